@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make packet` and `make test`.
+# Both create the virtual environment and install the project first when needed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: packet test check lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Build every lesson, both editions, PDF and HTML, into output/.
+packet: $(STAMP)
+	$(BIN)/packet build
+
+## Lint, type-check and run the whole test suite.
+test: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+	$(BIN)/packet check --strict
+	$(BIN)/python -m pytest
+
+## Validate content against the seeds without building.
+check: $(STAMP)
+	$(BIN)/packet check
+
+clean:
+	rm -rf output .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,281 @@
+"""Project + lesson + edition -> Packet: exactly what the templates receive.
+
+All choosing, ordering, numbering and scoping happens here, so templates only
+loop and branch: the modules in lesson order, the glossary cut down to the
+terms those modules use (pointing at each term's first use), the timeline cut
+down to the lesson's modules, the sources the lesson rests on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from . import __version__
+from .cite import STYLE_NAMES, citation
+from .errors import Location
+from .markup import Markup, RenderedText, term_patterns
+from .model import Lesson, Module, Project
+from .schema import LessonEntry, Section, TeacherNotes
+from .yamlsrc import Sourced
+
+Edition = Literal["student", "teacher"]
+EDITIONS: tuple[Edition, ...] = ("student", "teacher")
+
+
+@dataclass(frozen=True)
+class TermRef:
+    id: str
+    term: str
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    number: int
+    html: str
+    answer_html: str
+    kind: str
+    space: str
+
+
+@dataclass(frozen=True)
+class PassageView:
+    seed: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    id: str
+    number: int
+    title: str
+    summary_html: str
+    body_html: str
+    key_terms: tuple[TermRef, ...]
+    questions: tuple[QuestionView, ...]
+    seed_ids: tuple[str, ...]  # the seeds the module rests on or cites, in order
+    sources: tuple[str, ...]  # full citation HTML of each of those seeds
+    notes: TeacherNotes
+    provenance: tuple[PassageView, ...]
+    draft: bool
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    label: str
+    title: str
+    detail_html: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GlossaryView:
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    definition_html: str
+    source: str
+    first_use: str  # id of the element where the term is first used in this packet
+
+
+@dataclass(frozen=True)
+class SourceView:
+    id: str
+    short: str
+    citation_html: str
+    kind: str
+    kind_basis: str
+    has_attributed: bool
+
+
+@dataclass(frozen=True)
+class VersionView:
+    source: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    topic: str
+    kind: str
+    versions: tuple[VersionView, ...]
+    note_html: str
+
+
+@dataclass(frozen=True)
+class Packet:
+    """The template context of one packet (one lesson, one edition)."""
+
+    title: str
+    subtitle: str | None
+    course: str
+    school: str | None
+    teacher: str | None
+    language: str
+    paper: str
+    lesson_id: str
+    lesson_title: str
+    lesson_summary: str | None
+    advisory: str | None
+    edition: Edition
+    sections: tuple[Section, ...]
+    modules: tuple[ModuleView, ...]
+    timeline: tuple[EventView, ...]
+    glossary: tuple[GlossaryView, ...]
+    sources: tuple[SourceView, ...]
+    comparison: tuple[ComparisonView, ...]
+    citation_style: str
+    generator: str = f"packet {__version__}"
+    questions_at_back: bool = field(default=False)
+
+
+def markup_for(project: Project) -> Markup:
+    names = {seed.id: seed.meta.short for seed in project.seeds.values()}
+    patterns = term_patterns(
+        [(t.id, t.spellings, t.entry.match_case) for t in project.terms.values()]
+    )
+    return Markup(names, patterns)
+
+
+def adhoc_lesson(project: Project, name: str, modules: list[str], sections: list[Section] | None) -> Lesson:
+    """A lesson made on the command line from module ids (validated by the caller)."""
+    titles = [project.modules[m].meta.title for m in modules]
+    entry = LessonEntry(
+        title=titles[0] if len(titles) == 1 else f"{titles[0]} to {titles[-1]}",
+        modules=modules,
+        **({"sections": sections} if sections else {}),
+    )
+    return Lesson(name, entry, Sourced(None, {}, Location("(command line)")))
+
+
+def _module_view(
+    project: Project, markup: Markup, module: Module, number: int
+) -> tuple[ModuleView, RenderedText]:
+    body = markup.block(module.body, module.id)
+    terms = project.terms
+    questions = tuple(
+        QuestionView(i, markup.inline(q.ask).html, markup.inline(q.answer).html, q.kind, q.space)
+        for i, q in enumerate(module.meta.questions, start=1)
+    )
+    seed_ids: list[str] = []
+    for seed_id in [p.seed for p in module.meta.provenance] + body.cited:
+        if seed_id not in seed_ids:
+            seed_ids.append(seed_id)
+    style = project.settings.citation_style
+    view = ModuleView(
+        id=module.id,
+        number=number,
+        title=module.meta.title,
+        summary_html=markup.inline(module.meta.summary).html,
+        body_html=body.html,
+        key_terms=tuple(TermRef(t, terms[t].entry.term) for t in module.meta.key_terms),
+        questions=questions,
+        seed_ids=tuple(seed_ids),
+        sources=tuple(citation(project.seeds[s].meta, style) for s in seed_ids),
+        notes=module.meta.teacher_notes,
+        provenance=tuple(
+            PassageView(project.seeds[p.seed].meta.short, p.passage) for p in module.meta.provenance
+        ),
+        draft=module.meta.draft,
+    )
+    return view, body
+
+
+def assemble(
+    project: Project,
+    lesson: Lesson,
+    edition: Edition,
+    *,
+    sections: list[Section] | None = None,
+    paper: str | None = None,
+) -> Packet:
+    settings = project.settings
+    markup = markup_for(project)
+    chosen = lesson.entry.modules
+    modules: list[ModuleView] = []
+    first_use: dict[str, str] = {}
+    for number, module_id in enumerate(chosen, start=1):
+        view, body = _module_view(project, markup, project.modules[module_id], number)
+        modules.append(view)
+        for term_id in body.terms:
+            first_use.setdefault(term_id, f"use-{term_id}-{module_id}")
+    wanted = tuple(sections if sections is not None else lesson.entry.sections)
+
+    timeline = tuple(
+        EventView(
+            id=e.entry.id,
+            label=e.when.label,
+            title=e.entry.title,
+            detail_html=markup.inline(e.entry.detail).html,
+            sources=tuple(dict.fromkeys(project.seeds[s.seed].meta.short for s in e.entry.sources)),
+        )
+        for e in project.events
+        if set(e.entry.modules) & set(chosen)
+    )
+    glossary = tuple(
+        GlossaryView(
+            id=term.id,
+            term=term.entry.term,
+            aliases=tuple(term.entry.aliases),
+            definition_html=markup.inline(term.entry.definition).html,
+            source=(
+                "general definition"
+                if term.entry.source == "general"
+                else project.seeds[term.entry.source].meta.short
+            ),
+            first_use=first_use[term.id],
+        )
+        for term in sorted(project.terms.values(), key=lambda t: t.entry.term.casefold())
+        if term.id in first_use
+    )
+    used_seeds = [project.seeds[s] for s in dict.fromkeys(s for m in modules for s in m.seed_ids)]
+    sources = tuple(
+        SourceView(
+            id=seed.id,
+            short=seed.meta.short,
+            citation_html=citation(seed.meta, settings.citation_style),
+            kind=seed.meta.kind,
+            kind_basis=seed.meta.kind_basis,
+            has_attributed=any(
+                v is not None and v.attributed
+                for v in (seed.meta.title, seed.meta.author, seed.meta.website,
+                          seed.meta.publisher, seed.meta.date)
+            ),
+        )
+        for seed in sorted(used_seeds, key=lambda s: citation(s.meta, settings.citation_style))
+    )
+    comparison = tuple(
+        ComparisonView(
+            topic=d.entry.topic,
+            kind=d.entry.kind,
+            versions=tuple(
+                VersionView(project.seeds[v.seed].meta.short, v.quote) for v in d.entry.versions
+            ),
+            note_html=markup.inline(d.entry.note).html,
+        )
+        for d in project.disagreements
+        if set(d.entry.modules) & set(chosen)
+    )
+    return Packet(
+        title=settings.title,
+        subtitle=settings.subtitle,
+        course=settings.course,
+        school=settings.school,
+        teacher=settings.teacher,
+        language=settings.language,
+        paper=paper or settings.paper,
+        lesson_id=lesson.id,
+        lesson_title=lesson.entry.title,
+        lesson_summary=lesson.entry.summary,
+        advisory=lesson.entry.advisory,
+        edition=edition,
+        sections=wanted,
+        modules=tuple(modules),
+        timeline=timeline,
+        glossary=glossary,
+        sources=sources,
+        comparison=comparison,
+        citation_style=STYLE_NAMES[settings.citation_style],
+        questions_at_back="questions" in wanted,
+    )

@@ -1,0 +1,122 @@
+"""The build pipeline, in reading order: choose lessons, check, assemble, render, write.
+
+    build(project, request, on_output)  ->  list[Output]
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from .assemble import EDITIONS, Edition, adhoc_lesson, assemble
+from .check import check_project
+from .errors import BuildError, ContentError, Location, Problem, UsageError
+from .model import Lesson, Project
+from .output import output_folder, write_atomic
+from .render import PdfRenderer, render_html
+from .schema import Section
+
+Format = Literal["pdf", "html"]
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    lessons: Sequence[str] = ()
+    modules: Sequence[str] = ()
+    name: str = "custom"
+    sections: Sequence[Section] | None = None
+    editions: Sequence[Edition] = EDITIONS
+    formats: Sequence[Format] = ("pdf", "html")
+    paper: str | None = None
+    out: Path | None = None
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class Output:
+    path: Path
+    pages: int | None
+    seconds: float
+
+
+@dataclass
+class BuildResult:
+    outputs: list[Output] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def choose_lessons(project: Project, request: BuildRequest) -> list[Lesson]:
+    if request.modules:
+        unknown = [m for m in request.modules if m not in project.modules]
+        if unknown:
+            raise UsageError(
+                f"unknown module(s): {', '.join(unknown)} — known: {', '.join(sorted(project.modules))}"
+            )
+        if request.name in project.lessons:
+            raise UsageError(f"--name '{request.name}' is already a lesson; choose another name")
+        sections = list(request.sections) if request.sections is not None else None
+        return [adhoc_lesson(project, request.name, list(request.modules), sections)]
+    if not request.lessons:
+        if not project.lessons:
+            raise UsageError("this project has no lessons yet — add one to content/lessons/")
+        return list(project.lessons.values())
+    unknown = [name for name in request.lessons if name not in project.lessons]
+    if unknown:
+        raise UsageError(
+            f"unknown lesson(s): {', '.join(unknown)} — known: {', '.join(sorted(project.lessons))}"
+        )
+    return [project.lessons[name] for name in dict.fromkeys(request.lessons)]
+
+
+def build(
+    project: Project,
+    request: BuildRequest,
+    on_output: Callable[[Output], None] = lambda _: None,
+) -> BuildResult:
+    """Build every requested lesson x edition x format into `request.out`."""
+    lessons = choose_lessons(project, request)
+    report = check_project(project)
+    report.raise_errors(strict=request.strict)
+    result = BuildResult(warnings=[str(p) for p in report.warnings])
+    out = request.out or project.root / "output"
+    renderer: PdfRenderer | None = None
+    with output_folder(out):
+        for lesson in lessons:
+            for edition in request.editions:
+                started = time.perf_counter()
+                packet = assemble(
+                    project, lesson, edition,
+                    sections=list(request.sections) if request.sections is not None else None,
+                    paper=request.paper,
+                )
+                html = render_html(packet, project.root)
+                stem = f"{lesson.id}-{edition}"
+                if "pdf" in request.formats:
+                    renderer = renderer or PdfRenderer(project.root)
+                    pdf = renderer.render(html)
+                    if pdf.warnings:
+                        problems = [f"{stem}.pdf: {w}" for w in pdf.warnings]
+                        if request.strict:
+                            raise ContentError(
+                                Problem(Location(f"{stem}.pdf"), w) for w in pdf.warnings
+                            )
+                        result.warnings.extend(problems)
+                    path = out / f"{stem}.pdf"
+                    write_atomic(path, pdf.data)
+                    output = Output(path, pdf.pages, time.perf_counter() - started)
+                    result.outputs.append(output)
+                    on_output(output)
+                if "html" in request.formats:
+                    started_html = time.perf_counter()
+                    path = out / f"{stem}.html"
+                    write_atomic(path, html.encode("utf-8"))
+                    output = Output(path, None, time.perf_counter() - started_html)
+                    result.outputs.append(output)
+                    on_output(output)
+    return result
+
+
+__all__ = ["BuildError", "BuildRequest", "BuildResult", "Output", "build", "choose_lessons"]

@@ -1,0 +1,158 @@
+"""Validate a loaded Project against its seeds -> Report.
+
+* every quotation (`“…” [@seed]`) in module text, questions, notes, events,
+  definitions and disagreements appears verbatim in the seed it cites;
+* every provenance passage, event source and definition passage is in its seed;
+* seed metadata stated as plain text appears in the seed; boilerplate lines
+  (a web page's marketing) appear in it and never in content;
+* glossary terms defined but never used, key terms a module never uses, and
+  quotations with no citation are reported as warnings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .assemble import markup_for
+from .errors import Location, Report
+from .model import Project
+from .text import contains_passage, find_quotations, find_uncited, normalise
+from .yamlsrc import Sourced
+
+
+def _texts(project: Project) -> Iterator[tuple[Sourced, tuple[str | int, ...], str]]:
+    """Every free-text field of the content: (sourced file, path to field, text)."""
+    for module in project.modules.values():
+        meta = module.meta
+        yield module.src, ("summary",), meta.summary
+        for i, q in enumerate(meta.questions):
+            yield module.src, ("questions", i, "ask"), q.ask
+            yield module.src, ("questions", i, "answer"), q.answer
+        notes = meta.teacher_notes
+        for i, objective in enumerate(notes.objectives):
+            yield module.src, ("teacher_notes", "objectives", i), objective
+        for key in ("timing", "discussion", "care"):
+            if (value := getattr(notes, key)) is not None:
+                yield module.src, ("teacher_notes", key), value
+    for event in project.events:
+        yield event.src, ("detail",), event.entry.detail
+    for term in project.terms.values():
+        yield term.src, ("definition",), term.entry.definition
+    for d in project.disagreements:
+        yield d.src, ("note",), d.entry.note
+    for lesson in project.lessons.values():
+        if lesson.entry.advisory:
+            yield lesson.src, ("advisory",), lesson.entry.advisory
+
+
+class _Checker:
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.report = Report()
+        self.boilerplate = [
+            (seed.id, normalise(line)) for seed in project.seeds.values() for line in seed.meta.boilerplate
+        ]
+
+    def passage(self, where: Location, seed_id: str, passage: str, what: str) -> None:
+        seed = self.project.seeds.get(seed_id)
+        if seed is None:
+            self.report.error(where, f"{what} cites unknown seed '{seed_id}'",
+                              f"known seeds: {', '.join(self.project.seeds)}")
+            return
+        if not contains_passage(seed.text, passage):
+            short = passage if len(passage) < 70 else passage[:67] + "..."
+            self.report.error(
+                where, f"{what} “{short}” is not in seed '{seed_id}' ({seed.path.name})",
+                "copy the words exactly from the seed; mark left-out words with …",
+            )
+            return
+        normal = normalise(passage)
+        for bp_seed, line in self.boilerplate:
+            if bp_seed == seed_id and (line in normal or normal in line):
+                self.report.error(where, f"{what} comes from the seed's boilerplate (“{line[:60]}”)",
+                                  "content must not repeat a web page's marketing")
+
+    def quotations(self, text: str, where: Location, *, warn_uncited: bool) -> None:
+        for q in find_quotations(text):
+            at = Location(where.path, where.line + q.line - 1, (where.col if q.line == 1 else 0) + q.col)
+            self.passage(at, q.seed, q.quote, "quotation")
+        if warn_uncited:
+            for quote, line, col in find_uncited(text):
+                at = Location(where.path, where.line + line - 1, col)
+                self.report.warning(at, f"quotation “{quote[:50]}” has no source",
+                                    "add [@seed] after the closing quotation mark")
+
+    def seeds(self) -> None:
+        for seed in self.project.seeds.values():
+            meta = seed.meta
+            for key in ("title", "author", "website", "publisher", "date"):
+                value = getattr(meta, key)
+                if value is None or value.attributed:
+                    continue
+                stated = value.as_written or value.value
+                if not contains_passage(seed.text, stated):
+                    self.report.error(
+                        seed.src.where((key,)), f"{key} “{stated}” is not stated in {seed.path.name}",
+                        "give the seed's own words in as_written, or explain in attributed",
+                    )
+            for index, line in enumerate(meta.boilerplate):
+                if not contains_passage(seed.text, line):
+                    self.report.error(seed.src.where(("boilerplate", index)),
+                                      f"boilerplate line “{line[:50]}” is not in {seed.path.name}")
+
+    def content(self) -> None:
+        project = self.project
+        for module in project.modules.values():
+            self.quotations(module.body, module.body_location, warn_uncited=True)
+            for i, p in enumerate(module.meta.provenance):
+                self.passage(module.src.where(("provenance", i, "passage")), p.seed, p.passage, "provenance passage")
+        for sourced, path, text in _texts(project):
+            self.quotations(text, sourced.where(path), warn_uncited=False)
+        for event in project.events:
+            for i, p in enumerate(event.entry.sources):
+                self.passage(event.src.where(("sources", i, "passage")), p.seed, p.passage, "event source")
+        for term in project.terms.values():
+            if term.entry.passage:
+                if term.entry.source == "general":
+                    self.report.error(term.src.where(("passage",)), "a 'general' definition has no seed passage",
+                                      "name the seed in 'source'")
+                else:
+                    self.passage(term.src.where(("passage",)), term.entry.source, term.entry.passage,
+                                 "definition passage")
+        for d in project.disagreements:
+            for i, v in enumerate(d.entry.versions):
+                self.passage(d.src.where(("versions", i, "quote")), v.seed, v.quote, "quoted version")
+
+    def terms(self) -> None:
+        project = self.project
+        markup = markup_for(project)
+        used: set[str] = set()
+        for module in project.modules.values():
+            in_body = set(markup.block(module.body, module.id).terms)
+            used |= in_body
+            for index, term_id in enumerate(module.meta.key_terms):
+                if term_id in project.terms and term_id not in in_body:
+                    self.report.warning(
+                        module.src.where(("key_terms", index)),
+                        f"key term '{term_id}' never appears in the module's text",
+                        "use it in the text, add the spelling used as an alias, or drop it",
+                    )
+        for term in project.terms.values():
+            if term.id not in used:
+                self.report.warning(term.src.where(("id",)), f"glossary term '{term.id}' is used in no module",
+                                    "use it in a module's text or remove it")
+        for lesson in project.lessons.values():
+            for index, module_id in enumerate(lesson.entry.modules):
+                module = project.modules.get(module_id)
+                if module is not None and module.meta.draft:
+                    self.report.warning(lesson.src.where(("modules", index)),
+                                        f"module '{module_id}' is still a draft")
+
+
+def check_project(project: Project) -> Report:
+    """Every problem `packet check` reports for `project`."""
+    checker = _Checker(project)
+    checker.seeds()
+    checker.content()
+    checker.terms()
+    return checker.report

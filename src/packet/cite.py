@@ -1,0 +1,131 @@
+"""Full citations of seeds in MLA (9th ed.), Chicago (17th ed., bibliography) or APA (7th ed.).
+
+Facts a seed does not state itself (`attributed` in its metadata) are shown in
+square brackets, the bibliographer's convention for information supplied from
+outside the source. Nothing is invented: a missing date is "n.d." (Chicago,
+APA) or left out (MLA); no URL is ever printed unless the metadata has one.
+
+Why not citeproc-py: on these records it put commas and full stops outside the
+closing quotation mark in American styles, repeated a missing author's title
+twice (MLA) and dropped an entry altogether (Chicago author-date).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .dates import MONTHS, DateError, parse_date
+from .schema import MetaValue, SeedMeta
+
+MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+
+
+def _text(value: MetaValue | None) -> str:
+    """HTML for one metadata value; attributed values go in square brackets."""
+    if value is None:
+        return ""
+    shown = escape(value.value)
+    return f"[{shown}]" if value.attributed else shown
+
+
+def _italic(value: MetaValue | None) -> str:
+    return f"<i>{_text(value)}</i>" if value else ""
+
+
+def _ymd(meta: SeedMeta) -> tuple[int, int, int] | None:
+    if meta.date is None:
+        return None
+    try:
+        when = parse_date(meta.date.value)
+    except DateError:
+        return None
+    return (when.start.year, when.start.month, when.start.day)
+
+
+def _end(text: str) -> str:
+    """Close a citation element with a full stop unless it already ends in punctuation."""
+    return text if text.endswith((".", "?", "!", ".”", "?”", "!”")) else text + "."
+
+
+def _quoted_title(meta: SeedMeta) -> str:
+    """“Title.” with the full stop inside the quotation marks, as American styles require."""
+    return f"“{_end(_text(meta.title))}”"
+
+
+def mla(meta: SeedMeta) -> str:
+    parts = []
+    if meta.author:
+        parts.append(_end(_text(meta.author)))
+    parts.append(_quoted_title(meta))
+    container = meta.website or meta.publisher
+    tail = []
+    if container:
+        tail.append(_italic(container))
+    if meta.publisher and meta.website and meta.publisher.value != meta.website.value:
+        tail.append(_text(meta.publisher))
+    if (ymd := _ymd(meta)) is not None:
+        year, month, day = ymd
+        tail.append(" ".join(str(x) for x in (day or "", MLA_MONTHS[month - 1] if month else "", year) if x))
+    if tail:
+        parts.append(_end(", ".join(tail)))
+    return " ".join(parts)
+
+
+def _long_date(ymd: tuple[int, int, int] | None) -> str:
+    if ymd is None:
+        return "n.d."
+    year, month, day = ymd
+    if day:
+        return f"{MONTHS[month - 1]} {day}, {year}"
+    return f"{MONTHS[month - 1]} {year}" if month else str(year)
+
+
+def chicago(meta: SeedMeta) -> str:
+    parts = []
+    if meta.author:
+        parts.append(_end(_text(meta.author)))
+    parts.append(_quoted_title(meta))
+    container = meta.website or meta.publisher
+    if meta.kind == "encyclopedia entry" and container:
+        parts.append(_end(f"In {_italic(container)}"))
+    elif container:
+        parts.append(_end(_text(container)))
+    if meta.publisher and meta.website and meta.publisher.value != meta.website.value:
+        parts.append(_end(_text(meta.publisher)))
+    date = _long_date(_ymd(meta))
+    if meta.date_kind == "updated" and meta.date:
+        date = f"Last modified {date}"
+    parts.append(_end(date))
+    return " ".join(parts)
+
+
+def apa(meta: SeedMeta) -> str:
+    ymd = _ymd(meta)
+    if ymd is None:
+        date = "(n.d.)."
+    else:
+        year, month, day = ymd
+        date = f"({year}, {MONTHS[month - 1]} {day})." if day else f"({year})."
+    container = meta.website or meta.publisher
+    if meta.author:
+        head = [_end(_text(meta.author)), date]
+    else:  # APA moves the title to the author position when there is no author
+        head = [_end(_text(meta.title)), date]
+    if meta.kind == "encyclopedia entry":
+        body = [] if not meta.author else [_end(_text(meta.title))]
+        if container:
+            body.append(_end(f"In {_italic(container)}"))
+    else:
+        body = [_end(f"<i>{_text(meta.title)}</i>")] if meta.author else []
+        if container:
+            body.append(_end(_text(container)))
+    return " ".join(head + body)
+
+
+STYLES = {"mla": mla, "chicago": chicago, "apa": apa}
+STYLE_NAMES = {"mla": "MLA (9th edition)", "chicago": "Chicago (17th edition)", "apa": "APA (7th edition)"}
+
+
+def citation(meta: SeedMeta, style: str) -> str:
+    """The full citation of a seed as HTML, in `style` ('mla', 'chicago' or 'apa')."""
+    return STYLES[style](meta)

@@ -1,0 +1,142 @@
+"""Historical dates written as text, parsed by the project's own rules.
+
+Accepted forms (en dash or hyphen in ranges):
+    1975-04-17      17 April 1975          exact day
+    1975-04         April 1975             month
+    1975                                    year
+    c. 1951, circa 1951                     approximate year
+    1970–1975, 1975-04-17 to 1979-01-07     range of any two of the above
+    1950s, early 1950s, mid 1950s, late 1950s   decade or part of it
+    500 BCE, 44 BC, 30 CE                   era-marked years
+
+    parse_date(text) -> HistDate  (raises DateError with a message that says how to fix it)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+class DateError(ValueError):
+    """The text is not a date this project understands."""
+
+
+@dataclass(frozen=True, order=True)
+class Point:
+    """A day in the proleptic Gregorian calendar; year 0 is 1 BCE."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+
+@dataclass(frozen=True)
+class HistDate:
+    start: Point
+    end: Point
+    label: str
+    approximate: bool = False
+
+    @property
+    def is_range(self) -> bool:
+        return self.start != self.end
+
+    @property
+    def sort_key(self) -> tuple[Point, Point]:
+        return (self.start, self.end)
+
+    @property
+    def start_fraction(self) -> float:
+        """The start as a fractional year (for drawing to scale)."""
+        return _fraction(self.start, first=True)
+
+    @property
+    def end_fraction(self) -> float:
+        return _fraction(self.end, first=False)
+
+
+def _fraction(point: Point, *, first: bool) -> float:
+    if not point.month:
+        return point.year + (0.0 if first else 1.0)
+    if not point.day:
+        return point.year + (point.month - (1 if first else 0)) / 12
+    return point.year + (point.month - 1) / 12 + (point.day - 1) / 365
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _year_label(year: int) -> str:
+    return f"{1 - year} BCE" if year <= 0 else str(year)
+
+
+_ISO = re.compile(r"^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_ERA = re.compile(r"^(\d{1,4})\s*(BCE|BC|CE|AD)$", re.IGNORECASE)
+_DECADE = re.compile(r"^(?:(early|mid|late)[\s-]+)?(\d{3}0)s$", re.IGNORECASE)
+_CIRCA = re.compile(r"^(?:c\.|ca\.|circa)\s*(.+)$", re.IGNORECASE)
+_RANGE = re.compile(r"^(.+?)\s*(?:–|—|\s-\s|\bto\b)\s*(.+)$")
+_YEAR_RANGE = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+def _point(text: str) -> tuple[Point, Point, str]:
+    """Parse a single (non-range, non-circa) date into its first and last day and a label."""
+    if m := _ERA.match(text):
+        number, era = int(m[1]), m[2].upper()
+        if number == 0:
+            raise DateError("there is no year 0: 1 BCE is followed by 1 CE")
+        year = 1 - number if era in ("BCE", "BC") else number
+        return Point(year), Point(year), _year_label(year)
+    if m := _DECADE.match(text):
+        part, decade = (m[1] or "").lower(), int(m[2])
+        first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), "": (0, 9)}[part]
+        label = f"{part + ' ' if part else ''}{decade}s"
+        return Point(decade + first), Point(decade + last), label
+    if m := _ISO.match(text):
+        year = int(m[1])
+        month = int(m[2]) if m[2] else 0
+        day = int(m[3]) if m[3] else 0
+        if m[2] and not 1 <= month <= 12:
+            raise DateError(f"month {month} does not exist; months run from 01 to 12")
+        if day and not 1 <= day <= _days_in_month(year, month):
+            raise DateError(
+                f"{MONTHS[month - 1]} {year} has no day {day}; it has "
+                f"{_days_in_month(year, month)} days"
+            )
+        if day:
+            return Point(year, month, day), Point(year, month, day), f"{day} {MONTHS[month - 1]} {year}"
+        if month:
+            return Point(year, month), Point(year, month), f"{MONTHS[month - 1]} {year}"
+        return Point(year), Point(year), str(year)
+    raise DateError(
+        f"'{text}' is not a date this project reads; write e.g. 1975-04-17, 1975-04, "
+        "1975, c. 1951, 1970–1975, late 1950s or 500 BCE"
+    )
+
+
+def parse_date(text: str) -> HistDate:
+    """Parse `text` by the rules in this module's docstring."""
+    text = " ".join(text.split())
+    if not text:
+        raise DateError("the date is empty")
+    if m := _CIRCA.match(text):
+        inner = parse_date(m[1])
+        return HistDate(inner.start, inner.end, f"c. {inner.label}", approximate=True)
+    if m := _YEAR_RANGE.match(text):
+        text = f"{m[1]}–{m[2]}"
+    if (m := _RANGE.match(text)) and not _ISO.match(text):
+        start, _, first_label = _point(m[1])
+        _, end, last_label = _point(m[2])
+        if end < start:
+            raise DateError(f"the range '{text}' ends before it starts")
+        return HistDate(start, end, f"{first_label}–{last_label}")
+    start, end, label = _point(text)
+    return HistDate(start, end, label)

@@ -1,0 +1,207 @@
+"""Module Markdown -> HTML, with the project's three additions.
+
+* Citations: `[@seed]` becomes a short in-text reference to that seed.
+* Numbered paragraphs: each top-level paragraph carries a number (for close
+  reading: "in paragraph 3, …") and an id.
+* Glossary terms: every use of a glossary term (any spelling, any case unless
+  the term asks for exact case, with plurals) is found; the first use in each
+  module becomes a link to the glossary, with an id the glossary can point to
+  for "first appears on page N".
+
+Raw HTML is never passed through: it is shown as the text that was written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+from .text import CITATION
+
+
+@dataclass(frozen=True)
+class TermPattern:
+    id: str
+    pattern: re.Pattern[str]
+
+
+def term_patterns(terms: Sequence[tuple[str, Sequence[str], bool]]) -> list[TermPattern]:
+    """Compile one pattern per term from (id, spellings, match_case).
+
+    Spellings match as whole words, across line breaks, with an optional
+    plural "s"/"es"; acronyms and spellings with digits always match case.
+    """
+    compiled = []
+    for term_id, spellings, match_case in terms:
+        alternatives = []
+        for spelling in sorted(spellings, key=len, reverse=True):
+            words = (re.sub("['’]", "['’]", re.escape(word)) for word in spelling.split())
+            body = r"\s+".join(words)
+            exact = match_case or spelling.isupper() or any(c.isdigit() for c in spelling)
+            plural = "" if spelling.isupper() else "(?:e?s)?"
+            alternatives.append(body + plural if exact else f"(?i:{body}{plural})")
+        pattern = rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"
+        compiled.append(TermPattern(term_id, re.compile(pattern)))
+    return compiled
+
+
+def find_terms(text: str, patterns: Sequence[TermPattern]) -> list[tuple[int, int, str]]:
+    """Non-overlapping term uses in `text` as (start, end, term id), longest match first."""
+    candidates = sorted(
+        ((m.start(), m.end(), p.id) for p in patterns for m in p.pattern.finditer(text)),
+        key=lambda c: (c[0], -(c[1] - c[0])),
+    )
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, term_id in candidates:
+        if not chosen or start >= chosen[-1][1]:
+            chosen.append((start, end, term_id))
+    return chosen
+
+
+@dataclass
+class RenderedText:
+    html: str
+    terms: list[str] = field(default_factory=list)  # term ids in order of first use
+    cited: list[str] = field(default_factory=list)  # seed ids in order of first citation
+    paragraphs: int = 0
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    m = CITATION.match(state.src, state.pos)
+    if not m:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"seed": m[1]}
+    state.pos = m.end()
+    return True
+
+
+class Markup:
+    """Renders the Markdown of one project; reusable across modules and lessons."""
+
+    def __init__(self, seed_names: dict[str, str], patterns: Sequence[TermPattern]) -> None:
+        self.seed_names = seed_names
+        self.patterns = list(patterns)
+        self.md = MarkdownIt("commonmark", {"html": False, "typographer": True})
+        self.md.enable(["table", "replacements", "smartquotes", "strikethrough"])
+        self.md.inline.ruler.before("link", "citation", _citation_rule)
+        # markdown-it binds render rules to its renderer, so hand it plain functions.
+        self.md.add_render_rule("citation", lambda _r, *args: self._render_citation(*args))
+        self.md.add_render_rule(
+            "paragraph_open", lambda _r, *args: self._render_paragraph_open(*args)
+        )
+
+    # -- renderers -----------------------------------------------------------------
+
+    def _render_citation(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        seed = tokens[idx].meta["seed"]
+        cited: list[str] = env.setdefault("cited", [])
+        if seed not in cited:
+            cited.append(seed)
+        name = self.seed_names.get(seed, seed)
+        return f'<span class="cite">({escape(name)})</span>'
+
+    def _render_paragraph_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        token = tokens[idx]
+        number = token.meta.get("number") if token.meta else None
+        if number is None:
+            return RendererHTML.renderToken(self.md.renderer, tokens, idx, options, env)  # type: ignore[arg-type]
+        prefix = env.get("anchor", "m")
+        return (
+            f'<p class="para" id="{prefix}-p{number}">'
+            f'<span class="pnum" aria-label="Paragraph {number}">{number}</span>'
+        )
+
+    # -- passes over the token stream ---------------------------------------------
+
+    def _number_paragraphs(self, tokens: list[Token]) -> int:
+        number = 0
+        for token in tokens:
+            if token.type == "paragraph_open" and token.level == 0:
+                number += 1
+                token.meta = {**(token.meta or {}), "number": number}
+        return number
+
+    def _link_terms(self, tokens: list[Token], anchor: str, seen: list[str]) -> None:
+        heading = False
+        for token in tokens:
+            if token.type == "heading_open":
+                heading = True
+            elif token.type == "heading_close":
+                heading = False
+            elif token.type == "inline" and token.children and not heading:
+                token.children = self._link_inline(token.children, anchor, seen)
+
+    def _link_inline(self, children: list[Token], anchor: str, seen: list[str]) -> list[Token]:
+        result: list[Token] = []
+        in_link = 0
+        for child in children:
+            if child.type == "link_open":
+                in_link += 1
+            elif child.type == "link_close":
+                in_link -= 1
+            if child.type != "text" or in_link or not self.patterns:
+                result.append(child)
+                continue
+            text, pos = child.content, 0
+            for start, end, term_id in find_terms(text, self.patterns):
+                if start > pos:
+                    result.append(_text(text[pos:start]))
+                first = term_id not in seen
+                if first:
+                    seen.append(term_id)
+                attrs = {"class": "term" + (" first" if first else ""), "href": f"#gloss-{term_id}"}
+                if first:
+                    attrs["id"] = f"use-{term_id}-{anchor}"
+                link = Token("link_open", "a", 1, attrs=attrs)
+                result += [link, _text(text[start:end]), Token("link_close", "a", -1)]
+                pos = end
+            if pos < len(text):
+                result.append(_text(text[pos:]))
+        return result
+
+    # -- public --------------------------------------------------------------------
+
+    def block(self, source: str, anchor: str, *, numbered: bool = True) -> RenderedText:
+        """Render a module body; `anchor` prefixes the ids of paragraphs and first term uses."""
+        env: dict[str, Any] = {"anchor": anchor}
+        tokens = self.md.parse(source, env)
+        count = self._number_paragraphs(tokens) if numbered else 0
+        seen: list[str] = []
+        self._link_terms(tokens, anchor, seen)
+        html = self.md.renderer.render(tokens, self.md.options, env)
+        return RenderedText(html, seen, env.get("cited", []), count)
+
+    def inline(self, source: str) -> RenderedText:
+        """Render one line of Markdown (a question, an answer, a definition) without <p>."""
+        env: dict[str, Any] = {}
+        html = self.md.renderInline(source, env)
+        return RenderedText(html, [], env.get("cited", []))
+
+    def uses(self, source: str) -> list[str]:
+        """Term ids used in plain text, in order of first use."""
+        seen: list[str] = []
+        for _, _, term_id in find_terms(source, self.patterns):
+            if term_id not in seen:
+                seen.append(term_id)
+        return seen
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token

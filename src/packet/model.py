@@ -1,0 +1,101 @@
+"""The loaded project: typed, frozen values that carry where they were written.
+
+Each value keeps its validated schema entry (`entry`/`meta`) and the `Sourced`
+data it came from, so any later stage can report `path:line:col`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dates import HistDate
+from .errors import Location
+from .schema import (
+    DisagreementEntry,
+    EventEntry,
+    LessonEntry,
+    ModuleMeta,
+    SeedMeta,
+    Settings,
+    TermEntry,
+)
+from .yamlsrc import Sourced
+
+
+@dataclass(frozen=True)
+class Seed:
+    meta: SeedMeta
+    path: Path
+    text: str
+    src: Sourced
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    meta: ModuleMeta
+    body: str
+    body_line: int  # line of the file on which the Markdown body starts
+    src: Sourced
+
+    @property
+    def body_location(self) -> Location:
+        return Location(self.src.origin.path, self.body_line, 1)
+
+
+@dataclass(frozen=True)
+class Event:
+    entry: EventEntry
+    when: HistDate
+    src: Sourced
+
+
+@dataclass(frozen=True)
+class Term:
+    entry: TermEntry
+    src: Sourced
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.entry.term, *self.entry.aliases)
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    entry: DisagreementEntry
+    src: Sourced
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    entry: LessonEntry
+    src: Sourced
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    settings: Settings
+    seeds: dict[str, Seed]
+    modules: dict[str, Module]
+    events: tuple[Event, ...]
+    terms: dict[str, Term]
+    disagreements: tuple[Disagreement, ...]
+    lessons: dict[str, Lesson]
+    sources: dict[str, Sourced] = field(default_factory=dict)  # whole files, by relative path
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()

@@ -1,0 +1,332 @@
+"""Load a packet project from disk: packet.toml, seeds/ and content/ -> Project.
+
+Every file is read as UTF-8 text, parsed safely and validated against its
+schema; references between files (a lesson's modules, an event's seeds) are
+resolved. All problems are collected and raised together as one ContentError.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from .dates import DateError, parse_date
+from .errors import ContentError, Location, Report, UsageError
+from .model import Disagreement, Event, Lesson, Module, Project, Seed, Term
+from .schema import (
+    DisagreementEntry,
+    EventEntry,
+    LessonEntry,
+    ModuleMeta,
+    SeedMeta,
+    Settings,
+    TermEntry,
+)
+from .yamlsrc import Sourced, load_yaml, validate
+
+PROJECT_FILE = "packet.toml"
+MAX_FILE_BYTES = 5_000_000
+M = TypeVar("M", bound=BaseModel)
+
+
+def find_project(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds packet.toml."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / PROJECT_FILE).is_file():
+            return folder
+    raise UsageError(
+        f"no {PROJECT_FILE} found in {start} or any folder above it — "
+        "run packet inside a packet project, pass --project DIR, or create one with `packet init`"
+    )
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.report = Report()
+        self.sources: dict[str, Sourced] = {}
+        self.broken: set[str] = set()  # ids whose files failed to load: no knock-on errors
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def read(self, path: Path) -> str | None:
+        where = Location(self.rel(path))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.report.error(where, f"cannot read the file: {exc.strerror}")
+            return None
+        if len(data) > MAX_FILE_BYTES:
+            self.report.error(where, f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+            return None
+        if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            self.report.error(where, "this is a binary file, not text", "save it as plain UTF-8 text")
+            return None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            self.report.error(
+                Location(where.path, line, col), "the file is not UTF-8 text",
+                "re-save it with UTF-8 encoding",
+            )
+            return None
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def yaml_file(self, path: Path) -> Sourced | None:
+        text = self.read(path)
+        if text is None:
+            return None
+        sourced = load_yaml(text, self.rel(path), self.report)
+        if sourced is not None:
+            self.sources[self.rel(path)] = sourced
+        return sourced
+
+    def entries(self, path: Path, model: type[M]) -> list[tuple[M, Sourced]]:
+        """Validate a YAML file holding a list of entries, each on its own."""
+        if not path.is_file():
+            return []
+        sourced = self.yaml_file(path)
+        if sourced is None:
+            self.broken.add(path.name)
+            return []
+        if sourced.data is None:
+            return []
+        if not isinstance(sourced.data, list):
+            self.report.error(sourced.origin, "expected a list of entries", "start each with '- '")
+            return []
+        found = []
+        for index, item in enumerate(sourced.data):
+            sub = _sub(sourced, index)
+            entry = validate(model, sub, self.report)
+            if entry is not None:
+                found.append((entry, sub))
+        return found
+
+    # -- the files of a project --------------------------------------------------------
+
+    def settings(self) -> Settings | None:
+        path = self.root / PROJECT_FILE
+        text = self.read(path)
+        if text is None:
+            return None
+        try:
+            data: dict[str, Any] = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"line (\d+), column (\d+)", str(exc))
+            where = Location(PROJECT_FILE, int(m[1]), int(m[2])) if m else Location(PROJECT_FILE)
+            self.report.error(where, f"TOML syntax: {str(exc).split(' (at')[0]}")
+            return None
+        positions = {("packet", *k): Location(PROJECT_FILE, n, 1) for k, n in _toml_keys(text)}
+        sourced = Sourced(data, positions, Location(PROJECT_FILE, 1, 1))
+        if "packet" not in data:
+            self.report.error(sourced.origin, "no [packet] table", "start the file with [packet]")
+            return None
+        extra = set(data) - {"packet"}
+        for key in sorted(extra):
+            self.report.error(sourced.origin, f"unknown table or key '{key}'", "only [packet] is read")
+        settings = validate(Settings, _sub(sourced, "packet"), self.report)
+        return settings
+
+    def seeds(self) -> dict[str, Seed]:
+        seeds: dict[str, Seed] = {}
+        for path in sorted((self.root / "seeds").glob("*.meta.yaml")):
+            sourced = self.yaml_file(path)
+            if sourced is None:
+                continue
+            meta = validate(SeedMeta, sourced, self.report)
+            if meta is None:
+                continue
+            where = sourced.where(("file",))
+            if "/" in meta.file or "\\" in meta.file or meta.file.startswith("."):
+                self.report.error(where, "'file' must name a file in seeds/ itself")
+                continue
+            seed_path = self.root / "seeds" / meta.file
+            if not seed_path.is_file():
+                self.report.error(where, f"seed file seeds/{meta.file} does not exist")
+                continue
+            text = self.read(seed_path)
+            if text is None:
+                continue
+            if meta.id in seeds:
+                self.report.error(sourced.where(("id",)), f"seed id '{meta.id}' is used twice")
+                continue
+            seeds[meta.id] = Seed(meta, seed_path, text, sourced)
+        return seeds
+
+    def modules(self) -> dict[str, Module]:
+        modules: dict[str, Module] = {}
+        for path in sorted((self.root / "content" / "modules").glob("*.md")):
+            module = self.module(path)
+            if module is not None:
+                modules[module.id] = module
+            else:
+                self.broken.add(path.stem)
+        return modules
+
+    def module(self, path: Path) -> Module | None:
+        rel = self.rel(path)
+        module_id = path.stem
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", module_id):
+            self.report.error(
+                Location(rel), f"'{path.name}' is not a valid module file name",
+                "use lower-case letters, digits and hyphens, e.g. year-zero.md",
+            )
+            return None
+        text = self.read(path)
+        if text is None:
+            return None
+        lines = text.split("\n")
+        if not lines or lines[0].strip() != "---":
+            self.report.error(
+                Location(rel, 1, 1), "a module must start with front matter",
+                "put a line '---', the module's YAML keys, and another '---' before the text",
+            )
+            return None
+        try:
+            close = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        except StopIteration:
+            self.report.error(
+                Location(rel, 1, 1), "the front matter is never closed",
+                "add a line '---' after the last YAML key",
+            )
+            return None
+        sourced = load_yaml("\n".join(lines[1:close]), rel, self.report, line_offset=1)
+        if sourced is None:
+            return None
+        if not isinstance(sourced.data, dict):
+            self.report.error(sourced.origin, "the front matter must be 'key: value' lines")
+            return None
+        self.sources[rel] = sourced
+        meta = validate(ModuleMeta, sourced, self.report)
+        if meta is None:
+            return None
+        body = "\n".join(lines[close + 1 :])
+        if not body.strip():
+            self.report.error(Location(rel, close + 2, 1), "the module has no text after its front matter")
+            return None
+        return Module(module_id, meta, body, close + 2, sourced)
+
+    def lessons(self) -> dict[str, Lesson]:
+        lessons: dict[str, Lesson] = {}
+        for path in sorted((self.root / "content" / "lessons").glob("*.yaml")):
+            lesson_id = path.stem
+            if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", lesson_id):
+                self.report.error(Location(self.rel(path)), f"'{path.name}' is not a valid lesson file name")
+                continue
+            sourced = self.yaml_file(path)
+            if sourced is None:
+                continue
+            entry = validate(LessonEntry, sourced, self.report)
+            if entry is not None:
+                lessons[lesson_id] = Lesson(lesson_id, entry, sourced)
+        return lessons
+
+
+def _sub(sourced: Sourced, key: str | int) -> Sourced:
+    """The part of `sourced` under `key`, with positions re-rooted."""
+    data = sourced.data[key]
+    n = 1
+    positions = {path[n:]: loc for path, loc in sourced.positions.items() if path[:n] == (key,)}
+    return Sourced(data, positions, sourced.where((key,)))
+
+
+def _toml_keys(text: str) -> list[tuple[tuple[str], int]]:
+    return [
+        ((m[1],), number)
+        for number, line in enumerate(text.split("\n"), start=1)
+        if (m := re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line))
+    ]
+
+
+def _unique(report: Report, items: list[tuple[Any, Sourced]], kind: str) -> None:
+    seen: dict[str, Location] = {}
+    for entry, sub in items:
+        if entry.id in seen:
+            report.error(
+                sub.where(("id",)), f"{kind} id '{entry.id}' is used twice",
+                f"first used at {seen[entry.id]}; give each a different id",
+            )
+        seen.setdefault(entry.id, sub.where(("id",)))
+
+
+def load_project(root: Path) -> Project:
+    """Load and cross-check the whole project; raise ContentError listing every problem."""
+    loader = _Loader(root)
+    report = loader.report
+    settings = loader.settings()
+    seeds = loader.seeds()
+    modules = loader.modules()
+    content = root / "content"
+    raw_events = loader.entries(content / "timeline.yaml", EventEntry)
+    raw_terms = loader.entries(content / "glossary.yaml", TermEntry)
+    raw_disagreements = loader.entries(content / "disagreements.yaml", DisagreementEntry)
+    lessons = loader.lessons()
+    for items, kind in ((raw_events, "event"), (raw_terms, "term"), (raw_disagreements, "disagreement")):
+        _unique(report, items, kind)
+
+    events = []
+    for entry, sub in raw_events:
+        try:
+            events.append(Event(entry, parse_date(entry.date), sub))
+        except DateError as exc:
+            report.error(sub.where(("date",)), f"date: {exc}")
+    terms = {entry.id: Term(entry, sub) for entry, sub in raw_terms}
+    disagreements = tuple(Disagreement(e, s) for e, s in raw_disagreements)
+
+    def known(ids: list[str], table: dict[str, Any], sub: Sourced, key: str, kind: str) -> None:
+        for index, item in enumerate(ids):
+            if item not in table and item not in loader.broken and not (
+                kind == "glossary term" and "glossary.yaml" in loader.broken
+            ):
+                choices = ", ".join(sorted(table)) or "none defined"
+                report.error(sub.where((key, index)), f"unknown {kind} '{item}'", f"known: {choices}")
+
+    for module in modules.values():
+        known(module.meta.key_terms, terms, module.src, "key_terms", "glossary term")
+        for index, passage in enumerate(module.meta.provenance):
+            if passage.seed not in seeds:
+                where = module.src.where(("provenance", index, "seed"))
+                report.error(where, f"unknown seed '{passage.seed}'", f"known: {', '.join(seeds)}")
+    for event in events:
+        known(event.entry.modules, modules, event.src, "modules", "module")
+        for index, passage in enumerate(event.entry.sources):
+            if passage.seed not in seeds:
+                report.error(event.src.where(("sources", index, "seed")), f"unknown seed '{passage.seed}'")
+    for term in terms.values():
+        if term.entry.source != "general" and term.entry.source not in seeds:
+            report.error(term.src.where(("source",)), f"unknown seed '{term.entry.source}'",
+                         "name a seed id, or 'general' for a plain-language definition")
+    for d in disagreements:
+        known(d.entry.modules, modules, d.src, "modules", "module")
+        for index, version in enumerate(d.entry.versions):
+            if version.seed not in seeds:
+                report.error(d.src.where(("versions", index, "seed")), f"unknown seed '{version.seed}'")
+    for lesson in lessons.values():
+        known(lesson.entry.modules, modules, lesson.src, "modules", "module")
+        for field_name in ("modules", "sections"):
+            values = getattr(lesson.entry, field_name)
+            for index, value in enumerate(values):
+                if values.index(value) != index:
+                    report.error(lesson.src.where((field_name, index)), f"'{value}' is listed twice")
+
+    if settings is None or report.errors:
+        raise ContentError(report.problems)
+    return Project(
+        root=root,
+        settings=settings,
+        seeds=seeds,
+        modules=modules,
+        events=tuple(sorted(events, key=lambda e: e.when.sort_key)),
+        terms=terms,
+        disagreements=disagreements,
+        lessons=lessons,
+        sources=loader.sources,
+    )

@@ -1,0 +1,172 @@
+"""The schema of every content file, as pydantic models.
+
+Validation happens on the plain data from `yamlsrc`, where every scalar is the
+text that was written; the models turn it into typed, frozen values. Unknown
+keys are errors, so a misspelt key is never silently ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64, strip_whitespace=True)
+]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+SECTIONS = ("timeline", "glossary", "sources", "questions", "comparison")
+Section = Literal["timeline", "glossary", "sources", "questions", "comparison"]
+QuestionKind = Literal[
+    "comprehension", "sourcing", "close-reading", "corroboration", "contextualisation"
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _value_from_text(raw: Any) -> Any:
+    return {"value": raw} if isinstance(raw, str) else raw
+
+
+class MetaValue(Strict):
+    """One bibliographic fact about a seed.
+
+    Plain text must appear in the seed as written. A normalised value (an ISO
+    date, say) gives `as_written`, the seed's own words. A fact the seed does
+    not state gives `attributed`: who supplied it and on what basis; citations
+    show attributed facts in square brackets.
+    """
+
+    value: Text
+    as_written: Text | None = None
+    attributed: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_basis(self) -> MetaValue:
+        if self.as_written and self.attributed:
+            raise ValueError("give either as_written or attributed, not both")
+        return self
+
+
+Meta = Annotated[MetaValue, BeforeValidator(_value_from_text)]
+
+SeedKind = Literal["web page", "encyclopedia entry", "news article", "book", "document"]
+
+
+class SeedMeta(Strict):
+    """seeds/<file>.meta.yaml: the bibliographic record of one seed document."""
+
+    id: Id
+    file: Text
+    short: Text = Field(description="Short name used in in-text citations, e.g. 'Asia Highlights'")
+    kind: SeedKind
+    kind_basis: Text = Field(description="Why the source is of this kind, in a sentence")
+    title: Meta
+    author: Meta | None = None
+    website: Meta | None = None
+    publisher: Meta | None = None
+    date: Meta | None = None
+    date_kind: Literal["published", "updated"] = "published"
+    boilerplate: list[Text] = Field(
+        default_factory=list,
+        description="Lines of the seed that are not article text (ads, booking pitches)",
+    )
+
+
+class Passage(Strict):
+    """A verbatim excerpt of a seed that some content rests on."""
+
+    seed: Id
+    passage: Text
+
+
+class Question(Strict):
+    ask: Text
+    answer: Text
+    kind: QuestionKind = "comprehension"
+    space: Literal["line", "short", "long"] = "short"
+
+
+class TeacherNotes(Strict):
+    objectives: list[Text] = Field(default_factory=list)
+    timing: Text | None = None
+    discussion: Text | None = None
+    care: Text | None = None
+
+
+class ModuleMeta(Strict):
+    """Front matter of content/modules/<id>.md."""
+
+    title: Text
+    summary: Text
+    key_terms: list[Id] = Field(default_factory=list)
+    questions: list[Question] = Field(min_length=1)
+    teacher_notes: TeacherNotes = TeacherNotes()
+    provenance: list[Passage] = Field(min_length=1)
+    draft: bool = False
+
+
+class EventEntry(Strict):
+    """One entry of content/timeline.yaml."""
+
+    id: Id
+    date: Text
+    title: Text
+    detail: Text
+    sources: list[Passage] = Field(min_length=1)
+    modules: list[Id] = Field(min_length=1)
+    period: bool = False
+
+
+class TermEntry(Strict):
+    """One entry of content/glossary.yaml."""
+
+    id: Id
+    term: Text
+    aliases: list[Text] = Field(default_factory=list)
+    definition: Text
+    source: Id | Literal["general"]
+    passage: Text | None = None
+    match_case: bool = False
+
+
+class Version(Strict):
+    seed: Id
+    quote: Text
+
+
+class DisagreementEntry(Strict):
+    """One entry of content/disagreements.yaml: where the seeds differ."""
+
+    id: Id
+    topic: Text
+    kind: Literal["date", "number", "name", "spelling", "detail", "interpretation"]
+    versions: list[Version] = Field(min_length=2)
+    note: Text
+    modules: list[Id] = Field(min_length=1)
+
+
+class LessonEntry(Strict):
+    """content/lessons/<id>.yaml."""
+
+    title: Text
+    summary: Text | None = None
+    modules: list[Id] = Field(min_length=1)
+    sections: list[Section] = Field(default_factory=lambda: ["timeline", "glossary", "sources"])
+    advisory: Text | None = None
+
+
+class Settings(Strict):
+    """The [packet] table of packet.toml."""
+
+    title: Text
+    subtitle: Text | None = None
+    course: Text
+    school: Text | None = None
+    teacher: Text | None = None
+    language: Text = "en"
+    paper: Literal["a4", "letter"] = "a4"
+    citation_style: Literal["mla", "chicago", "apa"] = "mla"

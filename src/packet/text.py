@@ -1,0 +1,88 @@
+"""Plain-text helpers shared by the stages: normalising text for quote matching,
+finding quotations and citations in content, and splitting seeds into paragraphs.
+
+A quotation in content is text in double quotes followed by a citation of the
+seed it comes from, e.g. `“Year Zero” [@highlights]`. It must appear in that
+seed verbatim once whitespace, typographic quotes and dashes are normalised;
+an ellipsis (… or ...) inside it marks an omission, and the parts on either
+side must appear in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+        "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-",
+        "\u00a0": " ", "\u202f": " ",
+    }
+)
+_SPACE = re.compile(r"\s+")
+ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
+
+CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
+QUOTATION = re.compile(
+    r"(?P<open>[“\"])(?P<quote>[^“”\"\n]{1,2000}?)(?P<close>[”\"])\s*\[@(?P<seed>[a-z0-9][a-z0-9-]*)\]"
+)
+UNCITED_QUOTATION = re.compile(r"“(?P<quote>[^“”\n]{1,2000}?)”(?!\s*\[@)")
+
+
+def normalise(text: str) -> str:
+    """Fold typographic quotes, dashes and runs of whitespace for comparison."""
+    return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
+
+
+def contains_passage(haystack: str, passage: str) -> bool:
+    """Whether `passage` occurs in `haystack` after normalising both; `…` skips text."""
+    normal_haystack = normalise(haystack)
+    start = 0
+    for part in ELLIPSIS.split(normalise(passage)):
+        part = part.strip()
+        if not part:
+            continue
+        found = normal_haystack.find(part, start)
+        if found < 0:
+            return False
+        start = found + len(part)
+    return True
+
+
+@dataclass(frozen=True)
+class Quotation:
+    quote: str
+    seed: str
+    line: int  # 1-based, within the text scanned
+    col: int
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Every cited quotation in `text`, with its line and column."""
+    found = []
+    for m in QUOTATION.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        found.append(Quotation(m["quote"], m["seed"], line, col))
+    return found
+
+
+def find_uncited(text: str) -> list[tuple[str, int, int]]:
+    """Typographic quotations not followed by a citation: (quote, line, col)."""
+    found = []
+    for m in UNCITED_QUOTATION.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        found.append((m["quote"], line, col))
+    return found
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """Non-blank lines of a seed as (1-based line number, text) — one paragraph each."""
+    return [(n, line.strip()) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"

@@ -1,0 +1,176 @@
+"""Read YAML safely into plain data with the line and column of every value.
+
+YAML's implicit typing surprises people who edit files by hand (`NO` becomes
+false, `1975-04-17` a date, `-0500` a number). Here every scalar stays the
+text that was written, and the schema (pydantic) decides what it must be.
+Anchors, aliases and tags are refused: content never needs them, and aliases
+are how "billion laughs" bombs are built.
+
+    load_yaml(text, path)  ->  Sourced(data, positions)
+    validate(Model, sourced, report)  ->  Model | None, problems in report
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import Location, Report
+
+MAX_DEPTH = 40
+Path_ = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """Plain data (dicts, lists, str, None) and where each part of it was written."""
+
+    data: Any
+    positions: dict[Path_, Location]
+    origin: Location
+
+    def where(self, path: Path_ = ()) -> Location:
+        """The location of the value at `path`, or of its nearest written ancestor."""
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return self.origin
+
+
+class _Builder:
+    def __init__(self, path: str, line_offset: int, report: Report) -> None:
+        self.path = path
+        self.offset = line_offset
+        self.report = report
+        self.positions: dict[Path_, Location] = {}
+        self.seen: set[int] = set()
+
+    def loc(self, node: yaml.Node) -> Location:
+        mark = node.start_mark
+        return Location(self.path, mark.line + 1 + self.offset, mark.column + 1)
+
+    def build(self, node: yaml.Node, at: Path_, depth: int = 0) -> Any:
+        self.positions[at] = self.loc(node)
+        if id(node) in self.seen:
+            self.report.error(
+                self.loc(node), "YAML anchors and aliases (& and *) are not supported",
+                "write the value out in full",
+            )
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.report.error(
+                self.loc(node), f"nested more than {MAX_DEPTH} levels deep", "flatten the structure"
+            )
+            return None
+        if node.tag.startswith("!") and not node.tag.startswith("!!") or _custom_tag(node):
+            self.report.error(self.loc(node), f"YAML tag {node.tag} is not supported", "remove it")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, at, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*at, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        if node.style is None and node.value in ("", "~", "null", "Null", "NULL"):
+            return None
+        return node.value
+
+    def mapping(self, node: yaml.MappingNode, at: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.report.error(self.loc(key_node), "a key must be plain text")
+                continue
+            key = key_node.value
+            if key == "<<":
+                self.report.error(self.loc(key_node), "YAML merge keys (<<) are not supported")
+                continue
+            if key in result:
+                first = self.positions[(*at, key)]
+                self.report.error(
+                    self.loc(key_node), f"duplicate key '{key}' (first given at line {first.line})",
+                    "keep one of them",
+                )
+                continue
+            result[key] = self.build(value_node, (*at, key), depth + 1)
+            self.positions[(*at, key)] = self.loc(key_node)
+        return result
+
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+
+
+def _custom_tag(node: yaml.Node) -> bool:
+    return node.tag not in _STANDARD_TAGS
+
+
+def load_yaml(text: str, path: str, report: Report, *, line_offset: int = 0) -> Sourced | None:
+    """Parse one YAML document; on failure, add the problem to `report` and return None."""
+    origin = Location(path, 1 + line_offset, 1)
+    if "\t" in text:
+        for number, line in enumerate(text.splitlines(), start=1):
+            indent = line[: len(line) - len(line.lstrip())]
+            if "\t" in indent:
+                report.error(
+                    Location(path, number + line_offset, indent.index("\t") + 1),
+                    "tab used for indentation", "indent YAML with spaces",
+                )
+                return None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = origin if mark is None else Location(path, mark.line + 1 + line_offset, mark.column + 1)
+        report.error(where, f"YAML syntax: {exc.problem or exc.context}", "check the indentation and quotes")
+        return None
+    except yaml.YAMLError as exc:
+        report.error(origin, f"YAML syntax: {exc}")
+        return None
+    if node is None:
+        return Sourced(None, {(): origin}, origin)
+    before = len(report.errors)
+    builder = _Builder(path, line_offset, report)
+    data = builder.build(node, ())
+    if len(report.errors) > before:
+        return None
+    return Sourced(data, builder.positions, origin)
+
+
+def _describe(error: dict[str, Any]) -> tuple[str, str]:
+    """A teacher-readable message and fix for one pydantic error."""
+    kind = error["type"]
+    loc = error["loc"]
+    name = str(loc[-1]) if loc else "value"
+    if kind == "missing":
+        return f"'{name}' is missing", f"add '{name}:'"
+    if kind == "extra_forbidden":
+        return f"unknown key '{name}'", "check the spelling; see ARCHITECTURE.md for the file's keys"
+    if kind in ("string_type", "str_type"):
+        return f"'{name}' must be text", "write it as text (in quotes if it looks like a number)"
+    if kind in ("list_type", "tuple_type"):
+        return f"'{name}' must be a list", "write one '- item' per line"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"'{name}' must be a mapping of keys to values", "write 'key: value' lines"
+    if kind == "literal_error":
+        return f"'{name}': {error['msg'].lower()}", ""
+    return f"'{name}': {error['msg']}", ""
+
+
+def validate(model: type[M], sourced: Sourced, report: Report) -> M | None:
+    """Validate `sourced.data` against `model`, reporting each error at its own line."""
+    try:
+        return model.model_validate(sourced.data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            message, hint = _describe(dict(error))
+            report.error(sourced.where(loc), message, hint)
+        return None
