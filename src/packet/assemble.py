@@ -138,14 +138,16 @@ def markup_for(project: Project) -> Markup:
     return Markup(names, patterns)
 
 
-def adhoc_lesson(project: Project, name: str, modules: list[str], sections: list[Section] | None) -> Lesson:
+def adhoc_lesson(
+    project: Project, name: str, modules: list[str], sections: list[Section] | None
+) -> Lesson:
     """A lesson made on the command line from module ids (validated by the caller)."""
     titles = [project.modules[m].meta.title for m in modules]
-    entry = LessonEntry(
-        title=titles[0] if len(titles) == 1 else f"{titles[0]} to {titles[-1]}",
-        modules=modules,
-        **({"sections": sections} if sections else {}),
-    )
+    title = titles[0] if len(titles) == 1 else f"{titles[0]} to {titles[-1]}"
+    if sections is None:
+        entry = LessonEntry(title=title, modules=modules)
+    else:
+        entry = LessonEntry(title=title, modules=modules, sections=sections)
     return Lesson(name, entry, Sourced(None, {}, Location("(command line)")))
 
 
@@ -239,8 +241,13 @@ def assemble(
             kind_basis=seed.meta.kind_basis,
             has_attributed=any(
                 v is not None and v.attributed
-                for v in (seed.meta.title, seed.meta.author, seed.meta.website,
-                          seed.meta.publisher, seed.meta.date)
+                for v in (
+                    seed.meta.title,
+                    seed.meta.author,
+                    seed.meta.website,
+                    seed.meta.publisher,
+                    seed.meta.date,
+                )
             ),
         )
         for seed in sorted(used_seeds, key=lambda s: citation(s.meta, settings.citation_style))

@@ -1,6 +1,6 @@
 """The build pipeline, in reading order: choose lessons, check, assemble, render, write.
 
-    build(project, request, on_output)  ->  list[Output]
+build(project, request, on_output)  ->  list[Output]
 """
 
 from __future__ import annotations
@@ -52,9 +52,8 @@ def choose_lessons(project: Project, request: BuildRequest) -> list[Lesson]:
     if request.modules:
         unknown = [m for m in request.modules if m not in project.modules]
         if unknown:
-            raise UsageError(
-                f"unknown module(s): {', '.join(unknown)} — known: {', '.join(sorted(project.modules))}"
-            )
+            known = ", ".join(sorted(project.modules))
+            raise UsageError(f"unknown module(s): {', '.join(unknown)} — known: {known}")
         if request.name in project.lessons:
             raise UsageError(f"--name '{request.name}' is already a lesson; choose another name")
         sections = list(request.sections) if request.sections is not None else None
@@ -88,7 +87,9 @@ def build(
             for edition in request.editions:
                 started = time.perf_counter()
                 packet = assemble(
-                    project, lesson, edition,
+                    project,
+                    lesson,
+                    edition,
                     sections=list(request.sections) if request.sections is not None else None,
                     paper=request.paper,
                 )

@@ -50,37 +50,51 @@ class _Checker:
         self.project = project
         self.report = Report()
         self.boilerplate = [
-            (seed.id, normalise(line)) for seed in project.seeds.values() for line in seed.meta.boilerplate
+            (seed.id, normalise(line))
+            for seed in project.seeds.values()
+            for line in seed.meta.boilerplate
         ]
 
     def passage(self, where: Location, seed_id: str, passage: str, what: str) -> None:
         seed = self.project.seeds.get(seed_id)
         if seed is None:
-            self.report.error(where, f"{what} cites unknown seed '{seed_id}'",
-                              f"known seeds: {', '.join(self.project.seeds)}")
+            self.report.error(
+                where,
+                f"{what} cites unknown seed '{seed_id}'",
+                f"known seeds: {', '.join(self.project.seeds)}",
+            )
             return
         if not contains_passage(seed.text, passage):
             short = passage if len(passage) < 70 else passage[:67] + "..."
             self.report.error(
-                where, f"{what} “{short}” is not in seed '{seed_id}' ({seed.path.name})",
+                where,
+                f"{what} “{short}” is not in seed '{seed_id}' ({seed.path.name})",
                 "copy the words exactly from the seed; mark left-out words with …",
             )
             return
         normal = normalise(passage)
         for bp_seed, line in self.boilerplate:
             if bp_seed == seed_id and (line in normal or normal in line):
-                self.report.error(where, f"{what} comes from the seed's boilerplate (“{line[:60]}”)",
-                                  "content must not repeat a web page's marketing")
+                self.report.error(
+                    where,
+                    f"{what} comes from the seed's boilerplate (“{line[:60]}”)",
+                    "content must not repeat a web page's marketing",
+                )
 
     def quotations(self, text: str, where: Location, *, warn_uncited: bool) -> None:
         for q in find_quotations(text):
-            at = Location(where.path, where.line + q.line - 1, (where.col if q.line == 1 else 0) + q.col)
+            at = Location(
+                where.path, where.line + q.line - 1, (where.col if q.line == 1 else 0) + q.col
+            )
             self.passage(at, q.seed, q.quote, "quotation")
         if warn_uncited:
             for quote, line, col in find_uncited(text):
                 at = Location(where.path, where.line + line - 1, col)
-                self.report.warning(at, f"quotation “{quote[:50]}” has no source",
-                                    "add [@seed] after the closing quotation mark")
+                self.report.warning(
+                    at,
+                    f"quotation “{quote[:50]}” has no source",
+                    "add [@seed] after the closing quotation mark",
+                )
 
     def seeds(self) -> None:
         for seed in self.project.seeds.values():
@@ -92,36 +106,55 @@ class _Checker:
                 stated = value.as_written or value.value
                 if not contains_passage(seed.text, stated):
                     self.report.error(
-                        seed.src.where((key,)), f"{key} “{stated}” is not stated in {seed.path.name}",
+                        seed.src.where((key,)),
+                        f"{key} “{stated}” is not stated in {seed.path.name}",
                         "give the seed's own words in as_written, or explain in attributed",
                     )
             for index, line in enumerate(meta.boilerplate):
                 if not contains_passage(seed.text, line):
-                    self.report.error(seed.src.where(("boilerplate", index)),
-                                      f"boilerplate line “{line[:50]}” is not in {seed.path.name}")
+                    self.report.error(
+                        seed.src.where(("boilerplate", index)),
+                        f"boilerplate line “{line[:50]}” is not in {seed.path.name}",
+                    )
 
     def content(self) -> None:
         project = self.project
         for module in project.modules.values():
             self.quotations(module.body, module.body_location, warn_uncited=True)
             for i, p in enumerate(module.meta.provenance):
-                self.passage(module.src.where(("provenance", i, "passage")), p.seed, p.passage, "provenance passage")
+                self.passage(
+                    module.src.where(("provenance", i, "passage")),
+                    p.seed,
+                    p.passage,
+                    "provenance passage",
+                )
         for sourced, path, text in _texts(project):
             self.quotations(text, sourced.where(path), warn_uncited=False)
         for event in project.events:
             for i, p in enumerate(event.entry.sources):
-                self.passage(event.src.where(("sources", i, "passage")), p.seed, p.passage, "event source")
+                self.passage(
+                    event.src.where(("sources", i, "passage")), p.seed, p.passage, "event source"
+                )
         for term in project.terms.values():
             if term.entry.passage:
                 if term.entry.source == "general":
-                    self.report.error(term.src.where(("passage",)), "a 'general' definition has no seed passage",
-                                      "name the seed in 'source'")
+                    self.report.error(
+                        term.src.where(("passage",)),
+                        "a 'general' definition has no seed passage",
+                        "name the seed in 'source'",
+                    )
                 else:
-                    self.passage(term.src.where(("passage",)), term.entry.source, term.entry.passage,
-                                 "definition passage")
+                    self.passage(
+                        term.src.where(("passage",)),
+                        term.entry.source,
+                        term.entry.passage,
+                        "definition passage",
+                    )
         for d in project.disagreements:
             for i, v in enumerate(d.entry.versions):
-                self.passage(d.src.where(("versions", i, "quote")), v.seed, v.quote, "quoted version")
+                self.passage(
+                    d.src.where(("versions", i, "quote")), v.seed, v.quote, "quoted version"
+                )
 
     def terms(self) -> None:
         project = self.project
@@ -139,14 +172,19 @@ class _Checker:
                     )
         for term in project.terms.values():
             if term.id not in used:
-                self.report.warning(term.src.where(("id",)), f"glossary term '{term.id}' is used in no module",
-                                    "use it in a module's text or remove it")
+                self.report.warning(
+                    term.src.where(("id",)),
+                    f"glossary term '{term.id}' is used in no module",
+                    "use it in a module's text or remove it",
+                )
         for lesson in project.lessons.values():
             for index, module_id in enumerate(lesson.entry.modules):
-                module = project.modules.get(module_id)
-                if module is not None and module.meta.draft:
-                    self.report.warning(lesson.src.where(("modules", index)),
-                                        f"module '{module_id}' is still a draft")
+                chosen = project.modules.get(module_id)
+                if chosen is not None and chosen.meta.draft:
+                    self.report.warning(
+                        lesson.src.where(("modules", index)),
+                        f"module '{module_id}' is still a draft",
+                    )
 
 
 def check_project(project: Project) -> Report:

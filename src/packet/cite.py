@@ -17,7 +17,20 @@ from html import escape
 from .dates import MONTHS, DateError, parse_date
 from .schema import MetaValue, SeedMeta
 
-MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+MLA_MONTHS = [
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+]
 
 
 def _text(value: MetaValue | None) -> str:
@@ -65,7 +78,9 @@ def mla(meta: SeedMeta) -> str:
         tail.append(_text(meta.publisher))
     if (ymd := _ymd(meta)) is not None:
         year, month, day = ymd
-        tail.append(" ".join(str(x) for x in (day or "", MLA_MONTHS[month - 1] if month else "", year) if x))
+        tail.append(
+            " ".join(str(x) for x in (day or "", MLA_MONTHS[month - 1] if month else "", year) if x)
+        )
     if tail:
         parts.append(_end(", ".join(tail)))
     return " ".join(parts)
@@ -107,10 +122,8 @@ def apa(meta: SeedMeta) -> str:
         year, month, day = ymd
         date = f"({year}, {MONTHS[month - 1]} {day})." if day else f"({year})."
     container = meta.website or meta.publisher
-    if meta.author:
-        head = [_end(_text(meta.author)), date]
-    else:  # APA moves the title to the author position when there is no author
-        head = [_end(_text(meta.title)), date]
+    # APA moves the title to the author position when there is no author
+    head = [_end(_text(meta.author if meta.author else meta.title)), date]
     if meta.kind == "encyclopedia entry":
         body = [] if not meta.author else [_end(_text(meta.title))]
         if container:
@@ -123,7 +136,11 @@ def apa(meta: SeedMeta) -> str:
 
 
 STYLES = {"mla": mla, "chicago": chicago, "apa": apa}
-STYLE_NAMES = {"mla": "MLA (9th edition)", "chicago": "Chicago (17th edition)", "apa": "APA (7th edition)"}
+STYLE_NAMES = {
+    "mla": "MLA (9th edition)",
+    "chicago": "Chicago (17th edition)",
+    "apa": "APA (7th edition)",
+}
 
 
 def citation(meta: SeedMeta, style: str) -> str:

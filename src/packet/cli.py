@@ -30,7 +30,9 @@ class State:
 
         root = self.project_dir.resolve() if self.project_dir else find_project(Path.cwd())
         if self.project_dir and not (root / "packet.toml").is_file():
-            raise UsageError(f"{root}: no packet.toml here — is --project pointing at a packet project?")
+            raise UsageError(
+                f"{root}: no packet.toml here — is --project pointing at a packet project?"
+            )
         return load_project(root)
 
 
@@ -48,7 +50,9 @@ def _run(state: State, action: Callable[[], int | None]) -> None:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         errors = sum(1 for p in exc.problems if p.severity.value == "error")
-        click.echo(f"packet: stopped: {errors} error(s), {len(exc.problems) - errors} warning(s)", err=True)
+        click.echo(
+            f"packet: stopped: {errors} error(s), {len(exc.problems) - errors} warning(s)", err=True
+        )
         sys.exit(1)
     except PacketError as exc:
         if state.debug:
@@ -56,18 +60,25 @@ def _run(state: State, action: Callable[[], int | None]) -> None:
         click.echo(f"packet: {exc}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        click.echo("packet: interrupted; finished outputs are kept, unfinished ones discarded", err=True)
+        click.echo(
+            "packet: interrupted; finished outputs are kept, unfinished ones discarded", err=True
+        )
         sys.exit(130)
     except Exception as exc:  # a bug in packet itself: say so plainly, traceback on --debug
         if state.debug:
             raise
-        click.echo(f"packet: internal error ({type(exc).__name__}: {exc}) — "
-                   "run again with --debug and report the traceback", err=True)
+        click.echo(
+            f"packet: internal error ({type(exc).__name__}: {exc}) — "
+            "run again with --debug and report the traceback",
+            err=True,
+        )
         sys.exit(1)
     sys.exit(code or 0)
 
 
-def _csv(choices: tuple[str, ...] | None) -> Callable[[click.Context, click.Parameter, str | None], list[str] | None]:
+def _csv(
+    choices: tuple[str, ...] | None,
+) -> Callable[[click.Context, click.Parameter, str | None], list[str] | None]:
     def parse(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
         if value is None:
             return None
@@ -84,8 +95,12 @@ def _csv(choices: tuple[str, ...] | None) -> Callable[[click.Context, click.Para
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="The packet project (default: nearest folder holding packet.toml).")
+@click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The packet project (default: nearest folder holding packet.toml).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.version_option(package_name="packet")
 @click.pass_context
@@ -102,9 +117,13 @@ def list_command(state: State, as_json: bool) -> None:
 
     def action() -> None:
         project = state.load()
-        data = {
+        data: dict[str, list[dict[str, Any]]] = {
             "lessons": [
-                {"id": lesson.id, "title": lesson.entry.title, "modules": list(lesson.entry.modules)}
+                {
+                    "id": lesson.id,
+                    "title": lesson.entry.title,
+                    "modules": list(lesson.entry.modules),
+                }
                 for lesson in project.lessons.values()
             ],
             "modules": [{"id": m.id, "title": m.meta.title} for m in project.modules.values()],
@@ -128,19 +147,50 @@ def list_command(state: State, as_json: bool) -> None:
 
 @main.command()
 @click.argument("lessons", nargs=-1)
-@click.option("--modules", callback=_csv(None), help="Build an ad-hoc lesson from these module ids (comma-separated).")
-@click.option("--name", default="custom", show_default=True, help="Name of the ad-hoc lesson's files.")
-@click.option("--sections", callback=_csv(SECTIONS),
-              help=f"Back sections in order, from: {', '.join(SECTIONS)} (default: the lesson's own).")
-@click.option("--edition", type=click.Choice(["student", "teacher", "both"]), default="both", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "both"]), default="both", show_default=True)
-@click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: packet.toml).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: output/).")
+@click.option(
+    "--modules",
+    callback=_csv(None),
+    help="Build an ad-hoc lesson from these module ids (comma-separated).",
+)
+@click.option(
+    "--name", default="custom", show_default=True, help="Name of the ad-hoc lesson's files."
+)
+@click.option(
+    "--sections",
+    callback=_csv(SECTIONS),
+    help=f"Back sections in order, from: {', '.join(SECTIONS)} (default: the lesson's own).",
+)
+@click.option(
+    "--edition",
+    type=click.Choice(["student", "teacher", "both"]),
+    default="both",
+    show_default=True,
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["pdf", "html", "both"]), default="both", show_default=True
+)
+@click.option(
+    "--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: packet.toml)."
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: output/).",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.pass_obj
-def build(state: State, lessons: tuple[str, ...], modules: list[str] | None, name: str,
-          sections: list[str] | None, edition: str, fmt: str, paper: str | None,
-          out: Path | None, strict: bool) -> None:
+def build(
+    state: State,
+    lessons: tuple[str, ...],
+    modules: list[str] | None,
+    name: str,
+    sections: list[str] | None,
+    edition: str,
+    fmt: str,
+    paper: str | None,
+    out: Path | None,
+    strict: bool,
+) -> None:
     """Build lessons (default: every lesson) into PDF and HTML packets."""
     import re
 

@@ -17,9 +17,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 class DateError(ValueError):
@@ -112,7 +123,11 @@ def _point(text: str) -> tuple[Point, Point, str]:
                 f"{_days_in_month(year, month)} days"
             )
         if day:
-            return Point(year, month, day), Point(year, month, day), f"{day} {MONTHS[month - 1]} {year}"
+            return (
+                Point(year, month, day),
+                Point(year, month, day),
+                f"{day} {MONTHS[month - 1]} {year}",
+            )
         if month:
             return Point(year, month), Point(year, month), f"{MONTHS[month - 1]} {year}"
         return Point(year), Point(year), str(year)

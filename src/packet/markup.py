@@ -164,7 +164,10 @@ class Markup:
                 first = term_id not in seen
                 if first:
                     seen.append(term_id)
-                attrs = {"class": "term" + (" first" if first else ""), "href": f"#gloss-{term_id}"}
+                attrs: dict[str, str | int | float] = {
+                    "class": "term" + (" first" if first else ""),
+                    "href": f"#gloss-{term_id}",
+                }
                 if first:
                     attrs["id"] = f"use-{term_id}-{anchor}"
                 link = Token("link_open", "a", 1, attrs=attrs)

@@ -27,11 +27,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
+        Path(temp).chmod(0o644)
+        Path(temp).replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(temp)
+            Path(temp).unlink()
         raise
 
 

@@ -66,7 +66,9 @@ class _Loader:
             self.report.error(where, f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
             return None
         if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            self.report.error(where, "this is a binary file, not text", "save it as plain UTF-8 text")
+            self.report.error(
+                where, "this is a binary file, not text", "save it as plain UTF-8 text"
+            )
             return None
         try:
             text = data.decode("utf-8-sig")
@@ -74,7 +76,8 @@ class _Loader:
             line = data[: exc.start].count(b"\n") + 1
             col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
             self.report.error(
-                Location(where.path, line, col), "the file is not UTF-8 text",
+                Location(where.path, line, col),
+                "the file is not UTF-8 text",
                 "re-save it with UTF-8 encoding",
             )
             return None
@@ -103,7 +106,7 @@ class _Loader:
             self.report.error(sourced.origin, "expected a list of entries", "start each with '- '")
             return []
         found = []
-        for index, item in enumerate(sourced.data):
+        for index in range(len(sourced.data)):
             sub = _sub(sourced, index)
             entry = validate(model, sub, self.report)
             if entry is not None:
@@ -124,14 +127,18 @@ class _Loader:
             where = Location(PROJECT_FILE, int(m[1]), int(m[2])) if m else Location(PROJECT_FILE)
             self.report.error(where, f"TOML syntax: {str(exc).split(' (at')[0]}")
             return None
-        positions = {("packet", *k): Location(PROJECT_FILE, n, 1) for k, n in _toml_keys(text)}
+        positions: dict[tuple[str | int, ...], Location] = {
+            ("packet", *k): Location(PROJECT_FILE, n, 1) for k, n in _toml_keys(text)
+        }
         sourced = Sourced(data, positions, Location(PROJECT_FILE, 1, 1))
         if "packet" not in data:
             self.report.error(sourced.origin, "no [packet] table", "start the file with [packet]")
             return None
         extra = set(data) - {"packet"}
         for key in sorted(extra):
-            self.report.error(sourced.origin, f"unknown table or key '{key}'", "only [packet] is read")
+            self.report.error(
+                sourced.origin, f"unknown table or key '{key}'", "only [packet] is read"
+            )
         settings = validate(Settings, _sub(sourced, "packet"), self.report)
         return settings
 
@@ -176,7 +183,8 @@ class _Loader:
         module_id = path.stem
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", module_id):
             self.report.error(
-                Location(rel), f"'{path.name}' is not a valid module file name",
+                Location(rel),
+                f"'{path.name}' is not a valid module file name",
                 "use lower-case letters, digits and hyphens, e.g. year-zero.md",
             )
             return None
@@ -186,7 +194,8 @@ class _Loader:
         lines = text.split("\n")
         if not lines or lines[0].strip() != "---":
             self.report.error(
-                Location(rel, 1, 1), "a module must start with front matter",
+                Location(rel, 1, 1),
+                "a module must start with front matter",
                 "put a line '---', the module's YAML keys, and another '---' before the text",
             )
             return None
@@ -194,7 +203,8 @@ class _Loader:
             close = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
         except StopIteration:
             self.report.error(
-                Location(rel, 1, 1), "the front matter is never closed",
+                Location(rel, 1, 1),
+                "the front matter is never closed",
                 "add a line '---' after the last YAML key",
             )
             return None
@@ -210,7 +220,9 @@ class _Loader:
             return None
         body = "\n".join(lines[close + 1 :])
         if not body.strip():
-            self.report.error(Location(rel, close + 2, 1), "the module has no text after its front matter")
+            self.report.error(
+                Location(rel, close + 2, 1), "the module has no text after its front matter"
+            )
             return None
         return Module(module_id, meta, body, close + 2, sourced)
 
@@ -219,7 +231,9 @@ class _Loader:
         for path in sorted((self.root / "content" / "lessons").glob("*.yaml")):
             lesson_id = path.stem
             if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", lesson_id):
-                self.report.error(Location(self.rel(path)), f"'{path.name}' is not a valid lesson file name")
+                self.report.error(
+                    Location(self.rel(path)), f"'{path.name}' is not a valid lesson file name"
+                )
                 continue
             sourced = self.yaml_file(path)
             if sourced is None:
@@ -251,7 +265,8 @@ def _unique(report: Report, items: list[tuple[Any, Sourced]], kind: str) -> None
     for entry, sub in items:
         if entry.id in seen:
             report.error(
-                sub.where(("id",)), f"{kind} id '{entry.id}' is used twice",
+                sub.where(("id",)),
+                f"{kind} id '{entry.id}' is used twice",
                 f"first used at {seen[entry.id]}; give each a different id",
             )
         seen.setdefault(entry.id, sub.where(("id",)))
@@ -269,7 +284,11 @@ def load_project(root: Path) -> Project:
     raw_terms = loader.entries(content / "glossary.yaml", TermEntry)
     raw_disagreements = loader.entries(content / "disagreements.yaml", DisagreementEntry)
     lessons = loader.lessons()
-    for items, kind in ((raw_events, "event"), (raw_terms, "term"), (raw_disagreements, "disagreement")):
+    for items, kind in (
+        (raw_events, "event"),
+        (raw_terms, "term"),
+        (raw_disagreements, "disagreement"),
+    ):
         _unique(report, items, kind)
 
     events = []
@@ -283,11 +302,15 @@ def load_project(root: Path) -> Project:
 
     def known(ids: list[str], table: dict[str, Any], sub: Sourced, key: str, kind: str) -> None:
         for index, item in enumerate(ids):
-            if item not in table and item not in loader.broken and not (
-                kind == "glossary term" and "glossary.yaml" in loader.broken
+            if (
+                item not in table
+                and item not in loader.broken
+                and not (kind == "glossary term" and "glossary.yaml" in loader.broken)
             ):
                 choices = ", ".join(sorted(table)) or "none defined"
-                report.error(sub.where((key, index)), f"unknown {kind} '{item}'", f"known: {choices}")
+                report.error(
+                    sub.where((key, index)), f"unknown {kind} '{item}'", f"known: {choices}"
+                )
 
     for module in modules.values():
         known(module.meta.key_terms, terms, module.src, "key_terms", "glossary term")
@@ -299,23 +322,32 @@ def load_project(root: Path) -> Project:
         known(event.entry.modules, modules, event.src, "modules", "module")
         for index, passage in enumerate(event.entry.sources):
             if passage.seed not in seeds:
-                report.error(event.src.where(("sources", index, "seed")), f"unknown seed '{passage.seed}'")
+                report.error(
+                    event.src.where(("sources", index, "seed")), f"unknown seed '{passage.seed}'"
+                )
     for term in terms.values():
         if term.entry.source != "general" and term.entry.source not in seeds:
-            report.error(term.src.where(("source",)), f"unknown seed '{term.entry.source}'",
-                         "name a seed id, or 'general' for a plain-language definition")
+            report.error(
+                term.src.where(("source",)),
+                f"unknown seed '{term.entry.source}'",
+                "name a seed id, or 'general' for a plain-language definition",
+            )
     for d in disagreements:
         known(d.entry.modules, modules, d.src, "modules", "module")
         for index, version in enumerate(d.entry.versions):
             if version.seed not in seeds:
-                report.error(d.src.where(("versions", index, "seed")), f"unknown seed '{version.seed}'")
+                report.error(
+                    d.src.where(("versions", index, "seed")), f"unknown seed '{version.seed}'"
+                )
     for lesson in lessons.values():
         known(lesson.entry.modules, modules, lesson.src, "modules", "module")
         for field_name in ("modules", "sections"):
             values = getattr(lesson.entry, field_name)
             for index, value in enumerate(values):
                 if values.index(value) != index:
-                    report.error(lesson.src.where((field_name, index)), f"'{value}' is listed twice")
+                    report.error(
+                        lesson.src.where((field_name, index)), f"'{value}' is listed twice"
+                    )
 
     if settings is None or report.errors:
         raise ContentError(report.problems)

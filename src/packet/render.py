@@ -60,9 +60,13 @@ def render_html(packet: Packet, project_root: Path) -> str:
         css, _ = _source(env, "packet.css")
         return env.get_template("packet.html.j2").render(packet=packet, css=css)
     except jinja2.TemplateSyntaxError as exc:
-        raise BuildError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax: {exc.message}") from exc
+        raise BuildError(
+            f"{exc.filename or exc.name}:{exc.lineno}: template syntax: {exc.message}"
+        ) from exc
     except jinja2.TemplateNotFound as exc:
-        raise BuildError(f"template '{exc.name}' not found in templates/ or packet's theme") from exc
+        raise BuildError(
+            f"template '{exc.name}' not found in templates/ or packet's theme"
+        ) from exc
     except jinja2.UndefinedError as exc:
         raise BuildError(f"template error: {exc.message}") from exc
 
@@ -128,8 +132,10 @@ class PdfRenderer:
         logger.addHandler(self.capture)
         try:
             self.fonts = CSS(
-                string=fonts_css, base_url=fonts_dir.as_uri() + "/",
-                url_fetcher=self.fetcher, font_config=self.font_config,
+                string=fonts_css,
+                base_url=fonts_dir.as_uri() + "/",
+                url_fetcher=self.fetcher,
+                font_config=self.font_config,
             )
         finally:
             logger.removeHandler(self.capture)

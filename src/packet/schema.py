@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 Id = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64, strip_whitespace=True)
@@ -18,6 +25,7 @@ Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
 SECTIONS = ("timeline", "glossary", "sources", "questions", "comparison")
 Section = Literal["timeline", "glossary", "sources", "questions", "comparison"]
+DEFAULT_SECTIONS: tuple[Section, ...] = ("timeline", "glossary", "sources")
 QuestionKind = Literal[
     "comprehension", "sourcing", "close-reading", "corroboration", "contextualisation"
 ]
@@ -155,7 +163,7 @@ class LessonEntry(Strict):
     title: Text
     summary: Text | None = None
     modules: list[Id] = Field(min_length=1)
-    sections: list[Section] = Field(default_factory=lambda: ["timeline", "glossary", "sources"])
+    sections: list[Section] = Field(default_factory=lambda: list(DEFAULT_SECTIONS))
     advisory: Text | None = None
 
 

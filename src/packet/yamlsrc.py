@@ -58,7 +58,8 @@ class _Builder:
         self.positions[at] = self.loc(node)
         if id(node) in self.seen:
             self.report.error(
-                self.loc(node), "YAML anchors and aliases (& and *) are not supported",
+                self.loc(node),
+                "YAML anchors and aliases (& and *) are not supported",
                 "write the value out in full",
             )
             return None
@@ -68,7 +69,7 @@ class _Builder:
                 self.loc(node), f"nested more than {MAX_DEPTH} levels deep", "flatten the structure"
             )
             return None
-        if node.tag.startswith("!") and not node.tag.startswith("!!") or _custom_tag(node):
+        if (node.tag.startswith("!") and not node.tag.startswith("!!")) or _custom_tag(node):
             self.report.error(self.loc(node), f"YAML tag {node.tag} is not supported", "remove it")
             return None
         if isinstance(node, yaml.MappingNode):
@@ -93,7 +94,8 @@ class _Builder:
             if key in result:
                 first = self.positions[(*at, key)]
                 self.report.error(
-                    self.loc(key_node), f"duplicate key '{key}' (first given at line {first.line})",
+                    self.loc(key_node),
+                    f"duplicate key '{key}' (first given at line {first.line})",
                     "keep one of them",
                 )
                 continue
@@ -121,15 +123,20 @@ def load_yaml(text: str, path: str, report: Report, *, line_offset: int = 0) -> 
             if "\t" in indent:
                 report.error(
                     Location(path, number + line_offset, indent.index("\t") + 1),
-                    "tab used for indentation", "indent YAML with spaces",
+                    "tab used for indentation",
+                    "indent YAML with spaces",
                 )
                 return None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = origin if mark is None else Location(path, mark.line + 1 + line_offset, mark.column + 1)
-        report.error(where, f"YAML syntax: {exc.problem or exc.context}", "check the indentation and quotes")
+        where = (
+            origin if mark is None else Location(path, mark.line + 1 + line_offset, mark.column + 1)
+        )
+        report.error(
+            where, f"YAML syntax: {exc.problem or exc.context}", "check the indentation and quotes"
+        )
         return None
     except yaml.YAMLError as exc:
         report.error(origin, f"YAML syntax: {exc}")
@@ -152,7 +159,10 @@ def _describe(error: dict[str, Any]) -> tuple[str, str]:
     if kind == "missing":
         return f"'{name}' is missing", f"add '{name}:'"
     if kind == "extra_forbidden":
-        return f"unknown key '{name}'", "check the spelling; see ARCHITECTURE.md for the file's keys"
+        return (
+            f"unknown key '{name}'",
+            "check the spelling; see ARCHITECTURE.md for the file's keys",
+        )
     if kind in ("string_type", "str_type"):
         return f"'{name}' must be text", "write it as text (in quotes if it looks like a number)"
     if kind in ("list_type", "tuple_type"):

@@ -1,0 +1,5 @@
+"""`python -m packet` runs the command line."""
+
+from .cli import main
+
+main()

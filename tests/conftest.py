@@ -1,0 +1,54 @@
+"""Shared fixtures: a private copy of this repository's packet project, and PDFs built once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from packet.build import BuildRequest, build
+from packet.model import Project
+from packet.project import load_project
+
+REPO = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("packet.toml", "seeds", "content", "templates")
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the repository's packet project (not its outputs or tooling) into `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        elif source.is_file():
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def repo_project() -> Project:
+    return load_project(REPO)
+
+
+def pdf_text(path: Path) -> list[str]:
+    """The text layer of each page, with soft hyphens from line breaks joined."""
+    return [
+        (page.extract_text() or "").replace("\u2010\n", "").replace("-\n", "-")
+        for page in PdfReader(path).pages
+    ]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, repo_project: Project) -> Path:
+    """The whole unit and the two-module lesson 1-roots, both editions, PDF and HTML."""
+    out = tmp_path_factory.mktemp("built")
+    build(repo_project, BuildRequest(lessons=["whole-unit", "1-roots"], out=out, strict=True))
+    return out

@@ -1,0 +1,290 @@
+"""End to end: the repository's own unit, built to PDF and HTML, read back."""
+
+from __future__ import annotations
+
+import html
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfReader
+
+from conftest import pdf_text
+from packet.assemble import assemble
+from packet.build import BuildRequest, build
+from packet.errors import ContentError
+from packet.model import Project
+from packet.project import load_project
+
+
+def glossary_terms(pages: list[str]) -> set[str]:
+    """Terms listed in the glossary section: each entry line ends 'first used on p. N'."""
+    start = next(i for i, page in enumerate(pages) if page.lstrip().startswith("Glossary"))
+    text = "\n".join(pages[start:])
+    text = text.split("Where the Sources Disagree")[0].split("\nSources\n")[0]
+    return {
+        m.group(1).strip()
+        for m in re.finditer(r"^(.+?)(?: \(also [^)]*\))? · first used on p\. \d+", text, re.M)
+    }
+
+
+def timeline_titles(project: Project, pages: list[str]) -> set[str]:
+    text = " ".join(" ".join(pages).split())
+    return {e.entry.title for e in project.events if e.entry.title in text}
+
+
+def test_every_output_is_written(built: Path) -> None:
+    names = sorted(p.name for p in built.iterdir() if not p.name.startswith("."))
+    assert names == sorted(
+        f"{lesson}-{edition}.{ext}"
+        for lesson in ("whole-unit", "1-roots")
+        for edition in ("student", "teacher")
+        for ext in ("pdf", "html")
+    )
+
+
+def test_two_module_lesson_has_only_its_terms_and_events(
+    built: Path, repo_project: Project
+) -> None:
+    pages = pdf_text(built / "1-roots-student.pdf")
+    terms = glossary_terms(pages)
+    markup_terms = {
+        "Khmer Rouge",
+        "Communist Party of Kampuchea",
+        "Norodom Sihanouk",
+        "Lon Nol",
+        "coup",
+    }
+    assert markup_terms <= terms
+    assert (
+        not {"S-21", "Duch", "Year Zero", "Extraordinary Chambers in the Courts of Cambodia"}
+        & terms
+    )
+    events = timeline_titles(repo_project, pages)
+    expected = {
+        e.entry.title
+        for e in repo_project.events
+        if {"origins", "civil-war"} & set(e.entry.modules)
+    }
+    assert events == expected
+
+
+def test_whole_unit_has_every_term_and_event(built: Path, repo_project: Project) -> None:
+    pages = pdf_text(built / "whole-unit-student.pdf")
+    assert glossary_terms(pages) == {t.entry.term for t in repo_project.terms.values()}
+    assert timeline_titles(repo_project, pages) == {e.entry.title for e in repo_project.events}
+
+
+def test_contents_page_numbers_match_where_sections_start(built: Path) -> None:
+    for name in ("whole-unit-student.pdf", "1-roots-teacher.pdf"):
+        pages = pdf_text(built / name)
+        contents = pages[1]
+        entries = re.findall(r"^(?:\d+ )?(.+?) \.{3,}\s*(\d+)$", contents, re.M)
+        assert len(entries) >= 5
+        for title, number in entries:
+            page = pages[int(number) - 1]
+            head = " ".join(page.split())[:300]
+            assert title in head, f"{name}: '{title}' not at the top of page {number}"
+
+
+def test_running_header_and_page_x_of_y(built: Path) -> None:
+    pages = pdf_text(built / "1-roots-student.pdf")
+    total = len(pages)
+    for number, page in enumerate(pages[1:], start=2):
+        assert f"Page {number} of {total}" in page
+    assert "Page 1 of" not in pages[0]  # the cover carries no running furniture
+
+
+def test_numbered_paragraphs_and_sources_note(built: Path) -> None:
+    pages = pdf_text(built / "1-roots-student.pdf")
+    module = next(p for p in pages if "Origins of the Movement" in p and "SECTION 1" in p)
+    numbers = [int(n) for n in re.findall(r"^(\d+)$", module, re.M)]
+    assert numbers[:5] == [1, 2, 3, 4, 5]  # the paragraph numbers in the margin
+    everything = "\n".join(pages)
+    assert everything.count("SOURCES FOR THIS SECTION") == 2
+    assert "Wendy. “The Khmer Rouge.” Asia Highlights, 24 June 2021." in everything
+
+
+def test_student_edition_has_no_answers_and_teacher_edition_marks_every_page(
+    built: Path, repo_project: Project
+) -> None:
+    student_pages = pdf_text(built / "whole-unit-student.pdf")
+    teacher_pages = pdf_text(built / "whole-unit-teacher.pdf")
+    student = flat("\n".join(student_pages))
+    teacher = flat("\n".join(teacher_pages))
+    assert {"NAME", "CLASS", "DATE"} <= set(student_pages[0].split())
+    assert "TEACHER" not in student and "MODEL ANSWER" not in student
+    assert all("TEACHER EDITION" in page for page in teacher_pages)
+    packet = assemble(repo_project, repo_project.lessons["whole-unit"], "teacher")
+    for module in packet.modules:
+        for question in module.questions:
+            answer = flat(html.unescape(re.sub(r"<[^>]+>", "", question.answer_html)))
+            assert answer in teacher and answer not in student, answer
+        for objective in module.notes.objectives:
+            assert flat(objective)[:40] in teacher and flat(objective)[:40] not in student
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_no_marketing_reaches_any_packet(built: Path, repo_project: Project) -> None:
+    marketing = repo_project.seeds["highlights"].meta.boilerplate
+    for pdf in built.glob("*.pdf"):
+        text = " ".join(" ".join(pdf_text(pdf)).split())
+        for line in marketing:
+            assert line not in text, f"{pdf.name} repeats '{line}'"
+
+
+def test_pdf_metadata_fonts_and_bookmarks(built: Path) -> None:
+    reader = PdfReader(built / "whole-unit-student.pdf")
+    assert reader.metadata is not None
+    assert reader.metadata.title == "The Khmer Rouge: The Whole Unit: The Khmer Rouge, 1951–2018"
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert {"Origins of the Movement", "Timeline", "Glossary", "Sources"} <= set(titles)
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            fonts[str(font["/BaseFont"]).split("+")[-1]] = "/FontFile2" in descriptor
+    # only the fonts shipped with packet, every one embedded
+    assert set(fonts) == {
+        "Packet-Serif",
+        "Packet-Serif-Italic",
+        "Packet-Serif-Bold",
+        "Packet-Sans",
+        "Packet-Sans-Bold",
+    }
+    assert all(fonts.values())
+
+
+def test_html_is_one_self_contained_file(built: Path) -> None:
+    class Refs(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            values = dict(attrs)
+            if tag in ("script", "link", "img", "iframe"):
+                self.found.append(tag)
+            for key in ("src", "href"):
+                value = values.get(key) or ""
+                if value and not value.startswith("#"):
+                    self.found.append(value)
+
+    html = (built / "whole-unit-student.html").read_text(encoding="utf-8")
+    parser = Refs()
+    parser.feed(html)
+    assert parser.found == []
+    assert "url(" not in html  # no fonts or images fetched from elsewhere
+
+
+def test_pages_render_with_ink_inside_the_margins(built: Path) -> None:
+    pdf = pdfium.PdfDocument(built / "1-roots-student.pdf")
+    page = pdf[2].render(scale=72 / 72).to_pil().convert("L")
+    width, height = page.size
+    # nothing but white in the outer 10 mm of the page
+    edge = round(10 / 25.4 * 72)
+    for box in (
+        (0, 0, width, edge),
+        (0, height - edge, width, height),
+        (0, 0, edge, height),
+        (width - edge, 0, width, height),
+    ):
+        assert page.crop(box).getextrema()[0] > 250, box
+    assert page.getextrema()[0] < 50  # and real text on the page
+
+
+def test_a_failed_build_keeps_the_previous_output(project_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    project = load_project(project_dir)
+    build(project, BuildRequest(lessons=["4-aftermath"], editions=("student",), out=out))
+    before = (out / "4-aftermath-student.pdf").read_bytes()
+    module = project_dir / "content" / "modules" / "fall-and-insurgency.md"
+    module.write_text(
+        module.read_text(encoding="utf-8").replace(
+            "“On January 7th 1979,", "“On January 8th 1979,"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError, match="is not in seed"):
+        build(
+            load_project(project_dir),
+            BuildRequest(lessons=["4-aftermath"], editions=("student",), out=out),
+        )
+    assert (out / "4-aftermath-student.pdf").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == [
+        "4-aftermath-student.html",
+        "4-aftermath-student.pdf",
+    ]
+
+
+def test_builds_are_byte_identical(project_dir: Path, tmp_path: Path) -> None:
+    project = load_project(project_dir)
+    for folder in ("a", "b"):
+        build(
+            project, BuildRequest(lessons=["3-s21"], editions=("student",), out=tmp_path / folder)
+        )
+    for name in ("3-s21-student.pdf", "3-s21-student.html"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+@pytest.fixture
+def loopback() -> Iterator[tuple[str, list[str]]]:
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    server.shutdown()
+
+
+def test_rendering_never_touches_the_network(
+    project_dir: Path, tmp_path: Path, loopback: tuple[str, list[str]]
+) -> None:
+    url, requests = loopback
+    module = project_dir / "content" / "modules" / "tribunal.md"
+    module.write_text(
+        module.read_text(encoding="utf-8")
+        + f"\n\n![court]({url}/photo.png) and ![secret](file:///etc/passwd)\n",
+        encoding="utf-8",
+    )
+    result = build(
+        load_project(project_dir),
+        BuildRequest(
+            lessons=["5-justice"], editions=("student",), formats=("pdf",), out=tmp_path / "o"
+        ),
+    )
+    assert requests == []
+    assert any("refused" in w and url in w for w in result.warnings)
+    with pytest.raises(ContentError, match="refused"):
+        build(
+            load_project(project_dir),
+            BuildRequest(
+                lessons=["5-justice"],
+                editions=("student",),
+                formats=("pdf",),
+                out=tmp_path / "p",
+                strict=True,
+            ),
+        )
+    assert requests == []
+    assert not (tmp_path / "p" / "5-justice-student.pdf").exists()

@@ -1,0 +1,93 @@
+"""The command line: wiring, exit statuses and messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from packet.cli import main
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "packet", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        check=False,
+    )
+
+
+def test_list_json_prints_the_spec_object(project_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["--project", str(project_dir), "list", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) == {"lessons", "modules", "seeds"}
+    assert all(set(item) == {"id", "title", "modules"} for item in data["lessons"])
+    assert all(set(item) == {"id", "title"} for item in data["modules"] + data["seeds"])
+    lessons = {item["id"]: item for item in data["lessons"]}
+    assert lessons["1-roots"]["modules"] == ["origins", "civil-war"]
+    assert len(lessons["whole-unit"]["modules"]) == len(data["modules"]) == 7
+    assert {s["id"] for s in data["seeds"]} == {"highlights", "encyclopedia"}
+
+
+def test_check_passes_on_the_repository(project_dir: Path) -> None:
+    result = run("check", "--strict", cwd=project_dir)
+    assert result.returncode == 0, result.stderr
+    assert "0 error(s), 0 warning(s)" in result.stdout + result.stderr
+
+
+def test_an_altered_quote_fails_check_with_its_file_and_line(project_dir: Path) -> None:
+    module = project_dir / "content" / "modules" / "year-zero.md"
+    text = module.read_text(encoding="utf-8")
+    altered = text.replace("To destroy you is no loss.", "To destroy you is no great loss.")
+    assert altered != text
+    module.write_text(altered, encoding="utf-8")
+    line = next(n for n, row in enumerate(altered.splitlines(), 1) if "no great loss" in row)
+    result = run("check", cwd=project_dir)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"content/modules/year-zero.md:{line}:" in result.stderr
+    assert "is not in seed 'highlights'" in result.stderr
+
+
+def test_problems_in_several_files_are_reported_together(project_dir: Path) -> None:
+    (project_dir / "content" / "lessons" / "bad.yaml").write_text("title: X\nmodules: [nowhere]\n")
+    glossary = project_dir / "content" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "- id: x\n  term: [\n")
+    result = run("build", cwd=project_dir)
+    assert result.returncode == 1
+    assert "content/lessons/bad.yaml:2:11: unknown module 'nowhere'" in result.stderr
+    assert "content/glossary.yaml:" in result.stderr and "YAML syntax" in result.stderr
+    assert not (project_dir / "output").exists()
+
+
+def test_unknown_lesson_is_a_usage_error(project_dir: Path) -> None:
+    result = run("build", "no-such-lesson", cwd=project_dir)
+    assert result.returncode == 2
+    assert "unknown lesson(s): no-such-lesson" in result.stderr and "1-roots" in result.stderr
+
+
+def test_bad_option_values_are_usage_errors(project_dir: Path) -> None:
+    assert run("build", "--sections", "timeline,index", cwd=project_dir).returncode == 2
+    assert (
+        run("build", "--modules", "origins", "--name", "../escape", cwd=project_dir).returncode == 2
+    )
+
+
+def test_outside_a_project_says_how_to_fix_it(tmp_path: Path) -> None:
+    result = run("list", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no packet.toml" in result.stderr and "--project" in result.stderr
+
+
+def test_every_command_has_help() -> None:
+    for command in ("list", "build", "check"):
+        result = CliRunner().invoke(main, [command, "--help"])
+        assert result.exit_code == 0 and len(result.output) > 100

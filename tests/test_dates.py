@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from packet.dates import DateError, Point, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "start", "end"),
+    [
+        ("1979-01-07", "7 January 1979", Point(1979, 1, 7), Point(1979, 1, 7)),
+        ("1975-04", "April 1975", Point(1975, 4), Point(1975, 4)),
+        ("1951", "1951", Point(1951), Point(1951)),
+        ("c. 1951", "c. 1951", Point(1951), Point(1951)),
+        ("circa 1951", "c. 1951", Point(1951), Point(1951)),
+        ("1970–1975", "1970–1975", Point(1970), Point(1975)),
+        ("1970-1975", "1970–1975", Point(1970), Point(1975)),
+        (
+            "1975-04-17 to 1979-01-07",
+            "17 April 1975–7 January 1979",
+            Point(1975, 4, 17),
+            Point(1979, 1, 7),
+        ),
+        ("late 1950s", "late 1950s", Point(1956), Point(1959)),
+        ("early 1970s", "early 1970s", Point(1970), Point(1973)),
+        ("1990s", "1990s", Point(1990), Point(1999)),
+        ("500 BCE", "500 BCE", Point(-499), Point(-499)),
+        ("44 BC", "44 BCE", Point(-43), Point(-43)),
+        ("2000-02-29", "29 February 2000", Point(2000, 2, 29), Point(2000, 2, 29)),
+    ],
+)
+def test_parses_the_project_forms(text: str, label: str, start: Point, end: Point) -> None:
+    when = parse_date(text)
+    assert (when.label, when.start, when.end) == (label, start, end)
+
+
+def test_circa_is_marked_approximate() -> None:
+    assert parse_date("c. 1951").approximate
+    assert not parse_date("1951").approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1975-13", "month 13 does not exist"),
+        ("1900-02-29", "February 1900 has no day 29"),
+        ("1975-04-31", "April 1975 has no day 31"),
+        ("0 BCE", "there is no year 0"),
+        ("1979–1975", "ends before it starts"),
+        ("sometime in spring", "is not a date this project reads"),
+        ("", "empty"),
+    ],
+)
+def test_impossible_or_unknown_dates_say_what_is_wrong(text: str, message: str) -> None:
+    with pytest.raises(DateError, match=message):
+        parse_date(text)
+
+
+def test_bce_sorts_before_ce() -> None:
+    assert (
+        parse_date("500 BCE").sort_key < parse_date("30 CE").sort_key < parse_date("1951").sort_key
+    )
+
+
+@given(st.dates(min_value=datetime.date(1, 1, 1)))
+def test_every_real_day_parses_to_itself(day: datetime.date) -> None:
+    when = parse_date(day.isoformat())
+    assert when.start == Point(day.year, day.month, day.day) == when.end
+
+
+@given(st.integers(1, 9999), st.integers(0, 50))
+def test_year_ranges_keep_their_order(first: int, length: int) -> None:
+    last = min(first + length, 9999)
+    when = parse_date(f"{first}–{last}")
+    assert when.start.year == first and when.end.year == last
+    assert when.start_fraction <= when.end_fraction
