@@ -91,3 +91,49 @@ def test_every_command_has_help() -> None:
     for command in ("list", "build", "check"):
         result = CliRunner().invoke(main, [command, "--help"])
         assert result.exit_code == 0 and len(result.output) > 100
+
+
+def test_adhoc_lesson_from_modules_with_chosen_sections(project_dir: Path) -> None:
+    result = run(
+        "build",
+        "--modules",
+        "origins,tribunal",
+        "--name",
+        "mine",
+        "--sections",
+        "glossary,sources",
+        "--format",
+        "html",
+        "--edition",
+        "student",
+        cwd=project_dir,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("s") and "mine-student.html" in result.stdout
+    html = (project_dir / "output" / "mine-student.html").read_text(encoding="utf-8")
+    assert html.index('id="module-origins"') < html.index('id="module-tribunal"')
+    assert html.index('id="section-glossary"') < html.index('id="section-sources"')
+    assert 'id="section-timeline"' not in html and 'id="section-comparison"' not in html
+    assert sorted(p.name for p in (project_dir / "output").iterdir()) == ["mine-student.html"]
+
+
+def test_bad_references_and_dates_point_at_their_line(project_dir: Path) -> None:
+    timeline = project_dir / "content" / "timeline.yaml"
+    text = timeline.read_text(encoding="utf-8").replace('date: "1951"', 'date: "1951-02-30"')
+    text = text.replace(
+        '{seed: encyclopedia, passage: "It was purportedly',
+        '{seed: nowhere, passage: "It was purportedly',
+    )
+    timeline.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    date_line = next(n for n, row in enumerate(lines, 1) if "1951-02-30" in row)
+    seed_line = next(n for n, row in enumerate(lines, 1) if "seed: nowhere" in row)
+    result = run("check", cwd=project_dir)
+    assert result.returncode == 1
+    assert (
+        f"content/timeline.yaml:{date_line}:3: date: February 1951 has no day 30" in result.stderr
+    )
+    assert (
+        f"content/timeline.yaml:{seed_line}:" in result.stderr
+        and "unknown seed 'nowhere'" in result.stderr
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,9 +23,11 @@ from .schema import (
     EventEntry,
     LessonEntry,
     ModuleMeta,
+    Passage,
     SeedMeta,
     Settings,
     TermEntry,
+    Version,
 )
 from .yamlsrc import Sourced, load_yaml, validate
 
@@ -312,19 +315,18 @@ def load_project(root: Path) -> Project:
                     sub.where((key, index)), f"unknown {kind} '{item}'", f"known: {choices}"
                 )
 
+    def seed_refs(refs: Sequence[Passage | Version], sub: Sourced, key: str) -> None:
+        for index, ref in enumerate(refs):
+            if ref.seed not in seeds:
+                where = sub.where((key, index, "seed"))
+                report.error(where, f"unknown seed '{ref.seed}'", f"known: {', '.join(seeds)}")
+
     for module in modules.values():
         known(module.meta.key_terms, terms, module.src, "key_terms", "glossary term")
-        for index, passage in enumerate(module.meta.provenance):
-            if passage.seed not in seeds:
-                where = module.src.where(("provenance", index, "seed"))
-                report.error(where, f"unknown seed '{passage.seed}'", f"known: {', '.join(seeds)}")
+        seed_refs(module.meta.provenance, module.src, "provenance")
     for event in events:
         known(event.entry.modules, modules, event.src, "modules", "module")
-        for index, passage in enumerate(event.entry.sources):
-            if passage.seed not in seeds:
-                report.error(
-                    event.src.where(("sources", index, "seed")), f"unknown seed '{passage.seed}'"
-                )
+        seed_refs(event.entry.sources, event.src, "sources")
     for term in terms.values():
         if term.entry.source != "general" and term.entry.source not in seeds:
             report.error(
@@ -334,11 +336,7 @@ def load_project(root: Path) -> Project:
             )
     for d in disagreements:
         known(d.entry.modules, modules, d.src, "modules", "module")
-        for index, version in enumerate(d.entry.versions):
-            if version.seed not in seeds:
-                report.error(
-                    d.src.where(("versions", index, "seed")), f"unknown seed '{version.seed}'"
-                )
+        seed_refs(d.entry.versions, d.src, "versions")
     for lesson in lessons.values():
         known(lesson.entry.modules, modules, lesson.src, "modules", "module")
         for field_name in ("modules", "sections"):
