@@ -250,8 +250,7 @@ class _Loader:
 def _sub(sourced: Sourced, key: str | int) -> Sourced:
     """The part of `sourced` under `key`, with positions re-rooted."""
     data = sourced.data[key]
-    n = 1
-    positions = {path[n:]: loc for path, loc in sourced.positions.items() if path[:n] == (key,)}
+    positions = {path[1:]: loc for path, loc in sourced.positions.items() if path[:1] == (key,)}
     return Sourced(data, positions, sourced.where((key,)))
 
 
