@@ -49,11 +49,15 @@ def test_an_altered_quote_fails_check_with_its_file_and_line(project_dir: Path) 
     altered = text.replace("To destroy you is no loss.", "To destroy you is no great loss.")
     assert altered != text
     module.write_text(altered, encoding="utf-8")
-    line = next(n for n, row in enumerate(altered.splitlines(), 1) if "no great loss" in row)
+    line, col = next(
+        (n, row.index("“To keep") + 1)
+        for n, row in enumerate(altered.splitlines(), 1)
+        if "“To keep you is no benefit. To destroy you is no great loss.”" in row
+    )
     result = run("check", cwd=project_dir)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"content/modules/year-zero.md:{line}:" in result.stderr
+    assert f"content/modules/year-zero.md:{line}:{col}: quotation" in result.stderr
     assert "is not in seed 'highlights'" in result.stderr
 
 

@@ -83,9 +83,8 @@ class _Checker:
 
     def quotations(self, text: str, where: Location, *, warn_uncited: bool) -> None:
         for q in find_quotations(text):
-            at = Location(
-                where.path, where.line + q.line - 1, (where.col if q.line == 1 else 0) + q.col
-            )
+            col = where.col + q.col - 1 if q.line == 1 else q.col
+            at = Location(where.path, where.line + q.line - 1, col)
             self.passage(at, q.seed, q.quote, "quotation")
         if warn_uncited:
             for quote, line, col in find_uncited(text):

@@ -69,24 +69,23 @@ class Quotation:
     col: int
 
 
+def _position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of `index` in `text`."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
 def find_quotations(text: str) -> list[Quotation]:
     """Every cited quotation in `text`, with its line and column."""
-    found = []
-    for m in QUOTATION.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
-        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-        found.append(Quotation(m["quote"], m["seed"], line, col))
-    return found
+    return [
+        Quotation(m["quote"], m["seed"], *_position(text, m.start()))
+        for m in QUOTATION.finditer(text)
+    ]
 
 
 def find_uncited(text: str) -> list[tuple[str, int, int]]:
     """Typographic quotations not followed by a citation: (quote, line, col)."""
-    found = []
-    for m in UNCITED_QUOTATION.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
-        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-        found.append((m["quote"], line, col))
-    return found
+    return [(m["quote"], *_position(text, m.start())) for m in UNCITED_QUOTATION.finditer(text)]
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
