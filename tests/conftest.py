@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -48,7 +50,17 @@ def pdf_text(path: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory, repo_project: Project) -> Path:
-    """The whole unit and the two-module lesson 1-roots, both editions, PDF and HTML."""
+    """Every lesson of the repository, both editions, PDF and HTML, built in strict mode."""
     out = tmp_path_factory.mktemp("built")
-    build(repo_project, BuildRequest(lessons=["whole-unit", "1-roots"], out=out, strict=True))
+    build(repo_project, BuildRequest(out=out, strict=True))
     return out
+
+
+def flat(text: str) -> str:
+    """Text with every run of whitespace (line breaks included) as one space."""
+    return " ".join(text.split())
+
+
+def plain(html_text: str) -> str:
+    """The visible text of an HTML fragment, flattened."""
+    return flat(unescape(re.sub(r"<[^>]+>", "", html_text)))

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from . import __version__
+from .activities import ActivityView, available, make_activities
 from .cite import STYLE_NAMES, citation
 from .errors import Location
 from .markup import Markup, RenderedText, term_patterns
 from .model import Lesson, Module, Project
-from .schema import LessonEntry, Section, TeacherNotes
+from .reading import WORDS_PER_MINUTE, ReadingStats, reading_stats
+from .schema import LessonEntry, Section
 from .yamlsrc import Sourced
 
 Edition = Literal["student", "teacher"]
@@ -39,9 +41,22 @@ class QuestionView:
 
 
 @dataclass(frozen=True)
-class PassageView:
+class NotesView:
+    """A module's teacher notes, each rendered from Markdown."""
+
+    objectives: tuple[str, ...]
+    timing: str | None
+    discussion: str | None
+    care: str | None
+
+
+@dataclass(frozen=True)
+class ProvenanceView:
+    """What one module rests on in one seed: the passages drawn on and where it cites them."""
+
     seed: str
-    text: str
+    passages: tuple[str, ...]
+    paragraphs: tuple[int, ...]  # numbered paragraphs of the module that cite the seed
 
 
 @dataclass(frozen=True)
@@ -55,8 +70,9 @@ class ModuleView:
     questions: tuple[QuestionView, ...]
     seed_ids: tuple[str, ...]  # the seeds the module rests on or cites, in order
     sources: tuple[str, ...]  # full citation HTML of each of those seeds
-    notes: TeacherNotes
-    provenance: tuple[PassageView, ...]
+    notes: NotesView
+    reading: ReadingStats
+    provenance: tuple[ProvenanceView, ...]
     draft: bool
 
 
@@ -125,8 +141,11 @@ class Packet:
     glossary: tuple[GlossaryView, ...]
     sources: tuple[SourceView, ...]
     comparison: tuple[ComparisonView, ...]
+    activities: tuple[ActivityView, ...]
+    guidance_html: str | None  # teacher edition: teaching the topic with care
     citation_style: str
     generator: str = f"packet {__version__}"
+    words_per_minute: int = WORDS_PER_MINUTE
     questions_at_back: bool = field(default=False)
 
 
@@ -165,6 +184,19 @@ def _module_view(
         if seed_id not in seed_ids:
             seed_ids.append(seed_id)
     style = project.settings.citation_style
+    notes = module.meta.teacher_notes
+
+    def md(text: str | None) -> str | None:
+        return None if text is None else markup.inline(text).html
+
+    provenance = tuple(
+        ProvenanceView(
+            project.seeds[seed_id].meta.short,
+            tuple(p.passage for p in module.meta.provenance if p.seed == seed_id),
+            tuple(sorted(body.cited_in.get(seed_id, []))),
+        )
+        for seed_id in seed_ids
+    )
     view = ModuleView(
         id=module.id,
         number=number,
@@ -175,10 +207,14 @@ def _module_view(
         questions=questions,
         seed_ids=tuple(seed_ids),
         sources=tuple(citation(project.seeds[s].meta, style) for s in seed_ids),
-        notes=module.meta.teacher_notes,
-        provenance=tuple(
-            PassageView(project.seeds[p.seed].meta.short, p.passage) for p in module.meta.provenance
+        notes=NotesView(
+            objectives=tuple(markup.inline(o).html for o in notes.objectives),
+            timing=md(notes.timing),
+            discussion=md(notes.discussion),
+            care=md(notes.care),
         ),
+        reading=reading_stats(markup.plain(module.body)),
+        provenance=provenance,
         draft=module.meta.draft,
     )
     return view, body
@@ -264,6 +300,8 @@ def assemble(
         for d in project.disagreements
         if set(d.entry.modules) & set(chosen)
     )
+    wanted_activities = lesson.entry.activities or available(project, chosen)
+    guidance = project.guidance
     return Packet(
         title=settings.title,
         subtitle=settings.subtitle,
@@ -283,6 +321,12 @@ def assemble(
         glossary=glossary,
         sources=sources,
         comparison=comparison,
+        activities=make_activities(project, markup, lesson.id, chosen, wanted_activities),
+        guidance_html=(
+            markup.block(guidance, "guidance", numbered=False, link_terms=False).html
+            if guidance and edition == "teacher"
+            else None
+        ),
         citation_style=STYLE_NAMES[settings.citation_style],
         questions_at_back="questions" in wanted,
     )

@@ -5,6 +5,9 @@
 * every provenance passage, event source and definition passage is in its seed;
 * seed metadata stated as plain text appears in the seed; boilerplate lines
   (a web page's marketing) appear in it and never in content;
+* every module asks sourcing, close-reading, corroboration and
+  contextualisation questions, and paragraphs a question names exist;
+* every activity a lesson asks for can be made from its modules;
 * glossary terms defined but never used, key terms a module never uses, and
   quotations with no citation are reported as warnings.
 """
@@ -13,10 +16,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .activities import missing_material
 from .assemble import markup_for
 from .errors import Location, Report
 from .model import Project
-from .text import contains_passage, find_quotations, find_uncited, normalise
+from .project import GUIDANCE_FILE
+from .schema import HISTORICAL_THINKING
+from .text import (
+    contains_passage,
+    find_quotations,
+    find_uncited,
+    normalise,
+    paragraph_refs,
+)
 from .yamlsrc import Sourced
 
 
@@ -129,6 +141,9 @@ class _Checker:
                 )
         for sourced, path, text in _texts(project):
             self.quotations(text, sourced.where(path), warn_uncited=False)
+        if project.guidance is not None:
+            where = Location(f"content/{GUIDANCE_FILE}", 1, 1)
+            self.quotations(project.guidance, where, warn_uncited=True)
         for event in project.events:
             for i, p in enumerate(event.entry.sources):
                 self.passage(
@@ -154,6 +169,50 @@ class _Checker:
                 self.passage(
                     d.src.where(("versions", i, "quote")), v.seed, v.quote, "quoted version"
                 )
+
+    def questions(self) -> None:
+        """Every module asks each kind of historical-thinking question; paragraph refs exist."""
+        markup = markup_for(self.project)
+        for module in self.project.modules.values():
+            questions = module.meta.questions
+            kinds = {q.kind for q in questions}
+            missing = [k for k in HISTORICAL_THINKING if k not in kinds]
+            if missing:
+                self.report.warning(
+                    module.src.where(("questions",)),
+                    f"the module has no {', no '.join(missing)} question",
+                    "add one of each: sourcing, close-reading, corroboration, contextualisation",
+                )
+            count = markup.block(module.body, module.id).paragraphs
+            for i, q in enumerate(questions):
+                refs = paragraph_refs(q.ask)
+                where = module.src.where(("questions", i, "ask"))
+                for ref in refs:
+                    if not 1 <= ref <= count:
+                        self.report.error(
+                            where,
+                            f"the question points at paragraph {ref}, "
+                            f"but the module has {count} numbered paragraphs",
+                            "renumber the reference to match the printed paragraph numbers",
+                        )
+                if q.kind == "close-reading" and not refs:
+                    self.report.warning(
+                        where,
+                        "a close-reading question should point at a numbered paragraph",
+                        "say which, e.g. 'In paragraph 3, …'",
+                    )
+
+    def activities(self) -> None:
+        project = self.project
+        for lesson in project.lessons.values():
+            for index, activity in enumerate(lesson.entry.activities or []):
+                reason = missing_material(project, lesson.entry.modules, activity)
+                if reason is not None:
+                    self.report.error(
+                        lesson.src.where(("activities", index)),
+                        f"the {activity} activity cannot be made: {reason}",
+                        "add material to the lesson's modules or drop the activity",
+                    )
 
     def terms(self) -> None:
         project = self.project
@@ -192,4 +251,6 @@ def check_project(project: Project) -> Report:
     checker.seeds()
     checker.content()
     checker.terms()
+    checker.questions()
+    checker.activities()
     return checker.report

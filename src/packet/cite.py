@@ -135,6 +135,29 @@ def apa(meta: SeedMeta) -> str:
     return " ".join(head + body)
 
 
+def maker(meta: SeedMeta) -> str:
+    """Who made the source, as HTML, for a worksheet's answer key."""
+    parts = []
+    if meta.author:
+        parts.append(f"Author: {_text(meta.author)}")
+    else:
+        parts.append("No author named")
+    for label, value in (("website", meta.website), ("publisher", meta.publisher)):
+        if value is not None:
+            parts.append(f"{label}: {_text(value)}")
+    return "; ".join(parts) + "."
+
+
+def dated(meta: SeedMeta) -> str:
+    """When the source was written or updated, in its own words where it gives them, as HTML."""
+    if meta.date is None:
+        return "No date given."
+    if meta.date.as_written:
+        return f"“{escape(meta.date.as_written)}”, as the source puts it."
+    word = "Updated" if meta.date_kind == "updated" else "Published"
+    return f"{word} {_text(meta.date)}."
+
+
 STYLES = {"mla": mla, "chicago": chicago, "apa": apa}
 STYLE_NAMES = {
     "mla": "MLA (9th edition)",

@@ -73,6 +73,7 @@ class RenderedText:
     terms: list[str] = field(default_factory=list)  # term ids in order of first use
     cited: list[str] = field(default_factory=list)  # seed ids in order of first citation
     paragraphs: int = 0
+    cited_in: dict[str, list[int]] = field(default_factory=dict)  # seed id -> numbered paragraphs
 
 
 def _citation_rule(state: StateInline, silent: bool) -> bool:
@@ -100,6 +101,9 @@ class Markup:
         self.md.add_render_rule(
             "paragraph_open", lambda _r, *args: self._render_paragraph_open(*args)
         )
+        self.md.add_render_rule(
+            "paragraph_close", lambda _r, *args: self._render_paragraph_close(*args)
+        )
 
     # -- renderers -----------------------------------------------------------------
 
@@ -110,6 +114,10 @@ class Markup:
         cited: list[str] = env.setdefault("cited", [])
         if seed not in cited:
             cited.append(seed)
+        if (paragraph := env.get("paragraph")) is not None:
+            places: list[int] = env.setdefault("cited_in", {}).setdefault(seed, [])
+            if paragraph not in places:
+                places.append(paragraph)
         name = self.seed_names.get(seed, seed)
         return f'<span class="cite">({escape(name)})</span>'
 
@@ -120,11 +128,19 @@ class Markup:
         number = token.meta.get("number") if token.meta else None
         if number is None:
             return RendererHTML.renderToken(self.md.renderer, tokens, idx, options, env)  # type: ignore[arg-type]
+        env["paragraph"] = number
         prefix = env.get("anchor", "m")
         return (
             f'<p class="para" id="{prefix}-p{number}">'
             f'<span class="pnum" aria-label="Paragraph {number}">{number}</span>'
         )
+
+    def _render_paragraph_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        if tokens[idx].level == 0:
+            env["paragraph"] = None
+        return RendererHTML.renderToken(self.md.renderer, tokens, idx, options, env)  # type: ignore[arg-type]
 
     # -- passes over the token stream ---------------------------------------------
 
@@ -179,21 +195,41 @@ class Markup:
 
     # -- public --------------------------------------------------------------------
 
-    def block(self, source: str, anchor: str, *, numbered: bool = True) -> RenderedText:
+    def block(
+        self, source: str, anchor: str, *, numbered: bool = True, link_terms: bool = True
+    ) -> RenderedText:
         """Render a module body; `anchor` prefixes the ids of paragraphs and first term uses."""
         env: dict[str, Any] = {"anchor": anchor}
         tokens = self.md.parse(source, env)
         count = self._number_paragraphs(tokens) if numbered else 0
         seen: list[str] = []
-        self._link_terms(tokens, anchor, seen)
+        if link_terms:
+            self._link_terms(tokens, anchor, seen)
         html = self.md.renderer.render(tokens, self.md.options, env)
-        return RenderedText(html, seen, env.get("cited", []), count)
+        return RenderedText(html, seen, env.get("cited", []), count, env.get("cited_in", {}))
 
     def inline(self, source: str) -> RenderedText:
         """Render one line of Markdown (a question, an answer, a definition) without <p>."""
         env: dict[str, Any] = {}
         html = self.md.renderInline(source, env)
         return RenderedText(html, [], env.get("cited", []))
+
+    def plain(self, source: str) -> str:
+        """A module body as running text: paragraphs and lists, no headings or citations."""
+        blocks = []
+        heading = False
+        for token in self.md.parse(source, {}):
+            if token.type in ("heading_open", "heading_close"):
+                heading = token.type == "heading_open"
+            elif token.type == "inline" and token.children and not heading:
+                blocks.append(
+                    "".join(
+                        " " if c.type in ("softbreak", "hardbreak") else c.content
+                        for c in token.children
+                        if c.type in ("text", "code_inline", "softbreak", "hardbreak")
+                    )
+                )
+        return "\n\n".join(" ".join(b.split()) for b in blocks if b.strip())
 
     def uses(self, source: str) -> list[str]:
         """Term ids used in plain text, in order of first use."""

@@ -93,6 +93,7 @@ class Project:
     disagreements: tuple[Disagreement, ...]
     lessons: dict[str, Lesson]
     sources: dict[str, Sourced] = field(default_factory=dict)  # whole files, by relative path
+    guidance: str | None = None  # content/guidance.md: teaching the topic with care (Markdown)
 
     def rel(self, path: Path) -> str:
         try:

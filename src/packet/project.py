@@ -32,6 +32,7 @@ from .schema import (
 from .yamlsrc import Sourced, load_yaml, validate
 
 PROJECT_FILE = "packet.toml"
+GUIDANCE_FILE = "guidance.md"
 MAX_FILE_BYTES = 5_000_000
 M = TypeVar("M", bound=BaseModel)
 
@@ -229,6 +230,21 @@ class _Loader:
             return None
         return Module(module_id, meta, body, close + 2, sourced)
 
+    def guidance(self) -> str | None:
+        """content/guidance.md, the teacher edition's note on teaching the topic with care."""
+        path = self.root / "content" / GUIDANCE_FILE
+        if not path.exists():
+            return None
+        text = self.read(path)
+        if text is not None and not text.strip():
+            self.report.error(
+                Location(self.rel(path)),
+                "the guidance file is empty",
+                "write the guidance in Markdown, or delete the file",
+            )
+            return None
+        return text
+
     def lessons(self) -> dict[str, Lesson]:
         lessons: dict[str, Lesson] = {}
         for path in sorted((self.root / "content" / "lessons").glob("*.yaml")):
@@ -286,6 +302,7 @@ def load_project(root: Path) -> Project:
     raw_terms = loader.entries(content / "glossary.yaml", TermEntry)
     raw_disagreements = loader.entries(content / "disagreements.yaml", DisagreementEntry)
     lessons = loader.lessons()
+    guidance = loader.guidance()
     for items, kind in (
         (raw_events, "event"),
         (raw_terms, "term"),
@@ -338,8 +355,8 @@ def load_project(root: Path) -> Project:
         seed_refs(d.entry.versions, d.src, "versions")
     for lesson in lessons.values():
         known(lesson.entry.modules, modules, lesson.src, "modules", "module")
-        for field_name in ("modules", "sections"):
-            values = getattr(lesson.entry, field_name)
+        for field_name in ("modules", "sections", "activities"):
+            values = getattr(lesson.entry, field_name) or []
             for index, value in enumerate(values):
                 if values.index(value) != index:
                     report.error(
@@ -358,4 +375,5 @@ def load_project(root: Path) -> Project:
         disagreements=disagreements,
         lessons=lessons,
         sources=loader.sources,
+        guidance=guidance,
     )

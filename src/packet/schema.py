@@ -29,6 +29,15 @@ DEFAULT_SECTIONS: tuple[Section, ...] = ("timeline", "glossary", "sources")
 QuestionKind = Literal[
     "comprehension", "sourcing", "close-reading", "corroboration", "contextualisation"
 ]
+# The four kinds of question that practise reading like a historian; every module needs each.
+HISTORICAL_THINKING: tuple[QuestionKind, ...] = (
+    "sourcing",
+    "close-reading",
+    "corroboration",
+    "contextualisation",
+)
+Activity = Literal["vocabulary", "timeline", "source-comparison"]
+ACTIVITIES: tuple[Activity, ...] = ("vocabulary", "timeline", "source-comparison")
 
 
 class Strict(BaseModel):
@@ -164,6 +173,11 @@ class LessonEntry(Strict):
     summary: Text | None = None
     modules: list[Id] = Field(min_length=1)
     sections: list[Section] = Field(default_factory=lambda: list(DEFAULT_SECTIONS))
+    activities: list[Activity] | None = Field(
+        default=None,
+        min_length=1,
+        description="Worksheets after the modules; left out: every activity the modules support",
+    )
     advisory: Text | None = None
 
 

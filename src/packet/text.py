@@ -41,6 +41,14 @@ QUOTATION = re.compile(
 UNCITED_QUOTATION = re.compile(r"“(?P<quote>[^“”\n]{1,2000}?)”(?!\s*\[@)")
 
 
+PARAGRAPH_REF = re.compile(r"(?:\b[Pp]aragraphs?|¶)\s*(\d+(?:\s*(?:,|and|or|to|–|-)\s*\d+)*)")
+
+
+def paragraph_refs(text: str) -> list[int]:
+    """Numbered paragraphs a question points at: "paragraph 3", "paragraphs 2 and 4", "¶5"."""
+    return [int(n) for m in PARAGRAPH_REF.finditer(text) for n in re.findall(r"\d+", m[1])]
+
+
 def normalise(text: str) -> str:
     """Fold typographic quotes, dashes and runs of whitespace for comparison."""
     return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
