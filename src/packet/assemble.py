@@ -15,8 +15,9 @@ from . import __version__
 from .activities import ActivityView, available, make_activities
 from .cite import STYLE_NAMES, citation
 from .errors import Location
+from .graphic import Span, alt_text, data_uri, svg
 from .markup import Markup, RenderedText, term_patterns
-from .model import Lesson, Module, Project
+from .model import Event, Lesson, Module, Project
 from .reading import WORDS_PER_MINUTE, ReadingStats, reading_stats
 from .schema import LessonEntry, Section
 from .yamlsrc import Sourced
@@ -86,6 +87,15 @@ class EventView:
 
 
 @dataclass(frozen=True)
+class TimelineGraphic:
+    """The to-scale timeline as an SVG data URI, with its description and key of bands."""
+
+    uri: str
+    alt: str
+    key: tuple[tuple[str, str, str], ...]  # (letter, period title, dates)
+
+
+@dataclass(frozen=True)
 class GlossaryView:
     id: str
     term: str
@@ -130,6 +140,8 @@ class Packet:
     teacher: str | None
     language: str
     paper: str
+    large_print: bool
+    double_sided: bool
     lesson_id: str
     lesson_title: str
     lesson_summary: str | None
@@ -138,6 +150,7 @@ class Packet:
     sections: tuple[Section, ...]
     modules: tuple[ModuleView, ...]
     timeline: tuple[EventView, ...]
+    timeline_graphic: TimelineGraphic | None
     glossary: tuple[GlossaryView, ...]
     sources: tuple[SourceView, ...]
     comparison: tuple[ComparisonView, ...]
@@ -220,6 +233,34 @@ def _module_view(
     return view, body
 
 
+# Width of the text block (mm): paper width less the side margins of packet.css / large-print.css.
+PAPER_WIDTH = {"a4": 210.0, "letter": 215.9}
+SIDE_MARGINS = {False: 58.0, True: 36.0}
+
+
+def _timeline_graphic(events: list[Event], paper: str, large_print: bool) -> TimelineGraphic | None:
+    spans = [
+        Span(
+            e.when.label,
+            e.entry.title,
+            e.when.start_fraction,
+            e.when.end_fraction,
+            approximate=e.when.approximate,
+            period=e.entry.period,
+        )
+        for e in events
+    ]
+    if not [s for s in spans if not s.period]:
+        return None
+    width = PAPER_WIDTH[paper] - SIDE_MARGINS[large_print]
+    document, plan = svg(spans, width=width, font_pt=13.0 if large_print else 8.5)
+    return TimelineGraphic(
+        uri=data_uri(document),
+        alt=alt_text(spans),
+        key=tuple((b.letter, b.span.title, b.span.label) for b in plan.bands),
+    )
+
+
 def assemble(
     project: Project,
     lesson: Lesson,
@@ -227,6 +268,8 @@ def assemble(
     *,
     sections: list[Section] | None = None,
     paper: str | None = None,
+    large_print: bool = False,
+    double_sided: bool | None = None,
 ) -> Packet:
     settings = project.settings
     markup = markup_for(project)
@@ -288,6 +331,7 @@ def assemble(
         )
         for seed in sorted(used_seeds, key=lambda s: citation(s.meta, settings.citation_style))
     )
+    lesson_events = [e for e in project.events if set(e.entry.modules) & set(chosen)]
     comparison = tuple(
         ComparisonView(
             topic=d.entry.topic,
@@ -310,6 +354,8 @@ def assemble(
         teacher=settings.teacher,
         language=settings.language,
         paper=paper or settings.paper,
+        large_print=large_print,
+        double_sided=settings.double_sided if double_sided is None else double_sided,
         lesson_id=lesson.id,
         lesson_title=lesson.entry.title,
         lesson_summary=lesson.entry.summary,
@@ -318,6 +364,7 @@ def assemble(
         sections=wanted,
         modules=tuple(modules),
         timeline=timeline,
+        timeline_graphic=_timeline_graphic(lesson_events, paper or settings.paper, large_print),
         glossary=glossary,
         sources=sources,
         comparison=comparison,

@@ -14,6 +14,7 @@ from typing import Literal
 from .assemble import EDITIONS, Edition, adhoc_lesson, assemble
 from .check import check_project
 from .errors import BuildError, ContentError, Location, Problem, UsageError
+from .impose import impose_booklet
 from .model import Lesson, Project
 from .output import output_folder, write_atomic
 from .render import PdfRenderer, render_html
@@ -31,8 +32,16 @@ class BuildRequest:
     editions: Sequence[Edition] = EDITIONS
     formats: Sequence[Format] = ("pdf", "html")
     paper: str | None = None
+    large_print: bool = False
+    booklet: bool = False  # two pages a side, in folding order; double-sided unless told
+    double_sided: bool | None = None  # None: packet.toml's choice
     out: Path | None = None
     strict: bool = False
+
+    @property
+    def suffix(self) -> str:
+        """What the output names add: `-large-print`, `-booklet` (SPEC §3)."""
+        return ("-large-print" if self.large_print else "") + ("-booklet" if self.booklet else "")
 
 
 @dataclass(frozen=True)
@@ -92,9 +101,15 @@ def build(
                     edition,
                     sections=list(request.sections) if request.sections is not None else None,
                     paper=request.paper,
+                    large_print=request.large_print,
+                    double_sided=(
+                        request.double_sided
+                        if request.double_sided is not None or not request.booklet
+                        else True  # a booklet is printed on both sides
+                    ),
                 )
                 html = render_html(packet, project.root)
-                stem = f"{lesson.id}-{edition}"
+                stem = f"{lesson.id}-{edition}{request.suffix}"
                 if "pdf" in request.formats:
                     renderer = renderer or PdfRenderer(project.root)
                     pdf = renderer.render(html)
@@ -105,9 +120,12 @@ def build(
                                 Problem(Location(f"{stem}.pdf"), w) for w in pdf.warnings
                             )
                         result.warnings.extend(problems)
+                    data, pages = pdf.data, pdf.pages
+                    if request.booklet:
+                        data, pages = impose_booklet(data)
                     path = out / f"{stem}.pdf"
-                    write_atomic(path, pdf.data)
-                    output = Output(path, pdf.pages, time.perf_counter() - started)
+                    write_atomic(path, data)
+                    output = Output(path, pages, time.perf_counter() - started)
                     result.outputs.append(output)
                     on_output(output)
                 if "html" in request.formats:

@@ -172,6 +172,17 @@ def list_command(state: State, as_json: bool) -> None:
 @click.option(
     "--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: packet.toml)."
 )
+@click.option("--large-print", is_flag=True, help="At least 18 pt text, generous spacing.")
+@click.option(
+    "--booklet",
+    is_flag=True,
+    help="Two pages per side in folding order, for saddle-stitched booklets.",
+)
+@click.option(
+    "--double-sided/--single-sided",
+    default=None,
+    help="Start sections on a right-hand page (default: packet.toml).",
+)
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -188,6 +199,9 @@ def build(
     edition: str,
     fmt: str,
     paper: str | None,
+    large_print: bool,
+    booklet: bool,
+    double_sided: bool | None,
     out: Path | None,
     strict: bool,
 ) -> None:
@@ -211,6 +225,9 @@ def build(
             editions=("student", "teacher") if edition == "both" else (edition,),  # type: ignore[arg-type]
             formats=("pdf", "html") if fmt == "both" else (fmt,),  # type: ignore[arg-type]
             paper=paper,
+            large_print=large_print,
+            booklet=booklet,
+            double_sided=double_sided,
             out=out.resolve() if out else None,
             strict=strict,
         )

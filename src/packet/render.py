@@ -58,7 +58,10 @@ def render_html(packet: Packet, project_root: Path) -> str:
     env = template_environment(project_root)
     try:
         css, _ = _source(env, "packet.css")
-        return env.get_template("packet.html.j2").render(packet=packet, css=css)
+        large, _ = _source(env, "large-print.css")
+        return env.get_template("packet.html.j2").render(
+            packet=packet, css=css, large_print_css=large
+        )
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(
             f"{exc.filename or exc.name}:{exc.lineno}: template syntax: {exc.message}"
@@ -151,7 +154,7 @@ class PdfRenderer:
             document = HTML(
                 string=html, base_url=self.root.as_uri() + "/", url_fetcher=self.fetcher
             ).render(stylesheets=[self.fonts], font_config=self.font_config, cache=self.cache)
-            data = document.write_pdf(pdf_tags=True)
+            data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
         except Exception as exc:  # WeasyPrint raises many kinds; none must leave a traceback
             raise BuildError(f"PDF rendering failed: {exc}") from exc
         finally:

@@ -191,4 +191,8 @@ class Settings(Strict):
     teacher: Text | None = None
     language: Text = "en"
     paper: Literal["a4", "letter"] = "a4"
+    double_sided: bool = Field(
+        default=False,
+        description="Printed on both sides: sections start on a right-hand page",
+    )
     citation_style: Literal["mla", "chicago", "apa"] = "mla"
