@@ -5,6 +5,7 @@ build(project, request, on_output)  ->  list[Output]
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from typing import Literal
 
 from .assemble import EDITIONS, Edition, adhoc_lesson, assemble
 from .check import check_project
-from .errors import BuildError, ContentError, Location, Problem, UsageError
+from .errors import BuildError, ContentError, Location, Problem, Severity, UsageError
 from .impose import impose_booklet
 from .model import Lesson, Project
 from .output import output_folder, write_atomic
@@ -79,6 +80,34 @@ def choose_lessons(project: Project, request: BuildRequest) -> list[Lesson]:
     return [project.lessons[name] for name in dict.fromkeys(request.lessons)]
 
 
+_MISSING_GLYPH = re.compile(r'\.notdef glyph rendered for .*?"(.+?)" \((U\+[0-9A-F]+)\)')
+
+
+def _first_use(project: Project, text: str) -> Location | None:
+    """Where `text` first occurs in the project's content files."""
+    for path in sorted((project.root / "content").rglob("*")):
+        if path.suffix in (".md", ".yaml") and path.is_file():
+            source = path.read_text(encoding="utf-8", errors="replace")
+            if (index := source.find(text)) >= 0:
+                line = source.count("\n", 0, index) + 1
+                column = index - (source.rfind("\n", 0, index) + 1) + 1
+                return Location(project.rel(path), line, column)
+    return None
+
+
+def _explain(project: Project, output: str, warning: str) -> Problem:
+    """A WeasyPrint warning as a problem a teacher can act on, placed in the content if we can."""
+    if m := _MISSING_GLYPH.search(warning):
+        char, code = m[1], m[2]
+        return Problem(
+            _first_use(project, char) or Location(output),
+            f'no font in the packet has the character "{char}" ({code}); it prints as an empty box',
+            "remove or replace it, or add a font that covers it in templates/fonts.css",
+            Severity.WARNING,
+        )
+    return Problem(Location(output), warning, severity=Severity.WARNING)
+
+
 def build(
     project: Project,
     request: BuildRequest,
@@ -114,12 +143,10 @@ def build(
                     renderer = renderer or PdfRenderer(project.root)
                     pdf = renderer.render(html)
                     if pdf.warnings:
-                        problems = [f"{stem}.pdf: {w}" for w in pdf.warnings]
+                        problems = [_explain(project, f"{stem}.pdf", w) for w in pdf.warnings]
                         if request.strict:
-                            raise ContentError(
-                                Problem(Location(f"{stem}.pdf"), w) for w in pdf.warnings
-                            )
-                        result.warnings.extend(problems)
+                            raise ContentError(problems)
+                        result.warnings.extend(str(p) for p in problems)
                     data, pages = pdf.data, pdf.pages
                     if request.booklet:
                         data, pages = impose_booklet(data)
