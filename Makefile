@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: packet test check lint clean
+.PHONY: packet test check references clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/packet check --strict
 	$(BIN)/python -m pytest
+
+## Regenerate the visual-regression reference pages (tests/reference/) after a deliberate
+## change to the look; view them before committing.
+references: $(STAMP)
+	UPDATE_REFERENCES=1 $(BIN)/python -m pytest tests/test_visual.py -q
 
 ## Validate content against the seeds without building.
 check: $(STAMP)
