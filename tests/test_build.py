@@ -212,10 +212,13 @@ def test_a_failed_build_keeps_the_previous_output(project_dir: Path, tmp_path: P
 def test_builds_are_byte_identical(project_dir: Path, tmp_path: Path) -> None:
     project = load_project(project_dir)
     for folder in ("a", "b"):
-        build(
-            project, BuildRequest(lessons=["3-s21"], editions=("student",), out=tmp_path / folder)
+        out = tmp_path / folder
+        build(project, BuildRequest(lessons=["3-s21"], editions=("student",), out=out))
+        booklet = BuildRequest(
+            lessons=["3-s21"], editions=("student",), formats=("pdf",), booklet=True, out=out
         )
-    for name in ("3-s21-student.pdf", "3-s21-student.html"):
+        build(project, booklet)
+    for name in ("3-s21-student.pdf", "3-s21-student.html", "3-s21-student-booklet.pdf"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
