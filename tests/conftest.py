@@ -7,7 +7,9 @@ import shutil
 from html import unescape
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
+from PIL import ImageOps
 from pypdf import PdfReader
 
 from packet.build import BuildRequest, build
@@ -64,3 +66,15 @@ def flat(text: str) -> str:
 def plain(html_text: str) -> str:
     """The visible text of an HTML fragment, flattened."""
     return flat(unescape(re.sub(r"<[^>]+>", "", html_text)))
+
+
+def ink_bounds_mm(path: Path) -> list[tuple[float, float, float, float]]:
+    """For each page, the (left, top, right, bottom) of everything drawn on it, in mm."""
+    bounds = []
+    for page in pdfium.PdfDocument(path):
+        image = page.render(scale=0.5, grayscale=True).to_pil().convert("L")
+        box = ImageOps.invert(image).point(lambda v: 255 if v > 40 else 0).getbbox()
+        if box is not None:
+            per_mm = image.size[0] / (page.get_width() / 72 * 25.4)
+            bounds.append(tuple(v / per_mm for v in box))  # type: ignore[arg-type]
+    return bounds

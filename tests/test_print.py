@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from conftest import pdf_text
+from conftest import ink_bounds_mm, pdf_text
 from packet.build import BuildRequest, build
 from packet.errors import ContentError
 from packet.graphic import Span, layout
@@ -329,3 +329,16 @@ def test_a_character_no_font_has_is_a_warning_at_its_line(
                 strict=True,
             ),
         )
+
+
+def test_long_words_and_wide_tables_stay_inside_the_page(project_dir: Path, tmp_path: Path) -> None:
+    module = project_dir / "content/modules/origins.md"
+    text = module.read_text(encoding="utf-8")
+    word = "Kampuchea" * 40
+    table = "| " + " | ".join(f"column{i}heading" for i in range(14)) + " |\n"
+    table += "|" + "---|" * 14 + "\n| " + " | ".join("cell" for _ in range(14)) + " |\n"
+    module.write_text(text + f"\n{word}\n\n{table}", encoding="utf-8")
+    path = one(project_dir, tmp_path, strict=True)
+    for left, _top, right, _bottom in ink_bounds_mm(path):
+        assert left >= 17 and right <= 210 - 27
+    assert "column13heading" in "".join(pdf_text(path)).replace("\n", "")
