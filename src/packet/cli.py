@@ -248,6 +248,52 @@ def build(
 
 
 @main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.pass_obj
+def init(state: State, directory: Path) -> None:
+    """Create a new packet project in DIRECTORY, with a small working example."""
+    from .init import init_project
+
+    def action() -> None:
+        written = init_project(directory)
+        click.echo(f"Created a packet project in {directory} ({len(written)} files).")
+        click.echo(f"Next: cd {directory} && packet build   (then: packet pull YOUR-ARTICLE.html)")
+
+    _run(state, action)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "seed_id", help="Id for the new seed (one file only).")
+@click.pass_obj
+def pull(state: State, files: tuple[Path, ...], seed_id: str | None) -> None:
+    """Copy source documents into seeds/ and draft modules, events and terms from them."""
+    from .project import find_project
+    from .pull import pull as run_pull
+
+    def action() -> None:
+        root = state.project_dir.resolve() if state.project_dir else find_project(Path.cwd())
+        for report in run_pull(root, list(files), seed_id):
+            kind = f"{report.kind}, {report.encoding}"
+            click.echo(f"seeds/{report.seed_file}: seed '{report.seed_id}' ({kind})")
+            for name, value in report.found.items():
+                click.echo(f"  {name}: {value}")
+            if report.missing:
+                click.echo(f"  not found in the document: {', '.join(report.missing)}")
+            click.echo(
+                f"  drafted {len(report.modules)} module(s), {report.events} timeline event(s), "
+                f"{report.terms} glossary term(s); lesson '{report.lesson}'"
+            )
+            if report.skipped:
+                click.echo(f"  skipped {len(report.skipped)} line(s) of boilerplate, e.g.:")
+                for line in report.skipped[:5]:
+                    click.echo(f"    {line[:90]}")
+        click.echo("Drafts are marked draft: true. Review them, then `packet build`.")
+
+    _run(state, action)
+
+
+@main.command()
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.pass_obj
 def check(state: State, strict: bool) -> None:

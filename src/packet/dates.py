@@ -155,3 +155,97 @@ def parse_date(text: str) -> HistDate:
         return HistDate(start, end, f"{first_label}–{last_label}")
     start, end, label = _point(text)
     return HistDate(start, end, label)
+
+
+# -- dates written in prose, for drafting timelines from a seed -------------------------
+
+_MONTH_NAMES = {name.lower(): i for i, name in enumerate(MONTHS, start=1)}
+_MONTH_NAMES.update({name[:3].lower(): i for i, name in enumerate(MONTHS, start=1)})
+_MON = (
+    r"(?P<{0}>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{0}>1\d{{3}}|20\d{{2}})"
+_NOT_NUMBER_BEFORE = r"(?<![\d,.$£€])"
+_NOT_NUMBER_AFTER = r"(?![\d]|,\d)"
+
+_PROSE = [
+    (  # January 7th 1979, January 7, 1979, Jan. 7 1979
+        "md",
+        rf"\b{_MON.format('m')}\s+{_DAY.format('d')},?\s+{_YEAR.format('y')}{_NOT_NUMBER_AFTER}",
+    ),
+    (  # 7 January 1979, 7th of January 1979
+        "dm",
+        rf"\b{_DAY.format('d')}(?:\s+of)?\s+{_MON.format('m')},?\s+{_YEAR.format('y')}{_NOT_NUMBER_AFTER}",
+    ),
+    (  # from 1975 to 1979, between 1975 and 1979
+        "range",
+        rf"\b(?i:from|between)\s+{_YEAR.format('y')}\s+(?:to|and|until|till)\s+{_YEAR.format('y2')}{_NOT_NUMBER_AFTER}",
+    ),
+    (  # 1970-1975, 1970–75, 1970 – 1975
+        "span",
+        rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\s*[–—-]\s*(?P<y2>\d{{2}}|\d{{4}})\b{_NOT_NUMBER_AFTER}",
+    ),
+    ("month", rf"\b{_MON.format('m')}\s+{_YEAR.format('y')}{_NOT_NUMBER_AFTER}"),  # April 1975
+    (  # the late 1950s, early 1970s, mid-1960s, the 1990s
+        "decade",
+        r"\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>1\d{2}0|20\d0)s\b",
+    ),
+    (  # c. 1951, circa 1951, around 1951
+        "circa",
+        rf"\b(?:c\.|ca\.|circa|around|about)\s*{_YEAR.format('y')}{_NOT_NUMBER_AFTER}",
+    ),
+    ("era", r"\b(?P<n>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)\b"),
+    ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\b{_NOT_NUMBER_AFTER}"),
+]
+_PROSE_RE = [(kind, re.compile(pattern)) for kind, pattern in _PROSE]
+
+
+def _month(name: str) -> int:
+    return _MONTH_NAMES[name.lower().rstrip(".")[:3]]
+
+
+def _prose_date(kind: str, m: re.Match[str]) -> str | None:
+    """The date in the project's own notation, or None if it is not a real date."""
+    try:
+        if kind in ("md", "dm"):
+            text = f"{int(m['y']):04d}-{_month(m['m']):02d}-{int(m['d']):02d}"
+        elif kind == "month":
+            text = f"{int(m['y']):04d}-{_month(m['m']):02d}"
+        elif kind in ("range", "span"):
+            first, last = m["y"], m["y2"]
+            if len(last) == 2:
+                last = first[:2] + last
+            text = f"{first}–{last}"
+        elif kind == "decade":
+            text = f"{m['part'].lower() + ' ' if m['part'] else ''}{m['decade']}s"
+        elif kind == "circa":
+            text = f"c. {m['y']}"
+        elif kind == "era":
+            text = f"{int(m['n'])} {m['era'].upper()}"
+        else:
+            text = m["y"]
+        parse_date(text)
+    except (DateError, KeyError, ValueError):
+        return None
+    return text
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Dates written in prose: (start, end, date in this module's notation), in text order.
+
+    The most specific reading of each stretch of text wins: "January 7th 1979"
+    is one exact date, not also the year 1979; "from 1975 to 1979" is a range.
+    """
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PROSE_RE:
+        for m in pattern.finditer(text):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            date = _prose_date(kind, m)
+            if date is not None:
+                found.append((m.start(), m.end(), date))
+                taken.append((m.start(), m.end()))
+    return sorted(found)

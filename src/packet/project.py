@@ -29,6 +29,7 @@ from .schema import (
     TermEntry,
     Version,
 )
+from .sources import KINDS, SourceError, seed_text
 from .yamlsrc import Sourced, load_yaml, validate
 
 PROJECT_FILE = "packet.toml"
@@ -163,7 +164,7 @@ class _Loader:
             if not seed_path.is_file():
                 self.report.error(where, f"seed file seeds/{meta.file} does not exist")
                 continue
-            text = self.read(seed_path)
+            text = self.seed_text(seed_path, meta)
             if text is None:
                 continue
             if meta.id in seeds:
@@ -171,6 +172,22 @@ class _Loader:
                 continue
             seeds[meta.id] = Seed(meta, seed_path, text, sourced)
         return seeds
+
+    def seed_text(self, path: Path, meta: SeedMeta) -> str | None:
+        """The text quotations are checked against: decoded, and for HTML the article only."""
+        where = Location(self.rel(path))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.report.error(where, f"cannot read the file: {exc.strerror}")
+            return None
+        kind = meta.format or KINDS.get(path.suffix.lower(), "text")
+        try:
+            text = seed_text(data, kind)
+        except SourceError as exc:
+            self.report.error(where, str(exc), exc.hint)
+            return None
+        return text.replace("\r\n", "\n").replace("\r", "\n")
 
     def modules(self) -> dict[str, Module]:
         modules: dict[str, Module] = {}

@@ -87,6 +87,9 @@ class SeedMeta(Strict):
     publisher: Meta | None = None
     date: Meta | None = None
     date_kind: Literal["published", "updated"] = "published"
+    format: Literal["text", "markdown", "html"] | None = Field(
+        default=None, description="How to read the file; default: from its extension"
+    )
     boilerplate: list[Text] = Field(
         default_factory=list,
         description="Lines of the seed that are not article text (ads, booking pitches)",
@@ -136,6 +139,7 @@ class EventEntry(Strict):
     sources: list[Passage] = Field(min_length=1)
     modules: list[Id] = Field(min_length=1)
     period: bool = False
+    draft: bool = False
 
 
 class TermEntry(Strict):
@@ -148,6 +152,7 @@ class TermEntry(Strict):
     source: Id | Literal["general"]
     passage: Text | None = None
     match_case: bool = False
+    draft: bool = False
 
 
 class Version(Strict):

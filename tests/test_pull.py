@@ -1,0 +1,226 @@
+"""`packet init` and `packet pull`: from new documents to a draft packet that builds."""
+
+from __future__ import annotations
+
+import codecs
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, pdf_text
+from packet.build import BuildRequest, build
+from packet.dates import find_dates, parse_date
+from packet.init import init_project
+from packet.project import load_project
+from packet.pull import pull
+from packet.sources import article, decode
+
+ARTICLES = Path(__file__).parent / "articles"
+
+# Every dated statement in the two test articles, as packet's dates (see tests/articles/).
+NOTES_DATES = {
+    "1949", "1961-08-13", "1961-10", "1962-08-17", "1963-06-26", "1987-06-12", "1989-11-09",
+    "1990-10-03",
+}  # fmt: skip
+PAGE_DATES = {"1948–1949", "1961", "1961-08-13", "late 1980s", "1989-11-09", "1990-10-03"}
+KEY_TERMS = {
+    "Federal Republic of Germany", "German Democratic Republic", "Anti-Fascist Protection Rampart",
+    "death strip", "Soviet Union", "West Berlin",
+}  # fmt: skip
+
+
+def packet(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "packet", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Path:
+    root = tmp_path / "unit"
+    init_project(root)
+    return root
+
+
+def test_init_makes_a_project_that_builds_at_once(tmp_path: Path) -> None:
+    result = packet("init", "new-unit", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    root = tmp_path / "new-unit"
+    assert (root / "packet.toml").is_file() and (root / "templates" / "README.md").is_file()
+    checked = packet("check", "--strict", cwd=root)
+    assert checked.returncode == 0, checked.stderr
+    built = packet("build", "--edition", "student", "--format", "pdf", cwd=root)
+    assert built.returncode == 0, built.stderr
+    text = " ".join(pdf_text(root / "output" / "example-student.pdf"))
+    assert "A New Birth of Freedom" in text and "Lincoln" in text
+    again = packet("init", "new-unit", cwd=tmp_path)
+    assert again.returncode == 2 and "already a packet project" in again.stderr
+
+
+def test_pulling_two_articles_gives_a_packet_with_every_dated_event_and_key_term(
+    fresh: Path,
+) -> None:
+    sources = [ARTICLES / "berlin-wall-notes.txt", ARTICLES / "berlin-wall-page.html"]
+    reports = pull(fresh, sources)
+    for source, report in zip(sources, reports, strict=True):
+        assert (fresh / "seeds" / report.seed_file).read_bytes() == source.read_bytes()
+    notes, page = reports
+    assert notes.encoding == "cp1252" and notes.found["title"] == "The Berlin Wall"
+    assert notes.found["author"] == "Test Author" and notes.found["date"] == "March 3, 2024"
+    assert page.kind == "html" and page.found["author"] == "Test Writer"
+    project = load_project(fresh)
+    by_seed: dict[str, set[str]] = {}
+    for event in project.events:
+        for source in event.entry.sources:
+            by_seed.setdefault(source.seed, set()).add(event.entry.date)
+    assert by_seed[notes.seed_id] == NOTES_DATES
+    assert by_seed[page.seed_id] == PAGE_DATES
+    terms = {t.entry.term for t in project.terms.values()}
+    assert terms >= KEY_TERMS, KEY_TERMS - terms
+    assert all(e.entry.draft for e in project.events if e.entry.id != "address")
+    assert all(m.meta.draft for m in project.modules.values() if m.id != "new-birth-of-freedom")
+    result = build(
+        project,
+        BuildRequest(lessons=[notes.lesson, page.lesson], editions=["student"], formats=["pdf"]),
+    )
+    text = " ".join(" ".join(pdf_text(o.path)) for o in result.outputs)
+    for unwanted in (
+        "newsletter",
+        "cookies",
+        "Book your",
+        "Share this",
+        "Privacy policy",
+        "track()",
+    ):
+        assert unwanted not in text
+    assert "Peter Fechter" in text and "Schabowski" in text
+
+
+def test_pulling_the_repository_seeds_recovers_the_curated_timeline(
+    fresh: Path, repo_project: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    curated = load_project(REPO)
+    files = {seed.id: seed.path for seed in curated.seeds.values()}
+    reports = pull(fresh, list(files.values()))
+    new_id = {r.seed_file: r.seed_id for r in reports}
+    drafted = load_project(fresh)
+    drafted_keys = {
+        (e.when.start, e.when.end, s.seed) for e in drafted.events for s in e.entry.sources
+    }
+    matched = [
+        e
+        for e in curated.events
+        if any(
+            (e.when.start, e.when.end, new_id[files[s.seed].name]) in drafted_keys
+            for s in e.entry.sources
+        )
+    ]
+    share = len(matched) / len(curated.events)
+    with capsys.disabled():
+        print(
+            f"\npull recovered {len(matched)} of {len(curated.events)} curated events ({share:.0%})"
+        )
+    assert share >= 0.9, [e.entry.id for e in curated.events if e not in matched]
+    # none of the travel page's marketing reaches any drafted content
+    marketing = curated.seeds["highlights"].meta.boilerplate
+    content = "\n".join(p.read_text("utf-8") for p in (fresh / "content").rglob("*.*"))
+    content = content.split("boilerplate:")[0]
+    for line in marketing:
+        assert line not in content, line
+    meta = (fresh / "seeds" / "000_cca718986b70f43e.txt.meta.yaml").read_text("utf-8")
+    assert (
+        "Rated 4.8 out of 5 | Excellent" in meta
+    )  # recorded as boilerplate, so check keeps it out
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"  \n", "the file is empty"),
+        ("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "this is a PDF file, not text"),
+        ("notes.md", b"PK\x03\x04\x14\x00\x06\x00", "this is a Word document"),
+        ("photo.html", b"\x89PNG\r\n\x1a\n\x00\x00", "this is a PNG image"),
+        ("data.txt", b"abc\x00\x01\x02def\xff\xfe" * 3, "this is a binary file, not text"),
+        ("article.docx", b"whatever", "'.docx' is not a kind of document packet reads"),
+    ],
+)
+def test_unreadable_documents_are_refused_with_a_reason_and_nothing_is_written(
+    fresh: Path, tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    source = tmp_path / name
+    source.write_bytes(data)
+    before = sorted(p.relative_to(fresh) for p in fresh.rglob("*"))
+    result = packet("pull", str(source), cwd=fresh)
+    assert result.returncode == 1
+    assert f"{source}: {message}" in result.stderr, result.stderr
+    assert " — " in result.stderr  # and how to fix it
+    assert sorted(p.relative_to(fresh) for p in fresh.rglob("*")) == before
+
+
+def test_a_missing_file_and_a_repeated_pull_are_clear_errors(fresh: Path, tmp_path: Path) -> None:
+    result = packet("pull", str(tmp_path / "nowhere.txt"), cwd=fresh)
+    assert result.returncode == 1 and "nowhere.txt: cannot read the file" in result.stderr
+    source = ARTICLES / "berlin-wall-notes.txt"
+    assert packet("pull", str(source), cwd=fresh).returncode == 0
+    again = packet("pull", str(source), cwd=fresh)
+    assert again.returncode == 1
+    assert "seeds/berlin-wall-notes.txt already exists with the same contents" in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+     ("utf-16-be", b""), ("cp1252", b"")],
+)  # fmt: skip
+def test_every_encoding_teachers_save_in_is_read_and_quoted_exactly(
+    fresh: Path, tmp_path: Path, encoding: str, bom: bytes
+) -> None:
+    text = (
+        "The Treaty\n\nBy Test Author\n\nThe treaty was signed in 1648 and named the "
+        "“Peace of Westphalia” by later writers. Its terms ran to many pages.\n"
+    )
+    source = tmp_path / "treaty.txt"
+    source.write_bytes(bom + text.encode(encoding))
+    (report,) = pull(fresh, [source])
+    assert (fresh / "seeds" / "treaty.txt").read_bytes() == source.read_bytes()
+    project = load_project(fresh)
+    assert {e.entry.date for e in project.events if e.entry.draft} == {"1648"}
+    assert "Peace of Westphalia" in {t.entry.term for t in project.terms.values()}
+    assert report.found["title"] == "The Treaty"
+
+
+def test_boilerplate_rules_keep_the_article_and_drop_the_marketing() -> None:
+    text, _ = decode((REPO / "seeds" / "000_cca718986b70f43e.txt").read_bytes())
+    found = article(text, "text")
+    headings = [t for role, t in found.blocks if role == "heading"]
+    assert headings == [
+        "The Beginnings of the Khmer Rouge", "The Khmer Rouge Regime",
+        "The Security Prison 21 (S-21)", "The Killing Fields of Cheung Ek",
+        "The Fall of the Khmer Rouge",
+    ]  # fmt: skip
+    paragraphs = [t for role, t in found.blocks if role == "para"]
+    assert len(paragraphs) == 19
+    assert paragraphs[-1].startswith("Although Vietnamese occupation")
+    assert found.title == "The Khmer Rouge" and found.author == "Wendy"
+
+
+def test_dates_in_prose() -> None:
+    found = [
+        d
+        for _, _, d in find_dates(
+            "On January 7th 1979 it ended. From 1970-1975, and from 1975 to 1979; the late 1950s, "
+            "the 1990s, April 1975, 17,000 people, 8,895 bodies, c. 1951, 44 BC, 3 October 1990."
+        )
+    ]
+    assert found == [
+        "1979-01-07", "1970–1975", "1975–1979", "late 1950s", "1990s", "1975-04", "c. 1951",
+        "44 BC", "1990-10-03",
+    ]  # fmt: skip
+    for date in found:
+        parse_date(date)
