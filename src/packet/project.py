@@ -60,7 +60,8 @@ class _Loader:
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def read(self, path: Path) -> str | None:
+    def read_bytes(self, path: Path) -> bytes | None:
+        """The file's bytes, or None after reporting why they cannot be read."""
         where = Location(self.rel(path))
         try:
             data = path.read_bytes()
@@ -69,6 +70,13 @@ class _Loader:
             return None
         if len(data) > MAX_FILE_BYTES:
             self.report.error(where, f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+            return None
+        return data
+
+    def read(self, path: Path) -> str | None:
+        where = Location(self.rel(path))
+        data = self.read_bytes(path)
+        if data is None:
             return None
         if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             self.report.error(
@@ -175,17 +183,14 @@ class _Loader:
 
     def seed_text(self, path: Path, meta: SeedMeta) -> str | None:
         """The text quotations are checked against: decoded, and for HTML the article only."""
-        where = Location(self.rel(path))
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self.report.error(where, f"cannot read the file: {exc.strerror}")
+        data = self.read_bytes(path)
+        if data is None:
             return None
         kind = meta.format or KINDS.get(path.suffix.lower(), "text")
         try:
             text = seed_text(data, kind)
         except SourceError as exc:
-            self.report.error(where, str(exc), exc.hint)
+            self.report.error(Location(self.rel(path)), str(exc), exc.hint)
             return None
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
