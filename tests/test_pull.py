@@ -224,3 +224,28 @@ def test_dates_in_prose() -> None:
     ]  # fmt: skip
     for date in found:
         parse_date(date)
+
+
+def test_check_lists_places_where_the_seeds_may_disagree(project_dir: Path) -> None:
+    from packet.check import check_project
+
+    assert not check_project(load_project(project_dir)).notes  # the unit records them all
+    path = project_dir / "content" / "disagreements.yaml"
+    text = path.read_text(encoding="utf-8")
+    kept = [
+        b
+        for b in text.split("\n- ")
+        if not b.lstrip("- ").startswith(("id: founding-date", "id: death-toll"))
+    ]
+    path.write_text("\n- ".join(kept), encoding="utf-8")
+    report = check_project(load_project(project_dir))
+    notes = [str(n) for n in report.notes]
+    assert any(
+        "(date: 1968 vs 1967)" in n and "officially formed in 1968" in n and "purportedly" in n
+        for n in notes
+    ), notes
+    assert any("(number: 2 million vs 1.5 million, 2 million)" in n for n in notes), notes
+    assert all(n.startswith("seeds/") and ": note: " in n for n in notes)
+    assert not report.errors and not report.warnings  # notes never fail a build, even --strict
+    result = packet("check", "--strict", cwd=project_dir)
+    assert result.returncode == 0 and "note(s)" in result.stdout + result.stderr

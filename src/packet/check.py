@@ -8,6 +8,8 @@
 * every module asks sourcing, close-reading, corroboration and
   contextualisation questions, and paragraphs a question names exist;
 * every activity a lesson asks for can be made from its modules;
+* places where the seeds seem to give different dates or numbers for the same
+  thing, not yet in disagreements.yaml, are listed as notes (never fatal);
 * glossary terms defined but never used, key terms a module never uses, and
   quotations with no citation are reported as warnings.
 """
@@ -18,6 +20,7 @@ from collections.abc import Iterator
 
 from .activities import missing_material
 from .assemble import markup_for
+from .candidates import disagreement_candidates
 from .errors import Location, Report
 from .model import Project
 from .project import GUIDANCE_FILE
@@ -214,6 +217,28 @@ class _Checker:
                         "add material to the lesson's modules or drop the activity",
                     )
 
+    def candidates(self) -> None:
+        """Places where the seeds seem to disagree and the comparison section does not say so."""
+        for candidate in disagreement_candidates(self.project):
+            first, second = candidate.first, candidate.second
+            self.report.note(
+                self._seed_location(first.seed, first.sentence),
+                f"the seeds may disagree ({candidate.kind}: {candidate.values}): "
+                f"“{_short(first.sentence)}” "
+                f"({first.seed}) but “{_short(second.sentence)}” ({second.seed})",
+                "if both are about the same thing, quote both in content/disagreements.yaml",
+            )
+
+    def _seed_location(self, seed_id: str, sentence: str) -> Location:
+        seed = self.project.seeds[seed_id]
+        raw = seed.path.read_text("utf-8", errors="replace")
+        index = raw.find(sentence[:60])
+        where = Location(self.project.rel(seed.path))
+        if index < 0:
+            return where
+        line = raw.count("\n", 0, index) + 1
+        return Location(where.path, line, index - (raw.rfind("\n", 0, index) + 1) + 1)
+
     def terms(self) -> None:
         project = self.project
         markup = markup_for(project)
@@ -245,6 +270,11 @@ class _Checker:
                     )
 
 
+def _short(sentence: str, words: int = 12) -> str:
+    cut = sentence.split()
+    return " ".join(cut[:words]) + (" …" if len(cut) > words else "")
+
+
 def check_project(project: Project) -> Report:
     """Every problem `packet check` reports for `project`."""
     checker = _Checker(project)
@@ -253,4 +283,5 @@ def check_project(project: Project) -> Report:
     checker.terms()
     checker.questions()
     checker.activities()
+    checker.candidates()
     return checker.report

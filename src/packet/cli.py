@@ -307,6 +307,8 @@ def check(state: State, strict: bool) -> None:
             click.echo(str(problem), err=True)
         failed = bool(report.errors) or (strict and bool(report.warnings))
         summary = f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+        if report.notes:
+            summary += f", {len(report.notes)} note(s)"
         click.echo(f"packet check: {'FAILED' if failed else 'ok'}: {summary}", err=failed)
         return 1 if failed else 0
 

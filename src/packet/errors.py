@@ -35,6 +35,7 @@ class Location:
 class Severity(Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # worth a look, never fatal (e.g. a possible disagreement between seeds)
 
 
 @dataclass(frozen=True, order=True)
@@ -45,7 +46,7 @@ class Problem:
     severity: Severity = field(default=Severity.ERROR, compare=False)
 
     def __str__(self) -> str:
-        label = "warning: " if self.severity is Severity.WARNING else ""
+        label = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
         text = f"{self.where}: {label}{self.message}"
         return f"{text} — {self.hint}" if self.hint else text
 
@@ -82,6 +83,9 @@ class Report:
     def warning(self, where: Location, message: str, hint: str = "") -> None:
         self.problems.append(Problem(where, message, hint, Severity.WARNING))
 
+    def note(self, where: Location, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(where, message, hint, Severity.NOTE))
+
     def extend(self, problems: Iterable[Problem]) -> None:
         self.problems.extend(problems)
 
@@ -93,8 +97,12 @@ class Report:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.NOTE]
+
     def raise_errors(self, *, strict: bool = False) -> None:
         """Raise ContentError with every error (and, when strict, every warning)."""
-        fatal = self.problems if strict else self.errors
+        fatal = self.errors + self.warnings if strict else self.errors
         if fatal:
             raise ContentError(fatal)

@@ -117,6 +117,14 @@ _BREADCRUMB = re.compile(r"^(?:[\w’' -]{1,30}\s(?:>|»|/|›)\s){1,6}[\w’' -
 _BULLET = re.compile(r"^\s*(?:[•*·▪–-]|\d+[.)])\s+")
 
 
+def _is_navigation(line: str) -> bool:
+    """A menu: three or more short items (words or Markdown links) between | · • separators."""
+    items = [
+        re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", part).strip() for part in re.split(r"[|·•]", line)
+    ]
+    return len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items)
+
+
 def _is_marketing(line: str) -> bool:
     """A line selling something: one marketing phrase in a short line, two in a long one."""
     hits = {m.group(0).lower() for m in _MARKETING.finditer(line)}
@@ -147,6 +155,9 @@ def _text_article(text: str, kind: str) -> Article:
             lines = lines[title_at + 1 :]
     kept: list[tuple[str, str]] = []
     for i, line in enumerate(lines):
+        if _is_navigation(line):
+            article.skipped.append(line)
+            continue
         if kind == "markdown" and (m := re.match(r"^(#{1,6})\s+(.*)$", line)):
             heading = m[2].strip()
             if article.title is None and m[1] == "#":

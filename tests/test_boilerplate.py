@@ -1,0 +1,57 @@
+"""Boilerplate removal measured on a labelled set of saved pages.
+
+Each page in tests/boilerplate/ (or elsewhere, see PAGES) has a `.labels.txt` file listing
+the start of every article block (heading or paragraph). A kept block is correct when it
+starts with a labelled start; precision is correct kept blocks / kept blocks, recall is
+labelled blocks kept / labelled blocks. The test prints the table that README quotes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from packet.sources import KINDS, article, decode
+
+HERE = Path(__file__).parent / "boilerplate"
+PAGES = {
+    "asia-highlights": REPO / "seeds" / "000_cca718986b70f43e.txt",
+    "encyclopedia": REPO / "seeds" / "003_9141d28ebf9b3703.txt",
+    "berlin-wall-notes": Path(__file__).parent / "articles" / "berlin-wall-notes.txt",
+    "berlin-wall-page": Path(__file__).parent / "articles" / "berlin-wall-page.html",
+    "rosetta-stone-blog": HERE / "rosetta-stone-blog.html",
+    "printing-press": HERE / "printing-press.md",
+}
+
+
+def labels(name: str) -> list[str]:
+    lines = (HERE / f"{name}.labels.txt").read_text(encoding="utf-8").splitlines()
+    return [line[2:] for line in lines if line.startswith("+ ")]
+
+
+def measure(name: str) -> tuple[int, int, int]:
+    """(kept blocks, correct kept blocks, labelled blocks) for one page."""
+    path = PAGES[name]
+    text, _ = decode(path.read_bytes())
+    kept = [block for _, block in article(text, KINDS[path.suffix]).blocks]
+    wanted = labels(name)
+    correct = sum(1 for block in kept if any(block.startswith(w) for w in wanted))
+    return len(kept), correct, len(wanted)
+
+
+def test_boilerplate_removal_precision_and_recall(capsys: pytest.CaptureFixture[str]) -> None:
+    rows = {name: measure(name) for name in PAGES}
+    kept = sum(r[0] for r in rows.values())
+    correct = sum(r[1] for r in rows.values())
+    wanted = sum(r[2] for r in rows.values())
+    with capsys.disabled():
+        print("\npage                  kept  article  precision  recall")
+        for name, (k, c, w) in rows.items():
+            print(f"{name:<20} {k:>5} {w:>8} {c / k:>10.0%} {c / w:>7.0%}")
+        precision, recall = correct / kept, correct / wanted
+        print(f"{'all pages':<20} {kept:>5} {wanted:>8} {precision:>10.0%} {recall:>7.0%}")
+    assert correct / kept >= 0.95 and correct / wanted >= 0.95
+    for name, (_kept, c, w) in rows.items():
+        assert c == w, f"{name}: {w - c} article block(s) lost"
