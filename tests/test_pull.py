@@ -249,3 +249,27 @@ def test_check_lists_places_where_the_seeds_may_disagree(project_dir: Path) -> N
     assert not report.errors and not report.warnings  # notes never fail a build, even --strict
     result = packet("check", "--strict", cwd=project_dir)
     assert result.returncode == 0 and "note(s)" in result.stdout + result.stderr
+
+
+def test_a_markdown_page_is_pulled_without_its_menu_and_builds(fresh: Path) -> None:
+    (report,) = pull(fresh, [Path(__file__).parent / "boilerplate" / "printing-press.md"])
+    assert report.kind == "markdown"
+    assert report.found == {
+        "title": "The Printing Press",
+        "author": "Test Editor",
+        "date": "5 May 2022",
+    }
+    project = load_project(fresh)
+    dates = {e.entry.date for e in project.events if e.entry.draft}
+    assert dates == {"c. 1450", "c. 1455"}
+    modules = [m for m in project.modules.values() if m.meta.draft]
+    assert [m.meta.title for m in modules] == [
+        "The Printing Press",
+        "The Gutenberg Bible",
+        "Why it mattered",
+    ]
+    result = build(
+        project, BuildRequest(lessons=[report.lesson], editions=["teacher"], formats=["pdf"])
+    )
+    text = " ".join(pdf_text(result.outputs[0].path))
+    assert "Gutenberg" in text and "Log in" not in text and "newsletter" not in text

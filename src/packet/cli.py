@@ -242,7 +242,7 @@ def build(
 
         result = run_build(project, request, on_output=show)
         for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            click.echo(warning, err=True)
 
     _run(state, action)
 

@@ -194,7 +194,7 @@ _PROSE = [
     ),
     (  # c. 1951, circa 1951, around 1951
         "circa",
-        rf"\b(?:c\.|ca\.|circa|around|about)\s*{_YEAR.format('y')}{_NOT_NUMBER_AFTER}",
+        rf"\b(?i:c\.|ca\.|circa|around|about)\s*{_YEAR.format('y')}{_NOT_NUMBER_AFTER}",
     ),
     ("era", r"\b(?P<n>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)\b"),
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\b{_NOT_NUMBER_AFTER}"),

@@ -40,8 +40,8 @@ from .text import contains_passage, normalise, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
 TERMS_MAX = 30
-DRAFT_NOTE = (
-    "*Draft pulled by packet from {title}: the paragraphs below are the source's own words. "
+DRAFT_NOTE = (  # a block quote, so it takes no paragraph number
+    "> *Draft pulled by packet from {title}: the paragraphs below are the source's own words. "
     "Rewrite them for your students, keeping every quotation exact and cited.*"
 )
 
