@@ -22,6 +22,7 @@ from .activities import missing_material
 from .assemble import markup_for
 from .candidates import disagreement_candidates
 from .errors import Location, Report
+from .lint import Finding, lint, nesting
 from .model import Project
 from .project import GUIDANCE_FILE
 from .schema import HISTORICAL_THINKING
@@ -173,6 +174,27 @@ class _Checker:
                     d.src.where(("versions", i, "quote")), v.seed, v.quote, "quoted version"
                 )
 
+    def safety(self) -> None:
+        """Raw HTML, links and images packet will not follow, deep nesting, invisible characters."""
+        markup = markup_for(self.project)
+
+        def report(finding: Finding, where: Location) -> None:
+            add = self.report.error if finding.error else self.report.warning
+            add(where, finding.message, finding.hint)
+
+        for module in self.project.modules.values():
+            start = module.body_line - 1
+            path = module.body_location.path
+            deep = nesting(markup.nesting_levels(module.body))
+            for finding in [*lint(module.body), *([deep] if deep else [])]:
+                report(finding, Location(path, start + finding.line, finding.col))
+        for sourced, field_path, text in _texts(self.project):
+            for finding in lint(text):
+                report(finding, sourced.where(field_path))
+        if self.project.guidance is not None:
+            for finding in lint(self.project.guidance):
+                report(finding, Location(f"content/{GUIDANCE_FILE}", finding.line, finding.col))
+
     def questions(self) -> None:
         """Every module asks each kind of historical-thinking question; paragraph refs exist."""
         markup = markup_for(self.project)
@@ -284,4 +306,5 @@ def check_project(project: Project) -> Report:
     checker.questions()
     checker.activities()
     checker.candidates()
+    checker.safety()
     return checker.report

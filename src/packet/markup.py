@@ -14,7 +14,7 @@ Raw HTML is never passed through: it is shown as the text that was written.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
@@ -25,6 +25,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from .lint import allowed_image, allowed_link
 from .text import CITATION
 
 
@@ -95,6 +96,7 @@ class Markup:
         self.patterns = list(patterns)
         self.md = MarkdownIt("commonmark", {"html": False, "typographer": True})
         self.md.enable(["table", "replacements", "smartquotes", "strikethrough"])
+        self.md.validateLink = allowed_link  # type: ignore[method-assign]
         self.md.inline.ruler.before("link", "citation", _citation_rule)
         # markdown-it binds render rules to its renderer, so hand it plain functions.
         self.md.add_render_rule("citation", lambda _r, *args: self._render_citation(*args))
@@ -201,6 +203,7 @@ class Markup:
         """Render a module body; `anchor` prefixes the ids of paragraphs and first term uses."""
         env: dict[str, Any] = {"anchor": anchor}
         tokens = self.md.parse(source, env)
+        _drop_outside_images(tokens)
         count = self._number_paragraphs(tokens) if numbered else 0
         seen: list[str] = []
         if link_terms:
@@ -211,8 +214,16 @@ class Markup:
     def inline(self, source: str) -> RenderedText:
         """Render one line of Markdown (a question, an answer, a definition) without <p>."""
         env: dict[str, Any] = {}
-        html = self.md.renderInline(source, env)
+        tokens = self.md.parseInline(source, env)
+        _drop_outside_images(tokens)
+        html = self.md.renderer.render(tokens, self.md.options, env)
         return RenderedText(html, [], env.get("cited", []))
+
+    def nesting_levels(self, source: str) -> Iterator[tuple[int, int]]:
+        """(line, nesting level) of each block of `source`, for the nesting check."""
+        for token in self.md.parse(source, {}):
+            if token.map is not None:
+                yield token.map[0] + 1, token.level
 
     def plain(self, source: str) -> str:
         """A module body as running text: paragraphs and lists, no headings or citations."""
@@ -238,6 +249,15 @@ class Markup:
             if term_id not in seen:
                 seen.append(term_id)
         return seen
+
+
+def _drop_outside_images(tokens: Sequence[Token]) -> None:
+    """Images from outside the project print as their alt text (lint.py warns about them)."""
+    for token in tokens:
+        if token.children:
+            for i, child in enumerate(token.children):
+                if child.type == "image" and not allowed_image(str(child.attrGet("src") or "")):
+                    token.children[i] = _text(child.content)
 
 
 def _text(content: str) -> Token:

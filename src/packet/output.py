@@ -21,17 +21,26 @@ LOCK_NAME = ".packet-build.lock"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    """Write `data` to `path` whole or not at all; the old file stays until the new one is done."""
+    temp: Path | None = None
     try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        temp = Path(name)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        Path(temp).chmod(0o644)
-        Path(temp).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
+        temp.chmod(0o644)
+        temp.replace(path)
+    except BaseException as exc:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        if isinstance(exc, OSError):
+            raise BuildError(
+                f"{path}: cannot write the file: {exc.strerror or exc} — the previous version is "
+                "kept; free some disk space or choose another folder with --out"
+            ) from exc
         raise
 
 

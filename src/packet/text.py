@@ -11,6 +11,7 @@ side must appear in order.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _TRANSLATE = str.maketrans(
@@ -50,8 +51,10 @@ def paragraph_refs(text: str) -> list[int]:
 
 
 def normalise(text: str) -> str:
-    """Fold typographic quotes, dashes and runs of whitespace for comparison."""
-    return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
+    """Fold typographic quotes, dashes, runs of whitespace and Unicode forms for comparison.
+
+    NFC makes "é" written as e + combining accent equal to the single character é."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_TRANSLATE)).strip()
 
 
 def contains_passage(haystack: str, passage: str) -> bool:

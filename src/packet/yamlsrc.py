@@ -12,6 +12,7 @@ are how "billion laughs" bombs are built.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -127,6 +128,13 @@ def load_yaml(text: str, path: str, report: Report, *, line_offset: int = 0) -> 
                     "indent YAML with spaces",
                 )
                 return None
+            if "\t" in line and not re.search(r"[\"'][^\"']*\t", line):
+                report.error(
+                    Location(path, number + line_offset, line.index("\t") + 1),
+                    "a tab character where YAML expects spaces",
+                    "replace the tab with a space",
+                )
+                return None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -151,27 +159,47 @@ def load_yaml(text: str, path: str, report: Report, *, line_offset: int = 0) -> 
     return Sourced(data, builder.positions, origin)
 
 
+def _field_name(loc: tuple[Any, ...]) -> str:
+    """How to name the value in a message: 'title', or item 2 of 'modules'."""
+    if not loc:
+        return "the value"
+    if isinstance(loc[-1], int) and len(loc) > 1:
+        return f"item {loc[-1] + 1} of '{loc[-2]}'"
+    return f"'{loc[-1]}'"
+
+
 def _describe(error: dict[str, Any]) -> tuple[str, str]:
     """A teacher-readable message and fix for one pydantic error."""
     kind = error["type"]
     loc = error["loc"]
-    name = str(loc[-1]) if loc else "value"
+    name = _field_name(loc)
+    key = str(loc[-1]) if loc else "value"
+    value = error.get("input")
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{name}: '{value}' is not a valid id",
+            "use lower-case letters, digits and hyphens, e.g. year-zero",
+        )
+    if kind in ("too_short", "string_too_short"):
+        if isinstance(value, str):
+            return f"{name} is empty", "write a value, or remove the line"
+        return f"{name} needs at least one item", "list at least one, or remove the key"
     if kind == "missing":
-        return f"'{name}' is missing", f"add '{name}:'"
+        return f"{name} is missing", f"add '{key}:'"
     if kind == "extra_forbidden":
         return (
-            f"unknown key '{name}'",
+            f"unknown key {name}",
             "check the spelling; see ARCHITECTURE.md for the file's keys",
         )
     if kind in ("string_type", "str_type"):
-        return f"'{name}' must be text", "write it as text (in quotes if it looks like a number)"
+        return f"{name} must be text", "write it as text (in quotes if it looks like a number)"
     if kind in ("list_type", "tuple_type"):
-        return f"'{name}' must be a list", "write one '- item' per line"
+        return f"{name} must be a list", "write one '- item' per line, or [a, b]"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"'{name}' must be a mapping of keys to values", "write 'key: value' lines"
+        return f"{name} must be a mapping of keys to values", "write 'key: value' lines"
     if kind == "literal_error":
-        return f"'{name}': {error['msg'].lower()}", ""
-    return f"'{name}': {error['msg']}", ""
+        return f"{name}: {error['msg'].lower()}", ""
+    return f"{name}: {error['msg']}", ""
 
 
 def validate(model: type[M], sourced: Sourced, report: Report) -> M | None:

@@ -1,0 +1,122 @@
+"""What packet will not print as written, found before building, with line and column.
+
+* raw HTML (`<script>`, `<img onerror=…>`, `<svg>`, comments): Markdown is rendered with
+  HTML off, so it would print as literal text — a warning;
+* links and images packet will not follow: `javascript:`, `file:`, `data:` and other
+  schemes, and images on the web (a packet never loads anything from the network) —
+  a warning, and the renderer drops them;
+* nesting deeper than markdown-it's limit, which cuts the rest off — a warning;
+* invisible and direction-changing characters (zero-width spaces, bidi overrides), which
+  change how text prints or matches without showing — an error.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MAX_NESTING = 20  # markdown-it's limit for the commonmark preset; deeper content is dropped
+WARN_NESTING = MAX_NESTING - 2
+
+INVISIBLE = {0x200B, 0x2060, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+_HTML = re.compile(r"<!--|<\s*/?\s*[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+_TARGET = re.compile(r"(?P<image>!?)\[[^\]\n]*\]\(\s*<?(?P<url>(?:[^()\s>]|\([^()\s]*\))+)")
+_CODE = re.compile(r"`[^`\n]*`")
+_SAFE_LINK = re.compile(r"^(?:https?:|mailto:|#|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int  # 1-based, within the text checked
+    col: int
+    error: bool
+    message: str
+    hint: str
+
+
+def allowed_link(url: str) -> bool:
+    """Links packet keeps: the web, e-mail, places in the packet, files in the project."""
+    return bool(_SAFE_LINK.match(url.strip()))
+
+
+def allowed_image(url: str) -> bool:
+    """Images packet loads: files in the project only (relative paths)."""
+    return allowed_link(url) and not re.match(r"^(?:https?:|mailto:|#)", url, re.IGNORECASE)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    fenced = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield number, _CODE.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def lint(text: str) -> list[Finding]:
+    """Everything in a piece of content Markdown that will not print as written."""
+    found: list[Finding] = []
+    for number, line in _lines(text):
+
+        def add(col: int, error: bool, message: str, hint: str, number: int = number) -> None:
+            found.append(Finding(number, col, error, message, hint))
+
+        for col, char in enumerate(line, start=1):
+            if ord(char) in INVISIBLE and not (number == 1 and col == 1 and char == "\ufeff"):
+                name = unicodedata.name(char, "unnamed")
+                add(
+                    col,
+                    True,
+                    f"invisible or direction-changing character U+{ord(char):04X} ({name})",
+                    "delete it: it changes how the text prints or matches without showing",
+                )
+        for m in _HTML.finditer(line):
+            add(
+                m.start() + 1,
+                False,
+                f"raw HTML {m.group(0)[:40]} prints as plain text, not as HTML",
+                "remove it, or write what you mean in Markdown",
+            )
+        for m in _TARGET.finditer(line):
+            url, image, col = m["url"], bool(m["image"]), m.start() + 1
+            if image and re.match(r"^https?:", url, re.IGNORECASE):
+                add(
+                    col,
+                    False,
+                    f"image '{url[:60]}' is on the network, and packets never load anything "
+                    "from the network; it is left out",
+                    "save the image in the project and link to the file",
+                )
+            elif image and url.lower().startswith("data:"):
+                add(
+                    col,
+                    False,
+                    f"image '{url[:30]}…' is a data: URI inside the text; it is left out",
+                    "save the image as a file in the project and link to it",
+                )
+            elif not allowed_link(url):
+                add(
+                    col,
+                    False,
+                    f"link to '{url[:60]}' is not allowed; it prints as plain text",
+                    "link only to web pages (https://…), e-mail or files in the project",
+                )
+    return found
+
+
+def nesting(levels: Iterator[tuple[int, int]]) -> Finding | None:
+    """A warning for the first (line, depth) that reaches markdown-it's nesting limit."""
+    for line, depth in levels:
+        if depth >= WARN_NESTING:
+            return Finding(
+                line,
+                1,
+                False,
+                f"the text here is nested {depth} levels deep; beyond {MAX_NESTING} levels "
+                "Markdown drops the rest",
+                "flatten the list or quotation",
+            )
+    return None

@@ -1,0 +1,352 @@
+"""The catalogue of bad inputs: each case breaks one thing in a copy of this project, runs
+`packet build 1-roots` (or the command it names) and checks the exit status, the message —
+`path:line:col: what — how to fix` — and that the output folder is exactly as it was:
+no partial file, the previous PDF byte-identical.
+
+Some inputs are not errors but traps a naive tool falls into (YAML 1.1's `NO` → false, a BOM,
+decomposed accents); for those the case says what must come out instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import copy_project
+from packet.cli import main
+
+PREVIOUS = b"%PDF-1.7 the previous good output\n"
+ORIGINS = "content/modules/origins.md"
+LESSON = "content/lessons/1-roots.yaml"
+GLOSSARY = "content/glossary.yaml"
+TIMELINE = "content/timeline.yaml"
+
+
+def replace(rel: str, old: str, new: str, count: int = 1) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{rel}: {old!r} not found"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+    return edit
+
+
+def write(rel: str, content: str | bytes) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+    return edit
+
+
+def append(rel: str, text: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        path = root / rel
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+    return edit
+
+
+def body(text: str) -> Callable[[Path], None]:
+    """Add a paragraph at the end of the origins module's body."""
+    return append(ORIGINS, f"\n{text}\n")
+
+
+def encode(rel: str, encoding: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        path = root / rel
+        path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
+
+    return edit
+
+
+MODULE = """---
+title: {title}
+summary: A test module.
+questions:
+  - ask: What?
+    answer: This.
+provenance:
+  - {{seed: encyclopedia, passage: "It was purportedly set up in 1967"}}
+---
+Body text.
+"""
+
+
+@dataclass
+class Case:
+    id: str
+    setup: Callable[[Path], None]
+    code: int = 1
+    message: str = ""  # a regular expression the output must match
+    args: tuple[str, ...] = ("build", "1-roots", "--edition", "student", "--format", "pdf")
+    then: Callable[[Path, str], None] | None = None  # more checks on (project, output)
+    unchanged: bool = True  # the output folder must be exactly as before
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def cover_says(root: Path, text: str) -> None:
+    from conftest import pdf_text
+
+    cover = pdf_text(root / "output" / "1-roots-student.pdf")[0]
+    assert text in cover.split("\n") and "False" not in cover
+
+
+def decomposed_quote(root: Path) -> None:
+    """A seed with a precomposed é, quoted in content with e + combining acute accent."""
+    (root / "seeds" / "cafe.txt").write_text(
+        "The Café Procope opened in Paris.\n", encoding="utf-8"
+    )
+    (root / "seeds" / "cafe.txt.meta.yaml").write_text(
+        "id: cafe\nfile: cafe.txt\nshort: Cafe\nkind: document\nkind_basis: A test.\n"
+        "title: The Café Procope opened in Paris\n",
+        encoding="utf-8",
+    )
+    append(
+        GLOSSARY,
+        "- id: procope\n  term: Procope\n  definition: A café.\n  source: cafe\n"
+        "  passage: The Cafe\u0301 Procope opened\n",
+    )(root)
+    body("The Procope was a café.")(root)
+
+
+CASES = [
+    # -- front matter, YAML and TOML ---------------------------------------------------------
+    Case("tab-in-front-matter", replace(ORIGINS, "title: Origins", "title:\tOrigins"),
+         message=r"content/modules/origins\.md:2:7: a tab character where YAML expects spaces — replace"),
+    Case("unclosed-front-matter", write("content/modules/extra.md", "---\ntitle: X\nBody\n"),
+         message=r"content/modules/extra\.md:1:1: the front matter is never closed — add a line '---'"),
+    Case("no-front-matter", write("content/modules/extra.md", "Just text.\n"),
+         message=r"content/modules/extra\.md:1:1: a module must start with front matter"),
+    Case("front-matter-is-a-list", write("content/modules/extra.md", "---\n- a\n- b\n---\nText\n"),
+         message=r"content/modules/extra\.md:2:1: the front matter must be 'key: value' lines"),
+    Case("duplicate-key", replace(LESSON, "summary:", "title: Again\nsummary:"),
+         message=r"content/lessons/1-roots\.yaml:2:1: .*duplicate key 'title'"),
+    Case("yaml-1.1-no-stays-text", replace(LESSON, 'title: "Roots of a Revolution: 1951–1975"', "title: NO"),
+         code=0, unchanged=False, then=lambda root, out: cover_says(root, "NO")),
+    Case("yaml-1.1-sexagesimal-date", replace(TIMELINE, 'date: "1951"', "date: -0500"),
+         message=r"content/timeline\.yaml:\d+:\d+: date: '-0500' is not a date this project reads"),
+    Case("unquoted-iso-date-stays-text", replace(TIMELINE, 'date: "1951"', "date: 1951-01-01"),
+         code=0, unchanged=False),
+    Case("wrong-type", replace(LESSON, "modules: [origins, civil-war]", "modules: origins"),
+         message=r"content/lessons/1-roots\.yaml:3:1: 'modules' must be a list"),
+    Case("unknown-key", replace(LESSON, "summary:", "sumary:"),
+         message=r"content/lessons/1-roots\.yaml:2:1: .*sumary"),
+    Case("missing-key", replace(LESSON, 'title: "Roots of a Revolution: 1951–1975"\n', ""),
+         message=r"content/lessons/1-roots\.yaml:1:1: 'title' is missing — add 'title:'"),
+    Case("alias-bomb", write("content/lessons/bomb.yaml",
+                             "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n"),
+         message=r"content/lessons/bomb\.yaml:1:\d+: .*alias"),
+    Case("merge-key", write("content/lessons/merge.yaml", "base: &b {title: X}\n<<: *b\n"),
+         message=r"content/lessons/merge\.yaml:\d+:\d+: .*(alias|merge)"),
+    Case("python-tag", write("content/lessons/tag.yaml", "title: !!python/object:os.system x\n"),
+         message=r"content/lessons/tag\.yaml:1:\d+: .*tag"),
+    Case("deep-nesting", write("content/lessons/deep.yaml", "a: " + "[" * 60 + "]" * 60 + "\n"),
+         message=r"content/lessons/deep\.yaml:1:\d+: .*nest"),
+    Case("toml-syntax", replace("packet.toml", 'course = "Modern World History"', "course = "),
+         message=r"packet\.toml:\d+:\d+: TOML syntax"),
+    Case("toml-bad-paper", replace("packet.toml", 'paper = "a4"', 'paper = "a3"'),
+         message=r"packet\.toml:\d+:1: 'paper': input should be 'a4' or 'letter'"),
+    Case("toml-unknown-key", replace("packet.toml", "[packet]", "[packet]\ncolour = \"red\""),
+         message=r"packet\.toml:\d+:1: .*colour"),
+    Case("empty-module", write("content/modules/extra.md", ""),
+         message=r"content/modules/extra\.md:1:1: a module must start with front matter"),
+    Case("module-without-body", write("content/modules/extra.md", MODULE.format(title="X").replace("Body text.\n", "")),
+         message=r"content/modules/extra\.md:10:1: the module has no text after its front matter"),
+    Case("module-missing-keys", write("content/modules/extra.md", "---\ntitle: X\n---\nText\n"),
+         message=r"(?s)content/modules/extra\.md:2:1: 'summary' is missing.*extra\.md:2:1: 'questions' is missing"),
+    Case("bad-module-file-name", write("content/modules/My Module.md", MODULE.format(title="X")),
+         message=r"content/modules/My Module\.md: 'My Module\.md' is not a valid module file name"),
+    # -- encodings -------------------------------------------------------------------------
+    Case("cp1252-module", encode(ORIGINS, "cp1252"),
+         message=r"content/modules/origins\.md:\d+:\d+: the file is not UTF-8 text — re-save it"),
+    Case("utf16-lesson", encode(LESSON, "utf-16"),
+         message=r"content/lessons/1-roots\.yaml:\d+:\d+: the file is not UTF-8 text"),
+    Case("invalid-utf8", write(LESSON, b"title: Caf\xe9\nmodules: [origins]\n"),
+         message=r"content/lessons/1-roots\.yaml:1:11: the file is not UTF-8 text"),
+    Case("nul-bytes", write("content/modules/extra.md", b"---\ntitle: X\x00\n---\nText\n"),
+         message=r"content/modules/extra\.md: this is a binary file, not text"),
+    Case("docx-saved-as-md", write("content/modules/extra.md", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40),
+         message=r"content/modules/extra\.md: this is a binary file, not text"),
+    Case("pdf-saved-as-md", write("content/modules/extra.md", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00"),
+         message=r"content/modules/extra\.md: this is a binary file, not text"),
+    Case("utf8-bom-is-fine", lambda root: (root / LESSON).write_bytes(codecs.BOM_UTF8 + (root / LESSON).read_bytes()),
+         code=0, unchanged=False),
+    Case("binary-seed", write("seeds/003_9141d28ebf9b3703.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"),
+         message=r"seeds/003_9141d28ebf9b3703\.txt: this is a PNG image, not text"),
+    # -- injection in content and seeds ----------------------------------------------------
+    Case("script-in-module", body("<script>alert('x')</script>"), args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:1: warning: raw HTML .*<script>"),
+    Case("event-handler-attribute", body('<img src="x.png" onerror="alert(1)">'), args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:1: warning: raw HTML"),
+    Case("link-rel-attachment", body('<link rel="attachment" href="/etc/passwd">'), args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:1: warning: raw HTML"),
+    Case("svg-in-module", body('<svg onload="alert(1)"><circle r="5"/></svg>'), args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:1: warning: raw HTML"),
+    Case("javascript-link", body("[click me](javascript:alert(1))"), args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:\d+: warning: link to 'javascript:alert\(1\)' is not allowed"),
+    Case("file-image", body("![secret](file:///etc/passwd)"), args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:\d+: warning: link to 'file:///etc/passwd' is not allowed"),
+    Case("remote-image", body("![map](https://example.com/map.png)"), args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:\d+: warning: image 'https://example\.com/map\.png' .*network"),
+    Case("remote-css-import", write("templates/packet.css", "@import url(https://example.com/x.css);\n"),
+         args=("build", "1-roots", "--edition", "student", "--format", "pdf", "--strict"),
+         message=r"1-roots-student\.pdf: .*(refused|Failed|import)"),
+    Case("data-uri-image-in-markdown", body("![dot](data:image/png;base64,iVBORw0KGgo=)"),
+         args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:\d+: warning: image 'data:image/png"),
+    Case("html-comment", body("<!-- hidden note -->"), args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:1: warning: raw HTML"),
+    # -- pathological Markdown -------------------------------------------------------------
+    Case("deep-markdown-nesting", body("> " * 60 + "deep"), args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:1: warning: .*nested \d+ levels deep"),
+    Case("deep-list-nesting", body("\n".join("  " * i + "- item" for i in range(40))),
+         args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:1: warning: .*nested \d+ levels deep"),
+    Case("huge-module", write("content/modules/extra.md", "---\ntitle: X\n---\n" + "word " * 1_100_000),
+         message=r"content/modules/extra\.md: file is larger than 5 MB"),
+    # -- lesson manifests ------------------------------------------------------------------
+    Case("unknown-module", replace(LESSON, "[origins, civil-war]", "[origins, civil-wars]"),
+         message=r"content/lessons/1-roots\.yaml:3:\d+: unknown module 'civil-wars' — known:"),
+    Case("duplicate-module", replace(LESSON, "[origins, civil-war]", "[origins, origins]"),
+         message=r"content/lessons/1-roots\.yaml:3:\d+: 'origins' is listed twice"),
+    Case("lesson-lists-itself", replace(LESSON, "[origins, civil-war]", "[origins, 1-roots]"),
+         message=r"content/lessons/1-roots\.yaml:3:\d+: unknown module '1-roots'"),
+    Case("empty-lesson", replace(LESSON, "[origins, civil-war]", "[]"),
+         message=r"content/lessons/1-roots\.yaml:3:1: 'modules' needs at least one item"),
+    Case("path-outside-project", replace(LESSON, "[origins, civil-war]", "[../../etc/passwd]"),
+         message=r"content/lessons/1-roots\.yaml:3:11: item 1 of 'modules': '\.\./\.\./etc/passwd' is not a valid id — use lower-case"),
+    Case("seed-file-outside-project",
+         replace("seeds/003_9141d28ebf9b3703.meta.yaml", "file: 003_9141d28ebf9b3703.txt", "file: ../../etc/passwd"),
+         message=r"seeds/003_9141d28ebf9b3703\.meta\.yaml:\d+:\d+: 'file' must name a file in seeds/ itself"),
+    Case("unknown-section", replace(LESSON, "sections: [timeline,", "sections: [timelines,"),
+         message=r"content/lessons/1-roots\.yaml:4:12: item 1 of 'sections': input should be 'timeline'"),
+    Case("unknown-lesson-on-command-line", lambda root: None, code=2,
+         args=("build", "no-such-lesson"), message=r"unknown lesson\(s\): no-such-lesson — known:"),
+    Case("bad-lesson-file-name", write("content/lessons/My Lesson.yaml", "title: X\nmodules: [origins]\n"),
+         message=r"content/lessons/My Lesson\.yaml: 'My Lesson\.yaml' is not a valid lesson file name"),
+    # -- templates -------------------------------------------------------------------------
+    Case("template-syntax-error", write("templates/cover.html.j2", "<p>{{ packet.title </p>\n"),
+         message=r"templates/cover\.html\.j2:1: template syntax"),
+    Case("template-missing-include", write("templates/cover.html.j2", '{% include "nothing.html.j2" %}\n'),
+         message=r"template 'nothing\.html\.j2' not found in templates/ or packet's theme"),
+    Case("template-undefined-variable", write("templates/cover.html.j2", "<p>{{ packet.no_such_field }}</p>\n"),
+         message=r"template error: .*no_such_field"),
+    # -- output ----------------------------------------------------------------------------
+    Case("out-is-a-file", lambda root: (root / "blocker").write_text("x"),
+         args=("build", "1-roots", "--out", "blocker/sub"),
+         message=r"cannot create the output folder"),
+    Case("traversal-in-name", lambda root: None, code=2,
+         args=("build", "--modules", "origins", "--name", "../evil"),
+         message=r"--name '\.\./evil': use lower-case letters, digits and hyphens"),
+    Case("unknown-module-on-command-line", lambda root: None, code=2,
+         args=("build", "--modules", "origins,nope"), message=r"unknown module\(s\): nope"),
+    # -- Unicode ---------------------------------------------------------------------------
+    Case("bidi-override", body("Look: \u202eevil\u202c text."), args=("check",),
+         message=r"content/modules/origins\.md:\d+:7: .*invisible or direction-changing character U\+202E"),
+    Case("zero-width-space", body("Khmer\u200bRouge"), args=("check",),
+         message=r"content/modules/origins\.md:\d+:6: .*U\+200B"),
+    Case("emoji-without-font", body("A flag 🇰🇭 here."),
+         args=("build", "1-roots", "--edition", "student", "--format", "pdf", "--strict"),
+         message=r"content/modules/origins\.md:\d+:\d+: warning: no font in the packet has the character"),
+    Case("combining-marks-match-precomposed", decomposed_quote, args=("check", "--strict"), code=0,
+         unchanged=False),
+    # -- dates -----------------------------------------------------------------------------
+    Case("impossible-date", replace(TIMELINE, 'date: "1951"', 'date: "1951-02-30"'),
+         message=r"content/timeline\.yaml:\d+:\d+: date: February 1951 has no day 30"),
+    Case("month-13", replace(TIMELINE, 'date: "1951"', 'date: "1951-13"'),
+         message=r"content/timeline\.yaml:\d+:\d+: date: month 13 does not exist"),
+    Case("reversed-range", replace(TIMELINE, "date: 1970–1975", "date: 1975–1970"),
+         message=r"content/timeline\.yaml:\d+:\d+: date: the range '1975–1970' ends before it starts"),
+    Case("year-zero-bce", replace(TIMELINE, 'date: "1951"', 'date: "0 BCE"'),
+         message=r"content/timeline\.yaml:\d+:\d+: date: there is no year 0"),
+    Case("empty-date", replace(TIMELINE, 'date: "1951"', 'date: ""'),
+         message=r"content/timeline\.yaml:4:3: 'date' is empty"),
+    Case("bce-circa-decade-accepted",
+         lambda root: [replace(TIMELINE, 'date: "1951"', 'date: "c. 1951"')(root),
+                       replace(TIMELINE, 'date: "1967"', 'date: "late 1960s"')(root)],
+         code=0, unchanged=False),
+    # -- several problems at once ----------------------------------------------------------
+    Case("all-problems-together",
+         lambda root: [replace(LESSON, "[origins, civil-war]", "[origins, nope]")(root),
+                       replace(TIMELINE, 'date: "1951"', 'date: "1951-13"')(root),
+                       replace(GLOSSARY, "term: coup\n", "term: coup\nterm: again\n")(root)],
+         message=r"(?s)glossary\.yaml:\d+:\d+: .*1-roots\.yaml:3:\d+: unknown module 'nope'.*timeline\.yaml:\d+:\d+: date: month 13"),
+]  # fmt: skip
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.is_dir() else {}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_project(tmp_path / "project")
+    output = root / "output"
+    output.mkdir()
+    (output / "1-roots-student.pdf").write_bytes(PREVIOUS)
+    case.setup(root)
+    before = snapshot(output)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["--project", str(root), *case.args])
+    text = result.output + (result.stderr if result.stderr_bytes else "")
+    assert result.exit_code == case.code, text
+    assert "Traceback" not in text and "internal error" not in text, text
+    if case.message:
+        assert re.search(case.message, text), text
+    if case.unchanged:
+        assert snapshot(output) == before
+    if case.then:
+        case.then(root, text)
+
+
+def test_catalogue_is_large_enough() -> None:
+    assert len(CASES) >= 60
+    assert len({c.id for c in CASES}) == len(CASES)
+
+
+def test_disk_full_keeps_the_previous_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import packet.output
+
+    root = copy_project(tmp_path / "project")
+    (root / "output").mkdir()
+    (root / "output" / "1-roots-student.pdf").write_bytes(PREVIOUS)
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(packet.output.os, "fsync", full)
+    result = CliRunner().invoke(
+        main,
+        ["--project", str(root), "build", "1-roots", "--edition", "student", "--format", "pdf"],
+    )
+    assert result.exit_code == 1
+    assert "1-roots-student.pdf: cannot write the file: No space left on device" in result.output
+    assert snapshot(root / "output") == {"1-roots-student.pdf": PREVIOUS}
+
+
+def test_two_builds_at_once_do_not_share_an_output_folder(tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    from packet.output import LOCK_NAME
+
+    root = copy_project(tmp_path / "project")
+    (root / "output").mkdir()
+    with FileLock(root / "output" / LOCK_NAME):
+        result = CliRunner().invoke(main, ["--project", str(root), "build", "1-roots"])
+    assert result.exit_code == 1
+    assert "another packet build is writing to this folder — wait for it to finish" in result.output
