@@ -17,6 +17,7 @@ from packet.build import BuildRequest, build
 from packet.errors import ContentError
 from packet.model import Project
 from packet.project import load_project
+from packet.render import THEME
 
 
 def glossary_terms(pages: list[str]) -> set[str]:
@@ -243,10 +244,19 @@ def test_rendering_never_touches_the_network(
     project_dir: Path, tmp_path: Path, loopback: tuple[str, list[str]]
 ) -> None:
     url, requests = loopback
+    # Content pointing at the server: dropped before rendering, with a warning at its line.
     module = project_dir / "content" / "modules" / "tribunal.md"
+    original = module.read_text(encoding="utf-8")
     module.write_text(
-        module.read_text(encoding="utf-8")
-        + f"\n\n![court]({url}/photo.png) and ![secret](file:///etc/passwd)\n",
+        original + f"\n\n![court]({url}/photo.png) and ![secret](file:///etc/passwd)\n",
+        encoding="utf-8",
+    )
+    # A stylesheet pointing at it: WeasyPrint asks, packet's fetcher refuses.
+    theme_css = (THEME / "packet.css").read_text("utf-8")
+    (project_dir / "templates" / "packet.css").write_text(
+        f"@import url({url}/remote.css);\n{theme_css}\n"
+        f".cover {{ background: url({url}/bg.png); }}\n"
+        ".module {{ background: url(file:///etc/hostname); }}\n",
         encoding="utf-8",
     )
     result = build(
@@ -256,7 +266,9 @@ def test_rendering_never_touches_the_network(
         ),
     )
     assert requests == []
-    assert any("refused" in w and url in w for w in result.warnings)
+    assert any("is on the network" in w and "tribunal.md" in w for w in result.warnings)
+    assert any("refused" in w and url in w for w in result.warnings), result.warnings
+    module.write_text(original, encoding="utf-8")  # strict: the stylesheet alone is fatal
     with pytest.raises(ContentError, match="refused"):
         build(
             load_project(project_dir),

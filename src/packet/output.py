@@ -60,6 +60,11 @@ def output_folder(out: Path) -> Iterator[Path]:
         raise BuildError(
             f"{out}: another packet build is writing to this folder — wait for it to finish"
         ) from exc
+    # A build killed outright (power cut, SIGKILL) can leave a temporary file behind; the
+    # finished outputs beside it were never touched. Clear such leftovers under the lock.
+    for leftover in out.glob(".*.part"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
     try:
         yield out
     finally:

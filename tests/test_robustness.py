@@ -1,0 +1,204 @@
+"""Interrupted builds, structurally valid PDFs, and property tests over content.
+
+* A build stopped halfway — Ctrl-C or a hard kill — leaves the previous outputs intact and no
+  temporary file once the next build starts (a real subprocess and a real signal).
+* Every PDF the tests build passes qpdf's structural check (through pikepdf) with no warning
+  and carries no attachment, JavaScript, launch action or file: link.
+* hypothesis: any module text, front-matter value or lesson file ends in a built packet or a
+  clean error — never a traceback — and sentinel words survive into the PDF's text layer.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pikepdf
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import pdf_text
+from packet.cli import main
+from packet.init import init_project
+
+PREVIOUS = b"%PDF-1.7 the previous good output\n"
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
+def test_a_build_stopped_halfway_keeps_the_previous_output(
+    project_dir: Path, how: signal.Signals
+) -> None:
+    out = project_dir / "output"
+    out.mkdir()
+    (out / "whole-unit-student.pdf").write_bytes(PREVIOUS)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "packet", "build", "whole-unit", "--edition", "student",
+         "--format", "pdf"],
+        cwd=project_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    time.sleep(2.5)  # imports done, the 38-page render under way
+    assert process.poll() is None, "the build finished before it could be interrupted"
+    process.send_signal(how)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert (out / "whole-unit-student.pdf").read_bytes() == PREVIOUS
+    if how == signal.SIGINT:
+        assert process.returncode == 130 and "interrupted" in stderr and "Traceback" not in stderr
+        assert not list(out.glob(".*.part"))
+    # The next build clears any leftover and writes a complete PDF.
+    again = subprocess.run(
+        [sys.executable, "-m", "packet", "build", "3-s21", "--edition", "student", "--format",
+         "pdf"],
+        cwd=project_dir, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert not list(out.glob(".*.part"))
+    assert (out / "whole-unit-student.pdf").read_bytes() == PREVIOUS
+
+
+def assert_clean_pdf(path: Path) -> None:
+    with pikepdf.Pdf.open(path) as pdf:
+        assert pdf.check_pdf_syntax() == [], path.name
+        assert len(pdf.attachments) == 0
+        root = pdf.Root
+        assert "/OpenAction" not in root and "/AA" not in root
+        names = root.get("/Names")
+        assert names is None or "/JavaScript" not in names
+        for page in pdf.pages:
+            for annot in page.get("/Annots", []):
+                action = annot.get("/A")
+                if action is None:
+                    continue
+                assert action.get("/S") not in ("/JavaScript", "/Launch", "/ImportData")
+                uri = str(action.get("/URI", ""))
+                assert not uri.lower().startswith(("file:", "javascript:")), uri
+
+
+def test_every_built_pdf_is_structurally_valid_and_inert(built: Path) -> None:
+    pdfs = sorted(built.glob("*.pdf"))
+    assert len(pdfs) == 14
+    for path in pdfs:
+        assert_clean_pdf(path)
+
+
+def test_booklet_and_large_print_pdfs_are_structurally_valid(project_dir: Path) -> None:
+    for flag in ("--booklet", "--large-print"):
+        result = CliRunner().invoke(
+            main, ["--project", str(project_dir), "build", "3-s21", "--edition", "teacher",
+                   "--format", "pdf", flag],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+    for path in (project_dir / "output").glob("*.pdf"):
+        assert_clean_pdf(path)
+
+
+# -- property tests -----------------------------------------------------------------------
+
+SENTINEL = "Zebrafinch"
+# Text a teacher might type or paste: letters, digits, punctuation, Markdown syntax,
+# symbols, other scripts, controls; anything at all short of a NUL byte.
+ANY_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_characters="\x00"), min_size=0, max_size=300
+)
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small project (packet init's example), so 200 examples per target stay quick."""
+    root = tmp_path_factory.mktemp("property") / "project"
+    init_project(root)
+    return root
+
+
+def run_check(root: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["--project", str(root), "check"])
+    return result.exit_code, result.output
+
+
+def assert_clean_outcome(code: int, output: str) -> None:
+    assert code in (0, 1), output
+    assert "Traceback" not in output and "internal error" not in output, output
+    if code == 1:
+        # every problem line names a file and a line
+        lines = [x for x in output.splitlines() if ": " in x and not x.startswith("packet")]
+        assert lines and all(":" in x.split(" ")[0] for x in lines), output
+
+
+SLOW = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@SLOW
+@given(ANY_TEXT)
+def test_any_module_text_checks_cleanly(scratch: Path, text: str) -> None:
+    module = scratch / "content" / "modules" / "property.md"
+    module.write_text(
+        "---\ntitle: Property\nsummary: S.\nquestions:\n  - ask: Q?\n    answer: A.\n"
+        "provenance:\n  - seed: gettysburg\n    passage: Four score\n---\n"
+        f"{SENTINEL} {text}\n",
+        encoding="utf-8",
+    )
+    try:
+        assert_clean_outcome(*run_check(scratch))
+    finally:
+        module.unlink()
+
+
+@SLOW
+@given(ANY_TEXT, st.sampled_from(["title", "summary", "advisory"]))
+def test_any_lesson_value_checks_cleanly(scratch: Path, text: str, key: str) -> None:
+    lesson = scratch / "content" / "lessons" / "property.yaml"
+    fields = {"title": "T", "modules": "[new-birth-of-freedom]"}
+    value = text.replace("\\", "\\\\").replace('"', '\\"')
+    fields[key] = f'"{value}"'
+    lesson.write_text("".join(f"{k}: {v}\n" for k, v in fields.items()), encoding="utf-8")
+    try:
+        assert_clean_outcome(*run_check(scratch))
+    finally:
+        lesson.unlink()
+
+
+@SLOW
+@given(ANY_TEXT)
+def test_any_front_matter_checks_cleanly(scratch: Path, text: str) -> None:
+    module = scratch / "content" / "modules" / "property.md"
+    module.write_text(f"---\n{text}\n---\nBody.\n", encoding="utf-8")
+    try:
+        assert_clean_outcome(*run_check(scratch))
+    finally:
+        module.unlink()
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+# Latin-script text, which the shipped fonts cover; other scripts are the glyph tests' job.
+@given(st.lists(st.text(st.characters(codec="latin-1", categories=["L", "N", "P", "Zs"]),
+                        min_size=1, max_size=40), min_size=1, max_size=4))  # fmt: skip
+def test_sentinel_words_survive_into_the_pdf(scratch: Path, paragraphs: list[str]) -> None:
+    module = scratch / "content" / "modules" / "property.md"
+    text = "\n\n".join(f"{SENTINEL}{i} {p}" for i, p in enumerate(paragraphs))
+    module.write_text(
+        "---\ntitle: Property\nsummary: S.\nquestions:\n  - ask: Q?\n    answer: A.\n"
+        "provenance:\n  - seed: gettysburg\n    passage: Four score\n---\n" + text + "\n",
+        encoding="utf-8",
+    )
+    out = scratch / "out-property"
+    try:
+        result = CliRunner().invoke(
+            main, ["--project", str(scratch), "build", "--modules", "property", "--name", "prop",
+                   "--edition", "student", "--format", "pdf", "--out", str(out)],
+        )  # fmt: skip
+        assert_clean_outcome(result.exit_code, result.output)
+        if result.exit_code == 0:
+            printed = "".join(pdf_text(out / "prop-student.pdf")).replace("\n", "")
+            for i in range(len(paragraphs)):
+                assert f"{SENTINEL}{i}" in printed
+    finally:
+        module.unlink()
