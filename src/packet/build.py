@@ -20,6 +20,7 @@ from .model import Lesson, Project
 from .output import output_folder, write_atomic
 from .render import PdfRenderer, render_html
 from .schema import Section
+from .text import position
 
 Format = Literal["pdf", "html"]
 
@@ -89,9 +90,7 @@ def _first_use(project: Project, text: str) -> Location | None:
         if path.suffix in (".md", ".yaml") and path.is_file():
             source = path.read_text(encoding="utf-8", errors="replace")
             if (index := source.find(text)) >= 0:
-                line = source.count("\n", 0, index) + 1
-                column = index - (source.rfind("\n", 0, index) + 1) + 1
-                return Location(project.rel(path), line, column)
+                return Location(project.rel(path), *position(source, index))
     return None
 
 

@@ -32,6 +32,7 @@ from .text import (
     find_uncited,
     normalise,
     paragraph_refs,
+    position,
 )
 from .yamlsrc import Sourced
 
@@ -258,8 +259,7 @@ class _Checker:
         where = Location(self.project.rel(seed.path))
         if index < 0:
             return where
-        line = raw.count("\n", 0, index) + 1
-        return Location(where.path, line, index - (raw.rfind("\n", 0, index) + 1) + 1)
+        return Location(where.path, *position(raw, index))
 
     def terms(self) -> None:
         project = self.project

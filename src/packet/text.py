@@ -80,7 +80,7 @@ class Quotation:
     col: int
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
+def position(text: str, index: int) -> tuple[int, int]:
     """The 1-based line and column of `index` in `text`."""
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1
@@ -89,14 +89,14 @@ def _position(text: str, index: int) -> tuple[int, int]:
 def find_quotations(text: str) -> list[Quotation]:
     """Every cited quotation in `text`, with its line and column."""
     return [
-        Quotation(m["quote"], m["seed"], *_position(text, m.start()))
+        Quotation(m["quote"], m["seed"], *position(text, m.start()))
         for m in QUOTATION.finditer(text)
     ]
 
 
 def find_uncited(text: str) -> list[tuple[str, int, int]]:
     """Typographic quotations not followed by a citation: (quote, line, col)."""
-    return [(m["quote"], *_position(text, m.start())) for m in UNCITED_QUOTATION.finditer(text)]
+    return [(m["quote"], *position(text, m.start())) for m in UNCITED_QUOTATION.finditer(text)]
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
