@@ -283,6 +283,7 @@ def assemble(
             first_use.setdefault(term_id, f"use-{term_id}-{module_id}")
     wanted = tuple(sections if sections is not None else lesson.entry.sections)
 
+    lesson_events = [e for e in project.events if set(e.entry.modules) & set(chosen)]
     timeline = tuple(
         EventView(
             id=e.entry.id,
@@ -291,8 +292,7 @@ def assemble(
             detail_html=markup.inline(e.entry.detail).html,
             sources=tuple(dict.fromkeys(project.seeds[s.seed].meta.short for s in e.entry.sources)),
         )
-        for e in project.events
-        if set(e.entry.modules) & set(chosen)
+        for e in lesson_events
     )
     glossary = tuple(
         GlossaryView(
@@ -331,7 +331,6 @@ def assemble(
         )
         for seed in sorted(used_seeds, key=lambda s: citation(s.meta, settings.citation_style))
     )
-    lesson_events = [e for e in project.events if set(e.entry.modules) & set(chosen)]
     comparison = tuple(
         ComparisonView(
             topic=d.entry.topic,
