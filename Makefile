@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+BENCH_STAMP := $(VENV)/.bench-stamp
 
-.PHONY: packet test check references clean
+.PHONY: packet test check references bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,8 +21,8 @@ packet: $(STAMP)
 
 ## Lint, type-check and run the whole test suite.
 test: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/packet check --strict
 	$(BIN)/python -m pytest
@@ -30,6 +31,15 @@ test: $(STAMP)
 ## change to the look; view them before committing.
 references: $(STAMP)
 	UPDATE_REFERENCES=1 $(BIN)/python -m pytest tests/test_visual.py -q
+
+## Measure build speed, start-up and memory against WeasyPrint alone and two peers
+## (md2pdf, pandoc); prints the table kept in README "Performance". Takes a few minutes.
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python bench/run.py
 
 ## Validate content against the seeds without building.
 check: $(STAMP)

@@ -12,7 +12,7 @@ import pytest
 from PIL import ImageOps
 from pypdf import PdfReader
 
-from packet.build import BuildRequest, build
+from packet.build import BuildRequest, build, default_jobs
 from packet.model import Project
 from packet.project import load_project
 
@@ -54,7 +54,7 @@ def pdf_text(path: Path) -> list[str]:
 def built(tmp_path_factory: pytest.TempPathFactory, repo_project: Project) -> Path:
     """Every lesson of the repository, both editions, PDF and HTML, built in strict mode."""
     out = tmp_path_factory.mktemp("built")
-    build(repo_project, BuildRequest(out=out, strict=True))
+    build(repo_project, BuildRequest(out=out, strict=True, jobs=default_jobs()))
     return out
 
 

@@ -8,22 +8,20 @@ down to the lesson's modules, the sources the lesson rests on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
 
 from . import __version__
 from .activities import ActivityView, available, make_activities
+from .choices import Edition, Section
 from .cite import STYLE_NAMES, citation
 from .errors import Location
 from .graphic import Span, alt_text, data_uri, svg
 from .markup import Markup, RenderedText, term_patterns
 from .model import Event, Lesson, Module, Project
 from .reading import WORDS_PER_MINUTE, ReadingStats, reading_stats
-from .schema import LessonEntry, Section
+from .schema import LessonEntry
 from .yamlsrc import Sourced
-
-Edition = Literal["student", "teacher"]
-EDITIONS: tuple[Edition, ...] = ("student", "teacher")
 
 
 @dataclass(frozen=True)
@@ -72,7 +70,7 @@ class ModuleView:
     seed_ids: tuple[str, ...]  # the seeds the module rests on or cites, in order
     sources: tuple[str, ...]  # full citation HTML of each of those seeds
     notes: NotesView
-    reading: ReadingStats
+    reading: ReadingStats | None  # teacher edition only
     provenance: tuple[ProvenanceView, ...]
     draft: bool
 
@@ -184,7 +182,11 @@ def adhoc_lesson(
 
 
 def _module_view(
-    project: Project, markup: Markup, module: Module, number: int
+    project: Project,
+    markup: Markup,
+    module: Module,
+    number: int,
+    reading: Callable[[str], ReadingStats] | None,
 ) -> tuple[ModuleView, RenderedText]:
     body = markup.block(module.body, module.id)
     terms = project.terms
@@ -226,7 +228,7 @@ def _module_view(
             discussion=md(notes.discussion),
             care=md(notes.care),
         ),
-        reading=reading_stats(markup.plain(module.body)),
+        reading=reading(markup.plain(module.body)) if reading else None,
         provenance=provenance,
         draft=module.meta.draft,
     )
@@ -270,14 +272,22 @@ def assemble(
     paper: str | None = None,
     large_print: bool = False,
     double_sided: bool | None = None,
+    reading: Callable[[str], ReadingStats] = reading_stats,
 ) -> Packet:
+    """The packet of one lesson and edition; `reading` measures module texts (teacher only)."""
     settings = project.settings
     markup = markup_for(project)
     chosen = lesson.entry.modules
     modules: list[ModuleView] = []
     first_use: dict[str, str] = {}
     for number, module_id in enumerate(chosen, start=1):
-        view, body = _module_view(project, markup, project.modules[module_id], number)
+        view, body = _module_view(
+            project,
+            markup,
+            project.modules[module_id],
+            number,
+            reading if edition == "teacher" else None,
+        )
         modules.append(view)
         for term_id in body.terms:
             first_use.setdefault(term_id, f"use-{term_id}-{module_id}")

@@ -1,28 +1,52 @@
-"""The build pipeline, in reading order: choose lessons, check, assemble, render, write.
+"""The build pipeline, in reading order: plan, check, assemble, render, write.
 
-build(project, request, on_output)  ->  list[Output]
+build(project, request, on_output)  ->  BuildResult
+
+1. Plan: every requested lesson x edition x format is a Job with a cache key
+   (cache.py). When the project has not changed since the last build, the plan
+   comes from the manifest alone and nothing is loaded, checked or rendered.
+2. Check the project (or reuse the last check of exactly these files).
+3. For each job whose output is out of date: assemble the packet, render the
+   HTML, and hand it to a renderer. With `jobs` > 1 renderers are long-lived
+   worker processes, started first so that importing WeasyPrint and reading the
+   fonts overlap with loading and checking the project; each keeps its font
+   configuration and caches for every packet it renders.
+4. Write each output whole (output.py) and record it in the manifest.
 """
 
 from __future__ import annotations
 
+import json
+import multiprocessing
+import os
+import queue
 import re
+import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.pool import Pool
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .assemble import EDITIONS, Edition, adhoc_lesson, assemble
-from .check import check_project
-from .errors import BuildError, ContentError, Location, Problem, Severity, UsageError
-from .impose import impose_booklet
-from .model import Lesson, Project
+from .cache import Manifest, dependencies, output_key, project_files, project_fingerprint
+from .choices import EDITIONS, Edition, Section
+from .errors import BuildError, ContentError, Location, Problem, Report, Severity, UsageError
 from .output import output_folder, write_atomic
-from .render import PdfRenderer, render_html
-from .schema import Section
-from .text import position
+
+if TYPE_CHECKING:  # the rest of the pipeline loads only when something must be built
+    from .model import Lesson, Project
+    from .render import PdfRenderer
 
 Format = Literal["pdf", "html"]
+
+
+def default_jobs() -> int:
+    """One renderer per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)
@@ -39,11 +63,19 @@ class BuildRequest:
     double_sided: bool | None = None  # None: packet.toml's choice
     out: Path | None = None
     strict: bool = False
+    jobs: int = 1  # renderer processes; 1 renders in this process
+    force: bool = False  # rebuild outputs even when they are up to date
 
     @property
     def suffix(self) -> str:
         """What the output names add: `-large-print`, `-booklet` (SPEC §3)."""
         return ("-large-print" if self.large_print else "") + ("-booklet" if self.booklet else "")
+
+    @property
+    def effective_double_sided(self) -> bool | None:
+        if self.double_sided is None and self.booklet:
+            return True  # a booklet is printed on both sides
+        return self.double_sided
 
 
 @dataclass(frozen=True)
@@ -51,6 +83,7 @@ class Output:
     path: Path
     pages: int | None
     seconds: float
+    cached: bool = False  # up to date from an earlier build, not written this time
 
 
 @dataclass
@@ -59,7 +92,20 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Job:
+    """One output to have: which lesson, edition and format, and its cache key."""
+
+    lesson: str
+    edition: Edition
+    format: Format
+    name: str  # file name in the output folder
+    key: str
+
+
 def choose_lessons(project: Project, request: BuildRequest) -> list[Lesson]:
+    from .assemble import adhoc_lesson
+
     if request.modules:
         unknown = [m for m in request.modules if m not in project.modules]
         if unknown:
@@ -81,11 +127,42 @@ def choose_lessons(project: Project, request: BuildRequest) -> list[Lesson]:
     return [project.lessons[name] for name in dict.fromkeys(request.lessons)]
 
 
+def plan(
+    request: BuildRequest, lessons: dict[str, Sequence[str]], files: dict[str, str]
+) -> list[Job]:
+    """The outputs `request` asks for, given each chosen lesson's modules, with their keys."""
+    jobs = []
+    for lesson, modules in lessons.items():
+        deps = dependencies(files, lesson, modules)
+        for edition in request.editions:
+            for fmt in ("pdf", "html"):
+                if fmt not in request.formats:
+                    continue
+                options = json.dumps(
+                    [
+                        lesson,
+                        list(modules),
+                        edition,
+                        fmt,
+                        request.paper,
+                        request.large_print,
+                        request.booklet,
+                        request.effective_double_sided,
+                        None if request.sections is None else list(request.sections),
+                    ]
+                )
+                name = f"{lesson}-{edition}{request.suffix}.{fmt}"
+                jobs.append(Job(lesson, edition, fmt, name, output_key(files, deps, options)))
+    return jobs
+
+
 _MISSING_GLYPH = re.compile(r'\.notdef glyph rendered for .*?"(.+?)" \((U\+[0-9A-F]+)\)')
 
 
 def _first_use(project: Project, text: str) -> Location | None:
     """Where `text` first occurs in the project's content files."""
+    from .text import position
+
     for path in sorted((project.root / "content").rglob("*")):
         if path.suffix in (".md", ".yaml") and path.is_file():
             source = path.read_text(encoding="utf-8", errors="replace")
@@ -107,61 +184,333 @@ def _explain(project: Project, output: str, warning: str) -> Problem:
     return Problem(Location(output), warning, severity=Severity.WARNING)
 
 
+# -- renderers ---------------------------------------------------------------------------
+
+# PDF bytes, pages, WeasyPrint's warnings, seconds spent rendering
+Rendered = tuple[bytes, int, tuple[str, ...], float]
+
+
+def _render(renderer: PdfRenderer, html: str, booklet: bool) -> Rendered:
+    started = time.perf_counter()
+    pdf = renderer.render(html)
+    data, pages = pdf.data, pdf.pages
+    if booklet:
+        from .impose import impose_booklet
+
+        data, pages = impose_booklet(data)
+    return data, pages, pdf.warnings, time.perf_counter() - started
+
+
+# Each worker process holds one renderer for its whole life (set up by _start_worker).
+_worker: PdfRenderer | BaseException | None = None
+
+
+def _start_worker(root: Path) -> None:
+    global _worker
+    from .render import PdfRenderer
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    try:
+        _worker = PdfRenderer(root)
+    except BaseException as exc:  # reported with the first packet, not by killing the pool
+        _worker = exc
+
+
+def _render_in_worker(html: str, booklet: bool) -> Rendered:
+    if isinstance(_worker, BaseException):
+        raise _worker
+    assert _worker is not None
+    return _render(_worker, html, booklet)
+
+
+class Renderers:
+    """Where PDFs are made: in this process (`workers` 0), or in a pool of worker processes."""
+
+    def __init__(self, root: Path, workers: int) -> None:
+        self.root = root
+        self.local: PdfRenderer | None = None
+        self.pool: Pool | None = None
+        self.done: queue.SimpleQueue[tuple[int, Rendered | BaseException]] = queue.SimpleQueue()
+        self.submitted = 0
+        if workers:
+            # Workers start at once: WeasyPrint loads while the project is read and checked.
+            context = multiprocessing.get_context("fork" if _CAN_FORK else "spawn")
+            self.pool = context.Pool(workers, _start_worker, (root,))
+
+    def submit(self, html: str, booklet: bool) -> int:
+        """Start rendering; returns a ticket that `next_done` hands back with the result."""
+        ticket = self.submitted
+        self.submitted += 1
+        if self.pool is None:
+            from .render import PdfRenderer
+
+            self.local = self.local or PdfRenderer(self.root)
+            try:
+                self.done.put((ticket, _render(self.local, html, booklet)))
+            except BuildError as exc:
+                self.done.put((ticket, exc))
+            return ticket
+        self.pool.apply_async(
+            _render_in_worker,
+            (html, booklet),
+            callback=lambda result: self.done.put((ticket, result)),
+            error_callback=lambda exc: self.done.put((ticket, exc)),
+        )
+        return ticket
+
+    def next_done(self) -> tuple[int, Rendered]:
+        """The next packet to finish, waiting for it."""
+        return self._unwrap(*self.done.get())
+
+    def ready(self) -> tuple[int, Rendered] | None:
+        """A packet that has finished, if any has."""
+        try:
+            return self._unwrap(*self.done.get_nowait())
+        except queue.Empty:
+            return None
+
+    @staticmethod
+    def _unwrap(ticket: int, result: Rendered | BaseException) -> tuple[int, Rendered]:
+        if isinstance(result, BuildError):
+            raise result
+        if isinstance(result, BaseException):
+            raise BuildError(f"PDF rendering failed: {result}") from result
+        return ticket, result
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+
+_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+
+
+# -- the build ---------------------------------------------------------------------------
+
+
 def build(
-    project: Project,
+    project: Project | Path,
     request: BuildRequest,
     on_output: Callable[[Output], None] = lambda _: None,
+    on_plan: Callable[[int], None] = lambda _: None,
 ) -> BuildResult:
-    """Build every requested lesson x edition x format into `request.out`."""
-    lessons = choose_lessons(project, request)
-    report = check_project(project)
-    report.raise_errors(strict=request.strict)
-    result = BuildResult(warnings=[str(p) for p in report.warnings])
-    out = request.out or project.root / "output"
-    renderer: PdfRenderer | None = None
-    with output_folder(out):
-        for lesson in lessons:
-            for edition in request.editions:
-                started = time.perf_counter()
-                packet = assemble(
-                    project,
-                    lesson,
-                    edition,
-                    sections=list(request.sections) if request.sections is not None else None,
-                    paper=request.paper,
-                    large_print=request.large_print,
-                    double_sided=(
-                        request.double_sided
-                        if request.double_sided is not None or not request.booklet
-                        else True  # a booklet is printed on both sides
-                    ),
-                )
-                html = render_html(packet, project.root)
-                stem = f"{lesson.id}-{edition}{request.suffix}"
-                if "pdf" in request.formats:
-                    renderer = renderer or PdfRenderer(project.root)
-                    pdf = renderer.render(html)
-                    if pdf.warnings:
-                        problems = [_explain(project, f"{stem}.pdf", w) for w in pdf.warnings]
-                        if request.strict:
-                            raise ContentError(problems)
-                        result.warnings.extend(str(p) for p in problems)
-                    data, pages = pdf.data, pdf.pages
-                    if request.booklet:
-                        data, pages = impose_booklet(data)
-                    path = out / f"{stem}.pdf"
-                    write_atomic(path, data)
-                    output = Output(path, pages, time.perf_counter() - started)
-                    result.outputs.append(output)
-                    on_output(output)
-                if "html" in request.formats:
-                    started_html = time.perf_counter()
-                    path = out / f"{stem}.html"
-                    write_atomic(path, html.encode("utf-8"))
-                    output = Output(path, None, time.perf_counter() - started_html)
-                    result.outputs.append(output)
-                    on_output(output)
+    """Build every requested lesson x edition x format into `request.out`.
+
+    `project` may be a loaded Project or its folder; a folder is loaded only when
+    something must be checked or rebuilt. `on_plan` hears how many outputs there
+    will be, `on_output` each one as it is written (or found up to date).
+    """
+    root = project if isinstance(project, Path) else project.root
+    out = request.out or root / "output"
+    # Files are hashed before they are read: an edit made during the build leaves a key that
+    # no longer matches, so the next build redoes the output rather than trusting it.
+    files = project_files(root)
+    fingerprint = project_fingerprint(files)
+    manifest = Manifest.load(out)
+    known = manifest.fingerprint == fingerprint and not request.force
+    if known and not request.modules:
+        jobs = _plan_from_manifest(request, manifest, files)
+        if jobs is not None and all(manifest.up_to_date(j.name, j.key, out) for j in jobs):
+            on_plan(len(jobs))
+            return _reuse(request, manifest, jobs, out, on_output)
+    return _build(project, request, out, files, known, fingerprint, on_output, on_plan)
+
+
+def _plan_from_manifest(
+    request: BuildRequest, manifest: Manifest, files: dict[str, str]
+) -> list[Job] | None:
+    names = list(dict.fromkeys(request.lessons)) or list(manifest.lessons)
+    if not names or any(name not in manifest.lessons for name in names):
+        return None  # let the full build report it
+    return plan(request, {name: manifest.lessons[name] for name in names}, files)
+
+
+def _reuse(
+    request: BuildRequest,
+    manifest: Manifest,
+    jobs: list[Job],
+    out: Path,
+    on_output: Callable[[Output], None],
+) -> BuildResult:
+    """Every output is up to date: report them, and the warnings they were built with."""
+    problems = list(manifest.problems)
+    for job in jobs:
+        problems.extend(manifest.outputs[job.name].warnings)
+    if request.strict and problems:
+        raise ContentError(problems)
+    result = BuildResult(warnings=[str(p) for p in dict.fromkeys(problems)])
+    for job in jobs:
+        output = Output(out / job.name, manifest.outputs[job.name].pages, 0.0, cached=True)
+        result.outputs.append(output)
+        on_output(output)
     return result
+
+
+def _build(
+    project: Project | Path,
+    request: BuildRequest,
+    out: Path,
+    files: dict[str, str],
+    known: bool,
+    fingerprint: str,
+    on_output: Callable[[Output], None],
+    on_plan: Callable[[int], None],
+) -> BuildResult:
+    root = project if isinstance(project, Path) else project.root
+    workers = 0
+    if "pdf" in request.formats and request.jobs > 1:
+        most = len(request.lessons) * len(request.editions) if request.lessons else request.jobs
+        workers = min(request.jobs, max(1, most))
+    renderers = Renderers(root, workers) if workers else None
+    try:
+        if isinstance(project, Path):
+            from .project import load_project
+
+            project = load_project(project)
+        lessons = choose_lessons(project, request)
+        previous = Manifest.load(out)
+        if known:
+            report = Report(list(previous.problems))
+        else:
+            from .check import check_project
+
+            report = check_project(project)
+        report.raise_errors(strict=request.strict)
+        with output_folder(out):  # created and locked only once there is something to write
+            manifest = Manifest.load(out)
+            manifest.fingerprint = fingerprint
+            manifest.problems = report.warnings
+            manifest.lessons = {
+                lesson.id: list(lesson.entry.modules) for lesson in project.lessons.values()
+            }
+            jobs = plan(request, {lesson.id: lesson.entry.modules for lesson in lessons}, files)
+            on_plan(len(jobs))
+            result = BuildResult(warnings=[str(p) for p in report.warnings])
+            stale = [
+                j for j in jobs if request.force or not manifest.up_to_date(j.name, j.key, out)
+            ]
+            for job in jobs:
+                if job not in stale:
+                    built = manifest.outputs[job.name]
+                    result.warnings.extend(str(p) for p in built.warnings)
+                    output = Output(out / job.name, built.pages, 0.0, cached=True)
+                    result.outputs.append(output)
+                    on_output(output)
+            if stale:
+                if renderers is None and any(j.format == "pdf" for j in stale):
+                    renderers = Renderers(root, 0)
+                try:
+                    _make(
+                        project,
+                        request,
+                        {lesson.id: lesson for lesson in lessons},
+                        stale,
+                        out,
+                        manifest,
+                        renderers,
+                        result,
+                        on_output,
+                    )
+                finally:
+                    if manifest.written:  # remember what was finished, even if a later one failed
+                        manifest.save()
+            else:
+                manifest.save()
+        order = {out / job.name: i for i, job in enumerate(jobs)}
+        result.outputs.sort(key=lambda output: order[output.path])  # as asked, not as finished
+        return result
+    finally:
+        if renderers is not None:
+            renderers.close()
+
+
+def _make(
+    project: Project,
+    request: BuildRequest,
+    lessons: dict[str, Lesson],
+    jobs: list[Job],
+    out: Path,
+    manifest: Manifest,
+    renderers: Renderers | None,
+    result: BuildResult,
+    on_output: Callable[[Output], None],
+) -> None:
+    """Assemble, render and write the out-of-date outputs `jobs`."""
+    from .assemble import assemble
+    from .reading import cached_reading_stats
+    from .render import render_html
+
+    reading = cached_reading_stats(manifest.reading)
+    html_of: dict[tuple[str, Edition], tuple[str, float]] = {}
+    pending: dict[int, tuple[Job, float]] = {}
+    # A packet's HTML is written once its PDF is, so a PDF that fails leaves neither behind.
+    held: dict[tuple[str, Edition], list[Job]] = {}
+
+    def write(job: Job, data: bytes, pages: int | None, problems: list[Problem], s: float) -> None:
+        _write(out, job, data, pages, problems, s, manifest, result, on_output)
+
+    def finish(done: tuple[int, Rendered]) -> None:
+        ticket, (data, pages, messages, seconds) = done
+        job, assembling = pending.pop(ticket)
+        problems = [_explain(project, job.name, m) for m in messages]
+        if request.strict and problems:
+            raise ContentError(problems)
+        write(job, data, pages, problems, assembling + seconds)
+        waiting.discard((job.lesson, job.edition))
+        for html_job in held.pop((job.lesson, job.edition), []):
+            html, assembling = html_of[(job.lesson, job.edition)]
+            write(html_job, html.encode("utf-8"), None, [], assembling)
+
+    waiting = {(j.lesson, j.edition) for j in jobs if j.format == "pdf"}  # PDFs not yet written
+    for job in jobs:
+        packet_id = (job.lesson, job.edition)
+        if packet_id not in html_of:
+            started = time.perf_counter()
+            packet = assemble(
+                project,
+                lessons[job.lesson],
+                job.edition,
+                sections=list(request.sections) if request.sections is not None else None,
+                paper=request.paper,
+                large_print=request.large_print,
+                double_sided=request.effective_double_sided,
+                reading=reading,
+            )
+            html_of[packet_id] = render_html(packet, project.root), time.perf_counter() - started
+        html, assembling = html_of[packet_id]
+        if job.format == "html" and packet_id in waiting:
+            held.setdefault(packet_id, []).append(job)
+        elif job.format == "html":
+            write(job, html.encode("utf-8"), None, [], assembling)
+        else:
+            assert renderers is not None
+            pending[renderers.submit(html, request.booklet)] = (job, assembling)
+        while pending and (done := renderers and renderers.ready()):
+            finish(done)
+    while pending:
+        assert renderers is not None
+        finish(renderers.next_done())
+
+
+def _write(
+    out: Path,
+    job: Job,
+    data: bytes,
+    pages: int | None,
+    problems: list[Problem],
+    seconds: float,
+    manifest: Manifest,
+    result: BuildResult,
+    on_output: Callable[[Output], None],
+) -> None:
+    path = out / job.name
+    write_atomic(path, data)
+    manifest.record(job.name, job.key, data, pages, problems)
+    result.warnings.extend(str(p) for p in problems)
+    output = Output(path, pages, seconds)
+    result.outputs.append(output)
+    on_output(output)
 
 
 __all__ = ["BuildError", "BuildRequest", "BuildResult", "Output", "build", "choose_lessons"]

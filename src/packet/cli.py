@@ -9,13 +9,15 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from .choices import SECTIONS
 from .errors import ContentError, PacketError, UsageError
-from .model import Project
-from .schema import SECTIONS
+
+if TYPE_CHECKING:
+    from .model import Project
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,15 +27,21 @@ class State:
         self.project_dir = project_dir
         self.debug = debug
 
-    def load(self) -> Project:
-        from .project import find_project, load_project
+    def root(self) -> Path:
+        """The project folder: --project, or the nearest folder holding packet.toml."""
+        from .layout import find_project
 
         root = self.project_dir.resolve() if self.project_dir else find_project(Path.cwd())
         if self.project_dir and not (root / "packet.toml").is_file():
             raise UsageError(
                 f"{root}: no packet.toml here — is --project pointing at a packet project?"
             )
-        return load_project(root)
+        return root
+
+    def load(self) -> Project:
+        from .project import load_project
+
+        return load_project(self.root())
 
 
 def _run(state: State, action: Callable[[], int | None]) -> None:
@@ -188,6 +196,13 @@ def list_command(state: State, as_json: bool) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Output folder (default: output/).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="PDFs rendered at once, one process each (default: one per core).",
+)
+@click.option("--force", is_flag=True, help="Rebuild every output, even those up to date.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.pass_obj
 def build(
@@ -203,12 +218,18 @@ def build(
     booklet: bool,
     double_sided: bool | None,
     out: Path | None,
+    jobs: int | None,
+    force: bool,
     strict: bool,
 ) -> None:
-    """Build lessons (default: every lesson) into PDF and HTML packets."""
+    """Build lessons (default: every lesson) into PDF and HTML packets.
+
+    Outputs whose content, seeds, templates and settings have not changed since
+    the last build are kept as they are (shown as "up to date").
+    """
     import re
 
-    from .build import BuildRequest
+    from .build import BuildRequest, default_jobs
     from .build import build as run_build
 
     def action() -> None:
@@ -216,7 +237,6 @@ def build(
             raise UsageError("give lesson names or --modules, not both")
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
             raise UsageError(f"--name '{name}': use lower-case letters, digits and hyphens")
-        project = state.load()
         request = BuildRequest(
             lessons=lessons,
             modules=modules or (),
@@ -230,21 +250,58 @@ def build(
             double_sided=double_sided,
             out=out.resolve() if out else None,
             strict=strict,
+            jobs=jobs or default_jobs(),
+            force=force,
         )
-
-        def show(output: Any) -> None:
-            pages = f"{output.pages} pages" if output.pages is not None else "—"
-            try:
-                shown = output.path.relative_to(Path.cwd())
-            except ValueError:
-                shown = output.path
-            click.echo(f"{shown}  {pages}  {output.seconds:.2f}s")
-
-        result = run_build(project, request, on_output=show)
+        with _Progress() as progress:
+            result = run_build(
+                state.root(), request, on_output=progress.output, on_plan=progress.start
+            )
         for warning in result.warnings:
             click.echo(warning, err=True)
 
     _run(state, action)
+
+
+class _Progress:
+    """One line per output on stdout; on a terminal, a bar below them for batches."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def start(self, total: int) -> None:
+        if total > 1 and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(
+                total=total,
+                desc="building",
+                bar_format="{desc} {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} "
+                "[{elapsed}<{remaining}]",
+                leave=False,
+                file=sys.stderr,
+            )
+
+    def output(self, output: Any) -> None:
+        pages = f"{output.pages} pages" if output.pages is not None else "—"
+        try:
+            shown = output.path.relative_to(Path.cwd())
+        except ValueError:
+            shown = output.path
+        when = "up to date" if output.cached else f"{output.seconds:.2f}s"
+        line = f"{shown}  {pages}  {when}"
+        if self.bar is None:
+            click.echo(line)
+            return
+        self.bar.write(line, file=sys.stdout)
+        self.bar.update()
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 @main.command()
@@ -268,11 +325,10 @@ def init(state: State, directory: Path) -> None:
 @click.pass_obj
 def pull(state: State, files: tuple[Path, ...], seed_id: str | None) -> None:
     """Copy source documents into seeds/ and draft modules, events and terms from them."""
-    from .project import find_project
     from .pull import pull as run_pull
 
     def action() -> None:
-        root = state.project_dir.resolve() if state.project_dir else find_project(Path.cwd())
+        root = state.root()
         for report in run_pull(root, list(files), seed_id):
             kind = f"{report.kind}, {report.encoding}"
             click.echo(f"seeds/{report.seed_file}: seed '{report.seed_id}' ({kind})")

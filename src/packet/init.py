@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from .errors import UsageError
-from .project import PROJECT_FILE
+from .layout import PROJECT_FILE
 
 STARTER = Path(__file__).parent / "starter"
 

@@ -16,7 +16,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from .dates import DateError, parse_date
-from .errors import ContentError, Location, Report, UsageError
+from .errors import ContentError, Location, Report
+from .layout import PROJECT_FILE
 from .model import Disagreement, Event, Lesson, Module, Project, Seed, Term
 from .schema import (
     DisagreementEntry,
@@ -32,22 +33,9 @@ from .schema import (
 from .sources import KINDS, SourceError, seed_text
 from .yamlsrc import Sourced, load_yaml, validate
 
-PROJECT_FILE = "packet.toml"
 GUIDANCE_FILE = "guidance.md"
 MAX_FILE_BYTES = 5_000_000
 M = TypeVar("M", bound=BaseModel)
-
-
-def find_project(start: Path) -> Path:
-    """The nearest folder at or above `start` that holds packet.toml."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / PROJECT_FILE).is_file():
-            return folder
-    raise UsageError(
-        f"no {PROJECT_FILE} found in {start} or any folder above it — "
-        "run packet inside a packet project, pass --project DIR, or create one with `packet init`"
-    )
 
 
 class _Loader:

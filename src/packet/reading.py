@@ -12,10 +12,10 @@ package).
 
 from __future__ import annotations
 
+import hashlib
 import math
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
-
-import textstat
 
 WORDS_PER_MINUTE = 150
 
@@ -39,7 +39,28 @@ class ReadingStats:
         return "demanding (college level)"
 
 
+def _stats(words: int, grade: float) -> ReadingStats:
+    return ReadingStats(words, round(grade, 1), max(1, math.ceil(words / WORDS_PER_MINUTE)))
+
+
 def reading_stats(text: str) -> ReadingStats:
+    import textstat  # loads its pronouncing dictionary on first use: only when needed
+
     words = textstat.lexicon_count(text)
-    grade = textstat.flesch_kincaid_grade(text) if words else 0.0
-    return ReadingStats(words, round(float(grade), 1), max(1, math.ceil(words / WORDS_PER_MINUTE)))
+    return _stats(words, float(textstat.flesch_kincaid_grade(text)) if words else 0.0)
+
+
+def cached_reading_stats(
+    cache: MutableMapping[str, list[float]],
+) -> Callable[[str], ReadingStats]:
+    """`reading_stats`, remembering its results in `cache` by the hash of the text."""
+
+    def stats(text: str) -> ReadingStats:
+        key = hashlib.sha256(f"{WORDS_PER_MINUTE}\n{text}".encode()).hexdigest()
+        if (known := cache.get(key)) is not None and len(known) == 2:
+            return _stats(int(known[0]), float(known[1]))
+        result = reading_stats(text)
+        cache[key] = [result.words, result.grade]
+        return result
+
+    return stats

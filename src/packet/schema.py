@@ -18,14 +18,13 @@ from pydantic import (
     model_validator,
 )
 
+from .choices import DEFAULT_SECTIONS, Section
+
 Id = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64, strip_whitespace=True)
 ]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
-SECTIONS = ("timeline", "glossary", "sources", "questions", "comparison")
-Section = Literal["timeline", "glossary", "sources", "questions", "comparison"]
-DEFAULT_SECTIONS: tuple[Section, ...] = ("timeline", "glossary", "sources")
 QuestionKind = Literal[
     "comprehension", "sourcing", "close-reading", "corroboration", "contextualisation"
 ]

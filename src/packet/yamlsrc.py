@@ -105,6 +105,9 @@ class _Builder:
         return result
 
 
+# libyaml's parser when PyYAML was built with it (the wheels are): same nodes and marks, ~5x faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
@@ -136,7 +139,7 @@ def load_yaml(text: str, path: str, report: Report, *, line_offset: int = 0) -> 
                 )
                 return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (

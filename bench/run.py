@@ -1,0 +1,410 @@
+"""packet's benchmark: `make bench` runs it and prints one table.
+
+Every figure is the median of several runs of a whole `packet` process (start-up
+included), and every comparison is a ratio of figures taken in the same run on the
+same machine. It works on a copy of this project in a temporary folder, so the
+checkout's output/ and build cache are never touched.
+
+    python bench/run.py [--runs N] [--json FILE]
+
+What it measures, and why (the targets are issue 7's):
+  floor       the whole-unit student PDF, `packet build` vs WeasyPrint's own command
+              rendering the HTML packet wrote, with the same fonts and PDF options
+  peers       pages per second of the same text through md2pdf and pandoc -> WeasyPrint
+  batch       every lesson, both editions, PDF + HTML from scratch, --jobs 1 vs --jobs 2
+  rebuild     nothing changed; one module edited (and which outputs were rebuilt)
+  start-up    `packet --help`, `packet list`
+  memory      peak memory (PSS: shared pages counted once) of the whole process tree
+  scaling     the unit's modules once and five times over in one lesson
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PACKET = str(BIN / "packet")
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "0", "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+
+
+# -- measuring ------------------------------------------------------------------------------
+
+
+def run(args: Sequence[str], cwd: Path) -> float:
+    """Seconds one command takes; it must succeed."""
+    started = time.perf_counter()
+    done = subprocess.run(args, cwd=cwd, env=ENV, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"bench: {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return seconds
+
+
+def median(runs: int, once: Callable[[], float]) -> float:
+    return statistics.median(once() for _ in range(runs))
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"^Pss:\s+(\d+) kB", text, re.M)
+    return int(found[1]) if found else 0
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    tree, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        tree.append(pid)
+        todo.extend(parents.get(pid, []))
+    return tree
+
+
+def peak_memory_mb(args: Sequence[str], cwd: Path) -> tuple[float, float]:
+    """(seconds, peak MB) of a command, memory summed over its process tree every 20 ms."""
+    process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, sum(_pss_kb(pid) for pid in _descendants(process.pid)))
+            stop.wait(0.02)
+
+    started = time.perf_counter()
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    code = process.wait()
+    seconds = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    if code != 0:
+        sys.exit(f"bench: {' '.join(args)} failed")
+    return seconds, peak / 1024
+
+
+def pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+# -- the project copies ---------------------------------------------------------------------
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in ("packet.toml", "content", "seeds", "templates"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return target
+
+
+def unit_markdown(project: Path) -> str:
+    """The whole-unit lesson's text as one Markdown file, for the peers to typeset."""
+    from packet.project import load_project
+
+    loaded = load_project(project)
+    lesson = loaded.lessons["whole-unit"]
+    cite = re.compile(r"\s*\[@[^\]]*\]")
+    parts = [f"# {lesson.entry.title}\n\n{lesson.entry.summary or ''}\n"]
+    for module_id in lesson.entry.modules:
+        module = loaded.modules[module_id]
+        parts.append(f"## {module.meta.title}\n\n{cite.sub('', module.body)}\n")
+        parts.append("### Questions\n")
+        parts += [f"{i}. {cite.sub('', q.ask)}" for i, q in enumerate(module.meta.questions, 1)]
+        parts.append("")
+    parts.append("## Timeline\n\n| When | What happened |\n| --- | --- |")
+    parts += [f"| {e.when.label} | {e.entry.title} |" for e in loaded.events]
+    parts.append("\n## Glossary\n")
+    parts += [
+        f"**{t.entry.term}**: {cite.sub('', t.entry.definition)}\n" for t in loaded.terms.values()
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def scaled_project(target: Path, times: int) -> Path:
+    """A copy whose `scaled` lesson has the whole unit's modules `times` over."""
+    copy_project(target)
+    modules = [
+        "origins",
+        "civil-war",
+        "fall-of-phnom-penh",
+        "year-zero",
+        "s21-killing-fields",
+        "fall-and-insurgency",
+        "tribunal",
+    ]
+    chosen = []
+    for copy in range(1, times + 1):
+        for module in modules:
+            name = module if copy == 1 else f"{module}-{copy}"
+            if copy > 1:
+                shutil.copy(
+                    target / f"content/modules/{module}.md", target / f"content/modules/{name}.md"
+                )
+            chosen.append(name)
+    (target / "content/lessons/scaled.yaml").write_text(
+        f"title: The unit, {times} times over\nmodules: [{', '.join(chosen)}]\n"
+        "sections: [timeline, glossary, comparison, sources]\n",
+        encoding="utf-8",
+    )
+    return target
+
+
+# -- the benchmark --------------------------------------------------------------------------
+
+
+def measure(runs: int, work: Path) -> dict[str, float]:
+    r: dict[str, float] = {}
+    project = copy_project(work / "project")
+    fresh = iter(range(1_000_000))
+
+    def out() -> str:
+        return str(work / f"out-{next(fresh)}")
+
+    one = ["whole-unit", "--edition", "student", "--format"]
+    print("floor: packet vs WeasyPrint on the whole-unit student PDF", file=sys.stderr)
+    html_dir = out()
+    run([PACKET, "build", *one, "html", "--out", html_dir], project)
+    html = Path(html_dir) / "whole-unit-student.html"
+    fonts = REPO / "src/packet/theme/fonts.css"
+    floor_pdf = work / "floor.pdf"
+    floor = [
+        str(BIN / "weasyprint"),
+        "--stylesheet",
+        str(fonts),
+        "--pdf-variant",
+        "pdf/ua-1",
+        "--pdf-tags",
+        "--base-url",
+        project.as_uri() + "/",
+        str(html),
+        str(floor_pdf),
+    ]
+    last: list[str] = []
+
+    def packet_once() -> float:
+        last[:] = [out()]
+        return run([PACKET, "build", *one, "pdf", "--out", last[0]], project)
+
+    # alternate the two so that drifts of the machine fall on both alike
+    packet_times, floor_times = [], []
+    for _ in range(runs):
+        packet_times.append(packet_once())
+        floor_times.append(run(floor, project))
+    r["unit_packet_s"] = statistics.median(packet_times)
+    r["unit_floor_s"] = statistics.median(floor_times)
+    r["unit_pages"] = pages(Path(last[0]) / "whole-unit-student.pdf")
+    r["floor_pages"] = pages(floor_pdf)
+
+    print("peers: md2pdf and pandoc -> WeasyPrint", file=sys.stderr)
+    markdown = work / "unit.md"
+    markdown.write_text(unit_markdown(project), encoding="utf-8")
+    import pypandoc
+
+    pandoc = pypandoc.get_pandoc_path()
+    md2pdf_pdf, pandoc_pdf = work / "md2pdf.pdf", work / "pandoc.pdf"
+    r["md2pdf_s"] = median(
+        runs, lambda: run([str(BIN / "md2pdf"), "-i", str(markdown), "-o", str(md2pdf_pdf)], work)
+    )
+    r["md2pdf_pages"] = pages(md2pdf_pdf)
+    r["pandoc_s"] = median(
+        runs,
+        lambda: run(
+            [
+                pandoc,
+                str(markdown),
+                "--standalone",
+                "--metadata",
+                "title=The Whole Unit",
+                "--pdf-engine=weasyprint",
+                "-o",
+                str(pandoc_pdf),
+            ],
+            work,
+        ),
+    )
+    r["pandoc_pages"] = pages(pandoc_pdf)
+
+    print("batch: every lesson, both editions, PDF + HTML, --jobs 1 and 2", file=sys.stderr)
+    for jobs in (1, 2):
+        r[f"batch_jobs{jobs}_s"] = median(
+            runs,
+            lambda jobs=jobs: run([PACKET, "build", "--jobs", str(jobs), "--out", out()], project),
+        )
+
+    print("rebuilds: nothing changed; one module edited", file=sys.stderr)
+    steady = out()
+    run([PACKET, "build", "--out", steady], project)
+    r["nochange_s"] = median(max(runs, 5), lambda: run([PACKET, "build", "--out", steady], project))
+    module = project / "content/modules/origins.md"
+    original = module.read_text(encoding="utf-8")
+    edits = iter(range(1_000_000))
+    rebuilt: list[int] = []
+
+    def edit_once() -> float:
+        module.write_text(
+            original + f"\nA sentence added for edit {next(edits)}.\n", encoding="utf-8"
+        )
+        started = time.perf_counter()
+        done = subprocess.run(
+            [PACKET, "build", "--out", steady],
+            cwd=project,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        seconds = time.perf_counter() - started
+        rebuilt[:] = [len([line for line in done.stdout.splitlines() if "up to date" not in line])]
+        return seconds
+
+    r["edit_s"] = median(runs, edit_once)
+    r["edit_rebuilt"] = rebuilt[0]
+    module.write_text(original, encoding="utf-8")
+    r["outputs"] = 2 * 2 * len(list((project / "content/lessons").glob("*.yaml")))
+
+    print("start-up", file=sys.stderr)
+    r["help_s"] = median(max(runs, 10), lambda: run([PACKET, "--help"], project))
+    r["list_s"] = median(max(runs, 10), lambda: run([PACKET, "list"], project))
+
+    print("memory and scaling", file=sys.stderr)
+    r["unit_seconds_mem"], r["unit_peak_mb"] = peak_memory_mb(
+        [PACKET, "build", *one, "pdf", "--out", out()], project
+    )
+    for times in (1, 5):
+        scaled = scaled_project(work / f"scaled-{times}", times)
+        build = [PACKET, "build", "scaled", "--edition", "student", "--format", "pdf", "--out"]
+        folders = [out() for _ in range(runs)]
+        r[f"scaled{times}_s"] = statistics.median(run([*build, f], scaled) for f in folders)
+        r[f"scaled{times}_pages"] = pages(Path(folders[0]) / "scaled-student.pdf")
+        _, r[f"scaled{times}_peak_mb"] = peak_memory_mb([*build, out()], scaled)
+    return r
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    from importlib.metadata import version
+
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; {platform.system()} "
+        f"{platform.release()}; Python {platform.python_version()}; "
+        f"WeasyPrint {version('weasyprint')}, fontTools {version('fonttools')}"
+    )
+
+
+def table(r: dict[str, float], runs: int) -> str:
+    unit_rate = r["unit_pages"] / r["unit_packet_s"]
+    rows = [
+        (
+            "Whole unit, student PDF: `packet build`",
+            f"{r['unit_packet_s']:.2f} s",
+            f"{int(r['unit_pages'])} pages, {unit_rate:.1f} pages/s",
+        ),
+        (
+            "… WeasyPrint alone on packet's HTML (the floor)",
+            f"{r['unit_floor_s']:.2f} s",
+            f"**{r['unit_packet_s'] / r['unit_floor_s']:.2f} ×** the floor (target ≤ 1.10)",
+        ),
+        (
+            "Same text through md2pdf",
+            f"{r['md2pdf_s']:.2f} s",
+            f"{int(r['md2pdf_pages'])} pages, {r['md2pdf_pages'] / r['md2pdf_s']:.1f} pages/s",
+        ),
+        (
+            "Same text through pandoc → WeasyPrint",
+            f"{r['pandoc_s']:.2f} s",
+            f"{int(r['pandoc_pages'])} pages, {r['pandoc_pages'] / r['pandoc_s']:.1f} pages/s",
+        ),
+        (
+            f"Every lesson, both editions, PDF + HTML ({int(r['outputs'])} outputs), `--jobs 1`",
+            f"{r['batch_jobs1_s']:.2f} s",
+            "",
+        ),
+        (
+            "… `--jobs 2`",
+            f"{r['batch_jobs2_s']:.2f} s",
+            f"**{r['batch_jobs1_s'] / r['batch_jobs2_s']:.2f} ×** faster (target ≥ 1.6, < 10 s)",
+        ),
+        ("Rebuild, nothing changed", f"{r['nochange_s']:.2f} s", "target < 0.3 s"),
+        (
+            "Rebuild after editing one module",
+            f"{r['edit_s']:.2f} s",
+            f"{int(r['edit_rebuilt'])} of {int(r['outputs'])} outputs rebuilt (lessons using it)",
+        ),
+        ("`packet --help`", f"{r['help_s']:.2f} s", "target < 0.3 s"),
+        ("`packet list`", f"{r['list_s']:.2f} s", "target < 0.3 s"),
+        (
+            "Peak memory, whole-unit student PDF",
+            f"{r['unit_peak_mb']:.0f} MB",
+            "all processes, PSS (target < 250 MB)",
+        ),
+        (
+            "The unit's 7 modules in one lesson",
+            f"{r['scaled1_s']:.2f} s",
+            f"{int(r['scaled1_pages'])} pages, peak {r['scaled1_peak_mb']:.0f} MB",
+        ),
+        (
+            "… 35 modules (5 ×)",
+            f"{r['scaled5_s']:.2f} s",
+            f"{int(r['scaled5_pages'])} pages, peak {r['scaled5_peak_mb']:.0f} MB; "
+            f"**{r['scaled5_s'] / r['scaled1_s']:.2f} ×** the time for "
+            f"{r['scaled5_pages'] / r['scaled1_pages']:.2f} × the pages (target ≤ 5.5)",
+        ),
+    ]
+    lines = ["| Measure | Time | Notes |", "| --- | ---: | --- |"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    lines.append("")
+    lines.append(
+        f"Median of {runs} runs each (10 for start-up), whole processes. Machine: {machine()}."
+    )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="packet-bench-") as folder:
+        results = measure(args.runs, Path(folder))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(table(results, args.runs))
+
+
+if __name__ == "__main__":
+    main()
