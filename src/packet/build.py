@@ -463,7 +463,11 @@ def _make(
             write(html_job, html.encode("utf-8"), None, [], assembling)
 
     waiting = {(j.lesson, j.edition) for j in jobs if j.format == "pdf"}  # PDFs not yet written
-    for job in jobs:
+    # Longest first, so that no renderer is left with a long packet while the others idle;
+    # student editions before teacher ones, which may first need textstat's dictionary.
+    for job in sorted(
+        jobs, key=lambda j: (j.edition == "teacher", -len(lessons[j.lesson].entry.modules))
+    ):
         packet_id = (job.lesson, job.edition)
         if packet_id not in html_of:
             started = time.perf_counter()

@@ -6,6 +6,7 @@ Exit status: 0 success, 1 content or build error, 2 usage error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -66,6 +67,10 @@ def _run(state: State, action: Callable[[], int | None]) -> None:
         if state.debug:
             raise
         click.echo(f"packet: {exc}", err=True)
+        sys.exit(1)
+    except BrokenPipeError:  # the reader went away (`packet list | head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo(
