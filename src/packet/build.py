@@ -16,6 +16,7 @@ build(project, request, on_output)  ->  BuildResult
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -33,6 +34,7 @@ from .cache import Manifest, dependencies, output_key, project_files, project_fi
 from .choices import EDITIONS, Edition, Section
 from .errors import BuildError, ContentError, Location, Problem, Report, Severity, UsageError
 from .output import output_folder, write_atomic
+from .perf import fewer_collections
 
 if TYPE_CHECKING:  # the rest of the pipeline loads only when something must be built
     from .model import Lesson, Project
@@ -214,6 +216,9 @@ def _start_worker(root: Path) -> None:
         _worker = PdfRenderer(root)
     except BaseException as exc:  # reported with the first packet, not by killing the pool
         _worker = exc
+    # WeasyPrint's modules and the fonts live as long as the worker: keep the garbage
+    # collector from walking them again and again.
+    gc.freeze()
 
 
 def _render_in_worker(html: str, booklet: bool) -> Rendered:
@@ -314,7 +319,8 @@ def build(
         if jobs is not None and all(manifest.up_to_date(j.name, j.key, out) for j in jobs):
             on_plan(len(jobs))
             return _reuse(request, manifest, jobs, out, on_output)
-    return _build(project, request, out, files, known, fingerprint, on_output, on_plan)
+    with fewer_collections():
+        return _build(project, request, out, files, known, fingerprint, on_output, on_plan)
 
 
 def _plan_from_manifest(

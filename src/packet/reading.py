@@ -17,6 +17,8 @@ import math
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 
+from .perf import fewer_collections
+
 WORDS_PER_MINUTE = 150
 
 
@@ -46,8 +48,9 @@ def _stats(words: int, grade: float) -> ReadingStats:
 def reading_stats(text: str) -> ReadingStats:
     import textstat  # loads its pronouncing dictionary on first use: only when needed
 
-    words = textstat.lexicon_count(text)
-    return _stats(words, float(textstat.flesch_kincaid_grade(text)) if words else 0.0)
+    with fewer_collections():
+        words = textstat.lexicon_count(text)
+        return _stats(words, float(textstat.flesch_kincaid_grade(text)) if words else 0.0)
 
 
 def cached_reading_stats(

@@ -24,6 +24,7 @@ import jinja2
 
 from .assemble import Packet
 from .errors import BuildError
+from .perf import fewer_collections
 
 if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
@@ -151,10 +152,11 @@ class PdfRenderer:
         capture = _Capture()
         logger.addHandler(capture)
         try:
-            document = HTML(
-                string=html, base_url=self.root.as_uri() + "/", url_fetcher=self.fetcher
-            ).render(stylesheets=[self.fonts], font_config=self.font_config, cache=self.cache)
-            data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+            with fewer_collections():
+                document = HTML(
+                    string=html, base_url=self.root.as_uri() + "/", url_fetcher=self.fetcher
+                ).render(stylesheets=[self.fonts], font_config=self.font_config, cache=self.cache)
+                data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
         except Exception as exc:  # WeasyPrint raises many kinds; none must leave a traceback
             raise BuildError(f"PDF rendering failed: {exc}") from exc
         finally:
