@@ -27,10 +27,11 @@ test: $(STAMP)
 	$(BIN)/packet check --strict
 	$(BIN)/python -m pytest
 
-## Regenerate the visual-regression reference pages (tests/reference/) after a deliberate
-## change to the look; view them before committing.
+## Regenerate the visual-regression references (tests/reference/: PDF pages, and the HTML
+## packet in Chromium at phone and laptop widths) after a deliberate change to the look;
+## view them before committing.
 references: $(STAMP)
-	UPDATE_REFERENCES=1 $(BIN)/python -m pytest tests/test_visual.py -q
+	UPDATE_REFERENCES=1 $(BIN)/python -m pytest tests/test_visual.py tests/test_browser.py -q
 
 ## Measure build speed, start-up and memory against WeasyPrint alone and two peers
 ## (md2pdf, pandoc); prints the table kept in README "Performance". Takes a few minutes.

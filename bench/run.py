@@ -38,7 +38,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PACKET = str(BIN / "packet")
-ENV = {**os.environ, "SOURCE_DATE_EPOCH": "0", "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+# As on a teacher's machine: bytecode is cached after the first run (this sandbox turns that off).
+ENV = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "SOURCE_DATE_EPOCH": "0",
+    "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+}
 
 
 # -- measuring ------------------------------------------------------------------------------

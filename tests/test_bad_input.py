@@ -244,6 +244,10 @@ CASES = [
          message=r"template 'nothing\.html\.j2' not found in templates/ or packet's theme"),
     Case("template-undefined-variable", write("templates/cover.html.j2", "<p>{{ packet.no_such_field }}</p>\n"),
          message=r"template error: .*no_such_field"),
+    Case("font-override-without-its-files",
+         write("templates/fonts.css", '@font-face { font-family: "Packet Serif"; src: url(fonts/Mine.ttf); }\n'),
+         args=("build", "1-roots", "--format", "html"),
+         message=r"templates/fonts\.css:1: cannot read the font Mine\.ttf .* put the font file where"),
     # -- output ----------------------------------------------------------------------------
     Case("out-is-a-file", lambda root: (root / "blocker").write_text("x"),
          args=("build", "1-roots", "--out", "blocker/sub"),

@@ -13,6 +13,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import struct
 import subprocess
 import sys
@@ -131,9 +132,10 @@ def test_shared_files_settings_and_options_rebuild_everything_they_touch(
         "3-s21-student.html",
         "3-s21-teacher.html",
     }
-    (project_dir / "templates" / "fonts.css").write_text(
-        (Path(packet.cache.PACKAGE) / "theme" / "fonts.css").read_text(encoding="utf-8"), "utf-8"
-    )  # a new template override, even with the same text
+    theme = Path(packet.cache.PACKAGE) / "theme"
+    shutil.copy(theme / "fonts.css", project_dir / "templates")
+    shutil.copytree(theme / "fonts", project_dir / "templates" / "fonts")  # a new override,
+    # even one with the same text
     assert len(rebuilt(build_html(project_dir, out, lessons=["3-s21", "5-justice"]))) == 4
 
 

@@ -37,6 +37,7 @@ from .output import output_folder, write_atomic
 from .perf import fewer_collections
 
 if TYPE_CHECKING:  # the rest of the pipeline loads only when something must be built
+    from .assemble import Packet
     from .model import Lesson, Project
     from .render import PdfRenderer
 
@@ -448,10 +449,10 @@ def _make(
     from .render import render_html
 
     reading = cached_reading_stats(manifest.reading)
-    html_of: dict[tuple[str, Edition], tuple[str, float]] = {}
+    packets: dict[tuple[str, Edition], tuple[Packet, float]] = {}
     pending: dict[int, tuple[Job, float]] = {}
     # A packet's HTML is written once its PDF is, so a PDF that fails leaves neither behind.
-    held: dict[tuple[str, Edition], list[Job]] = {}
+    held: dict[tuple[str, Edition], list[tuple[Job, bytes, float]]] = {}
 
     def write(job: Job, data: bytes, pages: int | None, problems: list[Problem], s: float) -> None:
         _write(out, job, data, pages, problems, s, manifest, result, on_output)
@@ -464,9 +465,8 @@ def _make(
             raise ContentError(problems)
         write(job, data, pages, problems, assembling + seconds)
         waiting.discard((job.lesson, job.edition))
-        for html_job in held.pop((job.lesson, job.edition), []):
-            html, assembling = html_of[(job.lesson, job.edition)]
-            write(html_job, html.encode("utf-8"), None, [], assembling)
+        for html_job, html, seconds in held.pop((job.lesson, job.edition), []):
+            write(html_job, html, None, [], seconds)
 
     waiting = {(j.lesson, j.edition) for j in jobs if j.format == "pdf"}  # PDFs not yet written
     # Longest first, so that no renderer is left with a long packet while the others idle;
@@ -475,8 +475,8 @@ def _make(
         jobs, key=lambda j: (j.edition == "teacher", -len(lessons[j.lesson].entry.modules))
     ):
         packet_id = (job.lesson, job.edition)
-        if packet_id not in html_of:
-            started = time.perf_counter()
+        started = time.perf_counter()
+        if packet_id not in packets:
             packet = assemble(
                 project,
                 lessons[job.lesson],
@@ -487,15 +487,21 @@ def _make(
                 double_sided=request.effective_double_sided,
                 reading=reading,
             )
-            html_of[packet_id] = render_html(packet, project.root), time.perf_counter() - started
-        html, assembling = html_of[packet_id]
-        if job.format == "html" and packet_id in waiting:
-            held.setdefault(packet_id, []).append(job)
-        elif job.format == "html":
-            write(job, html.encode("utf-8"), None, [], assembling)
-        else:
+            packets[packet_id] = packet, time.perf_counter() - started
+            started = time.perf_counter()
+        packet, assembling = packets[packet_id]
+        if job.format == "pdf":
             assert renderers is not None
-            pending[renderers.submit(html, request.booklet)] = (job, assembling)
+            html = render_html(packet, project.root)
+            seconds = assembling + time.perf_counter() - started
+            pending[renderers.submit(html, request.booklet)] = (job, seconds)
+        else:
+            data = render_html(packet, project.root, screen=True).encode("utf-8")
+            seconds = assembling + time.perf_counter() - started
+            if packet_id in waiting:
+                held.setdefault(packet_id, []).append((job, data, seconds))
+            else:
+                write(job, data, None, [], seconds)
         while pending and (done := renderers and renderers.ready()):
             finish(done)
     while pending:

@@ -355,6 +355,33 @@ def pull(state: State, files: tuple[Path, ...], seed_id: str | None) -> None:
 
 
 @main.command()
+@click.argument("lesson", required=False)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: output/).",
+)
+@click.pass_obj
+def serve(state: State, lesson: str | None, port: int, out: Path | None) -> None:
+    """Preview lessons in the browser; they rebuild and reload as you save."""
+    from .serve import serve as run_serve
+
+    def action() -> None:
+        root = state.root()
+
+        def ready(address: str) -> None:
+            click.echo(f"Previewing at {address} — edit and save, the page follows; Ctrl-C stops.")
+
+        try:
+            run_serve(root, (out or root / "output").resolve(), lesson, port, ready)
+        except KeyboardInterrupt:
+            click.echo("Stopped.")
+
+    _run(state, action)
+
+
+@main.command()
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.pass_obj
 def check(state: State, strict: bool) -> None:

@@ -55,14 +55,42 @@ def _source(env: jinja2.Environment, name: str) -> tuple[str, Path]:
     return text, Path(filename or "").parent
 
 
-def render_html(packet: Packet, project_root: Path) -> str:
+# Where the embedded fonts go in the HTML packet; filled in once the page's text is known.
+_FONTS_MARK = "/* packet: embedded fonts */"
+
+
+def render_html(packet: Packet, project_root: Path, *, screen: bool = False) -> str:
+    """The packet as HTML: for WeasyPrint to print, or (`screen`) the HTML packet itself.
+
+    The HTML packet is one self-contained file for browsers: the shipped fonts inside it
+    (webfonts.py), a screen stylesheet for phones and laptops, links in place of page numbers.
+    """
     env = template_environment(project_root)
     try:
         css, _ = _source(env, "packet.css")
         large, _ = _source(env, "large-print.css")
-        return env.get_template("packet.html.j2").render(
-            packet=packet, css=css, large_print_css=large
+        screen_css = _source(env, "screen.css")[0] if screen else ""
+        html = env.get_template("packet.html.j2").render(
+            packet=packet,
+            css=css,
+            large_print_css=large,
+            screen=screen,
+            screen_css=screen_css,
+            fonts_css=_FONTS_MARK,
         )
+        if screen:
+            from .webfonts import embedded_css
+
+            fonts_css, fonts_dir = _source(env, "fonts.css")
+            root = project_root.resolve()
+            shown = (
+                (fonts_dir.resolve() / "fonts.css").relative_to(root).as_posix()
+                if root in fonts_dir.resolve().parents
+                else "packet's theme fonts.css"
+            )
+            fonts = embedded_css(fonts_css, fonts_dir, html, shown)
+            html = html.replace(_FONTS_MARK, fonts, 1)
+        return html
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(
             f"{exc.filename or exc.name}:{exc.lineno}: template syntax: {exc.message}"

@@ -1,0 +1,354 @@
+"""`packet serve`: a live preview of the project's lessons in the browser.
+
+A small HTTP server on 127.0.0.1 (the standard library's) shows each lesson's HTML
+packet. A watcher (watchfiles) notices every save under content/, seeds/, templates/
+and packet.toml, rebuilds the lessons being looked at, and tells the open pages over
+Server-Sent Events to reload. A bar above the packet switches edition and downloads
+the PDF, built on request from the same files. A build that fails shows its problems,
+with file and line, in place of the packet until a save fixes them.
+
+Builds go through build.build into the output folder, so the build cache makes a
+rebuild after one edit cost only what changed; one build runs at a time.
+
+    /                         the lessons
+    /<lesson>/<edition>       the HTML packet, with the preview bar and reload script
+    /<lesson>/<edition>.pdf   the PDF, built now if out of date
+    /events                   "data: <version>" whenever a rebuild finished
+"""
+
+from __future__ import annotations
+
+import html
+import http.server
+import signal
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .build import BuildRequest, build
+from .choices import EDITIONS
+from .errors import ContentError, PacketError, UsageError
+from .layout import INPUT_FOLDERS, PROJECT_FILE
+
+KEEPALIVE_SECONDS = 15.0
+
+
+@dataclass
+class Page:
+    """What a lesson's edition looks like now: its HTML packet, or why it could not be built."""
+
+    html: bytes | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+class Preview:
+    """The lessons being previewed, rebuilt on demand and after every change."""
+
+    def __init__(self, root: Path, out: Path) -> None:
+        self.root = root
+        self.out = out
+        self.version = 0  # counts finished rebuilds; pages reload when it moves on
+        self.changed = threading.Condition()
+        self.building = threading.Lock()
+        self.pages: dict[tuple[str, str], Page] = {}
+        self.viewed: set[str] = set()
+
+    def lessons(self) -> list[str]:
+        return sorted(p.stem for p in (self.root / "content" / "lessons").glob("*.yaml"))
+
+    def _build(self, lesson: str, editions: tuple[str, ...], formats: tuple[str, ...]) -> None:
+        """Build under the lock; record each edition's page or problems."""
+        request = BuildRequest(
+            lessons=[lesson],
+            editions=editions,  # type: ignore[arg-type]
+            formats=formats,  # type: ignore[arg-type]
+            out=self.out,
+        )
+        try:
+            build(self.root, request)
+        except ContentError as exc:
+            for edition in editions:
+                self.pages[(lesson, edition)] = Page(None, [str(p) for p in exc.problems])
+            return
+        except PacketError as exc:
+            for edition in editions:
+                self.pages[(lesson, edition)] = Page(None, [str(exc)])
+            return
+        if "html" in formats:
+            for edition in editions:
+                data = (self.out / f"{lesson}-{edition}.html").read_bytes()
+                self.pages[(lesson, edition)] = Page(data)
+
+    def page(self, lesson: str, edition: str) -> Page:
+        with self.building:
+            self.viewed.add(lesson)
+            if (lesson, edition) not in self.pages:
+                self._build(lesson, EDITIONS, ("html",))
+            return self.pages[(lesson, edition)]
+
+    def pdf(self, lesson: str, edition: str) -> bytes | Page:
+        """The lesson's PDF, rebuilt if anything changed; its problems if it cannot be."""
+        with self.building:
+            self.pages.pop((lesson, edition), None)
+            self._build(lesson, (edition,), ("pdf", "html"))
+            page = self.pages[(lesson, edition)]
+            if page.html is None:
+                return page
+            return (self.out / f"{lesson}-{edition}.pdf").read_bytes()
+
+    def rebuild(self) -> None:
+        """After a change: rebuild the lessons on screen, then tell their pages."""
+        with self.building:
+            self.pages.clear()
+            for lesson in sorted(self.viewed):
+                if lesson in self.lessons():
+                    self._build(lesson, EDITIONS, ("html",))
+        with self.changed:
+            self.version += 1
+            self.changed.notify_all()
+
+    def wait(self, seen: int, timeout: float) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.version != seen, timeout=timeout)
+            return self.version
+
+
+def watch(root: Path, on_change: Callable[[], None], stop: threading.Event) -> None:
+    """Call `on_change` after each batch of saves to the project's inputs."""
+    import watchfiles
+
+    paths = [root / name for name in INPUT_FOLDERS if (root / name).is_dir()]
+    paths.append(root / PROJECT_FILE)
+
+    def relevant(change: watchfiles.Change, path: str) -> bool:
+        name = Path(path).name
+        return not name.startswith(".") and not name.endswith("~")
+
+    for _ in watchfiles.watch(*paths, watch_filter=relevant, stop_event=stop, debounce=300):
+        on_change()
+
+
+# -- pages ----------------------------------------------------------------------------------
+
+_STYLE = """
+.packet-preview { font: 14px/1.4 system-ui, sans-serif; background: #1d3557; color: #fff;
+  padding: 8px 12px; display: flex; flex-wrap: wrap; gap: 6px 16px; align-items: center; }
+.packet-preview a { color: #fff; }
+.packet-preview a[aria-current] { font-weight: 700; text-decoration: none; }
+.packet-preview .when { opacity: 0.8; margin-left: auto; }
+"""
+
+_RELOAD = """<script>
+(function () {
+  var shown = %d;
+  var events = new EventSource("/events");
+  events.onmessage = function (event) {
+    if (Number(event.data) !== shown) { location.reload(); }
+  };
+})();
+</script>"""
+
+
+def _bar(lesson: str, edition: str) -> str:
+    links = " ".join(
+        f'<a href="/{lesson}/{e}"{" aria-current=page" if e == edition else ""}>'
+        f"{e.capitalize()} edition</a>"
+        for e in EDITIONS
+    )
+    return (
+        f'<style>{_STYLE}</style><div class="packet-preview screen-only" role="navigation" '
+        f'aria-label="Preview"><strong>packet preview</strong> <a href="/">Lessons</a> {links} '
+        f'<a href="/{lesson}/{edition}.pdf" download>Download the PDF</a> '
+        f'<span class="when">built {time.strftime("%H:%M:%S")}; reloads when you save</span></div>'
+    )
+
+
+def packet_page(page_html: bytes, lesson: str, edition: str, version: int) -> bytes:
+    """The HTML packet with the preview bar at the top and the reload script at the end."""
+    text = page_html.decode("utf-8")
+    text = text.replace("<body>", "<body>" + _bar(lesson, edition), 1)
+    text = text.replace("</body>", _RELOAD % version + "</body>", 1)
+    return text.encode("utf-8")
+
+
+def _document(title: str, body: str, version: int) -> bytes:
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{_STYLE}"
+        "body { margin: 0; font: 16px/1.5 system-ui, sans-serif; color: #111; }"
+        "main { max-width: 48rem; margin: 0 auto; padding: 1.5rem; }"
+        "li { margin: 0.5rem 0; } code { font-size: 0.95em; }"
+        ".problems li { list-style: none; padding: 0.5rem 0.75rem; border-left: 4px solid #b00020;"
+        " background: #fdf1f2; white-space: pre-wrap; }</style></head>"
+        f"<body>{body}{_RELOAD % version}</body></html>"
+    ).encode()
+
+
+def problems_page(lesson: str, edition: str, problems: list[str], version: int) -> bytes:
+    items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+    body = (
+        f"{_bar(lesson, edition)}<main><h1>The packet could not be built</h1>"
+        "<p>Fix what is listed below and save: this page rebuilds and reloads by itself.</p>"
+        f'<ul class="problems">{items}</ul></main>'
+    )
+    return _document("packet: the packet could not be built", body, version)
+
+
+def index_page(lessons: list[str], version: int) -> bytes:
+    items = "".join(
+        f'<li><a href="/{name}/student">{html.escape(name)}</a> · '
+        f'<a href="/{name}/teacher">teacher edition</a></li>'
+        for name in lessons
+    )
+    body = f"<main><h1>Lessons</h1><ul>{items}</ul></main>"
+    return _document("packet: lessons", body, version)
+
+
+# -- the server -----------------------------------------------------------------------------
+
+
+def _handler(
+    preview: Preview, port_of: Callable[[], int]
+) -> type[http.server.BaseHTTPRequestHandler]:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        server_version = "packet"
+
+        def log_message(self, format: str, *args: object) -> None:  # quiet: the terminal is
+            pass  # for the teacher's build messages
+
+        def _send(self, status: int, body: bytes, kind: str, **headers: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            for name, value in headers.items():
+                self.send_header(name.replace("_", "-"), value)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _local(self) -> bool:
+            """Only pages served from this machine's own address (no DNS rebinding)."""
+            host = self.headers.get("Host", "")
+            return host in {f"127.0.0.1:{port_of()}", f"localhost:{port_of()}"}
+
+        def do_GET(self) -> None:
+            if not self._local():
+                self._send(403, b"packet serve answers only 127.0.0.1", "text/plain")
+                return
+            path = urlsplit(self.path).path.strip("/")
+            version = preview.version
+            if path == "":
+                self._send(200, index_page(preview.lessons(), version), "text/html; charset=utf-8")
+            elif path == "events":
+                self._events()
+            elif path == "favicon.ico":
+                self._send(204, b"", "image/x-icon")
+            else:
+                self._lesson(path, version)
+
+        def _lesson(self, path: str, version: int) -> None:
+            parts = path.split("/")
+            lesson, target = [*parts, ""][:2] if len(parts) <= 2 else ("", "")
+            edition, _, suffix = target.partition(".")
+            if (
+                lesson not in preview.lessons()
+                or edition not in EDITIONS
+                or suffix not in ("", "pdf")
+            ):
+                if lesson in preview.lessons() and target == "":
+                    self._send(302, b"", "text/plain", Location=f"/{lesson}/student")
+                    return
+                self._send(
+                    404,
+                    _document(
+                        "Not found",
+                        '<main><h1>Not found</h1><p><a href="/">The lessons</a></p></main>',
+                        version,
+                    ),
+                    "text/html; charset=utf-8",
+                )
+                return
+            if suffix == "pdf":
+                result = preview.pdf(lesson, edition)
+                if isinstance(result, bytes):
+                    name = f"{lesson}-{edition}.pdf"
+                    self._send(
+                        200,
+                        result,
+                        "application/pdf",
+                        Content_Disposition=f'attachment; filename="{name}"',
+                    )
+                    return
+                page = result
+            else:
+                page = preview.page(lesson, edition)
+            if page.html is None:
+                body = problems_page(lesson, edition, page.problems, version)
+            else:
+                body = packet_page(page.html, lesson, edition, version)
+            self._send(200, body, "text/html; charset=utf-8")
+
+        def _events(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            seen = -1
+            try:
+                while not getattr(self.server, "closing", False):
+                    version = (
+                        preview.wait(seen, KEEPALIVE_SECONDS) if seen >= 0 else preview.version
+                    )
+                    if version != seen:
+                        self.wfile.write(f"data: {version}\n\n".encode())
+                        seen = version
+                    else:
+                        self.wfile.write(b": still here\n\n")
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                return
+
+    return Handler
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True  # open event streams never hold up stopping
+    closing = False
+
+
+def serve(
+    root: Path, out: Path, lesson: str | None, port: int, on_ready: Callable[[str], None]
+) -> None:
+    """Serve until interrupted (Ctrl-C); `on_ready` hears the address to open."""
+    preview = Preview(root, out)
+    if lesson is not None and lesson not in preview.lessons():
+        known = ", ".join(preview.lessons()) or "none yet"
+        raise UsageError(f"unknown lesson '{lesson}' — known: {known}")
+    server_box: list[_Server] = []
+    try:
+        server = _Server(
+            ("127.0.0.1", port), _handler(preview, lambda: server_box[0].server_address[1])
+        )
+    except OSError as exc:
+        raise UsageError(
+            f"cannot listen on 127.0.0.1:{port} ({exc.strerror}) — choose another with --port"
+        ) from exc
+    server_box.append(server)
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(root, preview.rebuild, stop), daemon=True)
+    watcher.start()
+    address = f"http://127.0.0.1:{server.server_address[1]}/"
+    on_ready(address + (f"{lesson}/student" if lesson else ""))
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while stopping is moot
+        stop.set()
+        server.closing = True
+        with preview.changed:
+            preview.changed.notify_all()
+        server.server_close()
