@@ -235,3 +235,7 @@ def test_serve_answers_only_its_own_address(
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     connection.request("GET", "/../../etc/passwd")
     assert connection.getresponse().status == 404
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", "/")  # the index of lessons
+    index = connection.getresponse().read().decode("utf-8")
+    assert all(f'href="/{lesson}/student"' in index for lesson in ("1-roots", "whole-unit"))

@@ -142,3 +142,18 @@ def test_bad_references_and_dates_point_at_their_line(project_dir: Path) -> None
         f"content/timeline.yaml:{seed_line}:" in result.stderr
         and "unknown seed 'nowhere'" in result.stderr
     )
+
+
+def test_serve_refuses_an_unknown_lesson_and_a_busy_port(project_dir: Path) -> None:
+    import socket
+
+    result = run("serve", "no-such-lesson", "--port", "0", cwd=project_dir)
+    assert result.returncode == 2
+    assert "unknown lesson 'no-such-lesson' — known: 1-roots" in result.stderr
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("serve", "3-s21", "--port", str(port), cwd=project_dir)
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "--port" in result.stderr
