@@ -112,6 +112,46 @@ def peak_memory_mb(args: Sequence[str], cwd: Path) -> tuple[float, float]:
     return seconds, peak / 1024
 
 
+def serve_reload(project: Path, runs: int) -> float:
+    """Median seconds from saving a module to `packet serve` telling the open page to reload."""
+    import http.client
+
+    server = subprocess.Popen(
+        [PACKET, "serve", "3-s21", "--port", "0", "--out", str(project / "serve-out")],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert server.stdout is not None
+    found = re.search(r"127\.0\.0\.1:(\d+)", server.stdout.readline())
+    assert found, "packet serve did not say where it listens"
+    port = int(found[1])
+    module = project / "content/modules/s21-killing-fields.md"
+    original = module.read_text(encoding="utf-8")
+    times = []
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request("GET", "/3-s21/student")  # the page is open: built once
+        connection.getresponse().read()
+        for run_number in range(runs + 1):
+            events = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            events.request("GET", "/events")
+            stream = events.getresponse()
+            stream.fp.readline(), stream.fp.readline()  # the current version
+            started = time.perf_counter()
+            module.write_text(original + f"\nEdit {run_number}.\n", encoding="utf-8")
+            stream.fp.readline()  # the next version: rebuilt
+            if run_number:  # the first edit also warms the server's caches
+                times.append(time.perf_counter() - started)
+            events.close()
+    finally:
+        module.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait()
+    return statistics.median(times)
+
+
 def pages(pdf: Path) -> int:
     from pypdf import PdfReader
 
@@ -261,9 +301,9 @@ def measure(runs: int, work: Path) -> dict[str, float]:
 
     print("batch: every lesson, both editions, PDF + HTML, --jobs 1 and 2", file=sys.stderr)
     for jobs in (1, 2):
-        r[f"batch_jobs{jobs}_s"] = median(
-            runs,
-            lambda jobs=jobs: run([PACKET, "build", "--jobs", str(jobs), "--out", out()], project),
+        batch = [PACKET, "build", "--jobs", str(jobs), "--out"]
+        r[f"batch_jobs{jobs}_s"] = statistics.median(
+            run([*batch, out()], project) for _ in range(runs)
         )
 
     print("rebuilds: nothing changed; one module edited", file=sys.stderr)
@@ -296,6 +336,9 @@ def measure(runs: int, work: Path) -> dict[str, float]:
     r["edit_rebuilt"] = rebuilt[0]
     module.write_text(original, encoding="utf-8")
     r["outputs"] = 2 * 2 * len(list((project / "content/lessons").glob("*.yaml")))
+
+    print("packet serve: from a save to the page's reload signal", file=sys.stderr)
+    r["serve_s"] = serve_reload(project, max(runs, 5))
 
     print("start-up", file=sys.stderr)
     r["help_s"] = median(max(runs, 10), lambda: run([PACKET, "--help"], project))
@@ -369,6 +412,11 @@ def table(r: dict[str, float], runs: int) -> str:
             "Rebuild after editing one module",
             f"{r['edit_s']:.2f} s",
             f"{int(r['edit_rebuilt'])} of {int(r['outputs'])} outputs rebuilt (lessons using it)",
+        ),
+        (
+            "`packet serve`: a module saved → the page told to reload",
+            f"{r['serve_s']:.2f} s",
+            "both editions' HTML rebuilt (the PDF is built when asked for)",
         ),
         ("`packet --help`", f"{r['help_s']:.2f} s", "target < 0.3 s"),
         ("`packet list`", f"{r['list_s']:.2f} s", "target < 0.3 s"),
