@@ -35,6 +35,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PACKET = str(BIN / "packet")
@@ -198,15 +200,8 @@ def unit_markdown(project: Path) -> str:
 def scaled_project(target: Path, times: int) -> Path:
     """A copy whose `scaled` lesson has the whole unit's modules `times` over."""
     copy_project(target)
-    modules = [
-        "origins",
-        "civil-war",
-        "fall-of-phnom-penh",
-        "year-zero",
-        "s21-killing-fields",
-        "fall-and-insurgency",
-        "tribunal",
-    ]
+    unit = yaml.safe_load((target / "content/lessons/whole-unit.yaml").read_text(encoding="utf-8"))
+    modules = unit["modules"]
     chosen = []
     for copy in range(1, times + 1):
         for module in modules:

@@ -25,6 +25,7 @@ import yaml
 
 import packet.cache
 import packet.project
+from conftest import REPO
 from packet.build import BuildRequest, BuildResult, build
 from packet.cache import MANIFEST
 from packet.errors import ContentError
@@ -92,16 +93,7 @@ def test_editing_a_module_rebuilds_only_the_lessons_that_use_it(
 
 
 @pytest.mark.parametrize(
-    "module",
-    [
-        "origins",
-        "civil-war",
-        "fall-of-phnom-penh",
-        "year-zero",
-        "s21-killing-fields",
-        "fall-and-insurgency",
-        "tribunal",
-    ],
+    "module", sorted(p.stem for p in (REPO / "content" / "modules").glob("*.md"))
 )
 def test_lessons_without_a_module_do_not_depend_on_it(
     module: str, project_dir: Path, tmp_path: Path
