@@ -320,8 +320,9 @@ def build(
         if jobs is not None and all(manifest.up_to_date(j.name, j.key, out) for j in jobs):
             on_plan(len(jobs))
             return _reuse(request, manifest, jobs, out, on_output)
+    checked = manifest.problems if known else None
     with fewer_collections():
-        return _build(project, request, out, files, known, fingerprint, on_output, on_plan)
+        return _build(project, request, out, files, checked, fingerprint, on_output, on_plan)
 
 
 def _plan_from_manifest(
@@ -359,7 +360,7 @@ def _build(
     request: BuildRequest,
     out: Path,
     files: dict[str, str],
-    known: bool,
+    checked: list[Problem] | None,  # the warnings of the last check of these very files
     fingerprint: str,
     on_output: Callable[[Output], None],
     on_plan: Callable[[int], None],
@@ -376,9 +377,8 @@ def _build(
 
             project = load_project(project)
         lessons = choose_lessons(project, request)
-        previous = Manifest.load(out)
-        if known:
-            report = Report(list(previous.problems))
+        if checked is not None:
+            report = Report(list(checked))
         else:
             from .check import check_project
 
