@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from packet.cli import main
@@ -157,3 +158,29 @@ def test_serve_refuses_an_unknown_lesson_and_a_busy_port(project_dir: Path) -> N
         result = run("serve", "3-s21", "--port", str(port), cwd=project_dir)
     assert result.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "--port" in result.stderr
+
+
+def test_the_preview_turns_every_failed_build_into_a_page(
+    project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from packet import serve
+
+    preview = serve.Preview(project_dir, tmp_path / "out")
+    page = preview.page("3-s21", "student")
+    assert page.html is not None and b"S-21 and the Killing Fields" in page.html
+
+    lesson = project_dir / "content/lessons/3-s21.yaml"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "modules: [again]\n", "utf-8")
+    preview.rebuild()
+    assert preview.version == 1
+    problems = preview.page("3-s21", "teacher").problems
+    assert any(p.startswith("content/lessons/3-s21.yaml:") for p in problems), problems
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(serve, "build", broken)
+    preview.rebuild()
+    assert preview.page("3-s21", "student").problems == [
+        "internal error (RuntimeError: a bug) — please report it"
+    ]

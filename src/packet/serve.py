@@ -77,6 +77,11 @@ class Preview:
             for edition in editions:
                 self.pages[(lesson, edition)] = Page(None, [str(exc)])
             return
+        except Exception as exc:  # a bug in packet: say so in the page, keep serving
+            message = f"internal error ({type(exc).__name__}: {exc}) — please report it"
+            for edition in editions:
+                self.pages[(lesson, edition)] = Page(None, [message])
+            return
         if "html" in formats:
             for edition in editions:
                 data = (self.out / f"{lesson}-{edition}.html").read_bytes()
