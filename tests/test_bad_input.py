@@ -248,6 +248,11 @@ CASES = [
          write("templates/fonts.css", '@font-face { font-family: "Packet Serif"; src: url(fonts/Mine.ttf); }\n'),
          args=("build", "1-roots", "--format", "html"),
          message=r"templates/fonts\.css:1: cannot read the font Mine\.ttf .* put the font file where"),
+    Case("font-override-not-a-font",
+         lambda root: (write("templates/fonts.css", '@font-face { font-family: "Packet Serif"; src: url(fonts/Mine.ttf); }\n')(root),
+                       write("templates/fonts/Mine.ttf", b"this is not a font")(root)),
+         args=("build", "1-roots", "--format", "html"),
+         message=r"templates/fonts\.css:1: Mine\.ttf is not a font packet can read .* replace it"),
     # -- output ----------------------------------------------------------------------------
     Case("out-is-a-file", lambda root: (root / "blocker").write_text("x"),
          args=("build", "1-roots", "--out", "blocker/sub"),

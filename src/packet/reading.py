@@ -12,11 +12,11 @@ package).
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 
+from .cache import digest
 from .perf import fewer_collections
 
 WORDS_PER_MINUTE = 150
@@ -59,7 +59,7 @@ def cached_reading_stats(
     """`reading_stats`, remembering its results in `cache` by the hash of the text."""
 
     def stats(text: str) -> ReadingStats:
-        key = hashlib.sha256(f"{WORDS_PER_MINUTE}\n{text}".encode()).hexdigest()
+        key = digest(str(WORDS_PER_MINUTE), text)
         if (known := cache.get(key)) is not None and len(known) == 2:
             return _stats(int(known[0]), float(known[1]))
         result = reading_stats(text)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import hashlib
 import io
 import unicodedata
 from collections.abc import Iterable
@@ -76,21 +75,31 @@ def faces(fonts_css: str, folder: Path, name: str = "fonts.css") -> list[Face]:
     return found
 
 
-@functools.lru_cache(maxsize=8)
-def _font_bytes(path: Path) -> bytes:
-    return path.read_bytes()
+# The caches below are keyed by the file's path, size and modification time, so a
+# long-running `packet serve` notices a font replaced under it.
+Stamp = tuple[Path, int, int]
+
+
+def _stamp(path: Path) -> Stamp:
+    status = path.stat()
+    return path, status.st_size, status.st_mtime_ns
 
 
 @functools.lru_cache(maxsize=8)
-def _coverage(path: Path) -> frozenset[int]:
+def _font_bytes(stamp: Stamp) -> bytes:
+    return stamp[0].read_bytes()
+
+
+@functools.lru_cache(maxsize=8)
+def _coverage(stamp: Stamp) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
-    return frozenset(TTFont(io.BytesIO(_font_bytes(path)), lazy=True).getBestCmap())
+    return frozenset(TTFont(io.BytesIO(_font_bytes(stamp)), lazy=True).getBestCmap())
 
 
 @functools.lru_cache(maxsize=64)
-def _woff(path: Path, digest: str, chars: frozenset[int]) -> bytes:
-    """The font at `path` cut down to `chars`, as WOFF (`digest` ties the cache to its bytes)."""
+def _woff(stamp: Stamp, chars: frozenset[int]) -> bytes:
+    """The font cut down to `chars`, as WOFF."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -99,7 +108,7 @@ def _woff(path: Path, digest: str, chars: frozenset[int]) -> bytes:
     options.hinting = False  # screens today smooth outlines themselves; a third of the size
     options.name_IDs = NAME_RECORDS
     options.notdef_outline = True
-    font = TTFont(io.BytesIO(_font_bytes(path)))
+    font = TTFont(io.BytesIO(_font_bytes(stamp)))
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(chars))
     subsetter.subset(font)
@@ -121,17 +130,23 @@ def embedded_css(fonts_css: str, folder: Path, text: str, name: str = "fonts.css
         if face.path.suffix.lower() not in FORMATS:
             continue
         try:
-            coverage = _coverage(face.path)
+            stamp = _stamp(face.path)
         except OSError as exc:
             raise BuildError(
                 f"{face.where}: cannot read the font {face.path.name} ({exc.strerror}) — put the "
                 "font file where this @font-face says, or correct its url()"
             ) from exc
+        try:
+            coverage = _coverage(stamp)
+        except Exception as exc:  # fontTools raises many kinds on a damaged file
+            raise BuildError(
+                f"{face.where}: {face.path.name} is not a font packet can read ({exc}) — "
+                "replace it with a TrueType or OpenType file"
+            ) from exc
         if not _used(wanted & coverage):
             continue
-        data = _font_bytes(face.path)
-        woff = _woff(face.path, hashlib.sha256(data).hexdigest(), (wanted | REPERTOIRE) & coverage)
+        woff = _woff(stamp, (wanted | REPERTOIRE) & coverage)
         source = "data:font/woff;base64," + base64.b64encode(woff).decode("ascii")
-        descriptors = "".join(f" {name}: {value};" for name, value in face.descriptors)
+        descriptors = "".join(f" {key}: {value};" for key, value in face.descriptors)
         rules.append(f'@font-face {{{descriptors} src: url("{source}") format("woff"); }}')
     return "\n".join(rules)
