@@ -37,6 +37,8 @@ from pathlib import Path
 
 import yaml
 
+from packet.choices import Edition
+
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PACKET = str(BIN / "packet")
@@ -207,6 +209,16 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def print_html(project: Path, lesson: str, edition: Edition) -> str:
+    """The HTML packet gives WeasyPrint for a lesson's PDF (not the screen HTML packet)."""
+    from packet.assemble import assemble
+    from packet.project import load_project
+    from packet.render import render_html
+
+    loaded = load_project(project)
+    return render_html(assemble(loaded, loaded.lessons[lesson], edition), project)
+
+
 def unit_markdown(project: Path) -> str:
     """The whole-unit lesson's text as one Markdown file, for the peers to typeset."""
     from packet.project import load_project
@@ -264,10 +276,11 @@ def measure(runs: int, work: Path) -> dict[str, float]:
         return str(work / f"out-{next(fresh)}")
 
     one = ["whole-unit", "--edition", "student", "--format"]
-    print("floor: packet vs WeasyPrint on the whole-unit student PDF", file=sys.stderr)
-    html_dir = out()
-    run([PACKET, "build", *one, "html", "--out", html_dir], project)
-    html = Path(html_dir) / "whole-unit-student.html"
+    print(
+        "floor and peers: the whole-unit student PDF, WeasyPrint, md2pdf, pandoc", file=sys.stderr
+    )
+    html = work / "whole-unit-student-print.html"  # what packet hands WeasyPrint for the PDF
+    html.write_text(print_html(project, "whole-unit", "student"), encoding="utf-8")
     fonts = REPO / "src/packet/theme/fonts.css"
     floor_pdf = work / "floor.pdf"
     floor = [
@@ -282,50 +295,41 @@ def measure(runs: int, work: Path) -> dict[str, float]:
         str(html),
         str(floor_pdf),
     ]
-    last: list[str] = []
-
-    def packet_once() -> float:
-        last[:] = [out()]
-        return run([PACKET, "build", *one, "pdf", "--out", last[0]], project)
-
-    # alternate the two so that drifts of the machine fall on both alike
-    packet_times, floor_times = [], []
-    for _ in range(runs):
-        packet_times.append(packet_once())
-        floor_times.append(run(floor, project))
-    r["unit_packet_s"] = statistics.median(packet_times)
-    r["unit_floor_s"] = statistics.median(floor_times)
-    r["unit_pages"] = pages(Path(last[0]) / "whole-unit-student.pdf")
-    r["floor_pages"] = pages(floor_pdf)
-
-    print("peers: md2pdf and pandoc -> WeasyPrint", file=sys.stderr)
     markdown = work / "unit.md"
     markdown.write_text(unit_markdown(project), encoding="utf-8")
     import pypandoc
 
-    pandoc = pypandoc.get_pandoc_path()
     md2pdf_pdf, pandoc_pdf = work / "md2pdf.pdf", work / "pandoc.pdf"
-    r["md2pdf_s"] = median(
-        runs, lambda: run([str(BIN / "md2pdf"), "-i", str(markdown), "-o", str(md2pdf_pdf)], work)
-    )
+    md2pdf = [str(BIN / "md2pdf"), "-i", str(markdown), "-o", str(md2pdf_pdf)]
+    pandoc = [
+        pypandoc.get_pandoc_path(),
+        str(markdown),
+        "--standalone",
+        "--metadata",
+        "title=The Whole Unit",
+        "--pdf-engine=weasyprint",
+        "-o",
+        str(pandoc_pdf),
+    ]
+    # Round by round, so that the machine's drifts fall on all four alike.
+    rounds: dict[str, list[float]] = {"packet": [], "floor": [], "md2pdf": [], "pandoc": []}
+    packet_out = ""
+    for _ in range(max(runs, 5)):
+        packet_out = out()
+        rounds["packet"].append(run([PACKET, "build", *one, "pdf", "--out", packet_out], project))
+        rounds["floor"].append(run(floor, project))
+        rounds["md2pdf"].append(run(md2pdf, work))
+        rounds["pandoc"].append(run(pandoc, work))
+    r["unit_packet_s"] = statistics.median(rounds["packet"])
+    r["unit_floor_s"] = statistics.median(rounds["floor"])
+    r["md2pdf_s"] = statistics.median(rounds["md2pdf"])
+    r["pandoc_s"] = statistics.median(rounds["pandoc"])
+    r["unit_pages"] = pages(Path(packet_out) / "whole-unit-student.pdf")
+    r["floor_pages"] = pages(floor_pdf)
     r["md2pdf_pages"] = pages(md2pdf_pdf)
-    r["pandoc_s"] = median(
-        runs,
-        lambda: run(
-            [
-                pandoc,
-                str(markdown),
-                "--standalone",
-                "--metadata",
-                "title=The Whole Unit",
-                "--pdf-engine=weasyprint",
-                "-o",
-                str(pandoc_pdf),
-            ],
-            work,
-        ),
-    )
     r["pandoc_pages"] = pages(pandoc_pdf)
+    if r["floor_pages"] != r["unit_pages"]:
+        sys.exit(f"bench: the floor made {r['floor_pages']} pages, packet {r['unit_pages']}")
 
     print("batch: every lesson, both editions, PDF + HTML, --jobs 1 and 2", file=sys.stderr)
     for jobs in (1, 2):
@@ -480,7 +484,8 @@ def table(r: dict[str, float], runs: int) -> str:
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     lines.append("")
     lines.append(
-        f"Median of {runs} runs each (10 for start-up), whole processes. Machine: {machine()}."
+        f"Medians of {runs} runs ({max(runs, 5)} for the first four rows, taken round by round; "
+        f"10 for start-up), whole processes. Machine: {machine()}."
     )
     return "\n".join(lines)
 
