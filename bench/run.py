@@ -9,10 +9,13 @@ checkout's output/ and build cache are never touched.
 
 What it measures, and why (the targets are issue 7's):
   floor       the whole-unit student PDF, `packet build` vs WeasyPrint's own command
-              rendering the HTML packet wrote, with the same fonts and PDF options
+              rendering the HTML packet gives it, with the same fonts and PDF options
   peers       pages per second of the same text through md2pdf and pandoc -> WeasyPrint
-  batch       every lesson, both editions, PDF + HTML from scratch, --jobs 1 vs --jobs 2
-  rebuild     nothing changed; one module edited (and which outputs were rebuilt)
+              (these four timed round by round, so the machine's drift falls on all alike)
+  batch       every lesson, both editions, PDF + HTML from scratch, --jobs 1 vs --jobs 2,
+              and WeasyPrint's own CPU time for those PDFs in one warm process
+  rebuild     nothing changed; one module edited (and which outputs were rebuilt);
+              `packet serve` from a save to the page's reload signal
   start-up    `packet --help`, `packet list`
   memory      peak memory (PSS: shared pages counted once) of the whole process tree
   scaling     the unit's modules once and five times over in one lesson
