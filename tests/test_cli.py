@@ -184,3 +184,16 @@ def test_the_preview_turns_every_failed_build_into_a_page(
     assert preview.page("3-s21", "student").problems == [
         "internal error (RuntimeError: a bug) — please report it"
     ]
+
+
+def test_a_reader_that_stops_early_ends_packet_quietly(project_dir: Path) -> None:
+    """`packet list | head -0`: the closed pipe is neither an internal error nor a traceback."""
+    packet = [sys.executable, "-m", "packet", "list"]
+    listing = subprocess.Popen(
+        packet, cwd=project_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert listing.stdout is not None and listing.stderr is not None
+    listing.stdout.close()  # the reader is gone before packet writes its first line
+    errors = listing.stderr.read().decode()
+    assert listing.wait(timeout=30) == 1
+    assert errors == "", errors
