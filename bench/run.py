@@ -41,6 +41,7 @@ from pathlib import Path
 import yaml
 
 from packet.choices import Edition
+from packet.layout import INPUT_FOLDERS, PROJECT_FILE
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -203,7 +204,7 @@ def pages(pdf: Path) -> int:
 
 def copy_project(target: Path) -> Path:
     target.mkdir(parents=True)
-    for name in ("packet.toml", "content", "seeds", "templates"):
+    for name in (PROJECT_FILE, *INPUT_FOLDERS):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name)

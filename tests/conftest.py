@@ -13,11 +13,12 @@ from PIL import ImageOps
 from pypdf import PdfReader
 
 from packet.build import BuildRequest, build, default_jobs
+from packet.layout import INPUT_FOLDERS, PROJECT_FILE
 from packet.model import Project
 from packet.project import load_project
 
 REPO = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("packet.toml", "seeds", "content", "templates")
+PROJECT_PARTS = (PROJECT_FILE, *INPUT_FOLDERS)
 
 
 def copy_project(target: Path) -> Path:

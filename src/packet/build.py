@@ -30,7 +30,14 @@ from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .cache import Manifest, dependencies, output_key, project_files, project_fingerprint
+from .cache import (
+    Built,
+    Manifest,
+    dependencies,
+    output_key,
+    project_files,
+    project_fingerprint,
+)
 from .choices import EDITIONS, Edition, Section
 from .errors import BuildError, ContentError, Location, Problem, Report, Severity, UsageError
 from .output import output_folder, write_atomic
@@ -347,12 +354,21 @@ def _reuse(
         problems.extend(manifest.outputs[job.name].warnings)
     if request.strict and problems:
         raise ContentError(problems)
-    result = BuildResult(warnings=[str(p) for p in dict.fromkeys(problems)])
+    result = BuildResult(warnings=[str(p) for p in manifest.problems])
     for job in jobs:
-        output = Output(out / job.name, manifest.outputs[job.name].pages, 0.0, cached=True)
-        result.outputs.append(output)
-        on_output(output)
+        _report_cached(out, job.name, manifest.outputs[job.name], result, on_output)
+    result.warnings = list(dict.fromkeys(result.warnings))
     return result
+
+
+def _report_cached(
+    out: Path, name: str, built: Built, result: BuildResult, on_output: Callable[[Output], None]
+) -> None:
+    """An output found up to date: listed, with the warnings it was built with."""
+    result.warnings.extend(str(p) for p in built.warnings)
+    output = Output(out / name, built.pages, 0.0, cached=True)
+    result.outputs.append(output)
+    on_output(output)
 
 
 def _build(
@@ -399,11 +415,7 @@ def _build(
             ]
             for job in jobs:
                 if job not in stale:
-                    built = manifest.outputs[job.name]
-                    result.warnings.extend(str(p) for p in built.warnings)
-                    output = Output(out / job.name, built.pages, 0.0, cached=True)
-                    result.outputs.append(output)
-                    on_output(output)
+                    _report_cached(out, job.name, manifest.outputs[job.name], result, on_output)
             if stale:
                 if renderers is None and any(j.format == "pdf" for j in stale):
                     renderers = Renderers(root, 0)
@@ -426,6 +438,7 @@ def _build(
                 manifest.save()
         order = {out / job.name: i for i, job in enumerate(jobs)}
         result.outputs.sort(key=lambda output: order[output.path])  # as asked, not as finished
+        result.warnings = list(dict.fromkeys(result.warnings))  # each problem once, as cached
         return result
     finally:
         if renderers is not None:

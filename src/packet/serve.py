@@ -108,8 +108,9 @@ class Preview:
         """After a change: rebuild the lessons on screen, then tell their pages."""
         with self.building:
             self.pages.clear()
+            lessons = self.lessons()
             for lesson in sorted(self.viewed):
-                if lesson in self.lessons():
+                if lesson in lessons:
                     self._build(lesson, EDITIONS, ("html",))
         with self.changed:
             self.version += 1
@@ -259,12 +260,9 @@ def _handler(
             parts = path.split("/")
             lesson, target = [*parts, ""][:2] if len(parts) <= 2 else ("", "")
             edition, _, suffix = target.partition(".")
-            if (
-                lesson not in preview.lessons()
-                or edition not in EDITIONS
-                or suffix not in ("", "pdf")
-            ):
-                if lesson in preview.lessons() and target == "":
+            known = lesson in preview.lessons()
+            if not known or edition not in EDITIONS or suffix not in ("", "pdf"):
+                if known and target == "":
                     self._send(302, b"", "text/plain", Location=f"/{lesson}/student")
                     return
                 self._send(
