@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,6 +63,63 @@ def append(rel: str, text: str) -> Callable[[Path], None]:
 def body(text: str) -> Callable[[Path], None]:
     """Add a paragraph at the end of the origins module's body."""
     return append(ORIGINS, f"\n{text}\n")
+
+
+def symlink(rel: str, target: str) -> Callable[[Path], None]:
+    """Make `rel` a symbolic link to `target` (absolute, or relative to the link)."""
+
+    def edit(root: Path) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
+        path.symlink_to(target)
+
+    return edit
+
+
+def fifo(rel: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        os.mkfifo(root / rel)
+
+    return edit
+
+
+def output_file(name: str, content: str | bytes) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        path = root / "output" / name
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+
+    return edit
+
+
+def nothing_printed_from(path: str) -> Callable[[Path, str], None]:
+    """The file outside the project was not read into the message or any output."""
+
+    def check(root: Path, out: str) -> None:
+        secret = Path(path).read_text(encoding="utf-8").split("\n")[0]
+        assert secret not in out
+        for built in (root / "output").iterdir():
+            if built.is_file():
+                assert secret.encode() not in built.read_bytes()
+
+    return check
+
+
+def survives(name: str, content: bytes) -> Callable[[Path, str], None]:
+    def check(root: Path, out: str) -> None:
+        assert (root / "output" / name).read_bytes() == content
+
+    return check
+
+
+def rebuilt_cleanly(root: Path, out: str) -> None:
+    """After a build that ignored a damaged manifest, the next build is quiet and cached."""
+    again = CliRunner().invoke(
+        main,
+        ["--project", str(root), "build", "1-roots", "--edition", "student", "--format", "pdf"],
+    )
+    assert again.exit_code == 0, again.output
+    assert ".packet-build.json" not in again.output and "up to date" in again.output
 
 
 def encode(rel: str, encoding: str) -> Callable[[Path], None]:
@@ -287,6 +345,80 @@ CASES = [
          lambda root: [replace(TIMELINE, 'date: "1951"', 'date: "c. 1951"')(root),
                        replace(TIMELINE, 'date: "1967"', 'date: "late 1960s"')(root)],
          code=0, unchanged=False),
+    # -- shared units: nothing outside the project is read, nothing of the user's deleted -----
+    Case("guidance-symlinked-out", symlink("content/guidance.md", "/etc/passwd"),
+         message=r"content/guidance\.md: is a link to a file outside the project.* — replace the link with a copy of the file",
+         then=nothing_printed_from("/etc/passwd")),
+    Case("module-symlinked-out", symlink("content/modules/extra.md", "/etc/passwd"),
+         message=r"content/modules/extra\.md: is a link to a file outside the project",
+         then=nothing_printed_from("/etc/passwd")),
+    Case("lesson-symlinked-out", symlink(LESSON, "/etc/passwd"),
+         message=r"content/lessons/1-roots\.yaml: is a link to a file outside the project"),
+    Case("seed-symlinked-out", symlink("seeds/003_9141d28ebf9b3703.txt", "/etc/passwd"),
+         message=r"seeds/003_9141d28ebf9b3703\.txt: is a link to a file outside the project"),
+    Case("toml-symlinked-out", symlink("packet.toml", "/etc/passwd"),
+         message=r"packet\.toml: is a link to a file outside the project"),
+    Case("modules-folder-symlinked-out",
+         lambda root: [(root / "content" / "modules").rename(root.parent / "elsewhere"),
+                       symlink("content/modules", str(root.parent / "elsewhere"))(root)],
+         message=r"content/modules/origins\.md: is a link to a file outside the project"),
+    Case("symlink-inside-the-project-is-fine",
+         lambda root: [(root / "content" / "spare.md").write_text((root / ORIGINS).read_text("utf-8"), "utf-8"),
+                       symlink(ORIGINS, "../spare.md")(root)],
+         code=0, unchanged=False),
+    Case("module-symlinked-to-dev-zero", symlink("content/modules/extra.md", "/dev/zero"),
+         message=r"content/modules/extra\.md: is a link to a file outside the project"),
+    Case("module-is-a-named-pipe", fifo("content/modules/extra.md"),
+         message=r"content/modules/extra\.md: is a named pipe, not a file — replace it with an ordinary file"),
+    Case("lesson-is-a-folder", lambda root: (root / "content" / "lessons" / "x.yaml").mkdir(),
+         message=r"content/lessons/x\.yaml: is a folder, not a file"),
+    Case("dangling-symlink-module", symlink("content/modules/extra.md", "nowhere.md"),
+         message=r"content/modules/extra\.md: is a link to a file that does not exist — replace the link"),
+    Case("dashes-inside-teacher-notes-stay-out-of-the-student-edition",
+         replace(ORIGINS, "  care: This section",
+                 "  care: |\n    Go gently.\n    ---\n    Key: Zq-answer-key\n    This section"),
+         code=0, unchanged=False,
+         then=lambda root, out: assert_absent(root / "output" / "1-roots-student.pdf", "Zq-answer-key")),
+    Case("users-part-file-survives-a-build", output_file(".thesis.docx.part", b"my thesis"),
+         code=0, unchanged=False, then=survives(".thesis.docx.part", b"my thesis")),
+    Case("users-part-file-survives-a-failed-build",
+         lambda root: [output_file(".thesis.docx.part", b"my thesis")(root),
+                       replace(LESSON, "[origins, civil-war]", "[origins, nope]")(root)],
+         message=r"unknown module 'nope'"),
+    Case("own-leftover-part-file-is-cleared",
+         output_file(".1-roots-student.pdf.packet-abcd_123.part", b"half a PDF"),
+         code=0, unchanged=False,
+         then=lambda root, out: not (root / "output" / ".1-roots-student.pdf.packet-abcd_123.part").exists() or pytest.fail("kept")),
+    # -- the build's own files ---------------------------------------------------------------
+    Case("manifest-is-null", output_file(".packet-build.json", "null"), code=0, unchanged=False,
+         message=r"output/\.packet-build\.json: not a build record of packet's .* ignores this file and rebuilds",
+         then=rebuilt_cleanly),
+    Case("manifest-is-a-list", output_file(".packet-build.json", "[]"), code=0, unchanged=False,
+         message=r"\.packet-build\.json: not a build record", then=rebuilt_cleanly),
+    Case("manifest-wrong-types",
+         output_file(".packet-build.json", '{"version": 1, "fingerprint": 3, "problems": {}, "lessons": [],'
+                                            ' "outputs": {"1-roots-student.pdf": "x"}, "reading": {"a": "b"}}'),
+         code=0, unchanged=False, message=r"\.packet-build\.json: not a build record", then=rebuilt_cleanly),
+    Case("manifest-not-json", output_file(".packet-build.json", b"\xff\x00garbage"), code=0, unchanged=False,
+         message=r"\.packet-build\.json: not JSON", then=rebuilt_cleanly),
+    Case("manifest-is-strict-safe", output_file(".packet-build.json", "[]"), code=0, unchanged=False,
+         args=("build", "1-roots", "--edition", "student", "--format", "pdf", "--strict")),
+    Case("lock-path-is-a-folder", lambda root: (root / "output" / ".packet-build.lock").mkdir(),
+         message=r"output/\.packet-build\.lock: packet keeps its build lock here, but something else has the name — move it away"),
+    Case("output-path-is-a-folder",
+         lambda root: [(root / "output" / "1-roots-student.pdf").unlink(),
+                       (root / "output" / "1-roots-student.pdf").mkdir()],
+         message=r"1-roots-student\.pdf: a folder has this name, so the file cannot be written — rename or move"),
+    Case("out-is-a-system-folder", lambda root: None, args=("build", "1-roots", "--out", "/sys/kernel"),
+         message=r"/sys/kernel.*(cannot|not writable).* --out"),
+    Case("html-failure-keeps-the-previous-pdf",
+         write("templates/fonts.css", '@font-face { font-family: "Packet Serif"; src: url(fonts/Mine.ttf); }\n'),
+         args=("build", "1-roots", "--edition", "student", "--jobs", "1"),
+         message=r"templates/fonts\.css:1: cannot read the font"),
+    Case("toml-nested-5000-deep", write("packet.toml", "[packet]\nx = " + "[" * 5000 + "]" * 5000 + "\n"),
+         message=r"packet\.toml: TOML syntax: values nested too deeply"),
+    Case("toml-missing-key-hint", replace("packet.toml", 'course = "Modern World History"\n', ""),
+         message=r"packet\.toml:1:1: 'course' is missing — add 'course = \"…\"'"),
     # -- several problems at once ----------------------------------------------------------
     Case("all-problems-together",
          lambda root: [replace(LESSON, "[origins, civil-war]", "[origins, nope]")(root),
@@ -296,8 +428,19 @@ CASES = [
 ]  # fmt: skip
 
 
+def assert_absent(path: Path, text: str) -> None:
+    from conftest import pdf_text
+
+    pages = "\n".join(pdf_text(path))
+    assert "Go gently." not in pages and text not in pages
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.is_dir() else {}
+    if not folder.is_dir():
+        return {}
+    return {
+        p.name: p.read_bytes() if p.is_file() else b"<folder>" for p in sorted(folder.iterdir())
+    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -329,7 +472,7 @@ def test_catalogue_is_large_enough() -> None:
 def test_disk_full_keeps_the_previous_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import packet.output
+    import packet.files
 
     root = copy_project(tmp_path / "project")
     (root / "output").mkdir()
@@ -338,7 +481,7 @@ def test_disk_full_keeps_the_previous_output(
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(packet.output.os, "fsync", full)
+    monkeypatch.setattr(packet.files.os, "fsync", full)
     result = CliRunner().invoke(
         main,
         ["--project", str(root), "build", "1-roots", "--edition", "student", "--format", "pdf"],
@@ -351,7 +494,7 @@ def test_disk_full_keeps_the_previous_output(
 def test_two_builds_at_once_do_not_share_an_output_folder(tmp_path: Path) -> None:
     from filelock import FileLock
 
-    from packet.output import LOCK_NAME
+    from packet.files import LOCK_NAME
 
     root = copy_project(tmp_path / "project")
     (root / "output").mkdir()

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import pytest
 from pydantic import BaseModel, ConfigDict
 
 from packet.errors import Report
-from packet.yamlsrc import load_yaml, validate
+from packet.yamlsrc import front_matter, load_yaml, validate
 
 
 def load(text: str) -> tuple[object, Report]:
@@ -59,3 +60,44 @@ def test_schema_errors_point_at_the_offending_key() -> None:
     shown = sorted(str(p) for p in report.errors)
     assert shown[0].startswith("f.yaml:2:1: 'count'")
     assert shown[1].startswith("f.yaml:3:1: unknown key 'colour'")
+
+
+# -- front matter: YAML decides where it ends, not lines -----------------------------------
+
+FRONT = [
+    # (text, index of the closing line or the reason there is none)
+    ("---\ntitle: X\n---\nBody\n", 2),
+    ("---\ntitle: X\n---   \nBody\n", 2),
+    ("---\ntitle: X\n--- # end of the keys\nBody\n", 2),
+    ("---\ntitle: X\n...\nBody\n", 2),
+    # a block scalar holding a line '---' (indented, as YAML requires): text, not the end
+    ("---\nnotes: |\n  Talk first.\n  ---\n  The answer is 1975.\n---\nBody\n", 5),
+    ("---\nnotes: >-\n    a\n    ---\n    b\n---\nBody\n", 5),
+    # a quoted string running over lines, with '---' inside it
+    ("---\ntitle: 'a\n  ---\n  b'\n---\nBody\n", 4),
+    ('---\ntitle: "a\n  ---\n  b"\n---\nBody\n', 4),
+    # a comment that mentions the marker
+    ("---\ntitle: X\n# --- not the end\n---\nBody with --- in it\n", 3),
+    # a horizontal rule in the body after the real end
+    ("---\ntitle: X\n---\nBody\n\n---\n\nMore\n", 2),
+    ("---\n---\nBody\n", 1),
+    ("Body only\n", "missing"),
+    ("---\ntitle: X\nBody never closed\n", "unclosed"),
+    ("---\nnotes: |\n  ---\n", "unclosed"),
+    # YAML it cannot read: the first line '---' is the end, so the error is placed in it
+    ("---\ntitle: [unclosed\n---\nBody\n", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "close"), FRONT)
+def test_front_matter_ends_where_yaml_says(text: str, close: int | str) -> None:
+    assert front_matter(text) == close
+
+
+def test_front_matter_keeps_a_block_scalar_whole() -> None:
+    text = "---\nnotes: |\n  Talk first.\n  ---\n  The answer is 1975.\n---\nBody\n"
+    close = front_matter(text)
+    assert isinstance(close, int)
+    data, report = load("\n".join(text.split("\n")[1:close]))
+    assert not report.problems
+    assert data == {"notes": "Talk first.\n---\nThe answer is 1975."}

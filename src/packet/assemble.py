@@ -9,10 +9,16 @@ down to the lesson's modules, the sources the lesson rests on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import __version__
-from .activities import ActivityView, available, make_activities
+from .activities import (
+    ActivityView,
+    TimelineActivity,
+    Vocabulary,
+    available,
+    make_activities,
+)
 from .choices import Edition, Section
 from .cite import STYLE_NAMES, citation
 from .errors import Location
@@ -355,7 +361,7 @@ def assemble(
     )
     wanted_activities = lesson.entry.activities or available(project, chosen)
     guidance = project.guidance
-    return Packet(
+    packet = Packet(
         title=settings.title,
         subtitle=settings.subtitle,
         course=settings.course,
@@ -385,4 +391,45 @@ def assemble(
         ),
         citation_style=STYLE_NAMES[settings.citation_style],
         questions_at_back="questions" in wanted,
+    )
+    return packet if edition == "teacher" else _for_students(packet)
+
+
+def _for_students(packet: Packet) -> Packet:
+    """The packet without anything meant for the teacher alone: model answers, teacher
+    notes, what a historian makes of a disagreement, the activities' answer keys.
+
+    Templates show these only in the teacher edition; leaving them out of the student
+    edition's data as well means no template — a colleague's override included — can
+    print a teacher's answers in a student's packet.
+    """
+    no_notes = NotesView((), None, None, None)
+    modules = tuple(
+        replace(
+            m,
+            questions=tuple(replace(q, answer_html="") for q in m.questions),
+            notes=no_notes,
+            reading=None,
+        )
+        for m in packet.modules
+    )
+    comparison = tuple(replace(c, note_html="") for c in packet.comparison)
+    activities: list[ActivityView] = []
+    for activity in packet.activities:
+        if isinstance(activity, Vocabulary):
+            terms = tuple(replace(t, answer="") for t in activity.terms)
+            activities.append(replace(activity, terms=terms))
+        elif isinstance(activity, TimelineActivity):
+            order = tuple(replace(e, position=0, label="") for e in activity.order)
+            dates = tuple(replace(e, label="") for e in activity.dates)
+            activities.append(replace(activity, order=order, dates=dates))
+        else:
+            rows = tuple(replace(r, answers=("",) * len(r.answers)) for r in activity.rows)
+            activities.append(replace(activity, rows=rows, judgement_notes=()))
+    return replace(
+        packet,
+        modules=modules,
+        comparison=comparison,
+        activities=tuple(activities),
+        guidance_html=None,
     )

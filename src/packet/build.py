@@ -24,6 +24,7 @@ import queue
 import re
 import signal
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.pool import Pool
@@ -40,7 +41,7 @@ from .cache import (
 )
 from .choices import EDITIONS, Edition, Section
 from .errors import BuildError, ContentError, Location, Problem, Report, Severity, UsageError
-from .output import output_folder, write_atomic
+from .files import Refused, output_folder, read_file, write_atomic
 from .perf import fewer_collections
 
 if TYPE_CHECKING:  # the rest of the pipeline loads only when something must be built
@@ -175,7 +176,10 @@ def _first_use(project: Project, text: str) -> Location | None:
 
     for path in sorted((project.root / "content").rglob("*")):
         if path.suffix in (".md", ".yaml") and path.is_file():
-            source = path.read_text(encoding="utf-8", errors="replace")
+            try:
+                source = read_file(path, [project.root]).decode("utf-8", errors="replace")
+            except Refused:  # loading has reported it, or it changed since
+                continue
             if (index := source.find(text)) >= 0:
                 return Location(project.rel(path), *position(source, index))
     return None
@@ -410,6 +414,11 @@ def _build(
             jobs = plan(request, {lesson.id: lesson.entry.modules for lesson in lessons}, files)
             on_plan(len(jobs))
             result = BuildResult(warnings=[str(p) for p in report.warnings])
+            if manifest.unreadable:  # a note, not a problem of the packet: --strict builds on
+                result.warnings.append(
+                    f"{manifest.path}: {manifest.unreadable} — packet ignores this file and "
+                    "rebuilds every output, then writes a good one in its place"
+                )
             stale = [
                 j for j in jobs if request.force or not manifest.up_to_date(j.name, j.key, out)
             ]
@@ -464,24 +473,27 @@ def _make(
     reading = cached_reading_stats(manifest.reading)
     packets: dict[tuple[str, Edition], tuple[Packet, float]] = {}
     pending: dict[int, tuple[Job, float]] = {}
-    # A packet's HTML is written once its PDF is, so a PDF that fails leaves neither behind.
-    held: dict[tuple[str, Edition], list[tuple[Job, bytes, float]]] = {}
+    # A lesson's outputs are written together once every one of them is made, so a failure
+    # (a PDF that cannot be rendered, an HTML packet whose fonts are missing) leaves all of
+    # that lesson's previous outputs as they were, never a new PDF beside an old HTML.
+    held: dict[str, list[tuple[Job, bytes, int | None, list[Problem], float]]] = {}
+    remaining = Counter(job.lesson for job in jobs)
 
-    def write(job: Job, data: bytes, pages: int | None, problems: list[Problem], s: float) -> None:
-        _write(out, job, data, pages, problems, s, manifest, result, on_output)
-
-    def finish(done: tuple[int, Rendered]) -> None:
-        ticket, (data, pages, messages, seconds) = done
-        job, assembling = pending.pop(ticket)
-        problems = [_explain(project, job.name, m) for m in messages]
+    def done(job: Job, data: bytes, pages: int | None, problems: list[Problem], s: float) -> None:
         if request.strict and problems:
             raise ContentError(problems)
-        write(job, data, pages, problems, assembling + seconds)
-        waiting.discard((job.lesson, job.edition))
-        for html_job, html, seconds in held.pop((job.lesson, job.edition), []):
-            write(html_job, html, None, [], seconds)
+        held.setdefault(job.lesson, []).append((job, data, pages, problems, s))
+        remaining[job.lesson] -= 1
+        if not remaining[job.lesson]:
+            for made in held.pop(job.lesson):
+                _write(out, *made, manifest, result, on_output)
 
-    waiting = {(j.lesson, j.edition) for j in jobs if j.format == "pdf"}  # PDFs not yet written
+    def finish(rendered: tuple[int, Rendered]) -> None:
+        ticket, (data, pages, messages, seconds) = rendered
+        job, assembling = pending.pop(ticket)
+        problems = [_explain(project, job.name, m) for m in messages]
+        done(job, data, pages, problems, assembling + seconds)
+
     # Longest first, so that no renderer is left with a long packet while the others idle;
     # student editions before teacher ones, which may first need textstat's dictionary.
     for job in sorted(
@@ -510,13 +522,9 @@ def _make(
             pending[renderers.submit(html, request.booklet)] = (job, seconds)
         else:
             data = render_html(packet, project.root, screen=True).encode("utf-8")
-            seconds = assembling + time.perf_counter() - started
-            if packet_id in waiting:
-                held.setdefault(packet_id, []).append((job, data, seconds))
-            else:
-                write(job, data, None, [], seconds)
-        while pending and (done := renderers and renderers.ready()):
-            finish(done)
+            done(job, data, None, [], assembling + time.perf_counter() - started)
+        while pending and (rendered := renderers and renderers.ready()):
+            finish(rendered)
     while pending:
         assert renderers is not None
         finish(renderers.next_done())

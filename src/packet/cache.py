@@ -16,8 +16,14 @@ on disk still has the recorded hash, so a deleted or hand-edited output is
 rebuilt. The same manifest keeps the result of the last `check` with the hash of
 the whole project, so an unchanged project is not checked (or even loaded) again.
 
-A missing, unreadable or foreign manifest is an empty cache: the cost is a full
-build, never a wrong one.
+A missing manifest, or one from another version of packet, is an empty cache: the
+cost is a full build, never a wrong one. A manifest packet cannot read (damaged, or
+not packet's) is an empty cache too, and the build says so (`Manifest.unreadable`);
+the build then writes a good one in its place.
+
+Files are hashed through `files.read_file`, like every other read of a project: a
+file packet will not read (a link out of the project, a named pipe) is hashed as the
+reason it is refused, so the build loads the project and reports it.
 """
 
 from __future__ import annotations
@@ -30,14 +36,17 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import __version__
 from .errors import BuildError, Location, Problem, Severity
+from .files import MAX_FONT_BYTES, Refused, read_file
 from .layout import INPUT_FOLDERS, PROJECT_FILE
 
 MANIFEST = ".packet-build.json"
 MANIFEST_VERSION = 1
+MAX_MANIFEST_BYTES = 50_000_000
+MAX_OUTPUT_BYTES = 2_000_000_000  # an output read back to compare its hash
 READING_KEPT = 500  # reading statistics remembered, most recent first to go last
 PACKAGE = Path(__file__).parent
 # Libraries whose version can change the bytes of an output.
@@ -66,23 +75,36 @@ def digest(*parts: str) -> str:
 
 
 def _visible_files(folder: Path) -> Iterable[Path]:
-    """Files under `folder`, skipping hidden ones (editor swap files, .DS_Store) and backups."""
+    """Entries under `folder` that are not folders (files, links, pipes...), skipping hidden
+    ones (editor swap files, .DS_Store) and backups."""
     for path in sorted(folder.rglob("*")):
         parts = path.relative_to(folder).parts
         hidden = any(part.startswith(".") for part in parts) or path.name.endswith("~")
-        if path.is_file() and not hidden:
+        if not hidden and (path.is_symlink() or not path.is_dir()):
             yield path
+
+
+def _file_hash(path: Path, root: Path) -> str:
+    """The SHA-256 of a project file, or of why packet will not read it."""
+    try:
+        return _sha256(read_file(path, [root], limit=MAX_FONT_BYTES))
+    except Refused as exc:
+        return digest("refused", str(exc))
 
 
 def project_files(root: Path) -> dict[str, str]:
     """Every input file of a project, as relative path -> SHA-256 of its bytes."""
     files: dict[str, str] = {}
     toml = root / PROJECT_FILE
-    if toml.is_file():
-        files[PROJECT_FILE] = _sha256(toml.read_bytes())
+    if toml.exists() or toml.is_symlink():
+        files[PROJECT_FILE] = _file_hash(toml, root)
     for name in INPUT_FOLDERS:
-        for path in _visible_files(root / name):
-            files[path.relative_to(root).as_posix()] = _sha256(path.read_bytes())
+        folder = root / name
+        if folder.is_symlink():  # loading reports the files it holds as outside the project
+            files[name] = digest("link", str(folder.resolve()))
+            continue
+        for path in _visible_files(folder):
+            files[path.relative_to(root).as_posix()] = _file_hash(path, root)
     return files
 
 
@@ -132,11 +154,26 @@ def _problem_data(problem: Problem) -> dict[str, Any]:
     }
 
 
-def _problem(data: Mapping[str, Any]) -> Problem:
+T = TypeVar("T")
+
+
+def _checked(value: Any, kind: type[T] | tuple[type, ...], what: str) -> T:
+    """`value` if it is of `kind`; TypeError naming `what` otherwise."""
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise TypeError(f"{what} has the wrong type")
+    return value  # type: ignore[return-value]
+
+
+def _problem(data: Any) -> Problem:
+    data = _checked(data, dict, "a problem")
     return Problem(
-        Location(data["path"], data["line"], data["col"]),
-        data["message"],
-        data["hint"],
+        Location(
+            _checked(data["path"], str, "path"),
+            _checked(data["line"], int, "line"),
+            _checked(data["col"], int, "col"),
+        ),
+        _checked(data["message"], str, "message"),
+        _checked(data["hint"], str, "hint"),
         Severity(data["severity"]),
     )
 
@@ -163,6 +200,7 @@ class Manifest:
     # Reading statistics by module text (see reading.py): loading textstat's pronouncing
     # dictionary takes a second, so a teacher edition rebuilt after an edit reuses them.
     reading: dict[str, list[float]] = field(default_factory=dict)
+    unreadable: str = ""  # why the file in OUT could not be used, if it could not
     _loaded: str = field(default="", repr=False)  # what the file held, to write only changes
 
     def __post_init__(self) -> None:
@@ -171,29 +209,57 @@ class Manifest:
 
     @classmethod
     def load(cls, out: Path) -> Manifest:
+        """The manifest in `out`; an empty one if there is none, it is from another version
+        of packet, or it cannot be read (then `unreadable` says why)."""
         path = out / MANIFEST
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("version") != MANIFEST_VERSION:
-                return cls(path)
-            return cls(
-                path,
-                data["fingerprint"],
-                [_problem(p) for p in data["problems"]],
-                {k: list(v) for k, v in data["lessons"].items()},
-                {
-                    name: Built(
-                        built["key"],
-                        built["sha256"],
-                        built["pages"],
-                        [_problem(p) for p in built["warnings"]],
-                    )
-                    for name, built in data["outputs"].items()
-                },
-                dict(data["reading"]),
-            )
-        except (OSError, ValueError, KeyError, TypeError):
+        if not path.exists() and not path.is_symlink():
             return cls(path)
+        try:
+            data = json.loads(read_file(path, [out], limit=MAX_MANIFEST_BYTES))
+        except Refused as exc:
+            return cls(path, unreadable=str(exc))
+        except (ValueError, RecursionError) as exc:
+            return cls(path, unreadable=f"not JSON ({exc})")
+        if isinstance(data, dict) and data.get("version") != MANIFEST_VERSION:
+            return cls(path)  # written by another version of packet
+        try:
+            return cls._from_data(path, data)
+        except (ValueError, KeyError, TypeError) as exc:
+            return cls(path, unreadable=f"not a build record of packet's ({exc})")
+
+    @classmethod
+    def _from_data(cls, path: Path, data: Any) -> Manifest:
+        """The manifest `data` describes; TypeError or KeyError if it is not one."""
+        data = _checked(data, dict, "the file")
+        outputs = {}
+        for name, built in _checked(data["outputs"], dict, "outputs").items():
+            built = _checked(built, dict, name)
+            pages = built["pages"]
+            if pages is not None and (not isinstance(pages, int) or isinstance(pages, bool)):
+                raise TypeError(f"{name}: pages must be a number")
+            outputs[name] = Built(
+                _checked(built["key"], str, "key"),
+                _checked(built["sha256"], str, "sha256"),
+                pages,
+                [_problem(p) for p in _checked(built["warnings"], list, "warnings")],
+            )
+        reading = {
+            key: [float(_checked(v, (int, float), "reading")) for v in values]
+            for key, values in _checked(data["reading"], dict, "reading").items()
+            if _checked(values, list, "reading")
+        }
+        lessons = {
+            name: [_checked(m, str, "modules") for m in _checked(modules, list, name)]
+            for name, modules in _checked(data["lessons"], dict, "lessons").items()
+        }
+        return cls(
+            path,
+            _checked(data["fingerprint"], str, "fingerprint"),
+            [_problem(p) for p in _checked(data["problems"], list, "problems")],
+            lessons,
+            outputs,
+            reading,
+        )
 
     def up_to_date(self, name: str, key: str, out: Path) -> Built | None:
         """The record of `name` if it was built with `key` and is unchanged on disk."""
@@ -201,8 +267,8 @@ class Manifest:
         if built is None or built.key != key:
             return None
         try:
-            data = (out / name).read_bytes()
-        except OSError:
+            data = read_file(out / name, [out], limit=MAX_OUTPUT_BYTES)
+        except Refused:
             return None
         return built if _sha256(data) == built.sha256 else None
 
@@ -214,7 +280,7 @@ class Manifest:
 
     def save(self) -> None:
         """Write the manifest if it changed; if it cannot be written, the next build is full."""
-        from .output import write_atomic
+        from .files import write_atomic
 
         text = self._text()
         if text == self._loaded:

@@ -22,6 +22,7 @@ from .activities import missing_material
 from .assemble import markup_for
 from .candidates import disagreement_candidates
 from .errors import Location, Report
+from .files import Refused, read_file
 from .lint import Finding, lint, nesting
 from .model import Project
 from .project import GUIDANCE_FILE
@@ -254,9 +255,12 @@ class _Checker:
 
     def _seed_location(self, seed_id: str, sentence: str) -> Location:
         seed = self.project.seeds[seed_id]
-        raw = seed.path.read_text("utf-8", errors="replace")
-        index = raw.find(sentence[:60])
         where = Location(self.project.rel(seed.path))
+        try:
+            raw = read_file(seed.path, [self.project.root]).decode("utf-8", errors="replace")
+        except Refused:  # replaced since loading: the file is named, without a line
+            return where
+        index = raw.find(sentence[:60])
         if index < 0:
             return where
         return Location(where.path, *position(raw, index))

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from .dates import DateError, parse_date
 from .errors import ContentError, Location, Report
+from .files import Refused, read_file
 from .layout import PROJECT_FILE
 from .model import Disagreement, Event, Lesson, Module, Project, Seed, Term
 from .schema import (
@@ -31,10 +32,9 @@ from .schema import (
     Version,
 )
 from .sources import KINDS, SourceError, seed_text
-from .yamlsrc import Sourced, load_yaml, validate
+from .yamlsrc import Sourced, front_matter, load_yaml, validate
 
 GUIDANCE_FILE = "guidance.md"
-MAX_FILE_BYTES = 5_000_000
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -49,17 +49,12 @@ class _Loader:
         return path.relative_to(self.root).as_posix()
 
     def read_bytes(self, path: Path) -> bytes | None:
-        """The file's bytes, or None after reporting why they cannot be read."""
-        where = Location(self.rel(path))
+        """The file's bytes, or None after reporting why packet will not read them."""
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self.report.error(where, f"cannot read the file: {exc.strerror}")
+            return read_file(path, [self.root])
+        except Refused as exc:
+            self.report.error(Location(self.rel(path)), exc.message, exc.hint)
             return None
-        if len(data) > MAX_FILE_BYTES:
-            self.report.error(where, f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
-            return None
-        return data
 
     def read(self, path: Path) -> str | None:
         where = Location(self.rel(path))
@@ -123,6 +118,13 @@ class _Loader:
             return None
         try:
             data: dict[str, Any] = tomllib.loads(text)
+        except RecursionError:
+            self.report.error(
+                Location(PROJECT_FILE),
+                "TOML syntax: values nested too deeply to read",
+                "packet.toml needs only plain 'key = value' lines under [packet]",
+            )
+            return None
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"line (\d+), column (\d+)", str(exc))
             where = Location(PROJECT_FILE, int(m[1]), int(m[2])) if m else Location(PROJECT_FILE)
@@ -140,7 +142,7 @@ class _Loader:
             self.report.error(
                 sourced.origin, f"unknown table or key '{key}'", "only [packet] is read"
             )
-        settings = validate(Settings, _sub(sourced, "packet"), self.report)
+        settings = validate(Settings, _sub(sourced, "packet"), self.report, syntax="toml")
         return settings
 
     def seeds(self) -> dict[str, Seed]:
@@ -205,23 +207,23 @@ class _Loader:
         text = self.read(path)
         if text is None:
             return None
+        found = front_matter(text)
+        if isinstance(found, str):
+            hints = {
+                "missing": (
+                    "a module must start with front matter",
+                    "put a line '---', the module's YAML keys, and another '---' before the text",
+                ),
+                "unclosed": (
+                    "the front matter is never closed",
+                    "add a line '---' after the last YAML key",
+                ),
+            }
+            message, hint = hints[found]
+            self.report.error(Location(rel, 1, 1), message, hint)
+            return None
         lines = text.split("\n")
-        if not lines or lines[0].strip() != "---":
-            self.report.error(
-                Location(rel, 1, 1),
-                "a module must start with front matter",
-                "put a line '---', the module's YAML keys, and another '---' before the text",
-            )
-            return None
-        try:
-            close = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-        except StopIteration:
-            self.report.error(
-                Location(rel, 1, 1),
-                "the front matter is never closed",
-                "add a line '---' after the last YAML key",
-            )
-            return None
+        close = found
         sourced = load_yaml("\n".join(lines[1:close]), rel, self.report, line_offset=1)
         if sourced is None:
             return None

@@ -34,7 +34,7 @@ import yaml
 
 from .dates import MONTHS, find_dates, parse_date
 from .errors import ContentError, Location, Problem, UsageError
-from .output import write_atomic
+from .files import write_atomic
 from .sources import KINDS, Article, SourceError, article, decode, seed_text
 from .text import contains_passage, normalise, slug
 

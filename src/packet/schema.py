@@ -7,7 +7,7 @@ keys are errors, so a misspelt key is never silently ignored.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -37,6 +37,12 @@ HISTORICAL_THINKING: tuple[QuestionKind, ...] = (
 )
 Activity = Literal["vocabulary", "timeline", "source-comparison"]
 ACTIVITIES: tuple[Activity, ...] = ("vocabulary", "timeline", "source-comparison")
+
+
+# Marks a field (and everything under it) as for the teacher alone: assemble.py leaves it
+# out of the student edition, and a test plants a marker in every such field and looks for
+# it in the student PDF and HTML (tests/test_teacher_only.py).
+TEACHER_ONLY: dict[str, Any] = {"teacher_only": True}
 
 
 class Strict(BaseModel):
@@ -104,7 +110,7 @@ class Passage(Strict):
 
 class Question(Strict):
     ask: Text
-    answer: Text
+    answer: Text = Field(json_schema_extra=TEACHER_ONLY)
     kind: QuestionKind = "comprehension"
     space: Literal["line", "short", "long"] = "short"
 
@@ -123,7 +129,7 @@ class ModuleMeta(Strict):
     summary: Text
     key_terms: list[Id] = Field(default_factory=list)
     questions: list[Question] = Field(min_length=1)
-    teacher_notes: TeacherNotes = TeacherNotes()
+    teacher_notes: TeacherNotes = Field(default=TeacherNotes(), json_schema_extra=TEACHER_ONLY)
     provenance: list[Passage] = Field(min_length=1)
     draft: bool = False
 
@@ -166,7 +172,7 @@ class DisagreementEntry(Strict):
     topic: Text
     kind: Literal["date", "number", "name", "spelling", "detail", "interpretation"]
     versions: list[Version] = Field(min_length=2)
-    note: Text
+    note: Text = Field(json_schema_extra=TEACHER_ONLY)
     modules: list[Id] = Field(min_length=1)
 
 
@@ -200,3 +206,25 @@ class Settings(Strict):
         description="Printed on both sides: sections start on a right-hand page",
     )
     citation_style: Literal["mla", "chicago", "apa"] = "mla"
+
+
+def _models(annotation: Any) -> list[type[BaseModel]]:
+    """The models inside a field's type: `Question` for `list[Question]`, for instance."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _models(arg)]
+
+
+def teacher_only_fields(model: type[BaseModel], within: bool = False) -> list[tuple[str, ...]]:
+    """The paths of the fields of `model` marked TEACHER_ONLY, down to each value written
+    in a file (`("teacher_notes", "care")`, `("questions", "answer")`)."""
+    found: list[tuple[str, ...]] = []
+    for name, info in model.model_fields.items():
+        marked = within or (info.json_schema_extra or {}) == TEACHER_ONLY
+        inner = _models(info.annotation)
+        if inner:
+            for sub in inner:
+                found += [(name, *path) for path in teacher_only_fields(sub, marked)]
+        elif marked:
+            found.append((name,))
+    return found

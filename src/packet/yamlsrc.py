@@ -8,13 +8,14 @@ are how "billion laughs" bombs are built.
 
     load_yaml(text, path)  ->  Sourced(data, positions)
     validate(Model, sourced, report)  ->  Model | None, problems in report
+    front_matter(text)  ->  the line that closes a Markdown file's YAML front matter
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -162,6 +163,34 @@ def load_yaml(text: str, path: str, report: Report, *, line_offset: int = 0) -> 
     return Sourced(data, builder.positions, origin)
 
 
+_MARKER = re.compile(r"(?:---|\.\.\.)[ \t]*(?:#.*)?")
+
+
+def front_matter(text: str) -> int | Literal["missing", "unclosed"]:
+    """The index of the line that closes the front matter of a Markdown file's `text`.
+
+    The front matter opens with a line `---` and ends where YAML says its document ends:
+    a `---` (or `...`) at the start of a line. A `---` inside a block scalar, a quoted
+    string or a comment is text, as YAML reads it — so teacher notes holding a line `---`
+    stay in the front matter and never spill into the module's body. When the YAML
+    cannot be read, the first line `---` is taken as the end, so that loading the front
+    matter reports the syntax error at its place.
+    """
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return "missing"
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, yaml.DocumentEndEvent):
+                line = event.start_mark.line if event.start_mark else len(lines)
+                if line < len(lines) and _MARKER.fullmatch(lines[line]):
+                    return line
+                break
+    except yaml.YAMLError:
+        pass
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), "unclosed")
+
+
 def _field_name(loc: tuple[Any, ...]) -> str:
     """How to name the value in a message: 'title', or item 2 of 'modules'."""
     if not loc:
@@ -171,8 +200,8 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return f"'{loc[-1]}'"
 
 
-def _describe(error: dict[str, Any]) -> tuple[str, str]:
-    """A teacher-readable message and fix for one pydantic error."""
+def _describe(error: dict[str, Any], syntax: Literal["yaml", "toml"]) -> tuple[str, str]:
+    """A teacher-readable message and fix for one pydantic error in a YAML or TOML file."""
     kind = error["type"]
     loc = error["loc"]
     name = _field_name(loc)
@@ -188,7 +217,7 @@ def _describe(error: dict[str, Any]) -> tuple[str, str]:
             return f"{name} is empty", "write a value, or remove the line"
         return f"{name} needs at least one item", "list at least one, or remove the key"
     if kind == "missing":
-        return f"{name} is missing", f"add '{key}:'"
+        return f"{name} is missing", f"add '{key} = \"…\"'" if syntax == "toml" else f"add '{key}:'"
     if kind == "extra_forbidden":
         return (
             f"unknown key {name}",
@@ -197,21 +226,27 @@ def _describe(error: dict[str, Any]) -> tuple[str, str]:
     if kind in ("string_type", "str_type"):
         return f"{name} must be text", "write it as text (in quotes if it looks like a number)"
     if kind in ("list_type", "tuple_type"):
+        if syntax == "toml":
+            return f"{name} must be a list", 'write it as ["a", "b"]'
         return f"{name} must be a list", "write one '- item' per line, or [a, b]"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
+        if syntax == "toml":
+            return f"{name} must be a table of keys and values", "write 'key = value' lines"
         return f"{name} must be a mapping of keys to values", "write 'key: value' lines"
     if kind == "literal_error":
         return f"{name}: {error['msg'].lower()}", ""
     return f"{name}: {error['msg']}", ""
 
 
-def validate(model: type[M], sourced: Sourced, report: Report) -> M | None:
+def validate(
+    model: type[M], sourced: Sourced, report: Report, *, syntax: Literal["yaml", "toml"] = "yaml"
+) -> M | None:
     """Validate `sourced.data` against `model`, reporting each error at its own line."""
     try:
         return model.model_validate(sourced.data)
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
-            message, hint = _describe(dict(error))
+            message, hint = _describe(dict(error), syntax)
             report.error(sourced.where(loc), message, hint)
         return None

@@ -1,0 +1,148 @@
+"""Nothing meant for the teacher alone reaches a student's packet.
+
+The fields marked teacher-only are taken from the schema itself (`schema.TEACHER_ONLY`), so a
+field marked later is covered without touching this test. A marker is planted in every such
+field of a lesson's modules and disagreements, and in the care guidance; the student PDF and
+HTML must hold none of them, and the teacher edition must show them (which proves they were
+planted where the packet reads them). The teacher notes' discussion holds a line `---`, the
+way a teacher writes a divider: it must stay inside the front matter, not end it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import copy_project, pdf_text
+from packet import schema
+from packet.build import BuildRequest, build, default_jobs
+from packet.yamlsrc import front_matter
+
+LESSON = "1-roots"
+
+
+class _Block(yaml.SafeDumper):
+    """Writes text that runs over several lines as a YAML block scalar (`|`)."""
+
+
+_Block.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None
+    ),
+)
+
+
+class Markers:
+    def __init__(self) -> None:
+        self.planted: dict[str, str] = {}  # marker -> where it was planted
+
+    def new(self, where: str) -> str:
+        marker = f"Zq{len(self.planted):02d}teacheronly"
+        self.planted[marker] = where
+        return marker
+
+
+def _plant(data: Any, path: tuple[str, ...], make: Callable[[], str]) -> None:
+    """Put a fresh marker in the value at `path` of `data`, in every item of a list on the way."""
+    if isinstance(data, list):
+        for item in data:
+            _plant(item, path, make)
+        return
+    key, rest = path[0], path[1:]
+    if rest:
+        data.setdefault(key, {} if not isinstance(data.get(key), list) else [])
+        _plant(data[key], rest, make)
+    elif isinstance(data.get(key), list):
+        data[key] = [make() for _ in data[key]] or [make()]
+    else:
+        data[key] = make()
+
+
+def _plant_module(root: Path, module_id: str, markers: Markers) -> None:
+    path = root / "content" / "modules" / f"{module_id}.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    close = front_matter("\n".join(lines))
+    assert isinstance(close, int)
+    meta = yaml.safe_load("\n".join(lines[1:close]))
+    for field in schema.teacher_only_fields(schema.ModuleMeta):
+        where = f"{module_id}: {'.'.join(field)}"
+        _plant(meta, field, lambda where=where: markers.new(where))  # type: ignore[misc]
+    # A divider inside the discussion notes, then a marker: YAML keeps both in the notes.
+    notes = meta["teacher_notes"]
+    notes["discussion"] = f"Start with the sources.\n---\n{notes['discussion']}"
+    front = yaml.dump(meta, Dumper=_Block, allow_unicode=True, sort_keys=False, width=1000)
+    assert "\n    ---\n" in front  # the divider sits, indented, inside a block scalar
+    path.write_text("---\n" + front + "\n".join(lines[close:]), encoding="utf-8")
+
+
+def _plant_disagreements(root: Path, modules: list[str], markers: Markers) -> None:
+    path = root / "content" / "disagreements.yaml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for entry in entries:
+        if set(entry["modules"]) & set(modules):
+            for field in schema.teacher_only_fields(schema.DisagreementEntry):
+                where = f"disagreement {entry['id']}: {'.'.join(field)}"
+                _plant(entry, field, lambda where=where: markers.new(where))  # type: ignore[misc]
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+# Every model of a content file, and how to plant into it; a model that gains a teacher-only
+# field needs a way here before this test passes.
+PLANTERS = {schema.ModuleMeta: "modules", schema.DisagreementEntry: "disagreements"}
+FILE_MODELS = (
+    schema.ModuleMeta,
+    schema.DisagreementEntry,
+    schema.EventEntry,
+    schema.TermEntry,
+    schema.LessonEntry,
+    schema.SeedMeta,
+    schema.Settings,
+)
+
+
+def test_every_model_with_teacher_only_fields_can_be_planted() -> None:
+    for model in FILE_MODELS:
+        if schema.teacher_only_fields(model):
+            assert model in PLANTERS, f"{model.__name__} has teacher-only fields: plant them here"
+    assert ("questions", "answer") in schema.teacher_only_fields(schema.ModuleMeta)
+    assert ("teacher_notes", "discussion") in schema.teacher_only_fields(schema.ModuleMeta)
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Markers]:
+    root = copy_project(tmp_path_factory.mktemp("teacher-only") / "project")
+    modules = yaml.safe_load((root / "content" / "lessons" / f"{LESSON}.yaml").read_text())[
+        "modules"
+    ]
+    markers = Markers()
+    for module_id in modules:
+        _plant_module(root, module_id, markers)
+    _plant_disagreements(root, modules, markers)
+    (root / "content" / "guidance.md").write_text(
+        f"Teach with care.\n\n{markers.new('content/guidance.md')}\n", encoding="utf-8"
+    )
+    build(root, BuildRequest(lessons=[LESSON], out=root / "output", jobs=default_jobs()))
+    return root / "output", markers
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html"])
+def test_no_teacher_only_text_in_the_student_edition(
+    planted: tuple[Path, Markers], fmt: str
+) -> None:
+    out, markers = planted
+
+    def text(edition: str) -> str:
+        path = out / f"{LESSON}-{edition}.{fmt}"
+        return "\n".join(pdf_text(path)) if fmt == "pdf" else path.read_text("utf-8")
+
+    student, teacher = text("student"), text("teacher")
+    leaked = {m: w for m, w in markers.planted.items() if m in student}
+    assert not leaked, f"teacher-only text in the student {fmt}: {leaked}"
+    shown = [m for m in markers.planted if m in teacher.replace("\n", "")]
+    assert len(shown) == len(markers.planted), set(markers.planted) - set(shown)
+    assert "Start with the sources." in teacher and "Start with the sources." not in student
