@@ -14,19 +14,30 @@ rebuild after one edit cost only what changed; one build runs at a time.
     /<lesson>/<edition>       the HTML packet, with the preview bar and reload script
     /<lesson>/<edition>.pdf   the PDF, built now if out of date
     /events                   "data: <version>" whenever a rebuild finished
+
+A shared unit can name its files anything and its templates can write any HTML, so
+every name serve prints is escaped (and percent-encoded in URLs), only lesson files the
+project loader accepts are served, and the pages carry a Content-Security-Policy under
+which nothing runs but serve's own reload script.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import http.server
+import re
 import signal
+import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import quote, urlsplit
 
 from .build import BuildRequest, build
 from .choices import EDITIONS
@@ -34,6 +45,9 @@ from .errors import ContentError, PacketError, UsageError
 from .layout import INPUT_FOLDERS, PROJECT_FILE
 
 KEEPALIVE_SECONDS = 15.0
+# The lesson file names the project loader accepts (project._Loader.lessons); it reports
+# every other *.yaml in content/lessons/ as an error, so no build succeeds until it is renamed.
+LESSON_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 @dataclass
@@ -56,8 +70,16 @@ class Preview:
         self.pages: dict[tuple[str, str], Page] = {}
         self.viewed: set[str] = set()
 
-    def lessons(self) -> list[str]:
+    def _stems(self) -> list[str]:
         return sorted(p.stem for p in (self.root / "content" / "lessons").glob("*.yaml"))
+
+    def lessons(self) -> list[str]:
+        """The lessons that can be previewed: files whose name is a lesson id."""
+        return [stem for stem in self._stems() if LESSON_ID.fullmatch(stem)]
+
+    def misnamed(self) -> list[str]:
+        """Lesson files the loader refuses for their name (`Roots.yaml`, `my lesson.yaml`)."""
+        return [f"{stem}.yaml" for stem in self._stems() if not LESSON_ID.fullmatch(stem)]
 
     def _build(self, lesson: str, editions: tuple[str, ...], formats: tuple[str, ...]) -> None:
         """Build under the lock; record each edition's page or problems."""
@@ -147,7 +169,7 @@ _STYLE = """
 .packet-preview .when { opacity: 0.8; margin-left: auto; }
 """
 
-_RELOAD = """<script>
+_RELOAD_JS = """
 (function () {
   var shown = %d;
   var events = new EventSource("/events");
@@ -155,19 +177,79 @@ _RELOAD = """<script>
     if (Number(event.data) !== shown) { location.reload(); }
   };
 })();
-</script>"""
+"""
+
+
+def _reload(version: int) -> str:
+    return f"<script>{_RELOAD_JS % version}</script>"
+
+
+def policy(version: int) -> str:
+    """The Content-Security-Policy of a page showing `version`: only the reload script runs.
+
+    A shared unit's template can put a script or an `onload=` in its HTML packet; in the
+    preview it does not run, nor loads anything from elsewhere (images and fonts are
+    embedded as data: URLs), nor is the page framed by another site.
+    """
+    digest = hashlib.sha256((_RELOAD_JS % version).encode()).digest()
+    return "; ".join(
+        (
+            "default-src 'none'",
+            f"script-src 'sha256-{base64.b64encode(digest).decode()}'",
+            "connect-src 'self'",  # the reload script's /events
+            "style-src 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        )
+    )
+
+
+def _href(*parts: str) -> str:
+    """A path on this server, percent-encoded and escaped for an HTML attribute."""
+    return html.escape(quote("/" + "/".join(parts)), quote=True)
+
+
+def _shown(name: str) -> str:
+    """A file name as text for the page: escaped, control and bidi characters spelled out."""
+    visible = "".join(
+        c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+        for c in name
+    )
+    return html.escape(visible, quote=True)
+
+
+def attachment(filename: str) -> str:
+    """A Content-Disposition that saves the file as `filename`, quotes and all kept out."""
+    plain = re.sub(r"[^A-Za-z0-9._-]", "_", filename)
+    return f'attachment; filename="{plain}"'
+
+
+def local_host(host: str, port: int) -> bool:
+    """Whether a Host header names this machine at serve's port (no DNS rebinding).
+
+    Browsers leave the port out when it is the scheme's default, so on port 80 the
+    bare names are this server too.
+    """
+    names = ("127.0.0.1", "localhost")
+    allowed = {f"{name}:{port}" for name in names}
+    if port == 80:
+        allowed.update(names)
+    return host.lower() in allowed
 
 
 def _bar(lesson: str, edition: str) -> str:
     links = " ".join(
-        f'<a href="/{lesson}/{e}"{" aria-current=page" if e == edition else ""}>'
-        f"{e.capitalize()} edition</a>"
+        f'<a href="{_href(lesson, e)}"{" aria-current=page" if e == edition else ""}>'
+        f"{html.escape(e.capitalize())} edition</a>"
         for e in EDITIONS
     )
     return (
         f'<style>{_STYLE}</style><div class="packet-preview screen-only" role="navigation" '
         f'aria-label="Preview"><strong>packet preview</strong> <a href="/">Lessons</a> {links} '
-        f'<a href="/{lesson}/{edition}.pdf" download>Download the PDF</a> '
+        f'<a href="{_href(lesson, f"{edition}.pdf")}" download>Download the PDF</a> '
         f'<span class="when">built {time.strftime("%H:%M:%S")}; reloads when you save</span></div>'
     )
 
@@ -176,7 +258,7 @@ def packet_page(page_html: bytes, lesson: str, edition: str, version: int) -> by
     """The HTML packet with the preview bar at the top and the reload script at the end."""
     text = page_html.decode("utf-8")
     text = text.replace("<body>", "<body>" + _bar(lesson, edition), 1)
-    text = text.replace("</body>", _RELOAD % version + "</body>", 1)
+    text = text.replace("</body>", _reload(version) + "</body>", 1)
     return text.encode("utf-8")
 
 
@@ -190,7 +272,7 @@ def _document(title: str, body: str, version: int) -> bytes:
         "li { margin: 0.5rem 0; } code { font-size: 0.95em; }"
         ".problems li { list-style: none; padding: 0.5rem 0.75rem; border-left: 4px solid #b00020;"
         " background: #fdf1f2; white-space: pre-wrap; }</style></head>"
-        f"<body>{body}{_RELOAD % version}</body></html>"
+        f"<body>{body}{_reload(version)}</body></html>"
     ).encode()
 
 
@@ -204,13 +286,28 @@ def problems_page(lesson: str, edition: str, problems: list[str], version: int) 
     return _document("packet: the packet could not be built", body, version)
 
 
-def index_page(lessons: list[str], version: int) -> bytes:
+def index_page(lessons: list[str], version: int, misnamed: list[str] | None = None) -> bytes:
+    """The lessons, and the files in content/lessons/ that are not lessons for their name.
+
+    Those are listed (as text, never links) rather than skipped: the project loader
+    refuses them, so every build fails until they are renamed, and the teacher should
+    see why here first.
+    """
     items = "".join(
-        f'<li><a href="/{name}/student">{html.escape(name)}</a> · '
-        f'<a href="/{name}/teacher">teacher edition</a></li>'
+        f'<li><a href="{_href(name, "student")}">{html.escape(name)}</a> · '
+        f'<a href="{_href(name, "teacher")}">teacher edition</a></li>'
         for name in lessons
     )
-    body = f"<main><h1>Lessons</h1><ul>{items}</ul></main>"
+    body = f"<main><h1>Lessons</h1><ul>{items}</ul>"
+    if misnamed:
+        refused = "".join(f"<li><code>{_shown(name)}</code></li>" for name in misnamed)
+        body += (
+            "<h2>Not lessons</h2><p>A lesson file's name is its id: lowercase letters, digits"
+            " and hyphens, like <code>4-aftermath.yaml</code>. Rename these files in"
+            " content/lessons/ (or move them out): no packet builds until then.</p>"
+            f'<ul class="problems">{refused}</ul>'
+        )
+    body += "</main>"
     return _document("packet: lessons", body, version)
 
 
@@ -231,15 +328,22 @@ def _handler(
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Cross-Origin-Resource-Policy", "same-origin")  # no <img src=…>
             for name, value in headers.items():
                 self.send_header(name.replace("_", "-"), value)
             self.end_headers()
             self.wfile.write(body)
 
+        def _page(self, status: int, body: bytes, version: int) -> None:
+            """One of serve's HTML pages, showing `version`."""
+            kind = "text/html; charset=utf-8"
+            self._send(status, body, kind, Content_Security_Policy=policy(version))
+
         def _local(self) -> bool:
             """Only pages served from this machine's own address (no DNS rebinding)."""
-            host = self.headers.get("Host", "")
-            return host in {f"127.0.0.1:{port_of()}", f"localhost:{port_of()}"}
+            hosts = self.headers.get_all("Host") or []
+            return len(hosts) == 1 and local_host(hosts[0], port_of())
 
         def do_GET(self) -> None:
             if not self._local():
@@ -248,7 +352,7 @@ def _handler(
             path = urlsplit(self.path).path.strip("/")
             version = preview.version
             if path == "":
-                self._send(200, index_page(preview.lessons(), version), "text/html; charset=utf-8")
+                self._page(200, index_page(preview.lessons(), version, preview.misnamed()), version)
             elif path == "events":
                 self._events()
             elif path == "favicon.ico":
@@ -263,16 +367,16 @@ def _handler(
             known = lesson in preview.lessons()
             if not known or edition not in EDITIONS or suffix not in ("", "pdf"):
                 if known and target == "":
-                    self._send(302, b"", "text/plain", Location=f"/{lesson}/student")
+                    self._send(302, b"", "text/plain", Location=quote(f"/{lesson}/student"))
                     return
-                self._send(
+                self._page(
                     404,
                     _document(
                         "Not found",
                         '<main><h1>Not found</h1><p><a href="/">The lessons</a></p></main>',
                         version,
                     ),
-                    "text/html; charset=utf-8",
+                    version,
                 )
                 return
             if suffix == "pdf":
@@ -283,7 +387,7 @@ def _handler(
                         200,
                         result,
                         "application/pdf",
-                        Content_Disposition=f'attachment; filename="{name}"',
+                        Content_Disposition=attachment(name),
                     )
                     return
                 page = result
@@ -293,7 +397,7 @@ def _handler(
                 body = problems_page(lesson, edition, page.problems, version)
             else:
                 body = packet_page(page.html, lesson, edition, version)
-            self._send(200, body, "text/html; charset=utf-8")
+            self._page(200, body, version)
 
         def _events(self) -> None:
             self.send_response(200)
@@ -321,6 +425,14 @@ def _handler(
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True  # open event streams never hold up stopping
     closing = False
+
+    def handle_error(
+        self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any
+    ) -> None:
+        """A browser that went away (a cancelled download, a closed tab) is no error."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 def serve(
