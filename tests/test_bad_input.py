@@ -389,6 +389,25 @@ CASES = [
          output_file(".1-roots-student.pdf.packet-abcd_123.part", b"half a PDF"),
          code=0, unchanged=False,
          then=lambda root, out: not (root / "output" / ".1-roots-student.pdf.packet-abcd_123.part").exists() or pytest.fail("kept")),
+    Case("output-folder-symlinked-out",
+         lambda root: [(root / "output").rename(root.parent / "documents"),
+                       symlink("output", str(root.parent / "documents"))(root),
+                       (root.parent / "documents" / ".notes.part").write_bytes(b"mine")],
+         code=2, unchanged=False,
+         message=r"output: is a link to a folder outside the project .* — delete the link, or name the folder with --out",
+         then=lambda root, out: ((root.parent / "documents" / ".notes.part").read_bytes() == b"mine"
+                                 and (root.parent / "documents" / "1-roots-student.pdf").read_bytes() == PREVIOUS)
+         or pytest.fail("the folder outside the project was touched")),
+    Case("symlink-loop", lambda root: [symlink("content/modules/a.md", "b.md")(root),
+                                       symlink("content/modules/b.md", "a.md")(root)],
+         message=r"content/modules/a\.md: cannot be followed to a file .* — replace it with an ordinary file"),
+    Case("lesson-name-too-long-for-an-output-file",
+         write(f"content/lessons/{'a' * 250}.yaml", "title: X\nmodules: [origins]\n"),
+         message=r"content/lessons/a+\.yaml: 'a+\.yaml' is not a valid lesson file name — .*at most 64"),
+    Case("template-syntax-in-content-stays-text", body("The sum {{ 7*7 }} and {% raw %} stay as written."),
+         args=("build", "1-roots", "--edition", "student", "--format", "html"), code=0, unchanged=False,
+         then=lambda root, out: "{{ 7*7 }} and {% raw %}" in (root / "output" / "1-roots-student.html").read_text("utf-8")
+         or pytest.fail("content was read as a template")),
     # -- the build's own files ---------------------------------------------------------------
     Case("manifest-is-null", output_file(".packet-build.json", "null"), code=0, unchanged=False,
          message=r"output/\.packet-build\.json: not a build record of packet's .* ignores this file and rebuilds",

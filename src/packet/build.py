@@ -42,6 +42,7 @@ from .cache import (
 from .choices import EDITIONS, Edition, Section
 from .errors import BuildError, ContentError, Location, Problem, Report, Severity, UsageError
 from .files import Refused, output_folder, read_file, write_atomic
+from .layout import default_output
 from .perf import fewer_collections
 
 if TYPE_CHECKING:  # the rest of the pipeline loads only when something must be built
@@ -319,7 +320,7 @@ def build(
     will be, `on_output` each one as it is written (or found up to date).
     """
     root = project if isinstance(project, Path) else project.root
-    out = request.out or root / "output"
+    out = request.out or default_output(root)
     # Files are hashed before they are read: an edit made during the build leaves a key that
     # no longer matches, so the next build redoes the output rather than trusting it.
     files = project_files(root)

@@ -15,6 +15,26 @@ from .errors import UsageError
 
 PROJECT_FILE = "packet.toml"
 INPUT_FOLDERS = ("content", "seeds", "templates")
+OUTPUT_FOLDER = "output"
+NAME_MAX = 64  # lesson and module ids, which name output files
+
+
+def default_output(root: Path) -> Path:
+    """The project's output/ folder, where packet writes unless told otherwise with --out.
+
+    A shared unit may hold an `output` that is a link to a folder elsewhere on the machine;
+    packet never writes (or clears its leftovers) there without being told to.
+    """
+    out = root / OUTPUT_FOLDER
+    if out.is_symlink():
+        target = out.resolve()
+        real_root = root.resolve()
+        if target != real_root and real_root not in target.parents:
+            raise UsageError(
+                f"{out}: is a link to a folder outside the project ({target}); packet writes "
+                "there only when told to — delete the link, or name the folder with --out"
+            )
+    return out
 
 
 def find_project(start: Path) -> Path:

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .dates import DateError, parse_date
 from .errors import ContentError, Location, Report
 from .files import Refused, read_file
-from .layout import PROJECT_FILE
+from .layout import NAME_MAX, PROJECT_FILE
 from .model import Disagreement, Event, Lesson, Module, Project, Seed, Term
 from .schema import (
     DisagreementEntry,
@@ -35,6 +35,8 @@ from .sources import KINDS, SourceError, seed_text
 from .yamlsrc import Sourced, front_matter, load_yaml, validate
 
 GUIDANCE_FILE = "guidance.md"
+# A module or lesson id: its file's name, which also names output files.
+_ID = re.compile(rf"[a-z0-9][a-z0-9-]{{0,{NAME_MAX - 1}}}")
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -197,11 +199,12 @@ class _Loader:
     def module(self, path: Path) -> Module | None:
         rel = self.rel(path)
         module_id = path.stem
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", module_id):
+        if not _ID.fullmatch(module_id):
             self.report.error(
                 Location(rel),
                 f"'{path.name}' is not a valid module file name",
-                "use lower-case letters, digits and hyphens, e.g. year-zero.md",
+                f"use lower-case letters, digits and hyphens, at most {NAME_MAX}, "
+                "e.g. year-zero.md",
             )
             return None
         text = self.read(path)
@@ -261,9 +264,12 @@ class _Loader:
         lessons: dict[str, Lesson] = {}
         for path in sorted((self.root / "content" / "lessons").glob("*.yaml")):
             lesson_id = path.stem
-            if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", lesson_id):
+            if not _ID.fullmatch(lesson_id):
                 self.report.error(
-                    Location(self.rel(path)), f"'{path.name}' is not a valid lesson file name"
+                    Location(self.rel(path)),
+                    f"'{path.name}' is not a valid lesson file name",
+                    f"use lower-case letters, digits and hyphens, at most {NAME_MAX}, "
+                    "e.g. 1-roots.yaml",
                 )
                 continue
             sourced = self.yaml_file(path)
