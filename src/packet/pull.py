@@ -15,27 +15,43 @@ reads) pull:
      names, quoted coinages and recurring proper names, each with the
      sentence that introduces it;
    - a lesson holding the drafted modules;
-3. checks the project with the drafts in it; if that fails, every file is put
-   back as it was and the problems are reported — nothing is half-written.
+3. checks the project with the drafts in it; if that fails — or the pull is
+   stopped by Ctrl-C, SIGTERM or SIGHUP while writing or checking — every file
+   is put back as it was (new files and folders removed, changed ones
+   restored) and the problems are reported: nothing is half-written.
 
-Everything is computed before anything is written.
+Everything is computed before anything is written, and everything that could
+stop the pull is refused first, each with what to do: a document over the size
+limit, a FIFO or a device (checked before a byte is read); a file name with a
+line break or control character (it is copied into YAML comments and printed
+to the terminal), starting with a dot, too long for seeds/<name>.meta.yaml, or
+given twice; a folder of the project that is a link leading out of it. Text
+from the document that Markdown would read as a citation (`[@id]`) is escaped,
+so a draft never cites a seed its source did not.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import signal
+import threading
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import yaml
 
 from .dates import MONTHS, find_dates, parse_date
-from .errors import ContentError, Location, Problem, UsageError
-from .files import write_atomic
-from .sources import KINDS, Article, SourceError, article, decode, seed_text
+from .errors import BuildError, ContentError, Location, PacketError, Problem, UsageError
+from .files import MAX_FILE_BYTES, Refused, inside, is_own_temporary, read_file, write_atomic
+from .lint import INVISIBLE
+from .sources import KINDS, Article, SourceError, article, read_document, seed_text
 from .text import contains_passage, normalise, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
@@ -61,6 +77,22 @@ class PullReport:
     terms: int = 0
     skipped: list[str] = field(default_factory=list)
     lesson: str = ""
+    warnings: list[str] = field(default_factory=list)  # e.g. a declared encoding the bytes deny
+
+
+class PullInterrupted(PacketError):
+    """The pull was stopped by a signal while writing or checking; every file is back.
+
+    Raised only when the handler the caller had for that signal (it is given the signal
+    once the files are back) returns instead of stopping the program itself."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        name = signal.Signals(signum).name
+        super().__init__(
+            f"pull stopped by {name}: every file it had written is put back as it was — "
+            "nothing was pulled"
+        )
 
 
 # -- reading the article ----------------------------------------------------------------
@@ -231,8 +263,20 @@ def _event_title(sentence: str, start: int, end: int) -> str:
     return title[:1].upper() + title[1:] if title else "Dated event"
 
 
+def _uncited(text: str) -> str:
+    """The document's text for a drafted field that is rendered as Markdown: `[@id]` in it is
+    the source's own text, not a citation, so its bracket is escaped."""
+    return text.replace("[@", "\\[@")
+
+
+def _literal(text: str) -> str:
+    """Text set in Markdown exactly as written (a title, a file name)."""
+    return re.sub(r"([\\`*_\[\]<>#!|~])", r"\\\1", text)
+
+
 def _cite_quotes(paragraph: str, seed_id: str) -> str:
     """The paragraph with a citation after each quotation inside it, and one at its end."""
+    paragraph = _uncited(paragraph)
     cited = re.sub(
         r"(“[^“”\n]{1,300}”|\"[^\"\n]{1,300}\")(?!\s*\[@)", rf"\1 [@{seed_id}]", paragraph
     )
@@ -254,12 +298,96 @@ class _Planned:
     glossary: list[dict[str, Any]]
 
 
-def _existing_ids(path: Path) -> set[str]:
-    if not path.is_file():
+def _read_project_file(root: Path, path: Path) -> bytes | None:
+    """A project file pull appends to or puts back, read the one safe way; None if absent."""
+    if not os.path.lexists(path):
+        return None
+    try:
+        return read_file(path, [root])
+    except Refused as exc:
+        where = Location(path.relative_to(root).as_posix())
+        raise ContentError([Problem(where, exc.message, exc.hint)]) from exc
+
+
+def _project_text(root: Path, path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        where = Location(path.relative_to(root).as_posix())
+        problem = Problem(where, f"byte {exc.start} is not UTF-8", "save the file as UTF-8")
+        raise ContentError([problem]) from exc
+
+
+def _existing_ids(root: Path, path: Path) -> set[str]:
+    data = _read_project_file(root, path)
+    if data is None:
         return set()
-    return set(
-        re.findall(r"^\s*-?\s*id:\s*['\"]?([a-z0-9][a-z0-9-]*)", path.read_text("utf-8"), re.M)
-    )
+    text = _project_text(root, path, data)
+    return set(re.findall(r"^\s*-?\s*id:\s*['\"]?([a-z0-9][a-z0-9-]*)", text, re.M))
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _id_part(text: str) -> str:
+    """Lower-case letters, digits and hyphens from `text` (accents dropped), or ""."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+# -- names --------------------------------------------------------------------------------
+
+# The name is copied into seeds/ and into YAML comments, and printed to the terminal: a line
+# break ends a comment early (what follows is read as YAML), an escape sequence drives the
+# terminal. Such a name is refused rather than escaped: the file on disk would still carry it
+# into every listing, shell and version history, and renaming it is one step for the teacher.
+_BREAKS_NAME = {"Cc", "Cs", "Zl", "Zp"}  # controls, undecodable bytes, line/paragraph breaks
+# The temporary name write_atomic uses for seeds/<name>.meta.yaml must fit in 255 bytes.
+MAX_NAME_BYTES = 255 - len(".meta.yaml") - len("..packet-12345678.part")
+
+
+def shown(text: str) -> str:
+    """`text` with every control, invisible or undecodable character spelt out as an escape,
+    so a message about a strange file name cannot itself do anything to the terminal."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte the file system name could not decode
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif unicodedata.category(char) in _BREAKS_NAME or code in INVISIBLE:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _name_problem(name: str) -> tuple[str, str] | None:
+    """Why a document's file name cannot be a seed's name, and the fix; None when it can."""
+    rename = "rename the file, keeping to letters, digits, spaces, hyphens and dots, then pull it"
+    for char in name:
+        if unicodedata.category(char) in _BREAKS_NAME or ord(char) in INVISIBLE:
+            what = "a line break" if char in "\r\n\x85\u2028\u2029" else "a control character"
+            if unicodedata.category(char) == "Cs":
+                what = "bytes that are not text in any encoding"
+            elif ord(char) in INVISIBLE:
+                what = "an invisible or direction-changing character"
+            return f"the file name contains {what} ({shown(char)})", rename
+    if name.startswith("."):
+        return "the file name starts with a dot, which hides it", rename
+    if "\\" in name:
+        return "the file name contains a backslash", rename
+    size = len(os.fsencode(name))
+    if size > MAX_NAME_BYTES:
+        return (
+            f"the file name is too long for seeds/ ({size} bytes; at most {MAX_NAME_BYTES})",
+            "rename the file to something shorter, then pull it",
+        )
+    return None
 
 
 def _unique(base: str, taken: set[str]) -> str:
@@ -280,10 +408,10 @@ def _meta_value(value: str | None, text: str, basis: str) -> Any:
 
 
 def _plan(root: Path, source: Path, seed_id: str | None, taken: dict[str, set[str]]) -> _Planned:
-    where = Location(str(source))
+    where = Location(shown(str(source)))
     kind = KINDS.get(source.suffix.lower())
     if kind is None:
-        what = source.suffix or source.name
+        what = shown(source.suffix or source.name)
         raise ContentError(
             [
                 Problem(
@@ -293,12 +421,20 @@ def _plan(root: Path, source: Path, seed_id: str | None, taken: dict[str, set[st
                 )
             ]
         )
+    if problem := _name_problem(source.name):
+        raise ContentError([Problem(where, *problem)])
+    # The teacher chose this file, wherever it is; it is still refused, unread, if it is a
+    # named pipe, a device or over the size limit.
     try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise ContentError([Problem(where, f"cannot read the file: {exc.strerror}")]) from exc
+        data = read_file(source, [source.resolve().parent])
+    except Refused as exc:
+        message = exc.message
+        if message == "the file does not exist":
+            message = "cannot read the file: it does not exist"
+        raise ContentError([Problem(where, message, exc.hint)]) from exc
     try:
-        text, encoding = decode(data)
+        decoded = read_document(data, kind)
+        text, encoding = decoded.text, decoded.encoding
         found = article(text, kind)
         quotable = seed_text(data, kind)
     except SourceError as exc:
@@ -316,20 +452,32 @@ def _plan(root: Path, source: Path, seed_id: str | None, taken: dict[str, set[st
 
     seed_file = source.name
     target = root / "seeds" / seed_file
-    if target.exists():
-        same = target.read_bytes() == data
+    # A name differing only in case is the same file on a Mac or Windows computer the unit
+    # is shared with.
+    target = next(
+        (p for p in _entries(root / "seeds") if p.name.casefold() == seed_file.casefold()), target
+    )
+    if os.path.lexists(target):
+        try:
+            same = read_file(target, [root]) == data
+        except Refused:
+            same = False
         raise ContentError(
             [
                 Problem(
                     where,
-                    f"seeds/{seed_file} already exists"
+                    f"seeds/{shown(target.name)} already exists"
                     + (" with the same contents" if same else ""),
                     "it has been pulled before" if same else "rename the file before pulling it",
                 )
             ]
         )
-    sid = _unique(seed_id or slug(found.title or source.stem)[:30].strip("-"), taken["seeds"])
+    # From the title, else the file name (a title in another script leaves no letters).
+    derived = next((part for part in map(_id_part, (found.title or "", source.stem)) if part), "")
+    sid = _unique(seed_id or derived[:30].strip("-") or "seed", taken["seeds"])
     report = PullReport(sid, seed_file, encoding, kind, skipped=found.skipped)
+    if decoded.warning:
+        report.warnings.append(decoded.warning)
 
     title = found.title
     for name, stated in (("title", title), ("author", found.author), ("date", found.date)):
@@ -374,6 +522,7 @@ def _plan(root: Path, source: Path, seed_id: str | None, taken: dict[str, set[st
             if report.missing
             else ""
         )
+        + "".join(f"# Encoding: {warning}.\n" for warning in report.warnings)
         + "# Check every value against the document before relying on it.\n"
     )
     # Record what was dropped, so `packet check` keeps it out of content — but not a line that
@@ -391,7 +540,7 @@ def _plan(root: Path, source: Path, seed_id: str | None, taken: dict[str, set[st
         root / "seeds" / f"{seed_file}.meta.yaml": (header + _dump(meta)).encode("utf-8"),
     }
 
-    shown_title = f"“{title}”" if title else seed_file
+    shown_title = _literal(f"“{title}”" if title else seed_file)
     terms = draft_terms([text for role, text in found.blocks if role == "para"])
     term_ids: list[tuple[str, TermDraft]] = []
     glossary = []
@@ -406,7 +555,7 @@ def _plan(root: Path, source: Path, seed_id: str | None, taken: dict[str, set[st
                 "id": term_id,
                 "term": term.term,
                 "aliases": term.aliases,
-                "definition": term.sentence,
+                "definition": _uncited(term.sentence),
                 "source": sid,
                 "passage": term.sentence,
                 "draft": True,
@@ -417,7 +566,7 @@ def _plan(root: Path, source: Path, seed_id: str | None, taken: dict[str, set[st
     timeline: list[dict[str, Any]] = []
     sections = _sections(found, source.stem)
     for number, section in enumerate(sections, start=1):
-        words = slug(section.title).split("-")
+        words = _id_part(section.title).split("-")
         short = "-".join(words[:4]) if section.title != found.title else ""
         module_id = _unique(f"{sid}-{number}-{short}".strip("-"), taken["modules"])
         body_text = " ".join(section.paragraphs)
@@ -425,11 +574,11 @@ def _plan(root: Path, source: Path, seed_id: str | None, taken: dict[str, set[st
         first = [sentences(p)[0] for p in section.paragraphs]
         front = {
             "title": section.title,
-            "summary": first[0] if len(first[0]) <= 300 else section.title,
+            "summary": _uncited(first[0] if len(first[0]) <= 300 else section.title),
             "key_terms": key_terms,
             "questions": [
                 {
-                    "ask": f"What does this section say about {section.title}?",
+                    "ask": f"What does this section say about {_uncited(section.title)}?",
                     "answer": "Draft: write a model answer from the text.",
                     "kind": "comprehension",
                 }
@@ -453,7 +602,7 @@ def _plan(root: Path, source: Path, seed_id: str | None, taken: dict[str, set[st
                             "id": _unique(f"{sid}-{date}-{title_of}"[:48], taken["events"]),
                             "date": date,
                             "title": title_of,
-                            "detail": sentence,
+                            "detail": _uncited(sentence),
                             "sources": [{"seed": sid, "passage": sentence}],
                             "modules": [module_id],
                             "draft": True,
@@ -473,13 +622,158 @@ def _plan(root: Path, source: Path, seed_id: str | None, taken: dict[str, set[st
     return _Planned(report, files, timeline, glossary)
 
 
-def _append(path: Path, entries: list[dict[str, Any]], note: str) -> bytes:
-    old = path.read_text("utf-8") if path.is_file() else ""
+def _append(old: str, entries: list[dict[str, Any]], note: str) -> bytes:
     if old.strip() in ("", "[]"):
         old = ""
     elif not old.endswith("\n"):
         old += "\n"
     return (old + f"# {note}\n" + _dump(entries)).encode("utf-8")
+
+
+# -- writing, and putting everything back ---------------------------------------------------
+
+_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+class _Stopped(BaseException):
+    """Raised by the signal handler inside the pull; never leaves `pull`."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _SignalGuard:
+    """While armed, the first SIGINT, SIGTERM or SIGHUP raises `_Stopped` where the pull is,
+    so the files can be put back; signals after that (a second Ctrl-C) are remembered, not
+    acted on, until the previous handlers are back. A signal someone chose to ignore
+    (`nohup`) stays ignored."""
+
+    def __init__(self) -> None:
+        self.armed = False
+        self.pending: int | None = None
+        self.previous: dict[int, Any] = {}
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.armed:
+            self.armed = False
+            raise _Stopped(signum)
+        if self.pending is None:
+            self.pending = signum
+
+    def arm(self) -> None:
+        self.armed = True
+        if threading.current_thread() is not threading.main_thread():
+            return  # only the main thread may set handlers; exceptions still roll back
+        for signum in _SIGNALS:
+            current = signal.getsignal(signum)
+            if current is None or current == signal.SIG_IGN:
+                continue  # ignored on purpose, or set outside Python where it cannot be restored
+            self.previous[signum] = current
+            signal.signal(signum, self._handle)
+
+    def disarm(self) -> None:
+        self.armed = False
+
+    def restore(self, *, deliver: bool) -> None:
+        """Put the previous handlers back; with `deliver`, pass them a signal that came late."""
+        self.armed = False
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+        self.previous.clear()
+        if deliver and self.pending is not None:
+            signal.raise_signal(self.pending)
+
+
+def _missing_folders(files: dict[Path, bytes]) -> list[Path]:
+    """The folders the drafts go in that do not exist yet, outermost first."""
+    missing: dict[Path, None] = {}
+    for path in files:
+        folder, chain = path.parent, []
+        while not folder.exists() and folder not in missing:
+            chain.append(folder)
+            folder = folder.parent
+        missing.update(dict.fromkeys(reversed(chain)))
+    return sorted(missing, key=lambda folder: len(folder.parts))
+
+
+def _put_back(
+    root: Path, files: dict[Path, bytes], old: dict[Path, bytes | None], folders: list[Path]
+) -> None:
+    """Every file as it was before the pull: new ones removed, changed ones restored, the
+    folders made for them removed again; packet's own temporaries of them cleared too."""
+    failed: list[str] = []
+    for path in reversed(list(files)):
+        try:
+            before = old.get(path)
+            if before is None:
+                path.unlink(missing_ok=True)
+            elif _current(root, path) != before:
+                write_atomic(path, before)
+        except (OSError, BuildError) as exc:
+            failed.append(f"{path}: {exc}")
+        with contextlib.suppress(OSError):
+            for temporary in path.parent.glob(f".{_glob_escape(path.name)}.packet-*.part"):
+                if is_own_temporary(temporary.name) and not temporary.is_symlink():
+                    temporary.unlink()
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only if empty: nothing but the pull's own files was in it
+    if failed:
+        raise BuildError(
+            "could not put these files back as they were before the pull: " + "; ".join(failed)
+        )
+
+
+def _current(root: Path, path: Path) -> bytes | None:
+    try:
+        return read_file(path, [root])
+    except Refused:
+        return None
+
+
+def _glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def _check_targets(root: Path, files: dict[Path, bytes], old: dict[Path, bytes | None]) -> None:
+    """Refuse, before writing, a draft that would land outside the project (through a folder
+    that is a link), replace a file pull did not read, or be too big for packet to read back
+    (a long document's timeline)."""
+    real_root = root.resolve()
+    problems: list[Problem] = []
+    for path in files:
+        where = Location(shown(path.relative_to(root).as_posix()))
+        if not inside(path.parent.resolve(), [real_root]):
+            problems.append(
+                Problem(
+                    where,
+                    "its folder is a link to a folder outside the project; packet writes only "
+                    "inside the project",
+                    "replace the link with a real folder",
+                )
+            )
+        elif len(files[path]) > MAX_FILE_BYTES:
+            problems.append(
+                Problem(
+                    where,
+                    f"would be {len(files[path]) / 1_000_000:.1f} MB with the drafts, over the "
+                    f"{MAX_FILE_BYTES / 1_000_000:g} MB packet reads in one file",
+                    "pull a shorter document, or only the part of it the packet needs",
+                )
+            )
+        elif path not in old and os.path.lexists(path):
+            problems.append(
+                Problem(
+                    where,
+                    "already exists, and packet pull would replace it",
+                    "move it out of the way, then pull again",
+                )
+            )
+    if problems:
+        raise ContentError(problems)
 
 
 def pull(root: Path, sources: Sequence[Path], seed_id: str | None = None) -> list[PullReport]:
@@ -490,18 +784,45 @@ def pull(root: Path, sources: Sequence[Path], seed_id: str | None = None) -> lis
     if seed_id is not None and len(sources) != 1:
         raise UsageError("--id names one seed: pull one file at a time with it")
     if seed_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", seed_id):
-        raise UsageError(f"--id '{seed_id}': use lower-case letters, digits and hyphens")
+        raise UsageError(f"--id '{shown(seed_id)}': use lower-case letters, digits and hyphens")
+    if seed_id is not None and len(seed_id) > 48:
+        raise UsageError(f"--id '{seed_id}': at most 48 characters")
     project = load_project(root)
+    if seed_id is not None and seed_id in project.seeds:
+        # Not quietly "-2": content already citing [@id] would go on citing the other seed.
+        taken_by = shown(project.seeds[seed_id].path.name)
+        raise UsageError(
+            f"--id '{seed_id}' is already the id of seeds/{taken_by} — "
+            "choose another id, or leave --id out"
+        )
+    glossary_path = root / "content" / "glossary.yaml"
     taken = {
         "seeds": set(project.seeds),
         "modules": set(project.modules),
         "lessons": set(project.lessons),
-        "terms": set(project.terms) | _existing_ids(root / "content" / "glossary.yaml"),
+        "terms": set(project.terms) | _existing_ids(root, glossary_path),
         "events": {e.entry.id for e in project.events},
     }
     problems: list[Problem] = []
     plans: list[_Planned] = []
+    named: dict[str, Path] = {}  # by name, in any case: one seeds/ file on a Mac or Windows
     for source in sources:
+        where = Location(shown(str(source)))
+        first = named.get(source.name.casefold())
+        if first is not None:
+            same = first.resolve() == source.resolve()
+            problems.append(
+                Problem(
+                    where,
+                    "this file is named twice"
+                    if same
+                    else f"another file named {shown(first.name)} is pulled too "
+                    f"({shown(str(first))}); both would be seeds/{shown(source.name)}",
+                    "name each file once" if same else "rename one of them, then pull both",
+                )
+            )
+            continue
+        named[source.name.casefold()] = source
         try:
             plans.append(_plan(root, source, seed_id, taken))
         except ContentError as exc:
@@ -512,25 +833,49 @@ def pull(root: Path, sources: Sequence[Path], seed_id: str | None = None) -> lis
     files: dict[Path, bytes] = {}
     for plan in plans:
         files.update(plan.files)
+    old: dict[Path, bytes | None] = {}  # the files pull changes, as they were
     for name, key in (("timeline.yaml", "timeline"), ("glossary.yaml", "glossary")):
         entries = [e for plan in plans for e in getattr(plan, key)]
         if entries:
             pulled = ", ".join(f"seeds/{p.report.seed_file}" for p in plans)
             path = root / "content" / name
-            files[path] = _append(path, entries, f"Drafted by packet pull from {pulled}")
-    backups = {path: path.read_bytes() if path.exists() else None for path in files}
+            old[path] = before = _read_project_file(root, path)
+            text = "" if before is None else _project_text(root, path, before)
+            files[path] = _append(text, entries, f"Drafted by packet pull from {pulled}")
+    _check_targets(root, files, old)
+
+    folders = _missing_folders(files)
+    guard = _SignalGuard()
     try:
-        for path, data in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, data)
-        report = check_project(load_project(root))
-        if report.errors:
-            raise ContentError(report.errors)
-    except BaseException:
-        for path, old in backups.items():
-            if old is None:
-                path.unlink(missing_ok=True)
-            else:
-                write_atomic(path, old)
+        try:
+            guard.arm()
+            for folder in folders:
+                try:
+                    folder.mkdir(exist_ok=True)
+                except OSError as exc:
+                    raise BuildError(
+                        f"{folder}: cannot create the folder: {exc.strerror or exc}"
+                    ) from exc
+            for path, data in files.items():
+                write_atomic(path, data)
+            report = check_project(load_project(root))
+            if report.errors:
+                raise ContentError(report.errors)
+            guard.disarm()
+        except BaseException:
+            guard.disarm()  # a signal from here on is remembered, never raised
+            raise
+    except BaseException as exc:
+        stopped = isinstance(exc, _Stopped)
+        try:
+            _put_back(root, files, old, folders)
+        finally:
+            guard.restore(deliver=not stopped)
+        if isinstance(exc, _Stopped):
+            # Every file is back: the signal now does what it did before the pull — the CLI
+            # reports it and exits with 128 + its number, a default SIGTERM ends the process.
+            signal.raise_signal(exc.signum)
+            raise PullInterrupted(exc.signum) from None
         raise
+    guard.restore(deliver=True)  # a signal after the check passed: the pull is complete
     return [plan.report for plan in plans]

@@ -2,10 +2,15 @@
 
 A seed is kept byte for byte as received. This module reads it:
 
-* `decode(data)`: UTF-8 (with or without BOM), UTF-16 (BOM, or the tell-tale
-  NUL bytes without one) or Windows-1252, in that order; anything else — a
-  PDF, a Word file, an image, other binary data — is refused with a message
-  that says what the file looks like and what to do.
+* `decode(data, kind)`: UTF-8 (with or without BOM), UTF-16 (BOM, or the tell-tale
+  NUL bytes without one), the encoding a web page declares (`<meta charset>`, a
+  `http-equiv` content type or an XML declaration) when its bytes read in it, or
+  Windows-1252, in that order; anything else — a PDF, a Word file, an image,
+  other binary data — is refused with a message that says what the file looks
+  like and what to do. `read_document` also says when a page's declaration and
+  its bytes disagree. Control characters (an escape sequence would drive the
+  teacher's terminal) and the invisible characters `packet check` refuses in
+  content are dropped, line-like ones (form feed, U+2028) become line breaks.
 * `article(text, kind)`: the article in the document, without navigation, ads
   or booking pitches, as Markdown-like text (headings as `#` lines), plus the
   title, author and date where the document states them.
@@ -26,6 +31,8 @@ import re
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
+
+from .lint import INVISIBLE
 
 KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
          ".html": "html", ".htm": "html"}  # fmt: skip
@@ -51,38 +58,193 @@ class SourceError(ValueError):
         self.hint = hint
 
 
-def decode(data: bytes) -> tuple[str, str]:
+@dataclass(frozen=True)
+class Decoded:
+    """A document's text, the encoding it was read in, and what its declaration said."""
+
+    text: str
+    encoding: str  # a Python codec name: "utf-8", "cp1251"…
+    declared: str | None = None  # the encoding the page declares, as written
+    warning: str = ""  # set when the declaration and the bytes disagree
+
+
+def decode(data: bytes, kind: str = "text") -> tuple[str, str]:
     """(text, encoding name) of a document's bytes, or SourceError."""
+    found = read_document(data, kind)
+    return found.text, found.encoding
+
+
+def read_document(data: bytes, kind: str = "text") -> Decoded:
+    """The text of a document of `kind`, or SourceError; see the module docstring."""
     if not data.strip():
         raise SourceError("the file is empty", "save the article's text into it, or drop it")
     for magic, what, hint in _MAGIC:
         if data.startswith(magic):
             raise SourceError(f"this is {what}, not text", hint)
+    # A byte-order mark is the strongest sign there is; browsers let it override a declaration.
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        return Decoded(_clean(data[3:].decode("utf-8", errors="strict")), "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        return Decoded(_clean(data.decode("utf-16")), "utf-16")
     sample = data[:4000]
     if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
         # UTF-16 without a BOM: every other byte of Latin text is NUL.
         order = "utf-16-le" if sample[1] == 0 else "utf-16-be"
         try:
-            return data.decode(order), order
+            return Decoded(_clean(data.decode(order)), order)
         except UnicodeDecodeError:
             pass
     if b"\x00" in sample:
         raise SourceError("this is a binary file, not text", "save the article as text or HTML")
+    declared = _declared(data) if kind == "html" else None
+    utf8: str | None = None
+    bad_utf8 = 0  # where the bytes stop being UTF-8
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        utf8 = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad_utf8 = exc.start
+    if declared is None:
+        return _undeclared(data, utf8)
+    codec = _codec(declared)
+    if codec is None:
+        warning = (
+            f"the page declares the encoding '{declared}', which packet does not know; "
+            f"it was read as {_NAMES[_guess(utf8)]} — check that its letters look right"
+        )
+    elif codec == "utf-8":
+        if utf8 is not None:
+            return Decoded(_clean(utf8), "utf-8", declared)
+        warning = (
+            f"the page declares '{declared}' but byte {bad_utf8} is not UTF-8; it was read as "
+            "Windows-1252 — if its letters look wrong, save the page again as UTF-8"
+        )
+    elif utf8 is not None and not data.isascii():
+        # Re-saved by an editor that wrote UTF-8 but kept the old declaration: the bytes are
+        # valid UTF-8, which text in another encoding almost never is by chance.
+        return Decoded(
+            _clean(utf8),
+            "utf-8",
+            declared,
+            f"the page declares '{declared}' but its text is UTF-8, so it was read as UTF-8 — "
+            "check that its letters look right",
+        )
+    else:
+        try:
+            text = data.decode(codec)
+            twin = _WINDOWS_TWIN.get(codec)
+            if twin and _C1.search(text):
+                # Bytes 0x80–0x9F are unused control codes in ISO-8859 and quotation marks,
+                # dashes and the euro sign in its Windows twin: the page is really in that.
+                return Decoded(
+                    _clean(data.decode(twin, errors="replace")),
+                    twin,
+                    declared,
+                    f"the page declares '{declared}' but uses bytes that only "
+                    f"{_WINDOWS_NAME[twin]} gives letters or punctuation, so it was read as "
+                    f"{_WINDOWS_NAME[twin]} — check that its letters look right",
+                )
+            return Decoded(_clean(text), codec, declared)
+        except UnicodeDecodeError as exc:
+            warning = (
+                f"the page declares '{declared}' but byte {exc.start} is not {declared}; "
+                f"it was read as {_NAMES[_guess(utf8)]} — check that its letters look right"
+            )
+    found = _undeclared(data, utf8)
+    return Decoded(found.text, found.encoding, declared, warning)
+
+
+def _guess(utf8: str | None) -> str:
+    return "utf-8" if utf8 is not None else "cp1252"
+
+
+_NAMES = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}
+
+
+def _undeclared(data: bytes, utf8: str | None) -> Decoded:
+    """UTF-8 when the bytes are UTF-8, otherwise Windows-1252 (what most old pages are)."""
+    if utf8 is not None:
+        return Decoded(_clean(utf8), "utf-8")
     try:
-        return data.decode("cp1252"), "cp1252"
+        return Decoded(_clean(data.decode("cp1252")), "cp1252")
     except UnicodeDecodeError as exc:
         raise SourceError(
             f"the text is in no encoding packet reads (byte {exc.start})",
             "re-save it as UTF-8 text",
         ) from exc
+
+
+# Where a web page says what encoding it is in: an XML declaration at the very start, or a
+# <meta charset="…"> / <meta http-equiv="Content-Type" content="…; charset=…"> in its head.
+_LABEL = rb"([A-Za-z0-9_.:+-]{1,40})"
+_XML_DECLARATION = re.compile(rb"^\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']" + _LABEL + rb"[\"']")
+_META = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*" + _LABEL, re.I)
+_COMMENT = re.compile(rb"<!--.*?(?:-->|$)", re.S)
+HEAD_BYTES = 65_536  # a declaration further in than this is not looked for
+
+
+def _declared(data: bytes) -> str | None:
+    """The encoding an HTML page declares, as written, or None."""
+    if m := _XML_DECLARATION.match(data[:1024]):
+        return m[1].decode("ascii", "replace").strip()
+    head = _COMMENT.sub(b"", data[:HEAD_BYTES].split(b"<body", 1)[0].split(b"<BODY", 1)[0])
+    if m := _META.search(head):
+        return m[1].decode("ascii", "replace").strip()
+    return None
+
+
+# Labels pages use -> the codec browsers read them with (the WHATWG Encoding Standard reads
+# ISO-8859-1 and ASCII as Windows-1252, GB2312 as GB18030, Shift_JIS as Windows-31J…). Only
+# text encodings: a page cannot ask for Python's other codecs (unicode_escape, rot13, UTF-7).
+_LABELS = {
+    "utf-8": "utf-8", "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "x-unicode20utf8": "utf-8",
+    # A declaration written in ASCII bytes cannot be in UTF-16; browsers read such pages as UTF-8.
+    "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8", "unicode": "utf-8",
+    "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-1": "cp1252", "iso8859-1": "cp1252",
+    "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252", "cp1252": "cp1252",
+    "x-cp1252": "cp1252", "iso-8859-9": "cp1254", "latin5": "cp1254", "iso-8859-11": "cp874",
+    "tis-620": "cp874", "windows-874": "cp874", "koi8-r": "koi8-r", "koi8r": "koi8-r",
+    "koi8-u": "koi8-u", "koi8-ru": "koi8-u", "ibm866": "cp866", "cp866": "cp866",
+    "macintosh": "mac-roman", "mac": "mac-roman", "x-mac-roman": "mac-roman",
+    "x-mac-cyrillic": "mac-cyrillic", "gbk": "gb18030", "gb2312": "gb18030", "x-gbk": "gb18030",
+    "gb18030": "gb18030", "big5": "big5hkscs", "big5-hkscs": "big5hkscs",
+    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932",
+    "windows-31j": "cp932", "ms_kanji": "cp932", "euc-jp": "euc_jp", "iso-2022-jp": "iso2022_jp",
+    "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "windows-949": "cp949",
+}  # fmt: skip
+_NUMBERED = re.compile(r"^(?:windows-|cp|x-cp)(125[0-8])$|^iso[-_]?8859[-_](\d{1,2})$")
+
+
+_C1 = re.compile("[\x80-\x9f]")
+_WINDOWS_TWIN = {"iso8859-15": "cp1252", "iso8859-2": "cp1250", "iso8859-7": "cp1253",
+                 "iso8859-8": "cp1255", "iso8859-6": "cp1256", "iso8859-13": "cp1257"}  # fmt: skip
+_WINDOWS_NAME = {twin: f"Windows-{twin[2:]}" for twin in _WINDOWS_TWIN.values()}
+
+
+def _codec(label: str) -> str | None:
+    """The codec for an encoding a page declares, or None when packet does not know it."""
+    label = label.strip().lower()
+    if label in _LABELS:
+        return _LABELS[label]
+    if m := _NUMBERED.match(label):
+        if m[1]:
+            return f"cp{m[1]}"
+        if int(m[2]) in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16):
+            return f"iso8859-{int(m[2])}"
+    return None
+
+
+# Line-like controls become line breaks; every other control character, and the invisible
+# or direction-changing characters packet check refuses in content, are dropped.
+_LINE_LIKE = {0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029}
+_CLEAN: dict[int, str | None] = {
+    **dict.fromkeys((*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0))),
+    **dict.fromkeys(_LINE_LIKE, "\n"),
+    **dict.fromkeys(INVISIBLE),
+}
+
+
+def _clean(text: str) -> str:
+    return text.translate(_CLEAN)
 
 
 @dataclass
@@ -204,11 +366,22 @@ def _text_article(text: str, kind: str) -> Article:
     return article
 
 
+# `&#27;` (an escape) and other references to control characters: lxml gives up on the
+# whole page when it meets one, so they go before the page is parsed.
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));?")
+
+
+def _drop_control(m: re.Match[str]) -> str:
+    number = int(m[1], 16) if m[1] else int(m[2])
+    control = number < 0x20 and number not in (0x09, 0x0A, 0x0D)
+    return "" if control or number == 0x7F else m[0]
+
+
 def _html_article(text: str) -> Article:
     import trafilatura  # only when HTML is pulled or checked
 
     found: Any = trafilatura.bare_extraction(
-        text,
+        _CONTROL_REFERENCE.sub(_drop_control, text),
         with_metadata=True,
         include_formatting=True,
         include_comments=False,
@@ -221,10 +394,10 @@ def _html_article(text: str) -> Article:
         return article
     if isinstance(found, dict):  # trafilatura's dictionary form (as_dict)
         found = SimpleNamespace(**found)
-    article.title = found.title or None
-    article.author = found.author or None
-    article.date = found.date or None
-    for block in (found.text or "").split("\n"):
+    article.title = _clean(found.title or "").strip() or None
+    article.author = _clean(found.author or "").strip() or None
+    article.date = _clean(found.date or "").strip() or None
+    for block in _clean(found.text or "").split("\n"):
         block = block.strip()
         if not block:
             continue
@@ -243,7 +416,7 @@ def article(text: str, kind: str) -> Article:
 
 def seed_text(data: bytes, kind: str) -> str:
     """The text that quotations from this seed are checked against."""
-    text, _ = decode(data)
+    text = read_document(data, kind).text
     if kind != "html":
         return text
     found = article(text, kind)
