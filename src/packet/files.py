@@ -128,12 +128,18 @@ def _check_size(size: int, limit: int) -> None:
         )
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all; the old file stays until the new one is done."""
+def write_atomic(
+    path: Path, data: bytes, *, elsewhere: str = "choose another folder with --out"
+) -> None:
+    """Write `data` to `path` whole or not at all; the old file stays until the new one is done.
+
+    `elsewhere` is how the teacher can write somewhere else, for messages; "" when they cannot
+    (a project file `pull` writes).
+    """
     if path.is_dir():
         raise BuildError(
             f"{path}: a folder has this name, so the file cannot be written — rename or move "
-            "the folder, or choose another folder with --out"
+            "the folder" + (f", or {elsewhere}" if elsewhere else "")
         )
     temp: Path | None = None
     try:
@@ -152,23 +158,23 @@ def write_atomic(path: Path, data: bytes) -> None:
             with contextlib.suppress(OSError):
                 temp.unlink()
         if isinstance(exc, OSError):
-            raise BuildError(f"{path}: cannot write the file: {_why(exc)}") from exc
+            raise BuildError(f"{path}: cannot write the file: {_why(exc, elsewhere)}") from exc
         raise
 
 
-def _why(exc: OSError) -> str:
+def _why(exc: OSError, elsewhere: str) -> str:
     """What went wrong writing, and what to do about it."""
     reason = exc.strerror or str(exc)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return (
-            f"{reason} — the previous version is kept; free some disk space or choose "
-            "another folder with --out"
-        )
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (
-            f"{reason} — the previous version is kept; choose a folder you may write to with --out"
-        )
-    return f"{reason} — the previous version is kept; choose another folder with --out"
+        fix = "free some disk space"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        fix = "check that you may write to this folder"
+    elif exc.errno == errno.ENAMETOOLONG:
+        fix = "use a shorter name"
+    else:
+        fix = ""
+    fixes = " or ".join(f for f in (fix, elsewhere) if f)
+    return f"{reason} — the previous version is kept" + (f"; {fixes}" if fixes else "")
 
 
 def is_own_temporary(name: str) -> bool:

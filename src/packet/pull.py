@@ -711,7 +711,7 @@ def _put_back(
             if before is None:
                 path.unlink(missing_ok=True)
             elif _current(root, path) != before:
-                write_atomic(path, before)
+                write_atomic(path, before, elsewhere="")
         except (OSError, BuildError) as exc:
             failed.append(f"{path}: {exc}")
         with contextlib.suppress(OSError):
@@ -857,7 +857,7 @@ def pull(root: Path, sources: Sequence[Path], seed_id: str | None = None) -> lis
                         f"{folder}: cannot create the folder: {exc.strerror or exc}"
                     ) from exc
             for path, data in files.items():
-                write_atomic(path, data)
+                write_atomic(path, data, elsewhere="")
             report = check_project(load_project(root))
             if report.errors:
                 raise ContentError(report.errors)
