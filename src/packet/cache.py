@@ -41,7 +41,7 @@ from typing import Any, TypeVar
 from . import __version__
 from .errors import BuildError, Location, Problem, Severity
 from .files import MAX_FONT_BYTES, Refused, read_file
-from .layout import INPUT_FOLDERS, PROJECT_FILE
+from .layout import INPUT_FOLDERS, PROJECT_FILE, input_roots
 
 MANIFEST = ".packet-build.json"
 MANIFEST_VERSION = 1
@@ -87,7 +87,7 @@ def _visible_files(folder: Path) -> Iterable[Path]:
 def _file_hash(path: Path, root: Path) -> str:
     """The SHA-256 of a project file, or of why packet will not read it."""
     try:
-        return _sha256(read_file(path, [root], limit=MAX_FONT_BYTES))
+        return _sha256(read_file(path, input_roots(root), limit=MAX_FONT_BYTES))
     except Refused as exc:
         return digest("refused", str(exc))
 

@@ -23,6 +23,7 @@ from .assemble import markup_for
 from .candidates import disagreement_candidates
 from .errors import Location, Report
 from .files import Refused, read_file
+from .layout import input_roots
 from .lint import Finding, lint, nesting
 from .model import Project
 from .project import GUIDANCE_FILE
@@ -257,7 +258,9 @@ class _Checker:
         seed = self.project.seeds[seed_id]
         where = Location(self.project.rel(seed.path))
         try:
-            raw = read_file(seed.path, [self.project.root]).decode("utf-8", errors="replace")
+            raw = read_file(seed.path, input_roots(self.project.root)).decode(
+                "utf-8", errors="replace"
+            )
         except Refused:  # replaced since loading: the file is named, without a line
             return where
         index = raw.find(sentence[:60])

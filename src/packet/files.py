@@ -63,14 +63,24 @@ def inside(path: Path, roots: Iterable[Path]) -> bool:
     return any(path == root or root in path.parents for root in roots)
 
 
+def _real_root(root: Path) -> Path:
+    """Where `root` really is; a root that is itself a link is taken where it stands, so a
+    project's content/ linked to a folder elsewhere does not carry that folder in."""
+    if root.is_symlink():
+        return root.parent.resolve() / root.name
+    return root.resolve()
+
+
 def _kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
 def read_file(path: Path, roots: Iterable[Path], limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of `path`, if it is a regular file of at most `limit` bytes whose real
-    location is under one of `roots` (resolved); otherwise `Refused`, nothing read."""
-    real_roots = [root.resolve() for root in roots]
+    location is under one of `roots`; otherwise `Refused`, nothing read. For a project's
+    files, `roots` is `layout.input_roots(project)`: its content, seeds, templates and
+    packet.toml — not its .git folder or its outputs."""
+    real_roots = [_real_root(root) for root in roots]
     try:
         real = path.resolve(strict=True)
     except FileNotFoundError as exc:

@@ -19,6 +19,13 @@ OUTPUT_FOLDER = "output"
 NAME_MAX = 64  # lesson and module ids, which name output files
 
 
+def input_roots(root: Path) -> list[Path]:
+    """What a project's files may be read from (see `files.read_file`): packet.toml and the
+    input folders — never the project's .git, its outputs or anything else beside them."""
+    real = root.resolve()
+    return [real / PROJECT_FILE, *(real / name for name in INPUT_FOLDERS)]
+
+
 def default_output(root: Path) -> Path:
     """The project's output/ folder, where packet writes unless told otherwise with --out.
 

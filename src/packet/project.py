@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .dates import DateError, parse_date
 from .errors import ContentError, Location, Report
 from .files import Refused, read_file
-from .layout import NAME_MAX, PROJECT_FILE
+from .layout import NAME_MAX, PROJECT_FILE, input_roots
 from .model import Disagreement, Event, Lesson, Module, Project, Seed, Term
 from .schema import (
     DisagreementEntry,
@@ -43,6 +43,7 @@ M = TypeVar("M", bound=BaseModel)
 class _Loader:
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.roots = input_roots(root)  # where its files may be read from
         self.report = Report()
         self.sources: dict[str, Sourced] = {}
         self.broken: set[str] = set()  # ids whose files failed to load: no knock-on errors
@@ -53,7 +54,7 @@ class _Loader:
     def read_bytes(self, path: Path) -> bytes | None:
         """The file's bytes, or None after reporting why packet will not read them."""
         try:
-            return read_file(path, [self.root])
+            return read_file(path, self.roots)
         except Refused as exc:
             self.report.error(Location(self.rel(path)), exc.message, exc.hint)
             return None

@@ -50,6 +50,7 @@ import yaml
 from .dates import MONTHS, find_dates, parse_date
 from .errors import BuildError, ContentError, Location, PacketError, Problem, UsageError
 from .files import MAX_FILE_BYTES, Refused, inside, is_own_temporary, read_file, write_atomic
+from .layout import input_roots
 from .lint import INVISIBLE
 from .sources import KINDS, Article, SourceError, article, read_document, seed_text
 from .text import contains_passage, normalise, slug
@@ -303,7 +304,7 @@ def _read_project_file(root: Path, path: Path) -> bytes | None:
     if not os.path.lexists(path):
         return None
     try:
-        return read_file(path, [root])
+        return read_file(path, input_roots(root))
     except Refused as exc:
         where = Location(path.relative_to(root).as_posix())
         raise ContentError([Problem(where, exc.message, exc.hint)]) from exc
@@ -459,7 +460,7 @@ def _plan(root: Path, source: Path, seed_id: str | None, taken: dict[str, set[st
     )
     if os.path.lexists(target):
         try:
-            same = read_file(target, [root]) == data
+            same = read_file(target, input_roots(root)) == data
         except Refused:
             same = False
         raise ContentError(
@@ -729,7 +730,7 @@ def _put_back(
 
 def _current(root: Path, path: Path) -> bytes | None:
     try:
-        return read_file(path, [root])
+        return read_file(path, input_roots(root))
     except Refused:
         return None
 

@@ -1,11 +1,18 @@
 """Packet -> HTML text (Jinja) and HTML text -> PDF bytes (WeasyPrint).
 
 Templates are looked up by name in the project's templates/ folder first, then
-in packet's own theme, so a project can override any one file. Rendering may
-read only files inside the project or the theme; any other URL (the network,
-files elsewhere on the machine) is refused and reported. WeasyPrint reports
-problems (a missing image, CSS it ignores, a missing glyph) only through its
-logger; they are captured here and returned as warnings.
+in packet's own theme, so a project can override any one file. A project may come
+from someone else, so its templates are untrusted: they run in Jinja's sandbox with
+only what the theme itself uses (`FILTERS`, `GLOBALS`), within limits of time and
+size, and every template file is read through `files.read_file`. Any error in a
+template is reported at its file and line.
+
+Rendering may read only files inside the project or the theme; any other URL (the
+network, files elsewhere on the machine) is refused and reported. The HTML packet
+keeps the same rule (selfcontained.py): what it would load from elsewhere is
+dropped with a warning. WeasyPrint reports problems (a missing image, CSS it
+ignores, a missing glyph) only through its logger; they are captured here and
+returned as warnings, placed at the stylesheet's own line where they come from one.
 
 WeasyPrint is imported only when a PDF is made: commands that do not render
 start quickly.
@@ -14,19 +21,30 @@ start quickly.
 from __future__ import annotations
 
 import logging
+import mimetypes
 import os
+import re
+import string
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
 import jinja2
+from jinja2 import nodes
+from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .assemble import Packet
 from .errors import BuildError
+from .files import MAX_FONT_BYTES, Refused, inside, read_file
 from .perf import fewer_collections
 
 if TYPE_CHECKING:
+    from jinja2.runtime import Context
     from weasyprint.text.fonts import FontConfiguration
 
 THEME = Path(__file__).parent / "theme"
@@ -36,41 +54,265 @@ REPRODUCIBLE_EPOCH = "0"
 # fonts with fontTools (slower, same result once SOURCE_DATE_EPOCH is fixed).
 MACHINE_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
 
+# What a template may use: exactly what packet's own theme uses (a test checks the theme
+# needs no more). Jinja's tests (`is defined`, `is odd`) stay: they only compare values.
+FILTERS = ("join", "length", "list", "map", "safe", "selectattr")
+GLOBALS = ("range",)
+# Limits that keep a hostile template from exhausting the machine.
+MAX_VALUE = 10_000_000  # characters (or items) of any one value a template makes
+MAX_PAGE = 50_000_000  # characters of a whole page
+MAX_STEPS = 1_000_000  # rounds of all the loops of a page (the whole unit makes a few thousand)
+MAX_BITS = 100_000  # of a whole number (a 30,000-digit number)
+MAX_WIDTH = 10_000  # padding or width in a format string or a str method
+MAX_SECONDS = 60.0  # a whole unit renders in well under a second
+_WIDTHS = ("center", "ljust", "rjust", "zfill", "expandtabs")
+
+# What the PDF may load from the project: a template's <link rel=attachment> or url() must
+# not carry the project's other files (.git/config, the output folder) into a handout.
+FETCHED = frozenset(
+    {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff", ".ico"}
+    | {".ttf", ".otf", ".ttc", ".woff", ".woff2", ".css"}
+)
+
+_CAN_USE = (
+    "a template may use the values packet gives it (packet, screen), range() and the filters "
+    + ", ".join(FILTERS)
+)
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox (no private attributes, no mutating lists or dicts), narrowed to the
+    theme's filters and globals, with limits of time and size."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def __init__(self, loader: _Loader) -> None:
+        super().__init__(
+            loader=loader,
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.filters = {name: self.filters[name] for name in FILTERS}
+        self.globals = {"range": self._range}
+        self.deadline = time.monotonic() + MAX_SECONDS
+        self.counted = 0  # rounds of every loop of the page
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """The template's syntax tree, every loop counting its rounds (`steps`): a loop
+        gives the sandbox no other chance to stop it."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Call(
+                nodes.EnvironmentAttribute("steps"), [loop.iter], [], None, None
+            ).set_lineno(loop.lineno)
+        return tree
+
+    def steps(self, items: Iterable[Any]) -> Iterator[Any]:
+        for item in items:
+            self.counted += 1
+            if self.counted > MAX_STEPS:
+                raise SecurityError(f"the page's loops run more than {MAX_STEPS:,} rounds")
+            self.tick()
+            yield item
+
+    def tick(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise SecurityError(f"the template has run for more than {MAX_SECONDS:g} seconds")
+
+    def _range(self, *args: int) -> range:
+        numbers = range(*args)
+        _limit(len(numbers), "range()")
+        return numbers
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        self.tick()
+        if isinstance(obj, jinja2.StrictUndefined):
+            str(obj)  # raises: "'cycler' is undefined", not "… of 'StrictUndefined' is unsafe"
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        self.tick()
+        return super().getitem(obj, argument)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        __self.tick()
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, str | bytes):
+            name = getattr(__obj, "__name__", "")
+            if name in _WIDTHS and any(isinstance(a, int) and a > MAX_WIDTH for a in args):
+                raise SecurityError(f"a width of more than {MAX_WIDTH:,} in {name}()")
+            if name == "replace" and len(args) >= 2:
+                old, new = args[0], args[1]
+                if isinstance(owner, str) and isinstance(old, str) and isinstance(new, str):
+                    _limit(len(owner) + owner.count(old) * max(0, len(new) - len(old)), name)
+            if name == "join":
+                args = (list(args[0]), *args[1:]) if args else args
+                if args:
+                    _limit(sum(len(a) for a in args[0] if isinstance(a, str | bytes)), name)
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, str | bytes | list | tuple | dict):
+                _limit(len(value), "a value")  # a macro calling itself, doubling its text
+        result = super().call(__context, __obj, *args, **kwargs)
+        if isinstance(result, str | bytes | list | tuple | dict):
+            _limit(len(result), "a value")
+        return result
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        self.tick()
+        if operator == "%" and isinstance(left, str | bytes):
+            raise SecurityError("formatting with % is not available in templates")
+        if operator == "*":
+            if isinstance(left, int) and isinstance(right, int):
+                _check_bits(left.bit_length() + right.bit_length())
+            for seq, count in ((left, right), (right, left)):
+                if isinstance(seq, str | bytes | list | tuple) and isinstance(count, int):
+                    _limit(len(seq) * count, "a value")
+        if operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1:
+            _check_bits(left.bit_length() * right)
+        return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        owner = getattr(value, "__self__", None)
+        if isinstance(owner, str) and getattr(value, "__name__", "") in ("format", "format_map"):
+            _check_format(owner)
+        return super().wrap_str_format(value)
+
+
+def _limit(size: int, what: str) -> None:
+    if size > MAX_VALUE:
+        raise SecurityError(f"{what} would be longer than {MAX_VALUE:,} characters")
+
+
+def _check_bits(bits: int) -> None:
+    if bits > MAX_BITS:
+        raise SecurityError("a number too large for a template")
+
+
+def _check_format(text: str) -> None:
+    """Refuse format strings whose widths or nested fields could fill the memory."""
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError:
+        return  # str.format reports it
+    for _, _, spec, _ in fields:
+        if spec and ("{" in spec or any(int(n) > MAX_WIDTH for n in re.findall(r"\d+", spec))):
+            raise SecurityError(f"the format '{{:{spec}}}' asks for too wide a field")
+
+
+class _Loader(jinja2.BaseLoader):
+    """The project's templates/ over packet's theme; every file read through `read_file`."""
+
+    def __init__(self, project_root: Path) -> None:
+        self.root = project_root.resolve()
+        self.folders = (self.root / "templates", THEME)
+        # Templates come from templates/ itself: a link to the project's other files (its
+        # .git/config, say) would print them.
+        self.roots = ((self.root / "templates").resolve(), THEME.resolve())
+        self.loaded: dict[str, Path] = {}  # file name Jinja knows it by -> path
+        self.sources: dict[Path, str] = {}  # the project's own templates, for `locate`
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool] | None]:
+        pieces = split_template_path(template)  # refuses '..'
+        for folder in self.folders:
+            path = folder.joinpath(*pieces)
+            if not (path.is_symlink() or path.exists()):
+                continue
+            if _inside_elsewhere(path, self.root, self.roots):
+                raise BuildError(
+                    f"{shown(path, self.root)}: is a link to a file outside templates/; a "
+                    "template or stylesheet is read only from there — replace the link with "
+                    "a copy of the file"
+                )
+            try:
+                text = read_file(path, self.roots).decode("utf-8")
+            except Refused as exc:
+                raise BuildError(f"{shown(path, self.root)}: {exc}") from exc
+            except UnicodeDecodeError as exc:
+                raise BuildError(
+                    f"{shown(path, self.root)}: not UTF-8 text (byte {exc.start + 1}) — "
+                    "save the file as UTF-8"
+                ) from exc
+            self.loaded[str(path)] = path
+            if folder != THEME:
+                self.sources[path] = text
+            return text, str(path), None
+        raise jinja2.TemplateNotFound(template)
+
+    def locate(self, text: str) -> str | None:
+        """Where `text` is written in the project's own templates, as `path:line:col`."""
+        for path, source in self.sources.items():
+            if (index := source.find(text)) >= 0:
+                line = source.count("\n", 0, index) + 1
+                return f"{shown(path, self.root)}:{line}:{index - source.rfind(chr(10), 0, index)}"
+        return None
+
+
+def _inside_elsewhere(path: Path, root: Path, roots: Sequence[Path]) -> bool:
+    """Whether `path` leads to a file in the project at `root` but not under `roots`."""
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links: read_file says so
+        return False
+    return inside(real, [root]) and not inside(real, roots)
+
+
+def shown(path: Path, root: Path) -> str:
+    """A file as a message names it: relative to the project, or in full (packet's theme)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
 
 def template_environment(project_root: Path) -> jinja2.Environment:
-    loader = jinja2.FileSystemLoader([project_root / "templates", THEME])
-    return jinja2.Environment(
-        loader=loader,
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    return _Sandbox(_Loader(project_root))
+
+
+def _loader(env: jinja2.Environment) -> _Loader:
+    assert isinstance(env.loader, _Loader)
+    return env.loader
 
 
 def _source(env: jinja2.Environment, name: str) -> tuple[str, Path]:
-    assert env.loader is not None
-    text, filename, _ = env.loader.get_source(env, name)
-    return text, Path(filename or "").parent
+    text, filename, _ = _loader(env).get_source(env, name)
+    return text, Path(filename).parent
+
+
+def _sheet(env: jinja2.Environment, name: str) -> tuple[str, str]:
+    """A stylesheet's (name as messages show it, text)."""
+    loader = _loader(env)
+    text, folder = _source(env, name)
+    return shown(folder / name, loader.root), text
 
 
 # Where the embedded fonts go in the HTML packet; filled in once the page's text is known.
 _FONTS_MARK = "/* packet: embedded fonts */"
 
 
-def render_html(packet: Packet, project_root: Path, *, screen: bool = False) -> str:
+def render_html(
+    packet: Packet, project_root: Path, *, screen: bool = False, warnings: list[str] | None = None
+) -> str:
     """The packet as HTML: for WeasyPrint to print, or (`screen`) the HTML packet itself.
 
     The HTML packet is one self-contained file for browsers: the shipped fonts inside it
     (webfonts.py), a screen stylesheet for phones and laptops, links in place of page numbers.
+    Anything in it that would load from elsewhere is dropped (selfcontained.py); what was
+    dropped is added to `warnings`, each as `path:line:col: what — how to fix` where known.
     """
     env = template_environment(project_root)
+    loader = _loader(env)
     try:
         css, _ = _source(env, "packet.css")
         large, _ = _source(env, "large-print.css")
         screen_css = _source(env, "screen.css")[0] if screen else ""
-        html = env.get_template("packet.html.j2").render(
+        html = _render(
+            env,
+            "packet.html.j2",
             packet=packet,
             css=css,
             large_print_css=large,
@@ -78,29 +320,173 @@ def render_html(packet: Packet, project_root: Path, *, screen: bool = False) -> 
             screen_css=screen_css,
             fonts_css=_FONTS_MARK,
         )
-        if screen:
-            from .webfonts import embedded_css
-
-            fonts_css, fonts_dir = _source(env, "fonts.css")
-            root = project_root.resolve()
-            shown = (
-                (fonts_dir.resolve() / "fonts.css").relative_to(root).as_posix()
-                if root in fonts_dir.resolve().parents
-                else "packet's theme fonts.css"
-            )
-            fonts = embedded_css(fonts_css, fonts_dir, html, shown)
-            html = html.replace(_FONTS_MARK, fonts, 1)
-        return html
     except jinja2.TemplateSyntaxError as exc:
+        where = shown(Path(exc.filename), loader.root) if exc.filename else exc.name
         raise BuildError(
-            f"{exc.filename or exc.name}:{exc.lineno}: template syntax: {exc.message}"
+            f"{where}:{exc.lineno}: template syntax: {exc.message}{_hint(exc)}"
         ) from exc
     except jinja2.TemplateNotFound as exc:
         raise BuildError(
-            f"template '{exc.name}' not found in templates/ or packet's theme"
+            f"{_at(exc, loader)}template '{exc.name}' not found in templates/ or packet's theme"
         ) from exc
-    except jinja2.UndefinedError as exc:
-        raise BuildError(f"template error: {exc.message}") from exc
+    except BuildError:
+        raise
+    except Exception as exc:  # anything a template's expression raises: at its file and line
+        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        raise BuildError(f"{_at(exc, loader)}template error: {message}{_hint(exc)}") from exc
+    if not screen:
+        return html
+    # The font subsets carry a timestamp: fixed, as for the PDF, also when no PDF is made.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
+    from .selfcontained import contain
+    from .webfonts import embedded_css
+
+    sheets = [_sheet(env, name) for name in ("packet.css", "large-print.css", "screen.css")]
+    html, dropped = contain(
+        html,
+        loader.root,
+        (loader.root, THEME),
+        place=lambda css, line, col: _placed_at(css, sheets, line, col),
+        locate=loader.locate,
+        check=bool(loader.sources),  # the project's own markup: check it as browsers read it
+    )
+    fonts_css, fonts_dir = _source(env, "fonts.css")
+    fonts, font_warnings = embedded_css(
+        fonts_css,
+        fonts_dir,
+        html,
+        shown(fonts_dir / "fonts.css", loader.root),
+        (loader.root, THEME),
+    )
+    if warnings is not None:
+        warnings.extend(dropped + font_warnings)
+    return html.replace(_FONTS_MARK, fonts, 1)
+
+
+def _render(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """A template rendered, refusing a page longer than `MAX_PAGE` characters."""
+    parts, size = [], 0
+    for part in env.get_template(name).generate(**context):
+        size += len(part)
+        if size > MAX_PAGE:
+            raise SecurityError(f"the page would be longer than {MAX_PAGE:,} characters")
+        parts.append(part)
+    return "".join(parts)
+
+
+def _at(exc: BaseException, loader: _Loader) -> str:
+    """`path:line: ` of the innermost template line in `exc`'s traceback (Jinja rewrites
+    tracebacks so that template code shows as the template's own lines), or ''."""
+    found = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        path = loader.loaded.get(tb.tb_frame.f_code.co_filename)
+        if path is not None:
+            found = f"{shown(path, loader.root)}:{tb.tb_lineno}: "
+        tb = tb.tb_next
+    return found
+
+
+def _hint(exc: BaseException) -> str:
+    message = str(exc)
+    if isinstance(exc, SecurityError) and "unsafe" in message:
+        return f" — templates cannot reach Python's internals; {_CAN_USE}"
+    if isinstance(exc, SecurityError):
+        return " — simplify the template"
+    if message.startswith(("No filter named", "No test named")) or (
+        isinstance(exc, jinja2.UndefinedError) and "is undefined" in message
+    ):
+        return f" — {_CAN_USE}"
+    if isinstance(exc, jinja2.UndefinedError):
+        return " — check the spelling against packet's theme templates"
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return ""
+    if isinstance(exc, RecursionError):
+        return " — a template includes or calls itself without end"
+    return " — correct the expression on this line"
+
+
+# -- stylesheets in the page -------------------------------------------------------------------
+
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
+_POSITION = re.compile(r" at (\d+):(\d+)")
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where one stylesheet file sits in a <style> element of the page."""
+
+    name: str  # the file, as messages show it
+    line: int  # the element's line (1-based) where the file's text begins
+    col: int  # the column of its first character on that line
+    text: str
+
+    def position(self, line: int, col: int) -> tuple[int, int] | None:
+        """A (line, col) in the element as a (line, col) in the file, if it is there."""
+        if not self.line <= line < self.line + self.text.count("\n") + 1:
+            return None
+        if line == self.line:
+            col -= self.col - 1
+        return (line - self.line + 1, col) if col >= 1 else None
+
+    def starts_with(self, line: int, col: int, word: str) -> bool:
+        text = self.text.split("\n")[line - 1][col - 1 :]
+        return text.lower().startswith(word.lower())
+
+
+def _place_in(content: str, sheets: Sequence[tuple[str, str]]) -> list[Placed]:
+    """Where each stylesheet (name, text) was copied into one <style> element's `content`."""
+    placed = []
+    for name, text in sheets:
+        if text.strip() and (index := content.find(text)) >= 0:
+            line = content.count("\n", 0, index) + 1
+            placed.append(Placed(name, line, index - content.rfind("\n", 0, index), text))
+    return placed
+
+
+def place_stylesheets(html: str, sheets: Sequence[tuple[str, str]]) -> list[Placed]:
+    """Where each stylesheet (name, text) was copied into the page's <style> elements."""
+    return [placed for m in _STYLE.finditer(html) for placed in _place_in(m[1], sheets)]
+
+
+def _placed_at(content: str, sheets: Sequence[tuple[str, str]], line: int, col: int) -> str | None:
+    """A position in a <style> element's `content` as `file:line:col`, if a file is there."""
+    for sheet in _place_in(content, sheets):
+        if where := sheet.position(line, col):
+            return f"{sheet.name}:{where[0]}:{where[1]}"
+    return None
+
+
+def _first_word(message: str) -> str | None:
+    """What a WeasyPrint message quotes at its position: a property name, an at-rule."""
+    if m := re.search(r"`([^`:]+)", message):
+        return m[1].strip()
+    if m := re.search(r"(@[a-z-]+) rule", message):
+        return m[1]
+    return None
+
+
+def place_warning(message: str, placed: Sequence[Placed]) -> str:
+    """A WeasyPrint warning positioned in a <style> element (`Ignored … at 3:5, …`) as one
+    positioned in the stylesheet file it comes from (`templates/packet.css:2:5: Ignored …`).
+    WeasyPrint does not say which element; where several could hold the position, the one
+    with the quoted property or rule there is taken, and if none can be told, the warning
+    is left as it was."""
+    m = _POSITION.search(message)
+    if m is None:
+        return message
+    line, col = int(m[1]), int(m[2])
+    fits = [(sheet, where) for sheet in placed if (where := sheet.position(line, col))]
+    word = _first_word(message)
+    if word is not None:
+        fits = [(sheet, where) for sheet, where in fits if sheet.starts_with(*where, word)]
+    if not fits or (word is None and len({(s.name, w) for s, w in fits}) > 1):
+        return message
+    sheet, (file_line, file_col) = fits[0]
+    return f"{sheet.name}:{file_line}:{file_col}: {message[: m.start()]}{message[m.end() :]}"
+
+
+# -- PDF ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -121,25 +507,35 @@ class _Capture(logging.Handler):
             self.messages.append(message)
 
 
-def _inside(path: Path, roots: tuple[Path, ...]) -> bool:
-    return any(path == root or root in path.parents for root in roots)
-
-
 def _make_fetcher(roots: tuple[Path, ...]) -> Any:
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class ProjectOnlyFetcher(URLFetcher):  # type: ignore[misc]
-        """Loads data: URLs and files inside the project or theme; refuses everything else."""
+        """Loads data: URLs and files inside the project or theme (through `read_file`: no
+        links out, devices or pipes, nothing too large); refuses everything else."""
 
         def fetch(self, url: str, headers: Any = None) -> Any:
             scheme = url.split(":", 1)[0].lower()
             if scheme == "data":
                 return super().fetch(url, headers)
             if scheme == "file":
-                path = Path(unquote(urlparse(url).path)).resolve()
-                if _inside(path, roots) and path.is_file():
-                    return super().fetch(url, headers)
-                raise ValueError(f"refused {url}: only files inside the project are used")
+                path = Path(os.path.normpath(unquote(urlparse(url).path)))
+                if not inside(path, roots):
+                    raise ValueError(f"refused {url}: only files inside the project are used")
+                if path.suffix.lower() not in FETCHED:  # not .git/config as an "attachment"
+                    raise ValueError(
+                        f"refused {url}: a packet uses only images, fonts and stylesheets"
+                    )
+                try:
+                    data = read_file(path, roots, MAX_FONT_BYTES)
+                except Refused as exc:
+                    raise ValueError(f"refused {url}: {exc}") from exc
+                mime = mimetypes.guess_type(path.name)[0] or "text/plain"
+                return URLFetcherResponse(
+                    url.split("?")[0],
+                    data,
+                    {"Content-Type": mime, "Content-Length": str(len(data))},
+                )
             raise ValueError(f"refused {url}: packets never load anything from the network")
 
     return ProjectOnlyFetcher(allowed_protocols={"file", "data"}, timeout=5)
@@ -156,12 +552,15 @@ class PdfRenderer:
         self.root = project_root.resolve()
         env = template_environment(self.root)
         fonts_css, fonts_dir = _source(env, "fonts.css")
+        # The stylesheets copied into each page, to place WeasyPrint's warnings about them.
+        self.sheets = [_sheet(env, name) for name in ("packet.css", "large-print.css")]
+        fonts_sheet = Placed(shown(fonts_dir / "fonts.css", self.root), 1, 1, fonts_css)
         self.roots = (self.root, THEME.resolve(), fonts_dir.resolve())
         self.fetcher = _make_fetcher(self.roots)
         self.font_config: FontConfiguration = FontConfiguration()
-        self.capture = _Capture()
+        capture = _Capture()
         logger = logging.getLogger("weasyprint")
-        logger.addHandler(self.capture)
+        logger.addHandler(capture)
         try:
             self.fonts = CSS(
                 string=fonts_css,
@@ -170,7 +569,9 @@ class PdfRenderer:
                 font_config=self.font_config,
             )
         finally:
-            logger.removeHandler(self.capture)
+            logger.removeHandler(capture)
+        # Reported with the first packet rendered.
+        self.font_warnings = [place_warning(m, [fonts_sheet]) for m in capture.messages]
         self.cache: dict[str, Any] = {}
 
     def render(self, html: str) -> PdfResult:
@@ -189,6 +590,7 @@ class PdfRenderer:
             raise BuildError(f"PDF rendering failed: {exc}") from exc
         finally:
             logger.removeHandler(capture)
-        warnings = tuple(dict.fromkeys(self.capture.messages + capture.messages))
-        self.capture.messages.clear()
-        return PdfResult(data, len(document.pages), warnings)
+        placed = place_stylesheets(html, self.sheets)
+        messages = self.font_warnings + [place_warning(m, placed) for m in capture.messages]
+        self.font_warnings = []
+        return PdfResult(data, len(document.pages), tuple(dict.fromkeys(messages)))

@@ -8,6 +8,11 @@ repertoire (Latin, Latin-1, Latin Extended-A, punctuation) plus whatever else th
 packet uses. The fixed part means most packets need the very same subsets, so a
 build makes each face once. A face none of whose letters, digits or symbols the
 packet uses (the Khmer face, in an English packet) is left out.
+
+Font files come only from the project or packet's theme, read through
+`files.read_file`. A url() elsewhere is refused by where it points, before anything
+is looked up, so the message is the same whether or not such a file exists; a face
+on the network is left out with a warning.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import base64
 import functools
 import io
+import os
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,6 +30,7 @@ from urllib.parse import unquote
 import tinycss2
 
 from .errors import BuildError
+from .files import MAX_FONT_BYTES, Refused, inside, read_file
 
 # Basic Latin, Latin-1 and the usual punctuation and signs, always included.
 REPERTOIRE = frozenset(
@@ -40,8 +47,21 @@ class Face:
     """One @font-face rule: its descriptors as written, and the font file it names."""
 
     descriptors: tuple[tuple[str, str], ...]  # e.g. ("font-family", '"Packet Serif"')
-    path: Path
-    where: str  # "fonts.css:7", for messages
+    path: Path | None  # where its url() points (not followed: links are read_file's to judge)
+    where: str  # "templates/fonts.css:7", for messages
+    url: str  # as written
+
+
+def _src_url(value: list[tinycss2.ast.Node]) -> str | None:
+    """The url() of a `src` descriptor: a url token, or url("…") with a string."""
+    for token in value:
+        if token.type == "url":
+            return str(token.value)
+        if token.type == "function" and token.lower_name == "url" and token.arguments:
+            first = next((t for t in token.arguments if t.type == "string"), None)
+            if first is not None:
+                return str(first.value)
+    return None
 
 
 def faces(fonts_css: str, folder: Path, name: str = "fonts.css") -> list[Face]:
@@ -50,44 +70,38 @@ def faces(fonts_css: str, folder: Path, name: str = "fonts.css") -> list[Face]:
     for rule in tinycss2.parse_stylesheet(fonts_css, skip_comments=True, skip_whitespace=True):
         if rule.type != "at-rule" or rule.lower_at_keyword != "font-face" or not rule.content:
             continue
-        descriptors, path = [], None
+        descriptors, url = [], None
         for item in tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True):
             if item.type != "declaration":
                 continue
             if item.lower_name == "src":
-                url = next((t.value for t in item.value if t.type == "url"), None)
-                url = url or next(
-                    (
-                        t.arguments[0].value
-                        for t in item.value
-                        if t.type == "function" and t.lower_name == "url" and t.arguments
-                    ),
-                    None,
-                )
-                if url and "://" not in url and not url.startswith("data:"):
-                    path = (folder / unquote(url)).resolve()
+                url = _src_url(item.value)
             else:
                 descriptors.append((item.lower_name, tinycss2.serialize(item.value).strip()))
-        if path is not None:
-            found.append(
-                Face(tuple(descriptors), path, f"{folder / 'fonts.css'}:{rule.source_line}")
-            )
+        if url is None:
+            continue
+        local = ":" not in url.split("/", 1)[0] and not url.startswith("//")
+        path = Path(os.path.normpath(folder / unquote(url.split("?")[0].split("#")[0])))
+        found.append(
+            Face(tuple(descriptors), path if local else None, f"{name}:{rule.source_line}", url)
+        )
     return found
 
 
 # The caches below are keyed by the file's path, size and modification time, so a
-# long-running `packet serve` notices a font replaced under it.
-Stamp = tuple[Path, int, int]
+# long-running `packet serve` notices a font replaced under it; and by the folders it may
+# come from, so a font is never served from the cache to a project that may not read it.
+Stamp = tuple[Path, int, int, int, tuple[Path, ...]]
 
 
-def _stamp(path: Path) -> Stamp:
+def _stamp(path: Path, roots: tuple[Path, ...]) -> Stamp:
     status = path.stat()
-    return path, status.st_size, status.st_mtime_ns
+    return path, status.st_size, status.st_mtime_ns, status.st_ino, roots
 
 
 @functools.lru_cache(maxsize=8)
 def _font_bytes(stamp: Stamp) -> bytes:
-    return stamp[0].read_bytes()
+    return read_file(stamp[0], stamp[4], MAX_FONT_BYTES)
 
 
 @functools.lru_cache(maxsize=8)
@@ -122,22 +136,48 @@ def _used(chars: Iterable[int]) -> bool:
     return any(unicodedata.category(chr(c))[0] in "LNS" for c in chars)
 
 
-def embedded_css(fonts_css: str, folder: Path, text: str, name: str = "fonts.css") -> str:
-    """fonts.css (shown as `name`) with its usable faces inside it, for a page showing `text`."""
+def embedded_css(
+    fonts_css: str,
+    folder: Path,
+    text: str,
+    name: str = "fonts.css",
+    roots: Iterable[Path] = (),
+) -> tuple[str, list[str]]:
+    """fonts.css (shown as `name`) with its usable faces inside it, for a page showing `text`,
+    and warnings about the faces left out. Font files must lie under `roots` (the project
+    and the theme; by default, `folder`)."""
+    allowed = tuple(r.resolve() for r in roots) or (folder.resolve(),)
     wanted = frozenset(ord(c) for c in text)
-    rules = []
+    rules, warnings = [], []
     for face in faces(fonts_css, folder, name):
+        if face.path is None:
+            if not face.url.lower().startswith("data:"):
+                warnings.append(
+                    f"{face.where}: the font '{face.url[:60]}' is not a file in the project, "
+                    "and the HTML packet loads nothing from elsewhere; it is left out — "
+                    "save the font in templates/fonts/ and name it there"
+                )
+            continue
         if face.path.suffix.lower() not in FORMATS:
             continue
-        try:
-            stamp = _stamp(face.path)
-        except OSError as exc:
+        if not inside(face.path, allowed):
             raise BuildError(
-                f"{face.where}: cannot read the font {face.path.name} ({exc.strerror}) — put the "
-                "font file where this @font-face says, or correct its url()"
-            ) from exc
+                f"{face.where}: the font '{face.url}' is outside the project; packet embeds "
+                "only fonts from the project or its theme — copy the font into templates/fonts/ "
+                "and name it there"
+            )
         try:
+            try:
+                stamp = _stamp(face.path, allowed)
+            except OSError:
+                read_file(face.path, allowed, MAX_FONT_BYTES)  # says why, as every refusal does
+                raise
             coverage = _coverage(stamp)
+        except Refused as exc:
+            hint = exc.hint or "put the font file where this @font-face says, or correct its url()"
+            raise BuildError(
+                f"{face.where}: cannot read the font {face.path.name} ({exc.message}) — {hint}"
+            ) from exc
         except Exception as exc:  # fontTools raises many kinds on a damaged file
             raise BuildError(
                 f"{face.where}: {face.path.name} is not a font packet can read ({exc}) — "
@@ -149,4 +189,4 @@ def embedded_css(fonts_css: str, folder: Path, text: str, name: str = "fonts.css
         source = "data:font/woff;base64," + base64.b64encode(woff).decode("ascii")
         descriptors = "".join(f" {key}: {value};" for key, value in face.descriptors)
         rules.append(f'@font-face {{{descriptors} src: url("{source}") format("woff"); }}')
-    return "\n".join(rules)
+    return "\n".join(rules), warnings
