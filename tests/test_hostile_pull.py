@@ -158,10 +158,10 @@ import packet.pull
 _write_atomic = packet.pull.write_atomic
 
 
-def write_atomic(path, data):
+def write_atomic(path, data, **options):
     if os.environ.get("PULL_SIGNAL_AGAIN") and os.path.exists(os.environ["PULL_MARKER"]):
         os.kill(os.getpid(), int(os.environ["PULL_SIGNAL_AGAIN"]))
-    _write_atomic(path, data)
+    _write_atomic(path, data, **options)
 
 
 packet.pull.write_atomic = write_atomic
@@ -263,10 +263,10 @@ def test_a_second_ctrl_c_while_the_files_are_put_back_does_not_cut_that_short(
         time.sleep(5)
         raise AssertionError("Ctrl-C did not stop the pull")
 
-    def ctrl_c_again(path: Path, data: bytes) -> None:
+    def ctrl_c_again(path: Path, data: bytes, **options: str) -> None:
         if putting_back:  # the teacher presses Ctrl-C again, impatient
             os.kill(os.getpid(), signal.SIGINT)
-        write_atomic(path, data)
+        write_atomic(path, data, **options)
 
     monkeypatch.setattr(packet.check, "check_project", ctrl_c_while_checking)
     monkeypatch.setattr(packet.pull, "write_atomic", ctrl_c_again)
