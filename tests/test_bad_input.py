@@ -417,6 +417,12 @@ CASES = [
          args=("build", "1-roots", "--edition", "student", "--format", "html"), code=0, unchanged=False,
          then=lambda root, out: "{{ 7*7 }} and {% raw %}" in (root / "output" / "1-roots-student.html").read_text("utf-8")
          or pytest.fail("content was read as a template")),
+    Case("out-under-proc", lambda root: None, args=("build", "1-roots", "--out", "/proc"),
+         message=r"/proc/\.packet-build\.lock: cannot take the build lock: .* — choose a folder you may write to"),
+    Case("output-folder-linked-into-the-seeds",
+         lambda root: [(root / "output").rename(root / "old-output"), symlink("output", "seeds")(root)],
+         code=2, unchanged=False,
+         message=r"output: is a link into the project's own files .* — delete the link, or name the folder"),
     # -- the build's own files ---------------------------------------------------------------
     Case("manifest-is-null", output_file(".packet-build.json", "null"), code=0, unchanged=False,
          message=r"output/\.packet-build\.json: not a build record of packet's .* ignores this file and rebuilds",

@@ -212,6 +212,7 @@ def test_a_pull_stopped_by_a_signal_while_checking_puts_every_file_back(
             child.wait()
     assert child.returncode == 128 + signum, stderr  # as the CLI reports every signal
     assert stderr.startswith("packet: ") and "Traceback" not in stderr, stderr
+    assert "every file the pull had written is put back as it was" in stderr, stderr
     assert snapshot(fresh) == before
     assert not check_project(load_project(fresh)).errors
 
@@ -511,6 +512,14 @@ def test_a_declaration_the_bytes_deny_is_said_and_recorded(
     meta = (fresh / "seeds" / "berlin.html.meta.yaml").read_text("utf-8")
     assert f"# Encoding: {report.warnings[0]}.\n" in meta
     assert CYRILLIC[0] in load_project(fresh).seeds[report.seed_id].text
+
+
+def test_the_command_says_what_the_declaration_got_wrong(fresh: Path, tmp_path: Path) -> None:
+    source = tmp_path / "berlin.html"
+    source.write_bytes(cyrillic_page('<meta charset="windows-1251">').encode("utf-8"))
+    result = CliRunner().invoke(main, ["--project", str(fresh), "pull", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "  warning: the page declares 'windows-1251'" in result.output, result.output
 
 
 def test_a_page_labelled_iso_8859_but_written_in_windows_1252_keeps_its_quotation_marks() -> None:

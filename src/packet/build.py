@@ -42,7 +42,7 @@ from .cache import (
 from .choices import EDITIONS, Edition, Section
 from .errors import BuildError, ContentError, Location, Problem, Report, Severity, UsageError
 from .files import Refused, output_folder, read_file, write_atomic
-from .layout import default_output
+from .layout import default_output, input_roots
 from .perf import fewer_collections
 
 if TYPE_CHECKING:  # the rest of the pipeline loads only when something must be built
@@ -178,7 +178,9 @@ def _first_use(project: Project, text: str) -> Location | None:
     for path in sorted((project.root / "content").rglob("*")):
         if path.suffix in (".md", ".yaml") and path.is_file():
             try:
-                source = read_file(path, [project.root]).decode("utf-8", errors="replace")
+                source = read_file(path, input_roots(project.root)).decode(
+                    "utf-8", errors="replace"
+                )
             except Refused:  # loading has reported it, or it changed since
                 continue
             if (index := source.find(text)) >= 0:
@@ -187,7 +189,9 @@ def _first_use(project: Project, text: str) -> Location | None:
 
 
 def _explain(project: Project, output: str, warning: str) -> Problem:
-    """A WeasyPrint warning as a problem a teacher can act on, placed in the content if we can."""
+    """A rendering warning as a problem a teacher can act on, placed where it was written if
+    we can: a character or an image in the content, a line of a stylesheet or template
+    (render.py and selfcontained.py give those as `path:line:col: what — how to fix`)."""
     if m := _MISSING_GLYPH.search(warning):
         char, code = m[1], m[2]
         return Problem(
@@ -196,6 +200,23 @@ def _explain(project: Project, output: str, warning: str) -> Problem:
             "remove or replace it, or add a font that covers it in templates/fonts.css",
             Severity.WARNING,
         )
+    text, _, hint = warning.partition(" — ")
+    placed = re.match(r"(?s)([^\s:][^:\n]*):(\d+)(?::(\d+))?: (.+)", text)
+    if placed and "://" not in placed[1]:
+        message = placed[4]
+        if not hint and message.startswith(("Ignored", "Parse error", "Error:", "Invalid")):
+            hint = "correct it or remove it; the PDF is made without it"
+        where = Location(placed[1], int(placed[2]), int(placed[3] or 0))
+        return Problem(where, message, hint, Severity.WARNING)
+    image = re.match(r"image '(.+?)' is left out of the HTML packet", text)  # in the content
+    if failed := re.match(r"Failed to load image at '?(file:[^\s']+)'?: ", warning):  # the PDF's
+        from urllib.parse import unquote, urlparse
+
+        written = os.path.relpath(unquote(urlparse(failed[1]).path), project.root.resolve())
+        text, hint = warning, ("put the image inside the project" if "inside" in warning else "")
+    if (image or failed) and (found := _first_use(project, f"]({image[1] if image else written}")):
+        where = Location(found.path, found.line, found.col + 2)  # at the image's address
+        return Problem(where, text, hint, Severity.WARNING)
     return Problem(Location(output), warning, severity=Severity.WARNING)
 
 
@@ -220,11 +241,36 @@ def _render(renderer: PdfRenderer, html: str, booklet: bool) -> Rendered:
 _worker: PdfRenderer | BaseException | None = None
 
 
-def _start_worker(root: Path) -> None:
+def _start_worker(root: Path, parent: int) -> None:
+    """Set up a renderer process of packet's process `parent`.
+
+    Stopping is the main process's business: Ctrl-C is ignored here, and SIGTERM and SIGHUP
+    take their default action, ending the process at once and without a traceback (the pool
+    ends its renderers with SIGTERM; a closing terminal sends SIGHUP to all of them). A
+    signal packet was started ignoring (`nohup`) stays ignored. On Linux the renderer is
+    also killed when packet dies, however it dies (SIGKILL included), rather than rendering
+    on for no one and printing a traceback when it cannot hand its PDF back.
+    """
     global _worker
+    import sys
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import contextlib
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        # Without prctl the renderer still ends, once packet's end closes its queue.
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # packet ended before the renderer could ask to follow it
+        os._exit(0)
     from .render import PdfRenderer
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     try:
         _worker = PdfRenderer(root)
     except BaseException as exc:  # reported with the first packet, not by killing the pool
@@ -242,7 +288,12 @@ def _render_in_worker(html: str, booklet: bool) -> Rendered:
 
 
 class Renderers:
-    """Where PDFs are made: in this process (`workers` 0), or in a pool of worker processes."""
+    """Where PDFs are made: in this process (`workers` 0), or in a pool of worker processes.
+
+    A renderer process that ends while packets are being made (killed, or by the system for
+    lack of memory) takes its packet with it: `next_done` then fails the build with a
+    message rather than wait for that packet for ever.
+    """
 
     def __init__(self, root: Path, workers: int) -> None:
         self.root = root
@@ -253,7 +304,8 @@ class Renderers:
         if workers:
             # Workers start at once: WeasyPrint loads while the project is read and checked.
             context = multiprocessing.get_context("fork" if _CAN_FORK else "spawn")
-            self.pool = context.Pool(workers, _start_worker, (root,))
+            self.pool = context.Pool(workers, _start_worker, (root, os.getpid()))
+        self.workers = self._running()
 
     def submit(self, html: str, booklet: bool) -> int:
         """Start rendering; returns a ticket that `next_done` hands back with the result."""
@@ -278,7 +330,21 @@ class Renderers:
 
     def next_done(self) -> tuple[int, Rendered]:
         """The next packet to finish, waiting for it."""
-        return self._unwrap(*self.done.get())
+        while True:
+            try:
+                return self._unwrap(*self.done.get(timeout=0.5))
+            except queue.Empty:
+                if self._running() != self.workers:
+                    raise BuildError(
+                        "a PDF renderer stopped before it finished (it was killed, perhaps by "
+                        "the system for lack of memory) — the outputs written so far are kept; "
+                        "build again, with fewer --jobs if memory is short"
+                    ) from None
+
+    def _running(self) -> set[int]:
+        """The renderer processes of the pool; the pool replaces one that ends by another.
+        (Pool keeps them in `_pool`, not public; without it the check is simply skipped.)"""
+        return {worker.pid for worker in list(getattr(self.pool, "_pool", None) or [])}
 
     def ready(self) -> tuple[int, Rendered] | None:
         """A packet that has finished, if any has."""
@@ -522,8 +588,11 @@ def _make(
             seconds = assembling + time.perf_counter() - started
             pending[renderers.submit(html, request.booklet)] = (job, seconds)
         else:
-            data = render_html(packet, project.root, screen=True).encode("utf-8")
-            done(job, data, None, [], assembling + time.perf_counter() - started)
+            dropped: list[str] = []  # what the HTML packet left out rather than load it
+            html = render_html(packet, project.root, screen=True, warnings=dropped)
+            problems = [_explain(project, job.name, m) for m in dropped]
+            seconds = assembling + time.perf_counter() - started
+            done(job, html.encode("utf-8"), None, problems, seconds)
         while pending and (rendered := renderers and renderers.ready()):
             finish(rendered)
     while pending:

@@ -1,16 +1,28 @@
 """The `packet` command: parse options, call one library function, report errors.
 
-Exit status: 0 success, 1 content or build error, 2 usage error.
+Exit status: 0 success, 1 content or build error, 2 usage error; stopped by Ctrl-C,
+SIGTERM or SIGHUP, 128 + the signal's number (130, 143, 129).
+
+Everything packet prints goes through one filter (`visible`): titles, ids and file
+names come from project files a colleague may have written, and a control character
+among them would otherwise reach the terminal and act there (retitle the window, clear
+the screen, move the cursor over earlier lines). Such characters are spelled out instead.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
+import re
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from types import FrameType
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar, cast
 
 import click
 
@@ -21,6 +33,149 @@ if TYPE_CHECKING:
     from .model import Project
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# What a terminal acts on rather than shows: C0 controls but tab and newline (ESC starts
+# every escape sequence), DEL, C1 controls (0x9b is a one-character CSI on some terminals),
+# the bidirectional overrides and isolates that reorder what follows them, and lone
+# surrogates (a file name that is not UTF-8, which a UTF-8 terminal cannot even be sent).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _spelled(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8: show the byte
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` with every character a terminal would act on spelled out (`\\x1b`, `\\u202e`)."""
+    return _CONTROL.sub(_spelled, text)
+
+
+def _one_line(value: object) -> str:
+    """A value shown on one line of a listing: a newline in it cannot start a fake line."""
+    return str(value).replace("\n", "\\n")
+
+
+class _Visible(io.TextIOBase):
+    """A text stream (stdout, stderr) that passes on only what `visible` leaves, and spells
+    out what the terminal's encoding cannot show rather than fail on it."""
+
+    def __init__(self, raw: TextIO) -> None:
+        super().__init__()
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):  # click tells text streams from binary ones this way
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        shown = visible(text)
+        if (self.raw.errors or "strict") == "strict":  # a terminal that is not UTF-8 (Latin-1)
+            encoding = self.raw.encoding or "utf-8"  # shows what it cannot print as \u2013
+            shown = shown.encode(encoding, "backslashreplace").decode(encoding)
+        self.raw.write(shown)
+        return len(text)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def close(self) -> None:
+        """Nothing to close: the stream underneath stays open for whoever else writes to it."""
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return self.raw.isatty()
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    # Read-only here as in every text stream; typeshed declares them as plain attributes.
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self.raw.encoding
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return self.raw.errors
+
+
+def _raw(stream: TextIO) -> TextIO:
+    """The terminal behind `stream`, for the progress bar's own carriage returns."""
+    return stream.raw if isinstance(stream, _Visible) else stream
+
+
+def _show_only_visible() -> None:
+    """Route stdout and stderr through `visible` from here on, tracebacks included."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is not None and not isinstance(stream, _Visible):
+            setattr(sys, name, cast(TextIO, _Visible(stream)))
+
+
+class _Packet(click.Group):
+    """The `packet` group: everything it and click print is filtered through `visible`,
+    usage errors included (they quote the arguments given)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        _show_only_visible()
+        return super().main(*args, **kwargs)
+
+
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: packet stops as it does for Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """While a command runs, SIGTERM and SIGHUP (the terminal closed) raise `_Stopped`, so
+    they end packet the way Ctrl-C does: unfinished outputs discarded, renderers ended.
+
+    A signal packet was started ignoring (`nohup packet build`) stays ignored, and once
+    stopping has begun further signals wait: the clean-up is not cut short half-way."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (packet run from another program)
+        return
+    owner = os.getpid()
+    numbers = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {}
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != owner:  # a process forked before it reset this: end it plainly
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        for number in numbers:
+            signal.signal(number, signal.SIG_IGN)
+        raise _Stopped(signum)
+
+    for number in numbers:
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _say(message: str) -> None:
+    """A last message on stderr, which may be gone with the terminal (SIGHUP)."""
+    with contextlib.suppress(OSError):
+        click.echo(message, err=True)
+
+
+def _current_folder_exists() -> bool:
+    try:
+        Path.cwd()
+    except FileNotFoundError:
+        return False
+    return True
 
 
 class State:
@@ -45,9 +200,22 @@ class State:
         return load_project(self.root())
 
 
-def _run(state: State, action: Callable[[], int | None]) -> None:
+KEPT = "finished outputs are kept, unfinished ones discarded"
+
+
+def _run(state: State, action: Callable[[], int | None], *, on_stop: str = KEPT) -> None:
+    """Run `action`, turning its errors into messages and exit statuses; `on_stop` says what
+    became of the work when the teacher stops the command (Ctrl-C, SIGTERM, SIGHUP)."""
+    if not _current_folder_exists():
+        click.echo(
+            "packet: the current folder no longer exists (it was deleted or moved) — "
+            "cd into a folder that exists and run the command again",
+            err=True,
+        )
+        sys.exit(2)
     try:
-        code = action()
+        with _stop_on_signals():
+            code = action()
     except UsageError as exc:
         if state.debug:
             raise
@@ -72,11 +240,14 @@ def _run(state: State, action: Callable[[], int | None]) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo(
-            "packet: interrupted; finished outputs are kept, unfinished ones discarded", err=True
-        )
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        how = "interrupted"
+        signum = int(signal.SIGINT)
+        if isinstance(exc, _Stopped):
+            signum = exc.signum
+            how = f"stopped ({signal.Signals(signum).name})"
+        _say(f"packet: {how}; {on_stop}")
+        sys.exit(128 + signum)
     except Exception as exc:  # a bug in packet itself: say so plainly, traceback on --debug
         if state.debug:
             raise
@@ -95,7 +266,8 @@ def _csv(
     def parse(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
         if value is None:
             return None
-        items = [item.strip() for item in value.split(",") if item.strip()]
+        # Each once, where first given: a section or module twice would print twice.
+        items = list(dict.fromkeys(item.strip() for item in value.split(",") if item.strip()))
         if choices is not None:
             bad = [i for i in items if i not in choices]
             if bad:
@@ -107,7 +279,27 @@ def _csv(
     return parse
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _output_folder(root: Path, out: Path | None) -> Path | None:
+    """`--out` as an absolute folder, refused inside the folders packet reads as the project."""
+    if out is None:
+        return None
+    from .layout import INPUT_FOLDERS
+
+    folder = out.resolve()
+    for part in INPUT_FOLDERS:
+        inputs = (root / part).resolve()
+        if folder == inputs or inputs in folder.parents:
+            raise UsageError(
+                f"--out {out}: inside the project's {part}/ folder, where outputs would be "
+                "read as part of the project — choose a folder outside content/, seeds/ and "
+                "templates/ (the default is output/)"
+            )
+    return folder
+
+
+# color=True: click would strip some escape sequences (not all) off a terminal only; the
+# stream filter spells every one out, so a pipe and a terminal get the same text.
+@click.group(cls=_Packet, context_settings={"help_option_names": ["-h", "--help"], "color": True})
 @click.option(
     "--project",
     "project_dir",
@@ -143,17 +335,21 @@ def list_command(state: State, as_json: bool) -> None:
             "seeds": [{"id": s.id, "title": s.meta.title.value} for s in project.seeds.values()],
         }
         if as_json:
-            click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            # JSON escapes C0 itself; DEL, C1 and the rest are escaped here the JSON way, so
+            # the text stays valid JSON that reads back as the very same titles.
+            text = json.dumps(data, indent=2, ensure_ascii=False)
+            click.echo(_CONTROL.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
             return
         click.echo("Lessons:")
         for lesson in data["lessons"]:
-            click.echo(f"  {lesson['id']:<20} {lesson['title']}  [{', '.join(lesson['modules'])}]")
+            modules = _one_line(", ".join(lesson["modules"]))
+            click.echo(f"  {_one_line(lesson['id']):<20} {_one_line(lesson['title'])}  [{modules}]")
         click.echo("Modules:")
         for module in data["modules"]:
-            click.echo(f"  {module['id']:<20} {module['title']}")
+            click.echo(f"  {_one_line(module['id']):<20} {_one_line(module['title'])}")
         click.echo("Seeds:")
         for seed in data["seeds"]:
-            click.echo(f"  {seed['id']:<20} {seed['title']}")
+            click.echo(f"  {_one_line(seed['id']):<20} {_one_line(seed['title'])}")
 
     _run(state, action)
 
@@ -205,7 +401,7 @@ def list_command(state: State, as_json: bool) -> None:
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
-    help="PDFs rendered at once, one process each (default: one per core).",
+    help="PDFs rendered at once, one process each (default and most: one per core).",
 )
 @click.option("--force", is_flag=True, help="Rebuild every output, even those up to date.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
@@ -236,12 +432,17 @@ def build(
 
     from .build import BuildRequest, default_jobs
     from .build import build as run_build
+    from .layout import NAME_MAX
 
     def action() -> None:
         if modules and lessons:
             raise UsageError("give lesson names or --modules, not both")
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
             raise UsageError(f"--name '{name}': use lower-case letters, digits and hyphens")
+        if len(name) > NAME_MAX:  # as a lesson id: it names the output files
+            raise UsageError(f"--name '{name[:20]}…': use at most {NAME_MAX} characters")
+        root = state.root()
+        cores = default_jobs()
         request = BuildRequest(
             lessons=lessons,
             modules=modules or (),
@@ -253,15 +454,15 @@ def build(
             large_print=large_print,
             booklet=booklet,
             double_sided=double_sided,
-            out=out.resolve() if out else None,
+            out=_output_folder(root, out),
             strict=strict,
-            jobs=jobs or default_jobs(),
+            # More renderers than cores only share the cores, each with its own copy of
+            # WeasyPrint and the fonts in memory: --jobs 10000 must not start 10000 processes.
+            jobs=min(jobs or cores, cores),
             force=force,
         )
         with _Progress() as progress:
-            result = run_build(
-                state.root(), request, on_output=progress.output, on_plan=progress.start
-            )
+            result = run_build(root, request, on_output=progress.output, on_plan=progress.start)
         for warning in result.warnings:
             click.echo(warning, err=True)
 
@@ -284,22 +485,24 @@ class _Progress:
                 bar_format="{desc} {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} "
                 "[{elapsed}<{remaining}]",
                 leave=False,
-                file=sys.stderr,
+                file=_raw(sys.stderr),  # the bar redraws itself with carriage returns
             )
 
     def output(self, output: Any) -> None:
         pages = f"{output.pages} pages" if output.pages is not None else "—"
         try:
             shown = output.path.relative_to(Path.cwd())
-        except ValueError:
+        except (ValueError, OSError):  # elsewhere, or the current folder has gone
             shown = output.path
         when = "up to date" if output.cached else f"{output.seconds:.2f}s"
-        line = f"{shown}  {pages}  {when}"
+        line = f"{_one_line(shown)}  {pages}  {when}"
         if self.bar is None:
             click.echo(line)
             return
-        self.bar.write(line, file=sys.stdout)
+        self.bar.clear()  # the line goes above the bar, through the filter like all output
+        click.echo(line)
         self.bar.update()
+        self.bar.refresh()
 
     def __enter__(self) -> _Progress:
         return self
@@ -317,9 +520,12 @@ def init(state: State, directory: Path) -> None:
     from .init import init_project
 
     def action() -> None:
+        import shlex
+
         written = init_project(directory)
         click.echo(f"Created a packet project in {directory} ({len(written)} files).")
-        click.echo(f"Next: cd {directory} && packet build   (then: packet pull YOUR-ARTICLE.html)")
+        place = shlex.quote(str(directory))  # a command the teacher can paste as it is
+        click.echo(f"Next: cd {place} && packet build   (then: packet pull YOUR-ARTICLE.html)")
 
     _run(state, action)
 
@@ -336,11 +542,13 @@ def pull(state: State, files: tuple[Path, ...], seed_id: str | None) -> None:
         root = state.root()
         for report in run_pull(root, list(files), seed_id):
             kind = f"{report.kind}, {report.encoding}"
-            click.echo(f"seeds/{report.seed_file}: seed '{report.seed_id}' ({kind})")
-            for name, value in report.found.items():
-                click.echo(f"  {name}: {value}")
+            click.echo(f"seeds/{_one_line(report.seed_file)}: seed '{report.seed_id}' ({kind})")
+            for name, value in report.found.items():  # read from the document: one line each
+                click.echo(f"  {name}: {_one_line(value)}")
             if report.missing:
                 click.echo(f"  not found in the document: {', '.join(report.missing)}")
+            for warning in report.warnings:
+                click.echo(f"  warning: {_one_line(warning)}", err=True)
             click.echo(
                 f"  drafted {len(report.modules)} module(s), {report.events} timeline event(s), "
                 f"{report.terms} glossary term(s); lesson '{report.lesson}'"
@@ -348,10 +556,10 @@ def pull(state: State, files: tuple[Path, ...], seed_id: str | None) -> None:
             if report.skipped:
                 click.echo(f"  skipped {len(report.skipped)} line(s) of boilerplate, e.g.:")
                 for line in report.skipped[:5]:
-                    click.echo(f"    {line[:90]}")
+                    click.echo(f"    {_one_line(line[:90])}")
         click.echo("Drafts are marked draft: true. Review them, then `packet build`.")
 
-    _run(state, action)
+    _run(state, action, on_stop="every file the pull had written is put back as it was")
 
 
 @main.command()
@@ -365,6 +573,7 @@ def pull(state: State, files: tuple[Path, ...], seed_id: str | None) -> None:
 @click.pass_obj
 def serve(state: State, lesson: str | None, port: int, out: Path | None) -> None:
     """Preview lessons in the browser; they rebuild and reload as you save."""
+    from .layout import default_output
     from .serve import serve as run_serve
 
     def action() -> None:
@@ -374,7 +583,7 @@ def serve(state: State, lesson: str | None, port: int, out: Path | None) -> None
             click.echo(f"Previewing at {address} — edit and save, the page follows; Ctrl-C stops.")
 
         try:
-            run_serve(root, (out or root / "output").resolve(), lesson, port, ready)
+            run_serve(root, _output_folder(root, out) or default_output(root), lesson, port, ready)
         except KeyboardInterrupt:
             click.echo("Stopped.")
 

@@ -146,13 +146,13 @@ def write_atomic(
     `elsewhere` is how the teacher can write somewhere else, for messages; "" when they cannot
     (a project file `pull` writes).
     """
-    if path.is_dir():
-        raise BuildError(
-            f"{path}: a folder has this name, so the file cannot be written — rename or move "
-            "the folder" + (f", or {elsewhere}" if elsewhere else "")
-        )
     temp: Path | None = None
     try:
+        if path.is_dir():
+            raise BuildError(
+                f"{path}: a folder has this name, so the file cannot be written — rename or "
+                "move the folder" + (f", or {elsewhere}" if elsewhere else "")
+            )
         fd, name = tempfile.mkstemp(
             prefix=f".{path.name}{TEMP_MARK}", suffix=TEMP_SUFFIX, dir=path.parent
         )
@@ -210,6 +210,13 @@ def output_folder(out: Path) -> Iterator[Path]:
             f"{lock_path}: packet keeps its build lock here, but something else has the name — "
             "move it away"
         )
+    try:  # filelock reports a lock file it cannot create as "held by another build"
+        os.close(os.open(lock_path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644))
+    except OSError as exc:
+        raise BuildError(
+            f"{lock_path}: cannot take the build lock: {exc.strerror or exc} — choose a folder "
+            "you may write to with --out"
+        ) from exc
     lock = FileLock(lock_path)
     try:
         lock.acquire(timeout=0)

@@ -41,6 +41,11 @@ def default_output(root: Path) -> Path:
                 f"{out}: is a link to a folder outside the project ({target}); packet writes "
                 "there only when told to — delete the link, or name the folder with --out"
             )
+        if any(target == r or r in target.parents for r in input_roots(root)):
+            raise UsageError(
+                f"{out}: is a link into the project's own files ({target}); outputs there "
+                "would be read as content — delete the link, or name the folder with --out"
+            )
     return out
 
 
