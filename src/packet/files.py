@@ -39,6 +39,7 @@ _OWN_TEMP = re.compile(r"^\..+\.packet-[a-z0-9_]{8}\.part$")
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
+    (stat.S_ISREG, "a file"),
     (stat.S_ISFIFO, "a named pipe"),
     (stat.S_ISCHR, "a device"),
     (stat.S_ISBLK, "a device"),
@@ -71,8 +72,9 @@ def _real_root(root: Path) -> Path:
     return root.resolve()
 
 
-def _kind(mode: int) -> str:
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+def kind_of(mode: int) -> str:
+    """What a file system entry is, for messages: "a folder", "a named pipe", "a device"..."""
+    return next((name for test, name in _KINDS if test(mode)), "something other than a file")
 
 
 def read_file(path: Path, roots: Iterable[Path], limit: int = MAX_FILE_BYTES) -> bytes:
@@ -104,7 +106,7 @@ def read_file(path: Path, roots: Iterable[Path], limit: int = MAX_FILE_BYTES) ->
         status = real.lstat()
         if not stat.S_ISREG(status.st_mode):
             raise Refused(
-                f"is {_kind(status.st_mode)}, not a file", "replace it with an ordinary file"
+                f"is {kind_of(status.st_mode)}, not a file", "replace it with an ordinary file"
             )
         _check_size(status.st_size, limit)
         # O_NONBLOCK: should a named pipe appear here after the check, opening it does not wait.

@@ -22,17 +22,10 @@ import stat
 from pathlib import Path
 
 from .errors import BuildError, UsageError
+from .files import kind_of
 from .layout import PROJECT_FILE
 
 STARTER = Path(__file__).parent / "starter"
-
-_KINDS = (
-    (stat.S_ISREG, "a file"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
-)
 
 
 def init_project(target: Path) -> list[Path]:
@@ -87,7 +80,7 @@ def _check_place(shown: Path, place: Path) -> None:
         what = "is a link that cannot be followed" if place.is_symlink() else "cannot be read"
         raise UsageError(f"{shown}: {what} ({exc.strerror or exc}) — choose another name") from exc
     if not stat.S_ISDIR(status.st_mode):
-        kind = next((name for test, name in _KINDS if test(status.st_mode)), "not a folder")
+        kind = kind_of(status.st_mode)
         raise UsageError(f"{shown}: is {kind}, not a folder — choose a new or empty folder")
     try:
         project = (place / PROJECT_FILE).exists()
@@ -122,7 +115,7 @@ def _check_parent(shown: Path, place: Path) -> None:
         except OSError:
             return  # creating the folder will say what is wrong
         if not stat.S_ISDIR(status.st_mode):
-            kind = next((name for test, name in _KINDS if test(status.st_mode)), "not a folder")
+            kind = kind_of(status.st_mode)
             raise UsageError(
                 f"{shown}: {above} is {kind}, not a folder — choose a place inside a folder"
             )
