@@ -338,13 +338,17 @@ def test_markup_that_browsers_read_otherwise_stops_the_build(
 
 def test_images_come_only_from_inside_the_project(tmp_path: Path) -> None:
     project_dir = copy_project(tmp_path / "project")
-    (project_dir / "images").mkdir()
-    (project_dir / "images" / "map.png").write_bytes(PNG)
-    (project_dir / "images" / "key.png").symlink_to("/etc/hostname")
+    images = project_dir / "content" / "images"
+    images.mkdir()
+    (images / "map.png").write_bytes(PNG)
+    (images / "key.png").symlink_to("/etc/hostname")
+    (project_dir / ".git").mkdir()
+    (project_dir / ".git" / "secret.png").write_bytes(PNG)  # beside the inputs, not one
     module = project_dir / "content" / "modules" / "origins.md"
     module.write_text(
         module.read_text(encoding="utf-8")
-        + "\n\n![secret](../../../etc/hostname) ![map](images/map.png) ![key](images/key.png)\n",
+        + "\n\n![secret](../../../etc/hostname) ![map](content/images/map.png) "
+        + "![key](content/images/key.png) ![git](.git/secret.png)\n",
         encoding="utf-8",
     )
     project = load_project(project_dir)
@@ -355,9 +359,11 @@ def test_images_come_only_from_inside_the_project(tmp_path: Path) -> None:
     assert warnings == [
         "image '../../../etc/hostname' is left out of the HTML packet: it is outside the "
         "project — copy the file into the project and refer to the copy",
-        "image 'images/key.png' is left out of the HTML packet: it is a link to a file outside "
-        "the project; packet reads only the project's own files — replace the link with a copy "
-        "of the file",
+        "image 'content/images/key.png' is left out of the HTML packet: it is a link to a file "
+        "outside the project; packet reads only the project's own files — replace the link with "
+        "a copy of the file",
+        "image '.git/secret.png' is left out of the HTML packet: it is outside the project — "
+        "copy the file into the project and refer to the copy",
     ]
     problem = _explain(project, "t-student.html", warnings[0])
     line = module.read_text(encoding="utf-8").count("\n")
@@ -465,8 +471,12 @@ def test_the_pdf_loads_only_images_fonts_and_stylesheets_from_the_project(root: 
     result = PdfRenderer(root).render(page)
     assert PdfReader(BytesIO(result.data)).attachments == {}
     assert b"TOKEN" not in result.data
-    refused = "refused file://{}: a packet uses only images, fonts and stylesheets"
+    refused = "refused file://{}: only files inside the project (its content/, seeds/ and"
     assert sum(refused.format(root / ".git" / "config") in w for w in result.warnings) == 2
+    (root / "templates" / "notes.txt").write_text("TOKEN in a text file of the templates")
+    result = PdfRenderer(root).render('<link rel="attachment" href="templates/notes.txt">')
+    assert b"TOKEN" not in result.data
+    assert any("a packet uses only images, fonts and stylesheets" in w for w in result.warnings)
     assert not [w for w in result.warnings if "logo.png" in w]  # an image in the project: used
 
 

@@ -37,10 +37,12 @@ from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.visitor import NodeTransformer
 
 from .assemble import Packet
 from .errors import BuildError
 from .files import MAX_FONT_BYTES, Refused, inside, read_file
+from .layout import input_roots
 from .perf import fewer_collections
 
 if TYPE_CHECKING:
@@ -61,6 +63,9 @@ GLOBALS = ("range",)
 # Limits that keep a hostile template from exhausting the machine.
 MAX_VALUE = 10_000_000  # characters (or items) of any one value a template makes
 MAX_PAGE = 50_000_000  # characters of a whole page
+# A template or stylesheet: Jinja needs about 1.3 GB to compile a megabyte of template, and the
+# theme's largest file is a few tens of kilobytes.
+MAX_TEMPLATE_BYTES = 250_000
 MAX_STEPS = 1_000_000  # rounds of all the loops of a page (the whole unit makes a few thousand)
 MAX_BITS = 100_000  # of a whole number (a 30,000-digit number)
 MAX_WIDTH = 10_000  # padding or width in a format string or a str method
@@ -84,7 +89,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     """Jinja's sandbox (no private attributes, no mutating lists or dicts), narrowed to the
     theme's filters and globals, with limits of time and size."""
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
 
     def __init__(self, loader: _Loader) -> None:
         super().__init__(
@@ -103,12 +108,19 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """The template's syntax tree, every loop counting its rounds (`steps`): a loop
         gives the sandbox no other chance to stop it."""
-        tree = super()._parse(source, name, filename)
+        tree: nodes.Template = _SizedConcat().visit(super()._parse(source, name, filename))
         for loop in tree.find_all(nodes.For):
             loop.iter = nodes.Call(
                 nodes.EnvironmentAttribute("steps"), [loop.iter], [], None, None
             ).set_lineno(loop.lineno)
         return tree
+
+    def sized(self, value: Any) -> Any:
+        """`value`, if it is not too long (what `~` joined)."""
+        self.tick()
+        if isinstance(value, str | bytes | list | tuple | dict):
+            _limit(len(value), "a value")
+        return value
 
     def steps(self, items: Iterable[Any]) -> Iterator[Any]:
         for item in items:
@@ -170,6 +182,10 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             for seq, count in ((left, right), (right, left)):
                 if isinstance(seq, str | bytes | list | tuple) and isinstance(count, int):
                     _limit(len(seq) * count, "a value")
+        if operator == "+":
+            both = (str, bytes, list, tuple)
+            if isinstance(left, both) and isinstance(right, both):
+                _limit(len(left) + len(right), "a value")
         if operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1:
             _check_bits(left.bit_length() * right)
         return super().call_binop(context, operator, left, right)
@@ -179,6 +195,17 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         if isinstance(owner, str) and getattr(value, "__name__", "") in ("format", "format_map"):
             _check_format(owner)
         return super().wrap_str_format(value)
+
+
+class _SizedConcat(NodeTransformer):
+    """Every `a ~ b` checked for its length (`_Sandbox.sized`), so doubling a string in a
+    loop of `{% set %}` cannot fill the memory."""
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
+        checked = self.generic_visit(node)
+        return nodes.Call(
+            nodes.EnvironmentAttribute("sized"), [checked], [], None, None
+        ).set_lineno(node.lineno)
 
 
 def _limit(size: int, what: str) -> None:
@@ -210,7 +237,9 @@ class _Loader(jinja2.BaseLoader):
         self.folders = (self.root / "templates", THEME)
         # Templates come from templates/ itself: a link to the project's other files (its
         # .git/config, say) would print them.
-        self.roots = ((self.root / "templates").resolve(), THEME.resolve())
+        # templates/ is taken where it stands: if it is itself a link (to the project's own
+        # folder, say), the files reached through it are refused, not read.
+        self.roots = (self.root / "templates", THEME.resolve())
         self.loaded: dict[str, Path] = {}  # file name Jinja knows it by -> path
         self.sources: dict[Path, str] = {}  # the project's own templates, for `locate`
 
@@ -229,7 +258,7 @@ class _Loader(jinja2.BaseLoader):
                     "a copy of the file"
                 )
             try:
-                text = read_file(path, self.roots).decode("utf-8")
+                text = read_file(path, self.roots, MAX_TEMPLATE_BYTES).decode("utf-8")
             except Refused as exc:
                 raise BuildError(f"{shown(path, self.root)}: {exc}") from exc
             except UnicodeDecodeError as exc:
@@ -345,7 +374,7 @@ def render_html(
     html, dropped = contain(
         html,
         loader.root,
-        (loader.root, THEME),
+        (*input_roots(loader.root), THEME),
         place=lambda css, line, col: _placed_at(css, sheets, line, col),
         locate=loader.locate,
         check=bool(loader.sources),  # the project's own markup: check it as browsers read it
@@ -356,7 +385,7 @@ def render_html(
         fonts_dir,
         html,
         shown(fonts_dir / "fonts.css", loader.root),
-        (loader.root, THEME),
+        (*input_roots(loader.root), THEME),
     )
     if warnings is not None:
         warnings.extend(dropped + font_warnings)
@@ -521,7 +550,10 @@ def _make_fetcher(roots: tuple[Path, ...]) -> Any:
             if scheme == "file":
                 path = Path(os.path.normpath(unquote(urlparse(url).path)))
                 if not inside(path, roots):
-                    raise ValueError(f"refused {url}: only files inside the project are used")
+                    raise ValueError(
+                        f"refused {url}: only files inside the project (its content/, seeds/ "
+                        "and templates/) are used"
+                    )
                 if path.suffix.lower() not in FETCHED:  # not .git/config as an "attachment"
                     raise ValueError(
                         f"refused {url}: a packet uses only images, fonts and stylesheets"
@@ -555,7 +587,9 @@ class PdfRenderer:
         # The stylesheets copied into each page, to place WeasyPrint's warnings about them.
         self.sheets = [_sheet(env, name) for name in ("packet.css", "large-print.css")]
         fonts_sheet = Placed(shown(fonts_dir / "fonts.css", self.root), 1, 1, fonts_css)
-        self.roots = (self.root, THEME.resolve(), fonts_dir.resolve())
+        # Images, fonts and stylesheets only from the project's own folders and the theme:
+        # not its .git, its outputs or anything else beside them.
+        self.roots = (*input_roots(self.root), THEME.resolve())
         self.fetcher = _make_fetcher(self.roots)
         self.font_config: FontConfiguration = FontConfiguration()
         capture = _Capture()
