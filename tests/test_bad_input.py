@@ -122,6 +122,26 @@ def rebuilt_cleanly(root: Path, out: str) -> None:
     assert ".packet-build.json" not in again.output and "up to date" in again.output
 
 
+def forged_manifest(root: Path) -> None:
+    """A unit shipped with its output/: the teacher edition saved as the student one, and a
+    manifest that calls it up to date — signed, but not with this machine's key."""
+    import hashlib
+    import hmac
+    import json
+
+    args = ["--project", str(root), "build", "1-roots", "--format", "html"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    out = root / "output"
+    teacher = (out / "1-roots-teacher.html").read_bytes()
+    (out / "1-roots-student.html").write_bytes(teacher)
+    data = json.loads((out / ".packet-build.json").read_text("utf-8"))
+    data.pop("signature")
+    data["outputs"]["1-roots-student.html"]["sha256"] = hashlib.sha256(teacher).hexdigest()
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    data["signature"] = hmac.new(b"k" * 32, canonical.encode(), hashlib.sha256).hexdigest()
+    (out / ".packet-build.json").write_text(json.dumps(data), "utf-8")
+
+
 def encode(rel: str, encoding: str) -> Callable[[Path], None]:
     def edit(root: Path) -> None:
         path = root / rel
@@ -466,11 +486,16 @@ CASES = [
     Case("manifest-wrong-types",
          output_file(".packet-build.json", '{"version": 1, "fingerprint": 3, "problems": {}, "lessons": [],'
                                             ' "outputs": {"1-roots-student.pdf": "x"}, "reading": {"a": "b"}}'),
-         code=0, unchanged=False, message=r"\.packet-build\.json: not a build record", then=rebuilt_cleanly),
+         code=0, unchanged=False, message=r"\.packet-build\.json: written elsewhere .* not trusted", then=rebuilt_cleanly),
     Case("manifest-not-json", output_file(".packet-build.json", b"\xff\x00garbage"), code=0, unchanged=False,
          message=r"\.packet-build\.json: not JSON", then=rebuilt_cleanly),
     Case("manifest-is-strict-safe", output_file(".packet-build.json", "[]"), code=0, unchanged=False,
          args=("build", "1-roots", "--edition", "student", "--format", "pdf", "--strict")),
+    Case("manifest-shipped-with-the-unit", forged_manifest,
+         args=("build", "1-roots", "--edition", "student", "--format", "html"), code=0, unchanged=False,
+         message=r"output/\.packet-build\.json: written elsewhere .* not trusted — packet ignores this file",
+         then=lambda root, out: "Model answer" not in (root / "output" / "1-roots-student.html").read_text("utf-8")
+         or pytest.fail("the teacher edition shipped as the student one was trusted")),
     Case("lock-path-is-a-folder", lambda root: (root / "output" / ".packet-build.lock").mkdir(),
          message=r"output/\.packet-build\.lock: packet keeps its build lock here, but something else has the name — move it away"),
     Case("output-path-is-a-folder",

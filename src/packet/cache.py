@@ -17,9 +17,11 @@ rebuilt. The same manifest keeps the result of the last `check` with the hash of
 the whole project, so an unchanged project is not checked (or even loaded) again.
 
 A missing manifest, or one from another version of packet, is an empty cache: the
-cost is a full build, never a wrong one. A manifest packet cannot read (damaged, or
-not packet's) is an empty cache too, and the build says so (`Manifest.unreadable`);
-the build then writes a good one in its place.
+cost is a full build, never a wrong one. A manifest is signed with a key of this user on
+this machine (`machine_key`), so one that came with a shared unit — which could call any
+file in output/ up to date, or skip the check of the unit's quotations — is never trusted.
+A manifest packet cannot read (damaged, not packet's, signed elsewhere) is an empty cache
+too, and the build says so (`Manifest.unreadable`); it then writes a good one in its place.
 
 Files are hashed through `files.read_file`, like every other read of a project: a
 file packet will not read (a link out of the project, a named pipe) is hashed as the
@@ -30,7 +32,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
+import os
+import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cache
@@ -46,6 +51,7 @@ from .layout import INPUT_FOLDERS, PROJECT_FILE, input_roots
 MANIFEST = ".packet-build.json"
 MANIFEST_VERSION = 1
 MAX_MANIFEST_BYTES = 50_000_000
+KEY_BYTES = 32
 MAX_OUTPUT_BYTES = 2_000_000_000  # an output read back to compare its hash
 READING_KEPT = 500  # reading statistics remembered, most recent first to go last
 PACKAGE = Path(__file__).parent
@@ -157,6 +163,43 @@ def _problem_data(problem: Problem) -> dict[str, Any]:
 T = TypeVar("T")
 
 
+def _signature(data: Mapping[str, Any]) -> str:
+    """The manifest `data` signed with this machine's key (its canonical JSON)."""
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hmac.new(machine_key(), canonical.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+@cache
+def machine_key() -> bytes:
+    """A secret of this user on this machine, kept in the user's cache folder and made on
+    first use. Where it cannot be kept, a key for this process alone: outputs are then
+    rebuilt by every new command, never wrongly trusted."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "packet"
+    path = folder / "build-key"
+    for _ in range(2):
+        try:
+            key = path.read_bytes()
+            if len(key) == KEY_BYTES:
+                return key
+            return secrets.token_bytes(KEY_BYTES)  # not packet's: leave it alone
+        except FileNotFoundError:
+            pass
+        except OSError:
+            break
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue  # another packet made it just now: read theirs
+        except OSError:
+            break
+        key = secrets.token_bytes(KEY_BYTES)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+        return key
+    return secrets.token_bytes(KEY_BYTES)
+
+
 def _checked(value: Any, kind: type[T] | tuple[type, ...], what: str) -> T:
     """`value` if it is of `kind`; TypeError naming `what` otherwise."""
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
@@ -222,6 +265,14 @@ class Manifest:
             return cls(path, unreadable=f"not JSON ({exc})")
         if isinstance(data, dict) and data.get("version") != MANIFEST_VERSION:
             return cls(path)  # written by another version of packet
+        if isinstance(data, dict) and not hmac.compare_digest(
+            str(data.pop("signature", "")), _signature(data)
+        ):
+            return cls(
+                path,
+                unreadable="written elsewhere (on another machine, or shipped with the unit), "
+                "so its record of what is up to date is not trusted",
+            )
         try:
             return cls._from_data(path, data)
         except (ValueError, KeyError, TypeError) as exc:
@@ -306,4 +357,4 @@ class Manifest:
             },
             "reading": dict(list(self.reading.items())[-READING_KEPT:]),
         }
-        return json.dumps(data, indent=1, ensure_ascii=False)
+        return json.dumps({**data, "signature": _signature(data)}, indent=1, ensure_ascii=False)
