@@ -282,6 +282,13 @@ CASES = [
     Case("remote-css-import", write("templates/packet.css", "@import url(https://example.com/x.css);\n"),
          args=("build", "1-roots", "--edition", "student", "--format", "pdf", "--strict"),
          message=r"1-roots-student\.pdf: .*(refused|Failed|import)"),
+    Case("link-to-a-project-file", body("See [the key](output/1-roots-teacher.pdf)."), args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:\d+: warning: link to the file 'output/1-roots-teacher\.pdf' prints as plain text"),
+    Case("link-to-a-project-file-carries-no-path-into-the-pdf", body("See [the key](output/1-roots-teacher.pdf)."),
+         code=0, unchanged=False,
+         then=lambda root, out: not [u for u in link_targets(root / "output" / "1-roots-student.pdf")
+                                     if not u.startswith(("https:", "http:", "mailto:"))]
+         or pytest.fail("the PDF names a file on the teacher's machine")),
     Case("data-uri-image-in-markdown", body("![dot](data:image/png;base64,iVBORw0KGgo=)"),
          args=("check", "--strict"),
          message=r"content/modules/origins\.md:\d+:\d+: warning: image 'data:image/png"),
@@ -477,6 +484,11 @@ CASES = [
          lambda root: [(root / "output").rename(root / "old-output"), symlink("output", "seeds")(root)],
          code=2, unchanged=False,
          message=r"output: is a link into the project's own files .* — delete the link, or name the folder"),
+    Case("output-folder-linked-into-git",
+         lambda root: [(root / "output").rename(root / "old-output"), (root / ".git" / "hooks").mkdir(parents=True),
+                       symlink("output", ".git/hooks")(root)],
+         code=2, unchanged=False,
+         message=r"output: is a link to the project's own folder or a hidden one .* — delete the link"),
     # -- the build's own files ---------------------------------------------------------------
     Case("manifest-is-null", output_file(".packet-build.json", "null"), code=0, unchanged=False,
          message=r"output/\.packet-build\.json: not a build record of packet's .* ignores this file and rebuilds",
@@ -519,6 +531,19 @@ CASES = [
                        replace(GLOSSARY, "term: coup\n", "term: coup\nterm: again\n")(root)],
          message=r"(?s)glossary\.yaml:\d+:\d+: .*1-roots\.yaml:3:\d+: unknown module 'nope'.*timeline\.yaml:\d+:\d+: date: month 13"),
 ]  # fmt: skip
+
+
+def link_targets(path: Path) -> list[str]:
+    """The URI of every link annotation in the PDF (links inside the packet are not URIs)."""
+    from pypdf import PdfReader
+
+    found = []
+    for page in PdfReader(path).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if "/URI" in action:
+                found.append(str(action["/URI"]))
+    return found
 
 
 def assert_absent(path: Path, text: str) -> None:

@@ -397,7 +397,8 @@ def assemble(
 
 def _for_students(packet: Packet) -> Packet:
     """The packet without anything meant for the teacher alone: model answers, teacher
-    notes, what a historian makes of a disagreement, the activities' answer keys.
+    notes, the provenance summary, what a historian makes of a disagreement, the activities'
+    answer keys.
 
     Templates show these only in the teacher edition; leaving them out of the student
     edition's data as well means no template — a colleague's override included — can
@@ -410,6 +411,7 @@ def _for_students(packet: Packet) -> Packet:
             questions=tuple(replace(q, answer_html="") for q in m.questions),
             notes=no_notes,
             reading=None,
+            provenance=(),
         )
         for m in packet.modules
     )

@@ -41,6 +41,12 @@ def default_output(root: Path) -> Path:
                 f"{out}: is a link to a folder outside the project ({target}); packet writes "
                 "there only when told to — delete the link, or name the folder with --out"
             )
+        hidden = any(part.startswith(".") for part in target.relative_to(real_root).parts)
+        if target == real_root or hidden:
+            raise UsageError(
+                f"{out}: is a link to the project's own folder or a hidden one ({target}) — "
+                "delete the link, or name the folder with --out"
+            )
         if any(target == r or r in target.parents for r in input_roots(root)):
             raise UsageError(
                 f"{out}: is a link into the project's own files ({target}); outputs there "

@@ -25,6 +25,7 @@ _HTML = re.compile(r"<!--|<\s*/?\s*[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 _TARGET = re.compile(r"(?P<image>!?)\[[^\]\n]*\]\(\s*<?(?P<url>(?:[^()\s>]|\([^()\s]*\))+)")
 _CODE = re.compile(r"`[^`\n]*`")
 _SAFE_LINK = re.compile(r"^(?:https?:|mailto:|#|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
+_WEB_LINK = re.compile(r"^(?:https?:|mailto:|#)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,16 @@ def allowed_link(url: str) -> bool:
     return bool(_SAFE_LINK.match(url.strip()))
 
 
+def web_link(url: str) -> bool:
+    """Links a packet keeps as links: the web, e-mail and places in the packet. A link to a
+    file of the project prints as text: no reader of a handout can open it, and the PDF would
+    carry the file's full path on the teacher's machine."""
+    return bool(_WEB_LINK.match(url.strip()))
+
+
 def allowed_image(url: str) -> bool:
     """Images packet loads: files in the project only (relative paths)."""
-    return allowed_link(url) and not re.match(r"^(?:https?:|mailto:|#)", url, re.IGNORECASE)
+    return allowed_link(url) and not web_link(url)
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -102,7 +110,15 @@ def lint(text: str) -> list[Finding]:
                     col,
                     False,
                     f"link to '{url[:60]}' is not allowed; it prints as plain text",
-                    "link only to web pages (https://…), e-mail or files in the project",
+                    "link only to web pages (https://…) or e-mail",
+                )
+            elif not image and not web_link(url):
+                add(
+                    col,
+                    False,
+                    f"link to the file '{url[:60]}' prints as plain text: a packet's reader "
+                    "cannot open a file of the project",
+                    "link to a web page (https://…), or name the file in words",
                 )
     return found
 

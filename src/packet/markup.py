@@ -25,7 +25,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from .lint import allowed_image, allowed_link
+from .lint import allowed_image, allowed_link, web_link
 from .text import CITATION
 
 
@@ -77,6 +77,20 @@ class RenderedText:
     cited_in: dict[str, list[int]] = field(default_factory=dict)  # seed id -> numbered paragraphs
 
 
+def _render_link(
+    renderer: Any, opening: bool, tokens: Sequence[Token], idx: int, options: Any, env: Any
+) -> str:
+    """A link, or only its text when it names a file of the project (see `lint.web_link`)."""
+    as_text: list[bool] = env.setdefault("links_as_text", [])
+    if opening:
+        as_text.append(not web_link(str(tokens[idx].attrGet("href") or "")))
+        if as_text[-1]:
+            return ""
+    elif as_text and as_text.pop():
+        return ""
+    return str(renderer.renderToken(tokens, idx, options, env))
+
+
 def _citation_rule(state: StateInline, silent: bool) -> bool:
     m = CITATION.match(state.src, state.pos)
     if not m:
@@ -103,6 +117,8 @@ class Markup:
         self.md.add_render_rule(
             "paragraph_open", lambda _r, *args: self._render_paragraph_open(*args)
         )
+        self.md.add_render_rule("link_open", lambda r, *args: _render_link(r, True, *args))
+        self.md.add_render_rule("link_close", lambda r, *args: _render_link(r, False, *args))
         self.md.add_render_rule(
             "paragraph_close", lambda _r, *args: self._render_paragraph_close(*args)
         )
