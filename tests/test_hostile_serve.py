@@ -357,3 +357,36 @@ def test_a_cancelled_download_leaves_the_terminal_quiet_and_the_server_up(
         process.wait(timeout=30)
     logged = errors.read_text()
     assert "Traceback" not in logged and "Error" not in logged, logged
+
+
+def test_the_watcher_follows_no_link_out_of_the_project(project_dir: Path, tmp_path: Path) -> None:
+    """A shared unit's `templates/` may hold links to /proc or /usr: the watcher walks neither
+    (a link to /proc/1 stopped live reload with a traceback), and still sees saves."""
+    from packet import serve
+
+    outside = tmp_path / "outside"
+    (outside / "deep" / "deeper").mkdir(parents=True)
+    (project_dir / "templates" / "elsewhere").symlink_to(outside, target_is_directory=True)
+    (project_dir / "templates" / "init").symlink_to("/proc/1", target_is_directory=True)
+    folders = serve.watched_folders(project_dir)
+    assert project_dir / "content" / "modules" in folders
+    assert all(project_dir in f.parents and f.resolve() == f for f in folders)
+    saved, stop, failures = threading.Event(), threading.Event(), []
+
+    def run() -> None:
+        try:
+            serve.watch(project_dir, saved.set, stop)
+        except BaseException as exc:
+            failures.append(exc)
+
+    watcher = threading.Thread(target=run)
+    watcher.start()
+    module = project_dir / "content" / "modules" / "origins.md"
+    deadline = time.monotonic() + 30
+    try:
+        while not saved.wait(0.5) and time.monotonic() < deadline:
+            module.write_text(module.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    finally:
+        stop.set()
+        watcher.join(10)
+    assert saved.is_set() and not failures and not watcher.is_alive()

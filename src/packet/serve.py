@@ -27,6 +27,7 @@ import base64
 import hashlib
 import html
 import http.server
+import os
 import re
 import signal
 import socket
@@ -144,19 +145,47 @@ class Preview:
             return self.version
 
 
-def watch(root: Path, on_change: Callable[[], None], stop: threading.Event) -> None:
-    """Call `on_change` after each batch of saves to the project's inputs."""
-    import watchfiles
+def watched_folders(root: Path) -> list[Path]:
+    """The project's input folders and every folder inside them, links not followed: a
+    shared unit's `templates/elsewhere -> /usr` would otherwise have the watcher walk (and
+    hold inotify watches on) the whole machine; read_file refuses what such links lead to."""
+    found = []
+    for name in INPUT_FOLDERS:
+        top = root / name
+        if not top.is_dir() or top.is_symlink():
+            continue
+        for folder, subfolders, _ in os.walk(top, followlinks=False):
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+            found.append(Path(folder))
+    return found
 
-    paths = [root / name for name in INPUT_FOLDERS if (root / name).is_dir()]
-    paths.append(root / PROJECT_FILE)
+
+def watch(root: Path, on_change: Callable[[], None], stop: threading.Event) -> None:
+    """Call `on_change` after each batch of saves to the project's inputs, until `stop`."""
+    import watchfiles
 
     def relevant(change: watchfiles.Change, path: str) -> bool:
         name = Path(path).name
         return not name.startswith(".") and not name.endswith("~")
 
-    for _ in watchfiles.watch(*paths, watch_filter=relevant, stop_event=stop, debounce=300):
-        on_change()
+    while not stop.is_set():
+        folders = watched_folders(root)
+        try:
+            for _ in watchfiles.watch(
+                *folders,
+                root / PROJECT_FILE,
+                watch_filter=relevant,
+                stop_event=stop,
+                debounce=300,
+                recursive=False,
+                ignore_permission_denied=True,
+            ):
+                on_change()
+                if watched_folders(root) != folders:
+                    break  # a folder came or went: watch the folders there are now
+        except Exception:  # a folder vanished while being watched, say: look again
+            on_change()
+            stop.wait(1.0)
 
 
 # -- pages ----------------------------------------------------------------------------------
