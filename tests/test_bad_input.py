@@ -142,6 +142,18 @@ def forged_manifest(root: Path) -> None:
     (out / ".packet-build.json").write_text(json.dumps(data), "utf-8")
 
 
+def svg_bomb(root: Path) -> None:
+    """A 1 kB SVG whose <use> elements, ten to a level and eight levels deep, draw 10^8 shapes."""
+    levels = ['<g id="l0"><rect width="1" height="1"/></g>']
+    for i in range(1, 9):
+        levels.append(f'<g id="l{i}">' + f'<use href="#l{i - 1}"/>' * 10 + "</g>")
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><defs>'
+    (root / "content" / "bomb.svg").write_text(
+        svg + "".join(levels) + '</defs><use href="#l8"/></svg>'
+    )
+    body("![A pattern](content/bomb.svg)")(root)
+
+
 def encode(rel: str, encoding: str) -> Callable[[Path], None]:
     def edit(root: Path) -> None:
         path = root / rel
@@ -294,6 +306,12 @@ CASES = [
          message=r"content/modules/origins\.md:\d+:\d+: warning: image 'data:image/png"),
     Case("html-comment", body("<!-- hidden note -->"), args=("check", "--strict"),
          message=r"content/modules/origins\.md:\d+:1: warning: raw HTML"),
+    Case("svg-that-draws-without-end", svg_bomb,
+         args=("build", "1-roots", "--edition", "student", "--format", "pdf", "--jobs", "1", "--strict"),
+         message=r"content/modules/origins\.md:\d+:\d+: warning: .*bomb\.svg.* the SVG would draw more than 100,000 shapes"),
+    Case("svg-that-draws-without-end-in-the-html-packet", svg_bomb,
+         args=("build", "1-roots", "--edition", "student", "--format", "html", "--strict"),
+         message=r"content/modules/origins\.md:\d+:\d+: warning: image 'content/bomb\.svg' is left out .* more than 100,000 shapes"),
     # -- pathological Markdown -------------------------------------------------------------
     Case("deep-markdown-nesting", body("> " * 60 + "deep"), args=("check", "--strict"),
          message=r"content/modules/origins\.md:\d+:1: warning: .*nested \d+ levels deep"),

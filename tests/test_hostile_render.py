@@ -493,3 +493,43 @@ def test_strict_html_build_stops_at_what_the_packet_would_load(tmp_path: Path) -
     with pytest.raises(ContentError, match=r"templates/packet\.css:1:1: warning: @import"):
         build(load_project(project_dir), replace(request, strict=True, out=tmp_path / "strict"))
     assert not (tmp_path / "strict" / "1-roots-student.html").exists()
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
+
+
+@pytest.mark.parametrize(
+    ("inside", "refused"),
+    [
+        ('<defs><g id="a"><rect/></g></defs><use href="#a"/><use xlink:href="#a"/>', ""),
+        ("<rect/>" * 1000, ""),
+        ('<g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g>', "in a circle"),
+        ('<g id="a"><use href="#a"/></g>', "in a circle"),
+        (
+            '<g id="l0"><rect/></g>'
+            + "".join(
+                f'<g id="l{i}">' + f'<use href="#l{i - 1}"/>' * 10 + "</g>" for i in range(1, 6)
+            )
+            + '<use href="#l5"/>',
+            "more than 100,000 shapes",
+        ),
+        ('<use href="#missing"/><use href="http://example.com/x.svg#a"/>', ""),
+    ],
+)
+def test_an_svg_is_measured_before_it_is_drawn(inside: str, refused: str) -> None:
+    from packet.svgcheck import SvgRefused, check_svg
+
+    data = SVG.format(inside).encode()
+    if not refused:
+        check_svg(data)
+        return
+    with pytest.raises(SvgRefused, match=refused):
+        check_svg(data)
+
+
+def test_an_svg_declaring_entities_is_refused() -> None:
+    from packet.svgcheck import SvgRefused, check_svg
+
+    laughs = b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>'
+    with pytest.raises(SvgRefused, match="entities"):
+        check_svg(laughs)

@@ -20,6 +20,7 @@ start quickly.
 
 from __future__ import annotations
 
+import base64
 import logging
 import mimetypes
 import os
@@ -546,6 +547,8 @@ def _make_fetcher(roots: tuple[Path, ...]) -> Any:
         def fetch(self, url: str, headers: Any = None) -> Any:
             scheme = url.split(":", 1)[0].lower()
             if scheme == "data":
+                if url[5:].lstrip().lower().startswith("image/svg"):
+                    _check_svg(url, _data_url_bytes(url))
                 return super().fetch(url, headers)
             if scheme == "file":
                 path = Path(os.path.normpath(unquote(urlparse(url).path)))
@@ -562,6 +565,8 @@ def _make_fetcher(roots: tuple[Path, ...]) -> Any:
                     data = read_file(path, roots, MAX_FONT_BYTES)
                 except Refused as exc:
                     raise ValueError(f"refused {url}: {exc}") from exc
+                if path.suffix.lower() == ".svg":
+                    _check_svg(url, data)
                 mime = mimetypes.guess_type(path.name)[0] or "text/plain"
                 return URLFetcherResponse(
                     url.split("?")[0],
@@ -571,6 +576,24 @@ def _make_fetcher(roots: tuple[Path, ...]) -> Any:
             raise ValueError(f"refused {url}: packets never load anything from the network")
 
     return ProjectOnlyFetcher(allowed_protocols={"file", "data"}, timeout=5)
+
+
+def _data_url_bytes(url: str) -> bytes:
+    """The bytes a `data:` URL holds."""
+    header, _, payload = url[5:].partition(",")
+    if header.lower().endswith(";base64"):
+        return base64.b64decode(payload + "=" * (-len(payload) % 4), validate=False)
+    return unquote(payload).encode("utf-8")
+
+
+def _check_svg(url: str, data: bytes) -> None:
+    """Refuse an SVG that would take WeasyPrint without end to draw (svgcheck.py)."""
+    from .svgcheck import SvgRefused, check_svg
+
+    try:
+        check_svg(data)
+    except (SvgRefused, ValueError) as exc:
+        raise ValueError(f"refused {url[:80]}: {exc}") from exc
 
 
 class PdfRenderer:

@@ -146,6 +146,13 @@ class _Refs:
             )
         except Refused as exc:
             return _Drop(exc.message, exc.hint)
+        if mime == "image/svg+xml":
+            from .svgcheck import SvgRefused, check_svg
+
+            try:
+                check_svg(data)
+            except SvgRefused as exc:
+                return _Drop(str(exc), "draw the image more simply, or save it as a PNG")
         if kind == "import":
             cleaned = self._stylesheet(data, path)
             if isinstance(cleaned, _Drop):
