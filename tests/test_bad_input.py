@@ -154,6 +154,14 @@ def svg_bomb(root: Path) -> None:
     body("![A pattern](content/bomb.svg)")(root)
 
 
+def big_image(root: Path) -> None:
+    """A 6 kB PNG of 7,000 x 7,000 pixels: small on disk, half a gigabyte to draw."""
+    from PIL import Image
+
+    Image.new("1", (7000, 7000)).save(root / "content" / "big.png")
+    body("![A large scan](content/big.png)")(root)
+
+
 def encode(rel: str, encoding: str) -> Callable[[Path], None]:
     def edit(root: Path) -> None:
         path = root / rel
@@ -312,6 +320,9 @@ CASES = [
     Case("svg-that-draws-without-end-in-the-html-packet", svg_bomb,
          args=("build", "1-roots", "--edition", "student", "--format", "html", "--strict"),
          message=r"content/modules/origins\.md:\d+:\d+: warning: image 'content/bomb\.svg' is left out .* more than 100,000 shapes"),
+    Case("image-of-too-many-pixels", big_image,
+         args=("build", "1-roots", "--edition", "student", "--format", "pdf", "--jobs", "1", "--strict"),
+         message=r"warning: an image of more than 40,000,000 pixels .* scale it down"),
     # -- pathological Markdown -------------------------------------------------------------
     Case("deep-markdown-nesting", body("> " * 60 + "deep"), args=("check", "--strict"),
          message=r"content/modules/origins\.md:\d+:1: warning: .*nested \d+ levels deep"),

@@ -27,6 +27,7 @@ import os
 import re
 import string
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +68,7 @@ MAX_PAGE = 50_000_000  # characters of a whole page
 # A template or stylesheet: Jinja needs about 1.3 GB to compile a megabyte of template, and the
 # theme's largest file is a few tens of kilobytes.
 MAX_TEMPLATE_BYTES = 250_000
+MAX_IMAGE_PIXELS = 40_000_000  # Pillow warns above this, and refuses an image of twice it
 MAX_STEPS = 1_000_000  # rounds of all the loops of a page (the whole unit makes a few thousand)
 MAX_BITS = 100_000  # of a whole number (a 30,000-digit number)
 MAX_WIDTH = 10_000  # padding or width in a format string or a str method
@@ -632,13 +634,18 @@ class PdfRenderer:
         self.cache: dict[str, Any] = {}
 
     def render(self, html: str) -> PdfResult:
+        from PIL import Image
         from weasyprint import HTML
 
+        # A 190 kB PNG can hold 13,000 x 13,000 pixels: Pillow warns on the terminal, then
+        # takes half a gigabyte. A printed page at 300 dpi needs under 9 million pixels.
+        Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
         logger = logging.getLogger("weasyprint")
         capture = _Capture()
         logger.addHandler(capture)
         try:
-            with fewer_collections():
+            with fewer_collections(), warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", Image.DecompressionBombWarning)
                 document = HTML(
                     string=html, base_url=self.root.as_uri() + "/", url_fetcher=self.fetcher
                 ).render(stylesheets=[self.fonts], font_config=self.font_config, cache=self.cache)
@@ -649,5 +656,11 @@ class PdfRenderer:
             logger.removeHandler(capture)
         placed = place_stylesheets(html, self.sheets)
         messages = self.font_warnings + [place_warning(m, placed) for m in capture.messages]
+        messages += [
+            f"an image of more than {MAX_IMAGE_PIXELS:,} pixels ({w.message}); "
+            "scale it down to the size it prints at"
+            for w in caught
+            if issubclass(w.category, Image.DecompressionBombWarning)
+        ]
         self.font_warnings = []
         return PdfResult(data, len(document.pages), tuple(dict.fromkeys(messages)))
