@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .dates import DateError, parse_date
 from .errors import ContentError, Location, Report
 from .files import Refused, read_file
-from .layout import NAME_MAX, PROJECT_FILE, input_roots
+from .layout import INPUT_FOLDERS, NAME_MAX, PROJECT_FILE, input_roots
 from .model import Disagreement, Event, Lesson, Module, Project, Seed, Term
 from .schema import (
     DisagreementEntry,
@@ -313,6 +313,16 @@ def load_project(root: Path) -> Project:
     """Load and cross-check the whole project; raise ContentError listing every problem."""
     loader = _Loader(root)
     report = loader.report
+    linked = [name for name in INPUT_FOLDERS if (root / name).is_symlink()]
+    for name in linked:  # one problem for the folder, not one for every file inside it
+        report.error(
+            Location(f"{name}/"),
+            f"is a link to the folder {(root / name).resolve()}; packet reads a project's "
+            "files only from its own folders",
+            "replace the link with a copy of the folder",
+        )
+    if linked:
+        raise ContentError(report.problems)
     settings = loader.settings()
     seeds = loader.seeds()
     modules = loader.modules()
