@@ -45,14 +45,13 @@ from typing import Any, TypeVar
 
 from . import __version__
 from .errors import BuildError, Location, Problem, Severity
-from .files import MAX_FONT_BYTES, Refused, read_file
+from .files import MAX_FONT_BYTES, MAX_OUTPUT_BYTES, Refused, read_file
 from .layout import INPUT_FOLDERS, PROJECT_FILE, input_roots
 
 MANIFEST = ".packet-build.json"
 MANIFEST_VERSION = 1
 MAX_MANIFEST_BYTES = 50_000_000
 KEY_BYTES = 32
-MAX_OUTPUT_BYTES = 2_000_000_000  # an output read back to compare its hash
 READING_KEPT = 500  # reading statistics remembered, most recent first to go last
 PACKAGE = Path(__file__).parent
 # Libraries whose version can change the bytes of an output.

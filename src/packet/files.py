@@ -31,6 +31,7 @@ from .errors import BuildError
 
 MAX_FILE_BYTES = 5_000_000  # content, seeds, templates, lessons, packet.toml
 MAX_FONT_BYTES = 50_000_000  # a font covering a large script (CJK) is tens of MB
+MAX_OUTPUT_BYTES = 2_000_000_000  # an output of packet's, read back
 LOCK_NAME = ".packet-build.lock"
 TEMP_MARK = ".packet-"
 TEMP_SUFFIX = ".part"

@@ -43,6 +43,7 @@ from urllib.parse import quote, urlsplit
 from .build import BuildRequest, build
 from .choices import EDITIONS
 from .errors import ContentError, PacketError, UsageError
+from .files import MAX_OUTPUT_BYTES, Refused, read_file
 from .layout import INPUT_FOLDERS, PROJECT_FILE
 
 KEEPALIVE_SECONDS = 15.0
@@ -107,8 +108,17 @@ class Preview:
             return
         if "html" in formats:
             for edition in editions:
-                data = (self.out / f"{lesson}-{edition}.html").read_bytes()
-                self.pages[(lesson, edition)] = Page(data)
+                found = self._output(f"{lesson}-{edition}.html")
+                self.pages[(lesson, edition)] = (
+                    Page(found) if isinstance(found, bytes) else Page(None, [found])
+                )
+
+    def _output(self, name: str) -> bytes | str:
+        """An output the build has just written, or why it cannot be read."""
+        try:
+            return read_file(self.out / name, [self.out], limit=MAX_OUTPUT_BYTES)
+        except Refused as exc:
+            return f"{self.out / name}: {exc}"
 
     def page(self, lesson: str, edition: str) -> Page:
         with self.building:
@@ -125,7 +135,8 @@ class Preview:
             page = self.pages[(lesson, edition)]
             if page.html is None:
                 return page
-            return (self.out / f"{lesson}-{edition}.pdf").read_bytes()
+            found = self._output(f"{lesson}-{edition}.pdf")
+            return found if isinstance(found, bytes) else Page(None, [found])
 
     def rebuild(self) -> None:
         """After a change: rebuild the lessons on screen, then tell their pages."""
