@@ -474,6 +474,9 @@ CASES = [
          message=r"content/modules/extra\.md: is a named pipe, not a file — replace it with an ordinary file"),
     Case("lesson-is-a-folder", lambda root: (root / "content" / "lessons" / "x.yaml").mkdir(),
          message=r"content/lessons/x\.yaml: is a folder, not a file"),
+    Case("dangling-link-out-of-the-project-says-only-outside",  # whether it exists is not told
+         symlink("content/modules/extra.md", "/nonexistent/private.md"),
+         message=r"content/modules/extra\.md: is a link to a file outside the project"),
     Case("dangling-symlink-module", symlink("content/modules/extra.md", "nowhere.md"),
          message=r"content/modules/extra\.md: is a link to a file that does not exist — replace the link"),
     Case("dashes-inside-teacher-notes-stay-out-of-the-student-edition",

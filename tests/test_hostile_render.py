@@ -203,7 +203,7 @@ def test_template_files_are_read_only_as_the_projects_own(
         write(root, ".git/config", "PRIVATE KEY")
         cover.symlink_to("../.git/config")
     elif kind == "dangling-link":
-        cover.symlink_to(tmp_path / "nothing")
+        cover.symlink_to("nothing.html.j2")  # inside templates/: one outside says "outside"
     elif kind == "fifo":
         os.mkfifo(cover)
         unblock.append(cover)

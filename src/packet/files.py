@@ -84,6 +84,15 @@ def read_file(path: Path, roots: Iterable[Path], limit: int = MAX_FILE_BYTES) ->
     files, `roots` is `layout.input_roots(project)`: its content, seeds, templates and
     packet.toml — not its .git folder or its outputs."""
     real_roots = [_real_root(root) for root in roots]
+    outside = Refused(
+        "is a link to a file outside the project; packet reads only the project's own files",
+        "replace the link with a copy of the file",
+    )
+    try:  # where the links lead, whether or not anything is there: the same message either way
+        if not inside(path.resolve(), real_roots):
+            raise outside
+    except (OSError, RuntimeError):
+        pass  # a loop of links: said below
     try:
         real = path.resolve(strict=True)
     except FileNotFoundError as exc:
@@ -99,10 +108,7 @@ def read_file(path: Path, roots: Iterable[Path], limit: int = MAX_FILE_BYTES) ->
             "replace it with an ordinary file",
         ) from exc
     if not inside(real, real_roots):
-        raise Refused(
-            "is a link to a file outside the project; packet reads only the project's own files",
-            "replace the link with a copy of the file",
-        )
+        raise outside
     try:
         status = real.lstat()
         if not stat.S_ISREG(status.st_mode):
