@@ -89,10 +89,10 @@ def _visible_files(folder: Path) -> Iterable[Path]:
             yield path
 
 
-def _file_hash(path: Path, root: Path) -> str:
+def _file_hash(path: Path, roots: list[Path]) -> str:
     """The SHA-256 of a project file, or of why packet will not read it."""
     try:
-        return _sha256(read_file(path, input_roots(root), limit=MAX_FONT_BYTES))
+        return _sha256(read_file(path, roots, limit=MAX_FONT_BYTES))
     except Refused as exc:
         return digest("refused", str(exc))
 
@@ -100,16 +100,17 @@ def _file_hash(path: Path, root: Path) -> str:
 def project_files(root: Path) -> dict[str, str]:
     """Every input file of a project, as relative path -> SHA-256 of its bytes."""
     files: dict[str, str] = {}
+    roots = input_roots(root)
     toml = root / PROJECT_FILE
     if toml.exists() or toml.is_symlink():
-        files[PROJECT_FILE] = _file_hash(toml, root)
+        files[PROJECT_FILE] = _file_hash(toml, roots)
     for name in INPUT_FOLDERS:
         folder = root / name
         if folder.is_symlink():  # loading reports the files it holds as outside the project
             files[name] = digest("link", str(folder.resolve()))
             continue
         for path in _visible_files(folder):
-            files[path.relative_to(root).as_posix()] = _file_hash(path, root)
+            files[path.relative_to(root).as_posix()] = _file_hash(path, roots)
     return files
 
 
