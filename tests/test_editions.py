@@ -21,8 +21,9 @@ from packet.activities import (
     make_activities,
     missing_material,
 )
-from packet.assemble import Packet, assemble, markup_for
+from packet.assemble import Packet, assemble
 from packet.check import check_project
+from packet.markup import markup_for
 from packet.model import Project
 from packet.project import load_project
 from packet.reading import WORDS_PER_MINUTE, reading_stats

@@ -23,7 +23,7 @@ from .choices import Edition, Section
 from .cite import STYLE_NAMES, citation
 from .errors import Location
 from .graphic import Span, alt_text, data_uri, svg
-from .markup import Markup, RenderedText, term_patterns
+from .markup import Markup, RenderedText, markup_for
 from .model import Event, Lesson, Module, Project
 from .reading import WORDS_PER_MINUTE, ReadingStats, reading_stats
 from .schema import LessonEntry
@@ -164,14 +164,6 @@ class Packet:
     generator: str = f"packet {__version__}"
     words_per_minute: int = WORDS_PER_MINUTE
     questions_at_back: bool = field(default=False)
-
-
-def markup_for(project: Project) -> Markup:
-    names = {seed.id: seed.meta.short for seed in project.seeds.values()}
-    patterns = term_patterns(
-        [(t.id, t.spellings, t.entry.match_case) for t in project.terms.values()]
-    )
-    return Markup(names, patterns)
 
 
 def adhoc_lesson(

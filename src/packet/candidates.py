@@ -22,8 +22,7 @@ from dataclasses import dataclass
 
 from .dates import find_dates, parse_date
 from .model import Project
-from .pull import sentences
-from .text import contains_passage
+from .text import contains_passage, sentences
 
 MAX_YEARS = 3
 MIN_SHARED = 3  # distinctive words in common

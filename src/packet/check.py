@@ -19,14 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .activities import missing_material
-from .assemble import markup_for
 from .candidates import disagreement_candidates
 from .errors import Location, Report
 from .files import Refused, read_file
-from .layout import input_roots
+from .layout import GUIDANCE_FILE, input_roots
 from .lint import Finding, lint, nesting
+from .markup import markup_for
 from .model import Project
-from .project import GUIDANCE_FILE
 from .schema import HISTORICAL_THINKING
 from .text import (
     contains_passage,

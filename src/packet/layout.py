@@ -16,6 +16,7 @@ from .errors import UsageError
 PROJECT_FILE = "packet.toml"
 INPUT_FOLDERS = ("content", "seeds", "templates")
 OUTPUT_FOLDER = "output"
+GUIDANCE_FILE = "guidance.md"  # in content/: the teacher edition's note on teaching with care
 NAME_MAX = 64  # lesson and module ids, which name output files
 
 

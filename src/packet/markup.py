@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -27,6 +27,9 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from .lint import allowed_image, allowed_link, web_link
 from .text import CITATION
+
+if TYPE_CHECKING:
+    from .model import Project
 
 
 @dataclass(frozen=True)
@@ -280,3 +283,13 @@ def _text(content: str) -> Token:
     token = Token("text", "", 0)
     token.content = content
     return token
+
+
+def markup_for(project: Project) -> Markup:
+    """The project's Markdown reader: its seeds' short names for citations, its glossary's
+    terms to find."""
+    names = {seed.id: seed.meta.short for seed in project.seeds.values()}
+    patterns = term_patterns(
+        [(t.id, t.spellings, t.entry.match_case) for t in project.terms.values()]
+    )
+    return Markup(names, patterns)

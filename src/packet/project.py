@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .dates import DateError, parse_date
 from .errors import ContentError, Location, Report
 from .files import Refused, read_file
-from .layout import INPUT_FOLDERS, NAME_MAX, PROJECT_FILE, input_roots
+from .layout import GUIDANCE_FILE, INPUT_FOLDERS, NAME_MAX, PROJECT_FILE, input_roots
 from .model import Disagreement, Event, Lesson, Module, Project, Seed, Term
 from .schema import (
     DisagreementEntry,
@@ -34,7 +34,6 @@ from .schema import (
 from .sources import KINDS, SourceError, seed_text
 from .yamlsrc import Sourced, front_matter, load_yaml, validate
 
-GUIDANCE_FILE = "guidance.md"
 # A module or lesson id: its file's name, which also names output files.
 _ID = re.compile(rf"[a-z0-9][a-z0-9-]{{0,{NAME_MAX - 1}}}")
 M = TypeVar("M", bound=BaseModel)

@@ -53,7 +53,7 @@ from .files import MAX_FILE_BYTES, Refused, inside, is_own_temporary, read_file,
 from .layout import input_roots
 from .lint import INVISIBLE
 from .sources import KINDS, Article, SourceError, article, read_document, seed_text
-from .text import contains_passage, normalise, slug
+from .text import contains_passage, normalise, sentences, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
 TERMS_MAX = 30
@@ -97,24 +97,6 @@ class PullInterrupted(PacketError):
 
 
 # -- reading the article ----------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])")
-
-
-def sentences(paragraph: str) -> list[str]:
-    """The paragraph cut into sentences (kept verbatim, so each is a passage of the seed)."""
-    parts, start = [], 0
-    for m in _SENTENCE_END.finditer(paragraph):
-        before = paragraph[max(0, m.start() - 5) : m.start()]
-        if re.search(
-            r"\b(?:[A-Z]|U\.S|Mr|Mrs|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|c|ca|No)\.$",
-            before,
-        ):
-            continue  # an abbreviation, not the end of a sentence
-        parts.append(paragraph[start : m.start() + len(m.group(0).rstrip())].strip())
-        start = m.end()
-    parts.append(paragraph[start:].strip())
-    return [p for p in parts if p]
 
 
 @dataclass

@@ -41,7 +41,6 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
-from .assemble import Packet
 from .errors import BuildError
 from .files import MAX_FONT_BYTES, Refused, inside, read_file
 from .layout import input_roots
@@ -50,6 +49,8 @@ from .perf import fewer_collections
 if TYPE_CHECKING:
     from jinja2.runtime import Context
     from weasyprint.text.fonts import FontConfiguration
+
+    from .assemble import Packet
 
 THEME = Path(__file__).parent / "theme"
 # Fixed timestamp for font subsets (fontTools stamps the time otherwise): same inputs, same bytes.

@@ -106,3 +106,22 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])")
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The paragraph cut into sentences (kept verbatim, so each is a passage of the seed)."""
+    parts, start = [], 0
+    for m in _SENTENCE_END.finditer(paragraph):
+        before = paragraph[max(0, m.start() - 5) : m.start()]
+        if re.search(
+            r"\b(?:[A-Z]|U\.S|Mr|Mrs|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|c|ca|No)\.$",
+            before,
+        ):
+            continue  # an abbreviation, not the end of a sentence
+        parts.append(paragraph[start : m.start() + len(m.group(0).rstrip())].strip())
+        start = m.end()
+    parts.append(paragraph[start:].strip())
+    return [p for p in parts if p]
