@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .dates import find_dates, parse_date
 from .model import Project
-from .text import contains_passage, sentences
+from .text import contains_passage, paragraphs, sentences
 
 MAX_YEARS = 3
 MIN_SHARED = 3  # distinctive words in common
@@ -104,8 +104,8 @@ def _quantities(sentence: str) -> tuple[float, ...]:
 def _claims(project: Project) -> list[Claim]:
     claims = []
     for seed in project.seeds.values():
-        for paragraph in re.split(r"\n\s*\n|\n", seed.text):
-            said = sentences(paragraph.strip())
+        for _, paragraph in paragraphs(seed.text):
+            said = sentences(paragraph)
             for before, sentence in zip(["", *said], said, strict=False):
                 dates = [parse_date(d) for _, _, d in find_dates(sentence)]
                 years = (

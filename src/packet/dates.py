@@ -54,10 +54,6 @@ class HistDate:
     approximate: bool = False
 
     @property
-    def is_range(self) -> bool:
-        return self.start != self.end
-
-    @property
     def sort_key(self) -> tuple[Point, Point]:
         return (self.start, self.end)
 

@@ -27,10 +27,6 @@ class Location:
             return f"{self.path}:{self.line}"
         return self.path
 
-    def shifted(self, lines: int) -> Location:
-        """The same place seen from a file where this text starts `lines` lines later."""
-        return Location(self.path, self.line + lines, self.col)
-
 
 class Severity(Enum):
     ERROR = "error"

@@ -261,14 +261,6 @@ class Markup:
                 )
         return "\n\n".join(" ".join(b.split()) for b in blocks if b.strip())
 
-    def uses(self, source: str) -> list[str]:
-        """Term ids used in plain text, in order of first use."""
-        seen: list[str] = []
-        for _, _, term_id in find_terms(source, self.patterns):
-            if term_id not in seen:
-                seen.append(term_id)
-        return seen
-
 
 def _drop_outside_images(tokens: Sequence[Token]) -> None:
     """Images from outside the project print as their alt text (lint.py warns about them)."""
