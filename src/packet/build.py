@@ -80,7 +80,7 @@ class BuildRequest:
 
     @property
     def suffix(self) -> str:
-        """What the output names add: `-large-print`, `-booklet` (SPEC §3)."""
+        """What the output names add: `-large-print`, `-booklet` (README, "Building")."""
         return ("-large-print" if self.large_print else "") + ("-booklet" if self.booklet else "")
 
     @property

@@ -7,7 +7,7 @@ keys are errors, so a misspelt key is never silently ignored.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from .choices import DEFAULT_SECTIONS, Section
+from .yamlsrc import models_in
 
 Id = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64, strip_whitespace=True)
@@ -208,20 +209,13 @@ class Settings(Strict):
     citation_style: Literal["mla", "chicago", "apa"] = "mla"
 
 
-def _models(annotation: Any) -> list[type[BaseModel]]:
-    """The models inside a field's type: `Question` for `list[Question]`, for instance."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [m for arg in get_args(annotation) for m in _models(arg)]
-
-
 def teacher_only_fields(model: type[BaseModel], within: bool = False) -> list[tuple[str, ...]]:
     """The paths of the fields of `model` marked TEACHER_ONLY, down to each value written
     in a file (`("teacher_notes", "care")`, `("questions", "answer")`)."""
     found: list[tuple[str, ...]] = []
     for name, info in model.model_fields.items():
         marked = within or (info.json_schema_extra or {}) == TEACHER_ONLY
-        inner = _models(info.annotation)
+        inner = models_in(info.annotation)
         if inner:
             for sub in inner:
                 found += [(name, *path) for path in teacher_only_fields(sub, marked)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -200,7 +200,29 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return f"'{loc[-1]}'"
 
 
-def _describe(error: dict[str, Any], syntax: Literal["yaml", "toml"]) -> tuple[str, str]:
+def _keys_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys the model (or the model inside it at `loc`) takes."""
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        field = model.model_fields.get(str(step))
+        inner = models_in(field.annotation) if field is not None else []
+        if not inner:
+            return []
+        model = inner[0]
+    return list(model.model_fields)
+
+
+def models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models inside a type: `Question` for `list[Question]`, for instance."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in models_in(arg)]
+
+
+def _describe(
+    model: type[BaseModel], error: dict[str, Any], syntax: Literal["yaml", "toml"]
+) -> tuple[str, str]:
     """A teacher-readable message and fix for one pydantic error in a YAML or TOML file."""
     kind = error["type"]
     loc = error["loc"]
@@ -219,10 +241,8 @@ def _describe(error: dict[str, Any], syntax: Literal["yaml", "toml"]) -> tuple[s
     if kind == "missing":
         return f"{name} is missing", f"add '{key} = \"…\"'" if syntax == "toml" else f"add '{key}:'"
     if kind == "extra_forbidden":
-        return (
-            f"unknown key {name}",
-            "check the spelling; see ARCHITECTURE.md for the file's keys",
-        )
+        keys = ", ".join(_keys_at(model, loc[:-1]))
+        return f"unknown key {name}", f"check the spelling; the keys here are: {keys}"
     if kind in ("string_type", "str_type"):
         return f"{name} must be text", "write it as text (in quotes if it looks like a number)"
     if kind in ("list_type", "tuple_type"):
@@ -247,6 +267,6 @@ def validate(
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
-            message, hint = _describe(dict(error), syntax)
+            message, hint = _describe(model, dict(error), syntax)
             report.error(sourced.where(loc), message, hint)
         return None
