@@ -1,4 +1,5 @@
-"""The package's shape: data flows one way through its modules.
+"""The package's shape: data flows one way through its modules, and nothing it does leaves
+global state changed.
 
 Imports are read from the source (every `from .x import` and `import packet.x`, inside
 functions too — a function-level import is how a cycle hides until something calls it), and
@@ -9,11 +10,16 @@ interpreter, so no module works only because another happened to load first.
 from __future__ import annotations
 
 import ast
+import os
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
+
+from packet.model import Project
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "packet"
 MODULES = sorted(p.stem for p in PACKAGE.glob("*.py") if p.stem != "__main__")
@@ -43,7 +49,7 @@ def test_no_module_imports_itself_round_a_cycle() -> None:
 
     def visit(module: str, path: list[str]) -> None:
         if module in path:
-            cycle = path[path.index(module) :] + [module]
+            cycle = [*path[path.index(module) :], module]
             pytest.fail("import cycle: " + " -> ".join(cycle))
         if module in done:
             return
@@ -64,3 +70,40 @@ def test_each_module_imports_alone(module: str) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+
+
+# -- no global state left behind ---------------------------------------------------------------
+
+
+def test_rendering_puts_the_environment_back(
+    repo_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SOURCE_DATE_EPOCH is fixed while fonts are subset, then unset again (or kept as the
+    teacher had it)."""
+    from packet.assemble import assemble
+    from packet.render import PdfRenderer, render_html
+
+    packet = assemble(repo_project, repo_project.lessons["3-s21"], "student")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = render_html(packet, repo_project.root, screen=True)
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    PdfRenderer(repo_project.root).render(render_html(packet, repo_project.root))
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert render_html(packet, repo_project.root, screen=True) == first  # same fixed time
+    assert os.environ["SOURCE_DATE_EPOCH"] == "0"
+
+
+def test_serve_gives_ctrl_c_back(project_dir: Path) -> None:
+    """After serve stops, Ctrl-C does what it did before (serve ignores it only while it
+    shuts down)."""
+    from packet.serve import serve
+
+    before = signal.getsignal(signal.SIGINT)
+
+    def ready(address: str) -> None:
+        threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
+
+    with pytest.raises(KeyboardInterrupt):
+        serve(project_dir, project_dir / "output", None, 0, ready)
+    assert signal.getsignal(signal.SIGINT) is before

@@ -21,6 +21,7 @@ start quickly.
 from __future__ import annotations
 
 import base64
+import contextlib
 import logging
 import mimetypes
 import os
@@ -369,8 +370,14 @@ def render_html(
         raise BuildError(f"{_at(exc, loader)}template error: {message}{_hint(exc)}") from exc
     if not screen:
         return html
-    # The font subsets carry a timestamp: fixed, as for the PDF, also when no PDF is made.
-    os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
+    with reproducible():  # the font subsets carry a timestamp, as in the PDF
+        return _self_contained(html, env, loader, warnings)
+
+
+def _self_contained(
+    html: str, env: jinja2.Environment, loader: _Loader, warnings: list[str] | None
+) -> str:
+    """The HTML packet carrying its images, fonts and stylesheets, loading nothing else."""
     from .selfcontained import contain
     from .webfonts import embedded_css
 
@@ -599,11 +606,24 @@ def _check_svg(url: str, data: bytes) -> None:
         raise ValueError(f"refused {url[:80]}: {exc}") from exc
 
 
+@contextlib.contextmanager
+def reproducible() -> Iterator[None]:
+    """SOURCE_DATE_EPOCH fixed while fonts are subset (fontTools stamps the time otherwise, so
+    the same inputs would not give the same bytes), then the environment as it was. A value
+    the teacher set is kept."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = REPRODUCIBLE_EPOCH if before is None else before
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
 class PdfRenderer:
     """Renders HTML to PDF; one instance shares fonts and caches across many packets."""
 
     def __init__(self, project_root: Path) -> None:
-        os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
@@ -645,7 +665,11 @@ class PdfRenderer:
         capture = _Capture()
         logger.addHandler(capture)
         try:
-            with fewer_collections(), warnings.catch_warnings(record=True) as caught:
+            with (
+                fewer_collections(),
+                reproducible(),
+                warnings.catch_warnings(record=True) as caught,
+            ):
                 warnings.simplefilter("always", Image.DecompressionBombWarning)
                 document = HTML(
                     string=html, base_url=self.root.as_uri() + "/", url_fetcher=self.fetcher

@@ -501,9 +501,15 @@ def serve(
     try:
         server.serve_forever(poll_interval=0.2)
     finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while stopping is moot
-        stop.set()
-        server.closing = True
-        with preview.changed:
-            preview.changed.notify_all()
-        server.server_close()
+        main_thread = threading.current_thread() is threading.main_thread()
+        if main_thread:  # a second Ctrl-C while stopping is moot; afterwards, as it was
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            stop.set()
+            server.closing = True
+            with preview.changed:
+                preview.changed.notify_all()
+            server.server_close()
+        finally:
+            if main_thread:
+                signal.signal(signal.SIGINT, previous)
