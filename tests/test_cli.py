@@ -197,3 +197,17 @@ def test_a_reader_that_stops_early_ends_packet_quietly(project_dir: Path) -> Non
     errors = listing.stderr.read().decode()
     assert listing.wait(timeout=30) == 1
     assert errors == "", errors
+
+
+def test_every_command_takes_project_after_its_name(project_dir: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    listed = run("list", "--project", str(project_dir), cwd=elsewhere)
+    assert listed.returncode == 0 and "1-roots" in listed.stdout, listed.stderr
+    checked = run("check", "--project", str(project_dir), cwd=elsewhere)
+    assert checked.returncode == 0, checked.stderr
+    built = run("build", "3-s21", "--project", str(project_dir), "--format", "html", cwd=elsewhere)
+    assert built.returncode == 0, built.stderr
+    assert (project_dir / "output" / "3-s21-student.html").is_file()
+    for name, command in main.commands.items():
+        assert "--project" in {o for p in command.params for o in p.opts}, name

@@ -610,3 +610,21 @@ def check(state: State, strict: bool) -> None:
         return 1 if failed else 0
 
     _run(state, action)
+
+
+def _project_after_the_command(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    if value is not None:
+        ctx.find_object(State).project_dir = value  # type: ignore[union-attr]
+
+
+# Every command takes --project after its name too (`packet build --project X`), as before it.
+for _command in main.commands.values():
+    _command.params.append(
+        click.Option(
+            ["--project"],
+            type=click.Path(file_okay=False, path_type=Path),
+            expose_value=False,
+            callback=_project_after_the_command,
+            help="The packet project (as `packet --project DIR`).",
+        )
+    )
