@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from conftest import ink_bounds_mm, pdf_text
 from packet.build import BuildRequest, build
-from packet.errors import ContentError
+from packet.errors import BuildError, ContentError
 from packet.model import Project
 from packet.project import load_project
 from packet.render import THEME
@@ -283,3 +283,22 @@ def test_rendering_never_touches_the_network(
         )
     assert requests == []
     assert not (tmp_path / "p" / "5-justice-student.pdf").exists()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failure_while_imposing_a_booklet_is_a_build_error_in_either_path(
+    project_dir: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """pypdf raising while pages are placed is a message, not "internal error", whether the
+    PDF is made in this process (--jobs 1) or in a renderer process."""
+    import packet.impose
+
+    def broken(data: bytes) -> tuple[bytes, int]:
+        raise ValueError("the page tree is damaged")
+
+    monkeypatch.setattr(packet.impose, "impose_booklet", broken)
+    request = BuildRequest(
+        lessons=["3-s21"], editions=("student",), formats=("pdf",), booklet=True, jobs=jobs
+    )
+    with pytest.raises(BuildError, match="PDF rendering failed: the page tree is damaged"):
+        build(project_dir, request)

@@ -317,7 +317,7 @@ class Renderers:
             self.local = self.local or PdfRenderer(self.root)
             try:
                 self.done.put((ticket, _render(self.local, html, booklet)))
-            except BuildError as exc:
+            except Exception as exc:  # reported as the worker path reports it (`_unwrap`)
                 self.done.put((ticket, exc))
             return ticket
         self.pool.apply_async(
