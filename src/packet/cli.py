@@ -432,12 +432,12 @@ def build(
 
     from .build import BuildRequest, default_jobs
     from .build import build as run_build
-    from .layout import NAME_MAX
+    from .layout import ID_PATTERN, NAME_MAX
 
     def action() -> None:
         if modules and lessons:
             raise UsageError("give lesson names or --modules, not both")
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        if not re.fullmatch(ID_PATTERN, name):
             raise UsageError(f"--name '{name}': use lower-case letters, digits and hyphens")
         if len(name) > NAME_MAX:  # as a lesson id: it names the output files
             raise UsageError(f"--name '{name[:20]}…': use at most {NAME_MAX} characters")

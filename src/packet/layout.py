@@ -9,6 +9,7 @@ output/       what `packet build` writes
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import UsageError
@@ -18,6 +19,13 @@ INPUT_FOLDERS = ("content", "seeds", "templates")
 OUTPUT_FOLDER = "output"
 GUIDANCE_FILE = "guidance.md"  # in content/: the teacher edition's note on teaching with care
 NAME_MAX = 64  # lesson and module ids, which name output files
+# An id: of a seed, module, lesson, event, term. Lower-case letters, digits and hyphens.
+ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` is an id packet accepts (at most NAME_MAX characters)."""
+    return len(text) <= NAME_MAX and re.fullmatch(ID_PATTERN, text) is not None
 
 
 def input_roots(root: Path) -> list[Path]:

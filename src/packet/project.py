@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .dates import DateError, parse_date
 from .errors import ContentError, Location, Report
 from .files import Refused, read_file
-from .layout import GUIDANCE_FILE, INPUT_FOLDERS, NAME_MAX, PROJECT_FILE, input_roots
+from .layout import GUIDANCE_FILE, INPUT_FOLDERS, NAME_MAX, PROJECT_FILE, input_roots, is_id
 from .model import Disagreement, Event, Lesson, Module, Project, Seed, Term
 from .schema import (
     DisagreementEntry,
@@ -34,8 +34,6 @@ from .schema import (
 from .sources import KINDS, SourceError, seed_text
 from .yamlsrc import Sourced, front_matter, load_yaml, validate
 
-# A module or lesson id: its file's name, which also names output files.
-_ID = re.compile(rf"[a-z0-9][a-z0-9-]{{0,{NAME_MAX - 1}}}")
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -199,7 +197,7 @@ class _Loader:
     def module(self, path: Path) -> Module | None:
         rel = self.rel(path)
         module_id = path.stem
-        if not _ID.fullmatch(module_id):
+        if not is_id(module_id):
             self.report.error(
                 Location(rel),
                 f"'{path.name}' is not a valid module file name",
@@ -264,7 +262,7 @@ class _Loader:
         lessons: dict[str, Lesson] = {}
         for path in sorted((self.root / "content" / "lessons").glob("*.yaml")):
             lesson_id = path.stem
-            if not _ID.fullmatch(lesson_id):
+            if not is_id(lesson_id):
                 self.report.error(
                     Location(self.rel(path)),
                     f"'{path.name}' is not a valid lesson file name",

@@ -50,7 +50,7 @@ import yaml
 from .dates import MONTHS, find_dates, parse_date
 from .errors import BuildError, ContentError, Location, PacketError, Problem, UsageError
 from .files import MAX_FILE_BYTES, Refused, inside, is_own_temporary, read_file, write_atomic
-from .layout import input_roots
+from .layout import ID_PATTERN, input_roots
 from .lint import INVISIBLE
 from .sources import KINDS, Article, SourceError, article, read_document, seed_text
 from .text import contains_passage, normalise, sentences, slug
@@ -306,7 +306,7 @@ def _existing_ids(root: Path, path: Path) -> set[str]:
     if data is None:
         return set()
     text = _project_text(root, path, data)
-    return set(re.findall(r"^\s*-?\s*id:\s*['\"]?([a-z0-9][a-z0-9-]*)", text, re.M))
+    return set(re.findall(rf"^\s*-?\s*id:\s*['\"]?({ID_PATTERN})", text, re.M))
 
 
 def _entries(folder: Path) -> list[Path]:
@@ -766,7 +766,7 @@ def pull(root: Path, sources: Sequence[Path], seed_id: str | None = None) -> lis
 
     if seed_id is not None and len(sources) != 1:
         raise UsageError("--id names one seed: pull one file at a time with it")
-    if seed_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", seed_id):
+    if seed_id is not None and not re.fullmatch(ID_PATTERN, seed_id):
         raise UsageError(f"--id '{shown(seed_id)}': use lower-case letters, digits and hyphens")
     if seed_id is not None and len(seed_id) > 48:
         raise UsageError(f"--id '{seed_id}': at most 48 characters")

@@ -19,10 +19,12 @@ from pydantic import (
 )
 
 from .choices import DEFAULT_SECTIONS, Section
+from .layout import ID_PATTERN, NAME_MAX
 from .yamlsrc import models_in
 
 Id = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64, strip_whitespace=True)
+    str,
+    StringConstraints(pattern=rf"^{ID_PATTERN}$", max_length=NAME_MAX, strip_whitespace=True),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 

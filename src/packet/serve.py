@@ -44,12 +44,11 @@ from .build import BuildRequest, build
 from .choices import EDITIONS
 from .errors import ContentError, PacketError, UsageError
 from .files import MAX_OUTPUT_BYTES, Refused, read_file
-from .layout import INPUT_FOLDERS, PROJECT_FILE
+from .layout import INPUT_FOLDERS, PROJECT_FILE, is_id
 
 KEEPALIVE_SECONDS = 15.0
 # The lesson file names the project loader accepts (project._Loader.lessons); it reports
 # every other *.yaml in content/lessons/ as an error, so no build succeeds until it is renamed.
-LESSON_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 @dataclass
@@ -77,11 +76,11 @@ class Preview:
 
     def lessons(self) -> list[str]:
         """The lessons that can be previewed: files whose name is a lesson id."""
-        return [stem for stem in self._stems() if LESSON_ID.fullmatch(stem)]
+        return [stem for stem in self._stems() if is_id(stem)]
 
     def misnamed(self) -> list[str]:
         """Lesson files the loader refuses for their name (`Roots.yaml`, `my lesson.yaml`)."""
-        return [f"{stem}.yaml" for stem in self._stems() if not LESSON_ID.fullmatch(stem)]
+        return [f"{stem}.yaml" for stem in self._stems() if not is_id(stem)]
 
     def _build(self, lesson: str, editions: tuple[str, ...], formats: tuple[str, ...]) -> None:
         """Build under the lock; record each edition's page or problems."""

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .layout import ID_PATTERN
+
 _TRANSLATE = str.maketrans(
     {
         "\u2018": "'",
@@ -35,9 +37,11 @@ _TRANSLATE = str.maketrans(
 _SPACE = re.compile(r"\s+")
 ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
 
-CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
+CITATION = re.compile(rf"\[@({ID_PATTERN})\]")
 QUOTATION = re.compile(
-    r"(?P<open>[“\"])(?P<quote>[^“”\"\n]{1,2000}?)(?P<close>[”\"])\s*\[@(?P<seed>[a-z0-9][a-z0-9-]*)\]"
+    r"(?P<open>[“\"])(?P<quote>[^“”\"\n]{1,2000}?)(?P<close>[”\"])\s*\[@(?P<seed>"
+    + ID_PATTERN
+    + r")\]"
 )
 UNCITED_QUOTATION = re.compile(r"“(?P<quote>[^“”\n]{1,2000}?)”(?!\s*\[@)")
 
