@@ -42,7 +42,7 @@ from .cache import (
 from .choices import EDITIONS, Edition, Section
 from .errors import BuildError, ContentError, Location, Problem, Report, Severity, UsageError
 from .files import Refused, output_folder, read_file, write_atomic
-from .layout import default_output, input_roots
+from .layout import default_output, input_roots, output_name
 from .perf import fewer_collections
 
 if TYPE_CHECKING:  # the rest of the pipeline loads only when something must be built
@@ -163,7 +163,7 @@ def plan(
                         None if request.sections is None else list(request.sections),
                     ]
                 )
-                name = f"{lesson}-{edition}{request.suffix}.{fmt}"
+                name = output_name(lesson, edition, fmt, request.suffix)
                 jobs.append(Job(lesson, edition, fmt, name, output_key(files, deps, options)))
     return jobs
 

@@ -28,6 +28,11 @@ def is_id(text: str) -> bool:
     return len(text) <= NAME_MAX and re.fullmatch(ID_PATTERN, text) is not None
 
 
+def output_name(lesson: str, edition: str, fmt: str, variant: str = "") -> str:
+    """The file an output is written to: `3-s21-student.pdf`, `3-s21-teacher-large-print.pdf`."""
+    return f"{lesson}-{edition}{variant}.{fmt}"
+
+
 def input_roots(root: Path) -> list[Path]:
     """What a project's files may be read from (see `files.read_file`): packet.toml and the
     input folders — never the project's .git, its outputs or anything else beside them."""

@@ -44,7 +44,7 @@ from .build import BuildRequest, build
 from .choices import EDITIONS
 from .errors import ContentError, PacketError, UsageError
 from .files import MAX_OUTPUT_BYTES, Refused, read_file
-from .layout import INPUT_FOLDERS, PROJECT_FILE, is_id
+from .layout import INPUT_FOLDERS, PROJECT_FILE, is_id, output_name
 
 KEEPALIVE_SECONDS = 15.0
 # The lesson file names the project loader accepts (project._Loader.lessons); it reports
@@ -107,7 +107,7 @@ class Preview:
             return
         if "html" in formats:
             for edition in editions:
-                found = self._output(f"{lesson}-{edition}.html")
+                found = self._output(output_name(lesson, edition, "html"))
                 self.pages[(lesson, edition)] = (
                     Page(found) if isinstance(found, bytes) else Page(None, [found])
                 )
@@ -134,7 +134,7 @@ class Preview:
             page = self.pages[(lesson, edition)]
             if page.html is None:
                 return page
-            found = self._output(f"{lesson}-{edition}.pdf")
+            found = self._output(output_name(lesson, edition, "pdf"))
             return found if isinstance(found, bytes) else Page(None, [found])
 
     def rebuild(self) -> None:
@@ -421,7 +421,7 @@ def _handler(
             if suffix == "pdf":
                 result = preview.pdf(lesson, edition)
                 if isinstance(result, bytes):
-                    name = f"{lesson}-{edition}.pdf"
+                    name = output_name(lesson, edition, "pdf")
                     self._send(
                         200,
                         result,
