@@ -283,12 +283,11 @@ def _output_folder(root: Path, out: Path | None) -> Path | None:
     """`--out` as an absolute folder, refused inside the folders packet reads as the project."""
     if out is None:
         return None
-    from .layout import INPUT_FOLDERS
+    from .layout import INPUT_FOLDERS, inside
 
     folder = out.resolve()
     for part in INPUT_FOLDERS:
-        inputs = (root / part).resolve()
-        if folder == inputs or inputs in folder.parents:
+        if inside(folder, [(root / part).resolve()]):
             raise UsageError(
                 f"--out {out}: inside the project's {part}/ folder, where outputs would be "
                 "read as part of the project — choose a folder outside content/, seeds/ and "

@@ -28,6 +28,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from .errors import BuildError
+from .layout import inside
 
 MAX_FILE_BYTES = 5_000_000  # content, seeds, templates, lessons, packet.toml
 MAX_FONT_BYTES = 50_000_000  # a font covering a large script (CJK) is tens of MB
@@ -58,11 +59,6 @@ class Refused(Exception):
 
     def __str__(self) -> str:
         return f"{self.message} — {self.hint}" if self.hint else self.message
-
-
-def inside(path: Path, roots: Iterable[Path]) -> bool:
-    """Whether `path` (already resolved) is one of `roots` or lies under one of them."""
-    return any(path == root or root in path.parents for root in roots)
 
 
 def _real_root(root: Path) -> Path:

@@ -10,6 +10,7 @@ output/       what `packet build` writes
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import UsageError
@@ -33,6 +34,11 @@ def output_name(lesson: str, edition: str, fmt: str, variant: str = "") -> str:
     return f"{lesson}-{edition}{variant}.{fmt}"
 
 
+def inside(path: Path, roots: Iterable[Path]) -> bool:
+    """Whether `path` (already resolved) is one of `roots` or lies under one of them."""
+    return any(path == root or root in path.parents for root in roots)
+
+
 def input_roots(root: Path) -> list[Path]:
     """What a project's files may be read from (see `files.read_file`): packet.toml and the
     input folders — never the project's .git, its outputs or anything else beside them."""
@@ -50,7 +56,7 @@ def default_output(root: Path) -> Path:
     if out.is_symlink():
         target = out.resolve()
         real_root = root.resolve()
-        if target != real_root and real_root not in target.parents:
+        if not inside(target, [real_root]):
             raise UsageError(
                 f"{out}: is a link to a folder outside the project ({target}); packet writes "
                 "there only when told to — delete the link, or name the folder with --out"
@@ -61,7 +67,7 @@ def default_output(root: Path) -> Path:
                 f"{out}: is a link to the project's own folder or a hidden one ({target}) — "
                 "delete the link, or name the folder with --out"
             )
-        if any(target == r or r in target.parents for r in input_roots(root)):
+        if inside(target, input_roots(root)):
             raise UsageError(
                 f"{out}: is a link into the project's own files ({target}); outputs there "
                 "would be read as content — delete the link, or name the folder with --out"

@@ -49,8 +49,8 @@ import yaml
 
 from .dates import MONTHS, find_dates, parse_date
 from .errors import BuildError, ContentError, Location, PacketError, Problem, UsageError
-from .files import MAX_FILE_BYTES, Refused, inside, is_own_temporary, read_file, write_atomic
-from .layout import ID_PATTERN, input_roots
+from .files import MAX_FILE_BYTES, Refused, is_own_temporary, read_file, write_atomic
+from .layout import ID_PATTERN, input_roots, inside
 from .lint import INVISIBLE
 from .sources import KINDS, Article, SourceError, article, read_document, seed_text
 from .text import contains_passage, normalise, sentences, slug

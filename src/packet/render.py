@@ -43,8 +43,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
 from .errors import BuildError
-from .files import MAX_FONT_BYTES, Refused, inside, read_file
-from .layout import input_roots
+from .files import MAX_FONT_BYTES, Refused, read_file
+from .layout import input_roots, inside
 from .perf import fewer_collections
 
 if TYPE_CHECKING:

@@ -35,7 +35,8 @@ from urllib.parse import unquote, unquote_to_bytes, urlsplit
 import tinycss2
 
 from .errors import BuildError
-from .files import MAX_FILE_BYTES, MAX_FONT_BYTES, Refused, inside, read_file
+from .files import MAX_FILE_BYTES, MAX_FONT_BYTES, Refused, read_file
+from .layout import inside
 from .lint import allowed_link
 
 IMAGES = {

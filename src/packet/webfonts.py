@@ -30,7 +30,8 @@ from urllib.parse import unquote
 import tinycss2
 
 from .errors import BuildError
-from .files import MAX_FONT_BYTES, Refused, inside, read_file
+from .files import MAX_FONT_BYTES, Refused, read_file
+from .layout import inside
 
 # Basic Latin, Latin-1 and the usual punctuation and signs, always included.
 REPERTOIRE = frozenset(
