@@ -84,14 +84,16 @@ def read_file(path: Path, roots: Iterable[Path], limit: int = MAX_FILE_BYTES) ->
         "is a link to a file outside the project; packet reads only the project's own files",
         "replace the link with a copy of the file",
     )
-    try:  # where the links lead, whether or not anything is there: the same message either way
-        if not inside(path.resolve(), real_roots):
-            raise outside
-    except (OSError, RuntimeError):
-        pass  # a loop of links: said below
     try:
         real = path.resolve(strict=True)
     except FileNotFoundError as exc:
+        # Where the links lead, whether or not anything is there: the same message either way.
+        try:
+            leads_out = not inside(path.resolve(), real_roots)
+        except (OSError, RuntimeError):
+            leads_out = False
+        if leads_out:
+            raise outside from exc
         if path.is_symlink():
             raise Refused(
                 "is a link to a file that does not exist",
