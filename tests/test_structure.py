@@ -79,7 +79,7 @@ def test_rendering_puts_the_environment_back(
     repo_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SOURCE_DATE_EPOCH is fixed while fonts are subset, then unset again (or kept as the
-    teacher had it)."""
+    teacher had it); Pillow's pixel limit is packet's only while a PDF renders."""
     from packet.assemble import assemble
     from packet.render import PdfRenderer, render_html
 
@@ -87,8 +87,12 @@ def test_rendering_puts_the_environment_back(
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     first = render_html(packet, repo_project.root, screen=True)
     assert "SOURCE_DATE_EPOCH" not in os.environ
+    from PIL import Image
+
+    pixels = Image.MAX_IMAGE_PIXELS
     PdfRenderer(repo_project.root).render(render_html(packet, repo_project.root))
     assert "SOURCE_DATE_EPOCH" not in os.environ
+    assert pixels == Image.MAX_IMAGE_PIXELS  # the PDF's own limit holds only while it renders
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     assert render_html(packet, repo_project.root, screen=True) == first  # same fixed time
     assert os.environ["SOURCE_DATE_EPOCH"] == "0"

@@ -620,6 +620,19 @@ def reproducible() -> Iterator[None]:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
+@contextlib.contextmanager
+def _image_limit(image: Any) -> Iterator[None]:
+    """Pillow's limit of pixels at MAX_IMAGE_PIXELS while a PDF is made, then as it was. A
+    190 kB PNG can hold 13,000 x 13,000 pixels, half a gigabyte to draw; a printed page at
+    300 dpi needs under 9 million."""
+    before = image.MAX_IMAGE_PIXELS
+    image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    try:
+        yield
+    finally:
+        image.MAX_IMAGE_PIXELS = before
+
+
 class PdfRenderer:
     """Renders HTML to PDF; one instance shares fonts and caches across many packets."""
 
@@ -658,9 +671,6 @@ class PdfRenderer:
         from PIL import Image
         from weasyprint import HTML
 
-        # A 190 kB PNG can hold 13,000 x 13,000 pixels: Pillow warns on the terminal, then
-        # takes half a gigabyte. A printed page at 300 dpi needs under 9 million pixels.
-        Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
         logger = logging.getLogger("weasyprint")
         capture = _Capture()
         logger.addHandler(capture)
@@ -668,6 +678,7 @@ class PdfRenderer:
             with (
                 fewer_collections(),
                 reproducible(),
+                _image_limit(Image),
                 warnings.catch_warnings(record=True) as caught,
             ):
                 warnings.simplefilter("always", Image.DecompressionBombWarning)
