@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.server
 import re
 import threading
+import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -302,3 +303,39 @@ def test_a_failure_while_imposing_a_booklet_is_a_build_error_in_either_path(
     )
     with pytest.raises(BuildError, match="PDF rendering failed: the page tree is damaged"):
         build(project_dir, request)
+
+
+def test_renderers_end_even_when_the_pools_shutdown_is_stuck(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lock left held by an interrupted thread can make Pool.terminate wait for ever; the
+    renderer processes are then killed outright, and the build still ends."""
+    import packet.build
+    from packet.build import Renderers
+
+    renderers = Renderers(tmp_path, 2)
+    assert renderers.pool is not None
+    workers = list(renderers.pool._pool)  # type: ignore[attr-defined]
+    stuck, terminate = threading.Event(), renderers.pool.terminate
+
+    def held() -> None:
+        stuck.wait()
+        terminate()
+
+    monkeypatch.setattr(renderers.pool, "terminate", held)
+    monkeypatch.setattr(packet.build, "CLOSE_SECONDS", 0.5)
+    renderers.close()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_running(w.pid) for w in workers):
+        time.sleep(0.05)  # the pool's own thread may be the one to reap them
+    assert not any(_running(w.pid) for w in workers)
+    stuck.set()
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` is a live process (not gone, not a zombie waiting to be reaped)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")

@@ -16,6 +16,7 @@ build(project, request, on_output)  ->  BuildResult
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import multiprocessing
@@ -23,6 +24,7 @@ import os
 import queue
 import re
 import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -362,12 +364,28 @@ class Renderers:
         return ticket, result
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+        """End the renderer processes. The pool's own shutdown can wait for ever on a lock
+        that an interrupted thread left held (rarely, when Ctrl-C or SIGTERM lands inside
+        multiprocessing's code); after CLOSE_SECONDS the renderers are killed outright."""
+        if self.pool is None:
+            return
+        pool, workers = self.pool, list(getattr(self.pool, "_pool", None) or [])
+
+        def shut_down() -> None:
+            pool.terminate()
+            pool.join()
+
+        closing = threading.Thread(target=shut_down, daemon=True)
+        closing.start()
+        closing.join(CLOSE_SECONDS)
+        if closing.is_alive():
+            for worker in workers:
+                with contextlib.suppress(OSError, ValueError):
+                    worker.kill()
 
 
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+CLOSE_SECONDS = 10.0
 
 
 # -- the build ---------------------------------------------------------------------------
