@@ -310,8 +310,8 @@ def test_renderers_end_even_when_the_pools_shutdown_is_stuck(
 ) -> None:
     """A lock left held by an interrupted thread can make Pool.terminate wait for ever; the
     renderer processes are then killed outright, and the build still ends."""
-    import packet.build
-    from packet.build import Renderers
+    from packet.build import renderers as module
+    from packet.build.renderers import Renderers
 
     renderers = Renderers(tmp_path, 2)
     assert renderers.pool is not None
@@ -323,7 +323,7 @@ def test_renderers_end_even_when_the_pools_shutdown_is_stuck(
         terminate()
 
     monkeypatch.setattr(renderers.pool, "terminate", held)
-    monkeypatch.setattr(packet.build, "CLOSE_SECONDS", 0.5)
+    monkeypatch.setattr(module, "CLOSE_SECONDS", 0.5)
     renderers.close()
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(_running(w.pid) for w in workers):

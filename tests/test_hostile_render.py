@@ -27,7 +27,8 @@ from jinja2 import nodes
 
 from conftest import copy_project
 from packet.assemble import Packet, adhoc_lesson, assemble
-from packet.build import BuildRequest, _explain, build
+from packet.build import BuildRequest, build
+from packet.build.explain import explain
 from packet.errors import BuildError, ContentError, Location, Severity
 from packet.model import Project
 from packet.project import load_project
@@ -365,14 +366,14 @@ def test_images_come_only_from_inside_the_project(tmp_path: Path) -> None:
         "image '.git/secret.png' is left out of the HTML packet: it is outside the project — "
         "copy the file into the project and refer to the copy",
     ]
-    problem = _explain(project, "t-student.html", warnings[0])
+    problem = explain(project, "t-student.html", warnings[0])
     line = module.read_text(encoding="utf-8").count("\n")
     assert problem.where == Location("content/modules/origins.md", line, 11)
     assert problem.hint == "copy the file into the project and refer to the copy"
     # The PDF's fetcher refuses it too; its warning is placed at the same image.
     url = (project_dir.resolve() / "../../../etc/hostname").resolve().as_uri()
     refused = f"Failed to load image at '{url}': ValueError: refused {url}: only files inside"
-    problem = _explain(project, "t-student.pdf", refused)
+    problem = explain(project, "t-student.pdf", refused)
     assert problem.where == Location("content/modules/origins.md", line, 11)
     assert problem.hint == "put the image inside the project"
 
@@ -451,7 +452,7 @@ def test_pdf_warnings_about_a_project_stylesheet_name_its_line(
     line = theme_css.count("\n") + 2
     said = f"templates/packet.css:{line}:3: Ignored `colr: red`, unknown property."
     assert said in result.warnings
-    problem = _explain(repo_project, "t-student.pdf", result.warnings[0])
+    problem = explain(repo_project, "t-student.pdf", result.warnings[0])
     assert problem.where == Location("templates/packet.css", line, 3)
     assert problem.message == "Ignored `colr: red`, unknown property."
     assert problem.severity is Severity.WARNING

@@ -22,23 +22,47 @@ import pytest
 from packet.model import Project
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "packet"
-MODULES = sorted(p.stem for p in PACKAGE.glob("*.py") if p.stem != "__main__")
+
+
+def _dotted(path: Path) -> str:
+    """`build/plan.py` → `build.plan`; a package is named by its folder (`build`)."""
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+FILES = {
+    _dotted(p): p
+    for p in sorted(PACKAGE.rglob("*.py"))
+    if p.stem != "__main__" and "starter" not in p.relative_to(PACKAGE).parts
+}
+del FILES[""]  # the package itself: `import packet` is what every test does
+MODULES = sorted(FILES)
 
 
 def imports(module: str) -> set[str]:
-    """The package's modules that `module` imports, anywhere in its source."""
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    """The package's modules that `module` imports, anywhere in its source. A name taken
+    from a module counts as that module (`from ..cache import Manifest` is `cache`); a module
+    taken from a package counts as the module (`from .build import plan` is `build.plan`)."""
+    path = FILES[module]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module.split(".") if path.stem == "__init__" else module.split(".")[:-1]
     found: set[str] = set()
+
+    def taken(source: str, names: list[ast.alias]) -> None:
+        for alias in names:
+            submodule = f"{source}.{alias.name}" if source else alias.name
+            found.add(submodule if submodule in FILES else source)
+
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            if node.level == 1 and node.module:
-                found.add(node.module.split(".")[0])
-            elif node.level == 1:  # from . import x
-                found |= {alias.name for alias in node.names}
-            elif node.level == 0 and (node.module or "").startswith("packet."):
-                found.add((node.module or "").split(".")[1])
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package[: len(package) - (node.level - 1)]
+            taken(".".join([*base, *([node.module] if node.module else [])]), node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("packet."):
+            taken((node.module or "").removeprefix("packet."), node.names)
         elif isinstance(node, ast.Import):
-            found |= {a.name.split(".")[1] for a in node.names if a.name.startswith("packet.")}
+            found |= {
+                a.name.removeprefix("packet.") for a in node.names if a.name.startswith("packet.")
+            }
     return (found & set(MODULES)) - {module}
 
 

@@ -1,0 +1,68 @@
+"""What rendering reported, as problems a teacher can act on: `explain(project, output,
+warning)` → `Problem`, placed where the cause was written when it can be found — a character
+or an image in the content, a line of a stylesheet or template.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING
+
+from ..errors import Location, Problem, Severity
+from ..files import Refused, read_file
+from ..layout import input_roots
+
+if TYPE_CHECKING:
+    from ..model import Project
+
+_MISSING_GLYPH = re.compile(r'\.notdef glyph rendered for .*?"(.+?)" \((U\+[0-9A-F]+)\)')
+
+
+def _first_use(project: Project, text: str) -> Location | None:
+    """Where `text` first occurs in the project's content files."""
+    from ..text import position
+
+    for path in sorted((project.root / "content").rglob("*")):
+        if path.suffix in (".md", ".yaml") and path.is_file():
+            try:
+                source = read_file(path, input_roots(project.root)).decode(
+                    "utf-8", errors="replace"
+                )
+            except Refused:  # loading has reported it, or it changed since
+                continue
+            if (index := source.find(text)) >= 0:
+                return Location(project.rel(path), *position(source, index))
+    return None
+
+
+def explain(project: Project, output: str, warning: str) -> Problem:
+    """A rendering warning as a problem a teacher can act on, placed where it was written if
+    we can: a character or an image in the content, a line of a stylesheet or template
+    (render.py and selfcontained.py give those as `path:line:col: what — how to fix`)."""
+    if m := _MISSING_GLYPH.search(warning):
+        char, code = m[1], m[2]
+        return Problem(
+            _first_use(project, char) or Location(output),
+            f'no font in the packet has the character "{char}" ({code}); it prints as an empty box',
+            "remove or replace it, or add a font that covers it in templates/fonts.css",
+            Severity.WARNING,
+        )
+    text, _, hint = warning.partition(" — ")
+    placed = re.match(r"(?s)([^\s:][^:\n]*):(\d+)(?::(\d+))?: (.+)", text)
+    if placed and "://" not in placed[1]:
+        message = placed[4]
+        if not hint and message.startswith(("Ignored", "Parse error", "Error:", "Invalid")):
+            hint = "correct it or remove it; the PDF is made without it"
+        where = Location(placed[1], int(placed[2]), int(placed[3] or 0))
+        return Problem(where, message, hint, Severity.WARNING)
+    image = re.match(r"image '(.+?)' is left out of the HTML packet", text)  # in the content
+    if failed := re.match(r"Failed to load image at '?(file:[^\s']+)'?: ", warning):  # the PDF's
+        from urllib.parse import unquote, urlparse
+
+        written = os.path.relpath(unquote(urlparse(failed[1]).path), project.root.resolve())
+        text, hint = warning, ("put the image inside the project" if "inside" in warning else "")
+    if (image or failed) and (found := _first_use(project, f"]({image[1] if image else written}")):
+        where = Location(found.path, found.line, found.col + 2)  # at the image's address
+        return Problem(where, text, hint, Severity.WARNING)
+    return Problem(Location(output), warning, severity=Severity.WARNING)

@@ -1,0 +1,99 @@
+"""The plan: which outputs a request asks for, each with the cache key that says whether it is
+up to date.
+
+`choose_lessons(project, request)` finds the lessons in a loaded project; `plan(request,
+lessons, files)` turns lesson ids and their modules into `Job`s; `plan_from_manifest` makes the
+same plan from the last build's manifest alone, so an unchanged project is not even loaded.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..cache import Manifest, dependencies, output_key
+from ..choices import Edition
+from ..errors import UsageError
+from ..layout import output_name
+from .request import BuildRequest, Format
+
+if TYPE_CHECKING:
+    from ..model import Lesson, Project
+
+
+@dataclass(frozen=True)
+class Job:
+    """One output to have: which lesson, edition and format, and its cache key."""
+
+    lesson: str
+    edition: Edition
+    format: Format
+    name: str  # file name in the output folder
+    key: str
+
+
+def choose_lessons(project: Project, request: BuildRequest) -> list[Lesson]:
+    """The lessons `request` names, the ad-hoc lesson of its `--modules`, or every lesson."""
+    from ..assemble import adhoc_lesson
+
+    if request.modules:
+        unknown = [m for m in request.modules if m not in project.modules]
+        if unknown:
+            known = ", ".join(sorted(project.modules))
+            raise UsageError(f"unknown module(s): {', '.join(unknown)} — known: {known}")
+        if request.name in project.lessons:
+            raise UsageError(f"--name '{request.name}' is already a lesson; choose another name")
+        sections = list(request.sections) if request.sections is not None else None
+        return [adhoc_lesson(project, request.name, list(request.modules), sections)]
+    if not request.lessons:
+        if not project.lessons:
+            raise UsageError("this project has no lessons yet — add one to content/lessons/")
+        return list(project.lessons.values())
+    unknown = [name for name in request.lessons if name not in project.lessons]
+    if unknown:
+        raise UsageError(
+            f"unknown lesson(s): {', '.join(unknown)} — known: {', '.join(sorted(project.lessons))}"
+        )
+    return [project.lessons[name] for name in dict.fromkeys(request.lessons)]
+
+
+def plan(
+    request: BuildRequest, lessons: dict[str, Sequence[str]], files: dict[str, str]
+) -> list[Job]:
+    """The outputs `request` asks for, given each chosen lesson's modules, with their keys."""
+    jobs = []
+    for lesson, modules in lessons.items():
+        deps = dependencies(files, lesson, modules)
+        for edition in request.editions:
+            for fmt in ("pdf", "html"):
+                if fmt not in request.formats:
+                    continue
+                options = json.dumps(
+                    [
+                        lesson,
+                        list(modules),
+                        edition,
+                        fmt,
+                        request.paper,
+                        request.large_print,
+                        request.booklet,
+                        request.effective_double_sided,
+                        None if request.sections is None else list(request.sections),
+                    ]
+                )
+                name = output_name(lesson, edition, fmt, request.suffix)
+                jobs.append(Job(lesson, edition, fmt, name, output_key(files, deps, options)))
+    return jobs
+
+
+def plan_from_manifest(
+    request: BuildRequest, manifest: Manifest, files: dict[str, str]
+) -> list[Job] | None:
+    """The plan from the lessons the last build recorded, or None when it cannot say (a
+    lesson it does not know: the full build reports it)."""
+    names = list(dict.fromkeys(request.lessons)) or list(manifest.lessons)
+    if not names or any(name not in manifest.lessons for name in names):
+        return None
+    return plan(request, {name: manifest.lessons[name] for name in names}, files)

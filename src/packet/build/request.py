@@ -1,0 +1,76 @@
+"""What a build is asked for and what came of it: `BuildRequest` in, `BuildResult` out.
+
+Light on purpose: the command line builds a request before anything heavy is imported.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from ..choices import EDITIONS, Edition, Section
+
+Format = Literal["pdf", "html"]
+
+
+def default_jobs() -> int:
+    """One renderer per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    lessons: Sequence[str] = ()
+    modules: Sequence[str] = ()
+    name: str = "custom"
+    sections: Sequence[Section] | None = None
+    editions: Sequence[Edition] = EDITIONS
+    formats: Sequence[Format] = ("pdf", "html")
+    paper: str | None = None
+    large_print: bool = False
+    booklet: bool = False  # two pages a side, in folding order; double-sided unless told
+    double_sided: bool | None = None  # None: packet.toml's choice
+    out: Path | None = None
+    strict: bool = False
+    jobs: int = 1  # renderer processes; 1 renders in this process
+    force: bool = False  # rebuild outputs even when they are up to date
+
+    @property
+    def suffix(self) -> str:
+        """What the output names add: `-large-print`, `-booklet` (README, "Building")."""
+        return ("-large-print" if self.large_print else "") + ("-booklet" if self.booklet else "")
+
+    @property
+    def effective_double_sided(self) -> bool | None:
+        if self.double_sided is None and self.booklet:
+            return True  # a booklet is printed on both sides
+        return self.double_sided
+
+    @property
+    def renderer_processes(self) -> int:
+        """How many renderer processes to start (0: render in this process): `jobs`, but no
+        more than the PDFs that named lessons can give."""
+        if "pdf" not in self.formats or self.jobs <= 1:
+            return 0
+        most = len(self.lessons) * len(self.editions) if self.lessons else self.jobs
+        return min(self.jobs, max(1, most))
+
+
+@dataclass(frozen=True)
+class Output:
+    path: Path
+    pages: int | None
+    seconds: float
+    cached: bool = False  # up to date from an earlier build, not written this time
+
+
+@dataclass
+class BuildResult:
+    outputs: list[Output] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

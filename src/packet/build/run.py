@@ -1,0 +1,203 @@
+"""One build that has something to do: `Run(project, request, out, renderers, on_output)`;
+`run.make(jobs, report, fingerprint, lessons)` → `BuildResult`.
+
+The run holds what each step needs — the loaded project, the request, the output folder and
+its manifest, the renderers, the result as it grows — so that the steps (assemble, render,
+write) each take only the job at hand. A lesson's outputs are written together once every
+one of them is made, so a failure (a PDF that cannot be rendered, an HTML packet whose fonts
+are missing) leaves all of that lesson's previous outputs as they were, never a new PDF
+beside an old HTML.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..cache import Built, Manifest
+from ..choices import Edition
+from ..errors import ContentError, Problem, Report
+from ..files import write_atomic
+from ..reading import cached_reading_stats
+from .explain import explain
+from .plan import Job
+from .renderers import Rendered, Renderers
+from .request import BuildRequest, BuildResult, Output
+
+if TYPE_CHECKING:
+    from ..assemble import Packet
+    from ..model import Lesson, Project
+
+
+@dataclass(frozen=True)
+class Made:
+    """An output made and not yet written: its bytes, pages (PDF), problems and seconds."""
+
+    job: Job
+    data: bytes
+    pages: int | None
+    problems: list[Problem]
+    seconds: float
+
+
+def report_cached(
+    out: Path, name: str, built: Built, result: BuildResult, on_output: Callable[[Output], None]
+) -> None:
+    """An output found up to date: listed, with the warnings it was built with."""
+    result.warnings.extend(str(p) for p in built.warnings)
+    output = Output(out / name, built.pages, 0.0, cached=True)
+    result.outputs.append(output)
+    on_output(output)
+
+
+class Run:
+    def __init__(
+        self,
+        project: Project,
+        request: BuildRequest,
+        out: Path,
+        renderers: Renderers,
+        on_output: Callable[[Output], None],
+    ) -> None:
+        self.project = project
+        self.request = request
+        self.out = out
+        self.renderers = renderers
+        self.on_output = on_output
+        self.manifest = Manifest.load(out)
+        self.result = BuildResult()
+        self.lessons: dict[str, Lesson] = {}
+        self.reading = cached_reading_stats(self.manifest.reading)  # kept in the manifest
+        self.packets: dict[tuple[str, Edition], tuple[Packet, float]] = {}
+        self.rendering: dict[int, tuple[Job, float]] = {}  # by renderer ticket
+        self.held: dict[str, list[Made]] = {}  # by lesson, until all its outputs are made
+        self.remaining: Counter[str] = Counter()
+
+    def make(
+        self, jobs: list[Job], lessons: list[Lesson], report: Report, fingerprint: str
+    ) -> BuildResult:
+        """Make the out-of-date outputs among `jobs`, list the others as up to date, and
+        record them all in the manifest."""
+        self._start_manifest(report, fingerprint)
+        self.lessons = {lesson.id: lesson for lesson in lessons}
+        self.result.warnings = [str(p) for p in report.warnings]
+        if self.manifest.unreadable:  # a note, not a problem of the packet: --strict builds on
+            self.result.warnings.append(
+                f"{self.manifest.path}: {self.manifest.unreadable} — packet ignores this file "
+                "and rebuilds every output, then writes a good one in its place"
+            )
+        stale = [job for job in jobs if self.request.force or not self._up_to_date(job)]
+        for job in jobs:
+            if job not in stale:
+                built = self.manifest.outputs[job.name]
+                report_cached(self.out, job.name, built, self.result, self.on_output)
+        try:
+            self._make(stale)
+        finally:
+            if self.manifest.written or not stale:  # what was finished, even if a later one failed
+                self.manifest.save()
+        order = {self.out / job.name: i for i, job in enumerate(jobs)}
+        self.result.outputs.sort(key=lambda output: order[output.path])  # as asked, not finished
+        self.result.warnings = list(dict.fromkeys(self.result.warnings))  # each once, as cached
+        return self.result
+
+    def _start_manifest(self, report: Report, fingerprint: str) -> None:
+        self.manifest.fingerprint = fingerprint
+        self.manifest.problems = report.warnings
+        self.manifest.lessons = {
+            lesson.id: list(lesson.entry.modules) for lesson in self.project.lessons.values()
+        }
+
+    def _up_to_date(self, job: Job) -> bool:
+        return self.manifest.up_to_date(job.name, job.key, self.out) is not None
+
+    def _make(self, jobs: list[Job]) -> None:
+        """Assemble, render and write the outputs `jobs`: PDFs go to the renderers, HTML is
+        made here while they work."""
+        self.remaining = Counter(job.lesson for job in jobs)
+        # Longest first, so that no renderer is left with a long packet while the others idle;
+        # student editions before teacher ones, which may first need textstat's dictionary.
+        for job in sorted(jobs, key=self._render_order):
+            if job.format == "pdf":
+                self._submit_pdf(job)
+            else:
+                self._made(self._html(job))
+            while self.rendering and (rendered := self.renderers.ready()):
+                self._rendered(rendered)
+        while self.rendering:
+            self._rendered(self.renderers.next_done())
+
+    def _render_order(self, job: Job) -> tuple[bool, int]:
+        return job.edition == "teacher", -len(self.lessons[job.lesson].entry.modules)
+
+    def _packet(self, job: Job) -> tuple[Packet, float]:
+        """The packet `job` shows, assembled once for all of its formats, and the seconds
+        that took."""
+        packet_id = (job.lesson, job.edition)
+        if packet_id not in self.packets:
+            from ..assemble import assemble
+
+            started = time.perf_counter()
+            sections = self.request.sections
+            packet = assemble(
+                self.project,
+                self.lessons[job.lesson],
+                job.edition,
+                sections=list(sections) if sections is not None else None,
+                paper=self.request.paper,
+                large_print=self.request.large_print,
+                double_sided=self.request.effective_double_sided,
+                reading=self.reading,
+            )
+            self.packets[packet_id] = packet, time.perf_counter() - started
+        return self.packets[packet_id]
+
+    def _submit_pdf(self, job: Job) -> None:
+        from ..render import render_html
+
+        packet, assembling = self._packet(job)
+        started = time.perf_counter()
+        html = render_html(packet, self.project.root)
+        seconds = assembling + time.perf_counter() - started
+        self.rendering[self.renderers.submit(html, self.request.booklet)] = (job, seconds)
+
+    def _rendered(self, rendered: tuple[int, Rendered]) -> None:
+        ticket, (data, pages, messages, seconds) = rendered
+        job, before = self.rendering.pop(ticket)
+        problems = [explain(self.project, job.name, m) for m in messages]
+        self._made(Made(job, data, pages, problems, before + seconds))
+
+    def _html(self, job: Job) -> Made:
+        from ..render import render_html
+
+        packet, assembling = self._packet(job)
+        started = time.perf_counter()
+        dropped: list[str] = []  # what the HTML packet left out rather than load it
+        html = render_html(packet, self.project.root, screen=True, warnings=dropped)
+        problems = [explain(self.project, job.name, m) for m in dropped]
+        seconds = assembling + time.perf_counter() - started
+        return Made(job, html.encode("utf-8"), None, problems, seconds)
+
+    def _made(self, made: Made) -> None:
+        """Hold `made` until its lesson's other outputs are made, then write them all."""
+        if self.request.strict and made.problems:
+            raise ContentError(made.problems)
+        lesson = made.job.lesson
+        self.held.setdefault(lesson, []).append(made)
+        self.remaining[lesson] -= 1
+        if not self.remaining[lesson]:
+            for each in self.held.pop(lesson):
+                self._write(each)
+
+    def _write(self, made: Made) -> None:
+        path = self.out / made.job.name
+        write_atomic(path, made.data)
+        self.manifest.record(made.job.name, made.job.key, made.data, made.pages, made.problems)
+        self.result.warnings.extend(str(p) for p in made.problems)
+        output = Output(path, made.pages, made.seconds)
+        self.result.outputs.append(output)
+        self.on_output(output)
