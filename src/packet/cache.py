@@ -46,7 +46,15 @@ from typing import Any, TypeVar
 from . import __version__
 from .errors import BuildError, Location, Problem, Severity
 from .files import MAX_FONT_BYTES, MAX_OUTPUT_BYTES, Refused, read_file
-from .layout import INPUT_FOLDERS, PROJECT_FILE, input_roots
+from .layout import (
+    INPUT_FOLDERS,
+    LESSONS,
+    MODULES,
+    PROJECT_FILE,
+    input_roots,
+    lesson_file,
+    module_file,
+)
 
 MANIFEST = ".packet-build.json"
 MANIFEST_VERSION = 1
@@ -137,13 +145,13 @@ def project_fingerprint(files: Mapping[str, str]) -> str:
 
 def dependencies(files: Mapping[str, str], lesson: str, modules: Iterable[str]) -> list[str]:
     """The project files an output of `lesson` (using `modules`) depends on."""
-    own_lesson = f"content/lessons/{lesson}.yaml"
-    own_modules = {f"content/modules/{m}.md" for m in modules}
+    own_lesson = lesson_file(lesson)
+    own_modules = {module_file(m) for m in modules}
     return sorted(
         path
         for path in files
-        if not (path.startswith("content/lessons/") and path != own_lesson)
-        and not (path.startswith("content/modules/") and path not in own_modules)
+        if not (path.startswith(f"{LESSONS}/") and path != own_lesson)
+        and not (path.startswith(f"{MODULES}/") and path not in own_modules)
     )
 
 

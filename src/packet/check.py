@@ -22,7 +22,7 @@ from .activities import missing_material
 from .candidates import disagreement_candidates
 from .errors import Location, Report
 from .files import Refused, read_file
-from .layout import GUIDANCE_FILE, input_roots
+from .layout import GUIDANCE, input_roots
 from .lint import Finding, lint, nesting
 from .markup import markup_for
 from .model import Project
@@ -148,7 +148,7 @@ class _Checker:
         for sourced, path, text in _texts(project):
             self.quotations(text, sourced.where(path), warn_uncited=False)
         if project.guidance is not None:
-            where = Location(f"content/{GUIDANCE_FILE}", 1, 1)
+            where = Location(GUIDANCE, 1, 1)
             self.quotations(project.guidance, where, warn_uncited=True)
         for event in project.events:
             for i, p in enumerate(event.entry.sources):
@@ -195,7 +195,7 @@ class _Checker:
                 report(finding, sourced.where(field_path))
         if self.project.guidance is not None:
             for finding in lint(self.project.guidance):
-                report(finding, Location(f"content/{GUIDANCE_FILE}", finding.line, finding.col))
+                report(finding, Location(GUIDANCE, finding.line, finding.col))
 
     def questions(self) -> None:
         """Every module asks each kind of historical-thinking question; paragraph refs exist."""

@@ -185,10 +185,10 @@ class State:
 
     def root(self) -> Path:
         """The project folder: --project, or the nearest folder holding packet.toml."""
-        from .layout import find_project
+        from .layout import PROJECT_FILE, find_project
 
         root = self.project_dir.resolve() if self.project_dir else find_project(Path.cwd())
-        if self.project_dir and not (root / "packet.toml").is_file():
+        if self.project_dir and not (root / PROJECT_FILE).is_file():
             raise UsageError(
                 f"{root}: no packet.toml here — is --project pointing at a packet project?"
             )

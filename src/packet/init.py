@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .errors import BuildError, UsageError
 from .files import kind_of
-from .layout import PROJECT_FILE
+from .layout import OUTPUT_FOLDER, PROJECT_FILE
 
 STARTER = Path(__file__).parent / "starter"
 
@@ -49,7 +49,7 @@ def init_project(target: Path) -> list[Path]:
                 with source.open("rb") as reading, destination.open("xb") as writing:
                     written.append(destination)
                     shutil.copyfileobj(reading, writing)
-        _make_folders(place / "output", folders)
+        _make_folders(place / OUTPUT_FOLDER, folders)
     except OSError as exc:
         for path in reversed(written):
             with contextlib.suppress(OSError):

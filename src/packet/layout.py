@@ -16,9 +16,19 @@ from pathlib import Path
 from .errors import UsageError
 
 PROJECT_FILE = "packet.toml"
-INPUT_FOLDERS = ("content", "seeds", "templates")
+CONTENT, SEEDS, TEMPLATES = "content", "seeds", "templates"
+INPUT_FOLDERS = (CONTENT, SEEDS, TEMPLATES)
 OUTPUT_FOLDER = "output"
-GUIDANCE_FILE = "guidance.md"  # in content/: the teacher edition's note on teaching with care
+# Inside the project, as project-relative POSIX paths (`root / MODULES` is the folder):
+MODULES = f"{CONTENT}/modules"  # one Markdown file per module, `<id>.md`
+LESSONS = f"{CONTENT}/lessons"  # one YAML file per lesson, `<id>.yaml`
+TIMELINE = f"{CONTENT}/timeline.yaml"
+GLOSSARY = f"{CONTENT}/glossary.yaml"
+DISAGREEMENTS = f"{CONTENT}/disagreements.yaml"
+GUIDANCE = f"{CONTENT}/guidance.md"  # the teacher edition's note on teaching with care
+GUIDANCE_FILE = "guidance.md"
+RECORD_SUFFIX = ".meta.yaml"  # a seed's record, beside it in seeds/: `<seed file>.meta.yaml`
+FONTS_CSS = "fonts.css"  # the @font-face rules, in templates/ or packet's theme
 NAME_MAX = 64  # lesson and module ids, which name output files
 # An id: of a seed, module, lesson, event, term. Lower-case letters, digits and hyphens.
 ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
@@ -27,6 +37,21 @@ ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
 def is_id(text: str) -> bool:
     """Whether `text` is an id packet accepts (at most NAME_MAX characters)."""
     return len(text) <= NAME_MAX and re.fullmatch(ID_PATTERN, text) is not None
+
+
+def module_file(module: str) -> str:
+    """A module's file, relative to the project: `content/modules/<id>.md`."""
+    return f"{MODULES}/{module}.md"
+
+
+def lesson_file(lesson: str) -> str:
+    """A lesson's file, relative to the project: `content/lessons/<id>.yaml`."""
+    return f"{LESSONS}/{lesson}.yaml"
+
+
+def record_file(seed_file: str) -> str:
+    """The record of the seed `seeds/<seed_file>`, relative to the project."""
+    return f"{SEEDS}/{seed_file}{RECORD_SUFFIX}"
 
 
 def output_name(lesson: str, edition: str, fmt: str, variant: str = "") -> str:
