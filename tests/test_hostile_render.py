@@ -32,7 +32,7 @@ from packet.build.explain import explain
 from packet.errors import BuildError, ContentError, Location, Severity
 from packet.model import Project
 from packet.project import load_project
-from packet.render import FILTERS, GLOBALS, THEME, PdfRenderer, render_html
+from packet.render import GLOBALS, THEME, THEME_FILTERS, PdfRenderer, render_html
 from packet.selfcontained import contain
 
 COVER = "templates/cover.html.j2"
@@ -109,7 +109,7 @@ def test_the_allowed_filters_and_globals_are_exactly_what_the_theme_uses() -> No
         filters |= {node.name for node in tree.find_all(nodes.Filter)}
         names |= {node.name for node in tree.find_all(nodes.Name) if node.ctx == "load"}
         assigned |= {node.name for node in tree.find_all(nodes.Name) if node.ctx != "load"}
-    assert filters == set(FILTERS)
+    assert filters == set(THEME_FILTERS)
     assert set(GLOBALS) <= names
     assert not (names - assigned - set(GLOBALS)) & set(jinja2.Environment().globals)
 

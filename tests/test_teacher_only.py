@@ -19,7 +19,9 @@ import yaml
 
 from conftest import copy_project, pdf_text
 from packet import schema
+from packet.assemble import assemble
 from packet.build import BuildRequest, build, default_jobs
+from packet.project import load_project
 from packet.yamlsrc import front_matter
 
 LESSON = "1-roots"
@@ -146,3 +148,16 @@ def test_no_teacher_only_text_in_the_student_edition(
     shown = [m for m in markers.planted if m in teacher.replace("\n", "")]
     assert len(shown) == len(markers.planted), set(markers.planted) - set(shown)
     assert "Start with the sources." in teacher and "Start with the sources." not in student
+
+
+def test_no_teacher_only_text_in_the_student_editions_data(planted: tuple[Path, Markers]) -> None:
+    """What a template receives for students holds none of it either (a project's own
+    template could print any of it), the care points drawn from the notes included."""
+    out, markers = planted
+    project = load_project(out.parent)
+    lesson = project.lessons[LESSON]
+    student, teacher = (repr(assemble(project, lesson, e)) for e in ("student", "teacher"))
+    leaked = {m: w for m, w in markers.planted.items() if m in student}
+    assert not leaked, f"teacher-only text in the student packet's data: {leaked}"
+    assert all(m in teacher for m in markers.planted)
+    assert "care_modules=()" in student and "care_modules=()" not in teacher

@@ -8,7 +8,8 @@
 Everything is chosen from the content, never invented: definitions come from
 the glossary, events and dates from the timeline, quotations from the
 disagreements, facts about a source from its metadata. Shuffles are seeded by
-the lesson id, so a lesson's worksheet is the same on every build.
+the lesson id, so a lesson's worksheet is the same on every build. What a worksheet
+shows as HTML (definitions, details, answers) is `markupsafe.Markup`; the rest is text.
 `missing_material` says why an activity cannot be made for some modules;
 `packet check` reports it for a lesson that asks for that activity.
 """
@@ -19,13 +20,16 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html import escape
 from string import ascii_uppercase
 from typing import TypeVar
 
+from markupsafe import Markup
+
 from .cite import dated, maker
 from .dates import MONTHS
-from .markup import Markup, find_terms, term_patterns
-from .model import Event, Project, Term
+from .markup import MarkdownReader, find_terms, term_patterns
+from .model import Event, Project, Seed, Term, seeds_of
 from .schema import ACTIVITIES, Activity
 
 VOCABULARY_MAX = 10
@@ -46,7 +50,7 @@ class MatchTerm:
 @dataclass(frozen=True)
 class MatchDefinition:
     letter: str
-    html: str
+    html: Markup
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class OrderEvent:
 @dataclass(frozen=True)
 class DateEvent:
     title: str
-    detail_html: str
+    detail_html: Markup
     label: str
 
 
@@ -83,7 +87,7 @@ class TimelineActivity:
 @dataclass(frozen=True)
 class WorksheetRow:
     prompt: str
-    answers: tuple[str, ...]  # HTML, one per source column
+    answers: tuple[Markup, ...]  # one per source column
     tall: bool = False
 
 
@@ -92,7 +96,7 @@ class SourceComparison:
     columns: tuple[str, ...]  # short names of the sources
     rows: tuple[WorksheetRow, ...]
     judgement: str
-    judgement_notes: tuple[str, ...]  # HTML: what a historian makes of each disagreement
+    judgement_notes: tuple[Markup, ...]  # what a historian makes of each disagreement
     kind: str = "source-comparison"
     title: str = "Comparing the Sources"
 
@@ -118,12 +122,8 @@ def _lesson_events(project: Project, modules: Sequence[str]) -> list[Event]:
 
 
 def _lesson_seeds(project: Project, modules: Sequence[str]) -> list[str]:
-    seeds: dict[str, None] = {}
-    for module_id in modules:
-        module = project.modules[module_id]
-        for passage in module.meta.provenance:
-            seeds.setdefault(passage.seed)
-    return list(seeds)
+    """The seeds the modules rest on (their provenance), in the order first met."""
+    return seeds_of(project.modules[m] for m in modules)
 
 
 def missing_material(project: Project, modules: Sequence[str], activity: Activity) -> str | None:
@@ -173,7 +173,7 @@ def _shuffled(items: Sequence[T], seed: str) -> list[T]:
 
 
 def _vocabulary(
-    project: Project, markup: Markup, lesson_id: str, modules: Sequence[str]
+    project: Project, markup: MarkdownReader, lesson_id: str, modules: Sequence[str]
 ) -> Vocabulary:
     terms = _lesson_terms(project, modules)
     order = _shuffled(terms, f"{lesson_id}/vocabulary")
@@ -190,7 +190,7 @@ def _vocabulary(
 
 
 def _timeline(
-    project: Project, markup: Markup, lesson_id: str, modules: Sequence[str]
+    project: Project, markup: MarkdownReader, lesson_id: str, modules: Sequence[str]
 ) -> TimelineActivity:
     events = _lesson_events(project, modules)
     to_order: list[Event] = []
@@ -221,19 +221,24 @@ def _timeline(
     )
 
 
-def _source_comparison(
-    project: Project, markup: Markup, modules: Sequence[str]
-) -> SourceComparison:
-    seeds = [project.seeds[s] for s in _lesson_seeds(project, modules)][:2]
-    ids = [seed.id for seed in seeds]
-    rows = [
+def _text_html(text: str) -> Markup:
+    """Plain text as HTML between tags (where quotation marks need no escaping)."""
+    return Markup(escape(text, quote=False))
+
+
+def _about_the_sources(seeds: Sequence[Seed]) -> list[WorksheetRow]:
+    """The rows on who made each source, what kind of source it is and when it was written."""
+    return [
         WorksheetRow(
             "Who wrote or published it?",
             tuple(maker(seed.meta) for seed in seeds),
         ),
         WorksheetRow(
             "What kind of source is it, and what was it written for?",
-            tuple(f"{seed.meta.kind.capitalize()}. {seed.meta.kind_basis}" for seed in seeds),
+            tuple(
+                _text_html(f"{seed.meta.kind.capitalize()}. {seed.meta.kind_basis}")
+                for seed in seeds
+            ),
             tall=True,
         ),
         WorksheetRow(
@@ -241,7 +246,15 @@ def _source_comparison(
             tuple(dated(seed.meta) for seed in seeds),
         ),
     ]
-    notes = []
+
+
+def _source_comparison(
+    project: Project, markup: MarkdownReader, modules: Sequence[str]
+) -> SourceComparison:
+    seeds = [project.seeds[s] for s in _lesson_seeds(project, modules)][:2]
+    ids = [seed.id for seed in seeds]
+    rows = _about_the_sources(seeds)
+    notes: list[Markup] = []
     disagreements = [
         d
         for d in project.disagreements
@@ -252,7 +265,7 @@ def _source_comparison(
         rows.append(
             WorksheetRow(
                 f"{d.entry.topic}: what does this source say?",
-                tuple(f"“{markup.inline(quotes[s]).html}”" for s in ids),
+                tuple(Markup("“{}”").format(markup.inline(quotes[s]).html) for s in ids),
                 tall=True,
             )
         )
@@ -274,7 +287,7 @@ def _source_comparison(
 
 def make_activities(
     project: Project,
-    markup: Markup,
+    markup: MarkdownReader,
     lesson_id: str,
     modules: Sequence[str],
     wanted: Sequence[Activity],

@@ -3,13 +3,17 @@
 All choosing, ordering, numbering and scoping happens here, so templates only
 loop and branch: the modules in lesson order, the glossary cut down to the
 terms those modules use (pointing at each term's first use), the timeline cut
-down to the lesson's modules, the sources the lesson rests on.
+down to the lesson's modules, the sources the lesson rests on, the modules with
+a care note. Every field that holds HTML is `markupsafe.Markup` (made by markup.py
+and cite.py); templates print it as it is and escape everything else.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+
+from markupsafe import Markup
 
 from . import __version__
 from .activities import (
@@ -23,8 +27,8 @@ from .choices import Edition, Section
 from .cite import STYLE_NAMES, citation
 from .errors import Location
 from .graphic import Span, alt_text, data_uri, svg
-from .markup import Markup, RenderedText, markup_for
-from .model import Event, Lesson, Module, Project
+from .markup import MarkdownReader, RenderedText, markup_for
+from .model import Event, Lesson, Module, Project, Seed, seeds_of
 from .reading import WORDS_PER_MINUTE, ReadingStats, reading_stats
 from .schema import LessonEntry
 from .yamlsrc import Sourced
@@ -39,8 +43,8 @@ class TermRef:
 @dataclass(frozen=True)
 class QuestionView:
     number: int
-    html: str
-    answer_html: str
+    html: Markup
+    answer_html: Markup
     kind: str
     space: str
 
@@ -49,10 +53,10 @@ class QuestionView:
 class NotesView:
     """A module's teacher notes, each rendered from Markdown."""
 
-    objectives: tuple[str, ...]
-    timing: str | None
-    discussion: str | None
-    care: str | None
+    objectives: tuple[Markup, ...]
+    timing: Markup | None
+    discussion: Markup | None
+    care: Markup | None
 
 
 @dataclass(frozen=True)
@@ -69,12 +73,12 @@ class ModuleView:
     id: str
     number: int
     title: str
-    summary_html: str
-    body_html: str
+    summary_html: Markup
+    body_html: Markup
     key_terms: tuple[TermRef, ...]
     questions: tuple[QuestionView, ...]
     seed_ids: tuple[str, ...]  # the seeds the module rests on or cites, in order
-    sources: tuple[str, ...]  # full citation HTML of each of those seeds
+    sources: tuple[Markup, ...]  # the full citation of each of those seeds
     notes: NotesView
     reading: ReadingStats | None  # teacher edition only
     provenance: tuple[ProvenanceView, ...]
@@ -86,7 +90,7 @@ class EventView:
     id: str
     label: str
     title: str
-    detail_html: str
+    detail_html: Markup
     sources: tuple[str, ...]
 
 
@@ -104,7 +108,7 @@ class GlossaryView:
     id: str
     term: str
     aliases: tuple[str, ...]
-    definition_html: str
+    definition_html: Markup
     source: str
     first_use: str  # id of the element where the term is first used in this packet
 
@@ -113,7 +117,7 @@ class GlossaryView:
 class SourceView:
     id: str
     short: str
-    citation_html: str
+    citation_html: Markup
     kind: str
     kind_basis: str
     has_attributed: bool
@@ -130,7 +134,7 @@ class ComparisonView:
     topic: str
     kind: str
     versions: tuple[VersionView, ...]
-    note_html: str
+    note_html: Markup
 
 
 @dataclass(frozen=True)
@@ -157,9 +161,11 @@ class Packet:
     timeline_graphic: TimelineGraphic | None
     glossary: tuple[GlossaryView, ...]
     sources: tuple[SourceView, ...]
+    sources_attributed: bool  # some source has details its editors supplied ([brackets])
     comparison: tuple[ComparisonView, ...]
     activities: tuple[ActivityView, ...]
-    guidance_html: str | None  # teacher edition: teaching the topic with care
+    guidance_html: Markup | None  # teacher edition: teaching the topic with care
+    care_modules: tuple[ModuleView, ...]  # teacher edition: the modules with a care note
     citation_style: str
     generator: str = f"packet {__version__}"
     words_per_minute: int = WORDS_PER_MINUTE
@@ -179,30 +185,133 @@ def adhoc_lesson(
     return Lesson(name, entry, Sourced(None, {}, Location("(command line)")))
 
 
+def assemble(
+    project: Project,
+    lesson: Lesson,
+    edition: Edition,
+    *,
+    sections: list[Section] | None = None,
+    paper: str | None = None,
+    large_print: bool = False,
+    double_sided: bool | None = None,
+    reading: Callable[[str], ReadingStats] = reading_stats,
+) -> Packet:
+    """The packet of one lesson and edition; `reading` measures module texts (teacher only)."""
+    settings = project.settings
+    markup = markup_for(project)
+    chosen = lesson.entry.modules
+    bodies = _bodies(project, markup, chosen)
+    modules = _modules(project, markup, bodies, reading if edition == "teacher" else None)
+    events = [e for e in project.events if set(e.entry.modules) & set(chosen)]
+    wanted = tuple(sections if sections is not None else lesson.entry.sections)
+    sources = _sources(project, bodies)
+    packet = Packet(
+        title=settings.title,
+        subtitle=settings.subtitle,
+        course=settings.course,
+        school=settings.school,
+        teacher=settings.teacher,
+        language=settings.language,
+        paper=paper or settings.paper,
+        large_print=large_print,
+        double_sided=settings.double_sided if double_sided is None else double_sided,
+        lesson_id=lesson.id,
+        lesson_title=lesson.entry.title,
+        lesson_summary=lesson.entry.summary,
+        advisory=lesson.entry.advisory,
+        edition=edition,
+        sections=wanted,
+        modules=modules,
+        timeline=_timeline(project, markup, events),
+        timeline_graphic=_timeline_graphic(events, paper or settings.paper, large_print),
+        glossary=_glossary(project, markup, _first_uses(bodies)),
+        sources=sources,
+        sources_attributed=any(s.has_attributed for s in sources),
+        comparison=_comparison(project, markup, chosen),
+        activities=_activities(project, markup, lesson),
+        guidance_html=_guidance(project, markup),
+        care_modules=tuple(m for m in modules if m.notes.care),
+        citation_style=STYLE_NAMES[settings.citation_style],
+        questions_at_back="questions" in wanted,
+    )
+    return packet if edition == "teacher" else _for_students(packet)
+
+
+# -- the modules ---------------------------------------------------------------------------
+
+
+# A module of the lesson with its body rendered.
+Body = tuple[Module, RenderedText]
+
+
+def _bodies(project: Project, markup: MarkdownReader, chosen: list[str]) -> list[Body]:
+    modules = [project.modules[m] for m in chosen]
+    return [(module, markup.block(module.body, module.id)) for module in modules]
+
+
+def _modules(
+    project: Project,
+    markup: MarkdownReader,
+    bodies: list[Body],
+    reading: Callable[[str], ReadingStats] | None,
+) -> tuple[ModuleView, ...]:
+    """The lesson's modules in lesson order, numbered from 1."""
+    return tuple(
+        _module_view(project, markup, module, number, body, reading)
+        for number, (module, body) in enumerate(bodies, start=1)
+    )
+
+
 def _module_view(
     project: Project,
-    markup: Markup,
+    markup: MarkdownReader,
     module: Module,
     number: int,
+    body: RenderedText,
     reading: Callable[[str], ReadingStats] | None,
-) -> tuple[ModuleView, RenderedText]:
-    body = markup.block(module.body, module.id)
-    terms = project.terms
-    questions = tuple(
-        QuestionView(i, markup.inline(q.ask).html, markup.inline(q.answer).html, q.kind, q.space)
-        for i, q in enumerate(module.meta.questions, start=1)
-    )
-    seed_ids: list[str] = []
-    for seed_id in [p.seed for p in module.meta.provenance] + body.cited:
-        if seed_id not in seed_ids:
-            seed_ids.append(seed_id)
+) -> ModuleView:
+    seed_ids = seeds_of([module], {module.id: body.cited})
     style = project.settings.citation_style
+    return ModuleView(
+        id=module.id,
+        number=number,
+        title=module.meta.title,
+        summary_html=markup.inline(module.meta.summary).html,
+        body_html=body.html,
+        key_terms=tuple(TermRef(t, project.terms[t].entry.term) for t in module.meta.key_terms),
+        questions=tuple(
+            QuestionView(
+                i, markup.inline(q.ask).html, markup.inline(q.answer).html, q.kind, q.space
+            )
+            for i, q in enumerate(module.meta.questions, start=1)
+        ),
+        seed_ids=tuple(seed_ids),
+        sources=tuple(citation(project.seeds[s].meta, style) for s in seed_ids),
+        notes=_notes(module, markup),
+        reading=reading(markup.plain(module.body)) if reading else None,
+        provenance=_provenance(project, module, body, seed_ids),
+        draft=module.meta.draft,
+    )
+
+
+def _notes(module: Module, markup: MarkdownReader) -> NotesView:
     notes = module.meta.teacher_notes
 
-    def md(text: str | None) -> str | None:
+    def md(text: str | None) -> Markup | None:
         return None if text is None else markup.inline(text).html
 
-    provenance = tuple(
+    return NotesView(
+        objectives=tuple(markup.inline(o).html for o in notes.objectives),
+        timing=md(notes.timing),
+        discussion=md(notes.discussion),
+        care=md(notes.care),
+    )
+
+
+def _provenance(
+    project: Project, module: Module, body: RenderedText, seed_ids: list[str]
+) -> tuple[ProvenanceView, ...]:
+    return tuple(
         ProvenanceView(
             project.seeds[seed_id].meta.short,
             tuple(p.passage for p in module.meta.provenance if p.seed == seed_id),
@@ -210,27 +319,33 @@ def _module_view(
         )
         for seed_id in seed_ids
     )
-    view = ModuleView(
-        id=module.id,
-        number=number,
-        title=module.meta.title,
-        summary_html=markup.inline(module.meta.summary).html,
-        body_html=body.html,
-        key_terms=tuple(TermRef(t, terms[t].entry.term) for t in module.meta.key_terms),
-        questions=questions,
-        seed_ids=tuple(seed_ids),
-        sources=tuple(citation(project.seeds[s].meta, style) for s in seed_ids),
-        notes=NotesView(
-            objectives=tuple(markup.inline(o).html for o in notes.objectives),
-            timing=md(notes.timing),
-            discussion=md(notes.discussion),
-            care=md(notes.care),
-        ),
-        reading=reading(markup.plain(module.body)) if reading else None,
-        provenance=provenance,
-        draft=module.meta.draft,
+
+
+def _first_uses(bodies: list[Body]) -> dict[str, str]:
+    """Each glossary term the lesson uses -> the id of its first use, in lesson order."""
+    first_use: dict[str, str] = {}
+    for module, body in bodies:
+        for term_id in body.terms:
+            first_use.setdefault(term_id, f"use-{term_id}-{module.id}")
+    return first_use
+
+
+# -- the back sections ---------------------------------------------------------------------
+
+
+def _timeline(
+    project: Project, markup: MarkdownReader, events: list[Event]
+) -> tuple[EventView, ...]:
+    return tuple(
+        EventView(
+            id=e.entry.id,
+            label=e.when.label,
+            title=e.entry.title,
+            detail_html=markup.inline(e.entry.detail).html,
+            sources=tuple(dict.fromkeys(project.seeds[s.seed].meta.short for s in e.entry.sources)),
+        )
+        for e in events
     )
-    return view, body
 
 
 # Width of the text block (mm): paper width less the side margins of packet.css / large-print.css.
@@ -261,48 +376,11 @@ def _timeline_graphic(events: list[Event], paper: str, large_print: bool) -> Tim
     )
 
 
-def assemble(
-    project: Project,
-    lesson: Lesson,
-    edition: Edition,
-    *,
-    sections: list[Section] | None = None,
-    paper: str | None = None,
-    large_print: bool = False,
-    double_sided: bool | None = None,
-    reading: Callable[[str], ReadingStats] = reading_stats,
-) -> Packet:
-    """The packet of one lesson and edition; `reading` measures module texts (teacher only)."""
-    settings = project.settings
-    markup = markup_for(project)
-    chosen = lesson.entry.modules
-    modules: list[ModuleView] = []
-    first_use: dict[str, str] = {}
-    for number, module_id in enumerate(chosen, start=1):
-        view, body = _module_view(
-            project,
-            markup,
-            project.modules[module_id],
-            number,
-            reading if edition == "teacher" else None,
-        )
-        modules.append(view)
-        for term_id in body.terms:
-            first_use.setdefault(term_id, f"use-{term_id}-{module_id}")
-    wanted = tuple(sections if sections is not None else lesson.entry.sections)
-
-    lesson_events = [e for e in project.events if set(e.entry.modules) & set(chosen)]
-    timeline = tuple(
-        EventView(
-            id=e.entry.id,
-            label=e.when.label,
-            title=e.entry.title,
-            detail_html=markup.inline(e.entry.detail).html,
-            sources=tuple(dict.fromkeys(project.seeds[s.seed].meta.short for s in e.entry.sources)),
-        )
-        for e in lesson_events
-    )
-    glossary = tuple(
+def _glossary(
+    project: Project, markup: MarkdownReader, first_use: dict[str, str]
+) -> tuple[GlossaryView, ...]:
+    """The terms the lesson uses, in alphabetical order, each pointing at its first use."""
+    return tuple(
         GlossaryView(
             id=term.id,
             term=term.entry.term,
@@ -318,28 +396,35 @@ def assemble(
         for term in sorted(project.terms.values(), key=lambda t: t.entry.term.casefold())
         if term.id in first_use
     )
-    used_seeds = [project.seeds[s] for s in dict.fromkeys(s for m in modules for s in m.seed_ids)]
-    sources = tuple(
-        SourceView(
-            id=seed.id,
-            short=seed.meta.short,
-            citation_html=citation(seed.meta, settings.citation_style),
-            kind=seed.meta.kind,
-            kind_basis=seed.meta.kind_basis,
-            has_attributed=any(
-                v is not None and v.attributed
-                for v in (
-                    seed.meta.title,
-                    seed.meta.author,
-                    seed.meta.website,
-                    seed.meta.publisher,
-                    seed.meta.date,
-                )
-            ),
-        )
-        for seed in sorted(used_seeds, key=lambda s: citation(s.meta, settings.citation_style))
+
+
+def _sources(project: Project, bodies: list[Body]) -> tuple[SourceView, ...]:
+    """The seeds the lesson's modules rest on or cite, in the order of their citations."""
+    style = project.settings.citation_style
+    cited = {module.id: body.cited for module, body in bodies}
+    seeds = [project.seeds[s] for s in seeds_of((module for module, _ in bodies), cited)]
+    return tuple(
+        _source_view(seed, style) for seed in sorted(seeds, key=lambda s: citation(s.meta, style))
     )
-    comparison = tuple(
+
+
+def _source_view(seed: Seed, style: str) -> SourceView:
+    meta = seed.meta
+    supplied = (meta.title, meta.author, meta.website, meta.publisher, meta.date)
+    return SourceView(
+        id=seed.id,
+        short=meta.short,
+        citation_html=citation(meta, style),
+        kind=meta.kind,
+        kind_basis=meta.kind_basis,
+        has_attributed=any(v is not None and v.attributed for v in supplied),
+    )
+
+
+def _comparison(
+    project: Project, markup: MarkdownReader, chosen: list[str]
+) -> tuple[ComparisonView, ...]:
+    return tuple(
         ComparisonView(
             topic=d.entry.topic,
             kind=d.entry.kind,
@@ -351,46 +436,28 @@ def assemble(
         for d in project.disagreements
         if set(d.entry.modules) & set(chosen)
     )
-    wanted_activities = lesson.entry.activities or available(project, chosen)
-    guidance = project.guidance
-    packet = Packet(
-        title=settings.title,
-        subtitle=settings.subtitle,
-        course=settings.course,
-        school=settings.school,
-        teacher=settings.teacher,
-        language=settings.language,
-        paper=paper or settings.paper,
-        large_print=large_print,
-        double_sided=settings.double_sided if double_sided is None else double_sided,
-        lesson_id=lesson.id,
-        lesson_title=lesson.entry.title,
-        lesson_summary=lesson.entry.summary,
-        advisory=lesson.entry.advisory,
-        edition=edition,
-        sections=wanted,
-        modules=tuple(modules),
-        timeline=timeline,
-        timeline_graphic=_timeline_graphic(lesson_events, paper or settings.paper, large_print),
-        glossary=glossary,
-        sources=sources,
-        comparison=comparison,
-        activities=make_activities(project, markup, lesson.id, chosen, wanted_activities),
-        guidance_html=(
-            markup.block(guidance, "guidance", numbered=False, link_terms=False).html
-            if guidance and edition == "teacher"
-            else None
-        ),
-        citation_style=STYLE_NAMES[settings.citation_style],
-        questions_at_back="questions" in wanted,
-    )
-    return packet if edition == "teacher" else _for_students(packet)
+
+
+def _activities(
+    project: Project, markup: MarkdownReader, lesson: Lesson
+) -> tuple[ActivityView, ...]:
+    """The worksheets the lesson asks for, or every one its modules have material for."""
+    chosen = lesson.entry.modules
+    wanted = lesson.entry.activities or available(project, chosen)
+    return make_activities(project, markup, lesson.id, chosen, wanted)
+
+
+def _guidance(project: Project, markup: MarkdownReader) -> Markup | None:
+    """The project's guidance on teaching the topic with care (content/guidance.md)."""
+    if not project.guidance:
+        return None
+    return markup.block(project.guidance, "guidance", numbered=False, link_terms=False).html
 
 
 def _for_students(packet: Packet) -> Packet:
     """The packet without anything meant for the teacher alone: model answers, teacher
-    notes, the provenance summary, what a historian makes of a disagreement, the activities'
-    answer keys.
+    notes (and the care points drawn from them), the provenance summary, what a historian
+    makes of a disagreement, the activities' answer keys, the guidance on teaching with care.
 
     Templates show these only in the teacher edition; leaving them out of the student
     edition's data as well means no template — a colleague's override included — can
@@ -400,30 +467,32 @@ def _for_students(packet: Packet) -> Packet:
     modules = tuple(
         replace(
             m,
-            questions=tuple(replace(q, answer_html="") for q in m.questions),
+            questions=tuple(replace(q, answer_html=Markup()) for q in m.questions),
             notes=no_notes,
             reading=None,
             provenance=(),
         )
         for m in packet.modules
     )
-    comparison = tuple(replace(c, note_html="") for c in packet.comparison)
-    activities: list[ActivityView] = []
-    for activity in packet.activities:
-        if isinstance(activity, Vocabulary):
-            terms = tuple(replace(t, answer="") for t in activity.terms)
-            activities.append(replace(activity, terms=terms))
-        elif isinstance(activity, TimelineActivity):
-            order = tuple(replace(e, position=0, label="") for e in activity.order)
-            dates = tuple(replace(e, label="") for e in activity.dates)
-            activities.append(replace(activity, order=order, dates=dates))
-        else:
-            rows = tuple(replace(r, answers=("",) * len(r.answers)) for r in activity.rows)
-            activities.append(replace(activity, rows=rows, judgement_notes=()))
+    comparison = tuple(replace(c, note_html=Markup()) for c in packet.comparison)
     return replace(
         packet,
         modules=modules,
         comparison=comparison,
-        activities=tuple(activities),
+        activities=tuple(_worksheet_for_students(a) for a in packet.activities),
         guidance_html=None,
+        care_modules=(),
     )
+
+
+def _worksheet_for_students(activity: ActivityView) -> ActivityView:
+    """The worksheet without its answer key."""
+    if isinstance(activity, Vocabulary):
+        terms = tuple(replace(t, answer="") for t in activity.terms)
+        return replace(activity, terms=terms)
+    if isinstance(activity, TimelineActivity):
+        order = tuple(replace(e, position=0, label="") for e in activity.order)
+        dates = tuple(replace(e, label="") for e in activity.dates)
+        return replace(activity, order=order, dates=dates)
+    rows = tuple(replace(r, answers=(Markup(),) * len(r.answers)) for r in activity.rows)
+    return replace(activity, rows=rows, judgement_notes=())

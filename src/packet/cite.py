@@ -8,11 +8,16 @@ APA) or left out (MLA); no URL is ever printed unless the metadata has one.
 Why not citeproc-py: on these records it put commas and full stops outside the
 closing quotation mark in American styles, repeated a missing author's title
 twice (MLA) and dropped an entry altogether (Chicago author-date).
+
+Each citation is HTML (italics, escaped metadata) and leaves here as `markupsafe.Markup`,
+so templates print it as it is.
 """
 
 from __future__ import annotations
 
 from html import escape
+
+from markupsafe import Markup
 
 from .dates import MONTHS, DateError, parse_date
 from .schema import MetaValue, SeedMeta
@@ -65,7 +70,7 @@ def _quoted_title(meta: SeedMeta) -> str:
     return f"“{_end(_text(meta.title))}”"
 
 
-def mla(meta: SeedMeta) -> str:
+def mla(meta: SeedMeta) -> Markup:
     parts = []
     if meta.author:
         parts.append(_end(_text(meta.author)))
@@ -83,7 +88,7 @@ def mla(meta: SeedMeta) -> str:
         )
     if tail:
         parts.append(_end(", ".join(tail)))
-    return " ".join(parts)
+    return Markup(" ".join(parts))
 
 
 def _long_date(ymd: tuple[int, int, int] | None) -> str:
@@ -95,7 +100,7 @@ def _long_date(ymd: tuple[int, int, int] | None) -> str:
     return f"{MONTHS[month - 1]} {year}" if month else str(year)
 
 
-def chicago(meta: SeedMeta) -> str:
+def chicago(meta: SeedMeta) -> Markup:
     parts = []
     if meta.author:
         parts.append(_end(_text(meta.author)))
@@ -111,10 +116,10 @@ def chicago(meta: SeedMeta) -> str:
     if meta.date_kind == "updated" and meta.date:
         date = f"Last modified {date}"
     parts.append(_end(date))
-    return " ".join(parts)
+    return Markup(" ".join(parts))
 
 
-def apa(meta: SeedMeta) -> str:
+def apa(meta: SeedMeta) -> Markup:
     ymd = _ymd(meta)
     if ymd is None:
         date = "(n.d.)."
@@ -132,10 +137,10 @@ def apa(meta: SeedMeta) -> str:
         body = [_end(f"<i>{_text(meta.title)}</i>")] if meta.author else []
         if container:
             body.append(_end(_text(container)))
-    return " ".join(head + body)
+    return Markup(" ".join(head + body))
 
 
-def maker(meta: SeedMeta) -> str:
+def maker(meta: SeedMeta) -> Markup:
     """Who made the source, as HTML, for a worksheet's answer key."""
     parts = []
     if meta.author:
@@ -145,17 +150,17 @@ def maker(meta: SeedMeta) -> str:
     for label, value in (("website", meta.website), ("publisher", meta.publisher)):
         if value is not None:
             parts.append(f"{label}: {_text(value)}")
-    return "; ".join(parts) + "."
+    return Markup("; ".join(parts) + ".")
 
 
-def dated(meta: SeedMeta) -> str:
+def dated(meta: SeedMeta) -> Markup:
     """When the source was written or updated, in its own words where it gives them, as HTML."""
     if meta.date is None:
-        return "No date given."
+        return Markup("No date given.")
     if meta.date.as_written:
-        return f"“{escape(meta.date.as_written)}”, as the source puts it."
+        return Markup(f"“{escape(meta.date.as_written)}”, as the source puts it.")
     word = "Updated" if meta.date_kind == "updated" else "Published"
-    return f"{word} {_text(meta.date)}."
+    return Markup(f"{word} {_text(meta.date)}.")
 
 
 STYLES = {"mla": mla, "chicago": chicago, "apa": apa}
@@ -166,6 +171,6 @@ STYLE_NAMES = {
 }
 
 
-def citation(meta: SeedMeta, style: str) -> str:
+def citation(meta: SeedMeta, style: str) -> Markup:
     """The full citation of a seed as HTML, in `style` ('mla', 'chicago' or 'apa')."""
     return STYLES[style](meta)

@@ -8,7 +8,8 @@
   module becomes a link to the glossary, with an id the glossary can point to
   for "first appears on page N".
 
-Raw HTML is never passed through: it is shown as the text that was written.
+Raw HTML is never passed through: it is shown as the text that was written. The HTML made
+here is `markupsafe.Markup`: templates print it as it is and escape every other value.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+from markupsafe import Markup
 
 from .lint import allowed_image, allowed_link, web_link
 from .text import CITATION
@@ -73,7 +75,7 @@ def find_terms(text: str, patterns: Sequence[TermPattern]) -> list[tuple[int, in
 
 @dataclass
 class RenderedText:
-    html: str
+    html: Markup
     terms: list[str] = field(default_factory=list)  # term ids in order of first use
     cited: list[str] = field(default_factory=list)  # seed ids in order of first citation
     paragraphs: int = 0
@@ -105,7 +107,7 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
-class Markup:
+class MarkdownReader:
     """Renders the Markdown of one project; reusable across modules and lessons."""
 
     def __init__(self, seed_names: dict[str, str], patterns: Sequence[TermPattern]) -> None:
@@ -227,7 +229,7 @@ class Markup:
         seen: list[str] = []
         if link_terms:
             self._link_terms(tokens, anchor, seen)
-        html = self.md.renderer.render(tokens, self.md.options, env)
+        html = Markup(self.md.renderer.render(tokens, self.md.options, env))
         return RenderedText(html, seen, env.get("cited", []), count, env.get("cited_in", {}))
 
     def inline(self, source: str) -> RenderedText:
@@ -235,7 +237,7 @@ class Markup:
         env: dict[str, Any] = {}
         tokens = self.md.parseInline(source, env)
         _drop_outside_images(tokens)
-        html = self.md.renderer.render(tokens, self.md.options, env)
+        html = Markup(self.md.renderer.render(tokens, self.md.options, env))
         return RenderedText(html, [], env.get("cited", []))
 
     def nesting_levels(self, source: str) -> Iterator[tuple[int, int]]:
@@ -277,11 +279,11 @@ def _text(content: str) -> Token:
     return token
 
 
-def markup_for(project: Project) -> Markup:
+def markup_for(project: Project) -> MarkdownReader:
     """The project's Markdown reader: its seeds' short names for citations, its glossary's
     terms to find."""
     names = {seed.id: seed.meta.short for seed in project.seeds.values()}
     patterns = term_patterns(
         [(t.id, t.spellings, t.entry.match_case) for t in project.terms.values()]
     )
-    return Markup(names, patterns)
+    return MarkdownReader(names, patterns)

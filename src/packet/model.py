@@ -6,6 +6,7 @@ data it came from, so any later stage can report `path:line:col`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +47,21 @@ class Module:
     @property
     def body_location(self) -> Location:
         return Location(self.src.origin.path, self.body_line, 1)
+
+
+def seeds_of(
+    modules: Iterable[Module], cited: Mapping[str, Sequence[str]] | None = None
+) -> list[str]:
+    """The ids of the seeds `modules` rest on, each once, in the order first met: a module's
+    provenance, then the seeds its text cites (`cited`: module id -> seed ids, where known)."""
+    cited = cited or {}
+    return list(
+        dict.fromkeys(
+            seed
+            for module in modules
+            for seed in (*(p.seed for p in module.meta.provenance), *cited.get(module.id, ()))
+        )
+    )
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
+from markupsafe import Markup
 
 from .errors import BuildError
 from .files import MAX_FONT_BYTES, Refused, read_file
@@ -61,8 +62,12 @@ REPRODUCIBLE_EPOCH = "0"
 MACHINE_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
 
 # What a template may use: exactly what packet's own theme uses (a test checks the theme
-# needs no more). Jinja's tests (`is defined`, `is odd`) stay: they only compare values.
-FILTERS = ("join", "length", "list", "map", "safe", "selectattr")
+# needs no more), and the filters earlier themes used, so a project's template copied from
+# one keeps working (`safe` leaves packet's HTML, already `Markup`, as it is). Jinja's tests
+# (`is defined`, `is odd`) stay: they only compare values.
+THEME_FILTERS = ("join", "length", "map")
+EARLIER_FILTERS = ("list", "safe", "selectattr")
+FILTERS = tuple(sorted(THEME_FILTERS + EARLIER_FILTERS))
 GLOBALS = ("range",)
 # Limits that keep a hostile template from exhausting the machine.
 MAX_VALUE = 10_000_000  # characters (or items) of any one value a template makes
@@ -317,6 +322,11 @@ def _source(env: jinja2.Environment, name: str) -> tuple[str, Path]:
     return text, Path(filename).parent
 
 
+def _stylesheet(env: jinja2.Environment, name: str) -> Markup:
+    """A stylesheet's text, for a template to put inside <style> as it is."""
+    return Markup(_source(env, name)[0])
+
+
 def _sheet(env: jinja2.Environment, name: str) -> tuple[str, str]:
     """A stylesheet's (name as messages show it, text)."""
     loader = _loader(env)
@@ -341,18 +351,15 @@ def render_html(
     env = template_environment(project_root)
     loader = _loader(env)
     try:
-        css, _ = _source(env, "packet.css")
-        large, _ = _source(env, "large-print.css")
-        screen_css = _source(env, "screen.css")[0] if screen else ""
         html = _render(
             env,
             "packet.html.j2",
             packet=packet,
-            css=css,
-            large_print_css=large,
+            css=_stylesheet(env, "packet.css"),
+            large_print_css=_stylesheet(env, "large-print.css"),
             screen=screen,
-            screen_css=screen_css,
-            fonts_css=_FONTS_MARK,
+            screen_css=_stylesheet(env, "screen.css") if screen else Markup(),
+            fonts_css=Markup(_FONTS_MARK),
         )
     except jinja2.TemplateSyntaxError as exc:
         where = shown(Path(exc.filename), loader.root) if exc.filename else exc.name
