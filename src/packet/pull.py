@@ -7,7 +7,7 @@ reads) pull:
    the title, author and date the document states (each checked to appear in
    its text; what it could not find is listed, never invented);
 2. reads the article (boilerplate removed) and drafts, all marked `draft: true`
-   (the rules are `draft`'s):
+   by the rules in `draft`:
    - a module per heading (or per few paragraphs when there are none), whose
      body is the source's own paragraphs, cited, with provenance;
    - a timeline event for every dated statement, the sentence as its detail
