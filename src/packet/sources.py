@@ -76,11 +76,34 @@ def decode(data: bytes, kind: str = "text") -> tuple[str, str]:
 
 def read_document(data: bytes, kind: str = "text") -> Decoded:
     """The text of a document of `kind`, or SourceError; see the module docstring."""
+    _refuse_non_text(data)
+    marked = _by_byte_order(data)
+    if marked is not None:
+        return marked
+    if b"\x00" in data[:4000]:
+        raise SourceError("this is a binary file, not text", "save the article as text or HTML")
+    declared = _declared(data) if kind == "html" else None
+    utf8: str | None = None
+    bad_utf8 = 0  # where the bytes stop being UTF-8
+    try:
+        utf8 = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad_utf8 = exc.start
+    if declared is None:
+        return _undeclared(data, utf8)
+    return _as_declared(data, declared, utf8, bad_utf8)
+
+
+def _refuse_non_text(data: bytes) -> None:
     if not data.strip():
         raise SourceError("the file is empty", "save the article's text into it, or drop it")
     for magic, what, hint in _MAGIC:
         if data.startswith(magic):
             raise SourceError(f"this is {what}, not text", hint)
+
+
+def _by_byte_order(data: bytes) -> Decoded | None:
+    """The text of a UTF-16 or BOM-marked document; None for any other."""
     # A byte-order mark is the strongest sign there is; browsers let it override a declaration.
     if data.startswith(codecs.BOM_UTF8):
         return Decoded(_clean(data[3:].decode("utf-8", errors="strict")), "utf-8-sig")
@@ -94,17 +117,12 @@ def read_document(data: bytes, kind: str = "text") -> Decoded:
             return Decoded(_clean(data.decode(order)), order)
         except UnicodeDecodeError:
             pass
-    if b"\x00" in sample:
-        raise SourceError("this is a binary file, not text", "save the article as text or HTML")
-    declared = _declared(data) if kind == "html" else None
-    utf8: str | None = None
-    bad_utf8 = 0  # where the bytes stop being UTF-8
-    try:
-        utf8 = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad_utf8 = exc.start
-    if declared is None:
-        return _undeclared(data, utf8)
+    return None
+
+
+def _as_declared(data: bytes, declared: str, utf8: str | None, bad_utf8: int) -> Decoded:
+    """A page's text in the encoding it declares — or, where the bytes deny it, in the one
+    they show, with a warning saying so."""
     codec = _codec(declared)
     if codec is None:
         warning = (
@@ -130,20 +148,7 @@ def read_document(data: bytes, kind: str = "text") -> Decoded:
         )
     else:
         try:
-            text = data.decode(codec)
-            twin = _WINDOWS_TWIN.get(codec)
-            if twin and _C1.search(text):
-                # Bytes 0x80–0x9F are unused control codes in ISO-8859 and quotation marks,
-                # dashes and the euro sign in its Windows twin: the page is really in that.
-                return Decoded(
-                    _clean(data.decode(twin, errors="replace")),
-                    twin,
-                    declared,
-                    f"the page declares '{declared}' but uses bytes that only "
-                    f"{_WINDOWS_NAME[twin]} gives letters or punctuation, so it was read as "
-                    f"{_WINDOWS_NAME[twin]} — check that its letters look right",
-                )
-            return Decoded(_clean(text), codec, declared)
+            return _in_codec(data, codec, declared)
         except UnicodeDecodeError as exc:
             warning = (
                 f"the page declares '{declared}' but byte {exc.start} is not {declared}; "
@@ -151,6 +156,26 @@ def read_document(data: bytes, kind: str = "text") -> Decoded:
             )
     found = _undeclared(data, utf8)
     return Decoded(found.text, found.encoding, declared, warning)
+
+
+def _in_codec(data: bytes, codec: str, declared: str) -> Decoded:
+    """The page's text in the (ISO-8859 or other) encoding it declares, or in that encoding's
+    Windows twin when it uses bytes only the twin gives letters; UnicodeDecodeError when the
+    bytes are not in it."""
+    text = data.decode(codec)
+    twin = _WINDOWS_TWIN.get(codec)
+    if twin and _C1.search(text):
+        # Bytes 0x80–0x9F are unused control codes in ISO-8859 and quotation marks,
+        # dashes and the euro sign in its Windows twin: the page is really in that.
+        return Decoded(
+            _clean(data.decode(twin, errors="replace")),
+            twin,
+            declared,
+            f"the page declares '{declared}' but uses bytes that only "
+            f"{_WINDOWS_NAME[twin]} gives letters or punctuation, so it was read as "
+            f"{_WINDOWS_NAME[twin]} — check that its letters look right",
+        )
+    return Decoded(_clean(text), codec, declared)
 
 
 def _guess(utf8: str | None) -> str:
@@ -306,51 +331,9 @@ def _text_article(text: str, kind: str) -> Article:
     article = Article()
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line]
-    # A byline near the top marks the title: the heading just above it. Whatever comes
-    # before the title (a site's name, a breadcrumb) is page furniture.
-    byline = next((i for i, line in enumerate(lines[:12]) if _BYLINE.match(line)), None)
-    if byline is not None and kind != "markdown":
-        title_at = next((i for i in range(byline - 1, -1, -1) if _heading_like(lines[i])), None)
-        if title_at is not None:
-            article.title = lines[title_at]
-            article.skipped.extend(lines[:title_at])
-            lines = lines[title_at + 1 :]
-    kept: list[tuple[str, str]] = []
-    for i, line in enumerate(lines):
-        if _is_navigation(line):
-            article.skipped.append(line)
-            continue
-        if kind == "markdown" and (m := re.match(r"^(#{1,6})\s+(.*)$", line)):
-            heading = m[2].strip()
-            if article.title is None and m[1] == "#":
-                article.title = heading
-                continue
-            kept.append(("heading", heading))
-            continue
-        if article.title is None and not kept and _heading_like(line):
-            article.title = line
-            continue
-        if line == article.title and not kept:
-            continue  # the title repeated (page title, then the article's own heading)
-        if (m := _BYLINE.match(line)) and not kept:
-            article.author = m["author"]
-            if m["date"]:
-                article.date = m["date"].strip()
-            continue
-        if (m := _DATED.match(line)) and not kept:
-            article.date = m["date"].strip()
-            continue
-        if _is_marketing(line) or _BREADCRUMB.match(line):
-            article.skipped.append(line)
-            continue
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        if _heading_like(line) and not _BULLET.match(line):
-            if _heading_like(following) or _is_marketing(following) or not following:
-                article.skipped.append(line)  # a breadcrumb, or the heading of an ad
-                continue
-            kept.append(("heading", line))
-            continue
-        kept.append(("para", _BULLET.sub("", line) if _BULLET.match(line) else line))
+    if kind != "markdown":
+        lines = _from_bylined_title(lines, article)
+    kept = _blocks(lines, kind, article)
     # A reference entry opens with its headword: "Khmer Rouge, (French: …) also called …"
     headword = (
         re.match(r"^([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s", kept[0][1]) if kept else None
@@ -364,6 +347,79 @@ def _text_article(text: str, kind: str) -> Article:
         else:
             article.blocks.append((role, line))
     return article
+
+
+def _from_bylined_title(lines: list[str], article: Article) -> list[str]:
+    """The lines after the title, when a byline near the top marks it: the heading just above
+    the byline is the title; whatever comes before it (a site's name, a breadcrumb) is page
+    furniture."""
+    byline = next((i for i, line in enumerate(lines[:12]) if _BYLINE.match(line)), None)
+    if byline is None:
+        return lines
+    title_at = next((i for i in range(byline - 1, -1, -1) if _heading_like(lines[i])), None)
+    if title_at is None:
+        return lines
+    article.title = lines[title_at]
+    article.skipped.extend(lines[:title_at])
+    return lines[title_at + 1 :]
+
+
+def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, str]]:
+    """The article's headings and paragraphs, in order; what else the lines hold goes into
+    `article` (title, author, date, skipped)."""
+    kept: list[tuple[str, str]] = []
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        block = _block(line, following, kind, article, kept)
+        if block is not None:
+            kept.append(block)
+    return kept
+
+
+def _block(
+    line: str, following: str, kind: str, article: Article, kept: list[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """("heading" | "para", text) for a line of the article; None for the title, byline or
+    date (noted in `article`) and for page furniture (added to its `skipped`)."""
+    if _is_navigation(line):
+        article.skipped.append(line)
+        return None
+    if kind == "markdown" and (m := re.match(r"^(#{1,6})\s+(.*)$", line)):
+        heading = m[2].strip()
+        if article.title is None and m[1] == "#":
+            article.title = heading
+            return None
+        return ("heading", heading)
+    if not kept and _noted_before_text(line, article):
+        return None
+    if _is_marketing(line) or _BREADCRUMB.match(line):
+        article.skipped.append(line)
+        return None
+    if _heading_like(line) and not _BULLET.match(line):
+        if _heading_like(following) or _is_marketing(following) or not following:
+            article.skipped.append(line)  # a breadcrumb, or the heading of an ad
+            return None
+        return ("heading", line)
+    return ("para", _BULLET.sub("", line) if _BULLET.match(line) else line)
+
+
+def _noted_before_text(line: str, article: Article) -> bool:
+    """Whether a line before the article's text is its title (or the title repeated: page
+    title, then the article's own heading), byline or date — noted in `article`."""
+    if article.title is None and _heading_like(line):
+        article.title = line
+        return True
+    if line == article.title:
+        return True
+    if m := _BYLINE.match(line):
+        article.author = m["author"]
+        if m["date"]:
+            article.date = m["date"].strip()
+        return True
+    if m := _DATED.match(line):
+        article.date = m["date"].strip()
+        return True
+    return False
 
 
 # `&#27;` (an escape) and other references to control characters: lxml gives up on the

@@ -1,0 +1,264 @@
+"""The drafting rules of `packet pull` (`packet.draft`), on data alone: no project, no files."""
+
+from __future__ import annotations
+
+import yaml
+
+from packet.dates import find_dates
+from packet.draft import (
+    DRAFT_NOTE,
+    SECTION_WORDS,
+    TERMS_MAX,
+    Taken,
+    appended,
+    choose_seed_id,
+    cite_quotes,
+    draft,
+    draft_terms,
+    event_title,
+    id_part,
+    literal,
+    sections,
+    uncited,
+    unique,
+)
+from packet.sources import Article
+
+
+def front_and_body(module: str) -> tuple[dict[str, object], str]:
+    _, front, body = module.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+# -- sections ------------------------------------------------------------------------------------
+
+
+def test_sections_follow_the_headings_and_drop_a_heading_with_no_text() -> None:
+    found = Article(
+        title="The Wall",
+        blocks=[
+            ("para", "Before any heading."),
+            ("heading", "Going up"),
+            ("para", "Alpha."),
+            ("para", "Beta."),
+            ("heading", "Nothing under this"),
+            ("heading", "Coming down"),
+            ("para", "Gamma."),
+        ],
+    )
+    got = [(s.title, s.paragraphs) for s in sections(found, "wall-notes")]
+    assert got == [
+        ("The Wall", ["Before any heading."]),
+        ("Going up", ["Alpha.", "Beta."]),
+        ("Coming down", ["Gamma."]),
+    ]
+
+
+def test_without_headings_paragraphs_run_to_about_section_words_each() -> None:
+    paragraph = " ".join(["word"] * (SECTION_WORDS - 50)) + "."
+    found = Article(title=None, blocks=[("para", paragraph)] * 3)
+    got = [(s.title, len(s.paragraphs)) for s in sections(found, "notes")]
+    # The second paragraph joins the first (200 words < 250); the third starts a new section.
+    assert got == [("notes (1 of 2)", 2), ("notes (2 of 2)", 1)]
+    short = Article(title="Short", blocks=[("para", "One."), ("para", "Two.")])
+    assert [(s.title, s.paragraphs) for s in sections(short, "x")] == [("Short", ["One.", "Two."])]
+    assert sections(Article(title="Empty"), "x") == []
+
+
+# -- terms ---------------------------------------------------------------------------------------
+
+
+def test_terms_come_from_acronyms_other_names_coinages_and_recurring_names() -> None:
+    paragraphs = [
+        "In 1949 the German Democratic Republic (GDR) was founded. "
+        "Its wall was also called the Anti-Fascist Protection Rampart.",
+        "Guards watched the “Death Strip” day and night. Many fled to West Berlin.",
+        "People in West Berlin protested, and Kennedy spoke. Later, Kennedy returned; "
+        "crowds cheered Kennedy again in May, in May and in May.",
+    ]
+    terms = {t.term: t for t in draft_terms(paragraphs)}
+    assert list(terms) == [
+        "German Democratic Republic",
+        "Anti-Fascist Protection Rampart",
+        "Death Strip",
+        "West Berlin",
+        "Kennedy",
+    ]
+    gdr = terms["German Democratic Republic"]
+    assert gdr.aliases == ["GDR"]
+    assert gdr.sentence == "In 1949 the German Democratic Republic (GDR) was founded."
+    assert terms["Anti-Fascist Protection Rampart"].sentence.startswith("Its wall was also called")
+    assert terms["West Berlin"].sentence == "Many fled to West Berlin."  # where it first appears
+    assert terms["Kennedy"].sentence == "People in West Berlin protested, and Kennedy spoke."
+    # "May" is seen three times too, but a month is never a term.
+    assert "May" not in terms
+
+
+def test_a_name_seen_once_or_a_word_seen_twice_is_not_a_term() -> None:
+    paragraphs = ["East Germany was small. Later, Honecker ruled; people feared Honecker."]
+    assert draft_terms(paragraphs) == []
+
+
+def test_a_term_already_an_alias_is_not_drafted_again_and_terms_stop_at_the_limit() -> None:
+    once = draft_terms(["By then the Soviet Union (USSR) grew. It was also called “USSR” abroad."])
+    assert [(t.term, t.aliases) for t in once] == [("Soviet Union", ["USSR"])]
+    many = [f"The Alpha Beta{n} Gamma (AB{n}) met." for n in range(TERMS_MAX + 5)]
+    assert len(draft_terms(many)) == TERMS_MAX
+
+
+# -- event titles ----------------------------------------------------------------------------
+
+
+def title_of(sentence: str) -> str:
+    (start, end, _), *_ = find_dates(sentence)
+    return event_title(sentence, start, end)
+
+
+def test_an_event_title_is_the_sentence_without_its_date_phrase() -> None:
+    assert title_of("On 13 August 1961 the border was closed.") == "The border was closed"
+    assert title_of("The wall fell on 9 November 1989.") == "The wall fell"
+    assert title_of("In the evening of 9 November 1989, crowds crossed.") == "Crowds crossed"
+
+
+def test_a_long_event_title_keeps_nine_words_and_a_date_alone_is_a_dated_event() -> None:
+    sentence = "On 13 August 1961, East German soldiers began building a barrier across the city."
+    assert title_of(sentence) == "East German soldiers began building a barrier across the…"
+    assert title_of("9 November 1989.") == "Dated event"
+
+
+# -- citations and Markdown ----------------------------------------------------------------------
+
+
+def test_a_paragraph_is_cited_after_each_quotation_and_at_its_end() -> None:
+    paragraph = 'He said “Ich bin ein Berliner” and "no more" to the crowd.'
+    assert cite_quotes(paragraph, "jfk") == (
+        'He said “Ich bin ein Berliner” [@jfk] and "no more" [@jfk] to the crowd. [@jfk]'
+    )
+
+
+def test_the_documents_own_citation_marks_are_escaped_never_cited() -> None:
+    assert uncited("see [@other] and [note]") == "see \\[@other] and [note]"
+    # The document's own [@…] after a quotation is its text: the quotation is still cited.
+    assert cite_quotes("“Quoted” [@x] here", "s") == "“Quoted” [@s] \\[@x] here [@s]"
+    assert literal("*Bold* [link](x) `code` #1 <b>") == (
+        "\\*Bold\\* \\[link\\](x) \\`code\\` \\#1 \\<b\\>"
+    )
+
+
+# -- ids -----------------------------------------------------------------------------------------
+
+
+def test_ids_are_letters_digits_and_hyphens_and_never_taken_twice() -> None:
+    assert id_part("Économie & Société, 1789!") == "economie-societe-1789"
+    assert id_part("Ωμέγα") == ""
+    taken: set[str] = set()
+    assert [unique(base, taken) for base in ("Hello World", "hello world", "", "")] == [
+        "hello-world",
+        "hello-world-2",
+        "x",
+        "x-2",
+    ]
+    assert taken == {"hello-world", "hello-world-2", "x", "x-2"}
+    assert unique("a" * 60, set()) == "a" * 48
+
+
+def test_a_seed_id_comes_from_the_choice_the_title_or_the_file_name() -> None:
+    taken = Taken(seeds={"the-wall"})
+    assert choose_seed_id(None, "The Wall", "notes", taken) == "the-wall-2"
+    assert choose_seed_id(None, "Ωμέγα", "My notes", taken) == "my-notes"  # no letters in title
+    assert choose_seed_id(None, None, "—", taken) == "seed"
+    assert choose_seed_id("mine", "The Wall", "notes", taken) == "mine"
+    long_title = "A title far longer than any seed id should ever be"
+    assert choose_seed_id(None, long_title, "x", taken) == "a-title-far-longer-than-any-se"
+    assert taken.seeds == {
+        "the-wall", "the-wall-2", "my-notes", "seed", "mine", "a-title-far-longer-than-any-se",
+    }  # fmt: skip
+
+
+# -- the drafts of one document --------------------------------------------------------------
+
+
+ARTICLE = Article(
+    title="The Wall",
+    blocks=[
+        ("para", "A city was divided. The wall ran through Berlin."),
+        ("heading", "Going Up Fast In One Night"),
+        ("para", "On 13 August 1961 the wall went up. It was named the “Iron Line” by some."),
+        ("heading", "Coming down"),
+        ("para", "The border opened on 9 November 1989 after the Peaceful Revolution (PR)."),
+    ],
+)
+
+
+def test_a_document_gives_a_cited_module_per_section_and_a_lesson_of_them() -> None:
+    taken = Taken()
+    drafts = draft(ARTICLE, "wall", "wall.txt", "wall", taken)
+    assert list(drafts.modules) == ["wall-1", "wall-2-going-up-fast-in", "wall-3-coming-down"]
+    front, body = front_and_body(drafts.modules["wall-2-going-up-fast-in"])
+    assert front["title"] == "Going Up Fast In One Night"
+    assert front["summary"] == "On 13 August 1961 the wall went up."
+    assert front["key_terms"] == ["iron-line"]
+    assert front["provenance"] == [
+        {"seed": "wall", "passage": "On 13 August 1961 the wall went up."}
+    ]
+    assert front["draft"] is True
+    assert body == (
+        DRAFT_NOTE.format(title="“The Wall”")
+        + "\n\nOn 13 August 1961 the wall went up. It was named the “Iron Line” [@wall] by some."
+        " [@wall]\n"
+    )
+    lesson = yaml.safe_load(drafts.lesson)
+    assert drafts.lesson_id == "wall"
+    assert lesson["title"] == "The Wall" and lesson["modules"] == list(drafts.modules)
+    assert lesson["sections"] == ["timeline", "glossary", "sources"]
+
+
+def test_each_dated_sentence_is_an_event_of_its_module_and_each_term_a_glossary_entry() -> None:
+    drafts = draft(ARTICLE, "wall", "wall.txt", "wall", Taken())
+    assert [(e["id"], e["date"], e["title"], e["modules"]) for e in drafts.timeline] == [
+        ("wall-1961-08-13-the-wall-went-up", "1961-08-13", "The wall went up",
+         ["wall-2-going-up-fast-in"]),
+        ("wall-1989-11-09-the-border-opened-after-the-peac", "1989-11-09",
+         "The border opened after the Peaceful Revolution (PR)", ["wall-3-coming-down"]),
+    ]  # fmt: skip
+    first = drafts.timeline[0]
+    assert first["sources"] == [{"seed": "wall", "passage": first["detail"]}]
+    assert [(t["id"], t["term"], t["aliases"]) for t in drafts.glossary] == [
+        ("iron-line", "Iron Line", []),
+        ("peaceful-revolution", "Peaceful Revolution", ["PR"]),
+    ]
+    assert all(t["source"] == "wall" and t["draft"] for t in drafts.glossary)
+
+
+def test_drafting_takes_only_free_ids_and_marks_its_own_taken() -> None:
+    taken = Taken(terms={"iron-line"}, lessons={"wall"}, modules={"wall-1"})
+    drafts = draft(ARTICLE, "wall", "wall.txt", "wall", taken)
+    assert [t["id"] for t in drafts.glossary] == ["peaceful-revolution"]  # iron-line is taken
+    assert list(drafts.modules) == ["wall-1-2", "wall-2-going-up-fast-in", "wall-3-coming-down"]
+    assert drafts.lesson_id == "wall-2"
+    again = draft(ARTICLE, "wall", "wall.txt", "wall", taken)
+    assert again.glossary == []  # every term's id is now taken
+    assert again.lesson_id == "wall-3"
+    assert [e["id"] for e in again.timeline] == [f"{e['id']}-2" for e in drafts.timeline]
+    assert taken.events == {e["id"] for e in drafts.timeline + again.timeline}
+
+
+def test_text_reading_as_a_citation_or_markdown_is_escaped_in_drafts() -> None:
+    found = Article(
+        title="*Notes* [@x]", blocks=[("para", "In 1961 the wall [@x] went up. It stood.")]
+    )
+    drafts = draft(found, "notes", "notes.md", "notes", Taken())
+    _, body = front_and_body(drafts.modules["notes-1"])
+    assert body.startswith("> *Draft pulled by packet from “\\*Notes\\* \\[@x\\]”:")
+    assert body.endswith("In 1961 the wall \\[@x] went up. It stood. [@notes]\n")
+    assert drafts.timeline[0]["detail"] == "In 1961 the wall \\[@x] went up."
+    assert drafts.timeline[0]["sources"][0]["passage"] == "In 1961 the wall [@x] went up."
+
+
+def test_drafted_entries_are_appended_to_a_yaml_list_under_a_note() -> None:
+    entries = [{"id": "a", "draft": True}]
+    assert appended("", entries, "Drafted") == b"# Drafted\n- id: a\n  draft: true\n"
+    assert appended("[]\n", entries, "Drafted") == b"# Drafted\n- id: a\n  draft: true\n"
+    assert (
+        appended("- id: b", entries, "Drafted") == b"- id: b\n# Drafted\n- id: a\n  draft: true\n"
+    )
