@@ -216,48 +216,41 @@ def _run(state: State, action: Callable[[], int | None], *, on_stop: str = KEPT)
     try:
         with _stop_on_signals():
             code = action()
-    except UsageError as exc:
-        if state.debug:
-            raise
-        click.echo(f"packet: {exc}", err=True)
-        sys.exit(2)
-    except ContentError as exc:
-        if state.debug:
-            raise
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        errors = sum(1 for p in exc.problems if p.severity.value == "error")
-        click.echo(
-            f"packet: stopped: {errors} error(s), {len(exc.problems) - errors} warning(s)", err=True
-        )
-        sys.exit(1)
-    except PacketError as exc:
-        if state.debug:
-            raise
-        click.echo(f"packet: {exc}", err=True)
-        sys.exit(1)
     except BrokenPipeError:  # the reader went away (`packet list | head`): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
     except KeyboardInterrupt as exc:
-        how = "interrupted"
-        signum = int(signal.SIGINT)
-        if isinstance(exc, _Stopped):
-            signum = exc.signum
-            how = f"stopped ({signal.Signals(signum).name})"
-        _say(f"packet: {how}; {on_stop}")
+        signum = exc.signum if isinstance(exc, _Stopped) else int(signal.SIGINT)
+        how = f"stopped ({signal.Signals(signum).name})" if isinstance(exc, _Stopped) else None
+        _say(f"packet: {how or 'interrupted'}; {on_stop}")
         sys.exit(128 + signum)
-    except Exception as exc:  # a bug in packet itself: say so plainly, traceback on --debug
+    except Exception as exc:
         if state.debug:
             raise
-        click.echo(
-            f"packet: internal error ({type(exc).__name__}: {exc}) — "
-            "run again with --debug and report the traceback",
-            err=True,
-        )
-        sys.exit(1)
+        sys.exit(_explain(exc))
     sys.exit(code or 0)
+
+
+def _explain(exc: Exception) -> int:
+    """Say what stopped the command, as a teacher can act on it; the exit status."""
+    if isinstance(exc, ContentError):
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        errors = sum(1 for p in exc.problems if p.severity.value == "error")
+        warnings = len(exc.problems) - errors
+        click.echo(f"packet: stopped: {errors} error(s), {warnings} warning(s)", err=True)
+        return 1
+    if isinstance(exc, PacketError):
+        click.echo(f"packet: {exc}", err=True)
+        return 2 if isinstance(exc, UsageError) else 1
+    # a bug in packet itself: say so plainly, traceback on --debug
+    click.echo(
+        f"packet: internal error ({type(exc).__name__}: {exc}) — "
+        "run again with --debug and report the traceback",
+        err=True,
+    )
+    return 1
 
 
 def _csv(

@@ -47,7 +47,18 @@ from .dates import find_dates, parse_date
 from .draft import Drafts, Taken, appended, choose_seed_id, draft, dump
 from .errors import BuildError, ContentError, Location, PacketError, Problem, UsageError
 from .files import MAX_FILE_BYTES, Refused, is_own_temporary, read_file, write_atomic
-from .layout import ID_PATTERN, input_roots, inside
+from .layout import (
+    GLOSSARY,
+    ID_PATTERN,
+    RECORD_SUFFIX,
+    SEEDS,
+    TIMELINE,
+    input_roots,
+    inside,
+    lesson_file,
+    module_file,
+    record_file,
+)
 from .lint import INVISIBLE
 from .sources import KINDS, Article, Decoded, SourceError, article, read_document, seed_text
 from .text import contains_passage, normalise
@@ -131,7 +142,7 @@ def _refuse_taken_seed_id(seed_id: str | None, project: Project) -> None:
 
 def _taken(root: Path, project: Project) -> Taken:
     """The ids the project uses, glossary ids included even where a term failed to load."""
-    glossary_path = root / "content" / "glossary.yaml"
+    glossary_path = root / GLOSSARY
     return Taken(
         seeds=set(project.seeds),
         modules=set(project.modules),
@@ -192,11 +203,11 @@ def _files(root: Path, plans: list[_Planned]) -> tuple[dict[Path, bytes], dict[P
     old: dict[Path, bytes | None] = {}  # the files pull changes, as they were
     pulled = ", ".join(f"seeds/{p.report.seed_file}" for p in plans)
     for name, entries in (
-        ("timeline.yaml", [e for plan in plans for e in plan.timeline]),
-        ("glossary.yaml", [e for plan in plans for e in plan.glossary]),
+        (TIMELINE, [e for plan in plans for e in plan.timeline]),
+        (GLOSSARY, [e for plan in plans for e in plan.glossary]),
     ):
         if entries:
-            path = root / "content" / name
+            path = root / name
             old[path] = before = _read_project_file(root, path)
             text = "" if before is None else _project_text(root, path, before)
             files[path] = appended(text, entries, f"Drafted by packet pull from {pulled}")
@@ -221,7 +232,7 @@ def _plan(root: Path, source: Path, seed_id: str | None, taken: Taken) -> _Plann
     record = _seed_record(found, quotable, source, kind, report)
     drafts = draft(found, sid, source.name, source.stem, taken)
     _report_drafts(report, drafts)
-    files = {target: data, root / "seeds" / f"{source.name}.meta.yaml": record}
+    files = {target: data, root / record_file(source.name): record}
     files.update(_draft_files(root, drafts))
     return _Planned(report, files, drafts.timeline, drafts.glossary)
 
@@ -283,9 +294,9 @@ def _read_article(data: bytes, kind: str, where: Location) -> tuple[Decoded, Art
 def _seed_target(root: Path, seed_file: str, data: bytes, where: Location) -> Path:
     """seeds/<seed_file>, refused if it exists — in any case: a name differing only in case
     is the same file on a Mac or Windows computer the unit is shared with."""
-    target = root / "seeds" / seed_file
+    target = root / SEEDS / seed_file
     target = next(
-        (p for p in _entries(root / "seeds") if p.name.casefold() == seed_file.casefold()), target
+        (p for p in _entries(root / SEEDS) if p.name.casefold() == seed_file.casefold()), target
     )
     if os.path.lexists(target):
         try:
@@ -314,12 +325,10 @@ def _report_drafts(report: PullReport, drafts: Drafts) -> None:
 
 def _draft_files(root: Path, drafts: Drafts) -> dict[Path, bytes]:
     """Where each drafted module and the lesson go, with their bytes."""
-    content = root / "content"
     files = {
-        content / "modules" / f"{module_id}.md": text.encode()
-        for module_id, text in drafts.modules.items()
+        root / module_file(module_id): text.encode() for module_id, text in drafts.modules.items()
     }
-    files[content / "lessons" / f"{drafts.lesson_id}.yaml"] = drafts.lesson.encode()
+    files[root / lesson_file(drafts.lesson_id)] = drafts.lesson.encode()
     return files
 
 
@@ -468,7 +477,7 @@ def _entries(folder: Path) -> list[Path]:
 # into every listing, shell and version history, and renaming it is one step for the teacher.
 _BREAKS_NAME = {"Cc", "Cs", "Zl", "Zp"}  # controls, undecodable bytes, line/paragraph breaks
 # The temporary name write_atomic uses for seeds/<name>.meta.yaml must fit in 255 bytes.
-MAX_NAME_BYTES = 255 - len(".meta.yaml") - len("..packet-12345678.part")
+MAX_NAME_BYTES = 255 - len(RECORD_SUFFIX) - len("..packet-12345678.part")
 
 
 def shown(text: str) -> str:

@@ -111,6 +111,13 @@ class _Refs:
         scheme = m[1].lower() if (m := _SCHEME.match(url)) else ""
         if scheme == "data":
             return self._data(raw, url, kind)
+        path = self._local_file(url, scheme, kind, base)
+        if isinstance(path, _Drop):
+            return path
+        return self._embedded(path, kind)
+
+    def _local_file(self, url: str, scheme: str, kind: str, base: Path | None) -> Path | _Drop:
+        """The project file that `url` names, or why the HTML packet does not carry it."""
         try:
             parts = urlsplit(url)
         except ValueError:
@@ -132,6 +139,10 @@ class _Refs:
             return _Drop(
                 "is outside the project", "copy the file into the project and refer to the copy"
             )
+        return path
+
+    def _embedded(self, path: Path, kind: str) -> str | _Drop:
+        """The file at `path` as a data: URL, read and checked as its kind requires."""
         types = {"image": IMAGES, "css": IMAGES | FONTS, "import": {".css": "text/css"}}[kind]
         mime = types.get(path.suffix.lower())
         if mime is None:
