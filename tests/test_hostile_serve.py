@@ -87,17 +87,15 @@ def plant(project: Path, names: list[str]) -> None:
 @pytest.fixture
 def running(project_dir: Path, tmp_path: Path) -> Iterator[Callable[[int], int]]:
     """Start serve's HTTP server in this process; the argument is the port it believes it has."""
-    servers: list[serve._Server] = []
+    servers: list[serve.PreviewServer] = []
 
     def start(believed: int = 0) -> int:
-        preview = serve.Preview(project_dir, tmp_path / "out")
-        server = serve._Server(
-            ("127.0.0.1", 0),
-            serve._handler(preview, lambda: believed or server.server_address[1]),
-        )
+        server = serve.PreviewServer(serve.Preview(project_dir, tmp_path / "out"), 0)
+        actual = server.port
+        server.port = believed or actual
         servers.append(server)
         threading.Thread(target=server.serve_forever, args=(0.1,), daemon=True).start()
-        return int(server.server_address[1])
+        return actual
 
     yield start
     for server in servers:

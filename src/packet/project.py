@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -35,6 +36,21 @@ from .sources import KINDS, SourceError, seed_text
 from .yamlsrc import Sourced, front_matter, load_yaml, validate
 
 M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class _Loaded:
+    """Everything read from a project's files, each checked on its own, before the ids they
+    name are checked against each other."""
+
+    settings: Settings | None
+    seeds: dict[str, Seed]
+    modules: dict[str, Module]
+    events: list[Event]
+    terms: dict[str, Term]
+    disagreements: tuple[Disagreement, ...]
+    lessons: dict[str, Lesson]
+    guidance: str | None
 
 
 class _Loader:
@@ -111,24 +127,38 @@ class _Loader:
 
     # -- the files of a project --------------------------------------------------------
 
+    def load(self) -> _Loaded:
+        """Every file in the order its problems are told: packet.toml, seeds/, modules, the
+        timeline, glossary and disagreements, lessons, guidance; then ids used twice and
+        dates that cannot be read."""
+        settings = self.settings()
+        seeds = self.seeds()
+        modules = self.modules()
+        content = self.root / "content"
+        events = self.entries(content / "timeline.yaml", EventEntry)
+        terms = self.entries(content / "glossary.yaml", TermEntry)
+        disagreements = self.entries(content / "disagreements.yaml", DisagreementEntry)
+        lessons = self.lessons()
+        guidance = self.guidance()
+        for items, kind in ((events, "event"), (terms, "term"), (disagreements, "disagreement")):
+            _unique(self.report, items, kind)
+        return _Loaded(
+            settings=settings,
+            seeds=seeds,
+            modules=modules,
+            events=self.dated(events),
+            terms={entry.id: Term(entry, sub) for entry, sub in terms},
+            disagreements=tuple(Disagreement(entry, sub) for entry, sub in disagreements),
+            lessons=lessons,
+            guidance=guidance,
+        )
+
     def settings(self) -> Settings | None:
-        path = self.root / PROJECT_FILE
-        text = self.read(path)
+        text = self.read(self.root / PROJECT_FILE)
         if text is None:
             return None
-        try:
-            data: dict[str, Any] = tomllib.loads(text)
-        except RecursionError:
-            self.report.error(
-                Location(PROJECT_FILE),
-                "TOML syntax: values nested too deeply to read",
-                "packet.toml needs only plain 'key = value' lines under [packet]",
-            )
-            return None
-        except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"line (\d+), column (\d+)", str(exc))
-            where = Location(PROJECT_FILE, int(m[1]), int(m[2])) if m else Location(PROJECT_FILE)
-            self.report.error(where, f"TOML syntax: {str(exc).split(' (at')[0]}")
+        data = self.toml(text)
+        if data is None:
             return None
         positions: dict[tuple[str | int, ...], Location] = {
             ("packet", *k): Location(PROJECT_FILE, n, 1) for k, n in _toml_keys(text)
@@ -144,6 +174,22 @@ class _Loader:
             )
         settings = validate(Settings, _sub(sourced, "packet"), self.report, syntax="toml")
         return settings
+
+    def toml(self, text: str) -> dict[str, Any] | None:
+        """packet.toml's tables, or None after reporting where its TOML goes wrong."""
+        try:
+            return tomllib.loads(text)
+        except RecursionError:
+            self.report.error(
+                Location(PROJECT_FILE),
+                "TOML syntax: values nested too deeply to read",
+                "packet.toml needs only plain 'key = value' lines under [packet]",
+            )
+            return None
+        except tomllib.TOMLDecodeError as exc:
+            where, message = toml_error(exc, text)
+            self.report.error(where, f"TOML syntax: {message}")
+            return None
 
     def seeds(self) -> dict[str, Seed]:
         seeds: dict[str, Seed] = {}
@@ -208,23 +254,10 @@ class _Loader:
         text = self.read(path)
         if text is None:
             return None
-        found = front_matter(text)
-        if isinstance(found, str):
-            hints = {
-                "missing": (
-                    "a module must start with front matter",
-                    "put a line '---', the module's YAML keys, and another '---' before the text",
-                ),
-                "unclosed": (
-                    "the front matter is never closed",
-                    "add a line '---' after the last YAML key",
-                ),
-            }
-            message, hint = hints[found]
-            self.report.error(Location(rel, 1, 1), message, hint)
+        close = self.front_matter_end(rel, text)
+        if close is None:
             return None
         lines = text.split("\n")
-        close = found
         sourced = load_yaml("\n".join(lines[1:close]), rel, self.report, line_offset=1)
         if sourced is None:
             return None
@@ -242,6 +275,36 @@ class _Loader:
             )
             return None
         return Module(module_id, meta, body, close + 2, sourced)
+
+    def dated(self, entries: list[tuple[EventEntry, Sourced]]) -> list[Event]:
+        """The timeline's events with their dates read; each date that cannot be is reported."""
+        events = []
+        for entry, sub in entries:
+            try:
+                events.append(Event(entry, parse_date(entry.date), sub))
+            except DateError as exc:
+                self.report.error(sub.where(("date",)), f"date: {exc}")
+        return events
+
+    def front_matter_end(self, rel: str, text: str) -> int | None:
+        """The line index of the `---` that closes a module's front matter, or None after
+        reporting that it has none or never closes it."""
+        found = front_matter(text)
+        if not isinstance(found, str):
+            return found
+        hints = {
+            "missing": (
+                "a module must start with front matter",
+                "put a line '---', the module's YAML keys, and another '---' before the text",
+            ),
+            "unclosed": (
+                "the front matter is never closed",
+                "add a line '---' after the last YAML key",
+            ),
+        }
+        message, hint = hints[found]
+        self.report.error(Location(rel, 1, 1), message, hint)
+        return None
 
     def guidance(self) -> str | None:
         """content/guidance.md, the teacher edition's note on teaching the topic with care."""
@@ -286,6 +349,30 @@ def _sub(sourced: Sourced, key: str | int) -> Sourced:
     return Sourced(data, positions, sourced.where((key,)))
 
 
+_TOML_AT = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)\Z")
+
+
+def toml_error(exc: tomllib.TOMLDecodeError, text: str) -> tuple[Location, str]:
+    """Where in packet.toml (`text`) tomllib stopped, and its message without the place.
+
+    Python 3.14 gives both as attributes (`lineno`, `colno`, `msg`). packet runs on 3.11 and
+    later, and before 3.14 they are only in the message, "Invalid value (at line 2, column
+    10)", so they are read from there; "(at end of document)" is given the place 3.14 gives
+    it, just after the last character, so a teacher sees the same on every Python.
+    """
+    lineno, colno, msg = (getattr(exc, name, None) for name in ("lineno", "colno", "msg"))
+    if isinstance(lineno, int) and isinstance(colno, int) and isinstance(msg, str):
+        return Location(PROJECT_FILE, lineno, colno), msg
+    message = str(exc)
+    at = _TOML_AT.search(message)
+    if at is None:
+        return Location(PROJECT_FILE), message
+    if at[1] is not None:
+        return Location(PROJECT_FILE, int(at[1]), int(at[2])), message[: at.start()]
+    last_line = text[text.rfind("\n") + 1 :]
+    return Location(PROJECT_FILE, text.count("\n") + 1, len(last_line) + 1), message[: at.start()]
+
+
 def _toml_keys(text: str) -> list[tuple[tuple[str], int]]:
     return [
         ((m[1],), number)
@@ -308,8 +395,29 @@ def _unique(report: Report, items: list[tuple[Any, Sourced]], kind: str) -> None
 
 def load_project(root: Path) -> Project:
     """Load and cross-check the whole project; raise ContentError listing every problem."""
+    _refuse_linked_folders(root)
     loader = _Loader(root)
-    report = loader.report
+    loaded = loader.load()
+    _References(loader.report, loader.broken, loaded.seeds).check(loaded)
+    if loaded.settings is None or loader.report.errors:
+        raise ContentError(loader.report.problems)
+    return Project(
+        root=root,
+        settings=loaded.settings,
+        seeds=loaded.seeds,
+        modules=loaded.modules,
+        events=tuple(sorted(loaded.events, key=lambda e: e.when.sort_key)),
+        terms=loaded.terms,
+        disagreements=loaded.disagreements,
+        lessons=loaded.lessons,
+        sources=loader.sources,
+        guidance=loaded.guidance,
+    )
+
+
+def _refuse_linked_folders(root: Path) -> None:
+    """Stop before reading anything if an input folder is a link (to anywhere)."""
+    report = Report()
     linked = [name for name in INPUT_FOLDERS if (root / name).is_symlink()]
     for name in linked:  # one problem for the folder, not one for every file inside it
         report.error(
@@ -320,86 +428,72 @@ def load_project(root: Path) -> Project:
         )
     if linked:
         raise ContentError(report.problems)
-    settings = loader.settings()
-    seeds = loader.seeds()
-    modules = loader.modules()
-    content = root / "content"
-    raw_events = loader.entries(content / "timeline.yaml", EventEntry)
-    raw_terms = loader.entries(content / "glossary.yaml", TermEntry)
-    raw_disagreements = loader.entries(content / "disagreements.yaml", DisagreementEntry)
-    lessons = loader.lessons()
-    guidance = loader.guidance()
-    for items, kind in (
-        (raw_events, "event"),
-        (raw_terms, "term"),
-        (raw_disagreements, "disagreement"),
-    ):
-        _unique(report, items, kind)
 
-    events = []
-    for entry, sub in raw_events:
-        try:
-            events.append(Event(entry, parse_date(entry.date), sub))
-        except DateError as exc:
-            report.error(sub.where(("date",)), f"date: {exc}")
-    terms = {entry.id: Term(entry, sub) for entry, sub in raw_terms}
-    disagreements = tuple(Disagreement(e, s) for e, s in raw_disagreements)
 
-    def known(ids: list[str], table: dict[str, Any], sub: Sourced, key: str, kind: str) -> None:
+class _References:
+    """Every id a file names is defined (modules, glossary terms, seeds), and a lesson lists
+    each of its modules, sections and activities once.
+
+    An id whose own file failed to load is not reported again where it is used.
+    """
+
+    def __init__(self, report: Report, broken: set[str], seeds: dict[str, Seed]) -> None:
+        self.report = report
+        self.broken = broken
+        self.seeds = seeds
+
+    def check(self, loaded: _Loaded) -> None:
+        modules, terms = loaded.modules, loaded.terms
+        for module in modules.values():
+            self.known(module.meta.key_terms, terms, module.src, "key_terms", "glossary term")
+            self.seed_refs(module.meta.provenance, module.src, "provenance")
+        for event in loaded.events:
+            self.known(event.entry.modules, modules, event.src, "modules", "module")
+            self.seed_refs(event.entry.sources, event.src, "sources")
+        for term in terms.values():
+            self.term_source(term)
+        for d in loaded.disagreements:
+            self.known(d.entry.modules, modules, d.src, "modules", "module")
+            self.seed_refs(d.entry.versions, d.src, "versions")
+        for lesson in loaded.lessons.values():
+            self.known(lesson.entry.modules, modules, lesson.src, "modules", "module")
+            self.listed_once(lesson)
+
+    def known(
+        self, ids: list[str], table: dict[str, Any], sub: Sourced, key: str, kind: str
+    ) -> None:
         for index, item in enumerate(ids):
             if (
                 item not in table
-                and item not in loader.broken
-                and not (kind == "glossary term" and "glossary.yaml" in loader.broken)
+                and item not in self.broken
+                and not (kind == "glossary term" and "glossary.yaml" in self.broken)
             ):
                 choices = ", ".join(sorted(table)) or "none defined"
-                report.error(
+                self.report.error(
                     sub.where((key, index)), f"unknown {kind} '{item}'", f"known: {choices}"
                 )
 
-    def seed_refs(refs: Sequence[Passage | Version], sub: Sourced, key: str) -> None:
+    def seed_refs(self, refs: Sequence[Passage | Version], sub: Sourced, key: str) -> None:
         for index, ref in enumerate(refs):
-            if ref.seed not in seeds:
+            if ref.seed not in self.seeds:
                 where = sub.where((key, index, "seed"))
-                report.error(where, f"unknown seed '{ref.seed}'", f"known: {', '.join(seeds)}")
+                self.report.error(
+                    where, f"unknown seed '{ref.seed}'", f"known: {', '.join(self.seeds)}"
+                )
 
-    for module in modules.values():
-        known(module.meta.key_terms, terms, module.src, "key_terms", "glossary term")
-        seed_refs(module.meta.provenance, module.src, "provenance")
-    for event in events:
-        known(event.entry.modules, modules, event.src, "modules", "module")
-        seed_refs(event.entry.sources, event.src, "sources")
-    for term in terms.values():
-        if term.entry.source != "general" and term.entry.source not in seeds:
-            report.error(
+    def term_source(self, term: Term) -> None:
+        if term.entry.source != "general" and term.entry.source not in self.seeds:
+            self.report.error(
                 term.src.where(("source",)),
                 f"unknown seed '{term.entry.source}'",
                 "name a seed id, or 'general' for a plain-language definition",
             )
-    for d in disagreements:
-        known(d.entry.modules, modules, d.src, "modules", "module")
-        seed_refs(d.entry.versions, d.src, "versions")
-    for lesson in lessons.values():
-        known(lesson.entry.modules, modules, lesson.src, "modules", "module")
+
+    def listed_once(self, lesson: Lesson) -> None:
         for field_name in ("modules", "sections", "activities"):
             values = getattr(lesson.entry, field_name) or []
             for index, value in enumerate(values):
                 if values.index(value) != index:
-                    report.error(
+                    self.report.error(
                         lesson.src.where((field_name, index)), f"'{value}' is listed twice"
                     )
-
-    if settings is None or report.errors:
-        raise ContentError(report.problems)
-    return Project(
-        root=root,
-        settings=settings,
-        seeds=seeds,
-        modules=modules,
-        events=tuple(sorted(events, key=lambda e: e.when.sort_key)),
-        terms=terms,
-        disagreements=disagreements,
-        lessons=lessons,
-        sources=loader.sources,
-        guidance=guidance,
-    )

@@ -34,7 +34,8 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,9 +47,7 @@ from .errors import ContentError, PacketError, UsageError
 from .files import MAX_OUTPUT_BYTES, Refused, read_file
 from .layout import INPUT_FOLDERS, PROJECT_FILE, is_id, output_name
 
-KEEPALIVE_SECONDS = 15.0
-# The lesson file names the project loader accepts (project._Loader.lessons); it reports
-# every other *.yaml in content/lessons/ as an error, so no build succeeds until it is renamed.
+KEEPALIVE_SECONDS = 15.0  # an open event stream hears something at least this often
 
 
 @dataclass
@@ -353,117 +352,24 @@ def index_page(lessons: list[str], version: int, misnamed: list[str] | None = No
 # -- the server -----------------------------------------------------------------------------
 
 
-def _handler(
-    preview: Preview, port_of: Callable[[], int]
-) -> type[http.server.BaseHTTPRequestHandler]:
-    class Handler(http.server.BaseHTTPRequestHandler):
-        server_version = "packet"
+class PreviewServer(http.server.ThreadingHTTPServer):
+    """serve's HTTP server on 127.0.0.1: the preview its pages show, one thread a request."""
 
-        def log_message(self, format: str, *args: object) -> None:  # quiet: the terminal is
-            pass  # for the teacher's build messages
-
-        def _send(self, status: int, body: bytes, kind: str, **headers: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("X-Content-Type-Options", "nosniff")
-            self.send_header("Cross-Origin-Resource-Policy", "same-origin")  # no <img src=…>
-            for name, value in headers.items():
-                self.send_header(name.replace("_", "-"), value)
-            self.end_headers()
-            self.wfile.write(body)
-
-        def _page(self, status: int, body: bytes, version: int) -> None:
-            """One of serve's HTML pages, showing `version`."""
-            kind = "text/html; charset=utf-8"
-            self._send(status, body, kind, Content_Security_Policy=policy(version))
-
-        def _local(self) -> bool:
-            """Only pages served from this machine's own address (no DNS rebinding)."""
-            hosts = self.headers.get_all("Host") or []
-            return len(hosts) == 1 and local_host(hosts[0], port_of())
-
-        def do_GET(self) -> None:
-            if not self._local():
-                self._send(403, b"packet serve answers only 127.0.0.1", "text/plain")
-                return
-            path = urlsplit(self.path).path.strip("/")
-            version = preview.version
-            if path == "":
-                self._page(200, index_page(preview.lessons(), version, preview.misnamed()), version)
-            elif path == "events":
-                self._events()
-            elif path == "favicon.ico":
-                self._send(204, b"", "image/x-icon")
-            else:
-                self._lesson(path, version)
-
-        def _lesson(self, path: str, version: int) -> None:
-            parts = path.split("/")
-            lesson, target = [*parts, ""][:2] if len(parts) <= 2 else ("", "")
-            edition, _, suffix = target.partition(".")
-            known = lesson in preview.lessons()
-            if not known or edition not in EDITIONS or suffix not in ("", "pdf"):
-                if known and target == "":
-                    self._send(302, b"", "text/plain", Location=quote(f"/{lesson}/student"))
-                    return
-                self._page(
-                    404,
-                    _document(
-                        "Not found",
-                        '<main><h1>Not found</h1><p><a href="/">The lessons</a></p></main>',
-                        version,
-                    ),
-                    version,
-                )
-                return
-            if suffix == "pdf":
-                result = preview.pdf(lesson, edition)
-                if isinstance(result, bytes):
-                    name = output_name(lesson, edition, "pdf")
-                    self._send(
-                        200,
-                        result,
-                        "application/pdf",
-                        Content_Disposition=attachment(name),
-                    )
-                    return
-                page = result
-            else:
-                page = preview.page(lesson, edition)
-            if page.html is None:
-                body = problems_page(lesson, edition, page.problems, version)
-            else:
-                body = packet_page(page.html, lesson, edition, version)
-            self._page(200, body, version)
-
-        def _events(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            seen = -1
-            try:
-                while not getattr(self.server, "closing", False):
-                    version = (
-                        preview.wait(seen, KEEPALIVE_SECONDS) if seen >= 0 else preview.version
-                    )
-                    if version != seen:
-                        self.wfile.write(f"data: {version}\n\n".encode())
-                        seen = version
-                    else:
-                        self.wfile.write(b": still here\n\n")
-                    self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
-                return
-
-    return Handler
-
-
-class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True  # open event streams never hold up stopping
-    closing = False
+
+    def __init__(self, preview: Preview, port: int) -> None:
+        """Listen on 127.0.0.1:`port` (0: any free port); OSError if it cannot."""
+        super().__init__(("127.0.0.1", port), PreviewHandler)
+        self.preview = preview
+        self.port = int(self.server_address[1])  # the port a request's Host must name
+        self.closing = False  # set on stopping: event streams end
+
+    def close(self) -> None:
+        """Stop answering: end the open event streams and release the port."""
+        self.closing = True
+        with self.preview.changed:
+            self.preview.changed.notify_all()
+        self.server_close()
 
     def handle_error(
         self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any
@@ -474,41 +380,168 @@ class _Server(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
+class PreviewHandler(http.server.BaseHTTPRequestHandler):
+    """One request to the preview: the lessons, a packet or its PDF, the reload events."""
+
+    server: PreviewServer
+    server_version = "packet"
+
+    @property
+    def preview(self) -> Preview:
+        return self.server.preview
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet: the terminal is
+        pass  # for the teacher's build messages
+
+    def do_GET(self) -> None:
+        if not self._local():
+            self._send(403, b"packet serve answers only 127.0.0.1", "text/plain")
+            return
+        path = urlsplit(self.path).path.strip("/")
+        version = self.preview.version
+        if path == "":
+            self._index(version)
+        elif path == "events":
+            self._events()
+        elif path == "favicon.ico":
+            self._send(204, b"", "image/x-icon")
+        else:
+            self._lesson(path, version)
+
+    # -- the routes ----------------------------------------------------------------------
+
+    def _index(self, version: int) -> None:
+        """/: the lessons, and the files in content/lessons/ that are not lessons."""
+        body = index_page(self.preview.lessons(), version, self.preview.misnamed())
+        self._page(200, body, version)
+
+    def _lesson(self, path: str, version: int) -> None:
+        """/<lesson>/<edition>[.pdf]; /<lesson> alone goes to its student edition."""
+        parts = path.split("/")
+        lesson, target = [*parts, ""][:2] if len(parts) <= 2 else ("", "")
+        edition, _, suffix = target.partition(".")
+        known = lesson in self.preview.lessons()
+        if known and edition in EDITIONS and suffix == "pdf":
+            self._pdf(lesson, edition, version)
+        elif known and edition in EDITIONS and suffix == "":
+            self._show(lesson, edition, self.preview.page(lesson, edition), version)
+        elif known and target == "":
+            self._send(302, b"", "text/plain", Location=quote(f"/{lesson}/student"))
+        else:
+            self._not_found(version)
+
+    def _pdf(self, lesson: str, edition: str, version: int) -> None:
+        """The edition's PDF as a download, or the problems that kept it from being built."""
+        result = self.preview.pdf(lesson, edition)
+        if isinstance(result, Page):
+            self._show(lesson, edition, result, version)
+            return
+        name = output_name(lesson, edition, "pdf")
+        self._send(200, result, "application/pdf", Content_Disposition=attachment(name))
+
+    def _show(self, lesson: str, edition: str, page: Page, version: int) -> None:
+        """The packet with the preview bar, or the problems page in its place."""
+        if page.html is None:
+            body = problems_page(lesson, edition, page.problems, version)
+        else:
+            body = packet_page(page.html, lesson, edition, version)
+        self._page(200, body, version)
+
+    def _not_found(self, version: int) -> None:
+        body = '<main><h1>Not found</h1><p><a href="/">The lessons</a></p></main>'
+        self._page(404, _document("Not found", body, version), version)
+
+    def _events(self) -> None:
+        """/events: the version now, then each new one as rebuilds finish, until stopping."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = -1
+        try:
+            while not self.server.closing:
+                version = (
+                    self.preview.wait(seen, KEEPALIVE_SECONDS)
+                    if seen >= 0
+                    else self.preview.version
+                )
+                if version != seen:
+                    self.wfile.write(f"data: {version}\n\n".encode())
+                    seen = version
+                else:
+                    self.wfile.write(b": still here\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+    # -- what every answer shares --------------------------------------------------------
+
+    def _local(self) -> bool:
+        """Only pages served from this machine's own address (no DNS rebinding)."""
+        hosts = self.headers.get_all("Host") or []
+        return len(hosts) == 1 and local_host(hosts[0], self.server.port)
+
+    def _page(self, status: int, body: bytes, version: int) -> None:
+        """One of serve's HTML pages, showing `version`."""
+        kind = "text/html; charset=utf-8"
+        self._send(status, body, kind, Content_Security_Policy=policy(version))
+
+    def _send(self, status: int, body: bytes, kind: str, **headers: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cross-Origin-Resource-Policy", "same-origin")  # no <img src=…>
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.end_headers()
+        self.wfile.write(body)
+
+
 def serve(
     root: Path, out: Path, lesson: str | None, port: int, on_ready: Callable[[str], None]
 ) -> None:
     """Serve until interrupted (Ctrl-C); `on_ready` hears the address to open."""
     preview = Preview(root, out)
+    _known(preview, lesson)
+    server = _listen(preview, port)
+    stop = threading.Event()
+    threading.Thread(target=watch, args=(root, preview.rebuild, stop), daemon=True).start()
+    on_ready(f"http://127.0.0.1:{server.port}/" + (f"{lesson}/student" if lesson else ""))
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        with _ctrl_c_ignored():  # a second Ctrl-C while stopping is moot
+            stop.set()
+            server.close()
+
+
+def _known(preview: Preview, lesson: str | None) -> None:
+    """Refuse to start on a lesson the project does not have."""
     if lesson is not None and lesson not in preview.lessons():
         known = ", ".join(preview.lessons()) or "none yet"
         raise UsageError(f"unknown lesson '{lesson}' — known: {known}")
-    server_box: list[_Server] = []
+
+
+def _listen(preview: Preview, port: int) -> PreviewServer:
     try:
-        server = _Server(
-            ("127.0.0.1", port), _handler(preview, lambda: server_box[0].server_address[1])
-        )
+        return PreviewServer(preview, port)
     except OSError as exc:
         raise UsageError(
             f"cannot listen on 127.0.0.1:{port} ({exc.strerror}) — choose another with --port"
         ) from exc
-    server_box.append(server)
-    stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(root, preview.rebuild, stop), daemon=True)
-    watcher.start()
-    address = f"http://127.0.0.1:{server.server_address[1]}/"
-    on_ready(address + (f"{lesson}/student" if lesson else ""))
+
+
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C inside the block, then give it back as it was (main thread only: the
+    only one Python lets set signal handlers)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        server.serve_forever(poll_interval=0.2)
+        yield
     finally:
-        main_thread = threading.current_thread() is threading.main_thread()
-        if main_thread:  # a second Ctrl-C while stopping is moot; afterwards, as it was
-            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
-            stop.set()
-            server.closing = True
-            with preview.changed:
-                preview.changed.notify_all()
-            server.server_close()
-        finally:
-            if main_thread:
-                signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGINT, previous)
