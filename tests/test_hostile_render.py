@@ -378,6 +378,23 @@ def test_images_come_only_from_inside_the_project(tmp_path: Path) -> None:
     assert problem.hint == "put the image inside the project"
 
 
+def test_a_warning_is_placed_in_the_content_as_it_was_loaded(tmp_path: Path) -> None:
+    """A character no font has is found in the text the packet was made from: an edit made
+    since (or a file the project does not read) does not move or hide it."""
+    project_dir = copy_project(tmp_path / "project")
+    module = project_dir / "content" / "modules" / "origins.md"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("The name Khmer Rouge", "A clef 𝄞. The name Khmer Rouge"))
+    (project_dir / "content" / "aside.md").write_text("𝄞 first, in a file packet never reads\n")
+    project = load_project(project_dir)
+    module.write_text(text)  # changed on disk after loading
+    warning = 'WARNING: .notdef glyph rendered for Unicode string "𝄞" (U+1D11E)'
+    problem = explain(project, "t-student.pdf", warning)
+    line = next(n for n, row in enumerate(text.split("\n"), 1) if "The name Khmer Rouge" in row)
+    assert problem.where == Location("content/modules/origins.md", line, 8)
+    assert "U+1D11E" in problem.message
+
+
 # -- fonts -------------------------------------------------------------------------------------
 
 

@@ -26,7 +26,6 @@ TIMELINE = f"{CONTENT}/timeline.yaml"
 GLOSSARY = f"{CONTENT}/glossary.yaml"
 DISAGREEMENTS = f"{CONTENT}/disagreements.yaml"
 GUIDANCE = f"{CONTENT}/guidance.md"  # the teacher edition's note on teaching with care
-GUIDANCE_FILE = "guidance.md"
 RECORD_SUFFIX = ".meta.yaml"  # a seed's record, beside it in seeds/: `<seed file>.meta.yaml`
 FONTS_CSS = "fonts.css"  # the @font-face rules, in templates/ or packet's theme
 NAME_MAX = 64  # lesson and module ids, which name output files

@@ -109,6 +109,9 @@ class Project:
     disagreements: tuple[Disagreement, ...]
     lessons: dict[str, Lesson]
     sources: dict[str, Sourced] = field(default_factory=dict)  # whole files, by relative path
+    # The text of every file loaded, by relative path: where a problem found later (a character
+    # no font has, an image that failed) was written is found in what was read, not on disk.
+    texts: dict[str, str] = field(default_factory=dict)
     guidance: str | None = None  # content/guidance.md: teaching the topic with care (Markdown)
 
     def rel(self, path: Path) -> str:

@@ -19,7 +19,21 @@ from pydantic import BaseModel
 from .dates import DateError, parse_date
 from .errors import ContentError, Location, Report
 from .files import Refused, read_file
-from .layout import GUIDANCE_FILE, INPUT_FOLDERS, NAME_MAX, PROJECT_FILE, input_roots, is_id
+from .layout import (
+    DISAGREEMENTS,
+    GLOSSARY,
+    GUIDANCE,
+    INPUT_FOLDERS,
+    LESSONS,
+    MODULES,
+    NAME_MAX,
+    PROJECT_FILE,
+    RECORD_SUFFIX,
+    SEEDS,
+    TIMELINE,
+    input_roots,
+    is_id,
+)
 from .model import Disagreement, Event, Lesson, Module, Project, Seed, Term
 from .schema import (
     DisagreementEntry,
@@ -59,6 +73,7 @@ class _Loader:
         self.roots = input_roots(root)  # where its files may be read from
         self.report = Report()
         self.sources: dict[str, Sourced] = {}
+        self.texts: dict[str, str] = {}  # every text file read, by relative path
         self.broken: set[str] = set()  # ids whose files failed to load: no knock-on errors
 
     def rel(self, path: Path) -> str:
@@ -93,7 +108,9 @@ class _Loader:
                 "re-save it with UTF-8 encoding",
             )
             return None
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.texts[where.path] = text
+        return text
 
     def yaml_file(self, path: Path) -> Sourced | None:
         text = self.read(path)
@@ -134,10 +151,9 @@ class _Loader:
         settings = self.settings()
         seeds = self.seeds()
         modules = self.modules()
-        content = self.root / "content"
-        events = self.entries(content / "timeline.yaml", EventEntry)
-        terms = self.entries(content / "glossary.yaml", TermEntry)
-        disagreements = self.entries(content / "disagreements.yaml", DisagreementEntry)
+        events = self.entries(self.root / TIMELINE, EventEntry)
+        terms = self.entries(self.root / GLOSSARY, TermEntry)
+        disagreements = self.entries(self.root / DISAGREEMENTS, DisagreementEntry)
         lessons = self.lessons()
         guidance = self.guidance()
         for items, kind in ((events, "event"), (terms, "term"), (disagreements, "disagreement")):
@@ -193,7 +209,7 @@ class _Loader:
 
     def seeds(self) -> dict[str, Seed]:
         seeds: dict[str, Seed] = {}
-        for path in sorted((self.root / "seeds").glob("*.meta.yaml")):
+        for path in sorted((self.root / SEEDS).glob(f"*{RECORD_SUFFIX}")):
             sourced = self.yaml_file(path)
             if sourced is None:
                 continue
@@ -204,7 +220,7 @@ class _Loader:
             if "/" in meta.file or "\\" in meta.file or meta.file.startswith("."):
                 self.report.error(where, "'file' must name a file in seeds/ itself")
                 continue
-            seed_path = self.root / "seeds" / meta.file
+            seed_path = self.root / SEEDS / meta.file
             if not seed_path.is_file():
                 self.report.error(where, f"seed file seeds/{meta.file} does not exist")
                 continue
@@ -232,7 +248,7 @@ class _Loader:
 
     def modules(self) -> dict[str, Module]:
         modules: dict[str, Module] = {}
-        for path in sorted((self.root / "content" / "modules").glob("*.md")):
+        for path in sorted((self.root / MODULES).glob("*.md")):
             module = self.module(path)
             if module is not None:
                 modules[module.id] = module
@@ -308,7 +324,7 @@ class _Loader:
 
     def guidance(self) -> str | None:
         """content/guidance.md, the teacher edition's note on teaching the topic with care."""
-        path = self.root / "content" / GUIDANCE_FILE
+        path = self.root / GUIDANCE
         if not path.exists():
             return None
         text = self.read(path)
@@ -323,7 +339,7 @@ class _Loader:
 
     def lessons(self) -> dict[str, Lesson]:
         lessons: dict[str, Lesson] = {}
-        for path in sorted((self.root / "content" / "lessons").glob("*.yaml")):
+        for path in sorted((self.root / LESSONS).glob("*.yaml")):
             lesson_id = path.stem
             if not is_id(lesson_id):
                 self.report.error(
@@ -411,6 +427,7 @@ def load_project(root: Path) -> Project:
         disagreements=loaded.disagreements,
         lessons=loaded.lessons,
         sources=loader.sources,
+        texts=loader.texts,
         guidance=loaded.guidance,
     )
 

@@ -45,7 +45,7 @@ from .build import BuildRequest, build
 from .choices import EDITIONS
 from .errors import ContentError, PacketError, UsageError
 from .files import MAX_OUTPUT_BYTES, Refused, read_file
-from .layout import INPUT_FOLDERS, PROJECT_FILE, is_id, output_name
+from .layout import INPUT_FOLDERS, LESSONS, PROJECT_FILE, is_id, output_name
 
 KEEPALIVE_SECONDS = 15.0  # an open event stream hears something at least this often
 
@@ -71,7 +71,7 @@ class Preview:
         self.viewed: set[str] = set()
 
     def _stems(self) -> list[str]:
-        return sorted(p.stem for p in (self.root / "content" / "lessons").glob("*.yaml"))
+        return sorted(p.stem for p in (self.root / LESSONS).glob("*.yaml"))
 
     def lessons(self) -> list[str]:
         """The lessons that can be previewed: files whose name is a lesson id."""

@@ -10,8 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..errors import Location, Problem, Severity
-from ..files import Refused, read_file
-from ..layout import input_roots
+from ..layout import CONTENT
 
 if TYPE_CHECKING:
     from ..model import Project
@@ -20,19 +19,14 @@ _MISSING_GLYPH = re.compile(r'\.notdef glyph rendered for .*?"(.+?)" \((U\+[0-9A
 
 
 def _first_use(project: Project, text: str) -> Location | None:
-    """Where `text` first occurs in the project's content files."""
+    """Where `text` first occurs in the content files the project was loaded from."""
     from ..text import position
 
-    for path in sorted((project.root / "content").rglob("*")):
-        if path.suffix in (".md", ".yaml") and path.is_file():
-            try:
-                source = read_file(path, input_roots(project.root)).decode(
-                    "utf-8", errors="replace"
-                )
-            except Refused:  # loading has reported it, or it changed since
-                continue
+    for path in sorted(project.texts):
+        if path.startswith(f"{CONTENT}/") and path.endswith((".md", ".yaml")):
+            source = project.texts[path]
             if (index := source.find(text)) >= 0:
-                return Location(project.rel(path), *position(source, index))
+                return Location(path, *position(source, index))
     return None
 
 
