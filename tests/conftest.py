@@ -1,11 +1,23 @@
-"""Shared fixtures: a private copy of this repository's packet project, and PDFs built once."""
+"""Shared fixtures and the one way each test does a common thing.
+
+Projects: a private copy of this repository's packet project (`project_dir`, `copy_project`),
+a new one as `packet init` makes it (`fresh`, `starter_project`), and every lesson built once
+(`built`). Processes: `packet` run to its end (`run_packet`) or started and left running
+(`start_packet`), both the same command in the same environment. Files: `snapshot`, what a
+folder holds, to compare before and after. Text: `pdf_text`, `flat`, `plain`, `ink_bounds_mm`.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
 from html import unescape
 from pathlib import Path
+from typing import Any, Literal, overload
 
 import pypdfium2 as pdfium
 import pytest
@@ -13,6 +25,7 @@ from PIL import ImageOps
 from pypdf import PdfReader
 
 from packet.build import BuildRequest, build, default_jobs
+from packet.init import init_project
 from packet.layout import INPUT_FOLDERS, PROJECT_FILE
 from packet.model import Project
 from packet.project import load_project
@@ -33,14 +46,107 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def starter_project(target: Path) -> Path:
+    """Make `packet init`'s starter project (a small working example unit) in `target`."""
+    init_project(target)
+    return target
+
+
 @pytest.fixture
 def project_dir(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture
+def fresh(tmp_path: Path) -> Path:
+    """A new project, as `packet init unit` makes it."""
+    return starter_project(tmp_path / "unit")
+
+
 @pytest.fixture(scope="session")
 def repo_project() -> Project:
     return load_project(REPO)
+
+
+# -- the packet command in a process of its own ---------------------------------------------
+
+PACKET = (sys.executable, "-m", "packet")
+
+
+def packet_env(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment `packet` runs in: `env` (this process's by default), with no bytecode
+    written into the checkout."""
+    return {**(os.environ if env is None else env), "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+@overload
+def run_packet(
+    *args: str,
+    cwd: Path,
+    env: Mapping[str, str] | None = None,
+    timeout: float = 300,
+    text: Literal[True] = True,
+) -> subprocess.CompletedProcess[str]: ...
+
+
+@overload
+def run_packet(
+    *args: str,
+    cwd: Path,
+    env: Mapping[str, str] | None = None,
+    timeout: float = 300,
+    text: Literal[False],
+) -> subprocess.CompletedProcess[bytes]: ...
+
+
+def run_packet(
+    *args: str,
+    cwd: Path,
+    env: Mapping[str, str] | None = None,
+    timeout: float = 300,
+    text: bool = True,
+) -> subprocess.CompletedProcess[Any]:
+    """`packet ARGS` run in `cwd` to its end, its stdout and stderr captured (as text, unless
+    `text` is False); a run longer than `timeout` seconds is killed and fails the test."""
+    return subprocess.run(
+        [*PACKET, *args],
+        cwd=cwd,
+        env=packet_env(env),
+        capture_output=True,
+        text=text,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def start_packet(
+    *args: str, cwd: Path, env: Mapping[str, str] | None = None, **popen: Any
+) -> subprocess.Popen[Any]:
+    """`packet ARGS` started in `cwd` and left running, for a test that signals it or reads it
+    as it goes; `popen` are subprocess.Popen's own options (pipes, text, session). Its pipes
+    are closed by `communicate()` or by ending a `with` block on it."""
+    return subprocess.Popen([*PACKET, *args], cwd=cwd, env=packet_env(env), **popen)
+
+
+# -- files and text --------------------------------------------------------------------------
+
+
+def snapshot(root: Path, *, times: bool = False) -> dict[str, object]:
+    """Everything under `root`, by its path there, as `held` gives it; a missing `root` holds
+    nothing."""
+    return {
+        path.relative_to(root).as_posix(): held(path, times) for path in sorted(root.rglob("*"))
+    }
+
+
+def held(path: Path, times: bool = False) -> object:
+    """A file's bytes (with `times`, paired with when it was last written), where a link
+    points, or None for a folder."""
+    if path.is_symlink():
+        return f"-> {path.readlink()}"
+    if path.is_dir():
+        return None
+    return (path.read_bytes(), path.stat().st_mtime_ns) if times else path.read_bytes()
 
 
 def pdf_text(path: Path) -> list[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import copy_project
+from conftest import copy_project, snapshot
 from packet.cli import main
 
 PREVIOUS = b"%PDF-1.7 the previous good output\n"
@@ -588,14 +588,6 @@ def assert_absent(path: Path, text: str) -> None:
 
     pages = "\n".join(pdf_text(path))
     assert "Go gently." not in pages and text not in pages
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    if not folder.is_dir():
-        return {}
-    return {
-        p.name: p.read_bytes() if p.is_file() else b"<folder>" for p in sorted(folder.iterdir())
-    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

@@ -15,7 +15,6 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +23,7 @@ import pytest
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
+from conftest import start_packet
 from test_visual import MAX_CHANGED, MAX_MEAN, REFERENCES, UPDATE, compare
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -168,18 +168,26 @@ def test_printing_from_the_browser_gives_pages_without_the_screen_parts(
 
 @pytest.fixture
 def server(project_dir: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
-    command = [str(Path(sys.executable).parent / "packet"), "serve", "3-s21", "--port", "0"]
-    process = subprocess.Popen(
-        command, cwd=project_dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    process = start_packet(
+        "serve",
+        "3-s21",
+        "--port",
+        "0",
+        cwd=project_dir,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
-    assert process.stdout is not None
-    line = process.stdout.readline()
-    found = re.search(r"http://127\.0\.0\.1:\d+/\S*", line)
-    assert found, line
-    yield found[0], project_dir, process
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=20)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        found = re.search(r"http://127\.0\.0\.1:\d+/\S*", line)
+        assert found, line
+        yield found[0], project_dir, process
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+        process.communicate(timeout=20)  # waits for it and closes its pipe
 
 
 def test_serve_shows_an_edit_its_errors_and_the_fresh_pdf(
@@ -229,13 +237,18 @@ def test_serve_answers_only_its_own_address(
 
     address, _, _ = server
     port = urlsplit(address).port
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", "/3-s21/student", headers={"Host": f"attacker.example:{port}"})
-    assert connection.getresponse().status == 403
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", "/../../etc/passwd")
-    assert connection.getresponse().status == 404
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", "/")  # the index of lessons
-    index = connection.getresponse().read().decode("utf-8")
+
+    def get(path: str, host: str = f"127.0.0.1:{port}") -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            connection.request("GET", path, headers={"Host": host})
+            response = connection.getresponse()
+            return response.status, response.read().decode("utf-8", "replace")
+        finally:
+            connection.close()
+
+    assert get("/3-s21/student", host=f"attacker.example:{port}")[0] == 403
+    assert get("/../../etc/passwd")[0] == 404
+    status, index = get("/")  # the index of lessons
+    assert status == 200
     assert all(f'href="/{lesson}/student"' in index for lesson in ("1-roots", "whole-unit"))

@@ -240,6 +240,7 @@ def loopback() -> Iterator[tuple[str, list[str]]]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}", requests
     server.shutdown()
+    server.server_close()
 
 
 def test_rendering_never_touches_the_network(

@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import run_packet, start_packet
 from packet.cli import main
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "packet", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-        check=False,
-    )
 
 
 def test_list_json_prints_the_spec_object(project_dir: Path) -> None:
@@ -39,7 +27,7 @@ def test_list_json_prints_the_spec_object(project_dir: Path) -> None:
 
 
 def test_check_passes_on_the_repository(project_dir: Path) -> None:
-    result = run("check", "--strict", cwd=project_dir)
+    result = run_packet("check", "--strict", cwd=project_dir)
     assert result.returncode == 0, result.stderr
     assert "0 error(s), 0 warning(s)" in result.stdout + result.stderr
 
@@ -55,7 +43,7 @@ def test_an_altered_quote_fails_check_with_its_file_and_line(project_dir: Path) 
         for n, row in enumerate(altered.splitlines(), 1)
         if "“To keep you is no benefit. To destroy you is no great loss.”" in row
     )
-    result = run("check", cwd=project_dir)
+    result = run_packet("check", cwd=project_dir)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"content/modules/year-zero.md:{line}:{col}: quotation" in result.stderr
@@ -66,7 +54,7 @@ def test_problems_in_several_files_are_reported_together(project_dir: Path) -> N
     (project_dir / "content" / "lessons" / "bad.yaml").write_text("title: X\nmodules: [nowhere]\n")
     glossary = project_dir / "content" / "glossary.yaml"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "- id: x\n  term: [\n")
-    result = run("build", cwd=project_dir)
+    result = run_packet("build", cwd=project_dir)
     assert result.returncode == 1
     assert "content/lessons/bad.yaml:2:11: unknown module 'nowhere'" in result.stderr
     assert "content/glossary.yaml:" in result.stderr and "YAML syntax" in result.stderr
@@ -74,20 +62,19 @@ def test_problems_in_several_files_are_reported_together(project_dir: Path) -> N
 
 
 def test_unknown_lesson_is_a_usage_error(project_dir: Path) -> None:
-    result = run("build", "no-such-lesson", cwd=project_dir)
+    result = run_packet("build", "no-such-lesson", cwd=project_dir)
     assert result.returncode == 2
     assert "unknown lesson(s): no-such-lesson" in result.stderr and "1-roots" in result.stderr
 
 
 def test_bad_option_values_are_usage_errors(project_dir: Path) -> None:
-    assert run("build", "--sections", "timeline,index", cwd=project_dir).returncode == 2
-    assert (
-        run("build", "--modules", "origins", "--name", "../escape", cwd=project_dir).returncode == 2
-    )
+    assert run_packet("build", "--sections", "timeline,index", cwd=project_dir).returncode == 2
+    escaping = run_packet("build", "--modules", "origins", "--name", "../escape", cwd=project_dir)
+    assert escaping.returncode == 2
 
 
 def test_outside_a_project_says_how_to_fix_it(tmp_path: Path) -> None:
-    result = run("list", cwd=tmp_path)
+    result = run_packet("list", cwd=tmp_path)
     assert result.returncode == 2
     assert "no packet.toml" in result.stderr and "--project" in result.stderr
 
@@ -99,7 +86,7 @@ def test_every_command_has_help() -> None:
 
 
 def test_adhoc_lesson_from_modules_with_chosen_sections(project_dir: Path) -> None:
-    result = run(
+    result = run_packet(
         "build",
         "--modules",
         "origins,tribunal",
@@ -134,7 +121,7 @@ def test_bad_references_and_dates_point_at_their_line(project_dir: Path) -> None
     lines = text.splitlines()
     date_line = next(n for n, row in enumerate(lines, 1) if "1951-02-30" in row)
     seed_line = next(n for n, row in enumerate(lines, 1) if "seed: nowhere" in row)
-    result = run("check", cwd=project_dir)
+    result = run_packet("check", cwd=project_dir)
     assert result.returncode == 1
     assert (
         f"content/timeline.yaml:{date_line}:3: date: February 1951 has no day 30" in result.stderr
@@ -148,14 +135,14 @@ def test_bad_references_and_dates_point_at_their_line(project_dir: Path) -> None
 def test_serve_refuses_an_unknown_lesson_and_a_busy_port(project_dir: Path) -> None:
     import socket
 
-    result = run("serve", "no-such-lesson", "--port", "0", cwd=project_dir)
+    result = run_packet("serve", "no-such-lesson", "--port", "0", cwd=project_dir)
     assert result.returncode == 2
     assert "unknown lesson 'no-such-lesson' — known: 1-roots" in result.stderr
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = run("serve", "3-s21", "--port", str(port), cwd=project_dir)
+        result = run_packet("serve", "3-s21", "--port", str(port), cwd=project_dir)
     assert result.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "--port" in result.stderr
 
@@ -188,25 +175,26 @@ def test_the_preview_turns_every_failed_build_into_a_page(
 
 def test_a_reader_that_stops_early_ends_packet_quietly(project_dir: Path) -> None:
     """`packet list | head -0`: the closed pipe is neither an internal error nor a traceback."""
-    packet = [sys.executable, "-m", "packet", "list"]
-    listing = subprocess.Popen(
-        packet, cwd=project_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    assert listing.stdout is not None and listing.stderr is not None
-    listing.stdout.close()  # the reader is gone before packet writes its first line
-    errors = listing.stderr.read().decode()
-    assert listing.wait(timeout=30) == 1
+    with start_packet(
+        "list", cwd=project_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as listing:
+        assert listing.stdout is not None and listing.stderr is not None
+        listing.stdout.close()  # the reader is gone before packet writes its first line
+        errors = listing.stderr.read().decode()
+        assert listing.wait(timeout=30) == 1
     assert errors == "", errors
 
 
 def test_every_command_takes_project_after_its_name(project_dir: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    listed = run("list", "--project", str(project_dir), cwd=elsewhere)
+    listed = run_packet("list", "--project", str(project_dir), cwd=elsewhere)
     assert listed.returncode == 0 and "1-roots" in listed.stdout, listed.stderr
-    checked = run("check", "--project", str(project_dir), cwd=elsewhere)
+    checked = run_packet("check", "--project", str(project_dir), cwd=elsewhere)
     assert checked.returncode == 0, checked.stderr
-    built = run("build", "3-s21", "--project", str(project_dir), "--format", "html", cwd=elsewhere)
+    built = run_packet(
+        "build", "3-s21", "--project", str(project_dir), "--format", "html", cwd=elsewhere
+    )
     assert built.returncode == 0, built.stderr
     assert (project_dir / "output" / "3-s21-student.html").is_file()
     for name, command in main.commands.items():

@@ -16,14 +16,13 @@ import re
 import select
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import copy_project
+from conftest import copy_project, run_packet, start_packet
 from packet.cli import main
 
 LESSON = "content/lessons/1-roots.yaml"
@@ -31,19 +30,6 @@ OSC_TITLE = "\x1b]0;pwned\x07"  # retitles the terminal window
 CLEAR = "\x1b[2J"  # clears the screen
 # Bytes a terminal acts on: C0 but newline and tab, DEL, and C1 (0x80-0x9f, UTF-8 encoded).
 RAW_CONTROL = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
-
-
-def run(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "packet", *args],
-        cwd=cwd,
-        capture_output=True,
-        env={**(env or os.environ), "PYTHONDONTWRITEBYTECODE": "1"},
-        check=False,
-        timeout=300,
-    )
 
 
 def invoke(root: Path, *args: str) -> tuple[int, str]:
@@ -115,14 +101,14 @@ def test_an_error_quoting_a_value_shows_its_escape_sequences(project_dir: Path) 
 def test_no_control_byte_reaches_the_terminal_from_a_subprocess(project_dir: Path) -> None:
     """Values and file names, in messages on stderr and in the listing on stdout."""
     retitle(project_dir, f"Roots {OSC_TITLE}{CLEAR}")
-    listing = run("list", cwd=project_dir)
+    listing = run_packet("list", cwd=project_dir, text=False)
     assert listing.returncode == 0, listing.stderr
     assert not RAW_CONTROL.search(listing.stdout + listing.stderr)
     assert b"Roots \\x1b]0;pwned\\x07\\x1b[2J" in listing.stdout
     lessons = project_dir / "content" / "lessons"
     (lessons / f"x{CLEAR}y.yaml").write_bytes((lessons / "3-s21.yaml").read_bytes())
     Path(os.fsdecode(os.fsencode(lessons) + b"/bad\xff.yaml")).touch()  # not UTF-8
-    checked = run("check", cwd=project_dir)
+    checked = run_packet("check", cwd=project_dir, text=False)
     assert checked.returncode == 1
     assert not RAW_CONTROL.search(checked.stdout + checked.stderr)
     assert b"x\\x1b[2Jy.yaml" in checked.stderr and b"bad\\xff.yaml" in checked.stderr
@@ -133,7 +119,7 @@ def test_output_paths_that_are_not_utf8_are_printed_not_a_crash(project_dir: Pat
     out = os.fsencode(project_dir) + b"/out-\xff"
     args = ("build", "3-s21", "--edition", "student", "--format", "html", "--out")
     strict = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}  # as on a UTF-8 terminal
-    built = run(*args, os.fsdecode(out), cwd=project_dir, env=strict)
+    built = run_packet(*args, os.fsdecode(out), cwd=project_dir, env=strict, text=False)
     assert built.returncode == 0, built.stderr
     assert b"out-\\xff/3-s21-student.html" in built.stdout
     assert Path(os.fsdecode(out + b"/3-s21-student.html")).is_file()
@@ -144,10 +130,10 @@ def test_a_terminal_that_is_not_utf8_gets_every_character_it_cannot_show_spelled
 ) -> None:
     for encoding in ("ascii", "latin-1"):
         env = {**os.environ, "PYTHONIOENCODING": encoding}
-        listing = run("list", cwd=project_dir, env=env)
+        listing = run_packet("list", cwd=project_dir, env=env, text=False)
         assert listing.returncode == 0, listing.stderr
         assert b"Roots of a Revolution: 1951\\u20131975" in listing.stdout
-        unknown = run("build", "no-such-lesson", cwd=project_dir, env=env)
+        unknown = run_packet("build", "no-such-lesson", cwd=project_dir, env=env, text=False)
         assert unknown.returncode == 2, unknown.stderr
         assert b"unknown lesson(s): no-such-lesson \\u2014 known:" in unknown.stderr
 
@@ -182,12 +168,13 @@ needs_proc_children = pytest.mark.skipif(
 def start_parallel_build(root: Path) -> tuple[subprocess.Popen[bytes], set[int], bytes]:
     """`packet build --jobs 2`, waited for until its first output is written: by then both
     renderer processes exist and are rendering the next packets."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "packet", "build", "--jobs", "2"],
+    process = start_packet(
+        "build",
+        "--jobs",
+        "2",
         cwd=root,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,  # the renderers inherit it: what they print lands here too
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
         start_new_session=True,  # its own process group, as a job on a terminal
     )
     assert process.stdout is not None
@@ -268,12 +255,16 @@ def test_a_build_started_with_nohup_survives_the_terminal_closing(tmp_path: Path
         pytest.skip("--jobs 2 needs two cores")
     root = copy_project(tmp_path / "project")
     lessons = ("3-s21", "5-justice")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "packet", "build", *lessons, "--edition", "student", "-j", "2"],
+    process = start_packet(
+        "build",
+        *lessons,
+        "--edition",
+        "student",
+        "-j",
+        "2",
         cwd=root,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
         start_new_session=True,
         preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),  # as `nohup` does
     )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 import unicodedata
 from pathlib import Path
@@ -21,11 +20,11 @@ from click.testing import CliRunner
 
 import packet.check
 import packet.pull
+from conftest import run_packet, snapshot, start_packet
 from packet.check import check_project
 from packet.cli import main
 from packet.errors import ContentError, UsageError
 from packet.files import write_atomic
-from packet.init import init_project
 from packet.project import load_project
 from packet.pull import PullInterrupted, pull
 from packet.sources import read_document
@@ -35,27 +34,6 @@ ARTICLE = (
     "“Peace of Westphalia” by later writers. Its terms ran to many pages.\n"
 )
 SIGNALS = [signal.SIGTERM, signal.SIGHUP, signal.SIGINT]
-
-
-@pytest.fixture
-def fresh(tmp_path: Path) -> Path:
-    root = tmp_path / "unit"
-    init_project(root)
-    return root
-
-
-def snapshot(root: Path) -> dict[str, bytes | str | None]:
-    """Every file (its bytes), link (where it points) and folder (None) under `root`."""
-    return {
-        path.relative_to(root).as_posix(): (
-            f"-> {path.readlink()}"
-            if path.is_symlink()
-            else None
-            if path.is_dir()
-            else path.read_bytes()
-        )
-        for path in sorted(root.rglob("*"))
-    }
 
 
 def refused(root: Path, sources: list[Path]) -> list[str]:
@@ -187,8 +165,9 @@ def test_a_pull_stopped_by_a_signal_while_checking_puts_every_file_back(
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(path), "PULL_MARKER": str(marker)}
     env["PULL_SIGNAL_AGAIN"] = str(int(signum)) if again else ""
     before = snapshot(fresh)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "packet", "pull", str(source)],
+    child = start_packet(
+        "pull",
+        str(source),
         cwd=fresh,
         env=env,
         stdout=subprocess.PIPE,
@@ -613,13 +592,7 @@ def test_a_character_reference_to_a_control_character_does_not_lose_the_page(
 def test_a_named_pipe_is_refused_without_waiting_for_it(fresh: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "article.txt"
     os.mkfifo(fifo)
-    result = subprocess.run(
-        [sys.executable, "-m", "packet", "pull", str(fifo)],
-        cwd=fresh,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_packet("pull", str(fifo), cwd=fresh, timeout=60)
     assert result.returncode == 1
     assert f"{fifo}: is a named pipe, not a file — replace it with an ordinary file" in (
         result.stderr

@@ -11,14 +11,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import http.client
-import os
 import re
 import shutil
 import signal
 import socket
 import struct
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +27,7 @@ from urllib.parse import quote
 
 import pytest
 
+from conftest import run_packet, start_packet
 from packet import serve
 
 LESSONS = "content/lessons"
@@ -178,15 +177,7 @@ def test_the_download_name_and_redirect_are_quoted(running: Callable[[int], int]
 
 def test_file_names_never_reach_the_terminal_as_control_sequences(project_dir: Path) -> None:
     plant(project_dir, ["\x1b]0;owned\x07\x1b[2J"])
-    result = subprocess.run(
-        [sys.executable, "-m", "packet", "serve", "no-such-lesson", "--port", "0"],
-        cwd=project_dir,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-        check=False,
-        timeout=60,
-    )
+    result = run_packet("serve", "no-such-lesson", "--port", "0", cwd=project_dir, timeout=60)
     assert result.returncode == 2
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "known: 1-roots, 2-april-1975" in result.stderr
@@ -313,8 +304,10 @@ def test_a_cancelled_download_leaves_the_terminal_quiet_and_the_server_up(
     (project_dir / LESSONS / "small.yaml").write_text(SMALL_LESSON, encoding="utf-8")
     errors = tmp_path / "stderr.txt"
     with errors.open("w") as stderr:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "packet", "serve", "--port", "0"],
+        process = start_packet(
+            "serve",
+            "--port",
+            "0",
             cwd=project_dir,
             stdout=subprocess.PIPE,
             stderr=stderr,
@@ -352,7 +345,7 @@ def test_a_cancelled_download_leaves_the_terminal_quiet_and_the_server_up(
         assert process.poll() is None
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+        process.communicate(timeout=30)  # waits for it and closes its pipe
     logged = errors.read_text()
     assert "Traceback" not in logged and "Error" not in logged, logged
 

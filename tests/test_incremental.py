@@ -25,7 +25,7 @@ import yaml
 
 import packet.cache
 import packet.project
-from conftest import REPO
+from conftest import REPO, run_packet, snapshot, start_packet
 from packet.build import BuildRequest, BuildResult, build
 from packet.cache import MANIFEST
 from packet.errors import ContentError
@@ -39,14 +39,6 @@ def build_html(root: Path, out: Path, **options: object) -> BuildResult:
 
 def rebuilt(result: BuildResult) -> set[str]:
     return {o.path.name for o in result.outputs if not o.cached}
-
-
-def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {
-        p.name: (p.read_bytes(), p.stat().st_mtime_ns)
-        for p in folder.iterdir()
-        if not p.name.startswith(".")
-    }
 
 
 def lessons_using(root: Path, module: str) -> set[str]:
@@ -67,7 +59,7 @@ def test_an_unchanged_project_is_neither_loaded_nor_rebuilt(
     out = tmp_path / "out"
     first = build_html(project_dir, out)
     assert len(first.outputs) == 14 and not any(o.cached for o in first.outputs)
-    before = snapshot(out)
+    before = snapshot(out, times=True)
 
     def no_loading(root: Path) -> None:
         raise AssertionError("an up-to-date build loaded the project")
@@ -76,7 +68,7 @@ def test_an_unchanged_project_is_neither_loaded_nor_rebuilt(
     again = build_html(project_dir, out)
     assert [o.path.name for o in again.outputs] == [o.path.name for o in first.outputs]
     assert all(o.cached for o in again.outputs)
-    assert snapshot(out) == before  # same bytes, not even rewritten
+    assert snapshot(out, times=True) == before  # same bytes, not even rewritten
 
 
 def test_editing_a_module_rebuilds_only_the_lessons_that_use_it(
@@ -199,13 +191,13 @@ def test_a_render_problem_in_a_worker_stops_the_build_with_its_place(
 
 def packet_command(*args: str, cwd: Path, tty: bool = False) -> str:
     """Run the packet command; with `tty`, on a pseudo-terminal as a teacher would."""
-    command = [str(Path(sys.executable).parent / "packet"), *args]
     if not tty:
-        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=True)
+        done = run_packet(*args, cwd=cwd)
+        assert done.returncode == 0, done.stderr
         return done.stdout + done.stderr
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 100 columns
-    process = subprocess.Popen(command, cwd=cwd, stdout=follower, stderr=follower)
+    process = start_packet(*args, cwd=cwd, stdout=follower, stderr=follower)
     os.close(follower)
     chunks = []
     while True:

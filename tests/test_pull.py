@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import codecs
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, pdf_text
+from conftest import REPO, pdf_text, run_packet
 from packet.build import BuildRequest, build
 from packet.dates import find_dates, parse_date
-from packet.init import init_project
 from packet.project import load_project
 from packet.pull import pull
 from packet.sources import article, decode
@@ -31,35 +28,18 @@ KEY_TERMS = {
 }  # fmt: skip
 
 
-def packet(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "packet", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-@pytest.fixture
-def fresh(tmp_path: Path) -> Path:
-    root = tmp_path / "unit"
-    init_project(root)
-    return root
-
-
 def test_init_makes_a_project_that_builds_at_once(tmp_path: Path) -> None:
-    result = packet("init", "new-unit", cwd=tmp_path)
+    result = run_packet("init", "new-unit", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     root = tmp_path / "new-unit"
     assert (root / "packet.toml").is_file() and (root / "templates" / "README.md").is_file()
-    checked = packet("check", "--strict", cwd=root)
+    checked = run_packet("check", "--strict", cwd=root)
     assert checked.returncode == 0, checked.stderr
-    built = packet("build", "--edition", "student", "--format", "pdf", cwd=root)
+    built = run_packet("build", "--edition", "student", "--format", "pdf", cwd=root)
     assert built.returncode == 0, built.stderr
     text = " ".join(pdf_text(root / "output" / "example-student.pdf"))
     assert "A New Birth of Freedom" in text and "Lincoln" in text
-    again = packet("init", "new-unit", cwd=tmp_path)
+    again = run_packet("init", "new-unit", cwd=tmp_path)
     assert again.returncode == 2 and "already a packet project" in again.stderr
 
 
@@ -156,7 +136,7 @@ def test_unreadable_documents_are_refused_with_a_reason_and_nothing_is_written(
     source = tmp_path / name
     source.write_bytes(data)
     before = sorted(p.relative_to(fresh) for p in fresh.rglob("*"))
-    result = packet("pull", str(source), cwd=fresh)
+    result = run_packet("pull", str(source), cwd=fresh)
     assert result.returncode == 1
     assert f"{source}: {message}" in result.stderr, result.stderr
     assert " — " in result.stderr  # and how to fix it
@@ -164,11 +144,11 @@ def test_unreadable_documents_are_refused_with_a_reason_and_nothing_is_written(
 
 
 def test_a_missing_file_and_a_repeated_pull_are_clear_errors(fresh: Path, tmp_path: Path) -> None:
-    result = packet("pull", str(tmp_path / "nowhere.txt"), cwd=fresh)
+    result = run_packet("pull", str(tmp_path / "nowhere.txt"), cwd=fresh)
     assert result.returncode == 1 and "nowhere.txt: cannot read the file" in result.stderr
     source = ARTICLES / "berlin-wall-notes.txt"
-    assert packet("pull", str(source), cwd=fresh).returncode == 0
-    again = packet("pull", str(source), cwd=fresh)
+    assert run_packet("pull", str(source), cwd=fresh).returncode == 0
+    again = run_packet("pull", str(source), cwd=fresh)
     assert again.returncode == 1
     assert "seeds/berlin-wall-notes.txt already exists with the same contents" in again.stderr
 
@@ -247,7 +227,7 @@ def test_check_lists_places_where_the_seeds_may_disagree(project_dir: Path) -> N
     assert any("(number: 2 million vs 1.5 million, 2 million)" in n for n in notes), notes
     assert all(n.startswith("seeds/") and ": note: " in n for n in notes)
     assert not report.errors and not report.warnings  # notes never fail a build, even --strict
-    result = packet("check", "--strict", cwd=project_dir)
+    result = run_packet("check", "--strict", cwd=project_dir)
     assert result.returncode == 0 and "note(s)" in result.stdout + result.stderr
 
 

@@ -23,10 +23,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import pdf_text
+from conftest import pdf_text, run_packet, start_packet, starter_project
 from packet.cli import main
 from packet.errors import ContentError, Location
-from packet.init import init_project
 from packet.project import load_project, toml_error
 
 PREVIOUS = b"%PDF-1.7 the previous good output\n"
@@ -39,9 +38,8 @@ def test_a_build_stopped_halfway_keeps_the_previous_output(
     out = project_dir / "output"
     out.mkdir()
     (out / "whole-unit-student.pdf").write_bytes(PREVIOUS)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "packet", "build", "whole-unit", "--edition", "student",
-         "--format", "pdf"],
+    process = start_packet(
+        "build", "whole-unit", "--edition", "student", "--format", "pdf",
         cwd=project_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     time.sleep(2.5)  # imports done, the 38-page render under way
@@ -54,11 +52,9 @@ def test_a_build_stopped_halfway_keeps_the_previous_output(
         assert process.returncode == 130 and "interrupted" in stderr and "Traceback" not in stderr
         assert not list(out.glob(".*.part"))
     # The next build clears any leftover and writes a complete PDF.
-    again = subprocess.run(
-        [sys.executable, "-m", "packet", "build", "3-s21", "--edition", "student", "--format",
-         "pdf"],
-        cwd=project_dir, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    again = run_packet(
+        "build", "3-s21", "--edition", "student", "--format", "pdf", cwd=project_dir, timeout=120
+    )
     assert again.returncode == 0, again.stderr
     assert not list(out.glob(".*.part"))
     assert (out / "whole-unit-student.pdf").read_bytes() == PREVIOUS
@@ -113,9 +109,7 @@ ANY_TEXT = st.text(
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small project (packet init's example), so 200 examples per target stay quick."""
-    root = tmp_path_factory.mktemp("property") / "project"
-    init_project(root)
-    return root
+    return starter_project(tmp_path_factory.mktemp("property") / "project")
 
 
 def run_check(root: Path) -> tuple[int, str]:
