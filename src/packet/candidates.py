@@ -137,14 +137,30 @@ def _covered(project: Project, claim: Claim) -> bool:
     )
 
 
-def disagreement_candidates(project: Project) -> list[Candidate]:
-    """Pairs of claims from different seeds that look like the same thing told differently."""
-    claims = _claims(project)
+def _topic(claims: list[Claim]) -> set[str]:
+    """The stems in more than TOPIC_SHARE of all claims: the subject itself, not distinctive."""
     counts: dict[str, int] = {}
     for claim in claims:
         for stem in claim.context:
             counts[stem] = counts.get(stem, 0) + 1
-    topic = {stem for stem, n in counts.items() if n > TOPIC_SHARE * len(claims)}
+    return {stem for stem, n in counts.items() if n > TOPIC_SHARE * len(claims)}
+
+
+def _kind(first: Claim, second: Claim) -> str | None:
+    """How two claims' figures disagree: "date", "number", or None when they do not."""
+    if first.years and second.years:
+        (a1, a2), (b1, b2) = first.years, second.years
+        if 0 < max(b1 - a2, a1 - b2) <= MAX_YEARS:
+            return "date"
+    if first.quantities and second.quantities and _unmatched(first.quantities, second.quantities):
+        return "number"
+    return None
+
+
+def disagreement_candidates(project: Project) -> list[Candidate]:
+    """Pairs of claims from different seeds that look like the same thing told differently."""
+    claims = _claims(project)
+    topic = _topic(claims)
     found: list[Candidate] = []
     for i, first in enumerate(claims):
         for second in claims[i + 1 :]:
@@ -153,14 +169,7 @@ def disagreement_candidates(project: Project) -> list[Candidate]:
             shared = tuple(sorted((first.context & second.context) - topic))
             if len(shared) < MIN_SHARED:
                 continue
-            kind = None
-            if first.years and second.years:
-                (a1, a2), (b1, b2) = first.years, second.years
-                if 0 < max(b1 - a2, a1 - b2) <= MAX_YEARS:
-                    kind = "date"
-            both = first.quantities and second.quantities
-            if kind is None and both and _unmatched(first.quantities, second.quantities):
-                kind = "number"
+            kind = _kind(first, second)
             if kind and not (_covered(project, first) and _covered(project, second)):
                 found.append(Candidate(kind, first, second, shared))
     return found

@@ -25,7 +25,7 @@ from .files import Refused, read_file
 from .layout import GUIDANCE, input_roots
 from .lint import Finding, lint, nesting
 from .markup import markup_for
-from .model import Project
+from .model import Module, Project, Term
 from .schema import HISTORICAL_THINKING
 from .text import (
     contains_passage,
@@ -37,21 +37,29 @@ from .text import (
 )
 from .yamlsrc import Sourced
 
+# (sourced file, path to the field, text), one for each free-text field
+_Texts = Iterator[tuple[Sourced, tuple[str | int, ...], str]]
 
-def _texts(project: Project) -> Iterator[tuple[Sourced, tuple[str | int, ...], str]]:
+
+def _module_texts(module: Module) -> _Texts:
+    """The free-text fields of one module's front matter: summary, questions, teacher notes."""
+    meta = module.meta
+    yield module.src, ("summary",), meta.summary
+    for i, q in enumerate(meta.questions):
+        yield module.src, ("questions", i, "ask"), q.ask
+        yield module.src, ("questions", i, "answer"), q.answer
+    notes = meta.teacher_notes
+    for i, objective in enumerate(notes.objectives):
+        yield module.src, ("teacher_notes", "objectives", i), objective
+    for key in ("timing", "discussion", "care"):
+        if (value := getattr(notes, key)) is not None:
+            yield module.src, ("teacher_notes", key), value
+
+
+def _texts(project: Project) -> _Texts:
     """Every free-text field of the content: (sourced file, path to field, text)."""
     for module in project.modules.values():
-        meta = module.meta
-        yield module.src, ("summary",), meta.summary
-        for i, q in enumerate(meta.questions):
-            yield module.src, ("questions", i, "ask"), q.ask
-            yield module.src, ("questions", i, "answer"), q.answer
-        notes = meta.teacher_notes
-        for i, objective in enumerate(notes.objectives):
-            yield module.src, ("teacher_notes", "objectives", i), objective
-        for key in ("timing", "discussion", "care"):
-            if (value := getattr(notes, key)) is not None:
-                yield module.src, ("teacher_notes", key), value
+        yield from _module_texts(module)
     for event in project.events:
         yield event.src, ("detail",), event.entry.detail
     for term in project.terms.values():
@@ -156,25 +164,30 @@ class _Checker:
                     event.src.where(("sources", i, "passage")), p.seed, p.passage, "event source"
                 )
         for term in project.terms.values():
-            if term.entry.passage:
-                if term.entry.source == "general":
-                    self.report.error(
-                        term.src.where(("passage",)),
-                        "a 'general' definition has no seed passage",
-                        "name the seed in 'source'",
-                    )
-                else:
-                    self.passage(
-                        term.src.where(("passage",)),
-                        term.entry.source,
-                        term.entry.passage,
-                        "definition passage",
-                    )
+            self.definition(term)
         for d in project.disagreements:
             for i, v in enumerate(d.entry.versions):
                 self.passage(
                     d.src.where(("versions", i, "quote")), v.seed, v.quote, "quoted version"
                 )
+
+    def definition(self, term: Term) -> None:
+        """A glossary definition's passage is in the seed it names; a 'general' one has none."""
+        if not term.entry.passage:
+            return
+        if term.entry.source == "general":
+            self.report.error(
+                term.src.where(("passage",)),
+                "a 'general' definition has no seed passage",
+                "name the seed in 'source'",
+            )
+        else:
+            self.passage(
+                term.src.where(("passage",)),
+                term.entry.source,
+                term.entry.passage,
+                "definition passage",
+            )
 
     def safety(self) -> None:
         """Raw HTML, links and images packet will not follow, deep nesting, invisible characters."""

@@ -80,12 +80,27 @@ def read_file(path: Path, roots: Iterable[Path], limit: int = MAX_FILE_BYTES) ->
     files, `roots` is `layout.input_roots(project)`: its content, seeds, templates and
     packet.toml — not its .git folder or its outputs."""
     real_roots = [_real_root(root) for root in roots]
-    outside = Refused(
+    real = _resolve(path, real_roots)
+    if not inside(real, real_roots):
+        raise _outside()
+    fd, status = _open_regular(real, limit)
+    data = _read_same(fd, status, limit)
+    _check_size(len(data), limit)
+    return data
+
+
+def _outside() -> Refused:
+    return Refused(
         "is a link to a file outside the project; packet reads only the project's own files",
         "replace the link with a copy of the file",
     )
+
+
+def _resolve(path: Path, real_roots: list[Path]) -> Path:
+    """Where `path` really is, every link followed; `Refused` if nothing is there, if the
+    links lead out of `real_roots` to nothing, or if they cannot be followed."""
     try:
-        real = path.resolve(strict=True)
+        return path.resolve(strict=True)
     except FileNotFoundError as exc:
         # Where the links lead, whether or not anything is there: the same message either way.
         try:
@@ -93,7 +108,7 @@ def read_file(path: Path, roots: Iterable[Path], limit: int = MAX_FILE_BYTES) ->
         except (OSError, RuntimeError):
             leads_out = False
         if leads_out:
-            raise outside from exc
+            raise _outside() from exc
         if path.is_symlink():
             raise Refused(
                 "is a link to a file that does not exist",
@@ -105,8 +120,11 @@ def read_file(path: Path, roots: Iterable[Path], limit: int = MAX_FILE_BYTES) ->
             f"cannot be followed to a file ({getattr(exc, 'strerror', None) or exc})",
             "replace it with an ordinary file",
         ) from exc
-    if not inside(real, real_roots):
-        raise outside
+
+
+def _open_regular(real: Path, limit: int) -> tuple[int, os.stat_result]:
+    """An open descriptor for `real` and what it was when checked: a regular file of at most
+    `limit` bytes, opened without following a link or waiting on a pipe; else `Refused`."""
     try:
         status = real.lstat()
         if not stat.S_ISREG(status.st_mode):
@@ -119,6 +137,12 @@ def read_file(path: Path, roots: Iterable[Path], limit: int = MAX_FILE_BYTES) ->
         fd = os.open(real, flags | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise Refused(f"cannot read the file: {exc.strerror or exc}") from exc
+    return fd, status
+
+
+def _read_same(fd: int, status: os.stat_result, limit: int) -> bytes:
+    """Up to `limit` + 1 bytes from `fd`, if it is still the regular file `status` describes
+    (not swapped since the check); `fd` is closed either way."""
     try:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (
@@ -127,13 +151,11 @@ def read_file(path: Path, roots: Iterable[Path], limit: int = MAX_FILE_BYTES) ->
         ):
             raise Refused("changed while packet was reading it", "run the command again")
         with os.fdopen(os.dup(fd), "rb") as handle:
-            data = handle.read(limit + 1)
+            return handle.read(limit + 1)
     except OSError as exc:
         raise Refused(f"cannot read the file: {exc.strerror or exc}") from exc
     finally:
         os.close(fd)
-    _check_size(len(data), limit)
-    return data
 
 
 def _check_size(size: int, limit: int) -> None:

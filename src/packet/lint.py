@@ -68,59 +68,76 @@ def lint(text: str) -> list[Finding]:
     """Everything in a piece of content Markdown that will not print as written."""
     found: list[Finding] = []
     for number, line in _lines(text):
-
-        def add(col: int, error: bool, message: str, hint: str, number: int = number) -> None:
-            found.append(Finding(number, col, error, message, hint))
-
-        for col, char in enumerate(line, start=1):
-            if ord(char) in INVISIBLE and not (number == 1 and col == 1 and char == "\ufeff"):
-                name = unicodedata.name(char, "unnamed")
-                add(
-                    col,
-                    True,
-                    f"invisible or direction-changing character U+{ord(char):04X} ({name})",
-                    "delete it: it changes how the text prints or matches without showing",
-                )
-        for m in _HTML.finditer(line):
-            add(
-                m.start() + 1,
-                False,
-                f"raw HTML {m.group(0)[:40]} prints as plain text, not as HTML",
-                "remove it, or write what you mean in Markdown",
-            )
-        for m in _TARGET.finditer(line):
-            url, image, col = m["url"], bool(m["image"]), m.start() + 1
-            if image and re.match(r"^https?:", url, re.IGNORECASE):
-                add(
-                    col,
-                    False,
-                    f"image '{url[:60]}' is on the network, and packets never load anything "
-                    "from the network; it is left out",
-                    "save the image in the project and link to the file",
-                )
-            elif image and url.lower().startswith("data:"):
-                add(
-                    col,
-                    False,
-                    f"image '{url[:30]}…' is a data: URI inside the text; it is left out",
-                    "save the image as a file in the project and link to it",
-                )
-            elif not allowed_link(url):
-                add(
-                    col,
-                    False,
-                    f"link to '{url[:60]}' is not allowed; it prints as plain text",
-                    "link only to web pages (https://…) or e-mail",
-                )
-            elif not image and not web_link(url):
-                add(
-                    col,
-                    False,
-                    f"link to the file '{url[:60]}' prints as plain text: a packet's reader "
-                    "cannot open a file of the project",
-                    "link to a web page (https://…), or name the file in words",
-                )
+        found.extend(_invisible(number, line))
+        found.extend(_raw_html(number, line))
+        found.extend(_targets(number, line))
     return found
+
+
+def _invisible(number: int, line: str) -> Iterator[Finding]:
+    """Invisible and direction-changing characters; a byte-order mark opening the text is fine."""
+    for col, char in enumerate(line, start=1):
+        if ord(char) in INVISIBLE and not (number == 1 and col == 1 and char == "\ufeff"):
+            name = unicodedata.name(char, "unnamed")
+            yield Finding(
+                number,
+                col,
+                True,
+                f"invisible or direction-changing character U+{ord(char):04X} ({name})",
+                "delete it: it changes how the text prints or matches without showing",
+            )
+
+
+def _raw_html(number: int, line: str) -> Iterator[Finding]:
+    """Raw HTML and comments: Markdown is rendered with HTML off, so they print as text."""
+    for m in _HTML.finditer(line):
+        yield Finding(
+            number,
+            m.start() + 1,
+            False,
+            f"raw HTML {m.group(0)[:40]} prints as plain text, not as HTML",
+            "remove it, or write what you mean in Markdown",
+        )
+
+
+def _targets(number: int, line: str) -> Iterator[Finding]:
+    """Links and images packet will not follow, or will print as plain text."""
+    for m in _TARGET.finditer(line):
+        url, image, col = m["url"], bool(m["image"]), m.start() + 1
+        if image and re.match(r"^https?:", url, re.IGNORECASE):
+            yield Finding(
+                number,
+                col,
+                False,
+                f"image '{url[:60]}' is on the network, and packets never load anything "
+                "from the network; it is left out",
+                "save the image in the project and link to the file",
+            )
+        elif image and url.lower().startswith("data:"):
+            yield Finding(
+                number,
+                col,
+                False,
+                f"image '{url[:30]}…' is a data: URI inside the text; it is left out",
+                "save the image as a file in the project and link to it",
+            )
+        elif not allowed_link(url):
+            yield Finding(
+                number,
+                col,
+                False,
+                f"link to '{url[:60]}' is not allowed; it prints as plain text",
+                "link only to web pages (https://…) or e-mail",
+            )
+        elif not image and not web_link(url):
+            yield Finding(
+                number,
+                col,
+                False,
+                f"link to the file '{url[:60]}' prints as plain text: a packet's reader "
+                "cannot open a file of the project",
+                "link to a web page (https://…), or name the file in words",
+            )
 
 
 def nesting(levels: Iterator[tuple[int, int]]) -> Finding | None:

@@ -301,14 +301,10 @@ class _Css:
                     return None
                 out.append(_serialize(token) if new == token.value else _css_url(new))
             elif token.type == "function" and token.lower_name in ("url", "src"):
-                strings = [t for t in token.arguments if t.type not in ("whitespace", "comment")]
-                if len(strings) != 1 or strings[0].type != "string":
-                    self.drop(token, tinycss2.serialize([token]), _Drop("is not a plain url", ""))
+                url = self.url_function(token)
+                if url is None:
                     return None
-                new = self.reference(strings[0].value, token, "css")
-                if new is None:
-                    return None
-                out.append(_serialize(token) if new == strings[0].value else _css_url(new))
+                out.append(url)
             elif token.type == "function":
                 inner = self.arguments(token)
                 if inner is None:
@@ -323,6 +319,17 @@ class _Css:
             else:
                 out.append(_serialize(token))
         return "".join(out)
+
+    def url_function(self, token: Any) -> str | None:
+        """A url("…") or src("…") with its reference embedded; None: drop the declaration."""
+        strings = [t for t in token.arguments if t.type not in ("whitespace", "comment")]
+        if len(strings) != 1 or strings[0].type != "string":
+            self.drop(token, tinycss2.serialize([token]), _Drop("is not a plain url", ""))
+            return None
+        new = self.reference(strings[0].value, token, "css")
+        if new is None:
+            return None
+        return _serialize(token) if new == strings[0].value else _css_url(new)
 
     def arguments(self, function: Any) -> str | None:
         if function.lower_name not in IMAGE_FUNCTIONS:
@@ -407,19 +414,23 @@ def _attribute(
     if name in ("srcset", "imagesrcset", "srcdoc"):
         drop = _Drop("can load from elsewhere", "give the image as src= instead")
         return None, [_message(f"<{tag}> {name}=", value, drop)]
-    if name in ("href", "xlink:href") and tag in LINK_TAGS:
-        kind = "link"
-    elif tag in FRAME_TAGS:
-        kind = "frame"
-    elif tag in IMAGE_TAGS or name == "poster":
-        kind = "image"
-    else:
-        kind = "other"
-    decided = refs.decide(value, kind)
+    decided = refs.decide(value, _reference_kind(tag, name))
     if isinstance(decided, _Drop):
         what = "image" if tag == "img" else f"<{tag}> {name}="
         return None, [_message(what, value, decided)]
     return decided, []
+
+
+def _reference_kind(tag: str, name: str) -> str:
+    """What a loading attribute of a `tag` loads, as `_Refs.decide` sorts it: a link a reader
+    follows, a frame, an image, or anything else."""
+    if name in ("href", "xlink:href") and tag in LINK_TAGS:
+        return "link"
+    if tag in FRAME_TAGS:
+        return "frame"
+    if tag in IMAGE_TAGS or name == "poster":
+        return "image"
+    return "other"
 
 
 class _Page(HTMLParser):

@@ -22,12 +22,22 @@ class SvgRefused(ValueError):
 
 def check_svg(data: bytes) -> None:
     """Raise SvgRefused if the SVG `data` declares entities or would draw too much."""
+    _measure(_parse(data))
+
+
+def _parse(data: bytes) -> ET.Element:
+    """The SVG's root element; SvgRefused if it declares entities or is not XML."""
     if b"<!ENTITY" in data:
         raise SvgRefused("the SVG declares XML entities, which packet does not expand")
     try:
-        root = ET.fromstring(data)
+        return ET.fromstring(data)
     except ET.ParseError as exc:
         raise SvgRefused(f"the SVG cannot be read ({exc})") from exc
+
+
+def _measure(root: ET.Element) -> None:
+    """Count every element once for each time it is drawn, following `<use>`; SvgRefused
+    when the references go round in a circle or the count passes MAX_SHAPES."""
     by_id = {e.get("id"): e for e in root.iter() if e.get("id")}
     cost: dict[int, int] = {}  # id(element) -> shapes drawn for it, once worked out
     # Depth-first without recursion: (element, children and reference pushed yet?).

@@ -243,6 +243,16 @@ def _describe(
     if kind == "extra_forbidden":
         keys = ", ".join(_keys_at(model, loc[:-1]))
         return f"unknown key {name}", f"check the spelling; the keys here are: {keys}"
+    if (wrong := _wrong_type(name, kind, syntax)) is not None:
+        return wrong
+    if kind == "literal_error":
+        return f"{name}: {error['msg'].lower()}", ""
+    return f"{name}: {error['msg']}", ""
+
+
+def _wrong_type(name: str, kind: str, syntax: Literal["yaml", "toml"]) -> tuple[str, str] | None:
+    """The message and fix for a value that should be text, a list or a mapping; None for
+    any other kind of error."""
     if kind in ("string_type", "str_type"):
         return f"{name} must be text", "write it as text (in quotes if it looks like a number)"
     if kind in ("list_type", "tuple_type"):
@@ -253,9 +263,7 @@ def _describe(
         if syntax == "toml":
             return f"{name} must be a table of keys and values", "write 'key = value' lines"
         return f"{name} must be a mapping of keys to values", "write 'key: value' lines"
-    if kind == "literal_error":
-        return f"{name}: {error['msg'].lower()}", ""
-    return f"{name}: {error['msg']}", ""
+    return None
 
 
 def validate(
