@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import re
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -331,6 +332,44 @@ def test_renderers_end_even_when_the_pools_shutdown_is_stuck(
         time.sleep(0.05)  # the pool's own thread may be the one to reap them
     assert not any(_running(w.pid) for w in workers)
     stuck.set()
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_a_renderer_started_while_packet_stops_still_ends(tmp_path: Path) -> None:
+    """Once stopping has begun, packet ignores SIGTERM and SIGHUP. A renderer the pool starts
+    then, to replace one that ended (a closing terminal's SIGHUP reaches them all), must not
+    keep ignoring SIGTERM: the pool ends its renderers with it, and one that ignored it was
+    left running, with packet waiting for it at exit."""
+    from packet.build.renderers import Renderers
+
+    renderers = Renderers(tmp_path, 1)
+    assert renderers.pool is not None
+    pool = renderers.pool
+    (first,) = list(pool._pool)  # type: ignore[attr-defined]
+    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)  # as packet's own handler does
+    try:
+        first.kill()
+        deadline = time.monotonic() + 60
+        started: list[int] = []
+        while time.monotonic() < deadline and not started:
+            started = [w.pid for w in pool._pool if w.pid not in (None, first.pid)]  # type: ignore[attr-defined]
+            time.sleep(0.05)
+        assert started, "the pool did not replace its renderer"
+        (replacement,) = started
+        deadline = time.monotonic() + 30  # it sets its signals up first thing
+        while time.monotonic() < deadline and _ignores_sigterm(replacement):
+            time.sleep(0.05)
+        assert not _ignores_sigterm(replacement)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        renderers.close()
+
+
+def _ignores_sigterm(pid: int) -> bool:
+    """Whether process `pid` has SIGTERM set to be ignored (/proc/PID/status, SigIgn)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    ignored = int(next(line for line in status.splitlines() if line.startswith("SigIgn:"))[7:], 16)
+    return bool(ignored >> (signal.SIGTERM - 1) & 1)
 
 
 def _running(pid: int) -> bool:

@@ -50,18 +50,21 @@ def _start_worker(root: Path, parent: int) -> None:
     """Set up a renderer process of packet's process `parent`.
 
     Stopping is the main process's business: Ctrl-C is ignored here, and SIGTERM and SIGHUP
-    take their default action, ending the process at once and without a traceback (the pool
-    ends its renderers with SIGTERM; a closing terminal sends SIGHUP to all of them). A
-    signal packet was started ignoring (`nohup`) stays ignored. On Linux the renderer is
-    also killed when packet dies, however it dies (SIGKILL included), rather than rendering
-    on for no one and printing a traceback when it cannot hand its PDF back.
+    take their default action, ending the process at once and without a traceback (a
+    closing terminal sends SIGHUP to all of them). SIGTERM always does, whatever this
+    process inherited: it is how the pool ends its renderers, and one the pool starts while
+    packet is stopping (in place of one that ended) inherits packet's "ignore SIGTERM" of
+    that moment. SIGHUP stays ignored if packet was started ignoring it (`nohup`). On Linux
+    the renderer is also killed when packet dies, however it dies (SIGKILL included),
+    rather than rendering on for no one and printing a traceback when it cannot hand its
+    PDF back.
     """
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
-            signal.signal(number, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    hangup = getattr(signal, "SIGHUP", None)
+    if hangup is not None and signal.getsignal(hangup) is not signal.SIG_IGN:
+        signal.signal(hangup, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         import ctypes
 
@@ -172,7 +175,8 @@ class Renderers:
     def close(self) -> None:
         """End the renderer processes. The pool's own shutdown can wait for ever on a lock
         that an interrupted thread left held (rarely, when Ctrl-C or SIGTERM lands inside
-        multiprocessing's code); after CLOSE_SECONDS the renderers are killed outright."""
+        multiprocessing's code); after CLOSE_SECONDS the renderers are killed outright,
+        those the pool had when closing began and any it has started since."""
         if self.pool is None:
             return
         pool, workers = self.pool, list(getattr(self.pool, "_pool", None) or [])
@@ -185,7 +189,7 @@ class Renderers:
         closing.start()
         closing.join(CLOSE_SECONDS)
         if closing.is_alive():
-            for worker in workers:
+            for worker in {*workers, *list(getattr(pool, "_pool", None) or [])}:
                 with contextlib.suppress(OSError, ValueError):
                     worker.kill()
 
