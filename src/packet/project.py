@@ -8,13 +8,18 @@ resolved. All problems are collected and raised together as one ContentError.
 from __future__ import annotations
 
 import re
-import tomllib
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
+
+if sys.version_info >= (3, 14):
+    import tomllib
+else:  # the same parser; before Python 3.14 only tomli gives an error's place as attributes
+    import tomli as tomllib
 
 from .dates import DateError, parse_date
 from .errors import ContentError, Location, Report
@@ -203,7 +208,7 @@ class _Loader:
             )
             return None
         except tomllib.TOMLDecodeError as exc:
-            where, message = toml_error(exc, text)
+            where, message = toml_error(exc)
             self.report.error(where, f"TOML syntax: {message}")
             return None
 
@@ -365,28 +370,10 @@ def _sub(sourced: Sourced, key: str | int) -> Sourced:
     return Sourced(data, positions, sourced.where((key,)))
 
 
-_TOML_AT = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)\Z")
-
-
-def toml_error(exc: tomllib.TOMLDecodeError, text: str) -> tuple[Location, str]:
-    """Where in packet.toml (`text`) tomllib stopped, and its message without the place.
-
-    Python 3.14 gives both as attributes (`lineno`, `colno`, `msg`). packet runs on 3.11 and
-    later, and before 3.14 they are only in the message, "Invalid value (at line 2, column
-    10)", so they are read from there; "(at end of document)" is given the place 3.14 gives
-    it, just after the last character, so a teacher sees the same on every Python.
-    """
-    lineno, colno, msg = (getattr(exc, name, None) for name in ("lineno", "colno", "msg"))
-    if isinstance(lineno, int) and isinstance(colno, int) and isinstance(msg, str):
-        return Location(PROJECT_FILE, lineno, colno), msg
-    message = str(exc)
-    at = _TOML_AT.search(message)
-    if at is None:
-        return Location(PROJECT_FILE), message
-    if at[1] is not None:
-        return Location(PROJECT_FILE, int(at[1]), int(at[2])), message[: at.start()]
-    last_line = text[text.rfind("\n") + 1 :]
-    return Location(PROJECT_FILE, text.count("\n") + 1, len(last_line) + 1), message[: at.start()]
+def toml_error(exc: tomllib.TOMLDecodeError) -> tuple[Location, str]:
+    """Where in packet.toml the parser stopped, and its message without the place (a file
+    that ends mid-value is placed just after its last character)."""
+    return Location(PROJECT_FILE, exc.lineno, exc.colno), exc.msg
 
 
 def _toml_keys(text: str) -> list[tuple[tuple[str], int]]:

@@ -45,7 +45,7 @@ from markupsafe import Markup
 
 from .errors import BuildError
 from .files import MAX_FONT_BYTES, Refused, read_file
-from .layout import input_roots, inside
+from .layout import FONTS_CSS, TEMPLATES, input_roots, inside
 from .perf import fewer_collections
 
 if TYPE_CHECKING:
@@ -244,12 +244,12 @@ class _Loader(jinja2.BaseLoader):
 
     def __init__(self, project_root: Path) -> None:
         self.root = project_root.resolve()
-        self.folders = (self.root / "templates", THEME)
+        self.folders = (self.root / TEMPLATES, THEME)
         # Templates come from templates/ itself: a link to the project's other files (its
         # .git/config, say) would print them.
         # templates/ is taken where it stands: if it is itself a link (to the project's own
         # folder, say), the files reached through it are refused, not read.
-        self.roots = (self.root / "templates", THEME.resolve())
+        self.roots = (self.root / TEMPLATES, THEME.resolve())
         self.loaded: dict[str, Path] = {}  # file name Jinja knows it by -> path
         self.sources: dict[Path, str] = {}  # the project's own templates, for `locate`
 
@@ -397,12 +397,12 @@ def _self_contained(
         locate=loader.locate,
         check=bool(loader.sources),  # the project's own markup: check it as browsers read it
     )
-    fonts_css, fonts_dir = _source(env, "fonts.css")
+    fonts_css, fonts_dir = _source(env, FONTS_CSS)
     fonts, font_warnings = embedded_css(
         fonts_css,
         fonts_dir,
         html,
-        shown(fonts_dir / "fonts.css", loader.root),
+        shown(fonts_dir / FONTS_CSS, loader.root),
         (*input_roots(loader.root), THEME),
     )
     if warnings is not None:
@@ -649,10 +649,10 @@ class PdfRenderer:
 
         self.root = project_root.resolve()
         env = template_environment(self.root)
-        fonts_css, fonts_dir = _source(env, "fonts.css")
+        fonts_css, fonts_dir = _source(env, FONTS_CSS)
         # The stylesheets copied into each page, to place WeasyPrint's warnings about them.
         self.sheets = [_sheet(env, name) for name in ("packet.css", "large-print.css")]
-        fonts_sheet = Placed(shown(fonts_dir / "fonts.css", self.root), 1, 1, fonts_css)
+        fonts_sheet = Placed(shown(fonts_dir / FONTS_CSS, self.root), 1, 1, fonts_css)
         # Images, fonts and stylesheets only from the project's own folders and the theme:
         # not its .git, its outputs or anything else beside them.
         self.roots = (*input_roots(self.root), THEME.resolve())

@@ -31,7 +31,7 @@ import tinycss2
 
 from .errors import BuildError
 from .files import MAX_FONT_BYTES, Refused, read_file
-from .layout import inside
+from .layout import FONTS_CSS, inside
 
 # Basic Latin, Latin-1 and the usual punctuation and signs, always included.
 REPERTOIRE = frozenset(
@@ -65,7 +65,7 @@ def _src_url(value: list[tinycss2.ast.Node]) -> str | None:
     return None
 
 
-def faces(fonts_css: str, folder: Path, name: str = "fonts.css") -> list[Face]:
+def faces(fonts_css: str, folder: Path, name: str = FONTS_CSS) -> list[Face]:
     """The @font-face rules of fonts.css (shown as `name`), relative to its `folder`."""
     found = []
     for rule in tinycss2.parse_stylesheet(fonts_css, skip_comments=True, skip_whitespace=True):
@@ -141,7 +141,7 @@ def embedded_css(
     fonts_css: str,
     folder: Path,
     text: str,
-    name: str = "fonts.css",
+    name: str = FONTS_CSS,
     roots: Iterable[Path] = (),
 ) -> tuple[str, list[str]]:
     """fonts.css (shown as `name`) with its usable faces inside it, for a page showing `text`,
