@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -32,6 +33,15 @@ from packet.project import load_project
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = (PROJECT_FILE, *INPUT_FOLDERS)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Ctrl-C must reach the suite and the packet processes it starts: tests stop builds and
+    `packet serve` with SIGINT. A shell without job control starts a background command
+    (`(make test &)`) ignoring SIGINT, an ignored signal stays ignored in every process
+    started from it, and those tests then fail or hang; the suite takes Ctrl-C back."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def copy_project(target: Path) -> Path:
