@@ -229,7 +229,7 @@ def assemble(
         sources_attributed=any(s.has_attributed for s in sources),
         comparison=_comparison(project, markup, chosen),
         activities=_activities(project, markup, lesson),
-        guidance_html=_guidance(project, markup),
+        guidance_html=_guidance(project, markup) if edition == "teacher" else None,
         care_modules=tuple(m for m in modules if m.notes.care),
         citation_style=STYLE_NAMES[settings.citation_style],
         questions_at_back="questions" in wanted,
