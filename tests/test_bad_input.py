@@ -336,6 +336,11 @@ CASES = [
     # -- lesson manifests ------------------------------------------------------------------
     Case("unknown-module", replace(LESSON, "[origins, civil-war]", "[origins, civil-wars]"),
          message=r"content/lessons/1-roots\.yaml:3:\d+: unknown module 'civil-wars' — known:"),
+    Case("lesson-of-5000-modules", replace(LESSON, "[origins, civil-war]", "[" + ", ".join(["origins"] * 5000) + "]"),
+         message=r"content/lessons/1-roots\.yaml:3:1: 'modules' lists 5000 items; packet takes at most 300 — split the lesson into several lessons"),
+    Case("modules-option-of-301", lambda root: None,
+         args=("build", "--modules", ",".join(f"m{i}" for i in range(301)), "--format", "pdf"),
+         code=2, message=r"--modules lists 301 modules; one packet takes at most 300 — build them as several lessons"),
     Case("duplicate-module", replace(LESSON, "[origins, civil-war]", "[origins, origins]"),
          message=r"content/lessons/1-roots\.yaml:3:\d+: 'origins' is listed twice"),
     Case("lesson-lists-itself", replace(LESSON, "[origins, civil-war]", "[origins, 1-roots]"),

@@ -8,6 +8,7 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -305,6 +306,122 @@ def test_a_failure_while_imposing_a_booklet_is_a_build_error_in_either_path(
     )
     with pytest.raises(BuildError, match="PDF rendering failed: the page tree is damaged"):
         build(project_dir, request)
+
+
+class _Counted(Exception):
+    """Raised by the spy below once it has seen how many renderers a build asks for."""
+
+
+@pytest.mark.parametrize(
+    ("request_options", "lesson_files", "renderers"),
+    [
+        ({"modules": ["origins"]}, 7, 2),  # one ad-hoc packet, two editions
+        ({"modules": ["origins"], "editions": ("student",)}, 7, 1),
+        ({"lessons": ["3-s21", "3-s21"]}, 7, 2),
+        ({}, 1, 2),  # a one-lesson project
+        ({}, 7, 14),  # every lesson of the unit, both editions
+        ({"jobs": 2}, 7, 2),
+        ({"formats": ("html",)}, 7, 0),  # nothing to render to PDF
+    ],
+)
+def test_never_more_renderer_processes_than_pdfs_to_render(
+    project_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request_options: dict[str, object],
+    lesson_files: int,
+    renderers: int,
+) -> None:
+    """`--jobs 24` for one packet started 24 renderer processes, each loading WeasyPrint, and
+    was five times slower than one: a build starts no more renderers than PDFs it can make."""
+    import packet.build
+
+    for extra in sorted((project_dir / "content/lessons").glob("*.yaml"))[lesson_files:]:
+        extra.unlink()
+    asked: list[int] = []
+
+    def spy(root: Path, workers: int) -> None:
+        asked.append(workers)
+        raise _Counted
+
+    monkeypatch.setattr(packet.build, "Renderers", spy)
+    options: dict[str, object] = {"jobs": 24, **request_options}
+    with pytest.raises(_Counted):
+        build(project_dir, BuildRequest(**options))  # type: ignore[arg-type]
+    assert asked == [renderers]
+
+
+def test_the_page_estimate_is_close_to_the_pages_made(built: Path, repo_project: Project) -> None:
+    """The estimate that refuses a packet too long to print, and warns of a long build,
+    is within a quarter of the pages WeasyPrint made, for every packet of the unit."""
+    from packet.assemble import assemble
+    from packet.build.estimate import estimated_pages
+    from packet.render import render_html
+
+    for lesson in repo_project.lessons.values():
+        for edition in ("student", "teacher"):
+            html = render_html(assemble(repo_project, lesson, edition), repo_project.root)
+            made = len(PdfReader(built / f"{lesson.id}-{edition}.pdf").pages)
+            guessed = estimated_pages(html, large_print=False)
+            assert 0.75 * made <= guessed <= 1.25 * made, (lesson.id, edition, guessed, made)
+
+
+def _count_renders(monkeypatch: pytest.MonkeyPatch, events: list[str]) -> None:
+    """Note in `events` each PDF WeasyPrint is asked to render (in this process)."""
+    from packet.render import PdfRenderer
+
+    render = PdfRenderer.render
+
+    def counted(self: PdfRenderer, html: str) -> object:
+        events.append("render")
+        return render(self, html)
+
+    monkeypatch.setattr(PdfRenderer, "render", counted)
+
+
+def test_a_packet_too_long_to_print_is_refused_before_anything_is_rendered(
+    project_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """5,000 modules in one lesson ran for minutes into gigabytes before anything went wrong.
+    A packet estimated over the limit stops the build before any PDF is rendered — even the
+    short ones asked for with it — and nothing is written."""
+    from packet.build import estimate
+
+    monkeypatch.setattr(estimate, "MAX_PAGES", 20)  # the whole unit is 39 pages, 3-s21 12
+    events: list[str] = []
+    _count_renders(monkeypatch, events)
+    request = BuildRequest(
+        lessons=["3-s21", "whole-unit"], editions=("student",), out=project_dir / "out"
+    )
+    with pytest.raises(
+        BuildError,
+        match=r"^whole-unit-student\.pdf: this packet would be about \d\d pages — more than the "
+        r"20 packet prints in one PDF \(it would take about \d+ minutes and gigabytes of "
+        r"memory\)\. Split the lesson into several lessons in content/lessons/, or build it "
+        r"with --format html$",
+    ):
+        build(project_dir, request)
+    assert events == []
+    assert [p.name for p in (project_dir / "out").iterdir()] == []
+
+
+def test_a_build_that_will_take_minutes_says_so_before_it_starts(
+    project_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from packet.build import estimate
+
+    events: list[str] = []
+    _count_renders(monkeypatch, events)
+    request = BuildRequest(lessons=["3-s21"], editions=("student",), formats=("pdf",))
+    build(project_dir, replace(request, out=project_dir / "a"), on_notice=events.append)
+    assert events == ["render"]  # about 12 pages: under a second a page, no word needed
+
+    events.clear()
+    monkeypatch.setattr(estimate, "SECONDS_A_PAGE", 10.0)  # a slow machine: 2 minutes
+    build(project_dir, replace(request, out=project_dir / "b"), on_notice=events.append)
+    assert len(events) == 2 and events[1] == "render", events
+    assert re.fullmatch(
+        r"packet: about 1\d pages of PDF to make — this will take about 2 minutes", events[0]
+    )
 
 
 def test_renderers_end_even_when_the_pools_shutdown_is_stuck(

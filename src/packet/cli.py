@@ -454,7 +454,13 @@ def build(
             force=force,
         )
         with _Progress() as progress:
-            result = run_build(root, request, on_output=progress.output, on_plan=progress.start)
+            result = run_build(
+                root,
+                request,
+                on_output=progress.output,
+                on_plan=progress.start,
+                on_notice=progress.notice,
+            )
         for warning in result.warnings:
             click.echo(warning, err=True)
 
@@ -495,6 +501,14 @@ class _Progress:
         click.echo(line)
         self.bar.update()
         self.bar.refresh()
+
+    def notice(self, message: str) -> None:
+        """A word for the teacher (a long build ahead), above the bar if there is one."""
+        if self.bar is not None:
+            self.bar.clear()
+        click.echo(message, err=True)
+        if self.bar is not None:
+            self.bar.refresh()
 
     def __enter__(self) -> _Progress:
         return self

@@ -46,6 +46,10 @@ ACTIVITIES: tuple[Activity, ...] = ("vocabulary", "timeline", "source-comparison
 # out of the student edition, and a test plants a marker in every such field and looks for
 # it in the student PDF and HTML (tests/test_teacher_only.py).
 TEACHER_ONLY: dict[str, Any] = {"teacher_only": True}
+# The most modules one lesson may hold. A packet grows about five pages a module, and
+# WeasyPrint holds every page of a packet in memory while it lays it out: 5,000 modules ran for
+# minutes into gigabytes. A whole unit of a department's years of work is tens of modules.
+MAX_LESSON_MODULES = 300
 
 
 class Strict(BaseModel):
@@ -184,7 +188,14 @@ class LessonEntry(Strict):
 
     title: Text
     summary: Text | None = None
-    modules: list[Id] = Field(min_length=1)
+    modules: list[Id] = Field(
+        min_length=1,
+        max_length=MAX_LESSON_MODULES,
+        json_schema_extra={
+            "too_long": "split the lesson into several lessons: each is its own packet, and "
+            "a packet this long would take many minutes and gigabytes of memory to print"
+        },
+    )
     sections: list[Section] = Field(default_factory=lambda: list(DEFAULT_SECTIONS))
     activities: list[Activity] | None = Field(
         default=None,

@@ -200,17 +200,32 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return f"'{loc[-1]}'"
 
 
-def _keys_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The keys the model (or the model inside it at `loc`) takes."""
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model inside `model` at `loc` (`Question` at ("questions", 2)), if there is one."""
     for step in loc:
         if isinstance(step, int):
             continue
         field = model.model_fields.get(str(step))
         inner = models_in(field.annotation) if field is not None else []
         if not inner:
-            return []
+            return None
         model = inner[0]
-    return list(model.model_fields)
+    return model
+
+
+def _keys_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys the model (or the model inside it at `loc`) takes."""
+    inner = _model_at(model, loc)
+    return list(inner.model_fields) if inner is not None else []
+
+
+def _too_long_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """What to do about a list over its limit: the field's own `too_long` advice."""
+    inner = _model_at(model, loc[:-1])
+    field = inner.model_fields.get(str(loc[-1])) if inner is not None and loc else None
+    extra = field.json_schema_extra if field is not None else None
+    advice = extra.get("too_long") if isinstance(extra, dict) else None
+    return str(advice) if advice else "list fewer"
 
 
 def models_in(annotation: Any) -> list[type[BaseModel]]:
@@ -238,6 +253,13 @@ def _describe(
         if isinstance(value, str):
             return f"{name} is empty", "write a value, or remove the line"
         return f"{name} needs at least one item", "list at least one, or remove the key"
+    if kind == "too_long" and not isinstance(value, str):
+        limits = error.get("ctx", {})
+        return (
+            f"{name} lists {limits.get('actual_length')} items; "
+            f"packet takes at most {limits.get('max_length')}",
+            _too_long_hint(model, loc),
+        )
     if kind == "missing":
         return f"{name} is missing", f"add '{key} = \"…\"'" if syntax == "toml" else f"add '{key}:'"
     if kind == "extra_forbidden":

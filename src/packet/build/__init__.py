@@ -15,13 +15,13 @@ build(project, request, on_output)  ->  BuildResult
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from ..cache import Manifest, project_files, project_fingerprint
 from ..errors import BuildError, ContentError, Problem, Report
 from ..files import output_folder
-from ..layout import default_output
+from ..layout import LESSONS, default_output
 from ..perf import fewer_collections
 from .plan import Job, choose_lessons, plan, plan_from_manifest
 from .renderers import Renderers
@@ -37,12 +37,14 @@ def build(
     request: BuildRequest,
     on_output: Callable[[Output], None] = lambda _: None,
     on_plan: Callable[[int], None] = lambda _: None,
+    on_notice: Callable[[str], None] = lambda _: None,
 ) -> BuildResult:
     """Build every requested lesson x edition x format into `request.out`.
 
     `project` may be a loaded Project or its folder; a folder is loaded only when
     something must be checked or rebuilt. `on_plan` hears how many outputs there
-    will be, `on_output` each one as it is written (or found up to date).
+    will be, `on_output` each one as it is written (or found up to date), `on_notice` a
+    word for the teacher before the PDFs are made when they will take minutes.
     """
     root, loaded = (project, None) if isinstance(project, Path) else (project.root, project)
     out = request.out or default_output(root)
@@ -58,7 +60,8 @@ def build(
             on_plan(len(jobs))
             return _reuse(request, last, jobs, out, on_output)
     # Renderer processes start first: WeasyPrint loads while the project is read and checked.
-    with fewer_collections(), Renderers(root, request.renderer_processes) as renderers:
+    workers = request.renderer_processes(lessons_in(files))
+    with fewer_collections(), Renderers(root, workers) as renderers:
         if loaded is None:
             from ..project import load_project
 
@@ -69,8 +72,17 @@ def build(
         with output_folder(out):  # created and locked only once there is something to write
             jobs = plan(request, {lesson.id: lesson.entry.modules for lesson in lessons}, files)
             on_plan(len(jobs))
-            run = Run(loaded, request, out, renderers, on_output)
+            run = Run(loaded, request, out, renderers, on_output, on_notice)
             return run.make(jobs, lessons, report, fingerprint)
+
+
+def lessons_in(files: dict[str, str]) -> int:
+    """How many lessons a project has, from its list of files (before it is loaded)."""
+    return sum(
+        1
+        for path in files
+        if PurePosixPath(path).parent.as_posix() == LESSONS and path.endswith(".yaml")
+    )
 
 
 def _check(project: Project, checked: list[Problem] | None) -> Report:

@@ -37,8 +37,14 @@ class Job:
 def choose_lessons(project: Project, request: BuildRequest) -> list[Lesson]:
     """The lessons `request` names, the ad-hoc lesson of its `--modules`, or every lesson."""
     from ..assemble import adhoc_lesson
+    from ..schema import MAX_LESSON_MODULES
 
     if request.modules:
+        if len(request.modules) > MAX_LESSON_MODULES:
+            raise UsageError(
+                f"--modules lists {len(request.modules)} modules; one packet takes at most "
+                f"{MAX_LESSON_MODULES} — build them as several lessons"
+            )
         unknown = [m for m in request.modules if m not in project.modules]
         if unknown:
             known = ", ".join(sorted(project.modules))

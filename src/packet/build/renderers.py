@@ -1,7 +1,8 @@
 """Where PDFs are made: `Renderers.submit(html, booklet)` → ticket; `next_done()` / `ready()`
 → (ticket, the PDF's bytes, pages, WeasyPrint's warnings, seconds).
 
-With one job, a `PdfRenderer` in this process. With more, a pool of long-lived renderer
+With one job, a `PdfRenderer` in this process, rendering each packet when `next_done` asks for
+it (so that submitting never waits). With more, a pool of long-lived renderer
 processes, started before the project is loaded so that importing WeasyPrint and reading the
 fonts overlap with loading and checking; each keeps its font configuration and caches for
 every packet it renders. Any failure comes back as a `BuildError` with the packet's ticket.
@@ -9,6 +10,7 @@ every packet it renders. Any failure comes back as a `BuildError` with the packe
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import gc
 import multiprocessing
@@ -106,10 +108,12 @@ class Renderers:
         self.pool: Pool | None = None
         self.done: queue.SimpleQueue[tuple[int, Rendered | BaseException]] = queue.SimpleQueue()
         self.submitted = 0
+        self.waiting: collections.deque[tuple[int, str, bool]] = collections.deque()  # no pool
         if workers:
             # Workers start at once: WeasyPrint loads while the project is read and checked.
             context = multiprocessing.get_context("fork" if _CAN_FORK else "spawn")
             self.pool = context.Pool(workers, _start_worker, (root, os.getpid()))
+        self.count = workers  # processes rendering at once; 0: this one
         self.workers = self._running()
 
     def __enter__(self) -> Renderers:
@@ -122,14 +126,8 @@ class Renderers:
         """Start rendering; returns a ticket that `next_done` hands back with the result."""
         ticket = self.submitted
         self.submitted += 1
-        if self.pool is None:
-            from ..render import PdfRenderer
-
-            self.local = self.local or PdfRenderer(self.root)
-            try:
-                self.done.put((ticket, _render(self.local, html, booklet)))
-            except Exception as exc:  # reported as the worker path reports it (`_unwrap`)
-                self.done.put((ticket, exc))
+        if self.pool is None:  # rendered when asked for, so that submitting never waits
+            self.waiting.append((ticket, html, booklet))
             return ticket
         self.pool.apply_async(
             _render_in_worker,
@@ -139,8 +137,21 @@ class Renderers:
         )
         return ticket
 
+    def _render_here(self) -> None:
+        """Render the first packet waiting for this process."""
+        from ..render import PdfRenderer
+
+        ticket, html, booklet = self.waiting.popleft()
+        self.local = self.local or PdfRenderer(self.root)
+        try:
+            self.done.put((ticket, _render(self.local, html, booklet)))
+        except Exception as exc:  # reported as the worker path reports it (`_unwrap`)
+            self.done.put((ticket, exc))
+
     def next_done(self) -> tuple[int, Rendered]:
-        """The next packet to finish, waiting for it."""
+        """The next packet to finish, waiting for it (rendering it, in this process)."""
+        if self.pool is None and self.done.empty() and self.waiting:
+            self._render_here()
         while True:
             try:
                 return self._unwrap(*self.done.get(timeout=0.5))
@@ -158,7 +169,8 @@ class Renderers:
         return {worker.pid for worker in list(getattr(self.pool, "_pool", None) or [])}
 
     def ready(self) -> tuple[int, Rendered] | None:
-        """A packet that has finished, if any has."""
+        """A packet that has finished, if any has (in this process, none has until asked
+        for with `next_done`)."""
         try:
             return self._unwrap(*self.done.get_nowait())
         except queue.Empty:

@@ -52,14 +52,24 @@ class BuildRequest:
             return True  # a booklet is printed on both sides
         return self.double_sided
 
-    @property
-    def renderer_processes(self) -> int:
-        """How many renderer processes to start (0: render in this process): `jobs`, but no
-        more than the PDFs that named lessons can give."""
+    def packets_asked(self, lessons_in_project: int) -> int:
+        """How many packets (lesson x edition) the request can give at most: those of the
+        lessons it names, of its `--modules`, or of every lesson the project has."""
+        if self.modules:
+            lessons = 1
+        elif self.lessons:
+            lessons = len(set(self.lessons))
+        else:
+            lessons = lessons_in_project
+        return lessons * len(set(self.editions))
+
+    def renderer_processes(self, lessons_in_project: int) -> int:
+        """How many renderer processes to start (0: render in this process): `jobs`, but
+        never more than the PDFs there can be to render. Each renderer costs a process and
+        WeasyPrint's start-up, so 24 of them for one packet made it five times slower."""
         if "pdf" not in self.formats or self.jobs <= 1:
             return 0
-        most = len(self.lessons) * len(self.editions) if self.lessons else self.jobs
-        return min(self.jobs, max(1, most))
+        return min(self.jobs, max(1, self.packets_asked(lessons_in_project)))
 
 
 @dataclass(frozen=True)

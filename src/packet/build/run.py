@@ -23,6 +23,7 @@ from ..choices import Edition
 from ..errors import ContentError, Problem, Report
 from ..files import write_atomic
 from ..reading import cached_reading_stats
+from .estimate import Estimate, estimated_pages, refuse_too_long
 from .explain import explain
 from .plan import Job
 from .renderers import Rendered, Renderers
@@ -62,12 +63,14 @@ class Run:
         out: Path,
         renderers: Renderers,
         on_output: Callable[[Output], None],
+        on_notice: Callable[[str], None] = lambda _: None,
     ) -> None:
         self.project = project
         self.request = request
         self.out = out
         self.renderers = renderers
         self.on_output = on_output
+        self.on_notice = on_notice
         self.manifest = Manifest.load(out)
         self.result = BuildResult()
         self.lessons: dict[str, Lesson] = {}
@@ -90,9 +93,11 @@ class Run:
                 f"{self.manifest.path}: {self.manifest.unreadable} — packet ignores this file "
                 "and rebuilds every output, then writes a good one in its place"
             )
-        stale = [job for job in jobs if self.request.force or not self._up_to_date(job)]
+        stale = []
         for job in jobs:
-            if job not in stale:
+            if self.request.force or not self._up_to_date(job):
+                stale.append(job)
+            else:
                 built = self.manifest.outputs[job.name]
                 report_cached(self.out, job.name, built, self.result, self.on_output)
         try:
@@ -116,18 +121,24 @@ class Run:
         return self.manifest.up_to_date(job.name, job.key, self.out) is not None
 
     def _make(self, jobs: list[Job]) -> None:
-        """Assemble, render and write the outputs `jobs`: PDFs go to the renderers, HTML is
-        made here while they work."""
+        """Assemble, render and write the outputs `jobs`: every PDF goes to the renderers
+        first — each refused before it starts if it would be too long — then HTML is made
+        here while they work."""
         self.remaining = Counter(job.lesson for job in jobs)
         # Longest first, so that no renderer is left with a long packet while the others idle;
         # student editions before teacher ones, which may first need textstat's dictionary.
-        for job in sorted(jobs, key=self._render_order):
+        ordered = sorted(jobs, key=self._render_order)
+        estimate = Estimate(max(1, self.renderers.count))
+        for job in ordered:
             if job.format == "pdf":
-                self._submit_pdf(job)
-            else:
+                estimate.add(self._submit_pdf(job))
+        if (notice := estimate.notice()) is not None:
+            self.on_notice(notice)
+        for job in ordered:
+            if job.format == "html":
                 self._made(self._html(job))
-            while self.rendering and (rendered := self.renderers.ready()):
-                self._rendered(rendered)
+                while self.rendering and (rendered := self.renderers.ready()):
+                    self._rendered(rendered)
         while self.rendering:
             self._rendered(self.renderers.next_done())
 
@@ -156,14 +167,18 @@ class Run:
             self.packets[packet_id] = packet, time.perf_counter() - started
         return self.packets[packet_id]
 
-    def _submit_pdf(self, job: Job) -> None:
+    def _submit_pdf(self, job: Job) -> int:
+        """Hand `job`'s PDF to the renderers; returns about how many pages it will have."""
         from ..render import render_html
 
         packet, assembling = self._packet(job)
         started = time.perf_counter()
         html = render_html(packet, self.project.root)
+        pages = estimated_pages(html, large_print=self.request.large_print)
+        refuse_too_long(job.name, pages)
         seconds = assembling + time.perf_counter() - started
         self.rendering[self.renderers.submit(html, self.request.booklet)] = (job, seconds)
+        return pages
 
     def _rendered(self, rendered: tuple[int, Rendered]) -> None:
         ticket, (data, pages, messages, seconds) = rendered
