@@ -551,3 +551,33 @@ def test_an_svg_declaring_entities_is_refused() -> None:
     laughs = b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>'
     with pytest.raises(SvgRefused, match="entities"):
         check_svg(laughs)
+
+
+def test_templates_are_compiled_once_and_again_when_edited(
+    packet: Packet, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every page has an environment of its own (its limits start afresh), but the theme's
+    templates are compiled once per process; a template edited on disk (under `packet serve`)
+    is compiled again, and the page shows the edit."""
+    from packet import render
+
+    compiled: list[str | None] = []
+    parse = render._Sandbox._parse
+
+    def counted(
+        self: render._Sandbox, source: str, name: str | None, filename: str | None
+    ) -> nodes.Template:
+        compiled.append(name)
+        return parse(self, source, name, filename)
+
+    monkeypatch.setattr(render._Sandbox, "_parse", counted)
+    monkeypatch.setattr(render, "_COMPILED", render._Compiled())  # as a fresh process
+    first = render_html(packet, root)
+    assert "cover.html.j2" in compiled and len(compiled) == len(set(compiled))
+    compiled.clear()
+    assert render_html(packet, root) == first
+    assert compiled == []
+    theme_cover = (THEME / "cover.html.j2").read_text(encoding="utf-8")
+    write(root, COVER, theme_cover + "<p>Edited cover</p>\n")
+    edited = render_html(packet, root)
+    assert compiled == ["cover.html.j2"] and "Edited cover" in edited

@@ -256,3 +256,42 @@ def test_commands_that_do_not_render_do_not_load_the_renderer(
     imported_by("build", "3-s21", "--edition", "student", "--out", out, cwd=project_dir)
     again = imported_by("build", "3-s21", "--edition", "student", "--out", out, cwd=project_dir)
     assert again == set()  # up to date: nothing heavy at all
+
+
+def test_font_subsets_are_made_once_on_a_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cutting the theme's fonts down for an HTML packet costs about a second a build; the
+    subsets are kept in the user's cache (keyed by font, characters and packet's version),
+    so a later build — a new process — reads them. A damaged file there is made again, and
+    a cache that cannot be written only costs the time."""
+    from packet import webfonts
+    from packet.render import THEME
+
+    made: list[int] = []
+    subset = webfonts._subset
+
+    def counted(font: bytes, chars: frozenset[int]) -> bytes:
+        made.append(len(chars))
+        return subset(font, chars)
+
+    monkeypatch.setattr(webfonts, "_subset", counted)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # as render_html has it while subsetting
+    fonts_css = (THEME / "fonts.css").read_text(encoding="utf-8")
+
+    def embedded() -> str:
+        webfonts._woff.cache_clear()  # as in a new process
+        return webfonts.embedded_css(fonts_css, THEME, "Khmer Rouge", roots=[THEME])[0]
+
+    first = embedded()
+    faces = len(made)
+    assert faces >= 2 and "data:font/woff;base64," in first
+    assert embedded() == first and len(made) == faces  # read back, not made
+    kept = sorted((tmp_path / "cache/packet/fonts").iterdir())
+    assert len(kept) == faces
+    kept[0].write_bytes(kept[0].read_bytes()[:-10])  # cut short
+    assert embedded() == first and len(made) == faces + 1
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "not-a-folder"))
+    (tmp_path / "not-a-folder").write_text("a file where the cache would go")
+    assert embedded() == first and len(made) == 2 * faces + 1

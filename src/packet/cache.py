@@ -36,7 +36,7 @@ import hmac
 import json
 import os
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import metadata
@@ -45,7 +45,7 @@ from typing import Any, TypeVar
 
 from . import __version__
 from .errors import BuildError, Location, Problem, Severity
-from .files import MAX_FONT_BYTES, MAX_OUTPUT_BYTES, Refused, read_file
+from .files import MAX_FONT_BYTES, MAX_OUTPUT_BYTES, Refused, read_file, write_atomic
 from .layout import (
     INPUT_FOLDERS,
     LESSONS,
@@ -177,12 +177,36 @@ def _signature(data: Mapping[str, Any]) -> str:
     return hmac.new(machine_key(), canonical.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+def user_cache() -> Path:
+    """packet's folder in the user's cache (`~/.cache/packet`), for what serves every project."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "packet"
+
+
+def remembered(kind: str, key: str, make: Callable[[], bytes], limit: int) -> bytes:
+    """`make()`, kept in the user's cache as `<kind>/<key>` for every later build on this
+    machine; `key` must be a digest of everything the bytes depend on. The file carries the
+    SHA-256 of its bytes, so a damaged one is made again; a cache that cannot be read or
+    written only costs the time of making them."""
+    path = user_cache() / kind / key
+    with contextlib.suppress(OSError, ValueError):
+        with path.open("rb") as handle:
+            kept = handle.read(limit + 65)
+        check, _, data = kept.partition(b"\n")
+        if len(data) <= limit and check.decode("ascii") == _sha256(data):
+            return data
+    data = make()
+    with contextlib.suppress(OSError, BuildError):
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_atomic(path, _sha256(data).encode("ascii") + b"\n" + data)
+    return data
+
+
 @cache
 def machine_key() -> bytes:
     """A secret of this user on this machine, kept in the user's cache folder and made on
     first use. Where it cannot be kept, a key for this process alone: outputs are then
     rebuilt by every new command, never wrongly trusted."""
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "packet"
+    folder = user_cache()
     path = folder / "build-key"
     for _ in range(2):
         try:

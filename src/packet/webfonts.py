@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import io
 import os
 import unicodedata
@@ -114,7 +115,21 @@ def _coverage(stamp: Stamp) -> frozenset[int]:
 
 @functools.lru_cache(maxsize=64)
 def _woff(stamp: Stamp, chars: frozenset[int]) -> bytes:
-    """The font cut down to `chars`, as WOFF."""
+    """The font cut down to `chars`, as WOFF: made once on this machine for each font and
+    repertoire (a second apiece for the theme's text faces), then kept in the user's cache."""
+    from .cache import digest, remembered, tool_fingerprint
+
+    font = _font_bytes(stamp)
+    key = digest(
+        tool_fingerprint(),
+        hashlib.sha256(font).hexdigest(),
+        repr(sorted(chars)),
+        os.environ.get("SOURCE_DATE_EPOCH", ""),  # the time stamped in the subset
+    )
+    return remembered("fonts", key, lambda: _subset(font, chars), MAX_FONT_BYTES)
+
+
+def _subset(font_bytes: bytes, chars: frozenset[int]) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -123,7 +138,7 @@ def _woff(stamp: Stamp, chars: frozenset[int]) -> bytes:
     options.hinting = False  # screens today smooth outlines themselves; a third of the size
     options.name_IDs = NAME_RECORDS
     options.notdef_outline = True
-    font = TTFont(io.BytesIO(_font_bytes(stamp)))
+    font = TTFont(io.BytesIO(font_bytes))
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(chars))
     subsetter.subset(font)
@@ -148,7 +163,7 @@ def embedded_css(
     and warnings about the faces left out. Font files must lie under `roots` (the project
     and the theme; by default, `folder`)."""
     allowed = tuple(r.resolve() for r in roots) or (folder.resolve(),)
-    wanted = frozenset(ord(c) for c in text)
+    wanted = frozenset(map(ord, set(text)))
     rules, warnings = [], []
     for face in faces(fonts_css, folder, name):
         if face.path is None:
