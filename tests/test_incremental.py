@@ -295,3 +295,36 @@ def test_font_subsets_are_made_once_on_a_machine(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "not-a-folder"))
     (tmp_path / "not-a-folder").write_text("a file where the cache would go")
     assert embedded() == first and len(made) == 2 * faces + 1
+
+
+def test_reading_statistics_are_measured_once_on_a_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A teacher edition's reading statistics load textstat's pronouncing dictionary (about a
+    second); they are kept in the user's cache by text, for any build of any project, and
+    the folder keeps only the newest (it grows with every edit of a module)."""
+    from packet import reading
+    from packet.cache import remembered
+
+    measured: list[str] = []
+    measure = reading._measure
+
+    def counted(text: str) -> tuple[int, float]:
+        measured.append(text)
+        return measure(text)
+
+    monkeypatch.setattr(reading, "_measure", counted)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    text = "The Khmer Rouge ruled Cambodia from 1975 to 1979. Its leaders emptied the cities."
+    first = reading.reading_stats(text)
+    assert first.words == 14 and reading.reading_stats(text) == first
+    assert measured == [text]
+    kept = tmp_path / "cache/packet/kept"
+    for n in range(5):
+        remembered("kept", f"key-{n}", lambda n=n: str(n).encode(), 10, most=3)  # type: ignore[misc]
+        os.utime(kept / f"key-{n}", (n, n))  # made n seconds apart
+    assert sorted(p.name for p in kept.iterdir()) == [
+        "key-2",
+        "key-3",
+        "key-4",
+    ]

@@ -10,7 +10,6 @@ and cite.py); templates print it as it is and escape everything else.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
@@ -194,14 +193,13 @@ def assemble(
     paper: str | None = None,
     large_print: bool = False,
     double_sided: bool | None = None,
-    reading: Callable[[str], ReadingStats] = reading_stats,
 ) -> Packet:
-    """The packet of one lesson and edition; `reading` measures module texts (teacher only)."""
+    """The packet of one lesson and edition."""
     settings = project.settings
     markup = markup_for(project)
     chosen = lesson.entry.modules
     bodies = _bodies(project, markup, chosen)
-    modules = _modules(project, markup, bodies, reading if edition == "teacher" else None)
+    modules = _modules(project, markup, bodies, teacher=edition == "teacher")
     events = [e for e in project.events if set(e.entry.modules) & set(chosen)]
     wanted = tuple(sections if sections is not None else lesson.entry.sections)
     sources = _sources(project, bodies)
@@ -253,11 +251,13 @@ def _modules(
     project: Project,
     markup: MarkdownReader,
     bodies: list[Body],
-    reading: Callable[[str], ReadingStats] | None,
+    *,
+    teacher: bool,
 ) -> tuple[ModuleView, ...]:
-    """The lesson's modules in lesson order, numbered from 1."""
+    """The lesson's modules in lesson order, numbered from 1; the teacher's with their
+    reading statistics."""
     return tuple(
-        _module_view(project, markup, module, number, body, reading)
+        _module_view(project, markup, module, number, body, teacher=teacher)
         for number, (module, body) in enumerate(bodies, start=1)
     )
 
@@ -268,7 +268,8 @@ def _module_view(
     module: Module,
     number: int,
     body: RenderedText,
-    reading: Callable[[str], ReadingStats] | None,
+    *,
+    teacher: bool,
 ) -> ModuleView:
     seed_ids = seeds_of([module], {module.id: body.cited})
     style = project.settings.citation_style
@@ -288,7 +289,7 @@ def _module_view(
         seed_ids=tuple(seed_ids),
         sources=tuple(citation(project.seeds[s].meta, style) for s in seed_ids),
         notes=_notes(module, markup),
-        reading=reading(markup.plain(module.body)) if reading else None,
+        reading=reading_stats(markup.plain(module.body)) if teacher else None,
         provenance=_provenance(project, module, body, seed_ids),
         draft=module.meta.draft,
     )

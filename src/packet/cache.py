@@ -60,7 +60,6 @@ MANIFEST = ".packet-build.json"
 MANIFEST_VERSION = 1
 MAX_MANIFEST_BYTES = 50_000_000
 KEY_BYTES = 32
-READING_KEPT = 500  # reading statistics remembered, most recent first to go last
 PACKAGE = Path(__file__).parent
 # Libraries whose version can change the bytes of an output.
 RENDERING_LIBRARIES = (
@@ -182,11 +181,14 @@ def user_cache() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "packet"
 
 
-def remembered(kind: str, key: str, make: Callable[[], bytes], limit: int) -> bytes:
+def remembered(
+    kind: str, key: str, make: Callable[[], bytes], limit: int, most: int | None = None
+) -> bytes:
     """`make()`, kept in the user's cache as `<kind>/<key>` for every later build on this
     machine; `key` must be a digest of everything the bytes depend on. The file carries the
     SHA-256 of its bytes, so a damaged one is made again; a cache that cannot be read or
-    written only costs the time of making them."""
+    written only costs the time of making them. With `most`, the folder keeps that many
+    files, the least recently made going first."""
     path = user_cache() / kind / key
     with contextlib.suppress(OSError, ValueError):
         with path.open("rb") as handle:
@@ -198,7 +200,20 @@ def remembered(kind: str, key: str, make: Callable[[], bytes], limit: int) -> by
     with contextlib.suppress(OSError, BuildError):
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomic(path, _sha256(data).encode("ascii") + b"\n" + data)
+        if most is not None:
+            _keep_newest(path.parent, most)
     return data
+
+
+def _keep_newest(folder: Path, most: int) -> None:
+    """Delete all but the `most` newest files of `folder` (packet's own cache folder)."""
+    files = [entry for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False)]
+    if len(files) <= most:
+        return
+    files.sort(key=lambda entry: entry.stat(follow_symlinks=False).st_mtime_ns)
+    for entry in files[: len(files) - most]:
+        with contextlib.suppress(OSError):
+            Path(entry.path).unlink()
 
 
 @cache
@@ -272,9 +287,6 @@ class Manifest:
     problems: list[Problem] = field(default_factory=list)  # the check's warnings
     lessons: dict[str, list[str]] = field(default_factory=dict)  # lesson -> its modules
     outputs: dict[str, Built] = field(default_factory=dict)  # file name -> what was written
-    # Reading statistics by module text (see reading.py): loading textstat's pronouncing
-    # dictionary takes a second, so a teacher edition rebuilt after an edit reuses them.
-    reading: dict[str, list[float]] = field(default_factory=dict)
     unreadable: str = ""  # why the file in OUT could not be used, if it could not
     _loaded: str = field(default="", repr=False)  # what the file held, to write only changes
 
@@ -326,11 +338,6 @@ class Manifest:
                 pages,
                 [_problem(p) for p in _checked(built["warnings"], list, "warnings")],
             )
-        reading = {
-            key: [float(_checked(v, (int, float), "reading")) for v in values]
-            for key, values in _checked(data["reading"], dict, "reading").items()
-            if _checked(values, list, "reading")
-        }
         lessons = {
             name: [_checked(m, str, "modules") for m in _checked(modules, list, name)]
             for name, modules in _checked(data["lessons"], dict, "lessons").items()
@@ -341,7 +348,6 @@ class Manifest:
             [_problem(p) for p in _checked(data["problems"], list, "problems")],
             lessons,
             outputs,
-            reading,
         )
 
     def up_to_date(self, name: str, key: str, out: Path) -> Built | None:
@@ -387,6 +393,5 @@ class Manifest:
                 }
                 for name, built in sorted(self.outputs.items())
             },
-            "reading": dict(list(self.reading.items())[-READING_KEPT:]),
         }
         return json.dumps({**data, "signature": _signature(data)}, indent=1, ensure_ascii=False)

@@ -12,11 +12,12 @@ package).
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import json
 import math
-from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 
-from .cache import digest
 from .perf import fewer_collections
 
 WORDS_PER_MINUTE = 150
@@ -46,24 +47,31 @@ def _stats(words: int, grade: float) -> ReadingStats:
 
 
 def reading_stats(text: str) -> ReadingStats:
+    """The words, grade and minutes of `text`, remembered on this machine by the text
+    (`~/.cache/packet/reading`): loading textstat's pronouncing dictionary takes a second, so
+    a teacher edition built again, of this project or any other, measures only what is new."""
+    from .cache import digest, remembered
+
+    key = digest(_textstat_version(), str(WORDS_PER_MINUTE), text)
+    kept = remembered(
+        "reading", key, lambda: json.dumps(_measure(text)).encode(), 1_000, most=2_000
+    )
+    with contextlib.suppress(ValueError, TypeError):
+        words, grade = json.loads(kept)
+        return _stats(int(words), float(grade))
+    return _stats(*_measure(text))
+
+
+def _measure(text: str) -> tuple[int, float]:
     import textstat  # loads its pronouncing dictionary on first use: only when needed
 
     with fewer_collections():
         words = textstat.lexicon_count(text)
-        return _stats(words, float(textstat.flesch_kincaid_grade(text)) if words else 0.0)
+        return words, float(textstat.flesch_kincaid_grade(text)) if words else 0.0
 
 
-def cached_reading_stats(
-    cache: MutableMapping[str, list[float]],
-) -> Callable[[str], ReadingStats]:
-    """`reading_stats`, remembering its results in `cache` by the hash of the text."""
+@functools.cache
+def _textstat_version() -> str:
+    from importlib.metadata import version
 
-    def stats(text: str) -> ReadingStats:
-        key = digest(str(WORDS_PER_MINUTE), text)
-        if (known := cache.get(key)) is not None and len(known) == 2:
-            return _stats(int(known[0]), float(known[1]))
-        result = reading_stats(text)
-        cache[key] = [result.words, result.grade]
-        return result
-
-    return stats
+    return version("textstat")

@@ -22,7 +22,6 @@ from ..cache import Built, Manifest
 from ..choices import Edition
 from ..errors import ContentError, Problem, Report
 from ..files import write_atomic
-from ..reading import cached_reading_stats
 from .estimate import Estimate, estimated_pages, refuse_too_long
 from .explain import explain
 from .plan import Job
@@ -74,7 +73,6 @@ class Run:
         self.manifest = Manifest.load(out)
         self.result = BuildResult()
         self.lessons: dict[str, Lesson] = {}
-        self.reading = cached_reading_stats(self.manifest.reading)  # kept in the manifest
         self.packets: dict[tuple[str, Edition], tuple[Packet, float]] = {}
         self.rendering: dict[int, tuple[Job, float]] = {}  # by renderer ticket
         self.held: dict[str, list[Made]] = {}  # by lesson, until all its outputs are made
@@ -162,7 +160,6 @@ class Run:
                 paper=self.request.paper,
                 large_print=self.request.large_print,
                 double_sided=self.request.effective_double_sided,
-                reading=self.reading,
             )
             self.packets[packet_id] = packet, time.perf_counter() - started
         return self.packets[packet_id]
