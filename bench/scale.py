@@ -42,8 +42,8 @@ DIMENSIONS = ("modules", "glossary terms", "seed size", "dated sentences")
 COMMANDS = ("check", "pull", "build")
 PULLED = "highlights"  # the seed whose text is pulled
 LONG_RUN = 30.0  # seconds: a run this long is taken once
-# A difference between two sizes' times under NOISE seconds, or NOISE_SHARE of the time at
-# ×1, is no growth: it could be the machine's.
+# A difference between two sizes' times within how far apart their runs are (at least NOISE
+# seconds; for a single run, NOISE_SHARE of it) is no growth: it could be the machine's.
 NOISE, NOISE_SHARE = 0.05, 0.05
 SAMPLE = 0.1  # seconds between memory samples: little CPU taken from the runs timed
 
@@ -147,6 +147,30 @@ def _yaml(data: object) -> str:
 # -- measuring ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Figure:
+    """The runs of one command at one size."""
+
+    runs: tuple[Measured, ...]
+
+    @property
+    def finished(self) -> bool:
+        return all(run.finished for run in self.runs)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(run.peak_mb for run in self.runs)
+
+    def time(self, cpu: bool = False) -> float:
+        """The median of the runs' wall-clock or CPU seconds."""
+        return statistics.median(run.cpu if cpu else run.seconds for run in self.runs)
+
+    def noise(self, cpu: bool = False) -> float:
+        """How far apart the runs are (for one run, NOISE_SHARE of it)."""
+        times = [run.cpu if cpu else run.seconds for run in self.runs]
+        return max(times) - min(times) if len(times) > 1 else NOISE_SHARE * times[0]
+
+
 @dataclass
 class Row:
     """One command along one dimension: a figure per size (None: not tried, as the size
@@ -154,7 +178,7 @@ class Row:
 
     dimension: str
     command: str
-    figures: dict[int, Measured | None] = field(default_factory=dict)
+    figures: dict[int, Figure | None] = field(default_factory=dict)
     sizes: dict[int, str] = field(default_factory=dict)
 
 
@@ -169,17 +193,12 @@ class _Scale:
         self.fresh += 1
         return self.work / f"{name}-{self.fresh}"
 
-    def median(self, once: Callable[[], Measured]) -> Measured:
-        """The median of `runs` runs; a run over LONG_RUN or out of time is taken once."""
+    def repeated(self, once: Callable[[], Measured]) -> Figure:
+        """`runs` runs; a run over LONG_RUN or out of time is taken once."""
         first = once()
         if not first.finished or first.seconds > LONG_RUN:
-            return first
-        every = [first, *(once() for _ in range(self.runs - 1))]
-        return Measured(
-            statistics.median(m.seconds for m in every),
-            statistics.median(m.cpu for m in every),
-            max(m.peak_mb for m in every),
-        )
+            return Figure((first,))
+        return Figure((first, *(once() for _ in range(self.runs - 1))))
 
     def check(self, project: Path) -> Measured:
         return measured([PACKET, "check"], project, self.timeout, SAMPLE)
@@ -229,15 +248,14 @@ class _Scale:
             "build": lambda: self.build(project, lesson),
         }
 
-    def _figure(self, row: Row, times: int, once: Callable[[], Measured]) -> Measured | None:
+    def _figure(self, row: Row, times: int, once: Callable[[], Measured]) -> Figure | None:
         before = [m for m in row.figures.values() if m is not None]
         if before and not before[-1].finished:
             return None
-        figure = self.median(once)
-        shown = f"{figure.seconds:.2f} s" if figure.finished else f"> {self.timeout:.0f} s"
+        figure = self.repeated(once)
+        shown = f"{_seconds(figure, self.timeout)} ({figure.time(cpu=True):.2f} s CPU)"
         print(
-            f"  {row.dimension} ×{times}: {row.command} {shown} ({figure.cpu:.2f} s CPU), "
-            f"{figure.peak_mb:.0f} MB",
+            f"  {row.dimension} ×{times}: {row.command} {shown}, {figure.peak_mb:.0f} MB",
             file=sys.stderr,
         )
         return figure
@@ -276,8 +294,9 @@ def ratio(row: Row, cpu: bool = False) -> str:
         return "—"
     if cpu and not thirty.finished:  # a stopped process tree's CPU time is not all counted
         return "—"
-    t1, t10, t30 = ((m.cpu if cpu else m.seconds) for m in (one, ten, thirty))
-    late, early, noise = t30 - t10, t10 - t1, max(NOISE, NOISE_SHARE * t1)
+    t1, t10, t30 = (figure.time(cpu) for figure in (one, ten, thirty))
+    late, early = t30 - t10, t10 - t1
+    noise = max(NOISE, one.noise(cpu), ten.noise(cpu))
     if thirty.finished and early < noise and late < noise * 20 / 9:
         return "flat"
     value = late / max(early, noise)
@@ -286,13 +305,13 @@ def ratio(row: Row, cpu: bool = False) -> str:
     return f"**{shown}**" if value > 3 else shown
 
 
-def _seconds(figure: Measured | None, timeout: float) -> str:
+def _seconds(figure: Figure | None, timeout: float) -> str:
     if figure is None or not figure.finished:
         return f"> {timeout:.0f} s"
-    return f"{figure.seconds:.2f} s"
+    return f"{figure.time():.2f} s"
 
 
-def _peak(figure: Measured | None) -> str:
+def _peak(figure: Figure | None) -> str:
     if figure is None:
         return "—"
     return f"{'≥ ' if not figure.finished else ''}{figure.peak_mb:.0f} MB"
@@ -316,12 +335,14 @@ def scale_table(scale: Scale, runs: int, timeout: float) -> str:
     lines.append(
         f"Medians of {runs} runs (one for a run over {LONG_RUN:.0f} s), whole processes; a run "
         f"over {timeout:.0f} s is stopped. Linear growth gives a ratio of 2.2, quadratic 8.1 "
-        "(target ≤ 3). `pull` adds one document (for seed size, the grown seed) to a fresh "
-        "copy; `build` makes one student PDF (the `scaled` lesson for modules, else "
-        "`whole-unit`). Time is wall-clock; the CPU ratio is of the user + system seconds of "
-        "the process tree, which other load on the machine changes little. Peak memory: PSS "
-        "of the whole process tree. Load on the machine (1-minute average) before and after: "
-        f"{scale.load[0]:.1f}, {scale.load[1]:.1f} on {os.cpu_count()} cores."
+        "(target ≤ 3); “> x” when ×30 ran out of time or the growth from ×1 to ×10 is within "
+        "the runs' spread, “flat” when both steps are. `pull` adds one document (for seed "
+        "size, the grown seed) to a fresh copy; `build` makes one student PDF (the `scaled` "
+        "lesson for modules, else `whole-unit`). Time is wall-clock; the CPU ratio is of the "
+        "user + system seconds of the process tree, which other load on the machine changes "
+        "little. Peak memory: PSS of the whole process tree. Load on the machine (1-minute "
+        f"average) before and after: {scale.load[0]:.1f}, {scale.load[1]:.1f} on "
+        f"{os.cpu_count()} cores."
     )
     return "\n".join(lines)
 
@@ -336,8 +357,8 @@ def scale_figures(scale: Scale) -> dict[str, float]:
         key = f"scale_{row.dimension.replace(' ', '_')}_{row.command}"
         for times, figure in row.figures.items():
             if figure is not None:
-                figures[f"{key}_x{times}_s"] = figure.seconds
-                figures[f"{key}_x{times}_cpu_s"] = figure.cpu
+                figures[f"{key}_x{times}_s"] = figure.time()
+                figures[f"{key}_x{times}_cpu_s"] = figure.time(cpu=True)
                 figures[f"{key}_x{times}_peak_mb"] = figure.peak_mb
                 figures[f"{key}_x{times}_finished"] = float(figure.finished)
     return figures
