@@ -17,7 +17,10 @@ taken once), with the peak memory (PSS) of the process tree; a run over `--timeo
 stopped and shown as "> N s", and the larger sizes of that command are not tried.
 
 The marginal ratio (t×30 − t×10) ÷ (t×10 − t×1) takes start-up out of the growth:
-linear growth gives 20/9 ≈ 2.2, quadratic (900 − 100) ÷ (100 − 1) ≈ 8.1 (target ≤ 3).
+linear growth gives 20/9 ≈ 2.2, quadratic (900 − 100) ÷ (100 − 1) ≈ 8.1 (target ≤ 3). It
+is given for wall-clock time and for the CPU time (user + system) of the process tree,
+which other programs running on the machine change little. A step smaller than the
+spread of its runs counts as no growth: the ratio is then a lower bound, or "flat".
 """
 
 from __future__ import annotations
