@@ -1,13 +1,14 @@
-"""packet's benchmark: `make bench` runs it and prints one table.
+"""packet's benchmark: `make bench` runs it and prints two Markdown tables.
 
 Every figure is the median of several runs of a whole `packet` process (start-up
 included), and every comparison is a ratio of figures taken in the same run on the
-same machine. It works on a copy of this project in a temporary folder, so the
-checkout's output/ and build cache are never touched.
+same machine. It works on copies of this project in a temporary folder, so the
+checkout's output/ and build cache are never touched. How processes are timed and their
+memory sampled is in `measure.py`.
 
-    python bench/run.py [--runs N] [--json FILE]
+    python bench/run.py [--runs N] [--json FILE] [--only main|scale] [--timeout SECONDS]
 
-What it measures, and why (the targets are issue 7's):
+The main table (the targets are issue 7's):
   floor       the whole-unit student PDF, `packet build` vs WeasyPrint's own command
               rendering the HTML packet gives it, with the same fonts and PDF options
   peers       pages per second of the same text through md2pdf and pandoc -> WeasyPrint
@@ -19,6 +20,17 @@ What it measures, and why (the targets are issue 7's):
   start-up    `packet --help`, `packet list`
   memory      peak memory (PSS: shared pages counted once) of the whole process tree
   scaling     the unit's modules once and five times over in one lesson
+
+The scale section (`scale.py`; the target is issue 15's): the unit grown ×1, ×3, ×10 and
+×30 along one dimension at a time — modules, glossary terms, seed size, dated sentences —
+timing `check`, `pull` and `build`, with peak memory at ×30 and the marginal growth ratio
+(t×30 − t×10) ÷ (t×10 − t×1): start-up cancels out of it, so it cannot hide a quadratic path
+(linear growth gives 2.2, quadratic 8.1; target ≤ 3). A run longer than --timeout (300 s)
+is stopped and shown as "> 300 s".
+
+`--only main` or `--only scale` measures one of them. On a quiet 2-core machine the main
+table takes about 5 minutes and the scale section about 10 (its longest run, 210 modules in
+one PDF of some 1,200 pages, is taken once); code that is still quadratic makes it longer.
 """
 
 from __future__ import annotations
@@ -33,91 +45,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import yaml
+from measure import BIN, ENV, PACKET, REPO, copy_project, median, peak_memory_mb, run
+from scale import measure_scale, scale_figures, scale_table
 
 from packet.choices import Edition
-from packet.layout import INPUT_FOLDERS, PROJECT_FILE
-
-REPO = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-PACKET = str(BIN / "packet")
-# As on a teacher's machine: bytecode is cached after the first run (this sandbox turns that off).
-ENV = {
-    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-    "SOURCE_DATE_EPOCH": "0",
-    "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-}
-
 
 # -- measuring ------------------------------------------------------------------------------
-
-
-def run(args: Sequence[str], cwd: Path) -> float:
-    """Seconds one command takes; it must succeed."""
-    started = time.perf_counter()
-    done = subprocess.run(args, cwd=cwd, env=ENV, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        sys.exit(f"bench: {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
-    return seconds
-
-
-def median(runs: int, once: Callable[[], float]) -> float:
-    return statistics.median(once() for _ in range(runs))
-
-
-def _pss_kb(pid: int) -> int:
-    try:
-        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
-    except OSError:
-        return 0
-    found = re.search(r"^Pss:\s+(\d+) kB", text, re.M)
-    return int(found[1]) if found else 0
-
-
-def _descendants(root: int) -> list[int]:
-    parents: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    tree, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        tree.append(pid)
-        todo.extend(parents.get(pid, []))
-    return tree
-
-
-def peak_memory_mb(args: Sequence[str], cwd: Path) -> tuple[float, float]:
-    """(seconds, peak MB) of a command, memory summed over its process tree every 20 ms."""
-    process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL)
-    peak = 0
-    stop = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not stop.is_set():
-            peak = max(peak, sum(_pss_kb(pid) for pid in _descendants(process.pid)))
-            stop.wait(0.02)
-
-    started = time.perf_counter()
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    code = process.wait()
-    seconds = time.perf_counter() - started
-    stop.set()
-    sampler.join()
-    if code != 0:
-        sys.exit(f"bench: {' '.join(args)} failed")
-    return seconds, peak / 1024
 
 
 def serve_reload(project: Path, runs: int) -> float:
@@ -200,17 +137,6 @@ def pages(pdf: Path) -> int:
 
 
 # -- the project copies ---------------------------------------------------------------------
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in (PROJECT_FILE, *INPUT_FOLDERS):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        elif source.exists():
-            shutil.copy2(source, target / name)
-    return target
 
 
 def print_html(project: Path, lesson: str, edition: Edition) -> str:
@@ -498,12 +424,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument(
+        "--only", choices=("main", "scale"), help="only the main table, or only the scale section"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=300,
+        help="seconds after which a scale-section run is stopped (default 300)",
+    )
     args = parser.parse_args()
+    results: dict[str, float] = {}
+    tables = []
     with tempfile.TemporaryDirectory(prefix="packet-bench-") as folder:
-        results = measure(args.runs, Path(folder))
+        if args.only != "scale":
+            results |= measure(args.runs, Path(folder))
+            tables.append(table(results, args.runs))
+        if args.only != "main":
+            scale = measure_scale(args.runs, Path(folder) / "scale", args.timeout)
+            results |= scale_figures(scale)
+            tables.append(scale_table(scale, args.runs, args.timeout))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    print(table(results, args.runs))
+    print("\n\n".join(tables))
 
 
 if __name__ == "__main__":
