@@ -7,12 +7,83 @@ straightforward algorithm it replaces."""
 
 from __future__ import annotations
 
+import random
 import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from packet import lint
+from packet import dates, lint
+
+# -- dates already taken ----------------------------------------------------------------------
+
+
+def straightforward_find_dates(value: str) -> list[tuple[int, int, str]]:
+    """find_dates as it was: each match compared with every span taken before it."""
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in dates._PROSE_RE:
+        for m in pattern.finditer(value):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            date = dates._prose_date(kind, m)
+            if date is not None:
+                found.append((m.start(), m.end(), date))
+                taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+PROSE = [
+    "1975",
+    "1979",
+    "1970s",
+    "late",
+    "mid-1960s",
+    "from",
+    "to",
+    "between",
+    "and",
+    "January",
+    "7th",
+    "7",
+    ",",
+    "of",
+    "c.",
+    "around",
+    "500",
+    "BCE",
+    "44",
+    "BC",
+    "–",
+    "-",
+    "75",
+    "2001",
+    "April",
+    "Sept.",
+    "the",
+    "12,",
+    "$",
+    "in",
+]
+
+
+@given(st.lists(st.sampled_from(PROSE), max_size=14))
+def test_dates_found_as_by_comparing_every_taken_span(words: list[str]) -> None:
+    value = " ".join(words)
+    assert dates.find_dates(value) == straightforward_find_dates(value)
+
+
+def test_a_line_of_thousands_of_dates_finds_each_once() -> None:
+    rng = random.Random(15)
+    value = (
+        " ".join(rng.choice(PROSE) for _ in range(3000))
+        + " "
+        + " ".join(str(1900 + n % 100) for n in range(2000))
+    )
+    found = dates.find_dates(value)
+    assert found == straightforward_find_dates(value)
+    assert sum(date.isdigit() for _, _, date in found) >= 2000
+
 
 # -- links found in one pass ------------------------------------------------------------------
 
