@@ -13,7 +13,19 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from packet import dates, lint
+from packet import dates, lint, project
+from packet.errors import Report
+from packet.yamlsrc import load_yaml
+
+
+def test_entries_of_a_list_file_keep_their_positions() -> None:
+    source = "".join(f"- id: e{n}\n  title: T{n}\n  tags: [a, b]\n" for n in range(300))
+    sourced = load_yaml(source, "content/timeline.yaml", Report())
+    assert sourced is not None
+    items = project._items(sourced)
+    assert items == [project._sub(sourced, n) for n in range(300)]
+    assert str(items[299].where(("tags", 1))) == "content/timeline.yaml:900:13"
+
 
 # -- dates already taken ----------------------------------------------------------------------
 
