@@ -9,13 +9,103 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from packet import dates, lint, project
+from conftest import copy_project
+from packet import dates, lint, project, text
+from packet.check import check_project
 from packet.errors import Report
+from packet.project import load_project
 from packet.yamlsrc import load_yaml
+
+# -- each seed normalised once -----------------------------------------------------------------
+
+
+def test_a_seed_is_normalised_once_however_many_passages_quote_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_project(tmp_path / "project")
+    loaded = load_project(root)
+    seed = loaded.seeds["highlights"]
+    said = [s for _, p in text.paragraphs(seed.text) for s in text.sentences(p)]
+    quoted = [f"“{s}” [@highlights]" for s in said if not re.search('[“”"]', s)][:150]
+    assert len(quoted) > 60
+    quoted += ["“Words no seed has ever said” [@highlights]"] * 3
+    origins = root / "content" / "modules" / "origins.md"
+    origins.write_text(origins.read_text() + "\n" + "\n\n".join(quoted) + "\n", encoding="utf-8")
+    lengths = {len(s.text) for s in loaded.seeds.values()}
+    normalised: list[int] = []
+    plain = text.normalise
+
+    def counted(value: str) -> str:
+        if len(value) in lengths:
+            normalised.append(len(value))
+        return plain(value)
+
+    monkeypatch.setattr(text, "normalise", counted)
+    report = check_project(load_project(root))
+    assert sorted(normalised) == sorted(lengths)  # each seed once, for all those passages
+    missing = [p.message for p in report.errors if "is not in seed" in p.message]
+    assert (
+        missing
+        == [
+            "quotation “Words no seed has ever said” is not in seed 'highlights' "
+            "(000_cca718986b70f43e.txt)"
+        ]
+        * 3
+    )
+    boilerplate = [text.normalise(line) for line in seed.meta.boilerplate]
+    expected = [  # as every boilerplate line of every seed was compared with every passage
+        line
+        for quote in quoted[:-3]
+        for line in boilerplate
+        if line in (normal := plain(quote.split("”")[0][1:])) or normal in line
+    ]
+    assert len(expected) >= 10  # the seed's marketing is quoted too
+    found = [p.message for p in report.errors if "boilerplate" in p.message]
+    assert found == [
+        f"quotation comes from the seed's boilerplate (“{line[:60]}”)" for line in expected
+    ]
+    assert len(report.errors) == len(expected) + 3
+
+
+PASSAGE_TEXT = st.text(st.sampled_from("ab .…’'“\"-–\u00a0\n"), max_size=12)
+
+
+@given(PASSAGE_TEXT, PASSAGE_TEXT)
+def test_a_haystack_finds_what_normalising_both_texts_each_time_finds(
+    haystack: str, passage: str
+) -> None:
+    normal = text.normalise(haystack)
+    start, expected = 0, True
+    for part in text.ELLIPSIS.split(text.normalise(passage)):
+        if part.strip():
+            found = normal.find(part.strip(), start)
+            if found < 0:
+                expected = False
+                break
+            start = found + len(part.strip())
+    assert text.Haystack(haystack).contains(passage) is expected
+    assert text.contains_passage(haystack, passage) is expected
+
+
+@given(st.text(st.sampled_from("ab\n"), max_size=20))
+def test_line_and_column_from_the_table_of_line_starts(value: str) -> None:
+    lines = text.Lines(value)
+    for index in range(len(value) + 1):
+        assert lines.position(index) == text.position(value, index)
+
+
+def test_quotations_are_placed_by_their_line_however_many_there_are() -> None:
+    body = "\n".join(f"Line {n} says “word {n}” [@seed]." for n in range(1, 2001))
+    found = text.find_quotations(body)
+    assert [(q.quote, q.line, q.col) for q in found] == [
+        (f"word {n}", n, len(f"Line {n} says ") + 1) for n in range(1, 2001)
+    ]
 
 
 def test_entries_of_a_list_file_keep_their_positions() -> None:
