@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import copy_project
-from packet import dates, lint, project, text
+from packet import candidates, dates, lint, project, text
+from packet.candidates import Candidate, Claim
 from packet.check import check_project
 from packet.errors import Report
 from packet.project import load_project
@@ -185,6 +187,188 @@ def test_a_line_of_thousands_of_dates_finds_each_once() -> None:
     found = dates.find_dates(value)
     assert found == straightforward_find_dates(value)
     assert sum(date.isdigit() for _, _, date in found) >= 2000
+
+
+# -- possible disagreements -------------------------------------------------------------------
+
+
+def never(claim: Claim) -> bool:
+    return False
+
+
+def all_pairs(claims: list[Claim], covered: Callable[[Claim], bool] = never) -> list[Candidate]:
+    """disagreement candidates as they were found: every pair of claims compared."""
+    common = candidates._common(claims)
+    found = []
+    for i, first in enumerate(claims):
+        for second in claims[i + 1 :]:
+            if first.seed == second.seed:
+                continue
+            shared = tuple(sorted((first.context & second.context) - common))
+            if len(shared) < candidates.MIN_SHARED:
+                continue
+            kind = candidates._kind(first, second)
+            if kind and not (covered(first) and covered(second)):
+                found.append(Candidate(kind, first, second, shared))
+    return found
+
+
+def generated_claims(seed: int, per_seed: int, words: int) -> list[Claim]:
+    """Claims of three seeds, each with a few words of a vocabulary of `words` and a year or a
+    figure; shuffled within each seed."""
+    rng = random.Random(seed)
+    vocabulary = [f"w{n:04d}x" for n in range(words)]
+    claims = []
+    for seed_id in ("alpha", "beta", "gamma"):
+        for n in range(per_seed):
+            context = frozenset(rng.sample(vocabulary, rng.randint(2, 7)))
+            year = rng.randint(1960, 1980)
+            years = (year, year + rng.choice((0, 0, 1, 4)))
+            quantities = tuple(
+                rng.choice((150.0, 2e6, 1.5e6, 300.0)) for _ in range(rng.randint(0, 2))
+            )
+            claims.append(
+                Claim(
+                    seed_id,
+                    f"{seed_id} {n}",
+                    context,
+                    years if rng.random() < 0.8 else None,
+                    quantities,
+                )
+            )
+    return claims
+
+
+@pytest.mark.parametrize(("seed", "per_seed", "words"), [(1, 60, 24), (2, 200, 30), (3, 400, 40)])
+def test_candidates_are_those_of_comparing_every_pair(seed: int, per_seed: int, words: int) -> None:
+    claims = generated_claims(seed, per_seed, words)
+    words_used = {w for c in claims for w in c.context}
+    assert max(sum(w in c.context for c in claims) for w in words_used) <= candidates.MAX_SHARING
+    expected = all_pairs(claims)
+    assert expected  # the generated claims do disagree
+    assert candidates.candidate_pairs(claims, never) == expected
+    covered = {c for c in claims if c.sentence.endswith("7")}
+    assert candidates.candidate_pairs(claims, covered.__contains__) == all_pairs(
+        claims, covered.__contains__
+    )
+
+
+def test_claims_sharing_no_word_are_never_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    claims = [
+        Claim(
+            seed,
+            f"{seed} {n}",
+            frozenset({f"{seed}{n}a", f"{seed}{n}b", f"{seed}{n}c"}),
+            (1970, 1970),
+            (),
+        )
+        for seed in ("alpha", "beta")
+        for n in range(500)
+    ]
+    compared: list[tuple[Claim, Claim]] = []
+    kind = candidates._kind
+    monkeypatch.setattr(candidates, "_kind", lambda a, b: compared.append((a, b)) or kind(a, b))
+    assert candidates.candidate_pairs(claims, never) == []
+    assert compared == []  # not 250,000 comparisons: no two claims share a word
+
+
+def test_a_word_in_more_claims_than_max_sharing_is_not_distinctive() -> None:
+    context = frozenset({"khmer", "phnom", "penh", "april"})
+    claims = [
+        Claim(seed, f"{seed} {n}", context | {f"n{n}"}, (1970 + n % 3 * 2, 1970 + n % 3 * 2), ())
+        for seed in ("alpha", "beta", "gamma", "delta", "eps")
+        for n in range(120)
+    ]
+    assert len(claims) > candidates.MAX_SHARING
+    assert candidates.candidate_pairs(claims, never) == []
+
+
+def filler(n: int) -> list[Claim]:
+    """Claims of a seed of their own that share no word: the others' words stay distinctive."""
+    return [
+        Claim("other", f"o{k}", frozenset({f"o{k}a", f"o{k}b"}), None, (500.0,)) for k in range(n)
+    ]
+
+
+def test_the_candidates_listed_are_bounded_and_the_rest_counted() -> None:
+    shared = frozenset({"tribu", "verdi", "appea", "senten"})
+    claims = [
+        Claim(seed, f"The verdict {n} of {seed}", shared | {f"x{n}"}, (1980 + n % 2 * 3,) * 2, ())
+        for seed in ("alpha", "beta")
+        for n in range(60)
+    ] + filler(400)
+    found = candidates.candidate_pairs(claims, never)
+    assert len(found) == 30 * 30 * 2  # each claim with those of the other year and seed
+    result = candidates.bounded(found)
+    assert len(result.listed) == candidates.MAX_LISTED
+    assert result.more == len(found) - candidates.MAX_LISTED
+    assert result.listed == [c for c in found if c in result.listed]  # in the order found
+    named: dict[Claim, int] = {}
+    for c in result.listed:
+        for claim in (c.first, c.second):
+            named[claim] = named.get(claim, 0) + 1
+    assert max(named.values()) <= candidates.MAX_PER_CLAIM
+
+
+def test_the_most_shared_candidates_are_listed_first() -> None:
+    few = frozenset({"aaaaa", "bbbbb", "ccccc"})
+    claims = (
+        [
+            Claim(
+                "alpha", f"a{n}", few | ({"ddddd", "eeeee"} if n == 7 else set()), (1970, 1970), ()
+            )
+            for n in range(200)
+        ]
+        + [Claim("beta", "b", few | {"ddddd", "eeeee"}, (1972, 1972), ())]
+        + filler(700)
+    )
+    found = candidates.candidate_pairs(claims, never)
+    assert len(found) == 200
+    listed = candidates.bounded(found).listed
+    # "b" may be named three times: by a7, which shares five words with it, then the earliest
+    assert [c.first.sentence for c in listed] == ["a0", "a1", "a7"]
+
+
+def test_a_seed_repeated_gives_the_candidates_it_gives_once(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    (root / "content" / "disagreements.yaml").write_text("[]\n", encoding="utf-8")
+    once = candidates.disagreement_candidates(load_project(root))
+    assert once.listed and not once.more
+    for seed in (root / "seeds").glob("*.txt"):
+        seed.write_text(seed.read_text(encoding="utf-8") * 40, encoding="utf-8")
+    repeated = candidates.disagreement_candidates(load_project(root))
+    assert (repeated.listed, repeated.more) == (once.listed, 0)
+
+
+NAMES = """Aldren Bestow Corvin Dunmore Eskel Fairholt Garnet Hollis Ivers Jessop Kestrel Lorimer
+Marrow Norcott Ormsby Pellam Quayle Redvers Sallow Tamsin Ulverd Vantor Wexley Yarrow Zephyn
+Abbott Brinley Calder Draycott Elswick"""
+
+
+def test_check_says_how_many_candidates_it_did_not_list(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    names = NAMES.split()
+    lines = [  # ten groups of six sentences naming the same three people, in 1980 or 1983
+        f"The tribunal of {' '.join(names[n % 10 * 3 : n % 10 * 3 + 3])} gave verdict {n} in "
+        f"{1980 + n // 10 % 2 * 3}."
+        for n in range(60)
+    ]
+    for name in ("alpha", "beta"):
+        (root / "seeds" / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (root / "seeds" / f"{name}.txt.meta.yaml").write_text(
+            f"id: {name}\nfile: {name}.txt\nshort: {name}\nkind: document\n"
+            "kind_basis: A test.\ntitle: The tribunal of Kestrel 1\n",
+            encoding="utf-8",
+        )
+    notes = check_project(load_project(root)).notes
+    assert len(notes) == candidates.MAX_LISTED + 1
+    last = notes[-1]
+    assert str(last.where) == "content/disagreements.yaml"
+    assert re.fullmatch(
+        r"the seeds may disagree in \d+ more place\(s\), not listed: at most 100 are, and 3 "
+        r"for one sentence, those sharing the most words first",
+        last.message,
+    )
 
 
 # -- links found in one pass ------------------------------------------------------------------

@@ -21,10 +21,10 @@ from functools import cached_property
 from pathlib import Path
 
 from .activities import missing_material
-from .candidates import disagreement_candidates
+from .candidates import MAX_LISTED, MAX_PER_CLAIM, disagreement_candidates
 from .errors import Location, Report
 from .files import Refused, read_file
-from .layout import GUIDANCE, input_roots
+from .layout import DISAGREEMENTS, GUIDANCE, input_roots
 from .lint import Finding, lint, nesting
 from .markup import MarkdownReader, RenderedText, markup_for
 from .model import Module, Project, Term
@@ -263,7 +263,8 @@ class _Checker:
 
     def candidates(self) -> None:
         """Places where the seeds seem to disagree and the comparison section does not say so."""
-        for candidate in disagreement_candidates(self.project):
+        found = disagreement_candidates(self.project)
+        for candidate in found.listed:
             first, second = candidate.first, candidate.second
             self.report.note(
                 self._seed_location(first.seed, first.sentence),
@@ -271,6 +272,14 @@ class _Checker:
                 f"“{_short(first.sentence)}” "
                 f"({first.seed}) but “{_short(second.sentence)}” ({second.seed})",
                 "if both are about the same thing, quote both in content/disagreements.yaml",
+            )
+        if found.more:
+            self.report.note(
+                Location(DISAGREEMENTS),
+                f"the seeds may disagree in {found.more} more place(s), not listed: at most "
+                f"{MAX_LISTED} are, and {MAX_PER_CLAIM} for one sentence, those sharing the "
+                "most words first",
+                "settle the ones listed in content/disagreements.yaml, then check again",
             )
 
     def _seed_location(self, seed_id: str, sentence: str) -> Location:
