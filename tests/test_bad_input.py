@@ -333,6 +333,17 @@ CASES = [
          message=r"content/modules/origins\.md:\d+:1: warning: .*nested \d+ levels deep"),
     Case("huge-module", write("content/modules/extra.md", "---\ntitle: X\n---\n" + "word " * 1_100_000),
          message=r"content/modules/extra\.md: file is larger than 5 MB"),
+    # a link's `[` is looked for once, not again from every unclosed `[` (tests/test_scale.py)
+    Case("unclosed-brackets", body("[" * 10_000 + "[a](javascript:one)"), args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:1: warning: link to 'javascript:one' is not allowed"),
+    Case("unclosed-image-brackets", body("![" * 5_000 + "x](https://example.com/i.png)"),
+         args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:1: warning: image 'https://example\.com/i\.png' is on the network"),
+    Case("link-text-far-from-its-bracket", body("[far" + " x" * 50_000 + "](file:///etc/passwd)"),
+         args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:1: warning: link to 'file:///etc/passwd' is not allowed"),
+    Case("angle-bracket-then-spaces", body("<" + " " * 50_000 + "b>"), args=("check", "--strict"),
+         message=r"content/modules/origins\.md:\d+:1: warning: raw HTML < +prints as plain text"),
     # -- lesson manifests ------------------------------------------------------------------
     Case("unknown-module", replace(LESSON, "[origins, civil-war]", "[origins, civil-wars]"),
          message=r"content/lessons/1-roots\.yaml:3:\d+: unknown module 'civil-wars' — known:"),

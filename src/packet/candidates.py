@@ -13,20 +13,33 @@ claims (the topic itself: "Khmer", "Cambodia") do not count. They disagree when:
 
 Pairs already quoted in content/disagreements.yaml are left out. What remains
 is a list of candidates for a person to judge, reported as notes: never fatal.
+
+The same sentence of a seed, read with the same sentence before it, is one claim however
+often the seed repeats it. Only pairs that share a distinctive word are compared: each word
+leads to the claims that use it, and a word in more than MAX_SHARING claims does not count as
+distinctive either (it would make every claim a neighbour of every other). At most
+MAX_LISTED candidates are listed, MAX_PER_CLAIM for any one claim, those sharing the most
+words first; how many more there were is said.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dates import find_dates, parse_date
 from .model import Project
-from .text import contains_passage, paragraphs, sentences
+from .text import Haystack, paragraphs, sentences
 
 MAX_YEARS = 3
 MIN_SHARED = 3  # distinctive words in common
 TOPIC_SHARE = 0.25  # a word in more than this share of claims is the topic, not distinctive
+MAX_SHARING = 500  # nor is a word in more claims than this, however many there are
+MAX_LISTED = 100  # candidates listed by `packet check`; the rest are counted
+MAX_PER_CLAIM = 3  # candidates listed that name one claim
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{3,}")
 _COMMON = {  # words too common to show two sentences share a subject
     "that", "this", "with", "from", "were", "which", "their", "they", "them", "there", "have",
@@ -129,21 +142,33 @@ def _unmatched(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return any(not near(x, b) for x in a) or any(not near(y, a) for y in b)
 
 
-def _covered(project: Project, claim: Claim) -> bool:
-    return any(
-        contains_passage(claim.sentence, v.quote) or contains_passage(v.quote, claim.sentence)
-        for d in project.disagreements
-        for v in d.entry.versions
-    )
+class _Quoted:
+    """The versions quoted in disagreements.yaml, normalised once; whether a claim is one of
+    them (either contains the other) is worked out once per sentence."""
+
+    def __init__(self, project: Project) -> None:
+        self.versions = [
+            (v.quote, Haystack(v.quote)) for d in project.disagreements for v in d.entry.versions
+        ]
+        self.known: dict[str, bool] = {}
+
+    def covers(self, claim: Claim) -> bool:
+        sentence = claim.sentence
+        if sentence not in self.known:
+            own = Haystack(sentence)
+            self.known[sentence] = any(
+                own.contains(quote) or version.contains(sentence)
+                for quote, version in self.versions
+            )
+        return self.known[sentence]
 
 
-def _topic(claims: list[Claim]) -> set[str]:
-    """The stems in more than TOPIC_SHARE of all claims: the subject itself, not distinctive."""
-    counts: dict[str, int] = {}
-    for claim in claims:
-        for stem in claim.context:
-            counts[stem] = counts.get(stem, 0) + 1
-    return {stem for stem, n in counts.items() if n > TOPIC_SHARE * len(claims)}
+def _common(claims: list[Claim]) -> set[str]:
+    """The stems that are not distinctive: the topic itself (in more than TOPIC_SHARE of all
+    claims) and any word in more than MAX_SHARING claims."""
+    counts = Counter(stem for claim in claims for stem in claim.context)
+    most = min(TOPIC_SHARE * len(claims), MAX_SHARING)
+    return {stem for stem, n in counts.items() if n > most}
 
 
 def _kind(first: Claim, second: Claim) -> str | None:
@@ -157,19 +182,72 @@ def _kind(first: Claim, second: Claim) -> str | None:
     return None
 
 
-def disagreement_candidates(project: Project) -> list[Candidate]:
+@dataclass(frozen=True)
+class Candidates:
+    """The candidates listed, in the order their claims come in the seeds, and how many more
+    were found but not listed."""
+
+    listed: list[Candidate]
+    more: int
+
+
+def disagreement_candidates(project: Project) -> Candidates:
     """Pairs of claims from different seeds that look like the same thing told differently."""
-    claims = _claims(project)
-    topic = _topic(claims)
+    claims = list(dict.fromkeys(_claims(project)))  # a claim repeated word for word is one
+    return bounded(candidate_pairs(claims, _Quoted(project).covers))
+
+
+def candidate_pairs(claims: list[Claim], covered: Callable[[Claim], bool]) -> list[Candidate]:
+    """Every pair of `claims` (seed by seed, as `_claims` gives them) from different seeds
+    sharing at least MIN_SHARED distinctive stems whose figures disagree, unless both are
+    `covered`; in claim order. Each claim is compared only with the later claims of other
+    seeds that share a distinctive stem with it, found through an index of those stems."""
+    common = _common(claims)
+    index: dict[str, list[int]] = defaultdict(list)  # stem -> the claims using it, in order
+    for number, claim in enumerate(claims):
+        for stem in claim.context - common:
+            index[stem].append(number)
+    seed_end = _seed_ends(claims)
     found: list[Candidate] = []
-    for i, first in enumerate(claims):
-        for second in claims[i + 1 :]:
-            if first.seed == second.seed:
-                continue
-            shared = tuple(sorted((first.context & second.context) - topic))
-            if len(shared) < MIN_SHARED:
-                continue
+    for number, first in enumerate(claims):
+        later = seed_end[number]  # the first claim of the next seed
+        shared: Counter[int] = Counter()
+        for stem in first.context - common:
+            bucket = index[stem]
+            shared.update(bucket[bisect_left(bucket, later) :])
+        for other in sorted(n for n, count in shared.items() if count >= MIN_SHARED):
+            second = claims[other]
             kind = _kind(first, second)
-            if kind and not (_covered(project, first) and _covered(project, second)):
-                found.append(Candidate(kind, first, second, shared))
+            if kind and not (covered(first) and covered(second)):
+                words = tuple(sorted((first.context & second.context) - common))
+                found.append(Candidate(kind, first, second, words))
     return found
+
+
+def _seed_ends(claims: list[Claim]) -> list[int]:
+    """For each claim, the index of the first claim after it from another seed."""
+    ends = [len(claims)] * len(claims)
+    for number in range(len(claims) - 2, -1, -1):
+        same = claims[number].seed == claims[number + 1].seed
+        ends[number] = ends[number + 1] if same else number + 1
+    runs = [c.seed for n, c in enumerate(claims) if n == 0 or claims[n - 1].seed != c.seed]
+    if len(runs) != len(set(runs)):
+        raise ValueError("the claims of a seed must come together")
+    return ends
+
+
+def bounded(found: list[Candidate]) -> Candidates:
+    """At most MAX_LISTED of `found`, and MAX_PER_CLAIM naming any one claim, chosen by the
+    most distinctive stems shared (earlier first among equals), listed in `found`'s order."""
+    chosen: list[int] = []
+    per_claim: Counter[Claim] = Counter()
+    ranked = sorted(range(len(found)), key=lambda n: (-len(found[n].shared), n))
+    for n in ranked:
+        if len(chosen) == MAX_LISTED:
+            break
+        first, second = found[n].first, found[n].second
+        if per_claim[first] < MAX_PER_CLAIM and per_claim[second] < MAX_PER_CLAIM:
+            chosen.append(n)
+            per_claim[first] += 1
+            per_claim[second] += 1
+    return Candidates([found[n] for n in sorted(chosen)], len(found) - len(chosen))

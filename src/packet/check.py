@@ -17,24 +17,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
 
 from .activities import missing_material
-from .candidates import disagreement_candidates
+from .candidates import MAX_LISTED, MAX_PER_CLAIM, disagreement_candidates
 from .errors import Location, Report
 from .files import Refused, read_file
-from .layout import GUIDANCE, input_roots
+from .layout import DISAGREEMENTS, GUIDANCE, input_roots
 from .lint import Finding, lint, nesting
-from .markup import markup_for
+from .markup import MarkdownReader, RenderedText, markup_for
 from .model import Module, Project, Term
 from .schema import HISTORICAL_THINKING
-from .text import (
-    contains_passage,
-    find_quotations,
-    find_uncited,
-    normalise,
-    paragraph_refs,
-    position,
-)
+from .text import Lines, find_quotations, find_uncited, normalise, paragraph_refs
 from .yamlsrc import Sourced
 
 # (sourced file, path to the field, text), one for each free-text field
@@ -75,11 +70,24 @@ class _Checker:
     def __init__(self, project: Project) -> None:
         self.project = project
         self.report = Report()
-        self.boilerplate = [
-            (seed.id, normalise(line))
+        # each seed's boilerplate lines, normalised once: a passage is compared with its own
+        # seed's lines only
+        self.boilerplate = {
+            seed.id: [normalise(line) for line in seed.meta.boilerplate]
             for seed in project.seeds.values()
-            for line in seed.meta.boilerplate
-        ]
+        }
+        self.seed_lines: dict[str, tuple[str, Lines] | None] = {}  # read for placing notes
+        self.bodies: dict[str, RenderedText] = {}  # module id -> its body, rendered once
+
+    @cached_property
+    def markup(self) -> MarkdownReader:
+        return markup_for(self.project)
+
+    def body(self, module: Module) -> RenderedText:
+        """The module's body rendered once, for the question and the term checks."""
+        if module.id not in self.bodies:
+            self.bodies[module.id] = self.markup.block(module.body, module.id)
+        return self.bodies[module.id]
 
     def passage(self, where: Location, seed_id: str, passage: str, what: str) -> None:
         seed = self.project.seeds.get(seed_id)
@@ -90,7 +98,7 @@ class _Checker:
                 f"known seeds: {', '.join(self.project.seeds)}",
             )
             return
-        if not contains_passage(seed.text, passage):
+        if not seed.haystack.contains(passage):
             short = passage if len(passage) < 70 else passage[:67] + "..."
             self.report.error(
                 where,
@@ -99,8 +107,8 @@ class _Checker:
             )
             return
         normal = normalise(passage)
-        for bp_seed, line in self.boilerplate:
-            if bp_seed == seed_id and (line in normal or normal in line):
+        for line in self.boilerplate[seed_id]:
+            if line in normal or normal in line:
                 self.report.error(
                     where,
                     f"{what} comes from the seed's boilerplate (“{line[:60]}”)",
@@ -129,14 +137,14 @@ class _Checker:
                 if value is None or value.attributed:
                     continue
                 stated = value.as_written or value.value
-                if not contains_passage(seed.text, stated):
+                if not seed.haystack.contains(stated):
                     self.report.error(
                         seed.src.where((key,)),
                         f"{key} “{stated}” is not stated in {seed.path.name}",
                         "give the seed's own words in as_written, or explain in attributed",
                     )
             for index, line in enumerate(meta.boilerplate):
-                if not contains_passage(seed.text, line):
+                if not seed.haystack.contains(line):
                     self.report.error(
                         seed.src.where(("boilerplate", index)),
                         f"boilerplate line “{line[:50]}” is not in {seed.path.name}",
@@ -191,7 +199,7 @@ class _Checker:
 
     def safety(self) -> None:
         """Raw HTML, links and images packet will not follow, deep nesting, invisible characters."""
-        markup = markup_for(self.project)
+        markup = self.markup
 
         def report(finding: Finding, where: Location) -> None:
             add = self.report.error if finding.error else self.report.warning
@@ -212,7 +220,6 @@ class _Checker:
 
     def questions(self) -> None:
         """Every module asks each kind of historical-thinking question; paragraph refs exist."""
-        markup = markup_for(self.project)
         for module in self.project.modules.values():
             questions = module.meta.questions
             kinds = {q.kind for q in questions}
@@ -223,7 +230,7 @@ class _Checker:
                     f"the module has no {', no '.join(missing)} question",
                     "add one of each: sourcing, close-reading, corroboration, contextualisation",
                 )
-            count = markup.block(module.body, module.id).paragraphs
+            count = self.body(module).paragraphs
             for i, q in enumerate(questions):
                 refs = paragraph_refs(q.ask)
                 where = module.src.where(("questions", i, "ask"))
@@ -256,7 +263,8 @@ class _Checker:
 
     def candidates(self) -> None:
         """Places where the seeds seem to disagree and the comparison section does not say so."""
-        for candidate in disagreement_candidates(self.project):
+        found = disagreement_candidates(self.project)
+        for candidate in found.listed:
             first, second = candidate.first, candidate.second
             self.report.note(
                 self._seed_location(first.seed, first.sentence),
@@ -265,27 +273,42 @@ class _Checker:
                 f"({first.seed}) but “{_short(second.sentence)}” ({second.seed})",
                 "if both are about the same thing, quote both in content/disagreements.yaml",
             )
+        if found.more:
+            self.report.note(
+                Location(DISAGREEMENTS),
+                f"the seeds may disagree in {found.more} more place(s), not listed: at most "
+                f"{MAX_LISTED} are, and {MAX_PER_CLAIM} for one sentence, those sharing the "
+                "most words first",
+                "settle the ones listed in content/disagreements.yaml, then check again",
+            )
 
     def _seed_location(self, seed_id: str, sentence: str) -> Location:
         seed = self.project.seeds[seed_id]
         where = Location(self.project.rel(seed.path))
-        try:
-            raw = read_file(seed.path, input_roots(self.project.root)).decode(
-                "utf-8", errors="replace"
-            )
-        except Refused:  # replaced since loading: the file is named, without a line
+        if seed_id not in self.seed_lines:  # each seed read once, however many notes it has
+            self.seed_lines[seed_id] = self._read_seed(seed.path)
+        read = self.seed_lines[seed_id]
+        if read is None:  # replaced since loading: the file is named, without a line
             return where
+        raw, lines = read
         index = raw.find(sentence[:60])
         if index < 0:
             return where
-        return Location(where.path, *position(raw, index))
+        return Location(where.path, *lines.position(index))
+
+    def _read_seed(self, path: Path) -> tuple[str, Lines] | None:
+        """The seed file as it is on disk now, with its line starts; None if it is refused."""
+        try:
+            raw = read_file(path, input_roots(self.project.root)).decode("utf-8", errors="replace")
+        except Refused:
+            return None
+        return raw, Lines(raw)
 
     def terms(self) -> None:
         project = self.project
-        markup = markup_for(project)
         used: set[str] = set()
         for module in project.modules.values():
-            in_body = set(markup.block(module.body, module.id).terms)
+            in_body = set(self.body(module).terms)
             used |= in_body
             for index, term_id in enumerate(module.meta.key_terms):
                 if term_id in project.terms and term_id not in in_body:

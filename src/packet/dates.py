@@ -15,6 +15,7 @@ Accepted forms (en dash or hyphen in ranges):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 MONTHS = [
@@ -235,13 +236,36 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     is one exact date, not also the year 1979; "from 1975 to 1979" is a range.
     """
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     for kind, pattern in _PROSE_RE:
+        dated = []  # a pattern's matches never overlap one another, only earlier patterns'
         for m in pattern.finditer(text):
-            if any(m.start() < end and start < m.end() for start, end in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             date = _prose_date(kind, m)
             if date is not None:
-                found.append((m.start(), m.end(), date))
-                taken.append((m.start(), m.end()))
+                dated.append((m.start(), m.end(), date))
+        if dated:
+            taken.add([(start, end) for start, end, _ in dated])
+            found += dated
     return sorted(found)
+
+
+class _Spans:
+    """Stretches of text that do not overlap, sorted, so whether a new one overlaps any of
+    them is found by bisection rather than by comparing it with each."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # the last span starting before `end` reaches furthest of all those that do
+        before = bisect_left(self.starts, end)
+        return before > 0 and self.ends[before - 1] > start
+
+    def add(self, spans: list[tuple[int, int]]) -> None:
+        """Add `spans`, in text order, none overlapping another or one already here."""
+        merged = sorted([*zip(self.starts, self.ends, strict=True), *spans])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]

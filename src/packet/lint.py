@@ -21,8 +21,13 @@ MAX_NESTING = 20  # markdown-it's limit for the commonmark preset; deeper conten
 WARN_NESTING = MAX_NESTING - 2
 
 INVISIBLE = {0x200B, 0x2060, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
-_HTML = re.compile(r"<!--|<\s*/?\s*[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
-_TARGET = re.compile(r"(?P<image>!?)\[[^\]\n]*\]\(\s*<?(?P<url>(?:[^()\s>]|\([^()\s]*\))+)")
+_INVISIBLE = re.compile("[" + "".join(map(chr, sorted(INVISIBLE))) + "]")
+# `<\s*(?:/\s*)?` rather than `<\s*/?\s*`: the two runs of spaces of the latter could split a
+# long run in every way before failing, time growing with the square of its length.
+_HTML = re.compile(r"<!--|<\s*(?:/\s*)?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+# What follows a link's text: `](`, then its target. A link is `[text](target)`, `![…](…)` an
+# image; `_targets` finds the `[` that opens each by looking back from its `](`.
+_TARGET_END = re.compile(r"\]\(\s*<?(?P<url>(?:[^()\s>]|\([^()\s]*\))+)")
 _CODE = re.compile(r"`[^`\n]*`")
 _SAFE_LINK = re.compile(r"^(?:https?:|mailto:|#|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
 _WEB_LINK = re.compile(r"^(?:https?:|mailto:|#)", re.IGNORECASE)
@@ -76,8 +81,9 @@ def lint(text: str) -> list[Finding]:
 
 def _invisible(number: int, line: str) -> Iterator[Finding]:
     """Invisible and direction-changing characters; a byte-order mark opening the text is fine."""
-    for col, char in enumerate(line, start=1):
-        if ord(char) in INVISIBLE and not (number == 1 and col == 1 and char == "\ufeff"):
+    for m in _INVISIBLE.finditer(line):
+        char, col = m.group(0), m.start() + 1
+        if not (number == 1 and col == 1 and char == "\ufeff"):
             name = unicodedata.name(char, "unnamed")
             yield Finding(
                 number,
@@ -100,10 +106,28 @@ def _raw_html(number: int, line: str) -> Iterator[Finding]:
         )
 
 
+def _links(line: str) -> Iterator[tuple[int, bool, str]]:
+    """(column, whether an image, target) of each link and image in one line, left to right.
+
+    One pass: a link's text holds no `]`, so the `[` opening a link is the first one after the
+    previous `]` (or the previous link, if that ended later), found by looking back from each
+    `](`. Trying every `[` up to the next `]` instead would take time growing with the square
+    of the line's length on a line of unclosed `[`."""
+    start = 0  # where the next link may begin
+    while (close := line.find("]", start)) >= 0:
+        opening = line.find("[", start, close)
+        end = _TARGET_END.match(line, close) if opening >= 0 else None
+        if end is None:
+            start = close + 1
+            continue
+        image = opening > start and line[opening - 1] == "!"
+        yield opening + (0 if image else 1), image, end["url"]
+        start = end.end()
+
+
 def _targets(number: int, line: str) -> Iterator[Finding]:
     """Links and images packet will not follow, or will print as plain text."""
-    for m in _TARGET.finditer(line):
-        url, image, col = m["url"], bool(m["image"]), m.start() + 1
+    for col, image, url in _links(line):
         if image and re.match(r"^https?:", url, re.IGNORECASE):
             yield Finding(
                 number,

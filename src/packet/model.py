@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .dates import HistDate
@@ -21,6 +22,7 @@ from .schema import (
     Settings,
     TermEntry,
 )
+from .text import Haystack
 from .yamlsrc import Sourced
 
 
@@ -34,6 +36,11 @@ class Seed:
     @property
     def id(self) -> str:
         return self.meta.id
+
+    @cached_property
+    def haystack(self) -> Haystack:
+        """The seed's text normalised once, for every passage quoted from it."""
+        return Haystack(self.text)
 
 
 @dataclass(frozen=True)

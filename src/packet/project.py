@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,8 +141,7 @@ class _Loader:
             self.report.error(sourced.origin, "expected a list of entries", "start each with '- '")
             return []
         found = []
-        for index in range(len(sourced.data)):
-            sub = _sub(sourced, index)
+        for sub in _items(sourced):
             entry = validate(model, sub, self.report)
             if entry is not None:
                 found.append((entry, sub))
@@ -368,6 +368,19 @@ def _sub(sourced: Sourced, key: str | int) -> Sourced:
     data = sourced.data[key]
     positions = {path[1:]: loc for path, loc in sourced.positions.items() if path[:1] == (key,)}
     return Sourced(data, positions, sourced.where((key,)))
+
+
+def _items(sourced: Sourced) -> list[Sourced]:
+    """Each entry of the list in `sourced`, with positions re-rooted: the positions shared out
+    in one pass, not one pass over all of them for each entry."""
+    positions: dict[Any, dict[tuple[str | int, ...], Location]] = defaultdict(dict)
+    for path, loc in sourced.positions.items():
+        if path:
+            positions[path[0]][path[1:]] = loc
+    return [
+        Sourced(data, positions.get(index, {}), sourced.where((index,)))
+        for index, data in enumerate(sourced.data)
+    ]
 
 
 def toml_error(exc: tomllib.TOMLDecodeError) -> tuple[Location, str]:

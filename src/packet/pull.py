@@ -61,7 +61,7 @@ from .layout import (
 )
 from .lint import INVISIBLE
 from .sources import KINDS, Article, Decoded, SourceError, article, read_document, seed_text
-from .text import contains_passage, normalise
+from .text import Haystack, normalise
 
 if TYPE_CHECKING:
     from .model import Project
@@ -347,13 +347,15 @@ def _seed_record(
             report.found[name] = stated
         else:
             report.missing.append(name)
-    record = _record(found, quotable, source, kind, report)
+    record = _record(found, Haystack(quotable), source, kind, report)
     return (_record_header(source.name, report) + dump(record)).encode("utf-8")
 
 
 def _record(
-    found: Article, quotable: str, source: Path, kind: str, report: PullReport
+    found: Article, quotable: Haystack, source: Path, kind: str, report: PullReport
 ) -> dict[str, Any]:
+    """The record's fields; `quotable`, the document's text normalised once, is where each
+    stated value is looked for."""
     seed_file = source.name
     record: dict[str, Any] = {
         "id": report.seed_id,
@@ -380,15 +382,15 @@ def _record(
     return record
 
 
-def _meta_value(value: str | None, text: str, basis: str) -> Any:
+def _meta_value(value: str | None, text: Haystack, basis: str) -> Any:
     if value is None:
         return None
-    if contains_passage(text, value):
+    if text.contains(value):
         return value
     return {"value": value, "attributed": basis}
 
 
-def _record_date(stated: str, quotable: str) -> dict[str, Any] | None:
+def _record_date(stated: str, quotable: Haystack) -> dict[str, Any] | None:
     """The record's date (and `date_kind`) from the date as the document writes it; None
     when packet cannot read it as a date."""
     dates = find_dates(stated) or [(0, 0, stated)]
@@ -398,7 +400,7 @@ def _record_date(stated: str, quotable: str) -> dict[str, Any] | None:
     except ValueError:
         return None
     value: Any = {"value": iso, "as_written": stated}
-    if not contains_passage(quotable, stated):
+    if not quotable.contains(stated):
         value = {"value": iso, "attributed": _ATTRIBUTED}
     fields: dict[str, Any] = {"date": value}
     if stated.lower().startswith("updated"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .layout import ID_PATTERN
@@ -61,19 +62,34 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_TRANSLATE)).strip()
 
 
+class Haystack:
+    """A text normalised once, to look up any number of passages in: a seed is searched for
+    every passage quoted from it, and normalising it again for each would cost the seed's
+    length every time."""
+
+    __slots__ = ("normal",)
+
+    def __init__(self, text: str) -> None:
+        self.normal = normalise(text)
+
+    def contains(self, passage: str) -> bool:
+        """Whether `passage` occurs in the text once both are normalised; `…` skips text."""
+        start = 0
+        for part in ELLIPSIS.split(normalise(passage)):
+            part = part.strip()
+            if not part:
+                continue
+            found = self.normal.find(part, start)
+            if found < 0:
+                return False
+            start = found + len(part)
+        return True
+
+
 def contains_passage(haystack: str, passage: str) -> bool:
-    """Whether `passage` occurs in `haystack` after normalising both; `…` skips text."""
-    normal_haystack = normalise(haystack)
-    start = 0
-    for part in ELLIPSIS.split(normalise(passage)):
-        part = part.strip()
-        if not part:
-            continue
-        found = normal_haystack.find(part, start)
-        if found < 0:
-            return False
-        start = found + len(part)
-    return True
+    """Whether `passage` occurs in `haystack` after normalising both; `…` skips text. For one
+    comparison; a text searched for many passages is a `Haystack`."""
+    return Haystack(haystack).contains(passage)
 
 
 @dataclass(frozen=True)
@@ -84,23 +100,43 @@ class Quotation:
     col: int
 
 
+_LINE_BREAK = re.compile("\n")
+
+
+class Lines:
+    """Where each line of a text starts, so that any number of indices into it are turned into
+    lines and columns by bisection, not by counting the line breaks before each again."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+    def position(self, index: int) -> tuple[int, int]:
+        """The 1-based line and column of `index`."""
+        line = bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
+
+
 def position(text: str, index: int) -> tuple[int, int]:
-    """The 1-based line and column of `index` in `text`."""
+    """The 1-based line and column of `index` in `text`, for one index (many are `Lines`)."""
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
 def find_quotations(text: str) -> list[Quotation]:
     """Every cited quotation in `text`, with its line and column."""
+    lines = Lines(text)
     return [
-        Quotation(m["quote"], m["seed"], *position(text, m.start()))
+        Quotation(m["quote"], m["seed"], *lines.position(m.start()))
         for m in QUOTATION.finditer(text)
     ]
 
 
 def find_uncited(text: str) -> list[tuple[str, int, int]]:
     """Typographic quotations not followed by a citation: (quote, line, col)."""
-    return [(m["quote"], *position(text, m.start())) for m in UNCITED_QUOTATION.finditer(text)]
+    lines = Lines(text)
+    return [(m["quote"], *lines.position(m.start())) for m in UNCITED_QUOTATION.finditer(text)]
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
