@@ -75,6 +75,7 @@ class _Checker:
     def __init__(self, project: Project) -> None:
         self.project = project
         self.report = Report()
+        self.markup = markup_for(project)  # one reader (and term index) for the whole check
         self.boilerplate = [
             (seed.id, normalise(line))
             for seed in project.seeds.values()
@@ -191,7 +192,7 @@ class _Checker:
 
     def safety(self) -> None:
         """Raw HTML, links and images packet will not follow, deep nesting, invisible characters."""
-        markup = markup_for(self.project)
+        markup = self.markup
 
         def report(finding: Finding, where: Location) -> None:
             add = self.report.error if finding.error else self.report.warning
@@ -212,7 +213,7 @@ class _Checker:
 
     def questions(self) -> None:
         """Every module asks each kind of historical-thinking question; paragraph refs exist."""
-        markup = markup_for(self.project)
+        markup = self.markup
         for module in self.project.modules.values():
             questions = module.meta.questions
             kinds = {q.kind for q in questions}
@@ -223,7 +224,7 @@ class _Checker:
                     f"the module has no {', no '.join(missing)} question",
                     "add one of each: sourcing, close-reading, corroboration, contextualisation",
                 )
-            count = markup.block(module.body, module.id).paragraphs
+            count = markup.block(module.body, module.id, link_terms=False).paragraphs
             for i, q in enumerate(questions):
                 refs = paragraph_refs(q.ask)
                 where = module.src.where(("questions", i, "ask"))
@@ -282,7 +283,7 @@ class _Checker:
 
     def terms(self) -> None:
         project = self.project
-        markup = markup_for(project)
+        markup = self.markup
         used: set[str] = set()
         for module in project.modules.values():
             in_body = set(markup.block(module.body, module.id).terms)

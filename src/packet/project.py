@@ -52,7 +52,7 @@ from .schema import (
     Version,
 )
 from .sources import KINDS, SourceError, seed_text
-from .yamlsrc import Sourced, front_matter, load_yaml, validate
+from .yamlsrc import Path_, Sourced, front_matter, load_yaml, validate
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -140,8 +140,7 @@ class _Loader:
             self.report.error(sourced.origin, "expected a list of entries", "start each with '- '")
             return []
         found = []
-        for index in range(len(sourced.data)):
-            sub = _sub(sourced, index)
+        for sub in _subs(sourced):
             entry = validate(model, sub, self.report)
             if entry is not None:
                 found.append((entry, sub))
@@ -368,6 +367,19 @@ def _sub(sourced: Sourced, key: str | int) -> Sourced:
     data = sourced.data[key]
     positions = {path[1:]: loc for path, loc in sourced.positions.items() if path[:1] == (key,)}
     return Sourced(data, positions, sourced.where((key,)))
+
+
+def _subs(sourced: Sourced) -> list[Sourced]:
+    """Each entry of the list in `sourced`, with positions re-rooted: `_sub` of every index,
+    the positions sorted out in one pass rather than one pass per entry."""
+    positions: list[dict[Path_, Location]] = [{} for _ in sourced.data]
+    for path, loc in sourced.positions.items():
+        if path and isinstance(path[0], int):
+            positions[path[0]][path[1:]] = loc
+    return [
+        Sourced(data, found, sourced.where((index,)))
+        for index, (data, found) in enumerate(zip(sourced.data, positions, strict=True))
+    ]
 
 
 def toml_error(exc: tomllib.TOMLDecodeError) -> tuple[Location, str]:
