@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import yaml
 
 from packet.dates import find_dates
@@ -15,14 +18,18 @@ from packet.draft import (
     cite_quotes,
     draft,
     draft_terms,
+    dump,
     event_title,
+    extent,
     id_part,
     literal,
     sections,
     uncited,
     unique,
 )
-from packet.sources import Article
+from packet.sources import Article, article, read_document
+
+ARTICLES = Path(__file__).parent / "articles"
 
 
 def front_and_body(module: str) -> tuple[dict[str, object], str]:
@@ -228,6 +235,25 @@ def test_each_dated_sentence_is_an_event_of_its_module_and_each_term_a_glossary_
         ("peaceful-revolution", "Peaceful Revolution", ["PR"]),
     ]
     assert all(t["source"] == "wall" and t["draft"] for t in drafts.glossary)
+
+
+@pytest.mark.parametrize("name", ["berlin-wall-notes.txt", "berlin-wall-page.html", "ARTICLE"])
+def test_the_extent_measured_before_drafting_is_never_more_than_the_drafts(name: str) -> None:
+    """pull refuses drafts over packet's limits from `extent`, before drafting: its modules
+    are the drafts' modules and its sizes never exceed what the drafts write."""
+    if name == "ARTICLE":
+        found, stem = ARTICLE, "wall"
+    else:
+        kind = "html" if name.endswith(".html") else "text"
+        found = article(read_document((ARTICLES / name).read_bytes(), kind).text, kind)
+        stem = Path(name).stem
+    measured = extent(found, stem)
+    drafts = draft(found, "wall", f"{stem}.txt", stem, Taken())
+    assert len(measured.sections) == len(drafts.modules) > 0
+    for least, module in zip(measured.module_bytes, drafts.modules.values(), strict=True):
+        assert 0 < least <= len(module.encode())
+    assert measured.events == len(drafts.timeline) > 0
+    assert measured.timeline_bytes <= len(dump(drafts.timeline).encode())
 
 
 def test_drafting_takes_only_free_ids_and_marks_its_own_taken() -> None:

@@ -23,11 +23,13 @@ import packet.pull
 from conftest import run_packet, snapshot, start_packet
 from packet.check import check_project
 from packet.cli import main
+from packet.draft import extent
 from packet.errors import ContentError, UsageError
 from packet.files import write_atomic
 from packet.project import load_project
 from packet.pull import PullInterrupted, pull
-from packet.sources import read_document
+from packet.schema import MAX_LESSON_MODULES
+from packet.sources import article, read_document
 
 ARTICLE = (
     "The Treaty\n\nBy Test Author\n\nThe treaty was signed in 1648 and named the "
@@ -83,22 +85,89 @@ def test_an_oversized_document_is_one_error_before_anything_is_read_or_drafted(
     assert problem.startswith(f"{big}: file is larger than 5 MB — split it"), problem
 
 
-def test_drafts_too_big_for_packet_to_read_back_are_refused_before_writing(
+def never_drafted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drafting fails the test: a pull over a limit is refused before it starts."""
+
+    def draft(*args: object) -> None:
+        raise AssertionError("a pull over packet's limits was drafted")
+
+    monkeypatch.setattr(packet.pull, "draft", draft)
+
+
+def chronicle(tmp_path: Path, years: range = range(1600, 1700)) -> Path:
+    """A document of one short dated sentence a paragraph."""
+    source = tmp_path / "chronicle.txt"
+    text = "\n\n".join(f"In {y} the council met again and the treaty was read out." for y in years)
+    source.write_text(f"The Chronicle\n\nBy Test Author\n\n{text}\n")
+    return source
+
+
+def test_a_timeline_too_big_for_packet_to_read_back_is_refused_before_drafting(
     fresh: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A long document under the limit can draft a timeline over it (each dated sentence is
-    written twice, as detail and passage): found before writing, not by the check after."""
+    written twice, as detail and passage): found from the dated sentences, before drafting."""
     monkeypatch.setattr(packet.pull, "MAX_FILE_BYTES", 8_000)  # for a test of seconds
-    source = tmp_path / "chronicle.txt"
-    years = range(1600, 1700)
-    text = "\n\n".join(f"In {y} the council met again and the treaty was read out." for y in years)
-    source.write_text(f"The Chronicle\n\nBy Test Author\n\n{text}\n")
+    never_drafted(monkeypatch)
+    source = chronicle(tmp_path)
     assert source.stat().st_size < 8_000
     (problem,) = refused(fresh, [source])
-    assert problem.startswith("content/timeline.yaml: would be "), problem
-    assert "MB with the drafts, over the 0.008 MB packet reads in one file — pull a shorter" in (
-        problem
+    assert problem.startswith("content/timeline.yaml: would be 0.0"), problem
+    assert (
+        "MB or more with the drafts (100 dated events, each writing its sentence twice), over "
+        "the 0.008 MB packet reads in one file — pull a shorter document" in problem
     )
+
+
+def test_drafts_over_the_limit_by_more_than_foreseen_are_refused_before_writing(
+    fresh: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the measure before drafting cannot foresee (ids, module names, YAML's own
+    layout) is measured on the drafts themselves, before anything is written."""
+    source = chronicle(tmp_path)
+    found = article(read_document(source.read_bytes(), "text").text, "text")
+    timeline = (fresh / "content" / "timeline.yaml").read_bytes()
+    least = len(timeline) + extent(found, "chronicle").timeline_bytes
+    monkeypatch.setattr(packet.pull, "MAX_FILE_BYTES", least + 100)
+    (problem,) = refused(fresh, [source])
+    assert problem.startswith("content/timeline.yaml: would be 0.0"), problem
+    assert "MB with the drafts, over the" in problem and "pull a shorter" in problem
+
+
+def test_a_document_of_more_sections_than_a_lesson_takes_is_refused_before_drafting(
+    fresh: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each heading starts a module, and the drafted lesson holds them all: past a lesson's
+    limit the pull would only fail its check after drafting and writing everything."""
+    never_drafted(monkeypatch)
+    source = tmp_path / "handbook.md"
+    source.write_text(
+        "# Handbook\n\n"
+        + "".join(f"## Part {n}\n\nThe part numbered {n} is short.\n\n" for n in range(301))
+    )
+    (problem,) = refused(fresh, [source])
+    assert problem == (
+        f"{source}: would be drafted into 301 modules (one for each heading), but a lesson takes "
+        f"at most {MAX_LESSON_MODULES} — split the document into parts of at most "
+        f"{MAX_LESSON_MODULES} headings and pull each (each part becomes a lesson of its own), "
+        "or pull only the part the packet needs"
+    )
+
+
+def test_a_section_too_big_for_one_module_is_refused_before_drafting(
+    fresh: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(packet.pull, "MAX_FILE_BYTES", 8_000)  # for a test of seconds
+    never_drafted(monkeypatch)
+    source = tmp_path / "long.md"
+    source.write_text(
+        "# Long\n\n## Short part\n\nA few words.\n\n## Long part\n\n"
+        + "The wall was long and grey and it ran through the city. " * 160
+        + "\n"
+    )
+    (problem,) = refused(fresh, [source])
+    assert problem.startswith(f"{source}: its section “Long part” would be a module of 0.009 MB")
+    assert "over the 0.008 MB packet reads in one file — cut that part into smaller" in problem
 
 
 # -- interruptions ------------------------------------------------------------------------------

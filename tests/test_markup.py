@@ -3,15 +3,26 @@ HTML reaches the page: as Markup from the code that makes it, every other value 
 
 from __future__ import annotations
 
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jinja2 import nodes
 from markupsafe import Markup
 
+import packet.markup
 from packet.assemble import assemble
-from packet.markup import MarkdownReader, find_terms, term_patterns
+from packet.check import check_project
+from packet.markup import MarkdownReader, TermFinder, TermSpec, term_pattern
+from packet.model import Project
 from packet.project import load_project
 from packet.render import THEME, render_html
 
@@ -26,11 +37,11 @@ TERMS = [
 
 
 def markup() -> MarkdownReader:
-    return MarkdownReader({"highlights": "Asia Highlights"}, term_patterns(TERMS))
+    return MarkdownReader({"highlights": "Asia Highlights"}, TermFinder(TERMS))
 
 
 def ids(text: str) -> list[str]:
-    return [term for _, _, term in find_terms(text, term_patterns(TERMS))]
+    return [term for _, _, term in TermFinder(TERMS).find(text)]
 
 
 def test_terms_match_case_plurals_aliases_and_line_breaks() -> None:
@@ -51,6 +62,170 @@ def test_the_longest_spelling_wins() -> None:
 
 def test_apostrophes_match_straight_or_curly() -> None:
     assert ids("Khmer People’s Revolutionary Party") == ["kprp"]
+
+
+# -- one pass for every term -------------------------------------------------------------------
+
+
+def one_pattern_per_term(text: str, terms: Sequence[TermSpec]) -> list[tuple[int, int, str]]:
+    """Term uses found the straightforward way (as packet did before `TermFinder`): every
+    term's pattern over the whole text, then from the left the longest match at each place
+    (the earlier term on a tie) that overlaps none kept before it."""
+    patterns = [(term_id, term_pattern(spellings, case)) for term_id, spellings, case in terms]
+    candidates = sorted(
+        ((m.start(), m.end(), term_id) for term_id, p in patterns for m in p.finditer(text)),
+        key=lambda c: (c[0], -(c[1] - c[0])),
+    )
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, term_id in candidates:
+        if not chosen or start >= chosen[-1][1]:
+            chosen.append((start, end, term_id))
+    return chosen
+
+
+# Words that overlap, differ only in case, plural or apostrophe, hold hyphens, digits and dots,
+# and the letters whose case is not simple: the long s, the dotted and dotless i, the Kelvin
+# sign, the Greek iota written below a letter (ᾳ, and U+0345 on its own), the sharp s.
+WORDS = [
+    "Khmer", "Rouge", "Rouges", "khmers", "cadre", "cadres", "S-21", "People's", "People’s",
+    "U.S.", "co-op", "Year", "Zero", "state", "ſtate", "İz", "ız", "iz", "\u212aampong",
+    "kampong", "ᾳ", "αι", "α\u0345", "Straße", "STRASSE", "Pol", "Pot", "CPK", "1975", "es", "s",
+]  # fmt: skip
+CASES = [str, str.lower, str.upper, str.title, str.swapcase]
+spellings = st.builds(
+    lambda words, case: case(" ".join(words)),
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=3),
+    st.sampled_from(CASES),
+).filter(str.strip)
+glossaries = st.lists(
+    st.tuples(st.lists(spellings, min_size=1, max_size=3, unique=True), st.booleans()),
+    max_size=8,
+).map(lambda terms: [(f"t{n}", tuple(s), case) for n, (s, case) in enumerate(terms)])
+
+
+@st.composite
+def glossary_and_text(draw: st.DrawFn) -> tuple[list[TermSpec], str]:
+    """A glossary, and a text of its spellings and other words, in any case, with plural
+    endings and all sorts of space and punctuation between them."""
+    terms = draw(glossaries)
+    written = [spelling for _, spellings, _ in terms for spelling in spellings]
+    piece = st.builds(
+        lambda word, case, ending, gap: case(word) + ending + gap,
+        st.sampled_from(WORDS + written * 3),
+        st.sampled_from(CASES),
+        st.sampled_from(["", "", "s", "es", "ES", "’s", "-"]),
+        st.sampled_from([" ", " ", "\n", "  ", ", ", "-", "(", ")", "", "\u0345"]),
+    )
+    return terms, "".join(draw(st.lists(piece, max_size=25)))
+
+
+@settings(max_examples=400)
+@given(glossary_and_text())
+def test_the_term_finder_finds_what_each_terms_own_pattern_finds(
+    example: tuple[list[TermSpec], str],
+) -> None:
+    terms, text = example
+    assert TermFinder(terms).find(text) == one_pattern_per_term(text, terms)
+
+
+@pytest.mark.parametrize(
+    ("terms", "text"),
+    [
+        ([("khmer", ("Khmer",), False), ("kr", ("Khmer Rouge",), False)],
+         "The Khmer Rouge, the Khmers and the KHMER ROUGES"),
+        # A term's own matches never overlap, so "y" after "x y" is not a use of t1 even
+        # though "w x" (t0) is the use kept at "x".
+        ([("t0", ("w x",), False), ("t1", ("x y", "y"), False)], "w x y"),
+        ([("t0", ("Pol Pot",), False), ("t1", ("Pot",), True)], "Pol\nPot pot Pots"),
+        ([("t0", ("People’s Party",), False)], "People's Party, People’s Parties"),
+        ([("a", ("S-21",), False), ("b", ("S",), False)], "S-21 S-210 S- S"),
+        ([("a", ("ſtate",), False), ("b", ("\u212aampong",), True)], "STATE Kampong kampong"),
+        ([("a", ("αι",), False)], "ᾳ α\u0345 αι ΑΙ"),
+        ([("a", ("x",), False), ("b", ("x",), False)], "x"),
+    ],
+)  # fmt: skip
+def test_overlapping_and_unusual_terms_are_found_as_by_their_own_patterns(
+    terms: list[TermSpec], text: str
+) -> None:
+    found = TermFinder(terms).find(text)
+    assert found and found == one_pattern_per_term(text, terms)
+
+
+def test_characters_a_case_blind_pattern_takes_for_each_other_are_folded_alike() -> None:
+    """What the finder's index rests on: every character folds to one that a case-blind
+    pattern takes for it, as does every character the pattern takes for it; and folding
+    keeps a word character a word character (but for U+0345, folded to "ι", a word of its
+    own to the finder)."""
+    folds = packet.markup._Folds()
+    every = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    word = re.compile(r"\w")
+    for char in every:
+        folded = char.translate(folds)
+        assert len(folded) == 1
+        assert bool(word.match(char)) == bool(word.match(folded)) or folded == "ι", hex(ord(char))
+    cased = "".join(c for c in every if c.lower() != c or c.upper() != c)
+    for char in cased:
+        alike = re.findall("(?i)" + re.escape(char), cased)
+        assert {c.translate(folds) for c in alike} == {char.translate(folds)}, char
+
+
+class Counted:
+    """A term's pattern that counts how it is used."""
+
+    def __init__(self, pattern: re.Pattern[str], uses: Counter[str]) -> None:
+        self.pattern, self.uses = pattern, uses
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        self.uses["match"] += 1
+        return self.pattern.match(text, pos)
+
+    def __getattr__(self, name: str) -> Any:  # finditer, search…: a scan of the whole text
+        self.uses[name] += 1
+        return getattr(self.pattern, name)
+
+
+def test_the_text_is_read_once_and_only_terms_whose_words_are_in_it_are_tried(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """2,000 terms, three of them used: the text is split into words once, and only the
+    patterns of those three are made and tried, each only where its words start."""
+    terms = [(f"t{n}", (f"word{n}", f"other name {n}"), False) for n in range(2_000)]
+    text = "Before word5 and after other name 17, then word1999s. " * 3
+    compiled: list[tuple[str, ...]] = []
+    uses: Counter[str] = Counter()
+
+    def counted(spellings: tuple[str, ...], match_case: bool) -> Counted:
+        compiled.append(tuple(spellings))
+        return Counted(term_pattern(spellings, match_case), uses)
+
+    monkeypatch.setattr(packet.markup, "term_pattern", counted)
+    finder = TermFinder(terms)
+    splits: Counter[str] = Counter()
+    token = packet.markup._TOKEN
+    monkeypatch.setattr(packet.markup, "_TOKEN", Counted(token, splits))
+    found = finder.find(text)
+    assert [term for _, _, term in found] == ["t5", "t17", "t1999"] * 3
+    assert splits == {"finditer": 1}  # the text, once
+    assert sorted(compiled) == sorted(terms[n][1] for n in (5, 17, 1999))
+    assert uses == {"match": 9}  # where their words are, and nowhere else
+
+
+def test_a_check_and_its_packets_index_the_glossary_once(
+    repo_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[int] = []
+    real = packet.markup.TermFinder
+
+    def counted(terms: Sequence[TermSpec]) -> TermFinder:
+        made.append(len(terms))
+        return real(terms)
+
+    monkeypatch.setattr(packet.markup, "TermFinder", counted)
+    packet.markup.term_finder.cache_clear()
+    check_project(repo_project)
+    for lesson in ("1-roots", "whole-unit"):
+        assemble(repo_project, repo_project.lessons[lesson], "teacher")
+    assert made == [len(repo_project.terms)]
 
 
 class Links(HTMLParser):

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+import packet.pull
 from conftest import REPO, pdf_text, run_packet
 from packet.build import BuildRequest, build
 from packet.dates import find_dates, parse_date
+from packet.model import Project
 from packet.project import load_project
-from packet.pull import pull
+from packet.pull import _taken, pull
 from packet.sources import article, decode
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -253,3 +256,20 @@ def test_a_markdown_page_is_pulled_without_its_menu_and_builds(fresh: Path) -> N
     )
     text = " ".join(pdf_text(result.outputs[0].path))
     assert "Gutenberg" in text and "Log in" not in text and "newsletter" not in text
+
+
+def test_pull_never_reuses_a_glossary_id_and_takes_them_from_the_project_as_loaded(
+    repo_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every id written in the glossary is taken, also one whose entry did not load (here:
+    left out of the project's terms), and from what the project loaded — nothing is read
+    from disk again."""
+    project = replace(
+        repo_project, terms={k: v for k, v in repo_project.terms.items() if k != "coup"}
+    )
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the glossary was read again")
+
+    monkeypatch.setattr(packet.pull, "read_file", never)
+    assert _taken(project).terms == set(repo_project.terms)

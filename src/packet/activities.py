@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from .cite import dated, maker
 from .dates import MONTHS
-from .markup import MarkdownReader, find_terms, term_patterns
+from .markup import MarkdownReader, term_pattern
 from .model import Event, Project, Seed, Term, seeds_of
 from .schema import ACTIVITIES, Activity
 
@@ -144,11 +144,11 @@ def available(project: Project, modules: Sequence[str]) -> list[Activity]:
 
 def _mask(text: str, term: Term) -> str:
     """The definition with the term's own spellings blanked out, so it does not give it away."""
-    pattern = term_patterns([(term.id, term.spellings, term.entry.match_case)])
+    pattern = term_pattern(term.spellings, term.entry.match_case)
     parts, pos = [], 0
-    for start, end, _ in find_terms(text, pattern):
-        parts += [text[pos:start], BLANK]
-        pos = end
+    for m in pattern.finditer(text):
+        parts += [text[pos : m.start()], BLANK]
+        pos = m.end()
     return "".join([*parts, text[pos:]])
 
 

@@ -157,22 +157,29 @@ def _module(
 def _events(section: Section, sid: str, module_id: str, taken: Taken) -> list[dict[str, Any]]:
     """A timeline entry for every date in the section's sentences, in text order."""
     events: list[dict[str, Any]] = []
+    for sentence, start, end, date in _dated(section):
+        title = event_title(sentence, start, end)
+        events.append(
+            {
+                "id": unique(f"{sid}-{date}-{title}"[:48], taken.events),
+                "date": date,
+                "title": title,
+                "detail": uncited(sentence),
+                "sources": [{"seed": sid, "passage": sentence}],
+                "modules": [module_id],
+                "draft": True,
+            }
+        )
+    return events
+
+
+def _dated(section: Section) -> Iterator[tuple[str, int, int, str]]:
+    """(sentence, start, end, date) for every date in the section's sentences, in text order:
+    each is a timeline event."""
     for paragraph in section.paragraphs:
         for sentence in sentences(paragraph):
             for start, end, date in find_dates(sentence):
-                title = event_title(sentence, start, end)
-                events.append(
-                    {
-                        "id": unique(f"{sid}-{date}-{title}"[:48], taken.events),
-                        "date": date,
-                        "title": title,
-                        "detail": uncited(sentence),
-                        "sources": [{"seed": sid, "passage": sentence}],
-                        "modules": [module_id],
-                        "draft": True,
-                    }
-                )
-    return events
+                yield sentence, start, end, date
 
 
 def _lesson(title: str, seed_file: str, modules: list[str]) -> str:
@@ -184,6 +191,49 @@ def _lesson(title: str, seed_file: str, modules: list[str]) -> str:
         "sections": ["timeline", "glossary", "sources"],
     }
     return dump(lesson)
+
+
+# -- what drafting would write, before drafting ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Extent:
+    """What drafting a document would write, measured without drafting it, so that a pull
+    over packet's limits is refused before the work: the sizes are the least the files can
+    take (every text drafted is written out in full, and YAML adds to it)."""
+
+    sections: list[Section]  # one module each
+    headings: bool  # cut at the document's headings (else by length)
+    module_bytes: list[int]  # at least, for each section: its paragraphs
+    events: int  # timeline entries
+    timeline_bytes: int  # at least: each entry's sentence twice, date, title and keys
+
+
+def extent(found: Article, stem: str) -> Extent:
+    """The `Extent` of the drafts of the document `stem`, read as `found`."""
+    cut = sections(found, stem)
+    sizes = [_least_event_bytes(*event) for section in cut for event in _dated(section)]
+    return Extent(
+        sections=cut,
+        headings=len(_by_heading(found.blocks, found.title or stem)) > 1,
+        module_bytes=[sum(len(p.encode()) for p in section.paragraphs) for section in cut],
+        events=len(sizes),
+        timeline_bytes=sum(sizes),
+    )
+
+
+# What a timeline entry writes besides its values: keys, dashes, indents, line breaks.
+_EVENT_FRAME = (
+    "- id: \n  date: \n  title: \n  detail: \n  sources:\n  - seed: \n    passage: \n"
+    "  modules:\n  - \n  draft: true\n"
+)
+
+
+def _least_event_bytes(sentence: str, start: int, end: int, date: str) -> int:
+    """The least the timeline entry of this date takes: its sentence twice (as detail and as
+    passage), its date and title, and its keys; YAML quotes, escapes and folds, never drops."""
+    values = 2 * sentence + date + event_title(sentence, start, end)
+    return len(values.encode()) + len(_EVENT_FRAME)
 
 
 # -- sections ---------------------------------------------------------------------------------

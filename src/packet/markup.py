@@ -4,9 +4,9 @@
 * Numbered paragraphs: each top-level paragraph carries a number (for close
   reading: "in paragraph 3, …") and an id.
 * Glossary terms: every use of a glossary term (any spelling, any case unless
-  the term asks for exact case, with plurals) is found; the first use in each
-  module becomes a link to the glossary, with an id the glossary can point to
-  for "first appears on page N".
+  the term asks for exact case, with plurals) is found — every term in one pass
+  over the text (`TermFinder`); the first use in each module becomes a link to
+  the glossary, with an id the glossary can point to for "first appears on page N".
 
 Raw HTML is never passed through: it is shown as the text that was written. The HTML made
 here is `markupsafe.Markup`: templates print it as it is and escape every other value.
@@ -14,6 +14,7 @@ here is `markupsafe.Markup`: templates print it as it is and escape every other 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,43 +35,132 @@ if TYPE_CHECKING:
     from .model import Project
 
 
-@dataclass(frozen=True)
-class TermPattern:
-    id: str
-    pattern: re.Pattern[str]
+def term_pattern(spellings: Sequence[str], match_case: bool) -> re.Pattern[str]:
+    """The pattern of one term's spellings.
 
-
-def term_patterns(terms: Sequence[tuple[str, Sequence[str], bool]]) -> list[TermPattern]:
-    """Compile one pattern per term from (id, spellings, match_case).
-
-    Spellings match as whole words, across line breaks, with an optional
-    plural "s"/"es"; acronyms and spellings with digits always match case.
+    Spellings match as whole words, across line breaks, with an optional plural "s"/"es"
+    (not for acronyms); in any case unless `match_case`, but acronyms and spellings with
+    digits always match case; a straight and a curly apostrophe match each other. At one
+    place, the longest spelling that matches is taken.
     """
-    compiled = []
-    for term_id, spellings, match_case in terms:
-        alternatives = []
-        for spelling in sorted(spellings, key=len, reverse=True):
-            words = (re.sub("['’]", "['’]", re.escape(word)) for word in spelling.split())
-            body = r"\s+".join(words)
-            exact = match_case or spelling.isupper() or any(c.isdigit() for c in spelling)
-            plural = "" if spelling.isupper() else "(?:e?s)?"
-            alternatives.append(body + plural if exact else f"(?i:{body}{plural})")
-        pattern = rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"
-        compiled.append(TermPattern(term_id, re.compile(pattern)))
-    return compiled
+    alternatives = []
+    for spelling in sorted(spellings, key=len, reverse=True):
+        words = (re.sub("['’]", "['’]", re.escape(word)) for word in spelling.split())
+        body = r"\s+".join(words)
+        exact = match_case or spelling.isupper() or any(c.isdigit() for c in spelling)
+        plural = "" if spelling.isupper() else "(?:e?s)?"
+        alternatives.append(body + plural if exact else f"(?i:{body}{plural})")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])")
 
 
-def find_terms(text: str, patterns: Sequence[TermPattern]) -> list[tuple[int, int, str]]:
-    """Non-overlapping term uses in `text` as (start, end, term id), longest match first."""
-    candidates = sorted(
-        ((m.start(), m.end(), p.id) for p in patterns for m in p.pattern.finditer(text)),
-        key=lambda c: (c[0], -(c[1] - c[0])),
-    )
-    chosen: list[tuple[int, int, str]] = []
-    for start, end, term_id in candidates:
-        if not chosen or start >= chosen[-1][1]:
-            chosen.append((start, end, term_id))
-    return chosen
+# A term's spellings as data: (term id, spellings, match_case).
+TermSpec = tuple[str, tuple[str, ...], bool]
+
+# The words of a folded text: runs of word characters, and each other character that is not
+# space. "ι" stands alone: it is what U+0345 (the Greek iota written below a letter) folds to,
+# and that is the one character a case-blind pattern matches to a letter though it is not a
+# word character itself.
+_TOKEN = re.compile(r"ι|[^\Wι]+|[^\w\s]")
+_RUN = re.compile(r"[^\Wι]+")
+_END = ""  # the key under which a node of the index lists the terms whose spellings end there
+
+
+def _ending(words: list[str], ending: str) -> list[str]:
+    """The words of a spelling with `ending` (a plural's letters) written after it: part of
+    its last word, or a word of their own after a word that is not letters."""
+    if words and _RUN.fullmatch(words[-1]):
+        return [*words[:-1], words[-1] + ending]
+    return [*words, ending]
+
+
+class _Folds(dict[int, str]):
+    """Each character -> the one character standing for every character a case-blind pattern
+    matches to it (and for both apostrophes), for `str.translate`; filled as characters come.
+    Folding keeps the length of a text, so positions in the folded text are positions in it."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = "'" if char == "’" else char.lower()[:1].upper()[:1].lower()[:1]
+        self[code] = folded
+        return folded
+
+
+class TermFinder:
+    """Every use of a glossary's terms in a text, found in one pass over the text however
+    many terms there are; the same uses as scanning the text with each term's
+    `term_pattern` and keeping, from the left, the longest match at each place (the earlier
+    term on a tie) that does not overlap one kept before it.
+
+    The spellings are indexed by their folded words (case and apostrophes folded, with and
+    without a plural ending); the text is folded and split into words once, and at each word
+    the index gives the few terms that could start there. Only those are tried, with their
+    own pattern, compiled the first time it is needed.
+    """
+
+    def __init__(self, terms: Sequence[TermSpec]) -> None:
+        self.terms = tuple(terms)
+        self._folds = _Folds()
+        self._index: dict[str, Any] = {}
+        self._patterns: dict[int, re.Pattern[str]] = {}
+        for number, (_, spellings, _) in enumerate(self.terms):
+            for spelling in spellings:
+                words = _TOKEN.findall(spelling.translate(self._folds))
+                self._add(words, number)
+                if not spelling.isupper():  # and as a plural: the words of spelling + "s"
+                    for ending in ("s", "es"):
+                        self._add(_ending(words, ending), number)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    def _words(self, text: str) -> list[tuple[int, str]]:
+        """The words of `text` folded, each with where it starts."""
+        return [(m.start(), m.group()) for m in _TOKEN.finditer(text.translate(self._folds))]
+
+    def _add(self, words: list[str], number: int) -> None:
+        node = self._index
+        for word in words:
+            node = node.setdefault(word, {})
+        ends: list[int] = node.setdefault(_END, [])
+        if not ends or ends[-1] != number:  # terms are added in order, each spelling once
+            ends.append(number)
+
+    def _starting(self, words: list[tuple[int, str]], first: int) -> set[int]:
+        """The terms one of whose spellings is spelt by the words from `first` on."""
+        found: set[int] = set()
+        node = self._index
+        for index in range(first, len(words)):  # not a slice: that copies the rest each time
+            word = words[index][1]
+            if word not in node:
+                break
+            node = node[word]
+            found.update(node.get(_END, ()))
+        return found
+
+    def _pattern(self, number: int) -> re.Pattern[str]:
+        if number not in self._patterns:
+            _, spellings, match_case = self.terms[number]
+            self._patterns[number] = term_pattern(spellings, match_case)
+        return self._patterns[number]
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping term uses in `text` as (start, end, term id), longest match first."""
+        words = self._words(text)
+        candidates: list[tuple[int, int, int]] = []  # (start, -length, term number)
+        ends: dict[int, int] = {}  # term number -> end of its last match: a term's own
+        for first, (start, _) in enumerate(words):  # matches never overlap each other
+            for number in self._starting(words, first):
+                if start < ends.get(number, 0):
+                    continue
+                m = self._pattern(number).match(text, start)
+                if m:
+                    ends[number] = m.end()
+                    candidates.append((start, start - m.end(), number))
+        chosen: list[tuple[int, int, str]] = []
+        for start, shorter, number in sorted(candidates):
+            if not chosen or start >= chosen[-1][1]:
+                chosen.append((start, start - shorter, self.terms[number][0]))
+        return chosen
 
 
 @dataclass
@@ -110,9 +200,9 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
 class MarkdownReader:
     """Renders the Markdown of one project; reusable across modules and lessons."""
 
-    def __init__(self, seed_names: dict[str, str], patterns: Sequence[TermPattern]) -> None:
+    def __init__(self, seed_names: dict[str, str], terms: TermFinder) -> None:
         self.seed_names = seed_names
-        self.patterns = list(patterns)
+        self.terms = terms
         self.md = MarkdownIt("commonmark", {"html": False, "typographer": True})
         self.md.enable(["table", "replacements", "smartquotes", "strikethrough"])
         self.md.validateLink = allowed_link  # type: ignore[method-assign]
@@ -193,11 +283,11 @@ class MarkdownReader:
                 in_link += 1
             elif child.type == "link_close":
                 in_link -= 1
-            if child.type != "text" or in_link or not self.patterns:
+            if child.type != "text" or in_link or not self.terms:
                 result.append(child)
                 continue
             text, pos = child.content, 0
-            for start, end, term_id in find_terms(text, self.patterns):
+            for start, end, term_id in self.terms.find(text):
                 if start > pos:
                     result.append(_text(text[pos:start]))
                 first = term_id not in seen
@@ -283,7 +373,13 @@ def markup_for(project: Project) -> MarkdownReader:
     """The project's Markdown reader: its seeds' short names for citations, its glossary's
     terms to find."""
     names = {seed.id: seed.meta.short for seed in project.seeds.values()}
-    patterns = term_patterns(
-        [(t.id, t.spellings, t.entry.match_case) for t in project.terms.values()]
-    )
-    return MarkdownReader(names, patterns)
+    terms = tuple((t.id, t.spellings, t.entry.match_case) for t in project.terms.values())
+    return MarkdownReader(names, term_finder(terms))
+
+
+@functools.lru_cache(maxsize=1)
+def term_finder(terms: tuple[TermSpec, ...]) -> TermFinder:
+    """The `TermFinder` of `terms`. The last one made is kept: the check and every packet of
+    a build index the glossary once, and so does `packet serve` while the glossary is
+    unchanged."""
+    return TermFinder(terms)

@@ -26,7 +26,10 @@ stop the pull is refused first, each with what to do: a document over the size
 limit, a FIFO or a device (checked before a byte is read); a file name with a
 line break or control character (it is copied into YAML comments and printed
 to the terminal), starting with a dot, too long for seeds/<name>.meta.yaml, or
-given twice; a folder of the project that is a link leading out of it.
+given twice; a folder of the project that is a link leading out of it; drafts
+over packet's limits — more modules than a lesson takes, a module or the
+timeline larger than packet reads in one file — measured from the articles
+before anything is drafted (and the drafts measured again before writing).
 """
 
 from __future__ import annotations
@@ -44,7 +47,17 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from .dates import find_dates, parse_date
-from .draft import Drafts, Taken, appended, choose_seed_id, draft, dump
+from .draft import (
+    SECTION_WORDS,
+    Drafts,
+    Extent,
+    Taken,
+    appended,
+    choose_seed_id,
+    draft,
+    dump,
+    extent,
+)
 from .errors import BuildError, ContentError, Location, PacketError, Problem, UsageError
 from .files import MAX_FILE_BYTES, Refused, is_own_temporary, read_file, write_atomic
 from .layout import (
@@ -60,6 +73,7 @@ from .layout import (
     record_file,
 )
 from .lint import INVISIBLE
+from .schema import MAX_LESSON_MODULES
 from .sources import KINDS, Article, Decoded, SourceError, article, read_document, seed_text
 from .text import Haystack, normalise
 
@@ -110,7 +124,10 @@ def pull(root: Path, sources: Sequence[Path], seed_id: str | None = None) -> lis
     _refuse_seed_id(seed_id, sources)
     project = load_project(root)
     _refuse_taken_seed_id(seed_id, project)
-    plans = _plan_all(root, sources, seed_id, _taken(root, project))
+    documents = _read_all(root, sources)
+    _refuse_over_limits(project, documents)
+    taken = _taken(project)
+    plans = [_plan(root, document, seed_id, taken) for document in documents]
     files, old = _files(root, plans)
     _check_targets(root, files, old)
     _write_checked(root, files, old)
@@ -140,16 +157,27 @@ def _refuse_taken_seed_id(seed_id: str | None, project: Project) -> None:
         )
 
 
-def _taken(root: Path, project: Project) -> Taken:
+def _taken(project: Project) -> Taken:
     """The ids the project uses, glossary ids included even where a term failed to load."""
-    glossary_path = root / GLOSSARY
     return Taken(
         seeds=set(project.seeds),
         modules=set(project.modules),
         lessons=set(project.lessons),
-        terms=set(project.terms) | _existing_ids(root, glossary_path),
+        terms=set(project.terms) | _written_ids(project, GLOSSARY),
         events={e.entry.id for e in project.events},
     )
+
+
+def _written_ids(project: Project, name: str) -> set[str]:
+    """The ids written in the list file `name` as the project read it — of every entry, also
+    one that failed to load — from what the project loaded, not read from disk again."""
+    sourced = project.sources.get(name)
+    entries = sourced.data if sourced is not None and isinstance(sourced.data, list) else []
+    return {
+        entry["id"].strip()
+        for entry in entries
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+    }
 
 
 @dataclass
@@ -160,12 +188,24 @@ class _Planned:
     glossary: list[dict[str, Any]]
 
 
-def _plan_all(
-    root: Path, sources: Sequence[Path], seed_id: str | None, taken: Taken
-) -> list[_Planned]:
-    """A plan for each document, or every problem of every document."""
+@dataclass
+class _Document:
+    """A document to pull, read: its bytes, text and article, and where its copy goes."""
+
+    source: Path
+    where: Location
+    kind: str
+    data: bytes
+    decoded: Decoded
+    found: Article
+    quotable: str  # the text its quotations are checked against
+    target: Path  # seeds/<its name>
+
+
+def _read_all(root: Path, sources: Sequence[Path]) -> list[_Document]:
+    """Each document read, or every problem of every document."""
     problems: list[Problem] = []
-    plans: list[_Planned] = []
+    documents: list[_Document] = []
     named: dict[str, Path] = {}  # by name, in any case: one seeds/ file on a Mac or Windows
     for source in sources:
         first = named.get(source.name.casefold())
@@ -174,12 +214,12 @@ def _plan_all(
             continue
         named[source.name.casefold()] = source
         try:
-            plans.append(_plan(root, source, seed_id, taken))
+            documents.append(_read(root, source))
         except ContentError as exc:
             problems.extend(exc.problems)
     if problems:
         raise ContentError(problems)
-    return plans
+    return documents
 
 
 def _named_twice(source: Path, first: Path) -> Problem:
@@ -217,24 +257,102 @@ def _files(root: Path, plans: list[_Planned]) -> tuple[dict[Path, bytes], dict[P
 # -- one document -----------------------------------------------------------------------------
 
 
-def _plan(root: Path, source: Path, seed_id: str | None, taken: Taken) -> _Planned:
-    """What pulling `source` writes, worked out without writing anything; its ids are added
-    to `taken`."""
+def _read(root: Path, source: Path) -> _Document:
+    """`source` read, refused if packet cannot pull it (its kind, name, size, text, or a
+    seed of its name already there)."""
     where = Location(shown(str(source)))
     kind = _kind(source, where)
     data = _read_source(source, where)
-    document, found, quotable = _read_article(data, kind, where)
+    decoded, found, quotable = _read_article(data, kind, where)
     target = _seed_target(root, source.name, data, where)
+    return _Document(source, where, kind, data, decoded, found, quotable, target)
+
+
+def _plan(root: Path, document: _Document, seed_id: str | None, taken: Taken) -> _Planned:
+    """What pulling `document` writes, worked out without writing anything; its ids are
+    added to `taken`."""
+    source, found = document.source, document.found
     sid = choose_seed_id(seed_id, found.title, source.stem, taken)
-    report = PullReport(sid, source.name, document.encoding, kind, skipped=found.skipped)
-    if document.warning:
-        report.warnings.append(document.warning)
-    record = _seed_record(found, quotable, source, kind, report)
+    report = PullReport(
+        sid, source.name, document.decoded.encoding, document.kind, skipped=found.skipped
+    )
+    if document.decoded.warning:
+        report.warnings.append(document.decoded.warning)
+    record = _seed_record(found, document.quotable, source, document.kind, report)
     drafts = draft(found, sid, source.name, source.stem, taken)
     _report_drafts(report, drafts)
-    files = {target: data, root / record_file(source.name): record}
+    files = {document.target: document.data, root / record_file(source.name): record}
     files.update(_draft_files(root, drafts))
     return _Planned(report, files, drafts.timeline, drafts.glossary)
+
+
+# -- limits, before drafting -------------------------------------------------------------------
+
+
+def _refuse_over_limits(project: Project, documents: list[_Document]) -> None:
+    """Refuse, before anything is drafted, drafts over packet's limits, each with what to do:
+    a lesson of more modules than a lesson takes, a module or the timeline larger than
+    packet reads in one file. Sizes are the least the drafts would take (`draft.extent`);
+    the files made are measured again before writing (`_check_targets`)."""
+    problems: list[Problem] = []
+    timeline = len(project.texts.get(TIMELINE, "").encode())
+    events = 0
+    for document in documents:
+        measured = extent(document.found, document.source.stem)
+        problems += _module_limits(document.where, measured)
+        timeline += measured.timeline_bytes
+        events += measured.events
+    if timeline > MAX_FILE_BYTES:
+        problems.append(
+            Problem(
+                Location(TIMELINE),
+                f"would be {_megabytes(timeline)} MB or more with the drafts ({events:,} "
+                f"dated events, each writing its sentence twice), over the "
+                f"{MAX_FILE_BYTES / 1_000_000:g} MB packet reads in one file",
+                "pull a shorter document, or only the part of it the packet needs",
+            )
+        )
+    if problems:
+        raise ContentError(problems)
+
+
+def _module_limits(where: Location, measured: Extent) -> list[Problem]:
+    """A document drafted into more modules than one lesson takes, or into a module larger
+    than packet reads in one file."""
+    problems = []
+    count = len(measured.sections)
+    if count > MAX_LESSON_MODULES:
+        cut, part = (
+            ("heading", f"{MAX_LESSON_MODULES} headings")
+            if measured.headings
+            else (f"{SECTION_WORDS} words or so", f"{MAX_LESSON_MODULES * SECTION_WORDS:,} words")
+        )
+        problems.append(
+            Problem(
+                where,
+                f"would be drafted into {count:,} modules (one for each {cut}), but a lesson "
+                f"takes at most {MAX_LESSON_MODULES}",
+                f"split the document into parts of at most {part} and pull each (each part "
+                "becomes a lesson of its own), or pull only the part the packet needs",
+            )
+        )
+    for section, size in zip(measured.sections, measured.module_bytes, strict=True):
+        if size > MAX_FILE_BYTES:
+            problems.append(
+                Problem(
+                    where,
+                    f"its section “{shown(section.title[:60])}” would be a module of "
+                    f"{_megabytes(size)} MB or more, over the {MAX_FILE_BYTES / 1_000_000:g} "
+                    "MB packet reads in one file",
+                    "cut that part into smaller sections with headings (each heading starts a "
+                    "module), or pull only the part the packet needs",
+                )
+            )
+    return problems
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:,.1f}" if size >= 100_000 else f"{size / 1_000_000:.3f}"
 
 
 def _kind(source: Path, where: Location) -> str:
@@ -456,14 +574,6 @@ def _project_text(root: Path, path: Path, data: bytes) -> str:
         raise ContentError([problem]) from exc
 
 
-def _existing_ids(root: Path, path: Path) -> set[str]:
-    data = _read_project_file(root, path)
-    if data is None:
-        return set()
-    text = _project_text(root, path, data)
-    return set(re.findall(rf"^\s*-?\s*id:\s*['\"]?({ID_PATTERN})", text, re.M))
-
-
 def _entries(folder: Path) -> list[Path]:
     try:
         return list(folder.iterdir())
@@ -650,7 +760,7 @@ def _check_targets(root: Path, files: dict[Path, bytes], old: dict[Path, bytes |
             problems.append(
                 Problem(
                     where,
-                    f"would be {len(files[path]) / 1_000_000:.1f} MB with the drafts, over the "
+                    f"would be {_megabytes(len(files[path]))} MB with the drafts, over the "
                     f"{MAX_FILE_BYTES / 1_000_000:g} MB packet reads in one file",
                     "pull a shorter document, or only the part of it the packet needs",
                 )
