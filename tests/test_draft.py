@@ -288,3 +288,11 @@ def test_drafted_entries_are_appended_to_a_yaml_list_under_a_note() -> None:
     assert (
         appended("- id: b", entries, "Drafted") == b"- id: b\n# Drafted\n- id: a\n  draft: true\n"
     )
+
+
+def test_a_name_is_never_read_across_two_sentences() -> None:
+    """A paragraph ending without a full stop ("Troops held Phnom Penh") before one starting
+    with a capital ("Note two: …") gave the name "Phnom Penh Note", found in no sentence:
+    pulling a long saved page stopped with an internal error."""
+    paragraphs = ["Troops held Phnom Penh", "Note one: rain fell."] * 2
+    assert [t.term for t in draft_terms(paragraphs)] == ["Phnom Penh"]

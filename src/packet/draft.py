@@ -380,9 +380,10 @@ def _introduced(all_sentences: list[str]) -> Iterator[tuple[str, str, list[str]]
 
 
 def _proper_names(all_sentences: list[str]) -> Counter[str]:
-    """How often each run of two or more capitalised words occurs (possessive 's dropped)."""
+    """How often each run of two or more capitalised words occurs (possessive 's dropped),
+    within a sentence: a run across two ("… in Cambodia" + "Note that …") names nothing."""
     counts: Counter[str] = Counter()
-    for m in _PROPER.finditer("\n".join(all_sentences)):
+    for m in (m for sentence in all_sentences for m in _PROPER.finditer(sentence)):
         words = m.group(0).split()
         if words[0] in _STOP:
             words = words[1:]
