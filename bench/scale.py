@@ -12,9 +12,10 @@ The unit is grown along one dimension at a time, ×1, ×3, ×10 and ×30 (`scale
 On each project it times `packet check`; `packet pull` of one document into a fresh copy
 (the travel page's seed text under a new name; for seed size, that text as many times over
 as the seeds); and `packet build` of one student PDF (`scaled` for modules, else
-`whole-unit`). Each figure is the median of `--runs` whole processes (a run over 30 s is
-taken once), with the peak memory (PSS) of the process tree; a run over `--timeout` is
-stopped and shown as "> N s", and the larger sizes of that command are not tried.
+`whole-unit`). Each figure is the median of `--runs` whole processes, taken round by round
+over the four sizes (a run over 30 s is taken once), with the peak memory (PSS) of the
+process tree; a run over `--timeout` is stopped and shown as "> N s", and the larger sizes
+of that command are not tried.
 
 The marginal ratio (t×30 − t×10) ÷ (t×10 − t×1) takes start-up out of the growth:
 linear growth gives 20/9 ≈ 2.2, quadratic (900 − 100) ÷ (100 − 1) ≈ 8.1 (target ≤ 3). It
@@ -196,13 +197,6 @@ class _Scale:
         self.fresh += 1
         return self.work / f"{name}-{self.fresh}"
 
-    def repeated(self, once: Callable[[], Measured]) -> Figure:
-        """`runs` runs; a run over LONG_RUN or out of time is taken once."""
-        first = once()
-        if not first.finished or first.seconds > LONG_RUN:
-            return Figure((first,))
-        return Figure((first, *(once() for _ in range(self.runs - 1))))
-
     def check(self, project: Path) -> Measured:
         return measured([PACKET, "check"], project, self.timeout, SAMPLE)
 
@@ -223,16 +217,27 @@ class _Scale:
             shutil.rmtree(out, ignore_errors=True)
 
     def dimension(self, dimension: str) -> list[Row]:
-        rows = [Row(dimension, command) for command in COMMANDS]
-        for times in FACTORS:
-            project = scaled(
-                self.folder(f"{dimension.replace(' ', '-')}-x{times}"), dimension, times
-            )
-            commands = self.commands(project, dimension)
-            grown = size(project, dimension)
-            for row in rows:
-                row.sizes[times] = grown
-                row.figures[times] = self._figure(row, times, commands[row.command])
+        """A row per command, its sizes measured round by round (×1, ×3, ×10, ×30, then
+        again), so that a change in the machine's speed falls on all sizes alike."""
+        projects = {
+            times: scaled(self.folder(f"{dimension.replace(' ', '-')}-x{times}"), dimension, times)
+            for times in FACTORS
+        }
+        runs = {times: self.commands(project, dimension) for times, project in projects.items()}
+        sizes = {times: size(project, dimension) for times, project in projects.items()}
+        rows = []
+        for command in COMMANDS:
+            print(f"scale: {dimension}: {command}", file=sys.stderr)
+            taken: dict[int, list[Measured]] = {times: [] for times in FACTORS}
+            for _ in range(self.runs):
+                for times in FACTORS:
+                    if _again(taken, times):
+                        taken[times].append(runs[times][command]())
+            row = Row(dimension, command, sizes=sizes)
+            row.figures = {t: Figure(tuple(taken[t])) if taken[t] else None for t in FACTORS}
+            self._show(row)
+            rows.append(row)
+        for project in projects.values():
             shutil.rmtree(project)
         return rows
 
@@ -251,17 +256,22 @@ class _Scale:
             "build": lambda: self.build(project, lesson),
         }
 
-    def _figure(self, row: Row, times: int, once: Callable[[], Measured]) -> Figure | None:
-        before = [m for m in row.figures.values() if m is not None]
-        if before and not before[-1].finished:
-            return None
-        figure = self.repeated(once)
-        shown = f"{_seconds(figure, self.timeout)} ({figure.time(cpu=True):.2f} s CPU)"
-        print(
-            f"  {row.dimension} ×{times}: {row.command} {shown}, {figure.peak_mb:.0f} MB",
-            file=sys.stderr,
-        )
-        return figure
+    def _show(self, row: Row) -> None:
+        for times, figure in row.figures.items():
+            if figure is not None:
+                shown = f"{_seconds(figure, self.timeout)} ({figure.time(cpu=True):.2f} s CPU)"
+                print(
+                    f"  {row.dimension} ×{times}: {row.command} {shown}, {figure.peak_mb:.0f} MB",
+                    file=sys.stderr,
+                )
+
+
+def _again(taken: dict[int, list[Measured]], times: int) -> bool:
+    """Whether to run a command at size `times` once more: not after a run over LONG_RUN
+    (such a run is taken once), nor once it or a smaller size has run out of time."""
+    if any(not run.finished for t, runs in taken.items() if t <= times for run in runs):
+        return False
+    return not any(run.seconds > LONG_RUN for run in taken[times])
 
 
 @dataclass(frozen=True)
@@ -280,7 +290,6 @@ def measure_scale(runs: int, work: Path, timeout: float) -> Scale:
     rows = []
     load = os.getloadavg()[0]
     for dimension in DIMENSIONS:
-        print(f"scale: {dimension} ×{', ×'.join(map(str, FACTORS))}", file=sys.stderr)
         rows += scale.dimension(dimension)
     return Scale(rows, (load, os.getloadavg()[0]))
 
