@@ -2,22 +2,20 @@ from __future__ import annotations
 
 from packet.cite import apa, chicago, mla
 from packet.model import Project
-from packet.text import contains_passage, find_quotations, find_uncited
+from packet.text import Haystack, find_quotations, find_uncited
 
 
 def test_passages_match_across_typographic_quotes_and_whitespace() -> None:
-    seed = "They called this drastic revolution “Year Zero”, implying that  all culture"
-    assert contains_passage(
-        seed, 'called this drastic revolution "Year Zero", implying that all culture'
-    )
-    assert not contains_passage(seed, "called this revolution Year Zero")
+    seed = Haystack("They called this drastic revolution “Year Zero”, implying that  all culture")
+    assert seed.contains('called this drastic revolution "Year Zero", implying that all culture')
+    assert not seed.contains("called this revolution Year Zero")
 
 
 def test_an_ellipsis_skips_words_but_keeps_order() -> None:
-    seed = "one two three four five"
-    assert contains_passage(seed, "one … four")
-    assert contains_passage(seed, "two ... five")
-    assert not contains_passage(seed, "four … two")
+    seed = Haystack("one two three four five")
+    assert seed.contains("one … four")
+    assert seed.contains("two ... five")
+    assert not seed.contains("four … two")
 
 
 def test_quotations_are_found_with_their_seed_and_position() -> None:

@@ -165,10 +165,12 @@ class _Quoted:
 
 def _common(claims: list[Claim]) -> set[str]:
     """The stems that are not distinctive: the topic itself (in more than TOPIC_SHARE of all
-    claims) and any word in more than MAX_SHARING claims."""
-    counts = Counter(stem for claim in claims for stem in claim.context)
-    most = min(TOPIC_SHARE * len(claims), MAX_SHARING)
-    return {stem for stem, n in counts.items() if n > most}
+    claims, a repeated one each time) and any word in more than MAX_SHARING different claims."""
+    share = Counter(stem for claim in claims for stem in claim.context)
+    spread = Counter(stem for claim in set(claims) for stem in claim.context)
+    return {stem for stem, n in share.items() if n > TOPIC_SHARE * len(claims)} | {
+        stem for stem, n in spread.items() if n > MAX_SHARING
+    }
 
 
 def _kind(first: Claim, second: Claim) -> str | None:
@@ -193,16 +195,17 @@ class Candidates:
 
 def disagreement_candidates(project: Project) -> Candidates:
     """Pairs of claims from different seeds that look like the same thing told differently."""
-    claims = list(dict.fromkeys(_claims(project)))  # a claim repeated word for word is one
-    return bounded(candidate_pairs(claims, _Quoted(project).covers))
+    return bounded(candidate_pairs(_claims(project), _Quoted(project).covers))
 
 
 def candidate_pairs(claims: list[Claim], covered: Callable[[Claim], bool]) -> list[Candidate]:
     """Every pair of `claims` (seed by seed, as `_claims` gives them) from different seeds
     sharing at least MIN_SHARED distinctive stems whose figures disagree, unless both are
-    `covered`; in claim order. Each claim is compared only with the later claims of other
-    seeds that share a distinctive stem with it, found through an index of those stems."""
+    `covered`; in claim order, a claim repeated word for word taken once. Each claim is
+    compared only with the later claims of other seeds that share a distinctive stem with it,
+    found through an index of those stems."""
     common = _common(claims)
+    claims = list(dict.fromkeys(claims))
     index: dict[str, list[int]] = defaultdict(list)  # stem -> the claims using it, in order
     for number, claim in enumerate(claims):
         for stem in claim.context - common:

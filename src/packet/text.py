@@ -5,7 +5,8 @@ A quotation in content is text in double quotes followed by a citation of the
 seed it comes from, e.g. `“Year Zero” [@highlights]`. It must appear in that
 seed verbatim once whitespace, typographic quotes and dashes are normalised;
 an ellipsis (… or ...) inside it marks an omission, and the parts on either
-side must appear in order.
+side must appear in order. A seed is normalised once, as a `Haystack`, however
+many passages are looked up in it.
 """
 
 from __future__ import annotations
@@ -84,12 +85,6 @@ class Haystack:
                 return False
             start = found + len(part)
         return True
-
-
-def contains_passage(haystack: str, passage: str) -> bool:
-    """Whether `passage` occurs in `haystack` after normalising both; `…` skips text. For one
-    comparison; a text searched for many passages is a `Haystack`."""
-    return Haystack(haystack).contains(passage)
 
 
 @dataclass(frozen=True)
