@@ -114,11 +114,15 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
+class Failed(Exception):
+    """A command measured did not succeed: what it was and what it said."""
+
+
 def measured(
     args: Sequence[str], cwd: Path, timeout: float | None = None, every: float = 0.02
 ) -> Measured:
-    """Run a command, sampling its memory; it must succeed or run out of time, when its
-    whole process group is stopped."""
+    """Run a command, sampling its memory; it must succeed (else `Failed`) or run out of
+    time, when its whole process group is stopped."""
     with tempfile.TemporaryFile() as output:
         cpu = _children_cpu()
         started = time.perf_counter()
@@ -139,7 +143,7 @@ def measured(
         if code != 0:
             output.seek(0)
             said = output.read().decode("utf-8", errors="replace")
-            sys.exit(f"bench: {' '.join(args)} failed:\n{said[-3000:]}")
+            raise Failed(f"bench: {' '.join(args)} failed ({code}):\n{said[-3000:]}")
     return Measured(seconds, cpu, peak)
 
 
@@ -156,7 +160,10 @@ def _stop_group(process: subprocess.Popen[bytes]) -> None:
 
 def peak_memory_mb(args: Sequence[str], cwd: Path) -> tuple[float, float]:
     """(seconds, peak MB) of a command, memory summed over its process tree every 20 ms."""
-    once = measured(args, cwd)
+    try:
+        once = measured(args, cwd)
+    except Failed as failed:
+        sys.exit(str(failed))
     return once.seconds, once.peak_mb
 
 

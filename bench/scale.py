@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from measure import PACKET, REPO, Measured, copy_project, measured
+from measure import PACKET, REPO, Failed, Measured, copy_project, measured
 
 from packet.dates import find_dates
 from packet.layout import GLOSSARY, LESSONS, MODULES, RECORD_SUFFIX, SEEDS
@@ -178,12 +178,13 @@ class Figure:
 @dataclass
 class Row:
     """One command along one dimension: a figure per size (None: not tried, as the size
-    before it ran out of time) and the sizes."""
+    before it ran out of time, or every run failed) and the sizes."""
 
     dimension: str
     command: str
     figures: dict[int, Figure | None] = field(default_factory=dict)
     sizes: dict[int, str] = field(default_factory=dict)
+    failed: set[int] = field(default_factory=set)  # sizes at which no run succeeded
 
 
 @dataclass
@@ -229,11 +230,12 @@ class _Scale:
         for command in COMMANDS:
             print(f"scale: {dimension}: {command}", file=sys.stderr)
             taken: dict[int, list[Measured]] = {times: [] for times in FACTORS}
+            row = Row(dimension, command, sizes=sizes)
             for _ in range(self.runs):
                 for times in FACTORS:
                     if _again(taken, times):
-                        taken[times].append(runs[times][command]())
-            row = Row(dimension, command, sizes=sizes)
+                        self._run(runs[times][command], taken[times], row, times)
+            row.failed -= {t for t in FACTORS if taken[t]}
             row.figures = {t: Figure(tuple(taken[t])) if taken[t] else None for t in FACTORS}
             self._show(row)
             rows.append(row)
@@ -255,6 +257,17 @@ class _Scale:
             "pull": lambda: self.pull(project, document),
             "build": lambda: self.build(project, lesson),
         }
+
+    def _run(
+        self, once: Callable[[], Measured], taken: list[Measured], row: Row, times: int
+    ) -> None:
+        """One run into `taken`; a failed one is shown and counted in `row.failed`, and the
+        next round tries again (something else may have stopped it)."""
+        try:
+            taken.append(once())
+        except Failed as failed:
+            print(failed, file=sys.stderr)
+            row.failed.add(times)
 
     def _show(self, row: Row) -> None:
         for times, figure in row.figures.items():
@@ -302,7 +315,7 @@ def ratio(row: Row, cpu: bool = False) -> str:
     bound when ×30 ran out of time or the first difference is within the noise; "flat" when
     both are."""
     one, ten, thirty = (row.figures[times] for times in (1, 10, 30))
-    if one is None or ten is None or thirty is None or not ten.finished:
+    if row.failed or one is None or ten is None or thirty is None or not ten.finished:
         return "—"
     if cpu and not thirty.finished:  # a stopped process tree's CPU time is not all counted
         return "—"
@@ -338,7 +351,10 @@ def scale_table(scale: Scale, runs: int, timeout: float) -> str:
     ]
     for row in scale.rows:
         grown = f"{row.dimension} ({row.sizes[1]} → {row.sizes[30]})"
-        figures = " | ".join(_seconds(row.figures[times], timeout) for times in FACTORS)
+        figures = " | ".join(
+            "failed" if times in row.failed else _seconds(row.figures[times], timeout)
+            for times in FACTORS
+        )
         ratios = f"{ratio(row)} | {ratio(row, cpu=True)}"
         lines.append(
             f"| {grown} | `{row.command}` | {figures} | {ratios} | {_peak(row.figures[30])} |"
