@@ -46,6 +46,9 @@ DIMENSIONS = ("modules", "glossary terms", "seed size", "dated sentences")
 COMMANDS = ("check", "pull", "build")
 PULLED = "highlights"  # the seed whose text is pulled
 LONG_RUN = 30.0  # seconds: a run this long is taken once
+# A command under SHORT_RUN seconds is run SHORT_TIMES as often: its growth from ×1 to ×10 is
+# a few tenths of a second, of the order of how far three runs of it can fall apart.
+SHORT_RUN, SHORT_TIMES = 3.0, 3
 # A difference between two sizes' times within how far apart their runs are (at least NOISE
 # seconds; for a single run, NOISE_SHARE of it) is no growth: it could be the machine's.
 NOISE, NOISE_SHARE = 0.05, 0.05
@@ -231,9 +234,9 @@ class _Scale:
             print(f"scale: {dimension}: {command}", file=sys.stderr)
             taken: dict[int, list[Measured]] = {times: [] for times in FACTORS}
             row = Row(dimension, command, sizes=sizes)
-            for _ in range(self.runs):
+            for _ in range(self.runs * SHORT_TIMES):
                 for times in FACTORS:
-                    if _again(taken, times):
+                    if _again(taken, times, self.runs):
                         self._run(runs[times][command], taken[times], row, times)
             row.failed -= {t for t in FACTORS if taken[t]}
             row.figures = {t: Figure(tuple(taken[t])) if taken[t] else None for t in FACTORS}
@@ -279,12 +282,17 @@ class _Scale:
                 )
 
 
-def _again(taken: dict[int, list[Measured]], times: int) -> bool:
-    """Whether to run a command at size `times` once more: not after a run over LONG_RUN
-    (such a run is taken once), nor once it or a smaller size has run out of time."""
-    if any(not run.finished for t, runs in taken.items() if t <= times for run in runs):
+def _again(taken: dict[int, list[Measured]], times: int, runs: int) -> bool:
+    """Whether to run a command at size `times` once more: `runs` times (SHORT_TIMES as
+    many while every run is under SHORT_RUN), not after a run over LONG_RUN (such a run is
+    taken once), nor once it or a smaller size has run out of time."""
+    if any(not run.finished for t, done in taken.items() if t <= times for run in done):
         return False
-    return not any(run.seconds > LONG_RUN for run in taken[times])
+    done = taken[times]
+    if any(run.seconds > LONG_RUN for run in done):
+        return False
+    short = all(run.seconds < SHORT_RUN for run in done)
+    return len(done) < (runs * SHORT_TIMES if short else runs)
 
 
 @dataclass(frozen=True)
@@ -361,7 +369,8 @@ def scale_table(scale: Scale, runs: int, timeout: float) -> str:
         )
     lines.append("")
     lines.append(
-        f"Medians of {runs} runs (one for a run over {LONG_RUN:.0f} s), whole processes; a run "
+        f"Medians of {runs} runs ({runs * SHORT_TIMES} under {SHORT_RUN:.0f} s, one over "
+        f"{LONG_RUN:.0f} s), whole processes; a run "
         f"over {timeout:.0f} s is stopped. Linear growth gives a ratio of 2.2, quadratic 8.1 "
         "(target ≤ 3); “> x” when ×30 ran out of time or the growth from ×1 to ×10 is within "
         "the runs' spread, “flat” when both steps are. `pull` adds one document (for seed "
