@@ -14,7 +14,8 @@ The main table (the targets are issue 7's):
   peers       pages per second of the same text through md2pdf and pandoc -> WeasyPrint
               (these four timed round by round, so the machine's drift falls on all alike)
   batch       every lesson, both editions, PDF + HTML from scratch, --jobs 1 vs --jobs 2,
-              and WeasyPrint's own CPU time for those PDFs in one warm process
+              and WeasyPrint's own CPU time for those PDFs in one warm process, with
+              the print preflight's CPU time on them apart (its share of rendering)
   rebuild     nothing changed; one module edited (and which outputs were rebuilt);
               `packet serve` from a save to the page's reload signal
   start-up    `packet --help`, `packet list`
@@ -98,10 +99,12 @@ def serve_reload(project: Path, runs: int) -> float:
 
 
 # WeasyPrint's own work for the batch: every lesson's PDF rendered in one warm process, as
-# packet renders them (same HTML, fonts and options), timed in CPU seconds.
+# packet renders them (same HTML, fonts and options), timed in CPU seconds; the print
+# preflight packet runs on each is timed on its own and left out of WeasyPrint's work.
 ENGINE = """
 import sys, time
 from pathlib import Path
+import packet.preflight
 from packet.assemble import assemble
 from packet.project import load_project
 from packet.render import PdfRenderer, render_html
@@ -111,13 +114,23 @@ htmls = [render_html(assemble(project, lesson, edition), root)
          for lesson in project.lessons.values() for edition in ("student", "teacher")]
 renderer = PdfRenderer(root)
 renderer.render(htmls[0])  # fonts loaded, caches warm
+checking = [0.0]
+preflight = packet.preflight.preflight
+def timed(document):
+    started = time.process_time()
+    try:
+        return preflight(document)
+    finally:
+        checking[0] += time.process_time() - started
+packet.preflight.preflight = timed
 started = time.process_time()
 pages = sum(renderer.render(html).pages for html in htmls)
-print(time.process_time() - started, pages)
+print(time.process_time() - started - checking[0], pages, checking[0])
 """
 
 
-def engine_cpu(project: Path) -> tuple[float, int]:
+def engine_cpu(project: Path) -> tuple[float, int, float]:
+    """WeasyPrint's CPU seconds for every lesson's PDF, their pages, and the preflight's."""
     done = subprocess.run(
         [sys.executable, "-c", ENGINE, str(project)],
         cwd=project,
@@ -126,8 +139,8 @@ def engine_cpu(project: Path) -> tuple[float, int]:
         text=True,
         check=True,
     )
-    seconds, count = done.stdout.split()
-    return float(seconds), int(count)
+    seconds, count, checking = done.stdout.split()
+    return float(seconds), int(count), float(checking)
 
 
 def pages(pdf: Path) -> int:
@@ -274,10 +287,14 @@ def measure(runs: int, work: Path) -> dict[str, float]:
         cpu.append(engine_cpu(project))
     for jobs, taken in rounds_of.items():
         r[f"batch_jobs{jobs}_s"] = statistics.median(taken)
-    r["engine_cpu_s"] = statistics.median(seconds for seconds, _ in cpu)
+    r["engine_cpu_s"] = statistics.median(seconds for seconds, _, _ in cpu)
     r["batch_pages"] = cpu[0][1]
     r["batch_floor_ratio"] = statistics.median(
-        batch / (seconds / 2) for batch, (seconds, _) in zip(rounds_of[2], cpu, strict=True)
+        batch / (seconds / 2) for batch, (seconds, _, _) in zip(rounds_of[2], cpu, strict=True)
+    )
+    r["preflight_cpu_s"] = statistics.median(checking for _, _, checking in cpu)
+    r["preflight_share"] = statistics.median(
+        checking / (seconds + checking) for seconds, _, checking in cpu
     )
 
     print("rebuilds: nothing changed; one module edited", file=sys.stderr)
@@ -391,6 +408,11 @@ def table(r: dict[str, float], runs: int) -> str:
             "… `--jobs 2` against that per-core floor",
             "",
             f"**{r['batch_floor_ratio']:.2f} ×** the floor, round by round (target ≤ 1.15)",
+        ),
+        (
+            "… the print preflight on those PDFs",
+            f"{r['preflight_cpu_s']:.2f} s CPU",
+            f"**{100 * r['preflight_share']:.1f} %** of rendering them (target ≤ 10 %)",
         ),
         ("Rebuild, nothing changed", f"{r['nochange_s']:.2f} s", "target < 0.3 s"),
         (

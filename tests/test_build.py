@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from conftest import ink_bounds_mm, pdf_text
 from packet.build import BuildRequest, build
 from packet.errors import BuildError, ContentError
+from packet.markup import typeset
 from packet.model import Project
 from packet.project import load_project
 from packet.render import THEME
@@ -36,7 +37,7 @@ def glossary_terms(pages: list[str]) -> set[str]:
 
 def timeline_titles(project: Project, pages: list[str]) -> set[str]:
     text = " ".join(" ".join(pages).split())
-    return {e.entry.title for e in project.events if e.entry.title in text}
+    return {e.entry.title for e in project.events if typeset(e.entry.title) in text}
 
 
 def test_every_output_is_written(built: Path, repo_project: Project) -> None:
@@ -78,7 +79,7 @@ def test_two_module_lesson_has_only_its_terms_and_events(
 
 def test_whole_unit_has_every_term_and_event(built: Path, repo_project: Project) -> None:
     pages = pdf_text(built / "whole-unit-student.pdf")
-    assert glossary_terms(pages) == {t.entry.term for t in repo_project.terms.values()}
+    assert glossary_terms(pages) == {typeset(t.entry.term) for t in repo_project.terms.values()}
     assert timeline_titles(repo_project, pages) == {e.entry.title for e in repo_project.events}
 
 

@@ -23,7 +23,7 @@ from packet.activities import (
 )
 from packet.assemble import Packet, assemble
 from packet.check import check_project
-from packet.markup import markup_for
+from packet.markup import markup_for, typeset
 from packet.model import Project
 from packet.project import load_project
 from packet.reading import WORDS_PER_MINUTE, reading_stats
@@ -253,7 +253,7 @@ def test_comparison_section_lists_every_disagreement_quoted_from_its_seed(
     section = flat("\n".join(student_pages[start:]))
     assert len(repo_project.disagreements) >= 9
     for d in repo_project.disagreements:
-        assert d.entry.topic in section
+        assert typeset(d.entry.topic) in section
         for version in d.entry.versions:
             assert flat(version.quote) in section, version.quote
     teacher = flat("\n".join(teacher_pages)).casefold()

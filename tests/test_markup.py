@@ -263,7 +263,9 @@ def test_terms_in_headings_and_links_are_left_alone() -> None:
 
 def test_citations_render_as_the_seed_short_name() -> None:
     rendered = markup().block("“Year Zero” [@highlights]", "m")
-    assert '<span class="cite">(Asia Highlights)</span>' in rendered.html
+    # one unbreakable tag, kept on its line with the word before it
+    tag = '<span class="cited">Zero”\u00a0<span class="cite">(Asia\u00a0Highlights)</span></span>'
+    assert tag in rendered.html
     assert rendered.cited == ["highlights"]
 
 
@@ -339,7 +341,7 @@ Citations follow {{ packet.citation_style }}.</p>
   </ul>
   {% if packet.sources | selectattr("has_attributed") | list %}
   <p class="source-note">Details in [square brackets] are not stated in the source itself; \
-the unit's editors supplied them.</p>
+the unit’s editors supplied them.</p>
   {% endif %}
 </section>
 """

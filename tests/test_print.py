@@ -21,6 +21,7 @@ from packet.build import BuildRequest, build
 from packet.errors import ContentError
 from packet.graphic import Span, layout
 from packet.impose import padded, sheet_sides
+from packet.markup import typeset
 from packet.model import Project
 from packet.project import load_project
 
@@ -188,7 +189,7 @@ def test_every_lesson_pdf_has_the_timeline_graphic_with_alt_text(
                 e for e in repo_project.events if set(e.entry.modules) & set(lesson.entry.modules)
             ]
             for event in events:
-                assert event.entry.title in alts[0]
+                assert typeset(event.entry.title) in alts[0]
 
 
 def spans_of(project: Project, modules: list[str] | None = None) -> list[Span]:

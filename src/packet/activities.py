@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from .cite import dated, maker
 from .dates import MONTHS
-from .markup import MarkdownReader, term_pattern
+from .markup import MarkdownReader, term_pattern, typeset
 from .model import Event, Project, Seed, Term, seeds_of
 from .schema import ACTIVITIES, Activity
 
@@ -222,8 +222,8 @@ def _timeline(
 
 
 def _text_html(text: str) -> Markup:
-    """Plain text as HTML between tags (where quotation marks need no escaping)."""
-    return Markup(escape(text, quote=False))
+    """Plain text, typeset, as HTML between tags (where quotation marks need no escaping)."""
+    return Markup(escape(typeset(text), quote=False))
 
 
 def _about_the_sources(seeds: Sequence[Seed]) -> list[WorksheetRow]:

@@ -26,7 +26,7 @@ from .choices import Edition, Section
 from .cite import STYLE_NAMES, citation
 from .errors import Location
 from .graphic import Span, alt_text, data_uri, svg
-from .markup import MarkdownReader, RenderedText, markup_for
+from .markup import MarkdownReader, RenderedText, markup_for, typeset
 from .model import Event, Lesson, Module, Project, Seed, seeds_of
 from .reading import WORDS_PER_MINUTE, ReadingStats, reading_stats
 from .schema import LessonEntry
@@ -46,6 +46,7 @@ class QuestionView:
     answer_html: Markup
     kind: str
     space: str
+    source: str  # "path:line" where it is written, for the print preflight's findings
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class ModuleView:
     reading: ReadingStats | None  # teacher edition only
     provenance: tuple[ProvenanceView, ...]
     draft: bool
+    source: str  # "path:line" of the module's file, for the print preflight's findings
 
 
 @dataclass(frozen=True)
@@ -244,7 +246,10 @@ Body = tuple[Module, RenderedText]
 
 def _bodies(project: Project, markup: MarkdownReader, chosen: list[str]) -> list[Body]:
     modules = [project.modules[m] for m in chosen]
-    return [(module, markup.block(module.body, module.id)) for module in modules]
+    return [
+        (module, markup.block(module.body, module.id, where=module.body_location))
+        for module in modules
+    ]
 
 
 def _modules(
@@ -282,7 +287,12 @@ def _module_view(
         key_terms=tuple(TermRef(t, project.terms[t].entry.term) for t in module.meta.key_terms),
         questions=tuple(
             QuestionView(
-                i, markup.inline(q.ask).html, markup.inline(q.answer).html, q.kind, q.space
+                i,
+                markup.inline(q.ask).html,
+                markup.inline(q.answer).html,
+                q.kind,
+                q.space,
+                _at(module.src.where(("questions", i - 1))),
             )
             for i, q in enumerate(module.meta.questions, start=1)
         ),
@@ -292,7 +302,13 @@ def _module_view(
         reading=reading_stats(markup.plain(module.body)) if teacher else None,
         provenance=_provenance(project, module, body, seed_ids),
         draft=module.meta.draft,
+        source=f"{module.src.origin.path}:1",
     )
+
+
+def _at(where: Location) -> str:
+    """A position as the print preflight names it: `path:line`."""
+    return f"{where.path}:{where.line}"
 
 
 def _notes(module: Module, markup: MarkdownReader) -> NotesView:
@@ -357,8 +373,8 @@ SIDE_MARGINS = {False: 58.0, True: 36.0}
 def _timeline_graphic(events: list[Event], paper: str, large_print: bool) -> TimelineGraphic | None:
     spans = [
         Span(
-            e.when.label,
-            e.entry.title,
+            typeset(e.when.label),
+            typeset(e.entry.title),  # drawn into the SVG, past the templates' typesetting
             e.when.start_fraction,
             e.when.end_fraction,
             approximate=e.when.approximate,
@@ -369,7 +385,7 @@ def _timeline_graphic(events: list[Event], paper: str, large_print: bool) -> Tim
     if not [s for s in spans if not s.period]:
         return None
     width = PAPER_WIDTH[paper] - SIDE_MARGINS[large_print]
-    document, plan = svg(spans, width=width, font_pt=13.0 if large_print else 8.5)
+    document, plan = svg(spans, width=width, font_pt=14.0 if large_print else 10.0)
     return TimelineGraphic(
         uri=data_uri(document),
         alt=alt_text(spans),

@@ -20,6 +20,7 @@ from html import escape
 from markupsafe import Markup
 
 from .dates import MONTHS, DateError, parse_date
+from .markup import typeset
 from .schema import MetaValue, SeedMeta
 
 MLA_MONTHS = [
@@ -42,7 +43,7 @@ def _text(value: MetaValue | None) -> str:
     """HTML for one metadata value; attributed values go in square brackets."""
     if value is None:
         return ""
-    shown = escape(value.value)
+    shown = escape(typeset(value.value))
     return f"[{shown}]" if value.attributed else shown
 
 

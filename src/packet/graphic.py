@@ -262,14 +262,14 @@ def svg(spans: Sequence[Span], *, width: float, font_pt: float = 8.5) -> tuple[s
         b = band.box
         out.append(
             f'<rect x="{_f(b.x)}" y="{_f(b.y)}" width="{_f(b.width)}" height="{_f(b.height)}" '
-            'fill="#c8c8c8" stroke="#111" stroke-width="0.2"/>'
+            'fill="#c8c8c8" stroke="#111" stroke-width="0.3"/>'
         )
         cx, cy = b.x + b.width / 2, b.y + min(b.height / 2, 4)
         out.append(
-            f'<circle cx="{_f(cx)}" cy="{_f(cy)}" r="{_f(size * 0.6)}" fill="#fff" '
-            'stroke="#111" stroke-width="0.2"/>'
+            f'<circle cx="{_f(cx)}" cy="{_f(cy)}" r="{_f(size * 0.7)}" fill="#fff" '
+            'stroke="#111" stroke-width="0.3"/>'
             f'<text x="{_f(cx)}" y="{_f(cy + size * 0.35)}" text-anchor="middle" '
-            f'font-weight="bold" font-size="{_f(size * 0.85)}">{band.letter}</text>'
+            f'font-weight="bold" font-size="{_f(size)}">{band.letter}</text>'
         )
     top, bottom = plan.y(plan.first_year), plan.y(plan.last_year)
     out.append(
@@ -305,7 +305,7 @@ def svg(spans: Sequence[Span], *, width: float, font_pt: float = 8.5) -> tuple[s
         out.append(
             f'<path d="M{_f(plan.axis_x + 1.2)} {_f(label.anchor_y)} H{_f(plan.axis_x + 3.5)} '
             f'L{_f(box.x - 2)} {_f(centre - size * 0.3)} H{_f(box.x - 0.6)}" fill="none" '
-            'stroke="#555" stroke-width="0.2"/>'
+            'class="leader" stroke="#222" stroke-width="0.25"/>'
         )
         line_height = size * 1.3
         for i, text in enumerate(label.lines):

@@ -8,6 +8,11 @@
   over the text (`TermFinder`); the first use in each module becomes a link to
   the glossary, with an id the glossary can point to for "first appears on page N".
 
+Typography is markdown-it's typographer (curly quotes and apostrophes, dashes, ellipses)
+for the Markdown and, through `typeset`, for every plain text a template prints; a citation is
+bound to the word before it, never alone on a line; and a glossary term inside a quotation
+is left as the source wrote it (the first use outside quotations is marked).
+
 Raw HTML is never passed through: it is shown as the text that was written. The HTML made
 here is `markupsafe.Markup`: templates print it as it is and escape every other value.
 """
@@ -27,12 +32,41 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
+from mdit_py_plugins.container import container_plugin
 
 from .lint import allowed_image, allowed_link, web_link
 from .text import CITATION
 
 if TYPE_CHECKING:
+    from .errors import Location
     from .model import Project
+
+
+# -- typography of plain text ------------------------------------------------------------
+
+# What the typographer changes: quotes, apostrophes, `--`, `...`, (c) (r) (tm) and +-.
+_TYPOGRAPHIC = re.compile(r"""['"]|--|\.\.\.|\((?:c|r|tm)\)|\+-""", re.IGNORECASE)
+# An id, a class or an address: printed as written.
+_NOT_PROSE = re.compile(r"[a-z0-9][a-z0-9-]*|\S*(?::|/|#)\S*")
+
+
+@functools.cache
+def _typographer() -> MarkdownIt:
+    """markdown-it with no Markdown syntax at all, only its typographer."""
+    md = MarkdownIt("zero", {"typographer": True})
+    md.enable(["replacements", "smartquotes"])
+    return md
+
+
+@functools.lru_cache(maxsize=4096)
+def typeset(text: str) -> str:
+    """Plain text as the Markdown's typographer sets it: curly quotes and apostrophes,
+    dashes and ellipses. Ids, classes and addresses (no spaces; an id's characters, or a
+    `:`, `/` or `#`) are left as written."""
+    if not _TYPOGRAPHIC.search(text) or _NOT_PROSE.fullmatch(text):
+        return text
+    tokens = _typographer().parseInline(text)
+    return "".join(child.content for token in tokens for child in token.children or ())
 
 
 def term_pattern(spellings: Sequence[str], match_case: bool) -> re.Pattern[str]:
@@ -163,6 +197,94 @@ class TermFinder:
         return chosen
 
 
+# Blocks a module can wrap its content in to act on a print preflight finding: start a new
+# page, keep together on one page (`::: keep-together` … `:::`; preflight.py respects both).
+LAYOUT_REQUESTS = ("new-page", "keep-together")
+
+_QUOTE_MARKS = re.compile("[“”]")
+
+
+_LAST_WORD = re.compile(r"(\S+) $")
+
+
+def _bound(children: list[Token]) -> list[Token]:
+    """Inline tokens with each citation and the word before it wrapped together (a term's
+    link or *emphasis* just before it counts as its word)."""
+    result: list[Token] = []
+    for child in children:
+        before = result[-1] if result else None
+        if child.type != "citation" or before is None or before.type != "text":
+            result.append(child)
+            continue
+        word = _LAST_WORD.search(before.content)
+        if word is not None:
+            before.content = before.content[: word.start()]
+            if not before.content:
+                result.pop()
+            result += [_cited_open(), _text(word[1] + "\u00a0")]
+        elif before.content == " " and len(result) > 1 and result[-2].nesting == -1:
+            before.content = "\u00a0"
+            result.insert(_opening(result, len(result) - 2), _cited_open())
+        else:
+            result.append(child)
+            continue
+        result += [child, Token("span_close", "span", -1)]
+    return result
+
+
+def _cited_open() -> Token:
+    return Token("span_open", "span", 1, attrs={"class": "cited"})
+
+
+def _opening(tokens: list[Token], closing: int) -> int:
+    """The index of the token that `tokens[closing]` closes."""
+    depth = 0
+    for index in range(closing, -1, -1):
+        depth += tokens[index].nesting
+        if depth == 0:
+            return index
+    return 0
+
+
+def _mark_sources(tokens: list[Token], where: Location) -> None:
+    for token in tokens:
+        if token.nesting == 1 and token.level == 0 and token.map is not None:
+            token.attrSet("data-source", f"{where.path}:{where.line + token.map[0]}")
+
+
+def _unwrap_requests(tokens: list[Token]) -> None:
+    """Blocks inside a layout request keep the level they would have without it, so that
+    paragraphs stay numbered and nesting is counted as written."""
+    depth = 0
+    for token in tokens:
+        if token.type.startswith("container_"):
+            depth += -1 if token.nesting < 0 else 1 if token.nesting > 0 else 0
+            token.level = max(token.level - (depth if token.nesting < 0 else depth - 1), 0)
+        else:
+            token.level -= depth
+
+
+def _quoted_uses(
+    found: list[tuple[int, int, str]], text: str, quoted: list[bool]
+) -> Iterator[tuple[int, int, str, bool]]:
+    """The term uses in `found`, each saying whether it is inside a quotation (“…”, as the
+    typographer set it); `quoted[0]` says whether `text` starts inside one, and is left
+    saying whether the next text does."""
+    spans: list[tuple[int, int]] = []  # the quoted stretches of `text`
+    start = 0 if quoted[0] else None
+    for mark in _QUOTE_MARKS.finditer(text):
+        if mark[0] == "“" and start is None:
+            start = mark.start()
+        elif mark[0] == "”" and start is not None:
+            spans.append((start, mark.end()))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    quoted[0] = start is not None
+    for begin, end, term_id in found:
+        yield begin, end, term_id, any(s < end and begin < e for s, e in spans)
+
+
 @dataclass
 class RenderedText:
     html: Markup
@@ -205,6 +327,8 @@ class MarkdownReader:
         self.terms = terms
         self.md = MarkdownIt("commonmark", {"html": False, "typographer": True})
         self.md.enable(["table", "replacements", "smartquotes", "strikethrough"])
+        for request in LAYOUT_REQUESTS:  # `::: new-page` … `:::` → <div class="new-page">
+            self.md.use(container_plugin, name=request)
         self.md.validateLink = allowed_link  # type: ignore[method-assign]
         self.md.inline.ruler.before("link", "citation", _citation_rule)
         # markdown-it binds render rules to its renderer, so hand it plain functions.
@@ -231,7 +355,7 @@ class MarkdownReader:
             places: list[int] = env.setdefault("cited_in", {}).setdefault(seed, [])
             if paragraph not in places:
                 places.append(paragraph)
-        name = self.seed_names.get(seed, seed)
+        name = self.seed_names.get(seed, seed).replace(" ", "\u00a0")  # one unbreakable tag
         return f'<span class="cite">({escape(name)})</span>'
 
     def _render_paragraph_open(
@@ -243,8 +367,10 @@ class MarkdownReader:
             return RendererHTML.renderToken(self.md.renderer, tokens, idx, options, env)  # type: ignore[arg-type]
         env["paragraph"] = number
         prefix = env.get("anchor", "m")
+        source = token.attrGet("data-source")
+        marked = f' data-source="{escape(str(source))}"' if source else ""
         return (
-            f'<p class="para" id="{prefix}-p{number}">'
+            f'<p class="para" id="{prefix}-p{number}"{marked}>'
             f'<span class="pnum" aria-label="Paragraph {number}">{number}</span>'
         )
 
@@ -266,18 +392,29 @@ class MarkdownReader:
         return number
 
     def _link_terms(self, tokens: list[Token], anchor: str, seen: list[str]) -> None:
+        """Mark the terms of every paragraph outside headings; in a block quotation, as in
+        a quotation, a term is left as the source wrote it."""
         heading = False
+        quotation = 0  # block quotations open
         for token in tokens:
-            if token.type == "heading_open":
-                heading = True
-            elif token.type == "heading_close":
-                heading = False
+            if token.type in ("heading_open", "heading_close"):
+                heading = token.type == "heading_open"
+            elif token.type in ("blockquote_open", "blockquote_close"):
+                quotation += 1 if token.type == "blockquote_open" else -1
             elif token.type == "inline" and token.children and not heading:
-                token.children = self._link_inline(token.children, anchor, seen)
+                quoted = [quotation > 0]
+                token.children = self._link_inline(token.children, anchor, seen, quoted)
 
-    def _link_inline(self, children: list[Token], anchor: str, seen: list[str]) -> list[Token]:
+    def _link_inline(
+        self, children: list[Token], anchor: str, seen: list[str], quoted: list[bool]
+    ) -> list[Token]:
+        """The children with each term use linked to the glossary, the first in the text in
+        bold with an id. Inside a quotation (`quoted`: whether the text starts in one, kept
+        from one text token to the next) a term is not marked: the first use gets only the
+        id, for the glossary's "first used on p."."""
         result: list[Token] = []
         in_link = 0
+        block_quotation = quoted[0]
         for child in children:
             if child.type == "link_open":
                 in_link += 1
@@ -287,38 +424,73 @@ class MarkdownReader:
                 result.append(child)
                 continue
             text, pos = child.content, 0
-            for start, end, term_id in self.terms.find(text):
+            uses = _quoted_uses(self.terms.find(text), text, quoted)
+            for start, end, term_id, in_quotation in uses:
+                first = term_id not in seen
+                if (in_quotation or block_quotation) and not first:
+                    continue
                 if start > pos:
                     result.append(_text(text[pos:start]))
-                first = term_id not in seen
                 if first:
                     seen.append(term_id)
-                attrs: dict[str, str | int | float] = {
-                    "class": "term" + (" first" if first else ""),
-                    "href": f"#gloss-{term_id}",
-                }
-                if first:
-                    attrs["id"] = f"use-{term_id}-{anchor}"
-                link = Token("link_open", "a", 1, attrs=attrs)
-                result += [link, _text(text[start:end]), Token("link_close", "a", -1)]
+                result += self._use(text[start:end], term_id, anchor, first, in_quotation)
                 pos = end
             if pos < len(text):
                 result.append(_text(text[pos:]))
         return result
 
+    @staticmethod
+    def _use(written: str, term_id: str, anchor: str, first: bool, quoted: bool) -> list[Token]:
+        """A term's use: a link to the glossary (the first in bold, with an id), or in a
+        quotation an unmarked span holding the first use's id."""
+        ident = f"use-{term_id}-{anchor}"
+        if quoted:
+            opening = Token("span_open", "span", 1, attrs={"id": ident})
+            return [opening, _text(written), Token("span_close", "span", -1)]
+        attrs: dict[str, str | int | float] = {
+            "class": "term" + (" first" if first else ""),
+            "href": f"#gloss-{term_id}",
+        }
+        if first:
+            attrs["id"] = ident
+        link = Token("link_open", "a", 1, attrs=attrs)
+        return [link, _text(written), Token("link_close", "a", -1)]
+
     # -- public --------------------------------------------------------------------
 
+    @staticmethod
+    def _bind_citations(tokens: list[Token]) -> None:
+        """A citation keeps the word before it on its line: the two go in one
+        `<span class="cited">`, joined by a space that does not break. (A no-break space
+        straight before the tag's own element sends WeasyPrint's line breaking astray in
+        table cells, putting one word on each line before it.)"""
+        for token in tokens:
+            if token.children and any(c.type == "citation" for c in token.children):
+                token.children = _bound(token.children)
+
     def block(
-        self, source: str, anchor: str, *, numbered: bool = True, link_terms: bool = True
+        self,
+        source: str,
+        anchor: str,
+        *,
+        numbered: bool = True,
+        link_terms: bool = True,
+        where: Location | None = None,
     ) -> RenderedText:
-        """Render a module body; `anchor` prefixes the ids of paragraphs and first term uses."""
+        """Render a module body; `anchor` prefixes the ids of paragraphs and first term uses;
+        with `where` (the body's first line), each top-level block says where it was written
+        (`data-source`, read by the print preflight)."""
         env: dict[str, Any] = {"anchor": anchor}
         tokens = self.md.parse(source, env)
+        _unwrap_requests(tokens)
+        if where is not None:
+            _mark_sources(tokens, where)
         _drop_outside_images(tokens)
         count = self._number_paragraphs(tokens) if numbered else 0
         seen: list[str] = []
         if link_terms:
             self._link_terms(tokens, anchor, seen)
+        self._bind_citations(tokens)
         html = Markup(self.md.renderer.render(tokens, self.md.options, env))
         return RenderedText(html, seen, env.get("cited", []), count, env.get("cited_in", {}))
 
@@ -327,12 +499,15 @@ class MarkdownReader:
         env: dict[str, Any] = {}
         tokens = self.md.parseInline(source, env)
         _drop_outside_images(tokens)
+        self._bind_citations(tokens)
         html = Markup(self.md.renderer.render(tokens, self.md.options, env))
         return RenderedText(html, [], env.get("cited", []))
 
     def nesting_levels(self, source: str) -> Iterator[tuple[int, int]]:
         """(line, nesting level) of each block of `source`, for the nesting check."""
-        for token in self.md.parse(source, {}):
+        tokens = self.md.parse(source, {})
+        _unwrap_requests(tokens)
+        for token in tokens:
             if token.map is not None:
                 yield token.map[0] + 1, token.level
 

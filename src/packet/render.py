@@ -47,6 +47,7 @@ from markupsafe import Markup
 from .errors import BuildError
 from .files import MAX_FONT_BYTES, Refused, read_file
 from .layout import FONTS_CSS, TEMPLATES, input_roots, inside
+from .markup import typeset
 from .perf import fewer_collections
 
 if TYPE_CHECKING:
@@ -96,6 +97,14 @@ _CAN_USE = (
 )
 
 
+def _typeset(value: object) -> object:
+    """Every plain text a template prints, whatever file it came from, set as the Markdown
+    is (curly quotes, dashes); HTML already made (`Markup`) and other values as they are."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return typeset(value)
+    return value
+
+
 class _Sandbox(ImmutableSandboxedEnvironment):
     """Jinja's sandbox (no private attributes, no mutating lists or dicts), narrowed to the
     theme's filters and globals, with limits of time and size."""
@@ -111,6 +120,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             lstrip_blocks=True,
             keep_trailing_newline=True,
             bytecode_cache=_COMPILED,
+            finalize=_typeset,
         )
         self.filters = {name: self.filters[name] for name in FILTERS}
         self.globals = {"range": self._range}
@@ -709,6 +719,8 @@ class PdfRenderer:
         from PIL import Image
         from weasyprint import HTML
 
+        from .preflight import preflight
+
         logger = logging.getLogger("weasyprint")
         capture = _Capture()
         logger.addHandler(capture)
@@ -723,6 +735,7 @@ class PdfRenderer:
                 document = HTML(
                     string=html, base_url=self.root.as_uri() + "/", url_fetcher=self.fetcher
                 ).render(stylesheets=[self.fonts], font_config=self.font_config, cache=self.cache)
+                findings = preflight(document)
                 data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
         except Exception as exc:  # WeasyPrint raises many kinds; none must leave a traceback
             raise BuildError(f"PDF rendering failed: {exc}") from exc
@@ -730,6 +743,7 @@ class PdfRenderer:
             logger.removeHandler(capture)
         placed = place_stylesheets(html, self.sheets)
         messages = self.font_warnings + [place_warning(m, placed) for m in capture.messages]
+        messages += [finding.warning() for finding in findings]
         messages += [
             f"an image of more than {MAX_IMAGE_PIXELS:,} pixels ({w.message}); "
             "scale it down to the size it prints at"

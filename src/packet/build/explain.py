@@ -15,6 +15,7 @@ from ..layout import CONTENT
 if TYPE_CHECKING:
     from ..model import Project
 
+_PREFLIGHT = "preflight, page"  # how a preflight finding names its page
 _MISSING_GLYPH = re.compile(r'\.notdef glyph rendered for .*?"(.+?)" \((U\+[0-9A-F]+)\)')
 
 
@@ -43,6 +44,10 @@ def explain(project: Project, output: str, warning: str) -> Problem:
             Severity.WARNING,
         )
     text, _, hint = warning.partition(" — ")
+    if text.startswith(_PREFLIGHT):  # a preflight finding with no source: at the output
+        message = text.replace(_PREFLIGHT, f"{output}, page", 1)
+        return Problem(Location(output), message, hint, Severity.WARNING)
+    text = text.replace(f": {_PREFLIGHT}", f": {output}, page", 1)  # one with a source
     placed = re.match(r"(?s)([^\s:][^:\n]*):(\d+)(?::(\d+))?: (.+)", text)
     if placed and "://" not in placed[1]:
         message = placed[4]
