@@ -21,7 +21,7 @@ from markupsafe import Markup
 import packet.markup
 from packet.assemble import assemble
 from packet.check import check_project
-from packet.markup import MarkdownReader, TermFinder, TermSpec, term_pattern
+from packet.markup import MarkdownReader, TermFinder, TermSpec, term_pattern, typeset
 from packet.model import Project
 from packet.project import load_project
 from packet.render import THEME, render_html
@@ -354,3 +354,46 @@ def test_a_project_template_from_an_earlier_theme_still_draws_the_same(project_d
     (project_dir / "templates" / "section-sources.html.j2").write_text(EARLIER_SOURCES, "utf-8")
     assert "[square brackets]" in page and "<i>" in page
     assert render_html(packet, project_dir) == page
+
+
+def test_typography_sets_dashes_and_quotes_but_leaves_what_was_meant_literally() -> None:
+    assert typeset('Roots, part (c) -- the "1960s" +-2 ...') == (
+        "Roots, part (c)\u00a0– the “1960s” +-2 …"
+    )
+    assert typeset("1.5 million people — or more") == "1.5\u00a0million people\u00a0— or more"
+    assert typeset("khmer--rouge") == "khmer--rouge"  # an id
+    assert typeset("https://example.org/it's") == "https://example.org/it's"
+    assert typeset('spellings ("French: “Red Khmer”")') == "spellings (“French: ‘Red Khmer’”)"
+
+
+@pytest.mark.parametrize(
+    ("source", "bound"),
+    [
+        ("a word [@highlights] b", "word\u00a0<span"),
+        ("a line\n[@highlights] b", "line\u00a0<span"),  # a line break in the Markdown
+        ("two  [@highlights] b", "two\u00a0<span"),
+        ("*stress* [@highlights]", "<em>stress</em>\u00a0<span"),
+    ],
+)
+def test_a_citation_is_bound_to_the_word_before_it(source: str, bound: str) -> None:
+    html = str(markup().block(source, "m").html)
+    cited = html[html.index('<span class="cited">') :]
+    assert cited.startswith('<span class="cited">' + bound), html
+
+
+def test_citations_in_a_row_share_one_span() -> None:
+    html = str(markup().block("agree" + " [@highlights]" * 400, "m").html)
+    assert html.count('<span class="cited">') == 1 and html.count('class="cite"') == 400
+
+
+def test_a_term_in_a_quotation_is_not_marked_and_its_first_use_outside_is() -> None:
+    rendered = markup().block(
+        "“the Khmer Rouge” [@highlights] and then the Khmer Rouge, the Khmer Rouge.\n\n"
+        "He called it “[the party”](https://example.org) and the Khmer Rouge ruled.",
+        "m",
+    )
+    html = str(rendered.html)
+    assert '“the <span id="use-khmer-rouge-m">Khmer Rouge</span>' in html
+    assert html.count('class="term first"') == 1  # the first use outside the quotation
+    assert '<a class="term" href="#gloss-khmer-rouge">Khmer Rouge</a> ruled' in html
+    assert rendered.terms == ["khmer-rouge"]

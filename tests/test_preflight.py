@@ -264,7 +264,10 @@ def test_no_straight_quote_or_apostrophe_is_left_in_the_unit(
 
 
 def test_no_citation_tag_is_alone_on_a_line(built: Path) -> None:
-    tags = re.compile(r"\((?:Encyclopedia\sentry|Asia\sHighlights)\)[.,;:]?")
+    tags = re.compile(
+        r"\((?:Encyclopedia\sentry|Asia\sHighlights)\)[.,;:]?"  # in the text
+        r"|\[(?:Encyclopedia\sentry|Asia\sHighlights|general\sdefinition)\]"  # the glossary's
+    )
     for pdf in built.glob("*.pdf"):
         for number, text in enumerate(pdf_text(pdf), start=1):
             for line in text.splitlines():
@@ -352,3 +355,75 @@ def test_every_answer_line_survives_a_photocopier(built: Path) -> None:
         found += lines
         assert not broken, f"page {number}: lines at rows {broken} break when photocopied"
     assert found >= answer_lines > 50
+
+
+# -- what a hostile or careless unit gives the preflight -----------------------------------
+
+
+def _svg(body: str, viewbox: str = "0 0 100 20") -> str:
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100mm" height="20mm" '
+        f'viewBox="{viewbox}">{body}</svg>'
+    )
+    data = base64.b64encode(svg.encode()).decode()
+    return f'<img style="width: 100mm" src="data:image/svg+xml;base64,{data}">'
+
+
+@pytest.mark.parametrize(
+    ("stroke_width", "faint"),
+    [("1px", False), ("0.1pt", True), ("0.05", True), ("5%", False), ("inherit", False),
+     ("abc", False), ("1,5", False), ("", False), ("1e9", False)],
+)  # fmt: skip
+def test_any_svg_length_is_read_or_left_unchecked(stroke_width: str, faint: bool) -> None:
+    drawing = _svg(f'<path d="M0 10 H100" stroke="#000" stroke-width="{stroke_width}"/>')
+    assert rules(findings(drawing)) == ({"faint-line"} if faint else set())
+
+
+def test_an_svg_with_an_unreadable_view_box_is_left_unchecked() -> None:
+    drawing = _svg('<path d="M0 10 H100" stroke="#000" stroke-width="0.01"/>', "0 0 abc 20")
+    assert findings(drawing) == []
+
+
+def test_a_heading_that_is_not_drawn_before_a_table_is_no_trouble() -> None:
+    body = '<h2 style="display: none">x</h2><table><tbody><tr><td>1</td></tr></tbody></table>'
+    assert findings(body) == []
+
+
+def test_a_page_break_asked_for_does_not_hide_a_stranded_heading() -> None:
+    body = '<div class="fill"></div><h2>Alone</h2><div style="break-before: page">Text</div>'
+    assert rules(findings(body, spacer="100mm")) == {"stranded"}
+
+
+def test_a_table_row_taller_than_a_page_is_not_a_split_table() -> None:
+    row = "<tr><td>row</td></tr>"
+    box = '<div style="height: 165mm; border: 1pt solid #000">a box to draw in</div>'
+    tall = f"<tr><td>{box}</td></tr>"
+    table = f"<table><tbody>{row * 2}{tall}{row * 2}</tbody></table>"
+    assert findings('<div class="fill"></div>' + table, spacer="120mm") == []
+
+
+def test_a_preflight_that_cannot_read_a_packet_warns_and_the_pdf_is_still_made(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, repo_project: Project
+) -> None:
+    import packet.preflight
+
+    def unreadable(document: object) -> list[Finding]:
+        raise ValueError("a drawing it does not understand")
+
+    monkeypatch.setattr(packet.preflight, "preflight", unreadable)
+    request = BuildRequest(
+        lessons=["3-s21"], editions=["student"], formats=["pdf"], out=tmp_path, jobs=1
+    )
+    result = build(repo_project, request)
+    assert (tmp_path / "3-s21-student.pdf").is_file()
+    (warning,) = [w for w in result.warnings if "preflight" in w]
+    assert "could not check" in warning and "a drawing it does not understand" in warning
+
+
+def test_a_finding_describing_a_dash_keeps_its_hint_apart(repo_project: Project) -> None:
+    from packet.build.explain import explain
+
+    finding = Finding("stranded", 4, "“Year Zero — 1975” is the last thing", "keep it", "a.md:3")
+    problem = explain(repo_project, "x-student.pdf", finding.warning())
+    assert problem.message == "x-student.pdf, page 4: “Year Zero — 1975” is the last thing"
+    assert problem.hint == "keep it"

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from conftest import ink_bounds_mm, pdf_text
 from packet.build import BuildRequest, build
 from packet.errors import ContentError
-from packet.graphic import Span, layout
+from packet.graphic import Span, fitted, layout
 from packet.impose import padded, sheet_sides
 from packet.markup import typeset
 from packet.model import Project
@@ -217,6 +217,20 @@ def assert_readable(plan: Any) -> None:
         assert label.anchor_y == pytest.approx(plan.y((span.start + span.end) / 2))
         assert label.box.y >= 0 and label.box.y + label.box.height <= plan.height
         assert label.box.x > plan.axis_x
+
+
+def test_a_timeline_chart_is_drawn_to_fit_the_room_its_page_leaves(repo_project: Project) -> None:
+    spans = spans_of(repo_project)
+    natural = layout(spans, width=152, font_pt=10)
+    plan = fitted(spans, width=152, font_pt=10, height=natural.height - 20)
+    assert plan.height <= natural.height - 20 and plan.font_size == natural.font_size
+    assert_readable(plan)
+    assert fitted(spans, width=152, font_pt=10, height=natural.height + 1) == natural
+    # Room for less than its labels stacked: the shortest axis tried, still readable (the
+    # stylesheet's cap then shrinks it, and the preflight says so if its text gets too small).
+    squeezed = fitted(spans, width=152, font_pt=10, height=60)
+    assert squeezed.height > 60 and squeezed.scale < plan.scale
+    assert_readable(squeezed)
 
 
 def test_timeline_labels_never_overlap_and_dates_are_to_scale(repo_project: Project) -> None:

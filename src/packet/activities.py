@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from .cite import dated, maker
 from .dates import MONTHS
-from .markup import MarkdownReader, term_pattern, typeset
+from .markup import MarkdownReader, nested_quotes, term_pattern, typeset
 from .model import Event, Project, Seed, Term, seeds_of
 from .schema import ACTIVITIES, Activity
 
@@ -265,7 +265,10 @@ def _source_comparison(
         rows.append(
             WorksheetRow(
                 f"{d.entry.topic}: what does this source say?",
-                tuple(Markup("“{}”").format(markup.inline(quotes[s]).html) for s in ids),
+                tuple(
+                    Markup("“{}”").format(Markup(nested_quotes(markup.inline(quotes[s]).html, 1)))
+                    for s in ids
+                ),
                 tall=True,
             )
         )

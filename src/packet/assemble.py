@@ -26,7 +26,7 @@ from .choices import Edition, Section
 from .cite import STYLE_NAMES, citation
 from .errors import Location
 from .graphic import Span, alt_text, data_uri, svg
-from .markup import MarkdownReader, RenderedText, markup_for, typeset
+from .markup import MarkdownReader, RenderedText, markup_for, nested_quotes, typeset
 from .model import Event, Lesson, Module, Project, Seed, seeds_of
 from .reading import WORDS_PER_MINUTE, ReadingStats, reading_stats
 from .schema import LessonEntry
@@ -331,7 +331,11 @@ def _provenance(
     return tuple(
         ProvenanceView(
             project.seeds[seed_id].meta.short,
-            tuple(p.passage for p in module.meta.provenance if p.seed == seed_id),
+            tuple(  # printed inside quotation marks
+                nested_quotes(typeset(p.passage), depth=1)
+                for p in module.meta.provenance
+                if p.seed == seed_id
+            ),
             tuple(sorted(body.cited_in.get(seed_id, []))),
         )
         for seed_id in seed_ids
@@ -368,6 +372,11 @@ def _timeline(
 # Width of the text block (mm): paper width less the side margins of packet.css / large-print.css.
 PAPER_WIDTH = {"a4": 210.0, "letter": 215.9}
 SIDE_MARGINS = {False: 58.0, True: 36.0}
+# The timeline chart's height (mm): the paper's height less the top and bottom margins, less
+# the section's heading, introduction and the chart's caption above and below it on its page.
+# packet.css and large-print.css cap the image at these heights (`.timeline-graphic img`).
+PAPER_HEIGHT = {"a4": 297.0, "letter": 279.4}
+CHART_ROOM = {False: 46.0 + 56.0, True: 36.0 + 80.0}
 
 
 def _timeline_graphic(events: list[Event], paper: str, large_print: bool) -> TimelineGraphic | None:
@@ -385,7 +394,8 @@ def _timeline_graphic(events: list[Event], paper: str, large_print: bool) -> Tim
     if not [s for s in spans if not s.period]:
         return None
     width = PAPER_WIDTH[paper] - SIDE_MARGINS[large_print]
-    document, plan = svg(spans, width=width, font_pt=14.0 if large_print else 10.0)
+    height = PAPER_HEIGHT[paper] - CHART_ROOM[large_print]
+    document, plan = svg(spans, width=width, font_pt=14.0 if large_print else 10.0, height=height)
     return TimelineGraphic(
         uri=data_uri(document),
         alt=alt_text(spans),
@@ -403,11 +413,11 @@ def _glossary(
             term=term.entry.term,
             aliases=tuple(term.entry.aliases),
             definition_html=markup.inline(term.entry.definition).html,
-            source=(
+            source=(  # one unbreakable tag
                 "general definition"
                 if term.entry.source == "general"
                 else project.seeds[term.entry.source].meta.short
-            ),
+            ).replace(" ", "\u00a0"),
             first_use=first_use[term.id],
         )
         for term in sorted(project.terms.values(), key=lambda t: t.entry.term.casefold())
@@ -446,7 +456,10 @@ def _comparison(
             topic=d.entry.topic,
             kind=d.entry.kind,
             versions=tuple(
-                VersionView(project.seeds[v.seed].meta.short, v.quote) for v in d.entry.versions
+                VersionView(  # printed inside quotation marks
+                    project.seeds[v.seed].meta.short, nested_quotes(typeset(v.quote), depth=1)
+                )
+                for v in d.entry.versions
             ),
             note_html=markup.inline(d.entry.note).html,
         )

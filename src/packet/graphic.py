@@ -157,14 +157,16 @@ def _place(wanted: list[tuple[float, float]], low: float) -> list[float]:
     return tops
 
 
-def layout(spans: Sequence[Span], *, width: float, font_pt: float = 8.5) -> Layout:
-    """Place every span of a timeline `width` mm wide."""
+def layout(
+    spans: Sequence[Span], *, width: float, font_pt: float = 8.5, axis: float = AXIS_LENGTH
+) -> Layout:
+    """Place every span of a timeline `width` mm wide, its axis `axis` mm long."""
     size = font_pt * PT
     line = size * 1.3
     first = math.floor(min(s.start for s in spans) / 5) * 5
     last = math.ceil(max(s.end for s in spans) / 5) * 5
     last = max(last, first + 5)
-    scale = AXIS_LENGTH / (last - first)
+    scale = axis / (last - first)
     top = size * 1.5
 
     periods = [s for s in spans if s.period]
@@ -246,9 +248,30 @@ def _f(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def svg(spans: Sequence[Span], *, width: float, font_pt: float = 8.5) -> tuple[str, Layout]:
-    """The timeline as a standalone SVG document (mm units) and the layout it draws."""
-    plan = layout(spans, width=width, font_pt=font_pt)
+def fitted(spans: Sequence[Span], *, width: float, font_pt: float, height: float) -> Layout:
+    """The layout with the longest axis (up to AXIS_LENGTH) whose drawing is at most
+    `height` mm tall, so that it prints at its own size, its labels at `font_pt`; the
+    shortest tried (a quarter of AXIS_LENGTH) if none is."""
+    axis = AXIS_LENGTH
+    plan = layout(spans, width=width, font_pt=font_pt, axis=axis)
+    for _ in range(8):  # the labels' stacking shrinks less than the axis: a few rounds
+        if plan.height <= height or axis <= AXIS_LENGTH / 4:
+            break
+        axis = max(AXIS_LENGTH / 4, axis - 1.2 * (plan.height - height) - 0.1)
+        plan = layout(spans, width=width, font_pt=font_pt, axis=axis)
+    return plan
+
+
+def svg(
+    spans: Sequence[Span], *, width: float, font_pt: float = 8.5, height: float | None = None
+) -> tuple[str, Layout]:
+    """The timeline as a standalone SVG document (mm units) and the layout it draws; with
+    `height`, no taller than that (`fitted`)."""
+    plan = (
+        layout(spans, width=width, font_pt=font_pt)
+        if height is None
+        else fitted(spans, width=width, font_pt=font_pt, height=height)
+    )
     size = plan.font_size
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(plan.width)}mm" '

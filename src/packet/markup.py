@@ -19,6 +19,7 @@ here is `markupsafe.Markup`: templates print it as it is and escape every other 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -42,31 +44,85 @@ if TYPE_CHECKING:
     from .model import Project
 
 
-# -- typography of plain text ------------------------------------------------------------
+# -- typography ---------------------------------------------------------------------------
 
-# What the typographer changes: quotes, apostrophes, `--`, `...`, (c) (r) (tm) and +-.
-_TYPOGRAPHIC = re.compile(r"""['"]|--|\.\.\.|\((?:c|r|tm)\)|\+-""", re.IGNORECASE)
+# Dashes and ellipses as markdown-it's typographer makes them (its `replacements` rule, without
+# the (c), (r), (tm) and +- it also replaces: "part (c)" of a source stays as written), and the
+# spaces that must not break: before a dash (a line never starts with one) and between a
+# number and its word ("1.5 million").
+_EM_DASH = re.compile(r"(^|[^-])---(?=[^-]|$)", re.MULTILINE)
+_SPACED_EN_DASH = re.compile(r"(^|\s)--(?=\s|$)", re.MULTILINE)
+_EN_DASH = re.compile(r"(^|[^-\s])--(?=[^-\s]|$)", re.MULTILINE)
+_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+_BEFORE_DASH = re.compile(r" (?=[—–] )")
+_NUMBER_WORD = re.compile(r"(?<=\d) (?=(?:hundred|thousand|million|billion|per ?cent)\b)")
+# What `typeset` changes: quotes, apostrophes, dashes, ellipses, those spaces.
+_TYPOGRAPHIC = re.compile(
+    r"""['"]|--|\.\.\.| [—–] |\d (?:hundred|thousand|million|billion|per ?cent)\b"""
+)
 # An id, a class or an address: printed as written.
 _NOT_PROSE = re.compile(r"[a-z0-9][a-z0-9-]*|\S*(?::|/|#)\S*")
 
 
+def _dashes(text: str) -> str:
+    """`text` with its dashes, ellipses and unbreakable spaces set."""
+    text = _EM_DASH.sub("\\1\u2014", text)
+    text = _SPACED_EN_DASH.sub("\\1\u2013", text)
+    text = _EN_DASH.sub("\\1\u2013", text)
+    text = _ELLIPSIS.sub("\u2026", text)
+    text = _BEFORE_DASH.sub("\u00a0", text)
+    return _NUMBER_WORD.sub("\u00a0", text)
+
+
+def _typography_rule(state: StateCore) -> None:
+    """markdown-it core rule: `_dashes` on every text of the Markdown outside autolinks."""
+    for token in state.tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        autolink = 0
+        for child in token.children:
+            if child.type == "link_open" and child.info == "auto":
+                autolink += 1
+            elif child.type == "link_close" and child.info == "auto":
+                autolink -= 1
+            elif child.type == "text" and not autolink:
+                child.content = _dashes(child.content)
+
+
 @functools.cache
 def _typographer() -> MarkdownIt:
-    """markdown-it with no Markdown syntax at all, only its typographer."""
+    """markdown-it with no Markdown syntax at all, only its quotes."""
     md = MarkdownIt("zero", {"typographer": True})
-    md.enable(["replacements", "smartquotes"])
+    md.enable(["smartquotes"])
     return md
+
+
+def nested_quotes(text: str, depth: int = 0) -> str:
+    """`text` with each quotation inside another in single marks (‘…’), as when it is
+    printed inside quotation marks already (`depth` 1)."""
+    out = []
+    for part in re.split("([“”])", text):
+        if part == "“":
+            out.append("‘" if depth else "“")
+            depth += 1
+        elif part == "”":
+            depth = max(depth - 1, 0)
+            out.append("’" if depth else "”")
+        else:
+            out.append(part)
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=4096)
 def typeset(text: str) -> str:
-    """Plain text as the Markdown's typographer sets it: curly quotes and apostrophes,
-    dashes and ellipses. Ids, classes and addresses (no spaces; an id's characters, or a
-    `:`, `/` or `#`) are left as written."""
+    """Plain text as the Markdown is set: curly quotes and apostrophes, dashes and
+    ellipses, no line starting with a dash. Ids, classes and addresses (no spaces; an id's
+    characters, or a `:`, `/` or `#`) are left as written."""
     if not _TYPOGRAPHIC.search(text) or _NOT_PROSE.fullmatch(text):
         return text
     tokens = _typographer().parseInline(text)
-    return "".join(child.content for token in tokens for child in token.children or ())
+    quoted = "".join(child.content for token in tokens for child in token.children or ())
+    return nested_quotes(_dashes(quoted))
 
 
 def term_pattern(spellings: Sequence[str], match_case: bool) -> re.Pattern[str]:
@@ -204,14 +260,19 @@ LAYOUT_REQUESTS = ("new-page", "keep-together")
 _QUOTE_MARKS = re.compile("[“”]")
 
 
-_LAST_WORD = re.compile(r"(\S+) $")
+_LAST_WORD = re.compile(r"(\S+)\s+$")
 
 
 def _bound(children: list[Token]) -> list[Token]:
-    """Inline tokens with each citation and the word before it wrapped together (a term's
-    link or *emphasis* just before it counts as its word)."""
+    """Inline tokens with each citation and the word before it wrapped together: a term's
+    link, *emphasis* or an image just before it counts as its word, a line break in the
+    Markdown as a space, and citations in a row share the span."""
     result: list[Token] = []
     for child in children:
+        if child.type == "citation" and result and result[-1].type == "softbreak":
+            result[-1] = _text(" ")  # a line break in the Markdown is a space
+            if len(result) > 1 and result[-2].type == "text":
+                result[-2].content += result.pop().content
         before = result[-1] if result else None
         if child.type != "citation" or before is None or before.type != "text":
             result.append(child)
@@ -221,15 +282,29 @@ def _bound(children: list[Token]) -> list[Token]:
             before.content = before.content[: word.start()]
             if not before.content:
                 result.pop()
-            result += [_cited_open(), _text(word[1] + "\u00a0")]
-        elif before.content == " " and len(result) > 1 and result[-2].nesting == -1:
+            result += [_cited_open(), _text(word[1] + "\u00a0"), child, _cited_close()]
+        elif before.content.strip() or len(result) < 2:
+            result.append(child)
+        elif _is_cited(result, len(result) - 2):  # another citation of the same words
+            result[-2:] = [_text("\u00a0"), child, _cited_close()]
+        elif result[-2].nesting == -1 or result[-2].type == "image":
             before.content = "\u00a0"
             result.insert(_opening(result, len(result) - 2), _cited_open())
+            result += [child, _cited_close()]
         else:
             result.append(child)
-            continue
-        result += [child, Token("span_close", "span", -1)]
     return result
+
+
+def _is_cited(tokens: list[Token], index: int) -> bool:
+    """Whether `tokens[index]` closes a span of a citation and its words."""
+    if tokens[index].type != "span_close":
+        return False
+    return tokens[_opening(tokens, index)].attrGet("class") == "cited"
+
+
+def _cited_close() -> Token:
+    return Token("span_close", "span", -1)
 
 
 def _cited_open() -> Token:
@@ -270,19 +345,63 @@ def _quoted_uses(
     """The term uses in `found`, each saying whether it is inside a quotation (“…”, as the
     typographer set it); `quoted[0]` says whether `text` starts inside one, and is left
     saying whether the next text does."""
-    spans: list[tuple[int, int]] = []  # the quoted stretches of `text`
+    starts: list[int] = []  # the quoted stretches of `text`, in order
+    ends: list[int] = []
     start = 0 if quoted[0] else None
     for mark in _QUOTE_MARKS.finditer(text):
         if mark[0] == "“" and start is None:
             start = mark.start()
         elif mark[0] == "”" and start is not None:
-            spans.append((start, mark.end()))
+            starts.append(start)
+            ends.append(mark.end())
             start = None
     if start is not None:
-        spans.append((start, len(text)))
+        starts.append(start)
+        ends.append(len(text))
     quoted[0] = start is not None
     for begin, end, term_id in found:
-        yield begin, end, term_id, any(s < end and begin < e for s, e in spans)
+        last = bisect.bisect_left(starts, end) - 1  # the last stretch starting before the use
+        yield begin, end, term_id, last >= 0 and ends[last] > begin
+
+
+@dataclass
+class _Uses:
+    """The terms of one text met so far: in order of first use (`seen`), and those whose
+    first use outside quotations is marked."""
+
+    seen: list[str] = field(default_factory=list)
+    marked: set[str] = field(default_factory=set)
+
+    def use(self, term_id: str, quoted: bool) -> tuple[bool, bool, bool] | None:
+        """How to print a use: (its first, marked in bold, inside a quotation), or None to
+        leave it as written (a later use inside a quotation)."""
+        first = term_id not in self.seen
+        if first:
+            self.seen.append(term_id)
+        if quoted:
+            return (True, False, True) if first else None
+        bold = term_id not in self.marked
+        self.marked.add(term_id)
+        return first, bold, False
+
+
+def _use_tokens(
+    written: str, term_id: str, anchor: str, first: bool, bold: bool, quoted: bool
+) -> list[Token]:
+    """A term's use: a link to the glossary (the first outside quotations in bold, the
+    first of all with an id), or in a quotation an unmarked span holding the first use's id."""
+    ident = f"use-{term_id}-{anchor}"
+    if quoted:
+        opening = Token("span_open", "span", 1, attrs={"id": ident})
+        return [opening, _text(written), Token("span_close", "span", -1)]
+    attrs: dict[str, str | int | float] = {
+        "class": "term" + (" first" if bold else ""),
+        "href": f"#gloss-{term_id}",
+    }
+    if first:
+        attrs["id"] = ident
+    link = Token("link_open", "a", 1, attrs=attrs)
+    return [link, _text(written), Token("link_close", "a", -1)]
 
 
 @dataclass
@@ -326,7 +445,8 @@ class MarkdownReader:
         self.seed_names = seed_names
         self.terms = terms
         self.md = MarkdownIt("commonmark", {"html": False, "typographer": True})
-        self.md.enable(["table", "replacements", "smartquotes", "strikethrough"])
+        self.md.enable(["table", "smartquotes", "strikethrough"])
+        self.md.core.ruler.before("smartquotes", "packet_typography", _typography_rule)
         for request in LAYOUT_REQUESTS:  # `::: new-page` … `:::` → <div class="new-page">
             self.md.use(container_plugin, name=request)
         self.md.validateLink = allowed_link  # type: ignore[method-assign]
@@ -391,7 +511,7 @@ class MarkdownReader:
                 token.meta = {**(token.meta or {}), "number": number}
         return number
 
-    def _link_terms(self, tokens: list[Token], anchor: str, seen: list[str]) -> None:
+    def _link_terms(self, tokens: list[Token], anchor: str, uses: _Uses) -> None:
         """Mark the terms of every paragraph outside headings; in a block quotation, as in
         a quotation, a term is left as the source wrote it."""
         heading = False
@@ -403,15 +523,15 @@ class MarkdownReader:
                 quotation += 1 if token.type == "blockquote_open" else -1
             elif token.type == "inline" and token.children and not heading:
                 quoted = [quotation > 0]
-                token.children = self._link_inline(token.children, anchor, seen, quoted)
+                token.children = self._link_inline(token.children, anchor, uses, quoted)
 
     def _link_inline(
-        self, children: list[Token], anchor: str, seen: list[str], quoted: list[bool]
+        self, children: list[Token], anchor: str, uses: _Uses, quoted: list[bool]
     ) -> list[Token]:
-        """The children with each term use linked to the glossary, the first in the text in
-        bold with an id. Inside a quotation (`quoted`: whether the text starts in one, kept
-        from one text token to the next) a term is not marked: the first use gets only the
-        id, for the glossary's "first used on p."."""
+        """The children with each term use linked to the glossary, the first outside
+        quotations in bold. Inside a quotation (`quoted`: whether the text starts in one,
+        kept from one text token to the next, link texts included) a term is not marked; the
+        first use of a term gets the id the glossary's "first used on p." points to."""
         result: list[Token] = []
         in_link = 0
         block_quotation = quoted[0]
@@ -421,40 +541,25 @@ class MarkdownReader:
             elif child.type == "link_close":
                 in_link -= 1
             if child.type != "text" or in_link or not self.terms:
+                if child.type == "text":  # a link's text: only where quotations open and close
+                    _ = list(_quoted_uses([], child.content, quoted))
                 result.append(child)
                 continue
             text, pos = child.content, 0
-            uses = _quoted_uses(self.terms.find(text), text, quoted)
-            for start, end, term_id, in_quotation in uses:
-                first = term_id not in seen
-                if (in_quotation or block_quotation) and not first:
+            for start, end, term_id, in_quotation in _quoted_uses(
+                self.terms.find(text), text, quoted
+            ):
+                quotation = in_quotation or block_quotation
+                use = uses.use(term_id, quotation)
+                if use is None:
                     continue
                 if start > pos:
                     result.append(_text(text[pos:start]))
-                if first:
-                    seen.append(term_id)
-                result += self._use(text[start:end], term_id, anchor, first, in_quotation)
+                result += _use_tokens(text[start:end], term_id, anchor, *use)
                 pos = end
             if pos < len(text):
                 result.append(_text(text[pos:]))
         return result
-
-    @staticmethod
-    def _use(written: str, term_id: str, anchor: str, first: bool, quoted: bool) -> list[Token]:
-        """A term's use: a link to the glossary (the first in bold, with an id), or in a
-        quotation an unmarked span holding the first use's id."""
-        ident = f"use-{term_id}-{anchor}"
-        if quoted:
-            opening = Token("span_open", "span", 1, attrs={"id": ident})
-            return [opening, _text(written), Token("span_close", "span", -1)]
-        attrs: dict[str, str | int | float] = {
-            "class": "term" + (" first" if first else ""),
-            "href": f"#gloss-{term_id}",
-        }
-        if first:
-            attrs["id"] = ident
-        link = Token("link_open", "a", 1, attrs=attrs)
-        return [link, _text(written), Token("link_close", "a", -1)]
 
     # -- public --------------------------------------------------------------------
 
@@ -487,12 +592,12 @@ class MarkdownReader:
             _mark_sources(tokens, where)
         _drop_outside_images(tokens)
         count = self._number_paragraphs(tokens) if numbered else 0
-        seen: list[str] = []
+        uses = _Uses()
         if link_terms:
-            self._link_terms(tokens, anchor, seen)
+            self._link_terms(tokens, anchor, uses)
         self._bind_citations(tokens)
         html = Markup(self.md.renderer.render(tokens, self.md.options, env))
-        return RenderedText(html, seen, env.get("cited", []), count, env.get("cited_in", {}))
+        return RenderedText(html, uses.seen, env.get("cited", []), count, env.get("cited_in", {}))
 
     def inline(self, source: str) -> RenderedText:
         """Render one line of Markdown (a question, an answer, a definition) without <p>."""

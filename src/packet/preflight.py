@@ -47,6 +47,7 @@ MIN_TYPE = {"standard": (8.0, 9.0, 10.0), "large print": (12.0, 14.0, 14.0)}
 FORCED = frozenset({"page", "left", "right", "recto", "verso"})
 LABELS = frozenset({"tn-head", "advisory-title"})
 ANSWERS = frozenset({"answer-space", "model-answer"})
+MARGIN = "page margin"  # the kind of what is printed in the page's margins
 SVG_UNITS_MM = re.compile(r"^\s*([\d.]+)\s*mm\s*$")
 
 
@@ -80,7 +81,7 @@ def _is_heading(element: Any) -> bool:
 
 def _is_label(element: Any) -> bool:
     classes = _classes(element)
-    return bool(classes & LABELS) or any(c.endswith("label") for c in classes)
+    return bool(classes & LABELS) or any(c == "label" or c.endswith("-label") for c in classes)
 
 
 def _described(element: Any) -> str:
@@ -116,7 +117,7 @@ def _text_start(element: Any, enough: int = 200) -> str:
 def _kind(element: Any) -> str:
     """An element's kind for grouping findings: its tag and classes."""
     if element is None:
-        return "page margin"
+        return MARGIN
     return ".".join([str(element.tag), *sorted(_classes(element))])
 
 
@@ -157,12 +158,20 @@ class _Facts:
         self.grouped[key] = (first, more + 1)
 
     def walk_findings(self) -> list[Finding]:
-        return [
-            replace(first, what=f"{first.what} (and {more} more like it on the page)")
-            if more
-            else first
-            for first, more in self.grouped.values()
-        ]
+        """The walk's findings, one per page and kind; the page margins' (the same on
+        every page) once, at the first page, saying on how many pages."""
+        findings: list[Finding] = []
+        margins: dict[str, list[Finding]] = {}
+        for (_, _, kind, _), (first, more) in self.grouped.items():
+            if kind == MARGIN:  # "Page 3 of 40" and "Page 4 of 40" are one finding
+                margins.setdefault(re.sub(r"\d+", "#", first.what), []).append(first)
+            else:
+                more_text = f" (and {more} more like it on the page)" if more else ""
+                findings.append(replace(first, what=first.what + more_text))
+        for pages in margins.values():
+            count = f" (on {len(pages)} pages)" if len(pages) > 1 else ""
+            findings.append(replace(pages[0], what=pages[0].what + count))
+        return findings
 
     def pages_of(self, element: Any) -> set[int]:
         return self.on.get(id(element), set())
@@ -264,6 +273,7 @@ class _Walk:
         """Whether the box draws a border (ink); a faint one is a finding."""
         from weasyprint.draw.color import get_color
 
+        faint: list[tuple[float, float]] = []  # (pt, grey) of each faint side
         inked = False
         for side in ("top", "right", "bottom", "left"):
             width = box.style[f"border_{side}_width"]
@@ -272,7 +282,10 @@ class _Walk:
             inked = True
             grey = _colour_grey(get_color(box.style, f"border_{side}_color"))
             if width * PX_PT < MIN_RULE_PT - 0.01 or grey > MAX_GREY + 0.005:
-                self._faint(elements[-1] if elements else None, width * PX_PT, grey, "line")
+                faint.append((width * PX_PT, grey))
+        if faint and elements:  # one finding for the box, however many sides
+            points, grey = min(faint, key=lambda side: (side[0], -side[1]))
+            self._faint(elements[-1], points, grey, "line")
         return inked
 
     def _faint(self, element: Any, points: float, grey: float, kind: str) -> None:
@@ -296,13 +309,19 @@ class _Walk:
         prints."""
         svg = getattr(getattr(box, "replacement", None), "_svg", None)
         root = getattr(getattr(svg, "tree", None), "_etree_node", None)
-        viewbox = svg.get_viewbox() if svg is not None else None
-        if root is None or not viewbox or not viewbox[2]:
+        try:
+            viewbox = svg.get_viewbox() if svg is not None else None
+        except (TypeError, ValueError):  # a viewBox that is not four numbers: not drawn to scale
             return
-        points_per_unit = box.width * PX_PT / viewbox[2]
+        if root is None or not viewbox or len(viewbox) != 4 or not viewbox[2] or not viewbox[3]:
+            return
+        # Drawn as large as fits the box without distortion (object-fit: contain, as the
+        # theme draws its timeline); the smaller scale when the box is not of its shape.
+        points_per_unit = min(box.width / viewbox[2], box.height / viewbox[3]) * PX_PT
         for node, style in _svg_nodes(root, {}):
-            if node.tag.endswith("text") and "font-size" in style:
-                size = float(style["font-size"]) * points_per_unit
+            font_size = _svg_length(style.get("font-size"))
+            if node.tag.endswith("text") and font_size is not None:
+                size = font_size * points_per_unit
                 if size < self.minimums[2] - 0.01 and elements:
                     text = " ".join("".join(node.itertext()).split())[:60]
                     self.facts.found(
@@ -321,10 +340,10 @@ class _Walk:
     def _stroke(
         self, node: Any, style: dict[str, str], scale: float, elements: tuple[Any, ...]
     ) -> None:
-        stroke = style.get("stroke")
-        if not stroke or stroke == "none" or "stroke-width" not in style:
+        stroke, width = style.get("stroke"), _svg_length(style.get("stroke-width"))
+        if not stroke or stroke == "none" or width is None:
             return
-        points = float(style["stroke-width"]) * scale
+        points = width * scale
         grey = _hex_grey(stroke)
         leader = "leader" in (node.get("class") or "").split()
         least = MIN_LEADER_PT if leader else MIN_RULE_PT
@@ -334,6 +353,15 @@ class _Walk:
 
 
 _SVG_INHERITED = ("stroke", "stroke-width", "font-size")
+# An SVG length in user units: a number, or one in px (the same), pt or mm. Anything else
+# (percentages, `inherit`, a typo) is not checked.
+_SVG_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(px|pt|mm)?\s*")
+_SVG_UNITS = {None: 1.0, "px": 1.0, "pt": 4 / 3, "mm": 96 / 25.4}
+
+
+def _svg_length(value: str | None) -> float | None:
+    m = _SVG_LENGTH.fullmatch(value) if value else None
+    return float(m[1]) * _SVG_UNITS[m[2]] if m else None
 
 
 def _svg_nodes(node: Any, inherited: dict[str, str]) -> Iterator[tuple[Any, dict[str, str]]]:
@@ -418,7 +446,7 @@ class _Rules:
 
     def stranded(self) -> None:
         for page, elements in self.facts.last.items():
-            if self.ends_part(page):
+            if page >= self.facts.pages:
                 continue
             for element in elements:
                 if not (_is_heading(element) or _is_label(element)):
@@ -452,7 +480,10 @@ class _Rules:
                 max(stem_pages),
                 stem,
                 f"the question {_described(stem)} is on this page and {some}its {part} on the next",
-                "shorten the question or its answer space, or start a new page before it",
+                "give it less answer space (`space:` in its module's questions) or shorten the "
+                "questions before it"
+                if part == "answer space"
+                else "shorten its model answer or the questions before it",
             )
 
     def instructions(self, element: Any) -> None:
@@ -505,7 +536,7 @@ class _Rules:
             )
 
     def table_heading(self, heading: Any, first: int) -> None:
-        if max(self.facts.pages_of(heading)) < first:
+        if self.facts.pages_of(heading) and max(self.facts.pages_of(heading)) < first:
             self.add(
                 "apart",
                 max(self.facts.pages_of(heading)),
@@ -522,7 +553,9 @@ class _Rules:
             self.table_heading(heading, first)
         if len(rows) < 2:
             return
-        for page, on_page in sorted(rows.items()):
+        ends = sorted(rows)
+        for page in (ends[0], ends[-1]):  # a page between holds only rows too tall to share
+            on_page = rows[page]
             if len(on_page) < MIN_ROWS:
                 self.add(
                     "table-split",

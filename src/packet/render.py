@@ -577,6 +577,20 @@ def place_warning(message: str, placed: Sequence[Placed]) -> str:
 # -- PDF ---------------------------------------------------------------------------------------
 
 
+def _preflight(document: Any) -> list[str]:
+    """The print preflight's findings on a rendered document, as warnings. A page it cannot
+    read (a drawing it does not understand, say) is one warning, not a failed build."""
+    from .preflight import preflight
+
+    try:
+        return [finding.warning() for finding in preflight(document)]
+    except Exception as exc:  # the PDF is still made; what could not be checked is said
+        return [
+            f"the print preflight could not check this packet ({type(exc).__name__}: {exc}); "
+            "the PDF is made unchecked — look at its pages before printing"
+        ]
+
+
 @dataclass(frozen=True)
 class PdfResult:
     data: bytes
@@ -719,8 +733,6 @@ class PdfRenderer:
         from PIL import Image
         from weasyprint import HTML
 
-        from .preflight import preflight
-
         logger = logging.getLogger("weasyprint")
         capture = _Capture()
         logger.addHandler(capture)
@@ -735,7 +747,7 @@ class PdfRenderer:
                 document = HTML(
                     string=html, base_url=self.root.as_uri() + "/", url_fetcher=self.fetcher
                 ).render(stylesheets=[self.fonts], font_config=self.font_config, cache=self.cache)
-                findings = preflight(document)
+                findings = _preflight(document)
                 data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
         except Exception as exc:  # WeasyPrint raises many kinds; none must leave a traceback
             raise BuildError(f"PDF rendering failed: {exc}") from exc
@@ -743,7 +755,7 @@ class PdfRenderer:
             logger.removeHandler(capture)
         placed = place_stylesheets(html, self.sheets)
         messages = self.font_warnings + [place_warning(m, placed) for m in capture.messages]
-        messages += [finding.warning() for finding in findings]
+        messages += findings
         messages += [
             f"an image of more than {MAX_IMAGE_PIXELS:,} pixels ({w.message}); "
             "scale it down to the size it prints at"

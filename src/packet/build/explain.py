@@ -44,6 +44,8 @@ def explain(project: Project, output: str, warning: str) -> Problem:
             Severity.WARNING,
         )
     text, _, hint = warning.partition(" — ")
+    if _PREFLIGHT in warning:  # what a finding describes may hold a dash; its hint does not
+        text, _, hint = warning.rpartition(" — ")
     if text.startswith(_PREFLIGHT):  # a preflight finding with no source: at the output
         message = text.replace(_PREFLIGHT, f"{output}, page", 1)
         return Problem(Location(output), message, hint, Severity.WARNING)
