@@ -172,6 +172,12 @@ def test_a_finding_names_where_its_content_was_written() -> None:
     (found,) = findings(body, spacer="160mm")
     assert found.source == "content/modules/m.md:9"
     assert found.warning().startswith("content/modules/m.md:9: preflight, page 1: ")
+    small = (
+        '<article data-source="content/modules/m.md:1"><p data-source="content/modules/m.md:7">'
+        'Text with <span style="font-size: 7pt">tiny words</span></p></article>'
+    )
+    (found,) = findings(small)
+    assert found.rule == "small-type" and found.source == "content/modules/m.md:7"
 
 
 # -- through packet build ------------------------------------------------------------------

@@ -48,6 +48,25 @@ FORCED = frozenset({"page", "left", "right", "recto", "verso"})
 LABELS = frozenset({"tn-head", "advisory-title"})
 ANSWERS = frozenset({"answer-space", "model-answer"})
 MARGIN = "page margin"  # the kind of what is printed in the page's margins
+# What must be on one page: class → the rule, what the finding says, how to act on it.
+ONE_PAGE = {
+    "match": (
+        "apart",
+        "matching terms and their definitions run over pages {first}–{last}",
+        "use fewer terms in the lesson's vocabulary activity, so that they fit a page",
+    ),
+    "keep-together": (
+        "apart",
+        "the block the content asks to keep together, {element}, runs over pages "
+        "{first}–{last}: it is longer than a page",
+        "shorten it, or split it into blocks that fit a page each",
+    ),
+    "cover": (
+        "cover-overflow",
+        "the cover runs onto a second page",
+        "shorten the lesson's summary or the content advisory in packet.toml",
+    ),
+}
 SVG_UNITS_MM = re.compile(r"^\s*([\d.]+)\s*mm\s*$")
 
 
@@ -254,9 +273,10 @@ class _Walk:
         else:
             least, kind = text, "text"
         if size < least - 0.01:
-            self._small(elements[-1] if elements else None, f"{kind} at {size:.1f} pt", least, box)
+            self._small(elements, f"{kind} at {size:.1f} pt", least, box)
 
-    def _small(self, element: Any, what: str, least: float, box: Any) -> None:
+    def _small(self, elements: tuple[Any, ...], what: str, least: float, box: Any) -> None:
+        element = elements[-1] if elements else None
         shown = _described(element) if element is not None else f"“{box.text.strip()[:60]}”"
         self.facts.found(
             _kind(element),
@@ -265,7 +285,7 @@ class _Walk:
                 self.number,
                 f"{shown}: {what}, under the {least:g} pt this packet's readers need",
                 "set a larger font-size for it in templates/packet.css",
-                _source(element) if element is not None else None,
+                _source(elements),
             ),
         )
 
@@ -285,12 +305,13 @@ class _Walk:
                 faint.append((width * PX_PT, grey))
         if faint and elements:  # one finding for the box, however many sides
             points, grey = min(faint, key=lambda side: (side[0], -side[1]))
-            self._faint(elements[-1], points, grey, "line")
+            self._faint(elements, points, grey, "line")
         return inked
 
-    def _faint(self, element: Any, points: float, grey: float, kind: str) -> None:
-        if element is None:
+    def _faint(self, elements: tuple[Any, ...], points: float, grey: float, kind: str) -> None:
+        if not elements:
             return
+        element = elements[-1]
         least = MIN_LEADER_PT if kind == "leader" else MIN_RULE_PT
         self.facts.found(
             _kind(element),
@@ -300,7 +321,7 @@ class _Walk:
                 f"a {kind} of {_described(element)}: {points:.2f} pt at "
                 f"{round((1 - grey) * 100)} % black, which a photocopier drops",
                 f"make it at least {least:g} pt and #595959 or darker in templates/packet.css",
-                _source(element),
+                _source(elements),
             ),
         )
 
@@ -332,7 +353,7 @@ class _Walk:
                             f"“{text}” in a drawing: text at {size:.1f} pt, under "
                             f"the {self.minimums[2]:g} pt this packet's readers need",
                             "draw its text larger",
-                            _source(elements[-1]),
+                            _source(elements),
                         ),
                     )
             self._stroke(node, style, points_per_unit, elements)
@@ -349,7 +370,7 @@ class _Walk:
         least = MIN_LEADER_PT if leader else MIN_RULE_PT
         faint = points < least - 0.01 or (grey is not None and grey > MAX_GREY + 0.005)
         if faint and elements:
-            self._faint(elements[-1], points, grey or 0.0, "leader" if leader else "line")
+            self._faint(elements, points, grey or 0.0, "leader" if leader else "line")
 
 
 _SVG_INHERITED = ("stroke", "stroke-width", "font-size")
@@ -373,8 +394,12 @@ def _svg_nodes(node: Any, inherited: dict[str, str]) -> Iterator[tuple[Any, dict
             yield from _svg_nodes(child, style)
 
 
-def _source(element: Any) -> str | None:
-    return element.get("data-source") if element is not None else None
+def _source(elements: tuple[Any, ...]) -> str | None:
+    """Where the innermost of `elements` that says so was written (`data-source`)."""
+    for element in reversed(elements):
+        if found := element.get("data-source"):
+            return str(found)
+    return None
 
 
 # -- the rules over the whole packet -------------------------------------------------------
@@ -392,11 +417,11 @@ class _Rules:
         self.findings: list[Finding] = []
 
     def source(self, element: Any) -> str | None:
+        chain = []  # the element and those around it, innermost first
         while element is not None:
-            if found := element.get("data-source"):
-                return str(found)
+            chain.append(element)
             element = self.parents.get(element)
-        return None
+        return _source(tuple(reversed(chain)))
 
     def add(self, rule: str, page: int, element: Any, what: str, hint: str) -> None:
         self.findings.append(Finding(rule, page, what, hint, self.source(element)))
@@ -421,12 +446,8 @@ class _Rules:
                 self.question(element)
             if "instructions" in classes:
                 self.instructions(element)
-            if "match" in classes:
-                self.matching(element)
-            if "keep-together" in classes:
-                self.kept(element)
-            if "cover" in classes:
-                self.cover(element)
+            for name in classes & ONE_PAGE.keys():
+                self.one_page(element, *ONE_PAGE[name])
             if element.tag == "table":
                 self.table(element)
         return self.findings
@@ -501,39 +522,14 @@ class _Rules:
                 "start a new page before the instructions, or shorten what comes before",
             )
 
-    def matching(self, element: Any) -> None:
+    def one_page(self, element: Any, rule: str, what: str, hint: str) -> None:
+        """A finding on the page `element` runs on to, if it is on more than one; `what`
+        may name the element (`{element}`) and its pages (`{first}`, `{last}`)."""
         pages = self.facts.pages_of(element)
         if len(pages) > 1:
-            self.add(
-                "apart",
-                min(pages),
-                element,
-                f"matching terms and their definitions run over pages {min(pages)}–{max(pages)}",
-                "use fewer terms in the lesson's vocabulary activity, so that they fit a page",
-            )
-
-    def kept(self, element: Any) -> None:
-        pages = self.facts.pages_of(element)
-        if len(pages) > 1:
-            self.add(
-                "apart",
-                min(pages),
-                element,
-                f"the block the content asks to keep together, {_described(element)}, "
-                f"runs over pages {min(pages)}–{max(pages)}: it is longer than a page",
-                "shorten it, or split it into blocks that fit a page each",
-            )
-
-    def cover(self, element: Any) -> None:
-        pages = self.facts.pages_of(element)
-        if len(pages) > 1:
-            self.add(
-                "cover-overflow",
-                min(pages) + 1,
-                element,
-                "the cover runs onto a second page",
-                "shorten the lesson's summary or the content advisory in packet.toml",
-            )
+            first, last = min(pages), max(pages)
+            shown = what.format(element=_described(element), first=first, last=last)
+            self.add(rule, first + 1, element, shown, hint)
 
     def table_heading(self, heading: Any, first: int) -> None:
         if self.facts.pages_of(heading) and max(self.facts.pages_of(heading)) < first:
