@@ -173,8 +173,13 @@ class Figure:
         return statistics.median(run.cpu if cpu else run.seconds for run in self.runs)
 
     def noise(self, cpu: bool = False) -> float:
-        """How far apart the runs are (for one run, NOISE_SHARE of it)."""
+        """How far apart the runs are: the spread of the middle half of them from four runs
+        on (the whole range grows with the number of runs, one slow outlier is enough), of
+        all of them below that (for one run, NOISE_SHARE of it)."""
         times = [run.cpu if cpu else run.seconds for run in self.runs]
+        if len(times) >= 4:
+            low, _, high = statistics.quantiles(times, n=4)
+            return high - low
         return max(times) - min(times) if len(times) > 1 else NOISE_SHARE * times[0]
 
 
@@ -373,7 +378,8 @@ def scale_table(scale: Scale, runs: int, timeout: float) -> str:
         f"{LONG_RUN:.0f} s), whole processes; a run "
         f"over {timeout:.0f} s is stopped. Linear growth gives a ratio of 2.2, quadratic 8.1 "
         "(target ≤ 3); “> x” when ×30 ran out of time or the growth from ×1 to ×10 is within "
-        "the runs' spread, “flat” when both steps are. `pull` adds one document (for seed "
+        "the runs' spread (of their middle half, from four runs on), “flat” when both steps "
+        "are. `pull` adds one document (for seed "
         "size, the grown seed) to a fresh copy; `build` makes one student PDF (the `scaled` "
         "lesson for modules, else `whole-unit`). Time is wall-clock; the CPU ratio is of the "
         "user + system seconds of the process tree, which other load on the machine changes "
