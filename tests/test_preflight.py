@@ -231,6 +231,25 @@ def test_a_new_page_asked_for_in_the_content_starts_one(tmp_path: Path) -> None:
         pytest.fail("the paragraph is not in the PDF")
 
 
+def test_a_new_page_asked_for_at_the_start_of_a_module_leaves_its_heading_with_it(
+    tmp_path: Path,
+) -> None:
+    root = copy_project(tmp_path / "project")
+    args = ("build", "1-roots", "--edition", "student", "--format", "pdf", "--strict")
+    done = run_packet(*args, "--out", str(tmp_path / "before"), cwd=root)
+    assert done.returncode == 0, done.stderr
+    path = root / "content" / "modules" / "origins.md"
+    text = path.read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    path.write_text(f"{head}\n---\n::: new-page\n{body.strip()}\n:::\n", encoding="utf-8")
+    done = run_packet(*args, "--out", str(tmp_path / "after"), cwd=root)
+    assert done.returncode == 0, done.stderr
+    before, after = (
+        pdf_text(tmp_path / out / "1-roots-student.pdf") for out in ("before", "after")
+    )
+    assert len(after) == len(before)
+
+
 # -- the unit, every lesson ----------------------------------------------------------------
 
 
