@@ -140,20 +140,22 @@ def _kind(element: Any) -> str:
     return ".".join([str(element.tag), *sorted(_classes(element))])
 
 
+def _grey(red: float, green: float, blue: float, alpha: float = 1.0) -> float:
+    """How light a colour (channels 0–1) prints, 0 (black) to 1 (white), over white paper."""
+    return float(1 - alpha * (1 - (0.299 * red + 0.587 * green + 0.114 * blue)))
+
+
 def _colour_grey(colour: Any) -> float:
-    """How light a colour prints, 0 (black) to 1 (white), over white paper."""
-    red, green, blue, alpha = tuple(colour.to("srgb"))[:4]
-    grey = 0.299 * red + 0.587 * green + 0.114 * blue
-    return float(1 - alpha * (1 - grey))
+    """`_grey` of a colour of WeasyPrint's computed style."""
+    return _grey(*tuple(colour.to("srgb"))[:4])
 
 
 def _hex_grey(value: str | None) -> float | None:
-    """An SVG colour (#rgb or #rrggbb) as `_colour_grey` gives it; None for others."""
+    """`_grey` of an SVG colour (#rgb or #rrggbb); None for others."""
     if not value or not re.fullmatch(r"#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}", value):
         return None
     digits = value[1:] if len(value) == 7 else "".join(c * 2 for c in value[1:])
-    red, green, blue = (int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    return 0.299 * red + 0.587 * green + 0.114 * blue
+    return _grey(*(int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)))
 
 
 @dataclass
