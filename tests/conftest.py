@@ -195,3 +195,52 @@ def ink_bounds_mm(path: Path) -> list[tuple[float, float, float, float]]:
             per_mm = image.size[0] / (page.get_width() / 72 * 25.4)
             bounds.append(tuple(v / per_mm for v in box))  # type: ignore[arg-type]
     return bounds
+
+
+def _destinations(reader: PdfReader) -> dict[str, tuple[int, float]]:
+    """Each element id the PDF names (WeasyPrint names every one) → its 0-based page and
+    the height of its top on that page, in pt from the bottom."""
+    return {
+        name: (reader.get_destination_page_number(dest), float(dest.top or 0))
+        for name, dest in reader.named_destinations.items()
+    }
+
+
+def _student_marks(page: Any) -> list[tuple[int, float]]:
+    """The "Student p. N" marks on a pdfium page: (N, the top of its box in pt)."""
+    text = page.get_textpage()
+    searcher = text.search("Student p.", match_case=True)
+    marks = []
+    while (hit := searcher.get_next()) is not None:
+        number = re.match(r"\s*(\d+)", text.get_text_range(hit[0] + hit[1], 6))
+        if number:
+            marks.append((int(number.group(1)), text.get_charbox(hit[0])[3]))
+    return marks
+
+
+# What a teacher edition marks with its student page: sections, activities, back sections
+# and questions, by the ids the theme gives them.
+MARKED = re.compile(r"(module|activity|section|q)-")
+
+
+def student_page_mismatches(student: Path, teacher: Path) -> tuple[int, list[str]]:
+    """How many parts of the student PDF the teacher PDF should mark with their page, and
+    what it gets wrong: each must have, at the top of where it starts in the teacher PDF
+    (within 15 mm below), a "Student p. N" mark giving the page it starts on in `student`."""
+    in_student = {k: v for k, v in _destinations(PdfReader(student)).items() if MARKED.match(k)}
+    in_teacher = _destinations(PdfReader(teacher))
+    pages = pdfium.PdfDocument(teacher)
+    wrong = []
+    for name, (student_page, _) in sorted(in_student.items()):
+        if name not in in_teacher:
+            wrong.append(f"{name}: not in the teacher edition")
+            continue
+        page, top = in_teacher[name]
+        near = [
+            n for n, mark in _student_marks(pages[page]) if top - 15 * 72 / 25.4 < mark <= top + 1
+        ]
+        if near[:1] != [student_page + 1]:
+            wrong.append(
+                f"{name}: student p. {student_page + 1}, the teacher's p. {page + 1} shows {near}"
+            )
+    return len(in_student), wrong

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import flat, pdf_text, plain
+from conftest import flat, pdf_text, plain, student_page_mismatches
 from packet.activities import (
     BLANK,
     SourceComparison,
@@ -259,3 +259,18 @@ def test_comparison_section_lists_every_disagreement_quoted_from_its_seed(
     teacher = flat("\n".join(teacher_pages)).casefold()
     assert teacher.count("what a historian makes of it:") == len(repo_project.disagreements)
     assert "what a historian makes of it" not in section.casefold()
+
+
+@pytest.mark.parametrize("lesson", ["1-roots", "3-s21", "whole-unit"])
+def test_teacher_edition_shows_the_student_page_of_every_section_and_question(
+    built: Path, repo_project: Project, lesson: str
+) -> None:
+    student, teacher = built / f"{lesson}-student.pdf", built / f"{lesson}-teacher.pdf"
+    marked, wrong = student_page_mismatches(student, teacher)
+    assert wrong == []
+    packet = assemble(repo_project, repo_project.lessons[lesson], "student")
+    parts = len(packet.modules) + len(packet.activities) + len(packet.sections)
+    assert marked == parts + sum(len(m.questions) for m in packet.modules)
+    # the pages differ, or the test would prove nothing: the guidance comes first
+    assert len(pdf_text(teacher)) > len(pdf_text(student))
+    assert "turn to page" in flat(pdf_text(teacher)[1])

@@ -10,6 +10,7 @@ and cite.py); templates print it as it is and escape everything else.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
@@ -171,6 +172,10 @@ class Packet:
     generator: str = f"packet {__version__}"
     words_per_minute: int = WORDS_PER_MINUTE
     questions_at_back: bool = field(default=False)
+    booklet: bool = False  # laid out on the half sheet (A5, half-letter) to be folded
+    # The teacher edition's PDF: each id (module, question, activity, back section) → the
+    # page it is on in the student edition, so a teacher can say "turn to page 16".
+    student_pages: Mapping[str, int] | None = None
 
 
 def adhoc_lesson(
@@ -195,6 +200,7 @@ def assemble(
     paper: str | None = None,
     large_print: bool = False,
     double_sided: bool | None = None,
+    booklet: bool = False,
 ) -> Packet:
     """The packet of one lesson and edition."""
     settings = project.settings
@@ -233,6 +239,7 @@ def assemble(
         care_modules=tuple(m for m in modules if m.notes.care),
         citation_style=STYLE_NAMES[settings.citation_style],
         questions_at_back="questions" in wanted,
+        booklet=booklet,
     )
     return packet if edition == "teacher" else _for_students(packet)
 

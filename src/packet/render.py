@@ -596,6 +596,7 @@ class PdfResult:
     data: bytes
     pages: int
     warnings: tuple[str, ...]
+    anchors: dict[str, int]  # each element id → the page it starts on (1-based)
 
 
 class _Capture(logging.Handler):
@@ -763,4 +764,8 @@ class PdfRenderer:
             if issubclass(w.category, Image.DecompressionBombWarning)
         ]
         self.font_warnings = []
-        return PdfResult(data, len(document.pages), tuple(dict.fromkeys(messages)))
+        anchors: dict[str, int] = {}
+        for number, page in enumerate(document.pages, start=1):
+            for anchor in page.anchors:
+                anchors.setdefault(anchor, number)
+        return PdfResult(data, len(document.pages), tuple(dict.fromkeys(messages)), anchors)

@@ -1,5 +1,5 @@
 """Where PDFs are made: `Renderers.submit(html, booklet)` → ticket; `next_done()` / `ready()`
-→ (ticket, the PDF's bytes, pages, WeasyPrint's warnings, seconds).
+→ (ticket, `Rendered`: the PDF's bytes, pages, warnings, seconds and where each id landed).
 
 With one job, a `PdfRenderer` in this process, rendering each packet when `next_done` asks for
 it (so that submitting never waits). With more, a pool of long-lived renderer
@@ -22,15 +22,20 @@ import threading
 import time
 from multiprocessing.pool import Pool
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import BuildError
 
 if TYPE_CHECKING:
     from ..render import PdfRenderer
 
-# PDF bytes, pages, WeasyPrint's warnings, seconds spent rendering
-Rendered = tuple[bytes, int, tuple[str, ...], float]
+
+class Rendered(NamedTuple):
+    data: bytes  # the PDF
+    pages: int
+    warnings: tuple[str, ...]  # WeasyPrint's and the preflight's
+    seconds: float  # spent rendering
+    anchors: dict[str, int]  # each element id → the page it starts on, before imposition
 
 
 def _render(renderer: PdfRenderer, html: str, booklet: bool) -> Rendered:
@@ -41,7 +46,7 @@ def _render(renderer: PdfRenderer, html: str, booklet: bool) -> Rendered:
         from ..impose import impose_booklet
 
         data, pages = impose_booklet(data)
-    return data, pages, pdf.warnings, time.perf_counter() - started
+    return Rendered(data, pages, pdf.warnings, time.perf_counter() - started, pdf.anchors)
 
 
 # Each worker process holds one renderer for its whole life (set up by _start_worker).

@@ -34,7 +34,7 @@ class BuildRequest:
     formats: Sequence[Format] = ("pdf", "html")
     paper: str | None = None
     large_print: bool = False
-    booklet: bool = False  # two pages a side, in folding order; double-sided unless told
+    booklet: bool = False  # laid out on the half sheet, two pages a side, in folding order
     double_sided: bool | None = None  # None: packet.toml's choice
     out: Path | None = None
     strict: bool = False
@@ -48,8 +48,11 @@ class BuildRequest:
 
     @property
     def effective_double_sided(self) -> bool | None:
+        """Whether sections start on right-hand pages. A booklet's pages face each other
+        once folded: its sections start on the next page, so that the only blank pages
+        are the few that make its pages a multiple of four (unless `--double-sided`)."""
         if self.double_sided is None and self.booklet:
-            return True  # a booklet is printed on both sides
+            return False
         return self.double_sided
 
     def packets_asked(self, lessons_in_project: int) -> int:

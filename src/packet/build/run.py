@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,7 +74,10 @@ class Run:
         self.result = BuildResult()
         self.lessons: dict[str, Lesson] = {}
         self.packets: dict[tuple[str, Edition], tuple[Packet, float]] = {}
-        self.rendering: dict[int, tuple[Job, float]] = {}  # by renderer ticket
+        # by renderer ticket: the job, the seconds spent before rendering, whether it is
+        # written (a student edition laid out only for its page numbers is not)
+        self.rendering: dict[int, tuple[Job, float, bool]] = {}
+        self.awaiting: dict[str, list[Job]] = {}  # teacher PDFs waiting for the student's pages
         self.held: dict[str, list[Made]] = {}  # by lesson, until all its outputs are made
         self.remaining: Counter[str] = Counter()
 
@@ -127,9 +130,15 @@ class Run:
         # student editions before teacher ones, which may first need textstat's dictionary.
         ordered = sorted(jobs, key=self._render_order)
         estimate = Estimate(max(1, self.renderers.count))
+        students = {job.lesson for job in jobs if job.format == "pdf" and job.edition == "student"}
         for job in ordered:
-            if job.format == "pdf":
-                estimate.add(self._submit_pdf(job))
+            if job.format != "pdf":
+                continue
+            if job.edition == "teacher":
+                if job.lesson not in students:
+                    self._lay_out_student_edition(job)
+                self.awaiting.setdefault(job.lesson, []).append(job)
+            estimate.add(self._submit_pdf(job))
         if (notice := estimate.notice()) is not None:
             self.on_notice(notice)
         for job in ordered:
@@ -160,12 +169,14 @@ class Run:
                 paper=self.request.paper,
                 large_print=self.request.large_print,
                 double_sided=self.request.effective_double_sided,
+                booklet=self.request.booklet,
             )
             self.packets[packet_id] = packet, time.perf_counter() - started
         return self.packets[packet_id]
 
     def _submit_pdf(self, job: Job) -> int:
-        """Hand `job`'s PDF to the renderers; returns about how many pages it will have."""
+        """Hand `job`'s PDF to the renderers — a teacher edition once the student edition's
+        pages are known (`_rendered`); returns about how many pages it will have."""
         from ..render import render_html
 
         packet, assembling = self._packet(job)
@@ -173,15 +184,41 @@ class Run:
         html = render_html(packet, self.project.root)
         pages = estimated_pages(html, large_print=self.request.large_print)
         refuse_too_long(job.name, pages)
-        seconds = assembling + time.perf_counter() - started
-        self.rendering[self.renderers.submit(html, self.request.booklet)] = (job, seconds)
+        if job.edition != "teacher":
+            seconds = assembling + time.perf_counter() - started
+            self.rendering[self.renderers.submit(html, self.request.booklet)] = (job, seconds, True)
         return pages
 
+    def _lay_out_student_edition(self, teacher: Job) -> None:
+        """Render the student edition of `teacher`'s lesson only to learn its page numbers,
+        when this build does not make it (asked for the teacher edition alone, or the
+        student's PDF is up to date)."""
+        from ..render import render_html
+
+        student = replace(teacher, edition="student")
+        html = render_html(self._packet(student)[0], self.project.root)
+        self.rendering[self.renderers.submit(html, self.request.booklet)] = (student, 0.0, False)
+
+    def _submit_teacher_edition(self, job: Job, student_pages: dict[str, int]) -> None:
+        """Hand the teacher edition `job` to the renderers, showing beside each section,
+        question and activity the page it is on in the student edition."""
+        from ..render import render_html
+
+        packet, assembling = self._packet(job)
+        started = time.perf_counter()
+        html = render_html(replace(packet, student_pages=student_pages), self.project.root)
+        seconds = assembling + time.perf_counter() - started
+        self.rendering[self.renderers.submit(html, self.request.booklet)] = (job, seconds, True)
+
     def _rendered(self, rendered: tuple[int, Rendered]) -> None:
-        ticket, (data, pages, messages, seconds) = rendered
-        job, before = self.rendering.pop(ticket)
-        problems = [explain(self.project, job.name, m) for m in messages]
-        self._made(Made(job, data, pages, problems, before + seconds))
+        ticket, result = rendered
+        job, before, kept = self.rendering.pop(ticket)
+        if job.edition == "student":
+            for teacher in self.awaiting.pop(job.lesson, []):
+                self._submit_teacher_edition(teacher, result.anchors)
+        if kept:
+            problems = [explain(self.project, job.name, m) for m in result.warnings]
+            self._made(Made(job, result.data, result.pages, problems, before + result.seconds))
 
     def _html(self, job: Job) -> Made:
         from ..render import render_html
