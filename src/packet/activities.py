@@ -16,6 +16,7 @@ shows as HTML (definitions, details, answers) is `markupsafe.Markup`; the rest i
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections.abc import Sequence
@@ -57,8 +58,25 @@ class MatchDefinition:
 class Vocabulary:
     terms: tuple[MatchTerm, ...]
     definitions: tuple[MatchDefinition, ...]
+    # How many terms each matching set has, in order: the first set's terms are the first
+    # terms, its definitions the first definitions, and each set's answers are its own.
+    # One set; in large print and booklets smaller sets, so that each fits its page.
+    sets: tuple[int, ...] = ()
     kind: str = "vocabulary"
     title: str = "Matching Key Terms"
+
+    @property
+    def matching_sets(self) -> list[tuple[tuple[MatchTerm, ...], tuple[MatchDefinition, ...]]]:
+        """Each set's terms and definitions."""
+        parts, start = [], 0
+        for size in self.sets or (len(self.terms),):
+            parts.append((self.terms[start : start + size], self.definitions[start : start + size]))
+            start += size
+        return parts
+
+
+# Terms a matching set has at most where a page holds no more: large print, booklets.
+LARGE_PRINT_SET, BOOKLET_SET = 4, 5
 
 
 @dataclass(frozen=True)
@@ -173,10 +191,20 @@ def _shuffled(items: Sequence[T], seed: str) -> list[T]:
 
 
 def _vocabulary(
-    project: Project, markup: MarkdownReader, lesson_id: str, modules: Sequence[str]
+    project: Project,
+    markup: MarkdownReader,
+    lesson_id: str,
+    modules: Sequence[str],
+    set_size: int | None = None,
 ) -> Vocabulary:
+    """The matching worksheet: the lesson's terms, in sets of at most `set_size` (one set
+    if None; 10 terms in sets of 4 are 4, 3 and 3), each set's definitions shuffled among
+    themselves and lettered on from the set before."""
     terms = _lesson_terms(project, modules)
-    order = _shuffled(terms, f"{lesson_id}/vocabulary")
+    count = -(-len(terms) // set_size) if set_size else 1  # sets, as even as they can be
+    cuts = [round(i * len(terms) / count) for i in range(count + 1)]
+    sets = [terms[a:b] for a, b in itertools.pairwise(cuts)]
+    order = [t for n, part in enumerate(sets) for t in _shuffled(part, _set_seed(lesson_id, n))]
     letters = {term.id: ascii_uppercase[i] for i, term in enumerate(order)}
     return Vocabulary(
         terms=tuple(
@@ -186,7 +214,13 @@ def _vocabulary(
             MatchDefinition(letters[t.id], markup.inline(_mask(t.entry.definition, t)).html)
             for t in order
         ),
+        sets=tuple(len(part) for part in sets),
     )
+
+
+def _set_seed(lesson_id: str, number: int) -> str:
+    """The shuffle of a matching set: the whole list's, as before sets, for the first."""
+    return f"{lesson_id}/vocabulary" + (f"/{number}" if number else "")
 
 
 def _timeline(
@@ -294,14 +328,17 @@ def make_activities(
     lesson_id: str,
     modules: Sequence[str],
     wanted: Sequence[Activity],
+    *,
+    set_size: int | None = None,
 ) -> tuple[ActivityView, ...]:
-    """The worksheets `wanted` for a lesson, in that order; any without material is left out."""
+    """The worksheets `wanted` for a lesson, in that order; any without material is left
+    out. Matching comes in sets of at most `set_size` terms (one set if None)."""
     made: list[ActivityView] = []
     for activity in wanted:
         if missing_material(project, modules, activity) is not None:
             continue
         if activity == "vocabulary":
-            made.append(_vocabulary(project, markup, lesson_id, modules))
+            made.append(_vocabulary(project, markup, lesson_id, modules, set_size))
         elif activity == "timeline":
             made.append(_timeline(project, markup, lesson_id, modules))
         else:

@@ -17,6 +17,8 @@ from markupsafe import Markup
 
 from . import __version__
 from .activities import (
+    BOOKLET_SET,
+    LARGE_PRINT_SET,
     ActivityView,
     TimelineActivity,
     Vocabulary,
@@ -177,6 +179,20 @@ class Packet:
     # page it is on in the student edition, so a teacher can say "turn to page 16".
     student_pages: Mapping[str, int] | None = None
 
+    @property
+    def page_size(self) -> str:
+        """The CSS page size: the paper, or the half sheet a booklet is laid out on."""
+        return PAGE_SIZES[self.paper, self.booklet]
+
+
+# The page each packet is laid out on: paper, or (booklet) the half of it a folded page is.
+PAGE_SIZES = {
+    ("a4", False): "A4",
+    ("letter", False): "letter",
+    ("a4", True): "A5",
+    ("letter", True): "5.5in 8.5in",
+}
+
 
 def adhoc_lesson(
     project: Project, name: str, modules: list[str], sections: list[Section] | None
@@ -234,7 +250,12 @@ def assemble(
         sources=sources,
         sources_attributed=any(s.has_attributed for s in sources),
         comparison=_comparison(project, markup, chosen),
-        activities=_activities(project, markup, lesson),
+        activities=_activities(
+            project,
+            markup,
+            lesson,
+            LARGE_PRINT_SET if large_print else BOOKLET_SET if booklet else None,
+        ),
         guidance_html=_guidance(project, markup) if edition == "teacher" else None,
         care_modules=tuple(m for m in modules if m.notes.care),
         citation_style=STYLE_NAMES[settings.citation_style],
@@ -476,12 +497,12 @@ def _comparison(
 
 
 def _activities(
-    project: Project, markup: MarkdownReader, lesson: Lesson
+    project: Project, markup: MarkdownReader, lesson: Lesson, set_size: int | None
 ) -> tuple[ActivityView, ...]:
     """The worksheets the lesson asks for, or every one its modules have material for."""
     chosen = lesson.entry.modules
     wanted = lesson.entry.activities or available(project, chosen)
-    return make_activities(project, markup, lesson.id, chosen, wanted)
+    return make_activities(project, markup, lesson.id, chosen, wanted, set_size=set_size)
 
 
 def _guidance(project: Project, markup: MarkdownReader) -> Markup | None:

@@ -1,7 +1,9 @@
 """Booklet imposition: a packet's pages two to a side, in saddle-stitch order.
 
-The packet is padded with blank pages to a multiple of four. Each sheet of
-paper (the packet's own paper, turned landscape) carries four pages: on the
+A booklet is laid out on the half sheet (A5, or half-letter: booklet.css), and
+imposed at full size onto the paper it is half of, turned landscape (A4, or
+Letter), so that its type prints at the size it was set. The packet is padded
+with blank pages to a multiple of four. Each sheet carries four pages: on the
 front, the last unplaced page on the left and the first on the right; on the
 back, the next two. Printed double-sided (flip on the short edge), stacked in
 order, folded down the middle and stapled, the sheets read 1, 2, 3, … .
@@ -33,6 +35,17 @@ def sheet_sides(count: int) -> list[tuple[int, int]]:
     return sides
 
 
+PT = 72 / 25.4  # points per millimetre
+# The paper (landscape, in pt) each half sheet is imposed on: A5 → A4, half-letter → Letter.
+SHEETS = {(148, 210): (297 * PT, 210 * PT), (140, 216): (11 * 72, 8.5 * 72)}
+
+
+def _sheet(page_w: float, page_h: float) -> tuple[float, float]:
+    """The landscape sheet a page of this size (pt) is imposed on: the paper it is half
+    of, or, for any other page, the page turned landscape (two pages shrunk onto it)."""
+    return SHEETS.get((round(page_w / PT), round(page_h / PT)), (page_h, page_w))
+
+
 def impose_booklet(data: bytes) -> tuple[bytes, int]:
     """The PDF `data` imposed as a booklet; returns the new PDF and its number of sides."""
     from pypdf import PdfReader, PdfWriter, Transformation  # only when a booklet is asked for
@@ -41,7 +54,7 @@ def impose_booklet(data: bytes) -> tuple[bytes, int]:
     count = len(reader.pages)
     first = reader.pages[0].mediabox
     page_w, page_h = float(first.width), float(first.height)
-    sheet_w, sheet_h = page_h, page_w  # the same paper, landscape
+    sheet_w, sheet_h = _sheet(page_w, page_h)
     half = sheet_w / 2
     scale = min(half / page_w, sheet_h / page_h)
     x_margin = (half - page_w * scale) / 2

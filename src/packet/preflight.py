@@ -14,7 +14,8 @@ The rules and their numbers (README "Print preflight" lists them for teachers):
   definitions, an activity's instructions and its first item, a table and its heading, a
   block the content asked to keep together;
 - `small-type`: text smaller than the variant's minimum (standard: 8 pt running heads and page
-  numbers, 9 pt citation tags, 10 pt everything else; large print: 12, 14 and 14 pt);
+  numbers, 9 pt citation tags, 10 pt everything else; large print: 12, 16 and 16 pt; a
+  booklet's half-sheet pages, which print at their own size: 7, 8 and 9 pt);
 - `faint-line`: a rule, answer line, border or chart line thinner than 0.75 pt (a leader
   0.5 pt) or lighter than 65 % black (#595959): a copier's text mode drops it;
 - `cover-overflow`: the cover running onto a second page.
@@ -43,7 +44,11 @@ MIN_ROWS = 2  # of a table on either side of a page break
 MIN_RULE_PT, MIN_LEADER_PT = 0.75, 0.5
 MAX_GREY = 0x59 / 0xFF  # the lightest ink a copier keeps: #595959, 65 % black
 # Smallest type in pt: running heads and page numbers, citation tags, everything else.
-MIN_TYPE = {"standard": (8.0, 9.0, 10.0), "large print": (12.0, 14.0, 14.0)}
+MIN_TYPE = {
+    "standard": (8.0, 9.0, 10.0),
+    "large print": (12.0, 16.0, 16.0),  # APH and UKAAF: 18 pt body, nothing under 16 pt
+    "booklet": (7.0, 8.0, 9.0),  # the half sheet, at the size it prints (impose.py)
+}
 FORCED = frozenset({"page", "left", "right", "recto", "verso"})
 LABELS = frozenset({"tn-head", "advisory-title"})
 ANSWERS = frozenset({"answer-space", "model-answer"})
@@ -571,7 +576,14 @@ def preflight(document: Any) -> list[Finding]:
     root = next((box.element for box in boxes if box.element is not None), None)
     if root is None:
         return []
-    variant = "large print" if "large-print" in _classes(root) else "standard"
+    classes = _classes(root)
+    variant = (
+        "large print"
+        if "large-print" in classes
+        else "booklet"
+        if "booklet" in classes
+        else "standard"
+    )
     facts = _Facts(pages=len(document.pages))
     walk = _Walk(facts, MIN_TYPE[variant])
     for number, page in enumerate(document.pages, start=1):

@@ -397,6 +397,7 @@ def render_html(
             "packet.html.j2",
             packet=packet,
             css=_stylesheet(env, "packet.css"),
+            booklet_css=_stylesheet(env, "booklet.css"),
             large_print_css=_stylesheet(env, "large-print.css"),
             screen=screen,
             screen_css=_stylesheet(env, "screen.css") if screen else Markup(),
@@ -707,7 +708,9 @@ class PdfRenderer:
         env = template_environment(self.root)
         fonts_css, fonts_dir = _source(env, FONTS_CSS)
         # The stylesheets copied into each page, to place WeasyPrint's warnings about them.
-        self.sheets = [_sheet(env, name) for name in ("packet.css", "large-print.css")]
+        self.sheets = [
+            _sheet(env, name) for name in ("packet.css", "booklet.css", "large-print.css")
+        ]
         fonts_sheet = Placed(shown(fonts_dir / FONTS_CSS, self.root), 1, 1, fonts_css)
         # Images, fonts and stylesheets only from the project's own folders and the theme:
         # not its .git, its outputs or anything else beside them.

@@ -27,6 +27,7 @@ CHARACTERS_A_PAGE = 4_450
 LARGE_PRINT_CHARACTERS_A_PAGE = 1_950
 ANSWER_LINES_A_PAGE = 29.5
 LARGE_PRINT_ANSWER_LINES_A_PAGE = 19.0
+BOOKLET_SHARE = 0.6  # of a page's text on a half sheet, in the booklet's smaller type
 PAGES_A_PART = 0.5  # what a section starting on a new page leaves on average
 SECONDS_A_PAGE = 0.1
 MAX_PAGES = 2_000  # of one PDF, estimated; the unit's whole-unit teacher edition is 46
@@ -37,14 +38,17 @@ _ANSWER_LINE = 'class="rule"'
 _PART = re.compile(r'<(?:article|section) class="(?:module|activity|back|contents|guidance)\b')
 
 
-def estimated_pages(html: str, *, large_print: bool) -> int:
-    """About how many pages WeasyPrint will make of `html` (packet's print HTML)."""
+def estimated_pages(html: str, *, large_print: bool, booklet: bool = False) -> int:
+    """About how many pages WeasyPrint will make of `html` (packet's print HTML); a
+    booklet's half-sheet pages hold BOOKLET_SHARE of a whole page's text and lines."""
     text = len(html) - sum(len(style[0]) for style in _STYLE.finditer(html))
     characters, lines = (
-        (LARGE_PRINT_CHARACTERS_A_PAGE, LARGE_PRINT_ANSWER_LINES_A_PAGE)
+        (float(LARGE_PRINT_CHARACTERS_A_PAGE), LARGE_PRINT_ANSWER_LINES_A_PAGE)
         if large_print
-        else (CHARACTERS_A_PAGE, ANSWER_LINES_A_PAGE)
+        else (float(CHARACTERS_A_PAGE), ANSWER_LINES_A_PAGE)
     )
+    if booklet:
+        characters, lines = characters * BOOKLET_SHARE, lines * BOOKLET_SHARE
     parts = sum(1 for _ in _PART.finditer(html))
     pages = text / characters + html.count(_ANSWER_LINE) / lines + parts * PAGES_A_PART
     return max(1, round(pages))

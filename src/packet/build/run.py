@@ -182,7 +182,9 @@ class Run:
         packet, assembling = self._packet(job)
         started = time.perf_counter()
         html = render_html(packet, self.project.root)
-        pages = estimated_pages(html, large_print=self.request.large_print)
+        pages = estimated_pages(
+            html, large_print=self.request.large_print, booklet=self.request.booklet
+        )
         refuse_too_long(job.name, pages)
         if job.edition != "teacher":
             seconds = assembling + time.perf_counter() - started
