@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import base64
 import re
+import statistics
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageOps
+from pypdf import PdfReader
 
 from conftest import copy_project, pdf_text, run_packet
 from packet.build import BuildRequest, build, default_jobs
@@ -274,6 +277,83 @@ def test_every_lesson_has_no_finding_on_a4_and_letter_in_both_editions(
                 assert (out / f"{lesson}-{edition}.pdf").is_file()
         manifest = (out / ".packet-build.json").read_text(encoding="utf-8")
         assert "preflight" not in manifest and ", page " not in manifest
+
+
+VARIANTS: dict[str, dict[str, Any]] = {
+    "large-print": {"large_print": True},
+    "booklet": {"booklet": True},
+    "double-sided": {"double_sided": True},
+}
+
+
+@pytest.fixture(scope="session")
+def built_variants(tmp_path_factory: pytest.TempPathFactory, repo_project: Project) -> Path:
+    """Every lesson of the repository, both editions, PDF, strict, in each print variant of
+    VARIANTS (one folder each; A4)."""
+    out = tmp_path_factory.mktemp("variants")
+    for name, options in VARIANTS.items():
+        request = BuildRequest(
+            out=out / name, strict=True, formats=["pdf"], jobs=default_jobs(), **options
+        )
+        build(repo_project, request)
+    return out
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_lesson_has_no_finding_in_every_print_variant(
+    built_variants: Path, repo_project: Project, variant: str
+) -> None:
+    # Made with strict=True: a finding would have stopped the build.
+    suffix = {"large-print": "-large-print", "booklet": "-booklet"}.get(variant, "")
+    out = built_variants / variant
+    for lesson in repo_project.lessons:
+        for edition in ("student", "teacher"):
+            assert (out / f"{lesson}-{edition}{suffix}.pdf").is_file()
+    manifest = (out / ".packet-build.json").read_text(encoding="utf-8")
+    assert "preflight" not in manifest and ", page " not in manifest
+
+
+def _page_sizes(page: Any) -> list[tuple[float, float]]:
+    """Each character's printed size in pt and its height in mm from the page's top."""
+    height = float(page.mediabox.height)
+    chars: list[tuple[float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        printed = abs(size * (tm[3] or 1) * cm[3])
+        y = (height - (tm[5] * cm[3] + cm[5])) * 25.4 / 72
+        chars.extend((printed, y) for char in text if not char.isspace())
+
+    page.extract_text(visitor_text=visit)
+    return chars
+
+
+def printed_sizes(path: Path) -> list[tuple[float, float, str]]:
+    """Every character's printed size in pt, its height on the page in mm from the top,
+    and its page's text, from the PDF's text layer."""
+    found: list[tuple[float, float, str]] = []
+    for page in PdfReader(path).pages:
+        text = page.extract_text()
+        found += [(size, y, text) for size, y in _page_sizes(page)]
+    return found
+
+
+def test_the_smallest_text_of_each_variant_meets_its_minimum(
+    built: Path, built_variants: Path
+) -> None:
+    """The README's "smallest text" table, read from the PDFs: standard print 8 pt (running
+    heads), large print 12 pt running heads, 14 pt chart labels and 16 pt everything else,
+    booklets 7 pt on paper with 10.5 pt running text."""
+    for pdf in built.glob("*.pdf"):
+        assert min(size for size, _, _ in printed_sizes(pdf)) >= 8 - 0.05, pdf.name
+    for pdf in (built_variants / "large-print").glob("*.pdf"):
+        for size, y, text in printed_sizes(pdf):
+            in_margin = y < 16 or y > 297 - 20  # running head, page number
+            chart = "Drawn to scale" in text
+            least = 12 if in_margin else 14 if chart else 16
+            assert size >= least - 0.05, (pdf.name, size, y)
+    for pdf in (built_variants / "booklet").glob("*.pdf"):
+        sizes = [size for size, _, _ in printed_sizes(pdf)]
+        assert min(sizes) >= 7 - 0.05 and statistics.median(sizes) >= 10, pdf.name
 
 
 # -- typography ----------------------------------------------------------------------------
