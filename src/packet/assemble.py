@@ -25,7 +25,7 @@ from .activities import (
 from .choices import Edition, Section
 from .cite import STYLE_NAMES, citation
 from .errors import Location
-from .graphic import Span, alt_text, data_uri, svg
+from .graphic import PT, Layout, Span, alt_text, charts, data_uri, legend, line_count, svg
 from .markup import MarkdownReader, RenderedText, markup_for, nested_quotes, typeset
 from .model import Event, Lesson, Module, Project, Seed, seeds_of
 from .reading import WORDS_PER_MINUTE, ReadingStats, reading_stats
@@ -96,12 +96,23 @@ class EventView:
 
 
 @dataclass(frozen=True)
-class TimelineGraphic:
-    """The to-scale timeline as an SVG data URI, with its description and key of bands."""
+class ChartView:
+    """One chart of the to-scale timeline: an SVG data URI, its description, which part of
+    the timeline it is, and the key of the bands it draws."""
 
     uri: str
     alt: str
+    part: str  # e.g. "Part 1 of 2: 1950 to 2000." when there are several; else ""
     key: tuple[tuple[str, str, str], ...]  # (letter, period title, dates)
+
+
+@dataclass(frozen=True)
+class TimelineGraphic:
+    """The to-scale timeline: one chart, or several at one scale where one would not fit its
+    page at the packet's type size; `legend` says what the marks mean."""
+
+    charts: tuple[ChartView, ...]
+    legend: str
 
 
 @dataclass(frozen=True)
@@ -372,14 +383,18 @@ def _timeline(
 # Width of the text block (mm): paper width less the side margins of packet.css / large-print.css.
 PAPER_WIDTH = {"a4": 210.0, "letter": 215.9}
 SIDE_MARGINS = {False: 58.0, True: 36.0}
-# The timeline chart's height (mm): the paper's height less the top and bottom margins, less
-# the section's heading, introduction and the chart's caption above and below it on its page.
-# packet.css and large-print.css cap the image at these heights (`.timeline-graphic img`).
+# Height of the text block (mm): paper height less the top and bottom margins.
 PAPER_HEIGHT = {"a4": 297.0, "letter": 279.4}
-CHART_ROOM = {False: 46.0 + 56.0, True: 36.0 + 80.0}
+END_MARGINS = {False: 46.0, True: 36.0}
+# Above the first chart: the section's heading and introduction (mm, measured, with a margin).
+# Below each chart: its caption (`.timeline-graphic figcaption`: pt, leading), and 2 mm above it.
+HEADING_ROOM = {False: 30.0, True: 48.0}
+CAPTION = {False: (10.0, 1.4), True: (18.0, 1.5)}
 
 
 def _timeline_graphic(events: list[Event], paper: str, large_print: bool) -> TimelineGraphic | None:
+    """The timeline's charts, each drawn at the size it prints and no taller than its page
+    leaves room for (the first below the section's heading), each with its caption."""
     spans = [
         Span(
             typeset(e.when.label),
@@ -394,12 +409,35 @@ def _timeline_graphic(events: list[Event], paper: str, large_print: bool) -> Tim
     if not [s for s in spans if not s.period]:
         return None
     width = PAPER_WIDTH[paper] - SIDE_MARGINS[large_print]
-    height = PAPER_HEIGHT[paper] - CHART_ROOM[large_print]
-    document, plan = svg(spans, width=width, font_pt=14.0 if large_print else 10.0, height=height)
-    return TimelineGraphic(
-        uri=data_uri(document),
-        alt=alt_text(spans),
-        key=tuple((b.letter, b.span.title, b.span.label) for b in plan.bands),
+    page = PAPER_HEIGHT[paper] - END_MARGINS[large_print]
+    font_pt = 14.0 if large_print else 10.0
+    # the caption is at most the longest legend, a part's number and the whole key
+    probe = charts(spans, width=width, font_pt=font_pt, room=page)
+    words = legend([*probe, *probe]) + " Part 9 of 9: 1950 to 2000." + _key_text(probe)
+    size, leading = CAPTION[large_print]
+    lines = line_count(words, size * PT, width, serif=True) + 1
+    room = page - lines * size * PT * leading - 3.0
+    plans = charts(
+        spans, width=width, font_pt=font_pt, room=room - HEADING_ROOM[large_print], later_room=room
+    )
+    views = []
+    for number, plan in enumerate(plans, start=1):
+        alt = alt_text(plan, (number, len(plans)))
+        part = (
+            f"Part {number} of {len(plans)}: {plan.first_year} to {plan.last_year}."
+            if len(plans) > 1
+            else ""
+        )
+        key = tuple((b.letter, b.span.title, b.span.label) for b in plan.bands)
+        views.append(ChartView(data_uri(svg(plan, alt)), alt, part, key))
+    return TimelineGraphic(charts=tuple(views), legend=legend(plans))
+
+
+def _key_text(plans: tuple[Layout, ...]) -> str:
+    """The caption's key of bands, as words, for every band of `plans`."""
+    bands = {b.letter: b for plan in plans for b in plan.bands}
+    return " Shaded bands: " + "; ".join(
+        f"{letter} {b.span.title} ({b.span.label})" for letter, b in bands.items()
     )
 
 

@@ -14,7 +14,8 @@ The rules and their numbers (README "Print preflight" lists them for teachers):
   definitions, an activity's instructions and its first item, a table and its heading, a
   block the content asked to keep together;
 - `small-type`: text smaller than the variant's minimum (standard: 8 pt running heads and page
-  numbers, 9 pt citation tags, 10 pt everything else; large print: 12, 14 and 14 pt);
+  numbers, 9 pt citation tags, 10 pt everything else; large print: 12, 14 and 14 pt; in a
+  drawing, 10 pt, and 14 pt in large print);
 - `faint-line`: a rule, answer line, border or chart line thinner than 0.75 pt (a leader
   0.5 pt) or lighter than 65 % black (#595959): a copier's text mode drops it;
 - `cover-overflow`: the cover running onto a second page.
@@ -44,6 +45,9 @@ MIN_RULE_PT, MIN_LEADER_PT = 0.75, 0.5
 MAX_GREY = 0x59 / 0xFF  # the lightest ink a copier keeps: #595959, 65 % black
 # Smallest type in pt: running heads and page numbers, citation tags, everything else.
 MIN_TYPE = {"standard": (8.0, 9.0, 10.0), "large print": (12.0, 14.0, 14.0)}
+# Smallest type in a drawing (the timeline chart's labels), in pt: its own number, so that
+# large print's running text can ask for more than the chart's 14 pt labels.
+MIN_DRAWING_TYPE = {"standard": 10.0, "large print": 14.0}
 FORCED = frozenset({"page", "left", "right", "recto", "verso"})
 LABELS = frozenset({"tn-head", "advisory-title"})
 ANSWERS = frozenset({"answer-space", "model-answer"})
@@ -202,9 +206,10 @@ class _Walk:
     """One pass over a page's boxes in order: ink extent, the last ink, elements per page,
     table rows, type sizes and lines."""
 
-    def __init__(self, facts: _Facts, minimums: tuple[float, float, float]) -> None:
+    def __init__(self, facts: _Facts, minimums: tuple[float, float, float], drawing: float) -> None:
         self.facts = facts
         self.minimums = minimums
+        self.drawing = drawing  # the least type size in an SVG drawing
 
     def page(self, number: int, page_box: Any) -> None:
         self.number = number
@@ -345,7 +350,7 @@ class _Walk:
             font_size = _svg_length(style.get("font-size"))
             if node.tag.endswith("text") and font_size is not None:
                 size = font_size * points_per_unit
-                if size < self.minimums[2] - 0.01 and elements:
+                if size < self.drawing - 0.01 and elements:
                     text = " ".join("".join(node.itertext()).split())[:60]
                     self.facts.found(
                         "svg text",
@@ -353,7 +358,7 @@ class _Walk:
                             "small-type",
                             self.number,
                             f"“{text}” in a drawing: text at {size:.1f} pt, under "
-                            f"the {self.minimums[2]:g} pt this packet's readers need",
+                            f"the {self.drawing:g} pt this packet's readers need",
                             "draw its text larger",
                             _source(elements),
                         ),
@@ -573,7 +578,7 @@ def preflight(document: Any) -> list[Finding]:
         return []
     variant = "large print" if "large-print" in _classes(root) else "standard"
     facts = _Facts(pages=len(document.pages))
-    walk = _Walk(facts, MIN_TYPE[variant])
+    walk = _Walk(facts, MIN_TYPE[variant], MIN_DRAWING_TYPE[variant])
     for number, page in enumerate(document.pages, start=1):
         walk.page(number, page._page_box)
     findings = facts.walk_findings() + _Rules(facts, root).run()
