@@ -529,6 +529,8 @@ def legend(plans: Sequence[Layout]) -> str:
         said.append("Dots are events of a year or less; bars, longer events from start to end")
     elif bars:
         said.append("Bars are events from their start to their end")
+    else:
+        said.append("Dots are events of a year or less")
     marks = "dots and bars" if dots and bars else "bars" if bars else "dots"
     if any(s.approximate for s in spans):
         if all(s.approximate for s in spans):
