@@ -44,6 +44,28 @@ def test_circa_is_marked_approximate() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "approximate"),
+    [
+        ("1990s", True),
+        ("late 1950s", True),
+        ("early 1970s", True),
+        ("mid-1960s", True),
+        ("c. 1951", True),
+        ("late 1950s–1967", True),
+        ("1951–1960s", True),
+        ("1970–1975", False),
+        ("1975-04-17 to 1979-01-07", False),
+        ("1975-04", False),
+        ("500 BCE", False),
+    ],
+)
+def test_a_decade_or_part_of_one_is_approximate_and_a_range_of_exact_dates_is_not(
+    text: str, approximate: bool
+) -> None:
+    assert parse_date(text).approximate is approximate
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ("1975-13", "month 13 does not exist"),

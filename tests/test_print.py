@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from conftest import ink_bounds_mm, pdf_text
 from packet.build import BuildRequest, build
 from packet.errors import ContentError
-from packet.graphic import Span, fitted, layout
+from packet.graphic import Span, charts, layout
 from packet.impose import padded, sheet_sides
 from packet.markup import typeset
 from packet.model import Project
@@ -250,8 +250,11 @@ def assert_readable(plan: Any) -> None:
         assert not a.overlaps(b), (a, b)
     for label in plan.labels:
         span = label.span
-        # the event's anchor is exactly where its date falls on the scale
-        assert label.anchor_y == pytest.approx(plan.y((span.start + span.end) / 2))
+        # the event's anchor is where its date falls on the scale: a dot's middle, a point of a bar
+        if span.bar:
+            assert plan.y(span.start) <= label.anchor_y <= plan.y(span.end)
+        else:
+            assert label.anchor_y == pytest.approx(plan.y((span.start + span.end) / 2))
         assert label.box.y >= 0 and label.box.y + label.box.height <= plan.height
         assert label.box.x > plan.axis_x
 
@@ -259,15 +262,20 @@ def assert_readable(plan: Any) -> None:
 def test_a_timeline_chart_is_drawn_to_fit_the_room_its_page_leaves(repo_project: Project) -> None:
     spans = spans_of(repo_project)
     natural = layout(spans, width=152, font_pt=10)
-    plan = fitted(spans, width=152, font_pt=10, height=natural.height - 20)
+    (plan,) = charts(spans, width=152, font_pt=10, room=natural.height - 20)
     assert plan.height <= natural.height - 20 and plan.font_size == natural.font_size
     assert_readable(plan)
-    assert fitted(spans, width=152, font_pt=10, height=natural.height + 1) == natural
-    # Room for less than its labels stacked: the shortest axis tried, still readable (the
-    # stylesheet's cap then shrinks it, and the preflight says so if its text gets too small).
-    squeezed = fitted(spans, width=152, font_pt=10, height=60)
-    assert squeezed.height > 60 and squeezed.scale < plan.scale
-    assert_readable(squeezed)
+    # Room for less than its labels stacked: several charts at one scale, each fitting, the
+    # labels still at 10 pt, together every event once.
+    parts = charts(spans, width=152, font_pt=10, room=90)
+    assert len(parts) > 1 and all(p.height <= 90 for p in parts)
+    assert len({p.scale for p in parts}) == 1 and parts[0].font_size == natural.font_size
+    assert [p.last_year for p in parts[:-1]] == [p.first_year for p in parts[1:]]
+    assert sorted(la.span.title for p in parts for la in p.labels) == sorted(
+        la.span.title for la in natural.labels
+    )
+    for part in parts:
+        assert_readable(part)
 
 
 def test_timeline_labels_never_overlap_and_dates_are_to_scale(repo_project: Project) -> None:

@@ -28,7 +28,7 @@ from .activities import (
 from .choices import Edition, Section
 from .cite import STYLE_NAMES, citation
 from .errors import Location
-from .graphic import Span, alt_text, data_uri, svg
+from .graphic import PT, Layout, Span, alt_text, charts, data_uri, legend, line_count, svg
 from .markup import MarkdownReader, RenderedText, markup_for, nested_quotes, typeset
 from .model import Event, Lesson, Module, Project, Seed, seeds_of
 from .reading import WORDS_PER_MINUTE, ReadingStats, reading_stats
@@ -99,12 +99,23 @@ class EventView:
 
 
 @dataclass(frozen=True)
-class TimelineGraphic:
-    """The to-scale timeline as an SVG data URI, with its description and key of bands."""
+class ChartView:
+    """One chart of the to-scale timeline: an SVG data URI, its description, which part of
+    the timeline it is, and the key of the bands it draws."""
 
     uri: str
     alt: str
+    part: str  # e.g. "Part 1 of 2: 1950 to 2000." when there are several; else ""
     key: tuple[tuple[str, str, str], ...]  # (letter, period title, dates)
+
+
+@dataclass(frozen=True)
+class TimelineGraphic:
+    """The to-scale timeline: one chart, or several at one scale where one would not fit its
+    page at the packet's type size; `legend` says what the marks mean."""
+
+    charts: tuple[ChartView, ...]
+    legend: str
 
 
 @dataclass(frozen=True)
@@ -245,7 +256,11 @@ def assemble(
         sections=wanted,
         modules=modules,
         timeline=_timeline(project, markup, events),
-        timeline_graphic=_timeline_graphic(events, paper or settings.paper, large_print),
+        timeline_graphic=_timeline_graphic(
+            events,
+            PAGE_MM[paper or settings.paper, booklet],
+            "large print" if large_print else "booklet" if booklet else "standard",
+        ),
         glossary=_glossary(project, markup, _first_uses(bodies)),
         sources=sources,
         sources_attributed=any(s.has_attributed for s in sources),
@@ -397,17 +412,32 @@ def _timeline(
     )
 
 
-# Width of the text block (mm): paper width less the side margins of packet.css / large-print.css.
-PAPER_WIDTH = {"a4": 210.0, "letter": 215.9}
-SIDE_MARGINS = {False: 58.0, True: 36.0}
-# The timeline chart's height (mm): the paper's height less the top and bottom margins, less
-# the section's heading, introduction and the chart's caption above and below it on its page.
-# packet.css and large-print.css cap the image at these heights (`.timeline-graphic img`).
-PAPER_HEIGHT = {"a4": 297.0, "letter": 279.4}
-CHART_ROOM = {False: 46.0 + 56.0, True: 36.0 + 80.0}
+# The page a packet is laid out on (mm, width and height): its paper, or the half sheet a
+# booklet's page is (booklet.css).
+PAGE_MM = {
+    ("a4", False): (210.0, 297.0),
+    ("letter", False): (215.9, 279.4),
+    ("a4", True): (148.0, 210.0),
+    ("letter", True): (139.7, 215.9),
+}
+# By the type a packet is set in — "standard", "large print" (which wins over a booklet's)
+# or "booklet" — in mm: the side margins of packet.css, large-print.css and booklet.css, and
+# their top and bottom margins.
+SIDE_MARGINS = {"standard": 58.0, "large print": 36.0, "booklet": 27.0}
+END_MARGINS = {"standard": 46.0, "large print": 36.0, "booklet": 27.0}
+# Above the first chart: the section's heading and introduction (mm, measured, with a margin).
+# Below each chart: its caption (`.timeline-graphic figcaption`: pt, leading), and 2 mm above it.
+HEADING_ROOM = {"standard": 30.0, "large print": 48.0, "booklet": 24.0}
+CAPTION = {"standard": (10.0, 1.4), "large print": (18.0, 1.5), "booklet": (9.5, 1.4)}
+# The chart's labels (pt), as they print: each type's smallest for drawings (preflight.py).
+CHART_FONT = {"standard": 10.0, "large print": 14.0, "booklet": 9.0}
 
 
-def _timeline_graphic(events: list[Event], paper: str, large_print: bool) -> TimelineGraphic | None:
+def _timeline_graphic(
+    events: list[Event], page_mm: tuple[float, float], kind: str
+) -> TimelineGraphic | None:
+    """The timeline's charts, each drawn at the size it prints and no taller than its page
+    leaves room for (the first below the section's heading), each with its caption."""
     spans = [
         Span(
             typeset(e.when.label),
@@ -421,13 +451,36 @@ def _timeline_graphic(events: list[Event], paper: str, large_print: bool) -> Tim
     ]
     if not [s for s in spans if not s.period]:
         return None
-    width = PAPER_WIDTH[paper] - SIDE_MARGINS[large_print]
-    height = PAPER_HEIGHT[paper] - CHART_ROOM[large_print]
-    document, plan = svg(spans, width=width, font_pt=14.0 if large_print else 10.0, height=height)
-    return TimelineGraphic(
-        uri=data_uri(document),
-        alt=alt_text(spans),
-        key=tuple((b.letter, b.span.title, b.span.label) for b in plan.bands),
+    width = page_mm[0] - SIDE_MARGINS[kind]
+    page = page_mm[1] - END_MARGINS[kind]
+    font_pt = CHART_FONT[kind]
+    # the caption is at most the longest legend, a part's number and the whole key
+    probe = charts(spans, width=width, font_pt=font_pt, room=page)
+    words = legend([*probe, *probe]) + " Part 9 of 9: 1950 to 2000." + _key_text(probe)
+    size, leading = CAPTION[kind]
+    lines = line_count(words, size * PT, width, serif=True) + 1
+    room = page - lines * size * PT * leading - 3.0
+    plans = charts(
+        spans, width=width, font_pt=font_pt, room=room - HEADING_ROOM[kind], later_room=room
+    )
+    views = []
+    for number, plan in enumerate(plans, start=1):
+        alt = alt_text(plan, (number, len(plans)))
+        part = (
+            f"Part {number} of {len(plans)}: {plan.first_year} to {plan.last_year}."
+            if len(plans) > 1
+            else ""
+        )
+        key = tuple((b.letter, b.span.title, b.span.label) for b in plan.bands)
+        views.append(ChartView(data_uri(svg(plan, alt)), alt, part, key))
+    return TimelineGraphic(charts=tuple(views), legend=legend(plans))
+
+
+def _key_text(plans: tuple[Layout, ...]) -> str:
+    """The caption's key of bands, as words, for every band of `plans`."""
+    bands = {b.letter: b for plan in plans for b in plan.bands}
+    return " Shaded bands: " + "; ".join(
+        f"{letter} {b.span.title} ({b.span.label})" for letter, b in bands.items()
     )
 
 

@@ -6,10 +6,14 @@ Accepted forms (en dash or hyphen in ranges):
     1975                                    year
     c. 1951, circa 1951                     approximate year
     1970–1975, 1975-04-17 to 1979-01-07     range of any two of the above
-    1950s, early 1950s, mid 1950s, late 1950s   decade or part of it
+    1950s, early 1950s, mid 1950s, late 1950s   decade or part of it (approximate)
     500 BCE, 44 BC, 30 CE                   era-marked years
 
     parse_date(text) -> HistDate  (raises DateError with a message that says how to fix it)
+
+A date is `approximate` when its text says it is not exact: "c. 1951", a decade ("1990s") or
+part of one ("late 1950s"), and a range with either end so written. The timeline graphic
+draws approximate dates hollow.
 """
 
 from __future__ import annotations
@@ -95,19 +99,20 @@ _RANGE = re.compile(r"^(.+?)\s*(?:–|—|\s-\s|\bto\b)\s*(.+)$")
 _YEAR_RANGE = re.compile(r"^(\d{4})-(\d{4})$")
 
 
-def _point(text: str) -> tuple[Point, Point, str]:
-    """Parse a single (non-range, non-circa) date into its first and last day and a label."""
+def _point(text: str) -> tuple[Point, Point, str, bool]:
+    """Parse a single (non-range, non-circa) date into its first and last day, a label, and
+    whether it is approximate (a decade or part of one)."""
     if m := _ERA.match(text):
         number, era = int(m[1]), m[2].upper()
         if number == 0:
             raise DateError("there is no year 0: 1 BCE is followed by 1 CE")
         year = 1 - number if era in ("BCE", "BC") else number
-        return Point(year), Point(year), _year_label(year)
+        return Point(year), Point(year), _year_label(year), False
     if m := _DECADE.match(text):
         part, decade = (m[1] or "").lower(), int(m[2])
         first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), "": (0, 9)}[part]
         label = f"{part + ' ' if part else ''}{decade}s"
-        return Point(decade + first), Point(decade + last), label
+        return Point(decade + first), Point(decade + last), label, True
     if m := _ISO.match(text):
         year = int(m[1])
         month = int(m[2]) if m[2] else 0
@@ -124,10 +129,11 @@ def _point(text: str) -> tuple[Point, Point, str]:
                 Point(year, month, day),
                 Point(year, month, day),
                 f"{day} {MONTHS[month - 1]} {year}",
+                False,
             )
         if month:
-            return Point(year, month), Point(year, month), f"{MONTHS[month - 1]} {year}"
-        return Point(year), Point(year), str(year)
+            return Point(year, month), Point(year, month), f"{MONTHS[month - 1]} {year}", False
+        return Point(year), Point(year), str(year), False
     raise DateError(
         f"'{text}' is not a date this project reads; write e.g. 1975-04-17, 1975-04, "
         "1975, c. 1951, 1970–1975, late 1950s or 500 BCE"
@@ -145,13 +151,12 @@ def parse_date(text: str) -> HistDate:
     if m := _YEAR_RANGE.match(text):
         text = f"{m[1]}–{m[2]}"
     if (m := _RANGE.match(text)) and not _ISO.match(text):
-        start, _, first_label = _point(m[1])
-        _, end, last_label = _point(m[2])
+        start, _, first_label, rough_start = _point(m[1])
+        _, end, last_label, rough_end = _point(m[2])
         if end < start:
             raise DateError(f"the range '{text}' ends before it starts")
-        return HistDate(start, end, f"{first_label}–{last_label}")
-    start, end, label = _point(text)
-    return HistDate(start, end, label)
+        return HistDate(start, end, f"{first_label}–{last_label}", rough_start or rough_end)
+    return HistDate(*_point(text))
 
 
 # -- dates written in prose, for drafting timelines from a seed -------------------------

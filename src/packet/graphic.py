@@ -1,36 +1,65 @@
 """The to-scale timeline graphic, drawn as SVG by packet itself.
 
-Time runs down the page at a constant scale, so the gaps between events are
-true to the dates. Each dated event is a dot on the axis at the middle of its
-date (a bar for anything longer than a year, such as "late 1950s"; hollow
-when the date is approximate). Periods (events marked
-`period: true`, e.g. the years of Democratic Kampuchea) are shaded bands
-beside the axis, lettered and named in a key. Labels sit to the right; where
-events crowd together a label is moved down (or up) just enough to clear its
-neighbour and a leader line joins it to its true place on the axis, so labels
-never overlap. Text widths come from the shipped font's own metrics.
+Spans (an event's date as fractional years) → one or more `Layout`s, each a chart of a
+consecutive stretch of time no taller than the room its page leaves → an SVG document each.
 
-Everything is black, white and greys that survive a photocopier; nothing is
-told by colour alone. The SVG carries a <title> and <desc>, and `alt_text`
-gives the same description for the <img> that embeds it.
+Time runs down the page at a constant scale, so the gaps between events are true to the dates.
+
+- Marks. An event of a year or less is a dot on the axis at the middle of its date; one that
+  lasted longer (such as "late 1950s") is a bar on the axis from its start to its end. A mark is
+  solid when its date is exact and hollow — white inside a dark outline of about 1 pt, which a
+  photocopier keeps — when it is approximate ("c. 1951", "1990s"). Bars are drawn first, longest
+  first, and dots last, so a dot on a bar (1993 within the "1990s") is never hidden: a dot on a
+  bar has a white halo that sets it off from the bar, whether the bar is solid or hollow.
+- Periods (events marked `period: true`, e.g. the years of Democratic Kampuchea) are shaded
+  bands to the left of the axis, lettered and named in the caption's key.
+- Labels sit to the right, in the order of their anchors (a dot's centre; a bar's middle, or the
+  nearest point of the bar clear of the dots on it). Where events crowd together, each run of
+  crowded labels is spread evenly around its anchors, just enough to clear its neighbours, and
+  kept within the axis's extent. Every label has a leader from its mark: a short stub to a common
+  line, a straight run to a second common line, and a stub to the label. Leaders and labels are
+  both in anchor order, so no two leaders cross, and the labels start right of every leader.
+- Extent. Every mark and label lies within the axis; where labels need more room than their
+  years, the axis runs on past the last event (same scale).
+- Size. A chart's axis is as long as its labels need (`COMPACT` × their stacked height, at least
+  `MIN_AXIS`, at most `AXIS_LENGTH`), so a chart of two events takes a small part of a page; it
+  is shortened to fit the room its page leaves. The chart is drawn at the size it prints (its
+  labels at the font size asked for), so when its labels alone need more than the room (large
+  print), `charts` splits the timeline into several charts at one scale, each covering a
+  consecutive stretch of time between two ticks and each fitting its page.
+
+Everything is black, white and greys that survive a photocopier; nothing is told by colour
+alone. Text widths come from the shipped font's own metrics. The SVG carries a <title> and
+<desc>, and `alt_text` gives the same description for the <img> that embeds it.
 """
 
 from __future__ import annotations
 
 import base64
+import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from html import escape
 from pathlib import Path
 
 FONTS = Path(__file__).parent / "theme" / "fonts"
 PT = 25.4 / 72  # millimetres per point
-AXIS_LENGTH = 170.0  # mm from the first tick to the last
-LANE = 4.5  # mm per band lane
+AXIS_LENGTH = 170.0  # mm: the longest axis a chart is given
+MIN_AXIS = 50.0  # mm: the shortest
+COMPACT = 2.5  # mm of axis per mm of labels stacked one above the other
+LANE = 4.5  # mm per band lane, at least
 GAP = 1.2  # mm between labels
 DATE_GAP = "\u2002"  # an en space between a label's date and its title
+DOT = 0.9  # mm: a dot's radius
+HALO = 0.5  # mm of white round a dot on a bar
+BAR = 1.6  # mm: a bar's width
+LEADER_START = 2.0  # mm right of the axis: where leaders leave their stubs
+LABEL_GAP = 10.0  # mm from the axis to the labels
+INK = "#111"
+EXACT_STROKE, APPROXIMATE_STROKE = 0.3, 0.35  # mm: 0.85 pt and 1 pt
+STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)  # years between ticks
 
 
 @dataclass(frozen=True)
@@ -43,6 +72,11 @@ class Span:
     end: float
     approximate: bool = False
     period: bool = False
+
+    @property
+    def bar(self) -> bool:
+        """Drawn as a bar (longer than a year) rather than a dot."""
+        return self.end - self.start > 1.01
 
 
 @dataclass(frozen=True)
@@ -66,7 +100,17 @@ class PlacedLabel:
     span: Span
     lines: tuple[str, ...]  # the first starts with the date
     box: Box
-    anchor_y: float  # where the event sits on the axis
+    anchor_y: float  # where the leader leaves the event's mark on the axis
+    leader: tuple[tuple[float, float], ...]  # the leader's points, from the mark to the label
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What is drawn on the axis for one event: its dot's or bar's bounding box."""
+
+    span: Span
+    box: Box
+    halo: bool  # a dot on a bar, set off by white
 
 
 @dataclass(frozen=True)
@@ -87,31 +131,54 @@ class Layout:
     axis_x: float
     ticks: tuple[int, ...]
     labels: tuple[PlacedLabel, ...]
+    marks: tuple[Mark, ...]  # in drawing order
     bands: tuple[Band, ...]
     font_size: float  # mm
 
     def y(self, year: float) -> float:
         return self.top + (year - self.first_year) * self.scale
 
+    @property
+    def stack(self) -> float:
+        """The height of the labels stacked one above the other."""
+        heights = [label.box.height for label in self.labels]
+        return sum(heights) + GAP * max(len(heights) - 1, 0)
+
 
 @cache
-def _advances(bold: bool) -> tuple[dict[int, int], float]:
+def _advances(face: str) -> tuple[dict[int, int], float]:
     from fontTools.ttLib import TTFont  # only when a timeline is drawn
 
-    font = TTFont(FONTS / ("NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"))
+    font = TTFont(FONTS / f"{face}.ttf")
     cmap = font.getBestCmap()
     metrics = font["hmtx"].metrics
     widths = {code: metrics[glyph][0] for code, glyph in cmap.items()}
     return widths, float(font["head"].unitsPerEm)
 
 
-def text_width(text: str, size: float, *, bold: bool = False) -> float:
-    """Width of `text` set in the packet's sans face at `size` (same unit as the result)."""
-    widths, em = _advances(bold)
+def text_width(text: str, size: float, *, bold: bool = False, serif: bool = False) -> float:
+    """Width of `text` set in the packet's sans (or serif) face at `size` (same unit as the
+    result)."""
+    face = f"Noto{'Serif' if serif else 'Sans'}-{'Bold' if bold else 'Regular'}"
+    widths, em = _advances(face)
     fallback = widths.get(ord("n"), int(em / 2))
     return sum(widths.get(ord(c), fallback) for c in text) * size / em
 
 
+def line_count(text: str, size: float, width: float, *, serif: bool = False) -> int:
+    """How many lines `text` takes set at `size` in a column `width` wide (same units)."""
+    lines, current = 1, 0.0
+    space = text_width(" ", size, serif=serif)
+    for word in text.split():
+        word_width = text_width(word, size, serif=serif)
+        if current and current + space + word_width > width:
+            lines, current = lines + 1, word_width
+        else:
+            current += (space if current else 0.0) + word_width
+    return lines
+
+
+@cache
 def _wrap(date: str, title: str, size: float, width: float) -> tuple[str, ...]:
     """Lines of "date  title", broken between words to fit `width`."""
     lines: list[str] = []
@@ -130,148 +197,393 @@ def _wrap(date: str, title: str, size: float, width: float) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _ticks(first: int, last: int) -> tuple[int, ...]:
-    step = 5 if last - first <= 60 else 10
-    return tuple(range(first, last + 1, step))
+def _ticks(first: int, last: int, scale: float, size: float) -> tuple[int, ...]:
+    """Both ends of the axis and the round years between, far enough apart to read."""
+    room = 2.2 * size
+    step = next((s for s in STEPS if s * scale >= room), STEPS[-1])
+    inner = range(math.ceil(first / step) * step, last, step)
+    return (first, *[t for t in inner if min(t - first, last - t) * scale >= room], last)
 
 
-def _place(wanted: list[tuple[float, float]], low: float) -> list[float]:
-    """Tops for labels (wanted centre, height), in order, clear of each other by GAP.
+def _place(wanted: Sequence[tuple[float, float]], low: float, high: float) -> list[float]:
+    """Tops for labels (anchor, height), in anchor order, GAP apart, each as near its anchor
+    as the others allow, and all between `low` and `high` when they fit.
 
-    Each label goes as near its wanted place as the ones before it allow; a
-    second pass from the bottom pulls crowded runs back up towards their events
-    without crossing `low` (the top limit)."""
+    Labels are taken in order; one that would overlap the run of labels before it joins that
+    run, and the run is centred on its labels' anchors (the mean of where each would put it)."""
+    runs: list[tuple[int, float, float, float, int]] = []  # first, top, height, sum, count
+    for i, (anchor, height) in enumerate(wanted):
+        first, total, wish, count = i, height, anchor - height / 2, 1
+        while True:
+            top = max(low, min(wish / count, high - total))
+            if not runs or runs[-1][1] + runs[-1][2] + GAP <= top:
+                break
+            before = runs.pop()
+            offset = before[2] + GAP
+            first, total = before[0], offset + total
+            wish, count = before[3] + wish - offset * count, before[4] + count
+        runs.append((first, top, total, wish, count))
     tops: list[float] = []
-    for centre, height in wanted:
-        top = centre - height / 2
-        if tops:
-            previous_bottom = tops[-1] + wanted[len(tops) - 1][1]
-            top = max(top, previous_bottom + GAP)
-        tops.append(max(top, low))
-    for i in range(len(tops) - 2, -1, -1):
-        centre, height = wanted[i]
-        ideal = max(centre - height / 2, low)
-        limit = tops[i + 1] - GAP - height
-        if tops[i] > ideal:
-            tops[i] = max(ideal, min(tops[i], limit))
+    for first, top, _, _, count in runs:
+        y = top
+        for _, height in wanted[first : first + count]:
+            tops.append(y)
+            y += height + GAP
     return tops
+
+
+def _anchor(span: Span, dots: Sequence[float], middle: float, ys: float, ye: float) -> float:
+    """Where an event's leader leaves its mark: a dot's centre `middle`; a bar's middle, or the
+    point of the bar (from `ys` to `ye`) nearest its middle clear of the dots on it."""
+    clear = DOT + HALO + 0.6
+    if not span.bar:
+        return middle
+    for step in range(int((ye - ys) / 0.25) + 1):
+        for candidate in (middle - step * 0.25, middle + step * 0.25):
+            inside = ys + 0.3 <= candidate <= ye - 0.3
+            if inside and all(abs(candidate - dot) > clear for dot in dots):
+                return candidate
+    return middle
+
+
+def _bands(
+    periods: Sequence[tuple[Span, str]], left: float, lane: float, plan: Layout
+) -> tuple[Band, ...]:
+    """The periods as bands in lanes left of the axis, clipped to the plan's years."""
+    lanes: list[float] = []  # end year of the last band in each lane
+    bands: list[Band] = []
+    for period, letter in periods:
+        start, end = max(period.start, plan.first_year), min(period.end, plan.last_year)
+        index = next((i for i, e in enumerate(lanes) if start >= e), len(lanes))
+        lanes[index : index + 1] = [end]
+        box = Box(left + index * lane, plan.y(start), lane - 1, plan.y(end) - plan.y(start))
+        bands.append(Band(period, letter, box))
+    return tuple(bands)
+
+
+def _lanes(periods: Sequence[tuple[Span, str]]) -> int:
+    ends: list[float] = []
+    for period, _ in periods:
+        index = next((i for i, e in enumerate(ends) if period.start >= e), len(ends))
+        ends[index : index + 1] = [period.end]
+    return len(ends)
+
+
+def _marks(events: Sequence[Span], plan: Layout) -> tuple[Mark, ...]:
+    """Bars longest first, then dots (each dot on a bar with a halo)."""
+    bars = sorted((s for s in events if s.bar), key=lambda s: s.start - s.end)
+    x = plan.axis_x
+    marks = [
+        Mark(s, Box(x - BAR / 2, plan.y(s.start), BAR, (s.end - s.start) * plan.scale), False)
+        for s in bars
+    ]
+    for s in events:
+        if not s.bar:
+            middle = (s.start + s.end) / 2
+            on_bar = any(b.start <= middle <= b.end for b in bars)
+            marks.append(Mark(s, Box(x - DOT, plan.y(middle) - DOT, 2 * DOT, 2 * DOT), on_bar))
+    return tuple(marks)
+
+
+def _extent(spans: Sequence[Span]) -> tuple[int, int]:
+    first = math.floor(min(s.start for s in spans) / 5) * 5
+    last = math.ceil(max(s.end for s in spans) / 5) * 5
+    return first, max(last, first + 5)
+
+
+def _letters(spans: Sequence[Span]) -> dict[Span, str]:
+    """Each period's letter in the key, A, B, … in the order given."""
+    periods = dict.fromkeys(s for s in spans if s.period)
+    return {s: chr(ord("A") + i) for i, s in enumerate(periods)}
+
+
+def _chart(
+    spans: Sequence[Span],
+    letters: dict[Span, str],
+    *,
+    width: float,
+    font_pt: float,
+    years: tuple[int, int],
+    scale: float,
+    extend: bool,
+) -> Layout:
+    """The chart of `spans` from years[0] to years[1] at `scale` mm per year; with `extend`, its
+    axis runs on (five years at a time) until its labels fit beside it."""
+    first, last = years
+    size = font_pt * PT
+    events = [s for s in spans if not s.period]
+    periods = [(s, letters[s]) for s in spans if s.period and s.end > first and s.start < last]
+    lane = max(LANE, 1.4 * size + 1.5)
+    tick_width = max(text_width(str(v), size) for v in (first, last, 2000)) + 2
+    axis_x = tick_width + 2 + max(_lanes(periods), 1) * lane + 1
+    label_x = axis_x + LABEL_GAP
+    wrapped = {s: _wrap(s.label, s.title, size, width - label_x) for s in events}
+    stack = sum(len(lines) * size * 1.3 + GAP for lines in wrapped.values()) - GAP
+    while extend and (last - first) * scale < stack:
+        last += 5
+    plan = Layout(width, 0.0, first, last, size * 1.5, scale, axis_x, (), (), (), (), size)
+    dots = [plan.y((s.start + s.end) / 2) for s in events if not s.bar]
+    anchors = {
+        s: _anchor(s, dots, plan.y((s.start + s.end) / 2), plan.y(s.start), plan.y(s.end))
+        for s in events
+    }
+    events.sort(key=lambda s: (anchors[s], s.start, s.end, s.title))
+    heights = [len(wrapped[s]) * size * 1.3 for s in events]
+    tops = _place(
+        [(anchors[s], h) for s, h in zip(events, heights, strict=True)], plan.y(first), plan.y(last)
+    )
+    labels = []
+    for s, top, height in zip(events, tops, heights, strict=True):
+        lines = wrapped[s]
+        box = Box(label_x, top, max(text_width(x, size) for x in lines) + 1, height)
+        a, c = anchors[s], top + 0.65 * size
+        stub = axis_x + (BAR / 2 if s.bar else DOT)
+        leader = ((stub, a), (axis_x + LEADER_START, a), (label_x - 2.5, c), (label_x - 0.6, c))
+        labels.append(PlacedLabel(s, lines, box, a, leader))
+    bottom = max([plan.y(last)] + [label.box.y + label.box.height for label in labels]) + size
+    plan = Layout(
+        width,
+        bottom,
+        first,
+        last,
+        plan.top,
+        scale,
+        axis_x,
+        _ticks(first, last, scale, size),
+        tuple(labels),
+        (),
+        (),
+        size,
+    )
+    bands = _bands(periods, tick_width + 2, lane, plan)
+    return replace(plan, marks=_marks(events, plan), bands=bands)
 
 
 def layout(
     spans: Sequence[Span], *, width: float, font_pt: float = 8.5, axis: float = AXIS_LENGTH
 ) -> Layout:
-    """Place every span of a timeline `width` mm wide, its axis `axis` mm long."""
-    size = font_pt * PT
-    line = size * 1.3
-    first = math.floor(min(s.start for s in spans) / 5) * 5
-    last = math.ceil(max(s.end for s in spans) / 5) * 5
-    last = max(last, first + 5)
-    scale = axis / (last - first)
-    top = size * 1.5
-
-    periods = [s for s in spans if s.period]
-    lanes: list[float] = []  # end year of the last band in each lane
-    band_lane: list[int] = []
-    for period in periods:
-        lane = next((i for i, end in enumerate(lanes) if period.start >= end), len(lanes))
-        if lane == len(lanes):
-            lanes.append(period.end)
-        else:
-            lanes[lane] = period.end
-        band_lane.append(lane)
-    tick_width = text_width(str(last), size) + 2
-    axis_x = tick_width + 2 + max(len(lanes), 1) * LANE + 1
-    label_x = axis_x + 9
-
-    def y(year: float) -> float:
-        return top + (year - first) * scale
-
-    bands = tuple(
-        Band(
-            period,
-            chr(ord("A") + i),
-            Box(
-                tick_width + 2 + lane * LANE,
-                y(period.start),
-                LANE - 1,
-                y(period.end) - y(period.start),
-            ),
-        )
-        for i, (period, lane) in enumerate(zip(periods, band_lane, strict=True))
-    )
-    events = sorted((s for s in spans if not s.period), key=lambda s: (s.start, s.end))
-    wrapped = [_wrap(s.label, s.title, size, width - label_x) for s in events]
-    anchors = [y((s.start + s.end) / 2) for s in events]
-    heights = [len(lines) * line for lines in wrapped]
-    tops = _place(list(zip(anchors, heights, strict=True)), 0.0)
-    labels = tuple(
-        PlacedLabel(
-            s,
-            lines,
-            Box(label_x, t, max(text_width(x, size) for x in lines) + 1, h),
-            a,
-        )
-        for s, lines, t, h, a in zip(events, wrapped, tops, heights, anchors, strict=True)
-    )
-    bottom = max([y(last)] + [label.box.y + label.box.height for label in labels]) + size
-    return Layout(
+    """Place every span in one chart `width` mm wide, the years of its spans `axis` mm long
+    (the axis runs on if its labels need more)."""
+    first, last = _extent(spans)
+    return _chart(
+        spans,
+        _letters(spans),
         width=width,
-        height=bottom,
-        first_year=first,
-        last_year=last,
-        top=top,
-        scale=scale,
-        axis_x=axis_x,
-        ticks=_ticks(first, last),
-        labels=labels,
-        bands=bands,
-        font_size=size,
+        font_pt=font_pt,
+        years=(first, last),
+        scale=axis / (last - first),
+        extend=True,
     )
 
 
-def alt_text(spans: Sequence[Span]) -> str:
-    """The graphic in words, for readers who cannot see it."""
+def fits(plan: Layout, room: float) -> bool:
+    """Whether the chart is at most `room` mm tall with every label beside its axis."""
+    low, high = plan.y(plan.first_year) - 0.01, plan.y(plan.last_year) + 0.01
+    inside = all(low <= b.y and b.y + b.height <= high for b in (la.box for la in plan.labels))
+    return plan.height <= room and inside
+
+
+def charts(
+    spans: Sequence[Span],
+    *,
+    width: float,
+    font_pt: float,
+    room: float,
+    later_room: float | None = None,
+) -> tuple[Layout, ...]:
+    """The timeline as charts `width` mm wide, its labels at `font_pt`, the first at most
+    `room` mm tall and any later one `later_room` (when they can be): one chart whose axis is
+    as long as its labels need (`COMPACT`), shortened to fit the room; when no length fits,
+    several charts at one scale, each of a consecutive stretch of time (`_split`)."""
+    probe = layout(spans, width=width, font_pt=font_pt)
+    axis = min(AXIS_LENGTH, max(MIN_AXIS, COMPACT * probe.stack))
+    plan = layout(spans, width=width, font_pt=font_pt, axis=axis)
+    for _ in range(8):  # the labels' stacking shrinks less than the axis: a few rounds
+        if plan.height <= room or axis <= MIN_AXIS:
+            break
+        axis = max(MIN_AXIS, axis - 1.2 * (plan.height - room) - 0.1)
+        plan = layout(spans, width=width, font_pt=font_pt, axis=axis)
+    if fits(plan, room):
+        return (plan,)
+    rooms = (room, room if later_room is None else later_room)
+    return _split(spans, width=width, font_pt=font_pt, rooms=rooms) or (plan,)
+
+
+def _cuts(spans: Sequence[Span], first: int, last: int) -> list[int]:
+    """Years (multiples of five) where the timeline can be cut: no event runs across them."""
     events = sorted((s for s in spans if not s.period), key=lambda s: (s.start, s.end))
-    periods = [s for s in spans if s.period]
-    first = math.floor(min(s.start for s in spans))
-    last = math.ceil(max(s.end for s in spans)) - 1
-    parts = [f"Timeline drawn to scale, {first} to {last}."]
-    if periods:
-        parts.append(
-            "Shaded periods: " + "; ".join(f"{p.title} ({p.label})" for p in periods) + "."
+    cuts: list[int] = []
+    reach = -math.inf
+    for before, after in itertools.pairwise(events):
+        reach = max(reach, before.end)
+        low, high = max(math.ceil(reach / 5) * 5, first + 5), min(after.start, last - 5)
+        cuts += range(low, math.floor(high) + 1, 5)
+    return sorted(set(cuts))
+
+
+def _split(
+    spans: Sequence[Span], *, width: float, font_pt: float, rooms: tuple[float, float]
+) -> tuple[Layout, ...] | None:
+    """Charts of consecutive stretches of time at one scale, the first fitting rooms[0] and
+    the others rooms[1]: the
+    smallest scale from a full-length axis's up (by 15 % steps) at which the timeline can be
+    so cut; None if none can."""
+    first, last = _extent(spans)
+    cuts = _cuts(spans, first, last)
+    letters = _letters(spans)
+    for whole_letters in (True, False):
+        scale = AXIS_LENGTH / (last - first)
+        for _ in range(16):
+            parts: list[Layout] = []
+            start = first
+            while start < last:
+                fit = _Fit(rooms[1] if parts else rooms[0], whole_letters)
+                part = _longest(spans, letters, cuts, (start, last), scale, width, font_pt, fit)
+                if part is None:
+                    break
+                parts.append(part)
+                start = part.last_year
+            else:
+                return tuple(parts)
+            scale *= 1.15
+    return None
+
+
+@dataclass(frozen=True)
+class _Fit:
+    """What a part of a split timeline must do: be at most `room` mm tall, and, with
+    `whole_letters`, not cut a band so short that its letter no longer fits on it."""
+
+    room: float
+    whole_letters: bool
+
+    def __call__(self, plan: Layout) -> bool:
+        least = 1.4 * plan.font_size + 1 if self.whole_letters else 0.0
+        return fits(plan, self.room) and all(b.box.height >= least for b in plan.bands)
+
+
+def _longest(
+    spans: Sequence[Span],
+    letters: dict[Span, str],
+    cuts: Sequence[int],
+    years: tuple[int, int],
+    scale: float,
+    width: float,
+    font_pt: float,
+    fit: _Fit,
+) -> Layout | None:
+    """The chart from years[0] to the furthest cut (or years[1]) that `fit`s."""
+    best = None
+    for end in [*(c for c in cuts if years[0] < c < years[1]), years[1]]:
+        within = [
+            s
+            for s in spans
+            if (s.period and s.start < end and s.end > years[0])
+            or (not s.period and s.start >= years[0] and s.end <= end)
+        ]
+        plan = _chart(
+            within,
+            letters,
+            width=width,
+            font_pt=font_pt,
+            years=(years[0], end),
+            scale=scale,
+            extend=False,
         )
-    parts.append("Events: " + "; ".join(f"{e.label}: {e.title}" for e in events) + ".")
+        if plan.height > fit.room:
+            break
+        if fit(plan):
+            best = plan
+    return best
+
+
+def alt_text(plan: Layout, part: tuple[int, int] = (1, 1)) -> str:
+    """The chart in words, for readers who cannot see it; `part` is (this, of how many)."""
+    spans = [label.span for label in plan.labels] + [band.span for band in plan.bands]
+    if part[1] > 1:
+        years = f"part {part[0]} of {part[1]}, {plan.first_year} to {plan.last_year}"
+    else:
+        years = f"{math.floor(min(s.start for s in spans))} to "
+        years += str(math.ceil(max(s.end for s in spans)) - 1)
+    parts = [f"Timeline drawn to scale, {years}."]
+    if plan.bands:
+        parts.append(
+            "Shaded periods: "
+            + "; ".join(f"{b.span.title} ({b.span.label})" for b in plan.bands)
+            + "."
+        )
+    if plan.labels:
+        events = "; ".join(f"{la.span.label}: {la.span.title}" for la in plan.labels)
+        parts.append(f"Events: {events}.")
     return " ".join(parts)
+
+
+def legend(plans: Sequence[Layout]) -> str:
+    """What the drawing shows, in words, for its caption: only what it draws."""
+    spans = [label.span for plan in plans for label in plan.labels]
+    dots, bars = any(not s.bar for s in spans), any(s.bar for s in spans)
+    said = ["Drawn to scale: the space between events matches the time between them"]
+    if len(plans) > 1:
+        said[0] += f", at one scale in all {len(plans)} parts"
+    if dots and bars:
+        said.append("Dots are events of a year or less; bars, longer events from start to end")
+    elif bars:
+        said.append("Bars are events from their start to their end")
+    else:
+        said.append("Dots are events of a year or less")
+    marks = "dots and bars" if dots and bars else "bars" if bars else "dots"
+    if any(s.approximate for s in spans):
+        if all(s.approximate for s in spans):
+            said.append(f"All the {marks} are hollow: every date is approximate")
+        else:
+            said.append(f"Solid {marks} are exact dates; hollow ones, approximate")
+    return ". ".join(said) + "."
 
 
 def _f(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def fitted(spans: Sequence[Span], *, width: float, font_pt: float, height: float) -> Layout:
-    """The layout with the longest axis (up to AXIS_LENGTH) whose drawing is at most
-    `height` mm tall, so that it prints at its own size, its labels at `font_pt`; the
-    shortest tried (a quarter of AXIS_LENGTH) if none is."""
-    axis = AXIS_LENGTH
-    plan = layout(spans, width=width, font_pt=font_pt, axis=axis)
-    for _ in range(8):  # the labels' stacking shrinks less than the axis: a few rounds
-        if plan.height <= height or axis <= AXIS_LENGTH / 4:
-            break
-        axis = max(AXIS_LENGTH / 4, axis - 1.2 * (plan.height - height) - 0.1)
-        plan = layout(spans, width=width, font_pt=font_pt, axis=axis)
-    return plan
-
-
-def svg(
-    spans: Sequence[Span], *, width: float, font_pt: float = 8.5, height: float | None = None
-) -> tuple[str, Layout]:
-    """The timeline as a standalone SVG document (mm units) and the layout it draws; with
-    `height`, no taller than that (`fitted`)."""
-    plan = (
-        layout(spans, width=width, font_pt=font_pt)
-        if height is None
-        else fitted(spans, width=width, font_pt=font_pt, height=height)
+def _mark(mark: Mark) -> str:
+    span, b = mark.span, mark.box
+    kind = "approximate" if span.approximate else "exact"
+    paint = (
+        f'fill="#fff" stroke="{INK}" stroke-width="{_f(APPROXIMATE_STROKE)}"'
+        if span.approximate
+        else f'fill="{INK}" stroke="{INK}" stroke-width="{_f(EXACT_STROKE)}"'
     )
+    if span.bar:
+        return (
+            f'<rect class="mark bar {kind}" x="{_f(b.x)}" y="{_f(b.y)}" width="{_f(b.width)}" '
+            f'height="{_f(b.height)}" {paint}/>'
+        )
+    cx, cy = b.x + b.width / 2, b.y + b.height / 2
+    halo = (
+        f'<circle class="halo" cx="{_f(cx)}" cy="{_f(cy)}" r="{_f(DOT + HALO)}" fill="#fff"/>'
+        if mark.halo
+        else ""
+    )
+    return (
+        halo
+        + f'<circle class="mark dot {kind}" cx="{_f(cx)}" cy="{_f(cy)}" r="{_f(DOT)}" {paint}/>'
+    )
+
+
+def _label(label: PlacedLabel, size: float) -> list[str]:
+    box, out = label.box, []
+    for i, text in enumerate(label.lines):
+        baseline = box.y + size * 0.95 + i * size * 1.3
+        date = (
+            f'<tspan font-weight="bold">{escape(label.span.label)}{DATE_GAP}</tspan>'
+            if i == 0
+            else ""
+        )
+        out.append(f'<text x="{_f(box.x)}" y="{_f(baseline)}">{date}{escape(text)}</text>')
+    return out
+
+
+def svg(plan: Layout, alt: str) -> str:
+    """The chart as a standalone SVG document in mm units, drawn at the size it prints."""
     size = plan.font_size
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(plan.width)}mm" '
@@ -279,69 +591,42 @@ def svg(
         'role="img" aria-labelledby="tl-title tl-desc" '
         f'font-family="Packet Sans, Noto Sans, sans-serif" font-size="{_f(size)}">',
         '<title id="tl-title">Timeline</title>',
-        f'<desc id="tl-desc">{escape(alt_text(spans))}</desc>',
+        f'<desc id="tl-desc">{escape(alt)}</desc>',
     ]
     for band in plan.bands:
         b = band.box
+        cx, cy = b.x + b.width / 2, b.y + min(b.height / 2, size * 0.7 + 0.5)
         out.append(
             f'<rect x="{_f(b.x)}" y="{_f(b.y)}" width="{_f(b.width)}" height="{_f(b.height)}" '
-            'fill="#c8c8c8" stroke="#111" stroke-width="0.3"/>'
-        )
-        cx, cy = b.x + b.width / 2, b.y + min(b.height / 2, 4)
-        out.append(
+            f'fill="#c8c8c8" stroke="{INK}" stroke-width="0.3"/>'
             f'<circle cx="{_f(cx)}" cy="{_f(cy)}" r="{_f(size * 0.7)}" fill="#fff" '
-            'stroke="#111" stroke-width="0.3"/>'
+            f'stroke="{INK}" stroke-width="0.3"/>'
             f'<text x="{_f(cx)}" y="{_f(cy + size * 0.35)}" text-anchor="middle" '
-            f'font-weight="bold" font-size="{_f(size)}">{band.letter}</text>'
+            f'font-weight="bold">{band.letter}</text>'
         )
-    top, bottom = plan.y(plan.first_year), plan.y(plan.last_year)
+    top, bottom, x = plan.y(plan.first_year), plan.y(plan.last_year), plan.axis_x
     out.append(
-        f'<line x1="{_f(plan.axis_x)}" y1="{_f(top)}" x2="{_f(plan.axis_x)}" '
-        f'y2="{_f(bottom)}" stroke="#111" stroke-width="0.4"/>'
+        f'<line x1="{_f(x)}" y1="{_f(top)}" x2="{_f(x)}" y2="{_f(bottom)}" stroke="{INK}" '
+        'stroke-width="0.4"/>'
     )
-    tick_right = plan.bands[0].box.x - 1 if plan.bands else plan.axis_x - 3
+    tick_right = plan.bands[0].box.x - 1 if plan.bands else x - 3
     for year in plan.ticks:
         ty = plan.y(year)
         out.append(
-            f'<line x1="{_f(plan.axis_x - 1.5)}" y1="{_f(ty)}" x2="{_f(plan.axis_x)}" '
-            f'y2="{_f(ty)}" stroke="#111" stroke-width="0.3"/>'
-            f'<text x="{_f(tick_right)}" y="{_f(ty + size * 0.35)}" text-anchor="end" '
-            f'fill="#333">{year}</text>'
+            f'<line x1="{_f(x - 1.5)}" y1="{_f(ty)}" x2="{_f(x)}" y2="{_f(ty)}" stroke="{INK}" '
+            f'stroke-width="0.3"/><text x="{_f(tick_right)}" y="{_f(ty + size * 0.35)}" '
+            f'text-anchor="end" fill="#333">{year}</text>'
         )
     for label in plan.labels:
-        span = label.span
-        ys, ye = plan.y(span.start), plan.y(span.end)
-        if span.end - span.start > 1.01:  # a span longer than a year is drawn as a bar
-            out.append(
-                f'<rect x="{_f(plan.axis_x - 0.7)}" y="{_f(ys)}" width="1.4" '
-                f'height="{_f(ye - ys)}" fill="{"#fff" if span.approximate else "#111"}" '
-                'stroke="#111" stroke-width="0.3"/>'
-            )
-        else:
-            fill = "#fff" if span.approximate else "#111"
-            out.append(
-                f'<circle cx="{_f(plan.axis_x)}" cy="{_f(label.anchor_y)}" r="0.9" fill="{fill}" '
-                'stroke="#111" stroke-width="0.3"/>'
-            )
-        box = label.box
-        centre = box.y + plan.font_size * 0.9
+        points = " L".join(f"{_f(px)} {_f(py)}" for px, py in label.leader)
         out.append(
-            f'<path d="M{_f(plan.axis_x + 1.2)} {_f(label.anchor_y)} H{_f(plan.axis_x + 3.5)} '
-            f'L{_f(box.x - 2)} {_f(centre - size * 0.3)} H{_f(box.x - 0.6)}" fill="none" '
-            'class="leader" stroke="#222" stroke-width="0.25"/>'
+            f'<path class="leader" d="M{points}" fill="none" stroke="#222" stroke-width="0.25"/>'
         )
-        line_height = size * 1.3
-        for i, text in enumerate(label.lines):
-            baseline = box.y + size * 0.95 + i * line_height
-            if i == 0:
-                out.append(
-                    f'<text x="{_f(box.x)}" y="{_f(baseline)}"><tspan font-weight="bold">'
-                    f"{escape(span.label)}{DATE_GAP}</tspan>{escape(text)}</text>"
-                )
-            else:
-                out.append(f'<text x="{_f(box.x)}" y="{_f(baseline)}">{escape(text)}</text>')
+    out += [_mark(mark) for mark in plan.marks]
+    for label in plan.labels:
+        out += _label(label, size)
     out.append("</svg>")
-    return "\n".join(out), plan
+    return "\n".join(out)
 
 
 def data_uri(document: str) -> str:

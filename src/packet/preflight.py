@@ -15,7 +15,8 @@ The rules and their numbers (README "Print preflight" lists them for teachers):
   block the content asked to keep together;
 - `small-type`: text smaller than the variant's minimum (standard: 8 pt running heads and page
   numbers, 9 pt citation tags, 10 pt everything else; large print: 12, 16 and 16 pt; a
-  booklet's half-sheet pages, which print at their own size: 7, 8 and 9 pt);
+  booklet's half-sheet pages, which print at their own size: 7, 8 and 9 pt); in a drawing
+  (the timeline chart's labels) 10 pt, 14 pt in large print and 9 pt in a booklet;
 - `faint-line`: a rule, answer line, border or chart line thinner than 0.75 pt (a leader
   0.5 pt) or lighter than 65 % black (#595959): a copier's text mode drops it;
 - `cover-overflow`: the cover running onto a second page.
@@ -49,6 +50,9 @@ MIN_TYPE = {
     "large print": (12.0, 16.0, 16.0),  # APH and UKAAF: 18 pt body, nothing under 16 pt
     "booklet": (7.0, 8.0, 9.0),  # the half sheet, at the size it prints (impose.py)
 }
+# Smallest type in a drawing (the timeline chart's labels), in pt: its own number, so that
+# large print's running text can ask for more than the chart's 14 pt labels.
+MIN_DRAWING_TYPE = {"standard": 10.0, "large print": 14.0, "booklet": 9.0}
 FORCED = frozenset({"page", "left", "right", "recto", "verso"})
 LABELS = frozenset({"tn-head", "advisory-title"})
 ANSWERS = frozenset({"answer-space", "model-answer"})
@@ -207,9 +211,10 @@ class _Walk:
     """One pass over a page's boxes in order: ink extent, the last ink, elements per page,
     table rows, type sizes and lines."""
 
-    def __init__(self, facts: _Facts, minimums: tuple[float, float, float]) -> None:
+    def __init__(self, facts: _Facts, minimums: tuple[float, float, float], drawing: float) -> None:
         self.facts = facts
         self.minimums = minimums
+        self.drawing = drawing  # the least type size in an SVG drawing
 
     def page(self, number: int, page_box: Any) -> None:
         self.number = number
@@ -350,7 +355,7 @@ class _Walk:
             font_size = _svg_length(style.get("font-size"))
             if node.tag.endswith("text") and font_size is not None:
                 size = font_size * points_per_unit
-                if size < self.minimums[2] - 0.01 and elements:
+                if size < self.drawing - 0.01 and elements:
                     text = " ".join("".join(node.itertext()).split())[:60]
                     self.facts.found(
                         "svg text",
@@ -358,7 +363,7 @@ class _Walk:
                             "small-type",
                             self.number,
                             f"“{text}” in a drawing: text at {size:.1f} pt, under "
-                            f"the {self.minimums[2]:g} pt this packet's readers need",
+                            f"the {self.drawing:g} pt this packet's readers need",
                             "draw its text larger",
                             _source(elements),
                         ),
@@ -585,7 +590,7 @@ def preflight(document: Any) -> list[Finding]:
         else "standard"
     )
     facts = _Facts(pages=len(document.pages))
-    walk = _Walk(facts, MIN_TYPE[variant])
+    walk = _Walk(facts, MIN_TYPE[variant], MIN_DRAWING_TYPE[variant])
     for number, page in enumerate(document.pages, start=1):
         walk.page(number, page._page_box)
     findings = facts.walk_findings() + _Rules(facts, root).run()

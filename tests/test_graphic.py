@@ -1,0 +1,288 @@
+"""The timeline chart reads correctly: geometry of the layout (labels, leaders, marks, the
+axis's extent), how approximate dates and bars are drawn in the SVG, a compact chart for few
+events, and the size its labels print at in standard and large print."""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from packet.assemble import END_MARGINS, PAGE_MM, assemble
+from packet.build import BuildRequest, build
+from packet.graphic import BAR, PT, Box, Layout, Span, charts, layout, svg
+from packet.model import Project
+from packet.project import load_project
+
+SVG = "{http://www.w3.org/2000/svg}"
+Point = tuple[float, float]
+
+
+def spans_of(project: Project, modules: list[str] | None = None) -> list[Span]:
+    return [
+        Span(
+            e.when.label,
+            e.entry.title,
+            e.when.start_fraction,
+            e.when.end_fraction,
+            e.when.approximate,
+            e.entry.period,
+        )
+        for e in project.events
+        if modules is None or set(e.entry.modules) & set(modules)
+    ]
+
+
+def _orientation(a: Point, b: Point, c: Point) -> float:
+    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+
+def _on(a: Point, b: Point, p: Point) -> bool:
+    return (
+        min(a[0], b[0]) - 1e-9 <= p[0] <= max(a[0], b[0]) + 1e-9
+        and min(a[1], b[1]) - 1e-9 <= p[1] <= max(a[1], b[1]) + 1e-9
+    )
+
+
+def intersect(p: tuple[Point, Point], q: tuple[Point, Point]) -> bool:
+    """Whether two segments share any point (touching counts)."""
+    d1, d2 = _orientation(*q, p[0]), _orientation(*q, p[1])
+    d3, d4 = _orientation(*p, q[0]), _orientation(*p, q[1])
+    if ((d1 > 0 > d2) or (d1 < 0 < d2)) and ((d3 > 0 > d4) or (d3 < 0 < d4)):
+        return True
+    return any(
+        d == 0 and _on(*seg, point)
+        for d, seg, point in ((d1, q, p[0]), (d2, q, p[1]), (d3, p, q[0]), (d4, p, q[1]))
+    )
+
+
+def segments(points: tuple[Point, ...]) -> list[tuple[Point, Point]]:
+    return list(itertools.pairwise(points))
+
+
+def crosses_box(segment: tuple[Point, Point], box: Box) -> bool:
+    """Whether a segment enters the box (sampled finely; leaders are short)."""
+    (x0, y0), (x1, y1) = segment
+    for i in range(201):
+        x, y = x0 + (x1 - x0) * i / 200, y0 + (y1 - y0) * i / 200
+        if box.x <= x <= box.x + box.width and box.y <= y <= box.y + box.height:
+            return True
+    return False
+
+
+def assert_reads(plan: Layout) -> None:
+    """Labels apart, leaders apart and clear of labels, everything within the axis's extent."""
+    boxes = [label.box for label in plan.labels] + [band.box for band in plan.bands]
+    for one, other in itertools.combinations(boxes, 2):
+        assert not one.overlaps(other), (one, other)
+    assert_leaders_apart(plan)
+    assert_within_the_axis(plan)
+
+
+def assert_leaders_apart(plan: Layout) -> None:
+    for a, b in itertools.combinations(plan.labels, 2):
+        # leaders leaving one mark at one point share their first stub; after it, apart
+        share = a.anchor_y == b.anchor_y
+        for p in segments(a.leader[1:] if share else a.leader):
+            for q in segments(b.leader[1:] if share else b.leader):
+                met = intersect(p, q)
+                assert not met or (share and p[0] == q[0] == a.leader[1]), (a.span, b.span)
+    for label, segment in ((la, s) for la in plan.labels for s in segments(la.leader)):
+        for placed in plan.labels:
+            assert not crosses_box(segment, placed.box), (label.span, placed.span)
+
+
+def assert_within_the_axis(plan: Layout) -> None:
+    top, bottom = plan.y(plan.first_year) - 1e-6, plan.y(plan.last_year) + 1e-6
+    for label in plan.labels:
+        assert top <= label.box.y and label.box.y + label.box.height <= bottom
+        assert top <= label.anchor_y <= bottom
+    for mark in plan.marks:
+        if mark.span.bar:
+            assert top <= mark.box.y and mark.box.y + mark.box.height <= bottom
+        else:
+            assert top <= mark.box.y + mark.box.height / 2 <= bottom
+
+
+def drawn(plan: Layout) -> list[ET.Element]:
+    return list(ET.fromstring(svg(plan, "alt")).iter())
+
+
+def assert_marks_drawn_truly(plan: Layout) -> None:
+    """Approximate marks hollow with a dark stroke of at least 0.75 pt, exact ones solid; a dot
+    on a bar drawn after it with a white halo wider than the bar."""
+    elements = drawn(plan)
+    marks = [e for e in elements if "mark" in (e.get("class") or "").split()]
+    assert len(marks) == len(plan.labels)
+    for e in marks:
+        kinds = set(e.get("class", "").split())
+        assert e.get("stroke") in ("#000", "#111", "#222", "#333")
+        if "approximate" in kinds:
+            assert e.get("fill") == "#fff"
+            assert float(e.get("stroke-width", "0")) / PT >= 0.75
+        else:
+            assert "exact" in kinds and e.get("fill") in ("#000", "#111", "#222")
+    bars = [e for e in marks if "bar" in e.get("class", "")]
+    for i, e in enumerate(elements):
+        if "dot" not in (e.get("class") or "").split():
+            continue
+        cy = float(e.get("cy", "0"))
+        under = [b for b in bars if float(b.get("y", 0)) <= cy <= float(b.get("y", 0)) + float(
+            b.get("height", 0)
+        )]  # fmt: skip
+        for bar in under:
+            assert elements.index(bar) < i  # the dot is drawn over the bar
+            halo = elements[i - 1]
+            assert halo.get("class") == "halo" and halo.get("fill") == "#fff"
+            assert float(halo.get("r", "0")) > BAR / 2 and float(halo.get("cy", "0")) == cy
+        # nothing drawn later covers the dot but text, which is right of the axis
+        later = [x for x in elements[i + 1 :] if x.tag in (f"{SVG}rect", f"{SVG}circle")]
+        assert all("dot" in (x.get("class") or "") or x.get("class") == "halo" for x in later)
+
+
+VARIANTS = [(152.0, 10.0, 195.0, 195.0), (157.9, 10.0, 150.0, 177.0), (174.0, 14.0, 130.0, 200.0)]
+
+
+@pytest.mark.parametrize(("width", "font_pt", "room", "later"), VARIANTS)
+def test_the_units_chart_reads_correctly(
+    repo_project: Project, width: float, font_pt: float, room: float, later: float
+) -> None:
+    for modules in (None, ["origins", "civil-war"], ["fall-and-insurgency"]):
+        spans = spans_of(repo_project, modules)
+        plans = charts(spans, width=width, font_pt=font_pt, room=room, later_room=later)
+        assert plans[0].height <= room and all(p.height <= later for p in plans[1:])
+        for plan in plans:
+            assert_reads(plan)
+            assert_marks_drawn_truly(plan)
+
+
+def test_the_1990s_bar_leaves_the_dots_on_it_visible(repo_project: Project) -> None:
+    plan = layout(spans_of(repo_project, ["fall-and-insurgency"]), width=152, font_pt=10)
+    bar = next(m for m in plan.marks if m.span.label == "1990s")
+    assert bar.span.approximate
+    on_it = [m for m in plan.marks if not m.span.bar and bar.box.y <= m.box.y <= bar.box.y + 99]
+    on_it = [m for m in on_it if m.box.y + m.box.height / 2 <= bar.box.y + bar.box.height]
+    assert {m.span.label for m in on_it} >= {"1991", "1993", "1995", "1996", "1997", "1998"}
+    assert all(m.halo for m in on_it)
+    assert plan.marks.index(bar) < min(plan.marks.index(m) for m in on_it)
+    assert_marks_drawn_truly(plan)
+
+
+def test_the_last_label_lies_within_the_axis(repo_project: Project) -> None:
+    for room in (195.0, 170.0):
+        plan = charts(spans_of(repo_project), width=152, font_pt=10, room=room)[-1]
+        last = max(plan.labels, key=lambda la: la.anchor_y)
+        assert last.span.label == "2018"
+        assert last.box.y + last.box.height <= plan.y(plan.last_year)
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1000, 2100),
+            st.sampled_from([0, 0, 0, 1, 3, 9, 30]),
+            st.text(
+                st.characters(codec="utf-8", categories=["L", "N", "Zs"]), min_size=1, max_size=40
+            ),
+            st.booleans(),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    st.sampled_from([(152.0, 10.0, 120.0), (174.0, 14.0, 180.0)]),
+)
+def test_any_timeline_reads_correctly(
+    items: list[tuple[int, int, str, bool, bool]], page: tuple[float, float, float]
+) -> None:
+    spans = [
+        Span(
+            str(year),
+            title.strip() or "event",
+            year,
+            year + 1 + length,
+            approximate=rough,
+            period=period and length > 0,
+        )
+        for year, length, title, rough, period in items
+    ]
+    if all(s.period for s in spans):
+        spans[0] = Span("x", "event", spans[0].start, spans[0].end)
+    width, font_pt, room = page
+    plans = charts(spans, width=width, font_pt=font_pt, room=room)
+    for plan in plans:
+        assert_reads(plan)
+        assert_marks_drawn_truly(plan)
+    assert sum(len(p.labels) for p in plans) == len([s for s in spans if not s.period])
+
+
+def _chart_heights(project: Project, lesson: str, paper: str) -> list[float]:
+    packet = assemble(project, project.lessons[lesson], "student", paper=paper)
+    assert packet.timeline_graphic is not None
+    heights = []
+    for chart in packet.timeline_graphic.charts:
+        document = base64.b64decode(chart.uri.split(",", 1)[1]).decode()
+        found = re.search(r'height="([\d.]+)mm"', document)
+        assert found is not None
+        heights.append(float(found[1]))
+    return heights
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_chart_of_few_events_is_compact(repo_project: Project, paper: str) -> None:
+    text_height = PAGE_MM[paper, False][1] - END_MARGINS["standard"]
+    (height,) = _chart_heights(repo_project, "3-s21", paper)
+    assert height < text_height / 2
+
+
+def chart_type_sizes(path: Path) -> list[float]:
+    """The printed size (pt) of every figure "1" drawn in a timeline chart: its height on the
+    page over the height of Noto Sans's "1" (0.714 em). A chart's text lies above its caption."""
+    sizes = []
+    document = pdfium.PdfDocument(path)
+    for page in document:
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        caption = re.search(r"Part \d+ of \d+:|Drawn to scale", text)
+        if caption is None:
+            continue
+        caption_top = textpage.get_charbox(caption.start())[3]
+        intro = text.find("each date.")
+        below = textpage.get_charbox(intro)[1] if intro >= 0 else page.get_height()
+        for i, char in enumerate(text):
+            _, bottom, _, top = textpage.get_charbox(i)
+            if char == "1" and caption_top < bottom < below:
+                sizes.append((top - bottom) / 0.714)
+    return sizes
+
+
+@pytest.mark.parametrize(
+    ("lesson", "options", "least"),
+    [
+        ("whole-unit", {"large_print": True}, 14.0),
+        ("1-roots", {"large_print": True, "paper": "letter"}, 14.0),
+        ("whole-unit", {"paper": "letter"}, 10.0),
+    ],
+)
+def test_chart_labels_print_at_full_size(
+    project_dir: Path, tmp_path: Path, lesson: str, options: dict[str, object], least: float
+) -> None:
+    request = BuildRequest(
+        lessons=[lesson],
+        editions=["student"],
+        formats=["pdf"],
+        out=tmp_path,
+        **options,  # type: ignore[arg-type]
+    )
+    result = build(load_project(project_dir), request)
+    assert not [w for w in result.warnings if "in a drawing" in w], result.warnings
+    sizes = chart_type_sizes(result.outputs[0].path)
+    assert len(sizes) > 10 and min(sizes) >= least - 0.1, sorted(sizes)[:5]
