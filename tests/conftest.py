@@ -175,6 +175,26 @@ def built(tmp_path_factory: pytest.TempPathFactory, repo_project: Project) -> Pa
     return out
 
 
+VARIANTS: dict[str, dict[str, Any]] = {
+    "large-print": {"large_print": True},
+    "booklet": {"booklet": True},
+    "double-sided": {"double_sided": True},
+}
+
+
+@pytest.fixture(scope="session")
+def built_variants(tmp_path_factory: pytest.TempPathFactory, repo_project: Project) -> Path:
+    """Every lesson of the repository, both editions, PDF, strict, in each print variant of
+    VARIANTS (one folder each; A4)."""
+    out = tmp_path_factory.mktemp("variants")
+    for name, options in VARIANTS.items():
+        request = BuildRequest(
+            out=out / name, strict=True, formats=["pdf"], jobs=default_jobs(), **options
+        )
+        build(repo_project, request)
+    return out
+
+
 def flat(text: str) -> str:
     """Text with every run of whitespace (line breaks included) as one space."""
     return " ".join(text.split())

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ink_bounds_mm, pdf_text
+from conftest import VARIANTS, ink_bounds_mm, pdf_text
 from packet.build import BuildRequest, build
 from packet.errors import BuildError, ContentError
 from packet.markup import typeset
@@ -352,18 +352,31 @@ def test_never_more_renderer_processes_than_pdfs_to_render(
     assert asked == [renderers]
 
 
-def test_the_page_estimate_is_close_to_the_pages_made(built: Path, repo_project: Project) -> None:
+def pages_laid_out(path: Path) -> int:
+    """The pages WeasyPrint laid out: a booklet's "Page X of Y", else the PDF's pages."""
+    numbers = re.findall(r"Page \d+ of (\d+)", "".join(pdf_text(path)))
+    return int(numbers[0]) if "-booklet" in path.name else len(PdfReader(path).pages)
+
+
+@pytest.mark.parametrize("variant", ["standard", "large-print", "booklet"])
+def test_the_page_estimate_is_close_to_the_pages_made(
+    built: Path, built_variants: Path, repo_project: Project, variant: str
+) -> None:
     """The estimate that refuses a packet too long to print, and warns of a long build,
     is within a quarter of the pages WeasyPrint made, for every packet of the unit."""
     from packet.assemble import assemble
     from packet.build.estimate import estimated_pages
     from packet.render import render_html
 
+    options = VARIANTS.get(variant, {})
+    out = built_variants / variant if options else built
+    suffix = {"large-print": "-large-print", "booklet": "-booklet"}.get(variant, "")
     for lesson in repo_project.lessons.values():
         for edition in ("student", "teacher"):
-            html = render_html(assemble(repo_project, lesson, edition), repo_project.root)
-            made = len(PdfReader(built / f"{lesson.id}-{edition}.pdf").pages)
-            guessed = estimated_pages(html, large_print=False)
+            packet = assemble(repo_project, lesson, edition, **options)
+            html = render_html(packet, repo_project.root)
+            made = pages_laid_out(out / f"{lesson.id}-{edition}{suffix}.pdf")
+            guessed = estimated_pages(html, large_print=packet.large_print, booklet=packet.booklet)
             assert 0.75 * made <= guessed <= 1.25 * made, (lesson.id, edition, guessed, made)
 
 

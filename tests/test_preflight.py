@@ -18,7 +18,7 @@ import pytest
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 
-from conftest import copy_project, pdf_text, run_packet
+from conftest import VARIANTS, copy_project, pdf_text, run_packet, student_page_mismatches
 from packet.build import BuildRequest, build, default_jobs
 from packet.model import Project
 from packet.preflight import Finding, preflight
@@ -279,26 +279,6 @@ def test_every_lesson_has_no_finding_on_a4_and_letter_in_both_editions(
         assert "preflight" not in manifest and ", page " not in manifest
 
 
-VARIANTS: dict[str, dict[str, Any]] = {
-    "large-print": {"large_print": True},
-    "booklet": {"booklet": True},
-    "double-sided": {"double_sided": True},
-}
-
-
-@pytest.fixture(scope="session")
-def built_variants(tmp_path_factory: pytest.TempPathFactory, repo_project: Project) -> Path:
-    """Every lesson of the repository, both editions, PDF, strict, in each print variant of
-    VARIANTS (one folder each; A4)."""
-    out = tmp_path_factory.mktemp("variants")
-    for name, options in VARIANTS.items():
-        request = BuildRequest(
-            out=out / name, strict=True, formats=["pdf"], jobs=default_jobs(), **options
-        )
-        build(repo_project, request)
-    return out
-
-
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_every_lesson_has_no_finding_in_every_print_variant(
     built_variants: Path, repo_project: Project, variant: str
@@ -311,6 +291,20 @@ def test_every_lesson_has_no_finding_in_every_print_variant(
             assert (out / f"{lesson}-{edition}{suffix}.pdf").is_file()
     manifest = (out / ".packet-build.json").read_text(encoding="utf-8")
     assert "preflight" not in manifest and ", page " not in manifest
+
+
+@pytest.mark.parametrize("variant", ["large-print", "double-sided"])
+def test_the_teacher_edition_shows_student_pages_in_every_variant(
+    built_variants: Path, variant: str
+) -> None:
+    # The blank pages of double-sided printing and large print's extra pages move everything;
+    # the teacher's marks follow. (A booklet's pages are those of its unimposed layout.)
+    suffix = "-large-print" if variant == "large-print" else ""
+    out = built_variants / variant
+    for lesson in ("1-roots", "whole-unit"):
+        student, teacher = (out / f"{lesson}-{e}{suffix}.pdf" for e in ("student", "teacher"))
+        marked, wrong = student_page_mismatches(student, teacher)
+        assert marked > 10 and wrong == []
 
 
 def _page_sizes(page: Any) -> list[tuple[float, float]]:

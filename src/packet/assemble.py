@@ -430,7 +430,7 @@ END_MARGINS = {"standard": 46.0, "large print": 36.0, "booklet": 27.0}
 HEADING_ROOM = {"standard": 30.0, "large print": 48.0, "booklet": 24.0}
 CAPTION = {"standard": (10.0, 1.4), "large print": (18.0, 1.5), "booklet": (9.5, 1.4)}
 # The chart's labels (pt), as they print: each type's smallest for drawings (preflight.py).
-CHART_FONT = {"standard": 10.0, "large print": 14.0, "booklet": 9.0}
+CHART_FONT = {"standard": 10.0, "large print": 14.0, "booklet": 9.5}
 
 
 def _timeline_graphic(
