@@ -10,7 +10,9 @@ A page holds text, answer lines and the space left where a section ends: the est
 the three. Its figures are the unit's, fitted to the pages of its 14 packets (A4; the large
 print ones too): about 4,450 characters of the print HTML's text a page (1,950 in large
 print), 29.5 answer lines (19), and half a page for each section, activity or back section
-starting on a new page. Each packet's estimate is within 15 % of its pages, and so is that of
+starting on a new page; a booklet's half-sheet page holds 65 % of that text and 80 % of those
+lines. Each packet's estimate is within 15 % of its pages (a booklet's within 17 %, large
+print's within 15 % as well, 2026-12-01), and so is that of
 the unit's modules ten times over in one lesson (241 estimated, 229 made). WeasyPrint took
 60 ms a page on one core here on 2026-11-22 and 164 ms on 2026-12-01 (`make bench`): 0.1 s
 stands between.
@@ -27,7 +29,9 @@ CHARACTERS_A_PAGE = 4_450
 LARGE_PRINT_CHARACTERS_A_PAGE = 1_950
 ANSWER_LINES_A_PAGE = 29.5
 LARGE_PRINT_ANSWER_LINES_A_PAGE = 19.0
-BOOKLET_SHARE = 0.6  # of a page's text on a half sheet, in the booklet's smaller type
+# What a booklet's half-sheet page holds of a whole page's text (in its smaller type) and
+# of its answer lines (which keep their spacing): fitted to the unit's booklets
+BOOKLET_TEXT, BOOKLET_LINES = 0.65, 0.8
 PAGES_A_PART = 0.5  # what a section starting on a new page leaves on average
 SECONDS_A_PAGE = 0.1
 MAX_PAGES = 2_000  # of one PDF, estimated; the unit's whole-unit teacher edition is 46
@@ -39,8 +43,7 @@ _PART = re.compile(r'<(?:article|section) class="(?:module|activity|back|content
 
 
 def estimated_pages(html: str, *, large_print: bool, booklet: bool = False) -> int:
-    """About how many pages WeasyPrint will make of `html` (packet's print HTML); a
-    booklet's half-sheet pages hold BOOKLET_SHARE of a whole page's text and lines."""
+    """About how many pages WeasyPrint will make of `html` (packet's print HTML)."""
     text = len(html) - sum(len(style[0]) for style in _STYLE.finditer(html))
     characters, lines = (
         (float(LARGE_PRINT_CHARACTERS_A_PAGE), LARGE_PRINT_ANSWER_LINES_A_PAGE)
@@ -48,7 +51,7 @@ def estimated_pages(html: str, *, large_print: bool, booklet: bool = False) -> i
         else (float(CHARACTERS_A_PAGE), ANSWER_LINES_A_PAGE)
     )
     if booklet:
-        characters, lines = characters * BOOKLET_SHARE, lines * BOOKLET_SHARE
+        characters, lines = characters * BOOKLET_TEXT, lines * BOOKLET_LINES
     parts = sum(1 for _ in _PART.finditer(html))
     pages = text / characters + html.count(_ANSWER_LINE) / lines + parts * PAGES_A_PART
     return max(1, round(pages))
