@@ -34,6 +34,19 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Waiting:
+    """A PDF ready for a renderer: its job, HTML, estimated pages, the seconds spent making
+    its HTML, and whether it is written (a student edition laid out only for its page
+    numbers is not)."""
+
+    job: Job
+    html: str
+    pages: int
+    seconds: float
+    kept: bool = True
+
+
+@dataclass(frozen=True)
 class Made:
     """An output made and not yet written: its bytes, pages (PDF), problems and seconds."""
 
@@ -74,10 +87,10 @@ class Run:
         self.result = BuildResult()
         self.lessons: dict[str, Lesson] = {}
         self.packets: dict[tuple[str, Edition], tuple[Packet, float]] = {}
-        # by renderer ticket: the job, the seconds spent before rendering, whether it is
-        # written (a student edition laid out only for its page numbers is not)
-        self.rendering: dict[int, tuple[Job, float, bool]] = {}
-        self.awaiting: dict[str, list[Job]] = {}  # teacher PDFs waiting for the student's pages
+        self.waiting: list[Waiting] = []  # PDFs ready for a renderer
+        self.rendering: dict[int, Waiting] = {}  # by renderer ticket
+        # teacher PDFs (and their estimated pages) waiting for the student edition's pages
+        self.awaiting: dict[str, list[tuple[Job, int]]] = {}
         self.held: dict[str, list[Made]] = {}  # by lesson, until all its outputs are made
         self.remaining: Counter[str] = Counter()
 
@@ -122,23 +135,22 @@ class Run:
         return self.manifest.up_to_date(job.name, job.key, self.out) is not None
 
     def _make(self, jobs: list[Job]) -> None:
-        """Assemble, render and write the outputs `jobs`: every PDF goes to the renderers
-        first — each refused before it starts if it would be too long — then HTML is made
-        here while they work."""
+        """Assemble, render and write the outputs `jobs`: every PDF is made ready for the
+        renderers first — each refused before it starts if it would be too long — then HTML
+        is made here while they work."""
         self.remaining = Counter(job.lesson for job in jobs)
-        # Longest first, so that no renderer is left with a long packet while the others idle;
-        # student editions before teacher ones, which may first need textstat's dictionary.
+        # Student editions before teacher ones, which wait for their pages and may first
+        # need textstat's dictionary; `_pump` hands out the longest first.
         ordered = sorted(jobs, key=self._render_order)
         estimate = Estimate(max(1, self.renderers.count))
         students = {job.lesson for job in jobs if job.format == "pdf" and job.edition == "student"}
         for job in ordered:
             if job.format != "pdf":
                 continue
-            if job.edition == "teacher":
-                if job.lesson not in students:
-                    self._lay_out_student_edition(job)
-                self.awaiting.setdefault(job.lesson, []).append(job)
-            estimate.add(self._submit_pdf(job))
+            estimate.add(self._prepare_pdf(job))
+            if job.edition == "teacher" and job.lesson not in students:
+                self._lay_out_student_edition(job)
+        self._pump()
         if (notice := estimate.notice()) is not None:
             self.on_notice(notice)
         for job in ordered:
@@ -148,6 +160,17 @@ class Run:
                     self._rendered(rendered)
         while self.rendering:
             self._rendered(self.renderers.next_done())
+
+    def _pump(self) -> None:
+        """Hand the renderers the longest PDFs waiting, keeping each busy with one more
+        queued behind (no more: a teacher edition whose student pages have just come is
+        then next, rather than behind every PDF submitted before it — longest first keeps
+        a long packet from starting last while the other renderers idle)."""
+        while self.waiting and len(self.rendering) < self.renderers.count + 1:
+            longest = max(self.waiting, key=lambda waiting: waiting.pages)
+            self.waiting.remove(longest)
+            ticket = self.renderers.submit(longest.html, self.request.booklet)
+            self.rendering[ticket] = longest
 
     def _render_order(self, job: Job) -> tuple[bool, int]:
         return job.edition == "teacher", -len(self.lessons[job.lesson].entry.modules)
@@ -174,9 +197,9 @@ class Run:
             self.packets[packet_id] = packet, time.perf_counter() - started
         return self.packets[packet_id]
 
-    def _submit_pdf(self, job: Job) -> int:
-        """Hand `job`'s PDF to the renderers — a teacher edition once the student edition's
-        pages are known (`_rendered`); returns about how many pages it will have."""
+    def _prepare_pdf(self, job: Job) -> int:
+        """Make `job`'s PDF ready for the renderers — a teacher edition once the student
+        edition's pages are known (`_rendered`); returns about how many pages it will have."""
         from ..render import render_html
 
         packet, assembling = self._packet(job)
@@ -186,9 +209,11 @@ class Run:
             html, large_print=self.request.large_print, booklet=self.request.booklet
         )
         refuse_too_long(job.name, pages)
-        if job.edition != "teacher":
+        if job.edition == "teacher":
+            self.awaiting.setdefault(job.lesson, []).append((job, pages))
+        else:
             seconds = assembling + time.perf_counter() - started
-            self.rendering[self.renderers.submit(html, self.request.booklet)] = (job, seconds, True)
+            self.waiting.append(Waiting(job, html, pages, seconds))
         return pages
 
     def _lay_out_student_edition(self, teacher: Job) -> None:
@@ -199,28 +224,35 @@ class Run:
 
         student = replace(teacher, edition="student")
         html = render_html(self._packet(student)[0], self.project.root)
-        self.rendering[self.renderers.submit(html, self.request.booklet)] = (student, 0.0, False)
+        pages = estimated_pages(
+            html, large_print=self.request.large_print, booklet=self.request.booklet
+        )
+        self.waiting.append(Waiting(student, html, pages, 0.0, kept=False))
 
-    def _submit_teacher_edition(self, job: Job, student_pages: dict[str, int]) -> None:
-        """Hand the teacher edition `job` to the renderers, showing beside each section,
-        question and activity the page it is on in the student edition."""
+    def _teacher_edition_ready(self, job: Job, pages: int, student_pages: dict[str, int]) -> None:
+        """Make the teacher edition `job` ready for the renderers, showing beside each
+        section, question and activity the page it is on in the student edition."""
         from ..render import render_html
 
         packet, assembling = self._packet(job)
         started = time.perf_counter()
         html = render_html(replace(packet, student_pages=student_pages), self.project.root)
         seconds = assembling + time.perf_counter() - started
-        self.rendering[self.renderers.submit(html, self.request.booklet)] = (job, seconds, True)
+        self.waiting.append(Waiting(job, html, pages, seconds))
 
     def _rendered(self, rendered: tuple[int, Rendered]) -> None:
         ticket, result = rendered
-        job, before, kept = self.rendering.pop(ticket)
+        done = self.rendering.pop(ticket)
+        job = done.job
         if job.edition == "student":
-            for teacher in self.awaiting.pop(job.lesson, []):
-                self._submit_teacher_edition(teacher, result.anchors)
-        if kept:
+            for teacher, pages in self.awaiting.pop(job.lesson, []):
+                self._teacher_edition_ready(teacher, pages, result.anchors)
+        self._pump()
+        if done.kept:
             problems = [explain(self.project, job.name, m) for m in result.warnings]
-            self._made(Made(job, result.data, result.pages, problems, before + result.seconds))
+            self._made(
+                Made(job, result.data, result.pages, problems, done.seconds + result.seconds)
+            )
 
     def _html(self, job: Job) -> Made:
         from ..render import render_html
