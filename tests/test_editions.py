@@ -22,6 +22,7 @@ from packet.activities import (
     missing_material,
 )
 from packet.assemble import Packet, assemble
+from packet.build import BuildRequest, build
 from packet.check import check_project
 from packet.markup import markup_for, typeset
 from packet.model import Project
@@ -274,3 +275,16 @@ def test_teacher_edition_shows_the_student_page_of_every_section_and_question(
     # the pages differ, or the test would prove nothing: the guidance comes first
     assert len(pdf_text(teacher)) > len(pdf_text(student))
     assert "turn to page" in flat(pdf_text(teacher)[1])
+
+
+def test_a_teacher_edition_built_alone_shows_the_same_student_pages(
+    built: Path, repo_project: Project, tmp_path: Path
+) -> None:
+    """Asked for the teacher edition alone, the build lays out the student edition only to
+    learn its pages (and writes no student PDF): the teacher's PDF is byte for byte the one
+    a build of both editions makes."""
+    request = BuildRequest(lessons=["3-s21"], editions=["teacher"], formats=["pdf"], out=tmp_path)
+    build(repo_project, request)
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["3-s21-teacher.pdf"]
+    made = (tmp_path / "3-s21-teacher.pdf").read_bytes()
+    assert made == (built / "3-s21-teacher.pdf").read_bytes()

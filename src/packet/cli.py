@@ -373,11 +373,11 @@ def list_command(state: State, as_json: bool) -> None:
 @click.option(
     "--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: packet.toml)."
 )
-@click.option("--large-print", is_flag=True, help="At least 18 pt text, generous spacing.")
+@click.option("--large-print", is_flag=True, help="18 pt text, nothing under 16 pt.")
 @click.option(
     "--booklet",
     is_flag=True,
-    help="Two pages per side in folding order, for saddle-stitched booklets.",
+    help="A5 (half-letter) pages, two a side in folding order, for saddle-stitched booklets.",
 )
 @click.option(
     "--double-sided/--single-sided",

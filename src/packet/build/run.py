@@ -162,15 +162,15 @@ class Run:
             self._rendered(self.renderers.next_done())
 
     def _pump(self) -> None:
-        """Hand the renderers the longest PDFs waiting, keeping each busy with one more
-        queued behind (no more: a teacher edition whose student pages have just come is
-        then next, rather than behind every PDF submitted before it — longest first keeps
-        a long packet from starting last while the other renderers idle)."""
-        while self.waiting and len(self.rendering) < self.renderers.count + 1:
-            longest = max(self.waiting, key=lambda waiting: waiting.pages)
-            self.waiting.remove(longest)
-            ticket = self.renderers.submit(longest.html, self.request.booklet)
-            self.rendering[ticket] = longest
+        """Hand the renderers every PDF waiting, longest first, so that no renderer is left
+        with a long packet while the others idle. The student editions go at once, longest
+        first, so the longest lesson's teacher edition is ready early; each teacher edition
+        follows as soon as its student edition's pages have come. (Holding PDFs back to
+        reorder them for a teacher edition just ready made the batch slower: a renderer
+        then idles whenever the HTML packets keep this process from handing it the next.)"""
+        for waiting in sorted(self.waiting, key=lambda waiting: -waiting.pages):
+            self.rendering[self.renderers.submit(waiting.html, self.request.booklet)] = waiting
+        self.waiting.clear()
 
     def _render_order(self, job: Job) -> tuple[bool, int]:
         return job.edition == "teacher", -len(self.lessons[job.lesson].entry.modules)
