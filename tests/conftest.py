@@ -26,6 +26,7 @@ from PIL import ImageOps
 from pypdf import PdfReader
 
 from packet.build import BuildRequest, build, default_jobs
+from packet.graphic import Span
 from packet.init import init_project
 from packet.layout import INPUT_FOLDERS, PROJECT_FILE
 from packet.model import Project
@@ -193,6 +194,22 @@ def built_variants(tmp_path_factory: pytest.TempPathFactory, repo_project: Proje
         )
         build(repo_project, request)
     return out
+
+
+def spans_of(project: Project, modules: list[str] | None = None) -> list[Span]:
+    """The timeline graphic's spans of the events of `modules` (every event if None)."""
+    return [
+        Span(
+            e.when.label,
+            e.entry.title,
+            e.when.start_fraction,
+            e.when.end_fraction,
+            e.when.approximate,
+            e.entry.period,
+        )
+        for e in project.events
+        if modules is None or set(e.entry.modules) & set(modules)
+    ]
 
 
 def flat(text: str) -> str:

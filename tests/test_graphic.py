@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import spans_of
 from packet.assemble import END_MARGINS, PAGE_MM, assemble
 from packet.build import BuildRequest, build
 from packet.graphic import BAR, PT, Box, Layout, Span, charts, layout, svg
@@ -23,21 +24,6 @@ from packet.project import load_project
 
 SVG = "{http://www.w3.org/2000/svg}"
 Point = tuple[float, float]
-
-
-def spans_of(project: Project, modules: list[str] | None = None) -> list[Span]:
-    return [
-        Span(
-            e.when.label,
-            e.entry.title,
-            e.when.start_fraction,
-            e.when.end_fraction,
-            e.when.approximate,
-            e.entry.period,
-        )
-        for e in project.events
-        if modules is None or set(e.entry.modules) & set(modules)
-    ]
 
 
 def _orientation(a: Point, b: Point, c: Point) -> float:

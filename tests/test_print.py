@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from conftest import ink_bounds_mm, pdf_text
+from conftest import ink_bounds_mm, pdf_text, spans_of
 from packet.build import BuildRequest, build
 from packet.errors import ContentError
 from packet.graphic import Span, charts, layout
@@ -233,21 +233,6 @@ def test_every_lesson_pdf_has_the_timeline_graphic_with_alt_text(
             ]
             for event in events:
                 assert typeset(event.entry.title) in alts[0]
-
-
-def spans_of(project: Project, modules: list[str] | None = None) -> list[Span]:
-    return [
-        Span(
-            e.when.label,
-            e.entry.title,
-            e.when.start_fraction,
-            e.when.end_fraction,
-            e.when.approximate,
-            e.entry.period,
-        )
-        for e in project.events
-        if modules is None or set(e.entry.modules) & set(modules)
-    ]
 
 
 def assert_readable(plan: Any) -> None:
