@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Mapping
 from html import unescape
 from pathlib import Path
@@ -210,6 +211,34 @@ def spans_of(project: Project, modules: list[str] | None = None) -> list[Span]:
         for e in project.events
         if modules is None or set(e.entry.modules) & set(modules)
     ]
+
+
+def _halves(side: Any) -> list[list[tuple[str, float]]]:
+    """The text of a booklet side's left and right halves: each run of text with its printed
+    size in pt. A drawing's text is left out: pypdf reads it in the drawing's own units."""
+    middle = float(side.mediabox.width) / 2
+    halves: list[list[tuple[str, float]]] = [[], []]
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if cm[:4] != [1, 0, 0, 1]:  # not in a drawing
+            x = tm[4] * cm[0] + cm[4]
+            halves[x >= middle].append((text, round(abs(size * (tm[3] or 1) * cm[3]), 1)))
+
+    side.extract_text(visitor_text=visit)
+    return halves
+
+
+def booklet_running_text(path: Path) -> float:
+    """The size (pt, as printed) most of a booklet's section-opening pages are set in: the
+    characters of each half of each side whose text has "SECTION " (a section's first page),
+    counted by size."""
+    sizes: Counter[float] = Counter()
+    for side in PdfReader(path).pages:
+        for half in _halves(side):
+            if "SECTION " in "".join(text for text, _ in half):
+                for text, size in half:
+                    sizes[size] += sum(not char.isspace() for char in text)
+    return sizes.most_common(1)[0][0]
 
 
 def flat(text: str) -> str:

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from conftest import ink_bounds_mm, pdf_text, spans_of
+from conftest import booklet_running_text, ink_bounds_mm, pdf_text, spans_of
 from packet.build import BuildRequest, build
 from packet.errors import ContentError
 from packet.graphic import Span, charts, layout
@@ -162,9 +162,7 @@ def test_booklet_type_and_answer_lines_are_big_enough_on_paper(variants: dict[st
     sides = pdf_text(variants["booklet"])
     sizes = font_sizes(variants["booklet"], list(range(1, len(sides) + 1)))
     assert min(sizes) >= 7 - 0.05
-    sections = [n for n, text in enumerate(sides, start=1) if "SECTION " in text]
-    running = [round(size, 1) for size in font_sizes(variants["booklet"], sections)]
-    assert statistics.mode(running) >= 10  # the sections' running text, as printed
+    assert booklet_running_text(variants["booklet"]) >= 10  # the running text, as printed
     # Answer lines: runs of three or more long rules at one spacing, measured on paper
     spacings = []
     for page, left, half in booklet_halves(variants["booklet"]):
