@@ -25,14 +25,15 @@ from .activities import (
     available,
     make_activities,
 )
-from .choices import Edition, Section
-from .cite import STYLE_NAMES, citation
+from .choices import FIRST_SECTION, Edition, Section
+from .cite import STYLE_NAMES, citation, headnote_facts
+from .documents import Block, blocks, letter, lettered
 from .errors import Location
 from .graphic import PT, Layout, Span, alt_text, charts, data_uri, legend, line_count, svg
 from .markup import MarkdownReader, RenderedText, markup_for, nested_quotes, typeset
-from .model import Event, Lesson, Module, Project, Seed, seeds_of
+from .model import Document, Event, Lesson, Module, Project, Seed, seeds_of
 from .reading import WORDS_PER_MINUTE, ReadingStats, reading_stats
-from .schema import LessonEntry
+from .schema import LessonEntry, Question
 from .yamlsrc import Sourced
 
 
@@ -87,6 +88,11 @@ class ModuleView:
     provenance: tuple[ProvenanceView, ...]
     draft: bool
     source: str  # "path:line" of the module's file, for the print preflight's findings
+
+    @property
+    def anchor(self) -> str:
+        """The prefix of its questions' ids (`q-<anchor>-<n>`), as a document's is."""
+        return self.id
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,24 @@ class ComparisonView:
 
 
 @dataclass(frozen=True)
+class DocumentView:
+    """Document A, B…: a seed's own words in numbered lines, with what a reader needs to
+    source them (who made it, what kind, when, why) and the questions on it."""
+
+    id: str
+    anchor: str  # "doc-<id>": the prefix of its questions' ids, as a module's id is of theirs
+    letter: str
+    title: str
+    facts: tuple[tuple[str, str], ...]  # the headnote: (label, value), from the seed's record
+    headnote_html: Markup | None  # where in the source the excerpt comes from
+    blocks: tuple[Block, ...]
+    citation_html: Markup
+    rights: str
+    questions: tuple[QuestionView, ...]
+    source: str  # "path:line" of its entry, for the print preflight's findings
+
+
+@dataclass(frozen=True)
 class Packet:
     """The template context of one packet (one lesson, one edition)."""
 
@@ -179,6 +203,7 @@ class Packet:
     sources_attributed: bool  # some source has details its editors supplied ([brackets])
     comparison: tuple[ComparisonView, ...]
     activities: tuple[ActivityView, ...]
+    documents: tuple[DocumentView, ...]
     guidance_html: Markup | None  # teacher edition: teaching the topic with care
     care_modules: tuple[ModuleView, ...]  # teacher edition: the modules with a care note
     citation_style: str
@@ -234,9 +259,15 @@ def assemble(
     markup = markup_for(project)
     chosen = lesson.entry.modules
     bodies = _bodies(project, markup, chosen)
-    modules = _modules(project, markup, bodies, teacher=edition == "teacher")
+    asked = sections if sections is not None else lesson.entry.sections
+    printed = project.documents_of(lesson) if FIRST_SECTION in asked else []
+    wanted = _sections(asked, bool(printed))
+    letters: Letters = (
+        {d.id: letter(index) for index, d in enumerate(printed)},
+        {d.id: d.entry.title for d in project.documents.values()},
+    )
+    modules = _modules(project, markup, bodies, letters, teacher=edition == "teacher")
     events = [e for e in project.events if set(e.entry.modules) & set(chosen)]
-    wanted = tuple(sections if sections is not None else lesson.entry.sections)
     sources = _sources(project, bodies)
     packet = Packet(
         title=settings.title,
@@ -271,6 +302,7 @@ def assemble(
             lesson,
             LARGE_PRINT_SET if large_print else BOOKLET_SET if booklet else None,
         ),
+        documents=tuple(_document_view(project, markup, d, letters) for d in printed),
         guidance_html=_guidance(project, markup) if edition == "teacher" else None,
         care_modules=tuple(m for m in modules if m.notes.care),
         citation_style=STYLE_NAMES[settings.citation_style],
@@ -278,6 +310,13 @@ def assemble(
         booklet=booklet,
     )
     return packet if edition == "teacher" else _for_students(packet)
+
+
+def _sections(chosen: list[Section], documents: bool) -> tuple[Section, ...]:
+    """The back sections in the order they print: the documents first, straight after the
+    activities (SPEC §4) wherever they are listed, and only when the lesson has some."""
+    rest = tuple(s for s in chosen if s != FIRST_SECTION)
+    return (FIRST_SECTION, *rest) if documents else rest
 
 
 # -- the modules ---------------------------------------------------------------------------
@@ -299,13 +338,14 @@ def _modules(
     project: Project,
     markup: MarkdownReader,
     bodies: list[Body],
+    letters: Letters,
     *,
     teacher: bool,
 ) -> tuple[ModuleView, ...]:
     """The lesson's modules in lesson order, numbered from 1; the teacher's with their
     reading statistics."""
     return tuple(
-        _module_view(project, markup, module, number, body, teacher=teacher)
+        _module_view(project, markup, module, number, body, letters, teacher=teacher)
         for number, (module, body) in enumerate(bodies, start=1)
     )
 
@@ -316,6 +356,7 @@ def _module_view(
     module: Module,
     number: int,
     body: RenderedText,
+    letters: Letters,
     *,
     teacher: bool,
 ) -> ModuleView:
@@ -328,17 +369,7 @@ def _module_view(
         summary_html=markup.inline(module.meta.summary).html,
         body_html=body.html,
         key_terms=tuple(TermRef(t, project.terms[t].entry.term) for t in module.meta.key_terms),
-        questions=tuple(
-            QuestionView(
-                i,
-                markup.inline(q.ask).html,
-                markup.inline(q.answer).html,
-                q.kind,
-                q.space,
-                _at(module.src.where(("questions", i - 1))),
-            )
-            for i, q in enumerate(module.meta.questions, start=1)
-        ),
+        questions=_questions(markup, module.meta.questions, module.src, letters),
         seed_ids=tuple(seed_ids),
         sources=tuple(citation(project.seeds[s].meta, style) for s in seed_ids),
         notes=_notes(module, markup),
@@ -346,6 +377,27 @@ def _module_view(
         provenance=_provenance(project, module, body, seed_ids),
         draft=module.meta.draft,
         source=f"{module.src.origin.path}:1",
+    )
+
+
+# Each document id -> "A", "B"… in this lesson, and every document id -> its title: what a
+# question's `[doc:ID]` prints as (documents.lettered).
+Letters = tuple[Mapping[str, str], Mapping[str, str]]
+
+
+def _questions(
+    markup: MarkdownReader, questions: list[Question], src: Sourced, letters: Letters
+) -> tuple[QuestionView, ...]:
+    return tuple(
+        QuestionView(
+            i,
+            markup.inline(lettered(q.ask, *letters)).html,
+            markup.inline(lettered(q.answer, *letters)).html,
+            q.kind,
+            q.space,
+            _at(src.where(("questions", i - 1))),
+        )
+        for i, q in enumerate(questions, start=1)
     )
 
 
@@ -558,6 +610,31 @@ def _activities(
     return make_activities(project, markup, lesson.id, chosen, wanted, set_size=set_size)
 
 
+# A document's source line when its seed's record says nothing of rights: true, and what a
+# teacher reprinting a short excerpt for a class needs to know.
+NO_RIGHTS = "Rights: not stated by the source. Reprinted in part for classroom study."
+
+
+def _document_view(
+    project: Project, markup: MarkdownReader, document: Document, letters: Letters
+) -> DocumentView:
+    entry = document.entry
+    seed = project.seeds[entry.seed]
+    return DocumentView(
+        id=entry.id,
+        anchor=f"doc-{entry.id}",
+        letter=letters[0][entry.id],
+        title=entry.title,
+        facts=headnote_facts(seed.meta),
+        headnote_html=markup.inline(entry.headnote).html if entry.headnote else None,
+        blocks=blocks(document, seed),
+        citation_html=citation(seed.meta, project.settings.citation_style),
+        rights=f"Rights: {seed.meta.rights}" if seed.meta.rights else NO_RIGHTS,
+        questions=_questions(markup, entry.questions, document.src, letters),
+        source=_at(document.src.origin),
+    )
+
+
 def _guidance(project: Project, markup: MarkdownReader) -> Markup | None:
     """The project's guidance on teaching the topic with care (content/guidance.md)."""
     if not project.guidance:
@@ -586,9 +663,14 @@ def _for_students(packet: Packet) -> Packet:
         for m in packet.modules
     )
     comparison = tuple(replace(c, note_html=Markup()) for c in packet.comparison)
+    documents = tuple(
+        replace(d, questions=tuple(replace(q, answer_html=Markup()) for q in d.questions))
+        for d in packet.documents
+    )
     return replace(
         packet,
         modules=modules,
+        documents=documents,
         comparison=comparison,
         activities=tuple(_worksheet_for_students(a) for a in packet.activities),
         guidance_html=None,

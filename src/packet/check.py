@@ -7,6 +7,11 @@
   (a web page's marketing) appear in it and never in content;
 * every module asks sourcing, close-reading, corroboration and
   contextualisation questions, and paragraphs a question names exist;
+* every document's excerpt is in its seed, and the lines a document's questions name exist;
+  a model answer that quotes words from outside the paragraph or lines its question names
+  is a warning (`_Checker.answer_places`), as is a quotation that begins or ends mid-clause
+  and drops the clause it depends on (`clauses.py`), and answer space too small for what a
+  question asks (`_Checker.space`);
 * every activity a lesson asks for can be made from its modules;
 * places where the seeds seem to give different dates or numbers for the same
   thing, not yet in disagreements.yaml, are listed as notes (never fatal);
@@ -16,20 +21,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 
 from .activities import missing_material
 from .candidates import MAX_LISTED, MAX_PER_CLAIM, disagreement_candidates
+from .clauses import clause_problems
+from .documents import blocks, document_refs, line_count, lines_text
 from .errors import Location, Report
 from .files import Refused, read_file
 from .layout import DISAGREEMENTS, GUIDANCE, input_roots
 from .lint import Finding, lint, nesting
 from .markup import MarkdownReader, RenderedText, markup_for
-from .model import Module, Project, Term
-from .schema import HISTORICAL_THINKING
-from .text import Lines, find_quotations, find_uncited, normalise, paragraph_refs
+from .model import Document, Lesson, Module, Project, Term
+from .schema import HISTORICAL_THINKING, EditorNote, Question
+from .text import (
+    Haystack,
+    Lines,
+    find_quotations,
+    find_uncited,
+    line_spans,
+    normalise,
+    paragraph_refs,
+    paragraph_spans,
+    sentences,
+)
 from .yamlsrc import Sourced
 
 # (sourced file, path to the field, text), one for each free-text field
@@ -51,10 +69,47 @@ def _module_texts(module: Module) -> _Texts:
             yield module.src, ("teacher_notes", key), value
 
 
+def _document_texts(document: Document) -> _Texts:
+    """The free-text fields of one document: headnote, editor's notes, questions."""
+    entry = document.entry
+    if entry.headnote is not None:
+        yield document.src, ("headnote",), entry.headnote
+    for i, part in enumerate(entry.excerpt):
+        if isinstance(part, EditorNote):
+            yield document.src, ("excerpt", i, "note"), part.note
+    for i, q in enumerate(entry.questions):
+        yield document.src, ("questions", i, "ask"), q.ask
+        yield document.src, ("questions", i, "answer"), q.answer
+
+
+def _question_texts(
+    project: Project,
+    modules: Iterable[Module] | None = None,
+    documents: Iterable[Document] | None = None,
+) -> _Texts:
+    """The questions and model answers of `modules` and `documents` (default: all)."""
+    owners: list[tuple[Sourced, list[Question]]] = [
+        *(
+            (m.src, m.meta.questions)
+            for m in (project.modules.values() if modules is None else modules)
+        ),
+        *(
+            (d.src, d.entry.questions)
+            for d in (project.documents.values() if documents is None else documents)
+        ),
+    ]
+    for src, questions in owners:
+        for i, q in enumerate(questions):
+            yield src, ("questions", i, "ask"), q.ask
+            yield src, ("questions", i, "answer"), q.answer
+
+
 def _texts(project: Project) -> _Texts:
     """Every free-text field of the content: (sourced file, path to field, text)."""
     for module in project.modules.values():
         yield from _module_texts(module)
+    for document in project.documents.values():
+        yield from _document_texts(document)
     for event in project.events:
         yield event.src, ("detail",), event.entry.detail
     for term in project.terms.values():
@@ -120,6 +175,7 @@ class _Checker:
             col = where.col + q.col - 1 if q.line == 1 else q.col
             at = Location(where.path, where.line + q.line - 1, col)
             self.passage(at, q.seed, q.quote, "quotation")
+            self.sense(at, q.seed, q.quote, "quotation")
         if warn_uncited:
             for quote, line, col in find_uncited(text):
                 at = Location(where.path, where.line + line - 1, col)
@@ -128,6 +184,18 @@ class _Checker:
                     f"quotation “{quote[:50]}” has no source",
                     "add [@seed] after the closing quotation mark",
                 )
+
+    def sense(self, where: Location, seed_id: str, passage: str, what: str) -> None:
+        """A quotation that begins or ends mid-clause, dropping the clause it depends on, is
+        flagged for review (`clauses.clause_problems`: a heuristic)."""
+        seed = self.project.seeds.get(seed_id)
+        span = seed.haystack.span(passage) if seed is not None else None
+        if seed is None or span is None:
+            return  # reported by `passage`
+        for problem in clause_problems(seed.haystack.normal, *span):
+            self.report.warning(
+                where, f"{what} “{_short(passage, 8)}” {problem.message}", problem.hint
+            )
 
     def seeds(self) -> None:
         for seed in self.project.seeds.values():
@@ -231,9 +299,16 @@ class _Checker:
                     "add one of each: sourcing, close-reading, corroboration, contextualisation",
                 )
             count = self.body(module).paragraphs
+            paragraphs: list[str] | None = None
             for i, q in enumerate(questions):
                 refs = paragraph_refs(q.ask)
                 where = module.src.where(("questions", i, "ask"))
+                self.space(q, module.src.where(("questions", i, "space")))
+                if refs and all(1 <= ref <= count for ref in refs):
+                    paragraphs = paragraphs or self.markup.numbered_paragraphs(module.body)
+                    self.answer_places(
+                        q, module.src.where(("questions", i, "answer")), paragraphs, "paragraph"
+                    )
                 for ref in refs:
                     if not 1 <= ref <= count:
                         self.report.error(
@@ -248,6 +323,116 @@ class _Checker:
                         "a close-reading question should point at a numbered paragraph",
                         "say which, e.g. 'In paragraph 3, …'",
                     )
+
+    def answer_places(self, q: Question, where: Location, places: list[str], noun: str) -> None:
+        """Each quotation in a model answer is in the paragraphs or lines its question names
+        (`places`: the text of paragraph or line 1, 2, …): a key that quotes from elsewhere
+        marks a right answer wrong."""
+        spans = paragraph_spans(q.ask) if noun == "paragraph" else line_spans(q.ask)
+        named = " ".join(
+            places[n - 1]
+            for first, last in spans
+            for n in range(first, last + 1)
+            if n <= len(places)
+        )
+        within = Haystack(named)
+        for quotation in find_quotations(q.answer):
+            if within.contains(quotation.quote):
+                continue
+            found = _where_else(quotation.quote, places, noun)
+            self.report.warning(
+                where,
+                f"the model answer quotes “{_short(quotation.quote, 8)}”, which is not in the "
+                f"{noun}s the question names{found}",
+                f"quote from the {noun}s the question points at, or point it where the words are",
+            )
+
+    def space(self, q: Question, where: Location) -> None:
+        """Answer space for what the question asks: two or more asks, one of them an
+        explanation (why, how, explain), get the long space; an explanation more than one
+        line (`_asks`)."""
+        asks, explain = _asks(q.ask)
+        if asks >= 2 and explain and q.space != "long":
+            self.report.warning(
+                where,
+                f"the question asks {asks} things, one of them an explanation, with "
+                f"{SPACE_LINES[q.space]} answer line(s)",
+                "give it space: long",
+            )
+        elif explain and q.space == "line":
+            self.report.warning(
+                where,
+                "the question asks for an explanation on one answer line",
+                "give it space: short",
+            )
+
+    def documents(self) -> None:
+        """Each document's excerpt is in its seed and keeps its sense; its questions name
+        lines it has, and their answers quote from those lines."""
+        for document in self.project.documents.values():
+            entry = document.entry
+            for i, part in enumerate(entry.excerpt):
+                if isinstance(part, str):
+                    where = document.src.where(("excerpt", i))
+                    self.passage(where, entry.seed, part, "excerpt")
+                    self.sense(where, entry.seed, part, "excerpt")
+            printed = blocks(document, self.project.seeds.get(entry.seed))
+            count = line_count(printed)
+            for i, q in enumerate(entry.questions):
+                self.space(q, document.src.where(("questions", i, "space")))
+                named = self.line_refs(q, document.src.where(("questions", i, "ask")), count)
+                if named and line_spans(q.ask):
+                    lines = [lines_text(printed, n, n) for n in range(1, count + 1)]
+                    self.answer_places(
+                        q, document.src.where(("questions", i, "answer")), lines, "line"
+                    )
+        for sourced, path, text in _question_texts(self.project):
+            for ref in document_refs(text):
+                if ref not in self.project.documents:
+                    known = ", ".join(self.project.documents) or "none defined"
+                    self.report.error(
+                        sourced.where(path), f"unknown document '{ref}'", f"known: {known}"
+                    )
+        for lesson in self.project.lessons.values():
+            self.lesson_documents(lesson)
+
+    def lesson_documents(self, lesson: Lesson) -> None:
+        """A lesson holds at most 26 documents, and prints every document its questions
+        name."""
+        chosen = self.project.documents_of(lesson)
+        if len(chosen) > MAX_DOCUMENTS:
+            self.report.error(
+                lesson.src.where(("modules",)),
+                f"the lesson's modules have {len(chosen)} documents; a lesson holds at "
+                f"most {MAX_DOCUMENTS} (Document A to Z)",
+                "choose its documents with 'documents:'",
+            )
+        printed = {d.id for d in chosen} if "documents" in lesson.entry.sections else set()
+        modules = [self.project.modules[m] for m in lesson.entry.modules]
+        for sourced, path, text in _question_texts(self.project, modules, chosen):
+            for ref in document_refs(text):
+                if ref in self.project.documents and ref not in printed:
+                    self.report.error(
+                        lesson.src.origin,
+                        f"{sourced.origin.path}:{sourced.where(path).line} names document "
+                        f"'{ref}', which this lesson does not print",
+                        f"add '{ref}' to the lesson's documents (and 'documents' to its sections)",
+                    )
+
+    def line_refs(self, q: Question, where: Location, count: int) -> bool:
+        """Whether every line the question names is a line of its document (each that is not
+        is an error)."""
+        good = True
+        for first, last in line_spans(q.ask):
+            if not 1 <= first <= last <= count:
+                good = False
+                self.report.error(
+                    where,
+                    f"the question points at line {last if first <= count else first}, but the "
+                    f"document has {count} numbered lines",
+                    "renumber the reference to match the printed line numbers",
+                )
+        return good
 
     def activities(self) -> None:
         project = self.project
@@ -334,6 +519,41 @@ class _Checker:
                     )
 
 
+MAX_DOCUMENTS = 26  # Document A to Z
+SPACE_LINES = {"line": 1, "short": 3, "long": 6}  # answer lines of each space (macros.html.j2)
+# "how many", "how long" ask for a fact, not an explanation
+_EXPLAIN = re.compile(
+    r"\b(?:why|how(?!\s+(?:many|much|long|old|far|often|big)\b)|explain|in what ways?)\b",
+    re.IGNORECASE,
+)
+_INSTRUCTION = re.compile(
+    r"^(?:write|list|give|name|explain|describe|quote|find|underline|compare|say|identify|"
+    r"suggest|copy|choose|note)\b",
+    re.IGNORECASE,
+)
+
+
+def _where_else(quote: str, places: list[str], noun: str) -> str:
+    """ " (it is in paragraph 3)", " (it is in lines 16–17)": where a quotation is, if in
+    one place or two running on; else ""."""
+    for width in (1, 2):
+        for n in range(1, len(places) - width + 2):
+            if Haystack(" ".join(places[n - 1 : n - 1 + width])).contains(quote):
+                return (
+                    f" (it is in {noun} {n})" if width == 1 else f" (it is in {noun}s {n}–{n + 1})"
+                )
+    return ""
+
+
+def _asks(ask: str) -> tuple[int, bool]:
+    """How many things a question asks (its questions and instructions, sentence by
+    sentence) and whether one of them is an explanation (why, how, explain)."""
+    parts = [
+        p for p in sentences(" ".join(ask.split())) if p.endswith("?") or _INSTRUCTION.match(p)
+    ]
+    return max(len(parts), 1), bool(_EXPLAIN.search(ask))
+
+
 def _short(sentence: str, words: int = 12) -> str:
     cut = sentence.split()
     return " ".join(cut[:words]) + (" …" if len(cut) > words else "")
@@ -346,6 +566,7 @@ def check_project(project: Project) -> Report:
     checker.content()
     checker.terms()
     checker.questions()
+    checker.documents()
     checker.activities()
     checker.candidates()
     checker.safety()

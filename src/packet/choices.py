@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-SECTIONS = ("timeline", "glossary", "sources", "questions", "comparison")
-Section = Literal["timeline", "glossary", "sources", "questions", "comparison"]
-DEFAULT_SECTIONS: tuple[Section, ...] = ("timeline", "glossary", "sources")
+SECTIONS = ("documents", "timeline", "glossary", "sources", "questions", "comparison")
+Section = Literal["documents", "timeline", "glossary", "sources", "questions", "comparison"]
+DEFAULT_SECTIONS: tuple[Section, ...] = ("documents", "timeline", "glossary", "sources")
+# Printed straight after the activities wherever it is listed (SPEC §4): the documents are
+# read with the questions on them before the reference sections.
+FIRST_SECTION: Section = "documents"
 Edition = Literal["student", "teacher"]
 EDITIONS: tuple[Edition, ...] = ("student", "teacher")

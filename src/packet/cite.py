@@ -164,6 +164,29 @@ def dated(meta: SeedMeta) -> Markup:
     return Markup(f"{word} {_text(meta.date)}.")
 
 
+def _plain(value: MetaValue) -> str:
+    """One metadata value as text; attributed values go in square brackets."""
+    return f"[{typeset(value.value)}]" if value.attributed else typeset(value.value)
+
+
+def headnote_facts(meta: SeedMeta) -> tuple[tuple[str, str], ...]:
+    """A document's headnote, from its seed's record: who made it, what kind of source it
+    is, when, and for what purpose — each (label, text); facts the seed does not state are
+    in [brackets], and what the record lacks is said to be unknown, never filled in."""
+    container = meta.website or meta.publisher
+    ymd = _ymd(meta)
+    when = "Not given" if ymd is None else _long_date(ymd)
+    if ymd is not None and meta.date_kind == "updated":
+        when = f"Updated {when}"
+    return (
+        ("Author", _plain(meta.author) if meta.author else "Not named"),
+        ("Published by", _plain(container) if container else "Not named"),
+        ("Kind of source", meta.kind[0].upper() + meta.kind[1:]),
+        ("Date", when),
+        ("Purpose", typeset(meta.purpose or meta.kind_basis)),
+    )
+
+
 STYLES = {"mla": mla, "chicago": chicago, "apa": apa}
 STYLE_NAMES = {
     "mla": "MLA (9th edition)",

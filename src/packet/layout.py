@@ -1,7 +1,7 @@
 """Where things are in a packet project, light enough for every command to import.
 
 packet.toml   settings (its folder is the project)
-content/      modules, lessons, timeline, glossary, disagreements, guidance
+content/      modules, lessons, timeline, glossary, disagreements, documents, guidance
 seeds/        the source documents and their records
 templates/    the project's overrides of packet's theme
 output/       what `packet build` writes
@@ -25,6 +25,7 @@ LESSONS = f"{CONTENT}/lessons"  # one YAML file per lesson, `<id>.yaml`
 TIMELINE = f"{CONTENT}/timeline.yaml"
 GLOSSARY = f"{CONTENT}/glossary.yaml"
 DISAGREEMENTS = f"{CONTENT}/disagreements.yaml"
+DOCUMENTS = f"{CONTENT}/documents.yaml"  # excerpts of the seeds reprinted as Document A, B…
 GUIDANCE = f"{CONTENT}/guidance.md"  # the teacher edition's note on teaching with care
 RECORD_SUFFIX = ".meta.yaml"  # a seed's record, beside it in seeds/: `<seed file>.meta.yaml`
 FONTS_CSS = "fonts.css"  # the @font-face rules, in templates/ or packet's theme

@@ -616,6 +616,17 @@ class MarkdownReader:
             if token.map is not None:
                 yield token.map[0] + 1, token.level
 
+    def numbered_paragraphs(self, source: str) -> list[str]:
+        """The Markdown of each paragraph `block` numbers, in order: what "paragraph 3" of a
+        question is checked against."""
+        tokens = self.md.parse(source, {})
+        _unwrap_requests(tokens)
+        return [
+            tokens[i + 1].content
+            for i, token in enumerate(tokens[:-1])
+            if token.type == "paragraph_open" and token.level == 0
+        ]
+
     def plain(self, source: str) -> str:
         """A module body as running text: paragraphs and lists, no headings or citations."""
         blocks = []

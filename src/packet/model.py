@@ -15,6 +15,7 @@ from .dates import HistDate
 from .errors import Location
 from .schema import (
     DisagreementEntry,
+    DocumentEntry,
     EventEntry,
     LessonEntry,
     ModuleMeta,
@@ -99,6 +100,18 @@ class Disagreement:
 
 
 @dataclass(frozen=True)
+class Document:
+    """An excerpt of a seed reprinted in a packet as Document A, B…"""
+
+    entry: DocumentEntry
+    src: Sourced
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+
+@dataclass(frozen=True)
 class Lesson:
     id: str
     entry: LessonEntry
@@ -120,6 +133,18 @@ class Project:
     # no font has, an image that failed) was written is found in what was read, not on disk.
     texts: dict[str, str] = field(default_factory=dict)
     guidance: str | None = None  # content/guidance.md: teaching the topic with care (Markdown)
+    documents: dict[str, Document] = field(default_factory=dict)  # content/documents.yaml
+
+    def documents_of(self, lesson: Lesson) -> list[Document]:
+        """The lesson's documents, A, B… in order: those it names, or else those of its
+        modules in the order of its modules (each once)."""
+        if lesson.entry.documents is not None:
+            return [self.documents[d] for d in lesson.entry.documents]
+        return [
+            doc
+            for doc in self.documents.values()
+            if set(doc.entry.modules) & set(lesson.entry.modules)
+        ]
 
     def rel(self, path: Path) -> str:
         try:

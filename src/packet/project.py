@@ -27,6 +27,7 @@ from .errors import ContentError, Location, Report
 from .files import Refused, read_file
 from .layout import (
     DISAGREEMENTS,
+    DOCUMENTS,
     GLOSSARY,
     GUIDANCE,
     INPUT_FOLDERS,
@@ -40,9 +41,10 @@ from .layout import (
     input_roots,
     is_id,
 )
-from .model import Disagreement, Event, Lesson, Module, Project, Seed, Term
+from .model import Disagreement, Document, Event, Lesson, Module, Project, Seed, Term
 from .schema import (
     DisagreementEntry,
+    DocumentEntry,
     EventEntry,
     LessonEntry,
     ModuleMeta,
@@ -69,6 +71,7 @@ class _Loaded:
     events: list[Event]
     terms: dict[str, Term]
     disagreements: tuple[Disagreement, ...]
+    documents: dict[str, Document]
     lessons: dict[str, Lesson]
     guidance: str | None
 
@@ -159,9 +162,15 @@ class _Loader:
         events = self.entries(self.root / TIMELINE, EventEntry)
         terms = self.entries(self.root / GLOSSARY, TermEntry)
         disagreements = self.entries(self.root / DISAGREEMENTS, DisagreementEntry)
+        documents = self.entries(self.root / DOCUMENTS, DocumentEntry)
         lessons = self.lessons()
         guidance = self.guidance()
-        for items, kind in ((events, "event"), (terms, "term"), (disagreements, "disagreement")):
+        for items, kind in (
+            (events, "event"),
+            (terms, "term"),
+            (disagreements, "disagreement"),
+            (documents, "document"),
+        ):
             _unique(self.report, items, kind)
         return _Loaded(
             settings=settings,
@@ -170,6 +179,7 @@ class _Loader:
             events=self.dated(events),
             terms={entry.id: Term(entry, sub) for entry, sub in terms},
             disagreements=tuple(Disagreement(entry, sub) for entry, sub in disagreements),
+            documents={entry.id: Document(entry, sub) for entry, sub in documents},
             lessons=lessons,
             guidance=guidance,
         )
@@ -425,6 +435,7 @@ def load_project(root: Path) -> Project:
         events=tuple(sorted(loaded.events, key=lambda e: e.when.sort_key)),
         terms=loaded.terms,
         disagreements=loaded.disagreements,
+        documents=loaded.documents,
         lessons=loaded.lessons,
         sources=loader.sources,
         texts=loader.texts,
@@ -472,8 +483,18 @@ class _References:
         for d in loaded.disagreements:
             self.known(d.entry.modules, modules, d.src, "modules", "module")
             self.seed_refs(d.entry.versions, d.src, "versions")
+        for doc in loaded.documents.values():
+            self.known(doc.entry.modules, modules, doc.src, "modules", "module")
+            if doc.entry.seed not in self.seeds:
+                self.report.error(
+                    doc.src.where(("seed",)),
+                    f"unknown seed '{doc.entry.seed}'",
+                    f"known: {', '.join(self.seeds)}",
+                )
         for lesson in loaded.lessons.values():
             self.known(lesson.entry.modules, modules, lesson.src, "modules", "module")
+            documents = lesson.entry.documents or []
+            self.known(documents, loaded.documents, lesson.src, "documents", "document")
             self.listed_once(lesson)
 
     def known(
@@ -507,7 +528,7 @@ class _References:
             )
 
     def listed_once(self, lesson: Lesson) -> None:
-        for field_name in ("modules", "sections", "activities"):
+        for field_name in ("modules", "sections", "activities", "documents"):
             values = getattr(lesson.entry, field_name) or []
             for index, value in enumerate(values):
                 if values.index(value) != index:

@@ -106,6 +106,14 @@ class SeedMeta(Strict):
         default_factory=list,
         description="Lines of the seed that are not article text (ads, booking pitches)",
     )
+    purpose: Text | None = Field(
+        default=None,
+        description="What the source was made for, in a sentence: a document's headnote",
+    )
+    rights: Text | None = Field(
+        default=None,
+        description="Copyright or licence, as the source states it: a document's source line",
+    )
 
 
 class Passage(Strict):
@@ -172,6 +180,30 @@ class Version(Strict):
     quote: Text
 
 
+class EditorNote(Strict):
+    """Words of the editors inside a document's excerpt, printed in [brackets]: what was left
+    out, where its existence matters to a question."""
+
+    note: Text
+
+
+class DocumentEntry(Strict):
+    """One entry of content/documents.yaml: an excerpt of a seed reprinted as a document."""
+
+    id: Id
+    seed: Id
+    title: Text
+    headnote: Text | None = Field(
+        default=None, description="Where the excerpt comes from within the source, in a sentence"
+    )
+    excerpt: list[Text | EditorNote] = Field(
+        min_length=1,
+        description="The seed's own words, one paragraph each; a gap between them prints […]",
+    )
+    questions: list[Question] = Field(default_factory=list)
+    modules: list[Id] = Field(min_length=1)
+
+
 class DisagreementEntry(Strict):
     """One entry of content/disagreements.yaml: where the seeds differ."""
 
@@ -203,6 +235,11 @@ class LessonEntry(Strict):
         description="Worksheets after the modules; left out: every activity the modules support",
     )
     advisory: Text | None = None
+    documents: list[Id] | None = Field(
+        default=None,
+        max_length=26,
+        description="Documents A, B… in this order; left out: the documents of its modules",
+    )
 
 
 class Settings(Strict):

@@ -51,9 +51,32 @@ UNCITED_QUOTATION = re.compile(r"“(?P<quote>[^“”\n]{1,2000}?)”(?!\s*\[@)
 PARAGRAPH_REF = re.compile(r"(?:\b[Pp]aragraphs?|¶)\s*(\d+(?:\s*(?:,|and|or|to|–|-)\s*\d+)*)")
 
 
+LINE_REF = re.compile(r"\b[Ll]ines?\s+(\d+(?:\s*(?:,|and|or|to|–|-)\s*\d+)*)")
+_RANGE = re.compile(r"(\d+)(?:\s*(?:to|–|-)\s*(\d+))?")
+
+
 def paragraph_refs(text: str) -> list[int]:
     """Numbered paragraphs a question points at: "paragraph 3", "paragraphs 2 and 4", "¶5"."""
     return [int(n) for m in PARAGRAPH_REF.finditer(text) for n in re.findall(r"\d+", m[1])]
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [
+        (int(r[1]), int(r[2] or r[1]))
+        for m in pattern.finditer(text)
+        for r in _RANGE.finditer(m[1])
+    ]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The paragraphs a text names, as (first, last): "paragraphs 2–4" is (2, 4), "paragraphs
+    2 and 4" is (2, 2) and (4, 4)."""
+    return _spans(PARAGRAPH_REF, text)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """The lines of a document a text names, as (first, last): "lines 4–9" is (4, 9)."""
+    return _spans(LINE_REF, text)
 
 
 def normalise(text: str) -> str:
@@ -75,16 +98,23 @@ class Haystack:
 
     def contains(self, passage: str) -> bool:
         """Whether `passage` occurs in the text once both are normalised; `…` skips text."""
+        return self.span(passage) is not None
+
+    def span(self, passage: str) -> tuple[int, int] | None:
+        """Where `passage` is in `normal` (from its first word to its last), or None; `…`
+        skips text. The first place it is found is taken."""
         start = 0
+        first = None
         for part in ELLIPSIS.split(normalise(passage)):
             part = part.strip()
             if not part:
                 continue
             found = self.normal.find(part, start)
             if found < 0:
-                return False
+                return None
+            first = found if first is None else first
             start = found + len(part)
-        return True
+        return None if first is None else (first, start)
 
 
 @dataclass(frozen=True)
