@@ -29,7 +29,7 @@ from pathlib import Path
 from .activities import missing_material
 from .candidates import MAX_LISTED, MAX_PER_CLAIM, disagreement_candidates
 from .clauses import clause_problems
-from .documents import blocks, document_refs, line_count, lines_text
+from .documents import DOCUMENT_REF, blocks, document_refs, line_count, lines_text
 from .errors import Location, Report
 from .files import Refused, read_file
 from .layout import DISAGREEMENTS, GUIDANCE, input_roots
@@ -133,6 +133,7 @@ class _Checker:
         }
         self.seed_lines: dict[str, tuple[str, Lines] | None] = {}  # read for placing notes
         self.bodies: dict[str, RenderedText] = {}  # module id -> its body, rendered once
+        self.lines: dict[str, list[str]] = {}  # document id -> its numbered lines' text
 
     @cached_property
     def markup(self) -> MarkdownReader:
@@ -192,7 +193,7 @@ class _Checker:
         span = seed.haystack.span(passage) if seed is not None else None
         if seed is None or span is None:
             return  # reported by `passage`
-        for problem in clause_problems(seed.haystack.normal, *span):
+        for problem in clause_problems(seed.haystack.lines, *span):
             self.report.warning(
                 where, f"{what} “{_short(passage, 8)}” {problem.message}", problem.hint
             )
@@ -304,11 +305,9 @@ class _Checker:
                 refs = paragraph_refs(q.ask)
                 where = module.src.where(("questions", i, "ask"))
                 self.space(q, module.src.where(("questions", i, "space")))
-                if refs and all(1 <= ref <= count for ref in refs):
+                if refs or document_refs(q.ask):
                     paragraphs = paragraphs or self.markup.numbered_paragraphs(module.body)
-                    self.answer_places(
-                        q, module.src.where(("questions", i, "answer")), paragraphs, "paragraph"
-                    )
+                    self.references(q, module.src, i, paragraphs=paragraphs)
                 for ref in refs:
                     if not 1 <= ref <= count:
                         self.report.error(
@@ -324,27 +323,73 @@ class _Checker:
                         "say which, e.g. 'In paragraph 3, …'",
                     )
 
-    def answer_places(self, q: Question, where: Location, places: list[str], noun: str) -> None:
-        """Each quotation in a model answer is in the paragraphs or lines its question names
-        (`places`: the text of paragraph or line 1, 2, …): a key that quotes from elsewhere
-        marks a right answer wrong."""
-        spans = paragraph_spans(q.ask) if noun == "paragraph" else line_spans(q.ask)
-        named = " ".join(
-            places[n - 1]
-            for first, last in spans
-            for n in range(first, last + 1)
-            if n <= len(places)
-        )
-        within = Haystack(named)
+    def references(
+        self,
+        q: Question,
+        src: Sourced,
+        index: int,
+        *,
+        paragraphs: list[str] | None = None,
+        document: Document | None = None,
+    ) -> None:
+        """The lines a question names exist — its own document's (`document`), or, after
+        `[doc:ID]`, that document's — and each quotation in its model answer is in the
+        paragraphs (of its module: `paragraphs`) or lines it names: a key that quotes from
+        elsewhere marks a right answer wrong."""
+        named: list[str] = []
+        nouns: dict[str, list[str]] = {}  # "paragraph"/"line" -> the texts of 1, 2, …
+        for doc_id, text in _segments(q.ask):
+            if doc_id is None and paragraphs is not None:
+                for first, last in paragraph_spans(text):
+                    named += paragraphs[first - 1 : last]
+                    nouns.setdefault("paragraph", paragraphs)
+            target = document if doc_id is None else self.project.documents.get(doc_id)
+            if target is None:
+                continue
+            lines = self.document_lines(target)
+            for first, last in line_spans(text):
+                if 1 <= first <= last <= len(lines):
+                    named += lines[first - 1 : last]
+                    nouns.setdefault("line", lines)
+                    continue
+                self.report.error(
+                    src.where(("questions", index, "ask")),
+                    f"the question points at line {last if first <= len(lines) else first}, "
+                    f"but the document has {len(lines)} numbered lines",
+                    "renumber the reference to match the printed line numbers",
+                )
+        if named:
+            self.answer_places(q, src.where(("questions", index, "answer")), named, nouns)
+
+    def document_lines(self, document: Document) -> list[str]:
+        """The text of each numbered line of `document`, laid out once."""
+        if document.id not in self.lines:
+            printed = blocks(document, self.project.seeds.get(document.entry.seed))
+            count = line_count(printed)
+            self.lines[document.id] = [lines_text(printed, n, n) for n in range(1, count + 1)]
+        return self.lines[document.id]
+
+    def answer_places(
+        self, q: Question, where: Location, named: list[str], nouns: dict[str, list[str]]
+    ) -> None:
+        within = Haystack(" ".join(named))
+        what = " and ".join(f"{noun}s" for noun in nouns)
         for quotation in find_quotations(q.answer):
             if within.contains(quotation.quote):
                 continue
-            found = _where_else(quotation.quote, places, noun)
+            found = next(
+                (
+                    found
+                    for noun, places in nouns.items()
+                    if (found := _where_else(quotation.quote, places, noun))
+                ),
+                "",
+            )
             self.report.warning(
                 where,
                 f"the model answer quotes “{_short(quotation.quote, 8)}”, which is not in the "
-                f"{noun}s the question names{found}",
-                f"quote from the {noun}s the question points at, or point it where the words are",
+                f"{what} the question names{found}",
+                "quote from where the question points, or point it where the words are",
             )
 
     def space(self, q: Question, where: Location) -> None:
@@ -376,16 +421,9 @@ class _Checker:
                     where = document.src.where(("excerpt", i))
                     self.passage(where, entry.seed, part, "excerpt")
                     self.sense(where, entry.seed, part, "excerpt")
-            printed = blocks(document, self.project.seeds.get(entry.seed))
-            count = line_count(printed)
             for i, q in enumerate(entry.questions):
                 self.space(q, document.src.where(("questions", i, "space")))
-                named = self.line_refs(q, document.src.where(("questions", i, "ask")), count)
-                if named and line_spans(q.ask):
-                    lines = [lines_text(printed, n, n) for n in range(1, count + 1)]
-                    self.answer_places(
-                        q, document.src.where(("questions", i, "answer")), lines, "line"
-                    )
+                self.references(q, document.src, i, document=document)
         for sourced, path, text in _question_texts(self.project):
             for ref in document_refs(text):
                 if ref not in self.project.documents:
@@ -418,21 +456,6 @@ class _Checker:
                         f"'{ref}', which this lesson does not print",
                         f"add '{ref}' to the lesson's documents (and 'documents' to its sections)",
                     )
-
-    def line_refs(self, q: Question, where: Location, count: int) -> bool:
-        """Whether every line the question names is a line of its document (each that is not
-        is an error)."""
-        good = True
-        for first, last in line_spans(q.ask):
-            if not 1 <= first <= last <= count:
-                good = False
-                self.report.error(
-                    where,
-                    f"the question points at line {last if first <= count else first}, but the "
-                    f"document has {count} numbered lines",
-                    "renumber the reference to match the printed line numbers",
-                )
-        return good
 
     def activities(self) -> None:
         project = self.project
@@ -531,6 +554,14 @@ _INSTRUCTION = re.compile(
     r"suggest|copy|choose|note)\b",
     re.IGNORECASE,
 )
+
+
+def _segments(ask: str) -> list[tuple[str | None, str]]:
+    """A question cut where it names a document: the words before the first `[doc:ID]`
+    (None: its own module or document), then each document's id and the words after it —
+    "lines 12–21 … [doc:b], lines 1–10" names lines of its own document, then of b."""
+    parts = DOCUMENT_REF.split(ask)
+    return [(None, parts[0]), *zip(parts[1::2], parts[2::2], strict=True)]
 
 
 def _where_else(quote: str, places: list[str], noun: str) -> str:

@@ -187,6 +187,20 @@ class EditorNote(Strict):
     note: Text
 
 
+def _passage_or_note(raw: Any) -> Any:
+    """A passage written unquoted with ": " in it reads as a key: say so, not that a note is
+    missing."""
+    if isinstance(raw, dict) and "note" not in raw:
+        raise ValueError(
+            "a passage with ': ' in it reads as 'key: value' — put the passage in quotes, "
+            "or write an editor's note as 'note: …'"
+        )
+    return raw
+
+
+ExcerptPart = Annotated[Text | EditorNote, BeforeValidator(_passage_or_note)]
+
+
 class DocumentEntry(Strict):
     """One entry of content/documents.yaml: an excerpt of a seed reprinted as a document."""
 
@@ -196,7 +210,7 @@ class DocumentEntry(Strict):
     headnote: Text | None = Field(
         default=None, description="Where the excerpt comes from within the source, in a sentence"
     )
-    excerpt: list[Text | EditorNote] = Field(
+    excerpt: list[ExcerptPart] = Field(
         min_length=1,
         description="The seed's own words, one paragraph each; a gap between them prints […]",
     )

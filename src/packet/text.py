@@ -91,10 +91,22 @@ class Haystack:
     every passage quoted from it, and normalising it again for each would cost the seed's
     length every time."""
 
-    __slots__ = ("normal",)
+    __slots__ = ("_lines", "_text", "normal")
 
     def __init__(self, text: str) -> None:
         self.normal = normalise(text)
+        self._text = text
+        self._lines: str | None = None
+
+    @property
+    def lines(self) -> str:
+        """`normal` with a line break where the text's whitespace held one: the same length
+        and offsets, for what needs to know where a paragraph or heading ends."""
+        if self._lines is None:
+            folded = unicodedata.normalize("NFC", self._text).translate(_TRANSLATE)
+            self._lines = _SPACE.sub(lambda m: "\n" if "\n" in m[0] else " ", folded).strip()
+            self._text = ""
+        return self._lines
 
     def contains(self, passage: str) -> bool:
         """Whether `passage` occurs in the text once both are normalised; `…` skips text."""
