@@ -208,3 +208,23 @@ def test_every_lesson_prints_its_documents_with_their_letters(
             letter = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index]
             assert f"DOCUMENT {letter} {document.entry.title.replace(chr(39), '’')}" in text
         assert "[doc:" not in text
+
+
+def test_the_origins_quotation_that_dropped_its_main_clause_is_flagged(project_dir: Path) -> None:
+    """The fault the unit had: exact words, begun where "partly because" explains a clause
+    the quotation leaves out. Put back, check flags it; the unit as corrected is quiet."""
+    origins = Path("content/modules/origins.md")
+    assert problems(project_dir) == []
+    edit(
+        project_dir,
+        origins,
+        "“for many years they made little headway against Sihanouk from their bases",
+        "they operated “from their bases",
+    )
+    [warning] = problems(project_dir, "warning")
+    assert warning.startswith("content/modules/origins.md:53:")
+    assert (
+        "quotation “from their bases in remote jungle and mountain …” begins "
+        'mid-sentence and explains something it leaves out ("partly because" belongs to '
+        "“…made little headway against Sihanouk”)"
+    ) in warning
