@@ -71,7 +71,9 @@ def test_an_excerpt_from_the_seeds_boilerplate_is_an_error(fresh: Path) -> None:
     record.write_text(
         record.read_text("utf-8") + "boilerplate:\n  - Abraham Lincoln.\n", encoding="utf-8"
     )
-    edit(fresh, DOCUMENTS, "    - note: The speech", "    - Abraham Lincoln.\n    - note: The speech")
+    edit(
+        fresh, DOCUMENTS, "    - note: The speech", "    - Abraham Lincoln.\n    - note: The speech"
+    )
     assert any("comes from the seed's boilerplate" in p for p in problems(fresh, "error"))
 
 
@@ -130,7 +132,12 @@ def test_a_quotation_that_drops_what_it_depends_on_is_a_warning(fresh: Path) -> 
 
 
 def test_a_document_a_lesson_does_not_print_is_an_error_where_named(fresh: Path) -> None:
-    edit(fresh, MODULE, "This packet has only one source.", "See [doc:address]. This packet has only one source.")
+    edit(
+        fresh,
+        MODULE,
+        "This packet has only one source.",
+        "See [doc:address]. This packet has only one source.",
+    )
     assert problems(fresh) == []
     edit(fresh, Path("content/lessons/example.yaml"), "[documents, ", "[")
     [error] = problems(fresh, "error")
@@ -155,13 +162,18 @@ def test_answer_space_is_sized_to_what_the_question_asks(fresh: Path) -> None:
 
 
 def test_documents_print_after_the_activities_wherever_they_are_listed(fresh: Path) -> None:
-    edit(fresh, Path("content/lessons/example.yaml"), "[documents, timeline,", "[timeline, documents,")
+    edit(
+        fresh,
+        Path("content/lessons/example.yaml"),
+        "[documents, timeline,",
+        "[timeline, documents,",
+    )
     out = fresh / "output"
     run_packet("build", "example", "--format", "html", "--edition", "student", cwd=fresh)
     html = (out / "example-student.html").read_text("utf-8")
     order = [html.index(f'id="{anchor}"') for anchor in ("section-documents", "section-timeline")]
     assert order == sorted(order)
-    assert 'id="q-doc-address-1"' in html
+    assert 'id="q-doc_address-1"' in html
     text = flat(re.sub(r"<[^>]+>", " ", html))
     assert "Document A" in text and "Lincoln’s address at the Gettysburg cemetery" in text
     assert "Rights: Public domain." in text
@@ -180,7 +192,7 @@ def _printed_lines(path: Path) -> set[str]:
 def test_every_document_line_prints_whole_on_one_line(
     built: Path, built_variants: Path, repo_project: Project, variant: str
 ) -> None:
-    """"Document A, line 12" is one line in every variant: each of packet's lines is a line of
+    """ "Document A, line 12" is one line in every variant: each of packet's lines is a line of
     the PDF (a line the page wrapped would print as two)."""
     out = built if variant == "standard" else built_variants / variant
     for lesson in repo_project.lessons.values():
@@ -222,7 +234,7 @@ def test_the_origins_quotation_that_dropped_its_main_clause_is_flagged(project_d
         "they operated “from their bases",
     )
     [warning] = problems(project_dir, "warning")
-    assert warning.startswith("content/modules/origins.md:53:")
+    assert re.match(r"content/modules/origins.md:\d+:\d+: warning", warning)
     assert (
         "quotation “from their bases in remote jungle and mountain …” begins "
         'mid-sentence and explains something it leaves out ("partly because" belongs to '

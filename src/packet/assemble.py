@@ -164,7 +164,7 @@ class DocumentView:
     source them (who made it, what kind, when, why) and the questions on it."""
 
     id: str
-    anchor: str  # "doc-<id>": the prefix of its questions' ids, as a module's id is of theirs
+    anchor: str  # "doc_<id>": the prefix of its questions' ids, as a module's id is of theirs
     letter: str
     title: str
     facts: tuple[tuple[str, str], ...]  # the headnote: (label, value), from the seed's record
@@ -622,7 +622,7 @@ def _document_view(
     seed = project.seeds[entry.seed]
     return DocumentView(
         id=entry.id,
-        anchor=f"doc-{entry.id}",
+        anchor=f"doc_{entry.id}",  # "_" is in no id: no module's questions share these
         letter=letters[0][entry.id],
         title=entry.title,
         facts=headnote_facts(seed.meta),

@@ -29,15 +29,16 @@ from pathlib import Path
 from .activities import missing_material
 from .candidates import MAX_LISTED, MAX_PER_CLAIM, disagreement_candidates
 from .clauses import clause_problems
-from .documents import DOCUMENT_REF, blocks, document_refs, line_count, lines_text
+from .documents import DOCUMENT_REF, LINE_WIDTH, LOOSE_REF, blocks, document_refs
 from .errors import Location, Report
 from .files import Refused, read_file
 from .layout import DISAGREEMENTS, GUIDANCE, input_roots
 from .lint import Finding, lint, nesting
 from .markup import MarkdownReader, RenderedText, markup_for
 from .model import Document, Lesson, Module, Project, Term
-from .schema import HISTORICAL_THINKING, EditorNote, Question
+from .schema import HISTORICAL_THINKING, MAX_DOCUMENTS, EditorNote, Question
 from .text import (
+    FAR,
     Haystack,
     Lines,
     find_quotations,
@@ -70,13 +71,11 @@ def _module_texts(module: Module) -> _Texts:
 
 
 def _document_texts(document: Document) -> _Texts:
-    """The free-text fields of one document: headnote, editor's notes, questions."""
+    """The free-text fields of one document: headnote, questions (its editor's notes are
+    plain text, checked by `_Checker.excerpt`)."""
     entry = document.entry
     if entry.headnote is not None:
         yield document.src, ("headnote",), entry.headnote
-    for i, part in enumerate(entry.excerpt):
-        if isinstance(part, EditorNote):
-            yield document.src, ("excerpt", i, "note"), part.note
     for i, q in enumerate(entry.questions):
         yield document.src, ("questions", i, "ask"), q.ask
         yield document.src, ("questions", i, "answer"), q.answer
@@ -102,6 +101,14 @@ def _question_texts(
         for i, q in enumerate(questions):
             yield src, ("questions", i, "ask"), q.ask
             yield src, ("questions", i, "answer"), q.answer
+
+
+def _notes(project: Project) -> _Texts:
+    """The editors' notes in documents: plain text, linted for what would print as written."""
+    for document in project.documents.values():
+        for i, part in enumerate(document.entry.excerpt):
+            if isinstance(part, EditorNote):
+                yield document.src, ("excerpt", i, "note"), part.note
 
 
 def _texts(project: Project) -> _Texts:
@@ -280,7 +287,7 @@ class _Checker:
             deep = nesting(markup.nesting_levels(module.body))
             for finding in [*lint(module.body), *([deep] if deep else [])]:
                 report(finding, Location(path, start + finding.line, finding.col))
-        for sourced, field_path, text in _texts(self.project):
+        for sourced, field_path, text in (*_texts(self.project), *_notes(self.project)):
             for finding in lint(text):
                 report(finding, sourced.where(field_path))
         if self.project.guidance is not None:
@@ -351,13 +358,12 @@ class _Checker:
                 if 1 <= first <= last <= len(lines):
                     named += lines[first - 1 : last]
                     nouns.setdefault("line", lines)
-                    continue
-                self.report.error(
-                    src.where(("questions", index, "ask")),
-                    f"the question points at line {last if first <= len(lines) else first}, "
-                    f"but the document has {len(lines)} numbered lines",
-                    "renumber the reference to match the printed line numbers",
-                )
+                else:
+                    self.report.error(
+                        src.where(("questions", index, "ask")),
+                        _bad_lines(first, last, len(lines)),
+                        "renumber the reference to match the printed line numbers",
+                    )
         if named:
             self.answer_places(q, src.where(("questions", index, "answer")), named, nouns)
 
@@ -365,8 +371,9 @@ class _Checker:
         """The text of each numbered line of `document`, laid out once."""
         if document.id not in self.lines:
             printed = blocks(document, self.project.seeds.get(document.entry.seed))
-            count = line_count(printed)
-            self.lines[document.id] = [lines_text(printed, n, n) for n in range(1, count + 1)]
+            self.lines[document.id] = [
+                line.text for block in printed if block.kind == "text" for line in block.lines
+            ]
         return self.lines[document.id]
 
     def answer_places(
@@ -416,36 +423,98 @@ class _Checker:
         lines it has, and their answers quote from those lines."""
         for document in self.project.documents.values():
             entry = document.entry
-            for i, part in enumerate(entry.excerpt):
-                if isinstance(part, str):
-                    where = document.src.where(("excerpt", i))
-                    self.passage(where, entry.seed, part, "excerpt")
-                    self.sense(where, entry.seed, part, "excerpt")
+            self.excerpt(document)
             for i, q in enumerate(entry.questions):
                 self.space(q, document.src.where(("questions", i, "space")))
                 self.references(q, document.src, i, document=document)
-        for sourced, path, text in _question_texts(self.project):
-            for ref in document_refs(text):
-                if ref not in self.project.documents:
+                if paragraph_refs(q.ask):
+                    self.report.error(
+                        document.src.where(("questions", i, "ask")),
+                        "a document's question names a paragraph, but documents number their lines",
+                        "point at lines instead, e.g. 'In lines 4–9, …'",
+                    )
+        self.document_names()
+        for lesson in self.project.lessons.values():
+            self.lesson_documents(lesson)
+
+    def excerpt(self, document: Document) -> None:
+        """Each passage is in the seed and keeps its sense, and fits a line; an editor's note
+        is plain text; and the excerpt holds some of the seed's words."""
+        entry = document.entry
+        for i, part in enumerate(entry.excerpt):
+            where = document.src.where(("excerpt", i))
+            if isinstance(part, EditorNote):
+                if "[@" in part.note or (ref := LOOSE_REF.search(part.note)):
+                    named = f" (“{ref[0]}”)" if ref else ""
+                    self.report.error(
+                        document.src.where(("excerpt", i, "note")),
+                        "an editor's note prints as plain text: it cannot cite a seed or name "
+                        f"a document{named}",
+                        "say it in words, or put the citation in the headnote",
+                    )
+                continue
+            self.passage(where, entry.seed, part, "excerpt")
+            self.sense(where, entry.seed, part, "excerpt")
+            longest = max(part.split(), key=len, default="")
+            if len(longest) > LINE_WIDTH:
+                self.report.error(
+                    where,
+                    f"the excerpt has a word of {len(longest)} characters "
+                    f"(“{longest[:30]}…”), longer than a document's line ({LINE_WIDTH})",
+                    "leave it out with …, or end the passage before it",
+                )
+        if all(isinstance(part, EditorNote) for part in entry.excerpt):
+            self.report.error(
+                document.src.where(("excerpt",)),
+                "the excerpt has no words of the seed, only editor's notes",
+                "add at least one passage of the seed",
+            )
+
+    def document_names(self) -> None:
+        """`[doc:ID]` names a document, and only in a question or model answer."""
+        questions = {(id(src), path) for src, path, _ in _question_texts(self.project)}
+        for module in self.project.modules.values():
+            if m := LOOSE_REF.search(module.body):
+                line = module.body_line + module.body.count("\n", 0, m.start())
+                self.report.error(
+                    Location(module.body_location.path, line, 1),
+                    f"[doc:{m[1]}] is only read in questions and model answers",
+                    "name the document in words here",
+                )
+        for sourced, path, text in _texts(self.project):
+            for m in LOOSE_REF.finditer(text):
+                ref = m[1]
+                if (id(sourced), path) not in questions:
+                    self.report.error(
+                        sourced.where(path),
+                        f"[doc:{ref}] is only read in questions and model answers",
+                        "name the document in words here",
+                    )
+                elif ref not in self.project.documents:
                     known = ", ".join(self.project.documents) or "none defined"
                     self.report.error(
                         sourced.where(path), f"unknown document '{ref}'", f"known: {known}"
                     )
-        for lesson in self.project.lessons.values():
-            self.lesson_documents(lesson)
 
     def lesson_documents(self, lesson: Lesson) -> None:
         """A lesson holds at most 26 documents, and prints every document its questions
         name."""
         chosen = self.project.documents_of(lesson)
-        if len(chosen) > MAX_DOCUMENTS:
+        printing = "documents" in lesson.entry.sections
+        if lesson.entry.documents and not printing:
+            self.report.warning(
+                lesson.src.where(("documents",)),
+                "the lesson lists documents, but its sections leave them out",
+                "add 'documents' to its sections, or remove the list",
+            )
+        if printing and len(chosen) > MAX_DOCUMENTS:
             self.report.error(
                 lesson.src.where(("modules",)),
                 f"the lesson's modules have {len(chosen)} documents; a lesson holds at "
                 f"most {MAX_DOCUMENTS} (Document A to Z)",
                 "choose its documents with 'documents:'",
             )
-        printed = {d.id for d in chosen} if "documents" in lesson.entry.sections else set()
+        printed = {d.id for d in chosen} if printing else set()
         modules = [self.project.modules[m] for m in lesson.entry.modules]
         for sourced, path, text in _question_texts(self.project, modules, chosen):
             for ref in document_refs(text):
@@ -542,7 +611,6 @@ class _Checker:
                     )
 
 
-MAX_DOCUMENTS = 26  # Document A to Z
 SPACE_LINES = {"line": 1, "short": 3, "long": 6}  # answer lines of each space (macros.html.j2)
 # "how many", "how long" ask for a fact, not an explanation
 _EXPLAIN = re.compile(
@@ -554,6 +622,23 @@ _INSTRUCTION = re.compile(
     r"suggest|copy|choose|note)\b",
     re.IGNORECASE,
 )
+
+
+def _bad_lines(first: int, last: int, count: int) -> str:
+    """What is wrong with "lines first–last" of a document of `count` numbered lines."""
+    if last >= FAR or first >= FAR:
+        return (
+            "the question points at a line number of ten digits or more, but the document "
+            f"has {count} numbered lines"
+        )
+    if first < 1:
+        return "the question points at line 0, but a document's lines are numbered from 1"
+    if first > last:
+        return f"the question names lines {first}–{last}, which run backwards"
+    return (
+        f"the question points at line {last if first <= count else first}, "
+        f"but the document has {count} numbered lines"
+    )
 
 
 def _segments(ask: str) -> list[tuple[str | None, str]]:

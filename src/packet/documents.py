@@ -27,9 +27,11 @@ from .text import ELLIPSIS
 LINE_WIDTH = 52
 NUMBER_EVERY = 5  # a line number is printed beside every fifth line
 OMISSION = "[…]"
+KEEP_WHOLE = 12  # lines: a document's paragraph this short is never split over two pages
 # A question names a document by id, `[doc:s21-travel-page]`, and prints its letter in the
 # lesson: "Document B".
 DOCUMENT_REF = re.compile(rf"\[doc:({ID_PATTERN})\]")
+LOOSE_REF = re.compile(r"\[doc:([^\]\s]*)\]")  # what a writer meant as one, for check to judge
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,12 @@ class Block:
 
     kind: Literal["text", "omission", "note"]
     lines: tuple[Line, ...]
+
+    @property
+    def whole(self) -> bool:
+        """Kept on one page: a paragraph up to `KEEP_WHOLE` lines (a longer one may break,
+        with three lines or more on each page)."""
+        return len(self.lines) <= KEEP_WHOLE
 
 
 def blocks(document: Document, seed: Seed | None) -> tuple[Block, ...]:

@@ -140,11 +140,12 @@ class Project:
         modules in the order of its modules (each once)."""
         if lesson.entry.documents is not None:
             return [self.documents[d] for d in lesson.entry.documents]
-        return [
-            doc
-            for doc in self.documents.values()
-            if set(doc.entry.modules) & set(lesson.entry.modules)
-        ]
+        by_module: dict[str, list[Document]] = {}
+        for doc in self.documents.values():
+            for module in doc.entry.modules:
+                by_module.setdefault(module, []).append(doc)
+        chosen = (doc for module in lesson.entry.modules for doc in by_module.get(module, []))
+        return list({doc.id: doc for doc in chosen}.values())
 
     def rel(self, path: Path) -> str:
         try:

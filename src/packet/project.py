@@ -148,6 +148,8 @@ class _Loader:
             entry = validate(model, sub, self.report)
             if entry is not None:
                 found.append((entry, sub))
+            elif isinstance(sub.data, dict) and isinstance(sub.data.get("id"), str):
+                self.broken.add(sub.data["id"])  # reported; not again where it is named
         return found
 
     # -- the files of a project --------------------------------------------------------

@@ -13,10 +13,13 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from .choices import DEFAULT_SECTIONS, Section
 from .layout import ID_PATTERN, NAME_MAX
@@ -50,6 +53,7 @@ TEACHER_ONLY: dict[str, Any] = {"teacher_only": True}
 # WeasyPrint holds every page of a packet in memory while it lays it out: 5,000 modules ran for
 # minutes into gigabytes. A whole unit of a department's years of work is tens of modules.
 MAX_LESSON_MODULES = 300
+MAX_DOCUMENTS = 26  # Document A to Z
 
 
 class Strict(BaseModel):
@@ -187,18 +191,27 @@ class EditorNote(Strict):
     note: Text
 
 
-def _passage_or_note(raw: Any) -> Any:
+def _passage_or_note(raw: Any) -> str:
+    """Which an excerpt's item is: a mapping is an editor's note, anything else a passage."""
+    return "editor's note" if isinstance(raw, dict) else "excerpt passage"
+
+
+def _no_key_in_passage(raw: Any) -> Any:
     """A passage written unquoted with ": " in it reads as a key: say so, not that a note is
     missing."""
-    if isinstance(raw, dict) and "note" not in raw:
-        raise ValueError(
-            "a passage with ': ' in it reads as 'key: value' — put the passage in quotes, "
-            "or write an editor's note as 'note: …'"
+    if isinstance(raw, dict) and set(raw) != {"note"} and len(raw) == 1:
+        raise PydanticCustomError(
+            "passage_as_key",
+            "a passage with ': ' in it reads as 'key: value' — put the passage in quotes",
         )
     return raw
 
 
-ExcerptPart = Annotated[Text | EditorNote, BeforeValidator(_passage_or_note)]
+ExcerptPart = Annotated[
+    Annotated[Text, Tag("excerpt passage")]
+    | Annotated[EditorNote, BeforeValidator(_no_key_in_passage), Tag("editor's note")],
+    Discriminator(_passage_or_note),
+]
 
 
 class DocumentEntry(Strict):
@@ -251,7 +264,7 @@ class LessonEntry(Strict):
     advisory: Text | None = None
     documents: list[Id] | None = Field(
         default=None,
-        max_length=26,
+        max_length=MAX_DOCUMENTS,
         description="Documents A, B… in this order; left out: the documents of its modules",
     )
 

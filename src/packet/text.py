@@ -55,14 +55,23 @@ LINE_REF = re.compile(r"\b[Ll]ines?\s+(\d+(?:\s*(?:,|and|or|to|–|-)\s*\d+)*)")
 _RANGE = re.compile(r"(\d+)(?:\s*(?:to|–|-)\s*(\d+))?")
 
 
+# A number past this is no paragraph or line anyone wrote; read as this, it stays out of range
+# (and Python will not turn thousands of digits into an int).
+FAR = 10**9
+
+
+def _number(digits: str) -> int:
+    return int(digits) if len(digits) < 10 else FAR
+
+
 def paragraph_refs(text: str) -> list[int]:
     """Numbered paragraphs a question points at: "paragraph 3", "paragraphs 2 and 4", "¶5"."""
-    return [int(n) for m in PARAGRAPH_REF.finditer(text) for n in re.findall(r"\d+", m[1])]
+    return [_number(n) for m in PARAGRAPH_REF.finditer(text) for n in re.findall(r"\d+", m[1])]
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [
-        (int(r[1]), int(r[2] or r[1]))
+        (_number(r[1]), _number(r[2] or r[1]))
         for m in pattern.finditer(text)
         for r in _RANGE.finditer(m[1])
     ]

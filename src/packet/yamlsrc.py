@@ -253,6 +253,9 @@ def _describe(
         if isinstance(value, str):
             return f"{name} is empty", "write a value, or remove the line"
         return f"{name} needs at least one item", "list at least one, or remove the key"
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return f"{name} is longer than {limit} characters", "shorten it"
     if kind == "too_long" and not isinstance(value, str):
         limits = error.get("ctx", {})
         return (
@@ -296,7 +299,10 @@ def validate(
         return model.model_validate(sourced.data)
     except ValidationError as exc:
         for error in exc.errors():
-            loc = tuple(error["loc"])
-            message, hint = _describe(model, dict(error), syntax)
+            # a tagged union's tag ("excerpt passage") is not a key of the file: left out
+            loc = tuple(
+                step for step in error["loc"] if not (isinstance(step, str) and " " in step)
+            )
+            message, hint = _describe(model, {**error, "loc": loc}, syntax)
             report.error(sourced.where(loc), message, hint)
         return None

@@ -37,7 +37,7 @@ class Job:
 def choose_lessons(project: Project, request: BuildRequest) -> list[Lesson]:
     """The lessons `request` names, the ad-hoc lesson of its `--modules`, or every lesson."""
     from ..assemble import adhoc_lesson
-    from ..schema import MAX_LESSON_MODULES
+    from ..schema import MAX_DOCUMENTS, MAX_LESSON_MODULES
 
     if request.modules:
         if len(request.modules) > MAX_LESSON_MODULES:
@@ -52,7 +52,15 @@ def choose_lessons(project: Project, request: BuildRequest) -> list[Lesson]:
         if request.name in project.lessons:
             raise UsageError(f"--name '{request.name}' is already a lesson; choose another name")
         sections = list(request.sections) if request.sections is not None else None
-        return [adhoc_lesson(project, request.name, list(request.modules), sections)]
+        lesson = adhoc_lesson(project, request.name, list(request.modules), sections)
+        documents = project.documents_of(lesson)
+        if "documents" in lesson.entry.sections and len(documents) > MAX_DOCUMENTS:
+            raise UsageError(
+                f"the modules have {len(documents)} documents; one packet prints at most "
+                f"{MAX_DOCUMENTS} (Document A to Z) — leave documents out of --sections, or "
+                "build the modules as a lesson that lists its documents"
+            )
+        return [lesson]
     if not request.lessons:
         if not project.lessons:
             raise UsageError("this project has no lessons yet — add one to content/lessons/")
