@@ -286,7 +286,7 @@ def _student_marks(page: Any) -> list[tuple[int, float]]:
 
 # What a teacher edition marks with its student page: sections, activities, back sections
 # and questions, by the ids the theme gives them.
-MARKED = re.compile(r"(module|activity|section|q)-")
+MARKED = re.compile(r"(module|activity|section|document|q)-")
 
 
 def student_page_mismatches(student: Path, teacher: Path) -> tuple[int, list[str]]:

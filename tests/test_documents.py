@@ -199,8 +199,9 @@ def test_every_document_line_prints_whole_on_one_line(
         chosen = repo_project.documents_of(lesson)
         if not chosen:
             continue
-        suffix = "" if variant == "standard" else f"-{variant}"
-        pdf = next(out.glob(f"{lesson.id}-student{suffix}.pdf"))
+        # double-sided is a layout, not a variant of the file name
+        suffix = "" if variant in ("standard", "double-sided") else f"-{variant}"
+        pdf = out / f"{lesson.id}-student{suffix}.pdf"
         printed = _printed_lines(pdf)
         for document in chosen:
             for block in blocks(document, repo_project.seeds[document.entry.seed]):
@@ -240,3 +241,14 @@ def test_the_origins_quotation_that_dropped_its_main_clause_is_flagged(project_d
         'mid-sentence and explains something it leaves out ("partly because" belongs to '
         "“…made little headway against Sihanouk”)"
     ) in warning
+
+
+def test_a_lesson_without_documents_answers_only_for_its_modules_questions(fresh: Path) -> None:
+    """A document the lesson does not print takes its questions with it: what they name is
+    no concern of the lesson's; its modules' questions still are."""
+    edit(fresh, DOCUMENTS, "In lines 1–4,", "In lines 1–4 of [doc:address],")
+    edit(fresh, Path("content/lessons/example.yaml"), "[documents, ", "[")
+    assert problems(fresh) == []
+    edit(fresh, MODULE, "This packet has only one source.", "Read [doc:address].")
+    [error] = problems(fresh, "error")
+    assert "names document 'address', which this lesson does not print" in error

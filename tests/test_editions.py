@@ -271,7 +271,11 @@ def test_teacher_edition_shows_the_student_page_of_every_section_and_question(
     assert wrong == []
     packet = assemble(repo_project, repo_project.lessons[lesson], "student")
     parts = len(packet.modules) + len(packet.activities) + len(packet.sections)
-    assert marked == parts + sum(len(m.questions) for m in packet.modules)
+    parts += len(packet.documents)
+    questions = [*(q for m in packet.modules for q in m.questions)]
+    questions += [q for d in packet.documents for q in d.questions]
+    assert packet.documents and any(d.questions for d in packet.documents)
+    assert marked == parts + len(questions)
     # the pages differ, or the test would prove nothing: the guidance comes first
     assert len(pdf_text(teacher)) > len(pdf_text(student))
     assert "turn to page" in flat(pdf_text(teacher)[1])

@@ -198,8 +198,8 @@ class _Checker:
         flagged for review (`clauses.clause_problems`: a heuristic)."""
         seed = self.project.seeds.get(seed_id)
         span = seed.haystack.span(passage) if seed is not None else None
-        if seed is None or span is None:
-            return  # reported by `passage`
+        if seed is None or span is None or span[0] == span[1]:
+            return  # not found (reported by `passage`), or no words to judge
         for problem in clause_problems(seed.haystack.lines, *span):
             self.report.warning(
                 where, f"{what} “{_short(passage, 8)}” {problem.message}", problem.hint
@@ -516,7 +516,8 @@ class _Checker:
             )
         printed = {d.id for d in chosen} if printing else set()
         modules = [self.project.modules[m] for m in lesson.entry.modules]
-        for sourced, path, text in _question_texts(self.project, modules, chosen):
+        shown = chosen if printing else []  # their questions print with them
+        for sourced, path, text in _question_texts(self.project, modules, shown):
             for ref in document_refs(text):
                 if ref in self.project.documents and ref not in printed:
                     self.report.error(

@@ -135,7 +135,7 @@ class Haystack:
                 return None
             first = found if first is None else first
             start = found + len(part)
-        return None if first is None else (first, start)
+        return (0, 0) if first is None else (first, start)  # nothing to find: found at 0
 
 
 @dataclass(frozen=True)
