@@ -2,10 +2,11 @@
 
 The fields marked teacher-only are taken from the schema itself (`schema.TEACHER_ONLY`), so a
 field marked later is covered without touching this test. A marker is planted in every such
-field of a lesson's modules, disagreements and documents, and in the care guidance; the student PDF and
-HTML must hold none of them, and the teacher edition must show them (which proves they were
-planted where the packet reads them). The teacher notes' discussion holds a line `---`, the
-way a teacher writes a divider: it must stay inside the front matter, not end it.
+field of a lesson's modules, disagreements and documents, and in the care guidance; the
+student PDF and HTML must hold none of them, and the teacher edition must show them (which
+proves they were planted where the packet reads them). The teacher notes' discussion holds a
+line `---`, the way a teacher writes a divider: it must stay inside the front matter, not end
+it.
 """
 
 from __future__ import annotations
