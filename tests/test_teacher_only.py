@@ -2,7 +2,7 @@
 
 The fields marked teacher-only are taken from the schema itself (`schema.TEACHER_ONLY`), so a
 field marked later is covered without touching this test. A marker is planted in every such
-field of a lesson's modules, disagreements and documents, and in the care guidance; the
+field of a lesson, its modules, disagreements and documents, and in the care guidance; the
 student PDF and HTML must hold none of them, and the teacher edition must show them (which
 proves they were planted where the packet reads them). The teacher notes' discussion holds a
 line `---`, the way a teacher writes a divider: it must stay inside the front matter, not end
@@ -108,12 +108,22 @@ def _plant_documents(root: Path, modules: list[str], markers: Markers) -> None:
     path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8")
 
 
+def _plant_lesson(root: Path, markers: Markers) -> None:
+    path = root / "content" / "lessons" / f"{LESSON}.yaml"
+    entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for field in schema.teacher_only_fields(schema.LessonEntry):
+        where = f"lesson {LESSON}: {'.'.join(field)}"
+        _plant(entry, field, lambda where=where: markers.new(where))  # type: ignore[misc]
+    path.write_text(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False), "utf-8")
+
+
 # Every model of a content file, and how to plant into it; a model that gains a teacher-only
 # field needs a way here before this test passes.
 PLANTERS = {
     schema.ModuleMeta: "modules",
     schema.DisagreementEntry: "disagreements",
     schema.DocumentEntry: "documents",
+    schema.LessonEntry: "lessons",
 }
 FILE_MODELS = (
     schema.ModuleMeta,
@@ -146,6 +156,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Markers]:
         _plant_module(root, module_id, markers)
     _plant_disagreements(root, modules, markers)
     _plant_documents(root, modules, markers)
+    _plant_lesson(root, markers)
     (root / "content" / "guidance.md").write_text(
         f"Teach with care.\n\n{markers.new('content/guidance.md')}\n", encoding="utf-8"
     )

@@ -30,10 +30,12 @@ from markupsafe import Markup
 from .cite import dated, maker
 from .dates import MONTHS
 from .markup import MarkdownReader, nested_quotes, term_pattern, typeset
-from .model import Event, Project, Seed, Term, seeds_of
+from .model import Disagreement, Event, Project, Seed, Term, seeds_of
 from .schema import ACTIVITIES, Activity
 
 VOCABULARY_MAX = 10
+SPARES = 2  # definitions in a matching activity that match no term
+_COUNTS = {1: "One", 2: "Two", 3: "Three"}
 ORDER_MAX = 6
 DATES_MAX = 6
 COMPARISON_TOPICS_MAX = 3
@@ -62,17 +64,32 @@ class Vocabulary:
     # terms, its definitions the first definitions, and each set's answers are its own.
     # One set; in large print and booklets smaller sets, so that each fits its page.
     sets: tuple[int, ...] = ()
+    # How many definitions each set has: its terms' and its spares (`SPARES` in all).
+    definition_sets: tuple[int, ...] = ()
     kind: str = "vocabulary"
     title: str = "Matching Key Terms"
 
     @property
     def matching_sets(self) -> list[tuple[tuple[MatchTerm, ...], tuple[MatchDefinition, ...]]]:
         """Each set's terms and definitions."""
-        parts, start = [], 0
-        for size in self.sets or (len(self.terms),):
-            parts.append((self.terms[start : start + size], self.definitions[start : start + size]))
-            start += size
-        return parts
+        terms = itertools.accumulate(self.sets or (len(self.terms),), initial=0)
+        definitions = itertools.accumulate(
+            self.definition_sets or (len(self.definitions),), initial=0
+        )
+        return [
+            (self.terms[a:b], self.definitions[c:d])
+            for (a, b), (c, d) in zip(
+                itertools.pairwise(terms), itertools.pairwise(definitions), strict=True
+            )
+        ]
+
+    @property
+    def spares(self) -> str:
+        """What the instructions say of the definitions that match no term."""
+        count = len(self.definitions) - len(self.terms)
+        if count <= 0:
+            return ""
+        return f"{_COUNTS.get(count, str(count))} of the definitions match none of the terms."
 
 
 # Terms a matching set has at most where a page holds no more: large print, booklets.
@@ -122,9 +139,52 @@ class SourceComparison:
 ActivityView = Vocabulary | TimelineActivity | SourceComparison
 
 
-def _lesson_terms(project: Project, modules: Sequence[str]) -> list[Term]:
-    ids = dict.fromkeys(t for m in modules for t in project.modules[m].meta.key_terms)
-    return [project.terms[t] for t in ids][:VOCABULARY_MAX]
+def _names(term: Term, other: Term) -> bool:
+    """Whether `term`'s definition names `other` (and so gives a match away)."""
+    pattern = term_pattern(other.spellings, other.entry.match_case)
+    return pattern.search(term.entry.definition) is not None
+
+
+def _lesson_terms(project: Project, modules: Sequence[str]) -> tuple[list[Term], list[Term]]:
+    """The terms to match, drawn from every module in turn — each module's first key term
+    that no chosen definition names and whose definition names none of them, then each
+    one's next — and the rest of the modules' key terms, whose definitions can be spares."""
+    lists = [
+        [project.terms[t] for t in project.modules[m].meta.key_terms if t in project.terms]
+        for m in modules
+    ]
+    every = {t.id: t for terms in lists for t in terms}.values()
+
+    def ties(term: Term) -> int:  # how many of the other terms it names or is named by
+        return sum(_names(term, o) + _names(o, term) for o in every if o.id != term.id)
+
+    # each module's terms with the fewest ties first: a term most definitions name (S-21 in
+    # a lesson on the prison) would rule out the rest
+    queues = [sorted(terms, key=ties) for terms in lists]
+    chosen: list[Term] = []
+    passed: list[Term] = []
+    while any(queues) and len(chosen) < VOCABULARY_MAX:
+        for queue in queues:
+            while queue and len(chosen) < VOCABULARY_MAX:
+                term = queue.pop(0)
+                if term in chosen or term in passed:
+                    continue
+                if any(_names(term, c) or _names(c, term) for c in chosen):
+                    passed.append(term)
+                    continue
+                chosen.append(term)
+                break
+    rest = {t.id: t for t in (*passed, *(t for queue in queues for t in queue))}
+    return chosen, [t for t in rest.values() if t not in chosen]
+
+
+def _spares(project: Project, chosen: list[Term], rest: list[Term]) -> list[Term]:
+    """`SPARES` definitions that match none of the terms (the last match is not free): of the
+    lesson's other key terms, then of the glossary, none naming a term to match."""
+    others = [t for t in project.terms.values() if t not in chosen and t not in rest]
+    fit = [t for t in (*rest, *others) if not any(_names(t, c) for c in chosen)]
+    # the shortest, so that the worksheet still fits its page; the lesson's own first
+    return sorted(fit[: SPARES * 3], key=lambda t: len(t.entry.definition))[:SPARES]
 
 
 def _lesson_events(project: Project, modules: Sequence[str]) -> list[Event]:
@@ -147,7 +207,7 @@ def _lesson_seeds(project: Project, modules: Sequence[str]) -> list[str]:
 def missing_material(project: Project, modules: Sequence[str], activity: Activity) -> str | None:
     """Why `activity` cannot be made from `modules`, or None when it can."""
     if activity == "vocabulary":
-        count = len(_lesson_terms(project, modules))
+        count = len(_lesson_terms(project, modules)[0])
         return None if count >= 3 else f"the modules have {count} key terms; matching needs 3"
     if activity == "timeline":
         count = len(_lesson_events(project, modules))
@@ -198,13 +258,20 @@ def _vocabulary(
     set_size: int | None = None,
 ) -> Vocabulary:
     """The matching worksheet: the lesson's terms, in sets of at most `set_size` (one set
-    if None; 10 terms in sets of 4 are 4, 3 and 3), each set's definitions shuffled among
-    themselves and lettered on from the set before."""
-    terms = _lesson_terms(project, modules)
+    if None; 10 terms in sets of 4 are 4, 3 and 3), each set's definitions — its terms' and
+    a spare one, the first sets (every spare in one set) — shuffled among themselves and
+    lettered on from the set before."""
+    terms, rest = _lesson_terms(project, modules)
+    spares = _spares(project, terms, rest)
     count = -(-len(terms) // set_size) if set_size else 1  # sets, as even as they can be
     cuts = [round(i * len(terms) / count) for i in range(count + 1)]
     sets = [terms[a:b] for a, b in itertools.pairwise(cuts)]
-    order = [t for n, part in enumerate(sets) for t in _shuffled(part, _set_seed(lesson_id, n))]
+    with_spares = [list(part) for part in sets]
+    for n, spare in enumerate(spares):
+        with_spares[n % count].append(spare)
+    order = [
+        t for n, part in enumerate(with_spares) for t in _shuffled(part, _set_seed(lesson_id, n))
+    ]
     letters = {term.id: ascii_uppercase[i] for i, term in enumerate(order)}
     return Vocabulary(
         terms=tuple(
@@ -215,6 +282,7 @@ def _vocabulary(
             for t in order
         ),
         sets=tuple(len(part) for part in sets),
+        definition_sets=tuple(len(part) for part in with_spares),
     )
 
 
@@ -231,13 +299,13 @@ def _timeline(
     if len(events) >= 3:
         # Half the events (3 to ORDER_MAX), spread over the whole period, are for ordering.
         count = min(ORDER_MAX, max(3, len(events) // 2))
-        picks = sorted({round(i * (len(events) - 1) / (count - 1)) for i in range(count)})
-        to_order = [events[i] for i in picks]
-    to_date = [
+        to_order = [events[i] for i in _spread(len(events), count)]
+    others = [
         e
         for e in project.events
         if not e.entry.period and set(e.entry.modules) & set(modules) and e not in to_order
-    ][:DATES_MAX]
+    ]
+    to_date = [others[i] for i in _spread(len(others), DATES_MAX)]
     shuffled = _shuffled(to_order, f"{lesson_id}/timeline")
     return TimelineActivity(
         order=tuple(
@@ -253,6 +321,16 @@ def _timeline(
             for e in to_date
         ),
     )
+
+
+def _spread(length: int, count: int) -> list[int]:
+    """Up to `count` indices of a list of `length` (in date order), first and last included,
+    evenly apart: a worksheet's events span the lesson's whole period."""
+    if length <= count:
+        return list(range(length))
+    if count < 2:
+        return list(range(count))
+    return sorted({round(i * (length - 1) / (count - 1)) for i in range(count)})
 
 
 def _text_html(text: str) -> Markup:
@@ -282,6 +360,20 @@ def _about_the_sources(seeds: Sequence[Seed]) -> list[WorksheetRow]:
     ]
 
 
+# Which disagreements a comparison worksheet asks about first: what a source makes of events
+# and the facts it gives before how it spells a name.
+KIND_WEIGHT = {"interpretation": 0, "number": 1, "date": 2, "detail": 3, "name": 4, "spelling": 5}
+
+
+def _substantive(disagreements: Sequence[Disagreement]) -> list[Disagreement]:
+    """At most `COMPARISON_TOPICS_MAX`, the weightiest kinds first, each kind in file order;
+    asked in file order (the order of events)."""
+    ranked = sorted(
+        range(len(disagreements)), key=lambda i: KIND_WEIGHT[disagreements[i].entry.kind]
+    )
+    return [disagreements[i] for i in sorted(ranked[:COMPARISON_TOPICS_MAX])]
+
+
 def _source_comparison(
     project: Project, markup: MarkdownReader, modules: Sequence[str]
 ) -> SourceComparison:
@@ -294,7 +386,7 @@ def _source_comparison(
         for d in project.disagreements
         if set(d.entry.modules) & set(modules) and {v.seed for v in d.entry.versions} >= set(ids)
     ]
-    for d in disagreements[:COMPARISON_TOPICS_MAX]:
+    for d in _substantive(disagreements):
         quotes = {v.seed: v.quote for v in d.entry.versions}
         rows.append(
             WorksheetRow(

@@ -206,6 +206,8 @@ class Packet:
     documents: tuple[DocumentView, ...]
     guidance_html: Markup | None  # teacher edition: teaching the topic with care
     care_modules: tuple[ModuleView, ...]  # teacher edition: the modules with a care note
+    # Teacher edition: how this lesson ends — its last section, and the lesson's own advice
+    ending_html: Markup | None
     citation_style: str
     generator: str = f"packet {__version__}"
     words_per_minute: int = WORDS_PER_MINUTE
@@ -305,6 +307,7 @@ def assemble(
         documents=tuple(_document_view(project, markup, d, letters) for d in printed),
         guidance_html=_guidance(project, markup) if edition == "teacher" else None,
         care_modules=tuple(m for m in modules if m.notes.care),
+        ending_html=_ending(markup, lesson, modules) if edition == "teacher" else None,
         citation_style=STYLE_NAMES[settings.citation_style],
         questions_at_back="questions" in wanted,
         booklet=booklet,
@@ -642,6 +645,17 @@ def _guidance(project: Project, markup: MarkdownReader) -> Markup | None:
     return markup.block(project.guidance, "guidance", numbered=False, link_terms=False).html
 
 
+def _ending(markup: MarkdownReader, lesson: Lesson, modules: tuple[ModuleView, ...]) -> Markup:
+    """How the lesson ends: the section it ends with (and whether that section has a care
+    point), then the lesson's own advice on closing it."""
+    last = modules[-1]
+    said = f"This lesson ends with Section {last.number}, *{last.title}*"
+    said += ", which has a care point of its own (below)." if last.notes.care else "."
+    if lesson.entry.ending:
+        said += " " + lesson.entry.ending
+    return markup.inline(said).html
+
+
 def _for_students(packet: Packet) -> Packet:
     """The packet without anything meant for the teacher alone: model answers, teacher
     notes (and the care points drawn from them), the provenance summary, what a historian
@@ -675,6 +689,7 @@ def _for_students(packet: Packet) -> Packet:
         activities=tuple(_worksheet_for_students(a) for a in packet.activities),
         guidance_html=None,
         care_modules=(),
+        ending_html=None,
     )
 
 

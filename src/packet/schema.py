@@ -262,6 +262,11 @@ class LessonEntry(Strict):
         description="Worksheets after the modules; left out: every activity the modules support",
     )
     advisory: Text | None = None
+    ending: Text | None = Field(
+        default=None,
+        description="How to close this lesson, for the teacher edition's guidance",
+        json_schema_extra=TEACHER_ONLY,
+    )
     documents: list[Id] | None = Field(
         default=None,
         max_length=MAX_DOCUMENTS,

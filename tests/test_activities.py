@@ -1,0 +1,115 @@
+"""The worksheets a lesson gets: drawn from every module of the lesson, matching with spare
+definitions and none that gives another match away, dates across the lesson's period, and
+the comparison asking about what the sources make of events before how they spell names."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import plain
+from packet.activities import (
+    KIND_WEIGHT,
+    SPARES,
+    SourceComparison,
+    TimelineActivity,
+    Vocabulary,
+)
+from packet.assemble import assemble
+from packet.markup import term_pattern
+from packet.model import Project, Term
+
+
+def activities(project: Project, lesson: str) -> dict[str, object]:
+    packet = assemble(project, project.lessons[lesson], "teacher")
+    return {a.kind: a for a in packet.activities}
+
+
+def vocabulary(project: Project, lesson: str) -> Vocabulary:
+    found = activities(project, lesson)["vocabulary"]
+    assert isinstance(found, Vocabulary)
+    return found
+
+
+def term_named(project: Project, name: str) -> Term:
+    [term] = [t for t in project.terms.values() if t.entry.term == name]
+    return term
+
+
+def test_the_whole_units_matching_draws_on_every_module(repo_project: Project) -> None:
+    lesson = repo_project.lessons["whole-unit"]
+    terms = [term_named(repo_project, t.term) for t in vocabulary(repo_project, "whole-unit").terms]
+    for module_id in lesson.entry.modules:
+        keys = repo_project.modules[module_id].meta.key_terms
+        assert any(t.id in keys for t in terms), f"no term to match from {module_id}"
+
+
+def test_the_whole_units_dates_span_its_period(repo_project: Project) -> None:
+    """The dates to order and to fill in reach from the first event to the last, and every
+    module with a dated event gives one."""
+    timeline = activities(repo_project, "whole-unit")["timeline"]
+    assert isinstance(timeline, TimelineActivity)
+    labels = [e.label for e in timeline.order] + [e.label for e in timeline.dates]
+    events = [e for e in repo_project.events if not e.entry.period]
+    assert events[0].when.label in labels and events[-1].when.label in labels
+    years = sorted(int(m[0]) for label in labels if (m := re.search(r"\d{4}", label)))
+    assert years[0] <= 1955 and years[-1] >= 2014  # not just the years before May 1975
+
+
+@pytest.mark.parametrize("lesson", ["whole-unit", "1-roots", "3-s21", "6-memory-and-justice"])
+def test_matching_has_spares_and_no_definition_names_another_term(
+    repo_project: Project, lesson: str
+) -> None:
+    worksheet = vocabulary(repo_project, lesson)
+    assert len(worksheet.definitions) == len(worksheet.terms) + SPARES
+    answers = {t.answer for t in worksheet.terms}
+    spare = [d for d in worksheet.definitions if d.letter not in answers]
+    assert len(spare) == SPARES  # the last match is not free
+    assert worksheet.spares == "Two of the definitions match none of the terms."
+    terms = [term_named(repo_project, t.term) for t in worksheet.terms]
+    for definition in worksheet.definitions:
+        text = plain(definition.html)
+        for term in terms:
+            pattern = term_pattern(term.spellings, term.entry.match_case)
+            assert not pattern.search(text), f"“{text}” names {term.entry.term}"
+
+
+def test_matching_in_sets_keeps_its_spares_and_its_answers(repo_project: Project) -> None:
+    packet = assemble(repo_project, repo_project.lessons["whole-unit"], "teacher", large_print=True)
+    [worksheet] = [a for a in packet.activities if isinstance(a, Vocabulary)]
+    sets = worksheet.matching_sets
+    assert len(sets) == 3
+    assert sum(len(d) - len(t) for t, d in sets) == SPARES
+    for terms, definitions in sets:  # every answer is among its own set's definitions
+        assert {t.answer for t in terms} <= {d.letter for d in definitions}
+
+
+def test_the_comparison_asks_about_substance_before_spelling(repo_project: Project) -> None:
+    comparison = activities(repo_project, "whole-unit")["source-comparison"]
+    assert isinstance(comparison, SourceComparison)
+    topics = [r.prompt.removesuffix(": what does this source say?") for r in comparison.rows[3:]]
+    kinds = {d.entry.topic: d.entry.kind for d in repo_project.disagreements}
+    asked = [kinds[t] for t in topics]
+    assert "spelling" not in asked and "name" not in asked, asked
+    weights = sorted(KIND_WEIGHT[k] for k in kinds.values())
+    assert sorted(KIND_WEIGHT[k] for k in asked) == weights[: len(asked)]
+
+
+@pytest.mark.parametrize(
+    ("lesson", "ends_with"),
+    [("3-s21", "Section 1, <em>S-21 and the Killing Fields</em>"), ("whole-unit", "Section 7")],
+)
+def test_the_guidance_says_how_this_lesson_ends(
+    repo_project: Project, lesson: str, ends_with: str
+) -> None:
+    """Not the whole unit's ending in every lesson: 3-s21 ends on S-21, not the Tribunal."""
+    teacher = assemble(repo_project, repo_project.lessons[lesson], "teacher")
+    assert teacher.ending_html is not None
+    assert f"This lesson ends with {ends_with}" in teacher.ending_html
+    guidance = str(teacher.guidance_html)
+    assert "tribunal" not in guidance.lower()  # the unit's guidance names no lesson's ending
+    said = plain(teacher.ending_html)
+    assert ("Tribunal, lets the unit end" in said) == (lesson == "whole-unit")
+    student = assemble(repo_project, repo_project.lessons[lesson], "student")
+    assert student.ending_html is None
