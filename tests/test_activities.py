@@ -5,10 +5,11 @@ the comparison asking about what the sources make of events before how they spel
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from conftest import plain
+from conftest import pdf_text, plain
 from packet.activities import (
     KIND_WEIGHT,
     SPARES,
@@ -17,8 +18,10 @@ from packet.activities import (
     Vocabulary,
 )
 from packet.assemble import assemble
-from packet.markup import term_pattern
+from packet.markup import disagreement_blocks, term_pattern
 from packet.model import Project, Term
+from packet.project import load_project
+from packet.text import normalise
 
 
 def activities(project: Project, lesson: str) -> dict[str, object]:
@@ -113,3 +116,46 @@ def test_the_guidance_says_how_this_lesson_ends(
     assert ("Tribunal, lets the unit end" in said) == (lesson == "whole-unit")
     student = assemble(repo_project, repo_project.lessons[lesson], "student")
     assert student.ending_html is None
+
+
+def _module_sections(path: Path, project: Project, lesson: str) -> dict[str, str]:
+    """Each module's text in a PDF, from its "SECTION n" to its questions, normalised."""
+    text = normalise(" ".join(pdf_text(path)))
+    found = {}
+    for number, module_id in enumerate(project.lessons[lesson].entry.modules, start=1):
+        title = normalise(project.modules[module_id].meta.title)
+        start = text.index(f"SECTION {number} {title}")
+        found[module_id] = text[start : text.index("Questions", start)]
+    return found
+
+
+@pytest.mark.parametrize("lesson", ["1-roots", "2-april-1975", "5-justice", "whole-unit"])
+def test_the_student_edition_states_no_disagreements_answer_before_its_question(
+    built: Path, repo_project: Project, lesson: str
+) -> None:
+    """Where a module sets off a disagreement, the student reads a prompt to find both
+    versions, not the versions themselves; the teacher edition gives them."""
+    student = _module_sections(built / f"{lesson}-student.pdf", repo_project, lesson)
+    teacher = _module_sections(built / f"{lesson}-teacher.pdf", repo_project, lesson)
+    disagreements = {d.entry.id: d for d in repo_project.disagreements}
+    checked = 0
+    for module_id in repo_project.lessons[lesson].entry.modules:
+        for block in disagreement_blocks(repo_project.modules[module_id].body):
+            versions = [normalise(v.quote)[:30] for v in disagreements[block.id].entry.versions]
+            given = [v for v in versions if v in student[module_id]]
+            assert len(given) < 2, f"{module_id}: the student edition gives {given}"
+            assert "Find both versions." in student[module_id]
+            assert len([v for v in versions if v in teacher[module_id]]) >= 2, module_id
+            checked += 1
+    assert checked
+
+
+def test_a_project_can_keep_the_disagreements_in_the_student_edition(project_dir: Path) -> None:
+    settings = project_dir / "packet.toml"
+    settings.write_text(
+        settings.read_text("utf-8") + "disagreement_prompts = false\n", encoding="utf-8"
+    )
+    project = load_project(project_dir)
+    student = assemble(project, project.lessons["1-roots"], "student")
+    body = normalise(plain(student.modules[0].body_html))
+    assert "was officially formed in 1968" in body and "Find both versions." not in body

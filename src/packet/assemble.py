@@ -30,7 +30,14 @@ from .cite import STYLE_NAMES, citation, headnote_facts
 from .documents import Block, blocks, letter, lettered
 from .errors import Location
 from .graphic import PT, Layout, Span, alt_text, charts, data_uri, legend, line_count, svg
-from .markup import MarkdownReader, RenderedText, markup_for, nested_quotes, typeset
+from .markup import (
+    MarkdownReader,
+    RenderedText,
+    for_students,
+    markup_for,
+    nested_quotes,
+    typeset,
+)
 from .model import Document, Event, Lesson, Module, Project, Seed, seeds_of
 from .reading import WORDS_PER_MINUTE, ReadingStats, reading_stats
 from .schema import LessonEntry, Question
@@ -260,7 +267,7 @@ def assemble(
     settings = project.settings
     markup = markup_for(project)
     chosen = lesson.entry.modules
-    bodies = _bodies(project, markup, chosen)
+    bodies = _bodies(project, markup, chosen, students=edition == "student")
     asked = sections if sections is not None else lesson.entry.sections
     printed = project.documents_of(lesson) if FIRST_SECTION in asked else []
     wanted = _sections(asked, bool(printed))
@@ -329,12 +336,39 @@ def _sections(chosen: list[Section], documents: bool) -> tuple[Section, ...]:
 Body = tuple[Module, RenderedText]
 
 
-def _bodies(project: Project, markup: MarkdownReader, chosen: list[str]) -> list[Body]:
+def _bodies(
+    project: Project, markup: MarkdownReader, chosen: list[str], *, students: bool
+) -> list[Body]:
+    """The lesson's modules with their bodies rendered; for students, each block on where
+    the sources disagree is a prompt to find both versions (unless the project says not)."""
     modules = [project.modules[m] for m in chosen]
+    prompts = _prompts(project) if students and project.settings.disagreement_prompts else None
     return [
-        (module, markup.block(module.body, module.id, where=module.body_location))
+        (
+            module,
+            markup.block(
+                for_students(module.body, prompts) if prompts is not None else module.body,
+                module.id,
+                where=module.body_location,
+            ),
+        )
         for module in modules
     ]
+
+
+# What a student reads in place of a module's block on a disagreement without a prompt of
+# its own: the question, not its answer (which the teacher edition and the back section give).
+PROMPT = (
+    "The two sources disagree here. Find what each one says, in its own words, and decide "
+    "which is better supported, and why."
+)
+
+
+def _prompts(project: Project) -> dict[str, str]:
+    return {
+        d.entry.id: f"**Find both versions.** {d.entry.prompt or PROMPT}"
+        for d in project.disagreements
+    }
 
 
 def _modules(

@@ -34,7 +34,7 @@ from .errors import Location, Report
 from .files import Refused, read_file
 from .layout import DISAGREEMENTS, GUIDANCE, input_roots
 from .lint import Finding, lint, nesting
-from .markup import MarkdownReader, RenderedText, markup_for
+from .markup import DISAGREEMENT, MarkdownReader, RenderedText, disagreement_blocks, markup_for
 from .model import Document, Lesson, Module, Project, Term
 from .schema import HISTORICAL_THINKING, MAX_DOCUMENTS, EditorNote, Question
 from .text import (
@@ -328,6 +328,38 @@ class _Checker:
                         where,
                         "a close-reading question should point at a numbered paragraph",
                         "say which, e.g. 'In paragraph 3, …'",
+                    )
+
+    def disagreement_blocks(self) -> None:
+        """A module's `::: disagreement <id>` names a disagreement of that module."""
+        known = {d.entry.id: d for d in self.project.disagreements}
+        for module in self.project.modules.values():
+            lines = module.body.split("\n")
+            for number, line in enumerate(lines):
+                if line.strip().startswith(f"::: {DISAGREEMENT}") and len(line.split()) < 3:
+                    self.report.error(
+                        Location(module.body_location.path, module.body_line + number, 1),
+                        "the disagreement block names no disagreement",
+                        f"write '::: {DISAGREEMENT} <id>' with an id from disagreements.yaml",
+                    )
+            for block in disagreement_blocks(module.body):
+                where = Location(module.body_location.path, module.body_line + block.first, 1)
+                found = known.get(block.id)
+                if found is None:
+                    self.report.error(
+                        where,
+                        f"unknown disagreement '{block.id}'",
+                        f"known: {', '.join(known) or 'none defined'}",
+                    )
+                elif module.id not in found.entry.modules:
+                    self.report.error(
+                        where,
+                        f"disagreement '{block.id}' is not one of this module's",
+                        f"add '{module.id}' to its modules in disagreements.yaml",
+                    )
+                if block.last >= len(lines):
+                    self.report.error(
+                        where, "the disagreement block is never closed", "end it with a line ':::'"
                     )
 
     def references(
@@ -683,6 +715,7 @@ def check_project(project: Project) -> Report:
     checker.content()
     checker.terms()
     checker.questions()
+    checker.disagreement_blocks()
     checker.documents()
     checker.activities()
     checker.candidates()

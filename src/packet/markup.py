@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -256,6 +256,48 @@ class TermFinder:
 # Blocks a module can wrap its content in to act on a print preflight finding: start a new
 # page, keep together on one page (`::: keep-together` … `:::`; preflight.py respects both).
 LAYOUT_REQUESTS = ("new-page", "keep-together")
+# Where the sources disagree, inside a module (`::: disagreement <id>` … `:::`): the teacher
+# edition prints the block as written; the student edition a prompt to find both versions
+# (`for_students`). Its paragraphs are never numbered, so both editions number alike.
+DISAGREEMENT = "disagreement"
+_BLOCK_OPEN = re.compile(rf"^:::\s*{DISAGREEMENT}\s+(\S+)\s*$")
+_BLOCK_CLOSE = re.compile(r"^:::\s*$")
+
+
+@dataclass(frozen=True)
+class DisagreementBlock:
+    id: str
+    first: int  # 0-based index of the `::: disagreement` line in the body
+    last: int  # of its closing `:::` (the body's last line + 1 if it is never closed)
+
+
+def disagreement_blocks(body: str) -> list[DisagreementBlock]:
+    """The `::: disagreement <id>` blocks of a module body, in order."""
+    found, lines, start = [], body.split("\n"), None
+    opened = ""
+    for number, line in enumerate(lines):
+        if start is None and (m := _BLOCK_OPEN.match(line)):
+            start, opened = number, m[1]
+        elif start is not None and _BLOCK_CLOSE.match(line):
+            found.append(DisagreementBlock(opened, start, number))
+            start = None
+    if start is not None:
+        found.append(DisagreementBlock(opened, start, len(lines)))
+    return found
+
+
+def for_students(body: str, prompts: Mapping[str, str]) -> str:
+    """The body with each disagreement block's text replaced by its prompt (`prompts`: id →
+    Markdown), padded with blank lines so that every later line keeps its number."""
+    lines = body.split("\n")
+    for block in disagreement_blocks(body):
+        inner = range(block.first + 1, min(block.last, len(lines)))
+        for n in inner:
+            lines[n] = ""
+        if inner:
+            lines[inner[0]] = prompts.get(block.id, "")
+    return "\n".join(lines)
+
 
 _QUOTE_MARKS = re.compile("[“”]")
 
@@ -337,6 +379,28 @@ def _unwrap_requests(tokens: list[Token]) -> None:
             token.level = max(token.level - (depth if token.nesting < 0 else depth - 1), 0)
         else:
             token.level -= depth
+
+
+def _numbered(tokens: Sequence[Token]) -> list[int]:
+    """The indices of the paragraphs a module numbers: top level, outside a disagreement
+    block (the student edition prints a prompt in its place)."""
+    found, inside = [], 0
+    for index, token in enumerate(tokens):
+        if token.type == f"container_{DISAGREEMENT}_open":
+            inside += 1
+        elif token.type == f"container_{DISAGREEMENT}_close":
+            inside -= 1
+        elif token.type == "paragraph_open" and token.level == 0 and not inside:
+            found.append(index)
+    return found
+
+
+def _render_disagreement(
+    renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+) -> str:
+    if tokens[idx].nesting == 1:
+        return '<aside class="sources-disagree" aria-label="Where the sources disagree">\n'
+    return "</aside>\n"
 
 
 def _quoted_uses(
@@ -449,6 +513,7 @@ class MarkdownReader:
         self.md.core.ruler.before("smartquotes", "packet_typography", _typography_rule)
         for request in LAYOUT_REQUESTS:  # `::: new-page` … `:::` → <div class="new-page">
             self.md.use(container_plugin, name=request)
+        self.md.use(container_plugin, name=DISAGREEMENT, render=_render_disagreement)
         self.md.validateLink = allowed_link  # type: ignore[method-assign]
         self.md.inline.ruler.before("link", "citation", _citation_rule)
         # markdown-it binds render rules to its renderer, so hand it plain functions.
@@ -504,12 +569,10 @@ class MarkdownReader:
     # -- passes over the token stream ---------------------------------------------
 
     def _number_paragraphs(self, tokens: list[Token]) -> int:
-        number = 0
-        for token in tokens:
-            if token.type == "paragraph_open" and token.level == 0:
-                number += 1
-                token.meta = {**(token.meta or {}), "number": number}
-        return number
+        numbered = _numbered(tokens)
+        for number, index in enumerate(numbered, start=1):
+            tokens[index].meta = {**(tokens[index].meta or {}), "number": number}
+        return len(numbered)
 
     def _link_terms(self, tokens: list[Token], anchor: str, uses: _Uses) -> None:
         """Mark the terms of every paragraph outside headings; in a block quotation, as in
@@ -621,11 +684,7 @@ class MarkdownReader:
         question is checked against."""
         tokens = self.md.parse(source, {})
         _unwrap_requests(tokens)
-        return [
-            tokens[i + 1].content
-            for i, token in enumerate(tokens[:-1])
-            if token.type == "paragraph_open" and token.level == 0
-        ]
+        return [tokens[i + 1].content for i in _numbered(tokens)]
 
     def plain(self, source: str) -> str:
         """A module body as running text: paragraphs and lists, no headings or citations."""

@@ -239,6 +239,10 @@ class DisagreementEntry(Strict):
     kind: Literal["date", "number", "name", "spelling", "detail", "interpretation"]
     versions: list[Version] = Field(min_length=2)
     note: Text = Field(json_schema_extra=TEACHER_ONLY)
+    prompt: Text | None = Field(
+        default=None,
+        description="What the student edition asks in place of a module's disagreement block",
+    )
     modules: list[Id] = Field(min_length=1)
 
 
@@ -289,6 +293,11 @@ class Settings(Strict):
         description="Printed on both sides: sections start on a right-hand page",
     )
     citation_style: Literal["mla", "chicago", "apa"] = "mla"
+    disagreement_prompts: bool = Field(
+        default=True,
+        description="The student edition asks students to find both versions where a module "
+        "says where the sources disagree (false: it prints the block as the teacher's does)",
+    )
 
 
 def teacher_only_fields(model: type[BaseModel], within: bool = False) -> list[tuple[str, ...]]:
