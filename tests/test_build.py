@@ -110,7 +110,8 @@ def test_numbered_paragraphs_and_sources_note(built: Path) -> None:
     pages = pdf_text(built / "1-roots-student.pdf")
     module = next(p for p in pages if "Origins of the Movement" in p and "SECTION 1" in p)
     numbers = [int(n) for n in re.findall(r"^(\d+)$", module, re.M)]
-    assert numbers[:5] == [1, 2, 3, 4, 5]  # the paragraph numbers in the margin
+    # the paragraph numbers in the margin; the box on where the sources disagree has none
+    assert numbers[:4] == [1, 2, 3, 4] and 5 not in numbers
     everything = "\n".join(pages)
     assert everything.count("SOURCES FOR THIS SECTION") == 2
     assert "Wendy. “The Khmer Rouge.” Asia Highlights, 24 June 2021." in everything

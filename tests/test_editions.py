@@ -146,7 +146,7 @@ def test_check_reports_a_missing_question_kind_and_a_paragraph_that_does_not_exi
     ), messages
     assert any(
         m.startswith("content/modules/origins.md:14:5: the question points at paragraph 12")
-        and "has 5 numbered paragraphs" in m
+        and "has 4 numbered paragraphs" in m
         for m in messages
     ), messages
 

@@ -34,7 +34,7 @@ PAGES = [
     ("1-roots-student.pdf", 12, "a document with its headnote and numbered lines"),
     ("1-roots-student.pdf", 16, "timeline graphic"),
     ("1-roots-teacher.pdf", 6, "teacher notes and model answers"),
-    ("1-roots-teacher.pdf", 13, "filled-in source comparison"),
+    ("1-roots-teacher.pdf", 14, "filled-in source comparison"),
 ]
 
 

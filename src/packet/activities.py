@@ -92,8 +92,9 @@ class Vocabulary:
         return f"{_COUNTS.get(count, str(count))} of the definitions match none of the terms."
 
 
-# Terms a matching set has at most where a page holds no more: large print, booklets.
-LARGE_PRINT_SET, BOOKLET_SET = 4, 5
+# Definitions a matching set has at most — its terms' and its spare — so that the set, its
+# terms beside or above its definitions, fits a page: standard print, large print, booklets.
+STANDARD_SET, LARGE_PRINT_SET, BOOKLET_SET = 8, 4, 5
 
 
 @dataclass(frozen=True)
@@ -257,18 +258,23 @@ def _vocabulary(
     modules: Sequence[str],
     set_size: int | None = None,
 ) -> Vocabulary:
-    """The matching worksheet: the lesson's terms, in sets of at most `set_size` (one set
-    if None; 10 terms in sets of 4 are 4, 3 and 3), each set's definitions — its terms' and
-    a spare one, the first sets (every spare in one set) — shuffled among themselves and
-    lettered on from the set before."""
+    """The matching worksheet: the lesson's terms and `SPARES` spare definitions, in as few
+    sets as hold at most `set_size` definitions each (10 terms and 2 spares in sets of 4 are
+    three sets of 4, a spare in each of the first two), each set's definitions shuffled among
+    themselves and lettered on from the set before."""
     terms, rest = _lesson_terms(project, modules)
     spares = _spares(project, terms, rest)
-    count = -(-len(terms) // set_size) if set_size else 1  # sets, as even as they can be
-    cuts = [round(i * len(terms) / count) for i in range(count + 1)]
-    sets = [terms[a:b] for a, b in itertools.pairwise(cuts)]
+    size = set_size or STANDARD_SET
+    count = min(len(terms), -(-(len(terms) + len(spares)) // size))  # sets, as even as can be
+    cuts = [round(i * (len(terms) + len(spares)) / count) for i in range(count + 1)]
+    widths = [b - a for a, b in itertools.pairwise(cuts)]  # definitions in each set
+    spare_at = [n % count for n in range(len(spares))]  # the first sets, the widest
+    sizes = [width - spare_at.count(n) for n, width in enumerate(widths)]
+    starts = list(itertools.accumulate(sizes, initial=0))
+    sets = [terms[a:b] for a, b in itertools.pairwise(starts)]
     with_spares = [list(part) for part in sets]
-    for n, spare in enumerate(spares):
-        with_spares[n % count].append(spare)
+    for n, spare in zip(spare_at, spares, strict=True):
+        with_spares[n].append(spare)
     order = [
         t for n, part in enumerate(with_spares) for t in _shuffled(part, _set_seed(lesson_id, n))
     ]
@@ -424,7 +430,7 @@ def make_activities(
     set_size: int | None = None,
 ) -> tuple[ActivityView, ...]:
     """The worksheets `wanted` for a lesson, in that order; any without material is left
-    out. Matching comes in sets of at most `set_size` terms (one set if None)."""
+    out. Matching comes in sets of at most `set_size` definitions (`STANDARD_SET` if None)."""
     made: list[ActivityView] = []
     for activity in wanted:
         if missing_material(project, modules, activity) is not None:
