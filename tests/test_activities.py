@@ -18,6 +18,7 @@ from packet.activities import (
     Vocabulary,
 )
 from packet.assemble import assemble
+from packet.check import check_project
 from packet.markup import disagreement_blocks, term_pattern
 from packet.model import Project, Term
 from packet.project import load_project
@@ -163,3 +164,40 @@ def test_a_project_can_keep_the_disagreements_in_the_student_edition(project_dir
     student = assemble(project, project.lessons["1-roots"], "student")
     body = normalise(plain(student.modules[0].body_html))
     assert "was officially formed in 1968" in body and "Find both versions." not in body
+
+
+def test_the_whole_unit_ends_with_a_final_task_on_its_documents(
+    built: Path, repo_project: Project
+) -> None:
+    """The enquiry on the cover and the task; the task names its documents by their letters
+    in this lesson; the mark scheme is the teacher's alone."""
+    packet = assemble(repo_project, repo_project.lessons["whole-unit"], "student")
+    letters = {d.id: d.letter for d in packet.documents}
+    task = repo_project.lessons["whole-unit"].entry.task
+    assert task is not None and packet.task is not None
+    expected = [letters[d] for d in task.documents]
+    assert packet.task.documents == f"Documents {', '.join(expected[:-1])} and {expected[-1]}"
+    student = normalise(" ".join(pdf_text(built / "whole-unit-student.pdf")))
+    teacher = normalise(" ".join(pdf_text(built / "whole-unit-teacher.pdf")))
+    enquiry = normalise(repo_project.lessons["whole-unit"].entry.enquiry or "")
+    assert student.index(enquiry) < student.index("Contents")  # on the cover
+    assert student.index("Final Task") > student.index("DOCUMENT A")
+    assert "Plan your answer" in student and "Sentence starters" in student
+    level = normalise(task.mark_scheme[0])[:40]
+    assert level not in student and level in teacher
+
+
+def test_a_final_task_on_a_document_the_lesson_does_not_print_is_an_error(
+    project_dir: Path,
+) -> None:
+    lesson = project_dir / "content/lessons/1-roots.yaml"
+    text = lesson.read_text("utf-8").replace(
+        "documents: [beginnings-travel-page, civil-war-encyclopedia]",
+        "documents: [beginnings-travel-page, duch-travel-page, no-such-document]",
+    )
+    lesson.write_text(text, encoding="utf-8")
+    errors = [str(p) for p in check_project(load_project(project_dir)).problems]
+    assert any(
+        "uses document 'duch-travel-page', which this lesson does not print" in e for e in errors
+    )
+    assert any("unknown document 'no-such-document'" in e for e in errors)

@@ -184,6 +184,18 @@ class DocumentView:
 
 
 @dataclass(frozen=True)
+class TaskView:
+    """The lesson's final writing task: the prompt, the documents to use (as the lesson
+    letters them), a planning scaffold, sentence starters and, for the teacher, a mark scheme."""
+
+    prompt_html: Markup
+    documents: str  # "Documents A, C and E", or ""
+    plan: tuple[Markup, ...]
+    starters: tuple[Markup, ...]
+    mark_scheme: tuple[Markup, ...]  # teacher edition only
+
+
+@dataclass(frozen=True)
 class Packet:
     """The template context of one packet (one lesson, one edition)."""
 
@@ -199,6 +211,7 @@ class Packet:
     lesson_id: str
     lesson_title: str
     lesson_summary: str | None
+    enquiry: str | None  # the question the lesson sets out to answer
     advisory: str | None
     edition: Edition
     sections: tuple[Section, ...]
@@ -211,6 +224,7 @@ class Packet:
     comparison: tuple[ComparisonView, ...]
     activities: tuple[ActivityView, ...]
     documents: tuple[DocumentView, ...]
+    task: TaskView | None  # after the documents (SPEC §4)
     guidance_html: Markup | None  # teacher edition: teaching the topic with care
     care_modules: tuple[ModuleView, ...]  # teacher edition: the modules with a care note
     # Teacher edition: how this lesson ends — its last section, and the lesson's own advice
@@ -291,6 +305,7 @@ def assemble(
         lesson_id=lesson.id,
         lesson_title=lesson.entry.title,
         lesson_summary=lesson.entry.summary,
+        enquiry=lesson.entry.enquiry,
         advisory=lesson.entry.advisory,
         edition=edition,
         sections=wanted,
@@ -312,6 +327,7 @@ def assemble(
             LARGE_PRINT_SET if large_print else BOOKLET_SET if booklet else None,
         ),
         documents=tuple(_document_view(project, markup, d, letters) for d in printed),
+        task=_task(markup, lesson, letters),
         guidance_html=_guidance(project, markup) if edition == "teacher" else None,
         care_modules=tuple(m for m in modules if m.notes.care),
         ending_html=_ending(markup, lesson, modules) if edition == "teacher" else None,
@@ -652,6 +668,31 @@ def _activities(
 NO_RIGHTS = "Rights: not stated by the source. Reprinted in part for classroom study."
 
 
+def _task(markup: MarkdownReader, lesson: Lesson, letters: Letters) -> TaskView | None:
+    task = lesson.entry.task
+    if task is None:
+        return None
+    named = [f"{letters[0][d]}" for d in task.documents if d in letters[0]]
+    listed = ""
+    if named:
+        listed = (
+            "Document " + named[0]
+            if len(named) == 1
+            else ("Documents " + ", ".join(named[:-1]) + " and " + named[-1])
+        )
+
+    def md(text: str) -> Markup:
+        return markup.inline(lettered(text, *letters)).html
+
+    return TaskView(
+        prompt_html=md(task.prompt),
+        documents=listed,
+        plan=tuple(md(row) for row in task.plan),
+        starters=tuple(md(row) for row in task.starters),
+        mark_scheme=tuple(md(row) for row in task.mark_scheme),
+    )
+
+
 def _document_view(
     project: Project, markup: MarkdownReader, document: Document, letters: Letters
 ) -> DocumentView:
@@ -715,10 +756,12 @@ def _for_students(packet: Packet) -> Packet:
         replace(d, questions=tuple(replace(q, answer_html=Markup()) for q in d.questions))
         for d in packet.documents
     )
+    task = packet.task and replace(packet.task, mark_scheme=())
     return replace(
         packet,
         modules=modules,
         documents=documents,
+        task=task,
         comparison=comparison,
         activities=tuple(_worksheet_for_students(a) for a in packet.activities),
         guidance_html=None,

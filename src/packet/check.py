@@ -126,6 +126,18 @@ def _texts(project: Project) -> _Texts:
     for lesson in project.lessons.values():
         if lesson.entry.advisory:
             yield lesson.src, ("advisory",), lesson.entry.advisory
+        yield from _task_texts(lesson)
+
+
+def _task_texts(lesson: Lesson) -> _Texts:
+    """The free-text fields of a lesson's final task (where `[doc:ID]` may name documents)."""
+    task = lesson.entry.task
+    if task is None:
+        return
+    yield lesson.src, ("task", "prompt"), task.prompt
+    for key in ("plan", "starters", "mark_scheme"):
+        for i, text in enumerate(getattr(task, key)):
+            yield lesson.src, ("task", key, i), text
 
 
 class _Checker:
@@ -504,7 +516,13 @@ class _Checker:
 
     def document_names(self) -> None:
         """`[doc:ID]` names a document, and only in a question or model answer."""
-        questions = {(id(src), path) for src, path, _ in _question_texts(self.project)}
+        questions = {
+            (id(src), path)
+            for src, path, _ in (
+                *_question_texts(self.project),
+                *(t for lesson in self.project.lessons.values() for t in _task_texts(lesson)),
+            )
+        }
         for module in self.project.modules.values():
             if m := LOOSE_REF.search(module.body):
                 line = module.body_line + module.body.count("\n", 0, m.start())
@@ -549,7 +567,23 @@ class _Checker:
         printed = {d.id for d in chosen} if printing else set()
         modules = [self.project.modules[m] for m in lesson.entry.modules]
         shown = chosen if printing else []  # their questions print with them
-        for sourced, path, text in _question_texts(self.project, modules, shown):
+        task = lesson.entry.task
+        for index, doc_id in enumerate(task.documents if task else []):
+            if doc_id not in self.project.documents:
+                known = ", ".join(self.project.documents) or "none defined"
+                self.report.error(
+                    lesson.src.where(("task", "documents", index)),
+                    f"unknown document '{doc_id}'",
+                    f"known: {known}",
+                )
+            elif doc_id not in printed:
+                self.report.error(
+                    lesson.src.where(("task", "documents", index)),
+                    f"the final task uses document '{doc_id}', which this lesson does not print",
+                    f"add '{doc_id}' to the lesson's documents (and 'documents' to its sections)",
+                )
+        named = (*_question_texts(self.project, modules, shown), *_task_texts(lesson))
+        for sourced, path, text in named:
             for ref in document_refs(text):
                 if ref in self.project.documents and ref not in printed:
                     self.report.error(

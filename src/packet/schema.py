@@ -246,6 +246,20 @@ class DisagreementEntry(Strict):
     modules: list[Id] = Field(min_length=1)
 
 
+class FinalTask(Strict):
+    """A lesson's closing document-based writing task (`task:` in its file)."""
+
+    prompt: Text = Field(description="What to write; [doc:ID] names a document")
+    documents: list[Id] = Field(default_factory=list, description="The documents to use")
+    plan: list[Text] = Field(min_length=1, description="The planning scaffold, a row each")
+    starters: list[Text] = Field(default_factory=list, description="Sentence starters")
+    mark_scheme: list[Text] = Field(
+        default_factory=list,
+        description="Levels or points for marking, teacher edition only",
+        json_schema_extra=TEACHER_ONLY,
+    )
+
+
 class LessonEntry(Strict):
     """content/lessons/<id>.yaml."""
 
@@ -266,6 +280,10 @@ class LessonEntry(Strict):
         description="Worksheets after the modules; left out: every activity the modules support",
     )
     advisory: Text | None = None
+    enquiry: Text | None = Field(
+        default=None, description="The question the lesson sets out to answer, on its cover"
+    )
+    task: FinalTask | None = None
     ending: Text | None = Field(
         default=None,
         description="How to close this lesson, for the teacher edition's guidance",
