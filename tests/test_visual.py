@@ -32,7 +32,8 @@ PAGES = [
     ("1-roots-student.pdf", 4, "questions with answer space"),
     ("1-roots-student.pdf", 9, "vocabulary activity"),
     ("1-roots-student.pdf", 12, "a document with its headnote and numbered lines"),
-    ("1-roots-student.pdf", 16, "timeline graphic"),
+    ("1-roots-student.pdf", 16, "the final task with its planning scaffold"),
+    ("1-roots-student.pdf", 18, "timeline graphic"),
     ("1-roots-teacher.pdf", 6, "teacher notes and model answers"),
     ("1-roots-teacher.pdf", 14, "filled-in source comparison"),
 ]
