@@ -181,7 +181,7 @@ def test_the_whole_unit_ends_with_a_final_task_on_its_documents(
     teacher = normalise(" ".join(pdf_text(built / "whole-unit-teacher.pdf")))
     enquiry = normalise(repo_project.lessons["whole-unit"].entry.enquiry or "")
     assert student.index(enquiry) < student.index("Contents")  # on the cover
-    assert student.index("Final Task") > student.index("DOCUMENT A")
+    assert student.index("Plan your answer") > student.index("DOCUMENT A")
     assert "Plan your answer" in student and "Sentence starters" in student
     level = normalise(task.mark_scheme[0])[:40]
     assert level not in student and level in teacher
@@ -201,3 +201,23 @@ def test_a_final_task_on_a_document_the_lesson_does_not_print_is_an_error(
         "uses document 'duch-travel-page', which this lesson does not print" in e for e in errors
     )
     assert any("unknown document 'no-such-document'" in e for e in errors)
+
+
+def test_a_disagreement_block_is_checked(project_dir: Path) -> None:
+    origins = project_dir / "content/modules/origins.md"
+    text = origins.read_text("utf-8")
+    origins.write_text(
+        text.replace("::: disagreement founding-date", "::: disagreement nope"), "utf-8"
+    )
+    project = load_project(project_dir)
+    [warning] = [str(p) for p in check_project(project).warnings]
+    assert re.match(
+        r"content/modules/origins.md:\d+:1: warning: unknown disagreement 'nope'", warning
+    )
+    student = assemble(project, project.lessons["1-roots"], "student")
+    assert "was officially formed in 1968" in normalise(plain(student.modules[0].body_html))
+    origins.write_text(
+        text.replace("::: disagreement founding-date", "::: disagreement death-toll"), "utf-8"
+    )
+    [error] = [str(p) for p in check_project(load_project(project_dir)).errors]
+    assert "disagreement 'death-toll' is not one of this module's" in error

@@ -355,7 +355,7 @@ def test_never_more_renderer_processes_than_pdfs_to_render(
 
 def pages_laid_out(path: Path) -> int:
     """The pages WeasyPrint laid out: a booklet's "Page X of Y", else the PDF's pages."""
-    numbers = re.findall(r"Page \d+ of (\d+)", "".join(pdf_text(path)))
+    numbers = re.findall(r"Page \d+ of (\d+)", "\n".join(pdf_text(path)))
     return int(numbers[0]) if "-booklet" in path.name else len(PdfReader(path).pages)
 
 

@@ -38,10 +38,12 @@ def test_an_altered_quote_fails_check_with_its_file_and_line(project_dir: Path) 
     altered = text.replace("To destroy you is no loss.", "To destroy you is no great loss.")
     assert altered != text
     module.write_text(altered, encoding="utf-8")
+    body = altered.index("\n---\n", 4)  # the quotation in the module's text, after its front matter
     line, col = next(
         (n, row.index("“To keep") + 1)
         for n, row in enumerate(altered.splitlines(), 1)
         if "“To keep you is no benefit. To destroy you is no great loss.”" in row
+        and n > altered.count("\n", 0, body) + 1
     )
     result = run_packet("check", cwd=project_dir)
     assert result.returncode == 1

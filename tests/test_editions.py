@@ -272,7 +272,7 @@ def test_teacher_edition_shows_the_student_page_of_every_section_and_question(
     assert wrong == []
     packet = assemble(repo_project, repo_project.lessons[lesson], "student")
     parts = len(packet.modules) + len(packet.activities) + len(packet.sections)
-    parts += len(packet.documents)
+    parts += len(packet.documents) + (packet.task is not None)
     questions = [*(q for m in packet.modules for q in m.questions)]
     questions += [q for d in packet.documents for q in d.questions]
     assert packet.documents and any(d.questions for d in packet.documents)

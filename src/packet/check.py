@@ -357,10 +357,11 @@ class _Checker:
             for block in disagreement_blocks(module.body):
                 where = Location(module.body_location.path, module.body_line + block.first, 1)
                 found = known.get(block.id)
-                if found is None:
-                    self.report.error(
+                if found is None:  # it prints as written, for students too
+                    self.report.warning(
                         where,
-                        f"unknown disagreement '{block.id}'",
+                        f"unknown disagreement '{block.id}': students will read the block as "
+                        "it is, with its answer",
                         f"known: {', '.join(known) or 'none defined'}",
                     )
                 elif module.id not in found.entry.modules:

@@ -288,9 +288,12 @@ def disagreement_blocks(body: str) -> list[DisagreementBlock]:
 
 def for_students(body: str, prompts: Mapping[str, str]) -> str:
     """The body with each disagreement block's text replaced by its prompt (`prompts`: id →
-    Markdown), padded with blank lines so that every later line keeps its number."""
+    Markdown), padded with blank lines so that every later line keeps its number; a block
+    with no prompt is left as written."""
     lines = body.split("\n")
     for block in disagreement_blocks(body):
+        if block.id not in prompts:
+            continue  # an unknown disagreement (check warns): the block prints as written
         inner = range(block.first + 1, min(block.last, len(lines)))
         for n in inner:
             lines[n] = ""
