@@ -95,21 +95,6 @@ def _unnumbered(kind: Literal["omission", "note"], text: str) -> Block:
     return Block(kind, tuple(Line(0, line, "") for line in _wrap(text)))
 
 
-def line_count(printed: tuple[Block, ...]) -> int:
-    return sum(len(b.lines) for b in printed if b.kind == "text")
-
-
-def lines_text(printed: tuple[Block, ...], first: int, last: int) -> str:
-    """The words of numbered lines `first` to `last`, joined as they run on."""
-    return " ".join(
-        line.text
-        for block in printed
-        if block.kind == "text"
-        for line in block.lines
-        if first <= line.number <= last
-    )
-
-
 def letter(index: int) -> str:
     """Document A, B… Z: a lesson holds at most 26 documents (`LessonEntry.documents`)."""
     return chr(ord("A") + index)
