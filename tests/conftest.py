@@ -181,6 +181,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "large-print": {"large_print": True},
     "booklet": {"booklet": True},
     "double-sided": {"double_sided": True},
+    "support": {"support": True},
 }
 
 

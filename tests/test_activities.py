@@ -70,7 +70,11 @@ def test_matching_has_spares_and_no_definition_names_another_term(
     answers = {t.answer for t in worksheet.terms}
     spare = [d for d in worksheet.definitions if d.letter not in answers]
     assert len(spare) == SPARES  # the last match is not free
-    assert worksheet.spares == "Two of the definitions match none of the terms."
+    if len(worksheet.sets) > 1:  # each set has its own spare, and the students are told so
+        assert worksheet.definition_sets == tuple(n + 1 for n in worksheet.sets)
+        assert worksheet.spares == "One definition in each set matches none of its terms."
+    else:
+        assert worksheet.spares == "Two of the definitions match none of the terms."
     terms = [term_named(repo_project, t.term) for t in worksheet.terms]
     for definition in worksheet.definitions:
         text = plain(definition.html)
@@ -87,6 +91,12 @@ def test_matching_in_sets_keeps_its_spares_and_its_answers(repo_project: Project
     assert sum(len(d) - len(t) for t, d in sets) == SPARES
     for terms, definitions in sets:  # every answer is among its own set's definitions
         assert {t.answer for t in terms} <= {d.letter for d in definitions}
+    # the instructions say which sets have a spare: none is promised where there is none
+    spares = [len(d) - len(t) for t, d in sets]
+    assert 0 in spares
+    emptied = 1 + spares.index(0)
+    assert f"set {emptied} has none" in worksheet.spares, worksheet.spares
+    assert "each set" not in worksheet.spares
 
 
 def test_the_comparison_asks_about_substance_before_spelling(repo_project: Project) -> None:
@@ -110,7 +120,7 @@ def test_the_guidance_says_how_this_lesson_ends(
     """Not the whole unit's ending in every lesson: 3-s21 ends on S-21, not the Tribunal."""
     teacher = assemble(repo_project, repo_project.lessons[lesson], "teacher")
     assert teacher.ending_html is not None
-    assert f"This lesson ends with {ends_with}" in teacher.ending_html
+    assert f"Its last section is {ends_with}" in teacher.ending_html
     guidance = str(teacher.guidance_html)
     assert "tribunal" not in guidance.lower()  # the unit's guidance names no lesson's ending
     said = plain(teacher.ending_html)
@@ -192,9 +202,10 @@ def test_a_final_task_on_a_document_the_lesson_does_not_print_is_an_error(
 ) -> None:
     lesson = project_dir / "content/lessons/1-roots.yaml"
     text = lesson.read_text("utf-8").replace(
-        "documents: [beginnings-travel-page, civil-war-encyclopedia]",
+        "documents: [beginnings-travel-page, origins-encyclopedia, civil-war-encyclopedia]",
         "documents: [beginnings-travel-page, duch-travel-page, no-such-document]",
     )
+    assert "duch-travel-page" in text  # the edit took
     lesson.write_text(text, encoding="utf-8")
     errors = [str(p) for p in check_project(load_project(project_dir)).problems]
     assert any(
@@ -221,3 +232,41 @@ def test_a_disagreement_block_is_checked(project_dir: Path) -> None:
     )
     [error] = [str(p) for p in check_project(load_project(project_dir)).errors]
     assert "disagreement 'death-toll' is not one of this module's" in error
+
+
+@pytest.mark.parametrize("lesson", ["whole-unit", "1-roots", "3-s21", "5-justice"])
+def test_a_spare_is_no_second_right_answer_and_comes_from_the_lesson_first(
+    repo_project: Project, lesson: str
+) -> None:
+    """No listed term's definition names a spare's term ("mass graves" in the killing
+    fields' would make "mass grave" a second right answer), and the spares are the lesson's
+    own key terms where it has enough (a term the lesson never uses is ruled out unread)."""
+    from packet.activities import _lesson_terms, _names, _spares
+
+    modules = repo_project.lessons[lesson].entry.modules
+    chosen, rest = _lesson_terms(repo_project, modules)
+    spares = _spares(repo_project, chosen, rest)
+    assert len(spares) == SPARES
+    for spare in spares:
+        for term in chosen:
+            assert not _names(term, spare) and not _names(spare, term), (spare.id, term.id)
+    usable = [t for t in rest if not any(_names(t, c) or _names(c, t) for c in chosen)]
+    assert all(s in rest for s in spares[: len(usable)])
+
+
+def test_the_comparison_asks_what_each_source_was_written_for_and_keys_its_purpose(
+    repo_project: Project,
+) -> None:
+    """The key to "what was it written for?" is the purpose the seed's record states (the
+    Documents headnote's), not only a description of its format."""
+    from packet.activities import SourceComparison
+    from packet.markup import typeset
+
+    packet = assemble(repo_project, repo_project.lessons["1-roots"], "teacher")
+    [sheet] = [a for a in packet.activities if isinstance(a, SourceComparison)]
+    [row] = [r for r in sheet.rows if "written for" in r.prompt]
+    seeds = {seed.meta.short: seed for seed in repo_project.seeds.values()}
+    for column, answer in zip(sheet.columns, row.answers, strict=True):
+        meta = seeds[column].meta
+        assert meta.purpose, column  # the unit's seeds state it: the test proves something
+        assert plain(typeset(meta.purpose))[:40] in plain(answer), column

@@ -44,10 +44,17 @@ def test_every_output_is_written(built: Path, repo_project: Project) -> None:
     names = sorted(p.name for p in built.iterdir() if not p.name.startswith("."))
     assert len(repo_project.lessons) == 7
     assert names == sorted(
-        f"{lesson}-{edition}.{ext}"
-        for lesson in repo_project.lessons
-        for edition in ("student", "teacher")
-        for ext in ("pdf", "html")
+        [
+            f"{lesson}-{edition}.{ext}"
+            for lesson in repo_project.lessons
+            for edition in ("student", "teacher")
+            for ext in ("pdf", "html")
+        ]
+        + [
+            f"{lesson}-{printout}.pdf"
+            for lesson in repo_project.lessons
+            for printout in ("answer-key", "lesson-plan")
+        ]
     )
 
 
@@ -182,8 +189,13 @@ def test_nothing_is_drawn_outside_the_margins(built: Path) -> None:
     for pdf in sorted(built.glob("*.pdf")):
         pages = ink_bounds_mm(pdf)
         assert len(pages) == len(PdfReader(pdf).pages)  # no page is empty
+        printout = pdf.stem.endswith(("-answer-key", "-lesson-plan"))
         for number, (left, top, right, bottom) in enumerate(pages, start=1):
             where = f"{pdf.name} page {number}"
+            if printout:  # the teacher's printouts: 12 to 18 mm margins all round
+                assert left >= 11 and right <= 210 - 11, where
+                assert top >= 6 and bottom <= 297 - 6, where
+                continue
             assert left >= 17, where  # paragraph numbers hang 11 mm into the 30 mm margin
             assert right <= 210 - 27, where
             assert top >= 12, where  # the running head sits just above the text block

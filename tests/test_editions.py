@@ -286,10 +286,14 @@ def test_a_teacher_edition_built_alone_shows_the_same_student_pages(
     built: Path, repo_project: Project, tmp_path: Path
 ) -> None:
     """Asked for the teacher edition alone, the build lays out the student edition only to
-    learn its pages (and writes no student PDF): the teacher's PDF is byte for byte the one
-    a build of both editions makes."""
+    learn its pages (and writes no student PDF): the teacher's PDF, answer key and lesson
+    plan are byte for byte those a build of both editions makes."""
     request = BuildRequest(lessons=["3-s21"], editions=["teacher"], formats=["pdf"], out=tmp_path)
     build(repo_project, request)
-    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["3-s21-teacher.pdf"]
-    made = (tmp_path / "3-s21-teacher.pdf").read_bytes()
-    assert made == (built / "3-s21-teacher.pdf").read_bytes()
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == [
+        "3-s21-answer-key.pdf",
+        "3-s21-lesson-plan.pdf",
+        "3-s21-teacher.pdf",
+    ]
+    for name in ("3-s21-teacher.pdf", "3-s21-answer-key.pdf", "3-s21-lesson-plan.pdf"):
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name

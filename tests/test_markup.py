@@ -314,13 +314,16 @@ def test_text_that_is_not_markdown_is_escaped_in_the_page(project_dir: Path) -> 
     highlights = seeds / "000_cca718986b70f43e.meta.yaml"
     _edit(highlights, "  A history page", "  <script>4</script> A history page")
     _edit(highlights, "title: The Khmer Rouge", "title: The Khmer Rouge <script>5</script>")
+    _edit(highlights, 'purpose: "To tell', 'purpose: "<script>6</script> To tell')
     project = load_project(project_dir)
     html = render_html(assemble(project, project.lessons["1-roots"], "teacher"), project_dir)
     assert "<script" not in html
-    for n in range(1, 6):
+    for n in range(1, 7):
         assert f"&lt;script&gt;{n}&lt;/script&gt;" in html, n
-    # the source's description: in the sources section and in the worksheet's answer key
-    assert html.count("&lt;script&gt;4&lt;/script&gt;") == 2
+    # the source's description in the sources section; its purpose in the worksheet's answer
+    # key and the document's headnote
+    assert html.count("&lt;script&gt;4&lt;/script&gt;") == 1
+    assert html.count("&lt;script&gt;6&lt;/script&gt;") >= 2
 
 
 # The sources section as earlier page wrote it: citations marked `| safe`, the note chosen

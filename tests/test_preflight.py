@@ -290,7 +290,9 @@ def test_every_lesson_has_no_finding_in_every_print_variant(
     built_variants: Path, repo_project: Project, variant: str
 ) -> None:
     # Made with strict=True: a finding would have stopped the build.
-    suffix = {"large-print": "-large-print", "booklet": "-booklet"}.get(variant, "")
+    suffix = {"large-print": "-large-print", "booklet": "-booklet", "support": "-support"}.get(
+        variant, ""
+    )
     out = built_variants / variant
     for lesson in repo_project.lessons:
         for edition in ("student", "teacher"):
@@ -347,7 +349,9 @@ def test_the_smallest_text_of_each_variant_meets_its_minimum(
 ) -> None:
     """The README's "smallest text" table, read from the PDFs: standard print 8 pt (running
     heads), large print 12 pt running heads, 14 pt chart labels and 16 pt everything else,
-    booklets 7 pt on paper with 10.5 pt running text (the sections' most common size)."""
+    booklets 7 pt on paper with 10.5 pt running text (the sections' most common size). The
+    teacher's printouts of each variant are in these folders too: a large-print build's
+    answer key is large print."""
     for pdf in built.glob("*.pdf"):
         assert min(size for size, _, _ in printed_sizes(pdf)) >= 8 - 0.05, pdf.name
     for pdf in (built_variants / "large-print").glob("*.pdf"):
@@ -356,9 +360,14 @@ def test_the_smallest_text_of_each_variant_meets_its_minimum(
             chart = "Drawn to scale" in text  # its labels, where drawn as page content
             least = 12 if in_margin else 14 if chart else 16
             assert size >= least - 0.05, (pdf.name, size, y)
-    for pdf in (built_variants / "booklet").glob("*.pdf"):
+    for pdf in (built_variants / "booklet").glob("*-booklet.pdf"):
         assert min(size for size, _, _ in printed_sizes(pdf)) >= 7 - 0.05, pdf.name
         assert booklet_running_text(pdf) >= 10, pdf.name
+    # A booklet's answer key is on the whole sheet, unfolded, at standard print's sizes.
+    keys = list((built_variants / "booklet").glob("*-booklet-answer-key.pdf"))
+    assert len(keys) == 7
+    for pdf in keys:
+        assert min(size for size, _, _ in printed_sizes(pdf)) >= 8 - 0.05, pdf.name
 
 
 # -- typography ----------------------------------------------------------------------------

@@ -78,7 +78,7 @@ def assert_clean_pdf(path: Path) -> None:
 
 def test_every_built_pdf_is_structurally_valid_and_inert(built: Path) -> None:
     pdfs = sorted(built.glob("*.pdf"))
-    assert len(pdfs) == 14
+    assert len(pdfs) == 28  # seven lessons: two editions, the answer key and the lesson plan
     for path in pdfs:
         assert_clean_pdf(path)
 

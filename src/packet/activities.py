@@ -36,6 +36,8 @@ from .schema import ACTIVITIES, Activity
 VOCABULARY_MAX = 10
 SPARES = 2  # definitions in a matching activity that match no term
 _COUNTS = {1: "One", 2: "Two", 3: "Three"}
+# What the teacher looks for in the comparison's judgement, whatever the disagreements.
+JUDGEMENT_LOOK_FOR = "Answers should weigh who made each source and why, not only what it says."
 ORDER_MAX = 6
 DATES_MAX = 6
 COMPARISON_TOPICS_MAX = 3
@@ -85,11 +87,44 @@ class Vocabulary:
 
     @property
     def spares(self) -> str:
-        """What the instructions say of the definitions that match no term."""
+        """What the instructions say of the definitions that match no term: in all, or in
+        each set where every set has as many (a student told "two" looks for two in each)."""
         count = len(self.definitions) - len(self.terms)
         if count <= 0:
             return ""
+        if len(self.sets) > 1:
+            each = [d - t for t, d in zip(self.sets, self.definition_sets, strict=True)]
+            if len(set(each)) == 1:
+                some = _COUNTS.get(each[0], str(each[0]))
+                if each[0] == 1:
+                    return f"{some} definition in each set matches none of its terms."
+                return f"{some} definitions in each set match none of its terms."
+            # Say which sets have a spare: told "each set", a student looks for one that is
+            # not there (three sets of large print, two spares).
+            return _spares_by_set(each)
         return f"{_COUNTS.get(count, str(count))} of the definitions match none of the terms."
+
+
+def _spares_by_set(each: list[int]) -> str:
+    """ "Sets 1 and 2 each have one definition that matches none of their terms; set 3 has
+    none." — for sets whose spares differ (`each`: the spares of each set, in order)."""
+    parts = []
+    for count in sorted(set(each), reverse=True):
+        sets = [str(n) for n, c in enumerate(each, start=1) if c == count]
+        named = (
+            f"Set {sets[0]}" if len(sets) == 1 else f"Sets {', '.join(sets[:-1])} and {sets[-1]}"
+        )
+        if not count:  # the smallest count, so never the first part
+            parts.append(f"{named.lower()} {'has' if len(sets) == 1 else 'have'} none")
+            continue
+        some = _COUNTS.get(count, str(count)).lower()
+        noun = "definition that matches" if count == 1 else "definitions that match"
+        whose = "its" if len(sets) == 1 else "their"
+        verb = "has" if len(sets) == 1 else "each have"
+        parts.append(
+            f"{named if not parts else named.lower()} {verb} {some} {noun} none of {whose} terms"
+        )
+    return "; ".join(parts) + "."
 
 
 # Definitions a matching set has at most — its terms' and its spare — so that the set, its
@@ -133,6 +168,7 @@ class SourceComparison:
     rows: tuple[WorksheetRow, ...]
     judgement: str
     judgement_notes: tuple[Markup, ...]  # what a historian makes of each disagreement
+    look_for: str = JUDGEMENT_LOOK_FOR  # what the teacher looks for in any judgement
     kind: str = "source-comparison"
     title: str = "Comparing the Sources"
 
@@ -181,11 +217,19 @@ def _lesson_terms(project: Project, modules: Sequence[str]) -> tuple[list[Term],
 
 def _spares(project: Project, chosen: list[Term], rest: list[Term]) -> list[Term]:
     """`SPARES` definitions that match none of the terms (the last match is not free): of the
-    lesson's other key terms, then of the glossary, none naming a term to match."""
-    others = [t for t in project.terms.values() if t not in chosen and t not in rest]
-    fit = [t for t in (*rest, *others) if not any(_names(t, c) for c in chosen)]
-    # the shortest, so that the worksheet still fits its page; the lesson's own first
-    return sorted(fit[: SPARES * 3], key=lambda t: len(t.entry.definition))[:SPARES]
+    lesson's other key terms, then of the glossary — none naming a term to match, nor named
+    by a term's definition (the killing fields' "mass graves" makes "mass grave" a second
+    right answer)."""
+
+    def fits(term: Term) -> bool:
+        return not any(_names(term, c) or _names(c, term) for c in chosen)
+
+    own = [t for t in rest if fits(t)]
+    others = [t for t in project.terms.values() if t not in chosen and t not in rest and fits(t)]
+    # The lesson's own terms first (a stranger to the lesson is ruled out without thought),
+    # the shortest of each, so that the worksheet still fits its page.
+    shortest = sorted(own[: SPARES * 3], key=lambda t: len(t.entry.definition))
+    return (shortest + sorted(others[: SPARES * 3], key=lambda t: len(t.entry.definition)))[:SPARES]
 
 
 def _lesson_events(project: Project, modules: Sequence[str]) -> list[Event]:
@@ -354,7 +398,9 @@ def _about_the_sources(seeds: Sequence[Seed]) -> list[WorksheetRow]:
         WorksheetRow(
             "What kind of source is it, and what was it written for?",
             tuple(
-                _text_html(f"{seed.meta.kind.capitalize()}. {seed.meta.kind_basis}")
+                _text_html(
+                    f"{seed.meta.kind.capitalize()}. {seed.meta.purpose or seed.meta.kind_basis}"
+                )
                 for seed in seeds
             ),
             tall=True,

@@ -40,7 +40,8 @@ from .markup import (
 )
 from .model import Document, Event, Lesson, Module, Project, Seed, seeds_of
 from .reading import WORDS_PER_MINUTE, ReadingStats, reading_stats
-from .schema import LessonEntry, Question
+from .schema import LessonEntry, Question, QuestionKind
+from .support import starters
 from .yamlsrc import Sourced
 
 
@@ -55,9 +56,10 @@ class QuestionView:
     number: int
     html: Markup
     answer_html: Markup
-    kind: str
+    kind: QuestionKind
     space: str
     source: str  # "path:line" where it is written, for the print preflight's findings
+    starters: tuple[str, ...] = ()  # with support: ways into a long answer (support.py)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class ModuleView:
     provenance: tuple[ProvenanceView, ...]
     draft: bool
     source: str  # "path:line" of the module's file, for the print preflight's findings
+    # With support: the words to use in its answers, before its questions (support.py)
+    word_bank: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -181,6 +185,7 @@ class DocumentView:
     rights: str
     questions: tuple[QuestionView, ...]
     source: str  # "path:line" of its entry, for the print preflight's findings
+    modules: tuple[str, ...] = ()  # the modules it belongs to (the lesson plan's sequence)
 
 
 @dataclass(frozen=True)
@@ -234,14 +239,22 @@ class Packet:
     words_per_minute: int = WORDS_PER_MINUTE
     questions_at_back: bool = field(default=False)
     booklet: bool = False  # laid out on the half sheet (A5, half-letter) to be folded
+    support: bool = False  # word banks and sentence starters for weaker readers (support.py)
     # The teacher edition's PDF: each id (module, question, activity, back section) → the
     # page it is on in the student edition, so a teacher can say "turn to page 16".
     student_pages: Mapping[str, int] | None = None
+    student_page_count: int | None = None  # the student edition's pages, for the lesson plan
+    period_minutes: int = 50  # one lesson period (packet.toml), for the lesson plan
 
     @property
     def page_size(self) -> str:
         """The CSS page size: the paper, or the half sheet a booklet is laid out on."""
         return PAGE_SIZES[self.paper, self.booklet]
+
+    @property
+    def paper_size(self) -> str:
+        """The CSS page size of the whole sheet: the teacher's printouts, in every variant."""
+        return PAGE_SIZES[self.paper, False]
 
 
 # The page each packet is laid out on: paper, or (booklet) the half of it a folded page is.
@@ -276,8 +289,10 @@ def assemble(
     large_print: bool = False,
     double_sided: bool | None = None,
     booklet: bool = False,
+    support: bool = False,
 ) -> Packet:
-    """The packet of one lesson and edition."""
+    """The packet of one lesson and edition; with `support` (or the lesson's own `support:
+    true`), its word banks and sentence starters."""
     settings = project.settings
     markup = markup_for(project)
     chosen = lesson.entry.modules
@@ -334,8 +349,41 @@ def assemble(
         citation_style=STYLE_NAMES[settings.citation_style],
         questions_at_back="questions" in wanted,
         booklet=booklet,
+        period_minutes=settings.period_minutes,
     )
+    if support or lesson.entry.support:
+        packet = _with_support(packet)
     return packet if edition == "teacher" else _for_students(packet)
+
+
+def _with_support(packet: Packet) -> Packet:
+    """`packet` with support for weaker readers: each section's word bank and sentence
+    starters under every long-answer question (support.py)."""
+
+    def supported(questions: tuple[QuestionView, ...]) -> tuple[QuestionView, ...]:
+        return tuple(replace(q, starters=starters(q.kind, q.space)) for q in questions)
+
+    modules = tuple(
+        replace(m, word_bank=_word_bank(m, packet.glossary), questions=supported(m.questions))
+        for m in packet.modules
+    )
+    documents = tuple(replace(d, questions=supported(d.questions)) for d in packet.documents)
+    return replace(
+        packet,
+        modules=modules,
+        documents=documents,
+        care_modules=tuple(m for m in modules if m.notes.care),
+        support=True,
+    )
+
+
+def _word_bank(module: ModuleView, glossary: tuple[GlossaryView, ...]) -> tuple[str, ...]:
+    """The words of a section's bank: its key terms, then the glossary terms it is the first
+    section of the lesson to use, each once. Words, not meanings: placed just above the
+    questions, a glossary definition ("S-21: … a former high school …") would answer them
+    before they are asked; the meanings stay in the glossary."""
+    first_here = [g.term for g in glossary if g.first_use == f"use-{g.id}-{module.id}"]
+    return tuple(dict.fromkeys([*(ref.term for ref in module.key_terms), *first_here]))
 
 
 def _sections(chosen: list[Section], documents: bool) -> tuple[Section, ...]:
@@ -710,6 +758,7 @@ def _document_view(
         rights=f"Rights: {seed.meta.rights}" if seed.meta.rights else NO_RIGHTS,
         questions=_questions(markup, entry.questions, document.src, letters),
         source=_at(document.src.origin),
+        modules=tuple(entry.modules),
     )
 
 
@@ -724,8 +773,8 @@ def _ending(markup: MarkdownReader, lesson: Lesson, modules: tuple[ModuleView, .
     """How the lesson ends: the section it ends with (and whether that section has a care
     point), then the lesson's own advice on closing it."""
     last = modules[-1]
-    said = f"This lesson ends with Section {last.number}, *{last.title}*"
-    said += ", which has a care point of its own (below)." if last.notes.care else "."
+    said = f"Its last section is Section {last.number}, *{last.title}*"
+    said += ", which has a care point of its own (see Care points)." if last.notes.care else "."
     if lesson.entry.ending:
         said += " " + lesson.entry.ending
     return markup.inline(said).html

@@ -32,7 +32,7 @@ from .clauses import clause_problems
 from .documents import DOCUMENT_REF, LINE_WIDTH, LOOSE_REF, blocks, document_refs
 from .errors import Location, Report
 from .files import Refused, read_file
-from .layout import DISAGREEMENTS, GUIDANCE, input_roots
+from .layout import DISAGREEMENTS, GUIDANCE, VARIANT_SUFFIXES, input_roots, printout_name
 from .lint import Finding, lint, nesting
 from .markup import DISAGREEMENT, MarkdownReader, RenderedText, disagreement_blocks, markup_for
 from .model import Document, Lesson, Module, Project, Term
@@ -606,6 +606,22 @@ class _Checker:
                         "add material to the lesson's modules or drop the activity",
                     )
 
+    def printout_names(self) -> None:
+        """A lesson whose id is another's with a variant after it ("exam-booklet" beside
+        "exam"): the teacher's printouts carry the variant before their name, so its answer
+        key and the other's booklet key would be one file, each build overwriting the other's."""
+        lessons = self.project.lessons
+        for lesson in lessons.values():
+            for variant in VARIANT_SUFFIXES:
+                other = lesson.id.removesuffix(variant)
+                if other != lesson.id and other in lessons:
+                    self.report.warning(
+                        lesson.src.origin,
+                        f"lesson '{lesson.id}' and the {variant[1:]} build of lesson '{other}' "
+                        f"would both write {printout_name(lesson.id, 'answer-key')}",
+                        "rename one of the two lessons (its file in content/lessons/)",
+                    )
+
     def candidates(self) -> None:
         """Places where the seeds seem to disagree and the comparison section does not say so."""
         found = disagreement_candidates(self.project)
@@ -753,6 +769,7 @@ def check_project(project: Project) -> Report:
     checker.disagreement_blocks()
     checker.documents()
     checker.activities()
+    checker.printout_names()
     checker.candidates()
     checker.safety()
     return checker.report

@@ -1,4 +1,4 @@
-"""The fixed choices of a packet: back sections and editions.
+"""The fixed choices of a packet: back sections, editions and the teacher's printouts.
 
 Kept apart from the schema so that `packet --help` and an up-to-date build can
 name them without loading pydantic and the rest of the pipeline.
@@ -16,3 +16,6 @@ DEFAULT_SECTIONS: tuple[Section, ...] = ("documents", "timeline", "glossary", "s
 FIRST_SECTION: Section = "documents"
 Edition = Literal["student", "teacher"]
 EDITIONS: tuple[Edition, ...] = ("student", "teacher")
+# Made with the teacher edition's PDF (printouts.py): `<lesson>[-variant]-answer-key.pdf`,
+# and for the standard variant `<lesson>-lesson-plan.pdf`.
+Printout = Literal["answer-key", "lesson-plan"]

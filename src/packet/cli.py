@@ -380,6 +380,11 @@ def list_command(state: State, as_json: bool) -> None:
     help="A5 (half-letter) pages, two a side in folding order, for saddle-stitched booklets.",
 )
 @click.option(
+    "--support",
+    is_flag=True,
+    help="A word bank per section and sentence starters for long answers (-support).",
+)
+@click.option(
     "--double-sided/--single-sided",
     default=None,
     help="Start sections on a right-hand page (default: packet.toml).",
@@ -409,6 +414,7 @@ def build(
     paper: str | None,
     large_print: bool,
     booklet: bool,
+    support: bool,
     double_sided: bool | None,
     out: Path | None,
     jobs: int | None,
@@ -445,6 +451,7 @@ def build(
             paper=paper,
             large_print=large_print,
             booklet=booklet,
+            support=support,
             double_sided=double_sided,
             out=_output_folder(root, out),
             strict=strict,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import combinations
 from pathlib import Path
 
 from .errors import UsageError
@@ -57,6 +58,20 @@ def record_file(seed_file: str) -> str:
 def output_name(lesson: str, edition: str, fmt: str, variant: str = "") -> str:
     """The file an output is written to: `3-s21-student.pdf`, `3-s21-teacher-large-print.pdf`."""
     return f"{lesson}-{edition}{variant}.{fmt}"
+
+
+# What an output's name carries for a print variant, in this order (`BuildRequest.suffix`),
+# and every combination of them.
+VARIANTS = ("-support", "-large-print", "-booklet")
+VARIANT_SUFFIXES = tuple(
+    "".join(chosen) for n in range(1, len(VARIANTS) + 1) for chosen in combinations(VARIANTS, n)
+)
+
+
+def printout_name(lesson: str, printout: str, variant: str = "") -> str:
+    """A teacher's printout: `3-s21-answer-key.pdf`, `3-s21-large-print-answer-key.pdf`,
+    `3-s21-lesson-plan.pdf`."""
+    return f"{lesson}{variant}-{printout}.pdf"
 
 
 def inside(path: Path, roots: Iterable[Path]) -> bool:

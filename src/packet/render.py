@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
 
     from .assemble import Packet
+    from .choices import Printout
 
 THEME = Path(__file__).parent / "theme"
 # Fixed timestamp for font subsets (fontTools stamps the time otherwise): same inputs, same bytes.
@@ -390,19 +391,53 @@ def render_html(
     dropped is added to `warnings`, each as `path:line:col: what — how to fix` where known.
     """
     env = template_environment(project_root)
+    html = _page(
+        env,
+        "packet.html.j2",
+        packet=packet,
+        css=_stylesheet(env, "packet.css"),
+        booklet_css=_stylesheet(env, "booklet.css"),
+        large_print_css=_stylesheet(env, "large-print.css"),
+        screen=screen,
+        screen_css=_stylesheet(env, "screen.css") if screen else Markup(),
+        fonts_css=Markup(_FONTS_MARK),
+    )
+    if not screen:
+        return html
+    with reproducible():  # the font subsets carry a timestamp, as in the PDF
+        return _self_contained(html, env, _loader(env), warnings)
+
+
+def render_printout(
+    packet: Packet, project_root: Path, printout: Printout, compact: bool = False
+) -> str:
+    """The teacher's printout `printout` (printouts.py) of the teacher edition `packet` as
+    HTML for WeasyPrint: `answer-key.html.j2` or `lesson-plan.html.j2`, with packet.css and
+    printout.css; `compact`, the lesson plan's shorter form."""
+    from .printouts import answer_key, lesson_plan, variant_name
+
+    env = template_environment(project_root)
+    made: dict[str, object]
+    if printout == "answer-key":
+        made = {"key": answer_key(packet)}
+    else:
+        made = {"plan": lesson_plan(packet, compact)}
+    return _page(
+        env,
+        f"{printout}.html.j2",
+        packet=packet,
+        variant=variant_name(packet),
+        css=_stylesheet(env, "packet.css"),
+        printout_css=_stylesheet(env, "printout.css"),
+        **made,
+    )
+
+
+def _page(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """The template `name` rendered, any error in it a `BuildError` at its file and line."""
     loader = _loader(env)
     try:
-        html = _render(
-            env,
-            "packet.html.j2",
-            packet=packet,
-            css=_stylesheet(env, "packet.css"),
-            booklet_css=_stylesheet(env, "booklet.css"),
-            large_print_css=_stylesheet(env, "large-print.css"),
-            screen=screen,
-            screen_css=_stylesheet(env, "screen.css") if screen else Markup(),
-            fonts_css=Markup(_FONTS_MARK),
-        )
+        return _render(env, name, **context)
     except jinja2.TemplateSyntaxError as exc:
         where = shown(Path(exc.filename), loader.root) if exc.filename else exc.name
         raise BuildError(
@@ -417,10 +452,6 @@ def render_html(
     except Exception as exc:  # anything a template's expression raises: at its file and line
         message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
         raise BuildError(f"{_at(exc, loader)}template error: {message}{_hint(exc)}") from exc
-    if not screen:
-        return html
-    with reproducible():  # the font subsets carry a timestamp, as in the PDF
-        return _self_contained(html, env, loader, warnings)
 
 
 def _self_contained(
@@ -709,7 +740,8 @@ class PdfRenderer:
         fonts_css, fonts_dir = _source(env, FONTS_CSS)
         # The stylesheets copied into each page, to place WeasyPrint's warnings about them.
         self.sheets = [
-            _sheet(env, name) for name in ("packet.css", "booklet.css", "large-print.css")
+            _sheet(env, name)
+            for name in ("packet.css", "booklet.css", "large-print.css", "printout.css")
         ]
         fonts_sheet = Placed(shown(fonts_dir / FONTS_CSS, self.root), 1, 1, fonts_css)
         # Images, fonts and stylesheets only from the project's own folders and the theme:

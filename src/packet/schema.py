@@ -289,6 +289,11 @@ class LessonEntry(Strict):
         description="How to close this lesson, for the teacher edition's guidance",
         json_schema_extra=TEACHER_ONLY,
     )
+    support: bool = Field(
+        default=False,
+        description="Always with support for weaker readers: a word bank per section and "
+        "sentence starters for long answers (as --support gives any lesson)",
+    )
     documents: list[Id] | None = Field(
         default=None,
         max_length=MAX_DOCUMENTS,
@@ -311,6 +316,13 @@ class Settings(Strict):
         description="Printed on both sides: sections start on a right-hand page",
     )
     citation_style: Literal["mla", "chicago", "apa"] = "mla"
+    period_minutes: int = Field(
+        default=50,
+        ge=20,
+        le=240,
+        description="How long one lesson period is: the lesson plan splits its sequence into "
+        "periods of this length, each ending with time for questions and a calm close",
+    )
     disagreement_prompts: bool = Field(
         default=True,
         description="The student edition asks students to find both versions where a module "

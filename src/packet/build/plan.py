@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..cache import Manifest, dependencies, output_key
-from ..choices import Edition
+from ..choices import Edition, Printout
 from ..errors import UsageError
-from ..layout import output_name
+from ..layout import output_name, printout_name
 from .request import BuildRequest, Format
 
 if TYPE_CHECKING:
@@ -25,13 +25,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Job:
-    """One output to have: which lesson, edition and format, and its cache key."""
+    """One output to have: which lesson, edition and format (or which of the teacher's
+    printouts, made with the teacher edition), and its cache key."""
 
     lesson: str
     edition: Edition
     format: Format
     name: str  # file name in the output folder
     key: str
+    printout: Printout | None = None
 
 
 def choose_lessons(project: Project, request: BuildRequest) -> list[Lesson]:
@@ -76,30 +78,58 @@ def choose_lessons(project: Project, request: BuildRequest) -> list[Lesson]:
 def plan(
     request: BuildRequest, lessons: dict[str, Sequence[str]], files: dict[str, str]
 ) -> list[Job]:
-    """The outputs `request` asks for, given each chosen lesson's modules, with their keys."""
+    """The outputs `request` asks for, given each chosen lesson's modules, with their keys:
+    each edition in each format, and with the teacher edition's PDF the answer key of the
+    variant and (standard variant only) the lesson plan."""
     jobs = []
     for lesson, modules in lessons.items():
-        deps = dependencies(files, lesson, modules)
+        keyed = _Keyed(request, files, lesson, modules)
         for edition in request.editions:
             for fmt in ("pdf", "html"):
-                if fmt not in request.formats:
-                    continue
-                options = json.dumps(
-                    [
-                        lesson,
-                        list(modules),
-                        edition,
-                        fmt,
-                        request.paper,
-                        request.large_print,
-                        request.booklet,
-                        request.effective_double_sided,
-                        None if request.sections is None else list(request.sections),
-                    ]
-                )
-                name = output_name(lesson, edition, fmt, request.suffix)
-                jobs.append(Job(lesson, edition, fmt, name, output_key(files, deps, options)))
+                if fmt in request.formats:
+                    name = output_name(lesson, edition, fmt, request.suffix)
+                    jobs.append(keyed.job(edition, fmt, name))
+        if "teacher" in request.editions and "pdf" in request.formats:
+            printouts: list[Printout] = ["answer-key"]
+            if not request.suffix:
+                printouts.append("lesson-plan")
+            for printout in printouts:
+                name = printout_name(lesson, printout, request.suffix)
+                jobs.append(keyed.job("teacher", "pdf", name, printout))
     return jobs
+
+
+@dataclass(frozen=True)
+class _Keyed:
+    """One lesson's outputs, each keyed by the files the lesson depends on and the options
+    that make it."""
+
+    request: BuildRequest
+    files: dict[str, str]
+    lesson: str
+    modules: Sequence[str]
+
+    def job(
+        self, edition: Edition, fmt: Format, name: str, printout: Printout | None = None
+    ) -> Job:
+        request = self.request
+        options = json.dumps(
+            [
+                self.lesson,
+                list(self.modules),
+                edition,
+                fmt,
+                printout,
+                request.paper,
+                request.large_print,
+                request.booklet,
+                request.support,
+                request.effective_double_sided,
+                None if request.sections is None else list(request.sections),
+            ]
+        )
+        deps = dependencies(self.files, self.lesson, self.modules)
+        return Job(self.lesson, edition, fmt, name, output_key(self.files, deps, options), printout)
 
 
 def plan_from_manifest(

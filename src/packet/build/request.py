@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..choices import EDITIONS, Edition, Section
+from ..layout import VARIANTS
 
 Format = Literal["pdf", "html"]
 
@@ -35,6 +36,7 @@ class BuildRequest:
     paper: str | None = None
     large_print: bool = False
     booklet: bool = False  # laid out on the half sheet, two pages a side, in folding order
+    support: bool = False  # word banks and sentence starters for weaker readers (support.py)
     double_sided: bool | None = None  # None: packet.toml's choice
     out: Path | None = None
     strict: bool = False
@@ -43,8 +45,10 @@ class BuildRequest:
 
     @property
     def suffix(self) -> str:
-        """What the output names add: `-large-print`, `-booklet` (README, "Building")."""
-        return ("-large-print" if self.large_print else "") + ("-booklet" if self.booklet else "")
+        """What the output names add: `-support`, `-large-print`, `-booklet`, in the order
+        `layout.VARIANTS` gives them (README, "Building")."""
+        chosen = (self.support, self.large_print, self.booklet)
+        return "".join(name for name, on in zip(VARIANTS, chosen, strict=True) if on)
 
     @property
     def effective_double_sided(self) -> bool | None:

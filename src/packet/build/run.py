@@ -33,6 +33,13 @@ if TYPE_CHECKING:
     from ..model import Lesson, Project
 
 
+# The lesson plan is one page (SPEC §4): a longer one is a finding like the preflight's.
+_LONG_PLAN = (
+    "preflight, page 2: the lesson plan runs to {pages} pages, not one — shorten the modules' "
+    "objectives or care notes, or the lesson's ending"
+)
+
+
 @dataclass(frozen=True)
 class Waiting:
     """A PDF ready for a renderer: its job, HTML, estimated pages, the seconds spent making
@@ -44,6 +51,7 @@ class Waiting:
     pages: int
     seconds: float
     kept: bool = True
+    shorter: str | None = None  # the lesson plan's compact HTML, should this run over a page
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,7 @@ class Run:
         self.awaiting: dict[str, list[tuple[Job, int]]] = {}
         self.held: dict[str, list[Made]] = {}  # by lesson, until all its outputs are made
         self.remaining: Counter[str] = Counter()
+        self.laid_out: set[str] = set()  # lessons whose student edition is laid out for its pages
 
     def make(
         self, jobs: list[Job], lessons: list[Lesson], report: Report, fingerprint: str
@@ -148,7 +157,7 @@ class Run:
             if job.format != "pdf":
                 continue
             estimate.add(self._prepare_pdf(job))
-            if job.edition == "teacher" and job.lesson not in students:
+            if job.edition == "teacher" and job.lesson not in students | self.laid_out:
                 self._lay_out_student_edition(job)
         self._pump()
         if (notice := estimate.notice()) is not None:
@@ -169,7 +178,9 @@ class Run:
         reorder them for a teacher edition just ready made the batch slower: a renderer
         then idles whenever the HTML packets keep this process from handing it the next.)"""
         for waiting in sorted(self.waiting, key=lambda waiting: -waiting.pages):
-            self.rendering[self.renderers.submit(waiting.html, self.request.booklet)] = waiting
+            # The teacher's printouts are on the whole sheet, never folded into a booklet.
+            booklet = self.request.booklet and waiting.job.printout is None
+            self.rendering[self.renderers.submit(waiting.html, booklet)] = waiting
         self.waiting.clear()
 
     def _render_order(self, job: Job) -> tuple[bool, int]:
@@ -193,20 +204,31 @@ class Run:
                 large_print=self.request.large_print,
                 double_sided=self.request.effective_double_sided,
                 booklet=self.request.booklet,
+                support=self.request.support,
             )
             self.packets[packet_id] = packet, time.perf_counter() - started
         return self.packets[packet_id]
 
-    def _prepare_pdf(self, job: Job) -> int:
-        """Make `job`'s PDF ready for the renderers — a teacher edition once the student
-        edition's pages are known (`_rendered`); returns about how many pages it will have."""
-        from ..render import render_html
+    def _pdf_html(self, job: Job, packet: Packet) -> str:
+        """The HTML WeasyPrint lays out for `job`: its edition, or the teacher's printout."""
+        from ..render import render_html, render_printout
 
+        if job.printout is not None:
+            return render_printout(packet, self.project.root, job.printout)
+        return render_html(packet, self.project.root)
+
+    def _prepare_pdf(self, job: Job) -> int:
+        """Make `job`'s PDF ready for the renderers — a teacher edition or printout once
+        the student edition's pages are known (`_rendered`); returns about how many pages it
+        will have."""
         packet, assembling = self._packet(job)
         started = time.perf_counter()
-        html = render_html(packet, self.project.root)
+        html = self._pdf_html(job, packet)
+        # A large-print build's answer key is large print; no printout is folded.
         pages = estimated_pages(
-            html, large_print=self.request.large_print, booklet=self.request.booklet
+            html,
+            large_print=self.request.large_print,
+            booklet=self.request.booklet and job.printout is None,
         )
         refuse_too_long(job.name, pages)
         if job.edition == "teacher":
@@ -222,23 +244,28 @@ class Run:
         student's PDF is up to date)."""
         from ..render import render_html
 
-        student = replace(teacher, edition="student")
+        self.laid_out.add(teacher.lesson)
+        student = replace(teacher, edition="student", printout=None)
         html = render_html(self._packet(student)[0], self.project.root)
         pages = estimated_pages(
             html, large_print=self.request.large_print, booklet=self.request.booklet
         )
         self.waiting.append(Waiting(student, html, pages, 0.0, kept=False))
 
-    def _teacher_edition_ready(self, job: Job, pages: int, student_pages: dict[str, int]) -> None:
-        """Make the teacher edition `job` ready for the renderers, showing beside each
-        section, question and activity the page it is on in the student edition."""
-        from ..render import render_html
-
+    def _teacher_edition_ready(self, job: Job, pages: int, student: Rendered) -> None:
+        """Make the teacher edition or printout `job` ready for the renderers, showing
+        beside each section, question and activity the page it is on in the student edition."""
         packet, assembling = self._packet(job)
         started = time.perf_counter()
-        html = render_html(replace(packet, student_pages=student_pages), self.project.root)
+        paged = replace(packet, student_pages=student.anchors, student_page_count=student.pages)
+        html = self._pdf_html(job, paged)
+        shorter = None
+        if job.printout == "lesson-plan":
+            from ..render import render_printout
+
+            shorter = render_printout(paged, self.project.root, job.printout, compact=True)
         seconds = assembling + time.perf_counter() - started
-        self.waiting.append(Waiting(job, html, pages, seconds))
+        self.waiting.append(Waiting(job, html, pages, seconds, shorter=shorter))
 
     def _rendered(self, rendered: tuple[int, Rendered]) -> None:
         ticket, result = rendered
@@ -246,10 +273,17 @@ class Run:
         job = done.job
         if job.edition == "student":
             for teacher, pages in self.awaiting.pop(job.lesson, []):
-                self._teacher_edition_ready(teacher, pages, result.anchors)
+                self._teacher_edition_ready(teacher, pages, result)
+        if done.shorter is not None and result.pages > 1:  # a lesson plan over its page
+            self.waiting.append(replace(done, html=done.shorter, shorter=None))
+            self._pump()
+            return
         self._pump()
         if done.kept:
-            problems = [explain(self.project, job.name, m) for m in result.warnings]
+            warnings = list(result.warnings)
+            if job.printout == "lesson-plan" and result.pages > 1:
+                warnings.append(_LONG_PLAN.format(pages=result.pages))
+            problems = [explain(self.project, job.name, m) for m in warnings]
             self._made(
                 Made(job, result.data, result.pages, problems, done.seconds + result.seconds)
             )
