@@ -210,7 +210,7 @@ def test_a_document_gives_a_cited_module_per_section_and_a_lesson_of_them() -> N
     ]
     assert front["draft"] is True
     assert body == (
-        DRAFT_NOTE.format(title="“The Wall”")
+        DRAFT_NOTE.format(title="‘The Wall’")
         + "\n\nOn 13 August 1961 the wall went up. It was named the “Iron Line” [@wall] by some."
         " [@wall]\n"
     )
@@ -275,7 +275,7 @@ def test_text_reading_as_a_citation_or_markdown_is_escaped_in_drafts() -> None:
     )
     drafts = draft(found, "notes", "notes.md", "notes", Taken())
     _, body = front_and_body(drafts.modules["notes-1"])
-    assert body.startswith("> *Draft pulled by packet from “\\*Notes\\* \\[@x\\]”:")
+    assert body.startswith("> *Draft pulled by packet from ‘\\*Notes\\* \\[@x\\]’:")
     assert body.endswith("In 1961 the wall \\[@x] went up. It stood. [@notes]\n")
     assert drafts.timeline[0]["detail"] == "In 1961 the wall \\[@x] went up."
     assert drafts.timeline[0]["sources"][0]["passage"] == "In 1961 the wall [@x] went up."

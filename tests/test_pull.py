@@ -130,7 +130,8 @@ def test_pulling_the_repository_seeds_recovers_the_curated_timeline(
         ("notes.md", b"PK\x03\x04\x14\x00\x06\x00", "this is a Word document"),
         ("photo.html", b"\x89PNG\r\n\x1a\n\x00\x00", "this is a PNG image"),
         ("data.txt", b"abc\x00\x01\x02def\xff\xfe" * 3, "this is a binary file, not text"),
-        ("article.docx", b"whatever", "'.docx' is not a kind of document packet reads"),
+        ("article.rtf", b"{\\rtf1 whatever}", "'.rtf' is not a kind of document packet reads"),
+        ("article.docx", b"whatever", "this file is not a Word document packet can read"),
     ],
 )
 def test_unreadable_documents_are_refused_with_a_reason_and_nothing_is_written(

@@ -35,7 +35,7 @@ from .files import Refused, read_file
 from .layout import DISAGREEMENTS, GUIDANCE, VARIANT_SUFFIXES, input_roots, printout_name
 from .lint import Finding, lint, nesting
 from .markup import DISAGREEMENT, MarkdownReader, RenderedText, disagreement_blocks, markup_for
-from .model import Document, Lesson, Module, Project, Term
+from .model import Document, Lesson, Module, Project, Seed, Term
 from .schema import HISTORICAL_THINKING, MAX_DOCUMENTS, EditorNote, Question
 from .text import (
     FAR,
@@ -164,7 +164,11 @@ class _Checker:
             self.bodies[module.id] = self.markup.block(module.body, module.id)
         return self.bodies[module.id]
 
-    def passage(self, where: Location, seed_id: str, passage: str, what: str) -> None:
+    def passage(
+        self, where: Location, seed_id: str, passage: str, what: str, pages: str | None = None
+    ) -> None:
+        """`passage` is in its seed — on the pages cited, where they are — and not in the
+        seed's boilerplate."""
         seed = self.project.seeds.get(seed_id)
         if seed is None:
             self.report.error(
@@ -181,6 +185,8 @@ class _Checker:
                 "copy the words exactly from the seed; mark left-out words with …",
             )
             return
+        if pages is not None:
+            self.on_page(where, seed, passage, what, pages)
         normal = normalise(passage)
         for line in self.boilerplate[seed_id]:
             if line in normal or normal in line:
@@ -190,11 +196,37 @@ class _Checker:
                     "content must not repeat a web page's marketing",
                 )
 
+    def on_page(self, where: Location, seed: Seed, passage: str, what: str, pages: str) -> None:
+        """A passage said to be on a page of its seed is on that page."""
+        short = _short(passage, 8)
+        if seed.paged is None:
+            self.report.error(
+                where,
+                f"{what} “{short}” cites page {pages} of seed '{seed.id}', which has no pages",
+                f"pages are kept for PDF seeds only; cite it as [@{seed.id}]",
+            )
+            return
+        found = seed.paged.contains(pages, passage)
+        if found is None:
+            self.report.error(
+                where,
+                f"seed '{seed.id}' has no page {pages} (its pages are {seed.paged.labels()})",
+                "give the page as the document prints it",
+            )
+        elif not found:
+            actual = seed.paged.locate(passage)
+            self.report.error(
+                where,
+                f"{what} “{short}” is not on page {pages} of seed '{seed.id}'"
+                + (f": it is on page {actual}" if actual else ""),
+                f"cite the page it is on ({seed.text_path.name} marks each page)",
+            )
+
     def quotations(self, text: str, where: Location, *, warn_uncited: bool) -> None:
         for q in find_quotations(text):
             col = where.col + q.col - 1 if q.line == 1 else q.col
             at = Location(where.path, where.line + q.line - 1, col)
-            self.passage(at, q.seed, q.quote, "quotation")
+            self.passage(at, q.seed, q.quote, "quotation", q.pages)
             self.sense(at, q.seed, q.quote, "quotation")
         if warn_uncited:
             for quote, line, col in find_uncited(text):
@@ -248,6 +280,7 @@ class _Checker:
                     p.seed,
                     p.passage,
                     "provenance passage",
+                    p.page,
                 )
         for sourced, path, text in _texts(project):
             self.quotations(text, sourced.where(path), warn_uncited=False)
@@ -257,7 +290,11 @@ class _Checker:
         for event in project.events:
             for i, p in enumerate(event.entry.sources):
                 self.passage(
-                    event.src.where(("sources", i, "passage")), p.seed, p.passage, "event source"
+                    event.src.where(("sources", i, "passage")),
+                    p.seed,
+                    p.passage,
+                    "event source",
+                    p.page,
                 )
         for term in project.terms.values():
             self.definition(term)
@@ -645,9 +682,9 @@ class _Checker:
 
     def _seed_location(self, seed_id: str, sentence: str) -> Location:
         seed = self.project.seeds[seed_id]
-        where = Location(self.project.rel(seed.path))
+        where = Location(self.project.rel(seed.text_path))
         if seed_id not in self.seed_lines:  # each seed read once, however many notes it has
-            self.seed_lines[seed_id] = self._read_seed(seed.path)
+            self.seed_lines[seed_id] = self._read_seed(seed.text_path)
         read = self.seed_lines[seed_id]
         if read is None:  # replaced since loading: the file is named, without a line
             return where

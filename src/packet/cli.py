@@ -555,6 +555,9 @@ def pull(state: State, files: tuple[Path, ...], seed_id: str | None) -> None:
         root = state.root()
         for report in run_pull(root, list(files), seed_id):
             kind = f"{report.kind}, {report.encoding}"
+            if report.text_file:
+                pages = f"{report.pages} page(s); " if report.pages else ""
+                kind = f"{report.kind}, {pages}its text in {report.text_file}"
             click.echo(f"seeds/{_one_line(report.seed_file)}: seed '{report.seed_id}' ({kind})")
             for name, value in report.found.items():  # read from the document: one line each
                 click.echo(f"  {name}: {_one_line(value)}")

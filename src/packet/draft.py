@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,16 +78,51 @@ def choose_seed_id(chosen: str | None, title: str | None, stem: str, taken: Take
     return unique(chosen or derived[:30].strip("-") or "seed", taken.seeds)
 
 
-def draft(found: Article, sid: str, seed_file: str, stem: str, taken: Taken) -> Drafts:
-    """The drafts of the document `seed_file` (stem `stem`), read as `found`, cited as `sid`."""
+@dataclass(frozen=True)
+class Citer:
+    """How drafts cite their seed: `[@id]`, or `[@id, p. 3]` where `locate` finds the page of
+    a passage (a PDF seed's)."""
+
+    seed: str
+    locate: Callable[[str], str | None] | None = None
+
+    def page(self, passage: str) -> str | None:
+        return self.locate(passage) if self.locate is not None else None
+
+    def cite(self, passage: str) -> str:
+        page = self.page(passage)
+        if page is None:
+            return f"[@{self.seed}]"
+        return f"[@{self.seed}, {'pp.' if '–' in page else 'p.'} {page}]"
+
+    def source(self, passage: str) -> dict[str, str]:
+        """A provenance or event source entry for `passage`, with its page where known."""
+        entry = {"seed": self.seed, "passage": passage}
+        if (page := self.page(passage)) is not None:
+            entry["page"] = page
+        return entry
+
+
+def draft(
+    found: Article,
+    sid: str,
+    seed_file: str,
+    stem: str,
+    taken: Taken,
+    locate: Callable[[str], str | None] | None = None,
+) -> Drafts:
+    """The drafts of the document `seed_file` (stem `stem`), read as `found`, cited as `sid`
+    (with the page `locate` gives a passage, for a paged seed)."""
+    citer = Citer(sid, locate)
     glossary, term_ids = _glossary(found, sid, taken)
-    shown_title = literal(f"“{found.title}”" if found.title else seed_file)
+    # Single quotation marks: a title in double ones would read as a quotation to be cited.
+    shown_title = literal(f"‘{found.title}’" if found.title else seed_file)
     modules: dict[str, str] = {}
     timeline: list[dict[str, Any]] = []
     for number, section in enumerate(sections(found, stem), start=1):
         module_id = _module_id(sid, number, section, found.title, taken)
-        modules[module_id] = _module(section, sid, shown_title, term_ids)
-        timeline += _events(section, sid, module_id, taken)
+        modules[module_id] = _module(section, citer, shown_title, term_ids)
+        timeline += _events(section, citer, module_id, taken)
     lesson_id = unique(sid, taken.lessons)
     lesson = _lesson(found.title or stem, seed_file, list(modules))
     return Drafts(modules, timeline, glossary, lesson_id, lesson)
@@ -129,7 +164,7 @@ def _module_id(sid: str, number: int, section: Section, title: str | None, taken
 
 
 def _module(
-    section: Section, sid: str, shown_title: str, term_ids: list[tuple[str, TermDraft]]
+    section: Section, citer: Citer, shown_title: str, term_ids: list[tuple[str, TermDraft]]
 ) -> str:
     """A draft module's file: front matter, then the section's paragraphs, cited."""
     body_text = " ".join(section.paragraphs)
@@ -145,27 +180,28 @@ def _module(
                 "kind": "comprehension",
             }
         ],
-        "provenance": [{"seed": sid, "passage": s} for s in first],
+        "provenance": [citer.source(s) for s in first],
         "draft": True,
     }
     body = "\n\n".join(
-        [DRAFT_NOTE.format(title=shown_title)] + [cite_quotes(p, sid) for p in section.paragraphs]
+        [DRAFT_NOTE.format(title=shown_title)]
+        + [cite_quotes(p, citer.seed, citer.cite(p)) for p in section.paragraphs]
     )
     return f"---\n{dump(front)}---\n{body}\n"
 
 
-def _events(section: Section, sid: str, module_id: str, taken: Taken) -> list[dict[str, Any]]:
+def _events(section: Section, citer: Citer, module_id: str, taken: Taken) -> list[dict[str, Any]]:
     """A timeline entry for every date in the section's sentences, in text order."""
     events: list[dict[str, Any]] = []
     for sentence, start, end, date in _dated(section):
         title = event_title(sentence, start, end)
         events.append(
             {
-                "id": unique(f"{sid}-{date}-{title}"[:48], taken.events),
+                "id": unique(f"{citer.seed}-{date}-{title}"[:48], taken.events),
                 "date": date,
                 "title": title,
                 "detail": uncited(sentence),
-                "sources": [{"seed": sid, "passage": sentence}],
+                "sources": [citer.source(sentence)],
                 "modules": [module_id],
                 "draft": True,
             }
@@ -436,13 +472,17 @@ def literal(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#!|~])", r"\\\1", text)
 
 
-def cite_quotes(paragraph: str, seed_id: str) -> str:
-    """The paragraph with a citation after each quotation inside it, and one at its end."""
+def cite_quotes(paragraph: str, seed_id: str, citation: str | None = None) -> str:
+    """The paragraph with a citation after each quotation inside it, and one at its end:
+    `citation` (the paragraph's, with its page), else `[@seed_id]`."""
+    citation = citation or f"[@{seed_id}]"
     paragraph = uncited(paragraph)
     cited = re.sub(
-        r"(“[^“”\n]{1,300}”|\"[^\"\n]{1,300}\")(?!\s*\[@)", rf"\1 [@{seed_id}]", paragraph
+        r"(“[^“”\n]{1,300}”|\"[^\"\n]{1,300}\")(?!\s*\[@)",
+        lambda m: f"{m[1]} {citation}",
+        paragraph,
     )
-    return f"{cited} [@{seed_id}]"
+    return f"{cited} {citation}"
 
 
 def dump(data: Any) -> str:

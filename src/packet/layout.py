@@ -55,6 +55,12 @@ def record_file(seed_file: str) -> str:
     return f"{SEEDS}/{seed_file}{RECORD_SUFFIX}"
 
 
+def text_file(seed_file: str) -> str:
+    """The text extracted from the PDF, Word or OpenDocument seed `seeds/<seed_file>`,
+    relative to the project: what its quotations are checked against."""
+    return f"{SEEDS}/{seed_file}.txt"
+
+
 def output_name(lesson: str, edition: str, fmt: str, variant: str = "") -> str:
     """The file an output is written to: `3-s21-student.pdf`, `3-s21-teacher-large-print.pdf`."""
     return f"{lesson}-{edition}{variant}.{fmt}"

@@ -494,13 +494,29 @@ def _render_link(
     return str(renderer.renderToken(tokens, idx, options, env))
 
 
+NBSP = "\u00a0"  # an in-text citation is one unbreakable tag
+
+
+def in_text(name: str, pages: str | None, style: str) -> str:
+    """An in-text citation: "(Chandler)", or with the page in the style's form — MLA
+    "(Chandler 12)", Chicago author-date "(Chandler, 12)", APA "(Chandler, p. 12)"."""
+    if not pages:
+        return f"({name})"
+    shown = re.sub(r"(?<=\d)\s*-\s*(?=\d)", "–", pages)
+    if style == "mla":
+        return f"({name} {shown})"
+    if style == "chicago":
+        return f"({name}, {shown})"
+    return f"({name}, {'pp.' if '–' in shown else 'p.'} {shown})"
+
+
 def _citation_rule(state: StateInline, silent: bool) -> bool:
     m = CITATION.match(state.src, state.pos)
     if not m:
         return False
     if not silent:
         token = state.push("citation", "", 0)
-        token.meta = {"seed": m[1]}
+        token.meta = {"seed": m[1], "pages": m["pages"]}
     state.pos = m.end()
     return True
 
@@ -508,9 +524,12 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
 class MarkdownReader:
     """Renders the Markdown of one project; reusable across modules and lessons."""
 
-    def __init__(self, seed_names: dict[str, str], terms: TermFinder) -> None:
+    def __init__(
+        self, seed_names: dict[str, str], terms: TermFinder, citation_style: str = "mla"
+    ) -> None:
         self.seed_names = seed_names
         self.terms = terms
+        self.citation_style = citation_style
         self.md = MarkdownIt("commonmark", {"html": False, "typographer": True})
         self.md.enable(["table", "smartquotes", "strikethrough"])
         self.md.core.ruler.before("smartquotes", "packet_typography", _typography_rule)
@@ -543,8 +562,9 @@ class MarkdownReader:
             places: list[int] = env.setdefault("cited_in", {}).setdefault(seed, [])
             if paragraph not in places:
                 places.append(paragraph)
-        name = self.seed_names.get(seed, seed).replace(" ", "\u00a0")  # one unbreakable tag
-        return f'<span class="cite">({escape(name)})</span>'
+        name = self.seed_names.get(seed, seed)
+        cited_as = in_text(name, tokens[idx].meta.get("pages"), self.citation_style)
+        return f'<span class="cite">{escape(cited_as.replace(" ", NBSP))}</span>'
 
     def _render_paragraph_open(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
@@ -727,7 +747,7 @@ def markup_for(project: Project) -> MarkdownReader:
     terms to find."""
     names = {seed.id: seed.meta.short for seed in project.seeds.values()}
     terms = tuple((t.id, t.spellings, t.entry.match_case) for t in project.terms.values())
-    return MarkdownReader(names, term_finder(terms))
+    return MarkdownReader(names, term_finder(terms), project.settings.citation_style)
 
 
 @functools.lru_cache(maxsize=1)

@@ -23,16 +23,18 @@ from .schema import (
     Settings,
     TermEntry,
 )
-from .text import Haystack
+from .text import Haystack, Paged, PageSpan
 from .yamlsrc import Sourced
 
 
 @dataclass(frozen=True)
 class Seed:
     meta: SeedMeta
-    path: Path
+    path: Path  # the document as received
     text: str
     src: Sourced
+    text_path: Path  # the file `text` was read from: `path`, or the text pull extracted from it
+    pages: tuple[PageSpan, ...] = ()  # a PDF's pages, where they lie in `text`
 
     @property
     def id(self) -> str:
@@ -42,6 +44,12 @@ class Seed:
     def haystack(self) -> Haystack:
         """The seed's text normalised once, for every passage quoted from it."""
         return Haystack(self.text)
+
+    @cached_property
+    def paged(self) -> Paged | None:
+        """The seed's pages, to check a quotation against the page it cites; None if it has
+        none."""
+        return Paged(self.text, self.pages) if self.pages else None
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ from .schema import (
     TermEntry,
     Version,
 )
-from .sources import KINDS, SourceError, seed_text
+from .sources import EXTRACTED, KINDS, SourceError, StoredText, read_stored, seed_text
 from .yamlsrc import Sourced, front_matter, load_yaml, validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -241,27 +241,68 @@ class _Loader:
             if not seed_path.is_file():
                 self.report.error(where, f"seed file seeds/{meta.file} does not exist")
                 continue
-            text = self.seed_text(seed_path, meta)
+            kind = meta.format or KINDS.get(seed_path.suffix.lower(), "text")
+            if kind in EXTRACTED:
+                stored = self.stored_text(sourced, meta)
+                if stored is None:
+                    continue
+                text_path, found = stored
+                text: str | None = found.text
+                pages = found.pages
+            else:
+                text_path, text, pages = seed_path, self.seed_text(seed_path, kind), ()
             if text is None:
                 continue
             if meta.id in seeds:
                 self.report.error(sourced.where(("id",)), f"seed id '{meta.id}' is used twice")
                 continue
-            seeds[meta.id] = Seed(meta, seed_path, text, sourced)
+            seeds[meta.id] = Seed(meta, seed_path, text, sourced, text_path, pages)
         return seeds
 
-    def seed_text(self, path: Path, meta: SeedMeta) -> str | None:
+    def seed_text(self, path: Path, kind: str) -> str | None:
         """The text quotations are checked against: decoded, and for HTML the article only."""
         data = self.read_bytes(path)
         if data is None:
             return None
-        kind = meta.format or KINDS.get(path.suffix.lower(), "text")
         try:
             text = seed_text(data, kind)
         except SourceError as exc:
             self.report.error(Location(self.rel(path)), str(exc), exc.hint)
             return None
         return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def stored_text(self, sourced: Sourced, meta: SeedMeta) -> tuple[Path, StoredText] | None:
+        """A PDF, Word or OpenDocument seed's text as packet pull stored it (never the
+        document read again: a library upgrade must not change what quotations match)."""
+        name = meta.text
+        if name is None:
+            self.report.error(
+                sourced.where(("file",)),
+                f"seeds/{meta.file} is a {meta.format or 'PDF, Word or OpenDocument'} file, "
+                "and its record names no text",
+                f"add `text: {meta.file}.txt` (the text packet pull extracted), or pull the "
+                "document again",
+            )
+            return None
+        if "/" in name or "\\" in name or name.startswith("."):
+            self.report.error(sourced.where(("text",)), "'text' must name a file in seeds/ itself")
+            return None
+        path = self.root / SEEDS / name
+        if not path.is_file():
+            self.report.error(
+                sourced.where(("text",)),
+                f"seeds/{name} does not exist",
+                "pull the document again to extract its text",
+            )
+            return None
+        data = self.read_bytes(path)
+        if data is None:
+            return None
+        try:
+            return path, read_stored(data)
+        except SourceError as exc:
+            self.report.error(Location(self.rel(path)), str(exc), exc.hint)
+            return None
 
     def modules(self) -> dict[str, Module]:
         modules: dict[str, Module] = {}

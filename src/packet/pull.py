@@ -1,11 +1,14 @@
 """`packet pull`: new seed documents -> a seed record and draft content, buildable at once.
 
 For each document (plain text, Markdown or HTML, in any encoding `sources`
-reads) pull:
+reads; a PDF with a text layer, a Word .docx or an OpenDocument .odt, read by
+`extract`) pull:
 
 1. copies it byte for byte into seeds/ and writes seeds/<file>.meta.yaml with
    the title, author and date the document states (each checked to appear in
-   its text; what it could not find is listed, never invented);
+   its text; what it could not find is listed, never invented); for a PDF,
+   Word or OpenDocument file also seeds/<file>.txt, the text extracted from it
+   (a PDF's with its pages), which `packet check` quotes against from then on;
 2. reads the article (boilerplate removed) and drafts, all marked `draft: true`
    by the rules in `draft`:
    - a module per heading (or per few paragraphs when there are none), whose
@@ -23,7 +26,8 @@ reads) pull:
 
 Everything is computed before anything is written, and everything that could
 stop the pull is refused first, each with what to do: a document over the size
-limit, a FIFO or a device (checked before a byte is read); a file name with a
+limit for its kind (`LIMITS`), a FIFO or a device (checked before a byte is
+read); a PDF with a password, damaged or without a text layer; a file name with a
 line break or control character (it is copied into YAML comments and printed
 to the terminal), starting with a dot, too long for seeds/<name>.meta.yaml, or
 given twice; a folder of the project that is a link leading out of it; drafts
@@ -71,11 +75,22 @@ from .layout import (
     lesson_file,
     module_file,
     record_file,
+    text_file,
 )
 from .lint import INVISIBLE
 from .schema import MAX_LESSON_MODULES
-from .sources import KINDS, Article, Decoded, SourceError, article, read_document, seed_text
-from .text import Haystack, normalise
+from .sources import (
+    EXTRACTED,
+    KINDS,
+    Article,
+    Decoded,
+    SourceError,
+    article,
+    read_document,
+    read_stored,
+    seed_text,
+)
+from .text import Haystack, Paged, normalise
 
 if TYPE_CHECKING:
     from .model import Project
@@ -97,6 +112,13 @@ class PullReport:
     skipped: list[str] = field(default_factory=list)
     lesson: str = ""
     warnings: list[str] = field(default_factory=list)  # e.g. a declared encoding the bytes deny
+    text_file: str = ""  # seeds/<file>.txt, for a PDF, Word or OpenDocument file
+    pages: int = 0  # a PDF's
+
+
+# The largest document of each kind pull takes: a PDF or a Word file with its pictures may
+# reasonably be tens of megabytes, where a text or a web page that large is not an article.
+LIMITS = {"pdf": 50_000_000, "docx": 25_000_000, "odt": 25_000_000}
 
 
 class PullInterrupted(PacketError):
@@ -200,6 +222,9 @@ class _Document:
     found: Article
     quotable: str  # the text its quotations are checked against
     target: Path  # seeds/<its name>
+    stored: bytes | None = None  # a PDF's, Word or OpenDocument file's text, as stored
+    paged: Paged | None = None  # a PDF's pages, to cite each passage's
+    dropped: list[str] = field(default_factory=list)  # a PDF's running heads and page numbers
 
 
 def _read_all(root: Path, sources: Sequence[Path]) -> list[_Document]:
@@ -217,9 +242,25 @@ def _read_all(root: Path, sources: Sequence[Path]) -> list[_Document]:
             documents.append(_read(root, source))
         except ContentError as exc:
             problems.extend(exc.problems)
+    problems += _same_targets(documents)
     if problems:
         raise ContentError(problems)
     return documents
+
+
+def _same_targets(documents: list[_Document]) -> list[Problem]:
+    """A document whose copy would be another's extracted text (`a.pdf.txt` beside `a.pdf`)."""
+    texts = {f"{d.source.name}.txt".casefold(): d for d in documents if d.stored is not None}
+    return [
+        Problem(
+            d.where,
+            f"seeds/{shown(d.source.name)} is where the text of {shown(texts[key].source.name)} "
+            "goes",
+            "rename this file, then pull both",
+        )
+        for d in documents
+        if (key := d.source.name.casefold()) in texts
+    ]
 
 
 def _named_twice(source: Path, first: Path) -> Problem:
@@ -262,10 +303,36 @@ def _read(root: Path, source: Path) -> _Document:
     seed of its name already there)."""
     where = Location(shown(str(source)))
     kind = _kind(source, where)
-    data = _read_source(source, where)
+    data = _read_source(source, where, LIMITS.get(kind))
+    if kind in EXTRACTED:
+        return _read_extracted(root, source, where, kind, data)
     decoded, found, quotable = _read_article(data, kind, where)
     target = _seed_target(root, source.name, data, where)
     return _Document(source, where, kind, data, decoded, found, quotable, target)
+
+
+def _read_extracted(root: Path, source: Path, where: Location, kind: str, data: bytes) -> _Document:
+    """A PDF, Word or OpenDocument file read, its text extracted as it will be stored."""
+    from .extract import extract
+
+    try:
+        extracted = extract(data, kind)
+    except SourceError as exc:
+        raise ContentError([Problem(where, str(exc), exc.hint)]) from exc
+    stored = extracted.stored().encode("utf-8")
+    found = read_stored(stored)
+    if not found.text.strip():
+        raise ContentError(
+            [Problem(where, "no text found in the document", "check it is the one you meant")]
+        )
+    target = _seed_target(root, source.name, data, where)
+    _seed_target(root, f"{source.name}.txt", stored, where)  # where its text goes
+    paged = Paged(found.text, found.pages) if found.pages else None
+    decoded = Decoded(found.text, "utf-8")
+    return _Document(
+        source, where, kind, data, decoded, extracted.article, found.text, target,
+        stored, paged, extracted.dropped,
+    )  # fmt: skip
 
 
 def _plan(root: Path, document: _Document, seed_id: str | None, taken: Taken) -> _Planned:
@@ -274,14 +341,24 @@ def _plan(root: Path, document: _Document, seed_id: str | None, taken: Taken) ->
     source, found = document.source, document.found
     sid = choose_seed_id(seed_id, found.title, source.stem, taken)
     report = PullReport(
-        sid, source.name, document.decoded.encoding, document.kind, skipped=found.skipped
+        sid,
+        source.name,
+        document.decoded.encoding,
+        document.kind,
+        skipped=found.skipped + document.dropped,
     )
     if document.decoded.warning:
         report.warnings.append(document.decoded.warning)
+    files = {document.target: document.data}
+    if document.stored is not None:
+        report.text_file = text_file(source.name)
+        report.pages = len(document.paged.pages) if document.paged else 0
+        files[root / report.text_file] = document.stored
     record = _seed_record(found, document.quotable, source, document.kind, report)
-    drafts = draft(found, sid, source.name, source.stem, taken)
+    locate = document.paged.locate if document.paged is not None else None
+    drafts = draft(found, sid, source.name, source.stem, taken, locate)
     _report_drafts(report, drafts)
-    files = {document.target: document.data, root / record_file(source.name): record}
+    files[root / record_file(source.name)] = record
     files.update(_draft_files(root, drafts))
     return _Planned(report, files, drafts.timeline, drafts.glossary)
 
@@ -366,7 +443,8 @@ def _kind(source: Path, where: Location) -> str:
                 Problem(
                     where,
                     f"'{what}' is not a kind of document packet reads",
-                    "pull plain text (.txt), Markdown (.md) or a saved web page (.html)",
+                    "pull plain text (.txt), Markdown (.md), a saved web page (.html), a PDF "
+                    "(.pdf), or a Word (.docx) or OpenDocument (.odt) file",
                 )
             ]
         )
@@ -375,11 +453,13 @@ def _kind(source: Path, where: Location) -> str:
     return kind
 
 
-def _read_source(source: Path, where: Location) -> bytes:
+def _read_source(source: Path, where: Location, limit: int | None) -> bytes:
     """The document's bytes. The teacher chose this file, wherever it is; it is still refused,
-    unread, if it is a named pipe, a device or over the size limit."""
+    unread, if it is a named pipe, a device or over the size limit of its kind (`limit`, or
+    the limit of every project file)."""
+    roots = [source.resolve().parent]
     try:
-        return read_file(source, [source.resolve().parent])
+        return read_file(source, roots) if limit is None else read_file(source, roots, limit)
     except Refused as exc:
         message = exc.message
         if message == "the file does not exist":
@@ -418,7 +498,7 @@ def _seed_target(root: Path, seed_file: str, data: bytes, where: Location) -> Pa
     )
     if os.path.lexists(target):
         try:
-            same = read_file(target, input_roots(root)) == data
+            same = read_file(target, input_roots(root), max(LIMITS.values())) == data
         except Refused:
             same = False
         raise ContentError(
@@ -452,7 +532,7 @@ def _draft_files(root: Path, drafts: Drafts) -> dict[Path, bytes]:
 
 # -- the seed record --------------------------------------------------------------------------
 
-_ATTRIBUTED = "read by packet pull from the page's metadata, not from its text"
+_ATTRIBUTED = "read by packet pull from the document's metadata, not from its text"
 
 
 def _seed_record(
@@ -495,6 +575,8 @@ def _record(
             report.missing.append("date (not readable)")
         record.update(date or {})
     record["format"] = kind
+    if report.text_file:
+        record["text"] = report.text_file.rsplit("/", 1)[-1]
     if boilerplate := _boilerplate(found):
         record["boilerplate"] = boilerplate
     return record

@@ -103,8 +103,13 @@ class SeedMeta(Strict):
     publisher: Meta | None = None
     date: Meta | None = None
     date_kind: Literal["published", "updated"] = "published"
-    format: Literal["text", "markdown", "html"] | None = Field(
+    format: Literal["text", "markdown", "html", "pdf", "docx", "odt"] | None = Field(
         default=None, description="How to read the file; default: from its extension"
+    )
+    text: Text | None = Field(
+        default=None,
+        description="For a PDF, Word or OpenDocument seed: the file in seeds/ holding its "
+        "text as packet pull extracted it (quotations are checked against it)",
     )
     boilerplate: list[Text] = Field(
         default_factory=list,
@@ -125,6 +130,9 @@ class Passage(Strict):
 
     seed: Id
     passage: Text
+    page: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = Field(
+        default=None, description="For a paged seed: the page (or pages, '3-4') it is on"
+    )
 
 
 class Question(Strict):

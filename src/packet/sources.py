@@ -33,14 +33,18 @@ from types import SimpleNamespace
 from typing import Any
 
 from .lint import INVISIBLE
+from .text import PageSpan
 
 KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-         ".html": "html", ".htm": "html"}  # fmt: skip
+         ".html": "html", ".htm": "html",
+         ".pdf": "pdf", ".docx": "docx", ".odt": "odt"}  # fmt: skip
+# Kinds whose text `packet pull` extracts once (`extract.py`) and stores beside the seed.
+EXTRACTED = ("pdf", "docx", "odt")
 
 _MAGIC = (
-    (b"%PDF", "a PDF file", "save the article as text or HTML from your browser instead"),
+    (b"%PDF", "a PDF file", "name it .pdf and pull it again"),
     (b"PK\x03\x04", "a Word document or another zipped file (.docx, .odt, .zip)",
-     "open it and save it as plain text (.txt) or a web page (.html)"),
+     "name a Word file .docx, an OpenDocument file .odt, and pull it again"),
     (b"\xd0\xcf\x11\xe0", "an old Word document (.doc)",
      "open it and save it as plain text (.txt)"),
     (b"{\\rtf", "a Rich Text document (.rtf)", "save it as plain text (.txt)"),
@@ -106,15 +110,15 @@ def _by_byte_order(data: bytes) -> Decoded | None:
     """The text of a UTF-16 or BOM-marked document; None for any other."""
     # A byte-order mark is the strongest sign there is; browsers let it override a declaration.
     if data.startswith(codecs.BOM_UTF8):
-        return Decoded(_clean(data[3:].decode("utf-8", errors="strict")), "utf-8-sig")
+        return Decoded(clean(data[3:].decode("utf-8", errors="strict")), "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return Decoded(_clean(data.decode("utf-16")), "utf-16")
+        return Decoded(clean(data.decode("utf-16")), "utf-16")
     sample = data[:4000]
     if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
         # UTF-16 without a BOM: every other byte of Latin text is NUL.
         order = "utf-16-le" if sample[1] == 0 else "utf-16-be"
         try:
-            return Decoded(_clean(data.decode(order)), order)
+            return Decoded(clean(data.decode(order)), order)
         except UnicodeDecodeError:
             pass
     return None
@@ -131,7 +135,7 @@ def _as_declared(data: bytes, declared: str, utf8: str | None, bad_utf8: int) ->
         )
     elif codec == "utf-8":
         if utf8 is not None:
-            return Decoded(_clean(utf8), "utf-8", declared)
+            return Decoded(clean(utf8), "utf-8", declared)
         warning = (
             f"the page declares '{declared}' but byte {bad_utf8} is not UTF-8; it was read as "
             "Windows-1252 — if its letters look wrong, save the page again as UTF-8"
@@ -140,7 +144,7 @@ def _as_declared(data: bytes, declared: str, utf8: str | None, bad_utf8: int) ->
         # Re-saved by an editor that wrote UTF-8 but kept the old declaration: the bytes are
         # valid UTF-8, which text in another encoding almost never is by chance.
         return Decoded(
-            _clean(utf8),
+            clean(utf8),
             "utf-8",
             declared,
             f"the page declares '{declared}' but its text is UTF-8, so it was read as UTF-8 — "
@@ -168,14 +172,14 @@ def _in_codec(data: bytes, codec: str, declared: str) -> Decoded:
         # Bytes 0x80–0x9F are unused control codes in ISO-8859 and quotation marks,
         # dashes and the euro sign in its Windows twin: the page is really in that.
         return Decoded(
-            _clean(data.decode(twin, errors="replace")),
+            clean(data.decode(twin, errors="replace")),
             twin,
             declared,
             f"the page declares '{declared}' but uses bytes that only "
             f"{_WINDOWS_NAME[twin]} gives letters or punctuation, so it was read as "
             f"{_WINDOWS_NAME[twin]} — check that its letters look right",
         )
-    return Decoded(_clean(text), codec, declared)
+    return Decoded(clean(text), codec, declared)
 
 
 def _guess(utf8: str | None) -> str:
@@ -188,9 +192,9 @@ _NAMES = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}
 def _undeclared(data: bytes, utf8: str | None) -> Decoded:
     """UTF-8 when the bytes are UTF-8, otherwise Windows-1252 (what most old pages are)."""
     if utf8 is not None:
-        return Decoded(_clean(utf8), "utf-8")
+        return Decoded(clean(utf8), "utf-8")
     try:
-        return Decoded(_clean(data.decode("cp1252")), "cp1252")
+        return Decoded(clean(data.decode("cp1252")), "cp1252")
     except UnicodeDecodeError as exc:
         raise SourceError(
             f"the text is in no encoding packet reads (byte {exc.start})",
@@ -268,7 +272,7 @@ _CLEAN: dict[int, str | None] = {
 }
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     return text.translate(_CLEAN)
 
 
@@ -450,10 +454,10 @@ def _html_article(text: str) -> Article:
         return article
     if isinstance(found, dict):  # trafilatura's dictionary form (as_dict)
         found = SimpleNamespace(**found)
-    article.title = _clean(found.title or "").strip() or None
-    article.author = _clean(found.author or "").strip() or None
-    article.date = _clean(found.date or "").strip() or None
-    for block in _clean(found.text or "").split("\n"):
+    article.title = clean(found.title or "").strip() or None
+    article.author = clean(found.author or "").strip() or None
+    article.date = clean(found.date or "").strip() or None
+    for block in clean(found.text or "").split("\n"):
         block = block.strip()
         if not block:
             continue
@@ -468,6 +472,52 @@ def _html_article(text: str) -> Article:
 def article(text: str, kind: str) -> Article:
     """The article in a decoded document of `kind` ('text', 'markdown' or 'html')."""
     return _html_article(text) if kind == "html" else _text_article(text, kind)
+
+
+# -- the stored text of a PDF, Word or OpenDocument seed ---------------------------------------
+#
+# `seeds/<file>.txt`: UTF-8 text, a heading or paragraph to a line, blank lines between; for a
+# PDF each page begins with a line `=== page <label> ===`. Quotations are checked against it
+# (without the page lines), a page citation against its page. A teacher may correct a misread
+# word in it; packet never extracts it again.
+
+PAGE_LINE = re.compile(r"^=== page (\S(?:[^\n]{0,38}\S)?) ===[ \t]*$", re.M)
+
+
+@dataclass(frozen=True)
+class StoredText:
+    text: str
+    pages: tuple[PageSpan, ...] = ()  # empty for a seed without pages
+
+
+def store_text(pages: list[tuple[str, list[tuple[str, str]]]], *, paged: bool) -> str:
+    """The stored text of a document's pages (label, blocks) — one unlabelled page when it
+    has none (`paged` false)."""
+    parts = []
+    for label, blocks in pages:
+        if paged:
+            parts.append(f"=== page {label} ===")
+        parts.extend(text for _, text in blocks)
+    return "\n\n".join(parts) + "\n"
+
+
+def read_stored(data: bytes) -> StoredText:
+    """A stored text's words without its page lines, and where each page is; SourceError if
+    it is not UTF-8 text."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"the stored text is not UTF-8 (byte {exc.start})", "save it again as UTF-8"
+        ) from exc
+    text = clean(text.replace("\r\n", "\n").replace("\r", "\n"))
+    parts = PAGE_LINE.split(text)  # [before the first page, label, page, label, page…]
+    words = parts[0]
+    pages: list[PageSpan] = []
+    for label, page in zip(parts[1::2], parts[2::2], strict=True):
+        pages.append(PageSpan(label, len(words), len(words) + len(page)))
+        words += page
+    return StoredText(words, tuple(pages))
 
 
 def seed_text(data: bytes, kind: str) -> str:

@@ -2,7 +2,8 @@
 finding quotations and citations in content, and splitting seeds into paragraphs.
 
 A quotation in content is text in double quotes followed by a citation of the
-seed it comes from, e.g. `“Year Zero” [@highlights]`. It must appear in that
+seed it comes from, e.g. `“Year Zero” [@highlights]` — or, from a paged seed (a
+PDF), with the page it is on: `[@report, p. 3]`, `[@report, pp. 3–4]`. It must appear in that
 seed verbatim once whitespace, typographic quotes and dashes are normalised;
 an ellipsis (… or ...) inside it marks an omission, and the parts on either
 side must appear in order. A seed is normalised once, as a `Haystack`, however
@@ -14,7 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .layout import ID_PATTERN
 
@@ -39,11 +42,15 @@ _TRANSLATE = str.maketrans(
 _SPACE = re.compile(r"\s+")
 ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
 
-CITATION = re.compile(rf"\[@({ID_PATTERN})\]")
+# A citation's page, after the seed: ", p. 3", ", pp. 3–4", ", p. iv" (a page label).
+LOCATOR = r"(?:,\s*(?P<pp>pp?)\.\s*(?P<pages>[^\]\s](?:[^\]\n]{0,38}[^\]\s])?))?"
+CITATION = re.compile(rf"\[@({ID_PATTERN}){LOCATOR}\]")
 QUOTATION = re.compile(
     r"(?P<open>[“\"])(?P<quote>[^“”\"\n]{1,2000}?)(?P<close>[”\"])\s*\[@(?P<seed>"
     + ID_PATTERN
-    + r")\]"
+    + r")"
+    + LOCATOR
+    + r"\]"
 )
 UNCITED_QUOTATION = re.compile(r"“(?P<quote>[^“”\n]{1,2000}?)”(?!\s*\[@)")
 
@@ -144,6 +151,77 @@ class Quotation:
     seed: str
     line: int  # 1-based, within the text scanned
     col: int
+    pages: str | None = None  # the page or pages cited: "3", "3–4"
+
+
+class PageSpan(NamedTuple):
+    """Where one page of a paged seed lies in its text."""
+
+    label: str
+    start: int
+    end: int
+
+
+_PAGE_DASH = re.compile(r"\s*[–—-]\s*")
+
+
+class Paged:
+    """A seed's text with its pages: each page's (or run of pages') text as a `Haystack`,
+    and the page a passage is on. Labels are the seed's own ("iv", "12", "A-3")."""
+
+    def __init__(self, text: str, pages: Sequence[PageSpan]) -> None:
+        self.text = text
+        self.pages: tuple[PageSpan, ...] = tuple(pages)
+        self.index: dict[str, int] = {}
+        for number, page in enumerate(self.pages):
+            self.index.setdefault(page.label, number)
+        self._haystacks: dict[tuple[int, int], Haystack] = {}
+        self._last = 0  # the page the last passage located was on
+
+    def run(self, cited: str) -> tuple[int, int] | None:
+        """The first and last page `cited` ("3", "3–4", "A-3") names, or None."""
+        cited = cited.strip()
+        if cited in self.index:
+            return self.index[cited], self.index[cited]
+        for dash in _PAGE_DASH.finditer(cited):
+            first, last = self.index.get(cited[: dash.start()]), self.index.get(cited[dash.end() :])
+            if first is not None and last is not None and first <= last:
+                return first, last
+        return None
+
+    def haystack(self, first: int, last: int) -> Haystack:
+        found = self._haystacks.get((first, last))
+        if found is None:
+            found = Haystack(self.text[self.pages[first].start : self.pages[last].end])
+            self._haystacks[first, last] = found
+        return found
+
+    def contains(self, cited: str, passage: str) -> bool | None:
+        """Whether `passage` is on the pages `cited`; None when the seed has no such page."""
+        run = self.run(cited)
+        return None if run is None else self.haystack(*run).contains(passage)
+
+    def locate(self, passage: str) -> str | None:
+        """The page `passage` is on ("3"), or the two it runs over ("3–4"); None if it is
+        on neither one page nor two."""
+        count = len(self.pages)
+        # From the page the last passage was on: passages are mostly looked up in order.
+        order: list[int] = [*range(self._last, count), *range(self._last)]
+        for number in order:
+            if self.haystack(number, number).contains(passage):
+                self._last = number
+                return self.pages[number].label
+        for number in order:
+            if number + 1 < count and self.haystack(number, number + 1).contains(passage):
+                self._last = number
+                return f"{self.pages[number].label}–{self.pages[number + 1].label}"
+        return None
+
+    def labels(self) -> str:
+        """The first and last page, for a message: "1–12", "iv–320"."""
+        if not self.pages:
+            return "none"
+        return f"{self.pages[0].label}–{self.pages[-1].label}"
 
 
 _LINE_BREAK = re.compile("\n")
@@ -174,7 +252,7 @@ def find_quotations(text: str) -> list[Quotation]:
     """Every cited quotation in `text`, with its line and column."""
     lines = Lines(text)
     return [
-        Quotation(m["quote"], m["seed"], *lines.position(m.start()))
+        Quotation(m["quote"], m["seed"], *lines.position(m.start()), pages=m["pages"])
         for m in QUOTATION.finditer(text)
     ]
 

@@ -1,0 +1,216 @@
+"""Documents for the pull tests, made the way teachers' files are: a PDF laid out by a
+typesetter (WeasyPrint, with running heads, page numbers, hyphenation and page labels set by
+pypdf), a Word file written as Word writes one (its parts by hand, footnotes included, so
+python-docx reads a file it did not write), and an OpenDocument text made with odfpy.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+# -- PDF --------------------------------------------------------------------------------------
+
+PDF_STYLE = """
+@page { size: A5; margin: 2cm 1.8cm;
+  @top-center { content: "Journal of River History"; font-size: 8pt }
+  @bottom-center { content: "Page " counter(page); font-size: 8pt } }
+body { font: 10.5pt/1.35 serif; hyphens: auto; text-align: justify }
+h1 { font-size: 17pt } h2 { font-size: 13pt; margin-top: 1.2em }
+p { margin: 0 0 .6em }
+"""
+
+
+def make_pdf(
+    path: Path, title: str, author: str, body_html: str, labels: list[str] | None = None
+) -> Path:
+    """A PDF of `body_html` with a running head and "Page n" footers; `labels` (pypdf's
+    page label styles, e.g. ["r", "D"]) gives the document printed page labels: the first
+    page in that style, the rest in the second."""
+    import weasyprint
+
+    html = (
+        f"<html lang=en><head><title>{escape(title)}</title>"
+        f"<meta name=author content='{escape(author)}'><style>{PDF_STYLE}</style></head>"
+        f"<body>{body_html}</body></html>"
+    )
+    data = weasyprint.HTML(string=html).write_pdf()
+    if labels:
+        from pypdf import PdfReader, PdfWriter
+        from pypdf.constants import PageLabelStyle
+
+        styles = {"r": PageLabelStyle.LOWERCASE_ROMAN, "D": PageLabelStyle.DECIMAL}
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+        writer.set_page_label(0, 0, styles[labels[0]])
+        writer.set_page_label(1, len(writer.pages) - 1, styles[labels[1]], start=1)
+        out = io.BytesIO()
+        writer.write(out)
+        data = out.getvalue()
+    path.write_bytes(data)
+    return path
+
+
+# -- Word -------------------------------------------------------------------------------------
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+_OPC = "http://schemas.openxmlformats.org/package/2006"
+_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_WORD_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_CONTENT_TYPES = (
+    f'{_XML}<Types xmlns="{_OPC}/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+    f'<Override PartName="/word/document.xml" ContentType="{_WORD_TYPE}.document.main+xml"/>'
+    f'<Override PartName="/word/styles.xml" ContentType="{_WORD_TYPE}.styles+xml"/>'
+    f'<Override PartName="/word/footnotes.xml" ContentType="{_WORD_TYPE}.footnotes+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
+    'package.core-properties+xml"/></Types>'
+)
+_PACKAGE_RELS = (
+    f'{_XML}<Relationships xmlns="{_OPC}/relationships">'
+    f'<Relationship Id="rId1" Type="{_OFFICE}/officeDocument" Target="word/document.xml"/>'
+    f'<Relationship Id="rId2" Type="{_OPC}/relationships/metadata/core-properties" '
+    'Target="docProps/core.xml"/></Relationships>'
+)
+_DOCUMENT_RELS = (
+    f'{_XML}<Relationships xmlns="{_OPC}/relationships">'
+    f'<Relationship Id="rId1" Type="{_OFFICE}/styles" Target="styles.xml"/>'
+    f'<Relationship Id="rId2" Type="{_OFFICE}/footnotes" Target="footnotes.xml"/>'
+    "</Relationships>"
+)
+
+
+def _style(style_id: str, name: str) -> str:
+    return f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/></w:style>'
+
+
+_STYLES = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{_W}">'
+    + _style("Normal", "Normal")
+    + _style("Title", "Title")
+    + _style("Heading1", "heading 1")
+    + _style("Heading2", "heading 2")
+    + _style("ListBullet", "List Bullet")
+    + "</w:styles>"
+)
+
+
+def _run(text: str) -> str:
+    """Runs of a paragraph: text, with `[^n]` as a reference to footnote n."""
+    import re
+
+    out = []
+    for part in re.split(r"(\[\^\d+\])", text):
+        if m := re.fullmatch(r"\[\^(\d+)\]", part):
+            out.append(f'<w:r><w:footnoteReference w:id="{m[1]}"/></w:r>')
+        elif part:
+            out.append(f'<w:r><w:t xml:space="preserve">{escape(part)}</w:t></w:r>')
+    return "".join(out)
+
+
+def _paragraph(style: str, text: str) -> str:
+    props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{props}{_run(text)}</w:p>"
+
+
+def make_docx(
+    path: Path,
+    title: str,
+    author: str,
+    blocks: list[tuple[str, str]],
+    notes: dict[int, str] | None = None,
+    table: list[list[str]] | None = None,
+) -> Path:
+    """A .docx of `blocks` (style id — "", "Title", "Heading1", "ListBullet" — and text, with
+    `[^n]` for a footnote reference), its `notes`, an optional table, and core properties."""
+    body = "".join(_paragraph(style, text) for style, text in blocks)
+    if table:
+        rows = "".join(
+            "<w:tr>" + "".join(f"<w:tc>{_paragraph('', cell)}</w:tc>" for cell in row) + "</w:tr>"
+            for row in table
+        )
+        body += f"<w:tbl>{rows}</w:tbl>"
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>{body}</w:body></w:document>'
+    )
+    separators = (
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:footnote>"
+    )
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W}">'
+        + separators
+        + "".join(
+            f'<w:footnote w:id="{n}"><w:p>{_run(text)}</w:p></w:footnote>'
+            for n, text in (notes or {}).items()
+        )
+        + "</w:footnotes>"
+    )
+    core = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<cp:coreProperties xmlns:cp="{_OPC}/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<dc:title>{escape(title)}</dc:title><dc:creator>{escape(author)}</dc:creator>"
+        "</cp:coreProperties>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _PACKAGE_RELS)
+        archive.writestr("word/_rels/document.xml.rels", _DOCUMENT_RELS)
+        archive.writestr("word/document.xml", document)
+        archive.writestr("word/styles.xml", _STYLES)
+        archive.writestr("word/footnotes.xml", footnotes)
+        archive.writestr("docProps/core.xml", core)
+    return path
+
+
+# -- OpenDocument -----------------------------------------------------------------------------
+
+
+def make_odt(
+    path: Path,
+    title: str,
+    author: str,
+    blocks: list[tuple[str, str]],
+    notes: dict[int, str] | None = None,
+) -> Path:
+    """An .odt of `blocks` ("h1", "h2", "p" or "li", and text with `[^n]` for a footnote)."""
+    import re
+
+    from odf import dc, text
+    from odf.opendocument import OpenDocumentText
+
+    document = OpenDocumentText()
+    document.meta.addElement(dc.Title(text=title))
+    document.meta.addElement(dc.Creator(text=author))
+    items = None
+    for kind, content in blocks:
+        element = text.H(outlinelevel=int(kind[1])) if kind.startswith("h") else text.P()
+        for part in re.split(r"(\[\^\d+\])", content):
+            if m := re.fullmatch(r"\[\^(\d+)\]", part):
+                note = text.Note(id=f"ftn{m[1]}", noteclass="footnote")
+                note.addElement(text.NoteCitation(text=m[1]))
+                body = text.NoteBody()
+                body.addElement(text.P(text=(notes or {})[int(m[1])]))
+                note.addElement(body)
+                element.addElement(note)
+            elif part:
+                element.addText(part)
+        if kind == "li":
+            if items is None:
+                items = text.List()
+                document.text.addElement(items)
+            item = text.ListItem()
+            item.addElement(element)
+            items.addElement(item)
+        else:
+            items = None
+            document.text.addElement(element)
+    document.save(str(path))
+    return path
