@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 
 PDF_STYLE = """
 @page { size: A5; margin: 2cm 1.8cm;
-  @top-center { content: "Journal of River History"; font-size: 8pt }
+  @top-center { content: "RUNNING_HEAD"; font-size: 8pt }
   @bottom-center { content: "Page " counter(page); font-size: 8pt } }
 body { font: 10.5pt/1.35 serif; hyphens: auto; text-align: justify }
 h1 { font-size: 17pt } h2 { font-size: 13pt; margin-top: 1.2em }
@@ -24,16 +24,22 @@ p { margin: 0 0 .6em }
 
 
 def make_pdf(
-    path: Path, title: str, author: str, body_html: str, labels: list[str] | None = None
+    path: Path,
+    title: str,
+    author: str,
+    body_html: str,
+    labels: list[str] | None = None,
+    running_head: str = "Journal of River History",
 ) -> Path:
     """A PDF of `body_html` with a running head and "Page n" footers; `labels` (pypdf's
     page label styles, e.g. ["r", "D"]) gives the document printed page labels: the first
     page in that style, the rest in the second."""
     import weasyprint
 
+    style = PDF_STYLE.replace("RUNNING_HEAD", running_head.replace('"', ""))
     html = (
         f"<html lang=en><head><title>{escape(title)}</title>"
-        f"<meta name=author content='{escape(author)}'><style>{PDF_STYLE}</style></head>"
+        f"<meta name=author content='{escape(author)}'><style>{style}</style></head>"
         f"<body>{body_html}</body></html>"
     )
     data = weasyprint.HTML(string=html).write_pdf()
@@ -214,3 +220,27 @@ def make_odt(
             document.text.addElement(element)
     document.save(str(path))
     return path
+
+
+# -- recipes (tests/labelled/*.<kind>.yaml) ----------------------------------------------------
+
+
+def make_from_recipe(recipe: Path, folder: Path) -> Path:
+    """The document a recipe describes (`format`, `title`, `author`, `blocks` of [kind, text]
+    — h1, h2, p, li — with `[^n]` for note n, `notes`, and a PDF's `running_head`), written
+    into `folder` as <recipe name without .yaml>."""
+    import yaml
+
+    data = yaml.safe_load(recipe.read_text(encoding="utf-8"))
+    path = folder / recipe.name.removesuffix(".yaml")
+    blocks = [(str(kind), str(text)) for kind, text in data["blocks"]]
+    notes = {int(n): str(text) for n, text in (data.get("notes") or {}).items()}
+    title, author = str(data["title"]), str(data["author"])
+    if data["format"] == "pdf":
+        tags = {"h1": "h1", "h2": "h2", "p": "p", "li": "p"}
+        body = "".join(f"<{tags[k]}>{escape(t)}</{tags[k]}>" for k, t in blocks)
+        return make_pdf(path, title, author, body, running_head=str(data["running_head"]))
+    if data["format"] == "docx":
+        styles = {"h1": "Heading1", "h2": "Heading2", "p": "", "li": "ListBullet"}
+        return make_docx(path, title, author, [(styles[k], t) for k, t in blocks], notes)
+    return make_odt(path, title, author, blocks, notes)

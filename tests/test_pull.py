@@ -25,10 +25,9 @@ NOTES_DATES = {
     "1990-10-03",
 }  # fmt: skip
 PAGE_DATES = {"1948–1949", "1961", "1961-08-13", "late 1980s", "1989-11-09", "1990-10-03"}
-KEY_TERMS = {
-    "Federal Republic of Germany", "German Democratic Republic", "Anti-Fascist Protection Rampart",
-    "death strip", "Soviet Union", "West Berlin",
-}  # fmt: skip
+# The terms the notes define (acronyms by their expansion, "X, a …", "called … X"); names
+# they only use (West Berlin, the Soviet Union, the "so-called death strip") are not drafted.
+KEY_TERMS = {"FRG", "GDR", "Anti-Fascist Protection Rampart", "Checkpoint Charlie"}
 
 
 def test_init_makes_a_project_that_builds_at_once(tmp_path: Path) -> None:

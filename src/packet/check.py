@@ -181,7 +181,7 @@ class _Checker:
             short = passage if len(passage) < 70 else passage[:67] + "..."
             self.report.error(
                 where,
-                f"{what} “{short}” is not in seed '{seed_id}' ({seed.path.name})",
+                f"{what} “{short}” is not in seed '{seed_id}' ({seed.text_path.name})",
                 "copy the words exactly from the seed; mark left-out words with …",
             )
             return
@@ -260,14 +260,14 @@ class _Checker:
                 if not seed.haystack.contains(stated):
                     self.report.error(
                         seed.src.where((key,)),
-                        f"{key} “{stated}” is not stated in {seed.path.name}",
+                        f"{key} “{stated}” is not stated in {seed.text_path.name}",
                         "give the seed's own words in as_written, or explain in attributed",
                     )
             for index, line in enumerate(meta.boilerplate):
                 if not seed.haystack.contains(line):
                     self.report.error(
                         seed.src.where(("boilerplate", index)),
-                        f"boilerplate line “{line[:50]}” is not in {seed.path.name}",
+                        f"boilerplate line “{line[:50]}” is not in {seed.text_path.name}",
                     )
 
     def content(self) -> None:

@@ -18,6 +18,7 @@ draws approximate dates hollow.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -274,3 +275,26 @@ class _Spans:
         merged = sorted([*zip(self.starts, self.ends, strict=True), *spans])
         self.starts = [start for start, _ in merged]
         self.ends = [end for _, end in merged]
+
+
+# A day and month without a year — "on 30 October", "October 31st" — which a text writes once
+# the year is clear from what it has just said. Only whole month names: "May 4" is a date,
+# "Mar" alone is too often something else.
+_DAY_MONTH = re.compile(
+    r"\b(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>"
+    + "|".join(MONTHS)
+    + r")|(?P<month2>"
+    + "|".join(MONTHS)
+    + r")\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b)(?!,?\s*(?:1\d{3}|20\d{2})\b)"
+)
+
+
+def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
+    """Days written without their year: (start, end, month, day), in text order."""
+    found = []
+    for m in _DAY_MONTH.finditer(text):
+        day = int(m["day"] or m["day2"])
+        month = _MONTH_NAMES[(m["month"] or m["month2"]).lower()]
+        if 1 <= day <= calendar.monthrange(2000, month)[1]:
+            found.append((m.start(), m.end(), month, day))
+    return found

@@ -9,14 +9,20 @@ document pulled with it never reuses one.
 
 The rules:
 - sections: one per heading; a document without headings is cut at paragraph boundaries into
-  sections of about `SECTION_WORDS` words, titled "<title> (n of m)";
+  sections of about `SECTION_WORDS` words, each titled by its opening subject ("The Marshall
+  Plan"), told apart by the years it covers or "(continued)" — never "<title> (1 of 2)";
 - a module per section, its body the source's own paragraphs under `DRAFT_NOTE`, each cited at
-  its end and after every quotation in it; its first sentences are its provenance;
-- a timeline event for every date `dates.find_dates` finds in a sentence, titled by the
-  sentence without the date phrase and the words leading into it;
-- glossary terms (at most `TERMS_MAX`): acronyms with their expansion, "also called"/"known
-  as" names, quoted coinages and recurring proper names, each defined by the sentence that
-  introduces it;
+  its end and after every quotation in it (with the page, for a PDF); its first sentences are
+  its provenance;
+- a timeline event for every dated happening (`happenings`): dates joined as a span ("from
+  June 1948 to May 1949") or alternatives are one; a sentence telling two is cut between them;
+  a day written without its year ("on 30 October") takes the year the text last gave; a
+  happening told again is left out. Its title is the clause that tells it without the date
+  phrase and the words leading into it, cut where a phrase starts (`TITLE_WORDS`);
+- glossary terms (at most `TERMS_MAX`): the terms the text defines (`defining.defined_terms`:
+  "X, a …", "X (…)", "… known as X", "X was a …") and acronyms with their expansion, each
+  defined by its defining words, never the whole sentence; a name the text only uses is not
+  drafted;
 - ids are lower-case letters, digits and hyphens, at most 48 characters, made unique with
   "-2", "-3"…;
 - text from the document that Markdown would read as a citation (`[@id]`) is escaped, so a
@@ -25,16 +31,17 @@ The rules:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from .dates import MONTHS, find_dates
+from .dates import find_dates, find_day_months, parse_date
+from .defining import defined_terms, defining_clause
 from .sources import Article
 from .text import sentences, slug
 
@@ -119,10 +126,11 @@ def draft(
     shown_title = literal(f"‘{found.title}’" if found.title else seed_file)
     modules: dict[str, str] = {}
     timeline: list[dict[str, Any]] = []
+    told = _Told()
     for number, section in enumerate(sections(found, stem), start=1):
         module_id = _module_id(sid, number, section, found.title, taken)
         modules[module_id] = _module(section, citer, shown_title, term_ids)
-        timeline += _events(section, citer, module_id, taken)
+        timeline += _events(section, citer, module_id, taken, told)
     lesson_id = unique(sid, taken.lessons)
     lesson = _lesson(found.title or stem, seed_file, list(modules))
     return Drafts(modules, timeline, glossary, lesson_id, lesson)
@@ -136,7 +144,8 @@ def _glossary(
     term_ids: list[tuple[str, TermDraft]] = []
     glossary = []
     for term in draft_terms([text for role, text in found.blocks if role == "para"]):
-        term_id = slug(term.term)[:48].strip("-")
+        named = max((term.term, *term.aliases), key=len)  # "soviet-union", not "ussr"
+        term_id = slug(named)[:48].strip("-")
         if not term_id or term_id in taken.terms:
             continue
         taken.terms.add(term_id)
@@ -146,7 +155,7 @@ def _glossary(
                 "id": term_id,
                 "term": term.term,
                 "aliases": term.aliases,
-                "definition": uncited(term.sentence),
+                "definition": uncited(_sentence_case(term.definition)),
                 "source": sid,
                 "passage": term.sentence,
                 "draft": True,
@@ -155,10 +164,17 @@ def _glossary(
     return glossary, term_ids
 
 
+def _sentence_case(definition: str) -> str:
+    """A definition as a glossary prints it: a capital first letter (the words are the
+    source's; "a labourer who …" → "A labourer who …")."""
+    return definition[:1].upper() + definition[1:]
+
+
 def _module_id(sid: str, number: int, section: Section, title: str | None, taken: Taken) -> str:
     """<seed>-<number>-<first words of the section's title> (the title left out when it is the
     document's own)."""
-    words = id_part(section.title).split("-")
+    said = set(sid.split("-"))  # words the seed's id already says
+    words = [w for w in id_part(section.title).split("-") if w and w not in said]
     short = "-".join(words[:4]) if section.title != title else ""
     return unique(f"{sid}-{number}-{short}".strip("-"), taken.modules)
 
@@ -190,11 +206,13 @@ def _module(
     return f"---\n{dump(front)}---\n{body}\n"
 
 
-def _events(section: Section, citer: Citer, module_id: str, taken: Taken) -> list[dict[str, Any]]:
-    """A timeline entry for every date in the section's sentences, in text order."""
+def _events(
+    section: Section, citer: Citer, module_id: str, taken: Taken, told: _Told
+) -> list[dict[str, Any]]:
+    """A timeline entry for every dated happening in the section's sentences, in text order."""
     events: list[dict[str, Any]] = []
-    for sentence, start, end, date in _dated(section):
-        title = event_title(sentence, start, end)
+    for sentence, clause, start, end, date in _dated(section, told):
+        title = event_title(clause, start, end)
         events.append(
             {
                 "id": unique(f"{citer.seed}-{date}-{title}"[:48], taken.events),
@@ -209,13 +227,138 @@ def _events(section: Section, citer: Citer, module_id: str, taken: Taken) -> lis
     return events
 
 
-def _dated(section: Section) -> Iterator[tuple[str, int, int, str]]:
-    """(sentence, start, end, date) for every date in the section's sentences, in text order:
-    each is a timeline event."""
+@dataclass
+class _Told:
+    """What a document has told so far, read section by section: each happening's date and
+    title words, and the year of the last month or day it gave (for "on 30 October")."""
+
+    happenings: list[tuple[str, set[str]]] = field(default_factory=list)
+    year: int | None = None
+    plain_year: int | None = None  # the last year given alone ("By 1929"), until then
+
+
+def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, str]]:
+    """(sentence, clause, start, end, date) for every dated happening in the section's
+    sentences, in text order — the clause of the sentence that tells it, and where its date
+    is in that clause: each is a timeline event. A happening `told` already (same date,
+    mostly the same words, or a mention of an earlier, more exact date) is left out."""
     for paragraph in section.paragraphs:
         for sentence in sentences(paragraph):
-            for start, end, date in find_dates(sentence):
-                yield sentence, start, end, date
+            for clause, start, end, date in happenings(sentence, told.year or told.plain_year):
+                if re.match(r"^\d{4}-\d\d", date):  # a month or a day: "on 30 October" goes on
+                    told.year = int(date[:4])
+                elif re.match(r"^\d{4}$", date):  # a year: only until a month or day is given
+                    told.plain_year = int(date)
+                words = _content_words(event_title(clause, start, end))
+                if _told_before(date, words, told.happenings):
+                    continue
+                told.happenings.append((date, words))
+                yield sentence, clause, start, end, date
+
+
+def _told_before(date: str, words: set[str], told: list[tuple[str, set[str]]]) -> bool:
+    """Whether a happening was told already: the same date with mostly the same words, or an
+    earlier, more exact date ("5 June 1947") that a later mention ("the aid announced in June
+    1947") refers back to with a word in common."""
+    for then, before in told:
+        if date == then and _overlap(words, before):
+            return True
+        if then.startswith(date) and len(then) > len(date) and _overlap(words, before):
+            return True
+    return False
+
+
+# Between two dates of one happening: "from June 1948 to May 1949", "in 1945 or 1946".
+_SPAN = re.compile(r"^[\s,]*(?:to|until|till|through|–|—|-)[\s,]*$", re.IGNORECASE)
+_ALTERNATIVE = re.compile(r"^\s*(?:or|and)\s*$", re.IGNORECASE)  # "in 1945 or 1946"
+# Where a sentence telling two happenings is cut between them, strongest first.
+_CLAUSE_CUTS = (
+    re.compile(r";\s*"),
+    re.compile(r",\s+(?:and|but|while|whereas|before|after|until)\s+", re.IGNORECASE),
+    re.compile(r"\s+(?:and|but|while|whereas|before|after|until)\s+", re.IGNORECASE),
+    re.compile(r",\s+"),
+)
+
+
+def happenings(sentence: str, year: int | None = None) -> list[tuple[str, int, int, str]]:
+    """(clause, start, end, date) for each dated happening a sentence tells: dates joined as a
+    span ("from June 1948 to May 1949") or as alternatives ("in 1945 or 1946") are one
+    happening; otherwise the sentence is cut between its dates at the strongest clause
+    boundary there, and each part tells its own. A day written without its year ("on 30
+    October") is of `year`, the one the text has just spoken of, when there is one."""
+    groups: list[list[tuple[int, int, str]]] = []
+    for found in _dates(sentence, year):
+        between = sentence[groups[-1][-1][1] : found[0]] if groups else ""
+        if groups and (_SPAN.match(between) or _ALTERNATIVE.match(between)):
+            groups[-1].append(found)
+        else:
+            groups.append([found])
+    if not groups:
+        return []
+    bounds = [(0, 0)]  # (where a clause ends, where the next begins)
+    for before, after in itertools.pairwise(groups):
+        bounds.append(_cut(sentence, before[-1][1], after[0][0]))
+    bounds.append((len(sentence), len(sentence)))
+    told = []
+    for group, (opening, closing) in zip(groups, itertools.pairwise(bounds), strict=True):
+        first, last = opening[1], closing[0]
+        clause = sentence[first:last]
+        start, end = group[0][0] - first, group[-1][1] - first
+        told.append((clause, start, end, _date_of(group, sentence)))
+    return told
+
+
+def _dates(sentence: str, year: int | None) -> list[tuple[int, int, str]]:
+    """The sentence's dates, with its days written without a year read as of `year`."""
+    found = find_dates(sentence)
+    for start, end, month, day in find_day_months(sentence):
+        if any(start < other_end and other_start < end for other_start, other_end, _ in found):
+            continue
+        # The year of a full date earlier in the sentence ("on 25 March 1807, and … on 1
+        # May"), else the one the text gave before.
+        earlier = sorted((at, d) for at, _, d in found if at < start and re.match(r"^\d{4}-\d", d))
+        in_year = int(earlier[-1][1][:4]) if earlier else year
+        if in_year is not None:
+            found.append((start, end, f"{in_year:04d}-{month:02d}-{day:02d}"))
+    return sorted(found)
+
+
+def _cut(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where, between `start` and `end`, the sentence is cut between two happenings: where
+    the first clause ends and the next begins."""
+    gap = sentence[start:end]
+    for pattern in _CLAUSE_CUTS:
+        found = list(pattern.finditer(gap))
+        if found:
+            return start + found[-1].start(), start + found[-1].end()
+    return start, start
+
+
+def _date_of(group: list[tuple[int, int, str]], sentence: str) -> str:
+    """One happening's date: a span's first and last dates as a range, else the first."""
+    first, last = group[0][2], group[-1][2]
+    between = sentence[group[0][1] : group[-1][0]]
+    if len(group) > 1 and _SPAN.match(between) and "–" not in first + last:
+        span = f"{first}–{last}"
+        try:
+            if parse_date(span).start <= parse_date(span).end:
+                return span
+        except ValueError:
+            pass
+    return first
+
+
+_FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "and", "to", "was", "were", "its", "his",
+                   "her", "their", "by", "for", "with", "at", "is", "as"}  # fmt: skip
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _FUNCTION_WORDS}
+
+
+def _overlap(one: set[str], other: set[str]) -> bool:
+    """Whether two titles share most of their words: the same happening told twice."""
+    return bool(one and other) and len(one & other) >= 0.5 * min(len(one), len(other))
 
 
 def _lesson(title: str, seed_file: str, modules: list[str]) -> str:
@@ -248,7 +391,12 @@ class Extent:
 def extent(found: Article, stem: str) -> Extent:
     """The `Extent` of the drafts of the document `stem`, read as `found`."""
     cut = sections(found, stem)
-    sizes = [_least_event_bytes(*event) for section in cut for event in _dated(section)]
+    told = _Told()
+    sizes = [
+        _least_event_bytes(sentence, clause, start, end, date)
+        for section in cut
+        for sentence, clause, start, end, date in _dated(section, told)
+    ]
     return Extent(
         sections=cut,
         headings=len(_by_heading(found.blocks, found.title or stem)) > 1,
@@ -265,10 +413,10 @@ _EVENT_FRAME = (
 )
 
 
-def _least_event_bytes(sentence: str, start: int, end: int, date: str) -> int:
+def _least_event_bytes(sentence: str, clause: str, start: int, end: int, date: str) -> int:
     """The least the timeline entry of this date takes: its sentence twice (as detail and as
     passage), its date and title, and its keys; YAML quotes, escapes and folds, never drops."""
-    values = 2 * sentence + date + event_title(sentence, start, end)
+    values = 2 * sentence + date + event_title(clause, start, end)
     return len(values.encode()) + len(_EVENT_FRAME)
 
 
@@ -309,30 +457,83 @@ def _by_heading(blocks: list[tuple[str, str]], title: str) -> list[Section]:
 
 
 def _by_length(paragraphs: list[str], title: str) -> list[Section]:
-    """The paragraphs cut at paragraph boundaries into sections of about SECTION_WORDS words."""
+    """The paragraphs cut at paragraph boundaries into sections of about SECTION_WORDS words,
+    each titled by its opening subject (the document's title for one section alone)."""
     chunks: list[Section] = []
     for paragraph in paragraphs:
         if not chunks or sum(len(p.split()) for p in chunks[-1].paragraphs) >= SECTION_WORDS:
             chunks.append(Section("", []))
         chunks[-1].paragraphs.append(paragraph)
-    for number, chunk in enumerate(chunks, start=1):
-        chunk.title = title if len(chunks) == 1 else f"{title} ({number} of {len(chunks)})"
+    if len(chunks) == 1:
+        chunks[0].title = title
+        return chunks
+    used: set[str] = set()
+    for chunk in chunks:
+        chunk.title = _titled(chunk, title, used)
+        used.add(chunk.title.casefold())
     return chunks
+
+
+def _titled(chunk: Section, title: str, used: set[str]) -> str:
+    """A section's title from its opening subject ("The Marshall Plan"), told apart from an
+    earlier section's by the years it covers, else marked as continuing it."""
+    subject = opening_subject(chunk.paragraphs[0]) or title
+    if subject.casefold() not in used:
+        return subject
+    years = sorted(
+        int(m) for p in chunk.paragraphs for m in re.findall(r"\b1\d{3}\b|\b20\d{2}\b", p)
+    )
+    if years:
+        span = str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+        if f"{subject}, {span}".casefold() not in used:
+            return f"{subject}, {span}"
+    return f"{subject} (continued)"
+
+
+# A sentence's opening before its subject: "In 1947, ", "On 26 July 1956 ", "By the 1930s, ",
+# "After the war, ".
+_OPENING = re.compile(
+    r"^(?:(?:in|on|by|after|before|during|from|at|for|with|under|following|despite|when|as|"
+    r"although|while|since|until|between|throughout|over)\b[^,]{0,60},\s*|"
+    r"(?:in|on|by)\s+(?:the\s+)?[\w -]{0,20}\d{2,4}s?\s+|"
+    r"(?:between|from)\s+[\w ]{0,20}\d{4}\s+(?:and|to|until)\s+[\w ]{0,20}\d{4}s?,?\s+)",
+    re.IGNORECASE,
+)
+_SUBJECT_END = re.compile(
+    r"\s(?:was|were|is|are|had|has|have|became|become|began|did|could|would|will|can|may|"
+    r"might|must|should|seemed|remained|led|made|took|gave|came|went|saw|won|lost|ran|"
+    r"[a-z]{3,}ed|[a-z]{3,}s)\b"
+)
+
+
+def opening_subject(paragraph: str) -> str | None:
+    """The subject of a paragraph's first sentence, as written, capitalised ("The Marshall
+    Plan"); None when it is not a short noun phrase."""
+    first = sentences(paragraph)[0] if paragraph.strip() else ""
+    head = _OPENING.sub("", first, count=1)
+    end = _SUBJECT_END.search(head)
+    if end is None:
+        return None
+    subject = head[: end.start()].strip(" ,;:“”\"'")
+    words = subject.split()
+    if not 1 <= len(words) <= 6 or not (words[0][:1].isupper() or words[0].lower() in
+                                         ("the", "a", "an")):  # fmt: skip
+        return None
+    if words[0].lower() in {"it", "he", "she", "they", "this", "these", "there", "we", "i"}:
+        return None
+    return subject[:1].upper() + subject[1:]
 
 
 # -- glossary terms -----------------------------------------------------------------------------
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9-]{1,9})\)")
 _CAPITALISED = re.compile(r"^[A-Z][\w’'-]*$")
-_LINKS = {"of", "the", "and", "for", "in", "de", "du", "la", "von", "van"}
+_LINKS = {"of", "the", "and", "for", "in", "at", "on", "to", "de", "du", "la", "von", "van"}
 _ALSO = re.compile(
     r"\b(?:also|better|commonly|widely)?\s*(?:called|known as|termed as|termed|named|dubbed)\s+"
     r"(?:the\s+)?(?:[“\"‘'](?P<quoted>[^”\"’']{2,60})[”\"’']|(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}))"
 )
 _COINAGE = re.compile(r"[“\"‘](?P<term>[A-Z][^”\"’]{1,40}?)[”\"’]")
-_PROPER = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w’'-]+)+")
-_MONTHS = set(MONTHS) | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                         "Sunday"}  # fmt: skip
 _STOP = {
     "The", "A", "An", "In", "On", "At", "By", "From", "After", "Before", "During", "Although",
     "When", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "You", "I",
@@ -343,11 +544,13 @@ _STOP = {
 
 @dataclass
 class TermDraft:
-    """A glossary candidate: the term, other names for it, the sentence introducing it."""
+    """A glossary candidate: the term, other names for it, the sentence introducing it and
+    the words of that sentence defining it."""
 
     term: str
     aliases: list[str]
     sentence: str
+    definition: str = ""
 
 
 def _expansion(text: str, end: int) -> str | None:
@@ -369,35 +572,44 @@ def _expansion(text: str, end: int) -> str | None:
 
 
 def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
-    """Glossary candidates in text order, each with the sentence that first introduces it:
-    terms a sentence introduces, then recurring proper names (capitalised runs seen at least
-    twice, a leading "The" dropped), then single capitalised words seen three times away from
-    the start of a sentence and not part of a longer term."""
+    """Glossary candidates in text order: the terms the text defines (`defining.defined_terms`:
+    "X, a …", "X (…)", "… known as X", "X was a …"), acronyms with their expansion, and
+    names given after "also called" or in quotation marks where a sentence defines them —
+    each with the sentence that first defines it and its defining words. A name the text
+    uses but never defines (a country, a person mentioned in passing) is not drafted: its
+    definition would be a sentence about it, not a definition."""
     found: dict[str, TermDraft] = {}
-    all_sentences = [s for p in paragraphs for s in sentences(p)]
-    for term, sentence, aliases in _introduced(all_sentences):
-        _add(found, term, sentence, aliases)
-    for name, count in _proper_names(all_sentences).most_common():
-        if count >= 2:
-            _add(found, name, next(s for s in all_sentences if name in s))
-    for name, count in _capitalised_words(all_sentences).most_common():
-        in_longer = any(name in d.term.split() for d in found.values())
-        if count >= 3 and name not in _STOP and name not in _MONTHS and not in_longer:
-            _add(found, name, next(s for s in all_sentences if name in s))
+    for sentence in (s for p in paragraphs for s in sentences(p)):
+        for term, definition, names in defined_terms(sentence):
+            _add(found, term, sentence, list(names), definition)
+        for term, _, aliases in _introduced([sentence]):
+            said = defining_clause(term, aliases, sentence)
+            if said == term and aliases:  # "GDR: German Democratic Republic", not itself
+                _add(found, aliases[0], sentence, [term], said)
+            elif said is not None:
+                _add(found, term, sentence, aliases, said)
     return list(found.values())[:TERMS_MAX]
 
 
 def _add(
-    found: dict[str, TermDraft], term: str, sentence: str, aliases: Sequence[str] = ()
+    found: dict[str, TermDraft],
+    term: str,
+    sentence: str,
+    aliases: Sequence[str] = (),
+    definition: str = "",
 ) -> None:
     """`term` added to `found` unless it is too short, a common word, or already there (as a
     term or as another's alias)."""
     term = term.strip(" ,.;:").strip()
     if len(term) < 2 or term.casefold() in found or term in _STOP:
         return
+    if any(re.search(rf"\b{re.escape(term.casefold())}\b", other) for other in found):
+        return  # "Gregory" when "Gregory clause" is drafted
     if any(term.casefold() in (a.casefold() for a in d.aliases) for d in found.values()):
         return
-    found[term.casefold()] = TermDraft(term, [a for a in aliases if a != term], sentence)
+    found[term.casefold()] = TermDraft(
+        term, [a for a in aliases if a != term], sentence, definition or sentence
+    )
 
 
 def _introduced(all_sentences: list[str]) -> Iterator[tuple[str, str, list[str]]]:
@@ -415,34 +627,27 @@ def _introduced(all_sentences: list[str]) -> Iterator[tuple[str, str, list[str]]
                 yield m["term"], sentence, []
 
 
-def _proper_names(all_sentences: list[str]) -> Counter[str]:
-    """How often each run of two or more capitalised words occurs (possessive 's dropped),
-    within a sentence: a run across two ("… in Cambodia" + "Note that …") names nothing."""
-    counts: Counter[str] = Counter()
-    for m in (m for sentence in all_sentences for m in _PROPER.finditer(sentence)):
-        words = m.group(0).split()
-        if words[0] in _STOP:
-            words = words[1:]
-        name = re.sub(r"[’']s$", "", " ".join(words))
-        if len(name.split()) >= 2:
-            counts[name] += 1
-    return counts
-
-
-def _capitalised_words(all_sentences: list[str]) -> Counter[str]:
-    """How often each capitalised word occurs after a lower-case word, comma or semicolon."""
-    singles: Counter[str] = Counter()
-    for sentence in all_sentences:
-        for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z’'-]{2,})\b", sentence):
-            singles[re.sub(r"[’']s$", "", m[1])] += 1
-    return singles
-
-
 # -- event titles, citations, ids and YAML -------------------------------------------------------
 
 _LEADING_INTO = re.compile(
-    r"\b(?:in|on|by|from|during|until|since|after|before|around|of)(?:\s+the)?\s*$", re.IGNORECASE
+    r"\b(?:in|on|by|from|during|until|since|after|before|around|of|at)(?:\s+the)?"
+    r"(?:\s+(?:early|late|mid|middle|end|start|beginning|spring|summer|autumn|fall|winter)"
+    r"(?:\s+of)?(?:\s+the)?)?[\s-]*$",
+    re.IGNORECASE,
 )
+_QUALIFIER = re.compile(
+    r"\b(?:early|late|mid|the\s+(?:early|late|middle|end|start|beginning)\s+of)[\s-]*$",
+    re.IGNORECASE,
+)
+_NEXT_CLAUSE = re.compile(r"\s*(?:[;—]|,\s+(?:and|but|which|who|while|whereas)\b)")
+TITLE_WORDS = 10  # an event title is cut, at a phrase's start, to at most this many words
+# Words that start a phrase an event title can end before: "The railway reached the town |
+# after years of delay".
+_PHRASE_START = {
+    "in", "on", "at", "to", "for", "with", "by", "after", "before", "which", "who", "that",
+    "when", "as", "from", "during", "under", "over", "because", "while", "where", "and", "but",
+    "following", "despite", "until", "into", "through", "against", "between", "among",
+}  # fmt: skip
 _TIME_OF_DAY = re.compile(
     r"^(?:(?:in|on|at|by)\s+)?(?:the\s+)?(?:evening|morning|night|end|beginning|start)\b\s*,?\s*",
     re.IGNORECASE,
@@ -451,14 +656,33 @@ _TIME_OF_DAY = re.compile(
 
 def event_title(sentence: str, start: int, end: int) -> str:
     """A short title: the sentence without its date phrase and the words leading into it."""
-    before = _LEADING_INTO.sub("", sentence[:start])
-    rest = f"{before.rstrip()} {sentence[end:].lstrip()}".strip()
+    before = _QUALIFIER.sub("", sentence[:start])
+    before = _LEADING_INTO.sub("", before)
+    after = sentence[end:]
+    if before.strip(" ,") and (m := _NEXT_CLAUSE.search(after)):
+        after = after[: m.start()]  # "The famine lasted from 1845 to 1852 | , and …"
+    rest = f"{before.rstrip()} {after.lstrip()}".strip()
     rest = re.sub(r"\s+([,.;:])", r"\1", rest)
     rest = re.sub(r"^[\s,;:–-]+|(?<=[a-z]),\s*,", "", rest)
     rest = _TIME_OF_DAY.sub("", rest)
-    words = rest.rstrip(".").split()
-    title = " ".join(words[:9]).rstrip(",;:") + ("…" if len(words) > 9 else "")
+    rest = re.sub(r"^(?:and|but|then)\s+", "", rest.strip(" ,;:"), flags=re.IGNORECASE)
+    words = rest.rstrip(".!?").split()
+    title = " ".join(_short_title(words)).rstrip(",;:–—-")
     return title[:1].upper() + title[1:] if title else "Dated event"
+
+
+def _short_title(words: list[str]) -> list[str]:
+    """At most TITLE_WORDS words, cut where a phrase starts (never mid-phrase); "…" only
+    when no phrase starts within reach."""
+    if len(words) <= TITLE_WORDS:
+        return words
+    for cut in range(TITLE_WORDS, 3, -1):  # a clause's end first, then a phrase's start
+        if words[cut - 1].endswith((",", ";", ":")):
+            return words[:cut]
+    for cut in range(TITLE_WORDS, 3, -1):
+        if words[cut].lower() in _PHRASE_START:
+            return words[:cut]
+    return [*words[: TITLE_WORDS - 1], words[TITLE_WORDS - 1].rstrip(",;:") + "…"]
 
 
 def uncited(text: str) -> str:

@@ -101,7 +101,6 @@ class _Line:
     top: float
     size: float  # the font size of most of its characters
     bold: bool
-    hyphenated: bool  # it ends with a hyphen PDFium says breaks a word
 
 
 def _pdf(data: bytes) -> Extracted:
@@ -148,8 +147,11 @@ def _pdf_document(pdf: Any) -> Extracted:
     dropped = [line.text for page in lines for line in page if _masked(line.text) in furniture]
     size = _body_size(body)
     vocabulary = _words(body)
+    # A typesetter that marks the hyphens it adds (U+2010, soft hyphens) left every "-" at a
+    # line's end where the word has one: "cover-" + "up" stays "cover-up".
+    typeset = any(line.text.endswith(tuple(_SOFT_HYPHENS)) for page in body for line in page)
     pages = [
-        Page(label, _blocks(lines, size, vocabulary))
+        Page(label, _blocks(lines, size, vocabulary, typeset))
         for label, lines in zip(labels, body, strict=True)
     ]
     article = Article(blocks=_joined(pages))
@@ -169,7 +171,8 @@ def _page_labels(pdf: Any, count: int) -> list[str]:
 
 
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
-_SOFT_HYPHENS = {"\xad", "\x02"}  # PDFium writes a soft hyphen as U+0002
+_SOFT_HYPHENS = {"\xad", "\u2010"}  # hyphens a typesetter adds to break a word
+_Char = tuple[str, float, float, float, float, float, bool]  # char, box, size, bold
 
 
 def _page_lines(pdf: Any, index: int) -> list[_Line]:
@@ -184,10 +187,10 @@ def _page_lines(pdf: Any, index: int) -> list[_Line]:
         handle = textpage.raw
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         lines: list[_Line] = []
-        chars: list[tuple[str, float, float, float, float, float, bool, bool]] = []
+        chars: list[_Char] = []
         for i in range(textpage.count_chars()):
             code = raw.FPDFText_GetUnicode(handle, i)
-            char = chr(code) if 0 < code < 0x110000 else ""
+            char = chr(code) if 2 < code < 0x110000 else "-" if code == 2 else ""
             if char in ("\r", "\n"):
                 _end_line(chars, lines)
                 continue
@@ -204,9 +207,10 @@ def _page_lines(pdf: Any, index: int) -> list[_Line]:
                     top.value,
                     raw.FPDFText_GetFontSize(handle, i),
                     raw.FPDFText_GetFontWeight(handle, i) >= 600,
-                    bool(raw.FPDFText_IsHyphen(handle, i)),
                 )
             )
+            if code == 2:  # PDFium joined two lines at a hyphen (and hid it): part them again
+                _end_line(chars, lines)
         _end_line(chars, lines)
         return lines
     finally:
@@ -214,14 +218,11 @@ def _page_lines(pdf: Any, index: int) -> list[_Line]:
         page.close()
 
 
-def _end_line(
-    chars: list[tuple[str, float, float, float, float, float, bool, bool]], lines: list[_Line]
-) -> None:
+def _end_line(chars: list[_Char], lines: list[_Line]) -> None:
     """The characters gathered since the last line break, as a line (if any is visible)."""
     inked = [c for c in chars if c[0].strip()]
     if inked:
         text = clean("".join(c[0] for c in chars).translate(_LIGATURES))
-        last = inked[-1]
         lines.append(
             _Line(
                 text=re.sub(r"[ \t]+", " ", text).strip(),
@@ -231,7 +232,6 @@ def _end_line(
                 top=max(c[4] for c in inked),
                 size=Counter(round(c[5], 1) for c in inked).most_common(1)[0][0],
                 bold=sum(c[6] for c in inked) * 2 > len(inked),
-                hyphenated=last[7] or last[0] in _SOFT_HYPHENS,
             )
         )
     chars.clear()
@@ -283,7 +283,9 @@ def _words(pages: list[list[_Line]]) -> set[str]:
 _SENTENCE_END = re.compile(r"[.!?:;][”\"’)]?$")
 
 
-def _blocks(lines: list[_Line], body_size: float, vocabulary: set[str]) -> list[tuple[str, str]]:
+def _blocks(
+    lines: list[_Line], body_size: float, vocabulary: set[str], typeset: bool
+) -> list[tuple[str, str]]:
     """A page's lines -> headings and paragraphs."""
     if not lines:
         return []
@@ -297,7 +299,7 @@ def _blocks(lines: list[_Line], body_size: float, vocabulary: set[str]) -> list[
             groups[-1].append(line)
     blocks = []
     for group in groups:
-        text = _join_lines(group, vocabulary)
+        text = _join_lines(group, vocabulary, typeset)
         role = "heading" if _is_heading(group, text, body_size) else "para"
         blocks.append((role, text))
     return blocks
@@ -327,28 +329,28 @@ def _starts_block(before: _Line, line: _Line, first: _Line, pitch: float, right:
     return ended and (short or indented)
 
 
-def _join_lines(group: list[_Line], vocabulary: set[str]) -> str:
+def _join_lines(group: list[_Line], vocabulary: set[str], typeset: bool) -> str:
     text = group[0].text
-    for before, line in itertools.pairwise(group):
-        text = _join(text, before.hyphenated, line.text, vocabulary)
+    for line in group[1:]:
+        text = _join(text, line.text, vocabulary, typeset)
     return text
 
 
-def _join(text: str, hyphenated: bool, following: str, vocabulary: set[str]) -> str:
-    """Two lines of a paragraph as one: a word broken by a hyphen at the line's end is joined
-    again ("histo-" + "ry"), a real hyphen ("Khmer-" + "Vietnamese") is kept."""
-    if text[-1:] in _SOFT_HYPHENS:
+def _join(text: str, following: str, vocabulary: set[str], typeset: bool) -> str:
+    """Two lines of a paragraph as one: a word the typesetter broke with a hyphen is joined
+    again ("histo‐" + "ry"); a word's own hyphen is kept ("Khmer-" + "Vietnamese", "cover-" +
+    "up" where the typesetter marks the hyphens it adds). Where it does not, a "-" at a line's
+    end is taken as added unless the document writes the word with it elsewhere."""
+    if text[-1:] in _SOFT_HYPHENS and following[:1].isalpha():
         return text[:-1] + following
-    m = re.search(r"([^\W\d_]+)-$", text)
+    m = re.search(r"([^\W\d_]+)[-\u2011]$", text)
     n = re.match(r"([^\W\d_]+)", following)
     if m is None or n is None:
         return f"{text} {following}"
     joined = (m[1] + n[1]).casefold()
     kept = f"{m[1]}-{n[1]}".casefold()
-    keep = not n[1][0].islower() or (kept in vocabulary and joined not in vocabulary)
-    if keep and not hyphenated:
-        return text + following
-    return text[:-1] + following
+    own = typeset or not n[1][0].islower() or (kept in vocabulary and joined not in vocabulary)
+    return text + following if own else text[:-1] + following
 
 
 def _is_heading(group: list[_Line], text: str, body_size: float) -> bool:
@@ -370,8 +372,7 @@ def _joined(pages: list[Page]) -> list[tuple[str, str]]:
                 and blocks
                 and blocks[-1][0] == "para"
                 and not _SENTENCE_END.search(blocks[-1][1])
-                and text[:1].islower()
-            ):
+            ):  # a paragraph that ran over the page ("at Chauri" | "Chaura in February 1922")
                 blocks[-1] = ("para", f"{blocks[-1][1]} {text}")
             else:
                 blocks.append((role, text))

@@ -558,7 +558,7 @@ def _record(
     record: dict[str, Any] = {
         "id": report.seed_id,
         "file": seed_file,
-        "short": (found.title or source.stem)[:40],
+        "short": short_name(found.title, found.author, source.stem),
         "kind": "web page" if kind == "html" else "document",
         "kind_basis": f"Pulled by packet from {seed_file}; say what kind of source it is.",
         "title": _meta_value(found.title, quotable, _ATTRIBUTED)
@@ -580,6 +580,19 @@ def _record(
     if boilerplate := _boilerplate(found):
         record["boilerplate"] = boilerplate
     return record
+
+
+def short_name(title: str | None, author: str | None, stem: str) -> str:
+    """The name in-text citations use: the author's surname ("Hartley", as MLA and APA cite),
+    else the title before any subtitle, cut at a word within 40 characters."""
+    surname = re.findall(r"[^\W\d_][\w’'-]+", author or "")
+    if surname and len((author or "").split()) <= 4 and "," not in (author or ""):
+        return str(surname[-1])  # one person, not a list
+    name = re.split(r"\s*[:|–—]\s+", title or stem, maxsplit=1)[0].strip() or stem
+    if len(name) <= 40:
+        return name
+    cut = name[:41].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    return cut or name[:40]
 
 
 def _meta_value(value: str | None, text: Haystack, basis: str) -> Any:

@@ -1,0 +1,594 @@
+"""A term's defining clause in the sentence that introduces it, for a drafted glossary entry.
+
+`packet pull` drafts each glossary term from the sentence that first introduces it; the
+definition is the part of that sentence that says what the term is, never the whole sentence
+("Rwanda: A Rwandan kingdom dominated the region…" defines nothing). The forms, tried in
+this order, each on the sentence as written (the words are the source's own):
+
+- a parenthesis after the term: "the zaibatsu (family-owned business groups)";
+- an appositive after it: "Nasser, Egypt's president, …", "the Stasi — the secret police —";
+- a copula after it: "The Marshall Plan was an American programme of aid to Europe";
+- a name given after the defining words: "business groups known as zaibatsu", "a policy
+  called perestroika";
+- an appositive before it: "Egypt's president, Gamal Abdel Nasser, …";
+- for an acronym, its expansion: "the OEEC (Organisation for European Economic
+  Co-operation)" or the other way round.
+
+`None` when the sentence has none of these: such a term is a name the text uses, not one it
+defines, and the draft leaves its definition for the teacher to write.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+MAX_WORDS = 25  # a defining clause longer than this is most of a sentence
+_DETERMINER = r"(?:a|an|the|this|his|her|its|their|our|[A-Z][\w’'-]*[’']s)"
+_APPOSITIVE = re.compile(
+    rf"^\s*(?:,|\s[–—-]|\s?—)\s*(?P<clause>{_DETERMINER}\b[^,;:()—–]{{2,200}}?)\s*(?:,|;|\.|\s[–—-]|—|\)|$)"
+)
+_COPULA = re.compile(
+    r"^\s*(?:,\s*)?(?:which|who)?\s*(?:is|was|are|were|became|becomes|means|meant|"
+    r"refers to|referred to)\s+(?P<clause>(?:(?:a|an|the|one of)\s|[a-z]+s\s+(?:who|which|that)\s)"
+    r"[^;:()]{2,300}?)"
+    r"\s*(?:[;:.]|,\s*(?:which|who|and|but)\b|$)"
+)
+_PARENTHESIS = re.compile(r"^\s*\((?P<clause>[^()]{2,200})\)")
+_NAMED_AFTER = re.compile(
+    r"(?:,\s*)?\b(?:(?:also|commonly|widely|better|later)\s+)?(?:known as|called|named|termed|"
+    r"dubbed)\s+(?:the\s+)?[“\"‘']?$"
+)
+_WHICH_BECAME = re.compile(r",\s*which\s+(?:was|were|is|are|became|had become)\s*$")
+_BOUNDARY = re.compile(r"[,;:()—–]|\b(?:but|which|who|that|when|where)\b")
+_LEADING = re.compile(
+    r"^(?:(?:there|it|they|these|this|he|she|we)\s+(?:is|was|are|were)\s+|"
+    r"(?:used|formed|created|set up|founded|built|made|introduced|launched|organised|"
+    r"organized|led|ran|controlled|joined|called|had|have|has)\s+)",
+    re.IGNORECASE,
+)
+# A past-tense verb ahead of the defining words: "families controlled | huge business groups".
+_VERB = re.compile(r"(?<![\w-])[a-z]{3,}ed\s+(?=\w)")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
+_DATE_OR_NUMBER = re.compile(r"\d")
+
+
+def defining_clause(term: str, aliases: Sequence[str], sentence: str) -> str | None:
+    """The words of `sentence` that define `term` (or one of its `aliases`); None if none."""
+    for name in (term, *aliases):
+        for m in _occurrences(name, sentence):
+            clause = _after(sentence[m.end() :]) or _before(sentence[: m.start()], sentence, m)
+            if clause is not None:
+                return clause
+    return _expansion(term, aliases)
+
+
+def _occurrences(name: str, sentence: str) -> list[re.Match[str]]:
+    pattern = re.escape(name).replace(r"\ ", r"\s+")
+    return list(re.finditer(rf"(?<![\w-])[“\"‘']?{pattern}[”\"’']?(?![\w-])", sentence))
+
+
+def _after(rest: str) -> str | None:
+    """A parenthesis, appositive or copula just after the term."""
+    if m := _PARENTHESIS.match(rest):
+        clause = m["clause"].strip()
+        if not _ACRONYM.match(clause) and not _DATE_OR_NUMBER.match(clause):
+            return _clause(clause)
+        rest = rest[m.end() :]  # "the Organisation (OEEC), an agency …": look past it
+    for pattern in (_APPOSITIVE, _COPULA):
+        if (m := pattern.match(rest)) and (clause := _clause(m["clause"])):
+            return clause
+    return None
+
+
+def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) -> str | None:
+    """Defining words before the term: a name given after them ("groups known as X") or an
+    appositive ("Egypt's president, X,")."""
+    if named := _NAMED_AFTER.search(head):
+        words = head[: named.start()]
+        if which := _WHICH_BECAME.search(words):  # "an area of …, which became known as X"
+            words = words[: which.start()]
+            start = _noun_phrase_start(words)
+            return _clause(words[start:], short=short) if start is not None else None
+        cut = list(_BOUNDARY.finditer(words))
+        phrase = words[cut[-1].end() :] if cut else words
+        phrase = _LEADING.sub("", phrase.strip())
+        phrase = re.sub(r"\s+(?:was|were|is|are)(?:\s+(?:also|later|then))?$", "", phrase)
+        start = _noun_phrase_start(phrase)
+        if start:
+            phrase = phrase[start:]
+        elif start is None and (verb := list(_VERB.finditer(phrase))):
+            phrase = phrase[verb[-1].end() :]  # "families controlled huge groups known as"
+        return _clause(phrase, short=short)
+    after = sentence[m.end() :]
+    if head.rstrip().endswith(",") and after.lstrip().startswith((",", ".")):
+        cut = list(re.finditer(r"[,;:()—–]", head.rstrip()[:-1]))
+        phrase = head.rstrip()[:-1][cut[-1].end() :] if cut else head.rstrip()[:-1]
+        phrase = phrase.strip()
+        if re.match(rf"{_DETERMINER}\b", phrase) or phrase[:1].islower():
+            return _clause(phrase, short=short)
+    return None
+
+
+def _noun_phrase_start(words: str) -> int | None:
+    """Where the noun phrase `words` ends with begins: at its determiner, passing back over
+    complements ("an area within 30 kilometres | of the plant"); None without one."""
+    found = list(re.finditer(rf"\b{_DETERMINER}\b", words))
+    index = len(found) - 1
+    while index > 0 and re.search(
+        r"\b(?:of|within|near|beside)\s+$", words[: found[index].start()]
+    ):
+        index -= 1
+    if not found:
+        return None
+    start = found[index].start()
+    # "promoted | plowing along the natural curves": the noun the preposition's phrase follows
+    head = _GOVERNING.search(words[:start])
+    if head and head[1] not in _NOT_IN_TERM and not _VERB.match(head[1] + " x"):
+        start = head.start(1)
+    return start
+
+
+_GOVERNING = re.compile(r"(?:^|\s)([a-z][\w-]+)\s+(?:along|across|over|under|with|around)\s+$")
+
+
+def _expansion(term: str, aliases: Sequence[str]) -> str | None:
+    """An acronym's expansion as its definition (the term is one, an alias the other)."""
+    for alias in aliases:
+        if _ACRONYM.match(alias) and not _ACRONYM.match(term):
+            return term
+        if _ACRONYM.match(term) and not _ACRONYM.match(alias):
+            return alias
+    return None
+
+
+def _clause(text: str, *, short: bool = False) -> str | None:
+    """`text` as a definition: trimmed, not empty, at most MAX_WORDS words — a longer one cut
+    at its first comma within them ("a five-point statement of the new government's aims,
+    promising that …"), or refused."""
+    text = text.strip().strip(",;:—–-").strip()
+    words = text.split()
+    if len(words) > MAX_WORDS:
+        comma = text.find(",")
+        if comma < 0 or len(text[:comma].split()) > MAX_WORDS:
+            return None
+        text, words = text[:comma], text[:comma].split()
+    vague = (
+        len(words) <= 2 and bool(words) and words[0].lower() in ("a", "an", "the", "this", "that")
+    )
+    if vague and not short:
+        return None  # "a process called enclosure": too little to define it by
+    return text if words else None
+
+
+# -- terms a sentence defines -------------------------------------------------------------------
+
+Definition = tuple[str, str, tuple[str, ...]]  # (term, definition, aliases)
+
+# Words a term's noun phrase does not reach back over: "died from | acute radiation sickness".
+_NOT_IN_TERM = {
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+    "of", "in", "on", "at", "to", "from", "by", "with", "into", "onto", "for", "as", "under",
+    "including", "and", "or", "but", "while", "was", "were", "is", "are", "be", "been", "had",
+    "has", "have", "called", "named", "known", "began", "became", "new", "first", "such",
+    "which", "who", "whom", "where", "when", "than", "then", "there", "it", "they", "he",
+    "she", "we", "after", "before", "during", "over", "between", "about", "against", "all",
+    "any", "each", "every", "some", "many", "most", "more", "other", "also", "so", "not",
+    "still", "alone", "even", "only", "again", "already", "yet", "too", "later", "earlier",
+    "ago", "soon", "once", "now", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "twenty",
+    "hundred", "thousand", "million", "several", "few", "both",
+}  # fmt: skip
+_GENERIC = {
+    "result", "effect", "effects", "aim", "outcome", "reason", "problem", "answer", "situation",
+    "cause", "war", "country", "government", "people", "city", "town", "state", "time", "year",
+    "years", "place", "area", "plan", "idea", "end", "rest", "first", "same", "one", "this",
+    "that", "it", "he", "she", "they", "there", "what", "which", "news", "world", "day",
+    "king", "queen", "emperor", "pope", "president", "leader", "minister", "army", "navy",
+    "party", "church", "capital", "home", "family", "son", "daughter", "wife", "husband",
+}  # fmt: skip
+_NUMBERS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|"
+    r"billions?|half|dozens?|percent)\b",  # lower case: "the Expedition of the Thousand" is a name
+)
+# A clause that opens a sentence, not a noun phrase: "As the old shell began to crumble, …".
+_SUBORDINATE = re.compile(
+    r"^(?:as|when|while|although|though|if|because|since|once|until|unless|whereas)\b",
+    re.IGNORECASE,
+)
+_IRREGULAR = (
+    r"(?:lost|began|became|took|made|gave|won|led|ran|built|drew|fought|held|set|sent|met|"
+    r"left|fell|rose|brought|bought|sold|told|said|saw|came|went|found|kept|paid|put|wrote|"
+    r"chose|spoke|stood|struck|grew|knew|laid|lay|split)"
+)
+_HAS_VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|{_IRREGULAR})\b")
+_WORD = r"[A-Za-z][\w’'-]*"
+_NP_WORD = re.compile(rf"^(?:{_WORD}|[A-Z]\.)$")  # a word, or an initial: "George C. Marshall"
+_OPENER = re.compile(
+    r"^(?:after|before|during|in|on|at|by|for|from|when|while|with|under|over|since|until|"
+    r"although|as|once|then|soon|later|today|meanwhile|however|finally|instead|unable|still|"
+    r"like|unlike|to|[a-z]+ly|[a-z]+ing)\b",
+    re.IGNORECASE,
+)
+
+
+def defined_terms(sentence: str) -> list[Definition]:
+    """(term, definition, aliases) for each term `sentence` defines, in the forms the module
+    docstring lists — the term a noun phrase the sentence names, the definition its words."""
+    found: list[Definition] = []
+    for finder in (_copular, _named, _appositives, _parenthesised, _which_named):
+        for term, definition, aliases in finder(sentence):
+            term = term.strip(" ,;:“”\"'‘’")
+            if term and _usable(term) and not any(term == t for t, _, _ in found):
+                found.append((term, definition, aliases))
+    return found
+
+
+def _usable(term: str) -> bool:
+    words = term.split()
+    if not 1 <= len(words) <= 6 or re.search(r"\d", term):
+        return False
+    if _NUMBERS.search(term):
+        return False
+    return term.lower() not in _GENERIC and words[-1] not in _NOT_IN_TERM
+
+
+def _opening(head: str) -> bool:
+    """Whether the part of a sentence before a comma is an opening phrase rather than ending
+    with a noun phrase: "In 1847 alone", "As the old shell began to crumble", "at Lahore"."""
+    segments = re.split(r"[,;:]", head)
+    segment = segments[-1].strip()
+    if _SUBORDINATE.match(segment):
+        return True
+    if len(segments) > 1 and re.match(r"(?:like|unlike|to|[a-z]+ly|[a-z]+ing)\b", segment, re.I):
+        return False  # "…, including scutage, a payment …": mid-sentence, not an opening
+    date_then_subject = rf"^{_OPENER.pattern}[^,]*?\d{{4}}\s+(?!(?:alone|only|onwards?)\b)\w"
+    if re.match(date_then_subject, segment, re.IGNORECASE):
+        return False  # "In November 2016 the New Safe Confinement": a date, then the subject
+    return bool(_OPENER.match(segment)) and not _HAS_VERB.search(segment)
+
+
+def _phrase_before(text: str) -> str:
+    """The noun phrase `text` ends with: capitalised words with the small words inside names
+    ("Cat and Mouse Act", "First Barons' War"), or up to four lower-case words back to a
+    determiner, preposition or verb ("died from | acute radiation sickness")."""
+    words = text.rstrip().split()
+    if len(words) > 1 and words[-1].lower() in ("type", "kind", "class", "sort"):
+        words = words[:-1]  # "reactors of the RBMK type" → RBMK
+    if not words:
+        return ""
+    if _whole_head(words):  # "Oyer and terminer, an old legal phrase …"
+        return " ".join(_bare(w) for w in words)
+    taken = _taken_back(words)
+    while taken and taken[0].lower() in ("of", "and", "the", "de", "von", "a", "an"):
+        taken.pop(0)
+    phrase = " ".join(taken)
+    if taken and phrase == " ".join(words).strip("“”\"'‘’()") and _OPENER.match(phrase):
+        return ""  # "After the war, …": an opening, not a term
+    return phrase
+
+
+def _bare(word: str) -> str:
+    """A word without the quotation marks and brackets around it; "Barons'" keeps the mark of
+    a plural's possessive."""
+    bare = word.lstrip("“\"'‘(").rstrip('”")')
+    return bare if bare.endswith(("s’", "s'")) else bare.rstrip("’'")
+
+
+def _taken_back(words: list[str]) -> list[str]:
+    """The words of the noun phrase `words` ends with, read back from its last."""
+    capitals = words[-1][:1].isupper()
+    taken: list[str] = []
+    for index in range(len(words) - 1, -1, -1):
+        bare = _bare(words[index])
+        if not _NP_WORD.match(bare):
+            break
+        if _gerund_phrase(bare, taken, words[:index]):  # "were buying | on margin"
+            taken.insert(0, bare)
+            continue
+        if not _in_phrase(bare, capitals, taken, words[:index]):
+            if _modifier(bare, capitals, taken, index):  # "the | Quit India movement"
+                taken.insert(0, bare)
+                for word in reversed(words[1:index]):
+                    if not (word[:1].isupper() and _NP_WORD.match(_bare(word))):
+                        break
+                    taken.insert(0, _bare(word))
+            break
+        taken.insert(0, bare)
+    return taken
+
+
+def _whole_head(words: list[str]) -> bool:
+    """Whether the words before the comma are a sentence's short opening noun phrase, taken
+    whole: "Oyer and terminer", not "After the war" or "Later still"."""
+    head = " ".join(words)
+    return (
+        1 < len(words) <= 4
+        and words[0][:1].isupper()
+        and words[0].lower() not in _NOT_IN_TERM
+        and not _OPENER.match(head)
+        and not _SUBORDINATE.match(head)
+        and not _HAS_VERB.search(head)
+        and not re.search(r"\b(?:like|unlike|[a-z]+ing)\b", head, re.IGNORECASE)
+        and all(_NP_WORD.match(_bare(w)) for w in words)
+    )
+
+
+def _gerund_phrase(bare: str, taken: list[str], before: list[str]) -> bool:
+    """A preposition inside a gerund's phrase: "buying on margin"."""
+    return (
+        bare.lower() in ("on", "of", "in")
+        and bool(taken)
+        and bool(before)
+        and before[-1].lower().endswith("ing")
+        and before[-1][:1].islower()
+    )
+
+
+# Small words inside names: "Umkhonto we Sizwe", "Leonardo da Vinci", "Ludwig van Beethoven".
+_NAME_PARTICLES = {
+    "we", "da", "de", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le", "al",
+    "el", "bin", "ibn", "y", "dos", "das", "ter", "zu", "of", "and", "the",
+}  # fmt: skip
+
+
+def _modifier(bare: str, capitals: bool, taken: list[str], index: int) -> bool:
+    """Whether a capitalised word names what the lower-case words after it are: "Jupiter
+    missiles", "Olympic-class liners" (not the sentence's first word, nor "The")."""
+    return (
+        not capitals
+        and bool(taken)
+        and index > 0
+        and bare[:1].isupper()
+        and bare.lower() not in _NOT_IN_TERM
+        and not bare.endswith(("’s", "'s"))
+    )
+
+
+def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -> bool:
+    """Whether `bare` belongs to the noun phrase `taken` ends (read backwards; `before`, the
+    words ahead of it)."""
+    if capitals:  # "Umkhonto we Sizwe", "Charles de Gaulle", "Cat and Mouse Act"
+        small = bool(taken) and (bare.lower() in ("of", "and", "the") or bare in _NAME_PARTICLES)
+        return bare[:1].isupper() or small
+    # "to promote | glasnost", but "subjected to | peine forte et dure"
+    infinitive = (
+        len(before) >= 2
+        and before[-1].lower() == "to"
+        and bool(taken)
+        and not _HAS_VERB.fullmatch(before[-2])
+        and before[-2].lower() not in ("due", "according", "close", "next", "up")
+    )
+    return not (
+        bare.lower() in _NOT_IN_TERM
+        or len(taken) >= 4
+        or _VERB.match(bare + " x")
+        or bare[:1].isupper()
+        or bare.endswith(("’s", "'s"))
+        or infinitive
+    )
+
+
+# Words a bare noun phrase does not begin with: "Calais, only to learn that …", "the coast,
+# and thousands of men drowned", "goods, on thousands of products".
+_NOT_A_NOUN = (
+    r"(?!(?:and|but|or|so|only|just|even|then|when|while|as|if|though|although|thousands|"
+    r"hundreds|millions|many|most|some|all|both|on|in|at|by|for|with|from|to|of|not|never|"
+    r"after|before|until|since|because|where|was|were|is|are|had|has|have|be|been|"
+    r"[a-z]+ing(?!-)|[a-z]+ed(?=\s+(?:by|the|a|an|to|in|on|at|with|from|his|her|their|its)\b)|"
+    r"built|made|led|held|known|given|came|went|took|gave|saw|won|ran|"
+    r"began|became|fell|rose|grew|drew|fought|left|lost|sent|set|kept|stood|told)\b)"
+)
+# "India became independent, a day after …": a time, not a definition.
+_NOT_A_TIME = r"(?!(?:a|the|one)\s+(?:day|week|month|year|decade|century|moment|time)\b)"
+# Participles a defining noun phrase goes on with: "cloth spun and woven by hand".
+_PARTICIPLE = (
+    r"(?:[a-z]{3,}ed|spun|woven|made|built|worn|written|given|known|held|sold|grown|drawn|"
+    r"kept|bought|brought|set|run)"
+)
+# What an appositive that defines begins with: a determiner ("a plant disease"), "meaning",
+# "which meant", "in which", "or" and a lower-case word ("the tariff, or tax on …"), or a bare
+# noun phrase going on with a relative clause, a participle or "of" ("private sea captains who
+# were licensed", "old vessels packed with tar", "testimony that …").
+_APPOSITIVE_OPENING = (
+    rf"(?:{_NOT_A_TIME}{_DETERMINER}\b|meaning\b|which\s+(?:meant|means)\b|in\s+which\b|"
+    r"or\s+(?=[a-z])|"
+    rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*(?=\s+(?:who|which|that|whose)\s)|"
+    rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*s(?=\s+(?:of|such\s+as)\s)|"
+    rf"{_NOT_A_NOUN}(?:(?!(?:and|or)\b)[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*"
+    rf"(?=\s+{_PARTICIPLE}\s+(?:with|by|from|for|ready|and|in|on)\s))"
+)
+_APPOSITIVE_AT = re.compile(
+    rf",\s+(?P<clause>{_APPOSITIVE_OPENING}(?:[^,;:()]|,(?=\d{{3}}\b)){{3,200}}?)"
+    r"\s*(?=,|;|\.|$|\[)"
+)
+_NAMED_AT = re.compile(
+    r"\b(?:(?:also|commonly|widely|better|later|became)\s+)?"
+    r"(?:known as|(?<!\bso-)(?<!\bso )called(?!\s+(?:for|on|upon|off|up|in|out|back|to|at)\b)|"
+    r"termed|dubbed)"
+    r"\s+(?:the\s+)?(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,4})"
+)
+_AS_KNOWN = re.compile(
+    r"^(?P<term>.+?),\s+as\s+(?P<clause>[^,;.]{3,120}?)\s+(?:was|is|were|are)\s+known\b"
+)
+_COPULA_AT = re.compile(
+    r"(?:^|[,;]\s+(?:while|and|but|whereas)\s+)(?P<subject>(?:(?:the|a|an)\s+)?"
+    r"[^\s,;:()]+(?:\s+[^\s,;:()]+){0,4}?)\s+(?:was|were|is|are)\s+"
+    r"(?P<clause>(?:a|an|the|his|her|its|their)\s+[^;:]{3,200}?|"
+    r"[a-z]+s\s+(?:who|which|that)\s+[^;:]{3,200}?)"
+    r"(?=[;.]|,\s*(?:while|and|but|whereas)\b|$)",
+    re.IGNORECASE,
+)
+_PAREN_AT = re.compile(r"\s\((?P<clause>[^()]{3,200})\)")
+
+
+def _appositives(sentence: str) -> list[Definition]:
+    """ "the Deutsche Mark, a new currency for their zones," → (Deutsche Mark, a new …)."""
+    found: list[Definition] = []
+    for m in _APPOSITIVE_AT.finditer(sentence):
+        if _opening(sentence[: m.start()]):
+            continue
+        term = _phrase_before(sentence[: m.start()])
+        clause = re.sub(r"^(?:or|which\s+(?:meant|means))\s+", "", m["clause"])
+        named = re.fullmatch(
+            r"(?:the|a|an)\s+(?:[A-Z][\w’'-]*(?:\s+(?:of|and|the|de))?\s*)+", clause
+        )
+        if named and not all(w[:1].isupper() or w in ("of", "and") for w in term.split()[1:]):
+            continue  # "the commander, the Marquis of Santa Cruz,": a name, not a definition
+        if clause.startswith("meaning "):  # "… members suffragettes, meaning …": one word
+            clause = clause.removeprefix("meaning ")
+            term = term if term[:1].isupper() else term.split()[-1] if term else ""
+        if term and (definition := _clause(clause)):
+            found.append((term, definition, ()))
+    return found
+
+
+def _named(sentence: str) -> list[Definition]:
+    """ "vessels known as coffin ships" → (coffin ships, vessels); "the Raj, as British rule
+    in India was known" → (Raj, British rule in India)."""
+    found: list[Definition] = []
+    for m in _NAMED_AT.finditer(sentence):
+        rest = sentence[m.start("term") + len(m["term"]) :]
+        head = sentence[: m.start()].rstrip()
+        if called := _CALLED_OBJECT.match(m["term"]):  # "called the newcomers Okies"
+            found += _called_object(called, rest)
+        elif term := _name_after(m["term"]):
+            if head.endswith(",") and m[0].startswith("also"):
+                found += _also_called(head[:-1], term, rest)
+            else:
+                found += _known_as(term, sentence, m, rest)
+    if known := _AS_KNOWN.match(sentence):
+        term = _phrase_before(known["term"])
+        if term and (definition := _clause(known["clause"])):
+            found.append((term, definition, ()))
+    return found
+
+
+def _called_object(called: re.Match[str], rest: str) -> list[Definition]:
+    """ "called the newcomers Okies, a scornful name …" → (Okies, a scornful name …), or
+    (Okies, the newcomers) without an appositive."""
+    term = _name_after(called[2])
+    thing = re.sub(r"(?:\s+(?:the|a|an))+$", "", called[1])  # "called the barrier the X"
+    definition = _after(rest) or _clause(f"the {thing}", short=True)
+    return [(term, definition, ())] if term and definition else []
+
+
+def _known_as(term: str, sentence: str, m: re.Match[str], rest: str) -> list[Definition]:
+    """ "vessels known as coffin ships" → (coffin ships, vessels); "Tokyo, known as Edo" gives
+    another name, not a definition."""
+    definition = _after(rest) or _named_before(sentence, m, rest)
+    if definition and definition[:1].isupper() and " " not in definition:
+        return []
+    return [(term, definition, ())] if definition else []
+
+
+_CALLED_OBJECT = re.compile(r"^([a-z]\S*(?:\s+[a-z]\S*){0,2})\s+([A-Z“\"].*)$")
+
+
+def _also_called(head: str, name: str, rest: str) -> list[Definition]:
+    """ "the Great Famine, also called the Great Hunger, was …": another name for a name;
+    "walls of wind-blown earth, also called black blizzards": the term and what it names."""
+    named = _phrase_before(head)
+    if named[:1].isupper() and (definition := _after(rest)):
+        return [(named, definition, (name,))]
+    start = _noun_phrase_start(head)
+    if start is None:  # "The worst were | towering walls of wind-blown earth"
+        verbs = list(re.finditer(r"\b(?:was|were|is|are|[a-z]{3,}ed)\s+", head))
+        start = verbs[-1].end() if verbs else None
+    definition = _clause(head[start:]) if start is not None else None
+    return [(name, definition, ())] if definition else []
+
+
+def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
+    """The words before "known as" that it names, with the clause after the name that goes
+    on to say what it is: "a rule known as the Gregory clause, which refused help …" → "a
+    rule which refused help …"."""
+    definition = _before(sentence[: m.start("term")], sentence, m, short=True)
+    which = re.match(r"^\s*,\s*(which|who|that)\s+([^,;.]{3,160})", rest)
+    if definition is not None and which is not None:
+        return f"{definition} {which[1]} {which[2]}"
+    return _clause(definition) if definition is not None else None  # "a process": too little
+
+
+def _name_after(text: str) -> str:
+    """The name given after "known as": quoted, capitalised words, or lower-case words up to a
+    preposition or conjunction."""
+    text = text.strip()
+    if text[:1] in '“"‘':
+        return text.strip('“”"‘’')
+    words: list[str] = []
+    names = text[:1].isupper()
+    for word in text.split():
+        if names and word.lower() in ("of", "and", "the", "for", "at", "on") and words:
+            words.append(word)  # "the Religious Society of Friends"
+            continue
+        if names and not word[:1].isupper():
+            if word.lower() not in _NOT_IN_TERM and not _VERB.match(word + " x"):
+                words.append(word)  # "the Gregory clause": a name's common noun
+            break
+        if word.lower() in _NOT_IN_TERM and words:
+            break
+        if words and (_VERB.match(word + " x") or _HAS_VERB.fullmatch(word)):
+            break  # "bulkheads | divided her hull"
+        words.append(word)
+    while words and words[-1].lower() in (*_NOT_IN_TERM, "for", "at", "on"):
+        words.pop()
+    return " ".join(words)
+
+
+def _copular(sentence: str) -> list[Definition]:
+    """ "A cottier was a labourer who …" → (cottier, a labourer who …)."""
+    found: list[Definition] = []
+    for m in _COPULA_AT.finditer(sentence):
+        subject = re.sub(r"^(?:the|a|an)\s+", "", m["subject"].strip(), flags=re.IGNORECASE)
+        subject = re.sub(r"^[\w-]+[’']s\s+", "", subject)  # "A ship's maiden voyage is …"
+        words = subject.split()
+        proper = all(w[:1].isupper() or w.lower() in ("of", "and") for w in words)
+        if not (proper or len(words) <= 3) or _OPENER.match(subject):
+            continue
+        if re.match(r"(?:the|a|an)\s+(?:first|last|only)\b", m["clause"]):
+            continue  # "Cotton was the first industry to be transformed": a fact, not a definition
+        if (definition := _clause(m["clause"])) is not None:
+            found.append((subject, definition, ()))
+    return found
+
+
+_KIND_OF_NAME = (
+    r"Act|Law|Laws|Treaty|Agreement|Accord|Pact|Convention|Declaration|Charter|Plan|Programme|"
+    r"Program|Policy|Party|League|Union|Movement|Society|Association|Committee|Council|"
+    r"Congress|Commission|Court|Army|Front|Doctrine|Bill|Edict|Decree|Code|Scheme|System"
+)
+_WHICH_NAMED = re.compile(
+    rf"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:of|and|the|for|on)\s+)*)+(?:{_KIND_OF_NAME}))\b"
+    r"(?:\s*\([^()]{1,40}\))?,\s+(?P<clause>which\s+(?!(?:was|were|is|are|had|has)\b)"
+    r"[^,;:()]{3,200}?)\s*(?=,|;|\.|$)"
+)
+
+
+def _which_named(sentence: str) -> list[Definition]:
+    """ "the Group Areas Act (1950), which set aside separate parts of towns …" → (Group Areas
+    Act, which set aside …): a law, treaty or body is defined by what it did."""
+    found: list[Definition] = []
+    for m in _WHICH_NAMED.finditer(sentence):
+        name = re.sub(r"^(?:The|A|An)\s+", "", m["name"].strip())
+        if (definition := _clause(m["clause"])) is not None:
+            found.append((name, definition, ()))
+    return found
+
+
+def _parenthesised(sentence: str) -> list[Definition]:
+    """ "the Corn Laws (taxes on imported grain)" → (Corn Laws, taxes on imported grain);
+    "NASA (the National Aeronautics and Space Administration)" → (NASA, …)."""
+    found: list[Definition] = []
+    for m in _PAREN_AT.finditer(sentence):
+        clause = m["clause"].strip()
+        if _ACRONYM.match(clause) or _DATE_OR_NUMBER.search(clause[:4]):
+            continue  # an acronym after its expansion, or a date: not a definition
+        term = _phrase_before(sentence[: m.start()])
+        quoted = clause[:1] in '“"‘'  # a translation: ("Spear of the Nation")
+        if not re.search(r"\b[a-z]{2,}\b", clause) and not quoted and not _ACRONYM.match(term):
+            continue  # "(Ottoman Empire)": a name, not a definition
+        clause = clause.strip('“”"‘’')
+        if term and (definition := _clause(clause)):
+            found.append((term, definition, ()))
+    return found

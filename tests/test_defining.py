@@ -1,0 +1,103 @@
+"""Glossary drafts: the terms a sentence defines, each with its defining words
+(`packet.defining`), in every form the drafting rules read — and the sentences that name a
+thing without defining it, which give no term."""
+
+from __future__ import annotations
+
+import pytest
+
+from packet.dates import find_day_months
+from packet.defining import defined_terms, defining_clause
+from packet.draft import happenings
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "definition"),
+    [
+        # an appositive after the term
+        ("On 20 June 1948 the western powers introduced the Deutsche Mark, a new currency for "
+         "their zones, to help rebuild the economy.", "Deutsche Mark",
+         "a new currency for their zones"),
+        ("Gorbachev had begun to promote glasnost, a policy of greater openness, and reform.",
+         "glasnost", "a policy of greater openness"),
+        ("These were the unequal treaties, agreements that forced Japan to accept low duties.",
+         "unequal treaties", "agreements that forced Japan to accept low duties"),
+        ("In 1906 a newspaper began to call them suffragettes, meaning militant campaigners, "
+         "as a sneer.", "suffragettes", "militant campaigners"),
+        # a parenthesis
+        ("In 1846 Peel pushed through the repeal of the Corn Laws (taxes on imported grain).",
+         "Corn Laws", "taxes on imported grain"),
+        ("They withdrew their Jupiter missiles (older nuclear missiles based in Turkey).",
+         "Jupiter missiles", "older nuclear missiles based in Turkey"),
+        ("The American space agency, NASA (the National Aeronautics and Space Administration), "
+         "was set up in 1958.", "NASA", "the National Aeronautics and Space Administration"),
+        # a copula
+        ("A cottier was a labourer who rented a tiny plot of land.", "cottier",
+         "a labourer who rented a tiny plot of land"),
+        ("Suffragists were campaigners who sought the vote by peaceful means.", "Suffragists",
+         "campaigners who sought the vote by peaceful means"),
+        ("A ship's maiden voyage is her first voyage in service.", "maiden voyage",
+         "her first voyage in service"),
+        ("The Charter Oath was a five-point statement of the new government's aims, promising "
+         "that important matters would be decided by public discussion and that knowledge "
+         "would be sought throughout the world.", "Charter Oath",
+         "a five-point statement of the new government's aims"),
+        # a name given after its defining words
+        ("Many crossed in overcrowded, unhealthy vessels known as coffin ships, and many died.",
+         "coffin ships", "unhealthy vessels"),
+        ("The authorities cleared an area within 30 kilometres of the plant, which became known "
+         "as the exclusion zone.", "exclusion zone", "an area within 30 kilometres of the plant"),
+        ("The worst were towering walls of wind-blown earth, also called black blizzards, that "
+         "could turn day into night.", "black blizzards", "towering walls of wind-blown earth"),
+        ("Californians called the newcomers Okies, a scornful name for poor migrants.", "Okies",
+         "a scornful name for poor migrants"),
+        ("It ended the Raj, as British rule in India was known, but set off a vast migration.",
+         "Raj", "British rule in India"),
+        ("A law included a rule known as the Gregory clause, which refused help to smallholders.",
+         "Gregory clause", "a rule which refused help to smallholders"),
+        # an appositive before the term's name is taken with the name
+        ("On 5 June 1947, George C. Marshall, the American Secretary of State, gave a speech.",
+         "George C. Marshall", "the American Secretary of State"),
+        ("The Great Famine, also called the Great Hunger, was a period of mass starvation.",
+         "Great Famine", "a period of mass starvation"),
+    ],
+)  # fmt: skip
+def test_a_defined_term_is_drafted_with_its_defining_words(
+    sentence: str, term: str, definition: str
+) -> None:
+    assert (term, definition) in [(t, d) for t, d, _ in defined_terms(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the war, the town grew quickly.",
+        "In 1847 alone, several thousand emigrants died at the quarantine station.",
+        "As the old sarcophagus began to crumble, an international project built a new one.",
+        "In March 1940, at Lahore, the League called for independent states in the north.",
+        "The census of 1851 counted about six and a half million people, some two million fewer.",
+        "Between the walls lay the so-called death strip.",
+        "Slowly, the soil blew away.",
+    ],
+)
+def test_an_opening_phrase_or_a_name_in_passing_is_no_term(sentence: str) -> None:
+    assert defined_terms(sentence) == []
+
+
+def test_an_acronym_is_defined_by_its_expansion() -> None:
+    sentence = "Aid was shared out by the Organisation for European Economic Co-operation (OEEC)."
+    expansion = "Organisation for European Economic Co-operation"
+    assert defining_clause(expansion, ["OEEC"], sentence) == expansion
+
+
+def test_a_day_without_its_year_takes_the_year_the_text_gave() -> None:
+    assert find_day_months("on 30 October, and on October 31st; not 5 May 1950") == [
+        (3, 13, 10, 30),
+        (22, 34, 10, 31),
+    ]
+    told = happenings("Britain issued an ultimatum on 30 October.", 1956)
+    assert [date for *_, date in told] == ["1956-10-30"]
+    assert happenings("Britain issued an ultimatum on 30 October.") == []  # no year: no date
+    # A full date earlier in the sentence gives its year to the day after it.
+    same = happenings("The Act passed on 25 March 1807, and the ban took effect on 1 May.", 1791)
+    assert [date for *_, date in same] == ["1807-03-25", "1807-05-01"]

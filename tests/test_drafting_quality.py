@@ -1,0 +1,235 @@
+"""How good `packet pull`'s drafts are, measured on the labelled set in `tests/labelled/`.
+
+Each document there (text, Markdown, HTML, or a recipe the tests turn into a PDF, Word or
+OpenDocument file: `docmaker.make_from_recipe`) has a `<name>.labels.yaml` written by a
+reader, not by the rules: every distinct dated happening (the date as written, and words of
+the sentence stating it), the key terms with the words that define them, and the lines of page
+furniture. Documents labelled `held_out: true` were labelled (by a reader who never saw the
+rules) after the rules were tuned on the others, and are not tuned on: they are the honest
+figure, reported apart. A held-out batch, once its figure is taken and written in the README,
+may be tuned on (`held_out: false`, `batch: N`); a new batch is then held out.
+
+Measured (the table is printed; README "How good the drafts are" keeps it):
+- events: a drafted event is right when its date is the label's (read by packet's own date
+  rules) and its source sentence holds the label's words; each label is matched once, so a
+  second event for one happening counts against precision;
+- terms: a drafted term (or one of its aliases) is right when it is a labelled term;
+- definitions: the share of drafted definitions that are a clause, not the whole sentence;
+  and the share of matched terms whose definition holds the label's defining words;
+- boilerplate: a dropped line is right when it is labelled furniture; a labelled line is
+  removed when it reaches no draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from docmaker import make_from_recipe
+from packet.draft import Drafts, Taken, draft, happenings
+from packet.pull import _read
+from packet.text import normalise
+
+LABELLED = Path(__file__).parent / "labelled"
+PAGE_FOOTER = re.compile(r"^Page \d+$")
+# The issue's targets, met on the whole set; on the held-out batch (5) they are not all met
+# yet (README "How good the drafts are"): it must not fall below what it was when measured.
+TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
+           "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
+HELD_OUT_MEASURED = {"event recall": 0.93, "event precision": 0.97, "term recall": 0.73,
+                     "term precision": 0.81, "definitions as clauses": 1.0}  # fmt: skip
+
+
+@dataclass
+class Tally:
+    """Counts over some documents, and the figures from them."""
+
+    events_right: int = 0
+    events_drafted: int = 0
+    events_labelled: int = 0
+    events_found: int = 0
+    terms_right: int = 0
+    terms_drafted: int = 0
+    terms_labelled: int = 0
+    terms_found: int = 0
+    clauses: int = 0
+    definitions: int = 0
+    meanings_right: int = 0
+    dropped_right: int = 0
+    dropped: int = 0
+    furniture: int = 0
+    furniture_removed: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        for name, value in vars(other).items():
+            if isinstance(value, int):
+                setattr(self, name, getattr(self, name) + value)
+            else:
+                getattr(self, name).extend(value)
+
+    def figures(self) -> dict[str, float]:
+        def share(part: int, whole: int) -> float:
+            return part / whole if whole else 1.0
+
+        return {
+            "event recall": share(self.events_found, self.events_labelled),
+            "event precision": share(self.events_right, self.events_drafted),
+            "term recall": share(self.terms_found, self.terms_labelled),
+            "term precision": share(self.terms_right, self.terms_drafted),
+            "definitions as clauses": share(self.clauses, self.definitions),
+            "definitions right": share(self.meanings_right, self.terms_found),
+            "boilerplate recall": share(self.furniture_removed, self.furniture),
+            "boilerplate precision": share(self.dropped_right, self.dropped),
+        }
+
+
+def _documents() -> list[Path]:
+    return sorted(LABELLED.glob("*.labels.yaml"))
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The labelled set's documents, recipes made into PDF, Word and OpenDocument files."""
+    folder = tmp_path_factory.mktemp("labelled")
+    for recipe in LABELLED.glob("*.*.yaml"):
+        if not recipe.name.endswith(".labels.yaml"):
+            make_from_recipe(recipe, folder)
+    return folder
+
+
+def _source(labels: dict[str, Any], made: Path) -> Path:
+    name = str(labels["source"]).removesuffix(".yaml")
+    direct = LABELLED / name
+    return direct if direct.is_file() else made / name
+
+
+def _date(label: dict[str, Any]) -> str | None:
+    """A label's date in packet's notation (a span, "from January 1868 to June 1869", as one
+    date); a day written without its year ("30 October") is of the label's `year`. None for
+    a date packet does not read: its event counts as missed."""
+    told = happenings(str(label["date"]), label.get("year"))
+    return told[0][3] if told else None
+
+
+def measure(labels: dict[str, Any], source: Path, root: Path) -> Tally:
+    """One document pulled (read and drafted as `packet pull` does, nothing written) and
+    compared with its labels."""
+    root.mkdir(exist_ok=True)
+    document = _read(root, source)
+    locate = document.paged.locate if document.paged is not None else None
+    drafts = draft(document.found, "doc", source.name, source.stem, Taken(), locate)
+    tally = Tally()
+    _events(tally, labels.get("events") or [], drafts, source.name)
+    _terms(tally, labels.get("terms") or [], drafts, source.name)
+    dropped = [*document.found.skipped, *document.dropped]
+    _boilerplate(tally, labels.get("boilerplate") or [], dropped, document.found.text)
+    return tally
+
+
+def _events(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: str) -> None:
+    drafted = drafts.timeline
+    tally.events_drafted += len(drafted)
+    tally.events_labelled += len(labelled)
+    unmatched = list(labelled)
+    for event in drafted:
+        sentence = normalise(event["sources"][0]["passage"])
+        match = next(
+            (
+                label
+                for label in unmatched
+                if _date(label) == event["date"] and normalise(label["says"]) in sentence
+            ),
+            None,
+        )
+        if match is not None:
+            unmatched.remove(match)
+            tally.events_right += 1
+        else:
+            tally.misses.append(f"{name}: extra event {event['date']} “{event['title']}”")
+    tally.events_found += len(labelled) - len(unmatched)
+    tally.misses += [f"{name}: missed event {e['date']} “{e['says']}”" for e in unmatched]
+
+
+def _names(entry: dict[str, Any]) -> Iterator[str]:
+    for name in (entry["term"], *(entry.get("aliases") or [])):
+        folded = normalise(str(name)).casefold()
+        yield folded.removeprefix("the ")
+
+
+def _terms(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: str) -> None:
+    tally.terms_drafted += len(drafts.glossary)
+    tally.terms_labelled += len(labelled)
+    wanted = {normalise(t["term"]).casefold().removeprefix("the "): t for t in labelled}
+    found: set[str] = set()
+    for entry in drafts.glossary:
+        definition, sentence = normalise(entry["definition"]), normalise(entry["passage"])
+        tally.definitions += 1
+        if definition != sentence and len(definition) < len(sentence):
+            tally.clauses += 1
+        else:
+            tally.misses.append(f"{name}: whole sentence as definition of “{entry['term']}”")
+        hit = next((n for n in _names(entry) if n in wanted and n not in found), None)
+        if hit is None:
+            tally.misses.append(f"{name}: extra term “{entry['term']}”")
+            continue
+        found.add(hit)
+        tally.terms_right += 1
+        if normalise(wanted[hit]["means"]).casefold() in definition.casefold():
+            tally.meanings_right += 1
+        else:
+            tally.misses.append(f"{name}: “{entry['term']}” defined as “{definition[:70]}”")
+    tally.terms_found += len(found)
+    tally.misses += [f"{name}: missed term “{t}”" for t in wanted if t not in found]
+
+
+def _boilerplate(tally: Tally, labelled: list[str], dropped: list[str], kept: str) -> None:
+    furniture = [normalise(line) for line in labelled]
+    article = normalise(kept)
+    tally.furniture += len(furniture)
+    tally.furniture_removed += sum(line not in article for line in furniture)
+    for line in map(normalise, dropped):
+        tally.dropped += 1
+        # The "Page n" footers the tests' PDFs carry (docmaker) are furniture too.
+        right = any(line in f or f in line for f in furniture if f) or PAGE_FOOTER.match(line)
+        tally.dropped_right += bool(right)
+        if not right:
+            tally.misses.append(f"dropped article text “{line[:70]}”")
+
+
+def _table(rows: dict[str, Tally]) -> str:
+    names = list(next(iter(rows.values())).figures())
+    out = ["| figure | " + " | ".join(rows) + " |", "|---" * (len(rows) + 1) + "|"]
+    for name in names:
+        cells = " | ".join(f"{tally.figures()[name]:.0%}" for tally in rows.values())
+        out.append(f"| {name} | {cells} |")
+    return "\n".join(out)
+
+
+def test_the_labelled_set_covers_every_kind_of_document() -> None:
+    labels = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in _documents()]
+    assert len(labels) >= 12
+    kinds = {str(label["source"]).removesuffix(".yaml").rsplit(".", 1)[-1] for label in labels}
+    assert kinds >= {"txt", "md", "html", "pdf", "docx", "odt"}
+    assert sum(bool(label["held_out"]) for label in labels) >= 4
+
+
+def test_drafts_meet_their_targets_on_the_labelled_set(made: Path, tmp_path: Path) -> None:
+    whole, held_out, tuned = Tally(), Tally(), Tally()
+    for path in _documents():
+        labels = yaml.safe_load(path.read_text(encoding="utf-8"))
+        tally = measure(labels, _source(labels, made), tmp_path / path.name)
+        (held_out if labels["held_out"] else tuned).add(tally)
+        whole.add(tally)
+    print("\n" + _table({"held out": held_out, "tuned on": tuned, "whole set": whole}))
+    print("\n".join(whole.misses))
+    for name, target in TARGETS.items():
+        assert whole.figures()[name] >= target, f"{name} on the whole set"
+    for name, measured in HELD_OUT_MEASURED.items():
+        assert held_out.figures()[name] >= measured - 0.005, f"{name} on the held-out set"
