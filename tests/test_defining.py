@@ -101,3 +101,9 @@ def test_a_day_without_its_year_takes_the_year_the_text_gave() -> None:
     # A full date earlier in the sentence gives its year to the day after it.
     same = happenings("The Act passed on 25 March 1807, and the ban took effect on 1 May.", 1791)
     assert [date for *_, date in same] == ["1807-03-25", "1807-05-01"]
+    # A month alone, after the word that makes it a date, is of the year too.
+    months = happenings(
+        "Lenin returned in April, and in early September they won a majority.", 1917
+    )
+    assert [date for *_, date in months] == ["1917-04", "1917-09"]
+    assert happenings("April Fool's Day came and went.", 1917) == []

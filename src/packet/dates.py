@@ -289,12 +289,24 @@ _DAY_MONTH = re.compile(
 )
 
 
+# A month without a year after the word that makes it a date: "in April", "by early September".
+_MONTH_ALONE = re.compile(
+    r"\b(?:in|by|until|from|since|during|early|late|mid|end of|start of)\s+"
+    r"(?:(?:early|late|mid)-?\s*)?"
+    r"(?P<month>" + "|".join(MONTHS) + r")\b(?!,?\s*(?:[0-3]?\d\b|1\d{3}\b|20\d{2}\b))"
+)
+
+
 def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
-    """Days written without their year: (start, end, month, day), in text order."""
+    """Days and months written without their year: (start, end, month, day — 0 for a month
+    alone, "in April"), in text order."""
     found = []
     for m in _DAY_MONTH.finditer(text):
         day = int(m["day"] or m["day2"])
         month = _MONTH_NAMES[(m["month"] or m["month2"]).lower()]
         if 1 <= day <= calendar.monthrange(2000, month)[1]:
             found.append((m.start(), m.end(), month, day))
-    return found
+    for m in _MONTH_ALONE.finditer(text):
+        if not any(start < m.end() and m.start("month") < end for start, end, _, _ in found):
+            found.append((m.start("month"), m.end(), _MONTH_NAMES[m["month"].lower()], 0))
+    return sorted(found)

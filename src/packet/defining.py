@@ -202,7 +202,7 @@ _IRREGULAR = (
     r"chose|spoke|stood|struck|grew|knew|laid|lay|split)"
 )
 _HAS_VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|{_IRREGULAR})\b")
-_WORD = r"[A-Za-z][\w’'-]*"
+_WORD = r"[^\W\d_][\w’'-]*"  # any script's letters: "Dáil Éireann"
 _NP_WORD = re.compile(rf"^(?:{_WORD}|[A-Z]\.)$")  # a word, or an initial: "George C. Marshall"
 _OPENER = re.compile(
     r"^(?:after|before|during|in|on|at|by|for|from|when|while|with|under|over|since|until|"
@@ -245,6 +245,8 @@ def _opening(head: str) -> bool:
     date_then_subject = rf"^{_OPENER.pattern}[^,]*?\d{{4}}\s+(?!(?:alone|only|onwards?)\b)\w"
     if re.match(date_then_subject, segment, re.IGNORECASE):
         return False  # "In November 2016 the New Safe Confinement": a date, then the subject
+    if re.search(r"(?:\d|[A-Z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment):
+        return False  # "After the Second World War the Viet Minh": a name, then the subject
     return bool(_OPENER.match(segment)) and not _HAS_VERB.search(segment)
 
 
@@ -332,6 +334,14 @@ _NAME_PARTICLES = {
 }  # fmt: skip
 
 
+# Words after which "to" is a preposition, not an infinitive's: "subjected to X".
+_TO_AS_PREPOSITION = {
+    "subjected", "referred", "devoted", "exposed", "opposed", "related", "sentenced",
+    "condemned", "committed", "dedicated", "compared", "added", "admitted", "accustomed",
+    "due", "according", "close", "next", "up", "owing", "thanks", "similar", "equal",
+}  # fmt: skip
+
+
 def _modifier(bare: str, capitals: bool, taken: list[str], index: int) -> bool:
     """Whether a capitalised word names what the lower-case words after it are: "Jupiter
     missiles", "Olympic-class liners" (not the sentence's first word, nor "The")."""
@@ -351,13 +361,12 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
     if capitals:  # "Umkhonto we Sizwe", "Charles de Gaulle", "Cat and Mouse Act"
         small = bool(taken) and (bare.lower() in ("of", "and", "the") or bare in _NAME_PARTICLES)
         return bare[:1].isupper() or small
-    # "to promote | glasnost", but "subjected to | peine forte et dure"
+    # "tried to impose | conscription", but "subjected to | peine forte et dure"
     infinitive = (
         len(before) >= 2
         and before[-1].lower() == "to"
         and bool(taken)
-        and not _HAS_VERB.fullmatch(before[-2])
-        and before[-2].lower() not in ("due", "according", "close", "next", "up")
+        and before[-2].lower() not in _TO_AS_PREPOSITION
     )
     return not (
         bare.lower() in _NOT_IN_TERM
@@ -396,11 +405,11 @@ _APPOSITIVE_OPENING = (
     rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*(?=\s+(?:who|which|that|whose)\s)|"
     rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*s(?=\s+(?:of|such\s+as)\s)|"
     rf"{_NOT_A_NOUN}(?:(?!(?:and|or)\b)[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*"
-    rf"(?=\s+{_PARTICIPLE}\s+(?:with|by|from|for|ready|and|in|on)\s))"
+    rf"(?=\s+{_PARTICIPLE}\s+(?:with|by|from|for|ready|and|in|on|to)\s))"
 )
 _APPOSITIVE_AT = re.compile(
     rf",\s+(?P<clause>{_APPOSITIVE_OPENING}(?:[^,;:()]|,(?=\d{{3}}\b)){{3,200}}?)"
-    r"\s*(?=,|;|\.|$|\[)"
+    r"\s*(?=,|;|(?<!\s[A-Z])\.|$|\[)"  # "President Lyndon B. Johnson": an initial goes on
 )
 _NAMED_AT = re.compile(
     r"\b(?:(?:also|commonly|widely|better|later|became)\s+)?"

@@ -249,6 +249,8 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
                     told.year = int(date[:4])
                 elif re.match(r"^\d{4}$", date):  # a year: only until a month or day is given
                     told.plain_year = int(date)
+                    if start <= 10 and told.year != int(date):  # "In 1916, …": a new year
+                        told.year = None
                 words = _content_words(event_title(clause, start, end))
                 if _told_before(date, words, told.happenings):
                     continue
@@ -319,7 +321,8 @@ def _dates(sentence: str, year: int | None) -> list[tuple[int, int, str]]:
         earlier = sorted((at, d) for at, _, d in found if at < start and re.match(r"^\d{4}-\d", d))
         in_year = int(earlier[-1][1][:4]) if earlier else year
         if in_year is not None:
-            found.append((start, end, f"{in_year:04d}-{month:02d}-{day:02d}"))
+            day_part = f"-{day:02d}" if day else ""
+            found.append((start, end, f"{in_year:04d}-{month:02d}{day_part}"))
     return sorted(found)
 
 
