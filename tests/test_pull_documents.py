@@ -339,9 +339,52 @@ def _bomb() -> bytes:
     return out.getvalue()
 
 
+def _word_with(river_pdf: Path, part: str, xml: str) -> bytes:
+    """A Word file made by docmaker with one of its parts replaced by `xml`."""
+    good = make_docx(river_pdf.parent / "good.docx", "T", "A", [("", "A paragraph.")])
+    out = io.BytesIO()
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, xml if info.filename == part else source.read(info))
+    return out.getvalue()
+
+
+_LAUGHS = (  # an entity expanding a billion times: the XML parser must refuse it
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{n} "{("&lol" + str(n - 1 or "") + ";") * 10}">' for n in range(1, 10))
+    + ']><cp:coreProperties xmlns:cp="x"><dc:title xmlns:dc="y">&lol9;</dc:title>'
+    "</cp:coreProperties>"
+)
+
+
+def _odt_nested(folder: Path, depth: int) -> bytes:
+    """An OpenDocument text whose spans nest `depth` deep (built to overload a reader)."""
+    good = make_odt(folder / "nested-base.odt", "T", "A", [("p", "Text.")])
+    span = "<text:span>" * depth + "deep" + "</text:span>" * depth
+    out = io.BytesIO()
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "content.xml":
+                data = data.replace(b"Text.</text:p>", f"Text.{span}</text:p>".encode())
+            target.writestr(info, data)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "make", "message"),
     [
+        (
+            "tags.docx",
+            lambda pdf: _word_with(pdf, "word/document.xml", "<w:document><b></t>"),
+            "damaged and cannot be read",
+        ),
+        (
+            "laughs.docx",
+            lambda pdf: _word_with(pdf, "docProps/core.xml", _LAUGHS),
+            "damaged and cannot be read",
+        ),
+        ("nested.odt", lambda pdf: _odt_nested(pdf.parent, 3000), "nests its parts more deeply"),
         ("locked.pdf", lambda pdf: _encrypted(pdf), "protected by a password"),
         ("broken.pdf", lambda pdf: pdf.read_bytes()[:300], "damaged"),
         ("scan.pdf", lambda pdf: _image_only(), "no text layer"),

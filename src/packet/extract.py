@@ -83,10 +83,31 @@ def extract(data: bytes, kind: str) -> Extracted:
     if kind == "pdf":
         return _pdf(data)
     _refuse_bad_zip(data, kind)
-    found = _docx(data) if kind == "docx" else _odt(data)
+    what = "Word document" if kind == "docx" else "OpenDocument file"
+    try:
+        found = _docx(data) if kind == "docx" else _odt(data)
+    except RecursionError as exc:  # elements nested thousands deep: built to overload a reader
+        raise SourceError(
+            f"this {what} nests its parts more deeply than packet reads",
+            "open it in your word processor and save it again, then pull the new copy",
+        ) from exc
+    except SourceError:
+        raise
+    except Exception as exc:  # the XML parsers' own errors: damage, entity bombs, depth
+        raise SourceError(
+            f"this {what} is damaged and cannot be read ({_reason(exc)})",
+            "open it in your word processor and save it again, then pull the new copy",
+        ) from exc
     if not found.article.blocks:
         raise SourceError("the document holds no text", "check it is the document you meant")
     return found
+
+
+def _reason(exc: Exception) -> str:
+    """A library's error as a short reason for the teacher: its first line, without the
+    parser's position."""
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return re.sub(r",? line \d+, column \d+.*$", "", reason)[:120]
 
 
 # -- PDF -------------------------------------------------------------------------------------
@@ -124,6 +145,11 @@ def _pdf(data: bytes) -> Extracted:
         ) from exc
     try:
         return _pdf_document(pdf)
+    except pdfium.PdfiumError as exc:  # a page that cannot be loaded (a broken page tree)
+        raise SourceError(
+            f"this PDF is damaged and cannot be read ({_reason(exc)})",
+            "open it in a PDF reader and save or print a new copy, then pull that",
+        ) from exc
     finally:
         pdf.close()
 
@@ -612,8 +638,9 @@ def _odt_collect(element: Element, parts: list[str], notes: list[str]) -> None:
         ns, name = child.qname
         if ns != _TEXT_NS:
             _odt_collect(child, parts, notes)
-        elif name == "s":
-            parts.append(" " * int(child.getAttrNS(_TEXT_NS, "c") or 1))
+        elif name == "s":  # c spaces, as the file says: at most a line's worth
+            count = str(child.getAttrNS(_TEXT_NS, "c") or "1")
+            parts.append(" " * min(int(count) if count.isdigit() else 1, 100))
         elif name in ("tab", "line-break"):
             parts.append(" ")
         elif name == "note":
