@@ -18,7 +18,7 @@ from packet.extract import MAX_UNPACKED_BYTES, extract
 from packet.markup import in_text
 from packet.project import load_project
 from packet.pull import LIMITS, pull
-from packet.sources import read_stored
+from packet.sources import read_stored, store_text
 from packet.text import Paged, PageSpan
 
 RIVER = (
@@ -200,6 +200,11 @@ def _project_citing(fresh: Path, citation: str, quote: str = "The port opened in
         ("[@papers, p. iv]", "is not on page iv of seed 'papers': it is on page 1"),
         ("[@papers, p. 7]", "seed 'papers' has no page 7 (its pages are iv–1)"),
         ("[@gettysburg, p. 1]", "which has no pages"),
+        # A mistyped citation is an error, never a quotation left unchecked.
+        ("[@papers, p. ]", "“[@papers, p. ]” is not a citation packet reads"),
+        ("[@papers , p. 1]", "is not a citation packet reads"),
+        ("[@papers, page 1]", "is not a citation packet reads"),
+        ("[@nosuch, p. 1]", "citation of unknown seed 'nosuch'"),
     ],
 )
 def test_check_verifies_the_page_a_quotation_cites(
@@ -216,6 +221,24 @@ def test_check_verifies_the_page_a_quotation_cites(
     else:
         assert checked.returncode == 1
         assert message in checked.stderr and "new-birth-of-freedom.md:" in checked.stderr
+
+
+def test_a_page_cited_without_a_quotation_must_exist(fresh: Path) -> None:
+    root = _project_citing(fresh, "[@papers, p. 1]")
+    module = root / "content" / "modules" / "new-birth-of-freedom.md"
+    module.write_text(module.read_text() + "\nThe port is older still [@papers, p. 7].\n")
+    checked = run_packet("check", cwd=root)
+    assert checked.returncode == 1
+    assert "seed 'papers' has no page 7 (its pages: iv–1)" in checked.stderr
+
+
+def test_a_document_line_that_reads_as_a_page_line_stays_text() -> None:
+    """A heading "=== page 99 ===" in a document must not become page 99 of its seed."""
+    stored = store_text([("1", [("heading", "=== page 99 ==="), ("para", "One.")]),
+                         ("2", [("para", "Two.")])], paged=True)  # fmt: skip
+    found = read_stored(stored.encode())
+    assert [p.label for p in found.pages] == ["1", "2"]
+    assert "=== page 99 ===" in found.text  # as the document has it, quotable
 
 
 def test_check_reads_the_stored_text_never_the_document_again(fresh: Path) -> None:

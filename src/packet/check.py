@@ -38,6 +38,8 @@ from .markup import DISAGREEMENT, MarkdownReader, RenderedText, disagreement_blo
 from .model import Document, Lesson, Module, Project, Seed, Term
 from .schema import HISTORICAL_THINKING, MAX_DOCUMENTS, EditorNote, Question
 from .text import (
+    CITATION,
+    CITATION_LIKE,
     FAR,
     Haystack,
     Lines,
@@ -222,7 +224,41 @@ class _Checker:
                 f"cite the page it is on ({seed.text_path.name} marks each page)",
             )
 
+    def citations(self, text: str, where: Location) -> None:
+        """Every `[@…]` is a citation packet reads, of a seed the project has, and a page
+        it cites is one of that seed's: a mistyped one ("[@seed, p. ]") would otherwise leave
+        the quotation before it unchecked, and print as typed."""
+        lines = Lines(text)
+        for m in CITATION_LIKE.finditer(text):
+            line, col = lines.position(m.start())
+            at = Location(
+                where.path, where.line + line - 1, where.col + col - 1 if line == 1 else col
+            )
+            cited = CITATION.fullmatch(m[0])
+            if cited is None:
+                self.report.error(
+                    at,
+                    f"“{m[0][:60]}” is not a citation packet reads",
+                    "write [@seed], or [@seed, p. 3] / [@seed, pp. 3–4] for a PDF seed's pages",
+                )
+                continue
+            seed = self.project.seeds.get(cited[1])
+            if seed is None:
+                self.report.error(
+                    at,
+                    f"citation of unknown seed '{cited[1]}'",
+                    f"known seeds: {', '.join(self.project.seeds)}",
+                )
+            elif cited["pages"] and (seed.paged is None or seed.paged.run(cited["pages"]) is None):
+                where_pages = seed.paged.labels() if seed.paged else "none: it is not a PDF"
+                self.report.error(
+                    at,
+                    f"seed '{seed.id}' has no page {cited['pages']} (its pages: {where_pages})",
+                    "give the page as the document prints it",
+                )
+
     def quotations(self, text: str, where: Location, *, warn_uncited: bool) -> None:
+        self.citations(text, where)
         for q in find_quotations(text):
             col = where.col + q.col - 1 if q.line == 1 else q.col
             at = Location(where.path, where.line + q.line - 1, col)

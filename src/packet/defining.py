@@ -212,10 +212,15 @@ _OPENER = re.compile(
 )
 
 
+MAX_SENTENCE = 600  # a longer "sentence" is a list or a run without stops: it defines nothing
+
+
 def defined_terms(sentence: str) -> list[Definition]:
     """(term, definition, aliases) for each term `sentence` defines, in the forms the module
     docstring lists — the term a noun phrase the sentence names, the definition its words."""
     found: list[Definition] = []
+    if len(sentence) > MAX_SENTENCE:
+        return found
     for finder in (_copular, _named, _appositives, _parenthesised, _which_named):
         for term, definition, aliases in finder(sentence):
             term = term.strip(" ,;:“”\"'‘’")
@@ -568,7 +573,7 @@ _KIND_OF_NAME = (
     r"Congress|Commission|Court|Army|Front|Doctrine|Bill|Edict|Decree|Code|Scheme|System"
 )
 _WHICH_NAMED = re.compile(
-    rf"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:of|and|the|for|on)\s+)*)+(?:{_KIND_OF_NAME}))\b"
+    rf"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:of|and|the|for|on)\s+)?){{1,8}}(?:{_KIND_OF_NAME}))\b"
     r"(?:\s*\([^()]{1,40}\))?,\s+(?P<clause>which\s+(?!(?:was|were|is|are|had|has)\b)"
     r"[^,;:()]{3,200}?)\s*(?=,|;|\.|$)"
 )

@@ -41,7 +41,7 @@ from typing import Any
 import yaml
 
 from .dates import find_dates, find_day_months, parse_date
-from .defining import defined_terms, defining_clause
+from .defining import MAX_SENTENCE, defined_terms, defining_clause
 from .sources import Article
 from .text import sentences, slug
 
@@ -582,7 +582,7 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     uses but never defines (a country, a person mentioned in passing) is not drafted: its
     definition would be a sentence about it, not a definition."""
     found: dict[str, TermDraft] = {}
-    for sentence in (s for p in paragraphs for s in sentences(p)):
+    for sentence in (s for p in paragraphs for s in sentences(p) if len(s) <= MAX_SENTENCE):
         for term, definition, names in defined_terms(sentence):
             _add(found, term, sentence, list(names), definition)
         for term, _, aliases in _introduced([sentence]):

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 # book is within both; a file crafted to exhaust the machine is not.
 MAX_UNPACKED_BYTES = 200_000_000
 MAX_PDF_PAGES = 2_000
+MAX_JOINED = 5_000  # a paragraph longer than this is not joined to the next page's: no prose
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ class _Line:
 def _pdf(data: bytes) -> Extracted:
     import pypdfium2 as pdfium
 
-    if not data.startswith(b"%PDF"):
+    if b"%PDF" not in data[:1024]:  # a PDF may have a few bytes before its header
         raise SourceError(
             "this file is named .pdf but is not a PDF", "open it and save it again as a PDF"
         )
@@ -156,6 +157,8 @@ def _pdf(data: bytes) -> Extracted:
 
 def _pdf_document(pdf: Any) -> Extracted:
     count = len(pdf)
+    if count == 0:
+        raise SourceError("this PDF has no pages", "open it in a PDF reader and check it is whole")
     if count > MAX_PDF_PAGES:
         raise SourceError(
             f"this PDF has {count:,} pages; packet reads at most {MAX_PDF_PAGES:,}",
@@ -182,20 +185,27 @@ def _pdf_document(pdf: Any) -> Extracted:
     ]
     article = Article(blocks=_joined(pages))
     meta = pdf.get_metadata_dict(skip_empty=True)
-    article.title = _stated_title(meta.get("Title")) or _first_heading(pages)
-    article.author = clean(meta.get("Author", "")).strip() or None
+    article.title = _one_line(_stated_title(meta.get("Title")) or _first_heading(pages))
+    article.author = _one_line(meta.get("Author"))
     return Extracted(article, pages, list(dict.fromkeys(dropped)))
+
+
+def _one_line(value: str | None) -> str | None:
+    """A title or author as one line: a document's properties may hold line breaks."""
+    return re.sub(r"\s+", " ", clean(value or "")).strip() or None
 
 
 def _page_labels(pdf: Any, count: int) -> list[str]:
     """The document's printed page labels ("iv", "12", "A-3") where it has them for every
     page, each once; otherwise 1, 2, 3…"""
     labels = [clean(pdf.get_page_label(index) or "").strip() for index in range(count)]
-    if all(labels) and len(set(labels)) == count:
+    readable = all(_LABEL.fullmatch(label) for label in labels)  # one word a citation can hold
+    if readable and len(set(labels)) == count:
         return labels
     return [str(index + 1) for index in range(count)]
 
 
+_LABEL = re.compile(r"[^\W_][\w.\-–/]{0,19}")
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 _SOFT_HYPHENS = {"\xad", "\u2010"}  # hyphens a typesetter adds to break a word
 _Char = tuple[str, float, float, float, float, float, bool]  # char, box, size, bold
@@ -369,7 +379,7 @@ def _join(text: str, following: str, vocabulary: set[str], typeset: bool) -> str
     end is taken as added unless the document writes the word with it elsewhere."""
     if text[-1:] in _SOFT_HYPHENS and following[:1].isalpha():
         return text[:-1] + following
-    m = re.search(r"([^\W\d_]+)[-\u2011]$", text)
+    m = re.search(r"([^\W\d_]+)[-\u2011]$", text[-80:])  # the line's end: never the paragraph
     n = re.match(r"([^\W\d_]+)", following)
     if m is None or n is None:
         return f"{text} {following}"
@@ -398,6 +408,7 @@ def _joined(pages: list[Page]) -> list[tuple[str, str]]:
                 and blocks
                 and blocks[-1][0] == "para"
                 and not _SENTENCE_END.search(blocks[-1][1])
+                and len(blocks[-1][1]) < MAX_JOINED
             ):  # a paragraph that ran over the page ("at Chauri" | "Chaura in February 1922")
                 blocks[-1] = ("para", f"{blocks[-1][1]} {text}")
             else:
@@ -483,8 +494,8 @@ def _docx(data: bytes) -> Extracted:
         ) from exc
     article = Article()
     properties = document.core_properties
-    article.title = clean(properties.title or "").strip() or None
-    article.author = clean(properties.author or "").strip() or None
+    article.title = _one_line(properties.title)
+    article.author = _one_line(properties.author)
     notes = _docx_notes(document)
     for role, text in _docx_blocks(document):
         if role == "title":
@@ -569,11 +580,15 @@ def _docx_notes(document: Any) -> dict[str, str]:
 
 
 def _odt(data: bytes) -> Extracted:
+    import contextlib
+
     from odf import dc, meta
     from odf.opendocument import load
 
+    _refuse_bad_xml(data, ("content.xml", "meta.xml", "styles.xml"))
     try:
-        document = load(io.BytesIO(data))
+        with contextlib.redirect_stdout(io.StringIO()):  # odfpy prints what it cannot parse
+            document = load(io.BytesIO(data))
     except Exception as exc:  # odfpy raises whatever its XML parser or zip reader raised
         raise SourceError(
             "this OpenDocument file is damaged and cannot be read",
@@ -597,6 +612,27 @@ def _odt(data: bytes) -> Extracted:
             ("para", f"[{number}] {text}") for number, text in enumerate(notes, start=1)
         )
     return Extracted(article)
+
+
+def _refuse_bad_xml(data: bytes, parts: tuple[str, ...]) -> None:
+    """Refuse an OpenDocument file whose XML parts do not parse: odfpy would keep what it
+    read before the fault and go on, so half a document would be pulled without a word."""
+    import xml.parsers.expat
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        for part in parts:
+            if part not in names:
+                continue
+            parser = xml.parsers.expat.ParserCreate()
+            parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+            try:
+                parser.Parse(archive.read(part), True)
+            except xml.parsers.expat.ExpatError as exc:
+                raise SourceError(
+                    f"this OpenDocument file is damaged and cannot be read ({part}: {exc})",
+                    "open it in your word processor and save it again, then pull the new copy",
+                ) from exc
 
 
 _TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"

@@ -490,14 +490,20 @@ class StoredText:
     pages: tuple[PageSpan, ...] = ()  # empty for a seed without pages
 
 
+# A document line that would read as a page line is stored with a backslash before it.
+_LOOKS_LIKE_PAGE_LINE = re.compile(r"^(\\*)(?==== page )", re.M)
+_ESCAPED_PAGE_LINE = re.compile(r"^\\(\\*=== page )", re.M)
+
+
 def store_text(pages: list[tuple[str, list[tuple[str, str]]]], *, paged: bool) -> str:
     """The stored text of a document's pages (label, blocks) — one unlabelled page when it
-    has none (`paged` false)."""
+    has none (`paged` false). A line of the document itself that reads "=== page 7 ===" is
+    stored as "\\=== page 7 ===", so it can never be taken for a page line."""
     parts = []
     for label, blocks in pages:
         if paged:
             parts.append(f"=== page {label} ===")
-        parts.extend(text for _, text in blocks)
+        parts.extend(_LOOKS_LIKE_PAGE_LINE.sub(r"\\\1", text) for _, text in blocks)
     return "\n\n".join(parts) + "\n"
 
 
@@ -512,9 +518,10 @@ def read_stored(data: bytes) -> StoredText:
         ) from exc
     text = clean(text.replace("\r\n", "\n").replace("\r", "\n"))
     parts = PAGE_LINE.split(text)  # [before the first page, label, page, label, page…]
-    words = parts[0]
+    words = _ESCAPED_PAGE_LINE.sub(r"\1", parts[0])
     pages: list[PageSpan] = []
     for label, page in zip(parts[1::2], parts[2::2], strict=True):
+        page = _ESCAPED_PAGE_LINE.sub(r"\1", page)
         pages.append(PageSpan(label, len(words), len(words) + len(page)))
         words += page
     return StoredText(words, tuple(pages))

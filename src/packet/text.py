@@ -45,6 +45,8 @@ ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
 # A citation's page, after the seed: ", p. 3", ", pp. 3–4", ", p. iv" (a page label).
 LOCATOR = r"(?:,\s*(?P<pp>pp?)\.\s*(?P<pages>[^\]\s](?:[^\]\n]{0,38}[^\]\s])?))?"
 CITATION = re.compile(rf"\[@({ID_PATTERN}){LOCATOR}\]")
+# What an author meant as a citation, read or not: "[@seed, p. ]", "[@seed , p. 2]".
+CITATION_LIKE = re.compile(r"(?<!\\)\[@[^\]\n]{0,80}\]?")
 QUOTATION = re.compile(
     r"(?P<open>[“\"])(?P<quote>[^“”\"\n]{1,2000}?)(?P<close>[”\"])\s*\[@(?P<seed>"
     + ID_PATTERN
@@ -131,12 +133,14 @@ class Haystack:
     def span(self, passage: str) -> tuple[int, int] | None:
         """Where `passage` is in `normal` (from its first word to its last), or None; `…`
         skips text. The first place it is found is taken."""
+        return self.span_of_parts(parts_of(passage))
+
+    def span_of_parts(self, parts: list[str]) -> tuple[int, int] | None:
+        """`span` of a passage already cut into its normalised parts (`parts_of`), for one
+        passage looked up in many haystacks (a paged seed's pages)."""
         start = 0
         first = None
-        for part in ELLIPSIS.split(normalise(passage)):
-            part = part.strip()
-            if not part:
-                continue
+        for part in parts:
             found = self.normal.find(part, start)
             if found < 0:
                 return None
@@ -152,6 +156,11 @@ class Quotation:
     line: int  # 1-based, within the text scanned
     col: int
     pages: str | None = None  # the page or pages cited: "3", "3–4"
+
+
+def parts_of(passage: str) -> list[str]:
+    """A passage normalised and cut at its ellipses: what a `Haystack` looks for, in order."""
+    return [part.strip() for part in ELLIPSIS.split(normalise(passage)) if part.strip()]
 
 
 class PageSpan(NamedTuple):
@@ -204,15 +213,17 @@ class Paged:
     def locate(self, passage: str) -> str | None:
         """The page `passage` is on ("3"), or the two it runs over ("3–4"); None if it is
         on neither one page nor two."""
+        parts = parts_of(passage)
         count = len(self.pages)
         # From the page the last passage was on: passages are mostly looked up in order.
         order: list[int] = [*range(self._last, count), *range(self._last)]
         for number in order:
-            if self.haystack(number, number).contains(passage):
+            if self.haystack(number, number).span_of_parts(parts) is not None:
                 self._last = number
                 return self.pages[number].label
         for number in order:
-            if number + 1 < count and self.haystack(number, number + 1).contains(passage):
+            pair = number + 1 < count and self.haystack(number, number + 1)
+            if pair and pair.span_of_parts(parts) is not None:
                 self._last = number
                 return f"{self.pages[number].label}–{self.pages[number + 1].label}"
         return None
