@@ -496,15 +496,24 @@ def _docx(data: bytes) -> Extracted:
     properties = document.core_properties
     article.title = _one_line(properties.title)
     article.author = _one_line(properties.author)
-    notes = _docx_notes(document)
-    for role, text in _docx_blocks(document):
+    notes = list(_docx_notes(document).items())
+    return _assembled(article, _docx_blocks(document), notes)
+
+
+def _assembled(
+    article: Article, blocks: Iterator[tuple[str, str]], notes: list[tuple[str, str]]
+) -> Extracted:
+    """A Word or OpenDocument file's article: its blocks in order (a "title" block names it
+    when its properties do not), then its footnotes, numbered, under "Notes". `notes` may
+    fill as `blocks` is read (an OpenDocument note is met inside its paragraph)."""
+    for role, text in blocks:
         if role == "title":
             article.title = article.title or text
         else:
             article.blocks.append((role, text))
     if notes:
         article.blocks.append(("heading", "Notes"))
-        article.blocks.extend(("para", f"[{number}] {text}") for number, text in notes.items())
+        article.blocks.extend(("para", f"[{number}] {text}") for number, text in notes)
     return Extracted(article)
 
 
@@ -600,18 +609,8 @@ def _odt(data: bytes) -> Extracted:
             article.title = _odt_plain(element) or None
         elif element.qname in (dc.Creator().qname, meta.InitialCreator().qname):
             article.author = article.author or _odt_plain(element) or None
-    notes: list[str] = []
-    for role, text in _odt_blocks(document.text, notes):
-        if role == "title":
-            article.title = article.title or text
-        else:
-            article.blocks.append((role, text))
-    if notes:
-        article.blocks.append(("heading", "Notes"))
-        article.blocks.extend(
-            ("para", f"[{number}] {text}") for number, text in enumerate(notes, start=1)
-        )
-    return Extracted(article)
+    notes: list[tuple[str, str]] = []
+    return _assembled(article, _odt_blocks(document.text, notes), notes)
 
 
 def _refuse_bad_xml(data: bytes, parts: tuple[str, ...]) -> None:
@@ -639,7 +638,7 @@ _TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 
 
-def _odt_blocks(element: Element, notes: list[str]) -> Iterator[tuple[str, str]]:
+def _odt_blocks(element: Element, notes: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     """("title" | "heading" | "para", text) for each heading, paragraph, list item and table
     row under `element`, in order; footnote texts are added to `notes`."""
     for child in element.childNodes:
@@ -658,13 +657,13 @@ def _odt_blocks(element: Element, notes: list[str]) -> Iterator[tuple[str, str]]
             yield from _odt_blocks(child, notes)
 
 
-def _odt_text(element: Element, notes: list[str]) -> str:
+def _odt_text(element: Element, notes: list[tuple[str, str]]) -> str:
     parts: list[str] = []
     _odt_collect(element, parts, notes)
     return re.sub(r"\s+", " ", clean("".join(parts))).strip()
 
 
-def _odt_collect(element: Element, parts: list[str], notes: list[str]) -> None:
+def _odt_collect(element: Element, parts: list[str], notes: list[tuple[str, str]]) -> None:
     for child in element.childNodes:
         if child.nodeType == child.TEXT_NODE:
             parts.append(str(child.data))
@@ -682,7 +681,8 @@ def _odt_collect(element: Element, parts: list[str], notes: list[str]) -> None:
         elif name == "note":
             body = next((n for n in child.childNodes if n.qname == (_TEXT_NS, "note-body")), None)
             if body is not None:
-                notes.append(" ".join(t for _, t in _odt_blocks(body, notes)))
+                text = " ".join(t for _, t in _odt_blocks(body, notes))
+                notes.append((str(len(notes) + 1), text))
                 parts.append(f"[{len(notes)}]")
         else:
             _odt_collect(child, parts, notes)
