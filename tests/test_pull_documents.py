@@ -204,7 +204,7 @@ def _project_citing(fresh: Path, citation: str, quote: str = "The port opened in
         ("[@papers, p. ]", "“[@papers, p. ]” is not a citation packet reads"),
         ("[@papers , p. 1]", "is not a citation packet reads"),
         ("[@papers, page 1]", "is not a citation packet reads"),
-        ("[@nosuch, p. 1]", "citation of unknown seed 'nosuch'"),
+        ("[@nosuch, p. 1]", "quotation cites unknown seed 'nosuch'"),
     ],
 )
 def test_check_verifies_the_page_a_quotation_cites(
@@ -221,15 +221,21 @@ def test_check_verifies_the_page_a_quotation_cites(
     else:
         assert checked.returncode == 1
         assert message in checked.stderr and "new-birth-of-freedom.md:" in checked.stderr
+        if message != "which has no pages":  # that case quotes the text seed twice
+            # One citation, one error: a quotation's citation is not reported twice.
+            assert checked.stderr.count("new-birth-of-freedom.md:") == 1
 
 
 def test_a_page_cited_without_a_quotation_must_exist(fresh: Path) -> None:
     root = _project_citing(fresh, "[@papers, p. 1]")
     module = root / "content" / "modules" / "new-birth-of-freedom.md"
-    module.write_text(module.read_text() + "\nThe port is older still [@papers, p. 7].\n")
+    module.write_text(
+        module.read_text() + "\nThe port is older still [@papers, p. 7], and [@nosuch].\n"
+    )
     checked = run_packet("check", cwd=root)
     assert checked.returncode == 1
     assert "seed 'papers' has no page 7 (its pages: iv–1)" in checked.stderr
+    assert "citation of unknown seed 'nosuch'" in checked.stderr
 
 
 def test_a_document_line_that_reads_as_a_page_line_stays_text() -> None:

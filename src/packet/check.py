@@ -41,6 +41,7 @@ from .text import (
     CITATION,
     CITATION_LIKE,
     FAR,
+    QUOTATION,
     Haystack,
     Lines,
     find_quotations,
@@ -225,10 +226,12 @@ class _Checker:
             )
 
     def citations(self, text: str, where: Location) -> None:
-        """Every `[@…]` is a citation packet reads, of a seed the project has, and a page
-        it cites is one of that seed's: a mistyped one ("[@seed, p. ]") would otherwise leave
-        the quotation before it unchecked, and print as typed."""
+        """Every `[@…]` is a citation packet reads — a mistyped one ("[@seed, p. ]") would
+        otherwise leave the quotation before it unchecked, and print as typed — and one that
+        closes no quotation names a seed the project has and a page that seed has."""
         lines = Lines(text)
+        # A quotation's citation is checked with its words (`passage`, `on_page`): once.
+        quoting = {m.end() for m in QUOTATION.finditer(text)}
         for m in CITATION_LIKE.finditer(text):
             line, col = lines.position(m.start())
             at = Location(
@@ -241,6 +244,8 @@ class _Checker:
                     f"“{m[0][:60]}” is not a citation packet reads",
                     "write [@seed], or [@seed, p. 3] / [@seed, pp. 3–4] for a PDF seed's pages",
                 )
+                continue
+            if m.end() in quoting:
                 continue
             seed = self.project.seeds.get(cited[1])
             if seed is None:
