@@ -7,6 +7,7 @@ python-docx reads a file it did not write), and an OpenDocument text made with o
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -105,17 +106,25 @@ _STYLES = (
 )
 
 
-def _run(text: str) -> str:
-    """Runs of a paragraph: text, with `[^n]` as a reference to footnote n."""
-    import re
-
-    out = []
+def _pieces(text: str) -> list[tuple[str, int | None]]:
+    """A block's text cut at its footnote references: (text, None) or ("", note number)."""
+    pieces: list[tuple[str, int | None]] = []
     for part in re.split(r"(\[\^\d+\])", text):
         if m := re.fullmatch(r"\[\^(\d+)\]", part):
-            out.append(f'<w:r><w:footnoteReference w:id="{m[1]}"/></w:r>')
+            pieces.append(("", int(m[1])))
         elif part:
-            out.append(f'<w:r><w:t xml:space="preserve">{escape(part)}</w:t></w:r>')
-    return "".join(out)
+            pieces.append((part, None))
+    return pieces
+
+
+def _run(text: str) -> str:
+    """Runs of a paragraph: text, with `[^n]` as a reference to footnote n."""
+    return "".join(
+        f'<w:r><w:footnoteReference w:id="{note}"/></w:r>'
+        if note is not None
+        else f'<w:r><w:t xml:space="preserve">{escape(part)}</w:t></w:r>'
+        for part, note in _pieces(text)
+    )
 
 
 def _paragraph(style: str, text: str) -> str:
@@ -187,7 +196,6 @@ def make_odt(
     notes: dict[int, str] | None = None,
 ) -> Path:
     """An .odt of `blocks` ("h1", "h2", "p" or "li", and text with `[^n]` for a footnote)."""
-    import re
 
     from odf import dc, text
     from odf.opendocument import OpenDocumentText
@@ -198,16 +206,16 @@ def make_odt(
     items = None
     for kind, content in blocks:
         element = text.H(outlinelevel=int(kind[1])) if kind.startswith("h") else text.P()
-        for part in re.split(r"(\[\^\d+\])", content):
-            if m := re.fullmatch(r"\[\^(\d+)\]", part):
-                note = text.Note(id=f"ftn{m[1]}", noteclass="footnote")
-                note.addElement(text.NoteCitation(text=m[1]))
-                body = text.NoteBody()
-                body.addElement(text.P(text=(notes or {})[int(m[1])]))
-                note.addElement(body)
-                element.addElement(note)
-            elif part:
+        for part, number in _pieces(content):
+            if number is None:
                 element.addText(part)
+                continue
+            note = text.Note(id=f"ftn{number}", noteclass="footnote")
+            note.addElement(text.NoteCitation(text=str(number)))
+            body = text.NoteBody()
+            body.addElement(text.P(text=(notes or {})[number]))
+            note.addElement(body)
+            element.addElement(note)
         if kind == "li":
             if items is None:
                 items = text.List()
