@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from packet.dates import find_day_months
-from packet.defining import defined_terms, defining_clause
+from packet.defining import a_person, defined_after, defined_terms, defining_clause
 from packet.draft import happenings
 
 
@@ -60,6 +60,39 @@ from packet.draft import happenings
          "George C. Marshall", "the American Secretary of State"),
         ("The Great Famine, also called the Great Hunger, was a period of mass starvation.",
          "Great Famine", "a period of mass starvation"),
+        # an appositive after an opening, or holding a parenthesis
+        ("In Paris the Jacobins, a club of radical deputies who met in a former convent, grew "
+         "strong.", "Jacobins", "a club of radical deputies who met in a former convent"),
+        ("For a decade the Holy Roman Empire, a loose union of German states, held together.",
+         "Holy Roman Empire", "a loose union of German states"),
+        ("Each lord was a daimyo, the ruler of a domain (han) that owed service to the shogun.",
+         "daimyo", "the ruler of a domain (han) that owed service to the shogun"),
+        ("In 1834 Parliament repealed, or cancelled, the old Poor Law.", "repealed",
+         "cancelled"),
+        ("Workers signed pledges, promises not to drink alcohol, at chapel meetings.",
+         "pledges", "promises not to drink alcohol"),
+        # between dashes, and after a colon
+        ("Soldiers carried arquebuses – early guns fired from a forked rest – into battle.",
+         "arquebuses", "early guns fired from a forked rest"),
+        ("The city feared contagion – the spread of disease from person to person – above all.",
+         "contagion", "the spread of disease from person to person"),
+        ("It became a famine: a shortage of food so severe that people starve.", "famine",
+         "a shortage of food so severe that people starve"),
+        # a word glossed in brackets after its meaning, another name, a phrase glossed
+        ("Each officer held a numbered rank (zat) in the army.", "zat", "a numbered rank"),
+        ("Disputes went to the Althing, or assembly, a meeting of free men held each summer.",
+         "Althing", "a meeting of free men held each summer"),
+        ("He lived by the motto ora et labora, meaning “pray and work”, all his life.",
+         "ora et labora", "pray and work"),
+        ("The Inquisition, in Spanish law, was a church court that tried cases of heresy.",
+         "Inquisition", "a church court that tried cases of heresy"),
+        # a name given after a restrictive clause, or after "which" and who named it
+        ("The rules that kept the races apart were known as the colour bar.", "colour bar",
+         "The rules that kept the races apart"),
+        ("Traders crossed the grasslands of the interior, which Spanish settlers called the "
+         "pampas.", "pampas", "the grasslands of the interior"),
+        ("The rebels formed a league against the king, remembered as the League of the Public "
+         "Weal.", "League of the Public Weal", "a league against the king"),
     ],
 )  # fmt: skip
 def test_a_defined_term_is_drafted_with_its_defining_words(
@@ -78,10 +111,46 @@ def test_a_defined_term_is_drafted_with_its_defining_words(
         "The census of 1851 counted about six and a half million people, some two million fewer.",
         "Between the walls lay the so-called death strip.",
         "Slowly, the soil blew away.",
+        # a clause, a list or a summing-up after a comma; a summons; a pronoun named
+        "At the Senate, the consul Cicero denounced the plot.",
+        "They visited the Hall at Bruges, the Yard at London and the Court at Ghent.",
+        "Travellers crossed the Alps, a reminder of how far the empire reached.",
+        "Whether or not he did, the letter was soon in print.",
+        "The young king, Henry VI, called Warwick before the council.",
+        "Loyalist writers called it the Boston Riot.",
     ],
 )
 def test_an_opening_phrase_or_a_name_in_passing_is_no_term(sentence: str) -> None:
     assert defined_terms(sentence) == []
+
+
+def test_a_person_introduced_by_their_role_is_told_apart() -> None:
+    assert a_person("Johann Tetzel", "a Dominican friar")
+    assert a_person("Frederick", "one of the seven electors, the princes who chose")
+    assert a_person("Ibrahim Lodi", "the Sultan of Delhi")
+    assert not a_person("Fatimids", "the Muslim rulers of Egypt")  # a dynasty: many rulers
+    assert not a_person("Christian Democrats", "the Christian party of the centre")
+    assert not a_person("cog", "a broad, flat-bottomed vessel")
+
+
+def test_a_definition_in_the_next_sentence_is_read() -> None:
+    assert defined_after(
+        "To defend themselves the cities formed the Swabian League in 1488.",
+        "This was a military alliance of towns and knights, named after the region.",
+    ) == ("Swabian League", "a military alliance of towns and knights", ())
+    assert defined_after(
+        "Interdict followed in March 1208.",
+        "It meant that churches were closed and no sacraments given.",
+    ) == ("Interdict", "churches were closed and no sacraments given", ())
+    assert defined_after(
+        "Doctors now recommend what experts call social distancing.",
+        "The phrase covers measures such as keeping apart in shops and streets.",
+    ) == ("social distancing", "measures such as keeping apart in shops and streets", ())
+    # a sentence that goes on about it, or names it, defines nothing
+    assert (
+        defined_after("The plague reached Messina.", "It was not until May that it ended.") is None
+    )
+    assert defined_after("The war began in 1914.", "It was a catastrophe.") is None
 
 
 def test_an_acronym_is_defined_by_its_expansion() -> None:
@@ -107,3 +176,7 @@ def test_a_day_without_its_year_takes_the_year_the_text_gave() -> None:
     )
     assert [date for *_, date in months] == ["1917-04", "1917-09"]
     assert happenings("April Fool's Day came and went.", 1917) == []
+    # A month before another month and its year shares the year: a span, or the first.
+    assert [d for *_, d in happenings("from May to June 1096")] == ["1096-05–1096-06"]
+    assert [d for *_, d in happenings("Massacres followed in May and June 1096.")] == ["1096-05"]
+    assert [d for *_, d in happenings("It may and June 1096 came.")] == ["1096-06"]

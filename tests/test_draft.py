@@ -29,6 +29,7 @@ from packet.draft import (
     unique,
 )
 from packet.sources import Article, article, read_document
+from packet.text import sentences
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -330,3 +331,15 @@ def test_a_name_is_never_read_across_two_sentences() -> None:
     pulling a long saved page stopped with an internal error."""
     paragraphs = ["Troops held Phnom Penh, the capital of Cambodia", "Note one: rain fell."] * 2
     assert [t.term for t in draft_terms(paragraphs)] == ["Phnom Penh"]
+
+
+def test_a_sentence_goes_on_past_an_abbreviation() -> None:
+    paragraph = (
+        "In Brown v. Board of Education the Court ruled on 17 May 1954. Gen. Gage sent troops "
+        "to Concord, e.g. to seize powder. They marched at night."
+    )
+    assert sentences(paragraph) == [
+        "In Brown v. Board of Education the Court ruled on 17 May 1954.",
+        "Gen. Gage sent troops to Concord, e.g. to seize powder.",
+        "They marched at night.",
+    ]

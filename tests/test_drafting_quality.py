@@ -38,12 +38,12 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The issue's targets, met on the whole set; on the held-out batch (6) the terms' are not
+# The issue's targets, met on the whole set; on the held-out batch (8) the terms' are not
 # met yet (README "How good the drafts are"): it must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-HELD_OUT_MEASURED = {"event recall": 0.95, "event precision": 0.95, "term recall": 0.61,
-                     "term precision": 0.56, "definitions as clauses": 1.0}  # fmt: skip
+HELD_OUT_MEASURED = {"event recall": 0.90, "event precision": 0.90, "term recall": 0.56,
+                     "term precision": 0.68, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass
@@ -192,8 +192,12 @@ def _terms(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: s
 def _boilerplate(tally: Tally, labelled: list[str], dropped: list[str], kept: str) -> None:
     furniture = [normalise(line) for line in labelled]
     article = normalise(kept)
+    lines = {normalise(line) for line in kept.splitlines()}
     tally.furniture += len(furniture)
-    tally.furniture_removed += sum(line not in article for line in furniture)
+    # A line of a few characters (a share link "X") is kept only if it is a line of its own.
+    tally.furniture_removed += sum(
+        (line not in lines) if len(line) <= 3 else (line not in article) for line in furniture
+    )
     for line in map(normalise, dropped):
         tally.dropped += 1
         # The "Page n" footers the tests' PDFs carry (docmaker) are furniture too.

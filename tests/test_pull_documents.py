@@ -14,7 +14,7 @@ import yaml
 
 from conftest import pdf_text, run_packet, snapshot
 from docmaker import make_docx, make_odt, make_pdf
-from packet.extract import MAX_UNPACKED_BYTES, extract
+from packet.extract import MAX_UNPACKED_BYTES, Page, _joined, _mend_broken_words, extract
 from packet.markup import in_text
 from packet.project import load_project
 from packet.pull import LIMITS, pull
@@ -113,6 +113,27 @@ def test_stored_text_keeps_its_pages() -> None:
     assert paged.contains("4", "Two and three.") is True
     assert paged.contains("3", "Two and three.") is False
     assert paged.locate("One. Two") == "3–4"
+
+
+def test_a_word_broken_over_a_page_is_whole_on_the_later_page() -> None:
+    """The stored pages and the article read the same words, so a drafted passage that runs
+    over the page is found on both pages ("at‐" | "tacked" is "attacked")."""
+    pages = [
+        Page("1", [("para", "Bands left in spring. Other bands at\u2010")]),
+        Page("2", [("para", "tacked the towns of the Rhine."), ("para", "The end.")]),
+    ]
+    _mend_broken_words(pages, vocabulary=set(), typeset=True)
+    assert pages[0].blocks == [("para", "Bands left in spring. Other bands")]
+    assert pages[1].blocks[0] == ("para", "attacked the towns of the Rhine.")
+    article = _joined(pages)
+    assert article[0][1] == "Bands left in spring. Other bands attacked the towns of the Rhine."
+    stored = read_stored(store_text([(p.label, p.blocks) for p in pages], paged=True).encode())
+    paged = Paged(stored.text, stored.pages)
+    assert paged.locate("Other bands attacked the towns of the Rhine.") == "1–2"
+    # A paragraph that ends its page with a whole word, or a sentence, is left as it is.
+    whole = [Page("1", [("para", "The bands")]), Page("2", [("para", "attacked the towns.")])]
+    _mend_broken_words(whole, vocabulary=set(), typeset=True)
+    assert whole[0].blocks == [("para", "The bands")]
 
 
 def test_a_label_with_a_hyphen_is_one_page_not_a_range() -> None:

@@ -295,6 +295,11 @@ _MONTH_ALONE = re.compile(
     r"(?:(?:early|late|mid)-?\s*)?"
     r"(?P<month>" + "|".join(MONTHS) + r")\b(?!,?\s*(?:[0-3]?\d\b|1\d{3}\b|20\d{2}\b))"
 )
+# A month that shares the next one's year: "May and June 1096", "April–May 1945".
+_MONTH_BEFORE_MONTH = re.compile(
+    r"\b(?P<month>" + "|".join(MONTHS) + r")\b(?=\s*(?:and|or|to|until|–|-)\s*"
+    r"(?:" + "|".join(MONTHS) + r")\s+\d{3,4}\b)"
+)
 
 
 def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
@@ -306,7 +311,7 @@ def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
         month = _MONTH_NAMES[(m["month"] or m["month2"]).lower()]
         if 1 <= day <= calendar.monthrange(2000, month)[1]:
             found.append((m.start(), m.end(), month, day))
-    for m in _MONTH_ALONE.finditer(text):
+    for m in [*_MONTH_ALONE.finditer(text), *_MONTH_BEFORE_MONTH.finditer(text)]:
         if not any(start < m.end() and m.start("month") < end for start, end, _, _ in found):
             found.append((m.start("month"), m.end(), _MONTH_NAMES[m["month"].lower()], 0))
     return sorted(found)

@@ -36,10 +36,11 @@ _COPULA = re.compile(
 )
 _PARENTHESIS = re.compile(r"^\s*\((?P<clause>[^()]{2,200})\)")
 _NAMED_AFTER = re.compile(
-    r"(?:,\s*)?\b(?:(?:also|commonly|widely|better|later)\s+)?(?:known as|called|named|termed|"
-    r"dubbed)\s+(?:the\s+)?[“\"‘']?$"
+    r"(?:,\s*)?\b(?:(?:also|commonly|widely|better|later|became)\s+)?"
+    r"(?:known as|remembered as|called|named|termed|dubbed)\s+(?:the\s+)?[“\"‘']?$"
 )
-_WHICH_BECAME = re.compile(r",\s*which\s+(?:was|were|is|are|became|had become)\s*$")
+_WHICH_BECAME = re.compile(r",\s*which(?:\s+(?:was|were|is|are|became|had become))?\s*$")
+_WHICH_THEY = re.compile(r",\s*which\s+(?:the\s+)?(?:[A-Za-z][\w’'-]*\s+){1,3}$")
 _BOUNDARY = re.compile(r"[,;:()—–]|\b(?:but|which|who|that|when|where)\b")
 _LEADING = re.compile(
     r"^(?:(?:there|it|they|these|this|he|she|we)\s+(?:is|was|are|were)\s+|"
@@ -86,12 +87,16 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
     appositive ("Egypt's president, X,")."""
     if named := _NAMED_AFTER.search(head):
         words = head[: named.start()]
-        if which := _WHICH_BECAME.search(words):  # "an area of …, which became known as X"
+        if which := _WHICH_BECAME.search(words) or _WHICH_THEY.search(words):
+            # "an area of …, which became known as X", "the plains …, which Persians called X"
             words = words[: which.start()]
             start = _noun_phrase_start(words)
             return _clause(words[start:], short=short) if start is not None else None
         cut = list(_BOUNDARY.finditer(words))
         phrase = words[cut[-1].end() :] if cut else words
+        if cut and (restricted := _restricted(words, cut[-1])) is not None:
+            # "The laws that enforced segregation were known as X"
+            return _clause(re.sub(r"\s+(?:was|were|is|are)\s*$", "", restricted), short=short)
         phrase = _LEADING.sub("", phrase.strip())
         phrase = re.sub(r"\s+(?:was|were|is|are)(?:\s+(?:also|later|then))?$", "", phrase)
         start = _noun_phrase_start(phrase)
@@ -110,13 +115,24 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
     return None
 
 
+def _restricted(words: str, cut: re.Match[str]) -> str | None:
+    """The noun phrase with its restrictive relative clause when `cut` is its "that",
+    "which" or "who" (no comma before it): "the laws that enforced segregation"."""
+    if cut[0] not in ("that", "which", "who") or words[: cut.start()].rstrip().endswith(","):
+        return None
+    found = list(re.finditer(r"\b(?:the|a|an|these|those)\b", words[: cut.start()], re.I))
+    if not found or len(words[found[-1].start() : cut.start()].split()) > 4:
+        return None
+    return words[found[-1].start() :]
+
+
 def _noun_phrase_start(words: str) -> int | None:
     """Where the noun phrase `words` ends with begins: at its determiner, passing back over
     complements ("an area within 30 kilometres | of the plant"); None without one."""
     found = list(re.finditer(rf"\b{_DETERMINER}\b", words))
     index = len(found) - 1
     while index > 0 and re.search(
-        r"\b(?:of|within|near|beside)\s+$", words[: found[index].start()]
+        r"\b(?:of|within|near|beside|against)\s+$", words[: found[index].start()]
     ):
         index -= 1
     if not found:
@@ -175,8 +191,9 @@ _NOT_IN_TERM = {
     "she", "we", "after", "before", "during", "over", "between", "about", "against", "all",
     "any", "each", "every", "some", "many", "most", "more", "other", "also", "so", "not",
     "still", "alone", "even", "only", "again", "already", "yet", "too", "later", "earlier",
-    "ago", "soon", "once", "now", "two", "three", "four", "five", "six", "seven", "eight",
-    "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "twenty",
+    "ago", "soon", "once", "now", "how", "much", "what", "why", "today", "call", "calls", "know",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "twenty",
     "hundred", "thousand", "million", "several", "few", "both",
 }  # fmt: skip
 _GENERIC = {
@@ -193,21 +210,24 @@ _NUMBERS = re.compile(
 )
 # A clause that opens a sentence, not a noun phrase: "As the old shell began to crumble, …".
 _SUBORDINATE = re.compile(
-    r"^(?:as|when|while|although|though|if|because|since|once|until|unless|whereas)\b",
+    r"^(?:as|when|while|although|though|if|because|since|once|until|unless|whereas|whether)\b",
     re.IGNORECASE,
 )
-_IRREGULAR = (
-    r"(?:lost|began|became|took|made|gave|won|led|ran|built|drew|fought|held|set|sent|met|"
-    r"left|fell|rose|brought|bought|sold|told|said|saw|came|went|found|kept|paid|put|wrote|"
-    r"chose|spoke|stood|struck|grew|knew|laid|lay|split)"
-)
+_PAST_TENSES = {
+    "lost", "began", "became", "took", "made", "gave", "won", "led", "ran", "built", "drew",
+    "fought", "held", "set", "sent", "met", "left", "fell", "rose", "brought", "bought", "sold",
+    "told", "said", "saw", "came", "went", "found", "kept", "paid", "put", "wrote", "chose",
+    "spoke", "stood", "struck", "grew", "knew", "laid", "lay", "split",
+}  # fmt: skip
+_IRREGULAR = "(?:" + "|".join(sorted(_PAST_TENSES)) + ")"
 _HAS_VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|{_IRREGULAR})\b")
 _WORD = r"[^\W\d_][\w’'-]*"  # any script's letters: "Dáil Éireann"
 _NP_WORD = re.compile(rf"^(?:{_WORD}|[A-Z]\.)$")  # a word, or an initial: "George C. Marshall"
 _OPENER = re.compile(
     r"^(?:after|before|during|in|on|at|by|for|from|when|while|with|under|over|since|until|"
     r"although|as|once|then|soon|later|today|meanwhile|however|finally|instead|unable|still|"
-    r"like|unlike|to|[a-z]+ly|[a-z]+ing)\b",
+    r"abroad|overseas|elsewhere|afterwards|nevertheless|nonetheless|moreover|furthermore|thus|"
+    r"hence|indeed|like|unlike|to|[a-z]+ly|[a-z]+ing)\b",
     re.IGNORECASE,
 )
 
@@ -221,12 +241,45 @@ def defined_terms(sentence: str) -> list[Definition]:
     found: list[Definition] = []
     if len(sentence) > MAX_SENTENCE:
         return found
-    for finder in (_copular, _named, _appositives, _parenthesised, _which_named):
+    for finder in (_copular, _named, _appositives, _dashed, _colon, _parenthesised, _which_named):
         for term, definition, aliases in finder(sentence):
             term = term.strip(" ,;:“”\"'‘’")
             if term and _usable(term) and not any(term == t for t, _, _ in found):
                 found.append((term, definition, aliases))
-    return found
+    # "known as justification | by faith: the teaching …": the whole name, not its start
+    return [f for f in found if not any(t.startswith(f"{f[0]} ") for t, _, _ in found)]
+
+
+# A sentence that says what the one before it named: "…the ship that carried them was the cog.
+# It was a broad, flat-bottomed vessel …", "…experts call non-pharmaceutical interventions. The
+# phrase covers measures such as closing schools …".
+_SAID_AFTER = re.compile(
+    r"^(?:It|This|The\s+(?:word|term|phrase|name))\s+(?:was|is|meant|means|covers|covered|"
+    r"describes|described|refers\s+to|referred\s+to)\s+"
+    r"(?P<clause>(?:(?:a|an|the)\s(?![A-Z])|that\s|[a-z]+\s+such\s+as\s)[^;:]{10,300}?)"
+    r"(?=[;.]$|$|,\s+(?:able|named|so|which|who|and|but|while|though)\b)"
+)
+_TRAILING_TIME = re.compile(r"\s+(?:in|on|by|from|during|until)\s+[^,;]*?\d{3,4}\s*$")
+
+
+def defined_after(previous: str, sentence: str) -> Definition | None:
+    """(term, definition, ()) when `sentence` says what `previous` ends by naming ("…they
+    formed the Schmalkaldic League in 1531. This was a military alliance of Protestant
+    princes and cities"), or — when it ends with its verb — what it opens with
+    ("Excommunication followed in January 1521. It meant that he was cut off …")."""
+    said = _SAID_AFTER.match(sentence)
+    if said is None:
+        return None
+    head = _TRAILING_TIME.sub("", previous.rstrip(' .!?”"’'))
+    words = head.split()
+    if len(words) >= 2 and _HAS_VERB.fullmatch(words[-1]) and len(words) <= 4:
+        head = " ".join(words[:-1])  # "Excommunication followed": its subject
+    term = _phrase_before(head)
+    clause = re.sub(r"^that\s+", "", said["clause"])
+    if not term or not _usable(term) or len(term.split()) > 4 or len(clause.split()) < 4:
+        return None
+    definition = _clause(clause)
+    return (term, definition, ()) if definition else None
 
 
 def _usable(term: str) -> bool:
@@ -252,6 +305,9 @@ def _opening(head: str) -> bool:
         return False  # "In November 2016 the New Safe Confinement": a date, then the subject
     if re.search(r"(?:\d|[A-Z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment):
         return False  # "After the Second World War the Viet Minh": a name, then the subject
+    subject = re.search(r"\b([a-z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment)
+    if subject and subject[1] not in _NOT_IN_TERM:
+        return False  # "For a generation the Byzantine Empire": a time, then the subject
     return bool(_OPENER.match(segment)) and not _HAS_VERB.search(segment)
 
 
@@ -267,12 +323,19 @@ def _phrase_before(text: str) -> str:
     if _whole_head(words):  # "Oyer and terminer, an old legal phrase …"
         return " ".join(_bare(w) for w in words)
     taken = _taken_back(words)
-    while taken and taken[0].lower() in ("of", "and", "the", "de", "von", "a", "an"):
+    taken = _joined_back(words, taken)
+    while taken and taken[0].lower() in _LEADING_SMALL:
         taken.pop(0)
     phrase = " ".join(taken)
     if taken and phrase == " ".join(words).strip("“”\"'‘’()") and _OPENER.match(phrase):
         return ""  # "After the war, …": an opening, not a term
     return phrase
+
+
+_LEADING_SMALL = {
+    "of", "and", "the", "de", "von", "a", "an", "this", "these", "that", "those", "its", "his",
+    "her", "their", "our",
+}  # fmt: skip
 
 
 def _bare(word: str) -> str:
@@ -305,6 +368,28 @@ def _taken_back(words: list[str]) -> list[str]:
     return taken
 
 
+def _joined_back(words: list[str], taken: list[str]) -> list[str]:
+    """A lower-case term's "of" or "by" phrase read back too: "the | priesthood of all
+    believers", "as | justification by faith" (a noun, then "of"/"by", then the words taken)."""
+    if not taken or taken[0][:1].isupper():
+        return taken
+    index = len(words) - len(taken)
+    link = index - 1
+    if link >= 1 and words[link] == "all" and words[link - 1] == "of":
+        link -= 1  # "of all": "a chain of | beacons" is a chain, not a term
+    head = link - 1
+    if (
+        head >= 0
+        and (words[link] == "by" or words[link:index] == ["of", "all"])
+        and re.fullmatch(r"[a-z][a-z-]+", words[head])
+        and words[head] not in _NOT_IN_TERM
+        and not _HAS_VERB.fullmatch(words[head])
+        and (head == 0 or words[head - 1].lower() in ("the", "as", "for", "of", "in", "a", "an"))
+    ):
+        return [words[head], *words[link:index], *taken]
+    return taken
+
+
 def _whole_head(words: list[str]) -> bool:
     """Whether the words before the comma are a sentence's short opening noun phrase, taken
     whole: "Oyer and terminer", not "After the war" or "Later still"."""
@@ -318,6 +403,7 @@ def _whole_head(words: list[str]) -> bool:
         and not _HAS_VERB.search(head)
         and not re.search(r"\b(?:like|unlike|[a-z]+ing)\b", head, re.IGNORECASE)
         and all(_NP_WORD.match(_bare(w)) for w in words)
+        and not any(w.lower() in _NOT_IN_TERM - {"and", "of", "the"} for w in words[1:])
     )
 
 
@@ -335,7 +421,35 @@ def _gerund_phrase(bare: str, taken: list[str], before: list[str]) -> bool:
 # Small words inside names: "Umkhonto we Sizwe", "Leonardo da Vinci", "Ludwig van Beethoven".
 _NAME_PARTICLES = {
     "we", "da", "de", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le", "al",
-    "el", "bin", "ibn", "y", "dos", "das", "ter", "zu", "of", "and", "the",
+    "el", "bin", "ibn", "y", "dos", "das", "ter", "zu", "of", "and",
+}  # fmt: skip
+
+
+# Capitalised, these open a sentence, never a name ("First", "New" and "Thousand" may).
+_NEVER_IN_NAME = {
+    "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "in",
+    "on", "at", "to", "from", "by", "with", "into", "onto", "for", "as", "under", "including",
+    "but", "while", "which", "who", "whom", "where", "when", "than", "then", "there", "it",
+    "they", "he", "she", "we", "after", "before", "during", "over", "between", "about",
+    "against", "also", "so", "still", "even", "only", "yet", "soon", "once", "now",
+}  # fmt: skip
+# What follows "the" inside a name: "Alfred the Great", "William the Conqueror".
+_EPITHETS = {
+    "Great", "Terrible", "Conqueror", "Confessor", "Elder", "Younger", "Bold", "Good", "Wise",
+    "Pious", "Fair", "Magnificent", "Navigator", "Lionheart", "Bald", "Fat", "Lame", "Just",
+}  # fmt: skip
+# Past tenses that are not "-ed": "The besiegers built | siege towers" (not "lay", "set",
+# "left" or "split": "lay investiture", "a tea set").
+_PAST = _PAST_TENSES - {"lay", "set", "left", "split", "laid"}
+
+
+# Adjectives that describe what a lower-case term names, not part of its name: "four great |
+# kontors", "huge | crowds".
+_DESCRIBING = {
+    "great", "large", "small", "big", "huge", "vast", "old", "important", "famous", "powerful",
+    "rich", "wealthy", "major", "main", "little", "long", "short", "strong", "weak", "own",
+    "various", "different", "certain", "whole", "entire", "same", "similar", "growing",
+    "so-called", "terrible", "deadly", "bitter", "fierce", "popular",
 }  # fmt: skip
 
 
@@ -364,7 +478,13 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
     """Whether `bare` belongs to the noun phrase `taken` ends (read backwards; `before`, the
     words ahead of it)."""
     if capitals:  # "Umkhonto we Sizwe", "Charles de Gaulle", "Cat and Mouse Act"
-        small = bool(taken) and (bare.lower() in ("of", "and", "the") or bare in _NAME_PARTICLES)
+        if bare.lower() == "the":  # "Society of the Friends", "Ivan the Terrible", not
+            # "In Boston | the Sons of Liberty"
+            after_particle = bool(before) and before[-1].lower() in ("of", "and", "for", "on")
+            return bool(taken) and (after_particle or (len(taken) == 1 and taken[0] in _EPITHETS))
+        small = bool(taken) and (bare.lower() in ("of", "and") or bare in _NAME_PARTICLES)
+        if bare[:1].isupper() and bare.lower() in _NEVER_IN_NAME:
+            return False  # "In Boston", "During", "This": a sentence's first word, not a name's
         return bare[:1].isupper() or small
     # "tried to impose | conscription", but "subjected to | peine forte et dure"
     infinitive = (
@@ -375,8 +495,11 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
     )
     return not (
         bare.lower() in _NOT_IN_TERM
+        or bare.lower() in _DESCRIBING
+        or bool(_NUMBERS.search(bare.lower()))
         or len(taken) >= 4
         or _VERB.match(bare + " x")
+        or bare in _PAST
         or bare[:1].isupper()
         or bare.endswith(("’s", "'s"))
         or infinitive
@@ -388,8 +511,10 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
 _NOT_A_NOUN = (
     r"(?!(?:and|but|or|so|only|just|even|then|when|while|as|if|though|although|thousands|"
     r"hundreds|millions|many|most|some|all|both|on|in|at|by|for|with|from|to|of|not|never|"
-    r"after|before|until|since|because|where|was|were|is|are|had|has|have|be|been|"
-    r"[a-z]+ing(?!-)|[a-z]+ed(?=\s+(?:by|the|a|an|to|in|on|at|with|from|his|her|their|its)\b)|"
+    r"after|before|until|since|because|where|which|who|whom|whose|that|was|were|is|are|had|"
+    r"has|have|be|been|[a-z]+ing(?!-)|[a-z]+ed(?=\s+(?:by|the|a|an|to|in|on|at|with|from|his|"
+    r"her|their|its|into|onto|across|through|towards?|against|over|that|anyone|everyone|"
+    r"someone|them|him|us|people)\b)|"
     r"built|made|led|held|known|given|came|went|took|gave|saw|won|ran|"
     r"began|became|fell|rose|grew|drew|fought|left|lost|sent|set|kept|stood|told)\b)"
 )
@@ -404,21 +529,25 @@ _PARTICIPLE = (
 # "which meant", "in which", "or" and a lower-case word ("the tariff, or tax on …"), or a bare
 # noun phrase going on with a relative clause, a participle or "of" ("private sea captains who
 # were licensed", "old vessels packed with tar", "testimony that …").
+# A word inside a bare noun phrase: "spread | to dozens of" is a verb's phrase, not a noun's.
+_INNER = r"(?!(?:to|of|in|on|at|by|for|with|from|into|or|but|the|a|an)\b)[a-z][\w-]*\s+"
 _APPOSITIVE_OPENING = (
-    rf"(?:{_NOT_A_TIME}{_DETERMINER}\b|meaning\b|which\s+(?:meant|means)\b|in\s+which\b|"
-    r"or\s+(?=[a-z])|"
+    rf"(?:{_NOT_A_TIME}{_DETERMINER}\b|one\s+of\b|meaning\b|which\s+(?:meant|means)\b|"
+    r"in\s+which\b|or\s+(?=[A-Za-z])|"
     rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*(?=\s+(?:who|which|that|whose)\s)|"
-    rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*s(?=\s+(?:of|such\s+as)\s)|"
-    rf"{_NOT_A_NOUN}(?:(?!(?:and|or)\b)[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*"
+    rf"[A-Z][a-z]+\s+(?:and\s+)?(?:{_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?:who|which|that|of|from)\s)|"
+    rf"{_NOT_A_NOUN}(?:{_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?:of|such\s+as|with|not\s+to|to)\s)|"
+    rf"{_NOT_A_NOUN}(?:(?!(?:and|or)\b){_INNER}){{0,2}}[a-z][\w-]*"
     rf"(?=\s+{_PARTICIPLE}\s+(?:with|by|from|for|ready|and|in|on|to)\s))"
 )
 _APPOSITIVE_AT = re.compile(
-    rf",\s+(?P<clause>{_APPOSITIVE_OPENING}(?:[^,;:()]|,(?=\d{{3}}\b)){{3,200}}?)"
+    rf",\s+(?P<clause>{_APPOSITIVE_OPENING}(?:[^,;:()]|,(?=\d{{3}}\b)|\([^()]{{1,60}}\)){{3,200}}?)"
     r"\s*(?=,|;|(?<!\s[A-Z])\.|$|\[)"  # "President Lyndon B. Johnson": an initial goes on
 )
 _NAMED_AT = re.compile(
     r"\b(?:(?:also|commonly|widely|better|later|became)\s+)?"
-    r"(?:known as|(?<!\bso-)(?<!\bso )called(?!\s+(?:for|on|upon|off|up|in|out|back|to|at)\b)|"
+    r"(?:known as|remembered as|"
+    r"(?<!\bso-)(?<!\bso )called(?!\s+(?:for|on|upon|off|up|in|out|back|to|at)\b)|"
     r"termed|dubbed)"
     r"\s+(?:the\s+)?(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,4})"
 )
@@ -427,8 +556,9 @@ _AS_KNOWN = re.compile(
 )
 _COPULA_AT = re.compile(
     r"(?:^|[,;]\s+(?:while|and|but|whereas)\s+)(?P<subject>(?:(?:the|a|an)\s+)?"
-    r"[^\s,;:()]+(?:\s+[^\s,;:()]+){0,4}?)\s+(?:was|were|is|are)\s+"
-    r"(?P<clause>(?:a|an|the|his|her|its|their)\s+[^;:]{3,200}?|"
+    r"[^\s,;:()]+(?:\s+[^\s,;:()]+){0,4}?)"
+    r"(?:,\s+(?:in|according\s+to|for|among|to)\s+[^,;:]{2,40},)?\s+(?:was|were|is|are)\s+"
+    r"(?P<clause>(?:a|an|the|his|her|its|their|one\s+of)\s+[^;:]{3,200}?|"
     r"[a-z]+s\s+(?:who|which|that)\s+[^;:]{3,200}?)"
     r"(?=[;.]|,\s*(?:while|and|but|whereas)\b|$)",
     re.IGNORECASE,
@@ -436,13 +566,75 @@ _COPULA_AT = re.compile(
 _PAREN_AT = re.compile(r"\s\((?P<clause>[^()]{3,200})\)")
 
 
+# A verb with its object: the words after a comma are a clause ("the Pope governed the Papal
+# States"), not a noun phrase ("private captains licensed by a government").
+_VERB_OBJECT = re.compile(
+    rf"\b(?!(?:called|named|termed|dubbed)\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\s+"
+    r"(?:(?:a|an|the|his|her|their|its)\s|[A-Z])|"
+    r"^(?:(?!(?:who|whom|whose|which|that|where|when)\b)\S+\s+){1,3}(?:was|were|is|are|had|has)\b"
+)
+_LIST_GOES_ON = re.compile(r",\s+(?:and\s+)?(?:the|a|an)\s[^,;]{1,60}?(?:,|\s+and\s)")
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b")
+
+
+def _a_clause(words: str) -> bool:
+    """Whether the words after a comma are a clause or a list, not a noun phrase that says
+    what the words before are: "the Pope governed the Papal States", "the world was swept",
+    "the Steelyard in London and the community at Bruges", "a reminder of where …"."""
+    verb, relative = _VERB_OBJECT.search(words), _RELATIVE.search(words)
+    if verb is not None and (relative is None or verb.start() < relative.start()):
+        return True
+    listed = re.search(r"\band\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$", words)
+    names = re.match(r"(?:the|a|an)\s+[A-Z]", words) and re.search(
+        r"\band\s+(?:the|a|an)\s+[A-Z]", words
+    )  # "the Yard at London and the Court at Ghent": a list of names
+    return bool(listed and len(words.split()) <= 8) or bool(names or _SUMMING_UP.match(words))
+
+
+# An appositive that sums up the sentence before it, not the word before it: "…, a reminder
+# of where its founder's family had come from", "…, a gap that helped to set off …".
+_SUMMING_UP = re.compile(
+    r"(?:a|an)\s+(?:[a-z]+\s+)?(?:reminder|sign|gap|move|step|decision|blow|mark|feat|setback|"
+    r"turning\s+point|reversal|change|shift|fact|measure\s+of|testament|sign)\s+"
+    r"(?:that|which|of|in|to)\b"
+)
+# A role a person is introduced by: "Babur, a Central Asian prince", "a former nun".
+_ROLE = (
+    r"prince|princess|king|queen|emperor|empress|sultan|shah|tsar|pope|monk|nun|friar|priest|"
+    r"preacher|bishop|archbishop|cardinal|general|admiral|commander|officer|soldier|leader|"
+    r"ruler|founder|son|daughter|wife|husband|widow|brother|sister|father|mother|merchant|"
+    r"lawyer|diplomat|president|minister|governor|writer|poet|painter|scientist|doctor|"
+    r"nurse|engineer|architect|builder|scholar|professor|teacher|journalist|activist|"
+    r"campaigner|politician|statesman|elector|duke|duchess|earl|count|lord|baron|knight|"
+    r"chief|chieftain|warlord|missionary|explorer|navigator|sailor|captain|inventor|"
+    r"philosopher|theologian|reformer|Sunni|Shia|Muslim|Christian|Catholic|Protestant|man|"
+    r"woman|boy|girl|judge|mayor|senator|secretary|ambassador|envoy|heir|successor|lieutenant"
+)
+_A_PERSON = re.compile(
+    rf"^(?:(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_ROLE})|"
+    rf"one\s+of\s+(?:the|his|her|their)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_ROLE})s)"
+    r"(?=\s+(?:of|from|who|whose|named|called|in|at|on|and|to|with)\b|\s*,|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def a_person(term: str, definition: str) -> bool:
+    """Whether the term is a person the text introduces ("Johann Tetzel, a Dominican friar",
+    "Frederick was one of the seven electors") rather than a term it defines."""
+    return term[:1].isupper() and bool(_A_PERSON.match(definition))
+
+
 def _appositives(sentence: str) -> list[Definition]:
     """ "the Deutsche Mark, a new currency for their zones," → (Deutsche Mark, a new …)."""
     found: list[Definition] = []
     for m in _APPOSITIVE_AT.finditer(sentence):
-        if _opening(sentence[: m.start()]):
+        if _opening(sentence[: m.start()]) or _a_clause(m["clause"]):
             continue
+        if not m["clause"].startswith("or ") and _LIST_GOES_ON.match(sentence[m.end() :]):
+            continue  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …"
         term = _phrase_before(sentence[: m.start()])
+        if m["clause"].startswith("or ") and not term:  # "repealed, or cancelled,": a word glossed
+            term = sentence[: m.start()].split()[-1] if sentence[: m.start()].strip() else ""
         clause = re.sub(r"^(?:or|which\s+(?:meant|means))\s+", "", m["clause"])
         named = re.fullmatch(
             r"(?:the|a|an)\s+(?:[A-Z][\w’'-]*(?:\s+(?:of|and|the|de))?\s*)+", clause
@@ -452,7 +644,67 @@ def _appositives(sentence: str) -> list[Definition]:
         if clause.startswith("meaning "):  # "… members suffragettes, meaning …": one word
             clause = clause.removeprefix("meaning ")
             term = term if term[:1].isupper() else term.split()[-1] if term else ""
+            if glossed := _GLOSSED.search(sentence[: m.start()]):
+                term = glossed["term"]  # "the phrase sulh-i kul, meaning peace with all"
+            if quoted := re.match(r"[“\"]([^”\"]{2,120})[”\"]", sentence[m.start("clause") + 8 :]):
+                clause = quoted[1]  # "meaning “whose realm, his religion”"
         if term and (definition := _clause(clause)):
+            found.append((term, definition, ()))
+    return _other_names(found)
+
+
+# What a gloss after "meaning" explains: "the phrase sulh-i kul", "the principle of cuius
+# regio, eius religio".
+_GLOSSED = re.compile(
+    r"\b(?:phrase|word|words|term|name|motto|slogan|principle\s+of|idea\s+of|policy\s+of)\s+"
+    r"(?P<term>[^\s,;:()]+(?:\s+[^\s,;:()]+){0,3}(?:,\s+[^\s,;:()]+(?:\s+[^\s,;:()]+){0,3})?)$"
+)
+
+
+def _other_names(found: list[Definition]) -> list[Definition]:
+    """ "the Hansetag, or diet, a gathering of …": (Hansetag, diet) and (diet, a gathering
+    …) read as one term with another name, (Hansetag, a gathering …, (diet,))."""
+    merged: list[Definition] = []
+    for term, definition, aliases in found:
+        if merged and merged[-1][1] == term and len(term.split()) <= 3:
+            named = merged.pop()
+            merged.append((named[0], definition, (*named[2], term)))
+        else:
+            merged.append((term, definition, aliases))
+    return merged
+
+
+# Between dashes, what a noun phrase is: "matchlocks – early muskets fired by … –",
+# "quarantine – keeping people who might carry a disease apart –"; not a clause ("– he said –").
+_DASHED = re.compile(
+    r"(?:\s[–—]\s|—)(?P<clause>(?!(?:and|but|or|so|then|when|while|as|if|though|although|not|"
+    r"never|he|she|it|they|we|i|you|who|which|that|there|this|these|those|in|on|at|by|for|"
+    r"with|from|to|of|after|before|until|perhaps|probably|possibly)\b)"
+    r"(?:[a-z]|(?:a|an|the)\s)[^–—;:()]{3,200}?)(?:\s[–—]\s|—|(?=\.$|$))"
+)
+# After a colon, what the noun phrase before it is: "a pandemic: an epidemic that crosses …".
+_COLON = re.compile(r":\s+(?P<clause>(?:a|an|the)\s(?![A-Z])[^;:]{3,200}?)(?=[;.]$|$)")
+
+
+def _dashed(sentence: str) -> list[Definition]:
+    """ "matchlocks – early muskets fired by lowering a slow-burning cord onto the powder –" →
+    (matchlocks, early muskets …)."""
+    return _noun_phrase_before(sentence, _DASHED)
+
+
+def _colon(sentence: str) -> list[Definition]:
+    """ "It was a pandemic: an epidemic that crosses borders" → (pandemic, an epidemic …)."""
+    return _noun_phrase_before(sentence, _COLON)
+
+
+def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definition]:
+    found: list[Definition] = []
+    for m in pattern.finditer(sentence):
+        head = sentence[: m.start()]
+        if not head.strip() or _opening(head):
+            continue
+        term = _phrase_before(head)
+        if term and len(term.split()) <= 4 and (definition := _clause(m["clause"])):
             found.append((term, definition, ()))
     return found
 
@@ -464,6 +716,8 @@ def _named(sentence: str) -> list[Definition]:
     for m in _NAMED_AT.finditer(sentence):
         rest = sentence[m.start("term") + len(m["term"]) :]
         head = sentence[: m.start()].rstrip()
+        if re.match(r"\S+\s+(?:before|into|back|home|together|up|off|away)\b", m["term"]):
+            continue  # "called Luther before the Diet": summoned, not named
         if called := _CALLED_OBJECT.match(m["term"]):  # "called the newcomers Okies"
             found += _called_object(called, rest)
         elif term := _name_after(m["term"]):
@@ -483,6 +737,8 @@ def _called_object(called: re.Match[str], rest: str) -> list[Definition]:
     (Okies, the newcomers) without an appositive."""
     term = _name_after(called[2])
     thing = re.sub(r"(?:\s+(?:the|a|an))+$", "", called[1])  # "called the barrier the X"
+    if thing.split()[0] in ("it", "them", "this", "these", "that", "those", "him", "her"):
+        return []  # "called it the Boston Massacre": what "it" is, another sentence says
     definition = _after(rest) or _clause(f"the {thing}", short=True)
     return [(term, definition, ())] if term and definition else []
 
@@ -560,6 +816,8 @@ def _copular(sentence: str) -> list[Definition]:
         proper = all(w[:1].isupper() or w.lower() in ("of", "and") for w in words)
         if not (proper or len(words) <= 3) or _OPENER.match(subject):
             continue
+        if words and words[0].lower() in _LEADING_SMALL:
+            continue  # "His greatest work was …", "Its oldest part was …": not a term
         if re.match(r"(?:the|a|an)\s+(?:first|last|only)\b", m["clause"]):
             continue  # "Cotton was the first industry to be transformed": a fact, not a definition
         if (definition := _clause(m["clause"])) is not None:
@@ -599,6 +857,12 @@ def _parenthesised(sentence: str) -> list[Definition]:
         if _ACRONYM.match(clause) or _DATE_OR_NUMBER.search(clause[:4]):
             continue  # an acronym after its expansion, or a date: not a definition
         term = _phrase_before(sentence[: m.start()])
+        if re.fullmatch(r"[a-z][\w-]+", clause) and term[:1].islower():
+            head = sentence[: m.start()]  # "a numbered rank (mansab)": the rank's own name
+            article = list(re.finditer(r"\b(?:a|an|the)\s", head))
+            if article and (definition := _clause(head[article[-1].start() :])):
+                found.append((clause, definition, ()))
+            continue
         quoted = clause[:1] in '“"‘'  # a translation: ("Spear of the Nation")
         if not re.search(r"\b[a-z]{2,}\b", clause) and not quoted and not _ACRONYM.match(term):
             continue  # "(Ottoman Empire)": a name, not a definition

@@ -41,7 +41,7 @@ from typing import Any
 import yaml
 
 from .dates import find_dates, find_day_months, parse_date
-from .defining import MAX_SENTENCE, defined_terms, defining_clause
+from .defining import MAX_SENTENCE, a_person, defined_after, defined_terms, defining_clause
 from .sources import Article
 from .text import sentences, slug
 
@@ -143,7 +143,9 @@ def _glossary(
     taken is left out), and each drafted term by its id."""
     term_ids: list[tuple[str, TermDraft]] = []
     glossary = []
-    for term in draft_terms([text for role, text in found.blocks if role == "para"]):
+    paragraphs = [text for role, text in found.blocks if role == "para"]
+    headings = [found.title or "", *(text for role, text in found.blocks if role != "para")]
+    for term in draft_terms(paragraphs, headings):
         named = max((term.term, *term.aliases), key=len)  # "soviet-union", not "ussr"
         term_id = slug(named)[:48].strip("-")
         if not term_id or term_id in taken.terms:
@@ -310,16 +312,21 @@ def happenings(sentence: str, year: int | None = None) -> list[tuple[str, int, i
     return told
 
 
+_JOINED = re.compile(r"\s*(?:and|or|to|until|till|through|[–—-])\s*")
+
+
 def _dates(sentence: str, year: int | None) -> list[tuple[int, int, str]]:
     """The sentence's dates, with its days written without a year read as of `year`."""
     found = find_dates(sentence)
     for start, end, month, day in find_day_months(sentence):
         if any(start < other_end and other_start < end for other_start, other_end, _ in found):
             continue
-        # The year of a full date earlier in the sentence ("on 25 March 1807, and … on 1
-        # May"), else the one the text gave before.
+        # The year of the date it is joined to ("from May to June 1096"), else of a full date
+        # earlier in the sentence ("on 25 March 1807, and … on 1 May"), else the one the
+        # text gave before.
+        joined = [d for at, _, d in found if _JOINED.fullmatch(sentence[end:at])]
         earlier = sorted((at, d) for at, _, d in found if at < start and re.match(r"^\d{4}-\d", d))
-        in_year = int(earlier[-1][1][:4]) if earlier else year
+        in_year = int(joined[0][:4]) if joined else int(earlier[-1][1][:4]) if earlier else year
         if in_year is not None:
             day_part = f"-{day:02d}" if day else ""
             found.append((start, end, f"{in_year:04d}-{month:02d}{day_part}"))
@@ -535,6 +542,7 @@ _LINKS = {"of", "the", "and", "for", "in", "at", "on", "to", "de", "du", "la", "
 _ALSO = re.compile(
     r"\b(?:also|better|commonly|widely)?\s*(?:called|known as|termed as|termed|named|dubbed)\s+"
     r"(?:the\s+)?(?:[“\"‘'](?P<quoted>[^”\"’']{2,60})[”\"’']|(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}))"
+    r"(?!\s+(?:before|into|back|home|together|up|off|away)\b)"  # "called Luther before the Diet"
 )
 _COINAGE = re.compile(r"[“\"‘](?P<term>[A-Z][^”\"’]{1,40}?)[”\"’]")
 _STOP = {
@@ -574,24 +582,53 @@ def _expansion(text: str, end: int) -> str | None:
     return " ".join(taken) if len(capitals) >= 2 else None
 
 
-def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
+def draft_terms(paragraphs: Sequence[str], headings: Sequence[str] = ()) -> list[TermDraft]:
     """Glossary candidates in text order: the terms the text defines (`defining.defined_terms`:
     "X, a …", "X (…)", "… known as X", "X was a …"), acronyms with their expansion, and
     names given after "also called" or in quotation marks where a sentence defines them —
     each with the sentence that first defines it and its defining words. A name the text
     uses but never defines (a country, a person mentioned in passing) is not drafted: its
-    definition would be a sentence about it, not a definition."""
+    definition would be a sentence about it, not a definition. Nor is a person the text
+    introduces ("Johann Tetzel, a Dominican friar") unless the title or a heading names them
+    (`headings`): the people a document is about are key to it, the rest are names in it."""
     found: dict[str, TermDraft] = {}
-    for sentence in (s for p in paragraphs for s in sentences(p) if len(s) <= MAX_SENTENCE):
+    named = " ".join(headings)
+    for sentence, previous in _with_previous(paragraphs):
+        if previous is not None and (after := defined_after(previous[0], sentence)):
+            _add(found, after[0], previous[1], [], after[1])  # both sentences are its passage
         for term, definition, names in defined_terms(sentence):
+            if a_person(term, definition) and not _named_in(term, named):
+                continue
             _add(found, term, sentence, list(names), definition)
         for term, _, aliases in _introduced([sentence]):
             said = defining_clause(term, aliases, sentence)
+            if said is not None and a_person(term, said) and not _named_in(term, named):
+                continue
             if said == term and aliases:  # "GDR: German Democratic Republic", not itself
                 _add(found, aliases[0], sentence, [term], said)
             elif said is not None:
                 _add(found, term, sentence, aliases, said)
     return list(found.values())[:TERMS_MAX]
+
+
+def _named_in(person: str, headings: str) -> bool:
+    """Whether the title or a heading names the person (by their last name)."""
+    return bool(re.search(rf"\b{re.escape(person.split()[-1])}\b", headings))
+
+
+def _with_previous(
+    paragraphs: Sequence[str],
+) -> Iterator[tuple[str, tuple[str, str] | None]]:
+    """Each sentence (of at most MAX_SENTENCE characters) with the one before it in its
+    paragraph and the words of both as the paragraph has them: (sentence, (previous, both))."""
+    for paragraph in paragraphs:
+        at, previous = 0, None
+        for sentence in sentences(paragraph):
+            start = paragraph.find(sentence, at)
+            if len(sentence) <= MAX_SENTENCE:
+                both = paragraph[previous[1] : start + len(sentence)] if previous else ""
+                yield sentence, ((previous[0], both) if previous else None)
+            previous, at = (sentence, start), start + len(sentence)
 
 
 def _add(

@@ -183,6 +183,7 @@ def _pdf_document(pdf: Any) -> Extracted:
         Page(label, _blocks(lines, size, vocabulary, typeset))
         for label, lines in zip(labels, body, strict=True)
     ]
+    _mend_broken_words(pages, vocabulary, typeset)
     article = Article(blocks=_joined(pages))
     meta = pdf.get_metadata_dict(skip_empty=True)
     article.title = _one_line(_stated_title(meta.get("Title")) or _first_heading(pages))
@@ -397,19 +398,36 @@ def _is_heading(group: list[_Line], text: str, body_size: float) -> bool:
     return larger or (group[0].bold and words <= 12 and not text.endswith("."))
 
 
+def _runs_over(last: tuple[str, str], first: tuple[str, str]) -> bool:
+    """Whether a page's last block and the next page's first are one paragraph that ran over
+    the page ("at Chauri" | "Chaura in February 1922")."""
+    return (
+        last[0] == first[0] == "para"
+        and not _SENTENCE_END.search(last[1])
+        and len(last[1]) < MAX_JOINED
+    )
+
+
+def _mend_broken_words(pages: list[Page], vocabulary: set[str], typeset: bool) -> None:
+    """A word hyphenated over a page break ("at‐" | "tacked") written whole at the top of
+    the later page, so the stored pages and the article read the same words."""
+    for before, after in itertools.pairwise(pages):
+        if not (before.blocks and after.blocks and _runs_over(before.blocks[-1], after.blocks[0])):
+            continue
+        head, _, broken = before.blocks[-1][1].rpartition(" ")
+        following = after.blocks[0][1]
+        joined = _join(broken, following, vocabulary, typeset)
+        if head and joined != f"{broken} {following}":
+            before.blocks[-1] = ("para", head)
+            after.blocks[0] = ("para", joined)
+
+
 def _joined(pages: list[Page]) -> list[tuple[str, str]]:
     """Every page's blocks in one list, a paragraph that runs over a page joined again."""
     blocks: list[tuple[str, str]] = []
     for page in pages:
         for index, (role, text) in enumerate(page.blocks):
-            if (
-                index == 0
-                and role == "para"
-                and blocks
-                and blocks[-1][0] == "para"
-                and not _SENTENCE_END.search(blocks[-1][1])
-                and len(blocks[-1][1]) < MAX_JOINED
-            ):  # a paragraph that ran over the page ("at Chauri" | "Chaura in February 1922")
+            if index == 0 and blocks and _runs_over(blocks[-1], (role, text)):
                 blocks[-1] = ("para", f"{blocks[-1][1]} {text}")
             else:
                 blocks.append((role, text))

@@ -286,15 +286,18 @@ def slug(text: str) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])")
 
 
+# Abbreviations a sentence does not end with: "Brown v. Board of Education", "Gen. Gage".
+_ABBREVIATION = re.compile(
+    r"\b(?:[A-Z]|U\.S|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|c|ca|No|"
+    r"v|vs|Gen|Col|Capt|Lt|Sgt|Adm|Rev|Gov|Sen|Prof|Mt|Ft|e\.g|i\.e)\.$"
+)
+
+
 def sentences(paragraph: str) -> list[str]:
     """The paragraph cut into sentences (kept verbatim, so each is a passage of the seed)."""
     parts, start = [], 0
     for m in _SENTENCE_END.finditer(paragraph):
-        before = paragraph[max(0, m.start() - 5) : m.start()]
-        if re.search(
-            r"\b(?:[A-Z]|U\.S|Mr|Mrs|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|c|ca|No)\.$",
-            before,
-        ):
+        if _ABBREVIATION.search(paragraph[max(0, m.start() - 6) : m.start()]):
             continue  # an abbreviation, not the end of a sentence
         parts.append(paragraph[start : m.start() + len(m.group(0).rstrip())].strip())
         start = m.end()
