@@ -93,6 +93,30 @@ from packet.draft import happenings
          "pampas.", "pampas", "the grasslands of the interior"),
         ("The rebels formed a league against the king, remembered as the League of the Public "
          "Weal.", "League of the Public Weal", "a league against the king"),
+        # a bare noun phrase going on with "where", a participle and an adverb, or "to"
+        ("The navy needed coaling stations, ports where ships could take on fuel, everywhere.",
+         "coaling stations", "ports where ships could take on fuel"),
+        ("Rival towns fought skirmishes, ritual battles fought mainly for honour, each spring.",
+         "skirmishes", "ritual battles fought mainly for honour"),
+        ("Germany had to pay indemnities, compensation to the victors for the war.",
+         "indemnities", "compensation to the victors for the war"),
+        # a term in quotation marks, or joined by "of" to the noun it follows
+        ("Rebels spoke of the “years of shame”, a time of foreign rule and poverty.",
+         "years of shame", "a time of foreign rule and poverty"),
+        ("They upheld the principle of nationality, the idea that each nation should rule "
+         "itself.", "principle of nationality", "the idea that each nation should rule itself"),
+        # a copula after the subject's name, an aside, or with a possessive
+        ("Their pact, the Triple Entente, was an understanding between three powers.",
+         "Triple Entente", "an understanding between three powers"),
+        ("Little Poland, as scholars call the region, was a province of the old kingdom.",
+         "Little Poland", "a province of the old kingdom"),
+        ("The Directory was France's government of five directors.", "Directory",
+         "France's government of five directors"),
+        # one of two names, a name with another in brackets
+        ("She spoke Latin and Greek, the language of the Byzantine court.", "Greek",
+         "the language of the Byzantine court"),
+        ("They burned the Summer Palace (Yuanmingyuan), a vast imperial retreat of gardens.",
+         "Summer Palace", "a vast imperial retreat of gardens"),
     ],
 )  # fmt: skip
 def test_a_defined_term_is_drafted_with_its_defining_words(
@@ -118,6 +142,11 @@ def test_a_defined_term_is_drafted_with_its_defining_words(
         "Whether or not he did, the letter was soon in print.",
         "The young king, Henry VI, called Warwick before the council.",
         "Loyalist writers called it the Boston Riot.",
+        "The town closed its schools, churches and theatres on 7 October.",
+        "The college taught a plain, functional style that shapes buildings today.",
+        "After the palace was set on fire on 27 February, an emergency decree followed.",
+        "France cited the death of a missionary, Auguste Chapdelaine, earlier that year.",
+        "Among its victims was the emperor's brother.",
     ],
 )
 def test_an_opening_phrase_or_a_name_in_passing_is_no_term(sentence: str) -> None:
@@ -128,6 +157,7 @@ def test_a_person_introduced_by_their_role_is_told_apart() -> None:
     assert a_person("Johann Tetzel", "a Dominican friar")
     assert a_person("Frederick", "one of the seven electors, the princes who chose")
     assert a_person("Ibrahim Lodi", "the Sultan of Delhi")
+    assert a_person("Lin Zexu", "an official known for his honesty")
     assert not a_person("Fatimids", "the Muslim rulers of Egypt")  # a dynasty: many rulers
     assert not a_person("Christian Democrats", "the Christian party of the centre")
     assert not a_person("cog", "a broad, flat-bottomed vessel")
@@ -146,7 +176,12 @@ def test_a_definition_in_the_next_sentence_is_read() -> None:
         "Doctors now recommend what experts call social distancing.",
         "The phrase covers measures such as keeping apart in shops and streets.",
     ) == ("social distancing", "measures such as keeping apart in shops and streets", ())
+    assert defined_after(
+        "The sultan relied on the janissaries.",
+        "These were elite infantry troops, recruited as boys from Christian villages.",
+    ) == ("janissaries", "elite infantry troops", ())
     # a sentence that goes on about it, or names it, defines nothing
+    assert defined_after("They passed new laws.", "They were the beginning of a new age.") is None
     assert (
         defined_after("The plague reached Messina.", "It was not until May that it ended.") is None
     )

@@ -38,12 +38,12 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The issue's targets, met on the whole set; on the held-out batch (8) the terms' are not
+# The issue's targets, met on the whole set; on the held-out batch (9) the terms' are not
 # met yet (README "How good the drafts are"): it must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-HELD_OUT_MEASURED = {"event recall": 0.90, "event precision": 0.90, "term recall": 0.56,
-                     "term precision": 0.68, "definitions as clauses": 1.0}  # fmt: skip
+HELD_OUT_MEASURED = {"event recall": 0.97, "event precision": 0.93, "term recall": 0.51,
+                     "term precision": 0.60, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass
@@ -114,7 +114,9 @@ def _date(label: dict[str, Any]) -> str | None:
     """A label's date in packet's notation (a span, "from January 1868 to June 1869", as one
     date); a day written without its year ("30 October") is of the label's `year`. None for
     a date packet does not read: its event counts as missed."""
-    told = happenings(str(label["date"]), label.get("year"))
+    date, year = str(label["date"]), label.get("year")
+    # A month the label gives alone ("March", with its year) is read as the text has it.
+    told = happenings(date, year) or (happenings(f"in {date}", year) if year else [])
     return told[0][3] if told else None
 
 

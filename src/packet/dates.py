@@ -291,7 +291,8 @@ _DAY_MONTH = re.compile(
 
 # A month without a year after the word that makes it a date: "in April", "by early September".
 _MONTH_ALONE = re.compile(
-    r"\b(?:in|by|until|from|since|during|early|late|mid|end of|start of)\s+"
+    r"\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Ff]rom|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id|end of|"
+    r"start of)\s+"
     r"(?:(?:early|late|mid)-?\s*)?"
     r"(?P<month>" + "|".join(MONTHS) + r")\b(?!,?\s*(?:[0-3]?\d\b|1\d{3}\b|20\d{2}\b))"
 )

@@ -202,6 +202,7 @@ _GENERIC = {
     "years", "place", "area", "plan", "idea", "end", "rest", "first", "same", "one", "this",
     "that", "it", "he", "she", "they", "there", "what", "which", "news", "world", "day",
     "king", "queen", "emperor", "pope", "president", "leader", "minister", "army", "navy",
+    "worst", "best", "largest", "biggest", "greatest", "most", "last", "next", "latest",
     "party", "church", "capital", "home", "family", "son", "daughter", "wife", "husband",
 }  # fmt: skip
 _NUMBERS = re.compile(
@@ -227,7 +228,7 @@ _OPENER = re.compile(
     r"^(?:after|before|during|in|on|at|by|for|from|when|while|with|under|over|since|until|"
     r"although|as|once|then|soon|later|today|meanwhile|however|finally|instead|unable|still|"
     r"abroad|overseas|elsewhere|afterwards|nevertheless|nonetheless|moreover|furthermore|thus|"
-    r"hence|indeed|like|unlike|to|[a-z]+ly|[a-z]+ing)\b",
+    r"hence|indeed|among|like|unlike|to|[a-z]+ly|[a-z]+ing)\b",
     re.IGNORECASE,
 )
 
@@ -253,11 +254,21 @@ def defined_terms(sentence: str) -> list[Definition]:
 # A sentence that says what the one before it named: "…the ship that carried them was the cog.
 # It was a broad, flat-bottomed vessel …", "…experts call non-pharmaceutical interventions. The
 # phrase covers measures such as closing schools …".
+_SAID_AFTER_END = (  # where the definition ends: "…, able to carry bulky cargoes", "…, named …"
+    r"(?=[;.]$|$|,\s+(?:able|named|so|which|who|and|but|while|though|most|many|some|"
+    r"[a-z]+ed)\b)"
+)
 _SAID_AFTER = re.compile(
     r"^(?:It|This|The\s+(?:word|term|phrase|name))\s+(?:was|is|meant|means|covers|covered|"
     r"describes|described|refers\s+to|referred\s+to)\s+"
     r"(?P<clause>(?:(?:a|an|the)\s(?![A-Z])|that\s|[a-z]+\s+such\s+as\s)[^;:]{10,300}?)"
-    r"(?=[;.]$|$|,\s+(?:able|named|so|which|who|and|but|while|though)\b)"
+    rf"{_SAID_AFTER_END}|"
+    # "… turned to the Freikorps. These were volunteer units of demobilised soldiers"
+    r"^(?:These|They)\s+(?:were|are)\s+(?P<plural>(?:"
+    r"(?!(?:[a-z]+(?:ed|ing|ly)|the|a|an)\b)(?:[a-z]+\s+){1,2}[a-z]+s\b|"
+    r"[a-z]+s\s+(?:of|who|that|which)\s)"
+    r"[^;:]{0,300}?)"
+    rf"{_SAID_AFTER_END}"
 )
 _TRAILING_TIME = re.compile(r"\s+(?:in|on|by|from|during|until)\s+[^,;]*?\d{3,4}\s*$")
 
@@ -270,13 +281,16 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
     said = _SAID_AFTER.match(sentence)
     if said is None:
         return None
+    if said["plural"] and not previous.rstrip(" .").endswith("s"):
+        return None  # "These were …" says what a plural is: "… turned to the Freikorps."
     head = _TRAILING_TIME.sub("", previous.rstrip(' .!?”"’'))
     words = head.split()
     if len(words) >= 2 and _HAS_VERB.fullmatch(words[-1]) and len(words) <= 4:
         head = " ".join(words[:-1])  # "Excommunication followed": its subject
     term = _phrase_before(head)
-    clause = re.sub(r"^that\s+", "", said["clause"])
-    if not term or not _usable(term) or len(term.split()) > 4 or len(clause.split()) < 4:
+    clause = re.sub(r"^that\s+", "", said["clause"] or said["plural"])
+    least = 4 if said["clause"] else 3  # "It was a bold promise." names no term
+    if not term or not _usable(term) or len(term.split()) > 4 or len(clause.split()) < least:
         return None
     definition = _clause(clause)
     return (term, definition, ()) if definition else None
@@ -286,9 +300,19 @@ def _usable(term: str) -> bool:
     words = term.split()
     if not 1 <= len(words) <= 6 or re.search(r"\d", term):
         return False
-    if _NUMBERS.search(term):
+    if _NUMBERS.search(term) or term in _MONTH_NAMES:
         return False
     return term.lower() not in _GENERIC and words[-1] not in _NOT_IN_TERM
+
+
+_MONTH_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+}  # fmt: skip
+
+
+# "After the Reichstag was set on fire on 27 February, …": a clause, however it ends.
+_CLAUSE_OPENING = re.compile(r"(?:after|before|until|since|once)\b.*\b(?:was|were|had|did)\b", re.I)
 
 
 def _opening(head: str) -> bool:
@@ -296,7 +320,7 @@ def _opening(head: str) -> bool:
     with a noun phrase: "In 1847 alone", "As the old shell began to crumble", "at Lahore"."""
     segments = re.split(r"[,;:]", head)
     segment = segments[-1].strip()
-    if _SUBORDINATE.match(segment):
+    if _SUBORDINATE.match(segment) or _CLAUSE_OPENING.match(segment):
         return True
     if len(segments) > 1 and re.match(r"(?:like|unlike|to|[a-z]+ly|[a-z]+ing)\b", segment, re.I):
         return False  # "…, including scutage, a payment …": mid-sentence, not an opening
@@ -315,6 +339,9 @@ def _phrase_before(text: str) -> str:
     """The noun phrase `text` ends with: capitalised words with the small words inside names
     ("Cat and Mouse Act", "First Barons' War"), or up to four lower-case words back to a
     determiner, preposition or verb ("died from | acute radiation sickness")."""
+    quoted = re.search(r"[“\"‘]([^“”\"‘’]{2,60})[”\"’]\s*$", text)
+    if quoted and len(quoted[1].split()) <= 6:
+        return quoted[1]  # the "century of humiliation", a long period of …
     words = text.rstrip().split()
     if len(words) > 1 and words[-1].lower() in ("type", "kind", "class", "sort"):
         words = words[:-1]  # "reactors of the RBMK type" → RBMK
@@ -368,6 +395,13 @@ def _taken_back(words: list[str]) -> list[str]:
     return taken
 
 
+# Nouns a term goes on from with "of": "the principle of legitimacy", "the balance of power".
+_OF_HEADS = {
+    "principle", "balance", "doctrine", "theory", "policy", "separation", "freedom", "sphere",
+    "spheres", "concert", "rule", "right", "rights", "dissolution", "dictatorship", "law",
+}  # fmt: skip
+
+
 def _joined_back(words: list[str], taken: list[str]) -> list[str]:
     """A lower-case term's "of" or "by" phrase read back too: "the | priesthood of all
     believers", "as | justification by faith" (a noun, then "of"/"by", then the words taken)."""
@@ -380,7 +414,11 @@ def _joined_back(words: list[str], taken: list[str]) -> list[str]:
     head = link - 1
     if (
         head >= 0
-        and (words[link] == "by" or words[link:index] == ["of", "all"])
+        and (
+            words[link] == "by"
+            or words[link:index] == ["of", "all"]
+            or (words[link] == "of" and words[head] in _OF_HEADS and len(taken) <= 2)
+        )
         and re.fullmatch(r"[a-z][a-z-]+", words[head])
         and words[head] not in _NOT_IN_TERM
         and not _HAS_VERB.fullmatch(words[head])
@@ -511,6 +549,7 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
 _NOT_A_NOUN = (
     r"(?!(?:and|but|or|so|only|just|even|then|when|while|as|if|though|although|thousands|"
     r"hundreds|millions|many|most|some|all|both|on|in|at|by|for|with|from|to|of|not|never|"
+    r"earlier|later|"
     r"after|before|until|since|because|where|which|who|whom|whose|that|was|were|is|are|had|"
     r"has|have|be|been|[a-z]+ing(?!-)|[a-z]+ed(?=\s+(?:by|the|a|an|to|in|on|at|with|from|his|"
     r"her|their|its|into|onto|across|through|towards?|against|over|that|anyone|everyone|"
@@ -519,11 +558,14 @@ _NOT_A_NOUN = (
     r"began|became|fell|rose|grew|drew|fought|left|lost|sent|set|kept|stood|told)\b)"
 )
 # "India became independent, a day after …": a time, not a definition.
-_NOT_A_TIME = r"(?!(?:a|the|one)\s+(?:day|week|month|year|decade|century|moment|time)\b)"
+_NOT_A_TIME = (  # … but "a time of foreign rule" is what a thing was
+    r"(?!(?:a|the|one)\s+(?:day|week|month|year|decade|century|moment|time)\b"
+    r"(?!\s+(?:of|when|in\s+which)\b))"
+)
 # Participles a defining noun phrase goes on with: "cloth spun and woven by hand".
 _PARTICIPLE = (
     r"(?:[a-z]{3,}ed|spun|woven|made|built|worn|written|given|known|held|sold|grown|drawn|"
-    r"kept|bought|brought|set|run)"
+    r"kept|bought|brought|set|run|fought|taken|won|led|paid|sent|chosen|done)"
 )
 # What an appositive that defines begins with: a determiner ("a plant disease"), "meaning",
 # "which meant", "in which", "or" and a lower-case word ("the tariff, or tax on …"), or a bare
@@ -534,11 +576,13 @@ _INNER = r"(?!(?:to|of|in|on|at|by|for|with|from|into|or|but|the|a|an)\b)[a-z][\
 _APPOSITIVE_OPENING = (
     rf"(?:{_NOT_A_TIME}{_DETERMINER}\b|one\s+of\b|meaning\b|which\s+(?:meant|means)\b|"
     r"in\s+which\b|or\s+(?=[A-Za-z])|"
-    rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*(?=\s+(?:who|which|that|whose)\s)|"
+    rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*(?=\s+(?:who|which|that|whose|where)\s)|"
+    rf"{_NOT_A_NOUN}(?:{_INNER})?[a-z]+(?:tion|sion|ment|ance|ence|ity|ship|hood|ism)"
+    r"(?=\s+(?:to|for|of|from|by|with|against)\s)|"  # "compensation to the Allies for …"
     rf"[A-Z][a-z]+\s+(?:and\s+)?(?:{_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?:who|which|that|of|from)\s)|"
     rf"{_NOT_A_NOUN}(?:{_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?:of|such\s+as|with|not\s+to|to)\s)|"
     rf"{_NOT_A_NOUN}(?:(?!(?:and|or)\b){_INNER}){{0,2}}[a-z][\w-]*"
-    rf"(?=\s+{_PARTICIPLE}\s+(?:with|by|from|for|ready|and|in|on|to)\s))"
+    rf"(?=\s+{_PARTICIPLE}\s+(?:[a-z]+ly\s+)?(?:with|by|from|for|ready|and|in|on|to)\s))"
 )
 _APPOSITIVE_AT = re.compile(
     rf",\s+(?P<clause>{_APPOSITIVE_OPENING}(?:[^,;:()]|,(?=\d{{3}}\b)|\([^()]{{1,60}}\)){{3,200}}?)"
@@ -557,8 +601,11 @@ _AS_KNOWN = re.compile(
 _COPULA_AT = re.compile(
     r"(?:^|[,;]\s+(?:while|and|but|whereas)\s+)(?P<subject>(?:(?:the|a|an)\s+)?"
     r"[^\s,;:()]+(?:\s+[^\s,;:()]+){0,4}?)"
-    r"(?:,\s+(?:in|according\s+to|for|among|to)\s+[^,;:]{2,40},)?\s+(?:was|were|is|are)\s+"
-    r"(?P<clause>(?:a|an|the|his|her|its|their|one\s+of)\s+[^;:]{3,200}?|"
+    # an aside: "Purgatory, in Catholic teaching, was", "Congress Poland, as historians call
+    # this state, was", or the subject's name: "Their partnership, the Quadruple Alliance, was"
+    r"(?:,\s+(?:(?:in|according\s+to|for|among|to|as)\s+[^,;:]{2,40}|"
+    r"(?P<name>(?-i:the\s+[A-Z][^,;:]{2,40}))),)?\s+(?:was|were|is|are)\s+"
+    r"(?P<clause>(?:a|an|the|his|her|its|their|one\s+of|(?-i:[A-Z][\w’'-]*[’']s))\s+[^;:]{3,200}?|"
     r"[a-z]+s\s+(?:who|which|that)\s+[^;:]{3,200}?)"
     r"(?=[;.]|,\s*(?:while|and|but|whereas)\b|$)",
     re.IGNORECASE,
@@ -608,12 +655,15 @@ _ROLE = (
     r"campaigner|politician|statesman|elector|duke|duchess|earl|count|lord|baron|knight|"
     r"chief|chieftain|warlord|missionary|explorer|navigator|sailor|captain|inventor|"
     r"philosopher|theologian|reformer|Sunni|Shia|Muslim|Christian|Catholic|Protestant|man|"
-    r"woman|boy|girl|judge|mayor|senator|secretary|ambassador|envoy|heir|successor|lieutenant"
+    r"woman|boy|girl|judge|mayor|senator|secretary|ambassador|envoy|heir|successor|lieutenant|"
+    r"official|clerk|consul|marshal|banker|economist|historian|superintendent|commissioner|"
+    r"viceroy|chancellor|hero|missionary"
 )
 _A_PERSON = re.compile(
     rf"^(?:(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_ROLE})|"
     rf"one\s+of\s+(?:the|his|her|their)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_ROLE})s)"
-    r"(?=\s+(?:of|from|who|whose|named|called|in|at|on|and|to|with)\b|\s*,|\s*$)",
+    r"(?=\s+(?:of|from|who|whose|named|called|known|sent|appointed|chosen|elected|born|in|"
+    r"at|on|and|to|with)\b|\s*,|\s*$)",
     re.IGNORECASE,
 )
 
@@ -632,25 +682,57 @@ def _appositives(sentence: str) -> list[Definition]:
             continue
         if not m["clause"].startswith("or ") and _LIST_GOES_ON.match(sentence[m.end() :]):
             continue  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …"
-        term = _phrase_before(sentence[: m.start()])
-        if m["clause"].startswith("or ") and not term:  # "repealed, or cancelled,": a word glossed
-            term = sentence[: m.start()].split()[-1] if sentence[: m.start()].strip() else ""
+        if _ADJECTIVE_BEFORE.search(sentence[: m.start()]) and not re.match(
+            rf"{_DETERMINER}\b", m["clause"]
+        ):
+            continue  # "taught a plain, functional style": two adjectives
+        term, aliases = _appositive_term(sentence[: m.start()], m["clause"])
         clause = re.sub(r"^(?:or|which\s+(?:meant|means))\s+", "", m["clause"])
         named = re.fullmatch(
             r"(?:the|a|an)\s+(?:[A-Z][\w’'-]*(?:\s+(?:of|and|the|de))?\s*)+", clause
         )
-        if named and not all(w[:1].isupper() or w in ("of", "and") for w in term.split()[1:]):
+        if named and not all(w[:1].isupper() or w in ("of", "and") for w in term.split()):
             continue  # "the commander, the Marquis of Santa Cruz,": a name, not a definition
-        if clause.startswith("meaning "):  # "… members suffragettes, meaning …": one word
-            clause = clause.removeprefix("meaning ")
-            term = term if term[:1].isupper() else term.split()[-1] if term else ""
-            if glossed := _GLOSSED.search(sentence[: m.start()]):
-                term = glossed["term"]  # "the phrase sulh-i kul, meaning peace with all"
-            if quoted := re.match(r"[“\"]([^”\"]{2,120})[”\"]", sentence[m.start("clause") + 8 :]):
-                clause = quoted[1]  # "meaning “whose realm, his religion”"
+        if clause.startswith("meaning "):
+            term, clause = _meaning(sentence, m, term)
         if term and (definition := _clause(clause)):
-            found.append((term, definition, ()))
+            found.append((term, definition, aliases))
     return _other_names(found)
+
+
+_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:a|an|the)\s+(?:plain|simple|new|cheap|broad|narrow|dark|bright|hard|soft|"
+    r"[a-z]+(?:al|ive|ful|ous|ic|less|able|ible))$"
+)
+
+
+def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
+    """The term an appositive `clause` follows (`head`, the sentence before it), and its
+    other name if a bracket gives one: "the Old Summer Palace (Yuanmingyuan), a vast …"."""
+    aliases: tuple[str, ...] = ()
+    if other := re.search(r"\s\(([A-Z][^()]{1,40})\)$", head):
+        head, aliases = head[: other.start()], (other[1],)
+    term = _phrase_before(head)
+    if clause.startswith("or ") and not term and head.strip():
+        term = head.split()[-1]  # "repealed, or cancelled,": a word glossed
+    pair = re.fullmatch(r"[A-Z][\w’'-]+ and ([A-Z][\w’'-]+)", term)
+    if pair and re.match(r"(?:the|a|an)\s", clause):
+        term = pair[1]  # "Maya and Nahuatl, the language of the Mexica": one of the two
+    return term, aliases
+
+
+def _meaning(sentence: str, m: re.Match[str], term: str) -> tuple[str, str]:
+    """The term and gloss of "…, meaning …": "the members suffragettes, meaning …" glosses
+    one word; "the phrase sulh-i kul, meaning peace with all" the phrase; a quoted gloss is
+    taken whole ("meaning “whose realm, his religion”")."""
+    clause = m["clause"].removeprefix("meaning ")
+    last = term.split()[-1] if term else ""
+    term = term if term[:1].isupper() and last[:1].isupper() else last
+    if glossed := _GLOSSED.search(sentence[: m.start()]):
+        term = glossed["term"]
+    if quoted := re.match(r"[“\"]([^”\"]{2,120})[”\"]", sentence[m.start("clause") + 8 :]):
+        clause = quoted[1]
+    return term, re.sub(r"^that\s+", "", clause)
 
 
 # What a gloss after "meaning" explains: "the phrase sulh-i kul", "the principle of cuius
@@ -810,7 +892,9 @@ def _copular(sentence: str) -> list[Definition]:
     """ "A cottier was a labourer who …" → (cottier, a labourer who …)."""
     found: list[Definition] = []
     for m in _COPULA_AT.finditer(sentence):
-        subject = re.sub(r"^(?:the|a|an)\s+", "", m["subject"].strip(), flags=re.IGNORECASE)
+        subject = re.sub(
+            r"^(?:the|a|an)\s+", "", (m["name"] or m["subject"]).strip(), flags=re.IGNORECASE
+        )
         subject = re.sub(r"^[\w-]+[’']s\s+", "", subject)  # "A ship's maiden voyage is …"
         words = subject.split()
         proper = all(w[:1].isupper() or w.lower() in ("of", "and") for w in words)

@@ -239,6 +239,14 @@ class _Told:
     plain_year: int | None = None  # the last year given alone ("By 1929"), until then
 
 
+# What may come before a year that opens a sentence: "In", "By the summer of".
+_OPENS_WITH_YEAR = re.compile(
+    r"^\s*(?:(?:in|by|during|from|around|at|early|late)\s+)?(?:the\s+)?"
+    r"(?:(?:spring|summer|autumn|fall|winter|early|late|middle|end|start|beginning)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
 def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, str]]:
     """(sentence, clause, start, end, date) for every dated happening in the section's
     sentences, in text order — the clause of the sentence that tells it, and where its date
@@ -251,8 +259,9 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
                     told.year = int(date[:4])
                 elif re.match(r"^\d{4}$", date):  # a year: only until a month or day is given
                     told.plain_year = int(date)
-                    if start <= 10 and told.year != int(date):  # "In 1916, …": a new year
-                        told.year = None
+                    opens = start <= 10 or _OPENS_WITH_YEAR.match(clause[:start])
+                    if opens and told.year != int(date):
+                        told.year = None  # "In 1916, …", "In the spring of 1520 …": a new year
                 words = _content_words(event_title(clause, start, end))
                 if _told_before(date, words, told.happenings):
                     continue
