@@ -117,6 +117,35 @@ from packet.draft import happenings
          "the language of the Byzantine court"),
         ("They burned the Summer Palace (Yuanmingyuan), a vast imperial retreat of gardens.",
          "Summer Palace", "a vast imperial retreat of gardens"),
+        # a term in italics, "that is", "the so-called", an appositive before a colon
+        ("At the bottom worked the *sans-culottes* – the poorest artisans of Paris.",
+         "sans-culottes", "the poorest artisans of Paris"),
+        ("Ships kept the Old Style, that is, the Julian calendar then in use in England.",
+         "Old Style", "the Julian calendar then in use in England"),
+        ("That night, five young officers – the so-called Young Turks, among them Enver – met.",
+         "Young Turks", "five young officers"),
+        ("Below them came the *hidalgos*, the lesser nobles: soldiers, clerks and priests.",
+         "hidalgos", "the lesser nobles"),
+        # a name given after an aside, a name with "for" in it, a collective possessive
+        ("Those who backed the king were called Cavaliers; their enemies, who backed Parliament, "
+         "were dubbed Roundheads.", "Roundheads", "their enemies"),
+        ("The congress marked the start of the Scramble for Africa – the rapid partition of the "
+         "continent.", "Scramble for Africa", "the rapid partition of the continent"),
+        ("Peasants joined people's communes, huge collective farms where land was shared.",
+         "people's communes", "huge collective farms where land was shared"),
+        ("Cossacks were men and women who settled the steppe frontier as free soldiers.",
+         "Cossacks", "men and women who settled the steppe frontier as free soldiers"),
+        # after an adjective in -ing, a note's marker; a code name; "rule by"; a colon's plural
+        ("Leading members of the Sejm, the elected assembly of the nobles, formed a league.",
+         "Sejm", "the elected assembly of the nobles"),
+        ("[3] New Spain, as historians call this colony, was a viceroyalty ruled from Mexico.",
+         "New Spain", "a viceroyalty ruled from Mexico"),
+        ("In 1944 the Germans fired the V-2, a long-range rocket, at London.", "V-2",
+         "a long-range rocket"),
+        ("The general declared martial law, rule by the army, across the province.",
+         "martial law", "rule by the army"),
+        ("Writers called them the “capitulations”: privileges granted to foreign merchants.",
+         "capitulations", "privileges granted to foreign merchants"),
     ],
 )  # fmt: skip
 def test_a_defined_term_is_drafted_with_its_defining_words(
@@ -147,6 +176,16 @@ def test_a_defined_term_is_drafted_with_its_defining_words(
         "After the palace was set on fire on 27 February, an emergency decree followed.",
         "France cited the death of a missionary, Auguste Chapdelaine, earlier that year.",
         "Among its victims was the emperor's brother.",
+        # lists, a verb or a list after a dash, a name as the copula's clause, a pronoun
+        "Thousands died from hunger, disease and savage punishment that the guards ignored.",
+        "Pupils turned on their teachers, their neighbours and sometimes their own parents.",
+        "The generals who had made peace – Dessalines, Christophe and others – went back to war.",
+        "They demanded payment for their lost property – including the people who had freed "
+        "themselves.",
+        "The instrument of enforcement was the Force Publique.",
+        "The word is Afrikaans for apartness.",
+        "They became known as the Gang of Four.",
+        "It ended in catastrophe: harvests failed, and millions of people died.",
     ],
 )
 def test_an_opening_phrase_or_a_name_in_passing_is_no_term(sentence: str) -> None:

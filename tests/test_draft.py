@@ -225,7 +225,11 @@ ARTICLE = Article(
     blocks=[
         ("para", "A city was divided. The wall ran through Berlin."),
         ("heading", "Going Up Fast In One Night"),
-        ("para", "On 13 August 1961 the wall went up. It was named the “Iron Line” by some."),
+        (
+            "para",
+            "On 13 August 1961 the wall went up. The concrete barrier was named the “Iron "
+            "Line” by some.",
+        ),
         ("heading", "Coming down"),
         ("para", "The border opened on 9 November 1989 after the Peaceful Revolution (PR)."),
     ],
@@ -246,8 +250,8 @@ def test_a_document_gives_a_cited_module_per_section_and_a_lesson_of_them() -> N
     assert front["draft"] is True
     assert body == (
         DRAFT_NOTE.format(title="‘The Wall’")
-        + "\n\nOn 13 August 1961 the wall went up. It was named the “Iron Line” [@wall] by some."
-        " [@wall]\n"
+        + "\n\nOn 13 August 1961 the wall went up. The concrete barrier was named the “Iron "
+        "Line” [@wall] by some. [@wall]\n"
     )
     lesson = yaml.safe_load(drafts.lesson)
     assert drafts.lesson_id == "wall"
@@ -343,3 +347,16 @@ def test_a_sentence_goes_on_past_an_abbreviation() -> None:
         "Gen. Gage sent troops to Concord, e.g. to seize powder.",
         "They marched at night.",
     ]
+
+
+def test_a_definition_in_the_next_sentence_replaces_a_sentence_start() -> None:
+    """ "Students began to form groups called Red Guards." says what they did, not what Red
+    Guards were: the sentence after does."""
+    paragraph = (
+        "Students in Beijing began to form groups called Red Guards. These were young "
+        "people, mostly from secondary schools, who swore to defend Mao."
+    )
+    (term,) = draft_terms([paragraph])
+    assert term.term == "Red Guards"
+    assert term.definition == "young people, mostly from secondary schools, who swore to defend Mao"
+    assert term.sentence == paragraph  # both sentences are its passage

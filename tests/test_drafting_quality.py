@@ -38,12 +38,12 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The issue's targets, met on the whole set; on the held-out batch (9) the terms' are not
+# The issue's targets, met on the whole set; on the held-out batch (10) the terms' are not
 # met yet (README "How good the drafts are"): it must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-HELD_OUT_MEASURED = {"event recall": 0.97, "event precision": 0.93, "term recall": 0.51,
-                     "term precision": 0.60, "definitions as clauses": 1.0}  # fmt: skip
+HELD_OUT_MEASURED = {"event recall": 0.95, "event precision": 0.90, "term recall": 0.54,
+                     "term precision": 0.56, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass
@@ -159,16 +159,22 @@ def _events(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: 
     tally.misses += [f"{name}: missed event {e['date']} “{e['says']}”" for e in unmatched]
 
 
+def _fold(name: str) -> str:
+    """A term's name as terms are matched: folded, without "the", and singular ("Posters" is
+    the labelled "poster")."""
+    folded = normalise(name).casefold().removeprefix("the ")
+    return folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
+
+
 def _names(entry: dict[str, Any]) -> Iterator[str]:
     for name in (entry["term"], *(entry.get("aliases") or [])):
-        folded = normalise(str(name)).casefold()
-        yield folded.removeprefix("the ")
+        yield _fold(str(name))
 
 
 def _terms(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: str) -> None:
     tally.terms_drafted += len(drafts.glossary)
     tally.terms_labelled += len(labelled)
-    wanted = {normalise(t["term"]).casefold().removeprefix("the "): t for t in labelled}
+    wanted = {_fold(str(t["term"])): t for t in labelled}
     found: set[str] = set()
     for entry in drafts.glossary:
         definition, sentence = normalise(entry["definition"]), normalise(entry["passage"])

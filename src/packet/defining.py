@@ -1,21 +1,31 @@
-"""A term's defining clause in the sentence that introduces it, for a drafted glossary entry.
+"""The terms a sentence defines, and a term's defining clause, for drafted glossary entries.
 
-`packet pull` drafts each glossary term from the sentence that first introduces it; the
+`packet pull` drafts each glossary term from the sentence that first defines it; the
 definition is the part of that sentence that says what the term is, never the whole sentence
-("Rwanda: A Rwandan kingdom dominated the region…" defines nothing). The forms, tried in
-this order, each on the sentence as written (the words are the source's own):
+("Rwanda: A Rwandan kingdom dominated the region…" defines nothing). The words are always the
+source's own. `defined_terms` reads, in a sentence:
 
-- a parenthesis after the term: "the zaibatsu (family-owned business groups)";
-- an appositive after it: "Nasser, Egypt's president, …", "the Stasi — the secret police —";
-- a copula after it: "The Marshall Plan was an American programme of aid to Europe";
-- a name given after the defining words: "business groups known as zaibatsu", "a policy
-  called perestroika";
-- an appositive before it: "Egypt's president, Gamal Abdel Nasser, …";
-- for an acronym, its expansion: "the OEEC (Organisation for European Economic
-  Co-operation)" or the other way round.
+- a copula: "A cottier was a labourer who …", "Purgatory, in Catholic teaching, was a state
+  …", "Their pact, the Triple Entente, was an understanding …";
+- a name given after the defining words: "vessels known as coffin ships", "the plains …,
+  which Persian writers called Hindustan", "seven prominent men – the so-called Immortal
+  Seven";
+- an appositive after the term: "the Sons of Liberty, a group of merchants …", "the
+  Hansetag, or diet, a gathering of …", "the phrase sulh-i kul, meaning peace with all";
+- words between dashes, after a colon or after "that is": "matchlocks – early muskets fired
+  by … –", "a pandemic: an epidemic that crosses borders";
+- a parenthesis: "the Corn Laws (taxes on imported grain)", "a numbered rank (mansab)";
+- a law or body by what it did: "the Group Areas Act (1950), which set aside …".
 
-`None` when the sentence has none of these: such a term is a name the text uses, not one it
-defines, and the draft leaves its definition for the teacher to write.
+A term is a noun phrase read back from those words without NLP (`_phrase_before`): a name in
+capitals, up to four lower-case words, or a term in quotation marks or italics taken whole.
+An opening ("In 1847 alone,"), a clause or a list after a comma, a summing-up ("…, a reminder
+of …") and a pronoun give none. `defined_after` reads a definition in the sentence after the
+term ("… formed the Schmalkaldic League in 1531. This was a military alliance …");
+`a_person` tells a person introduced by their role ("Johann Tetzel, a Dominican friar") from
+a term; `defining_clause` finds a named term's defining words, or an acronym's expansion.
+A term without defining words is a name the text uses, not one it defines: the draft leaves it
+for the teacher.
 """
 
 from __future__ import annotations
@@ -98,7 +108,9 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
             # "The laws that enforced segregation were known as X"
             return _clause(re.sub(r"\s+(?:was|were|is|are)\s*$", "", restricted), short=short)
         phrase = _LEADING.sub("", phrase.strip())
-        phrase = re.sub(r"\s+(?:was|were|is|are)(?:\s+(?:also|later|then))?$", "", phrase)
+        phrase = re.sub(r"(?:^|\s+)(?:was|were|is|are)(?:\s+(?:also|later|then))?$", "", phrase)
+        if not phrase and (aside := re.search(r"([^,;]+?),\s+(?:who|which)\b", words)):
+            phrase = aside[1]  # "their opponents, who upheld …, were dubbed Tories"
         start = _noun_phrase_start(phrase)
         if start:
             phrase = phrase[start:]
@@ -164,6 +176,8 @@ def _clause(text: str, *, short: bool = False) -> str | None:
     promising that …"), or refused."""
     text = text.strip().strip(",;:—–-").strip()
     words = text.split()
+    if text.lower() in ("they", "it", "he", "she", "we", "this", "these", "those", "them"):
+        return None  # "They became known as the Gang of Four": who they are, another sentence says
     if len(words) > MAX_WORDS:
         comma = text.find(",")
         if comma < 0 or len(text[:comma].split()) > MAX_WORDS:
@@ -203,6 +217,7 @@ _GENERIC = {
     "that", "it", "he", "she", "they", "there", "what", "which", "news", "world", "day",
     "king", "queen", "emperor", "pope", "president", "leader", "minister", "army", "navy",
     "worst", "best", "largest", "biggest", "greatest", "most", "last", "next", "latest",
+    "word", "term", "name", "phrase",
     "party", "church", "capital", "home", "family", "son", "daughter", "wife", "husband",
 }  # fmt: skip
 _NUMBERS = re.compile(
@@ -242,7 +257,12 @@ def defined_terms(sentence: str) -> list[Definition]:
     found: list[Definition] = []
     if len(sentence) > MAX_SENTENCE:
         return found
-    for finder in (_copular, _named, _appositives, _dashed, _colon, _parenthesised, _which_named):
+    sentence = re.sub(r"^\[\d+\]\s+", "", sentence)  # "[2] Congress Poland, as …": a note's
+    finders = (
+        _copular, _named, _appositives, _dashed, _colon, _that_is, _so_called, _parenthesised,
+        _which_named,
+    )  # fmt: skip
+    for finder in finders:
         for term, definition, aliases in finder(sentence):
             term = term.strip(" ,;:“”\"'‘’")
             if term and _usable(term) and not any(term == t for t, _, _ in found):
@@ -255,8 +275,7 @@ def defined_terms(sentence: str) -> list[Definition]:
 # It was a broad, flat-bottomed vessel …", "…experts call non-pharmaceutical interventions. The
 # phrase covers measures such as closing schools …".
 _SAID_AFTER_END = (  # where the definition ends: "…, able to carry bulky cargoes", "…, named …"
-    r"(?=[;.]$|$|,\s+(?:able|named|so|which|who|and|but|while|though|most|many|some|"
-    r"[a-z]+ed)\b)"
+    r"(?=[;.]$|$|,\s+(?:able|named|so|and|but|while|though|most|many|some|[a-z]+ed)\b)"
 )
 _SAID_AFTER = re.compile(
     r"^(?:It|This|The\s+(?:word|term|phrase|name))\s+(?:was|is|meant|means|covers|covered|"
@@ -265,7 +284,7 @@ _SAID_AFTER = re.compile(
     rf"{_SAID_AFTER_END}|"
     # "… turned to the Freikorps. These were volunteer units of demobilised soldiers"
     r"^(?:These|They)\s+(?:were|are)\s+(?P<plural>(?:"
-    r"(?!(?:[a-z]+(?:ed|ing|ly)|the|a|an)\b)(?:[a-z]+\s+){1,2}[a-z]+s\b|"
+    r"(?!(?:[a-z]+(?:ed|ing|ly)|the|a|an)\b)(?:[a-z]+\s+){1,2}(?:[a-z]+s|people|men|women)\b|"
     r"[a-z]+s\s+(?:of|who|that|which)\s)"
     r"[^;:]{0,300}?)"
     rf"{_SAID_AFTER_END}"
@@ -298,8 +317,10 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
 
 def _usable(term: str) -> bool:
     words = term.split()
-    if not 1 <= len(words) <= 6 or re.search(r"\d", term):
+    if not 1 <= len(words) <= 6:
         return False
+    if any(re.search(r"\d", w) and not re.fullmatch(r"[A-Z]{1,3}-\d{1,3}", w) for w in words):
+        return False  # a date or a number, but "U-2" and "V-2" are names
     if _NUMBERS.search(term) or term in _MONTH_NAMES:
         return False
     return term.lower() not in _GENERIC and words[-1] not in _NOT_IN_TERM
@@ -332,6 +353,8 @@ def _opening(head: str) -> bool:
     subject = re.search(r"\b([a-z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment)
     if subject and subject[1] not in _NOT_IN_TERM:
         return False  # "For a generation the Byzantine Empire": a time, then the subject
+    if re.match(r"[A-Za-z]+ing\s+[a-z]+s\b", segment):
+        return False  # "Leading members of the Duma, the elected parliament …"
     return bool(_OPENER.match(segment)) and not _HAS_VERB.search(segment)
 
 
@@ -339,9 +362,9 @@ def _phrase_before(text: str) -> str:
     """The noun phrase `text` ends with: capitalised words with the small words inside names
     ("Cat and Mouse Act", "First Barons' War"), or up to four lower-case words back to a
     determiner, preposition or verb ("died from | acute radiation sickness")."""
-    quoted = re.search(r"[“\"‘]([^“”\"‘’]{2,60})[”\"’]\s*$", text)
-    if quoted and len(quoted[1].split()) <= 6:
-        return quoted[1]  # the "century of humiliation", a long period of …
+    quoted = re.search(r"(?:[“\"‘]([^“”\"‘’]{2,60})[”\"’]|\*([^*]{2,60})\*)\s*$", text)
+    if quoted and len((quoted[1] or quoted[2]).split()) <= 6:
+        return quoted[1] or quoted[2]  # the "century of humiliation", the *petits blancs*, …
     words = text.rstrip().split()
     if len(words) > 1 and words[-1].lower() in ("type", "kind", "class", "sort"):
         words = words[:-1]  # "reactors of the RBMK type" → RBMK
@@ -360,8 +383,8 @@ def _phrase_before(text: str) -> str:
 
 
 _LEADING_SMALL = {
-    "of", "and", "the", "de", "von", "a", "an", "this", "these", "that", "those", "its", "his",
-    "her", "their", "our",
+    "of", "and", "for", "the", "de", "von", "a", "an", "this", "these", "that", "those", "its",
+    "his", "her", "their", "our",
 }  # fmt: skip
 
 
@@ -491,6 +514,10 @@ _DESCRIBING = {
 }  # fmt: skip
 
 
+# Possessives inside a term's name: "people's communes", "women's suffrage".
+_COLLECTIVE = {"people", "women", "men", "children", "workers", "peasants", "soldiers"}
+
+
 # Words after which "to" is a preposition, not an infinitive's: "subjected to X".
 _TO_AS_PREPOSITION = {
     "subjected", "referred", "devoted", "exposed", "opposed", "related", "sentenced",
@@ -520,7 +547,7 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
             # "In Boston | the Sons of Liberty"
             after_particle = bool(before) and before[-1].lower() in ("of", "and", "for", "on")
             return bool(taken) and (after_particle or (len(taken) == 1 and taken[0] in _EPITHETS))
-        small = bool(taken) and (bare.lower() in ("of", "and") or bare in _NAME_PARTICLES)
+        small = bool(taken) and (bare in ("of", "and", "for") or bare in _NAME_PARTICLES)
         if bare[:1].isupper() and bare.lower() in _NEVER_IN_NAME:
             return False  # "In Boston", "During", "This": a sentence's first word, not a name's
         return bare[:1].isupper() or small
@@ -539,7 +566,7 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
         or _VERB.match(bare + " x")
         or bare in _PAST
         or bare[:1].isupper()
-        or bare.endswith(("’s", "'s"))
+        or (bare.endswith(("’s", "'s")) and bare.lower()[:-2] not in _COLLECTIVE)
         or infinitive
     )
 
@@ -577,7 +604,7 @@ _APPOSITIVE_OPENING = (
     rf"(?:{_NOT_A_TIME}{_DETERMINER}\b|one\s+of\b|meaning\b|which\s+(?:meant|means)\b|"
     r"in\s+which\b|or\s+(?=[A-Za-z])|"
     rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*(?=\s+(?:who|which|that|whose|where)\s)|"
-    rf"{_NOT_A_NOUN}(?:{_INNER})?[a-z]+(?:tion|sion|ment|ance|ence|ity|ship|hood|ism)"
+    rf"{_NOT_A_NOUN}(?:{_INNER})?(?:[a-z]+(?:tion|sion|ment|ance|ence|ity|ship|hood|ism)|rule)"
     r"(?=\s+(?:to|for|of|from|by|with|against)\s)|"  # "compensation to the Allies for …"
     rf"[A-Z][a-z]+\s+(?:and\s+)?(?:{_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?:who|which|that|of|from)\s)|"
     rf"{_NOT_A_NOUN}(?:{_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?:of|such\s+as|with|not\s+to|to)\s)|"
@@ -586,7 +613,7 @@ _APPOSITIVE_OPENING = (
 )
 _APPOSITIVE_AT = re.compile(
     rf",\s+(?P<clause>{_APPOSITIVE_OPENING}(?:[^,;:()]|,(?=\d{{3}}\b)|\([^()]{{1,60}}\)){{3,200}}?)"
-    r"\s*(?=,|;|(?<!\s[A-Z])\.|$|\[)"  # "President Lyndon B. Johnson": an initial goes on
+    r"\s*(?=,|;|:|(?<!\s[A-Z])\.|$|\[)"  # "President Lyndon B. Johnson": an initial goes on
 )
 _NAMED_AT = re.compile(
     r"\b(?:(?:also|commonly|widely|better|later|became)\s+)?"
@@ -606,7 +633,10 @@ _COPULA_AT = re.compile(
     r"(?:,\s+(?:(?:in|according\s+to|for|among|to|as)\s+[^,;:]{2,40}|"
     r"(?P<name>(?-i:the\s+[A-Z][^,;:]{2,40}))),)?\s+(?:was|were|is|are)\s+"
     r"(?P<clause>(?:a|an|the|his|her|its|their|one\s+of|(?-i:[A-Z][\w’'-]*[’']s))\s+[^;:]{3,200}?|"
-    r"[a-z]+s\s+(?:who|which|that)\s+[^;:]{3,200}?)"
+    r"(?!(?:[a-z]+ed|given|taken|driven|chosen|made|held|sent|told|kept|left|led|paid|sold|"
+    r"built|brought|found)\b)"
+    r"(?:[a-z]+\s+(?:and\s+)?){0,2}(?:[a-z]+s|men|women|people|children|clergy|nobility|"
+    r"gentry|peasantry)\s+(?:who|which|that|in|of|for|made|used|written)\s+[^;:]{3,200}?)"
     r"(?=[;.]|,\s*(?:while|and|but|whereas)\b|$)",
     re.IGNORECASE,
 )
@@ -682,6 +712,8 @@ def _appositives(sentence: str) -> list[Definition]:
             continue
         if not m["clause"].startswith("or ") and _LIST_GOES_ON.match(sentence[m.end() :]):
             continue  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …"
+        if _listed(m["clause"]) or _in_quotation(sentence[: m.start()]):
+            continue  # "died from overwork, disease and savage punishment that …"
         if _ADJECTIVE_BEFORE.search(sentence[: m.start()]) and not re.match(
             rf"{_DETERMINER}\b", m["clause"]
         ):
@@ -706,6 +738,25 @@ _ADJECTIVE_BEFORE = re.compile(
 )
 
 
+def _in_quotation(head: str) -> bool:
+    """Whether a comma after `head` is inside a quotation: "meaning “whose realm, his …”"."""
+    return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
+
+
+def _listed(clause: str) -> bool:
+    """Whether an appositive is the rest of a list: lower-case words joined by "and" before
+    any relative ("craftsmen and overseers who …"), or the same determiner again after "and"
+    ("their neighbours and sometimes their own parents")."""
+    bare = not re.match(rf"(?:{_DETERMINER}|meaning|or|which|in\s+which)\b", clause)
+    lead = re.split(r"\b(?:who|which|that|whose|where)\b", clause, maxsplit=1)[0].split()[:5]
+    if clause[:1].islower() and bare and "and" in lead[1:-1]:
+        before = lead[lead.index("and") - 1]
+        if not re.fullmatch(_PARTICIPLE, before):  # "cloth spun and woven by hand"
+            return True
+    again = re.match(r"(their|his|her|its|our)\s.*\band\s+(?:\w+\s+)?\1\b", clause)
+    return again is not None
+
+
 def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     """The term an appositive `clause` follows (`head`, the sentence before it), and its
     other name if a bracket gives one: "the Old Summer Palace (Yuanmingyuan), a vast …"."""
@@ -727,7 +778,8 @@ def _meaning(sentence: str, m: re.Match[str], term: str) -> tuple[str, str]:
     taken whole ("meaning “whose realm, his religion”")."""
     clause = m["clause"].removeprefix("meaning ")
     last = term.split()[-1] if term else ""
-    term = term if term[:1].isupper() and last[:1].isupper() else last
+    quoted = re.search(r"[”\"’*]\s*$", sentence[: m.start()])  # "capitalist roaders", meaning
+    term = term if quoted or (term[:1].isupper() and last[:1].isupper()) else last
     if glossed := _GLOSSED.search(sentence[: m.start()]):
         term = glossed["term"]
     if quoted := re.match(r"[“\"]([^”\"]{2,120})[”\"]", sentence[m.start("clause") + 8 :]):
@@ -761,11 +813,40 @@ def _other_names(found: list[Definition]) -> list[Definition]:
 _DASHED = re.compile(
     r"(?:\s[–—]\s|—)(?P<clause>(?!(?:and|but|or|so|then|when|while|as|if|though|although|not|"
     r"never|he|she|it|they|we|i|you|who|which|that|there|this|these|those|in|on|at|by|for|"
-    r"with|from|to|of|after|before|until|perhaps|probably|possibly)\b)"
-    r"(?:[a-z]|(?:a|an|the)\s)[^–—;:()]{3,200}?)(?:\s[–—]\s|—|(?=\.$|$))"
+    r"with|from|to|of|after|before|until|perhaps|probably|possibly|including|such|especially|"
+    r"notably|particularly|mainly|mostly|chiefly|the\s+so-called|[a-z]+ed|" + _IRREGULAR + r")\b)"
+    r"(?:[a-z]|(?:a|an|the)\s|[A-Z][a-z]+\s+(?=who|which|that))[^–—;:()]{3,200}?)"
+    r"(?:\s[–—]\s|—|(?=\.$|$))"
 )
 # After a colon, what the noun phrase before it is: "a pandemic: an epidemic that crosses …".
-_COLON = re.compile(r":\s+(?P<clause>(?:a|an|the)\s(?![A-Z])[^;:]{3,200}?)(?=[;.]$|$)")
+_COLON = re.compile(
+    r":\s+(?P<clause>(?:(?:a|an|the)\s(?![A-Z])|[a-z]+s\s+(?=(?:[a-z]+ed\s+(?:by|on|in|to|with|"
+    r"from|at|for|against|upon)|who|which|that|of)\b))"
+    r"[^;:]{3,200}?)(?=[;.]$|$)"
+)
+
+
+# "the dispensing power, that is, the Crown's claim to exempt …"
+_THAT_IS = re.compile(r",\s+(?:that\s+is|i\.e\.),?\s+(?P<clause>[^;:()]{3,200}?)(?=,|;|\.$|$)")
+# "seven prominent men – the so-called Immortal Seven, among them …"
+_SO_CALLED = re.compile(
+    r"(?P<head>[^,;:–—]{3,80}?)\s*(?:[–—]|,)\s*the\s+so-called\s+"
+    r"(?P<term>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})"
+)
+
+
+def _that_is(sentence: str) -> list[Definition]:
+    """ "the Old Style, that is, according to the Julian calendar" → (Old Style, …)."""
+    return _noun_phrase_before(sentence, _THAT_IS)
+
+
+def _so_called(sentence: str) -> list[Definition]:
+    """ "seven prominent men – the so-called Immortal Seven" → (Immortal Seven, seven …)."""
+    found: list[Definition] = []
+    for m in _SO_CALLED.finditer(sentence):
+        if definition := _clause(m["head"].strip(), short=True):
+            found.append((m["term"], definition, ()))
+    return found
 
 
 def _dashed(sentence: str) -> list[Definition]:
@@ -783,9 +864,11 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
     found: list[Definition] = []
     for m in pattern.finditer(sentence):
         head = sentence[: m.start()]
-        if not head.strip() or _opening(head):
-            continue
+        if not head.strip() or (len(head.split()) <= 5 and _opening(head)):
+            continue  # "At the top sat the *grands blancs* – …" is no opening
         term = _phrase_before(head)
+        if re.search(rf"\b(?:this|that|these|those)\s+{re.escape(term)}\W*$", head, re.I):
+            continue  # "… encapsulates that view: a change of ruler …"
         if term and len(term.split()) <= 4 and (definition := _clause(m["clause"])):
             found.append((term, definition, ()))
     return found
@@ -878,7 +961,7 @@ def _name_after(text: str) -> str:
             if word.lower() not in _NOT_IN_TERM and not _VERB.match(word + " x"):
                 words.append(word)  # "the Gregory clause": a name's common noun
             break
-        if word.lower() in _NOT_IN_TERM and words:
+        if word.lower() in _NOT_IN_TERM and words and not (names and word[:1].isupper()):
             break
         if words and (_VERB.match(word + " x") or _HAS_VERB.fullmatch(word)):
             break  # "bulkheads | divided her hull"
@@ -902,6 +985,8 @@ def _copular(sentence: str) -> list[Definition]:
             continue
         if words and words[0].lower() in _LEADING_SMALL:
             continue  # "His greatest work was …", "Its oldest part was …": not a term
+        if re.fullmatch(r"the\s+(?:[A-Z][\w’'-]*\s*)+", m["clause"]):
+            continue  # "The instrument of enforcement was the Force Publique": a name
         if re.match(r"(?:the|a|an)\s+(?:first|last|only)\b", m["clause"]):
             continue  # "Cotton was the first industry to be transformed": a fact, not a definition
         if (definition := _clause(m["clause"])) is not None:

@@ -604,6 +604,13 @@ def draft_terms(paragraphs: Sequence[str], headings: Sequence[str] = ()) -> list
     named = " ".join(headings)
     for sentence, previous in _with_previous(paragraphs):
         if previous is not None and (after := defined_after(previous[0], sentence)):
+            drafted = found.get(after[0].casefold())
+            if drafted is not None and drafted.definition[:1].isupper():
+                # "Students began to form groups called Red Guards. These were young people
+                # …": the sentence after says what the name is, the one before did not
+                found[after[0].casefold()] = TermDraft(
+                    drafted.term, drafted.aliases, previous[1], after[1]
+                )
             _add(found, after[0], previous[1], [], after[1])  # both sentences are its passage
         for term, definition, names in defined_terms(sentence):
             if a_person(term, definition) and not _named_in(term, named):
