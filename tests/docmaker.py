@@ -10,6 +10,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 # -- PDF --------------------------------------------------------------------------------------
@@ -252,3 +253,76 @@ def make_from_recipe(recipe: Path, folder: Path) -> Path:
         styles = {"h1": "Heading1", "h2": "Heading2", "p": "", "li": "ListBullet"}
         return make_docx(path, title, author, [(styles[k], t) for k, t in blocks], notes)
     return make_odt(path, title, author, blocks, notes)
+
+
+# -- scans and photos ---------------------------------------------------------------------------
+# Pages printed and read back as a scanner or a phone would: the typeset PDF rendered to
+# pixels, then given the faults of the glass and the lens — a tilt, blur, speckle and, for a
+# photo, a keystone, uneven light, a lower resolution and JPEG's blocks.
+
+
+def rasterised(pdf: Path, dpi: int = 300) -> list[Any]:
+    """Each page of `pdf` as a greyscale picture at `dpi`."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf.read_bytes())
+    try:
+        return [
+            document[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(len(document))
+        ]
+    finally:
+        document.close()
+
+
+def scanned(page: Any, tilt: float, blur: float = 0.8, speckle: float = 0.12) -> Any:
+    """A page as a flatbed scanner gives it: laid `tilt` degrees crooked, a little soft,
+    with the grain of the glass and the paper."""
+    from PIL import Image, ImageFilter
+
+    page = page.rotate(tilt, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    page = page.filter(ImageFilter.GaussianBlur(blur))
+    return Image.blend(page, Image.effect_noise(page.size, 25), speckle)
+
+
+def photographed(page: Any, turn: int = 0) -> Any:
+    """A page as a phone photographs it: seen a little from below (a keystone), lit from one
+    side, tilted, soft, at about 200 dpi, `turn` degrees on its side (0, 90, 180, 270), and
+    saved as a JPEG of middling quality."""
+    from PIL import Image, ImageFilter
+
+    width, height = page.size
+    page = page.resize((width * 2 // 3, height * 2 // 3), Image.Resampling.LANCZOS)
+    width, height = page.size
+    inset = width // 25  # the top edge is further from the lens, so narrower
+    page = page.transform(
+        (width, height),
+        Image.Transform.QUAD,
+        (-inset, 0, 0, height, width, height, width + inset, 0),
+        resample=Image.Resampling.BICUBIC,
+        fillcolor=255,
+    )
+    light = Image.linear_gradient("L").rotate(90).resize((width, height))
+    page = Image.composite(
+        page, Image.new("L", page.size, 150), Image.eval(light, lambda v: 255 - v // 3)
+    )
+    page = page.rotate(2.0 + turn, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=170)
+    page = page.filter(ImageFilter.GaussianBlur(1.0))
+    out = io.BytesIO()
+    page.save(out, "JPEG", quality=60, dpi=(200, 200))
+    return Image.open(io.BytesIO(out.getvalue()))
+
+
+def save_scan(pages: list[Any], path: Path, dpi: int = 300) -> Path:
+    """`pages` saved as a scanner saves them: a PDF of pictures (no text layer), a TIFF of
+    several pages (uncompressed: a scan of tens of megabytes), or a PNG of one."""
+    first, rest = pages[0], pages[1:]
+    if path.suffix == ".pdf":
+        first.save(path, "PDF", resolution=dpi, save_all=True, append_images=rest)
+    elif path.suffix in (".tif", ".tiff"):
+        first.convert("RGB").save(
+            path, "TIFF", dpi=(dpi, dpi), save_all=True,
+            append_images=[page.convert("RGB") for page in rest],
+        )  # fmt: skip
+    else:
+        first.save(path, dpi=(dpi, dpi))
+    return path

@@ -437,7 +437,7 @@ def _odt_nested(folder: Path, depth: int) -> bytes:
         ("nested.odt", lambda pdf: _odt_nested(pdf.parent, 3000), "nests its parts more deeply"),
         ("locked.pdf", lambda pdf: _encrypted(pdf), "protected by a password"),
         ("broken.pdf", lambda pdf: pdf.read_bytes()[:300], "damaged"),
-        ("scan.pdf", lambda pdf: _image_only(), "no text layer"),
+        ("scan.pdf", lambda pdf: _image_only(), "OCR"),  # a blank scan (test_ocr: its message)
         ("fake.pdf", lambda pdf: b"Just some text.\n", "is not a PDF"),
         ("empty.docx", lambda pdf: b"", "the file is empty"),
         ("notes.docx", lambda pdf: b"Plain text saved as .docx\n", "not a Word document"),
@@ -466,7 +466,7 @@ def test_each_kind_has_its_size_limit_checked_before_reading(fresh: Path, tmp_pa
     before = snapshot(fresh)
     result = run_packet("pull", str(source), cwd=fresh)
     assert result.returncode == 1 and "huge.pdf" in result.stderr
-    assert "50" in result.stderr and "MB" in result.stderr
+    assert f"{LIMITS['pdf'] // 1_000_000}" in result.stderr and "MB" in result.stderr
     assert snapshot(fresh) == before
     small = tmp_path / "large.pdf"  # over the text limit, within the PDF one: read
     with small.open("wb") as handle:

@@ -190,6 +190,8 @@ class _Checker:
             return
         if pages is not None:
             self.on_page(where, seed, passage, what, pages)
+        if seed.unsure:
+            self.unsure(where, seed, passage, what)
         normal = normalise(passage)
         for line in self.boilerplate[seed_id]:
             if line in normal or normal in line:
@@ -198,6 +200,30 @@ class _Checker:
                     f"{what} comes from the seed's boilerplate (“{line[:60]}”)",
                     "content must not repeat a web page's marketing",
                 )
+
+    def unsure(self, where: Location, seed: Seed, passage: str, what: str) -> None:
+        """A quotation from a scan relying on a word OCR was unsure of is a warning, until
+        the word is checked against the scan."""
+        words = {word.casefold(): word for word in re.findall(r"[^\W\d_][\w’'-]*", passage)}
+        located = seed.paged.locate(passage) if seed.paged else None
+        on = set(located.split("–")) if located else None  # the page or two it is on
+        relied = {
+            word: pages
+            for word in sorted(words.keys() & seed.unsure.keys())
+            if (pages := [p for p in seed.unsure[word] if on is None or p in on])
+        }
+        if relied:
+            listed = ", ".join(
+                f"“{words[word]}” (p. {', '.join(dict.fromkeys(pages))})"
+                for word, pages in relied.items()
+            )
+            self.report.warning(
+                where,
+                f"{what} “{_short(passage, 8)}” relies on words OCR was unsure of: {listed}",
+                f"compare them with the scan, seeds/{seed.path.name}; correct "
+                f"{seed.text_path.name} if OCR misread them, and remove each from `ocr: "
+                f"unsure` in its record once checked",
+            )
 
     def on_page(self, where: Location, seed: Seed, passage: str, what: str, pages: str) -> None:
         """A passage said to be on a page of its seed is on that page."""

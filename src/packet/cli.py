@@ -31,6 +31,7 @@ from .errors import ContentError, PacketError, UsageError
 
 if TYPE_CHECKING:
     from .model import Project
+    from .pull import PullReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -543,6 +544,21 @@ def init(state: State, directory: Path) -> None:
     _run(state, action)
 
 
+def _echo_ocr(report: PullReport) -> None:
+    """How OCR read a scan, and the words to check against it."""
+    click.echo(f"  {report.ocr}")
+    if report.unsure:
+        shown = ", ".join(_one_line(word) for word in report.unsure[:8])
+        more = f" and {len(report.unsure) - 8} more" if len(report.unsure) > 8 else ""
+        click.echo(f"  check against the scan {len(report.unsure)} word(s) OCR was unsure of: "
+                   f"{shown}{more}")  # fmt: skip
+        click.echo(
+            f"  (they are listed under ocr: unsure in seeds/{_one_line(report.seed_file)}"
+            ".meta.yaml; correct the text in "
+            f"{_one_line(report.text_file)}, and remove a word from the list once checked)"
+        )
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--id", "seed_id", help="Id for the new seed (one file only).")
@@ -563,6 +579,8 @@ def pull(state: State, files: tuple[Path, ...], seed_id: str | None) -> None:
                 click.echo(f"  {name}: {_one_line(value)}")
             if report.missing:
                 click.echo(f"  not found in the document: {', '.join(report.missing)}")
+            if report.ocr:
+                _echo_ocr(report)
             for warning in report.warnings:
                 click.echo(f"  warning: {_one_line(warning)}", err=True)
             click.echo(

@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import ocr
 from .sources import Article, SourceError, clean
 
 if TYPE_CHECKING:
@@ -61,12 +62,14 @@ class Page:
 
 @dataclass
 class Extracted:
-    """What a PDF, Word or OpenDocument file holds: its article (for drafting) and, for a PDF,
-    its pages (for the stored text and page-true citations)."""
+    """What a PDF, Word or OpenDocument file or a scan holds: its article (for drafting) and,
+    for a PDF or a scan, its pages (for the stored text and page-true citations); for a scan,
+    what OCR read and how sure it was."""
 
     article: Article
     pages: list[Page] | None = None
     dropped: list[str] = field(default_factory=list)  # running heads, footers, page numbers
+    ocr: ocr.Read | None = None
 
     def stored(self) -> str:
         """The text stored beside the seed; see `sources.store_text`."""
@@ -77,12 +80,17 @@ class Extracted:
         return store_text([(page.label, page.blocks) for page in self.pages], paged=True)
 
 
-def extract(data: bytes, kind: str) -> Extracted:
-    """The article (and pages) of a document of `kind` ('pdf', 'docx', 'odt'), or SourceError."""
+def extract(data: bytes, kind: str, language: str | None = "eng") -> Extracted:
+    """The article (and pages) of a document of `kind` ('pdf', 'docx', 'odt', 'image'), or
+    SourceError; a scan or a photo is read by OCR in `language` (Tesseract's codes)."""
     if not data.strip():
         raise SourceError("the file is empty", "save the document into it again, or drop it")
     if kind == "pdf":
-        return _pdf(data)
+        return _pdf(data, language)
+    if kind == "image":
+        count, pictures = ocr.pictures_of(data)
+        labels = [str(number) for number in range(1, count + 1)]
+        return _scanned(ocr.read(pictures, labels, language), labels, None, None)
     _refuse_bad_zip(data, kind)
     what = "Word document" if kind == "docx" else "OpenDocument file"
     try:
@@ -123,9 +131,10 @@ class _Line:
     top: float
     size: float  # the font size of most of its characters
     bold: bool
+    paragraph: tuple[int, int] | None = None  # OCR's: the paragraph Tesseract put it in
 
 
-def _pdf(data: bytes) -> Extracted:
+def _pdf(data: bytes, language: str | None) -> Extracted:
     import pypdfium2 as pdfium
 
     if b"%PDF" not in data[:1024]:  # a PDF may have a few bytes before its header
@@ -145,7 +154,7 @@ def _pdf(data: bytes) -> Extracted:
             "open it in a PDF reader and save or print a new copy, then pull that",
         ) from exc
     try:
-        return _pdf_document(pdf)
+        return _pdf_document(pdf, language)
     except pdfium.PdfiumError as exc:  # a page that cannot be loaded (a broken page tree)
         raise SourceError(
             f"this PDF is damaged and cannot be read ({_reason(exc)})",
@@ -155,7 +164,7 @@ def _pdf(data: bytes) -> Extracted:
         pdf.close()
 
 
-def _pdf_document(pdf: Any) -> Extracted:
+def _pdf_document(pdf: Any, language: str | None) -> Extracted:
     count = len(pdf)
     if count == 0:
         raise SourceError("this PDF has no pages", "open it in a PDF reader and check it is whole")
@@ -165,12 +174,53 @@ def _pdf_document(pdf: Any) -> Extracted:
             "pull only the chapters the packet needs (print them to a new PDF)",
         )
     labels = _page_labels(pdf, count)
+    meta = pdf.get_metadata_dict(skip_empty=True)
+    title, author = _stated_title(meta.get("Title")), meta.get("Author")
     lines = [_page_lines(pdf, index) for index in range(count)]
     if not any(line.text.strip() for page in lines for line in page):
+        # No text layer: its pages are pictures (a scan), read by OCR.
+        read = ocr.read(_rendered(pdf, count), labels, language)
+        return _scanned(read, labels, title, author)
+    return _paged(labels, lines, title, author)
+
+
+def _rendered(pdf: Any, count: int) -> Iterator[Any]:
+    """Each page of a scanned PDF as a picture for OCR, at `ocr.DPI` (less for a page so
+    large that would be more than `ocr.MAX_PIXELS`)."""
+    for index in range(count):
+        page = pdf[index]
+        try:
+            width, height = page.get_size()
+            scale = ocr.DPI / 72
+            scale = min(scale, (ocr.MAX_PIXELS / max(1.0, width * height)) ** 0.5)
+            picture = page.render(scale=scale).to_pil()
+            picture.info["dpi"] = (scale * 72, scale * 72)
+            yield picture
+        finally:
+            page.close()
+
+
+def _scanned(read: ocr.Read, labels: list[str], title: str | None, author: str | None) -> Extracted:
+    """A scan's pages, as OCR read them, made into an article like a text layer's."""
+    lines = [
+        [_Line(r.text, r.left, r.bottom, r.right, r.top, r.size, False, r.paragraph) for r in page]
+        for page in read.pages
+    ]
+    if not any(line.text.strip() for page in lines for line in page):
         raise SourceError(
-            "this PDF has no text layer: its pages are pictures (a scan or a photo)",
-            "pull the document as text or a web page, or a PDF whose text can be selected",
+            "OCR found no text in this scan",
+            "check the pages are the right way up and in focus, and scan them at 300 dpi",
         )
+    found = _paged(labels, lines, title, author)
+    found.ocr = read
+    return found
+
+
+def _paged(
+    labels: list[str], lines: list[list[_Line]], title: str | None, author: str | None
+) -> Extracted:
+    """A paged document's article and pages from each page's lines: page furniture dropped,
+    paragraphs and headings found, words broken at a line's or page's end joined again."""
     furniture = _furniture(lines)
     body = [[line for line in page if _masked(line.text) not in furniture] for page in lines]
     dropped = [line.text for page in lines for line in page if _masked(line.text) in furniture]
@@ -185,9 +235,8 @@ def _pdf_document(pdf: Any) -> Extracted:
     ]
     _mend_broken_words(pages, vocabulary, typeset)
     article = Article(blocks=_joined(pages))
-    meta = pdf.get_metadata_dict(skip_empty=True)
-    article.title = _one_line(_stated_title(meta.get("Title")) or _first_heading(pages))
-    article.author = _one_line(meta.get("Author"))
+    article.title = _one_line(title or _first_heading(pages))
+    article.author = _one_line(author)
     return Extracted(article, pages, list(dict.fromkeys(dropped)))
 
 
@@ -347,18 +396,27 @@ def _pitch(lines: list[_Line]) -> float:
     steps = [
         before.bottom - line.bottom
         for before, line in itertools.pairwise(lines)
-        if abs(before.size - line.size) < 0.5 and 0 < before.bottom - line.bottom < 3 * line.size
+        if abs(before.size - line.size) <= _alike(line)
+        and 0 < before.bottom - line.bottom < 3 * line.size
     ]
     return statistics.median(steps) if steps else 1.2 * lines[0].size
+
+
+def _alike(line: _Line) -> float:
+    """How far two lines' sizes may differ and be the same type: a text layer's sizes are
+    exact; OCR's (its words' heights) vary with their letters."""
+    return (0.3 if line.paragraph is not None else 0.12) * line.size
 
 
 def _starts_block(before: _Line, line: _Line, first: _Line, pitch: float, right: float) -> bool:
     """Whether `line` starts a new heading or paragraph after `before` (whose block began
     with `first`)."""
+    if line.paragraph and before.paragraph and line.paragraph[0] != before.paragraph[0]:
+        return True  # OCR: another of Tesseract's blocks
     step = before.bottom - line.bottom
     if step <= 0 or step > 1.4 * pitch:  # a gap, or the next column
         return True
-    if abs(before.size - line.size) > 0.12 * line.size or before.bold != line.bold:
+    if abs(before.size - line.size) > _alike(line) or before.bold != line.bold:
         return True
     ended = bool(_SENTENCE_END.search(before.text))
     short = before.right < right - 2 * line.size

@@ -46,6 +46,15 @@ class Seed:
         return Haystack(self.text)
 
     @cached_property
+    def unsure(self) -> dict[str, list[str]]:
+        """A scan's words OCR was unsure of, folded, with the pages each is on: a quotation
+        relying on one is checked against the scan."""
+        found: dict[str, list[str]] = {}
+        for entry in self.meta.ocr.unsure if self.meta.ocr else ():
+            found.setdefault(entry.word.casefold(), []).append(entry.page)
+        return found
+
+    @cached_property
     def paged(self) -> Paged | None:
         """The seed's pages, to check a quotation against the page it cites; None if it has
         none."""

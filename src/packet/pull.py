@@ -78,6 +78,7 @@ from .layout import (
     text_file,
 )
 from .lint import INVISIBLE
+from .ocr import MAX_UNSURE, Read, tesseract_language
 from .schema import MAX_LESSON_MODULES
 from .sources import (
     EXTRACTED,
@@ -112,13 +113,16 @@ class PullReport:
     skipped: list[str] = field(default_factory=list)
     lesson: str = ""
     warnings: list[str] = field(default_factory=list)  # e.g. a declared encoding the bytes deny
-    text_file: str = ""  # seeds/<file>.txt, for a PDF, Word or OpenDocument file
-    pages: int = 0  # a PDF's
+    text_file: str = ""  # seeds/<file>.txt, for a PDF, Word or OpenDocument file or a scan
+    pages: int = 0  # a PDF's or a scan's
+    ocr: str = ""  # a scan's: what read it, and how sure it was
+    unsure: list[str] = field(default_factory=list)  # a scan's: words OCR was unsure of
 
 
-# The largest document of each kind pull takes: a PDF or a Word file with its pictures may
-# reasonably be tens of megabytes, where a text or a web page that large is not an article.
-LIMITS = {"pdf": 50_000_000, "docx": 25_000_000, "odt": 25_000_000}
+# The largest document of each kind pull takes: a PDF, a scan or a Word file with its
+# pictures may reasonably be tens of megabytes, where a text or a web page that large is not
+# an article. A scan's pages are also held to `ocr.MAX_PIXELS` each.
+LIMITS = {"pdf": 80_000_000, "docx": 25_000_000, "odt": 25_000_000, "image": 80_000_000}
 
 
 class PullInterrupted(PacketError):
@@ -146,12 +150,14 @@ def pull(root: Path, sources: Sequence[Path], seed_id: str | None = None) -> lis
     _refuse_seed_id(seed_id, sources)
     project = load_project(root)
     _refuse_taken_seed_id(seed_id, project)
-    documents = _read_all(root, sources)
+    settings = project.settings
+    language = _ocr_language(settings.language, settings.ocr_language)
+    documents = _read_all(root, sources, language)
     _refuse_over_limits(project, documents)
     taken = _taken(project)
     plans = [_plan(root, document, seed_id, taken) for document in documents]
     files, old = _files(root, plans)
-    _check_targets(root, files, old)
+    _check_targets(root, files, old, {document.target for document in documents})
     _write_checked(root, files, old)
     return [plan.report for plan in plans]
 
@@ -225,9 +231,19 @@ class _Document:
     stored: bytes | None = None  # a PDF's, Word or OpenDocument file's text, as stored
     paged: Paged | None = None  # a PDF's pages, to cite each passage's
     dropped: list[str] = field(default_factory=list)  # a PDF's running heads and page numbers
+    ocr: Read | None = None  # a scan's: how OCR read it
 
 
-def _read_all(root: Path, sources: Sequence[Path]) -> list[_Document]:
+def _ocr_language(language: str, stated: str | None) -> str | None:
+    """The languages scans are read in; None when packet.toml's language has no Tesseract
+    name (a scan pulled then is refused, saying to set ocr_language)."""
+    try:
+        return tesseract_language(language, stated)
+    except SourceError:
+        return None
+
+
+def _read_all(root: Path, sources: Sequence[Path], language: str | None) -> list[_Document]:
     """Each document read, or every problem of every document."""
     problems: list[Problem] = []
     documents: list[_Document] = []
@@ -239,7 +255,7 @@ def _read_all(root: Path, sources: Sequence[Path]) -> list[_Document]:
             continue
         named[source.name.casefold()] = source
         try:
-            documents.append(_read(root, source))
+            documents.append(_read(root, source, language))
         except ContentError as exc:
             problems.extend(exc.problems)
     problems += _same_targets(documents)
@@ -298,27 +314,35 @@ def _files(root: Path, plans: list[_Planned]) -> tuple[dict[Path, bytes], dict[P
 # -- one document -----------------------------------------------------------------------------
 
 
-def _read(root: Path, source: Path) -> _Document:
+def _read(root: Path, source: Path, language: str | None = "eng") -> _Document:
     """`source` read, refused if packet cannot pull it (its kind, name, size, text, or a
-    seed of its name already there)."""
+    seed of its name already there); a scan or a photo is read in `language`."""
     where = Location(shown(str(source)))
     kind = _kind(source, where)
     data = _read_source(source, where, LIMITS.get(kind))
     if kind in EXTRACTED:
-        return _read_extracted(root, source, where, kind, data)
+        return _read_extracted(root, source, where, kind, data, language)
     decoded, found, quotable = _read_article(data, kind, where)
     target = _seed_target(root, source.name, data, where)
     return _Document(source, where, kind, data, decoded, found, quotable, target)
 
 
-def _read_extracted(root: Path, source: Path, where: Location, kind: str, data: bytes) -> _Document:
-    """A PDF, Word or OpenDocument file read, its text extracted as it will be stored."""
+def _read_extracted(
+    root: Path, source: Path, where: Location, kind: str, data: bytes, language: str | None
+) -> _Document:
+    """A PDF, Word or OpenDocument file or a scan read, its text extracted as it will be
+    stored."""
     from .extract import extract
 
     try:
-        extracted = extract(data, kind)
+        extracted = extract(data, kind, language)
     except SourceError as exc:
         raise ContentError([Problem(where, str(exc), exc.hint)]) from exc
+    title = extracted.article.title
+    if title and title.casefold() in (source.stem.casefold(), source.name.casefold()):
+        # The file's own name, which a scanner or converter put in its properties.
+        headings = [text for role, text in extracted.article.blocks if role == "heading"]
+        extracted.article.title = headings[0] if headings else None
     stored = extracted.stored().encode("utf-8")
     found = read_stored(stored)
     if not found.text.strip():
@@ -331,7 +355,7 @@ def _read_extracted(root: Path, source: Path, where: Location, kind: str, data: 
     decoded = Decoded(found.text, "utf-8")
     return _Document(
         source, where, kind, data, decoded, extracted.article, found.text, target,
-        stored, paged, extracted.dropped,
+        stored, paged, extracted.dropped, extracted.ocr,
     )  # fmt: skip
 
 
@@ -354,7 +378,7 @@ def _plan(root: Path, document: _Document, seed_id: str | None, taken: Taken) ->
         report.text_file = text_file(source.name)
         report.pages = len(document.paged.pages) if document.paged else 0
         files[root / report.text_file] = document.stored
-    record = _seed_record(found, document.quotable, source, document.kind, report)
+    record = _seed_record(found, document.quotable, source, document.kind, report, document.ocr)
     locate = document.paged.locate if document.paged is not None else None
     drafts = draft(found, sid, source.name, source.stem, taken, locate)
     _report_drafts(report, drafts)
@@ -444,7 +468,8 @@ def _kind(source: Path, where: Location) -> str:
                     where,
                     f"'{what}' is not a kind of document packet reads",
                     "pull plain text (.txt), Markdown (.md), a saved web page (.html), a PDF "
-                    "(.pdf), or a Word (.docx) or OpenDocument (.odt) file",
+                    "(.pdf), a Word (.docx) or OpenDocument (.odt) file, or a scan or photo of "
+                    "a page (.png, .jpg, .tif)",
                 )
             ]
         )
@@ -536,7 +561,7 @@ _ATTRIBUTED = "read by packet pull from the document's metadata, not from its te
 
 
 def _seed_record(
-    found: Article, quotable: str, source: Path, kind: str, report: PullReport
+    found: Article, quotable: str, source: Path, kind: str, report: PullReport, read: Read | None
 ) -> bytes:
     """seeds/<file>.meta.yaml: what the document states of itself, each value checked to
     appear in its text, under a header listing what was not found (noted in `report`)."""
@@ -546,7 +571,26 @@ def _seed_record(
         else:
             report.missing.append(name)
     record = _record(found, Haystack(quotable), source, kind, report)
+    if read is not None:
+        record["ocr"] = _ocr_record(read, report)
     return (_record_header(source.name, report) + dump(record)).encode("utf-8")
+
+
+def _ocr_record(read: Read, report: PullReport) -> dict[str, Any]:
+    """The record's `ocr`: what read the scan, how sure it was, and each word it was unsure
+    of (once a page) — told in `report` too."""
+    unsure = list({(u.page, u.word): u for u in read.unsure}.values())
+    report.ocr = f"read by {read.engine} ({read.language}), {read.confidence:.0f}% confident"
+    report.unsure = [f"{u.word} (p. {u.page})" for u in unsure]
+    return {
+        "engine": read.engine,
+        "language": read.language,
+        "confidence": round(read.confidence, 1),
+        "unsure": [
+            {"page": u.page, "word": u.word, "confidence": u.confidence}
+            for u in unsure[:MAX_UNSURE]
+        ],
+    }
 
 
 def _record(
@@ -834,10 +878,14 @@ def _glob_escape(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", name)
 
 
-def _check_targets(root: Path, files: dict[Path, bytes], old: dict[Path, bytes | None]) -> None:
+def _check_targets(
+    root: Path, files: dict[Path, bytes], old: dict[Path, bytes | None], copies: set[Path]
+) -> None:
     """Refuse, before writing, a draft that would land outside the project (through a folder
     that is a link), replace a file pull did not read, or be too big for packet to read back
-    (a long document's timeline)."""
+    (a long document's timeline). The documents' own copies (`copies`) were held to their
+    kind's limit when read: a PDF or a scan may be tens of megabytes, and packet reads its
+    stored text, never the document again."""
     real_root = root.resolve()
     problems: list[Problem] = []
     for path in files:
@@ -851,7 +899,7 @@ def _check_targets(root: Path, files: dict[Path, bytes], old: dict[Path, bytes |
                     "replace the link with a real folder",
                 )
             )
-        elif len(files[path]) > MAX_FILE_BYTES:
+        elif len(files[path]) > MAX_FILE_BYTES and path not in copies:
             problems.append(
                 Problem(
                     where,

@@ -89,6 +89,27 @@ Meta = Annotated[MetaValue, BeforeValidator(_value_from_text)]
 SeedKind = Literal["web page", "encyclopedia entry", "news article", "book", "document"]
 
 
+class UnsureWord(Strict):
+    """A word OCR read with low confidence: check it against the scan."""
+
+    page: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    word: Text
+    confidence: int = Field(ge=0, le=100)
+
+
+class OcrRecord(Strict):
+    """How a scan or a photo was read: its stored text is OCR's, which the teacher may
+    correct; a quotation relying on an unsure word is a warning until it is checked."""
+
+    engine: Text
+    language: Text
+    confidence: float = Field(ge=0, le=100, description="The mean confidence of every word")
+    unsure: list[UnsureWord] = Field(
+        default_factory=list,
+        description="Words read with low confidence; remove one once checked against the scan",
+    )
+
+
 class SeedMeta(Strict):
     """seeds/<file>.meta.yaml: the bibliographic record of one seed document."""
 
@@ -103,8 +124,12 @@ class SeedMeta(Strict):
     publisher: Meta | None = None
     date: Meta | None = None
     date_kind: Literal["published", "updated"] = "published"
-    format: Literal["text", "markdown", "html", "pdf", "docx", "odt"] | None = Field(
+    format: Literal["text", "markdown", "html", "pdf", "docx", "odt", "image"] | None = Field(
         default=None, description="How to read the file; default: from its extension"
+    )
+    ocr: OcrRecord | None = Field(
+        default=None,
+        description="For a scan or a photo: how OCR read it, and the words it was unsure of",
     )
     text: Text | None = Field(
         default=None,
@@ -318,6 +343,11 @@ class Settings(Strict):
     school: Text | None = None
     teacher: Text | None = None
     language: Text = "en"
+    ocr_language: Text | None = Field(
+        default=None,
+        description="The languages scans are read in, as Tesseract names them ('eng', "
+        "'fra+eng'); default: from `language`",
+    )
     paper: Literal["a4", "letter"] = "a4"
     double_sided: bool = Field(
         default=False,

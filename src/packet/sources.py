@@ -37,9 +37,12 @@ from .text import PageSpan
 
 KINDS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
          ".html": "html", ".htm": "html",
-         ".pdf": "pdf", ".docx": "docx", ".odt": "odt"}  # fmt: skip
-# Kinds whose text `packet pull` extracts once (`extract.py`) and stores beside the seed.
-EXTRACTED = ("pdf", "docx", "odt")
+         ".pdf": "pdf", ".docx": "docx", ".odt": "odt",
+         ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
+         ".tiff": "image"}  # fmt: skip
+# Kinds whose text `packet pull` extracts once (`extract.py`; a scan or a photo by OCR,
+# `ocr.py`) and stores beside the seed.
+EXTRACTED = ("pdf", "docx", "odt", "image")
 
 _MAGIC = (
     (b"%PDF", "a PDF file", "name it .pdf and pull it again"),
