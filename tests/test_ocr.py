@@ -163,6 +163,60 @@ def test_scans_and_a_photo_pull_into_packets_that_build(
     assert "Journal of Medieval History" not in text  # the scan's running head, dropped
 
 
+@pytest.fixture(scope="module")
+def two_photos(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """A document of two pages photographed one page a photo."""
+    folder = tmp_path_factory.mktemp("photos")
+    typeset = make_from_recipe(LABELLED / "heldout5-norman.pdf.yaml", folder)
+    photos = []
+    for number, page in enumerate(rasterised(typeset)[:2], start=1):
+        buffer = io.BytesIO()
+        photographed(page).save(buffer, "JPEG", quality=90)
+        photos.append(folder / f"IMG_00{number}.jpg")
+        photos[-1].write_bytes(buffer.getvalue())
+    return photos
+
+
+def test_photos_pulled_together_are_the_pages_of_one_seed(
+    fresh: Path, two_photos: list[Path]
+) -> None:
+    pulled = run_packet("pull", *map(str, two_photos), cwd=fresh, timeout=600)
+    assert pulled.returncode == 0, pulled.stderr
+    assert pulled.stdout.count(": seed '") == 1
+    assert "its later pages: seeds/IMG_002.jpg (the pictures in the order given)" in pulled.stdout
+    seeds = fresh / "seeds"
+    for photo in two_photos:
+        assert (seeds / photo.name).read_bytes() == photo.read_bytes()
+    record = yaml.safe_load((seeds / "IMG_001.jpg.meta.yaml").read_text())
+    assert record["file"] == "IMG_001.jpg" and record["parts"] == ["IMG_002.jpg"]
+    stored = (seeds / "IMG_001.jpg.txt").read_text()
+    assert stored.startswith("=== page 1 ===") and "=== page 2 ===" in stored
+    assert not (seeds / "IMG_002.jpg.meta.yaml").exists()
+    lesson_id = re.findall(r"lesson '([^']+)'", pulled.stdout)[0]
+    checked = run_packet("check", cwd=fresh)
+    assert checked.returncode == 0, checked.stderr
+    built = run_packet("build", lesson_id, "--edition", "student", "--format", "pdf", cwd=fresh)
+    assert built.returncode == 0, built.stderr
+    # A page taken away is missed by name.
+    (seeds / "IMG_002.jpg").unlink()
+    missing = run_packet("check", cwd=fresh)
+    assert missing.returncode == 1
+    assert "seeds/IMG_002.jpg, a page of seed" in missing.stderr
+
+
+def test_a_damaged_page_among_photos_refuses_them_all(
+    fresh: Path, two_photos: list[Path], tmp_path: Path
+) -> None:
+    bad = tmp_path / "IMG_003.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0" + b"\x13" * 400)
+    before = snapshot(fresh)
+    result = run_packet("pull", *map(str, two_photos), str(bad), cwd=fresh, timeout=600)
+    assert result.returncode == 1
+    assert "this picture is damaged" in result.stderr
+    assert "IMG_001.jpg, IMG_002.jpg, IMG_003.jpg" in result.stderr
+    assert snapshot(fresh) == before
+
+
 def test_a_quotation_relying_on_an_unsure_word_warns_until_checked(
     fresh: Path, scans: dict[str, tuple[Path, Path]]
 ) -> None:

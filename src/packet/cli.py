@@ -544,6 +544,24 @@ def init(state: State, directory: Path) -> None:
     _run(state, action)
 
 
+def _echo_pulled(report: PullReport) -> None:
+    """What a pulled document is and what was read of it."""
+    kind = f"{report.kind}, {report.encoding}"
+    if report.text_file:
+        pages = f"{report.pages} page(s); " if report.pages else ""
+        kind = f"{report.kind}, {pages}its text in {report.text_file}"
+    click.echo(f"seeds/{_one_line(report.seed_file)}: seed '{report.seed_id}' ({kind})")
+    for name, value in report.found.items():  # read from the document: one line each
+        click.echo(f"  {name}: {_one_line(value)}")
+    if report.missing:
+        click.echo(f"  not found in the document: {', '.join(report.missing)}")
+    if report.parts:
+        parts = ", ".join(f"seeds/{_one_line(part)}" for part in report.parts)
+        click.echo(f"  its later pages: {parts} (the pictures in the order given)")
+    if report.ocr:
+        _echo_ocr(report)
+
+
 def _echo_ocr(report: PullReport) -> None:
     """How OCR read a scan, and the words to check against it."""
     click.echo(f"  {report.ocr}")
@@ -570,17 +588,7 @@ def pull(state: State, files: tuple[Path, ...], seed_id: str | None) -> None:
     def action() -> None:
         root = state.root()
         for report in run_pull(root, list(files), seed_id):
-            kind = f"{report.kind}, {report.encoding}"
-            if report.text_file:
-                pages = f"{report.pages} page(s); " if report.pages else ""
-                kind = f"{report.kind}, {pages}its text in {report.text_file}"
-            click.echo(f"seeds/{_one_line(report.seed_file)}: seed '{report.seed_id}' ({kind})")
-            for name, value in report.found.items():  # read from the document: one line each
-                click.echo(f"  {name}: {_one_line(value)}")
-            if report.missing:
-                click.echo(f"  not found in the document: {', '.join(report.missing)}")
-            if report.ocr:
-                _echo_ocr(report)
+            _echo_pulled(report)
             for warning in report.warnings:
                 click.echo(f"  warning: {_one_line(warning)}", err=True)
             click.echo(

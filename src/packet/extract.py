@@ -88,9 +88,7 @@ def extract(data: bytes, kind: str, language: str | None = "eng") -> Extracted:
     if kind == "pdf":
         return _pdf(data, language)
     if kind == "image":
-        count, pictures = ocr.pictures_of(data)
-        labels = [str(number) for number in range(1, count + 1)]
-        return _scanned(ocr.read(pictures, labels, language), labels, None, None)
+        return extract_pictures([data], language)
     _refuse_bad_zip(data, kind)
     what = "Word document" if kind == "docx" else "OpenDocument file"
     try:
@@ -110,6 +108,21 @@ def extract(data: bytes, kind: str, language: str | None = "eng") -> Extracted:
     if not found.article.blocks:
         raise SourceError("the document holds no text", "check it is the document you meant")
     return found
+
+
+def extract_pictures(files: list[bytes], language: str | None) -> Extracted:
+    """The article and pages of one document photographed or scanned into `files` (PNG,
+    JPEG or TIFF; a TIFF may hold several pages), its pages numbered 1, 2, 3… in order."""
+    counts, pictures = [], []
+    for data in files:
+        if not data.strip():
+            raise SourceError("the file is empty", "save the picture into it again, or drop it")
+        count, pages = ocr.pictures_of(data)
+        counts.append(count)
+        pictures.append(pages)
+    labels = [str(number) for number in range(1, sum(counts) + 1)]
+    every = itertools.chain.from_iterable(pictures)
+    return _scanned(ocr.read(every, labels, language), labels, None, None)
 
 
 def _reason(exc: Exception) -> str:

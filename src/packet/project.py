@@ -233,13 +233,8 @@ class _Loader:
             meta = validate(SeedMeta, sourced, self.report)
             if meta is None:
                 continue
-            where = sourced.where(("file",))
-            if "/" in meta.file or "\\" in meta.file or meta.file.startswith("."):
-                self.report.error(where, "'file' must name a file in seeds/ itself")
-                continue
-            seed_path = self.root / SEEDS / meta.file
-            if not seed_path.is_file():
-                self.report.error(where, f"seed file seeds/{meta.file} does not exist")
+            seed_path = self._seed_file(sourced, meta)
+            if seed_path is None or not self._parts_exist(sourced, meta):
                 continue
             kind = meta.format or KINDS.get(seed_path.suffix.lower(), "text")
             if kind in EXTRACTED:
@@ -258,6 +253,36 @@ class _Loader:
                 continue
             seeds[meta.id] = Seed(meta, seed_path, text, sourced, text_path, pages)
         return seeds
+
+    def _seed_file(self, sourced: Sourced, meta: SeedMeta) -> Path | None:
+        """seeds/<file>, the document a seed's record is of; None (and an error) if it is
+        not a file in seeds/ itself."""
+        where = sourced.where(("file",))
+        if "/" in meta.file or "\\" in meta.file or meta.file.startswith("."):
+            self.report.error(where, "'file' must name a file in seeds/ itself")
+            return None
+        seed_path = self.root / SEEDS / meta.file
+        if not seed_path.is_file():
+            self.report.error(where, f"seed file seeds/{meta.file} does not exist")
+            return None
+        return seed_path
+
+    def _parts_exist(self, sourced: Sourced, meta: SeedMeta) -> bool:
+        """Each photo a document was pulled from (`parts`) is a file in seeds/."""
+        whole = True
+        for index, name in enumerate(meta.parts):
+            where = sourced.where(("parts", index))
+            if "/" in name or "\\" in name or name.startswith("."):
+                self.report.error(where, "'parts' must name files in seeds/ itself")
+                whole = False
+            elif not (self.root / SEEDS / name).is_file():
+                self.report.error(
+                    where,
+                    f"seeds/{name}, a page of seed '{meta.id}', does not exist",
+                    "put the photo back in seeds/, or take it off the list",
+                )
+                whole = False
+        return whole
 
     def seed_text(self, path: Path, kind: str) -> str | None:
         """The text quotations are checked against: decoded, and for HTML the article only."""

@@ -94,6 +94,7 @@ from .sources import (
 from .text import Haystack, Paged, normalise
 
 if TYPE_CHECKING:
+    from .extract import Extracted
     from .model import Project
 
 
@@ -114,6 +115,7 @@ class PullReport:
     lesson: str = ""
     warnings: list[str] = field(default_factory=list)  # e.g. a declared encoding the bytes deny
     text_file: str = ""  # seeds/<file>.txt, for a PDF, Word or OpenDocument file or a scan
+    parts: list[str] = field(default_factory=list)  # the other photos of one document
     pages: int = 0  # a PDF's or a scan's
     ocr: str = ""  # a scan's: what read it, and how sure it was
     unsure: list[str] = field(default_factory=list)  # a scan's: words OCR was unsure of
@@ -157,7 +159,8 @@ def pull(root: Path, sources: Sequence[Path], seed_id: str | None = None) -> lis
     taken = _taken(project)
     plans = [_plan(root, document, seed_id, taken) for document in documents]
     files, old = _files(root, plans)
-    _check_targets(root, files, old, {document.target for document in documents})
+    copies = {d.target for d in documents} | {target for d in documents for target, _ in d.parts}
+    _check_targets(root, files, old, copies)
     _write_checked(root, files, old)
     return [plan.report for plan in plans]
 
@@ -232,6 +235,7 @@ class _Document:
     paged: Paged | None = None  # a PDF's pages, to cite each passage's
     dropped: list[str] = field(default_factory=list)  # a PDF's running heads and page numbers
     ocr: Read | None = None  # a scan's: how OCR read it
+    parts: list[tuple[Path, bytes]] = field(default_factory=list)  # its other photos' copies
 
 
 def _ocr_language(language: str, stated: str | None) -> str | None:
@@ -248,14 +252,25 @@ def _read_all(root: Path, sources: Sequence[Path], language: str | None) -> list
     problems: list[Problem] = []
     documents: list[_Document] = []
     named: dict[str, Path] = {}  # by name, in any case: one seeds/ file on a Mac or Windows
+    unique: list[Path] = []
     for source in sources:
         first = named.get(source.name.casefold())
         if first is not None:
             problems.append(_named_twice(source, first))
             continue
         named[source.name.casefold()] = source
+        unique.append(source)
+    photos = [s for s in unique if KINDS.get(s.suffix.lower()) == "image"]
+    if len(photos) < 2:
+        photos = []  # one picture is a document of its own
+    for source in (s for s in unique if s not in photos):
         try:
             documents.append(_read(root, source, language))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if photos:
+        try:
+            documents.append(_read_photos(root, photos, language))
         except ContentError as exc:
             problems.extend(exc.problems)
     problems += _same_targets(documents)
@@ -327,6 +342,35 @@ def _read(root: Path, source: Path, language: str | None = "eng") -> _Document:
     return _Document(source, where, kind, data, decoded, found, quotable, target)
 
 
+def _read_photos(root: Path, photos: list[Path], language: str | None) -> _Document:
+    """Several photos or scans of pages pulled together: one document, its pages in the order
+    the pictures are given, copied into seeds/ each as it is."""
+    from .extract import extract_pictures
+
+    problems: list[Problem] = []
+    read: list[tuple[Path, Location, bytes]] = []
+    for photo in photos:
+        where = Location(shown(str(photo)))
+        try:
+            kind = _kind(photo, where)
+            read.append((photo, where, _read_source(photo, where, LIMITS.get(kind))))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    first, where, data = read[0]
+    try:
+        extracted = extract_pictures([data for _, _, data in read], language)
+    except SourceError as exc:
+        names = ", ".join(shown(photo.name) for photo in photos)
+        raise ContentError([Problem(where, f"{exc} (reading {names})", exc.hint)]) from exc
+    document = _extracted_document(root, first, where, "image", data, extracted)
+    document.parts = [
+        (_seed_target(root, photo.name, part, place), part) for photo, place, part in read[1:]
+    ]
+    return document
+
+
 def _read_extracted(
     root: Path, source: Path, where: Location, kind: str, data: bytes, language: str | None
 ) -> _Document:
@@ -338,6 +382,14 @@ def _read_extracted(
         extracted = extract(data, kind, language)
     except SourceError as exc:
         raise ContentError([Problem(where, str(exc), exc.hint)]) from exc
+    return _extracted_document(root, source, where, kind, data, extracted)
+
+
+def _extracted_document(
+    root: Path, source: Path, where: Location, kind: str, data: bytes, extracted: Extracted
+) -> _Document:
+    """The document a PDF, Word or OpenDocument file or a scan was read into: its stored text
+    checked, and where it and its text go."""
     title = extracted.article.title
     if title and title.casefold() in (source.stem.casefold(), source.name.casefold()):
         # The file's own name, which a scanner or converter put in its properties.
@@ -374,6 +426,9 @@ def _plan(root: Path, document: _Document, seed_id: str | None, taken: Taken) ->
     if document.decoded.warning:
         report.warnings.append(document.decoded.warning)
     files = {document.target: document.data}
+    for target, data in document.parts:
+        files[target] = data
+        report.parts.append(target.name)
     if document.stored is not None:
         report.text_file = text_file(source.name)
         report.pages = len(document.paged.pages) if document.paged else 0
@@ -571,6 +626,8 @@ def _seed_record(
         else:
             report.missing.append(name)
     record = _record(found, Haystack(quotable), source, kind, report)
+    if report.parts:
+        record["parts"] = report.parts
     if read is not None:
         record["ocr"] = _ocr_record(read, report)
     return (_record_header(source.name, report) + dump(record)).encode("utf-8")

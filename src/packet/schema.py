@@ -131,6 +131,11 @@ class SeedMeta(Strict):
         default=None,
         description="For a scan or a photo: how OCR read it, and the words it was unsure of",
     )
+    parts: list[Text] = Field(
+        default_factory=list,
+        description="For a document photographed page by page: the other photos in seeds/, "
+        "in page order (`file` is the first)",
+    )
     text: Text | None = Field(
         default=None,
         description="For a PDF, Word or OpenDocument seed: the file in seeds/ holding its "
