@@ -33,6 +33,7 @@ from .graphic import PT, Layout, Span, alt_text, charts, data_uri, legend, line_
 from .markup import (
     MarkdownReader,
     RenderedText,
+    figure_html,
     for_students,
     markup_for,
     nested_quotes,
@@ -185,6 +186,7 @@ class DocumentView:
     rights: str
     questions: tuple[QuestionView, ...]
     source: str  # "path:line" of its entry, for the print preflight's findings
+    figure_html: Markup | None = None  # a figure seed's picture, reprinted in place of text
     modules: tuple[str, ...] = ()  # the modules it belongs to (the lesson plan's sequence)
 
 
@@ -746,6 +748,7 @@ def _document_view(
 ) -> DocumentView:
     entry = document.entry
     seed = project.seeds[entry.seed]
+    figure = markup.figures.get(seed.id) if seed.meta.format == "figure" else None
     return DocumentView(
         id=entry.id,
         anchor=f"doc_{entry.id}",  # "_" is in no id: no module's questions share these
@@ -759,6 +762,7 @@ def _document_view(
         questions=_questions(markup, entry.questions, document.src, letters),
         source=_at(document.src.origin),
         modules=tuple(entry.modules),
+        figure_html=Markup(figure_html(seed.id, figure, entry.title)) if figure else None,
     )
 
 

@@ -180,6 +180,13 @@ class _Checker:
                 f"known seeds: {', '.join(self.project.seeds)}",
             )
             return
+        if seed.meta.format == "figure":
+            self.report.error(
+                where,
+                f"{what} quotes seed '{seed_id}', a figure: a picture has no words to quote",
+                f"place it with ![caption](figure:{seed_id}) instead",
+            )
+            return
         if not seed.haystack.contains(passage):
             short = passage if len(passage) < 70 else passage[:67] + "..."
             self.report.error(
@@ -319,6 +326,9 @@ class _Checker:
     def seeds(self) -> None:
         for seed in self.project.seeds.values():
             meta = seed.meta
+            if meta.format == "figure":
+                self.figure_seed(seed)
+                continue  # a picture: what the teacher reads in it cannot be looked up
             for key in ("title", "author", "website", "publisher", "date"):
                 value = getattr(meta, key)
                 if value is None or value.attributed:
@@ -336,6 +346,56 @@ class _Checker:
                         seed.src.where(("boilerplate", index)),
                         f"boilerplate line “{line[:50]}” is not in {seed.text_path.name}",
                     )
+
+    def figure_seed(self, seed: Seed) -> None:
+        """A figure says what it shows and whose it is — a warning while it is a draft, an
+        error once reviewed — and is a picture that prints legibly."""
+        figure = seed.meta.figure
+        for name, what in (("alt", "alt text (what it shows)"), ("credit", "credit")):
+            if getattr(figure, name, None) is None:
+                add = self.report.warning if seed.meta.draft else self.report.error
+                add(
+                    seed.src.where(("figure",) if figure else ("file",)),
+                    f"figure '{seed.id}' has no {what}",
+                    f"add figure: {{{name}: …}} to its record: a reader who cannot see the "
+                    "picture, and the picture's owner, need it"
+                    if name == "alt"
+                    else "add figure: {credit: …} to its record: who made it or holds it, and "
+                    "its licence",
+                )
+        from .figures import legibility
+
+        for problem in legibility(seed.path):
+            self.report.warning(seed.src.where(("file",)), problem, "use a clearer copy")
+
+    def figures_placed(self) -> None:
+        """Every `![caption](figure:ID)` names a figure seed and stands in a paragraph of its
+        own (where it prints as the figure)."""
+        for module in self.project.modules.values():
+            start = module.body_line - 1
+            for number, line in enumerate(module.body.split("\n"), start=1):
+                for m in _PLACED.finditer(line):
+                    where = Location(module.body_location.path, start + number, m.start() + 1)
+                    seed = self.project.seeds.get(m["id"])
+                    if seed is None or seed.meta.format != "figure":
+                        figures = [
+                            s.id for s in self.project.seeds.values() if s.meta.format == "figure"
+                        ]
+                        self.report.error(
+                            where,
+                            f"'{m['id']}' is not a figure seed",
+                            f"figures: {', '.join(figures)}"
+                            if figures
+                            else "pull the picture with `packet pull FILE --figure`",
+                        )
+                    elif line.strip() != m[0]:
+                        self.report.error(
+                            where,
+                            f"figure '{m['id']}' shares its line with text, where it would "
+                            "print as its caption",
+                            "put ![caption](figure:…) on a line of its own, with blank lines "
+                            "around it",
+                        )
 
     def content(self) -> None:
         project = self.project
@@ -590,6 +650,23 @@ class _Checker:
         """Each passage is in the seed and keeps its sense, and fits a line; an editor's note
         is plain text; and the excerpt holds some of the seed's words."""
         entry = document.entry
+        seed = self.project.seeds.get(entry.seed)
+        if seed is not None and seed.meta.format == "figure":
+            if entry.excerpt:
+                self.report.error(
+                    document.src.where(("excerpt",)),
+                    f"seed '{entry.seed}' is a figure: the document reprints the picture, and "
+                    "has no excerpt",
+                    "take the excerpt out (the headnote and questions stay)",
+                )
+            return
+        if not entry.excerpt:
+            self.report.error(
+                document.src.where(("seed",)),
+                "the document has no excerpt",
+                "add excerpt: with the passages of the seed it reprints",
+            )
+            return
         for i, part in enumerate(entry.excerpt):
             where = document.src.where(("excerpt", i))
             if isinstance(part, EditorNote):
@@ -858,6 +935,9 @@ def _asks(ask: str) -> tuple[int, bool]:
     return max(len(parts), 1), bool(_EXPLAIN.search(ask))
 
 
+_PLACED = re.compile(r"!\[[^\]]*\]\(figure:(?P<id>[^)\s]*)\)")
+
+
 def _short(sentence: str, words: int = 12) -> str:
     cut = sentence.split()
     return " ".join(cut[:words]) + (" …" if len(cut) > words else "")
@@ -867,6 +947,7 @@ def check_project(project: Project) -> Report:
     """Every problem `packet check` reports for `project`."""
     checker = _Checker(project)
     checker.seeds()
+    checker.figures_placed()
     checker.content()
     checker.terms()
     checker.questions()

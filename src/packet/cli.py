@@ -580,14 +580,38 @@ def _echo_ocr(report: PullReport) -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--id", "seed_id", help="Id for the new seed (one file only).")
+@click.option(
+    "--figure",
+    is_flag=True,
+    help="Pull pictures as figures: primary sources to print (a photograph, a poster, a map).",
+)
+@click.option(
+    "--alt", help="With --figure: what the picture shows, for a reader who cannot see it."
+)
+@click.option("--credit", help="With --figure: who made or holds it, and its licence.")
 @click.pass_obj
-def pull(state: State, files: tuple[Path, ...], seed_id: str | None) -> None:
+def pull(
+    state: State,
+    files: tuple[Path, ...],
+    seed_id: str | None,
+    figure: bool,
+    alt: str | None,
+    credit: str | None,
+) -> None:
     """Copy source documents into seeds/ and draft modules, events and terms from them."""
+    from .pull import Figure
     from .pull import pull as run_pull
+
+    if (alt is not None or credit is not None) and not figure:
+        raise click.UsageError("--alt and --credit describe a figure: give --figure too")
 
     def action() -> None:
         root = state.root()
-        for report in run_pull(root, list(files), seed_id):
+        given = Figure(alt, credit) if figure else None
+        for report in run_pull(root, list(files), seed_id, given):
+            if report.kind == "figure":
+                _echo_figure(report)
+                continue
             _echo_pulled(report)
             for warning in report.warnings:
                 click.echo(f"  warning: {_one_line(warning)}", err=True)
@@ -602,6 +626,15 @@ def pull(state: State, files: tuple[Path, ...], seed_id: str | None) -> None:
         click.echo("Drafts are marked draft: true. Review them, then `packet build`.")
 
     _run(state, action, on_stop="every file the pull had written is put back as it was")
+
+
+def _echo_figure(report: PullReport) -> None:
+    click.echo(f"seeds/{_one_line(report.seed_file)}: figure '{report.seed_id}'")
+    click.echo(f"  not known: {', '.join(report.missing)}")
+    click.echo(
+        f"  fill them in seeds/{_one_line(report.seed_file)}.meta.yaml; place it in a module "
+        f"with ![caption](figure:{report.seed_id})"
+    )
 
 
 @main.command()

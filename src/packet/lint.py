@@ -29,7 +29,9 @@ _HTML = re.compile(r"<!--|<\s*(?:/\s*)?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 # image; `_targets` finds the `[` that opens each by looking back from its `](`.
 _TARGET_END = re.compile(r"\]\(\s*<?(?P<url>(?:[^()\s>]|\([^()\s]*\))+)")
 _CODE = re.compile(r"`[^`\n]*`")
-_SAFE_LINK = re.compile(r"^(?:https?:|mailto:|#|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
+_SAFE_LINK = re.compile(
+    r"^(?:https?:|mailto:|#|figure:[a-z0-9-]+$|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE
+)  # "figure:ID": a figure seed, placed by markup.py
 _WEB_LINK = re.compile(r"^(?:https?:|mailto:|#)", re.IGNORECASE)
 
 

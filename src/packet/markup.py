@@ -521,13 +521,32 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class FigureSpec:
+    """What placing a figure seed prints: its picture (a path in the project), the words for
+    a reader who cannot see it, its title and its credit (None where not yet given)."""
+
+    src: str
+    alt: str | None
+    title: str
+    credit: str | None
+
+
+FIGURE = re.compile(r"^figure:([a-z0-9-]+)$")
+
+
 class MarkdownReader:
     """Renders the Markdown of one project; reusable across modules and lessons."""
 
     def __init__(
-        self, seed_names: dict[str, str], terms: TermFinder, citation_style: str = "mla"
+        self,
+        seed_names: dict[str, str],
+        terms: TermFinder,
+        citation_style: str = "mla",
+        figures: Mapping[str, FigureSpec] | None = None,
     ) -> None:
         self.seed_names = seed_names
+        self.figures = dict(figures or {})
         self.terms = terms
         self.citation_style = citation_style
         self.md = MarkdownIt("commonmark", {"html": False, "typographer": True})
@@ -676,6 +695,7 @@ class MarkdownReader:
         _unwrap_requests(tokens)
         if where is not None:
             _mark_sources(tokens, where)
+        tokens = self._place_figures(tokens)
         _drop_outside_images(tokens)
         count = self._number_paragraphs(tokens) if numbered else 0
         uses = _Uses()
@@ -684,6 +704,30 @@ class MarkdownReader:
         self._bind_citations(tokens)
         html = Markup(self.md.renderer.render(tokens, self.md.options, env))
         return RenderedText(html, uses.seen, env.get("cited", []), count, env.get("cited_in", {}))
+
+    def _place_figures(self, tokens: list[Token]) -> list[Token]:
+        """A paragraph that is only `![caption](figure:ID)` becomes the figure: its picture,
+        caption and credit (`figure_html`). Anywhere else, or naming no figure, it prints
+        as its caption (check says why)."""
+        placed: list[Token] = []
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            children = tokens[index + 1].children if index + 1 < len(tokens) else None
+            alone = [c for c in children or [] if not (c.type == "text" and not c.content.strip())]
+            if token.type == "paragraph_open" and len(alone) == 1 and alone[0].type == "image":
+                found = FIGURE.match(str(alone[0].attrGet("src") or ""))
+                spec = self.figures.get(found[1]) if found else None
+                if found and spec is not None:
+                    block = Token("html_block", "", 0)
+                    block.content = figure_html(found[1], spec, alone[0].content)
+                    block.map, block.meta = token.map, {"figure": found[1]}
+                    placed.append(block)
+                    index += 3
+                    continue
+            placed.append(token)
+            index += 1
+        return placed
 
     def inline(self, source: str) -> RenderedText:
         """Render one line of Markdown (a question, an answer, a definition) without <p>."""
@@ -707,6 +751,7 @@ class MarkdownReader:
         question is checked against."""
         tokens = self.md.parse(source, {})
         _unwrap_requests(tokens)
+        tokens = self._place_figures(tokens)  # a figure is no paragraph, as `block` prints it
         return [tokens[i + 1].content for i in _numbered(tokens)]
 
     def plain(self, source: str) -> str:
@@ -728,12 +773,31 @@ class MarkdownReader:
 
 
 def _drop_outside_images(tokens: Sequence[Token]) -> None:
-    """Images from outside the project print as their alt text (lint.py warns about them)."""
+    """Images from outside the project print as their alt text (lint.py warns about them), and
+    so does a figure not placed on its own (check says so)."""
     for token in tokens:
         if token.children:
             for i, child in enumerate(token.children):
-                if child.type == "image" and not allowed_image(str(child.attrGet("src") or "")):
+                src = str(child.attrGet("src") or "")
+                if child.type == "image" and (not allowed_image(src) or FIGURE.match(src)):
                     token.children[i] = _text(child.content)
+
+
+def figure_html(figure_id: str, spec: FigureSpec, caption: str) -> str:
+    """A placed figure: its picture (with its alt text, which the tagged PDF and the HTML
+    keep for a reader who cannot see it), and under it the caption — the module's words, or
+    the figure's title — and its credit."""
+    shown = caption.strip() or spec.title
+    if shown[-1:] not in '.!?”’")':
+        shown += "."
+    credit = f"Credit: {spec.credit}" if spec.credit else "Credit not yet given."
+    alt = spec.alt or shown
+    return (
+        f'<figure class="figure" id="figure-{escape(figure_id)}">'
+        f'<img src="{escape(spec.src)}" alt="{escape(alt)}">'
+        f'<figcaption><span class="caption">{escape(shown)}</span> '
+        f'<span class="credit">{escape(credit)}</span></figcaption></figure>\n'
+    )
 
 
 def _text(content: str) -> Token:
@@ -747,7 +811,17 @@ def markup_for(project: Project) -> MarkdownReader:
     terms to find."""
     names = {seed.id: seed.meta.short for seed in project.seeds.values()}
     terms = tuple((t.id, t.spellings, t.entry.match_case) for t in project.terms.values())
-    return MarkdownReader(names, term_finder(terms), project.settings.citation_style)
+    figures = {
+        seed.id: FigureSpec(
+            f"seeds/{seed.meta.file}",
+            seed.meta.figure.alt if seed.meta.figure else None,
+            seed.meta.title.value,
+            seed.meta.figure.credit if seed.meta.figure else None,
+        )
+        for seed in project.seeds.values()
+        if seed.meta.format == "figure"
+    }
+    return MarkdownReader(names, term_finder(terms), project.settings.citation_style, figures)
 
 
 @functools.lru_cache(maxsize=1)

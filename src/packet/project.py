@@ -55,6 +55,7 @@ from .schema import (
     Version,
 )
 from .sources import EXTRACTED, KINDS, SourceError, StoredText, read_stored, seed_text
+from .text import PageSpan
 from .yamlsrc import Sourced, front_matter, load_yaml, validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -236,23 +237,33 @@ class _Loader:
             seed_path = self._seed_file(sourced, meta)
             if seed_path is None or not self._parts_exist(sourced, meta):
                 continue
-            kind = meta.format or KINDS.get(seed_path.suffix.lower(), "text")
-            if kind in EXTRACTED:
-                stored = self.stored_text(sourced, meta)
-                if stored is None:
-                    continue
-                text_path, found = stored
-                text: str | None = found.text
-                pages = found.pages
-            else:
-                text_path, text, pages = seed_path, self.seed_text(seed_path, kind), ()
-            if text is None:
+            read = self._words_of(sourced, meta, seed_path)
+            if read is None:
                 continue
+            text_path, text, pages = read
             if meta.id in seeds:
                 self.report.error(sourced.where(("id",)), f"seed id '{meta.id}' is used twice")
                 continue
             seeds[meta.id] = Seed(meta, seed_path, text, sourced, text_path, pages)
         return seeds
+
+    def _words_of(
+        self, sourced: Sourced, meta: SeedMeta, seed_path: Path
+    ) -> tuple[Path, str, tuple[PageSpan, ...]] | None:
+        """A seed's words, the file they are read from and where its pages are: a figure has
+        none (it is printed, never quoted); a PDF, Word or OpenDocument file or a scan, its
+        stored text; any other, the document itself."""
+        kind = meta.format or KINDS.get(seed_path.suffix.lower(), "text")
+        if kind == "figure":
+            return seed_path, "", ()
+        if kind in EXTRACTED:
+            stored = self.stored_text(sourced, meta)
+            if stored is None:
+                return None
+            text_path, found = stored
+            return text_path, found.text, found.pages
+        text = self.seed_text(seed_path, kind)
+        return None if text is None else (seed_path, text, ())
 
     def _seed_file(self, sourced: Sourced, meta: SeedMeta) -> Path | None:
         """seeds/<file>, the document a seed's record is of; None (and an error) if it is

@@ -145,13 +145,29 @@ class PullInterrupted(PacketError):
 # -- the pull ------------------------------------------------------------------------------
 
 
-def pull(root: Path, sources: Sequence[Path], seed_id: str | None = None) -> list[PullReport]:
+@dataclass(frozen=True)
+class Figure:
+    """Pull pictures as figures (primary sources to print, not pages to read), with what the
+    teacher knows of them: `--alt` and `--credit`."""
+
+    alt: str | None = None
+    credit: str | None = None
+
+
+FIGURE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}  # what PDFs and browsers show
+
+
+def pull(
+    root: Path, sources: Sequence[Path], seed_id: str | None = None, figure: Figure | None = None
+) -> list[PullReport]:
     """Pull `sources` into the project at `root`; see the module docstring."""
     from .project import load_project
 
     _refuse_seed_id(seed_id, sources)
     project = load_project(root)
     _refuse_taken_seed_id(seed_id, project)
+    if figure is not None:
+        return _pull_figures(root, project, sources, seed_id, figure)
     settings = project.settings
     language = _ocr_language(settings.language, settings.ocr_language)
     documents = _read_all(root, sources, language)
@@ -163,6 +179,98 @@ def pull(root: Path, sources: Sequence[Path], seed_id: str | None = None) -> lis
     _check_targets(root, files, old, copies)
     _write_checked(root, files, old)
     return [plan.report for plan in plans]
+
+
+def _pull_figures(
+    root: Path, project: Project, sources: Sequence[Path], seed_id: str | None, figure: Figure
+) -> list[PullReport]:
+    """Each picture copied into seeds/ as a figure seed, with a record of what is known of
+    it — its file name as its title (attributed: the picture states none), the alt text and
+    credit given — and `draft: true`; nothing is drafted from it."""
+    problems: list[Problem] = []
+    taken = _taken(project)
+    files: dict[Path, bytes] = {}
+    reports: list[PullReport] = []
+    for source in sources:
+        where = Location(shown(str(source)))
+        try:
+            data = _read_figure(source, where)
+            target = _seed_target(root, source.name, data, where)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        sid = choose_seed_id(seed_id, None, source.stem, taken)
+        report = PullReport(sid, source.name, "", "figure")
+        files[target] = data
+        files[root / record_file(source.name)] = _figure_record(source, sid, figure, report)
+        reports.append(report)
+    if problems:
+        raise ContentError(problems)
+    _check_targets(root, files, {}, {root / SEEDS / r.seed_file for r in reports})
+    _write_checked(root, files, {})
+    return reports
+
+
+def _read_figure(source: Path, where: Location) -> bytes:
+    """A figure's bytes, refused unless it is a PNG or JPEG picture packet can print."""
+    from .ocr import pictures_of
+
+    if source.suffix.lower() not in FIGURE_FORMATS:
+        raise ContentError(
+            [
+                Problem(
+                    where,
+                    "a figure is a PNG or JPEG picture, not "
+                    f"'{shown(source.suffix or source.name)}'",
+                    "save it as PNG (a drawing, a map, a poster) or JPEG (a photograph), then "
+                    "pull that",
+                )
+            ]
+        )
+    kind = _kind(source, where)
+    data = _read_source(source, where, LIMITS.get(kind))
+    try:
+        if not data.strip():
+            raise SourceError("the file is empty", "save the picture into it again, or drop it")
+        _, pages = pictures_of(data)
+        next(pages)  # decoded: damage shows now, not in the first build
+    except SourceError as exc:
+        raise ContentError([Problem(where, str(exc), exc.hint)]) from exc
+    return data
+
+
+def _figure_record(source: Path, sid: str, figure: Figure, report: PullReport) -> bytes:
+    """A figure seed's record, saying what is not known of it."""
+    report.missing = ["title (its file name stands in)", "creator", "date"]
+    given = {"alt": figure.alt, "credit": figure.credit}
+    report.missing += [
+        {"alt": "alt text (--alt)", "credit": "credit (--credit)"}[name]
+        for name, value in given.items()
+        if not value
+    ]
+    record: dict[str, Any] = {
+        "id": sid,
+        "file": source.name,
+        "short": source.stem,
+        "kind": "image",
+        "kind_basis": f"Pulled by packet as a figure from {source.name}; say what kind of "
+        "source it is (a photograph, a poster, a cartoon, a map).",
+        "title": {
+            "value": source.stem,
+            "attributed": "the file's name: the picture states no title",
+        },
+        "format": "figure",
+        "figure": {name: value for name, value in given.items() if value},
+        "draft": True,
+    }
+    header = (
+        f"# The record of the figure seeds/{source.name}, written by packet pull. Not known:\n"
+        + "".join(f"#   {what}\n" for what in report.missing)
+        + "# Fill in what you know (creator as author:, date:); check requires alt and\n"
+        "# credit once draft: true is removed. Place it in a module with ![caption](figure:"
+        f"{sid}).\n"
+    )
+    return (header + dump(record)).encode("utf-8")
 
 
 def _refuse_seed_id(seed_id: str | None, sources: Sequence[Path]) -> None:

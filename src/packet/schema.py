@@ -86,7 +86,23 @@ class MetaValue(Strict):
 
 Meta = Annotated[MetaValue, BeforeValidator(_value_from_text)]
 
-SeedKind = Literal["web page", "encyclopedia entry", "news article", "book", "document"]
+SeedKind = Literal["web page", "encyclopedia entry", "news article", "book", "document", "image"]
+
+
+class FigureRecord(Strict):
+    """What a figure seed (an image that is a primary source: a photograph, a poster, a
+    cartoon, a map) needs to be printed: words for a reader who cannot see it, and whose it
+    is. Unknown stays empty: pull invents neither."""
+
+    alt: Text | None = Field(
+        default=None,
+        description="What the picture shows, for a reader who cannot see it (the HTML's and "
+        "the tagged PDF's alternative text)",
+    )
+    credit: Text | None = Field(
+        default=None,
+        description="Who made or holds the picture, and its licence, as the source credits it",
+    )
 
 
 class UnsureWord(Strict):
@@ -124,8 +140,17 @@ class SeedMeta(Strict):
     publisher: Meta | None = None
     date: Meta | None = None
     date_kind: Literal["published", "updated"] = "published"
-    format: Literal["text", "markdown", "html", "pdf", "docx", "odt", "image"] | None = Field(
-        default=None, description="How to read the file; default: from its extension"
+    format: Literal["text", "markdown", "html", "pdf", "docx", "odt", "image", "figure"] | None = (
+        Field(default=None, description="How to read the file; default: from its extension")
+    )
+    figure: FigureRecord | None = Field(
+        default=None,
+        description="For a figure (`format: figure`): its alternative text and credit",
+    )
+    draft: bool = Field(
+        default=False,
+        description="Pulled and not yet reviewed: a figure's missing alt text or credit is a "
+        "warning until this is removed, an error after",
     )
     ocr: OcrRecord | None = Field(
         default=None,
@@ -262,8 +287,9 @@ class DocumentEntry(Strict):
         default=None, description="Where the excerpt comes from within the source, in a sentence"
     )
     excerpt: list[ExcerptPart] = Field(
-        min_length=1,
-        description="The seed's own words, one paragraph each; a gap between them prints […]",
+        default_factory=list,
+        description="The seed's own words, one paragraph each; a gap between them prints […]. "
+        "None for a figure seed: the picture is reprinted",
     )
     questions: list[Question] = Field(default_factory=list)
     modules: list[Id] = Field(min_length=1)

@@ -1,0 +1,57 @@
+"""Whether a figure will print legibly on a school's photocopier: in grey, at a column's width.
+
+A figure prints in black and white on most school machines and at most the width of the
+text (about 130 mm on A4). `legibility` reads the picture (Pillow, a small copy) and says:
+
+- when it has too few pixels across for that width (`MIN_WIDTH`: under about 120 dots an
+  inch, lines and small lettering print as blurs);
+- when its greys are too alike once its colours are gone (`MIN_SPREAD`, the standard
+  deviation of its lightness out of 255): a red-and-green map or a faded photograph that
+  reads on screen can print as an even grey.
+
+Each is a warning, with what was measured; a damaged picture is said to be one.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from .files import MAX_FONT_BYTES, Refused, read_file
+
+MIN_WIDTH = 600  # pixels across: 600 over a column of about 130 mm is about 120 dpi
+MIN_SPREAD = 32.0  # the standard deviation of lightness (0–255) a legible grey print keeps
+
+
+def legibility(path: Path) -> list[str]:
+    """What may make the picture at `path` print badly in grey at a column's width."""
+    from PIL import Image, ImageStat, UnidentifiedImageError
+
+    try:
+        data = read_file(path, [path.parent], MAX_FONT_BYTES)
+    except Refused as exc:
+        return [f"the picture cannot be read: {exc}"]
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            width, height = picture.size
+            if width * height > 120_000_000:
+                return [f"the picture is {width:,} × {height:,} pixels: too large to print"]
+            picture.draft("L", (800, 800))  # a JPEG decodes small and grey at once
+            grey = picture.convert("L")
+            grey.thumbnail((800, 800))
+            spread = ImageStat.Stat(grey).stddev[0]
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        return [f"the picture is damaged or not a PNG or JPEG ({str(exc)[:80]})"]
+    problems = []
+    if width < MIN_WIDTH:
+        problems.append(
+            f"the picture is {width} pixels across: at the width of a column (about 130 mm) "
+            f"it prints at {width / 5.1:.0f} dots an inch and may look blurred (at least "
+            f"{MIN_WIDTH} across)"
+        )
+    if spread < MIN_SPREAD:
+        problems.append(
+            f"in grey the picture's tones are close together (spread {spread:.0f} of 255, at "
+            f"least {MIN_SPREAD:.0f} reads well): it may photocopy as an even grey"
+        )
+    return problems
