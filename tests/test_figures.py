@@ -173,6 +173,7 @@ def test_a_picture_that_may_print_badly_in_grey_is_a_warning(fresh: Path, tmp_pa
         ("scan.tif", b"II*\x00" + b"\x00" * 64, ("--figure",), "a figure is a PNG or JPEG"),
         ("poster.jpg", b"\xff\xd8\xff\xe0" + b"\x13" * 400, ("--figure",), "damaged"),
         ("poster.jpg", b"", ("--figure",), "the file is empty"),
+        ("mural.png", b"big", ("--figure",), "a figure prints from at most 40 million"),
         ("poster.jpg", None, ("--alt", "A poster"), "give --figure too"),
     ],
 )
@@ -182,6 +183,10 @@ def test_a_figure_that_cannot_be_pulled_is_refused_and_nothing_written(
     source = tmp_path / name
     if data is None:
         _poster(source)
+    elif data == b"big":  # 9,000 × 5,000 pixels: 45 million, a poster scanned too finely
+        from PIL import Image
+
+        Image.new("L", (9000, 5000), 255).save(source)
     else:
         source.write_bytes(data)
     before = snapshot(fresh)
@@ -225,3 +230,10 @@ def test_the_documents_section_reprints_a_figure_with_its_questions(
     ))  # fmt: skip
     checked = run_packet("check", cwd=fresh)
     assert checked.returncode == 1 and "seed 'poster' is a figure" in checked.stderr
+
+
+def test_a_figure_is_held_to_what_a_pdf_draws() -> None:
+    from packet.figures import MAX_PIXELS
+    from packet.render import MAX_IMAGE_PIXELS
+
+    assert MAX_PIXELS == MAX_IMAGE_PIXELS

@@ -292,7 +292,7 @@ def _white_page() -> bytes:
         ("poster.png", _png_header(20_000, 20_000), "400 million pixels; packet reads pages of"),
         ("wide.png", _png_header(15_000, 10_000), "15,000 × 10,000 pixels, 150 million pixels"),
         ("blank.png", b"", "the file is empty"),
-        ("white.png", _white_page(), "OCR found no text in this scan"),
+        ("white.png", _white_page(), "pull it with --figure"),
     ],
 )
 def test_a_bad_picture_is_refused_and_the_project_left_as_it_was(
@@ -318,4 +318,25 @@ def test_a_picture_over_its_kinds_limit_is_refused_unread(fresh: Path, tmp_path:
     result = run_packet("pull", str(source), cwd=fresh)
     assert result.returncode == 1 and "huge.tif" in result.stderr
     assert f"{LIMITS['image'] // 1_000_000}" in result.stderr and "MB" in result.stderr
+    assert snapshot(fresh) == before
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ('ocr_language = "zzz"', "Tesseract cannot read zzz: its language data is not installed"),
+        ('language = "xx"', "packet does not know which language to read it in"),
+    ],
+)
+def test_the_language_a_scan_is_read_in_comes_from_packet_toml(
+    fresh: Path, scans: dict[str, tuple[Path, Path]], setting: str, said: str
+) -> None:
+    toml = fresh / "packet.toml"
+    text = re.sub(r'(?m)^language = "en"\n', "", toml.read_text())
+    toml.write_text(re.sub(r"(\[packet\]\n)", rf"\1{setting}\n", text))
+    before = snapshot(fresh)
+    scan, _ = scans["photo"]
+    result = run_packet("pull", str(scan), cwd=fresh)
+    assert result.returncode == 1 and said in result.stderr, result.stderr
+    assert "ocr_language" in result.stderr
     assert snapshot(fresh) == before

@@ -222,7 +222,9 @@ def _scanned(read: ocr.Read, labels: list[str], title: str | None, author: str |
     if not any(line.text.strip() for page in lines for line in page):
         raise SourceError(
             "OCR found no text in this scan",
-            "check the pages are the right way up and in focus, and scan them at 300 dpi",
+            "check the pages are the right way up and in focus, and scan them at 300 dpi — "
+            "or, if it is a picture to print (a photograph, a poster, a map), pull it with "
+            "--figure",
         )
     found = _paged(labels, lines, title, author)
     found.ocr = read

@@ -20,7 +20,15 @@ from pathlib import Path
 from .files import MAX_FONT_BYTES, Refused, read_file
 
 MIN_WIDTH = 600  # pixels across: 600 over a column of about 130 mm is about 120 dpi
+MAX_PIXELS = 40_000_000  # the most a PDF draws (render.MAX_IMAGE_PIXELS): 40 million
 MIN_SPREAD = 32.0  # the standard deviation of lightness (0–255) a legible grey print keeps
+
+
+def too_large(width: int, height: int) -> str:
+    return (
+        f"the picture is {width:,} × {height:,} pixels; a figure prints from at most "
+        f"{MAX_PIXELS / 1e6:.0f} million (a page at 300 dpi needs under 9 million)"
+    )
 
 
 def legibility(path: Path) -> list[str]:
@@ -34,8 +42,8 @@ def legibility(path: Path) -> list[str]:
     try:
         with Image.open(io.BytesIO(data)) as picture:
             width, height = picture.size
-            if width * height > 120_000_000:
-                return [f"the picture is {width:,} × {height:,} pixels: too large to print"]
+            if width * height > MAX_PIXELS:
+                return [too_large(width, height)]
             picture.draft("L", (800, 800))  # a JPEG decodes small and grey at once
             grey = picture.convert("L")
             grey.thumbnail((800, 800))

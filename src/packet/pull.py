@@ -213,6 +213,8 @@ def _pull_figures(
 
 def _read_figure(source: Path, where: Location) -> bytes:
     """A figure's bytes, refused unless it is a PNG or JPEG picture packet can print."""
+    from .figures import MAX_PIXELS as FIGURE_PIXELS
+    from .figures import too_large
     from .ocr import pictures_of
 
     if source.suffix.lower() not in FIGURE_FORMATS:
@@ -233,7 +235,11 @@ def _read_figure(source: Path, where: Location) -> bytes:
         if not data.strip():
             raise SourceError("the file is empty", "save the picture into it again, or drop it")
         _, pages = pictures_of(data)
-        next(pages)  # decoded: damage shows now, not in the first build
+        picture = next(pages)  # decoded: damage shows now, not in the first build
+        if picture.width * picture.height > FIGURE_PIXELS:
+            raise SourceError(
+                too_large(picture.width, picture.height), "save a smaller copy, then pull that"
+            )
     except SourceError as exc:
         raise ContentError([Problem(where, str(exc), exc.hint)]) from exc
     return data
