@@ -156,6 +156,9 @@ def test_scans_and_a_photo_pull_into_packets_that_build(
     checked = run_packet("check", cwd=fresh)
     assert checked.returncode == 0, checked.stderr
     lesson_id = re.findall(r"lesson '([^']+)'", pulled.stdout)[0]  # the scanned PDF's
+    seed_id = re.findall(r"crusades-scan.pdf: seed '([^']+)'", pulled.stdout)[0]
+    modules = "".join(p.read_text() for p in (fresh / "content" / "modules").glob(f"{seed_id}-*"))
+    assert f"[@{seed_id}, p. 2]" in modules  # a scan's pages are cited like a PDF's
     built = run_packet("build", lesson_id, "--edition", "student", "--format", "pdf", cwd=fresh)
     assert built.returncode == 0, built.stderr
     text = " ".join(pdf_text(fresh / "output" / f"{lesson_id}-student.pdf"))

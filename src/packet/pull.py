@@ -374,9 +374,11 @@ def _read_all(root: Path, sources: Sequence[Path], language: str | None) -> list
             continue
         named[source.name.casefold()] = source
         unique.append(source)
-    photos = [s for s in unique if KINDS.get(s.suffix.lower()) == "image"]
+    # Photos (PNG, JPEG) pulled together are the pages of one document; one photo, or a TIFF
+    # (a scanner's file, which holds its pages itself), is a document of its own.
+    photos = [s for s in unique if s.suffix.lower() in FIGURE_FORMATS]
     if len(photos) < 2:
-        photos = []  # one picture is a document of its own
+        photos = []
     for source in (s for s in unique if s not in photos):
         try:
             documents.append(_read(root, source, language))
