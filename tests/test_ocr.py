@@ -343,3 +343,74 @@ def test_the_language_a_scan_is_read_in_comes_from_packet_toml(
     assert result.returncode == 1 and said in result.stderr, result.stderr
     assert "ocr_language" in result.stderr
     assert snapshot(fresh) == before
+
+
+def _on_a_terminal(args: list[str], cwd: Path, answer: bytes, timeout: float = 120) -> str:
+    """`packet ARGS` run on a terminal (a pseudo-terminal), `answer` typed at its question;
+    all it wrote."""
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    from conftest import packet_env
+
+    main, side = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "packet", *args], cwd=cwd, stdin=side, stdout=side, stderr=side,
+        env=packet_env(),
+    )  # fmt: skip
+    os.close(side)
+    said, asked, end = b"", False, time.monotonic() + timeout
+    try:
+        while time.monotonic() < end:
+            ready, _, _ = select.select([main], [], [], 0.5)
+            if ready:
+                try:
+                    chunk = os.read(main, 4096)
+                except OSError:  # the command ended: the terminal is closed
+                    break
+                if not chunk:
+                    break
+                said += chunk
+                if not asked and b"[y/N]" in said:
+                    os.write(main, answer)
+                    asked = True
+            elif process.poll() is not None:
+                break
+        process.wait(timeout=10)
+    finally:
+        os.close(main)
+        if process.poll() is None:
+            process.kill()
+    return said.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("answer", [b"y\n", b"n\n"])
+def test_a_photo_without_words_is_offered_as_a_figure_on_a_terminal(
+    fresh: Path, tmp_path: Path, answer: bytes
+) -> None:
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (1200, 900), (200, 215, 235))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((350, 200, 850, 700), fill=(40, 60, 30))
+    draw.rectangle((0, 700, 1200, 900), fill=(90, 70, 40))
+    landscape = tmp_path / "landscape.jpg"
+    picture.save(landscape, "JPEG", quality=90)
+    before = snapshot(fresh)
+    said = _on_a_terminal(["pull", str(landscape)], fresh, answer)
+    assert "OCR found no text in landscape.jpg" in said and "Pull it as a figure" in said
+    if answer.startswith(b"y"):
+        assert "seeds/landscape.jpg: figure 'landscape'" in said
+        record = yaml.safe_load((fresh / "seeds" / "landscape.jpg.meta.yaml").read_text())
+        assert record["format"] == "figure" and record["draft"] is True
+    else:
+        assert "OCR found no text in this scan" in said and "pull it with --figure" in said
+        assert snapshot(fresh) == before
+    # Not on a terminal, nothing is asked: the refusal says what to do.
+    if answer.startswith(b"n"):
+        result = run_packet("pull", str(landscape), cwd=fresh)
+        assert result.returncode == 1 and "[y/N]" not in result.stdout + result.stderr
+        assert "pull it with --figure" in result.stderr

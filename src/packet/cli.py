@@ -31,7 +31,7 @@ from .errors import ContentError, PacketError, UsageError
 
 if TYPE_CHECKING:
     from .model import Project
-    from .pull import PullReport
+    from .pull import PicturesWithoutText, PullReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -599,7 +599,7 @@ def pull(
     credit: str | None,
 ) -> None:
     """Copy source documents into seeds/ and draft modules, events and terms from them."""
-    from .pull import Figure
+    from .pull import Figure, PicturesWithoutText
     from .pull import pull as run_pull
 
     if (alt is not None or credit is not None) and not figure:
@@ -608,7 +608,13 @@ def pull(
     def action() -> None:
         root = state.root()
         given = Figure(alt, credit) if figure else None
-        for report in run_pull(root, list(files), seed_id, given):
+        try:
+            reports = run_pull(root, list(files), seed_id, given)
+        except PicturesWithoutText as exc:
+            if not _ask_figures(exc):
+                raise
+            reports = run_pull(root, list(files), seed_id, Figure())
+        for report in reports:
             if report.kind == "figure":
                 _echo_figure(report)
                 continue
@@ -626,6 +632,18 @@ def pull(
         click.echo("Drafts are marked draft: true. Review them, then `packet build`.")
 
     _run(state, action, on_stop="every file the pull had written is put back as it was")
+
+
+def _ask_figures(exc: PicturesWithoutText) -> bool:
+    """On a terminal, offer to pull pictures with no words to read as figures instead."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    names = ", ".join(_one_line(p.name) for p in exc.pictures)
+    return click.confirm(
+        f"OCR found no text in {names}. Is it a picture to print (a photograph, a poster, a "
+        "map)? Pull it as a figure",
+        default=False,
+    )
 
 
 def _echo_figure(report: PullReport) -> None:

@@ -213,6 +213,10 @@ def _rendered(pdf: Any, count: int) -> Iterator[Any]:
             page.close()
 
 
+class NoText(SourceError):
+    """OCR read no words in a scan or a photo: a blank page, or a picture to print."""
+
+
 def _scanned(read: ocr.Read, labels: list[str], title: str | None, author: str | None) -> Extracted:
     """A scan's pages, as OCR read them, made into an article like a text layer's."""
     lines = [
@@ -220,7 +224,7 @@ def _scanned(read: ocr.Read, labels: list[str], title: str | None, author: str |
         for page in read.pages
     ]
     if not any(line.text.strip() for page in lines for line in page):
-        raise SourceError(
+        raise NoText(
             "OCR found no text in this scan",
             "check the pages are the right way up and in focus, and scan them at 300 dpi — "
             "or, if it is a picture to print (a photograph, a poster, a map), pull it with "

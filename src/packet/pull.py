@@ -127,6 +127,23 @@ class PullReport:
 LIMITS = {"pdf": 80_000_000, "docx": 25_000_000, "odt": 25_000_000, "image": 80_000_000}
 
 
+class PicturesWithoutText(ContentError):
+    """Every document pulled was a picture in which OCR found no words: perhaps pictures to
+    print, which the command may offer to pull as figures instead."""
+
+    def __init__(self, problems: Sequence[Problem], pictures: Sequence[Path]) -> None:
+        super().__init__(problems)
+        self.pictures = list(pictures)
+
+
+class _NoTextIn(ContentError):
+    """A picture in which OCR found no words (`extract.NoText`)."""
+
+    def __init__(self, problem: Problem, source: Path) -> None:
+        super().__init__([problem])
+        self.source = source
+
+
 class PullInterrupted(PacketError):
     """The pull was stopped by a signal while writing or checking; every file is back.
 
@@ -365,23 +382,19 @@ def _read_all(root: Path, sources: Sequence[Path], language: str | None) -> list
     """Each document read, or every problem of every document."""
     problems: list[Problem] = []
     documents: list[_Document] = []
-    named: dict[str, Path] = {}  # by name, in any case: one seeds/ file on a Mac or Windows
-    unique: list[Path] = []
-    for source in sources:
-        first = named.get(source.name.casefold())
-        if first is not None:
-            problems.append(_named_twice(source, first))
-            continue
-        named[source.name.casefold()] = source
-        unique.append(source)
+    unique = _named_once(sources, problems)
     # Photos (PNG, JPEG) pulled together are the pages of one document; one photo, or a TIFF
     # (a scanner's file, which holds its pages itself), is a document of its own.
     photos = [s for s in unique if s.suffix.lower() in FIGURE_FORMATS]
     if len(photos) < 2:
         photos = []
+    blank: list[Path] = []
     for source in (s for s in unique if s not in photos):
         try:
             documents.append(_read(root, source, language))
+        except _NoTextIn as exc:
+            problems.extend(exc.problems)
+            blank.append(exc.source)
         except ContentError as exc:
             problems.extend(exc.problems)
     if photos:
@@ -390,9 +403,26 @@ def _read_all(root: Path, sources: Sequence[Path], language: str | None) -> list
         except ContentError as exc:
             problems.extend(exc.problems)
     problems += _same_targets(documents)
+    if problems and [s.suffix.lower() in FIGURE_FORMATS for s in blank] == [True] * len(sources):
+        raise PicturesWithoutText(problems, blank)  # photos without words: pictures to print?
     if problems:
         raise ContentError(problems)
     return documents
+
+
+def _named_once(sources: Sequence[Path], problems: list[Problem]) -> list[Path]:
+    """The sources, each name once — in any case: one seeds/ file on a Mac or Windows (a
+    problem added for each named again)."""
+    named: dict[str, Path] = {}
+    unique: list[Path] = []
+    for source in sources:
+        first = named.get(source.name.casefold())
+        if first is not None:
+            problems.append(_named_twice(source, first))
+            continue
+        named[source.name.casefold()] = source
+        unique.append(source)
+    return unique
 
 
 def _same_targets(documents: list[_Document]) -> list[Problem]:
@@ -492,10 +522,12 @@ def _read_extracted(
 ) -> _Document:
     """A PDF, Word or OpenDocument file or a scan read, its text extracted as it will be
     stored."""
-    from .extract import extract
+    from .extract import NoText, extract
 
     try:
         extracted = extract(data, kind, language)
+    except NoText as exc:
+        raise _NoTextIn(Problem(where, str(exc), exc.hint), source) from exc
     except SourceError as exc:
         raise ContentError([Problem(where, str(exc), exc.hint)]) from exc
     return _extracted_document(root, source, where, kind, data, extracted)
