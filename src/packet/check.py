@@ -34,7 +34,14 @@ from .errors import Location, Report
 from .files import Refused, read_file
 from .layout import DISAGREEMENTS, GUIDANCE, VARIANT_SUFFIXES, input_roots, printout_name
 from .lint import Finding, lint, nesting
-from .markup import DISAGREEMENT, MarkdownReader, RenderedText, disagreement_blocks, markup_for
+from .markup import (
+    DISAGREEMENT,
+    FIGURE,
+    MarkdownReader,
+    RenderedText,
+    disagreement_blocks,
+    markup_for,
+)
 from .model import Document, Lesson, Module, Project, Seed, Term
 from .schema import HISTORICAL_THINKING, MAX_DOCUMENTS, EditorNote, Question
 from .text import (
@@ -365,37 +372,54 @@ class _Checker:
                 )
         from .figures import legibility
 
-        for problem in legibility(seed.path):
-            self.report.warning(seed.src.where(("file",)), problem, "use a clearer copy")
+        for error, problem in legibility(seed.path):
+            add = self.report.error if error else self.report.warning
+            add(
+                seed.src.where(("file",)),
+                problem,
+                "put the picture itself in seeds/, as PNG or JPEG"
+                if error
+                else "use a clearer copy",
+            )
 
     def figures_placed(self) -> None:
-        """Every `![caption](figure:ID)` names a figure seed and stands in a paragraph of its
-        own (where it prints as the figure)."""
+        """Every `![caption](figure:ID)` (or reference-style) names a figure seed and is a
+        paragraph of its own — where it prints as the figure, not as its caption."""
+        figures = [s.id for s in self.project.seeds.values() if s.meta.format == "figure"]
         for module in self.project.modules.values():
-            start = module.body_line - 1
-            for number, line in enumerate(module.body.split("\n"), start=1):
-                for m in _PLACED.finditer(line):
-                    where = Location(module.body_location.path, start + number, m.start() + 1)
-                    seed = self.project.seeds.get(m["id"])
-                    if seed is None or seed.meta.format != "figure":
-                        figures = [
-                            s.id for s in self.project.seeds.values() if s.meta.format == "figure"
-                        ]
-                        self.report.error(
-                            where,
-                            f"'{m['id']}' is not a figure seed",
-                            f"figures: {', '.join(figures)}"
-                            if figures
-                            else "pull the picture with `packet pull FILE --figure`",
-                        )
-                    elif line.strip() != m[0]:
-                        self.report.error(
-                            where,
-                            f"figure '{m['id']}' shares its line with text, where it would "
-                            "print as its caption",
-                            "put ![caption](figure:…) on a line of its own, with blank lines "
-                            "around it",
-                        )
+            tokens = self.markup.md.parse(module.body, {})
+            for index, token in enumerate(tokens):
+                placed = [
+                    (child, found[1].lower())
+                    for child in token.children or []
+                    if child.type == "image"
+                    and (found := FIGURE.match(str(child.attrGet("src") or "")))
+                ]
+                if not placed:
+                    continue
+                line = module.body_line + (token.map[0] if token.map else 0)
+                where = Location(module.body_location.path, line, 1)
+                alone = [c for c in token.children or [] if c.type != "text" or c.content.strip()]
+                own = len(alone) == 1 and tokens[index - 1].type == "paragraph_open"
+                for _, figure in placed:
+                    self._figure_placed(where, figure, figures, own)
+
+    def _figure_placed(self, where: Location, figure: str, figures: list[str], own: bool) -> None:
+        if figure not in figures:
+            self.report.error(
+                where,
+                f"'{figure}' is not a figure seed",
+                f"figures: {', '.join(figures)}"
+                if figures
+                else "pull the picture with `packet pull FILE --figure`",
+            )
+        elif not own:
+            self.report.error(
+                where,
+                f"figure '{figure}' shares its paragraph with text, where it would print as "
+                "its caption",
+                "put ![caption](figure:…) on a line of its own, with blank lines around it",
+            )
 
     def content(self) -> None:
         project = self.project
@@ -933,9 +957,6 @@ def _asks(ask: str) -> tuple[int, bool]:
         p for p in sentences(" ".join(ask.split())) if p.endswith("?") or _INSTRUCTION.match(p)
     ]
     return max(len(parts), 1), bool(_EXPLAIN.search(ask))
-
-
-_PLACED = re.compile(r"!\[[^\]]*\]\(figure:(?P<id>[^)\s]*)\)")
 
 
 def _short(sentence: str, words: int = 12) -> str:

@@ -120,6 +120,12 @@ def extract_pictures(files: list[bytes], language: str | None) -> Extracted:
         count, pages = ocr.pictures_of(data)
         counts.append(count)
         pictures.append(pages)
+    if sum(counts) > ocr.MAX_PAGES:
+        raise SourceError(
+            f"these pictures hold {sum(counts):,} pages; packet reads at most {ocr.MAX_PAGES} "
+            "by OCR",
+            "pull the pages the packet needs",
+        )
     labels = [str(number) for number in range(1, sum(counts) + 1)]
     every = itertools.chain.from_iterable(pictures)
     return _scanned(ocr.read(every, labels, language), labels, None, None)
@@ -192,6 +198,12 @@ def _pdf_document(pdf: Any, language: str | None) -> Extracted:
     lines = [_page_lines(pdf, index) for index in range(count)]
     if not any(line.text.strip() for page in lines for line in page):
         # No text layer: its pages are pictures (a scan), read by OCR.
+        if count > ocr.MAX_PAGES:
+            raise SourceError(
+                f"this scanned PDF has {count:,} pages; packet reads at most {ocr.MAX_PAGES} "
+                "pages by OCR",
+                "pull the chapters the packet needs (print them to a new PDF)",
+            )
         read = ocr.read(_rendered(pdf, count), labels, language)
         return _scanned(read, labels, title, author)
     return _paged(labels, lines, title, author)

@@ -15,6 +15,7 @@ Each is a warning, with what was measured; a damaged picture is said to be one.
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
 
 from .files import MAX_FONT_BYTES, Refused, read_file
@@ -31,35 +32,42 @@ def too_large(width: int, height: int) -> str:
     )
 
 
-def legibility(path: Path) -> list[str]:
-    """What may make the picture at `path` print badly in grey at a column's width."""
-    from PIL import Image, ImageStat, UnidentifiedImageError
+def legibility(path: Path) -> list[tuple[bool, str]]:
+    """What may make the picture at `path` print badly in grey at a column's width, each
+    with whether it is an error (it would not print at all) or a warning."""
+    from PIL import Image, ImageStat
 
     try:
         data = read_file(path, [path.parent], MAX_FONT_BYTES)
     except Refused as exc:
-        return [f"the picture cannot be read: {exc}"]
+        return [(True, f"the picture cannot be read: {exc}")]
     try:
-        with Image.open(io.BytesIO(data)) as picture:
-            width, height = picture.size
-            if width * height > MAX_PIXELS:
-                return [too_large(width, height)]
-            picture.draft("L", (800, 800))  # a JPEG decodes small and grey at once
-            grey = picture.convert("L")
-            grey.thumbnail((800, 800))
-            spread = ImageStat.Stat(grey).stddev[0]
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        return [f"the picture is damaged or not a PNG or JPEG ({str(exc)[:80]})"]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            # PNG and JPEG only, by their bytes: never Pillow's EPS reader (Ghostscript).
+            with Image.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as picture:
+                width, height = picture.size
+                if width * height > MAX_PIXELS:
+                    return [(True, too_large(width, height))]
+                picture.draft("L", (800, 800))  # a JPEG decodes small and grey at once
+                grey = picture.convert("L")
+                grey.thumbnail((800, 800))
+                spread = ImageStat.Stat(grey).stddev[0]
+    except Exception as exc:  # a decoder fails in many ways on a damaged file: all are damage
+        reason = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
+        if reason.startswith("cannot identify image file"):
+            reason = "not a PNG or JPEG picture"
+        return [(True, f"the picture is damaged or not a PNG or JPEG ({reason})")]
     problems = []
     if width < MIN_WIDTH:
         problems.append(
-            f"the picture is {width} pixels across: at the width of a column (about 130 mm) "
-            f"it prints at {width / 5.1:.0f} dots an inch and may look blurred (at least "
-            f"{MIN_WIDTH} across)"
-        )
+            (False, f"the picture is {width} pixels across: at the width of a column (about "
+             f"130 mm) it prints at {width / 5.1:.0f} dots an inch and may look blurred (at "
+             f"least {MIN_WIDTH} across)")
+        )  # fmt: skip
     if spread < MIN_SPREAD:
         problems.append(
-            f"in grey the picture's tones are close together (spread {spread:.0f} of 255, at "
-            f"least {MIN_SPREAD:.0f} reads well): it may photocopy as an even grey"
-        )
+            (False, f"in grey the picture's tones are close together (spread {spread:.0f} of "
+             f"255, at least {MIN_SPREAD:.0f} reads well): it may photocopy as an even grey")
+        )  # fmt: skip
     return problems

@@ -532,7 +532,7 @@ class FigureSpec:
     credit: str | None
 
 
-FIGURE = re.compile(r"^figure:([a-z0-9-]+)$")
+FIGURE = re.compile(r"^figure:([a-z0-9-]+)$", re.IGNORECASE)
 
 
 class MarkdownReader:
@@ -717,10 +717,17 @@ class MarkdownReader:
             alone = [c for c in children or [] if not (c.type == "text" and not c.content.strip())]
             if token.type == "paragraph_open" and len(alone) == 1 and alone[0].type == "image":
                 found = FIGURE.match(str(alone[0].attrGet("src") or ""))
-                spec = self.figures.get(found[1]) if found else None
+                spec = self.figures.get(found[1].lower()) if found else None
                 if found and spec is not None:
                     block = Token("html_block", "", 0)
-                    block.content = figure_html(found[1], spec, alone[0].content)
+                    # The caption's *emphasis* and quotation marks, as any text's.
+                    caption = RendererHTML.renderInline(
+                        self.md.renderer,  # type: ignore[arg-type]
+                        alone[0].children or [],
+                        self.md.options,
+                        {},
+                    )
+                    block.content = figure_html(found[1].lower(), spec, Markup(caption))
                     block.map, block.meta = token.map, {"figure": found[1]}
                     placed.append(block)
                     index += 3
@@ -783,19 +790,21 @@ def _drop_outside_images(tokens: Sequence[Token]) -> None:
                     token.children[i] = _text(child.content)
 
 
-def figure_html(figure_id: str, spec: FigureSpec, caption: str) -> str:
+def figure_html(figure_id: str, spec: FigureSpec, caption: str | Markup) -> str:
     """A placed figure: its picture (with its alt text, which the tagged PDF and the HTML
-    keep for a reader who cannot see it), and under it the caption — the module's words, or
-    the figure's title — and its credit."""
-    shown = caption.strip() or spec.title
-    if shown[-1:] not in '.!?”’")':
-        shown += "."
+    keep for a reader who cannot see it), and under it the caption — the module's words
+    (rendered: `caption` as Markup), or the figure's title — and its credit."""
+    shown = Markup(caption) if isinstance(caption, Markup) else Markup(escape(caption))
+    if not shown.striptags().strip():
+        shown = Markup(escape(spec.title))
+    if shown.striptags().rstrip()[-1:] not in '.!?”’")':
+        shown += Markup(".")
     credit = f"Credit: {spec.credit}" if spec.credit else "Credit not yet given."
-    alt = spec.alt or shown
+    alt = spec.alt or shown.striptags()
     return (
-        f'<figure class="figure" id="figure-{escape(figure_id)}">'
+        f'<figure class="figure" data-figure="{escape(figure_id)}">'
         f'<img src="{escape(spec.src)}" alt="{escape(alt)}">'
-        f'<figcaption><span class="caption">{escape(shown)}</span> '
+        f'<figcaption><span class="caption">{shown}</span> '
         f'<span class="credit">{escape(credit)}</span></figcaption></figure>\n'
     )
 

@@ -24,7 +24,8 @@ import contextlib
 import io
 import os
 import re
-from collections.abc import Iterator
+import warnings
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,6 +135,11 @@ def read(pictures: Iterator[Any], labels: list[str], language: str | None) -> Re
             'ocr_language = "eng"',
         )
     found.language = language
+    if "osd" in language.split("+"):
+        raise SourceError(
+            "'osd' is not a language: it is the data Tesseract finds a page's orientation with",
+            "set ocr_language in packet.toml to the language the scans are written in",
+        )
     installed = languages()
     missing = [code for code in language.split("+") if code not in installed]
     if missing:
@@ -163,32 +169,68 @@ def _one_thread() -> Iterator[None]:
             os.environ["OMP_THREAD_LIMIT"] = before
 
 
-def pictures_of(data: bytes) -> tuple[int, Iterator[Any]]:
+# The formats a scan or a photo is read in: Pillow opens only these, by their bytes (never its
+# EPS reader, which runs Ghostscript on what it is given, whatever the file is called).
+SCAN_FORMATS = ("PNG", "JPEG", "TIFF")
+MAX_PAGES = 300  # a scan of more pages is a book: about 2 s a page, ten minutes already
+
+
+def pictures_of(data: bytes, formats: Sequence[str] = SCAN_FORMATS) -> tuple[int, Iterator[Any]]:
     """The pages of a picture file (a TIFF may hold several): their number, and each page
-    decoded in turn; SourceError when it is damaged or a page is too large to read."""
-    from PIL import Image, UnidentifiedImageError
+    decoded in turn, greyscale as it looks (transparency on white); SourceError when it is
+    damaged, not one of `formats`, has too many pages or a page too large to read."""
+    from PIL import Image
 
     try:
-        image = Image.open(io.BytesIO(data))
+        with warnings.catch_warnings():  # packet's own limit is checked next
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=list(formats))
         count = getattr(image, "n_frames", 1)
         _refuse_too_large(image.size)
     except Image.DecompressionBombError as exc:  # Pillow's own refusal, before ours
         pixels = re.search(r"\((\d+) pixels\)", str(exc))
         raise _too_large(int(pixels[1]) if pixels else None) from exc
-    except (UnidentifiedImageError, OSError) as exc:
-        raise _damaged(exc) from exc
+    except SourceError:
+        raise
+    except Exception as exc:  # a decoder of any file at all fails in many ways: all say damage
+        raise _damaged(exc, formats) from exc
+    if count > MAX_PAGES:
+        raise SourceError(
+            f"this picture file holds {count:,} pages; packet reads at most {MAX_PAGES}",
+            "pull the chapters the packet needs, as files of fewer pages",
+        )
 
     def pages() -> Iterator[Any]:
         for index in range(count):
             try:
                 image.seek(index)
                 _refuse_too_large(image.size)
-                image.load()
-            except (OSError, EOFError, Image.DecompressionBombError) as exc:
-                raise _damaged(exc) from exc
-            yield image.copy()
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                    image.load()
+                    page = _as_seen(image)
+            except SourceError:
+                raise
+            except Exception as exc:  # as above: damage, however the decoder says it
+                raise _damaged(exc, formats) from exc
+            yield page
 
     return count, pages()
+
+
+def _as_seen(image: Any) -> Any:
+    """A page as a reader sees it, in grey: what is transparent shows the white beneath (a
+    picture's hidden colours are not read)."""
+    from PIL import Image
+
+    if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        page = Image.alpha_composite(white, rgba).convert("L")
+    else:
+        page = image.convert("L")
+    page.info = dict(image.info)
+    return page
 
 
 def _refuse_too_large(size: tuple[int, int]) -> None:
@@ -206,11 +248,16 @@ def _too_large(pixels: int | None, size: str = "") -> SourceError:
     )
 
 
-def _damaged(exc: BaseException) -> SourceError:
+def _damaged(exc: BaseException, formats: Sequence[str] = SCAN_FORMATS) -> SourceError:
     reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+    kinds = (
+        " or ".join(formats) if len(formats) < 3 else f"{', '.join(formats[:-1])} or {formats[-1]}"
+    )
+    if reason.startswith("cannot identify image file"):
+        reason = f"not a {kinds} picture"
     return SourceError(
         f"this picture is damaged or not a picture packet reads ({reason})",
-        "open it and save it again as PNG, JPEG or TIFF, then pull the new copy",
+        f"open it and save it again as {kinds}, then pull the new copy",
     )
 
 
@@ -221,7 +268,7 @@ def _page(picture: Any, label: str, language: str, osd: bool, found: Read) -> li
     """A page's lines, read upright; its words' confidences added to `found`."""
     import pytesseract
 
-    gray = picture.convert("L")
+    gray = picture if picture.mode == "L" else picture.convert("L")
     if osd:
         gray = _upright(gray)
     tilt = _tilt(gray)

@@ -61,6 +61,13 @@ from .yamlsrc import Sourced, front_matter, load_yaml, validate
 M = TypeVar("M", bound=BaseModel)
 
 
+# What a seed whose text pull extracts is, for a message.
+_WHAT = {
+    "pdf": "a PDF", "docx": "a Word file", "odt": "an OpenDocument file",
+    "image": "a scan or a photo",
+}  # fmt: skip
+
+
 @dataclass
 class _Loaded:
     """Everything read from a project's files, each checked on its own, before the ids they
@@ -281,12 +288,24 @@ class _Loader:
     def _parts_exist(self, sourced: Sourced, meta: SeedMeta) -> bool:
         """Each photo a document was pulled from (`parts`) is a file in seeds/."""
         whole = True
+        named = {meta.file}
         for index, name in enumerate(meta.parts):
             where = sourced.where(("parts", index))
             if "/" in name or "\\" in name or name.startswith("."):
                 self.report.error(where, "'parts' must name files in seeds/ itself")
                 whole = False
-            elif not (self.root / SEEDS / name).is_file():
+                continue
+            if name in named or name.endswith(RECORD_SUFFIX) or name.endswith(".txt"):
+                self.report.error(
+                    where,
+                    f"seeds/{name} cannot be a page of seed '{meta.id}': it is named already, "
+                    "or is a record or a stored text",
+                    "list each later photo of the document once",
+                )
+                whole = False
+                continue
+            named.add(name)
+            if not (self.root / SEEDS / name).is_file():
                 self.report.error(
                     where,
                     f"seeds/{name}, a page of seed '{meta.id}', does not exist",
@@ -314,7 +333,8 @@ class _Loader:
         if name is None:
             self.report.error(
                 sourced.where(("file",)),
-                f"seeds/{meta.file} is a {meta.format or 'PDF, Word or OpenDocument'} file, "
+                f"seeds/{meta.file} is "
+                f"{_WHAT.get(meta.format or '', 'a PDF, Word or OpenDocument file')}, "
                 "and its record names no text",
                 f"add `text: {meta.file}.txt` (the text packet pull extracted), or pull the "
                 "document again",

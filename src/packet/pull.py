@@ -63,7 +63,14 @@ from .draft import (
     extent,
 )
 from .errors import BuildError, ContentError, Location, PacketError, Problem, UsageError
-from .files import MAX_FILE_BYTES, Refused, is_own_temporary, read_file, write_atomic
+from .files import (
+    MAX_FILE_BYTES,
+    MAX_FONT_BYTES,
+    Refused,
+    is_own_temporary,
+    read_file,
+    write_atomic,
+)
 from .layout import (
     GLOSSARY,
     ID_PATTERN,
@@ -125,6 +132,8 @@ class PullReport:
 # pictures may reasonably be tens of megabytes, where a text or a web page that large is not
 # an article. A scan's pages are also held to `ocr.MAX_PIXELS` each.
 LIMITS = {"pdf": 80_000_000, "docx": 25_000_000, "odt": 25_000_000, "image": 80_000_000}
+# A figure is printed, not read: the build loads a picture of at most MAX_FONT_BYTES.
+FIGURE_LIMIT = MAX_FONT_BYTES
 
 
 class PicturesWithoutText(ContentError):
@@ -172,6 +181,7 @@ class Figure:
 
 
 FIGURE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}  # what PDFs and browsers show
+FIGURE_FORMATS_READ = ("PNG", "JPEG")  # by their bytes: a GIF or TIFF named .png is refused
 
 
 def pull(
@@ -246,12 +256,12 @@ def _read_figure(source: Path, where: Location) -> bytes:
                 )
             ]
         )
-    kind = _kind(source, where)
-    data = _read_source(source, where, LIMITS.get(kind))
+    _kind(source, where)
+    data = _read_source(source, where, FIGURE_LIMIT)
     try:
         if not data.strip():
             raise SourceError("the file is empty", "save the picture into it again, or drop it")
-        _, pages = pictures_of(data)
+        _, pages = pictures_of(data, FIGURE_FORMATS_READ)
         picture = next(pages)  # decoded: damage shows now, not in the first build
         if picture.width * picture.height > FIGURE_PIXELS:
             raise SourceError(
@@ -265,7 +275,10 @@ def _read_figure(source: Path, where: Location) -> bytes:
 def _figure_record(source: Path, sid: str, figure: Figure, report: PullReport) -> bytes:
     """A figure seed's record, saying what is not known of it."""
     report.missing = ["title (its file name stands in)", "creator", "date"]
-    given = {"alt": figure.alt, "credit": figure.credit}
+    given = {  # an empty --alt '' or --credit ' ' gives nothing
+        "alt": (figure.alt or "").strip() or None,
+        "credit": (figure.credit or "").strip() or None,
+    }
     report.missing += [
         {"alt": "alt text (--alt)", "credit": "credit (--credit)"}[name]
         for name, value in given.items()
@@ -492,6 +505,7 @@ def _read_photos(root: Path, photos: list[Path], language: str | None) -> _Docum
     """Several photos or scans of pages pulled together: one document, its pages in the order
     the pictures are given, copied into seeds/ each as it is."""
     from .extract import extract_pictures
+    from .ocr import pictures_of
 
     problems: list[Problem] = []
     read: list[tuple[Path, Location, bytes]] = []
@@ -502,6 +516,13 @@ def _read_photos(root: Path, photos: list[Path], language: str | None) -> _Docum
             read.append((photo, where, _read_source(photo, where, LIMITS.get(kind))))
         except ContentError as exc:
             problems.extend(exc.problems)
+    for _, place, data in read:  # each opened alone first: a problem is said of its file
+        try:
+            if not data.strip():
+                raise SourceError("the file is empty", "save the photo into it again, or drop it")
+            pictures_of(data)
+        except SourceError as exc:
+            problems.append(Problem(place, str(exc), exc.hint))
     if problems:
         raise ContentError(problems)
     first, where, data = read[0]

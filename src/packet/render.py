@@ -672,6 +672,11 @@ def _make_fetcher(roots: tuple[Path, ...]) -> Any:
                     raise ValueError(f"refused {url}: {exc}") from exc
                 if path.suffix.lower() == ".svg":
                     _check_svg(url, data)
+                elif path.suffix.lower() in RASTER and not _raster(data):
+                    raise ValueError(
+                        f"refused {url}: it is not the picture its name says (a PNG, JPEG, "
+                        "GIF, WebP, AVIF, BMP, TIFF or ICO); packet draws no other kind"
+                    )
                 mime = mimetypes.guess_type(path.name)[0] or "text/plain"
                 return URLFetcherResponse(
                     url.split("?")[0],
@@ -681,6 +686,23 @@ def _make_fetcher(roots: tuple[Path, ...]) -> Any:
             raise ValueError(f"refused {url}: packets never load anything from the network")
 
     return ProjectOnlyFetcher(allowed_protocols={"file", "data"}, timeout=5)
+
+
+RASTER = frozenset(
+    {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".ico"}
+)
+
+
+def _raster(data: bytes) -> bool:
+    """Whether `data` begins as a picture packet draws does. WeasyPrint hands a picture to
+    Pillow, which reads any format it knows by its bytes — an EPS file by running
+    Ghostscript — so a shared unit's "poster.png" must be a picture, not a program."""
+    return (
+        data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM",
+                         b"II*\x00", b"MM\x00*", b"\x00\x00\x01\x00"))
+        or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+        or data[4:12] in (b"ftypavif", b"ftypavis")
+    )  # fmt: skip
 
 
 def _data_url_bytes(url: str) -> bytes:

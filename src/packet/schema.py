@@ -374,10 +374,16 @@ class Settings(Strict):
     school: Text | None = None
     teacher: Text | None = None
     language: Text = "en"
-    ocr_language: Text | None = Field(
+    ocr_language: (
+        Annotated[
+            str,
+            StringConstraints(pattern=r"^[a-z][a-z_]{1,20}(\+[a-z][a-z_]{1,20}){0,4}$"),
+        ]
+        | None
+    ) = Field(
         default=None,
         description="The languages scans are read in, as Tesseract names them ('eng', "
-        "'fra+eng'); default: from `language`",
+        "'fra+eng'; not 'osd', which finds a page's orientation); default: from `language`",
     )
     paper: Literal["a4", "letter"] = "a4"
     double_sided: bool = Field(
