@@ -268,8 +268,8 @@ def test_an_unquoted_passage_with_a_colon_says_to_quote_it(fresh: Path) -> None:
     [
         (
             "  excerpt: []",
-            "content/documents.yaml:9:3: 'excerpt' needs at least one item — list at least one, "
-            "or remove the key",
+            "content/documents.yaml:9:3: the document has no excerpt — add excerpt: with the "
+            "passages of the seed it reprints",
         ),
         (
             "  excerpt: Four score and seven years ago",
