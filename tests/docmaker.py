@@ -326,3 +326,22 @@ def save_scan(pages: list[Any], path: Path, dpi: int = 300) -> Path:
     else:
         first.save(path, dpi=(dpi, dpi))
     return path
+
+
+def hand_made_png(width: int, height: int, extra: tuple[tuple[bytes, bytes], ...] = ()) -> bytes:
+    """A PNG written chunk by chunk: it says it is `width` × `height` grey pixels, holds the
+    `extra` chunks (kind, body) after its header, and one row of its data — what a damaged or
+    hostile picture is made of."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + body))
+        return struct.pack(">I", len(body)) + kind + body + crc
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+        + b"".join(chunk(kind, body) for kind, body in extra)
+        + chunk(b"IDAT", zlib.compress(b"\x00" + b"\xff" * width)) + chunk(b"IEND", b"")
+    )  # fmt: skip

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from conftest import pdf_text, run_packet, snapshot
+from docmaker import hand_made_png
 
 ALT = "A red sun over a framed field, with the words Campaign Poster below"
 CREDIT = "Imperial War Museum, public domain"
@@ -39,6 +40,13 @@ def _poster(path: Path, size: tuple[int, int] = (1200, 900), flat: bool = False)
     picture.save(buffer, "JPEG", quality=90)
     path.write_bytes(buffer.getvalue())
     return path
+
+
+def _pulled(root: Path, picture: Path) -> None:
+    """`picture` pulled into `root` as a figure with its alt text and credit."""
+    pulled = run_packet("pull", str(picture), "--figure", "--alt", ALT, "--credit", CREDIT,
+                        cwd=root)  # fmt: skip
+    assert pulled.returncode == 0, pulled.stderr
 
 
 def _place(root: Path, line: str) -> None:
@@ -98,9 +106,7 @@ def test_a_placed_figure_prints_with_caption_credit_and_alt_text(
     fresh: Path, tmp_path: Path
 ) -> None:
     poster = _poster(tmp_path / "poster.jpg")
-    pulled = run_packet("pull", str(poster), "--figure", "--alt", ALT, "--credit", CREDIT,
-                        cwd=fresh)  # fmt: skip
-    assert pulled.returncode == 0, pulled.stderr
+    _pulled(fresh, poster)
     _place(fresh, "![A campaign poster of the period](figure:poster)")
     checked = run_packet("check", cwd=fresh)
     assert checked.returncode == 0, checked.stderr
@@ -147,9 +153,7 @@ def test_a_figure_misplaced_or_quoted_is_an_error(
     fresh: Path, tmp_path: Path, line: str, said: str
 ) -> None:
     poster = _poster(tmp_path / "poster.jpg")
-    pulled = run_packet("pull", str(poster), "--figure", "--alt", ALT, "--credit", CREDIT,
-                        cwd=fresh)  # fmt: skip
-    assert pulled.returncode == 0, pulled.stderr
+    _pulled(fresh, poster)
     _place(fresh, line)
     checked = run_packet("check", cwd=fresh)
     assert checked.returncode == 1 and said in checked.stderr, checked.stderr
@@ -199,9 +203,7 @@ def test_the_documents_section_reprints_a_figure_with_its_questions(
     fresh: Path, tmp_path: Path
 ) -> None:
     poster = _poster(tmp_path / "poster.jpg")
-    pulled = run_packet("pull", str(poster), "--figure", "--alt", ALT, "--credit", CREDIT,
-                        cwd=fresh)  # fmt: skip
-    assert pulled.returncode == 0, pulled.stderr
+    _pulled(fresh, poster)
     documents = fresh / "content" / "documents.yaml"
     documents.write_text(
         documents.read_text() + "- id: poster\n  seed: poster\n  title: A campaign poster\n"
@@ -269,8 +271,7 @@ def test_postscript_named_as_a_picture_is_never_drawn(fresh: Path, tmp_path: Pat
     assert snapshot(fresh) == before
     # A shared unit whose figure (and a module's picture) is PostScript under a picture's name.
     poster = _poster(tmp_path / "real.png")
-    assert run_packet("pull", str(poster), "--figure", "--alt", ALT, "--credit", CREDIT,
-                      cwd=fresh).returncode == 0  # fmt: skip
+    _pulled(fresh, poster)
     (fresh / "seeds" / "real.png").write_bytes(EPS)
     (fresh / "content" / "map.png").write_bytes(EPS)
     _place(fresh, "![A poster](figure:real)\n\n![A map](content/map.png)")
@@ -314,20 +315,10 @@ def _saved(path: Path, kind: str, mode: str = "RGB") -> None:
 
 def _text_bomb(path: Path) -> None:
     """A PNG with a text chunk that inflates past what Pillow will read."""
-    import struct
     import zlib
 
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    header = struct.pack(">IIBBBBB", 8, 8, 8, 0, 0, 0, 0)
     bomb = b"Comment\x00\x00" + zlib.compress(b"a" * 50_000_000, 9)
-    path.write_bytes(
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"zTXt", bomb)
-        + chunk(b"IDAT", zlib.compress(b"\x00" + b"\xff" * 8) * 1) + chunk(b"IEND", b"")
-    )  # fmt: skip
+    path.write_bytes(hand_made_png(8, 8, ((b"zTXt", bomb),)))
 
 
 @pytest.mark.parametrize(
@@ -342,8 +333,7 @@ def test_a_figure_that_would_print_as_its_caption_is_an_error(
     fresh: Path, tmp_path: Path, lines: str, said: str
 ) -> None:
     poster = _poster(tmp_path / "poster.jpg")
-    assert run_packet("pull", str(poster), "--figure", "--alt", ALT, "--credit", CREDIT,
-                      cwd=fresh).returncode == 0  # fmt: skip
+    _pulled(fresh, poster)
     _place(fresh, lines)
     checked = run_packet("check", cwd=fresh)
     assert checked.returncode == 1 and said in checked.stderr, checked.stderr

@@ -18,15 +18,20 @@ import io
 import os
 import re
 import shutil
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import pdf_text, run_packet, snapshot
-from docmaker import make_from_recipe, photographed, rasterised, save_scan, scanned
+from docmaker import (
+    hand_made_png,
+    make_from_recipe,
+    photographed,
+    rasterised,
+    save_scan,
+    scanned,
+)
 from packet.extract import Extracted, extract
 
 LABELLED = Path(__file__).parent / "labelled"
@@ -264,21 +269,6 @@ def test_without_tesseract_the_message_says_how_to_install_it(
     assert snapshot(fresh) == before
 
 
-def _png_header(width: int, height: int) -> bytes:
-    """A PNG that says it is `width` × `height` pixels, with one row of its data."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\x00" + b"\xff" * width)) + chunk(b"IEND", b"")
-    )  # fmt: skip
-
-
 def _white_page() -> bytes:
     from PIL import Image
 
@@ -292,8 +282,8 @@ def _white_page() -> bytes:
     [
         ("page.png", b"\x89PNG\r\n\x1a\n" + b"\x00garbage" * 50, "this picture is damaged"),
         ("page.jpg", b"\xff\xd8\xff\xe0" + b"\x13" * 400, "this picture is damaged"),
-        ("poster.png", _png_header(20_000, 20_000), "400 million pixels; packet reads pages of"),
-        ("wide.png", _png_header(15_000, 10_000), "15,000 × 10,000 pixels, 150 million pixels"),
+        ("poster.png", hand_made_png(20_000, 20_000), "400 million pixels; packet reads pages of"),
+        ("wide.png", hand_made_png(15_000, 10_000), "15,000 × 10,000 pixels, 150 million pixels"),
         ("blank.png", b"", "the file is empty"),
         ("white.png", _white_page(), "pull it with --figure"),
     ],
