@@ -173,14 +173,16 @@ def test_scans_and_a_photo_pull_into_packets_that_build(
 
 @pytest.fixture(scope="module")
 def two_photos(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """A document of two pages photographed one page a photo."""
+    """A document of two pages photographed one page a photo: a JPEG, and a PNG (a phone's
+    screenshot of the second page, say)."""
     folder = tmp_path_factory.mktemp("photos")
     typeset = make_from_recipe(LABELLED / "heldout5-norman.pdf.yaml", folder)
     photos = []
     for number, page in enumerate(rasterised(typeset)[:2], start=1):
         buffer = io.BytesIO()
-        photographed(page).save(buffer, "JPEG", quality=90)
-        photos.append(folder / f"IMG_00{number}.jpg")
+        kind, suffix = ("JPEG", "jpg") if number == 1 else ("PNG", "png")
+        photographed(page).save(buffer, kind)
+        photos.append(folder / f"IMG_00{number}.{suffix}")
         photos[-1].write_bytes(buffer.getvalue())
     return photos
 
@@ -191,25 +193,25 @@ def test_photos_pulled_together_are_the_pages_of_one_seed(
     pulled = run_packet("pull", *map(str, two_photos), cwd=fresh, timeout=600)
     assert pulled.returncode == 0, pulled.stderr
     assert pulled.stdout.count(": seed '") == 1
-    assert "its later pages: seeds/IMG_002.jpg (the pictures in the order given)" in pulled.stdout
+    assert "its later pages: seeds/IMG_002.png (the pictures in the order given)" in pulled.stdout
     seeds = fresh / "seeds"
     for photo in two_photos:
         assert (seeds / photo.name).read_bytes() == photo.read_bytes()
     record = yaml.safe_load((seeds / "IMG_001.jpg.meta.yaml").read_text())
-    assert record["file"] == "IMG_001.jpg" and record["parts"] == ["IMG_002.jpg"]
+    assert record["file"] == "IMG_001.jpg" and record["parts"] == ["IMG_002.png"]
     stored = (seeds / "IMG_001.jpg.txt").read_text()
     assert stored.startswith("=== page 1 ===") and "=== page 2 ===" in stored
-    assert not (seeds / "IMG_002.jpg.meta.yaml").exists()
+    assert not (seeds / "IMG_002.png.meta.yaml").exists()
     lesson_id = re.findall(r"lesson '([^']+)'", pulled.stdout)[0]
     checked = run_packet("check", cwd=fresh)
     assert checked.returncode == 0, checked.stderr
     built = run_packet("build", lesson_id, "--edition", "student", "--format", "pdf", cwd=fresh)
     assert built.returncode == 0, built.stderr
     # A page taken away is missed by name.
-    (seeds / "IMG_002.jpg").unlink()
+    (seeds / "IMG_002.png").unlink()
     missing = run_packet("check", cwd=fresh)
     assert missing.returncode == 1
-    assert "seeds/IMG_002.jpg, a page of seed" in missing.stderr
+    assert "seeds/IMG_002.png, a page of seed" in missing.stderr
 
 
 def test_a_damaged_page_among_photos_refuses_them_all(
@@ -493,7 +495,7 @@ def test_a_record_listing_a_page_twice_or_its_own_record_is_an_error(
     assert run_packet("pull", *map(str, two_photos), cwd=fresh, timeout=600).returncode == 0
     record_path = fresh / "seeds" / "IMG_001.jpg.meta.yaml"
     record = yaml.safe_load(record_path.read_text())
-    for parts in (["IMG_002.jpg", "IMG_002.jpg"], ["IMG_001.jpg"], ["IMG_001.jpg.meta.yaml"]):
+    for parts in (["IMG_002.png", "IMG_002.png"], ["IMG_001.jpg"], ["IMG_001.jpg.meta.yaml"]):
         record["parts"] = parts
         record_path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False))
         checked = run_packet("check", cwd=fresh)
