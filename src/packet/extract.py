@@ -115,8 +115,6 @@ def extract_pictures(files: list[bytes], language: str | None) -> Extracted:
     JPEG or TIFF; a TIFF may hold several pages), its pages numbered 1, 2, 3… in order."""
     counts, pictures = [], []
     for data in files:
-        if not data.strip():
-            raise SourceError("the file is empty", "save the picture into it again, or drop it")
         count, pages = ocr.pictures_of(data)
         counts.append(count)
         pictures.append(pages)

@@ -178,9 +178,11 @@ MAX_PAGES = 300  # a scan of more pages is a book: about 2 s a page, ten minutes
 def pictures_of(data: bytes, formats: Sequence[str] = SCAN_FORMATS) -> tuple[int, Iterator[Any]]:
     """The pages of a picture file (a TIFF may hold several): their number, and each page
     decoded in turn, greyscale as it looks (transparency on white); SourceError when it is
-    damaged, not one of `formats`, has too many pages or a page too large to read."""
+    empty, damaged, not one of `formats`, has too many pages or a page too large to read."""
     from PIL import Image
 
+    if not data.strip():
+        raise SourceError("the file is empty", "save the picture into it again, or drop it")
     try:
         with warnings.catch_warnings():  # packet's own limit is checked next
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)

@@ -259,8 +259,6 @@ def _read_figure(source: Path, where: Location) -> bytes:
     _kind(source, where)
     data = _read_source(source, where, FIGURE_LIMIT)
     try:
-        if not data.strip():
-            raise SourceError("the file is empty", "save the picture into it again, or drop it")
         _, pages = pictures_of(data, FIGURE_FORMATS_READ)
         picture = next(pages)  # decoded: damage shows now, not in the first build
         if picture.width * picture.height > FIGURE_PIXELS:
@@ -518,8 +516,6 @@ def _read_photos(root: Path, photos: list[Path], language: str | None) -> _Docum
             problems.extend(exc.problems)
     for _, place, data in read:  # each opened alone first: a problem is said of its file
         try:
-            if not data.strip():
-                raise SourceError("the file is empty", "save the photo into it again, or drop it")
             pictures_of(data)
         except SourceError as exc:
             problems.append(Problem(place, str(exc), exc.hint))
