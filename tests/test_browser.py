@@ -18,12 +18,14 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
-from conftest import start_packet
+from conftest import run_packet, start_packet
 from test_visual import MAX_CHANGED, MAX_MEAN, REFERENCES, UPDATE, compare
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -252,3 +254,221 @@ def test_serve_answers_only_its_own_address(
     status, index = get("/")  # the index of lessons
     assert status == 200
     assert all(f'href="/{lesson}/student"' in index for lesson in ("1-roots", "whole-unit"))
+
+
+# -- the lesson composer --------------------------------------------------------------------
+
+
+@pytest.fixture
+def composing(project_dir: Path) -> Iterator[tuple[str, Path]]:
+    """`packet serve` on a copy of the unit; its address (no lesson chosen) and folder."""
+    process = start_packet(
+        "serve", "--port", "0", cwd=project_dir, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        found = re.search(r"http://127\.0\.0\.1:\d+/", process.stdout.readline())
+        assert found
+        yield found[0].rstrip("/"), project_dir
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=20)
+
+
+def _preview_shows(page: Any, text: str) -> None:
+    """Wait until the preview frame shows `text`."""
+    page.frame_locator("#preview-frame").get_by_text(text).first.wait_for(timeout=30_000)
+
+
+def _chosen(page: Any) -> list[str]:
+    return [
+        row.split(". ", 1)[1] for row in page.locator("#chosen-modules .name").all_inner_texts()
+    ]
+
+
+def test_a_lesson_composed_in_the_browser_builds_as_previewed(
+    browser: object, composing: tuple[str, Path], tmp_path: Path
+) -> None:
+    address, project = composing
+    watched = Watched(browser, 1400, 900)
+    page = watched.page
+    page.goto(f"{address}/")
+    page.get_by_role("link", name="Compose a new lesson").click()
+    page.wait_for_selector("#composer[data-previews]", timeout=30_000)
+    for _ in range(len(_chosen(page))):
+        page.locator("#chosen-modules button", has_text="Remove").first.click()
+    page.fill("#lesson-id", "7-composed")
+    page.fill("#lesson-title", "Composed in the browser")
+    page.fill("#module-search", "extraordinary chambers")  # a key term finds its module
+    found = page.locator("#found-modules .name").all_inner_texts()
+    assert [name.splitlines()[0] for name in found] == ["Justice — The Khmer Rouge Tribunal"]
+    page.get_by_role("button", name="Add Justice — The Khmer Rouge Tribunal").click()
+    page.fill("#module-search", "coup")  # and so does a word of its title
+    page.locator("#found-modules button").first.click()
+    assert _chosen(page) == ["Justice — The Khmer Rouge Tribunal", "Coup and Civil War, 1970–1975"]
+    page.get_by_role("button", name="Move Coup and Civil War, 1970–1975 up").click()
+    assert _chosen(page) == ["Coup and Civil War, 1970–1975", "Justice — The Khmer Rouge Tribunal"]
+    page.get_by_label("Timeline").first.uncheck()
+    _preview_shows(page, "Composed in the browser")
+    status = page.locator("#preview-status")
+    status.filter(has_text="pages").wait_for(timeout=30_000)
+    assert re.search(r"About \d+ pages · \d+ sheets per copy", status.inner_text())
+    milliseconds = int(page.locator("#composer").get_attribute("data-preview-ms") or "0")
+    print(f"\ncomposer: the unit's preview updated in {milliseconds} ms")
+
+    page.click("#save")
+    page.locator("#message", has_text="Saved as content/lessons/7-composed.yaml").wait_for()
+    assert page.url.endswith("/lessons/7-composed/edit")
+    saved = (project / "content/lessons/7-composed.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(saved) == {
+        "title": "Composed in the browser",
+        "modules": ["civil-war", "tribunal"],
+        "sections": ["documents", "glossary", "sources"],
+    }
+
+    # `packet build` of the saved lesson is the packet the preview showed, byte for byte.
+    preview_url = page.locator("#preview-frame").get_attribute("src")
+    previewed = page.request.get(f"{address}{preview_url}").body()
+    out = tmp_path / "out"
+    built = run_packet(
+        "build",
+        "7-composed",
+        "--edition",
+        "student",
+        "--format",
+        "html",
+        "--out",
+        str(out),
+        cwd=project,
+    )
+    assert built.returncode == 0, built.stderr
+    assert (out / "7-composed-student.html").read_bytes() == previewed
+
+    with page.expect_download(timeout=180_000) as download:
+        page.click("#download-student")
+    pdf = download.value.path().read_bytes()
+    assert pdf.startswith(b"%PDF")
+    text = " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "Composed in the browser" in text and "Khmer Rouge Tribunal" in text
+    assert watched.problems == []
+
+
+def test_an_edit_keeps_the_files_comments_and_a_stale_save_is_refused(
+    browser: object, composing: tuple[str, Path]
+) -> None:
+    address, project = composing
+    path = project / "content/lessons/1-roots.yaml"
+    original = path.read_text(encoding="utf-8")
+    page = Watched(browser, 1400, 900).page
+    page.goto(f"{address}/lessons/1-roots/edit")
+    page.wait_for_selector("#composer[data-previews]", timeout=30_000)
+    first = _chosen(page)[0]
+    page.get_by_role("button", name=f"Move {first} down").click()
+    page.click("#save")
+    page.locator("#message", has_text="Saved").wait_for()
+    edited = path.read_text(encoding="utf-8")
+    assert "modules: [civil-war, origins]\n" in edited
+    assert [line for line in edited.splitlines() if line not in original.splitlines()] == [
+        "modules: [civil-war, origins]"
+    ]
+    assert len(edited.splitlines()) == len(original.splitlines())
+
+    # Changed in an editor meanwhile: the composer's save is refused, the editor's kept.
+    path.write_text(edited.replace("title:", "# edited elsewhere\ntitle:", 1), encoding="utf-8")
+    page.fill("#lesson-title", "Not this one")
+    page.click("#save")
+    page.locator("#message", has_text="changed on disk since you opened it").wait_for()
+    assert "# edited elsewhere" in path.read_text(encoding="utf-8")
+    assert "Not this one" not in path.read_text(encoding="utf-8")
+    page.click("#reload")
+    page.wait_for_selector("#composer[data-previews]", timeout=30_000)
+    assert page.input_value("#lesson-title") == "Roots of a Revolution: 1951–1975"
+
+
+def test_a_deleted_lesson_is_restored(browser: object, composing: tuple[str, Path]) -> None:
+    address, project = composing
+    path = project / "content/lessons/2-april-1975.yaml"
+    original = path.read_bytes()
+    page = Watched(browser, 1400, 900).page
+    page.goto(f"{address}/lessons/2-april-1975/edit")
+    page.wait_for_selector("#composer[data-previews]", timeout=30_000)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#delete")
+    page.get_by_text("Lesson deleted").wait_for()
+    assert not path.exists()
+    assert [p.read_bytes() for p in (project / "content/lessons/deleted").iterdir()] == [original]
+    page.click("#deleted-link")
+    page.get_by_role("button", name=re.compile("Restore 2-april-1975")).click()
+    page.get_by_text("Restored.").wait_for()
+    assert path.read_bytes() == original
+    assert list((project / "content/lessons/deleted").iterdir()) == []
+
+
+def test_a_lesson_is_composed_and_saved_with_the_keyboard_alone(
+    browser: object, composing: tuple[str, Path]
+) -> None:
+    address, project = composing
+    page = Watched(browser, 1400, 900).page
+    page.goto(f"{address}/lessons/new")
+    page.wait_for_selector("#composer[data-previews]", timeout=30_000)
+    keys = page.keyboard
+
+    def tab_to(selector: str, limit: int = 80) -> None:
+        for _ in range(limit):
+            keys.press("Tab")
+            if page.locator(f"{selector}:focus").count():
+                return
+        raise AssertionError(f"Tab never reached {selector}")
+
+    tab_to("#lesson-id")
+    keys.type("8-keyboard")
+    tab_to("#lesson-title")
+    keys.type("Made with the keyboard")
+    tab_to("#chosen-modules button:has-text('Remove')")
+    keys.press("Enter")  # the starting module out; focus goes to the search box
+    assert page.locator("#module-search:focus").count() == 1
+    keys.type("S-21")
+    tab_to("#found-modules button")
+    keys.press("Enter")
+    page.locator("#module-search").focus()
+    keys.press("Control+A")
+    keys.type("Year Zero")
+    tab_to("#found-modules button")
+    keys.press("Enter")
+    first, second = _chosen(page)
+    page.locator("#lesson-title").focus()
+    tab_to(f"#chosen-modules button[aria-label='Move {second} up']")
+    keys.press("Enter")  # reordered from the keyboard
+    assert _chosen(page) == [second, first]
+    tab_to("#save")
+    keys.press("Enter")
+    page.locator("#message", has_text="Saved as content/lessons/8-keyboard.yaml").wait_for()
+    saved = yaml.safe_load((project / "content/lessons/8-keyboard.yaml").read_text("utf-8"))
+    assert saved["title"] == "Made with the keyboard" and len(saved["modules"]) == 2
+    assert page.locator("#save:focus").count() == 1  # where the keyboard left it
+    assert page.locator("#save").evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+
+
+def test_the_preview_follows_each_change_to_the_whole_unit(
+    browser: object, composing: tuple[str, Path]
+) -> None:
+    """Support on, then large print: each shows in the preview. The time each took is
+    printed (the README's figure), never asserted: timings belong to `make bench`."""
+    address, _ = composing
+    page = Watched(browser, 1400, 900).page
+    page.goto(f"{address}/lessons/whole-unit/edit")
+    page.wait_for_selector("#composer[data-previews='1']", timeout=60_000)
+    before = page.locator("#preview-status").inner_text()
+    page.check("#lesson-support")
+    page.wait_for_selector("#composer[data-previews='2']", timeout=60_000)
+    _preview_shows(page, "Word bank")
+    support = int(page.locator("#composer").get_attribute("data-preview-ms") or "0")
+    page.check("#print-large")
+    page.wait_for_selector("#composer[data-previews='3']", timeout=60_000)
+    large = int(page.locator("#composer").get_attribute("data-preview-ms") or "0")
+    pages = [
+        int(re.search(r"About (\d+) pages", text)[1])
+        for text in (before, page.locator("#preview-status").inner_text())
+    ]  # type: ignore[index]
+    assert pages[1] > pages[0]  # large print takes more pages
+    print(f"\ncomposer, whole unit: support shown in {support} ms, large print in {large} ms")

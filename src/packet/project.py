@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -85,8 +85,9 @@ class _Loaded:
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, drafts: Mapping[str, str] | None = None) -> None:
         self.root = root
+        self.drafts = dict(drafts or {})  # relative path -> text not yet saved (the composer's)
         self.roots = input_roots(root)  # where its files may be read from
         self.report = Report()
         self.sources: dict[str, Sourced] = {}
@@ -106,6 +107,9 @@ class _Loader:
 
     def read(self, path: Path) -> str | None:
         where = Location(self.rel(path))
+        if where.path in self.drafts:
+            self.texts[where.path] = self.drafts[where.path]
+            return self.drafts[where.path]
         data = self.read_bytes(path)
         if data is None:
             return None
@@ -453,7 +457,8 @@ class _Loader:
 
     def lessons(self) -> dict[str, Lesson]:
         lessons: dict[str, Lesson] = {}
-        for path in sorted((self.root / LESSONS).glob("*.yaml")):
+        drafted = {self.root / rel for rel in self.drafts if Path(rel).parent.as_posix() == LESSONS}
+        for path in sorted(set((self.root / LESSONS).glob("*.yaml")) | drafted):
             lesson_id = path.stem
             if not is_id(lesson_id):
                 self.report.error(
@@ -518,10 +523,15 @@ def _unique(report: Report, items: list[tuple[Any, Sourced]], kind: str) -> None
         seen.setdefault(entry.id, sub.where(("id",)))
 
 
-def load_project(root: Path) -> Project:
-    """Load and cross-check the whole project; raise ContentError listing every problem."""
+def load_project(root: Path, drafts: Mapping[str, str] | None = None) -> Project:
+    """Load and cross-check the whole project; raise ContentError listing every problem.
+
+    `drafts` holds the text of files not saved yet, by relative path — the lesson the
+    composer (`packet serve`) is editing, read in place of the file on disk or as a new one,
+    so that it is validated exactly as the saved file will be.
+    """
     _refuse_linked_folders(root)
-    loader = _Loader(root)
+    loader = _Loader(root, drafts)
     loaded = loader.load()
     _References(loader.report, loader.broken, loaded.seeds).check(loaded)
     if loaded.settings is None or loader.report.errors:

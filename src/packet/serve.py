@@ -25,10 +25,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import html
+import http.cookies
 import http.server
+import json
 import os
 import re
+import secrets
 import signal
 import socket
 import sys
@@ -39,15 +43,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
+from . import lessonfile
 from .build import BuildRequest, build
 from .choices import EDITIONS
+from .composer import PREVIEW_POLICY, Composer, PrintOptions
+from .composer import page as composer_page
+from .composer import policy as composer_policy
 from .errors import ContentError, PacketError, UsageError
 from .files import MAX_OUTPUT_BYTES, Refused, read_file
-from .layout import INPUT_FOLDERS, LESSONS, PROJECT_FILE, is_id, output_name
+from .layout import INPUT_FOLDERS, LESSONS, PROJECT_FILE, is_id, output_name, printout_name
 
 KEEPALIVE_SECONDS = 15.0  # an open event stream hears something at least this often
+MAX_BODY_BYTES = 1_000_000  # a composer request: a lesson's form is a few kB
+BODY_SECONDS = 10.0  # a client sending a body slower than this is dropped
+PRINTOUTS = ("answer-key", "lesson-plan")
+MAX_SESSIONS = 8  # browser tabs whose latest preview is kept
+SESSION_COOKIE = "packet-session"
 
 
 @dataclass
@@ -135,6 +148,35 @@ class Preview:
                 return page
             found = self._output(output_name(lesson, edition, "pdf"))
             return found if isinstance(found, bytes) else Page(None, [found])
+
+    def download(self, lesson: str, target: str, options: PrintOptions) -> tuple[str, bytes] | Page:
+        """A PDF the composer offers, printed with `options`: an edition (`student`,
+        `teacher`) or a teacher's printout (`answer-key`, `lesson-plan`); its file name."""
+        printout = target in PRINTOUTS
+        edition = "teacher" if printout else target
+        request = BuildRequest(
+            lessons=[lesson],
+            editions=(edition,),  # type: ignore[arg-type]
+            formats=("pdf",),
+            paper=options.paper,
+            large_print=options.large_print and target != "lesson-plan",
+            booklet=options.booklet and not printout,
+            double_sided=options.double_sided,
+            out=self.out,
+        )
+        if printout:
+            name = printout_name(lesson, target, request.suffix)
+        else:
+            name = output_name(lesson, edition, "pdf", request.suffix)
+        with self.building:
+            try:
+                build(self.root, request)
+            except ContentError as exc:
+                return Page(None, [str(p) for p in exc.problems])
+            except PacketError as exc:
+                return Page(None, [str(exc)])
+            found = self._output(name)
+        return (name, found) if isinstance(found, bytes) else Page(None, [found])
 
     def rebuild(self) -> None:
         """After a change: rebuild the lessons on screen, then tell their pages."""
@@ -333,10 +375,15 @@ def index_page(lessons: list[str], version: int, misnamed: list[str] | None = No
     """
     items = "".join(
         f'<li><a href="{_href(name, "student")}">{html.escape(name)}</a> · '
-        f'<a href="{_href(name, "teacher")}">teacher edition</a></li>'
+        f'<a href="{_href(name, "teacher")}">teacher edition</a> · '
+        f'<a href="{_href("lessons", name, "edit")}">edit</a></li>'
         for name in lessons
     )
-    body = f"<main><h1>Lessons</h1><ul>{items}</ul>"
+    body = (
+        f"<main><h1>Lessons</h1><ul>{items}</ul>"
+        '<p><a href="/lessons/new">Compose a new lesson</a> · '
+        '<a href="/lessons/deleted">Deleted lessons</a></p>'
+    )
     if misnamed:
         refused = "".join(f"<li><code>{_shown(name)}</code></li>" for name in misnamed)
         body += (
@@ -361,8 +408,25 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         """Listen on 127.0.0.1:`port` (0: any free port); OSError if it cannot."""
         super().__init__(("127.0.0.1", port), PreviewHandler)
         self.preview = preview
+        self.composer = Composer(preview.root)
+        self.secret = secrets.token_bytes(32)  # a session's token: HMAC of its cookie
+        self.previews: dict[str, bytes] = {}  # each session's latest draft preview
+        self.previews_made = 0
         self.port = int(self.server_address[1])  # the port a request's Host must name
         self.closing = False  # set on stopping: event streams end
+
+    def token(self, session: str) -> str:
+        """The token a session's pages send with each change (the page holds it, another
+        site's page cannot read it)."""
+        return hmac.new(self.secret, session.encode(), hashlib.sha256).hexdigest()
+
+    def keep_preview(self, session: str, page: bytes) -> None:
+        """Keep a session's latest preview for its frame; a few sessions at most."""
+        self.previews.pop(session, None)
+        self.previews[session] = page
+        while len(self.previews) > MAX_SESSIONS:
+            self.previews.pop(next(iter(self.previews)))
+        self.previews_made += 1
 
     def close(self) -> None:
         """Stop answering: end the open event streams and release the port."""
@@ -405,8 +469,36 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             self._events()
         elif path == "favicon.ico":
             self._send(204, b"", "image/x-icon")
+        elif path.startswith("lessons/"):
+            self._composer_page(path.split("/")[1:], version)
         else:
             self._lesson(path, version)
+
+    def do_POST(self) -> None:
+        """The composer's changes: only from serve's own pages, with the session's token."""
+        refusal = self._refuse_post()
+        if refusal:
+            self._json(403, {"error": refusal})
+            return
+        body = self._body()
+        if body is None:
+            return
+        route = urlsplit(self.path).path.strip("/")
+        action = {
+            "lessons/preview": self._preview_draft,
+            "lessons/save": self._save,
+            "lessons/delete": self._delete,
+            "lessons/restore": self._restore,
+        }.get(route)
+        if action is None:
+            self._json(404, {"error": "no such action"})
+            return
+        try:
+            action(body)
+        except lessonfile.Stale as exc:
+            self._json(409, {"error": str(exc), "stale": True})
+        except PacketError as exc:
+            self._json(400, {"error": str(exc)})
 
     # -- the routes ----------------------------------------------------------------------
 
@@ -416,12 +508,16 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self._page(200, body, version)
 
     def _lesson(self, path: str, version: int) -> None:
-        """/<lesson>/<edition>[.pdf]; /<lesson> alone goes to its student edition."""
+        """/<lesson>/<edition>[.pdf]; /<lesson> alone goes to its student edition;
+        /<lesson>/answer-key.pdf and lesson-plan.pdf; a PDF's print options in its query."""
         parts = path.split("/")
         lesson, target = [*parts, ""][:2] if len(parts) <= 2 else ("", "")
         edition, _, suffix = target.partition(".")
         known = lesson in self.preview.lessons()
-        if known and edition in EDITIONS and suffix == "pdf":
+        query = urlsplit(self.path).query
+        if known and suffix == "pdf" and (edition in PRINTOUTS or (edition in EDITIONS and query)):
+            self._download(lesson, edition, _print_options(query), version)
+        elif known and edition in EDITIONS and suffix == "pdf":
             self._pdf(lesson, edition, version)
         elif known and edition in EDITIONS and suffix == "":
             self._show(lesson, edition, self.preview.page(lesson, edition), version)
@@ -438,6 +534,148 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             return
         name = output_name(lesson, edition, "pdf")
         self._send(200, result, "application/pdf", Content_Disposition=attachment(name))
+
+    def _download(self, lesson: str, target: str, options: PrintOptions, version: int) -> None:
+        result = self.preview.download(lesson, target, options)
+        if isinstance(result, Page):
+            self._show(lesson, "teacher" if target in PRINTOUTS else target, result, version)
+            return
+        name, data = result
+        self._send(200, data, "application/pdf", Content_Disposition=attachment(name))
+
+    # -- the composer --------------------------------------------------------------------
+
+    def _composer_page(self, parts: list[str], version: int) -> None:
+        """/lessons/new, /lessons/<id>/edit, /lessons/deleted, /lessons/preview/<n>."""
+        composer = self.server.composer
+        if parts == ["new"]:
+            self._composer(composer.opening(None), "A new lesson")
+        elif len(parts) == 2 and parts[1] == "edit" and parts[0] in self.preview.lessons():
+            state = composer.opening(parts[0])
+            if state["catalogue"] is not None and parts[0] not in state["catalogue"]["lessons"]:
+                state = {"problems": [f"the lesson '{parts[0]}' is not loaded"], "catalogue": None}
+            self._composer(state, f"Lesson {parts[0]}")
+        elif parts == ["deleted"]:
+            found = [vars(d) for d in lessonfile.deleted(self.preview.root)]
+            self._composer({"deleted": found, "folder": lessonfile.DELETED}, "Deleted lessons")
+        elif len(parts) == 2 and parts[0] == "preview":
+            shown = self.server.previews.get(self._session() or "")
+            if shown is None:
+                self._not_found(version)
+                return
+            kind = "text/html; charset=utf-8"
+            self._send(200, shown, kind, Content_Security_Policy=PREVIEW_POLICY)
+        else:
+            self._not_found(version)
+
+    def _composer(self, state: dict[str, Any], title: str) -> None:
+        session = self._session()
+        cookie = {}
+        if session is None:
+            session = secrets.token_urlsafe(24)
+            cookie["Set_Cookie"] = f"{SESSION_COOKIE}={session}; Path=/; HttpOnly; SameSite=Strict"
+        body = composer_page(title, state, self.server.token(session))
+        kind = "text/html; charset=utf-8"
+        self._send(200, body, kind, Content_Security_Policy=composer_policy(), **cookie)
+
+    def _preview_draft(self, body: dict[str, Any]) -> None:
+        lesson = body.get("id") if isinstance(body.get("id"), str) else ""
+        form = lessonfile.LessonForm.from_json(body.get("lesson"))
+        options = PrintOptions.from_json(body.get("options"))
+        shown = self.server.composer.preview(
+            str(lesson), form, options, new=body.get("new") is not False
+        )
+        answer = shown.as_json()
+        if shown.html is not None:
+            session = self._session() or ""
+            self.server.keep_preview(session, shown.html)
+            answer["url"] = f"/lessons/preview/{self.server.previews_made}"
+        self._json(200, answer)
+
+    def _save(self, body: dict[str, Any]) -> None:
+        lesson = _id_in(body)
+        form = lessonfile.LessonForm.from_json(body.get("lesson"))
+        opened = body.get("opened") if isinstance(body.get("opened"), str) else None
+        composer = self.server.composer
+        with composer.lock:
+            text = composer.draft_text(None if opened is None else lesson, form)
+            problems = composer.problems_of(lesson, text)
+            if problems:
+                self._json(422, {"error": "Not saved: fix what is listed first.",
+                                 "problems": [str(p) for p in problems]})  # fmt: skip
+                return
+            saved = lessonfile.save(self.preview.root, lesson, text, opened)
+        self._json(200, {"opened": saved, "path": f"{LESSONS}/{lesson}.yaml"})
+
+    def _delete(self, body: dict[str, Any]) -> None:
+        lesson = _id_in(body)
+        opened = body.get("opened") if isinstance(body.get("opened"), str) else None
+        with self.server.composer.lock:
+            name = lessonfile.delete(self.preview.root, lesson, opened)
+        self._json(200, {"name": name})
+
+    def _restore(self, body: dict[str, Any]) -> None:
+        name = body.get("name")
+        if not isinstance(name, str):
+            raise UsageError("say which deleted lesson to restore")
+        with self.server.composer.lock:
+            lesson = lessonfile.restore(self.preview.root, name)
+        self._json(200, {"lesson": lesson})
+
+    # -- requests that change files ------------------------------------------------------
+
+    def _session(self) -> str | None:
+        cookies = http.cookies.SimpleCookie()
+        try:
+            cookies.load(self.headers.get("Cookie", ""))
+        except http.cookies.CookieError:
+            return None
+        morsel = cookies.get(SESSION_COOKIE)
+        return morsel.value if morsel is not None and morsel.value else None
+
+    def _refuse_post(self) -> str | None:
+        """Why a POST is refused: not from this machine, from another site's page (its
+        Origin), without the session's cookie or the token serve's page holds, or not JSON."""
+        if not self._local():
+            return "packet serve answers only 127.0.0.1"
+        origins = self.headers.get_all("Origin") or []
+        host = (self.headers.get("Host") or "").lower()
+        if len(origins) != 1 or origins[0].lower() != f"http://{host}":
+            return "changes are accepted only from packet serve's own pages"
+        session = self._session()
+        given = self.headers.get("X-Packet-Token") or ""
+        if session is None or not hmac.compare_digest(given, self.server.token(session)):
+            return "this page's session has ended — reload it (your changes here are not saved)"
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if kind != "application/json":
+            return "changes are sent as JSON"
+        return None
+
+    def _body(self) -> dict[str, Any] | None:
+        """The request's JSON object, read within BODY_SECONDS; None once refused."""
+        try:
+            length = int(self.headers.get("Content-Length") or "")
+        except ValueError:
+            self._json(411, {"error": "a change needs its length"})
+            return None
+        if not 0 <= length <= MAX_BODY_BYTES:
+            self._json(413, {"error": "the request is too large"})
+            return None
+        self.connection.settimeout(BODY_SECONDS)
+        try:
+            data = json.loads(self.rfile.read(length))
+        except (OSError, ValueError):
+            self.close_connection = True
+            self._json(400, {"error": "the request is not JSON"})
+            return None
+        if not isinstance(data, dict):
+            self._json(400, {"error": "the request is not a JSON object"})
+            return None
+        return data
+
+    def _json(self, status: int, data: dict[str, Any]) -> None:
+        body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        self._send(status, body, "application/json; charset=utf-8")
 
     def _show(self, lesson: str, edition: str, page: Page, version: int) -> None:
         """The packet with the preview bar, or the problems page in its place."""
@@ -515,6 +753,29 @@ def serve(
         with _ctrl_c_ignored():  # a second Ctrl-C while stopping is moot
             stop.set()
             server.close()
+
+
+def _id_in(body: dict[str, Any]) -> str:
+    lesson = body.get("id")
+    if not isinstance(lesson, str) or not is_id(lesson):
+        shown = lesson if isinstance(lesson, str) else ""
+        raise UsageError(
+            f"'{shown}' is not a lesson id: use lower-case letters, digits and hyphens, "
+            "like 7-legacy"
+        )
+    return lesson
+
+
+def _print_options(query: str) -> PrintOptions:
+    """A download's print options from its query (`paper=letter&large-print=1`)."""
+    asked = {k: v[-1] for k, v in parse_qs(query).items()}
+    sided = asked.get("double-sided")
+    return PrintOptions(
+        paper=asked.get("paper") if asked.get("paper") in ("a4", "letter") else None,
+        large_print=asked.get("large-print") == "1",
+        booklet=asked.get("booklet") == "1",
+        double_sided=None if sided not in ("0", "1") else sided == "1",
+    )
 
 
 def _known(preview: Preview, lesson: str | None) -> None:

@@ -75,6 +75,25 @@ def report_cached(
     on_output(output)
 
 
+def packet_for(project: Project, lesson: Lesson, edition: Edition, request: BuildRequest) -> Packet:
+    """The packet of `lesson` in `edition` with the request's sections and variants: what
+    every build prints, and what the composer (`packet serve`) previews."""
+    from ..assemble import assemble
+
+    sections = request.sections
+    return assemble(
+        project,
+        lesson,
+        edition,
+        sections=list(sections) if sections is not None else None,
+        paper=request.paper,
+        large_print=request.large_print,
+        double_sided=request.effective_double_sided,
+        booklet=request.booklet,
+        support=request.support,
+    )
+
+
 class Run:
     def __init__(
         self,
@@ -191,21 +210,8 @@ class Run:
         that took."""
         packet_id = (job.lesson, job.edition)
         if packet_id not in self.packets:
-            from ..assemble import assemble
-
             started = time.perf_counter()
-            sections = self.request.sections
-            packet = assemble(
-                self.project,
-                self.lessons[job.lesson],
-                job.edition,
-                sections=list(sections) if sections is not None else None,
-                paper=self.request.paper,
-                large_print=self.request.large_print,
-                double_sided=self.request.effective_double_sided,
-                booklet=self.request.booklet,
-                support=self.request.support,
-            )
+            packet = packet_for(self.project, self.lessons[job.lesson], job.edition, self.request)
             self.packets[packet_id] = packet, time.perf_counter() - started
         return self.packets[packet_id]
 

@@ -1,0 +1,320 @@
+"""The lesson composer of `packet serve`: choose a lesson's modules, sections and activities
+in the browser, see the packet as it will print beside the form, save the lesson file.
+
+`Composer` does the work behind the pages, on data only (serve.py answers the requests):
+
+- `opening(lesson)`: what the page starts from — the lesson's form and the digest of its
+  file as opened (None for a new lesson), and the catalogue of the project's modules
+  (with their key terms, to search by), documents, sections and activities.
+- `preview(id, form, opened, options)`: the draft lesson written as its file would be
+  (lessonfile.compose), loaded *with the project* and checked as `packet check` checks it,
+  then assembled and rendered as `packet build` does (build.run.packet_for) — so a draft
+  is judged by the same rules as a saved file, and the preview is the packet it builds.
+  Its pages are estimated from the print HTML (build.estimate), as builds estimate them.
+- `save`, `delete`, `restore`: through lessonfile, which writes only in content/lessons/.
+
+The page itself (`page`) is one HTML document with the composer's script inline; the
+Content-Security-Policy lets only that script run (its hash), and the preview shows in a
+sandboxed frame under a policy that runs nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .choices import EDITIONS, SECTIONS
+from .errors import ContentError, PacketError, Problem, Severity
+from .layout import LESSONS, is_id
+from .lessonfile import ACTIVITIES, DELETED, LessonForm, compose, current, digest
+
+# The page's own style and script, shipped beside this module.
+_PAGE = Path(__file__).with_name("composer_page")
+STYLE = (_PAGE / "composer.css").read_text(encoding="utf-8")
+SCRIPT = (_PAGE / "composer.js").read_text(encoding="utf-8")
+NEW_ID = "new-lesson"  # where a new lesson's draft is placed until the teacher names it
+PAPERS = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """How the preview and downloads print: not saved in the lesson (they are `packet build`
+    options: --edition, --paper, --large-print, --booklet, --double-sided)."""
+
+    edition: str = "student"
+    paper: str | None = None
+    large_print: bool = False
+    booklet: bool = False
+    double_sided: bool | None = None
+
+    @classmethod
+    def from_json(cls, data: object) -> PrintOptions:
+        if not isinstance(data, dict):
+            return cls()
+        edition = data.get("edition")
+        paper = data.get("paper")
+        sided = data.get("double_sided")
+        return cls(
+            edition=edition if edition in EDITIONS else "student",
+            paper=paper if paper in PAPERS else None,
+            large_print=data.get("large_print") is True,
+            booklet=data.get("booklet") is True,
+            double_sided=sided if isinstance(sided, bool) else None,
+        )
+
+
+@dataclass
+class Previewed:
+    """A draft's preview: the HTML packet (None if it cannot be built) and what to tell."""
+
+    html: bytes | None
+    problems: list[str] = field(default_factory=list)  # errors: nothing can be built
+    warnings: list[str] = field(default_factory=list)  # of the lesson file only
+    pages: int | None = None
+    sheets: int | None = None
+    seconds: float = 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "problems": self.problems,
+            "warnings": self.warnings,
+            "pages": self.pages,
+            "sheets": self.sheets,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def sheets(pages: int, *, double_sided: bool, booklet: bool) -> int:
+    """Sheets of paper one copy takes: a booklet's sheet holds four pages, a two-sided one two."""
+    per_sheet = 4 if booklet else 2 if double_sided else 1
+    return math.ceil(pages / per_sheet)
+
+
+class Composer:
+    """The composer's work for one project; one preview is made at a time."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.lock = threading.Lock()
+
+    # -- opening a lesson ----------------------------------------------------------------
+
+    def opening(self, lesson: str | None) -> dict[str, Any]:
+        """The page's starting state: the form, the file's digest, the catalogue; for a
+        lesson that does not load, its problems instead of a form."""
+        from .project import load_project
+
+        try:
+            project = load_project(self.root)
+        except ContentError as exc:
+            return {"problems": [str(p) for p in exc.problems], "catalogue": None}
+        if lesson is None:
+            first = list(project.modules)[:1]
+            form = LessonForm(title="", modules=first, sections=list(_DEFAULT_SECTIONS))
+            opened = None
+        else:
+            form = LessonForm.of(project.lessons[lesson].entry)
+            data = current(self.root, lesson)
+            opened = None if data is None else digest(data)
+        return {
+            "lesson": lesson,
+            "opened": opened,
+            "form": form.as_json(),
+            "catalogue": _catalogue(project),
+            "problems": [],
+        }
+
+    # -- the draft -----------------------------------------------------------------------
+
+    def draft_text(self, lesson: str | None, form: LessonForm) -> str:
+        """The lesson file the form makes: the saved file edited, or a new one."""
+        existing = None
+        if lesson is not None and is_id(lesson):
+            data = current(self.root, lesson)
+            existing = None if data is None else data.decode("utf-8-sig")
+        return compose(form, existing)
+
+    def preview(
+        self, lesson: str, form: LessonForm, options: PrintOptions, *, new: bool
+    ) -> Previewed:
+        """The packet the draft would build, or the problems that stop it."""
+        started = time.perf_counter()
+        with self.lock:
+            shown = self._preview(lesson, form, options, new=new)
+        shown.seconds = time.perf_counter() - started
+        return shown
+
+    def _preview(
+        self, lesson: str, form: LessonForm, options: PrintOptions, *, new: bool
+    ) -> Previewed:
+        from .build.estimate import estimated_pages
+        from .build.request import BuildRequest
+        from .build.run import packet_for
+        from .check import check_project
+        from .project import load_project
+        from .render import render_html
+
+        named = lesson if is_id(lesson) else NEW_ID
+        before: list[str] = []
+        if not is_id(lesson):
+            before.append(f"'{lesson}' is not a lesson id: use lower-case letters, digits and "
+                          "hyphens, like 7-legacy")  # fmt: skip
+        elif new and current(self.root, lesson) is not None:
+            before.append(f"a lesson called '{lesson}' already exists — choose another id")
+        relative = f"{LESSONS}/{named}.yaml"
+        text = self.draft_text(None if new else named, form)
+        try:
+            project = load_project(self.root, {relative: text})
+        except ContentError as exc:
+            return Previewed(None, before + [str(p) for p in exc.problems])
+        report = check_project(project)
+        if report.errors:
+            return Previewed(None, before + [str(p) for p in report.errors])
+        warnings = [
+            str(p)
+            for p in report.problems
+            if p.severity is not Severity.ERROR and p.where.path == relative
+        ]
+        request = BuildRequest(
+            lessons=[named],
+            paper=options.paper,
+            large_print=options.large_print,
+            booklet=options.booklet,
+            double_sided=options.double_sided,
+        )
+        try:
+            packet = packet_for(project, project.lessons[named], options.edition, request)  # type: ignore[arg-type]
+            page = render_html(packet, self.root, screen=True)
+            printed = render_html(packet, self.root)
+        except PacketError as exc:
+            return Previewed(None, [*before, str(exc)])
+        pages = estimated_pages(printed, large_print=options.large_print, booklet=options.booklet)
+        two_sided = request.effective_double_sided
+        if two_sided is None:
+            two_sided = project.settings.double_sided
+        return Previewed(
+            page.encode("utf-8"),
+            before,
+            warnings,
+            pages,
+            sheets(pages, double_sided=two_sided, booklet=options.booklet),
+        )
+
+    def problems_of(self, lesson: str, text: str) -> list[Problem]:
+        """The errors `text` has as the lesson's file, read and checked with the project;
+        none: it may be saved. Errors in other files do not stop a save (a teacher may
+        mend a lesson while a module is half-written), though they stop its build."""
+        from .check import check_project
+        from .project import load_project
+
+        relative = f"{LESSONS}/{lesson}.yaml"
+        try:
+            project = load_project(self.root, {relative: text})
+        except ContentError as exc:
+            problems = list(exc.problems)
+        else:
+            problems = check_project(project).errors
+        return [p for p in problems if p.where.path == relative]
+
+
+_DEFAULT_SECTIONS = ("documents", "timeline", "glossary", "sources")
+
+
+def _catalogue(project: Any) -> dict[str, Any]:
+    """What the composer offers: every module (title, key terms, whether a draft), document,
+    section and activity, in the project's order."""
+    modules = []
+    for module_id, module in project.modules.items():
+        terms = [project.terms[t].entry.term for t in module.meta.key_terms if t in project.terms]
+        modules.append(
+            {
+                "id": module_id,
+                "title": module.meta.title,
+                "summary": module.meta.summary,
+                "terms": terms,
+                "draft": module.meta.draft,
+            }
+        )
+    documents = [
+        {"id": d.id, "title": d.entry.title, "modules": list(d.entry.modules)}
+        for d in project.documents.values()
+    ]
+    return {
+        "modules": modules,
+        "documents": documents,
+        "sections": list(SECTIONS),
+        "activities": list(ACTIVITIES),
+        "lessons": sorted(project.lessons),
+        "deleted": DELETED,
+    }
+
+
+# -- the page -------------------------------------------------------------------------------
+
+
+def _data_block(data: dict[str, Any]) -> str:
+    """`data` as JSON inside a non-running <script> block: nothing in it can end the block."""
+    text = json.dumps(data, ensure_ascii=False)
+    for raw, safe in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, safe)
+    return f'<script type="application/json" id="packet-state">{text}</script>'
+
+
+def _hash(script: str) -> str:
+    return base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+
+
+def policy() -> str:
+    """The composer page's Content-Security-Policy: its own script only; the preview in a
+    frame from this server; requests only to this server."""
+    return "; ".join(
+        (
+            "default-src 'none'",
+            f"script-src 'sha256-{_hash(SCRIPT)}'",
+            "connect-src 'self'",
+            "frame-src 'self'",
+            "style-src 'unsafe-inline'",
+            "img-src 'self' data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        )
+    )
+
+
+PREVIEW_POLICY = "; ".join(
+    (
+        "default-src 'none'",
+        "script-src 'none'",
+        "style-src 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'self'",
+    )
+)
+
+
+def page(title: str, state: dict[str, Any], token: str) -> bytes:
+    """The composer (or the deleted lessons, when `state` has `deleted`) as one page."""
+    state = {**state, "token": token}
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{STYLE}</style></head><body>"
+        f"{_data_block(state)}"
+        '<header class="bar"><strong>packet</strong> <a href="/">Lessons</a></header>'
+        f'<main id="composer" aria-busy="true"><h1>{html.escape(title)}</h1>'
+        "<noscript>The composer needs JavaScript; the lessons can still be edited as "
+        "files in content/lessons/.</noscript></main>"
+        f"<script>{SCRIPT}</script></body></html>"
+    ).encode()
