@@ -8,6 +8,7 @@ import http.client
 import json
 import re
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -422,3 +423,142 @@ def test_a_broken_module_elsewhere_does_not_stop_a_lesson_being_saved(
     status, answer = session.post("/lessons/save", {"id": "7-seven", "opened": None, "lesson": NEW})
     assert status == 200, answer
     assert yaml.safe_load((project_dir / LESSONS / "7-seven.yaml").read_text())["title"] == "Seven"
+
+
+# -- what a hostile review found (each a catalogue case) ---------------------------------------
+
+BLOCK = """title: T  # the title
+# about modules
+modules:
+  - origins  # first
+  - civil-war
+# about sections
+sections: [documents]
+# about enquiry
+enquiry: E
+# about task
+task: x
+"""
+
+
+def test_a_cleared_key_takes_its_own_comment_and_leaves_the_next_keys() -> None:
+    form = LessonForm(title="T", modules=["origins", "civil-war"], sections=["documents"])
+    assert compose(form, BLOCK) == BLOCK.replace("# about enquiry\nenquiry: E\n", "")
+
+
+def test_a_reordered_block_list_keeps_every_comment() -> None:
+    form = LessonForm(
+        title="T", modules=["civil-war", "s21", "origins"], sections=["documents"], enquiry="E"
+    )
+    assert compose(form, BLOCK) == BLOCK.replace(
+        "  - origins  # first\n  - civil-war\n", "  - civil-war\n  - s21\n  - origins  # first\n"
+    )
+    unchanged = LessonForm(
+        title="T", modules=["origins", "civil-war"], sections=["documents"], enquiry="E"
+    )
+    assert compose(unchanged, BLOCK) == BLOCK
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        (BLOCK.replace("\n", "\r\n"), "\r\n"),
+        ("\ufeff" + BLOCK, "\ufeff"),
+        ("---\n" + BLOCK, "---\n"),
+    ],
+)
+def test_a_files_line_endings_mark_and_start_are_kept(before: str, after: str) -> None:
+    form = LessonForm(
+        title="T", modules=["origins", "civil-war"], sections=["documents"], enquiry="E"
+    )
+    assert compose(form, before) == before and after in compose(form, before)
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x07", "\x85", "\u202e", "\u2066", "\ud800"])
+def test_a_text_with_an_invisible_control_character_is_refused(character: str) -> None:
+    with pytest.raises(UsageError, match=r"invisible control character \(U\+"):
+        LessonForm.from_json({"title": f"a{character}b", "modules": ["origins"]})
+
+
+def test_a_lesson_that_is_a_link_is_neither_saved_nor_deleted(project_dir: Path) -> None:
+    link = project_dir / LESSONS / "9-alias.yaml"
+    link.symlink_to(f"{ROOTS}.yaml")
+    for act in (
+        lambda: lessonfile.save(project_dir, "9-alias", "title: x\n", digest(link.read_bytes())),
+        lambda: lessonfile.delete(project_dir, "9-alias", digest(link.read_bytes())),
+    ):
+        with pytest.raises(UsageError, match="is a link"):
+            act()
+    assert link.is_symlink() and not (project_dir / lessonfile.DELETED).exists()
+
+
+def test_a_file_where_the_deleted_folder_goes_is_a_clear_refusal(project_dir: Path) -> None:
+    (project_dir / lessonfile.DELETED).write_text("not a folder")
+    path = project_dir / LESSONS / f"{ROOTS}.yaml"
+    with pytest.raises(UsageError, match="is a file where packet keeps lessons"):
+        lessonfile.delete(project_dir, ROOTS, digest(path.read_bytes()))
+    assert path.exists()
+
+
+def test_a_restore_never_acts_through_a_linked_lessons_folder(
+    project_dir: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    (outside / "deleted").mkdir(parents=True)
+    (outside / "deleted" / "pp.20260101-000000.yaml").write_text("title: x\n")
+    lessons = project_dir / LESSONS
+    lessons.rename(tmp_path / "kept")
+    lessons.symlink_to(outside)
+    assert lessonfile.deleted(project_dir) == []
+    with pytest.raises(UsageError, match="is a link"):
+        lessonfile.restore(project_dir, "pp.20260101-000000.yaml")
+    assert sorted(p.name for p in outside.rglob("*")) == ["deleted", "pp.20260101-000000.yaml"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[" * 200_000 + b"]" * 200_000,
+        b'{"a":' * 100_000 + b"1" + b"}" * 100_000,
+        b'{"id": "\\ud800", "opened": null, "lesson": {}}',
+        b"\xff\xfe not UTF-8",
+    ],
+)
+def test_a_strange_body_gets_an_answer(server: int, body: bytes) -> None:
+    session = Session(server)
+    status, _, text = _request(
+        server,
+        "POST",
+        "/lessons/save",
+        body,
+        Origin=f"http://127.0.0.1:{server}",
+        Cookie=session.cookie,
+        X_Packet_Token=session.token,
+        Content_Type="application/json",
+    )
+    assert status == 400 and json.loads(text)["error"]
+
+
+def test_a_body_sent_a_byte_at_a_time_is_cut_off(
+    server: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(serve, "BODY_SECONDS", 1.0)
+    session = Session(server)
+    connection = http.client.HTTPConnection("127.0.0.1", server, timeout=30)
+    connection.putrequest("POST", "/lessons/save", skip_host=True)
+    for name, value in (
+        ("Host", f"127.0.0.1:{server}"),
+        ("Origin", f"http://127.0.0.1:{server}"),
+        ("Cookie", session.cookie),
+        ("X-Packet-Token", session.token),
+        ("Content-Type", "application/json"),
+        ("Content-Length", "100"),
+    ):
+        connection.putheader(name, value)
+    connection.endheaders()
+    for _ in range(3):
+        connection.send(b" ")
+        time.sleep(0.6)
+    response = connection.getresponse()
+    assert response.status == 408
+    connection.close()

@@ -99,11 +99,13 @@ def sheets(pages: int, *, double_sided: bool, booklet: bool) -> int:
 
 
 class Composer:
-    """The composer's work for one project; one preview is made at a time."""
+    """The composer's work for one project: one preview is made at a time, and one change
+    to the lesson files; a save never waits for previews."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.lock = threading.Lock()
+        self.lock = threading.Lock()  # one preview at a time (two would share the cores)
+        self.writing = threading.Lock()  # one change to the files at a time
 
     # -- opening a lesson ----------------------------------------------------------------
 

@@ -19,6 +19,7 @@ import io
 import os
 import re
 import time
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -39,6 +40,8 @@ FIELDS = (
 )  # fmt: skip
 MAX_TEXT = 2000  # characters in one of the form's texts
 MAX_ITEMS = 200  # ids in one of the form's lists
+# Characters that reorder the text around them (the "Trojan Source" characters).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _DELETED_NAME = re.compile(r"^(?P<id>[a-z0-9-]+)\.(?P<when>\d{8}-\d{6})(?:-\d+)?\.yaml$")
 
 
@@ -125,7 +128,23 @@ def _text(data: Mapping[str, Any], key: str) -> str:
         raise UsageError(f"'{key}' must be text")
     if len(value) > MAX_TEXT:
         raise UsageError(f"'{key}' is longer than {MAX_TEXT} characters")
-    return value.strip()
+    value = value.replace("\r\n", "\n").strip()
+    odd = next((c for c in value if _unwritable(c)), None)
+    if odd is not None:
+        raise UsageError(
+            f"'{key}' holds an invisible control character (U+{ord(odd):04X}) — delete it "
+            "(it often comes with text pasted from elsewhere)"
+        )
+    return value
+
+
+def _unwritable(c: str) -> bool:
+    """A character a lesson's text must not hold: a control character other than a line
+    break or tab, a bidirectional override, or half of a UTF-16 pair."""
+    category = unicodedata.category(c)
+    if category == "Cc":
+        return c not in "\n\t"
+    return category == "Cs" or c in BIDI_CONTROLS
 
 
 def _ids(data: Mapping[str, Any], key: str) -> list[str] | None:
@@ -134,6 +153,8 @@ def _ids(data: Mapping[str, Any], key: str) -> list[str] | None:
         return None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise UsageError(f"'{key}' must be a list of ids")
+    if any(not is_id(v) for v in value):
+        raise UsageError(f"'{key}' lists something that is not an id")
     if len(value) > MAX_ITEMS:
         raise UsageError(f"'{key}' lists more than {MAX_ITEMS} ids")
     return list(dict.fromkeys(value))  # each once, in the order chosen
@@ -174,17 +195,46 @@ def _mapping_indent(text: str) -> int:
 
 
 def compose(form: LessonForm, existing: str | None = None) -> str:
-    """The lesson file holding `form`: `existing` edited in place, or a new file."""
+    """The lesson file holding `form`: `existing` edited in place, or a new file — with the
+    line endings, byte-order mark and `---` of the file it edits. UsageError if YAML could
+    not hold the form's values exactly (checked by reading the text back)."""
     from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import YAMLError
 
-    yaml, data = _yaml(existing)
-    if not isinstance(data, CommentedMap):
-        data = CommentedMap()
+    text = None if existing is None else existing.removeprefix("\ufeff").replace("\r\n", "\n")
+    try:
+        yaml, data = _yaml(text)
+        if not isinstance(data, CommentedMap):
+            data = CommentedMap()
+        for key, value in form.values().items():
+            _put(data, key, value)
+        yaml.explicit_start = text is not None and text.startswith("---")
+        out = io.StringIO()
+        yaml.dump(data, out)
+    except (YAMLError, ValueError) as exc:
+        raise UsageError(f"the lesson cannot be written as YAML: {exc}") from exc
+    written = out.getvalue()
+    _same(form, written)
+    if existing is not None and "\r\n" in existing:
+        written = written.replace("\n", "\r\n")
+    if existing is not None and existing.startswith("\ufeff"):
+        written = "\ufeff" + written
+    return written
+
+
+def _same(form: LessonForm, written: str) -> None:
+    """Refuse a file that does not read back as the form (as packet's loader reads it)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(written)
+    except yaml.YAMLError as exc:
+        raise UsageError(f"the lesson cannot be written as YAML: {exc}") from exc
     for key, value in form.values().items():
-        _put(data, key, value)
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
+        if value is not None and data.get(key, DEFAULTS.get(key)) != value:
+            raise UsageError(
+                f"'{key}' would not read back as it was typed — remove any unusual characters"
+            )
 
 
 def _put(data: Any, key: str, value: Any) -> None:
@@ -195,12 +245,13 @@ def _put(data: Any, key: str, value: Any) -> None:
 
     old = data.get(key)
     if value is None:
-        data.pop(key, None)
+        _remove(data, key)
         return
     if key not in data and value == DEFAULTS.get(key):
         return
     if isinstance(old, CommentedSeq) and isinstance(value, list):
-        old[:] = value
+        if list(old) != value:
+            _replace_items(old, value)
         return
     if isinstance(value, list):
         seq = CommentedSeq(value)
@@ -214,6 +265,81 @@ def _put(data: Any, key: str, value: Any) -> None:
     after = [k for k in FIELDS[: FIELDS.index(key)] if k in data]
     position = list(data).index(after[-1]) + 1 if after else 0
     data.insert(position, key, value)
+
+
+# Where ruamel keeps comments: a comment token's first line is the end-of-line comment of
+# the value it follows (empty: "\n"), and the lines after it are the comments written above
+# the next key. Removing a key or reordering a list moves those lines, so that each comment
+# stays above the key it was written for and none is lost.
+
+
+def _tail(data: Any, key: Any) -> tuple[dict[Any, Any], Any, int]:
+    """Where the comment after `key`'s value is kept: its last item's, for a block list or
+    mapping (ruamel's `ca.items[key][slot]`)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    value = data[key]
+    if isinstance(value, CommentedMap | CommentedSeq) and len(value) and not value.fa.flow_style():
+        last = list(value)[-1] if isinstance(value, CommentedMap) else len(value) - 1
+        if isinstance(value[last], CommentedMap | CommentedSeq) and len(value[last]):
+            return _tail(value, last)
+        return value.ca.items, last, 2 if isinstance(value, CommentedMap) else 0
+    return data.ca.items, key, 2
+
+
+def _split(items: dict[Any, Any], key: Any, slot: int) -> tuple[str, str]:
+    """A comment token's end-of-line part (with its newline) and the lines after it."""
+    token = (items.get(key) or [None] * 4)[slot]
+    if token is None:
+        return "\n", ""
+    eol, _, after = token.value.partition("\n")
+    return eol + "\n", after
+
+
+def _set(items: dict[Any, Any], key: Any, slot: int, value: str, token: Any = None) -> None:
+    """Keep `value` as the comment at `key`'s `slot`: in `token` (or the one there, which
+    knows the column its end-of-line comment is written at), else in a new one."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    entry = items.setdefault(key, [None] * 4)
+    token = token if token is not None else entry[slot]
+    if value == "\n":
+        entry[slot] = None
+    elif token is not None:
+        token._value = value
+        entry[slot] = token
+    else:
+        entry[slot] = CommentToken(value, CommentMark(0), None)
+
+
+def _remove(data: Any, key: str) -> None:
+    """Remove `key` with the comments written for it, keeping those for the key after it."""
+    if key not in data:
+        return
+    keys = list(data)
+    _, following = _split(*_tail(data, key))
+    position = keys.index(key)
+    if position:
+        before = _tail(data, keys[position - 1])
+        eol, _ = _split(*before)  # the lines after it were about `key`: they go with it
+        _set(*before, eol + following)
+    data.ca.items.pop(key, None)
+    del data[key]
+
+
+def _replace_items(seq: Any, value: list[str]) -> None:
+    """Put `value` in a list, each item keeping its end-of-line comment, the comments after
+    the last item (about the next key) staying after the last."""
+    old = list(seq)
+    tokens = {item: (seq.ca.items.get(i) or [None])[0] for i, item in enumerate(old)}
+    eols = {item: _split(seq.ca.items, i, 0)[0] for i, item in enumerate(old)}
+    _, after = _split(seq.ca.items, len(old) - 1, 0) if old else ("\n", "")
+    seq[:] = value
+    seq.ca.items.clear()
+    for i, item in enumerate(value):
+        tail = after if i == len(value) - 1 else ""
+        _set(seq.ca.items, i, 0, eols.get(item, "\n") + tail, tokens.get(item))
 
 
 # -- the file -------------------------------------------------------------------------------
@@ -260,21 +386,38 @@ def _unchanged(root: Path, lesson_id: str, opened: str | None) -> None:
         )
 
 
-def _folder(root: Path, relative: str) -> Path:
-    """A folder of the project packet writes lesson files in, never through a link."""
+def _folder(root: Path, relative: str, *, make: bool = True) -> Path:
+    """A folder of the project packet writes lesson files in, never through a link; made
+    if it is missing (unless not `make`)."""
     folder = root / relative
     for each in (root / "content", root / LESSONS, folder):
         if each.is_symlink():
             raise UsageError(f"{each}: is a link; packet writes lessons only in its own folders")
-    folder.mkdir(parents=True, exist_ok=True)
+        if each.exists() and not each.is_dir():
+            raise UsageError(f"{each}: is a file where packet keeps lessons — move it away")
+    if not make:
+        return folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{folder}: cannot create the folder: {exc.strerror or exc}") from exc
     return folder
+
+
+def _not_a_link(path: Path) -> None:
+    if path.is_symlink():
+        raise UsageError(
+            f"{LESSONS}/{path.name} is a link, which the composer does not change — edit the "
+            "file it points to, or replace the link with a copy"
+        )
 
 
 def save(root: Path, lesson_id: str, text: str, opened: str | None) -> str:
     """Write the lesson file unless it changed since the page opened it; its new digest."""
     path = lesson_path(root, lesson_id)
-    _unchanged(root, lesson_id, opened)
     _folder(root, LESSONS)
+    _not_a_link(path)
+    _unchanged(root, lesson_id, opened)
     data = text.encode("utf-8")
     write_atomic(path, data, elsewhere="")
     return digest(data)
@@ -283,6 +426,8 @@ def save(root: Path, lesson_id: str, text: str, opened: str | None) -> str:
 def delete(root: Path, lesson_id: str, opened: str | None) -> str:
     """Move the lesson file into content/lessons/deleted/; the name it has there."""
     path = lesson_path(root, lesson_id)
+    _folder(root, LESSONS)
+    _not_a_link(path)
     _unchanged(root, lesson_id, opened)
     if opened is None:
         raise UsageError(f"there is no lesson '{lesson_id}' to delete")
@@ -309,7 +454,9 @@ class Deleted:
 def deleted(root: Path) -> list[Deleted]:
     """The deleted lessons that can be restored, the most recent first."""
     folder = root / DELETED
-    if folder.is_symlink() or not folder.is_dir():
+    if any(f.is_symlink() for f in (root / "content", root / LESSONS, folder)):
+        return []
+    if not folder.is_dir():
         return []
     found = []
     for path in folder.iterdir():
@@ -323,6 +470,7 @@ def deleted(root: Path) -> list[Deleted]:
 
 def restore(root: Path, name: str) -> str:
     """Move a deleted lesson back to content/lessons/; its id."""
+    _folder(root, DELETED, make=False)
     chosen = next((d for d in deleted(root) if d.name == name), None)
     if chosen is None:
         raise UsageError(f"'{name}' is not a deleted lesson in {DELETED}/")

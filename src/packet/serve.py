@@ -449,6 +449,9 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
 
     server: PreviewServer
     server_version = "packet"
+    # A client that stops sending its request (or a body, _read) for this long is dropped;
+    # event streams write well within it (KEEPALIVE_SECONDS).
+    timeout = 30.0
 
     @property
     def preview(self) -> Preview:
@@ -499,6 +502,11 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             self._json(409, {"error": str(exc), "stale": True})
         except PacketError as exc:
             self._json(400, {"error": str(exc)})
+        except OSError as exc:  # a disk full, a folder not writable: say so, keep serving
+            self._json(500, {"error": f"the file could not be changed: {exc}"})
+        except Exception as exc:  # a bug in packet: answer, say so, keep serving
+            message = f"internal error ({type(exc).__name__}: {exc}) — please report it"
+            self._json(500, {"error": message})
 
     # -- the routes ----------------------------------------------------------------------
 
@@ -597,7 +605,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         form = lessonfile.LessonForm.from_json(body.get("lesson"))
         opened = body.get("opened") if isinstance(body.get("opened"), str) else None
         composer = self.server.composer
-        with composer.lock:
+        with composer.writing:
             text = composer.draft_text(None if opened is None else lesson, form)
             problems = composer.problems_of(lesson, text)
             if problems:
@@ -610,7 +618,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     def _delete(self, body: dict[str, Any]) -> None:
         lesson = _id_in(body)
         opened = body.get("opened") if isinstance(body.get("opened"), str) else None
-        with self.server.composer.lock:
+        with self.server.composer.writing:
             name = lessonfile.delete(self.preview.root, lesson, opened)
         self._json(200, {"name": name})
 
@@ -618,7 +626,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         name = body.get("name")
         if not isinstance(name, str):
             raise UsageError("say which deleted lesson to restore")
-        with self.server.composer.lock:
+        with self.server.composer.writing:
             lesson = lessonfile.restore(self.preview.root, name)
         self._json(200, {"lesson": lesson})
 
@@ -661,10 +669,13 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         if not 0 <= length <= MAX_BODY_BYTES:
             self._json(413, {"error": "the request is too large"})
             return None
-        self.connection.settimeout(BODY_SECONDS)
         try:
-            data = json.loads(self.rfile.read(length))
-        except (OSError, ValueError):
+            data = json.loads(self._read(length))
+        except TimeoutError:
+            self.close_connection = True
+            self._json(408, {"error": "the request came too slowly"})
+            return None
+        except (OSError, ValueError, RecursionError):
             self.close_connection = True
             self._json(400, {"error": "the request is not JSON"})
             return None
@@ -673,8 +684,27 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             return None
         return data
 
+    def _read(self, length: int) -> bytes:
+        """The body's `length` bytes, all within BODY_SECONDS (TimeoutError if not): a
+        client sending a byte now and then holds a thread no longer than that."""
+        deadline = time.monotonic() + BODY_SECONDS
+        parts: list[bytes] = []
+        left = length
+        while left:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            self.connection.settimeout(remaining)
+            part = self.rfile.read1(min(left, 65536))
+            if not part:
+                raise ValueError("the body ended early")
+            parts.append(part)
+            left -= len(part)
+        self.connection.settimeout(self.timeout)
+        return b"".join(parts)
+
     def _json(self, status: int, data: dict[str, Any]) -> None:
-        body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        body = json.dumps(data).encode("ascii")  # escaped: no text can break the answer
         self._send(status, body, "application/json; charset=utf-8")
 
     def _show(self, lesson: str, edition: str, page: Page, version: int) -> None:
