@@ -315,6 +315,10 @@ def test_a_lesson_composed_in_the_browser_builds_as_previewed(
     assert re.search(r"About \d+ pages · \d+ sheets per copy", status.inner_text())
     milliseconds = int(page.locator("#composer").get_attribute("data-preview-ms") or "0")
     print(f"\ncomposer: the unit's preview updated in {milliseconds} ms")
+    # A moment later, laid out for print: the exact pages, which the PDF will have.
+    page.wait_for_selector("#composer[data-layouts]", timeout=120_000)
+    laid = re.search(r"^(\d+) pages · (\d+) sheets per copy \(laid out", status.inner_text())
+    assert laid, status.inner_text()
 
     page.click("#save")
     page.locator("#message", has_text="Saved as content/lessons/7-composed.yaml").wait_for()
@@ -348,6 +352,7 @@ def test_a_lesson_composed_in_the_browser_builds_as_previewed(
         page.click("#download-student")
     pdf = download.value.path().read_bytes()
     assert pdf.startswith(b"%PDF")
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == int(laid[1])
     text = " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "Composed in the browser" in text and "Khmer Rouge Tribunal" in text
     assert watched.problems == []

@@ -562,3 +562,14 @@ def test_a_body_sent_a_byte_at_a_time_is_cut_off(
     response = connection.getresponse()
     assert response.status == 408
     connection.close()
+
+
+def test_a_layout_no_longer_wanted_is_not_made_and_a_wanted_one_is_exact(
+    project_dir: Path,
+) -> None:
+    composer = Composer(project_dir)
+    form = _form(title="Laid out", modules=["origins"])
+    assert composer.lay_out("7-x", form, PrintOptions(), new=True, wanted=lambda: False) is None
+    laid = composer.lay_out("7-x", form, PrintOptions(booklet=True), new=True)
+    assert laid is not None and laid.problems == [] and laid.pages is not None
+    assert laid.sheets == -(-laid.pages // 4)  # a booklet sheet: four pages

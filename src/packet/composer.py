@@ -27,11 +27,12 @@ import json
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .choices import EDITIONS, SECTIONS
+from .choices import EDITIONS, SECTIONS, Edition
 from .errors import ContentError, PacketError, Problem, Severity
 from .layout import LESSONS, is_id
 from .lessonfile import ACTIVITIES, DELETED, LessonForm, compose, current, digest
@@ -92,6 +93,19 @@ class Previewed:
         }
 
 
+@dataclass(frozen=True)
+class _Draft:
+    """A draft lesson's packet and what came with it."""
+
+    lesson: str  # its id, or NEW_ID while it has none
+    project: Any  # model.Project, read with the draft
+    request: Any  # build.request.BuildRequest: its print options
+    packet: Any  # assemble.Packet
+    before: list[str]  # problems with its id
+    warnings: list[str]  # check's warnings of its file
+    two_sided: bool
+
+
 def sheets(pages: int, *, double_sided: bool, booklet: bool) -> int:
     """Sheets of paper one copy takes: a booklet's sheet holds four pages, a two-sided one two."""
     per_sheet = 4 if booklet else 2 if double_sided else 1
@@ -106,6 +120,8 @@ class Composer:
         self.root = root
         self.lock = threading.Lock()  # one preview at a time (two would share the cores)
         self.writing = threading.Lock()  # one change to the files at a time
+        self.laying_out = threading.Lock()  # one PDF layout at a time, on its own renderer
+        self.renderer: Any = None
 
     # -- opening a lesson ----------------------------------------------------------------
 
@@ -154,15 +170,15 @@ class Composer:
         shown.seconds = time.perf_counter() - started
         return shown
 
-    def _preview(
+    def _draft(
         self, lesson: str, form: LessonForm, options: PrintOptions, *, new: bool
-    ) -> Previewed:
-        from .build.estimate import estimated_pages
+    ) -> _Draft | Previewed:
+        """The draft's packet, assembled from the project read with the draft as its lesson
+        file — or, as a Previewed without a page, the problems that stop it."""
         from .build.request import BuildRequest
         from .build.run import packet_for
         from .check import check_project
         from .project import load_project
-        from .render import render_html
 
         named = lesson if is_id(lesson) else NEW_ID
         before: list[str] = []
@@ -192,23 +208,99 @@ class Composer:
             booklet=options.booklet,
             double_sided=options.double_sided,
         )
+        edition: Edition = "teacher" if options.edition == "teacher" else "student"
         try:
-            packet = packet_for(project, project.lessons[named], options.edition, request)  # type: ignore[arg-type]
-            page = render_html(packet, self.root, screen=True)
-            printed = render_html(packet, self.root)
+            packet = packet_for(project, project.lessons[named], edition, request)
         except PacketError as exc:
             return Previewed(None, [*before, str(exc)])
-        pages = estimated_pages(printed, large_print=options.large_print, booklet=options.booklet)
         two_sided = request.effective_double_sided
         if two_sided is None:
             two_sided = project.settings.double_sided
+        return _Draft(named, project, request, packet, before, warnings, two_sided)
+
+    def _preview(
+        self, lesson: str, form: LessonForm, options: PrintOptions, *, new: bool
+    ) -> Previewed:
+        from .build.estimate import estimated_pages
+        from .render import render_html
+
+        draft = self._draft(lesson, form, options, new=new)
+        if isinstance(draft, Previewed):
+            return draft
+        try:
+            page = render_html(draft.packet, self.root, screen=True)
+            printed = render_html(draft.packet, self.root)
+        except PacketError as exc:
+            return Previewed(None, [*draft.before, str(exc)])
+        pages = estimated_pages(printed, large_print=options.large_print, booklet=options.booklet)
         return Previewed(
             page.encode("utf-8"),
-            before,
-            warnings,
+            draft.before,
+            draft.warnings,
             pages,
-            sheets(pages, double_sided=two_sided, booklet=options.booklet),
+            sheets(pages, double_sided=draft.two_sided, booklet=options.booklet),
         )
+
+    def lay_out(
+        self,
+        lesson: str,
+        form: LessonForm,
+        options: PrintOptions,
+        *,
+        new: bool,
+        wanted: Callable[[], bool] = lambda: True,
+    ) -> Previewed | None:
+        """The draft laid out as its PDF will be: its exact pages and sheets, and the print
+        preflight's findings (placed in the content, as a build places them). A teacher
+        edition is laid out after its student edition, as builds do, for its page numbers.
+        None if, its turn come, it is no longer `wanted` (the teacher changed the lesson
+        since: a layout takes seconds, and only the latest is worth making)."""
+        from dataclasses import replace
+
+        from .build.explain import explain
+        from .layout import output_name
+        from .render import render_html
+
+        started = time.perf_counter()
+        with self.laying_out:
+            if not wanted():
+                return None
+            draft = self._draft(lesson, form, options, new=new)
+            if isinstance(draft, Previewed):
+                return draft
+            renderer = self._renderer()
+            packet = draft.packet
+            try:
+                if packet.edition == "teacher":
+                    student = self._draft(
+                        lesson, form, replace(options, edition="student"), new=new
+                    )
+                    if isinstance(student, _Draft):
+                        laid = renderer.render(render_html(student.packet, self.root))
+                        packet = replace(
+                            packet, student_pages=laid.anchors, student_page_count=laid.pages
+                        )
+                result = renderer.render(render_html(packet, self.root))
+            except PacketError as exc:
+                return Previewed(None, [*draft.before, str(exc)])
+        name = output_name(draft.lesson, options.edition, "pdf", draft.request.suffix)
+        findings = [str(explain(draft.project, name, m)) for m in result.warnings]
+        return Previewed(
+            None,
+            draft.before,
+            draft.warnings + findings,
+            result.pages,
+            sheets(result.pages, double_sided=draft.two_sided, booklet=options.booklet),
+            time.perf_counter() - started,
+        )
+
+    def _renderer(self) -> Any:
+        """WeasyPrint, set up once (its fonts kept for every layout)."""
+        from .render import PdfRenderer
+
+        if self.renderer is None:
+            self.renderer = PdfRenderer(self.root)
+        return self.renderer
 
     def problems_of(self, lesson: str, text: str) -> list[Problem]:
         """The errors `text` has as the lesson's file, read and checked with the project;

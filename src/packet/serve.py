@@ -412,6 +412,8 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         self.secret = secrets.token_bytes(32)  # a session's token: HMAC of its cookie
         self.previews: dict[str, bytes] = {}  # each session's latest draft preview
         self.previews_made = 0
+        self.layouts: dict[str, int] = {}  # each session's latest layout asked for
+        self.tickets = threading.Lock()
         self.port = int(self.server_address[1])  # the port a request's Host must name
         self.closing = False  # set on stopping: event streams end
 
@@ -427,6 +429,16 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         while len(self.previews) > MAX_SESSIONS:
             self.previews.pop(next(iter(self.previews)))
         self.previews_made += 1
+
+    def layout_asked(self, session: str) -> int:
+        """A ticket for a session's layout: only the latest one asked for is made."""
+        with self.tickets:
+            ticket = self.layouts.get(session, 0) + 1
+            self.layouts.pop(session, None)
+            self.layouts[session] = ticket
+            while len(self.layouts) > MAX_SESSIONS:
+                self.layouts.pop(next(iter(self.layouts)))
+            return ticket
 
     def close(self) -> None:
         """Stop answering: end the open event streams and release the port."""
@@ -489,6 +501,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         route = urlsplit(self.path).path.strip("/")
         action = {
             "lessons/preview": self._preview_draft,
+            "lessons/pages": self._lay_out,
             "lessons/save": self._save,
             "lessons/delete": self._delete,
             "lessons/restore": self._restore,
@@ -599,6 +612,23 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             self.server.keep_preview(session, shown.html)
             answer["url"] = f"/lessons/preview/{self.server.previews_made}"
         self._json(200, answer)
+
+    def _lay_out(self, body: dict[str, Any]) -> None:
+        """The draft's exact pages and its print preflight, once it is laid out as a PDF;
+        `superseded` when a newer layout of this session's was asked for meanwhile."""
+        session = self._session() or ""
+        ticket = self.server.layout_asked(session)
+        lesson = body.get("id") if isinstance(body.get("id"), str) else ""
+        form = lessonfile.LessonForm.from_json(body.get("lesson"))
+        options = PrintOptions.from_json(body.get("options"))
+        laid = self.server.composer.lay_out(
+            str(lesson),
+            form,
+            options,
+            new=body.get("new") is not False,
+            wanted=lambda: self.server.layouts.get(session) == ticket,
+        )
+        self._json(200, {"superseded": True} if laid is None else laid.as_json())
 
     def _save(self, body: dict[str, Any]) -> None:
         lesson = _id_in(body)

@@ -275,9 +275,16 @@
   }
 
   var timer = null, inFlight = false, again = false, shown = 0;
+  var generation = 0, layoutTimer = null, laidOut = 0;
   function schedule() {
     clearTimeout(timer);
+    clearTimeout(layoutTimer);
+    generation += 1;
     timer = setTimeout(refresh, 120);
+  }
+
+  function draft() {
+    return {id: idInput.value.trim(), new: isNew, lesson: currentForm(), options: options};
   }
 
   function refresh() {
@@ -285,15 +292,33 @@
     inFlight = true;
     status.textContent = "Updating the preview…";
     var started = performance.now();
-    post("/lessons/preview", {id: idInput.value.trim(), new: isNew, lesson: currentForm(), options: options})
+    var asked = generation;
+    post("/lessons/preview", draft())
       .then(function (data) {
         showPreview(data, performance.now() - started);
+        if (data.url && asked === generation) {
+          layoutTimer = setTimeout(function () { layOut(asked); }, 1000);
+        }
       })
       .catch(function (error) { status.textContent = "The preview could not be updated: " + error; })
       .then(function () {
         inFlight = false;
         if (again) { again = false; refresh(); }
       });
+  }
+
+  // A moment after the last change, the packet is laid out as its PDF will be: the exact
+  // pages and sheets, and what the print preflight finds (a stranded heading, a split table).
+  function layOut(asked) {
+    post("/lessons/pages", draft()).then(function (data) {
+      if (data.superseded || asked !== generation || data.status !== 200) { return; }
+      if (data.problems && data.problems.length) { fill(problemsList, data.problems); return; }
+      status.textContent = data.pages + " pages · " + data.sheets +
+        " sheets per copy (laid out for print in " + data.seconds.toFixed(1) + " s)";
+      fill(warningsList, data.warnings || []);
+      laidOut += 1;
+      main.setAttribute("data-layouts", String(laidOut));
+    });
   }
 
   function fill(node, items) {
