@@ -146,7 +146,7 @@
   }
 
   function checkboxes(name, values, chosenValues, labels) {
-    var box = el("fieldset", {id: name + "-choices"});
+    var box = el("div", {"class": "choices", id: name + "-choices"});
     values.forEach(function (value) {
       var input = el("input", {type: "checkbox", name: name, value: value,
         checked: chosenValues.indexOf(value) >= 0 ? "checked" : false});
@@ -175,7 +175,7 @@
   var activitiesBox = checkboxes("activities", catalogue.activities, form.activities || catalogue.activities, activityLabels);
   var documentsAll = el("input", {type: "checkbox", id: "documents-all",
     checked: form.documents === null ? "checked" : false});
-  var documentsBox = el("fieldset", {id: "documents-choices"});
+  var documentsBox = el("div", {"class": "choices", id: "documents-choices"});
   var supportInput = el("input", {type: "checkbox", id: "lesson-support",
     checked: form.support ? "checked" : false});
 
@@ -412,6 +412,11 @@
   }
 
   // -- layout --------------------------------------------------------------------------
+  // Each group of choices is a fieldset: a screen reader names the group with each box.
+  function group(legend, children) {
+    return el("fieldset", {"class": "group"}, [el("legend", {text: legend})].concat(children));
+  }
+
   function field(label, input, help) {
     var id = input.getAttribute("id");
     return el("div", {}, [el("label", {"for": id, text: label}), input,
@@ -431,22 +436,21 @@
     chosen,
     field("Find a module", search),
     found,
-    el("h2", {text: "Back sections"}),
-    sectionsBox,
-    el("h2", {text: "Activities"}),
-    el("label", {"class": "inline"}, [activitiesAll, document.createTextNode("Every activity the modules support")]),
-    activitiesBox,
-    el("h2", {text: "Documents"}),
-    el("label", {"class": "inline"}, [documentsAll, document.createTextNode("The documents of the chosen modules")]),
-    documentsBox,
-    el("h2", {text: "Support"}),
-    el("label", {"class": "inline"}, [supportInput, document.createTextNode("Word banks and sentence starters for weaker readers")]),
-    el("h2", {text: "Printing (preview and downloads; not saved in the lesson)"}),
-    field("Edition", editionSelect),
-    field("Paper", paperSelect),
-    field("Sides", sidedSelect),
-    el("label", {"class": "inline"}, [largeInput, document.createTextNode("Large print")]),
-    el("label", {"class": "inline"}, [bookletInput, document.createTextNode("Booklet")]),
+    group("Back sections", [sectionsBox]),
+    group("Activities", [
+      el("label", {"class": "inline"}, [activitiesAll, document.createTextNode("Every activity the modules support")]),
+      activitiesBox]),
+    group("Documents", [
+      el("label", {"class": "inline"}, [documentsAll, document.createTextNode("The documents of the chosen modules")]),
+      documentsBox]),
+    group("Support", [
+      el("label", {"class": "inline"}, [supportInput, document.createTextNode("Word banks and sentence starters for weaker readers")])]),
+    group("Printing (preview and downloads; not saved in the lesson)", [
+      field("Edition", editionSelect),
+      field("Paper", paperSelect),
+      field("Sides", sidedSelect),
+      el("label", {"class": "inline"}, [largeInput, document.createTextNode("Large print")]),
+      el("label", {"class": "inline"}, [bookletInput, document.createTextNode("Booklet")])]),
     el("div", {"class": "actions"}, [saveButton, isNew ? null : deleteButton]),
     message,
     downloads
