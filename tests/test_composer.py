@@ -573,3 +573,27 @@ def test_a_layout_no_longer_wanted_is_not_made_and_a_wanted_one_is_exact(
     laid = composer.lay_out("7-x", form, PrintOptions(booklet=True), new=True)
     assert laid is not None and laid.problems == [] and laid.pages is not None
     assert laid.sheets == -(-laid.pages // 4)  # a booklet sheet: four pages
+
+
+def test_the_answer_key_and_lesson_plan_download_with_the_print_options(server: int) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    for path, name, heading in (
+        (
+            "/1-roots/answer-key.pdf?large-print=1",
+            "1-roots-large-print-answer-key.pdf",
+            "ANSWER KEY",
+        ),
+        ("/1-roots/lesson-plan.pdf", "1-roots-lesson-plan.pdf", "LESSON PLAN"),
+    ):
+        connection = http.client.HTTPConnection("127.0.0.1", server, timeout=300)
+        connection.request("GET", path, headers={"Host": f"127.0.0.1:{server}"})
+        response = connection.getresponse()
+        pdf = response.read()
+        connection.close()
+        assert response.status == 200 and response.getheader("Content-Type") == "application/pdf"
+        assert response.getheader("Content-Disposition") == f'attachment; filename="{name}"'
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        assert heading in text and "Roots of a Revolution" in text, text[:200]
