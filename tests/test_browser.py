@@ -10,6 +10,7 @@ test_visual.py; `make references` regenerates them.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -26,6 +27,7 @@ from PIL import Image, ImageChops
 from pypdf import PdfReader
 
 from conftest import run_packet, start_packet
+from packet.answers import without_script
 from test_visual import MAX_CHANGED, MAX_MEAN, REFERENCES, UPDATE, compare
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -346,7 +348,9 @@ def test_a_lesson_composed_in_the_browser_builds_as_previewed(
         cwd=project,
     )
     assert built.returncode == 0, built.stderr
-    assert (out / "7-composed-student.html").read_bytes() == previewed
+    # (The frame runs nothing, so it shows the packet without its answers script.)
+    built_html = (out / "7-composed-student.html").read_text(encoding="utf-8")
+    assert without_script(built_html).encode("utf-8") == previewed
 
     with page.expect_download(timeout=180_000) as download:
         page.click("#download-student")
@@ -477,3 +481,92 @@ def test_the_preview_follows_each_change_to_the_whole_unit(
     ]  # type: ignore[index]
     assert pages[1] > pages[0]  # large print takes more pages
     print(f"\ncomposer, whole unit: support shown in {support} ms, large print in {large} ms")
+
+
+# -- answering on screen ----------------------------------------------------------------------
+
+
+def test_answers_survive_a_reload_print_save_and_load_back(
+    browser: object, built: Path, tmp_path: Path
+) -> None:
+    url = (built / "3-s21-student.html").as_uri()
+    watched = Watched(browser, 1280, 900)
+    page = watched.page
+    page.goto(url)
+    answers = {
+        "#answer-name": "Ana López",
+        "textarea.write >> nth=0": "It was a high school, the travel page says.",
+        "input.fill-in >> nth=0": "C",
+        "table.worksheet textarea >> nth=0": "A travel company, Asia Highlights.",
+        "#answer-judgement": "The encyclopedia, because it is edited.",
+    }
+    for selector, text in answers.items():
+        page.fill(selector, text)
+    page.wait_for_timeout(600)  # kept a moment after the last keystroke
+    page.reload()
+    for selector, text in answers.items():
+        assert page.input_value(selector) == text, selector
+
+    # Print my answers: the printed packet carries them where the lines were.
+    printed = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(page.pdf())).pages
+    )
+    assert "It was a high school, the travel page says." in printed
+    assert "The encyclopedia, because it is edited." in printed
+    assert "Print my answers" not in printed  # the bar is for the screen
+
+    # Save my answers: a file the teacher opens with `packet answers`.
+    with page.expect_download() as download:
+        page.click("#answers-save")
+    saved_file = tmp_path / "ana.json"
+    download.value.save_as(saved_file)
+    saved = json.loads(saved_file.read_text(encoding="utf-8"))
+    assert saved["format"] == "packet-answers" and saved["name"] == "Ana López"
+    first = next(a for a in saved["answers"] if a["answer"].startswith("It was a high school"))
+    assert first["question"] == "What was the S-21 building before it became a prison?"
+    shown = run_packet("answers", str(saved_file), cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert "It was a high school" in (tmp_path / "ana.html").read_text(encoding="utf-8")
+
+    # Clear asks first: dismissed, nothing is lost; accepted, everything goes.
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("#answers-clear")
+    assert page.input_value("#answer-name") == "Ana López"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#answers-clear")
+    page.reload()
+    assert all(page.input_value(selector) == "" for selector in answers)
+
+    # Another browser (nothing kept): the saved file loads the answers back.
+    other = Watched(browser, 1280, 900)
+    other.page.goto(url)
+    other.page.set_input_files("#answers-file", str(saved_file))
+    other.page.get_by_text("Loaded Ana López's answers").wait_for()
+    for selector, text in answers.items():
+        assert other.page.input_value(selector) == text, selector
+
+    # Nothing left the page: the file itself is the only request.
+    assert set(watched.requests) == {url} and set(other.requests) == {url}
+    assert watched.problems == [] and other.problems == []
+
+
+def test_the_html_packets_policy_stops_a_script_put_into_it(
+    browser: object, built: Path, tmp_path: Path
+) -> None:
+    html = (built / "3-s21-student.html").read_text(encoding="utf-8")
+    tampered = tmp_path / "tampered.html"
+    tampered.write_text(
+        html.replace(
+            "</body>",
+            '<script>document.documentElement.dataset.injected = "yes";</script>'
+            '<img src="data:," onerror="document.documentElement.dataset.injected = \'yes\'">'
+            "</body>",
+        ),
+        encoding="utf-8",
+    )
+    watched = Watched(browser)
+    watched.page.goto(tampered.as_uri())
+    watched.page.wait_for_selector(".answers-bar")  # packet's own script ran
+    watched.page.wait_for_timeout(300)
+    assert watched.page.locator("html[data-injected]").count() == 0
+    assert any("Content Security Policy" in p for p in watched.problems), watched.problems

@@ -126,8 +126,10 @@ def test_the_index_shows_hostile_file_names_as_text_never_as_markup(
     assert markup.handlers() == []
     # Links go to real lessons only: a name the project loader refuses gets none.
     valid = sorted(p.stem for p in (project_dir / LESSONS).glob("[0-9w]*.yaml"))
-    assert sorted(set(markup.hrefs()) - {"/"}) == sorted(
-        f"/{lesson}/{edition}" for lesson in valid for edition in ("student", "teacher")
+    composer = {"/lessons/new", "/lessons/deleted"}
+    assert sorted(set(markup.hrefs()) - {"/"} - composer) == sorted(
+        [f"/{lesson}/{edition}" for lesson in valid for edition in ("student", "teacher")]
+        + [f"/lessons/{lesson}/edit" for lesson in valid]
     )
     # The refused files are listed, readable and escaped, with what to do about them.
     text = unescape(page)

@@ -27,6 +27,7 @@ from typing import TypeVar
 
 from markupsafe import Markup
 
+from .answers import answer_id
 from .cite import dated, maker
 from .dates import MONTHS
 from .markup import MarkdownReader, nested_quotes, term_pattern, typeset
@@ -50,6 +51,11 @@ class MatchTerm:
     number: int
     term: str
     answer: str  # the letter of its definition
+
+    @property
+    def key(self) -> str:
+        """What its answer is kept under in the HTML packet (answers.answer_id)."""
+        return answer_id("match", self.term)
 
 
 @dataclass(frozen=True)
@@ -139,12 +145,20 @@ class OrderEvent:
     position: int  # 1 = earliest
     label: str
 
+    @property
+    def key(self) -> str:
+        return answer_id("order", self.title)
+
 
 @dataclass(frozen=True)
 class DateEvent:
     title: str
     detail_html: Markup
     label: str
+
+    @property
+    def key(self) -> str:
+        return answer_id("date", self.title)
 
 
 @dataclass(frozen=True)
@@ -160,6 +174,10 @@ class WorksheetRow:
     prompt: str
     answers: tuple[Markup, ...]  # one per source column
     tall: bool = False
+
+    @property
+    def key(self) -> str:
+        return answer_id("compare", self.prompt)
 
 
 @dataclass(frozen=True)

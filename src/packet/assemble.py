@@ -25,6 +25,7 @@ from .activities import (
     available,
     make_activities,
 )
+from .answers import answer_id
 from .choices import FIRST_SECTION, Edition, Section
 from .cite import STYLE_NAMES, citation, headnote_facts
 from .documents import Block, blocks, letter, lettered
@@ -61,6 +62,7 @@ class QuestionView:
     space: str
     source: str  # "path:line" where it is written, for the print preflight's findings
     starters: tuple[str, ...] = ()  # with support: ways into a long answer (support.py)
+    key: str = ""  # what its answer is kept under in the HTML packet (answers.answer_id)
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,11 @@ class TaskView:
     plan: tuple[Markup, ...]
     starters: tuple[Markup, ...]
     mark_scheme: tuple[Markup, ...]  # teacher edition only
+
+    @property
+    def plan_rows(self) -> tuple[tuple[Markup, str], ...]:
+        """Each row of the planning scaffold with the id its answer is kept under."""
+        return tuple((row, answer_id("plan", str(row))) for row in self.plan)
 
 
 @dataclass(frozen=True)
@@ -491,6 +498,7 @@ Letters = tuple[Mapping[str, str], Mapping[str, str]]
 def _questions(
     markup: MarkdownReader, questions: list[Question], src: Sourced, letters: Letters
 ) -> tuple[QuestionView, ...]:
+    keys = _keys([q.ask for q in questions])
     return tuple(
         QuestionView(
             i,
@@ -499,9 +507,22 @@ def _questions(
             q.kind,
             q.space,
             _at(src.where(("questions", i - 1))),
+            key=key,
         )
-        for i, q in enumerate(questions, start=1)
+        for (i, q), key in zip(enumerate(questions, start=1), keys, strict=True)
     )
+
+
+def _keys(asked: list[str]) -> list[str]:
+    """Each question's answer id: from what it asks, so it stays when others are added
+    (the same question twice: the second with -2)."""
+    seen: dict[str, int] = {}
+    keys = []
+    for text in asked:
+        key = answer_id(text)
+        seen[key] = seen.get(key, 0) + 1
+        keys.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+    return keys
 
 
 def _at(where: Location) -> str:

@@ -705,6 +705,37 @@ def check(state: State, strict: bool) -> None:
     _run(state, action)
 
 
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the page (default: beside FILE, ending .html).",
+)
+@click.pass_obj
+def answers(state: State, file: Path, out: Path | None) -> None:
+    """Show a student's saved answers (from the HTML packet) as a page to read and print."""
+    from .answers import MAX_ANSWERS_BYTES, answers_page, read_saved
+    from .errors import UsageError
+    from .files import Refused, read_file, write_atomic
+
+    def action() -> None:
+        try:
+            data = read_file(file, [file.parent.resolve()], limit=MAX_ANSWERS_BYTES)
+        except Refused as exc:
+            raise UsageError(f"{file}: {exc}") from exc
+        saved = read_saved(data, str(file))
+        page = out or file.with_suffix(".html")
+        if page.resolve() == file.resolve():
+            raise UsageError(f"{page}: is the answers file itself — choose another --out")
+        write_atomic(page, answers_page(saved).encode("utf-8"), elsewhere="choose another --out")
+        answered = sum(1 for a in saved.answers if a.answer.strip())
+        who = saved.name or "(no name given)"
+        click.echo(f"{visible(who)}: {answered} of {len(saved.answers)} answered — {page}")
+
+    _run(state, action)
+
+
 def _project_after_the_command(ctx: click.Context, param: click.Parameter, value: Any) -> None:
     if value is not None:
         ctx.find_object(State).project_dir = value  # type: ignore[union-attr]

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .answers import without_script
 from .choices import EDITIONS, SECTIONS, Edition
 from .errors import ContentError, PacketError, Problem, Severity
 from .layout import LESSONS, is_id
@@ -228,7 +229,8 @@ class Composer:
         if isinstance(draft, Previewed):
             return draft
         try:
-            page = render_html(draft.packet, self.root, screen=True)
+            # Shown in a frame that runs nothing: the packet without its answers script.
+            page = without_script(render_html(draft.packet, self.root, screen=True))
             printed = render_html(draft.packet, self.root)
         except PacketError as exc:
             return Previewed(None, [*draft.before, str(exc)])

@@ -405,7 +405,11 @@ def render_html(
     if not screen:
         return html
     with reproducible():  # the font subsets carry a timestamp, as in the PDF
-        return _self_contained(html, env, _loader(env), warnings)
+        page = _self_contained(html, env, _loader(env), warnings)
+    # packet's own script, added after the page is stripped of every other (answers.py)
+    from .answers import answerable
+
+    return answerable(page, packet)
 
 
 def render_printout(

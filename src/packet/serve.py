@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
-from . import lessonfile
+from . import answers, lessonfile
 from .build import BuildRequest, build
 from .choices import EDITIONS
 from .composer import PREVIEW_POLICY, Composer, PrintOptions
@@ -264,18 +264,22 @@ def _reload(version: int) -> str:
     return f"<script>{_RELOAD_JS % version}</script>"
 
 
-def policy(version: int) -> str:
-    """The Content-Security-Policy of a page showing `version`: only the reload script runs.
+def policy(version: int, *scripts: str) -> str:
+    """The Content-Security-Policy of a page showing `version`: only the reload script runs
+    (and `scripts`: the student HTML packet's own answers script).
 
     A shared unit's template can put a script or an `onload=` in its HTML packet; in the
     preview it does not run, nor loads anything from elsewhere (images and fonts are
     embedded as data: URLs), nor is the page framed by another site.
     """
-    digest = hashlib.sha256((_RELOAD_JS % version).encode()).digest()
+    hashes = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+        for s in (_RELOAD_JS % version, *scripts)
+    )
     return "; ".join(
         (
             "default-src 'none'",
-            f"script-src 'sha256-{base64.b64encode(digest).decode()}'",
+            f"script-src {hashes}",
             "connect-src 'self'",  # the reload script's /events
             "style-src 'unsafe-inline'",
             "img-src 'self' data:",
@@ -334,9 +338,15 @@ def _bar(lesson: str, edition: str) -> str:
     )
 
 
+_OWN_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?')
+
+
 def packet_page(page_html: bytes, lesson: str, edition: str, version: int) -> bytes:
-    """The HTML packet with the preview bar at the top and the reload script at the end."""
+    """The HTML packet with the preview bar at the top and the reload script at the end;
+    its own policy (which allows no reload script, no event stream) gives way to serve's,
+    sent as a header (`policy`)."""
     text = page_html.decode("utf-8")
+    text = _OWN_POLICY.sub("", text, count=1)
     text = text.replace("<body>", "<body>" + _bar(lesson, edition), 1)
     text = text.replace("</body>", _reload(version) + "</body>", 1)
     return text.encode("utf-8")
@@ -743,6 +753,11 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             body = problems_page(lesson, edition, page.problems, version)
         else:
             body = packet_page(page.html, lesson, edition, version)
+            if answers.SCRIPT.encode() in page.html:
+                kind = "text/html; charset=utf-8"
+                header = policy(version, answers.SCRIPT)
+                self._send(200, body, kind, Content_Security_Policy=header)
+                return
         self._page(200, body, version)
 
     def _not_found(self, version: int) -> None:

@@ -1,0 +1,207 @@
+"""The answerable HTML packet, and the answers a student saves from it.
+
+In the student HTML packet every question has a text box and the activities have inputs
+(the templates place them; `answer_id` gives each a stable id: made from what it asks, so
+a question keeps its id when others are added). `answerable(html, packet)` adds packet's
+own script (`answers_page/answers.js`) and a Content-Security-Policy that lets only that
+script run — by its hash, so nothing a project template wrote can run (selfcontained.py
+has already dropped scripts and handlers; the policy is the second lock) — and no
+request leave the page (`default-src 'none'`).
+
+The script keeps the answers in the browser's localStorage, under the project, lesson,
+edition and packet version (`packet_version`: the ids of everything answerable, so a
+packet whose questions changed starts empty), and offers Print my answers, Save my answers
+(a JSON file, `ANSWERS_FORMAT`, README "Answering on screen"), Load answers and Clear.
+
+`read_saved(data)` checks such a file; `answers_page(saved)` is what `packet answers FILE`
+writes: a page a teacher reads and prints.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import UsageError
+
+if TYPE_CHECKING:
+    from .assemble import Packet
+
+ANSWERS_FORMAT = "packet-answers"
+ANSWERS_FORMAT_VERSION = 1
+MAX_ANSWERS_BYTES = 5_000_000  # a class's worth of essays is far less
+SCRIPT = (Path(__file__).with_name("answers_page") / "answers.js").read_text(encoding="utf-8")
+_STATE_ID = "packet-answers"
+
+
+def answer_id(*parts: str) -> str:
+    """A stable id for what a student answers: its owner (a module, document, activity)
+    and a digest of what it asks — not its number, which changes when others are added."""
+    *owner, asked = parts
+    digest = hashlib.sha256(" ".join(asked.split()).encode("utf-8")).hexdigest()[:10]
+    return "-".join([*owner, digest])
+
+
+def _hash(script: str) -> str:
+    return base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+
+
+def policy(*scripts: str) -> str:
+    """The HTML packet's Content-Security-Policy: `scripts` run (by their hashes), nothing
+    else; nothing is loaded or sent from anywhere (images and fonts are inside the page)."""
+    hashes = " ".join(f"'sha256-{_hash(s)}'" for s in scripts) or "'none'"
+    return "; ".join(
+        (
+            "default-src 'none'",
+            f"script-src {hashes}",
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "font-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        )
+    )
+
+
+POLICY_META = '<meta http-equiv="Content-Security-Policy" content="{}">'
+
+
+def packet_version(html_text: str) -> str:
+    """The packet's version, for the browser's store: a digest of its answer ids."""
+    import re
+
+    ids = sorted(set(re.findall(r'data-answer="([^"]+)"', html_text)))
+    return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:12]
+
+
+def answerable(html_text: str, packet: Packet) -> str:
+    """The student HTML packet with packet's answers script and its policy; the teacher's
+    with the policy alone (it runs nothing)."""
+    scripts = (SCRIPT,) if packet.edition == "student" else ()
+    meta = POLICY_META.format(html.escape(policy(*scripts), quote=True))
+    page = html_text.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n' + meta, 1)
+    if not scripts:
+        return page
+    state = {
+        "project": packet.title,
+        "lesson": packet.lesson_id,
+        "lesson_title": packet.lesson_title,
+        "edition": packet.edition,
+        "version": packet_version(html_text),
+    }
+    data = json.dumps(state).replace("<", "\\u003c")  # ascii: nothing can end the block
+    tail = (
+        f'<script type="application/json" id="{_STATE_ID}">{data}</script>'
+        f"<script>{SCRIPT}</script></body>"
+    )
+    return _replace_last(page, "</body>", tail)
+
+
+def without_script(html_text: str) -> str:
+    """The HTML packet without packet's answers script and its data: the packet as it
+    prints, for a frame that runs nothing (the composer's preview)."""
+    import re
+
+    page = html_text.replace(f"<script>{SCRIPT}</script>", "", 1)
+    return re.sub(rf'<script type="application/json" id="{_STATE_ID}">[^<]*</script>', "", page)
+
+
+def _replace_last(text: str, old: str, new: str) -> str:
+    at = text.rfind(old)
+    return text if at < 0 else text[:at] + new + text[at + len(old) :]
+
+
+# -- a saved answers file -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    question: str  # what was asked, as the page showed it
+    answer: str
+
+
+@dataclass(frozen=True)
+class Saved:
+    project: str
+    lesson: str
+    lesson_title: str
+    name: str
+    saved: str  # when, as the browser said (ISO 8601)
+    answers: tuple[Answer, ...]
+
+
+def read_saved(data: bytes, where: str) -> Saved:
+    """A saved answers file, checked; UsageError saying what is wrong with it."""
+    if len(data) > MAX_ANSWERS_BYTES:
+        raise UsageError(f"{where}: is larger than an answers file can be")
+    try:
+        found = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise UsageError(
+            f"{where}: is not an answers file saved from a packet (not JSON: {exc})"
+        ) from None
+    if not isinstance(found, dict) or found.get("format") != ANSWERS_FORMAT:
+        raise UsageError(
+            f"{where}: is not an answers file saved from a packet — it is made by "
+            "“Save my answers” in the student HTML packet"
+        )
+    if found.get("format_version") != ANSWERS_FORMAT_VERSION:
+        raise UsageError(
+            f"{where}: was saved by another version of packet (format "
+            f"{found.get('format_version')!r}); this one reads format {ANSWERS_FORMAT_VERSION}"
+        )
+    answers = found.get("answers")
+    if not isinstance(answers, list) or not all(_is_answer(a) for a in answers):
+        raise UsageError(f"{where}: its answers are not a list of id, question and answer")
+    return Saved(
+        project=_text(found, "project"),
+        lesson=_text(found, "lesson"),
+        lesson_title=_text(found, "lesson_title"),
+        name=_text(found, "name"),
+        saved=_text(found, "saved"),
+        answers=tuple(Answer(a["id"], a["question"], a["answer"]) for a in answers),
+    )
+
+
+def _is_answer(item: Any) -> bool:
+    return isinstance(item, dict) and all(
+        isinstance(item.get(k), str) for k in ("id", "question", "answer")
+    )
+
+
+def _text(found: dict[str, Any], key: str) -> str:
+    value = found.get(key, "")
+    return value if isinstance(value, str) else ""
+
+
+def answers_page(saved: Saved) -> str:
+    """The saved answers as a page to read and print: each question, then the answer."""
+    e = html.escape
+    items = "".join(
+        f"<li><p class=q>{e(a.question) or e(a.id)}</p>"
+        + (f"<p class=a>{e(a.answer)}</p>" if a.answer.strip() else "<p class=none>(no answer)</p>")
+        + "</li>"
+        for a in saved.answers
+    )
+    answered = sum(1 for a in saved.answers if a.answer.strip())
+    who = e(saved.name) or "(no name given)"
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{e(policy())}">'
+        f"<title>{who}: {e(saved.lesson_title or saved.lesson)}</title><style>"
+        "body { font: 12pt/1.5 system-ui, sans-serif; max-width: 44rem; margin: 2rem auto;"
+        " padding: 0 1rem; color: #111; }"
+        "ol { padding-left: 1.4rem; } li { margin: 0 0 1rem; break-inside: avoid; }"
+        ".q { font-weight: 600; margin: 0; } .a { white-space: pre-wrap; margin: 0.2rem 0 0;"
+        " border-left: 3px solid #1d3557; padding-left: 0.6rem; }"
+        ".none { color: #666; font-style: italic; margin: 0.2rem 0 0; }</style></head><body>"
+        f"<main><h1>{who}</h1><p>{e(saved.project)} · {e(saved.lesson_title or saved.lesson)}"
+        f" · saved {e(saved.saved)} · {answered} of {len(saved.answers)} answered</p>"
+        f"<ol>{items}</ol></main></body></html>"
+    )

@@ -1,0 +1,164 @@
+/* packet's answers script: the student HTML packet as a worksheet answered on screen.
+   Answers stay in this browser (localStorage) and in files the student saves; nothing is
+   ever sent anywhere (the page's Content-Security-Policy allows no request at all). */
+(function () {
+  "use strict";
+  var state = JSON.parse(document.getElementById("packet-answers").textContent);
+  var storeKey = "packet-answers:" + JSON.stringify(
+    [state.project, state.lesson, state.edition, state.version]);
+  var fields = Array.prototype.slice.call(document.querySelectorAll("[data-answer]"));
+  var byId = {};
+  fields.forEach(function (field) { byId[field.getAttribute("data-answer")] = field; });
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  // -- the bar ------------------------------------------------------------------------
+  var bar = el("div", {"class": "answers-bar screen-only", role: "region", "aria-label": "Your answers"});
+  var note = el("p", {"class": "answers-note", role: "status"}, "Your answers are kept in this browser only. Save them to a file to hand them in.");
+  var printButton = el("button", {type: "button", id: "answers-print"}, "Print my answers");
+  var saveButton = el("button", {type: "button", id: "answers-save"}, "Save my answers");
+  var loadButton = el("button", {type: "button", id: "answers-load"}, "Load answers…");
+  var clearButton = el("button", {type: "button", id: "answers-clear"}, "Clear…");
+  var picker = el("input", {type: "file", accept: ".json,application/json", id: "answers-file", hidden: "hidden", "aria-label": "An answers file"});
+  [note, printButton, saveButton, loadButton, clearButton, picker].forEach(function (n) { bar.appendChild(n); });
+  document.body.insertBefore(bar, document.body.firstChild);
+
+  function say(text) { note.textContent = text; }
+
+  // -- keeping them ---------------------------------------------------------------------
+  var store = null;
+  try { store = window.localStorage; store.getItem(storeKey); } catch (e) { store = null; }
+
+  function values() {
+    var answers = {};
+    fields.forEach(function (field) {
+      if (field.value !== "") { answers[field.getAttribute("data-answer")] = field.value; }
+    });
+    return answers;
+  }
+
+  var timer = null;
+  function keep() {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      if (!store) { return; }
+      try {
+        store.setItem(storeKey, JSON.stringify({answers: values(), kept: new Date().toISOString()}));
+      } catch (e) {
+        say("This browser could not keep your answers (" + e.name + "): save them to a file.");
+      }
+    }, 250);
+  }
+
+  // What prints in place of each written answer: the text itself, not a scrolled box.
+  function mirror(field) {
+    if (field.tagName !== "TEXTAREA") { return; }
+    var copy = field.nextElementSibling;
+    if (!copy || !copy.classList.contains("answer-print")) {
+      copy = el("div", {"class": "answer-print", "aria-hidden": "true"});
+      field.parentNode.insertBefore(copy, field.nextSibling);
+    }
+    copy.textContent = field.value;
+    var holder = field.closest("[data-answer-holder]") || field.parentNode;
+    holder.classList.toggle("answered", field.value.trim() !== "");
+  }
+
+  function fill(answers) {
+    fields.forEach(function (field) {
+      var id = field.getAttribute("data-answer");
+      field.value = Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : "";
+      mirror(field);
+    });
+  }
+
+  if (store) {
+    try {
+      var kept = JSON.parse(store.getItem(storeKey) || "null");
+      if (kept && kept.answers) { fill(kept.answers); }
+    } catch (e) { /* a damaged entry: start empty */ }
+  } else {
+    say("This browser does not keep answers for pages opened from a file: save them to a file before you close it.");
+  }
+  fields.forEach(function (field) {
+    field.addEventListener("input", function () { mirror(field); keep(); });
+  });
+
+  // -- print, save, load, clear ------------------------------------------------------------
+  printButton.addEventListener("click", function () { window.print(); });
+
+  function asked(field) {
+    var given = field.getAttribute("data-question");
+    if (given) { return given; }
+    var question = field.closest(".question, .judgement, .task");
+    var ask = question && question.querySelector(".ask, .task-prompt");
+    return ask ? ask.textContent.replace(/\s+/g, " ").trim() : (field.getAttribute("aria-label") || "");
+  }
+
+  saveButton.addEventListener("click", function () {
+    var nameField = byId.name;
+    var name = nameField ? nameField.value.trim() : "";
+    var saved = {
+      format: "packet-answers",
+      format_version: 1,
+      project: state.project,
+      lesson: state.lesson,
+      lesson_title: state.lesson_title,
+      edition: state.edition,
+      version: state.version,
+      name: name,
+      saved: new Date().toISOString(),
+      answers: fields.map(function (field) {
+        return {id: field.getAttribute("data-answer"), question: asked(field), answer: field.value};
+      })
+    };
+    var blob = new Blob([JSON.stringify(saved, null, 1)], {type: "application/json"});
+    var link = el("a", {href: URL.createObjectURL(blob),
+      download: state.lesson + "-answers" + (name ? "-" + name.replace(/[^A-Za-z0-9]+/g, "-") : "") + ".json"});
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    say("Saved to a file in your downloads: hand that file in, or load it here later.");
+  });
+
+  loadButton.addEventListener("click", function () { picker.click(); });
+  picker.addEventListener("change", function () {
+    var file = picker.files && picker.files[0];
+    if (!file) { return; }
+    var reader = new FileReader();
+    reader.onload = function () {
+      var saved;
+      try { saved = JSON.parse(reader.result); } catch (e) { saved = null; }
+      if (!saved || saved.format !== "packet-answers" || !Array.isArray(saved.answers)) {
+        say("That file is not answers saved from a packet.");
+        return;
+      }
+      if (saved.lesson !== state.lesson &&
+          !window.confirm("These answers were saved from another lesson (" + saved.lesson + "). Load them anyway?")) {
+        return;
+      }
+      var answers = {};
+      saved.answers.forEach(function (a) {
+        if (a && typeof a.id === "string" && typeof a.answer === "string") { answers[a.id] = a.answer; }
+      });
+      fill(answers);
+      keep();
+      var missing = saved.answers.filter(function (a) { return a && a.answer && !byId[a.id]; }).length;
+      say("Loaded " + (saved.name ? saved.name + "'s " : "") + "answers" +
+          (missing ? "; " + missing + " of them belong to questions this packet no longer has." : "."));
+      picker.value = "";
+    };
+    reader.readAsText(file);
+  });
+
+  clearButton.addEventListener("click", function () {
+    if (!window.confirm("Clear every answer on this page? Answers you have not saved to a file are lost.")) { return; }
+    fill({});
+    if (store) { try { store.removeItem(storeKey); } catch (e) { /* nothing kept */ } }
+    say("Cleared.");
+  });
+})();
