@@ -181,3 +181,17 @@ def test_packet_answers_writes_a_page_beside_the_file(tmp_path: Path) -> None:
     result = run_packet("answers", str(bad), cwd=tmp_path)
     assert result.returncode != 0 and "is not an answers file" in result.stderr
     assert not (tmp_path / "notes.html").exists()
+
+
+def test_the_html_packet_has_one_h1_and_one_main_and_the_pdf_keeps_its_sections_h1(
+    project_dir: Path,
+) -> None:
+    html = re.sub(
+        r"<(style|script)[^>]*>.*?</\1>", "", _html(project_dir, "whole-unit"), flags=re.S
+    )
+    assert html.count("<h1") == 1 and '<h1 class="cover-title">' in html
+    assert html.count("<main>") == 1 and html.count("</main>") == 1
+    assert html.count('<h2 class="module-title">') == 7
+    project = load_project(project_dir)
+    printed = render_html(assemble(project, project.lessons["whole-unit"], "student"), project_dir)
+    assert printed.count('<h1 class="module-title">') == 7 and "<main>" not in printed

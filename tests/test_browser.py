@@ -502,6 +502,8 @@ def test_answers_survive_a_reload_print_save_and_load_back(
     }
     for selector, text in answers.items():
         page.fill(selector, text)
+    outline = page.locator("#answer-judgement").evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline == "solid"  # the box being written in shows it has the focus
     page.wait_for_timeout(600)  # kept a moment after the last keystroke
     page.reload()
     for selector, text in answers.items():
@@ -570,3 +572,59 @@ def test_the_html_packets_policy_stops_a_script_put_into_it(
     watched.page.wait_for_timeout(300)
     assert watched.page.locator("html[data-injected]").count() == 0
     assert any("Content Security Policy" in p for p in watched.problems), watched.problems
+
+
+# -- accessibility, measured by axe-core --------------------------------------------------------
+
+SEVERE = ("serious", "critical")
+
+
+def _axe(page: Any) -> dict[str, list[str]]:
+    """axe-core's violations on the page as it is now, by impact: each rule with its count."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found: dict[str, list[str]] = {}
+    for violation in Axe().run(page).response["violations"]:
+        where = [" ".join(node["target"]) for node in violation["nodes"]][:3]
+        found.setdefault(violation["impact"], []).append(
+            f"{violation['id']} ×{len(violation['nodes'])} ({violation['help']}; {where})"
+        )
+    return found
+
+
+def test_every_page_passes_axe_core(
+    browser: object, built: Path, composing: tuple[str, Path]
+) -> None:
+    """The HTML editions and every page serve shows, checked by axe-core (WCAG 2.x A/AA and
+    best practices) in Chromium; the table of violations by impact is printed (README)."""
+    address, project = composing
+    pages: dict[str, tuple[str, str | None]] = {
+        "student HTML packet": ((built / "whole-unit-student.html").as_uri(), None),
+        "teacher HTML packet": ((built / "whole-unit-teacher.html").as_uri(), None),
+        "serve: lessons": (f"{address}/", None),
+        "serve: preview": (f"{address}/3-s21/student", ".packet-preview"),
+        "serve: composer, new": (f"{address}/lessons/new", "#composer[data-previews]"),
+        "serve: composer, edit": (f"{address}/lessons/1-roots/edit", "#composer[data-previews]"),
+        "serve: deleted lessons": (f"{address}/lessons/deleted", "#deleted-lessons"),
+        "serve: problems": (f"{address}/2-april-1975/student", ".problems"),
+    }
+    module = project / "content/modules/fall-of-phnom-penh.md"
+    table = []
+    severe = {}
+    for name, (url, ready) in pages.items():
+        if name == "serve: problems":  # a mistake, for the page that lists it
+            module.write_text(module.read_text(encoding="utf-8").replace("title:", "title: [", 1))
+        page = Watched(browser, 1280, 900).page
+        page.goto(url, timeout=120_000)
+        if ready:
+            page.wait_for_selector(ready, timeout=120_000)
+        found = _axe(page)
+        counts = {
+            impact: len(found.get(impact, []))
+            for impact in ("critical", "serious", "moderate", "minor")
+        }
+        table.append(f"{name:26} " + "  ".join(f"{k} {v}" for k, v in counts.items()))
+        severe.update({f"{name}: {i}": found[i] for i in SEVERE if i in found})
+        page.close()
+    print("\naxe-core violations by impact (rules):\n" + "\n".join(table))
+    assert severe == {}

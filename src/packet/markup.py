@@ -402,8 +402,9 @@ def _render_disagreement(
     renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
 ) -> str:
     if tokens[idx].nesting == 1:
-        return '<aside class="sources-disagree" aria-label="Where the sources disagree">\n'
-    return "</aside>\n"
+        # A note, not a landmark: a module may hold several, each read where it stands.
+        return '<div class="sources-disagree" role="note" aria-label="Where the sources disagree">\n'
+    return "</div>\n"
 
 
 def _quoted_uses(

@@ -513,8 +513,11 @@
       return row;
     });
     main.appendChild(el("p", {text: "Deleted lessons wait in " + state.folder + "/. Restoring one moves it back to content/lessons/."}));
-    if (!items.length) { main.appendChild(el("p", {text: "There are none."})); }
-    main.appendChild(el("ul", {"class": "found", id: "deleted-lessons"}, items));
+    if (items.length) {
+      main.appendChild(el("ul", {"class": "found", id: "deleted-lessons"}, items));
+    } else {
+      main.appendChild(el("p", {id: "deleted-lessons", text: "There are none."}));
+    }
     main.setAttribute("aria-busy", "false");
   }
 })();
