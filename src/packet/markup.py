@@ -403,7 +403,9 @@ def _render_disagreement(
 ) -> str:
     if tokens[idx].nesting == 1:
         # A note, not a landmark: a module may hold several, each read where it stands.
-        return '<div class="sources-disagree" role="note" aria-label="Where the sources disagree">\n'
+        return (
+            '<div class="sources-disagree" role="note" aria-label="Where the sources disagree">\n'
+        )
     return "</div>\n"
 
 
