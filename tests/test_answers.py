@@ -160,6 +160,7 @@ def test_a_saved_file_reads_back_and_prints_as_text() -> None:
         (b"[]", "is not an answers file"),
         (json.dumps({**SAVED, "format": "other"}).encode(), "is not an answers file"),
         (json.dumps({**SAVED, "format_version": 9}).encode(), "another version of packet"),
+        (json.dumps({**SAVED, "format_version": True}).encode(), "another version of packet"),
         (json.dumps({**SAVED, "answers": [{"id": 1}]}).encode(), "not a list of id"),
         (b"[" * 100_000 + b"]" * 100_000, "not JSON"),
     ],
@@ -195,3 +196,25 @@ def test_the_html_packet_has_one_h1_and_one_main_and_the_pdf_keeps_its_sections_
     project = load_project(project_dir)
     printed = render_html(assemble(project, project.lessons["whole-unit"], "student"), project_dir)
     assert printed.count('<h1 class="module-title">') == 7 and "<main>" not in printed
+
+
+def test_packet_answers_writes_half_a_utf16_pair_as_a_replacement(tmp_path: Path) -> None:
+    file = tmp_path / "odd.json"
+    answers = [{"id": "a", "question": "Q\ud800?", "answer": "A\udfff"}]
+    file.write_text(json.dumps({**SAVED, "answers": answers}), encoding="utf-8")
+    result = run_packet("answers", str(file), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Q\ufffd?" in (tmp_path / "odd.html").read_text(encoding="utf-8")
+
+
+def test_packet_answers_never_writes_over_a_page_it_did_not_make(tmp_path: Path) -> None:
+    file = tmp_path / "ana.json"
+    file.write_text(json.dumps(SAVED), encoding="utf-8")
+    mine = tmp_path / "ana.html"
+    mine.write_text("<p>my own notes</p>", encoding="utf-8")
+    result = run_packet("answers", str(file), cwd=tmp_path)
+    assert result.returncode == 2 and "is not a page packet answers made" in result.stderr
+    assert mine.read_text(encoding="utf-8") == "<p>my own notes</p>"
+    mine.unlink()
+    assert run_packet("answers", str(file), cwd=tmp_path).returncode == 0
+    assert run_packet("answers", str(file), cwd=tmp_path).returncode == 0  # its own: rewritten

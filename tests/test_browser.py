@@ -516,6 +516,7 @@ def test_answers_survive_a_reload_print_save_and_load_back(
     assert "It was a high school, the travel page says." in printed
     assert "The encyclopedia, because it is edited." in printed
     assert "Print my answers" not in printed  # the bar is for the screen
+    assert "Ana López" in printed  # on the cover's Name line
 
     # Save my answers: a file the teacher opens with `packet answers`.
     with page.expect_download() as download:
@@ -546,6 +547,10 @@ def test_answers_survive_a_reload_print_save_and_load_back(
     other.page.get_by_text("Loaded Ana López's answers").wait_for()
     for selector, text in answers.items():
         assert other.page.input_value(selector) == text, selector
+    other.page.once("dialog", lambda dialog: dialog.dismiss())  # loading again asks first
+    other.page.set_input_files("#answers-file", str(tmp_path / "ana.json"))
+    other.page.wait_for_timeout(300)
+    assert other.page.input_value("#answer-name") == "Ana López"
 
     # Nothing left the page: the file itself is the only request.
     assert set(watched.requests) == {url} and set(other.requests) == {url}
@@ -558,7 +563,7 @@ def test_the_html_packets_policy_stops_a_script_put_into_it(
     html = (built / "3-s21-student.html").read_text(encoding="utf-8")
     tampered = tmp_path / "tampered.html"
     tampered.write_text(
-        html.replace(
+        html.replace("<body>", '<body><div id="packet-answers">{"version": "x"}</div>', 1).replace(
             "</body>",
             '<script>document.documentElement.dataset.injected = "yes";</script>'
             '<img src="data:," onerror="document.documentElement.dataset.injected = \'yes\'">'
@@ -628,3 +633,33 @@ def test_every_page_passes_axe_core(
         page.close()
     print("\naxe-core violations by impact (rules):\n" + "\n".join(table))
     assert severe == {}
+
+
+def test_answers_outlive_a_change_to_another_question(
+    browser: object, project_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+
+    def rebuild() -> str:
+        made = run_packet("build", "3-s21", "--format", "html", "--out", str(out), cwd=project_dir)
+        assert made.returncode == 0, made.stderr
+        return (out / "3-s21-student.html").as_uri()
+
+    url = rebuild()
+    page = Watched(browser, 1280, 900).page
+    page.goto(url)
+    page.fill("#answer-name", "Ana")
+    second = "textarea.write >> nth=1"
+    page.fill(second, "Kang Kek Iew, known as Duch.")
+    page.wait_for_timeout(600)
+    module = project_dir / "content/modules/s21-killing-fields.md"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(
+        text.replace("before it became a prison?", "before 1975, when it became a prison?", 1),
+        encoding="utf-8",
+    )
+    assert rebuild() == url
+    page.reload()
+    assert page.input_value("#answer-name") == "Ana"
+    assert page.input_value(second) == "Kang Kek Iew, known as Duch."
+    assert page.input_value("textarea.write >> nth=0") == ""  # the changed question's box

@@ -583,3 +583,69 @@ def test_templates_are_compiled_once_and_again_when_edited(
     write(root, COVER, theme_cover + "<p>Edited cover</p>\n")
     edited = render_html(packet, root)
     assert compiled == ["cover.html.j2"] and "Edited cover" in edited
+
+
+# -- what a hostile review of the answerable packet found (each a catalogue case) ---------------
+
+
+def test_a_font_descriptor_cannot_end_the_style_it_goes_into(packet: Packet, root: Path) -> None:
+    font = THEME / "fonts" / "NotoSans-Regular.ttf"
+    write(root, "templates/fonts/x.ttf", "").write_bytes(font.read_bytes())
+    write(
+        root,
+        "templates/fonts.css",
+        "@font-face { font-family: \"X</style><meta http-equiv=refresh content='1;url="
+        "https://example.com/leak'><script>window.pwned=1</script><style>\"; "
+        "src: url(fonts/x.ttf); }\n",
+    )
+    page, _ = html_packet(packet, root)
+    assert "\\3c /style>" in page  # the face is in, its `<` escaped
+    assert "<meta http-equiv=refresh" not in page and "<script>window.pwned" not in page
+    assert page.count("</style>") == page.count("<style")
+
+
+@pytest.mark.parametrize("charset", ['<meta charset="UTF-8">', "<META CHARSET=utf-8>", ""])
+def test_the_policy_heads_the_page_whatever_the_template_writes_there(
+    packet: Packet, root: Path, charset: str
+) -> None:
+    import tinyhtml5
+
+    theme = (THEME / "packet.html.j2").read_text(encoding="utf-8")
+    write(root, "templates/packet.html.j2", theme.replace('<meta charset="utf-8">', charset))
+    page, _ = html_packet(packet, root)
+    head = tinyhtml5.parse(page).find("{http://www.w3.org/1999/xhtml}head")
+    assert head is not None
+    first = next(iter(head))
+    assert first.get("http-equiv") == "Content-Security-Policy"
+
+
+def test_a_template_without_a_head_for_the_policy_is_refused(packet: Packet, root: Path) -> None:
+    theme = (THEME / "packet.html.j2").read_text(encoding="utf-8")
+    write(root, "templates/packet.html.j2", theme.replace("<head>", "<!-- <head> -->", 1))
+    with pytest.raises(BuildError, match="could not be given its Content-Security-Policy"):
+        html_packet(packet, root)
+
+
+def test_markup_hidden_in_a_noscript_is_refused(packet: Packet, root: Path) -> None:
+    cover = (THEME / "cover.html.j2").read_text(encoding="utf-8")
+    write(
+        root,
+        COVER,
+        cover
+        + '<noscript><p title="</noscript><img src=x onerror=window.pwned=1>"></p></noscript>',
+    )
+    with pytest.raises(BuildError, match="browsers read differently"):
+        html_packet(packet, root)
+
+
+def test_an_svg_animation_of_a_link_is_left_out(packet: Packet, root: Path) -> None:
+    cover = (THEME / "cover.html.j2").read_text(encoding="utf-8")
+    write(
+        root,
+        COVER,
+        cover + '<svg><a><animate attributeName="href" values="javascript:window.pwned=1"/>'
+        "<text>x</text></a></svg>",
+    )
+    page, warnings = html_packet(packet, root)
+    assert "attributeName" not in page and "attributename" not in page
+    assert any("an SVG <animate> of a link is left out" in w for w in warnings)

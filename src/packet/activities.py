@@ -144,10 +144,12 @@ class OrderEvent:
     title: str
     position: int  # 1 = earliest
     label: str
+    event: str = ""  # its id in the timeline
 
     @property
     def key(self) -> str:
-        return answer_id("order", self.title)
+        """What its answer is kept under in the HTML packet: its event's id (titles repeat)."""
+        return f"order-{self.event}" if self.event else answer_id("order", self.title)
 
 
 @dataclass(frozen=True)
@@ -155,10 +157,11 @@ class DateEvent:
     title: str
     detail_html: Markup
     label: str
+    event: str = ""  # its id in the timeline
 
     @property
     def key(self) -> str:
-        return answer_id("date", self.title)
+        return f"date-{self.event}" if self.event else answer_id("date", self.title)
 
 
 @dataclass(frozen=True)
@@ -377,7 +380,9 @@ def _timeline(
     shuffled = _shuffled(to_order, f"{lesson_id}/timeline")
     return TimelineActivity(
         order=tuple(
-            OrderEvent(ascii_uppercase[i], e.entry.title, to_order.index(e) + 1, e.when.label)
+            OrderEvent(
+                ascii_uppercase[i], e.entry.title, to_order.index(e) + 1, e.when.label, e.entry.id
+            )
             for i, e in enumerate(shuffled)
         ),
         dates=tuple(
@@ -385,6 +390,7 @@ def _timeline(
                 _hide_dates(e.entry.title),
                 markup.inline(_hide_dates(e.entry.detail)).html,
                 e.when.label,
+                e.entry.id,
             )
             for e in to_date
         ),

@@ -23,6 +23,7 @@ import base64
 import hashlib
 import html
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,7 +33,9 @@ from .errors import UsageError
 if TYPE_CHECKING:
     from .assemble import Packet
 
+_HALF_PAIR = re.compile("[\ud800-\udfff]")
 ANSWERS_FORMAT = "packet-answers"
+PAGE_GENERATOR = "packet answers"  # marks the pages `packet answers` writes (and may rewrite)
 ANSWERS_FORMAT_VERSION = 1
 MAX_ANSWERS_BYTES = 5_000_000  # a class's worth of essays is far less
 SCRIPT = (Path(__file__).with_name("answers_page") / "answers.js").read_text(encoding="utf-8")
@@ -73,7 +76,6 @@ POLICY_META = '<meta http-equiv="Content-Security-Policy" content="{}">'
 
 def packet_version(html_text: str) -> str:
     """The packet's version, for the browser's store: a digest of its answer ids."""
-    import re
 
     ids = sorted(set(re.findall(r'data-answer="([^"]+)"', html_text)))
     return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:12]
@@ -83,8 +85,7 @@ def answerable(html_text: str, packet: Packet) -> str:
     """The student HTML packet with packet's answers script and its policy; the teacher's
     with the policy alone (it runs nothing)."""
     scripts = (SCRIPT,) if packet.edition == "student" else ()
-    meta = POLICY_META.format(html.escape(policy(*scripts), quote=True))
-    page = html_text.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n' + meta, 1)
+    page = _with_policy(html_text, policy(*scripts))
     if not scripts:
         return page
     state = {
@@ -105,10 +106,38 @@ def answerable(html_text: str, packet: Packet) -> str:
 def without_script(html_text: str) -> str:
     """The HTML packet without packet's answers script and its data: the packet as it
     prints, for a frame that runs nothing (the composer's preview)."""
-    import re
 
     page = html_text.replace(f"<script>{SCRIPT}</script>", "", 1)
     return re.sub(rf'<script type="application/json" id="{_STATE_ID}">[^<]*</script>', "", page)
+
+
+def _with_policy(page: str, rules: str) -> str:
+    """`page` with its policy first in its <head>, so that it governs all that follows; a
+    BuildError if, read as a browser reads it, the policy is not there (a project's
+    packet.html.j2 that writes no <head> packet can find)."""
+
+    import tinyhtml5
+
+    from .errors import BuildError
+
+    meta = POLICY_META.format(html.escape(rules, quote=True))
+    head = re.search(r"<head(?:\s[^>]*)?>", page, re.IGNORECASE)
+    at = head.end() if head else 0
+    page = page[:at] + meta + page[at:]
+    namespace = "{http://www.w3.org/1999/xhtml}"
+    parsed = tinyhtml5.parse(page, scripting=True).find(f"{namespace}head")
+    first = next(iter(parsed), None) if parsed is not None else None
+    if (
+        first is None
+        or first.tag != f"{namespace}meta"
+        or first.get("http-equiv") != "Content-Security-Policy"
+        or first.get("content") != rules
+    ):
+        raise BuildError(
+            "the HTML packet's <head> could not be given its Content-Security-Policy — "
+            "templates/packet.html.j2 must write <head> as the theme's does"
+        )
+    return page
 
 
 def _replace_last(text: str, old: str, new: str) -> str:
@@ -151,10 +180,11 @@ def read_saved(data: bytes, where: str) -> Saved:
             f"{where}: is not an answers file saved from a packet — it is made by "
             "“Save my answers” in the student HTML packet"
         )
-    if found.get("format_version") != ANSWERS_FORMAT_VERSION:
+    version = found.get("format_version")
+    if type(version) is not int or version != ANSWERS_FORMAT_VERSION:
         raise UsageError(
             f"{where}: was saved by another version of packet (format "
-            f"{found.get('format_version')!r}); this one reads format {ANSWERS_FORMAT_VERSION}"
+            f"{version!r}); this one reads format {ANSWERS_FORMAT_VERSION}"
         )
     answers = found.get("answers")
     if not isinstance(answers, list) or not all(_is_answer(a) for a in answers):
@@ -165,7 +195,9 @@ def read_saved(data: bytes, where: str) -> Saved:
         lesson_title=_text(found, "lesson_title"),
         name=_text(found, "name"),
         saved=_text(found, "saved"),
-        answers=tuple(Answer(a["id"], a["question"], a["answer"]) for a in answers),
+        answers=tuple(
+            Answer(_clean(a["id"]), _clean(a["question"]), _clean(a["answer"])) for a in answers
+        ),
     )
 
 
@@ -177,7 +209,12 @@ def _is_answer(item: Any) -> bool:
 
 def _text(found: dict[str, Any], key: str) -> str:
     value = found.get(key, "")
-    return value if isinstance(value, str) else ""
+    return _clean(value) if isinstance(value, str) else ""
+
+
+def _clean(text: str) -> str:
+    """Text as it can be written: half of a UTF-16 pair (which JSON may carry) as U+FFFD."""
+    return _HALF_PAIR.sub("\ufffd", text)
 
 
 def answers_page(saved: Saved) -> str:
@@ -194,6 +231,7 @@ def answers_page(saved: Saved) -> str:
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{e(policy())}">'
+        f'<meta name="generator" content="{PAGE_GENERATOR}">'
         f"<title>{who}: {e(saved.lesson_title or saved.lesson)}</title><style>"
         "body { font: 12pt/1.5 system-ui, sans-serif; max-width: 44rem; margin: 2rem auto;"
         " padding: 0 1rem; color: #111; }"

@@ -728,12 +728,30 @@ def answers(state: State, file: Path, out: Path | None) -> None:
         page = out or file.with_suffix(".html")
         if page.resolve() == file.resolve():
             raise UsageError(f"{page}: is the answers file itself — choose another --out")
+        _not_someone_elses(page)
         write_atomic(page, answers_page(saved).encode("utf-8"), elsewhere="choose another --out")
         answered = sum(1 for a in saved.answers if a.answer.strip())
         who = saved.name or "(no name given)"
         click.echo(f"{visible(who)}: {answered} of {len(saved.answers)} answered — {page}")
 
     _run(state, action)
+
+
+def _not_someone_elses(page: Path) -> None:
+    """Refuse to write over a file that is not a page `packet answers` made."""
+    from .answers import PAGE_GENERATOR
+    from .errors import UsageError
+
+    if not page.exists() and not page.is_symlink():
+        return
+    try:
+        head = page.read_bytes()[:2000] if page.is_file() and not page.is_symlink() else b""
+    except OSError:
+        head = b""
+    if f'<meta name="generator" content="{PAGE_GENERATOR}">'.encode() not in head:
+        raise UsageError(
+            f"{page}: exists and is not a page packet answers made — choose another --out"
+        )
 
 
 def _project_after_the_command(ctx: click.Context, param: click.Parameter, value: Any) -> None:

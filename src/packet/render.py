@@ -484,7 +484,9 @@ def _self_contained(
     )
     if warnings is not None:
         warnings.extend(dropped + font_warnings)
-    return html.replace(_FONTS_MARK, fonts, 1)
+    # In the first <style>: a title (in <title>, before it) may say anything, the marker too.
+    at = html.find(_FONTS_MARK, max(html.find("<style"), 0))
+    return html if at < 0 else html[:at] + fonts + html[at + len(_FONTS_MARK) :]
 
 
 def _render(env: jinja2.Environment, name: str, **context: Any) -> str:

@@ -409,6 +409,9 @@ def _attribute(
         return css, [message for _, _, message in drops]
     if tag == "meta" and name == "content" and (attrs.get("http-equiv") or "").lower() == "refresh":
         return None, ["<meta http-equiv=refresh> is left out of the HTML packet — remove it"]
+    if tag in ("animate", "set") and name == "attributename" and value.lower().endswith("href"):
+        # <animate attributeName="href" values="javascript:…"> makes a link run code
+        return None, [f"an SVG <{tag}> of a link is left out of the HTML packet — remove it"]
     if name not in LOADING:
         return value, []
     if name in ("srcset", "imagesrcset", "srcdoc"):
@@ -559,7 +562,13 @@ def _still_loading(html: str, refs: _Refs) -> list[str]:
 
     detect = _Refs(refs.root, refs.roots, embed=False)
     found = []
-    for element in tinyhtml5.parse(html).iter():
+    # Read as a browser reads it, with scripting on (a <noscript>'s content is then text, so
+    # markup hidden in it as an attribute value comes out) and off.
+    elements = [
+        *tinyhtml5.parse(html, scripting=True).iter(),
+        *tinyhtml5.parse(html).iter(),
+    ]
+    for element in elements:
         if not isinstance(element.tag, str):
             continue  # a comment
         tag = element.tag.rsplit("}", 1)[-1].lower()

@@ -205,4 +205,6 @@ def embedded_css(
         source = "data:font/woff;base64," + base64.b64encode(woff).decode("ascii")
         descriptors = "".join(f" {key}: {value};" for key, value in face.descriptors)
         rules.append(f'@font-face {{{descriptors} src: url("{source}") format("woff"); }}')
-    return "\n".join(rules), warnings
+    # A descriptor is copied as fonts.css has it; `<` is escaped (CSS reads `\3c ` as `<`) so
+    # that nothing in it can end the <style> the faces go into.
+    return "\n".join(rules).replace("<", "\\3c "), warnings

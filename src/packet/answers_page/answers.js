@@ -3,9 +3,12 @@
    ever sent anywhere (the page's Content-Security-Policy allows no request at all). */
 (function () {
   "use strict";
-  var state = JSON.parse(document.getElementById("packet-answers").textContent);
-  var storeKey = "packet-answers:" + JSON.stringify(
-    [state.project, state.lesson, state.edition, state.version]);
+  // The packet's data is the block just before this script (never looked up by its id,
+  // which a template could give another element).
+  var state = JSON.parse(document.currentScript.previousElementSibling.textContent);
+  var packetKey = [state.project, state.lesson, state.edition];
+  var storeKey = "packet-answers:" + JSON.stringify(packetKey.concat([state.version]));
+  var MAX_FILE = 5000000;
   var fields = Array.prototype.slice.call(document.querySelectorAll("[data-answer]"));
   var byId = {};
   fields.forEach(function (field) { byId[field.getAttribute("data-answer")] = field; });
@@ -68,24 +71,54 @@
     holder.classList.toggle("answered", field.value.trim() !== "");
   }
 
+  // The name also prints on the cover's Name line.
+  var nameLine = document.querySelector(".name-line");
+  var namePrint = null;
+  if (nameLine && byId.name) {
+    namePrint = el("span", {"class": "name-print", "aria-hidden": "true"});
+    nameLine.appendChild(namePrint);
+  }
+
   function fill(answers) {
     fields.forEach(function (field) {
       var id = field.getAttribute("data-answer");
-      field.value = Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : "";
+      field.value = Object.prototype.hasOwnProperty.call(answers, id) ? String(answers[id]) : "";
       mirror(field);
     });
+    if (namePrint) { namePrint.textContent = byId.name.value; }
+  }
+
+  // What this browser kept for this packet; else for an earlier version of it (its
+  // questions since changed): the answers whose questions it still has.
+  function keptAnswers() {
+    var kept = JSON.parse(store.getItem(storeKey) || "null");
+    if (kept && kept.answers) { return kept.answers; }
+    var latest = null;
+    for (var i = 0; i < store.length; i += 1) {
+      var key = store.key(i);
+      if (key.indexOf("packet-answers:") !== 0) { continue; }
+      var named = JSON.parse(key.slice("packet-answers:".length));
+      if (JSON.stringify(named.slice(0, 3)) !== JSON.stringify(packetKey)) { continue; }
+      var entry = JSON.parse(store.getItem(key) || "null");
+      if (entry && entry.answers && (!latest || entry.kept > latest.kept)) { latest = entry; }
+    }
+    return latest ? latest.answers : null;
   }
 
   if (store) {
     try {
-      var kept = JSON.parse(store.getItem(storeKey) || "null");
-      if (kept && kept.answers) { fill(kept.answers); }
+      var answers = keptAnswers();
+      if (answers) { fill(answers); }
     } catch (e) { /* a damaged entry: start empty */ }
   } else {
     say("This browser does not keep answers for pages opened from a file: save them to a file before you close it.");
   }
   fields.forEach(function (field) {
-    field.addEventListener("input", function () { mirror(field); keep(); });
+    field.addEventListener("input", function () {
+      mirror(field);
+      if (field === byId.name && namePrint) { namePrint.textContent = field.value; }
+      keep();
+    });
   });
 
   // -- print, save, load, clear ------------------------------------------------------------
@@ -129,6 +162,11 @@
   picker.addEventListener("change", function () {
     var file = picker.files && picker.files[0];
     if (!file) { return; }
+    if (file.size > MAX_FILE) {
+      say("That file is too large to be answers saved from a packet.");
+      picker.value = "";
+      return;
+    }
     var reader = new FileReader();
     reader.onload = function () {
       var saved;
@@ -137,8 +175,13 @@
         say("That file is not answers saved from a packet.");
         return;
       }
+      picker.value = "";
       if (saved.lesson !== state.lesson &&
-          !window.confirm("These answers were saved from another lesson (" + saved.lesson + "). Load them anyway?")) {
+          !window.confirm("These answers were saved from another lesson (" + String(saved.lesson) + "). Load them anyway?")) {
+        return;
+      }
+      var written = Object.keys(values()).length > 0;
+      if (written && !window.confirm("Replace the answers on this page with those in the file?")) {
         return;
       }
       var answers = {};
@@ -148,9 +191,9 @@
       fill(answers);
       keep();
       var missing = saved.answers.filter(function (a) { return a && a.answer && !byId[a.id]; }).length;
-      say("Loaded " + (saved.name ? saved.name + "'s " : "") + "answers" +
+      var name = typeof saved.name === "string" ? saved.name : "";
+      say("Loaded " + (name ? name + "'s " : "") + "answers" +
           (missing ? "; " + missing + " of them belong to questions this packet no longer has." : "."));
-      picker.value = "";
     };
     reader.readAsText(file);
   });
@@ -158,7 +201,10 @@
   clearButton.addEventListener("click", function () {
     if (!window.confirm("Clear every answer on this page? Answers you have not saved to a file are lost.")) { return; }
     fill({});
-    if (store) { try { store.removeItem(storeKey); } catch (e) { /* nothing kept */ } }
+    if (store) {
+      try { store.setItem(storeKey, JSON.stringify({answers: {}, kept: new Date().toISOString()})); }
+      catch (e) { /* nothing kept */ }
+    }
     say("Cleared.");
   });
 })();
