@@ -597,3 +597,22 @@ def test_the_answer_key_and_lesson_plan_download_with_the_print_options(server: 
         assert response.getheader("Content-Disposition") == f'attachment; filename="{name}"'
         text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
         assert heading in text and "Roots of a Revolution" in text, text[:200]
+
+
+def test_a_teacher_editions_layout_has_the_pages_its_pdf_has(
+    project_dir: Path, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from conftest import run_packet
+
+    form = LessonForm.of(load_project(project_dir).lessons[ROOTS].entry)
+    laid = Composer(project_dir).lay_out(ROOTS, form, PrintOptions(edition="teacher"), new=False)
+    assert laid is not None and laid.problems == []
+    out = tmp_path / "out"
+    built = run_packet(
+        "build", ROOTS, "--edition", "teacher", "--format", "pdf", "--out", str(out),
+        cwd=project_dir,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    assert laid.pages == len(PdfReader(out / f"{ROOTS}-teacher.pdf").pages)

@@ -260,6 +260,7 @@ class Composer:
         from dataclasses import replace
 
         from .build.explain import explain
+        from .build.run import packet_for
         from .layout import output_name
         from .render import render_html
 
@@ -274,14 +275,12 @@ class Composer:
             packet = draft.packet
             try:
                 if packet.edition == "teacher":
-                    student = self._draft(
-                        lesson, form, replace(options, edition="student"), new=new
+                    lesson_read = draft.project.lessons[draft.lesson]
+                    student = packet_for(draft.project, lesson_read, "student", draft.request)
+                    laid = renderer.render(render_html(student, self.root))
+                    packet = replace(
+                        packet, student_pages=laid.anchors, student_page_count=laid.pages
                     )
-                    if isinstance(student, _Draft):
-                        laid = renderer.render(render_html(student.packet, self.root))
-                        packet = replace(
-                            packet, student_pages=laid.anchors, student_page_count=laid.pages
-                        )
                 result = renderer.render(render_html(packet, self.root))
             except PacketError as exc:
                 return Previewed(None, [*draft.before, str(exc)])
