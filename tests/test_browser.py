@@ -200,7 +200,8 @@ def test_serve_shows_an_edit_its_errors_and_the_fresh_pdf(
     address, project, process = server
     watched = Watched(browser)
     watched.page.goto(address)
-    assert watched.page.locator("#module-s21-killing-fields h1").inner_text().startswith("S-21")
+    title = watched.page.locator("#module-s21-killing-fields .module-title")
+    assert title.inner_text().startswith("S-21")
     module = project / "content/modules/s21-killing-fields.md"
     original = module.read_text(encoding="utf-8")
 

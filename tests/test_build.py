@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import VARIANTS, ink_bounds_mm, pdf_text
+from packet.answers import SCRIPT
 from packet.build import BuildRequest, build
 from packet.errors import BuildError, ContentError
 from packet.markup import typeset
@@ -168,7 +169,8 @@ def test_html_is_one_self_contained_file(built: Path) -> None:
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             values = dict(attrs)
             inline_svg = tag == "img" and (values.get("src") or "").startswith(SVG_DATA)
-            if tag in ("script", "link", "img", "iframe") and not inline_svg:
+            inline_script = tag == "script" and "src" not in values  # packet's own (answers.py)
+            if tag in ("script", "link", "img", "iframe") and not (inline_svg or inline_script):
                 self.found.append(tag)
             for key in ("src", "href"):
                 value = values.get(key) or ""
@@ -179,6 +181,8 @@ def test_html_is_one_self_contained_file(built: Path) -> None:
     parser = Refs()
     parser.feed(html)
     assert parser.found == []
+    scripts = re.findall(r"<script(?: [^>]*)?>(.*?)</script>", html, re.S)
+    assert scripts[-1] == SCRIPT and len(scripts) == 2  # its data block, then its script
     fonts = re.findall(r"url\((.{0,30})", html)  # fonts are inside the file, nothing is fetched
     assert fonts and all(url.startswith('"data:font/woff;base64,') for url in fonts)
 

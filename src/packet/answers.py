@@ -26,12 +26,23 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from .errors import UsageError
 
-if TYPE_CHECKING:
-    from .assemble import Packet
+
+class Packet(Protocol):
+    """What `answerable` reads of an `assemble.Packet` (which imports this module)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def lesson_id(self) -> str: ...
+    @property
+    def lesson_title(self) -> str: ...
+    @property
+    def edition(self) -> str: ...
+
 
 _HALF_PAIR = re.compile("[\ud800-\udfff]")
 ANSWERS_FORMAT = "packet-answers"
