@@ -664,3 +664,15 @@ def test_answers_outlive_a_change_to_another_question(
     assert page.input_value("#answer-name") == "Ana"
     assert page.input_value(second) == "Kang Kek Iew, known as Duch."
     assert page.input_value("textarea.write >> nth=0") == ""  # the changed question's box
+
+
+def test_modules_are_reordered_by_dragging(browser: object, composing: tuple[str, Path]) -> None:
+    address, _ = composing
+    page = Watched(browser, 1400, 900).page
+    page.goto(f"{address}/lessons/whole-unit/edit")
+    page.wait_for_selector("#composer[data-previews]", timeout=60_000)
+    before = _chosen(page)
+    rows = page.locator("#chosen-modules li")
+    rows.nth(2).drag_to(rows.nth(0))
+    assert _chosen(page) == [before[2], before[0], before[1], *before[3:]]
+    page.wait_for_selector("#composer[data-previews='2']", timeout=60_000)  # and previewed
