@@ -61,14 +61,16 @@ def answer_id(*parts: str) -> str:
     return "-".join([*owner, digest])
 
 
-def _hash(script: str) -> str:
-    return base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+def script_source(script: str) -> str:
+    """A Content-Security-Policy source allowing `script`, and only it: `'sha256-…'`."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    return f"'sha256-{digest}'"
 
 
 def policy(*scripts: str) -> str:
     """The HTML packet's Content-Security-Policy: `scripts` run (by their hashes), nothing
     else; nothing is loaded or sent from anywhere (images and fonts are inside the page)."""
-    hashes = " ".join(f"'sha256-{_hash(s)}'" for s in scripts) or "'none'"
+    hashes = " ".join(script_source(s) for s in scripts) or "'none'"
     return "; ".join(
         (
             "default-src 'none'",

@@ -20,8 +20,6 @@ sandboxed frame under a policy that runs nothing.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import json
 import math
@@ -32,11 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .answers import without_script
-from .choices import EDITIONS, SECTIONS, Edition
+from .answers import script_source, without_script
+from .choices import DEFAULT_SECTIONS, EDITIONS, SECTIONS, Edition
 from .errors import ContentError, PacketError, Problem, Severity
 from .layout import LESSONS, is_id
-from .lessonfile import ACTIVITIES, DELETED, LessonForm, compose, current, digest
+from .lessonfile import DELETED, LessonForm, compose, current, digest, id_problem
 
 # The page's own style and script, shipped beside this module.
 _PAGE = Path(__file__).with_name("composer_page")
@@ -137,7 +135,7 @@ class Composer:
             return {"problems": [str(p) for p in exc.problems], "catalogue": None}
         if lesson is None:
             first = list(project.modules)[:1]
-            form = LessonForm(title="", modules=first, sections=list(_DEFAULT_SECTIONS))
+            form = LessonForm(title="", modules=first, sections=list(DEFAULT_SECTIONS))
             opened = None
         else:
             form = LessonForm.of(project.lessons[lesson].entry)
@@ -183,9 +181,8 @@ class Composer:
 
         named = lesson if is_id(lesson) else NEW_ID
         before: list[str] = []
-        if not is_id(lesson):
-            before.append(f"'{lesson}' is not a lesson id: use lower-case letters, digits and "
-                          "hyphens, like 7-legacy")  # fmt: skip
+        if problem := id_problem(lesson):
+            before.append(problem)
         elif new and current(self.root, lesson) is not None:
             before.append(f"a lesson called '{lesson}' already exists — choose another id")
         relative = f"{LESSONS}/{named}.yaml"
@@ -320,12 +317,11 @@ class Composer:
         return [p for p in problems if p.where.path == relative]
 
 
-_DEFAULT_SECTIONS = ("documents", "timeline", "glossary", "sources")
-
-
 def _catalogue(project: Any) -> dict[str, Any]:
     """What the composer offers: every module (title, key terms, whether a draft), document,
     section and activity, in the project's order."""
+    from .schema import ACTIVITIES
+
     modules = []
     for module_id, module in project.modules.items():
         terms = [project.terms[t].entry.term for t in module.meta.key_terms if t in project.terms]
@@ -363,17 +359,13 @@ def _data_block(data: dict[str, Any]) -> str:
     return f'<script type="application/json" id="packet-state">{text}</script>'
 
 
-def _hash(script: str) -> str:
-    return base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
-
-
 def policy() -> str:
     """The composer page's Content-Security-Policy: its own script only; the preview in a
     frame from this server; requests only to this server."""
     return "; ".join(
         (
             "default-src 'none'",
-            f"script-src 'sha256-{_hash(SCRIPT)}'",
+            f"script-src {script_source(SCRIPT)}",
             "connect-src 'self'",
             "frame-src 'self'",
             "style-src 'unsafe-inline'",

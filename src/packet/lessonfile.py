@@ -31,7 +31,6 @@ from .files import Refused, read_file, write_atomic
 from .layout import LESSONS, input_roots, is_id
 
 DELETED = f"{LESSONS}/deleted"  # where a deleted lesson waits to be restored
-ACTIVITIES = ("vocabulary", "timeline", "source-comparison")
 # The keys the composer edits, in the order a new file lists them. A lesson's other keys
 # (`task`, `ending`) are kept as the file has them.
 FIELDS = (
@@ -350,12 +349,20 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def id_problem(lesson_id: str) -> str | None:
+    """What is wrong with `lesson_id` as a lesson's id (its file's name), if anything."""
+    if is_id(lesson_id):
+        return None
+    return (
+        f"'{lesson_id}' is not a lesson id: use lower-case letters, digits and hyphens, "
+        "like 7-legacy"
+    )
+
+
 def lesson_path(root: Path, lesson_id: str) -> Path:
-    if not is_id(lesson_id):
-        raise UsageError(
-            f"'{lesson_id}' is not a lesson id: use lower-case letters, digits and hyphens, "
-            "like 4-aftermath"
-        )
+    problem = id_problem(lesson_id)
+    if problem:
+        raise UsageError(problem)
     return root / LESSONS / f"{lesson_id}.yaml"
 
 

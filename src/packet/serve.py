@@ -23,7 +23,6 @@ which nothing runs but serve's own reload script.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import html
@@ -272,10 +271,7 @@ def policy(version: int, *scripts: str) -> str:
     preview it does not run, nor loads anything from elsewhere (images and fonts are
     embedded as data: URLs), nor is the page framed by another site.
     """
-    hashes = " ".join(
-        f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
-        for s in (_RELOAD_JS % version, *scripts)
-    )
+    hashes = " ".join(answers.script_source(s) for s in (_RELOAD_JS % version, *scripts))
     return "; ".join(
         (
             "default-src 'none'",
@@ -610,12 +606,8 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self._send(200, body, kind, Content_Security_Policy=composer_policy(), **cookie)
 
     def _preview_draft(self, body: dict[str, Any]) -> None:
-        lesson = body.get("id") if isinstance(body.get("id"), str) else ""
-        form = lessonfile.LessonForm.from_json(body.get("lesson"))
-        options = PrintOptions.from_json(body.get("options"))
-        shown = self.server.composer.preview(
-            str(lesson), form, options, new=body.get("new") is not False
-        )
+        lesson, form, options, new = _draft_in(body)
+        shown = self.server.composer.preview(lesson, form, options, new=new)
         answer = shown.as_json()
         if shown.html is not None:
             session = self._session() or ""
@@ -628,14 +620,12 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         `superseded` when a newer layout of this session's was asked for meanwhile."""
         session = self._session() or ""
         ticket = self.server.layout_asked(session)
-        lesson = body.get("id") if isinstance(body.get("id"), str) else ""
-        form = lessonfile.LessonForm.from_json(body.get("lesson"))
-        options = PrintOptions.from_json(body.get("options"))
+        lesson, form, options, new = _draft_in(body)
         laid = self.server.composer.lay_out(
-            str(lesson),
+            lesson,
             form,
             options,
-            new=body.get("new") is not False,
+            new=new,
             wanted=lambda: self.server.layouts.get(session) == ticket,
         )
         self._json(200, {"superseded": True} if laid is None else laid.as_json())
@@ -831,14 +821,24 @@ def serve(
 
 
 def _id_in(body: dict[str, Any]) -> str:
+    """The request's lesson id; UsageError if it is not one."""
     lesson = body.get("id")
-    if not isinstance(lesson, str) or not is_id(lesson):
-        shown = lesson if isinstance(lesson, str) else ""
-        raise UsageError(
-            f"'{shown}' is not a lesson id: use lower-case letters, digits and hyphens, "
-            "like 7-legacy"
-        )
-    return lesson
+    problem = lessonfile.id_problem(lesson if isinstance(lesson, str) else "")
+    if problem:
+        raise UsageError(problem)
+    return str(lesson)
+
+
+def _draft_in(body: dict[str, Any]) -> tuple[str, lessonfile.LessonForm, PrintOptions, bool]:
+    """A preview's or layout's draft: the id typed (perhaps not an id yet), the form, the
+    print options, and whether it is a new lesson."""
+    lesson = body.get("id")
+    return (
+        lesson if isinstance(lesson, str) else "",
+        lessonfile.LessonForm.from_json(body.get("lesson")),
+        PrintOptions.from_json(body.get("options")),
+        body.get("new") is not False,
+    )
 
 
 def _print_options(query: str) -> PrintOptions:
