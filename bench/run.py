@@ -6,7 +6,7 @@ same machine. It works on copies of this project in a temporary folder, so the
 checkout's output/ and build cache are never touched. How processes are timed and their
 memory sampled is in `measure.py`.
 
-    python bench/run.py [--runs N] [--json FILE] [--only main|scale] [--timeout SECONDS]
+    python bench/run.py [--runs N] [--json FILE] [--only main|scale|classset] [--timeout SECONDS]
 
 The main table (the targets are issue 7's):
   floor       the whole-unit student PDF, `packet build` vs WeasyPrint's own command
@@ -21,6 +21,8 @@ The main table (the targets are issue 7's):
   start-up    `packet --help`, `packet list`
   memory      peak memory (PSS: shared pages counted once) of the whole process tree
   scaling     the unit's modules once and five times over in one lesson
+  class set   `packet print` of the whole unit for a class of 30 (three in large print) vs
+              `packet build` of the editions it uses (issue 24's target: ≤ 1.3 ×)
 
 The scale section (`scale.py`; the target is issue 15's): the unit grown ×1, ×3, ×10 and
 ×30 along one dimension at a time — modules, glossary terms, seed size, dated sentences —
@@ -29,9 +31,10 @@ timing `check`, `pull` and `build`, with peak memory at ×30 and the marginal gr
 (linear growth gives 2.2, quadratic 8.1; target ≤ 3). A run longer than --timeout (300 s)
 is stopped and shown as "> 300 s".
 
-`--only main` or `--only scale` measures one of them. On a quiet 2-core machine the main
-table takes about 5 minutes and the scale section about 10 (its longest run, 210 modules in
-one PDF of some 1,200 pages, is taken once); code that is still quadratic makes it longer.
+`--only main`, `--only scale` or `--only classset` measures one of them. On a quiet 2-core
+machine the main table takes about 5 minutes, the class set about 2 and the scale section
+about 10 (its longest run, 210 modules in one PDF of some 1,200 pages, is taken once); code
+that is still quadratic makes it longer.
 """
 
 from __future__ import annotations
@@ -349,6 +352,69 @@ def measure(runs: int, work: Path) -> dict[str, float]:
     return r
 
 
+# A class of 30 as a school system exports it: names in several scripts, three in large print.
+CLASS_OF_30 = [
+    "Alice Martin", "Nguyễn Thị Ánh", "سارة أحمد", "សុខ ចាន់", "Zoë Brontë", "Tomás Ó Briain",
+    "Amira Haddad", "Dang Van Minh", "Kiri Walker", "Oluwaseun Adeyemi", "Priya Nair",
+    "Sok Dara", "Jakub Nowak", "Leila Karimi", "Mateo García", "Hana Suzuki", "Chloe Dubois",
+    "Yusuf Demir", "Ava Thompson", "Noah Fischer", "Maya Cohen", "Liam O'Connor",
+    "Fatima Zahra", "Lucas Silva", "Ines Moreau", "Omar Farouk", "Grace Mensah",
+    "Ethan Brown", "Sofia Rossi", "Chanthy Keo",
+]  # fmt: skip
+
+
+def class_set(runs: int, work: Path) -> dict[str, float]:
+    """`packet print` of a class set of 30 vs `packet build` of the editions it uses, round by
+    round in fresh output folders (nothing up to date)."""
+    print("class set: packet print vs the builds of its editions", file=sys.stderr)
+    project = copy_project(work / "classset")
+    roster = work / "9B.csv"
+    rows = [
+        f"{name},9B,{'large-print' if n % 10 == 4 else ''}" for n, name in enumerate(CLASS_OF_30)
+    ]
+    roster.write_text("Name,Class,Variant\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    fresh = iter(range(1_000_000))
+    editions, printed = [], []
+    for _ in range(runs):
+        folder = str(work / f"editions-{next(fresh)}")
+        editions.append(
+            run([PACKET, "build", "whole-unit", "--format", "pdf", "--out", folder], project)
+            + run(
+                [PACKET, "build", "whole-unit", "--large-print", "--edition", "student",
+                 "--format", "pdf", "--out", folder],
+                project,
+            )
+        )  # fmt: skip
+        folder = str(work / f"print-{next(fresh)}")
+        printed.append(
+            run([PACKET, "print", "whole-unit", "--roster", str(roster), "--out", folder], project)
+        )
+    job = next(Path(folder).glob("*-print.pdf"))
+    return {
+        "classset_editions_s": statistics.median(editions),
+        "classset_print_s": statistics.median(printed),
+        "classset_pages": pages(job),
+    }
+
+
+def class_set_table(r: dict[str, float], runs: int) -> str:
+    ratio = r["classset_print_s"] / r["classset_editions_s"]
+    return "\n".join(
+        [
+            "| Measure | Time | Notes |",
+            "| --- | ---: | --- |",
+            f"| Editions a class set uses, `packet build` (whole unit: student, teacher, answer "
+            f"key, lesson plan; large-print student) | {r['classset_editions_s']:.2f} s | |",
+            f"| … `packet print` of a class set of 30, three in large print | "
+            f"{r['classset_print_s']:.2f} s | {int(r['classset_pages'])} pages; **{ratio:.2f} ×** "
+            "the editions (target ≤ 1.3) |",
+            "",
+            f"Medians of {runs} runs, round by round, whole processes, fresh output folders. "
+            f"Machine: {machine()}.",
+        ]
+    )
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -460,7 +526,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     parser.add_argument(
-        "--only", choices=("main", "scale"), help="only the main table, or only the scale section"
+        "--only",
+        choices=("main", "scale", "classset"),
+        help="only the main table, the scale section or the class set",
     )
     parser.add_argument(
         "--timeout",
@@ -472,10 +540,14 @@ def main() -> None:
     results: dict[str, float] = {}
     tables = []
     with tempfile.TemporaryDirectory(prefix="packet-bench-") as folder:
-        if args.only != "scale":
+        if args.only in (None, "main"):
             results |= measure(args.runs, Path(folder))
             tables.append(table(results, args.runs))
-        if args.only != "main":
+        if args.only in (None, "classset"):
+            figures = class_set(args.runs, Path(folder))
+            results |= figures
+            tables.append(class_set_table(figures, args.runs))
+        if args.only in (None, "scale"):
             scale = measure_scale(args.runs, Path(folder) / "scale", args.timeout)
             results |= scale_figures(scale)
             tables.append(scale_table(scale, args.runs, args.timeout))

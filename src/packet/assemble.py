@@ -249,6 +249,7 @@ class Packet:
     questions_at_back: bool = field(default=False)
     booklet: bool = False  # laid out on the half sheet (A5, half-letter) to be folded
     support: bool = False  # word banks and sentence starters for weaker readers (support.py)
+    version: str = ""  # a class set's version ("A", "B"): marked on every page
     # The teacher edition's PDF: each id (module, question, activity, back section) → the
     # page it is on in the student edition, so a teacher can say "turn to page 16".
     student_pages: Mapping[str, int] | None = None
@@ -299,9 +300,11 @@ def assemble(
     double_sided: bool | None = None,
     booklet: bool = False,
     support: bool = False,
+    version: str = "",
 ) -> Packet:
     """The packet of one lesson and edition; with `support` (or the lesson's own `support:
-    true`), its word banks and sentence starters."""
+    true`), its word banks and sentence starters; in a `version` (a class set's A or B), its
+    activity items in that version's order."""
     settings = project.settings
     markup = markup_for(project)
     chosen = lesson.entry.modules
@@ -349,6 +352,7 @@ def assemble(
             markup,
             lesson,
             LARGE_PRINT_SET if large_print else BOOKLET_SET if booklet else None,
+            version,
         ),
         documents=tuple(_document_view(project, markup, d, letters) for d in printed),
         task=_task(markup, lesson, letters),
@@ -358,6 +362,7 @@ def assemble(
         citation_style=STYLE_NAMES[settings.citation_style],
         questions_at_back="questions" in wanted,
         booklet=booklet,
+        version=version,
         period_minutes=settings.period_minutes,
     )
     if support or lesson.entry.support:
@@ -726,12 +731,18 @@ def _comparison(
 
 
 def _activities(
-    project: Project, markup: MarkdownReader, lesson: Lesson, set_size: int | None
+    project: Project,
+    markup: MarkdownReader,
+    lesson: Lesson,
+    set_size: int | None,
+    version: str = "",
 ) -> tuple[ActivityView, ...]:
-    """The worksheets the lesson asks for, or every one its modules have material for."""
+    """The worksheets the lesson asks for, or every one its modules have material for. The
+    shuffles are the lesson's own; a version after A has shuffles of its own."""
     chosen = lesson.entry.modules
     wanted = lesson.entry.activities or available(project, chosen)
-    return make_activities(project, markup, lesson.id, chosen, wanted, set_size=set_size)
+    shuffled_as = lesson.id if version in ("", "A") else f"{lesson.id}/version-{version}"
+    return make_activities(project, markup, shuffled_as, chosen, wanted, set_size=set_size)
 
 
 # A document's source line when its seed's record says nothing of rights: true, and what a

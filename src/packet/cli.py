@@ -737,6 +737,133 @@ def answers(state: State, file: Path, out: Path | None) -> None:
     _run(state, action)
 
 
+@main.command("print")
+@click.argument("lesson", required=False)
+@click.option(
+    "--roster",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The class list (CSV): a Name column; Class and Variant columns if you like.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: output/).",
+)
+@click.option(
+    "--versions",
+    type=click.IntRange(1, 4),
+    default=1,
+    show_default=True,
+    help="A/B versions (activity items in another order), alternating through the roster.",
+)
+@click.option("--printer", help="Send the class set to this print queue (CUPS).")
+@click.option(
+    "--duplex/--simplex",
+    default=True,
+    show_default=True,
+    help="Two-sided, each copy starting on a fresh sheet; or one-sided.",
+)
+@click.option("--only", "only", help="Reprint the copy of the student with this name.")
+@click.option("--dry-run", is_flag=True, help="Say what would be printed; print nothing.")
+@click.option("--list-printers", is_flag=True, help="List the print queues and stop.")
+@click.option(
+    "--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: packet.toml)."
+)
+@click.option("--booklet", is_flag=True, help="Booklets, printed two pages a side to fold.")
+@click.pass_obj
+def print_command(
+    state: State,
+    lesson: str | None,
+    roster: Path | None,
+    out: Path | None,
+    versions: int,
+    printer: str | None,
+    duplex: bool,
+    only: str | None,
+    dry_run: bool,
+    list_printers: bool,
+    paper: str | None,
+    booklet: bool,
+) -> None:
+    """Print a class set: every student's copy with their name on it, then the teacher
+    edition and the answer key, as one job (OUT/<lesson>-<roster>-print.pdf)."""
+
+    def action() -> None:
+        if list_printers:
+            _list_printers()
+            return
+        if lesson is None or roster is None:
+            raise UsageError("give a lesson and --roster FILE.csv (or --list-printers)")
+        from .build import default_jobs
+        from .classset import PrintRequest, print_class_set
+        from .roster import read_roster
+
+        root = state.root()
+        students = read_roster(roster)
+        for problem in students.warnings:
+            click.echo(str(problem), err=True)
+        request = PrintRequest(
+            lesson=lesson,
+            roster=students.only(only) if only else students,
+            out=_output_folder(root, out),
+            versions=versions,
+            duplex=duplex,
+            paper=paper,
+            booklet=booklet,
+            jobs=default_jobs(),
+            reprint=only is not None,
+            dry_run=dry_run,
+        )
+        with _Progress() as progress:
+            job = print_class_set(root, request, on_output=progress.output)
+        for said in job.warnings:
+            click.echo(said, err=True)
+        click.echo(visible(job.summary()))
+        if dry_run:
+            click.echo("dry run: nothing written or sent")
+            return
+        click.echo(f"wrote {visible(str(job.path))}")
+        if printer:
+            _send(job, printer, booklet)
+
+    _run(state, action)
+
+
+def _list_printers() -> None:
+    from .printer import printers
+
+    queues = printers()
+    if not queues:
+        click.echo("no printers: add one in your system's printer settings (CUPS)")
+    for queue in queues:
+        mark = " (default)" if queue.default else ""
+        click.echo(f"{visible(queue.name)}{mark}  {queue.state}")
+
+
+def _send(job: Any, printer: str, booklet: bool) -> None:
+    """Submit the written class set; a CUPS error still leaves the PDF to print by hand."""
+    from .printer import PrinterError, submit_parts
+
+    sides = "two-sided-short-edge" if booklet else "two-sided-long-edge"
+    try:
+        jobs = submit_parts(
+            printer,
+            job.title,
+            job.path,
+            [part.pages + part.padding for part in job.parts],
+            sides=sides if job.duplex else "one-sided",
+        )
+    except PrinterError as exc:
+        raise PrinterError(f"{exc} — the class set is written: {job.path}") from exc
+    if len(jobs) == 1:
+        click.echo(f"sent to {visible(printer)} as {visible(jobs[0])}")
+    else:
+        click.echo(
+            f"sent to {visible(printer)} as {len(jobs)} jobs, each copy stapled: "
+            f"{visible(jobs[0])} to {visible(jobs[-1])}"
+        )
+
+
 def _not_someone_elses(page: Path) -> None:
     """Refuse to write over a file that is not a page `packet answers` made."""
     from .answers import PAGE_GENERATOR

@@ -126,6 +126,7 @@ class _Keyed:
                 request.support,
                 request.effective_double_sided,
                 None if request.sections is None else list(request.sections),
+                request.version,
             ]
         )
         deps = dependencies(self.files, self.lesson, self.modules)

@@ -38,6 +38,7 @@ class BuildRequest:
     booklet: bool = False  # laid out on the half sheet, two pages a side, in folding order
     support: bool = False  # word banks and sentence starters for weaker readers (support.py)
     double_sided: bool | None = None  # None: packet.toml's choice
+    version: str = ""  # "A", "B", …: a class set's versions, activity items in their own order
     out: Path | None = None
     strict: bool = False
     jobs: int = 1  # renderer processes; 1 renders in this process
@@ -48,7 +49,8 @@ class BuildRequest:
         """What the output names add: `-support`, `-large-print`, `-booklet`, in the order
         `layout.VARIANTS` gives them (README, "Building")."""
         chosen = (self.support, self.large_print, self.booklet)
-        return "".join(name for name, on in zip(VARIANTS, chosen, strict=True) if on)
+        suffix = "".join(name for name, on in zip(VARIANTS, chosen, strict=True) if on)
+        return f"{suffix}-version-{self.version.lower()}" if self.version else suffix
 
     @property
     def effective_double_sided(self) -> bool | None:

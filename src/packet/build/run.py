@@ -91,6 +91,7 @@ def packet_for(project: Project, lesson: Lesson, edition: Edition, request: Buil
         double_sided=request.effective_double_sided,
         booklet=request.booklet,
         support=request.support,
+        version=request.version,
     )
 
 

@@ -1,0 +1,492 @@
+"""A class set: a roster in, one print job out.
+
+Each edition a roster needs (standard, large print, support; with `--versions`, A and B) is
+built once, as `packet build` builds it, into the output folder. The names are then stamped
+onto each copy's cover — an overlay of real text, set by WeasyPrint in packet's own fonts —
+and the copies are put together in roster order (pikepdf), each starting on a fresh sheet
+when the job is double-sided, then the teacher edition and the answer key.
+
+Privacy: names go into the class set's PDF and nowhere else. The file is named after the
+roster, never a student; nothing with a name is cached, logged or put in the build manifest,
+and messages point at the roster's lines.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import logging
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .build.request import BuildRequest, Output
+from .errors import BuildError
+from .layout import default_output, output_name, printout_name
+from .roster import Roster, Student, Variant
+
+if TYPE_CHECKING:
+    import pikepdf
+
+THEME_FONTS = Path(__file__).parent / "theme" / "fonts"
+# The faces a name is set in, tried in this order for each letter: Latin (with Vietnamese),
+# Greek and Cyrillic; Arabic, shaped; Khmer. SIL Open Font License (theme/fonts/OFL.txt).
+NAME_FONTS = {
+    "Packet Name Latin": "NotoSans-Regular.ttf",
+    "Packet Name Arabic": "NotoSansArabic-Regular.ttf",
+    "Packet Name Khmer": "NotoSansKhmer-Regular.ttf",
+}
+# Letters that are not drawn: spaces, and the joiners that shape the letters beside them.
+_UNDRAWN = frozenset(" \u200c\u200d")
+CAP_HEIGHT = 0.714  # of Noto Sans, in ems: a label's size from the height of its capitals
+FLEX_GAP = 22.68  # points between the cover's Name, Class and Date lines (8 mm, packet.css)
+LINE_ASCENT = 0.888  # ems from a line's top to its baseline at line-height 1 in Noto Sans
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    lesson: str
+    roster: Roster
+    out: Path | None = None
+    versions: int = 1  # 2: A/B versions alternating through the roster
+    duplex: bool = True  # every copy starts on a fresh sheet
+    paper: str | None = None
+    booklet: bool = False
+    jobs: int = 1
+    reprint: bool = False  # --only: the chosen students' copies alone
+    dry_run: bool = False
+
+
+@dataclass(frozen=True)
+class Part:
+    """One piece of the job: a student's copy, the teacher edition or an answer key."""
+
+    what: str  # "copy 3 (line 4, large print)": never the name
+    pages: int
+    padding: int  # blank pages that start the next part on a fresh sheet
+
+
+@dataclass
+class ClassSet:
+    path: Path
+    title: str  # "<lesson title> – <class>": the print job's name and the PDF's title
+    duplex: bool
+    parts: list[Part] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def copies(self) -> int:
+        return sum(1 for part in self.parts if part.what.startswith("copy"))
+
+    @property
+    def pages(self) -> int:
+        return sum(part.pages + part.padding for part in self.parts)
+
+    @property
+    def sheets(self) -> int:
+        return (self.pages + 1) // 2 if self.duplex else self.pages
+
+    def summary(self) -> str:
+        large = sum(1 for p in self.parts if "large print" in p.what)
+        extra = [p.what for p in self.parts if not p.what.startswith("copy")]
+        copies = f"{self.copies} {'copy' if self.copies == 1 else 'copies'}"
+        copies += f" ({large} large print)" if large else ""
+        sides = "double-sided" if self.duplex else "single-sided"
+        return (
+            f"{self.title}: {', '.join([copies, *extra])} — {self.pages} pages, "
+            f"{self.sheets} sheets, {sides}"
+        )
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What a copy is printed from: a variant of the student edition, in a version."""
+
+    variant: Variant
+    version: str = ""  # "", or "A", "B", … with --versions
+
+    def request(self, base: BuildRequest, *, teacher: bool) -> BuildRequest:
+        from dataclasses import replace
+
+        return replace(
+            base,
+            editions=("student", "teacher") if teacher else ("student",),
+            large_print=self.variant == "large-print",
+            support=self.variant == "support",
+            version=self.version,
+        )
+
+
+def version_of(student: Student, versions: int) -> str:
+    """A, B, … alternating through the roster, by the student's place in it."""
+    return "ABCD"[(student.number - 1) % versions] if versions > 1 else ""
+
+
+def print_class_set(
+    root: Path,
+    request: PrintRequest,
+    on_output: Callable[[Output], None] = lambda _: None,
+) -> ClassSet:
+    """Build the editions the roster needs, stamp the names and write the class set (unless
+    `dry_run`): `OUT/<lesson>-<roster>-print.pdf` (`-reprint.pdf` for `--only`)."""
+    from .build import build
+
+    out = request.out or default_output(root)
+    students = request.roster.students
+    base = BuildRequest(
+        lessons=(request.lesson,),
+        formats=("pdf",),
+        paper=request.paper,
+        booklet=request.booklet,
+        out=out,
+        jobs=request.jobs,
+    )
+    chosen = {Edition(s.variant, version_of(s, request.versions)) for s in students}
+    # The teacher's part: the teacher edition, and an answer key for each version.
+    versions = ["ABCD"[n] for n in range(request.versions)] if request.versions > 1 else [""]
+    keys = [] if request.reprint else [Edition("standard", v) for v in versions]
+    warnings: list[str] = []
+    for edition in sorted(chosen | set(keys), key=lambda e: (e.version, e.variant)):
+        result = build(root, edition.request(base, teacher=edition in keys), on_output=on_output)
+        warnings += result.warnings
+    suffix = "reprint" if request.reprint else "print"
+    path = out / f"{request.lesson}-{request.roster.name}-{suffix}.pdf"
+    sources = {e: _source(out, request, e, "student") for e in chosen}
+    title = f"{_title(next(iter(sources.values())))} – {request.roster.group}"
+    job = ClassSet(path, title, request.duplex, warnings=warnings)
+    teacher: list[tuple[str, Path]] = []
+    if keys:
+        teacher.append(("teacher edition", _source(out, request, keys[0], "teacher")))
+        teacher += [
+            (f"answer key {v}".strip(), _source(out, request, Edition("standard", v), "key"))
+            for v in versions
+        ]
+    _compose(job, request, students, sources, teacher)
+    return job
+
+
+def _source(out: Path, request: PrintRequest, edition: Edition, what: str) -> Path:
+    """The built PDF of `edition`: its student or teacher edition, or its answer key."""
+    built = edition.request(BuildRequest(booklet=request.booklet), teacher=False)
+    if what == "key":
+        return out / printout_name(request.lesson, "answer-key", built.suffix)
+    return out / output_name(request.lesson, what, "pdf", built.suffix)
+
+
+def _title(path: Path) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        title = document.get_metadata_dict().get("Title", "")
+    finally:
+        document.close()
+    return str(title) or path.stem
+
+
+def _compose(
+    job: ClassSet,
+    request: PrintRequest,
+    students: Sequence[Student],
+    sources: dict[Edition, Path],
+    teacher: list[tuple[str, Path]],
+) -> None:
+    """Lay the job out (its parts, and the PDF unless a dry run), stamping each cover."""
+    import pikepdf
+
+    covers = {edition: find_cover(path) for edition, path in sources.items()}
+    stamps: list[Stamp] = []
+    for student in students:
+        edition = Edition(student.variant, version_of(student, request.versions))
+        stamp = Stamp.of(student, covers[edition])
+        job.warnings += stamp.warnings
+        stamps.append(stamp)
+    opened = {path: pikepdf.open(path) for path in {*sources.values(), *(p for _, p in teacher)}}
+    try:
+        out = pikepdf.new()
+        covers_at: list[int] = []
+        for student in students:
+            edition = Edition(student.variant, version_of(student, request.versions))
+            covers_at.append(len(out.pages))
+            _append(job, out, opened[sources[edition]], _copy_label(student, edition))
+        for what, path in teacher:
+            _append(job, out, opened[path], what)
+        if request.dry_run:
+            return
+        # Stamped once every copy is in: a copy made from a stamped cover would carry its name.
+        overlay = _overlay(stamps)
+        for index, (first, stamp) in enumerate(zip(covers_at, stamps, strict=True)):
+            if stamp.texts:
+                _stamp(out, first, overlay.pages[index])
+        out.docinfo["/Title"] = job.title
+        out.docinfo["/Creator"] = "packet"
+        data = io.BytesIO()
+        out.save(data, deterministic_id=True, compress_streams=True)
+    finally:
+        for pdf in opened.values():
+            pdf.close()
+    from .files import write_atomic
+
+    write_atomic(job.path, data.getvalue())
+    job.written = True
+
+
+def _copy_label(student: Student, edition: Edition) -> str:
+    kind = {"standard": "", "large-print": ", large print", "support": ", support"}
+    version = f", version {edition.version}" if edition.version else ""
+    return f"copy {student.number} (line {student.line}{kind[edition.variant]}{version})"
+
+
+def _append(job: ClassSet, out: pikepdf.Pdf, source: pikepdf.Pdf, what: str) -> None:
+    """`source`'s pages at the end of `out`, then a blank page if the part would otherwise
+    end mid-sheet in a double-sided job."""
+    for page in source.pages:  # each copy its own pages, sharing streams, fonts, pictures
+        out.pages.append(page)
+    padding = len(source.pages) % 2 if job.duplex else 0
+    if padding:
+        box = source.pages[-1].mediabox
+        out.add_blank_page(page_size=(float(box[2] - box[0]), float(box[3] - box[1])))
+    job.parts.append(Part(what, len(source.pages), padding))
+
+
+def _stamp(out: pikepdf.Pdf, index: int, overlay: pikepdf.Page) -> None:
+    """The names drawn over a copy's cover, as a form of the overlay's page. The copies share
+    their resources: the cover is given its own first, so that a stamp never reaches another
+    copy's cover. (pikepdf's `add_overlay` names the form at random: not the same bytes twice.)"""
+    import pikepdf
+
+    cover = out.pages[index]
+    resources = pikepdf.Dictionary(dict(cover.obj.Resources.items()))
+    xobjects = pikepdf.Dictionary(dict(resources.get("/XObject", {}).items()))
+    name = next(f"/PacketStamp{n}" for n in range(1000) if f"/PacketStamp{n}" not in xobjects)
+    xobjects[name] = out.copy_foreign(overlay.as_form_xobject())
+    resources.XObject = xobjects
+    cover.obj.Resources = resources
+    cover.contents_add(pikepdf.Stream(out, b"q\n"), prepend=True)
+    cover.contents_add(pikepdf.Stream(out, f"\nQ q {name} Do Q\n".encode()), prepend=False)
+
+
+# --- where the names go ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A field on the cover: where its text starts, its baseline (points from the page's
+    foot), how wide it may run and the size it is set at."""
+
+    x: float
+    baseline: float
+    width: float
+    size: float
+
+
+@dataclass(frozen=True)
+class Cover:
+    width: float
+    height: float
+    name: Spot | None
+    group: Spot | None
+
+
+def find_cover(path: Path) -> Cover:
+    """The Name and Class fields of the first page of `path`, by their labels in the text
+    layer: a NAME with a CLASS on its baseline to its right. A cover without them (a project
+    template that drops them) gets its names at the top of the page."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        page = document[0]
+        width, height = page.get_size()
+        text = page.get_textpage()
+        boxes = {word: _labels(text, word) for word in ("name", "class", "date")}
+    finally:
+        document.close()
+    for name in boxes["name"]:
+        line = [b for b in boxes["class"] if abs(b[1] - name[1]) < 2 and b[0] > name[2]]
+        if line:
+            group = line[0]
+            dates = [b for b in boxes["date"] if abs(b[1] - name[1]) < 2 and b[0] > group[2]]
+            group_end = dates[0][0] - FLEX_GAP if dates else width - 0.1 * width
+            return Cover(width, height, _spot(name, group[0] - FLEX_GAP), _spot(group, group_end))
+    top = Spot(0.1 * width, height - 0.06 * height, 0.8 * width, 12.0)
+    return Cover(width, height, top, None)
+
+
+def _labels(text: Any, word: str) -> list[tuple[float, float, float, float]]:
+    """Each place `word` is written whole on the page: (left, bottom, right, top)."""
+    found = []
+    search = text.search(word, match_case=False, match_whole_word=True)
+    while (hit := search.get_next()) is not None:
+        start, count = hit
+        boxes = [text.get_charbox(i) for i in range(start, start + count)]
+        found.append(
+            (
+                min(b[0] for b in boxes),
+                min(b[1] for b in boxes),
+                max(b[2] for b in boxes),
+                max(b[3] for b in boxes),
+            )
+        )
+    search.close()
+    return found
+
+
+def _spot(label: tuple[float, float, float, float], end: float) -> Spot:
+    size = (label[3] - label[1]) / CAP_HEIGHT
+    x = label[2] + 0.6 * size
+    return Spot(x, label[1], max(end - x, 0.0), round(size * 1.2, 2))
+
+
+# --- the names, set in packet's fonts ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placed:
+    text: str
+    x: float
+    top: float  # points from the page's top
+    size: float
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What one student's cover gets: the texts and where, on a page of the cover's size."""
+
+    width: float
+    height: float
+    texts: tuple[Placed, ...]
+    warnings: tuple[str, ...]
+
+    @staticmethod
+    def of(student: Student, cover: Cover) -> Stamp:
+        texts: list[Placed] = []
+        warnings: list[str] = []
+        for value, spot, what in (
+            (student.name, cover.name, "name"),
+            (student.group, cover.group, "class"),
+        ):
+            if not value or spot is None:
+                continue
+            if not covered(value):
+                warnings.append(
+                    f"{student_where(student)}: no font packet ships has every letter of this "
+                    f"{what}; its field is left blank for the student to write in"
+                )
+                continue
+            size = min(spot.size, spot.width / max(text_width(value), 1e-6))
+            if size < 0.6 * spot.size:
+                warnings.append(
+                    f"{student_where(student)}: the {what} is set small to fit its field"
+                )
+            texts.append(
+                Placed(value, spot.x, cover.height - spot.baseline - LINE_ASCENT * size, size)
+            )
+        return Stamp(cover.width, cover.height, tuple(texts), tuple(warnings))
+
+
+def student_where(student: Student) -> str:
+    return f"roster line {student.line}"
+
+
+@cache
+def _faces() -> tuple[tuple[frozenset[int], dict[int, float]], ...]:
+    """Each name font's characters and their advance widths in ems."""
+    from fontTools.ttLib import TTFont
+
+    faces = []
+    for name in NAME_FONTS.values():
+        font = TTFont(THEME_FONTS / name, lazy=True)
+        cmap = font.getBestCmap()
+        metrics = font["hmtx"].metrics
+        em = font["head"].unitsPerEm
+        faces.append(
+            (frozenset(cmap), {c: metrics[g][0] / em for c, g in cmap.items() if g in metrics})
+        )
+        font.close()
+    return tuple(faces)
+
+
+def covered(text: str) -> bool:
+    """Whether the name fonts have every letter of `text` (or it would print as boxes)."""
+    faces = _faces()
+    return all(
+        c in _UNDRAWN or any(ord(c) in chars for chars, _ in faces)
+        for c in unicodedata.normalize("NFC", text)
+    )
+
+
+def text_width(text: str) -> float:
+    """`text`'s width in ems, each letter from the first face that has it — a little over
+    for scripts whose letters join or stack, which is the safe side for a field."""
+    total = 0.0
+    for c in text:
+        for chars, widths in _faces():
+            if ord(c) in chars:
+                total += widths.get(ord(c), 0.6)
+                break
+        else:
+            total += 0.3
+    return total
+
+
+def _overlay(stamps: Sequence[Stamp]) -> pikepdf.Pdf:
+    """One page per stamp, the size of its cover, with the texts as real text (WeasyPrint:
+    shaping for Arabic and Khmer, the fonts embedded)."""
+    import pikepdf
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from .render import _make_fetcher, reproducible
+
+    sizes = sorted({(s.width, s.height) for s in stamps})
+    faces = "".join(
+        f'@font-face {{ font-family: "{family}"; src: url({font}); }}\n'
+        for family, font in NAME_FONTS.items()
+    )
+    families = ", ".join(f'"{family}"' for family in NAME_FONTS)
+    pages = "".join(
+        f"@page size{n} {{ size: {w:.2f}pt {h:.2f}pt; margin: 0; }}\n"
+        for n, (w, h) in enumerate(sizes)
+    )
+    body = []
+    for stamp in stamps:
+        n = sizes.index((stamp.width, stamp.height))
+        spans = "".join(
+            f'<span dir="auto" style="left: {t.x:.2f}pt; top: {t.top:.2f}pt; '
+            f'font-size: {t.size:.2f}pt">{html.escape(t.text)}</span>'
+            for t in stamp.texts
+        )
+        body.append(
+            f'<div class="page" style="page: size{n}; height: {stamp.height:.2f}pt">{spans}</div>'
+        )
+    document = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><style>\n"
+        f"{faces}{pages}"
+        "body { margin: 0; }\n"
+        ".page { position: relative; break-after: page; overflow: hidden; }\n"
+        f"span {{ position: absolute; white-space: nowrap; line-height: 1; color: #000; "
+        f"font-family: {families}; unicode-bidi: plaintext; }}\n"
+        "</style></head><body>" + "".join(body) + "</body></html>"
+    )
+    logger = logging.getLogger("weasyprint")
+    capture = logging.Handler(logging.WARNING)
+    messages: list[str] = []
+    capture.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
+    logger.addHandler(capture)
+    try:
+        with reproducible():
+            data = HTML(
+                string=document,
+                base_url=THEME_FONTS.as_uri() + "/",
+                url_fetcher=_make_fetcher((THEME_FONTS.resolve(),)),
+            ).write_pdf(font_config=FontConfiguration())
+    except Exception as exc:
+        raise BuildError(f"the names could not be set ({type(exc).__name__}: {exc})") from exc
+    finally:
+        logger.removeHandler(capture)
+    return pikepdf.open(io.BytesIO(data))

@@ -1,0 +1,260 @@
+"""Class sets (issue 24): `packet print LESSON --roster FILE.csv` — one job for the class, each
+copy with its student's name on the cover, in the variant the roster asks for, starting on a
+fresh sheet; versions; privacy. The printer itself is tested in test_printer.py."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from conftest import REPO, run_packet, starter_project
+from packet.assemble import assemble
+from packet.project import load_project
+
+# Names in the scripts schools have; the last is in none of packet's fonts.
+ROSTER = [
+    ("Alice Martin", ""),
+    ("Nguyễn Thị Ánh", ""),
+    ("سارة أحمد", "large print"),
+    ("សុខ ចាន់", "support"),
+    ("王小明", ""),
+]
+
+
+def write_roster(folder: Path, rows: list[tuple[str, str]], name: str = "9B.csv") -> Path:
+    path = folder / name
+    lines = ["Name,Class,Variant", *(f"{n},9B,{v}" for n, v in rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def page_texts(path: Path) -> list[str]:
+    document = pdfium.PdfDocument(path)
+    try:
+        return [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    finally:
+        document.close()
+
+
+def pages(path: Path) -> int:
+    with pikepdf.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def on_cover(name: str, text: str) -> bool:
+    """Whether the cover's text layer has `name` — a right-to-left name's words may come out
+    in the order they are drawn."""
+    return name in text or " ".join(reversed(name.split())) in text
+
+
+@dataclass
+class Printed:
+    project: Path
+    roster: Path
+    done: subprocess.CompletedProcess[str]
+
+    @property
+    def out(self) -> Path:
+        return self.project / "output"
+
+    @property
+    def job(self) -> Path:
+        return self.out / "example-9B-print.pdf"
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    folder = tmp_path_factory.mktemp("classset")
+    project = starter_project(folder / "unit")
+    roster = write_roster(folder, ROSTER)
+    done = run_packet("print", "example", "--roster", str(roster), cwd=project)
+    assert done.returncode == 0, done.stderr
+    return Printed(project, roster, done)
+
+
+def test_each_copy_is_named_in_its_variant_on_a_fresh_sheet(printed: Printed) -> None:
+    out = printed.out
+    edition = {
+        "": out / "example-student.pdf",
+        "large print": out / "example-student-large-print.pdf",
+        "support": out / "example-student-support.pdf",
+    }
+    parts = [edition[variant] for _, variant in ROSTER]
+    parts += [out / "example-teacher.pdf", out / "example-answer-key.pdf"]
+    texts = page_texts(printed.job)
+    start = 0
+    starts = []
+    for part in parts:
+        starts.append(start)
+        length = pages(part)
+        # The part's own pages, in order (the cover stamped, every other page as built).
+        own = page_texts(part)
+        assert texts[start + 1 : start + length] == own[1:]
+        start += length + length % 2  # double-sided: a blank page where the part ends odd
+        assert start % 2 == 0  # so the next part starts on an odd page, a fresh sheet
+    assert len(texts) == start
+    names = [name for name, _ in ROSTER]
+    for (name, _), first in zip(ROSTER, starts, strict=False):
+        cover = texts[first]
+        others = [n for n in names if n != name]
+        if name != "王小明":
+            assert on_cover(name, cover), cover
+        assert not any(on_cover(n, cover) for n in others)
+        assert "9B" in cover
+    summary = printed.done.stdout
+    assert "5 copies (1 large print), teacher edition, answer key" in summary
+    assert f"{len(texts)} pages, {len(texts) // 2} sheets, double-sided" in summary
+
+
+def test_a_name_no_shipped_font_has_is_a_warning_and_a_blank_field(printed: Printed) -> None:
+    assert (
+        "roster line 6: no font packet ships has every letter of this name; its field is left "
+        "blank for the student to write in"
+    ) in printed.done.stderr
+    texts = page_texts(printed.job)
+    assert "王" not in "".join(texts)  # no tofu, and no name from another font
+    # The fifth copy (after 2 standard, 1 large print and 1 support copy) is still printed,
+    # its Name field empty and its Class field filled.
+    out = printed.out
+    before = ["student", "student", "student-large-print", "student-support"]
+    first = sum(n + n % 2 for n in (pages(out / f"example-{e}.pdf") for e in before))
+    cover = texts[first]
+    assert "NAME CLASS 9B DATE" in " ".join(cover.split())
+
+
+def test_names_are_real_text_set_in_the_shipped_fonts(printed: Printed) -> None:
+    fonts: set[str] = set()
+
+    def walk(resources: pikepdf.Object) -> None:
+        for font in resources.get("/Font", {}).values():
+            fonts.add(str(font.get("/BaseFont", "")))
+        for xobject in resources.get("/XObject", {}).values():
+            if "/Resources" in xobject:
+                walk(xobject.Resources)
+
+    with pikepdf.open(printed.job) as pdf:
+        for page in pdf.pages:
+            walk(page.Resources)
+    stamped = {f.split("+", 1)[-1] for f in fonts}
+    # The families classset.NAME_FONTS declares, each only from its shipped Noto file.
+    assert {"Packet-Name-Latin", "Packet-Name-Arabic", "Packet-Name-Khmer"} <= stamped
+
+
+def test_the_stamped_name_sits_on_the_name_line(printed: Printed) -> None:
+    """The name starts after the NAME label, on its baseline, before the CLASS label."""
+    document = pdfium.PdfDocument(printed.job)
+    try:
+        text = document[0].get_textpage()
+        label = text.search("NAME", match_case=True)
+        start, count = label.get_next()
+        name_box = text.get_charbox(start + count - 1)
+        found = text.search("Alice", match_case=True).get_next()
+        assert found is not None
+        alice = text.get_charbox(found[0])
+        class_label = text.search("CLASS", match_case=True).get_next()
+        assert class_label is not None
+        klass = text.get_charbox(class_label[0])
+    finally:
+        document.close()
+    assert name_box[2] < alice[0] < klass[0]
+    assert abs(alice[1] - name_box[1]) < 1.5  # same baseline, within 1.5 pt
+
+
+def test_no_name_is_written_anywhere_but_the_class_set(printed: Printed) -> None:
+    spelled = [n.encode(enc) for n, _ in ROSTER for enc in ("utf-8", "utf-16-be")]
+    spelled += [b"Alice", b"Martin"]
+    for path in printed.project.rglob("*"):
+        assert not any(n.decode("utf-8", "ignore") in path.name for n in spelled[:1])
+        if path.is_file() and path != printed.job:
+            data = path.read_bytes()
+            assert not any(n in data for n in spelled), path
+    with pikepdf.open(printed.job) as pdf:
+        title = str(pdf.docinfo["/Title"])
+    assert title.endswith("– 9B")
+    assert "Alice" not in title and "Alice" not in printed.done.stdout
+
+
+def test_the_same_roster_gives_the_same_bytes(printed: Printed) -> None:
+    before = printed.job.read_bytes()
+    again = run_packet("print", "example", "--roster", str(printed.roster), cwd=printed.project)
+    assert again.returncode == 0, again.stderr
+    assert "up to date" in again.stdout  # the editions were not laid out again
+    assert printed.job.read_bytes() == before
+
+
+def test_dry_run_says_what_would_print_and_writes_nothing(printed: Printed) -> None:
+    roster = write_roster(printed.roster.parent, ROSTER[:2], "9C.csv")
+    done = run_packet("print", "example", "--roster", str(roster), "--dry-run", cwd=printed.project)
+    assert done.returncode == 0, done.stderr
+    assert "2 copies, teacher edition, answer key" in done.stdout
+    assert "dry run: nothing written or sent" in done.stdout
+    assert not (printed.out / "example-9C-print.pdf").exists()
+
+
+def test_simplex_pads_nothing(printed: Printed) -> None:
+    roster = write_roster(printed.roster.parent, ROSTER[:2], "9D.csv")
+    done = run_packet("print", "example", "--roster", str(roster), "--simplex", cwd=printed.project)
+    assert done.returncode == 0, done.stderr
+    parts = [printed.out / f"example-{p}.pdf" for p in ("student", "student", "teacher")]
+    total = sum(pages(p) for p in parts) + pages(printed.out / "example-answer-key.pdf")
+    assert pages(printed.out / "example-9D-print.pdf") == total
+    assert f"{total} pages, {total} sheets, single-sided" in done.stdout
+
+
+def test_only_reprints_one_students_copy(printed: Printed) -> None:
+    done = run_packet(
+        "print", "example", "--roster", str(printed.roster), "--only", "nguyễn  THỊ ánh",
+        cwd=printed.project,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    reprint = printed.out / "example-9B-reprint.pdf"
+    texts = page_texts(reprint)
+    length = pages(printed.out / "example-student.pdf")
+    assert len(texts) == length + length % 2
+    assert "Nguyễn Thị Ánh" in texts[0] and "Alice" not in texts[0]
+    assert "– 9B: 1 copy — 8 pages, 4 sheets" in done.stdout
+    missing = run_packet(
+        "print", "example", "--roster", str(printed.roster), "--only", "Nobody", cwd=printed.project
+    )
+    assert missing.returncode == 2
+    assert "--only: no student of" in missing.stderr
+
+
+def test_versions_alternate_with_their_own_order_and_answer_key(tmp_path: Path) -> None:
+    project = tmp_path / "unit"
+    shutil.copytree(REPO / "content", project / "content")
+    shutil.copytree(REPO / "seeds", project / "seeds")
+    shutil.copy(REPO / "packet.toml", project / "packet.toml")
+    roster = write_roster(tmp_path, [("Ava", ""), ("Noah", ""), ("Maya", "")])
+    done = run_packet("print", "1-roots", "--roster", str(roster), "--versions", "2", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert "3 copies, teacher edition, answer key A, answer key B" in done.stdout
+    out = project / "output"
+    texts = page_texts(out / "1-roots-9B-print.pdf")
+    a, b = out / "1-roots-student-version-a.pdf", out / "1-roots-student-version-b.pdf"
+    copies = [(a, "A", "Ava"), (b, "B", "Noah"), (a, "A", "Maya")]
+    start = 0
+    for edition, version, name in copies:
+        length = pages(edition)
+        assert name in texts[start]
+        assert all(f"Version {version}" in t for t in texts[start : start + length])
+        start += length + length % 2
+    keys = [t.upper() for t in texts if "ANSWER KEY · VERSION" in t.upper()]
+    assert {"A", "B"} == {k.split("ANSWER KEY · VERSION ")[1][0] for k in keys}
+    # The same activities, their items in another order.
+    loaded = load_project(project)
+    lesson = loaded.lessons["1-roots"]
+    first = assemble(loaded, lesson, "student", version="A").activities
+    second = assemble(loaded, lesson, "student", version="B").activities
+    assert first != second
+    assert [x.kind for x in first] == [x.kind for x in second]
+    for x, y in zip(first, second, strict=True):
+        if x.kind == "vocabulary":
+            assert sorted(d.html for d in x.definitions) == sorted(d.html for d in y.definitions)
+    assert assemble(loaded, lesson, "student").activities == first  # A is the lesson's own
