@@ -258,3 +258,30 @@ def test_versions_alternate_with_their_own_order_and_answer_key(tmp_path: Path) 
         if x.kind == "vocabulary":
             assert sorted(d.html for d in x.definitions) == sorted(d.html for d in y.definitions)
     assert assemble(loaded, lesson, "student").activities == first  # A is the lesson's own
+
+
+def test_a_cover_without_a_name_field_gets_the_name_at_its_top(tmp_path: Path) -> None:
+    """A project's own cover template may drop the Name, Class and Date lines: the name is
+    printed at the top of the cover instead, never lost."""
+    project = starter_project(tmp_path / "unit")
+    cover = (REPO / "src/packet/theme/cover.html.j2").read_text(encoding="utf-8")
+    start, end = (
+        cover.index('  <div class="name-lines">'),
+        cover.index("  {% if packet.advisory %}"),
+    )
+    (project / "templates").mkdir(exist_ok=True)
+    (project / "templates/cover.html.j2").write_text(cover[:start] + cover[end:], encoding="utf-8")
+    roster = write_roster(tmp_path, [("Ava Thompson", "")])
+    done = run_packet("print", "example", "--roster", str(roster), cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert "example-student.pdf: its cover has no Name and Class fields" in done.stderr
+    document = pdfium.PdfDocument(project / "output/example-9B-print.pdf")
+    try:
+        page = document[0]
+        text = page.get_textpage()
+        found = text.search("Ava Thompson", match_case=True).get_next()
+        assert found is not None
+        _, bottom, _, _ = text.get_charbox(found[0])
+        assert bottom > 0.85 * page.get_size()[1]  # in the top margin
+    finally:
+        document.close()

@@ -199,6 +199,12 @@ def _compose(
     import pikepdf
 
     covers = {edition: find_cover(path) for edition, path in sources.items()}
+    for edition, cover in covers.items():
+        if not cover.found:
+            job.warnings.append(
+                f"{sources[edition].name}: its cover has no Name and Class fields (a project "
+                "template without them?); each name is printed at the top of the cover"
+            )
     stamps: list[Stamp] = []
     for student in students:
         edition = Edition(student.variant, version_of(student, request.versions))
@@ -290,6 +296,7 @@ class Cover:
     height: float
     name: Spot | None
     group: Spot | None
+    found: bool = True  # False: no Name field on the cover; the name goes at its top
 
 
 def find_cover(path: Path) -> Cover:
@@ -297,6 +304,7 @@ def find_cover(path: Path) -> Cover:
     layer: a NAME with a CLASS on its baseline to its right. A cover without them (a project
     template that drops them) gets its names at the top of the page."""
     import pypdfium2
+    import pypdfium2.raw as pdfium_c
 
     document = pypdfium2.PdfDocument(path)
     try:
@@ -304,6 +312,8 @@ def find_cover(path: Path) -> Cover:
         width, height = page.get_size()
         text = page.get_textpage()
         boxes = {word: _labels(text, word) for word in ("name", "class", "date")}
+        # The ruled lines' boxes: each field runs to the end of the line its label sits on.
+        paths = [o.get_bounds() for o in page.get_objects() if o.type == pdfium_c.FPDF_PAGEOBJ_PATH]
     finally:
         document.close()
     for name in boxes["name"]:
@@ -311,10 +321,15 @@ def find_cover(path: Path) -> Cover:
         if line:
             group = line[0]
             dates = [b for b in boxes["date"] if abs(b[1] - name[1]) < 2 and b[0] > group[2]]
-            group_end = dates[0][0] - FLEX_GAP if dates else width - 0.1 * width
-            return Cover(width, height, _spot(name, group[0] - FLEX_GAP), _spot(group, group_end))
+            group_end = dates[0][0] - FLEX_GAP if dates else 0.9 * width
+            return Cover(
+                width,
+                height,
+                _spot(name, _line_end(paths, name, group[0] - FLEX_GAP)),
+                _spot(group, _line_end(paths, group, group_end)),
+            )
     top = Spot(0.1 * width, height - 0.06 * height, 0.8 * width, 12.0)
-    return Cover(width, height, top, None)
+    return Cover(width, height, top, None, found=False)
 
 
 def _labels(text: Any, word: str) -> list[tuple[float, float, float, float]]:
@@ -334,6 +349,22 @@ def _labels(text: Any, word: str) -> list[tuple[float, float, float, float]]:
         )
     search.close()
     return found
+
+
+def _line_end(
+    paths: list[tuple[float, float, float, float]],
+    label: tuple[float, float, float, float],
+    otherwise: float,
+) -> float:
+    """Where the ruled line under `label` ends (less a little air): the drawing that starts
+    where the label does and reaches above and below its foot (the field's box), else
+    `otherwise`."""
+    ends = [
+        right - 3.0
+        for left, bottom, right, top in paths
+        if abs(left - label[0]) < 2.5 and bottom < label[1] < top and right > label[2] + 10
+    ]
+    return min(ends) if ends else otherwise
 
 
 def _spot(label: tuple[float, float, float, float], end: float) -> Spot:
