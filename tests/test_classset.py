@@ -258,6 +258,29 @@ def test_versions_alternate_with_their_own_order_and_answer_key(tmp_path: Path) 
         if x.kind == "vocabulary":
             assert sorted(d.html for d in x.definitions) == sorted(d.html for d in y.definitions)
     assert assemble(loaded, lesson, "student").activities == first  # A is the lesson's own
+    # Questions keep their order, unless the lesson allows them another in each version.
+    asked = [[q.html for q in m.questions] for m in assemble(loaded, lesson, "student").modules]
+    assert [
+        [q.html for q in m.questions]
+        for m in assemble(loaded, lesson, "student", version="B").modules
+    ] == asked
+    path = project / "content/lessons/1-roots.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "shuffle_questions: true\n", encoding="utf-8"
+    )
+    loaded = load_project(project)
+    lesson = loaded.lessons["1-roots"]
+    plain = assemble(loaded, lesson, "teacher", version="A").modules
+    b = assemble(loaded, lesson, "teacher", version="B").modules
+    assert [[q.html for q in m.questions] for m in plain] == asked
+    assert [[q.html for q in m.questions] for m in b] != asked
+    for one, other in zip(plain, b, strict=True):
+        assert sorted(q.html for q in one.questions) == sorted(q.html for q in other.questions)
+        assert [q.number for q in other.questions] == list(range(1, len(one.questions) + 1))
+        # each model answer stays with its question
+        assert {q.html: q.answer_html for q in one.questions} == {
+            q.html: q.answer_html for q in other.questions
+        }
 
 
 def test_a_cover_without_a_name_field_gets_the_name_at_its_top(tmp_path: Path) -> None:

@@ -307,7 +307,7 @@ def _hide_dates(text: str) -> str:
     return _YEAR.sub(BLANK, _MONTH.sub(BLANK, text))
 
 
-def _shuffled(items: Sequence[T], seed: str) -> list[T]:
+def shuffled(items: Sequence[T], seed: str) -> list[T]:
     """A fixed shuffle of `items` that never leaves them all in their original order."""
     result = list(items)
     random.Random(seed).shuffle(result)
@@ -341,7 +341,7 @@ def _vocabulary(
     for n, spare in zip(spare_at, spares, strict=True):
         with_spares[n].append(spare)
     order = [
-        t for n, part in enumerate(with_spares) for t in _shuffled(part, _set_seed(lesson_id, n))
+        t for n, part in enumerate(with_spares) for t in shuffled(part, _set_seed(lesson_id, n))
     ]
     letters = {term.id: ascii_uppercase[i] for i, term in enumerate(order)}
     return Vocabulary(
@@ -377,13 +377,13 @@ def _timeline(
         if not e.entry.period and set(e.entry.modules) & set(modules) and e not in to_order
     ]
     to_date = [others[i] for i in _spread(len(others), DATES_MAX)]
-    shuffled = _shuffled(to_order, f"{lesson_id}/timeline")
+    in_order_asked = shuffled(to_order, f"{lesson_id}/timeline")
     return TimelineActivity(
         order=tuple(
             OrderEvent(
                 ascii_uppercase[i], e.entry.title, to_order.index(e) + 1, e.when.label, e.entry.id
             )
-            for i, e in enumerate(shuffled)
+            for i, e in enumerate(in_order_asked)
         ),
         dates=tuple(
             DateEvent(

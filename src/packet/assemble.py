@@ -24,6 +24,7 @@ from .activities import (
     Vocabulary,
     available,
     make_activities,
+    shuffled,
 )
 from .answers import answer_id
 from .choices import FIRST_SECTION, Edition, Section
@@ -365,9 +366,28 @@ def assemble(
         version=version,
         period_minutes=settings.period_minutes,
     )
+    if version not in ("", "A") and lesson.entry.shuffle_questions:
+        packet = _questions_reordered(packet, f"{lesson.id}/version-{version}")
     if support or lesson.entry.support:
         packet = _with_support(packet)
     return packet if edition == "teacher" else _for_students(packet)
+
+
+def _questions_reordered(packet: Packet, seed: str) -> Packet:
+    """A version's packet (a lesson with `shuffle_questions`): each module's and document's
+    questions in an order of that version's own, numbered again from 1."""
+
+    def reordered(owner: str, questions: tuple[QuestionView, ...]) -> tuple[QuestionView, ...]:
+        order = shuffled(questions, f"{seed}/{owner}")
+        return tuple(replace(q, number=n) for n, q in enumerate(order, start=1))
+
+    return replace(
+        packet,
+        modules=tuple(replace(m, questions=reordered(m.id, m.questions)) for m in packet.modules),
+        documents=tuple(
+            replace(d, questions=reordered(d.anchor, d.questions)) for d in packet.documents
+        ),
+    )
 
 
 def _with_support(packet: Packet) -> Packet:

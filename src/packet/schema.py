@@ -363,6 +363,12 @@ class LessonEntry(Strict):
         max_length=MAX_DOCUMENTS,
         description="Documents A, B… in this order; left out: the documents of its modules",
     )
+    shuffle_questions: bool = Field(
+        default=False,
+        description="In a class set's versions (packet print --versions), each version after "
+        "A asks each section's questions in an order of its own; leave it out where a "
+        "question builds on the one before",
+    )
 
 
 class Settings(Strict):
