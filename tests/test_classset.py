@@ -4,6 +4,7 @@ fresh sheet; versions; privacy. The printer itself is tested in test_printer.py.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -308,3 +309,69 @@ def test_a_cover_without_a_name_field_gets_the_name_at_its_top(tmp_path: Path) -
         assert bottom > 0.85 * page.get_size()[1]  # in the top margin
     finally:
         document.close()
+
+
+def test_the_fields_are_the_ruled_ones_not_words_on_the_cover(tmp_path: Path) -> None:
+    """A summary that says "Name the class…" is not taken for the Name and Class fields; in a
+    large-print booklet, where the Class field is on a row below the Name's, both are found."""
+    project = starter_project(tmp_path / "unit")
+    lesson = project / "content/lessons/example.yaml"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(
+        re.sub(r"(?m)^summary:.*$", 'summary: "Name the class of people Lincoln honours."', text),
+        encoding="utf-8",
+    )
+    roster = write_roster(tmp_path, [("Ava Thompson", ""), ("Noah Fischer", "large print")])
+    for options in ([], ["--booklet"]):
+        done = run_packet("print", "example", "--roster", str(roster), *options, cwd=project)
+        assert done.returncode == 0, done.stderr
+        assert "too long" not in done.stderr and "no Name" not in done.stderr
+        document = pdfium.PdfDocument(project / "output/example-9B-print.pdf")
+        try:
+            starts = [0, _second_copy(project, options)]
+            for start, name in zip(starts, ("Ava", "Noah"), strict=True):
+                text_page = document[start].get_textpage()
+                label = text_page.search("NAME", match_case=True, match_whole_word=True)
+                hit = label.get_next()
+                assert hit is not None
+                label_box = text_page.get_charbox(hit[0])
+                found = text_page.search(name, match_case=True).get_next()
+                assert found is not None, options
+                stamped = text_page.get_charbox(found[0])
+                assert abs(stamped[1] - label_box[1]) < 1.5  # on the NAME label's baseline
+                klass = text_page.search("9B", match_case=True).get_next()
+                assert klass is not None  # the class is in its field too
+        finally:
+            document.close()
+
+
+def _second_copy(project: Path, options: list[str]) -> int:
+    suffix = "-booklet" if options else ""
+    first = pages(project / f"output/example-student{suffix}.pdf")
+    return first + first % 2
+
+
+def test_what_cannot_be_printed_well_is_refused_or_left_blank(tmp_path: Path) -> None:
+    project = starter_project(tmp_path / "unit")
+    long_class = tmp_path / "9B.csv"
+    long_class.write_text("Name,Class\nAva Thompson,Year 9 Humanities (Mr Okafor)\n", "utf-8")
+    done = run_packet("print", "example", "--roster", str(long_class), cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert (
+        "roster line 2: the class is too long for the cover's field; the field is left blank "
+        "for the student to write in"
+    ) in done.stderr
+    cover = page_texts(project / "output/example-9B-print.pdf")[0]
+    assert "Ava Thompson" in cover and "Okafor" not in cover
+    # A roster whose class set would take an edition's name, an empty --only or --printer.
+    clash = write_roster(tmp_path, [("Ava", "")], "student-large.csv")
+    before = sorted(p.name for p in (project / "output").iterdir())
+    for args, message in (
+        (["--roster", str(clash)], "its class set would be called example-student-large-print.pdf"),
+        (["--roster", str(long_class), "--only", " "], "--only: give the name of the student"),
+        (["--roster", str(long_class), "--printer", ""], "--printer: give a print queue's name"),
+    ):
+        done = run_packet("print", "example", *args, cwd=project)
+        assert done.returncode == 2, done.stderr
+        assert message in done.stderr
+    assert sorted(p.name for p in (project / "output").iterdir()) == before

@@ -85,8 +85,9 @@ def covers(path: Path, starts: list[int]) -> list[str]:
 
 
 def jobs_sent(stdout: str) -> list[str]:
-    sent = re.search(r"sent to \S+ as (?:(\S+)$|(\d+) jobs, each copy stapled: (\S+) to (\S+))",
-                     stdout, re.M)  # fmt: skip
+    one = r"(\S+?)(?:, stapled)?$"
+    several = r"(\d+) jobs, each copy stapled: (\S+) to (\S+)"
+    sent = re.search(rf"sent to \S+ as (?:{one}|{several})", stdout, re.M)
     assert sent, stdout
     if sent[1]:
         return [sent[1]]
@@ -209,3 +210,19 @@ def test_without_cups_the_message_says_how_to_install_it(tmp_path: Path) -> None
     )
     assert done.returncode == 1
     assert "the `lpstat` command is not here — packet prints through CUPS: on Debian" in done.stderr
+
+
+@needs_cups
+def test_one_copy_to_a_stapling_printer_is_stapled_and_queue_names_ignore_case(
+    unit: Path,
+) -> None:
+    roster = unit.parent / "9B.csv"
+    done = run_packet(
+        "print", "example", "--roster", str(roster), "--only", "alice martin",
+        "--printer", STAPLER.upper(), cwd=unit,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"sent to {STAPLER.upper()} as {STAPLER}-" in done.stdout
+    assert done.stdout.rstrip().endswith(", stapled")
+    [job] = jobs_sent(done.stdout)
+    assert pages(printed_by_cups(job)) == pages(unit / "output/example-9B-reprint.pdf")

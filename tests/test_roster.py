@@ -68,8 +68,11 @@ def test_a_name_twice_is_a_warning_at_its_line(tmp_path: Path) -> None:
     assert len(read.students) == 3
     assert [str(w) for w in read.warnings] == [
         f"{path}:4: warning: the same name as line 2 — both copies carry it; add an initial "
-        "or a class to tell them apart"
+        "to tell them apart"
     ]
+    # The same name in two classes (a year group's roster) is two students.
+    other = roster(tmp_path, b"Name,Class\nAva Thompson,9B\nAva Thompson,9C\n", "year.csv")
+    assert read_roster(other).warnings == ()
 
 
 @pytest.mark.parametrize(
@@ -78,9 +81,12 @@ def test_a_name_twice_is_a_warning_at_its_line(tmp_path: Path) -> None:
         (
             b"Pupil ID,Class\n1,9B\n",
             1,
-            "no name column in the header row (it has 'Pupil ID', 'Class')",
+            "no name column in the header row",
         ),
-        (b"Name,Variant\nAva,standard\nNoah,huge\n", 3, "unknown variant 'huge'"),
+        (b"Name,Variant\nAva,standard\nNoah,huge\n", 3, "unknown variant in the Variant column"),
+        # UTF-8 but for one line saved elsewhere: refused there, not read as Windows-1252
+        # (which would print every UTF-8 name garbled, "Nguyá»…n").
+        ("Name\nNguyễn Thị Ánh\n".encode() + b"Jos\xe9\n", 3, "this line is not text"),
         (b"Name,Class\nAva,9B\n,9B\n", 3, "no name in this row"),
         (b"Name\n" + b"A" * 81 + b"\n", 2, "the name is over 80 characters"),
         (b"Name\nAva\x07 Thompson\n", 2, "the name holds a control character"),
@@ -138,3 +144,28 @@ def test_bad_rosters_through_the_command_build_and_write_nothing(tmp_path: Path)
         assert message in done.stderr
         assert "Traceback" not in done.stderr
         assert snapshot(project) == before  # no output folder, no edition built
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    path = roster(tmp_path, "Name,Class\nZoë Brontë,9B\nسارة أحمد,9B\n".encode(encoding))
+    assert names(path) == ["Zoë Brontë", "سارة أحمد"]
+
+
+def test_rows_that_are_not_students_are_said(tmp_path: Path) -> None:
+    path = roster(tmp_path, b"Name,Class\nAva,9B\nname,CLASS\nHaddad, Amira,9B\n")
+    read = read_roster(path)
+    assert [s.name for s in read.students] == ["Ava", "Haddad"]
+    assert [(w.where.line, w.message) for w in read.warnings] == [
+        (3, "this row repeats the header row; it is skipped"),
+        (4, "this row has more cells than the header has columns; the extra ones are left out"),
+    ]
+
+
+def test_messages_point_at_lines_never_at_names(tmp_path: Path) -> None:
+    """A roster without a header, or with its columns shifted: its first student's name
+    and the cell read as a variant are someone's name, and stay out of the messages."""
+    for data in (b"Amira Haddad,9B\nAva Thompson,9B\n", b"Name,Variant\n9B,Amira\n"):
+        with pytest.raises(ContentError) as caught:
+            read_roster(roster(tmp_path, data))
+        assert "Amira" not in str(caught.value)

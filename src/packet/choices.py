@@ -19,3 +19,4 @@ EDITIONS: tuple[Edition, ...] = ("student", "teacher")
 # Made with the teacher edition's PDF (printouts.py): `<lesson>[-variant]-answer-key.pdf`,
 # and for the standard variant `<lesson>-lesson-plan.pdf`.
 Printout = Literal["answer-key", "lesson-plan"]
+PRINTOUTS: tuple[Printout, ...] = ("answer-key", "lesson-plan")

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .build.request import BuildRequest, Output
-from .errors import BuildError
+from .errors import BuildError, UsageError
 from .layout import default_output, output_name, printout_name
 from .roster import Roster, Student, Variant
 
@@ -41,8 +41,10 @@ NAME_FONTS = {
 }
 # Letters that are not drawn: spaces, and the joiners that shape the letters beside them.
 _UNDRAWN = frozenset(" \u200c\u200d")
+# The least a name is shrunk to fit its field, as a share of the size it is set at: smaller
+# would be hard to read; such a field is left blank (with a warning) instead.
+SMALLEST = 0.6
 CAP_HEIGHT = 0.714  # of Noto Sans, in ems: a label's size from the height of its capitals
-FLEX_GAP = 22.68  # points between the cover's Name, Class and Date lines (8 mm, packet.css)
 LINE_ASCENT = 0.888  # ems from a line's top to its baseline at line-height 1 in Noto Sans
 
 
@@ -136,6 +138,7 @@ def print_class_set(
     from .build import build
 
     out = request.out or default_output(root)
+    path = class_set_path(out, request)  # refused before anything is built
     students = request.roster.students
     base = BuildRequest(
         lessons=(request.lesson,),
@@ -153,8 +156,6 @@ def print_class_set(
     for edition in sorted(chosen | set(keys), key=lambda e: (e.version, e.variant)):
         result = build(root, edition.request(base, teacher=edition in keys), on_output=on_output)
         warnings += result.warnings
-    suffix = "reprint" if request.reprint else "print"
-    path = out / f"{request.lesson}-{request.roster.name}-{suffix}.pdf"
     sources = {e: _source(out, request, e, "student") for e in chosen}
     title = f"{_title(next(iter(sources.values())))} – {request.roster.group}"
     job = ClassSet(path, title, request.duplex, warnings=warnings)
@@ -167,6 +168,26 @@ def print_class_set(
         ]
     _compose(job, request, students, sources, teacher)
     return job
+
+
+def class_set_path(out: Path, request: PrintRequest) -> Path:
+    """`OUT/<lesson>-<roster>-print.pdf` (`-reprint.pdf` for `--only`), refused when that is
+    the name of a file `packet build` writes (a roster called `student-large.csv`)."""
+    from .choices import EDITIONS, PRINTOUTS
+    from .layout import VARIANT_SUFFIXES
+
+    suffix = "reprint" if request.reprint else "print"
+    name = f"{request.lesson}-{request.roster.name}-{suffix}.pdf"
+    versions = ["", *(f"-version-{v}" for v in "abcd")]
+    variants = [v + n for v in ("", *VARIANT_SUFFIXES) for n in versions]
+    built = {output_name(request.lesson, e, "pdf", v) for e in EDITIONS for v in variants}
+    built |= {printout_name(request.lesson, p, v) for p in PRINTOUTS for v in variants}
+    if name in built:
+        raise UsageError(
+            f"--roster {request.roster.path}: its class set would be called {name}, the name "
+            "of an edition packet builds — rename the roster file (9B.csv, say)"
+        )
+    return out / name
 
 
 def _source(out: Path, request: PrintRequest, edition: Edition, what: str) -> Path:
@@ -198,7 +219,7 @@ def _compose(
     """Lay the job out (its parts, and the PDF unless a dry run), stamping each cover."""
     import pikepdf
 
-    covers = {edition: find_cover(path) for edition, path in sources.items()}
+    covers = {e: find_cover(path, booklet=request.booklet) for e, path in sources.items()}
     for edition, cover in covers.items():
         if not cover.found:
             job.warnings.append(
@@ -299,10 +320,15 @@ class Cover:
     found: bool = True  # False: no Name field on the cover; the name goes at its top
 
 
-def find_cover(path: Path) -> Cover:
-    """The Name and Class fields of the first page of `path`, by their labels in the text
-    layer: a NAME with a CLASS on its baseline to its right. A cover without them (a project
-    template that drops them) gets its names at the top of the page."""
+Box = tuple[float, float, float, float]  # left, bottom, right, top: points from the foot
+
+
+def find_cover(path: Path, *, booklet: bool = False) -> Cover:
+    """The Name and Class fields of the first page of `path`: a NAME label with a ruled line
+    starting under it (so a summary that says "name the class" is not taken for them), and
+    the CLASS label with a line of its own — on its baseline to its right, else the nearest
+    below it. A cover without them (a project template that drops them) gets its names at
+    the top of the cover (on a booklet's first side, the right-hand half)."""
     import pypdfium2
     import pypdfium2.raw as pdfium_c
 
@@ -311,28 +337,35 @@ def find_cover(path: Path) -> Cover:
         page = document[0]
         width, height = page.get_size()
         text = page.get_textpage()
-        boxes = {word: _labels(text, word) for word in ("name", "class", "date")}
+        labels = {word: _labels(text, word) for word in ("name", "class")}
         # The ruled lines' boxes: each field runs to the end of the line its label sits on.
         paths = [o.get_bounds() for o in page.get_objects() if o.type == pdfium_c.FPDF_PAGEOBJ_PATH]
     finally:
         document.close()
-    for name in boxes["name"]:
-        line = [b for b in boxes["class"] if abs(b[1] - name[1]) < 2 and b[0] > name[2]]
-        if line:
-            group = line[0]
-            dates = [b for b in boxes["date"] if abs(b[1] - name[1]) < 2 and b[0] > group[2]]
-            group_end = dates[0][0] - FLEX_GAP if dates else 0.9 * width
-            return Cover(
-                width,
-                height,
-                _spot(name, _line_end(paths, name, group[0] - FLEX_GAP)),
-                _spot(group, _line_end(paths, group, group_end)),
-            )
-    top = Spot(0.1 * width, height - 0.06 * height, 0.8 * width, 12.0)
+    fields = {
+        word: [(box, end) for box in found if (end := _line_end(paths, box)) is not None]
+        for word, found in labels.items()
+    }
+    if fields["name"]:
+        (name, name_end), *_ = fields["name"]
+        beside = [f for f in fields["class"] if abs(f[0][1] - name[1]) < 2 and f[0][0] > name[2]]
+        below = sorted(
+            (f for f in fields["class"] if 0 < name[1] - f[0][1] < 120), key=lambda f: -f[0][1]
+        )
+        group = next(iter(beside or below), None)
+        return Cover(
+            width,
+            height,
+            _spot(name, name_end),
+            _spot(group[0], group[1]) if group else None,
+        )
+    left = width / 2 if booklet else 0.0
+    half = width - left
+    top = Spot(left + 0.1 * half, height - 0.06 * height, 0.8 * half, 12.0)
     return Cover(width, height, top, None, found=False)
 
 
-def _labels(text: Any, word: str) -> list[tuple[float, float, float, float]]:
+def _labels(text: Any, word: str) -> list[Box]:
     """Each place `word` is written whole on the page: (left, bottom, right, top)."""
     found = []
     search = text.search(word, match_case=False, match_whole_word=True)
@@ -351,23 +384,19 @@ def _labels(text: Any, word: str) -> list[tuple[float, float, float, float]]:
     return found
 
 
-def _line_end(
-    paths: list[tuple[float, float, float, float]],
-    label: tuple[float, float, float, float],
-    otherwise: float,
-) -> float:
+def _line_end(paths: list[Box], label: Box) -> float | None:
     """Where the ruled line under `label` ends (less a little air): the drawing that starts
-    where the label does and reaches above and below its foot (the field's box), else
-    `otherwise`."""
+    where the label does and reaches above and below its foot (the field's box); None when
+    no line starts there."""
     ends = [
         right - 3.0
         for left, bottom, right, top in paths
         if abs(left - label[0]) < 2.5 and bottom < label[1] < top and right > label[2] + 10
     ]
-    return min(ends) if ends else otherwise
+    return min(ends) if ends else None
 
 
-def _spot(label: tuple[float, float, float, float], end: float) -> Spot:
+def _spot(label: Box, end: float) -> Spot:
     size = (label[3] - label[1]) / CAP_HEIGHT
     x = label[2] + 0.6 * size
     return Spot(x, label[1], max(end - x, 0.0), round(size * 1.2, 2))
@@ -410,10 +439,12 @@ class Stamp:
                 )
                 continue
             size = min(spot.size, spot.width / max(text_width(value), 1e-6))
-            if size < 0.6 * spot.size:
+            if size < SMALLEST * spot.size:
                 warnings.append(
-                    f"{student_where(student)}: the {what} is set small to fit its field"
+                    f"{student_where(student)}: the {what} is too long for the cover's field; "
+                    "the field is left blank for the student to write in"
                 )
+                continue
             texts.append(
                 Placed(value, spot.x, cover.height - spot.baseline - LINE_ASCENT * size, size)
             )

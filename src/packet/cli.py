@@ -794,6 +794,10 @@ def print_command(
             return
         if lesson is None or roster is None:
             raise UsageError("give a lesson and --roster FILE.csv (or --list-printers)")
+        if only is not None and not only.strip():
+            raise UsageError("--only: give the name of the student whose copy to reprint")
+        if printer is not None and not printer.strip():
+            raise UsageError("--printer: give a print queue's name (--list-printers lists them)")
         from .build import default_jobs
         from .classset import PrintRequest, print_class_set
         from .roster import read_roster
@@ -804,7 +808,7 @@ def print_command(
             click.echo(str(problem), err=True)
         request = PrintRequest(
             lesson=lesson,
-            roster=students.only(only) if only else students,
+            roster=students.only(only) if only is not None else students,
             out=_output_folder(root, out),
             versions=versions,
             duplex=duplex,
@@ -846,7 +850,7 @@ def _send(job: Any, printer: str, booklet: bool) -> None:
 
     sides = "two-sided-short-edge" if booklet else "two-sided-long-edge"
     try:
-        jobs = submit_parts(
+        jobs, stapled = submit_parts(
             printer,
             job.title,
             job.path,
@@ -855,8 +859,9 @@ def _send(job: Any, printer: str, booklet: bool) -> None:
         )
     except PrinterError as exc:
         raise PrinterError(f"{exc} — the class set is written: {job.path}") from exc
+    stapled_as = ", stapled" if stapled else ""
     if len(jobs) == 1:
-        click.echo(f"sent to {visible(printer)} as {visible(jobs[0])}")
+        click.echo(f"sent to {visible(printer)} as {visible(jobs[0])}{stapled_as}")
     else:
         click.echo(
             f"sent to {visible(printer)} as {len(jobs)} jobs, each copy stapled: "

@@ -81,15 +81,18 @@ def printers() -> list[Queue]:
 _STATES = (("disabled", "disabled"), ("now printing", "printing"), ("is idle", "idle"))
 
 
-def _known(printer: str) -> None:
+def _known(printer: str) -> str:
+    """The queue `printer` names, as CUPS spells it (its names ignore case)."""
     _scheduler()
     names = _cups(["lpstat", "-e"]).split()
-    if printer not in names:
+    found = [name for name in names if name.casefold() == printer.casefold()]
+    if not found:
         known = ", ".join(names) if names else "none"
         raise PrinterError(
             f"no printer called '{printer}' — the printers here: {known} "
             "(`packet print --list-printers`)"
         )
+    return found[0]
 
 
 def staple_option(printer: str) -> tuple[str, str] | None:
@@ -126,16 +129,17 @@ def submit(
 
 def submit_parts(
     printer: str, title: str, pdf: Path, parts: Sequence[int], *, sides: str
-) -> list[str]:
-    """Send the class set at `pdf` to `printer`; the ids of its jobs. One job — or, when the
+) -> tuple[list[str], bool]:
+    """Send the class set at `pdf` to `printer`: the ids of its jobs, and whether they are
+    stapled. One job — or, when the
     printer staples, one job per part (each `parts` pages long: a student's copy, the teacher
     edition, the answer key), each stapled and named "title (3 of 31)", in order. Separate
     documents in one job would be IPP's way, but drivers that make one file per job (cups-pdf
     among them) keep only one of the documents."""
-    _known(printer)
-    staple = staple_option(printer) if len(parts) > 1 else None
+    printer = _known(printer)
+    staple = staple_option(printer)
     if staple is None:
-        return [submit(printer, title, pdf, sides=sides)]
+        return [submit(printer, title, pdf, sides=sides)], False
     import pikepdf
 
     jobs = []
@@ -150,4 +154,4 @@ def submit_parts(
             part.save(document)
             named = f"{title} ({number} of {len(parts)})"
             jobs.append(submit(printer, named, document, sides=sides, staple=staple))
-    return jobs
+    return jobs, True

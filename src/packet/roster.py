@@ -124,18 +124,28 @@ def read_roster(path: Path) -> Roster:
     header_line, header = rows[0]
     columns = _Columns.find(header, Location(shown, header_line), report)
     students: list[Student] = []
-    seen: dict[str, int] = {}
+    seen: dict[tuple[str, str], int] = {}
+    headings = [_heading(cell) for cell in header]
     for line, cells in rows[1:]:
         where = Location(shown, line)
+        if [_heading(cell) for cell in cells] == headings:  # two exports joined together
+            report.warning(where, "this row repeats the header row; it is skipped")
+            continue
+        if any(cell.strip() for cell in cells[len(header) :]):
+            report.warning(
+                where,
+                "this row has more cells than the header has columns; the extra ones are left out",
+                'a name with a comma in it needs quotation marks: "Haddad, Amira"',
+            )
         student = columns.student(cells, where, len(students) + 1, report) if columns else None
         if student is None:
             continue
-        first = seen.setdefault(_key(student.name), line)
+        first = seen.setdefault((_key(student.name), _key(student.group)), line)
         if first != line:
             report.warning(
-                Location(shown, line),
+                where,
                 f"the same name as line {first}",
-                "both copies carry it; add an initial or a class to tell them apart",
+                "both copies carry it; add an initial to tell them apart",
             )
         students.append(student)
     if columns and not students and not report.errors:
@@ -179,6 +189,10 @@ def _decode(data: bytes, shown: str) -> str:
         encodings: Sequence[str] = ("utf-16",)
     elif data.startswith(codecs.BOM_UTF8):
         encodings = ("utf-8-sig",)
+    elif (utf16 := _utf16_without_mark(data)) is not None:
+        encodings = (utf16,)
+    elif _partly_utf8(data):  # Windows-1252 would turn its UTF-8 names into "Nguyá»…n"
+        encodings = ("utf-8",)
     else:
         encodings = ("utf-8", "cp1252")
     failed: UnicodeDecodeError | None = None
@@ -196,11 +210,40 @@ def _decode(data: bytes, shown: str) -> str:
         [
             Problem(
                 Location(shown, line),
-                "this line is not text in UTF-8, UTF-16 or Windows-1252",
+                "this line is not text in UTF-8, UTF-16 or Windows-1252, or not in the "
+                "encoding of the lines around it",
                 "save the roster as CSV UTF-8",
             )
         ]
     )
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """UTF-16 saved without its byte-order mark, told by the zero bytes of its Latin
+    letters: every other byte, from the first (big-endian) or the second (little-endian)."""
+    sample = data[:4000]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _partly_utf8(data: bytes) -> bool:
+    """Whether some line holds letters beyond ASCII that read as UTF-8: a file that is UTF-8
+    but for a line pasted from elsewhere (refused at that line, rather than every UTF-8
+    name printed garbled)."""
+    for line in data.splitlines():
+        if max(line, default=0) > 0x7F:
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            return True
+    return False
 
 
 def _rows(text: str, shown: str) -> Iterator[tuple[int, list[str]]]:
@@ -263,12 +306,13 @@ class _Columns:
             column(VARIANT_HEADERS),
         )
         if columns.name is None and columns.first is None:
-            found = ", ".join(repr(cell.strip()) for cell in header if cell.strip())
+            # Its cells are not repeated: a roster without a header starts with a student.
             report.error(
                 where,
-                f"no name column in the header row (it has {found})",
+                "no name column in the header row",
                 "the first row names the columns: call the names' column Name or Student "
-                "(and, if you like, add Class and Variant columns)",
+                "(and, if you like, add Class and Variant columns); if the first row is a "
+                "student, add a header row above it",
             )
             return None
         return columns
@@ -294,10 +338,10 @@ class _Columns:
                 problems.append((f"the {what} is over {MAX_NAME} characters", "shorten it"))
             if any(unicodedata.category(c) == "Cc" for c in value):
                 problems.append((f"the {what} holds a control character", "retype the cell"))
-        if variant is None:
+        if variant is None:  # not repeated: with the columns shifted, it is someone's name
             problems.append(
                 (
-                    f"unknown variant '{variant_cell[:30]}'",
+                    "unknown variant in the Variant column",
                     f"use one of {', '.join(VARIANTS)} (empty is standard)",
                 )
             )

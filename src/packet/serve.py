@@ -46,7 +46,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from . import answers, lessonfile
 from .build import BuildRequest, build
-from .choices import EDITIONS
+from .choices import EDITIONS, PRINTOUTS
 from .composer import PREVIEW_POLICY, Composer, PrintOptions
 from .composer import page as composer_page
 from .composer import policy as composer_policy
@@ -57,7 +57,6 @@ from .layout import INPUT_FOLDERS, LESSONS, PROJECT_FILE, is_id, output_name, pr
 KEEPALIVE_SECONDS = 15.0  # an open event stream hears something at least this often
 MAX_BODY_BYTES = 1_000_000  # a composer request: a lesson's form is a few kB
 BODY_SECONDS = 10.0  # a client sending a body slower than this is dropped
-PRINTOUTS = ("answer-key", "lesson-plan")
 MAX_SESSIONS = 8  # browser tabs whose latest preview is kept
 SESSION_COOKIE = "packet-session"
 
