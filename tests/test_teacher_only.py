@@ -160,23 +160,26 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Markers]:
     (root / "content" / "guidance.md").write_text(
         f"Teach with care.\n\n{markers.new('content/guidance.md')}\n", encoding="utf-8"
     )
-    build(root, BuildRequest(lessons=[LESSON], out=root / "output", jobs=default_jobs()))
+    editions = ("student", "teacher", "report")
+    build(root, BuildRequest([LESSON], editions=editions, out=root / "output", jobs=default_jobs()))
     return root / "output", markers
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html"])
+@pytest.mark.parametrize("edition", ["student", "report"])
 def test_no_teacher_only_text_in_the_student_edition(
-    planted: tuple[Path, Markers], fmt: str
+    planted: tuple[Path, Markers], fmt: str, edition: str
 ) -> None:
+    """Nor in the report, which colleagues and parents read."""
     out, markers = planted
 
     def text(edition: str) -> str:
         path = out / f"{LESSON}-{edition}.{fmt}"
         return "\n".join(pdf_text(path)) if fmt == "pdf" else path.read_text("utf-8")
 
-    student, teacher = text("student"), text("teacher")
+    student, teacher = text(edition), text("teacher")
     leaked = {m: w for m, w in markers.planted.items() if m in student}
-    assert not leaked, f"teacher-only text in the student {fmt}: {leaked}"
+    assert not leaked, f"teacher-only text in the {edition} {fmt}: {leaked}"
     shown = [m for m in markers.planted if m in teacher.replace("\n", "")]
     assert len(shown) == len(markers.planted), set(markers.planted) - set(shown)
     assert "Start with the sources." in teacher and "Start with the sources." not in student
@@ -188,8 +191,10 @@ def test_no_teacher_only_text_in_the_student_editions_data(planted: tuple[Path, 
     out, markers = planted
     project = load_project(out.parent)
     lesson = project.lessons[LESSON]
-    student, teacher = (repr(assemble(project, lesson, e)) for e in ("student", "teacher"))
-    leaked = {m: w for m, w in markers.planted.items() if m in student}
-    assert not leaked, f"teacher-only text in the student packet's data: {leaked}"
+    student, teacher, report = (
+        repr(assemble(project, lesson, e)) for e in ("student", "teacher", "report")
+    )
+    leaked = {m: w for m, w in markers.planted.items() if m in student + report}
+    assert not leaked, f"teacher-only text in the student or report packet's data: {leaked}"
     assert all(m in teacher for m in markers.planted)
     assert "care_modules=()" in student and "care_modules=()" not in teacher

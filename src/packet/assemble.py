@@ -27,7 +27,7 @@ from .activities import (
     shuffled,
 )
 from .answers import answer_id
-from .choices import FIRST_SECTION, Edition, Section
+from .choices import FIRST_SECTION, REPORT_SECTIONS, Edition, Section
 from .cite import STYLE_NAMES, citation, headnote_facts
 from .documents import Block, blocks, letter, lettered
 from .errors import Location
@@ -311,6 +311,10 @@ def assemble(
     chosen = lesson.entry.modules
     bodies = _bodies(project, markup, chosen, students=edition == "student")
     asked = sections if sections is not None else lesson.entry.sections
+    if edition == "report":  # everything to read, nothing to answer
+        asked = [
+            s for s in (asked if sections is not None else REPORT_SECTIONS) if s != "questions"
+        ]
     printed = project.documents_of(lesson) if FIRST_SECTION in asked else []
     wanted = _sections(asked, bool(printed))
     letters: Letters = (
@@ -368,9 +372,26 @@ def assemble(
     )
     if version not in ("", "A") and lesson.entry.shuffle_questions:
         packet = _questions_reordered(packet, f"{lesson.id}/version-{version}")
+    if edition == "report":
+        return _as_report(_for_students(packet))
     if support or lesson.entry.support:
         packet = _with_support(packet)
     return packet if edition == "teacher" else _for_students(packet)
+
+
+def _as_report(packet: Packet) -> Packet:
+    """The report edition: the student edition's content (nothing teacher-only) without
+    what a student does with it — questions, activities, the final task, answer space — and
+    with the comparison only where the sources disagree."""
+    return replace(
+        packet,
+        modules=tuple(replace(m, questions=()) for m in packet.modules),
+        documents=tuple(replace(d, questions=()) for d in packet.documents),
+        activities=(),
+        task=None,
+        sections=tuple(s for s in packet.sections if s != "comparison" or packet.comparison),
+        questions_at_back=False,
+    )
 
 
 def _questions_reordered(packet: Packet, seed: str) -> Packet:

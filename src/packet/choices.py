@@ -14,8 +14,19 @@ DEFAULT_SECTIONS: tuple[Section, ...] = ("documents", "timeline", "glossary", "s
 # Printed straight after the activities wherever it is listed (SPEC §4): the documents are
 # read with the questions on them before the reference sections.
 FIRST_SECTION: Section = "documents"
-Edition = Literal["student", "teacher"]
+Edition = Literal["student", "teacher", "report"]
+# What `packet build` makes unless told: the student and teacher editions. The report (the
+# content for colleagues or parents, without questions, activities or answer space) is
+# made when asked for (`--edition report`).
 EDITIONS: tuple[Edition, ...] = ("student", "teacher")
+# The report's back sections, unless --sections says: everything there is to read.
+REPORT_SECTIONS: tuple[Section, ...] = (
+    "documents",
+    "timeline",
+    "glossary",
+    "comparison",
+    "sources",
+)
 # Made with the teacher edition's PDF (printouts.py): `<lesson>[-variant]-answer-key.pdf`,
 # and for the standard variant `<lesson>-lesson-plan.pdf`.
 Printout = Literal["answer-key", "lesson-plan"]

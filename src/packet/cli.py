@@ -364,7 +364,7 @@ def list_command(state: State, as_json: bool) -> None:
 )
 @click.option(
     "--edition",
-    type=click.Choice(["student", "teacher", "both"]),
+    type=click.Choice(["student", "teacher", "both", "report"]),
     default="both",
     show_default=True,
 )
