@@ -369,7 +369,12 @@ def list_command(state: State, as_json: bool) -> None:
     show_default=True,
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["pdf", "html", "both"]), default="both", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "html", "docx", "both", "all"]),
+    default="both",
+    show_default=True,
+    help="both: pdf and html; all: pdf, html and docx (Word, for editing).",
 )
 @click.option(
     "--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: packet.toml)."
@@ -431,6 +436,7 @@ def build(
 
     from .build import BuildRequest, default_jobs
     from .build import build as run_build
+    from .build.request import FORMATS
     from .layout import ID_PATTERN, NAME_MAX
 
     def action() -> None:
@@ -448,7 +454,7 @@ def build(
             name=name,
             sections=sections,  # type: ignore[arg-type]
             editions=("student", "teacher") if edition == "both" else (edition,),  # type: ignore[arg-type]
-            formats=("pdf", "html") if fmt == "both" else (fmt,),  # type: ignore[arg-type]
+            formats={"both": ("pdf", "html"), "all": FORMATS}.get(fmt, (fmt,)),  # type: ignore[arg-type]
             paper=paper,
             large_print=large_print,
             booklet=booklet,

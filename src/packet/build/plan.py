@@ -17,7 +17,7 @@ from ..cache import Manifest, dependencies, output_key
 from ..choices import Edition, Printout
 from ..errors import UsageError
 from ..layout import output_name, printout_name
-from .request import BuildRequest, Format
+from .request import FORMATS, BuildRequest, Format
 
 if TYPE_CHECKING:
     from ..model import Lesson, Project
@@ -85,7 +85,7 @@ def plan(
     for lesson, modules in lessons.items():
         keyed = _Keyed(request, files, lesson, modules)
         for edition in request.editions:
-            for fmt in ("pdf", "html"):
+            for fmt in FORMATS:
                 if fmt in request.formats:
                     name = output_name(lesson, edition, fmt, request.suffix)
                     jobs.append(keyed.job(edition, fmt, name))

@@ -14,7 +14,8 @@ from typing import Literal
 from ..choices import EDITIONS, Edition, Section
 from ..layout import VARIANTS
 
-Format = Literal["pdf", "html"]
+Format = Literal["pdf", "html", "docx"]
+FORMATS: tuple[Format, ...] = ("pdf", "html", "docx")  # in the order a lesson's are planned
 
 
 def default_jobs() -> int:

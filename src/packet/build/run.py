@@ -183,8 +183,8 @@ class Run:
         if (notice := estimate.notice()) is not None:
             self.on_notice(notice)
         for job in ordered:
-            if job.format == "html":
-                self._made(self._html(job))
+            if job.format in ("html", "docx"):
+                self._made(self._html(job) if job.format == "html" else self._docx(job))
                 while self.rendering and (rendered := self.renderers.ready()):
                     self._rendered(rendered)
         while self.rendering:
@@ -305,6 +305,15 @@ class Run:
         problems = [explain(self.project, job.name, m) for m in dropped]
         seconds = assembling + time.perf_counter() - started
         return Made(job, html.encode("utf-8"), None, problems, seconds)
+
+    def _docx(self, job: Job) -> Made:
+        """The Word file (wordfile.py): made from the packet, for editing."""
+        from ..wordfile import docx_bytes
+
+        packet, assembling = self._packet(job)
+        started = time.perf_counter()
+        data = docx_bytes(packet)
+        return Made(job, data, None, [], assembling + time.perf_counter() - started)
 
     def _made(self, made: Made) -> None:
         """Hold `made` until its lesson's other outputs are made, then write them all."""
