@@ -15,13 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 import yaml
 
 from conftest import copy_project, pdf_text
 from packet import schema
 from packet.assemble import assemble
-from packet.build import BuildRequest, build, default_jobs
+from packet.build import BuildRequest, build
 from packet.project import load_project
 from packet.yamlsrc import front_matter
 
@@ -161,11 +162,13 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Markers]:
         f"Teach with care.\n\n{markers.new('content/guidance.md')}\n", encoding="utf-8"
     )
     editions = ("student", "teacher", "report")
-    build(root, BuildRequest([LESSON], editions=editions, out=root / "output", jobs=default_jobs()))
+    formats = ("pdf", "html", "docx")
+    request = BuildRequest([LESSON], editions=editions, formats=formats, out=root / "output")
+    build(root, request)
     return root / "output", markers
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "html"])
+@pytest.mark.parametrize("fmt", ["pdf", "html", "docx"])
 @pytest.mark.parametrize("edition", ["student", "report"])
 def test_no_teacher_only_text_in_the_student_edition(
     planted: tuple[Path, Markers], fmt: str, edition: str
@@ -175,6 +178,10 @@ def test_no_teacher_only_text_in_the_student_edition(
 
     def text(edition: str) -> str:
         path = out / f"{LESSON}-{edition}.{fmt}"
+        if fmt == "docx":
+            document = docx.Document(str(path))
+            cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+            return "\n".join([p.text for p in document.paragraphs] + cells)
         return "\n".join(pdf_text(path)) if fmt == "pdf" else path.read_text("utf-8")
 
     student, teacher = text(edition), text("teacher")

@@ -15,11 +15,11 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from .activities import SourceComparison, TimelineActivity, Vocabulary
 
 if TYPE_CHECKING:
-    from markupsafe import Markup
-
     from .assemble import DocumentView, ModuleView, Packet, QuestionView
 
 # The styles packet adds to Word's own (Title, Heading 1–3, List Bullet, Quote, …).
@@ -54,9 +54,8 @@ def docx_bytes(packet: Packet) -> bytes:
     writer = _Writer(document, packet)
     writer.cover()
     writer.contents()
-    if packet.guidance_html:
-        writer.heading("Teaching This Topic with Care", 1)
-        writer.html(packet.guidance_html, TEACHER_NOTE)
+    if packet.edition == "teacher":
+        writer.guidance()
     for module in packet.modules:
         writer.module(module)
     for activity in packet.activities:
@@ -200,10 +199,11 @@ class _Writer:
         for row, values in zip(table.rows[1:], rows, strict=True):
             for cell, value in zip(row.cells, values, strict=False):
                 paragraph = cell.paragraphs[0]
-                for element in _parse(str(value)) or []:
+                if not isinstance(value, Markup):  # plain text: a title, a term, a date
+                    paragraph.add_run(value)
+                    continue
+                for element in _parse(f"<span>{value}</span>"):
                     _inline(paragraph, element)
-                if not _parse(str(value)):
-                    paragraph.add_run(_plain(str(value)))
 
     def answer_space(self, space: str) -> None:
         """Ruled lines to write on: a one-column table whose rows are ruled below (a
@@ -276,6 +276,28 @@ class _Writer:
             advisory.add_run(packet.advisory)
         if packet.teacher:
             self.paragraph(packet.teacher)
+
+    def guidance(self) -> None:
+        """Teaching the topic with care, as the teacher edition's PDF has it after its
+        contents: the advisory students see, the project's guidance, how this lesson ends
+        and the care points of its sections."""
+        packet = self.packet
+        self.heading("Teaching This Topic with Care", 1)
+        if packet.advisory:
+            seen = Markup("<p><b>Students see on the cover:</b> {}</p>").format(packet.advisory)
+            self.html(seen, TEACHER_NOTE)
+        if packet.guidance_html:
+            self.html(packet.guidance_html, TEACHER_NOTE)
+        if packet.ending_html:
+            self.heading("How this lesson ends", 2)
+            self.html(f"<p>{packet.ending_html}</p>", TEACHER_NOTE)
+        if packet.care_modules:
+            self.heading("Care points in this lesson", 2)
+            for module in packet.care_modules:
+                care = Markup("<p><b>{}. {}.</b> {}</p>")
+                self.html(
+                    care.format(module.number, module.title, module.notes.care), "List Bullet"
+                )
 
     def contents(self) -> None:
         packet = self.packet
@@ -360,7 +382,10 @@ class _Writer:
                 self.table(
                     ["Date", "Event"],
                     [
-                        (e.label if key else "", f"<b>{e.title}</b> {e.detail_html}")
+                        (
+                            e.label if key else "",
+                            Markup("<b>{}</b> {}").format(e.title, e.detail_html),
+                        )
                         for e in activity.dates
                     ],
                     (3.5, 12.5),
@@ -421,7 +446,11 @@ class _Writer:
         self.table(
             ["Date", "Event", "Source"],
             [
-                (e.label, f"<b>{e.title}</b> {e.detail_html}", ", ".join(e.sources))
+                (
+                    e.label,
+                    Markup("<b>{}</b> {}").format(e.title, e.detail_html),
+                    ", ".join(e.sources),
+                )
                 for e in self.packet.timeline
             ],
             (3.0, 9.5, 3.5),
@@ -509,10 +538,6 @@ def _tag(element: Any) -> str:
 
 def _text(element: Any) -> str:
     return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
-
-
-def _plain(html: str) -> str:
-    return re.sub(r"<[^>]+>", "", html)
 
 
 def _inline(paragraph: Any, element: Any, bold: bool = False, italic: bool = False) -> None:
