@@ -89,10 +89,15 @@ def test_the_student_edition_in_real_styles(built: Path, packets: dict[str, Pack
     for question in questions:
         assert f"{question.number}. {plain(question.html)}" in asked
     activities = 1 if any(a.kind == "source-comparison" for a in packet.activities) else 0
-    task = 2 if packet.task else 0  # the final task: two long spaces
+    task = 3 if packet.task else 0  # the final task: three long spaces, as in print
     lines = sum(LINES[q.space] for q in questions) + LINES["long"] * (activities + task)
     assert styles[ANSWER_LINE] == lines
     assert styles[MODEL_ANSWER] == 0
+    # The worksheets' instructions, as the PDF gives them.
+    text = all_text(document)
+    for instruction in ("A blank line (______) hides the term", "(latest). Work from the",
+                        "These events are in order.", "Read both sources’ sections"):  # fmt: skip
+        assert instruction in text
     # The timeline and glossary as tables, a row each.
     sizes = {len(t.rows) for t in document.tables}
     assert len(packet.timeline) + 1 in sizes and len(packet.glossary) + 1 in sizes
@@ -186,3 +191,44 @@ def test_text_that_looks_like_markup_is_written_as_text(tmp_path: Path) -> None:
     document = docx.Document(str(project / "output/example-student.docx"))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert "1. A <b>New</b> Birth & Freedom" in headings
+
+
+def test_what_the_pdf_prints_the_word_file_keeps(tmp_path: Path) -> None:
+    """Found by a review of the Word files: a control character in a title (which the PDF
+    shows as an empty box) stopped the build; figures were dropped; nested and numbered
+    lists ran together; the paper was always Letter; starters ended "… …"."""
+    from PIL import Image
+
+    project = starter_project(tmp_path / "unit")
+    Image.new("RGB", (900, 600), "white").save(tmp_path / "poster.png")
+    done = run_packet(
+        "pull", str(tmp_path / "poster.png"), "--figure", "--alt", "A white poster",
+        "--credit", "Made for the test", cwd=project,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    module = project / "content/modules/new-birth-of-freedom.md"
+    text = module.read_text(encoding="utf-8")
+    text = text.replace("title: A New Birth of Freedom", 'title: "A New\\x07 Birth"', 1)
+    text += (
+        "\n- Outer one\n  - Inner A\n  - Inner B\n- Outer two\n\n1. First\n2. Second\n\n"
+        "Between the lists.\n\n1. Again first\n\n![The poster](figure:poster)\n"
+    )
+    module.write_text(text, encoding="utf-8")
+    done = run_packet(
+        "build", "example", "--format", "all", "--edition", "student", "--support", cwd=project
+    )
+    assert done.returncode == 0, done.stderr
+    document = docx.Document(str(project / "output/example-student-support.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert "1. A New Birth" in texts  # the control character dropped, the rest kept
+    assert [t for t in texts if t in ("Outer one", "Inner A", "Inner B", "Outer two")] == [
+        "Outer one", "Inner A", "Inner B", "Outer two",
+    ]  # fmt: skip
+    assert [t for t in texts if t.endswith(("First", "Second", "Again first"))] == [
+        "1. First", "2. Second", "1. Again first",
+    ]  # fmt: skip
+    assert len(document.inline_shapes) == 1
+    assert document.inline_shapes[0]._inline.docPr.get("descr") == "A white poster"
+    assert not any("… …" in t or "….." in t for t in texts)
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)

@@ -311,10 +311,9 @@ def assemble(
     chosen = lesson.entry.modules
     bodies = _bodies(project, markup, chosen, students=edition == "student")
     asked = sections if sections is not None else lesson.entry.sections
-    if edition == "report":  # everything to read, nothing to answer
-        asked = [
-            s for s in (asked if sections is not None else REPORT_SECTIONS) if s != "questions"
-        ]
+    if edition == "report":  # everything to read, nothing to answer: the lesson's order first
+        more = [s for s in REPORT_SECTIONS if s not in asked] if sections is None else []
+        asked = [s for s in [*asked, *more] if s != "questions"]
     printed = project.documents_of(lesson) if FIRST_SECTION in asked else []
     wanted = _sections(asked, bool(printed))
     letters: Letters = (

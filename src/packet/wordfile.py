@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -29,6 +30,8 @@ ANSWER_LINE = "Answer Line"
 MODEL_ANSWER = "Model Answer"
 TEACHER_NOTE = "Teacher Note"
 DOCUMENT_LINE = "Document Line"
+WORD_BANK = "Word Bank"
+INSTRUCTIONS = "Instructions"
 # Ruled lines under a question, by its `space`: as the PDF gives them room.
 LINES = {"line": 1, "short": 3, "long": 6}
 SECTION_TITLES = {
@@ -42,16 +45,31 @@ SECTION_TITLES = {
 # The same bytes for the same packet: every part of the file carries this time.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _XHTML = "{http://www.w3.org/1999/xhtml}"
+# What XML 1.0 cannot hold (a control character a title may carry): dropped from the text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Page sizes (cm) and margins, as the PDF's: the paper, or the half sheet of a booklet.
+PAGES = {
+    ("a4", False): (21.0, 29.7),
+    ("letter", False): (21.59, 27.94),
+    ("a4", True): (14.8, 21.0),
+    ("letter", True): (13.97, 21.59),
+}
 
 
-def docx_bytes(packet: Packet) -> bytes:
-    """The packet as a .docx file."""
+def xml_text(text: str) -> str:
+    """`text` as Word can hold it: characters XML forbids dropped."""
+    return _NOT_XML.sub("", text)
+
+
+def docx_bytes(packet: Packet, root: Path | None = None) -> bytes:
+    """The packet as a .docx file; its figures' pictures read from the project at `root`
+    (through the safe reader), else named by their alt text."""
     import docx
 
     document = docx.Document()
-    _styles(document)
+    _styles(document, packet)
     _properties(document, packet)
-    writer = _Writer(document, packet)
+    writer = _Writer(document, packet, root)
     writer.cover()
     writer.contents()
     if packet.edition == "teacher":
@@ -83,13 +101,32 @@ def _reproducible(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _styles(document: Any) -> None:
+def _styles(document: Any, packet: Packet) -> None:
     from docx.enum.style import WD_STYLE_TYPE
-    from docx.shared import Pt
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
 
     styles = document.styles
-    styles["Normal"].font.name = "Noto Serif"
-    styles["Normal"].font.size = Pt(11)
+    normal = styles["Normal"]
+    normal.font.name = "Noto Serif"
+    normal.font.size = Pt(18 if packet.large_print else 10.5 if packet.booklet else 11)
+    # The text's language, for spelling and hyphenation: the packet's.
+    fonts = normal.element.get_or_add_rPr()
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), packet.language)
+    fonts.append(language)
+    if packet.large_print:
+        for level, size in ((1, 26), (2, 22), (3, 20)):
+            styles[f"Heading {level}"].font.size = Pt(size)
+    # Each section, activity and back section starts a page, as in the PDF.
+    styles["Heading 1"].paragraph_format.page_break_before = True
+    width, height = PAGES[packet.paper, packet.booklet]
+    for section in document.sections:
+        section.page_width, section.page_height = Cm(width), Cm(height)
+        margin = Cm(1.5 if packet.booklet else 2.0)
+        section.left_margin = section.right_margin = margin
+        section.top_margin = section.bottom_margin = margin
 
     def add(name: str, base: str = "Normal") -> Any:
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -109,6 +146,8 @@ def _styles(document: Any) -> None:
     model.font.italic = True
     model.paragraph_format.left_indent = Pt(18)
     add(TEACHER_NOTE).paragraph_format.left_indent = Pt(12)
+    add(WORD_BANK).paragraph_format.left_indent = Pt(12)
+    add(INSTRUCTIONS).font.italic = True
     line = add(DOCUMENT_LINE)
     line.paragraph_format.space_after = Pt(0)
 
@@ -118,9 +157,9 @@ def _properties(document: Any, packet: Packet) -> None:
 
     props = document.core_properties
     edition = {"teacher": " (Teacher Edition)", "report": " (Report)"}.get(packet.edition, "")
-    props.title = f"{packet.title}: {packet.lesson_title}{edition}"
+    props.title = xml_text(f"{packet.title}: {packet.lesson_title}{edition}")
     props.subject = packet.course
-    props.author = packet.teacher or packet.school or ""
+    props.author = packet.teacher or packet.school or packet.course
     props.last_modified_by = ""
     props.language = packet.language
     props.comments = packet.generator
@@ -130,19 +169,22 @@ def _properties(document: Any, packet: Packet) -> None:
 
 
 class _Writer:
-    def __init__(self, document: Any, packet: Packet) -> None:
+    def __init__(self, document: Any, packet: Packet, root: Path | None) -> None:
         self.document = document
         self.packet = packet
+        self.root = root
+        width = PAGES[packet.paper, packet.booklet][0]
+        self.text_width = width - 2 * (1.5 if packet.booklet else 2.0)  # cm
         self.teacher = packet.edition == "teacher"
         self.student = packet.edition == "student"
 
     # -- pieces ------------------------------------------------------------------------
 
     def heading(self, text: str, level: int) -> None:
-        self.document.add_heading(text, level)
+        self.document.add_heading(xml_text(text), level)
 
     def paragraph(self, text: str = "", style: str | None = None) -> Any:
-        return self.document.add_paragraph(text, style)
+        return self.document.add_paragraph(xml_text(text), style)
 
     def html(self, html: Markup | str, style: str | None = None) -> None:
         """Markdown's HTML as paragraphs: `p` (a numbered one with its number), lists,
@@ -153,25 +195,85 @@ class _Writer:
     def _block(self, element: Any, style: str | None) -> None:
         tag, classes = _tag(element), element.get("class", "").split()
         if tag in ("ul", "ol"):
-            for item in element:
-                paragraph = self.paragraph(style="List Number" if tag == "ol" else "List Bullet")
-                _inline(paragraph, item)
+            self._list(element, 1)
+        elif tag in ("img", "pre", "blockquote", "table"):
+            self._special(tag, element)
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.heading(_text(element), 3)
-        elif tag == "blockquote":
-            for child in element:
-                self._block(child, "Quote")
-        elif tag == "table":
-            rows = [[_text(cell) for cell in row] for row in element.iter(f"{_XHTML}tr")]
-            self.table(rows[0], rows[1:])
         elif tag in ("div", "section", "aside", "figure") and len(element):
-            self._container(element, "Quote" if "disagreement" in classes else style)
+            boxed = {"disagreement", "sources-disagree"} & set(classes)
+            self._container(element, "Quote" if boxed else style)
         else:
             number = element.find(f"{_XHTML}span[@class='pnum']")
             paragraph = self.paragraph(style=NUMBERED if number is not None else style)
             if number is not None:
                 paragraph.add_run(f"{_text(number)}\t").bold = True
             _inline(paragraph, element)
+            _trim(paragraph)
+
+    def _special(self, tag: str, element: Any) -> None:
+        if tag == "img":
+            self.picture(element)
+        elif tag == "pre":
+            self._pre(element, None)
+        elif tag == "blockquote":
+            for child in element:
+                self._block(child, "Quote")
+        else:
+            self._markdown_table(element)
+
+    def _pre(self, element: Any, style: str | None) -> None:
+        """A code block: its lines kept, in a monospaced face."""
+        paragraph = self.paragraph(style=style)
+        for number, line in enumerate("".join(element.itertext()).rstrip("\n").split("\n")):
+            if number:
+                paragraph.add_run().add_break()
+            paragraph.add_run(xml_text(line)).font.name = "Noto Sans Mono"
+
+    def _markdown_table(self, element: Any) -> None:
+        rows = list(element.iter(f"{_XHTML}tr"))
+        if rows:
+            self.table([_text(cell) for cell in rows[0]], [list(row) for row in rows[1:]])
+
+    def _list(self, element: Any, depth: int) -> None:
+        """A list's items, numbered in the text for an ordered list (Word's own numbering
+        would run on from the list before); a list inside an item one level deeper."""
+        ordered = _tag(element) == "ol"
+        start = int(element.get("start", "1") or 1) if ordered else 1
+        style = "List Paragraph" if ordered else ("List Bullet" if depth == 1 else "List Bullet 2")
+        for number, item in enumerate(element, start=start):
+            paragraph = self.paragraph(style=style)
+            if ordered:
+                paragraph.paragraph_format.left_indent = _cm(0.8 * depth)
+                paragraph.add_run(f"{number}. ")
+            nested = [c for c in item if _tag(c) in ("ul", "ol")]
+            for child in nested:
+                item.remove(child)
+            _inline(paragraph, item)
+            _trim(paragraph)
+            for child in nested:
+                self._list(child, depth + 1)
+
+    def picture(self, image: Any) -> None:
+        """A figure's picture, no wider than the text, read through the safe reader from
+        the project; where it cannot be read, its alt text in brackets."""
+        from docx.shared import Cm
+
+        from .files import Refused, read_file
+        from .layout import input_roots
+
+        alt = image.get("alt", "")
+        source = image.get("src", "")
+        if self.root is not None and source and ":" not in source.split("/")[0]:
+            try:
+                data = read_file(self.root / source, input_roots(self.root), 40_000_000)
+                self.document.add_picture(io.BytesIO(data), width=Cm(min(12.0, self.text_width)))
+                picture = self.document.inline_shapes[-1]._inline.docPr
+                picture.set("descr", xml_text(alt))
+                return
+            except (Refused, OSError, ValueError):  # gone, refused, or not a picture Word takes
+                pass
+        self.paragraph(f"[Picture: {alt}]", INSTRUCTIONS)
 
     def _container(self, element: Any, style: str | None) -> None:
         if element.text and element.text.strip():
@@ -182,25 +284,33 @@ class _Writer:
     def table(
         self,
         header: Sequence[str],
-        rows: Iterable[Sequence[str | Markup]],
+        rows: Iterable[Sequence[Any]],
         widths: Sequence[float] = (),
+        tall: Sequence[float] = (),
     ) -> None:
-        """A table with a bold header row; `widths` in centimetres (else equal)."""
+        """A table with a bold header row; `widths` in centimetres (else equal); `tall`, the
+        least height of each row (cm), where students write in it."""
         from docx.shared import Cm
 
         rows = list(rows)
         table = self.document.add_table(rows=1 + len(rows), cols=len(header))
         table.style = "Table Grid"
         if widths:
-            _widths(table, [Cm(w) for w in widths])
+            scale = min(1.0, self.text_width / sum(widths))
+            _widths(table, [Cm(w * scale) for w in widths])
         for cell, text in zip(table.rows[0].cells, header, strict=True):
             cell.text = ""
             cell.paragraphs[0].add_run(text).bold = True
+        for row, height in zip(table.rows[1:], tall, strict=False):
+            row.height = Cm(height)
         for row, values in zip(table.rows[1:], rows, strict=True):
             for cell, value in zip(row.cells, values, strict=False):
                 paragraph = cell.paragraphs[0]
+                if hasattr(value, "tag"):  # a cell of a Markdown table
+                    _inline(paragraph, value)
+                    continue
                 if not isinstance(value, Markup):  # plain text: a title, a term, a date
-                    paragraph.add_run(value)
+                    paragraph.add_run(xml_text(value.replace("\xa0", " ")))
                     continue
                 for element in _parse(f"<span>{value}</span>"):
                     _inline(paragraph, element)
@@ -224,7 +334,11 @@ class _Writer:
                 border.set(qn("w:sz"), "6")
                 border.set(qn("w:color"), "000000")
             borders.append(border)
-        table._tbl.tblPr.append(borders)
+        look = table._tbl.tblPr.find(qn("w:tblLook"))
+        if look is not None:  # the schema's order: borders before the table's look
+            look.addprevious(borders)
+        else:
+            table._tbl.tblPr.append(borders)
         for row in table.rows:
             row.height = Cm(0.9)
             row.cells[0].paragraphs[0].style = self.document.styles[ANSWER_LINE]
@@ -233,9 +347,11 @@ class _Writer:
     def questions(self, questions: Sequence[QuestionView], word_bank: Sequence[str] = ()) -> None:
         if not questions:
             return
-        self.heading("Questions", 3)
+        self.heading("Questions", 2)
         if word_bank:
-            self.paragraph(f"Word bank: {', '.join(word_bank)}", TEACHER_NOTE)
+            bank = self.paragraph(style=WORD_BANK)
+            bank.add_run("Word bank: ").bold = True
+            bank.add_run(xml_text(", ".join(word_bank)))
         for question in questions:
             paragraph = self.paragraph(f"{question.number}.\t", QUESTION)
             for element in _parse(f"<span>{question.html}</span>"):
@@ -246,7 +362,7 @@ class _Writer:
                     _inline(answer, element)
             elif self.student:
                 for starter in question.starters:
-                    self.paragraph(f"{starter} …", "List Bullet")
+                    self.paragraph(starter, "List Bullet")
                 self.answer_space(question.space)
 
     # -- the packet's parts --------------------------------------------------------------
@@ -258,13 +374,13 @@ class _Writer:
         self.document.add_heading(packet.title, 0)
         if packet.subtitle:
             self.paragraph(packet.subtitle, "Subtitle")
-        self.heading(packet.lesson_title, 1)
+        self.heading(packet.lesson_title, 2)
         if packet.lesson_summary:
             self.paragraph(packet.lesson_summary).runs[0].italic = True
         if packet.enquiry:
             enquiry = self.paragraph()
             enquiry.add_run("Enquiry question: ").bold = True
-            enquiry.add_run(packet.enquiry)
+            enquiry.add_run(xml_text(packet.enquiry))
         label = {"teacher": "Teacher Edition", "report": "Report"}.get(packet.edition)
         if label:
             self.paragraph(label.upper(), "Intense Quote")
@@ -273,7 +389,7 @@ class _Writer:
         if packet.advisory:
             advisory = self.paragraph(style="Intense Quote")
             advisory.add_run("Content advisory. ").bold = True
-            advisory.add_run(packet.advisory)
+            advisory.add_run(xml_text(packet.advisory))
         if packet.teacher:
             self.paragraph(packet.teacher)
 
@@ -302,11 +418,23 @@ class _Writer:
     def contents(self) -> None:
         packet = self.packet
         self.heading("Contents", 1)
-        entries = [f"{m.number}. {m.title}" for m in packet.modules]
+        entries = ["Teaching This Topic with Care"] if packet.edition == "teacher" else []
+        entries += [f"{m.number}. {m.title}" for m in packet.modules]
         entries += [f"Activity {n}: {a.title}" for n, a in enumerate(packet.activities, 1)]
-        entries += [SECTION_TITLES[s] for s in packet.sections]
+        if packet.task and "documents" not in packet.sections:
+            entries.append("Final Task")
+        for section in self.sections():
+            entries.append(SECTION_TITLES[section])
+            if section == "documents" and packet.task:
+                entries.append("Final Task")
         for entry in entries:
             self.paragraph(entry, "List Bullet")
+
+    def sections(self) -> list[str]:
+        """The back sections that have something in them."""
+        packet = self.packet
+        empty = {"documents": not packet.documents, "comparison": not packet.comparison}
+        return [s for s in packet.sections if not empty.get(s, False)]
 
     def module(self, module: ModuleView) -> None:
         self.heading(f"{module.number}. {module.title}", 1)
@@ -314,9 +442,9 @@ class _Writer:
         if module.key_terms:
             terms = self.paragraph()
             terms.add_run("Key terms: ").bold = True
-            terms.add_run(", ".join(t.term for t in module.key_terms))
+            terms.add_run(xml_text(", ".join(t.term for t in module.key_terms)))
         self.html(module.body_html)
-        self.heading("Sources for this section", 3)
+        self.heading("Sources for this section", 2)
         for source in module.sources:
             self.html(f"<p>{source}</p>")
         if self.teacher:
@@ -328,7 +456,7 @@ class _Writer:
         notes = module.notes
         if not (notes.objectives or notes.timing or notes.discussion or notes.care):
             return
-        self.heading("Teacher notes", 3)
+        self.heading("Teacher notes", 2)
         for objective in notes.objectives:
             self.html(f"<p>Objective: {objective}</p>", TEACHER_NOTE)
         for label, value in (
@@ -347,12 +475,22 @@ class _Writer:
             )
 
     def activity(self, activity: Vocabulary | TimelineActivity | SourceComparison) -> None:
-        self.heading(activity.title, 1)
+        number = self.packet.activities.index(activity) + 1
+        self.heading(f"Activity {number}: {activity.title}", 1)
         key = self.teacher
         if isinstance(activity, Vocabulary):
+            sets = len(activity.sets) > 1
             self.paragraph(
-                "Match each term to its definition: write the letter of the definition "
-                "beside the term." + (f" {activity.spares}" if activity.spares else "")
+                "Match each term to its definition: write the letter of the definition in the "
+                "box beside the term. A blank line (______) hides the term, or another name or "
+                "spelling of it."
+                + (f" {activity.spares}" if activity.spares else "")
+                + (
+                    " Match each set on its own: its terms with its own definitions."
+                    if sets
+                    else ""
+                ),
+                INSTRUCTIONS,
             )
             for terms, definitions in activity.matching_sets:
                 self.table(
@@ -365,10 +503,18 @@ class _Writer:
                     ["Letter", "Definition"], [(d.letter, d.html) for d in definitions], (1.8, 14.2)
                 )
                 self.paragraph()
+            if key:
+                answers = " · ".join(f"{t.number} {t.answer}" for t in activity.terms)
+                self.paragraph(f"Answer key: {answers}", MODEL_ANSWER)
         elif isinstance(activity, TimelineActivity):
             if activity.order:
                 self.heading("Put these events in order", 2)
-                self.paragraph(f"Number the events from 1 (earliest) to {len(activity.order)}.")
+                self.paragraph(
+                    f"Number the events from 1 (earliest) to {len(activity.order)} (latest). "
+                    "Work from the sections you have read; check your answers against the "
+                    "Timeline only when you have finished.",
+                    INSTRUCTIONS,
+                )
                 self.table(
                     ["Order", "Event"],
                     [
@@ -378,7 +524,14 @@ class _Writer:
                     (1.8, 14.2),
                 )
             if activity.dates:
-                self.heading("When did it happen?", 2)
+                self.heading("Fill in the dates", 2)
+                self.paragraph(
+                    "These events are in order. Write the date of each, as exactly as the "
+                    "sources give it."
+                    if len(activity.dates) > 1
+                    else "Write the date of this event, as exactly as the sources give it.",
+                    INSTRUCTIONS,
+                )
                 self.table(
                     ["Date", "Event"],
                     [
@@ -391,15 +544,22 @@ class _Writer:
                     (3.5, 12.5),
                 )
         else:
+            self.paragraph(
+                "Read both sources’ sections in this packet, then fill in the table. Quote "
+                "short phrases where you can.",
+                INSTRUCTIONS,
+            )
             self.table(
                 ["", *activity.columns],
                 [(row.prompt, *(a if key else "" for a in row.answers)) for row in activity.rows],
+                tall=[3.0 if row.tall else 1.8 for row in activity.rows] if self.student else (),
             )
+            self.heading("Your judgement", 2)
             self.paragraph(activity.judgement, QUESTION)
             if key:
+                self.paragraph(f"What to look for: {activity.look_for}", MODEL_ANSWER)
                 for note in activity.judgement_notes:
                     self.html(f"<p>{note}</p>", MODEL_ANSWER)
-                self.paragraph(activity.look_for, MODEL_ANSWER)
             elif self.student:
                 self.answer_space("long")
 
@@ -413,19 +573,28 @@ class _Writer:
         if task.documents:
             self.paragraph(f"Use {task.documents}.")
         if task.plan:
-            self.table(["Plan", "Your notes"], [(row, "") for row in task.plan])
+            self.heading("Plan your answer", 2)
+            self.table(
+                ["Plan", "Your notes"],
+                [(row, "") for row in task.plan],
+                (5.0, 11.0),
+                tall=[3.0] * len(task.plan) if self.student else (),
+            )
+        if task.starters:
+            self.heading("Sentence starters", 2)
         for starter in task.starters:
-            self.html(f"<p>{starter} …</p>", "List Bullet")
+            self.html(f"<p>{starter}</p>", "List Bullet")
         if self.teacher:
             self.heading("Mark scheme", 3)
             for level in task.mark_scheme:
                 self.html(f"<p>{level}</p>", MODEL_ANSWER)
         elif self.student:
-            self.answer_space("long")
-            self.answer_space("long")
+            self.heading("Your answer", 2)
+            for _ in range(3):
+                self.answer_space("long")
 
     def section(self, section: str) -> None:
-        if section == "documents" and not self.packet.documents:
+        if section not in self.sections():
             return
         self.heading(SECTION_TITLES[section], 1)
         parts = {
@@ -439,6 +608,12 @@ class _Writer:
         parts[section]()
 
     def _documents(self) -> None:
+        self.paragraph(
+            "Short excerpts of the sources, in their own words and spelling. Every fifth line "
+            "is numbered; […] marks words left out, and words in [brackets] are the editors’, "
+            "not the source’s.",
+            INSTRUCTIONS,
+        )
         for doc in self.packet.documents:
             self.document_part(doc)
 
@@ -459,13 +634,35 @@ class _Writer:
     def _glossary(self) -> None:
         self.table(
             ["Term", "Definition", "Source"],
-            [(g.term, g.definition_html, g.source) for g in self.packet.glossary],
+            [
+                (
+                    g.term + (f" (also {', '.join(g.aliases)})" if g.aliases else ""),
+                    g.definition_html,
+                    g.source,
+                )
+                for g in self.packet.glossary
+            ],
             (3.5, 9.5, 3.0),
         )
 
     def _sources(self) -> None:
-        for source in self.packet.sources:
+        packet = self.packet
+        self.paragraph(
+            "Everything in this packet comes from these documents. Citations follow "
+            f"{packet.citation_style}.",
+            INSTRUCTIONS,
+        )
+        for source in packet.sources:
             self.html(f"<p>{source.citation_html}</p>")
+            kind = self.paragraph()
+            kind.add_run("Kind of source: ").bold = True
+            kind.add_run(xml_text(f"{source.kind}. {source.kind_basis}"))
+        if packet.sources_attributed:
+            self.paragraph(
+                "Details in [square brackets] are not stated in the source itself; the unit’s "
+                "editors supplied them.",
+                INSTRUCTIONS,
+            )
 
     def _questions_at_back(self) -> None:
         for module in self.packet.modules:
@@ -481,26 +678,38 @@ class _Writer:
                 (3.5, 12.5),
             )
             if self.teacher and item.note_html:
-                self.html(f"<p><b>What a historian makes of it:</b> {item.note_html}</p>")
+                self.html(
+                    f"<p><b>What a historian makes of it:</b> {item.note_html}</p>", MODEL_ANSWER
+                )
+
+    def _lines(self, block: Any) -> None:
+        """One paragraph of a document, a line to a row (its number every fifth line); an
+        omission or an editor's note set apart, in italics."""
+        from docx.shared import Cm
+
+        table = self.document.add_table(rows=len(block.lines), cols=2)
+        _widths(table, [Cm(1.2), Cm(self.text_width - 1.2)])
+        for row, line in zip(table.rows, block.lines, strict=True):
+            row.cells[0].paragraphs[0].add_run(line.shown)
+            row.cells[1].paragraphs[0].add_run(xml_text(line.text)).italic = (
+                block.kind != "text" or None
+            )
+            for cell in row.cells:
+                cell.paragraphs[0].style = self.document.styles[DOCUMENT_LINE]
+        self.paragraph(style=DOCUMENT_LINE)  # the space between paragraphs
 
     def document_part(self, doc: DocumentView) -> None:
         self.heading(f"Document {doc.letter}: {doc.title}", 2)
         for label, value in doc.facts:
             fact = self.paragraph()
             fact.add_run(f"{label}: ").bold = True
-            fact.add_run(value)
+            fact.add_run(xml_text(value))
         if doc.headnote_html:
-            self.html(f"<p>{doc.headnote_html}</p>")
-        from docx.shared import Cm
-
-        lines = [line for block in doc.blocks for line in block.lines]
-        table = self.document.add_table(rows=len(lines), cols=2)
-        _widths(table, [Cm(1.2), Cm(14.8)])
-        for row, line in zip(table.rows, lines, strict=True):
-            row.cells[0].text = line.shown
-            row.cells[1].text = line.text
-            for cell in row.cells:
-                cell.paragraphs[0].style = self.document.styles[DOCUMENT_LINE]
+            self.html(f"<p><i>{doc.headnote_html}</i></p>")
+        if doc.figure_html:
+            self.html(doc.figure_html)
+        for block in doc.blocks:
+            self._lines(block)
         self.html(f"<p>{doc.citation_html}</p>")
         self.paragraph(doc.rights).runs[0].italic = True
         self.questions(doc.questions)
@@ -530,6 +739,18 @@ def _parse(html: str) -> list[Any]:
         wrapper = tinyhtml5.parse(f"<p>{html}</p>")[1]
         return list(wrapper)
     return elements
+
+
+def _trim(paragraph: Any) -> None:
+    """No space left at the end of a paragraph (the line break before a nested list)."""
+    if paragraph.runs and paragraph.runs[-1].text:
+        paragraph.runs[-1].text = paragraph.runs[-1].text.rstrip(" ")
+
+
+def _cm(value: float) -> Any:
+    from docx.shared import Cm
+
+    return Cm(value)
 
 
 def _tag(element: Any) -> str:
@@ -566,7 +787,7 @@ def _inline(paragraph: Any, element: Any, bold: bool = False, italic: bool = Fal
 
 
 def _run(paragraph: Any, text: str, bold: bool, italic: bool) -> None:
-    text = re.sub(r"[ \t\r\n]+", " ", text)
+    text = xml_text(re.sub(r"[ \t\r\n]+", " ", text))
     if not text:
         return
     run = paragraph.add_run(text)

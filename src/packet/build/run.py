@@ -312,7 +312,7 @@ class Run:
 
         packet, assembling = self._packet(job)
         started = time.perf_counter()
-        data = docx_bytes(packet)
+        data = docx_bytes(packet, self.project.root)
         return Made(job, data, None, [], assembling + time.perf_counter() - started)
 
     def _made(self, made: Made) -> None:
