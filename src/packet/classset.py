@@ -503,7 +503,7 @@ def _overlay(stamps: Sequence[Stamp]) -> pikepdf.Pdf:
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from .render import _make_fetcher, reproducible
+    from .render import _Capture, _make_fetcher, reproducible
 
     sizes = sorted({(s.width, s.height) for s in stamps})
     faces = "".join(
@@ -535,10 +535,10 @@ def _overlay(stamps: Sequence[Stamp]) -> pikepdf.Pdf:
         f"font-family: {families}; unicode-bidi: plaintext; }}\n"
         "</style></head><body>" + "".join(body) + "</body></html>"
     )
+    # WeasyPrint's messages are held and let go: one could quote a name, which is not to be
+    # printed or logged (coverage of every letter was checked before).
     logger = logging.getLogger("weasyprint")
-    capture = logging.Handler(logging.WARNING)
-    messages: list[str] = []
-    capture.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
+    capture = _Capture()
     logger.addHandler(capture)
     try:
         with reproducible():

@@ -290,6 +290,17 @@ def _output_folder(root: Path, out: Path | None) -> Path | None:
     return folder
 
 
+# Options several commands share, each spelled once.
+_out_option = click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: output/).",
+)
+_paper_option = click.option(
+    "--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: packet.toml)."
+)
+
+
 # color=True: click would strip some escape sequences (not all) off a terminal only; the
 # stream filter spells every one out, so a pipe and a terminal get the same text.
 @click.group(cls=_Packet, context_settings={"help_option_names": ["-h", "--help"], "color": True})
@@ -376,9 +387,7 @@ def list_command(state: State, as_json: bool) -> None:
     show_default=True,
     help="both: pdf and html; all: pdf, html and docx (Word, for editing).",
 )
-@click.option(
-    "--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: packet.toml)."
-)
+@_paper_option
 @click.option("--large-print", is_flag=True, help="18 pt text, nothing under 16 pt.")
 @click.option(
     "--booklet",
@@ -395,11 +404,7 @@ def list_command(state: State, as_json: bool) -> None:
     default=None,
     help="Start sections on a right-hand page (default: packet.toml).",
 )
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder (default: output/).",
-)
+@_out_option
 @click.option(
     "--jobs",
     "-j",
@@ -664,11 +669,7 @@ def _echo_figure(report: PullReport) -> None:
 @main.command()
 @click.argument("lesson", required=False)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder (default: output/).",
-)
+@_out_option
 @click.pass_obj
 def serve(state: State, lesson: str | None, port: int, out: Path | None) -> None:
     """Preview lessons in the browser; they rebuild and reload as you save."""
@@ -750,11 +751,7 @@ def answers(state: State, file: Path, out: Path | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="The class list (CSV): a Name column; Class and Variant columns if you like.",
 )
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder (default: output/).",
-)
+@_out_option
 @click.option(
     "--versions",
     type=click.IntRange(1, 4),
@@ -772,9 +769,7 @@ def answers(state: State, file: Path, out: Path | None) -> None:
 @click.option("--only", "only", help="Reprint the copy of the student with this name.")
 @click.option("--dry-run", is_flag=True, help="Say what would be printed; print nothing.")
 @click.option("--list-printers", is_flag=True, help="List the print queues and stop.")
-@click.option(
-    "--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: packet.toml)."
-)
+@_paper_option
 @click.option("--booklet", is_flag=True, help="Booklets, printed two pages a side to fold.")
 @click.pass_obj
 def print_command(
