@@ -120,6 +120,11 @@ def test_the_teacher_edition_has_the_answers(built: Path, packets: dict[str, Pac
     text = all_text(document)
     assert "TEACHER EDITION" in text and "Teacher notes" in text
     assert "What a historian makes of it:" in text
+    assert "Provenance Summary" in text
+    for module in packet.modules:  # each passage a section rests on, quoted
+        for part in module.provenance:
+            for passage in part.passages:
+                assert f"“{passage}”" in text
     assert document.core_properties.title.endswith("(Teacher Edition)")
 
 

@@ -84,6 +84,8 @@ def docx_bytes(packet: Packet, root: Path | None = None) -> bytes:
         writer.section(section)
         if section == "documents" and packet.task:
             writer.task()
+    if packet.edition == "teacher":
+        writer.provenance()
     data = io.BytesIO()
     document.save(data)
     return _reproducible(data.getvalue())
@@ -415,6 +417,29 @@ class _Writer:
                     care.format(module.number, module.title, module.notes.care), "List Bullet"
                 )
 
+    def provenance(self) -> None:
+        """The teacher edition's last part: what each section rests on in each source."""
+        self.heading("Provenance Summary", 1)
+        self.paragraph(
+            "What each section of this packet rests on: the passages of each source it was "
+            "written from (quoted exactly) and the numbered paragraphs that cite that source.",
+            INSTRUCTIONS,
+        )
+        for module in self.packet.modules:
+            self.heading(f"{module.number}. {module.title}", 2)
+            for part in module.provenance:
+                cited = (
+                    f"cited in paragraph{'s' if len(part.paragraphs) > 1 else ''} "
+                    + ", ".join(str(n) for n in part.paragraphs)
+                    if part.paragraphs
+                    else "not cited in the text"
+                )
+                head = self.paragraph(style=TEACHER_NOTE)
+                head.add_run(xml_text(part.seed)).bold = True
+                head.add_run(f" — {cited}")
+                for passage in part.passages:
+                    self.paragraph(f"“{passage}”", "List Bullet")
+
     def contents(self) -> None:
         packet = self.packet
         self.heading("Contents", 1)
@@ -427,6 +452,8 @@ class _Writer:
             entries.append(SECTION_TITLES[section])
             if section == "documents" and packet.task:
                 entries.append("Final Task")
+        if packet.edition == "teacher":
+            entries.append("Provenance Summary")
         for entry in entries:
             self.paragraph(entry, "List Bullet")
 
