@@ -128,6 +128,11 @@ def version_of(student: Student, versions: int) -> str:
     return "ABCD"[(student.number - 1) % versions] if versions > 1 else ""
 
 
+def edition_of(student: Student, versions: int) -> Edition:
+    """What `student`'s copy is printed from: the roster's variant, in their version."""
+    return Edition(student.variant, version_of(student, versions))
+
+
 def print_class_set(
     root: Path,
     request: PrintRequest,
@@ -148,7 +153,7 @@ def print_class_set(
         out=out,
         jobs=request.jobs,
     )
-    chosen = {Edition(s.variant, version_of(s, request.versions)) for s in students}
+    chosen = {edition_of(s, request.versions) for s in students}
     # The teacher's part: the teacher edition, and an answer key for each version.
     versions = ["ABCD"[n] for n in range(request.versions)] if request.versions > 1 else [""]
     keys = [] if request.reprint else [Edition("standard", v) for v in versions]
@@ -228,7 +233,7 @@ def _compose(
             )
     stamps: list[Stamp] = []
     for student in students:
-        edition = Edition(student.variant, version_of(student, request.versions))
+        edition = edition_of(student, request.versions)
         stamp = Stamp.of(student, covers[edition])
         job.warnings += stamp.warnings
         stamps.append(stamp)
@@ -237,7 +242,7 @@ def _compose(
         out = pikepdf.new()
         covers_at: list[int] = []
         for student in students:
-            edition = Edition(student.variant, version_of(student, request.versions))
+            edition = edition_of(student, request.versions)
             covers_at.append(len(out.pages))
             _append(job, out, opened[sources[edition]], _copy_label(student, edition))
         for what, path in teacher:
