@@ -11,6 +11,7 @@ it.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from conftest import copy_project, pdf_text
 from packet import schema
 from packet.assemble import assemble
 from packet.build import BuildRequest, build
+from packet.export import export
 from packet.project import load_project
 from packet.yamlsrc import front_matter
 
@@ -205,3 +207,37 @@ def test_no_teacher_only_text_in_the_student_editions_data(planted: tuple[Path, 
     assert not leaked, f"teacher-only text in the student or report packet's data: {leaked}"
     assert all(m in teacher for m in markers.planted)
     assert "care_modules=()" in student and "care_modules=()" not in teacher
+
+
+def test_no_teacher_only_text_where_students_see_an_exported_quiz(
+    planted: tuple[Path, Markers],
+) -> None:
+    """`packet export`: the model answers are in Canvas's answer comments (hidden by the
+    quiz's settings) and Moodle's information for graders, and nowhere a student sees."""
+    from lxml import etree
+
+    out, markers = planted
+    export(out.parent, LESSON, "qti", out)
+    export(out.parent, LESSON, "moodle", out)
+    qti = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
+    with zipfile.ZipFile(out / f"{LESSON}-questions.qti.zip") as package:
+        canvas = [etree.fromstring(package.read(name)) for name in package.namelist()]
+    moodle = etree.parse(str(out / f"{LESSON}-questions.moodle.xml")).getroot()
+    hidden: dict[str, str] = {"canvas": "", "moodle": ""}
+    for platform, root, tag in [
+        *(("canvas", c, f"{qti}itemfeedback") for c in canvas),
+        ("moodle", moodle, "graderinfo"),
+    ]:
+        for element in list(root.iter(tag)):
+            hidden[platform] += etree.tostring(element, encoding="unicode")
+            parent = element.getparent()
+            assert parent is not None
+            parent.remove(element)
+    seen = "".join(etree.tostring(root, encoding="unicode") for root in [*canvas, moodle])
+    leaked = {m: w for m, w in markers.planted.items() if m in seen}
+    assert not leaked, f"teacher-only text where students see the quiz: {leaked}"
+    answers = [m for m, where in markers.planted.items() if where.endswith("questions.answer")]
+    assert answers
+    for platform, text in hidden.items():
+        missing = [m for m in answers if m not in text]
+        assert not missing, f"model answers missing from {platform}: {missing}"

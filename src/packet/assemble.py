@@ -29,7 +29,7 @@ from .activities import (
 from .answers import answer_id
 from .choices import FIRST_SECTION, REPORT_SECTIONS, Edition, Section
 from .cite import STYLE_NAMES, citation, headnote_facts
-from .documents import Block, blocks, letter, lettered
+from .documents import Block, blocks, document_refs, letter, lettered
 from .errors import Location
 from .graphic import PT, Layout, Span, alt_text, charts, data_uri, legend, line_count, svg
 from .markup import (
@@ -64,6 +64,7 @@ class QuestionView:
     source: str  # "path:line" where it is written, for the print preflight's findings
     starters: tuple[str, ...] = ()  # with support: ways into a long answer (support.py)
     key: str = ""  # what its answer is kept under in the HTML packet (answers.answer_id)
+    documents: tuple[str, ...] = ()  # ids of the lesson's documents it names (`[doc:ID]`)
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,7 @@ class TaskView:
     plan: tuple[Markup, ...]
     starters: tuple[Markup, ...]
     mark_scheme: tuple[Markup, ...]  # teacher edition only
+    document_ids: tuple[str, ...] = ()  # the documents to use, as `documents` names them
 
     @property
     def plan_rows(self) -> tuple[tuple[Markup, str], ...]:
@@ -553,6 +555,7 @@ def _questions(
             q.space,
             _at(src.where(("questions", i - 1))),
             key=key,
+            documents=tuple(d for d in dict.fromkeys(document_refs(q.ask)) if d in letters[0]),
         )
         for (i, q), key in zip(enumerate(questions, start=1), keys, strict=True)
     )
@@ -794,7 +797,8 @@ def _task(markup: MarkdownReader, lesson: Lesson, letters: Letters) -> TaskView 
     task = lesson.entry.task
     if task is None:
         return None
-    named = [f"{letters[0][d]}" for d in task.documents if d in letters[0]]
+    used = [d for d in task.documents if d in letters[0]]
+    named = [letters[0][d] for d in used]
     listed = ""
     if named:
         listed = (
@@ -812,6 +816,7 @@ def _task(markup: MarkdownReader, lesson: Lesson, letters: Letters) -> TaskView 
         plan=tuple(md(row) for row in task.plan),
         starters=tuple(md(row) for row in task.starters),
         mark_scheme=tuple(md(row) for row in task.mark_scheme),
+        document_ids=tuple(used),
     )
 
 

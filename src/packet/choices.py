@@ -31,3 +31,6 @@ REPORT_SECTIONS: tuple[Section, ...] = (
 # and for the standard variant `<lesson>-lesson-plan.pdf`.
 Printout = Literal["answer-key", "lesson-plan"]
 PRINTOUTS: tuple[Printout, ...] = ("answer-key", "lesson-plan")
+
+# The learning platforms' formats `packet export` writes, and each one's file ending.
+EXPORTS = {"qti": ".qti.zip", "moodle": ".moodle.xml"}

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar, cast
 
 import click
 
-from .choices import SECTIONS
+from .choices import EXPORTS, SECTIONS
 from .errors import ContentError, PacketError, UsageError
 
 if TYPE_CHECKING:
@@ -740,6 +740,33 @@ def answers(state: State, file: Path, out: Path | None) -> None:
         answered = sum(1 for a in saved.answers if a.answer.strip())
         who = saved.name or "(no name given)"
         click.echo(f"{visible(who)}: {answered} of {len(saved.answers)} answered — {page}")
+
+    _run(state, action)
+
+
+@main.command()
+@click.argument("lesson")
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(list(EXPORTS)),
+    required=True,
+    help="qti: a .zip for Canvas; moodle: Moodle XML.",
+)
+@_out_option
+@click.pass_obj
+def export(state: State, lesson: str, to: str, out: Path | None) -> None:
+    """Export a lesson's questions and activities for a learning platform (Canvas, Moodle):
+    OUT/<lesson>-questions.qti.zip or OUT/<lesson>-questions.moodle.xml."""
+    from .export import export as export_lesson
+
+    def action() -> None:
+        root = state.root()
+        done = export_lesson(root, lesson, to, _output_folder(root, out))
+        for warning in done.warnings:
+            click.echo(warning, err=True)
+        readings = f" and {done.readings} reading(s)" if done.readings else ""
+        click.echo(f"{done.questions} question(s){readings} — wrote {visible(str(done.path))}")
 
     _run(state, action)
 

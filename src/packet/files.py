@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import re
 import stat
 import tempfile
+import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -37,6 +39,9 @@ LOCK_NAME = ".packet-build.lock"
 TEMP_MARK = ".packet-"
 TEMP_SUFFIX = ".part"
 # mkstemp's random part: eight characters of [a-z0-9_].
+# The same bytes for the same content: every entry of a zip packet writes (a Word file, a
+# quiz for a learning platform) carries this time, not the time of writing.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _OWN_TEMP = re.compile(r"^\..+\.packet-[a-z0-9_]{8}\.part$")
 
 _KINDS = (
@@ -270,3 +275,14 @@ def output_folder(out: Path) -> Iterator[Path]:
         lock.release()
         with contextlib.suppress(OSError):
             lock_path.unlink()
+
+
+def zip_bytes(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    """A zip of `entries` (name, bytes) in their order, deflated, each stamped `ZIP_TIME`."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, data in entries:
+            entry = zipfile.ZipInfo(name, ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, data)
+    return out.getvalue()

@@ -74,6 +74,13 @@ VARIANT_SUFFIXES = tuple(
 )
 
 
+def export_name(lesson: str, to: str) -> str:
+    """A lesson's questions for a learning platform: `3-s21-questions.qti.zip`."""
+    from .choices import EXPORTS
+
+    return f"{lesson}-questions{EXPORTS[to]}"
+
+
 def printout_name(lesson: str, printout: str, variant: str = "") -> str:
     """A teacher's printout: `3-s21-answer-key.pdf`, `3-s21-large-print-answer-key.pdf`,
     `3-s21-lesson-plan.pdf`."""

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from .activities import SourceComparison, TimelineActivity, Vocabulary
+from .files import ZIP_TIME, zip_bytes
 
 if TYPE_CHECKING:
     from .assemble import DocumentView, ModuleView, Packet, QuestionView
@@ -42,8 +43,6 @@ SECTION_TITLES = {
     "questions": "Questions",
     "comparison": "Where the Sources Disagree",
 }
-# The same bytes for the same packet: every part of the file carries this time.
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 # What XML 1.0 cannot hold (a control character a title may carry): dropped from the text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -92,15 +91,10 @@ def docx_bytes(packet: Packet, root: Path | None = None) -> bytes:
 
 
 def _reproducible(data: bytes) -> bytes:
-    """The .docx zip again, every part stamped with `FIXED_TIME` (python-docx stamps the
+    """The .docx zip again, every part stamped with `files.ZIP_TIME` (python-docx stamps the
     time of writing), in the same order."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        return zip_bytes((info.filename, source.read(info)) for info in source.infolist())
 
 
 def _styles(document: Any, packet: Packet) -> None:
@@ -167,7 +161,7 @@ def _properties(document: Any, packet: Packet) -> None:
     props.comments = packet.generator
     props.keywords = ""
     props.revision = 1
-    props.created = props.modified = datetime(*FIXED_TIME, tzinfo=UTC)
+    props.created = props.modified = datetime(*ZIP_TIME, tzinfo=UTC)
 
 
 class _Writer:

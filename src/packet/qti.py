@@ -1,0 +1,269 @@
+"""A quiz as Canvas imports it: an IMS content package (a zip) holding one QTI 1.2
+assessment and Canvas's own settings for it.
+
+    imsmanifest.xml                 the package: the assessment and its settings
+    <quiz>/<quiz>.xml               QTI 1.2 (ims_qtiasiv1p2): one <item> per question
+    <quiz>/assessment_meta.xml      Canvas's quiz settings (cccv1p0): title, description
+
+Canvas reads each item's kind from its `question_type` field: `text_only_question` (a
+module's reading), `essay_question` (the model answer as its answer comments),
+`matching_question` (the vocabulary, and the order of events: Canvas's classic quizzes have no
+ordering question, so each event is matched with its place), `short_answer_question` (a date
+to fill in). The quiz hides results from students, so the answer comments stay the
+teacher's; a teacher who wants students to see them changes that in the quiz's settings.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .files import zip_bytes
+from .quiz import Essay, FillIn, Item, Matching, Ordering, Quiz, Reading, ident
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+QTI_XSD = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
+CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+CP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
+IMSMD = "http://www.imsglobal.org/xsd/imsmd_v1p2"
+IMSMD_XSD = "http://www.imsglobal.org/xsd/imsmd_v1p2p2.xsd"
+CANVAS = "http://canvas.instructure.com/xsd/cccv1p0"
+CANVAS_XSD = "https://canvas.instructure.com/xsd/cccv1p0.xsd"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+QUESTION_TYPES = {
+    Reading: "text_only_question",
+    Essay: "essay_question",
+    Matching: "matching_question",
+    Ordering: "matching_question",
+    FillIn: "short_answer_question",
+}
+
+
+def qti_zip(quiz: Quiz) -> bytes:
+    """The quiz as a .zip Canvas imports (Settings → Import course content → QTI .zip file)."""
+    folder = quiz.ident
+    return zip_bytes(
+        [
+            ("imsmanifest.xml", _xml(manifest(quiz))),
+            (f"{folder}/{folder}.xml", _xml(assessment(quiz))),
+            (f"{folder}/assessment_meta.xml", _xml(settings(quiz))),
+        ]
+    )
+
+
+def _xml(root: _Element) -> bytes:
+    from lxml import etree
+
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def _sub(parent: _Element, tag: str, text: str | None = None, **attributes: str) -> _Element:
+    from lxml import etree
+
+    element = etree.SubElement(parent, tag, attributes)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def manifest(quiz: Quiz) -> _Element:
+    from lxml import etree
+
+    root = etree.Element(
+        f"{{{CP}}}manifest",
+        {
+            "identifier": f"{quiz.ident}-manifest",
+            f"{{{XSI}}}schemaLocation": f"{CP} {CP_XSD} {IMSMD} {IMSMD_XSD}",
+        },
+        nsmap={None: CP, "imsmd": IMSMD, "xsi": XSI},
+    )
+    metadata = _sub(root, f"{{{CP}}}metadata")
+    _sub(metadata, f"{{{CP}}}schema", "IMS Content")
+    _sub(metadata, f"{{{CP}}}schemaversion", "1.1.3")
+    lom = _sub(metadata, f"{{{IMSMD}}}lom")
+    title = _sub(_sub(lom, f"{{{IMSMD}}}general"), f"{{{IMSMD}}}title")
+    _sub(title, f"{{{IMSMD}}}string", quiz.title, language=quiz.language)
+    _sub(root, f"{{{CP}}}organizations")
+    resources = _sub(root, f"{{{CP}}}resources")
+    folder, meta = quiz.ident, f"{quiz.ident}-settings"
+    questions = _sub(resources, f"{{{CP}}}resource", identifier=folder, type="imsqti_xmlv1p2")
+    _sub(questions, f"{{{CP}}}file", href=f"{folder}/{folder}.xml")
+    _sub(questions, f"{{{CP}}}dependency", identifierref=meta)
+    settings_resource = _sub(
+        resources,
+        f"{{{CP}}}resource",
+        identifier=meta,
+        type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
+        href=f"{folder}/assessment_meta.xml",
+    )
+    _sub(settings_resource, f"{{{CP}}}file", href=f"{folder}/assessment_meta.xml")
+    return root
+
+
+def settings(quiz: Quiz) -> _Element:
+    """Canvas's settings of the quiz: its title and description, unpublished, results hidden
+    from students (the essays' answer comments are the teacher's model answers)."""
+    from lxml import etree
+
+    root = etree.Element(
+        f"{{{CANVAS}}}quiz",
+        {"identifier": quiz.ident, f"{{{XSI}}}schemaLocation": f"{CANVAS} {CANVAS_XSD}"},
+        nsmap={None: CANVAS, "xsi": XSI},
+    )
+    points = sum(item.points for item in quiz.questions if not isinstance(item, Reading))
+    for tag, value in (
+        ("title", quiz.title),
+        ("description", quiz.description_html),
+        ("shuffle_answers", "false"),
+        ("scoring_policy", "keep_highest"),
+        ("hide_results", "always"),
+        ("quiz_type", "assignment"),
+        ("points_possible", f"{points:.1f}"),
+        ("show_correct_answers", "false"),
+        ("allowed_attempts", "1"),
+        ("one_question_at_a_time", "false"),
+        ("cant_go_back", "false"),
+        ("available", "false"),
+    ):
+        _sub(root, f"{{{CANVAS}}}{tag}", value)
+    return root
+
+
+def assessment(quiz: Quiz) -> _Element:
+    from lxml import etree
+
+    root = etree.Element(
+        f"{{{QTI}}}questestinterop",
+        {f"{{{XSI}}}schemaLocation": f"{QTI} {QTI_XSD}"},
+        nsmap={None: QTI, "xsi": XSI},
+    )
+    test = _sub(root, f"{{{QTI}}}assessment", ident=quiz.ident, title=quiz.title)
+    _field(_sub(test, f"{{{QTI}}}qtimetadata"), "cc_maxattempts", "1")
+    section = _sub(test, f"{{{QTI}}}section", ident=f"{quiz.ident}-questions")
+    for item in quiz.items:
+        _item(section, item)
+    return root
+
+
+def _q(tag: str) -> str:
+    return f"{{{QTI}}}{tag}"
+
+
+def _field(metadata: _Element, label: str, entry: str) -> None:
+    field = _sub(metadata, _q("qtimetadatafield"))
+    _sub(field, _q("fieldlabel"), label)
+    _sub(field, _q("fieldentry"), entry)
+
+
+def _mattext(parent: _Element, text: str, texttype: str = "text/html") -> None:
+    _sub(_sub(parent, _q("material")), _q("mattext"), text, texttype=texttype)
+
+
+def _item(section: _Element, item: Item) -> None:
+    element = _sub(section, _q("item"), ident=item.ident, title=item.name)
+    answers = _answer_ids(item)
+    metadata = _sub(_sub(element, _q("itemmetadata")), _q("qtimetadata"))
+    _field(metadata, "question_type", QUESTION_TYPES[type(item)])
+    _field(metadata, "points_possible", "0" if isinstance(item, Reading) else str(item.points))
+    _field(metadata, "original_answer_ids", ",".join(answers))
+    _field(metadata, "assessment_question_identifierref", f"{item.ident}-bank")
+    presentation = _sub(element, _q("presentation"))
+    _mattext(presentation, item.html)
+    if isinstance(item, Reading):
+        return
+    if isinstance(item, Matching | Ordering):
+        _matching(element, presentation, item)
+        return
+    response = _sub(presentation, _q("response_str"), ident="response1", rcardinality="Single")
+    _sub(_sub(response, _q("render_fib")), _q("response_label"), ident="answer1", rshuffle="No")
+    processing = _processing(element)
+    _feedback_condition(processing)
+    if isinstance(item, FillIn):
+        right = _sub(processing, _q("respcondition"), **{"continue": "No"})
+        condition = _sub(right, _q("conditionvar"))
+        for answer in item.answers:
+            _sub(condition, _q("varequal"), answer, respident="response1")
+        _sub(right, _q("setvar"), "100", action="Set", varname="SCORE")
+    else:
+        marked_by_hand = _sub(processing, _q("respcondition"), **{"continue": "No"})
+        _sub(_sub(marked_by_hand, _q("conditionvar")), _q("other"))
+    _general_feedback(element, item.feedback_html)
+
+
+def _answer_ids(item: Item) -> list[str]:
+    if isinstance(item, FillIn):
+        return [ident(item.ident, "answer", a) for a in item.answers]
+    return [ident(item.ident, "pair", prompt) for prompt, _ in _pairs(item)[0]]
+
+
+def _pairs(item: Item) -> tuple[list[tuple[str, str]], list[str]]:
+    """A matching item's (prompt, answer) pairs and its spare answers; an ordering item's
+    events matched with their places."""
+    if isinstance(item, Matching):
+        return list(item.pairs), list(item.spares)
+    if isinstance(item, Ordering):
+        return list(zip(item.items, item.positions(), strict=True)), []
+    return [], []
+
+
+def _matching(element: _Element, presentation: _Element, item: Matching | Ordering) -> None:
+    pairs, spares = _pairs(item)
+    # Each answer once, in one order for every prompt: sorted, so the list gives nothing away.
+    choices = sorted(dict.fromkeys([a for _, a in pairs] + spares), key=str.casefold)
+    if isinstance(item, Ordering):
+        choices = list(item.positions())
+    choice_id = {answer: ident(item.ident, "answer", answer) for answer in choices}
+    for prompt, _ in pairs:
+        response = _sub(presentation, _q("response_lid"), ident=_response(item, prompt))
+        _mattext(response, prompt, "text/plain")
+        render = _sub(response, _q("render_choice"))
+        for answer in choices:
+            label = _sub(render, _q("response_label"), ident=choice_id[answer])
+            _mattext(label, answer, "text/plain")
+    processing = _processing(element)
+    if isinstance(item, Ordering):
+        _feedback_condition(processing)
+    share = 100 / len(pairs)
+    for prompt, answer in pairs:
+        condition = _sub(processing, _q("respcondition"))
+        _sub(
+            _sub(condition, _q("conditionvar")),
+            _q("varequal"),
+            choice_id[answer],
+            respident=_response(item, prompt),
+        )
+        _sub(condition, _q("setvar"), f"{share:.2f}", varname="SCORE", action="Add")
+    if isinstance(item, Ordering):
+        _general_feedback(element, item.feedback_html)
+
+
+def _response(item: Item, prompt: str) -> str:
+    return f"response_{ident(item.ident, 'pair', prompt)}"
+
+
+def _processing(element: _Element) -> _Element:
+    processing = _sub(element, _q("resprocessing"))
+    _sub(
+        _sub(processing, _q("outcomes")),
+        _q("decvar"),
+        maxvalue="100",
+        minvalue="0",
+        varname="SCORE",
+        vartype="Decimal",
+    )
+    return processing
+
+
+def _feedback_condition(processing: _Element) -> None:
+    shown = _sub(processing, _q("respcondition"), **{"continue": "Yes"})
+    _sub(_sub(shown, _q("conditionvar")), _q("other"))
+    _sub(shown, _q("displayfeedback"), feedbacktype="Response", linkrefid="general_fb")
+
+
+def _general_feedback(element: _Element, html: str) -> None:
+    if not html:
+        return
+    feedback = _sub(element, _q("itemfeedback"), ident="general_fb")
+    _mattext(_sub(feedback, _q("flow_mat")), html)

@@ -1,0 +1,391 @@
+"""A lesson's questions as a learning platform takes them (`packet export`): the formats'
+common ground, made from the packet views, which `qti.py` (Canvas) and `moodlexml.py`
+(Moodle) write out.
+
+What a student sees — the question, the reading and the documents it needs — comes from the
+student edition; what only the teacher sees — model answers, activity keys, the mark scheme —
+from the teacher edition, and goes only where the platforms keep it from students (Canvas's
+answer comments, hidden by the quiz's settings; Moodle's information for graders).
+
+Every item's identifier is a digest of the lesson and the item's own key (a question's is a
+digest of what it asks, `QuestionView.key`): the same lesson exports the same identifiers,
+an edited question a new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markupsafe import escape
+
+from .activities import SourceComparison, TimelineActivity, Vocabulary
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+    from .assemble import DocumentView, ModuleView, Packet, QuestionView
+
+# The lines of the answer box a platform shows, by a question's `space` (as the PDF's room),
+# and the marks a written answer is worth to start with (the teacher may change them).
+RESPONSE_LINES = {"line": 2, "short": 5, "long": 15}
+ESSAY_POINTS = {"line": 1, "short": 2, "long": 4}
+TASK_POINTS = 10
+# At most this much of a question's text names it in a platform's question bank.
+NAME_LENGTH = 80
+# Spellings of a full date ("17 April 1975") a fill-in also accepts.
+_FULL_DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{3,4})$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Something to read before the questions after it: a module's text (no answer, no marks)."""
+
+    ident: str
+    name: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Essay:
+    """A written answer, marked by the teacher with the model answer (or mark scheme) at hand."""
+
+    ident: str
+    name: str
+    html: str
+    feedback_html: str  # for the teacher: never shown with the question
+    lines: int  # the answer box's height
+    points: int
+
+
+@dataclass(frozen=True)
+class Matching:
+    """Each prompt matched with one answer; spare answers match none."""
+
+    ident: str
+    name: str
+    html: str
+    pairs: tuple[tuple[str, str], ...]  # (prompt, its answer), plain text
+    spares: tuple[str, ...] = ()
+
+    @property
+    def points(self) -> int:
+        return len(self.pairs)
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """Items to put in order; `items` is the right order, earliest first."""
+
+    ident: str
+    name: str
+    html: str
+    items: tuple[str, ...]
+    feedback_html: str = ""
+
+    @property
+    def points(self) -> int:
+        return len(self.items)
+
+    def positions(self) -> tuple[str, ...]:
+        """The places an item can take, for a platform without an ordering question."""
+        last = len(self.items)
+        return tuple(
+            f"{n}" + (" (earliest)" if n == 1 else " (latest)" if n == last else "")
+            for n in range(1, last + 1)
+        )
+
+
+@dataclass(frozen=True)
+class FillIn:
+    """A short answer marked right when it is one of `answers` (letter case aside)."""
+
+    ident: str
+    name: str
+    html: str
+    answers: tuple[str, ...]
+    feedback_html: str
+    points: int = 1
+
+
+Item = Reading | Essay | Matching | Ordering | FillIn
+
+
+@dataclass(frozen=True)
+class Quiz:
+    ident: str
+    title: str
+    description_html: str
+    language: str
+    items: tuple[Item, ...]
+
+    @property
+    def questions(self) -> tuple[Item, ...]:
+        """The items a student answers."""
+        return tuple(item for item in self.items if not isinstance(item, Reading))
+
+
+def ident(*parts: str) -> str:
+    """An identifier both platforms accept (a letter, then hex): a digest of `parts`."""
+    return "p" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
+def quiz_of(student: Packet, teacher: Packet, project_title: str) -> Quiz:
+    """The lesson's questions from its two editions (assembled with the same sections)."""
+    quiz_id = ident(project_title, student.lesson_id)
+    items = list(_Items(student, teacher, quiz_id))
+    description = f"<p>{escape(student.enquiry)}</p>" if student.enquiry else ""
+    if student.lesson_summary:
+        description += f"<p>{escape(student.lesson_summary)}</p>"
+    return Quiz(
+        ident=quiz_id,
+        title=student.lesson_title,
+        description_html=description,
+        language=student.language,
+        items=tuple(items),
+    )
+
+
+class _Items:
+    """The items of one lesson, in the order the packet prints them."""
+
+    def __init__(self, student: Packet, teacher: Packet, quiz_id: str) -> None:
+        self.student = student
+        self.teacher = teacher
+        self.quiz_id = quiz_id
+        self.documents = {d.id: d for d in student.documents}
+
+    def __iter__(self) -> Iterator[Item]:
+        answers = _answers(self.teacher)
+        for module in self.student.modules:
+            if module.questions:
+                yield from self._module(module, answers)
+        yield from self._activities()
+        for document in self.student.documents:
+            for question in document.questions:
+                name = f"Document {document.letter}, question {question.number}"
+                yield self._essay(question, answers, name, (document.id,))
+        yield from self._task()
+
+    def _id(self, *parts: str) -> str:
+        return ident(self.quiz_id, *parts)
+
+    def _module(self, module: ModuleView, answers: dict[str, str]) -> Iterator[Item]:
+        title = f"{module.number}. {module.title}"
+        yield Reading(
+            self._id("reading", module.id),
+            f"{title} — reading",
+            f"<h2>{escape(title)}</h2>\n{clean_html(module.body_html)}",
+        )
+        for question in module.questions:
+            name = f"{module.number}.{question.number} {plain(question.html)}"
+            yield self._essay(question, answers, name, question.documents)
+
+    def _essay(
+        self,
+        question: QuestionView,
+        answers: dict[str, str],
+        name: str,
+        documents: Sequence[str],
+    ) -> Essay:
+        needed = [self.documents[d] for d in dict.fromkeys(documents) if d in self.documents]
+        html = "".join(document_html(d) for d in needed) + f"<p>{clean_html(question.html)}</p>"
+        return Essay(
+            self._id("question", question.key),
+            _short(name),
+            html,
+            f"<p><strong>Model answer:</strong> {answers.get(question.key, '')}</p>",
+            RESPONSE_LINES[question.space],
+            ESSAY_POINTS[question.space],
+        )
+
+    def _activities(self) -> Iterator[Item]:
+        for activity in self.teacher.activities:
+            if isinstance(activity, Vocabulary):
+                yield self._vocabulary(activity)
+            elif isinstance(activity, TimelineActivity):
+                yield from self._timeline(activity)
+            elif isinstance(activity, SourceComparison):
+                yield from self._comparison(activity)
+
+    def _vocabulary(self, activity: Vocabulary) -> Matching:
+        meaning = {d.letter: plain(d.html) for d in activity.definitions}
+        used = {t.answer for t in activity.terms}
+        return Matching(
+            self._id("vocabulary"),
+            activity.title,
+            "<p>Match each term to its meaning. Some meanings are left over.</p>"
+            if len(meaning) > len(used)
+            else "<p>Match each term to its meaning.</p>",
+            tuple((t.term, meaning[t.answer]) for t in activity.terms),
+            tuple(meaning[d.letter] for d in activity.definitions if d.letter not in used),
+        )
+
+    def _timeline(self, activity: TimelineActivity) -> Iterator[Item]:
+        if len(activity.order) >= 2:
+            in_order = sorted(activity.order, key=lambda e: e.position)
+            key = "".join(f"<li>{escape(e.title)} ({escape(e.label)})</li>" for e in in_order)
+            yield Ordering(
+                self._id("order"),
+                "Put these events in order",
+                "<p>Put these events in order, from the earliest to the latest. Work from the "
+                "sections you have read.</p>",
+                tuple(e.title for e in in_order),
+                f"<p><strong>The order:</strong></p><ol>{key}</ol>",
+            )
+        for event in activity.dates:
+            label = escape(event.label)
+            yield FillIn(
+                self._id("date", event.event or event.title),
+                _short(f"Date of: {event.title}"),
+                "<p>Write the date of this event, as exactly as the sources give it.</p>"
+                f"<p><strong>{escape(event.title)}</strong> {clean_html(event.detail_html)}</p>",
+                date_spellings(event.label),
+                f"<p><strong>The sources give:</strong> {label}</p>",
+            )
+
+    def _comparison(self, activity: SourceComparison) -> Iterator[Item]:
+        sources = " and ".join(escape(c) for c in activity.columns)
+        for number, row in enumerate(activity.rows, start=1):
+            key = "".join(
+                f"<li><strong>{escape(column)}:</strong> {clean_html(answer)}</li>"
+                for column, answer in zip(activity.columns, row.answers, strict=True)
+            )
+            yield Essay(
+                self._id("comparison", row.prompt),
+                _short(f"{activity.title} {number}: {row.prompt}"),
+                f"<p>Compare the sources ({sources}). {escape(row.prompt)} Answer for each "
+                "source.</p>",
+                f"<p><strong>What each source gives:</strong></p><ul>{key}</ul>",
+                RESPONSE_LINES["long" if row.tall else "short"],
+                ESSAY_POINTS["long" if row.tall else "short"],
+            )
+        notes = "".join(f"<li>{clean_html(n)}</li>" for n in activity.judgement_notes)
+        yield Essay(
+            self._id("comparison-judgement"),
+            _short(f"{activity.title}: {activity.judgement}"),
+            f"<p>{escape(activity.judgement)}</p>",
+            f"<p><strong>Look for:</strong> {escape(activity.look_for)}</p>"
+            + (f"<ul>{notes}</ul>" if notes else ""),
+            RESPONSE_LINES["long"],
+            ESSAY_POINTS["long"],
+        )
+
+    def _task(self) -> Iterator[Item]:
+        task, scheme = self.student.task, self.teacher.task
+        if task is None or scheme is None:
+            return
+        needed = [self.documents[d] for d in task.document_ids if d in self.documents]
+        plan = "".join(f"<li>{clean_html(row)}</li>" for row in task.plan)
+        starters = "".join(f"<li>{clean_html(row)}</li>" for row in task.starters)
+        html = "".join(document_html(d) for d in needed) + f"<p>{clean_html(task.prompt_html)}</p>"
+        if plan:
+            html += f"<p><strong>Plan your answer:</strong></p><ol>{plan}</ol>"
+        if starters:
+            html += f"<p><strong>Ways to begin:</strong></p><ul>{starters}</ul>"
+        marks = "".join(f"<li>{clean_html(row)}</li>" for row in scheme.mark_scheme)
+        yield Essay(
+            self._id("task"),
+            _short(f"Final task: {plain(task.prompt_html)}"),
+            html,
+            f"<p><strong>Mark scheme:</strong></p><ul>{marks}</ul>" if marks else "",
+            RESPONSE_LINES["long"] * 2,
+            TASK_POINTS,
+        )
+
+
+def _answers(teacher: Packet) -> dict[str, str]:
+    """Each question's model answer by its key, as HTML for the teacher."""
+    questions = [q for m in teacher.modules for q in m.questions]
+    questions += [q for d in teacher.documents for q in d.questions]
+    return {q.key: clean_html(q.answer_html) for q in questions}
+
+
+def document_html(document: DocumentView) -> str:
+    """A document as a question carries it: its headnote, every line numbered, its source."""
+    parts = [f"<h3>Document {escape(document.letter)}: {escape(document.title)}</h3>"]
+    if document.headnote_html:
+        parts.append(f"<p><em>{clean_html(document.headnote_html)}</em></p>")
+    if document.facts:
+        facts = "".join(f"<li>{escape(k)}: {escape(v)}</li>" for k, v in document.facts)
+        parts.append(f"<ul>{facts}</ul>")
+    if document.figure_html:
+        parts.append(clean_html(document.figure_html))
+    rows = []
+    for block in document.blocks:
+        for line in block.lines:
+            number = str(line.number) if line.number else ""
+            text = str(escape(line.text))
+            if block.kind != "text":  # an omission or an editor's note
+                text = f"<em>{text}</em>"
+            rows.append(f"<tr><td>{number}</td><td>{text}</td></tr>")
+    if rows:
+        parts.append(
+            "<table><thead><tr><th>Line</th><th>Text</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+    parts.append(f"<p>Source: {clean_html(document.citation_html)}</p>")
+    return "\n".join(parts)
+
+
+def date_spellings(label: str) -> tuple[str, ...]:
+    """The date as the sources give it, and the usual other ways of writing it: a dash as a
+    hyphen, "April 17, 1975" for "17 April 1975"."""
+    spellings = [label, label.replace("–", "-").replace("—", "-")]
+    full = _FULL_DATE.match(label)
+    if full:
+        day, month, year = full.groups()
+        spellings += [f"{month} {day}, {year}", f"{month} {day} {year}"]
+    return tuple(dict.fromkeys(spellings))
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= NAME_LENGTH else text[: NAME_LENGTH - 1].rstrip() + "…"
+
+
+def _fragment(html: str) -> HtmlElement:
+    from lxml import html as lxml_html
+
+    return lxml_html.fragment_fromstring(html or "", create_parent="div")
+
+
+def plain(html: str) -> str:
+    """The text of an HTML fragment, its spaces collapsed."""
+    return " ".join(_fragment(html).text_content().split())
+
+
+# What a platform may keep of packet's HTML: structure and emphasis, no ids, classes or links
+# into the packet (a question stands alone in a platform).
+_KEPT_ATTRIBUTES = {"a": {"href"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+
+
+def clean_html(html: str) -> str:
+    """Packet's HTML as a platform shows it: a paragraph's number in bold before it, a
+    figure as its description, links within the packet as their text, no ids or classes."""
+    from lxml import html as lxml_html
+
+    root = _fragment(html)
+    for number in root.find_class("pnum"):
+        number.tag = "strong"
+        number.tail = " " + (number.tail or "")
+    for image in list(root.iter("img")):
+        image.tag = "em"
+        image.text = f"[Figure: {image.get('alt') or 'no description'}]"
+    for link in list(root.iter("a")):
+        if not link.get("href", "").startswith(("https://", "http://")):
+            link.drop_tag()
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        kept = _KEPT_ATTRIBUTES.get(element.tag, set())
+        for name in list(element.attrib):
+            if name not in kept:
+                del element.attrib[name]
+    for span in list(root.iter("span")):  # only packet's styling hooks: nothing left to say
+        span.drop_tag()
+    inner = lxml_html.tostring(root, encoding="unicode", method="html")
+    return inner.removeprefix("<div>").removesuffix("</div>")

@@ -1,0 +1,455 @@
+"""`packet export`: a lesson's questions for Canvas (QTI 1.2 in an IMS package) and Moodle
+(Moodle XML), read back and checked for what each platform needs.
+
+Every lesson of the unit is exported in both formats and each file is validated against a
+RELAX NG grammar of the part of the format packet writes (`tests/lms/`: QTI 1.2's content
+models, Moodle XML's elements per question type; the published schemas are not available
+offline, and Moodle publishes none). The grammars are shown to refuse broken files. Each
+question kind is also kept as a committed fixture (`tests/lms/qti/`, `tests/lms/moodle/`;
+`UPDATE_REFERENCES=1` rewrites them), so a change to what packet writes is seen in review.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+from conftest import REPO, copy_project, run_packet, snapshot
+from packet.assemble import assemble
+from packet.errors import UsageError
+from packet.export import export, exportable
+from packet.model import Project
+from packet.moodlexml import moodle_xml
+from packet.project import load_project
+from packet.qti import QTI, assessment, qti_zip
+from packet.quiz import (
+    Essay,
+    FillIn,
+    Matching,
+    Ordering,
+    Quiz,
+    Reading,
+    date_spellings,
+    quiz_of,
+)
+
+LMS = Path(__file__).parent / "lms"
+LESSONS = sorted(p.stem for p in (REPO / "content" / "lessons").glob("*.yaml"))
+CANVAS_TYPES = {
+    "text_only_question",
+    "essay_question",
+    "matching_question",
+    "short_answer_question",
+}
+Q = f"{{{QTI}}}"
+
+
+@cache
+def grammar(name: str) -> etree.RelaxNG:
+    return etree.RelaxNG(etree.parse(str(LMS / name)))
+
+
+def valid(name: str, root: etree._Element) -> None:
+    schema = grammar(name)
+    assert schema.validate(root), schema.error_log
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every lesson of the unit in both formats; one of them through the command."""
+    out = tmp_path_factory.mktemp("exported")
+    for lesson in LESSONS:
+        for to in ("qti", "moodle"):
+            if (lesson, to) != ("1-roots", "qti"):
+                export(REPO, lesson, to, out)
+    done = run_packet("export", "1-roots", "--to", "qti", "--out", str(out), cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(
+        r"\d+ question\(s\) and \d+ reading\(s\) — wrote .*1-roots-questions\.qti\.zip\n",
+        done.stdout,
+    )
+    return out
+
+
+def qti_parts(path: Path) -> dict[str, etree._Element]:
+    with zipfile.ZipFile(path) as package:
+        assert package.testzip() is None
+        return {name: etree.fromstring(package.read(name)) for name in package.namelist()}
+
+
+def canvas_type(item: etree._Element) -> str:
+    for field in item.iter(f"{Q}qtimetadatafield"):
+        if field.findtext(f"{Q}fieldlabel") == "question_type":
+            return field.findtext(f"{Q}fieldentry") or ""
+    return ""
+
+
+def html_of(text: str | None) -> lxml_html.HtmlElement:
+    return lxml_html.fragment_fromstring(text or "", create_parent="div")
+
+
+# --- Canvas -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_the_qti_package_holds_what_canvas_reads(exported: Path, lesson: str) -> None:
+    parts = qti_parts(exported / f"{lesson}-questions.qti.zip")
+    manifest = parts["imsmanifest.xml"]
+    cp = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
+    assert manifest.tag == f"{cp}manifest"
+    resources = manifest.findall(f"{cp}resources/{cp}resource")
+    ids = [r.get("identifier") for r in resources]
+    assert len(ids) == len(set(ids)) == 2
+    files = {f.get("href") for r in resources for f in r.findall(f"{cp}file")}
+    assert files == set(parts) - {"imsmanifest.xml"}  # every file listed, and no other
+    (questions,) = [r for r in resources if r.get("type") == "imsqti_xmlv1p2"]
+    (dependency,) = questions.findall(f"{cp}dependency")
+    assert dependency.get("identifierref") in ids
+    folder = questions.get("identifier")
+    test = parts[f"{folder}/{folder}.xml"]
+    valid("qti-subset.rng", test)
+    project = load_project(REPO)
+    entry = project.lessons[lesson].entry
+    (quiz,) = test.findall(f"{Q}assessment")
+    assert quiz.get("title") == entry.title and quiz.get("ident") == folder
+    settings = parts[f"{folder}/assessment_meta.xml"]
+    canvas = "{http://canvas.instructure.com/xsd/cccv1p0}"
+    assert settings.findtext(f"{canvas}title") == entry.title
+    assert entry.enquiry and entry.enquiry[:40] in html_of(
+        settings.findtext(f"{canvas}description")
+    ).text_content().replace("’", "'")
+    assert settings.findtext(f"{canvas}hide_results") == "always"
+    items = list(test.iter(f"{Q}item"))
+    idents = [i.get("ident") for i in items]
+    assert len(idents) == len(set(idents))
+    assert {canvas_type(i) for i in items} <= CANVAS_TYPES
+    for item in items:
+        check_canvas_item(item)
+
+
+def check_canvas_item(item: etree._Element) -> None:
+    kind = canvas_type(item)
+    (text,) = item.findall(f"{Q}presentation/{Q}material/{Q}mattext")
+    page = html_of(text.text)
+    assert page.text_content().strip()
+    assert not page.xpath("//*[@id or @class or @data-source]")  # none of packet's hooks
+    if kind == "essay_question":
+        (feedback,) = item.findall(f"{Q}itemfeedback")
+        assert feedback.get("ident") == "general_fb"
+        assert html_of(feedback.findtext(f".//{Q}mattext")).text_content().strip()
+        assert item.find(f".//{Q}response_str/{Q}render_fib") is not None
+    if kind == "matching_question":
+        labels = [
+            {label.get("ident") for label in lid.iter(f"{Q}response_label")}
+            for lid in item.iter(f"{Q}response_lid")
+        ]
+        assert len(labels) >= 2 and all(ls == labels[0] for ls in labels)
+        scored = {}
+        for condition in item.iter(f"{Q}respcondition"):
+            for equal in condition.iter(f"{Q}varequal"):
+                assert equal.text in labels[0]
+                scored[equal.get("respident")] = float(condition.findtext(f"{Q}setvar") or 0)
+        lids = {lid.get("ident") for lid in item.iter(f"{Q}response_lid")}
+        assert set(scored) == lids
+        assert sum(scored.values()) == pytest.approx(100, abs=0.1)
+    if kind == "short_answer_question":
+        answers = [e.text for e in item.iter(f"{Q}varequal")]
+        assert answers and all(a and a.strip() for a in answers)
+
+
+def test_canvas_gets_each_kind_of_question_the_lesson_has(exported: Path) -> None:
+    test = next(
+        v
+        for k, v in qti_parts(exported / "1-roots-questions.qti.zip").items()
+        if "/p" in k and not k.endswith("assessment_meta.xml")
+    )
+    kinds = [canvas_type(i) for i in test.iter(f"{Q}item")]
+    assert set(kinds) == CANVAS_TYPES
+    items = list(test.iter(f"{Q}item"))
+    # The order of events is a matching of each event with its place.
+    (order,) = [i for i in items if i.get("title") == "Put these events in order"]
+    places = [m.text for m in order.iter(f"{Q}response_label") for m in m.iter(f"{Q}mattext")]
+    assert places[0] == "1 (earliest)" and places[-1].endswith("(latest)")
+
+
+# --- Moodle -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_the_moodle_file_holds_what_moodle_reads(exported: Path, lesson: str) -> None:
+    root = etree.parse(str(exported / f"{lesson}-questions.moodle.xml")).getroot()
+    valid("moodle-subset.rng", root)
+    entry = load_project(REPO).lessons[lesson].entry
+    category, *questions = root.findall("question")
+    assert category.findtext("category/text") == f"$course$/top/{entry.title}"
+    assert entry.enquiry
+    assert entry.enquiry[:40] in html_of(category.findtext("info/text")).text_content().replace(
+        "’", "'"
+    )
+    ids = [q.findtext("idnumber") for q in questions]
+    assert len(ids) == len(set(ids))
+    for question in questions:
+        kind = question.get("type")
+        if kind == "essay":
+            assert html_of(question.findtext("graderinfo/text")).text_content().strip()
+            assert not (question.findtext("generalfeedback/text") or "").strip()
+        if kind == "matching":  # Moodle needs two questions and three answers at least
+            pairs = question.findall("subquestion")
+            assert len([p for p in pairs if p.findtext("text")]) >= 2 and len(pairs) >= 3
+        if kind == "ordering":
+            assert len(question.findall("answer")) >= 2
+        if kind == "shortanswer":
+            assert question.find("answer").get("fraction") == "100"
+
+
+def test_moodle_gets_each_kind_of_question_the_lesson_has(exported: Path) -> None:
+    root = etree.parse(str(exported / "1-roots-questions.moodle.xml")).getroot()
+    kinds = {q.get("type") for q in root.findall("question")}
+    assert kinds == {"category", "description", "essay", "matching", "ordering", "shortanswer"}
+    (order,) = root.xpath("question[@type='ordering']")
+    fractions = [float(a.get("fraction")) for a in order.findall("answer")]
+    assert fractions == sorted(fractions) == [1.0, 2.0, 3.0]
+
+
+# --- What the questions carry ---------------------------------------------------------
+
+
+def test_documents_travel_with_the_questions_that_need_them(exported: Path) -> None:
+    """A question naming Document B, and each document's own questions, carry the
+    document's every line, numbered, and its source."""
+    root = etree.parse(str(exported / "1-roots-questions.moodle.xml")).getroot()
+    texts = {
+        q.findtext("name/text"): html_of(q.findtext("questiontext/text"))
+        for q in root.findall("question")
+    }
+    project = load_project(REPO)
+    lesson = project.lessons["1-roots"]
+    documents = project.documents_of(lesson)
+    naming = {
+        name: page for name, page in texts.items() if name and "Document" in page.text_content()
+    }
+    for document in documents:
+        carried = [
+            page
+            for page in naming.values()
+            if any(document.entry.title in h.text_content() for h in page.iter("h3"))
+        ]
+        assert carried, f"no question carries {document.entry.id}"
+        for page in carried:
+            for table in page.iter("table"):  # one per document it carries
+                rows = table.xpath("./tbody/tr")
+                numbers = [r[0].text_content() for r in rows if r[0].text_content()]
+                assert numbers == [str(n) for n in range(1, len(numbers) + 1)]
+                assert len(numbers) >= 5
+            assert "Source:" in page.text_content()
+    # A module question that names a document by its letter carries that document.
+    asks = [q for q in project.modules["civil-war"].meta.questions if "[doc:" in q.ask]
+    assert asks
+    (module_question,) = [
+        page
+        for name, page in texts.items()
+        if name and name.split(" ", 1)[1].startswith("Compare Document")
+    ]
+    assert len(module_question.findall(".//h3")) == 2
+
+
+def test_quotations_keep_their_citations_and_paragraph_numbers(exported: Path) -> None:
+    root = etree.parse(str(exported / "2-april-1975-questions.moodle.xml")).getroot()
+    (reading, *_) = root.xpath("question[@type='description']")
+    page = html_of(reading.findtext("questiontext/text"))
+    text = page.text_content().replace("\xa0", " ")
+    assert "(Encyclopedia entry)" in text and "(Asia Highlights)" in text
+    numbers = [s.text for s in page.iter("strong")]
+    assert numbers[:3] == ["1", "2", "3"]
+
+
+def test_the_date_fill_in_accepts_the_usual_spellings() -> None:
+    assert date_spellings("17 April 1975") == (
+        "17 April 1975",
+        "April 17, 1975",
+        "April 17 1975",
+    )
+    assert date_spellings("1975–1979") == ("1975–1979", "1975-1979")
+    assert date_spellings("late 1950s") == ("late 1950s",)
+
+
+# --- Stable identifiers -----------------------------------------------------------------
+
+
+def test_the_same_lesson_exports_the_same_bytes_and_identifiers(
+    exported: Path, tmp_path: Path
+) -> None:
+    for to, name in (("qti", "qti.zip"), ("moodle", "moodle.xml")):
+        export(REPO, "3-s21", to, tmp_path)
+        path = f"3-s21-questions.{name}"
+        assert (tmp_path / path).read_bytes() == (exported / path).read_bytes()
+
+
+def test_an_edited_question_changes_its_own_identifier_only(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    before = _moodle_ids(root, tmp_path / "before")
+    module = root / "content" / "modules" / "origins.md"
+    text = module.read_text(encoding="utf-8")
+    asked = "According to the encyclopedia entry, in what year was the Khmer People's"
+    assert asked in text
+    module.write_text(
+        text.replace(asked, "According to the encyclopedia, in what year was the Khmer People's"),
+        "utf-8",
+    )
+    after = _moodle_ids(root, tmp_path / "after")
+    changed = {name for name in before if before[name] != after.get(name)}
+    assert len(changed) == 1 and next(iter(changed)).startswith("1.1 ")
+    assert set(before.values()) - {before[n] for n in changed} <= set(after.values())
+
+
+def _moodle_ids(root: Path, out: Path) -> dict[str, str]:
+    export(root, "1-roots", "moodle", out)
+    tree = etree.parse(str(out / "1-roots-questions.moodle.xml"))
+    return {
+        q.findtext("name/text") or "": q.findtext("idnumber") or ""
+        for q in tree.getroot().findall("question")
+        if q.get("type") != "category"
+    }
+
+
+# --- Bad input --------------------------------------------------------------------------
+
+
+def test_an_unknown_format_or_lesson_says_what_there_is(tmp_path: Path) -> None:
+    done = run_packet("export", "1-roots", "--to", "blackboard", cwd=REPO)
+    assert done.returncode == 2
+    assert "'blackboard' is not one of 'qti', 'moodle'" in done.stderr
+    done = run_packet("export", "9-nothing", "--to", "qti", "--out", str(tmp_path), cwd=REPO)
+    assert done.returncode == 2
+    assert "unknown lesson(s): 9-nothing — known: 1-roots" in done.stderr
+    assert snapshot(tmp_path) == {}
+
+
+def test_a_lesson_with_nothing_to_answer_is_refused(repo_project: Project) -> None:
+    """Every module has questions, so a lesson that loads always has something to export;
+    the guard still keeps an empty quiz from being written: the lesson's own packets with
+    their questions, activities and task taken out give none."""
+    lesson = repo_project.lessons["1-roots"]
+    student, teacher = (
+        replace(
+            assemble(repo_project, lesson, edition),
+            modules=tuple(
+                replace(m, questions=()) for m in assemble(repo_project, lesson, edition).modules
+            ),
+            documents=(),
+            activities=(),
+            task=None,
+        )
+        for edition in ("student", "teacher")
+    )
+    quiz = quiz_of(student, teacher, "A unit")
+    assert quiz.items == () and quiz.questions == ()
+    with pytest.raises(UsageError, match="lesson '1-roots' has nothing to export"):
+        exportable(quiz, "1-roots")
+
+
+def test_an_output_folder_that_cannot_be_written_is_named(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", "utf-8")
+    out = blocked / "out"  # a folder cannot be made inside a file
+    done = run_packet("export", "1-roots", "--to", "qti", "--out", str(out), cwd=REPO)
+    assert done.returncode == 1
+    assert f"{out}: cannot create the output folder" in done.stderr
+    assert "choose another with --out" in done.stderr
+    assert blocked.read_text("utf-8") == "not a folder"
+
+
+def test_a_project_with_errors_exports_nothing(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    glossary = root / "content" / "glossary.yaml"
+    glossary.write_text(glossary.read_text("utf-8") + "\n- id: broken\n", "utf-8")
+    out = tmp_path / "out"
+    done = run_packet("export", "1-roots", "--to", "qti", "--out", str(out), cwd=root)
+    assert done.returncode == 1
+    assert "content/glossary.yaml:" in done.stderr
+    assert snapshot(out) == {}
+
+
+# --- The grammars, and one fixture per question kind -----------------------------------
+
+
+def test_the_grammars_refuse_what_the_platforms_would(exported: Path) -> None:
+    test = next(
+        v
+        for k, v in qti_parts(exported / "3-s21-questions.qti.zip").items()
+        if k.count("/") == 1 and not k.endswith("assessment_meta.xml")
+    )
+    item = next(i for i in test.iter(f"{Q}item") if canvas_type(i) == "essay_question")
+    del item.attrib["ident"]  # every item needs its identifier
+    assert not grammar("qti-subset.rng").validate(test)
+    item.set("ident", "x")
+    presentation = item.find(f"{Q}presentation")
+    item.remove(presentation)
+    item.append(presentation)  # the presentation after the processing: out of order
+    assert not grammar("qti-subset.rng").validate(test)
+    moodle = etree.parse(str(exported / "3-s21-questions.moodle.xml")).getroot()
+    essay = moodle.xpath("question[@type='essay']")[0]
+    essay.remove(essay.find("graderinfo"))
+    assert not grammar("moodle-subset.rng").validate(moodle)
+
+
+KINDS = {
+    "reading": Reading("pread", "1. A module — reading", "<h2>1. A module</h2><p>Text.</p>"),
+    "essay": Essay(
+        "pessay", "1.1 Why?", "<p>Why?</p>", "<p><strong>Model answer:</strong> Because.</p>", 5, 2
+    ),
+    "matching": Matching(
+        "pmatch",
+        "Matching Key Terms",
+        "<p>Match each term to its meaning.</p>",
+        (("coup", "A sudden seizure of power."), ("purge", "Removing members by force.")),
+        ("A spare meaning.",),
+    ),
+    "ordering": Ordering(
+        "porder",
+        "Put these events in order",
+        "<p>Put these events in order.</p>",
+        ("First", "Second", "Third"),
+        "<ol><li>First</li><li>Second</li><li>Third</li></ol>",
+    ),
+    "fill-in": FillIn(
+        "pdate",
+        "Date of: an event",
+        "<p>Write the date.</p>",
+        ("17 April 1975", "April 17, 1975"),
+        "<p>The sources give: 17 April 1975</p>",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_kind_of_question_is_written_as_its_fixture(kind: str) -> None:
+    quiz = Quiz("pquiz", "A lesson", "<p>An enquiry?</p>", "en", (KINDS[kind],))
+    test = assessment(quiz)
+    valid("qti-subset.rng", test)
+    moodle = etree.fromstring(moodle_xml(quiz))
+    valid("moodle-subset.rng", moodle)
+    with zipfile.ZipFile(io.BytesIO(qti_zip(quiz))) as package:
+        assert len(package.namelist()) == 3
+    written = {
+        LMS / "qti" / f"{kind}.xml": etree.tostring(
+            next(test.iter(f"{Q}item")), pretty_print=True, encoding="unicode"
+        ),
+        LMS / "moodle" / f"{kind}.xml": etree.tostring(
+            moodle.findall("question")[1], pretty_print=True, encoding="unicode"
+        ),
+    }
+    for path, text in written.items():
+        if os.environ.get("UPDATE_REFERENCES"):
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, "utf-8")
+        assert text == path.read_text("utf-8"), f"{path.name}: not as committed"
