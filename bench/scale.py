@@ -43,7 +43,7 @@ from packet.text import paragraphs, sentences
 
 FACTORS = (1, 3, 10, 30)
 DIMENSIONS = ("modules", "glossary terms", "seed size", "dated sentences")
-COMMANDS = ("check", "pull", "build")
+COMMANDS = ("check", "pull", "build", "export")
 PULLED = "highlights"  # the seed whose text is pulled
 LONG_RUN = 30.0  # seconds: a run this long is taken once
 # A command under SHORT_RUN seconds is run SHORT_TIMES as often: its growth from ×1 to ×10 is
@@ -225,6 +225,14 @@ class _Scale:
         finally:
             shutil.rmtree(out, ignore_errors=True)
 
+    def export(self, project: Path, lesson: str) -> Measured:
+        out = self.folder("quiz")
+        args = ["export", lesson, "--to", "qti", "--out", str(out)]
+        try:
+            return measured([PACKET, *args], project, self.timeout, SAMPLE)
+        finally:
+            shutil.rmtree(out, ignore_errors=True)
+
     def dimension(self, dimension: str) -> list[Row]:
         """A row per command, its sizes measured round by round (×1, ×3, ×10, ×30, then
         again), so that a change in the machine's speed falls on all sizes alike."""
@@ -264,6 +272,7 @@ class _Scale:
             "check": lambda: self.check(project),
             "pull": lambda: self.pull(project, document),
             "build": lambda: self.build(project, lesson),
+            "export": lambda: self.export(project, lesson),
         }
 
     def _run(
@@ -381,7 +390,8 @@ def scale_table(scale: Scale, runs: int, timeout: float) -> str:
         "the runs' spread (of their middle half, from four runs on), “flat” when both steps "
         "are. `pull` adds one document (for seed "
         "size, the grown seed) to a fresh copy; `build` makes one student PDF (the `scaled` "
-        "lesson for modules, else `whole-unit`). Time is wall-clock; the CPU ratio is of the "
+        "lesson for modules, else `whole-unit`); `export` writes that lesson's Canvas quiz. "
+        "Time is wall-clock; the CPU ratio is of the "
         "user + system seconds of the process tree, which other load on the machine changes "
         "little. Peak memory: PSS of the whole process tree. Load on the machine (1-minute "
         f"average) before and after: {scale.load[0]:.1f}, {scale.load[1]:.1f} on "

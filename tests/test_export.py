@@ -23,7 +23,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from conftest import REPO, copy_project, run_packet, snapshot
+from conftest import REPO, copy_project, run_packet, snapshot, starter_project
 from packet.assemble import assemble
 from packet.errors import UsageError
 from packet.export import export, exportable
@@ -280,6 +280,35 @@ def test_the_date_fill_in_accepts_the_usual_spellings() -> None:
     )
     assert date_spellings("1975–1979") == ("1975–1979", "1975-1979")
     assert date_spellings("late 1950s") == ("late 1950s",)
+
+
+def test_markup_and_control_characters_stay_text(tmp_path: Path) -> None:
+    """A title with a control character (XML cannot hold it: dropped, the rest kept) and a
+    question with markup-like text: both formats well formed and valid, the text shown as
+    written, never as markup. The starter project exports too."""
+    project = starter_project(tmp_path / "unit")
+    module = project / "content/modules/new-birth-of-freedom.md"
+    text = module.read_text(encoding="utf-8")
+    text = text.replace("title: A New Birth of Freedom", 'title: "A New\\x07 Birth"', 1)
+    asked = "This packet has only one source."
+    assert asked in text
+    text = text.replace(asked, "This <b>packet</b> & its <script>alert(1)</script> source?", 1)
+    module.write_text(text, encoding="utf-8")
+    for to in ("qti", "moodle"):
+        done = run_packet("export", "example", "--to", to, cwd=project)
+        assert done.returncode == 0, done.stderr
+    out = project / "output"
+    moodle = etree.parse(str(out / "example-questions.moodle.xml")).getroot()
+    valid("moodle-subset.rng", moodle)
+    names = [q.findtext("name/text") for q in moodle.findall("question")]
+    assert "1. A New Birth — reading" in names
+    pages = [html_of(q.findtext("questiontext/text")) for q in moodle.findall("question")[1:]]
+    assert not [e for page in pages for e in page.iter("script", "b")]
+    assert any("This <b>packet</b> & its <script>" in p.text_content() for p in pages)
+    parts = qti_parts(out / "example-questions.qti.zip")
+    (test,) = [v for k, v in parts.items() if k.count("/") == 1 and "meta" not in k]
+    valid("qti-subset.rng", test)
+    assert any(i.get("title") == "1. A New Birth — reading" for i in test.iter(f"{Q}item"))
 
 
 # --- Stable identifiers -----------------------------------------------------------------

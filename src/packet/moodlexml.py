@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .quiz import Essay, FillIn, Item, Matching, Ordering, Quiz, Reading
+from .text import xml_text
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -53,9 +54,9 @@ def _category_name(title: str) -> str:
 def _sub(parent: _Element, tag: str, text: str | None = None, **attributes: str) -> _Element:
     from lxml import etree
 
-    element = etree.SubElement(parent, tag, attributes)
+    element = etree.SubElement(parent, tag, {k: xml_text(v) for k, v in attributes.items()})
     if text is not None:
-        element.text = text
+        element.text = xml_text(text)
     return element
 
 

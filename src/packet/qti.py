@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .files import zip_bytes
 from .quiz import Essay, FillIn, Item, Matching, Ordering, Quiz, Reading, ident
+from .text import xml_text
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -62,9 +63,9 @@ def _xml(root: _Element) -> bytes:
 def _sub(parent: _Element, tag: str, text: str | None = None, **attributes: str) -> _Element:
     from lxml import etree
 
-    element = etree.SubElement(parent, tag, attributes)
+    element = etree.SubElement(parent, tag, {k: xml_text(v) for k, v in attributes.items()})
     if text is not None:
-        element.text = text
+        element.text = xml_text(text)
     return element
 
 

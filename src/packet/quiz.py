@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from markupsafe import escape
 
 from .activities import SourceComparison, TimelineActivity, Vocabulary
+from .text import xml_text
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -350,7 +351,7 @@ def _short(text: str) -> str:
 def _fragment(html: str) -> HtmlElement:
     from lxml import html as lxml_html
 
-    return lxml_html.fragment_fromstring(html or "", create_parent="div")
+    return lxml_html.fragment_fromstring(xml_text(html or ""), create_parent="div")
 
 
 def plain(html: str) -> str:

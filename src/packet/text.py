@@ -303,3 +303,13 @@ def sentences(paragraph: str) -> list[str]:
         start = m.end()
     parts.append(paragraph[start:].strip())
     return [p for p in parts if p]
+
+
+# What XML 1.0 cannot hold (a control character a title may carry): dropped by `xml_text`.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` as an XML file (a Word file, a quiz for a learning platform) can hold it: the
+    characters XML forbids dropped."""
+    return _NOT_XML.sub("", text)

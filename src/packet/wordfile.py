@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .activities import SourceComparison, TimelineActivity, Vocabulary
 from .files import ZIP_TIME, zip_bytes
+from .text import xml_text
 
 if TYPE_CHECKING:
     from .assemble import DocumentView, ModuleView, Packet, QuestionView
@@ -44,8 +45,6 @@ SECTION_TITLES = {
     "comparison": "Where the Sources Disagree",
 }
 _XHTML = "{http://www.w3.org/1999/xhtml}"
-# What XML 1.0 cannot hold (a control character a title may carry): dropped from the text.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Page sizes (cm) and margins, as the PDF's: the paper, or the half sheet of a booklet.
 PAGES = {
     ("a4", False): (21.0, 29.7),
@@ -53,11 +52,6 @@ PAGES = {
     ("a4", True): (14.8, 21.0),
     ("letter", True): (13.97, 21.59),
 }
-
-
-def xml_text(text: str) -> str:
-    """`text` as Word can hold it: characters XML forbids dropped."""
-    return _NOT_XML.sub("", text)
 
 
 def docx_bytes(packet: Packet, root: Path | None = None) -> bytes:
