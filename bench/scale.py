@@ -38,7 +38,7 @@ import yaml
 from measure import PACKET, REPO, Failed, Measured, copy_project, measured
 
 from packet.dates import find_dates
-from packet.layout import GLOSSARY, LESSONS, MODULES, RECORD_SUFFIX, SEEDS
+from packet.layout import DISAGREEMENTS, GLOSSARY, LESSONS, MODULES, RECORD_SUFFIX, SEEDS
 from packet.text import paragraphs, sentences
 
 FACTORS = (1, 3, 10, 30)
@@ -82,6 +82,14 @@ def _more_modules(root: Path, times: int) -> None:
             chosen.append(name)
     lesson = {**unit, "title": f"The unit, {times} times over", "modules": chosen}
     (root / LESSONS / "scaled.yaml").write_text(_yaml(lesson), encoding="utf-8")
+    # A copied module's `::: disagreement` blocks name disagreements, which must list it.
+    path = root / DISAGREEMENTS
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for entry in entries:
+        entry["modules"] += [
+            f"{module}-{copy}" for copy in range(2, times + 1) for module in entry["modules"]
+        ]
+    path.write_text(_yaml(entries), encoding="utf-8")
 
 
 def _more_terms(root: Path, times: int) -> None:
