@@ -176,7 +176,7 @@ def test_canvas_gets_each_kind_of_question_the_lesson_has(exported: Path) -> Non
     assert set(kinds) == CANVAS_TYPES
     items = list(test.iter(f"{Q}item"))
     # The order of events is a matching of each event with its place.
-    (order,) = [i for i in items if i.get("title") == "Put these events in order"]
+    (order,) = [i for i in items if i.get("title") == "1-roots · Put these events in order"]
     places = [m.text for m in order.iter(f"{Q}response_label") for m in m.iter(f"{Q}mattext")]
     assert places[0] == "1 (earliest)" and places[-1].endswith("(latest)")
 
@@ -257,9 +257,42 @@ def test_documents_travel_with_the_questions_that_need_them(exported: Path) -> N
     (module_question,) = [
         page
         for name, page in texts.items()
-        if name and name.split(" ", 1)[1].startswith("Compare Document")
+        if name and name.split(" · ", 1)[1].split(" ", 1)[1].startswith("Compare Document")
     ]
     assert len(module_question.findall(".//h3")) == 2
+
+
+def test_what_a_teacher_found_missing_travels_now(exported: Path) -> None:
+    """Found by a teacher's reading of the quizzes: a document's question naming another
+    document carried only its own; the comparison asked who published each source without
+    saying; the final task was worth 10 points against a mark scheme out of 8; a date's
+    event ran into its detail."""
+    root = etree.parse(str(exported / "4-aftermath-questions.moodle.xml")).getroot()
+    pages = {q.findtext("name/text"): q for q in root.findall("question")}
+    (asking,) = [
+        html_of(q.findtext("questiontext/text"))
+        for name, q in pages.items()
+        if name == "4-aftermath · Document A, question 2"
+    ]
+    assert [h.text_content().split(":")[0] for h in asking.iter("h3")] == [
+        "Document A",
+        "Document B",
+    ]
+    comparison = html_of(
+        pages["4-aftermath · Comparing the Sources 1: Who wrote or published it?"].findtext(
+            "questiontext/text"
+        )
+    ).text_content()
+    assert "Encyclopædia Britannica" in comparison and "Asia Highlights" in comparison
+    assert "Details in [square brackets] are not stated in the source itself" in comparison
+    (task,) = [q for name, q in pages.items() if name and "· Final task:" in name]
+    assert task.findtext("defaultgrade") == "8.0000000"
+    assert "(6–8 marks)" in html_of(task.findtext("graderinfo/text")).text_content()
+    dates = [q for q in root.findall("question") if q.get("type") == "shortanswer"]
+    assert dates
+    for date in dates:
+        title = html_of(date.findtext("questiontext/text")).find(".//strong")
+        assert title is not None and title.text and title.text.endswith(".")
 
 
 def test_quotations_keep_their_citations_and_paragraph_numbers(exported: Path) -> None:
@@ -273,13 +306,24 @@ def test_quotations_keep_their_citations_and_paragraph_numbers(exported: Path) -
 
 
 def test_the_date_fill_in_accepts_the_usual_spellings() -> None:
-    assert date_spellings("17 April 1975") == (
-        "17 April 1975",
-        "April 17, 1975",
-        "April 17 1975",
+    """Found by a teacher's reading: only the label itself was accepted, so "the late 1950s"
+    and "in 1970" were marked wrong. Each spelling is of the same date, never another."""
+    full = date_spellings("17 April 1975")
+    for written in ("17 April 1975", "April 17, 1975", "17th April 1975", "on 17 Apr 1975"):
+        assert written in full
+    assert "April 1975" not in full and "1975" not in full
+    month = date_spellings("April 1975")
+    assert {"April 1975", "Apr 1975", "April, 1975", "in April 1975"} <= set(month)
+    assert not [m for m in month if "17" in m]
+    assert {"late 1950s", "the late 1950s", "in the late 1950s", "late 1950's"} <= set(
+        date_spellings("late 1950s")
     )
-    assert date_spellings("1975–1979") == ("1975–1979", "1975-1979")
-    assert date_spellings("late 1950s") == ("late 1950s",)
+    assert "1950s" not in date_spellings("late 1950s")  # "1950s" is not "the late 1950s"
+    assert set(date_spellings("1970")) == {"1970", "in 1970"}
+    assert {"1991–2014", "1991-2014", "in 1991-2014"} <= set(date_spellings("1991–2014"))
+    assert {"c. 1970", "circa 1970", "c.1970"} <= set(date_spellings("c. 1970"))
+    assert "21st March 1960" in date_spellings("21 March 1960")
+    assert "12th May 1960" in date_spellings("12 May 1960")
 
 
 def test_markup_and_control_characters_stay_text(tmp_path: Path) -> None:
@@ -301,14 +345,16 @@ def test_markup_and_control_characters_stay_text(tmp_path: Path) -> None:
     moodle = etree.parse(str(out / "example-questions.moodle.xml")).getroot()
     valid("moodle-subset.rng", moodle)
     names = [q.findtext("name/text") for q in moodle.findall("question")]
-    assert "1. A New Birth — reading" in names
+    assert "example · 1. A New Birth — reading" in names
     pages = [html_of(q.findtext("questiontext/text")) for q in moodle.findall("question")[1:]]
     assert not [e for page in pages for e in page.iter("script", "b")]
     assert any("This <b>packet</b> & its <script>" in p.text_content() for p in pages)
     parts = qti_parts(out / "example-questions.qti.zip")
     (test,) = [v for k, v in parts.items() if k.count("/") == 1 and "meta" not in k]
     valid("qti-subset.rng", test)
-    assert any(i.get("title") == "1. A New Birth — reading" for i in test.iter(f"{Q}item"))
+    assert any(
+        i.get("title") == "example · 1. A New Birth — reading" for i in test.iter(f"{Q}item")
+    )
 
 
 # --- Stable identifiers -----------------------------------------------------------------
@@ -336,7 +382,7 @@ def test_an_edited_question_changes_its_own_identifier_only(tmp_path: Path) -> N
     )
     after = _moodle_ids(root, tmp_path / "after")
     changed = {name for name in before if before[name] != after.get(name)}
-    assert len(changed) == 1 and next(iter(changed)).startswith("1.1 ")
+    assert len(changed) == 1 and next(iter(changed)).startswith("1-roots · 1.1 ")
     assert set(before.values()) - {before[n] for n in changed} <= set(after.values())
 
 

@@ -33,6 +33,8 @@ IMSMD_XSD = "http://www.imsglobal.org/xsd/imsmd_v1p2p2.xsd"
 CANVAS = "http://canvas.instructure.com/xsd/cccv1p0"
 CANVAS_XSD = "https://canvas.instructure.com/xsd/cccv1p0.xsd"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
+# An ordering, asked as a matching of each event with its place.
+PLACES = "<p>Choose each event's place: 1 for the earliest.</p>"
 QUESTION_TYPES = {
     Reading: "text_only_question",
     Essay: "essay_question",
@@ -171,7 +173,7 @@ def _item(section: _Element, item: Item) -> None:
     _field(metadata, "original_answer_ids", ",".join(answers))
     _field(metadata, "assessment_question_identifierref", f"{item.ident}-bank")
     presentation = _sub(element, _q("presentation"))
-    _mattext(presentation, item.html)
+    _mattext(presentation, item.html + (PLACES if isinstance(item, Ordering) else ""))
     if isinstance(item, Reading):
         return
     if isinstance(item, Matching | Ordering):

@@ -36,9 +36,27 @@ RESPONSE_LINES = {"line": 2, "short": 5, "long": 15}
 ESSAY_POINTS = {"line": 1, "short": 2, "long": 4}
 TASK_POINTS = 10
 # At most this much of a question's text names it in a platform's question bank.
-NAME_LENGTH = 80
-# Spellings of a full date ("17 April 1975") a fill-in also accepts.
+NAME_LENGTH = 120
+# Dates a fill-in accepts in other spellings: "17 April 1975", "April 1975", "1950s".
 _FULL_DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{3,4})$")
+_MONTH_YEAR = re.compile(r"^([A-Z][a-z]+) (\d{3,4})$")
+_DECADE = re.compile(r"(\d0)s\b")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+# A mark scheme's marks ("Level 3 (6–8 marks)"): the final task is worth its highest.
+_MARKS = re.compile(r"(\d+)\s+marks?\b")
+# The date fill-in: the date alone, in the words the sources use.
+DATE_INSTRUCTIONS = (
+    "<p>Type the date of this event as the sources give it, and only the date: a year, a "
+    "month and year, or words such as “the early 1960s”.</p>"
+)
+# What a source's details in [square brackets] mean, as the packet's Sources section says.
+BRACKETS_NOTE = (
+    "Details in [square brackets] are not stated in the source itself; the unit's editors "
+    "supplied them."
+)
 
 
 @dataclass(frozen=True)
@@ -168,17 +186,22 @@ class _Items:
         for document in self.student.documents:
             for question in document.questions:
                 name = f"Document {document.letter}, question {question.number}"
-                yield self._essay(question, answers, name, (document.id,))
+                yield self._essay(question, answers, name, (document.id, *question.documents))
         yield from self._task()
 
     def _id(self, *parts: str) -> str:
         return ident(self.quiz_id, *parts)
 
+    def _name(self, text: str) -> str:
+        """An item's name in the platform's question bank: the lesson's id first, so one
+        lesson's questions are told from another's."""
+        return _short(f"{self.student.lesson_id} · {text}")
+
     def _module(self, module: ModuleView, answers: dict[str, str]) -> Iterator[Item]:
         title = f"{module.number}. {module.title}"
         yield Reading(
             self._id("reading", module.id),
-            f"{title} — reading",
+            self._name(f"{title} — reading"),
             f"<h2>{escape(title)}</h2>\n{clean_html(module.body_html)}",
         )
         for question in module.questions:
@@ -196,7 +219,7 @@ class _Items:
         html = "".join(document_html(d) for d in needed) + f"<p>{clean_html(question.html)}</p>"
         return Essay(
             self._id("question", question.key),
-            _short(name),
+            self._name(name),
             html,
             f"<p><strong>Model answer:</strong> {answers.get(question.key, '')}</p>",
             RESPONSE_LINES[question.space],
@@ -217,7 +240,7 @@ class _Items:
         used = {t.answer for t in activity.terms}
         return Matching(
             self._id("vocabulary"),
-            activity.title,
+            self._name(activity.title),
             "<p>Match each term to its meaning. Some meanings are left over.</p>"
             if len(meaning) > len(used)
             else "<p>Match each term to its meaning.</p>",
@@ -231,9 +254,9 @@ class _Items:
             key = "".join(f"<li>{escape(e.title)} ({escape(e.label)})</li>" for e in in_order)
             yield Ordering(
                 self._id("order"),
-                "Put these events in order",
-                "<p>Put these events in order, from the earliest to the latest. Work from the "
-                "sections you have read.</p>",
+                self._name("Put these events in order"),
+                "<p>Put these events in order, from the earliest to the latest. Work from what "
+                "you have read in this lesson.</p>",
                 tuple(e.title for e in in_order),
                 f"<p><strong>The order:</strong></p><ol>{key}</ol>",
             )
@@ -241,25 +264,26 @@ class _Items:
             label = escape(event.label)
             yield FillIn(
                 self._id("date", event.event or event.title),
-                _short(f"Date of: {event.title}"),
-                "<p>Write the date of this event, as exactly as the sources give it.</p>"
-                f"<p><strong>{escape(event.title)}</strong> {clean_html(event.detail_html)}</p>",
+                self._name(f"Date of: {event.title}"),
+                DATE_INSTRUCTIONS
+                + f"<p><strong>{escape(event.title)}.</strong> {clean_html(event.detail_html)}</p>",
                 date_spellings(event.label),
                 f"<p><strong>The sources give:</strong> {label}</p>",
             )
 
     def _comparison(self, activity: SourceComparison) -> Iterator[Item]:
-        sources = " and ".join(escape(c) for c in activity.columns)
+        about = self._sources(activity.columns)
         for number, row in enumerate(activity.rows, start=1):
             key = "".join(
                 f"<li><strong>{escape(column)}:</strong> {clean_html(answer)}</li>"
                 for column, answer in zip(activity.columns, row.answers, strict=True)
             )
+            each = "".join(f"<li>{escape(column)}:</li>" for column in activity.columns)
             yield Essay(
                 self._id("comparison", row.prompt),
-                _short(f"{activity.title} {number}: {row.prompt}"),
-                f"<p>Compare the sources ({sources}). {escape(row.prompt)} Answer for each "
-                "source.</p>",
+                self._name(f"{activity.title} {number}: {row.prompt}"),
+                f"{about}<p><strong>{escape(row.prompt)}</strong></p>"
+                f"<p>Answer for each source:</p><ul>{each}</ul>",
                 f"<p><strong>What each source gives:</strong></p><ul>{key}</ul>",
                 RESPONSE_LINES["long" if row.tall else "short"],
                 ESSAY_POINTS["long" if row.tall else "short"],
@@ -267,8 +291,8 @@ class _Items:
         notes = "".join(f"<li>{clean_html(n)}</li>" for n in activity.judgement_notes)
         yield Essay(
             self._id("comparison-judgement"),
-            _short(f"{activity.title}: {activity.judgement}"),
-            f"<p>{escape(activity.judgement)}</p>",
+            self._name(f"{activity.title}: {activity.judgement}"),
+            f"{about}<p>{escape(activity.judgement)}</p>",
             f"<p><strong>Look for:</strong> {escape(activity.look_for)}</p>"
             + (f"<ul>{notes}</ul>" if notes else ""),
             RESPONSE_LINES["long"],
@@ -288,14 +312,33 @@ class _Items:
         if starters:
             html += f"<p><strong>Ways to begin:</strong></p><ul>{starters}</ul>"
         marks = "".join(f"<li>{clean_html(row)}</li>" for row in scheme.mark_scheme)
+        out_of = [int(n) for row in scheme.mark_scheme for n in _MARKS.findall(plain(row))]
         yield Essay(
             self._id("task"),
-            _short(f"Final task: {plain(task.prompt_html)}"),
+            self._name(f"Final task: {plain(task.prompt_html)}"),
             html,
             f"<p><strong>Mark scheme:</strong></p><ul>{marks}</ul>" if marks else "",
             RESPONSE_LINES["long"] * 2,
-            TASK_POINTS,
+            max(out_of, default=TASK_POINTS),
         )
+
+    def _sources(self, shorts: Sequence[str]) -> str:
+        """The sources a comparison names, as the packet's Sources section gives them: who
+        made each, what kind of source it is, and what it was for."""
+        by_short = {s.short: s for s in self.student.sources}
+        rows = []
+        for short in shorts:
+            source = by_short.get(short)
+            if source is None:
+                continue
+            rows.append(
+                f"<li><strong>{escape(short)}:</strong> {clean_html(source.citation_html)} "
+                f"{escape(source.kind.capitalize())}. {escape(source.kind_basis)}</li>"
+            )
+        if not rows:
+            return ""
+        note = "" if "[" not in "".join(rows) else f"<p><em>{escape(BRACKETS_NOTE)}</em></p>"
+        return f"<p><strong>The sources:</strong></p><ul>{''.join(rows)}</ul>{note}"
 
 
 def _answers(teacher: Packet) -> dict[str, str]:
@@ -313,6 +356,8 @@ def document_html(document: DocumentView) -> str:
     if document.facts:
         facts = "".join(f"<li>{escape(k)}: {escape(v)}</li>" for k, v in document.facts)
         parts.append(f"<ul>{facts}</ul>")
+        if any("[" in v for _, v in document.facts):
+            parts.append(f"<p><em>{escape(BRACKETS_NOTE)}</em></p>")
     if document.figure_html:
         parts.append(clean_html(document.figure_html))
     rows = []
@@ -333,14 +378,37 @@ def document_html(document: DocumentView) -> str:
 
 
 def date_spellings(label: str) -> tuple[str, ...]:
-    """The date as the sources give it, and the usual other ways of writing it: a dash as a
-    hyphen, "April 17, 1975" for "17 April 1975"."""
-    spellings = [label, label.replace("–", "-").replace("—", "-")]
-    full = _FULL_DATE.match(label)
-    if full:
+    """The date as the sources give it, and the usual ways a student writes that same date:
+    "April 17, 1975", "17th April 1975" or "17 Apr 1975" for "17 April 1975"; "Apr 1975" for
+    "April 1975"; "1950's" for "1950s"; a hyphen for a dash; "circa" for "c."; and each
+    with the words a student puts before a date ("in", "on", "the"). Never another date."""
+    forms = [label]
+    full, month_year = _FULL_DATE.match(label), _MONTH_YEAR.match(label)
+    if full and full[2] in MONTHS:
         day, month, year = full.groups()
-        spellings += [f"{month} {day}, {year}", f"{month} {day} {year}"]
-    return tuple(dict.fromkeys(spellings))
+        forms += [
+            f"{month} {day}, {year}",
+            f"{month} {day} {year}",
+            f"{day}{_ordinal(int(day))} {month} {year}",
+            f"{day} {month[:3]} {year}",
+        ]
+    elif month_year and month_year[1] in MONTHS:
+        month, year = month_year.groups()
+        forms += [f"{month}, {year}", f"{month[:3]} {year}"]
+    if label.startswith("c. "):
+        forms += [f"c.{label[3:]}", f"circa {label[3:]}"]
+    forms += [f.replace("–", "-").replace("—", "-") for f in forms]
+    forms += [_DECADE.sub(r"\1's", f) for f in forms if _DECADE.search(f)]
+    leads = ["on "] if full else ["in "]
+    if label.split(" ", 1)[0] in ("early", "mid", "late"):
+        leads += ["the ", "in the "]
+    return tuple(dict.fromkeys(forms + [lead + f for lead in leads for f in forms]))
+
+
+def _ordinal(day: int) -> str:
+    if day in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
 def _short(text: str) -> str:
