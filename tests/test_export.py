@@ -357,6 +357,97 @@ def test_markup_and_control_characters_stay_text(tmp_path: Path) -> None:
     )
 
 
+def test_what_a_hostile_review_found(tmp_path: Path) -> None:
+    """Found by a hostile review: the same question in two modules shared one identifier
+    and one model answer; two disagreements with one topic, two events with one title shared
+    identifiers; a lesson title over the platforms' 255 characters; a title beginning with
+    a slash broke Moodle's category path; an e-mail link lost its address; Moodle's general
+    feedback (shown to students) held the keys; Canvas listed the events to order in the
+    right order."""
+    root = copy_project(tmp_path / "project")
+    same = (
+        "  - ask: Which source do you trust more here, and why?\n"
+        "    answer: ANSWER-FROM-{}\n    kind: sourcing\n    space: short\n"
+    )
+    for module in ("s21-killing-fields", "tribunal"):
+        path = root / "content" / "modules" / f"{module}.md"
+        text = path.read_text("utf-8").replace(
+            "questions:\n", "questions:\n" + same.format(module), 1
+        )
+        path.write_text(text + "\nWrite to [the museum](mailto:info@example.org).\n", "utf-8")
+    disagreements = root / "content" / "disagreements.yaml"
+    disagreements.write_text(
+        disagreements.read_text("utf-8").replace(
+            "topic: The United States and the rise of the Khmer Rouge",
+            "topic: When the Khmer Rouge was set up",
+        ),
+        "utf-8",
+    )
+    timeline = root / "content" / "timeline.yaml"
+    text = timeline.read_text("utf-8")
+    for title in (
+        "Khmer Rouge set up (encyclopedia's date)",
+        "Khmer Rouge formed (travel page's date)",
+    ):
+        assert title in text
+        text = text.replace(title, "Khmer Rouge formed")
+    timeline.write_text(text, "utf-8")
+    lesson = root / "content" / "lessons" / "6-memory-and-justice.yaml"
+    lesson.write_text(
+        lesson.read_text("utf-8")
+        .replace("title:", 'title: "/r/history: ' + "a very long title " * 20 + '"\nold_title:', 1)
+        .replace("\nold_title:", "\n#", 1),
+        "utf-8",
+    )
+    assert run_packet("check", cwd=root).returncode == 0
+    out = tmp_path / "out"
+    for lesson_id in ("1-roots", "6-memory-and-justice"):
+        for to in ("qti", "moodle"):
+            export(root, lesson_id, to, out)
+    moodle = etree.parse(str(out / "6-memory-and-justice-questions.moodle.xml")).getroot()
+    valid("moodle-subset.rng", moodle)
+    ids = [q.findtext("idnumber") for q in moodle.findall("question")]
+    assert len(ids) == len(set(ids))
+    answers = [
+        html_of(q.findtext("graderinfo/text")).text_content()
+        for q in moodle.findall("question")
+        if "Which source do you trust more here" in (q.findtext("questiontext/text") or "")
+    ]
+    assert answers == [
+        "Model answer: ANSWER-FROM-s21-killing-fields",
+        "Model answer: ANSWER-FROM-tribunal",
+    ]
+    category = moodle.findtext("question/category/text") or ""
+    assert category.startswith("$course$/top/ //r//history: a very long title")
+    assert len(category.removeprefix("$course$/top/")) <= 255
+    assert all(not (q.findtext("generalfeedback/text") or "") for q in moodle.findall("question"))
+    assert any(
+        a.get("href") == "mailto:info@example.org"
+        for q in moodle.findall("question")
+        for a in html_of(q.findtext("questiontext/text")).iter("a")
+    )
+    test = next(
+        v
+        for k, v in qti_parts(out / "1-roots-questions.qti.zip").items()
+        if k.count("/") == 1 and "meta" not in k
+    )
+    valid("qti-subset.rng", test)
+    items = [i.get("ident") for i in test.iter(f"{Q}item")]
+    assert len(items) == len(set(items))
+    (order,) = [i for i in test.iter(f"{Q}item") if "Put these events in order" in i.get("title")]
+    lids = [lid.get("ident") for lid in order.iter(f"{Q}response_lid")]
+    assert len(lids) == len(set(lids))
+    asked = [lid.findtext(f"{Q}material/{Q}mattext") for lid in order.iter(f"{Q}response_lid")]
+    project = load_project(root)
+    teacher = assemble(project, project.lessons["1-roots"], "teacher")
+    (timeline_activity,) = [a for a in teacher.activities if a.kind == "timeline"]
+    assert asked == [e.title for e in timeline_activity.order]  # the packet's own shuffle
+    assert asked != [e.title for e in sorted(timeline_activity.order, key=lambda e: e.position)]
+    for item in test.iter(f"{Q}item"):
+        shares = [float(s.text or 0) for s in item.iter(f"{Q}setvar") if s.get("action") == "Add"]
+        assert not shares or sum(shares) == pytest.approx(100, abs=1e-9)
+
+
 # --- Stable identifiers -----------------------------------------------------------------
 
 

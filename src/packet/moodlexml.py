@@ -47,8 +47,15 @@ def moodle_xml(quiz: Quiz) -> bytes:
 
 
 def _category_name(title: str) -> str:
-    """A title as one category of Moodle's path: a slash in it doubled (Moodle's escape)."""
-    return " ".join(title.split()).replace("/", "//")
+    """A title as one category of Moodle's path: a slash in it doubled (Moodle's escape),
+    and a space before a slash that begins it or after one that ends it, as Moodle's own
+    export writes them (else the path's own slashes run into it)."""
+    name = " ".join(title.split()).replace("/", "//")
+    if name.startswith("/"):
+        name = " " + name
+    if name.endswith("/"):
+        name += " "
+    return name
 
 
 def _sub(parent: _Element, tag: str, text: str | None = None, **attributes: str) -> _Element:
@@ -71,8 +78,9 @@ def _question(root: _Element, item: Item) -> None:
     question = _sub(root, "question", type=TYPES[type(item)])
     _text(question, "name", item.name)
     _text(question, "questiontext", item.html, format="html")
-    general = item.feedback_html if isinstance(item, Ordering | FillIn) else ""
-    _text(question, "generalfeedback", general, format="html")
+    # Nothing in the general feedback: students see it after an attempt. Moodle shows the
+    # right answer of a marked question as the quiz's review options say.
+    _text(question, "generalfeedback", "", format="html")
     points = 0 if isinstance(item, Reading) else item.points
     _sub(question, "defaultgrade", f"{points:.7f}")
     _sub(question, "penalty", "0.0000000" if isinstance(item, Reading | Essay) else "0.3333333")

@@ -198,16 +198,28 @@ def _item(section: _Element, item: Item) -> None:
 def _answer_ids(item: Item) -> list[str]:
     if isinstance(item, FillIn):
         return [ident(item.ident, "answer", a) for a in item.answers]
-    return [ident(item.ident, "pair", prompt) for prompt, _ in _pairs(item)[0]]
+    return [_pair_id(item, i, prompt) for i, (prompt, _) in enumerate(_pairs(item)[0])]
+
+
+def _pair_id(item: Item, index: int, prompt: str) -> str:
+    """A prompt's identifier: its place and words (two events may share a title)."""
+    return ident(item.ident, "pair", str(index), prompt)
 
 
 def _pairs(item: Item) -> tuple[list[tuple[str, str]], list[str]]:
     """A matching item's (prompt, answer) pairs and its spare answers; an ordering item's
-    events matched with their places."""
+    events, in the order the packet asks them, matched with their places."""
     if isinstance(item, Matching):
         return list(item.pairs), list(item.spares)
     if isinstance(item, Ordering):
-        return list(zip(item.items, item.positions(), strict=True)), []
+        places = item.positions()
+        unplaced = list(enumerate(item.items))
+        pairs = []
+        for title in item.asked or item.items:  # titles may repeat: each takes one place
+            at = next(n for n, (_, placed) in enumerate(unplaced) if placed == title)
+            index, _ = unplaced.pop(at)
+            pairs.append((title, places[index]))
+        return pairs, []
     return [], []
 
 
@@ -218,8 +230,8 @@ def _matching(element: _Element, presentation: _Element, item: Matching | Orderi
     if isinstance(item, Ordering):
         choices = list(item.positions())
     choice_id = {answer: ident(item.ident, "answer", answer) for answer in choices}
-    for prompt, _ in pairs:
-        response = _sub(presentation, _q("response_lid"), ident=_response(item, prompt))
+    for index, (prompt, _) in enumerate(pairs):
+        response = _sub(presentation, _q("response_lid"), ident=_response(item, index, prompt))
         _mattext(response, prompt, "text/plain")
         render = _sub(response, _q("render_choice"))
         for answer in choices:
@@ -228,22 +240,29 @@ def _matching(element: _Element, presentation: _Element, item: Matching | Orderi
     processing = _processing(element)
     if isinstance(item, Ordering):
         _feedback_condition(processing)
-    share = 100 / len(pairs)
-    for prompt, answer in pairs:
+    for index, (prompt, answer) in enumerate(pairs):
         condition = _sub(processing, _q("respcondition"))
         _sub(
             _sub(condition, _q("conditionvar")),
             _q("varequal"),
             choice_id[answer],
-            respident=_response(item, prompt),
+            respident=_response(item, index, prompt),
         )
+        share = _share(index, len(pairs))
         _sub(condition, _q("setvar"), f"{share:.2f}", varname="SCORE", action="Add")
     if isinstance(item, Ordering):
         _general_feedback(element, item.feedback_html)
 
 
-def _response(item: Item, prompt: str) -> str:
-    return f"response_{ident(item.ident, 'pair', prompt)}"
+def _response(item: Item, index: int, prompt: str) -> str:
+    return f"response_{_pair_id(item, index, prompt)}"
+
+
+def _share(index: int, count: int) -> float:
+    """A pair's share of 100, to two places; the last takes what rounding left, so the
+    shares add up to exactly 100."""
+    share = round(100 / count, 2)
+    return share if index < count - 1 else round(100 - share * (count - 1), 2)
 
 
 def _processing(element: _Element) -> _Element:

@@ -37,6 +37,8 @@ ESSAY_POINTS = {"line": 1, "short": 2, "long": 4}
 TASK_POINTS = 10
 # At most this much of a question's text names it in a platform's question bank.
 NAME_LENGTH = 120
+# A quiz's title (Canvas) and a question category's name (Moodle) hold 255 characters.
+TITLE_LENGTH = 250
 # Dates a fill-in accepts in other spellings: "17 April 1975", "April 1975", "1950s".
 _FULL_DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{3,4})$")
 _MONTH_YEAR = re.compile(r"^([A-Z][a-z]+) (\d{3,4})$")
@@ -46,7 +48,7 @@ MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 # A mark scheme's marks ("Level 3 (6–8 marks)"): the final task is worth its highest.
-_MARKS = re.compile(r"(\d+)\s+marks?\b")
+_MARKS = re.compile(r"(\d+)\s+marks?\b", re.IGNORECASE)
 # The date fill-in: the date alone, in the words the sources use.
 DATE_INSTRUCTIONS = (
     "<p>Type the date of this event as the sources give it, and only the date: a year, a "
@@ -104,6 +106,7 @@ class Ordering:
     html: str
     items: tuple[str, ...]
     feedback_html: str = ""
+    asked: tuple[str, ...] = ()  # the items in the order the packet asks them (shuffled)
 
     @property
     def points(self) -> int:
@@ -161,7 +164,7 @@ def quiz_of(student: Packet, teacher: Packet, project_title: str) -> Quiz:
         description += f"<p>{escape(student.lesson_summary)}</p>"
     return Quiz(
         ident=quiz_id,
-        title=student.lesson_title,
+        title=_short(student.lesson_title, TITLE_LENGTH),
         description_html=description,
         language=student.language,
         items=tuple(items),
@@ -186,7 +189,8 @@ class _Items:
         for document in self.student.documents:
             for question in document.questions:
                 name = f"Document {document.letter}, question {question.number}"
-                yield self._essay(question, answers, name, (document.id, *question.documents))
+                needs = (document.id, *question.documents)
+                yield self._essay(document.anchor, question, answers, name, needs)
         yield from self._task()
 
     def _id(self, *parts: str) -> str:
@@ -197,7 +201,7 @@ class _Items:
         lesson's questions are told from another's."""
         return _short(f"{self.student.lesson_id} · {text}")
 
-    def _module(self, module: ModuleView, answers: dict[str, str]) -> Iterator[Item]:
+    def _module(self, module: ModuleView, answers: dict[tuple[str, str], str]) -> Iterator[Item]:
         title = f"{module.number}. {module.title}"
         yield Reading(
             self._id("reading", module.id),
@@ -206,22 +210,25 @@ class _Items:
         )
         for question in module.questions:
             name = f"{module.number}.{question.number} {plain(question.html)}"
-            yield self._essay(question, answers, name, question.documents)
+            yield self._essay(module.id, question, answers, name, question.documents)
 
     def _essay(
         self,
+        owner: str,
         question: QuestionView,
-        answers: dict[str, str],
+        answers: dict[tuple[str, str], str],
         name: str,
         documents: Sequence[str],
     ) -> Essay:
+        """A question of `owner` (a module's id, a document's anchor): its key is unique
+        only there — the same question may be asked of two documents."""
         needed = [self.documents[d] for d in dict.fromkeys(documents) if d in self.documents]
         html = "".join(document_html(d) for d in needed) + f"<p>{clean_html(question.html)}</p>"
         return Essay(
-            self._id("question", question.key),
+            self._id("question", owner, question.key),
             self._name(name),
             html,
-            f"<p><strong>Model answer:</strong> {answers.get(question.key, '')}</p>",
+            f"<p><strong>Model answer:</strong> {answers.get((owner, question.key), '')}</p>",
             RESPONSE_LINES[question.space],
             ESSAY_POINTS[question.space],
         )
@@ -259,6 +266,7 @@ class _Items:
                 "you have read in this lesson.</p>",
                 tuple(e.title for e in in_order),
                 f"<p><strong>The order:</strong></p><ol>{key}</ol>",
+                tuple(e.title for e in activity.order),
             )
         for event in activity.dates:
             label = escape(event.label)
@@ -280,7 +288,7 @@ class _Items:
             )
             each = "".join(f"<li>{escape(column)}:</li>" for column in activity.columns)
             yield Essay(
-                self._id("comparison", row.prompt),
+                self._id("comparison", str(number), row.prompt),
                 self._name(f"{activity.title} {number}: {row.prompt}"),
                 f"{about}<p><strong>{escape(row.prompt)}</strong></p>"
                 f"<p>Answer for each source:</p><ul>{each}</ul>",
@@ -341,11 +349,12 @@ class _Items:
         return f"<p><strong>The sources:</strong></p><ul>{''.join(rows)}</ul>{note}"
 
 
-def _answers(teacher: Packet) -> dict[str, str]:
-    """Each question's model answer by its key, as HTML for the teacher."""
-    questions = [q for m in teacher.modules for q in m.questions]
-    questions += [q for d in teacher.documents for q in d.questions]
-    return {q.key: clean_html(q.answer_html) for q in questions}
+def _answers(teacher: Packet) -> dict[tuple[str, str], str]:
+    """Each question's model answer by its owner (a module's id, a document's anchor) and
+    key, as HTML for the teacher."""
+    owned = [(m.id, q) for m in teacher.modules for q in m.questions]
+    owned += [(d.anchor, q) for d in teacher.documents for q in d.questions]
+    return {(owner, q.key): clean_html(q.answer_html) for owner, q in owned}
 
 
 def document_html(document: DocumentView) -> str:
@@ -411,9 +420,9 @@ def _ordinal(day: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
-def _short(text: str) -> str:
+def _short(text: str, length: int = NAME_LENGTH) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= NAME_LENGTH else text[: NAME_LENGTH - 1].rstrip() + "…"
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def _fragment(html: str) -> HtmlElement:
@@ -445,7 +454,7 @@ def clean_html(html: str) -> str:
         image.tag = "em"
         image.text = f"[Figure: {image.get('alt') or 'no description'}]"
     for link in list(root.iter("a")):
-        if not link.get("href", "").startswith(("https://", "http://")):
+        if not link.get("href", "").startswith(("https://", "http://", "mailto:")):
             link.drop_tag()
     for element in root.iter():
         if not isinstance(element.tag, str):
