@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
 
-.PHONY: packet test check references bench clean
+.PHONY: packet test check references bench catalogues clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ $(BENCH_STAMP): $(STAMP)
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py
+
+## Bring the translation catalogues up to packet's words (src/packet/locale/: the .pot from
+## the theme's templates and the code, each language's .po updated from it); then translate
+## what is new in each .po.
+catalogues: $(STAMP)
+	$(BIN)/python -c "from packet.i18n import write_catalogues; write_catalogues()"
 
 ## Validate content against the seeds without building.
 check: $(STAMP)

@@ -30,6 +30,7 @@ from markupsafe import Markup
 from .answers import answer_id
 from .cite import dated, maker
 from .dates import MONTHS
+from .i18n import N_
 from .markup import MarkdownReader, nested_quotes, term_pattern, typeset
 from .model import Disagreement, Event, Project, Seed, Term, seeds_of
 from .schema import ACTIVITIES, Activity
@@ -38,7 +39,7 @@ VOCABULARY_MAX = 10
 SPARES = 2  # definitions in a matching activity that match no term
 _COUNTS = {1: "One", 2: "Two", 3: "Three"}
 # What the teacher looks for in the comparison's judgement, whatever the disagreements.
-JUDGEMENT_LOOK_FOR = "Answers should weigh who made each source and why, not only what it says."
+JUDGEMENT_LOOK_FOR = N_("Answers should weigh who made each source and why, not only what it says.")
 ORDER_MAX = 6
 DATES_MAX = 6
 COMPARISON_TOPICS_MAX = 3
@@ -75,7 +76,7 @@ class Vocabulary:
     # How many definitions each set has: its terms' and its spares (`SPARES` in all).
     definition_sets: tuple[int, ...] = ()
     kind: str = "vocabulary"
-    title: str = "Matching Key Terms"
+    title: str = N_("Matching Key Terms")
 
     @property
     def matching_sets(self) -> list[tuple[tuple[MatchTerm, ...], tuple[MatchDefinition, ...]]]:
@@ -169,7 +170,7 @@ class TimelineActivity:
     order: tuple[OrderEvent, ...]
     dates: tuple[DateEvent, ...]
     kind: str = "timeline"
-    title: str = "Dates and Order"
+    title: str = N_("Dates and Order")
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ class SourceComparison:
     judgement_notes: tuple[Markup, ...]  # what a historian makes of each disagreement
     look_for: str = JUDGEMENT_LOOK_FOR  # what the teacher looks for in any judgement
     kind: str = "source-comparison"
-    title: str = "Comparing the Sources"
+    title: str = N_("Comparing the Sources")
 
 
 ActivityView = Vocabulary | TimelineActivity | SourceComparison
@@ -416,11 +417,11 @@ def _about_the_sources(seeds: Sequence[Seed]) -> list[WorksheetRow]:
     """The rows on who made each source, what kind of source it is and when it was written."""
     return [
         WorksheetRow(
-            "Who wrote or published it?",
+            N_("Who wrote or published it?"),
             tuple(maker(seed.meta) for seed in seeds),
         ),
         WorksheetRow(
-            "What kind of source is it, and what was it written for?",
+            N_("What kind of source is it, and what was it written for?"),
             tuple(
                 _text_html(
                     f"{seed.meta.kind.capitalize()}. {seed.meta.purpose or seed.meta.kind_basis}"
@@ -430,7 +431,7 @@ def _about_the_sources(seeds: Sequence[Seed]) -> list[WorksheetRow]:
             tall=True,
         ),
         WorksheetRow(
-            "When was it written or last updated?",
+            N_("When was it written or last updated?"),
             tuple(dated(seed.meta) for seed in seeds),
         ),
     ]
@@ -476,11 +477,15 @@ def _source_comparison(
         )
         notes.append(markup.inline(d.entry.note).html)
     judgement = (
-        "Where the two sources differ, which would you trust more, and why? "
-        "What would you need to find out to be sure?"
+        N_(
+            "Where the two sources differ, which would you trust more, and why? "
+            "What would you need to find out to be sure?"
+        )
         if disagreements
-        else "Find one thing both sources agree on and one thing only one of them says. "
-        "Which source would you trust more for each, and why?"
+        else N_(
+            "Find one thing both sources agree on and one thing only one of them says. "
+            "Which source would you trust more for each, and why?"
+        )
     )
     return SourceComparison(
         columns=tuple(seed.meta.short for seed in seeds),

@@ -253,6 +253,7 @@ class Packet:
     booklet: bool = False  # laid out on the half sheet (A5, half-letter) to be folded
     support: bool = False  # word banks and sentence starters for weaker readers (support.py)
     version: str = ""  # a class set's version ("A", "B"): marked on every page
+    ui_language: str = "en"  # packet's own words' language (i18n.py): `language`, --language
     # The teacher edition's PDF: each id (module, question, activity, back section) → the
     # page it is on in the student edition, so a teacher can say "turn to page 16".
     student_pages: Mapping[str, int] | None = None
@@ -304,6 +305,7 @@ def assemble(
     booklet: bool = False,
     support: bool = False,
     version: str = "",
+    language: str | None = None,
 ) -> Packet:
     """The packet of one lesson and edition; with `support` (or the lesson's own `support:
     true`), its word banks and sentence starters; in a `version` (a class set's A or B), its
@@ -332,6 +334,7 @@ def assemble(
         school=settings.school,
         teacher=settings.teacher,
         language=settings.language,
+        ui_language=language or settings.language,
         paper=paper or settings.paper,
         large_print=large_print,
         double_sided=settings.double_sided if double_sided is None else double_sided,

@@ -404,6 +404,12 @@ def list_command(state: State, as_json: bool) -> None:
     default=None,
     help="Start sections on a right-hand page (default: packet.toml).",
 )
+@click.option(
+    "--language",
+    metavar="CODE",
+    help="The language of packet's own words (Contents, Name, Page 1 of 3): en, fr, es or de "
+    "(default: packet.toml's language).",
+)
 @_out_option
 @click.option(
     "--jobs",
@@ -427,6 +433,7 @@ def build(
     booklet: bool,
     support: bool,
     double_sided: bool | None,
+    language: str | None,
     out: Path | None,
     jobs: int | None,
     force: bool,
@@ -451,6 +458,8 @@ def build(
             raise UsageError(f"--name '{name}': use lower-case letters, digits and hyphens")
         if len(name) > NAME_MAX:  # as a lesson id: it names the output files
             raise UsageError(f"--name '{name[:20]}…': use at most {NAME_MAX} characters")
+        if language is not None:
+            _shipped_language(language)
         root = state.root()
         cores = default_jobs()
         request = BuildRequest(
@@ -465,6 +474,7 @@ def build(
             booklet=booklet,
             support=support,
             double_sided=double_sided,
+            language=language,
             out=_output_folder(root, out),
             strict=strict,
             # More renderers than cores only share the cores, each with its own copy of
@@ -484,6 +494,18 @@ def build(
             click.echo(warning, err=True)
 
     _run(state, action)
+
+
+def _shipped_language(language: str) -> None:
+    """Refuse a --language packet has no words for (packet.toml's `language` may name any:
+    its content's; packet's own words then stay English)."""
+    from .i18n import PSEUDO, SHIPPED
+
+    if language not in (*SHIPPED, PSEUDO):
+        raise UsageError(
+            f"--language {language}: packet's own words come in {', '.join(SHIPPED)} — "
+            "choose one of them"
+        )
 
 
 class _Progress:

@@ -24,6 +24,7 @@ from .activities import (
     TimelineActivity,
     Vocabulary,
 )
+from .i18n import Words
 from .markup import typeset
 
 if TYPE_CHECKING:
@@ -315,15 +316,22 @@ def lesson_plan(packet: Packet, compact: bool = False) -> LessonPlan:
     if compact:
         steps = _compact(steps)
     periods = _periods(steps, packet.period_minutes)
+    words = Words(packet.ui_language)
     materials = []
     if packet.student_page_count is not None:
         count = packet.student_page_count
-        materials.append(f"Student packet: {count} pages a copy ({copies(count)})")
+        materials.append(
+            words.say(
+                "Student packet: {count} pages a copy ({sheets})", count=count, sheets=copies(count)
+            )
+        )
     else:
-        materials.append("Student packet, a copy each")
+        materials.append(words.say("Student packet, a copy each"))
     if packet.documents:
-        materials.append(f"{_letters(packet)}, in the student packet")
-    materials += ["Teacher edition, with teaching notes", "Answer key"]
+        materials.append(
+            words.say("{documents}, in the student packet", documents=_letters(packet))
+        )
+    materials += [words.say("Teacher edition, with teaching notes"), words.say("Answer key")]
     return LessonPlan(
         objectives=tuple(
             o for m in packet.modules for o in m.notes.objectives[: 1 if compact else None]

@@ -46,6 +46,7 @@ from markupsafe import Markup
 
 from .errors import BuildError
 from .files import MAX_FONT_BYTES, Refused, read_file
+from .i18n import SOURCE, Words
 from .layout import FONTS_CSS, TEMPLATES, input_roots, inside
 from .markup import typeset
 from .perf import fewer_collections
@@ -71,7 +72,7 @@ MACHINE_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
 THEME_FILTERS = ("join", "length", "map")
 EARLIER_FILTERS = ("list", "safe", "selectattr")
 FILTERS = tuple(sorted(THEME_FILTERS + EARLIER_FILTERS))
-GLOBALS = ("range",)
+GLOBALS = ("range", "_", "ui_lang")  # `_`: packet's own words (i18n.Words)
 # Limits that keep a hostile template from exhausting the machine.
 MAX_VALUE = 10_000_000  # characters (or items) of any one value a template makes
 MAX_PAGE = 50_000_000  # characters of a whole page
@@ -350,8 +351,66 @@ class _Compiled(jinja2.BytecodeCache):
 _COMPILED = _Compiled()
 
 
-def template_environment(project_root: Path) -> jinja2.Environment:
-    return _Sandbox(_Loader(project_root))
+def template_environment(
+    project_root: Path, language: str = "en", content: str = "en"
+) -> jinja2.Environment:
+    """The sandbox a packet's templates run in: `_` gives packet's own words in `language`,
+    and `ui_lang` is the attribute (` lang="fr"`) an element holding them carries when that
+    is not the content's language."""
+    env = _Sandbox(_Loader(project_root))
+    words = Words(language)
+    env.globals["_"] = words
+    env.globals["ui_lang"] = ui_lang(words.catalogue_tag, content)
+    return env
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string, quoted: backslashes, quotes and line ends escaped, and `<`
+    so that no translation can end the <style> element it is printed in."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>\n\r' else c for c in text)
+    return f'"{escaped}"'
+
+
+def css_content(message: str, **values: str) -> str:
+    """A translated message as a CSS `content` value: its text quoted, each `{name}` the
+    CSS given for it (`counter(page)`)."""
+    parts = re.split(r"\{([a-z_]+)\}", message)
+    tokens = [
+        (values[part] if index % 2 else css_string(part))
+        for index, part in enumerate(parts)
+        if index % 2 or part
+    ]
+    return " ".join(tokens) or '""'
+
+
+def words_css(words: Words, *, screen: bool = False, printout: bool = False) -> Markup:
+    """The words packet's stylesheets print (a page's number, "(p. 3)", the teacher's
+    labels), in `words`' language: rules that follow the stylesheet and replace its English.
+    Nothing for English, so English pages stay as the stylesheets make them."""
+    if words.catalogue == SOURCE:
+        return Markup()
+    page = css_content(
+        words.say("Page {page} of {pages}"), page="counter(page)", pages="counter(pages)"
+    )
+    see = css_content(words.say("(p. {page})"), page="target-counter(attr(href), page)")
+    teacher = css_string(words.say("FOR THE TEACHER"))
+    edition = css_string(words.say("TEACHER EDITION"))
+    rules = [f"@page {{ @bottom-center {{ content: {page}; }} }}"]
+    if printout:
+        rules.append(f"@page {{ @top-right {{ content: {teacher}; }} }}")
+    elif screen:
+        rules.append(f".edition-teacher body::before {{ content: {edition}; }}")
+    else:
+        rules.append(f'.seepage::after {{ content: " " {see}; }}')
+    return Markup("\n" + "\n".join(rules) + "\n")
+
+
+def ui_lang(words: str, content: str) -> Markup:
+    """` lang="fr"` for an element of packet's own words in `words` when the content around
+    it is in another language (screen readers switch voices); else nothing."""
+    if words.split("-")[0].lower() == content.split("-")[0].lower():
+        return Markup()
+    return Markup(' lang="{}"').format(words)
 
 
 def _loader(env: jinja2.Environment) -> _Loader:
@@ -390,12 +449,13 @@ def render_html(
     Anything in it that would load from elsewhere is dropped (selfcontained.py); what was
     dropped is added to `warnings`, each as `path:line:col: what — how to fix` where known.
     """
-    env = template_environment(project_root)
+    env = template_environment(project_root, packet.ui_language, packet.language)
+    words = Words(packet.ui_language)
     html = _page(
         env,
         "packet.html.j2",
         packet=packet,
-        css=_stylesheet(env, "packet.css"),
+        css=_stylesheet(env, "packet.css") + words_css(words, screen=screen),
         booklet_css=_stylesheet(env, "booklet.css"),
         large_print_css=_stylesheet(env, "large-print.css"),
         screen=screen,
@@ -420,7 +480,8 @@ def render_printout(
     printout.css; `compact`, the lesson plan's shorter form."""
     from .printouts import answer_key, lesson_plan, variant_name
 
-    env = template_environment(project_root)
+    env = template_environment(project_root, packet.ui_language, packet.language)
+    words = Words(packet.ui_language)
     made: dict[str, object]
     if printout == "answer-key":
         made = {"key": answer_key(packet)}
@@ -432,7 +493,7 @@ def render_printout(
         packet=packet,
         variant=variant_name(packet),
         css=_stylesheet(env, "packet.css"),
-        printout_css=_stylesheet(env, "printout.css"),
+        printout_css=_stylesheet(env, "printout.css") + words_css(words, printout=True),
         **made,
     )
 
@@ -756,12 +817,40 @@ def _image_limit(image: Any) -> Iterator[None]:
         image.MAX_IMAGE_PIXELS = before
 
 
+def _tag_languages() -> None:
+    """WeasyPrint 70 tags a PDF's structure (PDF/UA) without the language of an element
+    whose `lang` differs from the document's: packet's own words in French around English
+    content (`ui_lang`). Each tag made for such an element gets its /Lang, so a screen
+    reader switches voice. Wraps WeasyPrint's own tag builder once per process (packet
+    pins WeasyPrint to 70.x; `tests/test_i18n.py` reads the tags back)."""
+    import pydyf
+    from weasyprint.pdf import tags
+
+    if getattr(tags._build_box_tree, "packet_lang", False):
+        return
+    build = tags._build_box_tree
+
+    def with_lang(box: Any, parent: Any, *rest: Any) -> Iterator[Any]:
+        element = getattr(box, "element", None)
+        own = getattr(box, "element_tag", None) not in (None, "html", "body")
+        lang = element.get("lang") if element is not None and own else None
+        for tag in build(box, parent, *rest):
+            if lang and "Lang" not in tag:
+                tag["Lang"] = pydyf.String(lang)
+            yield tag
+
+    with_lang.packet_lang = True  # type: ignore[attr-defined]
+    tags._build_box_tree = with_lang
+
+
 class PdfRenderer:
     """Renders HTML to PDF; one instance shares fonts and caches across many packets."""
 
     def __init__(self, project_root: Path) -> None:
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
+
+        _tag_languages()
 
         self.root = project_root.resolve()
         env = template_environment(self.root)

@@ -127,6 +127,7 @@ class _Keyed:
                 request.effective_double_sided,
                 None if request.sections is None else list(request.sections),
                 request.version,
+                request.language,
             ]
         )
         deps = dependencies(self.files, self.lesson, self.modules)

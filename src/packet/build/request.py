@@ -40,6 +40,7 @@ class BuildRequest:
     support: bool = False  # word banks and sentence starters for weaker readers (support.py)
     double_sided: bool | None = None  # None: packet.toml's choice
     version: str = ""  # "A", "B", …: a class set's versions, activity items in their own order
+    language: str | None = None  # packet's own words (i18n.py); None: packet.toml's `language`
     out: Path | None = None
     strict: bool = False
     jobs: int = 1  # renderer processes; 1 renders in this process

@@ -92,6 +92,7 @@ def packet_for(project: Project, lesson: Lesson, edition: Edition, request: Buil
         booklet=request.booklet,
         support=request.support,
         version=request.version,
+        language=request.language,
     )
 
 
