@@ -32,6 +32,7 @@ from .cite import STYLE_NAMES, citation, headnote_facts
 from .documents import Block, blocks, document_refs, letter, lettered
 from .errors import Location
 from .graphic import PT, Layout, Span, alt_text, charts, data_uri, legend, line_count, svg
+from .i18n import Words
 from .markup import (
     MarkdownReader,
     RenderedText,
@@ -320,9 +321,11 @@ def assemble(
         asked = [s for s in [*asked, *more] if s != "questions"]
     printed = project.documents_of(lesson) if FIRST_SECTION in asked else []
     wanted = _sections(asked, bool(printed))
+    words = Words(language or settings.language)
     letters: Letters = (
         {d.id: letter(index) for index, d in enumerate(printed)},
         {d.id: d.entry.title for d in project.documents.values()},
+        words,
     )
     modules = _modules(project, markup, bodies, letters, teacher=edition == "teacher")
     events = [e for e in project.events if set(e.entry.modules) & set(chosen)]
@@ -542,7 +545,7 @@ def _module_view(
 
 # Each document id -> "A", "B"… in this lesson, and every document id -> its title: what a
 # question's `[doc:ID]` prints as (documents.lettered).
-Letters = tuple[Mapping[str, str], Mapping[str, str]]
+Letters = tuple[Mapping[str, str], Mapping[str, str], Words]
 
 
 def _questions(
@@ -802,12 +805,15 @@ def _task(markup: MarkdownReader, lesson: Lesson, letters: Letters) -> TaskView 
         return None
     used = [d for d in task.documents if d in letters[0]]
     named = [letters[0][d] for d in used]
+    words = letters[2]
     listed = ""
     if named:
         listed = (
-            "Document " + named[0]
+            words.say("Document {letter}", letter=named[0])
             if len(named) == 1
-            else ("Documents " + ", ".join(named[:-1]) + " and " + named[-1])
+            else words.say(
+                "Documents {letters} and {last}", letters=", ".join(named[:-1]), last=named[-1]
+            )
         )
 
     def md(text: str) -> Markup:
@@ -834,7 +840,7 @@ def _document_view(
         anchor=f"doc_{entry.id}",  # "_" is in no id: no module's questions share these
         letter=letters[0][entry.id],
         title=entry.title,
-        facts=headnote_facts(seed.meta),
+        facts=headnote_facts(seed.meta, letters[2]),
         headnote_html=markup.inline(entry.headnote).html if entry.headnote else None,
         blocks=blocks(document, seed),
         citation_html=citation(seed.meta, project.settings.citation_style),

@@ -20,6 +20,7 @@ from html import escape
 from markupsafe import Markup
 
 from .dates import MONTHS, DateError, parse_date
+from .i18n import N_, PSEUDO, Words
 from .markup import typeset
 from .schema import MetaValue, SeedMeta
 
@@ -169,22 +170,48 @@ def _plain(value: MetaValue) -> str:
     return f"[{typeset(value.value)}]" if value.attributed else typeset(value.value)
 
 
-def headnote_facts(meta: SeedMeta) -> tuple[tuple[str, str], ...]:
+# The kinds of source (`schema.SeedKind`) as packet prints them, marked for the catalogues.
+KIND_WORDS = (
+    N_("web page"), N_("encyclopedia entry"), N_("news article"), N_("book"), N_("document"),
+    N_("image"),
+)  # fmt: skip
+
+
+def headnote_facts(meta: SeedMeta, words: Words | None = None) -> tuple[tuple[str, str], ...]:
     """A document's headnote, from its seed's record: who made it, what kind of source it
-    is, when, and for what purpose — each (label, text); facts the seed does not state are
-    in [brackets], and what the record lacks is said to be unknown, never filled in."""
+    is, when, and for what purpose — each (label, text), packet's words in `words`' language
+    (dates as that language writes them); facts the seed does not state are in [brackets],
+    and what the record lacks is said to be unknown, never filled in."""
+    say = (words or Words("en")).say
     container = meta.website or meta.publisher
     ymd = _ymd(meta)
-    when = "Not given" if ymd is None else _long_date(ymd)
+    when = say("Not given") if ymd is None else _local_date(ymd, words)
     if ymd is not None and meta.date_kind == "updated":
-        when = f"Updated {when}"
+        when = say("Updated {date}", date=when)
+    kind = say(meta.kind)
     return (
-        ("Author", _plain(meta.author) if meta.author else "Not named"),
-        ("Published by", _plain(container) if container else "Not named"),
-        ("Kind of source", meta.kind[0].upper() + meta.kind[1:]),
-        ("Date", when),
-        ("Purpose", typeset(meta.purpose or meta.kind_basis)),
+        (say("Author"), _plain(meta.author) if meta.author else say("Not named")),
+        (say("Published by"), _plain(container) if container else say("Not named")),
+        (say("Kind of source"), kind[0].upper() + kind[1:]),
+        (say("Date"), when),
+        (say("Purpose"), typeset(meta.purpose or meta.kind_basis)),
     )
+
+
+def _local_date(ymd: tuple[int, int, int], words: Words | None) -> str:
+    """A date as `words`' language writes it in full ("24 juin 2021"); English as before."""
+    if words is None or words.catalogue in ("en", PSEUDO):
+        return _long_date(ymd)
+    from datetime import date
+
+    from babel.dates import format_date, format_skeleton
+
+    year, month, day = ymd
+    if day:
+        return format_date(date(year, month, day), "long", locale=words.catalogue)
+    if month:
+        return format_skeleton("yMMMM", date(year, month, 1), locale=words.catalogue)
+    return str(year)
 
 
 STYLES = {"mla": mla, "chicago": chicago, "apa": apa}

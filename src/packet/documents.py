@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from .i18n import Words
 from .layout import ID_PATTERN
 from .markup import typeset
 from .model import Document, Seed
@@ -105,13 +106,17 @@ def document_refs(text: str) -> list[str]:
     return DOCUMENT_REF.findall(text)
 
 
-def lettered(text: str, letters: Mapping[str, str], titles: Mapping[str, str]) -> str:
-    """`text` with each `[doc:ID]` as the lesson prints it: "Document B"; a document the
-    lesson does not print is named by its title (check reports it for a lesson's file)."""
+def lettered(
+    text: str, letters: Mapping[str, str], titles: Mapping[str, str], words: Words | None = None
+) -> str:
+    """`text` with each `[doc:ID]` as the lesson prints it: "Document B" (in `words`'
+    language); a document the lesson does not print is named by its title (check reports it
+    for a lesson's file)."""
+    say = (words or Words("en")).say
 
     def name(m: re.Match[str]) -> str:
         if m[1] in letters:
-            return f"Document {letters[m[1]]}"
-        return f"the document “{titles[m[1]]}”" if m[1] in titles else m[0]
+            return say("Document {letter}", letter=letters[m[1]])
+        return say("the document “{title}”", title=titles[m[1]]) if m[1] in titles else m[0]
 
     return DOCUMENT_REF.sub(name, text)

@@ -195,4 +195,8 @@ def untranslated(language: str) -> list[str]:
 
     with (LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as po:
         catalog = read_po(po, locale=language, domain=DOMAIN)
-    return [str(m.id) for m in catalog if m.id and (not m.string or m.fuzzy)]
+    def done(string: object) -> bool:
+        forms = string if isinstance(string, (tuple, list)) else (string,)
+        return all(forms)
+
+    return [str(m.id) for m in catalog if m.id and (not done(m.string) or m.fuzzy)]

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .activities import (
     JUDGEMENT_LOOK_FOR,
@@ -24,7 +24,7 @@ from .activities import (
     TimelineActivity,
     Vocabulary,
 )
-from .i18n import Words
+from .i18n import N_, Words
 from .markup import typeset
 
 if TYPE_CHECKING:
@@ -33,12 +33,13 @@ if TYPE_CHECKING:
 # Suggested minutes for what the content gives no timing for: a teacher's starting point,
 # printed as "about". A module's own `timing` note, where it has one, is used instead.
 OPENING_MINUTES = 5  # the enquiry question, and what students already know
-OPENING = "Open with the enquiry question"
+OPENING = N_("Open with the enquiry question")
 ACTIVITY_MINUTES = {"vocabulary": 10, "timeline": 10, "source-comparison": 15}
 DOCUMENT_QUESTION_MINUTES = 4  # reading the lines a question names, and answering
 TASK_MINUTES = 25  # planning and writing the final task
 CLOSE_MINUTES = 10  # the end of every period: questions and a calm close (the care guidance)
 MINUTES = re.compile(r"(\d+)\s*min")
+Say = Callable[..., str]  # i18n.Words.say
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Step:
     page: int | None
     timing: Markup  # the module's own note, or a suggested "About N minutes"
     short: str = ""  # what, in the compact plan (a section by its number and title)
+    document: str = ""  # the letter of a document whose questions this step asks
 
 
 @dataclass(frozen=True)
@@ -106,9 +108,10 @@ class LessonPlan:
 def variant_name(packet: Packet) -> str:
     """The student edition a printout's page numbers are those of: "student edition",
     "large-print support student edition", "support booklet"…"""
-    kinds = ["large-print"] if packet.large_print else []
-    kinds += ["support"] if packet.support else []
-    return " ".join([*kinds, "booklet" if packet.booklet else "student edition"])
+    say = Words(packet.ui_language).say
+    kinds = [say("large-print")] if packet.large_print else []
+    kinds += [say("support")] if packet.support else []
+    return " ".join([*kinds, say("booklet") if packet.booklet else say("student edition")])
 
 
 def _page(pages: Mapping[str, int] | None, anchor: str) -> int | None:
@@ -129,6 +132,7 @@ def answer_key(packet: Packet) -> tuple[KeyPart, ...]:
     """Every model answer and activity key of the teacher edition `packet`, in the order
     the student edition prints them, each with the student page it is on."""
     pages = packet.student_pages
+    say = Words(packet.ui_language).say
     parts = [
         KeyPart(
             f"{m.number}. {m.title}",
@@ -141,16 +145,16 @@ def answer_key(packet: Packet) -> tuple[KeyPart, ...]:
     for activity in packet.activities:
         parts.append(
             KeyPart(
-                activity.title,
+                say(activity.title),
                 _page(pages, f"activity-{activity.kind}"),
-                lines=_activity_key(activity),
+                lines=_activity_key(activity, say),
             )
         )
     for doc in packet.documents:
         if doc.questions:
             parts.append(
                 KeyPart(
-                    f"Document {doc.letter}: {doc.title}",
+                    say("Document {letter}: {title}", letter=doc.letter, title=doc.title),
                     _page(pages, f"document-{doc.id}"),
                     _items(doc.anchor, doc.questions, packet),
                 )
@@ -158,7 +162,7 @@ def answer_key(packet: Packet) -> tuple[KeyPart, ...]:
     if packet.task is not None and packet.task.mark_scheme:
         parts.append(
             KeyPart(
-                "Final task: mark scheme",
+                say("Final task: mark scheme"),
                 _page(pages, "section-task"),
                 lines=packet.task.mark_scheme,
             )
@@ -166,7 +170,7 @@ def answer_key(packet: Packet) -> tuple[KeyPart, ...]:
     return tuple(parts)
 
 
-def _activity_key(activity: ActivityView) -> tuple[Markup, ...]:
+def _activity_key(activity: ActivityView, say: Say) -> tuple[Markup, ...]:
     """An activity's key as lines of text: each matching number with its letter and term,
     the events in order with their dates, each comparison row with both sources' answers."""
     if isinstance(activity, Vocabulary):  # one line: "1 G (Viet Minh) · 2 B (civil war) · …"
@@ -177,39 +181,54 @@ def _activity_key(activity: ActivityView) -> tuple[Markup, ...]:
         return (Markup(" · ").join(pairs),)
     if isinstance(activity, TimelineActivity):
         lines = [
-            Markup("Order {}: {} ({})").format(e.position, typeset(e.title), e.label)
+            _text(
+                say(
+                    "Order {position}: {title} ({date})",
+                    position=e.position,
+                    title=typeset(e.title),
+                    date=e.label,
+                )
+            )
             for e in sorted(activity.order, key=lambda e: e.position)
         ]
-        lines += [Markup("Date: {}: {}").format(typeset(e.title), e.label) for e in activity.dates]
+        lines += [
+            _text(say("Date: {title}: {date}", title=typeset(e.title), date=e.label))
+            for e in activity.dates
+        ]
         return tuple(lines)
     if isinstance(activity, SourceComparison):
         lines = [
-            Markup("<strong>{}</strong> — ").format(typeset(row.prompt))
+            Markup("<strong>{}</strong> — ").format(typeset(say(row.prompt)))
             + Markup(" | ").join(
                 Markup("{}: {}").format(column, answer)
                 for column, answer in zip(activity.columns, row.answers, strict=True)
             )
             for row in activity.rows
         ]
-        look_for = Markup("<strong>Your judgement — what to look for:</strong> {}").format(
-            JUDGEMENT_LOOK_FOR
+        look_for = Markup("<strong>{}</strong> {}").format(
+            say("Your judgement — what to look for:"), say(JUDGEMENT_LOOK_FOR)
         )
         return (*lines, look_for, *activity.judgement_notes)
     return ()
 
 
-def _about(minutes: int) -> Markup:
-    return Markup("About {} minutes").format(minutes)
+def _about(minutes: int, say: Say) -> Markup:
+    return _text(say("About {minutes} minutes", minutes=minutes))
 
 
-def _module_minutes(module: ModuleView) -> tuple[int, Markup]:
+def _text(text: str) -> Markup:
+    """Words from the catalogue, values filled, as HTML: escaped."""
+    return Markup(escape(text))
+
+
+def _module_minutes(module: ModuleView, say: Say) -> tuple[int, Markup]:
     """A module's minutes and the timing the plan prints: its own note where it gives
     minutes, else twice its reading time (reading, then the questions)."""
     timing = module.notes.timing
     if timing is not None and (found := MINUTES.search(timing.striptags())):
         return int(found[1]), timing
     minutes = 2 * module.reading.minutes if module.reading is not None else 20
-    return minutes, timing or _about(minutes)
+    return minutes, timing or _about(minutes, say)
 
 
 def _steps(packet: Packet) -> list[tuple[Step, int]]:
@@ -218,13 +237,14 @@ def _steps(packet: Packet) -> list[tuple[Step, int]]:
     section is fresh, and never the violence again after a later, calmer section), the
     activities, the final task."""
     pages = packet.student_pages
+    say = Words(packet.ui_language).say
     steps: list[tuple[Step, int]] = []
     if packet.enquiry:
-        steps.append((Step(OPENING, 1, _about(OPENING_MINUTES)), OPENING_MINUTES))
+        steps.append((Step(say(OPENING), 1, _about(OPENING_MINUTES, say)), OPENING_MINUTES))
     order = {module.id: index for index, module in enumerate(packet.modules)}
     for index, module in enumerate(packet.modules):
-        minutes, timing = _module_minutes(module)
-        title = f"Section {module.number}: {module.title}"
+        minutes, timing = _module_minutes(module, say)
+        title = say("Section {number}: {title}", number=module.number, title=module.title)
         short = f"{module.number}. {module.title}"
         steps.append((Step(title, _page(pages, f"module-{module.id}"), timing, short), minutes))
         for doc in packet.documents:  # each after the last of its sections in the lesson
@@ -232,59 +252,88 @@ def _steps(packet: Packet) -> list[tuple[Step, int]]:
             if doc.questions and (max(mine) if mine else len(order) - 1) == index:
                 asked = len(doc.questions)
                 minutes = DOCUMENT_QUESTION_MINUTES * asked
-                title = f"Document {doc.letter}: {asked} question{'s' if asked > 1 else ''}"
+                title = Words(packet.ui_language).say_plural(
+                    "Document {letter}: {count} question",
+                    "Document {letter}: {count} questions",
+                    asked,
+                    letter=doc.letter,
+                )
                 page = _page(pages, f"document-{doc.id}")
-                steps.append((Step(title, page, _about(minutes), f"Doc. {doc.letter}"), minutes))
+                step = Step(
+                    title,
+                    page,
+                    _about(minutes, say),
+                    say("Doc. {letter}", letter=doc.letter),
+                    doc.letter,
+                )
+                steps.append((step, minutes))
     for number, activity in enumerate(packet.activities, start=1):
         minutes = ACTIVITY_MINUTES.get(activity.kind, 10)
-        title = f"Activity {number}: {activity.title}"
+        title = say("Activity {number}: {title}", number=number, title=say(activity.title))
         steps.append(
-            (Step(title, _page(pages, f"activity-{activity.kind}"), _about(minutes)), minutes)
+            (Step(title, _page(pages, f"activity-{activity.kind}"), _about(minutes, say)), minutes)
         )
     if packet.task is not None:
         steps.append(
-            (Step("Final task", _page(pages, "section-task"), _about(TASK_MINUTES)), TASK_MINUTES)
+            (
+                Step(say("Final task"), _page(pages, "section-task"), _about(TASK_MINUTES, say)),
+                TASK_MINUTES,
+            )
         )
     return steps
 
 
-def _compact(steps: list[tuple[Step, int]]) -> list[tuple[Step, int]]:
+def _compact(steps: list[tuple[Step, int]], words: Words) -> list[tuple[Step, int]]:
     """The steps of the shorter plan: each section by its number and title with its
     documents' questions after a "+" ("4. Year Zero + Docs D, E"), timings as minutes."""
+    say = words.say
     merged: list[tuple[Step, int]] = []
     letters: list[list[str]] = []
     for step, minutes in steps:
-        if merged and merged[-1][0].what == OPENING:  # one line: "Open, then 1. Origins…"
+        if merged and merged[-1][0].what == say(OPENING):  # one line: "Open, then 1. Origins…"
             opening, had = merged.pop()
             letters.pop()
-            step = replace(step, page=opening.page, short=f"Open, then {step.short or step.what}")
+            then = say("Open, then {step}", step=step.short or step.what)
+            step = replace(step, page=opening.page, short=then)
             minutes += had
-        if step.short.startswith("Doc. ") and merged:
+        if step.document and merged:
             merged[-1] = (merged[-1][0], merged[-1][1] + minutes)
-            letters[-1].append(step.short.removeprefix("Doc. "))
+            letters[-1].append(step.document)
         else:
             merged.append((step, minutes))
             letters.append([])
     merged = [
-        (replace(s, short=f"{s.short} + Doc{'s' if len(ls) > 1 else '.'} {', '.join(ls)}"), m)
+        (
+            replace(
+                s,
+                short=words.say_plural(
+                    "{section} + Doc. {letters}",
+                    "{section} + Docs {letters}",
+                    len(ls),
+                    section=s.short,
+                    letters=", ".join(ls),
+                ),
+            ),
+            m,
+        )
         if ls
         else (s, m)
         for (s, m), ls in zip(merged, letters, strict=True)
     ]
     return [
-        (replace(s, what=s.short or s.what, timing=Markup("{} min").format(m)), m)
+        (replace(s, what=s.short or s.what, timing=_text(say("{minutes} min", minutes=m))), m)
         for s, m in merged
     ]
 
 
-def _periods(steps: list[tuple[Step, int]], length: int) -> list[Period]:
+def _periods(steps: list[tuple[Step, int]], length: int, opening: str) -> list[Period]:
     """The steps split into lesson periods of `length` minutes, each keeping `CLOSE_MINUTES`
     at its end for questions and a calm close: a step starts a new period when it would run
     into that time. A step longer than a period has one to itself, and runs over it."""
     periods: list[list[tuple[Step, int]]] = [[]]
     for step, minutes in steps:
         used = sum(m for _, m in periods[-1])
-        opening_only = [s.what for s, _ in periods[-1]] == [OPENING]  # it opens what follows
+        opening_only = [s.what for s, _ in periods[-1]] == [opening]  # it opens what follows
         if periods[-1] and not opening_only and used + minutes + CLOSE_MINUTES > length:
             periods.append([])
         periods[-1].append((step, minutes))
@@ -295,16 +344,19 @@ def _periods(steps: list[tuple[Step, int]], length: int) -> list[Period]:
     ]
 
 
-def _letters(packet: Packet) -> str:
+def _letters(packet: Packet, say: Say) -> str:
     letters = [doc.letter for doc in packet.documents]
     if len(letters) == 1:
-        return f"Document {letters[0]}"
-    return f"Documents {letters[0]}–{letters[-1]}"
+        return say("Document {letter}", letter=letters[0])
+    return say("Documents {first}–{last}", first=letters[0], last=letters[-1])
 
 
-def copies(pages: int) -> str:
+def copies(pages: int, say: Say | None = None) -> str:
     """What one copy of a packet of `pages` pages takes: sheets one-sided and two-sided."""
-    return f"{pages} sheets one-sided, {math.ceil(pages / 2)} two-sided"
+    say = say or Words("en").say
+    return say(
+        "{pages} sheets one-sided, {sheets} two-sided", pages=pages, sheets=math.ceil(pages / 2)
+    )
 
 
 def lesson_plan(packet: Packet, compact: bool = False) -> LessonPlan:
@@ -312,24 +364,26 @@ def lesson_plan(packet: Packet, compact: bool = False) -> LessonPlan:
     what to print, the sequence with timings and student pages, and its care points —
     `compact`, shortened to fit its page (`LessonPlan.compact`: the build's second try, for
     a lesson of many sections)."""
+    words = Words(packet.ui_language)
     steps = _steps(packet)
     if compact:
-        steps = _compact(steps)
-    periods = _periods(steps, packet.period_minutes)
-    words = Words(packet.ui_language)
+        steps = _compact(steps, words)
+    periods = _periods(steps, packet.period_minutes, words.say(OPENING))
     materials = []
     if packet.student_page_count is not None:
         count = packet.student_page_count
         materials.append(
             words.say(
-                "Student packet: {count} pages a copy ({sheets})", count=count, sheets=copies(count)
+                "Student packet: {count} pages a copy ({sheets})",
+                count=count,
+                sheets=copies(count, words.say),
             )
         )
     else:
         materials.append(words.say("Student packet, a copy each"))
     if packet.documents:
         materials.append(
-            words.say("{documents}, in the student packet", documents=_letters(packet))
+            words.say("{documents}, in the student packet", documents=_letters(packet, words.say))
         )
     materials += [words.say("Teacher edition, with teaching notes"), words.say("Answer key")]
     return LessonPlan(
