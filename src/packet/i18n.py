@@ -195,6 +195,7 @@ def untranslated(language: str) -> list[str]:
 
     with (LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as po:
         catalog = read_po(po, locale=language, domain=DOMAIN)
+
     def done(string: object) -> bool:
         forms = string if isinstance(string, (tuple, list)) else (string,)
         return all(forms)
