@@ -354,6 +354,7 @@ def assemble(
             events,
             PAGE_MM[paper or settings.paper, booklet],
             "large print" if large_print else "booklet" if booklet else "standard",
+            words,
         ),
         glossary=_glossary(project, markup, _first_uses(bodies)),
         sources=sources,
@@ -664,7 +665,7 @@ CHART_FONT = {"standard": 10.0, "large print": 14.0, "booklet": 9.5}
 
 
 def _timeline_graphic(
-    events: list[Event], page_mm: tuple[float, float], kind: str
+    events: list[Event], page_mm: tuple[float, float], kind: str, say_in: Words
 ) -> TimelineGraphic | None:
     """The timeline's charts, each drawn at the size it prints and no taller than its page
     leaves room for (the first below the section's heading), each with its caption."""
@@ -686,7 +687,10 @@ def _timeline_graphic(
     font_pt = CHART_FONT[kind]
     # the caption is at most the longest legend, a part's number and the whole key
     probe = charts(spans, width=width, font_pt=font_pt, room=page)
-    words = legend([*probe, *probe]) + " Part 9 of 9: 1950 to 2000." + _key_text(probe)
+    longest_part = say_in.say(
+        "Part {number} of {count}: {first} to {last}.", number=9, count=9, first=1950, last=2000
+    )
+    words = legend([*probe, *probe], say_in) + " " + longest_part + _key_text(probe, say_in)
     size, leading = CAPTION[kind]
     lines = line_count(words, size * PT, width, serif=True) + 1
     room = page - lines * size * PT * leading - 3.0
@@ -695,22 +699,31 @@ def _timeline_graphic(
     )
     views = []
     for number, plan in enumerate(plans, start=1):
-        alt = alt_text(plan, (number, len(plans)))
+        alt = alt_text(plan, (number, len(plans)), say_in)
         part = (
-            f"Part {number} of {len(plans)}: {plan.first_year} to {plan.last_year}."
+            say_in.say(
+                "Part {number} of {count}: {first} to {last}.",
+                number=number,
+                count=len(plans),
+                first=plan.first_year,
+                last=plan.last_year,
+            )
             if len(plans) > 1
             else ""
         )
         key = tuple((b.letter, b.span.title, b.span.label) for b in plan.bands)
         views.append(ChartView(data_uri(svg(plan, alt)), alt, part, key))
-    return TimelineGraphic(charts=tuple(views), legend=legend(plans))
+    return TimelineGraphic(charts=tuple(views), legend=legend(plans, say_in))
 
 
-def _key_text(plans: tuple[Layout, ...]) -> str:
+def _key_text(plans: tuple[Layout, ...], say_in: Words) -> str:
     """The caption's key of bands, as words, for every band of `plans`."""
     bands = {b.letter: b for plan in plans for b in plan.bands}
-    return " Shaded bands: " + "; ".join(
-        f"{letter} {b.span.title} ({b.span.label})" for letter, b in bands.items()
+    return (
+        " "
+        + say_in.say("Shaded bands:")
+        + " "
+        + "; ".join(f"{letter} {b.span.title} ({b.span.label})" for letter, b in bands.items())
     )
 
 

@@ -44,6 +44,8 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
+from .i18n import N_, Words
+
 FONTS = Path(__file__).parent / "theme" / "fonts"
 PT = 25.4 / 72  # millimetres per point
 AXIS_LENGTH = 170.0  # mm: the longest axis a chart is given
@@ -497,47 +499,70 @@ def _longest(
     return best
 
 
-def alt_text(plan: Layout, part: tuple[int, int] = (1, 1)) -> str:
-    """The chart in words, for readers who cannot see it; `part` is (this, of how many)."""
+def alt_text(plan: Layout, part: tuple[int, int] = (1, 1), words: Words | None = None) -> str:
+    """The chart in words, for readers who cannot see it; `part` is (this, of how many);
+    packet's words in `words`' language."""
+    say = (words or Words("en")).say
     spans = [label.span for label in plan.labels] + [band.span for band in plan.bands]
     if part[1] > 1:
-        years = f"part {part[0]} of {part[1]}, {plan.first_year} to {plan.last_year}"
+        parts = [
+            say(
+                "Timeline drawn to scale, part {number} of {count}, {first} to {last}.",
+                number=part[0],
+                count=part[1],
+                first=plan.first_year,
+                last=plan.last_year,
+            )
+        ]
     else:
-        years = f"{math.floor(min(s.start for s in spans))} to "
-        years += str(math.ceil(max(s.end for s in spans)) - 1)
-    parts = [f"Timeline drawn to scale, {years}."]
+        first = math.floor(min(s.start for s in spans))
+        last = math.ceil(max(s.end for s in spans)) - 1
+        parts = [say("Timeline drawn to scale, {first} to {last}.", first=first, last=last)]
     if plan.bands:
-        parts.append(
-            "Shaded periods: "
-            + "; ".join(f"{b.span.title} ({b.span.label})" for b in plan.bands)
-            + "."
-        )
+        bands = "; ".join(f"{b.span.title} ({b.span.label})" for b in plan.bands)
+        parts.append(say("Shaded periods: {bands}.", bands=bands))
     if plan.labels:
         events = "; ".join(f"{la.span.label}: {la.span.title}" for la in plan.labels)
-        parts.append(f"Events: {events}.")
+        parts.append(say("Events: {events}.", events=events))
     return " ".join(parts)
 
 
-def legend(plans: Sequence[Layout]) -> str:
-    """What the drawing shows, in words, for its caption: only what it draws."""
+def legend(plans: Sequence[Layout], words: Words | None = None) -> str:
+    """What the drawing shows, in words, for its caption: only what it draws; packet's
+    words in `words`' language."""
+    say = (words or Words("en")).say
     spans = [label.span for plan in plans for label in plan.labels]
     dots, bars = any(not s.bar for s in spans), any(s.bar for s in spans)
-    said = ["Drawn to scale: the space between events matches the time between them"]
     if len(plans) > 1:
-        said[0] += f", at one scale in all {len(plans)} parts"
-    if dots and bars:
-        said.append("Dots are events of a year or less; bars, longer events from start to end")
-    elif bars:
-        said.append("Bars are events from their start to their end")
+        scale = say(
+            "Drawn to scale: the space between events matches the time between them, at one "
+            "scale in all {count} parts",
+            count=len(plans),
+        )
     else:
-        said.append("Dots are events of a year or less")
-    marks = "dots and bars" if dots and bars else "bars" if bars else "dots"
+        scale = say("Drawn to scale: the space between events matches the time between them")
+    said = [scale]
+    if dots and bars:
+        said.append(say("Dots are events of a year or less; bars, longer events from start to end"))
+    elif bars:
+        said.append(say("Bars are events from their start to their end"))
+    else:
+        said.append(say("Dots are events of a year or less"))
     if any(s.approximate for s in spans):
-        if all(s.approximate for s in spans):
-            said.append(f"All the {marks} are hollow: every date is approximate")
-        else:
-            said.append(f"Solid {marks} are exact dates; hollow ones, approximate")
+        every = all(s.approximate for s in spans)
+        said.append(say(_HOLLOW[every, dots and bars, bars]))
     return ". ".join(said) + "."
+
+
+# What the hollow marks say, by (every date approximate, dots and bars, bars only).
+_HOLLOW = {
+    (True, True, True): N_("All the dots and bars are hollow: every date is approximate"),
+    (True, False, True): N_("All the bars are hollow: every date is approximate"),
+    (True, False, False): N_("All the dots are hollow: every date is approximate"),
+    (False, True, True): N_("Solid dots and bars are exact dates; hollow ones, approximate"),
+    (False, False, True): N_("Solid bars are exact dates; hollow ones, approximate"),
+    (False, False, False): N_("Solid dots are exact dates; hollow ones, approximate"),
+}
 
 
 def _f(value: float) -> str:
