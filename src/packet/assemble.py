@@ -329,7 +329,7 @@ def assemble(
     )
     modules = _modules(project, markup, bodies, letters, teacher=edition == "teacher")
     events = [e for e in project.events if set(e.entry.modules) & set(chosen)]
-    sources = _sources(project, bodies)
+    sources = _sources(project, bodies, words)
     packet = Packet(
         title=settings.title,
         subtitle=settings.subtitle,
@@ -535,7 +535,7 @@ def _module_view(
         key_terms=tuple(TermRef(t, project.terms[t].entry.term) for t in module.meta.key_terms),
         questions=_questions(markup, module.meta.questions, module.src, letters),
         seed_ids=tuple(seed_ids),
-        sources=tuple(citation(project.seeds[s].meta, style) for s in seed_ids),
+        sources=tuple(citation(project.seeds[s].meta, style, letters[2]) for s in seed_ids),
         notes=_notes(module, markup),
         reading=reading_stats(markup.plain(module.body)) if teacher else None,
         provenance=_provenance(project, module, body, seed_ids),
@@ -749,23 +749,24 @@ def _glossary(
     )
 
 
-def _sources(project: Project, bodies: list[Body]) -> tuple[SourceView, ...]:
+def _sources(project: Project, bodies: list[Body], words: Words) -> tuple[SourceView, ...]:
     """The seeds the lesson's modules rest on or cite, in the order of their citations."""
     style = project.settings.citation_style
     cited = {module.id: body.cited for module, body in bodies}
     seeds = [project.seeds[s] for s in seeds_of((module for module, _ in bodies), cited)]
     return tuple(
-        _source_view(seed, style) for seed in sorted(seeds, key=lambda s: citation(s.meta, style))
+        _source_view(seed, style, words)
+        for seed in sorted(seeds, key=lambda s: citation(s.meta, style, words))
     )
 
 
-def _source_view(seed: Seed, style: str) -> SourceView:
+def _source_view(seed: Seed, style: str, words: Words) -> SourceView:
     meta = seed.meta
     supplied = (meta.title, meta.author, meta.website, meta.publisher, meta.date)
     return SourceView(
         id=seed.id,
         short=meta.short,
-        citation_html=citation(meta, style),
+        citation_html=citation(meta, style, words),
         kind=meta.kind,
         kind_basis=meta.kind_basis,
         has_attributed=any(v is not None and v.attributed for v in supplied),
@@ -856,7 +857,7 @@ def _document_view(
         facts=headnote_facts(seed.meta, letters[2]),
         headnote_html=markup.inline(entry.headnote).html if entry.headnote else None,
         blocks=blocks(document, seed),
-        citation_html=citation(seed.meta, project.settings.citation_style),
+        citation_html=citation(seed.meta, project.settings.citation_style, letters[2]),
         rights=f"Rights: {seed.meta.rights}" if seed.meta.rights else NO_RIGHTS,
         questions=_questions(markup, entry.questions, document.src, letters),
         source=_at(document.src.origin),

@@ -15,6 +15,7 @@ so templates print it as it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from markupsafe import Markup
@@ -72,7 +73,19 @@ def _quoted_title(meta: SeedMeta) -> str:
     return f"“{_end(_text(meta.title))}”"
 
 
-def mla(meta: SeedMeta) -> Markup:
+def _month(month: int, words: Words | None, style: str) -> str:
+    """A month's name in a citation: the style's own English form ("Jan." in MLA), else the
+    language's, as Babel gives it ("janvier", "Januar")."""
+    if words is None or words.catalogue in ("en", PSEUDO):
+        return (MLA_MONTHS if style == "mla" else MONTHS)[month - 1]
+    from babel.dates import get_month_names
+
+    return str(
+        get_month_names("abbreviated" if style == "mla" else "wide", locale=words.catalogue)[month]
+    )
+
+
+def mla(meta: SeedMeta, words: Words | None = None) -> Markup:
     parts = []
     if meta.author:
         parts.append(_end(_text(meta.author)))
@@ -86,55 +99,63 @@ def mla(meta: SeedMeta) -> Markup:
     if (ymd := _ymd(meta)) is not None:
         year, month, day = ymd
         tail.append(
-            " ".join(str(x) for x in (day or "", MLA_MONTHS[month - 1] if month else "", year) if x)
+            " ".join(
+                str(x) for x in (day or "", _month(month, words, "mla") if month else "", year) if x
+            )
         )
     if tail:
         parts.append(_end(", ".join(tail)))
     return Markup(" ".join(parts))
 
 
-def _long_date(ymd: tuple[int, int, int] | None) -> str:
+def _long_date(ymd: tuple[int, int, int] | None, words: Words | None = None) -> str:
     if ymd is None:
-        return "n.d."
+        return _say(words)(NO_DATE)
     year, month, day = ymd
     if day:
-        return f"{MONTHS[month - 1]} {day}, {year}"
-    return f"{MONTHS[month - 1]} {year}" if month else str(year)
+        return f"{_month(month, words, 'chicago')} {day}, {year}"
+    return f"{_month(month, words, 'chicago')} {year}" if month else str(year)
 
 
-def chicago(meta: SeedMeta) -> Markup:
+def _say(words: Words | None) -> Callable[..., str]:
+    return (words or Words("en")).say
+
+
+def chicago(meta: SeedMeta, words: Words | None = None) -> Markup:
+    say = _say(words)
     parts = []
     if meta.author:
         parts.append(_end(_text(meta.author)))
     parts.append(_quoted_title(meta))
     container = meta.website or meta.publisher
     if meta.kind == "encyclopedia entry" and container:
-        parts.append(_end(f"In {_italic(container)}"))
+        parts.append(_end(say("In {container}", container=_italic(container))))
     elif container:
         parts.append(_end(_text(container)))
     if meta.publisher and meta.website and meta.publisher.value != meta.website.value:
         parts.append(_end(_text(meta.publisher)))
-    date = _long_date(_ymd(meta))
+    date = _long_date(_ymd(meta), words)
     if meta.date_kind == "updated" and meta.date:
-        date = f"Last modified {date}"
+        date = say("Last modified {date}", date=date)
     parts.append(_end(date))
     return Markup(" ".join(parts))
 
 
-def apa(meta: SeedMeta) -> Markup:
+def apa(meta: SeedMeta, words: Words | None = None) -> Markup:
+    say = _say(words)
     ymd = _ymd(meta)
     if ymd is None:
-        date = "(n.d.)."
+        date = f"({say(NO_DATE)})."
     else:
         year, month, day = ymd
-        date = f"({year}, {MONTHS[month - 1]} {day})." if day else f"({year})."
+        date = f"({year}, {_month(month, words, 'apa')} {day})." if day else f"({year})."
     container = meta.website or meta.publisher
     # APA moves the title to the author position when there is no author
     head = [_end(_text(meta.author if meta.author else meta.title)), date]
     if meta.kind == "encyclopedia entry":
         body = [] if not meta.author else [_end(_text(meta.title))]
         if container:
-            body.append(_end(f"In {_italic(container)}"))
+            body.append(_end(say("In {container}", container=_italic(container))))
     else:
         body = [_end(f"<i>{_text(meta.title)}</i>")] if meta.author else []
         if container:
@@ -170,6 +191,7 @@ def _plain(value: MetaValue) -> str:
     return f"[{typeset(value.value)}]" if value.attributed else typeset(value.value)
 
 
+NO_DATE = N_("n.d.")  # a citation's "no date", as the styles abbreviate it
 # The kinds of source (`schema.SeedKind`) as packet prints them, marked for the catalogues.
 KIND_WORDS = (
     N_("web page"), N_("encyclopedia entry"), N_("news article"), N_("book"), N_("document"),
@@ -222,6 +244,7 @@ STYLE_NAMES = {
 }
 
 
-def citation(meta: SeedMeta, style: str) -> Markup:
-    """The full citation of a seed as HTML, in `style` ('mla', 'chicago' or 'apa')."""
-    return STYLES[style](meta)
+def citation(meta: SeedMeta, style: str, words: Words | None = None) -> Markup:
+    """The full citation of a seed as HTML, in `style` ('mla', 'chicago' or 'apa'), its
+    words ("In", "n.d.", month names) in `words`' language."""
+    return STYLES[style](meta, words)
