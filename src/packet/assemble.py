@@ -423,8 +423,10 @@ def _with_support(packet: Packet) -> Packet:
     """`packet` with support for weaker readers: each section's word bank and sentence
     starters under every long-answer question (support.py)."""
 
+    words = Words(packet.ui_language)
+
     def supported(questions: tuple[QuestionView, ...]) -> tuple[QuestionView, ...]:
-        return tuple(replace(q, starters=starters(q.kind, q.space)) for q in questions)
+        return tuple(replace(q, starters=starters(q.kind, q.space, words)) for q in questions)
 
     modules = tuple(
         replace(m, word_bank=_word_bank(m, packet.glossary), questions=supported(m.questions))

@@ -192,6 +192,10 @@ def _plain(value: MetaValue) -> str:
 
 
 NO_DATE = N_("n.d.")  # a citation's "no date", as the styles abbreviate it
+# The kinds of disagreement (`schema.DisagreementEntry.kind`), as the comparison prints them.
+DISAGREEMENT_WORDS = (
+    N_("date"), N_("number"), N_("name"), N_("spelling"), N_("detail"), N_("interpretation"),
+)  # fmt: skip
 # The kinds of source (`schema.SeedKind`) as packet prints them, marked for the catalogues.
 KIND_WORDS = (
     N_("web page"), N_("encyclopedia entry"), N_("news article"), N_("book"), N_("document"),

@@ -8,30 +8,38 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .i18n import N_, Words
+
 if TYPE_CHECKING:
     from .schema import QuestionKind
 
 # Two or three ways into an answer for each kind of question (schema.QuestionKind); "…"
 # marks where the student's own words go.
 STARTERS: dict[QuestionKind, tuple[str, ...]] = {
-    "comprehension": ("The source says that …", "This means that …"),
-    "close-reading": ("The source says “…”.", "This shows that …", "This matters because …"),
+    "comprehension": (N_("The source says that …"), N_("This means that …")),
+    "close-reading": (
+        N_("The source says “…”."),
+        N_("This shows that …"),
+        N_("This matters because …"),
+    ),
     "sourcing": (
-        "This source was made by … for …",
-        "Because it was written to …, it may …",
+        N_("This source was made by … for …"),
+        N_("Because it was written to …, it may …"),
     ),
     "corroboration": (
-        "Both sources say that …",
-        "One source says …, but the other says …",
-        "I trust … more here, because …",
+        N_("Both sources say that …"),
+        N_("One source says …, but the other says …"),
+        N_("I trust … more here, because …"),
     ),
-    "contextualisation": ("At the time, …", "This helps to explain … because …"),
+    "contextualisation": (N_("At the time, …"), N_("This helps to explain … because …")),
 }
 
 
-def starters(kind: QuestionKind, space: str) -> tuple[str, ...]:
-    """The sentence starters a question of `kind` gets: only one asking for a long answer."""
+def starters(kind: QuestionKind, space: str, words: Words | None = None) -> tuple[str, ...]:
+    """The sentence starters a question of `kind` gets: only one asking for a long answer,
+    in `words`' language."""
     if space != "long":
         return ()
+    say = (words or Words("en")).say
     # "…" stays on the line of the word before it: "it may …", never "it may" and "…" below.
-    return tuple(starter.replace(" …", "\u00a0…") for starter in STARTERS[kind])
+    return tuple(say(starter).replace(" …", "\u00a0…") for starter in STARTERS[kind])
