@@ -15,13 +15,12 @@ so templates print it as it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 
 from markupsafe import Markup
 
 from .dates import MONTHS, DateError, parse_date
-from .i18n import N_, PSEUDO, Words
+from .i18n import ENGLISH, N_, Words
 from .markup import typeset
 from .schema import MetaValue, SeedMeta
 
@@ -73,10 +72,10 @@ def _quoted_title(meta: SeedMeta) -> str:
     return f"“{_end(_text(meta.title))}”"
 
 
-def _month(month: int, words: Words | None, style: str) -> str:
+def _month(month: int, words: Words, style: str) -> str:
     """A month's name in a citation: the style's own English form ("Jan." in MLA), else the
     language's, as Babel gives it ("janvier", "Januar")."""
-    if words is None or words.catalogue in ("en", PSEUDO):
+    if words.english:
         return (MLA_MONTHS if style == "mla" else MONTHS)[month - 1]
     from babel.dates import get_month_names
 
@@ -85,7 +84,7 @@ def _month(month: int, words: Words | None, style: str) -> str:
     )
 
 
-def mla(meta: SeedMeta, words: Words | None = None) -> Markup:
+def mla(meta: SeedMeta, words: Words = ENGLISH) -> Markup:
     parts = []
     if meta.author:
         parts.append(_end(_text(meta.author)))
@@ -108,21 +107,17 @@ def mla(meta: SeedMeta, words: Words | None = None) -> Markup:
     return Markup(" ".join(parts))
 
 
-def _long_date(ymd: tuple[int, int, int] | None, words: Words | None = None) -> str:
+def _long_date(ymd: tuple[int, int, int] | None, words: Words = ENGLISH) -> str:
     if ymd is None:
-        return _say(words)(NO_DATE)
+        return words.say(NO_DATE)
     year, month, day = ymd
     if day:
         return f"{_month(month, words, 'chicago')} {day}, {year}"
     return f"{_month(month, words, 'chicago')} {year}" if month else str(year)
 
 
-def _say(words: Words | None) -> Callable[..., str]:
-    return (words or Words("en")).say
-
-
-def chicago(meta: SeedMeta, words: Words | None = None) -> Markup:
-    say = _say(words)
+def chicago(meta: SeedMeta, words: Words = ENGLISH) -> Markup:
+    say = words.say
     parts = []
     if meta.author:
         parts.append(_end(_text(meta.author)))
@@ -141,8 +136,8 @@ def chicago(meta: SeedMeta, words: Words | None = None) -> Markup:
     return Markup(" ".join(parts))
 
 
-def apa(meta: SeedMeta, words: Words | None = None) -> Markup:
-    say = _say(words)
+def apa(meta: SeedMeta, words: Words = ENGLISH) -> Markup:
+    say = words.say
     ymd = _ymd(meta)
     if ymd is None:
         date = f"({say(NO_DATE)})."
@@ -203,12 +198,12 @@ KIND_WORDS = (
 )  # fmt: skip
 
 
-def headnote_facts(meta: SeedMeta, words: Words | None = None) -> tuple[tuple[str, str], ...]:
+def headnote_facts(meta: SeedMeta, words: Words = ENGLISH) -> tuple[tuple[str, str], ...]:
     """A document's headnote, from its seed's record: who made it, what kind of source it
     is, when, and for what purpose — each (label, text), packet's words in `words`' language
     (dates as that language writes them); facts the seed does not state are in [brackets],
     and what the record lacks is said to be unknown, never filled in."""
-    say = (words or Words("en")).say
+    say = words.say
     container = meta.website or meta.publisher
     ymd = _ymd(meta)
     when = say("Not given") if ymd is None else _local_date(ymd, words)
@@ -224,9 +219,9 @@ def headnote_facts(meta: SeedMeta, words: Words | None = None) -> tuple[tuple[st
     )
 
 
-def _local_date(ymd: tuple[int, int, int], words: Words | None) -> str:
+def _local_date(ymd: tuple[int, int, int], words: Words) -> str:
     """A date as `words`' language writes it in full ("24 juin 2021"); English as before."""
-    if words is None or words.catalogue in ("en", PSEUDO):
+    if words.english:
         return _long_date(ymd)
     from datetime import date
 
@@ -248,7 +243,7 @@ STYLE_NAMES = {
 }
 
 
-def citation(meta: SeedMeta, style: str, words: Words | None = None) -> Markup:
+def citation(meta: SeedMeta, style: str, words: Words = ENGLISH) -> Markup:
     """The full citation of a seed as HTML, in `style` ('mla', 'chicago' or 'apa'), its
     words ("In", "n.d.", month names) in `words`' language."""
     return STYLES[style](meta, words)

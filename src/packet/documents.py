@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from .i18n import Words
+from .i18n import ENGLISH, Words
 from .layout import ID_PATTERN
 from .markup import typeset
 from .model import Document, Seed
@@ -107,12 +107,12 @@ def document_refs(text: str) -> list[str]:
 
 
 def lettered(
-    text: str, letters: Mapping[str, str], titles: Mapping[str, str], words: Words | None = None
+    text: str, letters: Mapping[str, str], titles: Mapping[str, str], words: Words = ENGLISH
 ) -> str:
     """`text` with each `[doc:ID]` as the lesson prints it: "Document B" (in `words`'
     language); a document the lesson does not print is named by its title (check reports it
     for a lesson's file)."""
-    say = (words or Words("en")).say
+    say = words.say
 
     def name(m: re.Match[str]) -> str:
         if m[1] in letters:

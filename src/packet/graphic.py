@@ -44,7 +44,7 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
-from .i18n import N_, Words
+from .i18n import ENGLISH, N_, Words
 
 FONTS = Path(__file__).parent / "theme" / "fonts"
 PT = 25.4 / 72  # millimetres per point
@@ -499,10 +499,10 @@ def _longest(
     return best
 
 
-def alt_text(plan: Layout, part: tuple[int, int] = (1, 1), words: Words | None = None) -> str:
+def alt_text(plan: Layout, part: tuple[int, int] = (1, 1), words: Words = ENGLISH) -> str:
     """The chart in words, for readers who cannot see it; `part` is (this, of how many);
     packet's words in `words`' language."""
-    say = (words or Words("en")).say
+    say = words.say
     spans = [label.span for label in plan.labels] + [band.span for band in plan.bands]
     if part[1] > 1:
         parts = [
@@ -527,10 +527,10 @@ def alt_text(plan: Layout, part: tuple[int, int] = (1, 1), words: Words | None =
     return " ".join(parts)
 
 
-def legend(plans: Sequence[Layout], words: Words | None = None) -> str:
+def legend(plans: Sequence[Layout], words: Words = ENGLISH) -> str:
     """What the drawing shows, in words, for its caption: only what it draws; packet's
     words in `words`' language."""
-    say = (words or Words("en")).say
+    say = words.say
     spans = [label.span for plan in plans for label in plan.labels]
     dots, bars = any(not s.bar for s in spans), any(s.bar for s in spans)
     if len(plans) > 1:

@@ -89,6 +89,12 @@ class Words:
         self._translations = translations(language)
 
     @property
+    def english(self) -> bool:
+        """Whether the words are English (or the pseudo-locale's English, transformed):
+        dates and month names then stay as packet writes them in English."""
+        return self.catalogue in (SOURCE, PSEUDO)
+
+    @property
     def catalogue_tag(self) -> str:
         """The language the words are in, as a `lang` attribute names it: the catalogue's
         (English for a language packet has no catalogue for)."""
@@ -106,6 +112,9 @@ class Words:
         )
 
 
+# Packet's words where no language is given (a caller outside a packet: the tests, a
+# citation for sorting): English, the words as written.
+ENGLISH = Words(SOURCE)
 _NAMED = re.compile(r"\{([a-z_]+)\}")
 
 

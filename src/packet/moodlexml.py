@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .quiz import Essay, FillIn, Item, Matching, Ordering, Quiz, Reading
-from .text import xml_text
+from .quiz import Essay, FillIn, Item, Matching, Ordering, Quiz, Reading, sub_element, xml_bytes
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -40,10 +39,10 @@ def moodle_xml(quiz: Quiz) -> bytes:
     category = etree.SubElement(root, "question", type="category")
     _text(category, "category", f"$course$/top/{_category_name(quiz.title)}")
     _text(category, "info", quiz.description_html, format="html")
-    _sub(category, "idnumber", quiz.ident)
+    sub_element(category, "idnumber", quiz.ident)
     for item in quiz.items:
         _question(root, item)
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    return xml_bytes(root)
 
 
 def _category_name(title: str) -> str:
@@ -58,34 +57,27 @@ def _category_name(title: str) -> str:
     return name
 
 
-def _sub(parent: _Element, tag: str, text: str | None = None, **attributes: str) -> _Element:
-    from lxml import etree
-
-    element = etree.SubElement(parent, tag, {k: xml_text(v) for k, v in attributes.items()})
-    if text is not None:
-        element.text = xml_text(text)
-    return element
-
-
 def _text(parent: _Element, tag: str, text: str, **attributes: str) -> _Element:
     """Moodle's way with a piece of text: `<tag format=…><text>…</text></tag>`."""
-    element = _sub(parent, tag, **attributes)
-    _sub(element, "text", text)
+    element = sub_element(parent, tag, **attributes)
+    sub_element(element, "text", text)
     return element
 
 
 def _question(root: _Element, item: Item) -> None:
-    question = _sub(root, "question", type=TYPES[type(item)])
+    question = sub_element(root, "question", type=TYPES[type(item)])
     _text(question, "name", item.name)
     _text(question, "questiontext", item.html, format="html")
     # Nothing in the general feedback: students see it after an attempt. Moodle shows the
     # right answer of a marked question as the quiz's review options say.
     _text(question, "generalfeedback", "", format="html")
     points = 0 if isinstance(item, Reading) else item.points
-    _sub(question, "defaultgrade", f"{points:.7f}")
-    _sub(question, "penalty", "0.0000000" if isinstance(item, Reading | Essay) else "0.3333333")
-    _sub(question, "hidden", "0")
-    _sub(question, "idnumber", item.ident)
+    sub_element(question, "defaultgrade", f"{points:.7f}")
+    sub_element(
+        question, "penalty", "0.0000000" if isinstance(item, Reading | Essay) else "0.3333333"
+    )
+    sub_element(question, "hidden", "0")
+    sub_element(question, "idnumber", item.ident)
     if isinstance(item, Essay):
         _essay(question, item)
     elif isinstance(item, Matching):
@@ -104,7 +96,7 @@ def _essay(question: _Element, item: Essay) -> None:
         ("attachments", "0"),
         ("attachmentsrequired", "0"),
     ):
-        _sub(question, tag, value)
+        sub_element(question, tag, value)
     _text(question, "graderinfo", item.feedback_html, format="html")
     _text(question, "responsetemplate", "", format="html")
 
@@ -112,11 +104,11 @@ def _essay(question: _Element, item: Essay) -> None:
 def _combined_feedback(question: _Element) -> None:
     for tag, words in COMBINED_FEEDBACK:
         _text(question, tag, f"<p>{words}</p>", format="html")
-    _sub(question, "shownumcorrect")
+    sub_element(question, "shownumcorrect")
 
 
 def _matching(question: _Element, item: Matching) -> None:
-    _sub(question, "shuffleanswers", "true")
+    sub_element(question, "shuffleanswers", "true")
     _combined_feedback(question)
     for prompt, answer in item.pairs:
         pair = _text(question, "subquestion", _html_text(prompt), format="html")
@@ -135,7 +127,7 @@ def _ordering(question: _Element, item: Ordering) -> None:
         ("showgrading", "SHOW"),
         ("numberingstyle", "none"),
     ):
-        _sub(question, tag, value)
+        sub_element(question, tag, value)
     _combined_feedback(question)
     for position, event in enumerate(item.items, start=1):
         answer = _text(
@@ -145,7 +137,7 @@ def _ordering(question: _Element, item: Ordering) -> None:
 
 
 def _short_answer(question: _Element, item: FillIn) -> None:
-    _sub(question, "usecase", "0")
+    sub_element(question, "usecase", "0")
     for spelling in item.answers:
         # Moodle reads `*` in a short answer as "anything"; `\*` is the star itself.
         answer = _text(

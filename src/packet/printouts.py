@@ -24,7 +24,7 @@ from .activities import (
     TimelineActivity,
     Vocabulary,
 )
-from .i18n import N_, Words
+from .i18n import ENGLISH, N_, Words
 from .markup import typeset
 
 if TYPE_CHECKING:
@@ -351,9 +351,8 @@ def _letters(packet: Packet, say: Say) -> str:
     return say("Documents {first}–{last}", first=letters[0], last=letters[-1])
 
 
-def copies(pages: int, say: Say | None = None) -> str:
+def copies(pages: int, say: Say = ENGLISH.say) -> str:
     """What one copy of a packet of `pages` pages takes: sheets one-sided and two-sided."""
-    say = say or Words("en").say
     return say(
         "{pages} sheets one-sided, {sheets} two-sided", pages=pages, sheets=math.ceil(pages / 2)
     )

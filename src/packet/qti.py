@@ -18,8 +18,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .files import zip_bytes
-from .quiz import Essay, FillIn, Item, Matching, Ordering, Quiz, Reading, ident
-from .text import xml_text
+from .quiz import (
+    Essay,
+    FillIn,
+    Item,
+    Matching,
+    Ordering,
+    Quiz,
+    Reading,
+    ident,
+    sub_element,
+    xml_bytes,
+)
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -49,26 +59,11 @@ def qti_zip(quiz: Quiz) -> bytes:
     folder = quiz.ident
     return zip_bytes(
         [
-            ("imsmanifest.xml", _xml(manifest(quiz))),
-            (f"{folder}/{folder}.xml", _xml(assessment(quiz))),
-            (f"{folder}/assessment_meta.xml", _xml(settings(quiz))),
+            ("imsmanifest.xml", xml_bytes(manifest(quiz))),
+            (f"{folder}/{folder}.xml", xml_bytes(assessment(quiz))),
+            (f"{folder}/assessment_meta.xml", xml_bytes(settings(quiz))),
         ]
     )
-
-
-def _xml(root: _Element) -> bytes:
-    from lxml import etree
-
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
-
-
-def _sub(parent: _Element, tag: str, text: str | None = None, **attributes: str) -> _Element:
-    from lxml import etree
-
-    element = etree.SubElement(parent, tag, {k: xml_text(v) for k, v in attributes.items()})
-    if text is not None:
-        element.text = xml_text(text)
-    return element
 
 
 def manifest(quiz: Quiz) -> _Element:
@@ -82,26 +77,28 @@ def manifest(quiz: Quiz) -> _Element:
         },
         nsmap={None: CP, "imsmd": IMSMD, "xsi": XSI},
     )
-    metadata = _sub(root, f"{{{CP}}}metadata")
-    _sub(metadata, f"{{{CP}}}schema", "IMS Content")
-    _sub(metadata, f"{{{CP}}}schemaversion", "1.1.3")
-    lom = _sub(metadata, f"{{{IMSMD}}}lom")
-    title = _sub(_sub(lom, f"{{{IMSMD}}}general"), f"{{{IMSMD}}}title")
-    _sub(title, f"{{{IMSMD}}}string", quiz.title, language=quiz.language)
-    _sub(root, f"{{{CP}}}organizations")
-    resources = _sub(root, f"{{{CP}}}resources")
+    metadata = sub_element(root, f"{{{CP}}}metadata")
+    sub_element(metadata, f"{{{CP}}}schema", "IMS Content")
+    sub_element(metadata, f"{{{CP}}}schemaversion", "1.1.3")
+    lom = sub_element(metadata, f"{{{IMSMD}}}lom")
+    title = sub_element(sub_element(lom, f"{{{IMSMD}}}general"), f"{{{IMSMD}}}title")
+    sub_element(title, f"{{{IMSMD}}}string", quiz.title, language=quiz.language)
+    sub_element(root, f"{{{CP}}}organizations")
+    resources = sub_element(root, f"{{{CP}}}resources")
     folder, meta = quiz.ident, f"{quiz.ident}-settings"
-    questions = _sub(resources, f"{{{CP}}}resource", identifier=folder, type="imsqti_xmlv1p2")
-    _sub(questions, f"{{{CP}}}file", href=f"{folder}/{folder}.xml")
-    _sub(questions, f"{{{CP}}}dependency", identifierref=meta)
-    settings_resource = _sub(
+    questions = sub_element(
+        resources, f"{{{CP}}}resource", identifier=folder, type="imsqti_xmlv1p2"
+    )
+    sub_element(questions, f"{{{CP}}}file", href=f"{folder}/{folder}.xml")
+    sub_element(questions, f"{{{CP}}}dependency", identifierref=meta)
+    settings_resource = sub_element(
         resources,
         f"{{{CP}}}resource",
         identifier=meta,
         type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
         href=f"{folder}/assessment_meta.xml",
     )
-    _sub(settings_resource, f"{{{CP}}}file", href=f"{folder}/assessment_meta.xml")
+    sub_element(settings_resource, f"{{{CP}}}file", href=f"{folder}/assessment_meta.xml")
     return root
 
 
@@ -130,7 +127,7 @@ def settings(quiz: Quiz) -> _Element:
         ("cant_go_back", "false"),
         ("available", "false"),
     ):
-        _sub(root, f"{{{CANVAS}}}{tag}", value)
+        sub_element(root, f"{{{CANVAS}}}{tag}", value)
     return root
 
 
@@ -142,9 +139,9 @@ def assessment(quiz: Quiz) -> _Element:
         {f"{{{XSI}}}schemaLocation": f"{QTI} {QTI_XSD}"},
         nsmap={None: QTI, "xsi": XSI},
     )
-    test = _sub(root, f"{{{QTI}}}assessment", ident=quiz.ident, title=quiz.title)
-    _field(_sub(test, f"{{{QTI}}}qtimetadata"), "cc_maxattempts", "1")
-    section = _sub(test, f"{{{QTI}}}section", ident=f"{quiz.ident}-questions")
+    test = sub_element(root, f"{{{QTI}}}assessment", ident=quiz.ident, title=quiz.title)
+    _field(sub_element(test, f"{{{QTI}}}qtimetadata"), "cc_maxattempts", "1")
+    section = sub_element(test, f"{{{QTI}}}section", ident=f"{quiz.ident}-questions")
     for item in quiz.items:
         _item(section, item)
     return root
@@ -155,43 +152,50 @@ def _q(tag: str) -> str:
 
 
 def _field(metadata: _Element, label: str, entry: str) -> None:
-    field = _sub(metadata, _q("qtimetadatafield"))
-    _sub(field, _q("fieldlabel"), label)
-    _sub(field, _q("fieldentry"), entry)
+    field = sub_element(metadata, _q("qtimetadatafield"))
+    sub_element(field, _q("fieldlabel"), label)
+    sub_element(field, _q("fieldentry"), entry)
 
 
 def _mattext(parent: _Element, text: str, texttype: str = "text/html") -> None:
-    _sub(_sub(parent, _q("material")), _q("mattext"), text, texttype=texttype)
+    sub_element(sub_element(parent, _q("material")), _q("mattext"), text, texttype=texttype)
 
 
 def _item(section: _Element, item: Item) -> None:
-    element = _sub(section, _q("item"), ident=item.ident, title=item.name)
+    element = sub_element(section, _q("item"), ident=item.ident, title=item.name)
     answers = _answer_ids(item)
-    metadata = _sub(_sub(element, _q("itemmetadata")), _q("qtimetadata"))
+    metadata = sub_element(sub_element(element, _q("itemmetadata")), _q("qtimetadata"))
     _field(metadata, "question_type", QUESTION_TYPES[type(item)])
     _field(metadata, "points_possible", "0" if isinstance(item, Reading) else str(item.points))
     _field(metadata, "original_answer_ids", ",".join(answers))
     _field(metadata, "assessment_question_identifierref", f"{item.ident}-bank")
-    presentation = _sub(element, _q("presentation"))
+    presentation = sub_element(element, _q("presentation"))
     _mattext(presentation, item.html + (PLACES if isinstance(item, Ordering) else ""))
     if isinstance(item, Reading):
         return
     if isinstance(item, Matching | Ordering):
         _matching(element, presentation, item)
         return
-    response = _sub(presentation, _q("response_str"), ident="response1", rcardinality="Single")
-    _sub(_sub(response, _q("render_fib")), _q("response_label"), ident="answer1", rshuffle="No")
+    response = sub_element(
+        presentation, _q("response_str"), ident="response1", rcardinality="Single"
+    )
+    sub_element(
+        sub_element(response, _q("render_fib")),
+        _q("response_label"),
+        ident="answer1",
+        rshuffle="No",
+    )
     processing = _processing(element)
     _feedback_condition(processing)
     if isinstance(item, FillIn):
-        right = _sub(processing, _q("respcondition"), **{"continue": "No"})
-        condition = _sub(right, _q("conditionvar"))
+        right = sub_element(processing, _q("respcondition"), **{"continue": "No"})
+        condition = sub_element(right, _q("conditionvar"))
         for answer in item.answers:
-            _sub(condition, _q("varequal"), answer, respident="response1")
-        _sub(right, _q("setvar"), "100", action="Set", varname="SCORE")
+            sub_element(condition, _q("varequal"), answer, respident="response1")
+        sub_element(right, _q("setvar"), "100", action="Set", varname="SCORE")
     else:
-        marked_by_hand = _sub(processing, _q("respcondition"), **{"continue": "No"})
-        _sub(_sub(marked_by_hand, _q("conditionvar")), _q("other"))
+        marked_by_hand = sub_element(processing, _q("respcondition"), **{"continue": "No"})
+        sub_element(sub_element(marked_by_hand, _q("conditionvar")), _q("other"))
     _general_feedback(element, item.feedback_html)
 
 
@@ -231,25 +235,27 @@ def _matching(element: _Element, presentation: _Element, item: Matching | Orderi
         choices = list(item.positions())
     choice_id = {answer: ident(item.ident, "answer", answer) for answer in choices}
     for index, (prompt, _) in enumerate(pairs):
-        response = _sub(presentation, _q("response_lid"), ident=_response(item, index, prompt))
+        response = sub_element(
+            presentation, _q("response_lid"), ident=_response(item, index, prompt)
+        )
         _mattext(response, prompt, "text/plain")
-        render = _sub(response, _q("render_choice"))
+        render = sub_element(response, _q("render_choice"))
         for answer in choices:
-            label = _sub(render, _q("response_label"), ident=choice_id[answer])
+            label = sub_element(render, _q("response_label"), ident=choice_id[answer])
             _mattext(label, answer, "text/plain")
     processing = _processing(element)
     if isinstance(item, Ordering):
         _feedback_condition(processing)
     for index, (prompt, answer) in enumerate(pairs):
-        condition = _sub(processing, _q("respcondition"))
-        _sub(
-            _sub(condition, _q("conditionvar")),
+        condition = sub_element(processing, _q("respcondition"))
+        sub_element(
+            sub_element(condition, _q("conditionvar")),
             _q("varequal"),
             choice_id[answer],
             respident=_response(item, index, prompt),
         )
         share = _share(index, len(pairs))
-        _sub(condition, _q("setvar"), f"{share:.2f}", varname="SCORE", action="Add")
+        sub_element(condition, _q("setvar"), f"{share:.2f}", varname="SCORE", action="Add")
     if isinstance(item, Ordering):
         _general_feedback(element, item.feedback_html)
 
@@ -266,9 +272,9 @@ def _share(index: int, count: int) -> float:
 
 
 def _processing(element: _Element) -> _Element:
-    processing = _sub(element, _q("resprocessing"))
-    _sub(
-        _sub(processing, _q("outcomes")),
+    processing = sub_element(element, _q("resprocessing"))
+    sub_element(
+        sub_element(processing, _q("outcomes")),
         _q("decvar"),
         maxvalue="100",
         minvalue="0",
@@ -279,13 +285,13 @@ def _processing(element: _Element) -> _Element:
 
 
 def _feedback_condition(processing: _Element) -> None:
-    shown = _sub(processing, _q("respcondition"), **{"continue": "Yes"})
-    _sub(_sub(shown, _q("conditionvar")), _q("other"))
-    _sub(shown, _q("displayfeedback"), feedbacktype="Response", linkrefid="general_fb")
+    shown = sub_element(processing, _q("respcondition"), **{"continue": "Yes"})
+    sub_element(sub_element(shown, _q("conditionvar")), _q("other"))
+    sub_element(shown, _q("displayfeedback"), feedbacktype="Response", linkrefid="general_fb")
 
 
 def _general_feedback(element: _Element, html: str) -> None:
     if not html:
         return
-    feedback = _sub(element, _q("itemfeedback"), ident="general_fb")
-    _mattext(_sub(feedback, _q("flow_mat")), html)
+    feedback = sub_element(element, _q("itemfeedback"), ident="general_fb")
+    _mattext(sub_element(feedback, _q("flow_mat")), html)

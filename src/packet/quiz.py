@@ -26,6 +26,7 @@ from .activities import SourceComparison, TimelineActivity, Vocabulary
 from .text import xml_text
 
 if TYPE_CHECKING:
+    from lxml.etree import _Element
     from lxml.html import HtmlElement
 
     from .assemble import DocumentView, ModuleView, Packet, QuestionView
@@ -467,3 +468,21 @@ def clean_html(html: str) -> str:
         span.drop_tag()
     inner = lxml_html.tostring(root, encoding="unicode", method="html")
     return inner.removeprefix("<div>").removesuffix("</div>")
+
+
+def sub_element(parent: _Element, tag: str, text: str | None = None, **attributes: str) -> _Element:
+    """A child element of a platform's XML, its text and attribute values as XML can hold
+    them (`text.xml_text`); both writers (`qti.py`, `moodlexml.py`) build their trees with it."""
+    from lxml import etree
+
+    element = etree.SubElement(parent, tag, {k: xml_text(v) for k, v in attributes.items()})
+    if text is not None:
+        element.text = xml_text(text)
+    return element
+
+
+def xml_bytes(root: _Element) -> bytes:
+    """A platform's XML file: UTF-8, declared, indented."""
+    from lxml import etree
+
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))

@@ -46,7 +46,7 @@ from markupsafe import Markup
 
 from .errors import BuildError
 from .files import MAX_FONT_BYTES, Refused, read_file
-from .i18n import SOURCE, Words
+from .i18n import ENGLISH, SOURCE, Words
 from .layout import FONTS_CSS, TEMPLATES, input_roots, inside
 from .markup import typeset
 from .perf import fewer_collections
@@ -352,13 +352,12 @@ _COMPILED = _Compiled()
 
 
 def template_environment(
-    project_root: Path, language: str = "en", content: str = "en"
+    project_root: Path, words: Words = ENGLISH, content: str = "en"
 ) -> jinja2.Environment:
-    """The sandbox a packet's templates run in: `_` gives packet's own words in `language`,
-    and `ui_lang` is the attribute (` lang="fr"`) an element holding them carries when that
-    is not the content's language."""
+    """The sandbox a packet's templates run in: `_` gives packet's own `words`, and
+    `ui_lang` is the attribute (` lang="fr"`) an element holding them carries when their
+    language is not the content's."""
     env = _Sandbox(_Loader(project_root))
-    words = Words(language)
     env.globals["_"] = words
     env.globals["ui_lang"] = ui_lang(words.catalogue_tag, content)
     return env
@@ -449,8 +448,8 @@ def render_html(
     Anything in it that would load from elsewhere is dropped (selfcontained.py); what was
     dropped is added to `warnings`, each as `path:line:col: what — how to fix` where known.
     """
-    env = template_environment(project_root, packet.ui_language, packet.language)
     words = Words(packet.ui_language)
+    env = template_environment(project_root, words, packet.language)
     html = _page(
         env,
         "packet.html.j2",
@@ -480,8 +479,8 @@ def render_printout(
     printout.css; `compact`, the lesson plan's shorter form."""
     from .printouts import answer_key, lesson_plan, variant_name
 
-    env = template_environment(project_root, packet.ui_language, packet.language)
     words = Words(packet.ui_language)
+    env = template_environment(project_root, words, packet.language)
     made: dict[str, object]
     if printout == "answer-key":
         made = {"key": answer_key(packet)}

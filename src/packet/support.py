@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .i18n import N_, Words
+from .i18n import ENGLISH, N_, Words
 
 if TYPE_CHECKING:
     from .schema import QuestionKind
@@ -35,11 +35,11 @@ STARTERS: dict[QuestionKind, tuple[str, ...]] = {
 }
 
 
-def starters(kind: QuestionKind, space: str, words: Words | None = None) -> tuple[str, ...]:
+def starters(kind: QuestionKind, space: str, words: Words = ENGLISH) -> tuple[str, ...]:
     """The sentence starters a question of `kind` gets: only one asking for a long answer,
     in `words`' language."""
     if space != "long":
         return ()
-    say = (words or Words("en")).say
+    say = words.say
     # "…" stays on the line of the word before it: "it may …", never "it may" and "…" below.
     return tuple(say(starter).replace(" …", "\u00a0…") for starter in STARTERS[kind])
