@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -16,6 +17,8 @@ import pytest
 
 from conftest import REPO, run_packet, starter_project
 from packet.assemble import assemble
+from packet.classset import _written
+from packet.i18n import PSEUDO, Words
 from packet.project import load_project
 
 # Names in the scripts schools have; the last is in none of packet's fonts.
@@ -368,8 +371,84 @@ def test_what_cannot_be_printed_well_is_refused_or_left_blank(tmp_path: Path) ->
         (["--roster", str(clash)], "its class set would be called example-student-large-print.pdf"),
         (["--roster", str(long_class), "--only", " "], "--only: give the name of the student"),
         (["--roster", str(long_class), "--printer", ""], "--printer: give a print queue's name"),
+        (
+            ["--roster", str(long_class), "--language", "it"],
+            "--language it: packet's own words come in en, fr, es, de — choose one of them",
+        ),
     ):
         done = run_packet("print", "example", *args, cwd=project)
         assert done.returncode == 2, done.stderr
         assert message in done.stderr
     assert sorted(p.name for p in (project / "output").iterdir()) == before
+
+
+# -- the packet's language ------------------------------------------------------------------
+
+
+def _label_box(text_page: Any, label: str) -> tuple[float, float, float, float]:
+    """The box of `label`'s first plain capital (not a bracket, not an accented letter) and
+    its last glyph's right edge: (left, bottom, right, top)."""
+    hit = text_page.search(label, match_case=True, match_whole_word=True).get_next()
+    assert hit is not None, label
+    start, count = hit
+    plain = next(i for i, c in enumerate(label) if c.isascii() and c.isalpha())
+    left, bottom, _, top = text_page.get_charbox(start + plain)
+    return left, bottom, text_page.get_charbox(start + count - 1)[2], top
+
+
+@pytest.mark.parametrize("language", ["fr", PSEUDO])
+def test_a_class_set_in_another_language_finds_its_fields_by_their_labels(
+    tmp_path: Path, language: str
+) -> None:
+    """Built with --language, the cover's fields are labelled in that language ("NOM",
+    "CLASSE"; the pseudo-locale's "⟦ÑÀMÉ⟧", set in capitals by the stylesheet): each name is
+    stamped on its Name line, each class in its Class field, in every variant."""
+    project = starter_project(tmp_path / "unit")
+    roster = write_roster(tmp_path, [("Ava Thompson", ""), ("Noah Fischer", "large print")])
+    words = Words(language)
+    name_label, class_label = words.say("Name").upper(), words.say("Class").upper()
+    assert name_label != "NAME"
+    done = run_packet(
+        "print", "example", "--roster", str(roster), "--language", language, cwd=project
+    )
+    assert done.returncode == 0, done.stderr
+    assert "no Name and Class fields" not in done.stderr and "too long" not in done.stderr
+    document = pdfium.PdfDocument(project / "output/example-9B-print.pdf")
+    try:
+        for start, name in zip((0, _second_copy(project, [])), ("Ava", "Noah"), strict=True):
+            text_page = document[start].get_textpage()
+            assert "NAME" not in text_page.get_text_range()  # the packet's own language
+            label = _label_box(text_page, name_label)
+            klass = _label_box(text_page, class_label)
+            found = text_page.search(name, match_case=True).get_next()
+            assert found is not None, name
+            stamped = text_page.get_charbox(found[0])
+            assert label[2] < stamped[0] < klass[0]  # after NOM, before CLASSE
+            assert abs(stamped[1] - label[1]) < 1.5  # on NOM's baseline
+            group = text_page.search("9B", match_case=True).get_next()
+            assert group is not None
+            written = text_page.get_charbox(group[0])
+            assert written[0] > klass[2] and abs(written[1] - klass[1]) < 1.5
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize(
+    ("layer", "label", "found"),
+    [
+        ("NOM CLASSE DATE", "Nom", "NOM"),
+        ("NOMBRE CURSO FECHA", "Nom", None),  # a whole word only
+        ("⟦ÑÀMÉ⟧ ⟦ÇLÀŠŠ⟧", "⟦Ñàmé⟧", "⟦ÑÀMÉ⟧"),
+        ("⟦ ÑÀMÉ ⟧ ⟦ÇLÀŠŠ⟧", "⟦Ñàmé⟧", "⟦ ÑÀMÉ ⟧"),  # the brackets as glyphs of their own
+        ("ÑÀMÉ ÇLÀŠŠ", "⟦Ñàmé⟧", "ÑÀMÉ"),  # brackets missing from the text layer
+        ("N\u0303A\u0300ME\u0301", "⟦Ñàmé⟧", "N\u0303A\u0300ME\u0301"),  # accents apart
+        ("STRASSE KLASSE", "Straße", "STRASSE"),  # ß in capitals
+        ("CLASSROOM CLASS", "Class", "CLASS"),
+    ],
+)
+def test_labels_are_matched_as_the_stylesheet_prints_them(
+    layer: str, label: str, found: str | None
+) -> None:
+    chars = list(layer)
+    hits = ["".join(chars[i] for i in at) for at in _written(chars, label)]
+    assert hits == ([found] if found else [])

@@ -149,6 +149,59 @@ def test_serve_refuses_an_unknown_lesson_and_a_busy_port(project_dir: Path) -> N
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "--port" in result.stderr
 
 
+def test_serve_refuses_a_language_packet_has_no_words_for(project_dir: Path) -> None:
+    result = run_packet("serve", "--language", "it", "--port", "0", cwd=project_dir)
+    assert result.returncode == 2
+    assert (
+        "--language it: packet's own words come in en, fr, es, de — choose one of them"
+    ) in result.stderr
+
+
+def test_serve_builds_its_packets_in_the_language_asked_for(tmp_path: Path) -> None:
+    """`packet serve --language fr`: the preview and the PDF to download have packet's own
+    words in French (the cover's "Nom" field), as `packet build --language fr` has them."""
+    import http.client
+    import re
+    import signal
+
+    import pypdfium2 as pdfium
+
+    from conftest import starter_project
+    from packet.i18n import Words
+
+    project = starter_project(tmp_path / "unit")
+    process = start_packet(
+        "serve", "example", "--language", "fr", "--port", "0",
+        cwd=project, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/", process.stdout.readline())
+        assert found
+        pages = {}
+        for path in ("/example/student", "/example/student.pdf"):
+            connection = http.client.HTTPConnection("127.0.0.1", int(found[1]), timeout=120)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            assert response.status == 200, path
+            pages[path] = response.read()
+            connection.close()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=30)
+    name = Words("fr").say("Name")
+    assert name != "Name"
+    assert f">{name}</span>".encode() in pages["/example/student"]
+    pdf = tmp_path / "example-student.pdf"
+    pdf.write_bytes(pages["/example/student.pdf"])
+    document = pdfium.PdfDocument(pdf)
+    try:
+        cover = document[0].get_textpage().get_text_range().split()
+    finally:
+        document.close()
+    assert name.upper() in cover and "NAME" not in cover
+
+
 def test_the_preview_turns_every_failed_build_into_a_page(
     project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -27,6 +27,7 @@ from conftest import REPO, copy_project, run_packet, snapshot, starter_project
 from packet.assemble import assemble
 from packet.errors import UsageError
 from packet.export import export, exportable
+from packet.i18n import Words
 from packet.model import Project
 from packet.moodlexml import moodle_xml
 from packet.project import load_project
@@ -485,6 +486,121 @@ def _moodle_ids(root: Path, out: Path) -> dict[str, str]:
         for q in tree.getroot().findall("question")
         if q.get("type") != "category"
     }
+
+
+# --- Packet's own words in the project's language ---------------------------------------
+
+
+def test_packets_own_words_follow_the_language_the_questions_stay_as_written(
+    tmp_path: Path,
+) -> None:
+    """`packet export --language fr`: the labels and headings packet adds are French (the
+    questions, the lesson's content, stay as the teacher wrote them), both files are still
+    valid, and every identifier is the English export's. `--language en` is the default of
+    an English project: the same bytes."""
+    project = starter_project(tmp_path / "unit")
+    for language in ("fr", "en", None):
+        for to in ("qti", "moodle"):
+            chosen = ("--language", language) if language else ()
+            out = str(tmp_path / (language or "default"))
+            done = run_packet("export", "example", "--to", to, *chosen, "--out", out, cwd=project)
+            assert done.returncode == 0, done.stderr
+    fr = Words("fr")
+    moodle = etree.parse(str(tmp_path / "fr" / "example-questions.moodle.xml")).getroot()
+    valid("moodle-subset.rng", moodle)
+    essays = moodle.xpath("question[@type='essay']")
+    graders = [html_of(q.findtext("graderinfo/text")).text_content() for q in essays]
+    assert graders and all(g.startswith(fr.say("Model answer")) for g in graders)
+    assert not [g for g in graders if "Model answer" in g]
+    (document,) = [
+        html_of(q.findtext("questiontext/text"))
+        for q in essays
+        if "<h3>" in (q.findtext("questiontext/text") or "")
+    ]
+    text = document.text_content()
+    heading = fr.say("Document {letter}: {title}", letter="A", title="")
+    assert document.findtext(".//h3").startswith(heading) and heading != "Document A: "
+    assert fr.say("Source:") in text and "Source:" not in text
+    assert fr.say("Author") in text and "Author" not in text
+    assert "In lines 1–4, what does Lincoln say" in text  # the question itself, as written
+    parts = qti_parts(tmp_path / "fr" / "example-questions.qti.zip")
+    (test,) = [v for k, v in parts.items() if k.count("/") == 1 and "meta" not in k]
+    valid("qti-subset.rng", test)
+    comments = [
+        html_of(f.findtext(f".//{Q}mattext")).text_content() for f in test.iter(f"{Q}itemfeedback")
+    ]
+    assert comments and all(c.startswith(fr.say("Model answer")) for c in comments)
+    for name in ("example-questions.qti.zip", "example-questions.moodle.xml"):
+        assert identifiers(tmp_path / "fr" / name, answers=False) == identifiers(
+            tmp_path / "en" / name, answers=False
+        )
+        assert (tmp_path / "en" / name).read_bytes() == (tmp_path / "default" / name).read_bytes()
+
+
+def test_every_word_packet_adds_is_translated_and_no_identifier_is(
+    exported: Path, tmp_path: Path
+) -> None:
+    """In the pseudo-locale every catalogue word is ⟦transformed⟧: each piece of information
+    for graders opens with packet's label (Model answer, Mark scheme, What each source gives,
+    Look for…) transformed, and so do the names packet gives activities' questions and the
+    places of the order of events. Every identifier is the English export's — the places'
+    too — so a teacher who re-imports the lesson in another language updates the same
+    questions rather than adding new ones."""
+    for to in ("qti", "moodle"):
+        export(REPO, "1-roots", to, tmp_path, language="qps")
+    moodle = etree.parse(str(tmp_path / "1-roots-questions.moodle.xml")).getroot()
+    valid("moodle-subset.rng", moodle)
+    graders = [q.findtext("graderinfo/text") or "" for q in moodle.xpath("question[@type='essay']")]
+    assert len(graders) > 10
+    assert all(html_of(g).text_content().startswith("⟦") for g in graders)
+    names = [q.findtext("name/text") or "" for q in moodle.findall("question")[1:]]
+    module_questions = re.compile(r"1-roots · \d+\.\d+ ")  # named by what they ask
+    assert all("⟦" in n for n in names if not module_questions.match(n))
+    test = next(
+        v
+        for k, v in qti_parts(tmp_path / "1-roots-questions.qti.zip").items()
+        if k.count("/") == 1 and "meta" not in k
+    )
+    valid("qti-subset.rng", test)
+    in_order = "1-roots · " + Words("qps").say("Put these events in order")
+    (order,) = [i for i in test.iter(f"{Q}item") if i.get("title") == in_order]
+    places = [m.text or "" for m in order.iter(f"{Q}response_label") for m in m.iter(f"{Q}mattext")]
+    assert places[0].startswith("1⟦") and "⟦" in places[-1]
+    for name in ("1-roots-questions.qti.zip", "1-roots-questions.moodle.xml"):
+        assert identifiers(tmp_path / name, answers=False) == identifiers(
+            exported / name, answers=False
+        )
+
+
+def identifiers(path: Path, *, answers: bool = True) -> list[str]:
+    """Every identifier in an exported file, in order: the package's and items' (Canvas),
+    the answers' and places' its scoring refers to; the questions' ID numbers (Moodle).
+    Without `answers`, only the items' and the package's, not the scoring's (a date fill-in
+    accepts the date in the export's language as well as in English)."""
+    if path.suffix == ".xml":
+        return [e.text or "" for e in etree.parse(str(path)).getroot().iter("idnumber")]
+    named = ("ident", "identifier", "identifierref", "respident")
+    found = []
+    for root in qti_parts(path).values():
+        for element in root.iter():
+            local = etree.QName(element).localname
+            if not answers and local not in ("item", "section", "assessment", "resource"):
+                continue  # how many answers a fill-in accepts differs by language
+            found += [element.get(a) or "" for a in named if element.get(a)]
+            if answers and element.tag == f"{Q}varequal":
+                found.append(element.text or "")
+    return found
+
+
+def test_a_language_packet_has_no_words_for_is_refused_with_the_choices(tmp_path: Path) -> None:
+    project = starter_project(tmp_path / "unit")
+    out = tmp_path / "out"
+    done = run_packet(
+        "export", "example", "--to", "qti", "--language", "it", "--out", str(out), cwd=project
+    )
+    assert done.returncode == 2
+    assert "--language it: packet's own words come in en, fr, es, de" in done.stderr
+    assert not out.exists()
 
 
 # --- Bad input --------------------------------------------------------------------------

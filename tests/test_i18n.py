@@ -6,9 +6,14 @@ a French build of the unit prints French chrome around English content, tagged s
 from __future__ import annotations
 
 import re
+import zipfile
+from collections.abc import Iterator
+from html import unescape
+from itertools import pairwise
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
 import pytest
 from babel.messages.pofile import read_po
 
@@ -55,7 +60,7 @@ def test_words_fill_only_plain_names() -> None:
     assert words("{page.__class__} {page[0]}", page="x") == "{page.__class__} {page[0]}"
     assert Words("fr").catalogue == "fr" and Words("fr-CA").catalogue == "fr"
     assert Words("it").catalogue == "en"  # no Italian catalogue: packet's words stay English
-    assert pseudo("Page {page} of {pages}") == "⟦Pàgé {page} öf {pages}⟧"
+    assert pseudo("Page {page} of {pages}") == "⟦Pàgé ⟧{page}⟦ öf ⟧{pages}"
     assert translations(PSEUDO).gettext("Contents") == "⟦Çöñtéñtš⟧"
 
 
@@ -172,3 +177,151 @@ def test_the_french_pdf_tags_packets_words_as_french(french_unit: Path) -> None:
                 elif isinstance(kids, pikepdf.Dictionary):
                     stack.append(kids)
     assert "fr" in languages
+
+
+# The pseudo-locale test proper: every word packet prints comes out ⟦transformed⟧, so what
+# is left outside the marks must be the project's own words. A word pair (within a phrase)
+# that no file of the project holds, or in a PDF a word none of them uses, is packet's.
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_PHRASE = re.compile(r"[^\W\d_]+(?:[\s'-]+[^\W\d_]+)*")  # words, spaces, apostrophes, hyphens
+_MARKED = re.compile(r"⟦[^⟦⟧]*⟧")  # innermost first: a message may hold another
+_BREAK = "\x00"  # an element's edge: phrases do not run across it
+_SHOWN_ATTRIBUTES = re.compile(r'(?:aria-label|alt|title|placeholder)="([^"]*)"')
+
+
+def _normal(text: str) -> str:
+    """One apostrophe (YAML writes one as two inside single quotes), single quotation marks
+    as breaks (packet sets a quotation inside another in them), no soft hyphens."""
+    text = re.sub("‘|’(?![^\\W\\d_])", "|", text.replace("\u00ad", ""))
+    return text.replace("’", "'").replace("''", "'")
+
+
+def _unmarked(text: str) -> str:
+    while _MARKED.search(text):
+        text = _MARKED.sub(_BREAK, text)
+    return text
+
+
+def _pieces(path: Path) -> list[str]:
+    """What a reader sees of an output, outside the pseudo-locale's marks, in pieces that
+    no phrase crosses (an element, a run of a Word paragraph, a PDF page's line)."""
+    if path.suffix == ".html":
+        page = re.sub(r"<(style|script)\b.*?</\1>", " ", path.read_text("utf-8"), flags=re.S)
+        heard = [_unmarked(unescape(a)) for a in _SHOWN_ATTRIBUTES.findall(page)]
+        return heard + _unmarked(unescape(re.sub(r"<[^>]+>", _BREAK, page))).split(_BREAK)
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as docx:
+            xml = " ".join(
+                docx.read(n).decode() for n in docx.namelist() if re.match(r"word/.*\.xml$", n)
+            )
+        runs = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)
+        return _unmarked(unescape(_BREAK.join(runs))).split(_BREAK)
+    if path.suffix != ".pdf":
+        return []
+    document = pdfium.PdfDocument(path)
+    try:
+        pages = [page.get_textpage().get_text_bounded() for page in document]
+    finally:
+        document.close()
+    # Lines run on (a word a line break cut is joined again by `_joined`).
+    text = "\n".join(pages).replace("\u2010\r\n", "").replace("\r\n", " ")
+    return _unmarked(text).split(_BREAK)
+
+
+def _phrases(text: str) -> Iterator[list[str]]:
+    for phrase in _PHRASE.findall(_normal(text)):
+        yield [word.lower() for word in _WORD.findall(phrase)]
+
+
+def _project_words(project: Path) -> tuple[set[str], set[tuple[str, str]]]:
+    """The words and word pairs of every text file of the project: content, lessons,
+    settings, seeds (their text gives pairs only: a PDF's words must be the content's)."""
+    words: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for path in project.rglob("*"):
+        if not path.is_file() or path.suffix not in {".md", ".toml", ".yaml", ".txt", ".csv"}:
+            continue
+        if {"output", ".packet"} & set(path.relative_to(project).parts):
+            continue
+        for phrase in _phrases(path.read_text("utf-8", "replace")):
+            pairs.update(pairwise(phrase))
+            if not (path.suffix == ".txt" and path.parent.name == "seeds"):
+                words.update(phrase)
+    return words, pairs
+
+
+def _joined(phrase: list[str], words: set[str]) -> list[str]:
+    """A PDF's words with any a line break cut in two ("Highli" / "ghts", where a narrow
+    column broke an unbreakable citation) made whole again."""
+    out: list[str] = []
+    for word in phrase:
+        if out and word not in words and out[-1] + word in words:
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
+def _untransformed(out: Path, project: Path) -> dict[str, set[str]]:
+    """Word pairs (HTML, Word) and words (PDF) printed outside the pseudo-locale's marks
+    that the project's files never use, each with the outputs it is in."""
+    words, pairs = _project_words(project)
+    found: dict[str, set[str]] = {}
+    for path in sorted(out.glob("*.*")):
+        for piece in _pieces(path):
+            for phrase in _phrases(piece):
+                if path.suffix == ".pdf":
+                    strange = [w for w in _joined(phrase, words) if w not in words and len(w) > 1]
+                else:
+                    strange = [
+                        f"{a} {b}"
+                        for a, b in pairwise(phrase)
+                        if (a, b) not in pairs and min(len(a), len(b)) > 1
+                    ]
+                for said in strange:
+                    found.setdefault(said, set()).add(path.name)
+    return found
+
+
+@pytest.fixture(scope="module")
+def pseudo_unit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every lesson of the unit in the pseudo-locale: both editions, PDF, HTML and Word,
+    with the answer keys and lesson plans."""
+    out = tmp_path_factory.mktemp("pseudo-unit")
+    done = run_packet(
+        "build", "--language", PSEUDO, "--edition", "both", "--format", "all", "--out", str(out),
+        cwd=REPO,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_no_word_packet_prints_escapes_the_pseudo_locale(tmp_path: Path, pseudo_unit: Path) -> None:
+    """The issue's test: the starter project (with word banks and the report edition) and
+    the unit, every output, and nothing packet prints outside the catalogues."""
+    starter = starter_project(tmp_path / "unit")
+    out = tmp_path / "out"
+    for options in (["--edition", "both"], ["--edition", "report"], ["--support", "--name", "s"]):
+        done = run_packet(
+            "build", "--language", PSEUDO, "--format", "all", "--out", str(out), *options,
+            cwd=starter,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    assert len(list(out.glob("*.docx"))) >= 3 and len(list(out.glob("*.pdf"))) >= 5
+    assert _untransformed(out, starter) == {}
+    assert len(list(pseudo_unit.glob("*.docx"))) == 14
+    assert _untransformed(pseudo_unit, REPO) == {}
+
+
+def test_the_pseudo_locale_check_sees_a_word_left_in_english(tmp_path: Path) -> None:
+    """The check above can fail: a word packet printed without its catalogue is found in
+    each kind of output, and the project's own words are not."""
+    project = tmp_path / "p"
+    (project / "content").mkdir(parents=True)
+    (project / "content" / "a.md").write_text("The movement's roots go back to 1951.\n", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.html").write_text(
+        "<p>⟦Çöñtéñtš⟧</p><p>The movement’s roots go back</p><p>Each set matches none</p>"
+    )
+    assert set(_untransformed(out, project)) == {"each set", "set matches", "matches none"}

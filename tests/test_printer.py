@@ -226,3 +226,31 @@ def test_one_copy_to_a_stapling_printer_is_stapled_and_queue_names_ignore_case(
     assert done.stdout.rstrip().endswith(", stapled")
     [job] = jobs_sent(done.stdout)
     assert pages(printed_by_cups(job)) == pages(unit / "output/example-9B-reprint.pdf")
+
+
+@needs_cups
+def test_a_class_set_in_french_prints_with_the_names_in_its_fields(unit: Path) -> None:
+    """`--language fr`: the job sent has the French covers ("NOM", "CLASSE"), each name
+    stamped on its Name line (not at the top of the cover, as on a cover without fields).
+    cups-pdf's copy has no text layer to read: the class set packet sent is read instead."""
+    roster = unit.parent / "9B.csv"
+    out = unit.parent / "french"
+    done = run_packet(
+        "print", "example", "--roster", str(roster), "--only", "Alice Martin",
+        "--language", "fr", "--out", str(out), "--printer", QUEUE, cwd=unit,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "no Name and Class fields" not in done.stderr
+    ours = out / "example-9B-reprint.pdf"
+    [job] = jobs_sent(done.stdout)
+    assert pages(printed_by_cups(job)) == pages(ours)
+    document = pdfium.PdfDocument(ours)
+    try:
+        cover = document[0].get_textpage()
+        label = cover.search("NOM", match_case=True, match_whole_word=True).get_next()
+        name = cover.search("Alice Martin", match_case=True).get_next()
+        assert label is not None and name is not None, cover.get_text_range()
+        nom, alice = cover.get_charbox(label[0]), cover.get_charbox(name[0])
+    finally:
+        document.close()
+    assert alice[0] > nom[2] and abs(alice[1] - nom[1]) < 1.5  # on the NOM line

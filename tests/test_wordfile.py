@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 
 from conftest import REPO, copy_project, run_packet, starter_project
 from packet.assemble import Packet, assemble
+from packet.i18n import Words
 from packet.project import load_project
 from packet.wordfile import ANSWER_LINE, LINES, MODEL_ANSWER, NUMBERED, QUESTION
 
@@ -237,3 +239,77 @@ def test_what_the_pdf_prints_the_word_file_keeps(tmp_path: Path) -> None:
     assert not any("… …" in t or "….." in t for t in texts)
     section = document.sections[0]
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+
+
+def languages_of(paragraph: docx.text.paragraph.Paragraph) -> set[str | None]:
+    """The `w:lang` each run of `paragraph` is marked with (None: the paragraph's own)."""
+    from docx.oxml.ns import qn
+
+    found = set()
+    for run in paragraph.runs:
+        mark = run._r.find(f"{qn('w:rPr')}/{qn('w:lang')}")
+        found.add(None if mark is None else mark.get(qn("w:val")))
+    return found
+
+
+def test_the_word_file_speaks_the_packets_language(tmp_path: Path) -> None:
+    """`--language fr` on an English project (issue 27): the Word file's own words are the
+    catalogue's French, as in the HTML packet — headings, labels, table headers, the cover,
+    the title — and its numbers are written the French way; the content stays as the
+    project wrote it, in its language, and packet's French words are marked French."""
+    from babel.numbers import format_decimal
+
+    project = starter_project(tmp_path / "unit")
+    done = run_packet(
+        "build", "example", "--format", "docx", "--edition", "both", "--language", "fr",
+        cwd=project,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    fr = Words("fr")
+    for english in ("Contents", "Model answer", "Name", "Teacher Edition", "Event"):
+        assert fr.say(english) != english  # the catalogue has it: the test can tell
+    teacher = docx.Document(str(project / "output/example-teacher.docx"))
+    student = docx.Document(str(project / "output/example-student.docx"))
+    loaded = load_project(project)
+    packet = assemble(loaded, loaded.lessons["example"], "teacher")
+
+    headings = {p.text: p for p in teacher.paragraphs if p.style.name == "Heading 1"}
+    assert fr.say("Contents") in headings and "Contents" not in headings
+    module = packet.modules[0]
+    assert f"{module.number}. {module.title}" in headings  # the content as written
+    answers = [p for p in teacher.paragraphs if p.style.name == MODEL_ANSWER]
+    assert answers and answers[0].text.startswith(fr.say("Model answer"))
+    text = all_text(teacher)
+    assert "Model answer" not in text and "Contents" not in text
+    assert fr.say("Teacher Edition").upper() in text
+    assert teacher.core_properties.title.endswith(f"({fr.say('Teacher Edition')})")
+    headers = [cell.text for table in teacher.tables for cell in table.rows[0].cells]
+    assert fr.say("Event") in headers and "Event" not in headers
+    # The reading grade, with a decimal comma.
+    assert module.reading is not None
+    grade = format_decimal(module.reading.grade, format="0.0", locale="fr")
+    assert "," in grade and grade in text and f"{module.reading.grade:.1f}" not in text
+    # The student's name line.
+    assert any(p.text.startswith(fr.say("Name")) and "____" in p.text for p in student.paragraphs)
+    assert not any(p.text.startswith("Name:") for p in student.paragraphs)
+    # The document and its content are English; packet's words in it are marked French.
+    assert teacher.core_properties.language == "en"
+    assert languages_of(headings[fr.say("Contents")]) == {"fr"}
+    assert languages_of(headings[f"{module.number}. {module.title}"]) == {None}
+    assert "fr" in languages_of(answers[0]) and None in languages_of(answers[0])
+
+
+def test_english_words_are_marked_only_where_the_content_is_not_english(tmp_path: Path) -> None:
+    """An English packet's Word file marks no run with a language of its own: its words
+    and its content are one language (and its bytes stay as they were)."""
+    project = starter_project(tmp_path / "unit")
+    done = run_packet(
+        "build", "example", "--format", "docx", "--edition", "teacher", "--language", "en",
+        cwd=project,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(project / "output/example-teacher.docx") as docx_file:
+        body = docx_file.read("word/document.xml").decode("utf-8")
+    assert "<w:lang" not in body
+    document = docx.Document(str(project / "output/example-teacher.docx"))
+    assert any(p.text.startswith("Model answer: ") for p in document.paragraphs)

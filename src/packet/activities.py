@@ -30,14 +30,14 @@ from markupsafe import Markup
 from .answers import answer_id
 from .cite import dated, maker
 from .dates import MONTHS
-from .i18n import N_
+from .i18n import ENGLISH, N_, QUOTED, Words
 from .markup import MarkdownReader, nested_quotes, term_pattern, typeset
 from .model import Disagreement, Event, Project, Seed, Term, seeds_of
 from .schema import ACTIVITIES, Activity
 
 VOCABULARY_MAX = 10
 SPARES = 2  # definitions in a matching activity that match no term
-_COUNTS = {1: "One", 2: "Two", 3: "Three"}
+_COUNTS = {1: N_("One"), 2: N_("Two"), 3: N_("Three")}  # spare definitions, said
 # What the teacher looks for in the comparison's judgement, whatever the disagreements.
 JUDGEMENT_LOOK_FOR = N_("Answers should weigh who made each source and why, not only what it says.")
 ORDER_MAX = 6
@@ -94,44 +94,84 @@ class Vocabulary:
 
     @property
     def spares(self) -> str:
-        """What the instructions say of the definitions that match no term: in all, or in
-        each set where every set has as many (a student told "two" looks for two in each)."""
+        """What the instructions say of the definitions that match no term, in English."""
+        return self.spares_in(ENGLISH)
+
+    def spares_in(self, words: Words) -> str:
+        """What the instructions say of the definitions that match no term, in `words`'
+        language: in all, or in each set where every set has as many (a student told "two"
+        looks for two in each)."""
         count = len(self.definitions) - len(self.terms)
         if count <= 0:
             return ""
         if len(self.sets) > 1:
             each = [d - t for t, d in zip(self.sets, self.definition_sets, strict=True)]
             if len(set(each)) == 1:
-                some = _COUNTS.get(each[0], str(each[0]))
-                if each[0] == 1:
-                    return f"{some} definition in each set matches none of its terms."
-                return f"{some} definitions in each set match none of its terms."
+                return words.say_plural(
+                    "{some} definition in each set matches none of its terms.",
+                    "{some} definitions in each set match none of its terms.",
+                    each[0],
+                    some=_count(each[0], words),
+                )
             # Say which sets have a spare: told "each set", a student looks for one that is
             # not there (three sets of large print, two spares).
-            return _spares_by_set(each)
-        return f"{_COUNTS.get(count, str(count))} of the definitions match none of the terms."
+            return _spares_by_set(each, words)
+        return words.say_plural(
+            "{some} of the definitions matches none of the terms.",
+            "{some} of the definitions match none of the terms.",
+            count,
+            some=_count(count, words),
+        )
 
 
-def _spares_by_set(each: list[int]) -> str:
+def _count(count: int, words: Words) -> str:
+    """ "One", "Two", "Three" (a definition's number, as a sentence starts with it), else the
+    figure."""
+    return words.say(_COUNTS[count]) if count in _COUNTS else str(count)
+
+
+def _spares_by_set(each: list[int], words: Words) -> str:
     """ "Sets 1 and 2 each have one definition that matches none of their terms; set 3 has
     none." — for sets whose spares differ (`each`: the spares of each set, in order)."""
-    parts = []
+    parts: list[str] = []
     for count in sorted(set(each), reverse=True):
         sets = [str(n) for n, c in enumerate(each, start=1) if c == count]
-        named = (
-            f"Set {sets[0]}" if len(sets) == 1 else f"Sets {', '.join(sets[:-1])} and {sets[-1]}"
-        )
-        if not count:  # the smallest count, so never the first part
-            parts.append(f"{named.lower()} {'has' if len(sets) == 1 else 'have'} none")
-            continue
-        some = _COUNTS.get(count, str(count)).lower()
-        noun = "definition that matches" if count == 1 else "definitions that match"
-        whose = "its" if len(sets) == 1 else "their"
-        verb = "has" if len(sets) == 1 else "each have"
-        parts.append(
-            f"{named if not parts else named.lower()} {verb} {some} {noun} none of {whose} terms"
-        )
+        some = _count(count, words).lower()
+        if len(sets) == 1:
+            part = (
+                words.say_plural(
+                    "Set {set} has {some} definition that matches none of its terms",
+                    "Set {set} has {some} definitions that match none of its terms",
+                    count,
+                    set=sets[0],
+                    some=some,
+                )
+                if count
+                else words.say("Set {set} has none", set=sets[0])
+            )
+        else:
+            named = {"sets": ", ".join(sets[:-1]), "last": sets[-1]}
+            part = (
+                words.say_plural(
+                    "Sets {sets} and {last} each have {some} definition that matches none of "
+                    "their terms",
+                    "Sets {sets} and {last} each have {some} definitions that match none of "
+                    "their terms",
+                    count,
+                    some=some,
+                    **named,
+                )
+                if count
+                else words.say("Sets {sets} and {last} have none", **named)
+            )
+        parts.append(part if not parts else _continued(part, words))
     return "; ".join(parts) + "."
+
+
+def _continued(part: str, words: Words) -> str:
+    """A clause after a semicolon: its first letter small, except in German, whose nouns
+    ("Gruppe 3") keep their capitals."""
+    return part if words.catalogue == "de" else part[:1].lower() + part[1:]
 
 
 # Definitions a matching set has at most — its terms' and its spare — so that the set, its
@@ -157,8 +197,9 @@ class OrderEvent:
 class DateEvent:
     title: str
     detail_html: Markup
-    label: str
+    label: str  # the date as the packet prints it, in the packet's language
     event: str = ""  # its id in the timeline
+    english: str = ""  # the date label in English, if `label` is not (an export accepts both)
 
     @property
     def key(self) -> str:
@@ -175,13 +216,22 @@ class TimelineActivity:
 
 @dataclass(frozen=True)
 class WorksheetRow:
-    prompt: str
+    prompt: str  # in English: a message of the catalogues, filled with `topic`
     answers: tuple[Markup, ...]  # one per source column
     tall: bool = False
+    topic: str = ""  # a disagreement's topic, for a row that asks about it
 
     @property
     def key(self) -> str:
         return answer_id("compare", self.prompt)
+
+    def said(self, words: Words) -> str:
+        """The row's question in `words`' language (the topic stays as the project wrote it)."""
+        return words.say(TOPIC_ROW, topic=self.topic) if self.topic else words.say(self.prompt)
+
+
+# The comparison worksheet's row for each disagreement it asks about.
+TOPIC_ROW = N_("{topic}: what does this source say?")
 
 
 @dataclass(frozen=True)
@@ -364,7 +414,11 @@ def _set_seed(lesson_id: str, number: int) -> str:
 
 
 def _timeline(
-    project: Project, markup: MarkdownReader, lesson_id: str, modules: Sequence[str]
+    project: Project,
+    markup: MarkdownReader,
+    lesson_id: str,
+    modules: Sequence[str],
+    words: Words,
 ) -> TimelineActivity:
     events = _lesson_events(project, modules)
     to_order: list[Event] = []
@@ -382,7 +436,11 @@ def _timeline(
     return TimelineActivity(
         order=tuple(
             OrderEvent(
-                ascii_uppercase[i], e.entry.title, to_order.index(e) + 1, e.when.label, e.entry.id
+                ascii_uppercase[i],
+                e.entry.title,
+                to_order.index(e) + 1,
+                e.when.label_in(words),
+                e.entry.id,
             )
             for i, e in enumerate(in_order_asked)
         ),
@@ -390,8 +448,9 @@ def _timeline(
             DateEvent(
                 _hide_dates(e.entry.title),
                 markup.inline(_hide_dates(e.entry.detail)).html,
-                e.when.label,
+                e.when.label_in(words),
                 e.entry.id,
+                e.when.label,
             )
             for e in to_date
         ),
@@ -408,23 +467,29 @@ def _spread(length: int, count: int) -> list[int]:
     return sorted({round(i * (length - 1) / (count - 1)) for i in range(count)})
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _text_html(text: str) -> Markup:
     """Plain text, typeset, as HTML between tags (where quotation marks need no escaping)."""
     return Markup(escape(typeset(text), quote=False))
 
 
-def _about_the_sources(seeds: Sequence[Seed]) -> list[WorksheetRow]:
-    """The rows on who made each source, what kind of source it is and when it was written."""
+def _about_the_sources(seeds: Sequence[Seed], words: Words) -> list[WorksheetRow]:
+    """The rows on who made each source, what kind of source it is and when it was written
+    (packet's words in the answers in `words`' language)."""
     return [
         WorksheetRow(
             N_("Who wrote or published it?"),
-            tuple(maker(seed.meta) for seed in seeds),
+            tuple(maker(seed.meta, words) for seed in seeds),
         ),
         WorksheetRow(
             N_("What kind of source is it, and what was it written for?"),
             tuple(
                 _text_html(
-                    f"{seed.meta.kind.capitalize()}. {seed.meta.purpose or seed.meta.kind_basis}"
+                    f"{_capital(words.say(seed.meta.kind))}. "
+                    f"{seed.meta.purpose or seed.meta.kind_basis}"
                 )
                 for seed in seeds
             ),
@@ -432,7 +497,7 @@ def _about_the_sources(seeds: Sequence[Seed]) -> list[WorksheetRow]:
         ),
         WorksheetRow(
             N_("When was it written or last updated?"),
-            tuple(dated(seed.meta) for seed in seeds),
+            tuple(dated(seed.meta, words) for seed in seeds),
         ),
     ]
 
@@ -452,11 +517,11 @@ def _substantive(disagreements: Sequence[Disagreement]) -> list[Disagreement]:
 
 
 def _source_comparison(
-    project: Project, markup: MarkdownReader, modules: Sequence[str]
+    project: Project, markup: MarkdownReader, modules: Sequence[str], words: Words
 ) -> SourceComparison:
     seeds = [project.seeds[s] for s in _lesson_seeds(project, modules)][:2]
     ids = [seed.id for seed in seeds]
-    rows = _about_the_sources(seeds)
+    rows = _about_the_sources(seeds, words)
     notes: list[Markup] = []
     disagreements = [
         d
@@ -467,12 +532,15 @@ def _source_comparison(
         quotes = {v.seed: v.quote for v in d.entry.versions}
         rows.append(
             WorksheetRow(
-                f"{d.entry.topic}: what does this source say?",
+                ENGLISH.say(TOPIC_ROW, topic=d.entry.topic),
                 tuple(
-                    Markup("“{}”").format(Markup(nested_quotes(markup.inline(quotes[s]).html, 1)))
+                    Markup(  # the catalogue's marks around the source's words, as HTML
+                        words.say(QUOTED, quotation=nested_quotes(markup.inline(quotes[s]).html, 1))
+                    )
                     for s in ids
                 ),
                 tall=True,
+                topic=d.entry.topic,
             )
         )
         notes.append(markup.inline(d.entry.note).html)
@@ -503,9 +571,11 @@ def make_activities(
     wanted: Sequence[Activity],
     *,
     set_size: int | None = None,
+    words: Words = ENGLISH,
 ) -> tuple[ActivityView, ...]:
     """The worksheets `wanted` for a lesson, in that order; any without material is left
-    out. Matching comes in sets of at most `set_size` definitions (`STANDARD_SET` if None)."""
+    out. Matching comes in sets of at most `set_size` definitions (`STANDARD_SET` if None);
+    the answers packet writes itself are in `words`' language."""
     made: list[ActivityView] = []
     for activity in wanted:
         if missing_material(project, modules, activity) is not None:
@@ -513,7 +583,7 @@ def make_activities(
         if activity == "vocabulary":
             made.append(_vocabulary(project, markup, lesson_id, modules, set_size))
         elif activity == "timeline":
-            made.append(_timeline(project, markup, lesson_id, modules))
+            made.append(_timeline(project, markup, lesson_id, modules, words))
         else:
-            made.append(_source_comparison(project, markup, modules))
+            made.append(_source_comparison(project, markup, modules, words))
     return tuple(made)

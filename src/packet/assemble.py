@@ -32,7 +32,7 @@ from .cite import STYLE_NAMES, citation, headnote_facts
 from .documents import Block, blocks, document_refs, letter, lettered
 from .errors import Location
 from .graphic import PT, Layout, Span, alt_text, charts, data_uri, legend, line_count, svg
-from .i18n import Words
+from .i18n import ENGLISH, N_, Words
 from .markup import (
     MarkdownReader,
     RenderedText,
@@ -312,7 +312,8 @@ def assemble(
     true`), its word banks and sentence starters; in a `version` (a class set's A or B), its
     activity items in that version's order."""
     settings = project.settings
-    markup = markup_for(project)
+    words = Words(language or settings.language)
+    markup = markup_for(project, words)
     chosen = lesson.entry.modules
     bodies = _bodies(project, markup, chosen, students=edition == "student")
     asked = sections if sections is not None else lesson.entry.sections
@@ -321,7 +322,6 @@ def assemble(
         asked = [s for s in [*asked, *more] if s != "questions"]
     printed = project.documents_of(lesson) if FIRST_SECTION in asked else []
     wanted = _sections(asked, bool(printed))
-    words = Words(language or settings.language)
     letters: Letters = (
         {d.id: letter(index) for index, d in enumerate(printed)},
         {d.id: d.entry.title for d in project.documents.values()},
@@ -349,14 +349,14 @@ def assemble(
         edition=edition,
         sections=wanted,
         modules=modules,
-        timeline=_timeline(project, markup, events),
+        timeline=_timeline(project, markup, events, words),
         timeline_graphic=_timeline_graphic(
             events,
             PAGE_MM[paper or settings.paper, booklet],
             "large print" if large_print else "booklet" if booklet else "standard",
             words,
         ),
-        glossary=_glossary(project, markup, _first_uses(bodies)),
+        glossary=_glossary(project, markup, _first_uses(bodies), words),
         sources=sources,
         sources_attributed=any(s.has_attributed for s in sources),
         comparison=_comparison(project, markup, chosen),
@@ -366,13 +366,14 @@ def assemble(
             lesson,
             LARGE_PRINT_SET if large_print else BOOKLET_SET if booklet else None,
             version,
+            words,
         ),
         documents=tuple(_document_view(project, markup, d, letters) for d in printed),
         task=_task(markup, lesson, letters),
         guidance_html=_guidance(project, markup) if edition == "teacher" else None,
         care_modules=tuple(m for m in modules if m.notes.care),
-        ending_html=_ending(markup, lesson, modules) if edition == "teacher" else None,
-        citation_style=STYLE_NAMES[settings.citation_style],
+        ending_html=_ending(markup, lesson, modules, words) if edition == "teacher" else None,
+        citation_style=words.say(STYLE_NAMES[settings.citation_style]),
         questions_at_back="questions" in wanted,
         booklet=booklet,
         version=version,
@@ -471,7 +472,11 @@ def _bodies(
     """The lesson's modules with their bodies rendered; for students, each block on where
     the sources disagree is a prompt to find both versions (unless the project says not)."""
     modules = [project.modules[m] for m in chosen]
-    prompts = _prompts(project) if students and project.settings.disagreement_prompts else None
+    prompts = (
+        _prompts(project, markup.words)
+        if students and project.settings.disagreement_prompts
+        else None
+    )
     return [
         (
             module,
@@ -487,15 +492,18 @@ def _bodies(
 
 # What a student reads in place of a module's block on a disagreement without a prompt of
 # its own: the question, not its answer (which the teacher edition and the back section give).
-PROMPT = (
+PROMPT = N_(
     "The two sources disagree here. Find what each one says, in its own words, and decide "
     "which is better supported, and why."
 )
 
 
-def _prompts(project: Project) -> dict[str, str]:
+def _prompts(project: Project, words: Words) -> dict[str, str]:
+    """Each disagreement's prompt (Markdown), packet's words in `words`' language."""
     return {
-        d.entry.id: f"**Find both versions.** {d.entry.prompt or PROMPT}"
+        d.entry.id: words.say(
+            "**Find both versions.** {prompt}", prompt=d.entry.prompt or words.say(PROMPT)
+        )
         for d in project.disagreements
     }
 
@@ -631,12 +639,12 @@ def _first_uses(bodies: list[Body]) -> dict[str, str]:
 
 
 def _timeline(
-    project: Project, markup: MarkdownReader, events: list[Event]
+    project: Project, markup: MarkdownReader, events: list[Event], words: Words
 ) -> tuple[EventView, ...]:
     return tuple(
         EventView(
             id=e.entry.id,
-            label=e.when.label,
+            label=e.when.label_in(words),
             title=e.entry.title,
             detail_html=markup.inline(e.entry.detail).html,
             sources=tuple(dict.fromkeys(project.seeds[s.seed].meta.short for s in e.entry.sources)),
@@ -673,7 +681,7 @@ def _timeline_graphic(
     leaves room for (the first below the section's heading), each with its caption."""
     spans = [
         Span(
-            typeset(e.when.label),
+            typeset(e.when.label_in(say_in)),
             typeset(e.entry.title),  # drawn into the SVG, past the templates' typesetting
             e.when.start_fraction,
             e.when.end_fraction,
@@ -714,7 +722,8 @@ def _timeline_graphic(
             else ""
         )
         key = tuple((b.letter, b.span.title, b.span.label) for b in plan.bands)
-        views.append(ChartView(data_uri(svg(plan, alt)), alt, part, key))
+        drawn = svg(plan, alt, say_in.say("Timeline"))
+        views.append(ChartView(data_uri(drawn), alt, part, key))
     return TimelineGraphic(charts=tuple(views), legend=legend(plans, say_in))
 
 
@@ -730,7 +739,7 @@ def _key_text(plans: tuple[Layout, ...], say_in: Words) -> str:
 
 
 def _glossary(
-    project: Project, markup: MarkdownReader, first_use: dict[str, str]
+    project: Project, markup: MarkdownReader, first_use: dict[str, str], words: Words
 ) -> tuple[GlossaryView, ...]:
     """The terms the lesson uses, in alphabetical order, each pointing at its first use."""
     return tuple(
@@ -740,7 +749,7 @@ def _glossary(
             aliases=tuple(term.entry.aliases),
             definition_html=markup.inline(term.entry.definition).html,
             source=(  # one unbreakable tag
-                "general definition"
+                words.say("general definition")
                 if term.entry.source == "general"
                 else project.seeds[term.entry.source].meta.short
             ).replace(" ", "\u00a0"),
@@ -801,18 +810,21 @@ def _activities(
     lesson: Lesson,
     set_size: int | None,
     version: str = "",
+    words: Words = ENGLISH,
 ) -> tuple[ActivityView, ...]:
     """The worksheets the lesson asks for, or every one its modules have material for. The
     shuffles are the lesson's own; a version after A has shuffles of its own."""
     chosen = lesson.entry.modules
     wanted = lesson.entry.activities or available(project, chosen)
     shuffled_as = lesson.id if version in ("", "A") else f"{lesson.id}/version-{version}"
-    return make_activities(project, markup, shuffled_as, chosen, wanted, set_size=set_size)
+    return make_activities(
+        project, markup, shuffled_as, chosen, wanted, set_size=set_size, words=words
+    )
 
 
 # A document's source line when its seed's record says nothing of rights: true, and what a
 # teacher reprinting a short excerpt for a class needs to know.
-NO_RIGHTS = "Rights: not stated by the source. Reprinted in part for classroom study."
+NO_RIGHTS = N_("Rights: not stated by the source. Reprinted in part for classroom study.")
 
 
 def _task(markup: MarkdownReader, lesson: Lesson, letters: Letters) -> TaskView | None:
@@ -860,11 +872,17 @@ def _document_view(
         headnote_html=markup.inline(entry.headnote).html if entry.headnote else None,
         blocks=blocks(document, seed),
         citation_html=citation(seed.meta, project.settings.citation_style, letters[2]),
-        rights=f"Rights: {seed.meta.rights}" if seed.meta.rights else NO_RIGHTS,
+        rights=(
+            letters[2].say("Rights: {rights}", rights=seed.meta.rights)
+            if seed.meta.rights
+            else letters[2].say(NO_RIGHTS)
+        ),
         questions=_questions(markup, entry.questions, document.src, letters),
         source=_at(document.src.origin),
         modules=tuple(entry.modules),
-        figure_html=Markup(figure_html(seed.id, figure, entry.title)) if figure else None,
+        figure_html=(
+            Markup(figure_html(seed.id, figure, entry.title, letters[2])) if figure else None
+        ),
     )
 
 
@@ -875,12 +893,24 @@ def _guidance(project: Project, markup: MarkdownReader) -> Markup | None:
     return markup.block(project.guidance, "guidance", numbered=False, link_terms=False).html
 
 
-def _ending(markup: MarkdownReader, lesson: Lesson, modules: tuple[ModuleView, ...]) -> Markup:
+def _ending(
+    markup: MarkdownReader, lesson: Lesson, modules: tuple[ModuleView, ...], words: Words
+) -> Markup:
     """How the lesson ends: the section it ends with (and whether that section has a care
     point), then the lesson's own advice on closing it."""
     last = modules[-1]
-    said = f"Its last section is Section {last.number}, *{last.title}*"
-    said += ", which has a care point of its own (see Care points)." if last.notes.care else "."
+    said = (
+        words.say(
+            "Its last section is Section {number}, *{title}*, which has a care point of its "
+            "own (see Care points).",
+            number=last.number,
+            title=last.title,
+        )
+        if last.notes.care
+        else words.say(
+            "Its last section is Section {number}, *{title}*.", number=last.number, title=last.title
+        )
+    )
     if lesson.entry.ending:
         said += " " + lesson.entry.ending
     return markup.inline(said).html

@@ -20,7 +20,7 @@ from html import escape
 from markupsafe import Markup
 
 from .dates import MONTHS, DateError, parse_date
-from .i18n import ENGLISH, N_, Words
+from .i18n import ENGLISH, N_, QUOTED, SOURCE, Words, pseudo
 from .markup import typeset
 from .schema import MetaValue, SeedMeta
 
@@ -67,16 +67,18 @@ def _end(text: str) -> str:
     return text if text.endswith((".", "?", "!", ".”", "?”", "!”")) else text + "."
 
 
-def _quoted_title(meta: SeedMeta) -> str:
-    """“Title.” with the full stop inside the quotation marks, as American styles require."""
-    return f"“{_end(_text(meta.title))}”"
+def _quoted_title(meta: SeedMeta, words: Words) -> str:
+    """“Title.” with the full stop inside the quotation marks, as American styles require
+    (the marks `words`' language uses: « » in French)."""
+    return words.say(QUOTED, quotation=_end(_text(meta.title)))
 
 
 def _month(month: int, words: Words, style: str) -> str:
     """A month's name in a citation: the style's own English form ("Jan." in MLA), else the
     language's, as Babel gives it ("janvier", "Januar")."""
     if words.english:
-        return (MLA_MONTHS if style == "mla" else MONTHS)[month - 1]
+        name = (MLA_MONTHS if style == "mla" else MONTHS)[month - 1]
+        return name if words.catalogue == SOURCE else pseudo(name)
     from babel.dates import get_month_names
 
     return str(
@@ -88,7 +90,7 @@ def mla(meta: SeedMeta, words: Words = ENGLISH) -> Markup:
     parts = []
     if meta.author:
         parts.append(_end(_text(meta.author)))
-    parts.append(_quoted_title(meta))
+    parts.append(_quoted_title(meta, words))
     container = meta.website or meta.publisher
     tail = []
     if container:
@@ -121,7 +123,7 @@ def chicago(meta: SeedMeta, words: Words = ENGLISH) -> Markup:
     parts = []
     if meta.author:
         parts.append(_end(_text(meta.author)))
-    parts.append(_quoted_title(meta))
+    parts.append(_quoted_title(meta, words))
     container = meta.website or meta.publisher
     if meta.kind == "encyclopedia entry" and container:
         parts.append(_end(say("In {container}", container=_italic(container))))
@@ -158,27 +160,32 @@ def apa(meta: SeedMeta, words: Words = ENGLISH) -> Markup:
     return Markup(" ".join(head + body))
 
 
-def maker(meta: SeedMeta) -> Markup:
+def maker(meta: SeedMeta, words: Words = ENGLISH) -> Markup:
     """Who made the source, as HTML, for a worksheet's answer key."""
-    parts = []
-    if meta.author:
-        parts.append(f"Author: {_text(meta.author)}")
-    else:
-        parts.append("No author named")
-    for label, value in (("website", meta.website), ("publisher", meta.publisher)):
-        if value is not None:
-            parts.append(f"{label}: {_text(value)}")
+    say = words.say
+    parts = [
+        say("Author: {name}", name=_text(meta.author)) if meta.author else say("No author named")
+    ]
+    if meta.website is not None:
+        parts.append(say("website: {name}", name=_text(meta.website)))
+    if meta.publisher is not None:
+        parts.append(say("publisher: {name}", name=_text(meta.publisher)))
     return Markup("; ".join(parts) + ".")
 
 
-def dated(meta: SeedMeta) -> Markup:
-    """When the source was written or updated, in its own words where it gives them, as HTML."""
+def dated(meta: SeedMeta, words: Words = ENGLISH) -> Markup:
+    """When the source was written or updated, in its own words where it gives them, as HTML
+    (packet's words and the date as `words`' language writes them)."""
+    say = words.say
     if meta.date is None:
-        return Markup("No date given.")
+        return Markup(escape(say("No date given.")))
     if meta.date.as_written:
-        return Markup(f"“{escape(meta.date.as_written)}”, as the source puts it.")
-    word = "Updated" if meta.date_kind == "updated" else "Published"
-    return Markup(f"{word} {_text(meta.date)}.")
+        return Markup(say("“{date}”, as the source puts it.", date=escape(meta.date.as_written)))
+    ymd = _ymd(meta)
+    when = _text(meta.date) if words.english or ymd is None else _local_date(ymd, words)
+    if meta.date_kind == "updated":
+        return Markup(say("Updated {date}", date=when) + ".")
+    return Markup(say("Published {date}", date=when) + ".")
 
 
 def _plain(value: MetaValue) -> str:
@@ -237,9 +244,9 @@ def _local_date(ymd: tuple[int, int, int], words: Words) -> str:
 
 STYLES = {"mla": mla, "chicago": chicago, "apa": apa}
 STYLE_NAMES = {
-    "mla": "MLA (9th edition)",
-    "chicago": "Chicago (17th edition)",
-    "apa": "APA (7th edition)",
+    "mla": N_("MLA (9th edition)"),
+    "chicago": N_("Chicago (17th edition)"),
+    "apa": N_("APA (7th edition)"),
 }
 
 

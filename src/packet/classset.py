@@ -6,6 +6,11 @@ onto each copy's cover — an overlay of real text, set by WeasyPrint in packet'
 and the copies are put together in roster order (pikepdf), each starting on a fresh sheet
 when the job is double-sided, then the teacher edition and the answer key.
 
+The cover's Name and Class fields are found by their labels in the language of packet's own
+words the editions were built in (`--language`, else packet.toml's `language`): "NOM" and
+"CLASSE" on a French packet's cover. The class set adds no words of its own to the pages:
+only the names and classes the roster gives.
+
 Privacy: names go into the class set's PDF and nowhere else. The file is named after the
 roster, never a student; nothing with a name is cached, logged or put in the build manifest,
 and messages point at the roster's lines.
@@ -25,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from .build.request import BuildRequest, Output
 from .errors import BuildError, UsageError
+from .i18n import ENGLISH, Words
 from .layout import default_output, output_name, printout_name
 from .roster import Roster, Student, Variant
 
@@ -60,6 +66,7 @@ class PrintRequest:
     jobs: int = 1
     reprint: bool = False  # --only: the chosen students' copies alone
     dry_run: bool = False
+    language: str | None = None  # packet's own words (i18n.py); None: packet.toml's `language`
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,7 @@ def print_class_set(
         booklet=request.booklet,
         out=out,
         jobs=request.jobs,
+        language=request.language,
     )
     chosen = {edition_of(s, request.versions) for s in students}
     # The teacher's part: the teacher edition, and an answer key for each version.
@@ -171,8 +179,23 @@ def print_class_set(
             (f"answer key {v}".strip(), _source(out, request, Edition("standard", v), "key"))
             for v in versions
         ]
-    _compose(job, request, students, sources, teacher)
+    labels = cover_labels(Words(request.language or _project_language(root)))
+    _compose(job, request, students, sources, teacher, labels)
     return job
+
+
+def _project_language(root: Path) -> str:
+    """packet.toml's `language`: the language of packet's own words when no --language is
+    given (read after the editions are built, so the project is known to load)."""
+    from .project import load_project
+
+    return load_project(root).settings.language
+
+
+def cover_labels(words: Words) -> tuple[str, str]:
+    """The cover's Name and Class labels in `words`' language, as the cover template prints
+    them (`_("Name")`, `_("Class")`): what `find_cover` looks for."""
+    return words.say("Name"), words.say("Class")
 
 
 def class_set_path(out: Path, request: PrintRequest) -> Path:
@@ -220,11 +243,15 @@ def _compose(
     students: Sequence[Student],
     sources: dict[Edition, Path],
     teacher: list[tuple[str, Path]],
+    labels: tuple[str, str],
 ) -> None:
-    """Lay the job out (its parts, and the PDF unless a dry run), stamping each cover."""
+    """Lay the job out (its parts, and the PDF unless a dry run), stamping each cover; its
+    Name and Class fields are found by `labels`, in the packet's language."""
     import pikepdf
 
-    covers = {e: find_cover(path, booklet=request.booklet) for e, path in sources.items()}
+    covers = {
+        e: find_cover(path, booklet=request.booklet, labels=labels) for e, path in sources.items()
+    }
     for edition, cover in covers.items():
         if not cover.found:
             job.warnings.append(
@@ -328,28 +355,37 @@ class Cover:
 Box = tuple[float, float, float, float]  # left, bottom, right, top: points from the foot
 
 
-def find_cover(path: Path, *, booklet: bool = False) -> Cover:
+def find_cover(
+    path: Path, *, booklet: bool = False, labels: tuple[str, str] | None = None
+) -> Cover:
     """The Name and Class fields of the first page of `path`: a NAME label with a ruled line
     starting under it (so a summary that says "name the class" is not taken for them), and
     the CLASS label with a line of its own — on its baseline to its right, else the nearest
-    below it. A cover without them (a project template that drops them) gets its names at
-    the top of the cover (on a booklet's first side, the right-hand half)."""
+    below it. `labels` are the two labels as the packet's language has them (English's
+    "Name" and "Class" unless given; `cover_labels`). A cover without them (a project
+    template that drops them) gets its names at the top of the cover (on a booklet's first
+    side, the right-hand half)."""
     import pypdfium2
     import pypdfium2.raw as pdfium_c
 
+    name_label, class_label = labels or cover_labels(ENGLISH)
     document = pypdfium2.PdfDocument(path)
     try:
         page = document[0]
         width, height = page.get_size()
         text = page.get_textpage()
-        labels = {word: _labels(text, word) for word in ("name", "class")}
+        chars = [chr(pdfium_c.FPDFText_GetUnicode(text.raw, i)) for i in range(text.count_chars())]
+        labels_at = {
+            word: [_label_box(text, chars, at) for at in _written(chars, label)]
+            for word, label in (("name", name_label), ("class", class_label))
+        }
         # The ruled lines' boxes: each field runs to the end of the line its label sits on.
         paths = [o.get_bounds() for o in page.get_objects() if o.type == pdfium_c.FPDF_PAGEOBJ_PATH]
     finally:
         document.close()
     fields = {
         word: [(box, end) for box in found if (end := _line_end(paths, box)) is not None]
-        for word, found in labels.items()
+        for word, found in labels_at.items()
     }
     if fields["name"]:
         (name, name_end), *_ = fields["name"]
@@ -370,23 +406,70 @@ def find_cover(path: Path, *, booklet: bool = False) -> Cover:
     return Cover(width, height, top, None, found=False)
 
 
-def _labels(text: Any, word: str) -> list[Box]:
-    """Each place `word` is written whole on the page: (left, bottom, right, top)."""
+def _folded(text: str) -> str:
+    """`text` as labels are compared: in capitals, as the stylesheet sets them
+    (`text-transform: uppercase`), then case-folded, accents as combining marks and spaces
+    dropped — so "Nom" finds "NOM", "Straße" "STRASSE" and "⟦Ñàmé⟧" "⟦ ÑÀMÉ ⟧"."""
+    return "".join(unicodedata.normalize("NFD", text.upper().casefold()).split())
+
+
+def _written(chars: Sequence[str], label: str) -> list[range]:
+    """Each place `label` is written whole in a page's text layer (`chars`, one string per
+    character), as the range of its characters, in reading order. The label's brackets (the
+    pseudo-locale's ⟦ ⟧) may be missing from the text layer: then its letters are looked for
+    alone."""
+    core = label.strip("".join(c for c in label if not c.isalnum()))
+    for wanted in dict.fromkeys((_folded(label), _folded(core))):
+        found = _find(chars, wanted) if wanted else []
+        if found:
+            return found
+    return []
+
+
+def _find(chars: Sequence[str], wanted: str) -> list[range]:
+    """The ranges of `chars` whose folded text is `wanted` (already folded), with no letter
+    or digit just before or after: a whole word, not "CLASS" in "CLASSROOM"."""
+    folded: list[str] = []
+    owner: list[int] = []  # for each folded letter, the character it comes from
+    for index, char in enumerate(chars):
+        piece = _folded(char)
+        folded.append(piece)
+        owner += [index] * len(piece)
+    text = "".join(folded)
     found = []
-    search = text.search(word, match_case=False, match_whole_word=True)
-    while (hit := search.get_next()) is not None:
-        start, count = hit
-        boxes = [text.get_charbox(i) for i in range(start, start + count)]
-        found.append(
-            (
-                min(b[0] for b in boxes),
-                min(b[1] for b in boxes),
-                max(b[2] for b in boxes),
-                max(b[3] for b in boxes),
-            )
+    at = text.find(wanted)
+    while at != -1:
+        end = at + len(wanted)
+        first, last = owner[at], owner[end - 1]
+        whole = (at == 0 or owner[at - 1] != first) and (end == len(text) or owner[end] != last)
+        alone = not (first > 0 and chars[first - 1].isalnum()) and not (
+            last + 1 < len(chars) and chars[last + 1].isalnum()
         )
-    search.close()
+        if whole and alone:
+            found.append(range(first, last + 1))
+        at = text.find(wanted, at + 1)
     return found
+
+
+def _label_box(text: Any, chars: Sequence[str], at: range) -> Box:
+    """Where the label at `at` is written: (left, bottom, right, top). Its width runs over
+    every glyph (brackets included); its foot and top are those of its plain capitals, so
+    that an accent (À, Ñ), a cedilla (Ç) or a bracket does not take the size of its letters
+    for bigger than it is."""
+    boxes = [text.get_charbox(i) for i in at if not chars[i].isspace()]
+    letters = [text.get_charbox(i) for i in at if chars[i].isalnum()]
+    plain = [
+        text.get_charbox(i)
+        for i in at
+        if chars[i].isalnum() and len(unicodedata.normalize("NFD", chars[i])) == 1
+    ]
+    height = plain or letters or boxes
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in height),
+        max(b[2] for b in boxes),
+        max(b[3] for b in height),
+    )
 
 
 def _line_end(paths: list[Box], label: Box) -> float | None:

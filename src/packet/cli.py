@@ -691,21 +691,38 @@ def _echo_figure(report: PullReport) -> None:
 @main.command()
 @click.argument("lesson", required=False)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--language",
+    metavar="CODE",
+    help="The language of packet's own words (Contents, Name, Page 1 of 3): en, fr, es or de "
+    "(default: packet.toml's language).",
+)
 @_out_option
 @click.pass_obj
-def serve(state: State, lesson: str | None, port: int, out: Path | None) -> None:
+def serve(
+    state: State, lesson: str | None, port: int, language: str | None, out: Path | None
+) -> None:
     """Preview lessons in the browser; they rebuild and reload as you save."""
     from .layout import default_output
     from .serve import serve as run_serve
 
     def action() -> None:
+        if language is not None:
+            _shipped_language(language)
         root = state.root()
 
         def ready(address: str) -> None:
             click.echo(f"Previewing at {address} — edit and save, the page follows; Ctrl-C stops.")
 
         try:
-            run_serve(root, _output_folder(root, out) or default_output(root), lesson, port, ready)
+            run_serve(
+                root,
+                _output_folder(root, out) or default_output(root),
+                lesson,
+                port,
+                ready,
+                language,
+            )
         except KeyboardInterrupt:
             click.echo("Stopped.")
 
@@ -775,16 +792,24 @@ def answers(state: State, file: Path, out: Path | None) -> None:
     required=True,
     help="qti: a .zip for Canvas; moodle: Moodle XML.",
 )
+@click.option(
+    "--language",
+    metavar="CODE",
+    help="The language of packet's own words (instructions, Model answer, Document A): en, fr, "
+    "es or de (default: packet.toml's language).",
+)
 @_out_option
 @click.pass_obj
-def export(state: State, lesson: str, to: str, out: Path | None) -> None:
+def export(state: State, lesson: str, to: str, language: str | None, out: Path | None) -> None:
     """Export a lesson's questions and activities for a learning platform (Canvas, Moodle):
     OUT/<lesson>-questions.qti.zip or OUT/<lesson>-questions.moodle.xml."""
     from .export import export as export_lesson
 
     def action() -> None:
+        if language is not None:
+            _shipped_language(language)
         root = state.root()
-        done = export_lesson(root, lesson, to, _output_folder(root, out))
+        done = export_lesson(root, lesson, to, _output_folder(root, out), language)
         for warning in done.warnings:
             click.echo(warning, err=True)
         readings = f" and {done.readings} reading(s)" if done.readings else ""
@@ -820,6 +845,12 @@ def export(state: State, lesson: str, to: str, out: Path | None) -> None:
 @click.option("--list-printers", is_flag=True, help="List the print queues and stop.")
 @_paper_option
 @click.option("--booklet", is_flag=True, help="Booklets, printed two pages a side to fold.")
+@click.option(
+    "--language",
+    metavar="CODE",
+    help="The language of packet's own words (Contents, Name, Page 1 of 3): en, fr, es or de "
+    "(default: packet.toml's language).",
+)
 @click.pass_obj
 def print_command(
     state: State,
@@ -834,6 +865,7 @@ def print_command(
     list_printers: bool,
     paper: str | None,
     booklet: bool,
+    language: str | None,
 ) -> None:
     """Print a class set: every student's copy with their name on it, then the teacher
     edition and the answer key, as one job (OUT/<lesson>-<roster>-print.pdf)."""
@@ -844,10 +876,7 @@ def print_command(
             return
         if lesson is None or roster is None:
             raise UsageError("give a lesson and --roster FILE.csv (or --list-printers)")
-        if only is not None and not only.strip():
-            raise UsageError("--only: give the name of the student whose copy to reprint")
-        if printer is not None and not printer.strip():
-            raise UsageError("--printer: give a print queue's name (--list-printers lists them)")
+        _refuse_empty_print_options(only, printer, language)
         from .build import default_jobs
         from .classset import PrintRequest, print_class_set
         from .roster import read_roster
@@ -867,6 +896,7 @@ def print_command(
             jobs=default_jobs(),
             reprint=only is not None,
             dry_run=dry_run,
+            language=language,
         )
         with _Progress() as progress:
             job = print_class_set(root, request, on_output=progress.output)
@@ -881,6 +911,18 @@ def print_command(
             _send(job, printer, booklet)
 
     _run(state, action)
+
+
+def _refuse_empty_print_options(
+    only: str | None, printer: str | None, language: str | None
+) -> None:
+    """Refuse `packet print`'s options given empty, and a --language packet has no words for."""
+    if only is not None and not only.strip():
+        raise UsageError("--only: give the name of the student whose copy to reprint")
+    if printer is not None and not printer.strip():
+        raise UsageError("--printer: give a print queue's name (--list-printers lists them)")
+    if language is not None:
+        _shipped_language(language)
 
 
 def _list_printers() -> None:

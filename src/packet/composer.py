@@ -115,8 +115,9 @@ class Composer:
     """The composer's work for one project: one preview is made at a time, and one change
     to the lesson files; a save never waits for previews."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, language: str | None = None) -> None:
         self.root = root
+        self.language = language  # packet's own words in the previews; None: packet.toml's
         self.lock = threading.Lock()  # one preview at a time (two would share the cores)
         self.writing = threading.Lock()  # one change to the files at a time
         self.laying_out = threading.Lock()  # one PDF layout at a time, on its own renderer
@@ -205,6 +206,7 @@ class Composer:
             large_print=options.large_print,
             booklet=options.booklet,
             double_sided=options.double_sided,
+            language=self.language,
         )
         edition: Edition = "teacher" if options.edition == "teacher" else "student"
         try:

@@ -21,7 +21,9 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .i18n import ENGLISH, SOURCE, Words, pseudo
 
 MONTHS = [
     "January",
@@ -56,8 +58,16 @@ class Point:
 class HistDate:
     start: Point
     end: Point
-    label: str
+    label: str  # in English, as packet prints it ("late 1950s", "c. 1951", "500 BCE")
     approximate: bool = False
+    text: str = field(default="", compare=False)  # as the project wrote it
+
+    def label_in(self, words: Words) -> str:
+        """The label in `words`' language: "fin des années 1950", "vers 1951", "500 av. J.-C."
+        (`label` itself for English)."""
+        if words.catalogue == SOURCE or not self.text:
+            return self.label
+        return parse_date(self.text, words).label
 
     @property
     def sort_key(self) -> tuple[Point, Point]:
@@ -88,8 +98,36 @@ def _days_in_month(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-def _year_label(year: int) -> str:
-    return f"{1 - year} BCE" if year <= 0 else str(year)
+def _year_label(year: int, words: Words) -> str:
+    return words.say("{year} BCE", year=1 - year) if year <= 0 else str(year)
+
+
+def _decade_label(part: str, decade: int, words: Words) -> str:
+    """ "1950s", "early 1950s", "mid 1950s", "late 1950s", in `words`' language."""
+    if part == "early":
+        return words.say("early {decade}s", decade=decade)
+    if part == "mid":
+        return words.say("mid {decade}s", decade=decade)
+    if part == "late":
+        return words.say("late {decade}s", decade=decade)
+    return words.say("{decade}s", decade=decade)
+
+
+def _day_label(point: Point, words: Words) -> str:
+    """A day or a month as `words`' language writes it ("17 April 1975", "17 avril 1975",
+    "April 1975", "avril 1975"): English as packet always has; other languages by Babel's
+    locale data (for years Babel's calendar holds, 1 CE on)."""
+    year, month, day = point.year, point.month, point.day
+    if words.english or year < 1:  # Babel's calendar starts at 1 CE
+        name = MONTHS[month - 1] if words.catalogue == SOURCE else pseudo(MONTHS[month - 1])
+        return f"{day} {name} {year}" if day else f"{name} {year}"
+    from datetime import date
+
+    from babel.dates import format_date, format_skeleton
+
+    if day:
+        return str(format_date(date(year, month, day), "long", locale=words.catalogue))
+    return str(format_skeleton("yMMMM", date(year, month, 1), locale=words.catalogue))
 
 
 _ISO = re.compile(r"^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -100,19 +138,19 @@ _RANGE = re.compile(r"^(.+?)\s*(?:–|—|\s-\s|\bto\b)\s*(.+)$")
 _YEAR_RANGE = re.compile(r"^(\d{4})-(\d{4})$")
 
 
-def _point(text: str) -> tuple[Point, Point, str, bool]:
-    """Parse a single (non-range, non-circa) date into its first and last day, a label, and
-    whether it is approximate (a decade or part of one)."""
+def _point(text: str, words: Words = ENGLISH) -> tuple[Point, Point, str, bool]:
+    """Parse a single (non-range, non-circa) date into its first and last day, a label (in
+    `words`' language), and whether it is approximate (a decade or part of one)."""
     if m := _ERA.match(text):
         number, era = int(m[1]), m[2].upper()
         if number == 0:
             raise DateError("there is no year 0: 1 BCE is followed by 1 CE")
         year = 1 - number if era in ("BCE", "BC") else number
-        return Point(year), Point(year), _year_label(year), False
+        return Point(year), Point(year), _year_label(year, words), False
     if m := _DECADE.match(text):
         part, decade = (m[1] or "").lower(), int(m[2])
         first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), "": (0, 9)}[part]
-        label = f"{part + ' ' if part else ''}{decade}s"
+        label = _decade_label(part, decade, words)
         return Point(decade + first), Point(decade + last), label, True
     if m := _ISO.match(text):
         year = int(m[1])
@@ -125,15 +163,9 @@ def _point(text: str) -> tuple[Point, Point, str, bool]:
                 f"{MONTHS[month - 1]} {year} has no day {day}; it has "
                 f"{_days_in_month(year, month)} days"
             )
-        if day:
-            return (
-                Point(year, month, day),
-                Point(year, month, day),
-                f"{day} {MONTHS[month - 1]} {year}",
-                False,
-            )
         if month:
-            return Point(year, month), Point(year, month), f"{MONTHS[month - 1]} {year}", False
+            point = Point(year, month, day)
+            return point, point, _day_label(point, words), False
         return Point(year), Point(year), str(year), False
     raise DateError(
         f"'{text}' is not a date this project reads; write e.g. 1975-04-17, 1975-04, "
@@ -141,23 +173,25 @@ def _point(text: str) -> tuple[Point, Point, str, bool]:
     )
 
 
-def parse_date(text: str) -> HistDate:
-    """Parse `text` by the rules in this module's docstring."""
-    text = " ".join(text.split())
+def parse_date(text: str, words: Words = ENGLISH) -> HistDate:
+    """Parse `text` by the rules in this module's docstring; the label in `words`' language."""
+    text = written = " ".join(text.split())
     if not text:
         raise DateError("the date is empty")
     if m := _CIRCA.match(text):
-        inner = parse_date(m[1])
-        return HistDate(inner.start, inner.end, f"c. {inner.label}", approximate=True)
+        inner = parse_date(m[1], words)
+        label = words.say("c. {date}", date=inner.label)
+        return HistDate(inner.start, inner.end, label, approximate=True, text=written)
     if m := _YEAR_RANGE.match(text):
         text = f"{m[1]}–{m[2]}"
     if (m := _RANGE.match(text)) and not _ISO.match(text):
-        start, _, first_label, rough_start = _point(m[1])
-        _, end, last_label, rough_end = _point(m[2])
+        start, _, first_label, rough_start = _point(m[1], words)
+        _, end, last_label, rough_end = _point(m[2], words)
         if end < start:
             raise DateError(f"the range '{text}' ends before it starts")
-        return HistDate(start, end, f"{first_label}–{last_label}", rough_start or rough_end)
-    return HistDate(*_point(text))
+        label = f"{first_label}–{last_label}"
+        return HistDate(start, end, label, rough_start or rough_end, text=written)
+    return HistDate(*_point(text, words), text=written)
 
 
 # -- dates written in prose, for drafting timelines from a seed -------------------------

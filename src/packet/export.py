@@ -2,7 +2,9 @@
 (`qti.py`), Moodle XML (`moodlexml.py`) — from the lesson's two editions (`quiz.py`).
 
 The project is loaded and checked as a build does; the file is written whole or not at all,
-and nothing else in the output folder is touched.
+and nothing else in the output folder is touched. Packet's own words in the file (its
+instructions and labels) are in packet.toml's `language`, or the one `language` names, as a
+build's are; the questions' identifiers are the same in every language.
 """
 
 from __future__ import annotations
@@ -28,8 +30,11 @@ class Exported:
     warnings: list[str] = field(default_factory=list)
 
 
-def export(root: Path, lesson_id: str, to: str, out: Path | None = None) -> Exported:
-    """Write `lesson_id`'s questions in the format `to` ("qti" or "moodle") into `out`."""
+def export(
+    root: Path, lesson_id: str, to: str, out: Path | None = None, language: str | None = None
+) -> Exported:
+    """Write `lesson_id`'s questions in the format `to` ("qti" or "moodle") into `out`,
+    packet's own words in `language` (None: packet.toml's `language`)."""
     from .assemble import assemble
     from .build import BuildRequest, choose_lessons
     from .check import check_project
@@ -44,7 +49,9 @@ def export(root: Path, lesson_id: str, to: str, out: Path | None = None) -> Expo
     (lesson,) = choose_lessons(project, BuildRequest([lesson_id]))
     report = check_project(project)
     report.raise_errors()
-    student, teacher = (assemble(project, lesson, e) for e in ("student", "teacher"))
+    student, teacher = (
+        assemble(project, lesson, e, language=language) for e in ("student", "teacher")
+    )
     quiz = exportable(quiz_of(student, teacher, project.settings.title), lesson.id)
     data = qti_zip(quiz) if to == "qti" else moodle_xml(quiz)
     folder = out or default_output(root)

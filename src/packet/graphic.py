@@ -607,15 +607,16 @@ def _label(label: PlacedLabel, size: float) -> list[str]:
     return out
 
 
-def svg(plan: Layout, alt: str) -> str:
-    """The chart as a standalone SVG document in mm units, drawn at the size it prints."""
+def svg(plan: Layout, alt: str, title: str = "Timeline") -> str:
+    """The chart as a standalone SVG document in mm units, drawn at the size it prints;
+    `title` and `alt` (what it shows, in words) for readers who cannot see it."""
     size = plan.font_size
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(plan.width)}mm" '
         f'height="{_f(plan.height)}mm" viewBox="0 0 {_f(plan.width)} {_f(plan.height)}" '
         'role="img" aria-labelledby="tl-title tl-desc" '
         f'font-family="Packet Sans, Noto Sans, sans-serif" font-size="{_f(size)}">',
-        '<title id="tl-title">Timeline</title>',
+        f'<title id="tl-title">{escape(title)}</title>',
         f'<desc id="tl-desc">{escape(alt)}</desc>',
     ]
     for band in plan.bands:

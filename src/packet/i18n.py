@@ -25,7 +25,7 @@ LOCALE = Path(__file__).parent / "locale"
 DOMAIN = "packet"
 SOURCE = "en"  # the language packet's words are written in: no catalogue
 SHIPPED = ("en", "fr", "es", "de")
-PSEUDO = "qps"  # a pseudo-locale: each string ⟦accented and wrapped⟧
+PSEUDO = "qps"  # a pseudo-locale: each catalogue string ⟦accented and wrapped⟧
 _PLACEHOLDER = re.compile(r"(\{[a-z_]*\}|%\([a-z_]+\)[sd]|%[sd])")
 _ACCENTED = str.maketrans(
     "AEIOUYaeiouyCcNnSsZz",
@@ -62,21 +62,34 @@ def translations(language: str) -> gettext.NullTranslations:
 
 
 def pseudo(text: str) -> str:
-    """`text` as the pseudo-locale gives it: ⟦letters accented⟧, placeholders kept."""
-    parts = _PLACEHOLDER.split(text)
-    return (
-        "⟦"
-        + "".join(p if _PLACEHOLDER.fullmatch(p) else p.translate(_ACCENTED) for p in parts)
-        + "⟧"
+    """`text` as the pseudo-locale gives it: ⟦letters accented⟧, each placeholder outside
+    the marks — the values filled in are not the message's, and a word of packet's among
+    them must show untransformed."""
+    return "".join(
+        part if _PLACEHOLDER.fullmatch(part) else f"⟦{part.translate(_ACCENTED)}⟧"
+        for part in _PLACEHOLDER.split(text)
+        if part
     )
 
 
 class _Pseudo(gettext.NullTranslations):
+    """Every message of the catalogues transformed, and only those: a word packet prints
+    that the catalogues lack (a value passed to `_` that no `N_` marked) stays as it is, and
+    so stands out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        from babel.messages.pofile import read_po
+
+        with (LOCALE / f"{DOMAIN}.pot").open("rb") as pot:
+            self.messages = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(pot)}
+
     def gettext(self, message: str) -> str:
-        return pseudo(message)
+        return pseudo(message) if message in self.messages else message
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return pseudo(singular if n == 1 else plural)
+        chosen = singular if n == 1 else plural
+        return pseudo(chosen) if singular in self.messages else chosen
 
 
 class Words:
@@ -106,6 +119,15 @@ class Words:
 
     __call__ = say  # a template's `_("…")`
 
+    def number(self, value: float, decimals: int = 0) -> str:
+        """`value` as the language writes numbers: "1,234" and "10.6" in English, "1 234"
+        and "10,6" in French (Babel's locale data); `decimals` places after the point."""
+        from babel.numbers import format_decimal
+
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        locale = SOURCE if self.english else self.catalogue
+        return str(format_decimal(value, format=pattern, locale=locale))
+
     def say_plural(self, singular: str, plural: str, count: int, /, **values: object) -> str:
         return _filled(
             self._translations.ngettext(singular, plural, count), {"count": count, **values}
@@ -129,6 +151,11 @@ def N_(message: str) -> str:
     """Mark `message` as one of packet's words where it is defined (an activity's title);
     it is translated where it is printed (`_(activity.title)` in a template)."""
     return message
+
+
+# Quotation marks packet adds around a source's words or a title: each language's own
+# (« » in French, „ “ in German); the quotation inside keeps the source's marks.
+QUOTED = N_("“{quotation}”")
 
 
 # Where packet's words are: the theme's templates call `_`, the code `words.say(…)` (an

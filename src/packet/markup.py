@@ -36,6 +36,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 from mdit_py_plugins.container import container_plugin
 
+from .i18n import ENGLISH, Words
 from .lint import allowed_image, allowed_link, web_link
 from .text import CITATION
 
@@ -398,17 +399,6 @@ def _numbered(tokens: Sequence[Token]) -> list[int]:
     return found
 
 
-def _render_disagreement(
-    renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
-) -> str:
-    if tokens[idx].nesting == 1:
-        # A note, not a landmark: a module may hold several, each read where it stands.
-        return (
-            '<div class="sources-disagree" role="note" aria-label="Where the sources disagree">\n'
-        )
-    return "</div>\n"
-
-
 def _quoted_uses(
     found: list[tuple[int, int, str]], text: str, quoted: list[bool]
 ) -> Iterator[tuple[int, int, str, bool]]:
@@ -538,6 +528,19 @@ class FigureSpec:
 FIGURE = re.compile(r"^figure:([a-z0-9-]+)$", re.IGNORECASE)
 
 
+def _disagreement_renderer(words: Words) -> Any:
+    """How a `::: disagreement` block opens and closes, its label in `words`' language."""
+    said = escape(words.say("Where the sources disagree"))
+
+    def render(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        if tokens[idx].nesting == 1:
+            # A note, not a landmark: a module may hold several, each read where it stands.
+            return f'<div class="sources-disagree" role="note" aria-label="{said}">\n'
+        return "</div>\n"
+
+    return render
+
+
 class MarkdownReader:
     """Renders the Markdown of one project; reusable across modules and lessons."""
 
@@ -547,8 +550,10 @@ class MarkdownReader:
         terms: TermFinder,
         citation_style: str = "mla",
         figures: Mapping[str, FigureSpec] | None = None,
+        words: Words = ENGLISH,
     ) -> None:
         self.seed_names = seed_names
+        self.words = words  # packet's own words in the HTML: what a screen reader says
         self.figures = dict(figures or {})
         self.terms = terms
         self.citation_style = citation_style
@@ -557,7 +562,7 @@ class MarkdownReader:
         self.md.core.ruler.before("smartquotes", "packet_typography", _typography_rule)
         for request in LAYOUT_REQUESTS:  # `::: new-page` … `:::` → <div class="new-page">
             self.md.use(container_plugin, name=request)
-        self.md.use(container_plugin, name=DISAGREEMENT, render=_render_disagreement)
+        self.md.use(container_plugin, name=DISAGREEMENT, render=_disagreement_renderer(words))
         self.md.validateLink = allowed_link  # type: ignore[method-assign]
         self.md.inline.ruler.before("link", "citation", _citation_rule)
         # markdown-it binds render rules to its renderer, so hand it plain functions.
@@ -599,9 +604,10 @@ class MarkdownReader:
         prefix = env.get("anchor", "m")
         source = token.attrGet("data-source")
         marked = f' data-source="{escape(str(source))}"' if source else ""
+        said = self.words.say("Paragraph {number}", number=number)
         return (
             f'<p class="para" id="{prefix}-p{number}"{marked}>'
-            f'<span class="pnum" aria-label="Paragraph {number}">{number}</span>'
+            f'<span class="pnum" aria-label="{escape(said)}">{number}</span>'
         )
 
     def _render_paragraph_close(
@@ -730,7 +736,7 @@ class MarkdownReader:
                         self.md.options,
                         {},
                     )
-                    block.content = figure_html(found[1].lower(), spec, Markup(caption))
+                    block.content = figure_html(found[1].lower(), spec, Markup(caption), self.words)
                     block.map, block.meta = token.map, {"figure": found[1]}
                     placed.append(block)
                     index += 3
@@ -793,7 +799,9 @@ def _drop_outside_images(tokens: Sequence[Token]) -> None:
                     token.children[i] = _text(child.content)
 
 
-def figure_html(figure_id: str, spec: FigureSpec, caption: str | Markup) -> str:
+def figure_html(
+    figure_id: str, spec: FigureSpec, caption: str | Markup, words: Words = ENGLISH
+) -> str:
     """A placed figure: its picture (with its alt text, which the tagged PDF and the HTML
     keep for a reader who cannot see it), and under it the caption — the module's words
     (rendered: `caption` as Markup), or the figure's title — and its credit."""
@@ -802,7 +810,11 @@ def figure_html(figure_id: str, spec: FigureSpec, caption: str | Markup) -> str:
         shown = Markup(escape(spec.title))
     if shown.striptags().rstrip()[-1:] not in '.!?”’")':
         shown += Markup(".")
-    credit = f"Credit: {spec.credit}" if spec.credit else "Credit not yet given."
+    credit = (
+        words.say("Credit: {credit}", credit=spec.credit)
+        if spec.credit
+        else words.say("Credit not yet given.")
+    )
     alt = spec.alt or shown.striptags()
     return (
         f'<figure class="figure" data-figure="{escape(figure_id)}">'
@@ -818,9 +830,9 @@ def _text(content: str) -> Token:
     return token
 
 
-def markup_for(project: Project) -> MarkdownReader:
+def markup_for(project: Project, words: Words = ENGLISH) -> MarkdownReader:
     """The project's Markdown reader: its seeds' short names for citations, its glossary's
-    terms to find."""
+    terms to find; what it says to a screen reader in `words`' language."""
     names = {seed.id: seed.meta.short for seed in project.seeds.values()}
     terms = tuple((t.id, t.spellings, t.entry.match_case) for t in project.terms.values())
     figures = {
@@ -833,7 +845,9 @@ def markup_for(project: Project) -> MarkdownReader:
         for seed in project.seeds.values()
         if seed.meta.format == "figure"
     }
-    return MarkdownReader(names, term_finder(terms), project.settings.citation_style, figures)
+    return MarkdownReader(
+        names, term_finder(terms), project.settings.citation_style, figures, words
+    )
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,13 +5,17 @@ lesson's enquiry): `description` (a module's reading), `essay` (the model answer
 information for graders, which students never see), `matching` (the vocabulary; spare
 definitions as answers with no question), `ordering` (the order of events; in Moodle's
 standard question types since 4.4, a plugin before) and `shortanswer` (a date to fill in).
-Each question's ID number is its stable identifier.
+Each question's ID number is its stable identifier. The feedback packet writes for Moodle's
+automatically marked questions is in the quiz's `ui_language` (packet's own words).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
+
+from .i18n import N_, Words
 from .quiz import Essay, FillIn, Item, Matching, Ordering, Quiz, Reading, sub_element, xml_bytes
 
 if TYPE_CHECKING:
@@ -26,9 +30,9 @@ TYPES = {
 }
 # The feedback Moodle gives on an automatically marked question, as its own editor fills in.
 COMBINED_FEEDBACK = (
-    ("correctfeedback", "Your answer is correct."),
-    ("partiallycorrectfeedback", "Your answer is partially correct."),
-    ("incorrectfeedback", "Your answer is incorrect."),
+    ("correctfeedback", N_("Your answer is correct.")),
+    ("partiallycorrectfeedback", N_("Your answer is partially correct.")),
+    ("incorrectfeedback", N_("Your answer is incorrect.")),
 )
 
 
@@ -40,8 +44,9 @@ def moodle_xml(quiz: Quiz) -> bytes:
     _text(category, "category", f"$course$/top/{_category_name(quiz.title)}")
     _text(category, "info", quiz.description_html, format="html")
     sub_element(category, "idnumber", quiz.ident)
+    words = Words(quiz.ui_language)
     for item in quiz.items:
-        _question(root, item)
+        _question(root, item, words)
     return xml_bytes(root)
 
 
@@ -64,7 +69,7 @@ def _text(parent: _Element, tag: str, text: str, **attributes: str) -> _Element:
     return element
 
 
-def _question(root: _Element, item: Item) -> None:
+def _question(root: _Element, item: Item, words: Words) -> None:
     question = sub_element(root, "question", type=TYPES[type(item)])
     _text(question, "name", item.name)
     _text(question, "questiontext", item.html, format="html")
@@ -81,9 +86,9 @@ def _question(root: _Element, item: Item) -> None:
     if isinstance(item, Essay):
         _essay(question, item)
     elif isinstance(item, Matching):
-        _matching(question, item)
+        _matching(question, item, words)
     elif isinstance(item, Ordering):
-        _ordering(question, item)
+        _ordering(question, item, words)
     elif isinstance(item, FillIn):
         _short_answer(question, item)
 
@@ -101,15 +106,15 @@ def _essay(question: _Element, item: Essay) -> None:
     _text(question, "responsetemplate", "", format="html")
 
 
-def _combined_feedback(question: _Element) -> None:
-    for tag, words in COMBINED_FEEDBACK:
-        _text(question, tag, f"<p>{words}</p>", format="html")
+def _combined_feedback(question: _Element, words: Words) -> None:
+    for tag, message in COMBINED_FEEDBACK:
+        _text(question, tag, f"<p>{escape(words.say(message))}</p>", format="html")
     sub_element(question, "shownumcorrect")
 
 
-def _matching(question: _Element, item: Matching) -> None:
+def _matching(question: _Element, item: Matching, words: Words) -> None:
     sub_element(question, "shuffleanswers", "true")
-    _combined_feedback(question)
+    _combined_feedback(question, words)
     for prompt, answer in item.pairs:
         pair = _text(question, "subquestion", _html_text(prompt), format="html")
         _text(pair, "answer", answer)
@@ -118,7 +123,7 @@ def _matching(question: _Element, item: Matching) -> None:
         _text(pair, "answer", spare)
 
 
-def _ordering(question: _Element, item: Ordering) -> None:
+def _ordering(question: _Element, item: Ordering, words: Words) -> None:
     for tag, value in (
         ("layouttype", "VERTICAL"),
         ("selecttype", "ALL"),
@@ -128,7 +133,7 @@ def _ordering(question: _Element, item: Ordering) -> None:
         ("numberingstyle", "none"),
     ):
         sub_element(question, tag, value)
-    _combined_feedback(question)
+    _combined_feedback(question, words)
     for position, event in enumerate(item.items, start=1):
         answer = _text(
             question, "answer", _html_text(event), fraction=f"{position:.7f}", format="html"
@@ -152,6 +157,4 @@ def _short_answer(question: _Element, item: FillIn) -> None:
 
 def _html_text(text: str) -> str:
     """Plain text where Moodle reads HTML."""
-    from markupsafe import escape
-
     return str(escape(text))

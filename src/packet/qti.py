@@ -11,13 +11,18 @@ module's reading), `essay_question` (the model answer as its answer comments),
 ordering question, so each event is matched with its place), `short_answer_question` (a date
 to fill in). The quiz hides results from students, so the answer comments stay the
 teacher's; a teacher who wants students to see them changes that in the quiz's settings.
+
+Packet's own words here (an order's places and how to choose them) are in the quiz's
+`ui_language`; the identifiers are the same in every language.
 """
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from .files import zip_bytes
+from .i18n import ENGLISH, N_, Words
 from .quiz import (
     Essay,
     FillIn,
@@ -44,7 +49,7 @@ CANVAS = "http://canvas.instructure.com/xsd/cccv1p0"
 CANVAS_XSD = "https://canvas.instructure.com/xsd/cccv1p0.xsd"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 # An ordering, asked as a matching of each event with its place.
-PLACES = "<p>Choose each event's place: 1 for the earliest.</p>"
+PLACES = N_("Choose each event's place: 1 for the earliest.")
 QUESTION_TYPES = {
     Reading: "text_only_question",
     Essay: "essay_question",
@@ -142,8 +147,9 @@ def assessment(quiz: Quiz) -> _Element:
     test = sub_element(root, f"{{{QTI}}}assessment", ident=quiz.ident, title=quiz.title)
     _field(sub_element(test, f"{{{QTI}}}qtimetadata"), "cc_maxattempts", "1")
     section = sub_element(test, f"{{{QTI}}}section", ident=f"{quiz.ident}-questions")
+    words = Words(quiz.ui_language)
     for item in quiz.items:
-        _item(section, item)
+        _item(section, item, words)
     return root
 
 
@@ -161,7 +167,7 @@ def _mattext(parent: _Element, text: str, texttype: str = "text/html") -> None:
     sub_element(sub_element(parent, _q("material")), _q("mattext"), text, texttype=texttype)
 
 
-def _item(section: _Element, item: Item) -> None:
+def _item(section: _Element, item: Item, words: Words) -> None:
     element = sub_element(section, _q("item"), ident=item.ident, title=item.name)
     answers = _answer_ids(item)
     metadata = sub_element(sub_element(element, _q("itemmetadata")), _q("qtimetadata"))
@@ -170,11 +176,14 @@ def _item(section: _Element, item: Item) -> None:
     _field(metadata, "original_answer_ids", ",".join(answers))
     _field(metadata, "assessment_question_identifierref", f"{item.ident}-bank")
     presentation = sub_element(element, _q("presentation"))
-    _mattext(presentation, item.html + (PLACES if isinstance(item, Ordering) else ""))
+    text = item.html
+    if isinstance(item, Ordering):  # text between tags: an apostrophe kept as written
+        text += f"<p>{html.escape(words.say(PLACES), quote=False)}</p>"
+    _mattext(presentation, text)
     if isinstance(item, Reading):
         return
     if isinstance(item, Matching | Ordering):
-        _matching(element, presentation, item)
+        _matching(element, presentation, item, words)
         return
     response = sub_element(
         presentation, _q("response_str"), ident="response1", rcardinality="Single"
@@ -210,13 +219,14 @@ def _pair_id(item: Item, index: int, prompt: str) -> str:
     return ident(item.ident, "pair", str(index), prompt)
 
 
-def _pairs(item: Item) -> tuple[list[tuple[str, str]], list[str]]:
+def _pairs(item: Item, words: Words = ENGLISH) -> tuple[list[tuple[str, str]], list[str]]:
     """A matching item's (prompt, answer) pairs and its spare answers; an ordering item's
-    events, in the order the packet asks them, matched with their places."""
+    events, in the order the packet asks them, matched with their places (in `words`'
+    language)."""
     if isinstance(item, Matching):
         return list(item.pairs), list(item.spares)
     if isinstance(item, Ordering):
-        places = item.positions()
+        places = item.positions(words)
         unplaced = list(enumerate(item.items))
         pairs = []
         for title in item.asked or item.items:  # titles may repeat: each takes one place
@@ -227,13 +237,20 @@ def _pairs(item: Item) -> tuple[list[tuple[str, str]], list[str]]:
     return [], []
 
 
-def _matching(element: _Element, presentation: _Element, item: Matching | Ordering) -> None:
-    pairs, spares = _pairs(item)
+def _matching(
+    element: _Element, presentation: _Element, item: Matching | Ordering, words: Words
+) -> None:
+    pairs, spares = _pairs(item, words)
     # Each answer once, in one order for every prompt: sorted, so the list gives nothing away.
     choices = sorted(dict.fromkeys([a for _, a in pairs] + spares), key=str.casefold)
-    if isinstance(item, Ordering):
-        choices = list(item.positions())
     choice_id = {answer: ident(item.ident, "answer", answer) for answer in choices}
+    if isinstance(item, Ordering):
+        # A place's identifier is made from its English words, in every language.
+        choices = list(item.positions(words))
+        choice_id = {
+            place: ident(item.ident, "answer", english)
+            for place, english in zip(choices, item.positions(), strict=True)
+        }
     for index, (prompt, _) in enumerate(pairs):
         response = sub_element(
             presentation, _q("response_lid"), ident=_response(item, index, prompt)

@@ -10,6 +10,14 @@ answer comments, hidden by the quiz's settings; Moodle's information for graders
 Every item's identifier is a digest of the lesson and the item's own key (a question's is a
 digest of what it asks, `QuestionView.key`): the same lesson exports the same identifiers,
 an edited question a new one.
+
+The instructions and labels packet itself adds ("Model answer:", "Document A: …", the date
+fill-in's instructions, the names of the questions in a platform's question bank) are in the
+language of packet's own words (`Packet.ui_language`: packet.toml's `language` or
+`packet export --language`). The identifiers never depend on it: they are digests of the
+lesson's content and of packet's English words, so a teacher who exports the same lesson
+again in another language re-imports the same questions, not new ones. The spellings a date
+fill-in accepts (`date_spellings`) are English ones, as the sources' date labels are.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from typing import TYPE_CHECKING
 from markupsafe import escape
 
 from .activities import SourceComparison, TimelineActivity, Vocabulary
+from .i18n import ENGLISH, N_, Words
 from .text import xml_text
 
 if TYPE_CHECKING:
@@ -51,12 +60,12 @@ MONTHS = (
 # A mark scheme's marks ("Level 3 (6–8 marks)"): the final task is worth its highest.
 _MARKS = re.compile(r"(\d+)\s+marks?\b", re.IGNORECASE)
 # The date fill-in: the date alone, in the words the sources use.
-DATE_INSTRUCTIONS = (
-    "<p>Type the date of this event as the sources give it, and only the date: a year, a "
-    "month and year, or words such as “the early 1960s”.</p>"
+DATE_INSTRUCTIONS = N_(
+    "Type the date of this event as the sources give it, and only the date: a year, a "
+    "month and year, or words such as “the early 1960s”."
 )
 # What a source's details in [square brackets] mean, as the packet's Sources section says.
-BRACKETS_NOTE = (
+BRACKETS_NOTE = N_(
     "Details in [square brackets] are not stated in the source itself; the unit's editors "
     "supplied them."
 )
@@ -113,11 +122,17 @@ class Ordering:
     def points(self) -> int:
         return len(self.items)
 
-    def positions(self) -> tuple[str, ...]:
-        """The places an item can take, for a platform without an ordering question."""
+    def positions(self, words: Words = ENGLISH) -> tuple[str, ...]:
+        """The places an item can take, for a platform without an ordering question, in
+        `words`' language ("1 (earliest)", "2", …); in English, what their identifiers are
+        made from, whatever the language the student reads them in."""
         last = len(self.items)
         return tuple(
-            f"{n}" + (" (earliest)" if n == 1 else " (latest)" if n == last else "")
+            words.say("{number} (earliest)", number=n)
+            if n == 1
+            else words.say("{number} (latest)", number=n)
+            if n == last
+            else f"{n}"
             for n in range(1, last + 1)
         )
 
@@ -142,8 +157,9 @@ class Quiz:
     ident: str
     title: str
     description_html: str
-    language: str
+    language: str  # the content's (the title's) language
     items: tuple[Item, ...]
+    ui_language: str = "en"  # packet's own words' language (i18n.py): its instructions, labels
 
     @property
     def questions(self) -> tuple[Item, ...]:
@@ -157,7 +173,8 @@ def ident(*parts: str) -> str:
 
 
 def quiz_of(student: Packet, teacher: Packet, project_title: str) -> Quiz:
-    """The lesson's questions from its two editions (assembled with the same sections)."""
+    """The lesson's questions from its two editions (assembled with the same sections and
+    language: packet's own words in the quiz are in `student.ui_language`)."""
     quiz_id = ident(project_title, student.lesson_id)
     items = list(_Items(student, teacher, quiz_id))
     description = f"<p>{escape(student.enquiry)}</p>" if student.enquiry else ""
@@ -169,6 +186,7 @@ def quiz_of(student: Packet, teacher: Packet, project_title: str) -> Quiz:
         description_html=description,
         language=student.language,
         items=tuple(items),
+        ui_language=student.ui_language,
     )
 
 
@@ -180,22 +198,42 @@ class _Items:
         self.teacher = teacher
         self.quiz_id = quiz_id
         self.documents = {d.id: d for d in student.documents}
+        self.words = Words(student.ui_language)
 
     def __iter__(self) -> Iterator[Item]:
-        answers = _answers(self.teacher)
+        answers = _answers(self.teacher, self.words)
         for module in self.student.modules:
             if module.questions:
                 yield from self._module(module, answers)
         yield from self._activities()
+        say = self.words.say
         for document in self.student.documents:
             for question in document.questions:
-                name = f"Document {document.letter}, question {question.number}"
+                name = say(
+                    "Document {letter}, question {number}",
+                    letter=document.letter,
+                    number=question.number,
+                )
                 needs = (document.id, *question.documents)
                 yield self._essay(document.anchor, question, answers, name, needs)
         yield from self._task()
 
     def _id(self, *parts: str) -> str:
+        """An item's identifier: never from packet's words in the export's language."""
         return ident(self.quiz_id, *parts)
+
+    def _label(self, label: str) -> str:
+        """`label` with the colon after it, as the language writes it: "Model answer:",
+        « Réponse modèle : »."""
+        return self.words.say("{label}:", label=label)
+
+    def _strong(self, label: str) -> str:
+        """One of packet's labels (marked with `N_`) in bold, its colon after it:
+        `<strong>Mark scheme:</strong>`."""
+        return f"<strong>{escape(self._label(self.words.say(label)))}</strong>"
+
+    def _clean(self, html: str) -> str:
+        return clean_html(html, self.words)
 
     def _name(self, text: str) -> str:
         """An item's name in the platform's question bank: the lesson's id first, so one
@@ -206,8 +244,8 @@ class _Items:
         title = f"{module.number}. {module.title}"
         yield Reading(
             self._id("reading", module.id),
-            self._name(f"{title} — reading"),
-            f"<h2>{escape(title)}</h2>\n{clean_html(module.body_html)}",
+            self._name(self.words.say("{title} — reading", title=title)),
+            f"<h2>{escape(title)}</h2>\n{self._clean(module.body_html)}",
         )
         for question in module.questions:
             name = f"{module.number}.{question.number} {plain(question.html)}"
@@ -224,12 +262,14 @@ class _Items:
         """A question of `owner` (a module's id, a document's anchor): its key is unique
         only there — the same question may be asked of two documents."""
         needed = [self.documents[d] for d in dict.fromkeys(documents) if d in self.documents]
-        html = "".join(document_html(d) for d in needed) + f"<p>{clean_html(question.html)}</p>"
+        html = "".join(document_html(d, self.words) for d in needed)
+        html += f"<p>{self._clean(question.html)}</p>"
+        model = self._strong(N_("Model answer"))
         return Essay(
             self._id("question", owner, question.key),
             self._name(name),
             html,
-            f"<p><strong>Model answer:</strong> {answers.get((owner, question.key), '')}</p>",
+            f"<p>{model} {answers.get((owner, question.key), '')}</p>",
             RESPONSE_LINES[question.space],
             ESSAY_POINTS[question.space],
         )
@@ -244,65 +284,88 @@ class _Items:
                 yield from self._comparison(activity)
 
     def _vocabulary(self, activity: Vocabulary) -> Matching:
+        say = self.words.say
         meaning = {d.letter: plain(d.html) for d in activity.definitions}
         used = {t.answer for t in activity.terms}
+        instructions = (
+            say("Match each term to its meaning. Some meanings are left over.")
+            if len(meaning) > len(used)
+            else say("Match each term to its meaning.")
+        )
         return Matching(
             self._id("vocabulary"),
-            self._name(activity.title),
-            "<p>Match each term to its meaning. Some meanings are left over.</p>"
-            if len(meaning) > len(used)
-            else "<p>Match each term to its meaning.</p>",
+            self._name(say(activity.title)),
+            f"<p>{escape(instructions)}</p>",
             tuple((t.term, meaning[t.answer]) for t in activity.terms),
             tuple(meaning[d.letter] for d in activity.definitions if d.letter not in used),
         )
 
     def _timeline(self, activity: TimelineActivity) -> Iterator[Item]:
+        say = self.words.say
         if len(activity.order) >= 2:
             in_order = sorted(activity.order, key=lambda e: e.position)
             key = "".join(f"<li>{escape(e.title)} ({escape(e.label)})</li>" for e in in_order)
+            instructions = say(
+                "Put these events in order, from the earliest to the latest. Work from what "
+                "you have read in this lesson."
+            )
+            the_order = self._strong(N_("The order"))
             yield Ordering(
                 self._id("order"),
-                self._name("Put these events in order"),
-                "<p>Put these events in order, from the earliest to the latest. Work from what "
-                "you have read in this lesson.</p>",
+                self._name(say("Put these events in order")),
+                f"<p>{escape(instructions)}</p>",
                 tuple(e.title for e in in_order),
-                f"<p><strong>The order:</strong></p><ol>{key}</ol>",
+                f"<p>{the_order}</p><ol>{key}</ol>",
                 tuple(e.title for e in activity.order),
             )
+        date_instructions = f"<p>{escape(say(DATE_INSTRUCTIONS))}</p>"
+        sources_give = self._strong(N_("The sources give"))
         for event in activity.dates:
             label = escape(event.label)
+            detail = self._clean(event.detail_html)
             yield FillIn(
                 self._id("date", event.event or event.title),
-                self._name(f"Date of: {event.title}"),
-                DATE_INSTRUCTIONS
-                + f"<p><strong>{escape(event.title)}.</strong> {clean_html(event.detail_html)}</p>",
-                date_spellings(event.label),
-                f"<p><strong>The sources give:</strong> {label}</p>",
+                self._name(say("Date of: {title}", title=event.title)),
+                date_instructions + f"<p><strong>{escape(event.title)}.</strong> {detail}</p>",
+                # The date in the packet's language, and as English writes it
+                tuple(dict.fromkeys((event.label, *date_spellings(event.english or event.label)))),
+                f"<p>{sources_give} {label}</p>",
             )
 
     def _comparison(self, activity: SourceComparison) -> Iterator[Item]:
+        """The worksheet's rows, then its judgement. A row's identifier is made from its
+        prompt in English (`WorksheetRow.prompt`; a disagreement's topic as the project wrote
+        it), the student reads it in the export's language (`WorksheetRow.said`)."""
+        say, label = self.words.say, self._label
         about = self._sources(activity.columns)
+        title = say(activity.title)
+        each = "".join(f"<li>{escape(label(column))}</li>" for column in activity.columns)
+        answer_each = escape(label(say("Answer for each source")))
+        each_gives = self._strong(N_("What each source gives"))
         for number, row in enumerate(activity.rows, start=1):
             key = "".join(
-                f"<li><strong>{escape(column)}:</strong> {clean_html(answer)}</li>"
+                f"<li><strong>{escape(label(column))}</strong> {self._clean(answer)}</li>"
                 for column, answer in zip(activity.columns, row.answers, strict=True)
             )
-            each = "".join(f"<li>{escape(column)}:</li>" for column in activity.columns)
+            prompt = row.said(self.words)
+            numbered = label(f"{title} {number}")
             yield Essay(
                 self._id("comparison", str(number), row.prompt),
-                self._name(f"{activity.title} {number}: {row.prompt}"),
-                f"{about}<p><strong>{escape(row.prompt)}</strong></p>"
-                f"<p>Answer for each source:</p><ul>{each}</ul>",
-                f"<p><strong>What each source gives:</strong></p><ul>{key}</ul>",
+                self._name(f"{numbered} {prompt}"),
+                f"{about}<p><strong>{escape(prompt)}</strong></p>"
+                f"<p>{answer_each}</p><ul>{each}</ul>",
+                f"<p>{each_gives}</p><ul>{key}</ul>",
                 RESPONSE_LINES["long" if row.tall else "short"],
                 ESSAY_POINTS["long" if row.tall else "short"],
             )
-        notes = "".join(f"<li>{clean_html(n)}</li>" for n in activity.judgement_notes)
+        notes = "".join(f"<li>{self._clean(n)}</li>" for n in activity.judgement_notes)
+        judgement = say(activity.judgement)
+        look_for = self._strong(N_("Look for"))
         yield Essay(
             self._id("comparison-judgement"),
-            self._name(f"{activity.title}: {activity.judgement}"),
-            f"{about}<p>{escape(activity.judgement)}</p>",
-            f"<p><strong>Look for:</strong> {escape(activity.look_for)}</p>"
+            self._name(f"{label(title)} {judgement}"),
+            f"{about}<p>{escape(judgement)}</p>",
+            f"<p>{look_for} {escape(say(activity.look_for))}</p>"
             + (f"<ul>{notes}</ul>" if notes else ""),
             RESPONSE_LINES["long"],
             ESSAY_POINTS["long"],
@@ -313,20 +376,26 @@ class _Items:
         if task is None or scheme is None:
             return
         needed = [self.documents[d] for d in task.document_ids if d in self.documents]
-        plan = "".join(f"<li>{clean_html(row)}</li>" for row in task.plan)
-        starters = "".join(f"<li>{clean_html(row)}</li>" for row in task.starters)
-        html = "".join(document_html(d) for d in needed) + f"<p>{clean_html(task.prompt_html)}</p>"
+        plan = "".join(f"<li>{self._clean(row)}</li>" for row in task.plan)
+        starters = "".join(f"<li>{self._clean(row)}</li>" for row in task.starters)
+        html = "".join(document_html(d, self.words) for d in needed)
+        html += f"<p>{self._clean(task.prompt_html)}</p>"
+        plan_yours = self._strong(N_("Plan your answer"))
         if plan:
-            html += f"<p><strong>Plan your answer:</strong></p><ol>{plan}</ol>"
+            html += f"<p>{plan_yours}</p><ol>{plan}</ol>"
+        ways = self._strong(N_("Ways to begin"))
         if starters:
-            html += f"<p><strong>Ways to begin:</strong></p><ul>{starters}</ul>"
-        marks = "".join(f"<li>{clean_html(row)}</li>" for row in scheme.mark_scheme)
+            html += f"<p>{ways}</p><ul>{starters}</ul>"
+        marks = "".join(f"<li>{self._clean(row)}</li>" for row in scheme.mark_scheme)
+        # The marks are read in the mark scheme's own words: English ones ("6–8 marks").
         out_of = [int(n) for row in scheme.mark_scheme for n in _MARKS.findall(plain(row))]
+        final = self._label(self.words.say("Final task"))
+        scheme_label = self._strong(N_("Mark scheme"))
         yield Essay(
             self._id("task"),
-            self._name(f"Final task: {plain(task.prompt_html)}"),
+            self._name(f"{final} {plain(task.prompt_html)}"),
             html,
-            f"<p><strong>Mark scheme:</strong></p><ul>{marks}</ul>" if marks else "",
+            f"<p>{scheme_label}</p><ul>{marks}</ul>" if marks else "",
             RESPONSE_LINES["long"] * 2,
             max(out_of, default=TASK_POINTS),
         )
@@ -334,42 +403,50 @@ class _Items:
     def _sources(self, shorts: Sequence[str]) -> str:
         """The sources a comparison names, as the packet's Sources section gives them: who
         made each, what kind of source it is, and what it was for."""
+        say = self.words.say
         by_short = {s.short: s for s in self.student.sources}
         rows = []
         for short in shorts:
             source = by_short.get(short)
             if source is None:
                 continue
+            kind = say(source.kind)
             rows.append(
-                f"<li><strong>{escape(short)}:</strong> {clean_html(source.citation_html)} "
-                f"{escape(source.kind.capitalize())}. {escape(source.kind_basis)}</li>"
+                f"<li><strong>{escape(self._label(short))}</strong> "
+                f"{self._clean(source.citation_html)} "
+                f"{escape(kind[:1].upper() + kind[1:])}. {escape(source.kind_basis)}</li>"
             )
         if not rows:
             return ""
-        note = "" if "[" not in "".join(rows) else f"<p><em>{escape(BRACKETS_NOTE)}</em></p>"
-        return f"<p><strong>The sources:</strong></p><ul>{''.join(rows)}</ul>{note}"
+        note = "" if "[" not in "".join(rows) else f"<p><em>{escape(say(BRACKETS_NOTE))}</em></p>"
+        the_sources = self._strong(N_("The sources"))
+        return f"<p>{the_sources}</p><ul>{''.join(rows)}</ul>{note}"
 
 
-def _answers(teacher: Packet) -> dict[tuple[str, str], str]:
+def _answers(teacher: Packet, words: Words) -> dict[tuple[str, str], str]:
     """Each question's model answer by its owner (a module's id, a document's anchor) and
     key, as HTML for the teacher."""
     owned = [(m.id, q) for m in teacher.modules for q in m.questions]
     owned += [(d.anchor, q) for d in teacher.documents for q in d.questions]
-    return {(owner, q.key): clean_html(q.answer_html) for owner, q in owned}
+    return {(owner, q.key): clean_html(q.answer_html, words) for owner, q in owned}
 
 
-def document_html(document: DocumentView) -> str:
-    """A document as a question carries it: its headnote, every line numbered, its source."""
-    parts = [f"<h3>Document {escape(document.letter)}: {escape(document.title)}</h3>"]
+def document_html(document: DocumentView, words: Words = ENGLISH) -> str:
+    """A document as a question carries it: its headnote, every line numbered, its source;
+    packet's words in `words`' language."""
+    say = words.say
+    heading = say("Document {letter}: {title}", letter=document.letter, title=document.title)
+    parts = [f"<h3>{escape(heading)}</h3>"]
     if document.headnote_html:
-        parts.append(f"<p><em>{clean_html(document.headnote_html)}</em></p>")
+        parts.append(f"<p><em>{clean_html(document.headnote_html, words)}</em></p>")
     if document.facts:
-        facts = "".join(f"<li>{escape(k)}: {escape(v)}</li>" for k, v in document.facts)
+        labelled = [(say("{label}:", label=k), v) for k, v in document.facts]
+        facts = "".join(f"<li>{escape(k)} {escape(v)}</li>" for k, v in labelled)
         parts.append(f"<ul>{facts}</ul>")
         if any("[" in v for _, v in document.facts):
-            parts.append(f"<p><em>{escape(BRACKETS_NOTE)}</em></p>")
+            parts.append(f"<p><em>{escape(say(BRACKETS_NOTE))}</em></p>")
     if document.figure_html:
-        parts.append(clean_html(document.figure_html))
+        parts.append(clean_html(document.figure_html, words))
     rows = []
     for block in document.blocks:
         for line in block.lines:
@@ -379,11 +456,13 @@ def document_html(document: DocumentView) -> str:
                 text = f"<em>{text}</em>"
             rows.append(f"<tr><td>{number}</td><td>{text}</td></tr>")
     if rows:
+        # The columns' headings: the line's number, and the line.
+        headings = "".join(f"<th>{escape(say(h))}</th>" for h in (N_("Line"), N_("Text")))
         parts.append(
-            "<table><thead><tr><th>Line</th><th>Text</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>"
+            f"<table><thead><tr>{headings}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
-    parts.append(f"<p>Source: {clean_html(document.citation_html)}</p>")
+    source = escape(say("Source:"))
+    parts.append(f"<p>{source} {clean_html(document.citation_html, words)}</p>")
     return "\n".join(parts)
 
 
@@ -442,9 +521,10 @@ def plain(html: str) -> str:
 _KEPT_ATTRIBUTES = {"a": {"href"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 
 
-def clean_html(html: str) -> str:
+def clean_html(html: str, words: Words = ENGLISH) -> str:
     """Packet's HTML as a platform shows it: a paragraph's number in bold before it, a
-    figure as its description, links within the packet as their text, no ids or classes."""
+    figure as its description (introduced in `words`' language), links within the packet as
+    their text, no ids or classes."""
     from lxml import html as lxml_html
 
     root = _fragment(html)
@@ -453,7 +533,12 @@ def clean_html(html: str) -> str:
         number.tail = " " + (number.tail or "")
     for image in list(root.iter("img")):
         image.tag = "em"
-        image.text = f"[Figure: {image.get('alt') or 'no description'}]"
+        alt = image.get("alt")
+        image.text = (
+            words.say("[Figure: {description}]", description=alt)
+            if alt
+            else words.say("[Figure: no description]")
+        )
     for link in list(root.iter("a")):
         if not link.get("href", "").startswith(("https://", "http://", "mailto:")):
             link.drop_tag()

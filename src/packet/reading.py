@@ -18,6 +18,7 @@ import json
 import math
 from dataclasses import dataclass
 
+from .i18n import N_
 from .perf import fewer_collections
 
 WORDS_PER_MINUTE = 150
@@ -31,15 +32,16 @@ class ReadingStats:
 
     @property
     def level(self) -> str:
-        """A plain-words label for the grade, as a teacher would say it."""
+        """A plain-words label for the grade, as a teacher would say it (in English: the
+        template prints it in the packet's language)."""
         grade = round(self.grade)
         if grade <= 5:
-            return "easy (primary school)"
+            return N_("easy (primary school)")
         if grade <= 8:
-            return "fairly easy (middle school)"
+            return N_("fairly easy (middle school)")
         if grade <= 12:
-            return "standard (high school)"
-        return "demanding (college level)"
+            return N_("standard (high school)")
+        return N_("demanding (college level)")
 
 
 def _stats(words: int, grade: float) -> ReadingStats:

@@ -384,8 +384,9 @@ def css_content(message: str, **values: str) -> str:
 
 def words_css(words: Words, *, screen: bool = False, printout: bool = False) -> Markup:
     """The words packet's stylesheets print (a page's number, "(p. 3)", the teacher's
-    labels), in `words`' language: rules that follow the stylesheet and replace its English.
-    Nothing for English, so English pages stay as the stylesheets make them."""
+    labels, the contents' running head), in `words`' language: rules that follow the
+    stylesheet and replace its English. Nothing for English, so English pages stay as the
+    stylesheets make them."""
     if words.catalogue == SOURCE:
         return Markup()
     page = css_content(
@@ -394,13 +395,19 @@ def words_css(words: Words, *, screen: bool = False, printout: bool = False) -> 
     see = css_content(words.say("(p. {page})"), page="target-counter(attr(href), page)")
     teacher = css_string(words.say("FOR THE TEACHER"))
     edition = css_string(words.say("TEACHER EDITION"))
-    rules = [f"@page {{ @bottom-center {{ content: {page}; }} }}"]
+    colon = css_string(words.say("{label}:", label=""))  # after a headnote's labels
+    rules = [
+        f"@page {{ @bottom-center {{ content: {page}; }} }}",
+        f".headnote dt::after {{ content: {colon}; }}",
+    ]
     if printout:
         rules.append(f"@page {{ @top-right {{ content: {teacher}; }} }}")
     elif screen:
         rules.append(f".edition-teacher body::before {{ content: {edition}; }}")
     else:
+        contents = css_string(words.say("Contents"))  # the running head over the contents
         rules.append(f'.seepage::after {{ content: " " {see}; }}')
+        rules.append(f".contents-title {{ string-set: section {contents}; }}")
     return Markup("\n" + "\n".join(rules) + "\n")
 
 

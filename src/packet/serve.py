@@ -8,7 +8,11 @@ the PDF, built on request from the same files. A build that fails shows its prob
 with file and line, in place of the packet until a save fixes them.
 
 Builds go through build.build into the output folder, so the build cache makes a
-rebuild after one edit cost only what changed; one build runs at a time.
+rebuild after one edit cost only what changed; one build runs at a time. The packets it
+builds (the previews and the PDFs to download) have packet's own words in `--language`, else
+packet.toml's `language`, as `packet build --language` builds them. serve's own pages (the
+lessons, the preview bar, the problems, the composer) are a tool's, in English like the
+command line.
 
     /                         the lessons
     /<lesson>/<edition>       the HTML packet, with the preview bar and reload script
@@ -72,9 +76,10 @@ class Page:
 class Preview:
     """The lessons being previewed, rebuilt on demand and after every change."""
 
-    def __init__(self, root: Path, out: Path) -> None:
+    def __init__(self, root: Path, out: Path, language: str | None = None) -> None:
         self.root = root
         self.out = out
+        self.language = language  # packet's own words (i18n.py); None: packet.toml's
         self.version = 0  # counts finished rebuilds; pages reload when it moves on
         self.changed = threading.Condition()
         self.building = threading.Lock()
@@ -98,6 +103,7 @@ class Preview:
             lessons=[lesson],
             editions=editions,  # type: ignore[arg-type]
             formats=formats,  # type: ignore[arg-type]
+            language=self.language,
             out=self.out,
         )
         try:
@@ -160,6 +166,7 @@ class Preview:
             large_print=options.large_print and target != "lesson-plan",
             booklet=options.booklet and not printout,
             double_sided=options.double_sided,
+            language=self.language,
             out=self.out,
         )
         if printout:
@@ -413,7 +420,7 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         """Listen on 127.0.0.1:`port` (0: any free port); OSError if it cannot."""
         super().__init__(("127.0.0.1", port), PreviewHandler)
         self.preview = preview
-        self.composer = Composer(preview.root)
+        self.composer = Composer(preview.root, preview.language)
         self.secret = secrets.token_bytes(32)  # a session's token: HMAC of its cookie
         self.previews: dict[str, bytes] = {}  # each session's latest draft preview
         self.previews_made = 0
@@ -802,10 +809,16 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
 
 
 def serve(
-    root: Path, out: Path, lesson: str | None, port: int, on_ready: Callable[[str], None]
+    root: Path,
+    out: Path,
+    lesson: str | None,
+    port: int,
+    on_ready: Callable[[str], None],
+    language: str | None = None,
 ) -> None:
-    """Serve until interrupted (Ctrl-C); `on_ready` hears the address to open."""
-    preview = Preview(root, out)
+    """Serve until interrupted (Ctrl-C); `on_ready` hears the address to open. The packets
+    are built with packet's own words in `language` (None: packet.toml's)."""
+    preview = Preview(root, out, language)
     _known(preview, lesson)
     server = _listen(preview, port)
     stop = threading.Event()

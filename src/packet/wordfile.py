@@ -5,6 +5,11 @@ Only what Word, LibreOffice and Google Docs all keep is used: paragraph and char
 styles, tables, paragraph borders (the ruled answer lines), document properties. Numbers
 (paragraphs, questions, document lines) are written out rather than made by list
 numbering, which each program continues and restarts in its own way.
+
+Packet's own words (headings, labels, instructions, table headers) come from the catalogue
+of the packet's `ui_language` (i18n.py), as the HTML templates print them; the content is
+printed as the project wrote it. Where packet's words are in another language than the
+content (`--language`), their runs carry that language, as the HTML's `lang` attribute.
 """
 
 from __future__ import annotations
@@ -16,10 +21,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .activities import SourceComparison, TimelineActivity, Vocabulary
 from .files import ZIP_TIME, zip_bytes
+from .i18n import N_, Words
 from .text import xml_text
 
 if TYPE_CHECKING:
@@ -36,14 +42,17 @@ WORD_BANK = "Word Bank"
 INSTRUCTIONS = "Instructions"
 # Ruled lines under a question, by its `space`: as the PDF gives them room.
 LINES = {"line": 1, "short": 3, "long": 6}
+# The back sections' titles, in English: printed in the packet's language.
 SECTION_TITLES = {
-    "documents": "Documents",
-    "timeline": "Timeline",
-    "glossary": "Glossary",
-    "sources": "Sources",
-    "questions": "Questions",
-    "comparison": "Where the Sources Disagree",
+    "documents": N_("Documents"),
+    "timeline": N_("Timeline"),
+    "glossary": N_("Glossary"),
+    "sources": N_("Sources"),
+    "questions": N_("Questions"),
+    "comparison": N_("Where the Sources Disagree"),
 }
+# The cover's label for an edition other than the students'.
+EDITIONS = {"teacher": N_("Teacher Edition"), "report": N_("Report")}
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 # Page sizes (cm) and margins, as the PDF's: the paper, or the half sheet of a booklet.
 PAGES = {
@@ -60,9 +69,10 @@ def docx_bytes(packet: Packet, root: Path | None = None) -> bytes:
     import docx
 
     document = docx.Document()
+    words = Words(packet.ui_language)
     _styles(document, packet)
-    _properties(document, packet)
-    writer = _Writer(document, packet, root)
+    _properties(document, packet, words)
+    writer = _Writer(document, packet, root, words)
     writer.cover()
     writer.contents()
     if packet.edition == "teacher":
@@ -101,11 +111,18 @@ def _styles(document: Any, packet: Packet) -> None:
     normal = styles["Normal"]
     normal.font.name = "Noto Serif"
     normal.font.size = Pt(18 if packet.large_print else 10.5 if packet.booklet else 11)
-    # The text's language, for spelling and hyphenation: the packet's.
+    # The text's language, for spelling and hyphenation: the packet's content's.
     fonts = normal.element.get_or_add_rPr()
     language = OxmlElement("w:lang")
     language.set(qn("w:val"), packet.language)
     fonts.append(language)
+    if not _same_language(packet.language, "en"):
+        # The document's default (python-docx's template says en-US): the content's too,
+        # for text a teacher adds outside packet's styles. An English packet keeps en-US.
+        defaults = document.styles.element.find(qn("w:docDefaults"))
+        default = None if defaults is None else defaults.find(f".//{qn('w:lang')}")
+        if default is not None:
+            default.set(qn("w:val"), packet.language)
     if packet.large_print:
         for level, size in ((1, 26), (2, 22), (3, 20)):
             styles[f"Heading {level}"].font.size = Pt(size)
@@ -142,12 +159,17 @@ def _styles(document: Any, packet: Packet) -> None:
     line.paragraph_format.space_after = Pt(0)
 
 
-def _properties(document: Any, packet: Packet) -> None:
+def _properties(document: Any, packet: Packet, words: Words) -> None:
+    """The document's properties: its title as the HTML packet's (the edition in packet's
+    words), its language the content's."""
     from datetime import UTC, datetime
 
     props = document.core_properties
-    edition = {"teacher": " (Teacher Edition)", "report": " (Report)"}.get(packet.edition, "")
-    props.title = xml_text(f"{packet.title}: {packet.lesson_title}{edition}")
+    label = EDITIONS.get(packet.edition)
+    edition = words.say(label) if label else ""
+    props.title = xml_text(
+        f"{packet.title}: {packet.lesson_title}" + (f" ({edition})" if edition else "")
+    )
     props.subject = packet.course
     props.author = packet.teacher or packet.school or packet.course
     props.last_modified_by = ""
@@ -159,7 +181,7 @@ def _properties(document: Any, packet: Packet) -> None:
 
 
 class _Writer:
-    def __init__(self, document: Any, packet: Packet, root: Path | None) -> None:
+    def __init__(self, document: Any, packet: Packet, root: Path | None, words: Words) -> None:
         self.document = document
         self.packet = packet
         self.root = root
@@ -167,14 +189,48 @@ class _Writer:
         self.text_width = width - 2 * (1.5 if packet.booklet else 2.0)  # cm
         self.teacher = packet.edition == "teacher"
         self.student = packet.edition == "student"
+        # Packet's own words, in the packet's language (`--language`, else packet.toml's).
+        self.words = words
+        self.say = words.say
+        # The language their runs are marked with where it is not the content's (as the
+        # HTML's `ui_lang`); None where they are in the content's language.
+        tag = words.catalogue_tag
+        self.own_language = None if _same_language(tag, packet.language) else tag
+        # The same, as an attribute for a label in HTML that `html` writes (`_inline`).
+        self.lang = Markup(' lang="{}"').format(tag) if self.own_language else Markup()
 
     # -- pieces ------------------------------------------------------------------------
 
-    def heading(self, text: str, level: int) -> None:
-        self.document.add_heading(xml_text(text), level)
+    def heading(self, text: str, level: int, own: bool = False) -> None:
+        """A heading; `own`: all of it packet's own words."""
+        heading = self.document.add_heading(xml_text(text), level)
+        if own:
+            self.own(*heading.runs)
 
-    def paragraph(self, text: str = "", style: str | None = None) -> Any:
-        return self.document.add_paragraph(xml_text(text), style)
+    def paragraph(self, text: str = "", style: str | None = None, own: bool = False) -> Any:
+        """A paragraph of `text`; `own`: the text is packet's own words."""
+        paragraph = self.document.add_paragraph(xml_text(text), style)
+        if own:
+            self.own(*paragraph.runs)
+        return paragraph
+
+    def own(self, *runs: Any) -> None:
+        """Mark `runs` as packet's own words: in their language, where it is not the
+        content's (Word then checks their spelling in it; a screen reader switches voice)."""
+        if self.own_language:
+            for run in runs:
+                _mark_language(run, self.own_language)
+
+    def label(self, paragraph: Any, name: str) -> None:
+        """A bold label of packet's own words at the start of `paragraph`, and its colon as
+        the language writes it ("Model answer: ", "Réponse modèle : ")."""
+        run = paragraph.add_run(xml_text(self.said_label(name) + " "))
+        run.bold = True
+        self.own(run)
+
+    def said_label(self, name: str) -> str:
+        """`name` (already in packet's language) with its colon: "Key terms:"."""
+        return self.say("{label}:", label=name)
 
     def html(self, html: Markup | str, style: str | None = None) -> None:
         """Markdown's HTML as paragraphs: `p` (a numbered one with its number), lists,
@@ -198,7 +254,7 @@ class _Writer:
             paragraph = self.paragraph(style=NUMBERED if number is not None else style)
             if number is not None:
                 paragraph.add_run(f"{_text(number)}\t").bold = True
-            _inline(paragraph, element)
+            _inline(paragraph, element, self.words)
             _trim(paragraph)
 
     def _special(self, tag: str, element: Any) -> None:
@@ -239,7 +295,7 @@ class _Writer:
             nested = [c for c in item if _tag(c) in ("ul", "ol")]
             for child in nested:
                 item.remove(child)
-            _inline(paragraph, item)
+            _inline(paragraph, item, self.words)
             _trim(paragraph)
             for child in nested:
                 self._list(child, depth + 1)
@@ -263,7 +319,7 @@ class _Writer:
                 return
             except (Refused, OSError, ValueError):  # gone, refused, or not a picture Word takes
                 pass
-        self.paragraph(f"[Picture: {alt}]", INSTRUCTIONS)
+        self.paragraph(self.say("[Picture: {alt}]", alt=alt), INSTRUCTIONS)
 
     def _container(self, element: Any, style: str | None) -> None:
         if element.text and element.text.strip():
@@ -277,9 +333,11 @@ class _Writer:
         rows: Iterable[Sequence[Any]],
         widths: Sequence[float] = (),
         tall: Sequence[float] = (),
+        own: bool = True,
     ) -> None:
-        """A table with a bold header row; `widths` in centimetres (else equal); `tall`, the
-        least height of each row (cm), where students write in it."""
+        """A table with a bold header row (`own`: packet's own words); `widths` in
+        centimetres (else equal); `tall`, the least height of each row (cm), where students
+        write in it."""
         from docx.shared import Cm
 
         rows = list(rows)
@@ -290,20 +348,23 @@ class _Writer:
             _widths(table, [Cm(w * scale) for w in widths])
         for cell, text in zip(table.rows[0].cells, header, strict=True):
             cell.text = ""
-            cell.paragraphs[0].add_run(text).bold = True
+            run = cell.paragraphs[0].add_run(text)
+            run.bold = True
+            if own and text:
+                self.own(run)
         for row, height in zip(table.rows[1:], tall, strict=False):
             row.height = Cm(height)
         for row, values in zip(table.rows[1:], rows, strict=True):
             for cell, value in zip(row.cells, values, strict=False):
                 paragraph = cell.paragraphs[0]
                 if hasattr(value, "tag"):  # a cell of a Markdown table
-                    _inline(paragraph, value)
+                    _inline(paragraph, value, self.words)
                     continue
                 if not isinstance(value, Markup):  # plain text: a title, a term, a date
                     paragraph.add_run(xml_text(value.replace("\xa0", " ")))
                     continue
                 for element in _parse(f"<span>{value}</span>"):
-                    _inline(paragraph, element)
+                    _inline(paragraph, element, self.words)
 
     def answer_space(self, space: str) -> None:
         """Ruled lines to write on: a one-column table whose rows are ruled below (a
@@ -337,22 +398,23 @@ class _Writer:
     def questions(self, questions: Sequence[QuestionView], word_bank: Sequence[str] = ()) -> None:
         if not questions:
             return
-        self.heading("Questions", 2)
+        self.heading(self.say("Questions"), 2, own=True)
         if word_bank:
             bank = self.paragraph(style=WORD_BANK)
-            bank.add_run("Word bank: ").bold = True
+            self.label(bank, self.say("Word bank"))
             bank.add_run(xml_text(", ".join(word_bank)))
         for question in questions:
             paragraph = self.paragraph(f"{question.number}.\t", QUESTION)
             for element in _parse(f"<span>{question.html}</span>"):
-                _inline(paragraph, element)
+                _inline(paragraph, element, self.words)
             if self.teacher and question.answer_html:
-                answer = self.paragraph("Model answer: ", MODEL_ANSWER)
+                said = self.said_label(self.say("Model answer"))
+                answer = self.paragraph(f"{said} ", MODEL_ANSWER, own=True)
                 for element in _parse(f"<span>{question.answer_html}</span>"):
-                    _inline(answer, element)
+                    _inline(answer, element, self.words)
             elif self.student:
-                for starter in question.starters:
-                    self.paragraph(starter, "List Bullet")
+                for starter in question.starters:  # packet's, in its language (support.py)
+                    self.paragraph(starter, "List Bullet", own=True)
                 self.answer_space(question.space)
 
     # -- the packet's parts --------------------------------------------------------------
@@ -369,36 +431,51 @@ class _Writer:
             self.paragraph(packet.lesson_summary).runs[0].italic = True
         if packet.enquiry:
             enquiry = self.paragraph()
-            enquiry.add_run("Enquiry question: ").bold = True
+            self.label(enquiry, self.say("Enquiry question"))
             enquiry.add_run(xml_text(packet.enquiry))
-        label = {"teacher": "Teacher Edition", "report": "Report"}.get(packet.edition)
-        if label:
-            self.paragraph(label.upper(), "Intense Quote")
+        label = EDITIONS.get(packet.edition)
+        if label:  # in capitals, as the PDF's cover prints it
+            self.paragraph(self.say(label).upper(), "Intense Quote", own=True)
         if packet.edition != "report":
-            self.paragraph("Name: ______________________   Class: ________   Date: ________")
+            self.paragraph(self.name_lines(), own=True)
         if packet.advisory:
             advisory = self.paragraph(style="Intense Quote")
-            advisory.add_run("Content advisory. ").bold = True
+            said = self.say("Content advisory.")
+            run = advisory.add_run(xml_text(f"{said} "))
+            run.bold = True
+            self.own(run)
             advisory.add_run(xml_text(packet.advisory))
         if packet.teacher:
             self.paragraph(packet.teacher)
+
+    def name_lines(self) -> str:
+        """The cover's lines for a student's name, class and the date."""
+        fields = ((N_("Name"), 22), (N_("Class"), 8), (N_("Date"), 8))
+        lines = []
+        for name, length in fields:
+            said = self.said_label(self.say(name))
+            lines.append(f"{said} {'_' * length}")
+        return "   ".join(lines)
 
     def guidance(self) -> None:
         """Teaching the topic with care, as the teacher edition's PDF has it after its
         contents: the advisory students see, the project's guidance, how this lesson ends
         and the care points of its sections."""
         packet = self.packet
-        self.heading("Teaching This Topic with Care", 1)
+        self.heading(self.say("Teaching This Topic with Care"), 1, own=True)
         if packet.advisory:
-            seen = Markup("<p><b>Students see on the cover:</b> {}</p>").format(packet.advisory)
-            self.html(seen, TEACHER_NOTE)
+            seen = self.said_label(self.say("Students see on the cover"))
+            self.html(
+                Markup("<p><b{}>{}</b> {}</p>").format(self.lang, seen, packet.advisory),
+                TEACHER_NOTE,
+            )
         if packet.guidance_html:
             self.html(packet.guidance_html, TEACHER_NOTE)
         if packet.ending_html:
-            self.heading("How this lesson ends", 2)
+            self.heading(self.say("How this lesson ends"), 2, own=True)
             self.html(f"<p>{packet.ending_html}</p>", TEACHER_NOTE)
         if packet.care_modules:
-            self.heading("Care points in this lesson", 2)
+            self.heading(self.say("Care points in this lesson"), 2, own=True)
             for module in packet.care_modules:
                 care = Markup("<p><b>{}. {}.</b> {}</p>")
                 self.html(
@@ -407,43 +484,57 @@ class _Writer:
 
     def provenance(self) -> None:
         """The teacher edition's last part: what each section rests on in each source."""
-        self.heading("Provenance Summary", 1)
+        say = self.say
+        self.heading(say("Provenance Summary"), 1, own=True)
         self.paragraph(
-            "What each section of this packet rests on: the passages of each source it was "
-            "written from (quoted exactly) and the numbered paragraphs that cite that source.",
+            say(
+                "What each section of this packet rests on: the passages of each source it was "
+                "written from (quoted exactly) and the numbered paragraphs that cite that source."
+            ),
             INSTRUCTIONS,
+            own=True,
         )
         for module in self.packet.modules:
             self.heading(f"{module.number}. {module.title}", 2)
             for part in module.provenance:
-                cited = (
-                    f"cited in paragraph{'s' if len(part.paragraphs) > 1 else ''} "
-                    + ", ".join(str(n) for n in part.paragraphs)
-                    if part.paragraphs
-                    else "not cited in the text"
-                )
+                numbers = ", ".join(str(n) for n in part.paragraphs)
+                if len(part.paragraphs) > 1:
+                    cited = say("cited in paragraphs {numbers}", numbers=numbers)
+                elif part.paragraphs:
+                    cited = say("cited in paragraph {number}", number=numbers)
+                else:
+                    cited = say("not cited in the text")
                 head = self.paragraph(style=TEACHER_NOTE)
                 head.add_run(xml_text(part.seed)).bold = True
                 head.add_run(f" — {cited}")
-                for passage in part.passages:
-                    self.paragraph(f"“{passage}”", "List Bullet")
+                for passage in part.passages:  # the quotation marks: the language's
+                    self.paragraph(say("“{quotation}”", quotation=passage), "List Bullet")
 
     def contents(self) -> None:
         packet = self.packet
-        self.heading("Contents", 1)
-        entries = ["Teaching This Topic with Care"] if packet.edition == "teacher" else []
-        entries += [f"{m.number}. {m.title}" for m in packet.modules]
-        entries += [f"Activity {n}: {a.title}" for n, a in enumerate(packet.activities, 1)]
+        say = self.say
+        self.heading(say("Contents"), 1, own=True)
+        # (entry, whether it is all packet's own words): a section's title is the project's.
+        entries = [(say("Teaching This Topic with Care"), True)] if self.teacher else []
+        entries += [(f"{m.number}. {m.title}", False) for m in packet.modules]
+        entries += [(self.activity_title(a), True) for a in packet.activities]
+        task = (say("Final Task"), True)
         if packet.task and "documents" not in packet.sections:
-            entries.append("Final Task")
+            entries.append(task)
         for section in self.sections():
-            entries.append(SECTION_TITLES[section])
+            entries.append((say(SECTION_TITLES[section]), True))
             if section == "documents" and packet.task:
-                entries.append("Final Task")
-        if packet.edition == "teacher":
-            entries.append("Provenance Summary")
-        for entry in entries:
-            self.paragraph(entry, "List Bullet")
+                entries.append(task)
+        if self.teacher:
+            entries.append((say("Provenance Summary"), True))
+        for entry, own in entries:
+            self.paragraph(entry, "List Bullet", own=own)
+
+    def activity_title(self, activity: Vocabulary | TimelineActivity | SourceComparison) -> str:
+        """ "Activity 2: Dates and Order", in packet's words (an activity's title is one)."""
+        number = self.packet.activities.index(activity) + 1
+        title = self.say(activity.title)
+        return self.say("Activity {number}: {title}", number=number, title=title)
 
     def sections(self) -> list[str]:
         """The back sections that have something in them."""
@@ -456,10 +547,10 @@ class _Writer:
         self.html(f"<p>{module.summary_html}</p>")
         if module.key_terms:
             terms = self.paragraph()
-            terms.add_run("Key terms: ").bold = True
+            self.label(terms, self.say("Key terms"))
             terms.add_run(xml_text(", ".join(t.term for t in module.key_terms)))
         self.html(module.body_html)
-        self.heading("Sources for this section", 2)
+        self.heading(self.say("Sources for this section"), 2, own=True)
         for source in module.sources:
             self.html(f"<p>{source}</p>")
         if self.teacher:
@@ -471,147 +562,197 @@ class _Writer:
         notes = module.notes
         if not (notes.objectives or notes.timing or notes.discussion or notes.care):
             return
-        self.heading("Teacher notes", 2)
+        say = self.say
+        self.heading(say("Teacher notes"), 2, own=True)
+        # A label in an element of its own where it is in another language than the notes.
+        said = self.said_label(say("Objective"))
+        objective_label = (
+            Markup("<span{}>{}</span>").format(self.lang, said)
+            if self.own_language
+            else escape(said)
+        )
         for objective in notes.objectives:
-            self.html(f"<p>Objective: {objective}</p>", TEACHER_NOTE)
+            self.html(f"<p>{objective_label} {objective}</p>", TEACHER_NOTE)
         for label, value in (
-            ("Timing", notes.timing),
-            ("Discussion", notes.discussion),
-            ("Care", notes.care),
+            (N_("Timing"), notes.timing),
+            (N_("Discussion"), notes.discussion),
+            (N_("Care"), notes.care),
         ):
             if value:
-                self.html(f"<p><b>{label}:</b> {value}</p>", TEACHER_NOTE)
+                said = Markup("<b{}>{}</b>").format(self.lang, self.said_label(say(label)))
+                self.html(f"<p>{said} {value}</p>", TEACHER_NOTE)
         if module.reading is not None:
             reading = module.reading
             self.paragraph(
-                f"Reading: {reading.words} words, grade {reading.grade:.1f}, about "
-                f"{reading.minutes} minutes",
+                say(
+                    "Reading: {words} words, grade {grade}, about {minutes} minutes",
+                    words=reading.words,
+                    grade=self.decimal(reading.grade),
+                    minutes=reading.minutes,
+                ),
                 TEACHER_NOTE,
+                own=True,
             )
 
+    def decimal(self, value: float) -> str:
+        """A number with one decimal, as the packet's language writes it ("10.6", "10,6")."""
+        if self.words.english:
+            return f"{value:.1f}"
+        from babel.numbers import format_decimal
+
+        return str(format_decimal(value, format="0.0", locale=self.words.catalogue))
+
     def activity(self, activity: Vocabulary | TimelineActivity | SourceComparison) -> None:
-        number = self.packet.activities.index(activity) + 1
-        self.heading(f"Activity {number}: {activity.title}", 1)
-        key = self.teacher
+        self.heading(self.activity_title(activity), 1, own=True)
         if isinstance(activity, Vocabulary):
-            sets = len(activity.sets) > 1
+            self._vocabulary(activity)
+        elif isinstance(activity, TimelineActivity):
+            self._dates_and_order(activity)
+        else:
+            self._source_comparison(activity)
+
+    def _vocabulary(self, activity: Vocabulary) -> None:
+        say, key = self.say, self.teacher
+        instructions = say(
+            "Match each term to its definition: write the letter of the definition in the box "
+            "beside the term. A blank line (______) hides the term, or another name or "
+            "spelling of it."
+        )
+        if activity.spares:
+            instructions += f" {activity.spares_in(self.words)}"
+        if len(activity.sets) > 1:
+            each = say("Match each set on its own: its terms with its own definitions.")
+            instructions += f" {each}"
+        self.paragraph(instructions, INSTRUCTIONS, own=True)
+        for terms, definitions in activity.matching_sets:
+            self.table(
+                [say("No."), say("Letter"), say("Term")],
+                [(str(t.number), t.answer if key else "", t.term) for t in terms],
+                (1.2, 1.8, 13.0),
+            )
+            self.paragraph()
+            self.table(
+                [say("Letter"), say("Definition")],
+                [(d.letter, d.html) for d in definitions],
+                (1.8, 14.2),
+            )
+            self.paragraph()
+        if key:
+            answers = " · ".join(f"{t.number} {t.answer}" for t in activity.terms)
+            label = self.said_label(say("Answer key"))
+            self.paragraph(f"{label} {answers}", MODEL_ANSWER, own=True)
+
+    def _dates_and_order(self, activity: TimelineActivity) -> None:
+        say, key = self.say, self.teacher
+        if activity.order:
+            self.heading(say("Put these events in order"), 2, own=True)
             self.paragraph(
-                "Match each term to its definition: write the letter of the definition in the "
-                "box beside the term. A blank line (______) hides the term, or another name or "
-                "spelling of it."
-                + (f" {activity.spares}" if activity.spares else "")
-                + (
-                    " Match each set on its own: its terms with its own definitions."
-                    if sets
-                    else ""
+                say(
+                    "Number the events from 1 (earliest) to {count} (latest). Work from the "
+                    "sections you have read; check your answers against the Timeline only when "
+                    "you have finished.",
+                    count=len(activity.order),
                 ),
                 INSTRUCTIONS,
-            )
-            for terms, definitions in activity.matching_sets:
-                self.table(
-                    ["No.", "Letter", "Term"],
-                    [(str(t.number), t.answer if key else "", t.term) for t in terms],
-                    (1.2, 1.8, 13.0),
-                )
-                self.paragraph()
-                self.table(
-                    ["Letter", "Definition"], [(d.letter, d.html) for d in definitions], (1.8, 14.2)
-                )
-                self.paragraph()
-            if key:
-                answers = " · ".join(f"{t.number} {t.answer}" for t in activity.terms)
-                self.paragraph(f"Answer key: {answers}", MODEL_ANSWER)
-        elif isinstance(activity, TimelineActivity):
-            if activity.order:
-                self.heading("Put these events in order", 2)
-                self.paragraph(
-                    f"Number the events from 1 (earliest) to {len(activity.order)} (latest). "
-                    "Work from the sections you have read; check your answers against the "
-                    "Timeline only when you have finished.",
-                    INSTRUCTIONS,
-                )
-                self.table(
-                    ["Order", "Event"],
-                    [
-                        (str(e.position) if key else "", e.title + (f" ({e.label})" if key else ""))
-                        for e in activity.order
-                    ],
-                    (1.8, 14.2),
-                )
-            if activity.dates:
-                self.heading("Fill in the dates", 2)
-                self.paragraph(
-                    "These events are in order. Write the date of each, as exactly as the "
-                    "sources give it."
-                    if len(activity.dates) > 1
-                    else "Write the date of this event, as exactly as the sources give it.",
-                    INSTRUCTIONS,
-                )
-                self.table(
-                    ["Date", "Event"],
-                    [
-                        (
-                            e.label if key else "",
-                            Markup("<b>{}</b> {}").format(e.title, e.detail_html),
-                        )
-                        for e in activity.dates
-                    ],
-                    (3.5, 12.5),
-                )
-        else:
-            self.paragraph(
-                "Read both sources’ sections in this packet, then fill in the table. Quote "
-                "short phrases where you can.",
-                INSTRUCTIONS,
+                own=True,
             )
             self.table(
-                ["", *activity.columns],
-                [(row.prompt, *(a if key else "" for a in row.answers)) for row in activity.rows],
-                tall=[3.0 if row.tall else 1.8 for row in activity.rows] if self.student else (),
+                [say("Order"), say("Event")],
+                [
+                    (str(e.position) if key else "", e.title + (f" ({e.label})" if key else ""))
+                    for e in activity.order
+                ],
+                (1.8, 14.2),
             )
-            self.heading("Your judgement", 2)
-            self.paragraph(activity.judgement, QUESTION)
-            if key:
-                self.paragraph(f"What to look for: {activity.look_for}", MODEL_ANSWER)
-                for note in activity.judgement_notes:
-                    self.html(f"<p>{note}</p>", MODEL_ANSWER)
-            elif self.student:
-                self.answer_space("long")
+        if activity.dates:
+            self.heading(say("Fill in the dates"), 2, own=True)
+            self.paragraph(
+                say(
+                    "These events are in order. Write the date of each, as exactly as the "
+                    "sources give it."
+                )
+                if len(activity.dates) > 1
+                else say("Write the date of this event, as exactly as the sources give it."),
+                INSTRUCTIONS,
+                own=True,
+            )
+            self.table(
+                [say("Date"), say("Event")],
+                [
+                    (
+                        e.label if key else "",
+                        Markup("<b>{}</b> {}").format(e.title, e.detail_html),
+                    )
+                    for e in activity.dates
+                ],
+                (3.5, 12.5),
+            )
+
+    def _source_comparison(self, activity: SourceComparison) -> None:
+        say, key = self.say, self.teacher
+        self.paragraph(
+            say(
+                "Read both sources’ sections in this packet, then fill in the table. Quote "
+                "short phrases where you can."
+            ),
+            INSTRUCTIONS,
+            own=True,
+        )
+        self.table(
+            ["", *activity.columns],  # the sources' short names
+            [
+                (row.said(self.words), *(a if key else "" for a in row.answers))
+                for row in activity.rows
+            ],
+            tall=[3.0 if row.tall else 1.8 for row in activity.rows] if self.student else (),
+            own=False,
+        )
+        self.heading(say("Your judgement"), 2, own=True)
+        self.paragraph(say(activity.judgement), QUESTION, own=True)
+        if key:
+            label = self.said_label(say("What to look for"))
+            look_for = say(activity.look_for)
+            self.paragraph(f"{label} {look_for}", MODEL_ANSWER, own=True)
+            for note in activity.judgement_notes:
+                self.html(f"<p>{note}</p>", MODEL_ANSWER)
+        elif self.student:
+            self.answer_space("long")
 
     def task(self) -> None:
         task = self.packet.task
         assert task is not None
-        self.heading("Final Task", 1)
+        say = self.say
+        self.heading(say("Final Task"), 1, own=True)
         if self.packet.enquiry:
             self.paragraph(self.packet.enquiry, QUESTION)
         self.html(f"<p>{task.prompt_html}</p>")
-        if task.documents:
-            self.paragraph(f"Use {task.documents}.")
+        if task.documents:  # "Documents A–C", in packet's words (assemble.py)
+            self.paragraph(say("Use {documents}.", documents=task.documents), own=True)
         if task.plan:
-            self.heading("Plan your answer", 2)
+            self.heading(say("Plan your answer"), 2, own=True)
             self.table(
-                ["Plan", "Your notes"],
+                [say("Plan"), say("Your notes")],
                 [(row, "") for row in task.plan],
                 (5.0, 11.0),
                 tall=[3.0] * len(task.plan) if self.student else (),
             )
         if task.starters:
-            self.heading("Sentence starters", 2)
+            self.heading(say("Sentence starters"), 2, own=True)
         for starter in task.starters:
             self.html(f"<p>{starter}</p>", "List Bullet")
         if self.teacher:
-            self.heading("Mark scheme", 3)
+            self.heading(say("Mark scheme"), 3, own=True)
             for level in task.mark_scheme:
                 self.html(f"<p>{level}</p>", MODEL_ANSWER)
         elif self.student:
-            self.heading("Your answer", 2)
+            self.heading(say("Your answer"), 2, own=True)
             for _ in range(3):
                 self.answer_space("long")
 
     def section(self, section: str) -> None:
         if section not in self.sections():
             return
-        self.heading(SECTION_TITLES[section], 1)
+        self.heading(self.say(SECTION_TITLES[section]), 1, own=True)
         parts = {
             "documents": self._documents,
             "timeline": self._timeline,
@@ -624,17 +765,21 @@ class _Writer:
 
     def _documents(self) -> None:
         self.paragraph(
-            "Short excerpts of the sources, in their own words and spelling. Every fifth line "
-            "is numbered; […] marks words left out, and words in [brackets] are the editors’, "
-            "not the source’s.",
+            self.say(
+                "Short excerpts of the sources, in their own words and spelling. Every fifth "
+                "line is numbered; […] marks words left out, and words in [brackets] are the "
+                "editors’, not the source’s."
+            ),
             INSTRUCTIONS,
+            own=True,
         )
         for doc in self.packet.documents:
             self.document_part(doc)
 
     def _timeline(self) -> None:
+        say = self.say
         self.table(
-            ["Date", "Event", "Source"],
+            [say("Date"), say("Event"), say("Source")],
             [
                 (
                     e.label,
@@ -647,36 +792,45 @@ class _Writer:
         )
 
     def _glossary(self) -> None:
+        say = self.say
         self.table(
-            ["Term", "Definition", "Source"],
-            [
-                (
-                    g.term + (f" (also {', '.join(g.aliases)})" if g.aliases else ""),
-                    g.definition_html,
-                    g.source,
-                )
-                for g in self.packet.glossary
-            ],
+            [say("Term"), say("Definition"), say("Source")],
+            [(self.glossary_term(g), g.definition_html, g.source) for g in self.packet.glossary],
             (3.5, 9.5, 3.0),
         )
 
+    def glossary_term(self, entry: Any) -> str:
+        """A glossary entry's term, and its other names: "scrip (also script)"."""
+        if not entry.aliases:
+            return str(entry.term)
+        aliases = self.say("(also {aliases})", aliases=", ".join(entry.aliases))
+        return f"{entry.term} {aliases}"
+
     def _sources(self) -> None:
-        packet = self.packet
+        packet, say = self.packet, self.say
         self.paragraph(
-            "Everything in this packet comes from these documents. Citations follow "
-            f"{packet.citation_style}.",
+            say(
+                "Everything in this packet comes from these documents. Citations follow {style}.",
+                style=packet.citation_style,
+            ),
             INSTRUCTIONS,
+            own=True,
         )
         for source in packet.sources:
             self.html(f"<p>{source.citation_html}</p>")
             kind = self.paragraph()
-            kind.add_run("Kind of source: ").bold = True
-            kind.add_run(xml_text(f"{source.kind}. {source.kind_basis}"))
+            run = kind.add_run(xml_text(say("Kind of source:") + " "))
+            run.bold = True
+            self.own(run)
+            kind.add_run(xml_text(f"{say(source.kind)}. {source.kind_basis}"))
         if packet.sources_attributed:
             self.paragraph(
-                "Details in [square brackets] are not stated in the source itself; the unit’s "
-                "editors supplied them.",
+                say(
+                    "Details in [square brackets] are not stated in the source itself; the "
+                    "unit’s editors supplied them."
+                ),
                 INSTRUCTIONS,
+                own=True,
             )
 
     def _questions_at_back(self) -> None:
@@ -685,17 +839,20 @@ class _Writer:
             self.questions(module.questions, module.word_bank)
 
     def _comparison(self) -> None:
+        say = self.say
         for item in self.packet.comparison:
-            self.heading(f"{item.topic} ({item.kind})", 2)
+            kind = say(item.kind)  # the kind of disagreement: "date", "spelling"
+            self.heading(f"{item.topic} ({kind})", 2)
             self.table(
-                ["Source", "Version"],
-                [(v.source, f"“{v.quote}”") for v in item.versions],
+                [say("Source"), say("Version")],
+                [(v.source, say("“{quotation}”", quotation=v.quote)) for v in item.versions],
                 (3.5, 12.5),
             )
             if self.teacher and item.note_html:
-                self.html(
-                    f"<p><b>What a historian makes of it:</b> {item.note_html}</p>", MODEL_ANSWER
+                label = Markup("<b{}>{}</b>").format(
+                    self.lang, say("What a historian makes of it:")
                 )
+                self.html(f"<p>{label} {item.note_html}</p>", MODEL_ANSWER)
 
     def _lines(self, block: Any) -> None:
         """One paragraph of a document, a line to a row (its number every fifth line); an
@@ -714,10 +871,10 @@ class _Writer:
         self.paragraph(style=DOCUMENT_LINE)  # the space between paragraphs
 
     def document_part(self, doc: DocumentView) -> None:
-        self.heading(f"Document {doc.letter}: {doc.title}", 2)
-        for label, value in doc.facts:
+        self.heading(self.say("Document {letter}: {title}", letter=doc.letter, title=doc.title), 2)
+        for label, value in doc.facts:  # the labels in packet's words (cite.headnote_facts)
             fact = self.paragraph()
-            fact.add_run(f"{label}: ").bold = True
+            self.label(fact, label)
             fact.add_run(xml_text(value))
         if doc.headnote_html:
             self.html(f"<p><i>{doc.headnote_html}</i></p>")
@@ -776,12 +933,21 @@ def _text(element: Any) -> str:
     return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
 
 
-def _inline(paragraph: Any, element: Any, bold: bool = False, italic: bool = False) -> None:
+def _inline(
+    paragraph: Any,
+    element: Any,
+    words: Words,
+    bold: bool = False,
+    italic: bool = False,
+    language: str | None = None,
+) -> None:
     """`element`'s text and children as runs of `paragraph`: bold for `b`, `strong` and a
     glossary term's first use, italics for `i`, `em` and `cite`; a paragraph number left to
-    the caller; a picture as its alt text."""
+    the caller; a picture as its alt text (in brackets, in `words`); an element's `lang`
+    (a label of packet's own words in another language than the content) on its runs."""
+    language = element.get("lang") or language
     if element.text:
-        _run(paragraph, element.text, bold, italic)
+        _run(paragraph, element.text, bold, italic, language)
     for child in element:
         tag, classes = _tag(child), child.get("class", "").split()
         if "pnum" in classes:
@@ -789,22 +955,45 @@ def _inline(paragraph: Any, element: Any, bold: bool = False, italic: bool = Fal
         elif tag == "br":
             paragraph.add_run().add_break()
         elif tag == "img":
-            _run(paragraph, f"[picture: {child.get('alt', '')}]", bold, True)
+            alt = words.say("[picture: {alt}]", alt=child.get("alt", ""))
+            _run(paragraph, alt, bold, True)
         else:
             _inline(
                 paragraph,
                 child,
+                words,
                 bold or tag in ("b", "strong") or {"term", "first"} <= set(classes),
                 italic or tag in ("i", "em", "cite"),
+                language,
             )
         if child.tail:
-            _run(paragraph, child.tail, bold, italic)
+            _run(paragraph, child.tail, bold, italic, language)
 
 
-def _run(paragraph: Any, text: str, bold: bool, italic: bool) -> None:
+def _run(paragraph: Any, text: str, bold: bool, italic: bool, language: str | None = None) -> None:
     text = xml_text(re.sub(r"[ \t\r\n]+", " ", text))
     if not text:
         return
     run = paragraph.add_run(text)
     run.bold = bold or None
     run.italic = italic or None
+    if language:
+        _mark_language(run, language)
+
+
+def _mark_language(run: Any, language: str) -> None:
+    """The run's language (`w:lang`), where it is not its paragraph's: for Word's spelling
+    and hyphenation, and for a screen reader's voice."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    mark = OxmlElement("w:lang")
+    mark.set(qn("w:val"), language)
+    run._r.get_or_add_rPr().append(mark)  # the last of a run's properties, as the schema has it
+
+
+def _same_language(one: str, other: str) -> bool:
+    """Whether two language tags name the same language ("fr" and "fr-CA" do)."""
+    return (
+        one.replace("_", "-").split("-")[0].lower() == other.replace("_", "-").split("-")[0].lower()
+    )
