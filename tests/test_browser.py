@@ -26,8 +26,9 @@ import yaml
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
-from conftest import run_packet, start_packet
+from conftest import run_packet, start_packet, starter_project
 from packet.answers import without_script
+from packet.i18n import Words
 from test_visual import MAX_CHANGED, MAX_MEAN, REFERENCES, UPDATE, compare
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -556,6 +557,35 @@ def test_answers_survive_a_reload_print_save_and_load_back(
     # Nothing left the page: the file itself is the only request.
     assert set(watched.requests) == {url} and set(other.requests) == {url}
     assert watched.problems == [] and other.problems == []
+
+
+def test_the_answers_bar_speaks_the_packets_language(browser: object, tmp_path: Path) -> None:
+    """A French packet's answers bar, its messages and its questions before clearing are
+    the catalogue's French; none of the script's English is on the page."""
+    project = starter_project(tmp_path / "unit")
+    out = tmp_path / "out"
+    done = run_packet(
+        "build", "--language", "fr", "--edition", "student", "--format", "html", "--out", str(out),
+        cwd=project,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (student,) = out.glob("*-student.html")
+    words = Words("fr")
+    watched = Watched(browser)
+    page = watched.page
+    page.goto(student.as_uri())
+    assert page.inner_text("#answers-save") == words("Save my answers")
+    assert page.inner_text("#answers-print") == words("Print my answers")
+    assert page.get_attribute(".answers-bar", "aria-label") == words("Your answers")
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.click("#answers-clear")
+    wanted = "Clear every answer on this page? Answers you have not saved to a file are lost."
+    assert asked == [words(wanted)] and asked[0] != wanted
+    assert page.inner_text(".answers-note") == words("Cleared.")
+    shown = page.inner_text("body")
+    assert "Save my answers" not in shown and "Cleared." not in shown
+    assert not watched.problems
 
 
 def test_the_html_packets_policy_stops_a_script_put_into_it(

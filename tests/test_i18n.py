@@ -5,12 +5,14 @@ a French build of the unit prints French chrome around English content, tagged s
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from collections.abc import Iterator
 from html import unescape
 from itertools import pairwise
 from pathlib import Path
+from types import SimpleNamespace
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -18,6 +20,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import REPO, pdf_text, run_packet, starter_project
+from packet.answers import SCRIPT, WORDS, answerable
 from packet.i18n import LOCALE, PSEUDO, SHIPPED, Words, extract, pseudo, translations, untranslated
 
 LANGUAGES = [language for language in SHIPPED if language != "en"]
@@ -325,3 +328,22 @@ def test_the_pseudo_locale_check_sees_a_word_left_in_english(tmp_path: Path) -> 
         "<p>⟦Çöñtéñtš⟧</p><p>The movement’s roots go back</p><p>Each set matches none</p>"
     )
     assert set(_untransformed(out, project)) == {"each set", "set matches", "matches none"}
+
+
+def test_the_answers_script_shows_only_words_the_catalogues_hold(french_unit: Path) -> None:
+    """Every message the student HTML packet's answers script shows goes through its `t()`
+    and is one of `answers.WORDS` (so in the catalogues); a French packet carries them in
+    French in its data, an English one carries none."""
+    shown = set(re.findall(r'\bt\("((?:[^"\\]|\\.)*)"', SCRIPT))
+    assert shown == set(WORDS)
+    assert not re.search(r'(?:say|confirm)\("', SCRIPT)  # every message through t()
+    html = (french_unit / "3-s21-student.html").read_text("utf-8")
+    assert json.dumps(Words("fr").say("Save my answers"))[1:-1] in html
+    page = "<html><body><p>…</p></body></html>"
+    for language, carried in (("en", False), ("fr", True)):
+        packet = SimpleNamespace(
+            title="T", lesson_id="l", lesson_title="L", edition="student", ui_language=language
+        )
+        made = answerable(page, packet)
+        state = re.search(r'<script type="application/json"[^>]*>([^<]*)<', made)
+        assert state is not None and ("words" in json.loads(state[1])) is carried

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .errors import UsageError
+from .i18n import N_, SOURCE, Words
 
 
 class Packet(Protocol):
@@ -42,6 +43,8 @@ class Packet(Protocol):
     def lesson_title(self) -> str: ...
     @property
     def edition(self) -> str: ...
+    @property
+    def ui_language(self) -> str: ...
 
 
 _HALF_PAIR = re.compile("[\ud800-\udfff]")
@@ -50,6 +53,33 @@ PAGE_GENERATOR = "packet answers"  # marks the pages `packet answers` writes (an
 ANSWERS_FORMAT_VERSION = 1
 MAX_ANSWERS_BYTES = 5_000_000  # a class's worth of essays is far less
 SCRIPT = (Path(__file__).with_name("answers_page") / "answers.js").read_text(encoding="utf-8")
+# The words the answers script shows a student (its `t("…")` calls), for the catalogues; a
+# packet in another language carries them translated in its data.
+WORDS = (
+    N_("Your answers"),
+    N_("Your answers are kept in this browser only. Save them to a file to hand them in."),
+    N_("Print my answers"),
+    N_("Save my answers"),
+    N_("Load answers…"),
+    N_("Clear…"),
+    N_("An answers file"),
+    N_("This browser could not keep your answers ({error}): save them to a file."),
+    N_(
+        "This browser does not keep answers for pages opened from a file: save them to a "
+        "file before you close it."
+    ),
+    N_("Saved to a file in your downloads: hand that file in, or load it here later."),
+    N_("That file is too large to be answers saved from a packet."),
+    N_("That file is not answers saved from a packet."),
+    N_("These answers were saved from another lesson ({lesson}). Load them anyway?"),
+    N_("Replace the answers on this page with those in the file?"),
+    N_("Loaded {name}'s answers; {missing} of them belong to questions this packet no longer has."),
+    N_("Loaded answers; {missing} of them belong to questions this packet no longer has."),
+    N_("Loaded {name}'s answers."),
+    N_("Loaded answers."),
+    N_("Clear every answer on this page? Answers you have not saved to a file are lost."),
+    N_("Cleared."),
+)
 _STATE_ID = "packet-answers"
 
 
@@ -101,13 +131,16 @@ def answerable(html_text: str, packet: Packet) -> str:
     page = _with_policy(html_text, policy(*scripts))
     if not scripts:
         return page
-    state = {
+    state: dict[str, object] = {
         "project": packet.title,
         "lesson": packet.lesson_id,
         "lesson_title": packet.lesson_title,
         "edition": packet.edition,
         "version": packet_version(html_text),
     }
+    words = Words(packet.ui_language)
+    if words.catalogue != SOURCE:  # English: the script's own words
+        state["words"] = {message: words.say(message) for message in WORDS}
     data = json.dumps(state).replace("<", "\\u003c")  # ascii: nothing can end the block
     tail = (
         f'<script type="application/json" id="{_STATE_ID}">{data}</script>'

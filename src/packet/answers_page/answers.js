@@ -9,6 +9,15 @@
   var packetKey = [state.project, state.lesson, state.edition];
   var storeKey = "packet-answers:" + JSON.stringify(packetKey.concat([state.version]));
   var MAX_FILE = 5000000;
+  // Packet's words in the packet's language (answers.py's WORDS, from the catalogue; none
+  // for English, whose words are these): each `{name}` filled from `values`.
+  var words = state.words || {};
+  function t(text, values) {
+    var said = Object.prototype.hasOwnProperty.call(words, text) ? words[text] : text;
+    return said.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
   var fields = Array.prototype.slice.call(document.querySelectorAll("[data-answer]"));
   var byId = {};
   fields.forEach(function (field) { byId[field.getAttribute("data-answer")] = field; });
@@ -21,13 +30,13 @@
   }
 
   // -- the bar ------------------------------------------------------------------------
-  var bar = el("div", {"class": "answers-bar screen-only", role: "region", "aria-label": "Your answers"});
-  var note = el("p", {"class": "answers-note", role: "status"}, "Your answers are kept in this browser only. Save them to a file to hand them in.");
-  var printButton = el("button", {type: "button", id: "answers-print"}, "Print my answers");
-  var saveButton = el("button", {type: "button", id: "answers-save"}, "Save my answers");
-  var loadButton = el("button", {type: "button", id: "answers-load"}, "Load answers…");
-  var clearButton = el("button", {type: "button", id: "answers-clear"}, "Clear…");
-  var picker = el("input", {type: "file", accept: ".json,application/json", id: "answers-file", hidden: "hidden", "aria-label": "An answers file"});
+  var bar = el("div", {"class": "answers-bar screen-only", role: "region", "aria-label": t("Your answers")});
+  var note = el("p", {"class": "answers-note", role: "status"}, t("Your answers are kept in this browser only. Save them to a file to hand them in."));
+  var printButton = el("button", {type: "button", id: "answers-print"}, t("Print my answers"));
+  var saveButton = el("button", {type: "button", id: "answers-save"}, t("Save my answers"));
+  var loadButton = el("button", {type: "button", id: "answers-load"}, t("Load answers…"));
+  var clearButton = el("button", {type: "button", id: "answers-clear"}, t("Clear…"));
+  var picker = el("input", {type: "file", accept: ".json,application/json", id: "answers-file", hidden: "hidden", "aria-label": t("An answers file")});
   [note, printButton, saveButton, loadButton, clearButton, picker].forEach(function (n) { bar.appendChild(n); });
   document.body.insertBefore(bar, document.body.firstChild);
 
@@ -53,7 +62,7 @@
       try {
         store.setItem(storeKey, JSON.stringify({answers: values(), kept: new Date().toISOString()}));
       } catch (e) {
-        say("This browser could not keep your answers (" + e.name + "): save them to a file.");
+        say(t("This browser could not keep your answers ({error}): save them to a file.", {error: e.name}));
       }
     }, 250);
   }
@@ -111,7 +120,7 @@
       if (answers) { fill(answers); }
     } catch (e) { /* a damaged entry: start empty */ }
   } else {
-    say("This browser does not keep answers for pages opened from a file: save them to a file before you close it.");
+    say(t("This browser does not keep answers for pages opened from a file: save them to a file before you close it."));
   }
   fields.forEach(function (field) {
     field.addEventListener("input", function () {
@@ -155,7 +164,7 @@
     document.body.appendChild(link);
     link.click();
     link.remove();
-    say("Saved to a file in your downloads: hand that file in, or load it here later.");
+    say(t("Saved to a file in your downloads: hand that file in, or load it here later."));
   });
 
   loadButton.addEventListener("click", function () { picker.click(); });
@@ -163,7 +172,7 @@
     var file = picker.files && picker.files[0];
     if (!file) { return; }
     if (file.size > MAX_FILE) {
-      say("That file is too large to be answers saved from a packet.");
+      say(t("That file is too large to be answers saved from a packet."));
       picker.value = "";
       return;
     }
@@ -172,16 +181,16 @@
       var saved;
       try { saved = JSON.parse(reader.result); } catch (e) { saved = null; }
       if (!saved || saved.format !== "packet-answers" || !Array.isArray(saved.answers)) {
-        say("That file is not answers saved from a packet.");
+        say(t("That file is not answers saved from a packet."));
         return;
       }
       picker.value = "";
       if (saved.lesson !== state.lesson &&
-          !window.confirm("These answers were saved from another lesson (" + String(saved.lesson) + "). Load them anyway?")) {
+          !window.confirm(t("These answers were saved from another lesson ({lesson}). Load them anyway?", {lesson: String(saved.lesson)}))) {
         return;
       }
       var written = Object.keys(values()).length > 0;
-      if (written && !window.confirm("Replace the answers on this page with those in the file?")) {
+      if (written && !window.confirm(t("Replace the answers on this page with those in the file?"))) {
         return;
       }
       var answers = {};
@@ -192,19 +201,24 @@
       keep();
       var missing = saved.answers.filter(function (a) { return a && a.answer && !byId[a.id]; }).length;
       var name = typeof saved.name === "string" ? saved.name : "";
-      say("Loaded " + (name ? name + "'s " : "") + "answers" +
-          (missing ? "; " + missing + " of them belong to questions this packet no longer has." : "."));
+      var given = {name: name, missing: missing};
+      if (missing) {
+        say(name ? t("Loaded {name}'s answers; {missing} of them belong to questions this packet no longer has.", given)
+                 : t("Loaded answers; {missing} of them belong to questions this packet no longer has.", given));
+      } else {
+        say(name ? t("Loaded {name}'s answers.", given) : t("Loaded answers.", given));
+      }
     };
     reader.readAsText(file);
   });
 
   clearButton.addEventListener("click", function () {
-    if (!window.confirm("Clear every answer on this page? Answers you have not saved to a file are lost.")) { return; }
+    if (!window.confirm(t("Clear every answer on this page? Answers you have not saved to a file are lost."))) { return; }
     fill({});
     if (store) {
       try { store.setItem(storeKey, JSON.stringify({answers: {}, kept: new Date().toISOString()})); }
       catch (e) { /* nothing kept */ }
     }
-    say("Cleared.");
+    say(t("Cleared."));
   });
 })();
