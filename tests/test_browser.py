@@ -577,6 +577,12 @@ def test_the_answers_bar_speaks_the_packets_language(browser: object, tmp_path: 
     assert page.inner_text("#answers-save") == words("Save my answers")
     assert page.inner_text("#answers-print") == words("Print my answers")
     assert page.get_attribute(".answers-bar", "aria-label") == words("Your answers")
+    with page.expect_download() as download:  # the file says its packet's language
+        page.click("#answers-save")
+    assert json.loads(Path(download.value.path()).read_text("utf-8"))["language"] == "fr"
+    assert page.inner_text(".answers-note") == words(
+        "Saved to a file in your downloads: hand that file in, or load it here later."
+    )
     asked: list[str] = []
     page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.click("#answers-clear")

@@ -20,7 +20,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import REPO, pdf_text, run_packet, starter_project
-from packet.answers import SCRIPT, WORDS, answerable
+from packet.answers import SCRIPT, WORDS, answerable, answers_page, read_saved
 from packet.i18n import LOCALE, PSEUDO, SHIPPED, Words, extract, pseudo, translations, untranslated
 
 LANGUAGES = [language for language in SHIPPED if language != "en"]
@@ -347,3 +347,50 @@ def test_the_answers_script_shows_only_words_the_catalogues_hold(french_unit: Pa
         made = answerable(page, packet)
         state = re.search(r'<script type="application/json"[^>]*>([^<]*)<', made)
         assert state is not None and ("words" in json.loads(state[1])) is carried
+
+
+def test_a_teachers_page_of_saved_answers_speaks_the_packets_language() -> None:
+    """`packet answers` prints its words in the language of the packet the answers were
+    saved from (the file says; a file without it, or with no language tag, is English)."""
+    saved: dict[str, object] = {
+        "format": "packet-answers", "format_version": 1, "lesson": "l", "lesson_title": "L",
+        "project": "P", "saved": "2026-12-01T10:00:00Z", "name": "",
+        "answers": [{"id": "a", "question": "Q?", "answer": ""}],
+    }  # fmt: skip
+    words = Words("fr")
+    for language, page_language in (("fr", "fr"), (None, "en"), ("<b>", "en")):
+        data = {**saved, "language": language} if language else saved
+        page = answers_page(read_saved(json.dumps(data).encode(), "a.json"))
+        assert f'<html lang="{page_language}">' in page
+        said = words if page_language == "fr" else Words("en")
+        assert said("(no name given)") in page and said("(no answer)") in page
+    assert Words("fr")("(no answer)") != "(no answer)"
+
+
+def test_a_project_template_uses_packets_words_in_the_sandbox(tmp_path: Path) -> None:
+    """An override in the project's templates/ calls `_` and `ui_lang` as the theme does:
+    its words come in the build's language, tagged with it; a message cannot reach past a
+    plain name (the sandbox holds)."""
+    project = starter_project(tmp_path / "unit")
+    theme = Path(__file__).resolve().parent.parent / "src" / "packet" / "theme"
+    cover = (theme / "cover.html.j2").read_text("utf-8")
+    mine = (
+        '<p class="mine"{{ ui_lang }}>{{ _("Contents") }} · '
+        '{{ _("Version {version}", version="B") }} · {{ _("{x.__class__}", x=1) }}</p>'
+    )
+    (project / "templates" / "cover.html.j2").write_text(
+        cover.replace("</section>", mine + "</section>", 1), "utf-8"
+    )
+    out = tmp_path / "out"
+    done = run_packet(
+        "build", "--language", "fr", "--edition", "student", "--format", "html", "--out", str(out),
+        cwd=project,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (student,) = out.glob("*-student.html")
+    words = Words("fr")
+    shown = re.search(r'<p class="mine"([^>]*)>([^<]*)</p>', student.read_text("utf-8"))
+    assert shown is not None
+    assert shown[1] == ' lang="fr"'  # the starter's content is English
+    said = f"{words('Contents')} · {words('Version {version}', version='B')} · {{x.__class__}}"
+    assert unescape(shown[2]) == said and words("Contents") != "Contents"

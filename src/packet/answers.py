@@ -141,6 +141,7 @@ def answerable(html_text: str, packet: Packet) -> str:
     words = Words(packet.ui_language)
     if words.catalogue != SOURCE:  # English: the script's own words
         state["words"] = {message: words.say(message) for message in WORDS}
+        state["language"] = words.catalogue_tag  # saved with the answers (`answers_page`)
     data = json.dumps(state).replace("<", "\\u003c")  # ascii: nothing can end the block
     tail = (
         f'<script type="application/json" id="{_STATE_ID}">{data}</script>'
@@ -209,6 +210,7 @@ class Saved:
     name: str
     saved: str  # when, as the browser said (ISO 8601)
     answers: tuple[Answer, ...]
+    language: str = SOURCE  # of packet's words on the packet it was saved from
 
 
 def read_saved(data: bytes, where: str) -> Saved:
@@ -241,10 +243,21 @@ def read_saved(data: bytes, where: str) -> Saved:
         lesson_title=_text(found, "lesson_title"),
         name=_text(found, "name"),
         saved=_text(found, "saved"),
+        language=_language(found),
         answers=tuple(
             Answer(_clean(a["id"]), _clean(a["question"]), _clean(a["answer"])) for a in answers
         ),
     )
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def _language(found: dict[str, Any]) -> str:
+    """The language of the packet's words the file was saved from (a language tag, or
+    English: files saved before packets carried one, and anything else)."""
+    value = found.get("language")
+    return value if isinstance(value, str) and _LANGUAGE_TAG.fullmatch(value) else SOURCE
 
 
 def _is_answer(item: Any) -> bool:
@@ -264,18 +277,26 @@ def _clean(text: str) -> str:
 
 
 def answers_page(saved: Saved) -> str:
-    """The saved answers as a page to read and print: each question, then the answer."""
+    """The saved answers as a page to read and print: each question, then the answer;
+    packet's words in the language of the packet they were saved from."""
     e = html.escape
+    words = Words(saved.language)
+    none = e(words.say("(no answer)"))
     items = "".join(
         f"<li><p class=q>{e(a.question) or e(a.id)}</p>"
-        + (f"<p class=a>{e(a.answer)}</p>" if a.answer.strip() else "<p class=none>(no answer)</p>")
+        + (f"<p class=a>{e(a.answer)}</p>" if a.answer.strip() else f"<p class=none>{none}</p>")
         + "</li>"
         for a in saved.answers
     )
     answered = sum(1 for a in saved.answers if a.answer.strip())
-    who = e(saved.name) or "(no name given)"
+    who = e(saved.name) or e(words.say("(no name given)"))
+    when = words.say("saved {when}", when=saved.saved)
+    count = words.say_plural(
+        "{answered} of {count} answered", "{answered} of {count} answered",
+        len(saved.answers), answered=answered,
+    )  # fmt: skip
     return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{e(words.catalogue_tag)}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{e(policy())}">'
         f'<meta name="generator" content="{PAGE_GENERATOR}">'
         f"<title>{who}: {e(saved.lesson_title or saved.lesson)}</title><style>"
@@ -286,6 +307,6 @@ def answers_page(saved: Saved) -> str:
         " border-left: 3px solid #1d3557; padding-left: 0.6rem; }"
         ".none { color: #666; font-style: italic; margin: 0.2rem 0 0; }</style></head><body>"
         f"<main><h1>{who}</h1><p>{e(saved.project)} · {e(saved.lesson_title or saved.lesson)}"
-        f" · saved {e(saved.saved)} · {answered} of {len(saved.answers)} answered</p>"
+        f" · {e(when)} · {e(count)}</p>"
         f"<ol>{items}</ol></main></body></html>"
     )

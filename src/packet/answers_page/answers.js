@@ -152,6 +152,7 @@
       lesson_title: state.lesson_title,
       edition: state.edition,
       version: state.version,
+      language: state.language,  // of packet's words (absent: English)
       name: name,
       saved: new Date().toISOString(),
       answers: fields.map(function (field) {
