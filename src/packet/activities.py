@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 from string import ascii_uppercase
@@ -165,7 +165,7 @@ def _spares_by_set(each: list[int], words: Words) -> str:
                 else words.say("Sets {sets} and {last} have none", **named)
             )
         parts.append(part if not parts else _continued(part, words))
-    return "; ".join(parts) + "."
+    return words.listed(parts) + "."
 
 
 def _continued(part: str, words: Words) -> str:
@@ -225,9 +225,10 @@ class WorksheetRow:
     def key(self) -> str:
         return answer_id("compare", self.prompt)
 
-    def said(self, words: Words) -> str:
-        """The row's question in `words`' language (the topic stays as the project wrote it)."""
-        return words.say(TOPIC_ROW, topic=self.topic) if self.topic else words.say(self.prompt)
+    def said(self, say: Callable[..., str]) -> str:
+        """The row's question in the language of `say` (a `Words`, or its `say`); the topic
+        stays as the project wrote it."""
+        return say(TOPIC_ROW, topic=self.topic) if self.topic else say(self.prompt)
 
 
 # The comparison worksheet's row for each disagreement it asks about.

@@ -734,7 +734,7 @@ def _key_text(plans: tuple[Layout, ...], say_in: Words) -> str:
         " "
         + say_in.say("Shaded bands:")
         + " "
-        + "; ".join(f"{letter} {b.span.title} ({b.span.label})" for letter, b in bands.items())
+        + say_in.listed(f"{letter} {b.span.title} ({b.span.label})" for letter, b in bands.items())
     )
 
 

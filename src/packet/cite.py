@@ -97,7 +97,9 @@ def mla(meta: SeedMeta, words: Words = ENGLISH) -> Markup:
         tail.append(_italic(container))
     if meta.publisher and meta.website and meta.publisher.value != meta.website.value:
         tail.append(_text(meta.publisher))
-    if (ymd := _ymd(meta)) is not None:
+    if (ymd := _ymd(meta)) is not None and not words.english:
+        tail.append(_babel_date(ymd, words, "yMMMd", "yMMM"))  # "24 juin 2021", "24. Juni 2021"
+    elif ymd is not None:
         year, month, day = ymd
         tail.append(
             " ".join(
@@ -109,9 +111,25 @@ def mla(meta: SeedMeta, words: Words = ENGLISH) -> Markup:
     return Markup(" ".join(parts))
 
 
+def _babel_date(ymd: tuple[int, int, int], words: Words, day_form: str, month_form: str) -> str:
+    """A date in a citation as `words`' language writes it (Babel's skeletons: `day_form`
+    for a day, `month_form` for a month alone); a year as it is."""
+    from datetime import date
+
+    from babel.dates import format_skeleton
+
+    year, month, day = ymd
+    if not month or year < 1:  # Babel's calendar starts at 1 CE
+        return str(year)
+    form = day_form if day else month_form
+    return str(format_skeleton(form, date(year, month, day or 1), locale=words.catalogue))
+
+
 def _long_date(ymd: tuple[int, int, int] | None, words: Words = ENGLISH) -> str:
     if ymd is None:
         return words.say(NO_DATE)
+    if not words.english:
+        return _babel_date(ymd, words, "yMMMMd", "yMMMM")  # "24 juin 2021", "24. Juni 2021"
     year, month, day = ymd
     if day:
         return f"{_month(month, words, 'chicago')} {day}, {year}"
@@ -145,7 +163,10 @@ def apa(meta: SeedMeta, words: Words = ENGLISH) -> Markup:
         date = f"({say(NO_DATE)})."
     else:
         year, month, day = ymd
-        date = f"({year}, {_month(month, words, 'apa')} {day})." if day else f"({year})."
+        if day and not words.english:  # (2021, 24 juin), (2021, 24. Juni)
+            date = f"({year}, {_babel_date((2000, month, day), words, 'MMMMd', 'MMMM')})."
+        else:
+            date = f"({year}, {_month(month, words, 'apa')} {day})." if day else f"({year})."
     container = meta.website or meta.publisher
     # APA moves the title to the author position when there is no author
     head = [_end(_text(meta.author if meta.author else meta.title)), date]
@@ -170,7 +191,7 @@ def maker(meta: SeedMeta, words: Words = ENGLISH) -> Markup:
         parts.append(say("website: {name}", name=_text(meta.website)))
     if meta.publisher is not None:
         parts.append(say("publisher: {name}", name=_text(meta.publisher)))
-    return Markup("; ".join(parts) + ".")
+    return Markup(words.listed(parts) + ".")
 
 
 def dated(meta: SeedMeta, words: Words = ENGLISH) -> Markup:

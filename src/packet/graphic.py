@@ -519,10 +519,12 @@ def alt_text(plan: Layout, part: tuple[int, int] = (1, 1), words: Words = ENGLIS
         last = math.ceil(max(s.end for s in spans)) - 1
         parts = [say("Timeline drawn to scale, {first} to {last}.", first=first, last=last)]
     if plan.bands:
-        bands = "; ".join(f"{b.span.title} ({b.span.label})" for b in plan.bands)
+        bands = words.listed(f"{b.span.title} ({b.span.label})" for b in plan.bands)
         parts.append(say("Shaded periods: {bands}.", bands=bands))
     if plan.labels:
-        events = "; ".join(f"{la.span.label}: {la.span.title}" for la in plan.labels)
+        events = words.listed(
+            f"{say('{label}:', label=la.span.label)} {la.span.title}" for la in plan.labels
+        )
         parts.append(say("Events: {events}.", events=events))
     return " ".join(parts)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gettext
 import io
 import re
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -128,6 +129,11 @@ class Words:
         locale = SOURCE if self.english else self.catalogue
         return str(format_decimal(value, format=pattern, locale=locale))
 
+    def listed(self, parts: Iterable[str]) -> str:
+        """`parts` as clauses of one sentence, joined by the language's semicolon ("; " in
+        English, " ; " with a no-break space in French)."""
+        return self.say(SEMICOLON).join(parts)
+
     def say_plural(self, singular: str, plural: str, count: int, /, **values: object) -> str:
         return _filled(
             self._translations.ngettext(singular, plural, count), {"count": count, **values}
@@ -156,6 +162,8 @@ def N_(message: str) -> str:
 # Quotation marks packet adds around a source's words or a title: each language's own
 # (« » in French, „ “ in German); the quotation inside keeps the source's marks.
 QUOTED = N_("“{quotation}”")
+# Between clauses of one sentence (`Words.listed`): a list of a source's makers, of periods.
+SEMICOLON = N_("; ")
 
 
 # Where packet's words are: the theme's templates call `_`, the code `words.say(…)` (an

@@ -105,13 +105,25 @@ class LessonPlan:
     objectives_left: int = 0
 
 
+# The student editions, by (large print, support, booklet): each a whole phrase, so that a
+# language can order and inflect its words ("großgedruckte differenzierte Schülerausgabe").
+VARIANT_NAMES = {
+    (False, False, False): N_("student edition"),
+    (False, True, False): N_("support student edition"),
+    (True, False, False): N_("large-print student edition"),
+    (True, True, False): N_("large-print support student edition"),
+    (False, False, True): N_("booklet"),
+    (False, True, True): N_("support booklet"),
+    (True, False, True): N_("large-print booklet"),
+    (True, True, True): N_("large-print support booklet"),
+}
+
+
 def variant_name(packet: Packet) -> str:
     """The student edition a printout's page numbers are those of: "student edition",
     "large-print support student edition", "support booklet"…"""
-    say = Words(packet.ui_language).say
-    kinds = [say("large-print")] if packet.large_print else []
-    kinds += [say("support")] if packet.support else []
-    return " ".join([*kinds, say("booklet") if packet.booklet else say("student edition")])
+    named = VARIANT_NAMES[packet.large_print, packet.support, packet.booklet]
+    return Words(packet.ui_language).say(named)
 
 
 def _page(pages: Mapping[str, int] | None, anchor: str) -> int | None:
@@ -198,9 +210,9 @@ def _activity_key(activity: ActivityView, say: Say) -> tuple[Markup, ...]:
         return tuple(lines)
     if isinstance(activity, SourceComparison):
         lines = [
-            Markup("<strong>{}</strong> — ").format(typeset(say(row.prompt)))
+            Markup("<strong>{}</strong> — ").format(typeset(row.said(say)))
             + Markup(" | ").join(
-                Markup("{}: {}").format(column, answer)
+                Markup("{} {}").format(say("{label}:", label=column), answer)
                 for column, answer in zip(activity.columns, row.answers, strict=True)
             )
             for row in activity.rows
