@@ -64,6 +64,18 @@ def starter_project(target: Path) -> Path:
     return target
 
 
+def student_html(project: Path, out: Path, language: str) -> Path:
+    """The student HTML packet of `project`'s one lesson, built into `out` with packet's own
+    words in `language`."""
+    done = run_packet(
+        "build", "--language", language, "--edition", "student", "--format", "html",
+        "--out", str(out), cwd=project,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (student,) = out.glob("*-student.html")
+    return student
+
+
 @pytest.fixture
 def project_dir(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")

@@ -26,7 +26,7 @@ import yaml
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
-from conftest import run_packet, start_packet, starter_project
+from conftest import run_packet, start_packet, starter_project, student_html
 from packet.answers import without_script
 from packet.i18n import Words
 from test_visual import MAX_CHANGED, MAX_MEAN, REFERENCES, UPDATE, compare
@@ -563,13 +563,7 @@ def test_the_answers_bar_speaks_the_packets_language(browser: object, tmp_path: 
     """A French packet's answers bar, its messages and its questions before clearing are
     the catalogue's French; none of the script's English is on the page."""
     project = starter_project(tmp_path / "unit")
-    out = tmp_path / "out"
-    done = run_packet(
-        "build", "--language", "fr", "--edition", "student", "--format", "html", "--out", str(out),
-        cwd=project,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    (student,) = out.glob("*-student.html")
+    student = student_html(project, tmp_path / "out", "fr")
     words = Words("fr")
     watched = Watched(browser)
     page = watched.page

@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import REPO, pdf_text, run_packet, starter_project
+from conftest import REPO, pdf_text, run_packet, starter_project, student_html
 from packet.answers import SCRIPT, WORDS, answerable, answers_page, read_saved
 from packet.i18n import LOCALE, PSEUDO, SHIPPED, Words, extract, pseudo, translations, untranslated
 
@@ -381,13 +381,7 @@ def test_a_project_template_uses_packets_words_in_the_sandbox(tmp_path: Path) ->
     (project / "templates" / "cover.html.j2").write_text(
         cover.replace("</section>", mine + "</section>", 1), "utf-8"
     )
-    out = tmp_path / "out"
-    done = run_packet(
-        "build", "--language", "fr", "--edition", "student", "--format", "html", "--out", str(out),
-        cwd=project,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    (student,) = out.glob("*-student.html")
+    student = student_html(project, tmp_path / "out", "fr")
     words = Words("fr")
     shown = re.search(r'<p class="mine"([^>]*)>([^<]*)</p>', student.read_text("utf-8"))
     assert shown is not None

@@ -34,10 +34,20 @@ _ACCENTED = str.maketrans(
 )
 
 
+def base_language(tag: str) -> str:
+    """A language tag's language, without its region or script: "fr-CA", "fr_CA" → "fr"."""
+    return tag.replace("_", "-").split("-")[0].lower()
+
+
+def same_language(one: str, other: str) -> bool:
+    """Whether two language tags name the same language ("fr" and "fr-CA" do)."""
+    return base_language(one) == base_language(other)
+
+
 def catalogue_language(language: str) -> str:
     """The shipped catalogue for a language tag: "fr-CA" → "fr"; English (and any language
     packet has no catalogue for) → "en"."""
-    base = language.replace("_", "-").split("-")[0].lower()
+    base = base_language(language)
     if language == PSEUDO:
         return PSEUDO
     return base if base in SHIPPED else SOURCE

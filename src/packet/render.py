@@ -46,7 +46,7 @@ from markupsafe import Markup
 
 from .errors import BuildError
 from .files import MAX_FONT_BYTES, Refused, read_file
-from .i18n import ENGLISH, SOURCE, Words
+from .i18n import ENGLISH, SOURCE, Words, same_language
 from .layout import FONTS_CSS, TEMPLATES, input_roots, inside
 from .markup import typeset
 from .perf import fewer_collections
@@ -414,7 +414,7 @@ def words_css(words: Words, *, screen: bool = False, printout: bool = False) -> 
 def ui_lang(words: str, content: str) -> Markup:
     """` lang="fr"` for an element of packet's own words in `words` when the content around
     it is in another language (screen readers switch voices); else nothing."""
-    if words.split("-")[0].lower() == content.split("-")[0].lower():
+    if same_language(words, content):
         return Markup()
     return Markup(' lang="{}"').format(words)
 

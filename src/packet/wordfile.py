@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 
 from .activities import SourceComparison, TimelineActivity, Vocabulary
 from .files import ZIP_TIME, zip_bytes
-from .i18n import N_, Words
+from .i18n import N_, Words, same_language
 from .text import xml_text
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def _styles(document: Any, packet: Packet) -> None:
     language = OxmlElement("w:lang")
     language.set(qn("w:val"), packet.language)
     fonts.append(language)
-    if not _same_language(packet.language, "en"):
+    if not same_language(packet.language, "en"):
         # The document's default (python-docx's template says en-US): the content's too,
         # for text a teacher adds outside packet's styles. An English packet keeps en-US.
         defaults = document.styles.element.find(qn("w:docDefaults"))
@@ -195,7 +195,7 @@ class _Writer:
         # The language their runs are marked with where it is not the content's (as the
         # HTML's `ui_lang`); None where they are in the content's language.
         tag = words.catalogue_tag
-        self.own_language = None if _same_language(tag, packet.language) else tag
+        self.own_language = None if same_language(tag, packet.language) else tag
         # The same, as an attribute for a label in HTML that `html` writes (`_inline`).
         self.lang = Markup(' lang="{}"').format(tag) if self.own_language else Markup()
 
@@ -990,10 +990,3 @@ def _mark_language(run: Any, language: str) -> None:
     mark = OxmlElement("w:lang")
     mark.set(qn("w:val"), language)
     run._r.get_or_add_rPr().append(mark)  # the last of a run's properties, as the schema has it
-
-
-def _same_language(one: str, other: str) -> bool:
-    """Whether two language tags name the same language ("fr" and "fr-CA" do)."""
-    return (
-        one.replace("_", "-").split("-")[0].lower() == other.replace("_", "-").split("-")[0].lower()
-    )
