@@ -34,6 +34,7 @@ import re
 from collections.abc import Sequence
 
 MAX_WORDS = 25  # a defining clause longer than this is most of a sentence
+MAX_SAID_AFTER = 40  # … but a sentence that says what the one before named is all definition
 _DETERMINER = r"(?:a|an|the|this|his|her|its|their|our|[A-Z][\w’'-]*[’']s)"
 _APPOSITIVE = re.compile(
     rf"^\s*(?:,|\s[–—-]|\s?—)\s*(?P<clause>{_DETERMINER}\b[^,;:()—–]{{2,200}}?)\s*(?:,|;|\.|\s[–—-]|—|\)|$)"
@@ -45,9 +46,15 @@ _COPULA = re.compile(
     r"\s*(?:[;:.]|,\s*(?:which|who|and|but)\b|$)"
 )
 _PARENTHESIS = re.compile(r"^\s*\((?P<clause>[^()]{2,200})\)")
+# The words that give a name: "known as", "known ever since as", "under the codename".
+KNOWN_AS = (
+    r"(?:known(?:\s+(?:ever\s+since|since|today|now|simply|collectively|popularly|generally|"
+    r"officially|informally|locally|to\s+history))?\s+as|remembered\s+as|nicknamed|"
+    r"code-?named|under\s+the\s+code\s?name)"
+)
 _NAMED_AFTER = re.compile(
     r"(?:,\s*)?\b(?:(?:also|commonly|widely|better|later|became)\s+)?"
-    r"(?:known as|remembered as|called|named|termed|dubbed)\s+(?:the\s+)?[“\"‘']?$"
+    rf"(?:{KNOWN_AS}|called|named|termed|dubbed)\s+(?:the\s+)?[“\"‘']?$"
 )
 _WHICH_BECAME = re.compile(r",\s*which(?:\s+(?:was|were|is|are|became|had become))?\s*$")
 _WHICH_THEY = re.compile(r",\s*which\s+(?:the\s+)?(?:[A-Za-z][\w’'-]*\s+){1,3}$")
@@ -107,6 +114,14 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
         if cut and (restricted := _restricted(words, cut[-1])) is not None:
             # "The laws that enforced segregation were known as X"
             return _clause(re.sub(r"\s+(?:was|were|is|are)\s*$", "", restricted), short=short)
+        if (
+            cut
+            and cut[-1][0] == "that"
+            and re.fullmatch(
+                r"\s*(?:it|they)\s+(?:(?:has|have|had)\s+been|was|were|is|are|became)\s*", phrase
+            )
+        ):  # "The fighting … cost both sides so heavily that it has been known as X"
+            return _clause(words[: cut[-1].start()], short=short)
         phrase = _LEADING.sub("", phrase.strip())
         phrase = re.sub(r"(?:^|\s+)(?:was|were|is|are)(?:\s+(?:also|later|then))?$", "", phrase)
         if not phrase and (aside := re.search(r"([^,;]+?),\s+(?:who|which)\b", words)):
@@ -144,7 +159,7 @@ def _noun_phrase_start(words: str) -> int | None:
     found = list(re.finditer(rf"\b{_DETERMINER}\b", words))
     index = len(found) - 1
     while index > 0 and re.search(
-        r"\b(?:of|within|near|beside|against)\s+$", words[: found[index].start()]
+        r"\b(?:of|within|near|beside|against|on|along)\s+$", words[: found[index].start()]
     ):
         index -= 1
     if not found:
@@ -170,21 +185,24 @@ def _expansion(term: str, aliases: Sequence[str]) -> str | None:
     return None
 
 
-def _clause(text: str, *, short: bool = False) -> str | None:
+def _clause(text: str, *, short: bool = False, most: int = MAX_WORDS) -> str | None:
     """`text` as a definition: trimmed, not empty, at most MAX_WORDS words — a longer one cut
     at its first comma within them ("a five-point statement of the new government's aims,
     promising that …"), or refused."""
     text = text.strip().strip(",;:—–-").strip()
+    text = re.sub(r"^(?:and|but)\s+", "", text)  # "…provinces, and relays of runners known as"
     words = text.split()
     if text.lower() in ("they", "it", "he", "she", "we", "this", "these", "those", "them"):
         return None  # "They became known as the Gang of Four": who they are, another sentence says
-    if len(words) > MAX_WORDS:
+    if len(words) > most:
         comma = text.find(",")
-        if comma < 0 or len(text[:comma].split()) > MAX_WORDS:
+        if comma < 0 or len(text[:comma].split()) > most:
             return None
         text, words = text[:comma], text[:comma].split()
     vague = (
-        len(words) <= 2 and bool(words) and words[0].lower() in ("a", "an", "the", "this", "that")
+        len(words) <= 2
+        and bool(words)
+        and words[0].lower() in ("a", "an", "the", "this", "that", "another")
     )
     if vague and not short:
         return None  # "a process called enclosure": too little to define it by
@@ -205,10 +223,14 @@ _NOT_IN_TERM = {
     "she", "we", "after", "before", "during", "over", "between", "about", "against", "all",
     "any", "each", "every", "some", "many", "most", "more", "other", "also", "so", "not",
     "still", "alone", "even", "only", "again", "already", "yet", "too", "later", "earlier",
+    "up", "down", "out", "off", "back",
     "ago", "soon", "once", "now", "how", "much", "what", "why", "today", "call", "calls", "know",
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "twenty",
-    "hundred", "thousand", "million", "several", "few", "both",
+    "hundred", "thousand", "million", "several", "few", "both", "could", "would", "should",
+    "might", "must", "can", "will", "did", "does", "do", "together", "apart", "away", "ahead",
+    "instead", "afterwards", "abroad", "within", "without", "since", "until", "through",
+    "across", "among", "upon", "towards",
 }  # fmt: skip
 _GENERIC = {
     "result", "effect", "effects", "aim", "outcome", "reason", "problem", "answer", "situation",
@@ -219,6 +241,8 @@ _GENERIC = {
     "worst", "best", "largest", "biggest", "greatest", "most", "last", "next", "latest",
     "word", "term", "name", "phrase",
     "party", "church", "capital", "home", "family", "son", "daughter", "wife", "husband",
+    "second", "third", "fourth", "former", "latter", "other", "others", "days", "weeks",
+    "months", "hours", "decades", "centuries",
 }  # fmt: skip
 _NUMBERS = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|"
@@ -236,8 +260,9 @@ _PAST_TENSES = {
     "spoke", "stood", "struck", "grew", "knew", "laid", "lay", "split",
 }  # fmt: skip
 _IRREGULAR = "(?:" + "|".join(sorted(_PAST_TENSES)) + ")"
+_PARTICIPLES = "(?:Written|Driven|Taken|Given|Made|Built|Led|Held|Known|Drawn|Shaken|Beaten)"
 _HAS_VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|{_IRREGULAR})\b")
-_WORD = r"[^\W\d_][\w’'-]*"  # any script's letters: "Dáil Éireann"
+_WORD = r"[^\W\d_][\w’'–-]*"  # any script's letters: "Dáil Éireann", "Smoot–Hawley"
 _NP_WORD = re.compile(rf"^(?:{_WORD}|[A-Z]\.)$")  # a word, or an initial: "George C. Marshall"
 _OPENER = re.compile(
     r"^(?:after|before|during|in|on|at|by|for|from|when|while|with|under|over|since|until|"
@@ -251,21 +276,27 @@ _OPENER = re.compile(
 MAX_SENTENCE = 600  # a longer "sentence" is a list or a run without stops: it defines nothing
 
 
+# A name that is also used without its "of the …": "Final Act of the Congress".
+_SHORT_NAME = re.compile(r"^((?:[A-Z][\w’'-]*\s+)+[A-Z][\w’'-]*)\s+of\s+the\s+[A-Z]")
+
+
 def defined_terms(sentence: str) -> list[Definition]:
     """(term, definition, aliases) for each term `sentence` defines, in the forms the module
     docstring lists — the term a noun phrase the sentence names, the definition its words."""
     found: list[Definition] = []
-    if len(sentence) > MAX_SENTENCE:
-        return found
+    if len(sentence) > MAX_SENTENCE or sentence.rstrip(" ”\"’')").endswith("?"):
+        return found  # "Was it a movement, or a label applied afterwards?" asks, not says
     sentence = re.sub(r"^\[\d+\]\s+", "", sentence)  # "[2] Congress Poland, as …": a note's
     finders = (
-        _copular, _named, _appositives, _dashed, _colon, _that_is, _so_called, _parenthesised,
-        _which_named,
+        _translated, _copular, _named, _appositives, _dashed, _colon, _that_is, _so_called,
+        _parenthesised, _which_named, _name_from, _method,
     )  # fmt: skip
     for finder in finders:
         for term, definition, aliases in finder(sentence):
             term = term.strip(" ,;:“”\"'‘’")
             if term and _usable(term) and not any(term == t for t, _, _ in found):
+                if short := _SHORT_NAME.match(term):  # "the Final Act of the Congress"
+                    aliases = (*aliases, short[1])
                 found.append((term, definition, aliases))
     # "known as justification | by faith: the teaching …": the whole name, not its start
     return [f for f in found if not any(t.startswith(f"{f[0]} ") for t, _, _ in found)]
@@ -278,16 +309,36 @@ _SAID_AFTER_END = (  # where the definition ends: "…, able to carry bulky carg
     r"(?=[;.]$|$|,\s+(?:able|named|so|and|but|while|though|most|many|some|[a-z]+ed)\b)"
 )
 _SAID_AFTER = re.compile(
-    r"^(?:It|This|The\s+(?:word|term|phrase|name))\s+(?:was|is|meant|means|covers|covered|"
-    r"describes|described|refers\s+to|referred\s+to)\s+"
-    r"(?P<clause>(?:(?:a|an|the)\s(?![A-Z])|that\s|[a-z]+\s+such\s+as\s)[^;:]{10,300}?)"
+    r"^(?:(?:It|This|The\s+(?:word|term|phrase|name))\s+(?:was|is|meant|means|covers|covered|"
+    r"describes|described|refers\s+to|referred\s+to)|"
+    r"By\s+(?:this|that|it)\s+(?:he|she|they|we|people|[a-z]+s)\s+(?:meant|mean|means))\s+"
+    # not "It was the first day of …": when, not what
+    r"(?P<clause>(?:(?:a|an|the)\s(?![A-Z]|(?:first|last|only|same|start|beginning|end|day|"
+    r"year|time|moment)\b)|that\s|[a-z]+\s+such\s+as\s)[^;:]{10,300}?)"
     rf"{_SAID_AFTER_END}|"
+    # "… depended on patronage. In other words, writers and artists relied on …"
+    r"^(?:In\s+other\s+words|That\s+is\s+to\s+say),\s+(?P<restated>[^;:]{10,300}?)"
+    rf"{_SAID_AFTER_END}|"
+    # "… by proportional representation. Under this system each party received seats …",
+    # "… the "horns of the buffalo". In this formation the "chest" pinned the enemy …"
+    r"^(?:Under|In|At|With|By)\s+(?:this|these)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+),?\s+"
+    r"(?=(?:a|an|the|each|every|no|all|some|many|most)\s|[A-Z“\"])"
+    rf"(?P<within>(?!(?:it|they|he|she|we)\b)[^;:]{{10,300}}?){_SAID_AFTER_END}|"
+    # "… won air superiority. This meant control of the skies so complete that …"
+    r"^(?:This|It|That)\s+(?:meant|means)\s+(?P<bare>(?!(?:that|the|a|an|to)\b)[a-z]+\s+"
+    rf"(?:of|over|by|for)\s[^;:]{{10,300}}?){_SAID_AFTER_END}|"
+    # "… perfected stride piano. The name comes from the player's left hand, which …"
+    r"^The\s+(?:name|word|term)\s+(?P<origin>(?:comes|came|derives|derived)\s+from\s+"
+    rf"[^;:]{{10,300}}?){_SAID_AFTER_END}|"
     # "… turned to the Freikorps. These were volunteer units of demobilised soldiers"
     r"^(?:These|They)\s+(?:were|are)\s+(?P<plural>(?:"
     r"(?!(?:[a-z]+(?:ed|ing|ly)|the|a|an)\b)(?:[a-z]+\s+){1,2}(?:[a-z]+s|people|men|women)\b|"
-    r"[a-z]+s\s+(?:of|who|that|which)\s)"
+    r"[a-z]+s\s+(?:of|who|that|which|[a-z]+ed|made|drawn|chosen|known)\s)"
     r"[^;:]{0,300}?)"
     rf"{_SAID_AFTER_END}"
+)
+_TRAILING_PURPOSE = re.compile(
+    r"\s+(?:in\s+order\s+)?to\s+[a-z]+(?:\s+[a-z]+)?\s+(?:them|it|him|her|us)\s*$"
 )
 _TRAILING_TIME = re.compile(r"\s+(?:in|on|by|from|during|until)\s+[^,;]*?\d{3,4}\s*$")
 
@@ -300,18 +351,26 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
     said = _SAID_AFTER.match(sentence)
     if said is None:
         return None
-    if said["plural"] and not previous.rstrip(" .").endswith("s"):
-        return None  # "These were …" says what a plural is: "… turned to the Freikorps."
+    if said["plural"] and not re.search(r"(?:s|[^\W\d_][aeiou])\W*$", previous):
+        return None  # "These were …" says what a plural is: "… turned to the Freikorps.",
+        # "… rested on the amabutho."
     head = _TRAILING_TIME.sub("", previous.rstrip(' .!?”"’'))
+    head = _TRAILING_PURPOSE.sub("", head)  # "Ebert turned to the Freikorps | to crush them."
     words = head.split()
     if len(words) >= 2 and _HAS_VERB.fullmatch(words[-1]) and len(words) <= 4:
         head = " ".join(words[:-1])  # "Excommunication followed": its subject
     term = _phrase_before(head)
-    clause = re.sub(r"^that\s+", "", said["clause"] or said["plural"])
-    least = 4 if said["clause"] else 3  # "It was a bold promise." names no term
+    if said["noun"] and (said["noun"] in _NOT_IN_TERM or said["noun"] in _GENERIC):
+        return None  # "In this way", "At this time": not what the sentence before named
+    clause = said["clause"] or said["plural"] or said["bare"] or said["restated"]
+    clause = clause or said["within"] or ""
+    clause = re.sub(r"^that\s+", "", clause)
+    if said["origin"]:
+        clause = f"the name {said['origin']}"
+    least = 3 if said["plural"] else 4  # "It was a bold promise." names no term
     if not term or not _usable(term) or len(term.split()) > 4 or len(clause.split()) < least:
         return None
-    definition = _clause(clause)
+    definition = _clause(clause, most=MAX_SAID_AFTER)
     return (term, definition, ()) if definition else None
 
 
@@ -323,7 +382,20 @@ def _usable(term: str) -> bool:
         return False  # a date or a number, but "U-2" and "V-2" are names
     if _NUMBERS.search(term) or term in _MONTH_NAMES:
         return False
+    if words[0] in _NOT_A_TERM_START or term in _PRONOUNS:
+        return False  # "within days", "given another operational post": no noun phrase
     return term.lower() not in _GENERIC and words[-1] not in _NOT_IN_TERM
+
+
+_PRONOUNS = {"it", "them", "him", "her", "they", "us", "themselves", "himself", "herself", "itself"}
+# Lower-case words a term does not begin with: prepositions, and participles a verb's phrase
+# begins with.
+_NOT_A_TERM_START = {
+    "in", "on", "at", "by", "for", "from", "with", "within", "without", "into", "during",
+    "after", "before", "until", "since", "across", "through", "among", "against", "towards",
+    "given", "taken", "made", "sent", "held", "kept", "told", "brought", "put", "done", "seen",
+    "shown", "thought", "found", "left", "paid", "sold", "won", "lost",
+}  # fmt: skip
 
 
 _MONTH_NAMES = {
@@ -332,6 +404,10 @@ _MONTH_NAMES = {
 }  # fmt: skip
 
 
+_MAIN_CLAUSE = re.compile(
+    r"^\w+\s+(?:\S+\s+){2,}(?:they|he|she|we|it)\s+(?:were|was|had|could|would|did|[a-z]+ed)\s+"
+    r"(?:[a-z]+\s+){0,3}(?:by|the|a|an)\b"
+)
 # "After the Reichstag was set on fire on 27 February, …": a clause, however it ends.
 _CLAUSE_OPENING = re.compile(r"(?:after|before|until|since|once)\b.*\b(?:was|were|had|did)\b", re.I)
 
@@ -341,8 +417,19 @@ def _opening(head: str) -> bool:
     with a noun phrase: "In 1847 alone", "As the old shell began to crumble", "at Lahore"."""
     segments = re.split(r"[,;:]", head)
     segment = segments[-1].strip()
+    if len(segments) == 1 and re.fullmatch(r"[A-Z][a-z]+ing", segment):
+        return False  # "Rationing, the controlled distribution of scarce goods, began …"
+    as_role = re.match(r"as\s(?!(?:it|they|he|she|we|I|you|this|that)\b)", segment) and not (
+        re.search(r"\b(?:was|were|is|are|had|has|have|did|does|do)\b", segment)
+    )
+    if len(segments) > 1 and as_role and not _HAS_VERB.search(segment):
+        return False  # "…, as imperial commissioner, an envoy given full powers …"
     if _SUBORDINATE.match(segment) or _CLAUSE_OPENING.match(segment):
-        return True
+        # … unless the main clause follows without a comma: "Once raiders crossed the
+        # coastline they were tracked by the Observer Corps, a force of …"
+        return not _MAIN_CLAUSE.search(segment)
+    if len(segments) == 1 and re.match(rf"(?:[A-Z][a-z]+ed|{_PARTICIPLES})\s+by\b", segment):
+        return True  # "Edited by Locke, the special issue …"
     if len(segments) > 1 and re.match(r"(?:like|unlike|to|[a-z]+ly|[a-z]+ing)\b", segment, re.I):
         return False  # "…, including scutage, a payment …": mid-sentence, not an opening
     date_then_subject = rf"^{_OPENER.pattern}[^,]*?\d{{4}}\s+(?!(?:alone|only|onwards?)\b)\w"
@@ -374,12 +461,24 @@ def _phrase_before(text: str) -> str:
         return " ".join(_bare(w) for w in words)
     taken = _taken_back(words)
     taken = _joined_back(words, taken)
+    at = len(words) - len(taken)
+    if len(taken) >= 2 and at >= 2 and words[at - 1] == "the" and words[at - 2] in _GIVING:
+        taken = taken[1:]  # "granted the merchants | privileges", "owed the state | mit'a"
     while taken and taken[0].lower() in _LEADING_SMALL:
         taken.pop(0)
     phrase = " ".join(taken)
-    if taken and phrase == " ".join(words).strip("“”\"'‘’()") and _OPENER.match(phrase):
-        return ""  # "After the war, …": an opening, not a term
+    whole = taken and phrase == " ".join(words).strip("“”\"'‘’()")
+    # "After the war, …": an opening, not a term; but "Rationing, the controlled …"
+    if whole and _OPENER.match(phrase) and not re.fullmatch(r"[A-Z][a-z]+ing", phrase):
+        return ""
     return phrase
+
+
+# Verbs with two objects: "granted the merchants privileges".
+_GIVING = {
+    "granted", "gave", "give", "gives", "owed", "owe", "owes", "offered", "sold", "sent",
+    "promised", "denied", "allowed", "paid", "handed", "lent", "taught", "showed", "awarded",
+}  # fmt: skip
 
 
 _LEADING_SMALL = {
@@ -574,7 +673,8 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
 # Words a bare noun phrase does not begin with: "Calais, only to learn that …", "the coast,
 # and thousands of men drowned", "goods, on thousands of products".
 _NOT_A_NOUN = (
-    r"(?!(?:and|but|or|so|only|just|even|then|when|while|as|if|though|although|thousands|"
+    r"(?!(?:and|but|or|so|only|just|even|then|when|while|as|if|though|although|thousands|still|"
+    r"already|now|once|formerly|first|originally|"
     r"hundreds|millions|many|most|some|all|both|on|in|at|by|for|with|from|to|of|not|never|"
     r"earlier|later|"
     r"after|before|until|since|because|where|which|who|whom|whose|that|was|were|is|are|had|"
@@ -602,7 +702,11 @@ _PARTICIPLE = (
 _INNER = r"(?!(?:to|of|in|on|at|by|for|with|from|into|or|but|the|a|an)\b)[a-z][\w-]*\s+"
 _APPOSITIVE_OPENING = (
     rf"(?:{_NOT_A_TIME}{_DETERMINER}\b|one\s+of\b|meaning\b|which\s+(?:meant|means)\b|"
+    # "stadtholder, in effect chief magistrate …"
+    r"(?:in\s+effect|effectively|essentially|roughly|approximately)\s+(?=[a-z])|"
+    r"[a-z]+(?:able|ible)\s+(?:only\s+)?(?:to|for|from)\s|"  # "a city, answerable only to …"
     r"in\s+which\b|or\s+(?=[A-Za-z])|"
+    r"(?:which|who)\s+(?:was|were|is|are)\s+(?=(?:a|an|one\s+of)\s)|"  # "which was a committee …"
     rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*(?=\s+(?:who|which|that|whose|where)\s)|"
     rf"{_NOT_A_NOUN}(?:{_INNER})?(?:[a-z]+(?:tion|sion|ment|ance|ence|ity|ship|hood|ism)|rule)"
     r"(?=\s+(?:to|for|of|from|by|with|against)\s)|"  # "compensation to the Allies for …"
@@ -613,26 +717,35 @@ _APPOSITIVE_OPENING = (
 )
 _APPOSITIVE_AT = re.compile(
     rf",\s+(?P<clause>{_APPOSITIVE_OPENING}(?:[^,;:()]|,(?=\d{{3}}\b)|\([^()]{{1,60}}\)){{3,200}}?)"
-    r"\s*(?=,|;|:|(?<!\s[A-Z])\.|$|\[)"  # "President Lyndon B. Johnson": an initial goes on
+    r"\s*(?=,|;|:|(?<!\s[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)\.|$|\[)"  # "Lyndon B. Johnson", "No. 11"
 )
 _NAMED_AT = re.compile(
     r"\b(?:(?:also|commonly|widely|better|later|became)\s+)?"
-    r"(?:known as|remembered as|"
+    rf"(?:{KNOWN_AS}|"
     r"(?<!\bso-)(?<!\bso )called(?!\s+(?:for|on|upon|off|up|in|out|back|to|at)\b)|"
     r"termed|dubbed)"
     r"\s+(?:the\s+)?(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,4})"
 )
+# "the Raj, as British rule in India was known", "the "Harlem Hellfighters", as the unit
+# became known", "Garveyism, as his creed came to be called, combined …"
 _AS_KNOWN = re.compile(
-    r"^(?P<term>.+?),\s+as\s+(?P<clause>[^,;.]{3,120}?)\s+(?:was|is|were|are)\s+known\b"
+    r"(?P<term>^.+?|[“\"‘][^”\"’]{2,60}[”\"’]|\*[^*]{2,60}\*),\s+as\s+"
+    r"(?P<clause>[^,;.–—]{3,120}?)\s+(?:was|is|were|are|became|come\s+to\s+be|came\s+to\s+be|"
+    r"had\s+become|has\s+become)\s+(?:known|called)\b[^,;–—]*(?P<end>[,;–—]|$)"
 )
+# What such an "as" refers back to: "the unit", "his creed", "it".
+_BACK_REFERENCE = re.compile(r"(?:the|his|her|their|its|this|these|it|they)(?:\s+[a-z]+)?", re.I)
 _COPULA_AT = re.compile(
-    r"(?:^|[,;]\s+(?:while|and|but|whereas)\s+)(?P<subject>(?:(?:the|a|an)\s+)?"
+    # "Strictly speaking, 'Inca' was …": a quoted subject after an opening
+    r"(?:^|[,;]\s+(?:while|and|but|whereas)\s+|^[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+(?=[“\"‘']))"
+    r"(?P<subject>(?:(?:the|a|an)\s+)?"
     r"[^\s,;:()]+(?:\s+[^\s,;:()]+){0,4}?)"
     # an aside: "Purgatory, in Catholic teaching, was", "Congress Poland, as historians call
     # this state, was", or the subject's name: "Their partnership, the Quadruple Alliance, was"
     r"(?:,\s+(?:(?:in|according\s+to|for|among|to|as)\s+[^,;:]{2,40}|"
     r"(?P<name>(?-i:the\s+[A-Z][^,;:]{2,40}))),)?\s+(?:was|were|is|are)\s+"
-    r"(?P<clause>(?:a|an|the|his|her|its|their|one\s+of|(?-i:[A-Z][\w’'-]*[’']s))\s+[^;:]{3,200}?|"
+    r"(?P<clause>(?:a|an|the|his|her|its|their|one\s+of|(?-i:[A-Z][\w’'-]*[’']s)|when|where)\s+"
+    r"[^;:]{3,200}?|"
     r"(?!(?:[a-z]+ed|given|taken|driven|chosen|made|held|sent|told|kept|left|led|paid|sold|"
     r"built|brought|found)\b)"
     r"(?:[a-z]+\s+(?:and\s+)?){0,2}(?:[a-z]+s|men|women|people|children|clergy|nobility|"
@@ -665,7 +778,15 @@ def _a_clause(words: str) -> bool:
     names = re.match(r"(?:the|a|an)\s+[A-Z]", words) and re.search(
         r"\band\s+(?:the|a|an)\s+[A-Z]", words
     )  # "the Yard at London and the Court at Ghent": a list of names
+    if _MORE_OF_A_LIST.search(words) or _PREDICATES.match(words):
+        return True  # "its monarchy, the privileges of its nobles and much of …"
     return bool(listed and len(words.split()) <= 8) or bool(names or _SUMMING_UP.match(words))
+
+
+# The rest of a list: "…, the privileges of its nobles and much of its traditional society".
+_MORE_OF_A_LIST = re.compile(r"\band\s+(?:much|many|most|some|all|part)\s+of\b")
+# Verbs in a row, not a noun phrase: "…, tied red armbands to their sleeves and set out to …".
+_PREDICATES = re.compile(rf"^[a-z]{{2,}}ed\b.*\band\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}|set)\b")
 
 
 # An appositive that sums up the sentence before it, not the word before it: "…, a reminder
@@ -673,7 +794,12 @@ def _a_clause(words: str) -> bool:
 _SUMMING_UP = re.compile(
     r"(?:a|an)\s+(?:[a-z]+\s+)?(?:reminder|sign|gap|move|step|decision|blow|mark|feat|setback|"
     r"turning\s+point|reversal|change|shift|fact|measure\s+of|testament|sign)\s+"
-    r"(?:that|which|of|in|to)\b"
+    r"(?:that|which|of|in|to)\b|"
+    # "…, a decision many historians have since judged …", "…, an approach favoured by …"
+    r"(?:a|an)\s+(?:[a-z]+\s+)?(?:event|episode)\s+(?:that|which)\b|"
+    r"(?:a|an)\s+(?:[a-z]+\s+)?(?:decision|approach|summons|verdict|gesture|insult|outcome|"
+    r"result|achievement|mistake|error|judgement|judgment)\s+"
+    r"(?:many|most|some|few|that|which|[a-z]+ed|[a-z]+ing)\b"
 )
 # A role a person is introduced by: "Babur, a Central Asian prince", "a former nun".
 _ROLE = (
@@ -687,10 +813,13 @@ _ROLE = (
     r"philosopher|theologian|reformer|Sunni|Shia|Muslim|Christian|Catholic|Protestant|man|"
     r"woman|boy|girl|judge|mayor|senator|secretary|ambassador|envoy|heir|successor|lieutenant|"
     r"official|clerk|consul|marshal|banker|economist|historian|superintendent|commissioner|"
-    r"viceroy|chancellor|hero|missionary"
+    r"viceroy|chancellor|hero|missionary|beggar|servant|farmer|peasant|labourer|laborer|"
+    r"nobleman|noblewoman|aristocrat|slave|widower|orphan|commoner|citizen|courtier"
 )
 _A_PERSON = re.compile(
-    rf"^(?:(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_ROLE})|"
+    rf"^(?:(?:a|an|the|his|her|their|its|our)\s+"
+    rf"(?:(?!of\b)[\w’'-]+,?\s+){{0,3}}?(?:{_ROLE})|"
+    rf"the\s+(?:last|first|eldest|youngest|second|third)\s+of\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_ROLE})s|"
     rf"one\s+of\s+(?:the|his|her|their)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_ROLE})s)"
     r"(?=\s+(?:of|from|who|whose|named|called|known|sent|appointed|chosen|elected|born|in|"
     r"at|on|and|to|with)\b|\s*,|\s*$)",
@@ -698,9 +827,12 @@ _A_PERSON = re.compile(
 )
 
 
-def a_person(term: str, definition: str) -> bool:
+def a_person(term: str, definition: str, sentence: str = "") -> bool:
     """Whether the term is a person the text introduces ("Johann Tetzel, a Dominican friar",
-    "Frederick was one of the seven electors") rather than a term it defines."""
+    "Frederick was one of the seven electors") rather than a term it defines — not an office
+    the sentence speaks of as any holder ("accept a British Resident, an official who …")."""
+    if re.search(rf"\b(?:a|an)\s+{re.escape(term)}\b", sentence):
+        return False
     return term[:1].isupper() and bool(_A_PERSON.match(definition))
 
 
@@ -708,28 +840,110 @@ def _appositives(sentence: str) -> list[Definition]:
     """ "the Deutsche Mark, a new currency for their zones," → (Deutsche Mark, a new …)."""
     found: list[Definition] = []
     for m in _APPOSITIVE_AT.finditer(sentence):
-        if _opening(sentence[: m.start()]) or _a_clause(m["clause"]):
+        if not _appositive_defines(sentence, m):
             continue
-        if not m["clause"].startswith("or ") and _LIST_GOES_ON.match(sentence[m.end() :]):
-            continue  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …"
-        if _listed(m["clause"]) or _in_quotation(sentence[: m.start()]):
-            continue  # "died from overwork, disease and savage punishment that …"
-        if _ADJECTIVE_BEFORE.search(sentence[: m.start()]) and not re.match(
-            rf"{_DETERMINER}\b", m["clause"]
-        ):
-            continue  # "taught a plain, functional style": two adjectives
-        term, aliases = _appositive_term(sentence[: m.start()], m["clause"])
-        clause = re.sub(r"^(?:or|which\s+(?:meant|means))\s+", "", m["clause"])
-        named = re.fullmatch(
-            r"(?:the|a|an)\s+(?:[A-Z][\w’'-]*(?:\s+(?:of|and|the|de))?\s*)+", clause
-        )
-        if named and not all(w[:1].isupper() or w in ("of", "and") for w in term.split()):
-            continue  # "the commander, the Marquis of Santa Cruz,": a name, not a definition
+        head = sentence[: m.start()]
+        term, aliases = _appositive_term(head, m["clause"])
+        clause = _APPOSITIVE_LEAD.sub("", m["clause"])
+        name = _name_in_apposition(clause)
+        if name and not all(w[:1].isupper() or w in ("of", "and") for w in term.split()):
+            # "roads, the Qhapaq Ñan,", "its formation, the "horns of the buffalo"": the name
+            # of what is before ("the commander, the Marquis of …" is a person)
+            found += _named_by_apposition(name, head)
+            continue
+        if re.fullmatch(rf"(?:the\s+)?(?:{_TRANSLATED.pattern})", clause):
+            continue  # "a fifth, the quinto real or 'royal fifth'": a name and its translation
         if clause.startswith("meaning "):
             term, clause = _meaning(sentence, m, term)
+        elif not m["clause"].startswith("or ") and (
+            more := _MORE_ADJECTIVES.match(sentence, m.end("clause"))
+        ):
+            clause += more[0]  # "a bundle of knotted, coloured cords whose knots …"
         if term and (definition := _clause(clause)):
             found.append((term, definition, aliases))
     return _other_names(found)
+
+
+# The words an appositive opens with that are not its definition's: "or", "in effect", …
+_APPOSITIVE_LEAD = re.compile(
+    r"^(?:or|which\s+(?:meant|means)|in\s+effect|effectively|essentially|"
+    r"(?:which|who)\s+(?:was|were|is|are))\s+"
+)
+
+
+def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the appositive `m` says what the words before it are — not the subject after an
+    opening ("In 1847 alone, the …"), a clause, a list, or words inside a quotation."""
+    head, rest, clause = sentence[: m.start()], sentence[m.end() :], m["clause"]
+    main_after = re.match(r"\s*,\s+(?:they|he|she|we|I)\s", rest)
+    if (_opening(head) and not main_after) or _a_clause(clause):
+        return False  # … but "Working with the Army, a small militia …, they planned …"
+    if _NAMES_ANOTHER.search(clause) or _after_names(head):
+        return False  # "…, a phase the Germans called X"; "Hughes, Hurston, the painter …"
+    if _OPENINGS.match(head) and not rest.strip(' .”"’'):
+        return False  # "In 1529, at a diet held in Speyer, the Catholic majority voted …"
+    if not clause.startswith("or ") and _LIST_GOES_ON.match(rest):
+        return False  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …"
+    if _listed(clause) or _in_quotation(head):
+        return False  # "died from overwork, disease and savage punishment that …"
+    # "taught a plain, functional style": two adjectives
+    return not (_ADJECTIVE_BEFORE.search(head) and not re.match(rf"{_DETERMINER}\b", clause))
+
+
+def _name_in_apposition(clause: str) -> str | None:
+    """The name an appositive is and no more ("the Qhapaq Ñan", "the "horns of the
+    buffalo""), or None."""
+    if re.fullmatch(r"(?:the|a|an)\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:of|and|the|de))?\s*)+", clause):
+        return re.sub(r"^(?:the|a|an)\s+", "", clause)
+    quoted = re.fullmatch(r"the\s+[“\"‘]([^”\"’]{2,60})[”\"’]", clause)
+    return quoted[1] if quoted else None
+
+
+# After an appositive cut at a comma between adjectives ("a bundle of knotted, | coloured
+# cords whose knots recorded numbers"), the rest of its noun phrase.
+_MORE_ADJECTIVES = re.compile(
+    r"(?<=[a-z]ed|.al|ous|ful|.ic|ive)(?<!\b(?:and|was))"  # the clause ends with an adjective
+    r",\s+(?!(?:the|a|an|and|or|but|his|her|its|their|was|were|is|are|had|has)\b)[a-z]+(?:ed|al|ous|ful|ic|ive|y)?\s+[a-z]+s?\b(?:\s+(?:whose|who|which|that)\b[^,;:().]*)?"
+)
+
+
+# An appositive that gives what it says a name: "…, a phase the Germans called the X".
+_NAMES_ANOTHER = re.compile(
+    r"^(?:a|an)\s+(?:[a-z-]+\s+){1,2}(?:the\s+)?(?:[A-Z][\w’'-]*|[a-z]+s)\s+"
+    r"(?:called|named|dubbed|knew\s+as)\b"
+)
+
+
+# Openings in a row, then the sentence's subject: "In 1529, at a diet held in Speyer".
+_OPENINGS = re.compile(
+    rf"^{_OPENER.pattern}[^,;:]*,\s+(?:at|in|on|during|after|before|under)\s[^,;:]*$", re.I
+)
+
+
+def _after_names(head: str) -> bool:
+    """Whether `head` ends with a list of names: "Wallace Thurman, Hughes, Hurston", "the
+    Peterhof at Novgorod, the German Bridge at Bergen"."""
+    name = r"\s*(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*"
+    place = r"the\s+(?:[A-Z][\w’'-]*\s*)+(?:(?:at|in|of)\s+(?:[A-Z][\w’'-]*\s*)+)?"
+    if re.search(rf"\b{place},\s*{place}$", head):
+        return True
+    return re.search(rf"(?:^|,){name},{name}$", head) is not None
+
+
+def _named_by_apposition(name: str, head: str) -> list[Definition]:
+    """(name, the noun phrase `head` ends with) for "Some forty thousand kilometres of roads,
+    the Qhapaq Ñan, …": from its determiner or number, within the clause it ends."""
+    words = re.split(r"[,;:–—]\s*|\b(?:and|but|while)\s+", head)[-1]
+    start = re.search(rf"\b(?:{_DETERMINER}|some|[Tt]he|[A-Z][a-z]+)\s", words)
+    if start is None or name in _MONTH_NAMES:
+        return []
+    phrase = words[start.start() :]
+    if _HAS_VERB.search(phrase) or re.search(r"\b(?:was|were|is|are|had|has)\b", phrase):
+        return []  # "the army occupied the capital, the …": a clause, not a noun phrase
+    definition = _clause(phrase)
+    if definition is None or all(w[:1].isupper() for w in definition.split()[1:]):
+        return []  # "Lord Carnarvon, the Colonial Secretary": one name for another
+    return [(name, definition, ())]
 
 
 _ADJECTIVE_BEFORE = re.compile(
@@ -757,12 +971,21 @@ def _listed(clause: str) -> bool:
     return again is not None
 
 
+# Another name in brackets: "(Yuanmingyuan)", "("Eagle Day")", "(often spelled quipu)".
+_OTHER_NAME = re.compile(
+    r"\s\((?:(?:(?:also|often|sometimes|usually)\s+)?(?:spelled|spelt|written|called|or)\s+"
+    r"[“\"‘']?(?P<said>[^()“”\"‘’]{1,40}?)[”\"’']?|"
+    r"[“\"‘]?(?P<name>[A-ZÀ-ÖØ-Þ][^()“”\"‘’]{1,40}?)[”\"’]?)\)$"
+)
+_SPELLED = re.compile(r"(?:(?:also|often|sometimes|usually)\s+)?(?:spelled|spelt|written)\s")
+
+
 def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     """The term an appositive `clause` follows (`head`, the sentence before it), and its
     other name if a bracket gives one: "the Old Summer Palace (Yuanmingyuan), a vast …"."""
     aliases: tuple[str, ...] = ()
-    if other := re.search(r"\s\(([A-Z][^()]{1,40})\)$", head):
-        head, aliases = head[: other.start()], (other[1],)
+    if other := _OTHER_NAME.search(head):
+        head, aliases = head[: other.start()], (other["said"] or other["name"],)
     term = _phrase_before(head)
     if clause.startswith("or ") and not term and head.strip():
         term = head.split()[-1]  # "repealed, or cancelled,": a word glossed
@@ -814,7 +1037,9 @@ _DASHED = re.compile(
     r"(?:\s[–—]\s|—)(?P<clause>(?!(?:and|but|or|so|then|when|while|as|if|though|although|not|"
     r"never|he|she|it|they|we|i|you|who|which|that|there|this|these|those|in|on|at|by|for|"
     r"with|from|to|of|after|before|until|perhaps|probably|possibly|including|such|especially|"
-    r"notably|particularly|mainly|mostly|chiefly|the\s+so-called|[a-z]+ed|" + _IRREGULAR + r")\b)"
+    r"notably|particularly|mainly|mostly|chiefly|the\s+so-called|[a-z]+ed(?!\s+[a-z]+s\b)|"
+    + _IRREGULAR
+    + r")\b)"
     r"(?:[a-z]|(?:a|an|the)\s|[A-Z][a-z]+\s+(?=who|which|that))[^–—;:()]{3,200}?)"
     r"(?:\s[–—]\s|—|(?=\.$|$))"
 )
@@ -835,6 +1060,83 @@ _SO_CALLED = re.compile(
 )
 
 
+# A word in italics or quotation marks and its translation in quotation marks: "the
+# *Kanalkampf*, or "Channel battle"", "the German word *Blitzkrieg*, "lightning war"", "the
+# quinto real or 'royal fifth'".
+_TRANSLATED = re.compile(
+    r"(?:(?P<marked>\*[^*]{2,40}\*|[“\"‘][^”\"’]{2,40}[”\"’])(?:,\s+(?:or\s+|literally\s+)?|\s+or\s+)|"
+    r"(?<![\w’'-])(?P<plain>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?),?\s+or\s+|"
+    # "the Sans-culottes, literally 'without breeches'"
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}),\s+literally\s+)"
+    r"(?P<quote>[“\"‘'])(?P<gloss>[^”\"’']{2,60}?)[”\"’']"
+)
+
+
+def _translated(sentence: str) -> list[Definition]:
+    """ "the *Kanalkampf*, or "Channel battle"" → (Kanalkampf, Channel battle)."""
+    found: list[Definition] = []
+    for m in _TRANSLATED.finditer(sentence):
+        term = (m["marked"] or m["plain"] or m["name"]).strip('*“”"‘’')
+        if m["plain"] and (term in _NOT_IN_TERM or term.split()[0] in _NOT_IN_TERM):
+            continue
+        if len(term.split()) <= 4 and (definition := _clause(m["gloss"], short=True)):
+            found.append((term, definition, ()))
+    return found
+
+
+# A way of acting and, after a comma, what doing it meant: "Its fighters used guerrilla tactics,
+# moving in small bands and relying on ambushes", "fought a war of attrition, trying to kill …".
+_METHOD = re.compile(
+    r"\b(?:used|use|uses|adopted|employed|fought|waged|wage|offer|offered|practised|practiced|"
+    r"pursued|followed|relied\s+on|turned\s+to|resorted\s+to)\s+(?:a\s+|an\s+)?"
+    r"(?P<term>(?!(?:the|this|that|these|those|their|his|her|its|our|some|many)\b)"
+    r"[a-z][a-z-]+(?:\s+(?:of\s+)?[a-z][a-z-]+){0,2}),\s+"
+    r"(?P<clause>[a-z]{3,}ing\b[^;:]{3,200}?)(?=[;.]$|$|,\s+(?:and|but)\s)"
+)
+
+
+def _method(sentence: str) -> list[Definition]:
+    """ "American commanders fought a war of attrition, trying to kill enemy soldiers faster
+    than they could be replaced" → (war of attrition, trying to kill …)."""
+    found: list[Definition] = []
+    for m in _METHOD.finditer(sentence):
+        if len(m["term"].split()) >= 2 and (definition := _clause(m["clause"])):
+            found.append((m["term"], definition, ()))
+    return found
+
+
+# "The "Red Summer" of 1919 took its name from the blood spilled that year, …"
+_STOOD_FOR = re.compile(
+    r"^(?:The\s+)?(?P<term>[A-Z][\w-]*)\s+(?:stood|stands)\s+for\s+(?P<clause>[^;:]{3,120}?)(?=[;.]$|$)"
+)
+_NAME_FROM = re.compile(
+    r"^(?P<head>[^,;:]{2,80}?)(?:\s+(?:of|in)\s+\d{4})?\s+"
+    r"(?P<clause>(?:took|takes|gets|got|draws|drew|owes|owed)\s+(?:its|their|his|her)\s+name\s+"
+    r"from\s+[^;]{3,200}?)(?=[;.]$|$)"
+)
+
+
+# "The word jihad means struggle", "The term apartheid refers to a system of …"
+_THE_WORD_MEANS = re.compile(
+    r"^The\s+(?:word|term|name|phrase|expression)\s+(?P<term>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)\s+"
+    r"(?:means|meant|refers\s+to|referred\s+to|describes|described|denotes|denoted)\s+"
+    r"(?P<clause>[^;:]{3,200}?)(?=[;.]$|$)"
+)
+
+
+def _name_from(sentence: str) -> list[Definition]:
+    """ "The "Red Summer" of 1919 took its name from the blood spilled …" → (Red Summer, took
+    its name from …)."""
+    if said := _THE_WORD_MEANS.match(sentence) or _STOOD_FOR.match(sentence):
+        definition = _clause(said["clause"], short=True)
+        term = said["term"].strip("*“”\"‘’'")
+        return [(term, definition, ())] if definition else []
+    if (m := _NAME_FROM.match(sentence)) is None:
+        return []
+    term, definition = _phrase_before(m["head"]), _clause(m["clause"])
+    return [(term, definition, ())] if term and definition else []
+
+
 def _that_is(sentence: str) -> list[Definition]:
     """ "the Old Style, that is, according to the Julian calendar" → (Old Style, …)."""
     return _noun_phrase_before(sentence, _THAT_IS)
@@ -849,20 +1151,60 @@ def _so_called(sentence: str) -> list[Definition]:
     return found
 
 
+# A verb glossed between dashes or after "or": "order a squadron to scramble – to take off
+# immediately –".
+_GLOSSED_VERB = re.compile(
+    r"\bto\s+(?P<term>[a-z][a-z-]{2,})\s*(?:\s[–—]\s|—|,\s+or\s+)"
+    r"(?P<clause>to\s+[a-z][^–—;:(),]{3,80}?)\s*(?:\s[–—]\s|—|,|(?=\.$|$))"
+)
+
+
 def _dashed(sentence: str) -> list[Definition]:
     """ "matchlocks – early muskets fired by lowering a slow-burning cord onto the powder –" →
-    (matchlocks, early muskets …)."""
-    return _noun_phrase_before(sentence, _DASHED)
+    (matchlocks, early muskets …); not "the Regiment – the "Hellfighters", as the unit became
+    known –", a name for what is before (`_as_known`)."""
+    found = _noun_phrase_before(sentence, _DASHED)
+    found = [f for f in found if not re.search(r"\bas\s[^,;]*\b(?:known|called)\b", f[1])]
+    return found + [(m["term"], m["clause"], ()) for m in _GLOSSED_VERB.finditer(sentence)]
+
+
+# A term in quotation marks or italics, and after a colon what it stands for: "the "Four
+# Olds": old customs, old culture, old habits and old ideas".
+_MARKED_COLON = re.compile(
+    r"\b[Tt]he\s+(?:[“\"‘](?P<quoted>[^“”\"‘’]{2,40})[”\"’]|\*(?P<italic>[^*]{2,40})\*):\s+"
+    r"(?P<clause>(?!(?:he|she|it|they|we|I|you|this|that|there)\b)[a-z][^;:]{3,200}?)(?=[;.]$|$)"
+)
+# "…, putsch being the German word for a sudden attempt to seize power by force"
+_BEING_THE_WORD = re.compile(
+    r"(?:^|,\s+)(?P<term>[\w’'-]+(?:\s+[\w’'-]+)?)\s+being\s+(?:the|a)\s+(?:[A-Z][a-z]+\s+)?"
+    r"(?:word|term|name)\s+for\s+(?P<clause>[^,;:]{3,200}?)(?=[,;.]|$)"
+)
 
 
 def _colon(sentence: str) -> list[Definition]:
     """ "It was a pandemic: an epidemic that crosses borders" → (pandemic, an epidemic …)."""
-    return _noun_phrase_before(sentence, _COLON)
+    found = _noun_phrase_before(sentence, _COLON)
+    for m in _MARKED_COLON.finditer(sentence):
+        if definition := _clause(m["clause"]):
+            found.append((m["quoted"] or m["italic"], definition, ()))
+    for m in _BEING_THE_WORD.finditer(sentence):
+        if definition := _clause(m["clause"]):
+            found.append((m["term"], definition, ()))
+    return found
+
+
+# Words after a colon or a dash that are a sentence of their own: a noun phrase, then its verb.
+_A_SENTENCE = re.compile(
+    r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:had|has|have|was|were|is|are|did|could|would|will|"
+    r"can|may|must|should)\b"
+)
 
 
 def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definition]:
     found: list[Definition] = []
     for m in pattern.finditer(sentence):
+        if _A_SENTENCE.match(m["clause"]):
+            continue  # "Treat the dates as anchors: the movement had no founding day"
         head = sentence[: m.start()]
         if not head.strip() or (len(head.split()) <= 5 and _opening(head)):
             continue  # "At the top sat the *grands blancs* – …" is no opening
@@ -883,6 +1225,8 @@ def _named(sentence: str) -> list[Definition]:
         head = sentence[: m.start()].rstrip()
         if re.match(r"\S+\s+(?:before|into|back|home|together|up|off|away)\b", m["term"]):
             continue  # "called Luther before the Diet": summoned, not named
+        if re.search(r"\bwhat\s+(?:[a-z]+\s+){0,2}$", head + " "):
+            continue  # "what many called the capital of Black America": a description
         if called := _CALLED_OBJECT.match(m["term"]):  # "called the newcomers Okies"
             found += _called_object(called, rest)
         elif term := _name_after(m["term"]):
@@ -890,11 +1234,33 @@ def _named(sentence: str) -> list[Definition]:
                 found += _also_called(head[:-1], term, rest)
             else:
                 found += _known_as(term, sentence, m, rest)
-    if known := _AS_KNOWN.match(sentence):
-        term = _phrase_before(known["term"])
-        if term and (definition := _clause(known["clause"])):
-            found.append((term, definition, ()))
+    for known in _AS_KNOWN.finditer(sentence):
+        if term := _phrase_before(known["term"]):
+            found += _as_known(term, known, sentence)
     return found
+
+
+def _as_known(term: str, known: re.Match[str], sentence: str) -> list[Definition]:
+    """The definition of a name given with "as … was known": the words the "as" clause says
+    ("British rule in India"), or — when they only refer back ("the unit") — the noun phrase
+    before the name ("the 369th Infantry Regiment – the …") or what the sentence goes on to
+    say of it ("Garveyism, as his creed came to be called, combined racial pride …")."""
+    clause = known["clause"]
+    if not _BACK_REFERENCE.fullmatch(clause):
+        definition = _clause(clause)
+        return [(term, definition, ())] if definition else []
+    head = sentence[: known.end("term")]
+    head = head[: head.rfind(term)].rstrip('“"‘*')
+    if before := re.search(r"(?:^|[,;:]\s*)([^,;:–—]{3,120}?)\s*(?:[–—]|,)\s*(?:the\s+)?$", head):
+        start = _noun_phrase_start(before[1])
+        if start is not None and (definition := _clause(before[1][start:])):
+            return [(term, definition, ())]
+    rest = sentence[known.end() :]
+    whole = len(term.split()) <= 3 and " of " not in term  # not "Pictures of Bloody Sunday"
+    if whole and known["end"] == "," and (said := re.match(r"\s*([a-z]+ed\b[^;.]{10,300})", rest)):
+        definition = _clause(said[1])
+        return [(term, definition, ())] if definition else []
+    return []
 
 
 def _called_object(called: re.Match[str], rest: str) -> list[Definition]:
@@ -902,7 +1268,10 @@ def _called_object(called: re.Match[str], rest: str) -> list[Definition]:
     (Okies, the newcomers) without an appositive."""
     term = _name_after(called[2])
     thing = re.sub(r"(?:\s+(?:the|a|an))+$", "", called[1])  # "called the barrier the X"
-    if thing.split()[0] in ("it", "them", "this", "these", "that", "those", "him", "her"):
+    if thing.split()[0] in (
+        "it", "them", "this", "these", "that", "those", "him", "her", "themselves", "himself",
+        "herself", "itself",
+    ):  # fmt: skip
         return []  # "called it the Boston Massacre": what "it" is, another sentence says
     definition = _after(rest) or _clause(f"the {thing}", short=True)
     return [(term, definition, ())] if term and definition else []
@@ -917,7 +1286,7 @@ def _known_as(term: str, sentence: str, m: re.Match[str], rest: str) -> list[Def
     return [(term, definition, ())] if definition else []
 
 
-_CALLED_OBJECT = re.compile(r"^([a-z]\S*(?:\s+[a-z]\S*){0,2})\s+([A-Z“\"].*)$")
+_CALLED_OBJECT = re.compile(r"^([a-z]\S*(?:\s+[a-z]\S*){0,2})\s+([A-Z“\"‘'].*)$")
 
 
 def _also_called(head: str, name: str, rest: str) -> list[Definition]:
@@ -949,6 +1318,8 @@ def _name_after(text: str) -> str:
     """The name given after "known as": quoted, capitalised words, or lower-case words up to a
     preposition or conjunction."""
     text = text.strip()
+    if quoted := re.match(r"[“\"‘']([^“”\"‘’']{1,60})[”\"’']", text):
+        return quoted[1]  # "called the new money 'greenbacks' because …"
     if text[:1] in '“"‘':
         return text.strip('“”"‘’')
     words: list[str] = []
@@ -979,13 +1350,14 @@ def _copular(sentence: str) -> list[Definition]:
             r"^(?:the|a|an)\s+", "", (m["name"] or m["subject"]).strip(), flags=re.IGNORECASE
         )
         subject = re.sub(r"^[\w-]+[’']s\s+", "", subject)  # "A ship's maiden voyage is …"
+        subject = re.sub(r"^so-called\s+", "", subject)  # "The so-called Long March was …"
         words = subject.split()
         proper = all(w[:1].isupper() or w.lower() in ("of", "and") for w in words)
         if not (proper or len(words) <= 3) or _OPENER.match(subject):
             continue
-        if words and words[0].lower() in _LEADING_SMALL:
+        if words and (words[0].lower() in _LEADING_SMALL or words[0] in _DESCRIBING):
             continue  # "His greatest work was …", "Its oldest part was …": not a term
-        if re.fullmatch(r"the\s+(?:[A-Z][\w’'-]*\s*)+", m["clause"]):
+        if re.fullmatch(r"the\s+(?:[A-Z][\w’'-]*\s*)+", m["clause"].split(",")[0]):
             continue  # "The instrument of enforcement was the Force Publique": a name
         if re.match(r"(?:the|a|an)\s+(?:first|last|only)\b", m["clause"]):
             continue  # "Cotton was the first industry to be transformed": a fact, not a definition
@@ -999,9 +1371,13 @@ _KIND_OF_NAME = (
     r"Program|Policy|Party|League|Union|Movement|Society|Association|Committee|Council|"
     r"Congress|Commission|Court|Army|Front|Doctrine|Bill|Edict|Decree|Code|Scheme|System"
 )
+_KIND_OF_EVENT = r"Crisis|Affair|Rebellion|Revolt|Rising|Uprising|Massacre|Incident|Scandal"
 _WHICH_NAMED = re.compile(
-    rf"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:of|and|the|for|on)\s+)?){{1,8}}(?:{_KIND_OF_NAME}))\b"
-    r"(?:\s*\([^()]{1,40}\))?,\s+(?P<clause>which\s+(?!(?:was|were|is|are|had|has)\b)"
+    rf"(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+)?){{1,8}}"
+    rf"(?:{_KIND_OF_NAME}|(?P<event>{_KIND_OF_EVENT})))\b"
+    r"(?:\s*\([^()]{1,40}\)|\s+of\s+\d{4}(?:[–-]\d{2,4})?)?,\s+"  # "the Test Act of 1673, which"
+    # an event by what happened in it: "the Exclusion Crisis of 1679-81, in which …"
+    r"(?P<clause>(?(event)in\s+which|(?:in\s+)?which)\s+(?!(?:was|were|is|are|had|has)\b)"
     r"[^,;:()]{3,200}?)\s*(?=,|;|\.|$)"
 )
 
@@ -1023,8 +1399,8 @@ def _parenthesised(sentence: str) -> list[Definition]:
     found: list[Definition] = []
     for m in _PAREN_AT.finditer(sentence):
         clause = m["clause"].strip()
-        if _ACRONYM.match(clause) or _DATE_OR_NUMBER.search(clause[:4]):
-            continue  # an acronym after its expansion, or a date: not a definition
+        if _ACRONYM.match(clause) or _DATE_OR_NUMBER.search(clause[:4]) or _SPELLED.match(clause):
+            continue  # an acronym after its expansion, a date or a spelling: not a definition
         term = _phrase_before(sentence[: m.start()])
         if re.fullmatch(r"[a-z][\w-]+", clause) and term[:1].islower():
             head = sentence[: m.start()]  # "a numbered rank (mansab)": the rank's own name
@@ -1035,7 +1411,7 @@ def _parenthesised(sentence: str) -> list[Definition]:
         quoted = clause[:1] in '“"‘'  # a translation: ("Spear of the Nation")
         if not re.search(r"\b[a-z]{2,}\b", clause) and not quoted and not _ACRONYM.match(term):
             continue  # "(Ottoman Empire)": a name, not a definition
-        clause = clause.strip('“”"‘’')
+        clause = clause.strip("“”\"‘’'")
         if term and (definition := _clause(clause)):
             found.append((term, definition, ()))
     return found

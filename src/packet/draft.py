@@ -41,7 +41,14 @@ from typing import Any
 import yaml
 
 from .dates import find_dates, find_day_months, parse_date
-from .defining import MAX_SENTENCE, a_person, defined_after, defined_terms, defining_clause
+from .defining import (
+    KNOWN_AS,
+    MAX_SENTENCE,
+    a_person,
+    defined_after,
+    defined_terms,
+    defining_clause,
+)
 from .sources import Article
 from .text import sentences, slug
 
@@ -549,7 +556,7 @@ _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9-]{1,9})\)")
 _CAPITALISED = re.compile(r"^[A-Z][\w’'-]*$")
 _LINKS = {"of", "the", "and", "for", "in", "at", "on", "to", "de", "du", "la", "von", "van"}
 _ALSO = re.compile(
-    r"\b(?:also|better|commonly|widely)?\s*(?:called|known as|termed as|termed|named|dubbed)\s+"
+    rf"\b(?:also|better|commonly|widely)?\s*(?:called|{KNOWN_AS}|termed as|termed|named|dubbed)\s+"
     r"(?:the\s+)?(?:[“\"‘'](?P<quoted>[^”\"’']{2,60})[”\"’']|(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}))"
     r"(?!\s+(?:before|into|back|home|together|up|off|away)\b)"  # "called Luther before the Diet"
 )
@@ -613,12 +620,12 @@ def draft_terms(paragraphs: Sequence[str], headings: Sequence[str] = ()) -> list
                 )
             _add(found, after[0], previous[1], [], after[1])  # both sentences are its passage
         for term, definition, names in defined_terms(sentence):
-            if a_person(term, definition) and not _named_in(term, named):
+            if a_person(term, definition, sentence) and not _named_in(term, named):
                 continue
             _add(found, term, sentence, list(names), definition)
         for term, _, aliases in _introduced([sentence]):
             said = defining_clause(term, aliases, sentence)
-            if said is not None and a_person(term, said) and not _named_in(term, named):
+            if said is not None and a_person(term, said, sentence) and not _named_in(term, named):
                 continue
             if said == term and aliases:  # "GDR: German Democratic Republic", not itself
                 _add(found, aliases[0], sentence, [term], said)

@@ -283,7 +283,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)*]?\s+(?=[“\"‘(*]?[A-Z0-9])")  # "*Title* opened"
 
 
 # Abbreviations a sentence does not end with: "Brown v. Board of Education", "Gen. Gage".
