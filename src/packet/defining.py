@@ -50,7 +50,7 @@ _PARENTHESIS = re.compile(r"^\s*\((?P<clause>[^()]{2,200})\)")
 KNOWN_AS = (
     r"(?:known(?:\s+(?:ever\s+since|since|today|now|simply|collectively|popularly|generally|"
     r"officially|informally|locally|to\s+history))?\s+as|remembered\s+as|nicknamed|"
-    r"code-?named|under\s+the\s+code\s?name)"
+    r"code-?named|under\s+the\s+code\s?name|went\s+by\s+the\s+(?:[a-z]+\s+){0,3}name\s+of)"
 )
 _NAMED_AFTER = re.compile(
     r"(?:,\s*)?\b(?:(?:also|commonly|widely|better|later|became)\s+)?"
@@ -104,6 +104,8 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
     appositive ("Egypt's president, X,")."""
     if named := _NAMED_AFTER.search(head):
         words = head[: named.start()]
+        if re.search(r"\bwhat(?:\s+\w+){0,2}\s*$", words):
+            return None  # "set off what was called the "scramble for concessions"": no more said
         if which := _WHICH_BECAME.search(words) or _WHICH_THEY.search(words):
             # "an area of …, which became known as X", "the plains …, which Persians called X"
             words = words[: which.start()]
@@ -288,8 +290,8 @@ def defined_terms(sentence: str) -> list[Definition]:
         return found  # "Was it a movement, or a label applied afterwards?" asks, not says
     sentence = re.sub(r"^\[\d+\]\s+", "", sentence)  # "[2] Congress Poland, as …": a note's
     finders = (
-        _translated, _copular, _named, _appositives, _dashed, _colon, _that_is, _so_called,
-        _parenthesised, _which_named, _name_from, _method,
+        _copular, _named, _appositives, _translated, _dashed, _colon, _that_is, _so_called,
+        _parenthesised, _which_named, _name_from, _method, _marked_gloss,
     )  # fmt: skip
     for finder in finders:
         for term, definition, aliases in finder(sentence):
@@ -309,7 +311,7 @@ _SAID_AFTER_END = (  # where the definition ends: "…, able to carry bulky carg
     r"(?=[;.]$|$|,\s+(?:able|named|so|and|but|while|though|most|many|some|[a-z]+ed)\b)"
 )
 _SAID_AFTER = re.compile(
-    r"^(?:(?:It|This|The\s+(?:word|term|phrase|name))\s+(?:was|is|meant|means|covers|covered|"
+    r"^(?:(?:It|This|The\s+(?:word|term|phrase|name))\s+(?:[a-z]+ly\s+)?(?:was|is|meant|means|covers|covered|"
     r"describes|described|refers\s+to|referred\s+to)|"
     r"By\s+(?:this|that|it)\s+(?:he|she|they|we|people|[a-z]+s)\s+(?:meant|mean|means))\s+"
     # not "It was the first day of …": when, not what
@@ -324,6 +326,12 @@ _SAID_AFTER = re.compile(
     r"^(?:Under|In|At|With|By)\s+(?:this|these)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+),?\s+"
     r"(?=(?:a|an|the|each|every|no|all|some|many|most)\s|[A-Z“\"])"
     rf"(?P<within>(?!(?:it|they|he|she|we)\b)[^;:]{{10,300}}?){_SAID_AFTER_END}|"
+    # "Sundiata took the title mansa. Usually translated as "king" or "emperor", it was …"
+    r"^(?:(?:Usually|Often|Commonly|Roughly|Loosely)\s+)?[Tt]ranslated\s+as\s+"
+    r"(?P<translated>[“\"‘][^”\"’]{1,60}[”\"’](?:\s+or\s+[“\"‘][^”\"’]{1,60}[”\"’])?),\s+(?:it|they)\b|"
+    # "… what the Chinese called the unequal treaties. These agreements opened ports to …"
+    r"^(?:These|Such)\s+(?!(?:were|are)\b)(?:[a-z]+\s+)?[a-z]+s\s+"
+    rf"(?P<did>(?:[a-z]{{3,}}ed|{_IRREGULAR})\s[^;:]{{10,300}}?){_SAID_AFTER_END}|"
     # "… won air superiority. This meant control of the skies so complete that …"
     r"^(?:This|It|That)\s+(?:meant|means)\s+(?P<bare>(?!(?:that|the|a|an|to)\b)[a-z]+\s+"
     rf"(?:of|over|by|for)\s[^;:]{{10,300}}?){_SAID_AFTER_END}|"
@@ -362,12 +370,16 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
     term = _phrase_before(head)
     if said["noun"] and (said["noun"] in _NOT_IN_TERM or said["noun"] in _GENERIC):
         return None  # "In this way", "At this time": not what the sentence before named
+    if said["did"] and not re.search(
+        rf"\b(?:called|named|dubbed|{KNOWN_AS})\s+\S+(?:\s+\S+){{0,4}}$", previous.rstrip(" .")
+    ):
+        return None  # "These agreements opened …" says what a name just given is
     clause = said["clause"] or said["plural"] or said["bare"] or said["restated"]
-    clause = clause or said["within"] or ""
+    clause = clause or said["within"] or said["did"] or said["translated"] or ""
     clause = re.sub(r"^that\s+", "", clause)
     if said["origin"]:
         clause = f"the name {said['origin']}"
-    least = 3 if said["plural"] else 4  # "It was a bold promise." names no term
+    least = 3 if said["plural"] else 1 if said["translated"] else 4  # "It was a bold promise."
     if not term or not _usable(term) or len(term.split()) > 4 or len(clause.split()) < least:
         return None
     definition = _clause(clause, most=MAX_SAID_AFTER)
@@ -430,6 +442,14 @@ def _opening(head: str) -> bool:
         return not _MAIN_CLAUSE.search(segment)
     if len(segments) == 1 and re.match(rf"(?:[A-Z][a-z]+ed|{_PARTICIPLES})\s+by\b", segment):
         return True  # "Edited by Locke, the special issue …"
+    first = segments[0].strip()
+    mid = len(segments) > 1 and (not _OPENER.match(first) or bool(_HAS_VERB.search(first)))
+    if (
+        mid
+        and re.match(r"(?:with|to|for|from|into|against|by)\s", segment)
+        and not _HAS_VERB.search(segment)
+    ):
+        return False  # "he merged the Falange, …, with the Carlists, a movement of …"
     if len(segments) > 1 and re.match(r"(?:like|unlike|to|[a-z]+ly|[a-z]+ing)\b", segment, re.I):
         return False  # "…, including scutage, a payment …": mid-sentence, not an opening
     date_then_subject = rf"^{_OPENER.pattern}[^,]*?\d{{4}}\s+(?!(?:alone|only|onwards?)\b)\w"
@@ -437,6 +457,8 @@ def _opening(head: str) -> bool:
         return False  # "In November 2016 the New Safe Confinement": a date, then the subject
     if re.search(r"(?:\d|[A-Z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment):
         return False  # "After the Second World War the Viet Minh": a name, then the subject
+    if re.search(rf"[’']s\s+[a-z]+\s+[A-Z][\w’'-]*$", segment) and not _HAS_VERB.search(segment):
+        return False  # "During Musa's reign Gao": a time, then the subject
     subject = re.search(r"\b([a-z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment)
     if subject and subject[1] not in _NOT_IN_TERM:
         return False  # "For a generation the Byzantine Empire": a time, then the subject
@@ -451,7 +473,8 @@ def _phrase_before(text: str) -> str:
     determiner, preposition or verb ("died from | acute radiation sickness")."""
     quoted = re.search(r"(?:[“\"‘]([^“”\"‘’]{2,60})[”\"’]|\*([^*]{2,60})\*)\s*$", text)
     if quoted and len((quoted[1] or quoted[2]).split()) <= 6:
-        return quoted[1] or quoted[2]  # the "century of humiliation", the *petits blancs*, …
+        # the "century of humiliation", the *petits blancs*, "with | extenuating circumstances"
+        return re.sub(r"^(?:with|without|in|on|by|for)\s+", "", quoted[1] or quoted[2])
     words = text.rstrip().split()
     if len(words) > 1 and words[-1].lower() in ("type", "kind", "class", "sort"):
         words = words[:-1]  # "reactors of the RBMK type" → RBMK
@@ -462,7 +485,10 @@ def _phrase_before(text: str) -> str:
     taken = _taken_back(words)
     taken = _joined_back(words, taken)
     at = len(words) - len(taken)
-    if len(taken) >= 2 and at >= 2 and words[at - 1] == "the" and words[at - 2] in _GIVING:
+    if len(taken) >= 2 and taken[0] in ("title", "name", "word", "term", "phrase", "rank"):
+        taken = taken[1:]  # "took the title | mansa"
+    giving = at >= 2 and words[at - 1] == "the" and words[at - 2] in _GIVING
+    if giving and len(taken) >= 2 and taken[0].islower():
         taken = taken[1:]  # "granted the merchants | privileges", "owed the state | mit'a"
     while taken and taken[0].lower() in _LEADING_SMALL:
         taken.pop(0)
@@ -710,14 +736,16 @@ _APPOSITIVE_OPENING = (
     rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*(?=\s+(?:who|which|that|whose|where)\s)|"
     rf"{_NOT_A_NOUN}(?:{_INNER})?(?:[a-z]+(?:tion|sion|ment|ance|ence|ity|ship|hood|ism)|rule)"
     r"(?=\s+(?:to|for|of|from|by|with|against)\s)|"  # "compensation to the Allies for …"
-    rf"[A-Z][a-z]+\s+(?:and\s+)?(?:{_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?:who|which|that|of|from)\s)|"
+    rf"[A-Z][\w-]+\s+(?:and\s+)?(?:{_INNER}){{0,2}}[a-z][\w-]*s"
+    r"(?=\s+(?:who|which|that|of|from|under)\s)|"  # "Mande-speaking merchants who …"
     rf"{_NOT_A_NOUN}(?:{_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?:of|such\s+as|with|not\s+to|to)\s)|"
     rf"{_NOT_A_NOUN}(?:(?!(?:and|or)\b){_INNER}){{0,2}}[a-z][\w-]*"
     rf"(?=\s+{_PARTICIPLE}\s+(?:[a-z]+ly\s+)?(?:with|by|from|for|ready|and|in|on|to)\s))"
 )
 _APPOSITIVE_AT = re.compile(
     rf",\s+(?P<clause>{_APPOSITIVE_OPENING}(?:[^,;:()]|,(?=\d{{3}}\b)|\([^()]{{1,60}}\)){{3,200}}?)"
-    r"\s*(?=,|;|:|(?<!\s[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)\.|$|\[)"  # "Lyndon B. Johnson", "No. 11"
+    # "Lyndon B. Johnson" and "No. 11" go on; a dash ends: "a supporter of Zionism – the …"
+    r"\s*(?=,|;|:|(?<!\s[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)\.|$|\[|\s[–—]\s)"
 )
 _NAMED_AT = re.compile(
     r"\b(?:(?:also|commonly|widely|better|later|became)\s+)?"
@@ -875,15 +903,28 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     """Whether the appositive `m` says what the words before it are — not the subject after an
     opening ("In 1847 alone, the …"), a clause, a list, or words inside a quotation."""
     head, rest, clause = sentence[: m.start()], sentence[m.end() :], m["clause"]
-    main_after = re.match(r"\s*,\s+(?:they|he|she|we|I)\s", rest)
+    main_after = re.match(
+        rf"\s*,\s+(?:they|he|she|we|I|(?:the\s+)?[a-z]+s\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}))\s", rest
+    )
     if (_opening(head) and not main_after) or _a_clause(clause):
         return False  # … but "Working with the Army, a small militia …, they planned …"
     if _NAMES_ANOTHER.search(clause) or _after_names(head):
         return False  # "…, a phase the Germans called X"; "Hughes, Hurston, the painter …"
     if _OPENINGS.match(head) and not rest.strip(' .”"’'):
         return False  # "In 1529, at a diet held in Speyer, the Catholic majority voted …"
-    if not clause.startswith("or ") and _LIST_GOES_ON.match(rest):
+    listing = not clause.startswith("or ") and not _RELATIVE.search(clause)
+    if listing and _LIST_GOES_ON.match(rest):
         return False  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …"
+    if re.search(r"\b(?:included|includes|include)\s+(?:the\s+)?\S+$", head):
+        return False  # "The Dreyfusards included republicans, socialists such as …": a list
+    if re.match(
+        r"(?:much|many|most|some|all|none|each|both|one)\s+of\s+(?:which|whom|them)\b", clause
+    ):
+        return False  # "the Catholic Church, much of which had sided with the army"
+    if clause.startswith("the so-called "):
+        return (
+            False  # "…, the so-called Eight-Nation Alliance": a name for the whole (`_so_called`)
+        )
     if _listed(clause) or _in_quotation(head):
         return False  # "died from overwork, disease and savage punishment that …"
     # "taught a plain, functional style": two adjectives
@@ -893,7 +934,7 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
 def _name_in_apposition(clause: str) -> str | None:
     """The name an appositive is and no more ("the Qhapaq Ñan", "the "horns of the
     buffalo""), or None."""
-    if re.fullmatch(r"(?:the|a|an)\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:of|and|the|de))?\s*)+", clause):
+    if re.fullmatch(r"(?:the|a|an)\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:of|and|the|de))*\s*)+", clause):
         return re.sub(r"^(?:the|a|an)\s+", "", clause)
     quoted = re.fullmatch(r"the\s+[“\"‘]([^”\"’]{2,60})[”\"’]", clause)
     return quoted[1] if quoted else None
@@ -938,7 +979,8 @@ def _named_by_apposition(name: str, head: str) -> list[Definition]:
     if start is None or name in _MONTH_NAMES:
         return []
     phrase = words[start.start() :]
-    if _HAS_VERB.search(phrase) or re.search(r"\b(?:was|were|is|are|had|has)\b", phrase):
+    main = re.sub(r"\b(?:who|which|that)\b.*", "", phrase)  # "Those who fought for the government"
+    if _HAS_VERB.search(main) or re.search(r"\b(?:was|were|is|are|had|has)\b", main):
         return []  # "the army occupied the capital, the …": a clause, not a noun phrase
     definition = _clause(phrase)
     if definition is None or all(w[:1].isupper() for w in definition.split()[1:]):
@@ -980,12 +1022,22 @@ _OTHER_NAME = re.compile(
 _SPELLED = re.compile(r"(?:(?:also|often|sometimes|usually)\s+)?(?:spelled|spelt|written)\s")
 
 
+# A marked word and its translation, ending what an appositive follows.
+_TRANSLATION_BEFORE = re.compile(
+    r"(?:\*(?P<term>[^*]{2,40})\*|[“\"](?P<quoted>[^”\"]{2,40})[”\"])\s*(?:,\s+or|,|\s[–—])\s+"
+    r"(?:the\s+)?[“\"‘](?P<said>[^”\"’]{2,60})[”\"’]$"
+)
+
+
 def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     """The term an appositive `clause` follows (`head`, the sentence before it), and its
     other name if a bracket gives one: "the Old Summer Palace (Yuanmingyuan), a vast …"."""
     aliases: tuple[str, ...] = ()
     if other := _OTHER_NAME.search(head):
         head, aliases = head[: other.start()], (other["said"] or other["name"],)
+    elif translated := _TRANSLATION_BEFORE.search(head):
+        # "the *pacto del olvido*, or "pact of forgetting", an unwritten agreement …"
+        return translated["term"] or translated["quoted"], (translated["said"],)
     term = _phrase_before(head)
     if clause.startswith("or ") and not term and head.strip():
         term = head.split()[-1]  # "repealed, or cancelled,": a word glossed
@@ -1046,13 +1098,17 @@ _DASHED = re.compile(
 # After a colon, what the noun phrase before it is: "a pandemic: an epidemic that crosses …".
 _COLON = re.compile(
     r":\s+(?P<clause>(?:(?:a|an|the)\s(?![A-Z])|[a-z]+s\s+(?=(?:[a-z]+ed\s+(?:by|on|in|to|with|"
-    r"from|at|for|against|upon)|who|which|that|of)\b))"
+    r"from|at|for|against|upon)|who|which|that|of)\b)|"
+    r"[a-z][\w-]*\s+[a-z]+\s+(?=[a-z]+ed\s+(?:with|by|from|in|into)\b))"
     r"[^;:]{3,200}?)(?=[;.]$|$)"
 )
 
 
 # "the dispensing power, that is, the Crown's claim to exempt …"
-_THAT_IS = re.compile(r",\s+(?:that\s+is|i\.e\.),?\s+(?P<clause>[^;:()]{3,200}?)(?=,|;|\.$|$)")
+_THAT_IS = re.compile(
+    r",\s+(?:that\s+is|i\.e\.|in\s+other\s+words),?\s+(?:with\s+)?(?P<clause>[^;:()]{3,200}?)"
+    r"(?=,|;|\.$|$)"
+)
 # "seven prominent men – the so-called Immortal Seven, among them …"
 _SO_CALLED = re.compile(
     r"(?P<head>[^,;:–—]{3,80}?)\s*(?:[–—]|,)\s*the\s+so-called\s+"
@@ -1064,7 +1120,9 @@ _SO_CALLED = re.compile(
 # *Kanalkampf*, or "Channel battle"", "the German word *Blitzkrieg*, "lightning war"", "the
 # quinto real or 'royal fifth'".
 _TRANSLATED = re.compile(
-    r"(?:(?P<marked>\*[^*]{2,40}\*|[“\"‘][^”\"’]{2,40}[”\"’])(?:,\s+(?:or\s+|literally\s+)?|\s+or\s+)|"
+    r"(?:(?P<marked>\*[^*]{2,40}\*|[“\"‘][^”\"’]{2,40}[”\"’])"
+    r"(?:,\s+(?:or\s+|the\s+|literally\s+(?:an?\s+|the\s+)?|which\s+(?:is|means)\s+(?:[A-Z][a-z]+\s+for\s+)?|"
+    r"(?:usually|often)\s+translated\s+as\s+)?|\s+or\s+)|"
     r"(?<![\w’'-])(?P<plain>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?),?\s+or\s+|"
     # "the Sans-culottes, literally 'without breeches'"
     r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}),\s+literally\s+)"
@@ -1072,10 +1130,36 @@ _TRANSLATED = re.compile(
 )
 
 
+# A word in italics or quotation marks and, after a comma, a bare noun phrase saying what it
+# is: "*Generalísimo*, supreme commander of all their forces".
+_MARKED_GLOSS = re.compile(
+    r"(?P<term>\*[^*]{2,40}\*|[“\"][^”\"]{2,40}[”\"]),\s+"
+    r"(?P<clause>(?!(?:and|but|or|which|who|whom|that|the|a|an|when|where|while|he|she|it|they|we|"
+    r"I|you|his|her|its|their|as|in|on|at|by|for|with|from|to|of|not|so|then|now|also)\b)"
+    r"[a-z][a-z-]+(?:\s+[a-z][\w’'-]*){1,12})(?=[,;.]|$)"
+)
+
+
+def _marked_gloss(sentence: str) -> list[Definition]:
+    """ "*Generalísimo*, supreme commander of all their forces" → (Generalísimo, supreme …)."""
+    found: list[Definition] = []
+    for m in _MARKED_GLOSS.finditer(sentence):
+        clause = m["clause"]
+        if _TRANSLATION_BEFORE.search(sentence[: m.end("term")]):
+            continue  # "the *grands blancs* – the "big whites", rich planters …": a translation
+        if _HAS_VERB.search(clause) or re.search(r"\b(?:was|were|is|are|had|has)\b", clause):
+            continue  # "…", said the minister: a clause
+        if definition := _clause(clause):
+            found.append((m["term"].strip('*“”"'), definition, ()))
+    return found
+
+
 def _translated(sentence: str) -> list[Definition]:
     """ "the *Kanalkampf*, or "Channel battle"" → (Kanalkampf, Channel battle)."""
     found: list[Definition] = []
     for m in _TRANSLATED.finditer(sentence):
+        if re.search(r"\b(?:meaning|means|meant|translated\s+as)\s+$", sentence[: m.start()]):
+            continue  # "the Arabic word sahil, meaning "shore" or "coast"": glosses, no term
         term = (m["marked"] or m["plain"] or m["name"]).strip('*“”"‘’')
         if m["plain"] and (term in _NOT_IN_TERM or term.split()[0] in _NOT_IN_TERM):
             continue
@@ -1118,7 +1202,8 @@ _NAME_FROM = re.compile(
 
 # "The word jihad means struggle", "The term apartheid refers to a system of …"
 _THE_WORD_MEANS = re.compile(
-    r"^The\s+(?:word|term|name|phrase|expression)\s+(?P<term>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)\s+"
+    r"^The\s+(?:word|term|name|phrase|expression)\s+(?!\w+ly\s)"
+    r"(?P<term>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)\s+(?:[a-z]+ly\s+)?"
     r"(?:means|meant|refers\s+to|referred\s+to|describes|described|denotes|denoted)\s+"
     r"(?P<clause>[^;:]{3,200}?)(?=[;.]$|$)"
 )
@@ -1181,13 +1266,21 @@ _BEING_THE_WORD = re.compile(
 )
 
 
+# What a policy or principle is, after a colon: "a policy of non-intervention: every European
+# power would promise not to send arms to either side".
+_POLICY_COLON = re.compile(
+    r"\b(?:policy|principle|doctrine|idea|system)\s+of\s+(?P<term>[a-z][\w-]+(?:\s+[a-z][\w-]+)?):\s+"
+    r"(?P<clause>[^;:]{10,200}?)(?=[;.]$|$)"
+)
+
+
 def _colon(sentence: str) -> list[Definition]:
     """ "It was a pandemic: an epidemic that crosses borders" → (pandemic, an epidemic …)."""
     found = _noun_phrase_before(sentence, _COLON)
     for m in _MARKED_COLON.finditer(sentence):
         if definition := _clause(m["clause"]):
             found.append((m["quoted"] or m["italic"], definition, ()))
-    for m in _BEING_THE_WORD.finditer(sentence):
+    for m in [*_BEING_THE_WORD.finditer(sentence), *_POLICY_COLON.finditer(sentence)]:
         if definition := _clause(m["clause"]):
             found.append((m["term"], definition, ()))
     return found
@@ -1227,7 +1320,11 @@ def _named(sentence: str) -> list[Definition]:
             continue  # "called Luther before the Diet": summoned, not named
         if re.search(r"\bwhat\s+(?:[a-z]+\s+){0,2}$", head + " "):
             continue  # "what many called the capital of Black America": a description
-        if called := _CALLED_OBJECT.match(m["term"]):  # "called the newcomers Okies"
+        if _APPOINTED.match(sentence, m.start()):
+            continue  # "named Esterhazy as the author", "named Franco head of state": made, not named
+        if own := _OWN_NAME.match(m["term"]):  # "The rebels, who called themselves the …"
+            found += _named_themselves(_name_after(own[1]), head)
+        elif called := _CALLED_OBJECT.match(m["term"]):  # "called the newcomers Okies"
             found += _called_object(called, rest)
         elif term := _name_after(m["term"]):
             if head.endswith(",") and m[0].startswith("also"):
@@ -1261,6 +1358,22 @@ def _as_known(term: str, known: re.Match[str], sentence: str) -> list[Definition
         definition = _clause(said[1])
         return [(term, definition, ())] if definition else []
     return []
+
+
+_APPOINTED = re.compile(
+    r"named\s+(?:[A-Z][\w’'-]*\s+)+(?:as|to|head|chief|commander|leader|the|a|an|his|her|its|their)\b"
+)
+_OWN_NAME = re.compile(r"^(?:themselves|itself)\s+(?:the\s+)?(\S.*)$")
+
+
+def _named_themselves(term: str, head: str) -> list[Definition]:
+    """ "The rebels, who called themselves the Nationalists," → (Nationalists, The rebels)."""
+    who = re.search(r"(?:^|[,;:]\s*)([^,;:]{3,80}?),\s+(?:who|which)$", head)
+    start = _noun_phrase_start(who[1]) if who else None
+    if who and start is None and re.match(r"(?:The|Those|These)\s", who[1]):
+        start = 0
+    definition = _clause(who[1][start:], short=True) if who and start is not None else None
+    return [(term, definition, ())] if term and definition else []
 
 
 def _called_object(called: re.Match[str], rest: str) -> list[Definition]:
@@ -1402,7 +1515,8 @@ def _parenthesised(sentence: str) -> list[Definition]:
         if _ACRONYM.match(clause) or _DATE_OR_NUMBER.search(clause[:4]) or _SPELLED.match(clause):
             continue  # an acronym after its expansion, a date or a spelling: not a definition
         term = _phrase_before(sentence[: m.start()])
-        if re.fullmatch(r"[a-z][\w-]+", clause) and term[:1].islower():
+        italic = sentence[: m.start()].endswith("*")  # "*colectividades* (collectives)"
+        if re.fullmatch(r"[a-z][\w-]+", clause) and term[:1].islower() and not italic:
             head = sentence[: m.start()]  # "a numbered rank (mansab)": the rank's own name
             article = list(re.finditer(r"\b(?:a|an|the)\s", head))
             if article and (definition := _clause(head[article[-1].start() :])):
