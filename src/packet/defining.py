@@ -104,8 +104,11 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
     appositive ("Egypt's president, X,")."""
     if named := _NAMED_AFTER.search(head):
         words = head[: named.start()]
-        if re.search(r"\bwhat(?:\s+\w+){0,2}\s*$", words):
-            return None  # "set off what was called the "scramble for concessions"": no more said
+        if what := re.search(r"(?:,\s*)?\b(?P<into>in\s+|into\s+)?what(?:\s+\w+){0,2}\s*$", words):
+            # "Half a million people fled into France in what Spaniards remember as X": what
+            # happened; "set off what was called the "scramble for concessions"": no more said
+            happened = _CONNECTOR.sub("", words[: what.start()].strip())
+            return _clause(happened, short=short) if what["into"] and happened else None
         if which := _WHICH_BECAME.search(words) or _WHICH_THEY.search(words):
             # "an area of …, which became known as X", "the plains …, which Persians called X"
             words = words[: which.start()]
@@ -345,6 +348,28 @@ _SAID_AFTER = re.compile(
     r"[^;:]{0,300}?)"
     rf"{_SAID_AFTER_END}"
 )
+# A short sentence naming what the one before described: "Historians call this arrangement
+# the Mutual Protection of the South-East.", "The fake became known as the faux Henry."
+_NAMED_BACK = re.compile(
+    r"^(?:(?:Historians|Contemporaries|People|Many|Some|Critics|Scholars|They|We)\s+"
+    r"(?:now\s+|later\s+|usually\s+|often\s+)?(?:call|called|know|knew|name|named|dub|dubbed|"
+    r"remember|remembered)\s+(?:it|this|these|that|them)(?:\s+[a-z]+)?\s+(?:as\s+)?|"
+    r"(?:This|These|That|The\s+(?P<noun>[a-z]+))(?:\s+[a-z]+)?\s+(?:became|has\s+been|have\s+been|is|was|"
+    rf"were)\s+(?:{KNOWN_AS}|called)\s+)"
+    r"(?:the\s+)?(?P<term>[“\"‘*]?[A-Za-z][^.;:,()]{1,60}?[”\"’*]?)[.!]?[”\"’]?$"
+)
+_CONNECTOR = re.compile(r"^(?:But|And|However|Instead|Meanwhile|Yet|So|Then),?\s+")
+
+
+def _named_back(previous: str, name: str) -> Definition | None:
+    """(name, what `previous` says) — the sentence before without its opening connector."""
+    term = name.strip('*“”"‘’')
+    if not _usable(term) or len(term.split()) > 6 or not previous.rstrip().endswith("."):
+        return None
+    definition = _clause(_CONNECTOR.sub("", previous.strip()).rstrip(". "), most=MAX_SAID_AFTER)
+    return (term, definition, ()) if definition else None
+
+
 _TRAILING_PURPOSE = re.compile(
     r"\s+(?:in\s+order\s+)?to\s+[a-z]+(?:\s+[a-z]+)?\s+(?:them|it|him|her|us)\s*$"
 )
@@ -355,7 +380,13 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
     """(term, definition, ()) when `sentence` says what `previous` ends by naming ("…they
     formed the Schmalkaldic League in 1531. This was a military alliance of Protestant
     princes and cities"), or — when it ends with its verb — what it opens with
-    ("Excommunication followed in January 1521. It meant that he was cut off …")."""
+    ("Excommunication followed in January 1521. It meant that he was cut off …"), or — when
+    it names what the one before described — that ("… agreed with the foreign consuls to keep
+    order in their provinces. Historians call this arrangement the Mutual Protection …")."""
+    if back := _NAMED_BACK.match(sentence):
+        if back["noun"] and re.search(rf"\b{back['noun']}\b", previous, re.I):
+            return None  # "… into the city. The city was known as …": the city, not what happened
+        return _named_back(previous, back["term"])
     said = _SAID_AFTER.match(sentence)
     if said is None:
         return None
@@ -700,7 +731,7 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
 # and thousands of men drowned", "goods, on thousands of products".
 _NOT_A_NOUN = (
     r"(?!(?:and|but|or|so|only|just|even|then|when|while|as|if|though|although|thousands|still|"
-    r"already|now|once|formerly|first|originally|"
+    r"already|now|once|formerly|first|originally|he|she|it|they|we|you|i|"
     r"hundreds|millions|many|most|some|all|both|on|in|at|by|for|with|from|to|of|not|never|"
     r"earlier|later|"
     r"after|before|until|since|because|where|which|who|whom|whose|that|was|were|is|are|had|"
@@ -717,7 +748,7 @@ _NOT_A_TIME = (  # … but "a time of foreign rule" is what a thing was
 )
 # Participles a defining noun phrase goes on with: "cloth spun and woven by hand".
 _PARTICIPLE = (
-    r"(?:[a-z]{3,}ed|spun|woven|made|built|worn|written|given|known|held|sold|grown|drawn|"
+    r"(?:[a-z]{2,}ed|spun|woven|made|built|worn|written|given|known|held|sold|grown|drawn|"
     r"kept|bought|brought|set|run|fought|taken|won|led|paid|sent|chosen|done)"
 )
 # What an appositive that defines begins with: a determiner ("a plant disease"), "meaning",
@@ -752,7 +783,7 @@ _NAMED_AT = re.compile(
     rf"(?:{KNOWN_AS}|"
     r"(?<!\bso-)(?<!\bso )called(?!\s+(?:for|on|upon|off|up|in|out|back|to|at)\b)|"
     r"termed|dubbed)"
-    r"\s+(?:the\s+)?(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,4})"
+    r"\s+(?:the\s+)?(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,7})"
 )
 # "the Raj, as British rule in India was known", "the "Harlem Hellfighters", as the unit
 # became known", "Garveyism, as his creed came to be called, combined …"
@@ -771,7 +802,8 @@ _COPULA_AT = re.compile(
     # an aside: "Purgatory, in Catholic teaching, was", "Congress Poland, as historians call
     # this state, was", or the subject's name: "Their partnership, the Quadruple Alliance, was"
     r"(?:,\s+(?:(?:in|according\s+to|for|among|to|as)\s+[^,;:]{2,40}|"
-    r"(?P<name>(?-i:the\s+[A-Z][^,;:]{2,40}))),)?\s+(?:was|were|is|are)\s+"
+    r"(?P<name>(?-i:the\s+[A-Z][^,;:]{2,40}))),)?\s+(?:was|were|is|are)"
+    r"(?:,\s+(?:in\s+effect|effectively|essentially|in\s+practice),)?\s+"  # "was, in effect, his"
     r"(?P<clause>(?:a|an|the|his|her|its|their|one\s+of|(?-i:[A-Z][\w’'-]*[’']s)|when|where)\s+"
     r"[^;:]{3,200}?|"
     r"(?!(?:[a-z]+ed|given|taken|driven|chosen|made|held|sent|told|kept|left|led|paid|sold|"
@@ -1190,6 +1222,18 @@ def _method(sentence: str) -> list[Definition]:
 
 
 # "The "Red Summer" of 1919 took its name from the blood spilled that year, …"
+# A movement's followers by what they believed: "Anarcho-syndicalists believed that society
+# should be run by workers' unions rather than by any state."
+_BELIEVED = re.compile(
+    r"^(?:The\s+)?(?P<term>[A-Z][\w-]*(?:ists|ites|ians))\s+"
+    r"(?P<clause>(?:believed|argued|held|wanted|insisted|demanded)\s+that\s[^;:]{5,200}?)(?=[;.]$|$)"
+)
+# "Perestroika means restructuring."
+_MEANS = re.compile(
+    r"^(?!(?:This|That|It|These|Those|Which|What)\b)(?:The\s+)?(?P<term>[A-Z][\w-]*)\s+"
+    r"(?:means|meant|signifies|signified)\s+(?!that\b)[“\"‘']?(?P<clause>[^;:“”\"‘’']{2,120}?)[”\"’']?"
+    r"(?=[;.]$|$)"
+)
 _STOOD_FOR = re.compile(
     r"^(?:The\s+)?(?P<term>[A-Z][\w-]*)\s+(?:stood|stands)\s+for\s+(?P<clause>[^;:]{3,120}?)(?=[;.]$|$)"
 )
@@ -1203,7 +1247,7 @@ _NAME_FROM = re.compile(
 # "The word jihad means struggle", "The term apartheid refers to a system of …"
 _THE_WORD_MEANS = re.compile(
     r"^The\s+(?:word|term|name|phrase|expression)\s+(?!\w+ly\s)"
-    r"(?P<term>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)\s+(?:[a-z]+ly\s+)?"
+    r"(?P<term>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)(?:,\s+[^,;:]{3,60},)?\s+(?:[a-z]+ly\s+)?"
     r"(?:means|meant|refers\s+to|referred\s+to|describes|described|denotes|denoted)\s+"
     r"(?P<clause>[^;:]{3,200}?)(?=[;.]$|$)"
 )
@@ -1212,7 +1256,12 @@ _THE_WORD_MEANS = re.compile(
 def _name_from(sentence: str) -> list[Definition]:
     """ "The "Red Summer" of 1919 took its name from the blood spilled …" → (Red Summer, took
     its name from …)."""
-    if said := _THE_WORD_MEANS.match(sentence) or _STOOD_FOR.match(sentence):
+    if (
+        said := _THE_WORD_MEANS.match(sentence)
+        or _STOOD_FOR.match(sentence)
+        or _BELIEVED.match(sentence)
+        or _MEANS.match(sentence)
+    ):
         definition = _clause(said["clause"], short=True)
         term = said["term"].strip("*“”\"‘’'")
         return [(term, definition, ())] if definition else []
@@ -1318,7 +1367,7 @@ def _named(sentence: str) -> list[Definition]:
         head = sentence[: m.start()].rstrip()
         if re.match(r"\S+\s+(?:before|into|back|home|together|up|off|away)\b", m["term"]):
             continue  # "called Luther before the Diet": summoned, not named
-        if re.search(r"\bwhat\s+(?:[a-z]+\s+){0,2}$", head + " "):
+        if re.search(r"(?<!\bin )(?<!\binto )\bwhat\s+(?:[a-z]+\s+){0,2}$", head + " "):
             continue  # "what many called the capital of Black America": a description
         if _APPOINTED.match(sentence, m.start()):
             continue  # "named Esterhazy as the author", "named Franco head of state": made, not named
@@ -1386,7 +1435,8 @@ def _called_object(called: re.Match[str], rest: str) -> list[Definition]:
         "herself", "itself",
     ):  # fmt: skip
         return []  # "called it the Boston Massacre": what "it" is, another sentence says
-    definition = _after(rest) or _clause(f"the {thing}", short=True)
+    thing = thing if re.match(rf"{_DETERMINER}\s", thing) else f"the {thing}"
+    definition = _after(rest) or _clause(thing, short=True)
     return [(term, definition, ())] if term and definition else []
 
 
@@ -1394,7 +1444,8 @@ def _known_as(term: str, sentence: str, m: re.Match[str], rest: str) -> list[Def
     """ "vessels known as coffin ships" → (coffin ships, vessels); "Tokyo, known as Edo" gives
     another name, not a definition."""
     definition = _after(rest) or _named_before(sentence, m, rest)
-    if definition and definition[:1].isupper() and " " not in definition:
+    if definition and all(w[:1].isupper() for w in definition.split() if w not in ("of", "the")):
+        # "Tokyo, known as Edo", "Mehmed II, known as the Conqueror": another name
         return []
     return [(term, definition, ())] if definition else []
 
@@ -1525,7 +1576,7 @@ def _parenthesised(sentence: str) -> list[Definition]:
         quoted = clause[:1] in '“"‘'  # a translation: ("Spear of the Nation")
         if not re.search(r"\b[a-z]{2,}\b", clause) and not quoted and not _ACRONYM.match(term):
             continue  # "(Ottoman Empire)": a name, not a definition
-        clause = clause.strip("“”\"‘’'")
+        clause = re.sub(r"^literally\s+", "", clause).strip("“”\"‘’'")
         if term and (definition := _clause(clause)):
             found.append((term, definition, ()))
     return found
