@@ -15,7 +15,12 @@ source's own. `defined_terms` reads, in a sentence:
 - words between dashes, after a colon or after "that is": "matchlocks – early muskets fired
   by … –", "a pandemic: an epidemic that crosses borders";
 - a parenthesis: "the Corn Laws (taxes on imported grain)", "a numbered rank (mansab)";
-- a law or body by what it did: "the Group Areas Act (1950), which set aside …".
+- a law or body by what it did: "the Group Areas Act (1950), which set aside …";
+- a translation: "the *Kanalkampf*, or "Channel battle"", "a *paseo*, literally a "stroll"";
+- a name given by apposition: "Some forty thousand kilometres of roads, the Qhapaq Ñan, …";
+- what a word means or where it comes from: "The word jihad means struggle", "The "Red
+  Summer" of 1919 took its name from …", "putsch being the German word for …";
+- a way of acting by what doing it meant: "fought a war of attrition, trying to kill …".
 
 A term is a noun phrase read back from those words without NLP (`_phrase_before`): a name in
 capitals, up to four lower-case words, or a term in quotation marks or italics taken whole.
@@ -103,40 +108,7 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
     """Defining words before the term: a name given after them ("groups known as X") or an
     appositive ("Egypt's president, X,")."""
     if named := _NAMED_AFTER.search(head):
-        words = head[: named.start()]
-        if what := re.search(r"(?:,\s*)?\b(?P<into>in\s+|into\s+)?what(?:\s+\w+){0,2}\s*$", words):
-            # "Half a million people fled into France in what Spaniards remember as X": what
-            # happened; "set off what was called the "scramble for concessions"": no more said
-            happened = _CONNECTOR.sub("", words[: what.start()].strip())
-            return _clause(happened, short=short) if what["into"] and happened else None
-        if which := _WHICH_BECAME.search(words) or _WHICH_THEY.search(words):
-            # "an area of …, which became known as X", "the plains …, which Persians called X"
-            words = words[: which.start()]
-            start = _noun_phrase_start(words)
-            return _clause(words[start:], short=short) if start is not None else None
-        cut = list(_BOUNDARY.finditer(words))
-        phrase = words[cut[-1].end() :] if cut else words
-        if cut and (restricted := _restricted(words, cut[-1])) is not None:
-            # "The laws that enforced segregation were known as X"
-            return _clause(re.sub(r"\s+(?:was|were|is|are)\s*$", "", restricted), short=short)
-        if (
-            cut
-            and cut[-1][0] == "that"
-            and re.fullmatch(
-                r"\s*(?:it|they)\s+(?:(?:has|have|had)\s+been|was|were|is|are|became)\s*", phrase
-            )
-        ):  # "The fighting … cost both sides so heavily that it has been known as X"
-            return _clause(words[: cut[-1].start()], short=short)
-        phrase = _LEADING.sub("", phrase.strip())
-        phrase = re.sub(r"(?:^|\s+)(?:was|were|is|are)(?:\s+(?:also|later|then))?$", "", phrase)
-        if not phrase and (aside := re.search(r"([^,;]+?),\s+(?:who|which)\b", words)):
-            phrase = aside[1]  # "their opponents, who upheld …, were dubbed Tories"
-        start = _noun_phrase_start(phrase)
-        if start:
-            phrase = phrase[start:]
-        elif start is None and (verb := list(_VERB.finditer(phrase))):
-            phrase = phrase[verb[-1].end() :]  # "families controlled huge groups known as"
-        return _clause(phrase, short=short)
+        return _named_by(head[: named.start()], short=short)
     after = sentence[m.end() :]
     if head.rstrip().endswith(",") and after.lstrip().startswith((",", ".")):
         cut = list(re.finditer(r"[,;:()—–]", head.rstrip()[:-1]))
@@ -145,6 +117,43 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
         if re.match(rf"{_DETERMINER}\b", phrase) or phrase[:1].islower():
             return _clause(phrase, short=short)
     return None
+
+
+def _named_by(words: str, *, short: bool) -> str | None:
+    """What the words before "known as" (or "called", …) say the name names."""
+    if what := re.search(r"(?:,\s*)?\b(?P<into>in\s+|into\s+)?what(?:\s+\w+){0,2}\s*$", words):
+        # "Half a million people fled into France in what Spaniards remember as X": what
+        # happened; "set off what was called the "scramble for concessions"": no more said
+        happened = _CONNECTOR.sub("", words[: what.start()].strip())
+        return _clause(happened, short=short) if what["into"] and happened else None
+    if which := _WHICH_BECAME.search(words) or _WHICH_THEY.search(words):
+        # "an area of …, which became known as X", "the plains …, which Persians called X"
+        words = words[: which.start()]
+        start = _noun_phrase_start(words)
+        return _clause(words[start:], short=short) if start is not None else None
+    cut = list(_BOUNDARY.finditer(words))
+    phrase = words[cut[-1].end() :] if cut else words
+    if cut and (restricted := _restricted(words, cut[-1])) is not None:
+        # "The laws that enforced segregation were known as X"
+        return _clause(re.sub(r"\s+(?:was|were|is|are)\s*$", "", restricted), short=short)
+    if (
+        cut
+        and cut[-1][0] == "that"
+        and re.fullmatch(
+            r"\s*(?:it|they)\s+(?:(?:has|have|had)\s+been|was|were|is|are|became)\s*", phrase
+        )
+    ):  # "The fighting … cost both sides so heavily that it has been known as X"
+        return _clause(words[: cut[-1].start()], short=short)
+    phrase = _LEADING.sub("", phrase.strip())
+    phrase = re.sub(r"(?:^|\s+)(?:was|were|is|are)(?:\s+(?:also|later|then))?$", "", phrase)
+    if not phrase and (aside := re.search(r"([^,;]+?),\s+(?:who|which)\b", words)):
+        phrase = aside[1]  # "their opponents, who upheld …, were dubbed Tories"
+    start = _noun_phrase_start(phrase)
+    if start:
+        phrase = phrase[start:]
+    elif start is None and (verb := list(_VERB.finditer(phrase))):
+        phrase = phrase[verb[-1].end() :]  # "families controlled huge groups known as"
+    return _clause(phrase, short=short)
 
 
 def _restricted(words: str, cut: re.Match[str]) -> str | None:
@@ -462,33 +471,20 @@ def _opening(head: str) -> bool:
     segment = segments[-1].strip()
     if len(segments) == 1 and re.fullmatch(r"[A-Z][a-z]+ing", segment):
         return False  # "Rationing, the controlled distribution of scarce goods, began …"
-    as_role = re.match(r"as\s(?!(?:it|they|he|she|we|I|you|this|that)\b)", segment) and not (
-        re.search(r"\b(?:was|were|is|are|had|has|have|did|does|do)\b", segment)
-    )
-    if len(segments) > 1 and as_role and not _HAS_VERB.search(segment):
-        return False  # "…, as imperial commissioner, an envoy given full powers …"
+    if _mid_sentence(segments, segment):
+        return False
     if _SUBORDINATE.match(segment) or _CLAUSE_OPENING.match(segment):
         # … unless the main clause follows without a comma: "Once raiders crossed the
         # coastline they were tracked by the Observer Corps, a force of …"
         return not _MAIN_CLAUSE.search(segment)
     if len(segments) == 1 and re.match(rf"(?:[A-Z][a-z]+ed|{_PARTICIPLES})\s+by\b", segment):
         return True  # "Edited by Locke, the special issue …"
-    first = segments[0].strip()
-    mid = len(segments) > 1 and (not _OPENER.match(first) or bool(_HAS_VERB.search(first)))
-    if (
-        mid
-        and re.match(r"(?:with|to|for|from|into|against|by)\s", segment)
-        and not _HAS_VERB.search(segment)
-    ):
-        return False  # "he merged the Falange, …, with the Carlists, a movement of …"
-    if len(segments) > 1 and re.match(r"(?:like|unlike|to|[a-z]+ly|[a-z]+ing)\b", segment, re.I):
-        return False  # "…, including scutage, a payment …": mid-sentence, not an opening
     date_then_subject = rf"^{_OPENER.pattern}[^,]*?\d{{4}}\s+(?!(?:alone|only|onwards?)\b)\w"
     if re.match(date_then_subject, segment, re.IGNORECASE):
         return False  # "In November 2016 the New Safe Confinement": a date, then the subject
     if re.search(r"(?:\d|[A-Z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment):
         return False  # "After the Second World War the Viet Minh": a name, then the subject
-    if re.search(rf"[’']s\s+[a-z]+\s+[A-Z][\w’'-]*$", segment) and not _HAS_VERB.search(segment):
+    if re.search(r"[’']s\s+[a-z]+\s+[A-Z][\w’'-]*$", segment) and not _HAS_VERB.search(segment):
         return False  # "During Musa's reign Gao": a time, then the subject
     subject = re.search(r"\b([a-z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment)
     if subject and subject[1] not in _NOT_IN_TERM:
@@ -496,6 +492,23 @@ def _opening(head: str) -> bool:
     if re.match(r"[A-Za-z]+ing\s+[a-z]+s\b", segment):
         return False  # "Leading members of the Duma, the elected parliament …"
     return bool(_OPENER.match(segment)) and not _HAS_VERB.search(segment)
+
+
+def _mid_sentence(segments: list[str], segment: str) -> bool:
+    """Whether the last of a sentence's comma-separated `segments` is a phrase inside it, not
+    part of its opening: "he merged the Falange, …, with the Carlists", "…, including scutage"."""
+    if len(segments) < 2:
+        return False
+    as_role = re.match(r"as\s(?!(?:it|they|he|she|we|I|you|this|that)\b)", segment) and not (
+        re.search(r"\b(?:was|were|is|are|had|has|have|did|does|do)\b", segment)
+    )
+    if as_role and not _HAS_VERB.search(segment):
+        return True  # "…, as imperial commissioner, an envoy given full powers …"
+    first = segments[0].strip()
+    mid = not _OPENER.match(first) or bool(_HAS_VERB.search(first))
+    if mid and re.match(r"(?:with|to|for|from|into|against|by)\s", segment):
+        return not _HAS_VERB.search(segment)
+    return bool(re.match(r"(?:like|unlike|to|[a-z]+ly|[a-z]+ing)\b", segment, re.I))
 
 
 def _phrase_before(text: str) -> str:
@@ -1365,12 +1378,8 @@ def _named(sentence: str) -> list[Definition]:
     for m in _NAMED_AT.finditer(sentence):
         rest = sentence[m.start("term") + len(m["term"]) :]
         head = sentence[: m.start()].rstrip()
-        if re.match(r"\S+\s+(?:before|into|back|home|together|up|off|away)\b", m["term"]):
-            continue  # "called Luther before the Diet": summoned, not named
-        if re.search(r"(?<!\bin )(?<!\binto )\bwhat\s+(?:[a-z]+\s+){0,2}$", head + " "):
-            continue  # "what many called the capital of Black America": a description
-        if _APPOINTED.match(sentence, m.start()):
-            continue  # "named Esterhazy as the author", "named Franco head of state": made, not named
+        if not _names(sentence, m):
+            continue
         if own := _OWN_NAME.match(m["term"]):  # "The rebels, who called themselves the …"
             found += _named_themselves(_name_after(own[1]), head)
         elif called := _CALLED_OBJECT.match(m["term"]):  # "called the newcomers Okies"
@@ -1407,6 +1416,17 @@ def _as_known(term: str, known: re.Match[str], sentence: str) -> list[Definition
         definition = _clause(said[1])
         return [(term, definition, ())] if definition else []
     return []
+
+
+def _names(sentence: str, m: re.Match[str]) -> bool:
+    """Whether "called", "named", … at `m` gives a name: not "called Luther before the Diet"
+    (summoned), "named Franco head of state" (made) or "what many called …" (a description)."""
+    if re.match(r"\S+\s+(?:before|into|back|home|together|up|off|away)\b", m["term"]):
+        return False
+    head = sentence[: m.start()].rstrip()
+    if re.search(r"(?<!\bin )(?<!\binto )\bwhat\s+(?:[a-z]+\s+){0,2}$", head + " "):
+        return False
+    return not _APPOINTED.match(sentence, m.start())
 
 
 _APPOINTED = re.compile(
