@@ -146,6 +146,54 @@ from packet.draft import happenings
          "martial law", "rule by the army"),
         ("Writers called them the “capitulations”: privileges granted to foreign merchants.",
          "capitulations", "privileges granted to foreign merchants"),
+        # a translation after a marked word; a marked word's bare gloss
+        ("Soldiers called the retreat the *Rückzug*, or \"withdrawal\", in their letters.",
+         "Rückzug", "withdrawal"),
+        ("The rebels fled at night on a *paseo*, literally a \"stroll\", into the hills.",
+         "paseo", "stroll"),
+        ("The crowd chanted \"Ni Dieu ni maître\", which is French for \"Neither God nor master\".",
+         "Ni Dieu ni maître", "Neither God nor master"),
+        ("The council named him *Generalísimo*, supreme commander of all the armies.",
+         "Generalísimo", "supreme commander of all the armies"),
+        ("The peasants farmed the *ejido* (commons) together.", "ejido", "commons"),
+        # a name given by apposition, or after "as … became known"
+        ("Two thousand kilometres of canals, the Grand Canal, joined the rivers.", "Grand Canal",
+         "Two thousand kilometres of canals"),
+        ("On 3 May the 54th Regiment – the \"Iron Brigade\", as the unit became known – attacked.",
+         "Iron Brigade", "the 54th Regiment"),
+        ("Chartism, as the movement came to be called, demanded votes for working men.",
+         "Chartism", "demanded votes for working men"),
+        # what a word means, where a name comes from, what a name was given to
+        ("The word samizdat means self-published.", "samizdat", "self-published"),
+        ("Perestroika means restructuring.", "Perestroika", "restructuring"),
+        ("The \"Winter of Discontent\" took its name from a line of Shakespeare.",
+         "Winter of Discontent", "took its name from a line of Shakespeare"),
+        ("This was the Beer Hall Putsch, putsch being the German word for a coup.", "putsch",
+         "a coup"),
+        ("The crew prepared an invasion of France under the codename Operation Neptune.",
+         "Operation Neptune", "an invasion of France"),
+        ("Five million people moved north in what became known as the Great Migration.",
+         "Great Migration", "Five million people moved north"),
+        ("The rebels, who called themselves the Covenanters, held the south-west.",
+         "Covenanters", "The rebels"),
+        # a way of acting; a verb glossed; "in effect", "in other words", a policy's colon
+        ("The partisans fought a war of movement, striking and vanishing before dawn.",
+         "war of movement", "striking and vanishing before dawn"),
+        ("The pilots were ordered to bail out – to jump from the aircraft – over the sea.",
+         "bail out", "to jump from the aircraft"),
+        ("He was made stadtholder, in effect chief magistrate, of Holland.", "stadtholder",
+         "chief magistrate"),
+        ("They were convicted \"with mitigating factors\", in other words with reasons for mercy.",
+         "mitigating factors", "reasons for mercy"),
+        ("The powers agreed a policy of non-alignment: no state would join either bloc.",
+         "non-alignment", "no state would join either bloc"),
+        # an office any holder of which is meant; a two-object verb; a gerund as subject
+        ("Each province had to accept a Resident, an official who watched over its ruler.",
+         "Resident", "an official who watched over its ruler"),
+        ("The kings granted the towns charters, written grants of rights.", "charters",
+         "written grants of rights"),
+        ("Rationing, the controlled sharing out of scarce goods, began in 1940.", "Rationing",
+         "the controlled sharing out of scarce goods"),
     ],
 )  # fmt: skip
 def test_a_defined_term_is_drafted_with_its_defining_words(
@@ -186,6 +234,15 @@ def test_a_defined_term_is_drafted_with_its_defining_words(
         "The word is Afrikaans for apartness.",
         "They became known as the Gang of Four.",
         "It ended in catastrophe: harvests failed, and millions of people died.",
+        # a question; a list of names; an appointment; a description after "what"; a summing-up
+        "Was the rising a revolution, or a riot that grew?",
+        "That spring Morris, Burne-Jones, Rossetti, the painter Madox Brown and Webb met.",
+        "The committee named Kossuth head of the government.",
+        "By 1900 the city had become what many called the capital of the world.",
+        "He resigned his command, a decision many have since judged hasty.",
+        "Edited by Hughes, the special issue sold out in days.",
+        "Treat the figures as estimates: the census had no fixed method.",
+        "Imprisoned in the fortress, high in the mountains, he died in 1803.",
     ],
 )
 def test_an_opening_phrase_or_a_name_in_passing_is_no_term(sentence: str) -> None:
@@ -225,6 +282,41 @@ def test_a_definition_in_the_next_sentence_is_read() -> None:
         defined_after("The plague reached Messina.", "It was not until May that it ended.") is None
     )
     assert defined_after("The war began in 1914.", "It was a catastrophe.") is None
+    assert defined_after("The troops entered the city.", "The city was known as Kyoto.") is None
+
+
+@pytest.mark.parametrize(
+    ("previous", "sentence", "term", "definition"),
+    [
+        ("The party first won a majority.", "This meant control of the assembly for a decade.",
+         "majority", "control of the assembly for a decade"),
+        ("He hoped to unite the colonies in a federation.",
+         "By this he meant a single self-governing state.", "federation",
+         "a single self-governing state"),
+        ("Much of the work depended on patronage.",
+         "In other words, artists relied on rich sponsors.", "patronage",
+         "artists relied on rich sponsors"),
+        ("Seats were shared out by proportional representation.",
+         "Under this system each party received seats in proportion to its votes.",
+         "proportional representation", "each party received seats in proportion to its votes"),
+        ("Pianists perfected stride piano.", "The name comes from the player's left hand.",
+         "stride piano", "the name comes from the player's left hand"),
+        ("Zulu power rested on the amabutho.", "These were regiments of young men of one age.",
+         "amabutho", "regiments of young men of one age"),
+        ("The chief took the title oba.", "Usually translated as \"king\", it passed to his sons.",
+         "oba", '"king"'),
+        ("The towns signed what people called the river treaties.",
+         "These agreements opened every port to foreign boats.", "river treaties",
+         "opened every port to foreign boats"),
+        ("Several governors ignored the order and kept the peace in their provinces.",
+         "Historians call this arrangement the Southern Compact.", "Southern Compact",
+         "Several governors ignored the order and kept the peace in their provinces"),
+    ],
+)  # fmt: skip
+def test_a_definition_in_the_sentence_after_is_read(
+    previous: str, sentence: str, term: str, definition: str
+) -> None:
+    assert defined_after(previous, sentence) == (term, definition, ())
 
 
 def test_an_acronym_is_defined_by_its_expansion() -> None:

@@ -237,7 +237,6 @@ _NOT_IN_TERM = {
     "she", "we", "after", "before", "during", "over", "between", "about", "against", "all",
     "any", "each", "every", "some", "many", "most", "more", "other", "also", "so", "not",
     "still", "alone", "even", "only", "again", "already", "yet", "too", "later", "earlier",
-    "up", "down", "out", "off", "back",
     "ago", "soon", "once", "now", "how", "much", "what", "why", "today", "call", "calls", "know",
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "twenty",
@@ -729,6 +728,7 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
     )
     return not (
         bare.lower() in _NOT_IN_TERM
+        or bare.lower() in ("up", "down", "out", "off", "back")  # "set up | ghettos"
         or bare.lower() in _DESCRIBING
         or bool(_NUMBERS.search(bare.lower()))
         or len(taken) >= 4
@@ -1133,7 +1133,8 @@ def _other_names(found: list[Definition]) -> list[Definition]:
 _DASHED = re.compile(
     r"(?:\s[–—]\s|—)(?P<clause>(?!(?:and|but|or|so|then|when|while|as|if|though|although|not|"
     r"never|he|she|it|they|we|i|you|who|which|that|there|this|these|those|in|on|at|by|for|"
-    r"with|from|to|of|after|before|until|perhaps|probably|possibly|including|such|especially|"
+    r"with|from|to|of|after|before|until|over|under|into|across|through|towards|during|perhaps|"
+    r"probably|possibly|including|such|especially|"
     r"notably|particularly|mainly|mostly|chiefly|the\s+so-called|[a-z]+ed(?!\s+[a-z]+s\b)|"
     + _IRREGULAR
     + r")\b)"
@@ -1301,7 +1302,7 @@ def _so_called(sentence: str) -> list[Definition]:
 # A verb glossed between dashes or after "or": "order a squadron to scramble – to take off
 # immediately –".
 _GLOSSED_VERB = re.compile(
-    r"\bto\s+(?P<term>[a-z][a-z-]{2,})\s*(?:\s[–—]\s|—|,\s+or\s+)"
+    r"\bto\s+(?P<term>[a-z][a-z-]{2,}(?:\s+(?:out|up|off|down|in|back|over))?)\s*(?:\s[–—]\s|—|,\s+or\s+)"
     r"(?P<clause>to\s+[a-z][^–—;:(),]{3,80}?)\s*(?:\s[–—]\s|—|,|(?=\.$|$))"
 )
 
@@ -1343,7 +1344,7 @@ def _colon(sentence: str) -> list[Definition]:
         if definition := _clause(m["clause"]):
             found.append((m["quoted"] or m["italic"], definition, ()))
     for m in [*_BEING_THE_WORD.finditer(sentence), *_POLICY_COLON.finditer(sentence)]:
-        if definition := _clause(m["clause"]):
+        if definition := _clause(m["clause"], short=True):
             found.append((m["term"], definition, ()))
     return found
 
