@@ -273,8 +273,17 @@ _PAST_TENSES = {
     "spoke", "stood", "struck", "grew", "knew", "laid", "lay", "split",
 }  # fmt: skip
 _IRREGULAR = "(?:" + "|".join(sorted(_PAST_TENSES)) + ")"
+
 _PARTICIPLES = "(?:Written|Driven|Taken|Given|Made|Built|Led|Held|Known|Drawn|Shaken|Beaten)"
 _HAS_VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|{_IRREGULAR})\b")
+
+
+def _a_verb_in(words: str) -> bool:
+    """Whether `words` hold a past tense or a form of "be" or "have": a clause, not a noun
+    phrase ("the army occupied the capital", "the rest was shared")."""
+    return bool(_HAS_VERB.search(words) or re.search(r"\b(?:was|were|is|are|had|has)\b", words))
+
+
 _WORD = r"[^\W\d_][\w’'–-]*"  # any script's letters: "Dáil Éireann", "Smoot–Hawley"
 _NP_WORD = re.compile(rf"^(?:{_WORD}|[A-Z]\.)$")  # a word, or an initial: "George C. Marshall"
 _OPENER = re.compile(
@@ -1025,7 +1034,7 @@ def _named_by_apposition(name: str, head: str) -> list[Definition]:
         return []
     phrase = words[start.start() :]
     main = re.sub(r"\b(?:who|which|that)\b.*", "", phrase)  # "Those who fought for the government"
-    if _HAS_VERB.search(main) or re.search(r"\b(?:was|were|is|are|had|has)\b", main):
+    if _a_verb_in(main):
         return []  # "the army occupied the capital, the …": a clause, not a noun phrase
     definition = _clause(phrase)
     if definition is None or all(w[:1].isupper() for w in definition.split()[1:]):
@@ -1193,7 +1202,7 @@ def _marked_gloss(sentence: str) -> list[Definition]:
         clause = m["clause"]
         if _TRANSLATION_BEFORE.search(sentence[: m.end("term")]):
             continue  # "the *grands blancs* – the "big whites", rich planters …": a translation
-        if _HAS_VERB.search(clause) or re.search(r"\b(?:was|were|is|are|had|has)\b", clause):
+        if _a_verb_in(clause):
             continue  # "…", said the minister: a clause
         if definition := _clause(clause):
             found.append((m["term"].strip('*“”"'), definition, ()))
