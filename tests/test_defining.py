@@ -194,6 +194,65 @@ from packet.draft import happenings
          "written grants of rights"),
         ("Rationing, the controlled sharing out of scarce goods, began in 1940.", "Rationing",
          "the controlled sharing out of scarce goods"),
+        # a participle after a determiner is an adjective; a bare plural going on with
+        # "between"; a phrase inside a sentence after "in"; a list of two things described
+        ("Traders reached Kumbi, a walled market town on the desert edge, in the spring.",
+         "Kumbi", "a walled market town on the desert edge"),
+        ("Disputes were settled in bilateral treaties, agreements between two states, such as "
+         "the pact of 1890.", "bilateral treaties", "agreements between two states"),
+        ("The old songs live on, too, in *romances*, the ballads that travellers sang.",
+         "romances", "the ballads that travellers sang"),
+        ("The guard was made of the Streltsy, hereditary musketeers drawn mainly from Moscow, "
+         "and the Cossacks, free horsemen of the steppe.", "Streltsy",
+         "hereditary musketeers drawn mainly from Moscow"),
+        # two adjectives with a comma between; the second of two names
+        ("The fleet sailed between the Strait of Otranto and the Grand Harbour, a deep, "
+         "sheltered bay that could hold a hundred ships.", "Grand Harbour",
+         "a deep, sheltered bay that could hold a hundred ships"),
+        ("Power passed to the gentry, the landowning, educated class that ran the provinces.",
+         "gentry", "the landowning, educated class that ran the provinces"),
+        # a plain word and its meaning in quotation marks; "whose name means"
+        ("Riders carried the news to Kyiv, 'the mother of cities', within a week.", "Kyiv",
+         "the mother of cities"),
+        ("The monks greeted him as abba, 'father', a title of deep respect.", "abba", "father"),
+        ("Renamed Novgorod, the 'new town', the settlement grew quickly.", "Novgorod",
+         "the 'new town'"),
+        ("The Cossacks, whose name means 'free men', guarded the frontier.", "Cossacks",
+         "free men"),
+        # a thing's own name in brackets after it; a sentence in brackets
+        ("Peasants worked as bonded labourers (*siervos*) on the estates.", "siervos",
+         "bonded labourers"),
+        ("The army crossed the strait (Anatolia was the Greek name for the eastern lands) in "
+         "spring.", "Anatolia", "the Greek name for the eastern lands"),
+        # "Historians call this X the Y"; "as … was titled"; an aside in a copula; where a
+        # word is used, before it
+        ("Historians call this sudden collapse the Bronze Age Collapse.", "Bronze Age Collapse",
+         "the sudden collapse"),
+        ("Historians call his long reign the *Pax Augusta*.", "Pax Augusta", "his long reign"),
+        ("Taxes were paid to the vizier, as the chief minister was titled.", "vizier",
+         "the chief minister"),
+        ("A colony was, in theory, a territory governed from abroad.", "colony",
+         "a territory governed from abroad"),
+        ("In English legal tradition a *writ* was a written order issued in the king's name.",
+         "writ", "a written order issued in the king's name"),
+        # "meaning" after a verb; an aside after a dash; a work named after its kind
+        ("The church lands were to be nationalised, meaning taken over by the state.",
+         "nationalised", "taken over by the state"),
+        ("His followers hailed him as the Mahdi – in Islamic tradition, a redeemer expected "
+         "before the end of the world.", "Mahdi",
+         "a redeemer expected before the end of the world"),
+        ("In January 1776 Thomas Paine published a pamphlet, Common Sense.", "Common Sense",
+         "a pamphlet"),
+        # an article of a law, a plan by what it did; "Under what came to be called"; a
+        # slogan and its translation after a dash
+        ("Article 48 allowed the president to rule by decree in an emergency.", "Article 48",
+         "allowed the president to rule by decree in an emergency"),
+        ("In 1911 he issued the Plan of Ayala, which demanded that land be returned to the "
+         "villages.", "Plan of Ayala", "which demanded that land be returned to the villages"),
+        ("Under what came to be called the encomienda system, settlers received the labour of "
+         "whole villages.", "encomienda system", "settlers received the labour of whole villages"),
+        ("Their slogan was *Liberté, égalité, fraternité* – 'liberty, equality, fraternity'.",
+         "Liberté, égalité, fraternité", "liberty, equality, fraternity"),
     ],
 )  # fmt: skip
 def test_a_defined_term_is_drafted_with_its_defining_words(
@@ -243,6 +302,12 @@ def test_a_defined_term_is_drafted_with_its_defining_words(
         "Edited by Hughes, the special issue sold out in days.",
         "Treat the figures as estimates: the census had no fixed method.",
         "Imprisoned in the fortress, high in the mountains, he died in 1803.",
+        # what was said; a summons home; a person by a reflexive; one office, one name
+        "Luther wrote, 'Here I stand', and left.",
+        "The French troops were called home to fight in the Franco-Prussian War.",
+        "In the summer of 1850 Hong called his followers to gather at the village.",
+        "Hong himself was God's second son, sent to rid China of demons.",
+        "Its head, the pope, ruled from Rome.",
     ],
 )
 def test_an_opening_phrase_or_a_name_in_passing_is_no_term(sentence: str) -> None:
@@ -257,6 +322,11 @@ def test_a_person_introduced_by_their_role_is_told_apart() -> None:
     assert not a_person("Fatimids", "the Muslim rulers of Egypt")  # a dynasty: many rulers
     assert not a_person("Christian Democrats", "the Christian party of the centre")
     assert not a_person("cog", "a broad, flat-bottomed vessel")
+    # one someone who did something, or a role after a hyphen
+    assert a_person("Gerónimo de Aguilar", "a shipwrecked Spaniard who had learned Maya")
+    assert a_person("Orban", "a Hungarian gun-founder")
+    assert not a_person("Observer Corps", "a force of volunteers who followed them")
+    assert not a_person("Domesday Book", "a detailed record of who held the land")
 
 
 def test_a_definition_in_the_next_sentence_is_read() -> None:

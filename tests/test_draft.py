@@ -122,6 +122,20 @@ def test_a_term_already_an_alias_is_not_drafted_again_and_terms_stop_at_the_limi
     assert len(draft_terms(many)) == TERMS_MAX
 
 
+def test_a_word_inside_a_name_is_drafted_apart_only_in_its_own_case() -> None:
+    terms = draft_terms(
+        ["The rebels called their state the Taiping Tianguo, the 'Heavenly Kingdom of Great "
+         "Peace', and it is from taiping ('great peace') that the rebellion takes its name. "
+         "The Corn Laws (taxes on imported grain) were repealed. Corn (the grain itself) grew "
+         "everywhere."]
+    )  # fmt: skip
+    assert {t.term: t.definition for t in terms} == {
+        "Taiping Tianguo": "the 'Heavenly Kingdom of Great Peace'",
+        "taiping": "great peace",
+        "Corn Laws": "taxes on imported grain",
+    }
+
+
 # -- event titles ----------------------------------------------------------------------------
 
 

@@ -162,7 +162,7 @@ def _events(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: 
 def _fold(name: str) -> str:
     """A term's name as terms are matched: folded, without "the", and singular ("Posters" is
     the labelled "poster")."""
-    folded = normalise(name).casefold().removeprefix("the ")
+    folded = normalise(name).casefold().strip("¡!¿?").removeprefix("the ")
     return folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
 
 

@@ -20,7 +20,14 @@ source's own. `defined_terms` reads, in a sentence:
 - a name given by apposition: "Some forty thousand kilometres of roads, the Qhapaq Ñan, …";
 - what a word means or where it comes from: "The word jihad means struggle", "The "Red
   Summer" of 1919 took its name from …", "putsch being the German word for …";
-- a way of acting by what doing it meant: "fought a war of attrition, trying to kill …".
+- a way of acting by what doing it meant: "fought a war of attrition, trying to kill …";
+- a meaning in quotation marks after a plain word: "Constantinople, 'the city of
+  Constantine', stood …", "Hagia Sophia, whose name means 'Holy Wisdom'";
+- a thing's own name in brackets after it: "landless labourers (*peones*)";
+- what people call a thing: "Historians call his long rule the *Porfiriato*", "the khedive,
+  as the ruler of Egypt was titled", "Under what came to be called the millet system, …";
+- a work by its kind, an article of a law by what it did: "a Christian pamphlet, Good Words
+  for Exhorting the Age", "Article 27 declared that …".
 
 A term is a noun phrase read back from those words without NLP (`_phrase_before`): a name in
 capitals, up to four lower-case words, or a term in quotation marks or italics taken whole.
@@ -121,6 +128,8 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
 
 def _named_by(words: str, *, short: bool) -> str | None:
     """What the words before "known as" (or "called", …) say the name names."""
+    if re.match(r"(?:Under|In|Through)\s+what\b", words):
+        return None  # "Under what later came to be called X, …": the sentence goes on to say
     if what := re.search(r"(?:,\s*)?\b(?P<into>in\s+|into\s+)?what(?:\s+\w+){0,2}\s*$", words):
         # "Half a million people fled into France in what Spaniards remember as X": what
         # happened; "set off what was called the "scramble for concessions"": no more said
@@ -211,7 +220,12 @@ def _clause(text: str, *, short: bool = False, most: int = MAX_WORDS) -> str | N
     if len(words) > most:
         comma = text.find(",")
         if comma < 0 or len(text[:comma].split()) > most:
-            return None
+            # "a plan under which all land would be shared out according to the size of each
+            # family and every household would …": its first part, if that is most of it
+            ands = [i for i, w in enumerate(words[:most]) if w == "and" and i >= 12]
+            if not ands:
+                return None
+            comma = len(" ".join(words[: ands[-1]]))
         text, words = text[:comma], text[:comma].split()
     vague = (
         len(words) <= 2
@@ -263,7 +277,8 @@ _NUMBERS = re.compile(
 )
 # A clause that opens a sentence, not a noun phrase: "As the old shell began to crumble, …".
 _SUBORDINATE = re.compile(
-    r"^(?:as|when|while|although|though|if|because|since|once|until|unless|whereas|whether)\b",
+    r"^(?:as|when|while|although|though|if|because|since|once|until|unless|whereas|whether)\b|"
+    r"^(?-i:Where)\b",  # "Where they had few officials, …", not "…, where police beat them with …"
     re.IGNORECASE,
 )
 _PAST_TENSES = {
@@ -311,17 +326,33 @@ def defined_terms(sentence: str) -> list[Definition]:
     sentence = re.sub(r"^\[\d+\]\s+", "", sentence)  # "[2] Congress Poland, as …": a note's
     finders = (
         _copular, _named, _appositives, _translated, _dashed, _colon, _that_is, _so_called,
-        _parenthesised, _which_named, _name_from, _method, _marked_gloss,
+        _parenthesised, _which_named, _name_from, _method, _marked_gloss, _quoted_gloss,
+        _work_named,
     )  # fmt: skip
     for finder in finders:
         for term, definition, aliases in finder(sentence):
-            term = term.strip(" ,;:“”\"'‘’")
-            if term and _usable(term) and not any(term == t for t, _, _ in found):
+            marked = re.fullmatch(r"\s*(?:\*[^*]+\*|[“\"‘][^”\"’]+[”\"’])\s*", term) is not None
+            term = term.strip(" ,;:“”\"'‘’*")
+            usable = _usable(term) or (marked and _usable(term, generic=False))
+            if term and usable and not any(term == t for t, _, _ in found):
                 if short := _SHORT_NAME.match(term):  # "the Final Act of the Congress"
                     aliases = (*aliases, short[1])
                 found.append((term, definition, aliases))
-    # "known as justification | by faith: the teaching …": the whole name, not its start
-    return [f for f in found if not any(t.startswith(f"{f[0]} ") for t, _, _ in found)]
+    # "known as justification | by faith: the teaching …": the whole name, not its start; "la
+    # Noche Triste" read twice is "Noche Triste"
+    return [
+        f
+        for f in found
+        if not any(t.startswith(f"{f[0]} ") or _with_article(f[0], t) for t, _, _ in found)
+    ]
+
+
+def _with_article(term: str, other: str) -> bool:
+    """Whether `term` is `other` after an article: "la Noche Triste", "the Duma"."""
+    return (
+        re.fullmatch(rf"(?:la|le|les|el|los|las|il|der|die|das|the)\s+{re.escape(other)}", term)
+        is not None
+    )
 
 
 # A sentence that says what the one before it named: "…the ship that carried them was the cog.
@@ -344,6 +375,8 @@ _SAID_AFTER = re.compile(
     # "… by proportional representation. Under this system each party received seats …",
     # "… the "horns of the buffalo". In this formation the "chest" pinned the enemy …"
     r"^(?:Under|In|At|With|By)\s+(?:this|these)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+),?\s+"
+    # … after an aside: "Under this system, closely associated with Frederick Lugard, …"
+    r"(?:(?:[a-z]+ly\s+)?[a-z]+ed\s+[^,;:]{3,80},\s+)?"
     r"(?=(?:a|an|the|each|every|no|all|some|many|most)\s|[A-Z“\"])"
     rf"(?P<within>(?!(?:it|they|he|she|we)\b)[^;:]{{10,300}}?){_SAID_AFTER_END}|"
     # "Sundiata took the title mansa. Usually translated as "king" or "emperor", it was …"
@@ -434,17 +467,23 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
     return (term, definition, ()) if definition else None
 
 
-def _usable(term: str) -> bool:
+def _usable(term: str, *, generic: bool = True) -> bool:
+    """Whether `term` can be a glossary term: a short noun phrase, no date, number or pronoun;
+    nor, unless the text marks it as a term (`generic` False: "a *plan* was …"), a generic
+    word ("the plan")."""
     words = term.split()
     if not 1 <= len(words) <= 6:
         return False
-    if any(re.search(r"\d", w) and not re.fullmatch(r"[A-Z]{1,3}-\d{1,3}", w) for w in words):
-        return False  # a date or a number, but "U-2" and "V-2" are names
+    numbered = re.fullmatch(r"(?:Article|Clause|Section|Amendment)\s+\d+[A-Z]?", term)
+    if not numbered and any(
+        re.search(r"\d", w) and not re.fullmatch(r"[A-Z]{1,3}-\d{1,3}", w) for w in words
+    ):
+        return False  # a date or a number, but "U-2", "V-2" and "Article 27" are names
     if _NUMBERS.search(term) or term in _MONTH_NAMES:
         return False
     if words[0] in _NOT_A_TERM_START or term in _PRONOUNS:
         return False  # "within days", "given another operational post": no noun phrase
-    return term.lower() not in _GENERIC and words[-1] not in _NOT_IN_TERM
+    return not (generic and term.lower() in _GENERIC) and words[-1] not in _NOT_IN_TERM
 
 
 _PRONOUNS = {"it", "them", "him", "her", "they", "us", "themselves", "himself", "herself", "itself"}
@@ -512,9 +551,11 @@ def _mid_sentence(segments: list[str], segment: str) -> bool:
     )
     if as_role and not _HAS_VERB.search(segment):
         return True  # "…, as imperial commissioner, an envoy given full powers …"
+    if re.search(r"\b(?:was|were|is|are|became|become)\s*$", segments[-2]):
+        return False  # "A protectorate was, in theory, a territory …": an aside, not a term
     first = segments[0].strip()
     mid = not _OPENER.match(first) or bool(_HAS_VERB.search(first))
-    if mid and re.match(r"(?:with|to|for|from|into|against|by)\s", segment):
+    if mid and re.match(r"(?:with|to|for|from|into|against|by|in|on|at)\s", segment):
         return not _HAS_VERB.search(segment)
     return bool(re.match(r"(?:like|unlike|to|[a-z]+ly|[a-z]+ing)\b", segment, re.I))
 
@@ -530,6 +571,8 @@ def _phrase_before(text: str) -> str:
     words = text.rstrip().split()
     if len(words) > 1 and words[-1].lower() in ("type", "kind", "class", "sort"):
         words = words[:-1]  # "reactors of the RBMK type" → RBMK
+    if len(words) >= 2 and re.fullmatch(_NAMING_VERBS, words[0]):
+        words = words[1:]  # "Renamed | Tianjing, the 'Heavenly Capital', the city …"
     if not words:
         return ""
     if _whole_head(words):  # "Oyer and terminer, an old legal phrase …"
@@ -537,13 +580,14 @@ def _phrase_before(text: str) -> str:
     taken = _taken_back(words)
     taken = _joined_back(words, taken)
     at = len(words) - len(taken)
-    if len(taken) >= 2 and taken[0] in ("title", "name", "word", "term", "phrase", "rank"):
-        taken = taken[1:]  # "took the title | mansa"
+    named = [i for i, w in enumerate(taken[:-1]) if w in _NAMING_NOUNS]
+    if named:
+        taken = taken[named[-1] + 1 :]  # "took the title | mansa", "the Greek phrase | eis …"
     giving = at >= 2 and words[at - 1] == "the" and words[at - 2] in _GIVING
     if giving and len(taken) >= 2 and taken[0].islower():
         taken = taken[1:]  # "granted the merchants | privileges", "owed the state | mit'a"
-    while taken and taken[0].lower() in _LEADING_SMALL:
-        taken.pop(0)
+    while taken and (taken[0].lower() in _LEADING_SMALL or taken[0] in _ARTICLES):
+        taken.pop(0)  # … and "remembered it as | la Noche Triste", not "La Libre Parole"
     phrase = " ".join(taken)
     whole = taken and phrase == " ".join(words).strip("“”\"'‘’()")
     # "After the war, …": an opening, not a term; but "Rationing, the controlled …"
@@ -561,8 +605,13 @@ _GIVING = {
 
 _LEADING_SMALL = {
     "of", "and", "for", "the", "de", "von", "a", "an", "this", "these", "that", "those", "its",
-    "his", "her", "their", "our",
+    "his", "her", "their", "our", "them", "him", "us", "themselves", "himself", "herself",
+    "itself",
 }  # fmt: skip
+_ARTICLES = {"la", "le", "les", "el", "los", "las", "il", "der", "die", "das"}
+# The nouns a name follows ("the title | mansa") and the verbs that give one.
+_NAMING_NOUNS = {"title", "name", "word", "term", "phrase", "rank", "motto", "slogan"}
+_NAMING_VERBS = r"(?:Re)?[Nn]amed|Renamed|Called|Dubbed|Nicknamed|Styled|Titled|Known"
 
 
 def _bare(word: str) -> str:
@@ -730,7 +779,8 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
         return bare[:1].isupper() or small
     # "tried to impose | conscription", but "subjected to | peine forte et dure"
     infinitive = (
-        len(before) >= 2
+        not bare.endswith("ed")  # "handed to | chartered companies"
+        and len(before) >= 2
         and before[-1].lower() == "to"
         and bool(taken)
         and before[-2].lower() not in _TO_AS_PREPOSITION
@@ -741,7 +791,7 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
         or bare.lower() in _DESCRIBING
         or bool(_NUMBERS.search(bare.lower()))
         or len(taken) >= 4
-        or _VERB.match(bare + " x")
+        or (_VERB.match(bare + " x") and not (taken and before and before[-1] in _BEFORE_ADJECTIVE))
         or bare in _PAST
         or bare[:1].isupper()
         or (bare.endswith(("’s", "'s")) and bare.lower()[:-2] not in _COLLECTIVE)
@@ -749,6 +799,8 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
     )
 
 
+# Words after which a participle is an adjective: "handed to | chartered companies".
+_BEFORE_ADJECTIVE = {"a", "an", "the", "to", "of", "in", "with", "by", "for", "from", "into", "as"}
 # Words a bare noun phrase does not begin with: "Calais, only to learn that …", "the coast,
 # and thousands of men drowned", "goods, on thousands of products".
 _NOT_A_NOUN = (
@@ -791,9 +843,9 @@ _APPOSITIVE_OPENING = (
     r"(?=\s+(?:to|for|of|from|by|with|against)\s)|"  # "compensation to the Allies for …"
     rf"[A-Z][\w-]+\s+(?:and\s+)?(?:{_INNER}){{0,2}}[a-z][\w-]*s"
     r"(?=\s+(?:who|which|that|of|from|under)\s)|"  # "Mande-speaking merchants who …"
-    rf"{_NOT_A_NOUN}(?:{_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?:of|such\s+as|with|not\s+to|to)\s)|"
+    rf"{_NOT_A_NOUN}(?:{_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?:of|such\s+as|with|not\s+to|to|between|among)\s)|"
     rf"{_NOT_A_NOUN}(?:(?!(?:and|or)\b){_INNER}){{0,2}}[a-z][\w-]*"
-    rf"(?=\s+{_PARTICIPLE}\s+(?:[a-z]+ly\s+)?(?:with|by|from|for|ready|and|in|on|to)\s))"
+    rf"(?=\s+{_PARTICIPLE}\s+(?:(?:up|out)\s+)?(?:[a-z]+ly\s+)?(?:with|by|from|for|ready|and|in|on|to|of)\s))"
 )
 _APPOSITIVE_AT = re.compile(
     rf",\s+(?P<clause>{_APPOSITIVE_OPENING}(?:[^,;:()]|,(?=\d{{3}}\b)|\([^()]{{1,60}}\)){{3,200}}?)"
@@ -804,28 +856,35 @@ _NAMED_AT = re.compile(
     r"\b(?:(?:also|commonly|widely|better|later|became)\s+)?"
     rf"(?:{KNOWN_AS}|"
     r"(?<!\bso-)(?<!\bso )called(?!\s+(?:for|on|upon|off|up|in|out|back|to|at)\b)|"
+    # "Historians call his long rule the *Porfiriato*"
+    r"(?:(?<=ians\s)|(?<=lars\s)|(?<=ople\s)|(?<=\bwe\s)|(?<=they\s))"
+    r"call(?=\s+(?:this|these|that|his|her|its|their)\s)|"
     r"termed|dubbed)"
-    r"\s+(?:the\s+)?(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,7})"
+    r"\s+(?:the\s+)?(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,9})"
 )
 # "the Raj, as British rule in India was known", "the "Harlem Hellfighters", as the unit
 # became known", "Garveyism, as his creed came to be called, combined …"
 _AS_KNOWN = re.compile(
     r"(?P<term>^.+?|[“\"‘][^”\"’]{2,60}[”\"’]|\*[^*]{2,60}\*),\s+as\s+"
     r"(?P<clause>[^,;.–—]{3,120}?)\s+(?:was|is|were|are|became|come\s+to\s+be|came\s+to\s+be|"
-    r"had\s+become|has\s+become)\s+(?:known|called)\b[^,;–—]*(?P<end>[,;–—]|$)"
+    r"had\s+become|has\s+become)\s+(?:known|called|titled|styled)\b[^,;–—]*(?P<end>[,;–—]|$)"
 )
 # What such an "as" refers back to: "the unit", "his creed", "it".
 _BACK_REFERENCE = re.compile(r"(?:the|his|her|their|its|this|these|it|they)(?:\s+[a-z]+)?", re.I)
 _COPULA_AT = re.compile(
     # "Strictly speaking, 'Inca' was …": a quoted subject after an opening
-    r"(?:^|[,;]\s+(?:while|and|but|whereas)\s+|^[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+(?=[“\"‘']))"
+    r"(?:^|[,;]\s+(?:while|and|but|whereas)\s+|^[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+(?=[“\"‘'])|"
+    # "In Mexican political tradition a *plan* was …": where the word is used, then the word
+    r"^In\s+(?:[A-Za-z]+\s+){0,3}(?:tradition|law|usage|practice|terms|English|parlance),?\s+"
+    r"(?=(?:(?:a|an|the)\s+)?[*“\"‘']))"
     r"(?P<subject>(?:(?:the|a|an)\s+)?"
     r"[^\s,;:()]+(?:\s+[^\s,;:()]+){0,4}?)"
     # an aside: "Purgatory, in Catholic teaching, was", "Congress Poland, as historians call
     # this state, was", or the subject's name: "Their partnership, the Quadruple Alliance, was"
     r"(?:,\s+(?:(?:in|according\s+to|for|among|to|as)\s+[^,;:]{2,40}|"
     r"(?P<name>(?-i:the\s+[A-Z][^,;:]{2,40}))),)?\s+(?:was|were|is|are)"
-    r"(?:,\s+(?:in\s+effect|effectively|essentially|in\s+practice),)?\s+"  # "was, in effect, his"
+    r"(?:,\s+(?:in\s+effect|effectively|essentially|in\s+(?:practice|theory|principle|fact)|"
+    r"at\s+first),)?\s+"  # "was, in effect, his", "was, in theory, a territory"
     r"(?P<clause>(?:a|an|the|his|her|its|their|one\s+of|(?-i:[A-Z][\w’'-]*[’']s)|when|where)\s+"
     r"[^;:]{3,200}?|"
     r"(?!(?:[a-z]+ed|given|taken|driven|chosen|made|held|sent|told|kept|left|led|paid|sold|"
@@ -841,10 +900,16 @@ _PAREN_AT = re.compile(r"\s\((?P<clause>[^()]{3,200})\)")
 # A verb with its object: the words after a comma are a clause ("the Pope governed the Papal
 # States"), not a noun phrase ("private captains licensed by a government").
 _VERB_OBJECT = re.compile(
+    # "a ruined Egyptian fort" is no verb: a participle after a determiner is an adjective
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
     rf"\b(?!(?:called|named|termed|dubbed)\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\s+"
     r"(?:(?:a|an|the|his|her|their|its)\s|[A-Z])|"
     r"^(?:(?!(?:who|whom|whose|which|that|where|when)\b)\S+\s+){1,3}(?:was|were|is|are|had|has)\b"
 )
+# A bare noun phrase going on with a participle, then "and" another thing: "the Eight Banners,
+# hereditary units made up mainly of Manchus, and the Green Standard Army, …" is two things
+# described, not a list.
+_DESCRIBED_BEFORE_AND = re.compile(rf"[a-z][\w-]*\s+[a-z][\w-]*s\s+{_PARTICIPLE}\b[^,;]*,\s+and\s")
 _LIST_GOES_ON = re.compile(r",\s+(?:and\s+)?(?:the|a|an)\s[^,;]{1,60}?(?:,|\s+and\s)")
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b")
 
@@ -896,11 +961,12 @@ _ROLE = (
     r"woman|boy|girl|judge|mayor|senator|secretary|ambassador|envoy|heir|successor|lieutenant|"
     r"official|clerk|consul|marshal|banker|economist|historian|superintendent|commissioner|"
     r"viceroy|chancellor|hero|missionary|beggar|servant|farmer|peasant|labourer|laborer|"
-    r"nobleman|noblewoman|aristocrat|slave|widower|orphan|commoner|citizen|courtier"
+    r"nobleman|noblewoman|aristocrat|slave|widower|orphan|commoner|citizen|courtier|bandit|"
+    r"outlaw|pirate|adventurer|mercenary|warrior"
 )
 _A_PERSON = re.compile(
     rf"^(?:(?:a|an|the|his|her|their|its|our)\s+"
-    rf"(?:(?!of\b)[\w’'-]+,?\s+){{0,3}}?(?:{_ROLE})|"
+    rf"(?:(?!of\b)[\w’'-]+,?\s+){{0,3}}?(?:[a-z]+-)?(?:{_ROLE})|"
     rf"the\s+(?:last|first|eldest|youngest|second|third)\s+of\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_ROLE})s|"
     rf"one\s+of\s+(?:the|his|her|their)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_ROLE})s)"
     r"(?=\s+(?:of|from|who|whose|named|called|known|sent|appointed|chosen|elected|born|in|"
@@ -915,14 +981,26 @@ def a_person(term: str, definition: str, sentence: str = "") -> bool:
     the sentence speaks of as any holder ("accept a British Resident, an official who …")."""
     if re.search(rf"\b(?:a|an)\s+{re.escape(term)}\b", sentence):
         return False
-    return term[:1].isupper() and bool(_A_PERSON.match(definition))
+    return term[:1].isupper() and bool(
+        _A_PERSON.match(definition) or _SOMEONE_WHO.match(definition)
+    )
+
+
+# One someone who did something: "Gerónimo de Aguilar, a shipwrecked Spaniard who had learned
+# Maya" — not a body of people ("a force of volunteers who", "a group who").
+_SOMEONE_WHO = re.compile(
+    r"^(?:a|an)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:force|group|body|army|party|corps|council|"
+    r"committee|class|people|movement|official|society|order|band|league|union|network)\b)"
+    r"(?!(?:of|about|to|for|by|with|from|on|in|at)\b)[A-Za-z][\w’'-]*[^s\W]\s+who\b"
+)
 
 
 def _appositives(sentence: str) -> list[Definition]:
     """ "the Deutsche Mark, a new currency for their zones," → (Deutsche Mark, a new …)."""
     found: list[Definition] = []
+    read_to = 0  # the end of the last appositive read, which may run past its match
     for m in _APPOSITIVE_AT.finditer(sentence):
-        if not _appositive_defines(sentence, m):
+        if m.start() < read_to or not _appositive_defines(sentence, m):
             continue
         head = sentence[: m.start()]
         term, aliases = _appositive_term(head, m["clause"])
@@ -939,8 +1017,10 @@ def _appositives(sentence: str) -> list[Definition]:
             term, clause = _meaning(sentence, m, term)
         elif not m["clause"].startswith("or ") and (
             more := _MORE_ADJECTIVES.match(sentence, m.end("clause"))
+            or (_ONE_ADJECTIVE.fullmatch(clause) and _NOUN_AFTER.match(sentence, m.end("clause")))
         ):
             clause += more[0]  # "a bundle of knotted, coloured cords whose knots …"
+            read_to = more.end()
         if term and (definition := _clause(clause)):
             found.append((term, definition, aliases))
     return _other_names(found)
@@ -967,7 +1047,7 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     if _OPENINGS.match(head) and not rest.strip(' .”"’'):
         return False  # "In 1529, at a diet held in Speyer, the Catholic majority voted …"
     listing = not clause.startswith("or ") and not _RELATIVE.search(clause)
-    if listing and _LIST_GOES_ON.match(rest):
+    if listing and _LIST_GOES_ON.match(rest) and not _DESCRIBED_BEFORE_AND.match(clause + rest):
         return False  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …"
     if re.search(r"\b(?:included|includes|include)\s+(?:the\s+)?\S+$", head):
         return False  # "The Dreyfusards included republicans, socialists such as …": a list
@@ -999,6 +1079,15 @@ def _name_in_apposition(clause: str) -> str | None:
 _MORE_ADJECTIVES = re.compile(
     r"(?<=[a-z]ed|.al|ous|ful|.ic|ive)(?<!\b(?:and|was))"  # the clause ends with an adjective
     r",\s+(?!(?:the|a|an|and|or|but|his|her|its|their|was|were|is|are|had|has)\b)[a-z]+(?:ed|al|ous|ful|ic|ive|y)?\s+[a-z]+s?\b(?:\s+(?:whose|who|which|that)\b[^,;:().]*)?"
+)
+
+
+# … or after a determiner and one adjective: "the Golden Horn, a deep, | narrow inlet that …".
+_ONE_ADJECTIVE = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*")
+_NOUN_AFTER = re.compile(
+    r",\s+(?!(?:the|a|an|and|or|but|his|her|its|their|was|were|is|are|had|has)\b)"
+    r"[a-z][\w-]*\s+(?!(?:from|to|in|on|at|by|of|with|for|into|over|and|or)\b)[a-z][\w-]*\b"
+    r"(?:\s+(?:whose|who|which|that)\b[^,;:().]*)?"
 )
 
 
@@ -1063,7 +1152,7 @@ def _listed(clause: str) -> bool:
         before = lead[lead.index("and") - 1]
         if not re.fullmatch(_PARTICIPLE, before):  # "cloth spun and woven by hand"
             return True
-    again = re.match(r"(their|his|her|its|our)\s.*\band\s+(?:\w+\s+)?\1\b", clause)
+    again = re.match(r"(their|his|her|its|our)\s.*\band\s+(?:\w+\s+){0,2}\1\b", clause)
     return again is not None
 
 
@@ -1083,6 +1172,10 @@ _TRANSLATION_BEFORE = re.compile(
 )
 
 
+# Where a gloss holds, between the term and the gloss: "the Mahdi – in Islamic tradition, | a …".
+_ASIDE_AFTER_DASH = re.compile(r"\s[–—-]\s+(?:in|for|to|among|according\s+to)\s+[^,–—]{2,40}$")
+
+
 def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     """The term an appositive `clause` follows (`head`, the sentence before it), and its
     other name if a bracket gives one: "the Old Summer Palace (Yuanmingyuan), a vast …"."""
@@ -1092,10 +1185,14 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     elif translated := _TRANSLATION_BEFORE.search(head):
         # "the *pacto del olvido*, or "pact of forgetting", an unwritten agreement …"
         return translated["term"] or translated["quoted"], (translated["said"],)
+    if aside := _ASIDE_AFTER_DASH.search(head):
+        head = head[: aside.start()]  # "the Mahdi – in Islamic tradition, a redeemer …"
     term = _phrase_before(head)
     if clause.startswith("or ") and not term and head.strip():
         term = head.split()[-1]  # "repealed, or cancelled,": a word glossed
-    pair = re.fullmatch(r"[A-Z][\w’'-]+ and ([A-Z][\w’'-]+)", term)
+    pair = re.fullmatch(r"[A-Z][\w’'-]+ and ([A-Z][\w’'-]+)", term) or re.fullmatch(
+        r"[A-Z].* and the ([A-Z][\w’'-]*(?: (?:of )?[A-Z][\w’'-]*)*)", term
+    )  # "the Sea of Marmara and the Golden Horn, a deep …": the second
     if pair and re.match(r"(?:the|a|an)\s", clause):
         term = pair[1]  # "Maya and Nahuatl, the language of the Mexica": one of the two
     return term, aliases
@@ -1106,6 +1203,8 @@ def _meaning(sentence: str, m: re.Match[str], term: str) -> tuple[str, str]:
     one word; "the phrase sulh-i kul, meaning peace with all" the phrase; a quoted gloss is
     taken whole ("meaning “whose realm, his religion”")."""
     clause = m["clause"].removeprefix("meaning ")
+    if not term and (word := re.search(r"\b([a-z]{4,})\s*$", sentence[: m.start()])):
+        term = word[1]  # "to be expropriated, meaning taken over by the state"
     last = term.split()[-1] if term else ""
     quoted = re.search(r"[”\"’*]\s*$", sentence[: m.start()])  # "capitalist roaders", meaning
     term = term if quoted or (term[:1].isupper() and last[:1].isupper()) else last
@@ -1177,7 +1276,7 @@ _SO_CALLED = re.compile(
 _TRANSLATED = re.compile(
     r"(?:(?P<marked>\*[^*]{2,40}\*|[“\"‘][^”\"’]{2,40}[”\"’])"
     r"(?:,\s+(?:or\s+|the\s+|literally\s+(?:an?\s+|the\s+)?|which\s+(?:is|means)\s+(?:[A-Z][a-z]+\s+for\s+)?|"
-    r"(?:usually|often)\s+translated\s+as\s+)?|\s+or\s+)|"
+    r"(?:usually|often)\s+translated\s+as\s+)?|\s+or\s+|\s[–—-]\s+)|"
     r"(?<![\w’'-])(?P<plain>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?),?\s+or\s+|"
     # "the Sans-culottes, literally 'without breeches'"
     r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}),\s+literally\s+)"
@@ -1218,6 +1317,60 @@ def _translated(sentence: str) -> list[Definition]:
         term = (m["marked"] or m["plain"] or m["name"]).strip('*“”"‘’')
         if m["plain"] and (term in _NOT_IN_TERM or term.split()[0] in _NOT_IN_TERM):
             continue
+        if len(term.split()) <= 4 and (definition := _clause(m["gloss"], short=True)):
+            found.append((term, definition, ()))
+    return found
+
+
+# A plain word or name and, after a comma, its meaning in quotation marks: "Constantinople, 'the
+# city of Constantine', stood …", "addressed as wansui, 'ten thousand years', a form of …".
+_QUOTED_GLOSS = re.compile(
+    r"(?<![*”\"’'])(?<!\*\s),\s+(?P<the>the\s+)?[‘“\"'](?P<gloss>[^”\"’'.!?,]{2,60})[”\"’']"
+    r"(?=\s*(?:[,;.)]|\s[–—]|$))"
+)
+_SAYING = re.compile(
+    r"\b(?:said|says|say|wrote|writes|declared|announced|proclaimed|cried|shouted|asked|replied|"
+    r"added|told|warned|insisted|argued|answered|called\s+out|recalled|remarked)\s*$"
+)
+
+
+_NAME_MEANS = re.compile(
+    r",\s+(?P<the>)whose\s+(?:name|title)\s+(?:means|meant|translates\s+as|is\s+[A-Z][a-z]+\s+for)\s+"
+    r"[‘“\"'](?P<gloss>[^”\"’'.!?,]{2,60})[”\"’']"
+)
+
+
+# A work named after its kind: "he finally read a Christian pamphlet, Good Words for Exhorting
+# the Age."
+_WORK_NAMED = re.compile(
+    r"\b(?P<kind>(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:pamphlet|book|novel|poem|newspaper|play|"
+    r"treatise|song|manifesto|essay|painting|film|tract|journal|magazine|opera|hymn|ballad|"
+    r"report|memoir|chronicle|epic|anthem)),\s+(?P<term>[A-Z][^,;.]{2,60}?)(?=[.;]$|$)"
+)
+
+
+def _work_named(sentence: str) -> list[Definition]:
+    """ "a Christian pamphlet, Good Words for Exhorting the Age." → (Good Words …, a
+    Christian pamphlet)."""
+    found: list[Definition] = []
+    for m in _WORK_NAMED.finditer(sentence):
+        if (definition := _clause(m["kind"], short=True)) is not None:
+            found.append((m["term"], definition, ()))
+    return found
+
+
+def _quoted_gloss(sentence: str) -> list[Definition]:
+    """ "they called themselves Rhomaioi, 'Romans'" → (Rhomaioi, Romans), "Hagia Sophia, whose
+    name means 'Holy Wisdom'" → (Hagia Sophia, Holy Wisdom); not what was said ("Luther
+    wrote, 'Here I stand'")."""
+    found: list[Definition] = []
+    for m in (*_QUOTED_GLOSS.finditer(sentence), *_NAME_MEANS.finditer(sentence)):
+        head = sentence[: m.start()]
+        if _SAYING.search(head):
+            continue
+        term = _phrase_before(head)
+        if not term or (m["the"] and term[:1].islower()) or term.split()[-1] in _NAMING_NOUNS:
+            continue  # "its formation, the "horns of the buffalo"", "the slogan, "…"": a name
         if len(term.split()) <= 4 and (definition := _clause(m["gloss"], short=True)):
             found.append((term, definition, ()))
     return found
@@ -1276,6 +1429,21 @@ _THE_WORD_MEANS = re.compile(
 )
 
 
+# An article of a law by what it did: "Article 27 declared that the land … belonged to the
+# nation".
+_ARTICLE_DID = re.compile(
+    r"^(?P<term>(?:Article|Clause|Section|Amendment)\s+\d+[A-Z]?)(?:\s+of\s+the\s+[A-Z][^,]{2,40}?)?\s+"
+    r"(?P<clause>(?:declared|gave|allowed|stated|guaranteed|granted|banned|forbade|required|"
+    r"abolished|established|created|provided|promised|protected|limited|ordered|gave)\b"
+    r"[^;]{5,300}?)(?=[;.]$|$)"
+)
+# "Under what later came to be called the millet system, each religious community ran …"
+_UNDER_WHAT = re.compile(
+    r"^(?:Under|In|Through)\s+what\s+(?:[a-z]+\s+){0,4}(?:called|known\s+as|termed)\s+"
+    r"(?:the\s+)?(?P<term>[^,;:]{2,60}?),\s+(?P<clause>[^;:]{10,300}?)(?=[;.]$|$)"
+)
+
+
 def _name_from(sentence: str) -> list[Definition]:
     """ "The "Red Summer" of 1919 took its name from the blood spilled …" → (Red Summer, took
     its name from …)."""
@@ -1284,6 +1452,8 @@ def _name_from(sentence: str) -> list[Definition]:
         or _STOOD_FOR.match(sentence)
         or _BELIEVED.match(sentence)
         or _MEANS.match(sentence)
+        or _ARTICLE_DID.match(sentence)
+        or _UNDER_WHAT.match(sentence)
     ):
         definition = _clause(said["clause"], short=True)
         term = said["term"].strip("*“”\"‘’'")
@@ -1348,7 +1518,7 @@ _POLICY_COLON = re.compile(
 
 def _colon(sentence: str) -> list[Definition]:
     """ "It was a pandemic: an epidemic that crosses borders" → (pandemic, an epidemic …)."""
-    found = _noun_phrase_before(sentence, _COLON)
+    found = [] if _SAYS_WHAT_THIS_IS.match(sentence) else _noun_phrase_before(sentence, _COLON)
     for m in _MARKED_COLON.finditer(sentence):
         if definition := _clause(m["clause"]):
             found.append((m["quoted"] or m["italic"], definition, ()))
@@ -1358,6 +1528,11 @@ def _colon(sentence: str) -> list[Definition]:
     return found
 
 
+# "This was the Manchu hairstyle: the front of …": what the sentence before named is, not a term.
+# But "It was a pandemic: an epidemic that …" gives a term.
+_SAYS_WHAT_THIS_IS = re.compile(
+    r"(?:This|It|That|These|They)\s+(?:was|is|were|are)\s+the\s[^,;:]+:"
+)
 # Words after a colon or a dash that are a sentence of their own: a noun phrase, then its verb.
 _A_SENTENCE = re.compile(
     r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:had|has|have|was|were|is|are|did|could|would|will|"
@@ -1394,6 +1569,8 @@ def _named(sentence: str) -> list[Definition]:
             found += _named_themselves(_name_after(own[1]), head)
         elif called := _CALLED_OBJECT.match(m["term"]):  # "called the newcomers Okies"
             found += _called_object(called, rest)
+        elif re.match(r"call\s", m[0]):
+            continue  # "Congress Poland, as historians call this state, was …": no name given
         elif term := _name_after(m["term"]):
             if head.endswith(",") and m[0].startswith("also"):
                 found += _also_called(head[:-1], term, rest)
@@ -1431,8 +1608,10 @@ def _as_known(term: str, known: re.Match[str], sentence: str) -> list[Definition
 def _names(sentence: str, m: re.Match[str]) -> bool:
     """Whether "called", "named", … at `m` gives a name: not "called Luther before the Diet"
     (summoned), "named Franco head of state" (made) or "what many called …" (a description)."""
-    if re.match(r"\S+\s+(?:before|into|back|home|together|up|off|away)\b", m["term"]):
-        return False
+    if re.match(r"(?:\S+\s+)?(?:before|into|back|home|together|up|off|away)\b", m["term"]):
+        return False  # "called Luther before the Diet", "called home to fight in …"
+    if re.match(r"(?:his|her|their|its|the)\s+\S+\s+to\s+[a-z]+\b", m["term"]):
+        return False  # "called his followers to gather at …": summoned
     head = sentence[: m.start()].rstrip()
     if re.search(r"(?<!\bin )(?<!\binto )\bwhat\s+(?:[a-z]+\s+){0,2}$", head + " "):
         return False
@@ -1458,8 +1637,12 @@ def _named_themselves(term: str, head: str) -> list[Definition]:
 def _called_object(called: re.Match[str], rest: str) -> list[Definition]:
     """ "called the newcomers Okies, a scornful name …" → (Okies, a scornful name …), or
     (Okies, the newcomers) without an appositive."""
-    term = _name_after(called[2])
+    term = _name_after(re.sub(r"^the\s+", "", called[2]))
+    if re.match(r"\s*,?\s+or\s+[“\"‘']", rest):
+        return []  # "called the retreat the *Rückzug*, or "withdrawal"": its translation says
     thing = re.sub(r"(?:\s+(?:the|a|an))+$", "", called[1])  # "called the barrier the X"
+    # "Historians call this sudden rush for territory the Scramble for Africa"
+    thing = re.sub(r"^(?:this|these|that|those)\s+(?=\S+\s)", "", thing)
     if thing.split()[0] in (
         "it", "them", "this", "these", "that", "those", "him", "her", "themselves", "himself",
         "herself", "itself",
@@ -1480,7 +1663,7 @@ def _known_as(term: str, sentence: str, m: re.Match[str], rest: str) -> list[Def
     return [(term, definition, ())] if definition else []
 
 
-_CALLED_OBJECT = re.compile(r"^([a-z]\S*(?:\s+[a-z]\S*){0,2})\s+([A-Z“\"‘'].*)$")
+_CALLED_OBJECT = re.compile(r"^([a-z]\S*(?:\s+[a-z]\S*){0,5}?)\s+((?:the\s+)?[A-Z“\"‘'*].*)$")
 
 
 def _also_called(head: str, name: str, rest: str) -> list[Definition]:
@@ -1508,14 +1691,23 @@ def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
     return _clause(definition) if definition is not None else None  # "a process": too little
 
 
-def _name_after(text: str) -> str:
-    """The name given after "known as": quoted, capitalised words, or lower-case words up to a
-    preposition or conjunction."""
-    text = text.strip()
+def _marked_name(text: str) -> str | None:
+    """The name `text` begins with in quotation marks or italics, or None."""
     if quoted := re.match(r"[“\"‘']([^“”\"‘’']{1,60})[”\"’']", text):
         return quoted[1]  # "called the new money 'greenbacks' because …"
     if text[:1] in '“"‘':
         return text.strip('“”"‘’')
+    if italic := re.match(r"\*([^*]{1,60})\*", text):
+        return italic[1]  # "Historians call his long rule the *Porfiriato*"
+    return None
+
+
+def _name_after(text: str) -> str:
+    """The name given after "known as": quoted, capitalised words, or lower-case words up to a
+    preposition or conjunction."""
+    text = text.strip()
+    if (marked := _marked_name(text)) is not None:
+        return marked
     words: list[str] = []
     names = text[:1].isupper()
     for word in text.split():
@@ -1551,6 +1743,8 @@ def _copular(sentence: str) -> list[Definition]:
             continue
         if words and (words[0].lower() in _LEADING_SMALL or words[0] in _DESCRIBING):
             continue  # "His greatest work was …", "Its oldest part was …": not a term
+        if any(w in _PRONOUNS for w in words):
+            continue  # "Hong himself was God's second son": a person, not a term
         if re.fullmatch(r"the\s+(?:[A-Z][\w’'-]*\s*)+", m["clause"].split(",")[0]):
             continue  # "The instrument of enforcement was the Force Publique": a name
         if re.match(r"(?:the|a|an)\s+(?:first|last|only)\b", m["clause"]):
@@ -1568,7 +1762,9 @@ _KIND_OF_NAME = (
 _KIND_OF_EVENT = r"Crisis|Affair|Rebellion|Revolt|Rising|Uprising|Massacre|Incident|Scandal"
 _WHICH_NAMED = re.compile(
     rf"(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+)?){{1,8}}"
-    rf"(?:{_KIND_OF_NAME}|(?P<event>{_KIND_OF_EVENT})))\b"
+    rf"(?:{_KIND_OF_NAME}|(?P<event>{_KIND_OF_EVENT}))\b|"
+    # "the Plan of Ayala, which denounced Madero …"
+    rf"(?:{_KIND_OF_NAME})\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
     r"(?:\s*\([^()]{1,40}\)|\s+of\s+\d{4}(?:[–-]\d{2,4})?)?,\s+"  # "the Test Act of 1673, which"
     # an event by what happened in it: "the Exclusion Crisis of 1679-81, in which …"
     r"(?P<clause>(?(event)in\s+which|(?:in\s+)?which)\s+(?!(?:was|were|is|are|had|has)\b)"
@@ -1595,13 +1791,23 @@ def _parenthesised(sentence: str) -> list[Definition]:
         clause = m["clause"].strip()
         if _ACRONYM.match(clause) or _DATE_OR_NUMBER.search(clause[:4]) or _SPELLED.match(clause):
             continue  # an acronym after its expansion, a date or a spelling: not a definition
+        if re.match(
+            r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}\s+(?:was|were|is|are)\s+(?:a|an|the)\s", clause
+        ):
+            found += _copular(clause)  # "(Rumelia was the Ottoman name for their lands …)"
+            continue
         term = _phrase_before(sentence[: m.start()])
         italic = sentence[: m.start()].endswith("*")  # "*colectividades* (collectives)"
-        if re.fullmatch(r"[a-z][\w-]+", clause) and term[:1].islower() and not italic:
-            head = sentence[: m.start()]  # "a numbered rank (mansab)": the rank's own name
+        own_name = re.fullmatch(r"[a-z][\w-]+|\*[^*\s]+(?:\s[^*\s]+){0,2}\*", clause)
+        if own_name and term[:1].islower() and not italic:
+            # "a numbered rank (mansab)", "landless labourers (*peones*)": the thing's own name
+            head = sentence[: m.start()]
             article = list(re.finditer(r"\b(?:a|an|the)\s", head))
-            if article and (definition := _clause(head[article[-1].start() :])):
-                found.append((clause, definition, ()))
+            what = head[article[-1].start() :] if article else ""
+            if len(what.split()) > 6 or not what:
+                what = term
+            if definition := _clause(what):
+                found.append((clause.strip("*"), definition, ()))
             continue
         quoted = clause[:1] in '“"‘'  # a translation: ("Spear of the Nation")
         if not re.search(r"\b[a-z]{2,}\b", clause) and not quoted and not _ACRONYM.match(term):

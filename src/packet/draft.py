@@ -53,7 +53,7 @@ from .sources import Article
 from .text import sentences, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
-TERMS_MAX = 30
+TERMS_MAX = 40  # a 1,400-word article can define thirty terms and introduce its people too
 DRAFT_NOTE = (  # a block quote, so it takes no paragraph number
     "> *Draft pulled by packet from {title}: the paragraphs below are the source's own words. "
     "Rewrite them for your students, keeping every quotation exact and cited.*"
@@ -666,8 +666,8 @@ def _add(
     term = term.strip(" ,.;:").strip()
     if len(term) < 2 or term.casefold() in found or term in _STOP:
         return
-    if any(re.search(rf"\b{re.escape(term.casefold())}\b", other) for other in found):
-        return  # "Gregory" when "Gregory clause" is drafted
+    if any(re.search(rf"\b{re.escape(term)}\b", d.term) for d in found.values()):
+        return  # "Gregory" when "Gregory clause" is drafted, but not "taiping" after "Taiping …"
     if any(term.casefold() in (a.casefold() for a in d.aliases) for d in found.values()):
         return
     found[term.casefold()] = TermDraft(
