@@ -55,3 +55,21 @@ def test_boilerplate_removal_precision_and_recall(capsys: pytest.CaptureFixture[
     assert correct / kept >= 0.95 and correct / wanted >= 0.95
     for name, (_kept, c, w) in rows.items():
         assert c == w, f"{name}: {w - c} article block(s) lost"
+
+
+def test_markdown_link_lines_are_furniture_and_the_article_is_kept() -> None:
+    page = "\n\n".join(
+        [
+            "[Home](/) › [World History](/world) › Zheng He's Fleets",
+            "# The Treasure Fleets",
+            "In 1405 a fleet of over two hundred ships left the Yangtze · it sailed west.",
+            "*Enjoyed this article?* Share it: [Facebook](#) · [X](#) · [Email](#)",
+            "**You might also like:** [The Silk Road in 10 Objects](/silk) · [Vasco da Gama](/g)",
+        ]
+    )
+    found = article(page, "markdown")
+    assert found.title == "The Treasure Fleets"
+    assert [block for _, block in found.blocks] == [
+        "In 1405 a fleet of over two hundred ships left the Yangtze · it sailed west."
+    ]
+    assert len(found.skipped) == 3

@@ -253,6 +253,37 @@ from packet.draft import happenings
          "whole villages.", "encomienda system", "settlers received the labour of whole villages"),
         ("Their slogan was *Liberté, égalité, fraternité* – 'liberty, equality, fraternity'.",
          "Liberté, égalité, fraternité", "liberty, equality, fraternity"),
+        # what a word means, mid-sentence or in brackets; a sentence in brackets
+        ("Shah means king; the title came from Persia.", "Shah", "king"),
+        ("(Tsars took the old Roman title, and *tsar* means \"caesar\".)", "tsar", "caesar"),
+        ("(The Doge was the elected ruler of Venice.)", "Doge", "the elected ruler of Venice"),
+        # a people named after its leader; an adverb before a name; a name in italics or with a
+        # number named by apposition; an ordinal in a term; two names for one thing
+        ("Two factions fought: the Guelphs, named after the Welf family, and the Ghibellines.",
+         "Guelphs", "named after the Welf family"),
+        ("Meanwhile Antwerp, a port on the Scheldt, grew rich.", "Antwerp",
+         "a port on the Scheldt"),
+        ("In 1381 a rising of the commons, the *Great Revolt*, shook England.", "Great Revolt",
+         "a rising of the commons"),
+        ("The army's answer was a new gun, the Model 1861 Springfield rifle.",
+         "Model 1861 Springfield rifle", "a new gun"),
+        ("The border ran along the 49th parallel, the line of latitude 49 degrees north.",
+         "49th parallel", "the line of latitude 49 degrees north"),
+        ("Writers called it the Great Rebellion or the English Revolution, names which take "
+         "sides.", "Great Rebellion", "names which take sides"),
+        # a treaty, an act and an operation by what they did; a verb glossed in brackets; a
+        # quoted phrase glossed by a participle; a name glossed by what it meant doing
+        ("By the Treaty of Verdun in 843 Louis and his brothers divided the empire.",
+         "Treaty of Verdun", "Louis and his brothers divided the empire"),
+        ("The Test Act of 1673 required every officeholder to take Anglican communion.",
+         "Test Act", "required every officeholder to take Anglican communion"),
+        ("In May 1940 some 338,000 soldiers were carried off the beaches in Operation Dynamo.",
+         "Operation Dynamo", "some 338,000 soldiers were carried off the beaches"),
+        ("Francis was beatified (declared blessed) in 1228.", "beatified", "declared blessed"),
+        ("Some rebels were 'put to the question', tied to a rack and stretched.",
+         "put to the question", "tied to a rack and stretched"),
+        ("They called for what some called détente, easing tension between the blocs.",
+         "détente", "easing tension between the blocs"),
     ],
 )  # fmt: skip
 def test_a_defined_term_is_drafted_with_its_defining_words(
@@ -308,6 +339,11 @@ def test_a_defined_term_is_drafted_with_its_defining_words(
         "In the summer of 1850 Hong called his followers to gather at the village.",
         "Hong himself was God's second son, sent to rid China of demons.",
         "Its head, the pope, ruled from Rome.",
+        # a named person; a name given after "whom" or "and was"; what a list did
+        "By 1422 the prince, whom his followers called Charles VII although uncrowned, waited.",
+        "He was born in Anhui, and was called Zhu Chongba.",
+        "Their tablets were in Chinese, Tamil and Persian – offering gifts to three faiths.",
+        "The second cause was the succession.",
     ],
 )
 def test_an_opening_phrase_or_a_name_in_passing_is_no_term(sentence: str) -> None:
@@ -327,6 +363,9 @@ def test_a_person_introduced_by_their_role_is_told_apart() -> None:
     assert a_person("Orban", "a Hungarian gun-founder")
     assert not a_person("Observer Corps", "a force of volunteers who followed them")
     assert not a_person("Domesday Book", "a detailed record of who held the land")
+    assert a_person("Ma Huan", "a Muslim interpreter")
+    # an office the sentence speaks of as any holder's
+    assert not a_person("Peshwa", "the chief minister", "the son of the last Peshwa, the chief …")
 
 
 def test_a_definition_in_the_next_sentence_is_read() -> None:

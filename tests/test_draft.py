@@ -174,6 +174,14 @@ def test_a_long_event_title_is_cut_where_a_phrase_starts() -> None:
         ("Italy was united in 1861; Rome became its capital in 1871.",
          [("1861", "Italy was united"), ("1871", "Rome became its capital")]),
         ("The census was taken in 1841 or 1842.", [("1841", "The census was taken")]),
+        # two spans are two happenings; a year inside a name is no date; a day without its
+        # year takes the year the sentence gave
+        ("The second and third voyages (1407–1409 and 1409–1411) went back.",
+         [("1407–1409", "The second and third voyages went back"),
+          ("1409–1411", "The second and third voyages went back")]),
+        ("The spark was a new weapon, the Pattern 1853 Enfield rifle.", []),
+        ("The treaty was signed in 1941, and the navy struck on 7 December.",
+         [("1941", "The treaty was signed"), ("1941-12-07", "The navy struck")]),
     ],
 )  # fmt: skip
 def test_one_event_per_dated_happening_in_a_sentence(
@@ -307,6 +315,21 @@ def test_the_extent_measured_before_drafting_is_never_more_than_the_drafts(name:
         assert 0 < least <= len(module.encode())
     assert measured.events == len(drafts.timeline) > 0
     assert measured.timeline_bytes <= len(dump(drafts.timeline).encode())
+
+
+def test_a_question_or_a_task_for_the_reader_is_no_event() -> None:
+    found = Article(
+        title="The rising of 1857",
+        blocks=[
+            ("para", "Key question: why did the rising of 1857 spread so fast?"),
+            ("para", "Draw a timeline of the main events from March 1857 to April 1859."),
+            ("para", "On 10 May 1857 the sepoys at Meerut rose."),
+        ],
+    )
+    drafts = draft(found, "rising", "rising.docx", "rising", Taken())
+    assert [(e["date"], e["title"]) for e in drafts.timeline] == [
+        ("1857-05-10", "The sepoys at Meerut rose")
+    ]
 
 
 def test_drafting_takes_only_free_ids_and_marks_its_own_taken() -> None:

@@ -131,8 +131,19 @@ def measure(labels: dict[str, Any], source: Path, root: Path) -> Tally:
     _events(tally, labels.get("events") or [], drafts, source.name)
     _terms(tally, labels.get("terms") or [], drafts, source.name)
     dropped = [*document.found.skipped, *document.dropped]
-    _boilerplate(tally, labels.get("boilerplate") or [], dropped, document.found.text)
+    _boilerplate(tally, _furniture(labels), dropped, document.found.text)
     return tally
+
+
+def _furniture(labels: dict[str, Any]) -> list[str]:
+    """The labelled lines of page furniture, and the running head a PDF recipe prints on every
+    page (`docmaker`): furniture by construction, which a recipe's labels need not repeat."""
+    recipe = LABELLED / str(labels["source"])
+    lines = [str(line) for line in labels.get("boilerplate") or []]
+    if recipe.suffix == ".yaml":
+        head = yaml.safe_load(recipe.read_text(encoding="utf-8")).get("running_head")
+        lines += [str(head)] if head else []
+    return lines
 
 
 def _events(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: str) -> None:
@@ -141,7 +152,7 @@ def _events(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: 
     tally.events_labelled += len(labelled)
     unmatched = list(labelled)
     for event in drafted:
-        sentence = normalise(event["sources"][0]["passage"])
+        sentence = _visible(event["sources"][0]["passage"])
         match = next(
             (
                 label
@@ -189,7 +200,7 @@ def _terms(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: s
             continue
         found.add(hit)
         tally.terms_right += 1
-        if normalise(wanted[hit]["means"]).casefold() in definition.casefold():
+        if _visible(wanted[hit]["means"]).casefold() in _visible(definition).casefold():
             tally.meanings_right += 1
         else:
             tally.misses.append(f"{name}: “{entry['term']}” defined as “{definition[:70]}”")
@@ -197,16 +208,24 @@ def _terms(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: s
     tally.misses += [f"{name}: missed term “{t}”" for t in wanted if t not in found]
 
 
+def _visible(text: str) -> str:
+    """`text` as a reader sees it: a seed keeps an HTML page's emphasis and links as Markdown
+    ("*compagnies d'ordonnance*", "[Home](/)"), a label has the words."""
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", normalise(text)).replace("*", "")
+
+
 def _boilerplate(tally: Tally, labelled: list[str], dropped: list[str], kept: str) -> None:
-    furniture = [normalise(line) for line in labelled]
-    article = normalise(kept)
-    lines = {normalise(line) for line in kept.splitlines()}
+    furniture = [_visible(line) for line in labelled]
+    article = _visible(kept)
+    lines = {_visible(line) for line in kept.splitlines()}
     tally.furniture += len(furniture)
-    # A line of a few characters (a share link "X") is kept only if it is a line of its own.
+    # A line of a few words (a share link "X", a related article "Black Death") is kept only
+    # if it is a line of its own: the article may use the words.
     tally.furniture_removed += sum(
-        (line not in lines) if len(line) <= 3 else (line not in article) for line in furniture
+        (line not in lines) if len(line.split()) <= 4 else (line not in article)
+        for line in furniture
     )
-    for line in map(normalise, dropped):
+    for line in map(_visible, dropped):
         tally.dropped += 1
         # The "Page n" footers the tests' PDFs carry (docmaker) are furniture too.
         right = any(line in f or f in line for f in furniture if f) or PAGE_FOOTER.match(line)

@@ -26,8 +26,12 @@ source's own. `defined_terms` reads, in a sentence:
 - a thing's own name in brackets after it: "landless labourers (*peones*)";
 - what people call a thing: "Historians call his long rule the *Porfiriato*", "the khedive,
   as the ruler of Egypt was titled", "Under what came to be called the millet system, …";
-- a work by its kind, an article of a law by what it did: "a Christian pamphlet, Good Words
-  for Exhorting the Age", "Article 27 declared that …".
+- a work by its kind, a law, treaty or operation by what it did: "a Christian pamphlet, Good
+  Words for Exhorting the Age", "Article 27 declared that …", "By the Treaty of Troyes in
+  1420 Charles VI disinherited his son", "prisoners were exchanged in Operation Little
+  Switch";
+- a verb glossed in brackets, a people by whom it is named after: "canonised (declared a
+  saint)", "the Armagnacs, named after their leader …".
 
 A term is a noun phrase read back from those words without NLP (`_phrase_before`): a name in
 capitals, up to four lower-case words, or a term in quotation marks or italics taken whole.
@@ -128,6 +132,7 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
 
 def _named_by(words: str, *, short: bool) -> str | None:
     """What the words before "known as" (or "called", …) say the name names."""
+    words = re.sub(r",\s*$", "", words)  # "In 1456 a retrial, known as the nullification trial"
     if re.match(r"(?:Under|In|Through)\s+what\b", words):
         return None  # "Under what later came to be called X, …": the sentence goes on to say
     if what := re.search(r"(?:,\s*)?\b(?P<into>in\s+|into\s+)?what(?:\s+\w+){0,2}\s*$", words):
@@ -153,6 +158,8 @@ def _named_by(words: str, *, short: bool) -> str | None:
         )
     ):  # "The fighting … cost both sides so heavily that it has been known as X"
         return _clause(words[: cut[-1].start()], short=short)
+    if _NO_NOUN.search(words + " ") and not re.search(r",\s+(?:who|which)\b", words):
+        return None
     phrase = _LEADING.sub("", phrase.strip())
     phrase = re.sub(r"(?:^|\s+)(?:was|were|is|are)(?:\s+(?:also|later|then))?$", "", phrase)
     if not phrase and (aside := re.search(r"([^,;]+?),\s+(?:who|which)\b", words)):
@@ -163,6 +170,14 @@ def _named_by(words: str, *, short: bool) -> str | None:
     elif start is None and (verb := list(_VERB.finditer(phrase))):
         phrase = phrase[verb[-1].end() :]  # "families controlled huge groups known as"
     return _clause(phrase, short=short)
+
+
+# Words before "called" that name no noun phrase: "…, and was called Ma He", "has often been
+# called", "in India today it is often called X", "the Dauphin, whom his supporters called X".
+_NO_NOUN = re.compile(
+    r"(?:\band|\bbut|,)\s+(?:was|were|is|are)\s*$|\b(?:has|have|had)\s+(?:[a-z]+ly\s+|often\s+)?been\s*$|"
+    r"\b(?:it|he|she|they)\s+(?:is|was|are|were)(?:\s+[a-z]+)?\s*$|\bwhom\s+(?:[\w’'-]+\s+){0,3}$"
+)
 
 
 def _restricted(words: str, cut: re.Match[str]) -> str | None:
@@ -257,7 +272,8 @@ _NOT_IN_TERM = {
     "hundred", "thousand", "million", "several", "few", "both", "could", "would", "should",
     "might", "must", "can", "will", "did", "does", "do", "together", "apart", "away", "ahead",
     "instead", "afterwards", "abroad", "within", "without", "since", "until", "through",
-    "across", "among", "upon", "towards",
+    "across", "among", "upon", "towards", "beyond", "despite", "although", "though", "because",
+    "unless", "whereas", "if",
 }  # fmt: skip
 _GENERIC = {
     "result", "effect", "effects", "aim", "outcome", "reason", "problem", "answer", "situation",
@@ -266,7 +282,7 @@ _GENERIC = {
     "that", "it", "he", "she", "they", "there", "what", "which", "news", "world", "day",
     "king", "queen", "emperor", "pope", "president", "leader", "minister", "army", "navy",
     "worst", "best", "largest", "biggest", "greatest", "most", "last", "next", "latest",
-    "word", "term", "name", "phrase",
+    "word", "term", "name", "phrase", "spark", "trigger",
     "party", "church", "capital", "home", "family", "son", "daughter", "wife", "husband",
     "second", "third", "fourth", "former", "latter", "other", "others", "days", "weeks",
     "months", "hours", "decades", "centuries",
@@ -324,6 +340,8 @@ def defined_terms(sentence: str) -> list[Definition]:
     if len(sentence) > MAX_SENTENCE or sentence.rstrip(" ”\"’')").endswith("?"):
         return found  # "Was it a movement, or a label applied afterwards?" asks, not says
     sentence = re.sub(r"^\[\d+\]\s+", "", sentence)  # "[2] Congress Poland, as …": a note's
+    if aside := re.fullmatch(r"\((?P<said>[^()]+?[.!]?)\)\.?", sentence):
+        sentence = aside["said"]  # "(The Dauphin was the title of the eldest son …)"
     finders = (
         _copular, _named, _appositives, _translated, _dashed, _colon, _that_is, _so_called,
         _parenthesised, _which_named, _name_from, _method, _marked_gloss, _quoted_gloss,
@@ -331,9 +349,9 @@ def defined_terms(sentence: str) -> list[Definition]:
     )  # fmt: skip
     for finder in finders:
         for term, definition, aliases in finder(sentence):
-            marked = re.fullmatch(r"\s*(?:\*[^*]+\*|[“\"‘][^”\"’]+[”\"’])\s*", term) is not None
+            marked = re.fullmatch(r"\s*(?:\*[^*]+\*|[“\"‘'][^”\"’']+[”\"’'])\s*", term) is not None
             term = term.strip(" ,;:“”\"'‘’*")
-            usable = _usable(term) or (marked and _usable(term, generic=False))
+            usable = _usable(term, marked=marked)
             if term and usable and not any(term == t for t, _, _ in found):
                 if short := _SHORT_NAME.match(term):  # "the Final Act of the Congress"
                     aliases = (*aliases, short[1])
@@ -359,7 +377,7 @@ def _with_article(term: str, other: str) -> bool:
 # It was a broad, flat-bottomed vessel …", "…experts call non-pharmaceutical interventions. The
 # phrase covers measures such as closing schools …".
 _SAID_AFTER_END = (  # where the definition ends: "…, able to carry bulky cargoes", "…, named …"
-    r"(?=[;.]$|$|,\s+(?:able|named|so|and|but|while|though|most|many|some|[a-z]+ed)\b)"
+    r"(?=;|[.]$|$|,\s+(?:able|named|so|and|but|while|though|most|many|some|[a-z]+ed)\b)"
 )
 _SAID_AFTER = re.compile(
     r"^(?:(?:It|This|The\s+(?:word|term|phrase|name))\s+(?:[a-z]+ly\s+)?(?:was|is|meant|means|covers|covered|"
@@ -377,7 +395,9 @@ _SAID_AFTER = re.compile(
     r"^(?:Under|In|At|With|By)\s+(?:this|these)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+),?\s+"
     # … after an aside: "Under this system, closely associated with Frederick Lugard, …"
     r"(?:(?:[a-z]+ly\s+)?[a-z]+ed\s+[^,;:]{3,80},\s+)?"
-    r"(?=(?:a|an|the|each|every|no|all|some|many|most)\s|[A-Z“\"])"
+    r"(?=(?:a|an|the|each|every|no|all|some|many|most|if|when|whenever)\s|[A-Z“\"]|"
+    # … or a bare plural and its verb: "Under this arrangement foreign rulers sent …"
+    rf"[a-z]+\s+[a-z]+s\s+(?:[a-z]+ed|{_IRREGULAR})\b)"
     rf"(?P<within>(?!(?:it|they|he|she|we)\b)[^;:]{{10,300}}?){_SAID_AFTER_END}|"
     # "Sundiata took the title mansa. Usually translated as "king" or "emperor", it was …"
     r"^(?:(?:Usually|Often|Commonly|Roughly|Loosely)\s+)?[Tt]ranslated\s+as\s+"
@@ -421,7 +441,10 @@ def _named_back(previous: str, name: str) -> Definition | None:
 
 
 _TRAILING_PURPOSE = re.compile(
-    r"\s+(?:in\s+order\s+)?to\s+[a-z]+(?:\s+[a-z]+)?\s+(?:them|it|him|her|us)\s*$"
+    r"\s+(?:in\s+order\s+)?to\s+[a-z]+(?:\s+[a-z]+)?\s+(?:them|it|him|her|us)\s*$|"
+    # "used the Doctrine of Lapse | to take over Indian states"
+    r"(?<=[a-z])\s+to\s+(?:take|bring|win|gain|keep|seize|annex|control|rule|crush|defeat|stop|"
+    r"end|protect|defend)(?:\s+(?:over|up|back|down|out|off))?\s+(?:[A-Za-z]+\s+){0,3}[a-z]+\s*$"
 )
 _TRAILING_TIME = re.compile(r"\s+(?:in|on|by|from|during|until)\s+[^,;]*?\d{3,4}\s*$")
 
@@ -467,23 +490,27 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
     return (term, definition, ()) if definition else None
 
 
-def _usable(term: str, *, generic: bool = True) -> bool:
+def _usable(term: str, *, marked: bool = False) -> bool:
     """Whether `term` can be a glossary term: a short noun phrase, no date, number or pronoun;
-    nor, unless the text marks it as a term (`generic` False: "a *plan* was …"), a generic
-    word ("the plan")."""
+    nor, unless the text marks it as a term in italics or quotation marks (`marked`: "a
+    *plan* was …", "'put to the question'"), a generic word or a verb's phrase."""
     words = term.split()
     if not 1 <= len(words) <= 6:
         return False
-    numbered = re.fullmatch(r"(?:Article|Clause|Section|Amendment)\s+\d+[A-Z]?", term)
+    numbered = re.fullmatch(  # "Article 27", "Pattern 1853 Enfield rifle", "38th parallel"
+        r"(?:Article|Clause|Section|Amendment)\s+\d+[A-Z]?|"
+        r"[A-Z][\w’'-]*\s+\d+(?:\s+[A-Z][\w’'-]*)+(?:\s+[a-z]+)?|\d+(?:st|nd|rd|th)\s+[a-z]+",
+        term,
+    )
     if not numbered and any(
         re.search(r"\d", w) and not re.fullmatch(r"[A-Z]{1,3}-\d{1,3}", w) for w in words
     ):
         return False  # a date or a number, but "U-2", "V-2" and "Article 27" are names
     if _NUMBERS.search(term) or term in _MONTH_NAMES:
         return False
-    if words[0] in _NOT_A_TERM_START or term in _PRONOUNS:
+    if (words[0] in _NOT_A_TERM_START and not marked) or term in _PRONOUNS:
         return False  # "within days", "given another operational post": no noun phrase
-    return not (generic and term.lower() in _GENERIC) and words[-1] not in _NOT_IN_TERM
+    return not (term.lower() in _GENERIC and not marked) and words[-1] not in _NOT_IN_TERM
 
 
 _PRONOUNS = {"it", "them", "him", "her", "they", "us", "themselves", "himself", "herself", "itself"}
@@ -511,14 +538,21 @@ _MAIN_CLAUSE = re.compile(
 _CLAUSE_OPENING = re.compile(r"(?:after|before|until|since|once)\b.*\b(?:was|were|had|did)\b", re.I)
 
 
+_ADVERB_THEN_NAME = re.compile(
+    r"(?:Meanwhile|Then|Now|Later|Soon|Still|Instead|Thus|Finally|Eventually)\s+"
+    r"(?:[A-Z][\w’'-]*\s*)+"
+)
+
+
 def _opening(head: str) -> bool:
     """Whether the part of a sentence before a comma is an opening phrase rather than ending
     with a noun phrase: "In 1847 alone", "As the old shell began to crumble", "at Lahore"."""
     segments = re.split(r"[,;:]", head)
     segment = segments[-1].strip()
-    if len(segments) == 1 and re.fullmatch(r"[A-Z][a-z]+ing", segment):
-        return False  # "Rationing, the controlled distribution of scarce goods, began …"
-    if _mid_sentence(segments, segment):
+    # "Rationing, the controlled distribution of scarce goods, began …"; "Meanwhile Malacca,
+    # a trading city …" (an adverb, then the subject); a phrase inside the sentence
+    rationing = len(segments) == 1 and re.fullmatch(r"[A-Z][a-z]+ing", segment)
+    if rationing or _ADVERB_THEN_NAME.fullmatch(segment) or _mid_sentence(segments, segment):
         return False
     if _SUBORDINATE.match(segment) or _CLAUSE_OPENING.match(segment):
         # … unless the main clause follows without a comma: "Once raiders crossed the
@@ -627,6 +661,9 @@ def _taken_back(words: list[str]) -> list[str]:
     taken: list[str] = []
     for index in range(len(words) - 1, -1, -1):
         bare = _bare(words[index])
+        if taken and re.fullmatch(r"\d+(?:st|nd|rd|th)", bare):
+            taken.insert(0, bare)  # "the | 38th parallel"
+            break
         if not _NP_WORD.match(bare):
             break
         if _gerund_phrase(bare, taken, words[:index]):  # "were buying | on margin"
@@ -719,6 +756,7 @@ _NEVER_IN_NAME = {
     "but", "while", "which", "who", "whom", "where", "when", "than", "then", "there", "it",
     "they", "he", "she", "we", "after", "before", "during", "over", "between", "about",
     "against", "also", "so", "still", "even", "only", "yet", "soon", "once", "now",
+    "meanwhile", "later", "instead", "thus", "finally", "eventually",  # "Meanwhile | Malacca"
 }  # fmt: skip
 # What follows "the" inside a name: "Alfred the Great", "William the Conqueror".
 _EPITHETS = {
@@ -736,7 +774,9 @@ _DESCRIBING = {
     "great", "large", "small", "big", "huge", "vast", "old", "important", "famous", "powerful",
     "rich", "wealthy", "major", "main", "little", "long", "short", "strong", "weak", "own",
     "various", "different", "certain", "whole", "entire", "same", "similar", "growing",
-    "so-called", "terrible", "deadly", "bitter", "fierce", "popular",
+    "so-called", "terrible", "deadly", "bitter", "fierce", "popular", "second", "third",
+    "fourth", "first", "last", "final", "real", "key", "chief", "hardest", "biggest", "greatest",
+    "worst", "best", "immediate", "underlying", "deeper", "other",
 }  # fmt: skip
 
 
@@ -833,6 +873,7 @@ _PARTICIPLE = (
 _INNER = r"(?!(?:to|of|in|on|at|by|for|with|from|into|or|but|the|a|an)\b)[a-z][\w-]*\s+"
 _APPOSITIVE_OPENING = (
     rf"(?:{_NOT_A_TIME}{_DETERMINER}\b|one\s+of\b|meaning\b|which\s+(?:meant|means)\b|"
+    r"(?:named|called)\s+after\b|"  # "the Armagnacs, named after their leader Bernard, …"
     # "stadtholder, in effect chief magistrate …"
     r"(?:in\s+effect|effectively|essentially|roughly|approximately)\s+(?=[a-z])|"
     r"[a-z]+(?:able|ible)\s+(?:only\s+)?(?:to|for|from)\s|"  # "a city, answerable only to …"
@@ -962,7 +1003,11 @@ _ROLE = (
     r"official|clerk|consul|marshal|banker|economist|historian|superintendent|commissioner|"
     r"viceroy|chancellor|hero|missionary|beggar|servant|farmer|peasant|labourer|laborer|"
     r"nobleman|noblewoman|aristocrat|slave|widower|orphan|commoner|citizen|courtier|bandit|"
-    r"outlaw|pirate|adventurer|mercenary|warrior"
+    r"outlaw|pirate|adventurer|mercenary|warrior|grandson|granddaughter|nephew|niece|cousin|"
+    r"uncle|aunt|interpreter|translator|eunuch|astronomer|physician|surgeon|novelist|"
+    r"playwright|composer|artist|sculptor|pilot|sergeant|colonel|corporal|trader|landowner|"
+    r"abbot|abbess|prophet|martyr|rebel|revolutionary|spy|[Rr]ani|[Rr]aja|[Mm]aharaja|"
+    r"[Nn]awab|[Bb]egum|[Ee]mir|[Cc]aliph|vizier|shogun|daimyo|[Pp]haraoh"
 )
 _A_PERSON = re.compile(
     rf"^(?:(?:a|an|the|his|her|their|its|our)\s+"
@@ -979,8 +1024,9 @@ def a_person(term: str, definition: str, sentence: str = "") -> bool:
     """Whether the term is a person the text introduces ("Johann Tetzel, a Dominican friar",
     "Frederick was one of the seven electors") rather than a term it defines — not an office
     the sentence speaks of as any holder ("accept a British Resident, an official who …")."""
-    if re.search(rf"\b(?:a|an)\s+{re.escape(term)}\b", sentence):
-        return False
+    office = rf"(?:a|an|the\s+(?:last|first|next|new|old|former|then))\s+{re.escape(term)}\b"
+    if re.search(office, sentence):
+        return False  # "the last Peshwa, the chief minister …", "the Secretary of State for …"
     return term[:1].isupper() and bool(
         _A_PERSON.match(definition) or _SOMEONE_WHO.match(definition)
     )
@@ -1013,6 +1059,10 @@ def _appositives(sentence: str) -> list[Definition]:
             continue
         if re.fullmatch(rf"(?:the\s+)?(?:{_TRANSLATED.pattern})", clause):
             continue  # "a fifth, the quinto real or 'royal fifth'": a name and its translation
+        if re.match(r"(?:named|called)\s+after\b", clause) and not re.fullmatch(
+            r"[A-Z][\w’'-]+s", term
+        ):
+            continue  # a people named after its leader ("the Armagnacs, named after …"), only
         if clause.startswith("meaning "):
             term, clause = _meaning(sentence, m, term)
         elif not m["clause"].startswith("or ") and (
@@ -1070,6 +1120,11 @@ def _name_in_apposition(clause: str) -> str | None:
     buffalo""), or None."""
     if re.fullmatch(r"(?:the|a|an)\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:of|and|the|de))*\s*)+", clause):
         return re.sub(r"^(?:the|a|an)\s+", "", clause)
+    if italic := re.fullmatch(r"the\s+\*([^*]{2,60})\*", clause):
+        return italic[1]  # "a peasant revolt in the north, the *Jacquerie*,"
+    # "a new weapon, the Pattern 1853 Enfield rifle": a name with a number, and its kind
+    if re.fullmatch(r"the\s+[A-Z][\w’'-]*\s+\d+(?:\s+[A-Z][\w’'-]*)+\s+[a-z]+", clause):
+        return clause.removeprefix("the ")
     quoted = re.fullmatch(r"the\s+[“\"‘]([^”\"’]{2,60})[”\"’]", clause)
     return quoted[1] if quoted else None
 
@@ -1121,8 +1176,12 @@ def _named_by_apposition(name: str, head: str) -> list[Definition]:
     start = re.search(rf"\b(?:{_DETERMINER}|some|[Tt]he|[A-Z][a-z]+)\s", words)
     if start is None or name in _MONTH_NAMES:
         return []
-    phrase = words[start.start() :]
+    phrase = re.sub(
+        r"^(?:In|On|By|After|Before|During)\s+[^,]*?\d{3,4}\s+", "", words[start.start() :]
+    )
     main = re.sub(r"\b(?:who|which|that)\b.*", "", phrase)  # "Those who fought for the government"
+    if complement := re.search(r"\b(?:was|were|is|are)\s+((?:a|an)\s[^,;]+)$", words):
+        phrase = main = complement[1]  # "The spark was a new weapon, the Pattern 1853 …"
     if _a_verb_in(main):
         return []  # "the army occupied the capital, the …": a clause, not a noun phrase
     definition = _clause(phrase)
@@ -1188,6 +1247,9 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     if aside := _ASIDE_AFTER_DASH.search(head):
         head = head[: aside.start()]  # "the Mahdi – in Islamic tradition, a redeemer …"
     term = _phrase_before(head)
+    two_names = rf"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+)\s+or\s+(?:the\s+)?{re.escape(term)}\s*$"
+    if term[:1].isupper() and (named := re.search(two_names, head)):
+        return named[1], (term,)  # "the Indian Mutiny or the Sepoy Mutiny, names which …"
     if clause.startswith("or ") and not term and head.strip():
         term = head.split()[-1]  # "repealed, or cancelled,": a word glossed
     pair = re.fullmatch(r"[A-Z][\w’'-]+ and ([A-Z][\w’'-]+)", term) or re.fullmatch(
@@ -1287,7 +1349,7 @@ _TRANSLATED = re.compile(
 # A word in italics or quotation marks and, after a comma, a bare noun phrase saying what it
 # is: "*Generalísimo*, supreme commander of all their forces".
 _MARKED_GLOSS = re.compile(
-    r"(?P<term>\*[^*]{2,40}\*|[“\"][^”\"]{2,40}[”\"]),\s+"
+    r"(?P<term>\*[^*]{2,40}\*|[“\"][^”\"]{2,40}[”\"]|(?<!\w)[‘'][^’'\n]{2,40}[’']),\s+"
     r"(?P<clause>(?!(?:and|but|or|which|who|whom|that|the|a|an|when|where|while|he|she|it|they|we|"
     r"I|you|his|her|its|their|as|in|on|at|by|for|with|from|to|of|not|so|then|now|also)\b)"
     r"[a-z][a-z-]+(?:\s+[a-z][\w’'-]*){1,12})(?=[,;.]|$)"
@@ -1301,10 +1363,12 @@ def _marked_gloss(sentence: str) -> list[Definition]:
         clause = m["clause"]
         if _TRANSLATION_BEFORE.search(sentence[: m.end("term")]):
             continue  # "the *grands blancs* – the "big whites", rich planters …": a translation
-        if _a_verb_in(clause):
-            continue  # "…", said the minister: a clause
+        main = re.sub(r"\b(?:which|who|whom|that|whose)\b.*", "", clause)
+        participle = r"^[a-z]+ed\s+(?=(?:across|by|from|with|in|on|to|into|for|of|at|over|under)\b)"
+        if not re.match(participle, main) and _a_verb_in(main):
+            continue  # "…", said the minister: a clause; but "'blown from guns', tied across …"
         if definition := _clause(clause):
-            found.append((m["term"].strip('*“”"'), definition, ()))
+            found.append((m["term"], definition, ()))  # marked: `defined_terms` strips it
     return found
 
 
@@ -1406,9 +1470,10 @@ _BELIEVED = re.compile(
 )
 # "Perestroika means restructuring."
 _MEANS = re.compile(
-    r"^(?!(?:This|That|It|These|Those|Which|What)\b)(?:The\s+)?(?P<term>[A-Z][\w-]*)\s+"
+    r"^(?:[^;:]*,\s+and\s+)?(?!(?:This|That|It|These|Those|Which|What)\b)(?:The\s+)?"
+    r"(?P<term>\*[^*\s]+\*|[A-Z][\w-]*)\s+"
     r"(?:means|meant|signifies|signified)\s+(?!that\b)[“\"‘']?(?P<clause>[^;:“”\"‘’']{2,120}?)[”\"’']?"
-    r"(?=[;.]$|$)"
+    r"(?=;|[.]$|$)"
 )
 _STOOD_FOR = re.compile(
     r"^(?:The\s+)?(?P<term>[A-Z][\w-]*)\s+(?:stood|stands)\s+for\s+(?P<clause>[^;:]{3,120}?)(?=[;.]$|$)"
@@ -1429,13 +1494,29 @@ _THE_WORD_MEANS = re.compile(
 )
 
 
-# An article of a law by what it did: "Article 27 declared that the land … belonged to the
-# nation".
+# An article of a law, or a law, by what it did: "Article 27 declared that the land … belonged
+# to the nation", "Military: the General Service Enlistment Act of 1856 required …".
 _ARTICLE_DID = re.compile(
-    r"^(?P<term>(?:Article|Clause|Section|Amendment)\s+\d+[A-Z]?)(?:\s+of\s+the\s+[A-Z][^,]{2,40}?)?\s+"
+    r"^(?:[A-Z][a-z]+:\s+)?(?:[Tt]he\s+)?"
+    r"(?P<term>(?:Article|Clause|Section|Amendment)\s+\d+[A-Z]?|"
+    r"(?:[A-Z][\w’'-]*\s+(?:of\s+)?){1,5}(?:Act|Law|Edict|Decree|Ordinance|Statute|Bill))"
+    r"(?:\s+of\s+(?:the\s+[A-Z][^,]{2,40}?|\d{4}))?\s+"
     r"(?P<clause>(?:declared|gave|allowed|stated|guaranteed|granted|banned|forbade|required|"
-    r"abolished|established|created|provided|promised|protected|limited|ordered|gave)\b"
+    r"abolished|established|created|provided|promised|protected|limited|ordered|transferred|"
+    r"ended|introduced|imposed|restricted|replaced|forced|outlawed|made)\b"
     r"[^;]{5,300}?)(?=[;.]$|$)"
+)
+# "By the Treaty of Troyes in 1420 Charles VI disinherited his son, …": what the treaty did.
+_BY_THE_TREATY = re.compile(
+    r"^(?:By|Under)\s+the\s+(?P<term>(?:Treaty|Peace|Edict|Agreement|Convention|Compromise)\s+of\s+"
+    r"[A-Z][\w’'-]*(?:[-\s][A-Z][\w’'-]*){0,2})(?:,?\s+(?:of|in|signed\s+in)\s+\d{3,4})?,?\s+"
+    rf"(?P<clause>[A-Z](?=[^;.]*\b(?:[a-z]+ed|{_IRREGULAR})\b)[^;]{{5,300}}?)(?=[;.]$|$)"
+)
+# A named operation by what happened in it: "In April 1953 sick and wounded prisoners were
+# exchanged in Operation Little Switch."
+_IN_OPERATION = re.compile(
+    r"^(?:(?:In|On|By|From)\s+[^,]*?\d{4},?\s+)?(?P<clause>[A-Za-z](?:[^,;:]|,(?=\d)){10,200}?)\s+in\s+"
+    r"(?P<term>Operation\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?=[,;.]|\s+which\b|$)"
 )
 # "Under what later came to be called the millet system, each religious community ran …"
 _UNDER_WHAT = re.compile(
@@ -1453,6 +1534,8 @@ def _name_from(sentence: str) -> list[Definition]:
         or _BELIEVED.match(sentence)
         or _MEANS.match(sentence)
         or _ARTICLE_DID.match(sentence)
+        or _BY_THE_TREATY.match(sentence)
+        or _IN_OPERATION.match(sentence)
         or _UNDER_WHAT.match(sentence)
     ):
         definition = _clause(said["clause"], short=True)
@@ -1461,6 +1544,8 @@ def _name_from(sentence: str) -> list[Definition]:
     if (m := _NAME_FROM.match(sentence)) is None:
         return []
     term, definition = _phrase_before(m["head"]), _clause(m["clause"])
+    if re.fullmatch(r"(?:The|This|That)\s+[a-z]+", m["head"].strip()):
+        return []  # "The rifle took its name from …": the one the text has just named
     return [(term, definition, ())] if term and definition else []
 
 
@@ -1491,7 +1576,15 @@ def _dashed(sentence: str) -> list[Definition]:
     (matchlocks, early muskets …); not "the Regiment – the "Hellfighters", as the unit became
     known –", a name for what is before (`_as_known`)."""
     found = _noun_phrase_before(sentence, _DASHED)
-    found = [f for f in found if not re.search(r"\bas\s[^,;]*\b(?:known|called)\b", f[1])]
+    found = [
+        f
+        for f in found
+        if not re.search(r"\bas\s[^,;]*\b(?:known|called)\b", f[1])
+        # "Chinese, Tamil and Persian – offering gifts …", "the sea – the kala pani or
+        # 'black water' –": what they did, or a name and its translation
+        and not re.fullmatch(r"[A-Z][\w’'-]* and [A-Z][\w’'-]*", f[0])
+        and not re.fullmatch(rf"(?:the\s+)?(?:{_TRANSLATED.pattern})", f[1])
+    ]
     return found + [(m["term"], m["clause"], ()) for m in _GLOSSED_VERB.finditer(sentence)]
 
 
@@ -1556,30 +1649,42 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
     return found
 
 
+# What a name means, said by doing it: "what some called rollback, pushing communism back …".
+_GERUND_GLOSS = re.compile(r",\s+(?P<gloss>[a-z]+ing\b[^,;:]{5,200}?)(?=[;.]$|$)")
+
+
 def _named(sentence: str) -> list[Definition]:
     """ "vessels known as coffin ships" → (coffin ships, vessels); "the Raj, as British rule
     in India was known" → (Raj, British rule in India)."""
     found: list[Definition] = []
     for m in _NAMED_AT.finditer(sentence):
-        rest = sentence[m.start("term") + len(m["term"]) :]
-        head = sentence[: m.start()].rstrip()
-        if not _names(sentence, m):
-            continue
-        if own := _OWN_NAME.match(m["term"]):  # "The rebels, who called themselves the …"
-            found += _named_themselves(_name_after(own[1]), head)
-        elif called := _CALLED_OBJECT.match(m["term"]):  # "called the newcomers Okies"
-            found += _called_object(called, rest)
-        elif re.match(r"call\s", m[0]):
-            continue  # "Congress Poland, as historians call this state, was …": no name given
-        elif term := _name_after(m["term"]):
-            if head.endswith(",") and m[0].startswith("also"):
-                found += _also_called(head[:-1], term, rest)
-            else:
-                found += _known_as(term, sentence, m, rest)
+        if _names(sentence, m):
+            found += _name_given(sentence, m)
     for known in _AS_KNOWN.finditer(sentence):
         if term := _phrase_before(known["term"]):
             found += _as_known(term, known, sentence)
     return found
+
+
+def _name_given(sentence: str, m: re.Match[str]) -> list[Definition]:
+    """What the name given by the "known as", "called", … at `m` names."""
+    rest = sentence[m.start("term") + len(m["term"]) :]
+    head = sentence[: m.start()].rstrip()
+    if own := _OWN_NAME.match(m["term"]):  # "The rebels, who called themselves the …"
+        return _named_themselves(_name_after(own[1]), head)
+    if called := _CALLED_OBJECT.match(m["term"]):  # "called the newcomers Okies"
+        return _called_object(called, rest)
+    if re.match(r"call\s", m[0]):
+        return []  # "Congress Poland, as historians call this state, was …": no name given
+    term = _name_after(m["term"])
+    if not term:
+        return []
+    described = re.search(r"\bwhat\s+(?:[a-z]+\s+){0,2}$", head + " ")
+    if described and (gloss := _GERUND_GLOSS.match(rest)):
+        return [(term, gloss["gloss"], ())]  # "what some called rollback, pushing …"
+    if head.endswith(",") and m[0].startswith("also"):
+        return _also_called(head[:-1], term, rest)
+    return _known_as(term, sentence, m, rest)
 
 
 def _as_known(term: str, known: re.Match[str], sentence: str) -> list[Definition]:
@@ -1613,8 +1718,11 @@ def _names(sentence: str, m: re.Match[str]) -> bool:
     if re.match(r"(?:his|her|their|its|the)\s+\S+\s+to\s+[a-z]+\b", m["term"]):
         return False  # "called his followers to gather at …": summoned
     head = sentence[: m.start()].rstrip()
-    if re.search(r"(?<!\bin )(?<!\binto )\bwhat\s+(?:[a-z]+\s+){0,2}$", head + " "):
-        return False
+    described = re.search(r"(?<!\bin )(?<!\binto )\bwhat\s+(?:[a-z]+\s+){0,2}$", head + " ")
+    if described and not _GERUND_GLOSS.match(sentence, m.end()):
+        return False  # … but "towards what some called rollback, pushing communism back …"
+    if re.search(r"\bwhom\s+(?:[\w’'-]+\s+){0,3}$", head + " "):
+        return False  # "the Dauphin, whom his supporters called Charles VII": a person
     return not _APPOINTED.match(sentence, m.start())
 
 
@@ -1792,11 +1900,17 @@ def _parenthesised(sentence: str) -> list[Definition]:
         if _ACRONYM.match(clause) or _DATE_OR_NUMBER.search(clause[:4]) or _SPELLED.match(clause):
             continue  # an acronym after its expansion, a date or a spelling: not a definition
         if re.match(
-            r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}\s+(?:was|were|is|are)\s+(?:a|an|the)\s", clause
+            r"(?:[A-Z][\w’'-]*|(?:the|a|an)\s+[a-z]+)(?:\s+[\w’'-]+){0,3}\s+(?:was|were|is|are)\s+"
+            r"(?:a|an|the)\s",
+            clause,
         ):
             found += _copular(clause)  # "(Rumelia was the Ottoman name for their lands …)"
             continue
         term = _phrase_before(sentence[: m.start()])
+        verb = re.search(r"\b([a-z]{4,}(?:ed|ised|ized))\s*$", sentence[: m.start()])
+        if not term and verb and re.match(r"[a-z]+ed\b", clause):
+            found.append((verb[1], clause, ()))  # "Joan was canonised (declared a saint)"
+            continue
         italic = sentence[: m.start()].endswith("*")  # "*colectividades* (collectives)"
         own_name = re.fullmatch(r"[a-z][\w-]+|\*[^*\s]+(?:\s[^*\s]+){0,2}\*", clause)
         if own_name and term[:1].islower() and not italic:

@@ -254,6 +254,15 @@ _OPENS_WITH_YEAR = re.compile(
 )
 
 
+# A task for the reader, not a happening: "Draw a timeline of the main events from …".
+_A_TASK = re.compile(
+    r"^(?:Draw|Explain|Describe|Compare|List|Write|Make|Discuss|Find|Look|Identify|Summarise|"
+    r"Summarize|Imagine|Design|Create|Consider|Decide|Choose|Complete|Label|Research|Match|"
+    r"Read|Use|Put|Sort|Rank|Plan|Annotate|Highlight)\s+(?!of\b)(?:a|an|the|your|how|why|"
+    r"what|which|whether|each|these|this|two|three|at|up|out|on)\b"
+)
+
+
 def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, str]]:
     """(sentence, clause, start, end, date) for every dated happening in the section's
     sentences, in text order — the clause of the sentence that tells it, and where its date
@@ -261,6 +270,8 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
     mostly the same words, or a mention of an earlier, more exact date) is left out."""
     for paragraph in section.paragraphs:
         for sentence in sentences(paragraph):
+            if sentence.rstrip(" ”\"’')").endswith("?") or _A_TASK.match(sentence):
+                continue  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …"
             for clause, start, end, date in happenings(sentence, told.year or told.plain_year):
                 if re.match(r"^\d{4}-\d\d", date):  # a month or a day: "on 30 October" goes on
                     told.year = int(date[:4])
@@ -309,7 +320,9 @@ def happenings(sentence: str, year: int | None = None) -> list[tuple[str, int, i
     groups: list[list[tuple[int, int, str]]] = []
     for found in _dates(sentence, year):
         between = sentence[groups[-1][-1][1] : found[0]] if groups else ""
-        if groups and (_SPAN.match(between) or _ALTERNATIVE.match(between)):
+        # … but "(1407–1409 and 1409–1411)" are two voyages, each a span of its own
+        two_spans = "–" in groups[-1][-1][2] and "–" in found[2] if groups else False
+        if groups and (_SPAN.match(between) or (_ALTERNATIVE.match(between) and not two_spans)):
             groups[-1].append(found)
         else:
             groups.append([found])
@@ -317,7 +330,10 @@ def happenings(sentence: str, year: int | None = None) -> list[tuple[str, int, i
         return []
     bounds = [(0, 0)]  # (where a clause ends, where the next begins)
     for before, after in itertools.pairwise(groups):
-        bounds.append(_cut(sentence, before[-1][1], after[0][0]))
+        cut = _cut(sentence, before[-1][1], after[0][0])
+        if _ALTERNATIVE.match(sentence[before[-1][1] : after[0][0]]):
+            cut = (len(sentence), 0)  # "(1407–1409 and 1409–1411)": both are the whole sentence's
+        bounds.append(cut)
     bounds.append((len(sentence), len(sentence)))
     told = []
     for group, (opening, closing) in zip(groups, itertools.pairwise(bounds), strict=True):
@@ -331,9 +347,29 @@ def happenings(sentence: str, year: int | None = None) -> list[tuple[str, int, i
 _JOINED = re.compile(r"\s*(?:and|or|to|until|till|through|[–—-])\s*")
 
 
+def _in_a_name(sentence: str, start: int, end: int) -> bool:
+    """Whether the year at `start`…`end` is inside a name, not a date: "the Pattern 1853
+    Enfield rifle" — capitalised words either side, the one before neither a month nor a word
+    a date follows ("In 1950 North Korea …", "June 1950 North …")."""
+    year = re.fullmatch(r"\d{4}", sentence[start:end])
+    before = re.search(r"(?:^|\s)([A-Z][a-z]+)\s$", sentence[:start])
+    after = re.match(r"\s[A-Z]", sentence[end:])
+    if year is None or before is None or after is None:
+        return False
+    return before[1] not in _BEFORE_A_YEAR
+
+
+_BEFORE_A_YEAR = {
+    "In", "On", "By", "After", "Before", "Since", "Until", "From", "During", "Around", "About",
+    "Circa", "Of", "To", "Through", "Between", "Early", "Late", "Mid", "Summer", "Spring",
+    "Autumn", "Winter", "Christmas", "Easter", "Day", "January", "February", "March", "April",
+    "May", "June", "July", "August", "September", "October", "November", "December",
+}  # fmt: skip
+
+
 def _dates(sentence: str, year: int | None) -> list[tuple[int, int, str]]:
     """The sentence's dates, with its days written without a year read as of `year`."""
-    found = find_dates(sentence)
+    found = [d for d in find_dates(sentence) if not _in_a_name(sentence, d[0], d[1])]
     for start, end, month, day in find_day_months(sentence):
         if any(start < other_end and other_start < end for other_start, other_end, _ in found):
             continue
@@ -341,7 +377,7 @@ def _dates(sentence: str, year: int | None) -> list[tuple[int, int, str]]:
         # earlier in the sentence ("on 25 March 1807, and … on 1 May"), else the one the
         # text gave before.
         joined = [d for at, _, d in found if _JOINED.fullmatch(sentence[end:at])]
-        earlier = sorted((at, d) for at, _, d in found if at < start and re.match(r"^\d{4}-\d", d))
+        earlier = sorted((at, d) for at, _, d in found if at < start and re.match(r"^\d{4}", d))
         in_year = int(joined[0][:4]) if joined else int(earlier[-1][1][:4]) if earlier else year
         if in_year is not None:
             day_part = f"-{day:02d}" if day else ""
@@ -719,9 +755,13 @@ _TIME_OF_DAY = re.compile(
 
 def event_title(sentence: str, start: int, end: int) -> str:
     """A short title: the sentence without its date phrase and the words leading into it."""
-    before = _QUALIFIER.sub("", sentence[:start])
-    before = _LEADING_INTO.sub("", before)
-    after = sentence[end:]
+    before, after = sentence[:start], sentence[end:]
+    opened = before.rfind("(")
+    if opened >= 0 and ")" not in before[opened:] and ")" in after:
+        # "The second and third voyages (1407–1409 and 1409–1411) went back": without the
+        # bracket the date is in
+        before, after = before[:opened], after[after.index(")") + 1 :]
+    before = _LEADING_INTO.sub("", _QUALIFIER.sub("", before))
     if before.strip(" ,") and (m := _NEXT_CLAUSE.search(after)):
         after = after[: m.start()]  # "The famine lasted from 1845 to 1852 | , and …"
     rest = f"{before.rstrip()} {after.lstrip()}".strip()

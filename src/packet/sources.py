@@ -312,11 +312,29 @@ _BULLET = re.compile(r"^\s*(?:[•*·▪–-]|\d+[.)])\s+")
 
 
 def _is_navigation(line: str) -> bool:
-    """A menu: three or more short items (words or Markdown links) between | · • separators."""
-    items = [
-        re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", part).strip() for part in re.split(r"[|·•]", line)
-    ]
-    return len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items)
+    """A menu: three or more short items (words or Markdown links) between | · • separators,
+    after any lead-in ("Enjoyed this article? Share it: Facebook · X · Email"); or two or more
+    Markdown links with those separators and few words besides ("You might also like: [The
+    Silk Road in 10 Objects](…) · […](…)")."""
+    items = [_link_text(part).strip() for part in re.split(r"[|·•]", line)]
+    items[0] = items[0].rsplit(":", 1)[-1].strip()
+    if len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items):
+        return True
+    links = _MARKDOWN_LINK.findall(line)
+    between = _MARKDOWN_LINK.sub(" ", line)
+    return (
+        len(links) >= 2
+        and re.search(r"[|·•›»]", between) is not None
+        and len(re.findall(r"\w+", between)) <= 6
+    )
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _link_text(line: str) -> str:
+    """A Markdown line as it reads: "[Home](/) › [Asia](/asia)" is "Home › Asia"."""
+    return _MARKDOWN_LINK.sub(r"\1", line)
 
 
 def _is_marketing(line: str) -> bool:
@@ -399,7 +417,7 @@ def _block(
         return ("heading", heading)
     if not kept and _noted_before_text(line, article):
         return None
-    if _is_marketing(line) or _BREADCRUMB.match(line):
+    if _is_marketing(line) or _BREADCRUMB.match(_link_text(line).replace("*", "")):
         article.skipped.append(line)
         return None
     if _heading_like(line) and not _BULLET.match(line):
