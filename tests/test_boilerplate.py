@@ -65,6 +65,7 @@ def test_markdown_link_lines_are_furniture_and_the_article_is_kept() -> None:
             "In 1405 a fleet of over two hundred ships left the Yangtze · it sailed west.",
             "*Enjoyed this article?* Share it: [Facebook](#) · [X](#) · [Email](#)",
             "**You might also like:** [The Silk Road in 10 Objects](/silk) · [Vasco da Gama](/g)",
+            "- [How Bismarck made Germany in three wars](/bismarck)",
         ]
     )
     found = article(page, "markdown")
@@ -72,4 +73,18 @@ def test_markdown_link_lines_are_furniture_and_the_article_is_kept() -> None:
     assert [block for _, block in found.blocks] == [
         "In 1405 a fleet of over two hundred ships left the Yangtze · it sailed west."
     ]
-    assert len(found.skipped) == 3
+    assert len(found.skipped) == 4
+
+
+def test_a_pages_own_review_date_is_furniture_not_history() -> None:
+    page = (
+        "<html><body><article><h1>The Trail of Tears</h1>"
+        "<p class='updated'>Last reviewed 3 April 2024</p>"
+        "<p>In 1838 about 13,000 Cherokee were forced west along routes through Tennessee, "
+        "Kentucky and Illinois, and thousands of them died on the way.</p>"
+        "<p>The removal opened millions of acres of their land to white settlers.</p>"
+        "</article></body></html>"
+    )
+    found = article(page, "html")
+    assert "Last reviewed 3 April 2024" in found.skipped
+    assert all("reviewed" not in block for _, block in found.blocks)

@@ -284,6 +284,36 @@ from packet.draft import happenings
          "put to the question", "tied to a rack and stretched"),
         ("They called for what some called détente, easing tension between the blocs.",
          "détente", "easing tension between the blocs"),
+        # a plain word, its translation and an appositive; a copula up to a colon; "from the
+        # … word for"; a plural with a capitalised adjective after "also known as"
+        ("It was ruled by a Landtag, or \"land assembly\", an elected body of nobles.", "Landtag",
+         "an elected body of nobles"),
+        ("The yeomen were the small farmers of the shire: men who owned their land.", "yeomen",
+         "the small farmers of the shire"),
+        ("Many of them became Junkers, from the German word for young lords.", "Junkers",
+         "from the German word for young lords"),
+        ("The Avars, also known as Obri, were Turkic horsemen of the steppe.", "Avars",
+         "Turkic horsemen of the steppe"),
+        # a name after a verb's object, after "as", in italics or with small words in it
+        ("In 1843 they printed a weekly paper, the *Northern Star*, in Leeds.", "Northern Star",
+         "a weekly paper"),
+        ("The day was kept as a public holiday, the Day of Union.", "Day of Union",
+         "a public holiday"),
+        ("It is still called the *Mur des Fédérés*, the Communards' Wall.", "Mur des Fédérés",
+         "the Communards' Wall"),
+        ("The troops based at Versailles, whom the Communards called the *Versaillais*, "
+         "attacked.", "Versaillais", "The troops based at Versailles"),
+        # brackets: initials, a capitalised translation of a marked name, a foreign word's
+        # English, a war's dates before its appositive
+        ("The East India Company (usually known by its initials, EIC) traded in tea.", "EIC",
+         "East India Company"),
+        ("They founded the *Union des femmes* (Women's Union) in April.", "Union des femmes",
+         "Women's Union"),
+        ("He relied on his nökör (companions) in every war.", "nökör", "companions"),
+        ("The result was the Second Seminole War (1835-1842), the costliest of the wars.",
+         "Second Seminole War", "the costliest of the wars"),
+        ("By the Treaty of Fort Jackson, signed in August 1814, the Creek gave up their land.",
+         "Treaty of Fort Jackson", "the Creek gave up their land"),
     ],
 )  # fmt: skip
 def test_a_defined_term_is_drafted_with_its_defining_words(
@@ -344,6 +374,11 @@ def test_a_defined_term_is_drafted_with_its_defining_words(
         "He was born in Anhui, and was called Zhu Chongba.",
         "Their tablets were in Chinese, Tamil and Persian – offering gifts to three faiths.",
         "The second cause was the succession.",
+        # one of a group; a question word, "every" or a time as a subject; a place's name today
+        "Thousands were deported, and Louise Michel was one of them.",
+        "What followed was the *Semaine sanglante*.",
+        "Every Mongol man was a horseman and archer from childhood.",
+        "The survivors reached Delagoa Bay (today Maputo in Mozambique), where he died.",
     ],
 )
 def test_an_opening_phrase_or_a_name_in_passing_is_no_term(sentence: str) -> None:
@@ -364,8 +399,17 @@ def test_a_person_introduced_by_their_role_is_told_apart() -> None:
     assert not a_person("Observer Corps", "a force of volunteers who followed them")
     assert not a_person("Domesday Book", "a detailed record of who held the land")
     assert a_person("Ma Huan", "a Muslim interpreter")
+    assert a_person("Napoleon III", "nephew of the famous one")  # a role in brackets, bare
+    assert a_person("Louise Michel", "a Montmartre schoolteacher")  # a role in a compound
     # an office the sentence speaks of as any holder's
     assert not a_person("Peshwa", "the chief minister", "the son of the last Peshwa, the chief …")
+
+
+def test_a_translation_in_the_next_sentence_is_read() -> None:
+    assert defined_after(
+        "Mzilikazi built a powerful state during the Mfecane.",
+        'This Nguni word is usually translated as "the crushing".',
+    ) == ("Mfecane", "the crushing", ())
 
 
 def test_a_definition_in_the_next_sentence_is_read() -> None:

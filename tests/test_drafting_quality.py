@@ -157,7 +157,7 @@ def _events(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: 
             (
                 label
                 for label in unmatched
-                if _date(label) == event["date"] and normalise(label["says"]) in sentence
+                if _same_date(_date(label), event["date"]) and normalise(label["says"]) in sentence
             ),
             None,
         )
@@ -168,6 +168,12 @@ def _events(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: 
             tally.misses.append(f"{name}: extra event {event['date']} “{event['title']}”")
     tally.events_found += len(labelled) - len(unmatched)
     tally.misses += [f"{name}: missed event {e['date']} “{e['says']}”" for e in unmatched]
+
+
+def _same_date(labelled: str | None, drafted: str) -> bool:
+    """Whether a drafted date is the labelled one: "c. 1162" is the label's "1162" too (the
+    text says "around 1162"; a label may give the year alone)."""
+    return labelled is not None and labelled.removeprefix("c. ") == drafted.removeprefix("c. ")
 
 
 def _fold(name: str) -> str:

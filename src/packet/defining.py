@@ -57,7 +57,8 @@ _APPOSITIVE = re.compile(
 )
 _COPULA = re.compile(
     r"^\s*(?:,\s*)?(?:which|who)?\s*(?:is|was|are|were|became|becomes|means|meant|"
-    r"refers to|referred to)\s+(?P<clause>(?:(?:a|an|the|one of)\s|[a-z]+s\s+(?:who|which|that)\s)"
+    r"refers to|referred to)\s+(?P<clause>(?:(?:a|an|the|one of)\s|"
+    r"(?:[A-Z][a-z]+\s+)?[a-z]+(?:s|men)\s+(?:who|which|that|of|from)\s)"
     r"[^;:()]{2,300}?)"
     r"\s*(?:[;:.]|,\s*(?:which|who|and|but)\b|$)"
 )
@@ -133,6 +134,7 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
 def _named_by(words: str, *, short: bool) -> str | None:
     """What the words before "known as" (or "called", …) say the name names."""
     words = re.sub(r",\s*$", "", words)  # "In 1456 a retrial, known as the nullification trial"
+    words = re.sub(r"^\[\d+\]\s*", "", words)  # "[3] The Cumans, also known as …": a note's
     if re.match(r"(?:Under|In|Through)\s+what\b", words):
         return None  # "Under what later came to be called X, …": the sentence goes on to say
     if what := re.search(r"(?:,\s*)?\b(?P<into>in\s+|into\s+)?what(?:\s+\w+){0,2}\s*$", words):
@@ -158,8 +160,18 @@ def _named_by(words: str, *, short: bool) -> str | None:
         )
     ):  # "The fighting … cost both sides so heavily that it has been known as X"
         return _clause(words[: cut[-1].start()], short=short)
+    whom = re.search(r"([^,;:]+),\s+whom\s+(?:[\w’'-]+\s+){0,3}$", words + " ")
+    named = re.sub(r"^(?:\S+\s+\d{3,4}\s+)?(?:[Tt]he\s+)?", "", whom[1].strip()) if whom else ""
+    if whom and re.match(r"(?:[a-z]+\s+)?[a-z]+s\b", named):  # a group, not a person
+        return _clause(whom[1], short=short)  # "troops based at Versailles, whom … called X",
+        # not "By 1428 the Dauphin, whom his supporters called Charles VII"
     if _NO_NOUN.search(words + " ") and not re.search(r",\s+(?:who|which)\b", words):
         return None
+    return _phrase_named(phrase, words, short=short)
+
+
+def _phrase_named(phrase: str, words: str, *, short: bool) -> str | None:
+    """The noun phrase `phrase`, the last part of `words`, holds before "known as"."""
     phrase = _LEADING.sub("", phrase.strip())
     phrase = re.sub(r"(?:^|\s+)(?:was|were|is|are)(?:\s+(?:also|later|then))?$", "", phrase)
     if not phrase and (aside := re.search(r"([^,;]+?),\s+(?:who|which)\b", words)):
@@ -402,6 +414,9 @@ _SAID_AFTER = re.compile(
     # "Sundiata took the title mansa. Usually translated as "king" or "emperor", it was …"
     r"^(?:(?:Usually|Often|Commonly|Roughly|Loosely)\s+)?[Tt]ranslated\s+as\s+"
     r"(?P<translated>[“\"‘][^”\"’]{1,60}[”\"’](?:\s+or\s+[“\"‘][^”\"’]{1,60}[”\"’])?),\s+(?:it|they)\b|"
+    # "… during the Mfecane. This Nguni word is usually translated as "the crushing"."
+    r"^This\s+(?:[A-Z][a-z]+\s+)?(?:word|term|name)\s+(?:is|was)\s+(?:usually\s+|often\s+)?"
+    r"translated\s+as\s+[“\"‘](?P<rendered>[^”\"’]{1,60})[”\"’][.]?$|"
     # "… what the Chinese called the unequal treaties. These agreements opened ports to …"
     r"^(?:These|Such)\s+(?!(?:were|are)\b)(?:[a-z]+\s+)?[a-z]+s\s+"
     rf"(?P<did>(?:[a-z]{{3,}}ed|{_IRREGULAR})\s[^;:]{{10,300}}?){_SAID_AFTER_END}|"
@@ -479,14 +494,14 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
     ):
         return None  # "These agreements opened …" says what a name just given is
     clause = said["clause"] or said["plural"] or said["bare"] or said["restated"]
-    clause = clause or said["within"] or said["did"] or said["translated"] or ""
+    clause = clause or said["within"] or said["did"] or said["translated"] or said["rendered"] or ""
     clause = re.sub(r"^that\s+", "", clause)
     if said["origin"]:
         clause = f"the name {said['origin']}"
-    least = 3 if said["plural"] else 1 if said["translated"] else 4  # "It was a bold promise."
+    least = 3 if said["plural"] else 1 if said["translated"] or said["rendered"] else 4
     if not term or not _usable(term) or len(term.split()) > 4 or len(clause.split()) < least:
         return None
-    definition = _clause(clause, most=MAX_SAID_AFTER)
+    definition = _clause(clause, most=MAX_SAID_AFTER, short=least == 1)
     return (term, definition, ()) if definition else None
 
 
@@ -506,13 +521,14 @@ def _usable(term: str, *, marked: bool = False) -> bool:
         re.search(r"\d", w) and not re.fullmatch(r"[A-Z]{1,3}-\d{1,3}", w) for w in words
     ):
         return False  # a date or a number, but "U-2", "V-2" and "Article 27" are names
-    if _NUMBERS.search(term) or term in _MONTH_NAMES:
-        return False
+    if _NUMBERS.search(term) or term in _MONTH_NAMES or _A_TIME.search(term):
+        return False  # "the late fourteenth century": when, not what
     if (words[0] in _NOT_A_TERM_START and not marked) or term in _PRONOUNS:
         return False  # "within days", "given another operational post": no noun phrase
     return not (term.lower() in _GENERIC and not marked) and words[-1] not in _NOT_IN_TERM
 
 
+_NO_SUBJECT = {"What", "Which", "Who", "Every", "Each", "All", "Some", "Most", "Many", "No", "Any"}
 _PRONOUNS = {"it", "them", "him", "her", "they", "us", "themselves", "himself", "herself", "itself"}
 # Lower-case words a term does not begin with: prepositions, and participles a verb's phrase
 # begins with.
@@ -524,6 +540,7 @@ _NOT_A_TERM_START = {
 }  # fmt: skip
 
 
+_A_TIME = re.compile(r"\b(?:century|centuries|decade|decades)$")
 _MONTH_NAMES = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -745,7 +762,7 @@ def _gerund_phrase(bare: str, taken: list[str], before: list[str]) -> bool:
 # Small words inside names: "Umkhonto we Sizwe", "Leonardo da Vinci", "Ludwig van Beethoven".
 _NAME_PARTICLES = {
     "we", "da", "de", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le", "al",
-    "el", "bin", "ibn", "y", "dos", "das", "ter", "zu", "of", "and",
+    "el", "bin", "ibn", "y", "dos", "das", "ter", "zu", "of", "and", "des", "les",
 }  # fmt: skip
 
 
@@ -845,7 +862,8 @@ _BEFORE_ADJECTIVE = {"a", "an", "the", "to", "of", "in", "with", "by", "for", "f
 # and thousands of men drowned", "goods, on thousands of products".
 _NOT_A_NOUN = (
     r"(?!(?:and|but|or|so|only|just|even|then|when|while|as|if|though|although|thousands|still|"
-    r"already|now|once|formerly|first|originally|he|she|it|they|we|you|i|"
+    r"already|now|once|formerly|first|originally|he|she|it|they|we|you|i|especially|"
+    r"particularly|mainly|mostly|usually|probably|possibly|perhaps|"
     r"hundreds|millions|many|most|some|all|both|on|in|at|by|for|with|from|to|of|not|never|"
     r"earlier|later|"
     r"after|before|until|since|because|where|which|who|whom|whose|that|was|were|is|are|had|"
@@ -874,8 +892,9 @@ _INNER = r"(?!(?:to|of|in|on|at|by|for|with|from|into|or|but|the|a|an)\b)[a-z][\
 _APPOSITIVE_OPENING = (
     rf"(?:{_NOT_A_TIME}{_DETERMINER}\b|one\s+of\b|meaning\b|which\s+(?:meant|means)\b|"
     r"(?:named|called)\s+after\b|"  # "the Armagnacs, named after their leader Bernard, …"
+    r"from\s+the\s+(?:[A-Z][a-z]+\s+)*word\s+for\b|"  # "Boers, from the Dutch word for …"
     # "stadtholder, in effect chief magistrate …"
-    r"(?:in\s+effect|effectively|essentially|roughly|approximately)\s+(?=[a-z])|"
+    r"(?:in\s+effect|effectively|essentially|roughly|approximately)\s+(?=[a-z])(?![a-z]+ing\b)|"
     r"[a-z]+(?:able|ible)\s+(?:only\s+)?(?:to|for|from)\s|"  # "a city, answerable only to …"
     r"in\s+which\b|or\s+(?=[A-Za-z])|"
     r"(?:which|who)\s+(?:was|were|is|are)\s+(?=(?:a|an|one\s+of)\s)|"  # "which was a committee …"
@@ -932,7 +951,7 @@ _COPULA_AT = re.compile(
     r"built|brought|found)\b)"
     r"(?:[a-z]+\s+(?:and\s+)?){0,2}(?:[a-z]+s|men|women|people|children|clergy|nobility|"
     r"gentry|peasantry)\s+(?:who|which|that|in|of|for|made|used|written)\s+[^;:]{3,200}?)"
-    r"(?=[;.]|,\s*(?:while|and|but|whereas)\b|$)",
+    r"(?=[;:.]|,\s*(?:while|and|but|whereas)\b|$)",
     re.IGNORECASE,
 )
 _PAREN_AT = re.compile(r"\s\((?P<clause>[^()]{3,200})\)")
@@ -945,7 +964,9 @@ _VERB_OBJECT = re.compile(
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
     rf"\b(?!(?:called|named|termed|dubbed)\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\s+"
     r"(?:(?:a|an|the|his|her|their|its)\s|[A-Z])|"
-    r"^(?:(?!(?:who|whom|whose|which|that|where|when)\b)\S+\s+){1,3}(?:was|were|is|are|had|has)\b"
+    r"^(?:(?!(?:who|whom|whose|which|that|where|when)\b)\S+\s+){1,4}(?:was|were|is|are|had|has|became)\b|"
+    # an absolute phrase: "…, the first parties traveling in the winter of 1831"
+    r"^the\s+(?:(?!of\b)[a-z]+\s+)?[a-z]+s\s+[a-z]+ing\b"
 )
 # A bare noun phrase going on with a participle, then "and" another thing: "the Eight Banners,
 # hereditary units made up mainly of Manchus, and the Green Standard Army, …" is two things
@@ -964,8 +985,8 @@ def _a_clause(words: str) -> bool:
         return True
     listed = re.search(r"\band\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$", words)
     names = re.match(r"(?:the|a|an)\s+[A-Z]", words) and re.search(
-        r"\band\s+(?:the|a|an)\s+[A-Z]", words
-    )  # "the Yard at London and the Court at Ghent": a list of names
+        r"\band\s+(?:[a-z]+ly\s+)?(?:the|a|an)\s+[A-Z]", words
+    )  # "the Yard at London and the Court at Ghent", "… and finally the Naimans": names
     if _MORE_OF_A_LIST.search(words) or _PREDICATES.match(words):
         return True  # "its monarchy, the privileges of its nobles and much of …"
     return bool(listed and len(words.split()) <= 8) or bool(names or _SUMMING_UP.match(words))
@@ -1006,12 +1027,13 @@ _ROLE = (
     r"outlaw|pirate|adventurer|mercenary|warrior|grandson|granddaughter|nephew|niece|cousin|"
     r"uncle|aunt|interpreter|translator|eunuch|astronomer|physician|surgeon|novelist|"
     r"playwright|composer|artist|sculptor|pilot|sergeant|colonel|corporal|trader|landowner|"
-    r"abbot|abbess|prophet|martyr|rebel|revolutionary|spy|[Rr]ani|[Rr]aja|[Mm]aharaja|"
+    r"abbot|abbess|prophet|martyr|rebel|revolutionary|spy|smith|[Rr]ani|[Rr]aja|[Mm]aharaja|"
     r"[Nn]awab|[Bb]egum|[Ee]mir|[Cc]aliph|vizier|shogun|daimyo|[Pp]haraoh"
 )
 _A_PERSON = re.compile(
     rf"^(?:(?:a|an|the|his|her|their|its|our)\s+"
-    rf"(?:(?!of\b)[\w’'-]+,?\s+){{0,3}}?(?:[a-z]+-)?(?:{_ROLE})|"
+    rf"(?:(?!of\b)[\w’'-]+,?\s+){{0,3}}?(?:[a-z]+-?)?(?:{_ROLE})\b|"
+    rf"(?:{_ROLE})(?=\s+of\b)|"  # "(nephew of the famous one)"
     rf"the\s+(?:last|first|eldest|youngest|second|third)\s+of\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_ROLE})s|"
     rf"one\s+of\s+(?:the|his|her|their)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_ROLE})s)"
     r"(?=\s+(?:of|from|who|whose|named|called|known|sent|appointed|chosen|elected|born|in|"
@@ -1052,7 +1074,7 @@ def _appositives(sentence: str) -> list[Definition]:
         term, aliases = _appositive_term(head, m["clause"])
         clause = _APPOSITIVE_LEAD.sub("", m["clause"])
         name = _name_in_apposition(clause)
-        if name and not all(w[:1].isupper() or w in ("of", "and") for w in term.split()):
+        if name and not all(w[:1].isupper() or w in _NAME_PARTICLES for w in term.split()):
             # "roads, the Qhapaq Ñan,", "its formation, the "horns of the buffalo"": the name
             # of what is before ("the commander, the Marquis of …" is a person)
             found += _named_by_apposition(name, head)
@@ -1140,8 +1162,9 @@ _MORE_ADJECTIVES = re.compile(
 # … or after a determiner and one adjective: "the Golden Horn, a deep, | narrow inlet that …".
 _ONE_ADJECTIVE = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*")
 _NOUN_AFTER = re.compile(
-    r",\s+(?!(?:the|a|an|and|or|but|his|her|its|their|was|were|is|are|had|has)\b)"
-    r"[a-z][\w-]*\s+(?!(?:from|to|in|on|at|by|of|with|for|into|over|and|or)\b)[a-z][\w-]*\b"
+    r",\s+(?!(?:the|a|an|and|or|but|his|her|its|their|was|were|is|are|had|has|then|now|also|"
+    r"soon|later|still|once)\b)"
+    r"[a-z][\w-]*\s+(?!(?:from|to|in|on|at|by|of|with|for|into|over|and|or)\b)(?![a-z]+ed\b)[a-z][\w-]*\b"
     r"(?:\s+(?:whose|who|which|that)\b[^,;:().]*)?"
 )
 
@@ -1166,7 +1189,8 @@ def _after_names(head: str) -> bool:
     place = r"the\s+(?:[A-Z][\w’'-]*\s*)+(?:(?:at|in|of)\s+(?:[A-Z][\w’'-]*\s*)+)?"
     if re.search(rf"\b{place},\s*{place}$", head):
         return True
-    return re.search(rf"(?:^|,){name},{name}$", head) is not None
+    # "Hughes, Hurston", "Illinois, Missouri and Arkansas"
+    return re.search(rf"(?:^|,){name},{name}$|,{name},?\s+and{name}$", head) is not None
 
 
 def _named_by_apposition(name: str, head: str) -> list[Definition]:
@@ -1177,11 +1201,14 @@ def _named_by_apposition(name: str, head: str) -> list[Definition]:
     if start is None or name in _MONTH_NAMES:
         return []
     phrase = re.sub(
-        r"^(?:In|On|By|After|Before|During)\s+[^,]*?\d{3,4}\s+", "", words[start.start() :]
+        r"^(?:In|On|By|From|After|Before|During)\s+[^,]*?\d{3,4}\s+", "", words[start.start() :]
     )
     main = re.sub(r"\b(?:who|which|that)\b.*", "", phrase)  # "Those who fought for the government"
-    if complement := re.search(r"\b(?:was|were|is|are)\s+((?:a|an)\s[^,;]+)$", words):
-        phrase = main = complement[1]  # "The spark was a new weapon, the Pattern 1853 …"
+    object_ = rf"\b(?:was|were|is|are|as|[a-z]{{3,}}ed|{_IRREGULAR})\s+((?:a|an)\s[^,;]+)$"
+    if complement := re.search(object_, words):
+        # "The spark was a new weapon, the Pattern 1853 …", "they published a weekly
+        # newspaper, the *Cherokee Phoenix*, …"
+        phrase = main = complement[1]
     if _a_verb_in(main):
         return []  # "the army occupied the capital, the …": a clause, not a noun phrase
     definition = _clause(phrase)
@@ -1226,7 +1253,8 @@ _SPELLED = re.compile(r"(?:(?:also|often|sometimes|usually)\s+)?(?:spelled|spelt
 
 # A marked word and its translation, ending what an appositive follows.
 _TRANSLATION_BEFORE = re.compile(
-    r"(?:\*(?P<term>[^*]{2,40})\*|[“\"](?P<quoted>[^”\"]{2,40})[”\"])\s*(?:,\s+or|,|\s[–—])\s+"
+    r"(?:\*(?P<term>[^*]{2,40})\*|[“\"](?P<quoted>[^”\"]{2,40})[”\"]|(?<![\w’'-])(?P<plain>[\w’'-]{3,40}))"
+    r"\s*(?:,\s+or|,|\s[–—])\s+"
     r"(?:the\s+)?[“\"‘](?P<said>[^”\"’]{2,60})[”\"’]$"
 )
 
@@ -1243,9 +1271,12 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
         head, aliases = head[: other.start()], (other["said"] or other["name"],)
     elif translated := _TRANSLATION_BEFORE.search(head):
         # "the *pacto del olvido*, or "pact of forgetting", an unwritten agreement …"
-        return translated["term"] or translated["quoted"], (translated["said"],)
+        term = translated["term"] or translated["quoted"] or translated["plain"]
+        return term, (translated["said"],)  # … or "a Volksraad, or "people's council", an …"
     if aside := _ASIDE_AFTER_DASH.search(head):
         head = head[: aside.start()]  # "the Mahdi – in Islamic tradition, a redeemer …"
+    # "his nökör (companions), men who …", "the Second Seminole War (1835–1842), the …"
+    head = re.sub(r"\s*\((?:[a-z][^()]{0,40}|\d{3,4}(?:[–-]\d{2,4})?)\)$", "", head)
     term = _phrase_before(head)
     two_names = rf"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+)\s+or\s+(?:the\s+)?{re.escape(term)}\s*$"
     if term[:1].isupper() and (named := re.search(two_names, head)):
@@ -1509,8 +1540,9 @@ _ARTICLE_DID = re.compile(
 # "By the Treaty of Troyes in 1420 Charles VI disinherited his son, …": what the treaty did.
 _BY_THE_TREATY = re.compile(
     r"^(?:By|Under)\s+the\s+(?P<term>(?:Treaty|Peace|Edict|Agreement|Convention|Compromise)\s+of\s+"
-    r"[A-Z][\w’'-]*(?:[-\s][A-Z][\w’'-]*){0,2})(?:,?\s+(?:of|in|signed\s+in)\s+\d{3,4})?,?\s+"
-    rf"(?P<clause>[A-Z](?=[^;.]*\b(?:[a-z]+ed|{_IRREGULAR})\b)[^;]{{5,300}}?)(?=[;.]$|$)"
+    r"[A-Z][\w’'-]*(?:[-\s][A-Z][\w’'-]*){0,2})"
+    r"(?:,?\s+(?:signed\s+)?(?:of|in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{3,4})?,?\s+"
+    rf"(?P<clause>[A-Za-z](?=[^;.]*\b(?:[a-z]+ed|{_IRREGULAR})\b)[^;]{{5,300}}?)(?=[;.]$|$)"
 )
 # A named operation by what happened in it: "In April 1953 sick and wounded prisoners were
 # exchanged in Operation Little Switch."
@@ -1721,8 +1753,10 @@ def _names(sentence: str, m: re.Match[str]) -> bool:
     described = re.search(r"(?<!\bin )(?<!\binto )\bwhat\s+(?:[a-z]+\s+){0,2}$", head + " ")
     if described and not _GERUND_GLOSS.match(sentence, m.end()):
         return False  # … but "towards what some called rollback, pushing communism back …"
-    if re.search(r"\bwhom\s+(?:[\w’'-]+\s+){0,3}$", head + " "):
-        return False  # "the Dauphin, whom his supporters called Charles VII": a person
+    whom = re.search(r"\b[A-Z][\w’'-]*,\s+whom\s+(?:[\w’'-]+\s+){0,3}$", head + " ")
+    if whom and not re.match(r"[*“\"‘]", m["term"]):
+        return False  # "the Dauphin, whom his supporters called Charles VII": a person, but
+        # "troops based at Versailles, whom the Communards called the *Versaillais*"
     return not _APPOINTED.match(sentence, m.start())
 
 
@@ -1851,11 +1885,15 @@ def _copular(sentence: str) -> list[Definition]:
             continue
         if words and (words[0].lower() in _LEADING_SMALL or words[0] in _DESCRIBING):
             continue  # "His greatest work was …", "Its oldest part was …": not a term
-        if any(w in _PRONOUNS for w in words):
-            continue  # "Hong himself was God's second son": a person, not a term
-        if re.fullmatch(r"the\s+(?:[A-Z][\w’'-]*\s*)+", m["clause"].split(",")[0]):
+        if any(w in _PRONOUNS for w in words) or words[0] in _NO_SUBJECT:
+            continue  # "Hong himself was …", "What followed was …", "Every Mongol man was …"
+        if re.fullmatch(
+            r"the\s+(?:[A-Z][\w’'-]*\s*(?:(?:of|and|the|de)\s+)?)+", m["clause"].split(",")[0]
+        ):
             continue  # "The instrument of enforcement was the Force Publique": a name
-        if re.match(r"(?:the|a|an)\s+(?:first|last|only)\b", m["clause"]):
+        if re.match(
+            r"(?:the|a|an)\s+(?:first|last|only)\b|one\s+of\s+(?:them|these|those)\b", m["clause"]
+        ):
             continue  # "Cotton was the first industry to be transformed": a fact, not a definition
         if (definition := _clause(m["clause"])) is not None:
             found.append((subject, definition, ()))
@@ -1896,37 +1934,53 @@ def _parenthesised(sentence: str) -> list[Definition]:
     "NASA (the National Aeronautics and Space Administration)" → (NASA, …)."""
     found: list[Definition] = []
     for m in _PAREN_AT.finditer(sentence):
-        clause = m["clause"].strip()
-        if _ACRONYM.match(clause) or _DATE_OR_NUMBER.search(clause[:4]) or _SPELLED.match(clause):
-            continue  # an acronym after its expansion, a date or a spelling: not a definition
-        if re.match(
-            r"(?:[A-Z][\w’'-]*|(?:the|a|an)\s+[a-z]+)(?:\s+[\w’'-]+){0,3}\s+(?:was|were|is|are)\s+"
-            r"(?:a|an|the)\s",
-            clause,
-        ):
-            found += _copular(clause)  # "(Rumelia was the Ottoman name for their lands …)"
-            continue
-        term = _phrase_before(sentence[: m.start()])
-        verb = re.search(r"\b([a-z]{4,}(?:ed|ised|ized))\s*$", sentence[: m.start()])
-        if not term and verb and re.match(r"[a-z]+ed\b", clause):
-            found.append((verb[1], clause, ()))  # "Joan was canonised (declared a saint)"
-            continue
-        italic = sentence[: m.start()].endswith("*")  # "*colectividades* (collectives)"
-        own_name = re.fullmatch(r"[a-z][\w-]+|\*[^*\s]+(?:\s[^*\s]+){0,2}\*", clause)
-        if own_name and term[:1].islower() and not italic:
-            # "a numbered rank (mansab)", "landless labourers (*peones*)": the thing's own name
-            head = sentence[: m.start()]
-            article = list(re.finditer(r"\b(?:a|an|the)\s", head))
-            what = head[article[-1].start() :] if article else ""
-            if len(what.split()) > 6 or not what:
-                what = term
-            if definition := _clause(what):
-                found.append((clause.strip("*"), definition, ()))
-            continue
-        quoted = clause[:1] in '“"‘'  # a translation: ("Spear of the Nation")
-        if not re.search(r"\b[a-z]{2,}\b", clause) and not quoted and not _ACRONYM.match(term):
-            continue  # "(Ottoman Empire)": a name, not a definition
-        clause = re.sub(r"^literally\s+", "", clause).strip("“”\"‘’'")
-        if term and (definition := _clause(clause)):
-            found.append((term, definition, ()))
+        found += _bracketed(sentence[: m.start()], m["clause"].strip())
     return found
+
+
+# What a bracket holds that defines nothing before it: an acronym after its expansion, a
+# date, a spelling, a place's name today ("(today Maputo in Mozambique)").
+_NOT_A_GLOSS = re.compile(rf"{_ACRONYM.pattern}|\d|{_SPELLED.pattern}|(?:today|now)\b")
+# A sentence in brackets: "(Rumelia was the Ottoman name for their lands in Europe)".
+_BRACKETED_SENTENCE = re.compile(
+    r"(?:[A-Z][\w’'-]*|(?:the|a|an)\s+[a-z]+)(?:\s+[\w’'-]+){0,3}\s+(?:was|were|is|are)\s+"
+    r"(?:a|an|the)\s"
+)
+# "The Dutch East India Company (usually known by its Dutch initials, VOC)"
+_INITIALS = re.compile(
+    r"(?:usually\s+|often\s+|also\s+)?(?:known|called|abbreviated)\s+(?:by|as|to)\b[^()]*?"
+    r"(?P<acronym>[A-Z][A-Z0-9&]{1,9})$"
+)
+
+
+def _bracketed(head: str, clause: str) -> list[Definition]:
+    """What a bracket after `head` holding `clause` defines."""
+    if _NOT_A_GLOSS.match(clause[:4]) or _NOT_A_GLOSS.match(clause):
+        return []
+    if _BRACKETED_SENTENCE.match(clause):
+        return _copular(clause)
+    term = _phrase_before(head)
+    if initials := _INITIALS.match(clause):
+        return [(initials["acronym"], term, ())] if term else []
+    verb = re.search(r"\b([a-z]{4,}(?:ed|ised|ized))\s*$", head)
+    if not term and verb and re.match(r"[a-z]+ed\b", clause):
+        return [(verb[1], clause, ())]  # "Joan was canonised (declared a saint)"
+    italic = head.endswith("*")  # "*colectividades* (collectives)"
+    own_name = re.fullmatch(r"[a-z][\w-]+|\*[^*\s]+(?:\s[^*\s]+){0,2}\*", clause)
+    if own_name and term[:1].islower() and not italic and not _foreign(term, clause):
+        # "a numbered rank (mansab)", "landless labourers (*peones*)": the thing's own name
+        article = list(re.finditer(r"\b(?:a|an|the)\s", head))
+        what = head[article[-1].start() :] if article else ""
+        definition = _clause(term if len(what.split()) > 6 or not what else what)
+        return [(clause.strip("*"), definition, ())] if definition else []
+    quoted = clause[:1] in '“"‘'  # a translation: ("Spear of the Nation")
+    named = not re.search(r"\b[a-z]{2,}\b", clause) and not quoted and not italic
+    if named and not _ACRONYM.match(term):
+        return []  # "(Ottoman Empire)": a name, but "*Union des femmes* (Women's Union)"
+    definition = _clause(re.sub(r"^literally\s+", "", clause).strip("“”\"‘’'"))
+    return [(term, definition, ())] if term and definition else []
+
+
+def _foreign(term: str, gloss: str) -> bool:
+    """Whether `term` is a foreign word and `gloss` its English: "his nökör (companions)"."""
+    return not term.isascii() and gloss.isascii()

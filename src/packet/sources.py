@@ -306,7 +306,10 @@ _BYLINE = re.compile(
     r"^By\s+(?P<author>[A-Z][\w.'’-]*(?:\s+(?!(?:Updated|Published|Posted)\b)[A-Z][\w.'’-]*){0,3})"
     r"(?:\s*[,|·-]?\s*(?P<date>(?:Updated|Published|Posted)?\s*\S.*))?$"
 )
-_DATED = re.compile(r"^(?:Updated|Published|Posted)\s*(?:on\s+)?(?P<date>.+\d{4})$", re.IGNORECASE)
+_DATED = re.compile(
+    r"^(?:(?:Last\s+)?(?:Updated|Reviewed)|Published|Posted)\s*(?:on\s+)?(?P<date>.+\d{4})$",
+    re.IGNORECASE,
+)
 _BREADCRUMB = re.compile(r"^(?:[\w’' -]{1,30}\s(?:>|»|/|›)\s){1,6}[\w’' -]{1,40}$")
 _BULLET = re.compile(r"^\s*(?:[•*·▪–-]|\d+[.)])\s+")
 
@@ -330,6 +333,7 @@ def _is_navigation(line: str) -> bool:
 
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_ONLY_A_LINK = re.compile(r"(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*")
 
 
 def _link_text(line: str) -> str:
@@ -406,8 +410,8 @@ def _block(
 ) -> tuple[str, str] | None:
     """("heading" | "para", text) for a line of the article; None for the title, byline or
     date (noted in `article`) and for page furniture (added to its `skipped`)."""
-    if _is_navigation(line):
-        article.skipped.append(line)
+    if _is_navigation(line) or (kind == "markdown" and _ONLY_A_LINK.fullmatch(line)):
+        article.skipped.append(line)  # a menu, or "- [How Bismarck made Germany](/…)"
         return None
     if kind == "markdown" and (m := re.match(r"^(#{1,6})\s+(.*)$", line)):
         heading = m[2].strip()
@@ -481,6 +485,9 @@ def _html_article(text: str) -> Article:
     for block in clean(found.text or "").split("\n"):
         block = block.strip()
         if not block:
+            continue
+        if _DATED.match(block):
+            article.skipped.append(block)  # "Last reviewed 3 April 2024": the page's, not history
             continue
         if m := re.match(r"^#{1,6}\s+(.*)$", block):
             if m[1].strip() != article.title:
