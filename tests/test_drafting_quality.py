@@ -38,12 +38,13 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The issue's targets, met on the whole set; on the held-out batch (12) the terms' are not
-# met yet (README "How good the drafts are"): it must not fall below what it was when measured.
+# The issue's targets, met on the whole set; on the held-out batch (15) the event recall's and
+# the terms' are not met yet (README "How good the drafts are"): it must not fall below what
+# it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-HELD_OUT_MEASURED = {"event recall": 0.97, "event precision": 0.97, "term recall": 0.546,
-                     "term precision": 0.66, "definitions as clauses": 1.0}  # fmt: skip
+HELD_OUT_MEASURED = {"event recall": 0.891, "event precision": 0.828, "term recall": 0.516,
+                     "term precision": 0.742, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass
