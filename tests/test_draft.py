@@ -317,6 +317,41 @@ def test_the_extent_measured_before_drafting_is_never_more_than_the_drafts(name:
     assert measured.timeline_bytes <= len(dump(drafts.timeline).encode())
 
 
+def test_a_day_or_year_told_from_the_one_before_is_dated_from_it() -> None:
+    def told(sentence: str, year: int | None = None, day: str | None = None) -> list[str]:
+        return [date for _, _, _, date in happenings(sentence, year, day)]
+
+    assert told("His sons were shot the following day.", 1857, "1857-09-21") == ["1857-09-22"]
+    assert told("On 25 June 1950 the North invaded, and two days later the UN acted.") == [
+        "1950-06-25",
+        "1950-06-27",
+    ]
+    assert told("Xi Xia was destroyed in the same year.", 1227) == ["1227"]
+    assert told("He was seized in 1837 and died in prison the following year.") == [
+        "1837",
+        "1838",
+    ]
+    assert told("A bill had passed the previous year.", 1833) == ["1832"]
+    # a relative date beside the date it gives, or with nothing to count from, is no more
+    assert told("A year later, in November 1897, Mathieu named Esterhazy.", 1896) == ["1897-11"]
+    assert told("The next day the crowds came back.") == []
+
+
+def test_the_timeline_counts_the_following_day_from_the_day_before() -> None:
+    found = Article(
+        title="Delhi, 1857",
+        blocks=[
+            ("para", "Bahadur Shah surrendered on 21 September 1857. His sons were shot the "
+                     "following day by the cavalry officer William Hodson."),
+        ],
+    )  # fmt: skip
+    drafts = draft(found, "delhi", "delhi.txt", "delhi", Taken())
+    assert [(e["date"], e["title"]) for e in drafts.timeline] == [
+        ("1857-09-21", "Bahadur Shah surrendered"),
+        ("1857-09-22", "His sons were shot by the cavalry officer William Hodson"),
+    ]
+
+
 def test_a_question_or_a_task_for_the_reader_is_no_event() -> None:
     found = Article(
         title="The rising of 1857",

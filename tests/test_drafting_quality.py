@@ -116,9 +116,20 @@ def _date(label: dict[str, Any]) -> str | None:
     date); a day written without its year ("30 October") is of the label's `year`. None for
     a date packet does not read: its event counts as missed."""
     date, year = str(label["date"]), label.get("year")
+    if _relative(label):
+        return str(year)  # "two days later", of 1950: the label gives the year alone
     # A month the label gives alone ("March", with its year) is read as the text has it.
     told = happenings(date, year) or (happenings(f"in {date}", year) if year else [])
     return told[0][3] if told else None
+
+
+def _relative(label: dict[str, Any]) -> bool:
+    """Whether a label's date is told from the one before ("the following day", "that same
+    year"), with the year it means."""
+    return bool(label.get("year")) and bool(_RELATIVE.search(str(label["date"])))
+
+
+_RELATIVE = re.compile(r"\b(?:later|earlier|following|next|previous|same|that)\b", re.I)
 
 
 def measure(labels: dict[str, Any], source: Path, root: Path) -> Tally:
@@ -158,7 +169,7 @@ def _events(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: 
             (
                 label
                 for label in unmatched
-                if _same_date(_date(label), event["date"]) and normalise(label["says"]) in sentence
+                if _same_date(label, event["date"]) and normalise(label["says"]) in sentence
             ),
             None,
         )
@@ -171,10 +182,16 @@ def _events(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: 
     tally.misses += [f"{name}: missed event {e['date']} “{e['says']}”" for e in unmatched]
 
 
-def _same_date(labelled: str | None, drafted: str) -> bool:
-    """Whether a drafted date is the labelled one: "c. 1162" is the label's "1162" too (the
-    text says "around 1162"; a label may give the year alone)."""
-    return labelled is not None and labelled.removeprefix("c. ") == drafted.removeprefix("c. ")
+def _same_date(label: dict[str, Any], drafted: str) -> bool:
+    """Whether a drafted date is the label's: "c. 1162" is the label's "1162" too (the text
+    says "around 1162"; a label may give the year alone), and a day told from the one before
+    ("two days later", 1950) is any day of the label's year."""
+    labelled = _date(label)
+    if labelled is None:
+        return False
+    if _relative(label):
+        return drafted.startswith(labelled)
+    return labelled.removeprefix("c. ") == drafted.removeprefix("c. ")
 
 
 def _fold(name: str) -> str:

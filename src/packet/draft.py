@@ -16,9 +16,11 @@ The rules:
   its provenance;
 - a timeline event for every dated happening (`happenings`): dates joined as a span ("from
   June 1948 to May 1949") or alternatives are one; a sentence telling two is cut between them;
-  a day written without its year ("on 30 October") takes the year the text last gave; a
-  happening told again is left out. Its title is the clause that tells it without the date
-  phrase and the words leading into it, cut where a phrase starts (`TITLE_WORDS`);
+  a day written without its year ("on 30 October") takes the year the text last gave, and a
+  day or year told from the one before ("the following day", "that same year") is counted
+  from it; a happening told again, a question or a task for the reader is left out. Its
+  title is the clause that tells it without the date phrase and the words leading into it,
+  cut where a phrase starts (`TITLE_WORDS`);
 - glossary terms (at most `TERMS_MAX`): the terms the text defines (`defining.defined_terms`:
   "X, a …", "X (…)", "… known as X", "X was a …") and acronyms with their expansion, each
   defined by its defining words, never the whole sentence; a name the text only uses is not
@@ -31,6 +33,7 @@ The rules:
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 import unicodedata
@@ -244,6 +247,7 @@ class _Told:
     happenings: list[tuple[str, set[str]]] = field(default_factory=list)
     year: int | None = None
     plain_year: int | None = None  # the last year given alone ("By 1929"), until then
+    day: str | None = None  # the last day given, for "the following day" (until another date)
 
 
 # What may come before a year that opens a sentence: "In", "By the summer of".
@@ -272,7 +276,10 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
         for sentence in sentences(paragraph):
             if sentence.rstrip(" ”\"’')").endswith("?") or _A_TASK.match(sentence):
                 continue  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …"
-            for clause, start, end, date in happenings(sentence, told.year or told.plain_year):
+            context = told.year or told.plain_year
+            day = None if re.match(r"\[\d+\]", sentence) else told.day  # a note: out of turn
+            for clause, start, end, date in happenings(sentence, context, day):
+                told.day = date if re.fullmatch(r"\d{4}-\d\d-\d\d", date) else None
                 if re.match(r"^\d{4}-\d\d", date):  # a month or a day: "on 30 October" goes on
                     told.year = int(date[:4])
                 elif re.match(r"^\d{4}$", date):  # a year: only until a month or day is given
@@ -311,14 +318,18 @@ _CLAUSE_CUTS = (
 )
 
 
-def happenings(sentence: str, year: int | None = None) -> list[tuple[str, int, int, str]]:
+def happenings(
+    sentence: str, year: int | None = None, day: str | None = None
+) -> list[tuple[str, int, int, str]]:
     """(clause, start, end, date) for each dated happening a sentence tells: dates joined as a
     span ("from June 1948 to May 1949") or as alternatives ("in 1945 or 1946") are one
     happening; otherwise the sentence is cut between its dates at the strongest clause
     boundary there, and each part tells its own. A day written without its year ("on 30
-    October") is of `year`, the one the text has just spoken of, when there is one."""
+    October") is of `year`, the one the text has just spoken of, when there is one; a day or
+    year told by the one before ("two days later", "the following year") is counted from
+    the last date the sentence gave, else from `day` (the last day the text gave) or `year`."""
     groups: list[list[tuple[int, int, str]]] = []
-    for found in _dates(sentence, year):
+    for found in _dates(sentence, year, day):
         between = sentence[groups[-1][-1][1] : found[0]] if groups else ""
         # … but "(1407–1409 and 1409–1411)" are two voyages, each a span of its own
         two_spans = "–" in groups[-1][-1][2] and "–" in found[2] if groups else False
@@ -367,10 +378,11 @@ _BEFORE_A_YEAR = {
 }  # fmt: skip
 
 
-def _dates(sentence: str, year: int | None) -> list[tuple[int, int, str]]:
-    """The sentence's dates, with its days written without a year read as of `year`."""
+def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tuple[int, int, str]]:
+    """The sentence's dates, with its days written without a year read as of `year`, and its
+    relative days and years counted from the date before (`_relative`)."""
     found = [d for d in find_dates(sentence) if not _in_a_name(sentence, d[0], d[1])]
-    for start, end, month, day in find_day_months(sentence):
+    for start, end, month, day_of in find_day_months(sentence):
         if any(start < other_end and other_start < end for other_start, other_end, _ in found):
             continue
         # The year of the date it is joined to ("from May to June 1096"), else of a full date
@@ -380,9 +392,68 @@ def _dates(sentence: str, year: int | None) -> list[tuple[int, int, str]]:
         earlier = sorted((at, d) for at, _, d in found if at < start and re.match(r"^\d{4}", d))
         in_year = int(joined[0][:4]) if joined else int(earlier[-1][1][:4]) if earlier else year
         if in_year is not None:
-            day_part = f"-{day:02d}" if day else ""
+            day_part = f"-{day_of:02d}" if day_of else ""
             found.append((start, end, f"{in_year:04d}-{month:02d}{day_part}"))
-    return sorted(found)
+    return sorted(found + _relative(sentence, sorted(found), year, day))
+
+
+# A day told from the one before: "the following day", "two days later", "that night".
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|evening|night)|"
+    r"(?P<count>a|one|two|three|four|five|six|seven|ten)\s+days?\s+later|"
+    r"(?:on\s+)?the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:night|evening|morning|afternoon))\b",
+    re.IGNORECASE,
+)
+# A year told from the one before: "that same year", "the following year", "the previous year".
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:(?:later\s+)?(?:in\s+)?(?:that|the)\s+same\s+year|later\s+that\s+year|"
+    r"(?:in\s+)?(?:the\s+)?(?:following|next)\s+year|a\s+year\s+later|"
+    r"(?:in\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before))\b",
+    re.IGNORECASE,
+)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "ten": 10}  # fmt: skip
+
+
+def _relative(
+    sentence: str, found: list[tuple[int, int, str]], year: int | None, day: str | None
+) -> list[tuple[int, int, str]]:
+    """The days and years `sentence` tells from the one before: "His sons were shot the
+    following day" after "on 21 September 1857" is 1857-09-22; "destroyed in the same year"
+    after "in 1227" is 1227."""
+    told: list[tuple[int, int, str]] = []
+    for m in [*_RELATIVE_DAY.finditer(sentence), *_RELATIVE_YEAR.finditer(sentence)]:
+        near = any(-8 <= at - m.end() <= 8 or -8 <= m.start() - end <= 8 for at, end, _ in found)
+        if near or (m.start() <= 3 and found):
+            continue  # "A year later, in November 1897, …", "The following year, in *Worcester
+            # v. Georgia* (1832), …": the date it gives says when
+        if (counted := _counted(m, found, year, day)) is not None:
+            told.append(counted)
+    return told
+
+
+def _counted(
+    m: re.Match[str], found: list[tuple[int, int, str]], year: int | None, day: str | None
+) -> tuple[int, int, str] | None:
+    """The date the relative day or year `m` tells, counted from the last date before it in
+    the sentence, else from the text's last `day` or `year`."""
+    said = m[0].lower()
+    forward = re.search(r"following|next|later$", said) is not None
+    back = re.search(r"previous|earlier|before", said) is not None
+    before = [d for at, _, d in found if at < m.start()]
+    if m.re is _RELATIVE_DAY:
+        days = [d for d in before if re.fullmatch(r"\d{4}-\d\d-\d\d", d)]
+        base = days[-1] if days else day
+        if base is None:
+            return None
+        shift = _COUNTS[m["count"].lower()] if m["count"] else int(forward)
+        then = datetime.date.fromisoformat(base) + datetime.timedelta(days=shift)
+        return m.start(), m.end(), then.isoformat()
+    years = [int(re.findall(r"\d{4}", d)[-1]) for d in before if re.search(r"\d{4}", d)]
+    base_year = years[-1] if years else year
+    if base_year is None:
+        return None
+    return m.start(), m.end(), f"{base_year + int(forward) - int(back):04d}"
 
 
 def _cut(sentence: str, start: int, end: int) -> tuple[int, int]:
