@@ -363,7 +363,7 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
     Enfield rifle" — capitalised words either side, the one before neither a month nor a word
     a date follows ("In 1950 North Korea …", "June 1950 North …")."""
     year = re.fullmatch(r"\d{4}", sentence[start:end])
-    before = re.search(r"(?:^|\s)([A-Z][a-z]+)\s$", sentence[:start])
+    before = re.search(r"(?:^|\s)([A-Z][a-z]+)\s$", sentence[max(0, start - 40) : start])
     after = re.match(r"\s[A-Z]", sentence[end:])
     if year is None or before is None or after is None:
         return False
