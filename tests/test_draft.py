@@ -335,6 +335,7 @@ def test_a_day_or_year_told_from_the_one_before_is_dated_from_it() -> None:
     # a relative date beside the date it gives, or with nothing to count from, is no more
     assert told("A year later, in November 1897, Mathieu named Esterhazy.", 1896) == ["1897-11"]
     assert told("The next day the crowds came back.") == []
+    assert told("The next day it rose.", 1850, "1850-02-30") == []  # no such day to count from
 
 
 def test_the_timeline_counts_the_following_day_from_the_day_before() -> None:

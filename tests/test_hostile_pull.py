@@ -365,6 +365,20 @@ def test_folders_made_for_the_drafts_are_removed_when_the_check_fails(
     assert not lessons.exists()
 
 
+def test_a_day_the_calendar_lacks_then_the_day_after_pulls_without_a_crash(
+    fresh: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "council.txt"
+    source.write_text(
+        "The Council\n\nBy Test Author\n\nIn 1851 the council sat all winter. It met on "
+        "29 February. The next day it rose, and on 2 March it met again.\n",
+        encoding="utf-8",
+    )
+    pull(fresh, [source])  # pull checks the project it made before it keeps anything
+    timeline = drafted(fresh)
+    assert "1851-03-02" in timeline and "1851-03-01" not in timeline  # nothing counted from it
+
+
 # -- names ------------------------------------------------------------------------------------
 
 

@@ -1938,9 +1938,6 @@ def _parenthesised(sentence: str) -> list[Definition]:
     return found
 
 
-# What a bracket holds that defines nothing before it: an acronym after its expansion, a
-# date, a spelling, a place's name today ("(today Maputo in Mozambique)").
-_NOT_A_GLOSS = re.compile(rf"{_ACRONYM.pattern}|\d|{_SPELLED.pattern}|(?:today|now)\b")
 # A sentence in brackets: "(Rumelia was the Ottoman name for their lands in Europe)".
 _BRACKETED_SENTENCE = re.compile(
     r"(?:[A-Z][\w’'-]*|(?:the|a|an)\s+[a-z]+)(?:\s+[\w’'-]+){0,3}\s+(?:was|were|is|are)\s+"
@@ -1955,8 +1952,13 @@ _INITIALS = re.compile(
 
 def _bracketed(head: str, clause: str) -> list[Definition]:
     """What a bracket after `head` holding `clause` defines."""
-    if _NOT_A_GLOSS.match(clause[:4]) or _NOT_A_GLOSS.match(clause):
-        return []
+    if (
+        _ACRONYM.match(clause)
+        or _DATE_OR_NUMBER.search(clause[:4])
+        or _SPELLED.match(clause)
+        or re.match(r"(?:today|now)\b", clause)
+    ):
+        return []  # an acronym after its expansion, a date, a spelling, a place's name today
     if _BRACKETED_SENTENCE.match(clause):
         return _copular(clause)
     term = _phrase_before(head)

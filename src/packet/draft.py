@@ -33,6 +33,7 @@ The rules:
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import itertools
 import re
@@ -392,7 +393,9 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
         earlier = sorted((at, d) for at, _, d in found if at < start and re.match(r"^\d{4}", d))
         in_year = int(joined[0][:4]) if joined else int(earlier[-1][1][:4]) if earlier else year
         if in_year is not None:
-            day_part = f"-{day_of:02d}" if day_of else ""
+            last = calendar.monthrange(in_year, month)[1] if in_year >= 1 else 31
+            real = bool(day_of) and day_of <= last
+            day_part = f"-{day_of:02d}" if real else ""  # "29 February" of 1851: its month only
             found.append((start, end, f"{in_year:04d}-{month:02d}{day_part}"))
     return sorted(found + _relative(sentence, sorted(found), year, day))
 
@@ -447,7 +450,10 @@ def _counted(
         if base is None:
             return None
         shift = _COUNTS[m["count"].lower()] if m["count"] else int(forward)
-        then = datetime.date.fromisoformat(base) + datetime.timedelta(days=shift)
+        try:
+            then = datetime.date.fromisoformat(base) + datetime.timedelta(days=shift)
+        except (ValueError, OverflowError):
+            return None  # "30 February", a day the calendar does not have: nothing to count from
         return m.start(), m.end(), then.isoformat()
     years = [int(re.findall(r"\d{4}", d)[-1]) for d in before if re.search(r"\d{4}", d)]
     base_year = years[-1] if years else year
