@@ -379,6 +379,7 @@ def test_a_defined_term_is_drafted_with_its_defining_words(
         "What followed was the *Semaine sanglante*.",
         "Every Mongol man was a horseman and archer from childhood.",
         "The survivors reached Delagoa Bay (today Maputo in Mozambique), where he died.",
+        "The old fort (c. 1300) stood on the hill.",  # a date in brackets
     ],
 )
 def test_an_opening_phrase_or_a_name_in_passing_is_no_term(sentence: str) -> None:
