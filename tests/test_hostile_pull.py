@@ -379,6 +379,34 @@ def test_a_day_the_calendar_lacks_then_the_day_after_pulls_without_a_crash(
     assert "1851-03-02" in timeline and "1851-03-01" not in timeline  # nothing counted from it
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("siege.txt", "The Siege\n\nBy Test Author\n\nThe siege ran from 3 May until about "
+                      "1300.\n"),
+        ("caesar.txt", "Caesar\n\nBy Test Author\n\nCaesar ruled from March to 44 BC.\n"),
+        ("star.txt", "The Star\n\nBy Test Author\n\nIn 9999 AD the star returned and the "
+                     "following year it faded.\n"),
+        ("railway.html", "<html><body><article><h1>The Railway Age</h1><p>The railway reached "
+                         "the town in 1850 and changed how people lived and worked in the "
+                         "valley.</p><p>Last reviewed 3 April 2024</p></article></body></html>"),
+        ("share.md", "# The Railway Age\n\nShare it: [Facebook](https://fb.com) · "
+                     "[X](https://x.com) · [Email](mailto:a@b)\n\nThe railway reached the town "
+                     "in 1850.\n\nShare it:\n"),
+    ],
+)  # fmt: skip
+def test_a_document_whose_dates_or_furniture_once_broke_its_drafts_pulls_and_checks(
+    fresh: Path, tmp_path: Path, name: str, text: str
+) -> None:
+    """Each once crashed pull ("until about 1300", "to 44 BC": a month joined to a year it
+    could not read) or made a draft its own check refused (a year 10000; a review date or a
+    bare "Share it:" left of a dropped line)."""
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    pull(fresh, [source])  # pull checks the project it made before it keeps anything
+    assert "10000" not in drafted(fresh)
+
+
 # -- names ------------------------------------------------------------------------------------
 
 

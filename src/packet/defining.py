@@ -471,10 +471,12 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
     ("Excommunication followed in January 1521. It meant that he was cut off …"), or — when
     it names what the one before described — that ("… agreed with the foreign consuls to keep
     order in their provinces. Historians call this arrangement the Mutual Protection …")."""
+    if len(previous) > MAX_SENTENCE:
+        return None  # a run without stops names no term (and the patterns below stay linear)
     if back := _NAMED_BACK.match(sentence):
-        if back["noun"] and re.search(rf"\b{back['noun']}\b", previous, re.I):
-            return None  # "… into the city. The city was known as …": the city, not what happened
-        return _named_back(previous, back["term"])
+        # "… into the city. The city was known as …": the city, not what happened
+        again = back["noun"] and re.search(rf"\b{back['noun']}\b", previous, re.I)
+        return None if again else _named_back(previous, back["term"])
     said = _SAID_AFTER.match(sentence)
     if said is None:
         return None

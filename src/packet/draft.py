@@ -278,8 +278,7 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
             if sentence.rstrip(" ”\"’')").endswith("?") or _A_TASK.match(sentence):
                 continue  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …"
             context = told.year or told.plain_year
-            day = None if re.match(r"\[\d+\]", sentence) else told.day  # a note: out of turn
-            for clause, start, end, date in happenings(sentence, context, day):
+            for clause, start, end, date in happenings(sentence, context, told.day):
                 told.day = date if re.fullmatch(r"\d{4}-\d\d-\d\d", date) else None
                 if re.match(r"^\d{4}-\d\d", date):  # a month or a day: "on 30 October" goes on
                     told.year = int(date[:4])
@@ -389,7 +388,9 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
         # The year of the date it is joined to ("from May to June 1096"), else of a full date
         # earlier in the sentence ("on 25 March 1807, and … on 1 May"), else the one the
         # text gave before.
-        joined = [d for at, _, d in found if _JOINED.fullmatch(sentence[end:at])]
+        joined = [
+            d for at, _, d in found if _JOINED.fullmatch(sentence[end:at]) and re.match(r"\d{4}", d)
+        ]  # "from May to June 1096", not "from 3 May until about 1300" (c. 1300)
         earlier = sorted((at, d) for at, _, d in found if at < start and re.match(r"^\d{4}", d))
         in_year = int(joined[0][:4]) if joined else int(earlier[-1][1][:4]) if earlier else year
         if in_year is not None:
@@ -425,12 +426,18 @@ def _relative(
     following day" after "on 21 September 1857" is 1857-09-22; "destroyed in the same year"
     after "in 1227" is 1227."""
     told: list[tuple[int, int, str]] = []
-    for m in [*_RELATIVE_DAY.finditer(sentence), *_RELATIVE_YEAR.finditer(sentence)]:
+    if re.match(r"\[\d+\]", sentence):
+        return told  # a note: out of the text's turn, with nothing to count from
+    matches = sorted([*_RELATIVE_DAY.finditer(sentence), *_RELATIVE_YEAR.finditer(sentence)],
+                     key=lambda m: m.start())  # fmt: skip
+    for m in matches:
         near = any(-8 <= at - m.end() <= 8 or -8 <= m.start() - end <= 8 for at, end, _ in found)
         if near or (m.start() <= 3 and found):
             continue  # "A year later, in November 1897, …", "The following year, in *Worcester
             # v. Georgia* (1832), …": the date it gives says when
-        if (counted := _counted(m, found, year, day)) is not None:
+        # counted from the dates before it, those it counted too: "two days later …, and two
+        # days later"
+        if (counted := _counted(m, sorted(found + told), year, day)) is not None:
             told.append(counted)
     return told
 
@@ -445,9 +452,8 @@ def _counted(
     back = re.search(r"previous|earlier|before", said) is not None
     before = [d for at, _, d in found if at < m.start()]
     if m.re is _RELATIVE_DAY:
-        days = [d for d in before if re.fullmatch(r"\d{4}-\d\d-\d\d", d)]
-        base = days[-1] if days else day
-        if base is None:
+        base = before[-1] if before else day  # "In March 1851 … the following day": no day
+        if base is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", base):
             return None
         shift = _COUNTS[m["count"].lower()] if m["count"] else int(forward)
         try:
@@ -455,9 +461,10 @@ def _counted(
         except (ValueError, OverflowError):
             return None  # "30 February", a day the calendar does not have: nothing to count from
         return m.start(), m.end(), then.isoformat()
-    years = [int(re.findall(r"\d{4}", d)[-1]) for d in before if re.search(r"\d{4}", d)]
-    base_year = years[-1] if years else year
-    if base_year is None:
+    if before and not re.match(r"\d{4}(?:-\d\d){0,2}$", before[-1]):
+        return None  # after "44 BC", "c. 1300" or "1850–1860": no one year to count from
+    base_year = int(before[-1][:4]) if before else year
+    if base_year is None or not 1 <= base_year + int(forward) - int(back) <= 9999:
         return None
     return m.start(), m.end(), f"{base_year + int(forward) - int(back):04d}"
 
@@ -722,7 +729,10 @@ def draft_terms(paragraphs: Sequence[str], headings: Sequence[str] = ()) -> list
     (`headings`): the people a document is about are key to it, the rest are names in it."""
     found: dict[str, TermDraft] = {}
     named = " ".join(headings)
-    for sentence, previous in _with_previous(paragraphs):
+    # … until TERMS_MAX are found: no more would be drafted, each check would only cost time
+    for sentence, previous in itertools.takewhile(
+        lambda _: len(found) < TERMS_MAX, _with_previous(paragraphs)
+    ):
         if previous is not None and (after := defined_after(previous[0], sentence)):
             drafted = found.get(after[0].casefold())
             if drafted is not None and drafted.definition[:1].isupper():

@@ -307,7 +307,8 @@ _BYLINE = re.compile(
     r"(?:\s*[,|·-]?\s*(?P<date>(?:Updated|Published|Posted)?\s*\S.*))?$"
 )
 _DATED = re.compile(
-    r"^(?:(?:Last\s+)?(?:Updated|Reviewed)|Published|Posted)\s*(?:on\s+)?(?P<date>.+\d{4})$",
+    r"^(?:Page\s+)?(?:(?:Last\s+)?(?:Updated|Reviewed)|Published|Posted)\s*:?\s*(?:on\s+)?"
+    r"(?P<date>.+\d{4})$",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"^(?:[\w’' -]{1,30}\s(?:>|»|/|›)\s){1,6}[\w’' -]{1,40}$")
@@ -363,6 +364,11 @@ def _text_article(text: str, kind: str) -> Article:
     if kind != "markdown":
         lines = _from_bylined_title(lines, article)
     kept = _blocks(lines, kind, article)
+    # What is left of a dropped line is dropped too: a bare "Share it:" under the share menu
+    # "Share it: Facebook · X · Email" (content may not repeat a dropped line's words).
+    left = [b for b in kept if len(b[1].split()) <= 6 and any(b[1] in d for d in article.skipped)]
+    article.skipped += [line for _, line in left]
+    kept = [b for b in kept if b not in left]
     # A reference entry opens with its headword: "Khmer Rouge, (French: …) also called …"
     headword = (
         re.match(r"^([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),\s", kept[0][1]) if kept else None
@@ -487,8 +493,8 @@ def _html_article(text: str) -> Article:
         if not block:
             continue
         if _DATED.match(block):
-            article.skipped.append(block)  # "Last reviewed 3 April 2024": the page's, not history
-            continue
+            continue  # "Last reviewed 3 April 2024": the page's date, not history (not recorded
+            # as skipped: `packet check` finds an HTML seed's skipped lines in its article)
         if m := re.match(r"^#{1,6}\s+(.*)$", block):
             if m[1].strip() != article.title:
                 article.blocks.append(("heading", m[1].strip()))
