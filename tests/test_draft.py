@@ -336,6 +336,15 @@ def test_a_day_or_year_told_from_the_one_before_is_dated_from_it() -> None:
     assert told("A year later, in November 1897, Mathieu named Esterhazy.", 1896) == ["1897-11"]
     assert told("The next day the crowds came back.") == []
     assert told("The next day it rose.", 1850, "1850-02-30") == []  # no such day to count from
+    # each from the date just before it, never from an older day or a year it cannot count on
+    assert told("On 1 May 1850 they left, two days later they camped, and two days later they "
+                "fought.") == ["1850-05-01", "1850-05-03", "1850-05-05"]  # fmt: skip
+    assert told("In March 1851 the council met and the following day it rose.", 1851,
+                "1851-01-03") == ["1851-03"]  # fmt: skip
+    assert told("In 1000 BC the city was founded, and the following year the walls rose.") == [
+        "1000 BC"
+    ]
+    assert told("[2] The order had come the previous year.", 1857) == []  # a note
 
 
 def test_the_timeline_counts_the_following_day_from_the_day_before() -> None:
