@@ -377,6 +377,22 @@ def test_a_question_or_a_task_for_the_reader_is_no_event() -> None:
     ]
 
 
+def test_a_span_of_ten_years_or_more_is_drafted_as_a_period() -> None:
+    found = Article(
+        title="The Hundred Years' War",
+        blocks=[
+            ("para", "The war was fought from 1337 to 1453. Henry V conquered Normandy from "
+                     "1417 to 1419. In the 1420s the English held Paris."),
+        ],
+    )  # fmt: skip
+    drafts = draft(found, "war", "war.txt", "war", Taken())
+    assert [(e["date"], e.get("period", False)) for e in drafts.timeline] == [
+        ("1337–1453", True),  # a band beside the axis: a bar that long leaves no year to cut
+        ("1417–1419", False),
+        ("1420s", False),  # a decade is one approximate date, not a span
+    ]
+
+
 def test_drafting_takes_only_free_ids_and_marks_its_own_taken() -> None:
     taken = Taken(terms={"iron-line"}, lessons={"wall"}, modules={"wall-1"})
     drafts = draft(ARTICLE, "wall", "wall.txt", "wall", taken)

@@ -15,12 +15,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import spans_of
+from conftest import pdf_text, spans_of
 from packet.assemble import END_MARGINS, PAGE_MM, assemble
 from packet.build import BuildRequest, build
-from packet.graphic import BAR, PT, Box, Layout, Span, charts, layout, svg
+from packet.dates import MONTHS
+from packet.graphic import BAR, PT, Box, Layout, Span, charts, layout, legend, svg
+from packet.i18n import Words
 from packet.model import Project
 from packet.project import load_project
+from packet.pull import pull
 
 SVG = "{http://www.w3.org/2000/svg}"
 Point = tuple[float, float]
@@ -207,7 +210,61 @@ def test_any_timeline_reads_correctly(
     for plan in plans:
         assert_reads(plan)
         assert_marks_drawn_truly(plan)
-    assert sum(len(p.labels) for p in plans) == len([s for s in spans if not s.period])
+    assert_every_event_drawn(spans, plans)
+
+
+def assert_every_event_drawn(spans: list[Span], plans: tuple[Layout, ...]) -> None:
+    """Every event is labelled once, or (a bar cut where the timeline had to be) in pieces
+    that together cover it."""
+    whole = [la.span for p in plans for la in p.labels if not la.span.cut]
+    pieces = [la.span for p in plans for la in p.labels if la.span.cut]
+    for event in (s for s in spans if not s.period):
+        if event in whole:
+            whole.remove(event)
+            continue
+        mine = sorted(
+            (x.start, x.end) for x in pieces if (x.label, x.title) == (event.label, event.title)
+        )
+        assert mine and mine[0][0] == event.start and mine[-1][1] == event.end, event
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(mine)), mine
+    assert not whole
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1900, 1904),
+            st.integers(0, 12),  # 0: the whole year
+            st.integers(1, 28),
+            st.sampled_from([0, 0, 0, 0, 2, 9]),  # years a bar runs on
+        ),
+        min_size=1,
+        max_size=45,
+    )
+)
+def test_any_crowded_timeline_is_drawn_in_parts_that_read(
+    items: list[tuple[int, int, int, int]],
+) -> None:
+    spans = []
+    for number, (year, month, day, length) in enumerate(items):
+        if length:
+            spans.append(Span(f"{year}–{year + length}", f"Bar {number}", year, year + length + 1))
+        elif month:
+            start = year + (month - 1) / 12 + (day - 1) / 365
+            spans.append(Span(f"{day} {MONTHS[month - 1]} {year}", f"Day {number}", start,
+                              start + 1 / 365))  # fmt: skip
+        else:
+            spans.append(Span(str(year), f"Year {number}", year, year + 1))
+    plans = charts(spans, width=174, font_pt=14, room=130, later_room=200)
+    assert [p.last_year for p in plans[:-1]] == [p.first_year for p in plans[1:]]
+    for number, plan in enumerate(plans):
+        assert_reads(plan)
+        assert_marks_drawn_truly(plan)
+        room = 200 if number else 130
+        # taller than its page only where its labels alone need more than the page
+        assert plan.height <= room or plan.stack > room - 2.5 * plan.font_size - 0.1
+    assert_every_event_drawn(spans, plans)
 
 
 def _chart_heights(project: Project, lesson: str, paper: str) -> list[float]:
@@ -272,3 +329,144 @@ def test_chart_labels_print_at_full_size(
     assert not [w for w in result.warnings if "in a drawing" in w], result.warnings
     sizes = chart_type_sizes(result.outputs[0].path)
     assert len(sizes) > 10 and min(sizes) >= least - 0.1, sorted(sizes)[:5]
+
+
+def _day(year: int, month: int, day: int, title: str) -> Span:
+    start = year + (month - 1) / 12 + (day - 1) / 365
+    return Span(f"{day} {MONTHS[month - 1]} {year}", title, start, start + 1 / 365)
+
+
+def crowded_1940() -> list[Span]:
+    """A long stretch with one crowded year: events in 1935 and 1936, twenty in 1940, one in
+    1944 — a large-print page holds about a dozen labels."""
+    return [
+        _day(1935, 11, 6, "The Hurricane first flew"),
+        _day(1936, 3, 5, "The faster Spitfire first flew"),
+        *(
+            _day(
+                1940,
+                5 + i // 4,
+                1 + 7 * (i % 4),
+                f"Raid number {i + 1} on the airfields of Kent and Sussex, with heavy losses",
+            )
+            for i in range(20)
+        ),
+        _day(1944, 6, 6, "The landings in Normandy began"),
+    ]
+
+
+def assert_parts(plans: tuple[Layout, ...], rooms: tuple[float, float]) -> None:
+    """Consecutive parts, each no taller than its room, reading correctly, every label near
+    its mark: within a quarter of the axis or two labels of two lines."""
+    assert [p.last_year for p in plans[:-1]] == [p.first_year for p in plans[1:]]
+    for number, plan in enumerate(plans):
+        assert plan.height <= (rooms[1] if number else rooms[0])
+        assert_reads(plan)
+        assert_marks_drawn_truly(plan)
+        axis = plan.y(plan.last_year) - plan.y(plan.first_year)
+        allowed = max(0.25 * axis, 4 * 1.3 * plan.font_size)
+        for label in plan.labels:
+            assert abs(label.box.y + label.box.height / 2 - label.anchor_y) <= allowed
+
+
+def test_a_crowded_year_in_a_long_stretch_is_drawn_in_parts_each_at_its_own_scale() -> None:
+    spans = crowded_1940()
+    plans = charts(spans, width=174, font_pt=14, room=200, later_room=230)
+    assert_parts(plans, (200, 230))
+    assert len({p.scale for p in plans}) > 1  # one scale would crowd 1940 or take many pages
+    assert sorted(la.span.title for p in plans for la in p.labels) == sorted(s.title for s in spans)
+    # the crowded year is cut at months, and its parts' ends and ticks print as months
+    months = [p for p in plans if not float(p.first_year).is_integer()]
+    assert months, [(p.first_year, p.last_year) for p in plans]
+    assert all(re.fullmatch(r"[A-Z][a-z]+ 1940", p.span_label[0]) for p in months)
+    ticks = [t for p in months for t in p.tick_labels]
+    assert len({t for t in ticks if re.fullmatch(r"[A-Z][a-z]+ 1940", t)}) >= 3, ticks
+    assert "different scales" in legend(plans)
+    assert "one scale" in legend(charts(spans_of_unit_like(), width=152, font_pt=10, room=90))
+
+
+def spans_of_unit_like() -> list[Span]:
+    """Events spread evenly over fifty years: one scale splits them onto pages well."""
+    return [
+        Span(str(y), f"Event of {y} with a title long enough", y, y + 1)
+        for y in range(1900, 1950, 2)
+    ]
+
+
+def test_a_crowded_year_prints_its_months_in_the_packets_language() -> None:
+    plans = charts(crowded_1940(), width=174, font_pt=14, room=200, words=Words("fr"))
+    ticks = {t for p in plans for t in p.tick_labels}
+    french = {f"{month} 1940" for month in ("mai", "juin", "juillet", "août", "septembre")}
+    assert len(ticks & french) >= 2, ticks
+    assert not any(month in tick for tick in ticks for month in MONTHS)
+    drawn_text = {e.text for p in plans for e in drawn(p)}
+    assert ticks & french <= drawn_text
+
+
+def test_a_long_bar_across_a_crowded_year_is_cut_and_drawn_in_each_part() -> None:
+    """A decade (approximate, 1870s) runs across a year of more events than a page can label:
+    the only cuts are through the decade's bar, and each part draws its piece of it."""
+    decade = Span("1870s", "Britain's Colonial Secretary looked to confederation", 1870, 1880,
+                  approximate=True)  # fmt: skip
+    events = [
+        _day(1879, 1 + i // 2, 1 + 14 * (i % 2), f"Day {i + 1} of the war") for i in range(22)
+    ]
+    spans = [decade, _day(1872, 10, 1, "A new king"), *events, _day(1887, 5, 1, "Annexed")]
+    plans = charts(spans, width=174, font_pt=14, room=200, later_room=230)
+    assert_parts(plans, (200, 230))
+    pieces = [la.span for p in plans for la in p.labels if la.span.label == "1870s"]
+    assert len(pieces) > 1 and all(piece.bar for piece in pieces)
+    assert min(x.start for x in pieces) == 1870 and max(x.end for x in pieces) == 1880
+    others = sorted(la.span.title for p in plans for la in p.labels if la.span.label != "1870s")
+    assert others == sorted(s.title for s in spans[1:])
+
+
+def test_years_before_the_common_era_print_as_bce_on_the_axis() -> None:
+    """Round years as printed: 500 BCE is year -499 (year 0 is 1 BCE), so the axis of events
+    from 500 to 300 BCE runs from 500 BCE to 295 BCE, its ticks at 490 BCE, 480 BCE…"""
+    spans = [Span("500 BCE", "A city founded", -499, -498), Span("300 BCE", "A wall", -299, -298)]
+    plan = layout(spans, width=152, font_pt=10)
+    assert plan.span_label == ("500 BCE", "295 BCE")
+    inner = plan.tick_labels[1:-1]
+    assert inner and all(re.fullmatch(r"\d+ BCE", t) and int(t[:-4]) % 10 == 0 for t in inner)
+    assert ">500 BCE</text>" in svg(plan, "alt")
+
+
+LABELLED = Path(__file__).parent / "labelled"
+
+
+@pytest.mark.parametrize(
+    ("document", "options"),
+    [
+        ("heldout10-britain.html", {"large_print": True}),  # twenty events in 1940
+        ("heldout13-hundred.html", {}),  # a crowded war in six centuries, and a long span
+        ("heldout13-hundred.html", {"booklet": True}),
+    ],
+)
+def test_a_pulled_drafts_crowded_timeline_prints_at_full_size(
+    fresh: Path, tmp_path: Path, document: str, options: dict[str, object]
+) -> None:
+    """A draft's timeline of many events, crowded in a few years, prints in parts that each
+    fit a page at the type size the packet needs (no shrunken drawing for the preflight to
+    find), each caption saying what stretch of time it covers and at what scale."""
+    (report,) = pull(fresh, [LABELLED / document])
+    request = BuildRequest(
+        lessons=[report.lesson],
+        editions=["student"],
+        formats=["pdf"],
+        out=tmp_path,
+        **options,  # type: ignore[arg-type]
+    )
+    result = build(load_project(fresh), request)
+    assert not [w for w in result.warnings if "drawing" in w or "<img>" in w], result.warnings
+    text = re.sub(r"\s+", " ", " ".join(pdf_text(result.outputs[0].path)))
+    found = re.findall(r"Part (\d+) of \d+: (.+?) to (.+?)\. Drawn to scale within each part", text)
+    parts = sorted({(int(number), *rest) for number, *rest in found})  # a booklet's page order
+    assert len(parts) > 1 and [p[0] for p in parts] == list(range(1, len(parts) + 1))
+    assert [p[1] for p in parts[1:]] == [p[2] for p in parts[:-1]]  # consecutive stretches
+    assert f"the {len(parts)} parts are drawn at different scales" in text
+    if "britain" in document:  # the crowded year is cut at months
+        assert any(re.fullmatch(r"[A-Z][a-z]+ 1940", p[2]) for p in parts), parts
+    sizes = chart_type_sizes(result.outputs[0].path)
+    least = 14.0 if options.get("large_print") else 9.5 if options.get("booklet") else 10.0
+    assert sizes and min(sizes) >= least - 0.1, sorted(sizes)[:5]

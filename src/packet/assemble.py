@@ -31,7 +31,18 @@ from .choices import FIRST_SECTION, REPORT_SECTIONS, Edition, Section
 from .cite import STYLE_NAMES, citation, headnote_facts
 from .documents import Block, blocks, document_refs, letter, lettered
 from .errors import Location
-from .graphic import PT, Layout, Span, alt_text, charts, data_uri, legend, line_count, svg
+from .graphic import (
+    PT,
+    Layout,
+    Span,
+    alt_text,
+    charts,
+    data_uri,
+    legend,
+    line_count,
+    svg,
+    when,
+)
 from .i18n import ENGLISH, N_, Words
 from .markup import (
     MarkdownReader,
@@ -696,16 +707,24 @@ def _timeline_graphic(
     page = page_mm[1] - END_MARGINS[kind]
     font_pt = CHART_FONT[kind]
     # the caption is at most the longest legend, a part's number and the whole key
-    probe = charts(spans, width=width, font_pt=font_pt, room=page)
+    probe = charts(spans, width=width, font_pt=font_pt, room=page, words=say_in)
+    one_scale, two_scales = [*probe, *probe], [*probe, replace(probe[0], scale=0.0)]
+    month = max((when(2000 + m / 12, say_in, months=True) for m in range(12)), key=len)
     longest_part = say_in.say(
-        "Part {number} of {count}: {first} to {last}.", number=9, count=9, first=1950, last=2000
+        "Part {number} of {count}: {first} to {last}.", number=9, count=9, first=month, last=month
     )
-    words = legend([*probe, *probe], say_in) + " " + longest_part + _key_text(probe, say_in)
+    longest = max(legend(one_scale, say_in), legend(two_scales, say_in), key=len)
+    words = longest + " " + longest_part + _key_text(probe, say_in)
     size, leading = CAPTION[kind]
     lines = line_count(words, size * PT, width, serif=True) + 1
     room = page - lines * size * PT * leading - 3.0
     plans = charts(
-        spans, width=width, font_pt=font_pt, room=room - HEADING_ROOM[kind], later_room=room
+        spans,
+        width=width,
+        font_pt=font_pt,
+        room=room - HEADING_ROOM[kind],
+        later_room=room,
+        words=say_in,
     )
     views = []
     for number, plan in enumerate(plans, start=1):
@@ -715,8 +734,8 @@ def _timeline_graphic(
                 "Part {number} of {count}: {first} to {last}.",
                 number=number,
                 count=len(plans),
-                first=plan.first_year,
-                last=plan.last_year,
+                first=plan.span_label[0],
+                last=plan.span_label[1],
             )
             if len(plans) > 1
             else ""

@@ -98,8 +98,14 @@ def _days_in_month(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-def _year_label(year: int, words: Words) -> str:
+def year_label(year: int, words: Words = ENGLISH) -> str:
+    """A year as `words`' language prints it: "1975", "500 BCE" (year 0 is 1 BCE)."""
     return words.say("{year} BCE", year=1 - year) if year <= 0 else str(year)
+
+
+def month_label(year: int, month: int, words: Words = ENGLISH) -> str:
+    """A month as `words`' language prints it: "April 1975", "avril 1975"."""
+    return _day_label(Point(year, month), words)
 
 
 def _decade_label(part: str, decade: int, words: Words) -> str:
@@ -146,7 +152,7 @@ def _point(text: str, words: Words = ENGLISH) -> tuple[Point, Point, str, bool]:
         if number == 0:
             raise DateError("there is no year 0: 1 BCE is followed by 1 CE")
         year = 1 - number if era in ("BCE", "BC") else number
-        return Point(year), Point(year), _year_label(year, words), False
+        return Point(year), Point(year), year_label(year, words), False
     if m := _DECADE.match(text):
         part, decade = (m[1] or "").lower(), int(m[2])
         first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), "": (0, 9)}[part]

@@ -20,7 +20,8 @@ The rules:
   day or year told from the one before ("the following day", "that same year") is counted
   from it; a happening told again, a question or a task for the reader is left out. Its
   title is the clause that tells it without the date phrase and the words leading into it,
-  cut where a phrase starts (`TITLE_WORDS`);
+  cut where a phrase starts (`TITLE_WORDS`); one from a date to another `PERIOD_YEARS` or
+  more later is a period (a band in the drawing);
 - glossary terms (at most `TERMS_MAX`): the terms the text defines (`defining.defined_terms`:
   "X, a …", "X (…)", "… known as X", "X was a …") and acronyms with their expansion, each
   defined by its defining words, never the whole sentence; a name the text only uses is not
@@ -58,6 +59,9 @@ from .text import sentences, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
 TERMS_MAX = 40  # a 1,400-word article can define thirty terms and introduce its people too
+# A span of this many years or more ("1337–1453") is drafted as a period, drawn as a band
+# beside the timeline's axis: a bar that long leaves no year the drawing can be cut at.
+PERIOD_YEARS = 10
 DRAFT_NOTE = (  # a block quote, so it takes no paragraph number
     "> *Draft pulled by packet from {title}: the paragraphs below are the source's own words. "
     "Rewrite them for your students, keeping every quotation exact and cited.*"
@@ -226,18 +230,24 @@ def _events(
     events: list[dict[str, Any]] = []
     for sentence, clause, start, end, date in _dated(section, told):
         title = event_title(clause, start, end)
-        events.append(
-            {
-                "id": unique(f"{citer.seed}-{date}-{title}"[:48], taken.events),
-                "date": date,
-                "title": title,
-                "detail": uncited(sentence),
-                "sources": [citer.source(sentence)],
-                "modules": [module_id],
-                "draft": True,
-            }
-        )
+        event: dict[str, Any] = {
+            "id": unique(f"{citer.seed}-{date}-{title}"[:48], taken.events),
+            "date": date,
+            "title": title,
+            "detail": uncited(sentence),
+            "sources": [citer.source(sentence)],
+            "modules": [module_id],
+        }
+        if _a_period(date):
+            event["period"] = True
+        events.append(event | {"draft": True})
     return events
+
+
+def _a_period(date: str) -> bool:
+    """Whether `date` is a span from one date to another (not a decade) `PERIOD_YEARS` long."""
+    when = parse_date(date)
+    return "–" in date and when.end_fraction - when.start_fraction >= PERIOD_YEARS
 
 
 @dataclass

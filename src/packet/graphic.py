@@ -26,7 +26,11 @@ Time runs down the page at a constant scale, so the gaps between events are true
   is shortened to fit the room its page leaves. The chart is drawn at the size it prints (its
   labels at the font size asked for), so when its labels alone need more than the room (large
   print), `charts` splits the timeline into several charts at one scale, each covering a
-  consecutive stretch of time between two ticks and each fitting its page.
+  consecutive stretch of time between two ticks and each fitting its page. Where one scale
+  would push labels far from their marks or take two pages more than parts drawn each at its
+  own scale (a crowded few years in a long stretch: no one scale suits both), each part gets
+  its own, and the caption says so; a crowded year is cut at a month, and its part's ticks are
+  months ("May 1940").
 
 Everything is black, white and greys that survive a photocopier; nothing is told by colour
 alone. Text widths come from the shipped font's own metrics. The SVG carries a <title> and
@@ -40,10 +44,11 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 from html import escape
 from pathlib import Path
 
+from .dates import month_label, year_label
 from .i18n import ENGLISH, N_, Words
 
 FONTS = Path(__file__).parent / "theme" / "fonts"
@@ -62,6 +67,8 @@ LABEL_GAP = 10.0  # mm from the axis to the labels
 INK = "#111"
 EXACT_STROKE, APPROXIMATE_STROKE = 0.3, 0.35  # mm: 0.85 pt and 1 pt
 STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)  # years between ticks
+MONTH_STEPS = (1, 2, 3, 6)  # months between ticks, on a chart of part of a year
+DRIFT = 0.25  # a part at its own scale keeps each label within this share of its axis
 
 
 @dataclass(frozen=True)
@@ -74,11 +81,12 @@ class Span:
     end: float
     approximate: bool = False
     period: bool = False
+    cut: bool = False  # a part of a longer event, cut at a chart's end: still drawn as a bar
 
     @property
     def bar(self) -> bool:
-        """Drawn as a bar (longer than a year) rather than a dot."""
-        return self.end - self.start > 1.01
+        """Drawn as a bar (longer than a year, or cut) rather than a dot."""
+        return self.cut or self.end - self.start > 1.01
 
 
 @dataclass(frozen=True)
@@ -126,16 +134,22 @@ class Band:
 class Layout:
     width: float
     height: float
-    first_year: int
-    last_year: int
+    first_year: float  # whole years, but for a part of a crowded year (a month's start)
+    last_year: float
     top: float  # y of first_year
     scale: float  # mm per year
     axis_x: float
-    ticks: tuple[int, ...]
+    ticks: tuple[float, ...]
     labels: tuple[PlacedLabel, ...]
     marks: tuple[Mark, ...]  # in drawing order
     bands: tuple[Band, ...]
     font_size: float  # mm
+    tick_labels: tuple[str, ...] = ()  # each tick as printed: "1940", "500 BCE", "May 1940"
+
+    @property
+    def span_label(self) -> tuple[str, str]:
+        """Where the chart starts and ends, as printed: ("1935", "1945"), ("May 1940", …)."""
+        return self.tick_labels[0], self.tick_labels[-1]
 
     def y(self, year: float) -> float:
         return self.top + (year - self.first_year) * self.scale
@@ -199,12 +213,28 @@ def _wrap(date: str, title: str, size: float, width: float) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _ticks(first: int, last: int, scale: float, size: float) -> tuple[int, ...]:
-    """Both ends of the axis and the round years between, far enough apart to read."""
+def _ticks(first: float, last: float, scale: float, size: float) -> tuple[tuple[float, bool], ...]:
+    """Both ends of the axis and the round years between (or, on a chart that starts or ends
+    within a year, the round months), far enough apart to read; each with whether it prints
+    as a month ("May 1940": not a year's start, or between ticks less than a year apart). An
+    end at a year's start prints as the year, as it does on the chart before or after."""
     room = 2.2 * size
+    if _in_months((first, last)):
+        steps = (*MONTH_STEPS, *(12 * y for y in STEPS))
+        step = next((s for s in steps if s / 12 * scale >= room), steps[-1])
+        low, high = round(first * 12), round(last * 12)
+        inner = range(math.ceil(low / step) * step, high, step)
+        kept = [m / 12 for m in inner if min(m - low, high - m) / 12 * scale >= room]
+        inside = tuple((t, step < 12 or not _whole(t)) for t in kept)
+        return ((first, not _whole(first)), *inside, (last, not _whole(last)))
     step = next((s for s in STEPS if s * scale >= room), STEPS[-1])
-    inner = range(math.ceil(first / step) * step, last, step)
-    return (first, *[t for t in inner if min(t - first, last - t) * scale >= room], last)
+    years = _round_years(first, last, step)
+    kept_years = [t for t in years if min(t - first, last - t) * scale >= room]
+    return tuple((t, False) for t in (first, *kept_years, last))
+
+
+def _whole(year: float) -> bool:
+    return abs(year - round(year)) < 1e-6
 
 
 def _place(wanted: Sequence[tuple[float, float]], low: float, high: float) -> list[float]:
@@ -288,9 +318,20 @@ def _marks(events: Sequence[Span], plan: Layout) -> tuple[Mark, ...]:
 
 
 def _extent(spans: Sequence[Span]) -> tuple[int, int]:
-    first = math.floor(min(s.start for s in spans) / 5) * 5
-    last = math.ceil(max(s.end for s in spans) / 5) * 5
+    """The axis's ends: the round years (multiples of five as printed) either side of the
+    spans."""
+    start, end = min(s.start for s in spans), max(s.end for s in spans)
+    first = max(_round_years(start - 10, start + 1e-9, 5))
+    last = min(_round_years(end - 1e-9, end + 10, 5))
     return first, max(last, first + 5)
+
+
+def _round_years(low: float, high: float, step: int) -> list[int]:
+    """The years from `low` up to (not including) `high` that print as multiples of `step`:
+    1950, or 500 BCE (year -499: year 0 is 1 BCE)."""
+    bce = range(math.floor((1 - low) / step), math.floor((1 - high) / step), -1)
+    ce = range(math.ceil(low / step), math.ceil(high / step))
+    return [1 - k * step for k in bce if k >= 1] + [k * step for k in ce if k >= 1]
 
 
 def _letters(spans: Sequence[Span]) -> dict[Span, str]:
@@ -299,30 +340,42 @@ def _letters(spans: Sequence[Span]) -> dict[Span, str]:
     return {s: chr(ord("A") + i) for i, s in enumerate(periods)}
 
 
+@dataclass(frozen=True)
+class _Style:
+    """How a chart is set: `width` mm wide, its labels at `font_pt`, its years and months
+    written in `words`' language."""
+
+    width: float
+    font_pt: float
+    words: Words = ENGLISH
+
+
 def _chart(
     spans: Sequence[Span],
     letters: dict[Span, str],
     *,
-    width: float,
-    font_pt: float,
-    years: tuple[int, int],
+    style: _Style,
+    years: tuple[float, float],
     scale: float,
     extend: bool,
 ) -> Layout:
     """The chart of `spans` from years[0] to years[1] at `scale` mm per year; with `extend`, its
     axis runs on (five years at a time) until its labels fit beside it."""
     first, last = years
-    size = font_pt * PT
+    width, size = style.width, style.font_pt * PT
     events = [s for s in spans if not s.period]
     periods = [(s, letters[s]) for s in spans if s.period and s.end > first and s.start < last]
     lane = max(LANE, 1.4 * size + 1.5)
-    tick_width = max(text_width(str(v), size) for v in (first, last, 2000)) + 2
+    tick_width = _tick_width(years, size, style.words)
     axis_x = tick_width + 2 + max(_lanes(periods), 1) * lane + 1
     label_x = axis_x + LABEL_GAP
     wrapped = {s: _wrap(s.label, s.title, size, width - label_x) for s in events}
     stack = sum(len(lines) * size * 1.3 + GAP for lines in wrapped.values()) - GAP
     while extend and (last - first) * scale < stack:
         last += 5
+    ticked = _ticks(first, last, scale, size)
+    ticks = tuple(t for t, _ in ticked)
+    tick_labels = tuple(when(t, style.words, months=month) for t, month in ticked)
     plan = Layout(width, 0.0, first, last, size * 1.5, scale, axis_x, (), (), (), (), size)
     dots = [plan.y((s.start + s.end) / 2) for s in events if not s.bar]
     anchors = {
@@ -343,26 +396,43 @@ def _chart(
         leader = ((stub, a), (axis_x + LEADER_START, a), (label_x - 2.5, c), (label_x - 0.6, c))
         labels.append(PlacedLabel(s, lines, box, a, leader))
     bottom = max([plan.y(last)] + [label.box.y + label.box.height for label in labels]) + size
-    plan = Layout(
-        width,
-        bottom,
-        first,
-        last,
-        plan.top,
-        scale,
-        axis_x,
-        _ticks(first, last, scale, size),
-        tuple(labels),
-        (),
-        (),
-        size,
-    )
+    plan = replace(plan, height=bottom, ticks=ticks, labels=tuple(labels), tick_labels=tick_labels)
     bands = _bands(periods, tick_width + 2, lane, plan)
     return replace(plan, marks=_marks(events, plan), bands=bands)
 
 
+def _tick_width(years: tuple[float, float], size: float, words: Words) -> float:
+    """The room the tick labels need left of the axis: the widest its ends, a year of four
+    digits or (on a chart of months) any month of its first year could print."""
+    months = _in_months(years)
+    widest = [*years, 2000.0]
+    if months:
+        widest += [math.floor(years[0]) + m / 12 for m in range(12)]
+    return max(text_width(when(t, words, months=months), size) for t in widest) + 2
+
+
+def _in_months(years: tuple[float, float]) -> bool:
+    """Whether a chart from years[0] to years[1] starts or ends within a year: its ticks and
+    ends are months ("May 1940"), not years."""
+    return not all(_whole(y) for y in years)
+
+
+def when(value: float, words: Words = ENGLISH, *, months: bool = False) -> str:
+    """A point of a chart's axis as printed: its year ("1940", "500 BCE"), or with `months`
+    the month it starts ("May 1940"), in `words`' language."""
+    if not months:
+        return year_label(round(value), words)
+    year, month = divmod(round(value * 12), 12)
+    return month_label(year, month + 1, words)
+
+
 def layout(
-    spans: Sequence[Span], *, width: float, font_pt: float = 8.5, axis: float = AXIS_LENGTH
+    spans: Sequence[Span],
+    *,
+    width: float,
+    font_pt: float = 8.5,
+    axis: float = AXIS_LENGTH,
+    words: Words = ENGLISH,
 ) -> Layout:
     """Place every span in one chart `width` mm wide, the years of its spans `axis` mm long
     (the axis runs on if its labels need more)."""
@@ -370,8 +440,7 @@ def layout(
     return _chart(
         spans,
         _letters(spans),
-        width=width,
-        font_pt=font_pt,
+        style=_Style(width, font_pt, words),
         years=(first, last),
         scale=axis / (last - first),
         extend=True,
@@ -392,44 +461,72 @@ def charts(
     font_pt: float,
     room: float,
     later_room: float | None = None,
+    words: Words = ENGLISH,
 ) -> tuple[Layout, ...]:
     """The timeline as charts `width` mm wide, its labels at `font_pt`, the first at most
     `room` mm tall and any later one `later_room` (when they can be): one chart whose axis is
     as long as its labels need (`COMPACT`), shortened to fit the room; when no length fits,
-    several charts at one scale, each of a consecutive stretch of time (`_split`)."""
-    probe = layout(spans, width=width, font_pt=font_pt)
+    several charts of consecutive stretches of time, at one scale (`_split`) unless that
+    pushes labels far from their marks (`_near`) or parts each at its own scale
+    (`_split_each`) take at least two fewer pages."""
+    style = _Style(width, font_pt, words)
+    probe = layout(spans, width=width, font_pt=font_pt, words=words)
     axis = min(AXIS_LENGTH, max(MIN_AXIS, COMPACT * probe.stack))
-    plan = layout(spans, width=width, font_pt=font_pt, axis=axis)
+    plan = layout(spans, width=width, font_pt=font_pt, axis=axis, words=words)
     for _ in range(8):  # the labels' stacking shrinks less than the axis: a few rounds
         if plan.height <= room or axis <= MIN_AXIS:
             break
         axis = max(MIN_AXIS, axis - 1.2 * (plan.height - room) - 0.1)
-        plan = layout(spans, width=width, font_pt=font_pt, axis=axis)
+        plan = layout(spans, width=width, font_pt=font_pt, axis=axis, words=words)
     if fits(plan, room):
         return (plan,)
     rooms = (room, room if later_room is None else later_room)
-    return _split(spans, width=width, font_pt=font_pt, rooms=rooms) or (plan,)
+    one_scale = _split(spans, style, rooms)
+    each_scale = _split_each(spans, style, rooms)
+    if one_scale and (
+        each_scale is None
+        or (len(one_scale) <= len(each_scale) + 1 and all(_near(p) for p in one_scale))
+    ):
+        return one_scale  # one scale reads best, unless it crowds or takes two more pages
+    return each_scale or (plan,)
 
 
-def _cuts(spans: Sequence[Span], first: int, last: int) -> list[int]:
-    """Years (multiples of five) where the timeline can be cut: no event runs across them."""
-    events = sorted((s for s in spans if not s.period), key=lambda s: (s.start, s.end))
-    cuts: list[int] = []
+def _cuts(
+    spans: Sequence[Span], first: float, last: float, months: int = 60, *, bars: bool = False
+) -> list[float]:
+    """Where the timeline can be cut, at multiples of `months` months: no bar runs across
+    (unless `bars` may be cut), and no dot is drawn on, the cut (a dot is drawn at its date's
+    middle)."""
+    events = sorted(_drawn(s) for s in spans if not s.period and not (bars and s.bar))
+    dots = {round(low * 12 * 1000) for low, high in events if low == high}
+    cuts: set[int] = set()  # in months
     reach = -math.inf
     for before, after in itertools.pairwise(events):
-        reach = max(reach, before.end)
-        low, high = max(math.ceil(reach / 5) * 5, first + 5), min(after.start, last - 5)
-        cuts += range(low, math.floor(high) + 1, 5)
-    return sorted(set(cuts))
+        reach = max(reach, before[1])
+        low = max(math.ceil(reach * 12 / months) * months, round(first * 12) + months)
+        high = min(math.floor(after[0] * 12), round(last * 12) - months)
+        if months < 12:  # a month's cut is wanted in a crowded year: next to its events
+            cuts.update(range(max(low, high - 12), high + 1, months))
+            high = min(high, low + 12)
+        cuts.update(range(low, high + 1, months))
+    return sorted(c / 12 for c in cuts if c * 1000 not in dots)
+
+
+def _drawn(span: Span) -> tuple[float, float]:
+    """Where an event is drawn on the axis: a bar from its start to its end, a dot at the
+    middle of its date."""
+    if span.bar:
+        return span.start, span.end
+    middle = (span.start + span.end) / 2
+    return middle, middle
 
 
 def _split(
-    spans: Sequence[Span], *, width: float, font_pt: float, rooms: tuple[float, float]
+    spans: Sequence[Span], style: _Style, rooms: tuple[float, float]
 ) -> tuple[Layout, ...] | None:
     """Charts of consecutive stretches of time at one scale, the first fitting rooms[0] and
-    the others rooms[1]: the
-    smallest scale from a full-length axis's up (by 15 % steps) at which the timeline can be
-    so cut; None if none can."""
+    the others rooms[1]: the smallest scale from a full-length axis's up (by 15 % steps) at
+    which the timeline can be so cut (at multiples of five years); None if none can."""
     first, last = _extent(spans)
     cuts = _cuts(spans, first, last)
     letters = _letters(spans)
@@ -437,10 +534,10 @@ def _split(
         scale = AXIS_LENGTH / (last - first)
         for _ in range(16):
             parts: list[Layout] = []
-            start = first
+            start: float = first
             while start < last:
                 fit = _Fit(rooms[1] if parts else rooms[0], whole_letters)
-                part = _longest(spans, letters, cuts, (start, last), scale, width, font_pt, fit)
+                part = _longest(spans, letters, cuts, (start, last), scale, style, fit)
                 if part is None:
                     break
                 parts.append(part)
@@ -451,46 +548,162 @@ def _split(
     return None
 
 
+def _split_each(
+    spans: Sequence[Span], style: _Style, rooms: tuple[float, float]
+) -> tuple[Layout, ...] | None:
+    """Charts of consecutive stretches of time, each at its own scale, for a timeline that one
+    scale cannot split onto few pages (a crowded few years in a long stretch). Each part is the
+    stretch of the most events whose labels fit its room near their marks (`DRIFT`), its axis
+    as long as they need (`COMPACT`), cut at a multiple of five years if that holds as many as
+    any cut, else of one, else at a month (in a crowded year). What is asked of the parts is
+    given up a step at a time (`_EACH_TRIES`): whole band letters, then labels near their
+    marks without cutting a bar, then near with bars cut (each part drawing its piece of the
+    bar), then not near. As a last resort, a
+    stretch that cannot be cut small enough is one part too tall for its page (which prints
+    it smaller), and only that one; None only if there are no events."""
+    first, last = _extent(spans)
+    letters = _letters(spans)
+    cuts = {  # coarse to fine, through bars or not
+        bars: [_cuts(spans, first, last, months, bars=bars) for months in (60, 12, 1)]
+        for bars in (False, True)
+    }
+    for whole_letters, near, bars, force in _EACH_TRIES:
+        parts: list[Layout] = []
+        start: float = first
+        while start < last:
+            fit = _Fit(rooms[1] if parts else rooms[0], whole_letters, near)
+            years = (start, last)
+            found = [_widest(spans, letters, c, years, style, fit) for c in cuts[bars]]
+            part = max((p for p in found if p), key=_own, default=None)  # the coarser of equals
+            if part is None and force:
+                part = _forced(spans, letters, cuts[bars][-1], years, style, fit)
+            if part is None:
+                break
+            parts.append(part)
+            start = part.last_year
+        else:
+            return tuple(parts)
+    return None
+
+
+# What `_split_each` asks of its parts, the most first: (whole band letters, labels near
+# their marks, bars may be cut, a part may be too tall).
+_EACH_TRIES = (
+    (True, True, False, False),
+    (False, True, False, False),
+    (False, True, True, False),
+    (False, False, False, False),
+    (False, False, True, True),
+)
+
+
+def _within(spans: Sequence[Span], start: float, end: float) -> list[Span]:
+    """The events drawn from `start` to `end` and the periods that overlap them; a bar that
+    runs across `start` or `end` (cut there only when nothing else fits) as its piece
+    between them."""
+    kept = []
+    for s in spans:
+        low, high = _drawn(s)
+        if (s.period and s.start < end and s.end > start) or (start <= low and high <= end):
+            kept.append(s)
+        elif s.bar and low < end and high > start:
+            kept.append(replace(s, start=max(low, start), end=min(high, end), cut=True))
+    return kept
+
+
+def _ends(cuts: Sequence[float], years: tuple[float, float]) -> list[float]:
+    """Where a part from years[0] may end: each cut after it, then years[1]."""
+    return [*(c for c in cuts if years[0] < c < years[1]), years[1]]
+
+
+def _widest(
+    spans: Sequence[Span],
+    letters: dict[Span, str],
+    cuts: Sequence[float],
+    years: tuple[float, float],
+    style: _Style,
+    fit: _Fit,
+) -> Layout | None:
+    """The chart from years[0] to the furthest cut (or years[1]) that `fit`s at the scale its
+    labels ask for (`COMPACT`, within `MIN_AXIS` and the room), but the first such cut after
+    its last event."""
+    best = None
+    axis_room = fit.room - 2.5 * style.font_pt * PT - 0.1  # less above and below the axis
+    for end in _ends(cuts, years):
+        within = _within(spans, years[0], end)
+        chart = partial(_chart, within, letters, style=style, years=(years[0], end), extend=False)
+        stack = chart(scale=1.0).stack
+        if stack > axis_room:
+            break  # a later end only adds labels
+        plan = chart(scale=min(axis_room, max(MIN_AXIS, COMPACT * stack)) / (end - years[0]))
+        if fit(plan) and (best is None or _own(plan) > _own(best)):
+            best = plan  # a later end only if it brings more events: no empty years after
+    return best
+
+
+def _own(plan: Layout) -> int:
+    """How many events the chart labels, not counting pieces of longer ones cut at its ends."""
+    return sum(not label.span.cut for label in plan.labels)
+
+
+def _forced(
+    spans: Sequence[Span],
+    letters: dict[Span, str],
+    cuts: Sequence[float],
+    years: tuple[float, float],
+    style: _Style,
+    fit: _Fit,
+) -> Layout:
+    """The chart from years[0] to the nearest cut (or years[1]) for a stretch whose labels
+    need more than the room however it is cut: its axis as long as its labels, taller than
+    the room (the page prints it smaller, and the preflight says so)."""
+    end = _ends(cuts, years)[0]
+    chart = partial(
+        _chart, _within(spans, years[0], end), letters, style=style, years=(years[0], end)
+    )
+    axis = max(fit.room - 2.5 * style.font_pt * PT - 0.1, chart(scale=1.0, extend=False).stack)
+    return chart(scale=axis / (end - years[0]), extend=False)
+
+
 @dataclass(frozen=True)
 class _Fit:
-    """What a part of a split timeline must do: be at most `room` mm tall, and, with
-    `whole_letters`, not cut a band so short that its letter no longer fits on it."""
+    """What a part of a split timeline must do: be at most `room` mm tall; with
+    `whole_letters`, not cut a band so short that its letter no longer fits on it; with `near`,
+    keep every label near its mark (`DRIFT`)."""
 
     room: float
     whole_letters: bool
+    near: bool = False
 
     def __call__(self, plan: Layout) -> bool:
         least = 1.4 * plan.font_size + 1 if self.whole_letters else 0.0
-        return fits(plan, self.room) and all(b.box.height >= least for b in plan.bands)
+        whole = all(b.box.height >= least for b in plan.bands)
+        return fits(plan, self.room) and whole and (not self.near or _near(plan))
+
+
+def _near(plan: Layout) -> bool:
+    """Whether every label's middle is within `DRIFT` of the axis's length (or two labels of
+    two lines) of where its leader leaves the mark: not a crowd pushed far from its dates."""
+    axis = plan.y(plan.last_year) - plan.y(plan.first_year)
+    allowed = max(DRIFT * axis, 2 * 2 * 1.3 * plan.font_size)
+    return all(abs(la.box.y + la.box.height / 2 - la.anchor_y) <= allowed for la in plan.labels)
 
 
 def _longest(
     spans: Sequence[Span],
     letters: dict[Span, str],
-    cuts: Sequence[int],
-    years: tuple[int, int],
+    cuts: Sequence[float],
+    years: tuple[float, float],
     scale: float,
-    width: float,
-    font_pt: float,
+    style: _Style,
     fit: _Fit,
 ) -> Layout | None:
     """The chart from years[0] to the furthest cut (or years[1]) that `fit`s."""
     best = None
-    for end in [*(c for c in cuts if years[0] < c < years[1]), years[1]]:
-        within = [
-            s
-            for s in spans
-            if (s.period and s.start < end and s.end > years[0])
-            or (not s.period and s.start >= years[0] and s.end <= end)
-        ]
+    for end in _ends(cuts, years):
+        within = _within(spans, years[0], end)
         plan = _chart(
-            within,
-            letters,
-            width=width,
-            font_pt=font_pt,
-            years=(years[0], end),
-            scale=scale,
-            extend=False,
+            within, letters, style=style, years=(years[0], end), scale=scale, extend=False
         )
         if plan.height > fit.room:
             break
@@ -510,8 +723,8 @@ def alt_text(plan: Layout, part: tuple[int, int] = (1, 1), words: Words = ENGLIS
                 "Timeline drawn to scale, part {number} of {count}, {first} to {last}.",
                 number=part[0],
                 count=part[1],
-                first=plan.first_year,
-                last=plan.last_year,
+                first=plan.span_label[0],
+                last=plan.span_label[1],
             )
         ]
     else:
@@ -535,7 +748,13 @@ def legend(plans: Sequence[Layout], words: Words = ENGLISH) -> str:
     say = words.say
     spans = [label.span for plan in plans for label in plan.labels]
     dots, bars = any(not s.bar for s in spans), any(s.bar for s in spans)
-    if len(plans) > 1:
+    if len({plan.scale for plan in plans}) > 1:
+        scale = say(
+            "Drawn to scale within each part: the space between events matches the time "
+            "between them, but the {count} parts are drawn at different scales",
+            count=len(plans),
+        )
+    elif len(plans) > 1:
         scale = say(
             "Drawn to scale: the space between events matches the time between them, at one "
             "scale in all {count} parts",
@@ -638,12 +857,12 @@ def svg(plan: Layout, alt: str, title: str = "Timeline") -> str:
         'stroke-width="0.4"/>'
     )
     tick_right = plan.bands[0].box.x - 1 if plan.bands else x - 3
-    for year in plan.ticks:
+    for year, printed in zip(plan.ticks, plan.tick_labels, strict=True):
         ty = plan.y(year)
         out.append(
             f'<line x1="{_f(x - 1.5)}" y1="{_f(ty)}" x2="{_f(x)}" y2="{_f(ty)}" stroke="{INK}" '
             f'stroke-width="0.3"/><text x="{_f(tick_right)}" y="{_f(ty + size * 0.35)}" '
-            f'text-anchor="end" fill="#333">{year}</text>'
+            f'text-anchor="end" fill="#333">{escape(printed)}</text>'
         )
     for label in plan.labels:
         points = " L".join(f"{_f(px)} {_f(py)}" for px, py in label.leader)
