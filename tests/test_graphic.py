@@ -421,6 +421,23 @@ def test_a_long_bar_across_a_crowded_year_is_cut_and_drawn_in_each_part() -> Non
     assert others == sorted(s.title for s in spans[1:])
 
 
+def test_a_timeline_no_cut_can_fit_is_drawn_whole_and_nothing_is_dropped() -> None:
+    """Sixty events on one day cannot be labelled on one page: one chart as tall as its labels
+    (the page prints it smaller, and the preflight says so), no empty parts around it. Bars
+    overlapping without a gap for a thousand years are cut, each part drawing its pieces."""
+    day = [_day(1940, 5, 10, f"Event {i} of the tenth of May, told at length") for i in range(60)]
+    (plan,) = charts(day, width=174, font_pt=14, room=200)
+    assert plan.height > 200 and len(plan.labels) == 60
+    assert_reads(plan)
+    bars = [Span(f"{y}–{y + 30}", f"Reign {y}", y, y + 31) for y in range(1000, 2000, 7)]
+    plans = charts(bars, width=174, font_pt=10, room=230)
+    assert len(plans) > 1 and all(p.height <= 230 for p in plans)
+    for plan in plans:
+        assert_reads(plan)
+        assert any(not la.span.cut for la in plan.labels)  # no part of pieces only
+    assert_every_event_drawn(bars, plans)
+
+
 def test_years_before_the_common_era_print_as_bce_on_the_axis() -> None:
     """Round years as printed: 500 BCE is year -499 (year 0 is 1 BCE), so the axis of events
     from 500 to 300 BCE runs from 500 BCE to 295 BCE, its ticks at 490 BCE, 480 BCE…"""

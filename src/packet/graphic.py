@@ -40,6 +40,7 @@ alone. Text widths come from the shipped font's own metrics. The SVG carries a <
 from __future__ import annotations
 
 import base64
+import bisect
 import itertools
 import math
 from collections.abc import Sequence
@@ -481,8 +482,8 @@ def charts(
     if fits(plan, room):
         return (plan,)
     rooms = (room, room if later_room is None else later_room)
-    one_scale = _split(spans, style, rooms)
     each_scale = _split_each(spans, style, rooms)
+    one_scale = _split(spans, style, rooms, len(each_scale) + 1 if each_scale else math.inf)
     if one_scale and (
         each_scale is None
         or (len(one_scale) <= len(each_scale) + 1 and all(_near(p) for p in one_scale))
@@ -499,6 +500,7 @@ def _cuts(
     middle)."""
     events = sorted(_drawn(s) for s in spans if not s.period and not (bars and s.bar))
     dots = {round(low * 12 * 1000) for low, high in events if low == high}
+    events = [(first, first), *events, (last, last)]  # and before the first, after the last
     cuts: set[int] = set()  # in months
     reach = -math.inf
     for before, after in itertools.pairwise(events):
@@ -522,11 +524,12 @@ def _drawn(span: Span) -> tuple[float, float]:
 
 
 def _split(
-    spans: Sequence[Span], style: _Style, rooms: tuple[float, float]
+    spans: Sequence[Span], style: _Style, rooms: tuple[float, float], most: float = math.inf
 ) -> tuple[Layout, ...] | None:
     """Charts of consecutive stretches of time at one scale, the first fitting rooms[0] and
     the others rooms[1]: the smallest scale from a full-length axis's up (by 15 % steps) at
-    which the timeline can be so cut (at multiples of five years); None if none can."""
+    which the timeline can be so cut (at multiples of five years); None if none can in at
+    most `most` parts (a larger scale only takes more)."""
     first, last = _extent(spans)
     cuts = _cuts(spans, first, last)
     letters = _letters(spans)
@@ -542,6 +545,8 @@ def _split(
                     break
                 parts.append(part)
                 start = part.last_year
+                if len(parts) > most:
+                    return None
             else:
                 return tuple(parts)
             scale *= 1.15
@@ -611,9 +616,24 @@ def _within(spans: Sequence[Span], start: float, end: float) -> list[Span]:
     return kept
 
 
-def _ends(cuts: Sequence[float], years: tuple[float, float]) -> list[float]:
-    """Where a part from years[0] may end: each cut after it, then years[1]."""
-    return [*(c for c in cuts if years[0] < c < years[1]), years[1]]
+def _ends(
+    cuts: Sequence[float], years: tuple[float, float], spans: Sequence[Span] = ()
+) -> list[float]:
+    """Where a part from years[0] may end: each cut after it, then years[1]; given the
+    `spans`, only the ends worth trying: the first and the last, and either side of each
+    event after years[0] (the nearest end that takes it in, the furthest that leaves it out),
+    since between those a part holds the same events."""
+    ends = [*(c for c in cuts if years[0] < c < years[1]), years[1]]
+    if not spans:
+        return ends
+    worth = {0, len(ends) - 1}
+    for span in spans:
+        low, high = _drawn(span)
+        if span.period or low < years[0]:
+            continue
+        taking = bisect.bisect_left(ends, high)
+        worth.update(i for i in (taking, bisect.bisect_left(ends, low) - 1) if 0 <= i < len(ends))
+    return [ends[i] for i in sorted(worth)]
 
 
 def _widest(
@@ -624,20 +644,23 @@ def _widest(
     style: _Style,
     fit: _Fit,
 ) -> Layout | None:
-    """The chart from years[0] to the furthest cut (or years[1]) that `fit`s at the scale its
-    labels ask for (`COMPACT`, within `MIN_AXIS` and the room), but the first such cut after
-    its last event."""
+    """The chart from years[0] to the end that `fit`s at the scale its labels ask for
+    (`COMPACT`, within `MIN_AXIS` and the room) and holds the most events: the nearest such
+    (no empty years after its last event), unless it holds all the events left (then to
+    years[1], leaving no empty part after it). None if no chart of an event fits."""
     best = None
     axis_room = fit.room - 2.5 * style.font_pt * PT - 0.1  # less above and below the axis
-    for end in _ends(cuts, years):
+    for end in _ends(cuts, years, spans):
         within = _within(spans, years[0], end)
         chart = partial(_chart, within, letters, style=style, years=(years[0], end), extend=False)
         stack = chart(scale=1.0).stack
         if stack > axis_room:
             break  # a later end only adds labels
         plan = chart(scale=min(axis_room, max(MIN_AXIS, COMPACT * stack)) / (end - years[0]))
-        if fit(plan) and (best is None or _own(plan) > _own(best)):
-            best = plan  # a later end only if it brings more events: no empty years after
+        own, final = _own(plan), end == years[1]
+        better = best is None or own > _own(best) or (final and own == _own(best))
+        if fit(plan) and (own or final) and better:
+            best = plan
     return best
 
 
@@ -654,10 +677,15 @@ def _forced(
     style: _Style,
     fit: _Fit,
 ) -> Layout:
-    """The chart from years[0] to the nearest cut (or years[1]) for a stretch whose labels
-    need more than the room however it is cut: its axis as long as its labels, taller than
-    the room (the page prints it smaller, and the preflight says so)."""
-    end = _ends(cuts, years)[0]
+    """The chart from years[0] to the nearest end that takes in an event (years[1] if none
+    follows), for a stretch whose labels need more than the room however it is cut: its
+    axis as long as its labels, taller than the room (the page prints it smaller, and the
+    preflight says so)."""
+    ends = _ends(cuts, years, spans)
+    lows = [_drawn(s)[0] for s in spans if not s.period and _drawn(s)[0] >= years[0]]
+    end = next((e for e in ends if any(low < e for low in lows)), years[1])
+    if not any(low >= end for low in lows):
+        end = years[1]
     chart = partial(
         _chart, _within(spans, years[0], end), letters, style=style, years=(years[0], end)
     )
@@ -700,7 +728,7 @@ def _longest(
 ) -> Layout | None:
     """The chart from years[0] to the furthest cut (or years[1]) that `fit`s."""
     best = None
-    for end in _ends(cuts, years):
+    for end in _ends(cuts, years, spans):
         within = _within(spans, years[0], end)
         plan = _chart(
             within, letters, style=style, years=(years[0], end), scale=scale, extend=False
