@@ -435,6 +435,25 @@ def test_a_name_is_never_read_across_two_sentences() -> None:
     assert [t.term for t in draft_terms(paragraphs)] == ["Phnom Penh"]
 
 
+def test_a_sentence_ends_before_an_accented_capital_and_after_a_notes_mark() -> None:
+    assert sentences("The Commune fell in May 1871. Émile Zola wrote of it.") == [
+        "The Commune fell in May 1871.",
+        "Émile Zola wrote of it.",
+    ]
+    assert sentences("Lucknow was relieved in November 1857.[6] On 11 May 1858 it fell.") == [
+        "Lucknow was relieved in November 1857.[6]",
+        "On 11 May 1858 it fell.",
+    ]
+    assert sentences("He joined the U.S. army in 1917. Then he left.") == [
+        "He joined the U.S. army in 1917.",
+        "Then he left.",
+    ]
+    # a note's own mark is no part of an event's title
+    assert (
+        title_of("[2] The Victoria Cross was created in 1856.") == "The Victoria Cross was created"
+    )
+
+
 def test_a_sentence_goes_on_past_an_abbreviation() -> None:
     paragraph = (
         "In Brown v. Board of Education the Court ruled on 17 May 1954. Gen. Gage sent troops "

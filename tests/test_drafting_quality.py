@@ -34,6 +34,7 @@ import yaml
 from docmaker import make_from_recipe
 from packet.draft import Drafts, Taken, draft, happenings
 from packet.pull import _read
+from packet.sources import link_text
 from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
@@ -235,7 +236,7 @@ def _terms(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: s
 def _visible(text: str) -> str:
     """`text` as a reader sees it: a seed keeps an HTML page's emphasis and links as Markdown
     ("*compagnies d'ordonnance*", "[Home](/)"), a label has the words."""
-    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", normalise(text)).replace("*", "")
+    return link_text(normalise(text)).replace("*", "")
 
 
 def _boilerplate(tally: Tally, labelled: list[str], dropped: list[str], kept: str) -> None:

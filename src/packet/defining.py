@@ -49,6 +49,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .text import NOTE_MARK
+
 MAX_WORDS = 25  # a defining clause longer than this is most of a sentence
 MAX_SAID_AFTER = 40  # … but a sentence that says what the one before named is all definition
 _DETERMINER = r"(?:a|an|the|this|his|her|its|their|our|[A-Z][\w’'-]*[’']s)"
@@ -134,7 +136,7 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
 def _named_by(words: str, *, short: bool) -> str | None:
     """What the words before "known as" (or "called", …) say the name names."""
     words = re.sub(r",\s*$", "", words)  # "In 1456 a retrial, known as the nullification trial"
-    words = re.sub(r"^\[\d+\]\s*", "", words)  # "[3] The Cumans, also known as …": a note's
+    words = NOTE_MARK.sub("", words)  # "[3] The Cumans, also known as …": a note's
     if re.match(r"(?:Under|In|Through)\s+what\b", words):
         return None  # "Under what later came to be called X, …": the sentence goes on to say
     if what := re.search(r"(?:,\s*)?\b(?P<into>in\s+|into\s+)?what(?:\s+\w+){0,2}\s*$", words):
@@ -351,7 +353,7 @@ def defined_terms(sentence: str) -> list[Definition]:
     found: list[Definition] = []
     if len(sentence) > MAX_SENTENCE or sentence.rstrip(" ”\"’')").endswith("?"):
         return found  # "Was it a movement, or a label applied afterwards?" asks, not says
-    sentence = re.sub(r"^\[\d+\]\s+", "", sentence)  # "[2] Congress Poland, as …": a note's
+    sentence = NOTE_MARK.sub("", sentence)  # "[2] Congress Poland, as …": a note's
     if aside := re.fullmatch(r"\((?P<said>[^()]+?[.!]?)\)\.?", sentence):
         sentence = aside["said"]  # "(The Dauphin was the title of the eldest son …)"
     finders = (
@@ -1090,8 +1092,7 @@ def _appositives(sentence: str) -> list[Definition]:
         if clause.startswith("meaning "):
             term, clause = _meaning(sentence, m, term)
         elif not m["clause"].startswith("or ") and (
-            more := _MORE_ADJECTIVES.match(sentence, m.end("clause"))
-            or (_ONE_ADJECTIVE.fullmatch(clause) and _NOUN_AFTER.match(sentence, m.end("clause")))
+            more := _rest_of_phrase(sentence, m.end("clause"), clause)
         ):
             clause += more[0]  # "a bundle of knotted, coloured cords whose knots …"
             read_to = more.end()
@@ -1153,22 +1154,35 @@ def _name_in_apposition(clause: str) -> str | None:
     return quoted[1] if quoted else None
 
 
-# After an appositive cut at a comma between adjectives ("a bundle of knotted, | coloured
-# cords whose knots recorded numbers"), the rest of its noun phrase.
-_MORE_ADJECTIVES = re.compile(
-    r"(?<=[a-z]ed|.al|ous|ful|.ic|ive)(?<!\b(?:and|was))"  # the clause ends with an adjective
-    r",\s+(?!(?:the|a|an|and|or|but|his|her|its|their|was|were|is|are|had|has)\b)[a-z]+(?:ed|al|ous|ful|ic|ive|y)?\s+[a-z]+s?\b(?:\s+(?:whose|who|which|that)\b[^,;:().]*)?"
-)
-
-
-# … or after a determiner and one adjective: "the Golden Horn, a deep, | narrow inlet that …".
-_ONE_ADJECTIVE = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*")
-_NOUN_AFTER = re.compile(
+# After an appositive cut at a comma between adjectives, the rest of its noun phrase: after an
+# adjective ("a bundle of knotted, | coloured cords whose knots recorded numbers"), or after
+# a determiner and one adjective ("the Golden Horn, a deep, | narrow inlet that …").
+_AFTER_COMMA = (
     r",\s+(?!(?:the|a|an|and|or|but|his|her|its|their|was|were|is|are|had|has|then|now|also|"
     r"soon|later|still|once)\b)"
-    r"[a-z][\w-]*\s+(?!(?:from|to|in|on|at|by|of|with|for|into|over|and|or)\b)(?![a-z]+ed\b)[a-z][\w-]*\b"
-    r"(?:\s+(?:whose|who|which|that)\b[^,;:().]*)?"
 )
+_RELATIVE_TAIL = r"(?:\s+(?:whose|who|which|that)\b[^,;:().]*)?"
+_MORE_ADJECTIVES = re.compile(
+    r"(?<=[a-z]ed|.al|ous|ful|.ic|ive)(?<!\b(?:and|was))"  # the clause ends with an adjective
+    + _AFTER_COMMA
+    + r"[a-z]+(?:ed|al|ous|ful|ic|ive|y)?\s+[a-z]+s?\b"
+    + _RELATIVE_TAIL
+)
+_ONE_ADJECTIVE = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*")
+_NOUN_AFTER = re.compile(
+    _AFTER_COMMA
+    + r"[a-z][\w-]*\s+(?!(?:from|to|in|on|at|by|of|with|for|into|over|and|or)\b)(?![a-z]+ed\b)"
+    + r"[a-z][\w-]*\b"
+    + _RELATIVE_TAIL
+)
+
+
+def _rest_of_phrase(sentence: str, end: int, clause: str) -> re.Match[str] | None:
+    """The rest of an appositive's noun phrase cut at a comma between adjectives, after
+    `clause`, which ends at `end` in `sentence`."""
+    if more := _MORE_ADJECTIVES.match(sentence, end):
+        return more
+    return _NOUN_AFTER.match(sentence, end) if _ONE_ADJECTIVE.fullmatch(clause) else None
 
 
 # An appositive that gives what it says a name: "…, a phase the Germans called the X".

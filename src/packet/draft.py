@@ -55,7 +55,7 @@ from .defining import (
     defining_clause,
 )
 from .sources import Article
-from .text import sentences, slug
+from .text import NOTE_MARK, sentences, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
 TERMS_MAX = 40  # a 1,400-word article can define thirty terms and introduce its people too
@@ -436,7 +436,7 @@ def _relative(
     following day" after "on 21 September 1857" is 1857-09-22; "destroyed in the same year"
     after "in 1227" is 1227."""
     told: list[tuple[int, int, str]] = []
-    if re.match(r"\[\d+\]", sentence):
+    if NOTE_MARK.match(sentence):
         return told  # a note: out of the text's turn, with nothing to count from
     matches = sorted([*_RELATIVE_DAY.finditer(sentence), *_RELATIVE_YEAR.finditer(sentence)],
                      key=lambda m: m.start())  # fmt: skip
@@ -852,7 +852,7 @@ _TIME_OF_DAY = re.compile(
 
 def event_title(sentence: str, start: int, end: int) -> str:
     """A short title: the sentence without its date phrase and the words leading into it."""
-    before, after = sentence[:start], sentence[end:]
+    before, after = NOTE_MARK.sub("", sentence[:start]), sentence[end:]  # "[2] The order …"
     opened = before.rfind("(")
     if opened >= 0 and ")" not in before[opened:] and ")" in after:
         # "The second and third voyages (1407–1409 and 1409–1411) went back": without the

@@ -320,7 +320,7 @@ def _is_navigation(line: str) -> bool:
     after any lead-in ("Enjoyed this article? Share it: Facebook · X · Email"); or two or more
     Markdown links with those separators and few words besides ("You might also like: [The
     Silk Road in 10 Objects](…) · […](…)")."""
-    items = [_link_text(part).strip() for part in re.split(r"[|·•]", line)]
+    items = [link_text(part).strip() for part in re.split(r"[|·•]", line)]
     items[0] = items[0].rsplit(":", 1)[-1].strip()
     if len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items):
         return True
@@ -337,7 +337,7 @@ _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ONLY_A_LINK = re.compile(r"(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*")
 
 
-def _link_text(line: str) -> str:
+def link_text(line: str) -> str:
     """A Markdown line as it reads: "[Home](/) › [Asia](/asia)" is "Home › Asia"."""
     return _MARKDOWN_LINK.sub(r"\1", line)
 
@@ -427,7 +427,7 @@ def _block(
         return ("heading", heading)
     if not kept and _noted_before_text(line, article):
         return None
-    if _is_marketing(line) or _BREADCRUMB.match(_link_text(line).replace("*", "")):
+    if _is_marketing(line) or _BREADCRUMB.match(link_text(line).replace("*", "")):
         article.skipped.append(line)
         return None
     if _heading_like(line) and not _BULLET.match(line):

@@ -283,7 +283,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)*]?\s+(?=[“\"‘(*]?[A-Z0-9])")  # "*Title* opened"
+# A sentence ends at a stop, a closing mark and a note's mark ("… 1857.[6] On …"), where the
+# next starts with a capital or a digit (`_STARTS`: "*Title* opened", "Émile").
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)*]?(?:\[\d{1,3}\])?\s+(?=[“\"‘(*]?\w)")
+_STARTS = re.compile(r"[“\"‘(*]?(\w)")
+# A note's mark where the note starts ("[2] The order had come …"): no part of its words.
+NOTE_MARK = re.compile(r"^\[\d+\]\s*")
 
 
 # Abbreviations a sentence does not end with: "Brown v. Board of Education", "Gen. Gage".
@@ -297,6 +302,9 @@ def sentences(paragraph: str) -> list[str]:
     """The paragraph cut into sentences (kept verbatim, so each is a passage of the seed)."""
     parts, start = [], 0
     for m in _SENTENCE_END.finditer(paragraph):
+        first = _STARTS.match(paragraph, m.end())
+        if first is None or not (first[1].isupper() or first[1].isdigit()):
+            continue  # "… the U.S. army": a stop inside the sentence
         if _ABBREVIATION.search(paragraph[max(0, m.start() - 6) : m.start()]):
             continue  # an abbreviation, not the end of a sentence
         parts.append(paragraph[start : m.start() + len(m.group(0).rstrip())].strip())
