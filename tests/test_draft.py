@@ -435,7 +435,7 @@ def test_a_name_is_never_read_across_two_sentences() -> None:
     assert [t.term for t in draft_terms(paragraphs)] == ["Phnom Penh"]
 
 
-def test_a_sentence_ends_before_an_accented_capital_and_after_a_notes_mark() -> None:
+def test_sentences_end_before_accented_capitals_and_titles_are_plain_text() -> None:
     assert sentences("The Commune fell in May 1871. Émile Zola wrote of it.") == [
         "The Commune fell in May 1871.",
         "Émile Zola wrote of it.",
@@ -448,7 +448,10 @@ def test_a_sentence_ends_before_an_accented_capital_and_after_a_notes_mark() -> 
         "He joined the U.S. army in 1917.",
         "Then he left.",
     ]
-    # a note's own mark is no part of an event's title
+    # a title is plain text: no Markdown from a Markdown or HTML seed, no note's mark
+    assert title_of(
+        "On 13 August 1940 the Germans launched *Adlertag* against [the RAF](/raf)."
+    ) == ("The Germans launched Adlertag against the RAF")
     assert (
         title_of("[2] The Victoria Cross was created in 1856.") == "The Victoria Cross was created"
     )

@@ -54,7 +54,7 @@ from .defining import (
     defined_terms,
     defining_clause,
 )
-from .sources import Article
+from .sources import Article, link_text
 from .text import NOTE_MARK, sentences, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
@@ -866,9 +866,19 @@ def event_title(sentence: str, start: int, end: int) -> str:
     rest = re.sub(r"^[\s,;:–-]+|(?<=[a-z]),\s*,", "", rest)
     rest = _TIME_OF_DAY.sub("", rest)
     rest = re.sub(r"^(?:and|but|then)\s+", "", rest.strip(" ,;:"), flags=re.IGNORECASE)
-    words = rest.rstrip(".!?").split()
+    words = _plain(rest).rstrip(".!?").split()
     title = " ".join(_short_title(words)).rstrip(",;:–—-")
     return title[:1].upper() + title[1:] if title else "Dated event"
+
+
+def _plain(text: str) -> str:
+    """Text from a Markdown or HTML seed as it reads, for a title (plain text, not Markdown):
+    "the [railway](/rail) reached *Adlertag*" is "the railway reached Adlertag"."""
+    text = _EMPHASIS.sub("", link_text(text))
+    return re.sub(r"(?<![\w])_([^_\n]+)_(?![\w])", r"\1", text)
+
+
+_EMPHASIS = re.compile(r"\*+|`+")
 
 
 def _short_title(words: list[str]) -> list[str]:
