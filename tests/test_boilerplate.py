@@ -88,3 +88,18 @@ def test_a_pages_own_review_date_is_furniture_not_history() -> None:
     found = article(page, "html")
     assert all("reviewed" not in block for _, block in found.blocks)
     assert len(found.blocks) == 2
+
+
+def test_a_short_paragraph_ending_in_a_notes_mark_or_a_quotation_is_no_heading() -> None:
+    text = "\n\n".join(
+        [
+            "The Rising of 1857",
+            "Causes",
+            "Lucknow was relieved in November 1857.[6]",
+            "‘We have lost India,’ he wrote, ‘for a time.’",
+            "The Siege of Delhi (1857)",
+            "The city fell to the British in September 1857 after a long siege.",
+        ]
+    )
+    found = article(text, "text")
+    assert [role for role, _ in found.blocks] == ["heading", "para", "para", "heading", "para"]

@@ -349,12 +349,15 @@ def _is_marketing(line: str) -> bool:
 
 
 def _heading_like(line: str) -> bool:
+    """A short line starting with a capital that does not end as a sentence does (its
+    closing quotation marks, brackets and note's mark aside: "… in November 1857.[6]")."""
     words = line.split()
-    return (
-        0 < len(words) <= 12
-        and not line.rstrip().endswith((".", ",", ";", ":", "?", "!", "”", '"'))
-        and line[:1].isupper()
-    )
+    ending = _CLOSING.sub("", line.rstrip())
+    return 0 < len(words) <= 12 and not ending.endswith(_STOPS) and line[:1].isupper()
+
+
+_CLOSING = re.compile(r"(?:\[\d{1,3}\]|[”\"’'»)\]])+$")
+_STOPS = (".", ",", ";", ":", "?", "!", "…")
 
 
 def _text_article(text: str, kind: str) -> Article:
