@@ -368,12 +368,16 @@ def test_a_question_or_a_task_for_the_reader_is_no_event() -> None:
         blocks=[
             ("para", "Key question: why did the rising of 1857 spread so fast?"),
             ("para", "Draw a timeline of the main events from March 1857 to April 1859."),
+            ("para", "Give two reasons why the rising of 1857 failed."),
+            ("para", "Using the sources, explain what changed in India after 1858."),
             ("para", "On 10 May 1857 the sepoys at Meerut rose."),
+            ("para", "Using the railway, troops reached Kanpur in June 1857."),  # a happening
         ],
     )
     drafts = draft(found, "rising", "rising.docx", "rising", Taken())
     assert [(e["date"], e["title"]) for e in drafts.timeline] == [
-        ("1857-05-10", "The sepoys at Meerut rose")
+        ("1857-05-10", "The sepoys at Meerut rose"),
+        ("1857-06", "Using the railway, troops reached Kanpur"),
     ]
 
 

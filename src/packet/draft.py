@@ -271,10 +271,13 @@ _OPENS_WITH_YEAR = re.compile(
 
 # A task for the reader, not a happening: "Draw a timeline of the main events from …".
 _A_TASK = re.compile(
-    r"^(?:Draw|Explain|Describe|Compare|List|Write|Make|Discuss|Find|Look|Identify|Summarise|"
-    r"Summarize|Imagine|Design|Create|Consider|Decide|Choose|Complete|Label|Research|Match|"
-    r"Read|Use|Put|Sort|Rank|Plan|Annotate|Highlight)\s+(?!of\b)(?:a|an|the|your|how|why|"
-    r"what|which|whether|each|these|this|two|three|at|up|out|on)\b"
+    r"^(?:(?:Draw|Explain|Describe|Compare|List|Write|Make|Discuss|Find|Look|Identify|"
+    r"Summarise|Summarize|Imagine|Design|Create|Consider|Decide|Choose|Complete|Label|Research|"
+    r"Match|Read|Use|Put|Sort|Rank|Plan|Annotate|Highlight|Give|State|Outline|Assess|Evaluate|"
+    r"Analyse|Analyze|Suggest|Name|Justify|Study)\s+(?!of\b)(?:a|an|the|your|how|why|what|"
+    r"which|whether|each|these|this|one|two|three|at|up|out|on)\b"
+    r"|(?:Using|With\s+the\s+help\s+of)\s+(?:the|these|this|your)\s+(?:sources?|documents?|"
+    r"extracts?|evidence|information|map|timeline|table|pictures?)\b)"
 )
 
 
