@@ -362,6 +362,19 @@ def test_the_timeline_counts_the_following_day_from_the_day_before() -> None:
     ]
 
 
+def test_a_day_after_a_year_before_the_common_era_takes_no_older_year() -> None:
+    found = Article(
+        title="Rome",
+        blocks=[
+            ("para", "Rome became the capital of Italy in 1871."),
+            ("para", "Long before, in 44 BC, Caesar had been made dictator for life. On 15 March "
+                     "he was killed in the Senate."),
+        ],
+    )  # fmt: skip
+    drafts = draft(found, "rome", "rome.txt", "rome", Taken())
+    assert [e["date"] for e in drafts.timeline] == ["1871", "44 BC"]  # not "1871-03-15"
+
+
 def test_a_question_or_a_task_for_the_reader_is_no_event() -> None:
     found = Article(
         title="The rising of 1857",

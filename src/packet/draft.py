@@ -300,6 +300,8 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
                     opens = start <= 10 or _OPENS_WITH_YEAR.match(clause[:start])
                     if opens and told.year != int(date):
                         told.year = None  # "In 1916, …", "In the spring of 1520 …": a new year
+                elif re.search(r"\b(?:BC|BCE)$", date):  # no year a later "15 March" can take
+                    told.year = told.plain_year = None
                 words = _content_words(event_title(clause, start, end))
                 if _told_before(date, words, told.happenings):
                     continue
