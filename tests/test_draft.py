@@ -13,6 +13,7 @@ from packet.draft import (
     SECTION_WORDS,
     TERMS_MAX,
     Taken,
+    _dates,
     appended,
     choose_seed_id,
     cite_quotes,
@@ -373,6 +374,18 @@ def test_a_day_after_a_year_before_the_common_era_takes_no_older_year() -> None:
     )  # fmt: skip
     drafts = draft(found, "rome", "rome.txt", "rome", Taken())
     assert [e["date"] for e in drafts.timeline] == ["1871", "44 BC"]  # not "1871-03-15"
+
+
+def test_each_day_without_its_year_takes_the_year_given_just_before_it_however_many() -> None:
+    """A run of hundreds of dates (a hostile document once took seconds a sentence): each
+    "3 May" takes the year of the date just before it in the sentence, the first the text's."""
+    pieces = [f"on {1 + n % 28} May and in June {1800 + n}" for n in range(250)]
+    found = _dates(", ".join(pieces), 1799)
+    mays = [date for _, _, date in found if date[5:7] == "05"]
+    assert mays == [f"{1799 + n}-05-{1 + n % 28:02d}" for n in range(250)]
+    assert [date for _, _, date in found if date[5:7] == "06"] == [
+        f"{1800 + n}-06" for n in range(250)
+    ]
 
 
 def test_a_question_or_a_task_for_the_reader_is_no_event() -> None:

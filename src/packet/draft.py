@@ -34,6 +34,7 @@ The rules:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import itertools
@@ -395,25 +396,44 @@ _BEFORE_A_YEAR = {
 
 def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tuple[int, int, str]]:
     """The sentence's dates, with its days written without a year read as of `year`, and its
-    relative days and years counted from the date before (`_relative`)."""
-    found = [d for d in find_dates(sentence) if not _in_a_name(sentence, d[0], d[1])]
+    relative days and years counted from the date before (`_relative`). Each day or month
+    without its year is placed among the dates by bisection: a sentence of thousands of
+    dates takes time in proportion to them."""
+    found = sorted(d for d in find_dates(sentence) if not _in_a_name(sentence, d[0], d[1]))
+    starts = [at for at, _, _ in found]
+    reach = list(itertools.accumulate((end for _, end, _ in found), max))  # furthest end so far
+    years = [(at, d) for at, _, d in found if re.match(r"^\d{4}", d)]  # each year given, in order
+    added: list[tuple[int, int, str]] = []
     for start, end, month, day_of in find_day_months(sentence):
-        if any(start < other_end and other_start < end for other_start, other_end, _ in found):
-            continue
+        before = bisect.bisect_left(starts, end)  # the dates that start before this one ends
+        if before and reach[before - 1] > start:
+            continue  # part of a date read whole ("17 April 1975")
         # The year of the date it is joined to ("from May to June 1096"), else of a full date
         # earlier in the sentence ("on 25 March 1807, and … on 1 May"), else the one the
         # text gave before.
-        joined = [
-            d for at, _, d in found if _JOINED.fullmatch(sentence[end:at]) and re.match(r"\d{4}", d)
-        ]  # "from May to June 1096", not "from 3 May until about 1300" (c. 1300)
-        earlier = sorted((at, d) for at, _, d in found if at < start and re.match(r"^\d{4}", d))
-        in_year = int(joined[0][:4]) if joined else int(earlier[-1][1][:4]) if earlier else year
+        after = found[before] if before < len(found) else None
+        joined = (
+            after[2]
+            if after
+            and _JOINED.fullmatch(sentence[end : after[0]])
+            and re.match(r"\d{4}", after[2])
+            else None
+        )  # "from May to June 1096", not "from 3 May until about 1300" (c. 1300)
+        earlier = (
+            years[bisect.bisect_left(years, (start, "")) - 1][1]
+            if years[:1] and years[0][0] < start
+            else None
+        )
+        in_year = int(joined[:4]) if joined else int(earlier[:4]) if earlier else year
         if in_year is not None:
             last = calendar.monthrange(in_year, month)[1] if in_year >= 1 else 31
             real = bool(day_of) and day_of <= last
             day_part = f"-{day_of:02d}" if real else ""  # "29 February" of 1851: its month only
-            found.append((start, end, f"{in_year:04d}-{month:02d}{day_part}"))
-    return sorted(found + _relative(sentence, sorted(found), year, day))
+            date = f"{in_year:04d}-{month:02d}{day_part}"
+            added.append((start, end, date))
+            bisect.insort(years, (start, date))
+    found = sorted(found + added)
+    return sorted(found + _relative(sentence, found, year, day))
 
 
 # A day told from the one before: "the following day", "two days later", "that night".
