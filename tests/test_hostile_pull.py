@@ -407,6 +407,23 @@ def test_a_document_whose_dates_or_furniture_once_broke_its_drafts_pulls_and_che
     assert "10000" not in drafted(fresh)
 
 
+def test_a_document_in_decomposed_accents_drafts_its_terms_whole_and_checks(
+    fresh: Path, tmp_path: Path
+) -> None:
+    """Text a Mac wrote decomposed ("e" and a combining accent) lost the accented letters'
+    words from its terms; it is read composed, and the seed, kept as it came, still checks."""
+    text = (
+        "# The Procope\n\nIn 1686 the Procope opened in Paris. Its owner served coffee in a "
+        "café, a room where customers sat at small tables, and the café soon drew writers.\n"
+    )
+    source = tmp_path / "procope.md"
+    source.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    pull(fresh, [source])
+    assert (fresh / "seeds" / "procope.md").read_bytes() == source.read_bytes()
+    glossary = (fresh / "content" / "glossary.yaml").read_text(encoding="utf-8")
+    assert "term: café" in glossary and "A room where customers sat" in glossary
+
+
 # -- names ------------------------------------------------------------------------------------
 
 

@@ -41,7 +41,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -135,7 +135,13 @@ def draft(
     locate: Callable[[str], str | None] | None = None,
 ) -> Drafts:
     """The drafts of the document `seed_file` (stem `stem`), read as `found`, cited as `sid`
-    (with the page `locate` gives a passage, for a paged seed)."""
+    (with the page `locate` gives a passage, for a paged seed). Its text is read composed
+    (NFC: "é", not "e" and an accent, as a Mac may write it); `packet check` compares so."""
+    found = replace(
+        found,
+        title=found.title and unicodedata.normalize("NFC", found.title),
+        blocks=[(role, unicodedata.normalize("NFC", text)) for role, text in found.blocks],
+    )
     citer = Citer(sid, locate)
     glossary, term_ids = _glossary(found, sid, taken)
     # Single quotation marks: a title in double ones would read as a quotation to be cited.
