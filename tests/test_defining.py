@@ -310,6 +310,9 @@ from packet.draft import happenings
         ("They founded the *Union des femmes* (Women's Union) in April.", "Union des femmes",
          "Women's Union"),
         ("He relied on his nökör (companions) in every war.", "nökör", "companions"),
+        # a bracket inside a bracket is an aside of the outer one's definition
+        ("The zaibatsu (family-owned business groups (such as Mitsui)) grew fast.", "zaibatsu",
+         "family-owned business groups"),
         ("The result was the Second Seminole War (1835-1842), the costliest of the wars.",
          "Second Seminole War", "the costliest of the wars"),
         ("By the Treaty of Fort Jackson, signed in August 1814, the Creek gave up their land.",

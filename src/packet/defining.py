@@ -347,13 +347,31 @@ MAX_SENTENCE = 600  # a longer "sentence" is a list or a run without stops: it d
 _SHORT_NAME = re.compile(r"^((?:[A-Z][\w’'-]*\s+)+[A-Z][\w’'-]*)\s+of\s+the\s+[A-Z]")
 
 
+def _outer_brackets(sentence: str) -> str:
+    """The sentence without the brackets inside brackets, which would read as the definition
+    of the words before them: "the zaibatsu (family-owned business groups (such as Mitsui))"
+    is "the zaibatsu (family-owned business groups)"."""
+    if not _NESTED.search(sentence):
+        return sentence
+    kept, depth = [], 0
+    for character in sentence:
+        depth += character == "("
+        if depth <= 1:
+            kept.append(character)
+        depth = max(depth - (character == ")"), 0)
+    return re.sub(r"\s+\)", ")", re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", "".join(kept)))
+
+
+_NESTED = re.compile(r"\([^()]*\(")
+
+
 def defined_terms(sentence: str) -> list[Definition]:
     """(term, definition, aliases) for each term `sentence` defines, in the forms the module
     docstring lists — the term a noun phrase the sentence names, the definition its words."""
     found: list[Definition] = []
     if len(sentence) > MAX_SENTENCE or sentence.rstrip(" ”\"’')").endswith("?"):
         return found  # "Was it a movement, or a label applied afterwards?" asks, not says
-    sentence = NOTE_MARK.sub("", sentence)  # "[2] Congress Poland, as …": a note's
+    sentence = _outer_brackets(NOTE_MARK.sub("", sentence))  # "[2] Congress Poland, as …"
     if aside := re.fullmatch(r"\((?P<said>[^()]+?[.!]?)\)\.?", sentence):
         sentence = aside["said"]  # "(The Dauphin was the title of the eldest son …)"
     finders = (
