@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import itertools
+import math
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -18,8 +19,19 @@ from hypothesis import strategies as st
 from conftest import pdf_text, spans_of
 from packet.assemble import END_MARGINS, PAGE_MM, assemble
 from packet.build import BuildRequest, build
-from packet.dates import MONTHS
-from packet.graphic import BAR, PT, Box, Layout, Span, charts, layout, legend, svg
+from packet.dates import MONTHS, month_label
+from packet.graphic import (
+    BAR,
+    PT,
+    Box,
+    Layout,
+    Span,
+    alt_text,
+    charts,
+    layout,
+    legend,
+    svg,
+)
 from packet.i18n import Words
 from packet.model import Project
 from packet.project import load_project
@@ -257,7 +269,7 @@ def test_any_crowded_timeline_is_drawn_in_parts_that_read(
         else:
             spans.append(Span(str(year), f"Year {number}", year, year + 1))
     plans = charts(spans, width=174, font_pt=14, room=130, later_room=200)
-    assert [p.last_year for p in plans[:-1]] == [p.first_year for p in plans[1:]]
+    assert_in_order(plans)
     for number, plan in enumerate(plans):
         assert_reads(plan)
         assert_marks_drawn_truly(plan)
@@ -288,7 +300,8 @@ def test_a_chart_of_few_events_is_compact(repo_project: Project, paper: str) -> 
 
 def chart_type_sizes(path: Path) -> list[float]:
     """The printed size (pt) of every figure "1" drawn in a timeline chart: its height on the
-    page over the height of Noto Sans's "1" (0.714 em). A chart's text lies above its caption."""
+    page over the height of Noto Sans's "1" (0.714 em). A chart's text lies above its caption
+    (on a booklet's sheet, in the caption's half of it)."""
     sizes = []
     document = pdfium.PdfDocument(path)
     for page in document:
@@ -297,12 +310,14 @@ def chart_type_sizes(path: Path) -> list[float]:
         caption = re.search(r"Part \d+ of \d+:|Drawn to scale", text)
         if caption is None:
             continue
-        caption_top = textpage.get_charbox(caption.start())[3]
+        left, _, _, caption_top = textpage.get_charbox(caption.start())
+        sheet = page.get_width() > page.get_height()  # a booklet's: two pages side by side
+        half = page.get_width() / 2 if sheet else math.inf
         intro = text.find("each date.")
         below = textpage.get_charbox(intro)[1] if intro >= 0 else page.get_height()
         for i, char in enumerate(text):
-            _, bottom, _, top = textpage.get_charbox(i)
-            if char == "1" and caption_top < bottom < below:
+            x, bottom, _, top = textpage.get_charbox(i)
+            if char == "1" and caption_top < bottom < below and (x < half) == (left < half):
                 sizes.append((top - bottom) / 0.714)
     return sizes
 
@@ -355,12 +370,22 @@ def crowded_1940() -> list[Span]:
     ]
 
 
+def assert_in_order(plans: tuple[Layout, ...]) -> None:
+    """Parts in order of time, none overlapping the next; between two parts of their own
+    scales, only years with nothing drawn in them are left out."""
+    assert all(a.last_year <= b.first_year for a, b in itertools.pairwise(plans))
+    for a, b in itertools.pairwise(plans):
+        if a.last_year < b.first_year:
+            assert len({a.scale, b.scale}) == 2  # parts at one scale run on from each other
+
+
 def assert_parts(plans: tuple[Layout, ...], rooms: tuple[float, float]) -> None:
-    """Consecutive parts, each no taller than its room, reading correctly, every label near
+    """Parts in order, each no taller than its room, reading correctly, every label near
     its mark: within a quarter of the axis or two labels of two lines."""
-    assert [p.last_year for p in plans[:-1]] == [p.first_year for p in plans[1:]]
+    assert_in_order(plans)
     for number, plan in enumerate(plans):
         assert plan.height <= (rooms[1] if number else rooms[0])
+        assert any(not label.span.cut for label in plan.labels)  # no part without its own
         assert_reads(plan)
         assert_marks_drawn_truly(plan)
         axis = plan.y(plan.last_year) - plan.y(plan.first_year)
@@ -382,6 +407,7 @@ def test_a_crowded_year_in_a_long_stretch_is_drawn_in_parts_each_at_its_own_scal
     ticks = [t for p in months for t in p.tick_labels]
     assert len({t for t in ticks if re.fullmatch(r"[A-Z][a-z]+ 1940", t)}) >= 3, ticks
     assert "different scales" in legend(plans)
+    assert plans[0].span_label[0] == "1935" and plans[-1].span_label == ("1944", "1945")
     assert "one scale" in legend(charts(spans_of_unit_like(), width=152, font_pt=10, room=90))
 
 
@@ -401,6 +427,14 @@ def test_a_crowded_year_prints_its_months_in_the_packets_language() -> None:
     assert not any(month in tick for tick in ticks for month in MONTHS)
     drawn_text = {e.text for p in plans for e in drawn(p)}
     assert ticks & french <= drawn_text
+    caption = Words("fr").say(
+        "Part {number} of {count}: {first} to {last}.",
+        number=2,
+        count=4,
+        first="avril 1940",
+        last="août 1940",
+    )
+    assert "avril 1940" in caption and "de avril" not in caption and "à août" not in caption
 
 
 def test_a_long_bar_across_a_crowded_year_is_cut_and_drawn_in_each_part() -> None:
@@ -438,6 +472,23 @@ def test_a_timeline_no_cut_can_fit_is_drawn_whole_and_nothing_is_dropped() -> No
     assert_every_event_drawn(bars, plans)
 
 
+def test_one_chart_that_would_push_labels_far_from_their_dates_is_drawn_in_parts() -> None:
+    """Thirty-two events in 1940 between 1900 and 1960 fit one page, but only as a crowd whose
+    labels sit beside the wrong decades: parts each at its own scale keep them near."""
+    spans = [
+        Span("1900", "The century began", 1900, 1901),
+        *(
+            _day(1940, 1 + i // 3, 1 + 9 * (i % 3), f"Event {i} of the year of the battle")
+            for i in range(32)
+        ),
+        Span("1960", "The end of the story", 1960, 1961),
+    ]
+    plans = charts(spans, width=152, font_pt=10, room=205)
+    assert len(plans) > 1
+    assert_parts(plans, (205, 205))
+    assert_every_event_drawn(spans, plans)
+
+
 def test_years_before_the_common_era_print_as_bce_on_the_axis() -> None:
     """Round years as printed: 500 BCE is year -499 (year 0 is 1 BCE), so the axis of events
     from 500 to 300 BCE runs from 500 BCE to 295 BCE, its ticks at 490 BCE, 480 BCE…"""
@@ -447,6 +498,8 @@ def test_years_before_the_common_era_print_as_bce_on_the_axis() -> None:
     inner = plan.tick_labels[1:-1]
     assert inner and all(re.fullmatch(r"\d+ BCE", t) and int(t[:-4]) % 10 == 0 for t in inner)
     assert ">500 BCE</text>" in svg(plan, "alt")
+    assert "Timeline drawn to scale, 500 BCE to 300 BCE." in alt_text(plan)
+    assert "⟦" not in month_label(-499, 4, Words("fr"))  # Babel has no such year: English
 
 
 LABELLED = Path(__file__).parent / "labelled"
@@ -458,6 +511,7 @@ LABELLED = Path(__file__).parent / "labelled"
         ("heldout10-britain.html", {"large_print": True}),  # twenty events in 1940
         ("heldout13-hundred.html", {}),  # a crowded war in six centuries, and a long span
         ("heldout13-hundred.html", {"booklet": True}),
+        ("heldout10-harlem.md", {"booklet": True}),  # a first part as tall as its page allows
     ],
 )
 def test_a_pulled_drafts_crowded_timeline_prints_at_full_size(
@@ -476,11 +530,12 @@ def test_a_pulled_drafts_crowded_timeline_prints_at_full_size(
     )
     result = build(load_project(fresh), request)
     assert not [w for w in result.warnings if "drawing" in w or "<img>" in w], result.warnings
+    assert not [w for w in result.warnings if "% full" in w], result.warnings  # heading + chart
     text = re.sub(r"\s+", " ", " ".join(pdf_text(result.outputs[0].path)))
     found = re.findall(r"Part (\d+) of \d+: (.+?) to (.+?)\. Drawn to scale within each part", text)
     parts = sorted({(int(number), *rest) for number, *rest in found})  # a booklet's page order
     assert len(parts) > 1 and [p[0] for p in parts] == list(range(1, len(parts) + 1))
-    assert [p[1] for p in parts[1:]] == [p[2] for p in parts[:-1]]  # consecutive stretches
+    assert all(b[1] != a[1] for a, b in itertools.pairwise(parts))  # stretches in order
     assert f"the {len(parts)} parts are drawn at different scales" in text
     if "britain" in document:  # the crowded year is cut at months
         assert any(re.fullmatch(r"[A-Z][a-z]+ 1940", p[2]) for p in parts), parts

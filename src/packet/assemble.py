@@ -679,7 +679,7 @@ SIDE_MARGINS = {"standard": 58.0, "large print": 36.0, "booklet": 27.0}
 END_MARGINS = {"standard": 46.0, "large print": 36.0, "booklet": 27.0}
 # Above the first chart: the section's heading and introduction (mm, measured, with a margin).
 # Below each chart: its caption (`.timeline-graphic figcaption`: pt, leading), and 2 mm above it.
-HEADING_ROOM = {"standard": 30.0, "large print": 48.0, "booklet": 24.0}
+HEADING_ROOM = {"standard": 30.0, "large print": 48.0, "booklet": 31.0}
 CAPTION = {"standard": (10.0, 1.4), "large print": (18.0, 1.5), "booklet": (9.5, 1.4)}
 # The chart's labels (pt), as they print: each type's smallest for drawings (preflight.py).
 CHART_FONT = {"standard": 10.0, "large print": 14.0, "booklet": 9.5}

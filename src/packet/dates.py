@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .i18n import ENGLISH, SOURCE, Words, pseudo
+from .i18n import ENGLISH, PSEUDO, SOURCE, Words, pseudo
 
 MONTHS = [
     "January",
@@ -124,9 +124,10 @@ def _day_label(point: Point, words: Words) -> str:
     "April 1975", "avril 1975"): English as packet always has; other languages by Babel's
     locale data (for years Babel's calendar holds, 1 CE on)."""
     year, month, day = point.year, point.month, point.day
-    if words.english or year < 1:  # Babel's calendar starts at 1 CE
-        name = MONTHS[month - 1] if words.catalogue == SOURCE else pseudo(MONTHS[month - 1])
-        return f"{day} {name} {year}" if day else f"{name} {year}"
+    if words.english or year < 1:  # Babel's calendar starts at 1 CE: BCE months in English
+        name = pseudo(MONTHS[month - 1]) if words.catalogue == PSEUDO else MONTHS[month - 1]
+        when = year_label(year, words)
+        return f"{day} {name} {when}" if day else f"{name} {when}"
     from datetime import date
 
     from babel.dates import format_date, format_skeleton

@@ -67,9 +67,10 @@ LEADER_START = 2.0  # mm right of the axis: where leaders leave their stubs
 LABEL_GAP = 10.0  # mm from the axis to the labels
 INK = "#111"
 EXACT_STROKE, APPROXIMATE_STROKE = 0.3, 0.35  # mm: 0.85 pt and 1 pt
-STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)  # years between ticks
+STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)  # years apart
 MONTH_STEPS = (1, 2, 3, 6)  # months between ticks, on a chart of part of a year
 DRIFT = 0.25  # a part at its own scale keeps each label within this share of its axis
+PIECES = 4  # pieces of bars cut at a part's ends it may always draw (more only with as many events)
 
 
 @dataclass(frozen=True)
@@ -224,8 +225,12 @@ def _ticks(first: float, last: float, scale: float, size: float) -> tuple[tuple[
         steps = (*MONTH_STEPS, *(12 * y for y in STEPS))
         step = next((s for s in steps if s / 12 * scale >= room), steps[-1])
         low, high = round(first * 12), round(last * 12)
-        inner = range(math.ceil(low / step) * step, high, step)
-        kept = [m / 12 for m in inner if min(m - low, high - m) / 12 * scale >= room]
+        inner: Sequence[float] = (
+            [m / 12 for m in range(math.ceil(low / step) * step, high, step)]
+            if step < 12
+            else _round_years(first, last, step // 12)  # "500 BCE" is year -499
+        )
+        kept = [t for t in inner if first < t and min(t - first, last - t) * scale >= room]
         inside = tuple((t, step < 12 or not _whole(t)) for t in kept)
         return ((first, not _whole(first)), *inside, (last, not _whole(last)))
     step = next((s for s in STEPS if s * scale >= room), STEPS[-1])
@@ -466,10 +471,11 @@ def charts(
 ) -> tuple[Layout, ...]:
     """The timeline as charts `width` mm wide, its labels at `font_pt`, the first at most
     `room` mm tall and any later one `later_room` (when they can be): one chart whose axis is
-    as long as its labels need (`COMPACT`), shortened to fit the room; when no length fits,
+    as long as its labels need (`COMPACT`), shortened to fit the room; when no length fits, or
+    its labels are pushed far from their marks (`_near`) where parts would keep them near,
     several charts of consecutive stretches of time, at one scale (`_split`) unless that
-    pushes labels far from their marks (`_near`) or parts each at its own scale
-    (`_split_each`) take at least two fewer pages."""
+    pushes labels far from their marks or parts each at its own scale (`_split_each`) take
+    at least two fewer pages."""
     style = _Style(width, font_pt, words)
     probe = layout(spans, width=width, font_pt=font_pt, words=words)
     axis = min(AXIS_LENGTH, max(MIN_AXIS, COMPACT * probe.stack))
@@ -479,10 +485,12 @@ def charts(
             break
         axis = max(MIN_AXIS, axis - 1.2 * (plan.height - room) - 0.1)
         plan = layout(spans, width=width, font_pt=font_pt, axis=axis, words=words)
-    if fits(plan, room):
+    if fits(plan, room) and _near(plan):
         return (plan,)
     rooms = (room, room if later_room is None else later_room)
     each_scale = _split_each(spans, style, rooms)
+    if fits(plan, room) and not (each_scale and all(_near(p) for p in each_scale)):
+        return (plan,)  # crowded, but parts would crowd as well
     one_scale = _split(spans, style, rooms, len(each_scale) + 1 if each_scale else math.inf)
     if one_scale and (
         each_scale is None
@@ -556,16 +564,19 @@ def _split(
 def _split_each(
     spans: Sequence[Span], style: _Style, rooms: tuple[float, float]
 ) -> tuple[Layout, ...] | None:
-    """Charts of consecutive stretches of time, each at its own scale, for a timeline that one
+    """Charts of stretches of time in order, each at its own scale, for a timeline that one
     scale cannot split onto few pages (a crowded few years in a long stretch). Each part is the
     stretch of the most events whose labels fit its room near their marks (`DRIFT`), its axis
     as long as they need (`COMPACT`), cut at a multiple of five years if that holds as many as
-    any cut, else of one, else at a month (in a crowded year). What is asked of the parts is
-    given up a step at a time (`_EACH_TRIES`): whole band letters, then labels near their
-    marks without cutting a bar, then near with bars cut (each part drawing its piece of the
-    bar), then not near. As a last resort, a
-    stretch that cannot be cut small enough is one part too tall for its page (which prints
-    it smaller), and only that one; None only if there are no events."""
+    any cut, else of one, else at a month (in a crowded year); it ends at the first such cut
+    after its last event, and the next starts at the last cut before its first: years with
+    nothing drawn in them between two parts are in neither (each caption says what years
+    its part covers). What is asked of the parts is given up a step at a time
+    (`_EACH_TRIES`): whole band letters, then labels near their marks without cutting a bar,
+    then near with bars cut (each part drawing its piece of the bar), then not near, without
+    and with bars cut. As a last resort, a stretch that cannot be cut small enough is one part
+    too tall for its page (which prints it smaller), and only that one; None only if there
+    are no events."""
     first, last = _extent(spans)
     letters = _letters(spans)
     cuts = {  # coarse to fine, through bars or not
@@ -574,21 +585,41 @@ def _split_each(
     }
     for whole_letters, near, bars, force in _EACH_TRIES:
         parts: list[Layout] = []
-        start: float = first
-        while start < last:
+        start: float | None = _next_start(spans, first, cuts[bars])
+        while start is not None:
             fit = _Fit(rooms[1] if parts else rooms[0], whole_letters, near)
             years = (start, last)
             found = [_widest(spans, letters, c, years, style, fit) for c in cuts[bars]]
             part = max((p for p in found if p), key=_own, default=None)  # the coarser of equals
             if part is None and force:
-                part = _forced(spans, letters, cuts[bars][-1], years, style, fit)
+                every = sorted({c for granularity in cuts[bars] for c in granularity})
+                part = _forced(spans, letters, every, years, style, fit)
             if part is None:
                 break
             parts.append(part)
-            start = part.last_year
+            start = _next_start(spans, part.last_year, cuts[bars])
         else:
-            return tuple(parts)
+            return tuple(parts) or None
     return None
+
+
+def _next_start(
+    spans: Sequence[Span], after: float, cuts: Sequence[Sequence[float]]
+) -> float | None:
+    """Where the part after `after` starts: there, if a bar runs on across it; else at the
+    last whole year (else month) cut at or before the next event, skipping the years between
+    that nothing is drawn in; None if no event is left."""
+    lows = [_drawn(s) for s in spans if not s.period and _drawn(s)[1] > after]
+    if not lows:
+        return None
+    if any(low < after for low, _ in lows):
+        return after  # a bar cut at `after` goes on
+    nearest = min(low for low, _ in lows)
+    for granularity in cuts[1:]:  # a year, else a month
+        before = [c for c in (after, *granularity) if after <= c <= nearest]
+        if before and (granularity is cuts[-1] or _whole(max(before))):
+            return max(before)
+    return after
 
 
 # What `_split_each` asks of its parts, the most first: (whole band letters, labels near
@@ -598,7 +629,8 @@ _EACH_TRIES = (
     (False, True, False, False),
     (False, True, True, False),
     (False, False, False, False),
-    (False, False, True, True),
+    (False, False, True, False),
+    (False, False, False, True),
 )
 
 
@@ -646,8 +678,9 @@ def _widest(
 ) -> Layout | None:
     """The chart from years[0] to the end that `fit`s at the scale its labels ask for
     (`COMPACT`, within `MIN_AXIS` and the room) and holds the most events: the nearest such
-    (no empty years after its last event), unless it holds all the events left (then to
-    years[1], leaving no empty part after it). None if no chart of an event fits."""
+    (no empty years after its last event). A part of more pieces of bars cut at its ends than
+    its own events and `PIECES` (overlapping reigns, say) is no part: each piece is labelled
+    again. None if no chart of an event fits."""
     best = None
     axis_room = fit.room - 2.5 * style.font_pt * PT - 0.1  # less above and below the axis
     for end in _ends(cuts, years, spans):
@@ -657,10 +690,9 @@ def _widest(
         if stack > axis_room:
             break  # a later end only adds labels
         plan = chart(scale=min(axis_room, max(MIN_AXIS, COMPACT * stack)) / (end - years[0]))
-        own, final = _own(plan), end == years[1]
-        better = best is None or own > _own(best) or (final and own == _own(best))
-        if fit(plan) and (own or final) and better:
-            best = plan
+        own, pieces = _own(plan), len(plan.labels) - _own(plan)
+        if fit(plan) and own and pieces <= max(own, PIECES) and (best is None or own > _own(best)):
+            best = plan  # of its own events, and not many more pieces of bars than those
     return best
 
 
@@ -677,15 +709,12 @@ def _forced(
     style: _Style,
     fit: _Fit,
 ) -> Layout:
-    """The chart from years[0] to the nearest end that takes in an event (years[1] if none
-    follows), for a stretch whose labels need more than the room however it is cut: its
-    axis as long as its labels, taller than the room (the page prints it smaller, and the
-    preflight says so)."""
+    """The chart from years[0] to the nearest end that takes in an event, for a stretch whose
+    labels need more than the room however it is cut: its axis as long as its labels, taller
+    than the room (the page prints it smaller, and the preflight says so)."""
     ends = _ends(cuts, years, spans)
-    lows = [_drawn(s)[0] for s in spans if not s.period and _drawn(s)[0] >= years[0]]
-    end = next((e for e in ends if any(low < e for low in lows)), years[1])
-    if not any(low >= end for low in lows):
-        end = years[1]
+    drawn = [_drawn(s) for s in spans if not s.period and _drawn(s)[0] >= years[0]]
+    end = next((e for e in ends if any(high <= e for _, high in drawn)), years[1])
     chart = partial(
         _chart, _within(spans, years[0], end), letters, style=style, years=(years[0], end)
     )
@@ -758,7 +787,12 @@ def alt_text(plan: Layout, part: tuple[int, int] = (1, 1), words: Words = ENGLIS
     else:
         first = math.floor(min(s.start for s in spans))
         last = math.ceil(max(s.end for s in spans)) - 1
-        parts = [say("Timeline drawn to scale, {first} to {last}.", first=first, last=last)]
+        ends = (
+            (year_label(first, words), year_label(last, words))
+            if first < last
+            else plan.span_label  # all in one year: the axis's ends ("1940 to 1945")
+        )
+        parts = [say("Timeline drawn to scale, {first} to {last}.", first=ends[0], last=ends[1])]
     if plan.bands:
         bands = words.listed(f"{b.span.title} ({b.span.label})" for b in plan.bands)
         parts.append(say("Shaded periods: {bands}.", bands=bands))
