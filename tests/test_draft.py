@@ -388,6 +388,25 @@ def test_each_day_without_its_year_takes_the_year_given_just_before_it_however_m
     ]
 
 
+def test_a_modules_key_terms_are_the_terms_its_text_uses_as_check_finds_them() -> None:
+    found = Article(
+        title="Suez",
+        blocks=[
+            ("para", "The Suez Canal is a waterway that links the Mediterranean to the Red Sea. "
+                     "The country was divided into territories, known as han, each under a lord."),
+            ("heading", "Nationalisation"),
+            ("para", "In 1956 Nasser nationalised the Suez Canal Company, a private firm that ran "
+                     "the canal. He handed its tolls to the dam."),
+        ],
+    )  # fmt: skip
+    drafts = draft(found, "suez", "suez.txt", "suez", Taken())
+    terms = {t["term"] for t in drafts.glossary}
+    assert {"Suez Canal", "han", "Suez Canal Company"} <= terms
+    second = front_and_body(drafts.modules["suez-2-nationalisation"])[0]
+    # "Suez Canal" only inside "Suez Canal Company", "han" only inside "handed": not used there
+    assert second["key_terms"] == ["suez-canal-company"]
+
+
 def test_a_question_or_a_task_for_the_reader_is_no_event() -> None:
     found = Article(
         title="The rising of 1857",

@@ -55,6 +55,7 @@ from .defining import (
     defined_terms,
     defining_clause,
 )
+from .markup import TermFinder
 from .sources import Article, link_text
 from .text import NOTE_MARK, sentences, slug
 
@@ -203,6 +204,15 @@ def _module_id(sid: str, number: int, section: Section, title: str | None, taken
     return unique(f"{sid}-{number}-{short}".strip("-"), taken.modules)
 
 
+def _used(text: str, term_ids: list[tuple[str, TermDraft]]) -> list[str]:
+    """The ids of the terms `text` uses as `packet check` finds them: whole words ("han" is not
+    in "handed"), in any case, plurals and aliases, the longest at each place ("Suez Canal
+    Company" is not a use of "Suez Canal")."""
+    finder = TermFinder([(tid, (t.term, *t.aliases), False) for tid, t in term_ids])
+    used = {tid for _, _, tid in finder.find(text)}
+    return [tid for tid, _ in term_ids if tid in used]
+
+
 def _module(
     section: Section, citer: Citer, shown_title: str, term_ids: list[tuple[str, TermDraft]]
 ) -> str:
@@ -212,7 +222,7 @@ def _module(
     front = {
         "title": section.title,
         "summary": uncited(first[0] if len(first[0]) <= 300 else section.title),
-        "key_terms": [tid for tid, t in term_ids if t.term in body_text][:6],
+        "key_terms": _used(body_text, term_ids)[:6],
         "questions": [
             {
                 "ask": f"What does this section say about {uncited(section.title)}?",
