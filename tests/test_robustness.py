@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from conftest import pdf_text, run_packet, start_packet, starter_project
 from packet.cli import main
 from packet.errors import ContentError
+from packet.files import output_folder, write_atomic
 from packet.project import load_project, toml_error, tomllib
 
 PREVIOUS = b"%PDF-1.7 the previous good output\n"
@@ -238,3 +239,16 @@ def test_every_toml_error_is_placed_inside_the_file(text: str) -> None:
         assert 1 <= where.line <= len(lines), (text, where)
         assert 1 <= where.col <= len(lines[where.line - 1]) + 1, (text, where)
         assert message and " (at " not in message, message
+
+
+def test_a_build_stopped_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """However a build ends — a signal the moment a temporary file exists, before its name
+    was kept — packet's own temporary files go with it; anything else in the folder stays."""
+    out = tmp_path / "output"
+    with pytest.raises(KeyboardInterrupt), output_folder(out):
+        (out / ".whole-unit-student.pdf.packet-abcd_123.part").write_bytes(b"%PDF-half")
+        (out / "notes.part").write_bytes(b"the teacher's")
+        raise KeyboardInterrupt
+    assert sorted(p.name for p in out.iterdir()) == ["notes.part"]
+    write_atomic(out / "a.pdf", b"%PDF-whole")
+    assert sorted(p.name for p in out.iterdir()) == ["a.pdf", "notes.part"]

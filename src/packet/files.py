@@ -21,8 +21,8 @@ import errno
 import io
 import os
 import re
+import secrets
 import stat
-import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -187,10 +187,10 @@ def write_atomic(
                 f"{path}: a folder has this name, so the file cannot be written — rename or "
                 "move the folder" + (f", or {elsewhere}" if elsewhere else "")
             )
-        fd, name = tempfile.mkstemp(
-            prefix=f".{path.name}{TEMP_MARK}", suffix=TEMP_SUFFIX, dir=path.parent
-        )
-        temp = Path(name)
+        # Named before it is made: a signal that stops packet the moment the file exists
+        # still finds its name here, to remove it.
+        temp = path.parent / f".{path.name}{TEMP_MARK}{_temp_tag()}{TEMP_SUFFIX}"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -219,6 +219,15 @@ def _why(exc: OSError, elsewhere: str) -> str:
         fix = ""
     fixes = " or ".join(f for f in (fix, elsewhere) if f)
     return f"{reason} — the previous version is kept" + (f"; {fixes}" if fixes else "")
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _temp_tag() -> str:
+    """Eight random characters for a temporary file's name, as `tempfile` makes them (the
+    exclusive open refuses the rare name already taken)."""
+    return "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789_") for _ in range(8))
 
 
 def is_own_temporary(name: str) -> bool:
@@ -264,17 +273,24 @@ def output_folder(out: Path) -> Iterator[Path]:
             "you may write to with --out"
         ) from exc
     # A build killed outright (power cut, SIGKILL) can leave a temporary file of packet's
-    # behind; the finished outputs beside it were never touched. Clear those, and only those.
+    # behind; the finished outputs beside it were never touched. Clear those, and only those,
+    # before the build and after it, however it ends.
+    _clear_temporaries(out)
+    try:
+        yield out
+    finally:
+        _clear_temporaries(out)
+        lock.release()
+        with contextlib.suppress(OSError):
+            lock_path.unlink()
+
+
+def _clear_temporaries(out: Path) -> None:
+    """Remove packet's own temporary files from the output folder `out`, which its lock holds."""
     for leftover in out.glob(f".*{TEMP_MARK}*{TEMP_SUFFIX}"):
         if is_own_temporary(leftover.name) and not leftover.is_symlink():
             with contextlib.suppress(OSError):
                 leftover.unlink()
-    try:
-        yield out
-    finally:
-        lock.release()
-        with contextlib.suppress(OSError):
-            lock_path.unlink()
 
 
 def zip_bytes(entries: Iterable[tuple[str, bytes]]) -> bytes:
