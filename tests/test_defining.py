@@ -317,6 +317,18 @@ from packet.draft import happenings
          "Second Seminole War", "the costliest of the wars"),
         ("By the Treaty of Fort Jackson, signed in August 1814, the Creek gave up their land.",
          "Treaty of Fort Jackson", "the Creek gave up their land"),
+        # a kind of thing the clause before names
+        ("Senior posts in the civil service were handed to Africans, a process known as "
+         "*Africanisation*.", "Africanisation",
+         "Senior posts in the civil service were handed to Africans"),
+        # an appositive after an opening clause's subject, before its verb; a clause with a
+        # verb before the appositive is no opening; a reflexive after the subject
+        ("When potato blight, a disease that rots the plants, struck in 1845, many starved.",
+         "potato blight", "a disease that rots the plants"),
+        ("By the 1940s the colony was the largest producer of cocoa, the crop from which "
+         "chocolate is made, and exports grew.", "cocoa", "the crop from which chocolate is made"),
+        ("The samurai themselves were the hereditary warrior class.", "samurai",
+         "the hereditary warrior class"),
     ],
 )  # fmt: skip
 def test_a_defined_term_is_drafted_with_its_defining_words(
@@ -480,6 +492,10 @@ def test_an_acronym_is_defined_by_its_expansion() -> None:
     sentence = "Aid was shared out by the Organisation for European Economic Co-operation (OEEC)."
     expansion = "Organisation for European Economic Co-operation"
     assert defining_clause(expansion, ["OEEC"], sentence) == expansion
+    # … or by what the body did, in italics or not
+    sentence = "He founded the *Convention People's Party* (CPP), which drew its support widely."
+    said = defining_clause("Convention People's Party", ["CPP"], sentence)
+    assert said == "drew its support widely"
 
 
 def test_a_day_without_its_year_takes_the_year_the_text_gave() -> None:

@@ -493,6 +493,14 @@ def test_sentences_end_before_accented_capitals_and_titles_are_plain_text() -> N
         "Lucknow was relieved in November 1857.[6]",
         "On 11 May 1858 it fell.",
     ]
+    # emphasis round the break: a bold term starts the next sentence
+    assert sentences("He was a Pan-Africanist. **Pan-Africanism** is a belief.") == [
+        "He was a Pan-Africanist.",
+        "**Pan-Africanism** is a belief.",
+    ]
+    assert sentences("They cried *¡No pasarán!* (“They shall not pass!”) on the walls.") == [
+        "They cried *¡No pasarán!* (“They shall not pass!”) on the walls."
+    ]
     assert sentences("He joined the U.S. army in 1917. Then he left.") == [
         "He joined the U.S. army in 1917.",
         "Then he left.",
@@ -504,6 +512,16 @@ def test_sentences_end_before_accented_capitals_and_titles_are_plain_text() -> N
     assert (
         title_of("[2] The Victoria Cross was created in 1856.") == "The Victoria Cross was created"
     )
+
+
+def test_a_term_set_in_bold_is_read_as_a_marked_term_and_its_passage_kept() -> None:
+    """A writer sets a key term in bold as often as in italics: "launched **Positive Action**,
+    a campaign …" is a definition, and its passage is the seed's sentence, bold and all."""
+    sentence = "In 1950 the CPP launched **Positive Action**, a campaign of strikes and boycotts."
+    (drafted,) = draft_terms([sentence])
+    assert drafted.term == "Positive Action"
+    assert drafted.definition == "a campaign of strikes and boycotts"
+    assert drafted.sentence == sentence
 
 
 def test_a_sentence_goes_on_past_an_abbreviation() -> None:

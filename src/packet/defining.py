@@ -102,7 +102,7 @@ def defining_clause(term: str, aliases: Sequence[str], sentence: str) -> str | N
 
 def _occurrences(name: str, sentence: str) -> list[re.Match[str]]:
     pattern = re.escape(name).replace(r"\ ", r"\s+")
-    return list(re.finditer(rf"(?<![\w-])[“\"‘']?{pattern}[”\"’']?(?![\w-])", sentence))
+    return list(re.finditer(rf"(?<![\w-])[“\"‘']?\*?{pattern}\*?[”\"’']?(?![\w-])", sentence))
 
 
 def _after(rest: str) -> str | None:
@@ -112,10 +112,21 @@ def _after(rest: str) -> str | None:
         if not _ACRONYM.match(clause) and not _DATE_OR_NUMBER.match(clause):
             return _clause(clause)
         rest = rest[m.end() :]  # "the Organisation (OEEC), an agency …": look past it
+        if (m := _WHAT_IT_DID.match(rest)) and (clause := _clause(m["clause"])):
+            return clause  # "the Party (CPP), which drew its support from …"
     for pattern in (_APPOSITIVE, _COPULA):
         if (m := pattern.match(rest)) and (clause := _clause(m["clause"])):
             return clause
     return None
+
+
+# What a body named with its initials did or does: "the Convention People's Party (CPP), which
+# drew its support from young people …"; "(NLM), founded in 1954 in Asante, which demanded …".
+_WHAT_IT_DID = re.compile(
+    r"^,\s*(?:(?:founded|formed|established|set\s+up|created)\b[^,;]{0,60},\s*)?"
+    r"(?:which|that)\s+(?!(?:still|now|later|also|remains?)\b)"  # "which still exists today"
+    r"(?P<clause>[a-z][^;:]*?)\s*(?:[;:]|\.?$)"
+)
 
 
 def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) -> str | None:
@@ -611,7 +622,9 @@ def _opening(head: str) -> bool:
         return False  # "For a generation the Byzantine Empire": a time, then the subject
     if re.match(r"[A-Za-z]+ing\s+[a-z]+s\b", segment):
         return False  # "Leading members of the Duma, the elected parliament …"
-    return bool(_OPENER.match(segment)) and not _HAS_VERB.search(segment)
+    # "By the 1940s the colony was the world's largest producer of cocoa": a clause, not an
+    # opening
+    return bool(_OPENER.match(segment)) and not _A_VERB.search(segment)
 
 
 def _mid_sentence(segments: list[str], segment: str) -> bool:
@@ -964,7 +977,8 @@ _COPULA_AT = re.compile(
     # an aside: "Purgatory, in Catholic teaching, was", "Congress Poland, as historians call
     # this state, was", or the subject's name: "Their partnership, the Quadruple Alliance, was"
     r"(?:,\s+(?:(?:in|according\s+to|for|among|to|as)\s+[^,;:]{2,40}|"
-    r"(?P<name>(?-i:the\s+[A-Z][^,;:]{2,40}))),)?\s+(?:was|were|is|are)"
+    r"(?P<name>(?-i:the\s+[A-Z][^,;:]{2,40}))),)?"
+    r"(?:\s+(?:themselves|itself))?\s+(?:was|were|is|are)"  # "The samurai themselves were"
     r"(?:,\s+(?:in\s+effect|effectively|essentially|in\s+(?:practice|theory|principle|fact)|"
     r"at\s+first),)?\s+"  # "was, in effect, his", "was, in theory, a territory"
     r"(?P<clause>(?:a|an|the|his|her|its|their|one\s+of|(?-i:[A-Z][\w’'-]*[’']s)|when|where)\s+"
@@ -1133,7 +1147,9 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     main_after = re.match(
         rf"\s*,\s+(?:they|he|she|we|I|(?:the\s+)?[a-z]+s\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}))\s", rest
     )
-    if (_opening(head) and not main_after) or _a_clause(clause):
+    if (_opening(head) and not (main_after or _subject_of_opening(head, rest))) or _a_clause(
+        clause
+    ):
         return False  # … but "Working with the Army, a small militia …, they planned …"
     if _NAMES_ANOTHER.search(clause) or _after_names(head):
         return False  # "…, a phase the Germans called X"; "Hughes, Hurston, the painter …"
@@ -1156,6 +1172,17 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         return False  # "died from overwork, disease and savage punishment that …"
     # "taught a plain, functional style": two adjectives
     return not (_ADJECTIVE_BEFORE.search(head) and not re.match(rf"{_DETERMINER}\b", clause))
+
+
+def _subject_of_opening(head: str, rest: str) -> bool:
+    """Whether the appositive between `head` and `rest` follows the subject of an opening
+    clause, before its verb: "When potato blight, a disease that …, struck in 1845, …"."""
+    segment = re.split(r"[,;:]", head)[-1].strip()
+    verb_next = re.match(rf"\s*,\s+(?:[a-z]{{3,}}ed|{_IRREGULAR})\b", rest)
+    return bool(verb_next and _SUBORDINATE.match(segment) and not _A_VERB.search(segment))
+
+
+_A_VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|{_IRREGULAR}|was|were|is|are|had|has|have)\b")
 
 
 def _name_in_apposition(clause: str) -> str | None:
@@ -1204,9 +1231,19 @@ def _rest_of_phrase(sentence: str, end: int, clause: str) -> re.Match[str] | Non
 
 
 # An appositive that gives what it says a name: "…, a phase the Germans called the X".
+# A kind of thing the clause before names: "…, a process known as *Africanisation*".
+_A_KIND = (
+    r"(?:a|an)\s+(?:process|practice|policy|system|strategy|tactic|method|condition|doctrine|"
+    r"principle|phenomenon|period|arrangement|custom|tradition)\s+"
+    r"(?:(?:later|now|often|usually|sometimes|that\s+(?:became|came\s+to\s+be))\s+)?"
+)
+_A_KIND_NAMED = re.compile(rf"{_A_KIND}(?:known\s+as|called|termed|dubbed)\b")
+
+
 _NAMES_ANOTHER = re.compile(
     r"^(?:a|an)\s+(?:[a-z-]+\s+){1,2}(?:the\s+)?(?:[A-Z][\w’'-]*|[a-z]+s)\s+"
     r"(?:called|named|dubbed|knew\s+as)\b"
+    rf"|^{_A_KIND_NAMED.pattern}"
 )
 
 
@@ -1859,7 +1896,12 @@ def _also_called(head: str, name: str, rest: str) -> list[Definition]:
 def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
     """The words before "known as" that it names, with the clause after the name that goes
     on to say what it is: "a rule known as the Gregory clause, which refused help …" → "a
-    rule which refused help …"."""
+    rule which refused help …"; "posts were handed to Africans, a process known as
+    *Africanisation*" → the clause the process is."""
+    head = sentence[: m.start()]
+    if kind := re.search(rf",\s+{_A_KIND}$", head):
+        clause = re.split(r"[;:]\s*", head[: kind.start()])[-1]
+        return _clause(clause)
     definition = _before(sentence[: m.start("term")], sentence, m, short=True)
     which = re.match(r"^\s*,\s*(which|who|that)\s+([^,;.]{3,160})", rest)
     if definition is not None and which is not None:

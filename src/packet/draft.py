@@ -756,7 +756,7 @@ def _expansion(text: str, end: int) -> str | None:
     words = text[:end].rstrip().split()
     taken: list[str] = []
     for word in reversed(words):
-        bare = word.strip(',;:“”"')
+        bare = word.strip(',;:“”"*')
         if _CAPITALISED.match(bare) or (bare in _LINKS and taken):
             taken.insert(0, bare)
             if len(taken) >= 8:
@@ -784,7 +784,10 @@ def draft_terms(paragraphs: Sequence[str], headings: Sequence[str] = ()) -> list
     for sentence, previous in itertools.takewhile(
         lambda _: len(found) < TERMS_MAX, _with_previous(paragraphs)
     ):
-        if previous is not None and (after := defined_after(previous[0], sentence)):
+        seed_sentence, sentence = sentence, _bold_as_marked(sentence)
+        if previous is not None and (
+            after := defined_after(_bold_as_marked(previous[0]), sentence)
+        ):
             drafted = found.get(after[0].casefold())
             if drafted is not None and drafted.definition[:1].isupper():
                 # "Students began to form groups called Red Guards. These were young people
@@ -796,16 +799,25 @@ def draft_terms(paragraphs: Sequence[str], headings: Sequence[str] = ()) -> list
         for term, definition, names in defined_terms(sentence):
             if a_person(term, definition, sentence) and not _named_in(term, named):
                 continue
-            _add(found, term, sentence, list(names), definition)
+            _add(found, term, seed_sentence, list(names), definition)
         for term, _, aliases in _introduced([sentence]):
             said = defining_clause(term, aliases, sentence)
             if said is not None and a_person(term, said, sentence) and not _named_in(term, named):
                 continue
             if said == term and aliases:  # "GDR: German Democratic Republic", not itself
-                _add(found, aliases[0], sentence, [term], said)
+                _add(found, aliases[0], seed_sentence, [term], said)
             elif said is not None:
-                _add(found, term, sentence, aliases, said)
+                _add(found, term, seed_sentence, aliases, said)
     return list(found.values())[:TERMS_MAX]
+
+
+_BOLD = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,60}?)(?<=\S)\1")
+
+
+def _bold_as_marked(paragraph: str) -> str:
+    """The paragraph with its bold words marked as the rules read a marked word, in italics:
+    a writer sets a key term in bold ("**Pan-Africanism** is …") as often as in italics."""
+    return _BOLD.sub(r"*\2*", paragraph)
 
 
 def _named_in(person: str, headings: str) -> bool:

@@ -285,8 +285,10 @@ def slug(text: str) -> str:
 
 # A sentence ends at a stop, a closing mark and a note's mark ("… 1857.[6] On …"), where the
 # next starts with a capital or a digit (`_STARTS`: "*Title* opened", "Émile").
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)*]?(?:\[\d{1,3}\])?\s+(?=[“\"‘(*]?\w)")
-_STARTS = re.compile(r"[“\"‘(*]?(\w)")
+# Emphasis may close and open round the break: "… Pan-Africanist. **Pan-Africanism** is …".
+_OPENS = r"(?:[“\"‘(][*_]{0,3}|[*_]{1,3}[“\"‘]?)?"  # one opening mark, with emphasis
+_SENTENCE_END = re.compile(rf"(?<=[.!?])[”\"’)*_]{{0,3}}(?:\[\d{{1,3}}\])?\s+(?={_OPENS}\w)")
+_STARTS = re.compile(rf"{_OPENS}(\w)")
 # A note's mark where the note starts ("[2] The order had come …"): no part of its words.
 NOTE_MARK = re.compile(r"^\[\d+\]\s*")
 
