@@ -150,9 +150,10 @@ def draft(
     modules: dict[str, str] = {}
     timeline: list[dict[str, Any]] = []
     told = _Told()
+    terms = _Terms(term_ids)
     for number, section in enumerate(sections(found, stem), start=1):
         module_id = _module_id(sid, number, section, found.title, taken)
-        modules[module_id] = _module(section, citer, shown_title, term_ids)
+        modules[module_id] = _module(section, citer, shown_title, terms)
         timeline += _events(section, citer, module_id, taken, told)
     lesson_id = unique(sid, taken.lessons)
     lesson = _lesson(found.title or stem, seed_file, list(modules))
@@ -204,25 +205,29 @@ def _module_id(sid: str, number: int, section: Section, title: str | None, taken
     return unique(f"{sid}-{number}-{short}".strip("-"), taken.modules)
 
 
-def _used(text: str, term_ids: list[tuple[str, TermDraft]]) -> list[str]:
-    """The ids of the terms `text` uses as `packet check` finds them: whole words ("han" is not
-    in "handed"), in any case, plurals and aliases, the longest at each place ("Suez Canal
-    Company" is not a use of "Suez Canal")."""
-    finder = TermFinder([(tid, (t.term, *t.aliases), False) for tid, t in term_ids])
-    used = {tid for _, _, tid in finder.find(text)}
-    return [tid for tid, _ in term_ids if tid in used]
+class _Terms:
+    """The drafted terms, found in a module's text as `packet check` finds them."""
+
+    def __init__(self, term_ids: list[tuple[str, TermDraft]]) -> None:
+        self.ids = [tid for tid, _ in term_ids]
+        self.finder = TermFinder([(tid, (t.term, *t.aliases), False) for tid, t in term_ids])
+
+    def used(self, text: str) -> list[str]:
+        """The ids of the terms `text` uses, in drafting order: whole words ("han" is not in
+        "handed"), in any case, plurals and aliases, the longest at each place ("Suez Canal
+        Company" is not a use of "Suez Canal")."""
+        used = {tid for _, _, tid in self.finder.find(text)}
+        return [tid for tid in self.ids if tid in used]
 
 
-def _module(
-    section: Section, citer: Citer, shown_title: str, term_ids: list[tuple[str, TermDraft]]
-) -> str:
+def _module(section: Section, citer: Citer, shown_title: str, terms: _Terms) -> str:
     """A draft module's file: front matter, then the section's paragraphs, cited."""
     body_text = " ".join(section.paragraphs)
     first = [sentences(p)[0] for p in section.paragraphs]
     front = {
         "title": section.title,
         "summary": uncited(first[0] if len(first[0]) <= 300 else section.title),
-        "key_terms": _used(body_text, term_ids)[:6],
+        "key_terms": terms.used(body_text)[:6],
         "questions": [
             {
                 "ask": f"What does this section say about {uncited(section.title)}?",
