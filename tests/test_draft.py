@@ -346,6 +346,18 @@ def test_a_day_or_year_told_from_the_one_before_is_dated_from_it() -> None:
         "1000 BC"
     ]
     assert told("[2] The order had come the previous year.", 1857) == []  # a note
+    # a month from the last month or day given; years counted; a season and "within weeks"
+    # are of the year before them, but "within days of the fire" is no date
+    assert told("Later the same month the north formed the Union of Utrecht.", 1579,
+                "1579-01") == ["1579-01"]  # fmt: skip
+    assert told("He was shot later that month.", 1861, "1861-04-12") == ["1861-04"]
+    assert told("The following month the army marched.", 1861, "1861-12") == ["1862-01"]
+    assert told("The following month the army marched.", 1861) == []  # no month to count from
+    assert told("Household serfs were freed after two years.", 1861) == ["1863"]
+    assert told("Three years later he died.", 1861) == ["1864"]
+    assert told("That summer thousands flocked to hedge sermons.", 1566) == ["1566"]
+    assert told("Within weeks the riots had spread.", 1566) == ["1566"]
+    assert told("Within days of the fire, plans were drawn up.", 1666) == []
 
 
 def test_the_timeline_counts_the_following_day_from_the_day_before() -> None:

@@ -17,15 +17,16 @@ The rules:
 - a timeline event for every dated happening (`happenings`): dates joined as a span ("from
   June 1948 to May 1949") or alternatives are one; a sentence telling two is cut between them;
   a day written without its year ("on 30 October") takes the year the text last gave, and a
-  day or year told from the one before ("the following day", "that same year") is counted
-  from it; a happening told again, a question or a task for the reader is left out. Its
+  day, month or year told from the one before ("the following day", "later that month",
+  "that same year", "two years later", "that summer", "within weeks") is counted from it; a
+  happening told again, a question or a task for the reader is left out. Its
   title is the clause that tells it without the date phrase and the words leading into it,
   cut where a phrase starts (`TITLE_WORDS`); one from a date to another `PERIOD_YEARS` or
   more later is a period (a band in the drawing);
 - glossary terms (at most `TERMS_MAX`): the terms the text defines (`defining.defined_terms`:
-  "X, a …", "X (…)", "… known as X", "X was a …") and acronyms with their expansion, each
-  defined by its defining words, never the whole sentence; a name the text only uses is not
-  drafted;
+  "X, a …", "X (…)", "… known as X", "X was a …"; a term in bold read as one in italics) and
+  acronyms with their expansion, each defined by its defining words, never the whole
+  sentence; a name the text only uses is not drafted;
 - ids are lower-case letters, digits and hyphens, at most 48 characters, made unique with
   "-2", "-3"…;
 - text from the document that Markdown would read as a citation (`[@id]`) is escaped, so a
@@ -280,7 +281,8 @@ class _Told:
     happenings: list[tuple[str, set[str]]] = field(default_factory=list)
     year: int | None = None
     plain_year: int | None = None  # the last year given alone ("By 1929"), until then
-    day: str | None = None  # the last day given, for "the following day" (until another date)
+    day: str | None = None  # the last month or day given, for "the following day" or "later
+    # that month" (until another date)
 
 
 # What may come before a year that opens a sentence: "In", "By the summer of".
@@ -314,7 +316,7 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
                 continue  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …"
             context = told.year or told.plain_year
             for clause, start, end, date in happenings(sentence, context, told.day):
-                told.day = date if re.fullmatch(r"\d{4}-\d\d-\d\d", date) else None
+                told.day = date if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", date) else None
                 if re.match(r"^\d{4}-\d\d", date):  # a month or a day: "on 30 October" goes on
                     told.year = int(date[:4])
                 elif re.match(r"^\d{4}$", date):  # a year: only until a month or day is given
@@ -464,15 +466,27 @@ _RELATIVE_DAY = re.compile(
     r"(?:on\s+)?the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:night|evening|morning|afternoon))\b",
     re.IGNORECASE,
 )
-# A year told from the one before: "that same year", "the following year", "the previous year".
+# A month told from the one before: "later that month", "the same month", "a month later".
+_RELATIVE_MONTH = re.compile(
+    r"\b(?:(?:later\s+)?(?:in\s+)?(?:that|the)\s+same\s+month|(?:later|earlier)\s+that\s+month|"
+    r"(?:in\s+)?the\s+(?:following|next)\s+month|a\s+month\s+later)\b",
+    re.IGNORECASE,
+)
+_COUNT = r"two|three|four|five|six|seven|eight|nine|ten"
+# A year told from the one before: "that same year", "the following year", "the previous year",
+# "two years later", "that summer", "within weeks" (of the year before it).
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?:later\s+)?(?:in\s+)?(?:that|the)\s+same\s+year|later\s+that\s+year|"
     r"(?:in\s+)?(?:the\s+)?(?:following|next)\s+year|a\s+year\s+later|"
-    r"(?:in\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before))\b",
+    r"(?:in\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before)|"
+    rf"(?P<years>{_COUNT})\s+years\s+later|after\s+(?P<after>{_COUNT})\s+years|"
+    r"that\s+(?:same\s+)?(?:spring|summer|autumn|fall|winter)|"
+    r"(?:by|at|from)\s+the\s+end\s+of\s+that\s+year|"
+    r"within\s+(?:a\s+few\s+)?(?:days|weeks|months)(?!\s+of\b))\b",  # not "within days of …"
     re.IGNORECASE,
 )
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "ten": 10}  # fmt: skip
+           "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 
 
 def _relative(
@@ -484,8 +498,11 @@ def _relative(
     told: list[tuple[int, int, str]] = []
     if NOTE_MARK.match(sentence):
         return told  # a note: out of the text's turn, with nothing to count from
-    matches = sorted([*_RELATIVE_DAY.finditer(sentence), *_RELATIVE_YEAR.finditer(sentence)],
-                     key=lambda m: m.start())  # fmt: skip
+    matches = sorted(
+        [*_RELATIVE_DAY.finditer(sentence), *_RELATIVE_MONTH.finditer(sentence),
+         *_RELATIVE_YEAR.finditer(sentence)],
+        key=lambda m: m.start(),
+    )  # fmt: skip
     for m in matches:
         near = any(-8 <= at - m.end() <= 8 or -8 <= m.start() - end <= 8 for at, end, _ in found)
         if near or (m.start() <= 3 and found):
@@ -517,12 +534,28 @@ def _counted(
         except (ValueError, OverflowError):
             return None  # "30 February", a day the calendar does not have: nothing to count from
         return m.start(), m.end(), then.isoformat()
+    if m.re is _RELATIVE_MONTH:
+        return _month_counted(m, before[-1] if before else day, forward)
     if before and not re.match(r"\d{4}(?:-\d\d){0,2}$", before[-1]):
         return None  # after "44 BC", "c. 1300" or "1850–1860": no one year to count from
     base_year = int(before[-1][:4]) if before else year
-    if base_year is None or not 1 <= base_year + int(forward) - int(back) <= 9999:
+    shift = _COUNTS[count.lower()] if (count := m["years"] or m["after"]) else int(forward)
+    if base_year is None or not 1 <= base_year + shift - int(back) <= 9999:
         return None
-    return m.start(), m.end(), f"{base_year + int(forward) - int(back):04d}"
+    return m.start(), m.end(), f"{base_year + shift - int(back):04d}"
+
+
+def _month_counted(
+    m: re.Match[str], base: str | None, forward: bool
+) -> tuple[int, int, str] | None:
+    """The month "later that month" or "the following month" tells, from the month of `base`
+    (the last month or day given)."""
+    if base is None or not re.match(r"\d{4}-\d\d", base):
+        return None
+    months = int(base[:4]) * 12 + int(base[5:7]) - 1 + int(forward)
+    if not 12 <= months < 10000 * 12:
+        return None
+    return m.start(), m.end(), f"{months // 12:04d}-{months % 12 + 1:02d}"
 
 
 def _cut(sentence: str, start: int, end: int) -> tuple[int, int]:
