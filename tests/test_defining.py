@@ -329,6 +329,14 @@ from packet.draft import happenings
          "chocolate is made, and exports grew.", "cocoa", "the crop from which chocolate is made"),
         ("The samurai themselves were the hereditary warrior class.", "samurai",
          "the hereditary warrior class"),
+        # whose a name is, no part of it; a bracket between subject and copula; a word glossed
+        # as a word
+        ("China's First Five-Year Plan (1953-1957), a programme of economic targets, grew.",
+         "First Five-Year Plan", "a programme of economic targets"),
+        ("The Sea Beggars (Watergeuzen) were Protestant exiles who attacked Spanish ships.",
+         "Sea Beggars", "Protestant exiles who attacked Spanish ships"),
+        ("They had hoped the tsar would grant them volia, a Russian word for freedom.", "volia",
+         "a Russian word for freedom"),
     ],
 )  # fmt: skip
 def test_a_defined_term_is_drafted_with_its_defining_words(

@@ -536,6 +536,14 @@ def test_a_term_set_in_bold_is_read_as_a_marked_term_and_its_passage_kept() -> N
     assert drafted.sentence == sentence
 
 
+def test_a_hyphen_between_spaces_is_read_as_a_dash() -> None:
+    """A worksheet's key words typed with a hyphen for a dash, as a plain-text or Word file
+    may have them."""
+    (drafted,) = draft_terms(["Stadtholder - the governor of a province, who acted for the king."])
+    assert drafted.term == "Stadtholder"
+    assert drafted.definition.startswith("the governor of a province")
+
+
 def test_a_sentence_goes_on_past_an_abbreviation() -> None:
     paragraph = (
         "In Brown v. Board of Education the Court ruled on 17 May 1954. Gen. Gage sent troops "

@@ -393,7 +393,7 @@ def defined_terms(sentence: str) -> list[Definition]:
     for finder in finders:
         for term, definition, aliases in finder(sentence):
             marked = re.fullmatch(r"\s*(?:\*[^*]+\*|[“\"‘'][^”\"’']+[”\"’'])\s*", term) is not None
-            term = term.strip(" ,;:“”\"'‘’*")
+            term = _OWNER.sub("", term.strip(" ,;:“”\"'‘’*"))
             usable = _usable(term, marked=marked)
             if term and usable and not any(term == t for t, _, _ in found):
                 if short := _SHORT_NAME.match(term):  # "the Final Act of the Congress"
@@ -406,6 +406,11 @@ def defined_terms(sentence: str) -> list[Definition]:
         for f in found
         if not any(t.startswith(f"{f[0]} ") or _with_article(f[0], t) for t, _, _ in found)
     ]
+
+
+# Whose a name of two or more words is: "China's First Five-Year Plan" is the plan's name,
+# "Pugachev's Rebellion" a name itself.
+_OWNER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?[’']s\s+(?=[A-Z][\w’'-]*\s+[A-Z])")
 
 
 def _with_article(term: str, other: str) -> bool:
@@ -978,7 +983,9 @@ _COPULA_AT = re.compile(
     # this state, was", or the subject's name: "Their partnership, the Quadruple Alliance, was"
     r"(?:,\s+(?:(?:in|according\s+to|for|among|to|as)\s+[^,;:]{2,40}|"
     r"(?P<name>(?-i:the\s+[A-Z][^,;:]{2,40}))),)?"
-    r"(?:\s+(?:themselves|itself))?\s+(?:was|were|is|are)"  # "The samurai themselves were"
+    r"(?:\s+(?:themselves|itself))?"  # "The samurai themselves were"
+    r"(?:\s+\((?P<other>[^()]{2,40})\))?"  # "The Sea Beggars (Watergeuzen) were"
+    r"\s+(?:was|were|is|are)"
     r"(?:,\s+(?:in\s+effect|effectively|essentially|in\s+(?:practice|theory|principle|fact)|"
     r"at\s+first),)?\s+"  # "was, in effect, his", "was, in theory, a territory"
     r"(?P<clause>(?:a|an|the|his|her|its|their|one\s+of|(?-i:[A-Z][\w’'-]*[’']s)|when|where)\s+"
@@ -1359,7 +1366,13 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     )  # "the Sea of Marmara and the Golden Horn, a deep …": the second
     if pair and re.match(r"(?:the|a|an)\s", clause):
         term = pair[1]  # "Maya and Nahuatl, the language of the Mexica": one of the two
+    if _A_WORD.match(clause) and term[:1].islower() and " " in term:
+        term = term.split()[-1]  # "grant them volia, a Russian word that means …": the word
     return term, aliases
+
+
+# An appositive that says the words before it are a word: "volia, a Russian word that …".
+_A_WORD = re.compile(r"(?:a|an|the)\s+(?:[A-Z][\w-]*\s+)?(?:word|term)\b")
 
 
 def _meaning(sentence: str, m: re.Match[str], term: str) -> tuple[str, str]:
@@ -1972,7 +1985,7 @@ def _copular(sentence: str) -> list[Definition]:
         ):
             continue  # "Cotton was the first industry to be transformed": a fact, not a definition
         if (definition := _clause(m["clause"])) is not None:
-            found.append((subject, definition, ()))
+            found.append((subject, definition, (m["other"],) if m["other"] else ()))
     return found
 
 

@@ -835,12 +835,12 @@ def draft_terms(paragraphs: Sequence[str], headings: Sequence[str] = ()) -> list
                 )
             _add(found, after[0], previous[1], [], after[1])  # both sentences are its passage
         for term, definition, names in defined_terms(sentence):
-            if a_person(term, definition, sentence) and not _named_in(term, named):
+            if _passing_person(term, definition, sentence, named):
                 continue
             _add(found, term, seed_sentence, list(names), definition)
         for term, _, aliases in _introduced([sentence]):
             said = defining_clause(term, aliases, sentence)
-            if said is not None and a_person(term, said, sentence) and not _named_in(term, named):
+            if said is not None and _passing_person(term, said, sentence, named):
                 continue
             if said == term and aliases:  # "GDR: German Democratic Republic", not itself
                 _add(found, aliases[0], seed_sentence, [term], said)
@@ -853,9 +853,22 @@ _BOLD = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,60}?)(?<=\S)\1")
 
 
 def _bold_as_marked(paragraph: str) -> str:
-    """The paragraph with its bold words marked as the rules read a marked word, in italics:
-    a writer sets a key term in bold ("**Pan-Africanism** is …") as often as in italics."""
-    return _BOLD.sub(r"*\2*", paragraph)
+    """The paragraph as the rules read it: its bold words marked as they read a marked word,
+    in italics — a writer sets a key term in bold ("**Pan-Africanism** is …") as often as in
+    italics — and a hyphen between spaces read as the dash it stands for ("Stadtholder - the
+    governor of a province", typed where a word processor would have set "–")."""
+    return _SPACED_HYPHEN.sub(" –", _BOLD.sub(r"*\2*", paragraph))
+
+
+_SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
+
+
+def _passing_person(term: str, definition: str, sentence: str, headings: str) -> bool:
+    """Whether `term` is a person the text introduces in passing: not one the title or a
+    heading names, nor a key word a line gives with its meaning ("Stadtholder – the governor
+    of a province": an office, set out as a term)."""
+    key_word = re.match(rf"\*?{re.escape(term)}\*?\s*[–—:]\s", sentence) is not None
+    return a_person(term, definition, sentence) and not key_word and not _named_in(term, headings)
 
 
 def _named_in(person: str, headings: str) -> bool:
