@@ -337,6 +337,13 @@ from packet.draft import happenings
          "Sea Beggars", "Protestant exiles who attacked Spanish ships"),
         ("They had hoped the tsar would grant them volia, a Russian word for freedom.", "volia",
          "a Russian word for freedom"),
+        # a manifesto or a peace by what it did, past what signed it; a treaty after a year
+        ("He signed the Emancipation Manifesto, which announced the end of serfdom, in 1861.",
+         "Emancipation Manifesto", "which announced the end of serfdom"),
+        ("Peace came with the Peace of Münster, signed on 30 January 1648, in which Spain "
+         "recognised the Republic.", "Peace of Münster", "in which Spain recognised the Republic"),
+        ("In 1585, by the Treaty of Nonsuch, Elizabeth I agreed to send an army.",
+         "Treaty of Nonsuch", "Elizabeth I agreed to send an army"),
     ],
 )  # fmt: skip
 def test_a_defined_term_is_drafted_with_its_defining_words(

@@ -1623,7 +1623,8 @@ _ARTICLE_DID = re.compile(
 )
 # "By the Treaty of Troyes in 1420 Charles VI disinherited his son, …": what the treaty did.
 _BY_THE_TREATY = re.compile(
-    r"^(?:By|Under)\s+the\s+(?P<term>(?:Treaty|Peace|Edict|Agreement|Convention|Compromise)\s+of\s+"
+    r"^(?:In\s+\d{3,4},\s+)?(?:[Bb]y|[Uu]nder)\s+the\s+"  # "In 1585, by the Treaty of Nonsuch, …"
+    r"(?P<term>(?:Treaty|Peace|Edict|Agreement|Convention|Compromise)\s+of\s+"
     r"[A-Z][\w’'-]*(?:[-\s][A-Z][\w’'-]*){0,2})"
     r"(?:,?\s+(?:signed\s+)?(?:of|in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{3,4})?,?\s+"
     rf"(?P<clause>[A-Za-z](?=[^;.]*\b(?:[a-z]+ed|{_IRREGULAR})\b)[^;]{{5,300}}?)(?=[;.]$|$)"
@@ -1992,7 +1993,9 @@ def _copular(sentence: str) -> list[Definition]:
 _KIND_OF_NAME = (
     r"Act|Law|Laws|Treaty|Agreement|Accord|Pact|Convention|Declaration|Charter|Plan|Programme|"
     r"Program|Policy|Party|League|Union|Movement|Society|Association|Committee|Council|"
-    r"Congress|Commission|Court|Army|Front|Doctrine|Bill|Edict|Decree|Code|Scheme|System"
+    r"Congress|Commission|Court|Army|Front|Doctrine|Bill|Edict|Decree|Code|Scheme|System|"
+    r"Manifesto|Proclamation|Campaign|Reforms?|Ordinance|Statute|Constitution|Truce|Peace|"
+    r"Pacification|Conference|Settlement|Alliance"
 )
 _KIND_OF_EVENT = r"Crisis|Affair|Rebellion|Revolt|Rising|Uprising|Massacre|Incident|Scandal"
 _WHICH_NAMED = re.compile(
@@ -2001,6 +2004,8 @@ _WHICH_NAMED = re.compile(
     # "the Plan of Ayala, which denounced Madero …"
     rf"(?:{_KIND_OF_NAME})\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
     r"(?:\s*\([^()]{1,40}\)|\s+of\s+\d{4}(?:[–-]\d{2,4})?)?,\s+"  # "the Test Act of 1673, which"
+    # "the Peace of Münster, signed on 30 January 1648, in which …"
+    r"(?:(?:signed|agreed|issued|launched|held|founded|made)\b[^,;:()]{0,50},\s+)?"
     # an event by what happened in it: "the Exclusion Crisis of 1679-81, in which …"
     r"(?P<clause>(?(event)in\s+which|(?:in\s+)?which)\s+(?!(?:was|were|is|are|had|has)\b)"
     r"[^,;:()]{3,200}?)\s*(?=,|;|\.|$)"
