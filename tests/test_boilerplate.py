@@ -103,3 +103,25 @@ def test_a_short_paragraph_ending_in_a_notes_mark_or_a_quotation_is_no_heading()
     )
     found = article(text, "text")
     assert [role for role, _ in found.blocks] == ["heading", "para", "para", "heading", "para"]
+
+
+def test_a_typed_handouts_course_line_form_line_and_footer_are_furniture() -> None:
+    """A handout typed as plain text: its course line at the top was its title and drafted a
+    "1900–1923" event, its real title was dropped as the heading of nothing, and "Name: ____
+    Class: ____" was a heading."""
+    text = "\n\n".join(
+        [
+            "Year 10 History | Unit 4: Britain and Ireland, 1900-1923 | Handout 7",
+            "The Irish War of Independence, 1919-1921",
+            "Name: ______________________________   Class: ________",
+            "Read the whole handout before you start the questions at the end.",
+            "Background",
+            "On 21 January 1919 the Dáil met in Dublin and declared independence.",
+            "History Department | Handout 7 of 9 | Keep this sheet in your folder",
+        ]
+    )
+    found = article(text, "text")
+    assert found.title == "The Irish War of Independence, 1919-1921"
+    assert [role for role, _ in found.blocks] == ["para", "heading", "para"]
+    assert not any("|" in block or "___" in block for _, block in found.blocks)
+    assert len(found.skipped) == 3

@@ -358,6 +358,26 @@ def test_a_day_or_year_told_from_the_one_before_is_dated_from_it() -> None:
     assert told("That summer thousands flocked to hedge sermons.", 1566) == ["1566"]
     assert told("Within weeks the riots had spread.", 1566) == ["1566"]
     assert told("Within days of the fire, plans were drawn up.", 1666) == []
+    # a vague count of days, weeks or months is of the year it counts from, whichever way
+    assert told("A few days later a fire swept through the city.", 1897, "1897-02-18") == ["1897"]
+    assert told("The war had begun a few weeks earlier.", 1914, "1914-09") == ["1914"]
+    assert told("Within six months it had become a civil war.", 1922, "1922-01-07") == ["1922"]
+    assert told("Over the following months the IRA raided barracks.", 1919) == ["1919"]
+    assert told("Only days before, the estates had deposed him.", 1619) == ["1619"]
+
+
+def test_that_same_year_is_the_year_last_given() -> None:
+    """ "… where he died in 1914. That same year his son …" after "August 1897": 1914, the
+    last date given, not the year of the last month."""
+    found = Article(
+        title="Benin",
+        blocks=[
+            ("para", "Ovonramwen surrendered in August 1897. He was sent into exile, where he "
+                     "died in 1914. That same year his son took the throne as Oba Eweka II."),
+        ],
+    )  # fmt: skip
+    drafts = draft(found, "benin", "benin.txt", "benin", Taken())
+    assert [e["date"] for e in drafts.timeline] == ["1897-08", "1914", "1914"]
 
 
 def test_the_timeline_counts_the_following_day_from_the_day_before() -> None:

@@ -281,8 +281,8 @@ class _Told:
     happenings: list[tuple[str, set[str]]] = field(default_factory=list)
     year: int | None = None
     plain_year: int | None = None  # the last year given alone ("By 1929"), until then
-    day: str | None = None  # the last month or day given, for "the following day" or "later
-    # that month" (until another date)
+    day: str | None = None  # the last year, month or day given, for "the following day",
+    # "later that month" or "that same year" (until another date)
 
 
 # What may come before a year that opens a sentence: "In", "By the summer of".
@@ -316,7 +316,7 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
                 continue  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …"
             context = told.year or told.plain_year
             for clause, start, end, date in happenings(sentence, context, told.day):
-                told.day = date if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", date) else None
+                told.day = date if re.fullmatch(r"\d{4}(?:-\d\d){0,2}", date) else None
                 if re.match(r"^\d{4}-\d\d", date):  # a month or a day: "on 30 October" goes on
                     told.year = int(date[:4])
                 elif re.match(r"^\d{4}$", date):  # a year: only until a month or day is given
@@ -482,7 +482,10 @@ _RELATIVE_YEAR = re.compile(
     rf"(?P<years>{_COUNT})\s+years\s+later|after\s+(?P<after>{_COUNT})\s+years|"
     r"that\s+(?:same\s+)?(?:spring|summer|autumn|fall|winter)|"
     r"(?:by|at|from)\s+the\s+end\s+of\s+that\s+year|"
-    r"within\s+(?:a\s+few\s+)?(?:days|weeks|months)(?!\s+of\b))\b",  # not "within days of …"
+    # "within weeks" (not "within days of the fire"), "a few days later": of the same year
+    rf"(?P<vague>within\s+(?:a\s+few\s+|a\s+|(?:{_COUNT})\s+)?(?:days?|weeks?|months?)(?!\s+of\b)|"
+    r"(?:a\s+few|some|several)\s+(?:days|weeks|months)\s+(?:later|earlier|before)|"
+    r"(?:over\s+)?the\s+following\s+(?:weeks|months)|(?:only\s+)?days\s+(?:before|earlier)))\b",
     re.IGNORECASE,
 )
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -521,14 +524,14 @@ def _counted(
     """The date the relative day or year `m` tells, counted from the last date before it in
     the sentence, else from the text's last `day` or `year`."""
     said = m[0].lower()
-    forward = re.search(r"following|next|later$", said) is not None
-    back = re.search(r"previous|earlier|before", said) is not None
+    forward = int(re.search(r"following|next|later$", said) is not None)
+    back = int(re.search(r"previous|earlier|before", said) is not None)
     before = [d for at, _, d in found if at < m.start()]
     if m.re is _RELATIVE_DAY:
         base = before[-1] if before else day  # "In March 1851 … the following day": no day
         if base is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", base):
             return None
-        shift = _COUNTS[m["count"].lower()] if m["count"] else int(forward)
+        shift = _COUNTS[m["count"].lower()] if m["count"] else forward
         try:
             then = datetime.date.fromisoformat(base) + datetime.timedelta(days=shift)
         except (ValueError, OverflowError):
@@ -538,21 +541,23 @@ def _counted(
         return _month_counted(m, before[-1] if before else day, forward)
     if before and not re.match(r"\d{4}(?:-\d\d){0,2}$", before[-1]):
         return None  # after "44 BC", "c. 1300" or "1850–1860": no one year to count from
-    base_year = int(before[-1][:4]) if before else year
-    shift = _COUNTS[count.lower()] if (count := m["years"] or m["after"]) else int(forward)
-    if base_year is None or not 1 <= base_year + shift - int(back) <= 9999:
+    # … from the last date given, in the sentence or before it ("… where he died in 1914.
+    # That same year …" after "August 1897"), else the year the text is in
+    last = before[-1] if before else day
+    base_year = int(last[:4]) if last else year
+    shift = _COUNTS[count.lower()] if (count := m["years"] or m["after"]) else forward - back
+    shift *= not m["vague"]  # "a few weeks earlier", "over the following months": that year
+    if base_year is None or not 1 <= base_year + shift <= 9999:
         return None
-    return m.start(), m.end(), f"{base_year + shift - int(back):04d}"
+    return m.start(), m.end(), f"{base_year + shift:04d}"
 
 
-def _month_counted(
-    m: re.Match[str], base: str | None, forward: bool
-) -> tuple[int, int, str] | None:
+def _month_counted(m: re.Match[str], base: str | None, forward: int) -> tuple[int, int, str] | None:
     """The month "later that month" or "the following month" tells, from the month of `base`
     (the last month or day given)."""
     if base is None or not re.match(r"\d{4}-\d\d", base):
         return None
-    months = int(base[:4]) * 12 + int(base[5:7]) - 1 + int(forward)
+    months = int(base[:4]) * 12 + int(base[5:7]) - 1 + forward
     if not 12 <= months < 10000 * 12:
         return None
     return m.start(), m.end(), f"{months // 12:04d}-{months % 12 + 1:02d}"

@@ -324,6 +324,8 @@ def _is_navigation(line: str) -> bool:
     items[0] = items[0].rsplit(":", 1)[-1].strip()
     if len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items):
         return True
+    if _FORM_LINE.search(line) or _RUNNING_LINE.fullmatch(line):
+        return True  # a handout's "Name: ______ Class: ____", its course line or its footer
     links = _MARKDOWN_LINK.findall(line)
     between = _MARKDOWN_LINK.sub(" ", line)
     return (
@@ -333,6 +335,11 @@ def _is_navigation(line: str) -> bool:
     )
 
 
+# A line to write on: "Name: ______________   Class: ________".
+_FORM_LINE = re.compile(r"^(?:[\w’' ]{1,20}:?\s*_{3,}\s*)+$")
+# A typed handout's course line or footer: short parts between " | ", no sentence among them
+# ("Year 10 History | Unit 4: Britain and Ireland, 1900-1923 | Handout 7").
+_RUNNING_LINE = re.compile(r"[^|.!?]{1,60}(?:\s\|\s[^|.!?]{1,60}){2,}")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ONLY_A_LINK = re.compile(r"(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*")
 
