@@ -344,6 +344,13 @@ from packet.draft import happenings
          "recognised the Republic.", "Peace of Münster", "in which Spain recognised the Republic"),
         ("In 1585, by the Treaty of Nonsuch, Elizabeth I agreed to send an army.",
          "Treaty of Nonsuch", "Elizabeth I agreed to send an army"),
+        # a bare plural by what it was done on; a name given, then a colon; an oath of …
+        ("Both groups became notorious for reprisals, revenge attacks on civilians.",
+         "reprisals", "revenge attacks on civilians"),
+        ("This is known as restitution: giving back objects to the people they were taken "
+         "from.", "restitution", "giving back objects to the people they were taken from"),
+        ("Members would have to take an oath of allegiance, a solemn promise of loyalty.",
+         "oath of allegiance", "a solemn promise of loyalty"),
     ],
 )  # fmt: skip
 def test_a_defined_term_is_drafted_with_its_defining_words(
@@ -414,6 +421,20 @@ def test_a_defined_term_is_drafted_with_its_defining_words(
 )
 def test_an_opening_phrase_or_a_name_in_passing_is_no_term(sentence: str) -> None:
     assert defined_terms(sentence) == []
+
+
+def test_a_title_or_a_body_is_no_person() -> None:
+    """ "their king is the Oba, a ruler who …" is a title; "the Igun Eronmwon, a hereditary
+    association of craftsmen who …" a body of people, not one of them."""
+    sentence = "Their king is the Oba, a ruler who was also a sacred figure."
+    assert not a_person("Oba", "a ruler who was also a sacred figure", sentence)
+    sentence = (
+        "They joined the Igun Eronmwon, a hereditary association of craftsmen who cast brass."
+    )
+    said = "a hereditary association of craftsmen who cast"
+    assert not a_person("Igun Eronmwon", said, sentence)
+    sentence = "It was led by Johann Tetzel, a friar who sold indulgences."
+    assert a_person("Johann Tetzel", "a friar who sold indulgences", sentence)
 
 
 def test_a_person_introduced_by_their_role_is_told_apart() -> None:

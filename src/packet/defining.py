@@ -114,10 +114,14 @@ def _after(rest: str) -> str | None:
         rest = rest[m.end() :]  # "the Organisation (OEEC), an agency …": look past it
         if (m := _WHAT_IT_DID.match(rest)) and (clause := _clause(m["clause"])):
             return clause  # "the Party (CPP), which drew its support from …"
-    for pattern in (_APPOSITIVE, _COPULA):
+    for pattern in (_APPOSITIVE, _COPULA, _AFTER_COLON):
         if (m := pattern.match(rest)) and (clause := _clause(m["clause"])):
             return clause
     return None
+
+
+# "This is known as restitution: giving back objects to …".
+_AFTER_COLON = re.compile(r"^\s*:\s+(?P<clause>(?:a|an|the|[a-z]+ing)\s[^;:]{3,200}?)\s*(?:[;.]|$)")
 
 
 # What a body named with its initials did or does: "the Convention People's Party (CPP), which
@@ -742,6 +746,7 @@ def _taken_back(words: list[str]) -> list[str]:
 _OF_HEADS = {
     "principle", "balance", "doctrine", "theory", "policy", "separation", "freedom", "sphere",
     "spheres", "concert", "rule", "right", "rights", "dissolution", "dictatorship", "law",
+    "oath",
 }  # fmt: skip
 
 
@@ -944,6 +949,8 @@ _APPOSITIVE_OPENING = (
     rf"[A-Z][\w-]+\s+(?:and\s+)?(?:{_INNER}){{0,2}}[a-z][\w-]*s"
     r"(?=\s+(?:who|which|that|of|from|under)\s)|"  # "Mande-speaking merchants who …"
     rf"{_NOT_A_NOUN}(?:{_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?:of|such\s+as|with|not\s+to|to|between|among)\s)|"
+    # "reprisals, revenge attacks on civilians": no verb before the noun ("faced enemies on")
+    rf"{_NOT_A_NOUN}(?:(?![a-z]+ed\b){_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?:on|against)\s)|"
     rf"{_NOT_A_NOUN}(?:(?!(?:and|or)\b){_INNER}){{0,2}}[a-z][\w-]*"
     rf"(?=\s+{_PARTICIPLE}\s+(?:(?:up|out)\s+)?(?:[a-z]+ly\s+)?(?:with|by|from|for|ready|and|in|on|to|of)\s))"
 )
@@ -1089,7 +1096,12 @@ def a_person(term: str, definition: str, sentence: str = "") -> bool:
     """Whether the term is a person the text introduces ("Johann Tetzel, a Dominican friar",
     "Frederick was one of the seven electors") rather than a term it defines — not an office
     the sentence speaks of as any holder ("accept a British Resident, an official who …")."""
-    office = rf"(?:a|an|the\s+(?:last|first|next|new|old|former|then))\s+{re.escape(term)}\b"
+    # … and a title: "their king is the Oba, a ruler who …" (one word after "the")
+    after_the = r"|the" if re.fullmatch(r"[A-Z][\w’'-]+", term) else ""
+    office = (
+        rf"(?:a|an|the\s+(?:last|first|next|new|old|former|then){after_the})\s+"
+        rf"{re.escape(term)}\b"
+    )
     if re.search(office, sentence):
         return False  # "the last Peshwa, the chief minister …", "the Secretary of State for …"
     return term[:1].isupper() and bool(
@@ -1099,9 +1111,15 @@ def a_person(term: str, definition: str, sentence: str = "") -> bool:
 
 # One someone who did something: "Gerónimo de Aguilar, a shipwrecked Spaniard who had learned
 # Maya" — not a body of people ("a force of volunteers who", "a group who").
+_A_BODY = (
+    r"(?:force|group|body|army|party|corps|council|committee|class|people|movement|official|"
+    r"society|order|band|league|union|network|association|guild|organi[sz]ation|company|"
+    r"brotherhood|assembly|federation|clan|family|dynasty|tribe)"
+)
 _SOMEONE_WHO = re.compile(
-    r"^(?:a|an)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:force|group|body|army|party|corps|council|"
-    r"committee|class|people|movement|official|society|order|band|league|union|network)\b)"
+    # … nor "a hereditary association of craftsmen who …"
+    rf"^(?:a|an)\s+(?!(?:[\w’'-]+\s+){{0,2}}{_A_BODY}\s+of\b)(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?!{_A_BODY}\b)"
     r"(?!(?:of|about|to|for|by|with|from|on|in|at)\b)[A-Za-z][\w’'-]*[^s\W]\s+who\b"
 )
 
