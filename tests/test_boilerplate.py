@@ -118,10 +118,11 @@ def test_a_typed_handouts_course_line_form_line_and_footer_are_furniture() -> No
             "Background",
             "On 21 January 1919 the Dáil met in Dublin and declared independence.",
             "History Department | Handout 7 of 9 | Keep this sheet in your folder",
+            "GCSE History | Unit 3: British India, 1900-1947",
         ]
     )
     found = article(text, "text")
     assert found.title == "The Irish War of Independence, 1919-1921"
     assert [role for role, _ in found.blocks] == ["para", "heading", "para"]
     assert not any("|" in block or "___" in block for _, block in found.blocks)
-    assert len(found.skipped) == 3
+    assert len(found.skipped) == 4

@@ -30,6 +30,8 @@ from packet.dates import DateError, Point, parse_date
         ("1990s", "1990s", Point(1990), Point(1999)),
         ("500 BCE", "500 BCE", Point(-499), Point(-499)),
         ("44 BC", "44 BCE", Point(-43), Point(-43)),
+        ("AD 394", "394", Point(394), Point(394)),
+        ("394 AD", "394", Point(394), Point(394)),
         ("2000-02-29", "29 February 2000", Point(2000, 2, 29), Point(2000, 2, 29)),
     ],
 )

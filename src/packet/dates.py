@@ -7,7 +7,7 @@ Accepted forms (en dash or hyphen in ranges):
     c. 1951, circa 1951                     approximate year
     1970–1975, 1975-04-17 to 1979-01-07     range of any two of the above
     1950s, early 1950s, mid 1950s, late 1950s   decade or part of it (approximate)
-    500 BCE, 44 BC, 30 CE                   era-marked years
+    500 BCE, 44 BC, 30 CE, AD 394           era-marked years
 
     parse_date(text) -> HistDate  (raises DateError with a message that says how to fix it)
 
@@ -138,7 +138,7 @@ def _day_label(point: Point, words: Words) -> str:
 
 
 _ISO = re.compile(r"^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_ERA = re.compile(r"^(\d{1,4})\s*(BCE|BC|CE|AD)$", re.IGNORECASE)
+_ERA = re.compile(r"^(?:(\d{1,4})\s*(BCE|BC|CE|AD)|(AD)\s*(\d{1,4}))$", re.IGNORECASE)
 _DECADE = re.compile(r"^(?:(early|mid|late)[\s-]+)?(\d{3}0)s$", re.IGNORECASE)
 _CIRCA = re.compile(r"^(?:c\.|ca\.|circa)\s*(.+)$", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:–|—|\s-\s|\bto\b)\s*(.+)$")
@@ -149,7 +149,7 @@ def _point(text: str, words: Words = ENGLISH) -> tuple[Point, Point, str, bool]:
     """Parse a single (non-range, non-circa) date into its first and last day, a label (in
     `words`' language), and whether it is approximate (a decade or part of one)."""
     if m := _ERA.match(text):
-        number, era = int(m[1]), m[2].upper()
+        number, era = int(m[1] or m[4]), (m[2] or m[3]).upper()
         if number == 0:
             raise DateError("there is no year 0: 1 BCE is followed by 1 CE")
         year = 1 - number if era in ("BCE", "BC") else number
@@ -240,7 +240,7 @@ _PROSE = [
         "circa",
         rf"\b(?i:c\.|ca\.|circa|around|about)\s*{_YEAR.format('y')}{_NOT_NUMBER_AFTER}",
     ),
-    ("era", r"\b(?P<n>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)\b"),
+    ("era", r"\b(?:(?P<n>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)|AD\s+(?P<ad>\d{1,4}))\b"),
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\b{_NOT_NUMBER_AFTER}"),
 ]
 _PROSE_RE = [(kind, re.compile(pattern)) for kind, pattern in _PROSE]
@@ -267,7 +267,7 @@ def _prose_date(kind: str, m: re.Match[str]) -> str | None:
         elif kind == "circa":
             text = f"c. {m['y']}"
         elif kind == "era":
-            text = f"{int(m['n'])} {m['era'].upper()}"
+            text = f"{int(m['n'])} {m['era'].upper()}" if m["n"] else f"{int(m['ad'])} AD"
         else:
             text = m["y"]
         parse_date(text)

@@ -338,8 +338,9 @@ def _is_navigation(line: str) -> bool:
 # A line to write on: "Name: ______________   Class: ________".
 _FORM_LINE = re.compile(r"^(?:[\w’' ]{1,20}:?\s*_{3,}\s*)+$")
 # A typed handout's course line or footer: short parts between " | ", no sentence among them
-# ("Year 10 History | Unit 4: Britain and Ireland, 1900-1923 | Handout 7").
-_RUNNING_LINE = re.compile(r"[^|.!?]{1,60}(?:\s\|\s[^|.!?]{1,60}){2,}")
+# ("Year 10 History | Unit 4: Britain and Ireland, 1900-1923 | Handout 7", "GCSE History |
+# Unit 3: British India, 1900-1947").
+_RUNNING_LINE = re.compile(r"[^|.!?]{1,60}(?:\s\|\s[^|.!?]{1,60})+")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ONLY_A_LINK = re.compile(r"(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*")
 
