@@ -4,6 +4,8 @@ thing without defining it, which give no term."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from packet.dates import find_day_months
@@ -351,6 +353,9 @@ from packet.draft import happenings
          "from.", "restitution", "giving back objects to the people they were taken from"),
         ("Members would have to take an oath of allegiance, a solemn promise of loyalty.",
          "oath of allegiance", "a solemn promise of loyalty"),
+        # an adverb before the name given is no part of the definition
+        ("The OGPU, as the Soviet political police was then called, recorded many revolts.",
+         "OGPU", "the Soviet political police"),
     ],
 )  # fmt: skip
 def test_a_defined_term_is_drafted_with_its_defining_words(
@@ -421,6 +426,20 @@ def test_a_defined_term_is_drafted_with_its_defining_words(
 )
 def test_an_opening_phrase_or_a_name_in_passing_is_no_term(sentence: str) -> None:
     assert defined_terms(sentence) == []
+
+
+def test_an_adverb_before_a_name_given_is_never_a_definition() -> None:
+    """ "…, usually called the Northern Alliance" drafted "Northern Alliance: Usually", "more
+    and more often called the Irish Republican Army" "… : More and more often"."""
+    for sentence in (
+        "In 1868 thirty northern domains formed the Ōuetsu Reppan Dōmei, usually called the "
+        "Northern Alliance.",
+        "The Irish Volunteers, more and more often called the Irish Republican Army (IRA), did "
+        "not try to seize towns.",
+        "This catastrophe is sometimes called the Great Dying.",
+    ):
+        for _, definition, _ in defined_terms(sentence):
+            assert not re.fullmatch(r"(?i)[\w\s]*(?:usually|often|sometimes)", definition)
 
 
 def test_a_title_or_a_body_is_no_person() -> None:

@@ -72,7 +72,7 @@ KNOWN_AS = (
     r"code-?named|under\s+the\s+code\s?name|went\s+by\s+the\s+(?:[a-z]+\s+){0,3}name\s+of)"
 )
 _NAMED_AFTER = re.compile(
-    r"(?:,\s*)?\b(?:(?:also|commonly|widely|better|later|became)\s+)?"
+    r"(?:,\s*)?\b(?:(?:also|commonly|widely|better|later|became|usually|often|sometimes|generally|now|still|more\s+and\s+more)\s+){0,2}"
     rf"(?:{KNOWN_AS}|called|named|termed|dubbed)\s+(?:the\s+)?[“\"‘']?$"
 )
 _WHICH_BECAME = re.compile(r",\s*which(?:\s+(?:was|were|is|are|became|had become))?\s*$")
@@ -960,7 +960,7 @@ _APPOSITIVE_AT = re.compile(
     r"\s*(?=,|;|:|(?<!\s[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)\.|$|\[|\s[–—]\s)"
 )
 _NAMED_AT = re.compile(
-    r"\b(?:(?:also|commonly|widely|better|later|became)\s+)?"
+    r"\b(?:(?:also|commonly|widely|better|later|became|usually|often|sometimes|generally|now|still|more\s+and\s+more)\s+){0,2}"
     rf"(?:{KNOWN_AS}|"
     r"(?<!\bso-)(?<!\bso )called(?!\s+(?:for|on|upon|off|up|in|out|back|to|at)\b)|"
     # "Historians call his long rule the *Porfiriato*"
@@ -974,7 +974,8 @@ _NAMED_AT = re.compile(
 _AS_KNOWN = re.compile(
     r"(?P<term>^.+?|[“\"‘][^”\"’]{2,60}[”\"’]|\*[^*]{2,60}\*),\s+as\s+"
     r"(?P<clause>[^,;.–—]{3,120}?)\s+(?:was|is|were|are|became|come\s+to\s+be|came\s+to\s+be|"
-    r"had\s+become|has\s+become)\s+(?:known|called|titled|styled)\b[^,;–—]*(?P<end>[,;–—]|$)"
+    r"had\s+become|has\s+become)\s+(?:then\s+|still\s+|usually\s+|often\s+)?"  # "was then called"
+    r"(?:known|called|titled|styled)\b[^,;–—]*(?P<end>[,;–—]|$)"
 )
 # What such an "as" refers back to: "the unit", "his creed", "it".
 _BACK_REFERENCE = re.compile(r"(?:the|his|her|their|its|this|these|it|they)(?:\s+[a-z]+)?", re.I)
