@@ -71,8 +71,13 @@ KNOWN_AS = (
     r"officially|informally|locally|to\s+history))?\s+as|remembered\s+as|nicknamed|"
     r"code-?named|under\s+the\s+code\s?name|went\s+by\s+the\s+(?:[a-z]+\s+){0,3}name\s+of)"
 )
+# The words that may come before a name given: "also called", "more and more often called".
+_BEFORE_NAMING = (
+    r"(?:(?:also|commonly|widely|better|later|became|usually|often|sometimes|generally|now|"
+    r"still|more\s+and\s+more)\s+){0,2}"
+)
 _NAMED_AFTER = re.compile(
-    r"(?:,\s*)?\b(?:(?:also|commonly|widely|better|later|became|usually|often|sometimes|generally|now|still|more\s+and\s+more)\s+){0,2}"
+    rf"(?:,\s*)?\b{_BEFORE_NAMING}"
     rf"(?:{KNOWN_AS}|called|named|termed|dubbed)\s+(?:the\s+)?[“\"‘']?$"
 )
 _WHICH_BECAME = re.compile(r",\s*which(?:\s+(?:was|were|is|are|became|had become))?\s*$")
@@ -960,7 +965,7 @@ _APPOSITIVE_AT = re.compile(
     r"\s*(?=,|;|:|(?<!\s[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)\.|$|\[|\s[–—]\s)"
 )
 _NAMED_AT = re.compile(
-    r"\b(?:(?:also|commonly|widely|better|later|became|usually|often|sometimes|generally|now|still|more\s+and\s+more)\s+){0,2}"
+    rf"\b{_BEFORE_NAMING}"
     rf"(?:{KNOWN_AS}|"
     r"(?<!\bso-)(?<!\bso )called(?!\s+(?:for|on|upon|off|up|in|out|back|to|at)\b)|"
     # "Historians call his long rule the *Porfiriato*"
@@ -1208,7 +1213,7 @@ def _subject_of_opening(head: str, rest: str) -> bool:
     return bool(verb_next and _SUBORDINATE.match(segment) and not _A_VERB.search(segment))
 
 
-_A_VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|{_IRREGULAR}|was|were|is|are|had|has|have)\b")
+_A_VERB = re.compile(rf"{_HAS_VERB.pattern}|\b(?:was|were|is|are|had|has|have)\b")
 
 
 def _name_in_apposition(clause: str) -> str | None:
@@ -1256,7 +1261,6 @@ def _rest_of_phrase(sentence: str, end: int, clause: str) -> re.Match[str] | Non
     return _NOUN_AFTER.match(sentence, end) if _ONE_ADJECTIVE.fullmatch(clause) else None
 
 
-# An appositive that gives what it says a name: "…, a phase the Germans called the X".
 # A kind of thing the clause before names: "…, a process known as *Africanisation*".
 _A_KIND = (
     r"(?:a|an)\s+(?:process|practice|policy|system|strategy|tactic|method|condition|doctrine|"
@@ -1264,8 +1268,8 @@ _A_KIND = (
     r"(?:(?:later|now|often|usually|sometimes|that\s+(?:became|came\s+to\s+be))\s+)?"
 )
 _A_KIND_NAMED = re.compile(rf"{_A_KIND}(?:known\s+as|called|termed|dubbed)\b")
-
-
+# An appositive that gives what it says a name: "…, a phase the Germans called the X", "…, a
+# process known as X".
 _NAMES_ANOTHER = re.compile(
     r"^(?:a|an)\s+(?:[a-z-]+\s+){1,2}(?:the\s+)?(?:[A-Z][\w’'-]*|[a-z]+s)\s+"
     r"(?:called|named|dubbed|knew\s+as)\b"
