@@ -126,3 +126,19 @@ def test_a_typed_handouts_course_line_form_line_and_footer_are_furniture() -> No
     assert [role for role, _ in found.blocks] == ["para", "heading", "para"]
     assert not any("|" in block or "___" in block for _, block in found.blocks)
     assert len(found.skipped) == 4
+
+
+def test_a_licence_and_last_edited_footer_is_furniture() -> None:
+    text = "\n\n".join(
+        [
+            "# The Silk Road",
+            "The routes connected China with the Mediterranean world for centuries.",
+            "Text is available under the Creative Commons Attribution-ShareAlike 4.0 licence · "
+            "This page was last edited on 3 February 2024 · [Privacy policy](/privacy) · "
+            "[About](/about) · [Contact the editors of this site](/contact)",
+        ]
+    )
+    found = article(text, "markdown")
+    assert [block for _, block in found.blocks] == [
+        "The routes connected China with the Mediterranean world for centuries."
+    ]

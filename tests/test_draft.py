@@ -366,6 +366,20 @@ def test_a_day_or_year_told_from_the_one_before_is_dated_from_it() -> None:
     assert told("Only days before, the estates had deposed him.", 1619) == ["1619"]
 
 
+def test_a_book_in_a_reading_list_is_no_event() -> None:
+    found = Article(
+        title="The Silk Road",
+        blocks=[
+            ("para", "Xuanzang set out for India in 629 to collect scriptures."),
+            ("heading", "Further reading"),
+            ("para", "Frankopan, Peter. *The Silk Roads*. London: Bloomsbury, 2015."),
+            ("para", "Wood, Frances. *The Silk Road*. London: British Library, 2002."),
+        ],
+    )
+    drafts = draft(found, "silk", "silk.md", "silk", Taken())
+    assert [e["date"] for e in drafts.timeline] == ["629"]
+
+
 def test_that_same_year_is_the_year_last_given() -> None:
     """ "… where he died in 1914. That same year his son …" after "August 1897": 1914, the
     last date given, not the year of the last month."""

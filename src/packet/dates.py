@@ -3,7 +3,8 @@
 Accepted forms (en dash or hyphen in ranges):
     1975-04-17      17 April 1975          exact day
     1975-04         April 1975             month
-    1975                                    year
+    1975                                    year (in prose, a year of three digits only
+                                            after "in", "by", "from"…: "in 629 to study")
     c. 1951, circa 1951                     approximate year
     1970–1975, 1975-04-17 to 1979-01-07     range of any two of the above
     1950s, early 1950s, mid 1950s, late 1950s   decade or part of it (approximate)
@@ -214,6 +215,12 @@ _YEAR = r"(?P<{0}>1\d{{3}}|20\d{{2}})"
 _NOT_NUMBER_BEFORE = r"(?<![\d,.$£€])"
 _NOT_NUMBER_AFTER = r"(?![\d]|,\d)"
 
+# What may follow a year that is not a noun it counts: "in 755 the rebellion", "in 629 to
+# collect scriptures", "in 645 with hundreds of texts".
+_NOT_A_NOUN_AFTER = (
+    r"the|a|an|to|with|when|and|or|but|he|she|it|they|we|his|her|its|their|as|for|on|at|by|"
+    r"after|before|under|during|while|in|from|until|was|were|had"
+)
 _PROSE = [
     (  # January 7th 1979, January 7, 1979, Jan. 7 1979
         "md",
@@ -242,6 +249,13 @@ _PROSE = [
     ),
     ("era", r"\b(?:(?P<n>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)|AD\s+(?P<ad>\d{1,4}))\b"),
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\b{_NOT_NUMBER_AFTER}"),
+    # "in 629", "In 755 the rebellion …", "by 868.": a year of three digits, after a word that
+    # says when and before no noun ("in 200 ships", "about 150 British soldiers" are numbers)
+    (
+        "year",
+        rf"\b(?i:in|by|from|until|till|since|after|before)\s+(?P<y>[1-9]\d{{2}})"
+        rf"(?=\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:{_NOT_A_NOUN_AFTER})\b)",
+    ),
 ]
 _PROSE_RE = [(kind, re.compile(pattern)) for kind, pattern in _PROSE]
 

@@ -305,6 +305,10 @@ _A_TASK = re.compile(
 )
 
 
+# A book in a list of reading, no happening: "… *The Silk Roads*. London: Bloomsbury, 2015."
+_A_REFERENCE = re.compile(r"\b[A-Z][\w’' .-]{1,30}:\s+[A-Z][^,:;]{1,60},\s+\d{4}\.?$")
+
+
 def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, str]]:
     """(sentence, clause, start, end, date) for every dated happening in the section's
     sentences, in text order — the clause of the sentence that tells it, and where its date
@@ -312,8 +316,12 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
     mostly the same words, or a mention of an earlier, more exact date) is left out."""
     for paragraph in section.paragraphs:
         for sentence in sentences(paragraph):
-            if sentence.rstrip(" ”\"’')").endswith("?") or _A_TASK.match(sentence):
-                continue  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …"
+            if (
+                sentence.rstrip(" ”\"’')").endswith("?")
+                or _A_TASK.match(sentence)
+                or _A_REFERENCE.search(sentence)
+            ):
+                continue  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …", a book
             context = told.year or told.plain_year
             for clause, start, end, date in happenings(sentence, context, told.day):
                 told.day = date if re.fullmatch(r"\d{4}(?:-\d\d){0,2}", date) else None

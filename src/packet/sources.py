@@ -299,7 +299,7 @@ _MARKETING = re.compile(
     r"share this|follow us|click here|read more|advertisement|sponsored (?:content|links?|posts?)|"
     r"we offer|contact us|"
     r"send us an email|here to help|your (?:trip|journey|dates|holiday|vacation)|"
-    r"all rights reserved|copyright|©)\b",
+    r"all rights reserved|copyright|©|creative commons|last edited|licen[cs]ed under)\b",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
