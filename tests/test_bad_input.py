@@ -447,6 +447,13 @@ CASES = [
          message=r"content/timeline\.yaml:\d+:\d+: date: the range '1975–1970' ends before it starts"),
     Case("year-zero-bce", replace(TIMELINE, 'date: "1951"', 'date: "0 BCE"'),
          message=r"content/timeline\.yaml:\d+:\d+: date: there is no year 0"),
+    Case("no-such-century", replace(TIMELINE, 'date: "1951"', 'date: "45th century"'),
+         message=r"content/timeline\.yaml:\d+:\d+: date: '45th century' is not a century packet "
+                 r"reads; write one from the 1st to the 30th"),
+    Case("century-and-ad-accepted",
+         lambda root: [replace(TIMELINE, 'date: "1951"', 'date: "mid 20th century"')(root),
+                       replace(TIMELINE, 'date: "1967"', 'date: "AD 1967"')(root)],
+         code=0, unchanged=False),
     Case("empty-date", replace(TIMELINE, 'date: "1951"', 'date: ""'),
          message=r"content/timeline\.yaml:4:3: 'date' is empty"),
     Case("bce-circa-decade-accepted",

@@ -31,6 +31,12 @@ from packet.dates import DateError, Point, parse_date
         ("500 BCE", "500 BCE", Point(-499), Point(-499)),
         ("44 BC", "44 BCE", Point(-43), Point(-43)),
         ("AD 394", "394", Point(394), Point(394)),
+        ("18th century", "18th century", Point(1700), Point(1799)),
+        ("late 16th century", "late 16th century", Point(1566), Point(1599)),
+        ("mid-19th century", "mid 19th century", Point(1833), Point(1865)),
+        ("1st century AD", "1st century", Point(1), Point(99)),
+        ("2nd century BCE", "2nd century BCE", Point(-199), Point(-100)),
+        ("late 2nd century BC", "late 2nd century BCE", Point(-133), Point(-100)),
         ("394 AD", "394", Point(394), Point(394)),
         ("2000-02-29", "29 February 2000", Point(2000, 2, 29), Point(2000, 2, 29)),
     ],
@@ -102,3 +108,23 @@ def test_year_ranges_keep_their_order(first: int, length: int) -> None:
     when = parse_date(f"{first}–{last}")
     assert when.start.year == first and when.end.year == last
     assert when.start_fraction <= when.end_fraction
+
+
+def test_a_century_is_approximate_and_printed_in_the_packets_language() -> None:
+    from packet.i18n import Words
+
+    assert parse_date("18th century").approximate
+    labels = {
+        language: [parse_date(text, Words(language)).label for text in
+                   ("18th century", "late 16th century", "1st century", "2nd century BCE")]
+        for language in ("de", "fr", "es")
+    }  # fmt: skip
+    assert labels == {
+        "de": ["18. Jahrhundert", "spätes 16. Jahrhundert", "1. Jahrhundert",
+               "2. Jahrhundert v. Chr."],
+        "fr": ["XVIIIe siècle", "fin du XVIe siècle", "Ier siècle", "IIe siècle av. J.-C."],
+        "es": ["siglo XVIII", "finales del siglo XVI", "siglo I", "siglo II a. C."],
+    }  # fmt: skip
+    assert parse_date("2nd century BCE").sort_key < parse_date("1st century").sort_key
+    with pytest.raises(DateError, match="31st century"):
+        parse_date("31st century")

@@ -121,7 +121,11 @@ def _date(label: dict[str, Any]) -> str | None:
     if _relative(label):
         return str(year)  # "two days later", of 1950: the label gives the year alone
     # A month the label gives alone ("March", with its year) is read as the text has it.
-    told = happenings(date, year) or happenings(f"in {date}", year)
+    told = (
+        happenings(date, year)
+        or happenings(f"in {date}", year)
+        or happenings(f"in the {date.removeprefix('the ')}", year)  # "eighteenth century"
+    )
     return told[0][3] if told else None
 
 

@@ -8,12 +8,15 @@ Accepted forms (en dash or hyphen in ranges):
     c. 1951, circa 1951                     approximate year
     1970–1975, 1975-04-17 to 1979-01-07     range of any two of the above
     1950s, early 1950s, mid 1950s, late 1950s   decade or part of it (approximate)
+    18th century, late 16th century,        century or part of it (approximate; the 18th
+    2nd century BCE                         century is 1700–1799, the 2nd BCE 200–101 BCE)
     500 BCE, 44 BC, 30 CE, AD 394           era-marked years
 
     parse_date(text) -> HistDate  (raises DateError with a message that says how to fix it)
 
 A date is `approximate` when its text says it is not exact: "c. 1951", a decade ("1990s") or
-part of one ("late 1950s"), and a range with either end so written. The timeline graphic
+a century ("18th century") or part of one ("late 1950s"), and a range with either end so
+written. The timeline graphic
 draws approximate dates hollow.
 """
 
@@ -24,7 +27,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .i18n import ENGLISH, PSEUDO, SOURCE, Words, pseudo
+from .i18n import ENGLISH, N_, PSEUDO, SOURCE, Words, pseudo
 
 MONTHS = [
     "January",
@@ -120,6 +123,71 @@ def _decade_label(part: str, decade: int, words: Words) -> str:
     return words.say("{decade}s", decade=decade)
 
 
+def _century(m: re.Match[str], words: Words) -> tuple[Point, Point, str, bool]:
+    """A century or a part of one ("late 16th century", "2nd century BCE"): its first and
+    last years (the 18th century is 1700–1799; the 2nd BCE 200–101 BCE, its late part the
+    years nearest 101), its label, approximate."""
+    part, number, before = (m[1] or "").lower(), int(m[2]), (m[3] or "").upper() in ("BCE", "BC")
+    if not 1 <= number <= 30:
+        raise DateError(
+            f"'{_ordinal(number)} century' is not a century packet reads; write one from the "
+            "1st to the 30th"
+        )
+    first = 1 - number * 100 if before else max((number - 1) * 100, 1)
+    last = first + 99 if before or number > 1 else 99
+    early, late = _PARTS[part]
+    start, end = first + early if part else first, min(first + late, last)
+    return Point(start), Point(end), _century_label(part, number, before, words), True
+
+
+def _century_label(part: str, number: int, before: bool, words: Words) -> str:
+    """ "18th century", "late 16th century", "2nd century BCE" in `words`' language."""
+    message = (_CENTURIES_BCE if before else _CENTURIES)[part]
+    return words.say(message, ordinal=_century_ordinal(number, words))
+
+
+def _century_ordinal(number: int, words: Words) -> str:
+    """A century's number as its language writes it before or after the word "century":
+    "18th", "18." (German), "XVIIIe" and "Ier" (French), "XVIII" (Spanish). Babel has
+    ordinals for none of these, so they are here."""
+    language = words.catalogue.split("_")[0]
+    if language == "de":
+        return f"{number}."
+    if language == "fr":
+        return "Ier" if number == 1 else f"{_roman(number)}e"
+    if language == "es":
+        return _roman(number)
+    return _ordinal(number)
+
+
+_CENTURIES = {
+    "early": N_("early {ordinal} century"),
+    "mid": N_("mid {ordinal} century"),
+    "late": N_("late {ordinal} century"),
+    "": N_("{ordinal} century"),
+}
+_CENTURIES_BCE = {
+    "early": N_("early {ordinal} century BCE"),
+    "mid": N_("mid {ordinal} century BCE"),
+    "late": N_("late {ordinal} century BCE"),
+    "": N_("{ordinal} century BCE"),
+}
+
+
+def _ordinal(number: int) -> str:
+    """ "1st", "2nd", "3rd", "11th", "21st"."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def _roman(number: int) -> str:
+    """ "XVIII" for 18 (1 to 39, the centuries packet reads)."""
+    tens, ones = divmod(number, 10)
+    return "X" * tens + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][ones]
+
+
 def _day_label(point: Point, words: Words) -> str:
     """A day or a month as `words`' language writes it ("17 April 1975", "17 avril 1975",
     "April 1975", "avril 1975"): English as packet always has; other languages by Babel's
@@ -141,6 +209,11 @@ def _day_label(point: Point, words: Words) -> str:
 _ISO = re.compile(r"^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _ERA = re.compile(r"^(?:(\d{1,4})\s*(BCE|BC|CE|AD)|(AD)\s*(\d{1,4}))$", re.IGNORECASE)
 _DECADE = re.compile(r"^(?:(early|mid|late)[\s-]+)?(\d{3}0)s$", re.IGNORECASE)
+_CENTURY = re.compile(
+    r"^(?:(early|mid|late)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)\s+century(?:\s+(BCE|BC|CE|AD))?$",
+    re.IGNORECASE,
+)
+_PARTS = {"early": (0, 32), "mid": (33, 65), "late": (66, 99), "": (0, 99)}  # of a hundred
 _CIRCA = re.compile(r"^(?:c\.|ca\.|circa)\s*(.+)$", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:–|—|\s-\s|\bto\b)\s*(.+)$")
 _YEAR_RANGE = re.compile(r"^(\d{4})-(\d{4})$")
@@ -155,6 +228,8 @@ def _point(text: str, words: Words = ENGLISH) -> tuple[Point, Point, str, bool]:
             raise DateError("there is no year 0: 1 BCE is followed by 1 CE")
         year = 1 - number if era in ("BCE", "BC") else number
         return Point(year), Point(year), year_label(year, words), False
+    if m := _CENTURY.match(text):
+        return _century(m, words)
     if m := _DECADE.match(text):
         part, decade = (m[1] or "").lower(), int(m[2])
         first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), "": (0, 9)}[part]
@@ -177,7 +252,7 @@ def _point(text: str, words: Words = ENGLISH) -> tuple[Point, Point, str, bool]:
         return Point(year), Point(year), str(year), False
     raise DateError(
         f"'{text}' is not a date this project reads; write e.g. 1975-04-17, 1975-04, "
-        "1975, c. 1951, 1970–1975, late 1950s or 500 BCE"
+        "1975, c. 1951, 1970–1975, late 1950s, 18th century or 500 BCE"
     )
 
 
@@ -215,6 +290,13 @@ _YEAR = r"(?P<{0}>1\d{{3}}|20\d{{2}})"
 _NOT_NUMBER_BEFORE = r"(?<![\d,.$£€])"
 _NOT_NUMBER_AFTER = r"(?![\d]|,\d)"
 
+_ORDINALS = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first",
+]  # fmt: skip
+_ORDINAL_WORDS = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_AT = {"end": "late", "close": "late", "beginning": "early", "start": "early", "middle": "mid"}
 # What may follow a year that is not a noun it counts: "in 755 the rebellion", "in 629 to
 # collect scriptures", "in 645 with hundreds of texts".
 _NOT_A_NOUN_AFTER = (
@@ -239,6 +321,12 @@ _PROSE = [
         rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\s*[–—-]\s*(?P<y2>\d{{2}}|\d{{4}})\b{_NOT_NUMBER_AFTER}",
     ),
     ("month", rf"\b{_MON.format('m')}\s+{_YEAR.format('y')}{_NOT_NUMBER_AFTER}"),  # April 1975
+    (  # the eighteenth century, the late 16th century, the end of the second century BC
+        "century",
+        r"\b(?i:the)\s+(?:(?P<at>end|close|beginning|start|middle)\s+of\s+the\s+)?"
+        r"(?:(?P<part>early|mid|late)[\s-]+)?"
+        rf"(?P<c>{_ORDINAL_WORDS}|\d{{1,2}}(?:st|nd|rd|th))\s+century\b(?:\s+(?P<era>BCE|BC|CE|AD)\b)?",
+    ),
     (  # the late 1950s, early 1970s, mid-1960s, the 1990s
         "decade",
         r"\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>1\d{2}0|20\d0)s\b",
@@ -276,6 +364,8 @@ def _prose_date(kind: str, m: re.Match[str]) -> str | None:
             if len(last) == 2:
                 last = first[:2] + last
             text = f"{first}–{last}"
+        elif kind == "century":
+            text = _century_text(m)
         elif kind == "decade":
             text = f"{m['part'].lower() + ' ' if m['part'] else ''}{m['decade']}s"
         elif kind == "circa":
@@ -288,6 +378,15 @@ def _prose_date(kind: str, m: re.Match[str]) -> str | None:
     except (DateError, KeyError, ValueError):
         return None
     return text
+
+
+def _century_text(m: re.Match[str]) -> str:
+    """ "the end of the eighth century" as packet writes it: "late 8th century"."""
+    word = m["c"].lower()
+    number = _ORDINALS.index(word) + 1 if word in _ORDINALS else int(word[:-2])
+    part = _AT[m["at"].lower()] if m["at"] else (m["part"] or "").lower()
+    era = " BCE" if (m["era"] or "").upper() in ("BC", "BCE") else ""
+    return f"{part} {_ordinal(number)} century{era}".strip()
 
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
