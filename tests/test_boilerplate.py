@@ -142,3 +142,33 @@ def test_a_licence_and_last_edited_footer_is_furniture() -> None:
     assert [block for _, block in found.blocks] == [
         "The routes connected China with the Mediterranean world for centuries."
     ]
+
+
+def test_a_table_row_a_verse_or_a_licence_in_prose_is_no_furniture() -> None:
+    """What a hostile pass found: two-part " | " lines (a chronology's rows, a key word and its
+    meaning, a verse) were dropped as a course line; "licensed under" and "last edited" in a
+    sentence dropped it."""
+    text = "\n\n".join(
+        [
+            "Partition",
+            "In 1947 India was divided.",
+            "1919 | Amritsar massacre",
+            "In the 1750s every gin shop had to be licensed under the new law.",
+            "Home Rule | a Dublin parliament for Irish affairs",
+            "The charter was last edited by a royal clerk in 1217.",
+            "Bent double, like old beggars under sacks | Knock-kneed, coughing like hags",
+            "Owen wrote it in 1917.",
+        ]
+    )
+    found = article(text, "text")
+    assert len(found.blocks) == 7 and not found.skipped
+
+
+def test_a_long_form_line_is_read() -> None:
+    """ "Name: " and forty underscores, then a date to fill in, took 34 seconds to read, and
+    each two more underscores 2.7 times as long (a pattern that could split a run of
+    underscores exponentially many ways): with sixty, this test would not end."""
+    found = article("Name: " + "_" * 60 + " Date: ___/___/____ x\n\nThe war began.", "text")
+    assert found.blocks[-1] == ("para", "The war began.")
+    found = article("Name: " + "_" * 60 + "   Date: ___/___/____\n\nThe war began.", "text")
+    assert found.blocks == [("para", "The war began.")]

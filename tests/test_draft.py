@@ -12,8 +12,11 @@ from packet.draft import (
     DRAFT_NOTE,
     SECTION_WORDS,
     TERMS_MAX,
+    Section,
     Taken,
+    _dated,
     _dates,
+    _Told,
     appended,
     choose_seed_id,
     cite_quotes,
@@ -367,6 +370,10 @@ def test_a_day_or_year_told_from_the_one_before_is_dated_from_it() -> None:
 
 
 def test_a_book_in_a_reading_list_is_no_event() -> None:
+    # … but a sentence with a colon and a year is ("took over: … Act, 1858.")
+    assert [d for *_, d in _dated(Section("x", ["The Crown took over: India Act, 1858.",
+                                                  "Two treaties ended it: Paris, 1783."]),
+                                  _Told())] == ["1858", "1783"]  # fmt: skip
     found = Article(
         title="The Silk Road",
         blocks=[
@@ -374,10 +381,40 @@ def test_a_book_in_a_reading_list_is_no_event() -> None:
             ("heading", "Further reading"),
             ("para", "Frankopan, Peter. *The Silk Roads*. London: Bloomsbury, 2015."),
             ("para", "Wood, Frances. *The Silk Road*. London: British Library, 2002."),
+            ("para", "Hansen, V. (2012). The Silk Road. Oxford University Press."),
+            ("para", "Millward, James. The Silk Road. Oxford University Press, 2013."),
         ],
     )
     drafts = draft(found, "silk", "silk.md", "silk", Taken())
     assert [e["date"] for e in drafts.timeline] == ["629"]
+
+
+def test_a_relative_date_counts_only_from_a_date_it_can_count_from() -> None:
+    """What a hostile pass found: "Two years later" after "in 629" was 1879 (two years after
+    the 1877 given a sentence before), after "AD 410" 1916, after a range or a century a year
+    before it; "Twenty-two years later" was +2; "after six years of fighting" a year."""
+
+    def told(*paragraphs: str) -> list[str]:
+        return [date for *_, date in _dated(Section("x", list(paragraphs)), _Told())]
+
+    assert told("In 1877 it began. He left in 629 to study. Two years later he came back.") == [
+        "1877", "629", "631"
+    ]  # fmt: skip
+    assert told("In 1914 war began. Rome was sacked in AD 410. Two years later it fell.") == [
+        "1914", "410 AD", "412"
+    ]  # fmt: skip
+    assert told("In 1789 it began. It lasted from 1792 to 1802. Two years later it ended.") == [
+        "1789", "1792–1802"
+    ]  # fmt: skip
+    assert told("In 1066 they came. In the late eighteenth century. Two years later.") == [
+        "1066", "late 18th century"
+    ]  # fmt: skip
+    assert told("In 1806 he was born. Twenty-two years later he sailed.") == ["1806"]
+    assert told("The war ended in 1945. After six years of fighting, Europe lay in ruins.") == [
+        "1945"
+    ]
+    # a day and month before a year BC is of that year, not the year the text is in
+    assert told("It was 1066. Caesar was assassinated on 15 March 44 BC.") == ["1066", "44 BC"]
 
 
 def test_that_same_year_is_the_year_last_given() -> None:

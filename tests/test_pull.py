@@ -199,16 +199,18 @@ def test_dates_in_prose() -> None:
         for _, _, d in find_dates(
             "On January 7th 1979 it ended. From 1970-1975, and from 1975 to 1979; the late 1950s, "
             "the 1990s, April 1975, 17,000 people, 8,895 bodies, c. 1951, 44 BC, 3 October 1990, "
-            "in AD 394. He left in 629 to study; In 755 the revolt began; printed by 868. But "
-            "in 200 ships, about 150 British soldiers, by 100,000 votes and in 300 years. In the "
-            "late nineteenth century, by the end of the eighth century, from the second century "
-            "BC, in the 18th century; but eighteenth-century diplomats."
+            "in AD 394. He left in 629 to study; In 755 the revolt began; printed in 868. But "
+            "in 200 ships, about 150 British soldiers, by 100,000 votes and in 300 years, passed "
+            "by 345 to 236, rose from 558 to 658, after 300 were killed. In the late nineteenth "
+            "century, by the end of the eighth century, from the second century BC, in the 18th "
+            "century, the 3rd century B.C.; but eighteenth-century diplomats, the 18th "
+            "century-style chairs, the turn of the 18th century."
         )
     ]
     assert found == [
         "1979-01-07", "1970–1975", "1975–1979", "late 1950s", "1990s", "1975-04", "c. 1951",
         "44 BC", "1990-10-03", "394 AD", "629", "755", "868", "late 19th century",
-        "late 8th century", "2nd century BCE", "18th century",
+        "late 8th century", "2nd century BCE", "18th century", "3rd century BCE",
     ]  # fmt: skip
     for date in found:
         parse_date(date)

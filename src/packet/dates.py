@@ -301,7 +301,7 @@ _AT = {"end": "late", "close": "late", "beginning": "early", "start": "early", "
 # collect scriptures", "in 645 with hundreds of texts".
 _NOT_A_NOUN_AFTER = (
     r"the|a|an|to|with|when|and|or|but|he|she|it|they|we|his|her|its|their|as|for|on|at|by|"
-    r"after|before|under|during|while|in|from|until|was|were|had"
+    r"after|before|under|during|while|in|from|until"
 )
 _PROSE = [
     (  # January 7th 1979, January 7, 1979, Jan. 7 1979
@@ -323,9 +323,11 @@ _PROSE = [
     ("month", rf"\b{_MON.format('m')}\s+{_YEAR.format('y')}{_NOT_NUMBER_AFTER}"),  # April 1975
     (  # the eighteenth century, the late 16th century, the end of the second century BC
         "century",
-        r"\b(?i:the)\s+(?:(?P<at>end|close|beginning|start|middle)\s+of\s+the\s+)?"
+        # … not "the turn of the 18th century", "18th century-style"; "B.C." is BC
+        r"(?<!turn of )\b(?i:the)\s+(?:(?P<at>end|close|beginning|start|middle)\s+of\s+the\s+)?"
         r"(?:(?P<part>early|mid|late)[\s-]+)?"
-        rf"(?P<c>{_ORDINAL_WORDS}|\d{{1,2}}(?:st|nd|rd|th))\s+century\b(?:\s+(?P<era>BCE|BC|CE|AD)\b)?",
+        rf"(?P<c>{_ORDINAL_WORDS}|\d{{1,2}}(?:st|nd|rd|th))\s+century\b(?!-)"
+        r"(?:\s+(?P<era>BCE|BC|CE|AD|B\.\s?C\.(?:\s?E\.)?|A\.\s?D\.|C\.\s?E\.)(?!\w))?",
     ),
     (  # the late 1950s, early 1970s, mid-1960s, the 1990s
         "decade",
@@ -337,11 +339,13 @@ _PROSE = [
     ),
     ("era", r"\b(?:(?P<n>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)|AD\s+(?P<ad>\d{1,4}))\b"),
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\b{_NOT_NUMBER_AFTER}"),
-    # "in 629", "In 755 the rebellion …", "by 868.": a year of three digits, after a word that
-    # says when and before no noun ("in 200 ships", "about 150 British soldiers" are numbers)
+    # "in 629", "In 755 the rebellion …": a year of three digits, after a word that says when
+    # and before no noun ("in 200 ships", "about 150 British soldiers", "after 300 were killed"
+    # are numbers) and no other number ("from 558 to 658", "by 345 to 236": counts)
     (
         "year",
-        rf"\b(?i:in|by|from|until|till|since|after|before)\s+(?P<y>[1-9]\d{{2}})"
+        rf"(?<!\d\s)\b(?i:in|from|until|till|since)\s+(?P<y>[1-9]\d{{2}})"
+        r"(?!\s+(?:to|until|till|and|or)\s+\d)"
         rf"(?=\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:{_NOT_A_NOUN_AFTER})\b)",
     ),
 ]
@@ -385,7 +389,7 @@ def _century_text(m: re.Match[str]) -> str:
     word = m["c"].lower()
     number = _ORDINALS.index(word) + 1 if word in _ORDINALS else int(word[:-2])
     part = _AT[m["at"].lower()] if m["at"] else (m["part"] or "").lower()
-    era = " BCE" if (m["era"] or "").upper() in ("BC", "BCE") else ""
+    era = " BCE" if re.sub(r"[.\s]", "", m["era"] or "").upper() in ("BC", "BCE") else ""
     return f"{part} {_ordinal(number)} century{era}".strip()
 
 
@@ -439,7 +443,8 @@ _DAY_MONTH = re.compile(
     + "|".join(MONTHS)
     + r")|(?P<month2>"
     + "|".join(MONTHS)
-    + r")\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b)(?!,?\s*(?:1\d{3}|20\d{2})\b)"
+    + r")\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b)"
+    r"(?!,?\s*(?:1\d{3}|20\d{2})\b)(?!,?\s*\d{1,4}\s*(?:BCE|BC)\b)"  # "15 March 44 BC"
 )
 
 

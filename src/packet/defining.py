@@ -403,7 +403,7 @@ def defined_terms(sentence: str) -> list[Definition]:
         for term, definition, aliases in finder(sentence):
             marked = re.fullmatch(r"\s*(?:\*[^*]+\*|[“\"‘'][^”\"’']+[”\"’'])\s*", term) is not None
             term = _OWNER.sub("", term.strip(" ,;:“”\"'‘’*"))
-            usable = _usable(term, marked=marked)
+            usable = _usable(term, marked=marked) and not _AN_INSTRUCTION.match(definition)
             if term and usable and not any(term == t for t, _, _ in found):
                 if short := _SHORT_NAME.match(term):  # "the Final Act of the Congress"
                     aliases = (*aliases, short[1])
@@ -417,6 +417,9 @@ def defined_terms(sentence: str) -> list[Definition]:
     ]
 
 
+# What a worksheet tells its reader to do, no definition: "**Important** - read this before
+# the exam".
+_AN_INSTRUCTION = re.compile(r"(?i:read|write|answer|remember|look\s+at|bring|do\s+not|don't)\s")
 # Whose a name of two or more words is: "China's First Five-Year Plan" is the plan's name,
 # "Pugachev's Rebellion" a name itself.
 _OWNER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?[’']s\s+(?=[A-Z][\w’'-]*\s+[A-Z])")

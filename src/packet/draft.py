@@ -282,7 +282,7 @@ class _Told:
     year: int | None = None
     plain_year: int | None = None  # the last year given alone ("By 1929"), until then
     day: str | None = None  # the last year, month or day given, for "the following day",
-    # "later that month" or "that same year" (until another date)
+    # "later that month" or "that same year" (`_countable`; "" after one nothing counts from)
 
 
 # What may come before a year that opens a sentence: "In", "By the summer of".
@@ -305,8 +305,26 @@ _A_TASK = re.compile(
 )
 
 
-# A book in a list of reading, no happening: "… *The Silk Roads*. London: Bloomsbury, 2015."
-_A_REFERENCE = re.compile(r"\b[A-Z][\w’' .-]{1,30}:\s+[A-Z][^,:;]{1,60},\s+\d{4}\.?$")
+# A book in a list of reading, no happening: "… *The Silk Roads*. London: Bloomsbury, 2015.",
+# "Frankopan, P. (2015). The silk roads …", "… Oxford University Press, 2015." — not "the Crown
+# took over: Government of India Act, 1858." nor "ended the war: Paris, 1783."
+_A_REFERENCE = re.compile(
+    r"(?:^|\.\s)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}):\s+[A-Z][^,:;]{1,60},\s+\d{4}\.?$"
+    r"|^[A-Z][\w’'-]+,\s+(?:[A-Z]\.\s*)+\(\d{4}\)"
+    r"|\b(?:Press|Books|Publishers|Publishing),\s+\d{4}\.?$"
+)
+
+
+def _countable(date: str) -> str:
+    """A drafted date as relative dates count from it — "0629" for "629", "0394" for "394
+    AD", "1857-09-21" as it is — or "" for one they cannot count from: a range, a century, a
+    year BC, a year about which (so "Two years later" after "AD 410" is not told from a year
+    given before it)."""
+    if m := re.fullmatch(r"(\d{3,4})((?:-\d\d){0,2})", date):
+        return f"{int(m[1]):04d}{m[2]}"
+    if m := re.fullmatch(r"(\d{1,4}) AD", date):
+        return f"{int(m[1]):04d}"
+    return ""
 
 
 def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, str]]:
@@ -324,10 +342,10 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
                 continue  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …", a book
             context = told.year or told.plain_year
             for clause, start, end, date in happenings(sentence, context, told.day):
-                told.day = date if re.fullmatch(r"\d{4}(?:-\d\d){0,2}", date) else None
+                told.day = _countable(date)
                 if re.match(r"^\d{4}-\d\d", date):  # a month or a day: "on 30 October" goes on
                     told.year = int(date[:4])
-                elif re.match(r"^\d{4}$", date):  # a year: only until a month or day is given
+                elif re.match(r"^\d{3,4}$", date):  # a year: only until a month or day is given
                     told.plain_year = int(date)
                     opens = start <= 10 or _OPENS_WITH_YEAR.match(clause[:start])
                     if opens and told.year != int(date):
@@ -470,7 +488,7 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
 # A day told from the one before: "the following day", "two days later", "that night".
 _RELATIVE_DAY = re.compile(
     r"\b(?:(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|evening|night)|"
-    r"(?P<count>a|one|two|three|four|five|six|seven|ten)\s+days?\s+later|"
+    r"(?<![\w-])(?P<count>a|one|two|three|four|five|six|seven|ten)\s+days?\s+later|"
     r"(?:on\s+)?the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:night|evening|morning|afternoon))\b",
     re.IGNORECASE,
 )
@@ -487,7 +505,8 @@ _RELATIVE_YEAR = re.compile(
     r"\b(?:(?:later\s+)?(?:in\s+)?(?:that|the)\s+same\s+year|later\s+that\s+year|"
     r"(?:in\s+)?(?:the\s+)?(?:following|next)\s+year|a\s+year\s+later|"
     r"(?:in\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before)|"
-    rf"(?P<years>{_COUNT})\s+years\s+later|after\s+(?P<after>{_COUNT})\s+years|"
+    # … not "Twenty-two years later" (no count of it here), "after six years of fighting"
+    rf"(?<![\w-])(?P<years>{_COUNT})\s+years\s+later|after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b)|"
     r"that\s+(?:same\s+)?(?:spring|summer|autumn|fall|winter)|"
     r"(?:by|at|from)\s+the\s+end\s+of\s+that\s+year|"
     # "within weeks" (not "within days of the fire"), "a few days later": of the same year
@@ -535,9 +554,12 @@ def _counted(
     forward = int(re.search(r"following|next|later$", said) is not None)
     back = int(re.search(r"previous|earlier|before", said) is not None)
     before = [d for at, _, d in found if at < m.start()]
+    # … from the last date given, in the sentence or before it ("… where he died in 1914.
+    # That same year …" after "August 1897"); "" when nothing counts from it (a range)
+    last = _countable(before[-1]) if before else day
     if m.re is _RELATIVE_DAY:
-        base = before[-1] if before else day  # "In March 1851 … the following day": no day
-        if base is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", base):
+        base = last  # "In March 1851 … the following day": no day
+        if not base or not re.fullmatch(r"\d{4}-\d\d-\d\d", base):
             return None
         shift = _COUNTS[m["count"].lower()] if m["count"] else forward
         try:
@@ -546,18 +568,15 @@ def _counted(
             return None  # "30 February", a day the calendar does not have: nothing to count from
         return m.start(), m.end(), then.isoformat()
     if m.re is _RELATIVE_MONTH:
-        return _month_counted(m, before[-1] if before else day, forward)
-    if before and not re.match(r"\d{4}(?:-\d\d){0,2}$", before[-1]):
-        return None  # after "44 BC", "c. 1300" or "1850–1860": no one year to count from
-    # … from the last date given, in the sentence or before it ("… where he died in 1914.
-    # That same year …" after "August 1897"), else the year the text is in
-    last = before[-1] if before else day
-    base_year = int(last[:4]) if last else year
+        return _month_counted(m, last, forward)
+    if last == "":
+        return None  # after "44 BC", "c. 1300", "1850–1860", a century: no one year to count from
+    base_year = int(last[:4]) if last else year  # … else the year the text is in
     shift = _COUNTS[count.lower()] if (count := m["years"] or m["after"]) else forward - back
     shift *= not m["vague"]  # "a few weeks earlier", "over the following months": that year
     if base_year is None or not 1 <= base_year + shift <= 9999:
         return None
-    return m.start(), m.end(), f"{base_year + shift:04d}"
+    return m.start(), m.end(), str(base_year + shift)
 
 
 def _month_counted(m: re.Match[str], base: str | None, forward: int) -> tuple[int, int, str] | None:

@@ -299,7 +299,7 @@ _MARKETING = re.compile(
     r"share this|follow us|click here|read more|advertisement|sponsored (?:content|links?|posts?)|"
     r"we offer|contact us|"
     r"send us an email|here to help|your (?:trip|journey|dates|holiday|vacation)|"
-    r"all rights reserved|copyright|©|creative commons|last edited|licen[cs]ed under)\b",
+    r"all rights reserved|copyright|©|creative commons)\b",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -324,7 +324,7 @@ def _is_navigation(line: str) -> bool:
     items[0] = items[0].rsplit(":", 1)[-1].strip()
     if len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items):
         return True
-    if _FORM_LINE.search(line) or _RUNNING_LINE.fullmatch(line):
+    if _FORM_LINE.search(line) or (_RUNNING_LINE.fullmatch(line) and _COURSE.search(line)):
         return True  # a handout's "Name: ______ Class: ____", its course line or its footer
     links = _MARKDOWN_LINK.findall(line)
     between = _MARKDOWN_LINK.sub(" ", line)
@@ -335,12 +335,18 @@ def _is_navigation(line: str) -> bool:
     )
 
 
-# A line to write on: "Name: ______________   Class: ________".
-_FORM_LINE = re.compile(r"^(?:[\w’' ]{1,20}:?\s*_{3,}\s*)+$")
-# A typed handout's course line or footer: short parts between " | ", no sentence among them
-# ("Year 10 History | Unit 4: Britain and Ireland, 1900-1923 | Handout 7", "GCSE History |
-# Unit 3: British India, 1900-1947").
+# A line to write on: "Name: ______________   Class: ________", "Date: ___/___/____". Each
+# label starts with a letter and holds no "_", so a run of "_" is read one way only.
+_FORM_LINE = re.compile(r"^(?:[^\W_][^_:\n]{0,19}:?\s*_{3,}[_/\s]*)+$")
+# A typed handout's course line or footer: short parts between " | ", no sentence among them,
+# one saying what course, unit or sheet it is ("Year 10 History | Unit 4: Britain and Ireland,
+# 1900-1923 | Handout 7", "GCSE History | Unit 3: British India, 1900-1947") — not a table's
+# row ("1919 | Amritsar massacre").
 _RUNNING_LINE = re.compile(r"[^|.!?]{1,60}(?:\s\|\s[^|.!?]{1,60})+")
+_COURSE = re.compile(
+    r"\b(?:Year\s+\d{1,2}|Grade\s+\d{1,2}|GCSE|A[- ]level|Key\s+Stage\s+\d|KS\d|Unit\s+\d+|"
+    r"Lesson\s+\d+|Handout|Worksheet|Department|Page\s+\d+|Sheet\s+\d+)\b"
+)
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ONLY_A_LINK = re.compile(r"(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*")
 
