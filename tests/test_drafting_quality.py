@@ -39,14 +39,14 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The issue's targets. On the whole set all are met but term recall, since batches 16-19
-# joined it; on the held-out batch (19) event recall and term recall are not met (README "How
+# The issue's targets. On the whole set all are met but term recall, since batches 16-20
+# joined it; on the held-out batch (20) event recall and term recall are not met (README "How
 # good the drafts are"). A figure not met must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.738}
-HELD_OUT_MEASURED = {"event recall": 0.748, "event precision": 0.907, "term recall": 0.562,
-                     "term precision": 0.805, "definitions as clauses": 1.0}  # fmt: skip
+WHOLE_SET_MEASURED = {"term recall": 0.720}
+HELD_OUT_MEASURED = {"event recall": 0.943, "event precision": 0.978, "term recall": 0.507,
+                     "term precision": 0.833, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass
