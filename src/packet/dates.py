@@ -4,7 +4,7 @@ Accepted forms (en dash or hyphen in ranges):
     1975-04-17      17 April 1975          exact day
     1975-04         April 1975             month
     1975                                    year (in prose, a year of three digits only
-                                            after "in", "by", "from"…: "in 629 to study")
+                                            after "in", "from", "until"…: "in 629 to study")
     c. 1951, circa 1951                     approximate year
     1970–1975, 1975-04-17 to 1979-01-07     range of any two of the above
     1950s, early 1950s, mid 1950s, late 1950s   decade or part of it (approximate)
@@ -133,8 +133,9 @@ def _century(m: re.Match[str], words: Words) -> tuple[Point, Point, str, bool]:
             f"'{_ordinal(number)} century' is not a century packet reads; write one from the "
             "1st to the 30th"
         )
-    first = 1 - number * 100 if before else max((number - 1) * 100, 1)
-    last = first + 99 if before or number > 1 else 99
+    first = 1 - number * 100 if before else (number - 1) * 100
+    last = first + 99
+    first = first if before else max(first, 1)  # there is no year 0 CE: the 1st is 1–99
     early, late = _PARTS[part]
     start, end = first + early if part else first, min(first + late, last)
     return Point(start), Point(end), _century_label(part, number, before, words), True
@@ -183,7 +184,7 @@ def _ordinal(number: int) -> str:
 
 
 def _roman(number: int) -> str:
-    """ "XVIII" for 18 (1 to 39, the centuries packet reads)."""
+    """ "XVIII" for 18 (1 to 39; packet reads centuries 1 to 30)."""
     tens, ones = divmod(number, 10)
     return "X" * tens + ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][ones]
 

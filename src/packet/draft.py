@@ -318,8 +318,8 @@ _A_REFERENCE = re.compile(
 def _countable(date: str) -> str:
     """A drafted date as relative dates count from it — "0629" for "629", "0394" for "394
     AD", "1857-09-21" as it is — or "" for one they cannot count from: a range, a century, a
-    year BC, a year about which (so "Two years later" after "AD 410" is not told from a year
-    given before it)."""
+    year BC, an approximate year ("c. 1300"); so "Two years later" after "from 1792 to 1802"
+    is not told from a year given before it."""
     if m := re.fullmatch(r"(\d{3,4})((?:-\d\d){0,2})", date):
         return f"{int(m[1]):04d}{m[2]}"
     if m := re.fullmatch(r"(\d{1,4}) AD", date):
@@ -558,12 +558,11 @@ def _counted(
     # That same year …" after "August 1897"); "" when nothing counts from it (a range)
     last = _countable(before[-1]) if before else day
     if m.re is _RELATIVE_DAY:
-        base = last  # "In March 1851 … the following day": no day
-        if not base or not re.fullmatch(r"\d{4}-\d\d-\d\d", base):
-            return None
+        if not last or not re.fullmatch(r"\d{4}-\d\d-\d\d", last):
+            return None  # "In March 1851 … the following day": no day
         shift = _COUNTS[m["count"].lower()] if m["count"] else forward
         try:
-            then = datetime.date.fromisoformat(base) + datetime.timedelta(days=shift)
+            then = datetime.date.fromisoformat(last) + datetime.timedelta(days=shift)
         except (ValueError, OverflowError):
             return None  # "30 February", a day the calendar does not have: nothing to count from
         return m.start(), m.end(), then.isoformat()
@@ -854,9 +853,9 @@ def draft_terms(paragraphs: Sequence[str], headings: Sequence[str] = ()) -> list
     for sentence, previous in itertools.takewhile(
         lambda _: len(found) < TERMS_MAX, _with_previous(paragraphs)
     ):
-        seed_sentence, sentence = sentence, _bold_as_marked(sentence)
+        seed_sentence, sentence = sentence, _as_the_rules_read(sentence)
         if previous is not None and (
-            after := defined_after(_bold_as_marked(previous[0]), sentence)
+            after := defined_after(_as_the_rules_read(previous[0]), sentence)
         ):
             drafted = found.get(after[0].casefold())
             if drafted is not None and drafted.definition[:1].isupper():
@@ -884,8 +883,8 @@ def draft_terms(paragraphs: Sequence[str], headings: Sequence[str] = ()) -> list
 _BOLD = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,60}?)(?<=\S)\1")
 
 
-def _bold_as_marked(paragraph: str) -> str:
-    """The paragraph as the rules read it: its bold words marked as they read a marked word,
+def _as_the_rules_read(paragraph: str) -> str:
+    """The paragraph as the term rules read it: its bold words marked as they read a marked word,
     in italics — a writer sets a key term in bold ("**Pan-Africanism** is …") as often as in
     italics — and a hyphen between spaces read as the dash it stands for ("Stadtholder - the
     governor of a province", typed where a word processor would have set "–")."""

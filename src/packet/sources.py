@@ -324,8 +324,6 @@ def _is_navigation(line: str) -> bool:
     items[0] = items[0].rsplit(":", 1)[-1].strip()
     if len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items):
         return True
-    if _FORM_LINE.search(line) or (_RUNNING_LINE.fullmatch(line) and _COURSE.search(line)):
-        return True  # a handout's "Name: ______ Class: ____", its course line or its footer
     links = _MARKDOWN_LINK.findall(line)
     between = _MARKDOWN_LINK.sub(" ", line)
     return (
@@ -333,6 +331,11 @@ def _is_navigation(line: str) -> bool:
         and re.search(r"[|·•›»]", between) is not None
         and len(re.findall(r"\w+", between)) <= 6
     )
+
+
+def _is_handout_furniture(line: str) -> bool:
+    """A typed handout's "Name: ______ Class: ____" line, its course line or its footer."""
+    return bool(_FORM_LINE.search(line) or (_RUNNING_LINE.fullmatch(line) and _COURSE.search(line)))
 
 
 # A line to write on: "Name: ______________   Class: ________", "Date: ___/___/____". Each
@@ -433,8 +436,12 @@ def _block(
 ) -> tuple[str, str] | None:
     """("heading" | "para", text) for a line of the article; None for the title, byline or
     date (noted in `article`) and for page furniture (added to its `skipped`)."""
-    if _is_navigation(line) or (kind == "markdown" and _ONLY_A_LINK.fullmatch(line)):
-        article.skipped.append(line)  # a menu, or "- [How Bismarck made Germany](/…)"
+    if (
+        _is_navigation(line)
+        or _is_handout_furniture(line)
+        or (kind == "markdown" and _ONLY_A_LINK.fullmatch(line))
+    ):
+        article.skipped.append(line)  # a menu, a handout's course line, or "- [How Bismarck …](/…)"
         return None
     if kind == "markdown" and (m := re.match(r"^(#{1,6})\s+(.*)$", line)):
         heading = m[2].strip()
