@@ -32,14 +32,20 @@ source's own. `defined_terms` reads, in a sentence:
   Switch";
 - a verb glossed in brackets, a people by whom it is named after: "canonised (declared a
   saint)", "the Armagnacs, named after their leader …".
+- a person by the role the text gives them, before or after the name: "the Soviet biologist
+  Trofim Lysenko", "the war minister, Dmitry Milyutin", "Lord Curzon, Viceroy of India …";
+- a place by its kind or its whereabouts: "the Adriatic port of Fiume", "Lancashire, in
+  north-west England";
+- a named law, body or event by what it did, as the sentence's subject or in a participle
+  after it: "The Stolypin reforms allowed peasants …", "the Pacification of Ghent,
+  promising …".
 
 A term is a noun phrase read back from those words without NLP (`_phrase_before`): a name in
 capitals, up to four lower-case words, or a term in quotation marks or italics taken whole.
 An opening ("In 1847 alone,"), a clause or a list after a comma, a summing-up ("…, a reminder
 of …") and a pronoun give none. `defined_after` reads a definition in the sentence after the
 term ("… formed the Schmalkaldic League in 1531. This was a military alliance …");
-`a_person` tells a person introduced by their role ("Johann Tetzel, a Dominican friar") from
-a term; `defining_clause` finds a named term's defining words, or an acronym's expansion.
+`defining_clause` finds a named term's defining words, or an acronym's expansion.
 A term without defining words is a name the text uses, not one it defines: the draft leaves it
 for the teacher.
 """
@@ -397,7 +403,7 @@ def defined_terms(sentence: str) -> list[Definition]:
     finders = (
         _copular, _named, _appositives, _translated, _dashed, _colon, _that_is, _so_called,
         _parenthesised, _which_named, _name_from, _method, _marked_gloss, _quoted_gloss,
-        _work_named,
+        _work_named, _role_named, _named_role, _place_named, _place_located, _name_did,
     )  # fmt: skip
     for finder in finders:
         for term, definition, aliases in finder(sentence):
@@ -407,13 +413,18 @@ def defined_terms(sentence: str) -> list[Definition]:
             if term and usable and not any(term == t for t, _, _ in found):
                 if short := _SHORT_NAME.match(term):  # "the Final Act of the Congress"
                     aliases = (*aliases, short[1])
+                if titled := _TITLE.match(term):  # "Marshal Peng Dehuai" is Peng Dehuai too
+                    aliases = (*aliases, term[titled.end() :])
                 found.append((term, definition, aliases))
     # "known as justification | by faith: the teaching …": the whole name, not its start; "la
     # Noche Triste" read twice is "Noche Triste"
     return [
         f
         for f in found
-        if not any(t.startswith(f"{f[0]} ") or _with_article(f[0], t) for t, _, _ in found)
+        if not any(
+            t.startswith(f"{f[0]} ") or _with_article(f[0], t) or f[0].endswith(f" and {t}")
+            for t, _, _ in found
+        )
     ]
 
 
@@ -1087,50 +1098,176 @@ _ROLE = (
     r"uncle|aunt|interpreter|translator|eunuch|astronomer|physician|surgeon|novelist|"
     r"playwright|composer|artist|sculptor|pilot|sergeant|colonel|corporal|trader|landowner|"
     r"abbot|abbess|prophet|martyr|rebel|revolutionary|spy|smith|[Rr]ani|[Rr]aja|[Mm]aharaja|"
-    r"[Nn]awab|[Bb]egum|[Ee]mir|[Cc]aliph|vizier|shogun|daimyo|[Pp]haraoh"
+    r"[Nn]awab|[Bb]egum|[Ee]mir|[Cc]aliph|vizier|shogun|daimyo|[Pp]haraoh|treasurer|chairman|"
+    r"biologist|physicist|chemist|mathematician|premier|regent|monarch|editor|publisher|"
+    r"chronicler|archaeologist|cleric|imam|rabbi|deputy|delegate|successor|rival|ally|"
+    r"aide|adviser|advisor|favourite|mistress|consort|tutor|disciple|follower|friend"
 )
-_A_PERSON = re.compile(
-    rf"^(?:(?:a|an|the|his|her|their|its|our)\s+"
-    rf"(?:(?!of\b)[\w’'-]+,?\s+){{0,3}}?(?:[a-z]+-?)?(?:{_ROLE})\b|"
-    rf"(?:{_ROLE})(?=\s+of\b)|"  # "(nephew of the famous one)"
-    rf"the\s+(?:last|first|eldest|youngest|second|third)\s+of\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_ROLE})s|"
-    rf"one\s+of\s+(?:the|his|her|their)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_ROLE})s)"
-    r"(?=\s+(?:of|from|who|whose|named|called|known|sent|appointed|chosen|elected|born|in|"
-    r"at|on|and|to|with)\b|\s*,|\s*$)",
+# A person named after the role the text gives them: "the Soviet biologist Trofim Lysenko",
+# "the war minister, Dmitry Milyutin", "one of its senior officials, Sir Otto Niemeyer",
+# "Philip's new governor, Alexander Farnese, Duke of Parma". A capitalised role is one only
+# before a comma ("The federal Treasurer, Ted Theodore"; not "the Christian Democrats"), a
+# plural one only after "one of" (not "the leaders Mao and Zhou").
+_ROLE_NAMED = re.compile(
+    r"(?<![\w’'-])(?P<role>(?P<one>one\s+of\s+)?(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+"
+    rf"(?:(?!(?:of|and|or|in|to|for|by|with|at|on)\b|\d)[\w’'-]+\s+){{0,3}}?"
+    rf"(?:[a-z]+-)?(?P<word>(?i:{_ROLE})(?P<plural>s)?))(?P<comma>,)?\s+"
+    r"(?P<name>(?:Sir\s+|Dame\s+)?[A-Z][\w’'-]+(?:\s+(?:(?:of|van|von|de|da|der|du|la|le|al|"
+    r"ibn|bin)\s+)?(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
+    r"(?:,\s+(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron)\s+of\s+[A-Z][\w’'-]*)?)"
+    rf"(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|who|whose|had|has|was|were|is|in|at|on|to|from|with|"
+    rf"himself|herself|also|later|then|now|[a-z]{{3,}}ed|{_IRREGULAR})\b)"
+)
+# A person named before the role the text gives them: "Lord Salisbury, the newly appointed
+# Foreign Secretary,", "Lord Curzon, Viceroy of India from 1899 to 1905," — after an opening
+# too ("Early in April 1878 Lord Salisbury, …", which `_appositives` leaves: "In 1847 alone,
+# the …" is no name), and the name alone ("Salisbury and Count Pyotr Shuvalov, the Russian
+# ambassador": Shuvalov).
+_NAME_WORD = r"[‘“]?[A-Z][\w’'-]+[’”]?"  # "Francisco ‘Pancho’ Villa"
+_NAMED_ROLE = re.compile(
+    rf"(?<![\w’'-])\*?(?P<name>(?:{_NAME_WORD}\s+(?:(?:of|van|von|de|da|der|du|la|al|ibn|bin|"
+    rf"the)\s+)?){{0,4}}(?:{_NAME_WORD}|[A-Z][\w’'-]*\s+[IVX]+))\*?,\s+"
+    r"(?P<role>(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+)?"
+    r"(?:(?!(?:of|and|or|in|to|for|by|with|at|on|who|which|where|that|was|were|had)\b)"
+    rf"[\w’'-]+\s+){{0,4}}?(?:[a-z]+-)?(?P<word>(?i:{_ROLE}))\b(?P<rest>[^,;:()]{{0,120}}?))"
+    r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$))"
+)
+
+
+def _named_role(sentence: str) -> list[Definition]:
+    """ "Lord Curzon, Viceroy of India from 1899 to 1905, …" → (Lord Curzon, Viceroy of …)."""
+    found: list[Definition] = []
+    for m in _NAMED_ROLE.finditer(sentence):
+        words = m["name"].split()
+        while words and (words[0].casefold() in _OPENING_WORDS or words[0] in _MONTH_NAMES):
+            opened = words.pop(0).casefold()
+        if not words or (len(words) < len(m["name"].split()) and opened in _PLACE_BEFORE):
+            continue  # "In London, Prime Minister Anthony Eden …": a place
+        if (
+            _ROLE_NOT_A_PERSON.match(m["word"])
+            or _A_NAME_NEXT.match(m["rest"])
+            or (_A_VERB_NEXT.match(m["rest"]) or words[-1] in {"BC", "AD", "BCE", "CE"})
+        ):
+            continue  # "Muslim, Christian or Jewish"; "…, Tsar Nicholas I died": a name
+        title = m["role"].startswith(m["word"]) and m["word"][:1].isupper()
+        if title and re.fullmatch(r"\s+of\s+[A-Z][\w’'-]*", m["rest"]):
+            continue  # "John Churchill, Duke of Marlborough": a title, part of the name
+        if re.search(rf"{_NAME_WORD},\s*$", sentence[: m.start("name")]):
+            continue  # "Hughes, Hurston, the painter …": a list
+        role, name = m["role"], re.sub(r"[‘’“”]", "", " ".join(words))  # as `_appositives` has it
+        if (
+            re.match(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s", role)
+            or role[0].isupper()
+        ):
+            found.append((name, role, ()))  # not "Gandhi, spinning cloth …"
+    return found
+
+
+_PLACE_BEFORE = {"in", "at", "from", "to", "near", "into", "on", "through", "across", "of"}
+_A_NAME_NEXT = re.compile(r"\s+(?:Sir\s+)?[A-Z][a-z]")  # "Lord Glasgow", "Prime Minister Eden"
+# "In the third century BC, an Indian emperor had …": the subject of a clause, no role
+_A_VERB_NEXT = re.compile(rf"\s+(?:had|has|was|were|is|did|[a-z]{{3,}}ed|{_IRREGULAR})\b")
+
+
+# Capitalised words that open a sentence, not a name: "When Gandhi, the …".
+_OPENING_WORDS = {
+    "in", "on", "at", "by", "when", "after", "before", "during", "under", "since", "while",
+    "although", "though", "as", "and", "but", "then", "meanwhile", "later", "early", "late",
+    "from", "with", "for", "to", "the", "a", "an", "if", "once", "until", "even", "also",
+    "through", "near", "into", "across", "of", "among", "against", "because",
+}  # fmt: skip
+
+
+# A place named after its kind, with a word about it: "the Adriatic port of Fiume", "the
+# largely German port of Danzig", "the Sydney suburbs of Bankstown and Newtown" — not "the
+# city of Paris", which says nothing a student would not know, nor a state ("the independent
+# kingdom of Belgium", "the British colony of Nigeria"): a country is in an atlas.
+_PLACE_KIND = r"port|city|town|village|island|fortress|suburb|district|valley|oasis|harbour"
+_PLACE_NAMED = re.compile(
+    r"(?<![\w’'-])(?P<kind>[Tt]he\s+(?:(?!of\b)[\w’'-]+\s+){1,3}?"
+    rf"(?:{_PLACE_KIND})(?P<plural>e?s)?)\s+of\s+"
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+    rf"(?:\s+and\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?)(?!\s+[A-Z])"
+)
+
+
+def _place_named(sentence: str) -> list[Definition]:
+    """ "the Adriatic port of Fiume" → (Fiume, the Adriatic port)."""
+    found: list[Definition] = []
+    for m in _PLACE_NAMED.finditer(sentence):
+        names = re.split(r"\s+and\s+", m["name"]) if m["plural"] else [m["name"]]
+        if len(names) > 1 or " and " not in m["name"]:
+            found += [(name, m["kind"], ()) for name in names]
+    return found
+
+
+# A place the text locates: "Lancashire, in north-west England,", "Philae, on an island in
+# the Nile", "Breitenfeld, near Leipzig", "Abu Simbel, far up the Nile" — words that say
+# where, not when ("Flanders, on 24 June 1340") or in what ("Purgatory, in Catholic
+# teaching"; "Robert Conquest, in The Harvest of Sorrow (1986)").
+_WHERE = (
+    r"near|close\s+to|far\s+(?:up|down)|further\s+[a-z]+\s+along|"
+    r"(?:just\s+)?(?:north|south|east|west|outside)(?:\s+of)?|(?:mostly\s+)?in|on"
+)
+_GEOGRAPHY = re.compile(
+    r"\b(?:(?:north|south|east|west|central)(?:ern|-(?:east|west)(?:ern)?)?|coast|river|island|"
+    r"sea|delta|mountains?|hills|valley|highlands|lowlands|desert|plain|border|frontier|"
+    r"region|province|bay|gulf|lake|walls|what\s+is\s+now|mouth|tip|Nile|Rhine|Danube)\b",
     re.IGNORECASE,
 )
-
-
-def a_person(term: str, definition: str, sentence: str = "") -> bool:
-    """Whether the term is a person the text introduces ("Johann Tetzel, a Dominican friar",
-    "Frederick was one of the seven electors") rather than a term it defines — not an office
-    the sentence speaks of as any holder ("accept a British Resident, an official who …")."""
-    # … and a title: "their king is the Oba, a ruler who …" (one word after "the")
-    after_the = r"|the" if re.fullmatch(r"[A-Z][\w’'-]+", term) else ""
-    office = (
-        rf"(?:a|an|the\s+(?:last|first|next|new|old|former|then){after_the})\s+"
-        rf"{re.escape(term)}\b"
-    )
-    if re.search(office, sentence):
-        return False  # "the last Peshwa, the chief minister …", "the Secretary of State for …"
-    return term[:1].isupper() and bool(
-        _A_PERSON.match(definition) or _SOMEONE_WHO.match(definition)
-    )
-
-
-# One someone who did something: "Gerónimo de Aguilar, a shipwrecked Spaniard who had learned
-# Maya" — not a body of people ("a force of volunteers who", "a group who").
-_A_BODY = (
-    r"(?:force|group|body|army|party|corps|council|committee|class|people|movement|official|"
-    r"society|order|band|league|union|network|association|guild|organi[sz]ation|company|"
-    r"brotherhood|assembly|federation|clan|family|dynasty|tribe)"
+_PLACE_LOCATED = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD}){{0,2}}),\s+"
+    rf"(?P<where>(?P<preposition>{_WHERE})\s+[^,.;:()\d]{{2,80}}?)(?=\s*(?:[,;]|\.(?:\s|$)|$))"
 )
-_SOMEONE_WHO = re.compile(
-    # … nor "a hereditary association of craftsmen who …"
-    rf"^(?:a|an)\s+(?!(?:[\w’'-]+\s+){{0,2}}{_A_BODY}\s+of\b)(?:[\w’'-]+\s+){{0,3}}?"
-    rf"(?!{_A_BODY}\b)"
-    r"(?!(?:of|about|to|for|by|with|from|on|in|at)\b)[A-Za-z][\w’'-]*[^s\W]\s+who\b"
+
+
+def _place_located(sentence: str) -> list[Definition]:
+    """ "Lancashire, in north-west England," → (Lancashire, in north-west England)."""
+    found: list[Definition] = []
+    for m in _PLACE_LOCATED.finditer(sentence):
+        words = m["name"].split()
+        while words and (words[0].casefold() in _OPENING_WORDS or words[0] in _MONTH_NAMES):
+            words.pop(0)
+        where, before = m["where"], sentence[: m.start("name")]
+        near = not m["preposition"].endswith(("in", "on"))
+        if not words or words[0] in _DISCOURSE or not (near or _GEOGRAPHY.search(where)):
+            continue  # "Then, in the north, …"; "Edo, in places like Satsuma"
+        if re.search(r"\bin\s+$", before) and where.startswith("in "):
+            continue  # "in Soviet Ukraine, in the neighbouring Kuban region …": a list
+        if re.search(r"\s+and\s+(?:in|on|at)\s", where + sentence[m.end() :][:8]):
+            continue  # "… in the Kuban region and in Kazakhstan"
+        found.append((" ".join(words), where, ()))
+    return found
+
+
+_DISCOURSE = {"Then", "Instead", "Meanwhile", "There", "Here", "Later", "However", "Yet"}
+
+
+# A title before a name, which the name is known by without it too: "Marshal Peng Dehuai".
+_TITLE = re.compile(
+    r"^(?:Marshal|General|Admiral|Colonel|Captain|Major|Cardinal|Archbishop|Bishop|Archduke|"
+    r"King|Queen|Emperor|Empress|Tsar|Tsarina|Pope|President|Prince|Princess|Sultan|Shah|"
+    r"Chancellor|Premier|Lord|Lady|Chairman|Field\s+Marshal)\s+(?=[A-Z][\w’'-]+\s+[A-Z])"
 )
+
+
+def _role_named(sentence: str) -> list[Definition]:
+    """ "the Soviet biologist Trofim Lysenko, whose …" → (Trofim Lysenko, the Soviet biologist)."""
+    found: list[Definition] = []
+    for m in _ROLE_NAMED.finditer(sentence):
+        capitalised = m["word"][:1].isupper()
+        if (capitalised and not m["comma"]) or (m["plural"] and not m["one"]):
+            continue
+        if _ROLE_NOT_A_PERSON.match(m["word"]):
+            continue  # "the Christian, Jewish and Muslim communities"
+        if m["comma"] and not re.match(r"\s*(?:[,;.)]|$)", sentence[m.end() :]):
+            continue  # "… issued by his father, Protestants had been burned": a new clause
+        found.append((m["name"], m["role"], ()))
+    return found
+
+
+# The roles of `_ROLE` that are also a people's or a faith's name, no role before a name.
+_ROLE_NOT_A_PERSON = re.compile(r"(?:Sunni|Shia|Muslim|Christian|Catholic|Protestant)s?$", re.I)
 
 
 def _appositives(sentence: str) -> list[Definition]:
@@ -1187,6 +1324,8 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         return False  # … but "Working with the Army, a small militia …, they planned …"
     if _NAMES_ANOTHER.search(clause) or _after_names(head):
         return False  # "…, a phase the Germans called X"; "Hughes, Hurston, the painter …"
+    if (named := _ROLE_NAMED.match(clause)) and not named["comma"] and named["word"].islower():
+        return False  # "Morris, Rossetti, the painter Madox Brown and …": another person
     if _OPENINGS.match(head) and not rest.strip(' .”"’'):
         return False  # "In 1529, at a diet held in Speyer, the Catholic majority voted …"
     listing = not clause.startswith("or ") and not _RELATIVE.search(clause)
@@ -1916,6 +2055,12 @@ def _known_as(term: str, sentence: str, m: re.Match[str], rest: str) -> list[Def
     return [(term, definition, ())] if definition else []
 
 
+# A sentence's subject, and the name it is given: "Payments to the unemployed were commonly
+# called the *dole*".
+_NAMED_SUBJECT = re.compile(
+    r"(?P<subject>[A-Z][a-z]+(?:\s+(?!was\b|were\b|is\b|are\b)[a-z][\w’'-]*){1,6})\s+"
+    r"(?:was|were|is|are)"
+)
 _CALLED_OBJECT = re.compile(r"^([a-z]\S*(?:\s+[a-z]\S*){0,5}?)\s+((?:the\s+)?[A-Z“\"‘'*].*)$")
 
 
@@ -1942,6 +2087,9 @@ def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
     if kind := re.search(rf",\s+{_A_KIND}$", head):
         clause = re.split(r"[;:]\s*", head[: kind.start()])[-1]
         return _clause(clause)
+    subject = _NAMED_SUBJECT.fullmatch(head.strip())
+    if subject and not _BACK_REFERENCE.fullmatch(subject["subject"]):
+        return _clause(subject["subject"])  # "Payments to the unemployed were called the dole"
     definition = _before(sentence[: m.start("term")], sentence, m, short=True)
     which = re.match(r"^\s*,\s*(which|who|that)\s+([^,;.]{3,160})", rest)
     if definition is not None and which is not None:
@@ -2047,6 +2195,57 @@ def _which_named(sentence: str) -> list[Definition]:
         if (definition := _clause(m["clause"])) is not None:
             found.append((name, definition, ()))
     return found
+
+
+# A named law, body, event or policy by what it did, as the sentence's subject ("The Stolypin
+# reforms allowed peasants to leave the commune …", "The Lang Plan was put forward in
+# February 1931 by Jack Lang") or in a participle after it ("the provinces agreed the
+# Pacification of Ghent, promising to work together …").
+_KIND_OF_THING = (
+    rf"{_KIND_OF_NAME}|{_KIND_OF_EVENT}|War|Battle|Siege|Company|Empire|Restoration|Fury|"
+    r"Ambush|Defenestration|Edicts?|Protectorate|Revolution|Famine|Strike|Raid|Expedition|"
+    r"reforms|ambush|plaques|rising|campaign"
+)
+_NAME_DID = re.compile(
+    rf"(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+)?){{1,6}}(?:{_KIND_OF_THING})\b"
+    rf"(?:\s+of\s+(?:[A-Z][\w’'-]*|\d{{4}})(?:\s+[A-Z][\w’'-]*){{0,3}})?|"
+    rf"(?:{_KIND_OF_THING})\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
+    r"(?P<after>,\s+|\s+)"
+    rf"(?P<clause>(?P<verb>[a-z]{{3,}}ed|{_IRREGULAR}|[a-z]{{3,}}ing|was|were|had)\b[^;:()]{{8,240}}?)"
+    r"\s*(?=[;:.]|,\s+(?:and|but|which|while|so)\b|$)"
+)
+
+
+def _name_did(sentence: str) -> list[Definition]:
+    """ "The Stolypin reforms allowed peasants to leave …" → (Stolypin reforms, allowed …)."""
+    found: list[Definition] = []
+    for m in _NAME_DID.finditer(sentence):
+        words, opened = m["name"].split(), []
+        while words and words[0].casefold() in (*_OPENING_WORDS, *_NOT_A_NAME_START):
+            opened.append(words.pop(0))  # "In the Four Pests Campaign, launched …"
+        first = sentence[: m.start("name")].strip() + " ".join(opened)
+        participle = m["after"].startswith(",") and m["verb"].endswith(("ing", "ed"))
+        subject = not m["after"].startswith(",") and re.fullmatch(r"(?:[Tt]he)?", first)
+        if not (participle or subject) or (words and words[0] in _MONTH_NAMES):
+            continue  # … not "When the Treaty of Paris was signed, the war ended"
+        name = _OWNER.sub("", " ".join(words))  # "China's First Five-Year Plan"
+        if len(name.split()) < 2 or not name[:1].isupper() or name in _WELL_KNOWN:
+            continue  # "… the rising, led by …"; "The Soviet Union withdrew …"
+        if re.match(r"\S+[’']s\s+[a-z]", name):
+            continue  # "The WCTU's campaign, led by …": a campaign, not its name
+        # a participle ends at a comma: "…, launched in 1958, the population was …"
+        said = m["clause"].split(",")[0] if participle else m["clause"]
+        if (definition := _clause(said, most=MAX_WORDS)) is not None:
+            found.append((name, definition, ()))
+    return found
+
+
+_NOT_A_NAME_START = {"whether", "his", "her", "its", "their", "our", "this", "that", "these"}
+# Names a student knows, or will meet in every history lesson, whatever the text says of them.
+_WELL_KNOWN = {
+    "Soviet Union", "First World War", "Second World War", "Cold War", "Ottoman Empire",
+    "British Empire", "Roman Empire", "Communist Party", "United Nations", "European Union",
+}  # fmt: skip
 
 
 def _parenthesised(sentence: str) -> list[Definition]:

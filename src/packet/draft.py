@@ -25,8 +25,9 @@ The rules:
   more later is a period (a band in the drawing);
 - glossary terms (at most `TERMS_MAX`): the terms the text defines (`defining.defined_terms`:
   "X, a …", "X (…)", "… known as X", "X was a …"; a term in bold read as one in italics) and
-  acronyms with their expansion, each defined by its defining words, never the whole
-  sentence; a name the text only uses is not drafted;
+  acronyms with their expansion, and the people and places the text stops to introduce,
+  each defined by its defining words, never the whole sentence; a name the text only uses
+  is not drafted;
 - ids are lower-case letters, digits and hyphens, at most 48 characters, made unique with
   "-2", "-3"…;
 - text from the document that Markdown would read as a citation (`[@id]`) is escaped, so a
@@ -51,7 +52,6 @@ from .dates import find_dates, find_day_months, parse_date
 from .defining import (
     KNOWN_AS,
     MAX_SENTENCE,
-    a_person,
     defined_after,
     defined_terms,
     defining_clause,
@@ -61,7 +61,7 @@ from .sources import Article, link_text
 from .text import NOTE_MARK, sentences, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
-TERMS_MAX = 40  # a 1,400-word article can define thirty terms and introduce its people too
+TERMS_MAX = 60  # a 1,500-word article can explain fifty words, places and people
 # A span of this many years or more ("1337–1453") is drafted as a period, drawn as a band
 # beside the timeline's axis: a bar that long leaves no year the drawing can be cut at.
 PERIOD_YEARS = 10
@@ -169,8 +169,7 @@ def _glossary(
     term_ids: list[tuple[str, TermDraft]] = []
     glossary = []
     paragraphs = [text for role, text in found.blocks if role == "para"]
-    headings = [found.title or "", *(text for role, text in found.blocks if role != "para")]
-    for term in draft_terms(paragraphs, headings):
+    for term in draft_terms(paragraphs):
         named = max((term.term, *term.aliases), key=len)  # "soviet-union", not "ussr"
         term_id = slug(named)[:48].strip("-")
         if not term_id or term_id in taken.terms:
@@ -838,17 +837,16 @@ def _expansion(text: str, end: int) -> str | None:
     return " ".join(taken) if len(capitals) >= 2 else None
 
 
-def draft_terms(paragraphs: Sequence[str], headings: Sequence[str] = ()) -> list[TermDraft]:
+def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     """Glossary candidates in text order: the terms the text defines (`defining.defined_terms`:
     "X, a …", "X (…)", "… known as X", "X was a …"), acronyms with their expansion, and
     names given after "also called" or in quotation marks where a sentence defines them —
-    each with the sentence that first defines it and its defining words. A name the text
-    uses but never defines (a country, a person mentioned in passing) is not drafted: its
-    definition would be a sentence about it, not a definition. Nor is a person the text
-    introduces ("Johann Tetzel, a Dominican friar") unless the title or a heading names them
-    (`headings`): the people a document is about are key to it, the rest are names in it."""
+    each with the sentence that first defines it and its defining words. A person the text
+    stops to introduce ("Johann Tetzel, a Dominican friar", "the war minister, Dmitry
+    Milyutin") is drafted too, by that role: a student meets them in the packet. A name the
+    text uses but never explains (a country, a person mentioned in passing) is not: its
+    definition would be a sentence about it, not a definition."""
     found: dict[str, TermDraft] = {}
-    named = " ".join(headings)
     # … until TERMS_MAX are found: no more would be drafted, each check would only cost time
     for sentence, previous in itertools.takewhile(
         lambda _: len(found) < TERMS_MAX, _with_previous(paragraphs)
@@ -866,13 +864,9 @@ def draft_terms(paragraphs: Sequence[str], headings: Sequence[str] = ()) -> list
                 )
             _add(found, after[0], previous[1], [], after[1])  # both sentences are its passage
         for term, definition, names in defined_terms(sentence):
-            if _passing_person(term, definition, sentence, named):
-                continue
             _add(found, term, seed_sentence, list(names), definition)
         for term, _, aliases in _introduced([sentence]):
             said = defining_clause(term, aliases, sentence)
-            if said is not None and _passing_person(term, said, sentence, named):
-                continue
             if said == term and aliases:  # "GDR: German Democratic Republic", not itself
                 _add(found, aliases[0], seed_sentence, [term], said)
             elif said is not None:
@@ -892,19 +886,6 @@ def _as_the_rules_read(paragraph: str) -> str:
 
 
 _SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
-
-
-def _passing_person(term: str, definition: str, sentence: str, headings: str) -> bool:
-    """Whether `term` is a person the text introduces in passing: not one the title or a
-    heading names, nor a key word a line gives with its meaning ("Stadtholder – the governor
-    of a province": an office, set out as a term)."""
-    key_word = re.match(rf"\*?{re.escape(term)}\*?\s*[–—:]\s", sentence) is not None
-    return a_person(term, definition, sentence) and not key_word and not _named_in(term, headings)
-
-
-def _named_in(person: str, headings: str) -> bool:
-    """Whether the title or a heading names the person (by their last name)."""
-    return bool(re.search(rf"\b{re.escape(person.split()[-1])}\b", headings))
 
 
 def _with_previous(
