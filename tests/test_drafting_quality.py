@@ -39,16 +39,14 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The issue's targets. On the whole set all are met but term recall, since batches 16-20
-# joined it; on the held-out batch event recall and term recall are not met (README "How good
-# the drafts are"). A figure not met must not fall below what it was when measured. Batch 20,
-# held out until the people, places and named laws the text introduces were drafted, was
-# tuned on for them: its figures below are today's, until batch 21 is measured.
+# The issue's targets. On the whole set all are met but term recall, since batches 16-21
+# joined it; on the held-out batch (21) event recall and term recall are not met (README "How
+# good the drafts are"). A figure not met must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.787}
-HELD_OUT_MEASURED = {"event recall": 0.943, "event precision": 0.978, "term recall": 0.667,
-                     "term precision": 0.786, "definitions as clauses": 1.0}  # fmt: skip
+WHOLE_SET_MEASURED = {"term recall": 0.776}
+HELD_OUT_MEASURED = {"event recall": 0.899, "event precision": 0.967, "term recall": 0.644,
+                     "term precision": 0.718, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass
