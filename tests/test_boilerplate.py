@@ -128,6 +128,29 @@ def test_a_typed_handouts_course_line_form_line_and_footer_are_furniture() -> No
     assert len(found.skipped) == 4
 
 
+def test_a_handouts_key_words_are_text_not_headings() -> None:
+    """Batch 21's handout listed its key words one to a line ("Chronicler - a writer who …"):
+    short lines with no full stop, each read as the heading of the next and the last as the
+    heading of nothing, and dropped — with the terms they define."""
+    text = "\n\n".join(
+        [
+            "The Peasants' Revolt",
+            "In 1381 the peasants of Essex and Kent rose.",
+            "Key words",
+            "Poll tax - a tax charged on every person",
+            "Chronicler - a writer who recorded events year by year",
+            "Lord Chancellor: the king's chief minister",
+        ]
+    )
+    found = article(text, "text")
+    assert found.blocks[-3:] == [
+        ("para", "Poll tax - a tax charged on every person"),
+        ("para", "Chronicler - a writer who recorded events year by year"),
+        ("para", "Lord Chancellor: the king's chief minister"),
+    ]
+    assert found.skipped == []
+
+
 def test_a_licence_and_last_edited_footer_is_furniture() -> None:
     text = "\n\n".join(
         [

@@ -510,6 +510,31 @@ def test_a_name_given_to_a_sentence_subject_is_defined_by_it() -> None:
     assert defined_terms("This was called the dole.") == []  # no subject to define it
 
 
+def test_what_batch_21_showed() -> None:
+    """A person named with their title ("John of Gaunt, Duke of Lancaster") is known by the name
+    alone too, and the title is no term of its own; "a dyer called Geoffrey Litster" is a person
+    by their trade; a verb is glossed in brackets after it ("gave up (abdicated)"); an aside in
+    brackets defines nothing; a sentence that ends by quoting a question is no question."""
+    sentence = "They disliked the king's uncle, John of Gaunt, Duke of Lancaster, the richest lord."
+    assert defined_terms(sentence) == [
+        ("John of Gaunt, Duke of Lancaster", "the king's uncle", ("John of Gaunt",))
+    ]
+    sentence = "In Norfolk, a dyer called Geoffrey Litster led the rebels until Henry Despenser, "
+    sentence += "the Bishop of Norwich, defeated them."
+    assert ("Geoffrey Litster", "a dyer", ()) in defined_terms(sentence)
+    assert (
+        defined_terms("She published a pamphlet called An Appeal to the Men of the Colony.") == []
+    )
+    assert defined_terms("In 1555 Charles gave up (abdicated) his lands.") == [
+        ("abdicated", "gave up", ())
+    ]
+    assert defined_terms("They burned the Savoy, Gaunt's London house (Gaunt was away).") == []
+    sentence = 'According to the chronicler Thomas Walsingham, Ball preached on the rhyme "When '
+    sentence += 'Adam delved and Eve span, who was then the gentleman?"'
+    assert defined_terms(sentence) == [("Thomas Walsingham", "the chronicler", ())]
+    assert defined_terms('"Was the Chartist, a worker, a revolutionary?"') == []
+
+
 def test_a_title_before_a_name_is_an_other_name() -> None:
     (found,) = defined_terms("Marshal Peng Dehuai, the Minister of Defence, wrote to Mao.")
     assert found == ("Marshal Peng Dehuai", "the Minister of Defence", ("Peng Dehuai",))

@@ -121,6 +121,8 @@ def _date(label: dict[str, Any]) -> str | None:
     if _relative(label):
         return str(year)  # "two days later", of 1950: the label gives the year alone
     # A month the label gives alone ("March", with its year) is read as the text has it.
+    if re.match(r"(?:middle|end|beginning|start|close)\s+of\b", date):
+        date = f"the {date}"  # "middle of the first century AD" is its middle, as the text has it
     told = (
         happenings(date, year)
         or happenings(f"in {date}", year)

@@ -216,6 +216,21 @@ def test_dates_in_prose() -> None:
         parse_date(date)
 
 
+def test_the_dates_of_ancient_history_in_prose() -> None:
+    """Batch 21 (the kingdom of Aksum): decades of three digits and approximate years of three
+    digits were missed; a count after "about" is still no year."""
+    found = [
+        d
+        for _, _, d in find_dates(
+            "A prophet who died in the 270s. His conversion is dated to the early 330s. In about "
+            "615 a small group escaped; c. 523, the king invaded. But about 150 British soldiers, "
+            "in about 300 ships, c. 200 men."
+        )
+    ]
+    assert found == ["270s", "early 330s", "c. 615", "c. 523"]
+    assert (parse_date("270s").start.year, parse_date("270s").end.year) == (270, 279)
+
+
 def test_check_lists_places_where_the_seeds_may_disagree(project_dir: Path) -> None:
     from packet.check import check_project
 

@@ -5,9 +5,10 @@ Accepted forms (en dash or hyphen in ranges):
     1975-04         April 1975             month
     1975                                    year (in prose, a year of three digits only
                                             after "in", "from", "until"…: "in 629 to study")
-    c. 1951, circa 1951                     approximate year
+    c. 1951, circa 1951                     approximate year ("in about 523", "c. 615")
     1970–1975, 1975-04-17 to 1979-01-07     range of any two of the above
-    1950s, early 1950s, mid 1950s, late 1950s   decade or part of it (approximate)
+    1950s, early 1950s, mid 1950s, late 1950s   decade or part of it (approximate; in prose
+                                            one of three digits after "the": "the 270s")
     18th century, late 16th century,        century or part of it (approximate; the 18th
     2nd century BCE                         century is 1700–1799, the 2nd BCE 200–101 BCE)
     500 BCE, 44 BC, 30 CE, AD 394           era-marked years
@@ -209,7 +210,7 @@ def _day_label(point: Point, words: Words) -> str:
 
 _ISO = re.compile(r"^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _ERA = re.compile(r"^(?:(\d{1,4})\s*(BCE|BC|CE|AD)|(AD)\s*(\d{1,4}))$", re.IGNORECASE)
-_DECADE = re.compile(r"^(?:(early|mid|late)[\s-]+)?(\d{3}0)s$", re.IGNORECASE)
+_DECADE = re.compile(r"^(?:(early|mid|late)[\s-]+)?(\d{2,3}0)s$", re.IGNORECASE)
 _CENTURY = re.compile(
     r"^(?:(early|mid|late)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)\s+century(?:\s+(BCE|BC|CE|AD))?$",
     re.IGNORECASE,
@@ -334,9 +335,19 @@ _PROSE = [
         "decade",
         r"\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>1\d{2}0|20\d0)s\b",
     ),
+    (  # the 270s, the early 330s: a decade of three digits, after "the"
+        "decade",
+        r"\b(?i:the)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]\d0)s\b",
+    ),
     (  # c. 1951, circa 1951, around 1951
         "circa",
         rf"\b(?i:c\.|ca\.|circa|around|about)\s*{_YEAR.format('y')}{_NOT_NUMBER_AFTER}",
+    ),
+    (  # in about 523, c. 615: a year of three digits, before no noun ("about 150 soldiers")
+        "circa",
+        r"(?<!\d\s)\b(?:(?i:in|from|until|since)\s+(?:about|around)|(?i:c\.|circa))\s*"
+        r"(?P<y>[1-9]\d{2})(?!\s+(?:to|until|till|and|or)\s+\d)"
+        rf"(?=\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:{_NOT_A_NOUN_AFTER})\b)",
     ),
     ("era", r"\b(?:(?P<n>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)|AD\s+(?P<ad>\d{1,4}))\b"),
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\b{_NOT_NUMBER_AFTER}"),

@@ -391,11 +391,20 @@ def _outer_brackets(sentence: str) -> str:
 _NESTED = re.compile(r"\([^()]*\(")
 
 
+def _asks(sentence: str) -> bool:
+    """Whether the sentence is a question — not one that ends by quoting one ("Ball preached
+    on the rhyme "When Adam delved and Eve span, who was then the gentleman?"")."""
+    if not sentence.rstrip(" ”\"’')").endswith("?"):
+        return False
+    quote = re.search(r"[“\"‘]", sentence)
+    return quote is None or len(sentence[: quote.start()].split()) < 4
+
+
 def defined_terms(sentence: str) -> list[Definition]:
     """(term, definition, aliases) for each term `sentence` defines, in the forms the module
     docstring lists — the term a noun phrase the sentence names, the definition its words."""
     found: list[Definition] = []
-    if len(sentence) > MAX_SENTENCE or sentence.rstrip(" ”\"’')").endswith("?"):
+    if len(sentence) > MAX_SENTENCE or _asks(sentence):
         return found  # "Was it a movement, or a label applied afterwards?" asks, not says
     sentence = _outer_brackets(NOTE_MARK.sub("", sentence))  # "[2] Congress Poland, as …"
     if aside := re.fullmatch(r"\((?P<said>[^()]+?[.!]?)\)\.?", sentence):
@@ -422,7 +431,10 @@ def defined_terms(sentence: str) -> list[Definition]:
         f
         for f in found
         if not any(
-            t.startswith(f"{f[0]} ") or _with_article(f[0], t) or f[0].endswith(f" and {t}")
+            t.startswith(f"{f[0]} ")
+            or _with_article(f[0], t)
+            or f[0].endswith(f" and {t}")
+            or t.endswith(f", {f[0]}")  # "Duke of Lancaster" of "John of Gaunt, Duke of …"
             for t, _, _ in found
         )
     ]
@@ -1262,7 +1274,8 @@ def _role_named(sentence: str) -> list[Definition]:
             continue  # "the Christian, Jewish and Muslim communities"
         if m["comma"] and not re.match(r"\s*(?:[,;.)]|$)", sentence[m.end() :]):
             continue  # "… issued by his father, Protestants had been burned": a new clause
-        found.append((m["name"], m["role"], ()))
+        titled = m["name"].split(", ")  # "John of Gaunt, Duke of Lancaster" is John of Gaunt
+        found.append((m["name"], m["role"], tuple(titled[:1]) if len(titled) > 1 else ()))
     return found
 
 
@@ -1961,6 +1974,8 @@ def _name_given(sentence: str, m: re.Match[str]) -> list[Definition]:
     term = _name_after(m["term"])
     if not term:
         return []
+    if m["term"].startswith(term):  # what follows the name, not the words read after it
+        rest = sentence[m.start("term") + len(term) :]
     described = re.search(r"\bwhat\s+(?:[a-z]+\s+){0,2}$", head + " ")
     if described and (gloss := _GERUND_GLOSS.match(rest)):
         return [(term, gloss["gloss"], ())]  # "what some called rollback, pushing …"
@@ -2094,7 +2109,18 @@ def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
     which = re.match(r"^\s*,\s*(which|who|that)\s+([^,;.]{3,160})", rest)
     if definition is not None and which is not None:
         return f"{definition} {which[1]} {which[2]}"
-    return _clause(definition) if definition is not None else None  # "a process": too little
+    if definition is None:
+        return None
+    person = re.match(  # a name of two or three words, and a verb: "… Litster led the rebels"
+        rf"(?!(?:The|An?)\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}}(?=\s*[,.;]|\s*$|\s+"
+        rf"(?:[a-z]{{3,}}ed|{_IRREGULAR}|was|had)\b)",
+        m["term"],
+    )
+    if re.fullmatch(r"(?:a|an)\s+[a-z][\w-]+", definition) and (
+        person and _name_after(m["term"]) == person[0]
+    ):
+        return definition  # "a dyer called Geoffrey Litster": enough for a person
+    return _clause(definition)  # "a process known as …": too little
 
 
 def _marked_name(text: str) -> str | None:
@@ -2116,12 +2142,15 @@ def _name_after(text: str) -> str:
         return marked
     words: list[str] = []
     names = text[:1].isupper()
-    for word in text.split():
+    split = text.split()
+    for word, following in zip(split, [*split[1:], ""], strict=True):
         if names and word.lower() in ("of", "and", "the", "for", "at", "on") and words:
             words.append(word)  # "the Religious Society of Friends"
             continue
         if names and not word[:1].isupper():
-            if word.lower() not in _NOT_IN_TERM and not _VERB.match(word + " x"):
+            # "a dyer called Geoffrey Litster | led the rebels", but "the Sino-Soviet split"
+            verb = _HAS_VERB.fullmatch(word) and following.lower() in _BEFORE_ADJECTIVE
+            if word.lower() not in _NOT_IN_TERM and not _VERB.match(word + " x") and not verb:
                 words.append(word)  # "the Gregory clause": a name's common noun
             break
         if word.lower() in _NOT_IN_TERM and words and not (names and word[:1].isupper()):
@@ -2269,6 +2298,12 @@ _INITIALS = re.compile(
 )
 
 
+# A verb a bracket glosses after it: "gave up (abdicated)", "set free (manumitted)".
+_DONE_BEFORE = re.compile(
+    rf"\b((?:{_IRREGULAR}|[a-z]{{3,}}ed)(?:\s+(?:up|down|out|off|away|over|back|free))?)\s*$"
+)
+
+
 def _bracketed(head: str, clause: str) -> list[Definition]:
     """What a bracket after `head` holding `clause` defines."""
     if (
@@ -2280,6 +2315,12 @@ def _bracketed(head: str, clause: str) -> list[Definition]:
         return []  # an acronym after its expansion, a date, a spelling, a place's name today
     if _BRACKETED_SENTENCE.match(clause):
         return _copular(clause)
+    if re.match(
+        rf"[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,2}}\s+(?:was|were|is|are|had|{_IRREGULAR})\b", clause
+    ):
+        return []  # "John of Gaunt's grand London house (Gaunt himself was away …)": an aside
+    if re.fullmatch(r"[a-z]{4,}ed", clause) and (done := _DONE_BEFORE.search(head)):
+        return [(clause, done[1], ())]  # "Charles gave up (abdicated) his lands"
     term = _phrase_before(head)
     if initials := _INITIALS.match(clause):
         return [(initials["acronym"], term, ())] if term else []

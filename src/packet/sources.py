@@ -370,9 +370,14 @@ def _heading_like(line: str) -> bool:
     closing quotation marks, brackets and note's mark aside: "… in November 1857.[6]")."""
     words = line.split()
     ending = _CLOSING.sub("", line.rstrip())
+    if _KEY_WORD.match(line):
+        return False  # "Chronicler - a writer who recorded events year by year": a key word
     return 0 < len(words) <= 12 and not ending.endswith(_STOPS) and line[:1].isupper()
 
 
+# A key word and its meaning, as a handout lists them: "Lord Chancellor - the king's chief
+# minister", "Poll tax: a tax charged on every person".
+_KEY_WORD = re.compile(r"[^\W\d][^–—:|-]{0,40}?(?:\s[-–—]|:)\s+(?:a|an|the|to)\s")
 _CLOSING = re.compile(r"(?:\[\d{1,3}\]|[”\"’'»)\]])+$")
 _STOPS = (".", ",", ";", ":", "?", "!", "…")
 
