@@ -151,6 +151,34 @@ def test_a_handouts_key_words_are_text_not_headings() -> None:
     assert found.skipped == []
 
 
+def test_a_blogs_dated_byline_comment_count_and_copyright_are_furniture() -> None:
+    """Batch 22: a blog post's "Posted on … by …" line (in italics), its comment count and a
+    "© 2024 …" line were kept, the first drafted as an event of 2024."""
+    text = "\n\n".join(
+        [
+            "# Why Culloden Still Matters",
+            "*Posted on 3 February 2024 by Mr A. Drummond*",
+            "The Jacobite army was defeated at Culloden on 16 April 1746.",
+            "14 comments",
+            "© 2024 The History Corridor · [Contact](https://historycorridor.example.org/c/)",
+        ]
+    )
+    found = article(text, "markdown")
+    assert [block for _, block in found.blocks] == [
+        "The Jacobite army was defeated at Culloden on 16 April 1746."
+    ]
+    assert (found.date, found.author) == ("3 February 2024", "Mr A. Drummond")
+    found = article(
+        "The Cattle-Killing\n\nPublished 12 May 2021 · Last reviewed 3 September 2024 · "
+        "Reading time: about 8 minutes\n\nIn 1856 Nongqawuse, a young woman, prophesied.",
+        "text",
+    )
+    assert found.date == "12 May 2021"
+    assert [block for _, block in found.blocks] == [
+        "In 1856 Nongqawuse, a young woman, prophesied."
+    ]
+
+
 def test_a_licence_and_last_edited_footer_is_furniture() -> None:
     text = "\n\n".join(
         [

@@ -228,6 +228,16 @@ def test_the_dates_of_ancient_history_in_prose() -> None:
         )
     ]
     assert found == ["270s", "early 330s", "c. 615", "c. 523"]
+    # a day or a month with a year of three digits (Byzantine history: batch 22)
+    found = [
+        d
+        for _, _, d in find_dates(
+            "When Justin died on 1 August 527, Justinian ruled alone. Theodora died on 28 June "
+            "548. Early in January 532 the prefect acted. But in May 300 soldiers mutinied."
+        )
+    ]
+    assert found == ["0527-08-01", "0548-06-28", "0532-01"]
+    assert parse_date("0527-08-01").label == "1 August 527"
     assert (parse_date("270s").start.year, parse_date("270s").end.year) == (270, 279)
 
 

@@ -341,6 +341,27 @@ def test_an_opendocument_file_pulls_with_its_headings_lists_notes_and_properties
     _pulls_and_builds(fresh, source, ["The Ferry", "The Bridge", "Notes"])
 
 
+def test_a_word_processed_worksheets_furniture_is_skipped(tmp_path: Path) -> None:
+    """Batch 22's worksheet, written in LibreOffice: its course line, "Name: ____" line and
+    footer (" · " between their parts, as a word processor's user types them) were article."""
+    furniture = [
+        "Hollins Park School · Year 9 History · Unit 3: The Byzantine Empire",
+        "Name: ____________________   Class: ________   Date: ________",
+        "Hollins Park School History Department · Worksheet 3.4 · Hand this sheet in",
+    ]
+    text = "In 532 the Nika riots broke out in Constantinople."
+    blocks = [("p", furniture[0]), ("p", furniture[1]), ("h1", "The riots"), ("p", text),
+              ("p", "Justinian · Theodora · Belisarius"), ("p", furniture[2])]  # fmt: skip
+    for make, kind in ((make_odt, "odt"), (make_docx, "docx")):
+        source = make(tmp_path / f"nika.{kind}", "The Nika Riots", "A. Teacher", blocks)
+        found = extract(source.read_bytes(), kind).article
+        assert [" ".join(line.split()) for line in found.skipped] == [
+            " ".join(line.split()) for line in furniture
+        ]
+        assert ("para", text) in found.blocks
+        assert ("para", "Justinian · Theodora · Belisarius") in found.blocks  # three names
+
+
 def _pulls_and_builds(root: Path, source: Path, headings: list[str]) -> None:
     (report,) = pull(root, [source])
     assert (root / "seeds" / source.name).read_bytes() == source.read_bytes()

@@ -305,6 +305,13 @@ _NOT_A_NOUN_AFTER = (
     r"the|a|an|to|with|when|and|or|but|he|she|it|they|we|his|her|its|their|as|for|on|at|by|"
     r"after|before|under|during|while|in|from|until"
 )
+_WHOLE_MONTHS = "|".join(MONTHS)
+# A year of three digits after a month: before no noun it would count ("May 300 soldiers").
+_EARLY_YEAR = (
+    r"(?P<y>[1-9]\d{2})(?!\d|,\d)"
+    r"(?=\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:the|a|an|to|with|when|and|or|but|he|she|it|they|we|his|"
+    r"her|its|their|as|for|on|at|by|after|before|under|during|while|in|from|until)\b)"
+)
 _PROSE = [
     (  # January 7th 1979, January 7, 1979, Jan. 7 1979
         "md",
@@ -323,6 +330,12 @@ _PROSE = [
         rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\s*[–—-]\s*(?P<y2>\d{{2}}|\d{{4}})\b{_NOT_NUMBER_AFTER}",
     ),
     ("month", rf"\b{_MON.format('m')}\s+{_YEAR.format('y')}{_NOT_NUMBER_AFTER}"),  # April 1975
+    (  # 1 August 527, April 527: a year of three digits after a whole month's name
+        "dm",
+        rf"\b{_DAY.format('d')}(?:\s+of)?\s+(?P<m>{_WHOLE_MONTHS}),?\s+{_EARLY_YEAR}",
+    ),
+    ("md", rf"\b(?P<m>{_WHOLE_MONTHS})\s+{_DAY.format('d')},?\s+{_EARLY_YEAR}"),
+    ("month", rf"\b(?P<m>{_WHOLE_MONTHS})\s+{_EARLY_YEAR}"),
     (  # the eighteenth century, the late 16th century, the end of the second century BC
         "century",
         # … not "the turn of the 18th century", "18th century-style"; "B.C." is BC
@@ -456,7 +469,7 @@ _DAY_MONTH = re.compile(
     + r")|(?P<month2>"
     + "|".join(MONTHS)
     + r")\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b)"
-    r"(?!,?\s*(?:1\d{3}|20\d{2})\b)(?!,?\s*\d{1,4}\s*(?:BCE|BC)\b)"  # "15 March 44 BC"
+    r"(?!,?\s*(?:1\d{3}|20\d{2}|[1-9]\d{2})\b)(?!,?\s*\d{1,4}\s*(?:BCE|BC)\b)"  # "15 March 44 BC"
 )
 
 
@@ -465,7 +478,7 @@ _MONTH_ALONE = re.compile(
     r"\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Ff]rom|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id|end of|"
     r"start of)\s+"
     r"(?:(?:early|late|mid)-?\s*)?"
-    r"(?P<month>" + "|".join(MONTHS) + r")\b(?!,?\s*(?:[0-3]?\d\b|1\d{3}\b|20\d{2}\b))"
+    r"(?P<month>" + "|".join(MONTHS) + r")\b(?!,?\s*(?:[0-3]?\d\b|[1-9]\d{2}\b|1\d{3}\b|20\d{2}\b))"
 )
 # A month that shares the next one's year: "May and June 1096", "April–May 1945".
 _MONTH_BEFORE_MONTH = re.compile(

@@ -450,7 +450,7 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
     found = sorted(d for d in find_dates(sentence) if not _in_a_name(sentence, d[0], d[1]))
     starts = [at for at, _, _ in found]
     reach = list(itertools.accumulate((end for _, end, _ in found), max))  # furthest end so far
-    years = [(at, d) for at, _, d in found if re.match(r"^\d{4}", d)]  # each year given, in order
+    years = [(at, d) for at, _, d in found if re.match(r"^\d{3,4}\b", d)]  # each year, in order
     added: list[tuple[int, int, str]] = []
     for start, end, month, day_of in find_day_months(sentence):
         before = bisect.bisect_left(starts, end)  # the dates that start before this one ends

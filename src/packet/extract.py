@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import ocr
-from .sources import Article, SourceError, clean
+from .sources import Article, SourceError, clean, is_handout_furniture
 
 if TYPE_CHECKING:
     from odf.element import Element
@@ -609,11 +609,14 @@ def _assembled(
     article: Article, blocks: Iterator[tuple[str, str]], notes: list[tuple[str, str]]
 ) -> Extracted:
     """A Word or OpenDocument file's article: its blocks in order (a "title" block names it
-    when its properties do not), then its footnotes, numbered, under "Notes". `notes` may
+    when its properties do not; a worksheet's furniture is skipped), then its footnotes,
+    numbered, under "Notes". `notes` may
     fill as `blocks` is read (an OpenDocument note is met inside its paragraph)."""
     for role, text in blocks:
         if role == "title":
             article.title = article.title or text
+        elif role == "para" and is_handout_furniture(text):
+            article.skipped.append(text)  # a worksheet's course line, "Name: ____", its footer
         else:
             article.blocks.append((role, text))
     if notes:

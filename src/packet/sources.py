@@ -299,7 +299,7 @@ _MARKETING = re.compile(
     r"share this|follow us|click here|read more|advertisement|sponsored (?:content|links?|posts?)|"
     r"we offer|contact us|"
     r"send us an email|here to help|your (?:trip|journey|dates|holiday|vacation)|"
-    r"all rights reserved|copyright|©|creative commons)\b",
+    r"all rights reserved|copyright|creative commons)\b|©",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -307,8 +307,9 @@ _BYLINE = re.compile(
     r"(?:\s*[,|·-]?\s*(?P<date>(?:Updated|Published|Posted)?\s*\S.*))?$"
 )
 _DATED = re.compile(
-    r"^(?:Page\s+)?(?:(?:Last\s+)?(?:Updated|Reviewed)|Published|Posted)\s*:?\s*(?:on\s+)?"
-    r"(?P<date>.+\d{4})$",
+    r"^[*_]*(?:Page\s+)?(?:(?:Last\s+)?(?:Updated|Reviewed)|Published|Posted)\s*:?\s*(?:on\s+)?"
+    r"(?P<date>[^·|]+?\d{4})(?:\s+by\s+(?P<author>[A-Z][\w.'’ -]{1,40}?))?"
+    r"(?:\s+[·|]\s+[^·|]{1,60})*[*_]*$",  # "· Last reviewed 3 September 2024 · Reading time: …"
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"^(?:[\w’' -]{1,30}\s(?:>|»|/|›)\s){1,6}[\w’' -]{1,40}$")
@@ -333,19 +334,31 @@ def _is_navigation(line: str) -> bool:
     )
 
 
-def _is_handout_furniture(line: str) -> bool:
-    """A typed handout's "Name: ______ Class: ____" line, its course line or its footer."""
-    return bool(_FORM_LINE.search(line) or (_RUNNING_LINE.fullmatch(line) and _COURSE.search(line)))
+def is_handout_furniture(line: str) -> bool:
+    """A typed handout's "Name: ______ Class: ____" line, its course line or its footer, or a
+    page's comment count ("14 comments") — in a text file or a word processor's."""
+    plain = link_text(line).strip(" *")
+    return bool(
+        _FORM_LINE.search(plain)
+        or (_RUNNING_LINE.fullmatch(plain) and _COURSE.search(plain))
+        or _COMMENTS.fullmatch(plain)
+    )
+
+
+_COMMENTS = re.compile(r"\d{1,5}\s+(?:comments?|replies|responses)", re.IGNORECASE)
 
 
 # A line to write on: "Name: ______________   Class: ________", "Date: ___/___/____". Each
 # label starts with a letter and holds no "_", so a run of "_" is read one way only.
 _FORM_LINE = re.compile(r"^(?:[^\W_][^_:\n]{0,19}:?\s*_{3,}[_/\s]*)+$")
-# A typed handout's course line or footer: short parts between " | ", no sentence among them,
+# A typed handout's course line or footer: short parts between " | " or " · " (a word
+# processor's), no sentence among them,
 # one saying what course, unit or sheet it is ("Year 10 History | Unit 4: Britain and Ireland,
 # 1900-1923 | Handout 7", "GCSE History | Unit 3: British India, 1900-1947") — not a table's
 # row ("1919 | Amritsar massacre").
-_RUNNING_LINE = re.compile(r"[^|.!?]{1,60}(?:\s\|\s[^|.!?]{1,60})+")
+_RUNNING_LINE = re.compile(
+    r"(?:[^|·.!?]|(?<=\d)\.(?=\d)){1,60}(?:\s[|·]\s(?:[^|·.!?]|(?<=\d)\.(?=\d)){1,60})+"
+)
 _COURSE = re.compile(
     r"\b(?:Year\s+\d{1,2}|Grade\s+\d{1,2}|GCSE|A[- ]level|Key\s+Stage\s+\d|KS\d|Unit\s+\d+|"
     r"Lesson\s+\d+|Handout|Worksheet|Department|Page\s+\d+|Sheet\s+\d+)\b"
@@ -443,7 +456,7 @@ def _block(
     date (noted in `article`) and for page furniture (added to its `skipped`)."""
     if (
         _is_navigation(line)
-        or _is_handout_furniture(line)
+        or is_handout_furniture(line)
         or (kind == "markdown" and _ONLY_A_LINK.fullmatch(line))
     ):
         article.skipped.append(line)  # a menu, a handout's course line, or "- [How Bismarck …](/…)"
@@ -482,6 +495,7 @@ def _noted_before_text(line: str, article: Article) -> bool:
         return True
     if m := _DATED.match(line):
         article.date = m["date"].strip()
+        article.author = article.author or m["author"]
         return True
     return False
 
