@@ -44,7 +44,7 @@ PAGE_FOOTER = re.compile(r"^Page \d+$")
 # good the drafts are"). A figure not met must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.766}
+WHOLE_SET_MEASURED = {"term recall": 0.763}
 HELD_OUT_MEASURED = {"event recall": 0.835, "event precision": 0.867, "term recall": 0.616,
                      "term precision": 0.746, "definitions as clauses": 1.0}  # fmt: skip
 

@@ -412,7 +412,7 @@ def defined_terms(sentence: str) -> list[Definition]:
     finders = (
         _copular, _named, _appositives, _translated, _dashed, _colon, _that_is, _so_called,
         _parenthesised, _which_named, _name_from, _method, _marked_gloss, _quoted_gloss,
-        _work_named, _role_named, _named_role, _place_named, _place_located, _name_did,
+        _work_named, _role_named, _named_role, _place_named, _place_located,
     )  # fmt: skip
     for finder in finders:
         for term, definition, aliases in finder(sentence):
@@ -422,7 +422,8 @@ def defined_terms(sentence: str) -> list[Definition]:
             if term and usable and not any(term == t for t, _, _ in found):
                 if short := _SHORT_NAME.match(term):  # "the Final Act of the Congress"
                     aliases = (*aliases, short[1])
-                if titled := _TITLE.match(term):  # "Marshal Peng Dehuai" is Peng Dehuai too
+                titled = _TITLE.match(term) if _A_ROLE.search(definition) else None
+                if titled:  # "Marshal Peng Dehuai" is Peng Dehuai too; not "Prince Edward Island"
                     aliases = (*aliases, term[titled.end() :])
                 found.append((term, definition, aliases))
     # "known as justification | by faith: the teaching …": the whole name, not its start; "la
@@ -1112,8 +1113,8 @@ _ROLE = (
     r"abbot|abbess|prophet|martyr|rebel|revolutionary|spy|smith|[Rr]ani|[Rr]aja|[Mm]aharaja|"
     r"[Nn]awab|[Bb]egum|[Ee]mir|[Cc]aliph|vizier|shogun|daimyo|[Pp]haraoh|treasurer|chairman|"
     r"biologist|physicist|chemist|mathematician|premier|regent|monarch|editor|publisher|"
-    r"chronicler|archaeologist|cleric|imam|rabbi|deputy|delegate|successor|rival|ally|"
-    r"aide|adviser|advisor|favourite|mistress|consort|tutor|disciple|follower|friend"
+    r"chronicler|archaeologist|cleric|imam|rabbi|deputy|delegate|successor|aide|adviser|"
+    r"advisor|favourite|mistress|consort|tutor|disciple"
 )
 # A person named after the role the text gives them: "the Soviet biologist Trofim Lysenko",
 # "the war minister, Dmitry Milyutin", "one of its senior officials, Sir Otto Niemeyer",
@@ -1124,8 +1125,8 @@ _ROLE_NAMED = re.compile(
     r"(?<![\w’'-])(?P<role>(?P<one>one\s+of\s+)?(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+"
     rf"(?:(?!(?:of|and|or|in|to|for|by|with|at|on)\b|\d)[\w’'-]+\s+){{0,3}}?"
     rf"(?:[a-z]+-)?(?P<word>(?i:{_ROLE})(?P<plural>s)?))(?P<comma>,)?\s+"
-    r"(?P<name>(?:Sir\s+|Dame\s+)?[A-Z][\w’'-]+(?:\s+(?:(?:of|van|von|de|da|der|du|la|le|al|"
-    r"ibn|bin)\s+)?(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
+    r"(?P<name>(?:Sir\s+|Dame\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:(?:of|van|von|de|da|der|du|la|le|"
+    r"al|ibn|bin)\s+)?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){0,3}"
     r"(?:,\s+(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron)\s+of\s+[A-Z][\w’'-]*)?)"
     rf"(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|who|whose|had|has|was|were|is|in|at|on|to|from|with|"
     rf"himself|herself|also|later|then|now|[a-z]{{3,}}ed|{_IRREGULAR})\b)"
@@ -1135,7 +1136,8 @@ _ROLE_NAMED = re.compile(
 # too ("Early in April 1878 Lord Salisbury, …", which `_appositives` leaves: "In 1847 alone,
 # the …" is no name), and the name alone ("Salisbury and Count Pyotr Shuvalov, the Russian
 # ambassador": Shuvalov).
-_NAME_WORD = r"[‘“]?[A-Z][\w’'-]+[’”]?"  # "Francisco ‘Pancho’ Villa"
+_CAPITAL = "A-ZÀ-ÖØ-Þ"  # "Élisabeth Dmitrieff", "Ōkubo Toshimichi"
+_NAME_WORD = rf"[‘“]?[{_CAPITAL}][\w’'-]+[’”]?"  # "Francisco ‘Pancho’ Villa"
 _NAMED_ROLE = re.compile(
     rf"(?<![\w’'-])\*?(?P<name>(?:{_NAME_WORD}\s+(?:(?:of|van|von|de|da|der|du|la|al|ibn|bin|"
     rf"the)\s+)?){{0,4}}(?:{_NAME_WORD}|[A-Z][\w’'-]*\s+[IVX]+))\*?,\s+"
@@ -1150,33 +1152,39 @@ def _named_role(sentence: str) -> list[Definition]:
     """ "Lord Curzon, Viceroy of India from 1899 to 1905, …" → (Lord Curzon, Viceroy of …)."""
     found: list[Definition] = []
     for m in _NAMED_ROLE.finditer(sentence):
-        words = m["name"].split()
-        while words and (words[0].casefold() in _OPENING_WORDS or words[0] in _MONTH_NAMES):
-            opened = words.pop(0).casefold()
-        if not words or (len(words) < len(m["name"].split()) and opened in _PLACE_BEFORE):
-            continue  # "In London, Prime Minister Anthony Eden …": a place
-        if (
-            _ROLE_NOT_A_PERSON.match(m["word"])
-            or _A_NAME_NEXT.match(m["rest"])
-            or (_A_VERB_NEXT.match(m["rest"]) or words[-1] in {"BC", "AD", "BCE", "CE"})
-        ):
-            continue  # "Muslim, Christian or Jewish"; "…, Tsar Nicholas I died": a name
-        title = m["role"].startswith(m["word"]) and m["word"][:1].isupper()
-        if title and re.fullmatch(r"\s+of\s+[A-Z][\w’'-]*", m["rest"]):
-            continue  # "John Churchill, Duke of Marlborough": a title, part of the name
-        if re.search(rf"{_NAME_WORD},\s*$", sentence[: m.start("name")]):
-            continue  # "Hughes, Hurston, the painter …": a list
-        role, name = m["role"], re.sub(r"[‘’“”]", "", " ".join(words))  # as `_appositives` has it
-        if (
-            re.match(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s", role)
-            or role[0].isupper()
-        ):
+        role = m["role"]
+        if (name := _person_named(m, sentence)) and (_DETERMINED.match(role) or role[0].isupper()):
             found.append((name, role, ()))  # not "Gandhi, spinning cloth …"
     return found
 
 
+def _person_named(m: re.Match[str], sentence: str) -> str | None:
+    """The person named before the role at `m`, or None where the words are no one's: a place
+    ("In London, Prime Minister Anthony Eden …"), a linking word ("However, the pope …"), a
+    list, a faith, a name or a clause after the role ("…, Tsar Nicholas I died", "…, the pope
+    and the emperor could not agree"), a title that is part of the name."""
+    words, opened = m["name"].split(), set()
+    while words and (words[0].casefold() in _OPENING_WORDS or words[0] in _MONTH_NAMES):
+        opened.add(words.pop(0).casefold())  # "In 1905 Lord Curzon", "When Gandhi"
+    if not words or words[0] in _DISCOURSE or opened & _PLACE_BEFORE:
+        return None
+    rest = m["rest"]
+    if _ROLE_NOT_A_PERSON.match(m["word"]) or _A_NAME_NEXT.match(rest) or _A_VERB_NEXT.match(rest):
+        return None
+    if _FINITE.search(_RELATIVE.split(rest)[0]) or words[-1] in {"BC", "AD", "BCE", "CE"}:
+        return None
+    title = m["role"].startswith(m["word"]) and m["word"][:1].isupper()
+    if title and re.fullmatch(r"\s+of\s+[A-Z][\w’'-]*", rest):
+        return None  # "John Churchill, Duke of Marlborough": a title, part of the name
+    if re.search(rf"{_NAME_WORD},\s*$", sentence[: m.start("name")]):
+        return None  # "Hughes, Hurston, the painter …": a list
+    return re.sub(r"[‘’“”]", "", " ".join(words))  # as `_appositives` has it
+
+
+_DETERMINED = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s")
+_FINITE = re.compile(r"\b(?:could|would|should|might|must|was|were|had|has|did|is|are)\b")
 _PLACE_BEFORE = {"in", "at", "from", "to", "near", "into", "on", "through", "across", "of"}
-_A_NAME_NEXT = re.compile(r"\s+(?:Sir\s+)?[A-Z][a-z]")  # "Lord Glasgow", "Prime Minister Eden"
+_A_NAME_NEXT = re.compile(r"[\s-]+(?:Sir\s+)?[A-Z][a-z]")  # "Lord Glasgow", "Prime Minister Eden"
 # "In the third century BC, an Indian emperor had …": the subject of a clause, no role
 _A_VERB_NEXT = re.compile(rf"\s+(?:had|has|was|were|is|did|[a-z]{{3,}}ed|{_IRREGULAR})\b")
 
@@ -1193,14 +1201,20 @@ _OPENING_WORDS = {
 # A place named after its kind, with a word about it: "the Adriatic port of Fiume", "the
 # largely German port of Danzig", "the Sydney suburbs of Bankstown and Newtown" — not "the
 # city of Paris", which says nothing a student would not know, nor a state ("the independent
-# kingdom of Belgium", "the British colony of Nigeria"): a country is in an atlas.
-_PLACE_KIND = r"port|city|town|village|island|fortress|suburb|district|valley|oasis|harbour"
+# kingdom of Belgium", "the British colony of Nigeria"): a country is in an atlas. The word
+# about it is a name's ("Adriatic", "largely German"): "the main port of Prussia" is a part
+# of Prussia, and so are "the textile towns of Lancashire and Yorkshire".
+_PLACE_KIND = r"port|city|town|village|island|fortress|suburb|valley|oasis|harbour"
 _PLACE_NAMED = re.compile(
-    r"(?<![\w’'-])(?P<kind>[Tt]he\s+(?:(?!of\b)[\w’'-]+\s+){1,3}?"
+    r"(?<![\w’'-])(?P<kind>[Tt]he\s+(?:(?!(?:of|where|which|that|whose)\b)[\w’'-]+\s+){0,2}?"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+)"
     rf"(?:{_PLACE_KIND})(?P<plural>e?s)?)\s+of\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
     rf"(?:\s+and\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?)(?!\s+[A-Z])"
 )
+
+
+_ROLE_NOT_A_PLACE = re.compile(r"\b(?:Jewish|Muslim|Christian|Catholic|Protestant|Arab)\b")
 
 
 def _place_named(sentence: str) -> list[Definition]:
@@ -1208,8 +1222,8 @@ def _place_named(sentence: str) -> list[Definition]:
     found: list[Definition] = []
     for m in _PLACE_NAMED.finditer(sentence):
         names = re.split(r"\s+and\s+", m["name"]) if m["plural"] else [m["name"]]
-        if len(names) > 1 or " and " not in m["name"]:
-            found += [(name, m["kind"], ()) for name in names]
+        if (len(names) > 1) == bool(m["plural"]) and not _ROLE_NOT_A_PLACE.search(m["kind"]):
+            found += [(name, m["kind"], ()) for name in names]  # not "the towns of Lancashire"
     return found
 
 
@@ -1233,6 +1247,13 @@ _PLACE_LOCATED = re.compile(
 )
 
 
+# Where a place is, by another's name: "in north-west England", "near Leipzig", "on an island
+# in the Nile", "in what is now Germany" — not "in the west", "near the end of the war".
+_SAYS_WHERE = re.compile(
+    r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+|\bwhat\s+is\s+now\b|^(?:just\s+)?(?:north|south|east|west)\S*\s+of\s"
+)
+
+
 def _place_located(sentence: str) -> list[Definition]:
     """ "Lancashire, in north-west England," → (Lancashire, in north-west England)."""
     found: list[Definition] = []
@@ -1240,22 +1261,34 @@ def _place_located(sentence: str) -> list[Definition]:
         words = m["name"].split()
         while words and (words[0].casefold() in _OPENING_WORDS or words[0] in _MONTH_NAMES):
             words.pop(0)
-        where, before = m["where"], sentence[: m.start("name")]
-        near = not m["preposition"].endswith(("in", "on"))
-        if not words or words[0] in _DISCOURSE or not (near or _GEOGRAPHY.search(where)):
-            continue  # "Then, in the north, …"; "Edo, in places like Satsuma"
+        name, where = " ".join(words), m["where"]
+        before = sentence[: m.start("name")] + m["name"].removesuffix(name)  # "The" of "The Allies"
+        if not words or words[0] in _DISCOURSE or not _SAYS_WHERE.search(where):
+            continue  # "Then, in the north, …"; "Rommel, in the desert"; "Henry, near death"
+        if re.search(r"\b(?:like|such\s+as|exile)\b|^\S+\s+The\b", where):
+            continue  # "Edo, in places like Satsuma", "Napoleon, in exile on …", "Robert
+            # Conquest, in The Harvest of Sorrow"
+        if re.search(r"\b[Tt]he\s+$", before) and words[-1].endswith("s"):
+            continue  # "The Allies, on the Western Front, …": a people, not a place
         if re.search(r"\bin\s+$", before) and where.startswith("in "):
             continue  # "in Soviet Ukraine, in the neighbouring Kuban region …": a list
         if re.search(r"\s+and\s+(?:in|on|at)\s", where + sentence[m.end() :][:8]):
             continue  # "… in the Kuban region and in Kazakhstan"
-        found.append((" ".join(words), where, ()))
+        found.append((name, where, ()))
     return found
 
 
-_DISCOURSE = {"Then", "Instead", "Meanwhile", "There", "Here", "Later", "However", "Yet"}
+# Words that open a sentence and link it to the last, no name: "However, the pope …".
+_DISCOURSE = {
+    "Then", "Instead", "Meanwhile", "There", "Here", "Later", "However", "Yet", "Nevertheless",
+    "Ironically", "Today", "Elsewhere", "Similarly", "Moreover", "Indeed", "Finally", "Thus",
+    "Eventually", "Therefore", "Still", "Also", "Again", "Afterwards", "Soon", "Now", "Besides",
+    "Unfortunately", "Fortunately", "Interestingly", "Overall", "Altogether", "Nonetheless",
+}  # fmt: skip
 
 
 # A title before a name, which the name is known by without it too: "Marshal Peng Dehuai".
+_A_ROLE = re.compile(rf"\b(?i:{_ROLE})s?\b")
 _TITLE = re.compile(
     r"^(?:Marshal|General|Admiral|Colonel|Captain|Major|Cardinal|Archbishop|Bishop|Archduke|"
     r"King|Queen|Emperor|Empress|Tsar|Tsarina|Pope|President|Prince|Princess|Sultan|Shah|"
@@ -1270,17 +1303,33 @@ def _role_named(sentence: str) -> list[Definition]:
         capitalised = m["word"][:1].isupper()
         if (capitalised and not m["comma"]) or (m["plural"] and not m["one"]):
             continue
-        if _ROLE_NOT_A_PERSON.match(m["word"]):
-            continue  # "the Christian, Jewish and Muslim communities"
+        if _ROLE_NOT_A_PERSON.match(m["word"]) or (
+            not m["comma"] and re.fullmatch(r"man|woman|boy|girl", m["word"])
+        ):
+            continue  # "the Christian, Jewish and Muslim communities"; "The man Stalin trusted"
         if m["comma"] and not re.match(r"\s*(?:[,;.)]|$)", sentence[m.end() :]):
             continue  # "… issued by his father, Protestants had been burned": a new clause
+        if (
+            m["comma"]
+            and re.search(r"\b(?:of|to)\s+$", sentence[: m.start()])
+            and (m["role"][:3].lower() == "the")
+        ):
+            continue  # "the killer of the president, Lee Harvey Oswald": not the president
+        one_word = " " not in m["name"]
+        if one_word and re.match(
+            rf"\s*,\s*(?:and\s|{_NAME_WORD}\s*(?:,|and\b))", sentence[m.end() :]
+        ):
+            continue  # "the pope, Spain, and Venice": a list
         titled = m["name"].split(", ")  # "John of Gaunt, Duke of Lancaster" is John of Gaunt
         found.append((m["name"], m["role"], tuple(titled[:1]) if len(titled) > 1 else ()))
     return found
 
 
 # The roles of `_ROLE` that are also a people's or a faith's name, no role before a name.
-_ROLE_NOT_A_PERSON = re.compile(r"(?:Sunni|Shia|Muslim|Christian|Catholic|Protestant)s?$", re.I)
+# … or a word that also describes ("the rebel Confederacy").
+_ROLE_NOT_A_PERSON = re.compile(
+    r"(?:Sunni|Shia|Muslim|Christian|Catholic|Protestant|rebel|revolutionary)s?$", re.I
+)
 
 
 def _appositives(sentence: str) -> list[Definition]:
@@ -2073,8 +2122,9 @@ def _known_as(term: str, sentence: str, m: re.Match[str], rest: str) -> list[Def
 # A sentence's subject, and the name it is given: "Payments to the unemployed were commonly
 # called the *dole*".
 _NAMED_SUBJECT = re.compile(
-    r"(?P<subject>[A-Z][a-z]+(?:\s+(?!was\b|were\b|is\b|are\b)[a-z][\w’'-]*){1,6})\s+"
-    r"(?:was|were|is|are)"
+    r"(?P<subject>(?!(?:In|On|At|During|After|Before|Later|Then|Most|Many|Some|Anyone|All|"
+    r"Few|Several|Each|Every|Under|By|For|From|With|When|While|Once|Soon)\b)"
+    r"[A-Z][a-z]+(?:\s+(?!was\b|were\b|is\b|are\b)[a-z][\w’'-]*){1,6})\s+(?:was|were|is|are)"
 )
 _CALLED_OBJECT = re.compile(r"^([a-z]\S*(?:\s+[a-z]\S*){0,5}?)\s+((?:the\s+)?[A-Z“\"‘'*].*)$")
 
@@ -2226,47 +2276,69 @@ def _which_named(sentence: str) -> list[Definition]:
     return found
 
 
-# A named law, body, event or policy by what it did, as the sentence's subject ("The Stolypin
-# reforms allowed peasants to leave the commune …", "The Lang Plan was put forward in
-# February 1931 by Jack Lang") or in a participle after it ("the provinces agreed the
-# Pacification of Ghent, promising to work together …").
+# A named law, body, event or policy by what it did, as the sentence's subject: "The Stolypin
+# reforms allowed peasants to leave the commune …" — not when or how it happened ("The Treaty
+# of Versailles was signed on 28 June 1919", "The Korean War ended in 1953").
 _KIND_OF_THING = (
     rf"{_KIND_OF_NAME}|{_KIND_OF_EVENT}|War|Battle|Siege|Company|Empire|Restoration|Fury|"
     r"Ambush|Defenestration|Edicts?|Protectorate|Revolution|Famine|Strike|Raid|Expedition|"
-    r"reforms|ambush|plaques|rising|campaign"
+    r"reforms|ambush|plaques"
 )
-_NAME_DID = re.compile(
-    rf"(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+)?){{1,6}}(?:{_KIND_OF_THING})\b"
-    rf"(?:\s+of\s+(?:[A-Z][\w’'-]*|\d{{4}})(?:\s+[A-Z][\w’'-]*){{0,3}})?|"
-    rf"(?:{_KIND_OF_THING})\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
-    r"(?P<after>,\s+|\s+)"
-    rf"(?P<clause>(?P<verb>[a-z]{{3,}}ed|{_IRREGULAR}|[a-z]{{3,}}ing|was|were|had)\b[^;:()]{{8,240}}?)"
-    r"\s*(?=[;:.]|,\s+(?:and|but|which|while|so)\b|$)"
+# A document and what it says, in a participle after it: "the Pacification of Ghent, promising
+# to work together …" — a document's, not a war's ("the Peninsular War, commanding …").
+_DOCUMENT_SAYS = re.compile(
+    r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+)?){0,5}"
+    r"(?:Act|Law|Treaty|Agreement|Accord|Pact|Convention|Declaration|Charter|Manifesto|"
+    r"Proclamation|Edict|Decree|Code|Bill|Pacification|Statute|Constitution|Ordinance|Truce|"
+    r"Peace)(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?),\s+"
+    r"(?P<clause>(?:calling|promising|declaring|granting|giving|allowing|forbidding|banning|"
+    r"requiring|ordering|guaranteeing|ending|setting|recognising|recognizing|creating)\b"
+    r"[^,;:()]{8,200}?)\s*(?=[,;:]|\.(?:\s|$)|$)"
 )
 
 
-def _name_did(sentence: str) -> list[Definition]:
-    """ "The Stolypin reforms allowed peasants to leave …" → (Stolypin reforms, allowed …)."""
-    found: list[Definition] = []
-    for m in _NAME_DID.finditer(sentence):
-        words, opened = m["name"].split(), []
+def _what_it_says(sentence: str) -> Definition | None:
+    for m in _DOCUMENT_SAYS.finditer(sentence):
+        words = m["name"].split()
         while words and words[0].casefold() in (*_OPENING_WORDS, *_NOT_A_NAME_START):
-            opened.append(words.pop(0))  # "In the Four Pests Campaign, launched …"
-        first = sentence[: m.start("name")].strip() + " ".join(opened)
-        participle = m["after"].startswith(",") and m["verb"].endswith(("ing", "ed"))
-        subject = not m["after"].startswith(",") and re.fullmatch(r"(?:[Tt]he)?", first)
-        if not (participle or subject) or (words and words[0] in _MONTH_NAMES):
-            continue  # … not "When the Treaty of Paris was signed, the war ended"
-        name = _OWNER.sub("", " ".join(words))  # "China's First Five-Year Plan"
-        if len(name.split()) < 2 or not name[:1].isupper() or name in _WELL_KNOWN:
-            continue  # "… the rising, led by …"; "The Soviet Union withdrew …"
-        if re.match(r"\S+[’']s\s+[a-z]", name):
-            continue  # "The WCTU's campaign, led by …": a campaign, not its name
-        # a participle ends at a comma: "…, launched in 1958, the population was …"
-        said = m["clause"].split(",")[0] if participle else m["clause"]
-        if (definition := _clause(said, most=MAX_WORDS)) is not None:
-            found.append((name, definition, ()))
-    return found
+            words.pop(0)  # "By the Treaty of …"
+        if len(words) >= 2 and (definition := _clause(m["clause"], most=MAX_WORDS)):
+            return (" ".join(words), definition, ())
+    return None
+
+
+# The verbs that say when or how long a thing happened, not what it did.
+_WHEN_VERBS = (
+    r"began|begun|ended|started|finished|lasted|broke|took|met|opened|closed|came|continued|"
+    r"followed|happened|occurred|collapsed|failed|succeeded|resumed"
+)
+
+
+_NAME_DID = re.compile(
+    rf"^(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+)?){{1,6}}"
+    rf"(?:{_KIND_OF_THING})\b(?:\s+of\s+(?:[A-Z][\w’'-]*|\d{{4}})(?:\s+[A-Z][\w’'-]*){{0,3}})?|"
+    rf"(?:{_KIND_OF_THING})\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
+    rf"(?:,\s+(?:[a-z]{{3,}}ed|{_IRREGULAR})\b[^,;:()]{{1,60}},)?\s+"  # ", passed in March 1881,"
+    rf"(?P<clause>(?!(?:{_WHEN_VERBS})\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\b[^;:()]{{8,240}}?)"
+    r"\s*(?=[;:]|(?<!\b[A-Z])\.(?:\s|$)|,\s+(?:and|but|which|while|so)\b|$)"
+)
+
+
+def what_it_did(sentence: str) -> Definition | None:
+    """ "The Stolypin reforms allowed peasants to leave …" → (Stolypin reforms, allowed …), "…
+    issued the No Rent Manifesto, calling on tenants to …" → (No Rent Manifesto, calling …): a
+    named thing by what it did or a document by what it says — a description, which the draft
+    takes only for a name no sentence defines."""
+    if (m := _NAME_DID.match(sentence)) is None:
+        return _what_it_says(sentence)
+    name = _OWNER.sub("", m["name"].strip())  # "China's First Five-Year Plan"
+    if len(name.split()) < 2 or name in _WELL_KNOWN or re.match(r"\S+[’']s\s+[a-z]", name):
+        return None  # "The Soviet Union withdrew …"; "The WCTU's campaign led …": no name
+    said = _TRAILING_TIME.sub("", m["clause"])
+    if len(said.split()) < 3 or re.search(r"\d", said):
+        return None  # "… began in 1868": when, not what; "… won 37 per cent of the vote": a result
+    definition = _clause(said, most=MAX_WORDS)
+    return (name, definition, ()) if definition else None
 
 
 _NOT_A_NAME_START = {"whether", "his", "her", "its", "their", "our", "this", "that", "these"}

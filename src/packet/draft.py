@@ -52,9 +52,11 @@ from .dates import find_dates, find_day_months, parse_date
 from .defining import (
     KNOWN_AS,
     MAX_SENTENCE,
+    Definition,
     defined_after,
     defined_terms,
     defining_clause,
+    what_it_did,
 )
 from .markup import TermFinder
 from .sources import Article, link_text
@@ -847,6 +849,7 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     text uses but never explains (a country, a person mentioned in passing) is not: its
     definition would be a sentence about it, not a definition."""
     found: dict[str, TermDraft] = {}
+    described: dict[str, tuple[Definition, str]] = {}  # a name by what it did, and where
     # … until TERMS_MAX are found: no more would be drafted, each check would only cost time
     for sentence, previous in itertools.takewhile(
         lambda _: len(found) < TERMS_MAX, _with_previous(paragraphs)
@@ -865,12 +868,16 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
             _add(found, after[0], previous[1], [], after[1])  # both sentences are its passage
         for term, definition, names in defined_terms(sentence):
             _add(found, term, seed_sentence, list(names), definition)
+        if (did := what_it_did(sentence)) and did[0].casefold() not in described:
+            described[did[0].casefold()] = (did, seed_sentence)
         for term, _, aliases in _introduced([sentence]):
             said = defining_clause(term, aliases, sentence)
             if said == term and aliases:  # "GDR: German Democratic Republic", not itself
                 _add(found, aliases[0], seed_sentence, [term], said)
             elif said is not None:
                 _add(found, term, seed_sentence, aliases, said)
+    for (term, definition, _), sentence in described.values():
+        _add(found, term, sentence, [], definition)  # a name no sentence defined
     return list(found.values())[:TERMS_MAX]
 
 
