@@ -389,6 +389,22 @@ def test_a_book_in_a_reading_list_is_no_event() -> None:
     assert [e["date"] for e in drafts.timeline] == ["629"]
 
 
+def test_a_notes_reference_is_no_event() -> None:
+    """Batch 23's PDF article: its notes' references ("(London: Longman, 1996).") were drafted
+    as events of 1996 and 1998 — but a note that tells a happening is one, and so is a treaty
+    in brackets."""
+    notes = [
+        "[1] The official view began to crumble in January 1989, when Pozsgay spoke.",
+        "[2] See György Litván (ed.), The Hungarian Revolution of 1956: Reform, Revolt and "
+        "Repression, 1953–1963 (London: Longman, 1996).",
+        "[3] Mark Kramer, 'The Soviet Union and the 1956 Crises', Journal of Contemporary "
+        "History 33, no. 2 (1998).",
+        "[4] The war ended with a treaty (Paris, 1783).",
+    ]
+    dated = _dated(Section("Notes", notes), _Told())
+    assert [d for *_, d in dated] == ["1989-01", "1783"]
+
+
 def test_a_relative_date_counts_only_from_a_date_it_can_count_from() -> None:
     """What a hostile pass found: "Two years later" after "in 629" was 1879 (two years after
     the 1877 given a sentence before), after "AD 410" 1916, after a range or a century a year
@@ -624,6 +640,12 @@ def test_a_sentence_goes_on_past_an_abbreviation() -> None:
         "In Brown v. Board of Education the Court ruled on 17 May 1954.",
         "Gen. Gage sent troops to Concord, e.g. to seize powder.",
         "They marched at night.",
+    ]
+    # a volume or a number before its figure, but "no." at a sentence's end
+    assert sentences("See History 33, no. 2 (1998). He said no. Then he left.") == [
+        "See History 33, no. 2 (1998).",
+        "He said no.",
+        "Then he left.",
     ]
 
 

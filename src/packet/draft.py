@@ -308,11 +308,16 @@ _A_TASK = re.compile(
 
 # A book in a list of reading, no happening: "… *The Silk Roads*. London: Bloomsbury, 2015.",
 # "Frankopan, P. (2015). The silk roads …", "… Oxford University Press, 2015." — not "the Crown
-# took over: Government of India Act, 1858." nor "ended the war: Paris, 1783."
+# took over: Government of India Act, 1858." nor "ended the war: Paris, 1783."; a note's
+# reference ("(London: Longman, 1996).", "… History 33, no. 2 (1998).", "[2] See …") — not "a
+# treaty (Paris, 1783)."
 _A_REFERENCE = re.compile(
     r"(?:^|\.\s)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}):\s+[A-Z][^,:;]{1,60},\s+\d{4}\.?$"
     r"|^[A-Z][\w’'-]+,\s+(?:[A-Z]\.\s*)+\(\d{4}\)"
     r"|\b(?:Press|Books|Publishers|Publishing),\s+\d{4}\.?$"
+    r"|\([A-Z][\w .’'-]{1,40}:\s+[A-Z][\w .&’'-]{1,60},\s+\d{4}\)\.?$"
+    r"|\b(?:no|vol|pp?)\.\s*\d+[^.]{0,40}\(\d{4}\)\.?$"
+    r"|^(?:\[\d{1,3}\]\s*)?See\s+(?:also\s+)?[A-Z]"
 )
 
 

@@ -300,6 +300,10 @@ _ABBREVIATION = re.compile(
 )
 
 
+# … and before a number: "vol. 33, no. 2", "pp. 14–19".
+_NUMBERED = re.compile(r"\b(?:no|nos|vol|pp?)\.$", re.IGNORECASE)
+
+
 def sentences(paragraph: str) -> list[str]:
     """The paragraph cut into sentences (kept verbatim, so each is a passage of the seed)."""
     parts, start = [], 0
@@ -307,8 +311,9 @@ def sentences(paragraph: str) -> list[str]:
         first = _STARTS.match(paragraph, m.end())
         if first is None or not (first[1].isupper() or first[1].isdigit()):
             continue  # "… the U.S. army": a stop inside the sentence
-        if _ABBREVIATION.search(paragraph[max(0, m.start() - 6) : m.start()]):
-            continue  # an abbreviation, not the end of a sentence
+        before = paragraph[max(0, m.start() - 6) : m.start()]
+        if _ABBREVIATION.search(before) or (first[1].isdigit() and _NUMBERED.search(before)):
+            continue  # an abbreviation, not the end of a sentence: "Gen. Gage", "no. 2 (1998)"
         parts.append(paragraph[start : m.start() + len(m.group(0).rstrip())].strip())
         start = m.end()
     parts.append(paragraph[start:].strip())
