@@ -405,6 +405,14 @@ def test_a_notes_reference_is_no_event() -> None:
     assert [d for *_, d in dated] == ["1989-01", "1783"]
 
 
+def test_an_exam_question_on_a_quoted_claim_defines_nothing() -> None:
+    """Batch 21's handout drafted "The Peasants' Revolt: A complete failure" from its last
+    question; the claim is the question's."""
+    question = '"The Peasants\' Revolt was a complete failure." How far do you agree? (8 marks)'
+    assert draft_terms([question]) == []
+    assert draft_terms([question.split(" How")[0]])  # the claim alone, quoted, is read
+
+
 def test_a_relative_date_counts_only_from_a_date_it_can_count_from() -> None:
     """What a hostile pass found: "Two years later" after "in 629" was 1879 (two years after
     the 1877 given a sentence before), after "AD 410" 1916, after a range or a century a year

@@ -857,7 +857,8 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     described: dict[str, tuple[Definition, str]] = {}  # a name by what it did, and where
     # … until TERMS_MAX are found: no more would be drafted, each check would only cost time
     for sentence, previous in itertools.takewhile(
-        lambda _: len(found) < TERMS_MAX, _with_previous(paragraphs)
+        lambda _: len(found) < TERMS_MAX,
+        _with_previous([p for p in paragraphs if not _A_QUOTED_QUESTION.match(p)]),
     ):
         seed_sentence, sentence = sentence, _as_the_rules_read(sentence)
         if previous is not None and (
@@ -884,6 +885,11 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     for (term, definition, _), sentence in described.values():
         _add(found, term, sentence, [], definition)  # a name no sentence defined
     return list(found.values())[:TERMS_MAX]
+
+
+# An exam question on a quoted claim: ""The Peasants' Revolt was a complete failure." How far
+# do you agree?" — the claim is the question's, not the text's.
+_A_QUOTED_QUESTION = re.compile(r"^\s*[“\"‘'].*\?\s*(?:\(\d+\s*marks?\))?\s*$", re.DOTALL)
 
 
 _BOLD = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,60}?)(?<=\S)\1")
