@@ -413,6 +413,26 @@ def test_an_exam_question_on_a_quoted_claim_defines_nothing() -> None:
     assert draft_terms([question.split(" How")[0]])  # the claim alone, quoted, is read
 
 
+def test_a_person_defined_by_their_last_name_is_drafted_by_their_full_name() -> None:
+    """Batch 21's "Ball was a priest who …", after "John Ball": the glossary entry is John
+    Ball, as the text first named him — and Charles Stewart Parnell, not "Stewart Parnell";
+    not "Captain Alfred Dreyfus", nor a name for a thing ("Plowman was a poem")."""
+    drafted = draft_terms(
+        [
+            "The rebels freed John Ball. Ball was a priest who preached against lords.",
+            "Captain Alfred Dreyfus was arrested. Dreyfus was an officer of Jewish family.",
+            "Charles Stewart Parnell led the League. Parnell was the leader of the party.",
+            "They read Piers Plowman. Plowman was a poem about a ploughman.",
+        ]
+    )
+    assert [(t.term, t.aliases) for t in drafted] == [
+        ("John Ball", ["Ball"]),
+        ("Alfred Dreyfus", ["Dreyfus"]),
+        ("Charles Stewart Parnell", ["Parnell"]),
+        ("Plowman", []),
+    ]
+
+
 def test_a_relative_date_counts_only_from_a_date_it_can_count_from() -> None:
     """What a hostile pass found: "Two years later" after "in 629" was 1879 (two years after
     the 1877 given a sentence before), after "AD 410" 1916, after a range or a century a year

@@ -1289,6 +1289,19 @@ _DISCOURSE = {
 
 # A title before a name, which the name is known by without it too: "Marshal Peng Dehuai".
 _A_ROLE = re.compile(rf"\b(?i:{_ROLE})s?\b")
+
+
+def says_who(definition: str) -> bool:
+    """Whether a definition says who someone is: "a priest who had been in trouble …", "the
+    king's uncle" — a role in its first words."""
+    return (
+        re.match(
+            rf"(?:a|an|the|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?{_A_ROLE.pattern}", definition, re.I
+        )
+        is not None
+    )
+
+
 _TITLE = re.compile(
     r"^(?:Marshal|General|Admiral|Colonel|Captain|Major|Cardinal|Archbishop|Bishop|Archduke|"
     r"King|Queen|Emperor|Empress|Tsar|Tsarina|Pope|President|Prince|Princess|Sultan|Shah|"

@@ -48,7 +48,7 @@ from typing import Any
 
 import yaml
 
-from .dates import find_dates, find_day_months, parse_date
+from .dates import MONTHS, find_dates, find_day_months, parse_date
 from .defining import (
     KNOWN_AS,
     MAX_SENTENCE,
@@ -56,6 +56,7 @@ from .defining import (
     defined_after,
     defined_terms,
     defining_clause,
+    says_who,
     what_it_did,
 )
 from .markup import TermFinder
@@ -855,36 +856,74 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     definition would be a sentence about it, not a definition."""
     found: dict[str, TermDraft] = {}
     described: dict[str, tuple[Definition, str]] = {}  # a name by what it did, and where
+    full_names: dict[str, str] = {}  # "Ball": "John Ball", as the text first named him
     # … until TERMS_MAX are found: no more would be drafted, each check would only cost time
     for sentence, previous in itertools.takewhile(
         lambda _: len(found) < TERMS_MAX,
         _with_previous([p for p in paragraphs if not _A_QUOTED_QUESTION.match(p)]),
     ):
         seed_sentence, sentence = sentence, _as_the_rules_read(sentence)
-        if previous is not None and (
-            after := defined_after(_as_the_rules_read(previous[0]), sentence)
-        ):
-            drafted = found.get(after[0].casefold())
-            if drafted is not None and drafted.definition[:1].isupper():
-                # "Students began to form groups called Red Guards. These were young people
-                # …": the sentence after says what the name is, the one before did not
-                found[after[0].casefold()] = TermDraft(
-                    drafted.term, drafted.aliases, previous[1], after[1]
-                )
-            _add(found, after[0], previous[1], [], after[1])  # both sentences are its passage
-        for term, definition, names in defined_terms(sentence):
-            _add(found, term, seed_sentence, list(names), definition)
+        if previous is not None:
+            _defined_after(found, previous, sentence)
+        _defined(found, full_names, sentence, seed_sentence)
         if (did := what_it_did(sentence)) and did[0].casefold() not in described:
             described[did[0].casefold()] = (did, seed_sentence)
-        for term, _, aliases in _introduced([sentence]):
-            said = defining_clause(term, aliases, sentence)
-            if said == term and aliases:  # "GDR: German Democratic Republic", not itself
-                _add(found, aliases[0], seed_sentence, [term], said)
-            elif said is not None:
-                _add(found, term, seed_sentence, aliases, said)
+        _introduced_terms(found, sentence, seed_sentence)
     for (term, definition, _), sentence in described.values():
         _add(found, term, sentence, [], definition)  # a name no sentence defined
     return list(found.values())[:TERMS_MAX]
+
+
+def _defined_after(found: dict[str, TermDraft], previous: tuple[str, str], sentence: str) -> None:
+    """A term the sentence before named and this one defines ("… formed the Schmalkaldic
+    League in 1531. This was a military alliance …"), with both sentences as its passage."""
+    if not (after := defined_after(_as_the_rules_read(previous[0]), sentence)):
+        return
+    drafted = found.get(after[0].casefold())
+    if drafted is not None and drafted.definition[:1].isupper():
+        # "Students began to form groups called Red Guards. These were young people …": the
+        # sentence after says what the name is, the one before did not
+        found[after[0].casefold()] = TermDraft(drafted.term, drafted.aliases, previous[1], after[1])
+    _add(found, after[0], previous[1], [], after[1])
+
+
+def _defined(
+    found: dict[str, TermDraft], full_names: dict[str, str], sentence: str, seed_sentence: str
+) -> None:
+    """The terms the sentence defines — a person by the full name the text first gave them
+    ("Ball was a priest who …" after "John Ball") — and the full names it gives."""
+    for term, definition, names in defined_terms(sentence):
+        if term in full_names and says_who(definition):
+            term, names = full_names[term], (*names, term)
+        _add(found, term, seed_sentence, list(names), definition)
+    for m in _FULL_NAME.finditer(sentence):
+        first = list(itertools.dropwhile(_NOT_A_FIRST_NAME.__contains__, m[1].split()))
+        if first:  # "Charles Stewart Parnell", not "King Charles", "In March"
+            full_names.setdefault(m[2], " ".join([*first, m[2]]))
+
+
+def _introduced_terms(found: dict[str, TermDraft], sentence: str, seed_sentence: str) -> None:
+    """The acronyms, names given and coinages the sentence introduces and defines."""
+    for term, _, aliases in _introduced([sentence]):
+        said = defining_clause(term, aliases, sentence)
+        if said == term and aliases:  # "GDR: German Democratic Republic", not itself
+            _add(found, aliases[0], seed_sentence, [term], said)
+        elif said is not None:
+            _add(found, term, seed_sentence, aliases, said)
+
+
+# A person's first and last name: "John Ball" (not "The Peasants", "In March").
+_FULL_NAME = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})([A-Z][a-z]{2,})\b(?!\s+[A-Z])")
+_NOT_A_FIRST_NAME = {
+    "The", "In", "On", "At", "By", "For", "From", "With", "When", "After", "Before", "During",
+    "Under", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "King",
+    "Queen", "Lord", "Lady", "Sir", "Saint", "St", "Pope", "Emperor", "General", "Prince",
+    "Princess", "Duke", "Earl", "Count", "Bishop", "Archbishop", "Cardinal", "President",
+    "New", "North", "South", "East", "West", "Great", "Holy", "Old", "Upper", "Lower", "But",
+    "And", "Then", "Many", "Some", "Most", "All", "Both", "Each", "Every", "Captain", "Major",
+    "Colonel", "Lieutenant", "Admiral", "Marshal", "Sergeant", "Mr", "Mrs", "Miss", "Ms", "Dr",
+    "Father", "Tsar", "Sultan", "Shah", *MONTHS,
+}  # fmt: skip
 
 
 # An exam question on a quoted claim: ""The Peasants' Revolt was a complete failure." How far
