@@ -1163,10 +1163,8 @@ def _person_named(m: re.Match[str], sentence: str) -> str | None:
     ("In London, Prime Minister Anthony Eden …"), a linking word ("However, the pope …"), a
     list, a faith, a name or a clause after the role ("…, Tsar Nicholas I died", "…, the pope
     and the emperor could not agree"), a title that is part of the name."""
-    words, opened = m["name"].split(), set()
-    while words and (words[0].casefold() in _OPENING_WORDS or words[0] in _MONTH_NAMES):
-        opened.add(words.pop(0).casefold())  # "In 1905 Lord Curzon", "When Gandhi"
-    if not words or words[0] in _DISCOURSE or opened & _PLACE_BEFORE:
+    opened, words = _after_opening(m["name"])  # "In 1905 Lord Curzon", "When Gandhi"
+    if not words or words[0] in _DISCOURSE or {w.casefold() for w in opened} & _PLACE_BEFORE:
         return None
     rest = m["rest"]
     if _ROLE_NOT_A_PERSON.match(m["word"]) or _A_NAME_NEXT.match(rest) or _A_VERB_NEXT.match(rest):
@@ -1187,6 +1185,23 @@ _PLACE_BEFORE = {"in", "at", "from", "to", "near", "into", "on", "through", "acr
 _A_NAME_NEXT = re.compile(r"[\s-]+(?:Sir\s+)?[A-Z][a-z]")  # "Lord Glasgow", "Prime Minister Eden"
 # "In the third century BC, an Indian emperor had …": the subject of a clause, no role
 _A_VERB_NEXT = re.compile(rf"\s+(?:had|has|was|were|is|did|[a-z]{{3,}}ed|{_IRREGULAR})\b")
+
+
+def _after_opening(words: str) -> tuple[list[str], list[str]]:
+    """Capitalised words read as a name, split into the sentence's opening and the name after
+    it: "In 1905 Lord Curzon" → (["In"], …), "When the Treaty of Paris" → (["When", "the"],
+    ["Treaty", "of", "Paris"]), "April Lord Salisbury", "His Universal Negro …"."""
+    name = words.split()
+    at = next(
+        (i for i, word in enumerate(name) if not _an_opening_word(word)),
+        len(name),
+    )
+    return name[:at], name[at:]
+
+
+def _an_opening_word(word: str) -> bool:
+    folded = word.casefold()
+    return folded in _OPENING_WORDS or folded in _NOT_A_NAME_START or word in _MONTH_NAMES
 
 
 # Capitalised words that open a sentence, not a name: "When Gandhi, the …".
@@ -1258,9 +1273,7 @@ def _place_located(sentence: str) -> list[Definition]:
     """ "Lancashire, in north-west England," → (Lancashire, in north-west England)."""
     found: list[Definition] = []
     for m in _PLACE_LOCATED.finditer(sentence):
-        words = m["name"].split()
-        while words and (words[0].casefold() in _OPENING_WORDS or words[0] in _MONTH_NAMES):
-            words.pop(0)
+        _, words = _after_opening(m["name"])
         name, where = " ".join(words), m["where"]
         before = sentence[: m.start("name")] + m["name"].removesuffix(name)  # "The" of "The Allies"
         if not words or words[0] in _DISCOURSE or not _SAYS_WHERE.search(where):
@@ -2312,9 +2325,7 @@ _DOCUMENT_SAYS = re.compile(
 
 def _what_it_says(sentence: str) -> Definition | None:
     for m in _DOCUMENT_SAYS.finditer(sentence):
-        words = m["name"].split()
-        while words and words[0].casefold() in (*_OPENING_WORDS, *_NOT_A_NAME_START):
-            words.pop(0)  # "By the Treaty of …"
+        _, words = _after_opening(m["name"])  # "By the Treaty of …"
         if len(words) >= 2 and (definition := _clause(m["clause"], most=MAX_WORDS)):
             return (" ".join(words), definition, ())
     return None

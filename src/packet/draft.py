@@ -851,9 +851,11 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     names given after "also called" or in quotation marks where a sentence defines them —
     each with the sentence that first defines it and its defining words. A person the text
     stops to introduce ("Johann Tetzel, a Dominican friar", "the war minister, Dmitry
-    Milyutin") is drafted too, by that role: a student meets them in the packet. A name the
-    text uses but never explains (a country, a person mentioned in passing) is not: its
-    definition would be a sentence about it, not a definition."""
+    Milyutin") is drafted too, by that role and the full name the text first gave them, and
+    so is a place it locates; a named law or body by what it did ("The Stolypin reforms
+    allowed …") only when no sentence defines it. A name the text uses but never explains (a
+    country, a person mentioned in passing) is not: its definition would be a sentence about
+    it, not a definition. An exam question's quoted claim is no definition."""
     found: dict[str, TermDraft] = {}
     described: dict[str, tuple[Definition, str]] = {}  # a name by what it did, and where
     full_names: dict[str, str] = {}  # "Ball": "John Ball", as the text first named him
