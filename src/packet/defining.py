@@ -1121,12 +1121,14 @@ _ROLE = (
 # "Philip's new governor, Alexander Farnese, Duke of Parma". A capitalised role is one only
 # before a comma ("The federal Treasurer, Ted Theodore"; not "the Christian Democrats"), a
 # plural one only after "one of" (not "the leaders Mao and Zhou").
+# The small words inside a person's name: "Maurice of Nassau", "Johan van Oldenbarnevelt".
+_IN_A_NAME = r"of|van|von|de|da|der|du|la|le|al|ibn|bin"
 _ROLE_NAMED = re.compile(
     r"(?<![\w’'-])(?P<role>(?P<one>one\s+of\s+)?(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+"
     rf"(?:(?!(?:of|and|or|in|to|for|by|with|at|on)\b|\d)[\w’'-]+\s+){{0,3}}?"
     rf"(?:[a-z]+-)?(?P<word>(?i:{_ROLE})(?P<plural>s)?))(?P<comma>,)?\s+"
-    r"(?P<name>(?:Sir\s+|Dame\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:(?:of|van|von|de|da|der|du|la|le|"
-    r"al|ibn|bin)\s+)?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){0,3}"
+    r"(?P<name>(?:Sir\s+|Dame\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+"
+    rf"(?:\s+(?:(?:{_IN_A_NAME})\s+)?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{0,3}}"
     r"(?:,\s+(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron)\s+of\s+[A-Z][\w’'-]*)?)"
     rf"(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|who|whose|had|has|was|were|is|in|at|on|to|from|with|"
     rf"himself|herself|also|later|then|now|[a-z]{{3,}}ed|{_IRREGULAR})\b)"
@@ -1139,8 +1141,7 @@ _ROLE_NAMED = re.compile(
 _CAPITAL = "A-ZÀ-ÖØ-Þ"  # "Élisabeth Dmitrieff", "Ōkubo Toshimichi"
 _NAME_WORD = rf"[‘“]?[{_CAPITAL}][\w’'-]+[’”]?"  # "Francisco ‘Pancho’ Villa"
 _NAMED_ROLE = re.compile(
-    rf"(?<![\w’'-])\*?(?P<name>(?:{_NAME_WORD}\s+(?:(?:of|van|von|de|da|der|du|la|al|ibn|bin|"
-    rf"the)\s+)?){{0,4}}(?:{_NAME_WORD}|[A-Z][\w’'-]*\s+[IVX]+))\*?,\s+"
+    rf"(?<![\w’'-])\*?(?P<name>(?:{_NAME_WORD}\s+(?:(?:{_IN_A_NAME}|the)\s+)?){{0,4}}(?:{_NAME_WORD}|[A-Z][\w’'-]*\s+[IVX]+))\*?,\s+"
     r"(?P<role>(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+)?"
     r"(?:(?!(?:of|and|or|in|to|for|by|with|at|on|who|which|where|that|was|were|had)\b)"
     rf"[\w’'-]+\s+){{0,4}}?(?:[a-z]+-)?(?P<word>(?i:{_ROLE}))\b(?P<rest>[^,;:()]{{0,120}}?))"
@@ -1307,12 +1308,10 @@ _A_ROLE = re.compile(rf"\b(?i:{_ROLE})s?\b")
 def says_who(definition: str) -> bool:
     """Whether a definition says who someone is: "a priest who had been in trouble …", "the
     king's uncle" — a role in its first words."""
-    return (
-        re.match(
-            rf"(?:a|an|the|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?{_A_ROLE.pattern}", definition, re.I
-        )
-        is not None
-    )
+    return _SAYS_WHO.match(definition) is not None
+
+
+_SAYS_WHO = re.compile(rf"(?:a|an|the|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?{_A_ROLE.pattern}", re.I)
 
 
 _TITLE = re.compile(
