@@ -74,7 +74,8 @@ _PARENTHESIS = re.compile(r"^\s*\((?P<clause>[^()]{2,200})\)")
 # The words that give a name: "known as", "known ever since as", "under the codename".
 KNOWN_AS = (
     r"(?:known(?:\s+(?:ever\s+since|since|today|now|simply|collectively|popularly|generally|"
-    r"officially|informally|locally|to\s+history))?\s+as|remembered\s+as|nicknamed|"
+    r"officially|informally|locally|to\s+(?:history|historians|contemporaries|scholars)))?\s+as|"
+    r"remembered\s+as|nicknamed|"
     r"code-?named|under\s+the\s+code\s?name|went\s+by\s+the\s+(?:[a-z]+\s+){0,3}name\s+of)"
 )
 # The words that may come before a name given: "also called", "more and more often called".
@@ -425,6 +426,9 @@ def defined_terms(sentence: str) -> list[Definition]:
                 titled = _TITLE.match(term) if _A_ROLE.search(definition) else None
                 if titled:  # "Marshal Peng Dehuai" is Peng Dehuai too; not "Prince Edward Island"
                     aliases = (*aliases, term[titled.end() :])
+                term = _DESCRIBED.sub("", term)  # "a violent | cyclone, a tropical storm …"
+                if people := _OF_A_PEOPLE.match(term):  # "Kazakh nomads" are nomads too
+                    aliases = (*aliases, people[1])
                 found.append((term, definition, aliases))
     # "known as justification | by faith: the teaching …": the whole name, not its start; "la
     # Noche Triste" read twice is "Noche Triste"
@@ -439,6 +443,22 @@ def defined_terms(sentence: str) -> list[Definition]:
             for t, _, _ in found
         )
     ]
+
+
+# Words that describe one thing of a kind, not the kind a definition says: "a violent |
+# cyclone, a tropical storm …", "actually | brass, an alloy of …".
+_DESCRIBED = re.compile(
+    r"^(?:actually|really|largely|mostly|mainly|newly|recently|formerly|supposedly|tiny|violent|low-grade|present|severe|brutal|crude|simple|typical|"
+    r"notorious|infamous|dreaded|feared|hated|devastating|disastrous)\s+(?=[a-z])"
+)
+# A people's or a nation's name before the kind of thing it had: "Kazakh nomads", "British
+# bondholders", "an Italian protectorate" (not "Julian calendar", "Roman law").
+_OF_A_PEOPLE = re.compile(
+    r"^(?:British|English|Scottish|Irish|American|Canadian|Australian|French|German|Dutch|"
+    r"Italian|Spanish|Portuguese|Russian|Prussian|Austrian|Polish|Belgian|Swedish|Danish|"
+    r"Turkish|Egyptian|Ethiopian|Mexican|Chinese|Japanese|Korean|Kazakh|Ukrainian|Soviet)\s+"
+    r"([a-z][\w-]+(?:\s+[a-z][\w-]+)?)$"
+)
 
 
 # What a worksheet tells its reader to do, no definition: "**Important** - read this before
@@ -511,9 +531,13 @@ _NAMED_BACK = re.compile(
     r"^(?:(?:Historians|Contemporaries|People|Many|Some|Critics|Scholars|They|We)\s+"
     r"(?:now\s+|later\s+|usually\s+|often\s+)?(?:call|called|know|knew|name|named|dub|dubbed|"
     r"remember|remembered)\s+(?:it|this|these|that|them)(?:\s+[a-z]+)?\s+(?:as\s+)?|"
-    r"(?:This|These|That|The\s+(?P<noun>[a-z]+))(?:\s+[a-z]+)?\s+(?:became|has\s+been|have\s+been|is|was|"
-    rf"were)\s+(?:{KNOWN_AS}|called)\s+)"
-    r"(?:the\s+)?(?P<term>[“\"‘*]?[A-Za-z][^.;:,()]{1,60}?[”\"’*]?)[.!]?[”\"’]?$"
+    r"(?:This|These|That|It|They|The\s+(?P<noun>[a-z]+))(?:\s+[a-z]+)?\s+(?:became|has\s+been|"
+    r"have\s+been|is|was|were|are)\s+(?:later\s+|sometimes\s+|often\s+|usually\s+|now\s+|soon\s+|"
+    rf"also\s+|commonly\s+|widely\s+)?(?:{KNOWN_AS}|called)\s+)"
+    r"(?:the\s+)?(?P<term>[“\"‘*]?[A-Za-z][^.;:,()]{1,60}?[”\"’*]?)"
+    # "… the Cape Frontier Wars, though many …", "… the Gang of Four and were blamed …"
+    r"(?:[.!]?[”\"’]?$|(?<=[A-Za-z”\"’*])(?=,\s+(?:though|although|but|which|after)\s|\s+and\s+(?:was|were|"
+    r"had|[a-z]+ed)\s))"
 )
 _CONNECTOR = re.compile(r"^(?:But|And|However|Instead|Meanwhile|Yet|So|Then),?\s+")
 
@@ -651,7 +675,7 @@ def _opening(head: str) -> bool:
         return not _MAIN_CLAUSE.search(segment)
     if len(segments) == 1 and re.match(rf"(?:[A-Z][a-z]+ed|{_PARTICIPLES})\s+by\b", segment):
         return True  # "Edited by Locke, the special issue …"
-    date_then_subject = rf"^{_OPENER.pattern}[^,]*?\d{{4}}\s+(?!(?:alone|only|onwards?)\b)\w"
+    date_then_subject = rf"^{_OPENER.pattern}[^,]*?\d{{3,4}}s?\s+(?!(?:alone|only|onwards?)\b)\w"
     if re.match(date_then_subject, segment, re.IGNORECASE):
         return False  # "In November 2016 the New Safe Confinement": a date, then the subject
     if re.search(r"(?:\d|[A-Z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment):
@@ -665,7 +689,10 @@ def _opening(head: str) -> bool:
         return False  # "Leading members of the Duma, the elected parliament …"
     # "By the 1940s the colony was the world's largest producer of cocoa": a clause, not an
     # opening
-    return bool(_OPENER.match(segment)) and not _A_VERB.search(segment)
+    # "In the north-west they used Kharosthi, a script …": the main clause, not an opening
+    return bool(_OPENER.match(segment)) and not (
+        _A_VERB.search(segment) or re.search(r"\b(?:they|he|she|we)\s+[a-z]{3,}\b", segment)
+    )
 
 
 def _mid_sentence(segments: list[str], segment: str) -> bool:
@@ -984,7 +1011,19 @@ _APPOSITIVE_OPENING = (
     # "reprisals, revenge attacks on civilians": no verb before the noun ("faced enemies on")
     rf"{_NOT_A_NOUN}(?:(?![a-z]+ed\b){_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?:on|against)\s)|"
     rf"{_NOT_A_NOUN}(?:(?!(?:and|or)\b){_INNER}){{0,2}}[a-z][\w-]*"
-    rf"(?=\s+{_PARTICIPLE}\s+(?:(?:up|out)\s+)?(?:[a-z]+ly\s+)?(?:with|by|from|for|ready|and|in|on|to|of)\s))"
+    rf"(?=\s+{_PARTICIPLE}\s+(?:(?:up|out)\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:with|by|from|for|ready|and|in|on|to|of|into|around|across|under)\s)|"
+    # "bashi-bazouks, irregular troops not subject to …", "Flemings, people from Flanders",
+    # "Âli Pasha and Fuad Pasha, younger diplomats whom Reşid had promoted"
+    rf"{_NOT_A_NOUN}(?:{_INNER}){{0,2}}(?:[a-z][\w-]*s|people|men|women)"
+    r"(?=\s+(?:not\s+(?:subject|bound|allowed)|from|whom)\s)|"
+    # "the Pax Mongolica, Latin for "Mongol peace"", "these gueux, French for 'beggars'"
+    r"[A-Z][a-z]+\s+for\s+(?=[“\"‘'])|"
+    # "conscription, compulsory military service, was abolished": a bare noun phrase between
+    # the subject and its verb
+    rf"{_NOT_A_NOUN}(?=[a-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,4}}"
+    r"(?![a-z]+(?:ed|ous|ful|ive|al|ic|y|less|ing|ent|ant|ble)\b)"
+    r"[A-Za-z][\w-]*,\s+(?:was|were|is|are|had|has)\s))"
 )
 _APPOSITIVE_AT = re.compile(
     rf",\s+(?P<clause>{_APPOSITIVE_OPENING}(?:[^,;:()]|,(?=\d{{3}}\b)|\([^()]{{1,60}}\)){{3,200}}?)"
@@ -1014,6 +1053,8 @@ _BACK_REFERENCE = re.compile(r"(?:the|his|her|their|its|this|these|it|they)(?:\s
 _COPULA_AT = re.compile(
     # "Strictly speaking, 'Inca' was …": a quoted subject after an opening
     r"(?:^|[,;]\s+(?:while|and|but|whereas)\s+|^[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+(?=[“\"‘'])|"
+    # "…; a sanjak was an Ottoman administrative district": what a word is, after a semicolon
+    r";\s+(?=(?:a|an)\s+(?:[^\s,;:()]+\s+){1,2}(?:was|is)\s+(?:a|an)\s)|"
     # "In Mexican political tradition a *plan* was …": where the word is used, then the word
     r"^In\s+(?:[A-Za-z]+\s+){0,3}(?:tradition|law|usage|practice|terms|English|parlance),?\s+"
     r"(?=(?:(?:a|an|the)\s+)?[*“\"‘']))"
@@ -1045,9 +1086,10 @@ _PAREN_AT = re.compile(r"\s\((?P<clause>[^()]{3,200})\)")
 _VERB_OBJECT = re.compile(
     # "a ruined Egyptian fort" is no verb: a participle after a determiner is an adjective
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
-    rf"\b(?!(?:called|named|termed|dubbed)\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\s+"
+    rf"\b(?!(?:called|named|termed|dubbed|hundred)\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\s+"
     r"(?:(?:a|an|the|his|her|their|its)\s|[A-Z])|"
-    r"^(?:(?!(?:who|whom|whose|which|that|where|when)\b)\S+\s+){1,4}(?:was|were|is|are|had|has|became)\b|"
+    r"^(?:(?!(?:who|whom|whose|which|that|where|when|what)\b)\S+\s+){1,4}"
+    r"(?:was|were|is|are|had|has|became)\b|"
     # an absolute phrase: "…, the first parties traveling in the winter of 1831"
     r"^the\s+(?:(?!of\b)[a-z]+\s+)?[a-z]+s\s+[a-z]+ing\b"
 )
@@ -1067,6 +1109,8 @@ def _a_clause(words: str) -> bool:
     if verb is not None and (relative is None or verb.start() < relative.start()):
         return True
     listed = re.search(r"\band\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$", words)
+    if listed and _PLACES_GOVERNED.search(words):
+        listed = None  # "the region around Samarkand and Bukhara": one place, by two names
     names = re.match(r"(?:the|a|an)\s+[A-Z]", words) and re.search(
         r"\band\s+(?:[a-z]+ly\s+)?(?:the|a|an)\s+[A-Z]", words
     )  # "the Yard at London and the Court at Ghent", "… and finally the Naimans": names
@@ -1075,6 +1119,11 @@ def _a_clause(words: str) -> bool:
     return bool(listed and len(words.split()) <= 8) or bool(names or _SUMMING_UP.match(words))
 
 
+_PLACES_GOVERNED = re.compile(
+    r"^(?:the|a|an)\s+[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?(?:of|around|between|from|near|in)\s+"
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+and\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*)*$"
+)
 # The rest of a list: "…, the privileges of its nobles and much of its traditional society".
 _MORE_OF_A_LIST = re.compile(r"\band\s+(?:much|many|most|some|all|part)\s+of\b")
 # Verbs in a row, not a noun phrase: "…, tied red armbands to their sleeves and set out to …".
@@ -1415,8 +1464,7 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         return False  # "Morris, Rossetti, the painter Madox Brown and …": another person
     if _OPENINGS.match(head) and not rest.strip(' .”"’'):
         return False  # "In 1529, at a diet held in Speyer, the Catholic majority voted …"
-    listing = not clause.startswith("or ") and not _RELATIVE.search(clause)
-    if listing and _LIST_GOES_ON.match(rest) and not _DESCRIBED_BEFORE_AND.match(clause + rest):
+    if _a_list_goes_on(clause, rest):
         return False  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …"
     if re.search(r"\b(?:included|includes|include)\s+(?:the\s+)?\S+$", head):
         return False  # "The Dreyfusards included republicans, socialists such as …": a list
@@ -1432,6 +1480,23 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         return False  # "died from overwork, disease and savage punishment that …"
     # "taught a plain, functional style": two adjectives
     return not (_ADJECTIVE_BEFORE.search(head) and not re.match(rf"{_DETERMINER}\b", clause))
+
+
+def _a_list_goes_on(clause: str, rest: str) -> bool:
+    """Whether the appositive `clause` is an item of a list that goes on in `rest` — not one
+    of a chain, each describing the name the one before ends with ("…, the elected overlord
+    of the Holy Roman Empire, a loose patchwork of …")."""
+    if clause.startswith("or ") or _RELATIVE.search(clause):
+        return False
+    if _CHAINED.match(clause) and re.match(r",\s+(?:the|a|an)\s+[a-z]", rest):
+        return False
+    return bool(_LIST_GOES_ON.match(rest)) and not _DESCRIBED_BEFORE_AND.match(clause + rest)
+
+
+# An appositive that describes, ending with a name the next appositive describes in turn.
+_CHAINED = re.compile(
+    r"(?:the|a|an)\s+(?:[A-Z][a-z]+-[a-z]+\s+)?[a-z].*\s(?:[A-Z][\w’'-]*|\([A-Z]{2,}\))$"
+)
 
 
 def _subject_of_opening(head: str, rest: str) -> bool:
@@ -1682,7 +1747,10 @@ _DASHED = re.compile(
 _COLON = re.compile(
     r":\s+(?P<clause>(?:(?:a|an|the)\s(?![A-Z])|[a-z]+s\s+(?=(?:[a-z]+ed\s+(?:by|on|in|to|with|"
     r"from|at|for|against|upon)|who|which|that|of)\b)|"
-    r"[a-z][\w-]*\s+[a-z]+\s+(?=[a-z]+ed\s+(?:with|by|from|in|into)\b))"
+    r"[a-z][\w-]*\s+[a-z]+\s+(?=[a-z]+ed\s+(?:with|by|from|in|into)\b)|"
+    # "quotas for grain procurement: compulsory deliveries to the state at …", "These towns
+    # were oases: fertile places in the desert where …"
+    rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,2}}[a-z]+s\s+(?=(?:in|to|for|where|from)\s))"
     r"[^;:]{3,200}?)(?=[;.]$|$)"
 )
 
@@ -2263,7 +2331,10 @@ def _copular(sentence: str) -> list[Definition]:
             r"(?:the|a|an)\s+(?:first|last|only)\b|one\s+of\s+(?:them|these|those)\b", m["clause"]
         ):
             continue  # "Cotton was the first industry to be transformed": a fact, not a definition
-        if (definition := _clause(m["clause"])) is not None:
+        clause = m["clause"]
+        if clause.count(")") > clause.count("("):  # "(…; a ferman was an imperial decree)"
+            clause = clause[: clause.index(")")]
+        if (definition := _clause(clause)) is not None:
             found.append((subject, definition, (m["other"],) if m["other"] else ()))
     return found
 
@@ -2323,11 +2394,30 @@ _DOCUMENT_SAYS = re.compile(
 
 
 def _what_it_says(sentence: str) -> Definition | None:
+    if (m := _IN_THE_NAME.match(sentence)) and m["name"] not in _WELL_KNOWN:
+        definition = _clause(_TRAILING_TIME.sub("", m["clause"]), most=MAX_WORDS)
+        if definition and not re.search(r"\d", m["clause"]):
+            return (m["name"], definition, ())
     for m in _DOCUMENT_SAYS.finditer(sentence):
         _, words = _after_opening(m["name"])  # "By the Treaty of …"
         if len(words) >= 2 and (definition := _clause(m["clause"], most=MAX_WORDS)):
             return (" ".join(words), definition, ())
     return None
+
+
+# What happened in a named war or campaign, or by a treaty: "In the Crimean War (1853–1856)
+# Russia fought an alliance led by …", "In the Four Pests Campaign, launched in 1958, the
+# population was mobilised to kill …", "by the Cyprus Convention, Britain promised to …".
+_IN_THE_NAME = re.compile(
+    r"^(?:(?:In|During|By|Under|Through)\s+)the\s+"
+    rf"(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+){{0,2}}){{1,5}}"
+    rf"(?:{_KIND_OF_THING}))\b"
+    r"(?:\s*\([^()]{1,40}\)|\s+of\s+\d{4}(?:[–-]\d{2,4})?)?"  # "(1853–1856)", "of 1956–57"
+    r"(?:,\s+[^,;:()]{1,100},)?\s+"  # ", launched in 1958,"
+    rf"(?P<clause>(?:the\s+)?(?:[A-Z][\w’'-]*|[a-z]+)(?:\s+[A-Z][\w’'-]*)?\s+"
+    rf"(?:was\s+|were\s+|had\s+)?(?:[a-z]{{3,}}ed|{_IRREGULAR})\b[^;:()]{{8,200}}?)"
+    r"\s*(?=[;:]|(?<!\b[A-Z])\.(?:\s|$)|,\s+(?:and|but|which|while|so)\b|$)"
+)
 
 
 # The verbs that say when or how long a thing happened, not what it did.
@@ -2338,8 +2428,12 @@ _WHEN_VERBS = (
 
 
 _NAME_DID = re.compile(
-    rf"^(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+)?){{1,6}}"
-    rf"(?:{_KIND_OF_THING})\b(?:\s+of\s+(?:[A-Z][\w’'-]*|\d{{4}})(?:\s+[A-Z][\w’'-]*){{0,3}})?|"
+    # "On 23 March the Enabling Act gave …", "In 1909 the Morley-Minto Reforms gave …"
+    r"^(?:(?:In|On|By|After)\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?\d{1,4}(?:\s+[A-Z][a-z]+)?,?\s+"
+    r"(?=the\s))?"
+    rf"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+){{0,2}}){{1,6}}"
+    rf"(?:{_KIND_OF_THING})\b(?:\s+of\s+(?:[A-Z][\w’'-]*|\d{{4}})(?:\s+[A-Z][\w’'-]*){{0,3}}|"
+    r"\s+\d{4}(?!\s*[–-]))?|"  # "The Ballot Act 1872"
     rf"(?:{_KIND_OF_THING})\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
     rf"(?:,\s+(?:[a-z]{{3,}}ed|{_IRREGULAR})\b[^,;:()]{{1,60}},)?\s+"  # ", passed in March 1881,"
     rf"(?P<clause>(?!(?:{_WHEN_VERBS})\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\b[^;:()]{{8,240}}?)"
@@ -2377,7 +2471,8 @@ def _parenthesised(sentence: str) -> list[Definition]:
     "NASA (the National Aeronautics and Space Administration)" → (NASA, …)."""
     found: list[Definition] = []
     for m in _PAREN_AT.finditer(sentence):
-        found += _bracketed(sentence[: m.start()], m["clause"].strip())
+        # "(Islahat Fermanı; a ferman was …)": its other name, then a sentence of its own
+        found += _bracketed(sentence[: m.start()], m["clause"].split(";")[0].strip())
     return found
 
 
