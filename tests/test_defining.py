@@ -859,6 +859,26 @@ def test_a_day_without_its_year_takes_the_year_the_text_gave() -> None:
          "the coast of Bengal.", "cyclone", "a tropical storm with very strong winds"),
         ("Most of the Benin pieces are actually brass, an alloy of copper and zinc.",
          "brass", "an alloy of copper and zinc"),
+        # a person by a role with its place, or before a regnal number
+        ("In 1853 the Russian tsar Nicholas I described the Ottoman Empire as a 'sick man'.",
+         "Nicholas I", "the Russian tsar"),
+        ("The Governor of New South Wales, Sir Philip Game, dismissed him on 13 May 1932.",
+         "Sir Philip Game", "The Governor of New South Wales"),
+        ("At the opening of the bridge, a New Guard member, Francis de Groot, rode forward.",
+         "Francis de Groot", "a New Guard member"),
+        # a name after the noun phrase a clause ends with, and a capital by its city's name
+        ("His power hardly reached beyond the walls of his palace, the Red Fort.",
+         "Red Fort", "his palace"),
+        ("In 1520 it spread through the Aztec capital, Tenochtitlan, killing huge numbers.",
+         "Tenochtitlan", "the Aztec capital"),
+        # an appositive after a clause inside the sentence
+        ("Messengers asked him to delay, because the Oba was taking part in the Igue festival, "
+         "a period of sacred rites.", "Igue festival", "a period of sacred rites"),
+        # a name no sentence defines, by the clause that describes it
+        ("Alsace-Lorraine, which Germany had taken from France in 1871, was returned.",
+         "Alsace-Lorraine", "which Germany had taken from France in 1871"),
+        ("China had been ruled since 1644 by the Qing dynasty, whose emperors came from the "
+         "Manchu people.", "Qing dynasty", "whose emperors came from the Manchu people"),
     ],
 )  # fmt: skip
 def test_what_the_tuned_batches_still_missed(text: str, term: str, said: str) -> None:
@@ -875,6 +895,8 @@ def test_what_the_tuned_batches_still_missed(text: str, term: str, said: str) ->
         ("In the Second World War the king was sad and the queen died in the south.",
          "Second World War"),
         ("He had many friends; a few were rich.", "few"),
+        ("Aid went to France, which had lost most.", "France"),  # a country a student knows
+        ("The army occupied the capital, the city of Hue.", "city of Hue"),
     ],
 )  # fmt: skip
 def test_what_the_tuned_batches_read_is_not_read_too_widely(text: str, not_a_term: str) -> None:

@@ -342,7 +342,10 @@ _PAST_TENSES = {
     "lost", "began", "became", "took", "made", "gave", "won", "led", "ran", "built", "drew",
     "fought", "held", "set", "sent", "met", "left", "fell", "rose", "brought", "bought", "sold",
     "told", "said", "saw", "came", "went", "found", "kept", "paid", "put", "wrote", "chose",
-    "spoke", "stood", "struck", "grew", "knew", "laid", "lay", "split",
+    "spoke", "stood", "struck", "grew", "knew", "laid", "lay", "split", "sat", "fled", "rode",
+    "wore", "bore", "swore", "threw", "sank", "hid", "meant", "heard", "taught", "caught",
+    "sought", "forbade", "overthrew", "withdrew", "undertook", "overcame", "flew", "drove",
+    "shook", "slew",
 }  # fmt: skip
 _IRREGULAR = "(?:" + "|".join(sorted(_PAST_TENSES)) + ")"
 
@@ -669,6 +672,8 @@ def _opening(head: str) -> bool:
     rationing = len(segments) == 1 and re.fullmatch(r"[A-Z][a-z]+ing", segment)
     if rationing or _ADVERB_THEN_NAME.fullmatch(segment) or _mid_sentence(segments, segment):
         return False
+    if _SUBORDINATE.match(segment) and _after_a_main_clause(segments):
+        return False  # "Messengers asked him to delay, because the Oba was taking part in …"
     if _SUBORDINATE.match(segment) or _CLAUSE_OPENING.match(segment):
         # … unless the main clause follows without a comma: "Once raiders crossed the
         # coastline they were tracked by the Observer Corps, a force of …"
@@ -692,6 +697,18 @@ def _opening(head: str) -> bool:
     # "In the north-west they used Kharosthi, a script …": the main clause, not an opening
     return bool(_OPENER.match(segment)) and not (
         _A_VERB.search(segment) or re.search(r"\b(?:they|he|she|we)\s+[a-z]{3,}\b", segment)
+    )
+
+
+def _after_a_main_clause(segments: list[str]) -> bool:
+    """Whether the sentence the comma-separated `segments` begin opens with its main clause, so
+    that a clause after it ("…, when it took a new name from …") is inside the sentence."""
+    first = segments[0].strip()
+    return (
+        len(segments) >= 2
+        and not _OPENER.match(first)
+        and not _SUBORDINATE.match(first)
+        and _a_verb_in(first)
     )
 
 
@@ -1163,7 +1180,8 @@ _ROLE = (
     r"[Nn]awab|[Bb]egum|[Ee]mir|[Cc]aliph|vizier|shogun|daimyo|[Pp]haraoh|treasurer|chairman|"
     r"biologist|physicist|chemist|mathematician|premier|regent|monarch|editor|publisher|"
     r"chronicler|archaeologist|cleric|imam|rabbi|deputy|delegate|successor|aide|adviser|"
-    r"advisor|favourite|mistress|consort|tutor|disciple"
+    r"advisor|favourite|mistress|consort|tutor|disciple|member|satirist|geographer|negotiator|"
+    r"collector|director|guardian|ancestor|emissary|agent|courtesan|crusader"
 )
 # A person named after the role the text gives them: "the Soviet biologist Trofim Lysenko",
 # "the war minister, Dmitry Milyutin", "one of its senior officials, Sir Otto Niemeyer",
@@ -1175,9 +1193,12 @@ _IN_A_NAME = r"of|van|von|de|da|der|du|la|le|al|ibn|bin"
 _ROLE_NAMED = re.compile(
     r"(?<![\w’'-])(?P<role>(?P<one>one\s+of\s+)?(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+"
     rf"(?:(?!(?:of|and|or|in|to|for|by|with|at|on)\b|\d)[\w’'-]+\s+){{0,3}}?"
-    rf"(?:[a-z]+-)?(?P<word>(?i:{_ROLE})(?P<plural>s)?))(?P<comma>,)?\s+"
+    rf"(?:[a-z]+-)?(?P<word>(?i:{_ROLE})(?P<plural>s)?)"
+    # "The Governor of New South Wales, Sir Philip Game", "the commander in Scotland, …"
+    r"(?:\s+(?:of|in)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=,))?)(?P<comma>,)?\s+"
     r"(?P<name>(?:Sir\s+|Dame\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+"
     rf"(?:\s+(?:(?:{_IN_A_NAME})\s+)?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{0,3}}"
+    r"(?:\s+[IVX]+\b)?"  # "the Russian tsar Nicholas I", "the young king Ptolemy V"
     r"(?:,\s+(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron)\s+of\s+[A-Z][\w’'-]*)?)"
     rf"(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|who|whose|had|has|was|were|is|in|at|on|to|from|with|"
     rf"himself|herself|also|later|then|now|[a-z]{{3,}}ed|{_IRREGULAR})\b)"
@@ -1275,7 +1296,10 @@ _PLACE_NAMED = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+)"
     rf"(?:{_PLACE_KIND})(?P<plural>e?s)?)\s+of\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
-    rf"(?:\s+and\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?)(?!\s+[A-Z])"
+    rf"(?:\s+and\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?)(?!\s+[A-Z])|"
+    # "the Aztec capital, Tenochtitlan,", "the Han capital, Chang'an,": a capital named after it
+    r"(?<![\w’'-])(?P<capital>[Tt]he\s+[A-Z][\w’'-]*\s+capital),\s+"
+    rf"(?P<city>{_NAME_WORD}(?:\s+{_NAME_WORD})?)(?=\s*[,.;])"
 )
 
 
@@ -1286,6 +1310,9 @@ def _place_named(sentence: str) -> list[Definition]:
     """ "the Adriatic port of Fiume" → (Fiume, the Adriatic port)."""
     found: list[Definition] = []
     for m in _PLACE_NAMED.finditer(sentence):
+        if m["capital"]:
+            found.append((m["city"], m["capital"], ()))
+            continue
         names = re.split(r"\s+and\s+", m["name"]) if m["plural"] else [m["name"]]
         if (len(names) > 1) == bool(m["plural"]) and not _ROLE_NOT_A_PLACE.search(m["kind"]):
             found += [(name, m["kind"], ()) for name in names]  # not "the towns of Lancashire"
@@ -1605,11 +1632,20 @@ def _named_by_apposition(name: str, head: str) -> list[Definition]:
         # newspaper, the *Cherokee Phoenix*, …"
         phrase = main = complement[1]
     if _a_verb_in(main):
-        return []  # "the army occupied the capital, the …": a clause, not a noun phrase
+        # "… reached beyond the walls of his palace, the Red Fort": the noun phrase it ends with
+        ends = [*re.finditer(rf"\b(?:{_DETERMINER})\s", words)]
+        last = words[ends[-1].start() :] if ends else ""
+        if not last or _a_verb_in(last) or len(last.split()) > 5 or not _PLAIN_NOUN.search(last):
+            return []  # "the army occupied the capital, the …": a clause, not a noun phrase
+        phrase = last
     definition = _clause(phrase)
     if definition is None or all(w[:1].isupper() for w in definition.split()[1:]):
         return []  # "Lord Carnarvon, the Colonial Secretary": one name for another
     return [(name, definition, ())]
+
+
+# A noun phrase's last word, a common noun: "the Aztec capital", not "the year" or "the city".
+_PLAIN_NOUN = re.compile(r"\s(?!(?:year|day|time|city|country|area|place|way)$)[a-z][\w-]+$")
 
 
 _ADJECTIVE_BEFORE = re.compile(
@@ -2402,7 +2438,32 @@ def _what_it_says(sentence: str) -> Definition | None:
         _, words = _after_opening(m["name"])  # "By the Treaty of …"
         if len(words) >= 2 and (definition := _clause(m["clause"], most=MAX_WORDS)):
             return (" ".join(words), definition, ())
+    return _what_a_clause_says(sentence)
+
+
+def _what_a_clause_says(sentence: str) -> Definition | None:
+    """ "Alsace-Lorraine, which Germany had taken from France in 1871, was returned" →
+    (Alsace-Lorraine, which Germany had taken …): a name by the clause that describes it."""
+    for m in _NAME_WHICH.finditer(sentence):
+        _, words = _after_opening(m["name"])
+        name = " ".join(words)
+        if (len(words) < 2 and "-" not in name) or name in _WELL_KNOWN or _NOT_IN_TERM & {*words}:
+            continue  # "France, which …", "Buddhism, which …": a name a student knows
+        if definition := _clause(f"{m['relative']} {m['clause']}", most=MAX_WORDS):
+            return (name, definition, ())
     return None
+
+
+# A name and the clause that describes it: "the Qing dynasty, whose emperors came from …",
+# "the handloom weavers, who wove cloth by hand …" (not "…, which meant that …").
+_NAME_WHICH = re.compile(
+    r"(?:(?<=\bthe\s)|(?<=^))(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:(?:of|the|de|and)\s+)?[A-Z][\w’'-]+){0,4}"
+    r"(?:\s+(?:dynasty|calendar|empire|kingdom|war|revolt|rebellion|movement|party|river|"
+    r"mountains|islands|festival|weavers|labourers))?)"
+    r",\s+(?P<relative>which|who|whose)\s+"
+    r"(?!(?:meant|means|is|was|were|are|had|has|also|still|now|later|then)\b)"
+    r"(?P<clause>[^,;:()]{8,160}?)(?=\s*(?:[,;:.]|$))"
+)
 
 
 # What happened in a named war or campaign, or by a treaty: "In the Crimean War (1853–1856)
@@ -2463,6 +2524,8 @@ _NOT_A_NAME_START = {"whether", "his", "her", "its", "their", "our", "this", "th
 _WELL_KNOWN = {
     "Soviet Union", "First World War", "Second World War", "Cold War", "Ottoman Empire",
     "British Empire", "Roman Empire", "Communist Party", "United Nations", "European Union",
+    "United States", "United Kingdom", "Indian Ocean", "Atlantic Ocean", "Pacific Ocean",
+    "Middle East",
 }  # fmt: skip
 
 
