@@ -879,6 +879,18 @@ def test_a_day_without_its_year_takes_the_year_the_text_gave() -> None:
          "Alsace-Lorraine", "which Germany had taken from France in 1871"),
         ("China had been ruled since 1644 by the Qing dynasty, whose emperors came from the "
          "Manchu people.", "Qing dynasty", "whose emperors came from the Manchu people"),
+        # a handout's word glossed with a relative clause, and glosses in a row
+        ("Eunuch – a man who had been castrated. Many eunuchs served in the palace.",
+         "Eunuch", "a man who had been castrated"),
+        ("Word help: purple – the colour of the emperor's robes, a sign of royal power; "
+         "burial-shroud – the cloth in which a dead body is wrapped.", "purple",
+         "the colour of the emperor's robes, a sign of royal power"),
+        # a verb's participle glossed after it
+        ("Families who could not pay their rent were evicted, that is, legally forced out of "
+         "their homes.", "evicted", "legally forced out of their homes"),
+        ("The pound had also been devalued, meaning its value was lowered against other "
+         "currencies; by 1931 it was fixed.", "devalued",
+         "its value was lowered against other currencies"),
     ],
 )  # fmt: skip
 def test_what_the_tuned_batches_still_missed(text: str, term: str, said: str) -> None:

@@ -1777,7 +1777,8 @@ _DASHED = re.compile(
     + _IRREGULAR
     + r")\b)"
     r"(?:[a-z]|(?:a|an|the)\s|[A-Z][a-z]+\s+(?=who|which|that))[^–—;:()]{3,200}?)"
-    r"(?:\s[–—]\s|—|(?=\.$|$))"
+    # … or a semicolon before the next word glossed: "purple – the colour of …; burial-shroud – …"
+    r"(?:\s[–—]\s|—|(?=\.$|$)|(?=;\s+[\w’'-]+(?:\s+[\w’'-]+)?\s[–—]\s))"
 )
 # After a colon, what the noun phrase before it is: "a pandemic: an epidemic that crosses …".
 _COLON = re.compile(
@@ -2024,7 +2025,20 @@ def _name_from(sentence: str) -> list[Definition]:
 
 def _that_is(sentence: str) -> list[Definition]:
     """ "the Old Style, that is, according to the Julian calendar" → (Old Style, …)."""
-    return _noun_phrase_before(sentence, _THAT_IS)
+    found = _noun_phrase_before(sentence, _THAT_IS)
+    for m in _GLOSSED_PARTICIPLE.finditer(sentence):
+        if definition := _clause(m["clause"], short=True):
+            found.append((m["term"], definition, ()))
+    return found
+
+
+# A verb's participle glossed after it: "were evicted, that is, legally forced out of their
+# homes", "had been devalued, meaning its value was lowered against other currencies".
+_GLOSSED_PARTICIPLE = re.compile(
+    r"\b(?:was|were|be|been|being|is|are)\s+(?:[a-z]+ly\s+)?(?P<term>[a-z]{3,}ed),\s+"
+    r"(?:that\s+is,?\s+(?=(?:[a-z]+ly\s+)?[a-z]{3,}ed\b)|meaning\s+(?=[a-z]))"
+    r"(?P<clause>[^;:()]{3,120}?)(?=,|;|\.$|$)"
+)
 
 
 def _so_called(sentence: str) -> list[Definition]:
@@ -2101,7 +2115,7 @@ _SAYS_WHAT_THIS_IS = re.compile(
 )
 # Words after a colon or a dash that are a sentence of their own: a noun phrase, then its verb.
 _A_SENTENCE = re.compile(
-    r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:had|has|have|was|were|is|are|did|could|would|will|"
+    r"(?:a|an|the)\s+(?:(?!(?:who|which|that)\b)[a-z-]+\s+){0,3}(?:had|has|have|was|were|is|are|did|could|would|will|"
     r"can|may|must|should)\b"
 )
 
