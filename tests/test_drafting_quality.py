@@ -201,8 +201,8 @@ def _same_date(label: dict[str, Any], drafted: str) -> bool:
     labelled = _date(label)
     if labelled is None:
         return False
-    if _relative(label):
-        return drafted.startswith(labelled)
+    if _relative(label):  # "0532-01-19" is of the label's 532: a day is written with four digits
+        return drafted.lstrip("0").startswith(labelled)
     return labelled.removeprefix("c. ") == drafted.removeprefix("c. ")
 
 

@@ -239,6 +239,18 @@ def test_the_dates_of_ancient_history_in_prose() -> None:
     assert found == ["0527-08-01", "0548-06-28", "0532-01"]
     assert parse_date("0527-08-01").label == "1 August 527"
     assert (parse_date("270s").start.year, parse_date("270s").end.year) == (270, 279)
+    # … and before a name and its verb, a singular noun, after a season, or as a span (batch
+    # 22's Nika riots); never a count, nor a day's number before a people
+    found = [
+        d
+        for _, _, d in find_dates(
+            "In April 527 Justin made Justinian co-emperor. In 535 war began. In the spring of "
+            "542 plague reached the city. In 533–534 Belisarius conquered Africa. In about 525 "
+            "Justinian married Theodora. They came in 200 ships, in May 300 Spanish soldiers "
+            "and in 150 thousand homes; on 27 May 147 Communards were shot."
+        )
+    ]
+    assert found == ["0527-04", "535", "542", "533–534", "c. 525"]
 
 
 def test_check_lists_places_where_the_seeds_may_disagree(project_dir: Path) -> None:

@@ -306,11 +306,23 @@ _NOT_A_NOUN_AFTER = (
     r"after|before|under|during|while|in|from|until"
 )
 _WHOLE_MONTHS = "|".join(MONTHS)
-# A year of three digits after a month: before no noun it would count ("May 300 soldiers").
-_EARLY_YEAR = (
+# What may follow a year of three digits, where a count would go on with what it counts
+# ("in 200 ships", "about 150 British soldiers", "May 300 men"): punctuation, a small word
+# (`_NOT_A_NOUN_AFTER`), a name and its verb ("In April 527 Justin made …"), or a word no
+# count goes on with ("In 535 war began", "In the spring of 542 plague reached …").
+_AFTER_EARLY_YEAR = (
+    rf"(?=\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:{_NOT_A_NOUN_AFTER})\b|"
+    r"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-Z][\w’'-]*(?:\s+(?![a-z]+s\b)[a-z]|[,.;])|"
+    r"\s+(?!(?:men|women|people|children|cattle|sheep|infantry|cavalry|more|less|fewer|of|per|"
+    r"percent|cent|hundred|thousand|million|years?|days?|months?|weeks?|km|miles?|feet|foot|"
+    r"metres?|yards?|acres?|pounds?|tons?|tonnes?)\b)[a-z]+(?<![^s]s)\s)"
+)
+# A year of three digits after a month: before no noun it would count ("May 300 soldiers"),
+# and after a day and a month before no name either ("on 27 May 147 Communards were shot").
+_EARLY_YEAR = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d){_AFTER_EARLY_YEAR}"
+_EARLY_YEAR_OF_DAY = (
     r"(?P<y>[1-9]\d{2})(?!\d|,\d)"
-    r"(?=\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:the|a|an|to|with|when|and|or|but|he|she|it|they|we|his|"
-    r"her|its|their|as|for|on|at|by|after|before|under|during|while|in|from|until)\b)"
+    rf"(?=\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:{_NOT_A_NOUN_AFTER})\b)"
 )
 _PROSE = [
     (  # January 7th 1979, January 7, 1979, Jan. 7 1979
@@ -332,10 +344,10 @@ _PROSE = [
     ("month", rf"\b{_MON.format('m')}\s+{_YEAR.format('y')}{_NOT_NUMBER_AFTER}"),  # April 1975
     (  # 1 August 527, April 527: a year of three digits after a whole month's name
         "dm",
-        rf"\b{_DAY.format('d')}(?:\s+of)?\s+(?P<m>{_WHOLE_MONTHS}),?\s+{_EARLY_YEAR}",
+        rf"\b{_DAY.format('d')}(?:\s+of)?\s+(?P<m>{_WHOLE_MONTHS}),?\s+{_EARLY_YEAR_OF_DAY}",
     ),
-    ("md", rf"\b(?P<m>{_WHOLE_MONTHS})\s+{_DAY.format('d')},?\s+{_EARLY_YEAR}"),
-    ("month", rf"\b(?P<m>{_WHOLE_MONTHS})\s+{_EARLY_YEAR}"),
+    ("md", rf"\b(?P<m>{_WHOLE_MONTHS})\s+{_DAY.format('d')},?\s+{_EARLY_YEAR_OF_DAY}"),
+    ("month", rf"(?<!\d\s)\b(?P<m>{_WHOLE_MONTHS})\s+{_EARLY_YEAR}"),
     (  # the eighteenth century, the late 16th century, the end of the second century BC
         "century",
         # … not "the turn of the 18th century", "18th century-style"; "B.C." is BC
@@ -359,19 +371,22 @@ _PROSE = [
     (  # in about 523, c. 615: a year of three digits, before no noun ("about 150 soldiers")
         "circa",
         r"(?<!\d\s)\b(?:(?i:in|from|until|since)\s+(?:about|around)|(?i:c\.|circa))\s*"
-        r"(?P<y>[1-9]\d{2})(?!\s+(?:to|until|till|and|or)\s+\d)"
-        rf"(?=\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:{_NOT_A_NOUN_AFTER})\b)",
+        r"(?P<y>[1-9]\d{2})(?!\s+(?:to|until|till|and|or)\s+\d)" + _AFTER_EARLY_YEAR,
+    ),
+    (  # in 533–534: a span of three-digit years, after "in" (not "pp. 533–534")
+        "span",
+        r"(?<!\d\s)\b(?i:in|from|between)\s+(?P<y>[1-9]\d{2})\s*[–—-]\s*(?P<y2>[1-9]\d{2})\b"
+        r"(?![\d,])",
     ),
     ("era", r"\b(?:(?P<n>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)|AD\s+(?P<ad>\d{1,4}))\b"),
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\b{_NOT_NUMBER_AFTER}"),
     # "in 629", "In 755 the rebellion …": a year of three digits, after a word that says when
     # and before no noun ("in 200 ships", "about 150 British soldiers", "after 300 were killed"
     # are numbers) and no other number ("from 558 to 658", "by 345 to 236": counts)
-    (
+    (  # … and after a season: "in the spring of 542"
         "year",
-        rf"(?<!\d\s)\b(?i:in|from|until|till|since)\s+(?P<y>[1-9]\d{{2}})"
-        r"(?!\s+(?:to|until|till|and|or)\s+\d)"
-        rf"(?=\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:{_NOT_A_NOUN_AFTER})\b)",
+        r"(?<!\d\s)\b(?:(?i:in|from|until|till|since)|(?:spring|summer|autumn|winter)\s+of)\s+"
+        r"(?P<y>[1-9]\d{2})(?!\s+(?:to|until|till|and|or)\s+\d)" + _AFTER_EARLY_YEAR,
     ),
 ]
 _PROSE_RE = [(kind, re.compile(pattern)) for kind, pattern in _PROSE]
