@@ -925,3 +925,23 @@ def test_a_people_before_the_kind_of_thing_it_had_gives_another_name() -> None:
         "Russia still used the Julian calendar, a calendar twelve days behind."
     )
     assert found[0] == "Julian calendar" and found[2] == ()
+
+
+def test_years_in_a_list_are_each_a_happening_of_the_whole_sentence() -> None:
+    """Batches 20-22: "won further elections in 1954 and 1956" is two elections; but "between
+    26 May and 4 June 1940" and "in November and December 1816" are one happening each, and
+    "in 1945 or 1946" is one whose year is not known."""
+    told = happenings("There had been Jacobite risings in 1689, 1715 and 1719.")
+    assert [(date, clause[start:end]) for clause, start, end, date in told] == [
+        ("1689", "1689, 1715 and 1719"), ("1715", "1689, 1715 and 1719"),
+        ("1719", "1689, 1715 and 1719"),
+    ]  # fmt: skip
+    assert {clause for clause, _, _, _ in told} == {
+        "There had been Jacobite risings in 1689, 1715 and 1719."
+    }
+    for one in (
+        "Between 26 May and 4 June 1940 more than 338,000 men were taken off the beaches.",
+        "Mass meetings were held in November and December 1816.",
+        "It happened in 1945 or 1946.",
+    ):
+        assert len(happenings(one)) == 1, one

@@ -127,6 +127,8 @@ def _date(label: dict[str, Any]) -> str | None:
         happenings(date, year)
         or happenings(f"in {date}", year)
         or happenings(f"in the {date.removeprefix('the ')}", year)  # "eighteenth century"
+        or happenings(f"from {date}", year)  # "1701 to 1714", as the text has it after "From"
+        or happenings(f"between {date}", year)  # "1633 and 1639"
     )
     return told[0][3] if told else None
 

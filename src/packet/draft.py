@@ -380,7 +380,10 @@ def _told_before(date: str, words: set[str], told: list[tuple[str, set[str]]]) -
 
 # Between two dates of one happening: "from June 1948 to May 1949", "in 1945 or 1946".
 _SPAN = re.compile(r"^[\s,]*(?:to|until|till|through|–|—|-)[\s,]*$", re.IGNORECASE)
-_ALTERNATIVE = re.compile(r"^\s*(?:or|and)\s*$", re.IGNORECASE)  # "in 1945 or 1946"
+_ALTERNATIVE = re.compile(r"^\s*or\s*$", re.IGNORECASE)  # "in 1945 or 1946"
+# Dates in a list, each its own happening told by the whole sentence: "won further elections
+# in 1954 and 1956", "risings in 1689, 1715 and 1719", "(1407–1409 and 1409–1411)".
+_LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.IGNORECASE)
 # Where a sentence telling two happenings is cut between them, strongest first.
 _CLAUSE_CUTS = (
     re.compile(r";\s*"),
@@ -403,28 +406,60 @@ def happenings(
     groups: list[list[tuple[int, int, str]]] = []
     for found in _dates(sentence, year, day):
         between = sentence[groups[-1][-1][1] : found[0]] if groups else ""
-        # … but "(1407–1409 and 1409–1411)" are two voyages, each a span of its own
-        two_spans = "–" in groups[-1][-1][2] and "–" in found[2] if groups else False
-        if groups and (_SPAN.match(between) or (_ALTERNATIVE.match(between) and not two_spans)):
+        # "between 26 May and 4 June 1940" is one happening; "in 1954 and 1956" are two
+        joined = re.fullmatch(r"\s*and\s*", between) is not None
+        ends = joined and not _listed_years(sentence, groups[-1][-1], found)
+        if groups and (_SPAN.match(between) or _ALTERNATIVE.match(between) or ends):
             groups[-1].append(found)
         else:
             groups.append([found])
     if not groups:
         return []
+    extents, listed = _extents(sentence, groups)
     bounds = [(0, 0)]  # (where a clause ends, where the next begins)
-    for before, after in itertools.pairwise(groups):
-        cut = _cut(sentence, before[-1][1], after[0][0])
-        if _ALTERNATIVE.match(sentence[before[-1][1] : after[0][0]]):
-            cut = (len(sentence), 0)  # "(1407–1409 and 1409–1411)": both are the whole sentence's
-        bounds.append(cut)
+    for (before, after), in_a_list in zip(itertools.pairwise(groups), listed, strict=True):
+        # dates in a list are each the whole sentence's
+        bounds.append(
+            (len(sentence), 0) if in_a_list else _cut(sentence, before[-1][1], after[0][0])
+        )
     bounds.append((len(sentence), len(sentence)))
     told = []
-    for group, (opening, closing) in zip(groups, itertools.pairwise(bounds), strict=True):
+    for group, (opening, closing), (start, end) in zip(
+        groups, itertools.pairwise(bounds), extents, strict=True
+    ):
         first, last = opening[1], closing[0]
-        clause = sentence[first:last]
-        start, end = group[0][0] - first, group[-1][1] - first
-        told.append((clause, start, end, _date_of(group, sentence)))
+        told.append((sentence[first:last], start - first, end - first, _date_of(group, sentence)))
     return told
+
+
+def _extents(
+    sentence: str, groups: list[list[tuple[int, int, str]]]
+) -> tuple[list[tuple[int, int]], list[bool]]:
+    """Where each happening's dates are written, and whether each is in a list with the next:
+    a list of years ("risings in 1689, 1715 and 1719") is where all of them are, so that no
+    title keeps the others."""
+    listed = [
+        bool(_LISTED.match(sentence[before[-1][1] : after[0][0]]))
+        and _listed_years(sentence, before[-1], after[0])
+        for before, after in itertools.pairwise(groups)
+    ]
+    extents = [(group[0][0], group[-1][1]) for group in groups]
+    run = 0  # the first happening of the list the current one is in
+    for index in range(1, len(groups) + 1):
+        if index == len(groups) or not listed[index - 1]:
+            for member in range(run, index):
+                extents[member] = (groups[run][0][0], groups[index - 1][-1][1])
+            run = index
+    return extents, listed
+
+
+def _listed_years(sentence: str, before: tuple[int, int, str], after: tuple[int, int, str]) -> bool:
+    """Whether two dates are years (or spans of years) in a list — "in 1954 and 1956",
+    "(1407–1409 and 1409–1411)" — not the ends of one span ("between 26 May and 4 June 1940",
+    "in November and December 1816")."""
+    years = re.compile(r"(?:c\. )?\d{3,4}(?:–\d{3,4})?")
+    opening = re.search(r"\bbetween\s+(?:about\s+|around\s+)?$", sentence[: before[0]], re.I)
+    return bool(years.fullmatch(before[2]) and years.fullmatch(after[2]) and not opening)
 
 
 _JOINED = re.compile(r"\s*(?:and|or|to|until|till|through|[–—-])\s*")
