@@ -891,6 +891,17 @@ def test_a_day_without_its_year_takes_the_year_the_text_gave() -> None:
         ("The pound had also been devalued, meaning its value was lowered against other "
          "currencies; by 1931 it was fixed.", "devalued",
          "its value was lowered against other currencies"),
+        # words the writer set in bold, or bold italics
+        ("His weekly newspaper, the ***Northern Star***, first appeared in Leeds in 1837.",
+         "Northern Star", "His weekly newspaper"),
+        ("Their death sentences were changed to **transportation** for life, which meant being "
+         "shipped to a prison colony.", "transportation",
+         "being shipped to a prison colony"),
+        ("Among the worst hit were the **handloom weavers**, who wove cloth by hand in their own "
+         "homes.", "handloom weavers", "who wove cloth by hand in their own homes"),
+        ("The **Act of Proscription** of 1746 banned Highlanders from wearing Highland dress "
+         "(the kilt and the plaid) unless they were soldiers.", "Act of Proscription",
+         "banned Highlanders from wearing Highland dress"),
     ],
 )  # fmt: skip
 def test_what_the_tuned_batches_still_missed(text: str, term: str, said: str) -> None:

@@ -735,6 +735,12 @@ def _phrase_before(text: str) -> str:
     """The noun phrase `text` ends with: capitalised words with the small words inside names
     ("Cat and Mouse Act", "First Barons' War"), or up to four lower-case words back to a
     determiner, preposition or verb ("died from | acute radiation sickness")."""
+    # "changed to *transportation* | for life, which meant …": the marked word, not its phrase
+    text = re.sub(  # … and "the *Act of Settlement* | of 1701, the law that …"
+        r"(\*[^*]{2,60}\*)\s+(?:(?:for|in|at|on)\s+[a-z]+(?:\s+[a-z]+)?|of\s+\d{3,4})\s*$",
+        r"\1",
+        text,
+    )
     quoted = re.search(r"(?:[“\"‘]([^“”\"‘’]{2,60})[”\"’]|\*([^*]{2,60})\*)\s*$", text)
     if quoted and len((quoted[1] or quoted[2]).split()) <= 6:
         # the "century of humiliation", the *petits blancs*, "with | extenuating circumstances"
@@ -2459,6 +2465,12 @@ def _what_a_clause_says(sentence: str) -> Definition | None:
     """ "Alsace-Lorraine, which Germany had taken from France in 1871, was returned" →
     (Alsace-Lorraine, which Germany had taken …): a name by the clause that describes it."""
     for m in _NAME_WHICH.finditer(sentence):
+        if m[
+            "marked"
+        ]:  # a word the writer set in bold or italics: "the **handloom weavers**, who …"
+            if definition := _clause(f"{m['relative']} {m['clause']}", most=MAX_WORDS):
+                return (m["marked"], definition, ())
+            continue
         _, words = _after_opening(m["name"])
         name = " ".join(words)
         if (len(words) < 2 and "-" not in name) or name in _WELL_KNOWN or _NOT_IN_TERM & {*words}:
@@ -2471,9 +2483,9 @@ def _what_a_clause_says(sentence: str) -> Definition | None:
 # A name and the clause that describes it: "the Qing dynasty, whose emperors came from …",
 # "the handloom weavers, who wove cloth by hand …" (not "…, which meant that …").
 _NAME_WHICH = re.compile(
-    r"(?:(?<=\bthe\s)|(?<=^))(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:(?:of|the|de|and)\s+)?[A-Z][\w’'-]+){0,4}"
+    r"(?:\*(?P<marked>[^*]{2,60})\*|(?:(?<=\bthe\s)|(?<=^))(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:(?:of|the|de|and)\s+)?[A-Z][\w’'-]+){0,4}"
     r"(?:\s+(?:dynasty|calendar|empire|kingdom|war|revolt|rebellion|movement|party|river|"
-    r"mountains|islands|festival|weavers|labourers))?)"
+    r"mountains|islands|festival|weavers|labourers))?))"
     r",\s+(?P<relative>which|who|whose)\s+"
     r"(?!(?:meant|means|is|was|were|are|had|has|also|still|now|later|then)\b)"
     r"(?P<clause>[^,;:()]{8,160}?)(?=\s*(?:[,;:.]|$))"
@@ -2510,9 +2522,10 @@ _NAME_DID = re.compile(
     rf"(?:{_KIND_OF_THING})\b(?:\s+of\s+(?:[A-Z][\w’'-]*|\d{{4}})(?:\s+[A-Z][\w’'-]*){{0,3}}|"
     r"\s+\d{4}(?!\s*[–-]))?|"  # "The Ballot Act 1872"
     rf"(?:{_KIND_OF_THING})\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
+    r"(?:\s+of\s+\d{4})?"  # "The Act of Proscription of 1746 banned …"
     rf"(?:,\s+(?:[a-z]{{3,}}ed|{_IRREGULAR})\b[^,;:()]{{1,60}},)?\s+"  # ", passed in March 1881,"
     rf"(?P<clause>(?!(?:{_WHEN_VERBS})\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\b[^;:()]{{8,240}}?)"
-    r"\s*(?=[;:]|(?<!\b[A-Z])\.(?:\s|$)|,\s+(?:and|but|which|while|so)\b|$)"
+    r"\s*(?=[;:]|(?<!\b[A-Z])\.(?:\s|$)|,\s+(?:and|but|which|while|so)\b|\s\(|$)"
 )
 
 
@@ -2521,7 +2534,9 @@ def what_it_did(sentence: str) -> Definition | None:
     issued the No Rent Manifesto, calling on tenants to …" → (No Rent Manifesto, calling …): a
     named thing by what it did or a document by what it says — a description, which the draft
     takes only for a name no sentence defines."""
-    if (m := _NAME_DID.match(sentence)) is None:
+    if (
+        m := _NAME_DID.match(sentence.replace("*", ""))
+    ) is None:  # "The **Act of …** of 1746 banned"
         return _what_it_says(sentence)
     name = _OWNER.sub("", m["name"].strip())  # "China's First Five-Year Plan"
     if len(name.split()) < 2 or name in _WELL_KNOWN or re.match(r"\S+[’']s\s+[a-z]", name):

@@ -968,7 +968,7 @@ _NOT_A_FIRST_NAME = {
 _A_QUOTED_QUESTION = re.compile(r"^\s*[“\"‘'].*\?\s*(?:\(\d+\s*marks?\))?\s*$", re.DOTALL)
 
 
-_BOLD = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,60}?)(?<=\S)\1")
+_BOLD = re.compile(r"(\*\*\*|\*\*|__)(?=\S)([^*_\n]{1,60}?)(?<=\S)\1")  # "***Northern Star***" too
 
 
 def _as_the_rules_read(paragraph: str) -> str:
