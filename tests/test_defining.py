@@ -902,6 +902,12 @@ def test_a_day_without_its_year_takes_the_year_the_text_gave() -> None:
         ("The **Act of Proscription** of 1746 banned Highlanders from wearing Highland dress "
          "(the kilt and the plaid) unless they were soldiers.", "Act of Proscription",
          "banned Highlanders from wearing Highland dress"),
+        # batch 24: a key term's line that goes on, a title before a name, a bracket after a
+        # relative clause's noun
+        ("autocracy – rule by one person with unlimited power; in Russia, the tsar.",
+         "autocracy", "rule by one person with unlimited power"),
+        ("serfdom – a system in which peasants (serfs) were bound to the land.",
+         "serfs", "peasants"),
     ],
 )  # fmt: skip
 def test_what_the_tuned_batches_still_missed(text: str, term: str, said: str) -> None:
@@ -920,6 +926,17 @@ def test_what_the_tuned_batches_still_missed(text: str, term: str, said: str) ->
         ("He had many friends; a few were rich.", "few"),
         ("Aid went to France, which had lost most.", "France"),  # a country a student knows
         ("The army occupied the capital, the city of Hue.", "city of Hue"),
+        # batch 24's wrong entries: a place after "in", a time, a clause after an opening, some
+        # of them, a dash's sentence
+        ("autocracy – rule by one person with unlimited power; in Russia, the tsar.", "Russia"),
+        ("Nicholas took the throne, and a new oath, this time to Nicholas, was fixed.", "oath"),
+        ("Despite these losses, the spices sold for far more than the voyage had cost.",
+         "losses"),
+        ("Printed first in Augsburg and then in many other towns, the articles spread fast.",
+         "towns"),
+        ("His wealth came from the merchants – many of them Muslims – who used his port.",
+         "merchants"),
+        ("They relied on their guns – their ships carried heavy cannon.", "guns"),
     ],
 )  # fmt: skip
 def test_what_the_tuned_batches_read_is_not_read_too_widely(text: str, not_a_term: str) -> None:
@@ -956,3 +973,12 @@ def test_years_in_a_list_are_each_a_happening_of_the_whole_sentence() -> None:
         "It happened in 1945 or 1946.",
     ):
         assert len(happenings(one)) == 1, one
+
+
+def test_a_title_before_a_name_gives_the_name_alone_too() -> None:
+    (found,) = defined_terms(
+        "Count Mikhail Miloradovich, the Governor-General of St Petersburg, rode out."
+    )
+    assert found[2] == ("Mikhail Miloradovich",)
+    (found,) = defined_terms("It was led by Lieutenant-Colonel Sergei Muravyov-Apostol, a hero.")
+    assert found[2] == ("Sergei Muravyov-Apostol",)

@@ -365,7 +365,7 @@ _OPENER = re.compile(
     r"^(?:after|before|during|in|on|at|by|for|from|when|while|with|under|over|since|until|"
     r"although|as|once|then|soon|later|today|meanwhile|however|finally|instead|unable|still|"
     r"abroad|overseas|elsewhere|afterwards|nevertheless|nonetheless|moreover|furthermore|thus|"
-    r"hence|indeed|among|like|unlike|to|[a-z]+ly|[a-z]+ing)\b",
+    r"hence|indeed|among|like|unlike|to|despite|[a-z]+ly|[a-z]+ing)\b",
     re.IGNORECASE,
 )
 
@@ -452,7 +452,7 @@ def defined_terms(sentence: str) -> list[Definition]:
 # cyclone, a tropical storm …", "actually | brass, an alloy of …".
 _DESCRIBED = re.compile(
     r"^(?:actually|really|largely|mostly|mainly|newly|recently|formerly|supposedly|tiny|violent|low-grade|present|severe|brutal|crude|simple|typical|"
-    r"notorious|infamous|dreaded|feared|hated|devastating|disastrous)\s+(?=[a-z])"
+    r"notorious|infamous|dreaded|feared|hated|devastating|disastrous|experienced)\s+(?=[a-z])"
 )
 # A people's or a nation's name before the kind of thing it had: "Kazakh nomads", "British
 # bondholders", "an Italian protectorate" (not "Julian calendar", "Roman law").
@@ -665,7 +665,7 @@ _ADVERB_THEN_NAME = re.compile(
 def _opening(head: str) -> bool:
     """Whether the part of a sentence before a comma is an opening phrase rather than ending
     with a noun phrase: "In 1847 alone", "As the old shell began to crumble", "at Lahore"."""
-    segments = re.split(r"[,;:]", head)
+    segments = re.split(r"[,;:]", head.rsplit(";", 1)[-1])  # "…; in Russia, the tsar": anew
     segment = segments[-1].strip()
     # "Rationing, the controlled distribution of scarce goods, began …"; "Meanwhile Malacca,
     # a trading city …" (an adverb, then the subject); a phrase inside the sentence
@@ -678,8 +678,10 @@ def _opening(head: str) -> bool:
         # … unless the main clause follows without a comma: "Once raiders crossed the
         # coastline they were tracked by the Observer Corps, a force of …"
         return not _MAIN_CLAUSE.search(segment)
-    if len(segments) == 1 and re.match(rf"(?:[A-Z][a-z]+ed|{_PARTICIPLES})\s+by\b", segment):
-        return True  # "Edited by Locke, the special issue …"
+    if len(segments) == 1 and re.match(
+        rf"(?:[A-Z][a-z]+ed|{_PARTICIPLES})\s+(?:by|first|in|at|from)\b", segment
+    ):
+        return True  # "Edited by Locke, the special issue …", "Printed first in Augsburg, …"
     date_then_subject = rf"^{_OPENER.pattern}[^,]*?\d{{3,4}}s?\s+(?!(?:alone|only|onwards?)\b)\w"
     if re.match(date_then_subject, segment, re.IGNORECASE):
         return False  # "In November 2016 the New Safe Confinement": a date, then the subject
@@ -984,11 +986,15 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
 
 
 # Words after which a participle is an adjective: "handed to | chartered companies".
-_BEFORE_ADJECTIVE = {"a", "an", "the", "to", "of", "in", "with", "by", "for", "from", "into", "as"}
+_BEFORE_ADJECTIVE = {
+    "a", "an", "the", "to", "of", "in", "with", "by", "for", "from", "into", "as", "these",
+    "this", "those", "its", "their", "his", "her",  # "These | migrated archives – colonial …"
+}  # fmt: skip
 # Words a bare noun phrase does not begin with: "Calais, only to learn that …", "the coast,
 # and thousands of men drowned", "goods, on thousands of products".
 _NOT_A_NOUN = (
     r"(?!(?:and|but|or|so|only|just|even|then|when|while|as|if|though|although|thousands|still|"
+    r"this\s+time|that\s+time|"
     r"already|now|once|formerly|first|originally|he|she|it|they|we|you|i|especially|"
     r"particularly|mainly|mostly|usually|probably|possibly|perhaps|"
     r"hundreds|millions|many|most|some|all|both|on|in|at|by|for|with|from|to|of|not|never|"
@@ -1002,7 +1008,7 @@ _NOT_A_NOUN = (
 )
 # "India became independent, a day after …": a time, not a definition.
 _NOT_A_TIME = (  # … but "a time of foreign rule" is what a thing was
-    r"(?!(?:a|the|one)\s+(?:day|week|month|year|decade|century|moment|time)\b"
+    r"(?!(?:a|the|one|this|that)\s+(?:day|week|month|year|decade|century|moment|time)\b"
     r"(?!\s+(?:of|when|in\s+which)\b))"
 )
 # Participles a defining noun phrase goes on with: "cloth spun and woven by hand".
@@ -1241,7 +1247,12 @@ def _person_named(m: re.Match[str], sentence: str) -> str | None:
     list, a faith, a name or a clause after the role ("…, Tsar Nicholas I died", "…, the pope
     and the emperor could not agree"), a title that is part of the name."""
     opened, words = _after_opening(m["name"])  # "In 1905 Lord Curzon", "When Gandhi"
-    if not words or words[0] in _DISCOURSE or {w.casefold() for w in opened} & _PLACE_BEFORE:
+    before = sentence[: m.start("name")].split()[-1:]  # "…; in Russia, the tsar": a place
+    if (
+        not words
+        or words[0] in _DISCOURSE
+        or {w.casefold() for w in [*opened, *before]} & _PLACE_BEFORE
+    ):
         return None
     rest = m["rest"]
     if _ROLE_NOT_A_PERSON.match(m["word"]) or _A_NAME_NEXT.match(rest) or _A_VERB_NEXT.match(rest):
@@ -1399,7 +1410,9 @@ _SAYS_WHO = re.compile(rf"(?:a|an|the|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?{_A_RO
 _TITLE = re.compile(
     r"^(?:Marshal|General|Admiral|Colonel|Captain|Major|Cardinal|Archbishop|Bishop|Archduke|"
     r"King|Queen|Emperor|Empress|Tsar|Tsarina|Pope|President|Prince|Princess|Sultan|Shah|"
-    r"Chancellor|Premier|Lord|Lady|Chairman|Field\s+Marshal)\s+(?=[A-Z][\w’'-]+\s+[A-Z])"
+    r"Chancellor|Premier|Lord|Lady|Chairman|Field\s+Marshal|Count|Countess|Baron|Baroness|Duke|"
+    r"Duchess|Lieutenant|Sergeant|Commander|Governor|Sheikh|Emir|Ras|Dr|"
+    r"(?:Lieutenant|Major|Brigadier)-(?:Colonel|General))\s+(?=[A-Z][\w’'-]+\s+[A-Z])"
 )
 
 
@@ -1782,7 +1795,7 @@ _DASHED = re.compile(
     r"notably|particularly|mainly|mostly|chiefly|the\s+so-called|[a-z]+ed(?!\s+[a-z]+s\b)|"
     + _IRREGULAR
     + r")\b)"
-    r"(?:[a-z]|(?:a|an|the)\s|[A-Z][a-z]+\s+(?=who|which|that))[^–—;:()]{3,200}?)"
+    r"(?:[a-z]|(?:a|an|the)\s|[A-Z][a-z]+\s+(?=who|which|that))(?:[^–—;:()]|\([^()]{1,40}\)){3,200}?)"
     # … or a semicolon before the next word glossed: "purple – the colour of …; burial-shroud – …"
     r"(?:\s[–—]\s|—|(?=\.$|$)|(?=;\s+[\w’'-]+(?:\s+[\w’'-]+)?\s[–—]\s))"
 )
@@ -2077,8 +2090,20 @@ def _dashed(sentence: str) -> list[Definition]:
         # 'black water' –": what they did, or a name and its translation
         and not re.fullmatch(r"[A-Z][\w’'-]* and [A-Z][\w’'-]*", f[0])
         and not re.fullmatch(rf"(?:the\s+)?(?:{_TRANSLATED.pattern})", f[1])
+        # "the merchants – many of them Muslims –": some of them, not what they are
+        and not re.match(r"(?i:many|most|some|all|few|none|several)\s+of\s+them\b", f[1])
     ]
+    if (line := _KEY_TERM_LINE.match(sentence)) and not found and (said := _clause(line["clause"])):
+        found.append((line["term"], said, ()))  # "autocracy – rule by one person …; in Russia, …"
     return found + [(m["term"], m["clause"], ()) for m in _GLOSSED_VERB.finditer(sentence)]
+
+
+# A key term's line that goes on after its definition: "autocracy – rule by one person with
+# unlimited power; in Russia, the tsar".
+_KEY_TERM_LINE = re.compile(
+    r"(?P<term>(?:[^\s–—;:,.]+\s){0,3}[^\s–—;:,.]+)\s[–—]\s"
+    r"(?P<clause>(?:a|an|the|[a-z])[^–—;:]{3,200}?)\s*;\s"
+)
 
 
 # A term in quotation marks or italics, and after a colon what it stands for: "the "Four
@@ -2121,6 +2146,8 @@ _SAYS_WHAT_THIS_IS = re.compile(
 )
 # Words after a colon or a dash that are a sentence of their own: a noun phrase, then its verb.
 _A_SENTENCE = re.compile(
+    # "… their guns – their ships carried heavy cannon"
+    rf"(?:their|his|her|its)\s+(?:[a-z-]+\s+){{0,2}}(?:[a-z]{{3,}}ed|{_IRREGULAR})\b|"
     r"(?:a|an|the)\s+(?:(?!(?:who|which|that)\b)[a-z-]+\s+){0,3}(?:had|has|have|was|were|is|are|did|could|would|will|"
     r"can|may|must|should)\b"
 )
@@ -2615,7 +2642,9 @@ def _bracketed(head: str, clause: str) -> list[Definition]:
         # "a numbered rank (mansab)", "landless labourers (*peones*)": the thing's own name
         article = list(re.finditer(r"\b(?:a|an|the)\s", head))
         what = head[article[-1].start() :] if article else ""
-        definition = _clause(term if len(what.split()) > 6 or not what else what)
+        # … but "a system in which | peasants (serfs)": the noun phrase the bracket follows
+        whole = what and len(what.split()) <= 6 and not _RELATIVE.search(what)
+        definition = _clause(what if whole else term)
         return [(clause.strip("*"), definition, ())] if definition else []
     quoted = clause[:1] in '“"‘'  # a translation: ("Spear of the Nation")
     named = not re.search(r"\b[a-z]{2,}\b", clause) and not quoted and not italic
