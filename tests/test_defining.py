@@ -908,6 +908,16 @@ def test_a_day_without_its_year_takes_the_year_the_text_gave() -> None:
          "autocracy", "rule by one person with unlimited power"),
         ("serfdom – a system in which peasants (serfs) were bound to the land.",
          "serfs", "peasants"),
+        # a word's own name in italics in brackets, a bare role of kin, places located
+        ("They revived serfdom (*Leibeigenschaft*), the personal bondage that tied peasants to "
+         "a lord.", "serfdom", "the personal bondage that tied peasants to a lord"),
+        ("He preached before Duke John of Saxony, brother of the Elector Frederick the Wise, "
+         "urging the rulers to act.", "Duke John of Saxony",
+         "brother of the Elector Frederick the Wise"),
+        ("The League's troops caught the band at Leipheim on the Danube on 4 April 1525.",
+         "Leipheim", "on the Danube"),
+        ("In Thuringia, far to the north, the rising took a more radical turn.",
+         "Thuringia", "far to the north"),
     ],
 )  # fmt: skip
 def test_what_the_tuned_batches_still_missed(text: str, term: str, said: str) -> None:
@@ -937,6 +947,7 @@ def test_what_the_tuned_batches_still_missed(text: str, term: str, said: str) ->
         ("His wealth came from the merchants – many of them Muslims – who used his port.",
          "merchants"),
         ("They relied on their guns – their ships carried heavy cannon.", "guns"),
+        ("The two leaders met in London on Monday to agree the terms.", "London"),
     ],
 )  # fmt: skip
 def test_what_the_tuned_batches_read_is_not_read_too_widely(text: str, not_a_term: str) -> None:

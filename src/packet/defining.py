@@ -1236,8 +1236,12 @@ def _named_role(sentence: str) -> list[Definition]:
     found: list[Definition] = []
     for m in _NAMED_ROLE.finditer(sentence):
         role = m["role"]
-        if (name := _person_named(m, sentence)) and (_DETERMINED.match(role) or role[0].isupper()):
-            found.append((name, role, ()))  # not "Gandhi, spinning cloth …"
+        # not "Gandhi, spinning cloth …"; but "Duke John of Saxony, brother of the Elector …"
+        bare = re.match(rf"(?:[a-z]+\s+)?(?:{_ROLE})\s+(?:of|to|at)\s", role)
+        if (name := _person_named(m, sentence)) and (
+            _DETERMINED.match(role) or role[0].isupper() or bare
+        ):
+            found.append((name, role, ()))
     return found
 
 
@@ -1341,7 +1345,8 @@ def _place_named(sentence: str) -> list[Definition]:
 # where, not when ("Flanders, on 24 June 1340") or in what ("Purgatory, in Catholic
 # teaching"; "Robert Conquest, in The Harvest of Sorrow (1986)").
 _WHERE = (
-    r"near|close\s+to|far\s+(?:up|down)|further\s+[a-z]+\s+along|"
+    r"near|close\s+to|far\s+(?:up|down)|far\s+to\s+the(?=\s+(?:north|south|east|west))|"
+    r"further\s+[a-z]+\s+along|"
     r"(?:just\s+)?(?:north|south|east|west|outside)(?:\s+of)?|(?:mostly\s+)?in|on"
 )
 _GEOGRAPHY = re.compile(
@@ -1356,16 +1361,30 @@ _PLACE_LOCATED = re.compile(
 )
 
 
+# A town where something happened and, without a comma, where it is: "caught the band at
+# Leipheim on the Danube on 4 April", "stormed the town of Weinsberg near Heilbronn" (not a
+# day: "in London on Monday").
+_AT_PLACE_BY = re.compile(
+    r"\b(?:at|town\s+of|village\s+of|city\s+of)\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+)\s+"
+    r"(?P<where>(?:near|on)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b)[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)?)"
+    r"(?=\s*[,.;]|\s+(?:on|in|and|where|which|to|by|with)\b)"
+)
+
+
 # Where a place is, by another's name: "in north-west England", "near Leipzig", "on an island
 # in the Nile", "in what is now Germany" — not "in the west", "near the end of the war".
 _SAYS_WHERE = re.compile(
-    r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+|\bwhat\s+is\s+now\b|^(?:just\s+)?(?:north|south|east|west)\S*\s+of\s"
+    r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+|\bwhat\s+is\s+now\b|^(?:just\s+)?(?:north|south|east|west)\S*\s+of\s|"
+    r"^far\s+to\s+the\s"
 )
 
 
 def _place_located(sentence: str) -> list[Definition]:
-    """ "Lancashire, in north-west England," → (Lancashire, in north-west England)."""
-    found: list[Definition] = []
+    """ "Lancashire, in north-west England," → (Lancashire, in north-west England); "at Leipheim
+    on the Danube" → (Leipheim, on the Danube)."""
+    found: list[Definition] = [(m["name"], m["where"], ()) for m in _AT_PLACE_BY.finditer(sentence)]
     for m in _PLACE_LOCATED.finditer(sentence):
         _, words = _after_opening(m["name"])
         name, where = " ".join(words), m["where"]
@@ -1696,7 +1715,8 @@ def _listed(clause: str) -> bool:
 _OTHER_NAME = re.compile(
     r"\s\((?:(?:(?:also|often|sometimes|usually)\s+)?(?:spelled|spelt|written|called|or)\s+"
     r"[“\"‘']?(?P<said>[^()“”\"‘’]{1,40}?)[”\"’']?|"
-    r"[“\"‘]?(?P<name>[A-ZÀ-ÖØ-Þ][^()“”\"‘’]{1,40}?)[”\"’]?)\)$"
+    r"[“\"‘]?(?P<name>[A-ZÀ-ÖØ-Þ][^()“”\"‘’*]{1,40}?)[”\"’]?|"
+    r"\*(?P<italic>[^()*]{1,40})\*)\)$"  # "serfdom (*Leibeigenschaft*), the personal bondage …"
 )
 _SPELLED = re.compile(r"(?:(?:also|often|sometimes|usually)\s+)?(?:spelled|spelt|written)\s")
 
@@ -1718,7 +1738,7 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     other name if a bracket gives one: "the Old Summer Palace (Yuanmingyuan), a vast …"."""
     aliases: tuple[str, ...] = ()
     if other := _OTHER_NAME.search(head):
-        head, aliases = head[: other.start()], (other["said"] or other["name"],)
+        head, aliases = head[: other.start()], (other["said"] or other["name"] or other["italic"],)
     elif translated := _TRANSLATION_BEFORE.search(head):
         # "the *pacto del olvido*, or "pact of forgetting", an unwritten agreement …"
         term = translated["term"] or translated["quoted"] or translated["plain"]
