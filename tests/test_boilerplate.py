@@ -223,3 +223,18 @@ def test_a_long_form_line_is_read() -> None:
     assert found.blocks[-1] == ("para", "The war began.")
     found = article("Name: " + "_" * 60 + "   Date: ___/___/____\n\nThe war began.", "text")
     assert found.blocks == [("para", "The war began.")]
+
+
+def test_a_box_of_key_words_beside_the_article_is_kept() -> None:
+    """Batch 25's museum page set its key words in an `<aside>`, which the extractor dropped with
+    the page's other asides; a box headed "Key words" (or "Glossary", "Word help") is lesson."""
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>The Punic Wars</h1>"
+        + "<p>Rome and Carthage fought three wars for the western Mediterranean. " * 8
+        + "</p><aside class='key-words'><h3>Key words</h3><ul><li>consul – one of the two senior "
+        "magistrates elected each year</li></ul></aside></article>"
+        "<aside class='related'><h3>Related</h3><p>Visit our shop</p></aside></body></html>"
+    )
+    text = "\n".join(block for _, block in article(page, "html").blocks)
+    assert "consul – one of the two senior magistrates elected each year" in text
+    assert "Visit our shop" not in text

@@ -312,10 +312,14 @@ _WHOLE_MONTHS = "|".join(MONTHS)
 # count goes on with ("In 535 war began", "In the spring of 542 plague reached …").
 _AFTER_EARLY_YEAR = (
     rf"(?=\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:{_NOT_A_NOUN_AFTER})\b|"
-    r"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-Z][\w’'-]*(?:\s+(?![a-z]+s\b)[a-z]|[,.;])|"
-    r"\s+(?!(?:men|women|people|children|cattle|sheep|infantry|cavalry|more|less|fewer|of|per|"
-    r"percent|cent|hundred|thousand|million|years?|days?|months?|weeks?|km|miles?|feet|foot|"
-    r"metres?|yards?|acres?|pounds?|tons?|tonnes?)\b)[a-z]+(?<![^s]s)\s)"
+    # one person's name and its verb ("In April 527 Justin made …"), not a people's ("In
+    # October 700 Americans were captured", "Until 400 Marines landed", "300 Nazi camps")
+    r"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-Z][\w’'-]*(?<![^u]s)\s+(?:[a-z]{3,}ed|made|took|gave|"
+    r"won|led|became|began|fell|was|had|sent|went|came|died|rose|fled|built|married|said)\b|"
+    # … or a verb with its object ("who in about 523 massacred Christians"), not "300 armed men"
+    r"\s+[a-z]{3,}ed\s+(?:(?:the|a|an|his|her|their|its)\b|[A-Z])|"
+    # … or a happening's noun ("In 535 war began", "in the spring of 542 plague reached …")
+    r"\s+(?:war|plague|famine|peace|fire|trade|rebellion|revolt|drought|fighting|rioting)\s)"
 )
 # A year of three digits after a month: before no noun it would count ("May 300 soldiers"),
 # and after a day and a month before no name either ("on 27 May 147 Communards were shot").
@@ -376,7 +380,11 @@ _PROSE = [
     (  # in 533–534: a span of three-digit years, after "in" (not "pp. 533–534")
         "span",
         r"(?<!\d\s)\b(?i:in|from|between)\s+(?P<y>[1-9]\d{2})\s*[–—-]\s*(?P<y2>[1-9]\d{2})\b"
-        r"(?![\d,])",
+        r"(?![\d,])(?!\s*(?:BCE?|B\.C))" + _AFTER_EARLY_YEAR,
+    ),
+    (  # 264–241 BC, 100–200 AD: a span of years of one era
+        "eraspan",
+        r"(?<![\d,.])\b(?P<y>\d{1,4})\s*[–—-]\s*(?P<y2>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)\b",
     ),
     ("era", r"\b(?:(?P<n>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)|AD\s+(?P<ad>\d{1,4}))\b"),
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\b{_NOT_NUMBER_AFTER}"),
@@ -414,14 +422,23 @@ def _prose_date(kind: str, m: re.Match[str]) -> str | None:
             text = f"{m['part'].lower() + ' ' if m['part'] else ''}{m['decade']}s"
         elif kind == "circa":
             text = f"c. {m['y']}"
-        elif kind == "era":
-            text = f"{int(m['n'])} {m['era'].upper()}" if m["n"] else f"{int(m['ad'])} AD"
+        elif kind in ("era", "eraspan"):
+            text = _era_text(m)
         else:
             text = m["y"]
         parse_date(text)
     except (DateError, KeyError, ValueError):
         return None
     return text
+
+
+def _era_text(m: re.Match[str]) -> str:
+    """ "44 BC", "AD 394", "264–241 BC" as packet writes them: "44 BC", "394 AD", "264 BC–241
+    BC"."""
+    if m.re.groupindex.get("y2") and m["y2"]:
+        era = m["era"].upper()
+        return f"{int(m['y'])} {era}–{int(m['y2'])} {era}"
+    return f"{int(m['n'])} {m['era'].upper()}" if m["n"] else f"{int(m['ad'])} AD"
 
 
 def _century_text(m: re.Match[str]) -> str:

@@ -429,9 +429,8 @@ def defined_terms(sentence: str) -> list[Definition]:
                 titled = _TITLE.match(term) if _A_ROLE.search(definition) else None
                 if titled:  # "Marshal Peng Dehuai" is Peng Dehuai too; not "Prince Edward Island"
                     aliases = (*aliases, term[titled.end() :])
-                term = _DESCRIBED.sub("", term)  # "a violent | cyclone, a tropical storm …"
-                if people := _OF_A_PEOPLE.match(term):  # "Kazakh nomads" are nomads too
-                    aliases = (*aliases, people[1])
+                if not _RELATIVE.search(definition):  # not "a violent despot, a man who …"
+                    term = _DESCRIBED.sub("", term)  # "a violent | cyclone, a tropical storm …"
                 found.append((term, definition, aliases))
     # "known as justification | by faith: the teaching …": the whole name, not its start; "la
     # Noche Triste" read twice is "Noche Triste"
@@ -454,16 +453,6 @@ _DESCRIBED = re.compile(
     r"^(?:actually|really|largely|mostly|mainly|newly|recently|formerly|supposedly|tiny|violent|low-grade|present|severe|brutal|crude|simple|typical|"
     r"notorious|infamous|dreaded|feared|hated|devastating|disastrous|experienced)\s+(?=[a-z])"
 )
-# A people's or a nation's name before the kind of thing it had: "Kazakh nomads", "British
-# bondholders", "an Italian protectorate" (not "Julian calendar", "Roman law").
-_OF_A_PEOPLE = re.compile(
-    r"^(?:British|English|Scottish|Irish|American|Canadian|Australian|French|German|Dutch|"
-    r"Italian|Spanish|Portuguese|Russian|Prussian|Austrian|Polish|Belgian|Swedish|Danish|"
-    r"Turkish|Egyptian|Ethiopian|Mexican|Chinese|Japanese|Korean|Kazakh|Ukrainian|Soviet)\s+"
-    r"([a-z][\w-]+(?:\s+[a-z][\w-]+)?)$"
-)
-
-
 # What a worksheet tells its reader to do, no definition: "**Important** - read this before
 # the exam".
 _AN_INSTRUCTION = re.compile(r"(?i:read|write|answer|remember|look\s+at|bring|do\s+not|don't)\s")
@@ -575,7 +564,14 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
     if back := _NAMED_BACK.match(sentence):
         # "… into the city. The city was known as …": the city, not what happened
         again = back["noun"] and re.search(rf"\b{back['noun']}\b", previous, re.I)
-        return None if again else _named_back(previous, back["term"])
+        # "It was later called off", "They were often called traitors": no name given
+        pronoun = re.match(r"(?:It|They)\s", sentence) is not None
+        unnamed = (pronoun and not re.match(r"[A-Z“\"‘*]", back["term"])) or bool(
+            re.match(  # "The strike was later called off", "… called a mistake"
+                r"(?:off|up|out|back|down|in|on|to|for|upon|away|together|a|an)\b", back["term"]
+            )
+        )
+        return None if again or unnamed else _named_back(previous, back["term"])
     said = _SAID_AFTER.match(sentence)
     if said is None:
         return None
@@ -1050,6 +1046,9 @@ _APPOSITIVE_OPENING = (
     r"[A-Z][a-z]+\s+for\s+(?=[“\"‘'])|"
     # "conscription, compulsory military service, was abolished": a bare noun phrase between
     # the subject and its verb
+    r"(?!(?:free|open|safe|cheap|new|old|available|rare|common|scarce|bread)\b)"
+    r"(?!(?:[a-z][\w-]*\s+){0,3}(?:above\s+all|for\s+the\s+first\s+time|in\s+particular|"
+    r"at\s+least|of\s+course|at\s+last)\b)"
     rf"{_NOT_A_NOUN}(?=[a-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,4}}"
     r"(?![a-z]+(?:ed|ous|ful|ive|al|ic|y|less|ing|ent|ant|ble)\b)"
     r"[A-Za-z][\w-]*,\s+(?:was|were|is|are|had|has)\s))"
@@ -1459,6 +1458,8 @@ def _role_named(sentence: str) -> list[Definition]:
             rf"\s*,\s*(?:and\s|{_NAME_WORD}\s*(?:,|and\b))", sentence[m.end() :]
         ):
             continue  # "the pope, Spain, and Venice": a list
+        if m["word"].lower() == "member" and one_word:
+            continue  # "Its most powerful member, Britain, refused …": a country
         titled = m["name"].split(", ")  # "John of Gaunt, Duke of Lancaster" is John of Gaunt
         found.append((m["name"], m["role"], tuple(titled[:1]) if len(titled) > 1 else ()))
     return found
@@ -1826,7 +1827,9 @@ _COLON = re.compile(
     r"[a-z][\w-]*\s+[a-z]+\s+(?=[a-z]+ed\s+(?:with|by|from|in|into)\b)|"
     # "quotas for grain procurement: compulsory deliveries to the state at …", "These towns
     # were oases: fertile places in the desert where …"
-    rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,2}}[a-z]+s\s+(?=(?:in|to|for|where|from)\s))"
+    rf"{_NOT_A_NOUN}(?![^;:]*\s+and\s+[a-z]+s\s+(?:from|of|in|to)\b)"  # not "silks from …
+    # and spices from …": a list
+    rf"(?:[a-z][\w-]*\s+){{0,2}}[a-z]+s\s+(?=(?:in|to|for|where|from)\s))"
     r"[^;:]{3,200}?)(?=[;.]$|$)"
 )
 
@@ -2075,7 +2078,9 @@ def _that_is(sentence: str) -> list[Definition]:
 # homes", "had been devalued, meaning its value was lowered against other currencies".
 _GLOSSED_PARTICIPLE = re.compile(
     r"\b(?:was|were|be|been|being|is|are)\s+(?:[a-z]+ly\s+)?(?P<term>[a-z]{3,}ed),\s+"
-    r"(?:that\s+is,?\s+(?=(?:[a-z]+ly\s+)?[a-z]{3,}ed\b)|meaning\s+(?=[a-z]))"
+    r"(?:that\s+is,?\s+(?=(?:[a-z]+ly\s+)?[a-z]{3,}ed\b)|"
+    # "devalued, meaning its value was lowered", not "defeated, meaning the war was over"
+    r"meaning\s+(?=(?:its|their|his|her|that\s+(?:it|they))\s|(?:[a-z]+ly\s+)?[a-z]{3,}ed\b|to\s))"
     r"(?P<clause>[^;:()]{3,120}?)(?=,|;|\.$|$)"
 )
 
@@ -2184,6 +2189,10 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
         term = _phrase_before(head)
         if re.search(rf"\b(?:this|that|these|those)\s+{re.escape(term)}\W*$", head, re.I):
             continue  # "… encapsulates that view: a change of ruler …"
+        counted = r"(?:one|two|three|four|five|six|several|many|some|few|main|chief|other)"
+        listed = re.search(rf"\b{counted}\s+(?:[a-z]+\s+)?{re.escape(term)}\W*$", head, re.I)
+        if listed and pattern is _COLON:
+            continue  # "Soldiers had one great fear: gas attacks …": what they were
         if term and len(term.split()) <= 4 and (definition := _clause(m["clause"])):
             found.append((term, definition, ()))
     return found
@@ -2434,6 +2443,10 @@ def _copular(sentence: str) -> list[Definition]:
             r"(?:the|a|an)\s+(?:first|last|only)\b|one\s+of\s+(?:them|these|those)\b", m["clause"]
         ):
             continue  # "Cotton was the first industry to be transformed": a fact, not a definition
+        if sentence[m.start() : m.start() + 1] == ";" and words[-1].strip("*").casefold() not in (
+            sentence[: m.start()].casefold()
+        ):
+            continue  # "Wages fell; a strike was a likely result": no word the sentence named
         clause = m["clause"]
         if clause.count(")") > clause.count("("):  # "(…; a ferman was an imperial decree)"
             clause = clause[: clause.index(")")]
@@ -2518,9 +2531,14 @@ def _what_a_clause_says(sentence: str) -> Definition | None:
             if definition := _clause(f"{m['relative']} {m['clause']}", most=MAX_WORDS):
                 return (m["marked"], definition, ())
             continue
-        _, words = _after_opening(m["name"])
+        opened, words = _after_opening(m["name"])
         name = " ".join(words)
-        if (len(words) < 2 and "-" not in name) or name in _WELL_KNOWN or _NOT_IN_TERM & {*words}:
+        if (
+            opened
+            or (len(words) < 2 and "-" not in name)
+            or name in _WELL_KNOWN
+            or _NOT_IN_TERM & {*words}
+        ):
             continue  # "France, which …", "Buddhism, which …": a name a student knows
         if definition := _clause(f"{m['relative']} {m['clause']}", most=MAX_WORDS):
             return (name, definition, ())
@@ -2545,7 +2563,9 @@ _NAME_WHICH = re.compile(
 _IN_THE_NAME = re.compile(
     r"^(?:(?:In|During|By|Under|Through)\s+)the\s+"
     rf"(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+){{0,2}}){{1,5}}"
-    rf"(?:{_KIND_OF_THING}))\b"
+    r"(?:War|Battle|Siege|Campaign|Revolution|Rebellion|Revolt|Rising|Uprising|Crisis|Famine|"
+    r"Expedition|Raid|Offensive|Treaty|Convention|Agreement|Pact|Act|Settlement|Peace|Policy|"
+    r"Plan|Programme|System|Reforms?))\b"
     r"(?:\s*\([^()]{1,40}\)|\s+of\s+\d{4}(?:[–-]\d{2,4})?)?"  # "(1853–1856)", "of 1956–57"
     r"(?:,\s+[^,;:()]{1,100},)?\s+"  # ", launched in 1958,"
     rf"(?P<clause>(?:the\s+)?(?:[A-Z][\w’'-]*|[a-z]+)(?:\s+[A-Z][\w’'-]*)?\s+"
@@ -2564,7 +2584,10 @@ _WHEN_VERBS = (
 _NAME_DID = re.compile(
     # "On 23 March the Enabling Act gave …", "In 1909 the Morley-Minto Reforms gave …"
     r"^(?:(?:In|On|By|After)\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?\d{1,4}(?:\s+[A-Z][a-z]+)?,?\s+"
-    r"(?=the\s))?"
+    # … a law's, after a date ("On 23 March the Enabling Act gave …"), not an army's
+    r"(?=the\s+(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+){0,2}){1,6}"
+    r"(?:Act|Law|Laws|Treaty|Agreement|Pact|Convention|Declaration|Charter|Plan|Decree|Edict|"
+    r"Code|Reforms?|Manifesto|Proclamation|Ordinance|Statute|Constitution|Bill)\b))?"
     rf"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+){{0,2}}){{1,6}}"
     rf"(?:{_KIND_OF_THING})\b(?:\s+of\s+(?:[A-Z][\w’'-]*|\d{{4}})(?:\s+[A-Z][\w’'-]*){{0,3}}|"
     r"\s+\d{4}(?!\s*[–-]))?|"  # "The Ballot Act 1872"

@@ -153,9 +153,10 @@ def draft(
     shown_title = literal(f"‘{found.title}’" if found.title else seed_file)
     modules: dict[str, str] = {}
     timeline: list[dict[str, Any]] = []
-    told = _Told()
+    cut = sections(found, stem)
+    told = _Told(retold=_retold(cut))
     terms = _Terms(term_ids)
-    for number, section in enumerate(sections(found, stem), start=1):
+    for number, section in enumerate(cut, start=1):
         module_id = _module_id(sid, number, section, found.title, taken)
         modules[module_id] = _module(section, citer, shown_title, terms)
         timeline += _events(section, citer, module_id, taken, told)
@@ -285,6 +286,40 @@ class _Told:
     plain_year: int | None = None  # the last year given alone ("By 1929"), until then
     day: str | None = None  # the last year, month or day given, for "the following day",
     # "later that month" or "that same year" (`_countable`; "" after one nothing counts from)
+    retold: set[str] = field(default_factory=set)  # months and days the prose tells (`_retold`)
+
+    def heard(self, date: str, clause: str, start: int) -> None:
+        """Count on from `date`, told in `clause` at `start`."""
+        self.day = _countable(date)
+        if re.match(r"^\d{4}-\d\d", date):  # a month or a day: "on 30 October" goes on
+            self.year = int(date[:4])
+        elif re.match(r"^\d{3,4}$", date):  # a year: only until a month or day is given
+            self.plain_year = int(date)
+            opens = start <= 10 or _OPENS_WITH_YEAR.match(clause[:start])
+            if opens and self.year != int(date):
+                self.year = None  # "In 1916, …", "In the spring of 1520 …": a new year
+        elif re.search(r"\b(?:BC|BCE)$", date):  # no year a later "15 March" can take
+            self.year = self.plain_year = None
+
+
+def _retold(cut: list[Section]) -> set[str]:
+    """The months and days the document's prose tells, outside its timeline lines ("20 March
+    1602 - The States General grants a charter …"): a timeline line with one of them says
+    again what a sentence tells, and the sentence is the event."""
+    return {
+        date
+        for section in cut
+        for paragraph in section.paragraphs
+        if not _TIMELINE_LINE.match(paragraph)
+        for _, _, date in find_dates(paragraph)
+        if len(date) >= 7
+    }
+
+
+# A line of a timeline or a list of key dates: a date, then a dash or a colon.
+_TIMELINE_LINE = re.compile(
+    r"^\s*(?:[-*•]\s+)?(?:\d{1,2}(?:[–-]\d{1,2})?\s+[A-Z][a-z]+\s+|[A-Z][a-z]+\s+)?\d{3,4}\s*[-–—:]\s"
+)
 
 
 # What may come before a year that opens a sentence: "In", "By the summer of".
@@ -340,6 +375,7 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
     is in that clause: each is a timeline event. A happening `told` already (same date,
     mostly the same words, or a mention of an earlier, more exact date) is left out."""
     for paragraph in section.paragraphs:
+        line = _TIMELINE_LINE.match(paragraph)
         for sentence in sentences(paragraph):
             if (
                 sentence.rstrip(" ”\"’')").endswith("?")
@@ -349,16 +385,9 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
                 continue  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …", a book
             context = told.year or told.plain_year
             for clause, start, end, date in happenings(sentence, context, told.day):
-                told.day = _countable(date)
-                if re.match(r"^\d{4}-\d\d", date):  # a month or a day: "on 30 October" goes on
-                    told.year = int(date[:4])
-                elif re.match(r"^\d{3,4}$", date):  # a year: only until a month or day is given
-                    told.plain_year = int(date)
-                    opens = start <= 10 or _OPENS_WITH_YEAR.match(clause[:start])
-                    if opens and told.year != int(date):
-                        told.year = None  # "In 1916, …", "In the spring of 1520 …": a new year
-                elif re.search(r"\b(?:BC|BCE)$", date):  # no year a later "15 March" can take
-                    told.year = told.plain_year = None
+                if line and date in told.retold:
+                    continue  # the sentence that tells it is the event
+                told.heard(date, clause, start)
                 words = _content_words(event_title(clause, start, end))
                 if _told_before(date, words, told.happenings):
                     continue
@@ -409,6 +438,8 @@ def happenings(
         # "between 26 May and 4 June 1940" is one happening; "in 1954 and 1956" are two
         joined = re.fullmatch(r"\s*and\s*", between) is not None
         ends = joined and not _listed_years(sentence, groups[-1][-1], found)
+        subject = re.fullmatch(r"\d{3,4}", found[2]) and _A_VERB_AFTER.match(sentence, found[1])
+        ends = ends and not subject  # "… in 1914 and 1918 saw the armistice"
         if groups and (_SPAN.match(between) or _ALTERNATIVE.match(between) or ends):
             groups[-1].append(found)
         else:
@@ -416,18 +447,16 @@ def happenings(
     if not groups:
         return []
     extents, listed = _extents(sentence, groups)
-    bounds = [(0, 0)]  # (where a clause ends, where the next begins)
+    # (where a clause ends, where the next begins) between happenings; none inside a list of
+    # years, whose dates are each the clause's that holds the list
+    cuts: list[tuple[int, int] | None] = [(0, 0)]
     for (before, after), in_a_list in zip(itertools.pairwise(groups), listed, strict=True):
-        # dates in a list are each the whole sentence's
-        bounds.append(
-            (len(sentence), 0) if in_a_list else _cut(sentence, before[-1][1], after[0][0])
-        )
-    bounds.append((len(sentence), len(sentence)))
+        cuts.append(None if in_a_list else _cut(sentence, before[-1][1], after[0][0]))
+    cuts.append((len(sentence), len(sentence)))
     told = []
-    for group, (opening, closing), (start, end) in zip(
-        groups, itertools.pairwise(bounds), extents, strict=True
-    ):
-        first, last = opening[1], closing[0]
+    for index, (group, (start, end)) in enumerate(zip(groups, extents, strict=True)):
+        first = next(c for c in reversed(cuts[: index + 1]) if c is not None)[1]
+        last = next(c for c in cuts[index + 1 :] if c is not None)[0]
         told.append((sentence[first:last], start - first, end - first, _date_of(group, sentence)))
     return told
 
@@ -459,7 +488,18 @@ def _listed_years(sentence: str, before: tuple[int, int, str], after: tuple[int,
     "in November and December 1816")."""
     years = re.compile(r"(?:c\. )?\d{3,4}(?:–\d{3,4})?")
     opening = re.search(r"\bbetween\s+(?:about\s+|around\s+)?$", sentence[: before[0]], re.I)
-    return bool(years.fullmatch(before[2]) and years.fullmatch(after[2]) and not opening)
+    # … nor a year that is the subject of a clause of its own: "Labour won in 1945, and 1951
+    # brought a Conservative victory"
+    subject = _A_VERB_AFTER.match(sentence, after[1])
+    return bool(years.fullmatch(before[2]) and years.fullmatch(after[2])) and not (
+        opening or subject
+    )
+
+
+_A_VERB_AFTER = re.compile(
+    r"\s+(?:saw|brought|marked|was|were|had|became|began|ended|witnessed|led|gave|made|"
+    r"[a-z]{3,}ed)\b"
+)
 
 
 _JOINED = re.compile(r"\s*(?:and|or|to|until|till|through|[–—-])\s*")
@@ -699,7 +739,7 @@ class Extent:
 def extent(found: Article, stem: str) -> Extent:
     """The `Extent` of the drafts of the document `stem`, read as `found`."""
     cut = sections(found, stem)
-    told = _Told()
+    told = _Told(retold=_retold(cut))
     sizes = [
         _least_event_bytes(sentence, clause, start, end, date)
         for section in cut

@@ -511,11 +511,38 @@ def _drop_control(m: re.Match[str]) -> str:
     return "" if control or number == 0x7F else m[0]
 
 
+# A box of key words beside the article (`<aside>` with a heading such as "Key words"): part of
+# the lesson, which an extractor would drop with the page's other asides.
+_ASIDE_TAG = re.compile(r"<(?P<closing>/?)aside\b(?P<attributes>[^<>]*)>", re.IGNORECASE)
+_KEY_WORDS = re.compile(
+    r"<h[1-6][^<>]*>\s*(?:Key\s+(?:words|terms|vocabulary)|Glossary|Vocabulary|Word\s+help)\b",
+    re.IGNORECASE,
+)
+
+
+def _key_words_kept(page: str) -> str:
+    """`page` with each `<aside>` that holds key words made a `<section>` (one pass over its
+    aside tags: an opening tag and the closing one after it)."""
+    out: list[str] = []
+    at = 0
+    opening: re.Match[str] | None = None
+    for tag in _ASIDE_TAG.finditer(page):
+        if not tag["closing"]:
+            opening = tag
+            continue
+        if opening is not None and _KEY_WORDS.search(page, opening.end(), tag.start()):
+            out += [page[at : opening.start()], f"<section{opening['attributes']}>"]
+            out += [page[opening.end() : tag.start()], "</section>"]
+            at = tag.end()
+        opening = None
+    return "".join([*out, page[at:]])
+
+
 def _html_article(text: str) -> Article:
     import trafilatura  # only when HTML is pulled or checked
 
     found: Any = trafilatura.bare_extraction(
-        _CONTROL_REFERENCE.sub(_drop_control, text),
+        _key_words_kept(_CONTROL_REFERENCE.sub(_drop_control, text)),
         with_metadata=True,
         include_formatting=True,
         include_comments=False,
