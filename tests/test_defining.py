@@ -918,6 +918,12 @@ def test_a_day_without_its_year_takes_the_year_the_text_gave() -> None:
          "Leipheim", "on the Danube"),
         ("In Thuringia, far to the north, the rising took a more radical turn.",
          "Thuringia", "far to the north"),
+        # what a teacher saw in batch 24's glossary: a definition cut at "c.", a name given
+        # glossed by "meaning" cut to its last word
+        ("Thomas Müntzer, a priest born c. 1489 in Stolberg, had been an admirer of Luther.",
+         "Thomas Müntzer", "a priest born c. 1489 in Stolberg"),
+        ("They appealed to what they called godly law, meaning the justice of God's word, as "
+         "opposed to the old law.", "godly law", "the justice of God's word"),
     ],
 )  # fmt: skip
 def test_what_the_tuned_batches_still_missed(text: str, term: str, said: str) -> None:
@@ -1067,6 +1073,8 @@ def test_what_the_hostile_pass_on_lists_of_years_found() -> None:
         ("Education, free for the first time, was made compulsory in 1880.", "Education"),
         ("Food, bread above all, was scarce in Paris.", "Food"),
         ("Its most powerful member, Britain, refused to act.", "Britain"),
+        ("Gaismair drew up a radical plan for a land without nobles, his Tyrolean Constitution "
+         "of 1526.", "nobles"),
     ],
 )  # fmt: skip
 def test_what_the_hostile_pass_on_the_new_forms_found(text: str, not_a_term: str) -> None:

@@ -1056,7 +1056,8 @@ _APPOSITIVE_OPENING = (
 _APPOSITIVE_AT = re.compile(
     rf",\s+(?P<clause>{_APPOSITIVE_OPENING}(?:[^,;:()]|,(?=\d{{3}}\b)|\([^()]{{1,60}}\)){{3,200}}?)"
     # "Lyndon B. Johnson" and "No. 11" go on; a dash ends: "a supporter of Zionism – the …"
-    r"\s*(?=,|;|:|(?<!\s[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)\.|$|\[|\s[–—]\s)"
+    # … and "born c. 1489" goes on
+    r"\s*(?=,|;|:|(?<!\s[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)(?<!\bc)(?<!\bca)\.|$|\[|\s[–—]\s)"
 )
 _NAMED_AT = re.compile(
     rf"\b{_BEFORE_NAMING}"
@@ -1579,8 +1580,13 @@ _A_VERB = re.compile(rf"{_HAS_VERB.pattern}|\b(?:was|were|is|are|had|has|have)\b
 def _name_in_apposition(clause: str) -> str | None:
     """The name an appositive is and no more ("the Qhapaq Ñan", "the "horns of the
     buffalo""), or None."""
-    if re.fullmatch(r"(?:the|a|an)\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:of|and|the|de))*\s*)+", clause):
-        return re.sub(r"^(?:the|a|an)\s+", "", clause)
+    # … "his Tyrolean Constitution of 1526": a name, by its author's possessive and its year
+    if re.fullmatch(
+        r"(?:the|a|an|his|her|its|their)\s+(?:[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:of|and|the|de))*\s*)+"
+        r"(?:\s*of\s+\d{3,4})?",
+        clause,
+    ):
+        return re.sub(r"^(?:the|a|an|his|her|its|their)\s+", "", clause)
     if italic := re.fullmatch(r"the\s+\*([^*]{2,60})\*", clause):
         return italic[1]  # "a peasant revolt in the north, the *Jacquerie*,"
     # "a new weapon, the Pattern 1853 Enfield rifle": a name with a number, and its kind
@@ -1777,7 +1783,12 @@ def _meaning(sentence: str, m: re.Match[str], term: str) -> tuple[str, str]:
         term = word[1]  # "to be expropriated, meaning taken over by the state"
     last = term.split()[-1] if term else ""
     quoted = re.search(r"[”\"’*]\s*$", sentence[: m.start()])  # "capitalist roaders", meaning
-    term = term if quoted or (term[:1].isupper() and last[:1].isupper()) else last
+    # … or a name given: "what they called godly law, meaning the justice of God's word"
+    named = term and re.search(
+        rf"\b(?:called|termed|dubbed|{KNOWN_AS})\s+(?:the\s+)?{re.escape(term)}\s*$",
+        sentence[: m.start()],
+    )
+    term = term if quoted or named or (term[:1].isupper() and last[:1].isupper()) else last
     if glossed := _GLOSSED.search(sentence[: m.start()]):
         term = glossed["term"]
     if quoted := re.match(r"[“\"]([^”\"]{2,120})[”\"]", sentence[m.start("clause") + 8 :]):
