@@ -310,8 +310,10 @@ _WHOLE_MONTHS = "|".join(MONTHS)
 # ("in 200 ships", "about 150 British soldiers", "May 300 men"): punctuation, a small word
 # (`_NOT_A_NOUN_AFTER`), a name and its verb ("In April 527 Justin made …"), or a word no
 # count goes on with ("In 535 war began", "In the spring of 542 plague reached …").
+# Punctuation or a small word (`_NOT_A_NOUN_AFTER`): a year, whatever came before it.
+_PLAINLY_AFTER = rf"\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:{_NOT_A_NOUN_AFTER})\b"
 _AFTER_EARLY_YEAR = (
-    rf"(?=\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:{_NOT_A_NOUN_AFTER})\b|"
+    rf"(?={_PLAINLY_AFTER}|"
     # one person's name and its verb ("In April 527 Justin made …"), not a people's ("In
     # October 700 Americans were captured", "Until 400 Marines landed", "300 Nazi camps")
     r"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-Z][\w’'-]*(?<![^u]s)\s+(?:[a-z]{3,}ed|made|took|gave|"
@@ -324,10 +326,7 @@ _AFTER_EARLY_YEAR = (
 # A year of three digits after a month: before no noun it would count ("May 300 soldiers"),
 # and after a day and a month before no name either ("on 27 May 147 Communards were shot").
 _EARLY_YEAR = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d){_AFTER_EARLY_YEAR}"
-_EARLY_YEAR_OF_DAY = (
-    r"(?P<y>[1-9]\d{2})(?!\d|,\d)"
-    rf"(?=\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:{_NOT_A_NOUN_AFTER})\b)"
-)
+_EARLY_YEAR_OF_DAY = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d)(?={_PLAINLY_AFTER})"
 _PROSE = [
     (  # January 7th 1979, January 7, 1979, Jan. 7 1979
         "md",

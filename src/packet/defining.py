@@ -2466,12 +2466,15 @@ def _copular(sentence: str) -> list[Definition]:
     return found
 
 
+# The kinds of law or document a name may end with: "Enabling Act", "Treaty of Wuchale".
+_KIND_OF_LAW = (
+    r"Act|Law|Laws|Treaty|Agreement|Pact|Convention|Declaration|Charter|Plan|Decree|Edict|Code|"
+    r"Reforms?|Manifesto|Proclamation|Ordinance|Statute|Constitution|Bill"
+)
 _KIND_OF_NAME = (
-    r"Act|Law|Laws|Treaty|Agreement|Accord|Pact|Convention|Declaration|Charter|Plan|Programme|"
-    r"Program|Policy|Party|League|Union|Movement|Society|Association|Committee|Council|"
-    r"Congress|Commission|Court|Army|Front|Doctrine|Bill|Edict|Decree|Code|Scheme|System|"
-    r"Manifesto|Proclamation|Campaign|Reforms?|Ordinance|Statute|Constitution|Truce|Peace|"
-    r"Pacification|Conference|Settlement|Alliance"
+    rf"{_KIND_OF_LAW}|Accord|Programme|Program|Policy|Party|League|Union|Movement|Society|"
+    r"Association|Committee|Council|Congress|Commission|Court|Army|Front|Doctrine|Scheme|"
+    r"System|Campaign|Truce|Peace|Pacification|Conference|Settlement|Alliance"
 )
 _KIND_OF_EVENT = r"Crisis|Affair|Rebellion|Revolt|Rising|Uprising|Massacre|Incident|Scandal"
 _WHICH_NAMED = re.compile(
@@ -2536,9 +2539,8 @@ def _what_a_clause_says(sentence: str) -> Definition | None:
     """ "Alsace-Lorraine, which Germany had taken from France in 1871, was returned" →
     (Alsace-Lorraine, which Germany had taken …): a name by the clause that describes it."""
     for m in _NAME_WHICH.finditer(sentence):
-        if m[
-            "marked"
-        ]:  # a word the writer set in bold or italics: "the **handloom weavers**, who …"
+        # a word the writer set in bold or italics: "the **handloom weavers**, who …"
+        if m["marked"]:
             if definition := _clause(f"{m['relative']} {m['clause']}", most=MAX_WORDS):
                 return (m["marked"], definition, ())
             continue
@@ -2596,9 +2598,8 @@ _NAME_DID = re.compile(
     # "On 23 March the Enabling Act gave …", "In 1909 the Morley-Minto Reforms gave …"
     r"^(?:(?:In|On|By|After)\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?\d{1,4}(?:\s+[A-Z][a-z]+)?,?\s+"
     # … a law's, after a date ("On 23 March the Enabling Act gave …"), not an army's
-    r"(?=the\s+(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+){0,2}){1,6}"
-    r"(?:Act|Law|Laws|Treaty|Agreement|Pact|Convention|Declaration|Charter|Plan|Decree|Edict|"
-    r"Code|Reforms?|Manifesto|Proclamation|Ordinance|Statute|Constitution|Bill)\b))?"
+    rf"(?=the\s+(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+){{0,2}}){{1,6}}"
+    rf"(?:{_KIND_OF_LAW})\b))?"
     rf"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+){{0,2}}){{1,6}}"
     rf"(?:{_KIND_OF_THING})\b(?:\s+of\s+(?:[A-Z][\w’'-]*|\d{{4}})(?:\s+[A-Z][\w’'-]*){{0,3}}|"
     r"\s+\d{4}(?!\s*[–-]))?|"  # "The Ballot Act 1872"
@@ -2615,9 +2616,8 @@ def what_it_did(sentence: str) -> Definition | None:
     issued the No Rent Manifesto, calling on tenants to …" → (No Rent Manifesto, calling …): a
     named thing by what it did or a document by what it says — a description, which the draft
     takes only for a name no sentence defines."""
-    if (
-        m := _NAME_DID.match(sentence.replace("*", ""))
-    ) is None:  # "The **Act of …** of 1746 banned"
+    # read without its marks: "The **Act of Proscription** of 1746 banned …"
+    if (m := _NAME_DID.match(sentence.replace("*", ""))) is None:
         return _what_it_says(sentence)
     name = _OWNER.sub("", m["name"].strip())  # "China's First Five-Year Plan"
     if len(name.split()) < 2 or name in _WELL_KNOWN or re.match(r"\S+[’']s\s+[a-z]", name):

@@ -486,7 +486,7 @@ def _listed_years(sentence: str, before: tuple[int, int, str], after: tuple[int,
     """Whether two dates are years (or spans of years) in a list — "in 1954 and 1956",
     "(1407–1409 and 1409–1411)" — not the ends of one span ("between 26 May and 4 June 1940",
     "in November and December 1816")."""
-    years = re.compile(r"(?:c\. )?\d{3,4}(?:–\d{3,4})?")
+    years = _YEARS_ONLY
     opening = re.search(r"\bbetween\s+(?:about\s+|around\s+)?$", sentence[: before[0]], re.I)
     # … nor a year that is the subject of a clause of its own: "Labour won in 1945, and 1951
     # brought a Conservative victory"
@@ -496,6 +496,7 @@ def _listed_years(sentence: str, before: tuple[int, int, str], after: tuple[int,
     )
 
 
+_YEARS_ONLY = re.compile(r"(?:c\. )?\d{3,4}(?:–\d{3,4})?")  # "1954", "c. 1715", "1407–1409"
 _A_VERB_AFTER = re.compile(
     r"\s+(?:saw|brought|marked|was|were|had|became|began|ended|witnessed|led|gave|made|"
     r"[a-z]{3,}ed)\b"
