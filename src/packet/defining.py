@@ -345,7 +345,8 @@ _PAST_TENSES = {
     "spoke", "stood", "struck", "grew", "knew", "laid", "lay", "split", "sat", "fled", "rode",
     "wore", "bore", "swore", "threw", "sank", "hid", "meant", "heard", "taught", "caught",
     "sought", "forbade", "overthrew", "withdrew", "undertook", "overcame", "flew", "drove",
-    "shook", "slew",
+    "shook", "slew", "dug", "stole", "swept", "tore", "wove", "froze", "hung", "lent", "stuck",
+    "understood", "broke", "burnt", "dealt", "forgot", "forgave", "knelt", "thought", "fed",
 }  # fmt: skip
 _IRREGULAR = "(?:" + "|".join(sorted(_PAST_TENSES)) + ")"
 
@@ -1120,7 +1121,13 @@ _VERB_OBJECT = re.compile(
     r"^(?:(?!(?:who|whom|whose|which|that|where|when|what)\b)\S+\s+){1,4}"
     r"(?:was|were|is|are|had|has|became)\b|"
     # an absolute phrase: "…, the first parties traveling in the winter of 1831"
-    r"^the\s+(?:(?!of\b)[a-z]+\s+)?[a-z]+s\s+[a-z]+ing\b"
+    r"^the\s+(?:(?!of\b)[a-z]+\s+)?[a-z]+s\s+[a-z]+ing\b|"
+    # a named subject and its verb: "…, the consul Gaius Duilius used the corvus"
+    rf"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+(?:[a-z]{{2,}}ed|{_IRREGULAR})\s+(?:a|an|the|his|her|their|its)\s|"
+    # a bare subject and its verb: "In Langa, a township …, police fired on a crowd"
+    r"^(?!(?:a|an|the)\b)[a-z]+\s+[a-z]{2,}ed\s+(?:on|at|upon|into)\s|"
+    # … or a plural one: "…, the rebels dug in and held up …" (not "the lands ruled by …")
+    rf"^the\s+[a-z]+s\s+(?:[a-z]{{2,}}ed|{_IRREGULAR})\s+(?!by\b)(?:in|on|up|out|off|back|down|and)\b"
 )
 # A bare noun phrase going on with a participle, then "and" another thing: "the Eight Banners,
 # hereditary units made up mainly of Manchus, and the Green Standard Army, …" is two things
@@ -1226,7 +1233,8 @@ _NAMED_ROLE = re.compile(
     rf"(?<![\w’'-])\*?(?P<name>(?:{_NAME_WORD}\s+(?:(?:{_IN_A_NAME}|the)\s+)?){{0,4}}(?:{_NAME_WORD}|[A-Z][\w’'-]*\s+[IVX]+))\*?,\s+"
     r"(?P<role>(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+)?"
     r"(?:(?!(?:of|and|or|in|to|for|by|with|at|on|who|which|where|that|was|were|had)\b)"
-    rf"[\w’'-]+\s+){{0,4}}?(?:[a-z]+-)?(?P<word>(?i:{_ROLE}))\b(?P<rest>[^,;:()]{{0,120}}?))"
+    rf"[\w’'-]+\s+){{0,4}}?(?:[a-z]+-)?(?P<word>(?i:{_ROLE}))\b(?P<rest>[^,;:()]{{0,120}}?)"
+    r"(?:\s+\([A-Z][^()]{0,40}\))?)"  # "leader of the German People's Party (DVP)"
     r"(?=\s*(?:[,;:)]|\.(?:\s|$)|$))"
 )
 
@@ -1252,6 +1260,8 @@ def _person_named(m: re.Match[str], sentence: str) -> str | None:
     and the emperor could not agree"), a title that is part of the name."""
     opened, words = _after_opening(m["name"])  # "In 1905 Lord Curzon", "When Gandhi"
     before = sentence[: m.start("name")].split()[-1:]  # "…; in Russia, the tsar": a place
+    if before == ["of"] and len(words) > 1:
+        before = []  # "with the help of Christoph Schappeler, preacher at …": a person's
     if (
         not words
         or words[0] in _DISCOURSE
@@ -1347,16 +1357,19 @@ def _place_named(sentence: str) -> list[Definition]:
 _WHERE = (
     r"near|close\s+to|far\s+(?:up|down)|far\s+to\s+the(?=\s+(?:north|south|east|west))|"
     r"further\s+[a-z]+\s+along|"
-    r"(?:just\s+)?(?:north|south|east|west|outside)(?:\s+of)?|(?:mostly\s+)?in|on"
+    r"(?:just\s+)?(?:(?:north|south)-(?:east|west)|north|south|east|west|outside)(?:\s+of)?|"
+    r"(?:mostly\s+)?in|on|off|at\s+the\s+(?:mouth|head|foot|edge|tip|entrance|confluence)\s+of|"
+    # "Derby, about 125 miles from London", "Versailles, about 20 kilometres south-west of Paris"
+    r"(?:about|some|around|roughly|nearly|almost)\s+[\d,]+\s+(?:miles|kilometres|kilometers|km)"
 )
 _GEOGRAPHY = re.compile(
     r"\b(?:(?:north|south|east|west|central)(?:ern|-(?:east|west)(?:ern)?)?|coast|river|island|"
     r"sea|delta|mountains?|hills|valley|highlands|lowlands|desert|plain|border|frontier|"
-    r"region|province|bay|gulf|lake|walls|what\s+is\s+now|mouth|tip|Nile|Rhine|Danube)\b",
+    r"region|province|bay|gulf|lake|loch|walls|what\s+is\s+now|mouth|tip|Nile|Rhine|Danube)\b",
     re.IGNORECASE,
 )
 _PLACE_LOCATED = re.compile(
-    rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD}){{0,2}}),\s+"
+    rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD}){{0,4}}),\s+"
     rf"(?P<where>(?P<preposition>{_WHERE})\s+[^,.;:()\d]{{2,80}}?)(?=\s*(?:[,;]|\.(?:\s|$)|$))"
 )
 
@@ -1376,8 +1389,9 @@ _AT_PLACE_BY = re.compile(
 # Where a place is, by another's name: "in north-west England", "near Leipzig", "on an island
 # in the Nile", "in what is now Germany" — not "in the west", "near the end of the war".
 _SAYS_WHERE = re.compile(
-    r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+|\bwhat\s+is\s+now\b|^(?:just\s+)?(?:north|south|east|west)\S*\s+of\s|"
-    r"^far\s+to\s+the\s"
+    rf"\b(?!(?:{'|'.join(_MONTH_NAMES)})\b)[A-ZÀ-ÖØ-Þ][\w’'-]+|\bwhat\s+is\s+now\b|^(?:just\s+)?(?:north|south|east|west)\S*\s+of\s|"
+    r"^far\s+to\s+the\s|^(?:about|some|around|roughly|nearly|almost)\s+[\d,]+\s|"
+    r"^further\s+(?:north|south|east|west|up|down)\b|^at\s+the\s|^off\s+the\s+[a-z-]+\s+coast\b"
 )
 
 
@@ -1391,12 +1405,15 @@ def _place_located(sentence: str) -> list[Definition]:
         before = sentence[: m.start("name")] + m["name"].removesuffix(name)  # "The" of "The Allies"
         if not words or words[0] in _DISCOURSE or not _SAYS_WHERE.search(where):
             continue  # "Then, in the north, …"; "Rommel, in the desert"; "Henry, near death"
+        if where.startswith("at ") and not _GEOGRAPHY.search(where.split(" of ", 1)[1]):
+            continue  # "Wellington, at the head of the Allied army": no place
         if re.search(r"\b(?:like|such\s+as|exile)\b|^\S+\s+The\b", where):
             continue  # "Edo, in places like Satsuma", "Napoleon, in exile on …", "Robert
             # Conquest, in The Harvest of Sorrow"
         if re.search(r"\b[Tt]he\s+$", before) and words[-1].endswith("s"):
             continue  # "The Allies, on the Western Front, …": a people, not a place
-        if re.search(r"\bin\s+$", before) and where.startswith("in "):
+        compass = re.match(r"in\s+the\s+(?:far\s+)?(?:north|south|east|west)", where)
+        if re.search(r"\bin\s+$", before) and where.startswith("in ") and not compass:
             continue  # "in Soviet Ukraine, in the neighbouring Kuban region …": a list
         if re.search(r"\s+and\s+(?:in|on|at)\s", where + sentence[m.end() :][:8]):
             continue  # "… in the Kuban region and in Kazakhstan"
@@ -1430,7 +1447,7 @@ _TITLE = re.compile(
     r"^(?:Marshal|General|Admiral|Colonel|Captain|Major|Cardinal|Archbishop|Bishop|Archduke|"
     r"King|Queen|Emperor|Empress|Tsar|Tsarina|Pope|President|Prince|Princess|Sultan|Shah|"
     r"Chancellor|Premier|Lord|Lady|Chairman|Field\s+Marshal|Count|Countess|Baron|Baroness|Duke|"
-    r"Duchess|Lieutenant|Sergeant|Commander|Governor|Sheikh|Emir|Ras|Dr|"
+    r"Duchess|Lieutenant|Sergeant|Commander|Governor|Sheikh|Emir|Ras|Dr|Sir|Dame|Chief|"
     r"(?:Lieutenant|Major|Brigadier)-(?:Colonel|General))\s+(?=[A-Z][\w’'-]+\s+[A-Z])"
 )
 
@@ -1497,8 +1514,10 @@ def _appositives(sentence: str) -> list[Definition]:
             continue  # a people named after its leader ("the Armagnacs, named after …"), only
         if clause.startswith("meaning "):
             term, clause = _meaning(sentence, m, term)
-        elif not m["clause"].startswith("or ") and (
-            more := _rest_of_phrase(sentence, m.end("clause"), clause)
+        elif (
+            not m["clause"].startswith("or ")
+            and not _A_PLACE_OPENS.fullmatch(head)  # "In Paris, the capital, | crowds …"
+            and (more := _rest_of_phrase(sentence, m.end("clause"), clause))
         ):
             clause += more[0]  # "a bundle of knotted, coloured cords whose knots …"
             read_to = more.end()
@@ -1521,9 +1540,14 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     main_after = re.match(
         rf"\s*,\s+(?:they|he|she|we|I|(?:the\s+)?[a-z]+s\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}))\s", rest
     )
-    if (_opening(head) and not (main_after or _subject_of_opening(head, rest))) or _a_clause(
-        clause
-    ):
+    named_place = (
+        _A_PLACE_OPENS.fullmatch(head)
+        and re.match(r"(?:a|an|the)\s+[a-z]", clause)
+        and _MAIN_CLAUSE_NEXT.match(rest)
+    )
+    if (
+        _opening(head) and not (main_after or named_place or _subject_of_opening(head, rest))
+    ) or _a_clause(clause):
         return False  # … but "Working with the Army, a small militia …, they planned …"
     if _NAMES_ANOTHER.search(clause) or _after_names(head):
         return False  # "…, a phase the Germans called X"; "Hughes, Hurston, the painter …"
@@ -1547,6 +1571,20 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         return False  # "died from overwork, disease and savage punishment that …"
     # "taught a plain, functional style": two adjectives
     return not (_ADJECTIVE_BEFORE.search(head) and not re.match(rf"{_DETERMINER}\b", clause))
+
+
+# An opening that names a place or a thing, described before the main clause: "In Langa, a
+# township outside Cape Town, police fired …", "At the Battle of Mylae, off the north coast of
+# Sicily, the consul …" — not a date ("In 1847 alone, the …").
+_A_PLACE_OPENS = re.compile(
+    r"(?:In|At|On|Near|Outside|Among|Beyond|Across)\s+(?:entering\s+|reaching\s+)?(?:the\s+)?"
+    rf"(?!(?:{'|'.join(_MONTH_NAMES)})\b){_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD}){{0,3}}"
+)
+_MAIN_CLAUSE_NEXT = re.compile(
+    r",\s+(?:(?:in|on|at|by)\s+[^,;:()]{1,30},\s+)?"  # "…, in early October, federal soldiers"
+    r"(?!(?:who|whom|whose|which|that|and|but|or|so|while|as)\b)[^,;:()]{1,50}?\s"
+    rf"(?:was|were|had|has|is|are|[a-z]{{3,}}ed|{_IRREGULAR})\b"
+)
 
 
 def _a_list_goes_on(clause: str, rest: str) -> bool:
@@ -2535,6 +2573,14 @@ def _what_it_says(sentence: str) -> Definition | None:
     return _what_a_clause_says(sentence)
 
 
+# A relative clause's words, with a list inside them: "who had interests in coal, steel,
+# shipping and newspapers", up to the comma after it.
+_A_LIST_GOES_ON = r",\s+(?=[a-z]+,|[a-z]+\s+and\s+[a-z]+\b)"
+_A_CLAUSE_WITH_A_LIST = (
+    rf"(?:[^,;:()]|{_A_LIST_GOES_ON}){{8,160}}?(?=\s*(?:(?!{_A_LIST_GOES_ON}),|[;:.]|$))"
+)
+
+
 def _what_a_clause_says(sentence: str) -> Definition | None:
     """ "Alsace-Lorraine, which Germany had taken from France in 1871, was returned" →
     (Alsace-Lorraine, which Germany had taken …): a name by the clause that describes it."""
@@ -2555,7 +2601,86 @@ def _what_a_clause_says(sentence: str) -> Definition | None:
             continue  # "France, which …", "Buddhism, which …": a name a student knows
         if definition := _clause(f"{m['relative']} {m['clause']}", most=MAX_WORDS):
             return (name, definition, ())
+    return _who_they_were(sentence) or _what_was_done(sentence)
+
+
+# A measure and what it did, after the verb that brought it in: "introduced universal military
+# service, making men of all classes liable …", "imposed a blockade, cutting Biafra off …",
+# "in a mass campaign of civil disobedience, deliberately breaking a law …".
+_WHAT_WAS_DONE = re.compile(
+    r"\b(?:introduced|imposed|carried\s+out|declared|adopted|launched|enacted|swore|"
+    r"practi[sc]ed?|a\s+(?:[a-z]+\s+)?(?:campaign|policy|programme|system)\s+of)\s+"
+    r"(?:(?:themselves|himself|herself|itself)\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?P<name>(?:[\w’'-]+\s+){0,3}?[\w’'-]+),\s+"
+    r"(?P<clause>(?:[a-z]+ly\s+)?(?!(?:during|including|according|following|concerning)\b)"
+    r"[a-z]{3,}ing\s[^,;:()]{8,160}?)(?=\s*(?:[,;:.]|$))"
+)
+# A named body or thing and how it was made, or what it was worth: "The Famine Inquiry
+# Commission, set up by the Government of India …", "The C bonds, worth 82 billion gold marks".
+_NAME_MADE = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+(?:(?:of|and|the|for)\s+)?{_NAME_WORD}){{0,5}}"
+    r"(?:\s+[a-z]+s?)?),\s+"
+    # … made, not doing: "…, founded in 1877", not "…, founded monasteries"
+    r"(?P<clause>(?:(?:set\s+up|founded|established|created|formed)\s+"
+    r"(?=(?:by|in|on|at|as|after|under|from|during)\s)|"
+    r"(?:stationed|chaired|worth|totalling|totaling|made\s+up)\s)[^,;:()]{6,160}?)"
+    r"(?=\s*(?:[,;:.]|$))"
+)
+
+
+def _what_was_done(sentence: str) -> Definition | None:
+    for m in _WHAT_WAS_DONE.finditer(sentence):
+        name = m["name"]
+        if re.search(r"\b(?:his|her|its|their|this|that|war|them|it)\b|\d", name):
+            continue  # "declared war, …"; "ordered them, …"
+        if definition := _clause(m["clause"], most=MAX_WORDS):
+            return (name, definition, ())
+    for m in _NAME_MADE.finditer(sentence):
+        _, words = _after_opening(m["name"])
+        name = " ".join(words)
+        if len(words) < 2 or words[0] in _DISCOURSE or name in _WELL_KNOWN:
+            continue
+        if re.search(r"\sand\s|[’']s\s+[a-z]", name):
+            continue  # "Sendai and Yonezawa, formed …": two; "Chelmsford's army": no name
+        if definition := _clause(m["clause"], most=MAX_WORDS):
+            return (name, definition, ())
     return None
+
+
+def _who_they_were(sentence: str) -> Definition | None:
+    """ "…, most famously Hugo Stinnes, who had interests in coal, steel …" → (Hugo Stinnes,
+    who had interests in …): a person by the clause that says who they were, wherever the
+    sentence names them ("with Katsu Kaishū, who …", "under Ezana, who ruled …")."""
+    for m in _PERSON_WHO.finditer(sentence):
+        opened, words = _after_opening(m["name"])
+        name = " ".join(words)
+        if not words or words[0] in _DISCOURSE or name in _WELL_KNOWN or _NOT_IN_TERM & {*words}:
+            continue
+        if {w.casefold() for w in opened} & _PLACE_BEFORE:
+            continue  # "In Nazi Germany Jews, who …": a place, then a people
+        before = sentence[: m.start("name")]
+        if re.search(rf"{_NAME_WORD},\s*$", before):
+            continue  # "Hughes, Hurston, Douglas, who …": the last of a list
+        if re.search(r"\b(?:the|van|von|de|da|der|du|la|le)\s+$", before) or re.search(
+            r"[‘’“”']", name
+        ):
+            continue  # "the Dutch, who …": a people; "de Klerk"; "the 'lads of Pest', who"
+        if len(words) == 1 and (
+            re.search(r"\b(?:of|in|from|at|to)\s+$", before) or re.search(r"(?:ans|ese|ish)$", name)
+        ):
+            continue  # "the Muslim rulers of Egypt, who …": the rulers; "ordinary Parisians"
+        if definition := _clause(f"who {m['clause']}", most=MAX_WORDS):
+            titled = _TITLE.match(name)  # "Major Chukwuma Kaduna Nzeogwu" is Chukwuma … too
+            return (name, definition, (name[titled.end() :],) if titled else ())
+    return None
+
+
+_PERSON_WHO = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_IN_A_NAME})\s+)?{_NAME_WORD}){{0,4}}"
+    r"(?:\s+[IVX]+)?),\s+who\s+"
+    r"(?!(?:meant|means|is|was|were|are|also|still|now|then|in\s+turn)\b)"
+    rf"(?P<clause>{_A_CLAUSE_WITH_A_LIST})"
+)
 
 
 # A name and the clause that describes it: "the Qing dynasty, whose emperors came from …",
@@ -2566,7 +2691,7 @@ _NAME_WHICH = re.compile(
     r"mountains|islands|festival|weavers|labourers))?))"
     r",\s+(?P<relative>which|who|whose)\s+"
     r"(?!(?:meant|means|is|was|were|are|had|has|also|still|now|later|then)\b)"
-    r"(?P<clause>[^,;:()]{8,160}?)(?=\s*(?:[,;:.]|$))"
+    rf"(?P<clause>{_A_CLAUSE_WITH_A_LIST})"
 )
 
 
@@ -2624,7 +2749,9 @@ def what_it_did(sentence: str) -> Definition | None:
         return None  # "The Soviet Union withdrew …"; "The WCTU's campaign led …": no name
     said = _TRAILING_TIME.sub("", m["clause"])
     if len(said.split()) < 3 or re.search(r"\d", said):
-        return None  # "… began in 1868": when, not what; "… won 37 per cent of the vote": a result
+        # "… began in 1868": when, not what; "… won 37 per cent of the vote": a result — but
+        # "The Famine Inquiry Commission, set up by …, reported in 1945" says how it was made
+        return _what_was_done(sentence)
     definition = _clause(said, most=MAX_WORDS)
     return (name, definition, ()) if definition else None
 

@@ -947,8 +947,8 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
         if (did := what_it_did(sentence)) and did[0].casefold() not in described:
             described[did[0].casefold()] = (did, seed_sentence)
         _introduced_terms(found, sentence, seed_sentence)
-    for (term, definition, _), sentence in described.values():
-        _add(found, term, sentence, [], definition)  # a name no sentence defined
+    for (term, definition, aliases), sentence in described.values():
+        _add(found, term, sentence, list(aliases), definition)  # a name no sentence defined
     return list(found.values())[:TERMS_MAX]
 
 
