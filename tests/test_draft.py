@@ -345,9 +345,13 @@ def test_a_day_or_year_told_from_the_one_before_is_dated_from_it() -> None:
                 "fought.") == ["1850-05-01", "1850-05-03", "1850-05-05"]  # fmt: skip
     assert told("In March 1851 the council met and the following day it rose.", 1851,
                 "1851-01-03") == ["1851-03"]  # fmt: skip
+    # years BC count down
     assert told("In 1000 BC the city was founded, and the following year the walls rose.") == [
-        "1000 BC"
-    ]
+        "1000 BC", "999 BC"
+    ]  # fmt: skip
+    assert told("In 146 BC Rome burned Carthage, and two years later Corinth fell.") == [
+        "146 BC", "144 BC"
+    ]  # fmt: skip
     assert told("[2] The order had come the previous year.", 1857) == []  # a note
     # a month from the last month or day given; years counted; a season and "within weeks"
     # are of the year before them, but "within days of the fire" is no date
@@ -688,3 +692,58 @@ def test_a_definition_in_the_next_sentence_replaces_a_sentence_start() -> None:
     assert term.term == "Red Guards"
     assert term.definition == "young people, mostly from secondary schools, who swore to defend Mao"
     assert term.sentence == paragraph  # both sentences are its passage
+
+
+def test_a_day_told_hour_by_hour_and_the_relative_dates_batch_26_used() -> None:
+    """A blog post told 5 October 1789 hour by hour; other texts counted thirteen days on,
+    a month by "that month", and months without a year by "Through"."""
+
+    def told(sentence: str, year: int | None = None, day: str | None = None) -> list[str]:
+        return [date for _, _, _, date in happenings(sentence, year, day)]
+
+    day = "1789-10-05"
+    for sentence in ("By mid-morning several thousand had converged.",
+                     "Around midday the column set off.",
+                     "They reached Versailles in the late afternoon, soaked and hungry.",
+                     "They reached Versailles close to midnight.",
+                     "Miloradovich died later that day.",
+                     "At around one o'clock in the afternoon a procession set off."):  # fmt: skip
+        assert told(sentence, 1789, day) == [day], sentence
+    assert told("Around midday the column set off.", 1789, "1789-10") == []  # no day to count on
+    assert told("Thirteen days later he declared a state of emergency.", 1952, "1952-10-07") == [
+        "1952-10-20"
+    ]
+    assert told("The articles were drawn up in Memmingen that month.", 1525, "1525-03") == [
+        "1525-03"
+    ]
+    assert told("In the days that followed, troops killed many.", 1952, "1952-10-20") == ["1952"]
+    assert told("Through April and May the rising spread.", 1525) == ["1525-04"]
+
+    found = Article(
+        title="October",
+        blocks=[
+            ("para", "On Monday 5 October 1789 crowds gathered. Maillard, who had made his name "
+                     "at the Bastille in July, led them. Around midday the column set off."),
+            ("para", "At around one o'clock in the afternoon the king left for Paris."),
+        ],
+    )  # fmt: skip
+    timeline = draft(found, "march", "march.txt", "march", Taken()).timeline
+    assert [(e["date"], e["title"]) for e in timeline] == [
+        ("1789-10-05", "Crowds gathered"),
+        ("1789-07", "Maillard, who had made his name at the Bastille"),
+        ("1789-10-05", "The column set off"),  # a look back to July leaves the day told
+        ("1789-10-05", "The king left for Paris"),
+    ]
+
+
+def test_a_year_before_the_common_era_in_a_modern_story_is_a_look_back() -> None:
+    found = Article(
+        title="Stone",
+        blocks=[
+            ("para", "The stone was found in 1799. It records a decree issued in 196 BC. Two "
+                     "years later the French army surrendered, and the following year the stone "
+                     "reached England."),
+        ],
+    )  # fmt: skip
+    timeline = draft(found, "stone", "stone.txt", "stone", Taken()).timeline
+    assert [e["date"] for e in timeline] == ["1799", "196 BC", "1801", "1802"]

@@ -141,7 +141,9 @@ def _relative(label: dict[str, Any]) -> bool:
 
 _RELATIVE = re.compile(
     r"\b(?:later|earlier|before|following|next|previous|same|that|within)\b|"
-    r"\bafter\s+\w+\s+(?:days?|weeks?|months?|years?)\b",
+    r"\bafter\s+\w+\s+(?:days?|weeks?|months?|years?)\b|"
+    # an hour of a day the text tells hour by hour: "By mid-morning", "close to midnight"
+    r"\b(?:morning|afternoon|evening|midday|noon|midnight|dawn|dusk|o'clock)\b",
     re.I,
 )
 

@@ -507,9 +507,11 @@ _DAY_MONTH = re.compile(
 # A month without a year after the word that makes it a date: "in April", "by early September".
 _MONTH_ALONE = re.compile(
     r"\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Ff]rom|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id|end of|"
-    r"start of)\s+"
+    r"start of|[Tt]hrough|[Tt]hroughout|[Tt]owards?)\s+"
     r"(?:(?:early|late|mid)-?\s*)?"
     r"(?P<month>" + "|".join(MONTHS) + r")\b(?!,?\s*(?:[0-3]?\d\b|[1-9]\d{2}\b|1\d{3}\b|20\d{2}\b))"
+    # … and the month after it: "Through April and May"
+    r"(?:\s+(?:and|to)\s+(?:" + "|".join(MONTHS) + r")\b(?!\s*\d))?"
 )
 # A month that shares the next one's year: "May and June 1096", "April–May 1945".
 _MONTH_BEFORE_MONTH = re.compile(

@@ -1200,7 +1200,8 @@ _ROLE = (
     r"biologist|physicist|chemist|mathematician|premier|regent|monarch|editor|publisher|"
     r"chronicler|archaeologist|cleric|imam|rabbi|deputy|delegate|successor|aide|adviser|"
     r"advisor|favourite|mistress|consort|tutor|disciple|member|satirist|geographer|negotiator|"
-    r"collector|director|guardian|ancestor|emissary|agent|courtesan|crusader"
+    r"collector|director|guardian|ancestor|emissary|agent|courtesan|crusader|photographer|"
+    r"associate|colleague|critic|follower"
 )
 # A person named after the role the text gives them: "the Soviet biologist Trofim Lysenko",
 # "the war minister, Dmitry Milyutin", "one of its senior officials, Sir Otto Niemeyer",
@@ -1212,15 +1213,17 @@ _IN_A_NAME = r"of|van|von|de|da|der|du|la|le|al|ibn|bin"
 _ROLE_NAMED = re.compile(
     r"(?<![\w’'-])(?P<role>(?P<one>one\s+of\s+)?(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+"
     rf"(?:(?!(?:of|and|or|in|to|for|by|with|at|on)\b|\d)[\w’'-]+\s+){{0,3}}?"
+    rf"(?:(?i:{_ROLE})\s+and\s+)?"  # "the geographer and archaeologist Karl Butzer"
     rf"(?:[a-z]+-)?(?P<word>(?i:{_ROLE})(?P<plural>s)?)"
     # "The Governor of New South Wales, Sir Philip Game", "the commander in Scotland, …"
     r"(?:\s+(?:of|in)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=,))?)(?P<comma>,)?\s+"
     r"(?P<name>(?:Sir\s+|Dame\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+"
-    rf"(?:\s+(?:(?:{_IN_A_NAME})\s+)?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{0,3}}"
+    # "Ahmad al-Mansur", "Johan David Åkerblad"
+    rf"(?:\s+(?:(?:{_IN_A_NAME})\s+|(?:al|el|ad|as|ibn)-)?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{0,3}}"
     r"(?:\s+[IVX]+\b)?"  # "the Russian tsar Nicholas I", "the young king Ptolemy V"
     r"(?:,\s+(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron)\s+of\s+[A-Z][\w’'-]*)?)"
     rf"(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|who|whose|had|has|was|were|is|in|at|on|to|from|with|"
-    rf"himself|herself|also|later|then|now|[a-z]{{3,}}ed|{_IRREGULAR})\b)"
+    rf"himself|herself|also|later|then|now|retold|[a-z]{{2,}}ed|{_IRREGULAR})\b)"
 )
 # A person named before the role the text gives them: "Lord Salisbury, the newly appointed
 # Foreign Secretary,", "Lord Curzon, Viceroy of India from 1899 to 1905," — after an opening

@@ -290,9 +290,11 @@ class _Told:
 
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start`."""
-        self.day = _countable(date)
-        if re.match(r"^\d{4}-\d\d", date):  # a month or a day: "on 30 October" goes on
-            self.year = int(date[:4])
+        if not _looking_back(date, self.day):
+            # … else "Maillard, who had made his name at the Bastille in July, …": the day goes on
+            self.day = _countable(date)
+        if re.match(r"^\d{4}-\d\d", date) and self.day == _countable(date):
+            self.year = int(date[:4])  # a month or a day: "on 30 October" goes on
         elif re.match(r"^\d{3,4}$", date):  # a year: only until a month or day is given
             self.plain_year = int(date)
             opens = start <= 10 or _OPENS_WITH_YEAR.match(clause[:start])
@@ -300,6 +302,21 @@ class _Told:
                 self.year = None  # "In 1916, …", "In the spring of 1520 …": a new year
         elif re.search(r"\b(?:BC|BCE)$", date):  # no year a later "15 March" can take
             self.year = self.plain_year = None
+
+
+def _looking_back(date: str, day: str | None) -> bool:
+    """Whether `date`, a month alone, is an earlier month of the year of `day`, the day the
+    text is telling: a look back, after which "Around midday" is still of that day — or a
+    year BC in a story of modern times ("a decree issued in 196 BC", after 1799)."""
+    if day and re.fullmatch(r"\d{1,4} BC", date) and re.match(r"\d{4}", day):
+        return int(day[:4]) >= 1000
+    return (
+        day is not None
+        and re.fullmatch(r"\d{4}-\d\d", date) is not None
+        and re.fullmatch(r"\d{4}-\d\d-\d\d", day) is not None
+        and date[:4] == day[:4]
+        and date < day[:7]
+    )
 
 
 def _retold(cut: list[Section]) -> set[str]:
@@ -366,6 +383,8 @@ def _countable(date: str) -> str:
         return f"{int(m[1]):04d}{m[2]}"
     if m := re.fullmatch(r"(\d{1,4}) AD", date):
         return f"{int(m[1]):04d}"
+    if re.fullmatch(r"\d{1,4} BC", date):
+        return date  # "Four years later" after 256 BC is 252 BC
     return ""
 
 
@@ -568,17 +587,33 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
     return sorted(found + _relative(sentence, found, year, day))
 
 
-# A day told from the one before: "the following day", "two days later", "that night".
+# A day told from the one before: "the following day", "two days later", "that night" — and an
+# hour of it, for a day told hour by hour ("By mid-morning", "Around midday", "close to
+# midnight", "At around one o'clock in the afternoon").
+_DAY_COUNT = (
+    r"a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,2}"
+)
+_HOUR = (
+    r"(?:towards?|by|around|in|at|until|late|early|close\s+to)\s+(?:the\s+)?"
+    r"(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|midday|noon|midnight|dawn|dusk|"
+    r"nightfall|daybreak)(?!\s+of\b)|"
+    r"(?:at\s+)?(?:around\s+|about\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)\s+o['’]clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
+)
 _RELATIVE_DAY = re.compile(
     r"\b(?:(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|evening|night)|"
-    r"(?<![\w-])(?P<count>a|one|two|three|four|five|six|seven|ten)\s+days?\s+later|"
-    r"(?:on\s+)?the\s+same\s+(?:day|night)|that\s+(?:same\s+)?(?:night|evening|morning|afternoon))\b",
+    rf"(?<![\w-])(?P<count>{_DAY_COUNT})\s+days?\s+later|"
+    r"(?:on\s+)?(?:the|that)\s+same\s+(?:day|night)|later\s+that\s+day|"
+    r"(?:(?:later|earlier|early|late)\s+)?that\s+(?:same\s+)?(?:night|evening|morning|afternoon)|"
+    rf"{_HOUR})\b",
     re.IGNORECASE,
 )
 # A month told from the one before: "later that month", "the same month", "a month later".
 _RELATIVE_MONTH = re.compile(
     r"\b(?:(?:later\s+)?(?:in\s+)?(?:that|the)\s+same\s+month|(?:later|earlier)\s+that\s+month|"
-    r"(?:in\s+)?the\s+(?:following|next)\s+month|a\s+month\s+later)\b",
+    r"(?:in\s+)?the\s+(?:following|next)\s+month|a\s+month\s+later|"
+    r"(?<!\bof\s)(?:in\s+)?that\s+month)\b",  # "drawn up in Memmingen that month"
     re.IGNORECASE,
 )
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten"
@@ -595,11 +630,14 @@ _RELATIVE_YEAR = re.compile(
     # "within weeks" (not "within days of the fire"), "a few days later": of the same year
     rf"(?P<vague>within\s+(?:a\s+few\s+|a\s+|(?:{_COUNT})\s+)?(?:days?|weeks?|months?)(?!\s+of\b)|"
     r"(?:a\s+few|some|several)\s+(?:days|weeks|months)\s+(?:later|earlier|before)|"
-    r"(?:over\s+)?the\s+following\s+(?:weeks|months)|(?:only\s+)?days\s+(?:before|earlier)))\b",
+    r"(?:over\s+)?the\s+following\s+(?:weeks|months)|(?:only\s+)?days\s+(?:before|earlier)|"
+    r"(?:in\s+)?the\s+(?:days|weeks|months)\s+that\s+followed))\b",
     re.IGNORECASE,
 )
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+           "nineteen": 19, "twenty": 20}  # fmt: skip
 
 
 def _relative(
@@ -643,7 +681,16 @@ def _counted(
     if m.re is _RELATIVE_DAY:
         if not last or not re.fullmatch(r"\d{4}-\d\d-\d\d", last):
             return None  # "In March 1851 … the following day": no day
-        shift = _COUNTS[m["count"].lower()] if m["count"] else forward
+        count = m["count"].lower() if m["count"] else None
+        shift = (int(count) if count.isdigit() else _COUNTS[count]) if count else forward
+        shift *= (
+            not re.search(
+                r"o['’]clock|noon|midday|night|morning|evening|afternoon|dawn|dusk|"
+                r"daybreak",
+                said,
+            )
+            or forward
+        )  # "By mid-morning": that day
         try:
             then = datetime.date.fromisoformat(last) + datetime.timedelta(days=shift)
         except (ValueError, OverflowError):
@@ -652,10 +699,13 @@ def _counted(
     if m.re is _RELATIVE_MONTH:
         return _month_counted(m, last, forward)
     if last == "":
-        return None  # after "44 BC", "c. 1300", "1850–1860", a century: no one year to count from
-    base_year = int(last[:4]) if last else year  # … else the year the text is in
+        return None  # after "c. 1300", "1850–1860", a century: no one year to count from
     shift = _COUNTS[count.lower()] if (count := m["years"] or m["after"]) else forward - back
     shift *= not m["vague"]  # "a few weeks earlier", "over the following months": that year
+    if last and last.endswith(" BC"):  # years BC count down: "Four years later" after 256 BC
+        before_christ = int(last.removesuffix(" BC")) - shift
+        return (m.start(), m.end(), f"{before_christ} BC") if before_christ >= 1 else None
+    base_year = int(last[:4]) if last else year  # … else the year the text is in
     if base_year is None or not 1 <= base_year + shift <= 9999:
         return None
     return m.start(), m.end(), str(base_year + shift)
@@ -1077,9 +1127,13 @@ def _introduced(all_sentences: list[str]) -> Iterator[tuple[str, str, list[str]]
 # -- event titles, citations, ids and YAML -------------------------------------------------------
 
 _LEADING_INTO = re.compile(
-    r"\b(?:in|on|by|from|during|until|since|after|before|around|of|at)(?:\s+the)?"
+    r"\b(?:in|on|by|from|during|until|since|after|before|around|of|at|through|throughout|"
+    r"towards?)(?:\s+the)?"
     r"(?:\s+(?:early|late|mid|middle|end|start|beginning|spring|summer|autumn|fall|winter)"
-    r"(?:\s+of)?(?:\s+the)?)?[\s-]*$",
+    r"(?:\s+of)?(?:\s+the)?)?"
+    # "On the wet, grey morning of Monday 5 October 1789": its time of day and day of the week
+    r"(?:\s+(?:[a-z]+,?\s+){0,2}(?:morning|afternoon|evening|night)\s+of)?"
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?)?[\s-]*$",
     re.IGNORECASE,
 )
 _QUALIFIER = re.compile(
@@ -1096,7 +1150,10 @@ _PHRASE_START = {
     "following", "despite", "until", "into", "through", "against", "between", "among",
 }  # fmt: skip
 _TIME_OF_DAY = re.compile(
-    r"^(?:(?:in|on|at|by)\s+)?(?:the\s+)?(?:evening|morning|night|end|beginning|start)\b\s*,?\s*",
+    r"^(?:(?:early|late)\s+)?(?:(?:in|on|at|by)\s+)?(?:the\s+)?"
+    r"(?:evening|morning|night|afternoon|end|beginning|start)\b\s*,?\s*"
+    # … and its hour: "Early on the morning of 6 October, at about six o'clock, …"
+    r"(?:(?:at\s+)?(?:about|around)\s+[a-z]+\s+o['’]clock\s*,?\s*)?",
     re.IGNORECASE,
 )
 
