@@ -1208,3 +1208,52 @@ def test_what_batches_25_and_26_taught_is_not_read_too_widely(text: str, not_a_t
     assert not any(not_a_term in (term, definition) for term, definition in drafted.items()), (
         drafted
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definition"),
+    [
+        # a key-terms line without an article
+        ("Default: failure to make a payment or delivery when it is due.", "Default",
+         "failure to make a payment or delivery when it is due"),
+        # a long name
+        ("Then the Assembly adopted the Declaration of the Rights of Man and of the Citizen, a "
+         "statement of principles.", "Declaration of the Rights of Man and of the Citizen",
+         "a statement of principles"),
+        # a person's age is no part of the word
+        ("The king looked in with the young dauphin, the heir to the throne, and was cheered.",
+         "dauphin", "the heir to the throne"),
+        # a name given after "known as" that goes on to a place
+        ("The family stayed until their failed attempt to escape in June 1791, known as the "
+         "flight to Varennes.", "flight to Varennes",
+         "their failed attempt to escape in June 1791"),
+        ("The market women of Paris, known as the dames de la Halle, spoke for the people.",
+         "dames de la Halle", "The market women of Paris"),
+    ],
+)  # fmt: skip
+def test_what_batch_26_taught_later(text: str, term: str, definition: str) -> None:
+    drafted = {d.term: d.definition for d in draft_terms([text])}
+    assert drafted.get(term) == definition, drafted
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_term"),
+    [
+        ("The weeks that followed were the most dangerous of the year: communists planned "
+         "risings.", "weeks that followed"),
+        ("Many people were both winners and losers: a farmer might clear his mortgage.",
+         "losers"),
+        ("An inquiry by the Châtelet, the royal law court of Paris, gathered hundreds of "
+         "statements.", "Paris"),
+        ("Clemenceau chose the headline: it was a letter to the president.",
+         "Clemenceau chose the headline"),
+        ("Crops: wheat, rice, barley, bananas, coffee and sugar cane.", "Crops"),
+        ("Aim: explain why the officers rebelled.", "Aim"),
+        ("Military: the General Service Enlistment Act of 1856 required recruits to serve "
+         "overseas.", "Military"),
+        ("The market women of Paris, known as the dames de la Halle, spoke.", "Halle"),
+    ],
+)  # fmt: skip
+def test_what_batch_26_taught_later_is_not_read_too_widely(text: str, not_a_term: str) -> None:
+    drafted = {d.term for d in draft_terms([text])}
+    assert not_a_term not in drafted, drafted

@@ -85,7 +85,7 @@ _BEFORE_NAMING = (
 )
 _NAMED_AFTER = re.compile(
     rf"(?:,\s*)?\b{_BEFORE_NAMING}"
-    rf"(?:{KNOWN_AS}|called|named|termed|dubbed)\s+(?:the\s+)?[“\"‘']?$"
+    rf"(?:{KNOWN_AS}|called|named|termed|dubbed)\s+(?:the\s+|an?\s+)?[*“\"‘']?$"
 )
 _WHICH_BECAME = re.compile(r",\s*which(?:\s+(?:was|were|is|are|became|had become))?\s*$")
 _WHICH_THEY = re.compile(r",\s*which\s+(?:the\s+)?(?:[A-Za-z][\w’'-]*\s+){1,3}$")
@@ -451,7 +451,7 @@ def defined_terms(sentence: str) -> list[Definition]:
 # Words that describe one thing of a kind, not the kind a definition says: "a violent |
 # cyclone, a tropical storm …", "actually | brass, an alloy of …".
 _DESCRIBED = re.compile(
-    r"^(?:actually|really|largely|mostly|mainly|newly|recently|formerly|supposedly|tiny|violent|low-grade|present|severe|brutal|crude|simple|typical|"
+    r"^(?:actually|really|largely|mostly|mainly|newly|recently|formerly|supposedly|tiny|violent|low-grade|present|severe|brutal|crude|simple|typical|young|infant|elderly|"
     r"notorious|infamous|dreaded|feared|hated|devastating|disastrous|experienced)\s+(?=[a-z])"
 )
 # What a worksheet tells its reader to do, no definition: "**Important** - read this before
@@ -608,7 +608,12 @@ def _usable(term: str, *, marked: bool = False) -> bool:
     nor, unless the text marks it as a term in italics or quotation marks (`marked`: "a
     *plan* was …", "'put to the question'"), a generic word or a verb's phrase."""
     words = term.split()
-    if not 1 <= len(words) <= 6:
+    # a name may be long: "Declaration of the Rights of Man and of the Citizen"
+    named = all(
+        w[:1].isupper() or w in {"of", "the", "and", "for", "on", "de", "la"} for w in words
+    )
+    named = named and not any(len(w) > 1 and w.isupper() for w in words)  # "CEDA Spanish …"
+    if not 1 <= len(words) <= (10 if named else 6):
         return False
     numbered = re.fullmatch(  # "Article 27", "Pattern 1853 Enfield rifle", "38th parallel"
         r"(?:Article|Clause|Section|Amendment)\s+\d+[A-Z]?|"
@@ -1068,7 +1073,9 @@ _NAMED_AT = re.compile(
     r"(?:(?<=ians\s)|(?<=lars\s)|(?<=ople\s)|(?<=\bwe\s)|(?<=they\s))"
     r"call(?=\s+(?:this|these|that|his|her|its|their)\s)|"
     r"termed|dubbed)"
-    r"\s+(?:the\s+)?(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,9})"
+    # … "the" or, before a word the writer marks, "a": "a blanket known as a *swag*"
+    r"\s+(?:the\s+|an?\s+(?=[*“\"‘]))?"
+    r"(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,9})"
 )
 # "the Raj, as British rule in India was known", "the "Harlem Hellfighters", as the unit
 # became known", "Garveyism, as his creed came to be called, combined …"
@@ -1497,9 +1504,12 @@ def _appositives(sentence: str) -> list[Definition]:
     """ "the Deutsche Mark, a new currency for their zones," → (Deutsche Mark, a new …)."""
     found: list[Definition] = []
     read_to = 0  # the end of the last appositive read, which may run past its match
+    read_to_clause = -1  # where the last appositive drafted ends
     for m in _APPOSITIVE_AT.finditer(sentence):
         if m.start() < read_to or not _appositive_defines(sentence, m):
             continue
+        if found and _THE_MAIN_VERB.match(m["clause"]) and m.start() == read_to_clause:
+            continue  # "the Châtelet, the royal law court of Paris, | gathered hundreds of …"
         head = sentence[: m.start()]
         term, aliases = _appositive_term(head, m["clause"])
         clause = _APPOSITIVE_LEAD.sub("", m["clause"])
@@ -1526,7 +1536,16 @@ def _appositives(sentence: str) -> list[Definition]:
             read_to = more.end()
         if term and (definition := _clause(clause)):
             found.append((term, definition, aliases))
+            read_to_clause = m.end()
     return _other_names(found)
+
+
+# An appositive's end, then the sentence's verb and its object: "the Châtelet, the royal law
+# court of Paris, gathered hundreds of statements" (not "…, founded in 1200").
+_THE_MAIN_VERB = re.compile(
+    rf"(?:[a-z]{{3,}}ed|{_IRREGULAR})\s+(?!(?:by|in|on|at|from|to|as|with|for|under|after|"
+    r"during|into|near|between)\b)[a-z]"
+)
 
 
 # The words an appositive opens with that are not its definition's: "or", "in effect", …
@@ -2213,7 +2232,43 @@ def _colon(sentence: str) -> list[Definition]:
     for m in [*_BEING_THE_WORD.finditer(sentence), *_POLICY_COLON.finditer(sentence)]:
         if definition := _clause(m["clause"], short=True):
             found.append((m["term"], definition, ()))
+    gloss = _GLOSS_LINE.match(sentence)
+    if (
+        gloss
+        and not found
+        and _a_gloss(gloss["term"], gloss["clause"])
+        and (definition := _clause(gloss["clause"], short=True))
+    ):
+        found.append((gloss["term"], definition, ()))
     return found
+
+
+def _a_gloss(term: str, clause: str) -> bool:
+    """Whether "term: clause" is a key term and its meaning — not a clause and what it says
+    ("Clemenceau chose the headline: …"), a heading of a list ("Crops: maize, potatoes …")
+    or an instruction."""
+    if _HAS_VERB.search(term) or re.search(r"\b(?:was|were|is|are|had|has)\b", term):
+        return False
+    if _AN_INSTRUCTION.match(clause) or _A_SENTENCE.match(clause):
+        return False
+    if re.fullmatch(r"[\w’' -]+(?:,\s+[\w’' -]+)+,?\s+and\s+[\w’' -]+", clause):
+        return False  # "Crops: wheat, rice, barley, bananas, coffee and sugar cane"
+    # … not a sentence: "Military: the General Service Enlistment Act of 1856 required …"
+    return not re.match(
+        rf"(?:\S+\s+){{0,7}}?(?:was|were|is|are|had|has|[a-z]{{3,}}ed|{_IRREGULAR})\b", clause
+    )
+
+
+# A line of a list of key terms, the term and after a colon what it means: "Default: failure
+# to make a payment or delivery when it is due." — not a worksheet's "Aim: explain why …".
+_GLOSS_LINE = re.compile(
+    r"(?P<term>(?!(?:Aim|Aims|Task|Tasks|Question|Questions|Note|Notes|Answer|Objective|"
+    r"Homework|Extension|Source|Sources|Date|Dates|Name|Class|Key\s+terms?)\b)"
+    r"[A-Za-zÀ-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3}):\s+"
+    r"(?P<clause>(?!(?:he|she|it|they|we|I|you|this|that|there|these|those|in|on|at|by|when|"
+    r"after|before|see|explain|describe|compare|discuss|identify|list|use)\b)"
+    r"[a-z“\"‘][^;:]{3,200}?)\.?$"
+)
 
 
 # "This was the Manchu hairstyle: the front of …": what the sentence before named is, not a term.
@@ -2226,7 +2281,7 @@ _A_SENTENCE = re.compile(
     # "… their guns – their ships carried heavy cannon"
     rf"(?:their|his|her|its)\s+(?:[a-z-]+\s+){{0,2}}(?:[a-z]{{3,}}ed|{_IRREGULAR})\b|"
     r"(?:a|an|the)\s+(?:(?!(?:who|which|that)\b)[a-z-]+\s+){0,3}(?:had|has|have|was|were|is|are|did|could|would|will|"
-    r"can|may|must|should)\b"
+    r"can|may|might|must|should)\b"
 )
 
 
@@ -2273,7 +2328,8 @@ def _name_given(sentence: str, m: re.Match[str]) -> list[Definition]:
     head = sentence[: m.start()].rstrip()
     if own := _OWN_NAME.match(m["term"]):  # "The rebels, who called themselves the …"
         return _named_themselves(_name_after(own[1]), head)
-    if called := _CALLED_OBJECT.match(m["term"]):  # "called the newcomers Okies"
+    called = None if re.search(r"\bknown\b", m[0]) else _CALLED_OBJECT.match(m["term"])
+    if called:  # "called the newcomers Okies" — not "known as the flight to Varennes"
         return _called_object(called, rest)
     if re.match(r"call\s", m[0]):
         return []  # "Congress Poland, as historians call this state, was …": no name given
@@ -2454,6 +2510,10 @@ def _name_after(text: str) -> str:
         if names and word.lower() in ("of", "and", "the", "for", "at", "on") and words:
             words.append(word)  # "the Religious Society of Friends"
             continue
+        if not names and word in ("to", "on", "from") and words and following[:1].isupper():
+            words.append(word)  # "the flight to Varennes", "the march on Rome"
+            names = True
+            continue
         if names and not word[:1].isupper():
             # "a dyer called Geoffrey Litster | led the rebels", but "the Sino-Soviet split"
             verb = _HAS_VERB.fullmatch(word) and following.lower() in _BEFORE_ADJECTIVE
@@ -2485,8 +2545,11 @@ def _copular(sentence: str) -> list[Definition]:
             continue
         if words and (words[0].lower() in _LEADING_SMALL or words[0] in _DESCRIBING):
             continue  # "His greatest work was …", "Its oldest part was …": not a term
-        if any(w in _PRONOUNS for w in words) or words[0] in _NO_SUBJECT:
-            continue  # "Hong himself was …", "What followed was …", "Every Mongol man was …"
+        if any(w in _PRONOUNS or w in ("that", "which", "who") for w in words) or (
+            words[0] in _NO_SUBJECT
+        ):
+            continue  # "Hong himself was …", "What followed was …", "Every Mongol man was …",
+            # "The weeks that followed were the most dangerous …" (a time, no term)
         if re.fullmatch(
             r"the\s+(?:[A-Z][\w’'-]*\s*(?:(?:of|and|the|de)\s+)?)+", m["clause"].split(",")[0]
         ):
