@@ -747,3 +747,29 @@ def test_a_year_before_the_common_era_in_a_modern_story_is_a_look_back() -> None
     )  # fmt: skip
     timeline = draft(found, "stone", "stone.txt", "stone", Taken()).timeline
     assert [e["date"] for e in timeline] == ["1799", "196 BC", "1801", "1802"]
+
+
+def test_what_batch_27_s_timelines_drafted_wrongly_or_missed() -> None:
+    """Batch 27's blind measure: references in a reading list and in notes were events, a
+    person's years in brackets were happenings (and gave "the Constitution of 3 May" their
+    year), a count's range was a year; "Two days later …, and … in 1891" lost its day."""
+    references = [
+        "Jonathan Sperber, The European Revolutions, 1848–1851 (Cambridge, 1994).",
+        "Conrad, Robert. The Destruction of Brazilian Slavery, 1850–1888. Berkeley: University "
+        "of California Press, 1972.",
+        "[4] For contrasting views, see Norman Davies, God's Playground (Oxford, 1981).",
+    ]
+    assert list(_dated(Section("Reading", references), _Told())) == []
+
+    def told(sentence: str, year: int | None = None, day: str | None = None) -> list[str]:
+        return [date for _, _, _, date in happenings(sentence, year, day)]
+
+    assert told("Hugo Kołłątaj (1750–1812) – priest, one of the authors of the Constitution of "
+                "3 May.", 1791) == []  # fmt: skip
+    assert told("Henry VIII (1491-1547) broke with Rome in 1534.") == ["1534"]
+    assert told("The Thirty Years' War (1618–1648) ruined Germany.") == ["1618–1648"]
+    assert told("The Nian Rebellion in northern China (1851–1868) followed.") == ["1851–1868"]
+    assert told("Estimates of the dead range from around 250 to over 300.") == []
+    assert told("Two days later the family sailed into exile, and Pedro II died in Paris in "
+                "1891.", 1889, "1889-11-15") == ["1889-11-17", "1891"]  # fmt: skip
+    assert told("Vilnius followed a few days afterwards.", 1794, "1794-04-17") == ["1794"]

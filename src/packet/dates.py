@@ -326,6 +326,11 @@ _AFTER_EARLY_YEAR = (
 # A year of three digits after a month: before no noun it would count ("May 300 soldiers"),
 # and after a day and a month before no name either ("on 27 May 147 Communards were shot").
 _EARLY_YEAR = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d){_AFTER_EARLY_YEAR}"
+# A number going on to another, a count's range: "from around 250 to over 300", "558 to 658".
+_A_COUNT_GOES_ON = (
+    r"\s+(?:to|until|till|and|or)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|"
+    r"around\s+)?\d"
+)
 _EARLY_YEAR_OF_DAY = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d)(?={_PLAINLY_AFTER})"
 _PROSE = [
     (  # January 7th 1979, January 7, 1979, Jan. 7 1979
@@ -374,7 +379,7 @@ _PROSE = [
     (  # in about 523, c. 615: a year of three digits, before no noun ("about 150 soldiers")
         "circa",
         r"(?<!\d\s)\b(?:(?i:in|from|until|since)\s+(?:about|around)|(?i:c\.|circa))\s*"
-        r"(?P<y>[1-9]\d{2})(?!\s+(?:to|until|till|and|or)\s+\d)" + _AFTER_EARLY_YEAR,
+        rf"(?P<y>[1-9]\d{{2}})(?!{_A_COUNT_GOES_ON})" + _AFTER_EARLY_YEAR,
     ),
     (  # in 533–534: a span of three-digit years, after "in" (not "pp. 533–534")
         "span",
@@ -393,7 +398,7 @@ _PROSE = [
     (  # … and after a season: "in the spring of 542"
         "year",
         r"(?<!\d\s)\b(?:(?i:in|from|until|till|since)|(?:spring|summer|autumn|winter)\s+of)\s+"
-        r"(?P<y>[1-9]\d{2})(?!\s+(?:to|until|till|and|or)\s+\d)" + _AFTER_EARLY_YEAR,
+        rf"(?P<y>[1-9]\d{{2}})(?!{_A_COUNT_GOES_ON})" + _AFTER_EARLY_YEAR,
     ),
 ]
 _PROSE_RE = [(kind, re.compile(pattern)) for kind, pattern in _PROSE]

@@ -374,6 +374,26 @@ _A_REFERENCE = re.compile(
 )
 
 
+# A book in a list of references or a note: "(Cambridge, 1994)", "… see Norman Davies, God's
+# Playground (Oxford, 1981)".
+_PLACE_AND_YEAR = re.compile(r"\(\s*[A-Z][\w .’'-]{1,40},\s+\d{4}\)")
+
+
+def _a_reference(paragraph: str) -> bool:
+    """Whether a short paragraph is a reference to a book, all of it — its sentences cut at
+    "Conrad, Robert." are each no reference alone."""
+    if len(paragraph.split()) > 80:
+        return False  # prose that ends with a citation has happenings of its own
+    # an author first: "Jonathan Sperber, The European Revolutions, 1848–1851 (Cambridge,
+    # 1994)." — not "The war ended with a treaty (Paris, 1783)."
+    author = re.match(r"(?:\[\d{1,3}\]\s*)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+,\s", paragraph)
+    ends = author and re.search(rf"{_PLACE_AND_YEAR.pattern}\.?$", paragraph.rstrip())
+    seen = re.search(r"\b[Ss]ee\s+(?:also\s+)?[A-Z]", paragraph) and _PLACE_AND_YEAR.search(
+        paragraph
+    )
+    return bool(_A_REFERENCE.search(paragraph) or ends or seen)
+
+
 def _countable(date: str) -> str:
     """A drafted date as relative dates count from it — "0629" for "629", "0394" for "394
     AD", "1857-09-21" as it is — or "" for one they cannot count from: a range, a century, a
@@ -394,6 +414,8 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
     is in that clause: each is a timeline event. A happening `told` already (same date,
     mostly the same words, or a mention of an earlier, more exact date) is left out."""
     for paragraph in section.paragraphs:
+        if _a_reference(paragraph):
+            continue  # "Conrad, Robert. The Destruction of Brazilian Slavery, 1850–1888. …"
         line = _TIMELINE_LINE.match(paragraph)
         for sentence in sentences(paragraph):
             if (
@@ -537,6 +559,34 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
     return before[1] not in _BEFORE_A_YEAR
 
 
+def _a_life(sentence: str, start: int, end: int, date: str) -> bool:
+    """Whether the span at `start`…`end` is the years a person lived, in brackets after their
+    name — "Hugo Kołłątaj (1750–1812)", "Henry VIII (1491-1547)" — no happening; a war's or a
+    dynasty's years ("the Thirty Years' War (1618–1648)") are one."""
+    span = re.fullmatch(r"(?:c\. )?(\d{3,4})–(\d{3,4})", date)
+    if span is None or not 15 <= int(span[2]) - int(span[1]) <= 105:
+        return False
+    before = sentence[max(0, start - 60) : start]
+    named = _NAMED_BEFORE.search(before)
+    # … not "the Nian Rebellion in northern China (1851–1868)"
+    kind = _KIND_BEFORE.search(before[before.rfind(",") + 1 :])
+    return bool(named and sentence[end:].lstrip().startswith(")")) and not kind
+
+
+# A person's name and the bracket their years are in: "Stanisław August Poniatowski (", "Henry
+# VIII (c.", "Catherine the Great (b. ".
+_NAMED_BEFORE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:the\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+)*(?:\s+[IVX]+)?\s*\(\s*"
+    r"(?:c\.\s*|b\.\s*|born\s+)?$"
+)
+_KIND_BEFORE = re.compile(
+    r"\b(?:War|Wars|Revolution|Rebellion|Revolt|Rising|Uprising|Dynasty|Empire|Era|Age|Period|"
+    r"Republic|Reign|Rule|Kingdom|Movement|Crisis|Famine|Occupation|Protectorate|Plan|Act|"
+    r"Treaty|Raj|Restoration|Regency|Shogunate|Caliphate|Sultanate|Confederation|Union|League|"
+    r"Years)\b"
+)
+
+
 _BEFORE_A_YEAR = {
     "In", "On", "By", "After", "Before", "Since", "Until", "From", "During", "Around", "About",
     "Circa", "Of", "To", "Through", "Between", "Early", "Late", "Mid", "Summer", "Spring",
@@ -550,12 +600,18 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
     relative days and years counted from the date before (`_relative`). Each day or month
     without its year is placed among the dates by bisection: a sentence of thousands of
     dates takes time in proportion to them."""
-    found = sorted(d for d in find_dates(sentence) if not _in_a_name(sentence, d[0], d[1]))
+    found = sorted(
+        d
+        for d in find_dates(sentence)
+        if not _in_a_name(sentence, d[0], d[1]) and not _a_life(sentence, *d)
+    )
     starts = [at for at, _, _ in found]
     reach = list(itertools.accumulate((end for _, end, _ in found), max))  # furthest end so far
     years = [(at, d) for at, _, d in found if re.match(r"^\d{3,4}\b", d)]  # each year, in order
     added: list[tuple[int, int, str]] = []
     for start, end, month, day_of in find_day_months(sentence):
+        if day_of and re.search(r"\b[A-Z][\w’'-]+\s+of\s+$", sentence[:start]):
+            continue  # "the Constitution of 3 May": a name
         before = bisect.bisect_left(starts, end)  # the dates that start before this one ends
         if before and reach[before - 1] > start:
             continue  # part of a date read whole ("17 April 1975")
@@ -629,7 +685,7 @@ _RELATIVE_YEAR = re.compile(
     r"(?:by|at|from)\s+the\s+end\s+of\s+that\s+year|"
     # "within weeks" (not "within days of the fire"), "a few days later": of the same year
     rf"(?P<vague>within\s+(?:a\s+few\s+|a\s+|(?:{_COUNT})\s+)?(?:days?|weeks?|months?)(?!\s+of\b)|"
-    r"(?:a\s+few|some|several)\s+(?:days|weeks|months)\s+(?:later|earlier|before)|"
+    r"(?:a\s+few|some|several)\s+(?:days|weeks|months)\s+(?:later|earlier|before|afterwards?)|"
     r"(?:over\s+)?the\s+following\s+(?:weeks|months)|(?:only\s+)?days\s+(?:before|earlier)|"
     r"(?:in\s+)?the\s+(?:days|weeks|months)\s+that\s+followed))\b",
     re.IGNORECASE,
@@ -656,7 +712,13 @@ def _relative(
     )  # fmt: skip
     for m in matches:
         near = any(-8 <= at - m.end() <= 8 or -8 <= m.start() - end <= 8 for at, end, _ in found)
-        if near or (m.start() <= 3 and found):
+        # … or a sentence opening with it and giving the date in its first clause ("The
+        # following year, in *Worcester v. Georgia* (1832), …"; not "Two days later the family
+        # sailed into exile, and Pedro II died in Paris in 1891")
+        opening = m.start() <= 3 and any(
+            not re.search(r";|,\s+(?:and|but)\s", sentence[m.end() : at]) for at, _, _ in found
+        )
+        if near or opening:
             continue  # "A year later, in November 1897, …", "The following year, in *Worcester
             # v. Georgia* (1832), …": the date it gives says when
         # counted from the dates before it, those it counted too: "two days later …, and two
