@@ -1257,3 +1257,62 @@ def test_what_batch_26_taught_later(text: str, term: str, definition: str) -> No
 def test_what_batch_26_taught_later_is_not_read_too_widely(text: str, not_a_term: str) -> None:
     drafted = {d.term for d in draft_terms([text])}
     assert not_a_term not in drafted, drafted
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definition"),
+    [
+        ("Power lay with the szlachta, the nobility, usually reckoned at a tenth of the people.",
+         "szlachta", "the nobility"),
+        ("The nobles governed through the Sejm, the parliament, and through local assemblies.",
+         "Sejm", "the parliament"),
+        ("After his death the caifazes, a secret network of abolitionists, took his work "
+         "further.", "caifazes", "a secret network of abolitionists"),
+        ("The Viscount of Rio Branco, head of the Conservative cabinet, pushed the reform "
+         "through.", "Viscount of Rio Branco", "head of the Conservative cabinet"),
+        ("Prussia then signed the armistice of Malmö, a seven-month truce, on 26 August.",
+         "armistice of Malmö", "a seven-month truce"),
+        ("In Dresden the Russian anarchist Mikhail Bakunin was among the insurgents.",
+         "Mikhail Bakunin", "the Russian anarchist"),
+        ("Catherine the Great (1729–1796) – Empress of Russia and the chief architect of all "
+         "three partitions", "Catherine the Great",
+         "Empress of Russia and the chief architect of all three partitions"),
+        ("Hugo Kołłątaj (1750–1812) – priest and reformer Tadeusz Kościuszko (1746–1817) – "
+         "soldier and leader of the national rising", "Tadeusz Kościuszko",
+         "soldier and leader of the national rising"),
+        ("In Ceará, a province on the north-eastern coast, the jangadeiros (fishermen who sailed "
+         "small log rafts called jangadas) refused to ferry enslaved people.", "jangadas",
+         "small log rafts"),
+        ("In Ceará, a province on the north-eastern coast, the jangadeiros (fishermen who sailed "
+         "small log rafts called jangadas) refused to ferry enslaved people.", "Ceará",
+         "a province on the north-eastern coast"),
+        ("The Paraguayan War (1864–1870), which Brazil fought in alliance with Argentina, made "
+         "it pressing.", "Paraguayan War", "which Brazil fought in alliance with Argentina"),
+        ("Torwa was a state whose capital was **Khami**, near the modern city of Bulawayo.",
+         "Khami", "near the modern city of Bulawayo"),
+    ],
+)  # fmt: skip
+def test_what_batch_27_taught(text: str, term: str, definition: str) -> None:
+    """Forms batch 27 used that no rule read, after it was measured blind."""
+    drafted = {d.term: d.definition for d in draft_terms([text])}
+    assert drafted.get(term) == definition, drafted
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_term"),
+    [
+        ("Some, the trekboers, were cattle farmers.", "Some"),
+        ("Its head, the pope, ruled from Rome.", "head"),
+        ("The lord of the manor might be a knight, a nobleman, a bishop or an abbey.", "knight"),
+        ("In Ceará, a province on the coast, the jangadeiros (fishermen) refused in 1881 to go.",
+         "coast"),
+        ("Hugo Kołłątaj (1750–1812) – one of the authors of the Constitution of 3 May Tadeusz "
+         "Kościuszko (1746–1817) – soldier", "May Tadeusz Kościuszko"),
+        ("The people who wanted James back were called Jacobites.", "James back were"),
+    ],
+)  # fmt: skip
+def test_what_batch_27_taught_is_not_read_too_widely(text: str, not_a_term: str) -> None:
+    drafted = {d.term: d.definition for d in draft_terms([text])}
+    assert not any(not_a_term in (term, definition) for term, definition in drafted.items()), (
+        drafted
+    )

@@ -178,6 +178,19 @@ def _named_by(words: str, *, short: bool) -> str | None:
         return _clause(words[start:], short=short) if start is not None else None
     cut = list(_BOUNDARY.finditer(words))
     phrase = words[cut[-1].end() :] if cut else words
+    named_so = re.search(r"\b(?:was|were|is|are|came|come|became|become|been)\b", phrase)
+    if (
+        cut
+        and cut[-1][0] in ("who", "which", "that")
+        and not named_so
+        and (
+            did := re.match(
+                rf"\s*(?:[a-z]{{3,}}ed|{_IRREGULAR})\s+(?!(?:by|as|to|in|on)\b)", phrase
+            )
+        )
+    ):
+        # "fishermen who sailed small log rafts called jangadas": the rafts are called so
+        return _clause(phrase[did.end() :], short=short)
     if cut and (restricted := _restricted(words, cut[-1])) is not None:
         # "The laws that enforced segregation were known as X"
         return _clause(re.sub(r"\s+(?:was|were|is|are)\s*$", "", restricted), short=short)
@@ -417,7 +430,7 @@ def defined_terms(sentence: str) -> list[Definition]:
     finders = (
         _copular, _named, _appositives, _translated, _dashed, _colon, _that_is, _so_called,
         _parenthesised, _which_named, _name_from, _method, _marked_gloss, _quoted_gloss,
-        _work_named, _role_named, _named_role, _place_named, _place_located,
+        _work_named, _role_named, _named_role, _place_named, _place_located, _key_figures,
     )  # fmt: skip
     for finder in finders:
         for term, definition, aliases in finder(sentence):
@@ -631,7 +644,9 @@ def _usable(term: str, *, marked: bool = False) -> bool:
     return not (term.lower() in _GENERIC and not marked) and words[-1] not in _NOT_IN_TERM
 
 
-_NO_SUBJECT = {"What", "Which", "Who", "Every", "Each", "All", "Some", "Most", "Many", "No", "Any"}
+_NO_SUBJECT = {
+    "What", "Which", "Who", "Every", "Each", "All", "Some", "Most", "Many", "No", "Any", "Others",
+}  # fmt: skip
 _PRONOUNS = {"it", "them", "him", "her", "they", "us", "themselves", "himself", "herself", "itself"}
 # Lower-case words a term does not begin with: prepositions, and participles a verb's phrase
 # begins with.
@@ -1148,6 +1163,7 @@ def _a_clause(words: str) -> bool:
     """Whether the words after a comma are a clause or a list, not a noun phrase that says
     what the words before are: "the Pope governed the Papal States", "the world was swept",
     "the Steelyard in London and the community at Bruges", "a reminder of where …"."""
+    words = re.sub(r"\s*\([a-z][^()]*\)", "", words)  # "the jangadeiros (fishermen …) refused in"
     verb, relative = _VERB_OBJECT.search(words), _RELATIVE.search(words)
     if verb is not None and (relative is None or verb.start() < relative.start()):
         return True
@@ -1208,7 +1224,7 @@ _ROLE = (
     r"chronicler|archaeologist|cleric|imam|rabbi|deputy|delegate|successor|aide|adviser|"
     r"advisor|favourite|mistress|consort|tutor|disciple|member|satirist|geographer|negotiator|"
     r"collector|director|guardian|ancestor|emissary|agent|courtesan|crusader|photographer|"
-    r"associate|colleague|critic|follower"
+    r"associate|colleague|critic|follower|head|anarchist|traveller|traveler"
 )
 # A person named after the role the text gives them: "the Soviet biologist Trofim Lysenko",
 # "the war minister, Dmitry Milyutin", "one of its senior officials, Sir Otto Niemeyer",
@@ -1379,7 +1395,7 @@ _GEOGRAPHY = re.compile(
     re.IGNORECASE,
 )
 _PLACE_LOCATED = re.compile(
-    rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD}){{0,4}}),\s+"
+    rf"(?<![\w’'-])\*{{0,2}}(?P<name>{_NAME_WORD}(?:\s+(?:of\s+)?{_NAME_WORD}){{0,4}})\*{{0,2}},\s+"
     rf"(?P<where>(?P<preposition>{_WHERE})\s+[^,.;:()\d]{{2,80}}?)(?=\s*(?:[,;]|\.(?:\s|$)|$))"
 )
 
@@ -1438,6 +1454,29 @@ _DISCOURSE = {
     "Eventually", "Therefore", "Still", "Also", "Again", "Afterwards", "Soon", "Now", "Besides",
     "Unfortunately", "Fortunately", "Interestingly", "Overall", "Altogether", "Nonetheless",
 }  # fmt: skip
+
+
+# A list of key figures, each a name, the years they lived and who they were: "Catherine the
+# Great (1729–1796) – Empress of Russia and …", two to a line where a PDF runs them together.
+_A_MONTH = rf"(?:{'|'.join(sorted(_MONTH_NAMES))})"
+_FIGURE_NAME = (
+    rf"(?!{_A_MONTH}\s){_NAME_WORD}(?:\s+(?:(?:{_IN_A_NAME}|the)\s+)?{_NAME_WORD}){{0,4}}"
+    r"(?:\s+[IVX]+)?"
+)
+_LIFE = r"\s*\((?:c\.\s*|b\.\s*)?\d{3,4}\s*[–-]\s*(?:c\.\s*)?\d{2,4}\)\s+[–—-]\s+"
+_KEY_FIGURE = re.compile(
+    rf"(?:^|(?<=\s))(?P<name>{_FIGURE_NAME}){_LIFE}"
+    rf"(?P<role>[^–—]{{3,200}}?)(?=\s+{_FIGURE_NAME}{_LIFE}|\.?$)"
+)
+
+
+def _key_figures(sentence: str) -> list[Definition]:
+    """ "Frederick II (1712–1786) – King of Prussia, who pressed …" → (Frederick II, King of …)."""
+    found: list[Definition] = []
+    for m in _KEY_FIGURE.finditer(sentence):
+        if definition := _clause(m["role"], short=True):
+            found.append((m["name"], definition, ()))
+    return found
 
 
 # A title before a name, which the name is known by without it too: "Marshal Peng Dehuai".
@@ -1534,7 +1573,15 @@ def _appositives(sentence: str) -> list[Definition]:
         ):
             clause += more[0]  # "a bundle of knotted, coloured cords whose knots …"
             read_to = more.end()
-        if term and (definition := _clause(clause)):
+        # a word glossed in two: "the szlachta, the nobility,", "the Sejm, the parliament,"
+        glossed = (
+            " " not in term
+            and re.fullmatch(r"(?:the|a|an)\s+[a-z]{3,}(?<!ed)(?<!ing)", clause)
+            and not re.search(rf"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+{re.escape(term)}\s*$", head)
+            and not re.match(r"\s*,\s+(?:a|an|the)\s", sentence[m.end() :])  # "a knight, a …"
+            and term not in _NO_SUBJECT
+        )
+        if term and (definition := _clause(clause, short=bool(glossed))):
             found.append((term, definition, aliases))
             read_to_clause = m.end()
     return _other_names(found)
@@ -1561,6 +1608,9 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     head, rest, clause = sentence[: m.start()], sentence[m.end() :], m["clause"]
     main_after = re.match(
         rf"\s*,\s+(?:they|he|she|we|I|(?:the\s+)?[a-z]+s\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}))\s", rest
+    ) or (  # "After his death the caifazes, a secret network …, took his work further"
+        re.search(r"\s(?:the|a|an)\s+[\w’'-]+$", head)
+        and re.match(rf"\s*,\s+(?:[a-z]{{3,}}ed|{_IRREGULAR})\s", rest)
     )
     named_place = (
         _A_PLACE_OPENS.fullmatch(head)
@@ -1604,7 +1654,8 @@ _A_PLACE_OPENS = re.compile(
 )
 _MAIN_CLAUSE_NEXT = re.compile(
     r",\s+(?:(?:in|on|at|by)\s+[^,;:()]{1,30},\s+)?"  # "…, in early October, federal soldiers"
-    r"(?!(?:who|whom|whose|which|that|and|but|or|so|while|as)\b)[^,;:()]{1,50}?\s"
+    r"(?!(?:who|whom|whose|which|that|and|but|or|so|while|as)\b)"
+    r"(?:[^,;:()]|\([^()]{1,80}\)){1,130}?\s"  # "the jangadeiros (fishermen who …) refused"
     rf"(?:was|were|had|has|is|are|[a-z]{{3,}}ed|{_IRREGULAR})\b"
 )
 
@@ -1815,6 +1866,8 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     # "his nökör (companions), men who …", "the Second Seminole War (1835–1842), the …"
     head = re.sub(r"\s*\((?:[a-z][^()]{0,40}|\d{3,4}(?:[–-]\d{2,4})?)\)$", "", head)
     term = _phrase_before(head)
+    if term and (kind := _KIND_OF_A_NAMED.search(head[: len(head.rstrip()) - len(term)])):
+        term = f"{kind[1]} {term}"  # "signed the armistice of Malmö, a seven-month truce …"
     two_names = rf"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+)\s+or\s+(?:the\s+)?{re.escape(term)}\s*$"
     if term[:1].isupper() and (named := re.search(two_names, head)):
         return named[1], (term,)  # "the Indian Mutiny or the Sepoy Mutiny, names which …"
@@ -1830,6 +1883,11 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     return term, aliases
 
 
+# A thing named by its kind, lower-case, and a place: "the armistice of Malmö".
+_KIND_OF_A_NAMED = re.compile(
+    r"\bthe\s+((?:armistice|treaty|battle|siege|peace|edict|diet|congress|truce|convention|"
+    r"capitulation|partition|sack|massacre)\s+of)\s+$"
+)
 # An appositive that says the words before it are a word: "volia, a Russian word that …".
 _A_WORD = re.compile(r"(?:a|an|the)\s+(?:[A-Z][\w-]*\s+)?(?:word|term)\b")
 
@@ -2580,7 +2638,9 @@ _KIND_OF_NAME = (
     r"Association|Committee|Council|Congress|Commission|Court|Army|Front|Doctrine|Scheme|"
     r"System|Campaign|Truce|Peace|Pacification|Conference|Settlement|Alliance"
 )
-_KIND_OF_EVENT = r"Crisis|Affair|Rebellion|Revolt|Rising|Uprising|Massacre|Incident|Scandal"
+_KIND_OF_EVENT = (
+    r"Crisis|Affair|Rebellion|Revolt|Rising|Uprising|Massacre|Incident|Scandal|War|Battle"
+)
 _WHICH_NAMED = re.compile(
     rf"(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+)?){{1,8}}"
     rf"(?:{_KIND_OF_NAME}|(?P<event>{_KIND_OF_EVENT}))\b|"
@@ -2590,7 +2650,9 @@ _WHICH_NAMED = re.compile(
     # "the Peace of Münster, signed on 30 January 1648, in which …"
     r"(?:(?:signed|agreed|issued|launched|held|founded|made)\b[^,;:()]{0,50},\s+)?"
     # an event by what happened in it: "the Exclusion Crisis of 1679-81, in which …"
-    r"(?P<clause>(?(event)in\s+which|(?:in\s+)?which)\s+(?!(?:was|were|is|are|had|has)\b)"
+    # … or by who fought it: "The Paraguayan War (1864–1870), which Brazil fought …"
+    r"(?P<clause>(?(event)(?:in\s+which|which(?=\s+[A-Z]))|(?:in\s+)?which)\s+"
+    r"(?!(?:was|were|is|are|had|has)\b)"
     r"[^,;:()]{3,200}?)\s*(?=,|;|\.|$)"
 )
 
@@ -2610,7 +2672,7 @@ def _which_named(sentence: str) -> list[Definition]:
 # reforms allowed peasants to leave the commune …" — not when or how it happened ("The Treaty
 # of Versailles was signed on 28 June 1919", "The Korean War ended in 1953").
 _KIND_OF_THING = (
-    rf"{_KIND_OF_NAME}|{_KIND_OF_EVENT}|War|Battle|Siege|Company|Empire|Restoration|Fury|"
+    rf"{_KIND_OF_NAME}|{_KIND_OF_EVENT}|Siege|Company|Empire|Restoration|Fury|"
     r"Ambush|Defenestration|Edicts?|Protectorate|Revolution|Famine|Strike|Raid|Expedition|"
     r"reforms|ambush|plaques"
 )
