@@ -1316,3 +1316,29 @@ def test_what_batch_27_taught_is_not_read_too_widely(text: str, not_a_term: str)
     assert not any(not_a_term in (term, definition) for term, definition in drafted.items()), (
         drafted
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definition"),
+    [
+        ("José do Patrocínio, a journalist from Campos, made the cause popular.",
+         "José do Patrocínio", "a journalist from Campos"),
+        ("Enslaved people ran away, and some founded quilombos: settlements of fugitives.",
+         "quilombos", "settlements of fugitives"),
+        ("When Augustus III, the second of two Saxon electors to rule Poland, died in 1763, "
+         "Catherine saw her chance.", "Augustus III",
+         "the second of two Saxon electors to rule Poland"),
+        ("Since the Carlsbad Decrees of 1819 — measures that imposed press censorship — liberals "
+         "had been kept on a short leash.", "Carlsbad Decrees",
+         "measures that imposed press censorship"),
+    ],
+)  # fmt: skip
+def test_what_batch_27_taught_about_names(text: str, term: str, definition: str) -> None:
+    drafted = {d.term: d.definition for d in draft_terms([text])}
+    assert drafted.get(term) == definition, drafted
+
+
+def test_a_name_in_apposition_after_an_opening_is_no_definition() -> None:
+    drafted = {d.term for d in draft_terms(["When the last of the dynasty, the famous Cleopatra "
+                                            "VII, died in 30 BC, Egypt became Roman."])}  # fmt: skip
+    assert "dynasty" not in drafted, drafted

@@ -908,7 +908,7 @@ def _gerund_phrase(bare: str, taken: list[str], before: list[str]) -> bool:
 # Small words inside names: "Umkhonto we Sizwe", "Leonardo da Vinci", "Ludwig van Beethoven".
 _NAME_PARTICLES = {
     "we", "da", "de", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le", "al",
-    "el", "bin", "ibn", "y", "dos", "das", "ter", "zu", "of", "and", "des", "les",
+    "el", "bin", "ibn", "y", "dos", "das", "ter", "zu", "of", "and", "des", "les", "do",
 }  # fmt: skip
 
 
@@ -1618,7 +1618,8 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         and _MAIN_CLAUSE_NEXT.match(rest)
     )
     if (
-        _opening(head) and not (main_after or named_place or _subject_of_opening(head, rest))
+        _opening(head)
+        and not (main_after or named_place or _subject_of_opening(head, rest, clause))
     ) or _a_clause(clause):
         return False  # … but "Working with the Army, a small militia …, they planned …"
     if _NAMES_ANOTHER.search(clause) or _after_names(head):
@@ -1677,11 +1678,15 @@ _CHAINED = re.compile(
 )
 
 
-def _subject_of_opening(head: str, rest: str) -> bool:
+def _subject_of_opening(head: str, rest: str, clause: str) -> bool:
     """Whether the appositive between `head` and `rest` follows the subject of an opening
     clause, before its verb: "When potato blight, a disease that …, struck in 1845, …"."""
     segment = re.split(r"[,;:]", head)[-1].strip()
-    verb_next = re.match(rf"\s*,\s+(?:[a-z]{{3,}}ed|{_IRREGULAR})\b", rest)
+    verb_next = re.match(rf"\s*,\s+(?:[a-z]{{2,}}ed|{_IRREGULAR})\b", rest)  # "…, died in 1763"
+    if re.fullmatch(
+        r"(?:the|a|an)\s+(?:[a-z]+\s+){0,2}[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*(?:\s+[IVX]+)?", clause
+    ):
+        return False  # "When the last of the dynasty, the famous Cleopatra VII, died": her name
     return bool(verb_next and _SUBORDINATE.match(segment) and not _A_VERB.search(segment))
 
 
@@ -2348,14 +2353,19 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
     for m in pattern.finditer(sentence):
         if _A_SENTENCE.match(m["clause"]):
             continue  # "Treat the dates as anchors: the movement had no founding day"
-        head = sentence[: m.start()]
-        if not head.strip() or (len(head.split()) <= 5 and _opening(head)):
+        # "Since the Carlsbad Decrees of 1819 — measures that …": the name, not its year
+        head = re.sub(r"(?<=[A-Za-z])\s+of\s+\d{3,4}\s*$", "", sentence[: m.start()])
+        named = re.search(r"[A-Z][\w’'-]+\s+[A-Z][\w’'-]+$", head.rstrip())  # "Carlsbad Decrees"
+        if not head.strip() or (len(head.split()) <= 5 and _opening(head) and not named):
             continue  # "At the top sat the *grands blancs* – …" is no opening
         term = _phrase_before(head)
         if re.search(rf"\b(?:this|that|these|those)\s+{re.escape(term)}\W*$", head, re.I):
             continue  # "… encapsulates that view: a change of ruler …"
         counted = r"(?:one|two|three|four|five|six|several|many|some|few|main|chief|other)"
-        listed = re.search(rf"\b{counted}\s+(?:[a-z]+\s+)?{re.escape(term)}\W*$", head, re.I)
+        # … not "some founded | quilombos: settlements of fugitives …"
+        listed = re.search(
+            rf"\b{counted}\s+(?:(?![a-z]+ed\b)[a-z]+\s+)?{re.escape(term)}\W*$", head, re.I
+        )
         if listed and pattern is _COLON:
             continue  # "Soldiers had one great fear: gas attacks …": what they were
         if term and len(term.split()) <= 4 and (definition := _clause(m["clause"])):
