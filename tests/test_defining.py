@@ -1339,6 +1339,6 @@ def test_what_batch_27_taught_about_names(text: str, term: str, definition: str)
 
 
 def test_a_name_in_apposition_after_an_opening_is_no_definition() -> None:
-    drafted = {d.term for d in draft_terms(["When the last of the dynasty, the famous Cleopatra "
-                                            "VII, died in 30 BC, Egypt became Roman."])}  # fmt: skip
+    text = "When the last of the dynasty, the famous Cleopatra VII, died in 30 BC, Egypt fell."
+    drafted = {d.term for d in draft_terms([text])}
     assert "dynasty" not in drafted, drafted
