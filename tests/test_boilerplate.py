@@ -238,3 +238,27 @@ def test_a_box_of_key_words_beside_the_article_is_kept() -> None:
     text = "\n".join(block for _, block in article(page, "html").blocks)
     assert "consul – one of the two senior magistrates elected each year" in text
     assert "Visit our shop" not in text
+
+
+def test_a_lecture_transcripts_furniture_and_a_booklets_page_line_are_dropped() -> None:
+    """Batch 28's lecture transcripts kept their heading, the speaker's line, the slides
+    described in brackets and the closing lines as text (and their dates as events); a
+    revision booklet kept "Page 4 of 12"; a wiki's "**Contents**" stayed over its links."""
+    furniture = [
+        "Transcript – Hunger and Memory: Public Lectures in Irish History – Lecture 3",
+        "Dr Siobhán Kearney, School of History – recorded 14 November 2019",
+        "[Slide 2: Map of Ireland showing the 1841 census population by county]",
+        "Questions from the audience were not recorded.",
+        "Transcribed by Aoife Byrne",
+        "Page 4 of 12 – Revision booklet",
+    ]
+    lecture = "Good evening. The potato blight reached Ireland in September 1845."
+    found = article("\n\n".join([*furniture[:3], lecture, *furniture[3:]]), "text")
+    assert [block for _, block in found.blocks] == [lecture]
+    assert found.skipped == furniture
+    # … but a sentence about a slide, a page or a transcript is text
+    text = "The slide showed a map of Ireland. Page 4 of the report was missing."
+    assert [block for _, block in article(text, "text").blocks] == [text]
+    links = ["- [1 Background](#1-background)", "- [2 The revolution](#2-the-revolution)"]
+    notes = "\n".join(["# Hungary", "**Contents**", *links, "", "Kossuth spoke."])
+    assert [block for _, block in article(notes, "markdown").blocks] == ["Kossuth spoke."]

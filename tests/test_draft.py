@@ -773,3 +773,26 @@ def test_what_batch_27_s_timelines_drafted_wrongly_or_missed() -> None:
     assert told("Two days later the family sailed into exile, and Pedro II died in Paris in "
                 "1891.", 1889, "1889-11-15") == ["1889-11-17", "1891"]  # fmt: skip
     assert told("Vilnius followed a few days afterwards.", 1794, "1794-04-17") == ["1794"]
+
+
+def test_what_batch_28_s_timelines_drafted_again() -> None:
+    """Batch 28's revision booklet listed key dates the prose told again, a "Remember:" after
+    each section and key people with their years in office; its wiki notes had a table of
+    dates. Each was drafted a second time; the prose's telling is the event."""
+    found = Article(
+        title="Hong Kong",
+        blocks=[
+            ("para", "1842 – Treaty of Nanking cedes Hong Kong Island to Britain"),
+            ("para", "| 11 April 1848 | April Laws signed by the king |"),
+            ("para", "On 29 August 1842 China signed the Treaty of Nanking. On 11 April 1848 "
+                     "the king signed the April Laws."),
+            ("para", "Remember: Hong Kong Island was ceded for ever (1842)."),
+            ("para", "> Exam tip: Don't mix up the laws of 1848 and 1867."),
+            ("para", "Chris Patten – last British governor (1992–1997), whose reforms angered "
+                     "Beijing"),
+            ("para", "Reformation – the movement, begun by Martin Luther in 1517, that split the "
+                     "Church"),
+        ],
+    )  # fmt: skip
+    timeline = draft(found, "hk", "hk.txt", "hk", Taken()).timeline
+    assert [e["date"] for e in timeline] == ["1842-08-29", "1848-04-11", "1517"]

@@ -323,19 +323,22 @@ def _retold(cut: list[Section]) -> set[str]:
     """The months and days the document's prose tells, outside its timeline lines ("20 March
     1602 - The States General grants a charter …"): a timeline line with one of them says
     again what a sentence tells, and the sentence is the event."""
-    return {
+    told = {
         date
         for section in cut
         for paragraph in section.paragraphs
         if not _TIMELINE_LINE.match(paragraph)
         for _, _, date in find_dates(paragraph)
-        if len(date) >= 7
     }
+    # … a year too, when the prose tells a month or day of it: "1839 – Commissioner Lin Zexu
+    # destroys British opium" after "In June 1839 he had more than 20,000 chests …"
+    return {date for date in told if len(date) >= 7} | {date[:4] for date in told if len(date) >= 7}
 
 
 # A line of a timeline or a list of key dates: a date, then a dash or a colon.
 _TIMELINE_LINE = re.compile(
-    r"^\s*(?:[-*•]\s+)?(?:\d{1,2}(?:[–-]\d{1,2})?\s+[A-Z][a-z]+\s+|[A-Z][a-z]+\s+)?\d{3,4}\s*[-–—:]\s"
+    r"^\s*(?:[-*•]\s+|\|\s*)?(?:\d{1,2}(?:[–-]\d{1,2})?\s+[A-Z][a-z]+\s+|[A-Z][a-z]+\s+)?\d{3,4}"
+    r"\s*(?:[-–—:]|\|)\s"  # … or a row of a table of dates: "| 11 April 1848 | April Laws … |"
 )
 
 
@@ -348,6 +351,35 @@ _OPENS_WITH_YEAR = re.compile(
 
 
 # A task for the reader, not a happening: "Draw a timeline of the main events from …".
+def _a_key_line(paragraph: str) -> bool:
+    """Whether a paragraph is a line of a list of key people — a name, a dash and who they
+    were: "Deng Xiaoping – China's leader from the late 1970s", "Chris Patten – last British
+    governor (1992–1997)" — whose dates say who they were, not what happened (the text tells
+    that)."""
+    line = _KEY_LINE.match(paragraph)
+    return (
+        line is not None
+        and not _A_THING.search(line[0])  # "Byzantine Empire – … collapsed in the fifth century"
+        and len(paragraph.split()) <= 45
+        and not re.search(r"[.!?]\s+[A-Z]", paragraph)
+    )
+
+
+_KEY_LINE = re.compile(  # … a person's name, of two words or more
+    r"^\**[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|and|de|van|von|du|da|do|al|bin)\s+)?[A-Z][\w’'.-]*){1,4}"
+    r"\**(?:\s*\([^()]{1,30}\))?\s+[–—-]\s+(?!\d)"
+)
+_A_THING = re.compile(
+    r"\b(?:Empire|Kingdom|War|Wars|Church|Republic|Revolution|Dynasty|Treaty|Act|League|Union|"
+    r"Party|Company|Movement|Council|Assembly|Crisis|Rebellion|Revolt|Rising|Plan|Pact)\b"
+)
+# A revision note that says again what the text told: "Remember: Hong Kong Island was ceded
+# for ever (1842) …", "> Exam tip: Don't mix up …".
+_A_REMINDER = re.compile(
+    r"^(?:>\s*)?\**(?:Remember(?:\s+this)?|(?:Exam|Top|Revision)\s+tip|Key\s+point|Don['’]t\s+forget)"
+    r"\**\s*[:!-]",
+    re.IGNORECASE,
+)
 _A_TASK = re.compile(
     r"^(?:(?:Draw|Explain|Describe|Compare|List|Write|Make|Discuss|Find|Look|Identify|"
     r"Summarise|Summarize|Imagine|Design|Create|Consider|Decide|Choose|Complete|Label|Research|"
@@ -414,8 +446,9 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
     is in that clause: each is a timeline event. A happening `told` already (same date,
     mostly the same words, or a mention of an earlier, more exact date) is left out."""
     for paragraph in section.paragraphs:
-        if _a_reference(paragraph):
-            continue  # "Conrad, Robert. The Destruction of Brazilian Slavery, 1850–1888. …"
+        if _a_reference(paragraph) or _A_REMINDER.match(paragraph) or _a_key_line(paragraph):
+            continue  # "Conrad, Robert. The Destruction of …"; "Remember: … (1842) …"; "Chris
+            # Patten – last British governor (1992–1997), whose …"
         line = _TIMELINE_LINE.match(paragraph)
         for sentence in sentences(paragraph):
             if (

@@ -342,10 +342,23 @@ def is_handout_furniture(line: str) -> bool:
         _FORM_LINE.search(plain)
         or (_RUNNING_LINE.fullmatch(plain) and _COURSE.search(plain))
         or _COMMENTS.fullmatch(plain)
+        or _TRANSCRIPT_LINE.fullmatch(plain)
     )
 
 
 _COMMENTS = re.compile(r"\d{1,5}\s+(?:comments?|replies|responses)", re.IGNORECASE)
+# A transcript's furniture: its heading, who spoke and when, a slide or a sound described in
+# brackets, who transcribed it; a booklet's page line ("Page 4 of 12 – Revision booklet").
+_TRANSCRIPT_LINE = re.compile(
+    r"\[(?:Slide|Image|Figure|Fig\.|Photo|Photograph|Map|Video|Audio|Applause|Laughter|Pause|"
+    r"Inaudible|Music)\b[^\]]{0,200}\]|"
+    r"Transcript\s*[-–—:|].{1,150}|Transcribed\s+by\s+.{1,80}|"
+    r"Questions\s+from\s+the\s+audience\s+(?:were|was)\s+not\s+recorded\.?|"
+    r"(?:Dr|Professor|Prof\.|Mr|Mrs|Ms)\s+[A-Z][^.]{0,100}[-–—]\s*recorded\s+(?:on\s+)?"
+    r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
+    r"Page\s+\d+\s+of\s+\d+(?:\s*[-–—|·]\s*.{1,60})?",
+    re.IGNORECASE,
+)
 
 
 # A line to write on: "Name: ______________   Class: ________", "Date: ___/___/____". Each
@@ -454,10 +467,14 @@ def _block(
 ) -> tuple[str, str] | None:
     """("heading" | "para", text) for a line of the article; None for the title, byline or
     date (noted in `article`) and for page furniture (added to its `skipped`)."""
+    contents = re.fullmatch(
+        r"(?:Contents|Table\s+of\s+contents|On\s+this\s+page)", line.strip("*#: ")
+    )
     if (
         _is_navigation(line)
         or is_handout_furniture(line)
         or (kind == "markdown" and _ONLY_A_LINK.fullmatch(line))
+        or (contents and _ONLY_A_LINK.fullmatch(following))  # "**Contents**" over its links
     ):
         article.skipped.append(line)  # a menu, a handout's course line, or "- [How Bismarck …](/…)"
         return None
