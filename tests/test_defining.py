@@ -1342,3 +1342,41 @@ def test_a_name_in_apposition_after_an_opening_is_no_definition() -> None:
     text = "When the last of the dynasty, the famous Cleopatra VII, died in 30 BC, Egypt fell."
     drafted = {d.term for d in draft_terms([text])}
     assert "dynasty" not in drafted, drafted
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definition"),
+    [
+        ("The First Opium War (1839–1842) – a conflict between Britain and Qing China – went "
+         "badly for China.", "First Opium War", "a conflict between Britain and Qing China"),
+        ("China ceded (gave up permanently) Hong Kong Island to Britain.", "ceded",
+         "gave up permanently"),
+        ("Many of them were **serfs**: peasants bound to a lord's land.", "serfs",
+         "peasants bound to a lord's land"),
+        ("It was forced to pay a heavy indemnity – a war payment to the victor.", "indemnity",
+         "a war payment to the victor"),
+        ("The government and parliament fled to Debrecen in eastern Hungary.", "Debrecen",
+         "in eastern Hungary"),
+        ("The Hungarians were defeated at Segesvár in Transylvania, where Petőfi died.",
+         "Segesvár", "in Transylvania"),
+        ("In Sichuan, in the west, local gentry had invested heavily.", "Sichuan", "in the west"),
+    ],
+)  # fmt: skip
+def test_what_batch_28_taught(text: str, term: str, definition: str) -> None:
+    """Forms batch 28 used that no rule read, after it was measured blind."""
+    drafted = {d.term: d.definition for d in draft_terms([text])}
+    assert drafted.get(term) == definition, drafted
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_term"),
+    [
+        ("Garcia welcomed the Capuchins, friars sent by Rome rather than by Lisbon, who arrived "
+         "in 1645.", "Lisbon"),
+        ("They met at Paris in May.", "Paris"),
+        ("He moved to London in 1850.", "London"),
+    ],
+)  # fmt: skip
+def test_what_batch_28_taught_is_not_read_too_widely(text: str, not_a_term: str) -> None:
+    drafted = {d.term for d in draft_terms([text])}
+    assert not_a_term not in drafted, drafted

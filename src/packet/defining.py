@@ -464,7 +464,7 @@ def defined_terms(sentence: str) -> list[Definition]:
 # Words that describe one thing of a kind, not the kind a definition says: "a violent |
 # cyclone, a tropical storm …", "actually | brass, an alloy of …".
 _DESCRIBED = re.compile(
-    r"^(?:actually|really|largely|mostly|mainly|newly|recently|formerly|supposedly|tiny|violent|low-grade|present|severe|brutal|crude|simple|typical|young|infant|elderly|"
+    r"^(?:actually|really|largely|mostly|mainly|newly|recently|formerly|supposedly|tiny|violent|low-grade|present|severe|brutal|crude|simple|typical|young|infant|elderly|heavy|huge|vast|"
     r"notorious|infamous|dreaded|feared|hated|devastating|disastrous|experienced)\s+(?=[a-z])"
 )
 # What a worksheet tells its reader to do, no definition: "**Important** - read this before
@@ -1408,7 +1408,12 @@ _AT_PLACE_BY = re.compile(
     r"(?P<where>(?:near|on)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b)[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)?)"
-    r"(?=\s*[,.;]|\s+(?:on|in|and|where|which|to|by|with)\b)"
+    r"(?=\s*[,.;]|\s+(?:on|in|and|where|which|to|by|with)\b)|"
+    # "fled to Debrecen in eastern Hungary", "defeated at Segesvár in Transylvania"
+    r"\b(?:at|to)\s+(?P<town>[A-ZÀ-ÖØ-Þ][\w’'-]+)\s+(?P<region>in\s+(?:(?:northern|southern|eastern|"
+    r"western|central|(?:north|south)-(?:eastern|western))\s+)?(?!(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b)[A-ZÀ-ÖØ-Þ][\w’'-]+)"
+    r"(?=\s*[,.;]|\s+(?:on|and|where|which|to|by|with|in\s+\d)\b)"
 )
 
 
@@ -1417,14 +1422,19 @@ _AT_PLACE_BY = re.compile(
 _SAYS_WHERE = re.compile(
     rf"\b(?!(?:{'|'.join(_MONTH_NAMES)})\b)[A-ZÀ-ÖØ-Þ][\w’'-]+|\bwhat\s+is\s+now\b|^(?:just\s+)?(?:north|south|east|west)\S*\s+of\s|"
     r"^far\s+to\s+the\s|^(?:about|some|around|roughly|nearly|almost)\s+[\d,]+\s|"
-    r"^further\s+(?:north|south|east|west|up|down)\b|^at\s+the\s|^off\s+the\s+[a-z-]+\s+coast\b"
+    r"^further\s+(?:north|south|east|west|up|down)\b|^at\s+the\s|^off\s+the\s+[a-z-]+\s+coast\b|"
+    # "Sichuan, in the west"
+    r"^in\s+the\s+(?:far\s+)?(?:north|south|east|west)(?:-(?:east|west))?$"
 )
 
 
 def _place_located(sentence: str) -> list[Definition]:
     """ "Lancashire, in north-west England," → (Lancashire, in north-west England); "at Leipheim
     on the Danube" → (Leipheim, on the Danube)."""
-    found: list[Definition] = [(m["name"], m["where"], ()) for m in _AT_PLACE_BY.finditer(sentence)]
+    found: list[Definition] = [
+        (m["name"] or m["town"], m["where"] or m["region"], ())
+        for m in _AT_PLACE_BY.finditer(sentence)
+    ]
     for m in _PLACE_LOCATED.finditer(sentence):
         _, words = _after_opening(m["name"])
         name, where = " ".join(words), m["where"]
@@ -2268,7 +2278,8 @@ _KEY_TERM_LINE = re.compile(
 # A term in quotation marks or italics, and after a colon what it stands for: "the "Four
 # Olds": old customs, old culture, old habits and old ideas".
 _MARKED_COLON = re.compile(
-    r"\b[Tt]he\s+(?:[“\"‘](?P<quoted>[^“”\"‘’]{2,40})[”\"’]|\*(?P<italic>[^*]{2,40})\*):\s+"
+    # … a word set in bold or italics needs no "the": "many of them were **serfs**: peasants …"
+    r"(?:\b[Tt]he\s+[“\"‘](?P<quoted>[^“”\"‘’]{2,40})[”\"’]|(?:\b[Tt]he\s+)?\*(?P<italic>[^*]{2,40})\*):\s+"
     r"(?P<clause>(?!(?:he|she|it|they|we|I|you|this|that|there)\b)[a-z][^;:]{3,200}?)(?=[;.]$|$)"
 )
 # "…, putsch being the German word for a sudden attempt to seize power by force"
@@ -2354,7 +2365,12 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
         if _A_SENTENCE.match(m["clause"]):
             continue  # "Treat the dates as anchors: the movement had no founding day"
         # "Since the Carlsbad Decrees of 1819 — measures that …": the name, not its year
-        head = re.sub(r"(?<=[A-Za-z])\s+of\s+\d{3,4}\s*$", "", sentence[: m.start()])
+        # … "The First Opium War (1839–1842) – a conflict …": the name, not its years
+        head = re.sub(
+            r"(?<=[A-Za-z])(?:\s+of\s+\d{3,4}|\s*\(\d{3,4}(?:\s*[–-]\s*\d{2,4})?\))\s*$",
+            "",
+            sentence[: m.start()],
+        )
         named = re.search(r"[A-Z][\w’'-]+\s+[A-Z][\w’'-]+$", head.rstrip())  # "Carlsbad Decrees"
         if not head.strip() or (len(head.split()) <= 5 and _opening(head) and not named):
             continue  # "At the top sat the *grands blancs* – …" is no opening
@@ -2804,7 +2820,8 @@ def _who_they_were(sentence: str) -> Definition | None:
         ):
             continue  # "the Dutch, who …": a people; "de Klerk"; "the 'lads of Pest', who"
         if len(words) == 1 and (
-            re.search(r"\b(?:of|in|from|at|to)\s+$", before) or re.search(r"(?:ans|ese|ish)$", name)
+            re.search(r"\b(?:of|in|from|at|to|by|than|with|for|into|on|over)\s+$", before)
+            or re.search(r"(?:ans|ese|ish)$", name)
         ):
             continue  # "the Muslim rulers of Egypt, who …": the rulers; "ordinary Parisians"
         if definition := _clause(f"who {m['clause']}", most=MAX_WORDS):
@@ -2952,8 +2969,8 @@ def _bracketed(head: str, clause: str) -> list[Definition]:
     term = _phrase_before(head)
     if initials := _INITIALS.match(clause):
         return [(initials["acronym"], term, ())] if term else []
-    verb = re.search(r"\b([a-z]{4,}(?:ed|ised|ized))\s*$", head)
-    if not term and verb and re.match(r"[a-z]+ed\b", clause):
+    verb = re.search(r"\b([a-z]{3,}(?:ed|ised|ized))\s*$", head)  # "ceded (gave up …)"
+    if not term and verb and re.match(rf"(?:[a-z]+ed|{_IRREGULAR})\b", clause):
         return [(verb[1], clause, ())]  # "Joan was canonised (declared a saint)"
     italic = head.endswith("*")  # "*colectividades* (collectives)"
     own_name = re.fullmatch(r"[a-z][\w-]+|\*[^*\s]+(?:\s[^*\s]+){0,2}\*", clause)
