@@ -343,8 +343,9 @@ def test_a_day_or_year_told_from_the_one_before_is_dated_from_it() -> None:
     # each from the date just before it, never from an older day or a year it cannot count on
     assert told("On 1 May 1850 they left, two days later they camped, and two days later they "
                 "fought.") == ["1850-05-01", "1850-05-03", "1850-05-05"]  # fmt: skip
+    # … a day after a month is of that month
     assert told("In March 1851 the council met and the following day it rose.", 1851,
-                "1851-01-03") == ["1851-03"]  # fmt: skip
+                "1851-01-03") == ["1851-03", "1851-03"]  # fmt: skip
     # years BC count down
     assert told("In 1000 BC the city was founded, and the following year the walls rose.") == [
         "1000 BC", "999 BC"
@@ -796,3 +797,24 @@ def test_what_batch_28_s_timelines_drafted_again() -> None:
     )  # fmt: skip
     timeline = draft(found, "hk", "hk.txt", "hk", Taken()).timeline
     assert [e["date"] for e in timeline] == ["1842-08-29", "1848-04-11", "1517"]
+
+
+def test_the_relative_dates_batch_28_used() -> None:
+    def told(sentence: str, year: int | None = None, day: str | None = None) -> list[str]:
+        return [date for _, _, _, date in happenings(sentence, year, day)]
+
+    assert told("The fire broke out on Christmas night 1953 in Kowloon.") == ["1953-12-25"]
+    assert told("On New Year's Eve 1999 the city waited.") == ["1999-12-31"]
+    assert told("Parliament was dissolved that August.", 1861, "1861-04") == ["1861-08"]
+    assert told("That October, parliament elected Yuan president.", 1913) == ["1913-10"]
+    assert told("Shortly afterwards Patten sailed away.", 1997, "1997-06-30") == ["1997"]
+    assert told("Later in the summer a bombing campaign began.", 1967, "1967-05") == ["1967"]
+    assert told("By the end of the year the disturbances had died down.", 1967) == ["1967"]
+    assert told("They were held in the Winter Palace.", 1917, "1917-10-25") == []
+    # a day after a month is of that month; an hour of it has no day to be of
+    assert told("Cixi died the next day.", 1908, "1908-11") == ["1908-11"]
+    assert told("Around midday the column set off.", 1789, "1789-10") == []
+    # a relative date opening a sentence whose first clause gives the date says no more
+    assert told("Within weeks came the Wall Street Crash of October 1929.", 1929) == ["1929-10"]
+    assert told("Later that year he announced reforms for the 1995 elections.", 1992,
+                "1992-07")[0] == "1992"  # fmt: skip

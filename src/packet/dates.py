@@ -26,6 +26,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .i18n import ENGLISH, N_, PSEUDO, SOURCE, Words, pseudo
@@ -349,6 +350,11 @@ _PROSE = [
         "span",
         rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\s*[–—-]\s*(?P<y2>\d{{2}}|\d{{4}})\b{_NOT_NUMBER_AFTER}",
     ),
+    (  # Christmas Day 1914, Christmas night 1953, New Year's Eve 1999: a day by its feast
+        "feast",
+        r"\b(?P<feast>Christmas|New\s+Year['’]s)\s+(?P<part>Day|Eve|night|morning)\s+"
+        rf"{_YEAR.format('y')}{_NOT_NUMBER_AFTER}",
+    ),
     ("month", rf"\b{_MON.format('m')}\s+{_YEAR.format('y')}{_NOT_NUMBER_AFTER}"),  # April 1975
     (  # 1 August 527, April 527: a year of three digits after a whole month's name
         "dm",
@@ -411,29 +417,24 @@ def _month(name: str) -> int:
 def _prose_date(kind: str, m: re.Match[str]) -> str | None:
     """The date in the project's own notation, or None if it is not a real date."""
     try:
-        if kind in ("md", "dm"):
-            text = f"{int(m['y']):04d}-{_month(m['m']):02d}-{int(m['d']):02d}"
-        elif kind == "month":
-            text = f"{int(m['y']):04d}-{_month(m['m']):02d}"
-        elif kind in ("range", "span"):
-            first, last = m["y"], m["y2"]
-            if len(last) == 2:
-                last = first[:2] + last
-            text = f"{first}–{last}"
-        elif kind == "century":
-            text = _century_text(m)
-        elif kind == "decade":
-            text = f"{m['part'].lower() + ' ' if m['part'] else ''}{m['decade']}s"
-        elif kind == "circa":
-            text = f"c. {m['y']}"
-        elif kind in ("era", "eraspan"):
-            text = _era_text(m)
-        else:
-            text = m["y"]
+        text = _PROSE_TEXT[kind](m) if kind in _PROSE_TEXT else str(m["y"])
         parse_date(text)
     except (DateError, KeyError, ValueError):
         return None
     return text
+
+
+def _span_text(m: re.Match[str]) -> str:
+    first, last = m["y"], m["y2"]
+    return f"{first}–{first[:2] + last if len(last) == 2 else last}"
+
+
+def _feast_text(m: re.Match[str]) -> str:
+    """Christmas Day, Christmas Eve, New Year's Day and New Year's Eve (31 December) of the
+    year after them."""
+    eve, christmas = m["part"] == "Eve", m["feast"] == "Christmas"
+    day = ("12-24" if eve else "12-25") if christmas else ("12-31" if eve else "01-01")
+    return f"{int(m['y']):04d}-{day}"
 
 
 def _era_text(m: re.Match[str]) -> str:
@@ -452,6 +453,22 @@ def _century_text(m: re.Match[str]) -> str:
     part = _AT[m["at"].lower()] if m["at"] else (m["part"] or "").lower()
     era = " BCE" if re.sub(r"[.\s]", "", m["era"] or "").upper() in ("BC", "BCE") else ""
     return f"{part} {_ordinal(number)} century{era}".strip()
+
+
+# Each kind of prose date in the project's notation, from its match.
+_PROSE_TEXT: dict[str, Callable[[re.Match[str]], str]] = {
+    "md": lambda m: f"{int(m['y']):04d}-{_month(m['m']):02d}-{int(m['d']):02d}",
+    "dm": lambda m: f"{int(m['y']):04d}-{_month(m['m']):02d}-{int(m['d']):02d}",
+    "month": lambda m: f"{int(m['y']):04d}-{_month(m['m']):02d}",
+    "feast": _feast_text,
+    "range": _span_text,
+    "span": _span_text,
+    "century": _century_text,
+    "decade": lambda m: f"{m['part'].lower() + ' ' if m['part'] else ''}{m['decade']}s",
+    "circa": lambda m: f"c. {m['y']}",
+    "era": _era_text,
+    "eraspan": _era_text,
+}
 
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
@@ -512,7 +529,8 @@ _DAY_MONTH = re.compile(
 # A month without a year after the word that makes it a date: "in April", "by early September".
 _MONTH_ALONE = re.compile(
     r"\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Ff]rom|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id|end of|"
-    r"start of|[Tt]hrough|[Tt]hroughout|[Tt]owards?)\s+"
+    # … "that August": of the year told
+    r"start of|[Tt]hrough|[Tt]hroughout|[Tt]owards?|[Tt]hat)\s+"
     r"(?:(?:early|late|mid)-?\s*)?"
     r"(?P<month>" + "|".join(MONTHS) + r")\b(?!,?\s*(?:[0-3]?\d\b|[1-9]\d{2}\b|1\d{3}\b|20\d{2}\b))"
     # … and the month after it: "Through April and May"

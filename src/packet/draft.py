@@ -720,7 +720,9 @@ _RELATIVE_YEAR = re.compile(
     rf"(?P<vague>within\s+(?:a\s+few\s+|a\s+|(?:{_COUNT})\s+)?(?:days?|weeks?|months?)(?!\s+of\b)|"
     r"(?:a\s+few|some|several)\s+(?:days|weeks|months)\s+(?:later|earlier|before|afterwards?)|"
     r"(?:over\s+)?the\s+following\s+(?:weeks|months)|(?:only\s+)?days\s+(?:before|earlier)|"
-    r"(?:in\s+)?the\s+(?:days|weeks|months)\s+that\s+followed))\b",
+    r"(?:in\s+)?the\s+(?:days|weeks|months)\s+that\s+followed|"
+    r"\A(?:shortly|soon)\s+(?:afterwards?|after(?=\s*[,.]))|(?:later\s+)?in\s+the\s+(?-i:spring|summer|autumn|"
+    r"winter)\b(?!\s+(?:of|and)\b|(?-i:\s+[A-Z]))|(?:by|at|towards?)\s+the\s+end\s+of\s+the\s+year))\b",
     re.IGNORECASE,
 )
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -747,9 +749,11 @@ def _relative(
         near = any(-8 <= at - m.end() <= 8 or -8 <= m.start() - end <= 8 for at, end, _ in found)
         # … or a sentence opening with it and giving the date in its first clause ("The
         # following year, in *Worcester v. Georgia* (1832), …"; not "Two days later the family
-        # sailed into exile, and Pedro II died in Paris in 1891")
+        # sailed into exile, and Pedro II died in Paris in 1891", nor "Later that year he
+        # announced reforms … for the 1995 elections")
         opening = m.start() <= 3 and any(
-            not re.search(r";|,\s+(?:and|but)\s", sentence[m.end() : at]) for at, _, _ in found
+            not re.search(r";|,\s+(?:and|but)\s|\bthe\s+$", sentence[m.end() : at])
+            for at, _, _ in found
         )
         if near or opening:
             continue  # "A year later, in November 1897, …", "The following year, in *Worcester
@@ -774,8 +778,14 @@ def _counted(
     # That same year …" after "August 1897"); "" when nothing counts from it (a range)
     last = _countable(before[-1]) if before else day
     if m.re is _RELATIVE_DAY:
+        hour = re.search(
+            r"o['’]clock|noon|midday|midnight|morning|afternoon|evening|dawn|dusk|daybreak|nightfall",
+            said,
+        )
+        if last and re.fullmatch(r"\d{4}-\d\d", last) and not m["count"] and not hour:
+            return m.start(), m.end(), last  # "In November 1908 … Cixi died the next day": then
         if not last or not re.fullmatch(r"\d{4}-\d\d-\d\d", last):
-            return None  # "In March 1851 … the following day": no day
+            return None  # "In March 1851 … two days later": no day
         count = m["count"].lower() if m["count"] else None
         shift = (int(count) if count.isdigit() else _COUNTS[count]) if count else forward
         shift *= (
