@@ -1042,10 +1042,10 @@ def test_what_the_hostile_pass_on_lists_of_years_found() -> None:
                                  ("1707", "Acts of Union followed"),
                                  ("1801", "Acts of Union followed")]  # fmt: skip
     assert told("Labour won in 1945, and 1951 brought a Conservative victory.") == [
-        ("1945", "Labour won"), ("1951", "Brought a Conservative victory")
+        ("1945", "Labour won"), ("1951", "1951 brought a Conservative victory")
     ]  # fmt: skip
     assert told("War broke out in 1914 and 1918 saw the armistice.") == [
-        ("1914", "War broke out"), ("1918", "Saw the armistice")
+        ("1914", "War broke out"), ("1918", "1918 saw the armistice")
     ]  # fmt: skip
     assert [d for _, _, _, d in happenings("Sicily and the First Punic War (264–241 BC)")] == [
         "264 BC–241 BC"

@@ -529,8 +529,9 @@ _DAY_MONTH = re.compile(
 # A month without a year after the word that makes it a date: "in April", "by early September".
 _MONTH_ALONE = re.compile(
     r"\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Ff]rom|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id|end of|"
-    # … "that August": of the year told
-    r"start of|[Tt]hrough|[Tt]hroughout|[Tt]owards?|[Tt]hat)\s+"
+    # … "that August": of the year told — but not "towards May", "Throughout May's time"
+    r"start of|(?:[Tt]hrough|[Tt]hroughout|[Tt]owards?|[Tt]hat)"
+    r"(?=\s+(?!May\b)|\s+May(?=\s*[,.;]|\s+and\s+(?:the|a)\b)))\s+"
     r"(?:(?:early|late|mid)-?\s*)?"
     r"(?P<month>" + "|".join(MONTHS) + r")\b(?!,?\s*(?:[0-3]?\d\b|[1-9]\d{2}\b|1\d{3}\b|20\d{2}\b))"
     # … and the month after it: "Through April and May"

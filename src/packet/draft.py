@@ -290,8 +290,13 @@ class _Told:
 
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start`."""
-        if not _looking_back(date, self.day):
-            # … else "Maillard, who had made his name at the Bastille in July, …": the day goes on
+        back = _looking_back(date, self.day)
+        if back and re.fullmatch(r"\d{1,4} BC", date):
+            self.day = ""  # "a decree issued in 196 BC" after 1799: which year "two years later"
+            # counts from, the words do not say
+        elif not back or start <= 10:
+            # … else "Maillard, who had made his name at the Bastille in July, …": the day goes
+            # on; but "In January six more states followed" opens a new step of the story
             self.day = _countable(date)
         if re.match(r"^\d{4}-\d\d", date) and self.day == _countable(date):
             self.year = int(date[:4])  # a month or a day: "on 30 October" goes on
@@ -404,6 +409,10 @@ _A_REFERENCE = re.compile(
     r"|\b(?:no|vol|pp?)\.\s*\d+[^.]{0,40}\(\d{4}\)\.?$"
     r"|^(?:\[\d{1,3}\]\s*)?See\s+(?:also\s+)?[A-Z]"
 )
+# A sentence pointing to a book: "For the debate, see Fritz Fischer's book (Düsseldorf, 1961)."
+_SEE_A_BOOK = re.compile(
+    r"\b[Ss]ee\s+(?:also\s+)?[A-Z][^()]{0,120}\(\s*[A-Z][\w .’'-]{1,40},\s+\d{4}\)"
+)
 
 
 # A book in a list of references or a note: "(Cambridge, 1994)", "… see Norman Davies, God's
@@ -418,10 +427,16 @@ def _a_reference(paragraph: str) -> bool:
         return False  # prose that ends with a citation has happenings of its own
     # an author first: "Jonathan Sperber, The European Revolutions, 1848–1851 (Cambridge,
     # 1994)." — not "The war ended with a treaty (Paris, 1783)."
-    author = re.match(r"(?:\[\d{1,3}\]\s*)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+,\s", paragraph)
+    # … and a title after the author ("Mary Seacole, a Jamaican nurse, …" is a caption)
+    author = re.match(
+        r"(?:\[\d{1,3}\]\s*)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+,\s+[A-Z*“\"‘]", paragraph
+    )
     ends = author and re.search(rf"{_PLACE_AND_YEAR.pattern}\.?$", paragraph.rstrip())
-    seen = re.search(r"\b[Ss]ee\s+(?:also\s+)?[A-Z]", paragraph) and _PLACE_AND_YEAR.search(
-        paragraph
+    one = len(sentences(paragraph)) == 1  # "The war began in … . For the debate, see …": prose
+    seen = (
+        one
+        and re.search(r"\b[Ss]ee\s+(?:also\s+)?[A-Z]", paragraph)
+        and _PLACE_AND_YEAR.search(paragraph)
     )
     return bool(_A_REFERENCE.search(paragraph) or ends or seen)
 
@@ -455,6 +470,7 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
                 sentence.rstrip(" ”\"’')").endswith("?")
                 or _A_TASK.match(sentence)
                 or _A_REFERENCE.search(sentence)
+                or _SEE_A_BOOK.search(sentence)
             ):
                 continue  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …", a book
             context = told.year or told.plain_year
@@ -592,6 +608,14 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
     return before[1] not in _BEFORE_A_YEAR
 
 
+# A thing named after its day: "the Constitution of 3 May", "the May Fourth Movement" is not
+# one ("Much of 6 June was spent …", "On the Night of 4 August …" are days).
+_A_NAMED_DAY = re.compile(
+    r"\b(?:Constitution|Revolution|Declaration|Manifesto|Coup|Movement|Uprising|Rising|Decree|Law|"
+    r"Edict|Proclamation|Agreement|Accords?|Charter|Massacre|Riots?|Ordinance|Statute)\s+of\s+$"
+)
+
+
 def _a_life(sentence: str, start: int, end: int, date: str) -> bool:
     """Whether the span at `start`…`end` is the years a person lived, in brackets after their
     name — "Hugo Kołłątaj (1750–1812)", "Henry VIII (1491-1547)" — no happening; a war's or a
@@ -601,6 +625,25 @@ def _a_life(sentence: str, start: int, end: int, date: str) -> bool:
         return False
     before = sentence[max(0, start - 60) : start]
     named = _NAMED_BEFORE.search(before)
+    titled = named and re.match(  # "as the Emperor Meiji (1852–1912)" is his life
+        r"(?:Emperor|Empress|King|Queen|Tsar|Sultan|Pope|President|Prince|Princess|Sir|Lord|Lady)\s",
+        named[0],
+    )
+    opened = (
+        named
+        and not titled
+        and (
+            re.search(
+                r"\b(?:[Tt]he|reign\s+of|rule\s+of|[Uu]nder|[Dd]uring|age\s+of|time\s+of|era\s+of)\s+$",
+                before[: named.start()],
+            )
+            or named[0].split()[0] in ("The", "Under", "During", "In")
+            or "’s " in named[0]
+            or "'s " in named[0]
+        )
+    )
+    if named and (opened or not re.search(r"\s", named[0].split("(")[0].strip())):
+        return False  # "During the reign of Elizabeth I (1558–1603)", "The Troubles (…)"
     # … not "the Nian Rebellion in northern China (1851–1868)"
     kind = _KIND_BEFORE.search(before[before.rfind(",") + 1 :])
     return bool(named and sentence[end:].lstrip().startswith(")")) and not kind
@@ -609,7 +652,9 @@ def _a_life(sentence: str, start: int, end: int, date: str) -> bool:
 # A person's name and the bracket their years are in: "Stanisław August Poniatowski (", "Henry
 # VIII (c.", "Catherine the Great (b. ".
 _NAMED_BEFORE = re.compile(
-    r"[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:the\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+)*(?:\s+[IVX]+)?\s*\(\s*"
+    # … "Thomas Howard, 3rd Duke of Norfolk ("
+    r"[A-ZÀ-ÖØ-Þ][\w’'-]+(?:,?\s+(?:the\s+|of\s+|\d+(?:st|nd|rd|th)\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+)*"
+    r"(?:\s+[IVX]+)?\s*\(\s*"
     r"(?:c\.\s*|b\.\s*|born\s+)?$"
 )
 _KIND_BEFORE = re.compile(
@@ -643,7 +688,7 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
     years = [(at, d) for at, _, d in found if re.match(r"^\d{3,4}\b", d)]  # each year, in order
     added: list[tuple[int, int, str]] = []
     for start, end, month, day_of in find_day_months(sentence):
-        if day_of and re.search(r"\b[A-Z][\w’'-]+\s+of\s+$", sentence[:start]):
+        if day_of and _A_NAMED_DAY.search(sentence[:start]):
             continue  # "the Constitution of 3 May": a name
         before = bisect.bisect_left(starts, end)  # the dates that start before this one ends
         if before and reach[before - 1] > start:
@@ -684,12 +729,30 @@ _DAY_COUNT = (
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,2}"
 )
 _HOUR = (
-    r"(?:towards?|by|around|in|at|until|late|early|close\s+to)\s+(?:the\s+)?"
+    r"(?:towards?|by|around|in|at|until|(?-i:late|early)|close\s+to)\s+(?:the\s+)?"
     r"(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|midday|noon|midnight|dawn|dusk|"
-    r"nightfall|daybreak)(?!\s+of\b)|"
+    r"nightfall|daybreak)(?!\s+of\b)(?!\s+(?:edition|paper|papers|news|session|shift|prayers|service)\b)|"
     r"(?:at\s+)?(?:around\s+|about\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve)\s+o['’]clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
 )
+_HOUR_ONLY = re.compile(_HOUR, re.IGNORECASE)
+# Words that say a thing happened again and again, not on one day.
+_HABITUAL = re.compile(
+    r"\b(?:usually|often|always|normally|generally|typically|regularly|sometimes|every|each|"
+    r"would|used\s+to|most\s+days|daily|nightly|throughout|(?:a|per)\s+(?:day|week|month))\b",
+    re.IGNORECASE,
+)
+
+
+def _beside(m: re.Match[str], matches: list[re.Match[str]]) -> bool:
+    """Whether another relative date is within a few characters of `m`."""
+    return any(
+        -8 <= o.start() - m.end() <= 8 or -8 <= m.start() - o.end() <= 8
+        for o in matches
+        if o is not m
+    )
+
+
 _RELATIVE_DAY = re.compile(
     r"\b(?:(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|evening|night)|"
     rf"(?<![\w-])(?P<count>{_DAY_COUNT})\s+days?\s+later|"
@@ -720,7 +783,7 @@ _RELATIVE_YEAR = re.compile(
     rf"(?P<vague>within\s+(?:a\s+few\s+|a\s+|(?:{_COUNT})\s+)?(?:days?|weeks?|months?)(?!\s+of\b)|"
     r"(?:a\s+few|some|several)\s+(?:days|weeks|months)\s+(?:later|earlier|before|afterwards?)|"
     r"(?:over\s+)?the\s+following\s+(?:weeks|months)|(?:only\s+)?days\s+(?:before|earlier)|"
-    r"(?:in\s+)?the\s+(?:days|weeks|months)\s+that\s+followed|"
+    r"(?:in\s+)?the\s+(?:days|weeks|months)\s+that\s+followed(?!\s+(?:the|a|an|his|her|its)\b)|"
     r"\A(?:shortly|soon)\s+(?:afterwards?|after(?=\s*[,.]))|(?:later\s+)?in\s+the\s+(?-i:spring|summer|autumn|"
     r"winter)\b(?!\s+(?:of|and)\b|(?-i:\s+[A-Z]))|(?:by|at|towards?)\s+the\s+end\s+of\s+the\s+year))\b",
     re.IGNORECASE,
@@ -745,6 +808,15 @@ def _relative(
          *_RELATIVE_YEAR.finditer(sentence)],
         key=lambda m: m.start(),
     )  # fmt: skip
+    # an hour beside a relative day is of that day: "At dawn the next day", "That evening, at
+    # about six o'clock"
+    # "Visitors usually arrived in the morning", "started work at six o'clock in the morning and
+    # finished at eight o'clock in the evening": any day's
+    hours = [m for m in matches if _HOUR_ONLY.fullmatch(m[0])]
+    habitual = _HABITUAL.search(sentence) is not None or len(hours) > 1
+    matches = [
+        m for m in matches if not (_HOUR_ONLY.fullmatch(m[0]) and (habitual or _beside(m, matches)))
+    ]
     for m in matches:
         near = any(-8 <= at - m.end() <= 8 or -8 <= m.start() - end <= 8 for at, end, _ in found)
         # … or a sentence opening with it and giving the date in its first clause ("The
@@ -1232,6 +1304,7 @@ def _introduced(all_sentences: list[str]) -> Iterator[tuple[str, str, list[str]]
 # -- event titles, citations, ids and YAML -------------------------------------------------------
 
 _LEADING_INTO = re.compile(
+    r"(?:\b(?:early|late)\s+)?"  # "Late | in the afternoon of"
     r"\b(?:in|on|by|from|during|until|since|after|before|around|of|at|through|throughout|"
     r"towards?)(?:\s+the)?"
     r"(?:\s+(?:early|late|mid|middle|end|start|beginning|spring|summer|autumn|fall|winter)"
@@ -1242,7 +1315,8 @@ _LEADING_INTO = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER = re.compile(
-    r"\b(?:early|late|mid|the\s+(?:early|late|middle|end|start|beginning)\s+of)[\s-]*$",
+    r"\b(?:early|late|mid|the\s+(?:early|late|middle|end|start|beginning)\s+of|some|nearly|almost|"
+    r"about|around|roughly)[\s-]*$",
     re.IGNORECASE,
 )
 _NEXT_CLAUSE = re.compile(r"\s*(?:[;—]|,\s+(?:and|but|which|who|while|whereas)\b)")
@@ -1255,8 +1329,10 @@ _PHRASE_START = {
     "following", "despite", "until", "into", "through", "against", "between", "among",
 }  # fmt: skip
 _TIME_OF_DAY = re.compile(
-    r"^(?:(?:early|late)\s+)?(?:(?:in|on|at|by)\s+)?(?:the\s+)?"
-    r"(?:evening|morning|night|afternoon|end|beginning|start)\b\s*,?\s*"
+    # "In the evening, …", "Early on the morning, the …" — not "Afternoon tea became …"
+    r"^(?:(?:(?:early|late)\s+)?(?:(?:in|on|at|by)\s+)?(?:the\s+)?"
+    r"(?:evening|morning|night|afternoon|end|beginning|start)\b"
+    r"(?=\s*,|\s+(?:of|the|a|an|he|she|they|it|we|his|her|their|its)\b)\s*,?\s*)?"
     # … and its hour: "Early on the morning of 6 October, at about six o'clock, …"
     r"(?:(?:at\s+)?(?:about|around)\s+[a-z]+\s+o['’]clock\s*,?\s*)?",
     re.IGNORECASE,
@@ -1278,6 +1354,8 @@ def event_title(sentence: str, start: int, end: int) -> str:
     rest = re.sub(r"\s+([,.;:])", r"\1", rest)
     rest = re.sub(r"^[\s,;:–-]+|(?<=[a-z]),\s*,", "", rest)
     rest = _TIME_OF_DAY.sub("", rest)
+    if not before.strip() and re.match(r"(?:was|were|is|are|had|became|saw|brought)\b", rest):
+        rest = f"{sentence[start:end]} {rest}"  # "The weeks that followed were chaotic"
     rest = re.sub(r"^(?:and|but|then)\s+", "", rest.strip(" ,;:"), flags=re.IGNORECASE)
     words = _plain(rest).rstrip(".!?").split()
     title = " ".join(_short_title(words)).rstrip(",;:–—-")
