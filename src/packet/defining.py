@@ -188,9 +188,12 @@ def _named_by(words: str, *, short: bool) -> str | None:
                 rf"\s*(?:[a-z]{{3,}}ed|{_IRREGULAR})\s+(?!(?:by|as|to|in|on)\b)", phrase
             )
         )
+        and re.search(r"\b[a-z]{3,}\s*$", phrase)  # "who ruled England called Parliament"
     ):
-        # "fishermen who sailed small log rafts called jangadas": the rafts are called so
-        return _clause(phrase[did.end() :], short=short)
+        # "fishermen who sailed small log rafts called jangadas": the rafts are called so; "who
+        # grew tobacco in Virginia used workers called …": the workers, after the main verb
+        verbs = list(re.finditer(rf"\b(?:[a-z]{{2,}}ed|{_IRREGULAR})\s+", phrase[did.end() :]))
+        return _clause(phrase[did.end() + (verbs[-1].end() if verbs else 0) :], short=short)
     if cut and (restricted := _restricted(words, cut[-1])) is not None:
         # "The laws that enforced segregation were known as X"
         return _clause(re.sub(r"\s+(?:was|were|is|are)\s*$", "", restricted), short=short)
@@ -428,9 +431,9 @@ def defined_terms(sentence: str) -> list[Definition]:
     if aside := re.fullmatch(r"\((?P<said>[^()]+?[.!]?)\)\.?", sentence):
         sentence = aside["said"]  # "(The Dauphin was the title of the eldest son …)"
     finders = (
-        _copular, _named, _appositives, _translated, _dashed, _colon, _that_is, _so_called,
-        _parenthesised, _which_named, _name_from, _method, _marked_gloss, _quoted_gloss,
-        _work_named, _role_named, _named_role, _place_named, _place_located, _key_figures,
+        _key_figures, _copular, _named, _appositives, _translated, _dashed, _colon, _that_is,
+        _so_called, _parenthesised, _which_named, _name_from, _method, _marked_gloss,
+        _quoted_gloss, _work_named, _role_named, _named_role, _place_named, _place_located,
     )  # fmt: skip
     for finder in finders:
         for term, definition, aliases in finder(sentence):
@@ -639,6 +642,8 @@ def _usable(term: str, *, marked: bool = False) -> bool:
         return False  # a date or a number, but "U-2", "V-2" and "Article 27" are names
     if _NUMBERS.search(term) or term in _MONTH_NAMES or _A_TIME.search(term):
         return False  # "the late fourteenth century": when, not what
+    if re.match(r"(?:Chapter|Part|Section|Unit|Book|Volume|Lesson|Week)\s", term):
+        return False  # "Chapter Four (1848–1849) – the springtime of peoples": a contents line
     if (words[0] in _NOT_A_TERM_START and not marked) or term in _PRONOUNS:
         return False  # "within days", "given another operational post": no noun phrase
     return not (term.lower() in _GENERIC and not marked) and words[-1] not in _NOT_IN_TERM
@@ -1148,6 +1153,8 @@ _VERB_OBJECT = re.compile(
     rf"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+(?:[a-z]{{2,}}ed|{_IRREGULAR})\s+(?:a|an|the|his|her|their|its)\s|"
     # a bare subject and its verb: "In Langa, a township …, police fired on a crowd"
     r"^(?!(?:a|an|the)\b)[a-z]+\s+[a-z]{2,}ed\s+(?:on|at|upon|into)\s|"
+    # … or its verb and object: "U-boats, off the American coast, | sank hundreds of ships"
+    rf"^(?:{_IRREGULAR})\s+(?!(?:by|in|on|at|from|to|as|with|for|under|after|during|into|near)\b)[a-z]+s?\s+of\b|"
     # … or a plural one: "…, the rebels dug in and held up …" (not "the lands ruled by …")
     rf"^the\s+[a-z]+s\s+(?:[a-z]{{2,}}ed|{_IRREGULAR})\s+(?!by\b)(?:in|on|up|out|off|back|down|and)\b"
 )
@@ -1265,6 +1272,12 @@ _NAMED_ROLE = re.compile(
 )
 
 
+_TITLED_NAME = re.compile(
+    r"\b(?:Viscount|Count|Countess|Lord|Lady|Sir|Dame|Duke|Duchess|Earl|Baron|Baroness|Marquis|"
+    r"Prince|Princess|General|Admiral|Colonel|Captain|Dr|Mr|Mrs|Ms)\b"
+)
+
+
 def _named_role(sentence: str) -> list[Definition]:
     """ "Lord Curzon, Viceroy of India from 1899 to 1905, …" → (Lord Curzon, Viceroy of …)."""
     found: list[Definition] = []
@@ -1272,6 +1285,8 @@ def _named_role(sentence: str) -> list[Definition]:
         role = m["role"]
         # not "Gandhi, spinning cloth …"; but "Duke John of Saxony, brother of the Elector …"
         bare = re.match(rf"(?:[a-z]+\s+)?(?:{_ROLE})\s+(?:of|to|at)\s", role)
+        if bare and re.match(r"(?:head|member)\b", role) and not _TITLED_NAME.search(m["name"]):
+            bare = None  # "New Orleans, head of the river trade": a city; "the Viscount of …"
         if (name := _person_named(m, sentence)) and (
             _DETERMINED.match(role) or role[0].isupper() or bare
         ):
@@ -1337,7 +1352,8 @@ _OPENING_WORDS = {
     "in", "on", "at", "by", "when", "after", "before", "during", "under", "since", "while",
     "although", "though", "as", "and", "but", "then", "meanwhile", "later", "early", "late",
     "from", "with", "for", "to", "the", "a", "an", "if", "once", "until", "even", "also",
-    "through", "near", "into", "across", "of", "among", "against", "because",
+    "through", "near", "into", "across", "of", "among", "against", "because", "unlike", "like",
+    "besides", "including", "except", "both", "either", "neither",
 }  # fmt: skip
 
 
@@ -1443,6 +1459,8 @@ def _place_located(sentence: str) -> list[Definition]:
             continue  # "Then, in the north, …"; "Rommel, in the desert"; "Henry, near death"
         if where.startswith("at ") and not _GEOGRAPHY.search(where.split(" of ", 1)[1]):
             continue  # "Wellington, at the head of the Allied army": no place
+        if _GONE_TO.match(where) and not _TO_A_PLACE.search(before):
+            continue  # "Stalin, south-west of Moscow, massed …", "Drake, off the coast of …"
         if re.search(r"\b(?:like|such\s+as|exile)\b|^\S+\s+The\b", where):
             continue  # "Edo, in places like Satsuma", "Napoleon, in exile on …", "Robert
             # Conquest, in The Harvest of Sorrow"
@@ -1457,6 +1475,18 @@ def _place_located(sentence: str) -> list[Definition]:
     return found
 
 
+# Where a place is by a compass point, a distance or a coast — said of a person too ("Stalin,
+# south-west of Moscow, massed his reserves"), so read only after a word that goes to a place.
+_GONE_TO = re.compile(
+    r"(?:just\s+)?(?:north|south)-(?:east|west)|(?:about|some|around|roughly|nearly|almost)\s+\d|"
+    r"off\s|at\s+the\s"
+)
+_TO_A_PLACE = re.compile(
+    r"\b(?:at|in|on|to|near|from|of|reached|captured|occupied|took|seized|besieged|entered|"
+    r"attacked|the)\s+$"
+)
+
+
 # Words that open a sentence and link it to the last, no name: "However, the pope …".
 _DISCOURSE = {
     "Then", "Instead", "Meanwhile", "There", "Here", "Later", "However", "Yet", "Nevertheless",
@@ -1469,14 +1499,16 @@ _DISCOURSE = {
 # A list of key figures, each a name, the years they lived and who they were: "Catherine the
 # Great (1729–1796) – Empress of Russia and …", two to a line where a PDF runs them together.
 _A_MONTH = rf"(?:{'|'.join(sorted(_MONTH_NAMES))})"
+# … of two words or more, none in capitals ("the WSPU Millicent Fawcett") nor a chapter's
+_FIGURE_WORD = rf"(?![A-Z]{{2,}}\b)(?!(?:Chapter|Part|Section|Unit|Book|Volume)\b){_NAME_WORD}"
 _FIGURE_NAME = (
-    rf"(?!{_A_MONTH}\s){_NAME_WORD}(?:\s+(?:(?:{_IN_A_NAME}|the)\s+)?{_NAME_WORD}){{0,4}}"
-    r"(?:\s+[IVX]+)?"
+    rf"(?!{_A_MONTH}\s){_FIGURE_WORD}(?:\s+(?:(?:{_IN_A_NAME}|the)\s+)?{_FIGURE_WORD}){{1,4}}|"
+    rf"(?!{_A_MONTH}\s){_FIGURE_WORD}\s+[IVX]+"
 )
 _LIFE = r"\s*\((?:c\.\s*|b\.\s*)?\d{3,4}\s*[–-]\s*(?:c\.\s*)?\d{2,4}\)\s+[–—-]\s+"
 _KEY_FIGURE = re.compile(
-    rf"(?:^|(?<=\s))(?P<name>{_FIGURE_NAME}){_LIFE}"
-    rf"(?P<role>[^–—]{{3,200}}?)(?=\s+{_FIGURE_NAME}{_LIFE}|\.?$)"
+    rf"(?:^|(?<=\s))(?P<name>(?:{_FIGURE_NAME})){_LIFE}"
+    rf"(?P<role>[^–—;]{{3,200}}?)(?=\s+(?:{_FIGURE_NAME}){_LIFE}|\.?$|;)"
 )
 
 
@@ -1553,12 +1585,15 @@ def _appositives(sentence: str) -> list[Definition]:
     """ "the Deutsche Mark, a new currency for their zones," → (Deutsche Mark, a new …)."""
     found: list[Definition] = []
     read_to = 0  # the end of the last appositive read, which may run past its match
-    read_to_clause = -1  # where the last appositive drafted ends
+    read_to_clause, placed = -1, 0  # where the last appositive drafted ends, and starts
     for m in _APPOSITIVE_AT.finditer(sentence):
         if m.start() < read_to or not _appositive_defines(sentence, m):
             continue
-        if found and _THE_MAIN_VERB.match(m["clause"]) and m.start() == read_to_clause:
-            continue  # "the Châtelet, the royal law court of Paris, | gathered hundreds of …"
+        if m.start() == read_to_clause and (
+            _THE_MAIN_VERB.match(m["clause"]) or _A_PLACE_OPENS.fullmatch(sentence[:placed])
+        ):
+            continue  # "the Châtelet, the royal law court of Paris, | gathered hundreds of …";
+            # "In Paris, the capital of France, | the price of bread doubled": the main clause
         head = sentence[: m.start()]
         term, aliases = _appositive_term(head, m["clause"])
         clause = _APPOSITIVE_LEAD.sub("", m["clause"])
@@ -1588,12 +1623,15 @@ def _appositives(sentence: str) -> list[Definition]:
             " " not in term
             and re.fullmatch(r"(?:the|a|an)\s+[a-z]{3,}(?<!ed)(?<!ing)", clause)
             and not re.search(rf"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+{re.escape(term)}\s*$", head)
-            and not re.match(r"\s*,\s+(?:a|an|the)\s", sentence[m.end() :])  # "a knight, a …"
+            # "a knight, a …", "the arsenal, the prison, and the town hall", "the soldiers, the
+            # priest, the children": a list
+            and not re.match(r"\s*,\s+(?:(?:and|or)\s+)?(?:a|an|the)\s", sentence[m.end() :])
+            and not re.search(r",\s+(?:the\s+)?\S+\s*$", head)
             and term not in _NO_SUBJECT
         )
         if term and (definition := _clause(clause, short=bool(glossed))):
             found.append((term, definition, aliases))
-            read_to_clause = m.end()
+            read_to_clause, placed = m.end(), m.start()
     return _other_names(found)
 
 
@@ -1620,6 +1658,7 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         rf"\s*,\s+(?:they|he|she|we|I|(?:the\s+)?[a-z]+s\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}))\s", rest
     ) or (  # "After his death the caifazes, a secret network …, took his work further"
         re.search(r"\s(?:the|a|an)\s+[\w’'-]+$", head)
+        and re.match(r"(?:a|an|or)\s", clause)  # not "the peasants, the great majority, …"
         and re.match(rf"\s*,\s+(?:[a-z]{{3,}}ed|{_IRREGULAR})\s", rest)
     )
     named_place = (
@@ -1665,7 +1704,7 @@ _A_PLACE_OPENS = re.compile(
 )
 _MAIN_CLAUSE_NEXT = re.compile(
     r",\s+(?:(?:in|on|at|by)\s+[^,;:()]{1,30},\s+)?"  # "…, in early October, federal soldiers"
-    r"(?!(?:who|whom|whose|which|that|and|but|or|so|while|as)\b)"
+    r"(?!(?:who|whom|whose|which|that|and|but|or|so|while|as)\b|[a-z]+ed\b)"
     r"(?:[^,;:()]|\([^()]{1,80}\)){1,130}?\s"  # "the jangadeiros (fishermen who …) refused"
     rf"(?:was|were|had|has|is|are|[a-z]{{3,}}ed|{_IRREGULAR})\b"
 )
@@ -2337,7 +2376,12 @@ def _a_gloss(term: str, clause: str) -> bool:
 # to make a payment or delivery when it is due." — not a worksheet's "Aim: explain why …".
 _GLOSS_LINE = re.compile(
     r"(?P<term>(?!(?:Aim|Aims|Task|Tasks|Question|Questions|Note|Notes|Answer|Objective|"
-    r"Homework|Extension|Source|Sources|Date|Dates|Name|Class|Key\s+terms?)\b)"
+    r"Objectives|Homework|Extension|Source|Sources|Date|Dates|Name|Class|Key\s+terms?|Plenary|"
+    r"Tip|Warm-up|Starter|Caption|Photo\s+credit|Credit|Further\s+reading|Reading|Motto|Status|"
+    r"Author|Provenance|Purpose|Audience|Tone|Bias|Casualties|Population|Religion|Duration|"
+    r"Winner|Verdict|Conclusion|Example|Vocabulary|Theme|Outcome|Result|Location|Capital|"
+    r"Language|Currency|Ruler|Leader|Place|Type|Causes?|Consequences?|Significance|Context|"
+    r"Content|Origin|Chapter|Part|Section|Unit|Lesson|Week|Summary|Answers?|Hint|Remember)\b)"
     r"[A-Za-zÀ-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3}):\s+"
     r"(?P<clause>(?!(?:he|she|it|they|we|I|you|this|that|there|these|those|in|on|at|by|when|"
     r"after|before|see|explain|describe|compare|discuss|identify|list|use)\b)"
@@ -2762,11 +2806,13 @@ def _what_a_clause_says(sentence: str) -> Definition | None:
 # service, making men of all classes liable …", "imposed a blockade, cutting Biafra off …",
 # "in a mass campaign of civil disobedience, deliberately breaking a law …".
 _WHAT_WAS_DONE = re.compile(
-    r"\b(?:introduced|imposed|carried\s+out|declared|adopted|launched|enacted|swore|"
+    r"\b(?:introduced|imposed|carried\s+out|declared\s+(?:themselves|itself)|enacted|swore|"
     r"practi[sc]ed?|a\s+(?:[a-z]+\s+)?(?:campaign|policy|programme|system)\s+of)\s+"
-    r"(?:(?:themselves|himself|herself|itself)\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?:(?:a|an|the)\s+)?"
     r"(?P<name>(?:[\w’'-]+\s+){0,3}?[\w’'-]+),\s+"
-    r"(?P<clause>(?:[a-z]+ly\s+)?(?!(?:during|including|according|following|concerning)\b)"
+    # … what it did, not what its makers hoped or said: "hoping to overtake Britain"
+    r"(?P<clause>(?:[a-z]+ly\s+)?(?!(?:during|including|according|following|concerning|hoping|"
+    r"thanking|believing|arguing|saying|fearing|expecting|wishing|trying)\b)"
     r"[a-z]{3,}ing\s[^,;:()]{8,160}?)(?=\s*(?:[,;:.]|$))"
 )
 # A named body or thing and how it was made, or what it was worth: "The Famine Inquiry
@@ -2782,11 +2828,23 @@ _NAME_MADE = re.compile(
 )
 
 
+# The last word of a body's name: "Famine Inquiry Commission", "Chernigov regiment".
+_A_BODY = re.compile(
+    r"^(?:Commission|Committee|Council|Society|Company|Party|Association|League|Corps|Army|Fleet|"
+    r"Bank|Fund|Board|Office|Court|Assembly|Union|Government|Conference|Congress|Convention|Club|"
+    r"Guard|Institute|Academy|University|School|Church|Order|Brotherhood|Front|Movement|Alliance|"
+    r"Federation|regiment|battalion|brigade|division|squadron|bonds|Legion|Legions)$"
+)
+
+
 def _what_was_done(sentence: str) -> Definition | None:
     for m in _WHAT_WAS_DONE.finditer(sentence):
         name = m["name"]
-        if re.search(r"\b(?:his|her|its|their|this|that|war|them|it)\b|\d", name):
-            continue  # "declared war, …"; "ordered them, …"
+        if re.search(r"\b(?:his|her|its|their|this|that|war|them|it)\b|\d", name) or (
+            " " not in name
+        ):
+            continue  # "declared war, …"; "imposed peace, ending …", "a campaign of terror": a
+            # word for what they did that time
         if definition := _clause(m["clause"], most=MAX_WORDS):
             return (name, definition, ())
     for m in _NAME_MADE.finditer(sentence):
@@ -2794,8 +2852,13 @@ def _what_was_done(sentence: str) -> Definition | None:
         name = " ".join(words)
         if len(words) < 2 or words[0] in _DISCOURSE or name in _WELL_KNOWN:
             continue
-        if re.search(r"\sand\s|[’']s\s+[a-z]", name):
-            continue  # "Sendai and Yonezawa, formed …": two; "Chelmsford's army": no name
+        if re.search(r"\sand\s|[’']s\s+[a-z]", name) or not any(map(_A_BODY.match, words)):
+            continue  # "Sendai and Yonezawa, formed …": two; "Chelmsford's army": no name;
+            # "George Washington, stationed at Valley Forge": a person
+        if re.fullmatch(
+            r"(?:founded|established|created|formed|set\s+up)\s+in\s+\d{3,4}", m["clause"]
+        ):
+            continue  # "The Royal Society, founded in 1660": when, not what
         if definition := _clause(m["clause"], most=MAX_WORDS):
             return (name, definition, ())
     return None
@@ -2819,11 +2882,19 @@ def _who_they_were(sentence: str) -> Definition | None:
             r"[‘’“”']", name
         ):
             continue  # "the Dutch, who …": a people; "de Klerk"; "the 'lads of Pest', who"
+        if re.search(r"\b(?:and|or)\s+$", before) or re.match(
+            r"(?:will|can|should|must|may|might)\b|\S+\s+(?:it|them|him|her)\b", m["clause"]
+        ):
+            continue  # "Lenin, Trotsky and Stalin, who …"; "Mr Smith, who will mark …"; "who
+            # edited it to insult the French": what they did that day
         if len(words) == 1 and (
             re.search(r"\b(?:of|in|from|at|to|by|than|with|for|into|on|over)\s+$", before)
-            or re.search(r"(?:ans|ese|ish)$", name)
+            or re.search(r"(?:ans|ese|ish|s)$", name)
+            or any(w.casefold() == "the" for w in opened)
         ):
             continue  # "the Muslim rulers of Egypt, who …": the rulers; "ordinary Parisians"
+        if role := re.match(r"(?:[A-Z][\w’'-]*\s+)*?[A-Z]{2,}\s+(?=[A-Z][a-z])", name):
+            name = name[role.end() :]  # "The Whig MP Thomas Macaulay, who …"
         if definition := _clause(f"who {m['clause']}", most=MAX_WORDS):
             titled = _TITLE.match(name)  # "Major Chukwuma Kaduna Nzeogwu" is Chukwuma … too
             return (name, definition, (name[titled.end() :],) if titled else ())

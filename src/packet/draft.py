@@ -739,7 +739,8 @@ _HOUR_ONLY = re.compile(_HOUR, re.IGNORECASE)
 # Words that say a thing happened again and again, not on one day.
 _HABITUAL = re.compile(
     r"\b(?:usually|often|always|normally|generally|typically|regularly|sometimes|every|each|"
-    r"would|used\s+to|most\s+days|daily|nightly|throughout|(?:a|per)\s+(?:day|week|month))\b",
+    r"would|used\s+to|most\s+days|daily|nightly|throughout|(?:a|per)\s+(?:day|week|month)|"
+    r"custom|tradition)\b",
     re.IGNORECASE,
 )
 
