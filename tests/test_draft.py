@@ -883,3 +883,13 @@ def test_what_the_hostile_pass_on_todays_timeline_rules_found() -> None:
         "The weeks that followed were chaotic"
     ]
     assert titled("Some 14 days later the rains came.", 1942, "1942-01-26") == ["The rains came"]
+
+
+def test_a_run_of_relative_dates_each_counts_from_the_date_just_before_it() -> None:
+    """A hostile pass's run-on paragraph of thousands of relative dates took time in proportion
+    to their square (each looked at every date in the sentence); each now looks at its
+    neighbours, and still counts from the date just before it."""
+    pieces = [f"on {1 + n % 28} May {1800 + n} they left, and two days later they camped"
+              for n in range(300)]  # fmt: skip
+    dates = [date for _, _, _, date in happenings(", ".join(pieces) + ".")]
+    assert dates[1::2] == [f"{1800 + n}-05-{3 + n % 28:02d}" for n in range(300)]

@@ -745,11 +745,13 @@ _HABITUAL = re.compile(
 )
 
 
-def _beside(m: re.Match[str], matches: list[re.Match[str]]) -> bool:
-    """Whether another relative date is within a few characters of `m`."""
+def _beside(index: int, matches: list[re.Match[str]]) -> bool:
+    """Whether the relative date before or after the one at `index` (of `matches`, in text
+    order) is within a few characters of it."""
+    m = matches[index]
     return any(
         -8 <= o.start() - m.end() <= 8 or -8 <= m.start() - o.end() <= 8
-        for o in matches
+        for o in matches[max(0, index - 1) : index + 2]
         if o is not m
     )
 
@@ -816,10 +818,20 @@ def _relative(
     hours = [m for m in matches if _HOUR_ONLY.fullmatch(m[0])]
     habitual = _HABITUAL.search(sentence) is not None or len(hours) > 1
     matches = [
-        m for m in matches if not (_HOUR_ONLY.fullmatch(m[0]) and (habitual or _beside(m, matches)))
+        m
+        for i, m in enumerate(matches)
+        if not (_HOUR_ONLY.fullmatch(m[0]) and (habitual or _beside(i, matches)))
     ]
+    # Each relative date looks at the dates just before and after it (bisection), so a run-on
+    # paragraph of thousands of them takes time in proportion to them.
+    starts = [at for at, _, _ in found]
+    ends = sorted(end for _, end, _ in found)
     for m in matches:
-        near = any(-8 <= at - m.end() <= 8 or -8 <= m.start() - end <= 8 for at, end, _ in found)
+        after = bisect.bisect_left(starts, m.end() - 8)
+        ended = bisect.bisect_left(ends, m.start() - 8)
+        near = (after < len(starts) and starts[after] <= m.end() + 8) or (
+            ended < len(ends) and ends[ended] <= m.start() + 8
+        )
         # … or a sentence opening with it and giving the date in its first clause ("The
         # following year, in *Worcester v. Georgia* (1832), …"; not "Two days later the family
         # sailed into exile, and Pedro II died in Paris in 1891", nor "Later that year he
@@ -833,23 +845,29 @@ def _relative(
             # v. Georgia* (1832), …": the date it gives says when
         # counted from the dates before it, those it counted too: "two days later …, and two
         # days later"
-        if (counted := _counted(m, sorted(found + told), year, day)) is not None:
+        # … the last date before it: the sentence's, or the last it counted (in text order)
+        given = (
+            found[bisect.bisect_left(starts, m.start()) - 1]
+            if starts[:1] and starts[0] < m.start()
+            else None
+        )
+        last = max((d for d in (given, told[-1] if told else None) if d), default=None)
+        if (counted := _counted(m, last[2] if last else None, year, day)) is not None:
             told.append(counted)
     return told
 
 
 def _counted(
-    m: re.Match[str], found: list[tuple[int, int, str]], year: int | None, day: str | None
+    m: re.Match[str], before: str | None, year: int | None, day: str | None
 ) -> tuple[int, int, str] | None:
     """The date the relative day or year `m` tells, counted from the last date before it in
-    the sentence, else from the text's last `day` or `year`."""
+    the sentence (`before`), else from the text's last `day` or `year`."""
     said = m[0].lower()
     forward = int(re.search(r"following|next|later$", said) is not None)
     back = int(re.search(r"previous|earlier|before", said) is not None)
-    before = [d for at, _, d in found if at < m.start()]
     # … from the last date given, in the sentence or before it ("… where he died in 1914.
     # That same year …" after "August 1897"); "" when nothing counts from it (a range)
-    last = _countable(before[-1]) if before else day
+    last = _countable(before) if before is not None else day
     if m.re is _RELATIVE_DAY:
         hour = re.search(
             r"o['’]clock|noon|midday|midnight|morning|afternoon|evening|dawn|dusk|daybreak|nightfall",
