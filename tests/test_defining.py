@@ -1442,3 +1442,24 @@ def test_a_key_figures_line_gives_the_figures_and_no_more() -> None:
         "Emmeline Pankhurst": "founder of the WSPU",
         "Millicent Fawcett": "leader of the NUWSS",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definition"),
+    [
+        ("The October Diploma of 1860 gave back some powers to the historic lands.",
+         "October Diploma", "gave back some powers to the historic lands"),
+        ("Many newcomers lived in squatter settlements: crowded huts of wood and sheet metal.",
+         "squatter settlements", "crowded huts of wood and sheet metal"),
+        ("Rentenmark: the temporary currency introduced to end the hyperinflation.",
+         "Rentenmark", "the temporary currency introduced to end the hyperinflation"),
+    ],
+)  # fmt: skip
+def test_what_batch_28_taught_later(text: str, term: str, definition: str) -> None:
+    drafted = {d.term: d.definition for d in draft_terms([text])}
+    assert drafted.get(term) == definition, drafted
+
+
+def test_a_list_s_label_before_a_colon_is_no_term() -> None:
+    text = "Unity: regional rulers who had once been rivals fought together under Menelik."
+    assert "Unity" not in {d.term for d in draft_terms([text])}

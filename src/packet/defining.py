@@ -2005,7 +2005,8 @@ _DASHED = re.compile(
 )
 # After a colon, what the noun phrase before it is: "a pandemic: an epidemic that crosses …".
 _COLON = re.compile(
-    r":\s+(?P<clause>(?:(?:a|an|the)\s(?![A-Z])|[a-z]+s\s+(?=(?:[a-z]+ed\s+(?:by|on|in|to|with|"
+    # … a plural after its adjective too: "squatter settlements: crowded huts of wood …"
+    r":\s+(?P<clause>(?:(?:a|an|the)\s(?![A-Z])|(?:[a-z]+(?:ed|al|ous|ful|ic|ive|y)\s+)?[a-z]+s\s+(?=(?:[a-z]+ed\s+(?:by|on|in|to|with|"
     r"from|at|for|against|upon)|who|which|that|of)\b)|"
     r"[a-z][\w-]*\s+[a-z]+\s+(?=[a-z]+ed\s+(?:with|by|from|in|into)\b)|"
     # "quotas for grain procurement: compulsory deliveries to the state at …", "These towns
@@ -2428,6 +2429,10 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
         )
         if listed and pattern is _COLON:
             continue  # "Soldiers had one great fear: gas attacks …": what they were
+        label = re.fullmatch(r"[A-Z][\w’'-]*", head.strip())
+        glossed = re.match(r"(?:a|an|the)\s", m["clause"])  # "Rentenmark: the temporary …"
+        if label and pattern is _COLON and not glossed and not _a_gloss(head.strip(), m["clause"]):
+            continue  # "Unity: regional rulers who had once been rivals … fought together"
         if term and len(term.split()) <= 4 and (definition := _clause(m["clause"])):
             found.append((term, definition, ()))
     return found
@@ -2701,7 +2706,7 @@ def _copular(sentence: str) -> list[Definition]:
 # The kinds of law or document a name may end with: "Enabling Act", "Treaty of Wuchale".
 _KIND_OF_LAW = (
     r"Act|Law|Laws|Treaty|Agreement|Pact|Convention|Declaration|Charter|Plan|Decree|Edict|Code|"
-    r"Reforms?|Manifesto|Proclamation|Ordinance|Statute|Constitution|Bill"
+    r"Reforms?|Manifesto|Proclamation|Ordinance|Statute|Constitution|Bill|Diploma|Patent"
 )
 _KIND_OF_NAME = (
     rf"{_KIND_OF_LAW}|Accord|Programme|Program|Policy|Party|League|Union|Movement|Society|"
@@ -2971,6 +2976,7 @@ def what_it_did(sentence: str) -> Definition | None:
     if (m := _NAME_DID.match(sentence.replace("*", ""))) is None:
         return _what_it_says(sentence)
     name = _OWNER.sub("", m["name"].strip())  # "China's First Five-Year Plan"
+    name = re.sub(r"(?<=[a-z])\s+of\s+\d{4}$", "", name)  # "The October Diploma of 1860 gave …"
     if len(name.split()) < 2 or name in _WELL_KNOWN or re.match(r"\S+[’']s\s+[a-z]", name):
         return None  # "The Soviet Union withdrew …"; "The WCTU's campaign led …": no name
     said = _TRAILING_TIME.sub("", m["clause"])
