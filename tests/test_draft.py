@@ -893,3 +893,31 @@ def test_a_run_of_relative_dates_each_counts_from_the_date_just_before_it() -> N
               for n in range(300)]  # fmt: skip
     dates = [date for _, _, _, date in happenings(", ".join(pieces) + ".")]
     assert dates[1::2] == [f"{1800 + n}-05-{3 + n % 28:02d}" for n in range(300)]
+
+
+def test_what_batch_29_s_timelines_showed() -> None:
+    """Batch 29, measured blind: a ninth-century rebellion's years after "By", "the end of" and
+    in brackets, "c. 636 near …"; a date in an aside between dashes set the year of the days
+    after it ("until 1 January 1927 –", so "on 8 May" was 1927); "The next day" took the year
+    of a law's name ("the Trade Disputes Act of 1906")."""
+
+    def told(sentence: str, year: int | None = None, day: str | None = None) -> list[str]:
+        return [date for _, _, _, date in happenings(sentence, year, day)]
+
+    assert told("By 881 the rebels had been pushed back to al-Mukhtara.") == ["881"]
+    assert told("The tide turned at the end of 879, when a new army came.") == ["879"]
+    assert told("This was the Anarchy at Samarra (861–870), a decade of coups.") == ["861–870"]
+    assert told("Basra was founded by the Arab conquerors c. 636 near the Gulf.") == ["c. 636"]
+    assert told("He won by 345 to 236.") == []  # a count, still
+    found = Article(
+        title="Strike",
+        blocks=[
+            ("para", "The strike began on 4 May 1926. The BBC – it did not become a corporation "
+                     "until 1 January 1927 – was run by John Reith. On 8 May armoured cars "
+                     "escorted a convoy."),
+            ("para", "The next day a judge ruled that the Trade Disputes Act of 1906 did not "
+                     "protect the strike."),
+        ],
+    )  # fmt: skip
+    dates = [e["date"] for e in draft(found, "s", "s.txt", "s", Taken()).timeline]
+    assert "1926-05-08" in dates and "1926-05-09" in dates, dates

@@ -304,7 +304,7 @@ _AT = {"end": "late", "close": "late", "beginning": "early", "start": "early", "
 # collect scriptures", "in 645 with hundreds of texts".
 _NOT_A_NOUN_AFTER = (
     r"the|a|an|to|with|when|and|or|but|he|she|it|they|we|his|her|its|their|as|for|on|at|by|"
-    r"after|before|under|during|while|in|from|until"
+    r"after|before|under|during|while|in|from|until|near"
 )
 _WHOLE_MONTHS = "|".join(MONTHS)
 # What may follow a year of three digits, where a count would go on with what it counts
@@ -392,6 +392,10 @@ _PROSE = [
         r"(?<!\d\s)\b(?i:in|from|between)\s+(?P<y>[1-9]\d{2})\s*[–—-]\s*(?P<y2>[1-9]\d{2})\b"
         r"(?![\d,])(?!\s*(?:BCE?|B\.C))" + _AFTER_EARLY_YEAR,
     ),
+    (  # "the Anarchy at Samarra (861–870)": a span of three-digit years in brackets
+        "span",
+        r"(?<=\()(?P<y>[1-9]\d{2})\s*[–—-]\s*(?P<y2>[1-9]\d{2})(?=\))",
+    ),
     (  # 264–241 BC, 100–200 AD: a span of years of one era
         "eraspan",
         r"(?<![\d,.])\b(?P<y>\d{1,4})\s*[–—-]\s*(?P<y2>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)\b",
@@ -403,7 +407,9 @@ _PROSE = [
     # are numbers) and no other number ("from 558 to 658", "by 345 to 236": counts)
     (  # … and after a season: "in the spring of 542"
         "year",
-        r"(?<!\d\s)\b(?:(?i:in|from|until|till|since)|(?:spring|summer|autumn|winter)\s+of)\s+"
+        # … "By 881 the rebels", "at the end of 879"
+        r"(?<!\d\s)\b(?:(?i:in|from|until|till|since|by)|(?:spring|summer|autumn|winter)\s+of|"
+        r"(?:end|start|beginning|middle)\s+of)\s+"
         rf"(?P<y>[1-9]\d{{2}})(?!{_A_COUNT_GOES_ON})" + _AFTER_EARLY_YEAR,
     ),
 ]

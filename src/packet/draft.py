@@ -289,7 +289,10 @@ class _Told:
     retold: set[str] = field(default_factory=set)  # months and days the prose tells (`_retold`)
 
     def heard(self, date: str, clause: str, start: int) -> None:
-        """Count on from `date`, told in `clause` at `start`."""
+        """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
+        ("The BBC – it did not become a corporation until 1 January 1927 – was run by …")."""
+        if _in_an_aside(clause, start):
+            return
         back = _looking_back(date, self.day)
         if back and re.fullmatch(r"\d{1,4} BC", date):
             self.day = ""  # "a decree issued in 196 BC" after 1799: which year "two years later"
@@ -307,6 +310,17 @@ class _Told:
                 self.year = None  # "In 1916, …", "In the spring of 1520 …": a new year
         elif re.search(r"\b(?:BC|BCE)$", date):  # no year a later "15 March" can take
             self.year = self.plain_year = None
+
+
+def _in_an_aside(clause: str, start: int) -> bool:
+    """Whether the date at `start` is between dashes or in brackets the clause opened before
+    it."""
+    before = clause[:start]
+    return (
+        before.count(" – ") % 2 == 1
+        or before.count(" — ") % 2 == 1
+        or (before.count("(") > before.count(")"))
+    )
 
 
 def _looking_back(date: str, day: str | None) -> bool:
@@ -837,7 +851,11 @@ def _relative(
         # sailed into exile, and Pedro II died in Paris in 1891", nor "Later that year he
         # announced reforms … for the 1995 elections")
         opening = m.start() <= 3 and any(
-            not re.search(r";|,\s+(?:and|but)\s|\bthe\s+$", sentence[m.end() : at])
+            # … not a law's year: "The next day a judge ruled … the Trade Disputes Act of 1906"
+            not re.search(
+                r";|,\s+(?:and|but)\s|\bthe\s+$|\b(?:Act|Law|Treaty|Statute|Code|Charter)\s+of\s+$",
+                sentence[m.end() : at],
+            )
             for at, _, _ in found
         )
         if near or opening:
