@@ -1463,3 +1463,18 @@ def test_what_batch_28_taught_later(text: str, term: str, definition: str) -> No
 def test_a_list_s_label_before_a_colon_is_no_term() -> None:
     text = "Unity: regional rulers who had once been rivals fought together under Menelik."
     assert "Unity" not in {d.term for d in draft_terms([text])}
+
+
+def test_what_a_pulled_iconoclasm_overview_s_glossary_showed() -> None:
+    """Batch 29's exam-board overview pulled into a project and its glossary read as a teacher
+    would: four entries to delete or rewrite."""
+    found = {d.term: d.definition for d in draft_terms([
+        "Students study the dispute from the first measures against icons, traditionally placed "
+        "in the 720s, to their final restoration in 843.",
+        "An icon is a painted image of Christ, the Virgin Mary or a saint, usually on a panel.",
+        "Monks were paraded through the Hippodrome, each made to hold the hand of a woman.",
+        "John drew a distinction between veneration (proskynesis), the honour that may be given "
+        "to an image, and worship (latreia), which is due to God alone.",
+    ])}  # fmt: skip
+    assert "icons" not in found and "Christ" not in found and "Hippodrome" not in found, found
+    assert found["proskynesis"] == "veneration" and found["latreia"] == "worship", found

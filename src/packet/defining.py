@@ -1685,10 +1685,11 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         r"(?:much|many|most|some|all|none|each|both|one)\s+of\s+(?:which|whom|them)\b", clause
     ):
         return False  # "the Catholic Church, much of which had sided with the army"
-    if clause.startswith("the so-called "):
-        return (
-            False  # "…, the so-called Eight-Nation Alliance": a name for the whole (`_so_called`)
-        )
+    if _NO_DEFINITION.match(clause) or clause.startswith("the so-called "):
+        # "the Hippodrome, each made to …", "icons, traditionally placed in the 720s",
+        # "Christ, the Virgin Mary or a saint": who did what, when, or a list; "…, the so-called
+        # Eight-Nation Alliance": a name for the whole (`_so_called`)
+        return False
     if _listed(clause) or _in_quotation(head):
         return False  # "died from overwork, disease and savage punishment that …"
     # "taught a plain, functional style": two adjectives
@@ -1707,6 +1708,15 @@ _MAIN_CLAUSE_NEXT = re.compile(
     r"(?!(?:who|whom|whose|which|that|and|but|or|so|while|as)\b|[a-z]+ed\b)"
     r"(?:[^,;:()]|\([^()]{1,80}\)){1,130}?\s"  # "the jangadeiros (fishermen who …) refused"
     rf"(?:was|were|had|has|is|are|[a-z]{{3,}}ed|{_IRREGULAR})\b"
+)
+
+
+# An appositive that is no definition: what each or some did, when a thing is placed, the last
+# items of a list of alternatives.
+_NO_DEFINITION = re.compile(
+    r"(?:each|both|all|some|most|many|none|several)\s+(?:[a-z]+ed|made|given|sent|held)\b|"
+    r"(?:traditionally|usually|generally|commonly|conventionally)\s+(?:placed|dated|put|set)\b|"
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+or\s+(?:a|an|the)\s+[a-z]+$"
 )
 
 
@@ -3056,7 +3066,14 @@ def _bracketed(head: str, clause: str) -> list[Definition]:
         article = list(re.finditer(r"\b(?:a|an|the)\s", head))
         what = head[article[-1].start() :] if article else ""
         # … but "a system in which | peasants (serfs)": the noun phrase the bracket follows
-        whole = what and len(what.split()) <= 6 and not _RELATIVE.search(what)
+        # … and not "a distinction between | veneration (proskynesis)", "an image, and |
+        # worship (latreia)": the word the bracket follows
+        whole = (
+            what
+            and len(what.split()) <= 6
+            and not _RELATIVE.search(what)
+            and not re.search(r",|\b(?:of|between|for|with|to|from|in|on|at|by)\s", what)
+        )
         definition = _clause(what if whole else term)
         return [(clause.strip("*"), definition, ())] if definition else []
     quoted = clause[:1] in '“"‘'  # a translation: ("Spear of the Nation")
