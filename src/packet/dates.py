@@ -430,14 +430,18 @@ def _prose_date(kind: str, m: re.Match[str]) -> str | None:
     return text
 
 
+def _day_text(m: re.Match[str]) -> str:
+    return f"{int(m['y']):04d}-{_month(m['m']):02d}-{int(m['d']):02d}"
+
+
 def _span_text(m: re.Match[str]) -> str:
     first, last = m["y"], m["y2"]
     return f"{first}–{first[:2] + last if len(last) == 2 else last}"
 
 
 def _feast_text(m: re.Match[str]) -> str:
-    """Christmas Day, Christmas Eve, New Year's Day and New Year's Eve (31 December) of the
-    year after them."""
+    """Christmas Day, Christmas Eve, New Year's Day or New Year's Eve (31 December) of the
+    year the match gives."""
     eve, christmas = m["part"] == "Eve", m["feast"] == "Christmas"
     day = ("12-24" if eve else "12-25") if christmas else ("12-31" if eve else "01-01")
     return f"{int(m['y']):04d}-{day}"
@@ -463,8 +467,8 @@ def _century_text(m: re.Match[str]) -> str:
 
 # Each kind of prose date in the project's notation, from its match.
 _PROSE_TEXT: dict[str, Callable[[re.Match[str]], str]] = {
-    "md": lambda m: f"{int(m['y']):04d}-{_month(m['m']):02d}-{int(m['d']):02d}",
-    "dm": lambda m: f"{int(m['y']):04d}-{_month(m['m']):02d}-{int(m['d']):02d}",
+    "md": _day_text,
+    "dm": _day_text,
     "month": lambda m: f"{int(m['y']):04d}-{_month(m['m']):02d}",
     "feast": _feast_text,
     "range": _span_text,

@@ -351,7 +351,7 @@ def _retold(cut: list[Section]) -> set[str]:
     }
     # … a year too, when the prose tells a month or day of it: "1839 – Commissioner Lin Zexu
     # destroys British opium" after "In June 1839 he had more than 20,000 chests …"
-    return {date for date in told if len(date) >= 7} | {date[:4] for date in told if len(date) >= 7}
+    return {said for date in told if len(date) >= 7 for said in (date, date[:4])}
 
 
 # A line of a timeline or a list of key dates: a date, then a dash or a colon.
@@ -369,7 +369,6 @@ _OPENS_WITH_YEAR = re.compile(
 )
 
 
-# A task for the reader, not a happening: "Draw a timeline of the main events from …".
 def _a_key_line(paragraph: str) -> bool:
     """Whether a paragraph is a line of a list of key people — a name, a dash and who they
     were: "Deng Xiaoping – China's leader from the late 1970s", "Chris Patten – last British
@@ -399,6 +398,7 @@ _A_REMINDER = re.compile(
     r"\**\s*[:!-]",
     re.IGNORECASE,
 )
+# A task for the reader, not a happening: "Draw a timeline of the main events from …".
 _A_TASK = re.compile(
     r"^(?:(?:Draw|Explain|Describe|Compare|List|Write|Make|Discuss|Find|Look|Identify|"
     r"Summarise|Summarize|Imagine|Design|Create|Consider|Decide|Choose|Complete|Label|Research|"
@@ -750,6 +750,10 @@ _HOUR = (
     r"eleven|twelve)\s+o['’]clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
 )
 _HOUR_ONLY = re.compile(_HOUR, re.IGNORECASE)
+# The words of a relative day that name an hour of it.
+_AN_HOUR = re.compile(
+    r"o['’]clock|noon|midday|midnight|morning|afternoon|evening|dawn|dusk|daybreak|nightfall"
+)
 # Words that say a thing happened again and again, not on one day.
 _HABITUAL = re.compile(
     r"\b(?:usually|often|always|normally|generally|typically|regularly|sometimes|every|each|"
@@ -825,10 +829,10 @@ def _relative(
          *_RELATIVE_YEAR.finditer(sentence)],
         key=lambda m: m.start(),
     )  # fmt: skip
-    # an hour beside a relative day is of that day: "At dawn the next day", "That evening, at
-    # about six o'clock"
-    # "Visitors usually arrived in the morning", "started work at six o'clock in the morning and
-    # finished at eight o'clock in the evening": any day's
+    # An hour is no day of its own in a statement of what happened any day ("Visitors usually
+    # arrived in the morning", "started work at six o'clock in the morning and finished at eight
+    # o'clock in the evening"), nor beside a relative day ("At dawn the next day", "That
+    # evening, at about six o'clock"), whose day it is.
     hours = [m for m in matches if _HOUR_ONLY.fullmatch(m[0])]
     habitual = _HABITUAL.search(sentence) is not None or len(hours) > 1
     matches = [
@@ -887,10 +891,7 @@ def _counted(
     # That same year …" after "August 1897"); "" when nothing counts from it (a range)
     last = _countable(before) if before is not None else day
     if m.re is _RELATIVE_DAY:
-        hour = re.search(
-            r"o['’]clock|noon|midday|midnight|morning|afternoon|evening|dawn|dusk|daybreak|nightfall",
-            said,
-        )
+        hour = _AN_HOUR.search(said)
         if last and re.fullmatch(r"\d{4}-\d\d", last) and not m["count"] and not hour:
             return m.start(), m.end(), last  # "In November 1908 … Cixi died the next day": then
         if not last or not re.fullmatch(r"\d{4}-\d\d-\d\d", last):
@@ -898,13 +899,8 @@ def _counted(
         count = m["count"].lower() if m["count"] else None
         shift = (int(count) if count.isdigit() else _COUNTS[count]) if count else forward
         shift *= (
-            not re.search(
-                r"o['’]clock|noon|midday|night|morning|evening|afternoon|dawn|dusk|"
-                r"daybreak",
-                said,
-            )
-            or forward
-        )  # "By mid-morning": that day
+            not (hour or "night" in said) or forward
+        )  # "By mid-morning", "that night": that day
         try:
             then = datetime.date.fromisoformat(last) + datetime.timedelta(days=shift)
         except (ValueError, OverflowError):
