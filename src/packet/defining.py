@@ -434,17 +434,19 @@ def defined_terms(sentence: str) -> list[Definition]:
         _key_figures, _copular, _named, _appositives, _translated, _dashed, _colon, _that_is,
         _so_called, _parenthesised, _which_named, _name_from, _method, _marked_gloss,
         _quoted_gloss, _work_named, _role_named, _named_role, _place_named, _place_located,
+        _renamed, _place_now,
     )  # fmt: skip
     for finder in finders:
         for term, definition, aliases in finder(sentence):
             marked = re.fullmatch(r"\s*(?:\*[^*]+\*|[“\"‘'][^”\"’']+[”\"’'])\s*", term) is not None
-            term = _OWNER.sub("", term.strip(" ,;:“”\"'‘’*"))
+            term = _NOT_THE_TERMS.sub("", _OWNER.sub("", term.strip(" ,;:“”\"'‘’*")))
             usable = _usable(term, marked=marked) and not _AN_INSTRUCTION.match(definition)
-            if term and usable and not any(term == t for t, _, _ in found):
+            if term and usable and not any(term == t or term in a for t, _, a in found):
                 if short := _SHORT_NAME.match(term):  # "the Final Act of the Congress"
                     aliases = (*aliases, short[1])
                 titled = _TITLE.match(term) if _A_ROLE.search(definition) else None
-                if titled:  # "Marshal Peng Dehuai" is Peng Dehuai too; not "Prince Edward Island"
+                titled = titled or _TITLE_AND_NAME.match(term)
+                if titled:  # "Marshal Peng Dehuai" is Peng Dehuai too, "Empress Theodora"
                     aliases = (*aliases, term[titled.end() :])
                 if not _RELATIVE.search(definition):  # not "a violent despot, a man who …"
                     term = _DESCRIBED.sub("", term)  # "a violent | cyclone, a tropical storm …"
@@ -461,6 +463,8 @@ def defined_terms(sentence: str) -> list[Definition]:
             or t.endswith(f", {f[0]}")  # "Duke of Lancaster" of "John of Gaunt, Duke of …"
             for t, _, _ in found
         )
+        # "… on the Ottoman Empire, the Treaty of San Stefano, …" names the treaty, not the empire
+        and not any(f[1] in (t, f"the {t}") and d.endswith(f[0]) for t, d, _ in found)
     ]
 
 
@@ -476,6 +480,17 @@ _AN_INSTRUCTION = re.compile(r"(?i:read|write|answer|remember|look\s+at|bring|do
 # Whose a name of two or more words is: "China's First Five-Year Plan" is the plan's name,
 # "Pugachev's Rebellion" a name itself.
 _OWNER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?[’']s\s+(?=[A-Z][\w’'-]*\s+[A-Z])")
+# The words a term was read with that are not the term's: a preposition it followed ("Under
+# the Act of Union"), what was done to it ("dying of kwashiorkor", "Talk of secession"), whose
+# ally it was ("Sun's ally Song Jiaoren"), where it was born ("an Irish-born drayman"); but a
+# people's adjective may be the term's ("Carthaginian peace", "the Julian calendar").
+_NOT_THE_TERMS = re.compile(
+    r"^(?:(?:Under|In|On|At|By|With|From|After|Before|During|Like|Unlike|Through)\s+the\s+"
+    r"(?=[A-Z])|"
+    r"(?!King\b)(?:[A-Za-z][a-z]+ing|[Tt]alk)\s+of\s+(?=[a-z])|"
+    r"[A-Z][\w’'-]*[’']s\s+(?:[a-z]+\s+){1,2}(?=[A-Z][\w’'-]*\s+[A-Z])|"
+    r"[A-Z][a-z]+-born\s+(?=[a-z]+$))"
+)
 
 
 def _with_article(term: str, other: str) -> bool:
@@ -872,6 +887,17 @@ def _joined_back(words: list[str], taken: list[str]) -> list[str]:
             words[link] == "by"
             or words[link:index] == ["of", "all"]
             or (words[link] == "of" and words[head] in _OF_HEADS and len(taken) <= 2)
+            # "a ticket of leave", "a certificate of residence": one thing of one uncounted
+            # thing (not "a chain of | beacons", "a march of | ex-servicemen", nor a word from
+            # another language: "a cornerstone of | laïcité")
+            or (
+                words[link] == "of"
+                and len(taken) == 1
+                and not taken[0].endswith(("s", "men"))
+                and taken[0].isascii()
+                and head >= 1
+                and words[head - 1] in ("a", "an")
+            )
         )
         and re.fullmatch(r"[a-z][a-z-]+", words[head])
         and words[head] not in _NOT_IN_TERM
@@ -1089,6 +1115,7 @@ _NAMED_AT = re.compile(
     rf"\b{_BEFORE_NAMING}"
     rf"(?:{KNOWN_AS}|"
     r"(?<!\bso-)(?<!\bso )called(?!\s+(?:for|on|upon|off|up|in|out|back|to|at)\b)|"
+    r"(?<=[a-z]\s)(?<!\bwho\s)named(?=\s+[A-Z])|"  # "a baker named Denis François"
     # "Historians call his long rule the *Porfiriato*"
     r"(?:(?<=ians\s)|(?<=lars\s)|(?<=ople\s)|(?<=\bwe\s)|(?<=they\s))"
     r"call(?=\s+(?:this|these|that|his|her|its|their)\s)|"
@@ -1242,11 +1269,12 @@ _ROLE = (
 _IN_A_NAME = r"of|van|von|de|da|der|du|la|le|al|ibn|bin"
 _ROLE_NAMED = re.compile(
     r"(?<![\w’'-])(?P<role>(?P<one>one\s+of\s+)?(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+"
-    rf"(?:(?!(?:of|and|or|in|to|for|by|with|at|on)\b|\d)[\w’'-]+\s+){{0,3}}?"
+    rf"(?:(?!(?:of|and|or|in|to|for|by|with|at|on|the|a|an)\b|\d)[\w’'-]+\s+){{0,3}}?"
     rf"(?:(?i:{_ROLE})\s+and\s+)?"  # "the geographer and archaeologist Karl Butzer"
     rf"(?:[a-z]+-)?(?P<word>(?i:{_ROLE})(?P<plural>s)?)"
-    # "The Governor of New South Wales, Sir Philip Game", "the commander in Scotland, …"
-    r"(?:\s+(?:of|in)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=,))?)(?P<comma>,)?\s+"
+    # "The Governor of New South Wales, Sir Philip Game", "the commander in Scotland, …",
+    # "the Chancellor of the Exchequer, Winston Churchill,"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=,))?)(?P<comma>,)?\s+"
     r"(?P<name>(?:Sir\s+|Dame\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+"
     # "Ahmad al-Mansur", "Johan David Åkerblad"
     rf"(?:\s+(?:(?:{_IN_A_NAME})\s+|(?:al|el|ad|as|ibn)-)?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{0,3}}"
@@ -1444,6 +1472,24 @@ _SAYS_WHERE = re.compile(
 )
 
 
+# A place by what it is now: "Libau (now Liepāja, in Latvia)", "Fernando Po (today's Bioko)",
+# "the island of Hispaniola (today shared by Haiti and the Dominican Republic)".
+_PLACE_NOW = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_IN_A_NAME})\s+)?{_NAME_WORD}){{0,2}})\s+"
+    r"\((?P<now>(?:now|today|modern|present-day)(?:[’']s)?\s+(?:[a-z]+\s+){0,3}"
+    rf"{_NAME_WORD}[^()]{{0,80}})\)"
+)
+
+
+def _place_now(sentence: str) -> list[Definition]:
+    """ "Chemulpo (now Incheon)" → (Chemulpo, now Incheon)."""
+    found: list[Definition] = []
+    for m in _PLACE_NOW.finditer(sentence):
+        if name := " ".join(_after_opening(m["name"])[1]):  # "At | Chemulpo (now Incheon)"
+            found.append((name, m["now"], ()))
+    return found
+
+
 def _place_located(sentence: str) -> list[Definition]:
     """ "Lancashire, in north-west England," → (Lancashire, in north-west England); "at Leipheim
     on the Danube" → (Leipheim, on the Danube)."""
@@ -1534,13 +1580,15 @@ def says_who(definition: str) -> bool:
 _SAYS_WHO = re.compile(rf"(?:a|an|the|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?{_A_ROLE.pattern}", re.I)
 
 
-_TITLE = re.compile(
-    r"^(?:Marshal|General|Admiral|Colonel|Captain|Major|Cardinal|Archbishop|Bishop|Archduke|"
+_TITLE_WORD = (
+    r"(?:Marshal|General|Admiral|Colonel|Captain|Major|Cardinal|Archbishop|Bishop|Archduke|"
     r"King|Queen|Emperor|Empress|Tsar|Tsarina|Pope|President|Prince|Princess|Sultan|Shah|"
     r"Chancellor|Premier|Lord|Lady|Chairman|Field\s+Marshal|Count|Countess|Baron|Baroness|Duke|"
     r"Duchess|Lieutenant|Sergeant|Commander|Governor|Sheikh|Emir|Ras|Dr|Sir|Dame|Chief|"
-    r"(?:Lieutenant|Major|Brigadier)-(?:Colonel|General))\s+(?=[A-Z][\w’'-]+\s+[A-Z])"
+    r"(?:Lieutenant|Major|Brigadier)-(?:Colonel|General))\s+"
 )
+_TITLE = re.compile(rf"^{_TITLE_WORD}(?=[A-Z][\w’'-]+\s+[A-Z])")
+_TITLE_AND_NAME = re.compile(rf"^{_TITLE_WORD}(?=[A-Z][\w’'-]+$)")  # "Empress Theodora"
 
 
 def _role_named(sentence: str) -> list[Definition]:
@@ -1775,7 +1823,7 @@ def _name_in_apposition(clause: str) -> str | None:
 # adjective ("a bundle of knotted, | coloured cords whose knots recorded numbers"), or after
 # a determiner and one adjective ("the Golden Horn, a deep, | narrow inlet that …").
 _AFTER_COMMA = (
-    r",\s+(?!(?:the|a|an|and|or|but|his|her|its|their|was|were|is|are|had|has|then|now|also|"
+    r",\s+(?!(?:the|a|an|and|or|but|his|her|its|their|he|she|it|they|we|was|were|is|are|had|has|then|now|also|"
     r"soon|later|still|once)\b)"
 )
 _RELATIVE_TAIL = r"(?:\s+(?:whose|who|which|that)\b[^,;:().]*)?"
@@ -1805,7 +1853,7 @@ def _rest_of_phrase(sentence: str, end: int, clause: str) -> re.Match[str] | Non
 # A kind of thing the clause before names: "…, a process known as *Africanisation*".
 _A_KIND = (
     r"(?:a|an)\s+(?:process|practice|policy|system|strategy|tactic|method|condition|doctrine|"
-    r"principle|phenomenon|period|arrangement|custom|tradition)\s+"
+    r"principle|phenomenon|period|arrangement|custom|tradition|idea|goal|aim|ideal)\s+"
     r"(?:(?:later|now|often|usually|sometimes|that\s+(?:became|came\s+to\s+be))\s+)?"
 )
 _A_KIND_NAMED = re.compile(rf"{_A_KIND}(?:known\s+as|called|termed|dubbed)\b")
@@ -1862,6 +1910,77 @@ def _named_by_apposition(name: str, head: str) -> list[Definition]:
     if definition is None or all(w[:1].isupper() for w in definition.split()[1:]):
         return []  # "Lord Carnarvon, the Colonial Secretary": one name for another
     return [(name, definition, ())]
+
+
+# A name given after what it is: "A new minister in London, the Secretary of State for India,
+# took charge", "She wrote under a pen name, Fémmina, partly …", "into a single colony,
+# Eritrea." — a noun phrase from its determiner, then the name alone between commas, before
+# the sentence's verb or its end; not a list ("the three powers, Britain, France and …"), a
+# time ("The next day, Napoleon, …") or a place before its subject ("In the capital, Paris, …").
+_A_TITLE = r"(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron)"
+_NAME_AFTER = (
+    rf"(?:{_NAME_WORD}|[A-Z]\.)"
+    rf"(?:\s+(?:(?:{_IN_A_NAME}|the|for|ne|na)\s+)?(?:{_NAME_WORD}|[IVX]+\b|[A-Z]\.)){{0,5}}"
+)
+_RENAMED = re.compile(
+    r"(?:^|(?<=\s))(?P<what>(?:[Oo]ne\s+of\s+)?(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|"
+    rf"[Tt]his|[Oo]ur|[{_CAPITAL}][\w’'-]*[’']s)\s+[^,;:()“”\"]{{2,80}}?),\s+"
+    rf"(?P<name>(?:the\s+)?{_NAME_AFTER})(?:,\s+{_A_TITLE}\s+of\s+{_NAME_WORD})?"
+    r"(?=\s*(?:[.;]|$|[–—]\s)|,\s+(?!(?:and|or|but|the|a|an|his|her|its|their)\b)[a-z])"
+)
+_A_TIME_OR_PLACE = re.compile(
+    r"\b(?:day|days|week|weeks|month|months|year|years|summer|spring|autumn|winter|morning|"
+    r"evening|night|afternoon|time|century|decade|period|moment|meantime|end|beginning|start|"
+    r"same|following|next|previous)\b"
+)
+
+
+def _renamed(sentence: str) -> list[Definition]:
+    """ "The largest of all, the Great Stela, is …" → (Great Stela, The largest of all)."""
+    found: list[Definition] = []
+    for m in _RENAMED.finditer(sentence):
+        if (what := _what_renamed(m, sentence)) and (definition := _clause(what)):
+            name = m["name"].removeprefix("the ")
+            if titled := _TITLE.match(name):  # "Captain Alfred Dreyfus" is Alfred Dreyfus
+                found.append((name[titled.end() :], definition, (name,)))
+            else:
+                found.append((name, definition, ()))
+    return found
+
+
+def _what_renamed(m: re.Match[str], sentence: str) -> str | None:
+    """The noun phrase the name at `m` is given to, or None where the words are no such thing:
+    an opening ("In the capital, | Paris, …"), a list, a second name for the first ("… to
+    form the Guomindang, | the Nationalist Party"), a state ("Its most powerful member,
+    Britain, …")."""
+    opening = sentence[: m.start()].split()
+    if len(opening) == 1 and opening[0].casefold() in _PLACE_BEFORE:
+        return None
+    if sentence[m.end() :].lstrip().startswith(("and ", "or ")):
+        return None
+    # the last noun phrase, not one after "of": "organised its possessions on the Red Sea
+    # coast into | a single colony, Eritrea", "| the leader of the party, …"
+    inner = re.finditer(rf"(?<!\sof)\s{_DETERMINER}\s", m["what"])
+    starts = [*reversed([d.start() for d in inner]), 0]
+    what = next((m["what"][i:].strip() for i in starts if _what_it_is(m["what"][i:])), None)
+    if what is None or (what.split()[-1][:1].isupper() and opening):
+        return None  # … unless the sentence opens with it: "A new minister in London, …"
+    if " " not in m["name"] and not re.match(r"(?:a|an)\s", what):
+        return None  # a one-word name only after "a" or "an": "a pen name, Fémmina"
+    return what
+
+
+def _what_it_is(words: str) -> bool:
+    """Whether `words` are a noun phrase a name may be given to: a common noun in it, at most
+    ten words, not a time, a clause ("the army occupied the capital, …") or two."""
+    plain = [w for w in words.split()[1:] if w.islower() and w not in _NAME_PARTICLES]
+    return (
+        bool(plain)  # not "the United States, Japan, …": a list of names
+        and len(words.split()) <= 10
+        and not _A_TIME_OR_PLACE.search(words)
+        and not _a_verb_in(_RELATIVE.split(words)[0])
+        and not re.search(r"\b(?:and|or|but|until|when|while|after|before|because|since)\s", words)
+    )
 
 
 # A noun phrase's last word, a common noun: "the Aztec capital", not "the year" or "the city".
@@ -2016,7 +2135,10 @@ _DASHED = re.compile(
 # After a colon, what the noun phrase before it is: "a pandemic: an epidemic that crosses …".
 _COLON = re.compile(
     # … a plural after its adjective too: "squatter settlements: crowded huts of wood …"
-    r":\s+(?P<clause>(?:(?:a|an|the)\s(?![A-Z])|(?:[a-z]+(?:ed|al|ous|ful|ic|ive|y)\s+)?[a-z]+s\s+(?=(?:[a-z]+ed\s+(?:by|on|in|to|with|"
+    r":\s+(?P<clause>(?:(?:a|an|the)\s(?![A-Z])|"
+    # "… were unionists: they wanted to keep the union", a plural's "they" and what they did
+    rf"they\s+(?=(?:[a-z]{{3,}}ed|{_IRREGULAR})\s)|"
+    r"(?:[a-z]+(?:ed|al|ous|ful|ic|ive|y)\s+)?[a-z]+s\s+(?=(?:[a-z]+ed\s+(?:by|on|in|to|with|"
     r"from|at|for|against|upon)|who|which|that|of)\b)|"
     r"[a-z][\w-]*\s+[a-z]+\s+(?=[a-z]+ed\s+(?:with|by|from|in|into)\b)|"
     # "quotas for grain procurement: compulsory deliveries to the state at …", "These towns
@@ -2409,7 +2531,7 @@ _SAYS_WHAT_THIS_IS = re.compile(
 _A_SENTENCE = re.compile(
     # "… their guns – their ships carried heavy cannon"
     rf"(?:their|his|her|its)\s+(?:[a-z-]+\s+){{0,2}}(?:[a-z]{{3,}}ed|{_IRREGULAR})\b|"
-    r"(?:a|an|the)\s+(?:(?!(?:who|which|that)\b)[a-z-]+\s+){0,3}(?:had|has|have|was|were|is|are|did|could|would|will|"
+    r"(?:a|an|the)\s+(?:(?!(?:who|which|that|whose|whom|where)\b)[a-z-]+\s+){0,3}(?:had|has|have|was|were|is|are|did|could|would|will|"
     r"can|may|might|must|should)\b"
 )
 
@@ -2430,8 +2552,10 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
         if not head.strip() or (len(head.split()) <= 5 and _opening(head) and not named):
             continue  # "At the top sat the *grands blancs* – …" is no opening
         term = _phrase_before(head)
-        if re.search(rf"\b(?:this|that|these|those)\s+{re.escape(term)}\W*$", head, re.I):
-            continue  # "… encapsulates that view: a change of ruler …"
+        back = re.search(rf"\b(?:this|that|these|those)\s+{re.escape(term)}\W*$", head, re.I)
+        if back and pattern is _COLON:
+            continue  # "… encapsulates that view: a change of ruler …"; but "to cut out these
+            # middlemen – traders who buy goods and sell them on –" says what they are
         counted = r"(?:one|two|three|four|five|six|several|many|some|few|main|chief|other)"
         # … not "some founded | quilombos: settlements of fugitives …"
         listed = re.search(
@@ -2443,6 +2567,8 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
         glossed = re.match(r"(?:a|an|the)\s", m["clause"])  # "Rentenmark: the temporary …"
         if label and pattern is _COLON and not glossed and not _a_gloss(head.strip(), m["clause"]):
             continue  # "Unity: regional rulers who had once been rivals … fought together"
+        if m["clause"].startswith("they ") and not term.endswith("s"):
+            continue  # "they" is a plural's: not "The plan failed: they had no money"
         if term and len(term.split()) <= 4 and (definition := _clause(m["clause"])):
             found.append((term, definition, ()))
     return found
@@ -2617,14 +2743,18 @@ def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
         return f"{definition} {which[1]} {which[2]}"
     if definition is None:
         return None
-    person = re.match(  # a name of two or three words, and a verb: "… Litster led the rebels"
-        rf"(?!(?:The|An?)\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,2}}(?=\s*[,.;]|\s*$|\s+"
-        rf"(?:[a-z]{{3,}}ed|{_IRREGULAR}|was|had)\b)",
+    person = re.match(  # a name of two or three words, and a verb: "… Litster led the rebels",
+        # or one and "who": "a queen named Gudit who attacked Aksum"
+        rf"(?!(?:The|An?)\s)[A-Z][^\W\d_]+(?:(?:\s+[A-Z][^\W\d_]+){{1,2}}(?=\s*[,.;]|\s*$|\s+"
+        rf"(?:[a-z]{{3,}}ed|{_IRREGULAR}|was|had)\b)|(?=\s+who\b))",
         m["term"],
     )
-    if re.fullmatch(r"(?:a|an)\s+[a-z][\w-]+", definition) and (
-        person and _name_after(m["term"]) == person[0]
-    ):
+    named = person and _name_after(m["term"]) == person[0]
+    # … or a thing's capitalised name: "a charter called the Letter of Majesty"
+    named = bool(named) or (
+        m["term"][:1].isupper() and re.search(r"\bthe\s+$", sentence[: m.start("term")]) is not None
+    )
+    if re.fullmatch(r"(?:a|an)\s+[a-z][\w-]+", definition) and named:
         return definition  # "a dyer called Geoffrey Litster": enough for a person
     return _clause(definition)  # "a process known as …": too little
 
@@ -2650,8 +2780,9 @@ def _name_after(text: str) -> str:
     names = text[:1].isupper()
     split = text.split()
     for word, following in zip(split, [*split[1:], ""], strict=True):
-        if names and word.lower() in ("of", "and", "the", "for", "at", "on") and words:
-            words.append(word)  # "the Religious Society of Friends"
+        small = word.lower() in ("of", "and", "the", "for", "at", "on")
+        if names and small and words and (following[:1].isupper() or following == "the"):
+            words.append(word)  # "the Religious Society of Friends", not "the Bibighar on 15 July"
             continue
         if not names and word in ("to", "on", "from") and words and following[:1].isupper():
             words.append(word)  # "the flight to Varennes", "the march on Rome"

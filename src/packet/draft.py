@@ -1238,6 +1238,9 @@ def _defined(
         first = list(itertools.dropwhile(_NOT_A_FIRST_NAME.__contains__, m[1].split()))
         if first:  # "Charles Stewart Parnell", not "King Charles", "In March"
             full_names.setdefault(m[2], " ".join([*first, m[2]]))
+            # … and where the family name comes first, as in Chinese, Japanese or Hungarian
+            # ("Yuan was a general …" after "Yuan Shikai"), the first, unless a surname
+            full_names.setdefault(first[0], " ".join([*first, m[2]]))
 
 
 def _introduced_terms(found: dict[str, TermDraft], sentence: str, seed_sentence: str) -> None:
@@ -1310,8 +1313,9 @@ def _add(
     term = term.strip(" ,.;:").strip()
     if len(term) < 2 or term.casefold() in found or term in _STOP:
         return
-    if any(re.search(rf"\b{re.escape(term)}\b", d.term) for d in found.values()):
+    if any(re.search(rf"(?<!\bof )\b{re.escape(term)}\b", d.term) for d in found.values()):
         return  # "Gregory" when "Gregory clause" is drafted, but not "taiping" after "Taiping …"
+        # nor "Mlanjeni", the prophet, after the "War of Mlanjeni" named after him
     if any(term.casefold() in (a.casefold() for a in d.aliases) for d in found.values()):
         return
     found[term.casefold()] = TermDraft(
