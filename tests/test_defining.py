@@ -1568,3 +1568,57 @@ def test_a_person_named_after_a_war_keeps_their_own_entry() -> None:
         "It took its name from Mlanjeni, a young prophet who promised to protect warriors.",
     ])}  # fmt: skip
     assert {"War of Mlanjeni", "Mlanjeni"} <= drafted, drafted
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definition"),
+    [
+        ("Most Protestants, especially in Ulster, were unionists: they wanted to keep the union "
+         "with Britain.", "unionists", "they wanted to keep the union with Britain"),
+        ("Portugal hoped to cut out these middlemen – traders who buy goods and sell them on at "
+         "a profit – by reaching Asia by sea.", "middlemen",
+         "traders who buy goods and sell them on at a profit"),
+        ("The tsar was an autocrat – a ruler whose power was not limited by a parliament – so "
+         "change had to come from him.", "autocrat",
+         "a ruler whose power was not limited by a parliament"),
+        ("The yeomanry were part-time volunteer cavalry, recruited largely from local "
+         "shopkeepers.", "yeomanry",
+         "part-time volunteer cavalry, recruited largely from local shopkeepers"),
+        ("Primary products are goods such as wool and wheat.", "Primary products",
+         "goods such as wool and wheat"),
+        ("heimin – commoners: farmers, artisans and merchants", "heimin",
+         "commoners: farmers, artisans and merchants"),
+        ("Russian Justice (Russkaya Pravda) – Pestel's plan for a new Russia", "Russian Justice",
+         "Pestel's plan for a new Russia"),
+    ],
+)  # fmt: skip
+def test_what_the_whole_set_s_missed_words_taught(text: str, term: str, definition: str) -> None:
+    """A plural and what "they" did after a colon, a word between dashes after "these", a
+    copula's plural or collective noun without an article, a key-terms line."""
+    drafted = {d.term: d.definition for d in draft_terms([text])}
+    assert drafted.get(term) == definition, drafted
+
+
+def test_a_key_terms_list_a_text_file_runs_together_is_read_a_line_each() -> None:
+    block = ("boycott - refusing to buy or use something as a form of protest\n"
+             "picketing - standing outside a shop or workplace to persuade people not to go in\n"
+             "swaraj - self-rule")  # fmt: skip
+    assert {d.term: d.definition for d in draft_terms([block])} == {
+        "boycott": "refusing to buy or use something as a form of protest",
+        "picketing": "standing outside a shop or workplace to persuade people not to go in",
+        "swaraj": "self-rule",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan failed: they had no money.",
+        "Kossuth was elected Governor-President – a new title",
+        "Year 12 Economics – Unit 4: Speculation and Financial Crises",
+        "In 1850 – a year of famine – they left.",
+    ],
+)
+def test_a_sentence_or_a_list_is_no_key_terms_line(text: str) -> None:
+    drafted = {d.term for d in draft_terms([text])}
+    assert not drafted & {"plan", "Kossuth", "Year 12 Economics", "1850"}, drafted

@@ -434,7 +434,7 @@ def defined_terms(sentence: str) -> list[Definition]:
         _key_figures, _copular, _named, _appositives, _translated, _dashed, _colon, _that_is,
         _so_called, _parenthesised, _which_named, _name_from, _method, _marked_gloss,
         _quoted_gloss, _work_named, _role_named, _named_role, _place_named, _place_located,
-        _renamed, _place_now,
+        _renamed, _place_now, _key_line,
     )  # fmt: skip
     for finder in finders:
         for term, definition, aliases in finder(sentence):
@@ -1157,8 +1157,12 @@ _COPULA_AT = re.compile(
     r"[^;:]{3,200}?|"
     r"(?!(?:[a-z]+ed|given|taken|driven|chosen|made|held|sent|told|kept|left|led|paid|sold|"
     r"built|brought|found)\b)"
-    r"(?:[a-z]+\s+(?:and\s+)?){0,2}(?:[a-z]+s|men|women|people|children|clergy|nobility|"
-    r"gentry|peasantry)\s+(?:who|which|that|in|of|for|made|used|written)\s+[^;:]{3,200}?)"
+    r"(?:[a-z][\w-]*\s+(?:and\s+)?){0,2}(?:[a-z]+s|men|women|people|children|clergy|nobility|"
+    r"gentry|peasantry|cavalry|infantry)"
+    # "… were members of the priestly class", "… are goods such as wool", "… were part-time
+    # volunteer cavalry, recruited largely from …"
+    r"(?:\s+(?:who|which|that|in|of|for|made|used|written|such\s+as)\s+|,\s+(?=[a-z]+ed\s))"
+    r"[^;:]{3,200}?)"
     r"(?=[;:.]|,\s*(?:while|and|but|whereas)\b|$)",
     re.IGNORECASE,
 )
@@ -1479,6 +1483,25 @@ _PLACE_NOW = re.compile(
     r"\((?P<now>(?:now|today|modern|present-day)(?:[’']s)?\s+(?:[a-z]+\s+){0,3}"
     rf"{_NAME_WORD}[^()]{{0,80}})\)"
 )
+
+
+# A key-terms list's line: "picketing – standing outside a shop or workplace …", "heimin –
+# commoners: farmers, artisans and merchants", "Windhandel – "wind trade": dealing in …" —
+# a term of at most four words, not a sentence's opening ("In 1850 – …").
+_KEY_LINE = re.compile(
+    r"(?P<term>(?!(?:The|A|An|This|These|That|It|He|She|They|We|In|On|At|By|But|And)\s)"
+    r"[^\s–—:;,.()\d]+(?:\s[^\s–—:;,.()\d]+){0,3})(?:\s+\((?P<other>[^()]{2,40})\))?"
+    r"\s[–—]\s(?P<clause>(?![\w-]+,\s)[^–—]{2,200}?)\.?"  # not a list: "transport – railways, …"
+)
+
+
+def _key_line(sentence: str) -> list[Definition]:
+    """ "swaraj – self-rule" → (swaraj, self-rule); "Russian Justice (Russkaya Pravda) – …"
+    has another name."""
+    m = _KEY_LINE.fullmatch(sentence.strip())
+    if m is None or _a_verb_in(m["term"]):
+        return []  # "Kossuth was elected …": a sentence
+    return [(m["term"], m["clause"], (m["other"],) if m["other"] else ())]
 
 
 def _place_now(sentence: str) -> list[Definition]:

@@ -1196,9 +1196,9 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     described: dict[str, tuple[Definition, str]] = {}  # a name by what it did, and where
     full_names: dict[str, str] = {}  # "Ball": "John Ball", as the text first named him
     # … until TERMS_MAX are found: no more would be drafted, each check would only cost time
+    read = [line for p in paragraphs if not _A_QUOTED_QUESTION.match(p) for line in _lines(p)]
     for sentence, previous in itertools.takewhile(
-        lambda _: len(found) < TERMS_MAX,
-        _with_previous([p for p in paragraphs if not _A_QUOTED_QUESTION.match(p)]),
+        lambda _: len(found) < TERMS_MAX, _with_previous(read)
     ):
         seed_sentence, sentence = sentence, _as_the_rules_read(sentence)
         if previous is not None:
@@ -1210,6 +1210,17 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     for (term, definition, aliases), sentence in described.values():
         _add(found, term, sentence, list(aliases), definition)  # a name no sentence defined
     return list(found.values())[:TERMS_MAX]
+
+
+def _lines(paragraph: str) -> list[str]:
+    """A key-terms list a plain-text file runs into one paragraph, a line each ("boycott -
+    refusing to buy …\npicketing - standing outside …"); any other paragraph whole."""
+    lines = paragraph.splitlines()
+    listed = len(lines) > 1 and all(_A_KEY_LINE.match(line) for line in lines)
+    return lines if listed else [paragraph]
+
+
+_A_KEY_LINE = re.compile(r"[^\s–—:;,.]+(?:\s[^\s–—:;,.]+){0,3}\s(?:[–—-]|:)\s\S")
 
 
 def _defined_after(found: dict[str, TermDraft], previous: tuple[str, str], sentence: str) -> None:
