@@ -1622,3 +1622,41 @@ def test_a_key_terms_list_a_text_file_runs_together_is_read_a_line_each() -> Non
 def test_a_sentence_or_a_list_is_no_key_terms_line(text: str) -> None:
     drafted = {d.term for d in draft_terms([text])}
     assert not drafted & {"plan", "Kossuth", "Year 12 Economics", "1850"}, drafted
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definition"),
+    [
+        ("Ships had to call at a Portuguese fort to pay customs duties, which are taxes on goods "
+         "being traded.", "customs duties", "taxes on goods being traded"),
+        ("The law also set up an emancipation fund, which was meant to buy the freedom of a "
+         "number of slaves each year.", "emancipation fund",
+         "which was meant to buy the freedom of a number of slaves each year"),
+        ("The WCTU belonged to the temperance movement, which urged people to give up alcohol.",
+         "temperance movement", "which urged people to give up alcohol"),
+        ("The royal town was Mbanza Kongo, which stood on a plateau in what is now northern "
+         "Angola.", "Mbanza Kongo", "which stood on a plateau in what is now northern Angola"),
+        ("He also wrote the Oath of the Honourable Men, which everyone who joined had to swear.",
+         "Oath of the Honourable Men", "which everyone who joined had to swear"),
+        ("In 1919 the Sankey Commission – a Royal Commission chaired by the judge Sir John "
+         "Sankey – recommended nationalisation.", "Sir John Sankey", "the judge"),
+    ],
+)  # fmt: skip
+def test_what_the_whole_set_s_missed_things_taught(text: str, term: str, definition: str) -> None:
+    """A kind of measure, body or movement by the "which" clause after it, a name by its
+    "which" clause after a verb, a person by a role inside dashes."""
+    drafted = {d.term: d.definition for d in draft_terms([text])}
+    assert drafted.get(term) == definition, drafted
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_term"),
+    [
+        ("The Ottoman Navy, which was defeated, fled.", "Ottoman Navy"),
+        ("Britain and France, which had fought for years, made peace.", "Britain and France"),
+    ],
+)  # fmt: skip
+def test_what_the_whole_set_s_missed_things_taught_is_not_read_too_widely(
+    text: str, not_a_term: str
+) -> None:
+    assert not_a_term not in {d.term for d in draft_terms([text])}

@@ -1079,6 +1079,8 @@ _APPOSITIVE_OPENING = (
     r"[a-z]+(?:able|ible)\s+(?:only\s+)?(?:to|for|from)\s|"  # "a city, answerable only to …"
     r"in\s+which\b|or\s+(?=[A-Za-z])|"
     r"(?:which|who)\s+(?:was|were|is|are)\s+(?=(?:a|an|one\s+of)\s)|"  # "which was a committee …"
+    # … "customs duties, which are taxes on goods being traded"
+    r"(?:which|who)\s+(?:were|are)\s+(?=[a-z]+s\s+(?:on|of|for|in|that|which|who)\s)|"
     rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*(?=\s+(?:who|which|that|whose|where)\s)|"
     rf"{_NOT_A_NOUN}(?:{_INNER})?(?:[a-z]+(?:tion|sion|ment|ance|ence|ity|ship|hood|ism)|rule)"
     r"(?=\s+(?:to|for|of|from|by|with|against)\s)|"  # "compensation to the Allies for …"
@@ -1284,7 +1286,7 @@ _ROLE_NAMED = re.compile(
     rf"(?:\s+(?:(?:{_IN_A_NAME})\s+|(?:al|el|ad|as|ibn)-)?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{0,3}}"
     r"(?:\s+[IVX]+\b)?"  # "the Russian tsar Nicholas I", "the young king Ptolemy V"
     r"(?:,\s+(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron)\s+of\s+[A-Z][\w’'-]*)?)"
-    rf"(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|who|whose|had|has|was|were|is|in|at|on|to|from|with|"
+    rf"(?=\s*(?:[,.;:)]|$|[–—]\s)|\s+(?:and|or|who|whose|had|has|was|were|is|in|at|on|to|from|with|"
     rf"himself|herself|also|later|then|now|retold|[a-z]{{2,}}ed|{_IRREGULAR})\b)"
 )
 # A person named before the role the text gives them: "Lord Salisbury, the newly appointed
@@ -2953,19 +2955,21 @@ def _what_a_clause_says(sentence: str) -> Definition | None:
     (Alsace-Lorraine, which Germany had taken …): a name by the clause that describes it."""
     for m in _NAME_WHICH.finditer(sentence):
         # a word the writer set in bold or italics: "the **handloom weavers**, who …"
-        if m["marked"]:
+        if m["marked"] or m["kind"]:
             if definition := _clause(f"{m['relative']} {m['clause']}", most=MAX_WORDS):
-                return (m["marked"], definition, ())
+                return (m["marked"] or m["kind"], definition, ())
             continue
         opened, words = _after_opening(m["name"])
         name = " ".join(words)
+        after_the = m.start() == 0 or sentence[: m.start()].endswith(("the ", "The "))
         if (
             opened
+            or (m["relative"] != "which" and not after_the)  # a person: `_who_they_were`
             or (len(words) < 2 and "-" not in name)
             or name in _WELL_KNOWN
-            or _NOT_IN_TERM & {*words}
+            or _NOT_IN_TERM & {*words} - {"of", "the"}
         ):
-            continue  # "France, which …", "Buddhism, which …": a name a student knows
+            continue  # "France, which …", "Buddhism, which …": a name a student knows; two
         if definition := _clause(f"{m['relative']} {m['clause']}", most=MAX_WORDS):
             return (name, definition, ())
     return _who_they_were(sentence) or _what_was_done(sentence)
@@ -3081,11 +3085,18 @@ _PERSON_WHO = re.compile(
 # A name and the clause that describes it: "the Qing dynasty, whose emperors came from …",
 # "the handloom weavers, who wove cloth by hand …" (not "…, which meant that …").
 _NAME_WHICH = re.compile(
-    r"(?:\*(?P<marked>[^*]{2,60})\*|(?:(?<=\bthe\s)|(?<=^))(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:(?:of|the|de|and)\s+)?[A-Z][\w’'-]+){0,4}"
+    r"(?:\*(?P<marked>[^*]{2,60})\*|(?:(?<=[a-z]\s)|(?<=^))"  # "the …", "was Mbanza Kongo, which"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:(?:of|the|de|and)\s+){0,2}[A-Z][\w’'-]+){0,4}"
     r"(?:\s+(?:dynasty|calendar|empire|kingdom|war|revolt|rebellion|movement|party|river|"
-    r"mountains|islands|festival|weavers|labourers))?))"
+    r"mountains|islands|festival|weavers|labourers))?|"
+    # a kind of measure, body or movement: "an emancipation fund, which was meant to …", "the
+    # temperance movement, which urged …", "land purchase acts, which lent tenants …"
+    r"(?:(?<=\bthe\s)|(?<=\ban\s)|(?<=\ba\s)|(?<=\bpass\s))(?P<kind>(?:[a-z][\w-]+\s+){1,2}"
+    r"(?:movement|fund|acts?|laws?|tax|taxes|duties|system|policy|courts?|council|scheme|"
+    r"programme|tribute|bonds?))))"
     r",\s+(?P<relative>which|who|whose)\s+"
-    r"(?!(?:meant|means|is|was|were|are|had|has|also|still|now|later|then)\b)"
+    r"(?!(?:meant|means|is|are|had|has|also|still|now|later|then)\b)"
+    r"(?!(?:was|were)\s+(?!(?:meant|designed|intended)\s+to\b))"  # "which was meant to buy …"
     rf"(?P<clause>{_A_CLAUSE_WITH_A_LIST})"
 )
 
