@@ -1660,3 +1660,25 @@ def test_what_the_whole_set_s_missed_things_taught_is_not_read_too_widely(
     text: str, not_a_term: str
 ) -> None:
     assert not_a_term not in {d.term for d in draft_terms([text])}
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definition"),
+    [
+        ("Annual parliaments, meaning a general election every year, to keep MPs answerable.",
+         "Annual parliaments", "a general election every year"),
+        ("Fabius was mocked with the nickname Cunctator, meaning \"the Delayer\".", "Cunctator",
+         "the Delayer"),
+        ("His enemies called him the Sahib al-Zanj, meaning \"the Master of the Zanj\".",
+         "Sahib al-Zanj", "the Master of the Zanj"),
+        ("Historians call this reform haihan chiken, meaning 'abolishing the domains'.",
+         "haihan chiken", "'abolishing the domains'"),
+        ("In 1906 the Daily Mail began to call the WSPU's members suffragettes, meaning militant "
+         "women campaigners, as a sneer.", "suffragettes", "militant women campaigners"),
+    ],
+)  # fmt: skip
+def test_what_a_meaning_after_a_name_taught(text: str, term: str, definition: str) -> None:
+    """ "…, meaning …" glosses the sentence's opening noun phrase whole, a nickname, a name
+    with an Arabic article, and a name called after its kind ("call this reform …")."""
+    drafted = {d.term: d.definition for d in draft_terms([text])}
+    assert drafted.get(term) == definition, drafted

@@ -826,7 +826,9 @@ _LEADING_SMALL = {
 }  # fmt: skip
 _ARTICLES = {"la", "le", "les", "el", "los", "las", "il", "der", "die", "das"}
 # The nouns a name follows ("the title | mansa") and the verbs that give one.
-_NAMING_NOUNS = {"title", "name", "word", "term", "phrase", "rank", "motto", "slogan"}
+_NAMING_NOUNS = {
+    "title", "name", "word", "term", "phrase", "rank", "motto", "slogan", "nickname",
+}  # fmt: skip
 _NAMING_VERBS = r"(?:Re)?[Nn]amed|Renamed|Called|Dubbed|Nicknamed|Styled|Titled|Known"
 
 
@@ -839,7 +841,7 @@ def _bare(word: str) -> str:
 
 def _taken_back(words: list[str]) -> list[str]:
     """The words of the noun phrase `words` ends with, read back from its last."""
-    capitals = words[-1][:1].isupper()
+    capitals = _capitalised(words[-1])
     taken: list[str] = []
     for index in range(len(words) - 1, -1, -1):
         bare = _bare(words[index])
@@ -986,13 +988,20 @@ _TO_AS_PREPOSITION = {
 }  # fmt: skip
 
 
+def _capitalised(word: str) -> bool:
+    """Whether `word` is a name's: capitalised, or after an Arabic article ("al-Zanj")."""
+    return word[:1].isupper() or re.match(r"(?:al|el|ad|as|an|ar|at|az)-[A-Z]", word) is not None
+
+
 def _modifier(bare: str, capitals: bool, taken: list[str], index: int) -> bool:
     """Whether a capitalised word names what the lower-case words after it are: "Jupiter
-    missiles", "Olympic-class liners" (not the sentence's first word, nor "The")."""
+    missiles", "Olympic-class liners" (not "The"), or is the sentence's first word of them
+    ("Annual parliaments, meaning …"; not "Meanwhile troops", "Many soldiers")."""
+    first = index == 0 and not _an_opening_word(bare) and bare.lower() not in _DESCRIBING
     return (
         not capitals
         and bool(taken)
-        and index > 0
+        and (index > 0 or first)
         and bare[:1].isupper()
         and bare.lower() not in _NOT_IN_TERM
         and not bare.endswith(("’s", "'s"))
@@ -1010,7 +1019,7 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
         small = bool(taken) and (bare in ("of", "and", "for") or bare in _NAME_PARTICLES)
         if bare[:1].isupper() and bare.lower() in _NEVER_IN_NAME:
             return False  # "In Boston", "During", "This": a sentence's first word, not a name's
-        return bare[:1].isupper() or small
+        return _capitalised(bare) or small
     # "tried to impose | conscription", but "subjected to | peine forte et dure"
     infinitive = (
         not bare.endswith("ed")  # "handed to | chartered companies"
@@ -1702,7 +1711,9 @@ def _appositives(sentence: str) -> list[Definition]:
             and not re.search(r",\s+(?:the\s+)?\S+\s*$", head)
             and term not in _NO_SUBJECT
         )
-        if term and (definition := _clause(clause, short=bool(glossed))):
+        # … and a meaning may be short: "the nickname Cunctator, meaning "the Delayer""
+        short = bool(glossed) or m["clause"].startswith("meaning ")
+        if term and (definition := _clause(clause, short=short)):
             found.append((term, definition, aliases))
             read_to_clause, placed = m.end(), m.start()
     return _other_names(found)
@@ -2110,11 +2121,17 @@ def _meaning(sentence: str, m: re.Match[str], term: str) -> tuple[str, str]:
     last = term.split()[-1] if term else ""
     quoted = re.search(r"[”\"’*]\s*$", sentence[: m.start()])  # "capitalist roaders", meaning
     # … or a name given: "what they called godly law, meaning the justice of God's word"
-    named = term and re.search(
-        rf"\b(?:called|termed|dubbed|{KNOWN_AS})\s+(?:the\s+)?{re.escape(term)}\s*$",
+    named = term and re.search(  # … "called him the Sahib al-Zanj", "call this reform …"
+        rf"\b(?:call|called|termed|dubbed|{KNOWN_AS})\s+(?:\S+\s+){{0,2}}?(?:the\s+)?"
+        rf"{re.escape(term)}\s*$",
         sentence[: m.start()],
     )
-    term = term if quoted or named or (term[:1].isupper() and last[:1].isupper()) else last
+    kind = rf"(?:\b(?:this|these|that|his|her|its|their)|[’']s)\s+{re.escape(term)}\s*$"
+    if named and " " in term and re.search(kind, sentence[: m.start()]):
+        term = term.split(" ", 1)[1]  # "call this reform | haihan chiken", "call the WSPU's
+        # members | suffragettes": the name, not its kind
+    whole = sentence[: m.start()].strip() == term  # "Annual parliaments, meaning …"
+    term = term if quoted or named or whole or (term[:1].isupper() and _capitalised(last)) else last
     if glossed := _GLOSSED.search(sentence[: m.start()]):
         term = glossed["term"]
     if quoted := re.match(r"[“\"]([^”\"]{2,120})[”\"]", sentence[m.start("clause") + 8 :]):
@@ -2125,7 +2142,8 @@ def _meaning(sentence: str, m: re.Match[str], term: str) -> tuple[str, str]:
 # What a gloss after "meaning" explains: "the phrase sulh-i kul", "the principle of cuius
 # regio, eius religio".
 _GLOSSED = re.compile(
-    r"\b(?:phrase|word|words|term|name|motto|slogan|principle\s+of|idea\s+of|policy\s+of)\s+"
+    r"\b(?:phrase|word|words|term|name|nickname|motto|slogan|principle\s+of|idea\s+of|"
+    r"policy\s+of)\s+"
     r"(?P<term>[^\s,;:()]+(?:\s+[^\s,;:()]+){0,3}(?:,\s+[^\s,;:()]+(?:\s+[^\s,;:()]+){0,3})?)$"
 )
 
