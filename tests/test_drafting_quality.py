@@ -39,15 +39,15 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The targets. On the whole set all are met but term recall, since batches 16-29
-# joined it; on the held-out batch (29), measured once before its misses were read, event
+# The targets. On the whole set all are met but term recall, since batches 16-30
+# joined it; on the held-out batch (30), measured once before its misses were read, event
 # recall and term recall were not met (README "How good the drafts are"). A figure not met
 # must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.778}
-HELD_OUT_MEASURED = {"event recall": 0.824, "event precision": 0.831, "term recall": 0.713,
-                     "term precision": 0.745, "definitions as clauses": 1.0}  # fmt: skip
+WHOLE_SET_MEASURED = {"term recall": 0.788}
+HELD_OUT_MEASURED = {"event recall": 0.933, "event precision": 0.852, "term recall": 0.598,
+                     "term precision": 0.772, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass
