@@ -1682,3 +1682,65 @@ def test_what_a_meaning_after_a_name_taught(text: str, term: str, definition: st
     with an Arabic article, and a name called after its kind ("call this reform …")."""
     drafted = {d.term: d.definition for d in draft_terms([text])}
     assert drafted.get(term) == definition, drafted
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "definition"),
+    [
+        ("His most gifted pupil was Liang Qichao (1873–1929), who became the most influential "
+         "journalist of his generation.", "Liang Qichao",
+         "who became the most influential journalist of his generation"),
+        ("Ronglu, a Manchu official, was named Governor-General of Zhili, the province around "
+         "Beijing, which gave him the armies.", "Zhili", "the province around Beijing"),
+        ("In November 1897 German troops seized Jiaozhou Bay on the Shandong coast.",
+         "Jiaozhou Bay", "on the Shandong coast"),
+        ("China ceded Taiwan and the Liaodong Peninsula in southern Manchuria.",
+         "Liaodong Peninsula", "in southern Manchuria"),
+        ("Britain leased Weihaiwei, while France leased Guangzhouwan on the south coast.",
+         "Guangzhouwan", "on the south coast"),
+        ("Henry recovered, and York's great rival Edmund Beaufort, Duke of Somerset, was back in "
+         "favour.", "Edmund Beaufort, Duke of Somerset", "York's great rival"),
+        ("Another pretender, Perkin Warbeck, troubled Henry in the 1490s.", "Perkin Warbeck",
+         "Another pretender"),
+        ("On 13 June Lord Hastings, Edward IV's old friend, was beheaded.", "Lord Hastings",
+         "Edward IV's old friend"),
+        ("That someone was Richard, Duke of York, the richest nobleman in England.",
+         "Richard, Duke of York", "the richest nobleman in England"),
+        ("The compromise, the Act of Accord, let Henry keep the crown for life but made York his "
+         "heir.", "Act of Accord", "let Henry keep the crown for life but made York his heir"),
+    ],
+)  # fmt: skip
+def test_what_batch_30_taught(text: str, term: str, definition: str) -> None:
+    """Forms batch 30 used that no rule read, after it was measured blind."""
+    drafted = {d.term: d.definition for d in draft_terms([text])}
+    assert drafted.get(term) == definition, drafted
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_term"),
+    [
+        ("Germany's main rival, Britain, was alarmed by the naval build-up.", "Britain"),
+        ("France's ally, Sardinia, sent troops.", "Sardinia"),
+        ("Ronglu was named Governor-General of Zhili in 1898.", "Governor-General of Zhili"),
+        ("The army reached Paris north of the river.", "Paris"),
+        ("This pact, the Satchō Alliance, took its name from the first syllables of Satsuma and "
+         "Chōshū.", "Satchō Alliance"),
+    ],
+)  # fmt: skip
+def test_what_batch_30_taught_is_not_read_too_widely(text: str, not_a_term: str) -> None:
+    assert not_a_term not in {d.term for d in draft_terms([text])}
+
+
+def test_a_day_after_a_relative_season_is_of_that_year() -> None:
+    """ "The Yorkists struck back the following summer, capturing Henry … on 10 July": 10 July
+    of the year after the autumn of 1459, one happening — but not across a clause."""
+    (one,) = happenings(
+        "The Yorkists struck back the following summer, capturing Henry at Northampton on "
+        "10 July.", 1459, "1459-11"
+    )  # fmt: skip
+    assert one[3] == "1460-07-10"
+    split = happenings(
+        "He accepted this the following year – but when news reached St Petersburg on "
+        "27 November, all swore an oath.", 1825, "1822"
+    )  # fmt: skip
+    assert [d for *_, d in split] == ["1823", "1825-11-27"]

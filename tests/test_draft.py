@@ -921,3 +921,24 @@ def test_what_batch_29_s_timelines_showed() -> None:
     )  # fmt: skip
     dates = [e["date"] for e in draft(found, "s", "s.txt", "s", Taken()).timeline]
     assert "1926-05-08" in dates and "1926-05-09" in dates, dates
+
+
+def test_a_later_season_sets_the_year_of_the_months_after_it() -> None:
+    """ "An uneasy peace broke down in the autumn of 1459. The Yorkists scattered … in October":
+    October 1459, not of 1455, the last day given — but a later year in passing does not
+    ("Pearson won the Nobel Peace Prize in 1957 for this work. A ceasefire came into effect
+    on 6 November" is 1956)."""
+    found = Article(
+        title="Roses",
+        blocks=[
+            ("para", "On 22 May 1455 York met the king's force at St Albans."),
+            ("para", "An uneasy peace broke down in the autumn of 1459. The Yorkists scattered "
+                     "at Ludford Bridge in October."),
+            ("para", "The Assembly voted in early November 1956. Pearson won the Nobel Peace "
+                     "Prize in 1957 for this work. A ceasefire came into effect on 6 November."),
+        ],
+    )  # fmt: skip
+    drafts = draft(found, "roses", "roses.txt", "roses", Taken())
+    dates = [e["date"] for e in drafts.timeline]
+    assert "1459-10" in dates and "1456-10" not in dates and "1455-10" not in dates, dates
+    assert "1956-11-06" in dates and "1957-11-06" not in dates, dates

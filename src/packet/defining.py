@@ -1126,7 +1126,8 @@ _NAMED_AT = re.compile(
     rf"\b{_BEFORE_NAMING}"
     rf"(?:{KNOWN_AS}|"
     r"(?<!\bso-)(?<!\bso )called(?!\s+(?:for|on|upon|off|up|in|out|back|to|at)\b)|"
-    r"(?<=[a-z]\s)(?<!\bwho\s)named(?=\s+[A-Z])|"  # "a baker named Denis François"
+    # "a baker named Denis François", not "was named Governor-General of Zhili": appointed
+    r"(?<=[a-z]\s)(?<!\bwho\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)named(?=\s+[A-Z])|"
     # "Historians call his long rule the *Porfiriato*"
     r"(?:(?<=ians\s)|(?<=lars\s)|(?<=ople\s)|(?<=\bwe\s)|(?<=they\s))"
     r"call(?=\s+(?:this|these|that|his|her|its|their)\s)|"
@@ -1273,7 +1274,8 @@ _ROLE = (
     r"chronicler|archaeologist|cleric|imam|rabbi|deputy|delegate|successor|aide|adviser|"
     r"advisor|favourite|mistress|consort|tutor|disciple|member|satirist|geographer|negotiator|"
     r"collector|director|guardian|ancestor|emissary|agent|courtesan|crusader|photographer|"
-    r"associate|colleague|critic|follower|head|anarchist|traveller|traveler"
+    r"associate|colleague|critic|follower|head|anarchist|traveller|traveler|rival|ally|friend|"
+    r"enemy|opponent|pretender|protector|claimant|usurper"
 )
 # A person named after the role the text gives them: "the Soviet biologist Trofim Lysenko",
 # "the war minister, Dmitry Milyutin", "one of its senior officials, Sir Otto Niemeyer",
@@ -1283,7 +1285,8 @@ _ROLE = (
 # The small words inside a person's name: "Maurice of Nassau", "Johan van Oldenbarnevelt".
 _IN_A_NAME = r"of|van|von|de|da|der|du|la|le|al|ibn|bin"
 _ROLE_NAMED = re.compile(
-    r"(?<![\w’'-])(?P<role>(?P<one>one\s+of\s+)?(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+"
+    r"(?<![\w’'-])(?P<role>(?P<one>one\s+of\s+)?"
+    r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+"
     rf"(?:(?!(?:of|and|or|in|to|for|by|with|at|on|the|a|an)\b|\d)[\w’'-]+\s+){{0,3}}?"
     rf"(?:(?i:{_ROLE})\s+and\s+)?"  # "the geographer and archaeologist Karl Butzer"
     rf"(?:[a-z]+-)?(?P<word>(?i:{_ROLE})(?P<plural>s)?)"
@@ -1472,7 +1475,17 @@ _AT_PLACE_BY = re.compile(
     r"\b(?:at|to)\s+(?P<town>[A-ZÀ-ÖØ-Þ][\w’'-]+)\s+(?P<region>in\s+(?:(?:northern|southern|eastern|"
     r"western|central|(?:north|south)-(?:eastern|western))\s+)?(?!(?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December)\b)[A-ZÀ-ÖØ-Þ][\w’'-]+)"
-    r"(?=\s*[,.;]|\s+(?:on|and|where|which|to|by|with|in\s+\d)\b)"
+    r"(?=\s*[,.;]|\s+(?:on|and|where|which|to|by|with|in\s+\d)\b)|"
+    # "seized Jiaozhou Bay on the Shandong coast", "leased Guangzhouwan on the south coast",
+    # "ceded … the Liaodong Peninsula in southern Manchuria", "the New Territories north of
+    # Kowloon": a place taken, given or reached, and its coast, region or bearing
+    r"\b(?:at|to|ceded|leased|seized|captured|occupied|annexed|gained|reached|and\s+the)\s+"
+    rf"(?:the\s+)?(?P<taken>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+"
+    r"(?P<bearing>(?:in|on)\s+the\s+(?:(?:north|south|east|west)(?:-(?:east|west))?\s+|"
+    r"[A-ZÀ-ÖØ-Þ][\w’'-]+\s+)?coast(?:\s+of\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)?|"
+    r"in\s+(?:northern|southern|eastern|western|central)\s+[A-ZÀ-ÖØ-Þ][\w’'-]+|"
+    r"(?:north|south|east|west)\s+of\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)"
+    r"(?=\s*[,.;]|\s+(?:on|and|where|which|to|by|with|while|in)\b)"
 )
 
 
@@ -1528,7 +1541,7 @@ def _place_located(sentence: str) -> list[Definition]:
     """ "Lancashire, in north-west England," → (Lancashire, in north-west England); "at Leipheim
     on the Danube" → (Leipheim, on the Danube)."""
     found: list[Definition] = [
-        (m["name"] or m["town"], m["where"] or m["region"], ())
+        (m["name"] or m["town"] or m["taken"], m["where"] or m["region"] or m["bearing"], ())
         for m in _AT_PLACE_BY.finditer(sentence)
     ]
     for m in _PLACE_LOCATED.finditer(sentence):
@@ -1649,11 +1662,16 @@ def _role_named(sentence: str) -> list[Definition]:
             rf"\s*,\s*(?:and\s|{_NAME_WORD}\s*(?:,|and\b))", sentence[m.end() :]
         ):
             continue  # "the pope, Spain, and Venice": a list
-        if m["word"].lower() == "member" and one_word:
+        if m["word"].lower() in _A_STATE_MAY_BE and one_word:
             continue  # "Its most powerful member, Britain, refused …": a country
         titled = m["name"].split(", ")  # "John of Gaunt, Duke of Lancaster" is John of Gaunt
         found.append((m["name"], m["role"], tuple(titled[:1]) if len(titled) > 1 else ()))
     return found
+
+
+# The roles a state may have as well as a person: "Its most powerful member, Britain",
+# "Germany's main rival, Britain", "France's ally, Sardinia".
+_A_STATE_MAY_BE = {"member", "rival", "ally", "enemy", "opponent", "neighbour", "neighbor"}
 
 
 # The roles of `_ROLE` that are also a people's or a faith's name, no role before a name.
@@ -1958,6 +1976,12 @@ _NAME_AFTER = (
     rf"(?:{_NAME_WORD}|[A-Z]\.)"
     rf"(?:\s+(?:(?:{_IN_A_NAME}|the|for|ne|na)\s+)?(?:{_NAME_WORD}|[IVX]+\b|[A-Z]\.)){{0,5}}"
 )
+# A person named with the title of a place: "Richard, Duke of York", "Edward, Earl of Warwick".
+_TITLED_HEAD = re.compile(
+    rf"(?:^|(?<=[a-z]\s))(?<!,\s)(?<!\bof\s)(?<!\bde\s)"
+    rf"({_NAME_WORD}(?:\s+(?:(?:{_IN_A_NAME})\s+)?{_NAME_WORD}){{0,3}}),\s+"
+    rf"({_A_TITLE}\s+of\s+{_NAME_WORD})\s*$"
+)  # … not one named after a role: "the king's uncle, John of Gaunt, Duke of Lancaster, …"
 _RENAMED = re.compile(
     r"(?:^|(?<=\s))(?P<what>(?:[Oo]ne\s+of\s+)?(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|"
     rf"[Tt]his|[Oo]ur|[{_CAPITAL}][\w’'-]*[’']s)\s+[^,;:()“”\"]{{2,80}}?),\s+"
@@ -1975,13 +1999,24 @@ def _renamed(sentence: str) -> list[Definition]:
     """ "The largest of all, the Great Stela, is …" → (Great Stela, The largest of all)."""
     found: list[Definition] = []
     for m in _RENAMED.finditer(sentence):
-        if (what := _what_renamed(m, sentence)) and (definition := _clause(what)):
+        if not (what := _what_renamed(m, sentence)):
+            continue
+        # … or, where it says too little ("The compromise, the Act of Accord, let Henry keep
+        # the crown for life …"), what it did
+        did = _WHAT_THE_NAMED_DID.match(sentence, m.end())
+        if definition := _clause(what) or (did and _clause(did["did"])):
             name = m["name"].removeprefix("the ")
             if titled := _TITLE.match(name):  # "Captain Alfred Dreyfus" is Alfred Dreyfus
                 found.append((name[titled.end() :], definition, (name,)))
             else:
                 found.append((name, definition, ()))
     return found
+
+
+_WHAT_THE_NAMED_DID = re.compile(
+    rf",\s+(?P<did>(?!took\s+its\s+name)(?:[a-z]{{3,}}ed|{_IRREGULAR}|let|set|put)\b[^;.]{{8,200}}?)"
+    r"(?=[;.]|$)"
+)
 
 
 def _what_renamed(m: re.Match[str], sentence: str) -> str | None:
@@ -2084,6 +2119,9 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
         head = head[: aside.start()]  # "the Mahdi – in Islamic tradition, a redeemer …"
     # "his nökör (companions), men who …", "the Second Seminole War (1835–1842), the …"
     head = re.sub(r"\s*\((?:[a-z][^()]{0,40}|\d{3,4}(?:[–-]\d{2,4})?)\)$", "", head)
+    if titled := _TITLED_HEAD.search(head):  # "Richard, Duke of York, the richest nobleman"
+        name, title = titled[1], titled[2]
+        return f"{name}, {title}", ((name,) if " " in name else ())  # not "Richard" alone
     term = _phrase_before(head)
     if term and (kind := _KIND_OF_A_NAMED.search(head[: len(head.rstrip()) - len(term)])):
         term = f"{kind[1]} {term}"  # "signed the armistice of Malmö, a seven-month truce …"
@@ -2092,6 +2130,12 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
         return named[1], (term,)  # "the Indian Mutiny or the Sepoy Mutiny, names which …"
     if clause.startswith("or ") and not term and head.strip():
         term = head.split()[-1]  # "repealed, or cancelled,": a word glossed
+    return _one_of_the_term(term, clause), aliases
+
+
+def _one_of_the_term(term: str, clause: str) -> str:
+    """The part of the words read as a term that `clause` is said of: one of two names, a
+    word glossed, a place an office is of."""
     pair = re.fullmatch(r"[A-Z][\w’'-]+ and ([A-Z][\w’'-]+)", term) or re.fullmatch(
         r"[A-Z].* and the ([A-Z][\w’'-]*(?: (?:of )?[A-Z][\w’'-]*)*)", term
     )  # "the Sea of Marmara and the Golden Horn, a deep …": the second
@@ -2099,7 +2143,21 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
         term = pair[1]  # "Maya and Nahuatl, the language of the Mexica": one of the two
     if _A_WORD.match(clause) and term[:1].islower() and " " in term:
         term = term.split()[-1]  # "grant them volia, a Russian word that means …": the word
-    return term, aliases
+    if _A_PLACE_KIND.match(clause) and (office := _AN_OFFICE_OF.fullmatch(term)):
+        term = office[1]  # "Governor-General of Zhili, the province around Beijing": the place
+    return term
+
+
+# What an appositive says a place is: "the province around Beijing", "a port on the Red Sea".
+_A_PLACE_KIND = re.compile(
+    r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:province|region|city|town|port|island|river|"
+    r"district|territory|village|valley|county|state)\b"
+)
+_AN_OFFICE_OF = re.compile(
+    r"(?:[A-Z][\w’'-]*\s+)*(?:Governor(?:-General)?|Viceroy|Duke|Duchess|Earl|Count|Bishop|"
+    r"Archbishop|Prince|Princess|King|Queen|Lord|Mayor|Emperor|Sultan|Khan|Shah|Nawab|Raja|"
+    r"Prefect|Margrave|Elector|Marquis)\s+of\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
+)
 
 
 # A thing named by its kind, lower-case, and a place: "the armistice of Malmö".
@@ -2121,10 +2179,13 @@ def _meaning(sentence: str, m: re.Match[str], term: str) -> tuple[str, str]:
     last = term.split()[-1] if term else ""
     quoted = re.search(r"[”\"’*]\s*$", sentence[: m.start()])  # "capitalist roaders", meaning
     # … or a name given: "what they called godly law, meaning the justice of God's word"
-    named = term and re.search(  # … "called him the Sahib al-Zanj", "call this reform …"
-        rf"\b(?:call|called|termed|dubbed|{KNOWN_AS})\s+(?:\S+\s+){{0,2}}?(?:the\s+)?"
-        rf"{re.escape(term)}\s*$",
-        sentence[: m.start()],
+    named = (
+        term
+        and re.search(  # … "called him the Sahib al-Zanj", "call this reform …"
+            rf"\b(?:call|called|termed|dubbed|{KNOWN_AS})\s+(?:\S+\s+){{0,2}}?(?:the\s+)?"
+            rf"{re.escape(term)}\s*$",
+            sentence[: m.start()],
+        )
     )
     kind = rf"(?:\b(?:this|these|that|his|her|its|their)|[’']s)\s+{re.escape(term)}\s*$"
     if named and " " in term and re.search(kind, sentence[: m.start()]):
@@ -3094,7 +3155,10 @@ def _who_they_were(sentence: str) -> Definition | None:
 
 _PERSON_WHO = re.compile(
     rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_IN_A_NAME})\s+)?{_NAME_WORD}){{0,4}}"
-    r"(?:\s+[IVX]+)?),\s+who\s+"
+    r"(?:\s+[IVX]+)?)"
+    # … and the years of their life: "Liang Qichao (1873–1929), who …"
+    r"(?:\s+\((?:c\.\s*|b\.\s*)?\d{3,4}\s*[–-]\s*(?:c\.\s*)?\d{2,4}\))?"
+    r",\s+who\s+"
     r"(?!(?:meant|means|is|was|were|are|also|still|now|then|in\s+turn)\b)"
     rf"(?P<clause>{_A_CLAUSE_WITH_A_LIST})"
 )

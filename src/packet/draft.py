@@ -306,7 +306,15 @@ class _Told:
         elif re.match(r"^\d{3,4}$", date):  # a year: only until a month or day is given
             self.plain_year = int(date)
             opens = start <= 10 or _OPENS_WITH_YEAR.match(clause[:start])
-            if opens and self.year != int(date):
+            # … or a later season anywhere: "An uneasy peace broke down in the autumn of 1459.
+            # The Yorkists scattered … in October" (not "Pearson won the Nobel Peace Prize in
+            # 1957 for this work. A ceasefire came into effect on 6 November")
+            later = (
+                self.year is not None
+                and int(date) > self.year
+                and _A_SEASON_OF.search(clause[:start])
+            )
+            if (opens or later) and self.year != int(date):
                 self.year = None  # "In 1916, …", "In the spring of 1520 …": a new year
         elif re.search(r"\b(?:BC|BCE)$", date):  # no year a later "15 March" can take
             self.year = self.plain_year = None
@@ -359,6 +367,9 @@ _TIMELINE_LINE = re.compile(
     r"^\s*(?:[-*•]\s+|\|\s*)?(?:\d{1,2}(?:[–-]\d{1,2})?\s+[A-Z][a-z]+\s+|[A-Z][a-z]+\s+)?\d{3,4}"
     r"\s*(?:[-–—:]|\|)\s"  # … or a row of a table of dates: "| 11 April 1848 | April Laws … |"
 )
+
+
+_A_SEASON_OF = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\s+of\s+$", re.IGNORECASE)
 
 
 # What may come before a year that opens a sentence: "In", "By the summer of".
@@ -701,6 +712,7 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
     reach = list(itertools.accumulate((end for _, end, _ in found), max))  # furthest end so far
     years = [(at, d) for at, _, d in found if re.match(r"^\d{3,4}\b", d)]  # each year, in order
     added: list[tuple[int, int, str]] = []
+    of_the_text: list[tuple[int, int, str]] = []  # days of the text's year, not the sentence's
     for start, end, month, day_of in find_day_months(sentence):
         if day_of and _A_NAMED_DAY.search(sentence[:start]):
             continue  # "the Constitution of 3 May": a name
@@ -731,8 +743,35 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
             date = f"{in_year:04d}-{month:02d}{day_part}"
             added.append((start, end, date))
             bisect.insort(years, (start, date))
+            if not (joined or earlier):
+                of_the_text.append((start, end, date))
     found = sorted(found + added)
-    return sorted(found + _relative(sentence, found, year, day))
+    return _in_the_year_told(sentence, found, _relative(sentence, found, year, day), of_the_text)
+
+
+_A_CLAUSE_BETWEEN = re.compile(r"[;:–—]|,\s+(?:and|but|when|while|although)\b|\bthat\b")
+
+
+def _in_the_year_told(
+    sentence: str,
+    found: list[tuple[int, int, str]],
+    relative: list[tuple[int, int, str]],
+    of_the_text: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """The sentence's dates, a day after a relative year read in that year: "The Yorkists
+    struck back the following summer, capturing Henry at Northampton on 10 July" is 10 July
+    of the year after — one happening, not the year and a day of the year before; but not
+    across a clause ("… the following year, naming … – but when news reached St Petersburg on
+    27 November, …")."""
+    years = [r for r in relative if re.fullmatch(r"\d{3,4}", r[2])]
+    moved: dict[tuple[int, int, str], tuple[int, int, str]] = {}
+    for told in of_the_text:
+        counted = [r for r in years if r[1] <= told[0]]
+        if counted and not _A_CLAUSE_BETWEEN.search(sentence[counted[-1][1] : told[0]]):
+            moved[told] = (told[0], told[1], f"{int(counted[-1][2]):04d}{told[2][4:]}")
+    used = {r for r in years for told in moved if r[1] <= told[0]}
+    dates = [moved.get(d, d) for d in found] + [r for r in relative if r not in used]
+    return sorted(dates)
 
 
 # A day told from the one before: "the following day", "two days later", "that night" — and an
@@ -794,7 +833,8 @@ _COUNT = r"two|three|four|five|six|seven|eight|nine|ten"
 # "two years later", "that summer", "within weeks" (of the year before it).
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?:later\s+)?(?:in\s+)?(?:that|the)\s+same\s+year|later\s+that\s+year|"
-    r"(?:in\s+)?(?:the\s+)?(?:following|next)\s+year|a\s+year\s+later|"
+    r"(?:in\s+)?(?:the\s+)?(?:following|next)\s+(?:year|spring|summer|autumn|fall|winter)|"
+    r"a\s+year\s+later|"
     r"(?:in\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before)|"
     # … not "Twenty-two years later" (no count of it here), "after six years of fighting"
     rf"(?<![\w-])(?P<years>{_COUNT})\s+years\s+later|after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b)|"
