@@ -1708,6 +1708,29 @@ def test_what_a_meaning_after_a_name_taught(text: str, term: str, definition: st
          "Richard, Duke of York", "the richest nobleman in England"),
         ("The compromise, the Act of Accord, let Henry keep the crown for life but made York his "
          "heir.", "Act of Accord", "let Henry keep the crown for life but made York his heir"),
+        ("Dubček's slogan was 'socialism with a human face': Communism that people supported "
+         "willingly.", "socialism with a human face",
+         "Communism that people supported willingly"),
+        ("Husák's policy of 'normalisation' meant restoring tight party control.",
+         "normalisation", "restoring tight party control"),
+        ("The writer Ludvík Vaculík published the 'Two Thousand Words',[1] a manifesto that "
+         "appeared in several newspapers.", "Two Thousand Words",
+         "a manifesto that appeared in several newspapers"),
+        ("It stayed rigid until the Velvet Revolution of 1989, the peaceful protests that ended "
+         "Communist rule there.", "Velvet Revolution",
+         "the peaceful protests that ended Communist rule there"),
+        ("The leaders met at Čierna nad Tisou, a small Slovak town on the border.",
+         "Čierna nad Tisou", "a small Slovak town on the border"),
+        ("Soviet-style central planning – the state, not the market, deciding what was produced "
+         "– served the country badly.", "central planning",
+         "the state, not the market, deciding what was produced"),
+        ("In 1672 raiders attacked the Zuni pueblo of Hawikuh.", "Hawikuh", "the Zuni pueblo"),
+        ("On 17 February the mission printer William Colenso printed 200 copies.",
+         "William Colenso", "the mission printer"),
+        ("In 1814 Samuel Marsden preached at Oihi in the Bay of Islands.", "Oihi",
+         "in the Bay of Islands"),
+        ("A land march reached Wellington after walking from Te Hāpua in the far north.",
+         "Te Hāpua", "in the far north"),
     ],
 )  # fmt: skip
 def test_what_batch_30_taught(text: str, term: str, definition: str) -> None:

@@ -507,3 +507,24 @@ def test_a_file_named_as_another_pdfs_stored_text_is_refused(
     assert result.returncode == 1
     assert "is where the text of river.pdf goes" in result.stderr
     assert snapshot(fresh) == before
+
+
+def test_a_pdf_list_of_words_and_meanings_is_a_line_each(tmp_path: Path) -> None:
+    """A key-words list in a PDF, each word and its meaning a short line without a full stop,
+    is a paragraph each — not one run-on paragraph in which each meaning runs into the next
+    word ("… a hapū or iwi iwi – tribe; …")."""
+    words = [
+        "rangatira – chief or leader of a hapū or iwi",
+        "iwi – tribe; a large group descended from a common ancestor",
+        "hapū – subtribe; the main political unit in 1840",
+    ]
+    body = "<h1>Words in te reo Māori</h1>" + "".join(f"<p>{w}</p>" for w in words)
+    body += "<p>" + "The treaty was signed at Waitangi on 6 February 1840 by more than forty " * 3
+    body += "chiefs, and copies were then taken around the country for more signatures.</p>"
+    pdf = make_pdf(tmp_path / "words.pdf", "Words", "A. Teacher", body)
+    paragraphs = [
+        t for role, t in extract(pdf.read_bytes(), "pdf").article.blocks if role == "para"
+    ]
+    assert paragraphs[:3] == words, paragraphs
+    prose = [p for p in paragraphs if "The treaty was signed" in p]
+    assert len(prose) == 1 and prose[0].endswith("for more signatures."), paragraphs

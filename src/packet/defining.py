@@ -428,6 +428,7 @@ def defined_terms(sentence: str) -> list[Definition]:
     if len(sentence) > MAX_SENTENCE or _asks(sentence):
         return found  # "Was it a movement, or a label applied afterwards?" asks, not says
     sentence = _outer_brackets(NOTE_MARK.sub("", sentence))  # "[2] Congress Poland, as …"
+    sentence = _A_NOTE_CALL.sub("", sentence)  # "the 'Two Thousand Words',[1] a manifesto"
     if aside := re.fullmatch(r"\((?P<said>[^()]+?[.!]?)\)\.?", sentence):
         sentence = aside["said"]  # "(The Dauphin was the title of the eldest son …)"
     finders = (
@@ -470,6 +471,7 @@ def defined_terms(sentence: str) -> list[Definition]:
 
 # Words that describe one thing of a kind, not the kind a definition says: "a violent |
 # cyclone, a tropical storm …", "actually | brass, an alloy of …".
+_A_NOTE_CALL = re.compile(r"(?<=[^\s\[])\[\^?\d{1,3}\](?=[\s,.;:]|$)")
 _DESCRIBED = re.compile(
     r"^(?:actually|really|largely|mostly|mainly|newly|recently|formerly|supposedly|tiny|violent|low-grade|present|severe|brutal|crude|simple|typical|young|infant|elderly|heavy|huge|vast|"
     r"notorious|infamous|dreaded|feared|hated|devastating|disastrous|experienced)\s+(?=[a-z])"
@@ -482,14 +484,15 @@ _AN_INSTRUCTION = re.compile(r"(?i:read|write|answer|remember|look\s+at|bring|do
 _OWNER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?[’']s\s+(?=[A-Z][\w’'-]*\s+[A-Z])")
 # The words a term was read with that are not the term's: a preposition it followed ("Under
 # the Act of Union"), what was done to it ("dying of kwashiorkor", "Talk of secession"), whose
-# ally it was ("Sun's ally Song Jiaoren"), where it was born ("an Irish-born drayman"); but a
+# ally it was ("Sun's ally Song Jiaoren"), where it was born or whose style it was ("an
+# Irish-born drayman", "Soviet-style central planning"); but a
 # people's adjective may be the term's ("Carthaginian peace", "the Julian calendar").
 _NOT_THE_TERMS = re.compile(
     r"^(?:(?:Under|In|On|At|By|With|From|After|Before|During|Like|Unlike|Through)\s+the\s+"
     r"(?=[A-Z])|"
     r"(?!King\b)(?:[A-Za-z][a-z]+ing|[Tt]alk)\s+of\s+(?=[a-z])|"
     r"[A-Z][\w’'-]*[’']s\s+(?:[a-z]+\s+){1,2}(?=[A-Z][\w’'-]*\s+[A-Z])|"
-    r"[A-Z][a-z]+-born\s+(?=[a-z]+$))"
+    r"[A-Z][a-z]+-(?:born|style)\s+(?=[a-z]+(?:\s+[a-z]+)?$))"
 )
 
 
@@ -941,7 +944,8 @@ def _gerund_phrase(bare: str, taken: list[str], before: list[str]) -> bool:
 # Small words inside names: "Umkhonto we Sizwe", "Leonardo da Vinci", "Ludwig van Beethoven".
 _NAME_PARTICLES = {
     "we", "da", "de", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le", "al",
-    "el", "bin", "ibn", "y", "dos", "das", "ter", "zu", "of", "and", "des", "les", "do",
+    "el", "bin", "ibn", "y", "dos", "das", "ter", "zu", "of", "and", "des", "les", "do", "nad",
+    "pod", "na",
 }  # fmt: skip
 
 
@@ -1275,7 +1279,8 @@ _ROLE = (
     r"advisor|favourite|mistress|consort|tutor|disciple|member|satirist|geographer|negotiator|"
     r"collector|director|guardian|ancestor|emissary|agent|courtesan|crusader|photographer|"
     r"associate|colleague|critic|follower|head|anarchist|traveller|traveler|rival|ally|friend|"
-    r"enemy|opponent|pretender|protector|claimant|usurper"
+    r"enemy|opponent|pretender|protector|claimant|usurper|printer|chaplain|settler|magistrate|"
+    r"surveyor|interpreter"
 )
 # A person named after the role the text gives them: "the Soviet biologist Trofim Lysenko",
 # "the war minister, Dmitry Milyutin", "one of its senior officials, Sir Otto Niemeyer",
@@ -1409,7 +1414,9 @@ _OPENING_WORDS = {
 # kingdom of Belgium", "the British colony of Nigeria"): a country is in an atlas. The word
 # about it is a name's ("Adriatic", "largely German"): "the main port of Prussia" is a part
 # of Prussia, and so are "the textile towns of Lancashire and Yorkshire".
-_PLACE_KIND = r"port|city|town|village|island|fortress|suburb|valley|oasis|harbour"
+_PLACE_KIND = (
+    r"port|city|town|village|island|fortress|suburb|valley|oasis|harbour|pueblo|fort|mission"
+)
 _PLACE_NAMED = re.compile(
     r"(?<![\w’'-])(?P<kind>[Tt]he\s+(?:(?!(?:of|where|which|that|whose)\b)[\w’'-]+\s+){0,2}?"
     r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+)"
@@ -1446,7 +1453,8 @@ _WHERE = (
     r"near|close\s+to|far\s+(?:up|down)|far\s+to\s+the(?=\s+(?:north|south|east|west))|"
     r"further\s+[a-z]+\s+along|"
     r"(?:just\s+)?(?:(?:north|south)-(?:east|west)|north|south|east|west|outside)(?:\s+of)?|"
-    r"(?:mostly\s+)?in|on|off|at\s+the\s+(?:mouth|head|foot|edge|tip|entrance|confluence)\s+of|"
+    r"(?:mostly\s+)?in|on|off|at\s+the\s+(?:mouth|head|foot|edge|tip|entrance|confluence|"
+    r"(?:(?:northern|southern|eastern|western)\s+)?end)\s+of|"
     # "Derby, about 125 miles from London", "Versailles, about 20 kilometres south-west of Paris"
     r"(?:about|some|around|roughly|nearly|almost)\s+[\d,]+\s+(?:miles|kilometres|kilometers|km)"
 )
@@ -1472,9 +1480,13 @@ _AT_PLACE_BY = re.compile(
     r"November|December)\b)[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)?)"
     r"(?=\s*[,.;]|\s+(?:on|in|and|where|which|to|by|with)\b)|"
     # "fled to Debrecen in eastern Hungary", "defeated at Segesvár in Transylvania"
-    r"\b(?:at|to)\s+(?P<town>[A-ZÀ-ÖØ-Þ][\w’'-]+)\s+(?P<region>in\s+(?:(?:northern|southern|eastern|"
-    r"western|central|(?:north|south)-(?:eastern|western))\s+)?(?!(?:January|February|March|April|"
-    r"May|June|July|August|September|October|November|December)\b)[A-ZÀ-ÖØ-Þ][\w’'-]+)"
+    # … "preached at Oihi in the Bay of Islands", "from Te Hāpua in the far north"
+    r"\b(?:at|to|from)\s+(?P<town>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)?)\s+"
+    r"(?P<region>in\s+(?:(?:northern|southern|eastern|"
+    r"western|central|(?:north|south)-(?:eastern|western))\s+|the\s+(?=[A-Z][\w’'-]+\s+of\s+[A-Z]))?"
+    r"(?!(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b)[A-ZÀ-ÖØ-Þ][\w’'-]+"
+    r"(?:\s+of\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)?|in\s+the\s+far\s+(?:north|south|east|west))"
     r"(?=\s*[,.;]|\s+(?:on|and|where|which|to|by|with|in\s+\d)\b)|"
     # "seized Jiaozhou Bay on the Shandong coast", "leased Guangzhouwan on the south coast",
     # "ceded … the Liaodong Peninsula in southern Manchuria", "the New Territories north of
@@ -2119,6 +2131,7 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
         head = head[: aside.start()]  # "the Mahdi – in Islamic tradition, a redeemer …"
     # "his nökör (companions), men who …", "the Second Seminole War (1835–1842), the …"
     head = re.sub(r"\s*\((?:[a-z][^()]{0,40}|\d{3,4}(?:[–-]\d{2,4})?)\)$", "", head)
+    head = re.sub(r"(\b[A-Z][\w’'-]*)\s+of\s+\d{3,4}$", r"\1", head)  # "Velvet Revolution of 1989"
     if titled := _TITLED_HEAD.search(head):  # "Richard, Duke of York, the richest nobleman"
         name, title = titled[1], titled[2]
         return f"{name}, {title}", ((name,) if " " in name else ())  # not "Richard" alone
@@ -2405,7 +2418,9 @@ _BELIEVED = re.compile(
 # "Perestroika means restructuring."
 _MEANS = re.compile(
     r"^(?:[^;:]*,\s+and\s+)?(?!(?:This|That|It|These|Those|Which|What)\b)(?:The\s+)?"
-    r"(?P<term>\*[^*\s]+\*|[A-Z][\w-]*)\s+"
+    # … or a quoted word after its kind: "Husák's policy of 'normalisation' meant restoring …"
+    r"(?:[A-Z][\w’'-]*[’']s\s+)?(?:(?:policy|idea|principle|doctrine|notion)\s+of\s+)?"
+    r"(?P<term>\*[^*\s]+\*|[A-Z][\w-]*|(?<=of\s)[‘'][a-z][\w-]*[’'])\s+"
     r"(?:means|meant|signifies|signified)\s+(?!that\b)[“\"‘']?(?P<clause>[^;:“”\"‘’']{2,120}?)[”\"’']?"
     r"(?=;|[.]$|$)"
 )
@@ -2555,8 +2570,12 @@ _KEY_TERM_LINE = re.compile(
 # Olds": old customs, old culture, old habits and old ideas".
 _MARKED_COLON = re.compile(
     # … a word set in bold or italics needs no "the": "many of them were **serfs**: peasants …"
-    r"(?:\b[Tt]he\s+[“\"‘](?P<quoted>[^“”\"‘’]{2,40})[”\"’]|(?:\b[Tt]he\s+)?\*(?P<italic>[^*]{2,40})\*):\s+"
-    r"(?P<clause>(?!(?:he|she|it|they|we|I|you|this|that|there)\b)[a-z][^;:]{3,200}?)(?=[;.]$|$)"
+    r"(?:\b[Tt]he\s+[“\"‘](?P<quoted>[^“”\"‘’]{2,40})[”\"’]|(?:\b[Tt]he\s+)?\*(?P<italic>[^*]{2,40})\*|"
+    # … or a slogan in single quotes after a verb: "was 'socialism with a human face':
+    # Communism that people supported willingly"
+    r"\b(?:was|is|were|are|called|of)\s+[‘'](?P<single>[^‘’'.]{2,40})[’']):\s+"
+    r"(?P<clause>(?!(?i:he|she|it|they|we|I|you|this|that|there|the|in|on|at|by)\b)[A-Za-z]"
+    r"[^;:]{3,200}?)(?=[;.]$|$)"
 )
 # "…, putsch being the German word for a sudden attempt to seize power by force"
 _BEING_THE_WORD = re.compile(
@@ -2578,7 +2597,7 @@ def _colon(sentence: str) -> list[Definition]:
     found = [] if _SAYS_WHAT_THIS_IS.match(sentence) else _noun_phrase_before(sentence, _COLON)
     for m in _MARKED_COLON.finditer(sentence):
         if definition := _clause(m["clause"]):
-            found.append((m["quoted"] or m["italic"], definition, ()))
+            found.append((m["quoted"] or m["italic"] or m["single"], definition, ()))
     for m in [*_BEING_THE_WORD.finditer(sentence), *_POLICY_COLON.finditer(sentence)]:
         if definition := _clause(m["clause"], short=True):
             found.append((m["term"], definition, ()))

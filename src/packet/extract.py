@@ -450,7 +450,13 @@ def _starts_block(before: _Line, line: _Line, first: _Line, pitch: float, right:
     ended = bool(_SENTENCE_END.search(before.text))
     short = before.right < right - 2 * line.size
     indented = line.left > first.left + line.size
-    return ended and (short or indented)
+    # … or a list of words, each a short line without a full stop: "rangatira – chief or
+    # leader of a hapū or iwi" | "iwi – tribe; a large group …", and the prose after it
+    listed = short and any(_A_WORD_GLOSSED.match(one.text) for one in (line, first))
+    return (ended and (short or indented)) or listed
+
+
+_A_WORD_GLOSSED = re.compile(r"[^\s–—:;,.]+(?:\s[^\s–—:;,.]+){0,3}\s[–—]\s\S")
 
 
 def _join_lines(group: list[_Line], vocabulary: set[str], typeset: bool) -> str:
