@@ -1767,3 +1767,19 @@ def test_a_day_after_a_relative_season_is_of_that_year() -> None:
         "27 November, all swore an oath.", 1825, "1822"
     )  # fmt: skip
     assert [d for *_, d in split] == ["1823", "1825-11-27"]
+
+
+def test_a_who_s_who_line_with_a_colon_gives_the_person_and_their_role() -> None:
+    lines = [
+        "Henry VI: Lancastrian king, pious but unfit to rule.",
+        "Richard Neville, Earl of Warwick: the most powerful nobleman of his day.",
+        "Unity: regional rulers who had once been rivals fought together under Menelik.",
+        "Causes: Economic crisis and the weakness of the king.",
+    ]
+    drafted = {d.term: (d.definition, d.aliases) for d in draft_terms(lines)}
+    assert drafted["Henry VI"] == ("Lancastrian king, pious but unfit to rule", [])
+    assert drafted["Richard Neville, Earl of Warwick"] == (
+        "the most powerful nobleman of his day",
+        ["Richard Neville"],
+    )
+    assert "Unity" not in drafted and "Causes" not in drafted, drafted

@@ -435,7 +435,7 @@ def defined_terms(sentence: str) -> list[Definition]:
         _key_figures, _copular, _named, _appositives, _translated, _dashed, _colon, _that_is,
         _so_called, _parenthesised, _which_named, _name_from, _method, _marked_gloss,
         _quoted_gloss, _work_named, _role_named, _named_role, _place_named, _place_located,
-        _renamed, _place_now, _key_line,
+        _renamed, _place_now, _key_line, _who_is_who,
     )  # fmt: skip
     for finder in finders:
         for term, definition, aliases in finder(sentence):
@@ -1323,6 +1323,10 @@ _NAMED_ROLE = re.compile(
 )
 
 
+# The titles a person holds of a place: "Richard, Duke of York".
+_A_TITLE = r"(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron)"
+
+
 _TITLED_NAME = re.compile(
     r"\b(?:Viscount|Count|Countess|Lord|Lady|Sir|Dame|Duke|Duchess|Earl|Baron|Baroness|Marquis|"
     r"Prince|Princess|General|Admiral|Colonel|Captain|Dr|Mr|Mrs|Ms)\b"
@@ -1615,6 +1619,43 @@ _KEY_FIGURE = re.compile(
     rf"(?:^|(?<=\s))(?P<name>(?:{_FIGURE_NAME})){_LIFE}"
     rf"(?P<role>[^–—;]{{3,200}}?)(?=\s+(?:{_FIGURE_NAME}){_LIFE}|\.?$|;)"
 )
+
+
+# A worksheet's or fact box's label before a colon, no term: "Task: …", "Causes: …".
+_A_LABEL = (
+    r"(?:Aim|Aims|Task|Tasks|Question|Questions|Note|Notes|Answer|Objective|"
+    r"Objectives|Homework|Extension|Source|Sources|Date|Dates|Name|Class|Key\s+terms?|Plenary|"
+    r"Tip|Warm-up|Starter|Caption|Photo\s+credit|Credit|Further\s+reading|Reading|Motto|Status|"
+    r"Author|Provenance|Purpose|Audience|Tone|Bias|Casualties|Population|Religion|Duration|"
+    r"Winner|Verdict|Conclusion|Example|Vocabulary|Theme|Outcome|Result|Location|Capital|"
+    r"Language|Currency|Ruler|Leader|Place|Type|Causes?|Consequences?|Significance|Context|"
+    r"Content|Origin|Chapter|Part|Section|Unit|Lesson|Week|Summary|Answers?|Hint|Remember)"
+)
+# A "Who's who" line with a colon: "Henry VI: Lancastrian king, pious but unfit to rule",
+# "Richard Neville, Earl of Warwick: the most powerful nobleman of his day" — a name, and
+# who they were, by a role (a line may begin with a capital: "Margaret of Anjou: Henry VI's
+# French queen").
+_WHO_IS_WHO = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_IN_A_NAME})\s+)?(?:{_NAME_WORD}|[IVX]+\b)){{0,4}})"
+    rf"(?:,\s+(?P<title>(?:{_A_TITLE})\s+of\s+{_NAME_WORD}))?:\s+(?P<role>[^;:]{{3,200}}?)\.?"
+)
+
+
+# One person's role, in a line's first words: "Lancastrian king", "Henry VI's French queen",
+# "Henry Tudor, the first Tudor king".
+_ONE_ROLE = re.compile(rf"(?:[\w’'-]+,?\s+){{0,5}}?(?-i:{_ROLE})\b(?!s\b)")
+
+
+def _who_is_who(sentence: str) -> list[Definition]:
+    m = _WHO_IS_WHO.fullmatch(sentence.strip())
+    if m is None or re.match(rf"{_A_LABEL}\b", m["name"]) or not _ONE_ROLE.match(m["role"]):
+        return []  # "Causes: Economic crisis and the king": a fact box's label; "Unity:
+        # regional rulers who …", "Military: the General Service …": no one's role
+    if not (role := _clause(m["role"], short=True)):
+        return []
+    if m["title"]:
+        return [(f"{m['name']}, {m['title']}", role, (m["name"],) if " " in m["name"] else ())]
+    return [(m["name"], role, ())]
 
 
 def _key_figures(sentence: str) -> list[Definition]:
@@ -1983,7 +2024,6 @@ def _named_by_apposition(name: str, head: str) -> list[Definition]:
 # Eritrea." — a noun phrase from its determiner, then the name alone between commas, before
 # the sentence's verb or its end; not a list ("the three powers, Britain, France and …"), a
 # time ("The next day, Napoleon, …") or a place before its subject ("In the capital, Paris, …").
-_A_TITLE = r"(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron)"
 _NAME_AFTER = (
     rf"(?:{_NAME_WORD}|[A-Z]\.)"
     rf"(?:\s+(?:(?:{_IN_A_NAME}|the|for|ne|na)\s+)?(?:{_NAME_WORD}|[IVX]+\b|[A-Z]\.)){{0,5}}"
@@ -2631,13 +2671,7 @@ def _a_gloss(term: str, clause: str) -> bool:
 # A line of a list of key terms, the term and after a colon what it means: "Default: failure
 # to make a payment or delivery when it is due." — not a worksheet's "Aim: explain why …".
 _GLOSS_LINE = re.compile(
-    r"(?P<term>(?!(?:Aim|Aims|Task|Tasks|Question|Questions|Note|Notes|Answer|Objective|"
-    r"Objectives|Homework|Extension|Source|Sources|Date|Dates|Name|Class|Key\s+terms?|Plenary|"
-    r"Tip|Warm-up|Starter|Caption|Photo\s+credit|Credit|Further\s+reading|Reading|Motto|Status|"
-    r"Author|Provenance|Purpose|Audience|Tone|Bias|Casualties|Population|Religion|Duration|"
-    r"Winner|Verdict|Conclusion|Example|Vocabulary|Theme|Outcome|Result|Location|Capital|"
-    r"Language|Currency|Ruler|Leader|Place|Type|Causes?|Consequences?|Significance|Context|"
-    r"Content|Origin|Chapter|Part|Section|Unit|Lesson|Week|Summary|Answers?|Hint|Remember)\b)"
+    rf"(?P<term>(?!{_A_LABEL}\b)"
     r"[A-Za-zÀ-ÿ][\w’'-]*(?:\s+[\w’'-]+){0,3}):\s+"
     r"(?P<clause>(?!(?:he|she|it|they|we|I|you|this|that|there|these|those|in|on|at|by|when|"
     r"after|before|see|explain|describe|compare|discuss|identify|list|use)\b)"
