@@ -262,3 +262,35 @@ def test_a_lecture_transcripts_furniture_and_a_booklets_page_line_are_dropped() 
     links = ["- [1 Background](#1-background)", "- [2 The revolution](#2-the-revolution)"]
     notes = "\n".join(["# Hungary", "**Contents**", *links, "", "Kossuth spoke."])
     assert [block for _, block in article(notes, "markdown").blocks] == ["Kossuth spoke."]
+
+
+def test_a_books_running_head_a_footer_of_use_and_a_citation_line_are_furniture() -> None:
+    """An e-book chapter saved as text repeats its running head at each page break; a
+    handout's footer says it is "for classroom use only"; an encyclopedia page ends with its
+    "See also" links and a "Cite this article" line."""
+    head = "CHAPTER 7 · REFORM AND REACTION"
+    chapter = "\n\n".join(
+        [
+            "The Hundred Days' Reform",
+            head,
+            "In June 1898 the Guangxu Emperor issued the first of many reform edicts.",
+            head,
+            "On 21 September 1898 Cixi carried out a coup and the reforms ended.",
+            head,
+            "Ashcombe Sixth Form College History Department — for classroom use only",
+        ]
+    )
+    found = article(chapter, "text")
+    assert [role for role, _ in found.blocks] == ["para", "para"], found.blocks
+    assert found.skipped.count(head) == 3 and len(found.skipped) == 4
+    page = (
+        "<html><body><article><h1>Pueblo Revolt of 1680</h1>"
+        "<p>In August 1680 the Pueblo peoples rose against Spanish rule and drove the colonists "
+        "south to El Paso del Norte, where they stayed for twelve years.</p>"
+        "<h2>See also</h2><ul><li><a href='/onate/'>Juan de Oñate</a></li>"
+        "<li><a href='/vargas/'>Diego de Vargas</a></li></ul>"
+        "<p class='cite'>Cite this article: \"Pueblo Revolt of 1680.\" Rio Grande Regional "
+        "Encyclopedia.</p></article></body></html>"
+    )
+    blocks = article(page, "html").blocks
+    assert [role for role, _ in blocks] == ["para"], blocks

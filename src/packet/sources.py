@@ -27,6 +27,7 @@ decoded text for text and Markdown seeds, the extracted article for HTML.
 from __future__ import annotations
 
 import codecs
+import collections
 import re
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -343,7 +344,17 @@ def is_handout_furniture(line: str) -> bool:
         or (_RUNNING_LINE.fullmatch(plain) and _COURSE.search(plain))
         or _COMMENTS.fullmatch(plain)
         or _TRANSCRIPT_LINE.fullmatch(plain)
+        or (len(plain.split()) <= 20 and _NOT_FOR_READERS.search(plain) is not None)
     )
+
+
+# A line that says how the page may be used or cited, not what it is about: "Ashcombe Sixth
+# Form College History Department — for classroom use only", "Cite this article: …".
+_NOT_FOR_READERS = re.compile(
+    r"\bfor\s+(?:classroom|class|internal|school|teacher)\s+use(?:\s+only)?\s*\.?$|"
+    r"\bnot\s+for\s+(?:distribution|circulation|publication)\s*\.?$|^Cite\s+this\s+(?:article|page|entry)\b",
+    re.IGNORECASE,
+)
 
 
 _COMMENTS = re.compile(r"\d{1,5}\s+(?:comments?|replies|responses)", re.IGNORECASE)
@@ -454,7 +465,14 @@ def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, st
     """The article's headings and paragraphs, in order; what else the lines hold goes into
     `article` (title, author, date, skipped)."""
     kept: list[tuple[str, str]] = []
+    # A running head a book saved as text repeats at each page break ("CHAPTER 7 · REFORM
+    # AND REACTION"): a short heading-like line, three times or more.
+    counted = collections.Counter(lines)
+    running = {line for line, n in counted.items() if n >= 3 and _heading_like(line)}
     for i, line in enumerate(lines):
+        if line in running:
+            article.skipped.append(line)
+            continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
         block = _block(line, following, kind, article, kept)
         if block is not None:
@@ -579,14 +597,22 @@ def _html_article(text: str) -> Article:
         block = block.strip()
         if not block:
             continue
-        if _DATED.match(block):
-            continue  # "Last reviewed 3 April 2024": the page's date, not history (not recorded
-            # as skipped: `packet check` finds an HTML seed's skipped lines in its article)
+        if _DATED.match(block) or (len(block.split()) <= 20 and _NOT_FOR_READERS.search(block)):
+            continue  # "Last reviewed 3 April 2024": the page's date, not history; "Cite this
+            # article: …" (not recorded as skipped: `packet check` finds an HTML seed's skipped
+            # lines in its article)
         if m := re.match(r"^#{1,6}\s+(.*)$", block):
             if m[1].strip() != article.title:
                 article.blocks.append(("heading", m[1].strip()))
         else:
             article.blocks.append(("para", _BULLET.sub("", block)))
+    # … and a heading over nothing, its links dropped: "See also"
+    blocks = article.blocks
+    article.blocks = [
+        (role, text)
+        for i, (role, text) in enumerate(blocks)
+        if role != "heading" or (i + 1 < len(blocks) and blocks[i + 1][0] == "para")
+    ]
     return article
 
 
