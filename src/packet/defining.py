@@ -490,7 +490,8 @@ _OWNER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?[’']s\s+(?=[A-Z][
 _NOT_THE_TERMS = re.compile(
     r"^(?:(?:Under|In|On|At|By|With|From|After|Before|During|Like|Unlike|Through)\s+the\s+"
     r"(?=[A-Z])|"
-    r"(?!King\b)(?:[A-Za-z][a-z]+ing|[Tt]alk)\s+of\s+(?=[a-z])|"
+    # … not "The Rising of the North", a name
+    r"(?!King\b)(?:[A-Za-z][a-z]+ing|[Tt]alk)\s+of\s+(?=[a-z])(?!the\b)|"
     r"[A-Z][\w’'-]*[’']s\s+(?:[a-z]+\s+){1,2}(?=[A-Z][\w’'-]*\s+[A-Z])|"
     r"[A-Z][a-z]+-(?:born|style)\s+(?=[a-z]+(?:\s+[a-z]+)?$))"
 )
@@ -957,6 +958,7 @@ _NEVER_IN_NAME = {
     "they", "he", "she", "we", "after", "before", "during", "over", "between", "about",
     "against", "also", "so", "still", "even", "only", "yet", "soon", "once", "now",
     "meanwhile", "later", "instead", "thus", "finally", "eventually",  # "Meanwhile | Malacca"
+    "many", "most", "some", "several", "few", "both", "each", "every",  # "Many | Flemings"
 }  # fmt: skip
 # What follows "the" inside a name: "Alfred the Great", "William the Conqueror".
 _EPITHETS = {
@@ -992,6 +994,10 @@ _TO_AS_PREPOSITION = {
 }  # fmt: skip
 
 
+_QUANTIFIERS = {"many", "most", "some", "several", "few", "all", "both", "each", "every", "other",
+                "such", "more", "no", "any", "two", "three", "four", "five"}  # fmt: skip
+
+
 def _capitalised(word: str) -> bool:
     """Whether `word` is a name's: capitalised, or after an Arabic article ("al-Zanj")."""
     return word[:1].isupper() or re.match(r"(?:al|el|ad|as|an|ar|at|az)-[A-Z]", word) is not None
@@ -1001,7 +1007,9 @@ def _modifier(bare: str, capitals: bool, taken: list[str], index: int) -> bool:
     """Whether a capitalised word names what the lower-case words after it are: "Jupiter
     missiles", "Olympic-class liners" (not "The"), or is the sentence's first word of them
     ("Annual parliaments, meaning …"; not "Meanwhile troops", "Many soldiers")."""
-    first = index == 0 and not _an_opening_word(bare) and bare.lower() not in _DESCRIBING
+    first = (
+        index == 0 and not _an_opening_word(bare) and bare.lower() not in _DESCRIBING | _QUANTIFIERS
+    )
     return (
         not capitals
         and bool(taken)
@@ -1177,7 +1185,8 @@ _COPULA_AT = re.compile(
     r"gentry|peasantry|cavalry|infantry)"
     # "… were members of the priestly class", "… are goods such as wool", "… were part-time
     # volunteer cavalry, recruited largely from …"
-    r"(?:\s+(?:who|which|that|in|of|for|made|used|written|such\s+as)\s+|,\s+(?=[a-z]+ed\s))"
+    r"(?:\s+(?:who|which|that|in|of|for|made|used|written|such\s+as)\s+|"
+    r"(?:(?<=cavalry)|(?<=infantry)),\s+(?=[a-z]+ed\s))"  # not "… were dockers, angered by …"
     r"[^;:]{3,200}?)"
     r"(?=[;:.]|,\s*(?:while|and|but|whereas)\b|$)",
     re.IGNORECASE,
@@ -1495,13 +1504,19 @@ _AT_PLACE_BY = re.compile(
     # "seized Jiaozhou Bay on the Shandong coast", "leased Guangzhouwan on the south coast",
     # "ceded … the Liaodong Peninsula in southern Manchuria", "the New Territories north of
     # Kowloon": a place taken, given or reached, and its coast, region or bearing
-    r"\b(?:at|to|ceded|leased|seized|captured|occupied|annexed|gained|reached|and\s+the)\s+"
+    r"\b(?P<verb>at|to|ceded|leased|seized|captured|occupied|annexed|gained|reached|and\s+the)\s+"
     rf"(?:the\s+)?(?P<taken>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+"
     r"(?P<bearing>(?:in|on)\s+the\s+(?:(?:north|south|east|west)(?:-(?:east|west))?\s+|"
     r"[A-ZÀ-ÖØ-Þ][\w’'-]+\s+)?coast(?:\s+of\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)?|"
     r"in\s+(?:northern|southern|eastern|western|central)\s+[A-ZÀ-ÖØ-Þ][\w’'-]+|"
     r"(?:north|south|east|west)\s+of\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)"
     r"(?=\s*[,.;]|\s+(?:on|and|where|which|to|by|with|while|in)\b)"
+)
+
+
+_A_PLACE_NAME = re.compile(
+    r"\b(?:Bay|Peninsula|Islands?|Strait|Cape|Coast|Valley|Hill|Harbour|Harbor|Point|Gulf|"
+    r"Sound|Head|Territories|Fort|Castle|Pass|River|Lake|Mountains?|Plain|Delta)$"
 )
 
 
@@ -1520,8 +1535,10 @@ _SAYS_WHERE = re.compile(
 # "the island of Hispaniola (today shared by Haiti and the Dominican Republic)".
 _PLACE_NOW = re.compile(
     rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_IN_A_NAME})\s+)?{_NAME_WORD}){{0,2}})\s+"
-    r"\((?P<now>(?:now|today|modern|present-day)(?:[’']s)?\s+(?:[a-z]+\s+){0,3}"
-    rf"{_NAME_WORD}[^()]{{0,80}})\)"
+    # … a place's name, not where a thing or person is: "(now in the British Museum)"
+    r"\((?P<now>(?:now|today|modern|present-day)(?:[’']s)?\s+"
+    r"(?:(?:called|known\s+as|part\s+of|shared\s+by)\s+)?"
+    rf"(?!the\b){_NAME_WORD}[^()]{{0,80}})\)"
 )
 
 
@@ -1535,12 +1552,20 @@ _KEY_LINE = re.compile(
 )
 
 
+_NO_MEANING = re.compile(
+    r"\d|(?:at|from|to|in|on|by|for|with|of|about|into|after|before|during|since|until)\b"
+)
+
+
 def _key_line(sentence: str) -> list[Definition]:
     """ "swaraj – self-rule" → (swaraj, self-rule); "Russian Justice (Russkaya Pravda) – …"
     has another name."""
     m = _KEY_LINE.fullmatch(sentence.strip())
-    if m is None or _a_verb_in(m["term"]):
-        return []  # "Kossuth was elected …": a sentence
+    if m is None or _a_verb_in(m["term"]) or re.match(rf"{_A_LABEL}\b", m["term"]):
+        return []  # "Kossuth was elected …": a sentence; "Casualties – 60,000": a label
+    if _NO_MEANING.match(m["clause"]) or not re.search(r"(?<![\w’'-])[a-z]{3,}", m["clause"]):
+        return []  # "Bloody Sunday – 22 January 1905", "Victory – at a price", "Winner –
+        # William of Normandy": a date, a phrase or a name, no meaning
     return [(m["term"], m["clause"], (m["other"],) if m["other"] else ())]
 
 
@@ -1559,6 +1584,11 @@ def _place_located(sentence: str) -> list[Definition]:
     found: list[Definition] = [
         (m["name"] or m["town"] or m["taken"], m["where"] or m["region"] or m["bearing"], ())
         for m in _AT_PLACE_BY.finditer(sentence)
+        # … a place given or leased, or one by its kind: not "Pizarro seized Atahualpa in
+        # northern Peru", a person taken
+        if not m["taken"]
+        or m["verb"] in ("at", "to", "reached", "ceded", "leased", "annexed")
+        or _A_PLACE_NAME.search(m["taken"])
     ]
     for m in _PLACE_LOCATED.finditer(sentence):
         _, words = _after_opening(m["name"])
@@ -1629,7 +1659,8 @@ _A_LABEL = (
     r"Author|Provenance|Purpose|Audience|Tone|Bias|Casualties|Population|Religion|Duration|"
     r"Winner|Verdict|Conclusion|Example|Vocabulary|Theme|Outcome|Result|Location|Capital|"
     r"Language|Currency|Ruler|Leader|Place|Type|Causes?|Consequences?|Significance|Context|"
-    r"Content|Origin|Chapter|Part|Section|Unit|Lesson|Week|Summary|Answers?|Hint|Remember)"
+    r"Content|Origin|Chapter|Part|Section|Unit|Lesson|Week|Summary|Answers?|Hint|Remember|"
+    r"Learning\s+objectives?|Extract|Born|Died|Winner|Loser|Turning\s+point|Key\s+dates?)"
 )
 # A "Who's who" line with a colon: "Henry VI: Lancastrian king, pious but unfit to rule",
 # "Richard Neville, Earl of Warwick: the most powerful nobleman of his day" — a name, and
@@ -2040,6 +2071,13 @@ _RENAMED = re.compile(
     rf"(?P<name>(?:the\s+)?{_NAME_AFTER})(?:,\s+{_A_TITLE}\s+of\s+{_NAME_WORD})?"
     r"(?=\s*(?:[.;]|$|[–—]\s)|,\s+(?!(?:and|or|but|the|a|an|his|her|its|their)\b)[a-z])"
 )
+# Words a sentence opens with before a noun phrase that is no name's: "Against the advice of
+# his generals, Adolf Hitler, …", "Without the support of the nobles, …".
+_OPENS = {
+    "against", "without", "despite", "beyond", "behind", "beside", "within", "upon", "amid",
+    "during", "after", "before", "with", "in", "on", "at", "by", "from", "under", "through",
+    "for", "among", "since", "until", "following", "near", "to", "into", "across", "over",
+}  # fmt: skip
 _A_TIME_OR_PLACE = re.compile(
     r"\b(?:day|days|week|weeks|month|months|year|years|summer|spring|autumn|winter|morning|"
     r"evening|night|afternoon|time|century|decade|period|moment|meantime|end|beginning|start|"
@@ -2054,8 +2092,10 @@ def _renamed(sentence: str) -> list[Definition]:
         if not (what := _what_renamed(m, sentence)):
             continue
         # … or, where it says too little ("The compromise, the Act of Accord, let Henry keep
-        # the crown for life …"), what it did
+        # the crown for life …"), what a law or body did (not a person: "The loser, Samuel
+        # Tilden, accepted the result")
         did = _WHAT_THE_NAMED_DID.match(sentence, m.end())
+        did = did if re.search(rf"\b(?:{_KIND_OF_NAME})\b", m["name"]) else None
         if definition := _clause(what) or (did and _clause(did["did"])):
             name = m["name"].removeprefix("the ")
             if titled := _TITLE.match(name):  # "Captain Alfred Dreyfus" is Alfred Dreyfus
@@ -2077,13 +2117,15 @@ def _what_renamed(m: re.Match[str], sentence: str) -> str | None:
     form the Guomindang, | the Nationalist Party"), a state ("Its most powerful member,
     Britain, …")."""
     opening = sentence[: m.start()].split()
-    if len(opening) == 1 and opening[0].casefold() in _PLACE_BEFORE:
-        return None
+    if len(opening) == 1 and opening[0].casefold() in _OPENS:
+        return None  # "During the siege of the city, Marshal Ney, …": when, not who; but
+        # "Meanwhile his protector, Frederick the Wise, died …"
     if sentence[m.end() :].lstrip().startswith(("and ", "or ")):
         return None
-    # the last noun phrase, not one after "of": "organised its possessions on the Red Sea
-    # coast into | a single colony, Eritrea", "| the leader of the party, …"
-    inner = re.finditer(rf"(?<!\sof)\s{_DETERMINER}\s", m["what"])
+    # the last noun phrase, not one after a preposition: "organised its possessions on the
+    # Red Sea coast into | a single colony, Eritrea", "| the leader of the party, …", "| a
+    # small island off the coast of Africa, …"
+    inner = re.finditer(rf"(?<!\sof)(?<!\soff)\s{_DETERMINER}\s", m["what"])
     starts = [*reversed([d.start() for d in inner]), 0]
     what = next((m["what"][i:].strip() for i in starts if _what_it_is(m["what"][i:])), None)
     if what is None or (what.split()[-1][:1].isupper() and opening):
@@ -2173,7 +2215,10 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     head = re.sub(r"\s*\((?:[a-z][^()]{0,40}|\d{3,4}(?:[–-]\d{2,4})?)\)$", "", head)
     head = re.sub(r"(\b[A-Z][\w’'-]*)\s+of\s+\d{3,4}$", r"\1", head)  # "Velvet Revolution of 1989"
     if titled := _TITLED_HEAD.search(head):  # "Richard, Duke of York, the richest nobleman"
-        name, title = titled[1], titled[2]
+        name, title = (
+            re.sub(r"^[A-Z][a-z]+s\s+of\s+", "", titled[1]),
+            titled[2],
+        )  # not "Supporters of"
         return f"{name}, {title}", ((name,) if " " in name else ())  # not "Richard" alone
     term = _phrase_before(head)
     if term and (kind := _KIND_OF_A_NAMED.search(head[: len(head.rstrip()) - len(term)])):
@@ -2204,7 +2249,7 @@ def _one_of_the_term(term: str, clause: str) -> str:
 # What an appositive says a place is: "the province around Beijing", "a port on the Red Sea".
 _A_PLACE_KIND = re.compile(
     r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:province|region|city|town|port|island|river|"
-    r"district|territory|village|valley|county|state)\b"
+    r"district|territory|village|valley|county|state)\b(?![’'])"  # not "the county's landowner"
 )
 _AN_OFFICE_OF = re.compile(
     r"(?:[A-Z][\w’'-]*\s+)*(?:Governor(?:-General)?|Viceroy|Duke|Duchess|Earl|Count|Bishop|"
@@ -2710,9 +2755,10 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
             continue  # "At the top sat the *grands blancs* – …" is no opening
         term = _phrase_before(head)
         back = re.search(rf"\b(?:this|that|these|those)\s+{re.escape(term)}\W*$", head, re.I)
-        if back and pattern is _COLON:
-            continue  # "… encapsulates that view: a change of ruler …"; but "to cut out these
-            # middlemen – traders who buy goods and sell them on –" says what they are
+        if back and (pattern is _COLON or not back[0].lower().startswith("these")):
+            continue  # "… encapsulates that view: a change of ruler …", "attacked this practice
+            # – selling church offices –"; but "to cut out these middlemen – traders who buy
+            # goods and sell them on –" says what they are
         counted = r"(?:one|two|three|four|five|six|several|many|some|few|main|chief|other)"
         # … not "some founded | quilombos: settlements of fugitives …"
         listed = re.search(
@@ -2724,8 +2770,13 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
         glossed = re.match(r"(?:a|an|the)\s", m["clause"])  # "Rentenmark: the temporary …"
         if label and pattern is _COLON and not glossed and not _a_gloss(head.strip(), m["clause"]):
             continue  # "Unity: regional rulers who had once been rivals … fought together"
-        if m["clause"].startswith("they ") and not term.endswith("s"):
-            continue  # "they" is a plural's: not "The plan failed: they had no money"
+        if m["clause"].startswith("they ") and not (
+            term.endswith("s")
+            and re.search(rf"\b(?:were|are|became|themselves)\s+{re.escape(term)}\W*$", head)
+        ):
+            continue  # "they" is the plural's the sentence says they were: "… were unionists:
+            # they wanted …", not "The plan failed: they had no money", "The Aztecs welcomed
+            # the Spaniards: they believed …" (the Aztecs did)
         if term and len(term.split()) <= 4 and (definition := _clause(m["clause"])):
             found.append((term, definition, ()))
     return found
@@ -2937,8 +2988,9 @@ def _name_after(text: str) -> str:
     names = text[:1].isupper()
     split = text.split()
     for word, following in zip(split, [*split[1:], ""], strict=True):
-        small = word.lower() in ("of", "and", "the", "for", "at", "on")
-        if names and small and words and (following[:1].isupper() or following == "the"):
+        small = word.lower() in ("of", "and", "the", "for", "at", "on", "in")  # "… in One Country"
+        after_the = following == "the" and word.lower() != "in"  # not "Nestorians in the West"
+        if names and small and words and (following[:1].isupper() or after_the):
             words.append(word)  # "the Religious Society of Friends", not "the Bibighar on 15 July"
             continue
         if not names and word in ("to", "on", "from") and words and following[:1].isupper():
@@ -3220,18 +3272,28 @@ _PERSON_WHO = re.compile(
 # A name and the clause that describes it: "the Qing dynasty, whose emperors came from …",
 # "the handloom weavers, who wove cloth by hand …" (not "…, which meant that …").
 _NAME_WHICH = re.compile(
-    r"(?:\*(?P<marked>[^*]{2,60})\*|(?:(?<=[a-z]\s)|(?<=^))"  # "the …", "was Mbanza Kongo, which"
+    r"(?:\*(?P<marked>[^*]{2,60})\*|"
+    # "the …", "The royal town was Mbanza Kongo, which …" (not "executed Mary Queen of Scots,
+    # which outraged Catholic Europe": the execution did)
+    r"(?:(?<=\bthe\s)|(?<=^)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bis\s)|(?<=\bare\s)|(?<=\bbecame\s)|"
+    r"(?<=\ba\s)|(?<=\ban\s))"  # "drew up a New Economic Model, which …"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:(?:of|the|de|and)\s+){0,2}[A-Z][\w’'-]+){0,4}"
     r"(?:\s+(?:dynasty|calendar|empire|kingdom|war|revolt|rebellion|movement|party|river|"
-    r"mountains|islands|festival|weavers|labourers))?|"
+    r"mountains|islands|festival|weavers|labourers))?)|"
     # a kind of measure, body or movement: "an emancipation fund, which was meant to …", "the
     # temperance movement, which urged …", "land purchase acts, which lent tenants …"
-    r"(?:(?<=\bthe\s)|(?<=\ban\s)|(?<=\ba\s)|(?<=\bpass\s))(?P<kind>(?:[a-z][\w-]+\s+){1,2}"
+    r"(?:(?<=\bthe\s)|(?<=\ban\s)|(?<=\ba\s)|(?<=\bpass\s))"
+    r"(?P<kind>(?:(?!(?:new|old|further|heavy|high|higher|special|extra|second|first|other|"
+    r"large|small|great|harsh|unpopular)\b)[a-z][\w-]+\s+){1,2}"
     r"(?:movement|fund|acts?|laws?|tax|taxes|duties|system|policy|courts?|council|scheme|"
-    r"programme|tribute|bonds?))))"
+    r"programme|tribute|bonds?)))"
     r",\s+(?P<relative>which|who|whose)\s+"
     r"(?!(?:meant|means|is|are|had|has|also|still|now|later|then)\b)"
     r"(?!(?:was|were)\s+(?!(?:meant|designed|intended)\s+to\b))"  # "which was meant to buy …"
+    # … not what doing something to it did: "broke with the Church of Rome, which allowed him
+    # to marry Anne Boleyn", "… Moctezuma II, which left the Aztecs leaderless"
+    r"(?!(?:outraged|shocked|angered|alarmed|horrified|infuriated|dismayed|surprised)\b)"
+    r"(?!(?:allowed|enabled|forced|left|let)\s+(?:him|her|them|us|the\s+[A-Z]))"
     rf"(?P<clause>{_A_CLAUSE_WITH_A_LIST})"
 )
 

@@ -369,7 +369,12 @@ _TIMELINE_LINE = re.compile(
 )
 
 
-_A_SEASON_OF = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\s+of\s+$", re.IGNORECASE)
+# A season a story goes on in: "broke down in the autumn of 1459" (not "would last until
+# the winter of 1944", a look ahead).
+_A_SEASON_OF = re.compile(
+    r"\b(?:in|during)\s+the\s+(?:(?:early|late)\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+$",
+    re.IGNORECASE,
+)
 
 
 # What may come before a year that opens a sentence: "In", "By the summer of".
@@ -849,6 +854,8 @@ _RELATIVE_YEAR = re.compile(
     r"winter)\b(?!\s+(?:of|and)\b|(?-i:\s+[A-Z]))|(?:by|at|towards?)\s+the\s+end\s+of\s+the\s+year))\b",
     re.IGNORECASE,
 )
+# The month each season begins, for "the following autumn" after a month of the year.
+_SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
            "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -952,6 +959,10 @@ def _counted(
         return None  # after "c. 1300", "1850–1860", a century: no one year to count from
     shift = _COUNTS[count.lower()] if (count := m["years"] or m["after"]) else forward - back
     shift *= not m["vague"]  # "a few weeks earlier", "over the following months": that year
+    if forward and last and (season := _SEASON_STARTS.get(said.split()[-1])):
+        # "the following autumn" after February is that autumn; after October, the next
+        month = int(last[5:7]) if re.match(r"\d{4}-\d\d", last) else None
+        shift = int(month is None or month >= season)
     if last and last.endswith(" BC"):  # years BC count down: "Four years later" after 256 BC
         before_christ = int(last.removesuffix(" BC")) - shift
         return (m.start(), m.end(), f"{before_christ} BC") if before_christ >= 1 else None
@@ -1289,9 +1300,6 @@ def _defined(
         first = list(itertools.dropwhile(_NOT_A_FIRST_NAME.__contains__, m[1].split()))
         if first:  # "Charles Stewart Parnell", not "King Charles", "In March"
             full_names.setdefault(m[2], " ".join([*first, m[2]]))
-            # … and where the family name comes first, as in Chinese, Japanese or Hungarian
-            # ("Yuan was a general …" after "Yuan Shikai"), the first, unless a surname
-            full_names.setdefault(first[0], " ".join([*first, m[2]]))
 
 
 def _introduced_terms(found: dict[str, TermDraft], sentence: str, seed_sentence: str) -> None:

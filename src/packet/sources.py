@@ -409,7 +409,13 @@ def _heading_like(line: str) -> bool:
     ending = _CLOSING.sub("", line.rstrip())
     if _KEY_WORD.match(line):
         return False  # "Chronicler - a writer who recorded events year by year": a key word
-    return 0 < len(words) <= 12 and not ending.endswith(_STOPS) and line[:1].isupper()
+    capital = line[:1].isupper() or _SECTION_NUMBER.match(line) is not None
+    return 0 < len(words) <= 12 and not ending.endswith(_STOPS) and capital
+
+
+# A book's section number before a heading: "7.1  Defeat by Japan, 1894–1895", "7  The
+# Hundred Days' Reform" (not a numbered question: "2. Explain the causes of the war").
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\s+[A-Z]|\d{1,2}\s{2,}[A-Z]")
 
 
 # A key word and its meaning, as a handout lists them: "Lord Chancellor - the king's chief
