@@ -294,3 +294,21 @@ def test_a_books_running_head_a_footer_of_use_and_a_citation_line_are_furniture(
     )
     blocks = article(page, "html").blocks
     assert [role for role, _ in blocks] == ["para"], blocks
+
+
+def test_a_books_numbered_section_headings_are_headings() -> None:
+    """ "7.1  Defeat by Japan, 1894–1895" heads a section of a textbook saved as text: read as a
+    paragraph, its years were drafted as an event; a numbered question is still text."""
+    text = "\n\n".join(
+        [
+            "7  The Hundred Days' Reform: China in 1898",
+            "7.1  Defeat by Japan, 1894–1895",
+            "In 1894 China and Japan went to war over Korea, and China lost.",
+            "2. Explain why the reforms failed",
+            "Use the sources in your answer.",
+        ]
+    )
+    found = article(text, "text")
+    assert found.title == "7  The Hundred Days' Reform: China in 1898"
+    assert found.blocks[0] == ("heading", "7.1  Defeat by Japan, 1894–1895")
+    assert ("para", "Explain why the reforms failed") in found.blocks  # its number a list's

@@ -942,3 +942,16 @@ def test_a_later_season_sets_the_year_of_the_months_after_it() -> None:
     dates = [e["date"] for e in drafts.timeline]
     assert "1459-10" in dates and "1456-10" not in dates and "1455-10" not in dates, dates
     assert "1956-11-06" in dates and "1957-11-06" not in dates, dates
+
+
+def test_a_run_of_days_after_relative_seasons_each_takes_the_year_just_before_it() -> None:
+    """A hostile pass's run-on paragraph of "the following summer, … on 10 July" took time in
+    proportion to its square (a named day's check read the whole sentence before each day);
+    each day now looks only at the words just before it, and at the relative year just before
+    it, by bisection — and each is of the year that relative year counts."""
+    pieces = [f"in the autumn of {1400 + 2 * n} they fled, and the following summer, capturing "
+              f"a town, on 10 July they fought" for n in range(200)]  # fmt: skip
+    dates = [date for _, _, _, date in happenings("; ".join(pieces) + ".")]
+    assert [d for d in dates if d.endswith("-07-10")] == [
+        f"{1401 + 2 * n}-07-10" for n in range(200)
+    ], dates[:6]

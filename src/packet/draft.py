@@ -717,9 +717,11 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
     reach = list(itertools.accumulate((end for _, end, _ in found), max))  # furthest end so far
     years = [(at, d) for at, _, d in found if re.match(r"^\d{3,4}\b", d)]  # each year, in order
     added: list[tuple[int, int, str]] = []
-    of_the_text: list[tuple[int, int, str]] = []  # days of the text's year, not the sentence's
+    # each day whose year was not written beside it, and where the year it took was (-1: the
+    # text's, before the sentence)
+    unwritten: list[tuple[int, int, str, int]] = []
     for start, end, month, day_of in find_day_months(sentence):
-        if day_of and _A_NAMED_DAY.search(sentence[:start]):
+        if day_of and _A_NAMED_DAY.search(sentence, max(0, start - 40), start):
             continue  # "the Constitution of 3 May": a name
         before = bisect.bisect_left(starts, end)  # the dates that start before this one ends
         if before and reach[before - 1] > start:
@@ -735,6 +737,7 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
             and re.match(r"\d{4}", after[2])
             else None
         )  # "from May to June 1096", not "from 3 May until about 1300" (c. 1300)
+        earlier_at = years[bisect.bisect_left(years, (start, "")) - 1][0] if years[:1] else -1
         earlier = (
             years[bisect.bisect_left(years, (start, "")) - 1][1]
             if years[:1] and years[0][0] < start
@@ -748,10 +751,10 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
             date = f"{in_year:04d}-{month:02d}{day_part}"
             added.append((start, end, date))
             bisect.insort(years, (start, date))
-            if not (joined or earlier):
-                of_the_text.append((start, end, date))
+            if not joined:
+                unwritten.append((start, end, date, earlier_at if earlier else -1))
     found = sorted(found + added)
-    return _in_the_year_told(sentence, found, _relative(sentence, found, year, day), of_the_text)
+    return _in_the_year_told(sentence, found, _relative(sentence, found, year, day), unwritten)
 
 
 _A_CLAUSE_BETWEEN = re.compile(r"[;:–—]|,\s+(?:and|but|when|while|although)\b|\bthat\b")
@@ -761,20 +764,25 @@ def _in_the_year_told(
     sentence: str,
     found: list[tuple[int, int, str]],
     relative: list[tuple[int, int, str]],
-    of_the_text: list[tuple[int, int, str]],
+    unwritten: list[tuple[int, int, str, int]],
 ) -> list[tuple[int, int, str]]:
     """The sentence's dates, a day after a relative year read in that year: "The Yorkists
     struck back the following summer, capturing Henry at Northampton on 10 July" is 10 July
     of the year after — one happening, not the year and a day of the year before; but not
     across a clause ("… the following year, naming … – but when news reached St Petersburg on
-    27 November, …")."""
-    years = [r for r in relative if re.fullmatch(r"\d{3,4}", r[2])]
+    27 November, …"), nor before a year written after it ("the following summer, in 1401, on
+    10 July")."""
+    years = sorted(r for r in relative if re.fullmatch(r"\d{3,4}", r[2]))
+    ends = [end for _, end, _ in years]
     moved: dict[tuple[int, int, str], tuple[int, int, str]] = {}
-    for told in of_the_text:
-        counted = [r for r in years if r[1] <= told[0]]
-        if counted and not _A_CLAUSE_BETWEEN.search(sentence[counted[-1][1] : told[0]]):
-            moved[told] = (told[0], told[1], f"{int(counted[-1][2]):04d}{told[2][4:]}")
-    used = {r for r in years for told in moved if r[1] <= told[0]}
+    used: set[tuple[int, int, str]] = set()
+    for start, end, date, year_at in unwritten:  # the relative year just before, by bisection
+        at = bisect.bisect_right(ends, start) - 1
+        if at < 0 or start - ends[at] > 120 or ends[at] < year_at:
+            continue
+        if not _A_CLAUSE_BETWEEN.search(sentence, ends[at], start):
+            moved[(start, end, date)] = (start, end, f"{int(years[at][2]):04d}{date[4:]}")
+            used.add(years[at])
     dates = [moved.get(d, d) for d in found] + [r for r in relative if r not in used]
     return sorted(dates)
 
