@@ -528,3 +528,24 @@ def test_a_pdf_list_of_words_and_meanings_is_a_line_each(tmp_path: Path) -> None
     assert paragraphs[:3] == words, paragraphs
     prose = [p for p in paragraphs if "The treaty was signed" in p]
     assert len(prose) == 1 and prose[0].endswith("for more signatures."), paragraphs
+
+
+def test_a_word_processed_worksheet_with_furniture_pulls_and_checks(
+    fresh: Path, tmp_path: Path
+) -> None:
+    """A Word or OpenDocument worksheet's course line and footer are left out of its stored
+    text; recorded as the seed's boilerplate too, `packet check` looked for them there and
+    stopped the pull ("boilerplate line … is not in nika.docx.txt"). They are told in the
+    pull's report, not recorded."""
+    from packet.check import check_project
+
+    blocks = [("p", "Hollins Park School · Year 9 History · Unit 3: The Byzantine Empire"),
+              ("h1", "The riots"), ("p", "In 532 the Nika riots broke out in Constantinople."),
+              ("p", "Hollins Park School History Department — for classroom use only")]  # fmt: skip
+    for make, kind in ((make_docx, "docx"), (make_odt, "odt")):
+        source = make(tmp_path / f"nika.{kind}", "The Nika Riots", "A. Teacher", blocks)
+        (report,) = pull(fresh, [source])
+        assert any("Hollins Park School" in line for line in report.skipped), report.skipped
+        meta = yaml.safe_load((fresh / "seeds" / f"nika.{kind}.meta.yaml").read_text())
+        assert "boilerplate" not in meta, meta
+        assert check_project(load_project(fresh)).errors == []

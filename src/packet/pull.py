@@ -843,7 +843,7 @@ def _record(
     record["format"] = kind
     if report.text_file:
         record["text"] = report.text_file.rsplit("/", 1)[-1]
-    if boilerplate := _boilerplate(found):
+    if boilerplate := _boilerplate(found, quotable):
         record["boilerplate"] = boilerplate
     return record
 
@@ -901,14 +901,16 @@ def _record_header(seed_file: str, report: PullReport) -> str:
     )
 
 
-def _boilerplate(found: Article) -> list[str]:
+def _boilerplate(found: Article, quotable: Haystack) -> list[str]:
     """What was dropped, so `packet check` keeps it out of content — but not a line that also
-    occurs in the article (a repeated title), which content may rightly quote."""
+    occurs in the article (a repeated title), which content may rightly quote, nor one the
+    seed's text does not hold (a Word or OpenDocument worksheet's course line and footer,
+    left out of its stored text: nothing can quote them, and check looks for each line)."""
     article_text = normalise(found.text)
     return [
         line
         for line in dict.fromkeys(found.skipped)
-        if line != found.title and normalise(line) not in article_text
+        if line != found.title and normalise(line) not in article_text and quotable.contains(line)
     ]
 
 
