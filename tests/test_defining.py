@@ -2199,3 +2199,24 @@ def test_what_the_hostile_pass_on_the_season_rules_found(
     timeline = draft(found, "t", "t.txt", "t", Taken()).timeline
     date, title = wrong
     assert not any(e["date"] == date and e["title"].startswith(title) for e in timeline), timeline
+
+
+def test_what_a_pulled_wars_of_the_roses_handout_s_glossary_showed() -> None:
+    """Batch 30's lecture handout pulled into a project, its glossary page read as a teacher
+    would: entries to delete or rewrite."""
+    found = {d.term: (d.definition, d.aliases) for d in draft_terms([
+        "Henry swore to marry Edward IV's daughter, Elizabeth of York, uniting the two houses.",
+        "Attainder was brutal: an act of attainder declared a man a traitor without trial.",
+        "He recognised no one — not even his baby son, Edward of Westminster, born that October.",
+        "Edmund of Langley, Duke of York — the fourth son and Richard, Duke of York's "
+        "grandfather.",
+        "York's eldest son, Edward, Earl of March, was a born soldier.",
+        "Some argue the fighting was short. A fair conclusion: a series of short, sharp "
+        "dynastic struggles fought mainly by the nobility.",
+    ])}  # fmt: skip
+    assert found["Elizabeth of York"] == ("Edward IV's daughter", [])  # not "IV's daughter"
+    assert not {"brutal", "fair conclusion", "A fair conclusion"} & set(found), found
+    assert found["Edward of Westminster"] == ("his baby son", [])  # not "born that October"
+    assert found["Edmund of Langley, Duke of York"][0].startswith("the fourth son"), found
+    assert "Edmund of Langley" not in found, found
+    assert found["Edward, Earl of March"] == ("York's eldest son", [])  # not also "Edward"

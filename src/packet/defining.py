@@ -458,7 +458,7 @@ def defined_terms(sentence: str) -> list[Definition]:
         f
         for f in found
         if not any(
-            t.startswith(f"{f[0]} ")
+            t.startswith((f"{f[0]} ", f"{f[0]}, "))  # "Edmund of Langley, Duke of York"
             or _with_article(f[0], t)
             or f[0].endswith(f" and {t}")
             or t.endswith(f", {f[0]}")  # "Duke of Lancaster" of "John of Gaunt, Duke of …"
@@ -1668,7 +1668,8 @@ _A_LABEL = (
 # French queen").
 _WHO_IS_WHO = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_IN_A_NAME})\s+)?(?:{_NAME_WORD}|[IVX]+\b)){{0,4}})"
-    rf"(?:,\s+(?P<title>(?:{_A_TITLE})\s+of\s+{_NAME_WORD}))?:\s+(?P<role>[^;:]{{3,200}}?)\.?"
+    rf"(?:,\s+(?P<title>(?:{_A_TITLE})\s+of\s+{_NAME_WORD}))?(?::|\s[–—])\s+"  # "…: …", "… – …"
+    r"(?P<role>[^;:–—]{3,200}?)\.?"
 )
 
 
@@ -1722,6 +1723,21 @@ _TITLE = re.compile(rf"^{_TITLE_WORD}(?=[A-Z][\w’'-]+\s+[A-Z])")
 _TITLE_AND_NAME = re.compile(rf"^{_TITLE_WORD}(?=[A-Z][\w’'-]+$)")  # "Empress Theodora"
 
 
+def _with_owner(sentence: str, start: int, words: str) -> str:
+    """`words`, at `start` in `sentence`, with the rest of a possessive name before them:
+    "Edward | IV's daughter" is "Edward IV's daughter"."""
+    if not re.match(r"[A-Z][\w’'-]*[’']s\s", words):
+        return words
+    before = re.search(r"(?<![\w’'-])[A-Z][\w’'-]*\s+$", sentence[:start])
+    if (
+        before is None
+        or _an_opening_word(before[0].strip())
+        or not sentence[: before.start()].strip()
+    ):
+        return words  # "In 1483 | Edward's …", a sentence's first word
+    return sentence[before.start() : start] + words
+
+
 def _role_named(sentence: str) -> list[Definition]:
     """ "the Soviet biologist Trofim Lysenko, whose …" → (Trofim Lysenko, the Soviet biologist)."""
     found: list[Definition] = []
@@ -1749,7 +1765,10 @@ def _role_named(sentence: str) -> list[Definition]:
         if m["word"].lower() in _A_STATE_MAY_BE and one_word:
             continue  # "Its most powerful member, Britain, refused …": a country
         titled = m["name"].split(", ")  # "John of Gaunt, Duke of Lancaster" is John of Gaunt
-        found.append((m["name"], m["role"], tuple(titled[:1]) if len(titled) > 1 else ()))
+        role = _with_owner(sentence, m.start("role"), m["role"])  # "Edward | IV's daughter"
+        # … not "Edward" alone for "Edward, Earl of March": a first name is many people's
+        other = tuple(titled[:1]) if len(titled) > 1 and " " in titled[0] else ()
+        found.append((m["name"], role, other))
     return found
 
 
@@ -1762,6 +1781,13 @@ _A_STATE_MAY_BE = {"member", "rival", "ally", "enemy", "opponent", "neighbour", 
 # … or a word that also describes ("the rebel Confederacy").
 _ROLE_NOT_A_PERSON = re.compile(
     r"(?:Sunni|Shia|Muslim|Christian|Catholic|Protestant|rebel|revolutionary)s?$", re.I
+)
+
+
+# When a person was born or died, and nothing else: "born that October", "died in 1547".
+_BORN_WHEN = re.compile(
+    r"(?:born|died)(?:\s+(?:in|on|at|that|the|same|following|next|year|month|spring|summer|"
+    r"autumn|winter|\d{1,4}|(?-i:[A-Z][a-z]+)))+"
 )
 
 
@@ -1787,8 +1813,11 @@ def _appositives(sentence: str) -> list[Definition]:
             # of what is before ("the commander, the Marquis of …" is a person)
             found += _named_by_apposition(name, head)
             continue
-        if re.fullmatch(rf"(?:the\s+)?(?:{_TRANSLATED.pattern})", clause):
-            continue  # "a fifth, the quinto real or 'royal fifth'": a name and its translation
+        if re.fullmatch(rf"(?:the\s+)?(?:{_TRANSLATED.pattern})", clause) or _BORN_WHEN.fullmatch(
+            clause
+        ):
+            continue  # "a fifth, the quinto real or 'royal fifth'": a name and its translation;
+            # "his baby son, Edward of Westminster, born that October": when, not who
         if re.match(r"(?:named|called)\s+after\b", clause) and not re.fullmatch(
             r"[A-Z][\w’'-]+s", term
         ):
@@ -2067,7 +2096,9 @@ _TITLED_HEAD = re.compile(
 )  # … not one named after a role: "the king's uncle, John of Gaunt, Duke of Lancaster, …"
 _RENAMED = re.compile(
     r"(?:^|(?<=\s))(?P<what>(?:[Oo]ne\s+of\s+)?(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|"
-    rf"[Tt]his|[Oo]ur|[{_CAPITAL}][\w’'-]*[’']s)\s+[^,;:()“”\"]{{2,80}}?),\s+"
+    # … or a possessive name: "Edward IV's daughter"
+    rf"[Tt]his|[Oo]ur|(?:[{_CAPITAL}][\w’'-]*\s+){{0,2}}[{_CAPITAL}][\w’'-]*[’']s)\s+"
+    r"[^,;:()“”\"]{2,80}?),\s+"
     rf"(?P<name>(?:the\s+)?{_NAME_AFTER})(?:,\s+{_A_TITLE}\s+of\s+{_NAME_WORD})?"
     r"(?=\s*(?:[.;]|$|[–—]\s)|,\s+(?!(?:and|or|but|the|a|an|his|her|its|their)\b)[a-z])"
 )
@@ -2126,7 +2157,9 @@ def _what_renamed(m: re.Match[str], sentence: str) -> str | None:
     # Red Sea coast into | a single colony, Eritrea", "| the leader of the party, …", "| a
     # small island off the coast of Africa, …"
     inner = re.finditer(rf"(?<!\sof)(?<!\soff)\s{_DETERMINER}\s", m["what"])
-    starts = [*reversed([d.start() for d in inner]), 0]
+    # … not inside a possessive name: "Edward | IV's daughter"
+    starts = [d.start() for d in inner if not re.search(r"[A-Z][\w’'-]*$", m["what"][: d.start()])]
+    starts = [*reversed(starts), 0]
     what = next((m["what"][i:].strip() for i in starts if _what_it_is(m["what"][i:])), None)
     if what is None or (what.split()[-1][:1].isupper() and opening):
         return None  # … unless the sentence opens with it: "A new minister in London, …"
@@ -2703,6 +2736,8 @@ def _a_gloss(term: str, clause: str) -> bool:
     or an instruction."""
     if _HAS_VERB.search(term) or re.search(r"\b(?:was|were|is|are|had|has)\b", term):
         return False
+    if re.fullmatch(rf"(?:an?|the)\s+(?:\S+\s+)*(?i:{_A_LABEL})", term, re.I):
+        return False  # "A fair conclusion: a series of …": what the writer says
     if _AN_INSTRUCTION.match(clause) or _A_SENTENCE.match(clause):
         return False
     if re.fullmatch(r"[\w’' -]+(?:,\s+[\w’' -]+)+,?\s+and\s+[\w’' -]+", clause):
@@ -2759,17 +2794,8 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
             continue  # "… encapsulates that view: a change of ruler …", "attacked this practice
             # – selling church offices –"; but "to cut out these middlemen – traders who buy
             # goods and sell them on –" says what they are
-        counted = r"(?:one|two|three|four|five|six|several|many|some|few|main|chief|other)"
-        # … not "some founded | quilombos: settlements of fugitives …"
-        listed = re.search(
-            rf"\b{counted}\s+(?:(?![a-z]+ed\b)[a-z]+\s+)?{re.escape(term)}\W*$", head, re.I
-        )
-        if listed and pattern is _COLON:
-            continue  # "Soldiers had one great fear: gas attacks …": what they were
-        label = re.fullmatch(r"[A-Z][\w’'-]*", head.strip())
-        glossed = re.match(r"(?:a|an|the)\s", m["clause"])  # "Rentenmark: the temporary …"
-        if label and pattern is _COLON and not glossed and not _a_gloss(head.strip(), m["clause"]):
-            continue  # "Unity: regional rulers who had once been rivals … fought together"
+        if pattern is _COLON and _no_term_before_a_colon(term, head, m["clause"]):
+            continue
         if m["clause"].startswith("they ") and not (
             term.endswith("s")
             and re.search(rf"\b(?:were|are|became|themselves)\s+{re.escape(term)}\W*$", head)
@@ -2780,6 +2806,29 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
         if term and len(term.split()) <= 4 and (definition := _clause(m["clause"])):
             found.append((term, definition, ()))
     return found
+
+
+def _no_term_before_a_colon(term: str, head: str, clause: str) -> bool:
+    """Whether the words before a colon are no term the words after it define: what there
+    were some of, a list's label, what the writer says, what something was like."""
+    counted = r"(?:one|two|three|four|five|six|several|many|some|few|main|chief|other)"
+    # … not "some founded | quilombos: settlements of fugitives …"
+    listed = re.search(
+        rf"\b{counted}\s+(?:(?![a-z]+ed\b)[a-z]+\s+)?{re.escape(term)}\W*$", head, re.I
+    )
+    label = re.fullmatch(r"[A-Z][\w’'-]*", head.strip())
+    glossed = re.match(r"(?:a|an|the)\s", clause)  # "Rentenmark: the temporary …"
+    copula = re.search(rf"\b(?:was|were|is|are)\s+{re.escape(term)}\W*$", head)
+    return bool(
+        listed  # "Soldiers had one great fear: gas attacks …": what they were
+        # "Unity: regional rulers who had once been rivals … fought together"
+        or (label and not glossed and not _a_gloss(head.strip(), clause))
+        # "A fair conclusion: a series of short, sharp …": what the writer says
+        # (a key-terms line's word is a term: "theme: a military district")
+        or (term and head.strip() != term and re.fullmatch(rf"(?i:{_A_LABEL})", term.split()[-1]))
+        # "Attainder was brutal: an act of attainder declared …": what it was like
+        or (copula and " " not in term and not term.endswith("s"))
+    )
 
 
 # What a name means, said by doing it: "what some called rollback, pushing communism back …".
