@@ -955,3 +955,15 @@ def test_a_run_of_days_after_relative_seasons_each_takes_the_year_just_before_it
     assert [d for d in dates if d.endswith("-07-10")] == [
         f"{1401 + 2 * n}-07-10" for n in range(200)
     ], dates[:6]
+
+
+def test_a_happening_after_a_semicolon_is_titled_by_its_own_part() -> None:
+    """ "Edward, the Black Prince — the eldest; his son Richard II was deposed in 1399 …" was
+    titled "Edward, the Black Prince — the eldest": the part before the semicolon, with no
+    date, is no part of what happened in 1399."""
+    (told,) = happenings(
+        "Edward, the Black Prince — the eldest; his son Richard II was deposed in 1399 and left "
+        "no children."
+    )  # fmt: skip
+    assert told[0] == "his son Richard II was deposed in 1399 and left no children."
+    assert told[3] == "1399"

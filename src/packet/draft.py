@@ -577,6 +577,12 @@ def happenings(
     for index, (group, (start, end)) in enumerate(zip(groups, extents, strict=True)):
         first = next(c for c in reversed(cuts[: index + 1]) if c is not None)[1]
         last = next(c for c in cuts[index + 1 :] if c is not None)[0]
+        # … and within it, the part between semicolons that holds the dates: "Edward, the
+        # Black Prince — the eldest; his son Richard II was deposed in 1399 …"
+        if (semicolon := sentence.rfind("; ", first, group[0][0])) >= 0:
+            first = semicolon + 2
+        if (semicolon := sentence.find("; ", group[-1][1], last)) >= 0:
+            last = semicolon
         told.append((sentence[first:last], start - first, end - first, _date_of(group, sentence)))
     return told
 
