@@ -950,6 +950,13 @@ _NAME_PARTICLES = {
 }  # fmt: skip
 
 
+# How many of a kind, never a name's first word ("Many | Flemings"), and those that may be
+# ("All Souls College", "Three Principles of the People") but not a term's first word.
+_COUNTING = {"many", "most", "some", "several", "few", "both", "each", "every"}
+_QUANTIFIERS = _COUNTING | {"all", "other", "such", "more", "no", "any", "two", "three", "four",
+                            "five"}  # fmt: skip
+
+
 # Capitalised, these open a sentence, never a name ("First", "New" and "Thousand" may).
 _NEVER_IN_NAME = {
     "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "in",
@@ -958,7 +965,7 @@ _NEVER_IN_NAME = {
     "they", "he", "she", "we", "after", "before", "during", "over", "between", "about",
     "against", "also", "so", "still", "even", "only", "yet", "soon", "once", "now",
     "meanwhile", "later", "instead", "thus", "finally", "eventually",  # "Meanwhile | Malacca"
-    "many", "most", "some", "several", "few", "both", "each", "every",  # "Many | Flemings"
+    *_COUNTING,  # "Many | Flemings"
 }  # fmt: skip
 # What follows "the" inside a name: "Alfred the Great", "William the Conqueror".
 _EPITHETS = {
@@ -992,10 +999,6 @@ _TO_AS_PREPOSITION = {
     "condemned", "committed", "dedicated", "compared", "added", "admitted", "accustomed",
     "due", "according", "close", "next", "up", "owing", "thanks", "similar", "equal",
 }  # fmt: skip
-
-
-_QUANTIFIERS = {"many", "most", "some", "several", "few", "all", "both", "each", "every", "other",
-                "such", "more", "no", "any", "two", "three", "four", "five"}  # fmt: skip
 
 
 def _capitalised(word: str) -> bool:

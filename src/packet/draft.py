@@ -61,7 +61,7 @@ from .defining import (
 )
 from .markup import TermFinder
 from .sources import Article, link_text
-from .text import NOTE_MARK, sentences, slug
+from .text import GLOSSED_LINE, NOTE_MARK, sentences, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
 TERMS_MAX = 60  # a 1,500-word article can explain fifty words, places and people
@@ -743,11 +743,10 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
             and re.match(r"\d{4}", after[2])
             else None
         )  # "from May to June 1096", not "from 3 May until about 1300" (c. 1300)
-        earlier_at = years[bisect.bisect_left(years, (start, "")) - 1][0] if years[:1] else -1
-        earlier = (
-            years[bisect.bisect_left(years, (start, "")) - 1][1]
+        earlier_at, earlier = (
+            years[bisect.bisect_left(years, (start, "")) - 1]
             if years[:1] and years[0][0] < start
-            else None
+            else (-1, None)
         )
         in_year = int(joined[:4]) if joined else int(earlier[:4]) if earlier else year
         if in_year is not None:
@@ -758,7 +757,7 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
             added.append((start, end, date))
             bisect.insort(years, (start, date))
             if not joined:
-                unwritten.append((start, end, date, earlier_at if earlier else -1))
+                unwritten.append((start, end, date, earlier_at))
     found = sorted(found + added)
     return _in_the_year_told(sentence, found, _relative(sentence, found, year, day), unwritten)
 
@@ -1281,11 +1280,8 @@ def _lines(paragraph: str) -> list[str]:
     """A key-terms list a plain-text file runs into one paragraph, a line each ("boycott -
     refusing to buy …\npicketing - standing outside …"); any other paragraph whole."""
     lines = paragraph.splitlines()
-    listed = len(lines) > 1 and all(_A_KEY_LINE.match(line) for line in lines)
+    listed = len(lines) > 1 and all(GLOSSED_LINE.match(line) for line in lines)
     return lines if listed else [paragraph]
-
-
-_A_KEY_LINE = re.compile(r"[^\s–—:;,.]+(?:\s[^\s–—:;,.]+){0,3}\s(?:[–—-]|:)\s\S")
 
 
 def _defined_after(found: dict[str, TermDraft], previous: tuple[str, str], sentence: str) -> None:

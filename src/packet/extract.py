@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import ocr
 from .sources import Article, SourceError, clean, is_handout_furniture
+from .text import GLOSSED_LINE
 
 if TYPE_CHECKING:
     from odf.element import Element
@@ -452,11 +453,8 @@ def _starts_block(before: _Line, line: _Line, first: _Line, pitch: float, right:
     indented = line.left > first.left + line.size
     # … or a list of words, each a short line without a full stop: "rangatira – chief or
     # leader of a hapū or iwi" | "iwi – tribe; a large group …", and the prose after it
-    listed = short and any(_A_WORD_GLOSSED.match(one.text) for one in (line, first))
+    listed = short and any(GLOSSED_LINE.match(one.text) for one in (line, first))
     return (ended and (short or indented)) or listed
-
-
-_A_WORD_GLOSSED = re.compile(r"[^\s–—:;,.]+(?:\s[^\s–—:;,.]+){0,3}\s[–—]\s\S")
 
 
 def _join_lines(group: list[_Line], vocabulary: set[str], typeset: bool) -> str:

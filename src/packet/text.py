@@ -291,6 +291,9 @@ _SENTENCE_END = re.compile(rf"(?<=[.!?])[”\"’)*_]{{0,3}}(?:\[\d{{1,3}}\])?\s
 _STARTS = re.compile(rf"{_OPENS}(\w)")
 # A note's mark where the note starts ("[2] The order had come …"): no part of its words.
 NOTE_MARK = re.compile(r"^\[\d+\]\s*")
+# A line of a list of words and what they mean: "swaraj – self-rule", "heimin: commoners …",
+# a word (or up to four) before a dash or a colon.
+GLOSSED_LINE = re.compile(r"[^\s–—:;,.]+(?:\s[^\s–—:;,.]+){0,3}(?:\s[–—-]|:)\s\S")
 
 
 # Abbreviations a sentence does not end with: "Brown v. Board of Education", "Gen. Gage".
