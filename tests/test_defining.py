@@ -2220,3 +2220,11 @@ def test_what_a_pulled_wars_of_the_roses_handout_s_glossary_showed() -> None:
     assert found["Edmund of Langley, Duke of York"][0].startswith("the fourth son"), found
     assert "Edmund of Langley" not in found, found
     assert found["Edward, Earl of March"] == ("York's eldest son", [])  # not also "Edward"
+
+
+def test_a_key_terms_list_with_colons_a_text_file_runs_together_is_read_a_line_each() -> None:
+    block = "boycott: refusing to buy goods as a protest\nswaraj: self-rule"
+    assert {d.term: d.definition for d in draft_terms([block])} == {
+        "boycott": "refusing to buy goods as a protest",
+        "swaraj": "self-rule",
+    }
