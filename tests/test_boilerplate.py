@@ -312,3 +312,20 @@ def test_a_books_numbered_section_headings_are_headings() -> None:
     assert found.title == "7  The Hundred Days' Reform: China in 1898"
     assert found.blocks[0] == ("heading", "7.1  Defeat by Japan, 1894–1895")
     assert ("para", "Explain why the reforms failed") in found.blocks  # its number a list's
+
+
+def test_a_heading_repeated_over_each_task_or_section_is_kept() -> None:
+    """A running head is repeated furniture; a worksheet's "Task" heading over each of three
+    tasks, or a web page's section heading over its subsections, is not."""
+    text = "\n\n".join(["Tasks", "Task", "Read the source.", "Task", "Write an answer.", "Task",
+                        "Compare the two."])  # fmt: skip
+    found = article(text, "text")
+    assert [role for role, _ in found.blocks].count("heading") == 3 and not found.skipped
+    page = (
+        "<html><body><article><h1>The Revolution</h1><h2>Causes</h2><h3>Economic</h3>"
+        "<p>Bread prices doubled in 1789, and the crowds of Paris blamed the court for it.</p>"
+        "<h3>Political</h3><p>The Estates-General met in May 1789 for the first time since "
+        "1614.</p></article></body></html>"
+    )
+    headings = [text for role, text in article(page, "html").blocks if role == "heading"]
+    assert headings == ["Causes", "Economic", "Political"], headings

@@ -467,14 +467,22 @@ def _from_bylined_title(lines: list[str], article: Article) -> list[str]:
     return lines[title_at + 1 :]
 
 
+_RUNNING_HEAD = re.compile(r"^[^a-z]+$|\s[·|]\s|\b(?i:chapter|part|unit|page|section)\s+[\dIVX]")
+
+
 def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, str]]:
     """The article's headings and paragraphs, in order; what else the lines hold goes into
     `article` (title, author, date, skipped)."""
     kept: list[tuple[str, str]] = []
     # A running head a book saved as text repeats at each page break ("CHAPTER 7 · REFORM
-    # AND REACTION"): a short heading-like line, three times or more.
+    # AND REACTION"): a short heading-like line, three times or more, in capitals or in parts
+    # or naming a chapter (not a worksheet's "Task" heading over each of three tasks).
     counted = collections.Counter(lines)
-    running = {line for line, n in counted.items() if n >= 3 and _heading_like(line)}
+    running = {
+        line
+        for line, n in counted.items()
+        if n >= 3 and _heading_like(line) and _RUNNING_HEAD.search(line)
+    }
     for i, line in enumerate(lines):
         if line in running:
             article.skipped.append(line)
@@ -612,13 +620,10 @@ def _html_article(text: str) -> Article:
                 article.blocks.append(("heading", m[1].strip()))
         else:
             article.blocks.append(("para", _BULLET.sub("", block)))
-    # … and a heading over nothing, its links dropped: "See also"
-    blocks = article.blocks
-    article.blocks = [
-        (role, text)
-        for i, (role, text) in enumerate(blocks)
-        if role != "heading" or (i + 1 < len(blocks) and blocks[i + 1][0] == "para")
-    ]
+    # … and the headings the page ends with, over nothing: "See also", its links dropped (a
+    # heading over a heading inside the page heads a section, as "<h2>Causes</h2><h3>…")
+    while article.blocks and article.blocks[-1][0] == "heading":
+        article.blocks.pop()
     return article
 
 
