@@ -291,7 +291,7 @@ def test_each_dated_sentence_is_an_event_of_its_module_and_each_term_a_glossary_
         ("wall-1961-08-13-the-wall-went-up", "1961-08-13", "The wall went up",
          ["wall-2-going-up-fast-in"]),
         ("wall-1989-11-09-the-border-opened-after-the-peac", "1989-11-09",
-         "The border opened after the Peaceful Revolution (PR)", ["wall-3-coming-down"]),
+         "The border opened after the Peaceful Revolution", ["wall-3-coming-down"]),
     ]  # fmt: skip
     first = drafts.timeline[0]
     assert first["sources"] == [{"seed": "wall", "passage": first["detail"]}]

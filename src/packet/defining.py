@@ -365,6 +365,8 @@ _PAST_TENSES = {
     "understood", "broke", "burnt", "dealt", "forgot", "forgave", "knelt", "thought", "fed",
 }  # fmt: skip
 _IRREGULAR = "(?:" + "|".join(sorted(_PAST_TENSES)) + ")"
+# What a clause tells someone did or was: "was", "had", "died", "landed", "began".
+FINITE_VERB = rf"(?:was|were|is|are|had|has|did|died|[a-z]{{3,}}ed|{_IRREGULAR})"
 
 _PARTICIPLES = "(?:Written|Driven|Taken|Given|Made|Built|Led|Held|Known|Drawn|Shaken|Beaten)"
 _HAS_VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|{_IRREGULAR})\b")
@@ -1736,9 +1738,22 @@ def _with_owner(sentence: str, start: int, words: str) -> str:
         before is None
         or _an_opening_word(before[0].strip())
         or not sentence[: before.start()].strip()
+        or _A_PLACE_OR_TIME.search(sentence[: before.end()])
     ):
-        return words  # "In 1483 | Edward's …", a sentence's first word
+        return words  # "In 1483 | Edward's …", a sentence's first word, "In London | …"
     return sentence[before.start() : start] + words
+
+
+_PLACE_OR_TIME_BEFORE_AN_OWNER = re.compile(
+    r"^(?i:in|on|at|under|during|after|before|from|by|since|until)\s+(?:[A-Z][\w’'-]*\s+)+?"
+    r"(?=[A-Z][\w’'-]*[’']s\s)"
+)
+# Where or when a sentence begins, before a name: "In London | Warwick's brother", "Under
+# Henry VIII | Wolsey's successor", "On Sunday | Henry's chaplain".
+_A_PLACE_OR_TIME = re.compile(
+    r"(?:^|[,;]\s*)(?i:in|on|at|under|during|after|before|from|by|since|until)\s+"
+    r"(?:[A-Z][\w’'-]*\s+){1,3}$"
+)
 
 
 def _role_named(sentence: str) -> list[Definition]:
@@ -2164,6 +2179,8 @@ def _what_renamed(m: re.Match[str], sentence: str) -> str | None:
     starts = [d.start() for d in inner if not re.search(r"[A-Z][\w’'-]*$", m["what"][: d.start()])]
     starts = [*reversed(starts), 0]
     what = next((m["what"][i:].strip() for i in starts if _what_it_is(m["what"][i:])), None)
+    if what is not None:  # "In Germany | Hitler's party, the NSDAP, …"
+        what = _PLACE_OR_TIME_BEFORE_AN_OWNER.sub("", what)
     if what is None or (what.split()[-1][:1].isupper() and opening):
         return None  # … unless the sentence opens with it: "A new minister in London, …"
     if " " not in m["name"] and not re.match(r"(?:a|an)\s", what):
@@ -2739,7 +2756,7 @@ def _a_gloss(term: str, clause: str) -> bool:
     or an instruction."""
     if _HAS_VERB.search(term) or re.search(r"\b(?:was|were|is|are|had|has)\b", term):
         return False
-    if re.fullmatch(rf"(?:an?|the)\s+(?:\S+\s+)*(?i:{_A_LABEL})", term, re.I):
+    if _a_remark(re.sub(r"^(?:an?|the)\s+", "", term, flags=re.I)) and term != term.split()[-1]:
         return False  # "A fair conclusion: a series of …": what the writer says
     if _AN_INSTRUCTION.match(clause) or _A_SENTENCE.match(clause):
         return False
@@ -2828,10 +2845,57 @@ def _no_term_before_a_colon(term: str, head: str, clause: str) -> bool:
         or (label and not glossed and not _a_gloss(head.strip(), clause))
         # "A fair conclusion: a series of short, sharp …": what the writer says
         # (a key-terms line's word is a term: "theme: a military district")
-        or (term and head.strip() != term and re.fullmatch(rf"(?i:{_A_LABEL})", term.split()[-1]))
-        # "Attainder was brutal: an act of attainder declared …": what it was like
-        or (copula and " " not in term and not term.endswith("s"))
+        # (but "A primary source: a source from the time …" names a kind)
+        or (term and head.strip() != term and _a_remark(term))
+        # "Attainder was brutal: an act of attainder declared …": what it was like (but "The
+        # punishment was attainder: an act of Parliament …" names it)
+        or (copula and " " not in term and a_description(term))
     )
+
+
+def _a_remark(words: str) -> bool:
+    """Whether words before a colon are a label, maybe with words judging it: "Conclusion",
+    "A fair conclusion", "My answer" — not the name of a kind of thing ("primary source")."""
+    *judging, label = words.split() or [""]
+    return re.fullmatch(rf"(?i:{_A_LABEL})", label) is not None and all(
+        word.casefold() in _JUDGING | _LIKE for word in judging
+    )
+
+
+_JUDGING = {
+    "fair", "possible", "likely", "useful", "reasonable", "balanced", "overall", "brief",
+    "stronger", "my", "our", "your", "their", "his", "her", "one", "another", "next", "further",
+}  # fmt: skip
+
+
+def a_heading_word(words: str) -> bool:
+    """Whether the words before a colon on a line are a fact box's or a plan's heading —
+    "Date", "Casualties", "Political", "Monday" — not a term its line explains."""
+    return " " not in words.strip() and (
+        re.fullmatch(rf"(?i:{_A_LABEL})|{_WEEKDAY}", words.strip()) is not None
+        or a_description(words)
+    )
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+
+def a_description(word: str) -> bool:
+    """Whether one word is one that says what something was like ("brutal", "short",
+    "Political"), not what it is called ("attainder", "sovereignty", "collectivisation"): by
+    its ending or as one of the commonest such words."""
+    folded = word.casefold()
+    return folded in _LIKE or bool(_LIKE_ENDS.search(folded))
+
+
+_LIKE_ENDS = re.compile(r"(?:ous|ful|ive|less|ible|able|ical|ish|al|ic|ly|ed)$")
+_LIKE = _DESCRIBING | {
+    "simple", "clear", "harsh", "swift", "stark", "grim", "bad", "good", "poor", "quick",
+    "slow", "new", "deep", "cheap", "hard", "bloody", "heavy", "angry", "easy", "complex",
+    "mixed", "worse", "better", "bleak", "dire", "plain", "true", "false", "cruel", "savage",
+    "unique", "short-term", "long-term", "social", "personal", "religious", "military",
+    "economic", "political", "cultural",
+}  # fmt: skip
 
 
 # What a name means, said by doing it: "what some called rollback, pushing communism back …".

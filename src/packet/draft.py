@@ -50,9 +50,11 @@ import yaml
 
 from .dates import MONTHS, find_dates, find_day_months, parse_date
 from .defining import (
+    FINITE_VERB,
     KNOWN_AS,
     MAX_SENTENCE,
     Definition,
+    a_heading_word,
     defined_after,
     defined_terms,
     defining_clause,
@@ -536,6 +538,7 @@ _LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.IGNORECASE)
 # Where a sentence telling two happenings is cut between them, strongest first.
 _CLAUSE_CUTS = (
     re.compile(r";\s*"),
+    re.compile(r":\s+"),  # "The harvest of 1788 was a disaster: | a hailstorm in July 1788 …"
     re.compile(r",\s+(?:and|but|while|whereas|before|after|until)\s+", re.IGNORECASE),
     re.compile(r"\s+(?:and|but|while|whereas|before|after|until)\s+", re.IGNORECASE),
     re.compile(r",\s+"),
@@ -569,22 +572,137 @@ def happenings(
     extents, listed = _extents(sentence, groups)
     # (where a clause ends, where the next begins) between happenings; none inside a list of
     # years, whose dates are each the clause's that holds the list
+    semicolons = _semicolons(sentence)
     cuts: list[tuple[int, int] | None] = [(0, 0)]
     for (before, after), in_a_list in zip(itertools.pairwise(groups), listed, strict=True):
-        cuts.append(None if in_a_list else _cut(sentence, before[-1][1], after[0][0]))
+        gap = (before[-1][1], after[0][0])
+        cuts.append(None if in_a_list else _cut(sentence, *gap, semicolons))
     cuts.append((len(sentence), len(sentence)))
     told = []
+    aside = False  # whether the sentence's subject was told of after an aside
     for index, (group, (start, end)) in enumerate(zip(groups, extents, strict=True)):
         first = next(c for c in reversed(cuts[: index + 1]) if c is not None)[1]
         last = next(c for c in cuts[index + 1 :] if c is not None)[0]
         # … and within it, the part between semicolons that holds the dates: "Edward, the
         # Black Prince — the eldest; his son Richard II was deposed in 1399 …"
-        if (semicolon := sentence.rfind("; ", first, group[0][0])) >= 0:
-            first = semicolon + 2
-        if (semicolon := sentence.find("; ", group[-1][1], last)) >= 0:
-            last = semicolon
-        told.append((sentence[first:last], start - first, end - first, _date_of(group, sentence)))
-    return told
+        at = bisect.bisect_left(semicolons, group[-1][1])
+        if at < len(semicolons) and semicolons[at] < last:
+            last = semicolons[at]
+        at = bisect.bisect_left(semicolons, group[0][0]) - 1
+        clause, offset = sentence[first:last], first
+        if at >= 0 and semicolons[at] >= first:
+            clause, offset = _own_part(sentence, first, semicolons[at], last, (start, end))
+        elif first and (who := _aside_subject(sentence, first)):
+            # "In 1649 Charles I, defeated …, | was executed on 30 January": who was
+            clause, offset = _named(sentence, first, last, (start, end), who)
+            aside = True
+        told.append((clause, start - offset, end - offset, _date_of(group, sentence)))
+    return [one for one in told if not (aside and _only_its_day_s_year(one, told))]
+
+
+def _only_its_day_s_year(
+    one: tuple[str, int, int, str], told: list[tuple[str, int, int, str]]
+) -> bool:
+    """Whether a happening is only the year a day the sentence gives later is in, with the
+    words before an aside: "In 1649 Charles I, | defeated …, was executed on 30 January"."""
+    clause, start, end, date = one
+    words = clause[:start] + clause[end:]
+    return (
+        re.fullmatch(r"\d{3,4}", date) is not None
+        and not re.search(rf"\b{FINITE_VERB}\b", words)
+        and any(other[3].startswith(f"{date}-") for other in told)
+    )
+
+
+def _semicolons(sentence: str) -> list[int]:
+    """Where the sentence's semicolons are that part its clauses — not one in brackets
+    ("Richard III (reigned 1483–1485; killed at Bosworth)") or in a quotation."""
+    found, depth, quoted = [], 0, False
+    for at, char in enumerate(sentence):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char in '“”"':
+            quoted = char == "“" or (char == '"' and not quoted)
+        elif char == ";" and not depth and not quoted:
+            found.append(at)
+    return found
+
+
+# The name a sentence opens with, that a part after its semicolon goes on about: "Richard III
+# was …; he died", "Henry's health declined; he died", "The Battle of Towton was …; it took".
+_OPENING_NAME = re.compile(
+    r"(?:The\s+)?(?!(?:In|On|At|By|After|Before|During|When|While|Although|As|From|This|That|"
+    r"These|Those|There|It|He|She|They|His|Her|Their|Its|A|An|The)\b)"
+    r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:of\s+|the\s+|de\s+)*(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|[IVX]+\b))*"
+)
+# A part that does not name who or what it tells of: "he died …", "executed on …".
+_NO_SUBJECT = re.compile(rf"(?:(he|she|it|they|who|which)\b|(whose)\b|(?={FINITE_VERB}\b))")
+
+
+def _own_part(
+    sentence: str, first: int, semicolon: int, last: int, dates: tuple[int, int]
+) -> tuple[str, int]:
+    """The clause a happening after a semicolon is told in, and where the sentence would
+    start to put its dates where they are in the clause: the part after the semicolon, with
+    the name the sentence opened with for its "he" or "it" ("Richard III was the last
+    Plantagenet king; he died at Bosworth on …" tells that Richard III died); the whole from
+    `first` where that part says nothing but its date ("First Battle of St Albans; 22 May
+    1455") or names no one the sentence named."""
+    start = semicolon + 1
+    start += len(sentence[start:last]) - len(sentence[start:last].lstrip())
+    words = sentence[start : dates[0]] + sentence[dates[1] : last]
+    if not re.search(r"[a-z]{3,}", _LEADING_INTO.sub("", words)):
+        return sentence[first:last], first
+    if not _unnamed(sentence, start, last, dates):
+        return sentence[start:last], start
+    name = _OPENING_NAME.match(sentence, first)
+    if name is None:
+        return sentence[first:last], first
+    return _named(sentence, start, last, dates, re.sub(r"[’']s$", "", name[0]))
+
+
+def _aside_subject(sentence: str, first: int) -> str | None:
+    """The subject a sentence opens with, before an aside between commas ("In 1917 the tsar,
+    whose army had been routed the previous year, abdicated on 15 March"), where the clause
+    from `first` is the aside or what the subject did after it, and names no one."""
+    opening = _A_DATE_OPENING.match(sentence)
+    m = _BEFORE_AN_ASIDE.match(sentence, opening.end() if opening else 0)
+    if m is None or first < m.end() or re.search(rf"\b{FINITE_VERB}\b", m[1]):
+        return None
+    unnamed = _unnamed(sentence, first, len(sentence), (first, first))
+    if unnamed is None or (first > m.end() and unnamed.lastindex):  # "who" opens the aside
+        return None
+    return m[1] if _A_VERB_RESUMING.search(sentence, m.end()) else None
+
+
+_A_DATE_OPENING = re.compile(r"(?i:in|on|by|during)\s+(?:the\s+)?[\w -]{0,20}\d{3,4}s?,?\s+")
+_BEFORE_AN_ASIDE = re.compile(r"((?:[Tt]he\s+)?[A-Z]?[\w’'-]+(?:\s+[\w’'-]+){0,3}),\s")
+
+
+def _unnamed(sentence: str, start: int, last: int, dates: tuple[int, int]) -> re.Match[str] | None:
+    """The "he", "which" or bare verb a clause from `start` to `last` opens with (after its
+    date, if it opens with that: "on 30 December 1460 he was killed"), naming no one."""
+    leads = dates[0] >= start and not _LEADING_INTO.sub("", sentence[start : dates[0]]).strip(" ,")
+    told = dates[1] + len(sentence[dates[1] : last]) - len(sentence[dates[1] : last].lstrip(" ,"))
+    return _NO_SUBJECT.match(sentence, told if leads else start, last)
+
+
+def _named(
+    sentence: str, start: int, last: int, dates: tuple[int, int], name: str
+) -> tuple[str, int]:
+    """The clause from `start` to `last` with `name` for the one it does not name — "he died"
+    is "Richard III died", "whose army had been routed" "the tsar's army had been routed",
+    "executed on …" "Anne Boleyn executed on …" — and where the sentence would start to put
+    its dates where they are in it."""
+    unnamed = _unnamed(sentence, start, last, dates)
+    assert unnamed is not None
+    at, end = unnamed.start(), unnamed.end()
+    put = f"{name}’s" if unnamed[2] else name if unnamed[1] else f"{name} "
+    clause = sentence[start:at] + put + sentence[end:last]
+    shift = len(put) - (end - at)
+    return clause, start - (shift if dates[0] >= at else 0)
 
 
 def _extents(
@@ -785,11 +903,25 @@ def _in_the_year_told(
         at = bisect.bisect_right(ends, start) - 1
         if at < 0 or start - ends[at] > 120 or ends[at] < year_at:
             continue
-        if not _A_CLAUSE_BETWEEN.search(sentence, ends[at], start):
+        aside = _in_a_comma_aside(sentence, max(year_at, 0), years[at][0], ends[at], start)
+        if not (aside or _A_CLAUSE_BETWEEN.search(sentence, ends[at], start)):
             moved[(start, end, date)] = (start, end, f"{int(years[at][2]):04d}{date[4:]}")
             used.add(years[at])
     dates = [moved.get(d, d) for d in found] + [r for r in relative if r not in used]
     return sorted(dates)
+
+
+# A verb of the clause an aside interrupts, just after the aside: "Charles I, defeated … the
+# previous year, was executed", "the tsar, whose army had been routed …, abdicated".
+_A_VERB_RESUMING = re.compile(rf",\s+{FINITE_VERB}\b")
+
+
+def _in_a_comma_aside(sentence: str, after: int, start: int, end: int, day: int) -> bool:
+    """Whether the relative year at `start`…`end` is in an aside between commas that the
+    day at `day` is after — "In 1649 Charles I, defeated … the previous year, was executed on
+    30 January" — so the day is of the year the sentence gave before it (at `after`)."""
+    opened = sentence.rfind(", ", after, start) >= 0
+    return opened and _A_VERB_RESUMING.search(sentence, end, day) is not None
 
 
 # A day told from the one before: "the following day", "two days later", "that night" — and an
@@ -996,12 +1128,15 @@ def _month_counted(m: re.Match[str], base: str | None, forward: int) -> tuple[in
     return m.start(), m.end(), f"{months // 12:04d}-{months % 12 + 1:02d}"
 
 
-def _cut(sentence: str, start: int, end: int) -> tuple[int, int]:
+def _cut(sentence: str, start: int, end: int, semicolons: list[int]) -> tuple[int, int]:
     """Where, between `start` and `end`, the sentence is cut between two happenings: where
-    the first clause ends and the next begins."""
+    the first clause ends and the next begins (at a semicolon only among `semicolons`, those
+    that part clauses)."""
     gap = sentence[start:end]
     for pattern in _CLAUSE_CUTS:
-        found = list(pattern.finditer(gap))
+        found = [
+            m for m in pattern.finditer(gap) if m[0][0] != ";" or start + m.start() in semicolons
+        ]
         if found:
             return start + found[-1].start(), start + found[-1].end()
     return start, start
@@ -1278,10 +1413,13 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
 
 def _lines(paragraph: str) -> list[str]:
     """A key-terms list a plain-text file runs into one paragraph, a line each ("boycott -
-    refusing to buy …\npicketing - standing outside …"); any other paragraph whole."""
+    refusing to buy …\npicketing - standing outside …"); any other paragraph whole — a fact
+    box ("Date: 29 March 1461\nCasualties: …") or a plan ("Monday: lesson on …") too."""
     lines = paragraph.splitlines()
     listed = len(lines) > 1 and all(GLOSSED_LINE.match(line) for line in lines)
-    return lines if listed else [paragraph]
+    heads = [re.split(r":|\s[–—-]\s", line, maxsplit=1)[0] for line in lines]
+    headed = 2 * sum(map(a_heading_word, heads)) >= len(heads)
+    return lines if listed and not headed else [paragraph]
 
 
 def _defined_after(found: dict[str, TermDraft], previous: tuple[str, str], sentence: str) -> None:
@@ -1453,9 +1591,13 @@ def event_title(sentence: str, start: int, end: int) -> str:
         # "The second and third voyages (1407–1409 and 1409–1411) went back": without the
         # bracket the date is in
         before, after = before[:opened], after[after.index(")") + 1 :]
-    before = _LEADING_INTO.sub("", _QUALIFIER.sub("", before))
-    if before.strip(" ,") and (m := _NEXT_CLAUSE.search(after)):
-        after = after[: m.start()]  # "The famine lasted from 1845 to 1852 | , and …"
+    before = _LEADING_INTO.sub("", _QUALIFIER.sub("", _BRACKETED.sub("", before)))
+    after = _BRACKETED.sub("", after)  # "Emily Davison (a militant suffragette; …) died"
+    ends = (
+        m.start() for m in _NEXT_CLAUSE.finditer(after) if not _quoting(before + after[: m.start()])
+    )
+    if before.strip(" ,") and (cut := next(ends, None)) is not None:
+        after = after[:cut]  # "The famine lasted from 1845 to 1852 | , and …"
     rest = f"{before.rstrip()} {after.lstrip()}".strip()
     rest = re.sub(r"\s+([,.;:])", r"\1", rest)
     rest = re.sub(r"^[\s,;:–-]+|(?<=[a-z]),\s*,", "", rest)
@@ -1466,6 +1608,14 @@ def event_title(sentence: str, start: int, end: int) -> str:
     words = _plain(rest).rstrip(".!?").split()
     title = " ".join(_short_title(words)).rstrip(",;:–—-")
     return title[:1].upper() + title[1:] if title else "Dated event"
+
+
+_BRACKETED = re.compile(r"\s*(?<!\])\([^()]*\)")  # not a Markdown link's "](/raf)"
+
+
+def _quoting(text: str) -> bool:
+    """Whether `text` ends inside a quotation it opened."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _plain(text: str) -> str:
@@ -1479,14 +1629,16 @@ _EMPHASIS = re.compile(r"\*+|`+")
 
 
 def _short_title(words: list[str]) -> list[str]:
-    """At most TITLE_WORDS words, cut where a phrase starts (never mid-phrase); "…" only
-    when no phrase starts within reach."""
+    """At most TITLE_WORDS words, cut where a phrase starts (never mid-phrase, nor in a
+    quotation); "…" only when no phrase starts within reach."""
     if len(words) <= TITLE_WORDS:
         return words
-    for cut in range(TITLE_WORDS, 3, -1):  # a clause's end first, then a phrase's start
+    # a clause's end first, then a phrase's start; never inside a quotation
+    cuts = [cut for cut in range(TITLE_WORDS, 3, -1) if not _quoting(" ".join(words[:cut]))]
+    for cut in cuts:
         if words[cut - 1].endswith((",", ";", ":")):
             return words[:cut]
-    for cut in range(TITLE_WORDS, 3, -1):
+    for cut in cuts:
         if words[cut].lower() in _PHRASE_START:
             return words[:cut]
     return [*words[: TITLE_WORDS - 1], words[TITLE_WORDS - 1].rstrip(",;:") + "…"]

@@ -150,6 +150,7 @@ class _Line:
     size: float  # the font size of most of its characters
     bold: bool
     paragraph: tuple[int, int] | None = None  # OCR's: the paragraph Tesseract put it in
+    lead: float | None = None  # how wide its first word is (a text layer's lines)
 
 
 def _pdf(data: bytes, language: str | None) -> Extracted:
@@ -348,9 +349,18 @@ def _end_line(chars: list[_Char], lines: list[_Line]) -> None:
                 top=max(c[4] for c in inked),
                 size=Counter(round(c[5], 1) for c in inked).most_common(1)[0][0],
                 bold=sum(c[6] for c in inked) * 2 > len(inked),
+                lead=_lead(chars),
             )
         )
     chars.clear()
+
+
+def _lead(chars: list[_Char]) -> float:
+    """How wide a line's first word is: what would have had to fit at the end of the line
+    before for the break between them to be the typesetter's."""
+    visible = itertools.dropwhile(lambda c: not c[0].strip(), chars)
+    word = list(itertools.takewhile(lambda c: c[0].strip(), visible))
+    return max(c[3] for c in word) - word[0][1]
 
 
 def _masked(text: str) -> str:
@@ -449,12 +459,24 @@ def _starts_block(before: _Line, line: _Line, first: _Line, pitch: float, right:
     if abs(before.size - line.size) > _alike(line) or before.bold != line.bold:
         return True
     ended = bool(_SENTENCE_END.search(before.text))
-    short = before.right < right - 2 * line.size
+    short = _ends_short(before, line, right)
     indented = line.left > first.left + line.size
     # … or a list of words, each a short line without a full stop: "rangatira – chief or
-    # leader of a hapū or iwi" | "iwi – tribe; a large group …", and the prose after it
-    listed = short and any(GLOSSED_LINE.match(one.text) for one in (line, first))
-    return (ended and (short or indented)) or listed
+    # leader of a hapū or iwi" | "iwi – tribe; a large group …" (an entry ends where it
+    # ends, whatever the next is), and the prose after it
+    entry = GLOSSED_LINE.match(line.text) is not None and before.right < right - 2 * line.size
+    after_entries = short and GLOSSED_LINE.match(first.text) is not None
+    return (ended and (short or indented)) or entry or after_entries
+
+
+def _ends_short(before: _Line, line: _Line, right: float) -> bool:
+    """Whether `before` ends short of the column's edge by choice: the first word of `line`
+    (and a space) would have fitted in the room it leaves. A ragged-right paragraph's lines
+    end short too, but only by less than the word that went over."""
+    room = right - before.right
+    if line.lead is None:  # OCR's lines: their words' widths are not known
+        return room > 2 * line.size
+    return room > line.lead + 0.4 * line.size
 
 
 def _join_lines(group: list[_Line], vocabulary: set[str], typeset: bool) -> str:

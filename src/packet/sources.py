@@ -467,7 +467,12 @@ def _from_bylined_title(lines: list[str], article: Article) -> list[str]:
     return lines[title_at + 1 :]
 
 
-_RUNNING_HEAD = re.compile(r"^[^a-z]+$|\s[·|]\s|\b(?i:chapter|part|unit|page|section)\s+[\dIVX]")
+_RUNNING_HEAD = re.compile(
+    r"^[^a-z]+$|\s[·|]\s|\b(?i:chapter|part|unit|page|section)\s+[\dIVX]|"
+    # … or a title of four words or more: "A History of Medieval England", "St Mary's School
+    # History Department" (not a question over each source: "What does it tell us?")
+    r"^(?:\S+\s+){3,}\S+(?<![?:])$"
+)
 
 
 def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, str]]:
@@ -476,7 +481,8 @@ def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, st
     kept: list[tuple[str, str]] = []
     # A running head a book saved as text repeats at each page break ("CHAPTER 7 · REFORM
     # AND REACTION"): a short heading-like line, three times or more, in capitals or in parts
-    # or naming a chapter (not a worksheet's "Task" heading over each of three tasks).
+    # or naming a chapter, or a title of four words or more (not a worksheet's "Task" heading
+    # over each of three tasks).
     counted = collections.Counter(lines)
     running = {
         line
@@ -602,6 +608,7 @@ def _html_article(text: str) -> Article:
     article = Article()
     if found is None:
         return article
+    ranks: list[int] = []  # each block's: a heading's level, 7 for a paragraph
     if isinstance(found, dict):  # trafilatura's dictionary form (as_dict)
         found = SimpleNamespace(**found)
     article.title = clean(found.title or "").strip() or None
@@ -615,16 +622,32 @@ def _html_article(text: str) -> Article:
             continue  # "Last reviewed 3 April 2024": the page's date, not history; "Cite this
             # article: …" (not recorded as skipped: `packet check` finds an HTML seed's skipped
             # lines in its article)
-        if m := re.match(r"^#{1,6}\s+(.*)$", block):
-            if m[1].strip() != article.title:
-                article.blocks.append(("heading", m[1].strip()))
+        if m := re.match(r"^(#{1,6})\s+(.*)$", block):
+            if m[2].strip() != article.title:
+                ranks.append(len(m[1]))
+                article.blocks.append(("heading", m[2].strip()))
         else:
+            ranks.append(7)
             article.blocks.append(("para", _BULLET.sub("", block)))
-    # … and the headings the page ends with, over nothing: "See also", its links dropped (a
-    # heading over a heading inside the page heads a section, as "<h2>Causes</h2><h3>…")
-    while article.blocks and article.blocks[-1][0] == "heading":
-        article.blocks.pop()
+    over = _over_something(ranks)
+    article.blocks = [block for block, kept in zip(article.blocks, over, strict=True) if kept]
     return article
+
+
+def _over_something(ranks: list[int]) -> list[bool]:
+    """For each of a page's blocks, by rank (1 to 6 a heading's, 7 a paragraph's), whether
+    it is a paragraph or a heading over something: a heading over a heading of the same rank
+    or higher, or at the page's end, heads nothing on the page — "Advertisement" over an
+    advert, "Test yourself" over a quiz, "See also" over links, all dropped — but "<h2>Causes"
+    over "<h3>Short-term causes" heads a section."""
+    kept = [True] * len(ranks)
+    following = 0  # the rank of the nearest kept block after this one (0: the page's end)
+    for at in range(len(ranks) - 1, -1, -1):
+        if ranks[at] < 7 and following <= ranks[at]:
+            kept[at] = False
+        else:
+            following = ranks[at]
+    return kept
 
 
 def article(text: str, kind: str) -> Article:

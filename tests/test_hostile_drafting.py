@@ -1,0 +1,292 @@
+"""The catalogue of what a hostile reading of the drafting rules found (pass 31): sentences,
+text files, web pages and PDFs where a rule drafted what a history teacher would have to
+delete or rewrite — an event titled "He died", a day dated a year early, a term lost, a
+running head read as a heading, a paragraph cut in two. Each case is the input and what is
+right for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docmaker import make_pdf
+from packet import extract, sources
+from packet.draft import draft_terms, event_title, happenings
+
+
+def _events(sentence: str) -> list[tuple[str, str]]:
+    return [(date, event_title(c, a, b)) for c, a, b, date in happenings(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # a part after a semicolon that says "he" or "it" is titled by the name the sentence
+        # opened with
+        ("Richard III was the last Plantagenet king; he died at Bosworth on 22 August 1485.",
+         ("1485-08-22", "Richard III died at Bosworth")),
+        ("Henry's health declined; he died on 28 January 1547.", ("1547-01-28", "Henry died")),
+        ("Catherine Howard was young and foolish; she was beheaded in February 1542.",
+         ("1542-02", "Catherine Howard was beheaded")),
+        ("The Battle of Towton was the bloodiest battle ever fought on English soil; it took "
+         "place in a snowstorm on 29 March 1461.",
+         ("1461-03-29", "The Battle of Towton took place in a snowstorm")),
+        ("Operation Barbarossa was Hitler's invasion of the Soviet Union; it was launched on "
+         "22 June 1941.", ("1941-06-22", "Operation Barbarossa was launched")),
+        ("York's triumph was short; on 30 December 1460 he was killed at Wakefield.",
+         ("1460-12-30", "York was killed at Wakefield")),
+        ("Anne Boleyn, Henry's second wife; executed on 19 May 1536.",
+         ("1536-05-19", "Anne Boleyn executed")),
+        # … and a part that is nothing but its date takes the words before the semicolon
+        ("First Battle of St Albans; 22 May 1455.", ("1455-05-22", "First Battle of St Albans")),
+        ("Towton – fought in a snowstorm; 29 March 1461",
+         ("1461-03-29", "Towton – fought in a snowstorm")),
+        # a semicolon in brackets or a quotation parts nothing; a title leaves brackets out
+        ("Richard III (reigned 1483–1485; killed at Bosworth) was the last Plantagenet.",
+         ("1483–1485", "Richard III was the last Plantagenet")),
+        ("Emily Davison (a militant suffragette; she had been imprisoned nine times) died at "
+         "the Derby in June 1913.", ("1913-06", "Emily Davison died at the Derby")),
+    ],
+)  # fmt: skip
+def test_a_happening_after_a_semicolon_is_titled_by_whom_it_tells_of(
+    sentence: str, event: tuple[str, str]
+) -> None:
+    assert _events(sentence) == [event]
+
+
+def test_a_title_is_not_cut_inside_a_quotation() -> None:
+    ((date, title),) = _events(
+        'The chronicler wrote that "the king was simple; the queen ruled" in 1459.'
+    )
+    assert date == "1459" and title.startswith('The chronicler wrote that "the king was simple;')
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("In 1649 Charles I, defeated in the Second Civil War the previous year, was executed "
+         "on 30 January.", "1649-01-30"),
+        ("In 1381 the peasants, angered by the poll tax of the previous year, marched on "
+         "London on 13 June.", "1381-06-13"),
+        ("In 1945 Hitler, who had survived a bomb plot the previous year, killed himself in "
+         "his bunker on 30 April.", "1945-04-30"),
+        ("In 1914 the BEF, which would be almost wiped out the following year, landed in "
+         "France on 14 August.", "1914-08-14"),
+        ("In 1485 Henry Tudor, whose first invasion had failed a year earlier, landed at "
+         "Milford Haven on 7 August.", "1485-08-07"),
+        ("In 1929 American banks, which had lent heavily to Germany the previous year, began "
+         "recalling their loans in October.", "1929-10"),
+        ("In 1917 the tsar, whose army had been routed the previous year, abdicated on "
+         "15 March.", "1917-03-15"),
+    ],
+)  # fmt: skip
+def test_a_day_after_an_aside_with_a_relative_year_is_of_the_year_the_sentence_gave(
+    sentence: str, day: str
+) -> None:
+    """ "the previous year" in an aside between commas dates the aside, not the day the
+    sentence goes on to give."""
+    dates = [date for date, _ in _events(sentence)]
+    assert day in dates, dates
+    relative = int(day[:4]) + (1 if "following" in sentence else -1)
+    assert not any(d.startswith(f"{relative}-") for d in dates), dates
+
+
+def test_what_an_aside_interrupts_is_told_of_the_sentence_s_subject() -> None:
+    """The year the sentence opens with is the day's it goes on to give, not a happening of
+    its own; the aside and what follows it are titled by whom they tell of."""
+    assert _events(
+        "In 1649 Charles I, defeated in the Second Civil War the previous year, was executed "
+        "on 30 January."
+    ) == [("1648", "Charles I defeated in the Second Civil War"),
+          ("1649-01-30", "Charles I was executed")]  # fmt: skip
+    assert _events(
+        "In 1917 the tsar, whose army had been routed the previous year, abdicated on 15 March."
+    ) == [("1916", "The tsar’s army had been routed"), ("1917-03-15", "The tsar abdicated")]
+    assert _events(
+        "In 1914 the BEF, which would be almost wiped out the following year, landed in "
+        "France on 14 August."
+    ) == [("1915", "The BEF would be almost wiped out"), ("1914-08-14", "The BEF landed in France")]
+
+
+def test_which_after_a_clause_is_not_given_the_sentence_s_subject() -> None:
+    """ "which" after a whole clause tells of the clause, not of who did it."""
+    titles = [title for _, title in _events(
+        "The king signed the treaty in 1420, which gave England the French crown in 1422."
+    )]  # fmt: skip
+    assert not any(title.startswith("The king gave") for title in titles), titles
+
+
+def test_the_relative_year_outside_an_aside_still_dates_the_day() -> None:
+    """The rule above is for asides only: "struck back the following summer, capturing Henry
+    at Northampton on 10 July" is 10 July of the year after."""
+    dates = [
+        date
+        for _, _, _, date in happenings(
+            "The Yorkists struck back the following summer, capturing Henry at Northampton "
+            "on 10 July.",
+            1459,
+        )
+    ]
+    assert dates == ["1460-07-10"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "term", "definition"),
+    [
+        # a noun after "was" before a colon is the term the colon explains …
+        ("The punishment was attainder: an act of Parliament declaring a man a traitor "
+         "without a trial.", "attainder",
+         "an act of Parliament declaring a man a traitor without a trial"),
+        ("Stalin's answer was collectivisation: the merging of small peasant farms into large "
+         "state-run farms.", "collectivisation",
+         "the merging of small peasant farms into large state-run farms"),
+        ("The king's weapon against the clergy was praemunire: the offence of obeying a foreign "
+         "authority over the king's.", "praemunire",
+         "the offence of obeying a foreign authority over the king's"),
+        ("The key idea was sovereignty: the right of a state to rule itself without outside "
+         "interference.", "sovereignty",
+         "the right of a state to rule itself without outside interference"),
+        ("The Japanese word for this was sakoku: the closed country.", "sakoku",
+         "the closed country"),
+        # … and a kind of source or language is a term, not a label
+        ("A primary source: a source from the time being studied.", "primary source",
+         "a source from the time being studied"),
+        ("A secondary source: an account written later by someone who was not there.",
+         "secondary source", "an account written later by someone who was not there"),
+        ("Historians prefer a primary source: a document or object made at the time being "
+         "studied.", "primary source", "a document or object made at the time being studied"),
+        ("The Latin language: the language of the Church and of educated people.",
+         "Latin language", "the language of the Church and of educated people"),
+        # a possessive's owner is not the place or time the sentence opened with
+        ("In London Warwick's brother, George Neville, was Archbishop of York.",
+         "George Neville", "Warwick's brother"),
+        ("Under Henry VIII Wolsey's successor, Thomas More, refused the oath.", "Thomas More",
+         "Wolsey's successor"),
+        ("In Germany Hitler's party, the NSDAP, grew rapidly after 1929.", "NSDAP",
+         "Hitler's party"),
+        ("On Sunday Henry's chaplain, Thomas Cranmer, preached before the court.",
+         "Thomas Cranmer", "Henry's chaplain"),
+        ("At Westminster Edward's widow, Elizabeth Woodville, fled into sanctuary.",
+         "Elizabeth Woodville", "Edward's widow"),
+        ("Under Mary Tudor Cranmer's successor, Reginald Pole, restored Catholic worship.",
+         "Reginald Pole", "Cranmer's successor"),
+    ],
+)  # fmt: skip
+def test_what_a_term_is_is_read_whole(paragraph: str, term: str, definition: str) -> None:
+    found = {d.term: d.definition for d in draft_terms([paragraph])}
+    assert found.get(term) == definition, found
+
+
+def test_a_description_after_was_is_still_no_term() -> None:
+    found = {d.term for d in draft_terms(["Attainder was brutal: an act of attainder declared "
+                                          "a man a traitor without trial."])}  # fmt: skip
+    assert "brutal" not in found
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Battle: Towton\nDate: 29 March 1461\nWeather: a blinding snowstorm\n"
+        "Casualties: perhaps 28,000 dead",
+        "Political: the nobles wanted a share of power\nEconomic: the war with France had "
+        "emptied the treasury\nSocial: the poor were angry about taxes",
+        "Monday: lesson on the causes\nTuesday: source work on Bosworth",
+    ],
+)
+def test_a_fact_box_or_a_plan_a_line_each_is_no_key_terms_list(box: str) -> None:
+    assert draft_terms([box]) == []
+
+
+def test_a_key_terms_list_a_line_each_is_still_read() -> None:
+    block = "attainder: a law declaring a man a traitor\nretainer: a lord's armed follower"
+    assert {d.term for d in draft_terms([block])} == {"attainder", "retainer"}
+
+
+_PARAGRAPHS = [
+    "The Wars of the Roses were a series of civil wars fought between 1455 and 1487.",
+    "Henry VI was a weak king who suffered a mental collapse in 1453.",
+    "Richard, Duke of York, claimed the throne in 1460 but was killed at Wakefield.",
+    "Edward IV won the crown at Towton in 1461, the bloodiest battle on English soil.",
+    "Henry Tudor defeated Richard III at Bosworth in 1485 and founded the Tudor dynasty.",
+    "The marriage of Henry VII and Elizabeth of York united the two houses.",
+]
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["The Wars of the Roses, 1455–1487", "A History of Medieval England",
+     "St Mary's School History Department"],
+)  # fmt: skip
+def test_a_book_s_running_head_in_title_case_is_furniture(head: str) -> None:
+    """A text file saved from a book: a title-case line at every page break."""
+    text = f"\n\n{head}\n\n".join(_PARAGRAPHS)
+    assert sources.article(text, "text").blocks == [("para", p) for p in _PARAGRAPHS]
+
+
+def test_a_worksheet_s_short_heading_over_each_task_stays() -> None:
+    tasks = ["Task", _PARAGRAPHS[0], "Task", _PARAGRAPHS[1], "Task", _PARAGRAPHS[2]]
+    text = "\n\n".join(["The Wars of the Roses", *tasks])  # its first line is its title
+    assert [text for role, text in sources.article(text, "text").blocks if role == "heading"] == [
+        "Task"
+    ] * 3
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["<h3>Advertisement</h3><div class='ad'></div>",
+     "<h2>Test yourself</h2><form><input type='radio'></form>"],
+)  # fmt: skip
+def test_a_web_page_s_heading_over_nothing_mid_page_is_dropped(furniture: str) -> None:
+    page = (
+        "<html><head><title>The Wars of the Roses</title></head><body><article>"
+        f"<h1>The Wars of the Roses</h1><p>{_PARAGRAPHS[0]}</p>{furniture}<h2>Causes</h2>"
+        f"<h3>Short-term causes</h3><p>{_PARAGRAPHS[1]}</p></article></body></html>"
+    )
+    assert sources.article(page, "html").blocks == [
+        ("para", _PARAGRAPHS[0]),
+        ("heading", "Causes"),  # over a subsection: a section's heading
+        ("heading", "Short-term causes"),
+        ("para", _PARAGRAPHS[1]),
+    ]
+
+
+_HENRY = (
+    "Henry was crowned king of England at Westminster in 1429 and king of France in Paris in "
+    "1431, but as he grew up it became clear that he had none of his father's gifts. He "
+    "disliked war, preferred prayer and the founding of colleges such as Eton and King's "
+    "College, Cambridge, and was easily led by favourites like William de la Pole, Duke of "
+    "Suffolk, and Edmund Beaufort, Duke of Somerset, whose unpopularity in the country grew "
+    "with every defeat in Normandy."
+)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Remember: the Wars of the Roses were not thirty years of continuous fighting. Most of "
+        "the campaigns were short, and in many years there was no fighting at all. Ordinary "
+        "people in towns and villages were often hardly affected by the battles, which were "
+        "fought between the armies of great lords and their retainers.",
+        "Note: this homework is due on Friday. Read pages 34 to 41 of the textbook and answer "
+        "the questions below in full sentences, using evidence from the text to support each "
+        "point you make. You should spend about forty minutes on this task and you may use the "
+        "glossary at the back of the book.",
+        f"Exam tip: when you explain the causes of the wars, {_HENRY}",
+        'As one chronicler wrote: "The king was simple and led by covetous counsel, and owed '
+        "more than he was worth.\" Many people in the 1450s blamed the king's advisers, "
+        "especially the Duke of Suffolk, for the loss of France and for the heavy taxes that "
+        "the wars had required.",
+        f"In summary: {_HENRY}",
+    ],
+)
+def test_a_ragged_right_paragraph_opening_word_colon_is_one_paragraph(
+    paragraph: str, tmp_path: Path
+) -> None:
+    """A worksheet's left-aligned paragraph, as Word prints it: its lines end short of the
+    margin wherever the next word did not fit — no list of words and meanings."""
+    body = f'<h1>Handout</h1><p style="text-align:left">{paragraph}</p>'
+    path = make_pdf(tmp_path / "h.pdf", "Handout", "Ms Teacher", body, running_head="Year 9")
+    paragraphs = [t for role, t in extract.extract(path.read_bytes(), "pdf").article.blocks
+                  if role == "para" and t != "Year 9"]  # fmt: skip
+    assert paragraphs == [paragraph]
