@@ -39,15 +39,15 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The issue's targets. On the whole set all are met but term recall, since batches 16-30
-# joined it; on the held-out batch (30), measured once before its misses were read, event
-# recall and term recall were not met (README "How good the drafts are"). A figure not met
-# must not fall below what it was when measured.
+# The issue's targets. On the whole set all are met but term recall, since batches 16-31
+# joined it; on the held-out batch (31), measured once before its misses were read, the
+# events' targets were met and term recall was not (README "How good the drafts are"). A
+# figure must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.788}
-HELD_OUT_MEASURED = {"event recall": 0.933, "event precision": 0.852, "term recall": 0.598,
-                     "term precision": 0.772, "definitions as clauses": 1.0}  # fmt: skip
+WHOLE_SET_MEASURED = {"term recall": 0.791}
+HELD_OUT_MEASURED = {"event recall": 0.958, "event precision": 0.883, "term recall": 0.660,
+                     "term precision": 0.700, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass
