@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from docmaker import make_pdf
+from packet import extract
 from packet.sources import KINDS, article, decode
 
 HERE = Path(__file__).parent / "boilerplate"
@@ -262,6 +264,47 @@ def test_a_lecture_transcripts_furniture_and_a_booklets_page_line_are_dropped() 
     links = ["- [1 Background](#1-background)", "- [2 The revolution](#2-the-revolution)"]
     notes = "\n".join(["# Hungary", "**Contents**", *links, "", "Kossuth spoke."])
     assert [block for _, block in article(notes, "markdown").blocks] == ["Kossuth spoke."]
+
+
+def test_a_lecture_line_a_byline_a_copyright_and_tags_are_furniture() -> None:
+    """Batch 31 kept a teacher's "Lecture 4 of 8 - …" line, a booklet's "Written by …" and
+    "© …" lines and a blog post's "Tags:" line as text."""
+    furniture = [
+        "Lecture 4 of 8 - Ireland and the Union",
+        "Written by Dr Helen Marsh, Head of Learning",
+        "© Halloran Museum of Modern History, Learning Department. This booklet may be "
+        "photocopied for use in schools. Not for resale.",
+        "Tags: Cold War, Poland, Solidarity, GCSE History, lesson ideas",
+    ]
+    lecture = "Parnell led the Irish Parliamentary Party from 1880."
+    found = article("\n\n".join(["Home Rule", lecture, *furniture]), "text")
+    assert [block for _, block in found.blocks] == [lecture]
+    assert found.skipped == furniture
+    # … but prose that names a copyright, a writer or tags is text
+    prose = [
+        "Copyright law was unknown to the printers of the 1520s.",
+        "Written by a monk at Jarrow, the chronicle tells of the raid in 793.",
+        "Tags of lead were tied to the cargo.",
+    ]
+    assert [block for _, block in article("\n\n".join(["Books", *prose]), "text").blocks] == prose
+
+
+def test_a_pdf_booklet_s_course_line_byline_and_copyright_are_furniture(tmp_path: Path) -> None:
+    """Batch 31's museum booklet printed its programme line, its author and its copyright once
+    each, on its first page and its last: not a running head, still furniture."""
+    body = (
+        "<p>Secondary Schools Programme · Resource Booklet 14</p><h1>The Siege</h1>"
+        "<p>Written by Dr Helen Marsh, Head of Learning</p><h2>Cut off</h2>"
+        "<p>Leningrad was cut off on 8 September 1941.</p>"
+        "<p>© Halloran Museum of Modern History. This booklet may be photocopied for use in "
+        "schools.</p>"
+    )
+    path = make_pdf(tmp_path / "b.pdf", "The Siege", "H. Marsh", body, running_head="Booklet")
+    found = extract.extract(path.read_bytes(), "pdf")
+    paragraphs = [t for role, t in found.article.blocks if role == "para" and t != "Booklet"]
+    assert paragraphs == ["Leningrad was cut off on 8 September 1941."]
+    assert "Written by Dr Helen Marsh, Head of Learning" in found.dropped
+    assert not any("Written by" in text for page in found.pages or [] for _, text in page.blocks)
 
 
 def test_a_books_running_head_a_footer_of_use_and_a_citation_line_are_furniture() -> None:

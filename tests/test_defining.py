@@ -2228,3 +2228,65 @@ def test_a_key_terms_list_with_colons_a_text_file_runs_together_is_read_a_line_e
         "boycott": "refusing to buy goods as a protest",
         "swaraj": "self-rule",
     }
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "term", "definition"),
+    [
+        ("That October, Władysław Gomułka, a communist who had himself been imprisoned in the "
+         "Stalinist years, returned to power promising reform.", "Władysław Gomułka",
+         "a communist who had himself been imprisoned in the Stalinist years"),
+        ("On 17 August the committee published the 21 demands, a list of economic and political "
+         "claims written on wooden boards.", "21 demands",
+         "a list of economic and political claims written on wooden boards"),
+        ("The following year Congress passed the Compromise of 1850, a package of laws meant to "
+         "settle the quarrel between free and slave states.", "Compromise of 1850",
+         "a package of laws meant to settle the quarrel between free and slave states"),
+        ("In 1884 the case of Woodruff v. North Bloomfield Gravel Mining Company, a federal court "
+         "ruling that barred the dumping of mining debris, ended hydraulic mining.",
+         "Woodruff v. North Bloomfield Gravel Mining Company",
+         "a federal court ruling that barred the dumping of mining debris"),
+        ("Most were Californios: Spanish-speaking settlers of Mexican descent, many of them "
+         "ranchers.", "Californios", "Spanish-speaking settlers of Mexican descent, many of them "
+         "ranchers"),
+        ("Filioque: a Latin word meaning 'and the Son', added to the creed in the West",
+         "Filioque", "a Latin word meaning 'and the Son', added to the creed in the West"),
+        ("Pope: the bishop of Rome, head of the Roman Catholic Church", "Pope",
+         "the bishop of Rome, head of the Roman Catholic Church"),
+        ("Shopkeepers hurried off to the diggings, as miners called the gold-bearing streams and "
+         "hillsides.", "diggings", "gold-bearing streams and hillsides"),
+        ("Committee Room 15 - the room at Westminster where the Irish party debated Parnell's "
+         "leadership", "Committee Room 15",
+         "the room at Westminster where the Irish party debated Parnell's leadership"),
+        ("Curragh incident - on 20 March 1914 most of the officers of a cavalry brigade said they "
+         "would resign rather than act against Ulster", "Curragh incident",
+         "on 20 March 1914 most of the officers of a cavalry brigade said they would resign "
+         "rather than act against Ulster"),
+    ],
+)  # fmt: skip
+def test_what_batch_31_defined_in_ways_the_rules_did_not_read(
+    paragraph: str, term: str, definition: str
+) -> None:
+    """Batch 31, measured blind, then read: a name after a time ("That October, …"), a count
+    or a year in a name, a case's "v.", a colon after "were", a key-terms line with a common
+    word, "as miners called …", a key line's name with its number or a day's happening."""
+    found = {d.term: d.definition for d in draft_terms([paragraph])}
+    assert found.get(term) == definition, found
+
+
+def test_a_title_before_a_name_is_an_alias_of_the_name() -> None:
+    (found,) = draft_terms(["Father Jerzy Popiełuszko, a young Warsaw priest, was murdered by "
+                            "security police in October 1984."])  # fmt: skip
+    assert (found.term, found.aliases) == ("Father Jerzy Popiełuszko", ["Jerzy Popiełuszko"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Bloody Sunday – 22 January 1905", "Victory – at a price", "June 1941 – the invasion began",
+     "Military: the General Service Enlistment Act of 1856 required sepoys to serve overseas.",
+     "Later the 300 men, a force of volunteers, held the pass.",
+     "Late 879 – the rebels were pushed back to their capital"],
+)  # fmt: skip
+def test_a_date_a_phrase_a_month_or_a_count_is_still_no_term(line: str) -> None:
+    terms = {d.term for d in draft_terms([line])}
+    assert not terms & {"Bloody Sunday", "Victory", "June 1941", "Military", "300 men", "Late 879"}

@@ -321,6 +321,59 @@ def test_the_extent_measured_before_drafting_is_never_more_than_the_drafts(name:
     assert measured.timeline_bytes <= len(dump(drafts.timeline).encode())
 
 
+def test_weeks_a_day_before_and_days_earlier_are_counted_from_the_day_before() -> None:
+    """Batch 31 told days by weeks ("A week later the Lords threw it out") and backwards ("had
+    been signed in Szczecin the day before"), which the drafts did not date."""
+
+    def told(sentence: str, day: str = "1893-09-01") -> list[str]:
+        return [date for _, _, _, date in happenings(sentence, int(day[:4]), day)]
+
+    assert told("A week later the Lords threw it out by 419 votes to 41.") == ["1893-09-08"]
+    assert told("Three weeks later the session ended.") == ["1893-09-22"]
+    assert told("A fortnight later he died.") == ["1893-09-15"]
+    assert told("A similar agreement had been signed in Szczecin the day before.") == ["1893-08-31"]
+    assert told("Three days earlier the king had fled.") == ["1893-08-29"]  # one date, not two
+    assert told("He fled the night before.") == ["1893-08-31"]
+    # … not a day before something else, nor earlier or later than planned
+    assert told("The day before the battle he prayed.") == []
+    assert told("The chiefs asked to sign a day earlier than planned.") == []
+    # … and where the sentence gives the day, that day: "About a week later, on 22 August"
+    assert told("About a week later, on the night of 22 August, the plain went up in flames.",
+                "1791-08-14") == ["1791-08-22"]  # fmt: skip
+    assert told("Gorbachev did not speak until 14 May 1986, nearly three weeks later.",
+                "1986-04-26") == ["1986-05-14"]  # fmt: skip
+    # a year between dashes does not say when "That same day" was
+    assert told("That same day Lech Wałęsa – an electrician dismissed from the yard in 1976 – "
+                "climbed over the wall.", "1980-08-14") == ["1980-08-14", "1976"]  # fmt: skip
+    # … but one in brackets after a case's name does
+    assert told("The following year, in Worcester v. Georgia (1832), the Court ruled.",
+                "1831-03-18") == ["1832"]  # fmt: skip
+
+
+def test_a_year_alone_as_a_list_s_label_is_no_event() -> None:
+    """A blog post's list of protests led each item with its year in bold ("**1956.** In June
+    1956 workers in Poznań …"): the label alone was drafted as an event titled "Dated event"."""
+    found = Article(title="T", blocks=[("para", "**1956.** In June 1956 workers in Poznań "
+                                        "protested against low pay.")])  # fmt: skip
+    timeline = draft(found, "t", "t.md", "t", Taken()).timeline
+    assert [(e["date"], e["title"]) for e in timeline] == [
+        ("1956-06", "Workers in Poznań protested against low pay")
+    ]
+
+
+def test_a_colon_parts_two_happenings() -> None:
+    assert [
+        (date, event_title(c, a, b))
+        for c, a, b, date in happenings(
+            "The harvest of 1788 was a disaster: a violent hailstorm in July 1788 flattened "
+            "crops across much of northern France."
+        )
+    ] == [
+        ("1788", "The harvest was a disaster"),
+        ("1788-07", "A violent hailstorm flattened crops across much of northern France"),
+    ]
+
+
 def test_a_day_or_year_told_from_the_one_before_is_dated_from_it() -> None:
     def told(sentence: str, year: int | None = None, day: str | None = None) -> list[str]:
         return [date for _, _, _, date in happenings(sentence, year, day)]

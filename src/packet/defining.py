@@ -442,6 +442,8 @@ def defined_terms(sentence: str) -> list[Definition]:
     for finder in finders:
         for term, definition, aliases in finder(sentence):
             marked = re.fullmatch(r"\s*(?:\*[^*]+\*|[“\"‘'][^”\"’']+[”\"’'])\s*", term) is not None
+            # … or a key-terms line's word, a common one too: "Pope: the bishop of Rome, …"
+            marked = marked or re.match(rf"{re.escape(term)}(?::|\s[–—-])\s", sentence) is not None
             term = _NOT_THE_TERMS.sub("", _OWNER.sub("", term.strip(" ,;:“”\"'‘’*")))
             usable = _usable(term, marked=marked) and not _AN_INSTRUCTION.match(definition)
             if term and usable and not any(term == t or term in a for t, _, a in found):
@@ -647,14 +649,19 @@ def _usable(term: str, *, marked: bool = False) -> bool:
     words = term.split()
     # a name may be long: "Declaration of the Rights of Man and of the Citizen"
     named = all(
-        w[:1].isupper() or w in {"of", "the", "and", "for", "on", "de", "la"} for w in words
+        w[:1].isupper() or w in {"of", "the", "and", "for", "on", "de", "la", "v."} for w in words
     )
     named = named and not any(len(w) > 1 and w.isupper() for w in words)  # "CEDA Spanish …"
     if not 1 <= len(words) <= (10 if named else 6):
         return False
     numbered = re.fullmatch(  # "Article 27", "Pattern 1853 Enfield rifle", "38th parallel"
         r"(?:Article|Clause|Section|Amendment)\s+\d+[A-Z]?|"
-        r"[A-Z][\w’'-]*\s+\d+(?:\s+[A-Z][\w’'-]*)+(?:\s+[a-z]+)?|\d+(?:st|nd|rd|th)\s+[a-z]+",
+        r"[A-Z][\w’'-]*\s+\d+(?:\s+[A-Z][\w’'-]*)+(?:\s+[a-z]+)?|\d+(?:st|nd|rd|th)\s+[a-z]+|"
+        # … "the Compromise of 1850", "the 21 demands" (not "300 men", "20 years"), "Committee
+        # Room 15" (not "June 1941", "Late 879")
+        rf"(?!(?:{'|'.join(_MONTH_NAMES)})\b)(?:[A-Z][\w’'-]*\s+){{1,3}}\d{{1,2}}|"
+        r"[A-Z][\w’'-]*\s+of\s+\d{3,4}|\d{1,3}\s+(?!(?:years|days|months|weeks|hours|men|women|"
+        r"people|soldiers|troops|miles|kilometres|acres)\b)[a-z]+s",
         term,
     )
     if not numbered and any(
@@ -851,9 +858,11 @@ def _taken_back(words: list[str]) -> list[str]:
     taken: list[str] = []
     for index in range(len(words) - 1, -1, -1):
         bare = _bare(words[index])
-        if taken and re.fullmatch(r"\d+(?:st|nd|rd|th)", bare):
-            taken.insert(0, bare)  # "the | 38th parallel"
-            break
+        if taken and (joins := _joined_before(words, index, taken)):
+            taken.insert(0, words[index] if joins == "link" else bare)
+            if joins == "first":
+                break
+            continue
         if not _NP_WORD.match(bare):
             break
         if _gerund_phrase(bare, taken, words[:index]):  # "were buying | on margin"
@@ -869,6 +878,17 @@ def _taken_back(words: list[str]) -> list[str]:
             break
         taken.insert(0, bare)
     return taken
+
+
+def _joined_before(words: list[str], index: int, taken: list[str]) -> str | None:
+    """How `words[index]` joins the phrase read back after it (`taken`) where a noun phrase's
+    words do not: "first", an ordinal or a count after "the" ("the | 38th parallel", "the | 21
+    demands"); "link", a case's "v." ("Woodruff v. | North Bloomfield Gravel Mining Company")."""
+    bare = _bare(words[index])
+    counted = re.fullmatch(r"\d{1,3}", bare) and words[index - 1 : index] == ["the"]
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", bare) or counted:
+        return "first"
+    return "link" if words[index] in ("v.", "v") and taken[0][:1].isupper() else None
 
 
 # Nouns a term goes on from with "of": "the principle of legitimacy", "the balance of power".
@@ -1552,7 +1572,8 @@ _PLACE_NOW = re.compile(
 # a term of at most four words, not a sentence's opening ("In 1850 – …").
 _KEY_LINE = re.compile(
     r"(?P<term>(?!(?:The|A|An|This|These|That|It|He|She|They|We|In|On|At|By|But|And)\s)"
-    r"[^\s–—:;,.()\d]+(?:\s[^\s–—:;,.()\d]+){0,3})(?:\s+\((?P<other>[^()]{2,40})\))?"
+    # … "Committee Room 15": a name with its number
+    r"[^\s–—:;,.()\d]+(?:\s[^\s–—:;,.()\d]+){0,3}(?:\s\d{1,2})?)(?:\s+\((?P<other>[^()]{2,40})\))?"
     r"\s[–—]\s(?P<clause>(?![\w-]+,\s)[^–—]{2,200}?)\.?"  # not a list: "transport – railways, …"
 )
 
@@ -1562,13 +1583,22 @@ _NO_MEANING = re.compile(
 )
 
 
+# What happened on the day, told in a clause: "on the night of 24-25 April 1914 the UVF landed
+# some 25,000 rifles at Larne".
+_TOLD_ON_A_DAY = re.compile(
+    r"(?:on|in)\s+(?:the\s+night\s+of\s+)?\d[^–—]{0,40}?\d{4},?\s+(?:\S+\s+){2,}\S+"
+)
+
+
 def _key_line(sentence: str) -> list[Definition]:
     """ "swaraj – self-rule" → (swaraj, self-rule); "Russian Justice (Russkaya Pravda) – …"
     has another name."""
     m = _KEY_LINE.fullmatch(sentence.strip())
     if m is None or _a_verb_in(m["term"]) or re.match(rf"{_A_LABEL}\b", m["term"]):
         return []  # "Kossuth was elected …": a sentence; "Casualties – 60,000": a label
-    if _NO_MEANING.match(m["clause"]) or not re.search(r"(?<![\w’'-])[a-z]{3,}", m["clause"]):
+    told = _TOLD_ON_A_DAY.match(m["clause"])  # "Curragh incident – on 20 March 1914 Gough …"
+    meaningless = _NO_MEANING.match(m["clause"]) and not told
+    if meaningless or not re.search(r"(?<![\w’'-])[a-z]{3,}", m["clause"]):
         return []  # "Bloody Sunday – 22 January 1905", "Victory – at a price", "Winner –
         # William of Normandy": a date, a phrase or a name, no meaning
     return [(m["term"], m["clause"], (m["other"],) if m["other"] else ())]
@@ -1722,7 +1752,7 @@ _TITLE_WORD = (
     r"King|Queen|Emperor|Empress|Tsar|Tsarina|Pope|President|Prince|Princess|Sultan|Shah|"
     r"Chancellor|Premier|Lord|Lady|Chairman|Field\s+Marshal|Count|Countess|Baron|Baroness|Duke|"
     r"Duchess|Lieutenant|Sergeant|Commander|Governor|Sheikh|Emir|Ras|Dr|Sir|Dame|Chief|"
-    r"(?:Lieutenant|Major|Brigadier)-(?:Colonel|General))\s+"
+    r"Father|Reverend|(?:Lieutenant|Major|Brigadier)-(?:Colonel|General))\s+"
 )
 _TITLE = re.compile(rf"^{_TITLE_WORD}(?=[A-Z][\w’'-]+\s+[A-Z])")
 _TITLE_AND_NAME = re.compile(rf"^{_TITLE_WORD}(?=[A-Z][\w’'-]+$)")  # "Empress Theodora"
@@ -2064,8 +2094,12 @@ def _after_names(head: str) -> bool:
     place = r"the\s+(?:[A-Z][\w’'-]*\s*)+(?:(?:at|in|of)\s+(?:[A-Z][\w’'-]*\s*)+)?"
     if re.search(rf"\b{place},\s*{place}$", head):
         return True
-    # "Hughes, Hurston", "Illinois, Missouri and Arkansas"
-    return re.search(rf"(?:^|,){name},{name}$|,{name},?\s+and{name}$", head) is not None
+    # "Hughes, Hurston", "Illinois, Missouri and Arkansas" — not a time, then a name: "That
+    # October, Władysław Gomułka, a communist …"
+    first = (
+        rf"(?!\s*(?:That|This|Last|Next|Early|Late|Later|In|On|At|By|{'|'.join(_MONTH_NAMES)})\b)"
+    )
+    return re.search(rf"(?:^|,){first}{name},{name}$|,{name},?\s+and{name}$", head) is not None
 
 
 def _named_by_apposition(name: str, head: str) -> list[Definition]:
@@ -2266,6 +2300,8 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
         head = head[: aside.start()]  # "the Mahdi – in Islamic tradition, a redeemer …"
     # "his nökör (companions), men who …", "the Second Seminole War (1835–1842), the …"
     head = re.sub(r"\s*\((?:[a-z][^()]{0,40}|\d{3,4}(?:[–-]\d{2,4})?)\)$", "", head)
+    if named_by_its_year := re.search(r"(?<=\bthe\s)[A-Z][\w’'-]*\s+of\s+\d{3,4}$", head):
+        return named_by_its_year[0], aliases  # "the Compromise of 1850": one word and its year
     head = re.sub(r"(\b[A-Z][\w’'-]*)\s+of\s+\d{3,4}$", r"\1", head)  # "Velvet Revolution of 1989"
     if titled := _TITLED_HEAD.search(head):  # "Richard, Duke of York, the richest nobleman"
         name, title = (
@@ -2393,7 +2429,9 @@ _COLON = re.compile(
     r":\s+(?P<clause>(?:(?:a|an|the)\s(?![A-Z])|"
     # "… were unionists: they wanted to keep the union", a plural's "they" and what they did
     rf"they\s+(?=(?:[a-z]{{3,}}ed|{_IRREGULAR})\s)|"
-    r"(?:[a-z]+(?:ed|al|ous|ful|ic|ive|y)\s+)?[a-z]+s\s+(?=(?:[a-z]+ed\s+(?:by|on|in|to|with|"
+    # … "Californios: Spanish-speaking settlers of Mexican descent"
+    r"(?:(?:[a-z]+(?:ed|al|ous|ful|ic|ive|y)|[A-Z][a-z]+(?:-[a-z]+)?)\s+)?[a-z]+s\s+"
+    r"(?=(?:[a-z]+ed\s+(?:by|on|in|to|with|"
     r"from|at|for|against|upon)|who|which|that|of)\b)|"
     r"[a-z][\w-]*\s+[a-z]+\s+(?=[a-z]+ed\s+(?:with|by|from|in|into)\b)|"
     # "quotas for grain procurement: compulsory deliveries to the state at …", "These towns
@@ -2763,8 +2801,9 @@ def _a_gloss(term: str, clause: str) -> bool:
     if re.fullmatch(r"[\w’' -]+(?:,\s+[\w’' -]+)+,?\s+and\s+[\w’' -]+", clause):
         return False  # "Crops: wheat, rice, barley, bananas, coffee and sugar cane"
     # … not a sentence: "Military: the General Service Enlistment Act of 1856 required …"
+    # (but "a Latin word meaning 'and the Son', added to the creed": a phrase after a comma)
     return not re.match(
-        rf"(?:\S+\s+){{0,7}}?(?:was|were|is|are|had|has|[a-z]{{3,}}ed|{_IRREGULAR})\b", clause
+        rf"(?:[^\s,]+\s+){{0,7}}?(?:was|were|is|are|had|has|[a-z]{{3,}}ed|{_IRREGULAR})\b", clause
     )
 
 
@@ -2921,6 +2960,12 @@ def _name_given(sentence: str, m: re.Match[str]) -> list[Definition]:
     head = sentence[: m.start()].rstrip()
     if own := _OWN_NAME.match(m["term"]):  # "The rebels, who called themselves the …"
         return _named_themselves(_name_after(own[1]), head)
+    if (said := re.search(r",\s+as\s+(?:\w+\s+){0,2}\w+$", head)) and m[0].startswith("called"):
+        # "hurried off to the diggings, as miners called the gold-bearing streams …": the name
+        # is before, what it names after
+        term, what = _phrase_before(head[: said.start()]), re.match(r"[^,;.]+", m["term"] + rest)
+        definition = _clause(what[0].strip(), short=True) if what else None
+        return [(term, definition, ())] if term and definition else []
     called = None if re.search(r"\bknown\b", m[0]) else _CALLED_OBJECT.match(m["term"])
     if called:  # "called the newcomers Okies" — not "known as the flight to Varennes"
         return _called_object(called, rest)

@@ -325,12 +325,13 @@ class _Told:
 def _in_an_aside(clause: str, start: int) -> bool:
     """Whether the date at `start` is between dashes or in brackets the clause opened before
     it."""
-    before = clause[:start]
-    return (
-        before.count(" – ") % 2 == 1
-        or before.count(" — ") % 2 == 1
-        or (before.count("(") > before.count(")"))
-    )
+    return _between_dashes(clause, start) or clause[:start].count("(") > clause[:start].count(")")
+
+
+def _between_dashes(text: str, at: int) -> bool:
+    """Whether `at` is between dashes the text opened before it: "Wałęsa – an electrician
+    dismissed in 1976 – climbed"."""
+    return text[:at].count(" – ") % 2 == 1 or text[:at].count(" — ") % 2 == 1
 
 
 def _looking_back(date: str, day: str | None) -> bool:
@@ -499,7 +500,8 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
         line = _TIMELINE_LINE.match(paragraph)
         for sentence in sentences(paragraph):
             if (
-                sentence.rstrip(" ”\"’')").endswith("?")
+                not re.search(r"[^\W\d_]{2}", sentence)  # "**1956.**", a list's label: no words
+                or sentence.rstrip(" ”\"’')").endswith("?")
                 or _A_TASK.match(sentence)
                 or _A_REFERENCE.search(sentence)
                 or _SEE_A_BOOK.search(sentence)
@@ -964,8 +966,16 @@ def _beside(index: int, matches: list[re.Match[str]]) -> bool:
 
 
 _RELATIVE_DAY = re.compile(
-    r"\b(?:(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|evening|night)|"
+    # "About a week later, on the night of 22 August", "until 14 May, nearly three weeks later"
+    r"\b(?:(?:about|nearly|almost|just|only|some|roughly|less\s+than|more\s+than)\s+)?"
+    r"(?:(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|evening|night)|"
     rf"(?<![\w-])(?P<count>{_DAY_COUNT})\s+days?\s+later|"
+    # "A week later the Lords threw it out", "three weeks later", "a fortnight later"
+    rf"(?<![\w-])(?P<weeks>{_DAY_COUNT})\s+weeks?\s+later(?!\s+than\b)|a\s+fortnight\s+later|"
+    # "signed in Szczecin the day before" (not "the day before the battle")
+    r"(?:on\s+)?the\s+(?:day|night)\s+before(?!\s+(?:the|a|an|his|her|its|their|[A-Z])\b)|"
+    rf"(?:on\s+)?the\s+previous\s+day|(?<![\w-])(?P<earlier>{_DAY_COUNT})\s+days?\s+earlier"
+    r"(?!\s+than\b)|"
     r"(?:on\s+)?(?:the|that)\s+same\s+(?:day|night)|later\s+that\s+day|"
     r"(?:(?:later|earlier|early|late)\s+)?that\s+(?:same\s+)?(?:night|evening|morning|afternoon)|"
     rf"{_HOUR})\b",
@@ -1016,11 +1026,14 @@ def _relative(
     told: list[tuple[int, int, str]] = []
     if NOTE_MARK.match(sentence):
         return told  # a note: out of the text's turn, with nothing to count from
-    matches = sorted(
+    every = sorted(
         [*_RELATIVE_DAY.finditer(sentence), *_RELATIVE_MONTH.finditer(sentence),
          *_RELATIVE_YEAR.finditer(sentence)],
-        key=lambda m: m.start(),
+        key=lambda m: (m.start(), -m.end()),
     )  # fmt: skip
+    # … the longest where two overlap: "three days earlier" is a day, not "days earlier"'s year
+    reach = itertools.accumulate((m.end() for m in every), max, initial=0)
+    matches = [m for m, furthest in zip(every, reach, strict=False) if m.start() >= furthest]
     # An hour is no day of its own in a statement of what happened any day ("Visitors usually
     # arrived in the morning", "started work at six o'clock in the morning and finished at eight
     # o'clock in the evening"), nor beside a relative day ("At dawn the next day", "That
@@ -1047,8 +1060,10 @@ def _relative(
         # sailed into exile, and Pedro II died in Paris in 1891", nor "Later that year he
         # announced reforms … for the 1995 elections")
         opening = m.start() <= 3 and any(
-            # … not a law's year: "The next day a judge ruled … the Trade Disputes Act of 1906"
-            not re.search(
+            # … not a law's year: "The next day a judge ruled … the Trade Disputes Act of 1906",
+            # nor one between dashes: "That same day Wałęsa – … dismissed … in 1976 – climbed"
+            not _between_dashes(sentence, at)
+            and not re.search(
                 r";|,\s+(?:and|but)\s|\bthe\s+$|\b(?:Act|Law|Treaty|Statute|Code|Charter)\s+of\s+$",
                 sentence[m.end() : at],
             )
@@ -1088,10 +1103,9 @@ def _counted(
             return m.start(), m.end(), last  # "In November 1908 … Cixi died the next day": then
         if not last or not re.fullmatch(r"\d{4}-\d\d-\d\d", last):
             return None  # "In March 1851 … two days later": no day
-        count = m["count"].lower() if m["count"] else None
-        shift = (int(count) if count.isdigit() else _COUNTS[count]) if count else forward
+        shift = _days_on(m, forward - back)
         shift *= (
-            not (hour or "night" in said) or forward
+            not (hour or "night" in said) or forward or back
         )  # "By mid-morning", "that night": that day
         try:
             then = datetime.date.fromisoformat(last) + datetime.timedelta(days=shift)
@@ -1115,6 +1129,17 @@ def _counted(
     if base_year is None or not 1 <= base_year + shift <= 9999:
         return None
     return m.start(), m.end(), str(base_year + shift)
+
+
+def _days_on(m: re.Match[str], step: int) -> int:
+    """How many days on from the day before it a relative day `m` is ("two days later": 2, "a
+    week later": 7, "three days earlier": -3), or `step` (1 for "the next day", -1 for "the
+    day before", 0 for "that same day")."""
+    count = next((m[name].lower() for name in ("count", "weeks", "earlier") if m[name]), None)
+    if count is None:
+        return 14 if "fortnight" in m[0].lower() else step
+    days = int(count) if count.isdigit() else _COUNTS[count]
+    return 7 * days if m["weeks"] else -days if m["earlier"] else days
 
 
 def _month_counted(m: re.Match[str], base: str | None, forward: int) -> tuple[int, int, str] | None:

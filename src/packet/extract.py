@@ -260,10 +260,13 @@ def _paged(
     # A typesetter that marks the hyphens it adds (U+2010, soft hyphens) left every "-" at a
     # line's end where the word has one: "cover-" + "up" stays "cover-up".
     typeset = any(line.text.endswith(tuple(_SOFT_HYPHENS)) for page in body for line in page)
-    pages = [
-        Page(label, _blocks(lines, size, vocabulary, typeset))
-        for label, lines in zip(labels, body, strict=True)
-    ]
+    pages = []
+    for label, page in zip(labels, body, strict=True):
+        blocks = _blocks(page, size, vocabulary, typeset)
+        # … and a handout's furniture printed once: its course line, copyright, who wrote it
+        furnished = [text for role, text in blocks if role == "para" and is_handout_furniture(text)]
+        dropped.extend(furnished)
+        pages.append(Page(label, [block for block in blocks if block[1] not in furnished]))
     _mend_broken_words(pages, vocabulary, typeset)
     article = Article(blocks=_joined(pages))
     article.title = _one_line(title or _first_heading(pages))

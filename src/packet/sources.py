@@ -300,7 +300,7 @@ _MARKETING = re.compile(
     r"share this|follow us|click here|read more|advertisement|sponsored (?:content|links?|posts?)|"
     r"we offer|contact us|"
     r"send us an email|here to help|your (?:trip|journey|dates|holiday|vacation)|"
-    r"all rights reserved|copyright|creative commons)\b|©",
+    r"all rights reserved|copyright\s+(?:\(c\)|\d{4})|creative commons)\b|©",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -345,7 +345,18 @@ def is_handout_furniture(line: str) -> bool:
         or _COMMENTS.fullmatch(plain)
         or _TRANSCRIPT_LINE.fullmatch(plain)
         or (len(plain.split()) <= 20 and _NOT_FOR_READERS.search(plain) is not None)
+        or (len(plain.split()) <= 40 and _ABOUT_THE_PAGE.match(plain) is not None)
     )
+
+
+# A line about the page, not from it: its copyright ("© Halloran Museum …. This booklet may be
+# photocopied …"), who wrote it ("Written by Dr Helen Marsh, Head of Learning"), a blog post's
+# tags ("Tags: Cold War, Poland, …").
+_ABOUT_THE_PAGE = re.compile(
+    r"©|(?i:copyright)\s+(?:©|\(c\)|\d{4})|"
+    r"(?:Written|Compiled|Prepared|Produced)\s+by\s+[A-Z][^.]{0,80}$|"
+    r"(?:Tags|Tagged|Categories|Filed\s+under)\s*:\s*[^.]{1,200}$"
+)
 
 
 # A line that says how the page may be used or cited, not what it is about: "Ashcombe Sixth
@@ -359,7 +370,7 @@ _NOT_FOR_READERS = re.compile(
 
 _COMMENTS = re.compile(r"\d{1,5}\s+(?:comments?|replies|responses)", re.IGNORECASE)
 # A transcript's furniture: its heading, who spoke and when, a slide or a sound described in
-# brackets, who transcribed it; a booklet's page line ("Page 4 of 12 – Revision booklet").
+# brackets, who transcribed it; a booklet's page line ("Page 4 of 12 – Revision booklet"),
 _TRANSCRIPT_LINE = re.compile(
     r"\[(?:Slide|Image|Figure|Fig\.|Photo|Photograph|Map|Video|Audio|Applause|Laughter|Pause|"
     r"Inaudible|Music)\b[^\]]{0,200}\]|"
@@ -367,7 +378,9 @@ _TRANSCRIPT_LINE = re.compile(
     r"Questions\s+from\s+the\s+audience\s+(?:were|was)\s+not\s+recorded\.?|"
     r"(?:Dr|Professor|Prof\.|Mr|Mrs|Ms)\s+[A-Z][^.]{0,100}[-–—]\s*recorded\s+(?:on\s+)?"
     r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
-    r"Page\s+\d+\s+of\s+\d+(?:\s*[-–—|·]\s*.{1,60})?",
+    # … and a lecture's or a booklet's: "Lecture 4 of 8 - Ireland and the Union"
+    r"(?:Page|Lecture|Session|Lesson|Handout|Booklet|Sheet)\s+\d+\s+of\s+\d+"
+    r"(?:\s*[-–—|·:]\s*.{1,60})?",
     re.IGNORECASE,
 )
 
@@ -385,7 +398,7 @@ _RUNNING_LINE = re.compile(
 )
 _COURSE = re.compile(
     r"\b(?:Year\s+\d{1,2}|Grade\s+\d{1,2}|GCSE|A[- ]level|Key\s+Stage\s+\d|KS\d|Unit\s+\d+|"
-    r"Lesson\s+\d+|Handout|Worksheet|Department|Page\s+\d+|Sheet\s+\d+)\b"
+    r"Lesson\s+\d+|Handout|Worksheet|Booklet|Department|Page\s+\d+|Sheet\s+\d+)\b"
 )
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ONLY_A_LINK = re.compile(r"(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*")
