@@ -2274,6 +2274,23 @@ def test_what_batch_31_defined_in_ways_the_rules_did_not_read(
     assert found.get(term) == definition, found
 
 
+def test_another_name_between_dashes_and_a_participle_s_use_are_read() -> None:
+    found = {d.term: (d.definition, d.aliases) for d in draft_terms([
+        "Alta California — Upper California, Mexico's thinly settled northern frontier province "
+        "— had passed from Spain to Mexico in 1821.",
+        "British firms bought palm oil, used in Britain to make soap and to grease machinery.",
+        "In the countryside, especially in Munster, IRA flying columns, small full-time groups of "
+        "armed men, ambushed police patrols.",
+    ])}  # fmt: skip
+    assert found["Alta California"] == (
+        "Upper California, Mexico's thinly settled northern frontier province",
+        ["Upper California"],
+    )
+    assert "Upper California" not in found and "northern frontier province" not in found
+    assert found["palm oil"][0] == "used in Britain to make soap and to grease machinery"
+    assert found["IRA flying columns"][0] == "small full-time groups of armed men"
+
+
 def test_a_title_before_a_name_is_an_alias_of_the_name() -> None:
     (found,) = draft_terms(["Father Jerzy Popiełuszko, a young Warsaw priest, was murdered by "
                             "security police in October 1984."])  # fmt: skip

@@ -1142,6 +1142,12 @@ _APPOSITIVE_OPENING = (
     # "Âli Pasha and Fuad Pasha, younger diplomats whom Reşid had promoted"
     rf"{_NOT_A_NOUN}(?:{_INNER}){{0,2}}(?:[a-z][\w-]*s|people|men|women)"
     r"(?=\s+(?:not\s+(?:subject|bound|allowed)|from|whom)\s)|"
+    # "palm oil, used in Britain to make soap", "the composite bow, built up from layers of
+    # wood": what it is by what it was for or made of (not "…, founded in 1200": when)
+    r"(?:used|built|made|designed|worn|grown|woven|carved|cast|forged|fired|pulled|powered)\s+"
+    r"(?:up\s+)?(?:(?:in|by)\s+[A-Z][a-z]+\s+)?(?:to|from|of|for|by|as)\s+(?!\d)|"
+    # "title deeds, documents proving their right to it": a plural, then what it does
+    rf"{_NOT_A_NOUN}(?:{_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?!being\b)[a-z]{{3,}}ing\s)|"
     # "the Pax Mongolica, Latin for "Mongol peace"", "these gueux, French for 'beggars'"
     r"[A-Z][a-z]+\s+for\s+(?=[“\"‘'])|"
     # "conscription, compulsory military service, was abolished": a bare noun phrase between
@@ -1913,6 +1919,11 @@ _APPOSITIVE_LEAD = re.compile(
 )
 
 
+def _inside_dashes(head: str, rest: str) -> bool:
+    """Whether the words between `head` and `rest` are between dashes."""
+    return bool(re.search(r"\s[–—]\s[^–—]*$", head) and re.match(r"\s*[–—]", rest))
+
+
 def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     """Whether the appositive `m` says what the words before it are — not the subject after an
     opening ("In 1847 alone, the …"), a clause, a list, or words inside a quotation."""
@@ -1934,8 +1945,9 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         and not (main_after or named_place or _subject_of_opening(head, rest, clause))
     ) or _a_clause(clause):
         return False  # … but "Working with the Army, a small militia …, they planned …"
-    if _NAMES_ANOTHER.search(clause) or _after_names(head):
-        return False  # "…, a phase the Germans called X"; "Hughes, Hurston, the painter …"
+    if _NAMES_ANOTHER.search(clause) or _after_names(head) or _inside_dashes(head, rest):
+        return False  # "…, a phase the Germans called X"; "Hughes, Hurston, the painter …";
+        # "Alta California — Upper California, Mexico's … —": the dashes' (`_dashed`)
     if (named := _ROLE_NAMED.match(clause)) and not named["comma"] and named["word"].islower():
         return False  # "Morris, Rossetti, the painter Madox Brown and …": another person
     if _OPENINGS.match(head) and not rest.strip(' .”"’'):
@@ -2419,7 +2431,10 @@ _DASHED = re.compile(
     r"notably|particularly|mainly|mostly|chiefly|the\s+so-called|[a-z]+ed(?!\s+[a-z]+s\b)|"
     + _IRREGULAR
     + r")\b)"
-    r"(?:[a-z]|(?:a|an|the)\s|[A-Z][a-z]+\s+(?=who|which|that))(?:[^–—;:()]|\([^()]{1,40}\)){3,200}?)"
+    r"(?:[a-z]|(?:a|an|the)\s|[A-Z][a-z]+\s+(?=who|which|that)|"
+    # … another name, then what it is: "Alta California — Upper California, Mexico's …"
+    r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*,\s+(?=[A-Z][\w’'-]*[’']s\s|(?:a|an|the)\s))"
+    r"(?:[^–—;:()]|\([^()]{1,40}\)){3,200}?)"
     # … or a semicolon before the next word glossed: "purple – the colour of …; burial-shroud – …"
     r"(?:\s[–—]\s|—|(?=\.$|$)|(?=;\s+[\w’'-]+(?:\s+[\w’'-]+)?\s[–—]\s))"
 )
@@ -2729,9 +2744,16 @@ def _dashed(sentence: str) -> list[Definition]:
         # "the merchants – many of them Muslims –": some of them, not what they are
         and not re.match(r"(?i:many|most|some|all|few|none|several)\s+of\s+them\b", f[1])
     ]
+    found = [(term, said, _another_name(said) or aliases) for term, said, aliases in found]
     if (line := _KEY_TERM_LINE.match(sentence)) and not found and (said := _clause(line["clause"])):
         found.append((line["term"], said, ()))  # "autocracy – rule by one person …; in Russia, …"
     return found + [(m["term"], m["clause"], ()) for m in _GLOSSED_VERB.finditer(sentence)]
+
+
+def _another_name(said: str) -> tuple[str, ...]:
+    """The name a definition between dashes opens with: "Upper California, Mexico's …"."""
+    named = re.match(r"((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*),\s", said)
+    return (named[1],) if named else ()
 
 
 # A key term's line that goes on after its definition: "autocracy – rule by one person with
