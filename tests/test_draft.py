@@ -291,7 +291,7 @@ def test_each_dated_sentence_is_an_event_of_its_module_and_each_term_a_glossary_
         ("wall-1961-08-13-the-wall-went-up", "1961-08-13", "The wall went up",
          ["wall-2-going-up-fast-in"]),
         ("wall-1989-11-09-the-border-opened-after-the-peac", "1989-11-09",
-         "The border opened after the Peaceful Revolution", ["wall-3-coming-down"]),
+         "The border opened after the Peaceful Revolution (PR)", ["wall-3-coming-down"]),
     ]  # fmt: skip
     first = drafts.timeline[0]
     assert first["sources"] == [{"seed": "wall", "passage": first["detail"]}]
@@ -358,19 +358,6 @@ def test_a_year_alone_as_a_list_s_label_is_no_event() -> None:
     timeline = draft(found, "t", "t.md", "t", Taken()).timeline
     assert [(e["date"], e["title"]) for e in timeline] == [
         ("1956-06", "Workers in Poznań protested against low pay")
-    ]
-
-
-def test_a_colon_parts_two_happenings() -> None:
-    assert [
-        (date, event_title(c, a, b))
-        for c, a, b, date in happenings(
-            "The harvest of 1788 was a disaster: a violent hailstorm in July 1788 flattened "
-            "crops across much of northern France."
-        )
-    ] == [
-        ("1788", "The harvest was a disaster"),
-        ("1788-07", "A violent hailstorm flattened crops across much of northern France"),
     ]
 
 

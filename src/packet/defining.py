@@ -1774,7 +1774,7 @@ def _with_owner(sentence: str, start: int, words: str) -> str:
         before is None
         or _an_opening_word(before[0].strip())
         or not sentence[: before.start()].strip()
-        or _A_PLACE_OR_TIME.search(sentence[: before.end()])
+        or (_A_PLACE_OR_TIME.search(sentence[: before.end()]) and not _NUMERAL_S.match(words))
     ):
         return words  # "In 1483 | Edward's …", a sentence's first word, "In London | …"
     return sentence[before.start() : start] + words
@@ -1782,8 +1782,9 @@ def _with_owner(sentence: str, start: int, words: str) -> str:
 
 _PLACE_OR_TIME_BEFORE_AN_OWNER = re.compile(
     r"^(?i:in|on|at|under|during|after|before|from|by|since|until)\s+(?:[A-Z][\w’'-]*\s+)+?"
-    r"(?=[A-Z][\w’'-]*[’']s\s)"
+    r"(?=(?![IVX]+[’']s)[A-Z][\w’'-]*[’']s\s)"
 )
+_NUMERAL_S = re.compile(r"[IVX]+[’']s\s")  # "Edward | IV's widow": the name goes on
 # Where or when a sentence begins, before a name: "In London | Warwick's brother", "Under
 # Henry VIII | Wolsey's successor", "On Sunday | Henry's chaplain".
 _A_PLACE_OR_TIME = re.compile(
@@ -2910,7 +2911,12 @@ def _no_term_before_a_colon(term: str, head: str, clause: str) -> bool:
         or (term and head.strip() != term and _a_remark(term))
         # "Attainder was brutal: an act of attainder declared …": what it was like (but "The
         # punishment was attainder: an act of Parliament …" names it)
-        or (copula and " " not in term and a_description(term))
+        or (
+            copula
+            and " " not in term
+            and not term.endswith("s")
+            and not _a_name_for_a_thing(term, clause)
+        )
     )
 
 
@@ -2918,27 +2924,47 @@ def _a_remark(words: str) -> bool:
     """Whether words before a colon are a label, maybe with words judging it: "Conclusion",
     "A fair conclusion", "My answer" — not the name of a kind of thing ("primary source")."""
     *judging, label = words.split() or [""]
-    return re.fullmatch(rf"(?i:{_A_LABEL})", label) is not None and all(
-        word.casefold() in _JUDGING | _LIKE for word in judging
+    return re.fullmatch(
+        rf"(?i:{_A_LABEL}|answer|reply|response|cause|reason|view)", label
+    ) is not None and all(
+        word.casefold() in _JUDGING | _LIKE or re.search(r"[’']s$", word) for word in judging
     )
 
 
 _JUDGING = {
     "fair", "possible", "likely", "useful", "reasonable", "balanced", "overall", "brief",
     "stronger", "my", "our", "your", "their", "his", "her", "one", "another", "next", "further",
+    "most", "typical", "principal", "obvious", "the", "a", "an", "this", "that",
 }  # fmt: skip
 
 
 def a_heading_word(words: str) -> bool:
     """Whether the words before a colon on a line are a fact box's or a plan's heading —
-    "Date", "Casualties", "Political", "Monday" — not a term its line explains."""
-    return " " not in words.strip() and (
-        re.fullmatch(rf"(?i:{_A_LABEL})|{_WEEKDAY}", words.strip()) is not None
-        or a_description(words)
-    )
+    "Date", "Casualties", "Weather", "Political", "Monday" — not a term its line explains
+    ("parish", "heretic", "offensive" are terms)."""
+    return re.fullmatch(rf"(?i:{_A_LABEL}|{_FACT_FIELD})|{_WEEKDAY}", words.strip()) is not None
 
 
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# A fact box's fields and a list of causes' kinds, besides a worksheet's labels (`_A_LABEL`).
+_FACT_FIELD = (
+    r"Battle|Weather|Commanders?|Armies|Killed|Dead|Wounded|Reign|Founded|Dynasty|Political|"
+    r"Economic|Social|Religious|Military|Cultural|Legal|Diplomatic|Technological|Geographical|"
+    r"Ideological|Short-term|Long-term|Immediate|Personal"
+)
+
+
+def _a_name_for_a_thing(word: str, clause: str) -> bool:
+    """Whether one word after "was" and before a colon names what the colon explains — a
+    noun by its ending ("collectivisation", "sovereignty"), or a word no description, before
+    a noun phrase ("attainder: an act of Parliament …") — not what something was like
+    ("brutal", "stubborn", "unfair", "devastating")."""
+    if re.search(r"(?:tion|sion|ism|ity|ty|ment|ance|ence|ship|dom|hood|cy)$", word):
+        return True
+    plain = not (
+        a_description(word) or word.startswith("un") or word.endswith(("ing", "ent", "ant"))
+    )
+    return plain and re.match(r"(?:a|an|the)\s", clause) is not None
 
 
 def a_description(word: str) -> bool:
@@ -2955,7 +2981,8 @@ _LIKE = _DESCRIBING | {
     "slow", "new", "deep", "cheap", "hard", "bloody", "heavy", "angry", "easy", "complex",
     "mixed", "worse", "better", "bleak", "dire", "plain", "true", "false", "cruel", "savage",
     "unique", "short-term", "long-term", "social", "personal", "religious", "military",
-    "economic", "political", "cultural",
+    "economic", "political", "cultural", "stubborn", "weary", "proud", "brave", "wise", "calm",
+    "fierce", "rigid", "timid", "tense", "modern",
 }  # fmt: skip
 
 

@@ -540,7 +540,6 @@ _LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.IGNORECASE)
 # Where a sentence telling two happenings is cut between them, strongest first.
 _CLAUSE_CUTS = (
     re.compile(r";\s*"),
-    re.compile(r":\s+"),  # "The harvest of 1788 was a disaster: | a hailstorm in July 1788 …"
     re.compile(r",\s+(?:and|but|while|whereas|before|after|until)\s+", re.IGNORECASE),
     re.compile(r"\s+(?:and|but|while|whereas|before|after|until)\s+", re.IGNORECASE),
     re.compile(r",\s+"),
@@ -575,10 +574,11 @@ def happenings(
     # (where a clause ends, where the next begins) between happenings; none inside a list of
     # years, whose dates are each the clause's that holds the list
     semicolons = _semicolons(sentence)
+    parting = set(semicolons)
     cuts: list[tuple[int, int] | None] = [(0, 0)]
     for (before, after), in_a_list in zip(itertools.pairwise(groups), listed, strict=True):
         gap = (before[-1][1], after[0][0])
-        cuts.append(None if in_a_list else _cut(sentence, *gap, semicolons))
+        cuts.append(None if in_a_list else _cut(sentence, *gap, parting))
     cuts.append((len(sentence), len(sentence)))
     told = []
     aside = False  # whether the sentence's subject was told of after an aside
@@ -594,7 +594,7 @@ def happenings(
         clause, offset = sentence[first:last], first
         if at >= 0 and semicolons[at] >= first:
             clause, offset = _own_part(sentence, first, semicolons[at], last, (start, end))
-        elif first and (who := _aside_subject(sentence, first)):
+        elif first and (who := _aside_subject(sentence, first, last, (start, end))):
             # "In 1649 Charles I, defeated …, | was executed on 30 January": who was
             clause, offset = _named(sentence, first, last, (start, end), who)
             aside = True
@@ -609,8 +609,11 @@ def _only_its_day_s_year(
     words before an aside: "In 1649 Charles I, | defeated …, was executed on 30 January"."""
     clause, start, end, date = one
     words = clause[:start] + clause[end:]
+    opening = _A_DATE_OPENING.match(clause)
     return (
         re.fullmatch(r"\d{3,4}", date) is not None
+        and opening is not None
+        and end <= opening.end()
         and not re.search(rf"\b{FINITE_VERB}\b", words)
         and any(other[3].startswith(f"{date}-") for other in told)
     )
@@ -636,11 +639,16 @@ def _semicolons(sentence: str) -> list[int]:
 # was …; he died", "Henry's health declined; he died", "The Battle of Towton was …; it took".
 _OPENING_NAME = re.compile(
     r"(?:The\s+)?(?!(?:In|On|At|By|After|Before|During|When|While|Although|As|From|This|That|"
-    r"These|Those|There|It|He|She|They|His|Her|Their|Its|A|An|The)\b)"
+    r"These|Those|There|It|He|She|They|His|Her|Their|Its|A|An|The|Following|Despite|Under|With|"
+    r"Without|Since|Until|Once|Having|Being|However|Meanwhile|Then|Later|Soon|Eventually|"
+    r"Finally|Because|Though|Unlike|Like|Among|Against|Throughout|Over|For|To|Of)\b)"
     r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:of\s+|the\s+|de\s+)*(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|[IVX]+\b))*"
 )
 # A part that does not name who or what it tells of: "he died …", "executed on …".
-_NO_SUBJECT = re.compile(rf"(?:(he|she|it|they|who|which)\b|(whose)\b|(?={FINITE_VERB}\b))")
+_NO_SUBJECT = re.compile(
+    # … not "armed men attacked": an adjective and the noun it goes with
+    rf"(?:(he|she|it|they|who|which)\b|(whose)\b|(?={FINITE_VERB}\b(?!\s+[a-z]+\s+{FINITE_VERB}\b)))"
+)
 
 
 def _own_part(
@@ -649,9 +657,9 @@ def _own_part(
     """The clause a happening after a semicolon is told in, and where the sentence would
     start to put its dates where they are in the clause: the part after the semicolon, with
     the name the sentence opened with for its "he" or "it" ("Richard III was the last
-    Plantagenet king; he died at Bosworth on …" tells that Richard III died); the whole from
-    `first` where that part says nothing but its date ("First Battle of St Albans; 22 May
-    1455") or names no one the sentence named."""
+    Plantagenet king; he died at Bosworth on …" tells that Richard III died, unless the words
+    between name another); the whole from `first` where that part says nothing but its date
+    ("First Battle of St Albans; 22 May 1455")."""
     start = semicolon + 1
     start += len(sentence[start:last]) - len(sentence[start:last].lstrip())
     words = sentence[start : dates[0]] + sentence[dates[1] : last]
@@ -660,12 +668,22 @@ def _own_part(
     if not _unnamed(sentence, start, last, dates):
         return sentence[start:last], start
     name = _OPENING_NAME.match(sentence, first)
-    if name is None:
-        return sentence[first:last], first
+    if name is None or _another_name(sentence, name.end(), semicolon):
+        return sentence[start:last], start  # "… Anne Boleyn; she was executed": she may be
     return _named(sentence, start, last, dates, re.sub(r"[’']s$", "", name[0]))
 
 
-def _aside_subject(sentence: str, first: int) -> str | None:
+def _another_name(sentence: str, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` name someone or something — "Anne Boleyn",
+    "the Armada", "Catherine of Aragon" — whom a "she" or "it" after them may mean: a
+    capital not followed by a word in lower case ("Plantagenet king", "English soil" do not)."""
+    return (
+        re.search(r"[A-Z][\w’'-]*(?=\s+(?:of\s+)?[A-Z]|\s*[;,.:]|\s*$)", sentence[start:end])
+        is not None
+    )
+
+
+def _aside_subject(sentence: str, first: int, last: int, dates: tuple[int, int]) -> str | None:
     """The subject a sentence opens with, before an aside between commas ("In 1917 the tsar,
     whose army had been routed the previous year, abdicated on 15 March"), where the clause
     from `first` is the aside or what the subject did after it, and names no one."""
@@ -673,7 +691,7 @@ def _aside_subject(sentence: str, first: int) -> str | None:
     m = _BEFORE_AN_ASIDE.match(sentence, opening.end() if opening else 0)
     if m is None or first < m.end() or re.search(rf"\b{FINITE_VERB}\b", m[1]):
         return None
-    unnamed = _unnamed(sentence, first, len(sentence), (first, first))
+    unnamed = _unnamed(sentence, first, last, dates)
     if unnamed is None or (first > m.end() and unnamed.lastindex):  # "who" opens the aside
         return None
     return m[1] if _A_VERB_RESUMING.search(sentence, m.end()) else None
@@ -699,7 +717,8 @@ def _named(
     "executed on …" "Anne Boleyn executed on …" — and where the sentence would start to put
     its dates where they are in it."""
     unnamed = _unnamed(sentence, start, last, dates)
-    assert unnamed is not None
+    if unnamed is None:
+        return sentence[start:last], start
     at, end = unnamed.start(), unnamed.end()
     put = f"{name}’s" if unnamed[2] else name if unnamed[1] else f"{name} "
     clause = sentence[start:at] + put + sentence[end:last]
@@ -922,8 +941,9 @@ def _in_a_comma_aside(sentence: str, after: int, start: int, end: int, day: int)
     """Whether the relative year at `start`…`end` is in an aside between commas that the
     day at `day` is after — "In 1649 Charles I, defeated … the previous year, was executed on
     30 January" — so the day is of the year the sentence gave before it (at `after`)."""
-    opened = sentence.rfind(", ", after, start) >= 0
-    return opened and _A_VERB_RESUMING.search(sentence, end, day) is not None
+    aside = re.search(r",\s+(?:who|which|whose|[a-z]+(?:ed|en))\b[^,]*$", sentence[after:start])
+    closed = sentence.find(",", end, day)  # … and the verb it interrupts after its end
+    return bool(aside) and closed >= 0 and _A_VERB_RESUMING.match(sentence, closed) is not None
 
 
 # A day told from the one before: "the following day", "two days later", "that night" — and an
@@ -1153,7 +1173,7 @@ def _month_counted(m: re.Match[str], base: str | None, forward: int) -> tuple[in
     return m.start(), m.end(), f"{months // 12:04d}-{months % 12 + 1:02d}"
 
 
-def _cut(sentence: str, start: int, end: int, semicolons: list[int]) -> tuple[int, int]:
+def _cut(sentence: str, start: int, end: int, semicolons: set[int]) -> tuple[int, int]:
     """Where, between `start` and `end`, the sentence is cut between two happenings: where
     the first clause ends and the next begins (at a semicolon only among `semicolons`, those
     that part clauses)."""
@@ -1443,7 +1463,7 @@ def _lines(paragraph: str) -> list[str]:
     lines = paragraph.splitlines()
     listed = len(lines) > 1 and all(GLOSSED_LINE.match(line) for line in lines)
     heads = [re.split(r":|\s[–—-]\s", line, maxsplit=1)[0] for line in lines]
-    headed = 2 * sum(map(a_heading_word, heads)) >= len(heads)
+    headed = 2 * sum(map(a_heading_word, heads)) > len(heads)  # most lines: "theme" is a term
     return lines if listed and not headed else [paragraph]
 
 
@@ -1618,13 +1638,11 @@ def event_title(sentence: str, start: int, end: int) -> str:
         before, after = before[:opened], after[after.index(")") + 1 :]
     before = _LEADING_INTO.sub("", _QUALIFIER.sub("", _BRACKETED.sub("", before)))
     after = _BRACKETED.sub("", after)  # "Emily Davison (a militant suffragette; …) died"
-    ends = (
-        m.start() for m in _NEXT_CLAUSE.finditer(after) if not _quoting(before + after[: m.start()])
-    )
-    if before.strip(" ,") and (cut := next(ends, None)) is not None:
+    if before.strip(" ,") and (cut := next(_unquoted_ends(before, after), None)) is not None:
         after = after[:cut]  # "The famine lasted from 1845 to 1852 | , and …"
     rest = f"{before.rstrip()} {after.lstrip()}".strip()
     rest = re.sub(r"\s+([,.;:])", r"\1", rest)
+    rest = re.sub(r",(?=[:;])", "", rest)  # "Remember three dates, | 1914 |: war breaks out"
     rest = re.sub(r"^[\s,;:–-]+|(?<=[a-z]),\s*,", "", rest)
     rest = _TIME_OF_DAY.sub("", rest)
     if not before.strip() and re.match(r"(?:was|were|is|are|had|became|saw|brought)\b", rest):
@@ -1635,7 +1653,22 @@ def event_title(sentence: str, start: int, end: int) -> str:
     return title[:1].upper() + title[1:] if title else "Dated event"
 
 
-_BRACKETED = re.compile(r"\s*(?<!\])\([^()]*\)")  # not a Markdown link's "](/raf)"
+# An aside in brackets a title leaves out — four words or more, or two clauses: "(a militant
+# suffragette; she had been imprisoned nine times)"; not "(Lord Darnley)", "(Queen of Scots)",
+# nor a Markdown link's "](/raf)".
+_BRACKETED = re.compile(r"\s*(?<!\])\((?=[^()]*;|(?:[^()\s]+\s+){3}[^()\s])[^()]*\)")
+
+
+def _unquoted_ends(before: str, after: str) -> Iterator[int]:
+    """Where a clause ends in `after` (`_NEXT_CLAUSE`) outside a quotation — one `before`
+    opened counts — read once from its start."""
+    curly, straight, at = before.count("“") - before.count("”"), before.count('"') % 2, 0
+    for m in _NEXT_CLAUSE.finditer(after):
+        piece, at = after[at : m.start()], m.start()
+        curly += piece.count("“") - piece.count("”")
+        straight = (straight + piece.count('"')) % 2
+        if curly <= 0 and not straight:
+            yield m.start()
 
 
 def _quoting(text: str) -> bool:

@@ -462,14 +462,24 @@ def _starts_block(before: _Line, line: _Line, first: _Line, pitch: float, right:
     if abs(before.size - line.size) > _alike(line) or before.bold != line.bold:
         return True
     ended = bool(_SENTENCE_END.search(before.text))
-    short = _ends_short(before, line, right)
+    short = before.right < right - 2 * line.size  # … well short of the column's edge
     indented = line.left > first.left + line.size
     # … or a list of words, each a short line without a full stop: "rangatira – chief or
     # leader of a hapū or iwi" | "iwi – tribe; a large group …" (an entry ends where it
     # ends, whatever the next is), and the prose after it
-    entry = GLOSSED_LINE.match(line.text) is not None and before.right < right - 2 * line.size
-    after_entries = short and GLOSSED_LINE.match(first.text) is not None
-    return (ended and (short or indented)) or entry or after_entries
+    entry = GLOSSED_LINE.match(line.text) is not None and short
+    return (ended and (short or indented)) or entry or _after_an_entry(before, line, first, right)
+
+
+def _after_an_entry(before: _Line, line: _Line, first: _Line, right: float) -> bool:
+    """Whether `line` starts the prose after a list of words and meanings whose last entry
+    ended with `before`: the entry's line ends short by choice (`_ends_short`), or, an entry
+    of one line, well short, with no comma and a capital next ("affinity – the gentry bound
+    to a lord" | "Nevertheless, …") — not a ragged-right paragraph that opens "Note: …"."""
+    if GLOSSED_LINE.match(first.text) is None:
+        return False
+    one_line = before is first and not before.text.endswith((",", ";")) and line.text[:1].isupper()
+    return _ends_short(before, line, right) or (one_line and before.right < right - 2 * line.size)
 
 
 def _ends_short(before: _Line, line: _Line, right: float) -> bool:

@@ -480,12 +480,22 @@ def _from_bylined_title(lines: list[str], article: Article) -> list[str]:
     return lines[title_at + 1 :]
 
 
-_RUNNING_HEAD = re.compile(
-    r"^[^a-z]+$|\s[·|]\s|\b(?i:chapter|part|unit|page|section)\s+[\dIVX]|"
-    # … or a title of four words or more: "A History of Medieval England", "St Mary's School
-    # History Department" (not a question over each source: "What does it tell us?")
-    r"^(?:\S+\s+){3,}\S+(?<![?:])$"
-)
+_RUNNING_HEAD = re.compile(r"^[^a-z]+$|\s[·|]\s|\b(?i:chapter|part|unit|page|section)\s+[\dIVX]")
+# … or a title of four words or more, each long word capitalised: "A History of Medieval
+# England", "St Mary's School History Department" (not "Question from the interviewer")
+_A_TITLE_LINE = re.compile(r"^(?:(?:[A-Z\d][^\s]*|[a-z]{1,3})\s+){3,}[A-Z\d][^\s]*(?<![?:])$")
+
+
+def _a_title_between_paragraphs(line: str, at: list[int], lines: list[str]) -> bool:
+    """Whether `line` is a title that each time it comes (`at`) stands between two
+    paragraphs, as a book's running head does at a page break — not a heading repeated over
+    each part of a revision sheet ("Henry VII" | "Key Dates and Events" | …)."""
+    if not _A_TITLE_LINE.match(line):
+        return False
+    return all(
+        0 < i < len(lines) - 1 and not (_heading_like(lines[i - 1]) or _heading_like(lines[i + 1]))
+        for i in at
+    )
 
 
 def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, str]]:
@@ -496,11 +506,15 @@ def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, st
     # AND REACTION"): a short heading-like line, three times or more, in capitals or in parts
     # or naming a chapter, or a title of four words or more (not a worksheet's "Task" heading
     # over each of three tasks).
-    counted = collections.Counter(lines)
+    places: dict[str, list[int]] = collections.defaultdict(list)
+    for i, line in enumerate(lines):
+        places[line].append(i)
     running = {
         line
-        for line, n in counted.items()
-        if n >= 3 and _heading_like(line) and _RUNNING_HEAD.search(line)
+        for line, at in places.items()
+        if len(at) >= 3
+        and _heading_like(line)
+        and (_RUNNING_HEAD.search(line) or _a_title_between_paragraphs(line, at, lines))
     }
     for i, line in enumerate(lines):
         if line in running:
@@ -642,25 +656,37 @@ def _html_article(text: str) -> Article:
         else:
             ranks.append(7)
             article.blocks.append(("para", _BULLET.sub("", block)))
-    over = _over_something(ranks)
+    over = _over_something(ranks, [text for _, text in article.blocks])
     article.blocks = [block for block, kept in zip(article.blocks, over, strict=True) if kept]
     return article
 
 
-def _over_something(ranks: list[int]) -> list[bool]:
+def _over_something(ranks: list[int], texts: list[str]) -> list[bool]:
     """For each of a page's blocks, by rank (1 to 6 a heading's, 7 a paragraph's), whether
-    it is a paragraph or a heading over something: a heading over a heading of the same rank
-    or higher, or at the page's end, heads nothing on the page — "Advertisement" over an
-    advert, "Test yourself" over a quiz, "See also" over links, all dropped — but "<h2>Causes"
-    over "<h3>Short-term causes" heads a section."""
+    it is a paragraph or a heading over something. A heading at the page's end, or over a
+    heading of higher rank, heads nothing on the page ("<h3>Advertisement" over an advert,
+    then "<h2>Causes"); over one of its own rank it heads nothing only if it is the page's
+    furniture ("Test yourself" over a quiz, "See also" over links) — "Source A" over its
+    caption, a flat page's "Causes of the war" over "Religion" stay, as "<h2>Causes" over
+    "<h3>Short-term causes" does."""
     kept = [True] * len(ranks)
     following = 0  # the rank of the nearest kept block after this one (0: the page's end)
     for at in range(len(ranks) - 1, -1, -1):
-        if ranks[at] < 7 and following <= ranks[at]:
+        rank = ranks[at]
+        higher = following < rank or (following == rank and _FURNITURE_HEADING.fullmatch(texts[at]))
+        if rank < 7 and (following == 0 or higher):
             kept[at] = False
         else:
-            following = ranks[at]
+            following = rank
     return kept
+
+
+# A page's heading over what is no article: an advert, a quiz, links.
+_FURNITURE_HEADING = re.compile(
+    r"(?i:advertisement|advert|sponsored(?:\s+\w+)?|test\s+yourself|quiz|quick\s+quiz|see\s+also|"
+    r"related(?:\s+(?:articles|pages|content|topics))?|share(?:\s+this(?:\s+\w+)?)?|comments?|"
+    r"you\s+(?:may|might)\s+also\s+like|more\s+(?:from|on)\s+.{1,40}|read\s+(?:more|next))"
+)
 
 
 def article(text: str, kind: str) -> Article:
