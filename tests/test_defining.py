@@ -2255,6 +2255,9 @@ def test_a_key_terms_list_with_colons_a_text_file_runs_together_is_read_a_line_e
          "the bishop of Rome, head of the Roman Catholic Church"),
         ("Shopkeepers hurried off to the diggings, as miners called the gold-bearing streams and "
          "hillsides.", "diggings", "gold-bearing streams and hillsides"),
+        ("Miners drew up rules about the size of a claim, which was the patch of ground a miner "
+         "had the right to work, and settled disputes.", "claim",
+         "the patch of ground a miner had the right to work"),
         ("Committee Room 15 - the room at Westminster where the Irish party debated Parnell's "
          "leadership", "Committee Room 15",
          "the room at Westminster where the Irish party debated Parnell's leadership"),
