@@ -322,3 +322,26 @@ def test_pull_never_reuses_a_glossary_id_and_takes_them_from_the_project_as_load
 
     monkeypatch.setattr(packet.pull, "read_file", never)
     assert _taken(project).terms == set(repo_project.terms)
+
+
+def test_a_blog_post_whose_tags_name_a_word_it_quotes_is_pulled(
+    fresh: Path, tmp_path: Path
+) -> None:
+    """Batch 31's blog post ended "Tags: Cold War, Poland, Solidarity, …" (boilerplate) and
+    quoted "Solidarity" in its text: the drafted module's quotation was taken for the tags'
+    words, and the pull stopped. A quotation the article holds is the article's; one that is
+    only in a boilerplate line is still an error."""
+    post = tmp_path / "solidarity.md"
+    post.write_text(
+        "*Posted on 9 February 2025 by R. Calloway · 9 min read*\n\n# Solidarity\n\n"
+        'In September 1980 the strikers founded the union "Solidarity", which soon had about '
+        "ten million members, most estimates say.\n\n"
+        "Tags: Cold War, Poland, Solidarity, lesson ideas\n",
+        encoding="utf-8",
+    )
+    (report,) = pull(fresh, [post])
+    assert report.kind == "markdown"
+    assert "Tags: Cold War, Poland, Solidarity, lesson ideas" in report.skipped
+    assert load_project(fresh).modules  # drafted, and the project checks clean
+    result = run_packet("check", cwd=fresh)
+    assert result.returncode == 0, result.stdout + result.stderr
