@@ -518,3 +518,48 @@ def test_paragraphs_with_no_space_between_them_stay_apart(
     found = [t for role, t in extract.extract(path.read_bytes(), "pdf").article.blocks
              if role == "para" and t != "Year 9"]  # fmt: skip
     assert found == paragraphs
+
+
+# -- batch 31's drafts, read as a teacher would --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # who the subject is, between commas, is no event: what they did is
+        ("Isaac Butt, a Protestant barrister and former Conservative who had defended Fenian "
+         "prisoners in court, founded the Home Government Association in Dublin in May 1870.",
+         ("1870-05", "Isaac Butt founded the Home Government Association in Dublin")),
+        ("On 5 December 1848 James K. Polk, the eleventh president of the United States, "
+         "confirmed the discovery in his annual message to Congress.",
+         ("1848-12-05", "James K. Polk confirmed the discovery in his annual message")),
+        ("Between 1848 and 1855 roughly 300,000 people, the figure most historians cite, "
+         "travelled to California from the eastern United States.",
+         ("1848–1855", "Roughly 300,000 people travelled to California")),
+        # a date is titled by its own clause, not the one before it
+        ("Water pipes froze and burst, and by December 1941 the trams had stopped running.",
+         ("1941-12", "The trams had stopped running")),
+        ("It was enforced mainly against Latin American miners, thousands of whom left the "
+         "diggings, and it was repealed in 1851.", ("1851", "It was repealed")),
+    ],
+)  # fmt: skip
+def test_an_event_is_titled_by_what_happened_on_its_date(
+    sentence: str, event: tuple[str, str]
+) -> None:
+    assert _events(sentence) == [event]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "wrong"),
+    [
+        ("Between December 1941 and May 1942 she wrote down the date on which her sister, her "
+         "grandmother, her brother, two uncles and finally her mother died.", "sister"),
+        ("There was serious sectarian rioting in Belfast in the summer of 1886 - a warning of "
+         "how Protestant Ulster would react.", "summer"),
+        ("Background: the Union", "Background"),
+        ("In his account (paraphrased here, not his exact words) he describes the sack.",
+         "account"),
+    ],
+)  # fmt: skip
+def test_a_common_word_or_a_heading_is_no_glossary_term(paragraph: str, wrong: str) -> None:
+    assert wrong not in {d.term for d in draft_terms([paragraph])}

@@ -343,6 +343,11 @@ _GENERIC = {
     "party", "church", "capital", "home", "family", "son", "daughter", "wife", "husband",
     "second", "third", "fourth", "former", "latter", "other", "others", "days", "weeks",
     "months", "hours", "decades", "centuries",
+    # … and, from batch 31 read as a teacher would, words no glossary explains: kin in a list
+    # ("her sister, her grandmother, her brother"), a page, a season, a side, an account
+    "sister", "brother", "mother", "father", "grandmother", "grandfather", "uncle", "aunt",
+    "cousin", "page", "run", "person", "summer", "winter", "spring", "autumn", "side", "sides",
+    "tradition", "account", "movement", "armies", "shootings", "tool", "basic tool",
 }  # fmt: skip
 _NUMBERS = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|"
@@ -1702,7 +1707,8 @@ _A_LABEL = (
     r"Winner|Verdict|Conclusion|Example|Vocabulary|Theme|Outcome|Result|Location|Capital|"
     r"Language|Currency|Ruler|Leader|Place|Type|Causes?|Consequences?|Significance|Context|"
     r"Content|Origin|Chapter|Part|Section|Unit|Lesson|Week|Summary|Answers?|Hint|Remember|"
-    r"Learning\s+objectives?|Extract|Born|Died|Winner|Loser|Turning\s+point|Key\s+dates?)"
+    r"Learning\s+objectives?|Extract|Born|Died|Winner|Loser|Turning\s+point|Key\s+dates?|"
+    r"Background)"
 )
 # A "Who's who" line with a colon: "Henry VI: Lancastrian king, pious but unfit to rule",
 # "Richard Neville, Earl of Warwick: the most powerful nobleman of his day" — a name, and

@@ -1638,6 +1638,15 @@ def event_title(sentence: str, start: int, end: int) -> str:
         before, after = before[:opened], after[after.index(")") + 1 :]
     before = _LEADING_INTO.sub("", _QUALIFIER.sub("", _BRACKETED.sub("", before)))
     after = _BRACKETED.sub("", after)  # "Emily Davison (a militant suffragette; …) died"
+    # … and an aside between the subject and its verb: "Isaac Butt, a Protestant barrister …,
+    # founded the Home Government Association"
+    before, after = _COMMA_ASIDE.sub(" ", before), _COMMA_ASIDE.sub(" ", after)
+    # … and the clauses before the one the date is in: "Squatters overran Sutter's lands, | and
+    # he died in 1880"
+    told = _ITS_OWN_CLAUSE.search(before)
+    rest = f"{before[told.end() :]} {after}" if told else ""
+    if told and not _quoting(before[: told.start()]) and len(rest.split()) > 2:
+        before = before[told.end() :]
     if before.strip(" ,") and (cut := next(_unquoted_ends(before, after), None)) is not None:
         after = after[:cut]  # "The famine lasted from 1845 to 1852 | , and …"
     rest = f"{before.rstrip()} {after.lstrip()}".strip()
@@ -1653,6 +1662,15 @@ def event_title(sentence: str, start: int, end: int) -> str:
     return title[:1].upper() + title[1:] if title else "Dated event"
 
 
+# An aside between commas a title leaves out: who the subject is, before its verb.
+_COMMA_ASIDE = re.compile(
+    r",\s+(?:a|an|the|who|whose|which)\s[^,;:()]{2,150}?,\s+"
+    rf"(?=(?:[a-z]+ly\s+)?(?:{FINITE_VERB}|became|began|told|met)\b)"
+)
+# Where the last clause before a date's begins: "…, and | he died in 1880", "…; | it was".
+_ITS_OWN_CLAUSE = re.compile(
+    r"(?:,\s+(?:and|but|while|whereas)\s+|;\s+)(?!.*(?:,\s+(?:and|but)\s|;\s))"
+)
 # An aside in brackets a title leaves out — four words or more, or two clauses: "(a militant
 # suffragette; she had been imprisoned nine times)"; not "(Lord Darnley)", "(Queen of Scots)",
 # nor a Markdown link's "](/raf)".
