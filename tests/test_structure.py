@@ -66,6 +66,23 @@ def imports(module: str) -> set[str]:
     return (found & set(MODULES)) - {module}
 
 
+@pytest.mark.parametrize("module", MODULES)
+def test_no_module_gives_one_name_two_meanings(module: str) -> None:
+    """A name a module defines twice at its top level (`_DESCRIBING = …` a thousand lines
+    after another) silently replaces the first for every use before it: a rule reading one
+    word list would read the other. ruff's F811 does not see assignments."""
+    tree = ast.parse(FILES[module].read_text(encoding="utf-8"))
+    defined: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            defined += [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            defined.append(node.target.id)
+        elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+            defined.append(node.name)
+    assert sorted({n for n in defined if defined.count(n) > 1}) == []
+
+
 def test_no_module_imports_itself_round_a_cycle() -> None:
     graph = {module: imports(module) for module in MODULES}
     assert graph["candidates"] and "check" in graph["pull"]  # the reading itself works

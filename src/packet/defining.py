@@ -349,6 +349,13 @@ _GENERIC = {
     "cousin", "page", "run", "person", "summer", "winter", "spring", "autumn", "side", "sides",
     "tradition", "account", "movement", "armies", "shootings", "tool", "basic tool",
 }  # fmt: skip
+# Common words that say what kind of point follows them, never a key term however set out.
+_KIND_OF_POINT = {
+    "result", "effect", "effects", "aim", "outcome", "reason", "problem", "answer", "situation",
+    "cause", "idea", "plan", "end", "rest", "first", "same", "one", "word", "term", "name",
+    "phrase", "spark", "trigger", "worst", "best", "most", "last", "next", "second", "third",
+    "other", "others", "background", "summary", "conclusion", "solution", "question",
+}  # fmt: skip
 _NUMBERS = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|"
     r"billions?|half|dozens?|percent)\b",  # lower case: "the Expedition of the Thousand" is a name
@@ -448,7 +455,9 @@ def defined_terms(sentence: str) -> list[Definition]:
         for term, definition, aliases in finder(sentence):
             marked = re.fullmatch(r"\s*(?:\*[^*]+\*|[“\"‘'][^”\"’']+[”\"’'])\s*", term) is not None
             # … or a key-terms line's word, a common one too: "Pope: the bishop of Rome, …"
-            marked = marked or re.match(rf"{re.escape(term)}(?::|\s[–—-])\s", sentence) is not None
+            # (not a word that says what kind of point follows: "Problem: the harvests … failed")
+            keyed = re.match(rf"{re.escape(term)}(?::|\s[–—-])\s", sentence) is not None
+            marked = marked or (keyed and term.casefold() not in _KIND_OF_POINT)
             term = _NOT_THE_TERMS.sub("", _OWNER.sub("", term.strip(" ,;:“”\"'‘’*")))
             usable = _usable(term, marked=marked) and not _AN_INSTRUCTION.match(definition)
             if term and usable and not any(term == t or term in a for t, _, a in found):
@@ -647,6 +656,12 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
     return (term, definition, ()) if definition else None
 
 
+_NUMBERED_LABEL = (
+    r"Figure|Fig|Plate|Map|Table|Source|Image|Picture|Photo|Day|Week|Page|Chapter|Lesson|Task|"
+    r"Question|Activity|Step|Part|Section|Unit|Stage|Phase|Round|Act|Scene"
+)
+
+
 def _usable(term: str, *, marked: bool = False) -> bool:
     """Whether `term` can be a glossary term: a short noun phrase, no date, number or pronoun;
     nor, unless the text marks it as a term in italics or quotation marks (`marked`: "a
@@ -663,8 +678,8 @@ def _usable(term: str, *, marked: bool = False) -> bool:
         r"(?:Article|Clause|Section|Amendment)\s+\d+[A-Z]?|"
         r"[A-Z][\w’'-]*\s+\d+(?:\s+[A-Z][\w’'-]*)+(?:\s+[a-z]+)?|\d+(?:st|nd|rd|th)\s+[a-z]+|"
         # … "the Compromise of 1850", "the 21 demands" (not "300 men", "20 years"), "Committee
-        # Room 15" (not "June 1941", "Late 879")
-        rf"(?!(?:{'|'.join(_MONTH_NAMES)})\b)(?:[A-Z][\w’'-]*\s+){{1,3}}\d{{1,2}}|"
+        # Room 15" (not "June 1941", "Late 879", "Figure 3", "Day 2")
+        rf"(?!(?:{'|'.join(_MONTH_NAMES)}|{_NUMBERED_LABEL})\b)(?:[A-Z][\w’'-]*\s+){{1,3}}\d{{1,2}}|"
         r"[A-Z][\w’'-]*\s+of\s+\d{3,4}|\d{1,3}\s+(?!(?:years|days|months|weeks|hours|men|women|"
         r"people|soldiers|troops|miles|kilometres|acres)\b)[a-z]+s",
         term,
@@ -1150,8 +1165,9 @@ _APPOSITIVE_OPENING = (
     r"(?=\s+(?:not\s+(?:subject|bound|allowed)|from|whom)\s)|"
     # "palm oil, used in Britain to make soap", "the composite bow, built up from layers of
     # wood": what it is by what it was for or made of (not "…, founded in 1200": when)
-    r"(?:used|built|made|designed|worn|grown|woven|carved|cast|forged|fired|pulled|powered)\s+"
-    r"(?:up\s+)?(?:(?:in|by)\s+[A-Z][a-z]+\s+)?(?:to|from|of|for|by|as)\s+(?!\d)|"
+    # (not "The speech, made by Churchill on 4 June 1940": who made it)
+    r"(?:used|built|made|designed|worn|grown|woven|carved|cast|forged|pulled|powered)\s+"
+    r"(?:up\s+)?(?:in\s+[A-Z][a-z]+\s+)?(?:to|from|of|for|as)\s+(?!\d)|"
     # "title deeds, documents proving their right to it": a plural, then what it does
     rf"{_NOT_A_NOUN}(?:{_INNER}){{0,2}}[a-z][\w-]*s(?=\s+(?!being\b)[a-z]{{3,}}ing\s)|"
     # "the Pax Mongolica, Latin for "Mongol peace"", "these gueux, French for 'beggars'"
@@ -1608,7 +1624,9 @@ def _key_line(sentence: str) -> list[Definition]:
     m = _KEY_LINE.fullmatch(sentence.strip())
     if m is None or _a_verb_in(m["term"]) or re.match(rf"{_A_LABEL}\b", m["term"]):
         return []  # "Kossuth was elected …": a sentence; "Casualties – 60,000": a label
-    told = _TOLD_ON_A_DAY.match(m["clause"])  # "Curragh incident – on 20 March 1914 Gough …"
+    # "Curragh incident – on 20 March 1914 Gough …" (not "Trigger – on 28 June 1914 …": a
+    # label of one word)
+    told = _TOLD_ON_A_DAY.match(m["clause"]) and " " in m["term"]
     meaningless = _NO_MEANING.match(m["clause"]) and not told
     if meaningless or not re.search(r"(?<![\w’'-])[a-z]{3,}", m["clause"]):
         return []  # "Bloody Sunday – 22 January 1905", "Victory – at a price", "Winner –
@@ -1768,7 +1786,8 @@ _TITLE_WORD = (
     r"Father|Reverend|(?:Lieutenant|Major|Brigadier)-(?:Colonel|General))\s+"
 )
 _TITLE = re.compile(rf"^{_TITLE_WORD}(?=[A-Z][\w’'-]+\s+[A-Z])")
-_TITLE_AND_NAME = re.compile(rf"^{_TITLE_WORD}(?=[A-Z][\w’'-]+$)")  # "Empress Theodora"
+# "Empress Theodora" (not "Father Christmas")
+_TITLE_AND_NAME = re.compile(rf"^(?!Father\s){_TITLE_WORD}(?=[A-Z][\w’'-]+$)")
 
 
 def _with_owner(sentence: str, start: int, words: str) -> str:
@@ -1928,8 +1947,10 @@ _APPOSITIVE_LEAD = re.compile(
 
 
 def _inside_dashes(head: str, rest: str) -> bool:
-    """Whether the words between `head` and `rest` are between dashes."""
-    return bool(re.search(r"\s[–—]\s[^–—]*$", head) and re.match(r"\s*[–—]", rest))
+    """Whether the words between `head` and `rest` are between dashes after a name, as
+    another name for it: "Alta California — Upper California, Mexico's … —" (`_dashed`);
+    not "The new king – Edward VI, a boy of nine –"."""
+    return bool(re.search(r"[A-Z][\w’'-]*\s[–—]\s[^–—]*$", head) and re.match(r"\s*[–—]", rest))
 
 
 def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
@@ -2453,7 +2474,7 @@ _COLON = re.compile(
     # "… were unionists: they wanted to keep the union", a plural's "they" and what they did
     rf"they\s+(?=(?:[a-z]{{3,}}ed|{_IRREGULAR})\s)|"
     # … "Californios: Spanish-speaking settlers of Mexican descent"
-    r"(?:(?:[a-z]+(?:ed|al|ous|ful|ic|ive|y)|[A-Z][a-z]+(?:-[a-z]+)?)\s+)?[a-z]+s\s+"
+    r"(?:(?:[a-z]+(?:ed|al|ous|ful|ic|ive|y)|[A-Z][a-z]+-[a-z]+)\s+)?[a-z]+s\s+"
     r"(?=(?:[a-z]+ed\s+(?:by|on|in|to|with|"
     r"from|at|for|against|upon)|who|which|that|of)\b)|"
     r"[a-z][\w-]*\s+[a-z]+\s+(?=[a-z]+ed\s+(?:with|by|from|in|into)\b)|"
@@ -2752,7 +2773,13 @@ def _dashed(sentence: str) -> list[Definition]:
         # "the merchants – many of them Muslims –": some of them, not what they are
         and not re.match(r"(?i:many|most|some|all|few|none|several)\s+of\s+them\b", f[1])
     ]
-    found = [(term, said, _another_name(said) or aliases) for term, said, aliases in found]
+    found = [
+        (term, said, _another_name(said) or aliases)
+        for term, said, aliases in found
+        # "The Tsar's adviser – Rasputin, a Siberian holy man –": his name and who he was
+        # (`_appositives`), not a name for an adviser
+        if not (_another_name(said) and not term[:1].isupper())
+    ]
     if (line := _KEY_TERM_LINE.match(sentence)) and not found and (said := _clause(line["clause"])):
         found.append((line["term"], said, ()))  # "autocracy – rule by one person …; in Russia, …"
     return found + [(m["term"], m["clause"], ()) for m in _GLOSSED_VERB.finditer(sentence)]
@@ -2761,7 +2788,8 @@ def _dashed(sentence: str) -> list[Definition]:
 def _another_name(said: str) -> tuple[str, ...]:
     """The name a definition between dashes opens with: "Upper California, Mexico's …"."""
     named = re.match(r"((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*),\s", said)
-    return (named[1],) if named else ()
+    listed = re.search(r"\band\s+(?:the\s+)?[A-Z]", said)  # "Britain, the USA and the …"
+    return (named[1],) if named and not listed else ()
 
 
 # A key term's line that goes on after its definition: "autocracy – rule by one person with
@@ -2831,9 +2859,12 @@ def _a_gloss(term: str, clause: str) -> bool:
     if re.fullmatch(r"[\w’' -]+(?:,\s+[\w’' -]+)+,?\s+and\s+[\w’' -]+", clause):
         return False  # "Crops: wheat, rice, barley, bananas, coffee and sugar cane"
     # … not a sentence: "Military: the General Service Enlistment Act of 1856 required …"
-    # (but "a Latin word meaning 'and the Son', added to the creed": a phrase after a comma)
-    return not re.match(
-        rf"(?:[^\s,]+\s+){{0,7}}?(?:was|were|is|are|had|has|[a-z]{{3,}}ed|{_IRREGULAR})\b", clause
+    # (but "a Latin word meaning 'and the Son', added to the creed": a phrase after a comma;
+    # "the French, led by Pétain, held out": a verb after an aside)
+    verb = rf"(?:was|were|is|are|had|has|[a-z]{{3,}}ed|{_IRREGULAR})\b"
+    return not (
+        re.match(rf"(?:\S+\s+){{0,7}}?(?<!,\s){verb}", clause)
+        or re.match(rf"[^,]+,[^,]+,\s+(?:[a-z]+ly\s+)?{verb}", clause)
     )
 
 
@@ -2921,7 +2952,7 @@ def _no_term_before_a_colon(term: str, head: str, clause: str) -> bool:
         or (
             copula
             and " " not in term
-            and not term.endswith("s")
+            and not _plural(term)
             and not _a_name_for_a_thing(term, clause)
         )
     )
@@ -2949,7 +2980,13 @@ def a_heading_word(words: str) -> bool:
     """Whether the words before a colon on a line are a fact box's or a plan's heading —
     "Date", "Casualties", "Weather", "Political", "Monday" — not a term its line explains
     ("parish", "heretic", "offensive" are terms)."""
-    return re.fullmatch(rf"(?i:{_A_LABEL}|{_FACT_FIELD})|{_WEEKDAY}", words.strip()) is not None
+    # … and a kind of cause or a fact's verb, capitalised: "Industrial:", "Crowned:"
+    return (
+        re.fullmatch(
+            rf"(?i:{_A_LABEL}|{_FACT_FIELD})|{_WEEKDAY}|[A-Z][a-z]+(?:al|ed)", words.strip()
+        )
+        is not None
+    )
 
 
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -2959,6 +2996,11 @@ _FACT_FIELD = (
     r"Economic|Social|Religious|Military|Cultural|Legal|Diplomatic|Technological|Geographical|"
     r"Ideological|Short-term|Long-term|Immediate|Personal"
 )
+
+
+def _plural(word: str) -> bool:
+    """Whether a word is a plural by its ending: "unionists", not "disastrous", "class"."""
+    return word.endswith("s") and not word.endswith(("ous", "ss", "us", "is"))
 
 
 def _a_name_for_a_thing(word: str, clause: str) -> bool:
@@ -3020,7 +3062,9 @@ def _name_given(sentence: str, m: re.Match[str]) -> list[Definition]:
         # "hurried off to the diggings, as miners called the gold-bearing streams …": the name
         # is before, what it names after
         term, what = _phrase_before(head[: said.start()]), re.match(r"[^,;.]+", m["term"] + rest)
-        definition = _clause(what[0].strip(), short=True) if what else None
+        # … not "as the priest called the faithful to prayer": a calling, not a name
+        naming = what and not re.search(r"\s(?:to|for|into|upon|on|at|out|in)\s", what[0])
+        definition = _clause(what[0].strip(), short=True) if what and naming else None
         return [(term, definition, ())] if term and definition else []
     called = None if re.search(r"\bknown\b", m[0]) else _CALLED_OBJECT.match(m["term"])
     if called:  # "called the newcomers Okies" — not "known as the flight to Varennes"

@@ -328,6 +328,19 @@ def _in_an_aside(clause: str, start: int) -> bool:
     return _between_dashes(clause, start) or clause[:start].count("(") > clause[:start].count(")")
 
 
+def _in_a_dashed_aside(text: str, at: int) -> bool:
+    """Whether the date at `at` is in an aside between dashes that says more than the date:
+    "Wałęsa – an electrician dismissed in 1976 – climbed", not "The following morning –
+    Saturday 1 July 1916 – the whistles blew" (the morning's date)."""
+    if not _between_dashes(text, at):
+        return False
+    opened = max(text.rfind(" – ", 0, at), text.rfind(" — ", 0, at))
+    closed = min(
+        (i for i in (text.find(" – ", at), text.find(" — ", at)) if i >= 0), default=len(text)
+    )
+    return len(re.findall(r"\b[a-z]{3,}\b", text[opened:closed])) >= 2
+
+
 def _between_dashes(text: str, at: int) -> bool:
     """Whether `at` is between dashes the text opened before it: "Wałęsa – an electrician
     dismissed in 1976 – climbed"."""
@@ -647,7 +660,8 @@ _OPENING_NAME = re.compile(
 # A part that does not name who or what it tells of: "he died …", "executed on …".
 _NO_SUBJECT = re.compile(
     # … not "armed men attacked": an adjective and the noun it goes with
-    rf"(?:(he|she|it|they|who|which)\b|(whose)\b|(?={FINITE_VERB}\b(?!\s+[a-z]+\s+{FINITE_VERB}\b)))"
+    rf"(?:(he|she|it|they|who|which)\b|(whose)\b|(?=(?:was|were|is|are|had|has|did)\b)|"
+    rf"(?={FINITE_VERB}\b(?!\s+[a-z]+\s+{FINITE_VERB}\b)))"
 )
 
 
@@ -941,7 +955,9 @@ def _in_a_comma_aside(sentence: str, after: int, start: int, end: int, day: int)
     """Whether the relative year at `start`…`end` is in an aside between commas that the
     day at `day` is after — "In 1649 Charles I, defeated … the previous year, was executed on
     30 January" — so the day is of the year the sentence gave before it (at `after`)."""
-    aside = re.search(r",\s+(?:who|which|whose|[a-z]+(?:ed|en))\b[^,]*$", sentence[after:start])
+    aside = re.search(
+        r",\s+(?!(?:and|but|or|so|then|yet|while|when)\b)[^,]*$", sentence[after:start]
+    )
     closed = sentence.find(",", end, day)  # … and the verb it interrupts after its end
     return bool(aside) and closed >= 0 and _A_VERB_RESUMING.match(sentence, closed) is not None
 
@@ -993,7 +1009,9 @@ _RELATIVE_DAY = re.compile(
     # "A week later the Lords threw it out", "three weeks later", "a fortnight later"
     rf"(?<![\w-])(?P<weeks>{_DAY_COUNT})\s+weeks?\s+later(?!\s+than\b)|a\s+fortnight\s+later|"
     # "signed in Szczecin the day before" (not "the day before the battle")
-    r"(?:on\s+)?the\s+(?:day|night)\s+before(?!\s+(?:the|a|an|his|her|its|their|[A-Z])\b)|"
+    # … nor "the day before he was impeached", "the night before going over the top"
+    r"(?:on\s+)?the\s+(?:day|night)\s+before"
+    r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|[A-Z]|[a-z]+ing)\b)|"
     rf"(?:on\s+)?the\s+previous\s+day|(?<![\w-])(?P<earlier>{_DAY_COUNT})\s+days?\s+earlier"
     r"(?!\s+than\b)|"
     r"(?:on\s+)?(?:the|that)\s+same\s+(?:day|night)|later\s+that\s+day|"
@@ -1082,7 +1100,7 @@ def _relative(
         opening = m.start() <= 3 and any(
             # … not a law's year: "The next day a judge ruled … the Trade Disputes Act of 1906",
             # nor one between dashes: "That same day Wałęsa – … dismissed … in 1976 – climbed"
-            not _between_dashes(sentence, at)
+            not _in_a_dashed_aside(sentence, at)
             and not re.search(
                 r";|,\s+(?:and|but)\s|\bthe\s+$|\b(?:Act|Law|Treaty|Statute|Code|Charter)\s+of\s+$",
                 sentence[m.end() : at],
@@ -1119,7 +1137,10 @@ def _counted(
     last = _countable(before) if before is not None else day
     if m.re is _RELATIVE_DAY:
         hour = _AN_HOUR.search(said)
-        if last and re.fullmatch(r"\d{4}-\d\d", last) and not m["count"] and not hour:
+        # … a day counted on from a month is none, but "a week later" is still that month
+        weeks = m["weeks"] and m["weeks"].lower() not in ("a", "one")
+        counted = m["count"] or weeks or m["earlier"] or "fortnight" in said
+        if last and re.fullmatch(r"\d{4}-\d\d", last) and not counted and not hour:
             return m.start(), m.end(), last  # "In November 1908 … Cixi died the next day": then
         if not last or not re.fullmatch(r"\d{4}-\d\d-\d\d", last):
             return None  # "In March 1851 … two days later": no day

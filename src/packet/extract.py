@@ -478,7 +478,10 @@ def _after_an_entry(before: _Line, line: _Line, first: _Line, right: float) -> b
     to a lord" | "Nevertheless, …") — not a ragged-right paragraph that opens "Note: …"."""
     if GLOSSED_LINE.match(first.text) is None:
         return False
-    one_line = before is first and not before.text.endswith((",", ";")) and line.text[:1].isupper()
+    ends = re.search(
+        r"[,;]$|\b(?:and|but|or|nor|the|a|an|of|to|in|on|at|by|for|with|that)$", before.text
+    )
+    one_line = before is first and not ends and line.text[:1].isupper()
     return _ends_short(before, line, right) or (one_line and before.right < right - 2 * line.size)
 
 

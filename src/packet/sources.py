@@ -300,7 +300,7 @@ _MARKETING = re.compile(
     r"share this|follow us|click here|read more|advertisement|sponsored (?:content|links?|posts?)|"
     r"we offer|contact us|"
     r"send us an email|here to help|your (?:trip|journey|dates|holiday|vacation)|"
-    r"all rights reserved|copyright\s+(?:\(c\)|\d{4})|creative commons)\b|©",
+    r"all rights reserved|copyright\s+(?:\(c\)|\d{4})|creative commons)\b|©|copyright\s*:",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -353,17 +353,25 @@ def is_handout_furniture(line: str) -> bool:
 # photocopied …"), who wrote it ("Written by Dr Helen Marsh, Head of Learning"), a blog post's
 # tags ("Tags: Cold War, Poland, …").
 _ABOUT_THE_PAGE = re.compile(
-    r"©|(?i:copyright)\s+(?:©|\(c\)|\d{4})|"
-    r"(?:Written|Compiled|Prepared|Produced)\s+by\s+[A-Z][^.]{0,80}$|"
-    r"(?:Tags|Tagged|Categories|Filed\s+under)\s*:\s*[^.]{1,200}$"
+    r"©|\((?i:c)\)\s|(?i:copyright)\s+(?:©|\(c\)|\d{4})|"
+    # … a byline, a name and a role (not a source's provenance: "Written by Nella Last for
+    # Mass Observation, Barrow, 1941")
+    r"(?:Written|Compiled|Prepared|Produced)\s+by\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof\.?|Professor)\s+)?"
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,\s+[^,\d]{2,60})?$|"
+    r"(?:Tags|Tagged|Filed\s+under)\s*:\s*[^.]{1,200}$|"
+    # … a wiki's categories, between bars (not "Categories: free men, villeins, …")
+    r"Categories\s*:\s*[^|·]{1,80}(?:\s[|·]\s[^|·]{1,80})+$"
 )
 
 
 # A line that says how the page may be used or cited, not what it is about: "Ashcombe Sixth
 # Form College History Department — for classroom use only", "Cite this article: …".
 _NOT_FOR_READERS = re.compile(
-    r"\bfor\s+(?:classroom|class|internal|school|teacher)\s+use(?:\s+only)?\s*\.?$|"
-    r"\bnot\s+for\s+(?:distribution|circulation|publication)\s*\.?$|^Cite\s+this\s+(?:article|page|entry)\b",
+    # … after the line's name, not at a sentence's end ("The minutes were marked not for
+    # publication.")
+    r"(?:^|[—–:,·|]\s*|\s-\s|\b(?i:reproduced|printed|copied|provided|supplied|licensed)\s+)"
+    r"(?:for\s+(?:classroom|class|internal|school|teacher)\s+use(?:\s+only)?|"
+    r"not\s+for\s+(?:distribution|circulation|publication))\s*\.?$|^Cite\s+this\s+(?:article|page|entry)\b",
     re.IGNORECASE,
 )
 
@@ -379,7 +387,7 @@ _TRANSCRIPT_LINE = re.compile(
     r"(?:Dr|Professor|Prof\.|Mr|Mrs|Ms)\s+[A-Z][^.]{0,100}[-–—]\s*recorded\s+(?:on\s+)?"
     r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
     # … and a lecture's or a booklet's: "Lecture 4 of 8 - Ireland and the Union"
-    r"(?:Page|Lecture|Session|Lesson|Handout|Booklet|Sheet)\s+\d+\s+of\s+\d+"
+    r"(?:Page|Lecture|Handout|Booklet|Sheet)\s+\d+\s+of\s+\d+"
     r"(?:\s*[-–—|·:]\s*.{1,60})?",
     re.IGNORECASE,
 )
@@ -685,7 +693,8 @@ def _over_something(ranks: list[int], texts: list[str]) -> list[bool]:
 _FURNITURE_HEADING = re.compile(
     r"(?i:advertisement|advert|sponsored(?:\s+\w+)?|test\s+yourself|quiz|quick\s+quiz|see\s+also|"
     r"related(?:\s+(?:articles|pages|content|topics))?|share(?:\s+this(?:\s+\w+)?)?|comments?|"
-    r"you\s+(?:may|might)\s+also\s+like|more\s+(?:from|on)\s+.{1,40}|read\s+(?:more|next))"
+    r"you\s+(?:may|might)\s+also\s+like|more\s+(?:from|on)\s+.{1,40}|read\s+(?:more|next)|"
+    r"sign\s+up\b.{0,40}|newsletter|subscribe\b.{0,40}|test\s+your\s+\w+)"
 )
 
 
