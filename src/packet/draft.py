@@ -682,12 +682,12 @@ def _own_part(
     if not _unnamed(sentence, start, last, dates):
         return sentence[start:last], start
     name = _OPENING_NAME.match(sentence, first)
-    if name is None or _another_name(sentence, name.end(), semicolon):
+    if name is None or _names_someone_else(sentence, name.end(), semicolon):
         return sentence[start:last], start  # "… Anne Boleyn; she was executed": she may be
     return _named(sentence, start, last, dates, re.sub(r"[’']s$", "", name[0]))
 
 
-def _another_name(sentence: str, start: int, end: int) -> bool:
+def _names_someone_else(sentence: str, start: int, end: int) -> bool:
     """Whether the words from `start` to `end` name someone or something — "Anne Boleyn",
     "the Armada", "Catherine of Aragon" — whom a "she" or "it" after them may mean: a
     capital not followed by a word in lower case ("Plantagenet king", "English soil" do not)."""
