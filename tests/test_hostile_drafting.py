@@ -714,3 +714,23 @@ def test_a_credit_line_and_a_newsletter_heading_are_furniture() -> None:
     )
     headings = [t for role, t in sources.article(page, "html").blocks if role == "heading"]
     assert headings == ["Henry VII", "Henry VIII"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "term", "definition"),
+    [
+        # a thousands comma ends no definition …
+        ("UVF - the Ulster Volunteer Force, a unionist militia limited to 100,000 men who had "
+         "signed the Covenant.", "Ulster Volunteer Force",
+         "a unionist militia limited to 100,000 men who had signed the Covenant"),
+        # … and a list of where a thing went is no list of appositives
+        ("Their wagon trains followed the California Trail, a route of about 2,000 miles across "
+         "the plains, the Rocky Mountains and the Great Basin.", "California Trail",
+         "a route of about 2,000 miles across the plains"),
+    ],
+)  # fmt: skip
+def test_a_definition_runs_past_a_number_s_comma(
+    paragraph: str, term: str, definition: str
+) -> None:
+    """Batch 31 read as a teacher would: "California Trail — A route of about 2"."""
+    assert {d.term: d.definition for d in draft_terms([paragraph])}.get(term) == definition

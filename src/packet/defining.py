@@ -280,6 +280,9 @@ def _expansion(term: str, aliases: Sequence[str]) -> str | None:
     return None
 
 
+_A_PHRASE_S_COMMA = re.compile(r"(?<!\d),|(?<=\d),(?!\d{3}\b)")
+
+
 def _clause(text: str, *, short: bool = False, most: int = MAX_WORDS) -> str | None:
     """`text` as a definition: trimmed, not empty, at most MAX_WORDS words — a longer one cut
     at its first comma within them ("a five-point statement of the new government's aims,
@@ -290,7 +293,9 @@ def _clause(text: str, *, short: bool = False, most: int = MAX_WORDS) -> str | N
     if text.lower() in ("they", "it", "he", "she", "we", "this", "these", "those", "them"):
         return None  # "They became known as the Gang of Four": who they are, another sentence says
     if len(words) > most:
-        comma = text.find(",")
+        # … a comma that ends a phrase, not one in a number ("a route of about 2,000 miles")
+        parted = _A_PHRASE_S_COMMA.search(text)
+        comma = parted.start() if parted else -1
         if comma < 0 or len(text[:comma].split()) > most:
             # "a plan under which all land would be shared out according to the size of each
             # family and every household would …": its first part, if that is most of it
@@ -1185,7 +1190,7 @@ _APPOSITIVE_AT = re.compile(
     rf",\s+(?P<clause>{_APPOSITIVE_OPENING}(?:[^,;:()]|,(?=\d{{3}}\b)|\([^()]{{1,60}}\)){{3,200}}?)"
     # "Lyndon B. Johnson" and "No. 11" go on; a dash ends: "a supporter of Zionism – the …"
     # … and "born c. 1489" goes on
-    r"\s*(?=,|;|:|(?<!\s[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)(?<!\bc)(?<!\bca)\.|$|\[|\s[–—]\s)"
+    r"\s*(?=,(?!\d{3}\b)|;|:|(?<!\s[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)(?<!\bc)(?<!\bca)\.|$|\[|\s[–—]\s)"
 )
 _NAMED_AT = re.compile(
     rf"\b{_BEFORE_NAMING}"
@@ -2028,13 +2033,18 @@ def _a_list_goes_on(clause: str, rest: str) -> bool:
     """Whether the appositive `clause` is an item of a list that goes on in `rest` — not one
     of a chain, each describing the name the one before ends with ("…, the elected overlord
     of the Holy Roman Empire, a loose patchwork of …")."""
-    if clause.startswith("or ") or _RELATIVE.search(clause):
-        return False
+    if clause.startswith("or ") or _RELATIVE.search(clause) or _OBJECTS_GO_ON.search(clause):
+        return False  # … "a route of about 2,000 miles across the plains, | the Rocky Mountains
+        # and the Great Basin": the list is where the route went
     if _CHAINED.match(clause) and re.match(r",\s+(?:the|a|an)\s+[a-z]", rest):
         return False
     return bool(_LIST_GOES_ON.match(rest)) and not _DESCRIBED_BEFORE_AND.match(clause + rest)
 
 
+# A phrase whose last noun a list may go on from: "… across the plains".
+_OBJECTS_GO_ON = re.compile(
+    r"^(?:a|an|the)\s[^;]*\b(?:across|through|over|between|among|along|via)\s+(?:the\s+)?[a-z][\w-]*$"
+)
 # An appositive that describes, ending with a name the next appositive describes in turn.
 _CHAINED = re.compile(
     r"(?:the|a|an)\s+(?:[A-Z][a-z]+-[a-z]+\s+)?[a-z].*\s(?:[A-Z][\w’'-]*|\([A-Z]{2,}\))$"
