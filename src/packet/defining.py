@@ -55,7 +55,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .text import NOTE_MARK
+from .text import NOTE_MARK, quoting
 
 MAX_WORDS = 25  # a defining clause longer than this is most of a sentence
 MAX_SAID_AFTER = 40  # … but a sentence that says what the one before named is all definition
@@ -1999,7 +1999,7 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         # "Christ, the Virgin Mary or a saint": who did what, when, or a list; "…, the so-called
         # Eight-Nation Alliance": a name for the whole (`_so_called`)
         return False
-    if _listed(clause) or _in_quotation(head):
+    if _listed(clause) or quoting(head):
         return False  # "died from overwork, disease and savage punishment that …"
     # "taught a plain, functional style": two adjectives
     return not (_ADJECTIVE_BEFORE.search(head) and not re.match(rf"{_DETERMINER}\b", clause))
@@ -2294,11 +2294,6 @@ _ADJECTIVE_BEFORE = re.compile(
     r"\b(?:a|an|the)\s+(?:plain|simple|new|cheap|broad|narrow|dark|bright|hard|soft|"
     r"[a-z]+(?:al|ive|ful|ous|ic|less|able|ible))$"
 )
-
-
-def _in_quotation(head: str) -> bool:
-    """Whether a comma after `head` is inside a quotation: "meaning “whose realm, his …”"."""
-    return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
 
 
 def _listed(clause: str) -> bool:

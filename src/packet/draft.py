@@ -63,7 +63,7 @@ from .defining import (
 )
 from .markup import TermFinder
 from .sources import Article, link_text
-from .text import GLOSSED_LINE, NOTE_MARK, sentences, slug
+from .text import GLOSSED_LINE, NOTE_MARK, quoting, sentences, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
 TERMS_MAX = 60  # a 1,500-word article can explain fifty words, places and people
@@ -1666,7 +1666,7 @@ def event_title(sentence: str, start: int, end: int) -> str:
     # he died in 1880"
     told = _ITS_OWN_CLAUSE.search(before)
     rest = f"{before[told.end() :]} {after}" if told else ""
-    if told and not _quoting(before[: told.start()]) and len(rest.split()) > 2:
+    if told and not quoting(before[: told.start()]) and len(rest.split()) > 2:
         before = before[told.end() :]
     if before.strip(" ,") and (cut := next(_unquoted_ends(before, after), None)) is not None:
         after = after[:cut]  # "The famine lasted from 1845 to 1852 | , and …"
@@ -1710,11 +1710,6 @@ def _unquoted_ends(before: str, after: str) -> Iterator[int]:
             yield m.start()
 
 
-def _quoting(text: str) -> bool:
-    """Whether `text` ends inside a quotation it opened."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
-
-
 def _plain(text: str) -> str:
     """Text from a Markdown or HTML seed as it reads, for a title (plain text, not Markdown):
     "the [railway](/rail) reached *Adlertag*" is "the railway reached Adlertag"."""
@@ -1731,7 +1726,7 @@ def _short_title(words: list[str]) -> list[str]:
     if len(words) <= TITLE_WORDS:
         return words
     # a clause's end first, then a phrase's start; never inside a quotation
-    cuts = [cut for cut in range(TITLE_WORDS, 3, -1) if not _quoting(" ".join(words[:cut]))]
+    cuts = [cut for cut in range(TITLE_WORDS, 3, -1) if not quoting(" ".join(words[:cut]))]
     for cut in cuts:
         if words[cut - 1].endswith((",", ";", ":")):
             return words[:cut]

@@ -468,21 +468,26 @@ def _starts_block(before: _Line, line: _Line, first: _Line, pitch: float, right:
     # leader of a hapū or iwi" | "iwi – tribe; a large group …" (an entry ends where it
     # ends, whatever the next is), and the prose after it
     entry = GLOSSED_LINE.match(line.text) is not None and short
-    return (ended and (short or indented)) or entry or _after_an_entry(before, line, first, right)
+    return (
+        (ended and (short or indented))
+        or entry
+        or _after_an_entry(before, line, first, short, right)
+    )
 
 
-def _after_an_entry(before: _Line, line: _Line, first: _Line, right: float) -> bool:
+def _after_an_entry(before: _Line, line: _Line, first: _Line, short: bool, right: float) -> bool:
     """Whether `line` starts the prose after a list of words and meanings whose last entry
     ended with `before`: the entry's line ends short by choice (`_ends_short`), or, an entry
-    of one line, well short, with no comma and a capital next ("affinity – the gentry bound
-    to a lord" | "Nevertheless, …") — not a ragged-right paragraph that opens "Note: …"."""
+    of one line, well short (`short`), with no comma and a capital next ("affinity – the
+    gentry bound to a lord" | "Nevertheless, …") — not a ragged-right paragraph that opens
+    "Note: …"."""
     if GLOSSED_LINE.match(first.text) is None:
         return False
     ends = re.search(
         r"[,;]$|\b(?:and|but|or|nor|the|a|an|of|to|in|on|at|by|for|with|that)$", before.text
     )
     one_line = before is first and not ends and line.text[:1].isupper()
-    return _ends_short(before, line, right) or (one_line and before.right < right - 2 * line.size)
+    return _ends_short(before, line, right) or (one_line and short)
 
 
 def _ends_short(before: _Line, line: _Line, right: float) -> bool:

@@ -296,6 +296,11 @@ NOTE_MARK = re.compile(r"^\[\d+\]\s*")
 GLOSSED_LINE = re.compile(r"[^\s–—:;,.]+(?:\s[^\s–—:;,.]+){0,3}(?:\s[–—-]|:)\s\S")
 
 
+def quoting(text: str) -> bool:
+    """Whether `text` ends inside a quotation it opened: "meaning “whose realm, his …"."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 # Abbreviations a sentence does not end with: "Brown v. Board of Education", "Gen. Gage".
 _ABBREVIATION = re.compile(
     r"\b(?:[A-Z]|U\.S|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|c|ca|No|"
