@@ -1007,3 +1007,42 @@ def test_a_happening_after_a_semicolon_is_titled_by_its_own_part() -> None:
     )  # fmt: skip
     assert told[0] == "his son Richard II was deposed in 1399 and left no children."
     assert told[3] == "1399"
+
+
+def test_a_he_or_it_opening_a_sentence_is_titled_by_the_name_the_one_before_opens_with() -> None:
+    """An event title that opens "He …" or "It …" reaches the students' "Dates and Order"
+    page; the name is the one the sentence before opens with, when the text tells that name
+    with that pronoun and nothing between names anyone else."""
+    found = Article(
+        title="Ghana",
+        blocks=[
+            ("para", "Kwame Nkrumah returned home in 1947, and his speeches drew crowds. On 12 "
+                     "June 1949 he founded the Convention People's Party."),
+            ("para", "The Armada sailed from Lisbon at the end of May 1588. It was sighted off "
+                     "the Lizard on 29 July 1588."),
+        ],
+    )  # fmt: skip
+    titles = [e["title"] for e in draft(found, "gh", "gh.txt", "gh", Taken()).timeline]
+    assert "Kwame Nkrumah founded the Convention People's Party" in titles, titles
+    assert "The Armada was sighted off the Lizard" in titles, titles
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # the text never tells Theodora with "he": the "he" is Justinian, named before
+        "Theodora died on 28 June 548, probably of cancer. He died on 14 November 565.",
+        # someone else is named, or told of by role, between the name and the "he"
+        "Kwame Nkrumah met his rivals. Nkrumah spoke. Kwame Nkrumah asked Danquah to help. "
+        "In 1949 he founded a party.",
+        "Kwame Nkrumah spoke, and his crowd cheered. Kwame Nkrumah met the governor. In 1949 he "
+        "founded a party.",
+        # "it" is no person's name, "he" no thing's
+        "Kwame Nkrumah spoke, and his crowd cheered. It was announced on 3 May 1949.",
+    ],
+)
+def test_a_he_the_text_does_not_tie_to_one_name_keeps_its_pronoun(paragraph: str) -> None:
+    """Vague but true: a wrong name in a title would be a false fact on a student's page."""
+    found = Article(title="T", blocks=[("para", paragraph)])
+    titles = [e["title"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    assert any(t.startswith(("He ", "It ")) for t in titles), titles

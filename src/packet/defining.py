@@ -366,6 +366,7 @@ _NUMBERS = re.compile(
     r"billions?|half|dozens?|percent)\b",  # lower case: "the Expedition of the Thousand" is a name
 )
 # A clause that opens a sentence, not a noun phrase: "As the old shell began to crumble, …".
+_MODAL = r"(?:could|would|should|might|must|can|will|may)"
 _SUBORDINATE = re.compile(
     r"^(?:as|when|while|although|though|if|because|since|once|until|unless|whereas|whether)\b|"
     r"^(?-i:Where)\b",  # "Where they had few officials, …", not "…, where police beat them with …"
@@ -380,6 +381,7 @@ _PAST_TENSES = {
     "sought", "forbade", "overthrew", "withdrew", "undertook", "overcame", "flew", "drove",
     "shook", "slew", "dug", "stole", "swept", "tore", "wove", "froze", "hung", "lent", "stuck",
     "understood", "broke", "burnt", "dealt", "forgot", "forgave", "knelt", "thought", "fed",
+    "bound", "spread",
 }  # fmt: skip
 _IRREGULAR = "(?:" + "|".join(sorted(_PAST_TENSES)) + ")"
 # What a clause tells someone did or was: "was", "had", "died", "landed", "began".
@@ -411,6 +413,17 @@ MAX_SENTENCE = 600  # a longer "sentence" is a list or a run without stops: it d
 
 # A name that is also used without its "of the …": "Final Act of the Congress".
 _SHORT_NAME = re.compile(r"^((?:[A-Z][\w’'-]*\s+)+[A-Z][\w’'-]*)\s+of\s+the\s+[A-Z]")
+
+
+def _with_its_year(term: str, sentence: str) -> tuple[str, ...]:
+    """The other way the text may name `term` by its year: "the Trade Disputes Act of 1906, the
+    law which …" is the Trade Disputes Act of 1906 too, and "The Pueblo Revolt of 1680 was …"
+    the Pueblo Revolt."""
+    if dated := re.fullmatch(r"(.*[A-Za-z])\s+of\s+\d{3,4}", term):
+        return (dated[1],)
+    if after := re.search(rf"(?<![\w’'-]){re.escape(term)}\s+of\s+(\d{{3,4}})\b", sentence):
+        return (f"{term} of {after[1]}",)
+    return ()
 
 
 def _outer_brackets(sentence: str) -> str:
@@ -468,6 +481,7 @@ def defined_terms(sentence: str) -> list[Definition]:
             if term and usable and not any(term == t or term in a for t, _, a in found):
                 if short := _SHORT_NAME.match(term):  # "the Final Act of the Congress"
                     aliases = (*aliases, short[1])
+                aliases = (*aliases, *_with_its_year(term, sentence))
                 titled = _TITLE.match(term) if _A_ROLE.search(definition) else None
                 titled = titled or _TITLE_AND_NAME.match(term)
                 if titled:  # "Marshal Peng Dehuai" is Peng Dehuai too, "Empress Theodora"
@@ -534,6 +548,20 @@ def _with_article(term: str, other: str) -> bool:
 _SAID_AFTER_END = (  # where the definition ends: "…, able to carry bulky cargoes", "…, named …"
     r"(?=;|[.]$|$|,\s+(?:able|named|so|and|but|while|though|most|many|some|[a-z]+ed)\b)"
 )
+# The kinds of law or document a name may end with: "Enabling Act", "Treaty of Wuchale".
+_KIND_OF_LAW = (
+    r"Act|Law|Laws|Treaty|Agreement|Pact|Convention|Declaration|Charter|Plan|Decree|Edict|Code|"
+    r"Reforms?|Manifesto|Proclamation|Ordinance|Statute|Constitution|Bill|Diploma|Patent"
+)
+# The verbs that say when or how long a thing happened, not what it did.
+_WHEN_VERBS = (
+    r"began|begun|ended|started|finished|lasted|broke|took|met|opened|closed|came|continued|"
+    r"followed|happened|occurred|collapsed|failed|succeeded|resumed"
+)
+_LAW_NOUN = (
+    r"law|act|bill|treaty|decree|edict|statute|ordinance|proclamation|agreement|charter|"
+    r"constitution|code|manifesto|document|declaration|convention|settlement"
+)
 _SAID_AFTER = re.compile(
     r"^(?:(?:It|This|The\s+(?:word|term|phrase|name))\s+(?:[a-z]+ly\s+)?(?:was|is|meant|means|covers|covered|"
     r"describes|described|refers\s+to|referred\s+to)|"
@@ -569,6 +597,11 @@ _SAID_AFTER = re.compile(
     # "… perfected stride piano. The name comes from the player's left hand, which …"
     r"^The\s+(?:name|word|term)\s+(?P<origin>(?:comes|came|derives|derived)\s+from\s+"
     rf"[^;:]{{10,300}}?){_SAID_AFTER_END}|"
+    # "… Parliament passed the Statute of Labourers. This law tried to keep wages …", "… he
+    # issued his Decree of War to the Death. It announced that …": what a law named did
+    rf"^(?:(?:This|The)\s+(?:new\s+)?(?:{_LAW_NOUN})|It)\s+(?:also\s+)?"
+    rf"(?P<law>(?!(?:{_WHEN_VERBS})\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\s[^;:]{{10,300}}?)"
+    rf"{_SAID_AFTER_END}|"
     # "… turned to the Freikorps. These were volunteer units of demobilised soldiers"
     r"^(?:These|They)\s+(?:were|are)\s+(?P<plural>(?:"
     r"(?!(?:[a-z]+(?:ed|ing|ly)|the|a|an)\b)(?:[a-z]+\s+){1,2}(?:[a-z]+s|people|men|women)\b|"
@@ -649,16 +682,23 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
         rf"\b(?:called|named|dubbed|{KNOWN_AS})\s+\S+(?:\s+\S+){{0,4}}$", previous.rstrip(" .")
     ):
         return None  # "These agreements opened …" says what a name just given is
-    clause = said["clause"] or said["plural"] or said["bare"] or said["restated"]
-    clause = clause or said["within"] or said["did"] or said["translated"] or said["rendered"] or ""
-    clause = re.sub(r"^that\s+", "", clause)
-    if said["origin"]:
-        clause = f"the name {said['origin']}"
+    if said["law"] and not re.search(rf"\b(?:{_KIND_OF_LAW})\b", term or ""):
+        return None  # "… Parliament met. It passed …": no law named before
+    clause = _said(said)
     least = 3 if said["plural"] else 1 if said["translated"] or said["rendered"] else 4
     if not term or not _usable(term) or len(term.split()) > 4 or len(clause.split()) < least:
         return None
     definition = _clause(clause, most=MAX_SAID_AFTER, short=least == 1)
     return (term, definition, ()) if definition else None
+
+
+def _said(said: re.Match[str]) -> str:
+    """The definition's words `_SAID_AFTER` found, whichever way the sentence put them."""
+    if said["origin"]:
+        return f"the name {said['origin']}"
+    names = ("clause", "plural", "bare", "restated", "within", "did", "translated", "rendered")
+    clause = next((said[name] for name in (*names, "law") if said[name]), "")
+    return re.sub(r"^that\s+", "", clause)
 
 
 _NUMBERED_LABEL = (
@@ -685,7 +725,8 @@ def _usable(term: str, *, marked: bool = False) -> bool:
         # … "the Compromise of 1850", "the 21 demands" (not "300 men", "20 years"), "Committee
         # Room 15" (not "June 1941", "Late 879", "Figure 3", "Day 2")
         rf"(?!(?:{'|'.join(_MONTH_NAMES)}|{_NUMBERED_LABEL})\b)(?:[A-Z][\w’'-]*\s+){{1,3}}\d{{1,2}}|"
-        r"[A-Z][\w’'-]*\s+of\s+\d{3,4}|\d{1,3}\s+(?!(?:years|days|months|weeks|hours|men|women|"
+        # … "the Pueblo Revolt of 1680", "the Immigration and Nationality Act of 1965"
+        r"(?:[A-Z][\w’'-]*\s+(?:(?:and|of|the)\s+)?){1,6}of\s+\d{3,4}|\d{1,3}\s+(?!(?:years|days|months|weeks|hours|men|women|"
         r"people|soldiers|troops|miles|kilometres|acres)\b)[a-z]+s",
         term,
     )
@@ -731,6 +772,18 @@ _MAIN_CLAUSE = re.compile(
 _CLAUSE_OPENING = re.compile(r"(?:after|before|until|since|once)\b.*\b(?:was|were|had|did)\b", re.I)
 
 
+# A time, then a main clause with its subject and verb: "Since the fifteenth century the
+# imperial title had stayed in the hands of the Habsburgs", "In the early nineteenth century
+# only a minority of men could vote for the House of Commons".
+_A_TIME_THEN_CLAUSE = re.compile(
+    r"(?:since|after|before|until|in|by|from|during)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?"
+    r"(?:\d{3,4}s?|[a-z]+(?:-[a-z]+)?\s+century|[A-Z][a-z]+\s+\d{3,4})\s+"
+    r"(?!(?:and|or|to|when|as|at|in|on|by|for|with|from|of|near)\b)(?:[\w’'-]+\s+){1,6}?"
+    rf"(?:{_MODAL}\s+(?:[a-z]+\s+)?[a-z]{{3,}}|"
+    r"(?:had|has|have)\s+(?:been\s+[a-z]{3,}ing|(?:been\s+)?[a-z]{3,}ed)|"
+    rf"{_HAS_VERB.pattern})\s+\S",
+    re.IGNORECASE,
+)
 _ADVERB_THEN_NAME = re.compile(
     r"(?:Meanwhile|Then|Now|Later|Soon|Still|Instead|Thus|Finally|Eventually)\s+"
     r"(?:[A-Z][\w’'-]*\s*)+"
@@ -745,7 +798,9 @@ def _opening(head: str) -> bool:
     # "Rationing, the controlled distribution of scarce goods, began …"; "Meanwhile Malacca,
     # a trading city …" (an adverb, then the subject); a phrase inside the sentence
     rationing = len(segments) == 1 and re.fullmatch(r"[A-Z][a-z]+ing", segment)
-    if rationing or _ADVERB_THEN_NAME.fullmatch(segment) or _mid_sentence(segments, segment):
+    # … or a time, then the main clause: "Since 1337 England had been fighting the …"
+    named = _ADVERB_THEN_NAME.fullmatch(segment) or _A_TIME_THEN_CLAUSE.match(segment)
+    if rationing or named or _mid_sentence(segments, segment):
         return False
     if _SUBORDINATE.match(segment) and _after_a_main_clause(segments):
         return False  # "Messengers asked him to delay, because the Oba was taking part in …"
@@ -802,10 +857,15 @@ def _mid_sentence(segments: list[str], segment: str) -> bool:
     if re.search(r"\b(?:was|were|is|are|became|become)\s*$", segments[-2]):
         return False  # "A protectorate was, in theory, a territory …": an aside, not a term
     first = segments[0].strip()
-    mid = not _OPENER.match(first) or bool(_HAS_VERB.search(first))
+    # … or a main clause after an opening: "On 6 May 1882 the new Chief Secretary, …, were
+    # stabbed to death in Phoenix Park, Dublin, by the Invincibles, a small secret society"
+    told = any(re.search(r"\b(?:was|were)\s+[a-z]{3,}ed\b", s) for s in segments[1:-1])
+    mid = not _OPENER.match(first) or bool(_HAS_VERB.search(first)) or told
     if mid and re.match(r"(?:with|to|for|from|into|against|by|in|on|at)\s", segment):
         return not _HAS_VERB.search(segment)
-    return bool(re.match(r"(?:like|unlike|to|[a-z]+ly|[a-z]+ing)\b", segment, re.I))
+    # … "Aksum's early kings worshipped several gods, among them Mahrem, a god of war"
+    among = mid and re.match(r"among\s+(?:them|these|others)\s+[A-Z]", segment) is not None
+    return among or bool(re.match(r"(?:like|unlike|to|[a-z]+ly|[a-z]+ing)\b", segment, re.I))
 
 
 def _phrase_before(text: str) -> str:
@@ -3289,7 +3349,8 @@ def _copular(sentence: str) -> list[Definition]:
         subject = re.sub(r"^[\w-]+[’']s\s+", "", subject)  # "A ship's maiden voyage is …"
         subject = re.sub(r"^so-called\s+", "", subject)  # "The so-called Long March was …"
         words = subject.split()
-        proper = all(w[:1].isupper() or w.lower() in ("of", "and") for w in words)
+        # "The Pueblo Revolt of 1680 was …": a name, its year too
+        proper = all(w[:1].isupper() or w.lower() in ("of", "and") or w.isdigit() for w in words)
         if not (proper or len(words) <= 3) or _OPENER.match(subject):
             continue
         if words and (words[0].lower() in _LEADING_SMALL or words[0] in _DESCRIBING):
@@ -3319,11 +3380,6 @@ def _copular(sentence: str) -> list[Definition]:
     return found
 
 
-# The kinds of law or document a name may end with: "Enabling Act", "Treaty of Wuchale".
-_KIND_OF_LAW = (
-    r"Act|Law|Laws|Treaty|Agreement|Pact|Convention|Declaration|Charter|Plan|Decree|Edict|Code|"
-    r"Reforms?|Manifesto|Proclamation|Ordinance|Statute|Constitution|Bill|Diploma|Patent"
-)
 _KIND_OF_NAME = (
     rf"{_KIND_OF_LAW}|Accord|Programme|Program|Policy|Party|League|Union|Movement|Society|"
     r"Association|Committee|Council|Congress|Commission|Court|Army|Front|Doctrine|Scheme|"
@@ -3365,7 +3421,7 @@ def _which_named(sentence: str) -> list[Definition]:
 _KIND_OF_THING = (
     rf"{_KIND_OF_NAME}|{_KIND_OF_EVENT}|Siege|Company|Empire|Restoration|Fury|"
     r"Ambush|Defenestration|Edicts?|Protectorate|Revolution|Famine|Strike|Raid|Expedition|"
-    r"reforms|ambush|plaques"
+    r"Diet(?=\s+of\s)|reforms|ambush|plaques"
 )
 # A document and what it says, in a participle after it: "the Pacification of Ghent, promising
 # to work together …" — a document's, not a war's ("the Peninsular War, commanding …").
@@ -3581,25 +3637,23 @@ _IN_THE_NAME = re.compile(
 )
 
 
-# The verbs that say when or how long a thing happened, not what it did.
-_WHEN_VERBS = (
-    r"began|begun|ended|started|finished|lasted|broke|took|met|opened|closed|came|continued|"
-    r"followed|happened|occurred|collapsed|failed|succeeded|resumed"
-)
-
-
 _NAME_DID = re.compile(
     # "On 23 March the Enabling Act gave …", "In 1909 the Morley-Minto Reforms gave …"
     r"^(?:(?:In|On|By|After)\s+(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?\d{1,4}(?:\s+[A-Z][a-z]+)?,?\s+"
     # … a law's, after a date ("On 23 March the Enabling Act gave …"), not an army's
     rf"(?=the\s+(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+){{0,2}}){{1,6}}"
-    rf"(?:{_KIND_OF_LAW})\b))?"
+    rf"(?:{_KIND_OF_LAW})\b)"
+    # … or the clause after ", and": "…, and the Law Code of 1649, known as …, bound …"
+    r"|[^;:()]*?(?:,\s+and|;)\s+(?=the\s+[A-Z]))?"
     rf"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+){{0,2}}){{1,6}}"
     rf"(?:{_KIND_OF_THING})\b(?:\s+of\s+(?:[A-Z][\w’'-]*|\d{{4}})(?:\s+[A-Z][\w’'-]*){{0,3}}|"
     r"\s+\d{4}(?!\s*[–-]))?|"  # "The Ballot Act 1872"
     rf"(?:{_KIND_OF_THING})\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
     r"(?:\s+of\s+\d{4})?"  # "The Act of Proscription of 1746 banned …"
-    rf"(?:,\s+(?:[a-z]{{3,}}ed|{_IRREGULAR})\b[^,;:()]{{1,60}},)?\s+"  # ", passed in March 1881,"
+    # "The Act of Supremacy (1534) made …", "The Diet of Speyer in 1526 discussed …"
+    r"(?:\s*\(\d{4}(?:[–-]\d{2,4})?\)|\s+in\s+\d{4})?"
+    # ", passed in March 1881,", ", known in Russian as the Ulozhenie,"
+    rf"(?:,\s+(?:[a-z]{{3,}}ed|known|{_IRREGULAR})\b[^,;:()]{{1,60}},)?\s+"
     rf"(?P<clause>(?!(?:{_WHEN_VERBS})\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\b[^;:()]{{8,240}}?)"
     r"\s*(?=[;:]|(?<!\b[A-Z])\.(?:\s|$)|,\s+(?:and|but|which|while|so)\b|\s\(|$)"
 )
@@ -3614,6 +3668,7 @@ def what_it_did(sentence: str) -> Definition | None:
     if (m := _NAME_DID.match(sentence.replace("*", ""))) is None:
         return _what_it_says(sentence)
     name = _OWNER.sub("", m["name"].strip())  # "China's First Five-Year Plan"
+    dated = name
     name = re.sub(r"(?<=[a-z])\s+of\s+\d{4}$", "", name)  # "The October Diploma of 1860 gave …"
     if len(name.split()) < 2 or name in _WELL_KNOWN or re.match(r"\S+[’']s\s+[a-z]", name):
         return None  # "The Soviet Union withdrew …"; "The WCTU's campaign led …": no name
@@ -3623,7 +3678,7 @@ def what_it_did(sentence: str) -> Definition | None:
         # "The Famine Inquiry Commission, set up by …, reported in 1945" says how it was made
         return _what_was_done(sentence)
     definition = _clause(said, most=MAX_WORDS)
-    return (name, definition, ()) if definition else None
+    return (name, definition, () if dated == name else (dated,)) if definition else None
 
 
 _NOT_A_NAME_START = {"whether", "his", "her", "its", "their", "our", "this", "that", "these"}

@@ -156,7 +156,7 @@ def draft(
     modules: dict[str, str] = {}
     timeline: list[dict[str, Any]] = []
     cut = sections(found, stem)
-    told = _Told(retold=_retold(cut))
+    told = _Told(retold=_retold(cut), pronouns=_pronouns(cut))
     terms = _Terms(term_ids)
     for number, section in enumerate(cut, start=1):
         module_id = _module_id(sid, number, section, found.title, taken)
@@ -289,6 +289,9 @@ class _Told:
     day: str | None = None  # the last year, month or day given, for "the following day",
     # "later that month" or "that same year" (`_countable`; "" after one nothing counts from)
     retold: set[str] = field(default_factory=set)  # months and days the prose tells (`_retold`)
+    # "he" or "she": the pronoun the text tells each name with, where it tells only one
+    # (`_pronouns`), for the name a later "he" or "she" means
+    pronouns: dict[str, str] = field(default_factory=dict)
 
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
@@ -510,26 +513,117 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
         if _a_reference(paragraph) or _A_REMINDER.match(paragraph) or _a_key_line(paragraph):
             continue  # "Conrad, Robert. The Destruction of …"; "Remember: … (1842) …"; "Chris
             # Patten – last British governor (1992–1997), whose …"
-        line = _TIMELINE_LINE.match(paragraph)
+        line = _TIMELINE_LINE.match(paragraph) is not None
+        before: str | None = None  # the sentence before, in this paragraph
         for sentence in sentences(paragraph):
-            if (
-                not re.search(r"[^\W\d_]{2}", sentence)  # "**1956.**", a list's label: no words
-                or sentence.rstrip(" ”\"’')").endswith("?")
-                or _A_TASK.match(sentence)
-                or _A_REFERENCE.search(sentence)
-                or _SEE_A_BOOK.search(sentence)
-            ):
-                continue  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …", a book
-            context = told.year or told.plain_year
-            for clause, start, end, date in happenings(sentence, context, told.day):
-                if line and date in told.retold:
-                    continue  # the sentence that tells it is the event
-                told.heard(date, clause, start)
-                words = _content_words(event_title(clause, start, end))
-                if _told_before(date, words, told.happenings):
+            yield from _dated_in(sentence, before, told, line)
+            before = sentence
+
+
+def _dated_in(
+    sentence: str, before: str | None, told: _Told, line: bool
+) -> Iterator[tuple[str, str, int, int, str]]:
+    """`_dated`'s happenings in one sentence, `before` the one before it in its paragraph (the
+    name a "he" or "it" may mean), `line` whether the paragraph is a timeline's line."""
+    if (
+        not re.search(r"[^\W\d_]{2}", sentence)  # "**1956.**", a list's label: no words
+        or sentence.rstrip(" ”\"’')").endswith("?")
+        or _A_TASK.match(sentence)
+        or _A_REFERENCE.search(sentence)
+        or _SEE_A_BOOK.search(sentence)
+    ):
+        return  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …", a book
+    context = told.year or told.plain_year
+    for clause, start, end, date in happenings(sentence, context, told.day):
+        if line and date in told.retold:
+            continue  # the sentence that tells it is the event
+        told.heard(date, clause, start)
+        if before is not None and (name := _meant(before, sentence, clause, (start, end), told)):
+            lowered = clause[:1].lower() + clause[1:]  # "He was elected …": "he" is unnamed
+            clause, offset = _named(lowered, 0, len(clause), (start, end), name)
+            start, end = start - offset, end - offset
+        words = _content_words(event_title(clause, start, end))
+        if _told_before(date, words, told.happenings):
+            continue
+        told.happenings.append((date, words))
+        yield sentence, clause, start, end, date
+
+
+def _meant(
+    before: str, sentence: str, clause: str, dates: tuple[int, int], told: _Told
+) -> str | None:
+    """The name a "he", "she" or "it" that opens `clause` (of `sentence`) means: the name the
+    sentence `before` opens with ("The Armada sailed from Lisbon in May. It was sighted …"),
+    when nothing after that name, or in `sentence` before the pronoun, names anyone else — a
+    name ("Japan asked Roosevelt to mediate. He …") or a person by their role ("Henry
+    executed his minister. He …") — and the pronoun fits: "it" a name that opens with "The",
+    "he" or "she" a name the text tells with that pronoun and no other (`told.pronouns`:
+    "Theodora died in 548. He died in 565" means Justinian). Else None: the title keeps its
+    pronoun, vague but true."""
+    unnamed = _unnamed(clause[:1].lower() + clause[1:], 0, len(clause), dates)
+    at = sentence.find(clause)
+    if unnamed is None or unnamed[1] not in ("he", "she", "it") or at < 0:
+        return None
+    name = _subject(before)
+    pronoun_at = at + unnamed.start()
+    if (
+        name is None
+        or _names_someone_else(sentence, 0, pronoun_at)
+        or _A_PERSON.search(sentence, 0, pronoun_at)
+    ):
+        return None
+    if unnamed[1] == "it":
+        return name if name.startswith("The ") and not _TITLED.match(name) else None
+    return name if told.pronouns.get(name) == unnamed[1] else None
+
+
+def _subject(sentence: str) -> str | None:
+    """The name `sentence` opens with as its subject (after a date: "In 1415 Henry V landed …"),
+    when nothing after it names anyone else — the one a "he", "she" or "it" after it may mean."""
+    opening = _A_DATE_OPENING.match(sentence)
+    name = _OPENING_NAME.match(sentence, opening.end() if opening else 0)
+    if name is None or not re.match(r"\s+[a-z]", sentence[name.end() :]):
+        return None  # "Japan, …", "Pizarro's men …", "The Armada.": no subject and its verb
+    if len(name[0].split()) > 5 or name[0] in _NOT_A_NAME or _A_DATE_WORD.search(name[0]):
+        return None  # "BC", "AD": a date's end, no name
+    if _names_someone_else(sentence, name.end(), len(sentence)) or _A_PERSON.search(
+        sentence, name.end()
+    ):
+        return None
+    return name[0]
+
+
+def _pronouns(cut: list[Section]) -> dict[str, str]:
+    """For each name a sentence opens with, naming no one else, the pronoun the sentence tells
+    it with — "he" (he, his, him) or "she" (she, her) — where the text uses only one."""
+    heard: dict[str, set[str]] = {}
+    for section in cut:
+        for paragraph in section.paragraphs:
+            for sentence in sentences(paragraph):
+                if (name := _subject(sentence)) is None:
                     continue
-                told.happenings.append((date, words))
-                yield sentence, clause, start, end, date
+                said = {_GENDERED[w] for w in re.findall(r"\b(?:he|his|him|she|her)\b", sentence)}
+                heard.setdefault(name, set()).update(said)
+    return {name: next(iter(said)) for name, said in heard.items() if len(said) == 1}
+
+
+_GENDERED = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
+_A_DATE_WORD = re.compile(r"\b(?:BC|AD|BCE|CE)\b")
+
+
+# A person told of by their role or kin, whom a "he" or "she" may mean rather than a name.
+_A_PERSON = re.compile(
+    r"\b(?:king|queen|emperor|empress|tsar|tsarina|pope|sultan|shah|khan|president|minister|"
+    r"general|governor|viceroy|leader|commander|admiral|son|daughter|father|mother|brother|"
+    r"sister|wife|husband|uncle|aunt|nephew|niece|heir|successor|man|woman|boy|girl|priest|"
+    r"bishop|archbishop|monk|nun|prince|princess|duke|duchess|earl|lord|lady|chief|officer|"
+    r"soldier|widow|friend|rival|ally|regent|chancellor|secretary|judge|author|writer|"
+    r"dictator|captain|colonel|envoy|ambassador|consul|senator|tribune|deputy|merchant|"
+    r"explorer|missionary|cardinal|patriarch|caliph|vizier|pasha|shogun|daimyo|samurai|"
+    r"people|men|women|someone|anyone|nobody)s?\b",
+)
+_TITLED = re.compile(r"The\s+(?:Duke|Earl|Prince|Princess|Duchess|Count|Countess|Marquis|Lord)\b")
+_NOT_A_NAME = {"It", "He", "She", "They", "We", "I", "You", "There", "Here"}
 
 
 def _told_before(date: str, words: set[str], told: list[tuple[str, set[str]]]) -> bool:
