@@ -1046,3 +1046,29 @@ def test_a_he_the_text_does_not_tie_to_one_name_keeps_its_pronoun(paragraph: str
     found = Article(title="T", blocks=[("para", paragraph)])
     titles = [e["title"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
     assert any(t.startswith(("He ", "It ")) for t in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [("On 16 December 1981, at the Wujek coal mine in Katowice, riot police shot nine striking "
+      "miners dead.", "Riot police shot nine striking miners dead"),
+     ("On 14 April 1849, meeting in the Great Reformed Church of Debrecen, parliament adopted "
+      "the Declaration of Independence.", "Parliament adopted the Declaration of Independence"),
+     # … an opening that is short keeps its place; one with a "who" clause keeps its subject
+     ("On 14 October 1066, at Hastings, William defeated Harold.",
+      "At Hastings, William defeated Harold"),
+     ("In 1630, under pressure from the electors, who feared Wallenstein's power, Ferdinand "
+      "dismissed him.", "Under pressure from the electors, who feared Wallenstein's power"),
+     # a part that is only its opening date tells what the sentence tells
+     ("In 2002 a bestselling book claimed that Chinese fleets had sailed all the way to America "
+      "in 1421.", "A bestselling book claimed"),
+     ("The early 1950s had been a time of terror for the party.",
+      "The early 1950s had been a time of terror")],
+)  # fmt: skip
+def test_an_event_title_says_what_happened_not_only_where_or_when(
+    sentence: str, title: str
+) -> None:
+    """A title that was only an opening phrase ("At the Wujek coal mine in Katowice"), or
+    only "Dated event" or "The", told a student nothing of what happened."""
+    clause, start, end, _ = happenings(sentence)[0]
+    assert event_title(clause, start, end) == title

@@ -381,7 +381,8 @@ _PAST_TENSES = {
     "sought", "forbade", "overthrew", "withdrew", "undertook", "overcame", "flew", "drove",
     "shook", "slew", "dug", "stole", "swept", "tore", "wove", "froze", "hung", "lent", "stuck",
     "understood", "broke", "burnt", "dealt", "forgot", "forgave", "knelt", "thought", "fed",
-    "bound", "spread",
+    "bound", "spread", "shot", "cut", "hit", "beat", "spent", "shut", "arose", "bled", "wept",
+    "slept", "sprang", "swung",
 }  # fmt: skip
 _IRREGULAR = "(?:" + "|".join(sorted(_PAST_TENSES)) + ")"
 # What a clause tells someone did or was: "was", "had", "died", "landed", "began".

@@ -705,8 +705,17 @@ def happenings(
             # "In 1649 Charles I, defeated …, | was executed on 30 January": who was
             clause, offset = _named(sentence, first, last, (start, end), who)
             aside = True
+        if index == 0 and _only_its_date(clause, start - offset, end - offset):
+            # "In 2002 | a bestselling book claimed that … in 1421": an opening date tells
+            # what the sentence tells (but "… remained English until | 1558." says no more)
+            clause, offset = sentence, 0
         told.append((clause, start - offset, end - offset, _date_of(group, sentence)))
     return [one for one in told if not (aside and _only_its_day_s_year(one, told))]
+
+
+def _only_its_date(clause: str, start: int, end: int) -> bool:
+    """Whether `clause` says nothing but its date and the words leading into it."""
+    return not _content_words(_LEADING_INTO.sub("", clause[:start]) + clause[end:])
 
 
 def _only_its_day_s_year(
@@ -1769,14 +1778,29 @@ def event_title(sentence: str, start: int, end: int) -> str:
     rest = re.sub(r",(?=[:;])", "", rest)  # "Remember three dates, | 1914 |: war breaks out"
     rest = re.sub(r"^[\s,;:–-]+|(?<=[a-z]),\s*,", "", rest)
     rest = _TIME_OF_DAY.sub("", rest)
-    if not before.strip() and re.match(r"(?:was|were|is|are|had|became|saw|brought)\b", rest):
-        rest = f"{sentence[start:end]} {rest}"  # "The weeks that followed were chaotic"
+    subject = re.match(r"(?:was|were|is|are|had|became|saw|brought)\b", after.strip(" ,"))
+    if subject and before.strip() in ("", "The", "the"):
+        # "The weeks that followed were chaotic", "The early 1950s had been a time of terror"
+        rest = f"{before.strip()} {sentence[start:end]} {after.strip(' ,')}".strip()
     rest = re.sub(r"^(?:and|but|then)\s+", "", rest.strip(" ,;:"), flags=re.IGNORECASE)
+    if not before.strip() and len(rest.split()) > TITLE_WORDS:
+        # "Three days later, | at the Wujek coal mine in Katowice, riot police shot …": what
+        # happened, not only where
+        rest = _AN_OPENING_PHRASE.sub("", rest)
     words = _plain(rest).rstrip(".!?").split()
     title = " ".join(_short_title(words)).rstrip(",;:–—-")
     return title[:1].upper() + title[1:] if title else "Dated event"
 
 
+# Where or how a happening was, before its subject and verb: "at Amritsar in the Punjab, |
+# British-led troops opened fire", "meeting in the Great Reformed Church of Debrecen, |
+# parliament adopted …".
+_AN_OPENING_PHRASE = re.compile(
+    r"^(?i:at|in|near|outside|inside|under|with|meeting|sitting|speaking)\s"
+    rf"(?:(?!\b{FINITE_VERB}\b)[^,;:–—()]){{2,80}}?,\s+"
+    rf"(?!(?:who|whom|whose|which|where|when)\b)(?=(?:[\w’'-]+\s+){{1,5}}?(?:[a-z]+ly\s+)?"
+    rf"{FINITE_VERB}\b)"
+)
 # An aside between commas a title leaves out: who the subject is, before its verb.
 _COMMA_ASIDE = re.compile(
     r",\s+(?:a|an|the|who|whose|which)\s[^,;:()]{2,150}?,\s+"
