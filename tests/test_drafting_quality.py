@@ -39,15 +39,15 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The issue's targets. On the whole set all are met but term recall, since batches 16-31
-# joined it; on the held-out batch (31), measured once before its misses were read, the
-# events' targets were met and term recall was not (README "How good the drafts are"). A
-# figure must not fall below what it was when measured.
+# The issue's targets. On the whole set all are met but term recall, since batches 16-32
+# joined it; on the held-out batch (32), measured once before its misses were read, event
+# precision, term precision and definitions met theirs and event and term recall did not
+# (README "How good the drafts are"). A figure must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.791}
-HELD_OUT_MEASURED = {"event recall": 0.958, "event precision": 0.883, "term recall": 0.660,
-                     "term precision": 0.700, "definitions as clauses": 1.0}  # fmt: skip
+WHOLE_SET_MEASURED = {"term recall": 0.793}
+HELD_OUT_MEASURED = {"event recall": 0.881, "event precision": 0.853, "term recall": 0.662,
+                     "term precision": 0.764, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass
@@ -119,6 +119,11 @@ def _date(label: dict[str, Any]) -> str | None:
     date); a day written without its year ("30 October") is of the label's `year`. None for
     a date packet does not read: its event counts as missed."""
     date, year = str(label["date"]), label.get("year")
+    if isinstance(year, int) and year < 0:
+        # a year before the common era, as a label gives it: -59 is 59 BC, and a day or
+        # month of it ("that summer", "28 September") is of that year (packet writes a day
+        # BC as its year: "15 March 44 BC" is 44 BC)
+        return f"{-year} BC"
     if _relative(label):
         return str(year)  # "two days later", of 1950: the label gives the year alone
     # A month the label gives alone ("March", with its year) is read as the text has it.
