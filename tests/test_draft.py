@@ -1072,3 +1072,26 @@ def test_an_event_title_says_what_happened_not_only_where_or_when(
     only "Dated event" or "The", told a student nothing of what happened."""
     clause, start, end, _ = happenings(sentence)[0]
     assert event_title(clause, start, end) == title
+
+
+def test_a_day_after_december_without_its_year_is_of_the_next_year() -> None:
+    """Batch 32's revision notes: "… at the end of December 1958. On 29 December … The last
+    garrison gave up on New Year's Day." — 1 January 1959, not 1958; a feast day after "on"
+    is its day; a day in a name ("the 26th of July Movement") is no date."""
+    found = Article(
+        title="Cuba",
+        blocks=[
+            ("para", "Che's column attacked the city at the end of December 1958. On 29 December "
+                     "his men derailed an armoured train. The last garrison gave up on New Year's "
+                     "Day. On 8 January Castro entered Havana."),
+            ("para", "In 1955 Castro set up the 26th of July Movement in Mexico."),
+        ],
+    )  # fmt: skip
+    dated = [(e["date"], e["title"]) for e in draft(found, "c", "c.txt", "c", Taken()).timeline]
+    assert dated == [
+        ("1958-12", "Che's column attacked the city"),
+        ("1958-12-29", "His men derailed an armoured train"),
+        ("1959-01-01", "The last garrison gave up"),
+        ("1959-01-08", "Castro entered Havana"),
+        ("1955", "Castro set up the 26th of July Movement in Mexico"),
+    ], dated

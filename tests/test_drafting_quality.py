@@ -136,6 +136,7 @@ def _date(label: dict[str, Any]) -> str | None:
         or happenings(f"in the {date.removeprefix('the ')}", year)  # "eighteenth century"
         or happenings(f"from {date}", year)  # "1701 to 1714", as the text has it after "From"
         or happenings(f"between {date}", year)  # "1633 and 1639"
+        or happenings(f"on {date}", year)  # "Christmas Day", of 1497
     )
     return told[0][3] if told else None
 

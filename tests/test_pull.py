@@ -193,6 +193,21 @@ def test_boilerplate_rules_keep_the_article_and_drop_the_marketing() -> None:
     assert found.title == "The Khmer Rouge" and found.author == "Wendy"
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["- On 8 January 1959 Castro entered Havana after a victory tour across the island.",
+     "In 1919 the commission recommended self-rule for the province.",
+     "Pilgrims made the trip to Canterbury in their thousands."],
+)  # fmt: skip
+def test_a_sentence_with_a_word_marketing_uses_is_the_article_s(line: str) -> None:
+    """Batch 32's revision notes lost "Castro entered Havana after a victory tour …" as an
+    advert: "tour", "trip", "booking" and "recommended" mark a line only with another
+    marketing word, or in a line of a few words."""
+    found = article(f"Notes\n\nThe army marched west.\n\n{line}\n\nTours\n", "text")
+    assert line.removeprefix("- ") in [t for _, t in found.blocks], found.blocks
+    assert "Tours" in found.skipped
+
+
 def test_dates_in_prose() -> None:
     found = [
         d

@@ -533,6 +533,8 @@ _DAY_MONTH = re.compile(
     + "|".join(MONTHS)
     + r")\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b)"
     r"(?!,?\s*(?:1\d{3}|20\d{2}|[1-9]\d{2})\b)(?!,?\s*\d{1,4}\s*(?:BCE|BC)\b)"  # "15 March 44 BC"
+    # … nor a day in a name: "the 26th of July Movement", "the 30 September Movement"
+    r"(?!\s+(?:Movement|Revolution|Square|Street|Avenue|Bridge|Manifesto|Group|Coup|Plot)\b)"
 )
 
 
@@ -566,4 +568,19 @@ def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
     for m in [*_MONTH_ALONE.finditer(text), *_MONTH_BEFORE_MONTH.finditer(text)]:
         if not any(start < m.end() and m.start("month") < end for start, end, _, _ in found):
             found.append((m.start("month"), m.end(), _MONTH_NAMES[m["month"].lower()], 0))
+    for m in _A_FEAST_DAY.finditer(text):  # "on New Year's Day", "on Christmas Eve"
+        month, day = _FEAST_DAYS[m[1].casefold().replace("’", "'")]
+        found.append((m.start(1), m.end(1), month, day))
     return sorted(found)
+
+
+# Days a text may name without their date, after "on": "The last garrison gave up on New
+# Year's Day" (of the year told).
+_FEAST_DAYS = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+    "christmas eve": (12, 24), "boxing day": (12, 26),
+}  # fmt: skip
+_A_FEAST_DAY = re.compile(
+    r"\b[Oo]n\s+(New\s+Year[’']s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve)|Boxing\s+Day)\b"
+    r"(?!,?\s*\d)"
+)

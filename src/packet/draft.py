@@ -1005,6 +1005,8 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
             else (-1, None)
         )
         in_year = int(joined[:4]) if joined else int(earlier[:4]) if earlier else year
+        if in_year is not None and in_year == year and _turns_the_year(day, year, month):
+            in_year += 1  # "… on 29 December 1958. … On 2 January the troops left": 1959
         if in_year is not None:
             last = calendar.monthrange(in_year, month)[1] if in_year >= 1 else 31
             real = bool(day_of) and day_of <= last
@@ -1016,6 +1018,14 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
                 unwritten.append((start, end, date, earlier_at))
     found = sorted(found + added)
     return _in_the_year_told(sentence, found, _relative(sentence, found, year, day), unwritten)
+
+
+def _turns_the_year(day: str | None, year: int, month: int) -> bool:
+    """Whether a `month` the text names without its year, after `day` (the last day or month
+    it told) late in `year`, is early in the next: January after December, February after
+    November."""
+    told = re.match(r"(\d{4})-(\d\d)", day or "")
+    return told is not None and int(told[1]) == year and int(told[2]) - month >= 9
 
 
 _A_CLAUSE_BETWEEN = re.compile(r"[;:–—]|,\s+(?:and|but|when|while|although)\b|\bthat\b")

@@ -298,7 +298,7 @@ _MARKETING = re.compile(
     r"tailor[- ]made|trips?|rated \d|out of 5|featured on|about us|recommended|get inspired|"
     r"create my trip|sign up|subscribe|newsletter|cookies?|privacy policy|terms of use|"
     r"share this|follow us|click here|read more|advertisement|sponsored (?:content|links?|posts?)|"
-    r"we offer|contact us|"
+    r"we offer|contact us|no[- ]risk|we refund|"
     r"send us an email|here to help|your (?:trip|journey|dates|holiday|vacation)|"
     r"all rights reserved|copyright\s+(?:\(c\)|\d{4})|creative commons)\b|©|copyright\s*:",
     re.IGNORECASE,
@@ -418,9 +418,19 @@ def link_text(line: str) -> str:
 
 
 def _is_marketing(line: str) -> bool:
-    """A line selling something: one marketing phrase in a short line, two in a long one."""
+    """A line selling something: one marketing phrase in a short line, two in a long one — a
+    word history uses too ("tour", "trip", "booking", "recommended") only with another, or in
+    a line of a few words ("Tours and trips"): "Castro entered Havana after a victory tour
+    across the island." and "The commission recommended self-rule." are the article's."""
     hits = {m.group(0).lower() for m in _MARKETING.finditer(line)}
-    return len(hits) >= (1 if len(line.split()) <= 25 else 2)
+    words = len(line.split())
+    if words > _FEW_WORDS and len(hits) == 1 and _WORD_HISTORY_USES.fullmatch(next(iter(hits))):
+        return False
+    return len(hits) >= (1 if words <= 25 else 2)
+
+
+_FEW_WORDS = 6
+_WORD_HISTORY_USES = re.compile(r"tours?|trips?|booking|recommended")
 
 
 def _heading_like(line: str) -> bool:
