@@ -1095,3 +1095,17 @@ def test_a_day_after_december_without_its_year_is_of_the_next_year() -> None:
         ("1959-01-08", "Castro entered Havana"),
         ("1955", "Castro set up the 26th of July Movement in Mexico"),
     ], dated
+
+
+@pytest.mark.parametrize(
+    ("line", "reference"),
+    [("Tom Holland, Rubicon: The Last Years of the Roman Republic (London: Little, Brown, 2003)",
+      True),
+     ("Erich S. Gruen, The Last Generation of the Roman Republic (1974)", True),
+     ("Lord Nelson, Britain's admiral, died at Trafalgar (1805).", False)],
+)  # fmt: skip
+def test_a_reading_list_s_book_is_no_happening(line: str, reference: bool) -> None:
+    """Batch 32's seminar handout: a book with its publisher, or its year alone, gave an event
+    "2003: Tom Holland, Rubicon …"."""
+    found = Article(title="T", blocks=[("para", line)])
+    assert (not draft(found, "t", "t.txt", "t", Taken()).timeline) == reference

@@ -466,7 +466,8 @@ _SEE_A_BOOK = re.compile(
 
 # A book in a list of references or a note: "(Cambridge, 1994)", "… see Norman Davies, God's
 # Playground (Oxford, 1981)".
-_PLACE_AND_YEAR = re.compile(r"\(\s*[A-Z][\w .’'-]{1,40},\s+\d{4}\)")
+# "(Cambridge, 1994)", "(London: Little, Brown, 2003)"
+_PLACE_AND_YEAR = re.compile(r"\(\s*(?:[A-Z][\w .’'-]{1,40}:\s*)?[A-Z][\w .,’'&-]{1,40},\s+\d{4}\)")
 
 
 def _a_reference(paragraph: str) -> bool:
@@ -481,6 +482,14 @@ def _a_reference(paragraph: str) -> bool:
         r"(?:\[\d{1,3}\]\s*)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+,\s+[A-Z*“\"‘]", paragraph
     )
     ends = author and re.search(rf"{_PLACE_AND_YEAR.pattern}\.?$", paragraph.rstrip())
+    # … or its year alone, after a title that tells nothing: "Erich S. Gruen, The Last
+    # Generation of the Roman Republic (1974)" (not "Lord Nelson, Britain's admiral, died at
+    # Trafalgar (1805)")
+    ends = ends or (
+        author is not None
+        and re.search(r"\(\d{4}\)\.?$", paragraph.rstrip()) is not None
+        and not re.search(rf"\b{FINITE_VERB}\b", paragraph[author.end() :])
+    )
     one = len(sentences(paragraph)) == 1  # "The war began in … . For the debate, see …": prose
     seen = (
         one
