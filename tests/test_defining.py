@@ -2379,3 +2379,19 @@ def test_a_time_then_a_main_clause_is_no_opening_before_an_appositive(
     after a main clause, or a phrase after a clause told with "were stabbed": the appositive
     after them says what the name before it is, not an opening's subject."""
     assert (term, definition, ()) in defined_terms(sentence)
+
+
+@pytest.mark.parametrize(
+    ("line", "term", "definition"),
+    [("embargo = an official ban on trade with a country", "embargo",
+      "an official ban on trade with a country"),
+     ("triumph = the victory procession of a general through Rome, granted by the Senate",
+      "triumph", "the victory procession of a general through Rome, granted by the Senate"),
+     ("Platt Amendment: a US law of 1901 that Cuba was forced to write into its constitution.",
+      "Platt Amendment", "a US law of 1901 that Cuba was forced to write into its constitution")],
+)  # fmt: skip
+def test_revision_notes_key_words_are_read(line: str, term: str, definition: str) -> None:
+    """Batch 32's revision notes wrote "word = meaning", and a meaning whose clause "that Cuba
+    was forced …" has a verb of its own: both were lost."""
+    found = {d.term: d.definition for d in draft_terms([line])}
+    assert found.get(term) == definition, found

@@ -549,3 +549,30 @@ def test_a_word_processed_worksheet_with_furniture_pulls_and_checks(
         meta = yaml.safe_load((fresh / "seeds" / f"nika.{kind}.meta.yaml").read_text())
         assert "boilerplate" not in meta, meta
         assert check_project(load_project(fresh)).errors == []
+
+
+def test_a_pdf_key_terms_list_keeps_an_entry_after_one_that_nearly_fills_its_line(
+    tmp_path: Path,
+) -> None:
+    """Batch 32's source pack: "Dugout – a shelter dug into the side or floor of a trench"
+    nearly filled its line, and "Dud – a shell that fails to explode" was read as its end."""
+    from docmaker import make_from_recipe
+    from packet.pull import _read
+
+    recipe = tmp_path / "terms.pdf.yaml"
+    recipe.write_text(
+        "format: pdf\ntitle: Key terms\nauthor: T\nrunning_head: Source pack\nblocks:\n"
+        "  - [h2, Key terms]\n"
+        '  - [li, "Dugout – a shelter dug into the side or floor of a trench"]\n'
+        '  - [li, "Dud – a shell that fails to explode"]\n'
+        "  - [li, \"Going over the top – climbing out of a trench to attack across no man's "
+        'land"]\n',
+        encoding="utf-8",
+    )
+    made = make_from_recipe(recipe, tmp_path)
+    paragraphs = [t for role, t in _read(tmp_path / "p", made).found.blocks if role == "para"]
+    assert paragraphs[:3] == [
+        "Dugout – a shelter dug into the side or floor of a trench",
+        "Dud – a shell that fails to explode",
+        "Going over the top – climbing out of a trench to attack across no man's land",
+    ], paragraphs

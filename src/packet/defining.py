@@ -1668,7 +1668,8 @@ _KEY_LINE = re.compile(
     r"(?P<term>(?!(?:The|A|An|This|These|That|It|He|She|They|We|In|On|At|By|But|And)\s)"
     # … "Committee Room 15": a name with its number
     r"[^\s–—:;,.()\d]+(?:\s[^\s–—:;,.()\d]+){0,3}(?:\s\d{1,2})?)(?:\s+\((?P<other>[^()]{2,40})\))?"
-    r"\s[–—]\s(?P<clause>(?![\w-]+,\s)[^–—]{2,200}?)\.?"  # not a list: "transport – railways, …"
+    # … or "=", as revision notes have it: "embargo = an official ban on trade"
+    r"\s[–—=]\s(?P<clause>(?![\w-]+,\s)[^–—]{2,200}?)\.?"  # not a list: "transport – railways, …"
 )
 
 
@@ -2928,10 +2929,12 @@ def _a_gloss(term: str, clause: str) -> bool:
     # (but "a Latin word meaning 'and the Son', added to the creed": a phrase after a comma;
     # "the French, led by Pétain, held out": a verb after an aside)
     verb = rf"(?:was|were|is|are|had|has|[a-z]{{3,}}ed|{_IRREGULAR})\b"
-    return not (
-        re.match(rf"(?:\S+\s+){{0,7}}?(?<!,\s){verb}", clause)
-        or re.match(rf"[^,]+,[^,]+,\s+(?:[a-z]+ly\s+)?{verb}", clause)
-    )
+    told = re.match(rf"((?:\S+\s+){{0,7}}?)(?<!,\s){verb}", clause)
+    # … a verb of a clause that says which: "Platt Amendment: a US law of 1901 that Cuba was
+    # forced to write into its constitution"
+    which = re.match(r"(?:a|an|the)\s(?:\S+\s+){0,5}?(?:that|which|who|whom|whose)\s", clause)
+    told = None if which and told and len(which[0]) <= len(told[1]) else told
+    return not (told or re.match(rf"[^,]+,[^,]+,\s+(?:[a-z]+ly\s+)?{verb}", clause))
 
 
 # A line of a list of key terms, the term and after a colon what it means: "Default: failure

@@ -487,7 +487,14 @@ def _after_an_entry(before: _Line, line: _Line, first: _Line, short: bool, right
         r"[,;]$|\b(?:and|but|or|nor|the|a|an|of|to|in|on|at|by|for|with|that)$", before.text
     )
     one_line = before is first and not ends and line.text[:1].isupper()
-    return _ends_short(before, line, right) or (one_line and short)
+    # … or the next entry, though this one nearly filled its line: "Dugout – a shelter dug
+    # into the side or floor of a trench" | "Dud – a shell that fails to explode"
+    entry = one_line and _AN_ENTRY.match(line.text) is not None
+    return _ends_short(before, line, right) or (one_line and short) or entry
+
+
+# A word and its meaning after a dash, as a key-terms list's next entry opens: "Dud – a …".
+_AN_ENTRY = re.compile(r"[A-Z][\w’'-]*(?:\s[\w’'-]+){0,3}\s[–—]\s[a-z]")
 
 
 def _ends_short(before: _Line, line: _Line, right: float) -> bool:

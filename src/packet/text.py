@@ -293,7 +293,7 @@ _STARTS = re.compile(rf"{_OPENS}(\w)")
 NOTE_MARK = re.compile(r"^\[\d+\]\s*")
 # A line of a list of words and what they mean: "swaraj – self-rule", "heimin: commoners …",
 # a word (or up to four) before a dash or a colon.
-GLOSSED_LINE = re.compile(r"[^\s–—:;,.]+(?:\s[^\s–—:;,.]+){0,3}(?:\s[–—-]|:)\s\S")
+GLOSSED_LINE = re.compile(r"[^\s–—:;,.=]+(?:\s[^\s–—:;,.=]+){0,3}(?:\s[–—=-]|:)\s\S")
 
 
 def quoting(text: str) -> bool:
