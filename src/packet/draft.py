@@ -481,14 +481,17 @@ def _a_reference(paragraph: str) -> bool:
     author = re.match(
         r"(?:\[\d{1,3}\]\s*)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+,\s+[A-Z*“\"‘]", paragraph
     )
-    ends = author is not None and (
-        re.search(rf"{_PLACE_AND_YEAR.pattern}\.?$", paragraph.rstrip()) is not None
-        # … or its year alone, after a title that tells nothing: "Erich S. Gruen, The Last
-        # Generation of the Roman Republic (1974)" (not "Lord Nelson, Britain's admiral, died
-        # at Trafalgar (1805)")
-        or (
-            re.search(r"\(\d{4}\)\.?$", paragraph.rstrip()) is not None
-            and not re.search(rf"\b{FINITE_VERB}\b", paragraph[author.end() :])
+    ends = (
+        author is not None
+        and (
+            re.search(rf"{_PLACE_AND_YEAR.pattern}\.?$", paragraph.rstrip()) is not None
+            # … or its year alone, after a title that tells nothing: "Erich S. Gruen, The Last
+            # Generation of the Roman Republic (1974)" (not "Lord Nelson, Britain's admiral, died
+            # at Trafalgar (1805)")
+            or (
+                re.search(r"\(\d{4}\)\.?$", paragraph.rstrip()) is not None
+                and not re.search(rf"\b{FINITE_VERB}\b", paragraph[author.end() :])
+            )
         )
     )
     one = len(sentences(paragraph)) == 1  # "The war began in … . For the debate, see …": prose
