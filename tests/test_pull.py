@@ -208,6 +208,20 @@ def test_a_sentence_with_a_word_marketing_uses_is_the_article_s(line: str) -> No
     assert "Tours" in found.skipped
 
 
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [("HIST1107 Rome: From Republic to Principate · Week 6 · Seminar handout", True),
+     ("Year 9 History | Worksheet 3", True),
+     ("The army marched west. In Week 6 the seminar read Cicero's letters.", False)],
+)  # fmt: skip
+def test_a_course_line_is_furniture(line: str, furniture: bool) -> None:
+    """Batch 32's seminar handout kept its course line (a module code, a week, "Seminar
+    handout") as text, and its years "1815–1871" in another handout's made an event."""
+    found = article(f"{line}\n\nThe army marched west.\n", "text")
+    assert (line in found.skipped) == furniture, found
+    assert ("para", "The army marched west.") in found.blocks or not furniture
+
+
 def test_dates_in_prose() -> None:
     found = [
         d

@@ -406,7 +406,9 @@ _RUNNING_LINE = re.compile(
 )
 _COURSE = re.compile(
     r"\b(?:Year\s+\d{1,2}|Grade\s+\d{1,2}|GCSE|A[- ]level|Key\s+Stage\s+\d|KS\d|Unit\s+\d+|"
-    r"Lesson\s+\d+|Handout|Worksheet|Booklet|Department|Page\s+\d+|Sheet\s+\d+)\b"
+    r"Lesson\s+\d+|(?i:handout|worksheet|booklet)|Department|Page\s+\d+|Sheet\s+\d+|"
+    # … a university's: "HIST1107 Rome: From Republic to Principate · Week 6 · Seminar handout"
+    r"Week\s+\d{1,2}|Seminar|[A-Z]{3,5}\s?\d{3,4})\b"
 )
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ONLY_A_LINK = re.compile(r"(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*")
