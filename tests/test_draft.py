@@ -1109,3 +1109,15 @@ def test_a_reading_list_s_book_is_no_happening(line: str, reference: bool) -> No
     "2003: Tom Holland, Rubicon …"."""
     found = Article(title="T", blocks=[("para", line)])
     assert (not draft(found, "t", "t.txt", "t", Taken()).timeline) == reference
+
+
+def test_a_happening_told_as_later_is_not_the_earlier_one_told_again() -> None:
+    """ "Castro was caught a few days later", after "On 26 July 1953 Castro led …", shares a
+    name with the day before it and was dropped as a mention of it."""
+    found = Article(
+        title="Cuba",
+        blocks=[("para", "On 26 July 1953 Castro led a group of rebels in an attack on the "
+                         "Moncada Barracks. Castro was caught a few days later.")],
+    )  # fmt: skip
+    titles = [e["title"] for e in draft(found, "c", "c.txt", "c", Taken()).timeline]
+    assert titles == ["Castro led a group of rebels in an attack", "Castro was caught"], titles

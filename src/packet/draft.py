@@ -556,7 +556,8 @@ def _dated_in(
             clause, offset = _named(lowered, 0, len(clause), (start, end), name)
             start, end = start - offset, end - offset
         words = _content_words(event_title(clause, start, end))
-        if _told_before(date, words, told.happenings):
+        later = _TOLD_FROM_BEFORE.search(clause[start:end]) is not None
+        if _told_before(date, words, told.happenings, later):
             continue
         told.happenings.append((date, words))
         yield sentence, clause, start, end, date
@@ -639,16 +640,24 @@ _TITLED = re.compile(r"The\s+(?:Duke|Earl|Prince|Princess|Duchess|Count|Countess
 _NOT_A_NAME = {"It", "He", "She", "They", "We", "I", "You", "There", "Here"}
 
 
-def _told_before(date: str, words: set[str], told: list[tuple[str, set[str]]]) -> bool:
+def _told_before(
+    date: str, words: set[str], told: list[tuple[str, set[str]]], later: bool = False
+) -> bool:
     """Whether a happening was told already: the same date with mostly the same words, or an
     earlier, more exact date ("5 June 1947") that a later mention ("the aid announced in June
-    1947") refers back to with a word in common."""
+    1947") refers back to with a word in common — not one told as `later` than another
+    ("Castro was caught a few days later", after "On 26 July 1953 Castro led …")."""
     for then, before in told:
         if date == then and _overlap(words, before):
             return True
-        if then.startswith(date) and len(then) > len(date) and _overlap(words, before):
+        back = not later and then.startswith(date) and len(then) > len(date)
+        if back and _overlap(words, before):
             return True
     return False
+
+
+# A date told from the one before: "a few days later", "the following year", "that summer".
+_TOLD_FROM_BEFORE = re.compile(r"\b(?:later|after|afterwards|following|next|within)\b", re.I)
 
 
 # Between two dates of one happening: "from June 1948 to May 1949", "in 1945 or 1946".
