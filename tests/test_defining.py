@@ -2395,3 +2395,24 @@ def test_revision_notes_key_words_are_read(line: str, term: str, definition: str
     was forced …" has a verb of its own: both were lost."""
     found = {d.term: d.definition for d in draft_terms([line])}
     assert found.get(term) == definition, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "definition", "aliases"),
+    [("In 1623 Cardinal Maffeo Barberini, a Florentine who had once written a Latin poem "
+      "praising Galileo, was elected pope.", "Cardinal Maffeo Barberini",
+      "a Florentine who had once written a Latin poem praising Galileo", ("Maffeo Barberini",)),
+     ("General Motors Company, a car maker, grew.", "General Motors Company", "a car maker", ()),
+     ("At the Lupercalia festival Mark Antony, then Caesar's fellow consul, offered him a "
+      "diadem.", "Mark Antony", "then Caesar's fellow consul", ()),
+     ("Mehmed sent his troops forward in waves: first the bashi-bazouks, irregular soldiers who "
+      "fought for plunder, then the regiments from Anatolia.", "plunder", None, ())],
+)  # fmt: skip
+def test_a_person_s_title_and_a_then_appositive(
+    sentence: str, term: str, definition: str | None, aliases: tuple[str, ...]
+) -> None:
+    """From batch 32: a person's full name after a title is their name too, whatever the text
+    says of them; "then Caesar's fellow consul" says who someone was (a sequence's "then the
+    regiments" does not)."""
+    found = {t: (d, a) for t, d, a in defined_terms(sentence)}
+    assert found.get(term) == ((definition, aliases) if definition else None), found

@@ -416,6 +416,24 @@ MAX_SENTENCE = 600  # a longer "sentence" is a list or a run without stops: it d
 _SHORT_NAME = re.compile(r"^((?:[A-Z][\w’'-]*\s+)+[A-Z][\w’'-]*)\s+of\s+the\s+[A-Z]")
 
 
+def _titled_person(term: str) -> re.Match[str] | None:
+    """The title before a person's full name, whatever the text says of them: "Cardinal |
+    Maffeo Barberini, a Florentine who …" is Maffeo Barberini too (not "General | Motors
+    Company", a thing)."""
+    titled = _TITLE.match(term)
+    rest = term[titled.end() :] if titled else ""
+    person = re.fullmatch(r"[A-Z][\w’'-]+(?:\s+(?:de|da|di|von|van)?\s*[A-Z][\w’'-]+){1,2}", rest)
+    thing = re.search(rf"\b(?:{_KIND_OF_THING}|{_KIND_OF_PLACE})\b", rest)  # "Prince Edward Island"
+    return titled if person and not thing else None
+
+
+_KIND_OF_PLACE = (
+    r"Island|Isles?|Bay|River|Lake|Mountains?|Sound|Strait|Cape|Point|Street|Square|Road|Hall|"
+    r"House|Palace|Castle|Fort|Bridge|Gate|Hill|Park|Station|College|University|School|"
+    r"Hospital|Prize|Award|Cup|Line|Canal|Coast|Land|Town|City|County|Valley"
+)
+
+
 def _with_its_year(term: str, sentence: str) -> tuple[str, ...]:
     """The other way the text may name `term` by its year: "the Trade Disputes Act of 1906, the
     law which …" is the Trade Disputes Act of 1906 too, and "The Pueblo Revolt of 1680 was …"
@@ -484,7 +502,7 @@ def defined_terms(sentence: str) -> list[Definition]:
                     aliases = (*aliases, short[1])
                 aliases = (*aliases, *_with_its_year(term, sentence))
                 titled = _TITLE.match(term) if _A_ROLE.search(definition) else None
-                titled = titled or _TITLE_AND_NAME.match(term)
+                titled = titled or _TITLE_AND_NAME.match(term) or _titled_person(term)
                 if titled:  # "Marshal Peng Dehuai" is Peng Dehuai too, "Empress Theodora"
                     aliases = (*aliases, term[titled.end() :])
                 if not _RELATIVE.search(definition):  # not "a violent despot, a man who …"
@@ -1204,6 +1222,9 @@ _PARTICIPLE = (
 _INNER = r"(?!(?:to|of|in|on|at|by|for|with|from|into|or|but|the|a|an)\b)[a-z][\w-]*\s+"
 _APPOSITIVE_OPENING = (
     rf"(?:{_NOT_A_TIME}{_DETERMINER}\b|one\s+of\b|meaning\b|which\s+(?:meant|means)\b|"
+    # "the Ostrogoths, another Germanic people", "Mark Antony, then Caesar's fellow consul"
+    # (not "first the bashi-bazouks, …, then the regiments from Anatolia": a sequence)
+    r"another\s+(?=[a-z])|then\s+(?=(?:a|an|[A-Z][\w’'-]*[’']s)\s)|"
     r"(?:named|called)\s+after\b|"  # "the Armagnacs, named after their leader Bernard, …"
     r"from\s+the\s+(?:[A-Z][a-z]+\s+)*word\s+for\b|"  # "Boers, from the Dutch word for …"
     # "stadtholder, in effect chief magistrate …"
