@@ -382,6 +382,30 @@ def test_check_says_how_many_candidates_it_did_not_list(tmp_path: Path) -> None:
     )
 
 
+def test_seeds_about_different_subjects_are_not_said_to_disagree(tmp_path: Path) -> None:
+    """Batch 32 pulled into one project: "Around 160 armed men landed …" (Hawaii) and "around
+    20 million tickets were sold …" (the Somme) were noted as the seeds disagreeing. Seeds
+    that share few of their names are about different things; the same figures in seeds that
+    share them are still noted."""
+    root = copy_project(tmp_path / "project")
+    names = [f"Kal{chr(97 + n // 26)}{chr(97 + n % 26)}ford" for n in range(48)]  # 48 names
+    for seed, cast, figure in (("alpha", names[:24], 160), ("beta", names[24:48], 200),
+                               ("gamma", names[:24], 300)):  # fmt: skip
+        lines = [f"The army of {a} and {b} met the envoys of {c}." for a, b, c in
+                 zip(cast, cast[1:], cast[2:], strict=False)]  # fmt: skip
+        lines.append(f"Around {figure} armed men of the garrison landed at the harbour.")
+        (root / "seeds" / f"{seed}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (root / "seeds" / f"{seed}.txt.meta.yaml").write_text(
+            f"id: {seed}\nfile: {seed}.txt\nshort: {seed}\nkind: document\n"
+            "kind_basis: A test.\ntitle: The garrison\n",
+            encoding="utf-8",
+        )
+    found = candidates.disagreement_candidates(load_project(root)).listed
+    pairs = {frozenset((c.first.seed, c.second.seed)) for c in found}
+    assert frozenset(("alpha", "gamma")) in pairs, pairs
+    assert frozenset(("alpha", "beta")) not in pairs and frozenset(("beta", "gamma")) not in pairs
+
+
 # -- links found in one pass ------------------------------------------------------------------
 
 OLD_TARGET = re.compile(r"(?P<image>!?)\[[^\]\n]*\]\(\s*<?(?P<url>(?:[^()\s>]|\([^()\s]*\))+)")

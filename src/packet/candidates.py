@@ -24,6 +24,7 @@ words first; how many more there were is said.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -194,8 +195,44 @@ class Candidates:
 
 
 def disagreement_candidates(project: Project) -> Candidates:
-    """Pairs of claims from different seeds that look like the same thing told differently."""
-    return bounded(candidate_pairs(_claims(project), _Quoted(project).covers))
+    """Pairs of claims from different seeds that look like the same thing told differently —
+    from seeds about one subject (`_unrelated`: a unit on the Somme and one on Hawaii are no
+    two accounts of anything, whatever figures their sentences share words with)."""
+    apart = _unrelated(project)
+    pairs = candidate_pairs(_claims(project), _Quoted(project).covers)
+    return bounded([c for c in pairs if frozenset((c.first.seed, c.second.seed)) not in apart])
+
+
+def _unrelated(project: Project) -> set[frozenset[str]]:
+    """The pairs of seeds about different subjects: each names at least MIN_NAMES names (words
+    with a capital inside a sentence, months aside), and they share fewer than RELATED_SHARE
+    of the fewer's."""
+    names = {seed.id: _names(seed.text) for seed in project.seeds.values()}
+    return {
+        frozenset((a, b))
+        for a, b in itertools.combinations(names, 2)
+        if min(len(names[a]), len(names[b])) >= MIN_NAMES
+        and len(names[a] & names[b]) < RELATED_SHARE * min(len(names[a]), len(names[b]))
+    }
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(
+        stem
+        for _, paragraph in paragraphs(text)
+        for sentence in sentences(paragraph)
+        for m in _NAME.finditer(sentence)
+        if (stem := m[0].lower()[:5]) not in _MONTH_STEMS
+    )
+
+
+MIN_NAMES = 20
+RELATED_SHARE = 0.2
+_NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][^\W\d_]{3,}")
+_MONTH_STEMS = {
+    "janua", "febru", "march", "april", "june", "july", "augus", "septe", "octob", "novem",
+    "decem",
+}  # fmt: skip
 
 
 def candidate_pairs(claims: list[Claim], covered: Callable[[Claim], bool]) -> list[Candidate]:
