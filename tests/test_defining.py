@@ -2416,3 +2416,21 @@ def test_a_person_s_title_and_a_then_appositive(
     regiments" does not)."""
     found = {t: (d, a) for t, d, a in defined_terms(sentence)}
     assert found.get(term) == ((definition, aliases) if definition else None), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "unwanted"),
+    [("So began the Gallic Wars of 58–50 BC, Caesar’s conquest of the whole of Gaul.",
+      "Gallic Wars", "BC"),
+     ("A line of trenches ran from the Belgian coast to the Swiss border, a distance of about "
+      "400 miles.", None, "Swiss border"),
+     ("The Somme cost the First World War's armies dearly: the First World War, well over a "
+      "million men.", None, "First World War")],
+)  # fmt: skip
+def test_an_era_or_a_measure_is_no_definition(
+    sentence: str, wanted: str | None, unwanted: str
+) -> None:
+    """A teacher's read of batch 32: "BC" glossed as "Caesar's conquest of the whole of Gaul",
+    "Swiss border" as "a distance of about 400 miles"."""
+    terms = [d.term for d in draft_terms([sentence])]
+    assert unwanted not in terms and (wanted is None or wanted in terms), terms

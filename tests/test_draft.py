@@ -1121,3 +1121,37 @@ def test_a_happening_told_as_later_is_not_the_earlier_one_told_again() -> None:
     )  # fmt: skip
     titles = [e["title"] for e in draft(found, "c", "c.txt", "c", Taken()).timeline]
     assert titles == ["Castro led a group of rebels in an attack", "Castro was caught"], titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [("Thiepval, an objective for the first day, was not taken until late September 1916.",
+      "Thiepval was not taken until late September 1916"),
+     ("Newfoundland had raised its own regiment; it did not become part of Canada until 1949.",
+      "Newfoundland did not become part of Canada until 1949")],
+)  # fmt: skip
+def test_a_title_keeps_the_until_its_date_comes_after(sentence: str, title: str) -> None:
+    """A teacher's read of batch 32: "September 1916 – Thiepval was not taken" and "1949 – It
+    did not become part of Canada" said the opposite of what happened then."""
+    clause, start, end, _ = happenings(sentence)[-1]
+    assert event_title(clause, start, end) == title
+
+
+def test_a_thing_named_by_its_year_and_a_historian_s_year_date_nothing() -> None:
+    """ "He suspended the 1940 constitution" after a coup in 1952 was an event of 1940, and
+    "The following spring", after "Terraine, whose study of Haig appeared in 1963", 1964."""
+    found = Article(
+        title="T",
+        blocks=[
+            ("para", "Batista seized power on 10 March 1952. He suspended the 1940 constitution "
+                     "and cancelled the elections. The USA recognised his government within "
+                     "weeks."),
+            ("para", "The battle ended in November 1916. Other historians, beginning with John "
+                     "Terraine, whose study of Haig appeared in 1963, have defended him. The "
+                     "following spring the Germans withdrew to the Hindenburg Line."),
+        ],
+    )  # fmt: skip
+    dated = [(e["date"], e["title"]) for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    assert ("1952", "The USA recognised his government") in dated, dated
+    assert ("1917", "The Germans withdrew to the Hindenburg Line") in dated, dated
+    assert not any(date in ("1940", "1964") for date, _ in dated), dated

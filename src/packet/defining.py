@@ -2108,7 +2108,12 @@ _MAIN_CLAUSE_NEXT = re.compile(
 _NO_DEFINITION = re.compile(
     r"(?:each|both|all|some|most|many|none|several)\s+(?:[a-z]+ed|made|given|sent|held)\b|"
     r"(?:traditionally|usually|generally|commonly|conventionally)\s+(?:placed|dated|put|set)\b|"
-    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+or\s+(?:a|an|the)\s+[a-z]+$"
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+or\s+(?:a|an|the)\s+[a-z]+$|"
+    # … a measure, not what a thing is: "the Swiss border, a distance of about 400 miles", "the
+    # First World War, well over a million"
+    r"(?:a|the)\s+(?:distance|total|figure|sum|journey|length|height|depth)\s+of\b|"
+    r"(?:well\s+)?(?:over|under|about|around|nearly|almost|some|roughly|more\s+than|"
+    r"fewer\s+than|less\s+than)\s+(?:a|an|\d)"
 )
 
 
@@ -2432,6 +2437,10 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     if named_by_its_year := re.search(r"(?<=\bthe\s)[A-Z][\w’'-]*\s+of\s+\d{3,4}$", head):
         return named_by_its_year[0], aliases  # "the Compromise of 1850": one word and its year
     head = re.sub(r"(\b[A-Z][\w’'-]*)\s+of\s+\d{3,4}$", r"\1", head)  # "Velvet Revolution of 1989"
+    # … "the Gallic Wars of 58–50 BC, Caesar's conquest of …": the wars, not the era
+    head = re.sub(
+        r"(\b[A-Z][\w’'-]*)\s+of\s+\d{1,4}(?:\s*[–-]\s*\d{1,4})?\s+(?:BC|BCE|AD|CE)$", r"\1", head
+    )
     if titled := _TITLED_HEAD.search(head):  # "Richard, Duke of York, the richest nobleman"
         name, title = (
             re.sub(r"^[A-Z][a-z]+s\s+of\s+", "", titled[1]),

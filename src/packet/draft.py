@@ -550,7 +550,8 @@ def _dated_in(
     for clause, start, end, date in happenings(sentence, context, told.day):
         if line and date in told.retold:
             continue  # the sentence that tells it is the event
-        told.heard(date, clause, start)
+        if not _WRITTEN_OF_SINCE.search(sentence):
+            told.heard(date, clause, start)  # … a historian's book is no step of the story
         if before is not None and (name := _meant(before, sentence, clause, (start, end), told)):
             lowered = clause[:1].lower() + clause[1:]  # "He was elected …": "he" is unnamed
             clause, offset = _named(lowered, 0, len(clause), (start, end), name)
@@ -561,6 +562,15 @@ def _dated_in(
             continue
         told.happenings.append((date, words))
         yield sentence, clause, start, end, date
+
+
+# A sentence about what was written of the story since, whose year the story does not go on
+# from: "Other historians, beginning with John Terraine, whose study of Haig appeared in 1963,
+# have defended him. … The following spring the Germans withdrew" (1917, not 1964).
+_WRITTEN_OF_SINCE = re.compile(
+    r"\b(?:historians?|historiography|biograph(?:y|er|ers)|memoirs|study\s+of|"
+    r"(?:his|her|their|[A-Z][\w’'-]*[’']s)\s+book)\b"
+)
 
 
 def _meant(
@@ -915,11 +925,25 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
     Enfield rifle" — capitalised words either side, the one before neither a month nor a word
     a date follows ("In 1950 North Korea …", "June 1950 North …")."""
     year = re.fullmatch(r"\d{4}", sentence[start:end])
+    if (
+        year
+        and _A_THING_OF_ITS_YEAR.match(sentence, end)
+        and re.search(r"\bthe\s$", sentence[:start])
+    ):
+        return True  # "He suspended the 1940 constitution": a thing named by its year
     before = re.search(r"(?:^|\s)([A-Z][a-z]+)\s$", sentence[max(0, start - 40) : start])
     after = re.match(r"\s[A-Z]", sentence[end:])
     if year is None or before is None or after is None:
         return False
     return before[1] not in _BEFORE_A_YEAR
+
+
+# A document or a body named by its year, after "the": "the 1940 constitution", "the 1852
+# treaty" (not "the 1950s", "the 1916 harvest failed": a time).
+_A_THING_OF_ITS_YEAR = re.compile(
+    r"\s+(?:constitution|treaty|charter|act|law|code|agreement|convention|settlement|"
+    r"edition|manifesto|programme|plan)\b"
+)
 
 
 # A thing named after its day: "the Constitution of 3 May", "the May Fourth Movement" is not
@@ -1549,6 +1573,9 @@ _STOP = {
     "When", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "You", "I",
     "But", "And", "Or", "If", "As", "Following", "Finally", "Soon", "Only", "Many", "Both",
     "Anyone", "One", "Over", "Talks", "Isolated", "Initially", "Cities",
+    # … an era's letters ("the Gallic Wars of 58–50 BC, Caesar's conquest …": not a term)
+    # and "far" ("so far, a little over 40,000")
+    "BC", "AD", "BCE", "CE", "far",
 }  # fmt: skip
 
 
@@ -1768,10 +1795,11 @@ _NEXT_CLAUSE = re.compile(r"\s*(?:[;—]|,\s+(?:and|but|which|who|while|whereas)
 TITLE_WORDS = 10  # an event title is cut, at a phrase's start, to at most this many words
 # Words that start a phrase an event title can end before: "The railway reached the town |
 # after years of delay".
+# ("until" is none: "… was not taken | until late September" would say the opposite)
 _PHRASE_START = {
     "in", "on", "at", "to", "for", "with", "by", "after", "before", "which", "who", "that",
     "when", "as", "from", "during", "under", "over", "because", "while", "where", "and", "but",
-    "following", "despite", "until", "into", "through", "against", "between", "among",
+    "following", "despite", "into", "through", "against", "between", "among",
 }  # fmt: skip
 _TIME_OF_DAY = re.compile(
     # "In the evening, …", "Early on the morning, the …" — not "Afternoon tea became …"
@@ -1792,6 +1820,10 @@ def event_title(sentence: str, start: int, end: int) -> str:
         # "The second and third voyages (1407–1409 and 1409–1411) went back": without the
         # bracket the date is in
         before, after = before[:opened], after[after.index(")") + 1 :]
+    if until := _UNTIL.search(before):
+        # "… was not taken until late September": the title keeps its "until", or it says the
+        # opposite of what happened
+        after = f" {until[0].strip()} {sentence[start:end]}{after}"
     before = _LEADING_INTO.sub("", _QUALIFIER.sub("", _BRACKETED.sub("", before)))
     after = _BRACKETED.sub("", after)  # "Emily Davison (a militant suffragette; …) died"
     # … and an aside between the subject and its verb: "Isaac Butt, a Protestant barrister …,
@@ -1822,6 +1854,11 @@ def event_title(sentence: str, start: int, end: int) -> str:
     words = _plain(rest).rstrip(".!?").split()
     title = " ".join(_short_title(words)).rstrip(",;:–—-")
     return title[:1].upper() + title[1:] if title else "Dated event"
+
+
+# "until" (and what qualifies the date after it) just before a date: "not taken until late |
+# September", "remained outside his control until | 1810".
+_UNTIL = re.compile(r"\b(?:until|till)(?:\s+(?:early|late|mid|the\s+(?:end|middle)\s+of))?\s*$")
 
 
 # Where or how a happening was, before its subject and verb: "at Amritsar in the Punjab, |
