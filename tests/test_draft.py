@@ -1009,24 +1009,6 @@ def test_a_happening_after_a_semicolon_is_titled_by_its_own_part() -> None:
     assert told[3] == "1399"
 
 
-def test_a_he_or_it_opening_a_sentence_is_titled_by_the_name_the_one_before_opens_with() -> None:
-    """An event title that opens "He …" or "It …" reaches the students' "Dates and Order"
-    page; the name is the one the sentence before opens with, when the text tells that name
-    with that pronoun and nothing between names anyone else."""
-    found = Article(
-        title="Ghana",
-        blocks=[
-            ("para", "Kwame Nkrumah returned home in 1947, and his speeches drew crowds. On 12 "
-                     "June 1949 he founded the Convention People's Party."),
-            ("para", "The Armada sailed from Lisbon at the end of May 1588. It was sighted off "
-                     "the Lizard on 29 July 1588."),
-        ],
-    )  # fmt: skip
-    titles = [e["title"] for e in draft(found, "gh", "gh.txt", "gh", Taken()).timeline]
-    assert "Kwame Nkrumah founded the Convention People's Party" in titles, titles
-    assert "The Armada was sighted off the Lizard" in titles, titles
-
-
 @pytest.mark.parametrize(
     "paragraph",
     [
@@ -1039,13 +1021,24 @@ def test_a_he_or_it_opening_a_sentence_is_titled_by_the_name_the_one_before_open
         "founded a party.",
         # "it" is no person's name, "he" no thing's
         "Kwame Nkrumah spoke, and his crowd cheered. It was announced on 3 May 1949.",
+        # a hostile pass on naming the "he" from the sentence before: every rule tried named
+        # the wrong person ("Stalin was murdered in Mexico", "Elizabeth I was beheaded")
+        "Elizabeth I kept her cousin a prisoner for nineteen years. Elizabeth I finally signed "
+        "the death warrant in 1587. On 8 February 1587 she was beheaded at Fotheringhay.",
+        "Stalin built up his power in the party after 1924. Stalin exiled Trotsky in 1929. In "
+        "1940 he was murdered in Mexico with an ice axe.",
+        "Hitler visited Hindenburg at his estate in 1934. On 2 August 1934 he died, aged 86.",
+        "The Germans besieged Leningrad from September 1941. It held out for 872 days until "
+        "January 1944.",
+        "The Royal Navy hunted the Bismarck across the Atlantic in May 1941. It was sunk on 27 "
+        "May 1941 with the loss of over 2,000 men.",
     ],
 )
 def test_a_he_the_text_does_not_tie_to_one_name_keeps_its_pronoun(paragraph: str) -> None:
     """Vague but true: a wrong name in a title would be a false fact on a student's page."""
     found = Article(title="T", blocks=[("para", paragraph)])
     titles = [e["title"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
-    assert any(t.startswith(("He ", "It ")) for t in titles), titles
+    assert any(t.startswith(("He ", "She ", "It ")) for t in titles), titles
 
 
 @pytest.mark.parametrize(

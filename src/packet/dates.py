@@ -569,7 +569,7 @@ def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
         if not any(start < m.end() and m.start("month") < end for start, end, _, _ in found):
             found.append((m.start("month"), m.end(), _MONTH_NAMES[m["month"].lower()], 0))
     for m in _A_FEAST_DAY.finditer(text):  # "on New Year's Day", "on Christmas Eve"
-        month, day = _FEAST_DAYS[m[1].casefold().replace("’", "'")]
+        month, day = _FEAST_DAYS[" ".join(m[1].casefold().replace("’", "'").split())]
         found.append((m.start(1), m.end(1), month, day))
     return sorted(found)
 

@@ -439,7 +439,9 @@ def _with_its_year(term: str, sentence: str) -> tuple[str, ...]:
     law which …" is the Trade Disputes Act of 1906 too, and "The Pueblo Revolt of 1680 was …"
     the Pueblo Revolt."""
     if dated := re.fullmatch(r"(.*[A-Za-z])\s+of\s+\d{3,4}", term):
-        return (dated[1],)
+        # … not "Revolution" for "the Revolution of 1905", "Act" for "the Act of 1832": every
+        # revolution and act in the text would be linked to it
+        return (dated[1],) if " " in dated[1] else ()
     if after := re.search(rf"(?<![\w’'-]){re.escape(term)}\s+of\s+(\d{{3,4}})\b", sentence):
         return (f"{term} of {after[1]}",)
     return ()
@@ -616,9 +618,10 @@ _SAID_AFTER = re.compile(
     # "… perfected stride piano. The name comes from the player's left hand, which …"
     r"^The\s+(?:name|word|term)\s+(?P<origin>(?:comes|came|derives|derived)\s+from\s+"
     rf"[^;:]{{10,300}}?){_SAID_AFTER_END}|"
-    # "… Parliament passed the Statute of Labourers. This law tried to keep wages …", "… he
-    # issued his Decree of War to the Death. It announced that …": what a law named did
-    rf"^(?:(?:This|The)\s+(?:new\s+)?(?:{_LAW_NOUN})|It)\s+(?:also\s+)?"
+    # "… Parliament passed the Statute of Labourers. This law tried to keep wages …": what a
+    # law named did
+    # (not "It": "… signed the Treaty of Versailles. It lost all of its colonies" is Germany)
+    rf"^(?:This|The)\s+(?:new\s+)?(?:{_LAW_NOUN})\s+"
     rf"(?P<law>(?!(?:{_WHEN_VERBS})\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\s[^;:]{{10,300}}?)"
     rf"{_SAID_AFTER_END}|"
     # "… turned to the Freikorps. These were volunteer units of demobilised soldiers"
@@ -1222,9 +1225,6 @@ _PARTICIPLE = (
 _INNER = r"(?!(?:to|of|in|on|at|by|for|with|from|into|or|but|the|a|an)\b)[a-z][\w-]*\s+"
 _APPOSITIVE_OPENING = (
     rf"(?:{_NOT_A_TIME}{_DETERMINER}\b|one\s+of\b|meaning\b|which\s+(?:meant|means)\b|"
-    # "the Ostrogoths, another Germanic people", "Mark Antony, then Caesar's fellow consul"
-    # (not "first the bashi-bazouks, …, then the regiments from Anatolia": a sequence)
-    r"another\s+(?=[a-z])|then\s+(?=(?:a|an|[A-Z][\w’'-]*[’']s)\s)|"
     r"(?:named|called)\s+after\b|"  # "the Armagnacs, named after their leader Bernard, …"
     r"from\s+the\s+(?:[A-Z][a-z]+\s+)*word\s+for\b|"  # "Boers, from the Dutch word for …"
     # "stadtholder, in effect chief magistrate …"
@@ -1690,10 +1690,11 @@ _KEY_LINE = re.compile(
     # … "Committee Room 15": a name with its number
     r"[^\s–—:;,.()\d]+(?:\s[^\s–—:;,.()\d]+){0,3}(?:\s\d{1,2})?)(?:\s+\((?P<other>[^()]{2,40})\))?"
     # … or "=", as revision notes have it: "embargo = an official ban on trade"
-    r"\s[–—=]\s(?P<clause>(?![\w-]+,\s)[^–—]{2,200}?)\.?"  # not a list: "transport – railways, …"
+    r"\s(?P<sign>[–—=])\s(?P<clause>(?![\w-]+,\s)[^–—]{2,200}?)\.?"  # not a list: "transport – …"
 )
 
 
+_CAUSE_OR_EFFECT = re.compile(r"\b(?:causes?|effects?|results?|consequences?|reasons?|factors?)\b")
 _NO_MEANING = re.compile(
     r"\d|(?:at|from|to|in|on|by|for|with|of|about|into|after|before|during|since|until)\b"
 )
@@ -1712,6 +1713,8 @@ def _key_line(sentence: str) -> list[Definition]:
     m = _KEY_LINE.fullmatch(sentence.strip())
     if m is None or _a_verb_in(m["term"]) or re.match(rf"{_A_LABEL}\b", m["term"]):
         return []  # "Kossuth was elected …": a sentence; "Casualties – 60,000": a label
+    if m["sign"] == "=" and (m["term"][:1].isupper() or _CAUSE_OR_EFFECT.search(m["term"])):
+        return []  # "Wall Street Crash = mass unemployment in Germany": what it led to
     # "Curragh incident – on 20 March 1914 Gough …" (not "Trigger – on 28 June 1914 …": a
     # label of one word)
     told = _TOLD_ON_A_DAY.match(m["clause"]) and " " in m["term"]
@@ -2082,8 +2085,12 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         # "Christ, the Virgin Mary or a saint": who did what, when, or a list; "…, the so-called
         # Eight-Nation Alliance": a name for the whole (`_so_called`)
         return False
-    if _listed(clause) or quoting(head):
-        return False  # "died from overwork, disease and savage punishment that …"
+    # "died from overwork, disease and savage punishment that …"; "England had been fighting
+    # France, a conflict that would last …": what the clause tells, not France (but "the
+    # Thirty Years' War, a conflict that …")
+    comment = _A_COMMENT.match(clause) and not re.search(rf"\b(?:{_KIND_OF_THING})\W*$", head)
+    if _listed(clause) or quoting(head) or comment:
+        return False
     # "taught a plain, functional style": two adjectives
     return not (_ADJECTIVE_BEFORE.search(head) and not re.match(rf"{_DETERMINER}\b", clause))
 
@@ -2103,6 +2110,14 @@ _MAIN_CLAUSE_NEXT = re.compile(
 )
 
 
+# An appositive that comments on what the clause before it tells: "…, a conflict that would
+# last until 1453", "…, an act that horrified Christendom", "…, a loss that cost the country
+# dearly".
+_A_COMMENT = re.compile(
+    r"(?:a|an)\s+(?:[a-z]+\s+)?(?:conflict|humiliation|act|massacre|loss|shock|tragedy|"
+    r"catastrophe|disaster|crime|atrocity|blunder|humiliation|betrayal|victory|defeat|"
+    r"triumph|coup|gamble|provocation|outrage|scandal)\s+(?:that|which|the|for|to|towards)\b"
+)
 # An appositive that is no definition: what each or some did, when a thing is placed, the last
 # items of a list of alternatives.
 _NO_DEFINITION = re.compile(
@@ -3677,8 +3692,11 @@ _NAME_DID = re.compile(
     # … a law's, after a date ("On 23 March the Enabling Act gave …"), not an army's
     rf"(?=the\s+(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+){{0,2}}){{1,6}}"
     rf"(?:{_KIND_OF_LAW})\b)"
-    # … or the clause after ", and": "…, and the Law Code of 1649, known as …, bound …"
-    r"|[^;:()]*?(?:,\s+and|;)\s+(?=the\s+[A-Z]))?"
+    # … or the clause after ", and", a law's: "…, and the Law Code of 1649, known as …, bound
+    # …" (not "…, and the Red Army pushed them back", "Britain, France, and the Russian …")
+    r"|[^;:()]*?(?:,\s+and|;)\s+"
+    rf"(?=the\s+(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+){{0,2}}){{1,6}}"
+    rf"(?:{_KIND_OF_LAW})\b))?"
     rf"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+){{0,2}}){{1,6}}"
     rf"(?:{_KIND_OF_THING})\b(?:\s+of\s+(?:[A-Z][\w’'-]*|\d{{4}})(?:\s+[A-Z][\w’'-]*){{0,3}}|"
     r"\s+\d{4}(?!\s*[–-]))?|"  # "The Ballot Act 1872"

@@ -156,7 +156,7 @@ def draft(
     modules: dict[str, str] = {}
     timeline: list[dict[str, Any]] = []
     cut = sections(found, stem)
-    told = _Told(retold=_retold(cut), pronouns=_pronouns(cut))
+    told = _Told(retold=_retold(cut))
     terms = _Terms(term_ids)
     for number, section in enumerate(cut, start=1):
         module_id = _module_id(sid, number, section, found.title, taken)
@@ -289,9 +289,6 @@ class _Told:
     day: str | None = None  # the last year, month or day given, for "the following day",
     # "later that month" or "that same year" (`_countable`; "" after one nothing counts from)
     retold: set[str] = field(default_factory=set)  # months and days the prose tells (`_retold`)
-    # "he" or "she": the pronoun the text tells each name with, where it tells only one
-    # (`_pronouns`), for the name a later "he" or "she" means
-    pronouns: dict[str, str] = field(default_factory=dict)
 
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
@@ -466,6 +463,8 @@ _SEE_A_BOOK = re.compile(
 
 # A book in a list of references or a note: "(Cambridge, 1994)", "… see Norman Davies, God's
 # Playground (Oxford, 1981)".
+# A book's title: four words or more opening with an article, or a title and its subtitle.
+_A_BOOK_TITLE = re.compile(r"(?:(?:The|A|An)\s+\S+\s+\S+\s+\S+|[^:()]+:\s)")
 # "(Cambridge, 1994)", "(London: Little, Brown, 2003)"
 _PLACE_AND_YEAR = re.compile(r"\(\s*(?:[A-Z][\w .’'-]{1,40}:\s*)?[A-Z][\w .,’'&-]{1,40},\s+\d{4}\)")
 
@@ -491,6 +490,8 @@ def _a_reference(paragraph: str) -> bool:
             or (
                 re.search(r"\(\d{4}\)\.?$", paragraph.rstrip()) is not None
                 and not re.search(rf"\b{FINITE_VERB}\b", paragraph[author.end() :])
+                # … a book's title, not an event's ("Rosa Parks, Montgomery Bus Boycott (1955)")
+                and _A_BOOK_TITLE.match(paragraph, author.end() - 1) is not None
             )
         )
     )
@@ -527,17 +528,15 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
             continue  # "Conrad, Robert. The Destruction of …"; "Remember: … (1842) …"; "Chris
             # Patten – last British governor (1992–1997), whose …"
         line = _TIMELINE_LINE.match(paragraph) is not None
-        before: str | None = None  # the sentence before, in this paragraph
         for sentence in sentences(paragraph):
-            yield from _dated_in(sentence, before, told, line)
-            before = sentence
+            yield from _dated_in(sentence, told, line)
 
 
-def _dated_in(
-    sentence: str, before: str | None, told: _Told, line: bool
-) -> Iterator[tuple[str, str, int, int, str]]:
-    """`_dated`'s happenings in one sentence, `before` the one before it in its paragraph (the
-    name a "he" or "it" may mean), `line` whether the paragraph is a timeline's line."""
+def _dated_in(sentence: str, told: _Told, line: bool) -> Iterator[tuple[str, str, int, int, str]]:
+    """`_dated`'s happenings in one sentence, `line` whether its paragraph is a timeline's
+    line. (A title that opens "He" keeps it: the name it means is in a sentence before, and
+    no rule read here tells which — a hostile pass found "Stalin was murdered in Mexico" and
+    "Elizabeth I was beheaded" from every one tried.)"""
     if (
         not re.search(r"[^\W\d_]{2}", sentence)  # "**1956.**", a list's label: no words
         or sentence.rstrip(" ”\"’')").endswith("?")
@@ -552,10 +551,6 @@ def _dated_in(
             continue  # the sentence that tells it is the event
         if not _WRITTEN_OF_SINCE.search(sentence):
             told.heard(date, clause, start)  # … a historian's book is no step of the story
-        if before is not None and (name := _meant(before, sentence, clause, (start, end), told)):
-            lowered = clause[:1].lower() + clause[1:]  # "He was elected …": "he" is unnamed
-            clause, offset = _named(lowered, 0, len(clause), (start, end), name)
-            start, end = start - offset, end - offset
         words = _content_words(event_title(clause, start, end))
         later = _TOLD_FROM_BEFORE.search(clause[start:end]) is not None
         if _told_before(date, words, told.happenings, later):
@@ -571,83 +566,6 @@ _WRITTEN_OF_SINCE = re.compile(
     r"\b(?:historians?|historiography|biograph(?:y|er|ers)|memoirs|study\s+of|"
     r"(?:his|her|their|[A-Z][\w’'-]*[’']s)\s+book)\b"
 )
-
-
-def _meant(
-    before: str, sentence: str, clause: str, dates: tuple[int, int], told: _Told
-) -> str | None:
-    """The name a "he", "she" or "it" that opens `clause` (of `sentence`) means: the name the
-    sentence `before` opens with ("The Armada sailed from Lisbon in May. It was sighted …"),
-    when nothing after that name, or in `sentence` before the pronoun, names anyone else — a
-    name ("Japan asked Roosevelt to mediate. He …") or a person by their role ("Henry
-    executed his minister. He …") — and the pronoun fits: "it" a name that opens with "The",
-    "he" or "she" a name the text tells with that pronoun and no other (`told.pronouns`:
-    "Theodora died in 548. He died in 565" means Justinian). Else None: the title keeps its
-    pronoun, vague but true."""
-    unnamed = _unnamed(clause[:1].lower() + clause[1:], 0, len(clause), dates)
-    at = sentence.find(clause)
-    if unnamed is None or unnamed[1] not in ("he", "she", "it") or at < 0:
-        return None
-    name = _subject(before)
-    pronoun_at = at + unnamed.start()
-    if (
-        name is None
-        or _names_someone_else(sentence, 0, pronoun_at)
-        or _A_PERSON.search(sentence, 0, pronoun_at)
-    ):
-        return None
-    if unnamed[1] == "it":
-        return name if name.startswith("The ") and not _TITLED.match(name) else None
-    return name if told.pronouns.get(name) == unnamed[1] else None
-
-
-def _subject(sentence: str) -> str | None:
-    """The name `sentence` opens with as its subject (after a date: "In 1415 Henry V landed …"),
-    when nothing after it names anyone else — the one a "he", "she" or "it" after it may mean."""
-    opening = _A_DATE_OPENING.match(sentence)
-    name = _OPENING_NAME.match(sentence, opening.end() if opening else 0)
-    if name is None or not re.match(r"\s+[a-z]", sentence[name.end() :]):
-        return None  # "Japan, …", "Pizarro's men …", "The Armada.": no subject and its verb
-    if len(name[0].split()) > 5 or name[0] in _NOT_A_NAME or _A_DATE_WORD.search(name[0]):
-        return None  # "BC", "AD": a date's end, no name
-    if _names_someone_else(sentence, name.end(), len(sentence)) or _A_PERSON.search(
-        sentence, name.end()
-    ):
-        return None
-    return name[0]
-
-
-def _pronouns(cut: list[Section]) -> dict[str, str]:
-    """For each name a sentence opens with, naming no one else, the pronoun the sentence tells
-    it with — "he" (he, his, him) or "she" (she, her) — where the text uses only one."""
-    heard: dict[str, set[str]] = {}
-    for section in cut:
-        for paragraph in section.paragraphs:
-            for sentence in sentences(paragraph):
-                if (name := _subject(sentence)) is None:
-                    continue
-                said = {_GENDERED[w] for w in re.findall(r"\b(?:he|his|him|she|her)\b", sentence)}
-                heard.setdefault(name, set()).update(said)
-    return {name: next(iter(said)) for name, said in heard.items() if len(said) == 1}
-
-
-_GENDERED = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
-_A_DATE_WORD = re.compile(r"\b(?:BC|AD|BCE|CE)\b")
-
-
-# A person told of by their role or kin, whom a "he" or "she" may mean rather than a name.
-_A_PERSON = re.compile(
-    r"\b(?:king|queen|emperor|empress|tsar|tsarina|pope|sultan|shah|khan|president|minister|"
-    r"general|governor|viceroy|leader|commander|admiral|son|daughter|father|mother|brother|"
-    r"sister|wife|husband|uncle|aunt|nephew|niece|heir|successor|man|woman|boy|girl|priest|"
-    r"bishop|archbishop|monk|nun|prince|princess|duke|duchess|earl|lord|lady|chief|officer|"
-    r"soldier|widow|friend|rival|ally|regent|chancellor|secretary|judge|author|writer|"
-    r"dictator|captain|colonel|envoy|ambassador|consul|senator|tribune|deputy|merchant|"
-    r"explorer|missionary|cardinal|patriarch|caliph|vizier|pasha|shogun|daimyo|samurai|"
-    r"people|men|women|someone|anyone|nobody)s?\b",
-)
-_TITLED = re.compile(r"The\s+(?:Duke|Earl|Prince|Princess|Duchess|Count|Countess|Marquis|Lord)\b")
-_NOT_A_NAME = {"It", "He", "She", "They", "We", "I", "You", "There", "Here"}
 
 
 def _told_before(
@@ -737,7 +655,8 @@ def happenings(
             # "In 1649 Charles I, defeated …, | was executed on 30 January": who was
             clause, offset = _named(sentence, first, last, (start, end), who)
             aside = True
-        if index == 0 and _only_its_date(clause, start - offset, end - offset):
+        opens = index == 0 and not re.match(r"\s*,", sentence[end:])  # "In 1933, after …"
+        if opens and _only_its_date(clause, start - offset, end - offset):
             # "In 2002 | a bestselling book claimed that … in 1421": an opening date tells
             # what the sentence tells (but "… remained English until | 1558." says no more)
             clause, offset = sentence, 0
@@ -1051,7 +970,8 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
             else (-1, None)
         )
         in_year = int(joined[:4]) if joined else int(earlier[:4]) if earlier else year
-        if in_year is not None and in_year == year and _turns_the_year(day, year, month):
+        looks_back = re.search(r"\b(?:had|back|earlier|before)\b", sentence) is not None
+        if year and in_year == year and not looks_back and _turns_the_year(day, year, month):
             in_year += 1  # "… on 29 December 1958. … On 2 January the troops left": 1959
         if in_year is not None:
             last = calendar.monthrange(in_year, month)[1] if in_year >= 1 else 31
@@ -1865,7 +1785,9 @@ _UNTIL = re.compile(r"\b(?:until|till)(?:\s+(?:early|late|mid|the\s+(?:end|middl
 # British-led troops opened fire", "meeting in the Great Reformed Church of Debrecen, |
 # parliament adopted …".
 _AN_OPENING_PHRASE = re.compile(
-    r"^(?i:at|in|near|outside|inside|under|with|meeting|sitting|speaking)\s"
+    # (not "in New Zealand," "with the exception of Japan,": the title would say more than
+    # the text)
+    r"^(?i:at|near|outside|inside|meeting)\s(?!the\s+(?:first|last|second)\s+meeting\b)"
     rf"(?:(?!\b{FINITE_VERB}\b)[^,;:–—()]){{2,80}}?,\s+"
     rf"(?!(?:who|whom|whose|which|where|when)\b)(?=(?:[\w’'-]+\s+){{1,5}}?(?:[a-z]+ly\s+)?"
     rf"{FINITE_VERB}\b)"

@@ -298,7 +298,7 @@ _MARKETING = re.compile(
     r"tailor[- ]made|trips?|rated \d|out of 5|featured on|about us|recommended|get inspired|"
     r"create my trip|sign up|subscribe|newsletter|cookies?|privacy policy|terms of use|"
     r"share this|follow us|click here|read more|advertisement|sponsored (?:content|links?|posts?)|"
-    r"we offer|contact us|no[- ]risk|we refund|"
+    r"we offer|contact us|no[- ]risk|we refund|guided tours?|our\s+(?:[\w-]+\s+){0,2}tours?|"
     r"send us an email|here to help|your (?:trip|journey|dates|holiday|vacation)|"
     r"all rights reserved|copyright\s+(?:\(c\)|\d{4})|creative commons)\b|©|copyright\s*:",
     re.IGNORECASE,
