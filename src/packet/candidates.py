@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .dates import find_dates, parse_date
+from .dates import MONTHS, find_dates, parse_date
 from .model import Project
 from .text import Haystack, paragraphs, sentences
 
@@ -229,10 +229,7 @@ def _names(text: str) -> frozenset[str]:
 MIN_NAMES = 20
 RELATED_SHARE = 0.2
 _NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][^\W\d_]{3,}")
-_MONTH_STEMS = {
-    "janua", "febru", "march", "april", "june", "july", "augus", "septe", "octob", "novem",
-    "decem",
-}  # fmt: skip
+_MONTH_STEMS = {month.lower()[:5] for month in MONTHS}
 
 
 def candidate_pairs(claims: list[Claim], covered: Callable[[Claim], bool]) -> list[Candidate]:
