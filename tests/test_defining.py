@@ -2437,3 +2437,20 @@ def test_an_era_or_a_measure_is_no_definition(
     "Swiss border" as "a distance of about 400 miles"."""
     terms = [d.term for d in draft_terms([sentence])]
     assert unwanted not in terms and (wanted is None or wanted in terms), terms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [("The Battle of the Somme, an official film shot by two cameramen, was first shown in "
+      "London on 10 August 1916.", None),
+     ("The Battle of Hastings, a decisive Norman victory, ended Saxon rule.",
+      "Battle of Hastings"),
+     ("Eisenstein made Battleship Potemkin, a silent film about the 1905 mutiny.",
+      "Battleship Potemkin")],
+)  # fmt: skip
+def test_a_work_named_after_an_event_does_not_define_the_event(
+    sentence: str, term: str | None
+) -> None:
+    """A teacher's read of batch 32: the glossary gave "Battle of the Somme: an official film
+    shot by two cameramen", the film's definition for the battle, a key term of every module."""
+    assert [t for t, _, _ in defined_terms(sentence)] == ([term] if term else [])

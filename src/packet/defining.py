@@ -515,6 +515,7 @@ def defined_terms(sentence: str) -> list[Definition]:
     return [
         f
         for f in found
+        if not _a_work_of_an_event_s_name(f[0], f[1], sentence)
         if not any(
             t.startswith((f"{f[0]} ", f"{f[0]}, "))  # "Edmund of Langley, Duke of York"
             or _with_article(f[0], t)
@@ -525,6 +526,24 @@ def defined_terms(sentence: str) -> list[Definition]:
         # "… on the Ottoman Empire, the Treaty of San Stefano, …" names the treaty, not the empire
         and not any(f[1] in (t, f"the {t}") and d.endswith(f[0]) for t, d, _ in found)
     ]
+
+
+# A film, book or painting named after an event: "The Battle of the Somme, an official film
+# shot by two cameramen, …" — a definition of the film, which the glossary would give the battle.
+_A_WORK_OF_AN_EVENT_S_NAME = re.compile(
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:film|book|novel|poem|painting|play|documentary|song|"
+    r"opera|memoir|history)\b"
+)
+_AN_EVENT_S_NAME = r"\b(?:Battle|War|Siege|Revolution|Rising|Massacre|Raid)\b"
+
+
+def _a_work_of_an_event_s_name(term: str, definition: str, sentence: str) -> bool:
+    """Whether `definition` says `term`, an event's name or part of one, is a work named after
+    it ("The Battle of the Somme, an official film …")."""
+    if not _A_WORK_OF_AN_EVENT_S_NAME.match(definition):
+        return False
+    within = rf"{_AN_EVENT_S_NAME}\s+of\s+(?:the\s+)?{re.escape(term)}\b"
+    return bool(re.search(_AN_EVENT_S_NAME, term) or re.search(within, sentence))
 
 
 # Words that describe one thing of a kind, not the kind a definition says: "a violent |
