@@ -115,12 +115,17 @@ def _quantities(sentence: str) -> tuple[float, ...]:
     return tuple(found)
 
 
-def _claims(project: Project) -> list[Claim]:
-    claims = []
+def _read(project: Project) -> tuple[list[Claim], dict[str, frozenset[str]]]:
+    """The seeds' claims, and each seed's names (`_unrelated`), in one reading of its
+    sentences."""
+    claims: list[Claim] = []
+    names: dict[str, frozenset[str]] = {}
     for seed in project.seeds.values():
+        named: set[str] = set()
         for _, paragraph in paragraphs(seed.text):
             said = sentences(paragraph)
             for before, sentence in zip(["", *said], said, strict=False):
+                named.update(m[0].lower()[:5] for m in _NAME.finditer(sentence))
                 dates = [parse_date(d) for _, _, d in find_dates(sentence)]
                 years = (
                     (min(d.start.year for d in dates), max(d.end.year for d in dates))
@@ -131,7 +136,8 @@ def _claims(project: Project) -> list[Claim]:
                 if years or quantities:
                     context = _stems(before + " " + sentence)
                     claims.append(Claim(seed.id, sentence, context, years, quantities))
-    return claims
+        names[seed.id] = frozenset(named - _MONTH_STEMS)
+    return claims, names
 
 
 def _unmatched(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -198,32 +204,22 @@ def disagreement_candidates(project: Project) -> Candidates:
     """Pairs of claims from different seeds that look like the same thing told differently —
     from seeds about one subject (`_unrelated`: a unit on the Somme and one on Hawaii are no
     two accounts of anything, whatever figures their sentences share words with)."""
-    apart = _unrelated(project)
-    pairs = candidate_pairs(_claims(project), _Quoted(project).covers)
+    claims, names = _read(project)
+    apart = _unrelated(names)
+    pairs = candidate_pairs(claims, _Quoted(project).covers)
     return bounded([c for c in pairs if frozenset((c.first.seed, c.second.seed)) not in apart])
 
 
-def _unrelated(project: Project) -> set[frozenset[str]]:
+def _unrelated(names: dict[str, frozenset[str]]) -> set[frozenset[str]]:
     """The pairs of seeds about different subjects: each names at least MIN_NAMES names (words
-    with a capital inside a sentence, months aside), and they share fewer than RELATED_SHARE
-    of the fewer's."""
-    names = {seed.id: _names(seed.text) for seed in project.seeds.values()}
+    with a capital inside a sentence, months aside: `names`, by seed), and they share fewer
+    than RELATED_SHARE of the fewer's."""
     return {
         frozenset((a, b))
         for a, b in itertools.combinations(names, 2)
         if min(len(names[a]), len(names[b])) >= MIN_NAMES
         and len(names[a] & names[b]) < RELATED_SHARE * min(len(names[a]), len(names[b]))
     }
-
-
-def _names(text: str) -> frozenset[str]:
-    return frozenset(
-        stem
-        for _, paragraph in paragraphs(text)
-        for sentence in sentences(paragraph)
-        for m in _NAME.finditer(sentence)
-        if (stem := m[0].lower()[:5]) not in _MONTH_STEMS
-    )
 
 
 MIN_NAMES = 20
@@ -233,7 +229,7 @@ _MONTH_STEMS = {month.lower()[:5] for month in MONTHS}
 
 
 def candidate_pairs(claims: list[Claim], covered: Callable[[Claim], bool]) -> list[Candidate]:
-    """Every pair of `claims` (seed by seed, as `_claims` gives them) from different seeds
+    """Every pair of `claims` (seed by seed, as `_read` gives them) from different seeds
     sharing at least MIN_SHARED distinctive stems whose figures disagree, unless both are
     `covered`; in claim order, a claim repeated word for word taken once. Each claim is
     compared only with the later claims of other seeds that share a distinctive stem with it,
