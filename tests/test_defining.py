@@ -2454,3 +2454,88 @@ def test_a_work_named_after_an_event_does_not_define_the_event(
     """A teacher's read of batch 32: the glossary gave "Battle of the Somme: an official film
     shot by two cameramen", the film's definition for the battle, a key term of every module."""
     assert [t for t, _, _ in defined_terms(sentence)] == ([term] if term else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "said"),
+    [
+        # a verb after a modal is no part of the term; a dash's possessive name
+        ("Deng made it clear that China would recover sovereignty – the right to rule – over the "
+         "whole territory.", "sovereignty", "the right to rule"),
+        ("The Japanese occupation – Japan's rule of Hong Kong from Christmas 1941 to August "
+         "1945 – lasted three years and eight months.", "Japanese occupation",
+         "Japan's rule of Hong Kong from Christmas 1941 to August 1945"),
+        # "turned to" is a preposition; a plural and where it was recruited
+        ("So planters turned to contract labour: workers recruited abroad who signed contracts "
+         "binding them to a plantation.", "contract labour",
+         "workers recruited abroad who signed contracts binding them to a plantation"),
+        # "which are" and a plural noun; a role without "a"; a role in a word or two
+        ("Kepler concluded that planets move in ellipses, which are stretched-out circles, and "
+         "published this in 1609.", "ellipses", "stretched-out circles"),
+        ("It banned a book by the Carmelite friar Paolo Antonio Foscarini that argued "
+         "Copernicus agreed with Scripture.", "Paolo Antonio Foscarini", "the Carmelite friar"),
+        ("A law of the tribune Vatinius gave Caesar Cisalpine Gaul.", "Vatinius", "the tribune"),
+        ("The people of Warsaw rose, led among others by Jan Kiliński, a shoemaker, and Vilnius "
+         "followed.", "Jan Kiliński", "a shoemaker"),
+        # a noun that ends as a past tense does; a name with its other name in brackets
+        ("A bigger argument was about the creed, a short statement of what Christians believe, "
+         "said aloud in church.", "creed", "a short statement of what Christians believe"),
+        ("Russian Justice (Russkaya Pravda) – Pestel's plan for a new Russia, written for the "
+         "Southern Society", "Russian Justice",
+         "Pestel's plan for a new Russia, written for the Southern Society"),
+        # a name given to a name; "which means" after a name given; a list of names goes on
+        ("In 1616 the theologians who advised the Holy Office, better known as the Roman "
+         "Inquisition, judged the idea false.", "Holy Office",
+         "better known as the Roman Inquisition"),
+        ("They called themselves emigrants; later they became known as the Voortrekkers, which "
+         'means "those who go ahead" or pioneers.', "Voortrekkers",
+         'means "those who go ahead" or pioneers'),
+        ("The early Church looked to five great bishops, called patriarchs, who led the "
+         "Christians of Rome, Constantinople, Alexandria, Antioch and Jerusalem.", "patriarchs",
+         "five great bishops who led the Christians of Rome, Constantinople, Alexandria, "
+         "Antioch and Jerusalem"),
+        ("The Byzantines often called Western Christians Latins, a name that simply meant "
+         "Christians from the Latin-speaking West.", "Latins",
+         "a name that simply meant Christians from the Latin-speaking West"),
+        # a key-terms line's word, though a longer name holds it
+        ("The break is known as the East–West Schism.\nSchism: a split within a religious "
+         "community", "Schism", "a split within a religious community"),
+    ],
+)  # fmt: skip
+def test_what_batch_32_and_the_whole_set_still_missed(text: str, term: str, said: str) -> None:
+    """Forms of definition the whole set's misses showed after batch 32 was measured."""
+    drafted = {d.term: d.definition for d in draft_terms(text.split("\n"))}
+    assert drafted.get(term) == said, drafted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        # the theologians are no Roman Inquisition; "later they" says who nobody is
+        ("In 1616 the theologians who advised the Holy Office, better known as the Roman "
+         "Inquisition, judged the idea false.", "Roman Inquisition"),
+        ("Later they became known as the Whigs.", "Whigs"),
+        # a name's first word only is no name given: "the Big | Four"
+        ("The key decisions were taken by the Council of Four, usually called the Big Four: "
+         "Wilson, Lloyd George, Clemenceau and Orlando.", "Council of Four"),
+        # a dash after a place that ranks the happening; "Kitchener's" stays the army's
+        ("In January 1964 Pope Paul VI met Athenagoras in Jerusalem – the first meeting between "
+         "a pope and a patriarch for more than five hundred years.", "Jerusalem"),
+        ("The Byzantines often called Western Christians Latins, a name that simply meant "
+         "Christians from the Latin-speaking West.", "Western Christians Latins"),
+        # "do" takes a noun: "had to do | relief work"
+        ("Men had to do relief work, such as building roads, to receive it.", "work"),
+    ],
+)  # fmt: skip
+def test_what_this_round_reads_is_not_read_too_widely(sentence: str, wrong: str) -> None:
+    assert wrong not in [t for t, _, _ in defined_terms(sentence)]
+
+
+def test_an_owner_before_a_name_is_the_name_too() -> None:
+    """ "Kitchener's New Army" is drafted as the New Army, and the text's whole name is its
+    other name, so a mention of either links to it."""
+    found = {t: a for t, _, a in defined_terms(
+        "Many of them joined Kitchener's New Army, the mass of volunteer battalions raised for "
+        "the war."
+    )}  # fmt: skip
+    assert found == {"New Army": ("Kitchener's New Army",)}

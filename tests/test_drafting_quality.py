@@ -234,6 +234,10 @@ def _terms(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: s
     tally.terms_drafted += len(drafts.glossary)
     tally.terms_labelled += len(labelled)
     wanted = {_fold(str(t["term"])): t for t in labelled}
+    # … by any name the label gives it: the labeller's "Pompey" is drafted as "Gnaeus Pompeius
+    # Magnus", the other name the label lists
+    named = {n: key for key, t in wanted.items() for n in _names(t)}
+    named.update({key: key for key in wanted})
     found: set[str] = set()
     for entry in drafts.glossary:
         definition, sentence = normalise(entry["definition"]), normalise(entry["passage"])
@@ -242,7 +246,8 @@ def _terms(tally: Tally, labelled: list[dict[str, str]], drafts: Drafts, name: s
             tally.clauses += 1
         else:
             tally.misses.append(f"{name}: whole sentence as definition of “{entry['term']}”")
-        hit = next((n for n in _names(entry) if n in wanted and n not in found), None)
+        hits = (named[n] for n in _names(entry) if n in named)
+        hit = next((key for key in hits if key not in found), None)
         if hit is None:
             tally.misses.append(f"{name}: extra term “{entry['term']}”")
             continue

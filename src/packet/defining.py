@@ -97,7 +97,12 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 # A past-tense verb ahead of the defining words: "families controlled | huge business groups".
-_VERB = re.compile(r"(?<![\w-])[a-z]{3,}ed\s+(?=\w)")
+# … not a noun or adjective that ends as a past tense does: "the creed", "racial hatred"
+_NOT_A_PAST = (
+    r"(?:creed|greed|breed|steed|tweed|hatred|kindred|hundred|sacred|naked|wicked|bloodshed|"
+    r"watershed|homestead)\b"
+)
+_VERB = re.compile(rf"(?<![\w-])(?!{_NOT_A_PAST})[a-z]{{3,}}ed\s+(?=\w)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
 _DATE_OR_NUMBER = re.compile(r"\d")
 
@@ -497,7 +502,10 @@ def defined_terms(sentence: str) -> list[Definition]:
             # (not a word that says what kind of point follows: "Problem: the harvests … failed")
             keyed = re.match(rf"{re.escape(term)}(?::|\s[–—-])\s", sentence) is not None
             marked = marked or (keyed and term.casefold() not in _KIND_OF_POINT)
-            term = _NOT_THE_TERMS.sub("", _OWNER.sub("", term.strip(" ,;:“”\"'‘’*")))
+            owned = term.strip(" ,;:“”\"'‘’*")
+            term = _NOT_THE_TERMS.sub("", _OWNER.sub("", owned))
+            if _OWNER.match(owned):  # "Kitchener's New Army" is the New Army too
+                aliases = (*aliases, owned)
             usable = _usable(term, marked=marked) and not _AN_INSTRUCTION.match(definition)
             if term and usable and not any(term == t or term in a for t, _, a in found):
                 if short := _SHORT_NAME.match(term):  # "the Final Act of the Congress"
@@ -521,7 +529,9 @@ def defined_terms(sentence: str) -> list[Definition]:
             or _with_article(f[0], t)
             or f[0].endswith(f" and {t}")
             or t.endswith(f", {f[0]}")  # "Duke of Lancaster" of "John of Gaunt, Duke of …"
-            for t, _, _ in found
+            # "called Western Christians | Latins, a name that …": the name the words define
+            or (f[0].endswith(f" {t}") and said == f[1] and _ABOUT_A_NAME.match(said))
+            for t, said, _ in found
         )
         # "… on the Ottoman Empire, the Treaty of San Stefano, …" names the treaty, not the empire
         and not any(f[1] in (t, f"the {t}") and d.endswith(f[0]) for t, d, _ in found)
@@ -1146,6 +1156,7 @@ _TO_AS_PREPOSITION = {
     "subjected", "referred", "devoted", "exposed", "opposed", "related", "sentenced",
     "condemned", "committed", "dedicated", "compared", "added", "admitted", "accustomed",
     "due", "according", "close", "next", "up", "owing", "thanks", "similar", "equal",
+    "turned", "turning", "resorted", "switched", "converted",
 }  # fmt: skip
 
 
@@ -1202,9 +1213,17 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
         or bare[:1].isupper()
         or (bare.endswith(("’s", "'s")) and bare.lower()[:-2] not in _COLLECTIVE)
         or infinitive
+        # "China would recover | sovereignty – the right to rule –": a verb after a modal
+        or (bool(taken) and bool(before) and before[-1].lower() in _MODALS)
     )
 
 
+# Words after which the next is a verb: "would | recover", "did not | recognise" (not "do":
+# "had to do | relief work").
+_MODALS = {
+    "would", "could", "should", "might", "will", "can", "must", "may", "shall", "not", "never",
+    "cannot",
+}  # fmt: skip
 # Words after which a participle is an adjective: "handed to | chartered companies".
 _BEFORE_ADJECTIVE = {
     "a", "an", "the", "to", "of", "in", "with", "by", "for", "from", "into", "as", "these",
@@ -1254,6 +1273,9 @@ _APPOSITIVE_OPENING = (
     r"(?:which|who)\s+(?:was|were|is|are)\s+(?=(?:a|an|one\s+of|the)\s)|"
     # … "customs duties, which are taxes on goods being traded"
     r"(?:which|who)\s+(?:were|are)\s+(?=[a-z]+s\s+(?:on|of|for|in|that|which|who)\s)|"
+    # … "in ellipses, which are stretched-out circles, and …": a plural noun and no more
+    r"(?:which|who)\s+(?:were|are)\s+(?=(?:[a-z-]+\s+)?(?!(?:theirs|ours|yours)\b)"
+    r"[a-z]{3,}(?<!ou)(?<!s)s(?:,|;|\.|$))|"
     rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*(?=\s+(?:who|which|that|whose|where)\s)|"
     rf"{_NOT_A_NOUN}(?:{_INNER})?(?:[a-z]+(?:tion|sion|ment|ance|ence|ity|ship|hood|ism)|rule)"
     r"(?=\s+(?:to|for|of|from|by|with|against)\s)|"  # "compensation to the Allies for …"
@@ -1448,7 +1470,8 @@ _ROLE = (
     r"collector|director|guardian|ancestor|emissary|agent|courtesan|crusader|photographer|"
     r"associate|colleague|critic|follower|head|anarchist|traveller|traveler|rival|ally|friend|"
     r"enemy|opponent|pretender|protector|claimant|usurper|printer|chaplain|settler|magistrate|"
-    r"surveyor|interpreter"
+    r"surveyor|interpreter|tribune|praetor|quaestor|prefect|patriarch|khan|cameraman|"
+    r"correspondent|reporter|botanist|naturalist|sociologist"
 )
 # A person named after the role the text gives them: "the Soviet biologist Trofim Lysenko",
 # "the war minister, Dmitry Milyutin", "one of its senior officials, Sir Otto Niemeyer",
@@ -1471,7 +1494,8 @@ _ROLE_NAMED = re.compile(
     rf"(?:\s+(?:(?:{_IN_A_NAME})\s+|(?:al|el|ad|as|ibn)-)?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{0,3}}"
     r"(?:\s+[IVX]+\b)?"  # "the Russian tsar Nicholas I", "the young king Ptolemy V"
     r"(?:,\s+(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron)\s+of\s+[A-Z][\w’'-]*)?)"
-    rf"(?=\s*(?:[,.;:)]|$|[–—]\s)|\s+(?:and|or|who|whose|had|has|was|were|is|in|at|on|to|from|with|"
+    rf"(?=\s*(?:[,.;:)]|$|[–—]\s)|\s+(?:and|or|who|whose|that|by|had|has|was|were|is|in|at|on|to|"
+    rf"from|with|"
     rf"himself|herself|also|later|then|now|retold|[a-z]{{2,}}ed|{_IRREGULAR})\b)"
 )
 # A person named before the role the text gives them: "Lord Salisbury, the newly appointed
@@ -2034,11 +2058,23 @@ def _appositives(sentence: str) -> list[Definition]:
             and term not in _NO_SUBJECT
         )
         # … and a meaning may be short: "the nickname Cunctator, meaning "the Delayer""
-        short = bool(glossed) or m["clause"].startswith("meaning ")
+        short = bool(glossed) or m["clause"].startswith("meaning ") or _a_role(term, clause)
         if term and (definition := _clause(clause, short=short)):
             found.append((term, definition, aliases))
             read_to_clause, placed = m.end(), m.start()
     return _other_names(found)
+
+
+def _a_role(term: str, clause: str) -> bool:
+    """Whether `clause` is a person's role in a word or two, enough to say who `term` is:
+    "Jan Kiliński, a shoemaker", "Pierre Lorillard, a tobacco heir"."""
+    return bool(
+        re.fullmatch(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+", term)
+        and re.fullmatch(
+            rf"(?:a|an)\s+(?:[a-z]+\s+)?(?:[a-z]{{3,}}(?:er|or|ist|ian|man|woman)|(?i:{_ROLE}))",
+            clause,
+        )
+    )
 
 
 # An appositive's end, then the sentence's verb and its object: "the Châtelet, the royal law
@@ -2481,6 +2517,8 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
             titled[2],
         )  # not "Supporters of"
         return f"{name}, {title}", ((name,) if " " in name else ())  # not "Richard" alone
+    if name_given := _A_NAME_GIVEN.search(head) if _ABOUT_A_NAME.match(clause) else None:
+        return name_given[1], aliases  # "called Western Christians | Latins, a name that …"
     term = _phrase_before(head)
     if term and (kind := _KIND_OF_A_NAMED.search(head[: len(head.rstrip()) - len(term)])):
         term = f"{kind[1]} {term}"  # "signed the armistice of Malmö, a seven-month truce …"
@@ -2490,6 +2528,14 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     if clause.startswith("or ") and not term and head.strip():
         term = head.split()[-1]  # "repealed, or cancelled,": a word glossed
     return _one_of_the_term(term, clause), aliases
+
+
+# A name given to someone, and an appositive about the name: "The Byzantines often called
+# Western Christians Latins, a name that simply meant …" — the name is the term.
+_A_NAME_GIVEN = re.compile(
+    r"\b(?:called|named|dubbed|nicknamed)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)+([A-Z][\w’'-]*)$"
+)
+_ABOUT_A_NAME = re.compile(r"(?:a|an|the)\s+(?:[a-z]+\s+)?(?:name|nickname|word|term|label)\b")
 
 
 def _one_of_the_term(term: str, clause: str) -> str:
@@ -2592,6 +2638,8 @@ _DASHED = re.compile(
     + _IRREGULAR
     + r")\b)"
     r"(?:[a-z]|(?:a|an|the)\s|[A-Z][a-z]+\s+(?=who|which|that)|"
+    # … a possessive name: "The Japanese occupation – Japan's rule of Hong Kong from … –"
+    r"[A-Z][a-z]+[’']s\s+(?=[a-z]+\s+(?:of|over|in|at|on|for|from)\s)|"
     # … another name, then what it is: "Alta California — Upper California, Mexico's …"
     r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*,\s+(?=[A-Z][\w’'-]*[’']s\s|(?:a|an|the)\s))"
     r"(?:[^–—;:()]|\([^()]{1,40}\)){3,200}?)"
@@ -2607,7 +2655,7 @@ _COLON = re.compile(
     # … "Californios: Spanish-speaking settlers of Mexican descent"
     r"(?:(?:[a-z]+(?:ed|al|ous|ful|ic|ive|y)|[A-Z][a-z]+-[a-z]+)\s+)?[a-z]+s\s+"
     r"(?=(?:[a-z]+ed\s+(?:by|on|in|to|with|"
-    r"from|at|for|against|upon)|who|which|that|of)\b)|"
+    r"from|at|for|against|upon|abroad|overseas|locally)|who|which|that|of)\b)|"
     r"[a-z][\w-]*\s+[a-z]+\s+(?=[a-z]+ed\s+(?:with|by|from|in|into)\b)|"
     # "quotas for grain procurement: compulsory deliveries to the state at …", "These towns
     # were oases: fertile places in the desert where …"
@@ -3038,10 +3086,21 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
             "",
             sentence[: m.start()],
         )
+        # … "Russian Justice (Russkaya Pravda) – Pestel's plan …": the name, not its other one
+        head = re.sub(r"(?<=\w)\s+\([^()]{2,60}\)\s*$", "", head)
         named = re.search(r"[A-Z][\w’'-]+\s+[A-Z][\w’'-]+$", head.rstrip())  # "Carlsbad Decrees"
         if not head.strip() or (len(head.split()) <= 5 and _opening(head) and not named):
             continue  # "At the top sat the *grands blancs* – …" is no opening
         term = _phrase_before(head)
+        if (
+            pattern is _DASHED
+            and _SAID_OF_THE_CLAUSE.match(m["clause"])
+            and re.search(
+                rf"\b(?:in|at|on|near|from|to|into)\s+(?:the\s+)?{re.escape(term)}\W*$", head
+            )
+        ):
+            continue  # "… met Athenagoras in Jerusalem – the first meeting between a pope and
+            # a patriarch …": said of the meeting, not of Jerusalem
         back = re.search(rf"\b(?:this|that|these|those)\s+{re.escape(term)}\W*$", head, re.I)
         if back and (pattern is _COLON or not back[0].lower().startswith("these")):
             continue  # "… encapsulates that view: a change of ruler …", "attacked this practice
@@ -3059,6 +3118,15 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
         if term and len(term.split()) <= 4 and (definition := _clause(m["clause"])):
             found.append((term, definition, ()))
     return found
+
+
+# A dash's words that rank what the clause before tells: "the first meeting between …", "the
+# largest strike in …" — not a place's kind ("the largest city in …").
+_SAID_OF_THE_CLAUSE = re.compile(
+    r"(?:the|a|an)\s+(?:first|last|only|second|third|largest|biggest|worst|greatest|longest|"
+    r"most\s+[a-z]+)\s+(?!(?:city|town|capital|port|village|region|province|state|country|"
+    r"kingdom|island|river|fortress|settlement|district)\b)"
+)
 
 
 def _no_term_before_a_colon(term: str, head: str, clause: str) -> bool:
@@ -3214,7 +3282,30 @@ def _name_given(sentence: str, m: re.Match[str]) -> list[Definition]:
         return [(term, gloss["gloss"], ())]  # "what some called rollback, pushing …"
     if head.endswith(",") and m[0].startswith("also"):
         return _also_called(head[:-1], term, rest)
+    if (named := _a_name_s_other_name(sentence, m, term, rest)) is not None:
+        return [named]
     return _known_as(term, sentence, m, rest)
+
+
+def _a_name_s_other_name(
+    sentence: str, m: re.Match[str], term: str, rest: str
+) -> Definition | None:
+    """ "the theologians who advised the Holy Office, better known as the Roman Inquisition,
+    judged …" → (Holy Office, better known as the Roman Inquisition): another name for the
+    Holy Office, not for the theologians — where the name given is whole (not "the Big | Four")
+    and nothing after it says what it is."""
+    said = re.match(r"[^,;:.()–—]+", sentence[m.start() :])
+    whole = said is not None and said[0].rstrip().endswith(term)
+    named = _AN_INSTITUTION_NAMED.search(sentence[: m.start()].rstrip())
+    if not (whole and term[:1].isupper() and named) or _after(rest):
+        return None
+    return (named["name"], f"{sentence[m.start() : m.start('term')]}{term}", (term,))
+
+
+# A name with "the", just before a comma: "… advised the Holy Office,".
+_AN_INSTITUTION_NAMED = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,4}),$"
+)
 
 
 def _as_known(term: str, known: re.Match[str], sentence: str) -> list[Definition]:
@@ -3340,7 +3431,13 @@ def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
     if subject and not _BACK_REFERENCE.fullmatch(subject["subject"]):
         return _clause(subject["subject"])  # "Payments to the unemployed were called the dole"
     definition = _before(sentence[: m.start("term")], sentence, m, short=True)
-    which = re.match(r"^\s*,\s*(which|who|that)\s+([^,;.]{3,160})", rest)
+    which = re.match(rf"^\s*,\s*(which|who|that)\s+({_A_CLAUSE_WITH_A_LIST})", rest)
+    if definition:  # "looked to | five great bishops, called patriarchs, who led …"
+        definition = re.sub(r"^(?:to|in|on|at|from|by|with|for|into)\s+", "", definition)
+    if which and re.match(r"(?:means|meant)\s", which[2]):
+        return _clause(which[2])  # "… became known as the Voortrekkers, which means "those …""
+    if definition and re.fullmatch(r"(?i:(?:[a-z]+\s+)?(?:they|he|she|it|we))", definition):
+        return None  # "later they became known as …": who they are, the sentence before says
     if definition is not None and which is not None:
         return f"{definition} {which[1]} {which[2]}"
     if definition is None:
@@ -3517,8 +3614,11 @@ def _what_it_says(sentence: str) -> Definition | None:
 
 
 # A relative clause's words, with a list inside them: "who had interests in coal, steel,
-# shipping and newspapers", up to the comma after it.
-_A_LIST_GOES_ON = r",\s+(?=[a-z]+,|[a-z]+\s+and\s+[a-z]+\b)"
+# shipping and newspapers", "who led the Christians of Rome, Constantinople, Alexandria, Antioch
+# and Jerusalem", up to the comma after it.
+_A_LIST_GOES_ON = (
+    r",\s+(?=[a-z]+,|[a-z]+\s+and\s+[a-z]+\b|[A-Z][\w’'-]+,|[A-Z][\w’'-]+\s+and\s+[A-Z][\w’'-]+\b)"
+)
 _A_CLAUSE_WITH_A_LIST = (
     rf"(?:[^,;:()]|{_A_LIST_GOES_ON}){{8,160}}?(?=\s*(?:(?!{_A_LIST_GOES_ON}),|[;:.]|$))"
 )

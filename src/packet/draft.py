@@ -1169,8 +1169,15 @@ def _relative(
     for m in matches:
         after = bisect.bisect_left(starts, m.end() - 8)
         ended = bisect.bisect_left(ends, m.start() - 8)
-        near = (after < len(starts) and starts[after] <= m.end() + 8) or (
-            ended < len(ends) and ends[ended] <= m.start() + 8
+        near = (
+            (after < len(starts) and starts[after] <= m.end() + 8)
+            or (
+                ended < len(ends)
+                and ends[ended] <= m.start() + 8
+                # … but "he died in May 1879; the following year Parnell took over", "seized the
+                # throne in 717 and the following year saw off …": a clause of its own
+                and not re.search(r";|\b(?:and|but)\b", sentence[ends[ended] : m.start()])
+            )
         )
         # … or a sentence opening with it and giving the date in its first clause ("The
         # following year, in *Worcester v. Georgia* (1832), …"; not "Two days later the family
@@ -1591,7 +1598,10 @@ def _defined(
     for term, definition, names in defined_terms(sentence):
         if term in full_names and says_who(definition):
             term, names = full_names[term], (*names, term)
-        _add(found, term, seed_sentence, list(names), definition)
+        # a key-terms line's word is a term of its own: "Schism: a split within a religious
+        # community", though "East–West Schism" is drafted
+        keyed = re.match(rf"[*“\"‘']*{re.escape(term)}[*”\"’']*(?::|\s[–—-])\s", sentence)
+        _add(found, term, seed_sentence, list(names), definition, keyed=keyed is not None)
     for m in _FULL_NAME.finditer(sentence):
         first = list(itertools.dropwhile(_NOT_A_FIRST_NAME.__contains__, m[1].split()))
         if first:  # "Charles Stewart Parnell", not "King Charles", "In March"
@@ -1662,13 +1672,17 @@ def _add(
     sentence: str,
     aliases: Sequence[str] = (),
     definition: str = "",
+    *,
+    keyed: bool = False,
 ) -> None:
     """`term` added to `found` unless it is too short, a common word, or already there (as a
-    term or as another's alias)."""
+    term or as another's alias) — or inside a drafted term, unless a key-terms line defines
+    it (`keyed`)."""
     term = term.strip(" ,.;:").strip()
     if len(term) < 2 or term.casefold() in found or term in _STOP:
         return
-    if any(re.search(rf"(?<!\bof )\b{re.escape(term)}\b", d.term) for d in found.values()):
+    inside = (re.search(rf"(?<!\bof )\b{re.escape(term)}\b", d.term) for d in found.values())
+    if not keyed and any(inside):
         return  # "Gregory" when "Gregory clause" is drafted, but not "taiping" after "Taiping …"
         # nor "Mlanjeni", the prophet, after the "War of Mlanjeni" named after him
     if any(term.casefold() in (a.casefold() for a in d.aliases) for d in found.values()):
