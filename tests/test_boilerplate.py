@@ -372,3 +372,21 @@ def test_a_heading_repeated_over_each_task_or_section_is_kept() -> None:
     )
     headings = [text for role, text in article(page, "html").blocks if role == "heading"]
     assert headings == ["Causes", "Economic", "Political"], headings
+
+
+def test_a_definition_list_is_read_as_key_term_lines() -> None:
+    """Batch 33's Angkor page: its "Key words" `<dl>` had come out as one paragraph for each
+    term and another for what it means, so no key term of it was drafted."""
+    page = (
+        "<html><body><article><h1>Angkor</h1>"
+        "<p>The Khmer kings built vast reservoirs and temples at Angkor for six centuries, and "
+        "their capital was one of the largest cities of the pre-industrial world.</p>"
+        "<h2>Key words</h2><dl><dt>baray</dt> <dd>a large rectangular reservoir</dd>"
+        "<dt><em>bas-relief</em></dt><dd>a carving in which the figures stand out only "
+        "slightly</dd></dl></article></body></html>"
+    )
+    paragraphs = [text for role, text in article(page, "html").blocks if role == "para"]
+    assert paragraphs[1:] == [
+        "**baray**: a large rectangular reservoir",
+        "***bas-relief***: a carving in which the figures stand out only slightly",
+    ]

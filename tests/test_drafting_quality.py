@@ -14,7 +14,8 @@ Measured (the table is printed; README "How good the drafts are" keeps it):
   rules) and its source sentence holds the label's words (as a reader sees them: a label
   copied from Markdown keeps its "*…*"); each label is matched once, so a
   second event for one happening counts against precision;
-- terms: a drafted term (or one of its aliases) is right when it is a labelled term;
+- terms: a drafted term (or one of its aliases) is right when it is a labelled term (or one of
+  the other names its label gives);
 - definitions: the share of drafted definitions that are a clause, not the whole sentence;
   and the share of matched terms whose definition holds the label's defining words;
 - boilerplate: a dropped line is right when it is labelled furniture; a labelled line is
@@ -40,15 +41,15 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The targets. On the whole set all are met but term recall, since batches 16-32
-# joined it; on the held-out batch (32), measured once before its misses were read, event
+# The targets. On the whole set all are met but term recall, since batches 16-33
+# joined it; on the held-out batch (33), measured once before its misses were read, event
 # precision, term precision and definitions met theirs and event and term recall did not
 # (README "How good the drafts are"). A figure must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.793}
-HELD_OUT_MEASURED = {"event recall": 0.906, "event precision": 0.877, "term recall": 0.662,
-                     "term precision": 0.764, "definitions as clauses": 1.0}  # fmt: skip
+WHOLE_SET_MEASURED = {"term recall": 0.803}
+HELD_OUT_MEASURED = {"event recall": 0.890, "event precision": 0.805, "term recall": 0.719,
+                     "term precision": 0.761, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass

@@ -824,3 +824,86 @@ def test_pass_34_a_key_people_line_is_no_book_and_a_tour_advert_is_dropped() -> 
               "Arras, with three nights in a family-run hotel.")  # fmt: skip
     page = sources.article(f"The battle began on 1 July 1916.\n\n{advert}\n", "text")
     assert advert in page.skipped
+
+
+# -- pass 35: on the whole set's misses after batch 32 (/tmp/hostile35) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "unwanted"),
+    [
+        # a name given after "X of the Y," or a relative clause's object is no other name of Y
+        (["Followers of the Prophet, known as Muslims, spread across Arabia."], "Prophet"),
+        (["The eldest son of the Kaiser, known as Little Willy, commanded an army at Verdun."],
+         "Kaiser"),
+        (["Arthur Wellesley, who commanded the British Army, later known as the Iron Duke, won "
+          "at Waterloo."], "British Army"),
+        # a name's last word is no name given; a dash's possessive that opens a clause
+        (["The new state was named Northern Ireland, a name unionists chose."], "Ireland"),
+        (["The stock market crash was called Black Tuesday, a term coined by journalists."],
+         "Tuesday"),
+        (["Hitler invaded Poland – Britain's guarantee of Polish independence meant war."],
+         "Poland"),
+        (["The Union won at Gettysburg – Lee's invasion of the North was over."], "Gettysburg"),
+        # "who were" and a plural; a day's name after a role; a judgement for a role
+        (["The Princes in the Tower, who were boys, vanished in 1483."], "Tower"),
+        (["The tanks, which were prototypes, broke down before reaching the German lines."],
+         "tanks"),
+        (["Roosevelt told the correspondent Tuesday that America would stay neutral."],
+         "Tuesday"),
+        (["Many remembered Winston Churchill, a warmonger, from Gallipoli."],
+         "Winston Churchill"),
+        # "which meant" is what followed, not a meaning; a caption is no key term's line
+        (["After 1918 it was known as the Irish Free State, which meant it stayed in the "
+          "Commonwealth."], "Irish Free State"),
+        (["The Ottoman Empire – the Turkish state that ruled the Middle East – collapsed in 1922.",
+          "Empire: a map of the Ottoman lands in 1683"], "Empire"),
+        # a colon's plural and where it was recruited: what the soldiers were, not soldiers
+        (["The empire's weakness was its soldiers: mercenaries recruited overseas who deserted "
+          "when unpaid."], "soldiers"),
+    ],
+)  # fmt: skip
+def test_pass_35_no_false_entry(paragraphs: list[str], unwanted: str) -> None:
+    assert unwanted not in [d.term for d in draft_terms(paragraphs)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "term", "definition"),
+    [
+        # "not" is no modal: the adjective stays the term's
+        ("France was not absolute monarchy – rule by a king answerable to no one – after 1789.",
+         "absolute monarchy", "rule by a king answerable to no one"),
+        # a bracket's lower-case name is the term, not the word before it
+        ("A new tax (the gabelle) – a tax on salt – was hated by the peasants.", "gabelle",
+         "a tax on salt"),
+        # a place ranked is defined ("the first meeting" ranks a happening, not a colony)
+        ("They settled at Jamestown – the first permanent English colony in America.",
+         "Jamestown", "the first permanent English colony in America"),
+        ("He was imprisoned in the Tower – the most feared prison in England – for thirteen "
+         "years.", "Tower", "the most feared prison in England"),
+        # the names after a relative clause are no list inside it
+        ("The reformers, known as the Chartists, who wanted the vote, Lovett and O'Connor, held "
+         "mass meetings.", "Chartists", "The reformers who wanted the vote"),
+    ],
+)  # fmt: skip
+def test_pass_35_the_parent_s_entry_stays(paragraph: str, term: str, definition: str) -> None:
+    drafted = {d.term: d.definition for d in draft_terms([paragraph])}
+    assert drafted.get(term) == definition, drafted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # a relative date after "and" stays in its clause's title, no cut through both
+        ("War broke out on 4 August 1914 and a week later the BEF crossed to France.",
+         ["1914-08-04"]),
+        ("Elizabeth was born in 1533 and three years later her mother was executed.", ["1533"]),
+        # "later than" compares
+        ("The Suez Canal finally opened in November 1869 but ten years later than de Lesseps had "
+         "promised.", ["1869-11"]),
+    ],
+)  # fmt: skip
+def test_pass_35_a_relative_date_after_and_or_than_is_no_happening_of_its_own(
+    sentence: str, dates: list[str]
+) -> None:
+    assert [date for _, _, _, date in happenings(sentence)] == dates

@@ -208,11 +208,36 @@ def test_a_sentence_with_a_word_marketing_uses_is_the_article_s(line: str) -> No
     assert "Tours" in found.skipped
 
 
+def test_a_newsletter_s_byline_after_its_first_lines_is_furniture() -> None:
+    """Batch 33's newsletter: "By Helen Marsh, …" over its feature, after the issue's list, was
+    kept as text; before any text a byline still gives the author."""
+    found = article(
+        "Subject: The Bulletin\n\nThe army marched west.\n\n"
+        "By Helen Marsh, Head of History, Kingsmead School\n\n"
+        "By Easter Sunday, Dublin was in flames.\n",
+        "text",
+    )
+    assert found.skipped == ["By Helen Marsh, Head of History, Kingsmead School"], found
+    assert (
+        article("Panama\n\nBy Helen Marsh\n\nThe army marched west.\n", "text").author
+        == "Helen Marsh"
+    )
+
+
 @pytest.mark.parametrize(
     ("line", "furniture"),
     [("HIST1107 Rome: From Republic to Principate · Week 6 · Seminar handout", True),
      ("Year 9 History | Worksheet 3", True),
-     ("The army marched west. In Week 6 the seminar read Cicero's letters.", False)],
+     ("The army marched west. In Week 6 the seminar read Cicero's letters.", False),
+     # batch 33: a course line parted by dashes, and an email newsletter's furniture
+     ("A-Level History – Unit 2: The Origins of the First World War – Lesson 6", True),
+     ("1914 – the war begins – Europe in flames", False),
+     ("--", True),
+     ("You are receiving this because you are a member of the RHTA.", True),
+     ("See you at the spring conference!", True),
+     ("The Bulletin team", True),
+     ("The Manhattan Project team", False),
+     ("14 Abbey Mews, Wantage, Oxfordshire OX12 8AB", True)],
 )  # fmt: skip
 def test_a_course_line_is_furniture(line: str, furniture: bool) -> None:
     """Batch 32's seminar handout kept its course line (a module code, a week, "Seminar

@@ -334,6 +334,12 @@ _A_COUNT_GOES_ON = (
 )
 _EARLY_YEAR_OF_DAY = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d)(?={_PLAINLY_AFTER})"
 _PROSE = [
+    (  # 5–6 July 1914, 12-14 March 1921: days of one month, from the first to the last
+        "days",
+        r"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*[–—-]\s*"
+        rf"{_DAY.format('d')}(?:\s+of)?\s+{_MON.format('m')},?\s+{_YEAR.format('y')}"
+        + _NOT_NUMBER_AFTER,
+    ),
     (  # January 7th 1979, January 7, 1979, Jan. 7 1979
         "md",
         rf"\b{_MON.format('m')}\s+{_DAY.format('d')},?\s+{_YEAR.format('y')}{_NOT_NUMBER_AFTER}",
@@ -469,6 +475,7 @@ def _century_text(m: re.Match[str]) -> str:
 _PROSE_TEXT: dict[str, Callable[[re.Match[str]], str]] = {
     "md": _day_text,
     "dm": _day_text,
+    "days": lambda m: f"{_day_text(m)[:8]}{int(m['d1']):02d}–{_day_text(m)}",
     "month": lambda m: f"{int(m['y']):04d}-{_month(m['m']):02d}",
     "feast": _feast_text,
     "range": _span_text,
@@ -527,7 +534,9 @@ class _Spans:
 # the year is clear from what it has just said. Only whole month names: "May 4" is a date,
 # "Mar" alone is too often something else.
 _DAY_MONTH = re.compile(
-    r"\b(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>"
+    # … the first of days of one month: "5–6 July" is from 5 July
+    r"\b(?:(?:(?P<first>[0-3]?\d)\s*[–—-]\s*)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?P<month>"
     + "|".join(MONTHS)
     + r")|(?P<month2>"
     + "|".join(MONTHS)
@@ -561,7 +570,7 @@ def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
     alone, "in April"), in text order."""
     found = []
     for m in _DAY_MONTH.finditer(text):
-        day = int(m["day"] or m["day2"])
+        day = int(m["first"] or m["day"] or m["day2"])
         month = _MONTH_NAMES[(m["month"] or m["month2"]).lower()]
         if 1 <= day <= calendar.monthrange(2000, month)[1]:
             found.append((m.start(), m.end(), month, day))

@@ -1213,16 +1213,22 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
         or bare[:1].isupper()
         or (bare.endswith(("’s", "'s")) and bare.lower()[:-2] not in _COLLECTIVE)
         or infinitive
-        # "China would recover | sovereignty – the right to rule –": a verb after a modal
+        # "China would recover | sovereignty – the right to rule –": a verb after a modal; "by
+        # building | temple-mountains: stepped pyramids …": a gerund after a preposition
         or (bool(taken) and bool(before) and before[-1].lower() in _MODALS)
+        or (
+            bool(taken)
+            and bare.endswith("ing")
+            and bool(before)
+            and before[-1].lower() in ("by", "after", "before", "without", "while")
+        )
     )
 
 
-# Words after which the next is a verb: "would | recover", "did not | recognise" (not "do":
-# "had to do | relief work").
+# Words after which the next is a verb: "would | recover" (not "do": "had to do | relief
+# work"; nor "not": "was not | absolute monarchy").
 _MODALS = {
-    "would", "could", "should", "might", "will", "can", "must", "may", "shall", "not", "never",
-    "cannot",
+    "would", "could", "should", "might", "will", "can", "must", "may", "shall", "cannot",
 }  # fmt: skip
 # Words after which a participle is an adjective: "handed to | chartered companies".
 _BEFORE_ADJECTIVE = {
@@ -1274,7 +1280,7 @@ _APPOSITIVE_OPENING = (
     # … "customs duties, which are taxes on goods being traded"
     r"(?:which|who)\s+(?:were|are)\s+(?=[a-z]+s\s+(?:on|of|for|in|that|which|who)\s)|"
     # … "in ellipses, which are stretched-out circles, and …": a plural noun and no more
-    r"(?:which|who)\s+(?:were|are)\s+(?=(?:[a-z-]+\s+)?(?!(?:theirs|ours|yours)\b)"
+    r"which\s+(?:were|are)\s+(?=[a-z-]+\s+(?!(?:theirs|ours|yours)\b)"
     r"[a-z]{3,}(?<!ou)(?<!s)s(?:,|;|\.|$))|"
     rf"{_NOT_A_NOUN}(?:[a-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*(?=\s+(?:who|which|that|whose|where)\s)|"
     rf"{_NOT_A_NOUN}(?:{_INNER})?(?:[a-z]+(?:tion|sion|ment|ance|ence|ity|ship|hood|ism)|rule)"
@@ -1417,8 +1423,9 @@ def _a_clause(words: str) -> bool:
     names = re.match(r"(?:the|a|an)\s+[A-Z]", words) and re.search(
         r"\band\s+(?:[a-z]+ly\s+)?(?:the|a|an)\s+[A-Z]", words
     )  # "the Yard at London and the Court at Ghent", "… and finally the Naimans": names
-    if _MORE_OF_A_LIST.search(words) or _PREDICATES.match(words):
-        return True  # "its monarchy, the privileges of its nobles and much of …"
+    if _MORE_OF_A_LIST.search(words) or _PREDICATES.match(words) or _MODAL_CLAUSE.match(words):
+        return True  # "its monarchy, the privileges of its nobles and much of …"; "…, the
+        # kings would stay in the Angkor area …": a main clause
     return bool(listed and len(words.split()) <= 8) or bool(names or _SUMMING_UP.match(words))
 
 
@@ -1426,6 +1433,12 @@ _PLACES_GOVERNED = re.compile(
     r"^(?:the|a|an)\s+[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?(?:of|around|between|from|near|in)\s+"
     r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+and\s+(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+[A-Z][\w’'-]*)*$"
+)
+# A subject and a modal verb: "the kings would stay …", "the new state could not survive".
+_MODAL_CLAUSE = re.compile(
+    r"(?:the|a|an|his|her|their|its)\s+"
+    r"(?:(?!(?:that|which|who|whom|whose|where|when)\b)[a-z][\w-]*\s+){1,3}"
+    r"(?:would|could|should|might|will|can|must|cannot)\s+(?:not\s+)?[a-z]{2,}\b"
 )
 # The rest of a list: "…, the privileges of its nobles and much of its traditional society".
 _MORE_OF_A_LIST = re.compile(r"\band\s+(?:much|many|most|some|all|part)\s+of\b")
@@ -1489,7 +1502,9 @@ _ROLE_NAMED = re.compile(
     # "The Governor of New South Wales, Sir Philip Game", "the commander in Scotland, …",
     # "the Chancellor of the Exchequer, Winston Churchill,"
     r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=,))?)(?P<comma>,)?\s+"
-    r"(?P<name>(?:Sir\s+|Dame\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+"
+    # … not a day's name: "told the correspondent Tuesday that …"
+    r"(?P<name>(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    rf"{'|'.join(_MONTH_NAMES)})\b)(?:Sir\s+|Dame\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+"
     # "Ahmad al-Mansur", "Johan David Åkerblad"
     rf"(?:\s+(?:(?:{_IN_A_NAME})\s+|(?:al|el|ad|as|ibn)-)?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{0,3}}"
     r"(?:\s+[IVX]+\b)?"  # "the Russian tsar Nicholas I", "the young king Ptolemy V"
@@ -2071,7 +2086,8 @@ def _a_role(term: str, clause: str) -> bool:
     return bool(
         re.fullmatch(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+", term)
         and re.fullmatch(
-            rf"(?:a|an)\s+(?:[a-z]+\s+)?(?:[a-z]{{3,}}(?:er|or|ist|ian|man|woman)|(?i:{_ROLE}))",
+            rf"(?:a|an)\s+(?:[a-z]+\s+)?(?:[a-z]*(?:maker|smith|wright|keeper|seller|dealer|"
+            rf"worker|owner|weaver|miner)|(?i:{_ROLE}))",
             clause,
         )
     )
@@ -2177,6 +2193,8 @@ _A_COMMENT = re.compile(
 # items of a list of alternatives.
 _NO_DEFINITION = re.compile(
     r"(?:each|both|all|some|most|many|none|several)\s+(?:[a-z]+ed|made|given|sent|held)\b|"
+    # … what others held: "identify them with the bodhisattva Lokeshvara, others with the king"
+    r"(?:others|some|many|most|few|several|all|both)\s+(?:with|in|as|to|by|for|from|at|on)\b|"
     r"(?:traditionally|usually|generally|commonly|conventionally)\s+(?:placed|dated|put|set)\b|"
     r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+or\s+(?:a|an|the)\s+[a-z]+$|"
     # … a measure, not what a thing is: "the Swiss border, a distance of about 400 miles", "the
@@ -2191,6 +2209,9 @@ def _a_list_goes_on(clause: str, rest: str) -> bool:
     """Whether the appositive `clause` is an item of a list that goes on in `rest` — not one
     of a chain, each describing the name the one before ends with ("…, the elected overlord
     of the Holy Roman Empire, a loose patchwork of …")."""
+    if re.match(r"\s*,\s+and\s", rest) and re.match(r"[a-z]+s\s+(?:in|of)\s+which\b", clause):
+        return True  # "processions with elephants and parasols, markets in which women did
+        # most of the trading, and daily bathing": the list's next item, no definition
     if clause.startswith("or ") or _RELATIVE.search(clause) or _OBJECTS_GO_ON.search(clause):
         return False  # … "a route of about 2,000 miles across the plains, | the Rocky Mountains
         # and the Great Basin": the list is where the route went
@@ -2533,7 +2554,8 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
 # A name given to someone, and an appositive about the name: "The Byzantines often called
 # Western Christians Latins, a name that simply meant …" — the name is the term.
 _A_NAME_GIVEN = re.compile(
-    r"\b(?:called|named|dubbed|nicknamed)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)+([A-Z][\w’'-]*)$"
+    r"\b(?:called|named|dubbed|nicknamed)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+)+"
+    r"(?<=[a-z]s\s)([A-Z][\w’'-]*s)$"  # "Western Christians | Latins", not "Northern | Ireland"
 )
 _ABOUT_A_NAME = re.compile(r"(?:a|an|the)\s+(?:[a-z]+\s+)?(?:name|nickname|word|term|label)\b")
 
@@ -2631,7 +2653,8 @@ def _other_names(found: list[Definition]) -> list[Definition]:
 # "quarantine – keeping people who might carry a disease apart –"; not a clause ("– he said –").
 _DASHED = re.compile(
     r"(?:\s[–—]\s|—)(?P<clause>(?!(?:and|but|or|so|then|when|while|as|if|though|although|not|"
-    r"never|he|she|it|they|we|i|you|who|which|that|there|this|these|those|in|on|at|by|for|"
+    r"never|he|she|it|they|we|i|you|who|whose|whom|where|which|that|there|this|these|those|in|"
+    r"on|at|by|for|"
     r"with|from|to|of|after|before|until|over|under|into|across|through|towards|during|perhaps|"
     r"probably|possibly|including|such|especially|"
     r"notably|particularly|mainly|mostly|chiefly|the\s+so-called|[a-z]+ed(?!\s+[a-z]+s\b)|"
@@ -2655,7 +2678,7 @@ _COLON = re.compile(
     # … "Californios: Spanish-speaking settlers of Mexican descent"
     r"(?:(?:[a-z]+(?:ed|al|ous|ful|ic|ive|y)|[A-Z][a-z]+-[a-z]+)\s+)?[a-z]+s\s+"
     r"(?=(?:[a-z]+ed\s+(?:by|on|in|to|with|"
-    r"from|at|for|against|upon|abroad|overseas|locally)|who|which|that|of)\b)|"
+    r"from|at|for|against|upon)|who|which|that|of)\b)|"
     r"[a-z][\w-]*\s+[a-z]+\s+(?=[a-z]+ed\s+(?:with|by|from|in|into)\b)|"
     # "quotas for grain procurement: compulsory deliveries to the state at …", "These towns
     # were oases: fertile places in the desert where …"
@@ -2727,6 +2750,8 @@ def _translated(sentence: str) -> list[Definition]:
         term = (m["marked"] or m["plain"] or m["name"]).strip('*“”"‘’')
         if m["plain"] and (term in _NOT_IN_TERM or term.split()[0] in _NOT_IN_TERM):
             continue
+        if m["plain"] and " " in term and _HAS_VERB.fullmatch(term.split()[0]):
+            term = term.split()[1]  # "he was proclaimed | chakravartin, or "universal monarch""
         if len(term.split()) <= 4 and (definition := _clause(m["gloss"], short=True)):
             found.append((term, definition, ()))
     return found
@@ -3087,11 +3112,18 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
             sentence[: m.start()],
         )
         # … "Russian Justice (Russkaya Pravda) – Pestel's plan …": the name, not its other one
-        head = re.sub(r"(?<=\w)\s+\([^()]{2,60}\)\s*$", "", head)
+        head = re.sub(r"(?<=[A-Z][\w’'-])\s+\([A-Z][^()]{1,60}\)\s*$", "", head)
         named = re.search(r"[A-Z][\w’'-]+\s+[A-Z][\w’'-]+$", head.rstrip())  # "Carlsbad Decrees"
         if not head.strip() or (len(head.split()) <= 5 and _opening(head) and not named):
             continue  # "At the top sat the *grands blancs* – …" is no opening
         term = _phrase_before(head)
+        if (
+            pattern is _DASHED
+            and re.match(r"[A-Z][\w’'-]*[’']s\s", m["clause"])
+            and not re.match(r"\s*[–—]", sentence[m.end("clause") :])
+        ):
+            continue  # "Hitler invaded Poland – Britain's guarantee … meant war": a clause, not
+            # "The Japanese occupation – Japan's rule of Hong Kong … – lasted …"
         if (
             pattern is _DASHED
             and _SAID_OF_THE_CLAUSE.match(m["clause"])
@@ -3120,12 +3152,13 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
     return found
 
 
-# A dash's words that rank what the clause before tells: "the first meeting between …", "the
-# largest strike in …" — not a place's kind ("the largest city in …").
+# A dash's words that rank the happening the clause before tells: "the first meeting between
+# …", "the largest strike in …" — not a place ("the first permanent English colony").
 _SAID_OF_THE_CLAUSE = re.compile(
     r"(?:the|a|an)\s+(?:first|last|only|second|third|largest|biggest|worst|greatest|longest|"
-    r"most\s+[a-z]+)\s+(?!(?:city|town|capital|port|village|region|province|state|country|"
-    r"kingdom|island|river|fortress|settlement|district)\b)"
+    r"most\s+[a-z]+)\s+(?:[a-z]+\s+)?(?:meeting|time|occasion|visit|attack|battle|use|"
+    r"election|strike|riot|victory|defeat|clash|encounter|crossing|landing|voyage|journey|"
+    r"conference|summit|talks|agreement|rising|revolt|massacre|execution|trial)\b"
 )
 
 
@@ -3283,28 +3316,36 @@ def _name_given(sentence: str, m: re.Match[str]) -> list[Definition]:
     if head.endswith(",") and m[0].startswith("also"):
         return _also_called(head[:-1], term, rest)
     if (named := _a_name_s_other_name(sentence, m, term, rest)) is not None:
-        return [named]
+        return named
     return _known_as(term, sentence, m, rest)
 
 
 def _a_name_s_other_name(
     sentence: str, m: re.Match[str], term: str, rest: str
-) -> Definition | None:
-    """ "the theologians who advised the Holy Office, better known as the Roman Inquisition,
-    judged …" → (Holy Office, better known as the Roman Inquisition): another name for the
-    Holy Office, not for the theologians — where the name given is whole (not "the Big | Four")
-    and nothing after it says what it is."""
+) -> list[Definition] | None:
+    """A name given just after another name with "the": the sentence's subject ("The
+    Temporary Relief Act, better known as the Soup Kitchen Act, was passed …") → (Temporary
+    Relief Act, better known as the Soup Kitchen Act); after a relative clause's object ("the
+    theologians who advised the Holy Office, better known as the Roman Inquisition, …",
+    "Wellesley, who commanded the British Army, later known as the Iron Duke") → nothing: the
+    name may be the object's or the person's, and the words do not say. None where neither:
+    the rules for "known as" read it ("Followers of the Prophet, known as Muslims")."""
+    head = sentence[: m.start()].rstrip()
     said = re.match(r"[^,;:.()–—]+", sentence[m.start() :])
-    whole = said is not None and said[0].rstrip().endswith(term)
-    named = _AN_INSTITUTION_NAMED.search(sentence[: m.start()].rstrip())
-    if not (whole and term[:1].isupper() and named) or _after(rest):
+    whole = said is not None and said[0].rstrip().endswith(term)  # not "the Big | Four"
+    if not (whole and term[:1].isupper()) or _after(rest):
         return None
-    return (named["name"], f"{sentence[m.start() : m.start('term')]}{term}", (term,))
+    if opens := _A_SUBJECT_NAMED.fullmatch(head):
+        return [(opens["name"], f"{sentence[m.start() : m.start('term')]}{term}", (term,))]
+    return [] if _AN_OBJECT_NAMED.search(head) else None
 
 
-# A name with "the", just before a comma: "… advised the Holy Office,".
-_AN_INSTITUTION_NAMED = re.compile(
-    r"\b[Tt]he\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,4}),$"
+# A sentence's subject, a name with "the", before a comma: "The Temporary Relief Act,", "In
+# 1616 the Holy Office,"; and a relative clause's object: "… who advised the Holy Office,".
+_THE_NAME = r"[Tt]he\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,4}),"
+_A_SUBJECT_NAMED = re.compile(rf"(?:(?:In|By|On|From)\s+[^,]{{1,30}}?,?\s+)?{_THE_NAME}")
+_AN_OBJECT_NAMED = re.compile(
+    rf"\b(?:who|which|that)\s+(?:[a-z]+ly\s+)?(?:[a-z]{{3,}}ed|{_IRREGULAR})\s+{_THE_NAME}$"
 )
 
 
@@ -3434,7 +3475,7 @@ def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
     which = re.match(rf"^\s*,\s*(which|who|that)\s+({_A_CLAUSE_WITH_A_LIST})", rest)
     if definition:  # "looked to | five great bishops, called patriarchs, who led …"
         definition = re.sub(r"^(?:to|in|on|at|from|by|with|for|into)\s+", "", definition)
-    if which and re.match(r"(?:means|meant)\s", which[2]):
+    if which and re.match(r"means\s|meant\s+[“\"‘']", which[2]):
         return _clause(which[2])  # "… became known as the Voortrekkers, which means "those …""
     if definition and re.fullmatch(r"(?i:(?:[a-z]+\s+)?(?:they|he|she|it|we))", definition):
         return None  # "later they became known as …": who they are, the sentence before says
@@ -3616,8 +3657,11 @@ def _what_it_says(sentence: str) -> Definition | None:
 # A relative clause's words, with a list inside them: "who had interests in coal, steel,
 # shipping and newspapers", "who led the Christians of Rome, Constantinople, Alexandria, Antioch
 # and Jerusalem", up to the comma after it.
+# … after a name of up to 15 letters, the lookbehinds each of one width
+_AFTER_A_NAME = "(?:" + "|".join(rf"(?<=\s[A-Z][a-z]{{{n}}})" for n in range(1, 15)) + ")"
 _A_LIST_GOES_ON = (
-    r",\s+(?=[a-z]+,|[a-z]+\s+and\s+[a-z]+\b|[A-Z][\w’'-]+,|[A-Z][\w’'-]+\s+and\s+[A-Z][\w’'-]+\b)"
+    r"(?:,\s+(?=[a-z]+,|[a-z]+\s+and\s+[a-z]+\b)|"
+    rf"{_AFTER_A_NAME},\s+(?=[A-Z][\w’'-]+,|[A-Z][\w’'-]+\s+and\s+[A-Z]))"
 )
 _A_CLAUSE_WITH_A_LIST = (
     rf"(?:[^,;:()]|{_A_LIST_GOES_ON}){{8,160}}?(?=\s*(?:(?!{_A_LIST_GOES_ON}),|[;:.]|$))"

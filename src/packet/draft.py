@@ -546,11 +546,18 @@ def _dated_in(sentence: str, told: _Told, line: bool) -> Iterator[tuple[str, str
     ):
         return  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …", a book
     context = told.year or told.plain_year
+    first: int | None = None  # the year of the sentence's first happening
     for clause, start, end, date in happenings(sentence, context, told.day):
         if line and date in told.retold:
             continue  # the sentence that tells it is the event
-        if not _WRITTEN_OF_SINCE.search(sentence):
-            told.heard(date, clause, start)  # … a historian's book is no step of the story
+        year = int(date[:4]) if re.match(r"\d{4}", date) else None
+        first = year if first is None else first
+        ahead = year and first and year >= first + 2 and _LATER_IN_LIFE.search(clause)
+        if not _WRITTEN_OF_SINCE.search(sentence) and not ahead:
+            # … a historian's book is no step of the story, nor a life told to its end: "at
+            # his trial in October 1914 he was sentenced …, and he died of tuberculosis in
+            # April 1918. | On 5 July Kaiser Wilhelm II …" (1914, not 1918)
+            told.heard(date, clause, start)
         words = _content_words(event_title(clause, start, end))
         later = _TOLD_FROM_BEFORE.search(clause[start:end]) is not None
         if _told_before(date, words, told.happenings, later):
@@ -559,6 +566,12 @@ def _dated_in(sentence: str, told: _Told, line: bool) -> Iterator[tuple[str, str
         yield sentence, clause, start, end, date
 
 
+# A clause that tells where a life went after the story: "he died of tuberculosis in April
+# 1918", "she was released in 1927", "he later became …".
+_LATER_IN_LIFE = re.compile(
+    r"\b(?:died|death|lived\s+(?:on\s+)?until|was\s+released|later\s+became|eventually|"
+    r"went\s+on\s+to)\b"
+)
 # A sentence about what was written of the story since, whose year the story does not go on
 # from: "Other historians, beginning with John Terraine, whose study of Haig appeared in 1963,
 # have defended him. … The following spring the Germans withdrew" (1917, not 1964).
@@ -1111,7 +1124,9 @@ _COUNT = r"two|three|four|five|six|seven|eight|nine|ten"
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?:later\s+)?(?:in\s+)?(?:that|the)\s+same\s+year|later\s+that\s+year|"
     r"(?:in\s+)?(?:the\s+)?(?:following|next)\s+(?:year|spring|summer|autumn|fall|winter)|"
-    r"a\s+year\s+later|"
+    # … "The following May, Kelso Cochrane … was stabbed": the next May after the last date
+    rf"(?:in\s+)?the\s+(?:following|next)\s+(?P<month>{'|'.join(MONTHS)})\b|"
+    r"a\s+year\s+later|(?:[Ii]n\s+)?that\s+year\b|"
     r"(?:in\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before)|"
     # … not "Twenty-two years later" (no count of it here), "after six years of fighting"
     rf"(?<![\w-])(?P<years>{_COUNT})\s+years\s+later|after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b)|"
@@ -1167,6 +1182,8 @@ def _relative(
     starts = [at for at, _, _ in found]
     ends = sorted(end for _, end, _ in found)
     for m in matches:
+        if re.match(r"\s+than\b", sentence[m.end() :]):
+            continue  # "ten years later than de Lesseps had promised": a comparison
         after = bisect.bisect_left(starts, m.end() - 8)
         ended = bisect.bisect_left(ends, m.start() - 8)
         near = (
@@ -1174,9 +1191,10 @@ def _relative(
             or (
                 ended < len(ends)
                 and ends[ended] <= m.start() + 8
-                # … but "he died in May 1879; the following year Parnell took over", "seized the
-                # throne in 717 and the following year saw off …": a clause of its own
-                and not re.search(r";|\b(?:and|but)\b", sentence[ends[ended] : m.start()])
+                # … but "he died in May 1879; the following year Parnell took over": a clause
+                # of its own (not "… on 4 August 1914 and a week later the BEF crossed", whose
+                # cut would leave neither clause whole)
+                and ";" not in sentence[ends[ended] : m.start()]
             )
         )
         # … or a sentence opening with it and giving the date in its first clause ("The
@@ -1245,8 +1263,11 @@ def _counted(
         return None  # after "c. 1300", "1850–1860", a century: no one year to count from
     shift = _COUNTS[count.lower()] if (count := m["years"] or m["after"]) else forward - back
     shift *= not m["vague"]  # "a few weeks earlier", "over the following months": that year
-    if forward and last and (season := _SEASON_STARTS.get(said.split()[-1])):
-        # "the following autumn" after February is that autumn; after October, the next
+    starts = _SEASON_STARTS.get(said.split()[-1])
+    named = MONTHS.index(m["month"].capitalize()) + 1 if m["month"] else None
+    if forward and last and (season := starts or named):
+        # "the following autumn" after February is that autumn; after October, the next (and
+        # so "the following May")
         month = int(last[5:7]) if re.match(r"\d{4}-\d\d", last) else None
         shift = int(month is None or month >= season)
     if last and last.endswith(" BC"):  # years BC count down: "Four years later" after 256 BC
@@ -1255,7 +1276,8 @@ def _counted(
     base_year = int(last[:4]) if last else year  # … else the year the text is in
     if base_year is None or not 1 <= base_year + shift <= 9999:
         return None
-    return m.start(), m.end(), str(base_year + shift)
+    told = f"{base_year + shift:04d}-{named:02d}" if named else str(base_year + shift)
+    return m.start(), m.end(), told
 
 
 def _days_on(m: re.Match[str], step: int) -> int:
@@ -1600,8 +1622,9 @@ def _defined(
             term, names = full_names[term], (*names, term)
         # a key-terms line's word is a term of its own: "Schism: a split within a religious
         # community", though "East–West Schism" is drafted
-        keyed = re.match(rf"[*“\"‘']*{re.escape(term)}[*”\"’']*(?::|\s[–—-])\s", sentence)
-        _add(found, term, seed_sentence, list(names), definition, keyed=keyed is not None)
+        line = re.match(rf"[*“\"‘']*{re.escape(term)}[*”\"’']*(?::|\s[–—-])\s", sentence)
+        keyed = line is not None and not _A_CAPTION.match(definition)  # not "Empire: a map …"
+        _add(found, term, seed_sentence, list(names), definition, keyed=keyed)
     for m in _FULL_NAME.finditer(sentence):
         first = list(itertools.dropwhile(_NOT_A_FIRST_NAME.__contains__, m[1].split()))
         if first:  # "Charles Stewart Parnell", not "King Charles", "In March"
@@ -1618,6 +1641,12 @@ def _introduced_terms(found: dict[str, TermDraft], sentence: str, seed_sentence:
             _add(found, term, seed_sentence, aliases, said)
 
 
+# A picture's caption, no key term's line: "Empire: a map of the Ottoman lands in 1683".
+_A_CAPTION = re.compile(
+    r"(?:a|an|the)\s+(?:[a-z]+\s+)?(?:map|photograph|photo|picture|image|painting|drawing|"
+    r"cartoon|poster|engraving|sketch|plan|diagram|chart|table|graph)\b",
+    re.IGNORECASE,
+)
 # A person's first and last name: "John Ball" (not "The Peasants", "In March").
 _FULL_NAME = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})([A-Z][a-z]{2,})\b(?!\s+[A-Z])")
 _NOT_A_FIRST_NAME = {

@@ -307,6 +307,12 @@ _BYLINE = re.compile(
     r"^By\s+(?P<author>[A-Z][\w.'’-]*(?:\s+(?!(?:Updated|Published|Posted)\b)[A-Z][\w.'’-]*){0,3})"
     r"(?:\s*[,|·-]?\s*(?P<date>(?:Updated|Published|Posted)?\s*\S.*))?$"
 )
+# A byline with the writer's role: "By Helen Marsh, Head of History, Kingsmead School" (not
+# "By Easter Sunday, Dublin was in flames").
+_A_BYLINE = re.compile(
+    r"By\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof\.?|Professor)\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}"
+    r"(?:,\s+(?!(?:\w+\s+)*(?:was|were|had|is|are)\b)[A-Z][^,.\d]{1,60}){1,2}"
+)
 _DATED = re.compile(
     r"^[*_]*(?:Page\s+)?(?:(?:Last\s+)?(?:Updated|Reviewed)|Published|Posted)\s*:?\s*(?:on\s+)?"
     r"(?P<date>[^·|]+?\d{4})(?:\s+by\s+(?P<author>[A-Z][\w.'’ -]{1,40}?))?"
@@ -346,7 +352,24 @@ def is_handout_furniture(line: str) -> bool:
         or _TRANSCRIPT_LINE.fullmatch(plain)
         or (len(plain.split()) <= 20 and _NOT_FOR_READERS.search(plain) is not None)
         or (len(plain.split()) <= 40 and _ABOUT_THE_PAGE.match(plain) is not None)
+        or (len(plain.split()) <= 16 and _AN_EMAIL_S.fullmatch(plain) is not None)
+        or (_DASHED_RUNNING_LINE.fullmatch(plain) is not None and _A_COURSE.search(plain))
     )
+
+
+# An email newsletter's furniture: its signature's "--", why it came and how to stop it, its
+# sign-off ("See you at the spring conference!", "The Bulletin team") and a postal address
+# ending in a postcode.
+_AN_EMAIL_S = re.compile(
+    r"--|(?:You\s+(?:are\s+receiving|received|have\s+received)\s+this|Unsubscribe|"
+    r"Manage\s+your\s+(?:preferences|subscription)|To\s+unsubscribe)\b.*|"
+    r"See\s+you\s+(?:at|in|next|soon)\b[^.]{0,60}!?|The\s+[A-Z][\w’'-]*\s+team|"
+    r"[^.]{1,80},[^.,]{0,40}\s[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
+)
+# A course line whose parts a dash parts: "A-Level History – Unit 2: The Origins of the First
+# World War – Lesson 6" — three parts or more, one naming a unit, a lesson or a level.
+_DASHED_RUNNING_LINE = re.compile(r"[^–—.!?]{1,60}(?:\s[–—]\s[^–—.!?]{1,60}){2,}")
+_A_COURSE = re.compile(r"\b(?:Unit\s+\d+|Lesson\s+\d+|A[- ][Ll]evel|GCSE|Year\s+\d{1,2})\b")
 
 
 # A line about the page, not from it: its copyright ("© Halloran Museum …. This booklet may be
@@ -571,6 +594,9 @@ def _block(
         return ("heading", heading)
     if not kept and _noted_before_text(line, article):
         return None
+    if kept and _A_BYLINE.fullmatch(line):
+        article.skipped.append(line)  # a feature's byline after a newsletter's first lines
+        return None
     if _is_marketing(line) or _BREADCRUMB.match(link_text(line).replace("*", "")):
         article.skipped.append(line)
         return None
@@ -640,11 +666,28 @@ def _key_words_kept(page: str) -> str:
     return "".join([*out, page[at:]])
 
 
+# A definition list's term and its description: "<dt>baray</dt> <dd>a large rectangular
+# reservoir …</dd>", which the article reader would give as two paragraphs.
+_DEFINITION = re.compile(
+    r"<dt\b[^>]*>(?P<term>(?:(?!</?d[tdl]\b).)*?)</dt>\s*"
+    r"<dd\b[^>]*>(?P<said>(?:(?!</?d[tdl]\b).)*?)</dd>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _definitions_kept(page: str) -> str:
+    """`page` with each term of a definition list and its description made one paragraph,
+    "<p><strong>baray</strong>: a large rectangular reservoir …</p>", as a key-words list
+    writes them, and the list a `<div>`."""
+    page = _DEFINITION.sub(r"<p><strong>\g<term></strong>: \g<said></p>", page)
+    return re.sub(r"<(/?)dl\b", r"<\1div", page, flags=re.IGNORECASE)
+
+
 def _html_article(text: str) -> Article:
     import trafilatura  # only when HTML is pulled or checked
 
     found: Any = trafilatura.bare_extraction(
-        _key_words_kept(_CONTROL_REFERENCE.sub(_drop_control, text)),
+        _key_words_kept(_definitions_kept(_CONTROL_REFERENCE.sub(_drop_control, text))),
         with_metadata=True,
         include_formatting=True,
         include_comments=False,
