@@ -2558,3 +2558,16 @@ def test_an_owner_before_a_name_is_the_name_too() -> None:
 def test_what_batch_33_drafted_false(sentence: str, wrong: str) -> None:
     """Batch 33's Angkor page, read after its blind run: each gave a false entry."""
     assert wrong not in [t for t, _, _ in defined_terms(sentence)]
+
+
+def test_a_law_by_what_it_did_after_its_month_and_year_or_an_adverb() -> None:
+    """Batch 33's record office pack: "The Act of Supremacy of November 1534 made …" and "The
+    Act of Union of 1800 then joined …" were no terms."""
+    drafted = {d.term: d.definition for d in draft_terms([
+        "The Act of Supremacy of November 1534 made the king Supreme Head of the Church.",
+        "The Act of Union of 1800 then joined Ireland to Britain.",
+    ])}  # fmt: skip
+    assert drafted == {
+        "Act of Supremacy": "made the king Supreme Head of the Church",
+        "Act of Union": "joined Ireland to Britain",
+    }

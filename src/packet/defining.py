@@ -3864,11 +3864,15 @@ _NAME_DID = re.compile(
     rf"(?:{_KIND_OF_THING})\b(?:\s+of\s+(?:[A-Z][\w’'-]*|\d{{4}})(?:\s+[A-Z][\w’'-]*){{0,3}}|"
     r"\s+\d{4}(?!\s*[–-]))?|"  # "The Ballot Act 1872"
     rf"(?:{_KIND_OF_THING})\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
-    r"(?:\s+of\s+\d{4})?"  # "The Act of Proscription of 1746 banned …"
+    # "The Act of Proscription of 1746 banned …", "the Act of Supremacy of November 1534 made
+    # …", "the Combination Acts of 1799 and 1800 made …"
+    r"(?:\s+of\s+(?:[A-Z][a-z]+\s+)?\d{4}(?:\s+and\s+\d{4})?)?"
     # "The Act of Supremacy (1534) made …", "The Diet of Speyer in 1526 discussed …"
     r"(?:\s*\(\d{4}(?:[–-]\d{2,4})?\)|\s+in\s+\d{4})?"
     # ", passed in March 1881,", ", known in Russian as the Ulozhenie,"
     rf"(?:,\s+(?:[a-z]{{3,}}ed|known|{_IRREGULAR})\b[^,;:()]{{1,60}},)?\s+"
+    # … "still forbade", "then confirmed": what it did, after an adverb
+    r"(?:(?:still|then|also|soon|finally|formally|further|effectively)\s+)?"
     rf"(?P<clause>(?!(?:{_WHEN_VERBS})\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\b[^;:()]{{8,240}}?)"
     r"\s*(?=[;:]|(?<!\b[A-Z])\.(?:\s|$)|,\s+(?:and|but|which|while|so)\b|\s\(|$)"
 )
