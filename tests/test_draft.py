@@ -1214,3 +1214,30 @@ def test_days_of_one_month_the_following_may_and_that_year() -> None:
     ]  # fmt: skip
     assert told("The following May the queen died.", 1958, "1958-02") == ["1958-05"]
     assert told("In that year a ruler held a ceremony.", 802, "802") == ["802"]
+
+
+def test_a_novel_s_year_and_a_source_caption_s_year() -> None:
+    """A teacher's read of batch 33: "Within weeks the Luddites had taken a life" was dated
+    1849, the year of a novel told of in the sentence before; and "the following year" after
+    "Source B — a report …, 1967." was counted from 1956, the year before it."""
+
+    def dates(*paragraphs: str) -> list[str]:
+        found = Article(title="T", blocks=[("para", p) for p in paragraphs])
+        return [e["date"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+
+    assert (
+        dates(
+            "The mill was attacked on 11 April 1812. Charlotte Brontë drew on the attack for her "
+            "novel Shirley, published in 1849.",
+            "Within weeks the Luddites had taken a life.",
+        )[-1]
+        == "1812"
+    )
+    assert (
+        dates(
+            "In 1956 many arrived.",
+            "Source B — a report for Political and Economic Planning (PEP), 1967. Its findings "
+            "helped to persuade the government to strengthen the law the following year.",
+        )[-1]
+        == "1968"
+    )

@@ -907,3 +907,96 @@ def test_pass_35_a_relative_date_after_and_or_than_is_no_happening_of_its_own(
     sentence: str, dates: list[str]
 ) -> None:
     assert [date for _, _, _, date in happenings(sentence)] == dates
+
+
+# -- pass 36: on batch 33's tuning (/tmp/hostile36) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "date"),
+    [
+        # only a death told with its cause (or in prison or exile) is a life told to its end
+        ("The war began in August 1914, and by November 1918 nearly a million soldiers of the "
+         "British Empire had died. On 11 November the armistice was signed at Compiègne.",
+         "1918-11-11"),
+        ("Queen Victoria came to the throne in June 1837 and died at Osborne House in January "
+         "1901. The following year Edward VII was crowned.", "1902"),
+        # "that year" opens a sentence; a month's name is capitalised
+        ("Slavery was abolished throughout the British Empire in August 1833. Until that year "
+         "enslaved people in Jamaica could be bought and sold.", None),
+        ("The harvest failed in 1845. Landlords complained that year after year their tenants "
+         "paid less rent.", None),
+        ("On 7 March 1965 state troopers beat marchers at Selma. The next march was led by "
+         "Martin Luther King himself.", None),
+        # a label's number and a day are no days of one month
+        ("Source 2 – 28 June 1914: a photograph of the arrest of Gavrilo Princip.",
+         "1914-06-28"),
+        # a relative date after ", and" is its own happening; "two days later" after days
+        ("Hitler was appointed Chancellor on 30 January 1933, and the following year he had "
+         "Röhm and the SA leaders murdered.", "1934"),
+        ("The Black and Tans arrived in March 1920. On 12-14 March 1921 the IRA fought a series "
+         "of ambushes in Cork. Two days later six IRA volunteers were executed.", "1921-03-16"),
+    ],
+)  # fmt: skip
+def test_pass_36_dates(paragraph: str, date: str | None) -> None:
+    from packet.draft import Taken, draft
+    from packet.sources import Article
+
+    found = Article(title="T", blocks=[("para", paragraph)])
+    dates = [e["date"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    if date is None:  # … no event beyond the first sentence's
+        assert len(dates) == 1, dates
+    else:
+        assert date in dates, dates
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "unwanted"),
+    [
+        ("Orville Wright flew for twelve seconds at Kitty Hawk – the first powered flight in "
+         "history.", "Kitty Hawk"),
+        ("The Titanic sank in the North Atlantic – the worst peacetime disaster at sea of its "
+         "time.", "North Atlantic"),
+        ("The Chinese state did not recognise sovereignty – the right to rule – over Tibet.",
+         "recognise sovereignty"),
+        ("They joined the radical left wing, or 'the Mountain', in the Convention.", "wing"),
+        ("Many women had bound feet, or 'golden lilies', until the 1910s.", "feet"),
+        ("Families saved by building societies, mutual organisations that lent members' savings "
+         "to home buyers.", "societies"),
+    ],
+)  # fmt: skip
+def test_pass_36_no_false_entry(paragraph: str, unwanted: str) -> None:
+    assert unwanted not in [d.term for d in draft_terms([paragraph])]
+
+
+@pytest.mark.parametrize(
+    ("page", "kept"),
+    [
+        # an object's details and questions are no key words; two descriptions, two terms kept
+        ("<dl><dt>Object</dt><dd>Statue of Vishnu</dd><dt>Maker</dt><dd>Unknown Khmer "
+         "craftsman</dd><dt>Material</dt><dd>Bronze, gilded</dd></dl>", "Unknown Khmer craftsman"),
+        ("<dl><dt>baray</dt><dd>a reservoir</dd><dd>The West Baray is about eight kilometres "
+         "long.</dd><dt>moat</dt><dd>a ditch of water</dd></dl>",
+         "The West Baray is about eight kilometres long."),
+    ],
+)  # fmt: skip
+def test_pass_36_only_a_list_of_key_words_is_read_as_key_term_lines(page: str, kept: str) -> None:
+    html = (
+        "<html><body><article><h1>Angkor</h1><p>Angkor was the capital of the Khmer Empire, "
+        "which ruled much of mainland South-East Asia from the ninth to the fifteenth "
+        f"century.</p>{page}</article></body></html>"
+    )
+    blocks = sources.article(html, "html").blocks
+    assert any(kept in text for _, text in blocks), blocks
+    assert not any(text.startswith("**") for _, text in blocks), blocks
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["See you in the spring, if the war is over by then!",
+     "- Unit 731 – the army's germ-warfare unit – based near Harbin",
+     "By William Hogarth, Gin Lane"],
+)  # fmt: skip
+def test_pass_36_a_letter_a_key_term_and_an_attribution_are_text(line: str) -> None:
+    found = sources.article(f"The army marched west in 1914.\n\n{line}\n\nIt rained.\n", "text")
+    assert line not in found.skipped, found

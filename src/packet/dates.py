@@ -336,7 +336,7 @@ _EARLY_YEAR_OF_DAY = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d)(?={_PLAINLY_AFTER})"
 _PROSE = [
     (  # 5–6 July 1914, 12-14 March 1921: days of one month, from the first to the last
         "days",
-        r"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*[–—-]\s*"
+        r"(?<![–—-]\s)\b(?P<d1>[0-3]?\d)[–—-]"
         rf"{_DAY.format('d')}(?:\s+of)?\s+{_MON.format('m')},?\s+{_YEAR.format('y')}"
         + _NOT_NUMBER_AFTER,
     ),
@@ -535,7 +535,7 @@ class _Spans:
 # "Mar" alone is too often something else.
 _DAY_MONTH = re.compile(
     # … the first of days of one month: "5–6 July" is from 5 July
-    r"\b(?:(?:(?P<first>[0-3]?\d)\s*[–—-]\s*)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"\b(?:(?:(?P<first>[0-3]?\d)[–—-])?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
     r"(?P<month>"
     + "|".join(MONTHS)
     + r")|(?P<month2>"
@@ -570,7 +570,8 @@ def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
     alone, "in April"), in text order."""
     found = []
     for m in _DAY_MONTH.finditer(text):
-        day = int(m["first"] or m["day"] or m["day2"])
+        first, day = int(m["first"] or 0), int(m["day"] or m["day2"])
+        day = first if 0 < first < day else day  # "5–6 July" from 5 July, not "2-28 June"
         month = _MONTH_NAMES[(m["month"] or m["month2"]).lower()]
         if 1 <= day <= calendar.monthrange(2000, month)[1]:
             found.append((m.start(), m.end(), month, day))

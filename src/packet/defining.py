@@ -1213,14 +1213,14 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
         or bare[:1].isupper()
         or (bare.endswith(("’s", "'s")) and bare.lower()[:-2] not in _COLLECTIVE)
         or infinitive
-        # "China would recover | sovereignty – the right to rule –": a verb after a modal; "by
-        # building | temple-mountains: stepped pyramids …": a gerund after a preposition
+        # "China would recover | sovereignty – the right to rule –", "did not recognise |
+        # sovereignty": a verb after a modal, or after one and "not"
         or (bool(taken) and bool(before) and before[-1].lower() in _MODALS)
         or (
             bool(taken)
-            and bare.endswith("ing")
-            and bool(before)
-            and before[-1].lower() in ("by", "after", "before", "without", "while")
+            and len(before) >= 2
+            and before[-1].lower() == "not"
+            and before[-2].lower() in (*_MODALS, "did", "does", "do")
         )
     )
 
@@ -1814,9 +1814,11 @@ def _place_located(sentence: str) -> list[Definition]:
             continue  # "Wellington, at the head of the Allied army": no place
         if _GONE_TO.match(where) and not _TO_A_PLACE.search(before):
             continue  # "Stalin, south-west of Moscow, massed …", "Drake, off the coast of …"
-        if re.search(r"\b(?:like|such\s+as|exile)\b|^\S+\s+The\b", where):
+        if re.search(
+            r"\b(?:like|such\s+as|exile)\b|^\S+\s+The\b|^\S+\s+(?:its|his|her|their)\s", where
+        ):
             continue  # "Edo, in places like Satsuma", "Napoleon, in exile on …", "Robert
-            # Conquest, in The Harvest of Sorrow"
+            # Conquest, in The Harvest of Sorrow", "Kingston, Jamaica, on its way back to …"
         if re.search(r"\b[Tt]he\s+$", before) and words[-1].endswith("s"):
             continue  # "The Allies, on the Western Front, …": a people, not a place
         compass = re.match(r"in\s+the\s+(?:far\s+)?(?:north|south|east|west)", where)
@@ -2143,9 +2145,12 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         return False  # "Morris, Rossetti, the painter Madox Brown and …": another person
     if _OPENINGS.match(head) and not rest.strip(' .”"’'):
         return False  # "In 1529, at a diet held in Speyer, the Catholic majority voted …"
-    if _a_list_goes_on(clause, rest):
-        return False  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …"
-    if re.search(r"\b(?:included|includes|include)\s+(?:the\s+)?\S+$", head):
+    if _a_list_goes_on(clause, rest) or _LISTED_AFTER_A_COLON.search(head + clause):
+        return False  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …";
+        # "…: Jamaicans only, all passengers from the Caribbean, or everyone on board"
+    if re.search(
+        r"\b(?:included|includes|include|including)\s+(?:(?:the|a|an)\s+)?\S+(?:\s+\S+)?$", head
+    ):
         return False  # "The Dreyfusards included republicans, socialists such as …": a list
     if re.match(
         r"(?:much|many|most|some|all|none|each|both|one)\s+of\s+(?:which|whom|them)\b", clause
@@ -2164,6 +2169,10 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         return False
     # "taught a plain, functional style": two adjectives
     return not (_ADJECTIVE_BEFORE.search(head) and not re.match(rf"{_DETERMINER}\b", clause))
+
+
+# The last of a list of alternatives a colon opens: ": A, B, or C".
+_LISTED_AFTER_A_COLON = re.compile(r":\s[^:;]*,[^,:;]*,?\s*or\s[^,:;]*$")
 
 
 # An opening that names a place or a thing, described before the main clause: "In Langa, a
@@ -2292,9 +2301,17 @@ def _rest_of_phrase(sentence: str, end: int, clause: str) -> re.Match[str] | Non
     `clause`, which ends at `end` in `sentence`."""
     if more := _MORE_ADJECTIVES.match(sentence, end):
         return more
+    if re.search(r"[A-Z][\w’'-]*$", clause) and (names := _MORE_NAMES.match(sentence, end)):
+        return names  # "… a mixed population of Orthodox Serbs, | Catholic Croats and Muslims"
     return _NOUN_AFTER.match(sentence, end) if _ONE_ADJECTIVE.fullmatch(clause) else None
 
 
+# The rest of a list of names an appositive ends with, to its "and": ", Catholic Croats and
+# Muslims".
+_MORE_NAMES = re.compile(
+    r"(?:,\s+(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)+,?\s+and\s+(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*"
+    r"(?=\s*[,;.)]|$)"
+)
 # A kind of thing the clause before names: "…, a process known as *Africanisation*".
 _A_KIND = (
     r"(?:a|an)\s+(?:process|practice|policy|system|strategy|tactic|method|condition|doctrine|"
@@ -2619,6 +2636,10 @@ def _meaning(sentence: str, m: re.Match[str], term: str) -> tuple[str, str]:
         term = term.split(" ", 1)[1]  # "call this reform | haihan chiken", "call the WSPU's
         # members | suffragettes": the name, not its kind
     whole = sentence[: m.start()].strip() == term  # "Annual parliaments, meaning …"
+    # … "a sea-level canal, meaning a channel cut …": a compound's first word is its own
+    whole = whole or bool(
+        re.fullmatch(r"[a-z]+-[a-z]+\s+[a-z]+|[a-z]+(?:al|ic|ive|ous)\s+[a-z]+", term)
+    )
     term = term if quoted or named or whole or (term[:1].isupper() and _capitalised(last)) else last
     if glossed := _GLOSSED.search(sentence[: m.start()]):
         term = glossed["term"]
@@ -2750,8 +2771,10 @@ def _translated(sentence: str) -> list[Definition]:
         term = (m["marked"] or m["plain"] or m["name"]).strip('*“”"‘’')
         if m["plain"] and (term in _NOT_IN_TERM or term.split()[0] in _NOT_IN_TERM):
             continue
-        if m["plain"] and " " in term and _HAS_VERB.fullmatch(term.split()[0]):
+        passive = re.search(r"\b(?:was|were|is|are|been|be|being)\s+$", sentence[: m.start()])
+        if m["plain"] and " " in term and passive and _HAS_VERB.fullmatch(term.split()[0]):
             term = term.split()[1]  # "he was proclaimed | chakravartin, or "universal monarch""
+            # (not "bound feet, or 'golden lilies'")
         if len(term.split()) <= 4 and (definition := _clause(m["gloss"], short=True)):
             found.append((term, definition, ()))
     return found
@@ -3092,6 +3115,9 @@ _SAYS_WHAT_THIS_IS = re.compile(
 )
 # Words after a colon or a dash that are a sentence of their own: a noun phrase, then its verb.
 _A_SENTENCE = re.compile(
+    # "… refused Black tenants: cards in windows and newsagents often read 'No coloured'"
+    r"[a-z]+s\s+(?:[a-z]+\s+){0,5}?(?:often|usually|always|never|sometimes|also|still|soon)\s+"
+    rf"(?:[a-z]{{3,}}ed|{_IRREGULAR}|read|said)\b|"
     # "… their guns – their ships carried heavy cannon"
     rf"(?:their|his|her|its)\s+(?:[a-z-]+\s+){{0,2}}(?:[a-z]{{3,}}ed|{_IRREGULAR})\b|"
     r"(?:a|an|the)\s+(?:(?!(?:who|which|that|whose|whom|where)\b)[a-z-]+\s+){0,3}(?:had|has|have|was|were|is|are|did|could|would|will|"
@@ -3156,9 +3182,11 @@ def _noun_phrase_before(sentence: str, pattern: re.Pattern[str]) -> list[Definit
 # …", "the largest strike in …" — not a place ("the first permanent English colony").
 _SAID_OF_THE_CLAUSE = re.compile(
     r"(?:the|a|an)\s+(?:first|last|only|second|third|largest|biggest|worst|greatest|longest|"
-    r"most\s+[a-z]+)\s+(?:[a-z]+\s+)?(?:meeting|time|occasion|visit|attack|battle|use|"
-    r"election|strike|riot|victory|defeat|clash|encounter|crossing|landing|voyage|journey|"
-    r"conference|summit|talks|agreement|rising|revolt|massacre|execution|trial)\b"
+    r"most\s+[a-z]+)\s+(?!(?:[\w-]+\s+){0,3}(?:city|town|capital|port|village|region|province|"
+    r"state|country|kingdom|island|river|fortress|fort|settlement|district|colony|prison|church|"
+    r"cathedral|palace|castle|monastery|abbey|school|university|museum|temple|mosque|harbour|"
+    r"mine|factory|camp|site|building|bridge|battlefield|lake|mountain|valley|"
+    r"desert|coast|plain|square|street|house|hall|library)s?\b)"
 )
 
 

@@ -515,6 +515,8 @@ def _countable(date: str) -> str:
         return f"{int(m[1]):04d}"
     if re.fullmatch(r"\d{1,4} BC", date):
         return date  # "Four years later" after 256 BC is 252 BC
+    if m := re.fullmatch(r"\d{4}-\d\d-\d\d–(\d{4}-\d\d-\d\d)", date):
+        return m[1]  # "Two days later" after "12–14 March 1921" is 16 March
     return ""
 
 
@@ -556,8 +558,10 @@ def _dated_in(sentence: str, told: _Told, line: bool) -> Iterator[tuple[str, str
         if not _WRITTEN_OF_SINCE.search(sentence) and not ahead:
             # … a historian's book is no step of the story, nor a life told to its end: "at
             # his trial in October 1914 he was sentenced …, and he died of tuberculosis in
-            # April 1918. | On 5 July Kaiser Wilhelm II …" (1914, not 1918)
-            told.heard(date, clause, start)
+            # April 1918. | On 5 July Kaiser Wilhelm II …" (1914, not 1918); a source box's
+            # caption is no aside for its dash ("Source B — a report …, 1967. … Its findings
+            # … the following year")
+            told.heard(date, clause, 0 if _A_SOURCE_CAPTION.match(sentence) else start)
         words = _content_words(event_title(clause, start, end))
         later = _TOLD_FROM_BEFORE.search(clause[start:end]) is not None
         if _told_before(date, words, told.happenings, later):
@@ -566,18 +570,18 @@ def _dated_in(sentence: str, told: _Told, line: bool) -> Iterator[tuple[str, str
         yield sentence, clause, start, end, date
 
 
+# A source box's caption: "Source B — a report for Political and Economic Planning (PEP), 1967."
+_A_SOURCE_CAPTION = re.compile(r"\**Source\s+[A-Z0-9]\b\**\s*[—–:-]")
 # A clause that tells where a life went after the story: "he died of tuberculosis in April
 # 1918", "she was released in 1927", "he later became …".
-_LATER_IN_LIFE = re.compile(
-    r"\b(?:died|death|lived\s+(?:on\s+)?until|was\s+released|later\s+became|eventually|"
-    r"went\s+on\s+to)\b"
-)
+_LATER_IN_LIFE = re.compile(r"\bdied\s+(?:of\b|in\s+(?:prison|exile)\b)")
 # A sentence about what was written of the story since, whose year the story does not go on
 # from: "Other historians, beginning with John Terraine, whose study of Haig appeared in 1963,
-# have defended him. … The following spring the Germans withdrew" (1917, not 1964).
+# have defended him. … The following spring the Germans withdrew" (1917, not 1964); "Charlotte
+# Brontë drew on the attack for her novel Shirley, published in 1849. | Within weeks …".
 _WRITTEN_OF_SINCE = re.compile(
     r"\b(?:historians?|historiography|biograph(?:y|er|ers)|memoirs|study\s+of|"
-    r"(?:his|her|their|[A-Z][\w’'-]*[’']s)\s+book)\b"
+    r"(?:his|her|their|[A-Z][\w’'-]*[’']s)\s+(?:book|novel|poem|play|memoir|film))\b"
 )
 
 
@@ -1125,8 +1129,8 @@ _RELATIVE_YEAR = re.compile(
     r"\b(?:(?:later\s+)?(?:in\s+)?(?:that|the)\s+same\s+year|later\s+that\s+year|"
     r"(?:in\s+)?(?:the\s+)?(?:following|next)\s+(?:year|spring|summer|autumn|fall|winter)|"
     # … "The following May, Kelso Cochrane … was stabbed": the next May after the last date
-    rf"(?:in\s+)?the\s+(?:following|next)\s+(?P<month>{'|'.join(MONTHS)})\b|"
-    r"a\s+year\s+later|(?:[Ii]n\s+)?that\s+year\b|"
+    rf"(?:in\s+)?the\s+(?:following|next)\s+(?P<month>(?-i:{'|'.join(MONTHS)}))\b|"
+    r"a\s+year\s+later|\A(?:[Ii]n\s+)?(?-i:[Tt]hat)\s+year\b(?!\s+after\b)|"
     r"(?:in\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before)|"
     # … not "Twenty-two years later" (no count of it here), "after six years of fighting"
     rf"(?<![\w-])(?P<years>{_COUNT})\s+years\s+later|after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b)|"
@@ -1191,10 +1195,11 @@ def _relative(
             or (
                 ended < len(ends)
                 and ends[ended] <= m.start() + 8
-                # … but "he died in May 1879; the following year Parnell took over": a clause
-                # of its own (not "… on 4 August 1914 and a week later the BEF crossed", whose
-                # cut would leave neither clause whole)
-                and ";" not in sentence[ends[ended] : m.start()]
+                # … but "he died in May 1879; the following year Parnell took over", "… on 30
+                # January 1933, and the following year he had Röhm … murdered": a clause of its
+                # own (not "… on 4 August 1914 and a week later the BEF crossed", whose cut
+                # would leave neither clause whole)
+                and not re.search(r";|,\s+(?:and|but)\b", sentence[ends[ended] : m.start()])
             )
         )
         # … or a sentence opening with it and giving the date in its first clause ("The

@@ -311,7 +311,8 @@ _BYLINE = re.compile(
 # "By Easter Sunday, Dublin was in flames").
 _A_BYLINE = re.compile(
     r"By\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof\.?|Professor)\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}"
-    r"(?:,\s+(?!(?:\w+\s+)*(?:was|were|had|is|are)\b)[A-Z][^,.\d]{1,60}){1,2}"
+    r",\s+(?:Head|Teacher|Editor|Director|Professor|Lecturer|Curator|Officer|Manager|Chair|"
+    r"Secretary|Correspondent|Reporter|Librarian|Archivist)\b[^,.\d]{0,60}(?:,\s+[A-Z][^,.\d]{1,60})?"
 )
 _DATED = re.compile(
     r"^[*_]*(?:Page\s+)?(?:(?:Last\s+)?(?:Updated|Reviewed)|Published|Posted)\s*:?\s*(?:on\s+)?"
@@ -353,7 +354,11 @@ def is_handout_furniture(line: str) -> bool:
         or (len(plain.split()) <= 20 and _NOT_FOR_READERS.search(plain) is not None)
         or (len(plain.split()) <= 40 and _ABOUT_THE_PAGE.match(plain) is not None)
         or (len(plain.split()) <= 16 and _AN_EMAIL_S.fullmatch(plain) is not None)
-        or (_DASHED_RUNNING_LINE.fullmatch(plain) is not None and _A_COURSE.search(plain))
+        or (
+            _DASHED_RUNNING_LINE.fullmatch(plain) is not None
+            and _A_COURSE.search(plain) is not None
+            and not _BULLET.match(line)  # "- Unit 731 – the army's … – …": a key term
+        )
     )
 
 
@@ -363,13 +368,13 @@ def is_handout_furniture(line: str) -> bool:
 _AN_EMAIL_S = re.compile(
     r"--|(?:You\s+(?:are\s+receiving|received|have\s+received)\s+this|Unsubscribe|"
     r"Manage\s+your\s+(?:preferences|subscription)|To\s+unsubscribe)\b.*|"
-    r"See\s+you\s+(?:at|in|next|soon)\b[^.]{0,60}!?|The\s+[A-Z][\w’'-]*\s+team|"
+    r"See\s+you\s+(?:at|in|next|soon)\b[^.,]{0,40}!?|The\s+[A-Z][\w’'-]*\s+team|"
     r"[^.]{1,80},[^.,]{0,40}\s[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
 )
 # A course line whose parts a dash parts: "A-Level History – Unit 2: The Origins of the First
 # World War – Lesson 6" — three parts or more, one naming a unit, a lesson or a level.
 _DASHED_RUNNING_LINE = re.compile(r"[^–—.!?]{1,60}(?:\s[–—]\s[^–—.!?]{1,60}){2,}")
-_A_COURSE = re.compile(r"\b(?:Unit\s+\d+|Lesson\s+\d+|A[- ][Ll]evel|GCSE|Year\s+\d{1,2})\b")
+_A_COURSE = re.compile(r"\b(?:Unit\s+\d{1,2}|Lesson\s+\d{1,2}|A[- ][Ll]evel|GCSE|Year\s+\d{1,2})\b")
 
 
 # A line about the page, not from it: its copyright ("© Halloran Museum …. This booklet may be
@@ -676,11 +681,26 @@ _DEFINITION = re.compile(
 
 
 def _definitions_kept(page: str) -> str:
-    """`page` with each term of a definition list and its description made one paragraph,
-    "<p><strong>baray</strong>: a large rectangular reservoir …</p>", as a key-words list
-    writes them, and the list a `<div>`."""
-    page = _DEFINITION.sub(r"<p><strong>\g<term></strong>: \g<said></p>", page)
-    return re.sub(r"<(/?)dl\b", r"<\1div", page, flags=re.IGNORECASE)
+    """`page` with each definition list of key words — nothing but terms each with one
+    description, most of them lower-case words ("a large rectangular reservoir …") — made
+    paragraphs, "<p><strong>baray</strong>: a large rectangular reservoir …</p>", as a
+    key-words list writes them. Any other list (an object's "Date" and "Maker", questions and
+    answers, two descriptions of one term) is left to the article reader."""
+    return _A_LIST_OF_DEFINITIONS.sub(_definitions_made_paragraphs, page)
+
+
+def _definitions_made_paragraphs(dl: re.Match[str]) -> str:
+    pairs = list(_DEFINITION.finditer(dl["items"]))
+    left = _DEFINITION.sub("", dl["items"]).strip()
+    said = [re.sub(r"<[^>]+>", "", pair["said"]).strip() for pair in pairs]
+    if left or len(pairs) < 2 or 2 * sum(text[:1].islower() for text in said) <= len(said):
+        return dl[0]
+    return "".join(f"<p><strong>{p['term']}</strong>: {p['said']}</p>" for p in pairs)
+
+
+_A_LIST_OF_DEFINITIONS = re.compile(
+    r"<dl\b[^>]*>(?P<items>(?:(?!</?dl\b).)*?)</dl>", re.IGNORECASE | re.DOTALL
+)
 
 
 def _html_article(text: str) -> Article:
