@@ -356,7 +356,7 @@ def is_handout_furniture(line: str) -> bool:
         or (len(plain.split()) <= 16 and _AN_EMAIL_S.fullmatch(plain) is not None)
         or (
             _DASHED_RUNNING_LINE.fullmatch(plain) is not None
-            and _A_COURSE.search(plain) is not None
+            and _COURSE.search(plain) is not None
             and not _BULLET.match(line)  # "- Unit 731 – the army's … – …": a key term
         )
     )
@@ -372,9 +372,8 @@ _AN_EMAIL_S = re.compile(
     r"[^.]{1,80},[^.,]{0,40}\s[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
 )
 # A course line whose parts a dash parts: "A-Level History – Unit 2: The Origins of the First
-# World War – Lesson 6" — three parts or more, one naming a unit, a lesson or a level.
+# World War – Lesson 6" — three parts or more, one saying what course it is (`_COURSE`).
 _DASHED_RUNNING_LINE = re.compile(r"[^–—.!?]{1,60}(?:\s[–—]\s[^–—.!?]{1,60}){2,}")
-_A_COURSE = re.compile(r"\b(?:Unit\s+\d{1,2}|Lesson\s+\d{1,2}|A[- ][Ll]evel|GCSE|Year\s+\d{1,2})\b")
 
 
 # A line about the page, not from it: its copyright ("© Halloran Museum …. This booklet may be
@@ -433,8 +432,9 @@ _RUNNING_LINE = re.compile(
     r"(?:[^|·.!?]|(?<=\d)\.(?=\d)){1,60}(?:\s[|·]\s(?:[^|·.!?]|(?<=\d)\.(?=\d)){1,60})+"
 )
 _COURSE = re.compile(
-    r"\b(?:Year\s+\d{1,2}|Grade\s+\d{1,2}|GCSE|A[- ]level|Key\s+Stage\s+\d|KS\d|Unit\s+\d+|"
-    r"Lesson\s+\d+|(?i:handout|worksheet|booklet)|Department|Page\s+\d+|Sheet\s+\d+|"
+    r"\b(?:Year\s+\d{1,2}|Grade\s+\d{1,2}|GCSE|A[- ][Ll]evel|Key\s+Stage\s+\d|KS\d|"
+    r"Unit\s+\d{1,2}|Lesson\s+\d{1,2}|(?i:handout|worksheet|booklet)|Department|Page\s+\d+|"
+    r"Sheet\s+\d+|"
     # … a university's: "HIST1107 Rome: From Republic to Principate · Week 6 · Seminar handout"
     r"Week\s+\d{1,2}|Seminar|[A-Z]{3,5}\s?\d{3,4})\b"
 )
