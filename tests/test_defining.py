@@ -2600,3 +2600,26 @@ def test_what_a_teacher_s_read_of_batch_33_found_false(
     Hungarian and a white Englishman", "Black tenants" by a racist sign's words."""
     found = [(t, d) for t, d, _ in defined_terms(sentence)]
     assert (wanted is None or wanted in found) and unwanted not in [t for t, _ in found], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "unwanted"),
+    [
+        ("It brought in the right of abode, meaning the right to live in the UK free from "
+         "immigration control.",
+         ("right of abode", "the right to live in the UK free from immigration control"),
+         "abode"),
+        ("His work rested on Finlay's theory that yellow fever is spread by the Aedes aegypti "
+         "mosquito – a theory confirmed by Walter Reed's army commission in 1900.", None,
+         "Aedes aegypti mosquito"),
+        ("Letters were signed by 'General Ludd', 'King Ludd' or 'Ned Ludd', sometimes addressed "
+         "from Sherwood Forest.", None, "Ned Ludd"),
+    ],
+)  # fmt: skip
+def test_what_a_teacher_s_read_of_batch_33_found_false_too(
+    sentence: str, wanted: tuple[str, str] | None, unwanted: str
+) -> None:
+    """ "abode" glossed as a legal right, a mosquito as "a theory confirmed by …", Ned Ludd
+    by where his letters came from."""
+    found = [(t, d) for t, d, _ in defined_terms(sentence)]
+    assert (wanted is None or wanted in found) and unwanted not in [t for t, _ in found], found

@@ -1241,3 +1241,24 @@ def test_a_novel_s_year_and_a_source_caption_s_year() -> None:
         )[-1]
         == "1968"
     )
+
+
+def test_how_long_and_a_date_in_brackets_are_not_when() -> None:
+    """A teacher's read of batch 33: "Zhou Daguan stayed for about a year before leaving"
+    was dated 1295 (a year before 1296), and "The following year the temples were placed in
+    the care of the École française … (… founded in 1900)" 1900, not 1908."""
+
+    def told(sentence: str, year: int | None = None, day: str | None = None) -> list[str]:
+        return [date for _, _, _, date in happenings(sentence, year, day)]
+
+    assert told("Zhou Daguan stayed for about a year before leaving in July 1297.", 1296,
+                "1296-08") == ["1297-07"]  # fmt: skip
+    assert (
+        told(
+            "The following year the temples were placed in the care of the École "
+            "française (a research institute founded in 1900).",
+            1907,
+            "1907",
+        )[0]
+        == "1908"
+    )

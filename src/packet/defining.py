@@ -2198,12 +2198,21 @@ _A_COMMENT = re.compile(
     r"catastrophe|disaster|crime|atrocity|blunder|humiliation|betrayal|victory|defeat|"
     r"triumph|coup|gamble|provocation|outrage|scandal)\s+(?:that|which|the|for|to|towards)\b"
 )
+# What a dash says of the claim before it: "… that yellow fever is spread by the Aedes aegypti
+# mosquito – a theory confirmed by Walter Reed's army commission …".
+_A_CLAIM = re.compile(
+    r"(?:a|an|the)\s+(?:[a-z]+\s+)?(?:theory|idea|view|claim|argument|belief|assumption|"
+    r"suggestion|hypothesis)\s+(?:that|which|confirmed|proved|disproved|later|first|now|"
+    r"shared|held|put)\b"
+)
 # An appositive that is no definition: what each or some did, when a thing is placed, the last
 # items of a list of alternatives.
 _NO_DEFINITION = re.compile(
     r"(?:each|both|all|some|most|many|none|several)\s+(?:[a-z]+ed|made|given|sent|held)\b|"
     # … what others held: "identify them with the bodhisattva Lokeshvara, others with the king"
     r"(?:others|some|many|most|few|several|all|both)\s+(?:with|in|as|to|by|for|from|at|on)\b|"
+    # … how a name was used: "'Ned Ludd', sometimes addressed from Sherwood Forest"
+    r"(?:sometimes|often|usually|always|occasionally)\s+(?:addressed|signed|written|sent|dated)\b|"
     r"(?:traditionally|usually|generally|commonly|conventionally)\s+(?:placed|dated|put|set)\b|"
     r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+or\s+(?:a|an|the)\s+[a-z]+$|"
     # … a measure, not what a thing is: "the Swiss border, a distance of about 400 miles", "the
@@ -2636,9 +2645,12 @@ def _meaning(sentence: str, m: re.Match[str], term: str) -> tuple[str, str]:
         term = term.split(" ", 1)[1]  # "call this reform | haihan chiken", "call the WSPU's
         # members | suffragettes": the name, not its kind
     whole = sentence[: m.start()].strip() == term  # "Annual parliaments, meaning …"
-    # … "a sea-level canal, meaning a channel cut …": a compound's first word is its own
+    # … "a sea-level canal, meaning a channel cut …": a compound's first word is its own, and
+    # so is "the right of abode, meaning …"'s "right of"
     whole = whole or bool(
-        re.fullmatch(r"[a-z]+-[a-z]+\s+[a-z]+|[a-z]+(?:al|ic|ive|ous)\s+[a-z]+", term)
+        re.fullmatch(
+            r"[a-z]+-[a-z]+\s+[a-z]+|[a-z]+(?:al|ic|ive|ous)\s+[a-z]+|[a-z]+\s+of\s+[a-z]+", term
+        )
     )
     term = term if quoted or named or whole or (term[:1].isupper() and _capitalised(last)) else last
     if glossed := _GLOSSED.search(sentence[: m.start()]):
@@ -2999,6 +3011,8 @@ def _dashed(sentence: str) -> list[Definition]:
         and not re.fullmatch(rf"(?:the\s+)?(?:{_TRANSLATED.pattern})", f[1])
         # "the merchants – many of them Muslims –": some of them, not what they are
         and not re.match(r"(?i:many|most|some|all|few|none|several)\s+of\s+them\b", f[1])
+        # "… spread by the Aedes aegypti mosquito – a theory confirmed by …": said of the claim
+        and not _A_CLAIM.match(f[1])
     ]
     found = [
         (term, said, _another_name(said) or aliases)

@@ -328,6 +328,16 @@ def _in_an_aside(clause: str, start: int) -> bool:
     return _between_dashes(clause, start) or clause[:start].count("(") > clause[:start].count(")")
 
 
+def _in_a_bracketed_aside(text: str, at: int) -> bool:
+    """Whether the date at `at` is in brackets that say more than the date: "(a research
+    institute founded in 1900)", not "(1832)"."""
+    opened = text.rfind("(", 0, at)
+    if opened < 0 or text.rfind(")", 0, at) > opened:
+        return False
+    closed = text.find(")", at)
+    return len(re.findall(r"\b[a-z]{3,}\b", text[opened : closed if closed >= 0 else None])) >= 2
+
+
 def _in_a_dashed_aside(text: str, at: int) -> bool:
     """Whether the date at `at` is in an aside between dashes that says more than the date:
     "Wałęsa – an electrician dismissed in 1976 – climbed", not "The following morning –
@@ -1131,7 +1141,9 @@ _RELATIVE_YEAR = re.compile(
     # … "The following May, Kelso Cochrane … was stabbed": the next May after the last date
     rf"(?:in\s+)?the\s+(?:following|next)\s+(?P<month>(?-i:{'|'.join(MONTHS)}))\b|"
     r"a\s+year\s+later|\A(?:[Ii]n\s+)?(?-i:[Tt]hat)\s+year\b(?!\s+after\b)|"
-    r"(?:in\s+)?the\s+previous\s+year|a\s+year\s+(?:earlier|before)|"
+    # … not "stayed for about a year before leaving": how long, then what
+    r"(?:in\s+)?the\s+previous\s+year|(?<!\bfor\s)(?<!\babout\s)a\s+year\s+(?:earlier|before)"
+    r"(?!\s+[a-z]+ing\b)|"
     # … not "Twenty-two years later" (no count of it here), "after six years of fighting"
     rf"(?<![\w-])(?P<years>{_COUNT})\s+years\s+later|after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b)|"
     r"that\s+(?:same\s+)?(?:spring|summer|autumn|fall|winter)|"
@@ -1206,15 +1218,22 @@ def _relative(
         # following year, in *Worcester v. Georgia* (1832), …"; not "Two days later the family
         # sailed into exile, and Pedro II died in Paris in 1891", nor "Later that year he
         # announced reforms … for the 1995 elections")
-        opening = m.start() <= 3 and any(
-            # … not a law's year: "The next day a judge ruled … the Trade Disputes Act of 1906",
-            # nor one between dashes: "That same day Wałęsa – … dismissed … in 1976 – climbed"
-            not _in_a_dashed_aside(sentence, at)
-            and not re.search(
-                r";|,\s+(?:and|but)\s|\bthe\s+$|\b(?:Act|Law|Treaty|Statute|Code|Charter)\s+of\s+$",
-                sentence[m.end() : at],
+        opening = (
+            m.start() <= 3
+            and any(
+                # … not a law's year: "The next day a judge ruled … the Trade Disputes Act of 1906",
+                # nor one between dashes: "That same day Wałęsa – … dismissed … in 1976 – climbed"
+                not _in_a_dashed_aside(sentence, at)
+                # … nor one in a bracket that says more than the date: "The following year the
+                # temples were placed in the care of the École française (… a research
+                # institute founded in 1900)" (not "…, in Worcester v. Georgia (1832), …")
+                and not _in_a_bracketed_aside(sentence, at)
+                and not re.search(
+                    r";|,\s+(?:and|but)\s|\bthe\s+$|\b(?:Act|Law|Treaty|Statute|Code|Charter)\s+of\s+$",
+                    sentence[m.end() : at],
+                )
+                for at, _, _ in found
             )
-            for at, _, _ in found
         )
         if near or opening:
             continue  # "A year later, in November 1897, …", "The following year, in *Worcester
