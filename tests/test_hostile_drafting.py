@@ -1000,3 +1000,38 @@ def test_pass_36_only_a_list_of_key_words_is_read_as_key_term_lines(page: str, k
 def test_pass_36_a_letter_a_key_term_and_an_attribution_are_text(line: str) -> None:
     found = sources.article(f"The army marched west in 1914.\n\n{line}\n\nIt rained.\n", "text")
     assert line not in found.skipped, found
+
+
+# -- pass 37: on the teacher's read of batch 33 (/tmp/hostile37) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "definition"),
+    [
+        ("South Africa built a system of apartheid, meaning separateness.", "apartheid",
+         "separateness"),
+        ("Gandhi preached the doctrine of ahimsa, meaning non-violence.", "ahimsa",
+         "non-violence"),
+        ("Copernicus argued for heliocentrism – the theory that the Earth and planets orbit the "
+         "Sun.", "heliocentrism", "the theory that the Earth and planets orbit the Sun"),
+    ],
+)  # fmt: skip
+def test_pass_37_a_meaning_glosses_the_word_after_of_and_a_theory_defines(
+    sentence: str, term: str, definition: str
+) -> None:
+    drafted = {d.term: d.definition for d in draft_terms([sentence])}
+    assert drafted.get(term) == definition, drafted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "dates"),
+    [
+        # a bracket that says when the sentence's happening was still says it
+        ("The following year he had Röhm and other SA leaders murdered (in the purge known as "
+         "the Night of the Long Knives, which began on 30 June 1934).", 1945, ["1934-06-30"]),
+        # "A year before dying" is a relative date
+        ("A year before dying, he dictated his Testament.", 1226, ["1225"]),
+    ],
+)  # fmt: skip
+def test_pass_37_relative_dates(sentence: str, year: int, dates: list[str]) -> None:
+    assert [date for _, _, _, date in happenings(sentence, year, str(year))] == dates

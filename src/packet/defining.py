@@ -2201,10 +2201,9 @@ _A_COMMENT = re.compile(
 # What a dash says of the claim before it: "… that yellow fever is spread by the Aedes aegypti
 # mosquito – a theory confirmed by Walter Reed's army commission …".
 _A_CLAIM = re.compile(
-    r"(?:a|an|the)\s+(?:[a-z]+\s+)?(?:theory|idea|view|claim|argument|belief|assumption|"
-    r"suggestion|hypothesis)\s+(?:that|which|confirmed|proved|disproved|later|first|now|"
-    r"shared|held|put)\b"
-)
+    r"(?:a|an)\s+(?:[a-z]+\s+)?(?:theory|idea|view|claim|argument|belief|assumption|"
+    r"suggestion|hypothesis)\s+(?:confirmed|proved|disproved|later|first|shared|held|put)\b"
+)  # … not "heliocentrism – the theory that the Earth … orbit the Sun", a definition
 # An appositive that is no definition: what each or some did, when a thing is placed, the last
 # items of a list of alternatives.
 _NO_DEFINITION = re.compile(
@@ -2646,10 +2645,12 @@ def _meaning(sentence: str, m: re.Match[str], term: str) -> tuple[str, str]:
         # members | suffragettes": the name, not its kind
     whole = sentence[: m.start()].strip() == term  # "Annual parliaments, meaning …"
     # … "a sea-level canal, meaning a channel cut …": a compound's first word is its own, and
-    # so is "the right of abode, meaning …"'s "right of"
+    # so is "the right of abode, meaning …"'s "right of" (not "a system of | apartheid")
     whole = whole or bool(
         re.fullmatch(
-            r"[a-z]+-[a-z]+\s+[a-z]+|[a-z]+(?:al|ic|ive|ous)\s+[a-z]+|[a-z]+\s+of\s+[a-z]+", term
+            r"[a-z]+-[a-z]+\s+[a-z]+|[a-z]+(?:al|ic|ive|ous)\s+[a-z]+|"
+            r"(?:right|rights|freedom|rule|balance|separation|oath)\s+of\s+[a-z]+",
+            term,
         )
     )
     term = term if quoted or named or whole or (term[:1].isupper() and _capitalised(last)) else last

@@ -329,13 +329,16 @@ def _in_an_aside(clause: str, start: int) -> bool:
 
 
 def _in_a_bracketed_aside(text: str, at: int) -> bool:
-    """Whether the date at `at` is in brackets that say more than the date: "(a research
-    institute founded in 1900)", not "(1832)"."""
+    """Whether the date at `at` is in brackets that tell when something else began: "(a
+    research institute founded in 1900)" — not "(1832)", nor "(the purge …, which began on 30
+    June 1934)", which says when the sentence's happening was."""
     opened = text.rfind("(", 0, at)
     if opened < 0 or text.rfind(")", 0, at) > opened:
         return False
-    closed = text.find(")", at)
-    return len(re.findall(r"\b[a-z]{3,}\b", text[opened : closed if closed >= 0 else None])) >= 2
+    return _FOUNDED.search(text, opened, at) is not None
+
+
+_FOUNDED = re.compile(r"\b(?:founded|established|born|built|created|formed)\s+(?:in|c\.)\s+$")
 
 
 def _in_a_dashed_aside(text: str, at: int) -> bool:
@@ -965,7 +968,10 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
     found = sorted(
         d
         for d in find_dates(sentence)
-        if not _in_a_name(sentence, d[0], d[1]) and not _a_life(sentence, *d)
+        # … nor when a thing in brackets began: "(a research institute founded in 1900)"
+        if not _in_a_name(sentence, d[0], d[1])
+        and not _a_life(sentence, *d)
+        and not _in_a_bracketed_aside(sentence, d[0])
     )
     starts = [at for at, _, _ in found]
     reach = list(itertools.accumulate((end for _, end, _ in found), max))  # furthest end so far
@@ -1141,9 +1147,8 @@ _RELATIVE_YEAR = re.compile(
     # … "The following May, Kelso Cochrane … was stabbed": the next May after the last date
     rf"(?:in\s+)?the\s+(?:following|next)\s+(?P<month>(?-i:{'|'.join(MONTHS)}))\b|"
     r"a\s+year\s+later|\A(?:[Ii]n\s+)?(?-i:[Tt]hat)\s+year\b(?!\s+after\b)|"
-    # … not "stayed for about a year before leaving": how long, then what
-    r"(?:in\s+)?the\s+previous\s+year|(?<!\bfor\s)(?<!\babout\s)a\s+year\s+(?:earlier|before)"
-    r"(?!\s+[a-z]+ing\b)|"
+    # … not "stayed for about a year before leaving": how long
+    r"(?:in\s+)?the\s+previous\s+year|(?<!\bfor\s)(?<!\bfor\sabout\s)a\s+year\s+(?:earlier|before)|"
     # … not "Twenty-two years later" (no count of it here), "after six years of fighting"
     rf"(?<![\w-])(?P<years>{_COUNT})\s+years\s+later|after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b)|"
     r"that\s+(?:same\s+)?(?:spring|summer|autumn|fall|winter)|"
