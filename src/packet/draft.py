@@ -562,19 +562,21 @@ def _dated_in(sentence: str, told: _Told, line: bool) -> Iterator[tuple[str, str
         return  # "Why did … in 1857 become …?", "Draw a timeline of … 1857 …", a book
     context = told.year or told.plain_year
     first: int | None = None  # the year of the sentence's first happening
+    # … a historian's book is no step of the story; a source box's caption is no aside for
+    # its dash ("Source B — a report …, 1967. … Its findings … the following year")
+    written_of = _WRITTEN_OF_SINCE.search(sentence) is not None
+    caption = _A_SOURCE_CAPTION.match(sentence) is not None
     for clause, start, end, date in happenings(sentence, context, told.day):
         if line and date in told.retold:
             continue  # the sentence that tells it is the event
         year = int(date[:4]) if re.match(r"\d{4}", date) else None
         first = year if first is None else first
         ahead = year and first and year >= first + 2 and _LATER_IN_LIFE.search(clause)
-        if not _WRITTEN_OF_SINCE.search(sentence) and not ahead:
-            # … a historian's book is no step of the story, nor a life told to its end: "at
-            # his trial in October 1914 he was sentenced …, and he died of tuberculosis in
-            # April 1918. | On 5 July Kaiser Wilhelm II …" (1914, not 1918); a source box's
-            # caption is no aside for its dash ("Source B — a report …, 1967. … Its findings
-            # … the following year")
-            told.heard(date, clause, 0 if _A_SOURCE_CAPTION.match(sentence) else start)
+        if not written_of and not ahead:
+            # … nor a life told to its end: "at his trial in October 1914 he was sentenced …,
+            # and he died of tuberculosis in April 1918. | On 5 July Kaiser Wilhelm II …"
+            # (1914, not 1918)
+            told.heard(date, clause, 0 if caption else start)
         words = _content_words(event_title(clause, start, end))
         later = _TOLD_FROM_BEFORE.search(clause[start:end]) is not None
         if _told_before(date, words, told.happenings, later):
