@@ -2623,3 +2623,89 @@ def test_what_a_teacher_s_read_of_batch_33_found_false_too(
     by where his letters came from."""
     found = [(t, d) for t, d, _ in defined_terms(sentence)]
     assert (wanted is None or wanted in found) and unwanted not in [t for t, _ in found], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "unwanted"),
+    [
+        ("Within a few days, Serbian nationalists founded Narodna Odbrana ('National Defence'), "
+         "a society that spread anti-Austrian propaganda and ran rifle clubs.",
+         ("Narodna Odbrana",
+          "a society that spread anti-Austrian propaganda and ran rifle clubs"),
+         "Narodna Odbrana National Defence"),
+        ('They also fitted their ships with the corvus ("raven"), a boarding bridge with a heavy '
+         "iron spike at its end.",
+         ("corvus", "a boarding bridge with a heavy iron spike at its end"), "corvus raven"),
+        ("Buddhist chronicles written in Sri Lanka centuries later, such as the Mahavamsa "
+         "('Great Chronicle'), claim that he fought for the throne.", None,
+         "Mahavamsa Great Chronicle"),
+        ("Between the opposing front lines lay no man's land, ground that neither side "
+         "controlled.", ("no man's land", "ground that neither side controlled"), "land"),
+        ("Rawlinson preferred a more cautious method known as bite and hold: seizing a limited "
+         "stretch of enemy trench.",
+         ("bite and hold", "seizing a limited stretch of enemy trench"), "bite"),
+        ("Reformers demanded the 'Three Fs': fair rent, set by an independent body; fixity of "
+         "tenure, meaning security from eviction as long as the rent was paid; and free sale.",
+         ("fixity of tenure", "security from eviction as long as the rent was paid"), "tenure"),
+        ("Today the treaty sheets are on show in He Tohu, an exhibition at the National Library "
+         "in Wellington.",
+         ("He Tohu", "an exhibition at the National Library in Wellington"), "Tohu"),
+        ("They took up positions near ʻIolani Palace, the royal residence in central Honolulu.",
+         ("ʻIolani Palace", "the royal residence in central Honolulu"), "Palace"),
+    ],
+)  # fmt: skip
+def test_a_term_is_the_whole_name(
+    sentence: str, wanted: tuple[str, str] | None, unwanted: str
+) -> None:
+    """The labelled set's terms cut short or run on: a name's English in brackets read as part
+    of it ("corvus raven"), an idiom's possessive ("no man's land"), "bite and hold", "fixity
+    of tenure", a name's first word that opens sentences elsewhere ("He Tohu") or its ʻokina
+    ("ʻIolani Palace") — and an example after "such as" glossed by the sentence's verb."""
+    found = [(t, d) for t, d, _ in defined_terms(sentence)]
+    assert (wanted is None or wanted in found) and unwanted not in [t for t, _ in found], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("In 1456 a retrial, known as the nullification trial, declared the original verdict "
+         "null and void.", ("nullification trial", "a retrial")),
+        ("A chart of the route, known as the Mao Kun map, survives because it was printed in a "
+         "military treatise.", ("Mao Kun map", "A chart of the route")),
+        ("An earlier settlement nearby, known to archaeologists as K2, grew wealthy from around "
+         "1000.", ("K2", "An earlier settlement nearby")),
+        ("The dynasty's founder, Ashoka's grandfather Chandragupta Maurya, took control of "
+         "Magadha.", ("Chandragupta Maurya", "The dynasty's founder")),
+    ],
+)  # fmt: skip
+def test_a_name_given_between_commas_names_what_is_before(
+    sentence: str, wanted: tuple[str, str]
+) -> None:
+    """A name given in an aside names the noun phrase before it, a short one too ("a
+    retrial"), from the sentence's first word ("A chart …"); "known to archaeologists as" is
+    "known as"; a person given by kin to another is named, not "founder"."""
+    found = [(t.term, t.definition) for t in draft_terms([sentence])]
+    assert wanted in found and "founder" not in [t for t, _ in found], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Farmers used a process, known as enclosure, to fence the common land.",
+        "This massacre, known as Bloody Sunday, turned many workers against the tsar.",
+    ],
+)
+def test_a_kind_or_a_back_reference_is_no_definition_of_a_name(sentence: str) -> None:
+    """ "a process" says too little, "This massacre" points at a sentence before."""
+    assert defined_terms(sentence) == []
+
+
+def test_an_aside_names_the_way_the_sentence_before_told() -> None:
+    """ "This approach, later called the Fabian strategy, …" names what the sentence before
+    told; "This massacre, known as …" does not (the sentence before may be about the march)."""
+    before = "Instead he shadowed Hannibal's army and cut off its supplies."
+    assert defined_after(
+        before, "This approach, later called the Fabian strategy, was unpopular."
+    ) == ("Fabian strategy", "he shadowed Hannibal's army and cut off its supplies", ())
+    march = "The march was led by Georgy Gapon, an Orthodox priest."
+    assert defined_after(march, "This massacre, known as Bloody Sunday, shocked Russia.") is None

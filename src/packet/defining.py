@@ -74,7 +74,9 @@ _PARENTHESIS = re.compile(r"^\s*\((?P<clause>[^()]{2,200})\)")
 # The words that give a name: "known as", "known ever since as", "under the codename".
 KNOWN_AS = (
     r"(?:known(?:\s+(?:ever\s+since|since|today|now|simply|collectively|popularly|generally|"
-    r"officially|informally|locally|to\s+(?:history|historians|contemporaries|scholars)))?\s+as|"
+    r"officially|informally|locally|together|"
+    # … "known to historians as", "known to archaeologists as", "known to later writers as"
+    r"to\s+(?:[a-z]+\s+)?(?:history|[a-z]{4,}s)))?\s+as|"
     r"remembered\s+as|nicknamed|"
     r"code-?named|under\s+the\s+code\s?name|went\s+by\s+the\s+(?:[a-z]+\s+){0,3}name\s+of)"
 )
@@ -257,6 +259,8 @@ def _noun_phrase_start(words: str) -> int | None:
     """Where the noun phrase `words` ends with begins: at its determiner, passing back over
     complements ("an area within 30 kilometres | of the plant"); None without one."""
     found = list(re.finditer(rf"\b{_DETERMINER}\b", words))
+    if not _a_verb_in(words) and (first := re.match(r"(?:A|An|The|This|These|Those)\b", words)):
+        found.insert(0, first)  # … the sentence's first: "A chart of the route, known as …"
     index = len(found) - 1
     while index > 0 and re.search(
         r"\b(?:of|within|near|beside|against|on|along)\s+$", words[: found[index].start()]
@@ -675,6 +679,16 @@ _NAMED_BACK = re.compile(
     r"had|[a-z]+ed)\s))"
 )
 _CONNECTOR = re.compile(r"^(?:But|And|However|Instead|Meanwhile|Yet|So|Then),?\s+")
+# … and the name in an aside: "This approach, later called the Fabian strategy, was unpopular"
+_NAMED_BACK_ASIDE = re.compile(
+    # … a way or a view the sentence before told (not "This massacre, known as Bloody Sunday":
+    # an event, which the sentence before may not be)
+    r"^(?:This|These|That)\s+(?P<noun>approach|idea|arrangement|policy|strategy|system|practice|"
+    r"process|method|plan|doctrine|principle|tactic|compromise|settlement|view|belief|theory|"
+    r"claim|custom|ideas|policies|practices|beliefs|methods|tactics)"
+    r",\s+(?:later\s+|often\s+|now\s+|usually\s+|also\s+)?"
+    rf"(?:{KNOWN_AS}|called)\s+(?:the\s+)?(?P<term>[“\"‘*]?[A-Za-z][^.;:,()]{{1,60}}?[”\"’*]?),\s"
+)
 
 
 def _named_back(previous: str, name: str) -> Definition | None:
@@ -684,6 +698,26 @@ def _named_back(previous: str, name: str) -> Definition | None:
         return None
     definition = _clause(_CONNECTOR.sub("", previous.strip()).rstrip(". "), most=MAX_SAID_AFTER)
     return (term, definition, ()) if definition else None
+
+
+def _naming_back(previous: str, sentence: str) -> tuple[bool, Definition | None]:
+    """Whether `sentence` gives a name to what `previous` told ("Historians call this
+    arrangement …", "This approach, later called …"), and the name with what was told."""
+    aside = _NAMED_BACK_ASIDE.match(sentence)
+    if aside and not re.search(rf"\b{aside['noun']}\b", previous, re.I):
+        return True, _named_back(previous, aside["term"])  # "This approach" is none named before
+    if (back := _NAMED_BACK.match(sentence)) is None:
+        return False, None
+    # "… into the city. The city was known as …": the city, not what happened
+    again = back["noun"] and re.search(rf"\b{back['noun']}\b", previous, re.I)
+    # "It was later called off", "They were often called traitors": no name given
+    pronoun = re.match(r"(?:It|They)\s", sentence) is not None
+    unnamed = (pronoun and not re.match(r"[A-Z“\"‘*]", back["term"])) or bool(
+        re.match(  # "The strike was later called off", "… called a mistake"
+            r"(?:off|up|out|back|down|in|on|to|for|upon|away|together|a|an)\b", back["term"]
+        )
+    )
+    return True, None if again or unnamed else _named_back(previous, back["term"])
 
 
 _TRAILING_PURPOSE = re.compile(
@@ -704,17 +738,9 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
     order in their provinces. Historians call this arrangement the Mutual Protection …")."""
     if len(previous) > MAX_SENTENCE:
         return None  # a run without stops names no term (and the patterns below stay linear)
-    if back := _NAMED_BACK.match(sentence):
-        # "… into the city. The city was known as …": the city, not what happened
-        again = back["noun"] and re.search(rf"\b{back['noun']}\b", previous, re.I)
-        # "It was later called off", "They were often called traitors": no name given
-        pronoun = re.match(r"(?:It|They)\s", sentence) is not None
-        unnamed = (pronoun and not re.match(r"[A-Z“\"‘*]", back["term"])) or bool(
-            re.match(  # "The strike was later called off", "… called a mistake"
-                r"(?:off|up|out|back|down|in|on|to|for|upon|away|together|a|an)\b", back["term"]
-            )
-        )
-        return None if again or unnamed else _named_back(previous, back["term"])
+    names, named = _naming_back(previous, sentence)
+    if names:
+        return named
     said = _SAID_AFTER.match(sentence)
     if said is None:
         return None
@@ -929,10 +955,8 @@ def _phrase_before(text: str) -> str:
         r"\1",
         text,
     )
-    quoted = re.search(r"(?:[“\"‘]([^“”\"‘’]{2,60})[”\"’]|\*([^*]{2,60})\*)\s*$", text)
-    if quoted and len((quoted[1] or quoted[2]).split()) <= 6:
-        # the "century of humiliation", the *petits blancs*, "with | extenuating circumstances"
-        return re.sub(r"^(?:with|without|in|on|by|for)\s+", "", quoted[1] or quoted[2])
+    if (set_apart := _set_apart(text)) is not None:
+        return set_apart
     words = text.rstrip().split()
     if len(words) > 1 and words[-1].lower() in ("type", "kind", "class", "sort"):
         words = words[:-1]  # "reactors of the RBMK type" → RBMK
@@ -959,6 +983,17 @@ def _phrase_before(text: str) -> str:
     if whole and _OPENER.match(phrase) and not re.fullmatch(r"[A-Z][a-z]+ing", phrase):
         return ""
     return phrase
+
+
+def _set_apart(text: str) -> str | None:
+    """The phrase `text` ends with where its words mark it: quoted or in italics (the "century
+    of humiliation", the *petits blancs*, "with | extenuating circumstances"), or an idiom with
+    a possessive inside ("lay | no man's land, ground that …")."""
+    quoted = re.search(r"(?:[“\"‘]([^“”\"‘’]{2,60})[”\"’]|\*([^*]{2,60})\*)\s*$", text)
+    if quoted and len((quoted[1] or quoted[2]).split()) <= 6:
+        return re.sub(r"^(?:with|without|in|on|by|for)\s+", "", quoted[1] or quoted[2])
+    idiom = re.search(r"\bno\s+man[’']s\s+land$", text)
+    return idiom[0] if idiom else None
 
 
 # Verbs with two objects: "granted the merchants privileges".
@@ -1031,7 +1066,7 @@ def _joined_before(words: list[str], index: int, taken: list[str]) -> str | None
 _OF_HEADS = {
     "principle", "balance", "doctrine", "theory", "policy", "separation", "freedom", "sphere",
     "spheres", "concert", "rule", "right", "rights", "dissolution", "dictatorship", "law",
-    "oath",
+    "oath", "fixity",
 }  # fmt: skip
 
 
@@ -1066,7 +1101,11 @@ def _joined_back(words: list[str], taken: list[str]) -> list[str]:
         and re.fullmatch(r"[a-z][a-z-]+", words[head])
         and words[head] not in _NOT_IN_TERM
         and not _HAS_VERB.fullmatch(words[head])
-        and (head == 0 or words[head - 1].lower() in ("the", "as", "for", "of", "in", "a", "an"))
+        and (
+            head == 0
+            or words[head - 1].lower() in ("the", "as", "for", "of", "in", "a", "an", "and", "or")
+            or words[head - 1].endswith((";", ":"))  # "…; fixity of tenure, meaning …"
+        )
     ):
         return [words[head], *words[link:index], *taken]
     return taken
@@ -1162,7 +1201,9 @@ _TO_AS_PREPOSITION = {
 
 def _capitalised(word: str) -> bool:
     """Whether `word` is a name's: capitalised, or after an Arabic article ("al-Zanj")."""
-    return word[:1].isupper() or re.match(r"(?:al|el|ad|as|an|ar|at|az)-[A-Z]", word) is not None
+    # … "ʻIolani Palace": a Hawaiian name opens with its ʻokina
+    arabic = re.match(r"(?:al|el|ad|as|an|ar|at|az)-[A-Z]", word) is not None
+    return word.lstrip("ʻ")[:1].isupper() or arabic
 
 
 def _modifier(bare: str, capitals: bool, taken: list[str], index: int) -> bool:
@@ -1191,8 +1232,11 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
             after_particle = bool(before) and before[-1].lower() in ("of", "and", "for", "on")
             return bool(taken) and (after_particle or (len(taken) == 1 and taken[0] in _EPITHETS))
         small = bool(taken) and (bare in ("of", "and", "for") or bare in _NAME_PARTICLES)
-        if bare[:1].isupper() and bare.lower() in _NEVER_IN_NAME:
-            return False  # "In Boston", "During", "This": a sentence's first word, not a name's
+        # "In Boston", "During", "This": a sentence's first word, not a name's (but after a
+        # lower-case word, a name's: "on show in | He Tohu")
+        after_lower = bool(before) and re.fullmatch(r"[a-z]+", before[-1]) is not None
+        if bare[:1].isupper() and bare.lower() in _NEVER_IN_NAME and not after_lower:
+            return False
         return _capitalised(bare) or small
     # "tried to impose | conscription", but "subjected to | peine forte et dure"
     infinitive = (
@@ -2148,10 +2192,8 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     if _a_list_goes_on(clause, rest) or _LISTED_AFTER_A_COLON.search(head + clause):
         return False  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …";
         # "…: Jamaicans only, all passengers from the Caribbean, or everyone on board"
-    if re.search(
-        r"\b(?:included|includes|include|including)\s+(?:(?:the|a|an)\s+)?\S+(?:\s+\S+)?$", head
-    ):
-        return False  # "The Dreyfusards included republicans, socialists such as …": a list
+    if _an_example(head, clause):
+        return False
     if re.match(
         r"(?:much|many|most|some|all|none|each|both|one)\s+of\s+(?:which|whom|them)\b", clause
     ):
@@ -2169,6 +2211,17 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         return False
     # "taught a plain, functional style": two adjectives
     return not (_ADJECTIVE_BEFORE.search(head) and not re.match(rf"{_DETERMINER}\b", clause))
+
+
+def _an_example(head: str, clause: str) -> bool:
+    """Whether the words before an appositive end with one of a list — "The Dreyfusards
+    included republicans, socialists such as …" — or an example the sentence's verb follows:
+    "chronicles …, such as the Mahavamsa ('Great Chronicle'), claim that …"."""
+    included = r"\b(?:included|includes|include|including)\s+(?:(?:the|a|an)\s+)?\S+(?:\s+\S+)?$"
+    such_as = re.search(r"\bsuch\s+as\s+(?:the\s+)?[^,;:]+$", head)
+    return bool(re.search(included, head)) or (
+        such_as is not None and not re.match(rf"{_DETERMINER}\b", clause)
+    )
 
 
 # The last of a list of alternatives a colon opens: ": A, B, or C".
@@ -2277,6 +2330,13 @@ def _name_in_apposition(clause: str) -> str | None:
     # "a new weapon, the Pattern 1853 Enfield rifle": a name with a number, and its kind
     if re.fullmatch(r"the\s+[A-Z][\w’'-]*\s+\d+(?:\s+[A-Z][\w’'-]*)+\s+[a-z]+", clause):
         return clause.removeprefix("the ")
+    # "The dynasty's founder, Ashoka's grandfather Chandragupta Maurya, …": a person, by their
+    # kin or role to another
+    kin = re.fullmatch(
+        r"[A-Z][\w’'-]*[’']s\s+(?:[a-z]+\s+){1,2}([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3})", clause
+    )
+    if kin:
+        return kin[1]
     quoted = re.fullmatch(r"the\s+[“\"‘]([^”\"’]{2,60})[”\"’]", clause)
     return quoted[1] if quoted else None
 
@@ -2549,7 +2609,12 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     if aside := _ASIDE_AFTER_DASH.search(head):
         head = head[: aside.start()]  # "the Mahdi – in Islamic tradition, a redeemer …"
     # "his nökör (companions), men who …", "the Second Seminole War (1835–1842), the …"
-    head = re.sub(r"\s*\((?:[a-z][^()]{0,40}|\d{3,4}(?:[–-]\d{2,4})?)\)$", "", head)
+    # … and "Narodna Odbrana ('National Defence'), a society …": a name, not its English
+    head = re.sub(
+        r"\s*\((?:[a-z][^()]{0,40}|\d{3,4}(?:[–-]\d{2,4})?|[“\"‘'][^()“”\"‘’']{1,60}[”\"’'])\)$",
+        "",
+        head,
+    )
     if named_by_its_year := re.search(r"(?<=\bthe\s)[A-Z][\w’'-]*\s+of\s+\d{3,4}$", head):
         return named_by_its_year[0], aliases  # "the Compromise of 1850": one word and its year
     head = re.sub(r"(\b[A-Z][\w’'-]*)\s+of\s+\d{3,4}$", r"\1", head)  # "Velvet Revolution of 1989"
@@ -2645,11 +2710,12 @@ def _meaning(sentence: str, m: re.Match[str], term: str) -> tuple[str, str]:
         # members | suffragettes": the name, not its kind
     whole = sentence[: m.start()].strip() == term  # "Annual parliaments, meaning …"
     # … "a sea-level canal, meaning a channel cut …": a compound's first word is its own, and
-    # so is "the right of abode, meaning …"'s "right of" (not "a system of | apartheid")
+    # so is "the right of abode, meaning …"'s "right of" (not "a system of | apartheid", and
+    # not all of `_OF_HEADS`: "the doctrine of ahimsa, meaning non-violence" glosses "ahimsa")
     whole = whole or bool(
         re.fullmatch(
             r"[a-z]+-[a-z]+\s+[a-z]+|[a-z]+(?:al|ic|ive|ous)\s+[a-z]+|"
-            r"(?:right|rights|freedom|rule|balance|separation|oath)\s+of\s+[a-z]+",
+            r"(?:right|rights|freedom|rule|balance|separation|oath|fixity)\s+of\s+[a-z]+",
             term,
         )
     )
@@ -3539,17 +3605,28 @@ def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
     )
     if re.fullmatch(r"(?:a|an)\s+[a-z][\w-]+", definition) and named:
         return definition  # "a dyer called Geoffrey Litster": enough for a person
+    # … and for a name given between commas: "In 1456 a retrial, known as the nullification
+    # trial, declared …" (not "a process, known as …": a kind, `_A_KIND`)
+    aside = head.rstrip().endswith(",") and re.match(r"\s*,", rest) is not None
+    kind = re.fullmatch(_A_KIND, f"{definition} ") or _BACK_REFERENCE.fullmatch(definition)
+    if aside and not kind:  # … nor "This massacre, known as …": one told before
+        return definition
     return _clause(definition)  # "a process known as …": too little
 
 
 def _marked_name(text: str) -> str | None:
-    """The name `text` begins with in quotation marks or italics, or None."""
+    """The name `text` begins with in quotation marks or italics, or is as a whole ("bite and
+    hold"), or None."""
     if quoted := re.match(r"[“\"‘']([^“”\"‘’']{1,60})[”\"’']", text):
         return quoted[1]  # "called the new money 'greenbacks' because …"
     if text[:1] in '“"‘':
         return text.strip('“”"‘’')
     if italic := re.match(r"\*([^*]{1,60})\*", text):
         return italic[1]  # "Historians call his long rule the *Porfiriato*"
+    if re.fullmatch(r"[a-z]+ and [a-z]+", text) and not (
+        _HAS_VERB.fullmatch(last := text.split()[-1]) or last in _NOT_IN_TERM
+    ):
+        return text  # "a more cautious method known as bite and hold: …", a name whole
     return None
 
 
