@@ -74,9 +74,11 @@ _PARENTHESIS = re.compile(r"^\s*\((?P<clause>[^()]{2,200})\)")
 # The words that give a name: "known as", "known ever since as", "under the codename".
 KNOWN_AS = (
     r"(?:known(?:\s+(?:ever\s+since|since|today|now|simply|collectively|popularly|generally|"
-    r"officially|informally|locally|together|"
-    # … "known to historians as", "known to archaeologists as", "known to later writers as"
-    r"to\s+(?:[a-z]+\s+)?(?:history|[a-z]{4,}s)))?\s+as|"
+    r"officially|informally|locally|"
+    # … "known to historians as", "known to archaeologists as", "known to the Romans as" (not
+    # "known to villagers as a witch": a description)
+    r"to\s+(?:later\s+|modern\s+|the\s+)?(?:history|historians|archaeologists|scholars|"
+    r"contemporaries|[A-Z][a-z]+s)))?\s+as|"
     r"remembered\s+as|nicknamed|"
     r"code-?named|under\s+the\s+code\s?name|went\s+by\s+the\s+(?:[a-z]+\s+){0,3}name\s+of)"
 )
@@ -259,8 +261,6 @@ def _noun_phrase_start(words: str) -> int | None:
     """Where the noun phrase `words` ends with begins: at its determiner, passing back over
     complements ("an area within 30 kilometres | of the plant"); None without one."""
     found = list(re.finditer(rf"\b{_DETERMINER}\b", words))
-    if not _a_verb_in(words) and (first := re.match(r"(?:A|An|The|This|These|Those)\b", words)):
-        found.insert(0, first)  # … the sentence's first: "A chart of the route, known as …"
     index = len(found) - 1
     while index > 0 and re.search(
         r"\b(?:of|within|near|beside|against|on|along)\s+$", words[: found[index].start()]
@@ -497,7 +497,7 @@ def defined_terms(sentence: str) -> list[Definition]:
         _key_figures, _copular, _named, _appositives, _translated, _dashed, _colon, _that_is,
         _so_called, _parenthesised, _which_named, _name_from, _method, _marked_gloss,
         _quoted_gloss, _work_named, _role_named, _named_role, _place_named, _place_located,
-        _renamed, _place_now, _key_line, _who_is_who,
+        _renamed, _place_now, _key_line, _who_is_who, _named_for_what_was_told,
     )  # fmt: skip
     for finder in finders:
         for term, definition, aliases in finder(sentence):
@@ -679,16 +679,6 @@ _NAMED_BACK = re.compile(
     r"had|[a-z]+ed)\s))"
 )
 _CONNECTOR = re.compile(r"^(?:But|And|However|Instead|Meanwhile|Yet|So|Then),?\s+")
-# … and the name in an aside: "This approach, later called the Fabian strategy, was unpopular"
-_NAMED_BACK_ASIDE = re.compile(
-    # … a way or a view the sentence before told (not "This massacre, known as Bloody Sunday":
-    # an event, which the sentence before may not be)
-    r"^(?:This|These|That)\s+(?P<noun>approach|idea|arrangement|policy|strategy|system|practice|"
-    r"process|method|plan|doctrine|principle|tactic|compromise|settlement|view|belief|theory|"
-    r"claim|custom|ideas|policies|practices|beliefs|methods|tactics)"
-    r",\s+(?:later\s+|often\s+|now\s+|usually\s+|also\s+)?"
-    rf"(?:{KNOWN_AS}|called)\s+(?:the\s+)?(?P<term>[“\"‘*]?[A-Za-z][^.;:,()]{{1,60}}?[”\"’*]?),\s"
-)
 
 
 def _named_back(previous: str, name: str) -> Definition | None:
@@ -702,10 +692,7 @@ def _named_back(previous: str, name: str) -> Definition | None:
 
 def _naming_back(previous: str, sentence: str) -> tuple[bool, Definition | None]:
     """Whether `sentence` gives a name to what `previous` told ("Historians call this
-    arrangement …", "This approach, later called …"), and the name with what was told."""
-    aside = _NAMED_BACK_ASIDE.match(sentence)
-    if aside and not re.search(rf"\b{aside['noun']}\b", previous, re.I):
-        return True, _named_back(previous, aside["term"])  # "This approach" is none named before
+    arrangement …"), and the name with what was told."""
     if (back := _NAMED_BACK.match(sentence)) is None:
         return False, None
     # "… into the city. The city was known as …": the city, not what happened
@@ -1528,7 +1515,7 @@ _ROLE = (
     r"associate|colleague|critic|follower|head|anarchist|traveller|traveler|rival|ally|friend|"
     r"enemy|opponent|pretender|protector|claimant|usurper|printer|chaplain|settler|magistrate|"
     r"surveyor|interpreter|tribune|praetor|quaestor|prefect|patriarch|khan|cameraman|"
-    r"correspondent|reporter|botanist|naturalist|sociologist"
+    r"correspondent|reporter|botanist|naturalist|sociologist|MP|MEP"
 )
 # A person named after the role the text gives them: "the Soviet biologist Trofim Lysenko",
 # "the war minister, Dmitry Milyutin", "one of its senior officials, Sir Otto Niemeyer",
@@ -1542,7 +1529,7 @@ _ROLE_NAMED = re.compile(
     r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+"
     rf"(?:(?!(?:of|and|or|in|to|for|by|with|at|on|the|a|an)\b|\d)[\w’'-]+\s+){{0,3}}?"
     rf"(?:(?i:{_ROLE})\s+and\s+)?"  # "the geographer and archaeologist Karl Butzer"
-    rf"(?:[a-z]+-)?(?P<word>(?i:{_ROLE})(?P<plural>s)?)"
+    rf"(?:[a-z]+-)?(?P<word>(?i:{_ROLE})(?P<plural>s)?)(?:-in-law)?"
     # "The Governor of New South Wales, Sir Philip Game", "the commander in Scotland, …",
     # "the Chancellor of the Exchequer, Winston Churchill,"
     r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=,))?)(?P<comma>,)?\s+"
@@ -1551,11 +1538,14 @@ _ROLE_NAMED = re.compile(
     rf"{'|'.join(_MONTH_NAMES)})\b)(?:Sir\s+|Dame\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+"
     # "Ahmad al-Mansur", "Johan David Åkerblad"
     rf"(?:\s+(?:(?:{_IN_A_NAME})\s+|(?:al|el|ad|as|ibn)-)?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{0,3}}"
-    r"(?:\s+[IVX]+\b)?"  # "the Russian tsar Nicholas I", "the young king Ptolemy V"
+    # "the Russian tsar Nicholas I", "the young king Ptolemy V", "the emperor Alexios I Komnenos"
+    r"(?:\s+[IVX]+\b(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)?)?"
     r"(?:,\s+(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron)\s+of\s+[A-Z][\w’'-]*)?)"
     rf"(?=\s*(?:[,.;:)]|$|[–—]\s)|\s+(?:and|or|who|whose|that|by|had|has|was|were|is|in|at|on|to|"
     rf"from|with|"
-    rf"himself|herself|also|later|then|now|retold|[a-z]{{2,}}ed|{_IRREGULAR})\b)"
+    rf"himself|herself|also|later|then|now|retold|[a-z]{{2,}}ed|{_IRREGULAR}|[a-z]{{3,}}ly|"
+    # "the Cambridge historian Christopher Clark argues …", "the caliph Yazid II's order"
+    r"argues|says|writes|claims|suggests|believes|notes|describes|calls)\b|[’']s\b)"
 )
 # A person named before the role the text gives them: "Lord Salisbury, the newly appointed
 # Foreign Secretary,", "Lord Curzon, Viceroy of India from 1899 to 1905," — after an opening
@@ -2018,7 +2008,7 @@ def _role_named(sentence: str) -> list[Definition]:
     """ "the Soviet biologist Trofim Lysenko, whose …" → (Trofim Lysenko, the Soviet biologist)."""
     found: list[Definition] = []
     for m in _ROLE_NAMED.finditer(sentence):
-        capitalised = m["word"][:1].isupper()
+        capitalised = m["word"][:1].isupper() and not _an_office_s_holder(m)
         if (capitalised and not m["comma"]) or (m["plural"] and not m["one"]):
             continue
         if _ROLE_NOT_A_PERSON.match(m["word"]) or (
@@ -2034,18 +2024,42 @@ def _role_named(sentence: str) -> list[Definition]:
         ):
             continue  # "the killer of the president, Lee Harvey Oswald": not the president
         one_word = " " not in m["name"]
+        # "the pope, Spain, and Venice", "the king, Henry, and the queen": a list (but "the
+        # iconophile patriarch Nikephoros, and a synod met …" goes on)
+        listed = r"and\s" if m["comma"] else r"and\s+(?:the\s+)?[A-Z]"
         if one_word and re.match(
-            rf"\s*,\s*(?:and\s|{_NAME_WORD}\s*(?:,|and\b))", sentence[m.end() :]
+            rf"\s*,\s*(?:{listed}|{_NAME_WORD}\s*(?:,|and\b))", sentence[m.end() :]
         ):
-            continue  # "the pope, Spain, and Venice": a list
+            continue
         if m["word"].lower() in _A_STATE_MAY_BE and one_word:
             continue  # "Its most powerful member, Britain, refused …": a country
+        if m["word"][:1].isupper() and _HAS_VERB.search(m["role"]):
+            continue  # "The rebels even invited Prince | Louis of France": a clause, no role
         titled = m["name"].split(", ")  # "John of Gaunt, Duke of Lancaster" is John of Gaunt
         role = _with_owner(sentence, m.start("role"), m["role"])  # "Edward | IV's daughter"
         # … not "Edward" alone for "Edward, Earl of March": a first name is many people's
         other = tuple(titled[:1]) if len(titled) > 1 and " " in titled[0] else ()
-        found.append((m["name"], role, other))
+        name = m["name"]
+        # "his brother-in-law, General Charles Leclerc" (but "Sir Otto Niemeyer" whole)
+        if (title := _TITLE.match(name)) and not re.match(r"(?:Sir|Dame|Lord|Lady)\s", name):
+            name, other = name[title.end() :], (*other, name)
+        found.append((name, role, other))
     return found
+
+
+def _an_office_s_holder(m: re.Match[str]) -> bool:
+    """Whether a capitalised role before a name is an office and the name a person's: "the
+    former British Prime Minister David Lloyd George" (not "the Christian Democrats", "the
+    Lord Mayor of London", "the Slave Trade Question")."""
+    office = re.fullmatch(
+        r"Minister|President|Secretary|Chancellor|Governor|Premier|Treasurer|Emperor|Empress|"
+        r"King|Queen|Prince|Princess|Duke|General|Admiral|Marshal|Colonel|Captain|Commander|"
+        r"Patriarch|Pope|Caliph|Sultan|Tsar|Shah|MP|Viceroy|Ambassador|Senator",
+        m["word"],
+    )
+    name = m["name"]
+    person = " " in name and not re.search(rf"\b(?:{_KIND_OF_THING})\b", name)
+    return bool(office) and person and not re.match(rf"(?i:{_ROLE})\b", name)
 
 
 # The roles a state may have as well as a person: "Its most powerful member, Britain",
@@ -2218,9 +2232,12 @@ def _an_example(head: str, clause: str) -> bool:
     included republicans, socialists such as …" — or an example the sentence's verb follows:
     "chronicles …, such as the Mahavamsa ('Great Chronicle'), claim that …"."""
     included = r"\b(?:included|includes|include|including)\s+(?:(?:the|a|an)\s+)?\S+(?:\s+\S+)?$"
-    such_as = re.search(r"\bsuch\s+as\s+(?:the\s+)?[^,;:]+$", head)
+    # … not "Reformers such as Robert Owen founded cooperatives, shops owned by …": the verb
+    # after the example says what the appositive is of
+    such_as = re.search(r"\bsuch\s+as\s+(?:the\s+)?([^,;:]+)$", head)
+    example = such_as is not None and not _a_verb_in(such_as[1])
     return bool(re.search(included, head)) or (
-        such_as is not None and not re.match(rf"{_DETERMINER}\b", clause)
+        example and not re.match(rf"{_DETERMINER}\b", clause)
     )
 
 
@@ -2332,8 +2349,10 @@ def _name_in_apposition(clause: str) -> str | None:
         return clause.removeprefix("the ")
     # "The dynasty's founder, Ashoka's grandfather Chandragupta Maurya, …": a person, by their
     # kin or role to another
-    kin = re.fullmatch(
-        r"[A-Z][\w’'-]*[’']s\s+(?:[a-z]+\s+){1,2}([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3})", clause
+    kin = re.fullmatch(  # … a role: not "Germany's industrial heartland Ruhr Valley"
+        rf"[A-Z][\w’'-]*[’']s\s+(?:[a-z]+\s+)?(?:grand|great-grand|step|half-)?(?i:{_ROLE})\s+"
+        r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,3})",
+        clause,
     )
     if kin:
         return kin[1]
@@ -2606,15 +2625,9 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
         # "the *pacto del olvido*, or "pact of forgetting", an unwritten agreement …"
         term = translated["term"] or translated["quoted"] or translated["plain"]
         return term, (translated["said"],)  # … or "a Volksraad, or "people's council", an …"
-    if aside := _ASIDE_AFTER_DASH.search(head):
-        head = head[: aside.start()]  # "the Mahdi – in Islamic tradition, a redeemer …"
-    # "his nökör (companions), men who …", "the Second Seminole War (1835–1842), the …"
-    # … and "Narodna Odbrana ('National Defence'), a society …": a name, not its English
-    head = re.sub(
-        r"\s*\((?:[a-z][^()]{0,40}|\d{3,4}(?:[–-]\d{2,4})?|[“\"‘'][^()“”\"‘’']{1,60}[”\"’'])\)$",
-        "",
-        head,
-    )
+    if (unbracketed := _without_its_bracket(head)) is None:
+        return "", aliases
+    head = unbracketed
     if named_by_its_year := re.search(r"(?<=\bthe\s)[A-Z][\w’'-]*\s+of\s+\d{3,4}$", head):
         return named_by_its_year[0], aliases  # "the Compromise of 1850": one word and its year
     head = re.sub(r"(\b[A-Z][\w’'-]*)\s+of\s+\d{3,4}$", r"\1", head)  # "Velvet Revolution of 1989"
@@ -2641,6 +2654,26 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     return _one_of_the_term(term, clause), aliases
 
 
+def _without_its_bracket(head: str) -> str | None:
+    """`head` without a bracket or aside after its last word that is not part of the term — a
+    year, a gloss ("his nökör (companions), men who …", "the Second Seminole War (1835–1842),
+    the …"), a name's English ("Narodna Odbrana ('National Defence'), a society …") — or None
+    where the bracket may be the name or its gloss: "the corvus ("raven"), a boarding bridge
+    …", "a new tax ('ship money'), a levy …". "The Spanish fleet ('the Armada')" keeps the
+    name in its bracket. An aside after a dash goes too: "the Mahdi – in Islamic tradition, a
+    redeemer …"."""
+    if aside := _ASIDE_AFTER_DASH.search(head):
+        head = head[: aside.start()]
+    head = re.sub(r"\s*\((?:[a-z][^()]{0,40}|\d{3,4}(?:[–-]\d{2,4})?)\)$", "", head)
+    if (quoted := _QUOTED_AFTER.search(head)) is None:
+        return head
+    named, said = _capitalised(head[: quoted.start()].split()[-1]), quoted["said"]
+    if named and _capitalised(said):
+        return head[: quoted.start()]
+    return head if named or _capitalised(said) else None
+
+
+_QUOTED_AFTER = re.compile(r"\s*\([“\"‘'](?!the\s)(?P<said>[^()]{1,60})[”\"’']\)$")
 # A name given to someone, and an appositive about the name: "The Byzantines often called
 # Western Christians Latins, a name that simply meant …" — the name is the term.
 _A_NAME_GIVEN = re.compile(
@@ -3072,6 +3105,8 @@ def _dashed(sentence: str) -> list[Definition]:
         f
         for f in found
         if not re.search(r"\bas\s[^,;]*\b(?:known|called)\b", f[1])
+        # "… went to Manchus – people mockingly called it …": a name for what is before
+        and not _CALLED_IT.search(f[1])
         # "Chinese, Tamil and Persian – offering gifts …", "the sea – the kala pani or
         # 'black water' –": what they did, or a name and its translation
         and not re.fullmatch(r"[A-Z][\w’'-]* and [A-Z][\w’'-]*", f[0])
@@ -3091,6 +3126,40 @@ def _dashed(sentence: str) -> list[Definition]:
     if (line := _KEY_TERM_LINE.match(sentence)) and not found and (said := _clause(line["clause"])):
         found.append((line["term"], said, ()))  # "autocracy – rule by one person …; in Russia, …"
     return found + [(m["term"], m["clause"], ()) for m in _GLOSSED_VERB.finditer(sentence)]
+
+
+_CALLED_IT = re.compile(r"\b(?:called|named|dubbed|nicknamed)\s+(?:it|them|this|these|him|her)\b")
+# A name for what the sentence told before it: "Strikers went from mill to mill pulling the
+# plugs out of the boilers, so the disturbances became known as the Plug Plot riots"; "… a new
+# cabinet in which most posts went to Manchus – people mockingly called it the "princes'
+# cabinet"".
+_SO_NAMED = re.compile(
+    r"^(?P<told>[^;:]{20,}?),\s+(?:and\s+)?so\s+(?:the\s+[a-z]+|it|they|these|this)\s+"
+    rf"(?:became|were|was)\s+(?:later\s+|soon\s+)?(?:{KNOWN_AS}|called)\s+(?:the\s+)?"
+    r"(?P<term>\*{1,2}[^*]{2,60}\*{1,2}|[“\"‘][^”\"’]{2,60}[”\"’]|[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,4})"
+    r"\s*[.!]?$"
+)
+_CALLED_IT_AFTER_A_DASH = re.compile(
+    r"(?P<told>[^–—;:]{10,}?)\s[–—-]\s+(?:[A-Za-z]+\s+){1,2}?(?:[a-z]+ly\s+)?"
+    r"(?:called|dubbed|nicknamed)\s+(?:it|them)\s+(?:the\s+)?"
+    r"(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|\*[^*]{2,60}\*)"
+)
+
+
+def _named_for_what_was_told(sentence: str) -> list[Definition]:
+    """(Plug Plot riots, Strikers went from mill to mill …) for "…, so the disturbances became
+    known as the Plug Plot riots"; (princes' cabinet, a new cabinet in which …) for "… – people
+    mockingly called it the "princes' cabinet"" — a name given to what the words before told."""
+    if so := _SO_NAMED.match(sentence):
+        told = re.sub(r"^(?:In|On|By)\s+[^,]*?\d{3,4},?\s+", "", so["told"])
+        definition = _clause(told)
+        return [(so["term"].strip('*“”"‘’'), definition, ())] if definition else []
+    if (called := _CALLED_IT_AFTER_A_DASH.search(sentence)) is None:
+        return []
+    told = called["told"]
+    start = _noun_phrase_start(told)
+    definition = _clause(told[start:]) if start is not None else None
+    return [(called["term"].strip('*“”"‘’'), definition, ())] if definition else []
 
 
 def _another_name(said: str) -> tuple[str, ...]:
@@ -3414,7 +3483,7 @@ def _name_given(sentence: str, m: re.Match[str]) -> list[Definition]:
         return _called_object(called, rest)
     if re.match(r"call\s", m[0]):
         return []  # "Congress Poland, as historians call this state, was …": no name given
-    term = _name_after(m["term"])
+    term = m["term"] if _a_pair_glossed(m, sentence) else _name_after(m["term"])
     if not term:
         return []
     if m["term"].startswith(term):  # what follows the name, not the words read after it
@@ -3427,6 +3496,18 @@ def _name_given(sentence: str, m: re.Match[str]) -> list[Definition]:
     if (named := _a_name_s_other_name(sentence, m, term, rest)) is not None:
         return named
     return _known_as(term, sentence, m, rest)
+
+
+def _a_pair_glossed(m: re.Match[str], sentence: str) -> bool:
+    """Whether the name given at `m` is a pair of lower-case words that a colon or dash then
+    glosses ("known as bite and hold: seizing …", "carrots and sticks – …"), not two names
+    ("called roundheads and cavaliers.") nor two adjectives ("known as cruel and greedy.")."""
+    pair = re.fullmatch(r"([a-z]+) and ([a-z]+)", m["term"])
+    return (
+        pair is not None
+        and not (_HAS_VERB.fullmatch(pair[2]) or pair[2] in _NOT_IN_TERM)
+        and re.match(r"\s*(?::|\s[–—-]\s)", sentence[m.end("term") :]) is not None
+    )
 
 
 def _a_name_s_other_name(
@@ -3574,9 +3655,11 @@ def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
     rule which refused help …"; "posts were handed to Africans, a process known as
     *Africanisation*" → the clause the process is."""
     head = sentence[: m.start()]
-    if kind := re.search(rf",\s+{_A_KIND}$", head):
-        clause = re.split(r"[;:]\s*", head[: kind.start()])[-1]
-        return _clause(clause)
+    if kind := re.search(rf"(?:,|\s[–—-])\s+{_A_KIND}$", head):
+        # "… – a policy often called …": what the clause before the dash tells, from its last
+        # comma ("This was partly true, but many believed that the real aim was to …")
+        cuts = r"[;:]\s*" if kind[0].startswith(",") else r"[;:,]\s*(?:but\s+|and\s+)?"
+        return _clause(re.split(cuts, head[: kind.start()])[-1])
     subject = _NAMED_SUBJECT.fullmatch(head.strip())
     if subject and not _BACK_REFERENCE.fullmatch(subject["subject"]):
         return _clause(subject["subject"])  # "Payments to the unemployed were called the dole"
@@ -3609,24 +3692,29 @@ def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
     # trial, declared …" (not "a process, known as …": a kind, `_A_KIND`)
     aside = head.rstrip().endswith(",") and re.match(r"\s*,", rest) is not None
     kind = re.fullmatch(_A_KIND, f"{definition} ") or _BACK_REFERENCE.fullmatch(definition)
-    if aside and not kind:  # … nor "This massacre, known as …": one told before
+    # … nor "This massacre, known as …" (one told before), "A man, known as the Mahdi, …"
+    vague = re.fullmatch(r"(?i:an?)\s+(\w+)", definition)
+    if aside and not kind and not (vague and vague[1] in _TOO_GENERAL):
         return definition
     return _clause(definition)  # "a process known as …": too little
 
 
+# Words too general to say what a name names: "A man, known as the Mahdi", "A son, …".
+_TOO_GENERAL = {
+    "man", "woman", "son", "daughter", "boy", "girl", "child", "person", "people", "group",
+    "movement", "war", "thing", "place", "town", "city", "country", "king", "queen", "leader",
+    "ruler", "book", "ship", "battle", "party", "body", "meeting", "event", "force", "army",
+}  # fmt: skip
+
+
 def _marked_name(text: str) -> str | None:
-    """The name `text` begins with in quotation marks or italics, or is as a whole ("bite and
-    hold"), or None."""
+    """The name `text` begins with in quotation marks or italics, or None."""
     if quoted := re.match(r"[“\"‘']([^“”\"‘’']{1,60})[”\"’']", text):
         return quoted[1]  # "called the new money 'greenbacks' because …"
     if text[:1] in '“"‘':
         return text.strip('“”"‘’')
     if italic := re.match(r"\*([^*]{1,60})\*", text):
         return italic[1]  # "Historians call his long rule the *Porfiriato*"
-    if re.fullmatch(r"[a-z]+ and [a-z]+", text) and not (
-        _HAS_VERB.fullmatch(last := text.split()[-1]) or last in _NOT_IN_TERM
-    ):
-        return text  # "a more cautious method known as bite and hold: …", a name whole
     return None
 
 
