@@ -1035,3 +1035,37 @@ def test_pass_37_a_meaning_glosses_the_word_after_of_and_a_theory_defines(
 )  # fmt: skip
 def test_pass_37_relative_dates(sentence: str, year: int, dates: list[str]) -> None:
     assert [date for _, _, _, date in happenings(sentence, year, str(year))] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("The execution of the three men, known as the Manchester Martyrs, caused outrage.",
+         ("Manchester Martyrs", "The execution of the three men")),
+        ("Many people in Britain cheered Chamberlain on his return. This policy, later called "
+         "appeasement, collapsed in March 1939.",
+         ("appeasement", "Many people in Britain cheered Chamberlain on his return")),
+        ("Britain, France and Russia, known together as the Triple Entente, faced the Central "
+         "Powers.", ("Triple Entente", "France and Russia")),
+        ("An old woman, known to villagers as a witch, was put on trial.",
+         ("a witch", "An old woman")),
+        ("A man, known as the Mahdi, led the rising.", ("Mahdi", "A man")),
+        ("Reformers such as Robert Owen founded cooperatives, shops owned by their own members.",
+         None),
+        ("The Allied target, Germany's industrial heartland Ruhr Valley, was bombed.",
+         ("Ruhr Valley", "The Allied target")),
+        ("The two sides were called roundheads and cavaliers.",
+         ("roundheads and cavaliers", "The two sides")),
+    ],
+)  # fmt: skip
+def test_pass_38_asides_and_names_given(text: str, unwanted: tuple[str, str] | None) -> None:
+    """Hostile pass 38 on the names given in asides: the event done to people is no
+    definition of their name; a sentence before "This policy, later called …" may tell
+    anything; a list's first member is not dropped; "known to villagers as a witch" is a
+    description; "A man" says too little; a verb after "such as X" ends the example (Owen's
+    cooperatives are defined); a place is no one's kin; two names are not one term."""
+    found = [(t.term, t.definition) for t in draft_terms([text])]
+    lowered = [(t, d[:1].lower() + d[1:]) for t, d in found]
+    assert unwanted not in found and unwanted not in lowered, found
+    if unwanted is None:
+        assert ("cooperatives", "shops owned by their own members") in found, found
