@@ -237,7 +237,11 @@ def test_a_newsletter_s_byline_after_its_first_lines_is_furniture() -> None:
      ("See you at the spring conference!", True),
      ("The Bulletin team", True),
      ("The Manhattan Project team", False),
-     ("14 Abbey Mews, Wantage, Oxfordshire OX12 8AB", True)],
+     ("14 Abbey Mews, Wantage, Oxfordshire OX12 8AB", True),
+     # batch 34: a course code with a letter, a component, a part with a span of years
+     ("AS Ancient History – Component 2 – Rome and the Barbarians, AD 376–476", True),
+     ("Centre for Lifelong Learning · Evening Certificate · HIS-C214 Mediterranean Empires",
+      True)],
 )  # fmt: skip
 def test_a_course_line_is_furniture(line: str, furniture: bool) -> None:
     """Batch 32's seminar handout kept its course line (a module code, a week, "Seminar
@@ -305,6 +309,54 @@ def test_the_dates_of_ancient_history_in_prose() -> None:
         )
     ]
     assert found == ["0527-04", "535", "542", "533–534", "c. 525"]
+
+
+def test_the_years_of_late_antiquity_in_prose() -> None:
+    """Batch 34 (Alaric and the sack of Rome), measured blind: a year of three digits before
+    a count of people, a name and its aside, a possessive, a pronoun and its verb, after "the
+    last day of" or "a treaty of", one of two years, and "probably around" were all missed —
+    and a count is still no year."""
+    found = [
+        d
+        for _, _, d in find_dates(
+            "In 376 tens of thousands of Goths gathered on the Danube. In 395 Alaric's Goths rose "
+            "in revolt. In 405 Radagaisus, another Gothic leader, invaded Italy. On the last day "
+            "of 406 the Vandals crossed the Rhine. Before the end of 410 he died. By a treaty of "
+            "418 the Goths were settled in Aquitaine. Orosius completed it in 417 or 418. He "
+            "finished at Rome, probably around 390. But in 300 armed men, in 200 or 300 ships, "
+            "until 400 Marines landed."
+        )
+    ]
+    assert found == ["376", "395", "405", "406", "410", "418", "417", "418", "c. 390"], found
+
+
+def test_a_plain_text_heading_s_underline_and_a_learning_platform_s_lines() -> None:
+    """Batch 34's lecture notes, copied from a school's learning platform: the "=====" and
+    "-----" under its headings were kept as paragraphs, its key terms glossed by a lower-case
+    word ("Capitulation - surrender to an enemy") were dropped as headings, and its
+    breadcrumb (with "Unit 4: …" in it) and the site's name were kept; a wiki's "Last edited
+    by …" line and a tutor's line are furniture too, and a rule of dashes is no text."""
+    found = article(
+        "Kingsmead College - Learning Hub\n"
+        "Home > My courses > HIS-A2 > Unit 4: The Empire at War > Lecture notes\n\n"
+        "THE FALL OF SINGAPORE\n=====================\n\nOUTLINE\n-------\n"
+        "The naval base was opened in 1938.\n\nKEY TERMS\n---------\n"
+        "Capitulation - surrender to an enemy\nPOW - prisoner of war\n\n"
+        "Last edited by Ms H. Dlamini on 17 January 2025\nTutor: Dr Helen Marchetti\n\n"
+        "The city fell in February 1942.\n--------------------\n",
+        "text",
+    )
+    assert found.title == "THE FALL OF SINGAPORE", found
+    assert found.blocks == [
+        ("heading", "OUTLINE"),
+        ("para", "The naval base was opened in 1938."),
+        ("heading", "KEY TERMS"),
+        ("para", "Capitulation - surrender to an enemy"),
+        ("para", "POW - prisoner of war"),
+        ("para", "The city fell in February 1942."),
+    ], found.blocks
+    assert "Kingsmead College - Learning Hub" in found.skipped
+    assert "Tutor: Dr Helen Marchetti" in found.skipped
 
 
 def test_check_lists_places_where_the_seeds_may_disagree(project_dir: Path) -> None:

@@ -320,7 +320,8 @@ _DATED = re.compile(
     r"(?:\s+[·|]\s+[^·|]{1,60})*[*_]*$",  # "· Last reviewed 3 September 2024 · Reading time: …"
     re.IGNORECASE,
 )
-_BREADCRUMB = re.compile(r"^(?:[\w’' -]{1,30}\s(?:>|»|/|›)\s){1,6}[\w’' -]{1,40}$")
+# … "Home > My courses > HIS-A2-EMP > Unit 4: The Empire at War > Lecture notes"
+_BREADCRUMB = re.compile(r"^(?:[\w’' :-]{1,30}\s(?:>|»|/|›)\s){1,6}[\w’' :-]{1,40}$")
 _BULLET = re.compile(r"^\s*(?:[•*·▪–-]|\d+[.)])\s+")
 
 
@@ -373,7 +374,9 @@ _AN_EMAIL_S = re.compile(
 )
 # A course line whose parts a dash parts: "A-Level History – Unit 2: The Origins of the First
 # World War – Lesson 6" — three parts or more, one saying what course it is (`_COURSE`).
-_DASHED_RUNNING_LINE = re.compile(r"[^–—.!?]{1,60}(?:\s[–—]\s[^–—.!?]{1,60}){2,}")
+# … a part may hold a span of years: "… – Rome and the Barbarians, AD 376–476"
+_PART = r"(?:[^–—.!?]|(?<=\d)[–—](?=\d))"
+_DASHED_RUNNING_LINE = re.compile(rf"{_PART}{{1,60}}(?:\s[–—]\s{_PART}{{1,60}}){{2,}}")
 
 
 # A line about the page, not from it: its copyright ("© Halloran Museum …. This booklet may be
@@ -386,6 +389,12 @@ _ABOUT_THE_PAGE = re.compile(
     r"(?:Written|Compiled|Prepared|Produced)\s+by\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof\.?|Professor)\s+)?"
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,\s+[^,\d]{2,60})?$|"
     r"(?:Tags|Tagged|Filed\s+under)\s*:\s*[^.]{1,200}$|"
+    # … who teaches it: "Tutor: Dr Helen Marchetti"
+    r"(?:Tutor|Teacher|Lecturer|Presenter|Speaker|Instructor)\s*:\s*"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof\.?|Professor)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}$|"
+    # … when it was last changed, and by whom: "Last edited by Ms H. Dlamini on 17 January
+    # 2025 · View history"
+    r"(?:Last|Page\s+last)\s+(?:edited|updated|modified|reviewed)\b[^!?]{0,100}$|"
     # … a wiki's categories, between bars (not "Categories: free men, villeins, …")
     r"Categories\s*:\s*[^|·]{1,80}(?:\s[|·]\s[^|·]{1,80})+$"
 )
@@ -436,7 +445,8 @@ _COURSE = re.compile(
     r"Unit\s+\d{1,2}|Lesson\s+\d{1,2}|(?i:handout|worksheet|booklet)|Department|Page\s+\d+|"
     r"Sheet\s+\d+|"
     # … a university's: "HIST1107 Rome: From Republic to Principate · Week 6 · Seminar handout"
-    r"Week\s+\d{1,2}|Seminar|[A-Z]{3,5}\s?\d{3,4})\b"
+    # … and a course code: "HIST1107", "HIS-C214", "Component 2", "Paper 3"
+    r"Week\s+\d{1,2}|Seminar|[A-Z]{3,5}(?:\s?|-[A-Z]?)\d{3,4}|(?:Component|Paper)\s+\d)\b"
 )
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ONLY_A_LINK = re.compile(r"(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*")
@@ -480,8 +490,13 @@ _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\s+[A-Z]|\d{1,2}\s{2,}[A-Z]"
 
 
 # A key word and its meaning, as a handout lists them: "Lord Chancellor - the king's chief
-# minister", "Poll tax: a tax charged on every person".
-_KEY_WORD = re.compile(r"[^\W\d][^–—:|-]{0,40}?(?:\s[-–—]|:)\s+(?:a|an|the|to)\s")
+# minister", "Poll tax: a tax charged on every person", "Capitulation - surrender to an
+# enemy", "GOC - General Officer Commanding, the senior army officer …".
+_KEY_WORD = re.compile(
+    r"[^\W\d][^–—:|-]{0,40}?(?:\s[-–—]|:)\s+(?:a|an|the|to)\s|"
+    # … one word glossed (not "History Department - keep this sheet", "Version 3 – issued …")
+    r"[^\W\d][\w’'-]{1,30}\s[-–—]\s+(?![a-z]+ed\b)[a-z]{3,}\b|[A-Z]{2,6}\s[-–—]\s"
+)
 _CLOSING = re.compile(r"(?:\[\d{1,3}\]|[”\"’'»)\]])+$")
 _STOPS = (".", ",", ";", ":", "?", "!", "…")
 
@@ -569,10 +584,31 @@ def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, st
             article.skipped.append(line)
             continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
+        if kind != "markdown" and _UNDERLINE.fullmatch(line):
+            continue  # a heading's underline (read with the heading above it), or a rule
+        if kind != "markdown" and _UNDERLINE.fullmatch(following) and _heading_like(line):
+            _underlined(line, following, article, kept)
+            continue
         block = _block(line, following, kind, article, kept)
         if block is not None:
             kept.append(block)
     return kept
+
+
+# A plain-text heading's underline: "OUTLINE\n-------", "THE FALL OF SINGAPORE\n======".
+_UNDERLINE = re.compile(r"={3,}|-{3,}")
+
+
+def _underlined(line: str, underline: str, article: Article, kept: list[tuple[str, str]]) -> None:
+    """A plain-text heading over its underline: the title, when "=" underlines it before any
+    paragraph (a line taken for the title before it, a site's name, is furniture), else a
+    heading."""
+    if underline.startswith("=") and not any(role == "para" for role, _ in kept):
+        if article.title is not None:
+            article.skipped.append(article.title)
+        article.title = line
+    else:
+        kept.append(("heading", line))
 
 
 def _block(
