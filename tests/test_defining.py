@@ -2697,3 +2697,59 @@ def test_a_name_given_between_commas_names_what_is_before(
 def test_a_kind_or_a_back_reference_is_no_definition_of_a_name(sentence: str) -> None:
     """ "a process" says too little, "This massacre" points at a sentence before."""
     assert defined_terms(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("In 405 Radagaisus, another Gothic leader, invaded Italy.",
+         ("Radagaisus", "another Gothic leader")),
+        ("Lee Kuan Yew, later Singapore's first prime minister, only just escaped.",
+         ("Lee Kuan Yew", "later Singapore's first prime minister")),
+        ("A huge crowd gathered at Copenhagen Fields, then open ground in Islington, and marched "
+         "to Whitehall.", ("Copenhagen Fields", "then open ground in Islington")),
+        ("Plutarch describes how, at the festival on 15 February 44 BC, Mark Antony, then "
+         "Caesar's fellow consul, offered him a diadem.",
+         ("Mark Antony", "then Caesar's fellow consul")),
+        ("According to Zosimus, a pagan Greek historian, one senator protested.",
+         ("Zosimus", "a pagan Greek historian")),
+        ("The ships arrived, and the new lieutenant governor, **Sir Thomas Gates**, was on "
+         "board.", ("Sir Thomas Gates", "the new lieutenant governor")),
+        ("Within a generation the painter Matteo Perez d'Aleccio had covered a hall with "
+         "frescoes.", ("Matteo Perez d'Aleccio", "the painter")),
+        ("In 2016 the writer and broadcaster Stuart Maconie walked the route again.",
+         ("Stuart Maconie", "the writer and broadcaster")),
+        ("The force included the battleship HMS Prince of Wales and the battlecruiser HMS "
+         "Repulse.", ("HMS Repulse", "the battlecruiser")),
+        ("Jarvis had bought the old White Star liner Olympic, sister ship of the Titanic.",
+         ("Olympic", "the old White Star liner")),
+        ("Families lived on the dole, as unemployment benefit was universally known.",
+         ("dole", "unemployment benefit")),
+        ("There was no such person: Captain Swing was an imaginary leader.",
+         ("Captain Swing", "an imaginary leader")),
+    ],
+)  # fmt: skip
+def test_what_batch_34_s_misses_taught(text: str, wanted: tuple[str, str]) -> None:
+    """Batch 34, measured blind, then read: an appositive opening "another", "later …'s",
+    "then" and a place or one office; a source's appositive after "According to"; a role
+    before a name in bold, with "d'" or two roles; a ship after its kind; "as … was
+    universally known"; a sentence after a colon saying what a name was."""
+    found = [(t.term, t.definition) for t in draft_terms([text])]
+    assert wanted in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("According to Lovett, an early draft also included votes for women, but the clause "
+         "was dropped.", "Lovett"),
+        ("The fleet was sent to the Far East under Admiral **Zinovy Rozhestvensky**.",
+         "Zinovy Rozhestvensky"),
+        ("Caesar defeated Pompey at Pharsalus, then Pompey's sons in Spain.", "Pharsalus"),
+        ("The army reached Warsaw, then marched north.", "Warsaw"),
+    ],
+)  # fmt: skip
+def test_what_batch_34_s_misses_taught_is_not_read_too_widely(text: str, unwanted: str) -> None:
+    """Not "Lovett: an early draft also included …" (the main clause), "Zinovy Rozhestvensky:
+    the Far East under Admiral", "Pharsalus: then Pompey's sons …", "Warsaw: then marched"."""
+    assert unwanted not in [t.term for t in draft_terms([text])]

@@ -1300,6 +1300,14 @@ _PARTICIPLE = (
 _INNER = r"(?!(?:to|of|in|on|at|by|for|with|from|into|or|but|the|a|an)\b)[a-z][\w-]*\s+"
 _APPOSITIVE_OPENING = (
     rf"(?:{_NOT_A_TIME}{_DETERMINER}\b|one\s+of\b|meaning\b|which\s+(?:meant|means)\b|"
+    # "Radagaisus, another Gothic leader, …"; "Lee Kuan Yew, later Singapore's first prime
+    # minister, …" (not "… at Pharsalus, then Pompey's sons in Spain": what came next),
+    # "Copenhagen Fields, then open ground in Islington, …" (not "…, then fled")
+    rf"another\b|(?:later|formerly)\s+{_DETERMINER}\b|"
+    # … "Mark Antony, then Caesar's fellow consul," (one, not "then Pompey's sons")
+    rf"then\s+(?={_DETERMINER}\s+(?:[\w’'-]+\s+){{0,3}}?[a-z]+[^s\W]"
+    r"(?:[,;.]|\s+(?:of|in|where|who|that|which)\b))|(?:then|now|formerly)\s+"
+    rf"(?![a-z]+ed\b|{_IRREGULAR}\b|(?:the|a|an)\b)(?=[a-z]+\s+[a-z]+\s+(?:in|of|on|near)\b)|"
     r"(?:named|called)\s+after\b|"  # "the Armagnacs, named after their leader Bernard, …"
     r"from\s+the\s+(?:[A-Z][a-z]+\s+)*word\s+for\b|"  # "Boers, from the Dutch word for …"
     # "stadtholder, in effect chief magistrate …"
@@ -1371,7 +1379,8 @@ _NAMED_AT = re.compile(
 _AS_KNOWN = re.compile(
     r"(?P<term>^.+?|[“\"‘][^”\"’]{2,60}[”\"’]|\*[^*]{2,60}\*),\s+as\s+"
     r"(?P<clause>[^,;.–—]{3,120}?)\s+(?:was|is|were|are|became|come\s+to\s+be|came\s+to\s+be|"
-    r"had\s+become|has\s+become)\s+(?:then\s+|still\s+|usually\s+|often\s+)?"  # "was then called"
+    # "was then called", "was universally known"
+    r"had\s+become|has\s+become)\s+(?:then\s+|still\s+|often\s+|[a-z]{3,}ly\s+)?"
     r"(?:known|called|titled|styled)\b[^,;–—]*(?P<end>[,;–—]|$)"
 )
 # What such an "as" refers back to: "the unit", "his creed", "it".
@@ -1379,6 +1388,8 @@ _BACK_REFERENCE = re.compile(r"(?:the|his|her|their|its|this|these|it|they)(?:\s
 _COPULA_AT = re.compile(
     # "Strictly speaking, 'Inca' was …": a quoted subject after an opening
     r"(?:^|[,;]\s+(?:while|and|but|whereas)\s+|^[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+(?=[“\"‘'])|"
+    # "There was no such person: Captain Swing was an imaginary leader"
+    r":\s+(?=[A-Z][\w’'-]*\s+[A-Z])|"
     # "…; a sanjak was an Ottoman administrative district": what a word is, after a semicolon
     r";\s+(?=(?:a|an)\s+(?:[^\s,;:()]+\s+){1,2}(?:was|is)\s+(?:a|an)\s)|"
     # "In Mexican political tradition a *plan* was …": where the word is used, then the word
@@ -1515,7 +1526,13 @@ _ROLE = (
     r"associate|colleague|critic|follower|head|anarchist|traveller|traveler|rival|ally|friend|"
     r"enemy|opponent|pretender|protector|claimant|usurper|printer|chaplain|settler|magistrate|"
     r"surveyor|interpreter|tribune|praetor|quaestor|prefect|patriarch|khan|cameraman|"
-    r"correspondent|reporter|botanist|naturalist|sociologist|MP|MEP"
+    r"correspondent|reporter|botanist|naturalist|sociologist|MP|MEP|broadcaster|presenter"
+)
+# A ship, named after its kind as a person after a role: "the battlecruiser HMS Repulse", "the
+# old White Star liner Olympic", "his flagship *Mikasa*".
+_SHIP = (
+    r"battleship|battlecruiser|cruiser|destroyer|frigate|corvette|carrier|liner|steamship|"
+    r"steamer|flagship|warship|submarine|troopship|galleon|schooner|sloop|ironclad|gunboat"
 )
 # A person named after the role the text gives them: "the Soviet biologist Trofim Lysenko",
 # "the war minister, Dmitry Milyutin", "one of its senior officials, Sir Otto Niemeyer",
@@ -1527,9 +1544,11 @@ _IN_A_NAME = r"of|van|von|de|da|der|du|la|le|al|ibn|bin"
 _ROLE_NAMED = re.compile(
     r"(?<![\w’'-])(?P<role>(?P<one>one\s+of\s+)?"
     r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+"
-    rf"(?:(?!(?:of|and|or|in|to|for|by|with|at|on|the|a|an)\b|\d)[\w’'-]+\s+){{0,3}}?"
+    # … not a preposition: "the Far East under | Admiral Zinovy Rozhestvensky"
+    rf"(?:(?!(?:of|and|or|in|to|for|by|with|at|on|the|a|an|under|from|into|over|after|before|"
+    rf"during|through|against|across|towards?|near|beside|behind|beyond)\b|\d)[\w’'-]+\s+){{0,3}}?"
     rf"(?:(?i:{_ROLE})\s+and\s+)?"  # "the geographer and archaeologist Karl Butzer"
-    rf"(?:[a-z]+-)?(?P<word>(?i:{_ROLE})(?P<plural>s)?)(?:-in-law)?"
+    rf"(?:[a-z]+-)?(?P<word>(?i:{_ROLE}|{_SHIP})(?P<plural>s)?)(?:-in-law)?"
     # "The Governor of New South Wales, Sir Philip Game", "the commander in Scotland, …",
     # "the Chancellor of the Exchequer, Winston Churchill,"
     r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=,))?)(?P<comma>,)?\s+"
@@ -1537,7 +1556,8 @@ _ROLE_NAMED = re.compile(
     r"(?P<name>(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     rf"{'|'.join(_MONTH_NAMES)})\b)(?:Sir\s+|Dame\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+"
     # "Ahmad al-Mansur", "Johan David Åkerblad"
-    rf"(?:\s+(?:(?:{_IN_A_NAME})\s+|(?:al|el|ad|as|ibn)-)?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{0,3}}"
+    # … "Matteo Perez d'Aleccio"
+    rf"(?:\s+(?:(?:{_IN_A_NAME})\s+|(?:al|el|ad|as|ibn)-|d[’'])?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{0,3}}"
     # "the Russian tsar Nicholas I", "the young king Ptolemy V", "the emperor Alexios I Komnenos"
     r"(?:\s+[IVX]+\b(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)?)?"
     r"(?:,\s+(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron)\s+of\s+[A-Z][\w’'-]*)?)"
@@ -2007,6 +2027,7 @@ _A_PLACE_OR_TIME = re.compile(
 def _role_named(sentence: str) -> list[Definition]:
     """ "the Soviet biologist Trofim Lysenko, whose …" → (Trofim Lysenko, the Soviet biologist)."""
     found: list[Definition] = []
+    sentence = sentence.replace("*", "")  # "the new lieutenant governor, **Sir Thomas Gates**"
     for m in _ROLE_NAMED.finditer(sentence):
         capitalised = m["word"][:1].isupper() and not _an_office_s_holder(m)
         if (capitalised and not m["comma"]) or (m["plural"] and not m["one"]):
@@ -2191,9 +2212,14 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         and re.match(r"(?:a|an|the)\s+[a-z]", clause)
         and _MAIN_CLAUSE_NEXT.match(rest)
     )
+    # … "According to Zosimus, a pagan Greek historian, …": the source, and who they were
+    # (not "According to Lovett, an early draft also included …": the main clause)
+    source = re.fullmatch(
+        r"According\s+to\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}", head
+    ) and (re.match(r"\s*,", rest) and not _a_verb_in(clause))
     if (
         _opening(head)
-        and not (main_after or named_place or _subject_of_opening(head, rest, clause))
+        and not (main_after or named_place or source or _subject_of_opening(head, rest, clause))
     ) or _a_clause(clause):
         return False  # … but "Working with the Army, a small militia …, they planned …"
     if _NAMES_ANOTHER.search(clause) or _after_names(head) or _inside_dashes(head, rest):
@@ -2264,7 +2290,7 @@ _MAIN_CLAUSE_NEXT = re.compile(
 # last until 1453", "…, an act that horrified Christendom", "…, a loss that cost the country
 # dearly".
 _A_COMMENT = re.compile(
-    r"(?:a|an)\s+(?:[a-z]+\s+)?(?:conflict|humiliation|act|massacre|loss|shock|tragedy|"
+    r"(?:a|an|another)\s+(?:[a-z]+\s+)?(?:conflict|humiliation|act|massacre|loss|shock|tragedy|"
     r"catastrophe|disaster|crime|atrocity|blunder|humiliation|betrayal|victory|defeat|"
     r"triumph|coup|gamble|provocation|outrage|scandal)\s+(?:that|which|the|for|to|towards)\b"
 )
