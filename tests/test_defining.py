@@ -2706,13 +2706,9 @@ def test_a_kind_or_a_back_reference_is_no_definition_of_a_name(sentence: str) ->
          ("Radagaisus", "another Gothic leader")),
         ("Lee Kuan Yew, later Singapore's first prime minister, only just escaped.",
          ("Lee Kuan Yew", "later Singapore's first prime minister")),
-        ("A huge crowd gathered at Copenhagen Fields, then open ground in Islington, and marched "
-         "to Whitehall.", ("Copenhagen Fields", "then open ground in Islington")),
         ("Plutarch describes how, at the festival on 15 February 44 BC, Mark Antony, then "
          "Caesar's fellow consul, offered him a diadem.",
          ("Mark Antony", "then Caesar's fellow consul")),
-        ("According to Zosimus, a pagan Greek historian, one senator protested.",
-         ("Zosimus", "a pagan Greek historian")),
         ("The ships arrived, and the new lieutenant governor, **Sir Thomas Gates**, was on "
          "board.", ("Sir Thomas Gates", "the new lieutenant governor")),
         ("Within a generation the painter Matteo Perez d'Aleccio had covered a hall with "
@@ -2725,15 +2721,13 @@ def test_a_kind_or_a_back_reference_is_no_definition_of_a_name(sentence: str) ->
          ("Olympic", "the old White Star liner")),
         ("Families lived on the dole, as unemployment benefit was universally known.",
          ("dole", "unemployment benefit")),
-        ("There was no such person: Captain Swing was an imaginary leader.",
-         ("Captain Swing", "an imaginary leader")),
     ],
 )  # fmt: skip
 def test_what_batch_34_s_misses_taught(text: str, wanted: tuple[str, str]) -> None:
-    """Batch 34, measured blind, then read: an appositive opening "another", "later …'s",
-    "then" and a place or one office; a source's appositive after "According to"; a role
-    before a name in bold, with "d'" or two roles; a ship after its kind; "as … was
-    universally known"; a sentence after a colon saying what a name was."""
+    """Batch 34, measured blind, then read: an appositive opening "another", or "later" or
+    "then" and one person's office by its owner; a role before a name in bold, with "d'" or
+    two roles; a ship after its kind; "as … was universally known". (Hostile pass 40 took
+    back "According to X, a …", "then open ground in …" and a sentence after a colon.)"""
     found = [(t.term, t.definition) for t in draft_terms([text])]
     assert wanted in found, found
 

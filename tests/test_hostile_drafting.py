@@ -7,11 +7,13 @@ right for it."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from docmaker import make_pdf
 from packet import extract, sources
+from packet.dates import find_dates
 from packet.draft import draft_terms, event_title, happenings
 
 
@@ -1069,3 +1071,358 @@ def test_pass_38_asides_and_names_given(text: str, unwanted: tuple[str, str] | N
     assert unwanted not in found and unwanted not in lowered, found
     if unwanted is None:
         assert ("cooperatives", "shops owned by their own members") in found, found
+
+
+# Hostile pass 39 on the dates and plain-text furniture read from batch 34: counts and a unit's
+# number read as years of three digits, and article text, headings and titles lost.
+_PASS_39_DATES = [
+    ("Cleisthenes created the Council of 500 in 508 BC.", ["500"]),
+    (
+        "In December 1835 a council of 300 Cherokee met at New Echota and signed away their lands.",
+        ["300"],
+    ),
+    ("The dams were breached by 617 Squadron, led by Guy Gibson, on 17 May 1943.", ["617"]),
+    (
+        "Josef František flew in 303 Squadron, the most successful RAF unit in the Battle of "
+        "Britain.",
+        ["303"],
+    ),
+    ("At Ōrākau in 1864 the pā was defended by 300 Māori, including women and children.", ["300"]),
+    (
+        "The English garrison at Calais held out until 300 Frenchmen broke through the walls "
+        "in January 1558.",
+        ["300"],
+    ),
+    (
+        "Of the 500 colonists at Jamestown in October 1609, probably around 440 died during "
+        "the Starving Time.",
+        ["c. 440"],
+    ),
+    ("Of the 600 children sent, perhaps around 150 returned to their families.", ["c. 150"]),
+    ("In 1519 Cortés landed with perhaps about 500, along with sixteen horses.", ["c. 500"]),
+    (
+        "Of the motte-and-bailey castles, the Normans built about 500 in the first twenty "
+        "years after 1066.",
+        ["c. 500"],
+    ),
+    ("Of the 500 council houses planned, builders completed around 300 by 1921.", ["c. 300"]),
+    ("The Spartan force at Thermopylae was probably around 300 or 400.", ["c. 300", "300", "400"]),
+    ("Each week the crowds on Kersal Moor grew by 200 or 300.", ["200", "300"]),
+    (
+        "When the troopship sank off the Cape in 1852, fewer than half of 600 on board survived.",
+        ["600"],
+    ),
+    ("Only half of 600 returned home; the rest lay in Spanish soil.", ["600"]),
+    (
+        "In 376 tens of thousands of Goths gathered on the Danube; Alaric was born in 370 or 375.",
+        [],
+    ),
+    (
+        "On the last day of 406 the Vandals crossed the frozen Rhine; by a treaty of 418 the "
+        "Goths were settled in Aquitaine.",
+        [],
+    ),
+    (
+        "The regiment lost half of 600 soldiers at Loos in 1915; its colonel was born around "
+        "300 miles away.",
+        ["600", "c. 300", "300"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "not_dates"), _PASS_39_DATES)
+def test_pass_39_a_count_is_no_year(text: str, not_dates: list[str]) -> None:
+    """ "the Council of 500", "by 617 Squadron,", "300 Frenchmen broke", "perhaps around 150
+    returned", "grew by 200 or 300", "half of 600": counts, not years."""
+    found = [d for _, _, d in find_dates(text)]
+    assert not set(found) & set(not_dates), found
+
+
+_PASS_39_ARTICLES = [
+    (
+        "THE FALL OF SINGAPORE\n=====================\nBACKGROUND\n==========\nIn February "
+        "1942 the Japanese army captured Singapore, Britain's great naval base in the Far "
+        "East.\n",
+        {"title": "THE FALL OF SINGAPORE", "blocks": [("heading", "BACKGROUND")]},
+        {"skipped": ["THE FALL OF SINGAPORE"]},
+    ),
+    (
+        "The Tolpuddle Martyrs, 1834\nIntroduction\n============\nIn 1834 six farm labourers "
+        "from Dorset were sentenced to transportation.\n",
+        {"title": "The Tolpuddle Martyrs, 1834", "blocks": [("heading", "Introduction")]},
+        {"skipped": ["The Tolpuddle Martyrs, 1834"]},
+    ),
+    (
+        "The Jarrow Crusade\n------------------\nIn October 1936, 200 men marched from Jarrow "
+        "to London to ask for work.\n",
+        {"title": "The Jarrow Crusade"},
+        {},
+    ),
+    (
+        "Dunkirk – triumph or disaster\nIn May 1940 the British Expeditionary Force was "
+        "trapped on the beaches around Dunkirk.\n",
+        {"title": "Dunkirk – triumph or disaster"},
+        {},
+    ),
+    (
+        "History Hub\nDunkirk – triumph or disaster\nBy Helen Marsh\nIn May 1940 the British "
+        "Expeditionary Force was trapped on the beaches around Dunkirk.\n",
+        {"title": "Dunkirk – triumph or disaster"},
+        {"title": ["History Hub"]},
+    ),
+    (
+        "The Chartists\nThe Chartists wanted the vote for working men.\nChartism – aims and "
+        "methods\nThe People's Charter of 1838 set out six demands.\nPeterloo – massacre or "
+        "riot\nIn August 1819 cavalry charged a crowd at St Peter's Field in Manchester.\n",
+        {
+            "blocks": [
+                ("heading", "Chartism – aims and methods"),
+                ("heading", "Peterloo – massacre or riot"),
+            ]
+        },
+        {},
+    ),
+    (
+        "Russia after the Revolution\nThe Bolsheviks took power in October 1917.\nUSSR – "
+        "Stalin's Five-Year Plans\nFrom 1928 Stalin set targets for coal, steel and oil.\n",
+        {"blocks": [("heading", "USSR – Stalin's Five-Year Plans")]},
+        {},
+    ),
+    (
+        "The Hungry Thirties\nBritain in the 1930s was two nations.\nIV – The March from "
+        "Jarrow\nIn October 1936 the marchers set off for London.\n",
+        {"blocks": [("heading", "IV – The March from Jarrow")]},
+        {},
+    ),
+    (
+        "Das Kapital\nMarx published the first volume of Capital in 1867.\nLast edited by "
+        "Engels, the third volume of Capital appeared in 1894.\nIt is still read today.\n",
+        {
+            "blocks": [
+                ("para", "Last edited by Engels, the third volume of Capital appeared in 1894.")
+            ]
+        },
+        {},
+    ),
+    (
+        "The Schlieffen Plan\nGermany feared a war on two fronts.\nLast updated by Moltke in "
+        "1913, the Schlieffen Plan assumed Russia would take six weeks to mobilise.\nIt failed "
+        "in September 1914.\n",
+        {
+            "blocks": [
+                (
+                    "para",
+                    "Last updated by Moltke in 1913, the Schlieffen Plan assumed Russia would "
+                    "take six weeks to mobilise.",
+                )
+            ]
+        },
+        {},
+    ),
+    (
+        "The Reformation\nLast updated in 1662, the Book of Common Prayer is still used in the "
+        "Church of England today.\nIt was first written by Thomas Cranmer in 1549.\n",
+        {
+            "blocks": [
+                (
+                    "para",
+                    "Last updated in 1662, the Book of Common Prayer is still used in the "
+                    "Church of England today.",
+                )
+            ]
+        },
+        {},
+    ),
+    (
+        "The Five Members, 1642\nIn January 1642 Charles I entered the Commons to arrest five "
+        "MPs.\nSpeaker: William Lenthall\nWhen the King asked where the five members were, "
+        "Lenthall knelt and said he had neither eyes to see nor tongue to speak but as the "
+        "House directed.\n",
+        {"blocks": [("heading", "Speaker: William Lenthall")]},
+        {},
+    ),
+    (
+        "Source C\nThe suffragette leader spoke in America in 1913.\nSpeaker: Emmeline "
+        "Pankhurst\nI am here as a soldier who has temporarily left the field of battle in "
+        "order to explain what civil war is like.\n",
+        {"blocks": [("heading", "Speaker: Emmeline Pankhurst")]},
+        {},
+    ),
+    (
+        "Elizabeth I: Fact File\nElizabeth was born at Greenwich in September 1533.\nTutor: "
+        "Roger Ascham\nAscham taught Elizabeth Latin and Greek, and praised her quick mind.\n",
+        {"blocks": [("heading", "Tutor: Roger Ascham")]},
+        {},
+    ),
+    (
+        "The Causes of the First World War\nHistorians divide the causes into long-term and "
+        "short-term.\nLong-term causes: Alliances > Arms race > Imperialism > Nationalism\nThe "
+        "alliance system meant a local war could quickly spread.\n",
+        {},
+        {"skipped": ["Long-term causes: Alliances > Arms race > Imperialism > Nationalism"]},
+    ),
+    (
+        "The Home Front\nBritain's civilians were mobilised for total war.\n1939–1945 – Dig "
+        "for Victory – a Ministry of Agriculture booklet on growing food\n1940–1941 – The "
+        "Blitz – German bombers attacked London and other cities\n",
+        {},
+        {
+            "skipped": [
+                "1939–1945 – Dig for Victory – a Ministry of Agriculture booklet on growing food"
+            ]
+        },
+    ),
+    (
+        "Japanese Americans in the Second World War\nAfter Pearl Harbor many Americans "
+        "distrusted their Japanese neighbours.\n1942–1945 – Internment – camps run for the War "
+        "Department\nAbout 120,000 people were held in the camps.\n",
+        {},
+        {"skipped": ["1942–1945 – Internment – camps run for the War Department"]},
+    ),
+    (
+        "D-Day landing ships\nMany landing ships carried tanks to the beaches.\nLST-325 – a "
+        "tank landing ship – Omaha Beach, 6 June 1944\nLST-325 later served in the Korean "
+        "War.\n",
+        {},
+        {"skipped": ["LST-325 – a tank landing ship – Omaha Beach, 6 June 1944"]},
+    ),
+    (
+        "History Hub\nHome > My courses > Unit 4: The Empire at War > Lecture notes\nTutor: Dr "
+        "Helen Marchetti\nThe Fall of Rome\n================\nIn 410 Alaric's Goths sacked "
+        "Rome.\nCapitulation - surrender to an enemy\nPOW - prisoner of war\n---\nLast edited "
+        "by Ms H. Dlamini on 17 January 2025 · View history\n",
+        {
+            "title": "The Fall of Rome",
+            "blocks": [
+                ("para", "Capitulation - surrender to an enemy"),
+                ("para", "POW - prisoner of war"),
+            ],
+            "skipped": [
+                "Home > My courses > Unit 4: The Empire at War > Lecture notes",
+                "Tutor: Dr Helen Marchetti",
+                "Last edited by Ms H. Dlamini on 17 January 2025 · View history",
+            ],
+        },
+        {},
+    ),
+    (
+        "The Chartists\nMany Chartists were skilled craftsmen.\nTeacher: the Chartist William "
+        "Lovett ran a school for working men\nLovett believed in moral force.\n",
+        {"blocks": [("para", "Teacher: the Chartist William Lovett ran a school for working men")]},
+        {},
+    ),
+    (
+        "GCSE History · Paper 3 · The Cold War\nThe Cold War\nThe Berlin Blockade began in "
+        "June 1948.\n",
+        {"title": "The Cold War", "skipped": ["GCSE History · Paper 3 · The Cold War"]},
+        {},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), _PASS_39_ARTICLES)
+def test_pass_39_text_headings_and_titles_are_kept(
+    text: str, wanted: dict[str, Any], unwanted: dict[str, Any]
+) -> None:
+    """An underlined section heading is no title, a key word's line needs a gloss ("Chartism –
+    aims and methods" is a heading), "Last updated by Moltke in 1913, …" and "Tutor: Roger
+    Ascham" are text, a list of causes with ">" is no breadcrumb, a timeline line is no course
+    line."""
+    found = sources.article(text, "text")
+    if "title" in wanted:
+        assert found.title == wanted["title"], found
+    for block in wanted.get("blocks", []):
+        assert tuple(block) in found.blocks, found
+    for line in wanted.get("skipped", []):
+        assert line in found.skipped, found
+    for line in unwanted.get("skipped", []):
+        assert line not in found.skipped, found
+    for title in unwanted.get("title", []):
+        assert found.title != title, found
+
+
+# Hostile pass 40 on the term rules read from batch 34: each sentence's term must not be drafted.
+_PASS_40 = [
+    (
+        "Napoleon first beat the Austrians at Ulm, then the combined army of Russia and "
+        "Austria at Austerlitz.",
+        "Ulm",
+    ),
+    ("Henry V took Harfleur, then the rest of Normandy.", "Harfleur"),
+    ("Prussia first fought Denmark, later the Habsburg Empire, and finally France.", "Denmark"),
+    ("Caesar crossed the Rubicon, then the whole of Italy fell to him.", "Rubicon"),
+    (
+        "The Tsar had gone, now power lay in the hands of the Provisional Government and the "
+        "Soviet.",
+        "gone",
+    ),
+    ("He was first a soldier, later the governor of Jamaica.", "soldier"),
+    ("Thomas Cromwell rose fast, formerly a servant of Wolsey.", "fast"),
+    (
+        "Hannibal destroyed one Roman army at Trebia, another at Lake Trasimene, and a third "
+        "at Cannae.",
+        "Trebia",
+    ),
+    ("The court moved to Winchester, then the capital, for the coronation.", "Winchester"),
+    (
+        "Elizabeth executed Mary, Queen of Scots, another Catholic threat to her throne.",
+        "Queen of Scots",
+    ),
+    (
+        "According to Tacitus, a Roman general, Agricola, reached the far north of Scotland.",
+        "Tacitus",
+    ),
+    (
+        "According to Engels, a typical Manchester cellar, damp and airless, housed a dozen "
+        "people.",
+        "Engels",
+    ),
+    (
+        "According to Magna Carta, a free man, whatever his rank, could not be imprisoned "
+        "without trial.",
+        "Magna Carta",
+    ),
+    (
+        "According to Salic Law, a woman, however royal, could not inherit the French throne.",
+        "Salic Law",
+    ),
+    ("The general **Napoleon** feared most was Wellington.", "Napoleon"),
+    (
+        "The public broadcaster John Reith built, the BBC, was funded by a licence fee.",
+        "John Reith",
+    ),
+    ("The little steamer Livingstone took up the Zambezi leaked badly.", "Livingstone"),
+    ("The flagship Nelson sailed in, HMS Victory, is preserved at Portsmouth.", "Nelson"),
+    ("The cruiser Kitchener was travelling on, HMS Hampshire, struck a mine in 1916.", "Kitchener"),
+    ("The first submarine Britain commissioned was the Holland 1.", "Britain"),
+    ("The Tsar was unpopular, as his reliance on Rasputin was widely known.", "unpopular"),
+    (
+        "The Peterloo Massacre, as the event was quickly called, shocked the country.",
+        "Peterloo Massacre",
+    ),
+    (
+        "The Jarrow Crusade, as the march was proudly called, reached London in November 1936.",
+        "Jarrow Crusade",
+    ),
+    ("Interpretation A: Haig was a butcher who sent a generation to its death.", "Haig"),
+    ("Historian A. J. P. Taylor argued: Hitler was an ordinary German statesman.", "Hitler"),
+    ("Churchill had warned: Munich was a total and unmitigated defeat.", "Munich"),
+    (
+        "Source C: Oliver Cromwell was a hypocrite and a tyrant, wrote a royalist in 1660.",
+        "Oliver Cromwell",
+    ),
+    ("Stalin's judgement was harsh: the kulaks were a class of exploiters.", "kulaks"),
+    (
+        "The verdict of the court was harsh: Sir Thomas More was a traitor and must die.",
+        "Sir Thomas More",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "unwanted"), _PASS_40)
+def test_pass_40_no_false_entry(text: str, unwanted: str) -> None:
+    """ "then the rest of Normandy" after a list's first item, "According to Tacitus, a Roman
+    general, Agricola …", "The general Napoleon feared most …", "The flagship Nelson sailed
+    in, …", "as his reliance on Rasputin was widely known", "Interpretation A: Haig was a
+    butcher …": no entry for the word before."""
+    assert unwanted not in [t.term for t in draft_terms([text])]

@@ -315,19 +315,16 @@ _WHOLE_MONTHS = "|".join(MONTHS)
 _PLAINLY_AFTER = rf"\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:{_NOT_A_NOUN_AFTER})\b"
 _A_PAST = (
     r"(?:[a-z]{3,}ed|made|took|gave|won|led|became|began|fell|was|had|sent|went|came|died|rose|"
-    r"fled|built|married|said|wrote|fought|held|left|lost|met|sank|saw|drove|broke|struck)\b"
+    r"fled|built|married|said|wrote|fought|held|left|lost|sank|drove|struck)\b"
 )
 _AFTER_EARLY_YEAR = (
     rf"(?={_PLAINLY_AFTER}|"
-    # one person's name and its verb ("In April 527 Justin made …"), an aside after it ("In
-    # 405 Radagaisus, another Gothic leader, invaded …") or their possessive ("In 395
-    # Alaric's Goths rose …"), not a people's ("In October 700 Americans were captured",
-    # "Until 400 Marines landed", "300 Nazi camps")
-    r"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-Z][\w-]*(?<![^u]s)(?:[’']s\s+\S|,\s|"
-    rf"[\w’'-]*(?<![^u]s)\s+{_A_PAST})|"
-    # … or one telling of someone ("Before the end of 410 he died …", "who in 413 began …";
-    # not "In 300 armed men …")
-    rf"\s+(?:he|she|they|it|we)\s+{_A_PAST}|\s+(?:began|wrote|founded|died|returned)\s|"
+    # one person's name and its verb ("In April 527 Justin made …"), not a people's ("In
+    # October 700 Americans were captured", "Until 400 Marines landed", "300 Nazi camps",
+    # "until 300 Frenchmen broke through")
+    rf"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-Z][\w’'-]*(?<![^u]s)(?<!men)\s+{_A_PAST}|"
+    # … or one telling of someone: "Before the end of 410 he died …" (not "In 300 armed men …")
+    rf"\s+(?:he|she|they|it|we)\s+{_A_PAST}|"
     # … or a count of people after it: "In 376 tens of thousands of Goths gathered …"
     r"\s+(?:tens|hundreds|thousands|millions|dozens)\s+of\b|"
     # … or a verb with its object ("who in about 523 massacred Christians"), not "300 armed men"
@@ -340,7 +337,6 @@ _AFTER_EARLY_YEAR = (
 _EARLY_YEAR = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d){_AFTER_EARLY_YEAR}"
 # A number going on to another, a count's range: "from around 250 to over 300", "558 to 658".
 _A_COUNT_GOES_ON = (
-    r"(?!\s+or\s+[1-9]\d{2}\s*(?:[,.;:)]|$))"  # … not "in 417 or 418.": one of two years
     r"\s+(?:to|until|till|and|or)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|"
     r"around\s+)?\d"
 )
@@ -403,9 +399,8 @@ _PROSE = [
     (  # in about 523, c. 615: a year of three digits, before no noun ("about 150 soldiers")
         "circa",
         r"(?<!\d\s)\b(?:(?i:in|from|until|since)\s+(?:about|around)|(?i:c\.|circa)|"
-        # … "probably around 390", "born around 370", "completed around 731"
-        r"(?:probably|possibly|perhaps|born|died|written|built|founded|completed|finished)"
-        r"\s+(?:in\s+)?(?:about|around))\s*"
+        # … "was probably born around 370" (not "probably around 440 died": a count)
+        r"born\s+(?:in\s+)?(?:about|around))\s*"
         rf"(?P<y>[1-9]\d{{2}})(?!{_A_COUNT_GOES_ON})" + _AFTER_EARLY_YEAR,
     ),
     (  # in 533–534: a span of three-digit years, after "in" (not "pp. 533–534")
@@ -430,12 +425,24 @@ _PROSE = [
         "year",
         # … "By 881 the rebels", "at the end of 879"
         r"(?<!\d\s)\b(?:(?i:in|from|until|till|since|by)|(?:spring|summer|autumn|winter)\s+of|"
-        # … "on the last day of 406", "By a treaty of 418 the Goths were settled …"
-        r"(?:end|start|beginning|middle|day|half|part)\s+of|"
-        r"(?i:treaty|council|synod|edict|peace|sack)\s+of)\s+"
+        # … "on the last day of 406", "By a treaty of 418 the Goths were settled …" (not "the
+        # Council of 500", "half of 600")
+        r"(?:end|start|beginning|middle)\s+of|(?<=\blast\s)day\s+of|"
+        r"(?i:treaty|synod|edict|sack)\s+of)\s+"
         rf"(?P<y>[1-9]\d{{2}})(?!{_A_COUNT_GOES_ON})" + _AFTER_EARLY_YEAR,
     ),
-    (  # "in 417 or 418": the other of two years (the first read above)
+    (  # "In 405 Radagaisus, another Gothic leader, invaded …", "In 395 Alaric's Goths rose …":
+        # after "In", a name and an aside or a possessive (not "by 617 Squadron, led by …", "by
+        # 300 Māori, including …": a count after "by")
+        "year",
+        r"(?<!\d\s)\b[Ii]n\s+(?P<y>[1-9]\d{2})(?=\s+[A-Z][\w-]*(?<![^u]s)(?<!men)"
+        r"(?<!Squadron)(?<!Regiment)(?<!Battalion)(?<!Brigade)(?<!Division)(?:,\s|[’']s\s))",
+    ),
+    (  # "in 417 or 418": two years, each read (not "grew by 200 or 300.")
+        "year",
+        r"(?<!\d\s)\b[Ii]n\s+(?P<y>[1-9]\d{2})(?=\s+or\s+[1-9]\d{2}\s*(?:[,.;:)]|$))",
+    ),
+    (
         "year",
         r"(?<=\b[Ii]n\s[1-9]\d{2}\sor\s)(?P<y>[1-9]\d{2})(?=\s*(?:[,.;:)]|$))",
     ),

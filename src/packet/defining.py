@@ -490,6 +490,7 @@ def defined_terms(sentence: str) -> list[Definition]:
     if len(sentence) > MAX_SENTENCE or _asks(sentence):
         return found  # "Was it a movement, or a label applied afterwards?" asks, not says
     sentence = _outer_brackets(NOTE_MARK.sub("", sentence))  # "[2] Congress Poland, as …"
+    sentence = re.sub(r"^Source\s+[A-Z0-9]\.\s+", "", sentence)  # "Source A. Jerome, a …"
     sentence = _A_NOTE_CALL.sub("", sentence)  # "the 'Two Thousand Words',[1] a manifesto"
     if aside := re.fullmatch(r"\((?P<said>[^()]+?[.!]?)\)\.?", sentence):
         sentence = aside["said"]  # "(The Dauphin was the title of the eldest son …)"
@@ -512,15 +513,7 @@ def defined_terms(sentence: str) -> list[Definition]:
                 aliases = (*aliases, owned)
             usable = _usable(term, marked=marked) and not _AN_INSTRUCTION.match(definition)
             if term and usable and not any(term == t or term in a for t, _, a in found):
-                if short := _SHORT_NAME.match(term):  # "the Final Act of the Congress"
-                    aliases = (*aliases, short[1])
-                aliases = (*aliases, *_with_its_year(term, sentence))
-                titled = _TITLE.match(term) if _A_ROLE.search(definition) else None
-                titled = titled or _TITLE_AND_NAME.match(term) or _titled_person(term)
-                if titled:  # "Marshal Peng Dehuai" is Peng Dehuai too, "Empress Theodora"
-                    aliases = (*aliases, term[titled.end() :])
-                if not _RELATIVE.search(definition):  # not "a violent despot, a man who …"
-                    term = _DESCRIBED.sub("", term)  # "a violent | cyclone, a tropical storm …"
+                term, aliases = _as_named(term, definition, aliases, sentence)
                 found.append((term, definition, aliases))
     # "known as justification | by faith: the teaching …": the whole name, not its start; "la
     # Noche Triste" read twice is "Noche Triste"
@@ -540,6 +533,43 @@ def defined_terms(sentence: str) -> list[Definition]:
         # "… on the Ottoman Empire, the Treaty of San Stefano, …" names the treaty, not the empire
         and not any(f[1] in (t, f"the {t}") and d.endswith(f[0]) for t, d, _ in found)
     ]
+
+
+def _as_named(
+    term: str, definition: str, aliases: tuple[str, ...], sentence: str
+) -> tuple[str, tuple[str, ...]]:
+    """A defined term as the glossary names it, and its other names: "the Final Act of the
+    Congress" is the Final Act too, "the Pueblo Revolt of 1680" the Pueblo Revolt, "Marshal
+    Peng Dehuai" Peng Dehuai, "Air Chief Marshal Sir Robert Brooke-Popham, the Commander-in-
+    Chief Far East," (Sir) Robert Brooke-Popham; "the Chronicle of Theophanes the Confessor, a
+    monk …" is the monk's."""
+    if short := _SHORT_NAME.match(term):  # "the Final Act of the Congress"
+        aliases = (*aliases, short[1])
+    aliases = (*aliases, *_with_its_year(term, sentence))
+    if (ranked := _A_RANK.match(term)) and _A_ROLE.search(definition) and not _TITLE.match(term):
+        named = term[ranked.end() :]  # … and without a knight's "Sir"
+        aliases = (*aliases, named, *([named[4:]] if named.startswith("Sir ") else []))
+    if (work := _A_WORK_OF.fullmatch(term)) and says_who(definition):
+        term = work["person"]
+    titled = _TITLE.match(term) if _A_ROLE.search(definition) else None
+    titled = titled or _TITLE_AND_NAME.match(term) or _titled_person(term)
+    if titled:  # "Marshal Peng Dehuai" is Peng Dehuai too, "Empress Theodora"
+        aliases = (*aliases, term[titled.end() :])
+    if not _RELATIVE.search(definition):  # not "a violent despot, a man who …"
+        term = _DESCRIBED.sub("", term)  # "a violent | cyclone, a tropical storm …"
+    return term, aliases
+
+
+# A military rank before a name: "Air Chief Marshal | Sir Robert Brooke-Popham".
+_A_RANK = re.compile(
+    r"(?:(?:Air|Vice|Rear|Field|Chief|Lieutenant|Major|Brigadier)[\s-]+)*"
+    r"(?:Marshal|General|Admiral|Colonel|Commodore)\s+(?=(?:Sir\s+)?[A-Z][\w’'-]+\s+[A-Z])"
+)
+# A work by a person: "the Chronicle of | Theophanes the Confessor, a monk writing …".
+_A_WORK_OF = re.compile(
+    r"(?:Chronicle|Chronicles|History|Histories|Life|Letters|Annals|Diary|Memoirs|Travels|"
+    r"Journal)\s+of\s+(?P<person>[A-Z][\w’'-]*(?:\s+(?:the\s+)?[A-Z][\w’'-]*){0,3})"
+)
 
 
 # A film, book or painting named after an event: "The Battle of the Somme, an official film
@@ -786,6 +816,9 @@ def _usable(term: str, *, marked: bool = False) -> bool:
     numbered = re.fullmatch(  # "Article 27", "Pattern 1853 Enfield rifle", "38th parallel"
         r"(?:Article|Clause|Section|Amendment)\s+\d+[A-Z]?|"
         r"[A-Z][\w’'-]*\s+\d+(?:\s+[A-Z][\w’'-]*)+(?:\s+[a-z]+)?|\d+(?:st|nd|rd|th)\s+[a-z]+|"
+        # "the 15th Hussars", "the 8th Australian Division" (not "the 4th July")
+        rf"\d{{1,3}}(?:st|nd|rd|th)\s+(?!(?:{'|'.join(_MONTH_NAMES)})\b)"
+        r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}|"
         # … "the Compromise of 1850", "the 21 demands" (not "300 men", "20 years"), "Committee
         # Room 15" (not "June 1941", "Late 879", "Figure 3", "Day 2")
         rf"(?!(?:{'|'.join(_MONTH_NAMES)}|{_NUMBERED_LABEL})\b)(?:[A-Z][\w’'-]*\s+){{1,3}}\d{{1,2}}|"
@@ -802,6 +835,8 @@ def _usable(term: str, *, marked: bool = False) -> bool:
         return False  # "the late fourteenth century": when, not what
     if re.match(r"(?:Chapter|Part|Section|Unit|Book|Volume|Lesson|Week)\s", term):
         return False  # "Chapter Four (1848–1849) – the springtime of peoples": a contents line
+    if re.fullmatch(rf"(?:{_NUMBERED_LABEL}|Document|Extract|Interpretation)\s+[A-Z]", term):
+        return False  # "Source A: a paraphrase of …": a caption's label
     if (words[0] in _NOT_A_TERM_START and not marked) or term in _PRONOUNS:
         return False  # "within days", "given another operational post": no noun phrase
     return not (term.lower() in _GENERIC and not marked) and words[-1] not in _NOT_IN_TERM
@@ -1220,9 +1255,9 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
             return bool(taken) and (after_particle or (len(taken) == 1 and taken[0] in _EPITHETS))
         small = bool(taken) and (bare in ("of", "and", "for") or bare in _NAME_PARTICLES)
         # "In Boston", "During", "This": a sentence's first word, not a name's (but after a
-        # lower-case word, a name's: "on show in | He Tohu")
-        after_lower = bool(before) and re.fullmatch(r"[a-z]+", before[-1]) is not None
-        if bare[:1].isupper() and bare.lower() in _NEVER_IN_NAME and not after_lower:
+        # word, a name's: "on show in | He Tohu", "published The Town | That Was Murdered")
+        inside = bool(before) and re.fullmatch(r"[A-Za-z][\w’'-]*", before[-1]) is not None
+        if bare[:1].isupper() and bare.lower() in _NEVER_IN_NAME and not inside:
             return False
         return _capitalised(bare) or small
     # "tried to impose | conscription", but "subjected to | peine forte et dure"
@@ -1300,14 +1335,12 @@ _PARTICIPLE = (
 _INNER = r"(?!(?:to|of|in|on|at|by|for|with|from|into|or|but|the|a|an)\b)[a-z][\w-]*\s+"
 _APPOSITIVE_OPENING = (
     rf"(?:{_NOT_A_TIME}{_DETERMINER}\b|one\s+of\b|meaning\b|which\s+(?:meant|means)\b|"
-    # "Radagaisus, another Gothic leader, …"; "Lee Kuan Yew, later Singapore's first prime
-    # minister, …" (not "… at Pharsalus, then Pompey's sons in Spain": what came next),
-    # "Copenhagen Fields, then open ground in Islington, …" (not "…, then fled")
-    rf"another\b|(?:later|formerly)\s+{_DETERMINER}\b|"
-    # … "Mark Antony, then Caesar's fellow consul," (one, not "then Pompey's sons")
-    rf"then\s+(?={_DETERMINER}\s+(?:[\w’'-]+\s+){{0,3}}?[a-z]+[^s\W]"
-    r"(?:[,;.]|\s+(?:of|in|where|who|that|which)\b))|(?:then|now|formerly)\s+"
-    rf"(?![a-z]+ed\b|{_IRREGULAR}\b|(?:the|a|an)\b)(?=[a-z]+\s+[a-z]+\s+(?:in|of|on|near)\b)|"
+    # "Radagaisus, another Gothic leader, …" (not "another at Lake Trasimene"); "Lee Kuan Yew,
+    # later Singapore's first prime minister, …", "Mark Antony, then Caesar's fellow consul,"
+    # — one person's office by its owner (not "then Pompey's sons in Spain", "later the
+    # Habsburg Empire", "then the whole of Italy fell …": what came next)
+    r"another\s+(?=[A-Za-z][\w-]*\s+[a-z])(?!(?:at|in|on|of|by|to|for|from|with)\b)|"
+    r"(?:later|then)\s+(?=[A-Z][\w’'-]*[’']s\s+(?:[a-z]+\s+){0,2}[a-z]+[^s\W](?:[,;.]|$))|"
     r"(?:named|called)\s+after\b|"  # "the Armagnacs, named after their leader Bernard, …"
     r"from\s+the\s+(?:[A-Z][a-z]+\s+)*word\s+for\b|"  # "Boers, from the Dutch word for …"
     # "stadtholder, in effect chief magistrate …"
@@ -1379,8 +1412,10 @@ _NAMED_AT = re.compile(
 _AS_KNOWN = re.compile(
     r"(?P<term>^.+?|[“\"‘][^”\"’]{2,60}[”\"’]|\*[^*]{2,60}\*),\s+as\s+"
     r"(?P<clause>[^,;.–—]{3,120}?)\s+(?:was|is|were|are|became|come\s+to\s+be|came\s+to\s+be|"
-    # "was then called", "was universally known"
-    r"had\s+become|has\s+become)\s+(?:then\s+|still\s+|often\s+|[a-z]{3,}ly\s+)?"
+    # "was then called", "was universally known" (not "as his reliance on Rasputin was widely
+    # known": why)
+    r"had\s+become|has\s+become)\s+(?:then\s+|still\s+|often\s+|usually\s+|universally\s+|"
+    r"popularly\s+|commonly\s+|generally\s+|locally\s+|officially\s+|informally\s+)?"
     r"(?:known|called|titled|styled)\b[^,;–—]*(?P<end>[,;–—]|$)"
 )
 # What such an "as" refers back to: "the unit", "his creed", "it".
@@ -1388,8 +1423,6 @@ _BACK_REFERENCE = re.compile(r"(?:the|his|her|their|its|this|these|it|they)(?:\s
 _COPULA_AT = re.compile(
     # "Strictly speaking, 'Inca' was …": a quoted subject after an opening
     r"(?:^|[,;]\s+(?:while|and|but|whereas)\s+|^[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+(?=[“\"‘'])|"
-    # "There was no such person: Captain Swing was an imaginary leader"
-    r":\s+(?=[A-Z][\w’'-]*\s+[A-Z])|"
     # "…; a sanjak was an Ottoman administrative district": what a word is, after a semicolon
     r";\s+(?=(?:a|an)\s+(?:[^\s,;:()]+\s+){1,2}(?:was|is)\s+(?:a|an)\s)|"
     # "In Mexican political tradition a *plan* was …": where the word is used, then the word
@@ -1585,7 +1618,7 @@ _NAMED_ROLE = re.compile(
 
 
 # The titles a person holds of a place: "Richard, Duke of York".
-_A_TITLE = r"(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron)"
+_A_TITLE = r"(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron|King|Queen)"
 
 
 _TITLED_NAME = re.compile(
@@ -2052,20 +2085,47 @@ def _role_named(sentence: str) -> list[Definition]:
             rf"\s*,\s*(?:{listed}|{_NAME_WORD}\s*(?:,|and\b))", sentence[m.end() :]
         ):
             continue
-        if m["word"].lower() in _A_STATE_MAY_BE and one_word:
+        if (m["word"].lower() in _A_STATE_MAY_BE and one_word) or _no_role(m, sentence):
             continue  # "Its most powerful member, Britain, refused …": a country
-        if m["word"][:1].isupper() and _HAS_VERB.search(m["role"]):
-            continue  # "The rebels even invited Prince | Louis of France": a clause, no role
         titled = m["name"].split(", ")  # "John of Gaunt, Duke of Lancaster" is John of Gaunt
         role = _with_owner(sentence, m.start("role"), m["role"])  # "Edward | IV's daughter"
         # … not "Edward" alone for "Edward, Earl of March": a first name is many people's
         other = tuple(titled[:1]) if len(titled) > 1 and " " in titled[0] else ()
         name = m["name"]
         # "his brother-in-law, General Charles Leclerc" (but "Sir Otto Niemeyer" whole)
-        if (title := _TITLE.match(name)) and not re.match(r"(?:Sir|Dame|Lord|Lady)\s", name):
+        # … nor a ship's: "the German cruiser Admiral Graf Spee"
+        person = not re.fullmatch(_SHIP, m["word"], re.I)
+        if (
+            (title := _TITLE.match(name))
+            and person
+            and not re.match(r"(?:Sir|Dame|Lord|Lady)\s", name)
+        ):
             name, other = name[title.end() :], (*other, name)
         found.append((name, role, other))
     return found
+
+
+def _no_role(m: re.Match[str], sentence: str) -> bool:
+    """Whether the words read as a role before a name are none: a clause ("The rebels even
+    invited Prince | Louis of France"), or a role or a ship a relative clause without "that"
+    follows ("The general Napoleon feared most was Wellington", "The flagship Nelson sailed
+    in, …", "The public broadcaster John Reith built, the BBC, was …")."""
+    rest = sentence[m.end() :]
+    clause = m["word"][:1].isupper() and _HAS_VERB.search(m["role"])
+    verb = rf"\s+(?:[a-z]+ly\s+)?(?:(?:was|were)\s+[a-z]+ing|[a-z]{{3,}}ed|{_IRREGULAR})"
+    # … a verb left without its object or its preposition's ("built,", "sailed in,"), or a
+    # second verb after it with no "that" between ("feared most was")
+    whose = re.match(
+        rf"{verb}(?:\s+(?:in|on|to|from|with|aboard|into))?\s*,|{verb}\b(?:(?!\bthat\b)[^,;:.])*?\s"
+        r"(?:was|were|is|are)\b",
+        rest,
+    )
+    # … and a ship's, a second verb of any kind: "The little steamer Livingstone took up the
+    # Zambezi leaked badly"
+    ship = re.fullmatch(_SHIP, m["word"], re.I) and re.match(
+        rf"{verb}\b[^,;:.]*?\s(?:[a-z]{{3,}}ed|{_IRREGULAR})\b", rest
+    )
+    return bool(clause or whose or ship)
 
 
 def _an_office_s_holder(m: re.Match[str]) -> bool:
@@ -2212,14 +2272,9 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         and re.match(r"(?:a|an|the)\s+[a-z]", clause)
         and _MAIN_CLAUSE_NEXT.match(rest)
     )
-    # … "According to Zosimus, a pagan Greek historian, …": the source, and who they were
-    # (not "According to Lovett, an early draft also included …": the main clause)
-    source = re.fullmatch(
-        r"According\s+to\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}", head
-    ) and (re.match(r"\s*,", rest) and not _a_verb_in(clause))
     if (
         _opening(head)
-        and not (main_after or named_place or source or _subject_of_opening(head, rest, clause))
+        and not (main_after or named_place or _subject_of_opening(head, rest, clause))
     ) or _a_clause(clause):
         return False  # … but "Working with the Army, a small militia …, they planned …"
     if _NAMES_ANOTHER.search(clause) or _after_names(head) or _inside_dashes(head, rest):

@@ -320,8 +320,11 @@ _DATED = re.compile(
     r"(?:\s+[·|]\s+[^·|]{1,60})*[*_]*$",  # "· Last reviewed 3 September 2024 · Reading time: …"
     re.IGNORECASE,
 )
-# … "Home > My courses > HIS-A2-EMP > Unit 4: The Empire at War > Lecture notes"
-_BREADCRUMB = re.compile(r"^(?:[\w’' :-]{1,30}\s(?:>|»|/|›)\s){1,6}[\w’' :-]{1,40}$")
+# … "Home > My courses > HIS-A2-EMP > Unit 4: The Empire at War > Lecture notes" (a colon after
+# its first part; not "Long-term causes: Alliances > Arms race > …")
+_BREADCRUMB = re.compile(
+    r"^[\w’' -]{1,30}\s(?:>|»|/|›)\s(?:[\w’' :-]{1,30}\s(?:>|»|/|›)\s){0,5}[\w’' :-]{1,40}$"
+)
 _BULLET = re.compile(r"^\s*(?:[•*·▪–-]|\d+[.)])\s+")
 
 
@@ -374,9 +377,7 @@ _AN_EMAIL_S = re.compile(
 )
 # A course line whose parts a dash parts: "A-Level History – Unit 2: The Origins of the First
 # World War – Lesson 6" — three parts or more, one saying what course it is (`_COURSE`).
-# … a part may hold a span of years: "… – Rome and the Barbarians, AD 376–476"
-_PART = r"(?:[^–—.!?]|(?<=\d)[–—](?=\d))"
-_DASHED_RUNNING_LINE = re.compile(rf"{_PART}{{1,60}}(?:\s[–—]\s{_PART}{{1,60}}){{2,}}")
+_DASHED_RUNNING_LINE = re.compile(r"[^–—.!?]{1,60}(?:\s[–—]\s[^–—.!?]{1,60}){2,}")
 
 
 # A line about the page, not from it: its copyright ("© Halloran Museum …. This booklet may be
@@ -389,12 +390,14 @@ _ABOUT_THE_PAGE = re.compile(
     r"(?:Written|Compiled|Prepared|Produced)\s+by\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof\.?|Professor)\s+)?"
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,\s+[^,\d]{2,60})?$|"
     r"(?:Tags|Tagged|Filed\s+under)\s*:\s*[^.]{1,200}$|"
-    # … who teaches it: "Tutor: Dr Helen Marchetti"
-    r"(?:Tutor|Teacher|Lecturer|Presenter|Speaker|Instructor)\s*:\s*"
-    r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof\.?|Professor)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}$|"
+    # … who teaches it: "Tutor: Dr Helen Marchetti" (not "Tutor: Roger Ascham", in a fact file)
+    r"(?:Tutor|Teacher|Lecturer)\s*:\s*"
+    r"(?:Dr|Mr|Mrs|Ms|Miss|Prof\.?|Professor)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}$|"
     # … when it was last changed, and by whom: "Last edited by Ms H. Dlamini on 17 January
     # 2025 · View history"
-    r"(?:Last|Page\s+last)\s+(?:edited|updated|modified|reviewed)\b[^!?]{0,100}$|"
+    # (not "Last updated by Moltke in 1913, the Schlieffen Plan …": a sentence)
+    r"(?:Last|Page\s+last)\s+(?:edited|updated|modified|reviewed)(?:\s+(?:by|on)\s+|\s*:\s*)"
+    r"(?:[^,.!?]|(?<=\b[A-Z])\.){1,80}(?:\s[·|]\s[^.!?]{1,40})?$|"
     # … a wiki's categories, between bars (not "Categories: free men, villeins, …")
     r"Categories\s*:\s*[^|·]{1,80}(?:\s[|·]\s[^|·]{1,80})+$"
 )
@@ -446,7 +449,7 @@ _COURSE = re.compile(
     r"Sheet\s+\d+|"
     # … a university's: "HIST1107 Rome: From Republic to Principate · Week 6 · Seminar handout"
     # … and a course code: "HIST1107", "HIS-C214", "Component 2", "Paper 3"
-    r"Week\s+\d{1,2}|Seminar|[A-Z]{3,5}(?:\s?|-[A-Z]?)\d{3,4}|(?:Component|Paper)\s+\d)\b"
+    r"Week\s+\d{1,2}|Seminar|[A-Z]{3,5}(?:\s?|-[A-Z])\d{3,4}|(?:Component|Paper)\s+\d)\b"
 )
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ONLY_A_LINK = re.compile(r"(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*")
@@ -478,7 +481,7 @@ def _heading_like(line: str) -> bool:
     closing quotation marks, brackets and note's mark aside: "… in November 1857.[6]")."""
     words = line.split()
     ending = _CLOSING.sub("", line.rstrip())
-    if _KEY_WORD.match(line):
+    if _KEY_WORD.match(line) or _an_acronym_s_line(line):
         return False  # "Chronicler - a writer who recorded events year by year": a key word
     capital = line[:1].isupper() or _SECTION_NUMBER.match(line) is not None
     return 0 < len(words) <= 12 and not ending.endswith(_STOPS) and capital
@@ -494,9 +497,24 @@ _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\s+[A-Z]|\d{1,2}\s{2,}[A-Z]"
 # enemy", "GOC - General Officer Commanding, the senior army officer …".
 _KEY_WORD = re.compile(
     r"[^\W\d][^–—:|-]{0,40}?(?:\s[-–—]|:)\s+(?:a|an|the|to)\s|"
-    # … one word glossed (not "History Department - keep this sheet", "Version 3 – issued …")
-    r"[^\W\d][\w’'-]{1,30}\s[-–—]\s+(?![a-z]+ed\b)[a-z]{3,}\b|[A-Z]{2,6}\s[-–—]\s"
+    # … one word glossed in four words or more, or with a comma (not "History Department -
+    # keep this sheet", "Version 3 – issued …", "Chartism – aims and methods")
+    r"[^\W\d][\w’'-]{1,30}\s[-–—]\s+(?![a-z]+ed\b)[a-z]{3,}(?:\s+[\w’'-]+){3,}|"
+    r"[^\W\d][\w’'-]{1,30}\s[-–—]\s+(?![a-z]+ed\b)[a-z]{3,}[^,]*,"
 )
+
+
+def _an_acronym_s_line(line: str) -> bool:
+    """Whether `line` is an acronym and its expansion: "POW - prisoner of war", "GOC - General
+    Officer Commanding, the …" (the initials spell it; not "USSR – Stalin's Five-Year Plans").
+    """
+    if (m := re.match(r"([A-Z]{2,6})\s[-–—]\s+(.+)", line)) is None:
+        return False
+    words = re.findall(r"[A-Za-z][\w’'-]*", m[2])
+    main = [w for w in words if w.lower() not in ("of", "and", "the", "for")]
+    return any("".join(w[0] for w in ws[: len(m[1])]).upper() == m[1] for ws in (words, main))
+
+
 _CLOSING = re.compile(r"(?:\[\d{1,3}\]|[”\"’'»)\]])+$")
 _STOPS = (".", ",", ";", ":", "?", "!", "…")
 
@@ -600,10 +618,17 @@ _UNDERLINE = re.compile(r"={3,}|-{3,}")
 
 
 def _underlined(line: str, underline: str, article: Article, kept: list[tuple[str, str]]) -> None:
-    """A plain-text heading over its underline: the title, when "=" underlines it before any
-    paragraph (a line taken for the title before it, a site's name, is furniture), else a
-    heading."""
-    if underline.startswith("=") and not any(role == "para" for role, _ in kept):
+    """A plain-text heading over its underline: the title when nothing is read yet, or when
+    "=" underlines it before any paragraph and after page furniture (the line first taken for
+    the title, a site's name over a breadcrumb, is furniture too); else a heading."""
+    first = article.title is None and not kept
+    after_furniture = (
+        underline.startswith("=")
+        and not any(role == "para" for role, _ in kept)
+        and bool(article.skipped)
+        and article.title not in article.skipped
+    )
+    if first or after_furniture:
         if article.title is not None:
             article.skipped.append(article.title)
         article.title = line
