@@ -2747,3 +2747,34 @@ def test_what_batch_34_s_misses_taught_is_not_read_too_widely(text: str, unwante
     """Not "Lovett: an early draft also included …" (the main clause), "Zinovy Rozhestvensky:
     the Far East under Admiral", "Pharsalus: then Pompey's sons …", "Warsaw: then marched"."""
     assert unwanted not in [t.term for t in draft_terms([text])]
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("magister militum – 'master of soldiers', the title of the most senior army commanders.",
+         "soldiers'"),
+        ("On 7 September the Gran Soccorso, some 8,000 to 10,000 men — the figures vary — landed "
+         "unopposed at Mellieha Bay.", "men"),
+        ("Every July, on the third weekend of the month, the village hosts the Tolpuddle "
+         "Martyrs' Festival, organised by the TUC.", "month"),
+        ("Real power in the West lay with Stilicho, the commander-in-chief, the son of a Vandal "
+         "officer and a Roman mother.", "commander-in-chief"),
+        ("The river they named the James, after the king, was wide.", "river"),
+    ],
+)  # fmt: skip
+def test_what_a_teacher_s_read_of_batch_34_found_false(text: str, unwanted: str) -> None:
+    """A teacher's read of batch 34's drafts: "soldiers" glossed as a title (the word of a
+    translation), "men: the figures vary", "month: the village hosts …", a second appositive
+    read as the first's ("commander-in-chief: the son of a Vandal officer"), a definition cut
+    before its verb ("the river they") — each linked into every lesson of the project."""
+    found = {t: d for t, d, _ in defined_terms(text)}
+    assert unwanted not in found and not any(d.endswith(" they") for d in found.values()), found
+
+
+def test_a_word_glossed_after_a_second_appositive_is_still_glossed() -> None:
+    """ "Tribonian, the quaestor, or chief legal officer, …" glosses the quaestor."""
+    text = (
+        "The rioters demanded that Justinian sack Tribonian, the quaestor, or chief legal officer."
+    )
+    assert ("quaestor", "chief legal officer") in [(t, d) for t, d, _ in defined_terms(text)]

@@ -348,6 +348,8 @@ def test_a_plain_text_heading_s_underline_and_a_learning_platform_s_lines() -> N
         "THE FALL OF SINGAPORE\n=====================\n\nOUTLINE\n-------\n"
         "The naval base was opened in 1938.\n\nKEY TERMS\n---------\n"
         "Capitulation - surrender to an enemy\nPOW - prisoner of war\n\n"
+        "1. THE CAUSEWAY AND THE ISLAND\n------------------------------\n"
+        "Capitulation - surrender to an enemy\nPOW - prisoner of war\n\n"
         "Last edited by Ms H. Dlamini on 17 January 2025\nTutor: Dr Helen Marchetti\n\n"
         "The city fell in February 1942.\n--------------------\n",
         "text",
@@ -357,6 +359,9 @@ def test_a_plain_text_heading_s_underline_and_a_learning_platform_s_lines() -> N
         ("heading", "OUTLINE"),
         ("para", "The naval base was opened in 1938."),
         ("heading", "KEY TERMS"),
+        ("para", "Capitulation - surrender to an enemy"),
+        ("para", "POW - prisoner of war"),
+        ("heading", "1. THE CAUSEWAY AND THE ISLAND"),
         ("para", "Capitulation - surrender to an enemy"),
         ("para", "POW - prisoner of war"),
         ("para", "The city fell in February 1942."),
@@ -457,3 +462,18 @@ def test_a_blog_post_whose_tags_name_a_word_it_quotes_is_pulled(
     assert load_project(fresh).modules  # drafted, and the project checks clean
     result = run_packet("check", cwd=fresh)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_web_page_s_byline_of_several_lines_gives_the_author_s_name() -> None:
+    """Batch 34's newspaper page: "By Margaret Hedley" / "Heritage Editor" / "Published …"
+    was recorded as the author "Margaret Hedley Heritage Editor Published"."""
+    page = (
+        "<html><head><title>The Jarrow Crusade</title></head><body><article>"
+        "<h1>The Jarrow Crusade</h1><div class='byline'><p>By Margaret Hedley</p>"
+        "<p>Heritage Editor</p><p>Published 5 October 2024, 06:00 BST</p></div>"
+        + "<p>On the morning of Monday 5 October 1936, crowds packed the streets of Jarrow as "
+        "two hundred men set off to walk to London with a petition.</p>"
+        * 3
+        + "</article></body></html>"
+    )
+    assert article(page, "html").author == "Margaret Hedley"

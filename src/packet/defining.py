@@ -512,6 +512,10 @@ def defined_terms(sentence: str) -> list[Definition]:
             if _OWNER.match(owned):  # "Kitchener's New Army" is the New Army too
                 aliases = (*aliases, owned)
             usable = _usable(term, marked=marked) and not _AN_INSTRUCTION.match(definition)
+            # … and no definition cut before its verb: "the river they | named the James" (a
+            # clause after it goes: "a remote British island …, where he | died in 1821")
+            definition = re.sub(r",?\s+(?:where|when)\s+(?:they|he|she|we)$", "", definition)
+            usable = usable and not re.search(r"\b(?:they|he|she|we)$", definition)
             if term and usable and not any(term == t or term in a for t, _, a in found):
                 term, aliases = _as_named(term, definition, aliases, sentence)
                 found.append((term, definition, aliases))
@@ -1498,12 +1502,21 @@ def _a_clause(words: str) -> bool:
     names = re.match(r"(?:the|a|an)\s+[A-Z]", words) and re.search(
         r"\band\s+(?:[a-z]+ly\s+)?(?:the|a|an)\s+[A-Z]", words
     )  # "the Yard at London and the Court at Ghent", "… and finally the Naimans": names
-    if _MORE_OF_A_LIST.search(words) or _PREDICATES.match(words) or _MODAL_CLAUSE.match(words):
+    present = _PRESENT_CLAUSE.match(words)  # "…, the village hosts the festival": a main clause
+    if (
+        _MORE_OF_A_LIST.search(words)
+        or _PREDICATES.match(words)
+        or _MODAL_CLAUSE.match(words)
+        or present
+    ):
         return True  # "its monarchy, the privileges of its nobles and much of …"; "…, the
         # kings would stay in the Angkor area …": a main clause
     return bool(listed and len(words.split()) <= 8) or bool(names or _SUMMING_UP.match(words))
 
 
+_PRESENT_CLAUSE = re.compile(
+    r"(?:the|a|an)\s+[a-z][\w-]*\s+(?!was\b|has\b)[a-z]{3,}s\s+(?:the|a|an|its|his|her|their)\b"
+)
 _PLACES_GOVERNED = re.compile(
     r"^(?:the|a|an)\s+[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?(?:of|around|between|from|near|in)\s+"
     r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+and\s+(?:the\s+)?[A-Z][\w’'-]*"
@@ -2287,8 +2300,8 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     if _a_list_goes_on(clause, rest) or _LISTED_AFTER_A_COLON.search(head + clause):
         return False  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …";
         # "…: Jamaicans only, all passengers from the Caribbean, or everyone on board"
-    if _an_example(head, clause):
-        return False
+    if _an_example(head, clause) or (_a_second_appositive(head) and not clause.startswith("or ")):
+        return False  # … but "Tribonian, the quaestor, | or chief legal officer" glosses a word
     if re.match(
         r"(?:much|many|most|some|all|none|each|both|one)\s+of\s+(?:which|whom|them)\b", clause
     ):
@@ -2306,6 +2319,17 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         return False
     # "taught a plain, functional style": two adjectives
     return not (_ADJECTIVE_BEFORE.search(head) and not re.match(rf"{_DETERMINER}\b", clause))
+
+
+def _a_second_appositive(head: str) -> bool:
+    """Whether the words before an appositive end with another after a name: "Stilicho, the
+    commander-in-chief, | the son of a Vandal officer …" says who Stilicho was, not what a
+    commander-in-chief is; "'master of soldiers', | the title of …" glosses the word before
+    the quotation."""
+    return bool(
+        re.search(r"[A-Z][\w’'-]*,\s+(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}$", head)
+        or re.search(r"(?:\s[–—-]|,)\s+['‘“\"][^'’”\"]{2,60}['’”\"]$", head)
+    )
 
 
 def _an_example(head: str, clause: str) -> bool:
@@ -3196,6 +3220,8 @@ def _dashed(sentence: str) -> list[Definition]:
         and not re.match(r"(?i:many|most|some|all|few|none|several)\s+of\s+them\b", f[1])
         # "… spread by the Aedes aegypti mosquito – a theory confirmed by …": said of the claim
         and not _A_CLAIM.match(f[1])
+        # "some 8,000 to 10,000 men — the figures vary —": said of the count
+        and not _A_HEDGE.match(f[1])
     ]
     found = [
         (term, said, _another_name(said) or aliases)
@@ -3209,6 +3235,10 @@ def _dashed(sentence: str) -> list[Definition]:
     return found + [(m["term"], m["clause"], ()) for m in _GLOSSED_VERB.finditer(sentence)]
 
 
+_A_HEDGE = re.compile(
+    r"(?:the\s+)?(?:figures|numbers|estimates|sources|accounts|reports|dates)\s+"
+    r"(?:vary|differ|disagree|conflict)\b|(?:historians|scholars)\s+(?:disagree|differ)\b"
+)
 _CALLED_IT = re.compile(r"\b(?:called|named|dubbed|nicknamed)\s+(?:it|them|this|these|him|her)\b")
 # A name for what the sentence told before it: "Strikers went from mill to mill pulling the
 # plugs out of the boilers, so the disturbances became known as the Plug Plot riots"; "… a new

@@ -604,7 +604,13 @@ def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, st
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if kind != "markdown" and _UNDERLINE.fullmatch(line):
             continue  # a heading's underline (read with the heading above it), or a rule
-        if kind != "markdown" and _UNDERLINE.fullmatch(following) and _heading_like(line):
+        # … a numbered one too: "1. THE "SINGAPORE STRATEGY" AND THE NAVAL BASE\n-------"
+        numbered = re.fullmatch(r"\d{1,2}\.\s+[A-Z][^.!?]{0,100}", line) is not None
+        if (
+            kind != "markdown"
+            and _UNDERLINE.fullmatch(following)
+            and (_heading_like(line) or numbered)
+        ):
             _underlined(line, following, article, kept)
             continue
         block = _block(line, following, kind, article, kept)
@@ -764,6 +770,19 @@ _A_LIST_OF_DEFINITIONS = re.compile(
 )
 
 
+def _a_byline_s_name(author: str) -> str:
+    """The name in the author trafilatura reads from a byline of several lines: "Margaret
+    Hedley Heritage Editor Published" is Margaret Hedley."""
+    author = re.split(r"\s+(?:Published|Updated|Posted|Last\s+(?:updated|modified))\b", author)[0]
+    name = re.sub(
+        r"(?:,\s*|\s+)(?:[A-Z][a-z]+\s+)?(?:Editor|Correspondent|Reporter|Writer|Officer|Curator|"
+        r"Journalist|Columnist)$",
+        "",
+        author,
+    ).strip()
+    return name if len(name.split()) >= 2 else author  # not "Tom" of "Tom Reporter"
+
+
 def _html_article(text: str) -> Article:
     import trafilatura  # only when HTML is pulled or checked
 
@@ -783,7 +802,7 @@ def _html_article(text: str) -> Article:
     if isinstance(found, dict):  # trafilatura's dictionary form (as_dict)
         found = SimpleNamespace(**found)
     article.title = clean(found.title or "").strip() or None
-    article.author = clean(found.author or "").strip() or None
+    article.author = _a_byline_s_name(clean(found.author or "").strip()) or None
     article.date = clean(found.date or "").strip() or None
     for block in clean(found.text or "").split("\n"):
         block = block.strip()
