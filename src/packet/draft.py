@@ -58,6 +58,7 @@ from .defining import (
     defined_after,
     defined_terms,
     defining_clause,
+    noun_phrase_before,
     says_who,
     what_it_did,
 )
@@ -1818,6 +1819,8 @@ def event_title(sentence: str, start: int, end: int) -> str:
         # "… was not taken until late September": the title keeps its "until", or it says the
         # opposite of what happened
         after = f" {until[0].strip()} {sentence[start:end]}{after}"
+    if (told_in := _told_in_a_relative_clause(before)) != before:
+        before, after = told_in, re.split(r"[,;:]", after, maxsplit=1)[0]  # … to its end
     before = _LEADING_INTO.sub("", _QUALIFIER.sub("", _BRACKETED.sub("", before)))
     after = _BRACKETED.sub("", after)  # "Emily Davison (a militant suffragette; …) died"
     # … and an aside between the subject and its verb: "Isaac Butt, a Protestant barrister …,
@@ -1848,6 +1851,43 @@ def event_title(sentence: str, start: int, end: int) -> str:
     words = _plain(rest).rstrip(".!?").split()
     title = " ".join(_short_title(words)).rstrip(",;:–—-")
     return title[:1].upper() + title[1:] if title else "Dated event"
+
+
+def _told_in_a_relative_clause(before: str) -> str:
+    """The words before a date that a relative clause tells, as their own clause: "Forming a
+    union was no longer a crime, so the authorities turned to the Unlawful Oaths Act, which
+    Parliament had passed | in 1797" → "Parliament had passed the Unlawful Oaths Act"; "…
+    Claudia Jones, a journalist …, who had been deported from the United States | in 1955" →
+    "Claudia Jones had been deported from the United States"; "… the historians Eric Hobsbawm
+    and George Rudé, whose book Captain Swing was published | in 1969" → "… Rudé's book …".
+    Other words are as they were."""
+    rel = _A_RELATIVE_CLAUSE_OPEN.search(before)
+    if rel is None or not before[: rel.start()].strip():
+        return before
+    antecedent = _AN_APPOSITIVE_AT_THE_END.sub("", before[: rel.start()])
+    named = noun_phrase_before(antecedent)
+    if not named or re.search(rf"\b{FINITE_VERB}\b", named):
+        return before
+    if re.search(rf"\bthe\s+{re.escape(named)}$", antecedent, re.IGNORECASE):
+        named = f"the {named}"
+    clause = rel["clause"]
+    if rel["pronoun"] == "whose":
+        return f"{named}’s {clause}"
+    if _A_VERB_FIRST.match(clause):  # "who had been deported", "which began"
+        return f"{named} {clause}"
+    # "which Parliament had passed | in": its object, before the words leading into the date
+    lead = re.search(r"\s+(?:in|on|by|during|from|until|at|around|about|c\.)?\s*$", clause)
+    cut = lead.start() if lead else len(clause)
+    return f"{clause[:cut]} {named}{clause[cut:] or ' '}"
+
+
+_A_RELATIVE_CLAUSE_OPEN = re.compile(
+    r",\s+(?P<pronoun>which|who|whom|whose)\s+(?P<clause>[^,;:()–—]*)$"
+)
+_AN_APPOSITIVE_AT_THE_END = re.compile(r",\s+(?:a|an|the)\s+[^,;:()]+$")
+_A_VERB_FIRST = re.compile(
+    rf"(?:[a-z]+ly\s+)?(?:{FINITE_VERB}|would|could|had|has|have|later|then|also|first)\b"
+)
 
 
 # "until" (and what qualifies the date after it) just before a date: "not taken until late |
