@@ -58,7 +58,6 @@ from .defining import (
     defined_after,
     defined_terms,
     defining_clause,
-    noun_phrase_before,
     says_who,
     what_it_did,
 )
@@ -1854,40 +1853,34 @@ def event_title(sentence: str, start: int, end: int) -> str:
 
 
 def _told_in_a_relative_clause(before: str) -> str:
-    """The words before a date that a relative clause tells, as their own clause: "Forming a
-    union was no longer a crime, so the authorities turned to the Unlawful Oaths Act, which
-    Parliament had passed | in 1797" → "Parliament had passed the Unlawful Oaths Act"; "…
-    Claudia Jones, a journalist …, who had been deported from the United States | in 1955" →
-    "Claudia Jones had been deported from the United States"; "… the historians Eric Hobsbawm
-    and George Rudé, whose book Captain Swing was published | in 1969" → "… Rudé's book …".
-    Other words are as they were."""
-    rel = _A_RELATIVE_CLAUSE_OPEN.search(before)
+    """The words before a date that a relative clause about a person tells, as their own
+    clause: "One of the people who responded was Claudia Jones, a journalist …, who had been
+    deported from the United States | in 1955" → "Claudia Jones had been deported from the
+    United States"; "… after David Gaillard, the engineer in charge of it, who died | in 1913"
+    → "David Gaillard died". Only "who" and its verb after a full name the sentence names as
+    itself (not "… of Henry VIII and Anne Boleyn, who was crowned": the daughter; not "…, which
+    …": a clause or a noun, the words do not say which); other words are as they were."""
+    rel = _WHO_DID_OPEN.search(before)
     if rel is None or not before[: rel.start()].strip():
         return before
     antecedent = _AN_APPOSITIVE_AT_THE_END.sub("", before[: rel.start()])
-    named = noun_phrase_before(antecedent)
-    if not named or re.search(rf"\b{FINITE_VERB}\b", named):
-        return before
-    if re.search(rf"\bthe\s+{re.escape(named)}$", antecedent, re.IGNORECASE):
-        named = f"the {named}"
-    clause = rel["clause"]
-    if rel["pronoun"] == "whose":
-        return f"{named}’s {clause}"
-    if _A_VERB_FIRST.match(clause):  # "who had been deported", "which began"
-        return f"{named} {clause}"
-    # "which Parliament had passed | in": its object, before the words leading into the date
-    lead = re.search(r"\s+(?:in|on|by|during|from|until|at|around|about|c\.)?\s*$", clause)
-    cut = lead.start() if lead else len(clause)
-    return f"{clause[:cut]} {named}{clause[cut:] or ' '}"
+    person = _A_PERSON_AT_THE_END.search(antecedent)
+    if person is None or _A_TIME_WORD.search(rel["clause"]):
+        return before  # "who had commanded since …": when, told from another date
+    return f"{person['name']} {rel['clause']}"
 
 
-_A_RELATIVE_CLAUSE_OPEN = re.compile(
-    r",\s+(?P<pronoun>which|who|whom|whose)\s+(?P<clause>[^,;:()–—]*)$"
+_WHO_DID_OPEN = re.compile(
+    rf",\s+who\s+(?P<clause>(?:[a-z]+ly\s+)?(?:{FINITE_VERB}|would|could|had|has)\b[^,;:()–—]*)$"
 )
-_AN_APPOSITIVE_AT_THE_END = re.compile(r",\s+(?:a|an|the)\s+[^,;:()]+$")
-_A_VERB_FIRST = re.compile(
-    rf"(?:[a-z]+ly\s+)?(?:{FINITE_VERB}|would|could|had|has|have|later|then|also|first)\b"
+_AN_APPOSITIVE_AT_THE_END = re.compile(r",\s+(?:a|an|the)\s+[a-z][^,;:()]*$")
+# A full name a sentence names as itself: after a verb or a preposition, not after "and", "of"
+# or "the" ("the daughter of Henry VIII and | Anne Boleyn").
+_A_PERSON_AT_THE_END = re.compile(
+    r"(?:^|\b(?:was|were|is|by|to|after|with|from|for|against|under)\s+)"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})$"
 )
+_A_TIME_WORD = re.compile(r"\b(?:since|after|before|until|till|when)\b")
 
 
 # "until" (and what qualifies the date after it) just before a date: "not taken until late |
