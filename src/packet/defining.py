@@ -1011,12 +1011,6 @@ def _phrase_before(text: str) -> str:
     return phrase
 
 
-def noun_phrase_before(text: str) -> str:
-    """The noun phrase `text` ends with, as a term is read back from a comma (`_phrase_before`):
-    "… turned to the Unlawful Oaths Act" → "Unlawful Oaths Act"."""
-    return _phrase_before(text)
-
-
 def _set_apart(text: str) -> str | None:
     """The phrase `text` ends with where its words mark it: quoted or in italics (the "century
     of humiliation", the *petits blancs*, "with | extenuating circumstances"), or an idiom with
