@@ -1292,3 +1292,49 @@ def test_a_date_a_person_s_relative_clause_tells_is_titled_by_that_clause(
     about a person tells was titled by the main clause, which says something else happened."""
     (sent, start, end, _), *_ = happenings(sentence, None)
     assert event_title(sent, start, end).startswith(title)
+
+
+def test_a_table_of_key_people_is_a_table_in_its_module_and_its_rows_are_glossary_lines() -> None:
+    """A Markdown table is drafted as a table (its rows cited once, in the head: a citation
+    after each row would break it), its head and rule are no term, a row of two cells is a
+    key line ("| Opechancanough | Pamunkey leader … |"), without the life dates of its name,
+    and a row's dates are who the person was, not events (a table of dates is a timeline's)."""
+    text = (
+        "# Jamestown\n\nThe colony was founded in May 1607.\n\n"
+        "| Person | Who they were |\n|---|:---|\n"
+        "| Wahunsenacawh (Powhatan) | paramount chief of Tsenacomoco |\n"
+        "| John Rolfe (1585–1622) | colonist who introduced a sweeter tobacco to Virginia |\n"
+        "| Opechancanough | Pamunkey leader who led the attack of 1622 |\n\n"
+        "| Date | Event | Where |\n| --- | --- | --- |\n"
+        "| 24 May 1624 | The Virginia Company's charter is cancelled | London |\n"
+    )
+    found = article(text, "markdown")
+    assert not any("---" in line for _, line in found.blocks)
+    drafts = draft(found, "jt", "jt.md", "jt", Taken())
+    (module,) = drafts.modules.values()
+    _, body = front_and_body(module)
+    assert (
+        "| Person | Who they were [@jt] |\n|---|---|\n"
+        "| Wahunsenacawh (Powhatan) | paramount chief of Tsenacomoco |\n"
+        "| John Rolfe (1585–1622) | colonist who introduced a sweeter tobacco to Virginia |\n"
+        "| Opechancanough | Pamunkey leader who led the attack of 1622 |\n\n"
+        "| Date | Event | Where [@jt] |\n|---|---|---|\n"
+        "| 24 May 1624 | The Virginia Company's charter is cancelled | London |\n"
+    ) in body
+    terms = {t["term"]: (t["aliases"], t["definition"]) for t in drafts.glossary}
+    assert terms == {
+        "Wahunsenacawh": (["Powhatan"], "Paramount chief of Tsenacomoco"),
+        "John Rolfe": ([], "Colonist who introduced a sweeter tobacco to Virginia"),
+        "Opechancanough": ([], "Pamunkey leader who led the attack of 1622"),
+    }
+    assert [e["date"] for e in drafts.timeline] == ["1607-05", "1624-05-24"]
+
+
+def test_a_key_line_may_name_a_span_of_years_and_another_name_in_brackets() -> None:
+    assert [(t.term, t.aliases, t.definition) for t in draft_terms([
+        "Wahunsenacawh (Powhatan) – paramount chief of Tsenacomoco",
+        "Sandys – treasurer of the Virginia Company in 1619–24",
+    ])] == [
+        ("Wahunsenacawh", ["Powhatan"], "paramount chief of Tsenacomoco"),
+        ("Sandys", [], "treasurer of the Virginia Company in 1619–24"),
+    ]  # fmt: skip

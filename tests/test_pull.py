@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 import packet.pull
 from conftest import REPO, pdf_text, run_packet
 from packet.build import BuildRequest, build
+from packet.check import check_project
 from packet.dates import find_dates, parse_date
 from packet.model import Project
 from packet.project import load_project
@@ -477,3 +479,53 @@ def test_a_web_page_s_byline_of_several_lines_gives_the_author_s_name() -> None:
         + "</article></body></html>"
     )
     assert article(page, "html").author == "Margaret Hedley"
+
+
+def test_a_draft_term_is_linked_only_in_the_modules_of_its_own_seed(
+    fresh: Path, tmp_path: Path
+) -> None:
+    """An unreviewed draft is a guess about its own seed's words: "George, her brother" of
+    Anne Boleyn's fall is not the glossary's word for "George VI" in another seed's lesson.
+    Reviewed, the term is linked wherever it is used."""
+    anne, abdication = tmp_path / "anne.txt", tmp_path / "abdication.txt"
+    anne.write_text(
+        "The fall of Anne Boleyn\n\nIn May 1536 Anne Boleyn was arrested and taken to the "
+        "Tower of London. George, her brother, was executed on 17 May 1536, two days before "
+        "the queen herself.\n",
+        encoding="utf-8",
+    )
+    abdication.write_text(
+        "The abdication crisis\n\nIn December 1936 Edward VIII gave up the throne so that he "
+        "could marry Wallis Simpson. His brother Albert became king as George VI on 11 "
+        "December 1936, and was crowned in May 1937.\n",
+        encoding="utf-8",
+    )
+    reports = pull(fresh, [anne, abdication])
+
+    def glossary_of(lesson: str) -> set[str]:
+        project = load_project(fresh)
+        request = BuildRequest(lessons=[lesson], editions=["teacher"], formats=["html"])
+        (output,) = build(project, request).outputs
+        return set(re.findall(r'id="gloss-([\w-]+)"', output.path.read_text(encoding="utf-8")))
+
+    project = load_project(fresh)
+    assert project.terms["george"].entry.draft
+    assert "george" in glossary_of(reports[0].lesson)
+    assert "george" not in glossary_of(reports[1].lesson)
+    # a module of the other seed that names the draft as a key term is told why it is not linked
+    (module,) = (m for m in project.modules.values() if m.id.startswith("the-abdication"))
+    keyed = replace(module, meta=module.meta.model_copy(update={"key_terms": ["george"]}))
+    warnings = check_project(
+        replace(project, modules={**project.modules, module.id: keyed})
+    ).warnings
+    assert any(
+        "key term 'george' is a draft of seed 'the-fall-of-anne-boleyn'" in str(w)
+        and "remove `draft: true`" in str(w)
+        for w in warnings
+    )
+    glossary = fresh / "content" / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    reviewed = re.sub(r"(- id: george\n(?:  .*\n)*?)  draft: true\n", r"\1", text)
+    assert reviewed != text
+    glossary.write_text(reviewed, encoding="utf-8")
+    assert "george" in glossary_of(reports[1].lesson)

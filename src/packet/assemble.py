@@ -495,6 +495,7 @@ def _bodies(
                 for_students(module.body, prompts) if prompts is not None else module.body,
                 module.id,
                 where=module.body_location,
+                unlinked=project.unlinked_terms(module),
             ),
         )
         for module in modules

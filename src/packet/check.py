@@ -172,7 +172,9 @@ class _Checker:
     def body(self, module: Module) -> RenderedText:
         """The module's body rendered once, for the question and the term checks."""
         if module.id not in self.bodies:
-            self.bodies[module.id] = self.markup.block(module.body, module.id)
+            self.bodies[module.id] = self.markup.block(
+                module.body, module.id, unlinked=self.project.unlinked_terms(module)
+            )
         return self.bodies[module.id]
 
     def passage(
@@ -877,6 +879,26 @@ class _Checker:
             return where
         return Location(where.path, *lines.position(index))
 
+    def _key_terms(self, module: Module, in_body: set[str]) -> None:
+        """Each of the module's key terms is used, and linked, in its text."""
+        project = self.project
+        unlinked = project.unlinked_terms(module)
+        for index, term_id in enumerate(module.meta.key_terms):
+            if term_id in unlinked:
+                self.report.warning(
+                    module.src.where(("key_terms", index)),
+                    f"key term '{term_id}' is a draft of seed "
+                    f"'{project.terms[term_id].entry.source}', which this module does not"
+                    " rest on, so it is not linked here",
+                    "review the term in content/glossary.yaml and remove `draft: true`",
+                )
+            elif term_id in project.terms and term_id not in in_body:
+                self.report.warning(
+                    module.src.where(("key_terms", index)),
+                    f"key term '{term_id}' never appears in the module's text",
+                    "use it in the text, add the spelling used as an alias, or drop it",
+                )
+
     def _read_seed(self, path: Path) -> tuple[str, Lines] | None:
         """The seed file as it is on disk now, with its line starts; None if it is refused."""
         try:
@@ -891,13 +913,7 @@ class _Checker:
         for module in project.modules.values():
             in_body = set(self.body(module).terms)
             used |= in_body
-            for index, term_id in enumerate(module.meta.key_terms):
-                if term_id in project.terms and term_id not in in_body:
-                    self.report.warning(
-                        module.src.where(("key_terms", index)),
-                        f"key term '{term_id}' never appears in the module's text",
-                        "use it in the text, add the spelling used as an alias, or drop it",
-                    )
+            self._key_terms(module, in_body)
         for term in project.terms.values():
             if term.id not in used:
                 self.report.warning(

@@ -1848,7 +1848,8 @@ _KEY_LINE = re.compile(
     # … "Committee Room 15": a name with its number
     r"[^\s–—:;,.()\d]+(?:\s[^\s–—:;,.()\d]+){0,3}(?:\s\d{1,2})?)(?:\s+\((?P<other>[^()]{2,40})\))?"
     # … or "=", as revision notes have it: "embargo = an official ban on trade"
-    r"\s(?P<sign>[–—=])\s(?P<clause>(?![\w-]+,\s)[^–—]{2,200}?)\.?"  # not a list: "transport – …"
+    # … not a list ("transport – …"); a span of years in it is no dash: "council in 1608–09"
+    r"\s(?P<sign>[–—=])\s(?P<clause>(?![\w-]+,\s)(?:[^–—]|(?<=\d)–(?=\d)){2,200}?)\.?"
 )
 
 
@@ -3204,7 +3205,10 @@ _GLOSSED_VERB = re.compile(
 def _dashed(sentence: str) -> list[Definition]:
     """ "matchlocks – early muskets fired by lowering a slow-burning cord onto the powder –" →
     (matchlocks, early muskets …); not "the Regiment – the "Hellfighters", as the unit became
-    known –", a name for what is before (`_as_known`)."""
+    known –", a name for what is before (`_as_known`); nor a key line's name with another
+    in brackets, "Wahunsenacawh (Powhatan) – paramount chief of …" (`_key_line`)."""
+    if (line := _KEY_LINE.fullmatch(sentence.strip())) and line["other"]:
+        return []
     found = _noun_phrase_before(sentence, _DASHED)
     found = [
         f

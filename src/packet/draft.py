@@ -62,7 +62,7 @@ from .defining import (
     what_it_did,
 )
 from .markup import TermFinder
-from .sources import Article, link_text
+from .sources import TABLE_ROW, Article, link_text
 from .text import GLOSSED_LINE, NOTE_MARK, quoting, sentences, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
@@ -244,11 +244,31 @@ def _module(section: Section, citer: Citer, shown_title: str, terms: _Terms) -> 
         "provenance": [citer.source(s) for s in first],
         "draft": True,
     }
-    body = "\n\n".join(
-        [DRAFT_NOTE.format(title=shown_title)]
-        + [cite_quotes(p, citer.seed, citer.cite(p)) for p in section.paragraphs]
-    )
+    body = "\n\n".join([DRAFT_NOTE.format(title=shown_title), *_cited_blocks(section, citer)])
     return f"---\n{dump(front)}---\n{body}\n"
+
+
+def _a_table_row(paragraph: str) -> bool:
+    return TABLE_ROW.fullmatch(paragraph) is not None
+
+
+def _columns(paragraph: str) -> int:
+    """How many cells a table's row has; 0 for a paragraph."""
+    return paragraph.count("|") - 1 if _a_table_row(paragraph) else 0
+
+
+def _cited_blocks(section: Section, citer: Citer) -> Iterator[str]:
+    """The section's paragraphs, each cited; the rows of a table ("| Pocahontas (c. 1596–
+    1617) | daughter of … |", as many cells each) as one table, its rule set under the first
+    row and the citation in that row's last cell — a citation after each would break it."""
+    for columns, run in itertools.groupby(section.paragraphs, _columns):
+        rows = list(run)
+        if not columns:
+            yield from (cite_quotes(p, citer.seed, citer.cite(p)) for p in rows)
+            continue
+        head = uncited(rows[0]).removesuffix("|").rstrip()
+        rule = "|" + "---|" * columns
+        yield "\n".join([f"{head} {citer.cite(rows[0])} |", rule, *map(uncited, rows[1:])])
 
 
 def _events(
@@ -539,10 +559,16 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
     is in that clause: each is a timeline event. A happening `told` already (same date,
     mostly the same words, or a mention of an earlier, more exact date) is left out."""
     for paragraph in section.paragraphs:
-        if _a_reference(paragraph) or _A_REMINDER.match(paragraph) or _a_key_line(paragraph):
-            continue  # "Conrad, Robert. The Destruction of …"; "Remember: … (1842) …"; "Chris
-            # Patten – last British governor (1992–1997), whose …"
         line = _TIMELINE_LINE.match(paragraph) is not None
+        if (
+            _a_reference(paragraph)
+            or _A_REMINDER.match(paragraph)
+            or _a_key_line(paragraph)
+            or (_a_table_row(paragraph) and not line)
+        ):
+            continue  # "Conrad, Robert. The Destruction of …"; "Remember: … (1842) …"; "Chris
+            # Patten – last British governor (1992–1997), whose …"; a table of key people,
+            # "| John Rolfe (1585–1622) | colonist who …" (a table of dates is a timeline's)
         for sentence in sentences(paragraph):
             yield from _dated_in(sentence, told, line)
 
@@ -1603,7 +1629,13 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     described: dict[str, tuple[Definition, str]] = {}  # a name by what it did, and where
     full_names: dict[str, str] = {}  # "Ball": "John Ball", as the text first named him
     # … until TERMS_MAX are found: no more would be drafted, each check would only cost time
-    read = [line for p in paragraphs if not _A_QUOTED_QUESTION.match(p) for line in _lines(p)]
+    read = [
+        line
+        for before, p in itertools.pairwise(["", *paragraphs])
+        if not _A_QUOTED_QUESTION.match(p)
+        if not (_a_table_row(p) and not _a_table_row(before))  # a table's head: "| Person | …"
+        for line in _lines(p)
+    ]
     for sentence, previous in itertools.takewhile(
         lambda _: len(found) < TERMS_MAX, _with_previous(read)
     ):
@@ -1705,10 +1737,16 @@ def _as_the_rules_read(paragraph: str) -> str:
     in italics — a writer sets a key term in bold ("**Pan-Africanism** is …") as often as in
     italics — and a hyphen between spaces read as the dash it stands for ("Stadtholder - the
     governor of a province", typed where a word processor would have set "–")."""
+    if row := _A_TWO_CELL_ROW.fullmatch(paragraph):  # a table of key people or words
+        name = re.sub(r"\s*\([^()]*\d[^()]*\)$", "", row[1].strip())  # not "(c. 1580–1631)"
+        paragraph = f"{name} – {row[2].strip()}"
     return _SPACED_HYPHEN.sub(" –", _BOLD.sub(r"*\2*", paragraph))
 
 
 _SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
+# A row of a table of two columns, read as a key line: "| Opechancanough | Pamunkey leader
+# who led the attack of 1622 |" is "Opechancanough – Pamunkey leader who …".
+_A_TWO_CELL_ROW = re.compile(r"\|([^|]+)\|([^|]+)\|")
 
 
 def _with_previous(

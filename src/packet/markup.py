@@ -431,10 +431,13 @@ class _Uses:
 
     seen: list[str] = field(default_factory=list)
     marked: set[str] = field(default_factory=set)
+    unlinked: frozenset[str] = frozenset()  # terms left as written here (`unlinked_terms`)
 
     def use(self, term_id: str, quoted: bool) -> tuple[bool, bool, bool] | None:
         """How to print a use: (its first, marked in bold, inside a quotation), or None to
-        leave it as written (a later use inside a quotation)."""
+        leave it as written (a later use inside a quotation, or a term not linked here)."""
+        if term_id in self.unlinked:
+            return None
         first = term_id not in self.seen
         if first:
             self.seen.append(term_id)
@@ -695,10 +698,12 @@ class MarkdownReader:
         numbered: bool = True,
         link_terms: bool = True,
         where: Location | None = None,
+        unlinked: frozenset[str] = frozenset(),
     ) -> RenderedText:
         """Render a module body; `anchor` prefixes the ids of paragraphs and first term uses;
         with `where` (the body's first line), each top-level block says where it was written
-        (`data-source`, read by the print preflight)."""
+        (`data-source`, read by the print preflight); the terms in `unlinked` are left as
+        written (`Project.unlinked_terms`)."""
         env: dict[str, Any] = {"anchor": anchor}
         tokens = self.md.parse(source, env)
         _unwrap_requests(tokens)
@@ -707,7 +712,7 @@ class MarkdownReader:
         tokens = self._place_figures(tokens)
         _drop_outside_images(tokens)
         count = self._number_paragraphs(tokens) if numbered else 0
-        uses = _Uses()
+        uses = _Uses(unlinked=unlinked)
         if link_terms:
             self._link_terms(tokens, anchor, uses)
         self._bind_citations(tokens)

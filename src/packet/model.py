@@ -164,6 +164,26 @@ class Project:
         chosen = (doc for module in lesson.entry.modules for doc in by_module.get(module, []))
         return list({doc.id: doc for doc in chosen}.values())
 
+    def unlinked_terms(self, module: Module) -> frozenset[str]:
+        """The glossary terms not linked in `module`'s text: drafts (`draft: true`) of seeds
+        it does not rest on. A term `packet pull` drafted and no one has reviewed is a guess
+        about its own seed's words; linked in another seed's module it would put that guess
+        into lessons it was never drafted for ("George: His brother" on "King George VI").
+        Reviewed — `draft` removed — a term is linked wherever it is used."""
+        own = {passage.seed for passage in module.meta.provenance}
+        return frozenset().union(
+            *(ids for seed, ids in self._drafts_by_seed.items() if seed not in own)
+        )
+
+    @cached_property
+    def _drafts_by_seed(self) -> dict[str, frozenset[str]]:
+        """The ids of the draft terms, by the seed each was drafted from."""
+        by_seed: dict[str, set[str]] = {}
+        for term in self.terms.values():
+            if term.entry.draft and term.entry.source != "general":
+                by_seed.setdefault(term.entry.source, set()).add(term.id)
+        return {seed: frozenset(ids) for seed, ids in by_seed.items()}
+
     def rel(self, path: Path) -> str:
         try:
             return path.relative_to(self.root).as_posix()

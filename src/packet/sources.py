@@ -604,6 +604,8 @@ def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, st
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if kind != "markdown" and _UNDERLINE.fullmatch(line):
             continue  # a heading's underline (read with the heading above it), or a rule
+        if TABLE_RULE.fullmatch(line):
+            continue  # the line under a table's head: "|---|---|" (drafts set it again)
         # … a numbered one too: "1. THE "SINGAPORE STRATEGY" AND THE NAVAL BASE\n-------"
         numbered = re.fullmatch(r"\d{1,2}\.\s+[A-Z][^.!?]{0,100}", line) is not None
         if (
@@ -621,6 +623,10 @@ def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, st
 
 # A plain-text heading's underline: "OUTLINE\n-------", "THE FALL OF SINGAPORE\n======".
 _UNDERLINE = re.compile(r"={3,}|-{3,}")
+# A table's row, "| John Rolfe (1585–1622) | colonist … |", and the rule under its head,
+# "|---|:---:|", in Markdown or a text file written like it.
+TABLE_ROW = re.compile(r"\|(?:[^|\n]*\|){2,}")
+TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?")
 
 
 def _underlined(line: str, underline: str, article: Article, kept: list[tuple[str, str]]) -> None:
