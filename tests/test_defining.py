@@ -11,7 +11,7 @@ import pytest
 from packet.dates import find_day_months
 from packet.defining import defined_after, defined_terms, defining_clause, what_it_did
 from packet.draft import Taken, draft, draft_terms, happenings
-from packet.sources import Article
+from packet.sources import Article, article
 
 
 @pytest.mark.parametrize(
@@ -2778,3 +2778,57 @@ def test_a_word_glossed_after_a_second_appositive_is_still_glossed() -> None:
         "The rioters demanded that Justinian sack Tribonian, the quaestor, or chief legal officer."
     )
     assert ("quaestor", "chief legal officer") in [(t, d) for t, d, _ in defined_terms(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Tagore wrote to Lord Chelmsford, the Viceroy, renouncing his knighthood.",
+         ("Lord Chelmsford", "the Viceroy")),
+        ("Much later, the English writer G. K. Chesterton published his poem.",
+         ("G. K. Chesterton", "the English writer")),
+        ("The historian A. J. P. Taylor argued that the war came by accident.",
+         ("A. J. P. Taylor", "The historian")),
+        ("| Person | Who they were | Why they matter |\n| Meriwether Lewis | Army captain and "
+         "Jefferson's private secretary | Co-leader |",
+         ("Meriwether Lewis", "Army captain and Jefferson's private secretary")),
+    ],
+)  # fmt: skip
+def test_what_batch_35_s_misses_taught(text: str, wanted: tuple[str, str]) -> None:
+    """Batch 35, measured blind, then read: a capitalised office after a name, initials in a
+    name after its role, a table of key people of three columns (its first two read)."""
+    found = [(t.term, t.definition) for t in draft_terms(text.split("\n"))]
+    assert wanted in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Winston Churchill, then Secretary of State for War, called the shooting monstrous.",
+        "Critics called the treaty unjust.",
+        "He met Ivan Petrov, the Terrible Tsar's nephew, in Moscow.",
+    ],
+)
+def test_what_batch_35_s_misses_taught_is_not_read_too_widely(text: str) -> None:
+    """A judgement is no name ("shooting monstrous: then Secretary of State for War"), and an
+    office after a name is read only as an office of one or two words."""
+    found = [(t.term, t.definition) for t in draft_terms([text])]
+    assert not any(term[:1].islower() or "Terrible" in term for term, _ in found), found
+
+
+def test_a_markdown_page_s_front_matter_is_furniture_with_its_author_and_date() -> None:
+    found = article(
+        '---\ntitle: "Lewis and Clark (1804–1806)"\nlayout: wiki-page\nauthor: M. Herrera\n'
+        "date: 2024-02-19\ntags: [jefferson]\n---\n\n"
+        "The expedition left St. Louis in May 1804. A keelboat was a large cargo boat.\n",
+        "markdown",
+    )
+    assert found.title == "Lewis and Clark (1804–1806)"
+    assert (found.author, found.date) == ("M. Herrera", "2024-02-19")
+    assert "layout: wiki-page" in found.skipped and "tags: [jefferson]" in found.skipped
+    assert found.blocks == [
+        ("para", "The expedition left St. Louis in May 1804. A keelboat was a large cargo boat.")
+    ]
+    # … and a page that opens with a rule and text is no front matter
+    ruled = article("---\nThe expedition left in 1804.\n---\nIt returned in 1806.\n", "markdown")
+    assert [text for _, text in ruled.blocks][:1] == ["The expedition left in 1804."]

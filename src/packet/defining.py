@@ -567,7 +567,8 @@ def _as_named(
 # A military rank before a name: "Air Chief Marshal | Sir Robert Brooke-Popham".
 _A_RANK = re.compile(
     r"(?:(?:Air|Vice|Rear|Field|Chief|Lieutenant|Major|Brigadier)[\s-]+)*"
-    r"(?:Marshal|General|Admiral|Colonel|Commodore)\s+(?=(?:Sir\s+)?[A-Z][\w’'-]+\s+[A-Z])"
+    r"(?:Marshal|General|Admiral|Colonel|Commodore|Captain|Sergeant|Corporal|Private)\s+"
+    r"(?=(?:Sir\s+)?[A-Z][\w’'-]+\s+[A-Z])"
 )
 # A work by a person: "the Chronicle of | Theophanes the Confessor, a monk writing …".
 _A_WORK_OF = re.compile(
@@ -1600,7 +1601,8 @@ _ROLE_NAMED = re.compile(
     r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=,))?)(?P<comma>,)?\s+"
     # … not a day's name: "told the correspondent Tuesday that …"
     r"(?P<name>(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    rf"{'|'.join(_MONTH_NAMES)})\b)(?:Sir\s+|Dame\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+"
+    # … initials too: "the English writer G. K. Chesterton"
+    rf"{'|'.join(_MONTH_NAMES)})\b)(?:Sir\s+|Dame\s+)?(?:[A-Z]\.\s?){{0,3}}[A-ZÀ-ÖØ-Þ][\w’'-]+"
     # "Ahmad al-Mansur", "Johan David Åkerblad"
     # … "Matteo Perez d'Aleccio"
     rf"(?:\s+(?:(?:{_IN_A_NAME})\s+|(?:al|el|ad|as|ibn)-|d[’'])?(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{0,3}}"
@@ -2237,12 +2239,14 @@ def _appositives(sentence: str) -> list[Definition]:
 
 def _a_role(term: str, clause: str) -> bool:
     """Whether `clause` is a person's role in a word or two, enough to say who `term` is:
-    "Jan Kiliński, a shoemaker", "Pierre Lorillard, a tobacco heir"."""
+    "Jan Kiliński, a shoemaker", "Pierre Lorillard, a tobacco heir", "Lord Chelmsford, the
+    Viceroy" (an office, capitalised)."""
     return bool(
         re.fullmatch(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+", term)
         and re.fullmatch(
             rf"(?:a|an)\s+(?:[a-z]+\s+)?(?:[a-z]*(?:maker|smith|wright|keeper|seller|dealer|"
-            rf"worker|owner|weaver|miner)|(?i:{_ROLE}))",
+            rf"worker|owner|weaver|miner)|(?i:{_ROLE}))|"
+            rf"the\s+(?:[A-Z][\w-]+\s+)?(?=[A-Z])(?i:{_ROLE})",
             clause,
         )
     )
@@ -3599,8 +3603,9 @@ def _name_given(sentence: str, m: re.Match[str]) -> list[Definition]:
     if re.match(r"call\s", m[0]):
         return []  # "Congress Poland, as historians call this state, was …": no name given
     term = m["term"] if _a_pair_glossed(m, sentence) else _name_after(m["term"])
-    if not term:
-        return []
+    if not term or (m[0].startswith("called") and _A_JUDGEMENT.fullmatch(m["term"].rstrip("."))):
+        return []  # … "Churchill, then Secretary of State for War, called the shooting
+        # monstrous": what he judged it, no name
     if m["term"].startswith(term):  # what follows the name, not the words read after it
         rest = sentence[m.start("term") + len(term) :]
     described = re.search(r"\bwhat\s+(?:[a-z]+\s+){0,2}$", head + " ")
@@ -3746,6 +3751,12 @@ _NAMED_SUBJECT = re.compile(
     r"(?P<subject>(?!(?:In|On|At|During|After|Before|Later|Then|Most|Many|Some|Anyone|All|"
     r"Few|Several|Each|Every|Under|By|For|From|With|When|While|Once|Soon)\b)"
     r"[A-Z][a-z]+(?:\s+(?!was\b|were\b|is\b|are\b)[a-z][\w’'-]*){1,6})\s+(?:was|were|is|are)"
+)
+# What someone "called" a thing when they judged it: "the shooting monstrous", "the treaty
+# unjust" — a thing in lower case, then an adjective.
+_A_JUDGEMENT = re.compile(
+    r"(?:(?:the|this|that|it|them|his|her|their)\s+)?(?:[a-z-]+\s+){1,3}?"
+    r"(?:[a-z-]+(?:ous|ful|ic|ical|ive|less|able|ible)|unjust|wrong|evil|mad|cruel|wicked)"
 )
 _CALLED_OBJECT = re.compile(r"^([a-z]\S*(?:\s+[a-z]\S*){0,5}?)\s+((?:the\s+)?[A-Z“\"‘'*].*)$")
 

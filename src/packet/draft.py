@@ -66,7 +66,7 @@ from .sources import TABLE_ROW, Article, link_text
 from .text import GLOSSED_LINE, NOTE_MARK, quoting, sentences, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
-TERMS_MAX = 60  # a 1,500-word article can explain fifty words, places and people
+TERMS_MAX = 100  # a 2,500-word handout can explain seventy words, places and people
 # A span of this many years or more ("1337–1453") is drafted as a period, drawn as a band
 # beside the timeline's axis: a bar that long leaves no year the drawing can be cut at.
 PERIOD_YEARS = 10
@@ -1744,9 +1744,10 @@ def _as_the_rules_read(paragraph: str) -> str:
 
 
 _SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
-# A row of a table of two columns, read as a key line: "| Opechancanough | Pamunkey leader
-# who led the attack of 1622 |" is "Opechancanough – Pamunkey leader who …".
-_A_TWO_CELL_ROW = re.compile(r"\|([^|]+)\|([^|]+)\|")
+# A table's row read as a key line, its first cell by its second: "| Opechancanough |
+# Pamunkey leader who led the attack of 1622 |" is "Opechancanough – Pamunkey leader who …",
+# "| York | Enslaved African American man owned by Clark | Hunted, scouted … |" "York – …".
+_A_TWO_CELL_ROW = re.compile(r"\|([^|]+)\|([^|]+)\|(?:[^|]*\|)*")
 
 
 def _with_previous(

@@ -519,13 +519,37 @@ _CLOSING = re.compile(r"(?:\[\d{1,3}\]|[”\"’'»)\]])+$")
 _STOPS = (".", ",", ";", ":", "?", "!", "…")
 
 
+def _front_matter(lines: list[str], article: Article) -> tuple[list[str], dict[str, str]]:
+    """A Markdown page's lines after its front matter — "---", then lines of "key: value" (a
+    list's "- item" too), then "---" — as a site generator or wiki keeps it, and its fields by
+    name; its lines are noted as dropped, its `author:` and `date:` taken. A page without
+    front matter is returned whole, with no fields."""
+    end = next((i for i, line in enumerate(lines[1:61], 1) if line in ("---", "...")), None)
+    if not lines or lines[0] != "---" or end is None or end == 1:
+        return lines, {}
+    fields = lines[1:end]
+    if not all(re.match(r"[\w-]+:(?:\s|$)|-\s", line) for line in fields):
+        return lines, {}
+    named = {
+        m[1].lower(): m[2].strip().strip("\"'")
+        for line in fields
+        if (m := re.match(r"([\w-]+):\s+(.+)$", line))
+    }
+    article.skipped += fields
+    article.author = article.author or named.get("author")
+    article.date = article.date or named.get("date")
+    return lines[end + 1 :], named
+
+
 def _text_article(text: str, kind: str) -> Article:
     article = Article()
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line]
     if kind != "markdown":
         lines = _from_bylined_title(lines, article)
+    lines, named = _front_matter(lines, article) if kind == "markdown" else (lines, {})
     kept = _blocks(lines, kind, article)
+    article.title = article.title or named.get("title")
     # What is left of a dropped line is dropped too: a bare "Share it:" under the share menu
     # "Share it: Facebook · X · Email" (content may not repeat a dropped line's words).
     left = [b for b in kept if len(b[1].split()) <= 6 and any(b[1] in d for d in article.skipped)]
@@ -606,6 +630,8 @@ def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, st
             continue  # a heading's underline (read with the heading above it), or a rule
         if TABLE_RULE.fullmatch(line):
             continue  # the line under a table's head: "|---|---|" (drafts set it again)
+        if kind == "markdown" and re.fullmatch(r"(?:[-*_]\s*){3,}", line):
+            continue  # a rule ("---", "* * *") between parts
         # … a numbered one too: "1. THE "SINGAPORE STRATEGY" AND THE NAVAL BASE\n-------"
         numbered = re.fullmatch(r"\d{1,2}\.\s+[A-Z][^.!?]{0,100}", line) is not None
         if (
