@@ -529,3 +529,27 @@ def test_a_draft_term_is_linked_only_in_the_modules_of_its_own_seed(
     assert reviewed != text
     glossary.write_text(reviewed, encoding="utf-8")
     assert "george" in glossary_of(reports[1].lesson)
+
+
+def test_a_breadcrumb_is_never_the_title_a_heading_is() -> None:
+    """Batch 35: a wiki's breadcrumb over its "# …" heading was taken for the page's title, and
+    a course page's "You are here: Home > …" line kept as text, so the "=====" title under it
+    was dropped as furniture and the seed was named by its file."""
+    wiki = article(
+        "[Wiki Home](/wiki/) | [APUSH](/wiki/apush/) | [Search](/wiki/search/)\n\n"
+        "Wiki Home › APUSH › Unit 4 › Lewis and Clark Expedition\n\n"
+        "# The Lewis and Clark Expedition (1804–1806)\n\nThe Corps left Camp Dubois in May 1804.\n",
+        "markdown",
+    )
+    assert wiki.title == "The Lewis and Clark Expedition (1804–1806)"
+    assert "Wiki Home › APUSH › Unit 4 › Lewis and Clark Expedition" in wiki.skipped
+    course = article(
+        "Lowfield University | Department of History\n"
+        "You are here: Home > Undergraduate > Modules > HIST2214 > Week 6\n\n"
+        "Amritsar, 1919: The Jallianwala Bagh Massacre\n==============================\n\n"
+        "Overview\n--------\n\nOn 13 April 1919 troops opened fire in the Jallianwala Bagh.\n",
+        "text",
+    )
+    assert course.title == "Amritsar, 1919: The Jallianwala Bagh Massacre"
+    assert "You are here: Home > Undergraduate > Modules > HIST2214 > Week 6" in course.skipped
+    assert course.blocks[0] == ("heading", "Overview")

@@ -323,7 +323,8 @@ _DATED = re.compile(
 # … "Home > My courses > HIS-A2-EMP > Unit 4: The Empire at War > Lecture notes" (a colon after
 # its first part; not "Long-term causes: Alliances > Arms race > …")
 _BREADCRUMB = re.compile(
-    r"^[\w’' -]{1,30}\s(?:>|»|/|›)\s(?:[\w’' :-]{1,30}\s(?:>|»|/|›)\s){0,5}[\w’' :-]{1,40}$"
+    r"^(?:(?:You\s+are\s+here|Breadcrumbs?|Location)\s*:\s*)?"  # "You are here: Home > …"
+    r"[\w’' -]{1,30}\s(?:>|»|/|›)\s(?:[\w’' :-]{1,30}\s(?:>|»|/|›)\s){0,5}[\w’' :-]{1,40}$"
 )
 _BULLET = re.compile(r"^\s*(?:[•*·▪–-]|\d+[.)])\s+")
 
@@ -715,7 +716,8 @@ def _block(
 def _noted_before_text(line: str, article: Article) -> bool:
     """Whether a line before the article's text is its title (or the title repeated: page
     title, then the article's own heading), byline or date — noted in `article`."""
-    if article.title is None and _heading_like(line):
+    breadcrumb = _BREADCRUMB.match(link_text(line).replace("*", ""))  # "Home › APUSH › …"
+    if article.title is None and _heading_like(line) and not breadcrumb:
         article.title = line
         return True
     if line == article.title:
