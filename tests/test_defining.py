@@ -2789,7 +2789,8 @@ def test_a_word_glossed_after_a_second_appositive_is_still_glossed() -> None:
          ("G. K. Chesterton", "the English writer")),
         ("The historian A. J. P. Taylor argued that the war came by accident.",
          ("A. J. P. Taylor", "The historian")),
-        ("| Person | Who they were | Why they matter |\n| Meriwether Lewis | Army captain and "
+        ("| Person | Who they were | Why they matter |\n|---|---|---|\n| Meriwether Lewis | "
+         "Army captain and "
          "Jefferson's private secretary | Co-leader |",
          ("Meriwether Lewis", "Army captain and Jefferson's private secretary")),
     ],

@@ -1426,3 +1426,61 @@ def test_pass_40_no_false_entry(text: str, unwanted: str) -> None:
     in, …", "as his reliance on Rasputin was widely known", "Interpretation A: Haig was a
     butcher …": no entry for the word before."""
     assert unwanted not in [t.term for t in draft_terms([text])]
+
+
+# Hostile pass 42 on the rules read from batch 35 (tables, front matter, offices, ranks,
+# judgements, key lines with brackets): what each drafted falsely, or lost.
+_PASS_42_TERMS = [
+    ("The letter was sent to Thomas Cranmer, the King, and the Council.", "Thomas Cranmer"),
+    ("He wrote to Georg Spalatin, the Elector, and the Archbishop of Mainz.", "Georg Spalatin"),
+    ("Churchill called the shooting monstrous.", "shooting monstrous"),
+]
+
+
+@pytest.mark.parametrize(("text", "unwanted"), _PASS_42_TERMS)
+def test_pass_42_no_false_entry(text: str, unwanted: str) -> None:
+    """A name in a list before an office ("Thomas Cranmer: the King"); a judgement."""
+    assert unwanted not in [t.term for t in draft_terms([text])]
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "aliases"),
+    [
+        ("Treaty of Versailles (1919) – the peace treaty with Germany.", "Treaty of Versailles",
+         []),
+        ("Private Members’ Bill – a law proposed by an MP who is not a minister.",
+         "Private Members’ Bill", []),
+        ("A steam engine that pulled wagons on rails was called a locomotive.", "a locomotive",
+         []),
+    ],
+)  # fmt: skip
+def test_pass_42_no_year_or_rank_for_another_name_and_a_noun_is_no_judgement(
+    text: str, term: str, aliases: list[str]
+) -> None:
+    """ "Somme (1916) – …" has no alias "1916", "Private" in a bill's name is no rank, a noun
+    ending "-ive" or "-ic" after "called a" is the name it is."""
+    assert (term, aliases) in [(t.term, t.aliases) for t in draft_terms([text])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nSummary: The Treaty of Versailles was signed on 28 June 1919.\n---\n\nText.\n",
+        "---\nArmistice: an agreement to stop fighting\n---\n\nText of 1918.\n",
+    ],
+)
+def test_pass_42_a_box_between_rules_is_no_front_matter(text: str) -> None:
+    found = sources.article(text, "markdown")
+    assert found.skipped == [] and any(":" in line for _, line in found.blocks)
+
+
+def test_pass_42_a_table_of_battles_still_gives_its_events() -> None:
+    from packet.draft import Taken, draft
+
+    table = (
+        "# 1066\n\nThree battles decided the year.\n\n| Battle | Date | Result |\n|---|---|---|\n"
+        "| Fulford | 20 September 1066 | Norse victory |\n"
+        "| Stamford Bridge | 25 September 1066 | English victory |\n"
+    )
+    drafts = draft(sources.article(table, "markdown"), "s", "s.md", "s", Taken())
+    assert {"1066-09-20", "1066-09-25"} <= {e["date"] for e in drafts.timeline}

@@ -512,6 +512,14 @@ def test_a_draft_term_is_linked_only_in_the_modules_of_its_own_seed(
     assert project.terms["george"].entry.draft
     assert "george" in glossary_of(reports[0].lesson)
     assert "george" not in glossary_of(reports[1].lesson)
+    notes = [str(n) for n in check_project(project).problems]
+    assert any(
+        "draft term 'george' of seed 'the-fall-of-anne-boleyn' is used in module "
+        "'the-abdication-crisis-1'"
+        in note
+        and "linked there once reviewed" in note
+        for note in notes
+    ), notes
     # a module of the other seed that names the draft as a key term is told why it is not linked
     (module,) = (m for m in project.modules.values() if m.id.startswith("the-abdication"))
     keyed = replace(module, meta=module.meta.model_copy(update={"key_terms": ["george"]}))

@@ -879,6 +879,18 @@ class _Checker:
             return where
         return Location(where.path, *lines.position(index))
 
+    def _drafts_used_elsewhere(self, elsewhere: dict[str, str]) -> None:
+        """A note for each draft term a module of another seed uses (`elsewhere`: the term ->
+        that module), where it is not linked until reviewed (`Project.unlinked_terms`)."""
+        for term_id, module_id in elsewhere.items():
+            term = self.project.terms[term_id]
+            self.report.note(
+                term.src.where(("id",)),
+                f"draft term '{term_id}' of seed '{term.entry.source}' is used in module "
+                f"'{module_id}', which rests on other seeds: it is linked there once reviewed",
+                "check that its definition fits that use too, then remove `draft: true`",
+            )
+
     def _key_terms(self, module: Module, in_body: set[str]) -> None:
         """Each of the module's key terms is used, and linked, in its text."""
         project = self.project
@@ -910,12 +922,18 @@ class _Checker:
     def terms(self) -> None:
         project = self.project
         used: set[str] = set()
+        elsewhere: dict[str, str] = {}  # a draft term -> a module of another seed using it
         for module in project.modules.values():
             in_body = set(self.body(module).terms)
             used |= in_body
             self._key_terms(module, in_body)
+            if unlinked := project.unlinked_terms(module):
+                for _, _, term_id in self.markup.terms.find(module.body):
+                    if term_id in unlinked:
+                        elsewhere.setdefault(term_id, module.id)
+        self._drafts_used_elsewhere(elsewhere)
         for term in project.terms.values():
-            if term.id not in used:
+            if term.id not in used and term.id not in elsewhere:
                 self.report.warning(
                     term.src.where(("id",)),
                     f"glossary term '{term.id}' is used in no module",

@@ -567,8 +567,8 @@ def _as_named(
 # A military rank before a name: "Air Chief Marshal | Sir Robert Brooke-Popham".
 _A_RANK = re.compile(
     r"(?:(?:Air|Vice|Rear|Field|Chief|Lieutenant|Major|Brigadier)[\s-]+)*"
-    r"(?:Marshal|General|Admiral|Colonel|Commodore|Captain|Sergeant|Corporal|Private)\s+"
-    r"(?=(?:Sir\s+)?[A-Z][\w’'-]+\s+[A-Z])"
+    r"(?:Marshal|General|Admiral|Colonel|Commodore|Captain|Sergeant|Corporal)\s+"
+    r"(?=(?:Sir\s+)?[A-Z][\w-]+\s+[A-Z])"  # not "Private Members' Bill": a possessive
 )
 # A work by a person: "the Chronicle of | Theophanes the Confessor, a monk writing …".
 _A_WORK_OF = re.compile(
@@ -2230,23 +2230,29 @@ def _appositives(sentence: str) -> list[Definition]:
             and term not in _NO_SUBJECT
         )
         # … and a meaning may be short: "the nickname Cunctator, meaning "the Delayer""
-        short = bool(glossed) or m["clause"].startswith("meaning ") or _a_role(term, clause)
+        listed = re.match(r"\s*,?\s+(?:and|or)\s", sentence[m.end("clause") :]) is not None
+        short = (
+            bool(glossed)
+            or m["clause"].startswith("meaning ")
+            or _a_role(term, clause, listed=listed)
+        )
         if term and (definition := _clause(clause, short=short)):
             found.append((term, definition, aliases))
             read_to_clause, placed = m.end(), m.start()
     return _other_names(found)
 
 
-def _a_role(term: str, clause: str) -> bool:
+def _a_role(term: str, clause: str, *, listed: bool = False) -> bool:
     """Whether `clause` is a person's role in a word or two, enough to say who `term` is:
     "Jan Kiliński, a shoemaker", "Pierre Lorillard, a tobacco heir", "Lord Chelmsford, the
-    Viceroy" (an office, capitalised)."""
+    Viceroy" (an office, capitalised — unless `listed`, the next of a list: "sent to Thomas
+    Cranmer, the King, and the Council")."""
+    office = "" if listed else rf"|the\s+(?:[A-Z][\w-]+\s+)?(?=[A-Z])(?i:{_ROLE})"
     return bool(
         re.fullmatch(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+", term)
         and re.fullmatch(
             rf"(?:a|an)\s+(?:[a-z]+\s+)?(?:[a-z]*(?:maker|smith|wright|keeper|seller|dealer|"
-            rf"worker|owner|weaver|miner)|(?i:{_ROLE}))|"
-            rf"the\s+(?:[A-Z][\w-]+\s+)?(?=[A-Z])(?i:{_ROLE})",
+            rf"worker|owner|weaver|miner)|(?i:{_ROLE})){office}",
             clause,
         )
     )
@@ -3211,8 +3217,10 @@ def _dashed(sentence: str) -> list[Definition]:
     (matchlocks, early muskets …); not "the Regiment – the "Hellfighters", as the unit became
     known –", a name for what is before (`_as_known`); nor a key line's name with another
     in brackets, "Wahunsenacawh (Powhatan) – paramount chief of …" (`_key_line`)."""
-    if (line := _KEY_LINE.fullmatch(sentence.strip())) and line["other"]:
-        return []
+    if (line := _KEY_LINE.fullmatch(sentence.strip())) and re.search(
+        r"[^\W\d]{2}", line["other"] or ""
+    ):
+        return []  # (but "Somme (1916) – …" keeps its year out of the name, as here)
     found = _noun_phrase_before(sentence, _DASHED)
     found = [
         f
@@ -3753,10 +3761,11 @@ _NAMED_SUBJECT = re.compile(
     r"[A-Z][a-z]+(?:\s+(?!was\b|were\b|is\b|are\b)[a-z][\w’'-]*){1,6})\s+(?:was|were|is|are)"
 )
 # What someone "called" a thing when they judged it: "the shooting monstrous", "the treaty
-# unjust" — a thing in lower case, then an adjective.
+# unjust" — a thing in lower case, then an adjective (not "a locomotive", "a heretic").
 _A_JUDGEMENT = re.compile(
-    r"(?:(?:the|this|that|it|them|his|her|their)\s+)?(?:[a-z-]+\s+){1,3}?"
-    r"(?:[a-z-]+(?:ous|ful|ic|ical|ive|less|able|ible)|unjust|wrong|evil|mad|cruel|wicked)"
+    r"(?:(?:the|this|that|it|them|his|her|their)\s+)?(?!(?:a|an)\s)(?:[a-z-]+\s+){1,3}?"
+    r"(?:[a-z-]+(?:ous|ful|less|ical|ible)|unjust|unfair|illegal|wrong|evil|mad|cruel|wicked|"
+    r"barbaric)"
 )
 _CALLED_OBJECT = re.compile(r"^([a-z]\S*(?:\s+[a-z]\S*){0,5}?)\s+((?:the\s+)?[A-Z“\"‘'*].*)$")
 

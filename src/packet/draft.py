@@ -62,7 +62,7 @@ from .defining import (
     what_it_did,
 )
 from .markup import TermFinder
-from .sources import TABLE_ROW, Article, link_text
+from .sources import TABLE_ROW, TABLE_RULE, Article, link_text
 from .text import GLOSSED_LINE, NOTE_MARK, quoting, sentences, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
@@ -229,7 +229,7 @@ class _Terms:
 def _module(section: Section, citer: Citer, shown_title: str, terms: _Terms) -> str:
     """A draft module's file: front matter, then the section's paragraphs, cited."""
     body_text = " ".join(section.paragraphs)
-    first = [sentences(p)[0] for p in section.paragraphs]
+    first = [sentences(p)[0] for p in section.paragraphs if not TABLE_RULE.fullmatch(p)]
     front = {
         "title": section.title,
         "summary": uncited(first[0] if len(first[0]) <= 300 else section.title),
@@ -252,23 +252,58 @@ def _a_table_row(paragraph: str) -> bool:
     return TABLE_ROW.fullmatch(paragraph) is not None
 
 
-def _columns(paragraph: str) -> int:
-    """How many cells a table's row has; 0 for a paragraph."""
-    return paragraph.count("|") - 1 if _a_table_row(paragraph) else 0
+def _rows_of_key_tables(paragraphs: Sequence[str]) -> set[int]:
+    """The indexes of the rows of the tables that say who or what each name is: under "|
+    Person | Who they were |", "| Key term | Meaning |" — not a table of causes and effects,
+    statistics, quotations or a treaty's terms ("| Army | Limited to 100,000 men |")."""
+    rows: set[int] = set()
+    keyed = False
+    for index, paragraph in enumerate(paragraphs):
+        if not _a_table_row(paragraph) or TABLE_RULE.fullmatch(paragraph):
+            continue
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        if TABLE_RULE.fullmatch(following):  # a head: its rule under it
+            keyed = _A_KEY_TABLE_HEAD.fullmatch(paragraph) is not None
+        elif keyed and index and _a_table_row(paragraphs[index - 1]):
+            rows.add(index)
+        else:
+            keyed = False
+    return rows
+
+
+# The head of a table of key people or words: its first column names them, its second
+# says who or what they are ("| Name | Role | Importance |", "| Word | Meaning |").
+_A_KEY_TABLE_HEAD = re.compile(
+    r"\|\s*\**(?:key\s+)?(?:person|people|name|who|term|word|vocabulary|concept|figure|"
+    r"character|individual)s?\**\s*\|\s*\**(?:who\b|meaning|definition|description|role|"
+    r"explanation|what\s+(?:it|they|this|these)\s+(?:means?|is|are|was|were)\b)[^|]*\|.*",
+    re.IGNORECASE,
+)
 
 
 def _cited_blocks(section: Section, citer: Citer) -> Iterator[str]:
-    """The section's paragraphs, each cited; the rows of a table ("| Pocahontas (c. 1596–
-    1617) | daughter of … |", as many cells each) as one table, its rule set under the first
-    row and the citation in that row's last cell — a citation after each would break it."""
-    for columns, run in itertools.groupby(section.paragraphs, _columns):
+    """The section's paragraphs, each cited; a table's rows ("| Pocahontas (c. 1596–1617) |
+    daughter of … |") as a table, its quotations cited in their rows and the citation of the
+    whole in its head's last cell — one after each row would break it."""
+    for is_table, run in itertools.groupby(section.paragraphs, _a_table_row):
         rows = list(run)
-        if not columns:
+        if not is_table:
             yield from (cite_quotes(p, citer.seed, citer.cite(p)) for p in rows)
             continue
-        head = uncited(rows[0]).removesuffix("|").rstrip()
-        rule = "|" + "---|" * columns
-        yield "\n".join([f"{head} {citer.cite(rows[0])} |", rule, *map(uncited, rows[1:])])
+        # … a table a rule starts: its head is the row over the rule
+        starts = [i - 1 for i, row in enumerate(rows) if TABLE_RULE.fullmatch(row) and i]
+        for start, end in itertools.pairwise([0, *[s for s in starts if s], len(rows)]):
+            yield _a_table(rows[start:end], citer)
+
+
+def _a_table(rows: list[str], citer: Citer) -> str:
+    """One table's rows (its head first, with or without its rule) as Markdown, cited."""
+    body = [row for row in rows[1:] if not TABLE_RULE.fullmatch(row)]
+    head = cite_quotes(rows[0], citer.seed, citer.cite(rows[0]), end=False)
+    head = f"{head.removesuffix('|').rstrip()} {citer.cite(rows[0])} |"
+    rule = "|" + "---|" * (rows[0].count("|") - 1)
+    cited = (cite_quotes(row, citer.seed, citer.cite(row), end=False) for row in body)
+    return "\n".join([head, rule, *cited])
 
 
 def _events(
@@ -558,17 +593,18 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
     sentences, in text order — the clause of the sentence that tells it, and where its date
     is in that clause: each is a timeline event. A happening `told` already (same date,
     mostly the same words, or a mention of an earlier, more exact date) is left out."""
-    for paragraph in section.paragraphs:
+    keyed = _rows_of_key_tables(section.paragraphs)
+    for index, paragraph in enumerate(section.paragraphs):
         line = _TIMELINE_LINE.match(paragraph) is not None
         if (
             _a_reference(paragraph)
             or _A_REMINDER.match(paragraph)
             or _a_key_line(paragraph)
-            or (_a_table_row(paragraph) and not line)
+            or index in keyed
         ):
             continue  # "Conrad, Robert. The Destruction of …"; "Remember: … (1842) …"; "Chris
-            # Patten – last British governor (1992–1997), whose …"; a table of key people,
-            # "| John Rolfe (1585–1622) | colonist who …" (a table of dates is a timeline's)
+            # Patten – last British governor (1992–1997), whose …"; a table of key people's
+            # row, "| John Rolfe (1585–1622) | colonist who …"
         for sentence in sentences(paragraph):
             yield from _dated_in(sentence, told, line)
 
@@ -1629,11 +1665,12 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     described: dict[str, tuple[Definition, str]] = {}  # a name by what it did, and where
     full_names: dict[str, str] = {}  # "Ball": "John Ball", as the text first named him
     # … until TERMS_MAX are found: no more would be drafted, each check would only cost time
+    keyed = _rows_of_key_tables(paragraphs)  # "| Opechancanough | Pamunkey leader … |"
     read = [
         line
-        for before, p in itertools.pairwise(["", *paragraphs])
+        for index, p in enumerate(paragraphs)
         if not _A_QUOTED_QUESTION.match(p)
-        if not (_a_table_row(p) and not _a_table_row(before))  # a table's head: "| Person | …"
+        if not _a_table_row(p) or index in keyed  # no other table's rows: "| Land | …"
         for line in _lines(p)
     ]
     for sentence, previous in itertools.takewhile(
@@ -2002,9 +2039,12 @@ def literal(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#!|~])", r"\\\1", text)
 
 
-def cite_quotes(paragraph: str, seed_id: str, citation: str | None = None) -> str:
-    """The paragraph with a citation after each quotation inside it, and one at its end:
-    `citation` (the paragraph's, with its page), else `[@seed_id]`."""
+def cite_quotes(
+    paragraph: str, seed_id: str, citation: str | None = None, *, end: bool = True
+) -> str:
+    """The paragraph with a citation after each quotation inside it, and one at its end
+    (unless not `end`: a table's row): `citation` (the paragraph's, with its page), else
+    `[@seed_id]`."""
     citation = citation or f"[@{seed_id}]"
     paragraph = uncited(paragraph)
     cited = re.sub(
@@ -2012,7 +2052,7 @@ def cite_quotes(paragraph: str, seed_id: str, citation: str | None = None) -> st
         lambda m: f"{m[1]} {citation}",
         paragraph,
     )
-    return f"{cited} {citation}"
+    return f"{cited} {citation}" if end else cited
 
 
 def dump(data: Any) -> str:

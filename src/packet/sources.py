@@ -520,6 +520,12 @@ _CLOSING = re.compile(r"(?:\[\d{1,3}\]|[”\"’'»)\]])+$")
 _STOPS = (".", ",", ";", ":", "?", "!", "…")
 
 
+_PAGE_KEYS = {
+    "title", "layout", "author", "date", "tags", "categories", "description", "permalink",
+    "slug", "draft", "weight", "lang", "summary", "last_updated", "lastmod", "nav_order",
+}  # fmt: skip
+
+
 def _front_matter(lines: list[str], article: Article) -> tuple[list[str], dict[str, str]]:
     """A Markdown page's lines after its front matter — "---", then lines of "key: value" (a
     list's "- item" too), then "---" — as a site generator or wiki keeps it, and its fields by
@@ -529,7 +535,12 @@ def _front_matter(lines: list[str], article: Article) -> tuple[list[str], dict[s
     if not lines or lines[0] != "---" or end is None or end == 1:
         return lines, {}
     fields = lines[1:end]
-    if not all(re.match(r"[\w-]+:(?:\s|$)|-\s", line) for line in fields):
+    keys = [m[1] for line in fields if (m := re.match(r"([a-z][a-z0-9_-]*):(?:\s|$)", line))]
+    # … a site's keys, in lower case, one of them a page's ("title", "layout"): not a box of
+    # "Summary: …" or "Armistice: an agreement …" between two rules
+    if not set(keys) & _PAGE_KEYS or not all(
+        re.match(r"[a-z][a-z0-9_-]*:(?:\s|$)|-\s", line) for line in fields
+    ):
         return lines, {}
     named = {
         m[1].lower(): m[2].strip().strip("\"'")
@@ -629,8 +640,6 @@ def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, st
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if kind != "markdown" and _UNDERLINE.fullmatch(line):
             continue  # a heading's underline (read with the heading above it), or a rule
-        if TABLE_RULE.fullmatch(line):
-            continue  # the line under a table's head: "|---|---|" (drafts set it again)
         if kind == "markdown" and re.fullmatch(r"(?:[-*_]\s*){3,}", line):
             continue  # a rule ("---", "* * *") between parts
         # … a numbered one too: "1. THE "SINGAPORE STRATEGY" AND THE NAVAL BASE\n-------"
@@ -651,7 +660,8 @@ def _blocks(lines: list[str], kind: str, article: Article) -> list[tuple[str, st
 # A plain-text heading's underline: "OUTLINE\n-------", "THE FALL OF SINGAPORE\n======".
 _UNDERLINE = re.compile(r"={3,}|-{3,}")
 # A table's row, "| John Rolfe (1585–1622) | colonist … |", and the rule under its head,
-# "|---|:---:|", in Markdown or a text file written like it.
+# "|---|:---:|", in Markdown or a text file written like it (the rule is kept: it tells a
+# table's head from its rows, and where one table ends and the next begins).
 TABLE_ROW = re.compile(r"\|(?:[^|\n]*\|){2,}")
 TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?")
 
