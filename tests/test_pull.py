@@ -13,11 +13,11 @@ import packet.pull
 from conftest import REPO, pdf_text, run_packet
 from packet.build import BuildRequest, build
 from packet.check import check_project
-from packet.dates import find_dates, parse_date
+from packet.dates import find_dates, find_day_months, parse_date
 from packet.model import Project
 from packet.project import load_project
 from packet.pull import _taken, pull
-from packet.sources import article, decode
+from packet.sources import article, decode, is_handout_furniture
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -561,3 +561,44 @@ def test_a_breadcrumb_is_never_the_title_a_heading_is() -> None:
     assert course.title == "Amritsar, 1919: The Jallianwala Bagh Massacre"
     assert "You are here: Home > Undergraduate > Modules > HIST2214 > Week 6" in course.skipped
     assert course.blocks[0] == ("heading", "Overview")
+
+
+def test_what_a_teacher_s_read_of_batch_35_found() -> None:
+    """A reading list's book is no glossary entry ("General Reginald Dyer: Hambledon and
+    London, 2005"); a heading an in-page menu links to is kept with its section; an exam
+    booklet's "Turn over ►" and "END OF SOURCE BOOKLET" and a Word file's "File: …docx" line
+    are furniture; a wiki's "# …" heading is its title, not the edit line above it."""
+    assert (
+        draft_terms_of(
+            "Nigel Collett, The Butcher of Amritsar: General Reginald Dyer (Hambledon and "
+            "London, 2005)."
+        )
+        == []
+    )
+    wiki = article(
+        "Edit this page · History · Last changed 12 March 2024\n\n# Lewis and Clark\n\n"
+        "**On this page:** [Overview](#overview) · [Key people](#key-people)\n\n"
+        "## Overview\n\nThe Corps left in May 1804.\n\n## Key people\n\nYork was enslaved.\n",
+        "markdown",
+    )
+    assert wiki.title == "Lewis and Clark"
+    assert "Edit this page · History · Last changed 12 March 2024" in wiki.skipped
+    assert [t for role, t in wiki.blocks if role == "heading"] == ["Overview", "Key people"]
+    for line in (
+        "Turn over ►",
+        "END OF SOURCE BOOKLET",
+        "File: Y8_U3_L5_GunpowderPlot_v3.docx · Last edited by R. Okafor",
+    ):
+        assert is_handout_furniture(line), line
+    for line in ("He had to turn over his papers.", "End of the paper.", "The end of the war."):
+        assert not is_handout_furniture(line), line
+    # a count's range is no year: "ranged from about 500 to well above 1,000" (was "c. 500")
+    assert find_dates("Other Indian estimates ranged from about 500 to well above 1,000.") == []
+    # … and a day in a law's name is no day: "the Observance of 5th November Act"
+    assert find_day_months("Parliament passed the Observance of 5th November Act.") == []
+
+
+def draft_terms_of(paragraph: str) -> list[str]:
+    from packet.draft import draft_terms
+
+    return [t.term for t in draft_terms([paragraph])]

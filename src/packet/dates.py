@@ -336,9 +336,9 @@ _AFTER_EARLY_YEAR = (
 # and after a day and a month before no name either ("on 27 May 147 Communards were shot").
 _EARLY_YEAR = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d){_AFTER_EARLY_YEAR}"
 # A number going on to another, a count's range: "from around 250 to over 300", "558 to 658".
-_A_COUNT_GOES_ON = (
-    r"\s+(?:to|until|till|and|or)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|"
-    r"around\s+)?\d"
+_A_COUNT_GOES_ON = (  # … "from about 500 to well above 1,000"
+    r"\s+(?:to|until|till|and|or)\s+(?:(?:well\s+)?(?:over|above|under|below)\s+|more\s+than\s+|"
+    r"fewer\s+than\s+|at\s+least\s+|nearly\s+|almost\s+|about\s+|around\s+)?\d"
 )
 _EARLY_YEAR_OF_DAY = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d)(?={_PLAINLY_AFTER})"
 _PROSE = [
@@ -570,8 +570,10 @@ _DAY_MONTH = re.compile(
     + "|".join(MONTHS)
     + r")\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b)"
     r"(?!,?\s*(?:1\d{3}|20\d{2}|[1-9]\d{2})\b)(?!,?\s*\d{1,4}\s*(?:BCE|BC)\b)"  # "15 March 44 BC"
-    # … nor a day in a name: "the 26th of July Movement", "the 30 September Movement"
-    r"(?!\s+(?:Movement|Revolution|Square|Street|Avenue|Bridge|Manifesto|Group|Coup|Plot)\b)"
+    # … nor a day in a name: "the 26th of July Movement", "the 30 September Movement", "the
+    # Observance of 5th November Act"
+    r"(?!\s+(?:Movement|Revolution|Square|Street|Avenue|Bridge|Manifesto|Group|Coup|Plot|Act|"
+    r"Law|Decree|Edict|Agreement|Declaration)\b)"
 )
 
 

@@ -359,6 +359,7 @@ def is_handout_furniture(line: str) -> bool:
         or (len(plain.split()) <= 20 and _NOT_FOR_READERS.search(plain) is not None)
         or (len(plain.split()) <= 40 and _ABOUT_THE_PAGE.match(plain) is not None)
         or (len(plain.split()) <= 16 and _AN_EMAIL_S.fullmatch(plain) is not None)
+        or _AN_EXAM_PAPER_S.fullmatch(plain) is not None
         or (
             _DASHED_RUNNING_LINE.fullmatch(plain) is not None
             and _COURSE.search(plain) is not None
@@ -367,6 +368,14 @@ def is_handout_furniture(line: str) -> bool:
     )
 
 
+# An exam paper's or a booklet's furniture: "Turn over ►", "END OF SOURCE BOOKLET", and a
+# word processor's file line, "File: Y8_U3_L5_GunpowderPlot_v3.docx · Last edited by …".
+_AN_EXAM_PAPER_S = re.compile(
+    r"(?:Please\s+)?turn\s+over\W*|(?-i:END\s+OF\s+(?:THE\s+)?(?:SOURCE\s+)?(?:BOOKLET|PAPER|"
+    r"QUESTIONS|EXAMINATION|TEST|INSERT|SECTION\s+[A-Z]))\W*|"
+    r"(?:File|Filename|File\s+name)\s*:\s*\S+\.(?:docx?|odt|pdf|pptx?)\b.{0,80}",
+    re.IGNORECASE,
+)
 # An email newsletter's furniture: its signature's "--", why it came and how to stop it, its
 # sign-off ("See you at the spring conference!", "The Bulletin team") and a postal address
 # ending in a postcode.
@@ -564,7 +573,13 @@ def _text_article(text: str, kind: str) -> Article:
     article.title = article.title or named.get("title")
     # What is left of a dropped line is dropped too: a bare "Share it:" under the share menu
     # "Share it: Facebook · X · Email" (content may not repeat a dropped line's words).
-    left = [b for b in kept if len(b[1].split()) <= 6 and any(b[1] in d for d in article.skipped)]
+    # (A heading an in-page menu links to stays: "[Key people](#key-people)" names it.)
+    left = [
+        b
+        for b in kept
+        if len(b[1].split()) <= 6
+        and any(b[1] in d and f"[{b[1]}](#" not in d for d in article.skipped)
+    ]
     article.skipped += [line for _, line in left]
     kept = [b for b in kept if b not in left]
     # A reference entry opens with its headword: "Khmer Rouge, (French: …) also called …"
@@ -703,7 +718,11 @@ def _block(
         return None
     if kind == "markdown" and (m := re.match(r"^(#{1,6})\s+(.*)$", line)):
         heading = m[2].strip()
-        if article.title is None and m[1] == "#":
+        # … the page's "# …" heading before its text is its title, not a line above it ("Edit
+        # this page · History · Last changed …", furniture then)
+        if m[1] == "#" and (article.title is None or (not kept and article.title != heading)):
+            if article.title is not None:
+                article.skipped.append(article.title)
             article.title = heading
             return None
         return ("heading", heading)
