@@ -1369,3 +1369,20 @@ def test_a_look_ahead_to_what_is_there_today_sets_no_year() -> None:
     )
     drafts = draft(article(text, "markdown"), "l", "l.md", "l", Taken())
     assert "1571-10-07" in [e["date"] for e in drafts.timeline]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Louis Pasteur did not publish his germ theory — the idea that microbes in the air "
+         "cause decay — until 1861.", "Louis Pasteur did not publish his germ theory until 1861"),
+        ("The Jacobites – adherents of the exiled king, from Jacobus, the Latin for James – won a "
+         "victory at Killiecrankie on 27 July 1689.",
+         "The Jacobites won a victory at Killiecrankie"),
+    ],
+)  # fmt: skip
+def test_an_event_title_leaves_out_an_aside_between_dashes(sentence: str, title: str) -> None:
+    """A teacher's read of batch 35: "Louis Pasteur did not publish his germ theory — the…"
+    (1861) said the opposite of what happened; an aside between dashes before the date is
+    left out of the title, as one between commas is."""
+    assert title_of(sentence) == title

@@ -1917,6 +1917,9 @@ def event_title(sentence: str, start: int, end: int) -> str:
     # … and an aside between the subject and its verb: "Isaac Butt, a Protestant barrister …,
     # founded the Home Government Association"
     before, after = _COMMA_ASIDE.sub(" ", before), _COMMA_ASIDE.sub(" ", after)
+    # … or between dashes: "Pasteur did not publish his germ theory — the idea that … — until
+    # 1861" (its "until" kept, as above)
+    before = _DASH_ASIDE.sub(" ", before)
     # … and the clauses before the one the date is in: "Squatters overran Sutter's lands, | and
     # he died in 1880"
     told = _ITS_OWN_CLAUSE.search(before)
@@ -1977,6 +1980,7 @@ _A_TIME_WORD = re.compile(r"\b(?:since|after|before|until|till|when)\b")
 
 # "until" (and what qualifies the date after it) just before a date: "not taken until late |
 # September", "remained outside his control until | 1810".
+_DASH_ASIDE = re.compile(r"\s+[—–]\s+[^—–]{1,150}?\s+[—–](?=\s)")
 _UNTIL = re.compile(r"\b(?:until|till)(?:\s+(?:early|late|mid|the\s+(?:end|middle)\s+of))?\s*$")
 
 
