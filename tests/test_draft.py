@@ -1357,20 +1357,6 @@ def test_a_key_line_may_name_a_span_of_years_and_another_name_in_brackets() -> N
     ]  # fmt: skip
 
 
-def test_a_look_ahead_to_what_is_there_today_sets_no_year() -> None:
-    """A teacher's read of batch 35: "In 1580 it was stolen and carried back to Venice, where it
-    still lies" looks ahead from 1571; the battle "Early on the morning of 7 October" after it
-    is of 1571, not 1580."""
-    text = (
-        "# Lepanto\n\nAt the beginning of August 1571 the garrison of Famagusta surrendered. "
-        "Bragadin was flayed alive. In 1580 his skin was stolen and carried back to Venice, "
-        "where it still lies in a church.\n\nEarly on the morning of 7 October the two fleets "
-        "sighted each other.\n"
-    )
-    drafts = draft(article(text, "markdown"), "l", "l.md", "l", Taken())
-    assert "1571-10-07" in [e["date"] for e in drafts.timeline]
-
-
 @pytest.mark.parametrize(
     ("sentence", "title"),
     [

@@ -338,7 +338,7 @@ _EARLY_YEAR = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d){_AFTER_EARLY_YEAR}"
 # A number going on to another, a count's range: "from around 250 to over 300", "558 to 658".
 _A_COUNT_GOES_ON = (  # … "from about 500 to well above 1,000"
     r"\s+(?:to|until|till|and|or)\s+(?:(?:well\s+)?(?:over|above|under|below)\s+|more\s+than\s+|"
-    r"fewer\s+than\s+|at\s+least\s+|nearly\s+|almost\s+|about\s+|around\s+)?\d"
+    r"fewer\s+than\s+|nearly\s+|almost\s+|about\s+|around\s+)?\d"
 )
 _EARLY_YEAR_OF_DAY = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d)(?={_PLAINLY_AFTER})"
 _PROSE = [
@@ -570,10 +570,8 @@ _DAY_MONTH = re.compile(
     + "|".join(MONTHS)
     + r")\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b)"
     r"(?!,?\s*(?:1\d{3}|20\d{2}|[1-9]\d{2})\b)(?!,?\s*\d{1,4}\s*(?:BCE|BC)\b)"  # "15 March 44 BC"
-    # … nor a day in a name: "the 26th of July Movement", "the 30 September Movement", "the
-    # Observance of 5th November Act"
-    r"(?!\s+(?:Movement|Revolution|Square|Street|Avenue|Bridge|Manifesto|Group|Coup|Plot|Act|"
-    r"Law|Decree|Edict|Agreement|Declaration)\b)"
+    # … nor a day in a name: "the 26th of July Movement", "the 30 September Movement"
+    r"(?!\s+(?:Movement|Revolution|Square|Street|Avenue|Bridge|Manifesto|Group|Coup|Plot)\b)"
 )
 
 
@@ -595,11 +593,16 @@ _MONTH_BEFORE_MONTH = re.compile(
 )
 
 
+_A_LAW_S_DAY = re.compile(r"\s+(?:Act|Law|Decree|Edict|Ordinance)\b")
+
+
 def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
     """Days and months written without their year: (start, end, month, day — 0 for a month
     alone, "in April"), in text order."""
     found = []
     for m in _DAY_MONTH.finditer(text):
+        if _A_LAW_S_DAY.match(text, m.end()) and text[: m.start()].endswith(" of "):
+            continue  # "the Observance of 5th November Act": a law's name
         first, day = int(m["first"] or 0), int(m["day"] or m["day2"])
         day = first if 0 < first < day else day  # "5–6 July" from 5 July, not "2-28 June"
         month = _MONTH_NAMES[(m["month"] or m["month2"]).lower()]

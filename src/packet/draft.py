@@ -345,21 +345,10 @@ class _Told:
     # "later that month" or "that same year" (`_countable`; "" after one nothing counts from)
     retold: set[str] = field(default_factory=set)  # months and days the prose tells (`_retold`)
 
-    def _a_look_ahead(self, date: str, clause: str) -> bool:
-        """Whether `clause` looks years ahead of the story to what is there now: "In 1580 it
-        was stolen and carried back to Venice, where it still lies" (of 1571) — the story's
-        next "7 October" is still of 1571."""
-        return (
-            self.year is not None
-            and re.fullmatch(r"\d{4}", date) is not None
-            and int(date) > self.year + 3
-            and _NOW.search(clause) is not None
-        )
-
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
         ("The BBC – it did not become a corporation until 1 January 1927 – was run by …")."""
-        if _in_an_aside(clause, start) or self._a_look_ahead(date, clause):
+        if _in_an_aside(clause, start):
             return
         back = _looking_back(date, self.day)
         if back and re.fullmatch(r"\d{1,4} BC", date):
@@ -464,11 +453,6 @@ _TIMELINE_LINE = re.compile(
 )
 
 
-# What a clause says of today: "where it still lies", "to this day".
-_NOW = re.compile(
-    r"\b(?:still\s+(?:lies|lie|stands|stand|hangs|hang|survives|survive|is|are)|"
-    r"to\s+this\s+day|today)\b"
-)
 # A season a story goes on in: "broke down in the autumn of 1459" (not "would last until
 # the winter of 1944", a look ahead).
 _A_SEASON_OF = re.compile(
@@ -551,6 +535,17 @@ _SEE_A_BOOK = re.compile(
 _A_BOOK_TITLE = re.compile(r"(?:(?:The|A|An)\s+\S+\s+\S+\s+\S+|[^:()]+:\s)")
 # "(Cambridge, 1994)", "(London: Little, Brown, 2003)"
 _PLACE_AND_YEAR = re.compile(r"\(\s*(?:[A-Z][\w .’'-]{1,40}:\s*)?[A-Z][\w .,’'&-]{1,40},\s+\d{4}\)")
+
+
+def _a_book_listed(paragraph: str) -> bool:
+    """Whether a paragraph is a reading list's book, not a key word's line that ends with one
+    ("**Dreadnought** – a new type of battleship … See Massie, *Dreadnought* (…, 1991).",
+    "Haig: British commander on the Western Front, 1916.")."""
+    keyed = GLOSSED_LINE.match(_BOLD.sub(r"\2", _BULLET_MARK.sub("", paragraph)))
+    return keyed is None and _a_reference(paragraph)
+
+
+_BULLET_MARK = re.compile(r"^\s*[-*•]\s+")
 
 
 def _a_reference(paragraph: str) -> bool:
@@ -1685,7 +1680,7 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     read = [
         line
         for index, p in enumerate(paragraphs)
-        if not _A_QUOTED_QUESTION.match(p) and not _a_reference(p)  # nor a reading list's book
+        if not _A_QUOTED_QUESTION.match(p) and not _a_book_listed(p)
         if not _a_table_row(p) or index in keyed  # no other table's rows: "| Land | …"
         for line in _lines(p)
     ]

@@ -720,7 +720,9 @@ def _block(
         heading = m[2].strip()
         # … the page's "# …" heading before its text is its title, not a line above it ("Edit
         # this page · History · Last changed …", furniture then)
-        if m[1] == "#" and (article.title is None or (not kept and article.title != heading)):
+        if m[1] == "#" and (
+            article.title is None or (not kept and _A_PAGE_S_LINE.search(article.title))
+        ):
             if article.title is not None:
                 article.skipped.append(article.title)
             article.title = heading
@@ -740,6 +742,11 @@ def _block(
             return None
         return ("heading", line)
     return ("para", _BULLET.sub("", line) if _BULLET.match(line) else line)
+
+
+# A line above a page's "# …" heading that is the page's, not its title: "Edit this page ·
+# History · Last changed 12 March 2024".
+_A_PAGE_S_LINE = re.compile(r"\s[·|•›»]\s|^Edit\b|\bLast\s+(?:changed|edited|updated)\b")
 
 
 def _noted_before_text(line: str, article: Article) -> bool:
