@@ -14,7 +14,7 @@ import pytest
 from docmaker import make_pdf
 from packet import extract, sources
 from packet.dates import find_dates
-from packet.draft import draft_terms, event_title, happenings
+from packet.draft import Taken, draft, draft_terms, event_title, happenings
 
 
 def _events(sentence: str) -> list[tuple[str, str]]:
@@ -1475,29 +1475,29 @@ def test_pass_42_a_box_between_rules_is_no_front_matter(text: str) -> None:
 
 
 def test_pass_42_a_table_of_battles_still_gives_its_events() -> None:
-    from packet.draft import Taken, draft
-
     table = (
         "# 1066\n\nThree battles decided the year.\n\n| Battle | Date | Result |\n|---|---|---|\n"
         "| Fulford | 20 September 1066 | Norse victory |\n"
         "| Stamford Bridge | 25 September 1066 | English victory |\n"
     )
-    drafts = draft(sources.article(table, "markdown"), "s", "s.md", "s", Taken())
-    assert {"1066-09-20", "1066-09-25"} <= {e["date"] for e in drafts.timeline}
+    assert {"1066-09-20", "1066-09-25"} <= dates_drafted(table)
+
+
+def dates_drafted(markdown: str) -> set[str]:
+    """The dates of the events drafted from a Markdown page."""
+    drafts = draft(sources.article(markdown, "markdown"), "s", "s.md", "s", Taken())
+    return {event["date"] for event in drafts.timeline}
 
 
 # Hostile pass 43 on the mends of a teacher's read of batch 35: 14 regressions, mended (a look
 # ahead "where it still lies" was taken back: a story's own next step says "still" too).
 def test_pass_43_dates_a_story_goes_on_with() -> None:
-    from packet.draft import Taken, draft
-
     text = (
         "# 1918\n\nThe war began in August 1914. In 1918 the armistice was signed in a railway "
         "carriage at Compiègne, a replica of which still stands there today. At 11 a.m. on 11 "
         "November the guns fell silent.\n"
     )
-    drafts = draft(sources.article(text, "markdown"), "s", "s.md", "s", Taken())
-    assert "1918-11-11" in [e["date"] for e in drafts.timeline]
+    assert "1918-11-11" in dates_drafted(text)
     assert "793" in [d for _, _, d in find_dates("Raids went on from 793 to at least 1066.")]
     assert [d for *_, d in happenings("On 8 November Decree on Peace was issued.", 1917)] == [
         "1917-11-08"
