@@ -62,7 +62,7 @@ from .defining import (
     what_it_did,
 )
 from .markup import TermFinder
-from .sources import TABLE_ROW, TABLE_RULE, Article, link_text
+from .sources import BULLET, TABLE_ROW, TABLE_RULE, Article, link_text
 from .text import GLOSSED_LINE, NOTE_MARK, quoting, sentences, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
@@ -541,11 +541,8 @@ def _a_book_listed(paragraph: str) -> bool:
     """Whether a paragraph is a reading list's book, not a key word's line that ends with one
     ("**Dreadnought** – a new type of battleship … See Massie, *Dreadnought* (…, 1991).",
     "Haig: British commander on the Western Front, 1916.")."""
-    keyed = GLOSSED_LINE.match(_BOLD.sub(r"\2", _BULLET_MARK.sub("", paragraph)))
+    keyed = GLOSSED_LINE.match(_BOLD.sub(r"\2", BULLET.sub("", paragraph)))
     return keyed is None and _a_reference(paragraph)
-
-
-_BULLET_MARK = re.compile(r"^\s*[-*•]\s+")
 
 
 def _a_reference(paragraph: str) -> bool:

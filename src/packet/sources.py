@@ -326,7 +326,8 @@ _BREADCRUMB = re.compile(
     r"^(?:(?:You\s+are\s+here|Breadcrumbs?|Location)\s*:\s*)?"  # "You are here: Home > …"
     r"[\w’' -]{1,30}\s(?:>|»|/|›)\s(?:[\w’' :-]{1,30}\s(?:>|»|/|›)\s){0,5}[\w’' :-]{1,40}$"
 )
-_BULLET = re.compile(r"^\s*(?:[•*·▪–-]|\d+[.)])\s+")
+# A list item's mark: "- ", "• ", "1. ".
+BULLET = re.compile(r"^\s*(?:[•*·▪–-]|\d+[.)])\s+")
 
 
 def _is_navigation(line: str) -> bool:
@@ -363,7 +364,7 @@ def is_handout_furniture(line: str) -> bool:
         or (
             _DASHED_RUNNING_LINE.fullmatch(plain) is not None
             and _COURSE.search(plain) is not None
-            and not _BULLET.match(line)  # "- Unit 731 – the army's … – …": a key term
+            and not BULLET.match(line)  # "- Unit 731 – the army's … – …": a key term
         )
     )
 
@@ -736,12 +737,12 @@ def _block(
     if _is_marketing(line) or _BREADCRUMB.match(link_text(line).replace("*", "")):
         article.skipped.append(line)
         return None
-    if _heading_like(line) and not _BULLET.match(line):
+    if _heading_like(line) and not BULLET.match(line):
         if _heading_like(following) or _is_marketing(following) or not following:
             article.skipped.append(line)  # a breadcrumb, or the heading of an ad
             return None
         return ("heading", line)
-    return ("para", _BULLET.sub("", line) if _BULLET.match(line) else line)
+    return ("para", BULLET.sub("", line) if BULLET.match(line) else line)
 
 
 # A line above a page's "# …" heading that is the page's, not its title: "Edit this page ·
@@ -888,7 +889,7 @@ def _html_article(text: str) -> Article:
                 article.blocks.append(("heading", m[2].strip()))
         else:
             ranks.append(7)
-            article.blocks.append(("para", _BULLET.sub("", block)))
+            article.blocks.append(("para", BULLET.sub("", block)))
     over = _over_something(ranks, [text for _, text in article.blocks])
     article.blocks = [block for block, kept in zip(article.blocks, over, strict=True) if kept]
     return article
