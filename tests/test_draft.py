@@ -1313,6 +1313,9 @@ def test_a_table_of_key_people_is_a_table_in_its_module_and_its_rows_are_glossar
     (module,) = drafts.modules.values()
     front, body = front_and_body(module)
     assert not any("---" in p["passage"] for p in front["provenance"])  # type: ignore[attr-defined]
+    tabled = draft(article("# Key people\n\n" + text.split("\n\n", 2)[2], "markdown"), "k", "k.md",
+                   "k", Taken())  # fmt: skip
+    assert [front_and_body(m)[0]["summary"] for m in tabled.modules.values()] == ["Key people"]
     assert (
         "| Person | Who they were [@jt] |\n|---|---|\n"
         "| Wahunsenacawh (Powhatan) | paramount chief of Tsenacomoco |\n"

@@ -230,9 +230,10 @@ def _module(section: Section, citer: Citer, shown_title: str, terms: _Terms) -> 
     """A draft module's file: front matter, then the section's paragraphs, cited."""
     body_text = " ".join(section.paragraphs)
     first = [sentences(p)[0] for p in section.paragraphs if not TABLE_RULE.fullmatch(p)]
+    opening = first[0] if len(first[0]) <= 300 and not _a_table_row(first[0]) else section.title
     front = {
         "title": section.title,
-        "summary": uncited(first[0] if len(first[0]) <= 300 else section.title),
+        "summary": uncited(opening),  # … not a table's head: "| Person | Who they were |"
         "key_terms": terms.used(body_text)[:6],
         "questions": [
             {
@@ -1693,7 +1694,15 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
         _introduced_terms(found, sentence, seed_sentence)
     for (term, definition, aliases), sentence in described.values():
         _add(found, term, sentence, list(aliases), definition)  # a name no sentence defined
-    return list(found.values())[:TERMS_MAX]
+    # … and from a table's row only the name in its first cell ("| William Clark | Former army
+    # officer, Lewis's one-time commander |" is no entry for "Former army officer")
+    drafted = [t for t in found.values() if not _a_table_row(t.sentence) or _first_cell(t)]
+    return drafted[:TERMS_MAX]
+
+
+def _first_cell(term: TermDraft) -> bool:
+    """Whether a term drafted from a table's row is the name in its first cell."""
+    return term.sentence.strip("| ").startswith(term.term)
 
 
 def _lines(paragraph: str) -> list[str]:
