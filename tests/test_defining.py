@@ -2837,18 +2837,20 @@ def test_a_markdown_page_s_front_matter_is_furniture_with_its_author_and_date() 
     assert [text for _, text in ruled.blocks][:1] == ["The expedition left in 1804."]
 
 
-def test_a_prince_s_first_name_alone_is_no_alias() -> None:
+def test_a_first_name_someone_else_has_is_no_alias() -> None:
     """A teacher's read of batch 35: "Princess Elizabeth" had the alias "Elizabeth", which
-    linked the queen's name to a nine-year-old's entry; an empress's name stays hers, and a
-    lord's title his ("Lord Chelmsford" is "Chelmsford")."""
+    linked the queen's name to a nine-year-old's entry; a first name no one else in the text
+    has stays an alias (hostile pass 44: "Prince Albert" is "Albert"), and so does a lord's
+    title ("Lord Chelmsford" is "Chelmsford")."""
     drafted = {
         t.term: t.aliases
         for t in draft_terms([
+            "Under Elizabeth I Catholics were fined.",
             "James's nine-year-old daughter Princess Elizabeth was to be made queen.",
-            "In 532 the Empress Theodora, the wife of Justinian, refused to flee.",
+            "In 1840 Victoria married her cousin, Prince Albert, a German prince.",
             "Tagore wrote to Lord Chelmsford, the Viceroy, renouncing his knighthood.",
         ])
     }  # fmt: skip
     assert drafted["Princess Elizabeth"] == []
-    assert drafted["Empress Theodora"] == ["Theodora"]
+    assert drafted["Prince Albert"] == ["Albert"]
     assert drafted["Lord Chelmsford"] == ["Chelmsford"]

@@ -1365,13 +1365,15 @@ def test_a_key_line_may_name_a_span_of_years_and_another_name_in_brackets() -> N
     [
         ("Louis Pasteur did not publish his germ theory — the idea that microbes in the air "
          "cause decay — until 1861.", "Louis Pasteur did not publish his germ theory until 1861"),
-        ("The Jacobites – adherents of the exiled king, from Jacobus, the Latin for James – won a "
-         "victory at Killiecrankie on 27 July 1689.",
-         "The Jacobites won a victory at Killiecrankie"),
+        # hostile pass 44: elsewhere the dashes may hold what happened
+        ("There was one more protest – the Jarrow Crusade – in October 1936.",
+         "There was one more protest – the Jarrow Crusade"),
+        ("Disaster struck – the Titanic sank – on 15 April 1912.",
+         "Disaster struck – the Titanic sank"),
     ],
 )  # fmt: skip
-def test_an_event_title_leaves_out_an_aside_between_dashes(sentence: str, title: str) -> None:
+def test_an_until_title_leaves_out_an_aside_between_dashes(sentence: str, title: str) -> None:
     """A teacher's read of batch 35: "Louis Pasteur did not publish his germ theory — the…"
-    (1861) said the opposite of what happened; an aside between dashes before the date is
-    left out of the title, as one between commas is."""
+    (1861) said the opposite of what happened; an aside between dashes before "until" is left
+    out, so the "until" stays. Other dashes stay: they may hold the happening itself."""
     assert title_of(sentence) == title

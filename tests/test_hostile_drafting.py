@@ -1521,3 +1521,23 @@ def test_pass_43_a_plain_title_stays_over_a_first_heading() -> None:
     assert found.title == "The Cold War, 1945–91"
     both = sources.article("# The Causes of the War\n\n# Introduction\n\nIt began.\n", "markdown")
     assert both.title == "The Causes of the War"
+
+
+# Hostile pass 44 on the late mends (dash asides in titles, first names as aliases, a table's
+# first cell, a page's first heading): 24 regressions, mended.
+def test_pass_44_a_table_s_first_cell_may_be_marked() -> None:
+    rows = [
+        "Text.", "| Term | Meaning |", "|---|---|",
+        "| **Appeasement** | giving in to demands to avoid war |",
+        "| *Blitzkrieg* | lightning war |", "| \"Diktat\" | a dictated peace |",
+    ]  # fmt: skip
+    assert [t.term for t in draft_terms(rows)] == ["Appeasement", "Blitzkrieg", "Diktat"]
+
+
+def test_pass_44_counts_and_a_page_s_first_heading() -> None:
+    assert find_dates("The garrison grew from 600 to at least 900 men under Hadrian.") == []
+    for line in ("Year 8 History", "Posted 12 March 2021", "Print this page"):
+        page = sources.article(
+            f"{line}\n\n# The Peasants' Revolt\n\nIt began in 1381.\n", "markdown"
+        )
+        assert page.title == "The Peasants' Revolt", line

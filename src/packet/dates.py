@@ -338,7 +338,9 @@ _EARLY_YEAR = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d){_AFTER_EARLY_YEAR}"
 # A number going on to another, a count's range: "from around 250 to over 300", "558 to 658".
 _A_COUNT_GOES_ON = (  # … "from about 500 to well above 1,000"
     r"\s+(?:to|until|till|and|or)\s+(?:(?:well\s+)?(?:over|above|under|below)\s+|more\s+than\s+|"
-    r"fewer\s+than\s+|nearly\s+|almost\s+|about\s+|around\s+)?\d"
+    r"fewer\s+than\s+|nearly\s+|almost\s+|about\s+|around\s+|"
+    # … "from 600 to at least 900 men" (not "from 793 to at least 1066": years)
+    r"at\s+least\s+(?=[\d,]+\s+[a-z]))?\d"
 )
 _EARLY_YEAR_OF_DAY = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d)(?={_PLAINLY_AFTER})"
 _PROSE = [

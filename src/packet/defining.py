@@ -557,17 +557,13 @@ def _as_named(
         term = work["person"]
     titled = _TITLE.match(term) if _A_ROLE.search(definition) else None
     titled = titled or _TITLE_AND_NAME.match(term) or _titled_person(term)
-    named = term[titled.end() :] if titled else ""
-    # … but a prince's or princess's first name alone is anyone's ("Princess Elizabeth" would
-    # link every "Elizabeth" of the unit, the queen's too)
-    if named and not (" " not in named and _A_ROYAL_CHILD.match(term)):
-        aliases = (*aliases, named)  # "Marshal Peng Dehuai" is Peng Dehuai too
+    if titled:  # "Marshal Peng Dehuai" is Peng Dehuai too, "Empress Theodora"
+        aliases = (*aliases, term[titled.end() :])
     if not _RELATIVE.search(definition):  # not "a violent despot, a man who …"
         term = _DESCRIBED.sub("", term)  # "a violent | cyclone, a tropical storm …"
     return term, aliases
 
 
-_A_ROYAL_CHILD = re.compile(r"(?:Prince|Princess)\s")
 # A military rank before a name: "Air Chief Marshal | Sir Robert Brooke-Popham".
 _A_RANK = re.compile(
     r"(?:(?:Air|Vice|Rear|Field|Chief|Lieutenant|Major|Brigadier)[\s-]+)*"

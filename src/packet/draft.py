@@ -1697,12 +1697,33 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     # … and from a table's row only the name in its first cell ("| William Clark | Former army
     # officer, Lewis's one-time commander |" is no entry for "Former army officer")
     drafted = [t for t in found.values() if not _a_table_row(t.sentence) or _first_cell(t)]
-    return drafted[:TERMS_MAX]
+    text = "\n".join(read)
+    return [_own_names(term, text) for term in drafted[:TERMS_MAX]]
+
+
+def _own_names(term: TermDraft, text: str) -> TermDraft:
+    """The term without a first name alone that someone else in the text has: "Princess
+    Elizabeth" is not "Elizabeth" where the text names "Elizabeth I" (but "Prince Albert" is
+    "Albert")."""
+    titled = _A_TITLED.match(term.term)
+    shared = [
+        alias
+        for alias in term.aliases
+        if titled
+        and term.term.endswith(f" {alias}")
+        and re.search(rf"\b{re.escape(alias)}\s+(?:[IVX]+\b|[A-Z][a-z])", text)
+    ]
+    return replace(term, aliases=[a for a in term.aliases if a not in shared]) if shared else term
+
+
+_A_TITLED = re.compile(
+    r"(?:Prince|Princess|King|Queen|Emperor|Empress|Tsar|Tsarina|Sultan|Lord|Lady|Pope)\s"
+)
 
 
 def _first_cell(term: TermDraft) -> bool:
     """Whether a term drafted from a table's row is the name in its first cell."""
-    return term.sentence.strip("| ").startswith(term.term)
+    return re.sub(r"[*_“”\"‘’]", "", term.sentence).strip("| ").startswith(term.term)
 
 
 def _lines(paragraph: str) -> list[str]:
@@ -1909,8 +1930,10 @@ def event_title(sentence: str, start: int, end: int) -> str:
         before, after = before[:opened], after[after.index(")") + 1 :]
     if until := _UNTIL.search(before):
         # "… was not taken until late September": the title keeps its "until", or it says the
-        # opposite of what happened
+        # opposite of what happened — without an aside between dashes that would cut it off
+        # ("Pasteur did not publish his germ theory — the idea that … — until 1861")
         after = f" {until[0].strip()} {sentence[start:end]}{after}"
+        before = _DASH_ASIDE.sub(" ", before[: until.start()]) + before[until.start() :]
     if (told_in := _told_in_a_relative_clause(before)) != before:
         before, after = told_in, re.split(r"[,;:]", after, maxsplit=1)[0]  # … to its end
     before = _LEADING_INTO.sub("", _QUALIFIER.sub("", _BRACKETED.sub("", before)))
@@ -1918,9 +1941,6 @@ def event_title(sentence: str, start: int, end: int) -> str:
     # … and an aside between the subject and its verb: "Isaac Butt, a Protestant barrister …,
     # founded the Home Government Association"
     before, after = _COMMA_ASIDE.sub(" ", before), _COMMA_ASIDE.sub(" ", after)
-    # … or between dashes: "Pasteur did not publish his germ theory — the idea that … — until
-    # 1861" (its "until" kept, as above)
-    before = _DASH_ASIDE.sub(" ", before)
     # … and the clauses before the one the date is in: "Squatters overran Sutter's lands, | and
     # he died in 1880"
     told = _ITS_OWN_CLAUSE.search(before)
@@ -1944,7 +1964,7 @@ def event_title(sentence: str, start: int, end: int) -> str:
         # happened, not only where
         rest = _AN_OPENING_PHRASE.sub("", rest)
     words = _plain(rest).rstrip(".!?").split()
-    title = " ".join(_short_title(words)).rstrip(",;:–—-")
+    title = " ".join(_short_title(words)).rstrip(",;:–—- ")
     return title[:1].upper() + title[1:] if title else "Dated event"
 
 

@@ -720,10 +720,9 @@ def _block(
     if kind == "markdown" and (m := re.match(r"^(#{1,6})\s+(.*)$", line)):
         heading = m[2].strip()
         # … the page's "# …" heading before its text is its title, not a line above it ("Edit
-        # this page · History · Last changed …", furniture then)
-        if m[1] == "#" and (
-            article.title is None or (not kept and _A_PAGE_S_LINE.search(article.title))
-        ):
+        # this page · History · Last changed …", "Year 8 History": furniture then), unless it
+        # names a part of the page ("# Introduction")
+        if m[1] == "#" and (article.title is None or (not kept and not _A_PART.match(heading))):
             if article.title is not None:
                 article.skipped.append(article.title)
             article.title = heading
@@ -745,9 +744,13 @@ def _block(
     return ("para", BULLET.sub("", line) if BULLET.match(line) else line)
 
 
-# A line above a page's "# …" heading that is the page's, not its title: "Edit this page ·
-# History · Last changed 12 March 2024".
-_A_PAGE_S_LINE = re.compile(r"\s[·|•›»]\s|^Edit\b|\bLast\s+(?:changed|edited|updated)\b")
+# A "# …" heading that names a part of a page, not the page: under "The Cold War, 1945–91",
+# "# Introduction" leaves the title as it is.
+_A_PART = re.compile(
+    r"(?:Introduction|Overview|Background|Summary|Contents|Notes|Aims|Objectives|Context|"
+    r"Key\s+(?:terms|words|dates|people))\b",
+    re.IGNORECASE,
+)
 
 
 def _noted_before_text(line: str, article: Article) -> bool:
