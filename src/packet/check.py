@@ -891,10 +891,10 @@ class _Checker:
                 "check that its definition fits that use too, then remove `draft: true`",
             )
 
-    def _key_terms(self, module: Module, in_body: set[str]) -> None:
-        """Each of the module's key terms is used, and linked, in its text."""
+    def _key_terms(self, module: Module, in_body: set[str], unlinked: frozenset[str]) -> None:
+        """Each of the module's key terms is used, and linked, in its text (`unlinked`: the
+        draft terms of other seeds it leaves as written)."""
         project = self.project
-        unlinked = project.unlinked_terms(module)
         for index, term_id in enumerate(module.meta.key_terms):
             if term_id in unlinked:
                 self.report.warning(
@@ -926,8 +926,9 @@ class _Checker:
         for module in project.modules.values():
             in_body = set(self.body(module).terms)
             used |= in_body
-            self._key_terms(module, in_body)
-            if unlinked := project.unlinked_terms(module):
+            unlinked = project.unlinked_terms(module)
+            self._key_terms(module, in_body, unlinked)
+            if unlinked:
                 for _, _, term_id in self.markup.terms.find(module.body):
                     if term_id in unlinked:
                         elsewhere.setdefault(term_id, module.id)

@@ -1999,9 +1999,10 @@ _A_PERSON_AT_THE_END = re.compile(
 _A_TIME_WORD = re.compile(r"\b(?:since|after|before|until|till|when)\b")
 
 
+# An aside between dashes, left out of a title before its "until" (`event_title`).
+_DASH_ASIDE = re.compile(r"\s+[—–]\s+[^—–]{1,150}?\s+[—–](?=\s)")
 # "until" (and what qualifies the date after it) just before a date: "not taken until late |
 # September", "remained outside his control until | 1810".
-_DASH_ASIDE = re.compile(r"\s+[—–]\s+[^—–]{1,150}?\s+[—–](?=\s)")
 _UNTIL = re.compile(r"\b(?:until|till)(?:\s+(?:early|late|mid|the\s+(?:end|middle)\s+of))?\s*$")
 
 
