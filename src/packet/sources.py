@@ -536,6 +536,10 @@ _PAGE_KEYS = {
 }  # fmt: skip
 
 
+# A line of front matter: "key: value", "key:" over a list, or the list's "- item".
+_A_FIELD = re.compile(r"([a-z][a-z0-9_-]*):(?:\s+(.+))?$|-\s")
+
+
 def _front_matter(lines: list[str], article: Article) -> tuple[list[str], dict[str, str]]:
     """A Markdown page's lines after its front matter — "---", then lines of "key: value" (a
     list's "- item" too), then "---" — as a site generator or wiki keeps it, and its fields by
@@ -545,18 +549,12 @@ def _front_matter(lines: list[str], article: Article) -> tuple[list[str], dict[s
     if not lines or lines[0] != "---" or end is None or end == 1:
         return lines, {}
     fields = lines[1:end]
-    keys = [m[1] for line in fields if (m := re.match(r"([a-z][a-z0-9_-]*):(?:\s|$)", line))]
+    read = [_A_FIELD.match(line) for line in fields]
     # … a site's keys, in lower case, one of them a page's ("title", "layout"): not a box of
     # "Summary: …" or "Armistice: an agreement …" between two rules
-    if not set(keys) & _PAGE_KEYS or not all(
-        re.match(r"[a-z][a-z0-9_-]*:(?:\s|$)|-\s", line) for line in fields
-    ):
+    if not all(read) or not {m[1] for m in read if m and m[1]} & _PAGE_KEYS:
         return lines, {}
-    named = {
-        m[1].lower(): m[2].strip().strip("\"'")
-        for line in fields
-        if (m := re.match(r"([\w-]+):\s+(.+)$", line))
-    }
+    named = {m[1]: m[2].strip("\"'") for m in read if m and m[2]}
     article.skipped += fields
     article.author = article.author or named.get("author")
     article.date = article.date or named.get("date")
