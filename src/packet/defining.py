@@ -344,7 +344,8 @@ _NOT_IN_TERM = {
     "might", "must", "can", "will", "did", "does", "do", "together", "apart", "away", "ahead",
     "instead", "afterwards", "abroad", "within", "without", "since", "until", "through",
     "across", "among", "upon", "towards", "beyond", "despite", "although", "though", "because",
-    "unless", "whereas", "if",
+    "unless", "whereas", "if", "like", "unlike", "behind", "around", "along", "near", "beside",
+    "below", "above", "inside", "outside", "amid", "throughout", "toward",
 }  # fmt: skip
 _GENERIC = {
     "result", "effect", "effects", "aim", "outcome", "reason", "problem", "answer", "situation",
@@ -829,7 +830,10 @@ def _usable(term: str, *, marked: bool = False) -> bool:
         rf"(?!(?:{'|'.join(_MONTH_NAMES)}|{_NUMBERED_LABEL})\b)(?:[A-Z][\w’'-]*\s+){{1,3}}\d{{1,2}}|"
         # … "the Pueblo Revolt of 1680", "the Immigration and Nationality Act of 1965"
         r"(?:[A-Z][\w’'-]*\s+(?:(?:and|of|the)\s+)?){1,6}of\s+\d{3,4}|\d{1,3}\s+(?!(?:years|days|months|weeks|hours|men|women|"
-        r"people|soldiers|troops|miles|kilometres|acres)\b)[a-z]+s",
+        r"people|soldiers|troops|miles|kilometres|acres)\b)[a-z]+s|"
+        # … "the 1967 riots": a year naming what happened in it
+        r"1\d{3}\s+(?:riots|revolutions|risings|strikes|reforms|protests|elections)|"
+        r"(?:[A-Z][\w’'-]*\s+){1,6}Act\s+1\d{3}",  # "the Race Relations Act 1965"
         term,
     )
     if not numbered and any(
@@ -1080,10 +1084,11 @@ def _taken_back(words: list[str]) -> list[str]:
 
 def _joined_before(words: list[str], index: int, taken: list[str]) -> str | None:
     """How `words[index]` joins the phrase read back after it (`taken`) where a noun phrase's
-    words do not: "first", an ordinal or a count after "the" ("the | 38th parallel", "the | 21
-    demands"); "link", a case's "v." ("Woodruff v. | North Bloomfield Gravel Mining Company")."""
+    words do not: "first", an ordinal, a count or a year after "the" ("the | 38th parallel", "the
+    | 21 demands", "the | 1967 riots"); "link", a case's "v." ("Woodruff v. | North Bloomfield
+    Gravel Mining Company")."""
     bare = _bare(words[index])
-    counted = re.fullmatch(r"\d{1,3}", bare) and words[index - 1 : index] == ["the"]
+    counted = re.fullmatch(r"\d{1,4}", bare) and words[index - 1 : index] == ["the"]
     if re.fullmatch(r"\d+(?:st|nd|rd|th)", bare) or counted:
         return "first"
     return "link" if words[index] in ("v.", "v") and taken[0][:1].isupper() else None
@@ -1209,7 +1214,8 @@ _DESCRIBING = {
     "various", "different", "certain", "whole", "entire", "same", "similar", "growing",
     "so-called", "terrible", "deadly", "bitter", "fierce", "popular", "second", "third",
     "fourth", "first", "last", "final", "real", "key", "chief", "hardest", "biggest", "greatest",
-    "worst", "best", "immediate", "underlying", "deeper", "other",
+    "worst", "best", "immediate", "underlying", "deeper", "other", "regular", "experienced",
+    "loose",
 }  # fmt: skip
 
 
@@ -1452,7 +1458,8 @@ _COPULA_AT = re.compile(
     r"gentry|peasantry|cavalry|infantry)"
     # "… were members of the priestly class", "… are goods such as wool", "… were part-time
     # volunteer cavalry, recruited largely from …"
-    r"(?:\s+(?:who|which|that|in|of|for|made|used|written|such\s+as)\s+|"
+    r"(?:\s+(?:who|which|that|in|of|for|made|used|written|such\s+as|held|brought|sent|kept|"
+    r"built|paid|chosen|[a-z]{3,}ed)\s+|"
     r"(?:(?<=cavalry)|(?<=infantry)),\s+(?=[a-z]+ed\s))"  # not "… were dockers, angered by …"
     r"[^;:]{3,200}?)"
     r"(?=[;:.]|,\s*(?:while|and|but|whereas)\b|$)",
@@ -2281,16 +2288,33 @@ def _inside_dashes(head: str, rest: str) -> bool:
     return bool(re.search(r"[A-Z][\w’'-]*\s[–—]\s[^–—]*$", head) and re.match(r"\s*[–—]", rest))
 
 
+# The main clause after an appositive inside a sentence's opening: "Under the placards, the laws
+# against heresy …, | Protestants had been burned", "According to Zosimus, a pagan Greek
+# historian, | one senator protested", "north of the Tonle Sap, the great lake …, | were the
+# heart of …" (the verb of a subject the appositive was inside).
+_THE_SUBJECT_AFTER = re.compile(
+    r"\s*,\s+(?:(?:(?:the|one|many|some|most|two|three)\s+)?"
+    r"(?!(?:who|which|that|whose)\s)[A-Za-z][a-z]+(?<!ly)\s+"
+    rf"(?:had|have|has|were|was|would|could|did|{_IRREGULAR}|[a-z]{{3,}}ed)|"
+    r"(?:had|have|has|were|was|would|could)\s+[a-z]+)\b"
+)
+
+
 def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     """Whether the appositive `m` says what the words before it are — not the subject after an
     opening ("In 1847 alone, the …"), a clause, a list, or words inside a quotation."""
     head, rest, clause = sentence[: m.start()], sentence[m.end() :], m["clause"]
-    main_after = re.match(
-        rf"\s*,\s+(?:they|he|she|we|I|(?:the\s+)?[a-z]+s\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}))\s", rest
-    ) or (  # "After his death the caifazes, a secret network …, took his work further"
-        re.search(r"\s(?:the|a|an)\s+[\w’'-]+$", head)
-        and re.match(r"(?:a|an|or)\s", clause)  # not "the peasants, the great majority, …"
-        and re.match(rf"\s*,\s+(?:[a-z]{{3,}}ed|{_IRREGULAR})\s", rest)
+    main_after = (
+        re.match(
+            rf"\s*,\s+(?:they|he|she|we|I|(?:the\s+)?[a-z]+s\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}))\s",
+            rest,
+        )
+        or _THE_SUBJECT_AFTER.match(rest)
+        or (  # "After his death the caifazes, a secret network …, took his work further"
+            re.search(r"\s(?:the|a|an)\s+[\w’'-]+$", head)
+            and re.match(r"(?:a|an|or)\s", clause)  # not "the peasants, the great majority, …"
+            and re.match(rf"\s*,\s+(?:[a-z]{{3,}}ed|{_IRREGULAR})\s", rest)
+        )
     )
     named_place = (
         _A_PLACE_OPENS.fullmatch(head)
@@ -2353,9 +2377,13 @@ def _an_example(head: str, clause: str) -> bool:
     # after the example says what the appositive is of
     such_as = re.search(r"\bsuch\s+as\s+(?:the\s+)?([^,;:]+)$", head)
     example = such_as is not None and not _a_verb_in(such_as[1])
-    return bool(re.search(included, head)) or (
-        example and not re.match(rf"{_DETERMINER}\b", clause)
+    # … but "included the New Guard, a right-wing paramilitary group" says what one of them is
+    # (not "including a West Indian, a Hungarian and a white Englishman": a list)
+    listing = re.search(r"\b(?:included|includes|include|including)\s+an?\s+\S+(?:\s+\S+)?$", head)
+    described = re.match(rf"{_DETERMINER}\b", clause) and not re.search(
+        r"\band\s+(?:a|an|the)\s", clause
     )
+    return bool(listing) or ((bool(re.search(included, head)) or example) and not described)
 
 
 # The last of a list of alternatives a colon opens: ": A, B, or C".
@@ -3901,7 +3929,9 @@ def _copular(sentence: str) -> list[Definition]:
         words = subject.split()
         # "The Pueblo Revolt of 1680 was …": a name, its year too
         proper = all(w[:1].isupper() or w.lower() in ("of", "and") or w.isdigit() for w in words)
-        if not (proper or len(words) <= 3) or _OPENER.match(subject):
+        # … "A friendly society was …": an article, then a noun phrase, not an opening
+        opening = _OPENER.match(subject) and not re.match(r"(?:the|a|an)\s", m["subject"], re.I)
+        if not (proper or len(words) <= 3) or opening:
             continue
         if words and (words[0].lower() in _LEADING_SMALL or words[0] in _DESCRIBING):
             continue  # "His greatest work was …", "Its oldest part was …": not a term
@@ -3914,10 +3944,12 @@ def _copular(sentence: str) -> list[Definition]:
             r"the\s+(?:[A-Z][\w’'-]*\s*(?:(?:of|and|the|de)\s+)?)+", m["clause"].split(",")[0]
         ):
             continue  # "The instrument of enforcement was the Force Publique": a name
-        if re.match(
-            r"(?:the|a|an)\s+(?:first|last|only)\b|one\s+of\s+(?:them|these|those)\b", m["clause"]
+        if re.match(r"one\s+of\s+(?:them|these|those)\b", m["clause"]) or (
+            re.match(r"(?:the|a|an)\s+(?:first|last|only)\b", m["clause"])
+            and not (proper and len(words) >= 2)
         ):
             continue  # "Cotton was the first industry to be transformed": a fact, not a definition
+            # (but "The Race Relations Act 1965 was the first law in Britain to …" says what it is)
         if sentence[m.start() : m.start() + 1] == ";" and words[-1].strip("*").casefold() not in (
             sentence[: m.start()].casefold()
         ):
