@@ -2890,6 +2890,16 @@ def test_a_first_name_someone_else_has_is_no_alias() -> None:
          ("pilot", "a navigator who knew the route")),
         ("The challenge came with the 1967 riots – months of strikes and bombings.",
          ("1967 riots", "months of strikes and bombings")),
+        # a name given after words opening a sentence; two words glossed; an Act and its year
+        ("A chart of the route, known as the Mao Kun map, survives in a later book.",
+         ("Mao Kun map", "A chart of the route")),
+        ("The emperor's title was negusa nagast, meaning \"king of kings\".",
+         ("negusa nagast", "king of kings")),
+        ("The liquor trade, meaning the brewers who made beer, feared women voters.",
+         ("liquor trade", "the brewers who made beer")),
+        ("The Commonwealth Immigrants Act 1962, which came into force on 1 July 1962, ended the "
+         "right of entry.", ("Commonwealth Immigrants Act 1962", "which came into force on 1 "
+                             "July 1962")),
     ],
 )  # fmt: skip
 def test_what_the_whole_set_s_misses_taught(sentence: str, wanted: tuple[str, str]) -> None:
@@ -2907,6 +2917,7 @@ def test_what_the_whole_set_s_misses_taught(sentence: str, wanted: tuple[str, st
         "Among other provisions, the Acts prohibited unauthorised drilling, empowered "
         "magistrates to search houses for arms, and restricted meetings.",
         "Cotton was the first industry to be transformed.",
+        "Words came from the Latin fenestra, meaning window.",
     ],
 )
 def test_what_the_whole_set_s_misses_taught_is_not_read_too_widely(sentence: str) -> None:
@@ -2915,5 +2926,5 @@ def test_what_the_whole_set_s_misses_taught_is_not_read_too_widely(sentence: str
     found = [term for term, _, _ in defined_terms(sentence)]
     assert not any(
         t in ("West Indian", "Nez Perce oral tradition", "March Chief Albert Luthuli",
-              "provisions", "arms", "Cotton") for t in found
+              "provisions", "arms", "Cotton", "Latin fenestra") for t in found
     ), found  # fmt: skip

@@ -260,7 +260,9 @@ def _restricted(words: str, cut: re.Match[str]) -> str | None:
 def _noun_phrase_start(words: str) -> int | None:
     """Where the noun phrase `words` ends with begins: at its determiner, passing back over
     complements ("an area within 30 kilometres | of the plant"); None without one."""
-    found = list(re.finditer(rf"\b{_DETERMINER}\b", words))
+    # … a sentence's first word too: "A chart | of the route, known as …" (but not "The worst
+    # were | towering walls …": "the" opens a sentence's subject, whatever it is)
+    found = list(re.finditer(rf"^(?:A|An)\b(?!.*\b(?:was|were|is|are)\b)|\b{_DETERMINER}\b", words))
     index = len(found) - 1
     while index > 0 and re.search(
         r"\b(?:of|within|near|beside|against|on|along)\s+$", words[: found[index].start()]
@@ -833,7 +835,7 @@ def _usable(term: str, *, marked: bool = False) -> bool:
         r"people|soldiers|troops|miles|kilometres|acres)\b)[a-z]+s|"
         # … "the 1967 riots": a year naming what happened in it
         r"1\d{3}\s+(?:riots|revolutions|risings|strikes|reforms|protests|elections)|"
-        r"(?:[A-Z][\w’'-]*\s+){1,6}Act\s+1\d{3}",  # "the Race Relations Act 1965"
+        r"(?:[A-Z][\w’'-]*\s+(?:(?:of|and|the)\s+)?){1,6}Act\s+1\d{3}",  # "… Act 1965"
         term,
     )
     if not numbered and any(
@@ -2897,6 +2899,17 @@ def _meaning(sentence: str, m: re.Match[str], term: str) -> tuple[str, str]:
             term,
         )
     )
+    # … and two words after "the" or "was" are one phrase: "The liquor trade, meaning the
+    # brewers …", "The emperor's title was negusa nagast, meaning "king of kings"" (not "the
+    # Latin fenestra, meaning window": a language's word)
+    phrase = (
+        len(term.split()) == 2
+        and term.islower()
+        and re.search(
+            rf"(?:^|\b(?:[Tt]he|was|were|is|are))\s+{re.escape(term)}\s*$", sentence[: m.start()]
+        )
+    )
+    whole = whole or bool(phrase)
     term = term if quoted or named or whole or (term[:1].isupper() and _capitalised(last)) else last
     if glossed := _GLOSSED.search(sentence[: m.start()]):
         term = glossed["term"]
@@ -3975,7 +3988,8 @@ _WHICH_NAMED = re.compile(
     rf"(?:{_KIND_OF_NAME}|(?P<event>{_KIND_OF_EVENT}))\b|"
     # "the Plan of Ayala, which denounced Madero …"
     rf"(?:{_KIND_OF_NAME})\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
-    r"(?:\s*\([^()]{1,40}\)|\s+of\s+\d{4}(?:[–-]\d{2,4})?)?,\s+"  # "the Test Act of 1673, which"
+    # "the Test Act of 1673, which", "the Commonwealth Immigrants Act 1962, which"
+    r"(?:\s*\([^()]{1,40}\)|\s+(?:of\s+)?\d{4}(?:[–-]\d{2,4})?)?,\s+"
     # "the Peace of Münster, signed on 30 January 1648, in which …"
     r"(?:(?:signed|agreed|issued|launched|held|founded|made)\b[^,;:()]{0,50},\s+)?"
     # an event by what happened in it: "the Exclusion Crisis of 1679-81, in which …"
@@ -3992,8 +4006,11 @@ def _which_named(sentence: str) -> list[Definition]:
     found: list[Definition] = []
     for m in _WHICH_NAMED.finditer(sentence):
         name = re.sub(r"^(?:The|A|An)\s+", "", m["name"].strip())
+        aliases: tuple[str, ...] = ()
+        if year := re.match(r"\s+(\d{4}),", sentence[m.end("name") :]):
+            name, aliases = f"{name} {year[1]}", (name,)  # "the Race Relations Act 1965"
         if (definition := _clause(m["clause"])) is not None:
-            found.append((name, definition, ()))
+            found.append((name, definition, aliases))
     return found
 
 
