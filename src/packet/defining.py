@@ -698,6 +698,8 @@ _SAID_AFTER = re.compile(
     # "… turned to the Freikorps. These were volunteer units of demobilised soldiers"
     r"^(?:These|They)\s+(?:were|are)\s+(?P<plural>(?:"
     r"(?!(?:[a-z]+(?:ed|ing|ly)|the|a|an)\b)(?:[a-z]+\s+){1,2}(?:[a-z]+s|people|men|women)\b|"
+    # … "These were skilled workers who wove cloth …" (not "These were sent to camps")
+    r"[a-z]+ed\s+(?:[a-z]+s|people|men|women)\s+(?=who|that|which|of|from|with)|"
     r"[a-z]+s\s+(?:of|who|that|which|[a-z]+ed|made|drawn|chosen|known)\s)"
     r"[^;:]{0,300}?)"
     rf"{_SAID_AFTER_END}"
@@ -754,6 +756,9 @@ _TRAILING_PURPOSE = re.compile(
 _TRAILING_TIME = re.compile(r"\s+(?:in|on|by|from|during|until)\s+[^,;]*?\d{3,4}\s*$")
 
 
+_A_PLURAL_OF_A_PLACE = re.compile(r"[a-z]+s(\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w’'-]*)$")
+
+
 def defined_after(previous: str, sentence: str) -> Definition | None:
     """(term, definition, ()) when `sentence` says what `previous` ends by naming ("…they
     formed the Schmalkaldic League in 1531. This was a military alliance of Protestant
@@ -769,11 +774,13 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
     said = _SAID_AFTER.match(sentence)
     if said is None:
         return None
-    if said["plural"] and not re.search(r"(?:s|[^\W\d_][aeiou])\W*$", previous):
-        return None  # "These were …" says what a plural is: "… turned to the Freikorps.",
-        # "… rested on the amabutho."
     head = _TRAILING_TIME.sub("", previous.rstrip(' .!?”"’'))
     head = _TRAILING_PURPOSE.sub("", head)  # "Ebert turned to the Freikorps | to crush them."
+    if said["plural"] and (of := re.search(_A_PLURAL_OF_A_PLACE, head)):
+        head = head[: of.start(1)]  # "the handloom weavers | of Lancashire. These were …"
+    if said["plural"] and not re.search(r"(?:s|[^\W\d_][aeiou])\W*$", head):
+        return None  # "These were …" says what a plural is: "… turned to the Freikorps.",
+        # "… rested on the amabutho."
     words = head.split()
     if len(words) >= 2 and _HAS_VERB.fullmatch(words[-1]) and len(words) <= 4:
         head = " ".join(words[:-1])  # "Excommunication followed": its subject
