@@ -2928,3 +2928,35 @@ def test_what_the_whole_set_s_misses_taught_is_not_read_too_widely(sentence: str
         t in ("West Indian", "Nez Perce oral tradition", "March Chief Albert Luthuli",
               "provisions", "arms", "Cotton", "Latin fenestra") for t in found
     ), found  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("previous", "sentence", "wanted"),
+    [
+        ("Nowhere was distress more acute than among the handloom weavers of Lancashire.",
+         "These were skilled workers who wove cloth on hand-operated looms in their own homes.",
+         ("handloom weavers", "skilled workers who wove cloth on hand-operated looms in their "
+                              "own homes")),
+        ("Ebert turned to the Freikorps to crush them.",
+         "These were volunteer units of demobilised soldiers, many of them anti-communist.",
+         ("Freikorps", "volunteer units of demobilised soldiers")),
+    ],
+)  # fmt: skip
+def test_a_plural_said_after_is_read_past_a_describing_word_and_a_place(
+    previous: str, sentence: str, wanted: tuple[str, str]
+) -> None:
+    """The whole set's misses: "These were skilled workers …" says what the plural before was,
+    the plural of a place ("the handloom weavers of Lancashire"), after a purpose clause."""
+    term, definition, _ = defined_after(previous, sentence) or ("", "", ())
+    assert (term, definition) == wanted
+    # … and "These were sent to camps" still says what happened to them, not what they were
+    assert defined_after("The police arrested the strikers.", "These were sent to camps.") is None
+
+
+def test_an_appositive_after_a_clause_opening_with_its_main_clause_defines() -> None:
+    """ "While he was abroad he began to call himself Guido, the Italian form of his name": the
+    main clause follows the opening without a comma, so the appositive is the name's."""
+    sentence = "While he was abroad he began to call himself Guido, the Italian form of his name."
+    assert ("Guido", "the Italian form of his name") in [
+        (t, d) for t, d, _ in defined_terms(sentence)
+    ]

@@ -262,7 +262,8 @@ def _noun_phrase_start(words: str) -> int | None:
     complements ("an area within 30 kilometres | of the plant"); None without one."""
     # … a sentence's first word too: "A chart | of the route, known as …" (but not "The worst
     # were | towering walls …": "the" opens a sentence's subject, whatever it is)
-    found = list(re.finditer(rf"^(?:A|An)\b(?!.*\b(?:was|were|is|are)\b)|\b{_DETERMINER}\b", words))
+    opens = rf"^(?:A|An)\b(?!.*\b(?:was|were|is|are|[a-z]{{3,}}ed|{_IRREGULAR})\b)"
+    found = list(re.finditer(rf"{opens}|\b{_DETERMINER}\b", words))
     index = len(found) - 1
     while index > 0 and re.search(
         r"\b(?:of|within|near|beside|against|on|along)\s+$", words[: found[index].start()]
@@ -697,7 +698,9 @@ _SAID_AFTER = re.compile(
     rf"{_SAID_AFTER_END}|"
     # "… turned to the Freikorps. These were volunteer units of demobilised soldiers"
     r"^(?:These|They)\s+(?:were|are)\s+(?P<plural>(?:"
-    r"(?!(?:[a-z]+(?:ed|ing|ly)|the|a|an)\b)(?:[a-z]+\s+){1,2}(?:[a-z]+s|people|men|women)\b|"
+    # (not "These were sent to camps": what happened to them)
+    rf"(?!(?:[a-z]+(?:ed|ing|ly)|the|a|an|{_IRREGULAR}|sent|given|taken|driven|chosen)\b)"
+    r"(?:[a-z]+\s+){1,2}(?:[a-z]+s|people|men|women)\b|"
     # … "These were skilled workers who wove cloth …" (not "These were sent to camps")
     r"[a-z]+ed\s+(?:[a-z]+s|people|men|women)\s+(?=who|that|which|of|from|with)|"
     r"[a-z]+s\s+(?:of|who|that|which|[a-z]+ed|made|drawn|chosen|known)\s)"
@@ -759,6 +762,20 @@ _TRAILING_TIME = re.compile(r"\s+(?:in|on|by|from|during|until)\s+[^,;]*?\d{3,4}
 _A_PLURAL_OF_A_PLACE = re.compile(r"[a-z]+s(\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w’'-]*)$")
 
 
+def _head_said_of(previous: str, *, plural: bool) -> str | None:
+    """The words of `previous` that end with what the sentence after it says something of,
+    without a time or purpose after it; None if the sentence after says what a `plural` is and
+    `previous` ends with none."""
+    head = _TRAILING_TIME.sub("", previous.rstrip(' .!?”"’'))
+    head = _TRAILING_PURPOSE.sub("", head)  # "Ebert turned to the Freikorps | to crush them."
+    if plural and (of := re.search(_A_PLURAL_OF_A_PLACE, head)):
+        head = head[: of.start(1)]  # "the handloom weavers | of Lancashire. These were …"
+    if plural and not re.search(r"(?:s|[^\W\d_][aeiou])\W*$", head):
+        return None  # "These were …" says what a plural is: "… turned to the Freikorps.",
+        # "… rested on the amabutho."
+    return head
+
+
 def defined_after(previous: str, sentence: str) -> Definition | None:
     """(term, definition, ()) when `sentence` says what `previous` ends by naming ("…they
     formed the Schmalkaldic League in 1531. This was a military alliance of Protestant
@@ -774,13 +791,9 @@ def defined_after(previous: str, sentence: str) -> Definition | None:
     said = _SAID_AFTER.match(sentence)
     if said is None:
         return None
-    head = _TRAILING_TIME.sub("", previous.rstrip(' .!?”"’'))
-    head = _TRAILING_PURPOSE.sub("", head)  # "Ebert turned to the Freikorps | to crush them."
-    if said["plural"] and (of := re.search(_A_PLURAL_OF_A_PLACE, head)):
-        head = head[: of.start(1)]  # "the handloom weavers | of Lancashire. These were …"
-    if said["plural"] and not re.search(r"(?:s|[^\W\d_][aeiou])\W*$", head):
-        return None  # "These were …" says what a plural is: "… turned to the Freikorps.",
-        # "… rested on the amabutho."
+    head = _head_said_of(previous, plural=bool(said["plural"]))
+    if head is None:
+        return None
     words = head.split()
     if len(words) >= 2 and _HAS_VERB.fullmatch(words[-1]) and len(words) <= 4:
         head = " ".join(words[:-1])  # "Excommunication followed": its subject
@@ -842,7 +855,7 @@ def _usable(term: str, *, marked: bool = False) -> bool:
         r"people|soldiers|troops|miles|kilometres|acres)\b)[a-z]+s|"
         # … "the 1967 riots": a year naming what happened in it
         r"1\d{3}\s+(?:riots|revolutions|risings|strikes|reforms|protests|elections)|"
-        r"(?:[A-Z][\w’'-]*\s+(?:(?:of|and|the)\s+)?){1,6}Act\s+1\d{3}",  # "… Act 1965"
+        r"(?:[A-Z][\w’'-]*\s+(?:(?:of|and|the)\s+){0,2}){1,6}Act\s+1\d{3}",  # "… Act 1965"
         term,
     )
     if not numbered and any(
@@ -882,8 +895,9 @@ _MONTH_NAMES = {
 
 
 _MAIN_CLAUSE = re.compile(
-    r"^\w+\s+(?:\S+\s+){2,}(?:they|he|she|we|it)\s+(?:were|was|had|could|would|did|[a-z]+ed)\s+"
-    r"(?:[a-z]+\s+){0,3}(?:by|the|a|an)\b"
+    r"^\w+\s+(?:\S+\s+){2,}(?:they|he|she|we|it)\s+(?:were|was|had|could|would|did|[a-z]+ed|"
+    # "While he was abroad he began to call himself | Guido, the Italian form of his name"
+    r"began|took|made|gave|became)\s+(?:[a-z]+\s+){0,3}(?:by|the|a|an|(?-i:[A-Z]\w*))\b"
 )
 # "After the Reichstag was set on fire on 27 February, …": a clause, however it ends.
 _CLAUSE_OPENING = re.compile(r"(?:after|before|until|since|once)\b.*\b(?:was|were|had|did)\b", re.I)
@@ -1223,8 +1237,7 @@ _DESCRIBING = {
     "various", "different", "certain", "whole", "entire", "same", "similar", "growing",
     "so-called", "terrible", "deadly", "bitter", "fierce", "popular", "second", "third",
     "fourth", "first", "last", "final", "real", "key", "chief", "hardest", "biggest", "greatest",
-    "worst", "best", "immediate", "underlying", "deeper", "other", "regular", "experienced",
-    "loose",
+    "worst", "best", "immediate", "underlying", "deeper", "other", "experienced", "loose",
 }  # fmt: skip
 
 
@@ -1467,8 +1480,8 @@ _COPULA_AT = re.compile(
     r"gentry|peasantry|cavalry|infantry)"
     # "… were members of the priestly class", "… are goods such as wool", "… were part-time
     # volunteer cavalry, recruited largely from …"
-    r"(?:\s+(?:who|which|that|in|of|for|made|used|written|such\s+as|held|brought|sent|kept|"
-    r"built|paid|chosen|[a-z]{3,}ed)\s+|"
+    r"(?:\s+(?:who|which|that|in|of|for|made|used|written|such\s+as|held|brought|kept|built|"
+    r"chosen)\s+|"
     r"(?:(?<=cavalry)|(?<=infantry)),\s+(?=[a-z]+ed\s))"  # not "… were dockers, angered by …"
     r"[^;:]{3,200}?)"
     r"(?=[;:.]|,\s*(?:while|and|but|whereas)\b|$)",
@@ -2259,6 +2272,12 @@ def _appositives(sentence: str) -> list[Definition]:
     return _other_names(found)
 
 
+_A_CONSEQUENCE = re.compile(
+    r"meaning\s+(?!that\b)(?:(?!(?:who|which|that|whom)\b)\w+\s+){0,4}"
+    r"(?:would|could|should|might|must|will|can|was|were|had)\s"
+)
+
+
 def _a_role(term: str, clause: str, *, listed: bool = False) -> bool:
     """Whether `clause` is a person's role in a word or two, enough to say who `term` is:
     "Jan Kiliński, a shoemaker", "Pierre Lorillard, a tobacco heir", "Lord Chelmsford, the
@@ -2309,6 +2328,15 @@ _THE_SUBJECT_AFTER = re.compile(
 )
 
 
+# … but only after an opening without a verb of its own, which says where, when or by whose
+# account (not "After Lincoln was shot at Ford's Theatre, the first assassination of a
+# president, Johnson …", "Before Munich, the high point of appeasement, …": what happened).
+_A_PHRASE_OPENS = re.compile(
+    r"^(?:According\s+to|Under|In|On|At|For|From|Near|Throughout|Among|During|With|By|Within|Since|"
+    rf"Apart\s+from)\s+(?!.*\b(?:[a-z]{{3,}}ed|{_IRREGULAR}|was|were|is|are|had)\b)[^,;:]*$"
+)
+
+
 def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     """Whether the appositive `m` says what the words before it are — not the subject after an
     opening ("In 1847 alone, the …"), a clause, a list, or words inside a quotation."""
@@ -2318,7 +2346,7 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
             rf"\s*,\s+(?:they|he|she|we|I|(?:the\s+)?[a-z]+s\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}))\s",
             rest,
         )
-        or _THE_SUBJECT_AFTER.match(rest)
+        or (_THE_SUBJECT_AFTER.match(rest) and _A_PHRASE_OPENS.match(head) is not None)
         or (  # "After his death the caifazes, a secret network …, took his work further"
             re.search(r"\s(?:the|a|an)\s+[\w’'-]+$", head)
             and re.match(r"(?:a|an|or)\s", clause)  # not "the peasants, the great majority, …"
@@ -2345,12 +2373,15 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     if _a_list_goes_on(clause, rest) or _LISTED_AFTER_A_COLON.search(head + clause):
         return False  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …";
         # "…: Jamaicans only, all passengers from the Caribbean, or everyone on board"
-    if _an_example(head, clause) or (_a_second_appositive(head) and not clause.startswith("or ")):
+    if _an_example(head, clause, rest) or (
+        _a_second_appositive(head) and not clause.startswith("or ")
+    ):
         return False  # … but "Tribonian, the quaestor, | or chief legal officer" glosses a word
     if re.match(
         r"(?:much|many|most|some|all|none|each|both|one)\s+of\s+(?:which|whom|them)\b", clause
-    ):
-        return False  # "the Catholic Church, much of which had sided with the army"
+    ) or _A_CONSEQUENCE.match(clause):
+        return False  # "the Catholic Church, much of which had sided with the army"; "rejected
+        # the peace terms, meaning the war would go on": what followed
     if _NO_DEFINITION.match(clause) or clause.startswith("the so-called "):
         # "the Hippodrome, each made to …", "icons, traditionally placed in the 720s",
         # "Christ, the Virgin Mary or a saint": who did what, when, or a list; "…, the so-called
@@ -2377,7 +2408,7 @@ def _a_second_appositive(head: str) -> bool:
     )
 
 
-def _an_example(head: str, clause: str) -> bool:
+def _an_example(head: str, clause: str, rest: str) -> bool:
     """Whether the words before an appositive end with one of a list — "The Dreyfusards
     included republicans, socialists such as …" — or an example the sentence's verb follows:
     "chronicles …, such as the Mahavamsa ('Great Chronicle'), claim that …"."""
@@ -2386,13 +2417,21 @@ def _an_example(head: str, clause: str) -> bool:
     # after the example says what the appositive is of
     such_as = re.search(r"\bsuch\s+as\s+(?:the\s+)?([^,;:]+)$", head)
     example = such_as is not None and not _a_verb_in(such_as[1])
-    # … but "included the New Guard, a right-wing paramilitary group" says what one of them is
-    # (not "including a West Indian, a Hungarian and a white Englishman": a list)
-    listing = re.search(r"\b(?:included|includes|include|including)\s+an?\s+\S+(?:\s+\S+)?$", head)
-    described = re.match(rf"{_DETERMINER}\b", clause) and not re.search(
-        r"\band\s+(?:a|an|the)\s", clause
+    if example:
+        return not re.match(rf"{_DETERMINER}\b", clause)
+    # … and "included the New Guard, a right-wing paramilitary group" says what one of them is
+    # (not "including a West Indian, a Hungarian and a white Englishman", "included Britain, a
+    # naval power, France and Russia": a list; nor "included cotton, the most important": a
+    # ranking)
+    described = (
+        re.match(r"(?:a|an)\s", clause)
+        and not re.search(r"\band\s+(?:a|an|the)\s", clause)
+        and not re.match(
+            r"\s*,\s+(?:and\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}\s*(?:,|\band\b|\.$)", rest
+        )
+        and not re.search(r"\b(?:included|includes|include|including)\s+an?\s", head)
     )
-    return bool(listing) or ((bool(re.search(included, head)) or example) and not described)
+    return bool(re.search(included, head)) and not described
 
 
 # The last of a list of alternatives a colon opens: ": A, B, or C".
@@ -3949,8 +3988,10 @@ def _copular(sentence: str) -> list[Definition]:
         words = subject.split()
         # "The Pueblo Revolt of 1680 was …": a name, its year too
         proper = all(w[:1].isupper() or w.lower() in ("of", "and") or w.isdigit() for w in words)
-        # … "A friendly society was …": an article, then a noun phrase, not an opening
-        opening = _OPENER.match(subject) and not re.match(r"(?:the|a|an)\s", m["subject"], re.I)
+        # … "A friendly society was …", "A lynching is …": a noun phrase, not an opening (but
+        # "The following day", "The fighting", "The only survivor": no term)
+        described = re.match(r"(?:an?\s|(?:the|a|an)\s+(?!only\b)[a-z]+ly\s)", m["subject"], re.I)
+        opening = _OPENER.match(subject) and not described
         if not (proper or len(words) <= 3) or opening:
             continue
         if words and (words[0].lower() in _LEADING_SMALL or words[0] in _DESCRIBING):
@@ -3966,7 +4007,7 @@ def _copular(sentence: str) -> list[Definition]:
             continue  # "The instrument of enforcement was the Force Publique": a name
         if re.match(r"one\s+of\s+(?:them|these|those)\b", m["clause"]) or (
             re.match(r"(?:the|a|an)\s+(?:first|last|only)\b", m["clause"])
-            and not (proper and len(words) >= 2)
+            and not (proper and _A_NAME_OF_A_KIND.search(subject))
         ):
             continue  # "Cotton was the first industry to be transformed": a fact, not a definition
             # (but "The Race Relations Act 1965 was the first law in Britain to …" says what it is)
@@ -3990,8 +4031,15 @@ _KIND_OF_NAME = (
 _KIND_OF_EVENT = (
     r"Crisis|Affair|Rebellion|Revolt|Rising|Uprising|Massacre|Incident|Scandal|War|Battle"
 )
+# A name that says what kind of thing it names, and may be "the first …" of its kind: "the
+# Race Relations Act 1965", "the Great Exhibition of 1851" (not "New Zealand", "Queen Victoria").
+_A_NAME_OF_A_KIND = re.compile(
+    rf"^(?!(?:Soviet|European)\s+Union$).*\b(?:{_KIND_OF_NAME}|{_KIND_OF_EVENT}|Exhibition|"
+    r"Expedition|Voyage)\b|\b\d{4}$"
+)
 _WHICH_NAMED = re.compile(
-    rf"(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+)?){{1,8}}"
+    # "the Representation of the People Act 1918, which …"
+    rf"(?P<name>(?:[A-Z][\w’'–-]*\s+(?:(?:of|and|the|for|on)\s+(?:the\s+)?)?){{1,8}}"
     rf"(?:{_KIND_OF_NAME}|(?P<event>{_KIND_OF_EVENT}))\b|"
     # "the Plan of Ayala, which denounced Madero …"
     rf"(?:{_KIND_OF_NAME})\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
@@ -4012,6 +4060,8 @@ def _which_named(sentence: str) -> list[Definition]:
     Act, which set aside …): a law, treaty or body is defined by what it did."""
     found: list[Definition] = []
     for m in _WHICH_NAMED.finditer(sentence):
+        if re.search(r"(?:\d|\b[A-Z][\w’'-]*)\s+of\s+(?:the\s+)?$", sentence[: m.start("name")]):
+            continue  # "Section 28 of the Local Government Act 1988, which …": the section's
         name = re.sub(r"^(?:The|A|An)\s+", "", m["name"].strip())
         aliases: tuple[str, ...] = ()
         if year := re.match(r"\s+(\d{4}),", sentence[m.end("name") :]):
