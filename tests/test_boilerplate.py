@@ -390,3 +390,30 @@ def test_a_definition_list_is_read_as_key_term_lines() -> None:
         "**baray**: a large rectangular reservoir",
         "***bas-relief***: a carving in which the figures stand out only slightly",
     ]
+
+
+def test_a_journal_offprint_s_and_a_notes_page_s_furniture_is_dropped() -> None:
+    """Batch 36, measured blind: an offprint's keywords, article history, citation line,
+    publisher's and permission lines, and a notes page's "Posted by … | Last modified …",
+    "-- End of … --" and a line of underscores were read as text."""
+    furniture = [
+        "OFFPRINT · SCHOOLS AND SIXTH-FORM SERIES",
+        "Northern Maritime History Review, Vol. 29, No. 2 (Autumn 2021), pp. 141–166",
+        "Published by the North-East Maritime History Society. Reproduced for classroom use "
+        "with the permission of the Society and the author; not for resale.",
+        "Article history: received 18 January 2021; accepted 30 April 2021",
+        "Keywords: Antarctica; Heroic Age; Robert Falcon Scott; polar exploration",
+        "Northern Maritime History Review is published twice a year by the Society.",
+        "Posted by Dr. Elena Marsh | Last modified 11 Oct 2024, 4:37 PM",
+        "-- End of Week 7 notes --",
+        "_" * 40,
+    ]
+    history = [
+        "Scott reached the Pole on 17 January 1912.",
+        "The Times was published daily throughout the crisis.",
+        "The letters were reprinted in 1913 with a preface by his widow.",
+        "The keywords of the age were duty and sacrifice.",
+    ]
+    found = article("\n\n".join([*furniture, *history]), "text")
+    assert [text for _, text in found.blocks] == history
+    assert found.skipped == furniture

@@ -921,6 +921,12 @@ _ADVERB_THEN_NAME = re.compile(
 )
 
 
+_PARTICLE = r"de|da|del|della|di|do|dos|du|la|le|van|von|y|al|bin|ibn"
+_A_TIME_WORD = (
+    r"month|year|day|week|spring|summer|autumn|winter|morning|evening|night|decade|century"
+)
+
+
 def _opening(head: str) -> bool:
     """Whether the part of a sentence before a comma is an opening phrase rather than ending
     with a noun phrase: "In 1847 alone", "As the old shell began to crumble", "at Lahore"."""
@@ -946,8 +952,11 @@ def _opening(head: str) -> bool:
     date_then_subject = rf"^{_OPENER.pattern}[^,]*?\d{{3,4}}s?\s+(?!(?:alone|only|onwards?)\b)\w"
     if re.match(date_then_subject, segment, re.IGNORECASE):
         return False  # "In November 2016 the New Safe Confinement": a date, then the subject
-    if re.search(r"(?:\d|[A-Z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment):
-        return False  # "After the Second World War the Viet Minh": a name, then the subject
+    if re.search(r"(?:\d|[A-Z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment) or re.search(
+        rf"\b(?:{_A_TIME_WORD})\s+(?:(?:[A-Z][\w’'.-]*|{_PARTICLE})\s+)*[A-Z][\w’'-]*$", segment
+    ):
+        return False  # "After the Second World War the Viet Minh": a name, then the subject;
+        # "At the end of that month General Mariano Paredes": a time, then the subject
     if re.search(r"[’']s\s+[a-z]+\s+[A-Z][\w’'-]*$", segment) and not _HAS_VERB.search(segment):
         return False  # "During Musa's reign Gao": a time, then the subject
     subject = re.search(r"\b([a-z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment)
@@ -2063,7 +2072,8 @@ _SAYS_WHO = re.compile(rf"(?:a|an|the|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?{_A_RO
 
 
 _TITLE_WORD = (
-    r"(?:Marshal|General|Admiral|Colonel|Captain|Major|Cardinal|Archbishop|Bishop|Archduke|"
+    r"(?:Vice[\s-]President|Commodore|Petty\s+Officer|Senator|Ambassador|Chief\s+Justice|"
+    r"Prime\s+Minister|Marshal|General|Admiral|Colonel|Captain|Major|Cardinal|Archbishop|Bishop|Archduke|"
     r"King|Queen|Emperor|Empress|Tsar|Tsarina|Pope|President|Prince|Princess|Sultan|Shah|"
     r"Chancellor|Premier|Lord|Lady|Chairman|Field\s+Marshal|Count|Countess|Baron|Baroness|Duke|"
     r"Duchess|Lieutenant|Sergeant|Commander|Governor|Sheikh|Emir|Ras|Dr|Sir|Dame|Chief|"
@@ -2322,7 +2332,7 @@ def _inside_dashes(head: str, rest: str) -> bool:
 # heart of …" (the verb of a subject the appositive was inside).
 _THE_SUBJECT_AFTER = re.compile(
     r"\s*,\s+(?:(?:(?:the|one|many|some|most|two|three)\s+)?"
-    r"(?!(?:who|which|that|whose)\s)[A-Za-z][a-z]+(?<!ly)\s+"
+    r"(?!(?:who|which|that|whose)\s)[A-Za-z][a-z]+(?<!ly)(?:[’']s\s+[a-z]+)?\s+"
     rf"(?:had|have|has|were|was|would|could|did|{_IRREGULAR}|[a-z]{{3,}}ed)|"
     r"(?:had|have|has|were|was|would|could)\s+[a-z]+)\b"
 )
@@ -2332,8 +2342,9 @@ _THE_SUBJECT_AFTER = re.compile(
 # account (not "After Lincoln was shot at Ford's Theatre, the first assassination of a
 # president, Johnson …", "Before Munich, the high point of appeasement, …": what happened).
 _A_PHRASE_OPENS = re.compile(
-    r"^(?:According\s+to|Under|In|On|At|For|From|Near|Throughout|Among|During|With|By|Within|Since|"
-    rf"Apart\s+from)\s+(?!.*\b(?:[a-z]{{3,}}ed|{_IRREGULAR}|was|were|is|are|had)\b)[^,;:]*$"
+    r"^(?i:According\s+to|Under|In|On|At|For|From|Near|Throughout|Among|During|With|By|Within|"
+    rf"Since|Apart\s+from)\s+(?!.*\b(?:[a-z]{{3,}}ed|{_IRREGULAR}|was|were|is|are|had)\b)"
+    r"[^,;:]*$"
 )
 
 
@@ -2346,7 +2357,10 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
             rf"\s*,\s+(?:they|he|she|we|I|(?:the\s+)?[a-z]+s\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}))\s",
             rest,
         )
-        or (_THE_SUBJECT_AFTER.match(rest) and _A_PHRASE_OPENS.match(head) is not None)
+        or (
+            _THE_SUBJECT_AFTER.match(rest)
+            and _A_PHRASE_OPENS.match(re.split(r"[,;:]\s+", head)[-1]) is not None
+        )
         or (  # "After his death the caifazes, a secret network …, took his work further"
             re.search(r"\s(?:the|a|an)\s+[\w’'-]+$", head)
             and re.match(r"(?:a|an|or)\s", clause)  # not "the peasants, the great majority, …"
@@ -2564,6 +2578,8 @@ _RELATIVE_TAIL = r"(?:\s+(?:whose|who|which|that)\b[^,;:().]*)?"
 _MORE_ADJECTIVES = re.compile(
     r"(?<=[a-z]ed|.al|ous|ful|.ic|ive)(?<!\b(?:and|was))"  # the clause ends with an adjective
     + _AFTER_COMMA
+    # … not the sentence's verb: "Valentín Gómez Farías, a leading liberal, | tried to pay …"
+    + r"(?![a-z]+\s+(?:to|the|a|an|his|her|their|its|that|him|them|it)\b)"
     + r"[a-z]+(?:ed|al|ous|ful|ic|ive|y)?\s+[a-z]+s?\b"
     + _RELATIVE_TAIL
 )
@@ -2879,8 +2895,14 @@ _ABOUT_A_NAME = re.compile(r"(?:a|an|the)\s+(?:[a-z]+\s+)?(?:name|nickname|word|
 def _one_of_the_term(term: str, clause: str) -> str:
     """The part of the words read as a term that `clause` is said of: one of two names, a
     word glossed, a place an office is of."""
-    pair = re.fullmatch(r"[A-Z][\w’'-]+ and ([A-Z][\w’'-]+)", term) or re.fullmatch(
-        r"[A-Z].* and the ([A-Z][\w’'-]*(?: (?:of )?[A-Z][\w’'-]*)*)", term
+    # … or two people: "Granville Sharp and Thomas Clarkson, a Cambridge graduate" (not "the
+    # French and Indian War", "Hopkins, Gilkes and Company": one name)
+    two = (
+        r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]+ and "
+        rf"((?:(?:[A-Z][\w’'.-]*|{_PARTICLE})\s+)*[A-Z][\w’'-]+)"
+    )
+    pair = (re.fullmatch(two, term) if not _ONE_NAME_WITH_AND.search(term) else None) or (
+        re.fullmatch(r"[A-Z].* and the ([A-Z][\w’'-]*(?: (?:of )?[A-Z][\w’'-]*)*)", term)
     )  # "the Sea of Marmara and the Golden Horn, a deep …": the second
     if pair and re.match(r"(?:the|a|an)\s", clause):
         term = pair[1]  # "Maya and Nahuatl, the language of the Mexica": one of the two
@@ -4036,6 +4058,11 @@ _KIND_OF_EVENT = (
 _A_NAME_OF_A_KIND = re.compile(
     rf"^(?!(?:Soviet|European)\s+Union$).*\b(?:{_KIND_OF_NAME}|{_KIND_OF_EVENT}|Exhibition|"
     r"Expedition|Voyage)\b|\b\d{4}$"
+)
+# … and one whose words "and" joins: "the French and Indian War", "Hopkins, Gilkes and Company".
+_ONE_NAME_WITH_AND = re.compile(
+    rf"\b(?:{_KIND_OF_NAME}|{_KIND_OF_EVENT}|Federation|Company|Co\.?|Sons|Brothers|Museum|"
+    r"Gallery|Library|Institute|College|School|University|Hospital|Railway)$"
 )
 _WHICH_NAMED = re.compile(
     # "the Representation of the People Act 1918, which …"

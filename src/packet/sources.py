@@ -361,6 +361,7 @@ def is_handout_furniture(line: str) -> bool:
         or (len(plain.split()) <= 40 and _ABOUT_THE_PAGE.match(plain) is not None)
         or (len(plain.split()) <= 16 and _AN_EMAIL_S.fullmatch(plain) is not None)
         or _AN_EXAM_PAPER_S.fullmatch(plain) is not None
+        or (len(plain.split()) <= 40 and _A_JOURNAL_S.fullmatch(plain) is not None)
         or (
             _DASHED_RUNNING_LINE.fullmatch(plain) is not None
             and _COURSE.search(plain) is not None
@@ -375,6 +376,22 @@ _AN_EXAM_PAPER_S = re.compile(
     r"(?:Please\s+)?turn\s+over\W*|(?-i:END\s+OF\s+(?:THE\s+)?(?:SOURCE\s+)?(?:BOOKLET|PAPER|"
     r"QUESTIONS|EXAMINATION|TEST|INSERT|SECTION\s+[A-Z]))\W*|"
     r"(?:File|Filename|File\s+name)\s*:\s*\S+\.(?:docx?|odt|pdf|pptx?)\b.{0,80}",
+    re.IGNORECASE,
+)
+# A journal article's or an offprint's furniture: "Keywords: Antarctica; Heroic Age; …",
+# "Article history: received 18 January 2021; accepted 30 April 2021", "OFFPRINT · …", its
+# citation ("Northern Maritime History Review, Vol. 29, No. 2 (Autumn 2021), pp. 141–166"),
+# who publishes it and how often, and leave to copy it ("Reproduced for classroom use with the
+# permission of …"); a web page's "Posted by … | Last modified …", a notes page's "-- End of
+# Week 7 notes --", and a line of underscores to write on.
+_A_JOURNAL_S = re.compile(
+    r"(?:Key\s?words|Article\s+history)\s*:\s*[^.]{1,300}|(?-i:OFFPRINT)\b.{0,80}|"
+    r"[^.]{1,100}\bVol\.\s*\d+\b.{0,60}\bpp?\.\s*\d+(?:\s*[–-]\s*\d+)?\.?|"
+    r"(?:[^.]{1,100}\.\s+)?[^.]{0,60}\b(?:Reproduced|Reprinted)\s+(?:for\s+[a-z ]{1,30}\s+)?"
+    r"with\s+(?:the\s+)?(?:kind\s+)?permission\b[^.]{0,120}\.?|"
+    r"[^.]{1,80}\s+is\s+published\s+(?:twice|three\s+times|four\s+times|quarterly|monthly|"
+    r"annually|weekly|once)\b[^.]{0,100}\.?|"
+    r"Posted\s+by\s+[^|·]{1,60}(?:\s[|·]\s[^|·]{1,60})+|--+\s*End\s+of\s+[^-]{1,60}--+|_{5,}",
     re.IGNORECASE,
 )
 # An email newsletter's furniture: its signature's "--", why it came and how to stop it, its
