@@ -2995,3 +2995,19 @@ def test_one_name_joined_by_and_stays_whole() -> None:
         "Britain fought the French and Indian War, a war for North America, from 1754."
     )]  # fmt: skip
     assert "French and Indian War" in found and "Indian War" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("The route followed the one the Spanish conquistador Hernán Cortés had taken in 1519.",
+         "Hernán Cortés"),
+        ("The glacier was named after the Glasgow industrialist William Beardmore.",
+         "William Beardmore"),
+        ("He flew over the North Pole in the airship Norge in May 1926.", "Norge"),
+        ("The signalman, Thomas Barclay, handed it over.", "Thomas Barclay"),
+    ],
+)  # fmt: skip
+def test_more_roles_and_craft_name_who_or_what_follows(sentence: str, wanted: str) -> None:
+    """Batch 36: a conquistador, an industrialist, a signalman, an airship."""
+    assert wanted in [t for t, _, _ in defined_terms(sentence)]

@@ -1611,13 +1611,17 @@ _ROLE = (
     r"associate|colleague|critic|follower|head|anarchist|traveller|traveler|rival|ally|friend|"
     r"enemy|opponent|pretender|protector|claimant|usurper|printer|chaplain|settler|magistrate|"
     r"surveyor|interpreter|tribune|praetor|quaestor|prefect|patriarch|khan|cameraman|"
-    r"correspondent|reporter|botanist|naturalist|sociologist|MP|MEP|broadcaster|presenter"
+    r"correspondent|reporter|botanist|naturalist|sociologist|MP|MEP|broadcaster|presenter|"
+    r"conquistador|industrialist|manufacturer|businessman|businesswoman|philanthropist|"
+    r"financier|entrepreneur|locksmith|signalman|stoker|handler|gardener|designer|contractor|"
+    r"bricklayer|shipbuilder|whaler|guide|scout|lecturer"
 )
 # A ship, named after its kind as a person after a role: "the battlecruiser HMS Repulse", "the
 # old White Star liner Olympic", "his flagship *Mikasa*".
 _SHIP = (
     r"battleship|battlecruiser|cruiser|destroyer|frigate|corvette|carrier|liner|steamship|"
-    r"steamer|flagship|warship|submarine|troopship|galleon|schooner|sloop|ironclad|gunboat"
+    r"steamer|flagship|warship|submarine|troopship|galleon|schooner|sloop|ironclad|gunboat|"
+    r"airship|whaler|barque|clipper"
 )
 # A person named after the role the text gives them: "the Soviet biologist Trofim Lysenko",
 # "the war minister, Dmitry Milyutin", "one of its senior officials, Sir Otto Niemeyer",
