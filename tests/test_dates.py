@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from packet.dates import DateError, Point, parse_date
+from packet.draft import happenings
 
 
 @pytest.mark.parametrize(
@@ -128,3 +129,23 @@ def test_a_century_is_approximate_and_printed_in_the_packets_language() -> None:
     assert parse_date("2nd century BCE").sort_key < parse_date("1st century").sort_key
     with pytest.raises(DateError, match="31st century"):
         parse_date("31st century")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("On February 22-23, 1847 Santa Anna attacked Taylor at Buena Vista.",
+         "1847-02-22–1847-02-23"),
+        ("From September 21 to 23, 1846 his army fought its way into the city.",
+         "1846-09-21–1846-09-23"),
+        ("It traces the nine days of the strike from 4 to 12 May 1926.", "1926-05-04–1926-05-12"),
+        ("The raid ran from 23 to 21 May 1941, the diary says.", "1941-05-21"),
+    ],
+)  # fmt: skip
+def test_days_of_a_month_written_the_american_way_or_from_one_to_another(
+    sentence: str, wanted: str
+) -> None:
+    """Batch 36's lecture notes: "February 22-23, 1847" had been read as the year alone and
+    the day after it as a title ("23, 1847, Santa Anna's army"); a range the wrong way round
+    is its last day, never a range that ends before it starts."""
+    assert [h[3] for h in happenings(sentence, None)] == [wanted]

@@ -350,6 +350,13 @@ _PROSE = [
         rf"{_DAY.format('d')}(?:\s+of)?\s+{_MON.format('m')},?\s+{_YEAR.format('y')}"
         + _NOT_NUMBER_AFTER,
     ),
+    (  # … February 22-23, 1847; (from) September 21 to 23, 1846; (from) 21 to 23 September 1846
+        "days of",
+        rf"(?:\b{_MON.format('m')}\s+(?P<d1>[0-3]?\d)\s*[–—-]\s*{_DAY.format('d')}|"
+        rf"(?:\b(?i:from)\s+)?\b(?:{_MON.format('m2')}\s+(?P<d2>[0-3]?\d)\s+(?:to|until|till)\s+"
+        rf"{_DAY.format('d3')}|(?P<d4>[0-3]?\d)\s+(?:to|until|till)\s+{_DAY.format('d5')}"
+        rf"(?:\s+of)?\s+{_MON.format('m3')})),?\s+{_YEAR.format('y')}" + _NOT_NUMBER_AFTER,
+    ),
     (  # January 7th 1979, January 7, 1979, Jan. 7 1979
         "md",
         rf"\b{_MON.format('m')}\s+{_DAY.format('d')},?\s+{_YEAR.format('y')}{_NOT_NUMBER_AFTER}",
@@ -470,6 +477,17 @@ def _day_text(m: re.Match[str]) -> str:
     return f"{int(m['y']):04d}-{_month(m['m']):02d}-{int(m['d']):02d}"
 
 
+def _days_of_text(m: re.Match[str]) -> str:
+    """ "February 22-23, 1847", "from September 21 to 23, 1846", "from 21 to 23 September
+    1846" as packet writes them: "1847-02-22–1847-02-23"."""
+    month = _month(m["m"] or m["m2"] or m["m3"])
+    first, last = (
+        int(m[g1] or m[g2] or m[g3]) for g1, g2, g3 in (("d1", "d2", "d4"), ("d", "d3", "d5"))
+    )
+    day = f"{int(m['y']):04d}-{month:02d}-"
+    return f"{day}{last:02d}" if first >= last else f"{day}{first:02d}–{day}{last:02d}"
+
+
 def _span_text(m: re.Match[str]) -> str:
     first, last = m["y"], m["y2"]
     return f"{first}–{first[:2] + last if len(last) == 2 else last}"
@@ -506,6 +524,7 @@ _PROSE_TEXT: dict[str, Callable[[re.Match[str]], str]] = {
     "md": _day_text,
     "dm": _day_text,
     "days": lambda m: f"{_day_text(m)[:8]}{int(m['d1']):02d}–{_day_text(m)}",
+    "days of": _days_of_text,
     "month": lambda m: f"{int(m['y']):04d}-{_month(m['m']):02d}",
     "feast": _feast_text,
     "range": _span_text,
