@@ -953,7 +953,9 @@ def _opening(head: str) -> bool:
     if re.match(date_then_subject, segment, re.IGNORECASE):
         return False  # "In November 2016 the New Safe Confinement": a date, then the subject
     if re.search(r"(?:\d|[A-Z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment) or re.search(
-        rf"\b(?:{_A_TIME_WORD})\s+(?:(?:[A-Z][\w’'.-]*|{_PARTICLE})\s+)*[A-Z][\w’'-]*$", segment
+        rf"\b(?:that|this|the\s+same|the\s+next|the\s+following|the\s+previous)\s+"
+        rf"(?:{_A_TIME_WORD})\s+(?:(?:[A-Z][\w’'.-]*|{_PARTICLE})\s+)*[A-Z][\w’'-]*$",
+        segment,
     ):
         return False  # "After the Second World War the Viet Minh": a name, then the subject;
         # "At the end of that month General Mariano Paredes": a time, then the subject
@@ -1542,11 +1544,16 @@ def _a_clause(words: str) -> bool:
         r"\band\s+(?:[a-z]+ly\s+)?(?:the|a|an)\s+[A-Z]", words
     )  # "the Yard at London and the Court at Ghent", "… and finally the Naimans": names
     present = _PRESENT_CLAUSE.match(words)  # "…, the village hosts the festival": a main clause
+    # … "According to Bede, a monk at Jarrow, | Augustine's mission landed in Kent"
+    owned = re.match(
+        rf"[A-Z][\w’'-]*[’']s\s+[a-z]+\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}|was|were|had)\b", words
+    )
     if (
         _MORE_OF_A_LIST.search(words)
         or _PREDICATES.match(words)
         or _MODAL_CLAUSE.match(words)
         or present
+        or owned
     ):
         return True  # "its monarchy, the privileges of its nobles and much of …"; "…, the
         # kings would stay in the Angkor area …": a main clause
@@ -2085,7 +2092,10 @@ _TITLE_WORD = (
 )
 _TITLE = re.compile(rf"^{_TITLE_WORD}(?=[A-Z][\w’'-]+\s+[A-Z])")
 # "Empress Theodora" (not "Father Christmas")
-_TITLE_AND_NAME = re.compile(rf"^(?!Father\s){_TITLE_WORD}(?=[A-Z][\w’'-]+$)")
+_TITLE_AND_NAME = re.compile(
+    rf"^(?!Father\s){_TITLE_WORD}(?!(?:{_KIND_OF_PLACE}|Hotel|Theatre|Cinema|Inn|Club)$)"
+    r"(?=[A-Z][\w’'-]+$)"
+)  # … not "the Ambassador Hotel", "the Senator Theatre": a place
 
 
 def _with_owner(sentence: str, start: int, words: str) -> str:
@@ -2364,6 +2374,9 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         or (
             _THE_SUBJECT_AFTER.match(rest)
             and _A_PHRASE_OPENS.match(re.split(r"[,;:]\s+", head)[-1]) is not None
+            # … a phrase after another ("On 22 August 1642, at Nottingham, the start of the Civil
+            # War, …") only with what a place is ("at Palo Alto, a stretch of open prairie")
+            and (re.match(r"an?\s", clause) is not None or _A_PHRASE_OPENS.match(head) is not None)
         )
         or (  # "After his death the caifazes, a secret network …, took his work further"
             re.search(r"\s(?:the|a|an)\s+[\w’'-]+$", head)
@@ -2899,15 +2912,18 @@ _ABOUT_A_NAME = re.compile(r"(?:a|an|the)\s+(?:[a-z]+\s+)?(?:name|nickname|word|
 def _one_of_the_term(term: str, clause: str) -> str:
     """The part of the words read as a term that `clause` is said of: one of two names, a
     word glossed, a place an office is of."""
-    # … or two people: "Granville Sharp and Thomas Clarkson, a Cambridge graduate" (not "the
-    # French and Indian War", "Hopkins, Gilkes and Company": one name)
-    two = (
-        r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]+ and "
-        rf"((?:(?:[A-Z][\w’'.-]*|{_PARTICLE})\s+)*[A-Z][\w’'-]+)"
-    )
-    pair = (re.fullmatch(two, term) if not _ONE_NAME_WITH_AND.search(term) else None) or (
-        re.fullmatch(r"[A-Z].* and the ([A-Z][\w’'-]*(?: (?:of )?[A-Z][\w’'-]*)*)", term)
+    pair = re.fullmatch(r"[A-Z][\w’'-]+ and ([A-Z][\w’'-]+)", term) or re.fullmatch(
+        r"[A-Z].* and the ([A-Z][\w’'-]*(?: (?:of )?[A-Z][\w’'-]*)*)", term
     )  # "the Sea of Marmara and the Golden Horn, a deep …": the second
+    # … or two people of two names or more, and "a …" one of them is: "Granville Sharp and
+    # Thomas Clarkson, a Cambridge graduate" (not "Karl Marx and Friedrich Engels, the authors
+    # of …", "the French and Indian War", "Saint Kitts and Nevis": one name)
+    two = (
+        r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+ and "
+        rf"((?:(?:[A-Z][\w’'.-]*|{_PARTICLE})\s+)+[A-Z][\w’'-]+)"
+    )
+    if not pair and re.match(r"an?\s", clause) and not _ONE_NAME_WITH_AND.search(term):
+        pair = re.fullmatch(two, term)
     if pair and re.match(r"(?:the|a|an)\s", clause):
         term = pair[1]  # "Maya and Nahuatl, the language of the Mexica": one of the two
     if _A_WORD.match(clause) and term[:1].islower() and " " in term:

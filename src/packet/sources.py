@@ -385,13 +385,22 @@ _AN_EXAM_PAPER_S = re.compile(
 # permission of …"); a web page's "Posted by … | Last modified …", a notes page's "-- End of
 # Week 7 notes --", and a line of underscores to write on.
 _A_JOURNAL_S = re.compile(
-    r"(?:Key\s?words|Article\s+history)\s*:\s*[^.]{1,300}|(?-i:OFFPRINT)\b.{0,80}|"
-    r"[^.]{1,100}\bVol\.\s*\d+\b.{0,60}\bpp?\.\s*\d+(?:\s*[–-]\s*\d+)?\.?|"
-    r"(?:[^.]{1,100}\.\s+)?[^.]{0,60}\b(?:Reproduced|Reprinted)\s+(?:for\s+[a-z ]{1,30}\s+)?"
-    r"with\s+(?:the\s+)?(?:kind\s+)?permission\b[^.]{0,120}\.?|"
+    # … keywords between semicolons (not a handout's "Key words: serf, villein, manor" or
+    # "Key words: Chartism – a working-class movement …")
+    r"Key\s?words\s*:\s*[^;.]{1,60}(?:;\s*[^;.]{1,60}){2,}\.?|Article\s+history\s*:\s*[^.]{1,300}|"
+    r"(?-i:OFFPRINT)\b.{0,80}|"
+    # … a journal's volume and number (not a source's: "Source C: Gibbon, …, Vol. 1, pp. 68–70")
+    r"(?!(?:Source|Extract|Document|Interpretation)\b)[^.]{1,100}\bVol\.\s*\d+,?\s+No\.\s*\d+\b"
+    r".{0,60}\bpp?\.\s*\d+(?:\s*[–-]\s*\d+)?\.?|"
+    # … leave to copy it (not "In 1796 the pamphlet was reprinted with the permission of …")
+    r"(?:Published\s+by\s+[^.]{1,100}\.\s+)?(?-i:Reproduced)\s+(?:for\s+[a-z ]{1,30}\s+)?"
+    r"(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\b[^.]{0,120}\.?|"
     r"[^.]{1,80}\s+is\s+published\s+(?:twice|three\s+times|four\s+times|quarterly|monthly|"
-    r"annually|weekly|once)\b[^.]{0,100}\.?|"
-    r"Posted\s+by\s+[^|·]{1,60}(?:\s[|·]\s[^|·]{1,60})+|--+\s*End\s+of\s+[^-]{1,60}--+|_{5,}",
+    r"annually|weekly)\b[^.]{0,40}\bby\s+the\s+(?:[^.]{0,80}\s)?(?:Society|Association|Press|"
+    r"Institute|University|Trust|Council|Department)\.?|"
+    r"Posted\s+by\s+[^|·]{1,60}\s[|·]\s(?:Last\s+)?(?:modified|updated|edited)\b[^|·]{0,60}|"
+    r"--+\s*End\s+of\s+(?:[^-]{0,40}\s)?(?:notes|page|section|handout|lecture|document|booklet|"
+    r"extract|transcript|file|worksheet)\s*--+|_{5,}",
     re.IGNORECASE,
 )
 # An email newsletter's furniture: its signature's "--", why it came and how to stop it, its
