@@ -1468,7 +1468,7 @@ _COPULA_AT = re.compile(
     # "Strictly speaking, 'Inca' was …": a quoted subject after an opening
     r"(?:^|[,;]\s+(?:while|and|but|whereas)\s+|^[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+(?=[“\"‘'])|"
     # "…; a sanjak was an Ottoman administrative district": what a word is, after a semicolon
-    r";\s+(?=(?:a|an)\s+(?:[^\s,;:()]+\s+){1,2}(?:was|is)\s+(?:a|an)\s)|"
+    r";\s+(?=(?:a|an)\s+(?:[^\s,;:()]+\s+){1,2}(?:was|is)\s+(?:a|an|the)\s)|"
     # "In Mexican political tradition a *plan* was …": where the word is used, then the word
     r"^In\s+(?:[A-Za-z]+\s+){0,3}(?:tradition|law|usage|practice|terms|English|parlance),?\s+"
     r"(?=(?:(?:a|an|the)\s+)?[*“\"‘']))"
@@ -1485,6 +1485,13 @@ _COPULA_AT = re.compile(
     r"at\s+first),)?\s+"  # "was, in effect, his", "was, in theory, a territory"
     r"(?P<clause>(?:a|an|the|his|her|its|their|one\s+of|(?-i:[A-Z][\w’'-]*[’']s)|when|where)\s+"
     r"[^;:]{3,200}?|"
+    # "The Peace of Utrecht was not a single document but a series of treaties"
+    r"not\s+(?:a|an|the)\s+[^;:]{3,80}?\s+but\s+(?:a|an|the)\s+[^;:]{3,150}?|"
+    # … a person's office: "Lord Curzon was Viceroy of India from 1899 to 1905"
+    r"(?-i:[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+of\s+(?:the\s+)?(?-i:[A-Z])[^;:]{2,120}?|"
+    # … a coin's worth ("A shilling was worth twelve old pence"), a war's years ("The Thirty
+    # Years' War was fought between 1618 and 1648"), which `_copular` reads only of those
+    r"(?:worth|fought\s+(?:between|from|in|on)\b)\s*[^;:]{3,150}?|"
     r"(?!(?:[a-z]+ed|given|taken|driven|chosen|made|held|sent|told|kept|left|led|paid|sold|"
     r"built|brought|found)\b)"
     r"(?:[a-z][\w-]*\s+(?:and\s+)?){0,2}(?:[a-z]+s|men|women|people|children|clergy|nobility|"
@@ -4018,6 +4025,26 @@ def _name_after(text: str) -> str:
     return " ".join(words)
 
 
+def _said_of_its_kind(written: str, subject: str, clause: str) -> bool:
+    """Whether a copula's predicate without an article says what its subject is: an office of a
+    person ("Lord Curzon was Viceroy of India"), a coin's worth ("A shilling was worth …"), an
+    event's years ("The Thirty Years' War was fought between 1618 and 1648")."""
+    if clause.startswith("worth"):
+        return re.match(r"an?\s", written, re.I) is not None
+    if clause.startswith("fought"):
+        return re.search(rf"\b(?:{_KIND_OF_EVENT})s?$", subject) is not None
+    if re.match(r"(?-i:[A-Z])(?![\w’'-]*[’']s\s)", clause) and not clause.startswith(
+        ("The ", "A ", "An ")
+    ):  # … not "The shogun was Japan's supreme military ruler": an owner
+        return _NAMED_PERSON.fullmatch(subject) is not None and _A_ROLE.match(clause) is not None
+    return True
+
+
+_NAMED_PERSON = re.compile(
+    rf"(?:(?:{_TITLE_WORD})?[A-Z][\w’'-]+(?:\s+(?:{_PARTICLE}|[A-Z][\w’'.-]*))*\s+[A-Z][\w’'-]+)"
+)
+
+
 def _copular(sentence: str) -> list[Definition]:
     """ "A cottier was a labourer who …" → (cottier, a labourer who …)."""
     found: list[Definition] = []
@@ -4047,7 +4074,10 @@ def _copular(sentence: str) -> list[Definition]:
             r"the\s+(?:[A-Z][\w’'-]*\s*(?:(?:of|and|the|de)\s+)?)+", m["clause"].split(",")[0]
         ):
             continue  # "The instrument of enforcement was the Force Publique": a name
-        if re.match(r"one\s+of\s+(?:them|these|those)\b", m["clause"]) or (
+        if (
+            re.match(r"one\s+of\s+(?:them|these|those)\b", m["clause"])
+            or not _said_of_its_kind(m["subject"], subject, m["clause"])
+        ) or (
             re.match(r"(?:the|a|an)\s+(?:first|last|only)\b", m["clause"])
             and not (proper and _A_NAME_OF_A_KIND.search(subject))
         ):
