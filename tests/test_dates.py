@@ -139,13 +139,19 @@ def test_a_century_is_approximate_and_printed_in_the_packets_language() -> None:
         ("From September 21 to 23, 1846 his army fought its way into the city.",
          "1846-09-21–1846-09-23"),
         ("It traces the nine days of the strike from 4 to 12 May 1926.", "1926-05-04–1926-05-12"),
-        ("The raid ran from 23 to 21 May 1941, the diary says.", "1941-05-21"),
+        ("Losses fell from 25 to 12 May 1943, when Dönitz withdrew.", "1943-05-12"),
+        ("The Seven Days Battles (June 25-1, 1862) saved Richmond.", "1862"),
     ],
 )  # fmt: skip
 def test_days_of_a_month_written_the_american_way_or_from_one_to_another(
     sentence: str, wanted: str
 ) -> None:
     """Batch 36's lecture notes: "February 22-23, 1847" had been read as the year alone and
-    the day after it as a title ("23, 1847, Santa Anna's army"); a range the wrong way round
-    is its last day, never a range that ends before it starts."""
+    the day after it as a title ("23, 1847, Santa Anna's army"); days that run into the next
+    month give their year, never a range that ends before it starts; a count after the days is
+    no year (hostile pass 47: "on May 3-4, 1500 Union soldiers")."""
     assert [h[3] for h in happenings(sentence, None)] == [wanted]
+    counted = [
+        h[3] for h in happenings("In 1863, on May 3-4, 1500 Union soldiers were taken.", None)
+    ]
+    assert not any(date.startswith("1500-") for date in counted), counted

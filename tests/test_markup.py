@@ -400,3 +400,13 @@ def test_a_term_in_a_quotation_is_not_marked_and_its_first_use_outside_is() -> N
     assert html.count('class="term first"') == 1  # the first use outside the quotation
     assert '<a class="term" href="#gloss-khmer-rouge">Khmer Rouge</a> ruled' in html
     assert rendered.terms == ["khmer-rouge"]
+
+
+def test_a_plural_in_es_only_after_the_letters_that_take_it() -> None:
+    """A teacher's read of batch 36: the ship "Fram" was linked inside "frames" ("Fram" + "es");
+    "es" follows s, x, z, ch, sh or o only, in the pattern and in the index alike."""
+    assert not term_pattern(["Fram"], False).search("iron frames and girders")
+    assert term_pattern(["church"], False).search("the churches of Rome")
+    finder = TermFinder([("fram", ("Fram",), False), ("church", ("church",), False)])
+    text = "iron frames, the Fram and two churches"
+    assert [text[start:end] for start, end, _ in finder.find(text)] == ["Fram", "churches"]

@@ -353,9 +353,13 @@ _PROSE = [
     (  # … February 22-23, 1847; (from) September 21 to 23, 1846; (from) 21 to 23 September 1846
         "days of",
         rf"(?:\b{_MON.format('m')}\s+(?P<d1>[0-3]?\d)\s*[–—-]\s*{_DAY.format('d')}|"
-        rf"(?:\b(?i:from)\s+)?\b(?:{_MON.format('m2')}\s+(?P<d2>[0-3]?\d)\s+(?:to|until|till)\s+"
-        rf"{_DAY.format('d3')}|(?P<d4>[0-3]?\d)\s+(?:to|until|till)\s+{_DAY.format('d5')}"
-        rf"(?:\s+of)?\s+{_MON.format('m3')})),?\s+{_YEAR.format('y')}" + _NOT_NUMBER_AFTER,
+        rf"\b(?i:from)\s+{_MON.format('m2')}\s+(?P<d2>[0-3]?\d)\s+(?:to|until|till)\s+"
+        rf"{_DAY.format('d3')}|(?:\b(?i:from)\s+)?\b(?:(?P<d4>[0-3]?\d)\s+(?:to|until|till)\s+"
+        rf"{_DAY.format('d5')}(?:\s+of)?\s+{_MON.format('m3')})),?\s+{_YEAR.format('y')}"
+        + _NOT_NUMBER_AFTER
+        # … not a count after the days: "on May 3-4, 1500 Union soldiers were captured"
+        + r"(?!\s+(?:[A-Z][a-z]+\s+)?(?!(?:his|was|has|its|this|as|is|us|thus)\b)"
+        + r"[A-Za-z][a-z]+s\b)",
     ),
     (  # January 7th 1979, January 7, 1979, Jan. 7 1979
         "md",
@@ -479,13 +483,17 @@ def _day_text(m: re.Match[str]) -> str:
 
 def _days_of_text(m: re.Match[str]) -> str:
     """ "February 22-23, 1847", "from September 21 to 23, 1846", "from 21 to 23 September
-    1846" as packet writes them: "1847-02-22–1847-02-23"."""
+    1846" as packet writes them: "1847-02-22–1847-02-23"; the last day after a count ("from 25
+    to 12 May 1943"), the year alone when the days run into another month."""
     month = _month(m["m"] or m["m2"] or m["m3"])
     first, last = (
         int(m[g1] or m[g2] or m[g3]) for g1, g2, g3 in (("d1", "d2", "d4"), ("d", "d3", "d5"))
     )
     day = f"{int(m['y']):04d}-{month:02d}-"
-    return f"{day}{last:02d}" if first >= last else f"{day}{first:02d}–{day}{last:02d}"
+    if first >= last:  # "Losses fell from 25 to 12 May 1943": a count, then its day; "June
+        # 25-1, 1862" runs into the next month: its year is what is sure
+        return f"{day}{last:02d}" if m[0].lower().startswith("from") else m["y"]
+    return f"{day}{first:02d}–{day}{last:02d}"
 
 
 def _span_text(m: re.Match[str]) -> str:

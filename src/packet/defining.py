@@ -1468,7 +1468,8 @@ _COPULA_AT = re.compile(
     # "Strictly speaking, 'Inca' was …": a quoted subject after an opening
     r"(?:^|[,;]\s+(?:while|and|but|whereas)\s+|^[A-Z][a-z]+(?:\s+[a-z]+){0,2},\s+(?=[“\"‘'])|"
     # "…; a sanjak was an Ottoman administrative district": what a word is, after a semicolon
-    r";\s+(?=(?:a|an)\s+(?:[^\s,;:()]+\s+){1,2}(?:was|is)\s+(?:a|an|the)\s)|"
+    r";\s+(?=(?:a|an)\s+(?:[^\s,;:()]+\s+){1,2}(?:was|is)\s+(?:a|an)\s)|"
+    r";\s+(?=(?:a|an)\s+[^\s,;:()]+\s+(?:was|is)\s+the\s)|"  # "; a staple is the basic food"
     # "In Mexican political tradition a *plan* was …": where the word is used, then the word
     r"^In\s+(?:[A-Za-z]+\s+){0,3}(?:tradition|law|usage|practice|terms|English|parlance),?\s+"
     r"(?=(?:(?:a|an|the)\s+)?[*“\"‘']))"
@@ -1551,16 +1552,11 @@ def _a_clause(words: str) -> bool:
         r"\band\s+(?:[a-z]+ly\s+)?(?:the|a|an)\s+[A-Z]", words
     )  # "the Yard at London and the Court at Ghent", "… and finally the Naimans": names
     present = _PRESENT_CLAUSE.match(words)  # "…, the village hosts the festival": a main clause
-    # … "According to Bede, a monk at Jarrow, | Augustine's mission landed in Kent"
-    owned = re.match(
-        rf"[A-Z][\w’'-]*[’']s\s+[a-z]+\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}|was|were|had)\b", words
-    )
     if (
         _MORE_OF_A_LIST.search(words)
         or _PREDICATES.match(words)
         or _MODAL_CLAUSE.match(words)
         or present
-        or owned
     ):
         return True  # "its monarchy, the privileges of its nobles and much of …"; "…, the
         # kings would stay in the Angkor area …": a main clause
@@ -1627,8 +1623,8 @@ _ROLE = (
     r"surveyor|interpreter|tribune|praetor|quaestor|prefect|patriarch|khan|cameraman|"
     r"correspondent|reporter|botanist|naturalist|sociologist|MP|MEP|broadcaster|presenter|"
     r"conquistador|industrialist|manufacturer|businessman|businesswoman|philanthropist|"
-    r"financier|entrepreneur|locksmith|signalman|stoker|handler|gardener|designer|contractor|"
-    r"bricklayer|shipbuilder|whaler|guide|scout|lecturer"
+    r"financier|entrepreneur|locksmith|signalman|stoker|handler|gardener|designer|"
+    r"bricklayer|shipbuilder|whaler|lecturer"
 )
 # A ship, named after its kind as a person after a role: "the battlecruiser HMS Repulse", "the
 # old White Star liner Olympic", "his flagship *Mikasa*".
@@ -2369,6 +2365,11 @@ _A_PHRASE_OPENS = re.compile(
 )
 
 
+_AN_OWNER_S_CLAUSE = re.compile(
+    rf"[A-Z][\w’'-]*[’']s\s+[a-z]+\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}|was|were|had)\b"
+)
+
+
 def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     """Whether the appositive `m` says what the words before it are — not the subject after an
     opening ("In 1847 alone, the …"), a clause, a list, or words inside a quotation."""
@@ -2406,8 +2407,10 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         # "Alta California — Upper California, Mexico's … —": the dashes' (`_dashed`)
     if (named := _ROLE_NAMED.match(clause)) and not named["comma"] and named["word"].islower():
         return False  # "Morris, Rossetti, the painter Madox Brown and …": another person
-    if _OPENINGS.match(head) and not rest.strip(' .”"’'):
-        return False  # "In 1529, at a diet held in Speyer, the Catholic majority voted …"
+    if (_OPENINGS.match(head) or _AN_OWNER_S_CLAUSE.match(clause)) and not rest.strip(' .”"’'):
+        return False  # "In 1529, at a diet held in Speyer, the Catholic majority voted …";
+        # "According to Bede, a monk at Jarrow, | Augustine's mission landed in Kent." (but
+        # "Magna Carta, John's charter sealed at Runnymede in 1215, | limited …")
     if _a_list_goes_on(clause, rest) or _LISTED_AFTER_A_COLON.search(head + clause):
         return False  # "the Peterhof at Novgorod, the German Bridge at Bergen, the Steelyard …";
         # "…: Jamaicans only, all passengers from the Caribbean, or everyone on board"
@@ -4027,19 +4030,38 @@ def _name_after(text: str) -> str:
 
 def _said_of_its_kind(written: str, subject: str, clause: str) -> bool:
     """Whether a copula's predicate without an article says what its subject is: an office of a
-    person ("Lord Curzon was Viceroy of India"), a coin's worth ("A shilling was worth …"), an
-    event's years ("The Thirty Years' War was fought between 1618 and 1648")."""
+    person ("Lord Curzon was Viceroy of India"), a coin's worth in coins ("A shilling was worth
+    twelve old pence"), an event's years ("The Thirty Years' War was fought between 1618 and
+    1648"), what a named thing was not but was ("The Peace of Utrecht was not a single document
+    but a series of treaties"; not "Slavery was not a side issue but …": an argument)."""
     if clause.startswith("worth"):
-        return re.match(r"an?\s", written, re.I) is not None
+        return re.match(r"an?\s", written, re.I) is not None and _IN_COINS.match(clause) is not None
     if clause.startswith("fought"):
-        return re.search(rf"\b(?:{_KIND_OF_EVENT})s?$", subject) is not None
+        return (
+            _A_NAME_OF_A_KIND.search(subject) is not None
+            and re.match(r"fought\s+(?:between|from|on|in)\s+[^;:]{0,30}?\b\d{3,4}\b", clause)
+            is not None
+        )
+    if clause.startswith("not "):
+        return len(subject.split()) >= 2 and subject[:1].isupper()
     if re.match(r"(?-i:[A-Z])(?![\w’'-]*[’']s\s)", clause) and not clause.startswith(
         ("The ", "A ", "An ")
     ):  # … not "The shogun was Japan's supreme military ruler": an owner
-        return _NAMED_PERSON.fullmatch(subject) is not None and _A_ROLE.match(clause) is not None
+        return (
+            _NAMED_PERSON.fullmatch(subject) is not None
+            # … not "The East India Company was Ruler of Bengal"
+            and not (_A_NAME_OF_A_KIND.search(subject) or _ONE_NAME_WITH_AND.search(subject))
+            and _A_ROLE.match(clause) is not None
+        )
     return True
 
 
+_IN_COINS = re.compile(
+    r"worth\s+(?:[\w-]+\s+){1,2}(?:old\s+)?(?:pence|penny|pennies|shillings?|pounds?|ducats?|"
+    r"guilders?|florins?|marks?|francs?|dollars?|cents?|crowns?|sous|deniers?|livres?|reales|"
+    r"pesos?|rupees?|annas?|groats?|farthings?|kopecks?|roubles?|rubles?)\b",
+    re.IGNORECASE,
+)
 _NAMED_PERSON = re.compile(
     rf"(?:(?:{_TITLE_WORD})?[A-Z][\w’'-]+(?:\s+(?:{_PARTICLE}|[A-Z][\w’'.-]*))*\s+[A-Z][\w’'-]+)"
 )
@@ -4056,7 +4078,9 @@ def _copular(sentence: str) -> list[Definition]:
         subject = re.sub(r"^so-called\s+", "", subject)  # "The so-called Long March was …"
         words = subject.split()
         # "The Pueblo Revolt of 1680 was …": a name, its year too
-        proper = all(w[:1].isupper() or w.lower() in ("of", "and") or w.isdigit() for w in words)
+        proper = all(
+            w[:1].isupper() or w.lower() in ("of", "and", "the") or w.isdigit() for w in words
+        )  # … "The Battle of the Boyne was …" too
         # … "A friendly society was …", "A lynching is …": a noun phrase, not an opening (but
         # "The following day", "The fighting", "The only survivor": no term)
         described = re.match(r"(?:an?\s|(?:the|a|an)\s+(?!only\b)[a-z]+ly\s)", m["subject"], re.I)

@@ -1855,6 +1855,8 @@ def _add(
     term = term.strip(" ,.;:").strip()
     if len(term) < 2 or term.casefold() in found or term in _STOP:
         return
+    if _one_word(term) in {_one_word(drafted.term) for drafted in found.values()}:
+        return  # "conversos" after "Converso": one word, which the glossary links either way
     inside = (re.search(rf"(?<!\bof )\b{re.escape(term)}\b", d.term) for d in found.values())
     if not keyed and any(inside):
         return  # "Gregory" when "Gregory clause" is drafted, but not "taiping" after "Taiping …"
@@ -1864,6 +1866,12 @@ def _add(
     found[term.casefold()] = TermDraft(
         term, [a for a in aliases if a != term], sentence, definition or sentence
     )
+
+
+def _one_word(term: str) -> str:
+    """A term folded as the glossary matches it, singular: "Conversos" is "converso"."""
+    folded = term.casefold()
+    return folded[:-1] if folded.endswith("s") and not folded.endswith("ss") else folded
 
 
 def _introduced(all_sentences: list[str]) -> Iterator[tuple[str, str, list[str]]]:

@@ -129,8 +129,9 @@ def typeset(text: str) -> str:
 def term_pattern(spellings: Sequence[str], match_case: bool) -> re.Pattern[str]:
     """The pattern of one term's spellings.
 
-    Spellings match as whole words, across line breaks, with an optional plural "s"/"es"
-    (not for acronyms); in any case unless `match_case`, but acronyms and spellings with
+    Spellings match as whole words, across line breaks, with an optional plural "s" (or "es"
+    after s, x, z, ch, sh or o: "churches", not "Fram" in "frames"; not for acronyms); in any
+    case unless `match_case`, but acronyms and spellings with
     digits always match case; a straight and a curly apostrophe match each other. At one
     place, the longest spelling that matches is taken.
     """
@@ -139,11 +140,13 @@ def term_pattern(spellings: Sequence[str], match_case: bool) -> re.Pattern[str]:
         words = (re.sub("['’]", "['’]", re.escape(word)) for word in spelling.split())
         body = r"\s+".join(words)
         exact = match_case or spelling.isupper() or any(c.isdigit() for c in spelling)
-        plural = "" if spelling.isupper() else "(?:e?s)?"
+        plural = "" if spelling.isupper() else "(?:e?s)?" if _TAKES_ES.search(spelling) else "s?"
         alternatives.append(body + plural if exact else f"(?i:{body}{plural})")
     return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])")
 
 
+# The endings whose plural adds "es": "church", "box", "potato".
+_TAKES_ES = re.compile(r"(?:s|x|z|ch|sh|o)$", re.IGNORECASE)
 # A term's spellings as data: (term id, spellings, match_case).
 TermSpec = tuple[str, tuple[str, ...], bool]
 
@@ -198,7 +201,7 @@ class TermFinder:
                 words = _TOKEN.findall(spelling.translate(self._folds))
                 self._add(words, number)
                 if not spelling.isupper():  # and as a plural: the words of spelling + "s"
-                    for ending in ("s", "es"):
+                    for ending in ("s", "es") if _TAKES_ES.search(spelling) else ("s",):
                         self._add(_ending(words, ending), number)
 
     def __bool__(self) -> bool:
