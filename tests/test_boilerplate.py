@@ -417,3 +417,30 @@ def test_a_journal_offprint_s_and_a_notes_page_s_furniture_is_dropped() -> None:
     found = article("\n\n".join([*furniture, *history]), "text")
     assert [text for _, text in found.blocks] == history
     assert found.skipped == furniture
+
+
+def test_a_teacher_s_read_of_batch_36_furniture_is_dropped_and_history_kept() -> None:
+    """A page's edit line with its view count, a handout's "please do not share" line, a
+    heritage page's "Spotted a mistake …?" and a worksheet's "— End of worksheet —" had stayed
+    in modules (one reached a timeline: "Last edited by R. Hughes · Viewed 1,284…", 2024)."""
+    furniture = [
+        "*Last edited 19 February 2024 by R. Hughes (History Department) · Viewed 1,284 times*",
+        "Resource prepared by R. Okafor for the Year 9 scheme – please do not share outside the "
+        "department.",
+        "Spotted a mistake or have a family connection to the disaster? Get in touch with us.",
+        "— End of worksheet —",
+    ]
+    history = [
+        "The king ordered that the monks do not share their bread with strangers.",
+        "He spotted a mistake in the accounts in 1720 and told the directors.",
+    ]
+    found = article("\n\n".join([*furniture, *history]), "markdown")
+    assert found.skipped == furniture
+    assert [text for _, text in found.blocks] == history
+
+
+def test_a_byline_s_role_is_no_second_author() -> None:
+    from packet.sources import _a_byline_s_name
+
+    assert _a_byline_s_name("Eilidh Kerr; Volunteer Researcher;") == "Eilidh Kerr"
+    assert _a_byline_s_name("Anne Smith; John Brown") == "Anne Smith; John Brown"

@@ -399,8 +399,8 @@ _A_JOURNAL_S = re.compile(
     r"annually|weekly)\b[^.]{0,40}\bby\s+the\s+(?:[^.]{0,80}\s)?(?:Society|Association|Press|"
     r"Institute|University|Trust|Council|Department)\.?|"
     r"Posted\s+by\s+[^|·]{1,60}\s[|·]\s(?:Last\s+)?(?:modified|updated|edited)\b[^|·]{0,60}|"
-    r"--+\s*End\s+of\s+(?:[^-]{0,40}\s)?(?:notes|page|section|handout|lecture|document|booklet|"
-    r"extract|transcript|file|worksheet)\s*--+|_{5,}",
+    r"(?:--+|[—–])\s*End\s+of\s+(?:[^-—–]{0,40}\s)?(?:notes|page|section|handout|lecture|"
+    r"document|booklet|extract|transcript|file|worksheet)\s*(?:--+|[—–])|_{5,}",
     re.IGNORECASE,
 )
 # An email newsletter's furniture: its signature's "--", why it came and how to stop it, its
@@ -433,10 +433,13 @@ _ABOUT_THE_PAGE = re.compile(
     # … when it was last changed, and by whom: "Last edited by Ms H. Dlamini on 17 January
     # 2025 · View history"
     # (not "Last updated by Moltke in 1913, the Schlieffen Plan …": a sentence)
-    r"(?:Last|Page\s+last)\s+(?:edited|updated|modified|reviewed)(?:\s+(?:by|on)\s+|\s*:\s*)"
+    r"(?:Last|Page\s+last)\s+(?:edited|updated|modified|reviewed)(?:\s+(?:by|on)\s+|\s*:\s*|"
+    r"\s+(?=\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+by\s))"  # "Last edited 19 February 2024 by …"
     r"(?:[^,.!?]|(?<=\b[A-Z])\.){1,80}(?:\s[·|]\s[^.!?]{1,40})?$|"
     # … a wiki's categories, between bars (not "Categories: free men, villeins, …")
-    r"Categories\s*:\s*[^|·]{1,80}(?:\s[|·]\s[^|·]{1,80})+$"
+    r"Categories\s*:\s*[^|·]{1,80}(?:\s[|·]\s[^|·]{1,80})+$|"
+    # … and asks to be told of a mistake: "Spotted a mistake or have a family connection …?"
+    r"(?:Spotted|Found|Noticed)\s+(?:a|an)\s+(?:mistake|error|typo)\b.{0,200}$"
 )
 
 
@@ -447,7 +450,10 @@ _NOT_FOR_READERS = re.compile(
     # publication.")
     r"(?:^|[—–:,·|]\s*|\s-\s|\b(?i:reproduced|printed|copied|provided|supplied|licensed)\s+)"
     r"(?:for\s+(?:classroom|class|internal|school|teacher)\s+use(?:\s+only)?|"
-    r"not\s+for\s+(?:distribution|circulation|publication))\s*\.?$|^Cite\s+this\s+(?:article|page|entry)\b",
+    r"not\s+for\s+(?:distribution|circulation|publication)|"
+    # … "– please do not share outside the department."
+    r"(?:please\s+)?do\s+not\s+(?:share|copy|distribute|circulate|upload)\b[^.]{0,60})\s*\.?$|"
+    r"^Cite\s+this\s+(?:article|page|entry)\b",
     re.IGNORECASE,
 )
 
@@ -868,10 +874,19 @@ _A_LIST_OF_DEFINITIONS = re.compile(
 )
 
 
+_A_WRITER_S_ROLE = re.compile(
+    r"\b(?i:researcher|volunteer|editor|correspondent|reporter|writer|officer|curator|journalist|"
+    r"columnist|historian|teacher|archivist|librarian|contributor|staff)\b"
+)
+
+
 def _a_byline_s_name(author: str) -> str:
     """The name in the author trafilatura reads from a byline of several lines: "Margaret
     Hedley Heritage Editor Published" is Margaret Hedley."""
     author = re.split(r"\s+(?:Published|Updated|Posted|Last\s+(?:updated|modified))\b", author)[0]
+    # … and a byline's role it read as a second author: "Eilidh Kerr; Volunteer Researcher;"
+    people = [p.strip() for p in author.split(";") if p.strip() and not _A_WRITER_S_ROLE.search(p)]
+    author = "; ".join(people) or author
     name = re.sub(
         r"(?:,\s*|\s+)(?:[A-Z][a-z]+\s+)?(?:Editor|Correspondent|Reporter|Writer|Officer|Curator|"
         r"Journalist|Columnist)$",
