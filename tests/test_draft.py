@@ -1387,3 +1387,30 @@ def test_a_term_and_its_plural_are_drafted_once() -> None:
         "These converts and their descendants were known as conversos or 'New Christians'.",
     ])]  # fmt: skip
     assert [t for t in drafted if t.casefold().startswith("converso")] == ["Converso"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Peter Guardino, The Dead March: A History of the Mexican-American War (Cambridge, MA: "
+        "Harvard University Press, 2017).",
+        "Amy S. Greenberg, A Wicked War (New York: Knopf, 2012), chs. 3-6.",
+        "Huntford, Roland, Scott and Amundsen (London: Hodder & Stoughton, 1979); reissued as The "
+        "Last Place on Earth.",
+        "Task 4 (Source work): Look at Source B, Francisco Rizi's painting of the 1680 auto de fe "
+        "in Madrid.",
+        "Source A: adapted from Equiano's Interesting Narrative (1789), describing a slave ship.",
+    ],
+)
+def test_a_reading_list_s_book_a_task_and_a_source_s_caption_give_no_event(paragraph: str) -> None:
+    """A teacher's read of batch 36: these were on the timeline ("), chs" 2012, "Peter Guardino,
+    The Dead March" 2017, "Task 4 (Source work): Look at Source B" 1680)."""
+    drafts = draft(article(f"The war began in 1846.\n\n{paragraph}", "text"), "x", "x.txt", "x",
+                   Taken())  # fmt: skip
+    assert [e["date"] for e in drafts.timeline] == ["1846"]
+
+
+def test_a_source_s_own_words_after_its_label_keep_their_events() -> None:
+    drafts = draft(article("Source A: On 14 July 1789 the crowd stormed the Bastille.", "text"),
+                   "x", "x.txt", "x", Taken())  # fmt: skip
+    assert [e["date"] for e in drafts.timeline] == ["1789-07-14"]

@@ -499,6 +499,16 @@ _A_REMINDER = re.compile(
     r"\**\s*[:!-]",
     re.IGNORECASE,
 )
+# A worksheet's task or a source's caption, no happening: "Task 4 (Source work): Look at
+# Source B, … the 1680 auto de fe", "Extension: Find out how …", "Source A: adapted from
+# Equiano's Interesting Narrative (1789)" (not "Source A: On 14 July 1789 the crowd …").
+_A_TASK_OR_CAPTION = re.compile(
+    r"^(?:[-*•]\s+)?\**(?:(?:Task|Activity|Question|Exercise|Extension|Challenge)\s*(?:\d{1,2}[a-z]?)?"
+    r"\s*(?:\([^)]{1,30}\))?\s*[:.–-]\s|(?:Source|Document|Extract|Interpretation)\s+[A-Z0-9]"
+    r"\s*[:.–-]\s+(?:an?\s+|the\s+)?(?:(?:adapted|taken|extract|extracts|translated)\s+from|"
+    r"from|by|written|painting|photograph|cartoon|poster|engraving|letter|diary|speech|report)\b)",
+    re.IGNORECASE,
+)
 # A task for the reader, not a happening: "Draw a timeline of the main events from …".
 _A_TASK = re.compile(
     r"^(?:(?:Draw|Explain|Describe|Compare|List|Write|Make|Discuss|Find|Look|Identify|"
@@ -520,7 +530,9 @@ _A_REFERENCE = re.compile(
     r"(?:^|\.\s)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}):\s+[A-Z][^,:;]{1,60},\s+\d{4}\.?$"
     r"|^[A-Z][\w’'-]+,\s+(?:[A-Z]\.\s*)+\(\d{4}\)"
     r"|\b(?:Press|Books|Publishers|Publishing),\s+\d{4}\.?$"
-    r"|\([A-Z][\w .’'-]{1,40}:\s+[A-Z][\w .&’'-]{1,60},\s+\d{4}\)\.?$"
+    # … "(Cambridge, MA: Harvard University Press, 2017).", "(New York: Knopf, 2012), chs. 3-6.",
+    # "(London: Hodder & Stoughton, 1979); reissued as …"
+    r"|\([A-Z][\w .,’'-]{1,40}:\s+[A-Z][\w .&’'-]{1,60},\s+\d{4}\)(?:[;,]\s*[^()]{0,80})?\.?$"
     r"|\b(?:no|vol|pp?)\.\s*\d+[^.]{0,40}\(\d{4}\)\.?$"
     r"|^(?:\[\d{1,3}\]\s*)?See\s+(?:also\s+)?[A-Z]"
 )
@@ -608,10 +620,12 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
         if (
             _a_reference(paragraph)
             or _A_REMINDER.match(paragraph)
+            or _A_TASK_OR_CAPTION.match(paragraph)
             or _a_key_line(paragraph)
             or index in keyed
         ):
-            continue  # "Conrad, Robert. The Destruction of …"; "Remember: … (1842) …"; "Chris
+            continue  # "Conrad, Robert. The Destruction of …"; "Remember: … (1842) …"; "Task 4
+            # (Source work): Look at Source B, … the 1680 auto de fe"; "Chris
             # Patten – last British governor (1992–1997), whose …"; a table of key people's
             # row, "| John Rolfe (1585–1622) | colonist who …"
         for sentence in sentences(paragraph):
