@@ -1687,3 +1687,35 @@ def test_pass_47_no_false_definition(sentence: str) -> None:
 )  # fmt: skip
 def test_pass_47_what_should_still_be_read(sentence: str, wanted: tuple[str, str]) -> None:
     assert wanted in [(t, d) for t, d, _ in defined_terms(sentence)]
+
+
+# Hostile pass 48 on the teacher's-read mends (a sharing notice, a mistake line, a byline's
+# role, a reading list's tail, a worksheet's task, a source's caption): 32 regressions, mended.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lincoln told his cabinet on 22 July 1862: do not circulate the proclamation until we win "
+        "a victory.",
+        "Found a mistake in Ptolemy's tables; published De revolutionibus in 1543.",
+        "Tolpuddle Martyrs were sentenced at Dorchester on 19 March 1834. See Joyce Marlow, The "
+        "Tolpuddle Martyrs (London: Deutsch, 1971), p. 40.",
+        "Extension: The Second Reform Act of 1867 nearly doubled the electorate.",
+        "Source B: From 1845 to 1849 about a million people died in the Irish famine.",
+        "Source D: a photograph taken at Checkpoint Charlie on 27 October 1961, when US and Soviet "
+        "tanks faced each other.",
+    ],
+)
+def test_pass_48_history_keeps_its_events(text: str) -> None:
+    found = sources.article(text, "text")
+    drafts = draft(found, "x", "x.txt", "x", Taken())
+    assert not found.skipped and drafts.timeline, (found.skipped, drafts.timeline)
+
+
+def test_pass_48_a_byline_s_surname_is_no_role() -> None:
+    assert sources._a_byline_s_name("Emma Staff; John Hughes") == "Emma Staff; John Hughes"
+    assert sources._a_byline_s_name("Eilidh Kerr; Volunteer Researcher;") == "Eilidh Kerr"
+
+
+def test_pass_48_a_bold_task_label_gives_no_event() -> None:
+    found = sources.article("**Task 3:** Explain why the Armada failed in 1588.", "markdown")
+    assert draft(found, "x", "x.md", "x", Taken()).timeline == []

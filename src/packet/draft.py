@@ -499,16 +499,6 @@ _A_REMINDER = re.compile(
     r"\**\s*[:!-]",
     re.IGNORECASE,
 )
-# A worksheet's task or a source's caption, no happening: "Task 4 (Source work): Look at
-# Source B, … the 1680 auto de fe", "Extension: Find out how …", "Source A: adapted from
-# Equiano's Interesting Narrative (1789)" (not "Source A: On 14 July 1789 the crowd …").
-_A_TASK_OR_CAPTION = re.compile(
-    r"^(?:[-*•]\s+)?\**(?:(?:Task|Activity|Question|Exercise|Extension|Challenge)\s*(?:\d{1,2}[a-z]?)?"
-    r"\s*(?:\([^)]{1,30}\))?\s*[:.–-]\s|(?:Source|Document|Extract|Interpretation)\s+[A-Z0-9]"
-    r"\s*[:.–-]\s+(?:an?\s+|the\s+)?(?:(?:adapted|taken|extract|extracts|translated)\s+from|"
-    r"from|by|written|painting|photograph|cartoon|poster|engraving|letter|diary|speech|report)\b)",
-    re.IGNORECASE,
-)
 # A task for the reader, not a happening: "Draw a timeline of the main events from …".
 _A_TASK = re.compile(
     r"^(?:(?:Draw|Explain|Describe|Compare|List|Write|Make|Discuss|Find|Look|Identify|"
@@ -518,6 +508,20 @@ _A_TASK = re.compile(
     r"which|whether|each|these|this|one|two|three|at|up|out|on)\b"
     r"|(?:Using|With\s+the\s+help\s+of)\s+(?:the|these|this|your)\s+(?:sources?|documents?|"
     r"extracts?|evidence|information|map|timeline|table|pictures?)\b)"
+)
+# A worksheet's task or a source's caption, no happening: "Task 4 (Source work): Look at
+# Source B, … the 1680 auto de fe", "Extension: Find out how …", "Source A: adapted from
+# Equiano's Interesting Narrative (1789)" (not "Source A: On 14 July 1789 the crowd …").
+_A_TASK_OR_CAPTION = re.compile(
+    r"^(?:[-*•]\s+)?\**(?:(?:Task|Activity|Question|Exercise|Extension|Challenge)\s*"
+    r"(?:\d{1,2}[a-z]?)?\s*(?:\([^)]{1,30}\))?\s*[:.–-]\**\s+\**"
+    # … an instruction or a question after the label (not "Extension: The Second Reform Act of
+    # 1867 nearly doubled the electorate")
+    rf"(?:{_A_TASK.pattern[1:]}|(?:Find|Look|Why|How|What|Which|Who|When|Where|Do|Does|Did|"
+    r"Is|Are|Was|Were|Can|Could|Should|To\s+what\s+extent)\b)|"
+    r"(?:Source|Document|Extract|Interpretation)\s+[A-Z0-9]\s*[:.–-]\**\s+\**(?:an?\s+)?"
+    r"(?:adapted|taken|translated|extracted|an\s+extract)\s+from\b[^()]*\(\d{4}\)[^\d]*$)",
+    re.IGNORECASE,
 )
 
 
@@ -530,9 +534,13 @@ _A_REFERENCE = re.compile(
     r"(?:^|\.\s)(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}):\s+[A-Z][^,:;]{1,60},\s+\d{4}\.?$"
     r"|^[A-Z][\w’'-]+,\s+(?:[A-Z]\.\s*)+\(\d{4}\)"
     r"|\b(?:Press|Books|Publishers|Publishing),\s+\d{4}\.?$"
-    # … "(Cambridge, MA: Harvard University Press, 2017).", "(New York: Knopf, 2012), chs. 3-6.",
-    # "(London: Hodder & Stoughton, 1979); reissued as …"
-    r"|\([A-Z][\w .,’'-]{1,40}:\s+[A-Z][\w .&’'-]{1,60},\s+\d{4}\)(?:[;,]\s*[^()]{0,80})?\.?$"
+    r"|\([A-Z][\w .’'-]{1,40}:\s+[A-Z][\w .&’'-]{1,60},\s+\d{4}\)\.?$"
+    # … an author's book, all of it: "Peter Guardino, The Dead March … (Cambridge, MA: Harvard
+    # University Press, 2017).", "… (New York: Knopf, 2012), chs. 3-6.", "Huntford, Roland, Scott
+    # and Amundsen (London: Hodder & Stoughton, 1979); reissued as …"
+    r"|^(?:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*,\s+){1,2}[^()]{1,160}\([A-Z][\w .,’'-]{1,40}:\s+"
+    r"[A-Z][\w .&’'-]{1,60},\s+\d{4}\)(?:,\s*(?:chs?|pp?|esp)\.\s*\d+(?:\s*[–-]\s*\d+)?|"
+    r";\s*(?:reissued|reprinted|republished)\b[^()]{0,80})?\.?$"
     r"|\b(?:no|vol|pp?)\.\s*\d+[^.]{0,40}\(\d{4}\)\.?$"
     r"|^(?:\[\d{1,3}\]\s*)?See\s+(?:also\s+)?[A-Z]"
 )

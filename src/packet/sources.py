@@ -439,7 +439,8 @@ _ABOUT_THE_PAGE = re.compile(
     # … a wiki's categories, between bars (not "Categories: free men, villeins, …")
     r"Categories\s*:\s*[^|·]{1,80}(?:\s[|·]\s[^|·]{1,80})+$|"
     # … and asks to be told of a mistake: "Spotted a mistake or have a family connection …?"
-    r"(?:Spotted|Found|Noticed)\s+(?:a|an)\s+(?:mistake|error|typo)\b.{0,200}$"
+    r"(?:Spotted|Found|Noticed)\s+(?:a|an)\s+(?:mistake|error|typo)\b[^?]{0,120}\?\s*"
+    r"(?:Get\s+in\s+touch|Contact|Let\s+us\s+know|Tell\s+us|Email|E-mail|Write\s+to|Please)\b.{0,150}$"
 )
 
 
@@ -451,8 +452,11 @@ _NOT_FOR_READERS = re.compile(
     r"(?:^|[—–:,·|]\s*|\s-\s|\b(?i:reproduced|printed|copied|provided|supplied|licensed)\s+)"
     r"(?:for\s+(?:classroom|class|internal|school|teacher)\s+use(?:\s+only)?|"
     r"not\s+for\s+(?:distribution|circulation|publication)|"
-    # … "– please do not share outside the department."
-    r"(?:please\s+)?do\s+not\s+(?:share|copy|distribute|circulate|upload)\b[^.]{0,60})\s*\.?$|"
+    # … "– please do not share outside the department." (not "Lincoln told his cabinet: do not
+    # circulate the proclamation until …": an order in history)
+    r"(?:please\s+)?do\s+not\s+(?:share|copy|distribute|circulate|upload|reproduce)\s+"
+    r"(?:(?:this|these|the)\s+[a-z]+\s+)?(?:outside|beyond|without|online|externally|to\s+"
+    r"(?:other|external|anyone))\b[^.]{0,60})\s*\.?$|"
     r"^Cite\s+this\s+(?:article|page|entry)\b",
     re.IGNORECASE,
 )
@@ -874,9 +878,12 @@ _A_LIST_OF_DEFINITIONS = re.compile(
 )
 
 
+# A byline's part that is only a role: "Volunteer Researcher", "Staff Writer" (not "Emma Staff").
 _A_WRITER_S_ROLE = re.compile(
-    r"\b(?i:researcher|volunteer|editor|correspondent|reporter|writer|officer|curator|journalist|"
-    r"columnist|historian|teacher|archivist|librarian|contributor|staff)\b"
+    r"(?i:(?:volunteer|senior|junior|guest|staff|local|heritage|history|research|chief|assistant|"
+    r"deputy|associate|freelance)\s+)*(?i:researcher|volunteer|editor|correspondent|reporter|"
+    r"writer|officer|curator|journalist|columnist|historian|teacher|archivist|librarian|"
+    r"contributor|staff)"
 )
 
 
@@ -885,7 +892,11 @@ def _a_byline_s_name(author: str) -> str:
     Hedley Heritage Editor Published" is Margaret Hedley."""
     author = re.split(r"\s+(?:Published|Updated|Posted|Last\s+(?:updated|modified))\b", author)[0]
     # … and a byline's role it read as a second author: "Eilidh Kerr; Volunteer Researcher;"
-    people = [p.strip() for p in author.split(";") if p.strip() and not _A_WRITER_S_ROLE.search(p)]
+    people = [
+        p.strip()
+        for p in author.split(";")
+        if p.strip() and not _A_WRITER_S_ROLE.fullmatch(p.strip())
+    ]
     author = "; ".join(people) or author
     name = re.sub(
         r"(?:,\s*|\s+)(?:[A-Z][a-z]+\s+)?(?:Editor|Correspondent|Reporter|Writer|Officer|Curator|"
