@@ -444,3 +444,17 @@ def test_a_byline_s_role_is_no_second_author() -> None:
 
     assert _a_byline_s_name("Eilidh Kerr; Volunteer Researcher;") == "Eilidh Kerr"
     assert _a_byline_s_name("Anne Smith; John Brown") == "Anne Smith; John Brown"
+
+
+def test_a_school_s_masthead_is_furniture_and_a_wiki_s_last_change_its_date() -> None:
+    """A teacher's read of batch 36: two modules held only "Ashdown Vale College – History
+    Department"; a wiki page's "last_modified:" was no date for its citation."""
+    found = article(
+        "Ashgrove Academy — History Department\n\nThe Inquisition was founded in 1478.\n\n"
+        "Students at the Academy — History Department staff led the tour in 1990.",
+        "text",
+    )
+    assert found.skipped == ["Ashgrove Academy — History Department"]
+    page = article("---\ntitle: Exhibition\nlast_modified: 2024-02-19\n---\n\nIt opened in 1851.\n",
+                   "markdown")  # fmt: skip
+    assert page.date == "2024-02-19"

@@ -362,6 +362,7 @@ def is_handout_furniture(line: str) -> bool:
         or (len(plain.split()) <= 16 and _AN_EMAIL_S.fullmatch(plain) is not None)
         or _AN_EXAM_PAPER_S.fullmatch(plain) is not None
         or (len(plain.split()) <= 40 and _A_JOURNAL_S.fullmatch(plain) is not None)
+        or _A_SCHOOL_S_MASTHEAD.fullmatch(plain) is not None
         or (
             _DASHED_RUNNING_LINE.fullmatch(plain) is not None
             and _COURSE.search(plain) is not None
@@ -402,6 +403,12 @@ _A_JOURNAL_S = re.compile(
     r"(?:--+|[—–])\s*End\s+of\s+(?:[^-—–]{0,40}\s)?(?:notes|page|section|handout|lecture|"
     r"document|booklet|extract|transcript|file|worksheet)\s*(?:--+|[—–])|_{5,}",
     re.IGNORECASE,
+)
+# A school's masthead: "Ashdown Vale College – History Department", "Ashgrove Academy —
+# History Department" (two parts; three or more are a course line, `_DASHED_RUNNING_LINE`).
+_A_SCHOOL_S_MASTHEAD = re.compile(
+    r"[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,5}\s+(?:College|Academy|School|Institute|University)"
+    r"\s*[–—·|-]\s*(?:(?:History|Humanities)\s+Department|Department\s+of\s+History)"
 )
 # An email newsletter's furniture: its signature's "--", why it came and how to stop it, its
 # sign-off ("See you at the spring conference!", "The Bulletin team") and a postal address
@@ -569,6 +576,7 @@ _STOPS = (".", ",", ";", ":", "?", "!", "…")
 _PAGE_KEYS = {
     "title", "layout", "author", "date", "tags", "categories", "description", "permalink",
     "slug", "draft", "weight", "lang", "summary", "last_updated", "lastmod", "nav_order",
+    "last_modified",
 }  # fmt: skip
 
 
@@ -593,7 +601,11 @@ def _front_matter(lines: list[str], article: Article) -> tuple[list[str], dict[s
     named = {m[1]: m[2].strip("\"'") for m in read if m and m[2]}
     article.skipped += fields
     article.author = article.author or named.get("author")
-    article.date = article.date or named.get("date")
+    # … or, with no date, when it was last changed: "last_modified: 2024-02-19"
+    changed = next(
+        (named[k] for k in ("last_modified", "last_updated", "lastmod") if k in named), None
+    )
+    article.date = article.date or named.get("date") or changed
     return lines[end + 1 :], named
 
 
