@@ -921,7 +921,6 @@ _ADVERB_THEN_NAME = re.compile(
 )
 
 
-_PARTICLE = r"de|da|del|della|di|do|dos|du|la|le|van|von|y|al|bin|ibn"
 _A_TIME_WORD = (
     r"month|year|day|week|spring|summer|autumn|winter|morning|evening|night|decade|century"
 )
@@ -1211,6 +1210,9 @@ _NAME_PARTICLES = {
     "el", "bin", "ibn", "y", "dos", "das", "ter", "zu", "of", "and", "des", "les", "do", "nad",
     "pod", "na",
 }  # fmt: skip
+# … as a pattern, the words that join a name's parts, not two names ("of", "and") nor a
+# Xhosa name's "we": "Mariano Paredes y Arrillaga", "Jean de la Valette"
+_PARTICLE = "|".join(sorted(_NAME_PARTICLES - {"of", "and", "we"}))
 
 
 # How many of a kind, never a name's first word ("Many | Flemings"), and those that may be

@@ -500,8 +500,8 @@ _A_REMINDER = re.compile(
     re.IGNORECASE,
 )
 # A task for the reader, not a happening: "Draw a timeline of the main events from …".
-_A_TASK = re.compile(
-    r"^(?:(?:Draw|Explain|Describe|Compare|List|Write|Make|Discuss|Find|Look|Identify|"
+_A_TASK_OPENING = (
+    r"(?:(?:Draw|Explain|Describe|Compare|List|Write|Make|Discuss|Find|Look|Identify|"
     r"Summarise|Summarize|Imagine|Design|Create|Consider|Decide|Choose|Complete|Label|Research|"
     r"Match|Read|Use|Put|Sort|Rank|Plan|Annotate|Highlight|Give|State|Outline|Assess|Evaluate|"
     r"Analyse|Analyze|Suggest|Name|Justify|Study)\s+(?!of\b)(?:a|an|the|your|how|why|what|"
@@ -509,6 +509,7 @@ _A_TASK = re.compile(
     r"|(?:Using|With\s+the\s+help\s+of)\s+(?:the|these|this|your)\s+(?:sources?|documents?|"
     r"extracts?|evidence|information|map|timeline|table|pictures?)\b)"
 )
+_A_TASK = re.compile(rf"^{_A_TASK_OPENING}")
 # A worksheet's task or a source's caption, no happening: "Task 4 (Source work): Look at
 # Source B, … the 1680 auto de fe", "Extension: Find out how …", "Source A: adapted from
 # Equiano's Interesting Narrative (1789)" (not "Source A: On 14 July 1789 the crowd …").
@@ -517,7 +518,7 @@ _A_TASK_OR_CAPTION = re.compile(
     r"(?:\d{1,2}[a-z]?)?\s*(?:\([^)]{1,30}\))?\s*[:.–-]\**\s+\**"
     # … an instruction or a question after the label (not "Extension: The Second Reform Act of
     # 1867 nearly doubled the electorate")
-    rf"(?:{_A_TASK.pattern[1:]}|(?:Find|Look|Why|How|What|Which|Who|When|Where|Do|Does|Did|"
+    rf"(?:{_A_TASK_OPENING}|(?:Find|Look|Why|How|What|Which|Who|When|Where|Do|Does|Did|"
     r"Is|Are|Was|Were|Can|Could|Should|To\s+what\s+extent)\b)|"
     r"(?:Source|Document|Extract|Interpretation)\s+[A-Z0-9]\s*[:.–-]\**\s+\**(?:an?\s+)?"
     r"(?:adapted|taken|translated|extracted|an\s+extract)\s+from\b[^()]*\(\d{4}\)[^\d]*$)",
