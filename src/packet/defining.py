@@ -2451,11 +2451,14 @@ def _a_second_appositive(head: str) -> bool:
     )
 
 
+_INCLUDING = r"\b(?:included|includes|include|including)\s+"
+
+
 def _an_example(head: str, clause: str, rest: str) -> bool:
     """Whether the words before an appositive end with one of a list — "The Dreyfusards
     included republicans, socialists such as …" — or an example the sentence's verb follows:
     "chronicles …, such as the Mahavamsa ('Great Chronicle'), claim that …"."""
-    included = r"\b(?:included|includes|include|including)\s+(?:(?:the|a|an)\s+)?\S+(?:\s+\S+)?$"
+    included = rf"{_INCLUDING}(?:(?:the|a|an)\s+)?\S+(?:\s+\S+)?$"
     # … not "Reformers such as Robert Owen founded cooperatives, shops owned by …": the verb
     # after the example says what the appositive is of
     such_as = re.search(r"\bsuch\s+as\s+(?:the\s+)?([^,;:]+)$", head)
@@ -2472,7 +2475,7 @@ def _an_example(head: str, clause: str, rest: str) -> bool:
         and not re.match(
             r"\s*,\s+(?:and\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}\s*(?:,|\band\b|\.$)", rest
         )
-        and not re.search(r"\b(?:included|includes|include|including)\s+an?\s", head)
+        and not re.search(rf"{_INCLUDING}an?\s", head)
     )
     return bool(re.search(included, head)) and not described
 
