@@ -1414,3 +1414,41 @@ def test_a_source_s_own_words_after_its_label_keep_their_events() -> None:
     drafts = draft(article("Source A: On 14 July 1789 the crowd stormed the Bastille.", "text"),
                    "x", "x.txt", "x", Taken())  # fmt: skip
     assert [e["date"] for e in drafts.timeline] == ["1789-07-14"]
+
+
+_A_PAGE_WITH_TABLES = """<!doctype html><html lang="en"><head><title>The Tay Bridge disaster</title>
+</head><body><nav><a href="/">Home</a> <a href="/visit">Visit</a></nav><main><article>
+<h1>The Tay Bridge disaster</h1>
+<p>The first Tay Bridge carried the North British Railway across the Firth of Tay, linking
+Dundee with Fife. When it opened it was the longest bridge in the world, and its engineer,
+Thomas Bouch, was knighted for it by Queen Victoria.</p>
+<table><tr><th>Date</th><td>1878–1880</td></tr><tr><th>Place</th><td>Firth of Tay, Scotland</td>
+</tr><tr><th>Outcome</th><td>A new bridge built beside the old piers</td></tr></table>
+<p>On the night of 28 December 1879 a violent storm swept down the estuary. The high girders
+in the middle of the bridge fell into the river while a train from Burntisland was crossing
+them, and nobody on board survived. The court of inquiry blamed the design, construction and
+maintenance of the bridge, and Bouch's reputation never recovered.</p>
+<h2>Key dates</h2>
+<table><thead><tr><th>Year</th><th>Event</th></tr></thead><tbody>
+<tr><td>1 June 1878</td><td>The bridge opens to passenger trains</td></tr>
+<tr><td>1887</td><td>The second Tay Bridge opens beside the stumps of the first</td></tr>
+</tbody></table>
+<p>The second bridge, designed by William Henry Barlow, still carries trains today. Its
+builders reused some of the first bridge's girders, and the stumps of the old piers can
+still be seen beside it at low tide, a reminder of the night the bridge fell.</p>
+</article></main><footer><p>Tay Estuary Heritage Trust</p></footer></body></html>"""
+
+
+def test_a_web_page_s_tables_are_drafted_not_dropped() -> None:
+    """A teacher's read of batch 36: a heritage page's table vanished from its draft (the
+    page was read without its tables). A table is drafted as the table it is; a table of
+    dates gives events titled by what happened ("| 1887 | The second Tay Bridge opens … |");
+    a fact box's "| Date | 1878–1880 |" restates the story's dates and gives none."""
+    drafts = draft(article(_A_PAGE_WITH_TABLES, "html"), "tay", "tay.html", "tay", Taken())
+    body = "\n".join(drafts.modules.values())
+    assert "| 1887 | The second Tay Bridge opens beside the stumps of the first |" in body
+    assert "| Place | Firth of Tay, Scotland |" in body
+    titles = {e["date"]: e["title"] for e in drafts.timeline}
+    assert titles["1878-06-01"] == "The bridge opens to passenger trains"
+    assert titles["1887"].startswith("The second Tay Bridge opens beside the stumps")
+    assert "1878–1880" not in titles and not any("|" in t for t in titles.values())

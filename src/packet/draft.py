@@ -632,11 +632,13 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
             or _A_TASK_OR_CAPTION.match(paragraph)
             or _a_key_line(paragraph)
             or index in keyed
+            or _A_FACT_ROW.match(paragraph)
         ):
             continue  # "Conrad, Robert. The Destruction of …"; "Remember: … (1842) …"; "Task 4
             # (Source work): Look at Source B, … the 1680 auto de fe"; "Chris
             # Patten – last British governor (1992–1997), whose …"; a table of key people's
-            # row, "| John Rolfe (1585–1622) | colonist who …"
+            # row, "| John Rolfe (1585–1622) | colonist who …"; a fact box's "| Date | 1850–1888
+            # |": the whole story's dates, which its sentences tell
         for sentence in sentences(paragraph):
             yield from _dated_in(sentence, told, line)
 
@@ -679,6 +681,8 @@ def _dated_in(sentence: str, told: _Told, line: bool) -> Iterator[tuple[str, str
         yield sentence, clause, start, end, date
 
 
+# A fact box's row of the dates of the whole story: "| Date | 1850–1888 |", "| When | … |".
+_A_FACT_ROW = re.compile(r"\|\s*\**(?:dates?|when|years?|period|duration)\**\s*\|", re.IGNORECASE)
 # A source box's caption: "Source B — a report for Political and Economic Planning (PEP), 1967."
 _A_SOURCE_CAPTION = re.compile(r"\**Source\s+[A-Z0-9]\b\**\s*[—–:-]")
 # A clause that tells where a life went after the story: "he died of tuberculosis in April
@@ -1953,6 +1957,8 @@ _TIME_OF_DAY = re.compile(
 
 def event_title(sentence: str, start: int, end: int) -> str:
     """A short title: the sentence without its date phrase and the words leading into it."""
+    if re.match(r"\s*\||.*\|\s*$", sentence):  # a table's row (or its last clause), its cells
+        sentence = sentence.replace("|", ";")  # as clauses: "| 1795 | Kamehameha I wins … |"
     before, after = NOTE_MARK.sub("", sentence[:start]), sentence[end:]  # "[2] The order …"
     opened = before.rfind("(")
     if opened >= 0 and ")" not in before[opened:] and ")" in after:

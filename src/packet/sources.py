@@ -15,7 +15,7 @@ A seed is kept byte for byte as received. This module reads it:
   or booking pitches, as Markdown-like text (headings as `#` lines), plus the
   title, author and date where the document states them.
   - HTML: trafilatura, a maintained main-text extractor, reading the string it
-    is given (it never fetches anything);
+    is given (it never fetches anything), tables as Markdown tables;
   - plain text and Markdown: the rules below (`_boilerplate`), written against
     web pages saved as text: marketing lines, breadcrumbs, ratings and calls to
     action go; headings and article paragraphs stay.
@@ -927,7 +927,7 @@ def _html_article(text: str) -> Article:
         with_metadata=True,
         include_formatting=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         output_format="python",
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
