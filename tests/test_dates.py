@@ -155,3 +155,21 @@ def test_days_of_a_month_written_the_american_way_or_from_one_to_another(
         h[3] for h in happenings("In 1863, on May 3-4, 1500 Union soldiers were taken.", None)
     ]
     assert not any(date.startswith("1500-") for date in counted), counted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("c. 1500 BCE – Thutmose I campaigns beyond Kerma.", "c. 1500 BCE"),
+        ("Around 1500 BC the Egyptians pushed south.", "c. 1500 BC"),
+        ("c.2500 BCE – A town grows up at Kerma.", "c. 2500 BCE"),
+        ("Kerma was founded c. 2500 BCE and grew rich.", "c. 2500 BCE"),
+        ("The town was rebuilt in about 30 AD.", "c. 30 AD"),
+        ("The bridge opened c. 1878.", "c. 1878"),
+    ],
+)
+def test_an_approximate_year_keeps_its_era(sentence: str, wanted: str) -> None:
+    """Batch 37's study guide of Kush: "c. 1500 BCE" had been read as "c. 1500", a year of
+    the common era three thousand years out — a timeline's false date."""
+    assert [h[3] for h in happenings(sentence, None)] == [wanted]
+    assert (parse_date(wanted).start.year <= 0) == ("B" in wanted)

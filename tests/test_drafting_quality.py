@@ -124,8 +124,10 @@ def _date(label: dict[str, Any]) -> str | None:
     if isinstance(year, int) and year < 0:
         # a year before the common era, as a label gives it: -59 is 59 BC, and a day or
         # month of it ("that summer", "28 September") is of that year (packet writes a day
-        # BC as its year: "15 March 44 BC" is 44 BC)
-        return f"{-year} BC"
+        # BC as its year: "15 March 44 BC" is 44 BC) — but a century of it is the century
+        # its words say ("in the 13th century BCE", which a label gives as -1300)
+        century = happenings(f"in the {date.split(' the ', 1)[-1]}", None)
+        return century[0][3] if century and "century" in century[0][3] else f"{-year} BC"
     if _relative(label):
         return str(year)  # "two days later", of 1950: the label gives the year alone
     # A month the label gives alone ("March", with its year) is read as the text has it.

@@ -405,6 +405,10 @@ _PROSE = [
         "decade",
         r"\b(?i:the)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]\d0)s\b",
     ),
+    (  # c. 1500 BCE, around 30 AD: an approximate year of an era, which it keeps
+        "circa era",
+        r"\b(?i:c\.|ca\.|circa|around|about)\s*(?P<n>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)\b",
+    ),
     (  # c. 1951, circa 1951, around 1951
         "circa",
         rf"\b(?i:c\.|ca\.|circa|around|about)\s*{_YEAR.format('y')}{_NOT_NUMBER_AFTER}",
@@ -540,6 +544,7 @@ _PROSE_TEXT: dict[str, Callable[[re.Match[str]], str]] = {
     "century": _century_text,
     "decade": lambda m: f"{m['part'].lower() + ' ' if m['part'] else ''}{m['decade']}s",
     "circa": lambda m: f"c. {m['y']}",
+    "circa era": lambda m: f"c. {_era_text(m)}",
     "era": _era_text,
     "eraspan": _era_text,
 }
