@@ -1206,10 +1206,12 @@ def _gerund_phrase(bare: str, taken: list[str], before: list[str]) -> bool:
 
 # Small words inside names: "Umkhonto we Sizwe", "Leonardo da Vinci", "Ludwig van Beethoven".
 _NAME_PARTICLES = {
-    "we", "da", "de", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le", "al",
-    "el", "bin", "ibn", "y", "dos", "das", "ter", "zu", "of", "and", "des", "les", "do", "nad",
-    "pod", "na",
+    "we", "da", "de", "di", "du", "del", "della", "van", "von", "vom", "zur", "zum", "der",
+    "den", "la", "le", "al", "el", "bin", "ibn", "y", "dos", "das", "ter", "zu", "of", "and",
+    "des", "les", "do", "nad", "pod", "na",
 }  # fmt: skip
+# An era's letters after a year, never a name's first word.
+_ERAS = {"BCE", "BC", "CE", "AD"}
 # … as a pattern, the words that join a name's parts, not two names ("of", "and") nor a
 # Xhosa name's "we": "Mariano Paredes y Arrillaga", "Jean de la Valette"
 _PARTICLE = "|".join(sorted(_NAME_PARTICLES - {"of", "and", "we"}))
@@ -1299,7 +1301,12 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
             # "In Boston | the Sons of Liberty"
             after_particle = bool(before) and before[-1].lower() in ("of", "and", "for", "on")
             return bool(taken) and (after_particle or (len(taken) == 1 and taken[0] in _EPITHETS))
-        small = bool(taken) and (bare in ("of", "and", "for") or bare in _NAME_PARTICLES)
+        if bare in _ERAS:
+            return False  # "In about 728 BCE | Tefnakht, the ruler of Sais": a date's, not his
+        # … and "from" or "on" between a body's words: "the British Committee for Refugees from
+        # Czechoslovakia", "the Royal Commission on the Health of the Army"
+        linking = bare in ("from", "on") and bool(before) and _capitalised(before[-1])
+        small = bool(taken) and (bare in ("of", "and", "for") or bare in _NAME_PARTICLES or linking)
         # "In Boston", "During", "This": a sentence's first word, not a name's (but after a
         # word, a name's: "on show in | He Tohu", "published The Town | That Was Murdered")
         inside = bool(before) and re.fullmatch(r"[A-Za-z][\w’'-]*", before[-1]) is not None
@@ -1626,14 +1633,19 @@ _ROLE = (
     r"correspondent|reporter|botanist|naturalist|sociologist|MP|MEP|broadcaster|presenter|"
     r"conquistador|industrialist|manufacturer|businessman|businesswoman|philanthropist|"
     r"financier|entrepreneur|locksmith|signalman|stoker|handler|gardener|designer|"
-    r"bricklayer|shipbuilder|whaler|lecturer"
+    r"bricklayer|shipbuilder|whaler|lecturer|curate|vicar|rector|pastor|sachem|sagamore|"
+    # … and a science by its ending ("the geologist", "the cartographer"; not "an apologist"),
+    # and trades (not "a warmonger", "a troublemaker", "a racist": what someone thought of them)
+    r"(?!apologist)[a-z]+ologist|[a-z]+ographer|anatomist|druggist|pharmacist|dentist|pianist|"
+    r"violinist|ironmonger|fishmonger|shoemaker|watchmaker|clockmaker|dressmaker|cabinetmaker|"
+    r"mapmaker|wheelwright|shipwright"
 )
 # A ship, named after its kind as a person after a role: "the battlecruiser HMS Repulse", "the
 # old White Star liner Olympic", "his flagship *Mikasa*".
 _SHIP = (
     r"battleship|battlecruiser|cruiser|destroyer|frigate|corvette|carrier|liner|steamship|"
     r"steamer|flagship|warship|submarine|troopship|galleon|schooner|sloop|ironclad|gunboat|"
-    r"airship|whaler|barque|clipper"
+    r"airship|whaler|barque|clipper|ship|locomotive|company|firm"
 )
 # A person named after the role the text gives them: "the Soviet biologist Trofim Lysenko",
 # "the war minister, Dmitry Milyutin", "one of its senior officials, Sir Otto Niemeyer",
@@ -1641,7 +1653,7 @@ _SHIP = (
 # before a comma ("The federal Treasurer, Ted Theodore"; not "the Christian Democrats"), a
 # plural one only after "one of" (not "the leaders Mao and Zhou").
 # The small words inside a person's name: "Maurice of Nassau", "Johan van Oldenbarnevelt".
-_IN_A_NAME = r"of|van|von|de|da|der|du|la|le|al|ibn|bin"
+_IN_A_NAME = rf"of|{_PARTICLE}"  # "Ernst vom Rath", "Francisco José do Nascimento"
 _ROLE_NAMED = re.compile(
     r"(?<![\w’'-])(?P<role>(?P<one>one\s+of\s+)?"
     r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+"
@@ -1763,7 +1775,12 @@ def _after_opening(words: str) -> tuple[list[str], list[str]]:
 
 def _an_opening_word(word: str) -> bool:
     folded = word.casefold()
-    return folded in _OPENING_WORDS or folded in _NOT_A_NAME_START or word in _MONTH_NAMES
+    return (
+        folded in _OPENING_WORDS
+        or folded in _NOT_A_NAME_START
+        or word in _MONTH_NAMES
+        or word in _ERAS  # "In about 728 BCE | Tefnakht, the ruler of Sais"
+    )
 
 
 # Capitalised words that open a sentence, not a name: "When Gandhi, the …".

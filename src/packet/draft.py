@@ -1884,10 +1884,13 @@ def _add(
         return
     if _one_word(term) in {_one_word(drafted.term) for drafted in found.values()}:
         return  # "conversos" after "Converso": one word, which the glossary links either way
-    inside = (re.search(rf"(?<!\bof )\b{re.escape(term)}\b", d.term) for d in found.values())
+    inside = (
+        re.search(rf"(?<!\bof )\b{re.escape(term)}\b(?![’']s\b)", d.term) for d in found.values()
+    )
     if not keyed and any(inside):
         return  # "Gregory" when "Gregory clause" is drafted, but not "taiping" after "Taiping …"
-        # nor "Mlanjeni", the prophet, after the "War of Mlanjeni" named after him
+        # nor "Mlanjeni", the prophet, after the "War of Mlanjeni" named after him, nor "Red
+        # Cloud" after "Red Cloud's War"
     if any(term.casefold() in (a.casefold() for a in d.aliases) for d in found.values()):
         return
     found[term.casefold()] = TermDraft(
