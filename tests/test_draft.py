@@ -1452,3 +1452,39 @@ def test_a_web_page_s_tables_are_drafted_not_dropped() -> None:
     assert titles["1878-06-01"] == "The bridge opens to passenger trains"
     assert titles["1887"].startswith("The second Tay Bridge opens beside the stumps")
     assert "1878–1880" not in titles and not any("|" in t for t in titles.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day", "wanted"),
+    [
+        ("Two months later they reached the coast of New England.", "1620-09", ["1620-11"]),
+        ("That day Massasoit and Carver agreed a treaty.", "1621-03-22", ["1621-03-22"]),
+        ("By spring about half of the passengers were dead.", "1621-02", ["1621"]),
+        ("About three months later, at the end of August 1498, da Gama left.", "1498-05-20",
+         ["1498-08"]),
+        ("That day of reckoning never came.", "1621-03-22", []),
+        ("Two months later than planned, they sailed.", "1620-09", []),
+        ("By the spring of 1622 the colony was short of food.", "1621-02", ["1622"]),
+    ],
+)  # fmt: skip
+def test_months_later_that_day_and_by_a_season_are_told_from_the_date_before(
+    sentence: str, day: str, wanted: list[str]
+) -> None:
+    """Batch 37's Plymouth page: "Two months later", "That day" and "By spring" were read as no
+    date, and a sentence that gives its own date keeps it ("About three months later, at the
+    end of August 1498")."""
+    assert [h[3] for h in happenings(sentence, int(day[:4]), day)] == wanted
+
+
+def test_a_legend_s_later_year_is_not_the_story_s() -> None:
+    """Batch 37: "The legend of Plymouth Rock first appeared in 1741" set the year of "That
+    winter" after it, a false 1741 on the timeline; the story goes on in 1620."""
+    text = (
+        "# The landing\n\nThe Mayflower arrived on 16 December 1620, and on 25 December the men "
+        "began building. The legend of Plymouth Rock first appeared in 1741, when Thomas Faunce "
+        "pointed out the rock as the landing place.\n\nThat winter most passengers stayed aboard "
+        "the cold, damp ship while houses went up.\n"
+    )
+    drafts = draft(article(text, "markdown"), "p", "p.md", "p", Taken())
+    dates = {e["title"]: e["date"] for e in drafts.timeline}
+    assert dates["Most passengers stayed aboard the cold"] == "1620", dates

@@ -691,9 +691,11 @@ _LATER_IN_LIFE = re.compile(r"\bdied\s+(?:of\b|in\s+(?:prison|exile)\b)")
 # A sentence about what was written of the story since, whose year the story does not go on
 # from: "Other historians, beginning with John Terraine, whose study of Haig appeared in 1963,
 # have defended him. … The following spring the Germans withdrew" (1917, not 1964); "Charlotte
-# Brontë drew on the attack for her novel Shirley, published in 1849. | Within weeks …".
+# Brontë drew on the attack for her novel Shirley, published in 1849. | Within weeks …"; "The
+# legend of Plymouth Rock first appeared in 1741 … | That winter …" (1620, not 1741).
 _WRITTEN_OF_SINCE = re.compile(
     r"\b(?:historians?|historiography|biograph(?:y|er|ers)|memoirs|study\s+of|"
+    r"(?:legend|myth)s?\s+(?:of|that)|"  # "The legend of Plymouth Rock first appeared in 1741"
     r"(?:his|her|their|[A-Z][\w’'-]*[’']s)\s+(?:book|novel|poem|play|memoir|film))\b"
 )
 
@@ -1227,6 +1229,8 @@ _RELATIVE_DAY = re.compile(
     rf"(?:on\s+)?the\s+previous\s+day|(?<![\w-])(?P<earlier>{_DAY_COUNT})\s+days?\s+earlier"
     r"(?!\s+than\b)|"
     r"(?:on\s+)?(?:the|that)\s+same\s+(?:day|night)|later\s+that\s+day|"
+    # "That day Massasoit and Carver agreed a treaty" (not "That day of …", "That day when …")
+    r"\A(?-i:That)\s+day(?!\s+(?:of|when|that)\b)|"
     r"(?:(?:later|earlier|early|late)\s+)?that\s+(?:same\s+)?(?:night|evening|morning|afternoon)|"
     rf"{_HOUR})\b",
     re.IGNORECASE,
@@ -1235,6 +1239,8 @@ _RELATIVE_DAY = re.compile(
 _RELATIVE_MONTH = re.compile(
     r"\b(?:(?:later\s+)?(?:in\s+)?(?:that|the)\s+same\s+month|(?:later|earlier)\s+that\s+month|"
     r"(?:in\s+)?the\s+(?:following|next)\s+month|a\s+month\s+later|"
+    r"(?<![\w-])(?:(?:about|nearly|almost|some)\s+)?"
+    r"(?P<months>two|three|four|five|six|seven|eight|nine|ten)\s+months\s+later|"
     r"(?<!\bof\s)(?:in\s+)?that\s+month)\b",  # "drawn up in Memmingen that month"
     re.IGNORECASE,
 )
@@ -1252,6 +1258,8 @@ _RELATIVE_YEAR = re.compile(
     # … not "Twenty-two years later" (no count of it here), "after six years of fighting"
     rf"(?<![\w-])(?P<years>{_COUNT})\s+years\s+later|after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b)|"
     r"that\s+(?:same\s+)?(?:spring|summer|autumn|fall|winter)|"
+    # "By spring about half of the passengers were dead", of the year the text is in
+    r"\A(?-i:By)\s+(?:the\s+)?(?-i:spring|summer|autumn|winter)\b(?!\s+(?:of|and)\b)|"
     r"(?:by|at|from)\s+the\s+end\s+of\s+that\s+year|"
     # "within weeks" (not "within days of the fire"), "a few days later": of the same year
     rf"(?P<vague>within\s+(?:a\s+few\s+|a\s+|(?:{_COUNT})\s+)?(?:days?|weeks?|months?)(?!\s+of\b)|"
@@ -1421,11 +1429,12 @@ def _days_on(m: re.Match[str], step: int) -> int:
 
 
 def _month_counted(m: re.Match[str], base: str | None, forward: int) -> tuple[int, int, str] | None:
-    """The month "later that month" or "the following month" tells, from the month of `base`
-    (the last month or day given)."""
+    """The month "later that month", "the following month" or "two months later" tells, from
+    the month of `base` (the last month or day given)."""
     if base is None or not re.match(r"\d{4}-\d\d", base):
         return None
-    months = int(base[:4]) * 12 + int(base[5:7]) - 1 + forward
+    step = _COUNTS[m["months"].lower()] if m["months"] else forward  # "Two months later"
+    months = int(base[:4]) * 12 + int(base[5:7]) - 1 + step
     if not 12 <= months < 10000 * 12:
         return None
     return m.start(), m.end(), f"{months // 12:04d}-{months % 12 + 1:02d}"
