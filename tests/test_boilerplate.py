@@ -458,3 +458,28 @@ def test_a_school_s_masthead_is_furniture_and_a_wiki_s_last_change_its_date() ->
     page = article("---\ntitle: Exhibition\nlast_modified: 2024-02-19\n---\n\nIt opened in 1851.\n",
                    "markdown")  # fmt: skip
     assert page.date == "2024-02-19"
+
+
+def test_an_offprint_s_citation_author_note_and_licence_are_furniture() -> None:
+    """Batch 37, measured blind: an offprint's "To cite this article: …" reached the timeline
+    (2024) and its title the glossary; its "About the author", a page's Creative Commons line,
+    "Please turn over for …" and a permission line ending "Not for resale." stayed as text."""
+    furniture = [
+        "To cite this article: Whitcombe, E. M. (2024). Iron across a continent: building the "
+        "first transcontinental railroad, 1862–1869. Journal of the Western Rail Heritage "
+        "Society, 58(2), 41–67.",
+        "About the author: Eleanor M. Whitcombe taught history in Wyoming high schools for "
+        "twenty-six years.",
+        "*Shared under CC BY-NC 4.0 by the HistoryShare network of schools · Viewed 2,317 times*",
+        "Please turn over for the timeline and revision questions ▶",
+        "Reproduced for classroom use with the permission of the Society's Publications "
+        "Committee. Not for resale.",
+    ]
+    history = [
+        "They refused to turn over their weapons to the army.",
+        "The pamphlet was shared under a false name in 1798.",
+        "About the author of the Declaration there was no doubt: it was Jefferson.",
+    ]
+    found = article("\n\n".join([*furniture, *history]), "markdown")
+    assert found.skipped == furniture
+    assert [text for _, text in found.blocks] == history

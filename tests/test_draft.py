@@ -1465,6 +1465,9 @@ def test_a_web_page_s_tables_are_drafted_not_dropped() -> None:
         ("That day of reckoning never came.", "1621-03-22", []),
         ("Two months later than planned, they sailed.", "1620-09", []),
         ("By the spring of 1622 the colony was short of food.", "1621-02", ["1622"]),
+        ("A victim can lose so much fluid that he or she dies within a day.", "1842-03", []),
+        ("On 10 May 1940 Germany invaded the Netherlands, and within weeks France was close to "
+         "defeat.", "1940-04", ["1940-05-10", "1940"]),
     ],
 )  # fmt: skip
 def test_months_later_that_day_and_by_a_season_are_told_from_the_date_before(
@@ -1472,7 +1475,8 @@ def test_months_later_that_day_and_by_a_season_are_told_from_the_date_before(
 ) -> None:
     """Batch 37's Plymouth page: "Two months later", "That day" and "By spring" were read as no
     date, and a sentence that gives its own date keeps it ("About three months later, at the
-    end of August 1498")."""
+    end of August 1498"); what may happen any time ("can … die within a day", its talk notes'
+    cholera) is no happening."""
     assert [h[3] for h in happenings(sentence, int(day[:4]), day)] == wanted
 
 

@@ -1196,6 +1196,10 @@ _AN_HOUR = re.compile(
     r"o['’]clock|noon|midday|midnight|morning|afternoon|evening|dawn|dusk|daybreak|nightfall"
 )
 # Words that say a thing happened again and again, not on one day.
+# What may happen at any time, no happening of the story's: "a disease that can kill within a
+# day" (`_relative`'s "within …").
+# (not the month: "On 10 May 1940 Germany invaded …, and within weeks France …")
+_WHAT_MAY_HAPPEN = re.compile(r"\b(?:can|may|might|[Uu]sually|[Oo]ften|[Nn]ormally)\b")
 _HABITUAL = re.compile(
     r"\b(?:usually|often|always|normally|generally|typically|regularly|sometimes|every|each|"
     r"would|used\s+to|most\s+days|daily|nightly|throughout|(?:a|per)\s+(?:day|week|month)|"
@@ -1313,6 +1317,8 @@ def _relative(
     for m in matches:
         if re.match(r"\s+than\b", sentence[m.end() :]):
             continue  # "ten years later than de Lesseps had promised": a comparison
+        if m.re is _RELATIVE_YEAR and m["vague"] and _WHAT_MAY_HAPPEN.search(sentence[: m.start()]):
+            continue  # "a victim can lose so much fluid that he dies within a day": any day
         after = bisect.bisect_left(starts, m.end() - 8)
         ended = bisect.bisect_left(ends, m.start() - 8)
         near = (

@@ -371,10 +371,11 @@ def is_handout_furniture(line: str) -> bool:
     )
 
 
-# An exam paper's or a booklet's furniture: "Turn over ►", "END OF SOURCE BOOKLET", and a
+# An exam paper's or a booklet's furniture: "Turn over ►", "Please turn over for the timeline
+# …", "END OF SOURCE BOOKLET", and a
 # word processor's file line, "File: Y8_U3_L5_GunpowderPlot_v3.docx · Last edited by …".
 _AN_EXAM_PAPER_S = re.compile(
-    r"(?:Please\s+)?turn\s+over\W*|(?-i:END\s+OF\s+(?:THE\s+)?(?:SOURCE\s+)?(?:BOOKLET|PAPER|"
+    r"(?:Please\s+)?turn\s+over(?:\s+for\s+[^.!?]{1,60})?\W*|(?-i:END\s+OF\s+(?:THE\s+)?(?:SOURCE\s+)?(?:BOOKLET|PAPER|"
     r"QUESTIONS|EXAMINATION|TEST|INSERT|SECTION\s+[A-Z]))\W*|"
     r"(?:File|Filename|File\s+name)\s*:\s*\S+\.(?:docx?|odt|pdf|pptx?)\b.{0,80}",
     re.IGNORECASE,
@@ -395,7 +396,14 @@ _A_JOURNAL_S = re.compile(
     r".{0,60}\bpp?\.\s*\d+(?:\s*[–-]\s*\d+)?\.?|"
     # … leave to copy it (not "In 1796 the pamphlet was reprinted with the permission of …")
     r"(?:Published\s+by\s+[^.]{1,100}\.\s+)?(?-i:Reproduced)\s+(?:for\s+[a-z ]{1,30}\s+)?"
-    r"(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\b[^.]{0,120}\.?|"
+    r"(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\b[^.]{0,120}\.?"
+    r"(?:\s+Not\s+for\s+(?:re)?sale\.?)?|"
+    # … how to cite it, who wrote it, and its licence: "To cite this article: Whitcombe, E. M.
+    # (2024). …", "About the author: …", "Shared under CC BY-NC 4.0 by … · Viewed 2,317 times"
+    r"(?:To\s+)?cite\s+this\s+(?:article|chapter|paper|offprint)\s*:.{10,400}|"
+    r"About\s+the\s+authors?\s*:.{10,400}|"
+    r"(?:Shared|Licensed|Published|Made\s+available)\s+under\s+(?:a\s+)?"
+    r"(?:CC\s+BY|Creative\s+Commons)\b.{0,150}|"
     r"[^.]{1,80}\s+is\s+published\s+(?:twice|three\s+times|four\s+times|quarterly|monthly|"
     r"annually|weekly)\b[^.]{0,40}\bby\s+the\s+(?:[^.]{0,80}\s)?(?:Society|Association|Press|"
     r"Institute|University|Trust|Council|Department)\.?|"
