@@ -166,10 +166,16 @@ def test_days_of_a_month_written_the_american_way_or_from_one_to_another(
         ("Kerma was founded c. 2500 BCE and grew rich.", "c. 2500 BCE"),
         ("The town was rebuilt in about 30 AD.", "c. 30 AD"),
         ("The bridge opened c. 1878.", "c. 1878"),
+        ("The New Kingdom lasted c. 1550–1070 BC.", "c. 1550 BC–1070 BC"),
+        ("Troy fell around 1200 B.C., the poets said.", "c. 1200 BC"),
+        ("The city was sacked in 1200 B.C.E. by raiders.", "1200 BCE"),
+        ("Claudius invaded in A.D. 43 with four legions.", "43 AD"),
+        ("The Romans came around AD 43 to stay.", "c. 43 AD"),
     ],
 )
 def test_an_approximate_year_keeps_its_era(sentence: str, wanted: str) -> None:
     """Batch 37's study guide of Kush: "c. 1500 BCE" had been read as "c. 1500", a year of
-    the common era three thousand years out — a timeline's false date."""
+    the common era three thousand years out — a timeline's false date; hostile pass 49: so
+    were "c. 1550–1070 BC" and "1200 B.C." (an era as older books write it)."""
     assert [h[3] for h in happenings(sentence, None)] == [wanted]
     assert (parse_date(wanted).start.year <= 0) == ("B" in wanted)

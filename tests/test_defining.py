@@ -3089,14 +3089,25 @@ def test_a_name_s_particles_and_links_and_a_role_by_its_science_or_trade(
         "Many remembered Winston Churchill, a warmonger, from Gallipoli.",
         "After the Second World War the Viet Minh, a communist-led movement, fought on.",
         "Thousands of refugees came from Czechoslovakia, a country Hitler had broken up.",
+        "The Pilgrims left England on the Mayflower from Plymouth, a port in Devon, in 1620.",
+        "The surprise attack by Japan on Pearl Harbor, the main base of the US Pacific Fleet, "
+        "took place on 7 December 1941.",
+        "The Spanish never recovered the silver from the ship Drake captured off Peru.",
+        "John White governed the company Raleigh sent to Roanoke in 1587.",
+        "The firm Marks and Spencer opened its first shop in Leeds in 1884.",
     ],
 )
 def test_what_someone_thought_of_a_person_is_no_role(sentence: str) -> None:
     """What someone thought of a person ("a warmonger") is no trade, "communist-led" is no
-    communist, and "from" opens no name after a lower-case word."""
+    communist, "from" opens no name after a lower-case word."""
     found = [t for t, _, _ in defined_terms(sentence)]
     assert "Winston Churchill" not in found, found
     assert not any(t.startswith("from") or "Second" in t for t in found), found
+    # hostile pass 49: "from" and "on" join a body's name, not a person, ship or country to a
+    # place ("England on the Mayflower from Plymouth"); a ship or firm after its kind is not
+    # the person who did something to it ("the ship Drake captured"), nor half a partnership
+    assert not any(re.search(r"\s(?:on|from)\s", t) for t in found), found
+    assert not {"Drake", "Raleigh", "Marks"} & {*found}, found
 
 
 def test_a_person_is_drafted_beside_what_is_named_after_them() -> None:

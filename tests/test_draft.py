@@ -1492,3 +1492,70 @@ def test_a_legend_s_later_year_is_not_the_story_s() -> None:
     drafts = draft(article(text, "markdown"), "p", "p.md", "p", Taken())
     dates = {e["title"]: e["date"] for e in drafts.timeline}
     assert dates["Most passengers stayed aboard the cold"] == "1620", dates
+
+
+def test_a_page_laid_out_in_a_table_is_read_as_its_article() -> None:
+    """Hostile pass 49: a page laid out in a table (an old school site's menu cell and article
+    cell) became one table row once tables were read — no glossary, titles run together. A
+    table whose cells hold headings, lists or paragraphs lays the page out; a table of data
+    inside it stays a table."""
+    page = (
+        "<html><body><table width=100%><tr><td><a href=/>Home</a><br><a href=/m>Medieval</a>"
+        "</td><td><h1>The Peasants' Revolt</h1><p>The Peasants' Revolt began in Essex in May "
+        "1381, when villagers refused to pay the third poll tax, a tax on every adult.</p><p>Wat "
+        "Tyler, a leader from Kent, led the rebels to London in June 1381.</p><table><tr><th>"
+        "Year</th><th>Event</th></tr><tr><td>1377</td><td>The first poll tax is collected</td>"
+        "</tr></table><p>On 15 June at Smithfield William Walworth, the Mayor of London, struck "
+        "Tyler down, and the revolt collapsed within weeks across the whole of England.</p>"
+        "</td></tr></table><footer>Copyright 2020</footer></body></html>"
+    )
+    found = article(page, "html")
+    paragraphs = [text for _, text in found.blocks]
+    assert paragraphs[0].startswith("The Peasants' Revolt began in Essex")
+    assert "| 1377 | The first poll tax is collected |" in paragraphs
+    drafts = draft(found, "p", "p.html", "p", Taken())
+    assert {"poll tax", "Wat Tyler"} <= {t["term"] for t in drafts.glossary}
+    assert ("1377", "The first poll tax is collected") in [
+        (e["date"], e["title"]) for e in drafts.timeline
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "wanted"),
+    [
+        ("| 1795 | Kamehameha I wins the Battle of Nuʻuanu |", [("1795", "Kamehameha I wins the "
+                                                               "Battle of Nuʻuanu")]),
+        ("| Fulford | 20 September 1066 | Norse victory |",
+         [("1066-09-20", "Fulford – Norse victory")]),
+        ("| 1845 | Potato blight appears in September. About a third of the crop is lost. |",
+         [("1845", "Potato blight appears in September")]),
+        ("| Date | 1850–1888 |", []),
+        ("| Born | 12 February 1809, Hodgenville, Kentucky |", []),
+        ("| Henry VII | 1485 | 1509 |", []),
+        ("| 1841 | 8.2 million |", []),
+        ("| When did Franz Ferdinand die? | 28 June 1914 |", []),
+        ("| Began | 1337 |", []),
+    ],
+)  # fmt: skip
+def test_only_a_timeline_s_row_gives_an_event(row: str, wanted: list[tuple[str, str]]) -> None:
+    """Hostile pass 49, on tables read: a fact box ("| Born | …"), a reign's two years, a
+    census and a quiz gave events titled "Born", "8.2 million" or "Dated event"; a row with one
+    date and what happened (in three words or more) is a timeline's, titled by its other
+    cells, and one event however many dates its cells name."""
+    text = f"# Dates\n\nSome history.\n\n| A | B |\n|---|---|\n{row}\n"
+    drafts = draft(article(text, "markdown"), "t", "t.md", "t", Taken())
+    assert [(e["date"], e["title"]) for e in drafts.timeline] == wanted
+
+
+def test_a_table_s_years_are_not_the_year_the_story_goes_on_in() -> None:
+    """Hostile pass 49: "On 25 December he was crowned" after a table ending "| 1087 | William
+    dies at Rouen |" was dated 1087; the table is an aside, the story is in 1066."""
+    text = (
+        "# 1066\n\nOn 14 October 1066 William of Normandy defeated Harold Godwinson.\n\n"
+        "| Year | Event |\n|---|---|\n| 1086 | The Domesday survey is made |\n"
+        "| 1087 | William dies at Rouen |\n\nOn 25 December he was crowned in Westminster "
+        "Abbey.\n"
+    )
+    drafts = draft(article(text, "markdown"), "n", "n.md", "n", Taken())
+    dates = [e["date"] for e in drafts.timeline]
+    assert "1066-12-25" in dates and "1087-12-25" not in dates, dates

@@ -290,6 +290,9 @@ _MON = (
 )
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{0}>1\d{{3}}|20\d{{2}})"
+# An era's letters after a year: "BC", "BCE", "AD", "CE", and as older books write them,
+# "B.C.", "B.C.E.", "A.D." (never a year of the common era: "1200 B.C.")
+_AN_ERA = r"(?P<era>BCE|BC|CE|AD|B\.\s?C\.(?:\s?E\.)?|A\.\s?D\.|C\.\s?E\.)(?!\w)"
 _NOT_NUMBER_BEFORE = r"(?<![\d,.$£€])"
 _NOT_NUMBER_AFTER = r"(?![\d]|,\d)"
 
@@ -405,9 +408,15 @@ _PROSE = [
         "decade",
         r"\b(?i:the)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]\d0)s\b",
     ),
-    (  # c. 1500 BCE, around 30 AD: an approximate year of an era, which it keeps
+    (  # c. 1550–1070 BC: an approximate span of years of one era, which it keeps
         "circa era",
-        r"\b(?i:c\.|ca\.|circa|around|about)\s*(?P<n>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)\b",
+        r"\b(?i:c\.|ca\.|circa|around|about)\s*(?P<y>\d{1,4})\s*[–—-]\s*(?:(?i:c\.)\s*)?"
+        rf"(?P<y2>\d{{1,4}})\s*{_AN_ERA}",
+    ),
+    (  # c. 1500 BCE, around 30 AD, around 1200 B.C., about A.D. 43: an approximate year of an era
+        "circa era",
+        r"\b(?i:c\.|ca\.|circa|around|about)\s*"
+        rf"(?:(?P<n>\d{{1,4}})\s*{_AN_ERA}|(?:AD|A\.\s?D\.)\s*(?P<ad>\d{{1,4}})\b)",
     ),
     (  # c. 1951, circa 1951, around 1951
         "circa",
@@ -431,9 +440,9 @@ _PROSE = [
     ),
     (  # 264–241 BC, 100–200 AD: a span of years of one era
         "eraspan",
-        r"(?<![\d,.])\b(?P<y>\d{1,4})\s*[–—-]\s*(?P<y2>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)\b",
+        rf"(?<![\d,.])\b(?P<y>\d{{1,4}})\s*[–—-]\s*(?P<y2>\d{{1,4}})\s*{_AN_ERA}",
     ),
-    ("era", r"\b(?:(?P<n>\d{1,4})\s*(?P<era>BCE|BC|CE|AD)|AD\s+(?P<ad>\d{1,4}))\b"),
+    ("era", rf"\b(?:(?P<n>\d{{1,4}})\s*{_AN_ERA}|(?:AD|A\.\s?D\.)\s+(?P<ad>\d{{1,4}})\b)"),
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\b{_NOT_NUMBER_AFTER}"),
     # "in 629", "In 755 the rebellion …": a year of three digits, after a word that says when
     # and before no noun ("in 200 ships", "about 150 British soldiers", "after 300 were killed"
@@ -516,10 +525,10 @@ def _feast_text(m: re.Match[str]) -> str:
 def _era_text(m: re.Match[str]) -> str:
     """ "44 BC", "AD 394", "264–241 BC" as packet writes them: "44 BC", "394 AD", "264 BC–241
     BC"."""
+    era = re.sub(r"[.\s]", "", m["era"] or "").upper()  # "B.C." is BC
     if m.re.groupindex.get("y2") and m["y2"]:
-        era = m["era"].upper()
         return f"{int(m['y'])} {era}–{int(m['y2'])} {era}"
-    return f"{int(m['n'])} {m['era'].upper()}" if m["n"] else f"{int(m['ad'])} AD"
+    return f"{int(m['n'])} {era}" if m["n"] else f"{int(m['ad'])} AD"
 
 
 def _century_text(m: re.Match[str]) -> str:

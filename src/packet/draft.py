@@ -626,30 +626,58 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
     keyed = _rows_of_key_tables(section.paragraphs)
     for index, paragraph in enumerate(section.paragraphs):
         line = _TIMELINE_LINE.match(paragraph) is not None
+        row = _a_table_row(paragraph)
         if (
             _a_reference(paragraph)
             or _A_REMINDER.match(paragraph)
             or _A_TASK_OR_CAPTION.match(paragraph)
             or _a_key_line(paragraph)
             or index in keyed
-            or _A_FACT_ROW.match(paragraph)
+            or (row and not _a_timeline_row(paragraph))
         ):
             continue  # "Conrad, Robert. The Destruction of …"; "Remember: … (1842) …"; "Task 4
             # (Source work): Look at Source B, … the 1680 auto de fe"; "Chris
             # Patten – last British governor (1992–1997), whose …"; a table of key people's
-            # row, "| John Rolfe (1585–1622) | colonist who …"; a fact box's "| Date | 1850–1888
-            # |": the whole story's dates, which its sentences tell
+            # row, "| John Rolfe (1585–1622) | colonist who …"; any table's row but a
+            # timeline's (`_a_timeline_row`)
         for sentence in sentences(paragraph):
-            yield from _dated_in(sentence, told, line)
+            yield from _dated_in(sentence, told, line, row=row)
 
 
-def _dated_in(sentence: str, told: _Told, line: bool) -> Iterator[tuple[str, str, int, int, str]]:
+def _a_timeline_row(row: str) -> bool:
+    """Whether a table's row is a timeline's: one cell a date and no more ("| 1795 |
+    Kamehameha I wins the Battle of Nuʻuanu |", "| Fulford | 20 September 1066 | Norse victory
+    |"), the others what happened, in three words or more — not a fact box's "| Date |
+    1850–1888 |" or "| Born | 12 February 1809, Hodgenville |", a reign's "| Henry VII | 1485 |
+    1509 |", a census's "| 1841 | 8.2 million |", nor a quiz's "| When did Franz Ferdinand
+    die? | 28 June 1914 |"."""
+    cells = [re.sub(r"[*_]", "", cell).strip() for cell in row.strip().strip("|").split("|")]
+    dates = [cell for cell in cells if _only_a_date(cell)]
+    told = [cell for cell in cells if cell and cell not in dates]
+    return (
+        len(dates) == 1
+        and len(" ".join(told).split()) >= 3
+        and not any(cell.endswith("?") for cell in told)
+    )
+
+
+def _only_a_date(cell: str) -> bool:
+    found = find_dates(cell)
+    return len(found) == 1 and found[0][0] == 0 and not cell[found[0][1] :].strip(" .,;")
+
+
+def _dated_in(
+    sentence: str, told: _Told, line: bool, *, row: bool = False
+) -> Iterator[tuple[str, str, int, int, str]]:
     """`_dated`'s happenings in one sentence, `line` whether its paragraph is a timeline's
-    line. (A title that opens "He" keeps it: the name it means is in a sentence before, and
-    no rule read here tells which — a hostile pass found "Stalin was murdered in Mexico" and
+    line, `row` whether it is a table's row (which no sentence after it counts on from: "On
+    25 December he was crowned" after a table's "| 1087 | William dies |" is of 1066). (A
+    title that opens "He" keeps it: the name it means is in a sentence before, and no rule
+    read here tells which — a hostile pass found "Stalin was murdered in Mexico" and
     "Elizabeth I was beheaded" from every one tried.)"""
     if (
         not re.search(r"[^\W\d_]{2}", sentence)  # "**1956.**", a list's label: no words
+        or _only_a_date(sentence.strip("*_ ").rstrip(":"))  # "10 April 1848", a cell's own line
         or sentence.rstrip(" ”\"’')").endswith("?")
         or _A_TASK.match(sentence)
         or _A_REFERENCE.search(sentence)
@@ -668,7 +696,7 @@ def _dated_in(sentence: str, told: _Told, line: bool) -> Iterator[tuple[str, str
         year = int(date[:4]) if re.match(r"\d{4}", date) else None
         first = year if first is None else first
         ahead = year and first and year >= first + 2 and _LATER_IN_LIFE.search(clause)
-        if not written_of and not ahead:
+        if not written_of and not ahead and not row:
             # … nor a life told to its end: "at his trial in October 1914 he was sentenced …,
             # and he died of tuberculosis in April 1918. | On 5 July Kaiser Wilhelm II …"
             # (1914, not 1918)
@@ -679,10 +707,11 @@ def _dated_in(sentence: str, told: _Told, line: bool) -> Iterator[tuple[str, str
             continue
         told.happenings.append((date, words))
         yield sentence, clause, start, end, date
+        if row:
+            return  # a timeline's row is one happening, of its date's cell: "| 1845 | Potato
+            # blight appears in September |" is not a second in September
 
 
-# A fact box's row of the dates of the whole story: "| Date | 1850–1888 |", "| When | … |".
-_A_FACT_ROW = re.compile(r"\|\s*\**(?:dates?|when|years?|period|duration)\**\s*\|", re.IGNORECASE)
 # A source box's caption: "Source B — a report for Political and Economic Planning (PEP), 1967."
 _A_SOURCE_CAPTION = re.compile(r"\**Source\s+[A-Z0-9]\b\**\s*[—–:-]")
 # A clause that tells where a life went after the story: "he died of tuberculosis in April
@@ -1975,8 +2004,10 @@ _TIME_OF_DAY = re.compile(
 
 def event_title(sentence: str, start: int, end: int) -> str:
     """A short title: the sentence without its date phrase and the words leading into it."""
-    if re.match(r"\s*\||.*\|\s*$", sentence):  # a table's row (or its last clause), its cells
-        sentence = sentence.replace("|", ";")  # as clauses: "| 1795 | Kamehameha I wins … |"
+    if re.match(r"\s*\|", sentence):  # a timeline's row: what its other cells say
+        return _a_row_s_title(sentence, sentence[start:end])
+    if re.search(r"\|\s*$", sentence):  # a row's last sentence: its cells as clauses
+        sentence = sentence.replace("|", ";")
     before, after = NOTE_MARK.sub("", sentence[:start]), sentence[end:]  # "[2] The order …"
     opened = before.rfind("(")
     if opened >= 0 and ")" not in before[opened:] and ")" in after:
@@ -2019,6 +2050,17 @@ def event_title(sentence: str, start: int, end: int) -> str:
         # happened, not only where
         rest = _AN_OPENING_PHRASE.sub("", rest)
     words = _plain(rest).rstrip(".!?").split()
+    title = " ".join(_short_title(words)).rstrip(",;:–—- ")
+    return title[:1].upper() + title[1:] if title else "Dated event"
+
+
+def _a_row_s_title(row: str, date: str) -> str:
+    """A timeline row's title: its cells but the date's, "| Fulford | 20 September 1066 | Norse
+    victory |" → "Fulford – Norse victory", "| 1795 | Kamehameha I wins … |" → "Kamehameha I
+    wins …"."""
+    cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+    said = " – ".join(cell for cell in cells if cell and date not in cell)
+    words = _plain(NOTE_MARK.sub("", said)).rstrip(".!?").split()
     title = " ".join(_short_title(words)).rstrip(",;:–—- ")
     return title[:1].upper() + title[1:] if title else "Dated event"
 

@@ -875,6 +875,40 @@ _DEFINITION = re.compile(
 )
 
 
+def _layout_unwrapped(page: str) -> str:
+    """`page` with each table that lays the page out — a cell holding a heading, a list, a
+    division or three paragraphs — made divisions, so its article reads as one (a table of data,
+    read as a table, would hold it in one cell: an old school site's whole page as a row)."""
+    while True:
+        unwrapped = _INNERMOST_TABLE.sub(_unwrapped_if_layout, page)
+        if unwrapped == page:
+            return unwrapped.replace("<x-data-table", "<table").replace(
+                "</x-data-table>", "</table>"
+            )
+        page = unwrapped
+
+
+def _unwrapped_if_layout(table: re.Match[str]) -> str:
+    if _A_LAYOUT_CELL.search(table[0]) is None:
+        # kept, and no longer innermost
+        return f"<x-data-table{table[0][len('<table') : -len('</table>')]}</x-data-table>"
+    parts = _A_DATA_TABLE.split(table[0])  # … but not a table of data inside it
+    return "".join(
+        part if index % 2 else _TABLE_TAG.sub(lambda tag: f"<{tag[1]}div>", part)
+        for index, part in enumerate(parts)
+    )
+
+
+_INNERMOST_TABLE = re.compile(r"<table\b(?:(?!<table\b).)*?</table>", re.IGNORECASE | re.DOTALL)
+_A_LAYOUT_CELL = re.compile(
+    r"<t[dh]\b[^>]*>(?:(?!</t[dh]>).)*?"
+    r"(?:<(?:h[1-6]|ul|ol|div|blockquote|table)\b|(?:<p\b(?:(?!</t[dh]>).)*?){3})",
+    re.IGNORECASE | re.DOTALL,
+)
+_A_DATA_TABLE = re.compile(r"(<x-data-table\b.*?</x-data-table>)", re.DOTALL)
+_TABLE_TAG = re.compile(r"<(/?)(?:table|thead|tbody|tfoot|tr|td|th|caption)\b[^>]*>", re.IGNORECASE)
+
+
 def _definitions_kept(page: str) -> str:
     """`page` with each definition list of key words — nothing but terms each with one
     description, most of them lower-case words ("a large rectangular reservoir …") — made
@@ -931,7 +965,9 @@ def _html_article(text: str) -> Article:
     import trafilatura  # only when HTML is pulled or checked
 
     found: Any = trafilatura.bare_extraction(
-        _key_words_kept(_definitions_kept(_CONTROL_REFERENCE.sub(_drop_control, text))),
+        _key_words_kept(
+            _definitions_kept(_layout_unwrapped(_CONTROL_REFERENCE.sub(_drop_control, text)))
+        ),
         with_metadata=True,
         include_formatting=True,
         include_comments=False,
