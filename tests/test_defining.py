@@ -3119,3 +3119,40 @@ def test_a_person_is_drafted_beside_what_is_named_after_them() -> None:
         "Red Cloud's War (1866-68), which forced the army to abandon its forts.",
     ])]  # fmt: skip
     assert "Red Cloud" in terms and "Red Cloud's War" in terms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "definition"),
+    [
+        ("On 2 September 1885 white miners at Rock Springs, Wyoming, a coal town on the Union "
+         "Pacific, killed at least twenty-eight Chinese co-workers.", "Rock Springs",
+         "a coal town on the Union Pacific"),
+        ("Track reached Reno, Nevada, a town founded by the railroad in May 1868, and then "
+         "followed the Humboldt River.", "Reno", "a town founded by the railroad in May 1868"),
+        ("Sitting Bull (Tatanka Iyotake) was a Hunkpapa Lakota, born around 1831.",
+         "Sitting Bull", "a Hunkpapa Lakota, born around 1831"),
+    ],
+)  # fmt: skip
+def test_a_place_before_its_region_and_a_name_that_opens_like_a_verb(
+    sentence: str, term: str, definition: str
+) -> None:
+    """Batch 37: "Wyoming: a coal town on the Union Pacific, killed at" (the town's state, and
+    the sentence's verb after a name read as an adjective), and "Sitting Bull" read as an
+    opening ("Sitting at his desk, …")."""
+    assert (term, definition) in [(t, d) for t, d, _ in defined_terms(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In December 2018, after negotiations with the Claims Conference, an organisation that "
+        "seeks compensation for Holocaust survivors, the German government agreed to pay.",
+        "Fighting Germany was a costly business.",
+        "He fought for Britain, France and Russia, the Allied powers, in 1914.",
+    ],
+)
+def test_a_main_clause_after_a_comma_is_no_definition(sentence: str) -> None:
+    """Batch 37: "Holocaust survivors: the German government agreed to pay" — a subject and a
+    verb that takes what was done next are a clause; a gerund's object is no name."""
+    found = [t for t, _, _ in defined_terms(sentence)]
+    assert not {"Holocaust survivors", "Fighting Germany", "Russia"} & {*found}, found

@@ -1552,6 +1552,12 @@ _VERB_OBJECT = re.compile(
     r"(?:was|were|is|are|had|has|became)\b|"
     # an absolute phrase: "…, the first parties traveling in the winter of 1831"
     r"^the\s+(?:(?!of\b)[a-z]+\s+)?[a-z]+s\s+[a-z]+ing\b|"
+    # a subject and a verb that takes what was done next: "…, the German government agreed
+    # to pay" (not "the amount of Cuban sugar the USA promised to buy", nor "a group who
+    # refused to …")
+    r"^(?:the|a|an)\s+(?:(?!(?:who|whom|which|that|of)\b)[A-Za-z-]+\s+){1,3}"
+    r"(?:agreed|decided|refused|promised|tried|failed|voted|chose|offered|began|planned|"
+    r"attempted|threatened|managed|hoped|vowed|resolved)\s+to\s+[a-z]|"
     # a named subject and its verb: "…, the consul Gaius Duilius used the corvus"
     rf"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+(?:[a-z]{{2,}}ed|{_IRREGULAR})\s+(?:a|an|the|his|her|their|its)\s|"
     # a bare subject and its verb: "In Langa, a township …, police fired on a crowd"
@@ -2685,7 +2691,8 @@ _NOUN_AFTER = re.compile(
 def _rest_of_phrase(sentence: str, end: int, clause: str) -> re.Match[str] | None:
     """The rest of an appositive's noun phrase cut at a comma between adjectives, after
     `clause`, which ends at `end` in `sentence`."""
-    if more := _MORE_ADJECTIVES.match(sentence, end):
+    # … an adjective, not a name: "a coal town on the Union Pacific, | killed …"
+    if re.search(r"\b[a-z][\w-]*$", clause) and (more := _MORE_ADJECTIVES.match(sentence, end)):
         return more
     if re.search(r"[A-Z][\w’'-]*$", clause) and (names := _MORE_NAMES.match(sentence, end)):
         return names  # "… a mixed population of Orthodox Serbs, | Catholic Croats and Muslims"
@@ -2927,8 +2934,8 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     if (unbracketed := _without_its_bracket(head)) is None:
         return "", aliases
     head = unbracketed
-    if named_by_its_year := re.search(r"(?<=\bthe\s)[A-Z][\w’'-]*\s+of\s+\d{3,4}$", head):
-        return named_by_its_year[0], aliases  # "the Compromise of 1850": one word and its year
+    if named := _a_name_with_its_year_or_region(head, clause):
+        return named, aliases
     head = re.sub(r"(\b[A-Z][\w’'-]*)\s+of\s+\d{3,4}$", r"\1", head)  # "Velvet Revolution of 1989"
     # … "the Gallic Wars of 58–50 BC, Caesar's conquest of …": the wars, not the era
     head = re.sub(
@@ -2946,11 +2953,34 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     if term and (kind := _KIND_OF_A_NAMED.search(head[: len(head.rstrip()) - len(term)])):
         term = f"{kind[1]} {term}"  # "signed the armistice of Malmö, a seven-month truce …"
     two_names = rf"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+)\s+or\s+(?:the\s+)?{re.escape(term)}\s*$"
-    if term[:1].isupper() and (named := re.search(two_names, head)):
-        return named[1], (term,)  # "the Indian Mutiny or the Sepoy Mutiny, names which …"
+    if term[:1].isupper() and (other_name := re.search(two_names, head)):
+        return other_name[1], (term,)  # "the Indian Mutiny or the Sepoy Mutiny, names which …"
     if clause.startswith("or ") and not term and head.strip():
         term = head.split()[-1]  # "repealed, or cancelled,": a word glossed
     return _one_of_the_term(term, clause), aliases
+
+
+# A place and the state or country it is in, after a word that says where: "at Rock Springs,
+# Wyoming", "reached Reno, Nevada" — an appositive saying what kind of settlement it is is the
+# place's, not its region's ("Wyoming: a coal town on the Union Pacific").
+_A_PLACE_AND_ITS_REGION = re.compile(
+    r"\b(?:at|in|near|from|to|reached|of|outside|into)\s+"
+    r"(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?$"
+)
+_A_SETTLEMENT = re.compile(
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|port|settlement|fort|camp|station|"
+    r"harbou?r|outpost|mission|suburb|hamlet|market\s+town|capital|seaport|trading\s+post)\b"
+)
+
+
+def _a_name_with_its_year_or_region(head: str, clause: str) -> str | None:
+    """The name an appositive follows where the words before it are a name and its year ("the
+    Compromise of 1850": one word and its year) or a place and its region ("at Rock Springs,
+    Wyoming, a coal town on …": the town, not Wyoming)."""
+    if named_by_its_year := re.search(r"(?<=\bthe\s)[A-Z][\w’'-]*\s+of\s+\d{3,4}$", head):
+        return named_by_its_year[0]
+    placed = _A_PLACE_AND_ITS_REGION.search(head) if _A_SETTLEMENT.match(clause) else None
+    return placed["place"] if placed else None
 
 
 def _without_its_bracket(head: str) -> str | None:
@@ -4130,6 +4160,20 @@ _NAMED_PERSON = re.compile(
 )
 
 
+def _an_opening(subject: str, m: re.Match[str]) -> bool:
+    """Whether a copula's subject is a sentence's opening, not a term: "The following day",
+    "The fighting", "The only survivor" — but "A friendly society was …", "A lynching is …"
+    are noun phrases, and "Sitting Bull was a Hunkpapa Lakota" a person's name (not "Fighting
+    Germany was a costly business")."""
+    described = re.match(r"(?:an?\s|(?:the|a|an)\s+(?!only\b)[a-z]+ly\s)", m["subject"], re.I)
+    if not _OPENER.match(subject) or described:
+        return False
+    return not (
+        re.fullmatch(r"[A-Z][a-z]+ing\s+[A-Z][\w’'-]+", subject)
+        and (says_who(m["clause"]) or re.match(r"an?\s+[A-Z]", m["clause"]))
+    )
+
+
 def _copular(sentence: str) -> list[Definition]:
     """ "A cottier was a labourer who …" → (cottier, a labourer who …)."""
     found: list[Definition] = []
@@ -4144,11 +4188,7 @@ def _copular(sentence: str) -> list[Definition]:
         proper = all(
             w[:1].isupper() or w.lower() in ("of", "and", "the") or w.isdigit() for w in words
         )  # … "The Battle of the Boyne was …" too
-        # … "A friendly society was …", "A lynching is …": a noun phrase, not an opening (but
-        # "The following day", "The fighting", "The only survivor": no term)
-        described = re.match(r"(?:an?\s|(?:the|a|an)\s+(?!only\b)[a-z]+ly\s)", m["subject"], re.I)
-        opening = _OPENER.match(subject) and not described
-        if not (proper or len(words) <= 3) or opening:
+        if not (proper or len(words) <= 3) or _an_opening(subject, m):
             continue
         if words and (words[0].lower() in _LEADING_SMALL or words[0] in _DESCRIBING):
             continue  # "His greatest work was …", "Its oldest part was …": not a term
