@@ -3156,3 +3156,47 @@ def test_a_main_clause_after_a_comma_is_no_definition(sentence: str) -> None:
     verb that takes what was done next are a clause; a gerund's object is no name."""
     found = [t for t, _, _ in defined_terms(sentence)]
     assert not {"Holocaust survivors", "Fighting Germany", "Russia"} & {*found}, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unwanted"),
+    [
+        ("In the summer of 1874 the army sent Custer into the hills with more than 1,000 men – "
+         "cavalry, infantry, scientists, miners and even a band – to look for a fort.", "men"),
+        ("They are often called the Kinder, the German word for “children”, a name many of them "
+         "used for themselves in later life.", "children"),
+        ("The Kingdom of Kush grew up along the middle Nile, in what is now northern Sudan.",
+         "Nile"),
+        ("The story of the \"Pilgrims\" – their escape from England, their first winter, their "
+         "alliance with the Wampanoag and the harvest meal of 1621 – became a myth.", "England"),
+        ("In the spring of 1869 two lines of track, one built from the east and one from the "
+         "west, met on a windswept plateau.", "track"),
+        ("Then came the iron men, who lifted each rail – roughly 500 pounds of iron – into "
+         "place.", "rail"),
+        ("The newspapers called the result the Great Stink.", "Great Stink"),
+    ],
+)  # fmt: skip
+def test_a_teacher_s_read_of_batch_37_false_entries(sentence: str, unwanted: str) -> None:
+    """Terms a teacher found false in batch 37's drafts, some linked dozens of times and asked
+    in a matching activity ("children: A name many of them used for themselves"): a list of
+    kinds, a second appositive, where a kingdom grew, a list of what people did, "one … and
+    one …", a measure, a word that points back."""
+    assert unwanted not in [t for t, _, _ in defined_terms(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "definition"),
+    [
+        ("Tumulus (plural tumuli) – a burial mound of earth or gravel heaped over a grave.",
+         "Tumulus", "a burial mound of earth or gravel heaped over a grave"),
+        ("On 4 December 1745 the army reached Derby, about 125 miles from London.", "Derby",
+         "about 125 miles from London"),
+        ("On the morning of 16 April 1746 they formed up on Drummossie Moor, near Culloden "
+         "House, a few miles east of Inverness.", "Drummossie Moor", "near Culloden House"),
+    ],
+)  # fmt: skip
+def test_a_key_line_s_plural_and_a_place_s_distance_still_define(
+    sentence: str, term: str, definition: str
+) -> None:
+    """A bracket's plural is no meaning, the line's dash is; how far a place is, is."""
+    assert (term, definition) in [(t, d) for t, d, _ in defined_terms(sentence)]

@@ -515,7 +515,9 @@ def defined_terms(sentence: str) -> list[Definition]:
             term = _NOT_THE_TERMS.sub("", _OWNER.sub("", owned))
             if _OWNER.match(owned):  # "Kitchener's New Army" is the New Army too
                 aliases = (*aliases, owned)
-            usable = _usable(term, marked=marked) and not _AN_INSTRUCTION.match(definition)
+            usable = _usable(term, marked=marked) and not (
+                _AN_INSTRUCTION.match(definition) or _SAYS_NO_MEANING.match(definition)
+            )
             # … and no definition cut before its verb: "the river they | named the James" (a
             # clause after it goes: "a remote British island …, where he | died in 1821")
             definition = re.sub(r",?\s+(?:where|when)\s+(?:they|he|she|we)$", "", definition)
@@ -541,6 +543,29 @@ def defined_terms(sentence: str) -> list[Definition]:
         # "… on the Ottoman Empire, the Treaty of San Stefano, …" names the treaty, not the empire
         and not any(f[1] in (t, f"the {t}") and d.endswith(f[0]) for t, d, _ in found)
     ]
+
+
+# Words after a term that say no meaning of it (a teacher's read of batch 37): a list of
+# things done or of kinds ("1,000 men – cavalry, infantry, scientists, miners and even a
+# band –"), a measure alone ("each rail – roughly 500 pounds of iron –"), each of two ("two
+# lines of track, one built from the east and one from the west"), a bracket's plural
+# ("Tumulus (plural tumuli) – …": the line's dash says what it is) and a word that points
+# back ("called the result the Great Stink").
+_SAYS_NO_MEANING = re.compile(
+    r"[a-z][\w-]*(?:,\s+[a-z][\w-]*){2,},?\s+(?:and|or)\b|"
+    # … or of what someone did ("the "Pilgrims" – their escape from England, their first
+    # winter, …")
+    r"(?:their|his|her|its)\s[^,;]{1,50},\s+(?:their|his|her|its)\s|"
+    r"(?:roughly|about|some|nearly|almost|over|more\s+than|around|approximately|up\s+to|"
+    # … not how far a place is: "Derby, about 125 miles from London"
+    r"less\s+than)\s+[\d,.]+\s(?!(?:miles?|kilometres?|kilometers?|km|yards?|metres?)\b)"
+    r"\S+(?:\s+\S+){0,3}$|"  # (not "some 338,000 soldiers were carried off the beaches")
+    r"one\b[^,;]*\s+and\s+(?:one|the\s+other)\b|"
+    r"(?:plural|singular|pl\.)\s|"
+    r"(?:the|this|that)\s+(?:result|outcome|event|episode|affair|incident|matter|situation|"
+    r"thing)$",
+    re.IGNORECASE,
+)
 
 
 def _as_named(
@@ -1571,7 +1596,9 @@ _VERB_OBJECT = re.compile(
 # hereditary units made up mainly of Manchus, and the Green Standard Army, …" is two things
 # described, not a list.
 _DESCRIBED_BEFORE_AND = re.compile(rf"[a-z][\w-]*\s+[a-z][\w-]*s\s+{_PARTICIPLE}\b[^,;]*,\s+and\s")
-_LIST_GOES_ON = re.compile(r",\s+(?:and\s+)?(?:the|a|an)\s[^,;]{1,60}?(?:,|\s+and\s)")
+_LIST_GOES_ON = re.compile(
+    r",\s+(?:and\s+)?(?:the|a|an|their|his|her|its|our)\s[^,;]{1,60}?(?:,|\s+and\s)"
+)
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b")
 
 
@@ -2025,6 +2052,9 @@ def _place_located(sentence: str) -> list[Definition]:
             # Conquest, in The Harvest of Sorrow", "Kingston, Jamaica, on its way back to …"
         if re.search(r"\b[Tt]he\s+$", before) and words[-1].endswith("s"):
             continue  # "The Allies, on the Western Front, …": a people, not a place
+        if re.search(r"\b(?:along|across|throughout)\s+(?:the\s+)?(?:[a-z]+\s+)?$", before):
+            continue  # "grew up along the middle Nile, in what is now northern Sudan": where
+            # the kingdom grew, not where the river is
         compass = re.match(r"in\s+the\s+(?:far\s+)?(?:north|south|east|west)", where)
         if re.search(r"\bin\s+$", before) and where.startswith("in ") and not compass:
             continue  # "in Soviet Ukraine, in the neighbouring Kuban region …": a list
@@ -2511,6 +2541,12 @@ def _a_second_appositive(head: str) -> bool:
     the quotation."""
     return bool(
         re.search(r"[A-Z][\w’'-]*,\s+(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}$", head)
+        # … "the Kinder, the German word for “children”, | a name many of them used": the Kinder
+        or re.search(
+            r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}(?:word|term|name)\s+for\s+"
+            r"[“\"‘'][^”\"’']{1,40}[”\"’']$",
+            head,
+        )
         or re.search(r"(?:\s[–—-]|,)\s+['‘“\"][^'’”\"]{2,60}['’”\"]$", head)
     )
 
