@@ -483,3 +483,22 @@ def test_an_offprint_s_citation_author_note_and_licence_are_furniture() -> None:
     found = article("\n\n".join([*furniture, *history]), "markdown")
     assert found.skipped == furniture
     assert [text for _, text in found.blocks] == history
+
+
+def test_a_society_s_talk_notes_furniture_is_dropped() -> None:
+    """A teacher's read of batch 37: a local history society's talk notes put "Next meeting:
+    Thursday 10 April 2025, …" and "Notes typed by J. Hollis, 16 March 2025" on the timeline
+    and titled a module "Speaker: Jean Hollis, Programme Secretary"."""
+    furniture = [
+        "Speaker: Jean Hollis, Programme Secretary",
+        "Notes typed by J. Hollis, 16 March 2025. Corrections welcome.",
+        'Next meeting: Thursday 10 April 2025, 7.30 pm - "Lesnes Abbey and its Lands"',
+    ]
+    history = [
+        "Speaker: the officer who chairs the House of Commons and keeps order in debates.",
+        "The letter was typed by his secretary in 1940 and never sent.",
+        "At the next meeting of the Board, in July 1858, Bazalgette's plan was approved.",
+    ]
+    found = article("\n\n".join([*furniture, *history]), "text")
+    assert found.skipped == furniture
+    assert [text for _, text in found.blocks] == history

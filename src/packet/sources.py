@@ -453,6 +453,12 @@ _ABOUT_THE_PAGE = re.compile(
     r"(?:[^,.!?]|(?<=\b[A-Z])\.){1,80}(?:\s[·|]\s[^.!?]{1,40})?$|"
     # … a wiki's categories, between bars (not "Categories: free men, villeins, …")
     r"Categories\s*:\s*[^|·]{1,80}(?:\s[|·]\s[^|·]{1,80})+$|"
+    # … a society's talk notes: who typed them, the next meeting, the speaker and their role
+    # ("Speaker: Jean Hollis, Programme Secretary"; not "Speaker: the officer who chairs …")
+    r"(?:Notes\s+)?[Tt]yped\s+(?:up\s+)?by\s+[A-Z](?:[^.]|(?<=\b[A-Z])\.){1,80}(?:\.\s.{0,80})?\.?$|"
+    r"Next\s+meeting\s*:.{1,200}$|"
+    r"Speaker\s*:\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof\.?|Professor)\s+)?[A-Z][\w’'.-]*"
+    r"(?:\s+[A-Z][\w’'.-]*){1,3},\s+[A-Z][^.]{1,60}$|"
     # … and asks to be told of a mistake: "Spotted a mistake or have a family connection …?"
     r"(?:Spotted|Found|Noticed)\s+(?:a|an)\s+(?:mistake|error|typo)\b[^?]{0,120}\?\s*"
     r"(?:Get\s+in\s+touch|Contact|Let\s+us\s+know|Tell\s+us|Email|E-mail|Write\s+to|Please)\b.{0,150}$"
