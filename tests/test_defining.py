@@ -3057,19 +3057,10 @@ def test_what_a_thing_was_without_an_article_is_read_narrowly(sentence: str) -> 
          "Ernst vom Rath", "a German diplomat"),
         ("In about 728 BCE Tefnakht, the ruler of Sais in the western Delta, advanced south.",
          "Tefnakht", "the ruler of Sais in the western Delta"),
-        ("Blake was working with the British Committee for Refugees from Czechoslovakia, a group "
-         "helping people in danger there.", "British Committee for Refugees from Czechoslovakia",
-         "a group helping people in danger there"),
-        ("The Royal Commission on the Health of the Army, a body set up in 1857, heard her.",
-         "Royal Commission on the Health of the Army", "a body set up in 1857"),
         ("The Italian anatomist Filippo Pacini described the cholera organism in 1854.",
          "Filippo Pacini", "The Italian anatomist"),
         ("In 1875 a survey led by the geologist Walter Jenney confirmed that there was gold.",
          "Walter Jenney", "the geologist"),
-        ("The print was published in 1896 by the brewing company Anheuser-Busch.",
-         "Anheuser-Busch", "the brewing company"),
-        ("In November 1621 the ship Fortune brought thirty-five new settlers.", "Fortune",
-         "the ship"),
         ("The money came from investors organised by Thomas Weston, an ironmonger.",
          "Thomas Weston", "an ironmonger"),
     ],
@@ -3077,9 +3068,10 @@ def test_what_a_thing_was_without_an_article_is_read_narrowly(sentence: str) -> 
 def test_a_name_s_particles_and_links_and_a_role_by_its_science_or_trade(
     sentence: str, term: str, definition: str
 ) -> None:
-    """Batch 37, cut at the wrong word or not read: "Rath" of "Ernst vom Rath", "BCE Tefnakht",
-    "Czechoslovakia" for the committee named after it; roles no list held (an anatomist, a
-    geologist, an ironmonger, a brewing company, a ship)."""
+    """Batch 37, cut at the wrong word or not read: "Rath" of "Ernst vom Rath", "BCE Tefnakht";
+    roles no list held (an anatomist, a geologist, an ironmonger). ("from" and "on" inside a
+    body's name, and a ship or firm after its kind, were read and taken back: hostile pass 50
+    found "March on Rome" cut to "Rome" and "the ship Endeavour sailed from …" refused.)"""
     assert (term, definition) in [(t, d) for t, d, _ in defined_terms(sentence)]
 
 

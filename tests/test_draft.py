@@ -1497,8 +1497,9 @@ def test_a_legend_s_later_year_is_not_the_story_s() -> None:
 def test_a_page_laid_out_in_a_table_is_read_as_its_article() -> None:
     """Hostile pass 49: a page laid out in a table (an old school site's menu cell and article
     cell) became one table row once tables were read — no glossary, titles run together. A
-    table whose cells hold headings, lists or paragraphs lays the page out; a table of data
-    inside it stays a table."""
+    row that holds a page's article (hostile pass 50: not a cell's markup, which took minutes
+    to read on a large table) has it read as every page was before tables were: its article,
+    without its tables."""
     page = (
         "<html><body><table width=100%><tr><td><a href=/>Home</a><br><a href=/m>Medieval</a>"
         "</td><td><h1>The Peasants' Revolt</h1><p>The Peasants' Revolt began in Essex in May "
@@ -1512,12 +1513,10 @@ def test_a_page_laid_out_in_a_table_is_read_as_its_article() -> None:
     found = article(page, "html")
     paragraphs = [text for _, text in found.blocks]
     assert paragraphs[0].startswith("The Peasants' Revolt began in Essex")
-    assert "| 1377 | The first poll tax is collected |" in paragraphs
+    assert not any("|" in paragraph for paragraph in paragraphs)
     drafts = draft(found, "p", "p.html", "p", Taken())
     assert {"poll tax", "Wat Tyler"} <= {t["term"] for t in drafts.glossary}
-    assert ("1377", "The first poll tax is collected") in [
-        (e["date"], e["title"]) for e in drafts.timeline
-    ]
+    assert "1381-05" in [e["date"] for e in drafts.timeline]
 
 
 @pytest.mark.parametrize(
@@ -1533,6 +1532,10 @@ def test_a_page_laid_out_in_a_table_is_read_as_its_article() -> None:
         ("| Born | 12 February 1809, Hodgenville, Kentucky |", []),
         ("| Henry VII | 1485 | 1509 |", []),
         ("| 1841 | 8.2 million |", []),
+        ("| 1841 | 8.2 million people |", []),
+        ("| 1066 | Norman Conquest |", [("1066", "Norman Conquest")]),
+        ("| 3000 BCE – 1500 BCE | Bronze Age Britain |",
+         [("3000 BCE–1500 BCE", "Bronze Age Britain")]),
         ("| When did Franz Ferdinand die? | 28 June 1914 |", []),
         ("| Began | 1337 |", []),
     ],
@@ -1540,8 +1543,9 @@ def test_a_page_laid_out_in_a_table_is_read_as_its_article() -> None:
 def test_only_a_timeline_s_row_gives_an_event(row: str, wanted: list[tuple[str, str]]) -> None:
     """Hostile pass 49, on tables read: a fact box ("| Born | …"), a reign's two years, a
     census and a quiz gave events titled "Born", "8.2 million" or "Dated event"; a row with one
-    date and what happened (in three words or more) is a timeline's, titled by its other
-    cells, and one event however many dates its cells name."""
+    date and what happened (in two words or more, not a count: hostile pass 50 found "| 1066 |
+    Norman Conquest |" lost) is a timeline's, titled by its other cells, and one event however
+    many dates its cells name."""
     text = f"# Dates\n\nSome history.\n\n| A | B |\n|---|---|\n{row}\n"
     drafts = draft(article(text, "markdown"), "t", "t.md", "t", Taken())
     assert [(e["date"], e["title"]) for e in drafts.timeline] == wanted
@@ -1559,3 +1563,26 @@ def test_a_table_s_years_are_not_the_year_the_story_goes_on_in() -> None:
     drafts = draft(article(text, "markdown"), "n", "n.md", "n", Taken())
     dates = [e["date"] for e in drafts.timeline]
     assert "1066-12-25" in dates and "1087-12-25" not in dates, dates
+
+
+def test_a_table_s_rows_count_on_from_one_another_and_a_date_line_sets_the_day() -> None:
+    """Hostile pass 50: "| 4 November | Guy Fawkes is found … |" after "| 26 October 1605 |
+    …" was dated 1603 (the prose's year), and a date alone on its line ("12 April 1945", a
+    diary's heading) no longer set the day of the line after it."""
+    rows = (
+        "# The Gunpowder Plot\n\nJames I became king of England in 1603.\n\n| Date | What "
+        "happened |\n|---|---|\n| 26 October 1605 | Lord Monteagle receives an anonymous letter "
+        "|\n| 4 November | Guy Fawkes is found guarding the gunpowder |\n"
+    )
+    dated = [
+        e["date"] for e in draft(article(rows, "markdown"), "g", "g.md", "g", Taken()).timeline
+    ]
+    assert dated == ["1603", "1605-10-26", "1605-11-04"]
+    diary = (
+        "# Roosevelt\n\nRoosevelt won a fourth term as president in November 1944.\n\n"
+        "12 April 1945\n\nThat day President Roosevelt died of a stroke at Warm Springs.\n"
+    )
+    drafts = draft(article(diary, "markdown"), "r", "r.md", "r", Taken())
+    assert [(e["date"], e["title"][:18]) for e in drafts.timeline] == [
+        ("1944-11", "Roosevelt won a fo"), ("1945-04-12", "President Roosevel")
+    ]  # fmt: skip

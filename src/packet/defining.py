@@ -1137,30 +1137,7 @@ def _taken_back(words: list[str]) -> list[str]:
                     taken.insert(0, _bare(word))
             break
         taken.insert(0, bare)
-    return _from_a_body(taken)
-
-
-def _from_a_body(taken: list[str]) -> list[str]:
-    """A name read back over "from" or "on" (`_in_phrase`), kept whole only where the words
-    before it name a body: "the British Committee for Refugees from Czechoslovakia", "the
-    Royal Commission on the Health of the Army" — not "the Mayflower from | Plymouth, a port
-    in Devon", "Japan on | Pearl Harbor, the main base …"."""
-    for index in range(len(taken) - 1, 0, -1):
-        after = [word for word in taken[index + 1 : index + 3] if word != "the"]
-        # … a name after it (not "were buying | on margin")
-        named = taken[index] in ("from", "on") and after[:1] != [] and after[0][:1].isupper()
-        before = taken[:index]
-        if named and not any(map(_A_BODY.match, before)) and not _A_WORK.match(before[0]):
-            return taken[index + 1 :]
     return taken
-
-
-# A written work's first word, whose title may go on with "on": "Notes on Nursing", "An Essay
-# on the Principle of Population", "Reflections on the Revolution in France".
-_A_WORK = re.compile(
-    r"(?:An?\s+)?(?:Notes|Reflections|Essay|Thoughts|Observations|Remarks|Letters?|Treatise|"
-    r"Discourse|Lectures?|Commentar(?:y|ies)|Sermons?|Report)$"
-)
 
 
 def _joined_before(words: list[str], index: int, taken: list[str]) -> str | None:
@@ -1351,10 +1328,7 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
             return bool(taken) and (after_particle or (len(taken) == 1 and taken[0] in _EPITHETS))
         if bare in _ERAS:
             return False  # "In about 728 BCE | Tefnakht, the ruler of Sais": a date's, not his
-        # … and "from" or "on" between a body's words: "the British Committee for Refugees from
-        # Czechoslovakia", "the Royal Commission on the Health of the Army"
-        linking = bare in ("from", "on") and bool(before) and _capitalised(before[-1])
-        small = bool(taken) and (bare in ("of", "and", "for") or bare in _NAME_PARTICLES or linking)
+        small = bool(taken) and (bare in ("of", "and", "for") or bare in _NAME_PARTICLES)
         # "In Boston", "During", "This": a sentence's first word, not a name's (but after a
         # word, a name's: "on show in | He Tohu", "published The Town | That Was Murdered")
         inside = bool(before) and re.fullmatch(r"[A-Za-z][\w’'-]*", before[-1]) is not None
@@ -1701,7 +1675,7 @@ _ROLE = (
 _SHIP = (
     r"battleship|battlecruiser|cruiser|destroyer|frigate|corvette|carrier|liner|steamship|"
     r"steamer|flagship|warship|submarine|troopship|galleon|schooner|sloop|ironclad|gunboat|"
-    r"airship|whaler|barque|clipper|ship|locomotive|company|firm"
+    r"airship|whaler|barque|clipper"
 )
 # A person named after the role the text gives them: "the Soviet biologist Trofim Lysenko",
 # "the war minister, Dmitry Milyutin", "one of its senior officials, Sir Otto Niemeyer",
@@ -2208,17 +2182,6 @@ _A_PLACE_OR_TIME = re.compile(
 )
 
 
-# Kinds of thing named after their kind, like a person after a role: "the ship Fortune".
-_A_KIND_OF_THING = re.compile(rf"(?i:{_SHIP})")
-# What follows a name that is someone who did something to the thing before it, not the thing:
-# "the ship Drake | captured off Peru", "the company Raleigh | sent to Roanoke", "the firm
-# Boulton | and Watt".
-_WHOM_IT_WAS_DONE_BY = re.compile(
-    rf"\s+(?:(?:[a-z]+ed|{_IRREGULAR})(?:\s+(?:to|in|off|into|from|at|on|with|for|across|over|"
-    r"through|out|back|up|down|there|here)\b|\s*[,.;:]|$)|and\s+[A-Z])"
-)
-
-
 def _role_named(sentence: str) -> list[Definition]:
     """ "the Soviet biologist Trofim Lysenko, whose …" → (Trofim Lysenko, the Soviet biologist)."""
     found: list[Definition] = []
@@ -2231,13 +2194,6 @@ def _role_named(sentence: str) -> list[Definition]:
             not m["comma"] and re.fullmatch(r"man|woman|boy|girl", m["word"])
         ):
             continue  # "the Christian, Jewish and Muslim communities"; "The man Stalin trusted"
-        if (
-            not m["comma"]
-            and _A_KIND_OF_THING.fullmatch(m["word"])
-            and _WHOM_IT_WAS_DONE_BY.match(sentence[m.end() :])
-        ):
-            continue  # "the ship Drake captured off Peru", "the firm Marks and Spencer": who
-            # did what to it, or half of a partnership's name
         if m["comma"] and not re.match(r"\s*(?:[,;.)]|$)", sentence[m.end() :]):
             continue  # "… issued by his father, Protestants had been burned": a new clause
         if (
@@ -4414,9 +4370,7 @@ _A_BODY = re.compile(
     r"^(?:Commission|Committee|Council|Society|Company|Party|Association|League|Corps|Army|Fleet|"
     r"Bank|Fund|Board|Office|Court|Assembly|Union|Government|Conference|Congress|Convention|Club|"
     r"Guard|Institute|Academy|University|School|Church|Order|Brotherhood|Front|Movement|Alliance|"
-    r"Federation|regiment|battalion|brigade|division|squadron|bonds|Legion|Legions|Inquiry|"
-    r"Tribunal|Foundation|Trust|Centre|Center|Institution|Ministry|Department|Campaign|Bureau|"
-    r"Agency|Organisation|Organization)$"
+    r"Federation|regiment|battalion|brigade|division|squadron|bonds|Legion|Legions)$"
 )
 
 

@@ -624,9 +624,18 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
     is in that clause: each is a timeline event. A happening `told` already (same date,
     mostly the same words, or a mention of an earlier, more exact date) is left out."""
     keyed = _rows_of_key_tables(section.paragraphs)
+    before_table: tuple[int | None, int | None, str | None] | None = None
     for index, paragraph in enumerate(section.paragraphs):
         line = _TIMELINE_LINE.match(paragraph) is not None
         row = _a_table_row(paragraph)
+        # … a table's rows count on from one another ("| 4 November | …" after "| 26 October
+        # 1605 | …"), and the story after the table from where it was before it ("On 25
+        # December he was crowned", after a table ending "| 1087 | William dies |", is of 1066)
+        if row and before_table is None:
+            before_table = (told.year, told.plain_year, told.day)
+        elif not row and before_table is not None:
+            told.year, told.plain_year, told.day = before_table
+            before_table = None
         if (
             _a_reference(paragraph)
             or _A_REMINDER.match(paragraph)
@@ -642,42 +651,58 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
             # timeline's (`_a_timeline_row`)
         for sentence in sentences(paragraph):
             yield from _dated_in(sentence, told, line, row=row)
+    if before_table is not None:
+        told.year, told.plain_year, told.day = before_table
 
 
 def _a_timeline_row(row: str) -> bool:
     """Whether a table's row is a timeline's: one cell a date and no more ("| 1795 |
     Kamehameha I wins the Battle of Nuʻuanu |", "| Fulford | 20 September 1066 | Norse victory
-    |"), the others what happened, in three words or more — not a fact box's "| Date |
-    1850–1888 |" or "| Born | 12 February 1809, Hodgenville |", a reign's "| Henry VII | 1485 |
-    1509 |", a census's "| 1841 | 8.2 million |", nor a quiz's "| When did Franz Ferdinand
-    die? | 28 June 1914 |"."""
+    |", "| 4 November | …", "| 3000 BCE – 1500 BCE | …"), the others what happened, in two
+    words or more — not a fact box's "| Date | 1850–1888 |" or "| Born | 12 February 1809,
+    Hodgenville |", a reign's "| Henry VII | 1485 | 1509 |", a census's "| 1841 | 8.2 million
+    |", a treaty's "| Versailles | 28 June 1919 | Germany |", nor a quiz's "| When did Franz
+    Ferdinand die? | 28 June 1914 |"."""
     cells = [re.sub(r"[*_]", "", cell).strip() for cell in row.strip().strip("|").split("|")]
     dates = [cell for cell in cells if _only_a_date(cell)]
-    told = [cell for cell in cells if cell and cell not in dates]
+    told = " ".join(cell for cell in cells if cell and cell not in dates)
     return (
         len(dates) == 1
-        and len(" ".join(told).split()) >= 3
-        and not any(cell.endswith("?") for cell in told)
+        and len(re.findall(r"[^\W\d_]{2,}", told)) >= 2
+        and not _A_NUMBER_FIRST.match(told)
+        and "?" not in told
     )
 
 
 def _only_a_date(cell: str) -> bool:
-    found = find_dates(cell)
-    return len(found) == 1 and found[0][0] == 0 and not cell[found[0][1] :].strip(" .,;")
+    """Whether a cell or a line is a date and nothing else: "1795", "4 November", "3000 BCE –
+    1500 BCE", "June 1348[1]"."""
+    spans = [(a, b) for a, b, _ in find_dates(cell)]
+    spans += [(a, b) for a, b, _, _ in find_day_months(cell)]
+    left = cell
+    for start, end in sorted(spans, reverse=True):
+        left = left[:start] + left[end:]
+    return (
+        bool(spans)
+        and re.fullmatch(r"[\s.,;:–—-]*(?:(?:to|and|c\.)[\s.,;:–—-]*)*", NOTE_MARK.sub("", left))
+        is not None
+    )
+
+
+# A count first, no happening: "8.2 million", "About 700,000".
+_A_NUMBER_FIRST = re.compile(r"(?:about|over|around|some|c\.|nearly|almost)?\s*[\d,.]+\b", re.I)
 
 
 def _dated_in(
     sentence: str, told: _Told, line: bool, *, row: bool = False
 ) -> Iterator[tuple[str, str, int, int, str]]:
     """`_dated`'s happenings in one sentence, `line` whether its paragraph is a timeline's
-    line, `row` whether it is a table's row (which no sentence after it counts on from: "On
-    25 December he was crowned" after a table's "| 1087 | William dies |" is of 1066). (A
+    line, `row` whether it is a table's row (one happening, of its date's cell). (A
     title that opens "He" keeps it: the name it means is in a sentence before, and no rule
     read here tells which — a hostile pass found "Stalin was murdered in Mexico" and
     "Elizabeth I was beheaded" from every one tried.)"""
     if (
         not re.search(r"[^\W\d_]{2}", sentence)  # "**1956.**", a list's label: no words
-        or _only_a_date(sentence.strip("*_ ").rstrip(":"))  # "10 April 1848", a cell's own line
         or sentence.rstrip(" ”\"’')").endswith("?")
         or _A_TASK.match(sentence)
         or _A_REFERENCE.search(sentence)
@@ -689,6 +714,9 @@ def _dated_in(
     # … a historian's book is no step of the story; a source box's caption is no aside for
     # its dash ("Source B — a report …, 1967. … Its findings … the following year")
     written_of = _WRITTEN_OF_SINCE.search(sentence) is not None
+    # … a date alone on its line ("10 April 1848", a diary's heading) is no happening, but the
+    # day the lines after it are told on
+    alone = _only_a_date(sentence.strip("*_# ").rstrip(":"))
     caption = _A_SOURCE_CAPTION.match(sentence) is not None
     for clause, start, end, date in happenings(sentence, context, told.day):
         if line and date in told.retold:
@@ -696,11 +724,13 @@ def _dated_in(
         year = int(date[:4]) if re.match(r"\d{4}", date) else None
         first = year if first is None else first
         ahead = year and first and year >= first + 2 and _LATER_IN_LIFE.search(clause)
-        if not written_of and not ahead and not row:
+        if not written_of and not ahead:
             # … nor a life told to its end: "at his trial in October 1914 he was sentenced …,
             # and he died of tuberculosis in April 1918. | On 5 July Kaiser Wilhelm II …"
             # (1914, not 1918)
             told.heard(date, clause, 0 if caption else start)
+        if alone:
+            continue
         words = _content_words(event_title(clause, start, end))
         later = _TOLD_FROM_BEFORE.search(clause[start:end]) is not None
         if _told_before(date, words, told.happenings, later):
@@ -724,7 +754,10 @@ _LATER_IN_LIFE = re.compile(r"\bdied\s+(?:of\b|in\s+(?:prison|exile)\b)")
 # legend of Plymouth Rock first appeared in 1741 … | That winter …" (1620, not 1741).
 _WRITTEN_OF_SINCE = re.compile(
     r"\b(?:historians?|historiography|biograph(?:y|er|ers)|memoirs|study\s+of|"
-    r"(?:legend|myth)s?\s+(?:of|that)|"  # "The legend of Plymouth Rock first appeared in 1741"
+    # "The legend of Plymouth Rock first appeared in 1741" (not "the legend of William Tell
+    # says that in 1307 …", which goes on with the story)
+    r"(?:legend|myth)s?\s+(?:of|that)\b[^.;]{0,60}?\b(?:first\s+)?(?:appeared|arose|grew\s+up|"
+    r"was\s+first\s+(?:told|recorded|written|printed))|"
     r"(?:his|her|their|[A-Z][\w’'-]*[’']s)\s+(?:book|novel|poem|play|memoir|film))\b"
 )
 
@@ -1228,7 +1261,9 @@ _AN_HOUR = re.compile(
 # What may happen at any time, no happening of the story's: "a disease that can kill within a
 # day" (`_relative`'s "within …").
 # (not the month: "On 10 May 1940 Germany invaded …, and within weeks France …")
-_WHAT_MAY_HAPPEN = re.compile(r"\b(?:can|may|might|[Uu]sually|[Oo]ften|[Nn]ormally)\b")
+_WHAT_MAY_HAPPEN = re.compile(
+    r"\b(?:can|may|(?<!the\s)might|[Uu]sually|[Oo]ften|[Nn]ormally)\b"  # not "the might of …"
+)
 _HABITUAL = re.compile(
     r"\b(?:usually|often|always|normally|generally|typically|regularly|sometimes|every|each|"
     r"would|used\s+to|most\s+days|daily|nightly|throughout|(?:a|per)\s+(?:day|week|month)|"
@@ -1346,7 +1381,8 @@ def _relative(
     for m in matches:
         if re.match(r"\s+than\b", sentence[m.end() :]):
             continue  # "ten years later than de Lesseps had promised": a comparison
-        if m.re is _RELATIVE_YEAR and m["vague"] and _WHAT_MAY_HAPPEN.search(sentence[: m.start()]):
+        its_clause = re.split(r"[,;:]|\s(?:but|and)\s", sentence[: m.start()])[-1]
+        if m.re is _RELATIVE_YEAR and m["vague"] and _WHAT_MAY_HAPPEN.search(its_clause):
             continue  # "a victim can lose so much fluid that he dies within a day": any day
         after = bisect.bisect_left(starts, m.end() - 8)
         ended = bisect.bisect_left(ends, m.start() - 8)
@@ -1435,13 +1471,8 @@ def _counted(
         return None  # after "c. 1300", "1850–1860", a century: no one year to count from
     shift = _COUNTS[count.lower()] if (count := m["years"] or m["after"]) else forward - back
     shift *= not m["vague"]  # "a few weeks earlier", "over the following months": that year
-    starts = _SEASON_STARTS.get(said.split()[-1])
     named = MONTHS.index(m["month"].capitalize()) + 1 if m["month"] else None
-    if forward and last and (season := starts or named):
-        # "the following autumn" after February is that autumn; after October, the next (and
-        # so "the following May")
-        month = int(last[5:7]) if re.match(r"\d{4}-\d\d", last) else None
-        shift = int(month is None or month >= season)
+    shift = _season_s_year(said, last, forward, named, shift)
     if last and last.endswith(" BC"):  # years BC count down: "Four years later" after 256 BC
         before_christ = int(last.removesuffix(" BC")) - shift
         return (m.start(), m.end(), f"{before_christ} BC") if before_christ >= 1 else None
@@ -1450,6 +1481,19 @@ def _counted(
         return None
     told = f"{base_year + shift:04d}-{named:02d}" if named else str(base_year + shift)
     return m.start(), m.end(), told
+
+
+def _season_s_year(said: str, last: str | None, forward: int, named: int | None, shift: int) -> int:
+    """How many years on from `last` a season or month told from it is: "the following
+    autumn" after February is that autumn, after October the next (and so "the following
+    May"); "By spring" after December 1620 is of 1621, after a year alone of that year."""
+    starts = _SEASON_STARTS.get(said.split()[-1])
+    month = int(last[5:7]) if last and re.match(r"\d{4}-\d\d", last) else None
+    if forward and last and (season := starts or named):
+        return int(month is None or month >= season)
+    if said.startswith("by ") and last and starts:
+        return int(month is not None and month >= starts)
+    return shift
 
 
 def _days_on(m: re.Match[str], step: int) -> int:
@@ -2059,7 +2103,7 @@ def _a_row_s_title(row: str, date: str) -> str:
     victory |" → "Fulford – Norse victory", "| 1795 | Kamehameha I wins … |" → "Kamehameha I
     wins …"."""
     cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
-    said = " – ".join(cell for cell in cells if cell and date not in cell)
+    said = " – ".join(cell for cell in cells if cell and not _only_a_date(cell))
     words = _plain(NOTE_MARK.sub("", said)).rstrip(".!?").split()
     title = " ".join(_short_title(words)).rstrip(",;:–—- ")
     return title[:1].upper() + title[1:] if title else "Dated event"

@@ -401,7 +401,8 @@ _A_JOURNAL_S = re.compile(
     # … how to cite it, who wrote it, and its licence: "To cite this article: Whitcombe, E. M.
     # (2024). …", "About the author: …", "Shared under CC BY-NC 4.0 by … · Viewed 2,317 times"
     r"(?:To\s+)?cite\s+this\s+(?:article|chapter|paper|offprint)\s*:.{10,400}|"
-    r"About\s+the\s+authors?\s*:.{10,400}|"
+    # (not a source's author: "About the author: Olaudah Equiano was kidnapped … in 1756")
+    r"About\s+the\s+authors?\s*:(?![^.]*\b1[0-8]\d\d\b).{10,400}|"
     r"(?:Shared|Licensed|Published|Made\s+available)\s+under\s+(?:a\s+)?"
     r"(?:CC\s+BY|Creative\s+Commons)\b.{0,150}|"
     r"[^.]{1,80}\s+is\s+published\s+(?:twice|three\s+times|four\s+times|quarterly|monthly|"
@@ -881,38 +882,39 @@ _DEFINITION = re.compile(
 )
 
 
-def _layout_unwrapped(page: str) -> str:
-    """`page` with each table that lays the page out — a cell holding a heading, a list, a
-    division or three paragraphs — made divisions, so its article reads as one (a table of data,
-    read as a table, would hold it in one cell: an old school site's whole page as a row)."""
-    while True:
-        unwrapped = _INNERMOST_TABLE.sub(_unwrapped_if_layout, page)
-        if unwrapped == page:
-            return unwrapped.replace("<x-data-table", "<table").replace(
-                "</x-data-table>", "</table>"
-            )
-        page = unwrapped
-
-
-def _unwrapped_if_layout(table: re.Match[str]) -> str:
-    if _A_LAYOUT_CELL.search(table[0]) is None:
-        # kept, and no longer innermost
-        return f"<x-data-table{table[0][len('<table') : -len('</table>')]}</x-data-table>"
-    parts = _A_DATA_TABLE.split(table[0])  # … but not a table of data inside it
-    return "".join(
-        part if index % 2 else _TABLE_TAG.sub(lambda tag: f"<{tag[1]}div>", part)
-        for index, part in enumerate(parts)
+def _extracted(trafilatura: Any, page: str, *, tables: bool) -> Any:
+    """trafilatura's reading of a page: its article as Markdown-like text (with its tables as
+    Markdown tables when `tables`), title, author and date."""
+    return trafilatura.bare_extraction(
+        page,
+        with_metadata=True,
+        include_formatting=True,
+        include_comments=False,
+        include_tables=tables,
+        output_format="python",
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
 
 
-_INNERMOST_TABLE = re.compile(r"<table\b(?:(?!<table\b).)*?</table>", re.IGNORECASE | re.DOTALL)
-_A_LAYOUT_CELL = re.compile(
-    r"<t[dh]\b[^>]*>(?:(?!</t[dh]>).)*?"
-    r"(?:<(?:h[1-6]|ul|ol|div|blockquote|table)\b|(?:<p\b(?:(?!</t[dh]>).)*?){3})",
-    re.IGNORECASE | re.DOTALL,
-)
-_A_DATA_TABLE = re.compile(r"(<x-data-table\b.*?</x-data-table>)", re.DOTALL)
-_TABLE_TAG = re.compile(r"<(/?)(?:table|thead|tbody|tfoot|tr|td|th|caption)\b[^>]*>", re.IGNORECASE)
+def _text_of(found: Any) -> str:
+    return str(found.get("text") if isinstance(found, dict) else found.text or "")
+
+
+def _laid_out_in_a_table(text: str) -> bool:
+    """Whether a page read with its tables has a row that holds its article: a cell of more
+    than 300 characters (fifty words or so: a table of data says less in a cell) or of three
+    sentences, or a row of more than 800. (Such a page is read without its tables, as every
+    page was before.)"""
+    return any(
+        len(line) > 800 or any(len(cell) > 300 or _SENTENCES_GO_ON.search(cell) for cell in cells)
+        for line in text.splitlines()
+        if line.startswith("|")
+        for cells in [line.split("|")]
+    )
+
+
+# A cell of three sentences or more: "… in AD 43. Boudica led a revolt in AD 60. Hadrian's …".
+_SENTENCES_GO_ON = re.compile(r"(?:[.!?][”\"’']?\s+[A-Z][^|]*?){2}")
 
 
 def _definitions_kept(page: str) -> str:
@@ -970,17 +972,12 @@ def _a_byline_s_name(author: str) -> str:
 def _html_article(text: str) -> Article:
     import trafilatura  # only when HTML is pulled or checked
 
-    found: Any = trafilatura.bare_extraction(
-        _key_words_kept(
-            _definitions_kept(_layout_unwrapped(_CONTROL_REFERENCE.sub(_drop_control, text)))
-        ),
-        with_metadata=True,
-        include_formatting=True,
-        include_comments=False,
-        include_tables=True,
-        output_format="python",
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    page = _key_words_kept(_definitions_kept(_CONTROL_REFERENCE.sub(_drop_control, text)))
+    found = _extracted(trafilatura, page, tables=True)
+    if found is not None and _laid_out_in_a_table(_text_of(found)):
+        # … a page laid out in a table (an old school site's menu cell and article cell) is
+        # read as it was before tables were: its article, not one row of a table
+        found = _extracted(trafilatura, page, tables=False)
     article = Article()
     if found is None:
         return article
