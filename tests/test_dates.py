@@ -172,6 +172,7 @@ def test_days_of_a_month_written_the_american_way_or_from_one_to_another(
         ("Claudius invaded in A.D. 43 with four legions.", "43 AD"),
         ("The Romans came around AD 43 to stay.", "c. 43 AD"),
         ("In 1871 B.C. joined Confederation as a province.", "1871"),
+        ("In 490 B.C. was fought the battle of Marathon.", "490 BC"),
         ("In 1917 B. C. Forbes founded a magazine.", "1917"),
     ],
 )

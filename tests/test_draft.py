@@ -1460,6 +1460,8 @@ def test_a_web_page_s_tables_are_drafted_not_dropped() -> None:
         ("Two months later they reached the coast of New England.", "1620-09", ["1620-11"]),
         ("That day Massasoit and Carver agreed a treaty.", "1621-03-22", ["1621-03-22"]),
         ("By spring about half of the passengers were dead.", "1621-02", ["1621"]),
+        ("By spring only 53 of the passengers were alive.", "1620-12", ["1621"]),
+        ("By autumn Poland had fallen.", "1939-09", ["1939"]),
         ("About three months later, at the end of August 1498, da Gama left.", "1498-05-20",
          ["1498-08"]),
         ("That day of reckoning never came.", "1621-03-22", []),
@@ -1534,6 +1536,11 @@ def test_a_page_laid_out_in_a_table_is_read_as_its_article() -> None:
         ("| 1841 | 8.2 million |", []),
         ("| 1841 | 8.2 million people |", []),
         ("| 1066 | Norman Conquest |", [("1066", "Norman Conquest")]),
+        ("| 1485 | 22 August | Henry Tudor wins at Bosworth |",
+         [("1485", "Henry Tudor wins at Bosworth")]),
+        ("| 1944 | 156,000 troops land in Normandy |",
+         [("1944", "156,000 troops land in Normandy")]),
+        ("| Versailles | 28 June 1919 | Germany |", []),
         ("| 3000 BCE – 1500 BCE | Bronze Age Britain |",
          [("3000 BCE–1500 BCE", "Bronze Age Britain")]),
         ("| When did Franz Ferdinand die? | 28 June 1914 |", []),
@@ -1544,8 +1551,9 @@ def test_only_a_timeline_s_row_gives_an_event(row: str, wanted: list[tuple[str, 
     """Hostile pass 49, on tables read: a fact box ("| Born | …"), a reign's two years, a
     census and a quiz gave events titled "Born", "8.2 million" or "Dated event"; a row with one
     date and what happened (in two words or more, not a count: hostile pass 50 found "| 1066 |
-    Norman Conquest |" lost) is a timeline's, titled by its other cells, and one event however
-    many dates its cells name."""
+    Norman Conquest |" lost; pass 51, "| 1485 | 22 August | …" and "| 1944 | 156,000 troops
+    land … |") is a timeline's, titled by its other cells, and one event however many dates
+    its cells name."""
     text = f"# Dates\n\nSome history.\n\n| A | B |\n|---|---|\n{row}\n"
     drafts = draft(article(text, "markdown"), "t", "t.md", "t", Taken())
     assert [(e["date"], e["title"]) for e in drafts.timeline] == wanted

@@ -291,12 +291,12 @@ _MON = (
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{0}>1\d{{3}}|20\d{{2}})"
 # An era's letters after a year: "BC", "BCE", "AD", "CE", and as older books write them,
-# "B.C.", "B.C.E.", "A.D." (never a year of the common era: "1200 B.C.") — but not British
-# Columbia ("In 1871 B.C. joined Confederation", "B.C.'s first railway") nor initials ("In
-# 1917 B. C. Forbes founded …")
+# "B.C.", "B.C.E.", "A.D." (never a year of the common era: "1200 B.C.", "In 490 B.C. was
+# fought …") — but not British Columbia ("In 1871 B.C. joined Confederation", "B.C.'s first
+# railway") nor initials ("In 1917 B. C. Forbes founded …")
 _AN_ERA = (
     r"(?P<era>BCE|BC|CE|AD|A\.D\.|C\.E\.|B\.C\.E\.|B\.C\.(?![’']s)"
-    r"(?!\s+(?:joined|became|was|had|has|is|entered|voted|elected|gained|got)\b))(?!\w)"
+    r"(?!\s+(?:joined|entered)\s+(?:Confederation|Canada)\b))(?!\w)"
 )
 _NOT_NUMBER_BEFORE = r"(?<![\d,.$£€])"
 _NOT_NUMBER_AFTER = r"(?![\d]|,\d)"

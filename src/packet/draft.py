@@ -665,12 +665,14 @@ def _a_timeline_row(row: str) -> bool:
     Ferdinand die? | 28 June 1914 |"."""
     cells = [re.sub(r"[*_]", "", cell).strip() for cell in row.strip().strip("|").split("|")]
     dates = [cell for cell in cells if _only_a_date(cell)]
-    told = " ".join(cell for cell in cells if cell and cell not in dates)
+    days = [cell for cell in dates if not find_dates(cell)]  # "| 1485 | 22 August | …": one date
+    said = [cell for cell in cells if cell and cell not in dates]
+    words = [len(re.findall(r"[^\W\d_]{2,}", cell)) for cell in said]
     return (
-        len(dates) == 1
-        and len(re.findall(r"[^\W\d_]{2,}", told)) >= 2
-        and not _A_NUMBER_FIRST.match(told)
-        and "?" not in told
+        (len(dates) == 1 or (len(dates) == 2 and len(days) == 1))
+        and max(words, default=0) >= 2  # not "| Versailles | 28 June 1919 | Germany |"
+        and not (_A_NUMBER_FIRST.match(" ".join(said)) and sum(words) < 3)  # "8.2 million people"
+        and not any("?" in cell for cell in said)
     )
 
 
@@ -1340,6 +1342,7 @@ _RELATIVE_YEAR = re.compile(
 )
 # The month each season begins, for "the following autumn" after a month of the year.
 _SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
            "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -1486,13 +1489,15 @@ def _counted(
 def _season_s_year(said: str, last: str | None, forward: int, named: int | None, shift: int) -> int:
     """How many years on from `last` a season or month told from it is: "the following
     autumn" after February is that autumn, after October the next (and so "the following
-    May"); "By spring" after December 1620 is of 1621, after a year alone of that year."""
+    May"); "By spring" after December 1620 is of 1621 (after March, or a year alone, of that
+    year)."""
     starts = _SEASON_STARTS.get(said.split()[-1])
     month = int(last[5:7]) if last and re.match(r"\d{4}-\d\d", last) else None
     if forward and last and (season := starts or named):
         return int(month is None or month >= season)
     if said.startswith("by ") and last and starts:
-        return int(month is not None and month >= starts)
+        # … only after the season is over: "By autumn" after September 1939 is that autumn
+        return int(month is not None and month > _SEASON_ENDS.get(said.split()[-1], 12))
     return shift
 
 
