@@ -1773,7 +1773,7 @@ def _person_named(m: re.Match[str], sentence: str) -> str | None:
     rest = m["rest"]
     if _ROLE_NOT_A_PERSON.match(m["word"]) or _A_NAME_NEXT.match(rest) or _A_VERB_NEXT.match(rest):
         return None
-    if _FINITE.search(_RELATIVE.split(rest)[0]) or words[-1] in {"BC", "AD", "BCE", "CE"}:
+    if _FINITE.search(_RELATIVE.split(rest)[0]) or words[-1] in _ERAS:
         return None
     title = m["role"].startswith(m["word"]) and m["word"][:1].isupper()
     if title and re.fullmatch(r"\s+of\s+[A-Z][\w’'-]*", rest):

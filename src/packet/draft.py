@@ -1259,13 +1259,11 @@ _HOUR_ONLY = re.compile(_HOUR, re.IGNORECASE)
 _AN_HOUR = re.compile(
     r"o['’]clock|noon|midday|midnight|morning|afternoon|evening|dawn|dusk|daybreak|nightfall"
 )
-# Words that say a thing happened again and again, not on one day.
 # What may happen at any time, no happening of the story's: "a disease that can kill within a
-# day" (`_relative`'s "within …").
-# (not the month: "On 10 May 1940 Germany invaded …, and within weeks France …")
-_WHAT_MAY_HAPPEN = re.compile(
-    r"\b(?:can|may|(?<!the\s)might|[Uu]sually|[Oo]ften|[Nn]ormally)\b"  # not "the might of …"
-)
+# day" (`_relative`'s "within …"; not the month: "On 10 May 1940 Germany invaded …, and
+# within weeks France …", nor "the might of …").
+_WHAT_MAY_HAPPEN = re.compile(r"\b(?:can|may|(?<!the\s)might|[Uu]sually|[Oo]ften|[Nn]ormally)\b")
+# Words that say a thing happened again and again, not on one day.
 _HABITUAL = re.compile(
     r"\b(?:usually|often|always|normally|generally|typically|regularly|sometimes|every|each|"
     r"would|used\s+to|most\s+days|daily|nightly|throughout|(?:a|per)\s+(?:day|week|month)|"
