@@ -3192,3 +3192,59 @@ def test_a_key_line_s_plural_and_a_place_s_distance_still_define(
 ) -> None:
     """A bracket's plural is no meaning, the line's dash is; how far a place is, is."""
     assert (term, definition) in [(t, d) for t, d, _ in defined_terms(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "other"),
+    [
+        ("On July 7, 1846 Commodore John D. Sloat, commander of the US Navy's Pacific Squadron, "
+         "landed sailors and marines at Monterey.", "Commodore John D. Sloat", "John D. Sloat"),
+        ("G. K. Chesterton, the English writer, disliked the book.", "G. K. Chesterton", None),
+    ],
+)  # fmt: skip
+def test_a_person_named_with_initials_before_their_role(
+    sentence: str, term: str, other: str | None
+) -> None:
+    """Batch 36: "Sloat: commander of the US Navy's Pacific Squadron" — a middle initial ended
+    the name; the name without its title is the person's other name."""
+    found = {t: names for t, _, names in defined_terms(sentence)}
+    assert term in found, found
+    assert other is None or other in found[term]
+
+
+def test_a_person_named_with_a_middle_initial_before_who() -> None:
+    """Batch 36: "Ulysses S. Grant, who had served in Mexico …" was drafted as "Grant"."""
+    terms = [t.term for t in draft_terms([
+        "In his memoirs, published in 1885, Ulysses S. Grant, who had served in Mexico as a "
+        "young lieutenant, called the war unjust.",
+    ])]  # fmt: skip
+    assert terms == ["Ulysses S. Grant"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unwanted"),
+    [
+        ("On 19 August 1745 Charles raised his standard at Glenfinnan, in front of perhaps 1,000 "
+         "to 1,300 men (estimates vary).", "men"),
+        ("Many voters demanded that Germany be made to pay, yet he feared that a crushing peace "
+         "would push Germany towards Bolshevism.", "pay"),
+        ("On top sat a capital, the carved block at the head of a column, often in the shape of "
+         "a lion, a bull or an elephant.", "lion"),
+        ("Practising Judaism in secret while outwardly living as a Christian – crypto-Judaism, "
+         "as historians call it – became the main target of the new institution.", "Christian"),
+    ],
+)  # fmt: skip
+def test_an_aside_a_clause_a_list_or_a_word_for_what_went_before_defines_nothing(
+    sentence: str, unwanted: str
+) -> None:
+    """False entries in the whole set's drafts: a bracket about the count ("men: estimates
+    vary"), a clause after "yet", the rest of a list of kinds, a word for what the sentence
+    told before the dash."""
+    assert unwanted not in [t for t, _, _ in defined_terms(sentence)]
+
+
+def test_another_name_as_a_people_call_it_still_defines() -> None:
+    """ "The German Peasants' War – the *Bauernkrieg*, as Germans call it –" gives the war's
+    other name: it stays."""
+    sentence = "The German Peasants' War – the *Bauernkrieg*, as Germans call it – had deep roots."
+    assert "German Peasants' War" in [t for t, _, _ in defined_terms(sentence)]

@@ -1379,7 +1379,7 @@ _BEFORE_ADJECTIVE = {
 # Words a bare noun phrase does not begin with: "Calais, only to learn that …", "the coast,
 # and thousands of men drowned", "goods, on thousands of products".
 _NOT_A_NOUN = (
-    r"(?!(?:and|but|or|so|only|just|even|then|when|while|as|if|though|although|thousands|still|"
+    r"(?!(?:and|but|or|so|yet|nor|only|just|even|then|when|while|as|if|though|although|thousands|still|"
     r"this\s+time|that\s+time|"
     r"already|now|once|formerly|first|originally|he|she|it|they|we|you|i|especially|"
     r"particularly|mainly|mostly|usually|probably|possibly|perhaps|"
@@ -1720,7 +1720,9 @@ _ROLE_NAMED = re.compile(
 _CAPITAL = "A-ZÀ-ÖØ-Þ"  # "Élisabeth Dmitrieff", "Ōkubo Toshimichi"
 _NAME_WORD = rf"[‘“]?[{_CAPITAL}][\w’'-]+[’”]?"  # "Francisco ‘Pancho’ Villa"
 _NAMED_ROLE = re.compile(
-    rf"(?<![\w’'-])\*?(?P<name>(?:{_NAME_WORD}\s+(?:(?:{_IN_A_NAME}|the)\s+)?){{0,4}}(?:{_NAME_WORD}|[A-Z][\w’'-]*\s+[IVX]+))\*?,\s+"
+    # … with initials: "Commodore John D. Sloat, commander of …"
+    rf"(?<![\w’'-])\*?(?P<name>(?:(?:{_NAME_WORD}|[A-Z]\.)\s+(?:(?:{_IN_A_NAME}|the)\s+)?){{0,4}}"
+    rf"(?:{_NAME_WORD}|[A-Z][\w’'-]*\s+[IVX]+))\*?,\s+"
     r"(?P<role>(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w’'-]*[’']s)\s+)?"
     r"(?:(?!(?:of|and|or|in|to|for|by|with|at|on|who|which|where|that|was|were|had)\b)"
     rf"[\w’'-]+\s+){{0,4}}?(?:[a-z]+-)?(?P<word>(?i:{_ROLE}))\b(?P<rest>[^,;:()]{{0,120}}?)"
@@ -1751,7 +1753,8 @@ def _named_role(sentence: str) -> list[Definition]:
         if (name := _person_named(m, sentence)) and (
             _DETERMINED.match(role) or role[0].isupper() or bare
         ):
-            found.append((name, role, ()))
+            titled = _TITLE.match(name)  # "Commodore John D. Sloat" is John D. Sloat too
+            found.append((name, role, (name[titled.end() :],) if titled else ()))
     return found
 
 
@@ -2484,10 +2487,20 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     # France, a conflict that would last …": what the clause tells, not France (but "the
     # Thirty Years' War, a conflict that …")
     comment = _A_COMMENT.match(clause) and not re.search(rf"\b(?:{_KIND_OF_THING})\W*$", head)
-    if _listed(clause) or quoting(head) or comment:
+    if _listed(clause) or quoting(head) or comment or _kinds_listed(head, clause):
         return False
     # "taught a plain, functional style": two adjectives
     return not (_ADJECTIVE_BEFORE.search(head) and not re.match(rf"{_DETERMINER}\b", clause))
+
+
+def _kinds_listed(head: str, clause: str) -> bool:
+    """Whether an appositive goes on a list of things of a kind: "often in the shape of a lion,
+    | a bull or an elephant" (one of three shapes, not what a lion is)."""
+    one = r"(?:a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+    return (
+        re.search(r"\b(?:a|an)\s+[a-z][\w-]*$", head) is not None
+        and re.fullmatch(rf"{one}\s+(?:or|and)\s+{one}", clause) is not None
+    )
 
 
 def _a_second_appositive(head: str) -> bool:
@@ -3453,6 +3466,10 @@ def _dashed(sentence: str) -> list[Definition]:
         if not re.search(r"\bas\s[^,;]*\b(?:known|called)\b", f[1])
         # "… went to Manchus – people mockingly called it …": a name for what is before
         and not _CALLED_IT.search(f[1])
+        # "living as a Christian – crypto-Judaism, as historians call it –": a word for all
+        # that is told before (but "the German Peasants' War – the *Bauernkrieg*, as Germans
+        # call it –" gives the war's other name)
+        and not re.match(r"[a-z][\w-]*,\s+as\s+[a-z]+\s+call\s+it\b", f[1])
         # "Chinese, Tamil and Persian – offering gifts …", "the sea – the kala pani or
         # 'black water' –": what they did, or a name and its translation
         and not re.fullmatch(r"[A-Z][\w’'-]* and [A-Z][\w’'-]*", f[0])
@@ -4439,7 +4456,8 @@ def _who_they_were(sentence: str) -> Definition | None:
 
 
 _PERSON_WHO = re.compile(
-    rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_IN_A_NAME})\s+)?{_NAME_WORD}){{0,4}}"
+    # … "Ulysses S. Grant, who …": a middle initial
+    rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_IN_A_NAME})\s+|[A-Z]\.\s+)?{_NAME_WORD}){{0,4}}"
     r"(?:\s+[IVX]+)?)"
     # … and the years of their life: "Liang Qichao (1873–1929), who …"
     r"(?:\s+\((?:c\.\s*|b\.\s*)?\d{3,4}\s*[–-]\s*(?:c\.\s*)?\d{2,4}\))?"
@@ -4595,6 +4613,8 @@ def _bracketed(head: str, clause: str) -> list[Definition]:
         return []  # an acronym after its expansion, a date, a spelling, a place's name today
     if _BRACKETED_SENTENCE.match(clause):
         return _copular(clause)
+    if _A_HEDGE.match(clause):
+        return []  # "in front of perhaps 1,000 to 1,300 men (estimates vary)": said of the count
     if re.match(
         rf"[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,2}}\s+(?:was|were|is|are|had|{_IRREGULAR})\b", clause
     ):
