@@ -1095,7 +1095,15 @@ def test_a_day_after_december_without_its_year_is_of_the_next_year() -> None:
     [("Tom Holland, Rubicon: The Last Years of the Roman Republic (London: Little, Brown, 2003)",
       True),
      ("Erich S. Gruen, The Last Generation of the Roman Republic (1974)", True),
-     ("Lord Nelson, Britain's admiral, died at Trafalgar (1805).", False)],
+     ("Lord Nelson, Britain's admiral, died at Trafalgar (1805).", False),
+     # batch 37's study guide: two authors, editors, a teacher's word after the book
+     ("Charles Bonnet and Dominique Valbelle, The Nubian Pharaohs: Black Kings on the Nile "
+      "(American University in Cairo Press, 2006).", True),
+     ("Geoff Emberling and Bruce Beyer Williams (eds), The Oxford Handbook of Ancient Nubia "
+      "(Oxford University Press, 2021).", True),
+     ("László Török, The Kingdom of Kush: Handbook of the Napatan-Meroitic Civilization "
+      "(Brill, 1997) – demanding; for EPQ students.", True),
+     ("Rosa Parks and Martin Luther King, leaders of the boycott, won in 1956.", False)],
 )  # fmt: skip
 def test_a_reading_list_s_book_is_no_happening(line: str, reference: bool) -> None:
     """Batch 32's seminar handout: a book with its publisher, or its year alone, gave an event
@@ -1594,3 +1602,22 @@ def test_a_table_s_rows_count_on_from_one_another_and_a_date_line_sets_the_day()
     assert [(e["date"], e["title"][:18]) for e in drafts.timeline] == [
         ("1944-11", "Roosevelt won a fo"), ("1945-04-12", "President Roosevel")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("His figures suggested that there was more rice in Bengal in 1943 than in 1941, a year "
+         "without famine.", ["1943"]),
+        ("A rising on 13 March 1848 forced the resignation of Metternich, who had symbolised the "
+         "post-1815 order for over thirty years.", ["1848-03-13"]),
+        ("The pre-1914 alliances held until war came in 1914.", ["1914"]),
+    ],
+)  # fmt: skip
+def test_a_year_compared_with_or_after_which_is_no_happening(
+    sentence: str, dates: list[str]
+) -> None:
+    """The whole set's drafts: "1941: Than, a year without famine", "1815: The Austrian
+    chancellor who had symbolised the post- order" — a year compared with, or the time after
+    one, is no date anything happened on."""
+    assert [date for *_, date in happenings(sentence)] == dates

@@ -567,6 +567,9 @@ def _a_book_listed(paragraph: str) -> bool:
     return keyed is None and _a_reference(paragraph)
 
 
+_AUTHOR = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+"
+
+
 def _a_reference(paragraph: str) -> bool:
     """Whether a short paragraph is a reference to a book, all of it — its sentences cut at
     "Conrad, Robert." are each no reference alone."""
@@ -575,13 +578,20 @@ def _a_reference(paragraph: str) -> bool:
     # an author first: "Jonathan Sperber, The European Revolutions, 1848–1851 (Cambridge,
     # 1994)." — not "The war ended with a treaty (Paris, 1783)."
     # … and a title after the author ("Mary Seacole, a Jamaican nurse, …" is a caption)
+    # … or two, or editors: "Geoff Emberling and Bruce Beyer Williams (eds), The Oxford …"
     author = re.match(
-        r"(?:\[\d{1,3}\]\s*)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+,\s+[A-Z*“\"‘]", paragraph
+        rf"(?:\[\d{{1,3}}\]\s*)?{_AUTHOR}(?:\s+and\s+{_AUTHOR})?(?:\s+\((?:eds?|trans)\.?\))?,"
+        r"\s+[A-Z*“\"‘]",
+        paragraph,
     )
     ends = (
         author is not None
         and (
-            re.search(rf"{_PLACE_AND_YEAR.pattern}\.?$", paragraph.rstrip()) is not None
+            # … a teacher's word on it after a dash too: "(Brill, 1997) – demanding; for EPQ"
+            re.search(
+                rf"{_PLACE_AND_YEAR.pattern}\.?(?:\s+[–—]\s+[^()]{{1,60}})?$", paragraph.rstrip()
+            )
+            is not None
             # … or its year alone, after a title that tells nothing: "Erich S. Gruen, The Last
             # Generation of the Roman Republic (1974)" (not "Lord Nelson, Britain's admiral, died
             # at Trafalgar (1805)")
@@ -1126,6 +1136,9 @@ _BEFORE_A_YEAR = {
 }  # fmt: skip
 
 
+_NOT_WHEN = re.compile(r"(?:\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?|\b(?:[Pp]ost|[Pp]re)-)$")
+
+
 def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tuple[int, int, str]]:
     """The sentence's dates, with its days written without a year read as of `year`, and its
     relative days and years counted from the date before (`_relative`). Each day or month
@@ -1138,6 +1151,9 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
         if not _in_a_name(sentence, d[0], d[1])
         and not _a_life(sentence, *d)
         and not _in_a_bracketed_aside(sentence, d[0])
+        # … nor a year compared with, or a time after or before one: "more rice in 1943 than
+        # in 1941", "the post-1815 order"
+        and not _NOT_WHEN.search(sentence, max(0, d[0] - 20), d[0])
     )
     starts = [at for at, _, _ in found]
     reach = list(itertools.accumulate((end for _, end, _ in found), max))  # furthest end so far
