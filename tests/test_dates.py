@@ -182,3 +182,35 @@ def test_an_approximate_year_keeps_its_era(sentence: str, wanted: str) -> None:
     were "c. 1550–1070 BC" and "1200 B.C." (an era as older books write it)."""
     assert [h[3] for h in happenings(sentence, None)] == [wanted]
     assert (parse_date(wanted).start.year <= 0) == ("B" in wanted)  # not British Columbia
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("In 721 Odo of Aquitaine destroyed an army besieging Toulouse.", ["721"]),
+        ("In 725 another raiding force pushed up the Rhône valley.", ["725"]),
+        ("In 737 Charles and Childebrand stormed Avignon.", ["737"]),
+        ("In 739 Pope Gregory III, threatened by the Lombards, sent envoys.", ["739"]),
+        ("In 730 Abd al-Rahman ibn Abd Allah al-Ghafiqi, a veteran of the Toulouse campaign, "
+         "became governor of al-Andalus.", ["730"]),
+        ("On 25 April 799 Pope Leo III was attacked during a procession.", ["0799-04-25"]),
+        ("In the winter of 753–754 Pope Stephen II crossed the Alps.", ["753–754"]),
+        ("This grant of 756, known as the Donation of Pippin, began the Papal States.", ["756"]),
+        ("He visited Rome at Easter 774 and confirmed his father's donation.", ["774"]),
+        ("A prince escaped to Spain and in 756 made himself emir of Córdoba.", ["756"]),
+        ("His first battle, fought near Cologne in 716 against Radbod, was a defeat.", ["716"]),
+        ("The annals place the embassy under the year 749.", ["749"]),
+        # … and counts stay counts
+        ("Until 400 Royal Marines and Rangers landed, the town held.", []),
+        ("On 27 May 147 Communards were shot.", []),
+        ("In 300 Roman soldiers marched north.", []),
+    ],
+)  # fmt: skip
+def test_a_year_of_three_digits_before_a_name_of_several_words_or_after_a_feast(
+    sentence: str, dates: list[str]
+) -> None:
+    """Batch 38's study guide on the Carolingians: a year of three digits was read before one
+    name and its verb, not "Odo of Aquitaine destroyed", "Pope Leo III was attacked",
+    "Charles and Childebrand stormed", nor after "another", a season's span, "grant of", "at
+    Easter", "the year", or before "made himself" and "against"."""
+    assert [date for *_, date in happenings(sentence)] == dates

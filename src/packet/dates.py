@@ -311,7 +311,8 @@ _AT = {"end": "late", "close": "late", "beginning": "early", "start": "early", "
 # What may follow a year that is not a noun it counts: "in 755 the rebellion", "in 629 to
 # collect scriptures", "in 645 with hundreds of texts".
 _NOT_A_NOUN_AFTER = (
-    r"the|a|an|to|with|when|and|or|but|he|she|it|they|we|his|her|its|their|as|for|on|at|by|"
+    r"the|a|an|another|to|with|when|and|or|but|he|she|it|they|we|his|her|its|their|as|for|on|"
+    r"at|by|against|"
     r"after|before|under|during|while|in|from|until|near"
 )
 _WHOLE_MONTHS = "|".join(MONTHS)
@@ -325,8 +326,17 @@ _A_PAST = (
     r"(?:[a-z]{3,}ed|made|took|gave|won|led|became|began|fell|was|had|sent|went|came|died|rose|"
     r"fled|built|married|said|wrote|fought|held|left|lost|sank|drove|struck)\b"
 )
+# A person's name, of more than one word, and its verb: "On 25 April 799 Pope Leo III was
+# attacked", "In 721 Odo of Aquitaine destroyed …" — not a people's ("Royal Marines landed").
+# … or two: "In 737 Charles and Childebrand stormed Avignon".
+_MORE_OF_A_NAME = (
+    r"(?:\s+(?:(?:of|de|the|and|ibn|bin)\s+)?(?:[A-Z][\w’'-]*|[IVX]+|al-[A-Z][\w’'-]*))"
+)
+_A_NAME_AND_ITS_VERB = (
+    rf"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-Z][\w’'-]*{_MORE_OF_A_NAME}+(?<![^u]s)(?<!men)\s+{_A_PAST}"
+)
 _AFTER_EARLY_YEAR = (
-    rf"(?={_PLAINLY_AFTER}|"
+    rf"(?={_PLAINLY_AFTER}|{_A_NAME_AND_ITS_VERB}|"
     # one person's name and its verb ("In April 527 Justin made …"), not a people's ("In
     # October 700 Americans were captured", "Until 400 Marines landed", "300 Nazi camps",
     # "until 300 Frenchmen broke through")
@@ -335,8 +345,10 @@ _AFTER_EARLY_YEAR = (
     rf"\s+(?:he|she|they|it|we)\s+{_A_PAST}|"
     # … or a count of people after it: "In 376 tens of thousands of Goths gathered …"
     r"\s+(?:tens|hundreds|thousands|millions|dozens)\s+of\b|"
-    # … or a verb with its object ("who in about 523 massacred Christians"), not "300 armed men"
-    r"\s+[a-z]{3,}ed\s+(?:(?:the|a|an|his|her|their|its)\b|[A-Z])|"
+    # … or a verb with its object ("who in about 523 massacred Christians", "in 756 made
+    # himself emir"), not "300 armed men"
+    rf"\s+(?:[a-z]{{3,}}ed|{_A_PAST})\s+"
+    r"(?:(?:the|a|an|his|her|their|its|himself|herself|themselves)\b|[A-Z])|"
     # … or a happening's noun ("In 535 war began", "in the spring of 542 plague reached …")
     r"\s+(?:war|plague|famine|peace|fire|trade|rebellion|revolt|drought|fighting|rioting)\s)"
 )
@@ -350,7 +362,7 @@ _A_COUNT_GOES_ON = (  # … "from about 500 to well above 1,000"
     # … "from 600 to at least 900 men" (not "from 793 to at least 1066": years)
     r"at\s+least\s+(?=[\d,]+\s+[a-z]))?\d"
 )
-_EARLY_YEAR_OF_DAY = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d)(?={_PLAINLY_AFTER})"
+_EARLY_YEAR_OF_DAY = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d)(?={_PLAINLY_AFTER}|{_A_NAME_AND_ITS_VERB})"
 _PROSE = [
     (  # 5–6 July 1914, 12-14 March 1921: days of one month, from the first to the last
         "days",
@@ -436,7 +448,8 @@ _PROSE = [
     ),
     (  # in 533–534: a span of three-digit years, after "in" (not "pp. 533–534")
         "span",
-        r"(?<!\d\s)\b(?i:in|from|between)\s+(?P<y>[1-9]\d{2})\s*[–—-]\s*(?P<y2>[1-9]\d{2})\b"
+        r"(?<!\d\s)\b(?:(?i:in|from|between)|(?:spring|summer|autumn|winter)\s+of)\s+"
+        r"(?P<y>[1-9]\d{2})\s*[–—-]\s*(?P<y2>[1-9]\d{2})\b"
         r"(?![\d,])(?!\s*(?:BCE?|B\.C))" + _AFTER_EARLY_YEAR,
     ),
     (  # "the Anarchy at Samarra (861–870)": a span of three-digit years in brackets
@@ -459,14 +472,17 @@ _PROSE = [
         # … "on the last day of 406", "By a treaty of 418 the Goths were settled …" (not "the
         # Council of 500", "half of 600")
         r"(?:end|start|beginning|middle)\s+of|(?<=\blast\s)day\s+of|"
-        r"(?i:treaty|synod|edict|sack)\s+of)\s+"
+        r"(?i:treaty|synod|edict|sack|grant|decree)\s+of|"
+        # … "under the year 749", "at Easter 774"
+        r"(?i:the\s+year)|(?:at|by|after|before|until|till)\s+(?:Easter|Whitsun|Pentecost|Lent))\s+"
         rf"(?P<y>[1-9]\d{{2}})(?!{_A_COUNT_GOES_ON})" + _AFTER_EARLY_YEAR,
     ),
-    (  # "In 405 Radagaisus, another Gothic leader, invaded …", "In 395 Alaric's Goths rose …":
-        # after "In", a name and an aside or a possessive (not "by 617 Squadron, led by …", "by
-        # 300 Māori, including …": a count after "by")
+    (  # "In 405 Radagaisus, another Gothic leader, invaded …", "In 395 Alaric's Goths rose …",
+        # "In 739 Pope Gregory III, threatened by …": after "In", a name and an aside or a
+        # possessive (not "by 617 Squadron, led by …", "by 300 Māori, including …": a count
+        # after "by")
         "year",
-        r"(?<!\d\s)\b[Ii]n\s+(?P<y>[1-9]\d{2})(?=\s+[A-Z][\w-]*(?<![^u]s)(?<!men)"
+        rf"(?<!\d\s)\b[Ii]n\s+(?P<y>[1-9]\d{{2}})(?=\s+[A-Z][\w-]*{_MORE_OF_A_NAME}*(?<![^u]s)(?<!men)"
         r"(?<!Squadron)(?<!Regiment)(?<!Battalion)(?<!Brigade)(?<!Division)(?:,\s|[’']s\s))",
     ),
     (  # "in 417 or 418": two years, each read (not "grew by 200 or 300.")
