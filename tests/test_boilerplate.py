@@ -502,3 +502,13 @@ def test_a_society_s_talk_notes_furniture_is_dropped() -> None:
     found = article("\n\n".join([*furniture, *history]), "text")
     assert found.skipped == furniture
     assert [text for _, text in found.blocks] == history
+
+
+def test_a_newsletter_s_printer_and_copyright_line_is_furniture() -> None:
+    """Batch 38's union newsletter: "Printed and published by TCATU Branch 0417. (c) 2025."
+    reached the timeline as 2025; a sentence about who published a book stays."""
+    furniture = ["Printed and published by TCATU Branch 0417. (c) 2025."]
+    history = ["Published by Penguin in 1962, the book sold a million copies."]
+    found = article("\n\n".join([*furniture, *history]), "markdown")
+    assert found.skipped == furniture
+    assert [text for _, text in found.blocks] == history

@@ -1621,3 +1621,45 @@ def test_a_year_compared_with_or_after_which_is_no_happening(
     chancellor who had symbolised the post- order" — a year compared with, or the time after
     one, is no date anything happened on."""
     assert [date for *_, date in happenings(sentence)] == dates
+
+
+def test_a_weekday_the_year_read_did_not_have_gives_no_date() -> None:
+    """Batch 38's union newsletter: "BRANCH MEETING - Thursday 10 April" after a story that
+    ended in 2013 was drafted as 10 April 2013, a Wednesday — the notices are of the
+    newsletter's own year. A day whose weekday the year read does not give is no date (a false
+    one is worse than none); one it does give stays."""
+    found = Article(title="T", blocks=[
+        ("para", "In May 2013 global unions signed the Accord on Fire and Building Safety."),
+        ("para", "BRANCH MEETING - Thursday 10 April, 6.30pm, Union Office, 2nd floor, Charles "
+                 "Street. Agenda includes the new reps' rota and motions for regional conference."),
+        ("para", "The march went ahead on Wednesday 10 April."),
+    ])  # fmt: skip
+    dates = [e["date"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    assert dates == ["2013-05", "2013-04-10"], dates
+
+
+def test_a_day_kept_every_year_is_no_happening() -> None:
+    """Batch 38: "Every year on 25 March, trade unionists … gather" was drafted as 25 March of
+    the year before."""
+    found = Article(title="T", blocks=[
+        ("para", "In 1991 it was designated a National Historic Landmark. Every year on 25 March, "
+                 "trade unionists and firefighters gather outside it to read the names."),
+    ])  # fmt: skip
+    assert [e["date"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline] == ["1991"]
+
+
+def test_a_key_dates_box_drawn_in_a_text_file() -> None:
+    """Batch 38's newsletter boxes its key dates with pipes, each date apart from its words by
+    spaces: a line whose day the story tells is the story's event (as a timeline line's is),
+    and a line's title is its words, not its date again ("22 Nov 1909 Cooper Union …")."""
+    found = Article(title="T", blocks=[
+        ("para", "On 22 November 1909 thousands of garment workers packed a mass meeting at the "
+                 "Cooper Union."),
+        ("para", "|  22 Nov 1909  Cooper Union meeting votes for a general strike  |"),
+        ("para", "|  1933         Frances Perkins becomes US Secretary of Labor    |"),
+    ])  # fmt: skip
+    timeline = draft(found, "t", "t.txt", "t", Taken()).timeline
+    assert [(e["date"], e["title"]) for e in timeline] == [
+        ("1909-11-22", "Thousands of garment workers packed a mass meeting"),
+        ("1933", "Frances Perkins becomes US Secretary of Labor"),
+    ], timeline

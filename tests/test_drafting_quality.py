@@ -41,15 +41,15 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The targets. On the whole set all are met but term recall, since batches 16-37
-# joined it; on the held-out batch (37), measured once before its misses were read, event
+# The targets. On the whole set all are met but term recall, since batches 16-38
+# joined it; on the held-out batch (38), measured once before its misses were read, event
 # precision, term precision and definitions met theirs, event recall and term recall did not
 # (README "How good the drafts are"). A figure must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.797}
-HELD_OUT_MEASURED = {"event recall": 0.914, "event precision": 0.949, "term recall": 0.684,
-                     "term precision": 0.770, "definitions as clauses": 1.0}  # fmt: skip
+WHOLE_SET_MEASURED = {"term recall": 0.789}
+HELD_OUT_MEASURED = {"event recall": 0.899, "event precision": 0.859, "term recall": 0.688,
+                     "term precision": 0.678, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass

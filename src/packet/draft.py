@@ -451,6 +451,8 @@ def _retold(cut: list[Section]) -> set[str]:
 _TIMELINE_LINE = re.compile(
     r"^\s*(?:[-*•]\s+|\|\s*)?(?:\d{1,2}(?:[–-]\d{1,2})?\s+[A-Z][a-z]+\s+|[A-Z][a-z]+\s+)?\d{3,4}"
     r"\s*(?:[-–—:]|\|)\s"  # … or a row of a table of dates: "| 11 April 1848 | April Laws … |"
+    # … or a key-dates box drawn in a text file, the date apart: "|  22 Nov 1909  Cooper …"
+    r"|\s*\|\s{1,2}(?:\d{1,2}\s+[A-Z][a-z]+\s+|[A-Z][a-z]+\s+)?\d{3,4}\s{2,}(?=[A-Z\d])"
 )
 
 
@@ -1136,7 +1138,11 @@ _BEFORE_A_YEAR = {
 }  # fmt: skip
 
 
-_NOT_WHEN = re.compile(r"(?:\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?|\b(?:[Pp]ost|[Pp]re)-)$")
+_NOT_WHEN = re.compile(
+    r"(?:\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?|\b(?:[Pp]ost|[Pp]re)-|"
+    # … nor a day kept every year: "Every year on 25 March, trade unionists … gather"
+    r"\b(?:[Ee]very|[Ee]ach)\s+(?:year|spring|summer|autumn|winter)\s+(?:on|in)\s+(?:the\s+)?)$"
+)
 
 
 def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tuple[int, int, str]]:
@@ -1165,6 +1171,8 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
     for start, end, month, day_of in find_day_months(sentence):
         if day_of and _A_NAMED_DAY.search(sentence, max(0, start - 40), start):
             continue  # "the Constitution of 3 May": a name
+        if _NOT_WHEN.search(sentence, max(0, start - 30), start):
+            continue  # "Every year on 25 March": a day kept, not a day something happened
         before = bisect.bisect_left(starts, end)  # the dates that start before this one ends
         if before and reach[before - 1] > start:
             continue  # part of a date read whole ("17 April 1975")
@@ -1191,6 +1199,11 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
         if in_year is not None:
             last = calendar.monthrange(in_year, month)[1] if in_year >= 1 else 31
             real = bool(day_of) and day_of <= last
+            if real and _another_weekday(
+                sentence[max(0, start - 12) : start], in_year, month, day_of
+            ):
+                continue  # "BRANCH MEETING - Thursday 10 April" read as of 2013, a Wednesday:
+                # the text's year is not the day's, and no date is better than a false one
             day_part = f"-{day_of:02d}" if real else ""  # "29 February" of 1851: its month only
             date = f"{in_year:04d}-{month:02d}{day_part}"
             added.append((start, end, date))
@@ -1199,6 +1212,17 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
                 unwritten.append((start, end, date, earlier_at))
     found = sorted(found + added)
     return _in_the_year_told(sentence, found, _relative(sentence, found, year, day), unwritten)
+
+
+def _another_weekday(before: str, year: int, month: int, day: int) -> bool:
+    """Whether the words `before` a day end with the name of a weekday it was not in
+    `year`: "Monday 28 April" of 2013 (a Sunday)."""
+    named = re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", before)
+    return (
+        named is not None
+        and year >= 1
+        and calendar.day_name[calendar.weekday(year, month, day)] != named[1]
+    )
 
 
 def _turns_the_year(day: str | None, year: int, month: int) -> bool:
@@ -2122,6 +2146,11 @@ def _a_row_s_title(row: str, date: str) -> str:
     victory |" → "Fulford – Norse victory", "| 1795 | Kamehameha I wins … |" → "Kamehameha I
     wins …"."""
     cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+    # … a cell that opens with the date says what happened after it: "|  22 Nov 1909  Cooper
+    # Union meeting votes for a general strike  |", a key-dates box drawn in a text file
+    cells = [
+        cell.removeprefix(date).lstrip(" :–—-") if cell.startswith(date) else cell for cell in cells
+    ]
     said = " – ".join(cell for cell in cells if cell and not _only_a_date(cell))
     words = _plain(NOTE_MARK.sub("", said)).rstrip(".!?").split()
     title = " ".join(_short_title(words)).rstrip(",;:–—- ")

@@ -438,6 +438,10 @@ _DASHED_RUNNING_LINE = re.compile(r"[^–—.!?]{1,60}(?:\s[–—]\s[^–—.!?
 # tags ("Tags: Cold War, Poland, …").
 _ABOUT_THE_PAGE = re.compile(
     r"©|\((?i:c)\)\s|(?i:copyright)\s+(?:©|\(c\)|\d{4})|"
+    # … who printed it, with its copyright: "Printed and published by TCATU Branch 0417. (c)
+    # 2025." (not "Published by Penguin in 1962, the book …")
+    r"(?:Printed|Published)(?:\s+and\s+(?:printed|published))?\s+by\s+[^.]{1,80}\.\s+"
+    r"(?:©|\((?i:c)\))\s*\d{4}\.?$|"
     # … a byline, a name and a role (not a source's provenance: "Written by Nella Last for
     # Mass Observation, Barrow, 1941")
     r"(?:Written|Compiled|Prepared|Produced)\s+by\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof\.?|Professor)\s+)?"
