@@ -242,6 +242,27 @@ def test_a_box_of_key_words_beside_the_article_is_kept() -> None:
     assert "Visit our shop" not in text
 
 
+def test_a_panel_of_words_and_meanings_is_kept_whatever_its_heading() -> None:
+    """Batch 38, measured blind: a maritime museum's page set eight sea words in a panel headed
+    "Words at sea", which the extractor dropped with the page's other asides — eight terms
+    lost. A panel whose list is words, each with a dash and a lower-case meaning, is lesson; a
+    panel of links or a sentence's list is not."""
+    page = (
+        "<html><body><article><h1>The Bounty</h1>"
+        + "<p>Bligh sailed from Spithead in December 1787 with a crew of forty-four. " * 8
+        + "</p><aside class='panel'><h3>Words at sea</h3><ul>"
+        "<li>Launch – the largest of the boats carried by a warship.</li>"
+        "<li>Midshipman – a young trainee officer.</li>"
+        "<li>Court martial – a trial held by a court of naval or military officers.</li>"
+        "</ul></aside></article><aside class='related'><h3>More stories</h3><ul>"
+        "<li>Cook – The Endeavour voyage</li><li>Nelson – Trafalgar</li>"
+        "<li>Franklin – The lost expedition</li></ul></aside></body></html>"
+    )
+    text = "\n".join(block for _, block in article(page, "html").blocks)
+    assert "Midshipman – a young trainee officer." in text
+    assert "Trafalgar" not in text
+
+
 def test_a_lecture_transcripts_furniture_and_a_booklets_page_line_are_dropped() -> None:
     """Batch 28's lecture transcripts kept their heading, the speaker's line, the slides
     described in brackets and the closing lines as text (and their dates as events); a

@@ -869,12 +869,30 @@ def _key_words_kept(page: str) -> str:
         if not tag["closing"]:
             opening = tag
             continue
-        if opening is not None and _KEY_WORDS.search(page, opening.end(), tag.start()):
+        if opening is not None and (
+            _KEY_WORDS.search(page, opening.end(), tag.start())
+            or _a_list_of_key_words(page[opening.end() : tag.start()])
+        ):
             out += [page[at : opening.start()], f"<section{opening['attributes']}>"]
             out += [page[opening.end() : tag.start()], "</section>"]
             at = tag.end()
         opening = None
     return "".join([*out, page[at:]])
+
+
+def _a_list_of_key_words(html: str) -> bool:
+    """Whether a panel's list is words and what they mean, whatever its heading ("Words at
+    sea"): three items or more, two in three of them a word, a dash or a colon, and a
+    lower-case description ("<li>Launch – the largest of the boats carried by a warship.</li>")."""
+    items = len(_LIST_ITEM.findall(html))
+    return items >= 3 and 3 * len(_KEY_WORD_ITEM.findall(html)) >= 2 * items
+
+
+_LIST_ITEM = re.compile(r"<li\b", re.IGNORECASE)
+_KEY_WORD_ITEM = re.compile(
+    r"(?i:<li\b[^>]*>)\s*(?:(?i:<(?:strong|b|em|i)\b[^>]*>))?[^<>–—:]{1,40}?"
+    r"(?:(?i:</(?:strong|b|em|i)>))?\s*(?:[–—:]|\s-)\s+[a-z]"
+)
 
 
 # A definition list's term and its description: "<dt>baray</dt> <dd>a large rectangular
