@@ -3248,3 +3248,15 @@ def test_another_name_as_a_people_call_it_still_defines() -> None:
     other name: it stays."""
     sentence = "The German Peasants' War – the *Bauernkrieg*, as Germans call it – had deep roots."
     assert "German Peasants' War" in [t for t, _, _ in defined_terms(sentence)]
+
+
+def test_a_participle_and_its_noun_between_dashes_define() -> None:
+    """Batch 38: "a wave of pogroms – organised mob attacks on Jewish communities –" was read
+    as a verb's clause (a participle before one noun was a definition, before two was not)."""
+    sentence = (
+        "After Tsar Alexander II was assassinated in 1881, a wave of pogroms – organised mob "
+        "attacks on Jewish communities – swept the Russian Empire."
+    )
+    assert ("pogroms", "organised mob attacks on Jewish communities") in [
+        (t, d) for t, d, _ in defined_terms(sentence)
+    ]

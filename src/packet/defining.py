@@ -3144,7 +3144,8 @@ _DASHED = re.compile(
     r"on|at|by|for|"
     r"with|from|to|of|after|before|until|over|under|into|across|through|towards|during|perhaps|"
     r"probably|possibly|including|such|especially|"
-    r"notably|particularly|mainly|mostly|chiefly|the\s+so-called|[a-z]+ed(?!\s+[a-z]+s\b)|"
+    # … a verb, not a participle before what it describes ("– organised mob attacks on …")
+    r"notably|particularly|mainly|mostly|chiefly|the\s+so-called|[a-z]+ed(?!(?:\s+[a-z]+)?\s+[a-z]+s\b)|"
     + _IRREGULAR
     + r")\b)"
     r"(?:[a-z]|(?:a|an|the)\s|[A-Z][a-z]+\s+(?=who|which|that)|"
