@@ -3260,3 +3260,33 @@ def test_a_participle_and_its_noun_between_dashes_define() -> None:
     assert ("pogroms", "organised mob attacks on Jewish communities") in [
         (t, d) for t, d, _ in defined_terms(sentence)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unwanted"),
+    [
+        ("Bronze measures inscribed with the edict have been found across the former rival "
+         "states (cat. nos. 14–16).", "former rival states"),
+        ("Two bronze chariots were buried just west of the mound (cat. no. 21, replica).",
+         "mound"),
+        ("In 210 BCE, during his fifth tour, the Emperor fell ill and died at Shaqiu.",
+         "fifth tour"),
+        ("Both theories have been criticised: the Franks still fought mainly on foot at Tours, "
+         "the stirrup seems to have spread more slowly than White believed.", "Tours"),
+    ],
+)  # fmt: skip
+def test_a_catalogue_number_or_a_main_clause_is_no_definition(sentence: str, unwanted: str) -> None:
+    """Batch 38's exhibition catalogue: "former rival states: Cat. nos. 14–16", "mound: Cat. no.
+    21, replica", "fifth tour: The Emperor fell ill and died at Shaqiu" — a bracket that points
+    to a catalogue or a page, and a subject with its verb after a comma, say nothing of the
+    word before."""
+    assert unwanted not in [t for t, _, _ in defined_terms(sentence)]
+
+
+def test_what_a_case_ruled_still_defines_it() -> None:
+    """ "in *Worcester v. Georgia* (1832), the Court ruled that …" says what the case was."""
+    sentence = (
+        "The following year, in *Worcester v. Georgia* (1832), the Court ruled that Georgia's "
+        "laws had no force within Cherokee territory."
+    )
+    assert "Worcester v. Georgia" in [t for t, _, _ in defined_terms(sentence)]

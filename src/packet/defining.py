@@ -1548,7 +1548,10 @@ _VERB_OBJECT = re.compile(
     rf"\b(?!(?:called|named|termed|dubbed|hundred)\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\s+"
     r"(?:(?:a|an|the|his|her|their|its)\s|[A-Z])|"
     r"^(?:(?!(?:who|whom|whose|which|that|where|when|what)\b)\S+\s+){1,4}"
-    r"(?:was|were|is|are|had|has|became)\b|"
+    r"(?:was|were|is|are|had|has|have|became)\b|"
+    # … "…, the Emperor fell ill and died at Shaqiu": a named subject after "the" and its verb
+    # (not "…, the Court ruled that …", a case's ruling: what it was)
+    rf"^(?:the|a|an)\s+[A-Z][\w’'-]*\s+(?:{_IRREGULAR})\b(?!\s+(?:by|in|at|on|as|for)\b)|"
     # an absolute phrase: "…, the first parties traveling in the winter of 1831"
     r"^the\s+(?:(?!of\b)[a-z]+\s+)?[a-z]+s\s+[a-z]+ing\b|"
     # a subject and a verb that takes what was done next: "…, the German government agreed
@@ -4610,6 +4613,8 @@ def _bracketed(head: str, clause: str) -> list[Definition]:
         or _DATE_OR_NUMBER.search(clause[:4])
         or _SPELLED.match(clause)
         or re.match(r"(?:today|now)\b", clause)
+        # … a catalogue's or a book's number: "(cat. nos. 14–16)", "(fig. 3)", "(see p. 12)"
+        or re.match(r"(?i:cat|fig|figs|pl|pls|nos?|pp?|vol|ch|cf|see|ill)\.?\s", clause)
     ):
         return []  # an acronym after its expansion, a date, a spelling, a place's name today
     if _BRACKETED_SENTENCE.match(clause):
