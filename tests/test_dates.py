@@ -195,10 +195,8 @@ def test_an_approximate_year_keeps_its_era(sentence: str, wanted: str) -> None:
          "became governor of al-Andalus.", ["730"]),
         ("On 25 April 799 Pope Leo III was attacked during a procession.", ["0799-04-25"]),
         ("In the winter of 753–754 Pope Stephen II crossed the Alps.", ["753–754"]),
-        ("This grant of 756, known as the Donation of Pippin, began the Papal States.", ["756"]),
         ("He visited Rome at Easter 774 and confirmed his father's donation.", ["774"]),
         ("A prince escaped to Spain and in 756 made himself emir of Córdoba.", ["756"]),
-        ("His first battle, fought near Cologne in 716 against Radbod, was a defeat.", ["716"]),
         ("The annals place the embassy under the year 749.", ["749"]),
         # … and counts stay counts
         ("Until 400 Royal Marines and Rangers landed, the town held.", []),
@@ -211,6 +209,42 @@ def test_a_year_of_three_digits_before_a_name_of_several_words_or_after_a_feast(
 ) -> None:
     """Batch 38's study guide on the Carolingians: a year of three digits was read before one
     name and its verb, not "Odo of Aquitaine destroyed", "Pope Leo III was attacked",
-    "Charles and Childebrand stormed", nor after "another", a season's span, "grant of", "at
-    Easter", "the year", or before "made himself" and "against"."""
+    "Charles and Childebrand stormed", nor after "another", a season's span, "at Easter", "the
+    year", or before "made himself" ("grant of" and "against" were read too, and taken back
+    after hostile pass 52: "A grant of 250 covered …", "by 199 against 158")."""
+    assert [date for *_, date in happenings(sentence)] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("On 29 November 150 Cheyenne and Arapaho died at Sand Creek when Colorado militia "
+         "attacked their camp.", []),
+        ("On November 29, 150 Cheyenne and Arapaho died at Sand Creek.", []),
+        ("On 17 June 900 Lakota and Cheyenne fought General Crook's column to a standstill.", []),
+        ("On 18 May 500 Knights of St John defended Malta against an Ottoman armada.", []),
+        ("On 16 December 116 Sons of Liberty boarded three ships in Boston harbour.", []),
+        ("In December 300 Lakota Sioux died at Wounded Knee Creek.", []),
+        ("On 13 March 600 Viet Minh attacked the French strongpoint Beatrice.", []),
+        ("The Lords rejected the second Reform Bill by 199 against 158 in October 1831.",
+         ["1831-10"]),
+        ("A grant of 250 covered the cost of the new memorial plaque.", []),
+        ("Over the year 300 Chinese arrived at Cooktown for the Palmer River goldfield.", []),
+        ("The branch grew quickly: by Easter 120 joined the union, and by summer 300.", []),
+        ("By 200 Chinese and Irish worked on the line through the Sierra Nevada.", []),
+        ("Every summer in the 1920s, thousands of Lancashire mill workers went to Blackpool.",
+         ["1920s"]),
+        ("Each year in the 1930s, the Nazi Party held a vast rally at Nuremberg.", ["1930s"]),
+        ("German troops had to leave Belgium and France no later than 26 November 1918.",
+         ["1918-11-26"]),
+        ("The annals record under the year 749 that envoys went to Rome.", ["749"]),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_52_found_in_the_three_digit_years(
+    sentence: str, dates: list[str]
+) -> None:
+    """Hostile pass 52 on the three-digit years: a count of a people after a day or a month
+    ("On 29 November 150 Cheyenne and Arapaho died") read as a year, as were a vote "by 199
+    against 158", "A grant of 250", "Over the year 300 Chinese", "by Easter 120 joined"; a
+    decade kept every summer and a day "no later than" lost."""
     assert [date for *_, date in happenings(sentence)] == dates

@@ -3290,3 +3290,44 @@ def test_what_a_case_ruled_still_defines_it() -> None:
         "laws had no force within Cherokee territory."
     )
     assert "Worcester v. Georgia" in [t for t, _, _ in defined_terms(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "unwanted"),
+    [
+        ("Each village paid tribute to a cacique, a chief or a lord.",
+         ("cacique", "a chief or a lord"), None),
+        ("A samurai owed service to a daimyo, a feudal lord or a regional warlord.",
+         ("daimyo", "a feudal lord or a regional warlord"), None),
+        ("Seals were often in the shape of a lion, a bull, or an elephant.", None, "bull"),
+        ("Seals were often in the shape of a lion, a bull or even an elephant.", None, "lion"),
+        ("Seals were often in the shape of the lion, the bull or the elephant.", None, "lion"),
+        ("The king spoke in front of perhaps 1,000 to 1,300 men (numbers are disputed).", None,
+         "men"),
+        ("The lord of the manor might be a knight, a nobleman, a bishop or an abbey.", None,
+         "nobleman"),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_52_found_in_lists_and_asides(
+    sentence: str, wanted: tuple[str, str] | None, unwanted: str | None
+) -> None:
+    """Hostile pass 52: the rest of a list of kinds was refused where it glosses a word ("a
+    cacique, a chief or a lord"), and kept after an Oxford comma, "or even" or "the"; "(numbers
+    are disputed)" was a definition."""
+    found = [(t, d) for t, d, _ in defined_terms(sentence)]
+    assert wanted is None or wanted in found, found
+    assert unwanted is None or unwanted not in [t for t, _ in found], found
+
+
+def test_a_rank_of_two_words_is_left_out_of_the_other_name() -> None:
+    """Hostile pass 52: "Major General George B. McClellan" had the other name "General George
+    B. McClellan", and "Commodore John D. Sloat" his twice."""
+    found = defined_terms(
+        "Major General George B. McClellan, commander of the Army of the Potomac, was slow."
+    )
+    assert found == [
+        ("Major General George B. McClellan", "commander of the Army of the Potomac",
+         ("George B. McClellan",)),
+    ]  # fmt: skip
+    sloat = defined_terms("Commodore John D. Sloat, commander of the Pacific Squadron, landed.")
+    assert [names for *_, names in sloat] == [("John D. Sloat",)]

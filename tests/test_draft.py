@@ -1663,3 +1663,56 @@ def test_a_key_dates_box_drawn_in_a_text_file() -> None:
         ("1909-11-22", "Thousands of garment workers packed a mass meeting"),
         ("1933", "Frances Perkins becomes US Secretary of Labor"),
     ], timeline
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "dates"),
+    [
+        (["In 1666 much of London burned.",
+          "The Great Fire began in the early hours of Sunday 2 September in Thomas Farriner's "
+          "bakery on Pudding Lane."], ["1666", "1666-09-02"]),
+        (["The Gunpowder Plot of 1605 aimed to kill James I.",
+          "Guy Fawkes was arrested beneath the House of Lords early on Tuesday 5 November."],
+         ["1605", "1605-11-05"]),
+        (["The revolution of 1905 began in St Petersburg.",
+          "On Sunday 9 January, troops fired on workers marching to the Winter Palace."],
+         ["1905", "1905-01-09"]),
+        (["Charles I was tried for treason in January 1649.",
+          "He was beheaded outside the Banqueting House on Tuesday 30 January."],
+         ["1649-01", "1649-01-30"]),
+    ],
+)  # fmt: skip
+def test_a_weekday_of_the_julian_calendar_keeps_its_date(
+    paragraphs: list[str], dates: list[str]
+) -> None:
+    """Hostile pass 52: the weekday check read only the Gregorian calendar, and lost every Old
+    Style date with its weekday — England's before 1752, Russia's before 1918."""
+    found = Article(title="T", blocks=[("para", p) for p in paragraphs])
+    assert [e["date"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline] == dates
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dates"),
+    [
+        ("Meriwether Lewis and William Clark, Jefferson's explorers, reached the mouth of the "
+         "Columbia (Oregon, 1805).", ["1805"]),
+        ("Horatio Nelson, Britain's greatest admiral, died at Trafalgar (Cape Trafalgar, 1805) – "
+         "a victory that ended Napoleon's naval hopes.", ["1805"]),
+    ],
+)  # fmt: skip
+def test_a_caption_that_tells_a_happening_is_no_book(paragraph: str, dates: list[str]) -> None:
+    """Hostile pass 52: a reading list's two authors, or its word after a dash, took in a line
+    that names people and tells what they did, ending "(Place, Year)"."""
+    found = Article(title="T", blocks=[("para", paragraph)])
+    assert [e["date"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline] == dates
+
+
+def test_a_table_s_cell_keeps_a_name_that_opens_with_its_year() -> None:
+    """Hostile pass 52: "| 1920 | 1920s boom begins … |" was titled "S boom begins …"."""
+    found = Article(title="T", blocks=[
+        ("para", "| Year | Event |"),
+        ("para", "| 1920 | 1920s boom begins as wartime controls end |"),
+        ("para", "| 1905 | 1905 Revolution forces Nicholas II to issue the October Manifesto |"),
+    ])  # fmt: skip
+    titles = [e["title"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    assert titles[0].startswith("1920s boom begins") and titles[1].startswith("1905 Revolution")

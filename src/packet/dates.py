@@ -312,7 +312,7 @@ _AT = {"end": "late", "close": "late", "beginning": "early", "start": "early", "
 # collect scriptures", "in 645 with hundreds of texts".
 _NOT_A_NOUN_AFTER = (
     r"the|a|an|another|to|with|when|and|or|but|he|she|it|they|we|his|her|its|their|as|for|on|"
-    r"at|by|against|"
+    r"at|by|"
     r"after|before|under|during|while|in|from|until|near"
 )
 _WHOLE_MONTHS = "|".join(MONTHS)
@@ -335,8 +335,15 @@ _MORE_OF_A_NAME = (
 _A_NAME_AND_ITS_VERB = (
     rf"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-Z][\w’'-]*{_MORE_OF_A_NAME}+(?<![^u]s)(?<!men)\s+{_A_PAST}"
 )
+# … after a day or a month, only a name after its title: "On 25 April 799 Pope Leo III was
+# attacked" (not "On 29 November 150 Cheyenne and Arapaho died", "On 18 May 500 Knights of St
+# John defended Malta": counts of a people)
+_A_TITLED_NAME_AND_ITS_VERB = (
+    r"\s+(?:Pope|King|Queen|Emperor|Empress|Caliph|Sultan|Bishop|Archbishop|Abbot|Duke|Count|"
+    rf"Prince|Princess|Saint|St)\s+[A-Z][\w’'-]*{_MORE_OF_A_NAME}*\s+{_A_PAST}"
+)
 _AFTER_EARLY_YEAR = (
-    rf"(?={_PLAINLY_AFTER}|{_A_NAME_AND_ITS_VERB}|"
+    rf"(?={_PLAINLY_AFTER}|{_A_TITLED_NAME_AND_ITS_VERB}|"
     # one person's name and its verb ("In April 527 Justin made …"), not a people's ("In
     # October 700 Americans were captured", "Until 400 Marines landed", "300 Nazi camps",
     # "until 300 Frenchmen broke through")
@@ -362,7 +369,9 @@ _A_COUNT_GOES_ON = (  # … "from about 500 to well above 1,000"
     # … "from 600 to at least 900 men" (not "from 793 to at least 1066": years)
     r"at\s+least\s+(?=[\d,]+\s+[a-z]))?\d"
 )
-_EARLY_YEAR_OF_DAY = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d)(?={_PLAINLY_AFTER}|{_A_NAME_AND_ITS_VERB})"
+_EARLY_YEAR_OF_DAY = (
+    rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d)(?={_PLAINLY_AFTER}|{_A_TITLED_NAME_AND_ITS_VERB})"
+)
 _PROSE = [
     (  # 5–6 July 1914, 12-14 March 1921: days of one month, from the first to the last
         "days",
@@ -472,10 +481,19 @@ _PROSE = [
         # … "on the last day of 406", "By a treaty of 418 the Goths were settled …" (not "the
         # Council of 500", "half of 600")
         r"(?:end|start|beginning|middle)\s+of|(?<=\blast\s)day\s+of|"
-        r"(?i:treaty|synod|edict|sack|grant|decree)\s+of|"
-        # … "under the year 749", "at Easter 774"
-        r"(?i:the\s+year)|(?:at|by|after|before|until|till)\s+(?:Easter|Whitsun|Pentecost|Lent))\s+"
+        r"(?i:treaty|synod|edict|sack)\s+of)\s+"
         rf"(?P<y>[1-9]\d{{2}})(?!{_A_COUNT_GOES_ON})" + _AFTER_EARLY_YEAR,
+    ),
+    (  # … after "In", before a person's name of several words and its verb (not "By 200
+        # Chinese and Irish worked …": a count after "by")
+        "year",
+        rf"(?<!\d\s)\b[Ii]n\s+(?P<y>[1-9]\d{{2}})(?={_A_NAME_AND_ITS_VERB})",
+    ),
+    (  # "under the year 749", "at Easter 774": only before what no count goes on with (not
+        # "Over the year 300 Chinese arrived", "by Easter 120 joined the union")
+        "year",
+        r"(?<!\d\s)\b(?:(?i:in|under)\s+the\s+year|at\s+(?:Easter|Whitsun|Pentecost|Lent))\s+"
+        rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d)(?={_PLAINLY_AFTER}|\s+that\b)",
     ),
     (  # "In 405 Radagaisus, another Gothic leader, invaded …", "In 395 Alaric's Goths rose …",
         # "In 739 Pope Gregory III, threatened by …": after "In", a name and an aside or a

@@ -1756,8 +1756,7 @@ def _named_role(sentence: str) -> list[Definition]:
         if (name := _person_named(m, sentence)) and (
             _DETERMINED.match(role) or role[0].isupper() or bare
         ):
-            titled = _TITLE.match(name)  # "Commodore John D. Sloat" is John D. Sloat too
-            found.append((name, role, (name[titled.end() :],) if titled else ()))
+            found.append((name, role, ()))
     return found
 
 
@@ -2144,12 +2143,13 @@ _SAYS_WHO = re.compile(rf"(?:a|an|the|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?{_A_RO
 
 
 _TITLE_WORD = (
-    r"(?:Vice[\s-]President|Commodore|Petty\s+Officer|Senator|Ambassador|Chief\s+Justice|"
+    # (a title of two words before its first: "Major General George B. McClellan")
+    r"(?:(?:Lieutenant|Major|Brigadier)[\s-](?:Colonel|General)|Vice[\s-]President|Commodore|Petty\s+Officer|Senator|Ambassador|Chief\s+Justice|"
     r"Prime\s+Minister|Marshal|General|Admiral|Colonel|Captain|Major|Cardinal|Archbishop|Bishop|Archduke|"
     r"King|Queen|Emperor|Empress|Tsar|Tsarina|Pope|President|Prince|Princess|Sultan|Shah|"
     r"Chancellor|Premier|Lord|Lady|Chairman|Field\s+Marshal|Count|Countess|Baron|Baroness|Duke|"
     r"Duchess|Lieutenant|Sergeant|Commander|Governor|Sheikh|Emir|Ras|Dr|Sir|Dame|Chief|"
-    r"Father|Reverend|(?:Lieutenant|Major|Brigadier)-(?:Colonel|General))\s+"
+    r"Father|Reverend)\s+"
 )
 _TITLE = re.compile(rf"^{_TITLE_WORD}(?=[A-Z][\w’'-]+\s+[A-Z])")
 # "Empress Theodora" (not "Father Christmas")
@@ -2497,12 +2497,17 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
 
 
 def _kinds_listed(head: str, clause: str) -> bool:
-    """Whether an appositive goes on a list of things of a kind: "often in the shape of a lion,
-    | a bull or an elephant" (one of three shapes, not what a lion is)."""
-    one = r"(?:a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+    """Whether an appositive goes on a list of things of a kind after words that say so: "often
+    in the shape of a lion, | a bull or an elephant" (one of three shapes, not what a lion is;
+    but "tribute to a cacique, | a chief or a lord" glosses the word)."""
+    one = r"(?:a|an|the)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+    kinds = r"(?:shape|form|figure|image|likeness|kind|sort|type|such\s+as|like)"
+    joined = r"(?:or|and)\s+(?:even\s+)?"
+    # … or after two of them already: "a knight, a nobleman, | a bishop or an abbey"
+    listed = rf"\b{kinds}\s+(?:of\s+)?{one}(?:,\s+{one})*$|{one},\s+{one}$"
     return (
-        re.search(r"\b(?:a|an)\s+[a-z][\w-]*$", head) is not None
-        and re.fullmatch(rf"{one}\s+(?:or|and)\s+{one}", clause) is not None
+        re.search(listed, head) is not None
+        and re.fullmatch(rf"(?:{joined})?{one}(?:,?\s+{joined}{one})?", clause) is not None
     )
 
 
@@ -3499,7 +3504,8 @@ def _dashed(sentence: str) -> list[Definition]:
 
 _A_HEDGE = re.compile(
     r"(?:the\s+)?(?:figures|numbers|estimates|sources|accounts|reports|dates)\s+"
-    r"(?:vary|differ|disagree|conflict)\b|(?:historians|scholars)\s+(?:disagree|differ)\b"
+    r"(?:vary|differ|disagree|conflict|are\s+(?:disputed|uncertain|unclear))\b|"
+    r"(?:historians|scholars)\s+(?:disagree|differ)\b"
 )
 _CALLED_IT = re.compile(r"\b(?:called|named|dubbed|nicknamed)\s+(?:it|them|this|these|him|her)\b")
 # A name for what the sentence told before it: "Strikers went from mill to mill pulling the

@@ -570,6 +570,7 @@ def _a_book_listed(paragraph: str) -> bool:
 
 
 _AUTHOR = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+"
+_ONE_AUTHOR = rf"(?:\[\d{{1,3}}\]\s*)?{_AUTHOR},\s+[A-Z*“\"‘]"
 
 
 def _a_reference(paragraph: str) -> bool:
@@ -586,14 +587,26 @@ def _a_reference(paragraph: str) -> bool:
         r"\s+[A-Z*“\"‘]",
         paragraph,
     )
+    # (the forms "and", "(eds)" and a word after it read no caption of a happening, with its
+    # verb: "Horatio Nelson, Britain's greatest admiral, died at Trafalgar (Cape Trafalgar,
+    # 1805) – a victory that …", "Lewis and Clark, …, reached the mouth of the Columbia (…)")
+    plain = author is not None and re.match(_ONE_AUTHOR, paragraph) is not None
+    placed = re.search(
+        rf"{_PLACE_AND_YEAR.pattern}\.?(?P<word>\s+[–—]\s+[^()]{{1,60}})?$", paragraph.rstrip()
+    )
     ends = (
         author is not None
         and (
             # … a teacher's word on it after a dash too: "(Brill, 1997) – demanding; for EPQ"
-            re.search(
-                rf"{_PLACE_AND_YEAR.pattern}\.?(?:\s+[–—]\s+[^()]{{1,60}})?$", paragraph.rstrip()
+            (
+                placed is not None
+                and (
+                    (plain and not placed["word"])
+                    or not re.search(
+                        rf"\b{FINITE_VERB}\b", paragraph[author.end() : placed.start()]
+                    )
+                )
             )
-            is not None
             # … or its year alone, after a title that tells nothing: "Erich S. Gruen, The Last
             # Generation of the Roman Republic (1974)" (not "Lord Nelson, Britain's admiral, died
             # at Trafalgar (1805)")
@@ -1139,9 +1152,12 @@ _BEFORE_A_YEAR = {
 
 
 _NOT_WHEN = re.compile(
-    r"(?:\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?|\b(?:[Pp]ost|[Pp]re)-|"
-    # … nor a day kept every year: "Every year on 25 March, trade unionists … gather"
-    r"\b(?:[Ee]very|[Ee]ach)\s+(?:year|spring|summer|autumn|winter)\s+(?:on|in)\s+(?:the\s+)?)$"
+    # (but "no later than 26 November 1918": when, at the latest)
+    r"(?:(?<!later\s)(?<!earlier\s)(?<!sooner\s)\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?|"
+    r"\b(?:[Pp]ost|[Pp]re)-|"
+    # … nor a day kept every year: "Every year on 25 March, trade unionists … gather" (not
+    # "Every summer in the 1920s, …": when)
+    r"\b(?:[Ee]very|[Ee]ach)\s+(?:year|spring|summer|autumn|winter)\s+on\s+(?:the\s+)?)$"
 )
 
 
@@ -1215,14 +1231,23 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
 
 
 def _another_weekday(before: str, year: int, month: int, day: int) -> bool:
-    """Whether the words `before` a day end with the name of a weekday it was not in
-    `year`: "Monday 28 April" of 2013 (a Sunday)."""
+    """Whether the words `before` a day end with the name of a weekday it was not in `year`,
+    by the Gregorian calendar or the Julian ("Monday 28 April" of 2013, a Sunday; but "Sunday
+    2 September" 1666 is a Sunday in England's Old Style, as "Sunday 9 January" 1905 in
+    Russia's)."""
     named = re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", before)
-    return (
-        named is not None
-        and year >= 1
-        and calendar.day_name[calendar.weekday(year, month, day)] != named[1]
-    )
+    if named is None or year < 1:
+        return False
+    weekdays = (calendar.weekday(year, month, day), _julian_weekday(year, month, day))
+    return named[1] not in [calendar.day_name[weekday] for weekday in weekdays]
+
+
+def _julian_weekday(year: int, month: int, day: int) -> int:
+    """The weekday (Monday 0) of a day of the Julian calendar, by its Julian day number."""
+    shift = (14 - month) // 12
+    y, m = year + 4800 - shift, month + 12 * shift - 3
+    number = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
+    return number % 7
 
 
 def _turns_the_year(day: str | None, year: int, month: int) -> bool:
@@ -2148,8 +2173,10 @@ def _a_row_s_title(row: str, date: str) -> str:
     cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
     # … a cell that opens with the date says what happened after it: "|  22 Nov 1909  Cooper
     # Union meeting votes for a general strike  |", a key-dates box drawn in a text file
+    # (not "| 1920 | 1920s boom begins … |", "| 1905 | 1905 Revolution … |": a name's)
     cells = [
-        cell.removeprefix(date).lstrip(" :–—-") if cell.startswith(date) else cell for cell in cells
+        cell.removeprefix(date).lstrip(" :–—-") if cell.startswith(f"{date}  ") else cell
+        for cell in cells
     ]
     said = " – ".join(cell for cell in cells if cell and not _only_a_date(cell))
     words = _plain(NOTE_MARK.sub("", said)).rstrip(".!?").split()
