@@ -190,6 +190,7 @@ def test_an_approximate_year_keeps_its_era(sentence: str, wanted: str) -> None:
         ("In 721 Odo of Aquitaine destroyed an army besieging Toulouse.", ["721"]),
         ("In 725 another raiding force pushed up the Rhône valley.", ["725"]),
         ("In 737 Charles and Childebrand stormed Avignon.", ["737"]),
+        ("In 871 Æthelred and Alfred fought the Danes at Ashdown.", ["871"]),
         ("In 739 Pope Gregory III, threatened by the Lombards, sent envoys.", ["739"]),
         ("In 730 Abd al-Rahman ibn Abd Allah al-Ghafiqi, a veteran of the Toulouse campaign, "
          "became governor of al-Andalus.", ["730"]),

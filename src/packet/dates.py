@@ -330,10 +330,11 @@ _A_PAST = (
 # attacked", "In 721 Odo of Aquitaine destroyed …" — not a people's ("Royal Marines landed").
 # … or two: "In 737 Charles and Childebrand stormed Avignon".
 _MORE_OF_A_NAME = (
-    r"(?:\s+(?:(?:of|de|the|and|ibn|bin)\s+)?(?:[A-Z][\w’'-]*|[IVX]+|al-[A-Z][\w’'-]*))"
+    r"(?:\s+(?:(?:of|de|the|and|ibn|bin)\s+)?(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|[IVX]+|al-[A-Z][\w’'-]*))"
 )
 _A_NAME_AND_ITS_VERB = (
-    rf"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-Z][\w’'-]*{_MORE_OF_A_NAME}+(?<![^u]s)(?<!men)\s+{_A_PAST}"
+    r"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-ZÀ-ÖØ-Þ][\w’'-]*"
+    rf"{_MORE_OF_A_NAME}+(?<![^u]s)(?<!men)\s+{_A_PAST}"
 )
 # … after a day or a month, only a name after its title: "On 25 April 799 Pope Leo III was
 # attacked" (not "On 29 November 150 Cheyenne and Arapaho died", "On 18 May 500 Knights of St
