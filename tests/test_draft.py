@@ -1716,3 +1716,35 @@ def test_a_table_s_cell_keeps_a_name_that_opens_with_its_year() -> None:
     ])  # fmt: skip
     titles = [e["title"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
     assert titles[0].startswith("1920s boom begins") and titles[1].startswith("1905 Revolution")
+
+
+def test_a_day_before_its_year_of_the_common_era_is_one_date() -> None:
+    """A teacher's read of batch 38: "Hadrian died on 10 July AD 138" was drafted as 10 July
+    1973 (the year the text had last told, of the Vindolanda tablets' finding) and again as
+    "138 AD: Dated event"; "on the same day" after it counted from 1973 too."""
+    found = Article(title="T", blocks=[
+        ("para", "The first tablets were found at Vindolanda in 1973."),
+        ("para", "Hadrian died on 10 July AD 138. Severus died at York on 4 February AD 211, "
+                 "and on the same day the army there proclaimed his son."),
+    ])  # fmt: skip
+    timeline = draft(found, "t", "t.txt", "t", Taken()).timeline
+    assert [(e["date"], e["title"]) for e in timeline] == [
+        ("1973", "The first tablets were found at Vindolanda"),
+        ("0138-07-10", "Hadrian died"),
+        ("0211-02-04", "Severus died at York"),
+        ("0211-02-04", "The army there proclaimed his son"),
+    ], timeline
+
+
+def test_a_reading_list_s_book_with_its_publisher_alone_defines_nothing() -> None:
+    """A teacher's read of batch 38: "David J. Breeze and Brian Dobson, *Hadrian's Wall*
+    (Penguin)" gave the glossary "Hadrian's Wall: Penguin", linked at every mention of the
+    Wall."""
+    found = Article(title="T", blocks=[
+        ("para", "David J. Breeze and Brian Dobson, *Hadrian's Wall* (Penguin)"),
+        ("para", "The Romans called it the *Vallum Aelium* (the wall of Aelius)."),
+    ])  # fmt: skip
+    terms = [
+        (g["term"], g["definition"]) for g in draft(found, "t", "t.txt", "t", Taken()).glossary
+    ]
+    assert ("Hadrian's Wall", "Penguin") not in terms and terms, terms

@@ -570,6 +570,7 @@ def _a_book_listed(paragraph: str) -> bool:
 
 
 _AUTHOR = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+"
+_A_TITLE_AND_PUBLISHER = re.compile(r"\*[^*]{2,120}\*\s*\([A-Z][\w .&’'-]{1,60}\)\.?$")
 _ONE_AUTHOR = rf"(?:\[\d{{1,3}}\]\s*)?{_AUTHOR},\s+[A-Z*“\"‘]"
 
 
@@ -618,6 +619,9 @@ def _a_reference(paragraph: str) -> bool:
             )
         )
     )
+    # … or its title in italics and its publisher alone: "David J. Breeze and Brian Dobson,
+    # *Hadrian's Wall* (Penguin)" (a glossary's "Hadrian's Wall: Penguin", linked everywhere)
+    ends = ends or bool(author and _A_TITLE_AND_PUBLISHER.search(paragraph.rstrip()))
     one = len(sentences(paragraph)) == 1  # "The war began in … . For the debate, see …": prose
     seen = (
         one
@@ -1181,6 +1185,7 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
     reach = list(itertools.accumulate((end for _, end, _ in found), max))  # furthest end so far
     years = [(at, d) for at, _, d in found if re.match(r"^\d{3,4}\b", d)]  # each year, in order
     added: list[tuple[int, int, str]] = []
+    absorbed: set[tuple[int, int, str]] = set()  # a year read with the day before it
     # each day whose year was not written beside it, and where the year it took was (-1: the
     # text's, before the sentence)
     unwritten: list[tuple[int, int, str, int]] = []
@@ -1196,6 +1201,14 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
         # earlier in the sentence ("on 25 March 1807, and … on 1 May"), else the one the
         # text gave before.
         after = found[before] if before < len(found) else None
+        # … a year of the common era written after the day: "on 10 July AD 138" is one date
+        # (not 10 July of the year the text told last, and 138 again)
+        era = after and re.fullmatch(r"(\d{1,4}) (?:AD|CE)", after[2])
+        if after and era and not sentence[end : after[0]].strip(" ,"):
+            date = f"{int(era[1]):04d}-{month:02d}" + (f"-{day_of:02d}" if day_of else "")
+            added.append((start, after[1], date))
+            absorbed.add(after)
+            continue
         joined = (
             after[2]
             if after
@@ -1226,7 +1239,7 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
             bisect.insort(years, (start, date))
             if not joined:
                 unwritten.append((start, end, date, earlier_at))
-    found = sorted(found + added)
+    found = sorted([f for f in found if f not in absorbed] + added)
     return _in_the_year_told(sentence, found, _relative(sentence, found, year, day), unwritten)
 
 
