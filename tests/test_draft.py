@@ -1748,3 +1748,16 @@ def test_a_reading_list_s_book_with_its_publisher_alone_defines_nothing() -> Non
         (g["term"], g["definition"]) for g in draft(found, "t", "t.txt", "t", Taken()).glossary
     ]
     assert ("Hadrian's Wall", "Penguin") not in terms and terms, terms
+
+
+def test_a_year_of_the_common_era_is_the_year_a_later_day_is_of() -> None:
+    """A teacher's read of batch 38: "In AD 410 … That same year, on 24 August, the Visigoths
+    sacked Rome" was dated 24 August 368, the year "The following year" had given before: a
+    year written with its era was not heard as the year the story had reached."""
+    found = Article(title="T", blocks=[
+        ("para", "In AD 367 the barbarians attacked. The following year Theodosius arrived."),
+        ("para", "In AD 410 the emperor Honorius wrote to the cities. That same year, on 24 "
+                 "August, Alaric sacked Rome."),
+    ])  # fmt: skip
+    dates = [e["date"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    assert dates == ["367 AD", "368", "410 AD", "0410-08-24"], dates

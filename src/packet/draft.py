@@ -361,18 +361,19 @@ class _Told:
             self.day = _countable(date)
         if re.match(r"^\d{4}-\d\d", date) and self.day == _countable(date):
             self.year = int(date[:4])  # a month or a day: "on 30 October" goes on
-        elif re.match(r"^\d{3,4}$", date):  # a year: only until a month or day is given
-            self.plain_year = int(date)
+        elif plain := re.fullmatch(r"(\d{3,4})|(\d{1,4}) (?:AD|CE)", date):
+            # a year ("In AD 410" too): only until a month or day is given
+            self.plain_year = int(plain[1] or plain[2])
             opens = start <= 10 or _OPENS_WITH_YEAR.match(clause[:start])
             # … or a later season anywhere: "An uneasy peace broke down in the autumn of 1459.
             # The Yorkists scattered … in October" (not "Pearson won the Nobel Peace Prize in
             # 1957 for this work. A ceasefire came into effect on 6 November")
             later = (
                 self.year is not None
-                and int(date) > self.year
+                and self.plain_year > self.year
                 and _A_SEASON_OF.search(clause[:start])
             )
-            if (opens or later) and self.year != int(date):
+            if (opens or later) and self.year != self.plain_year:
                 self.year = None  # "In 1916, …", "In the spring of 1520 …": a new year
         elif re.search(r"\b(?:BC|BCE)$", date):  # no year a later "15 March" can take
             self.year = self.plain_year = None
