@@ -1761,3 +1761,16 @@ def test_a_year_of_the_common_era_is_the_year_a_later_day_is_of() -> None:
     ])  # fmt: skip
     dates = [e["date"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
     assert dates == ["367 AD", "368", "410 AD", "0410-08-24"], dates
+
+
+def test_a_learning_target_and_a_page_s_citation_are_no_events() -> None:
+    """A teacher's read of batch 38: a handout's "I can explain why American workers in the
+    1870s and 1880s demanded an eight-hour day." and a revision page's "To cite this page:
+    Armstrong, D. (2025) …" were on the timeline."""
+    found = article(
+        "I can explain why American workers in the 1870s and 1880s demanded an eight-hour day.\n\n"
+        "**To cite this page:** Armstrong, D. (2025) *Hadrian's Wall*. Tynefield School History "
+        "Department.\n\nIn 1886 workers struck for an eight-hour day.\n",
+        "markdown",
+    )
+    assert [e["date"] for e in draft(found, "t", "t.md", "t", Taken()).timeline] == ["1886"]

@@ -510,7 +510,10 @@ _A_TASK_OPENING = (
     r"Analyse|Analyze|Suggest|Name|Justify|Study)\s+(?!of\b)(?:a|an|the|your|how|why|what|"
     r"which|whether|each|these|this|one|two|three|at|up|out|on)\b"
     r"|(?:Using|With\s+the\s+help\s+of)\s+(?:the|these|this|your)\s+(?:sources?|documents?|"
-    r"extracts?|evidence|information|map|timeline|table|pictures?)\b)"
+    r"extracts?|evidence|information|map|timeline|table|pictures?)\b"
+    # … a lesson's learning target: "I can explain why American workers in the 1870s …"
+    r"|(?:I|We)\s+(?:can|will\s+be\s+able\s+to)\s+(?:explain|describe|compare|identify|use|"
+    r"evaluate|assess|analyse|analyze|summarise|summarize|outline|recall|name|list|give|judge)\b)"
 )
 _A_TASK = re.compile(rf"^{_A_TASK_OPENING}")
 # A worksheet's task or a source's caption, no happening: "Task 4 (Source work): Look at

@@ -400,7 +400,8 @@ _A_JOURNAL_S = re.compile(
     r"(?:\s+Not\s+for\s+(?:re)?sale\.?)?|"
     # … how to cite it, who wrote it, and its licence: "To cite this article: Whitcombe, E. M.
     # (2024). …", "About the author: …", "Shared under CC BY-NC 4.0 by … · Viewed 2,317 times"
-    r"(?:To\s+)?cite\s+this\s+(?:article|chapter|paper|offprint)\s*:.{10,400}|"
+    r"(?:To\s+)?cite\s+this\s+(?:article|chapter|paper|offprint|page|resource|guide|booklet|"
+    r"document|entry)\s*:.{10,400}|"
     # (not a source's author: "About the author: Olaudah Equiano was kidnapped … in 1756")
     r"About\s+the\s+authors?\s*:(?![^.]*\b1[0-8]\d\d\b).{10,400}|"
     r"(?:Shared|Licensed|Published|Made\s+available)\s+under\s+(?:a\s+)?"
