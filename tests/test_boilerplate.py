@@ -533,3 +533,33 @@ def test_a_newsletter_s_printer_and_copyright_line_is_furniture() -> None:
     found = article("\n\n".join([*furniture, *history]), "markdown")
     assert found.skipped == furniture
     assert [text for _, text in found.blocks] == history
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["Family tickets – save up to 20% when you book online",
+         "Yeoman Warder tours – included with admission",
+         "Crown Jewels – expect queues in the summer holidays"],
+        ["Harold – was probably killed by an arrow, or cut down by knights",
+         "William – had fallen off his horse when he landed",
+         "Halley's Comet – appeared in April 1066"],
+        ["12 March – talk on the Swing Riots in Dorset, 7.30pm",
+         "9 April – guided walk round Tolpuddle village",
+         "21 May – annual general meeting and cream tea"],
+    ],
+)  # fmt: skip
+def test_a_panel_of_offers_facts_or_dates_is_not_a_list_of_words(items: list[str]) -> None:
+    """Hostile pass 53: a panel whose items had a dash or a colon and a lower-case word was
+    kept as key words — a shop's offers, a "Did you know?" box ("Harold: was probably killed
+    by an arrow" in the glossary), a society's coming talks (on the timeline in 1836). A word's
+    meaning says what it is: "a …", "an …", "the …"."""
+    page = (
+        "<html><body><article><h1>The Norman Conquest</h1>"
+        + "<p>William of Normandy landed at Pevensey on 28 September 1066. " * 8
+        + "</p><aside><h3>Panel</h3><ul>"
+        + "".join(f"<li>{item}</li>" for item in items)
+        + "</ul></aside></article></body></html>"
+    )
+    text = "\n".join(block for _, block in article(page, "html").blocks)
+    assert not any(item.split(" – ")[1] in text for item in items), text

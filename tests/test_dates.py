@@ -236,8 +236,7 @@ def test_a_year_of_three_digits_before_a_name_of_several_words_or_after_a_feast(
         ("Every summer in the 1920s, thousands of Lancashire mill workers went to Blackpool.",
          ["1920s"]),
         ("Each year in the 1930s, the Nazi Party held a vast rally at Nuremberg.", ["1930s"]),
-        ("German troops had to leave Belgium and France no later than 26 November 1918.",
-         ["1918-11-26"]),
+        ("German troops had to leave Belgium and France no later than 26 November 1918.", []),
         ("The annals record under the year 749 that envoys went to Rome.", ["749"]),
     ],
 )  # fmt: skip
@@ -247,5 +246,6 @@ def test_what_hostile_pass_52_found_in_the_three_digit_years(
     """Hostile pass 52 on the three-digit years: a count of a people after a day or a month
     ("On 29 November 150 Cheyenne and Arapaho died") read as a year, as were a vote "by 199
     against 158", "A grant of 250", "Over the year 300 Chinese", "by Easter 120 joined"; a
-    decade kept every summer and a day "no later than" lost."""
+    decade kept every summer lost. (A day "no later than" is a bound, no happening, as "no
+    earlier than 1260" is: hostile pass 53.)"""
     assert [date for *_, date in happenings(sentence)] == dates

@@ -1774,3 +1774,35 @@ def test_a_learning_target_and_a_page_s_citation_are_no_events() -> None:
         "markdown",
     )
     assert [e["date"] for e in draft(found, "t", "t.md", "t", Taken()).timeline] == ["1886"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "timeline"),
+    [
+        (["The Easter Rising began on Monday 24 April 1916, when Volunteers seized the GPO.",
+          "To mark the centenary the branch will hold a talk in the parish hall on Sunday 24 "
+          "April."], [("1916-04-24", "The Easter Rising began, when Volunteers seized the GPO")]),
+        (["The Battle of the Boyne was fought on 1 July 1690.",
+          "Every year in July, Orange lodges march to commemorate William's victory."],
+         [("1690-07-01", "The Battle of the Boyne was fought")]),
+        (["Radiocarbon tests carried out in 1988 dated the linen to no earlier than 1260."],
+         [("1988", "Radiocarbon tests carried out dated the linen")]),
+        (["Christopher Clark, The sleepwalkers: how Europe went to war in 1914 (London, 2012) – "
+          "essential for the July Crisis",
+          "Tim Travers, How the war was won (London, 1992) – on the British army in 1918"], []),
+        (["| 4 August 1914 – Britain declares war on Germany |",
+          "| 11 November 1918: Armistice signed at Compiègne |"],
+         [("1914-08-04", "Britain declares war on Germany"),
+          ("1918-11-11", "Armistice signed at Compiègne")]),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_53_found_on_the_timeline(
+    paragraphs: list[str], timeline: list[tuple[str, str]]
+) -> None:
+    """Hostile pass 53: a centenary's "Sunday 24 April" kept as of 1916 (the Julian calendar's
+    weekday, now read only before 1752 or in a Russian story), "Every year in July" and "no
+    earlier than 1260" as happenings, a reading list's title with a verb, and a key-dates box's
+    row titled with its date again."""
+    found = Article(title="T", blocks=[("para", p) for p in paragraphs])
+    drafted = [(e["date"], e["title"]) for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    assert drafted == timeline, drafted

@@ -332,6 +332,12 @@ _A_PAST = (
 _MORE_OF_A_NAME = (
     r"(?:\s+(?:(?:of|de|the|and|ibn|bin)\s+)?(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|[IVX]+|al-[A-Z][\w’'-]*))"
 )
+_ONE_NAME_AND_ITS_VERB = rf"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-Z][\w’'-]*(?<![^u]s)(?<!men)\s+{_A_PAST}"
+_A_NAME_WITHOUT_AND_AND_ITS_VERB = (
+    r"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-ZÀ-ÖØ-Þ][\w’'-]*"
+    r"(?:\s+(?:(?:of|de|the|ibn|bin)\s+)?(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|[IVX]+|al-[A-Z][\w’'-]*))+"
+    rf"(?<![^u]s)(?<!men)\s+{_A_PAST}"
+)
 _A_NAME_AND_ITS_VERB = (
     r"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-ZÀ-ÖØ-Þ][\w’'-]*"
     rf"{_MORE_OF_A_NAME}+(?<![^u]s)(?<!men)\s+{_A_PAST}"
@@ -485,16 +491,31 @@ _PROSE = [
         r"(?i:treaty|synod|edict|sack)\s+of)\s+"
         rf"(?P<y>[1-9]\d{{2}})(?!{_A_COUNT_GOES_ON})" + _AFTER_EARLY_YEAR,
     ),
-    (  # … after "In", before a person's name of several words and its verb (not "By 200
-        # Chinese and Irish worked …": a count after "by")
+    (  # … after "In", before a person's name of several words and its verb; after "By",
+        # "From" or "Until" only a name without "and" ("By 751 Pippin the Short had …"; not "By
+        # 200 Chinese and Irish worked …": a count)
         "year",
         rf"(?<!\d\s)\b[Ii]n\s+(?P<y>[1-9]\d{{2}})(?={_A_NAME_AND_ITS_VERB})",
     ),
-    (  # "under the year 749", "at Easter 774": only before what no count goes on with (not
-        # "Over the year 300 Chinese arrived", "by Easter 120 joined the union")
+    (
         "year",
-        r"(?<!\d\s)\b(?:(?i:in|under)\s+the\s+year|at\s+(?:Easter|Whitsun|Pentecost|Lent))\s+"
-        rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d)(?={_PLAINLY_AFTER}|\s+that\b)",
+        rf"(?<!\d\s)\b(?i:by|from|until)\s+(?P<y>[1-9]\d{{2}})(?={_A_NAME_WITHOUT_AND_AND_ITS_VERB})",
+    ),
+    (  # "In the year 878", "under the year 749", "for the year 793": a year, whatever follows
+        # (not "Over the year 300 Chinese arrived")
+        "year",
+        r"(?<!\d\s)\b(?i:in|under|by|for|from|until)\s+the\s+year\s+(?P<y>[1-9]\d{2})(?!\d|,\d)",
+    ),
+    (  # "at Easter 774 and …", "At Easter 627 Edwin of Northumbria was baptised": before a
+        # name and its verb or what no count goes on with (not "by Easter 120 joined the union")
+        "year",
+        r"(?<!\d\s)\b(?i:at)\s+(?:Easter|Whitsun|Pentecost|Lent)\s+(?P<y>[1-9]\d{2})(?!\d|,\d)"
+        rf"(?={_PLAINLY_AFTER}|\s+that\b|{_A_NAME_AND_ITS_VERB}|{_ONE_NAME_AND_ITS_VERB})",
+    ),
+    (  # … "after Easter 627 Edwin was baptised": before a name and its verb only
+        "year",
+        r"(?<!\d\s)\b(?i:after|before|until|till)\s+(?:Easter|Whitsun|Pentecost|Lent)\s+"
+        rf"(?P<y>[1-9]\d{{2}})(?={_A_NAME_AND_ITS_VERB}|{_ONE_NAME_AND_ITS_VERB})",
     ),
     (  # "In 405 Radagaisus, another Gothic leader, invaded …", "In 395 Alaric's Goths rose …",
         # "In 739 Pope Gregory III, threatened by …": after "In", a name and an aside or a

@@ -1548,10 +1548,12 @@ _VERB_OBJECT = re.compile(
     rf"\b(?!(?:called|named|termed|dubbed|hundred)\b)(?:[a-z]{{3,}}ed|{_IRREGULAR})\s+"
     r"(?:(?:a|an|the|his|her|their|its)\s|[A-Z])|"
     r"^(?:(?!(?:who|whom|whose|which|that|where|when|what)\b)\S+\s+){1,4}"
-    r"(?:was|were|is|are|had|has|have|became)\b|"
+    r"(?:was|were|is|are|had|has|became)\b|"
     # … "…, the Emperor fell ill and died at Shaqiu": a named subject after "the" and its verb
-    # (not "…, the Court ruled that …", a case's ruling: what it was)
-    rf"^(?:the|a|an)\s+[A-Z][\w’'-]*\s+(?:{_IRREGULAR})\b(?!\s+(?:by|in|at|on|as|for)\b)|"
+    # (not "…, the Court ruled that …", a case's ruling: what it was; nor "the Left paper", "the
+    # Souls set": nouns)
+    r"^(?:the|a|an)\s+[A-Z][\w’'-]*\s+(?:fell|died|was|were|became|went|came|took|won|fled|knelt|"
+    r"rode|sailed|returned|arrived|landed|abdicated)\b|"
     # an absolute phrase: "…, the first parties traveling in the winter of 1831"
     r"^the\s+(?:(?!of\b)[a-z]+\s+)?[a-z]+s\s+[a-z]+ing\b|"
     # a subject and a verb that takes what was done next: "…, the German government agreed
@@ -2505,7 +2507,10 @@ def _kinds_listed(head: str, clause: str) -> bool:
     joined = r"(?:or|and)\s+(?:even\s+)?"
     # … or after two of them already: "a knight, a nobleman, | a bishop or an abbey"
     listed = rf"\b{kinds}\s+(?:of\s+)?{one}(?:,\s+{one})*$|{one},\s+{one}$"
-    return (
+    # … and three things joined by "and" are a list whatever comes before: "carried a gladius,
+    # | a pilum and a scutum" (but "a cacique, | a chief or a lord" may gloss the word)
+    three = re.search(rf"\b{one}$", head) and re.fullmatch(rf"{one}\s+and\s+{one}", clause)
+    return bool(three) or (
         re.search(listed, head) is not None
         and re.fullmatch(rf"(?:{joined})?{one}(?:,?\s+{joined}{one})?", clause) is not None
     )
@@ -3152,8 +3157,7 @@ _DASHED = re.compile(
     r"on|at|by|for|"
     r"with|from|to|of|after|before|until|over|under|into|across|through|towards|during|perhaps|"
     r"probably|possibly|including|such|especially|"
-    # … a verb, not a participle before what it describes ("– organised mob attacks on …")
-    r"notably|particularly|mainly|mostly|chiefly|the\s+so-called|[a-z]+ed(?!(?:\s+[a-z]+)?\s+[a-z]+s\b)|"
+    r"notably|particularly|mainly|mostly|chiefly|the\s+so-called|[a-z]+ed(?!\s+[a-z]+s\b)|"
     + _IRREGULAR
     + r")\b)"
     r"(?:[a-z]|(?:a|an|the)\s|[A-Z][a-z]+\s+(?=who|which|that)|"
@@ -4619,8 +4623,11 @@ def _bracketed(head: str, clause: str) -> list[Definition]:
         or _DATE_OR_NUMBER.search(clause[:4])
         or _SPELLED.match(clause)
         or re.match(r"(?:today|now)\b", clause)
-        # … a catalogue's or a book's number: "(cat. nos. 14–16)", "(fig. 3)", "(see p. 12)"
-        or re.match(r"(?i:cat|fig|figs|pl|pls|nos?|pp?|vol|ch|cf|see|ill)\.?\s", clause)
+        # … a catalogue's or a book's number: "(cat. nos. 14–16)", "(fig. 3)", "(see p. 12)",
+        # "(plate 4)" (not "(fig tree)", "(no one provokes me …)": words)
+        or re.match(r"(?i:cat|fig|figs|pl|pls|nos?|pp?|vol|ch|cf|ill|inv)\.\s", clause)
+        or re.match(r"(?i:see)\s+(?:p|pp|fig|page|plate|below|above|section|chapter)\b", clause)
+        or re.match(r"(?i:plate|figure|illustration)\s+\d", clause)
     ):
         return []  # an acronym after its expansion, a date, a spelling, a place's name today
     if _BRACKETED_SENTENCE.match(clause):

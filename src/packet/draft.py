@@ -610,6 +610,12 @@ def _a_reference(paragraph: str) -> bool:
                     or not re.search(
                         rf"\b{FINITE_VERB}\b", paragraph[author.end() : placed.start()]
                     )
+                    # … "Christopher Clark, The sleepwalkers: how Europe went to war in 1914
+                    # (London, 2012) – essential …", "Tim Travers, How the war was won (London,
+                    # 1992)": a title may have a verb (a caption's "Horatio Nelson, Britain's
+                    # greatest admiral, died at …" has a comma before it)
+                    or _A_BOOK_TITLE.match(paragraph, author.end() - 1) is not None
+                    or "," not in paragraph[author.end() : placed.start()]
                 )
             )
             # … or its year alone, after a title that tells nothing: "Erich S. Gruen, The Last
@@ -1160,8 +1166,8 @@ _BEFORE_A_YEAR = {
 
 
 _NOT_WHEN = re.compile(
-    # (but "no later than 26 November 1918": when, at the latest)
-    r"(?:(?<!later\s)(?<!earlier\s)(?<!sooner\s)\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?|"
+    # … or a bound ("no earlier than 1260", "no later than 26 November 1918": no happening)
+    r"(?:\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?|"
     r"\b(?:[Pp]ost|[Pp]re)-|"
     # … nor a day kept every year: "Every year on 25 March, trade unionists … gather" (not
     # "Every summer in the 1920s, …": when)
@@ -1196,8 +1202,10 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
     for start, end, month, day_of in find_day_months(sentence):
         if day_of and _A_NAMED_DAY.search(sentence, max(0, start - 40), start):
             continue  # "the Constitution of 3 May": a name
-        if _NOT_WHEN.search(sentence, max(0, start - 30), start):
-            continue  # "Every year on 25 March": a day kept, not a day something happened
+        if _NOT_WHEN.search(sentence, max(0, start - 30), start) or _EVERY_YEAR.search(
+            sentence, max(0, start - 40), start
+        ):
+            continue  # "Every year on 25 March", "Every year in July": a day kept
         before = bisect.bisect_left(starts, end)  # the dates that start before this one ends
         if before and reach[before - 1] > start:
             continue  # part of a date read whole ("17 April 1975")
@@ -1232,9 +1240,7 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
         if in_year is not None:
             last = calendar.monthrange(in_year, month)[1] if in_year >= 1 else 31
             real = bool(day_of) and day_of <= last
-            if real and _another_weekday(
-                sentence[max(0, start - 12) : start], in_year, month, day_of
-            ):
+            if real and _another_weekday(sentence, start, (in_year, month, day_of)):
                 continue  # "BRANCH MEETING - Thursday 10 April" read as of 2013, a Wednesday:
                 # the text's year is not the day's, and no date is better than a false one
             day_part = f"-{day_of:02d}" if real else ""  # "29 February" of 1851: its month only
@@ -1247,16 +1253,36 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
     return _in_the_year_told(sentence, found, _relative(sentence, found, year, day), unwritten)
 
 
-def _another_weekday(before: str, year: int, month: int, day: int) -> bool:
+# A day or month kept every year: "Every year on or about 25 March", "Every year in July".
+_EVERY_YEAR = re.compile(
+    r"\b(?:[Ee]very|[Ee]ach)\s+(?:year|spring|summer|autumn|winter)\s+(?:on|in)\s+"
+    r"(?:or\s+(?:about|around)\s+)?(?:the\s+)?$"
+)
+
+
+def _another_weekday(sentence: str, at: int, when: tuple[int, int, int]) -> bool:
     """Whether the words `before` a day end with the name of a weekday it was not in `year`,
     by the Gregorian calendar or the Julian ("Monday 28 April" of 2013, a Sunday; but "Sunday
     2 September" 1666 is a Sunday in England's Old Style, as "Sunday 9 January" 1905 in
     Russia's)."""
-    named = re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", before)
+    year, month, day = when
+    named = re.search(
+        r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", sentence[:at]
+    )
     if named is None or year < 1:
         return False
-    weekdays = (calendar.weekday(year, month, day), _julian_weekday(year, month, day))
+    weekdays = [calendar.weekday(year, month, day)]
+    # … the Julian calendar's only where it was kept: England before 1752, Russia before 1918
+    # (not a centenary's "Sunday 24 April" read as of 1916, a Sunday in the Julian calendar)
+    if year < 1752 or (year < 1918 and _RUSSIAN.search(sentence)):
+        weekdays.append(_julian_weekday(year, month, day))
     return named[1] not in [calendar.day_name[weekday] for weekday in weekdays]
+
+
+_RUSSIAN = re.compile(
+    r"\b(?:Russia|Russian|Petrograd|Petersburg|Moscow|Tsar|Tsarina|Winter\s+Palace|Bolsheviks?|"
+    r"Mensheviks?|Duma|Soviets?|Kronstadt|Gapon)\b"
+)
 
 
 def _julian_weekday(year: int, month: int, day: int) -> int:
@@ -2192,7 +2218,9 @@ def _a_row_s_title(row: str, date: str) -> str:
     # Union meeting votes for a general strike  |", a key-dates box drawn in a text file
     # (not "| 1920 | 1920s boom begins … |", "| 1905 | 1905 Revolution … |": a name's)
     cells = [
-        cell.removeprefix(date).lstrip(" :–—-") if cell.startswith(f"{date}  ") else cell
+        cell.removeprefix(date).lstrip(" :–—-")
+        if re.match(rf"{re.escape(date)}(?:\s{{2}}|\s*[:–—]\s|\s+-\s)", cell)
+        else cell
         for cell in cells
     ]
     said = " – ".join(cell for cell in cells if cell and not _only_a_date(cell))

@@ -883,16 +883,17 @@ def _key_words_kept(page: str) -> str:
 
 def _a_list_of_key_words(html: str) -> bool:
     """Whether a panel's list is words and what they mean, whatever its heading ("Words at
-    sea"): three items or more, two in three of them a word, a dash or a colon, and a
-    lower-case description ("<li>Launch – the largest of the boats carried by a warship.</li>")."""
+    sea"): three items or more, two in three of them a word, a dash or a colon, and what it is
+    ("<li>Launch – the largest of the boats carried by a warship.</li>"; not "Family tickets:
+    save up to 20%", "12 March – talk on the Swing Riots", "Harold: was probably killed …")."""
     items = len(_LIST_ITEM.findall(html))
     return items >= 3 and 3 * len(_KEY_WORD_ITEM.findall(html)) >= 2 * items
 
 
 _LIST_ITEM = re.compile(r"<li\b", re.IGNORECASE)
 _KEY_WORD_ITEM = re.compile(
-    r"(?i:<li\b[^>]*>)\s*(?:(?i:<(?:strong|b|em|i)\b[^>]*>))?[^<>–—:]{1,40}?"
-    r"(?:(?i:</(?:strong|b|em|i)>))?\s*(?:[–—:]|\s-)\s+[a-z]"
+    r"(?i:<li\b[^>]*>)\s*(?:(?i:<(?:strong|b|em|i)\b[^>]*>))?[^<>–—:\d][^<>–—:]{0,39}?"
+    r"(?:(?i:</(?:strong|b|em|i)>))?\s*(?:[–—:]|\s-)\s+(?:a|an|the)\s+[a-z]"
 )
 
 
