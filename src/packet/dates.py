@@ -326,21 +326,28 @@ _A_PAST = (
     r"(?:[a-z]{3,}ed|made|took|gave|won|led|became|began|fell|was|had|sent|went|came|died|rose|"
     r"fled|built|married|said|wrote|fought|held|left|lost|sank|drove|struck)\b"
 )
+
+
 # A person's name, of more than one word, and its verb: "On 25 April 799 Pope Leo III was
 # attacked", "In 721 Odo of Aquitaine destroyed …" — not a people's ("Royal Marines landed").
 # … or two: "In 737 Charles and Childebrand stormed Avignon".
-_MORE_OF_A_NAME = (
-    r"(?:\s+(?:(?:of|de|the|and|ibn|bin)\s+)?(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|[IVX]+|al-[A-Z][\w’'-]*))"
-)
-_ONE_NAME_AND_ITS_VERB = rf"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-Z][\w’'-]*(?<![^u]s)(?<!men)\s+{_A_PAST}"
-_A_NAME_WITHOUT_AND_AND_ITS_VERB = (
-    r"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-ZÀ-ÖØ-Þ][\w’'-]*"
-    r"(?:\s+(?:(?:of|de|the|ibn|bin)\s+)?(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|[IVX]+|al-[A-Z][\w’'-]*))+"
-    rf"(?<![^u]s)(?<!men)\s+{_A_PAST}"
-)
+def _more_of_a_name(links: str) -> str:
+    """A name's next word, after one of `links` or none: "of Aquitaine", "III", "al-Ghafiqi"."""
+    return rf"(?:\s+(?:(?:{links})\s+)?(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|[IVX]+|al-[A-Z][\w’'-]*))"
+
+
+_MORE_OF_A_NAME = _more_of_a_name("of|de|the|and|ibn|bin")
+_A_NAME_OPENS = r"\s+(?!(?:BCE?|AD|CE|B\.)\b)"  # … not an era's letters
+# one person's name and its verb ("In April 527 Justin made …"), not a people's ("In October 700
+# Americans were captured", "Until 400 Marines landed", "300 Nazi camps", "until 300 Frenchmen
+# broke through")
+_ONE_NAME_AND_ITS_VERB = rf"{_A_NAME_OPENS}[A-Z][\w’'-]*(?<![^u]s)(?<!men)\s+{_A_PAST}"
 _A_NAME_AND_ITS_VERB = (
-    r"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-ZÀ-ÖØ-Þ][\w’'-]*"
-    rf"{_MORE_OF_A_NAME}+(?<![^u]s)(?<!men)\s+{_A_PAST}"
+    rf"{_A_NAME_OPENS}[A-ZÀ-ÖØ-Þ][\w’'-]*{_MORE_OF_A_NAME}+(?<![^u]s)(?<!men)\s+{_A_PAST}"
+)
+_A_NAME_WITHOUT_AND_AND_ITS_VERB = (
+    rf"{_A_NAME_OPENS}[A-ZÀ-ÖØ-Þ][\w’'-]*{_more_of_a_name('of|de|the|ibn|bin')}+"
+    rf"(?<![^u]s)(?<!men)\s+{_A_PAST}"
 )
 # … after a day or a month, only a name after its title: "On 25 April 799 Pope Leo III was
 # attacked" (not "On 29 November 150 Cheyenne and Arapaho died", "On 18 May 500 Knights of St
@@ -350,11 +357,7 @@ _A_TITLED_NAME_AND_ITS_VERB = (
     rf"Prince|Princess|Saint|St)\s+[A-Z][\w’'-]*{_MORE_OF_A_NAME}*\s+{_A_PAST}"
 )
 _AFTER_EARLY_YEAR = (
-    rf"(?={_PLAINLY_AFTER}|{_A_TITLED_NAME_AND_ITS_VERB}|"
-    # one person's name and its verb ("In April 527 Justin made …"), not a people's ("In
-    # October 700 Americans were captured", "Until 400 Marines landed", "300 Nazi camps",
-    # "until 300 Frenchmen broke through")
-    rf"\s+(?!(?:BCE?|AD|CE|B\.)\b)[A-Z][\w’'-]*(?<![^u]s)(?<!men)\s+{_A_PAST}|"
+    rf"(?={_PLAINLY_AFTER}|{_A_TITLED_NAME_AND_ITS_VERB}|{_ONE_NAME_AND_ITS_VERB}|"
     # … or one telling of someone: "Before the end of 410 he died …" (not "In 300 armed men …")
     rf"\s+(?:he|she|they|it|we)\s+{_A_PAST}|"
     # … or a count of people after it: "In 376 tens of thousands of Goths gathered …"

@@ -1165,13 +1165,14 @@ _BEFORE_A_YEAR = {
 }  # fmt: skip
 
 
+_EVERY = r"\b(?:[Ee]very|[Ee]ach)\s+(?:year|spring|summer|autumn|winter)\s+"
 _NOT_WHEN = re.compile(
     # … or a bound ("no earlier than 1260", "no later than 26 November 1918": no happening)
     r"(?:\bthan\s+(?:in\s+|on\s+|at\s+|during\s+)?|"
     r"\b(?:[Pp]ost|[Pp]re)-|"
     # … nor a day kept every year: "Every year on 25 March, trade unionists … gather" (not
     # "Every summer in the 1920s, …": when)
-    r"\b(?:[Ee]very|[Ee]ach)\s+(?:year|spring|summer|autumn|winter)\s+on\s+(?:the\s+)?)$"
+    rf"{_EVERY}on\s+(?:the\s+)?)$"
 )
 
 
@@ -1254,17 +1255,14 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
 
 
 # A day or month kept every year: "Every year on or about 25 March", "Every year in July".
-_EVERY_YEAR = re.compile(
-    r"\b(?:[Ee]very|[Ee]ach)\s+(?:year|spring|summer|autumn|winter)\s+(?:on|in)\s+"
-    r"(?:or\s+(?:about|around)\s+)?(?:the\s+)?$"
-)
+_EVERY_YEAR = re.compile(rf"{_EVERY}(?:on|in)\s+(?:or\s+(?:about|around)\s+)?(?:the\s+)?$")
 
 
 def _another_weekday(sentence: str, at: int, when: tuple[int, int, int]) -> bool:
-    """Whether the words `before` a day end with the name of a weekday it was not in `year`,
-    by the Gregorian calendar or the Julian ("Monday 28 April" of 2013, a Sunday; but "Sunday
-    2 September" 1666 is a Sunday in England's Old Style, as "Sunday 9 January" 1905 in
-    Russia's)."""
+    """Whether the words of `sentence` before the day at `at` end with the name of a weekday
+    the day `when` (year, month, day) was not, by the Gregorian calendar or the Julian
+    ("Monday 28 April" of 2013, a Sunday; but "Sunday 2 September" 1666 is a Sunday in
+    England's Old Style, as "Sunday 9 January" 1905 in Russia's)."""
     year, month, day = when
     named = re.search(
         r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", sentence[:at]
