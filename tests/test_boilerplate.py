@@ -435,9 +435,7 @@ def test_a_journal_offprint_s_and_a_notes_page_s_furniture_is_dropped() -> None:
         "The letters were reprinted in 1913 with a preface by his widow.",
         "The keywords of the age were duty and sacrifice.",
     ]
-    found = article("\n\n".join([*furniture, *history]), "text")
-    assert [text for _, text in found.blocks] == history
-    assert found.skipped == furniture
+    _only_furniture_dropped(furniture, history, "text")
 
 
 def test_a_teacher_s_read_of_batch_36_furniture_is_dropped_and_history_kept() -> None:
@@ -455,9 +453,7 @@ def test_a_teacher_s_read_of_batch_36_furniture_is_dropped_and_history_kept() ->
         "The king ordered that the monks do not share their bread with strangers.",
         "He spotted a mistake in the accounts in 1720 and told the directors.",
     ]
-    found = article("\n\n".join([*furniture, *history]), "markdown")
-    assert found.skipped == furniture
-    assert [text for _, text in found.blocks] == history
+    _only_furniture_dropped(furniture, history, "markdown")
 
 
 def test_a_byline_s_role_is_no_second_author() -> None:
@@ -501,9 +497,7 @@ def test_an_offprint_s_citation_author_note_and_licence_are_furniture() -> None:
         "The pamphlet was shared under a false name in 1798.",
         "About the author of the Declaration there was no doubt: it was Jefferson.",
     ]
-    found = article("\n\n".join([*furniture, *history]), "markdown")
-    assert found.skipped == furniture
-    assert [text for _, text in found.blocks] == history
+    _only_furniture_dropped(furniture, history, "markdown")
 
 
 def test_a_society_s_talk_notes_furniture_is_dropped() -> None:
@@ -520,9 +514,7 @@ def test_a_society_s_talk_notes_furniture_is_dropped() -> None:
         "The letter was typed by his secretary in 1940 and never sent.",
         "At the next meeting of the Board, in July 1858, Bazalgette's plan was approved.",
     ]
-    found = article("\n\n".join([*furniture, *history]), "text")
-    assert found.skipped == furniture
-    assert [text for _, text in found.blocks] == history
+    _only_furniture_dropped(furniture, history, "text")
 
 
 def test_a_newsletter_s_printer_and_copyright_line_is_furniture() -> None:
@@ -530,9 +522,7 @@ def test_a_newsletter_s_printer_and_copyright_line_is_furniture() -> None:
     reached the timeline as 2025; a sentence about who published a book stays."""
     furniture = ["Printed and published by TCATU Branch 0417. (c) 2025."]
     history = ["Published by Penguin in 1962, the book sold a million copies."]
-    found = article("\n\n".join([*furniture, *history]), "markdown")
-    assert found.skipped == furniture
-    assert [text for _, text in found.blocks] == history
+    _only_furniture_dropped(furniture, history, "markdown")
 
 
 @pytest.mark.parametrize(
@@ -563,3 +553,11 @@ def test_a_panel_of_offers_facts_or_dates_is_not_a_list_of_words(items: list[str
     )
     text = "\n".join(block for _, block in article(page, "html").blocks)
     assert not any(item.split(" – ")[1] in text for item in items), text
+
+
+def _only_furniture_dropped(furniture: list[str], history: list[str], kind: str) -> None:
+    """The lines of `furniture` and then `history`, read as a `kind` page: the furniture is
+    dropped, in order, and the history is the article."""
+    found = article("\n\n".join([*furniture, *history]), kind)
+    assert found.skipped == furniture
+    assert [text for _, text in found.blocks] == history
