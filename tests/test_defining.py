@@ -3362,3 +3362,23 @@ def test_what_hostile_pass_53_found_false(sentence: str, unwanted: str) -> None:
     definition (the participle and two words between dashes was taken back), three things
     joined by "and" read as a gloss, "the King died at Tunis" read as what a crusade is."""
     assert unwanted not in [t for t, _, _ in defined_terms(sentence)]
+
+
+def test_a_marked_name_after_a_date_and_an_office_s_place_are_defined() -> None:
+    """A name set in bold after the date that opens its sentence is the subject an appositive
+    follows, as it is unmarked; an appositive that says what a place or a body is after an
+    office of it is the place's ("Governor of New South Wales, the British colony …"), not the
+    office's — but "Governor of Bengal, a post he held" is the office."""
+    drafted = draft_terms(["In 1801 **William Hutton**, a 78-year-old Birmingham bookseller, "
+                           "walked the whole length of the Wall."])  # fmt: skip
+    assert [(t.term, t.definition) for t in drafted] == [
+        ("William Hutton", "a 78-year-old Birmingham bookseller")
+    ]
+    bligh = "In 1806 Bligh became Governor of New South Wales, the British colony in Australia."
+    assert [(t, d) for t, d, _ in defined_terms(bligh)] == [
+        ("New South Wales", "the British colony in Australia")
+    ]
+    banks = "Banks became President of the Royal Society, Britain's leading scientific society."
+    assert "Royal Society" in [t for t, _, _ in defined_terms(banks)]
+    bengal = "In 1772 he became Governor of Bengal, a post he held until 1785."
+    assert [t for t, _, _ in defined_terms(bengal)] == ["Governor of Bengal"]

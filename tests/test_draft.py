@@ -393,6 +393,13 @@ def test_a_day_or_year_told_from_the_one_before_is_dated_from_it() -> None:
     assert told("In 146 BC Rome burned Carthage, and two years later Corinth fell.") == [
         "146 BC", "144 BC"
     ]  # fmt: skip
+    # … written BCE too: "The following year" after 228 BCE is 227 BCE, kept in the text's era
+    assert told("In 228 BCE Qin took Handan. The following year Dan sent an assassin.") == [
+        "228 BCE", "227 BCE"
+    ]  # fmt: skip
+    assert told("In 219 BCE he climbed Mount Tai. The same year he sent Xu Fu east.") == [
+        "219 BCE", "219 BCE"
+    ]  # fmt: skip
     assert told("[2] The order had come the previous year.", 1857) == []  # a note
     # a month from the last month or day given; years counted; a season and "within weeks"
     # are of the year before them, but "within days of the fire" is no date
@@ -670,6 +677,18 @@ def test_sentences_end_before_accented_capitals_and_titles_are_plain_text() -> N
         "He was a Pan-Africanist.",
         "**Pan-Africanism** is a belief.",
     ]
+    # a capital and a stop before a word that opens a sentence ends it: no one's initial
+    assert sentences("It prevents scurvy, a lack of vitamin C. In March 1788 Bligh sailed.") == [
+        "It prevents scurvy, a lack of vitamin C.",
+        "In March 1788 Bligh sailed.",
+    ]
+    assert sentences("Pope Nicholas I. In 867 Photius replied.") == [
+        "Pope Nicholas I.",
+        "In 867 Photius replied.",
+    ]
+    # … but an initial before a name is one: "John D. Sloat", "J. A. Hobson"
+    assert len(sentences("Commodore John D. Sloat, its commander, landed.")) == 1
+    assert len(sentences("A book by J. A. Hobson appeared.")) == 1
     assert sentences("They cried *¡No pasarán!* (“They shall not pass!”) on the walls.") == [
         "They cried *¡No pasarán!* (“They shall not pass!”) on the walls."
     ]

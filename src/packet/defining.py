@@ -942,7 +942,7 @@ _A_TIME_THEN_CLAUSE = re.compile(
 )
 _ADVERB_THEN_NAME = re.compile(
     r"(?:Meanwhile|Then|Now|Later|Soon|Still|Instead|Thus|Finally|Eventually)\s+"
-    r"(?:[A-Z][\w’'-]*\s*)+"
+    r"\*?(?:[A-Z][\w’'-]*\s*)+\*?"  # … the name may be marked: "Later *William Hutton*"
 )
 
 
@@ -973,7 +973,8 @@ def _opening(head: str) -> bool:
         rf"(?:[A-Z][a-z]+ed|{_PARTICIPLES})\s+(?:by|first|in|at|from)\b", segment
     ):
         return True  # "Edited by Locke, the special issue …", "Printed first in Augsburg, …"
-    date_then_subject = rf"^{_OPENER.pattern}[^,]*?\d{{3,4}}s?\s+(?!(?:alone|only|onwards?)\b)\w"
+    # … the subject may be marked: "In 1801 *William Hutton*, a 78-year-old bookseller, …"
+    date_then_subject = rf"^{_OPENER.pattern}[^,]*?\d{{3,4}}s?\s+\*?(?!(?:alone|only|onwards?)\b)\w"
     if re.match(date_then_subject, segment, re.IGNORECASE):
         return False  # "In November 2016 the New Safe Confinement": a date, then the subject
     if re.search(r"(?:\d|[A-Z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment) or re.search(
@@ -2978,6 +2979,23 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
     return _one_of_the_term(term, clause), aliases
 
 
+# An office or a battle of a place or a body, and an appositive that says what the place or
+# the body is: "became Governor of New South Wales, the British colony in Australia" (New South
+# Wales), "President of the Royal Society, Britain's leading scientific society", "the Battle
+# of Metemma, on the border with Sudan" — not "Governor of Bengal, a post he held …".
+_AN_OFFICE_OR_BATTLE_OF = re.compile(
+    r"(?:President|Governor(?:-General)?|Viceroy|Secretary|Minister|Mayor|Bishop|Archbishop|"
+    r"Chancellor|Director|Chairman|Battle|Siege)\s+of\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4})$"
+)
+_WHAT_THE_PLACE_IS = re.compile(
+    r"(?:(?:a|an|the|[A-Z][\w’'-]*[’']s)\s+(?:[\w’'-]+\s+){0,4}?(?:colony|society|country|"
+    r"kingdom|state|province|city|town|region|island|company|bank|party|organi[sz]ation|"
+    r"association|agency|body|university|college|academy|league|union|republic|empire|"
+    r"territory|federation)\b(?![’'-])|(?:on|in|near|at)\s+the\s+(?:border|coast|edge|banks?)\b)"
+)
+
+
 # A place and the state or country it is in, after a word that says where: "at Rock Springs,
 # Wyoming", "reached Reno, Nevada" — an appositive saying what kind of settlement it is is the
 # place's, not its region's ("Wyoming: a coal town on the Union Pacific").
@@ -2993,12 +3011,16 @@ _A_SETTLEMENT = re.compile(
 
 def _a_name_with_its_year_or_region(head: str, clause: str) -> str | None:
     """The name an appositive follows where the words before it are a name and its year ("the
-    Compromise of 1850": one word and its year) or a place and its region ("at Rock Springs,
-    Wyoming, a coal town on …": the town, not Wyoming)."""
+    Compromise of 1850": one word and its year), a place and its region ("at Rock Springs,
+    Wyoming, a coal town on …": the town, not Wyoming) or an office of a place or a body."""
     if named_by_its_year := re.search(r"(?<=\bthe\s)[A-Z][\w’'-]*\s+of\s+\d{3,4}$", head):
         return named_by_its_year[0]
     placed = _A_PLACE_AND_ITS_REGION.search(head) if _A_SETTLEMENT.match(clause) else None
-    return placed["place"] if placed else None
+    if placed:
+        return placed["place"]
+    # … or an office of a place or a body: "Governor of New South Wales, the British colony …"
+    office = _AN_OFFICE_OR_BATTLE_OF.search(head) if _WHAT_THE_PLACE_IS.match(clause) else None
+    return office["name"] if office else None
 
 
 def _without_its_bracket(head: str) -> str | None:

@@ -352,7 +352,7 @@ class _Told:
         if _in_an_aside(clause, start):
             return
         back = _looking_back(date, self.day)
-        if back and re.fullmatch(r"\d{1,4} BC", date):
+        if back and re.fullmatch(r"\d{1,4} BCE?", date):
             self.day = ""  # "a decree issued in 196 BC" after 1799: which year "two years later"
             # counts from, the words do not say
         elif not back or start <= 10:
@@ -650,8 +650,8 @@ def _countable(date: str) -> str:
         return f"{int(m[1]):04d}{m[2]}"
     if m := re.fullmatch(r"(\d{1,4}) AD", date):
         return f"{int(m[1]):04d}"
-    if re.fullmatch(r"\d{1,4} BC", date):
-        return date  # "Four years later" after 256 BC is 252 BC
+    if re.fullmatch(r"\d{1,4} BCE?", date):
+        return date  # "Four years later" after 256 BC is 252 BC (and after 228 BCE, 224 BCE)
     if m := re.fullmatch(r"\d{4}-\d\d-\d\d–(\d{4}-\d\d-\d\d)", date):
         return m[1]  # "Two days later" after "12–14 March 1921" is 16 March
     return ""
@@ -1580,9 +1580,10 @@ def _counted(
     shift *= not m["vague"]  # "a few weeks earlier", "over the following months": that year
     named = MONTHS.index(m["month"].capitalize()) + 1 if m["month"] else None
     shift = _season_s_year(said, last, forward, named, shift)
-    if last and last.endswith(" BC"):  # years BC count down: "Four years later" after 256 BC
-        before_christ = int(last.removesuffix(" BC")) - shift
-        return (m.start(), m.end(), f"{before_christ} BC") if before_christ >= 1 else None
+    if last and (era := re.fullmatch(r"(\d{1,4}) (BCE?)", last)):
+        # years before the common era count down: "Four years later" after 256 BC is 252 BC
+        before_christ = int(era[1]) - shift
+        return (m.start(), m.end(), f"{before_christ} {era[2]}") if before_christ >= 1 else None
     base_year = int(last[:4]) if last else year  # … else the year the text is in
     if base_year is None or not 1 <= base_year + shift <= 9999:
         return None

@@ -308,6 +308,13 @@ _ABBREVIATION = re.compile(
 )
 
 
+# Words that open a sentence and are no one's name, after a capital and a stop.
+_OPENER = re.compile(
+    r"(?:In|On|At|By|From|After|Before|During|When|While|Then|The|This|That|These|Those|There|"
+    r"He|She|It|They|We|His|Her|Its|Their|But|And|Yet|So|As|For|With|Within|Under|Over|Only|"
+    r"Later|Soon|Meanwhile|However)\b"
+)
+
 # … and before a number: "vol. 33, no. 2", "pp. 14–19".
 _NUMBERED = re.compile(r"\b(?:no|nos|vol|pp?)\.$", re.IGNORECASE)
 
@@ -320,7 +327,12 @@ def sentences(paragraph: str) -> list[str]:
         if first is None or not (first[1].isupper() or first[1].isdigit()):
             continue  # "… the U.S. army": a stop inside the sentence
         before = paragraph[max(0, m.start() - 6) : m.start()]
-        if _ABBREVIATION.search(before) or (first[1].isdigit() and _NUMBERED.search(before)):
+        if (
+            (abbreviation := _ABBREVIATION.search(before))
+            # … but a letter is no initial before a word that opens a sentence: "a lack of
+            # vitamin C. In March 1788", "Pope Nicholas I. In 867" (not "John D. Sloat")
+            and not (len(abbreviation[0]) == 2 and _OPENER.match(paragraph, first.start(1)))
+        ) or (first[1].isdigit() and _NUMBERED.search(before)):
             continue  # an abbreviation, not the end of a sentence: "Gen. Gage", "no. 2 (1998)"
         parts.append(paragraph[start : m.start() + len(m.group(0).rstrip())].strip())
         start = m.end()
