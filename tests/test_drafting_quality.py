@@ -41,15 +41,15 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The issue's targets. On the whole set all are met but term recall, since batches 16-38
-# joined it; on the held-out batch (38), measured once before its misses were read, event
-# precision, term precision and definitions met theirs, event recall and term recall did not
-# (README "How good the drafts are"). A figure must not fall below what it was when measured.
+# The issue's targets. On the whole set all are met but term recall, and event recall since
+# batch 39 joined it; on the held-out batch (39), measured once before its misses were read,
+# event precision, term precision and definitions met theirs, event recall and term recall did
+# not (README "How good the drafts are"). A figure must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.789}
-HELD_OUT_MEASURED = {"event recall": 0.899, "event precision": 0.859, "term recall": 0.688,
-                     "term precision": 0.678, "definitions as clauses": 1.0}  # fmt: skip
+WHOLE_SET_MEASURED = {"term recall": 0.782, "event recall": 0.948}
+HELD_OUT_MEASURED = {"event recall": 0.834, "event precision": 0.867, "term recall": 0.666,
+                     "term precision": 0.686, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass
@@ -218,7 +218,14 @@ def _same_date(label: dict[str, Any], drafted: str) -> bool:
         return False
     if _relative(label):  # "0532-01-19" is of the label's 532: a day is written with four digits
         return drafted.lstrip("0").startswith(labelled)
-    return labelled.removeprefix("c. ") == drafted.removeprefix("c. ")
+    return _era_read(labelled) == _era_read(drafted)
+
+
+def _era_read(date: str) -> str:
+    """A date as it is compared: "c. 89 BCE" is 89 BC (a label's year -89 reads "89 BC", the
+    text may write "89 BCE"), "224 CE" is 224 AD."""
+    date = re.sub(r"\bBCE\b", "BC", date.removeprefix("c. "))
+    return re.sub(r"\bCE\b", "AD", date)
 
 
 def _fold(name: str) -> str:
