@@ -341,7 +341,11 @@ _A_NAME_OPENS = r"\s+(?!(?:BCE?|AD|CE|B\.)\b)"  # … not an era's letters
 # one person's name and its verb ("In April 527 Justin made …"), not a people's ("In October 700
 # Americans were captured", "Until 400 Marines landed", "300 Nazi camps", "until 300 Frenchmen
 # broke through")
-_ONE_NAME_AND_ITS_VERB = rf"{_A_NAME_OPENS}[A-Z][\w’'-]*(?<![^u]s)(?<!men)\s+{_A_PAST}"
+# … an Arabic name with its article, a verb after an adverb: "In August 883 al-Mukhtara
+# finally fell"
+_ONE_NAME_AND_ITS_VERB = (
+    rf"{_A_NAME_OPENS}(?:al-)?[A-Z][\w’'-]*(?<![^u]s)(?<!men)\s+(?:[a-z]{{3,}}ly\s+)?{_A_PAST}"
+)
 _A_NAME_AND_ITS_VERB = (
     rf"{_A_NAME_OPENS}[A-ZÀ-ÖØ-Þ][\w’'-]*{_MORE_OF_A_NAME}+(?<![^u]s)(?<!men)\s+{_A_PAST}"
 )
@@ -479,7 +483,13 @@ _PROSE = [
         "eraspan",
         rf"(?<![\d,.])\b(?P<y>\d{{1,4}})\s*[–—-]\s*(?P<y2>\d{{1,4}})\s*{_AN_ERA}",
     ),
-    ("era", rf"\b(?:(?P<n>\d{{1,4}})\s*{_AN_ERA}|(?:AD|A\.\s?D\.)\s+(?P<ad>\d{{1,4}})\b)"),
+    # … and "62 or 63 CE", the first of two years the text cannot choose between, as "in 1347
+    # or 1348" is 1347
+    (
+        "era",
+        rf"\b(?:(?P<n>\d{{1,4}})(?:\s+or\s+\d{{1,4}})?\s*{_AN_ERA}|"
+        rf"(?:AD|A\.\s?D\.)\s+(?P<ad>\d{{1,4}})\b)",
+    ),
     ("year", rf"{_NOT_NUMBER_BEFORE}\b{_YEAR.format('y')}\b{_NOT_NUMBER_AFTER}"),
     # "in 629", "In 755 the rebellion …": a year of three digits, after a word that says when
     # and before no noun ("in 200 ships", "about 150 British soldiers", "after 300 were killed"

@@ -339,7 +339,7 @@ class _Told:
     """What a document has told so far, read section by section: each happening's date and
     title words, and the year of the last month or day it gave (for "on 30 October")."""
 
-    happenings: list[tuple[str, set[str]]] = field(default_factory=list)
+    happenings: list[tuple[str, set[str], set[str]]] = field(default_factory=list)
     year: int | None = None
     plain_year: int | None = None  # the last year given alone ("By 1929"), until then
     day: str | None = None  # the last year, month or day given, for "the following day",
@@ -349,8 +349,9 @@ class _Told:
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
         ("The BBC – it did not become a corporation until 1 January 1927 – was run by …")."""
-        if _in_an_aside(clause, start):
-            return
+        if _in_an_aside(clause, start) or _a_day_looked_back(date, clause, self.day):
+            return  # … nor from a day before the one told: "… had been mobilized the night
+            # before. | At about nine o'clock …" is still the day the text is telling
         back = _looking_back(date, self.day)
         if back and re.fullmatch(r"\d{1,4} BCE?", date):
             self.day = ""  # "a decree issued in 196 BC" after 1799: which year "two years later"
@@ -388,11 +389,19 @@ def _in_an_aside(clause: str, start: int) -> bool:
 def _in_a_bracketed_aside(text: str, at: int) -> bool:
     """Whether the date at `at` is in brackets that tell when something else began: "(a
     research institute founded in 1900)" — not "(1832)", nor "(the purge …, which began on 30
-    June 1934)", which says when the sentence's happening was."""
+    June 1934)", which says when the sentence's happening was — or in a person's office
+    between commas, since when they held it ("Joseph Chamberlain, Colonial Secretary since
+    1895, sent Milner …")."""
+    if _HELD_SINCE.search(text, 0, at) and _HELD_SINCE_ENDS.match(text, at):
+        return True
     opened = text.rfind("(", 0, at)
     if opened < 0 or text.rfind(")", 0, at) > opened:
         return False
     return _FOUNDED.search(text, opened, at) is not None
+
+
+_HELD_SINCE = re.compile(r"[A-Z][\w’'-]*,\s+(?:the\s+)?[A-Z][^,;()]{1,60}\s+since\s+$")
+_HELD_SINCE_ENDS = re.compile(r"\d{4},\s")
 
 
 _FOUNDED = re.compile(r"\b(?:founded|established|born|built|created|formed)\s+(?:in|c\.)\s+$")
@@ -430,6 +439,22 @@ def _looking_back(date: str, day: str | None) -> bool:
         and date[:4] == day[:4]
         and date < day[:7]
     )
+
+
+def _a_day_looked_back(date: str, clause: str, day: str | None) -> bool:
+    """Whether `date` is a day before `day`, the day the text is telling, that `clause` tells
+    from it ("the night before", "two days earlier", "the previous evening")."""
+    return (
+        day is not None
+        and re.fullmatch(r"\d{4}-\d\d-\d\d", date) is not None
+        and re.fullmatch(r"\d{4}-\d\d-\d\d", day) is not None
+        and date < day
+        and _TOLD_BACK.search(clause) is not None
+    )
+
+
+_TOLD_BACK = re.compile(r"\b(?:before|earlier|previous)\b", re.IGNORECASE)
+_TOLD_AHEAD = re.compile(r"\ba\s+later\b[^.;]*\d[^.;]*\bwould\b")
 
 
 def _retold(cut: list[Section]) -> set[str]:
@@ -764,7 +789,12 @@ def _dated_in(
             continue  # the sentence that tells it is the event
         year = int(date[:4]) if re.match(r"\d{4}", date) else None
         first = year if first is None else first
-        ahead = year and first and year >= first + 2 and _LATER_IN_LIFE.search(clause)
+        # … nor what would come later: "a later Spanish expedition, in 1543, would name …"
+        at = sentence.find(clause) + start
+        ahead = bool(
+            (year and first and year >= first + 2 and _LATER_IN_LIFE.search(clause))
+            or _TOLD_AHEAD.search(sentence[max(0, at - 60) : at + 60])
+        )
         if not written_of and not ahead:
             # … nor a life told to its end: "at his trial in October 1914 he was sentenced …,
             # and he died of tuberculosis in April 1918. | On 5 July Kaiser Wilhelm II …"
@@ -772,11 +802,12 @@ def _dated_in(
             told.heard(date, clause, 0 if caption else start)
         if alone:
             continue
-        words = _content_words(event_title(clause, start, end))
+        title = event_title(clause, start, end)
+        words, names = _content_words(title), _names_in(title)
         later = _TOLD_FROM_BEFORE.search(clause[start:end]) is not None
-        if _told_before(date, words, told.happenings, later):
+        if _told_before(date, words, names, told.happenings, later):
             continue
-        told.happenings.append((date, words))
+        told.happenings.append((date, words, names))
         yield sentence, clause, start, end, date
         if row:
             return  # a timeline's row is one happening, of its date's cell: "| 1845 | Potato
@@ -804,13 +835,21 @@ _WRITTEN_OF_SINCE = re.compile(
 
 
 def _told_before(
-    date: str, words: set[str], told: list[tuple[str, set[str]]], later: bool = False
+    date: str,
+    words: set[str],
+    names: set[str],
+    told: list[tuple[str, set[str], set[str]]],
+    later: bool = False,
 ) -> bool:
     """Whether a happening was told already: the same date with mostly the same words, or an
     earlier, more exact date ("5 June 1947") that a later mention ("the aid announced in June
     1947") refers back to with a word in common — not one told as `later` than another
-    ("Castro was caught a few days later", after "On 26 July 1953 Castro led …")."""
-    for then, before in told:
+    ("Castro was caught a few days later", after "On 26 July 1953 Castro led …"), nor one of
+    other names ("the Four Pests Campaign, launched in 1958" after "the Great Leap Forward
+    campaign was launched"; `names`, those each title gives)."""
+    for then, before, named in told:
+        if names and named and not names & named:
+            continue
         if date == then and _overlap(words, before):
             return True
         back = not later and then.startswith(date) and len(then) > len(date)
@@ -1082,7 +1121,7 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
     if (
         year
         and _A_THING_OF_ITS_YEAR.match(sentence, end)
-        and re.search(r"\bthe\s$", sentence[:start])
+        and re.search(r"\b[Tt]he\s$", sentence[:start])
     ):
         return True  # "He suspended the 1940 constitution": a thing named by its year
     before = re.search(r"(?:^|\s)([A-Z][a-z]+)\s$", sentence[max(0, start - 40) : start])
@@ -1093,10 +1132,10 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
 
 
 # A document or a body named by its year, after "the": "the 1940 constitution", "the 1852
-# treaty" (not "the 1950s", "the 1916 harvest failed": a time).
+# treaty", "the 2001 report found" (not "the 1950s", "the 1916 harvest failed": a time).
 _A_THING_OF_ITS_YEAR = re.compile(
     r"\s+(?:constitution|treaty|charter|act|law|code|agreement|convention|settlement|"
-    r"edition|manifesto|programme|plan)\b"
+    r"edition|manifesto|programme|plan|report|study|survey|inquiry)\b"
 )
 
 
@@ -1263,18 +1302,31 @@ def _another_weekday(sentence: str, at: int, when: tuple[int, int, int]) -> bool
     the day `when` (year, month, day) was not, by the Gregorian calendar or the Julian
     ("Monday 28 April" of 2013, a Sunday; but "Sunday 2 September" 1666 is a Sunday in
     England's Old Style, as "Sunday 9 January" 1905 in Russia's)."""
-    year, month, day = when
-    named = re.search(
-        r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", sentence[:at]
-    )
-    if named is None or year < 1:
+    named = re.search(rf"\b({_WEEKDAY}),?\s+$", sentence[:at])
+    return named is not None and when[0] >= 1 and named[1] not in _weekdays(sentence, *when)
+
+
+def _of_another_weekday(sentence: str, date: str) -> bool:
+    """Whether `sentence` names a weekday the day `date` ("1910-09-02") was not: "the bell was
+    ringing to end the Saturday shift" is of no Friday."""
+    named = re.search(rf"\b({_WEEKDAY})\b", sentence)
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", date)
+    if named is None or day is None or int(day[1]) < 1:
         return False
+    return named[1] not in _weekdays(sentence, int(day[1]), int(day[2]), int(day[3]))
+
+
+_WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+
+
+def _weekdays(sentence: str, year: int, month: int, day: int) -> list[str]:
+    """The weekday a day was, by the Gregorian calendar — and by the Julian where it was kept:
+    England before 1752, Russia before 1918 (not a centenary's "Sunday 24 April" read as of
+    1916, a Sunday in the Julian calendar)."""
     weekdays = [calendar.weekday(year, month, day)]
-    # … the Julian calendar's only where it was kept: England before 1752, Russia before 1918
-    # (not a centenary's "Sunday 24 April" read as of 1916, a Sunday in the Julian calendar)
     if year < 1752 or (year < 1918 and _RUSSIAN.search(sentence)):
         weekdays.append(_julian_weekday(year, month, day))
-    return named[1] not in [calendar.day_name[weekday] for weekday in weekdays]
+    return [calendar.day_name[weekday] for weekday in weekdays]
 
 
 _RUSSIAN = re.compile(
@@ -1419,6 +1471,11 @@ _RELATIVE_MONTH = re.compile(
     re.IGNORECASE,
 )
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_YEARS_COUNT = (
+    rf"(?:{'|'.join(_TENS)})(?:-(?:one|{_COUNT}))?|{_COUNT}|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|[1-9]\d?"
+)
 # A year told from the one before: "that same year", "the following year", "the previous year",
 # "two years later", "that summer", "within weeks" (of the year before it).
 _RELATIVE_YEAR = re.compile(
@@ -1429,8 +1486,9 @@ _RELATIVE_YEAR = re.compile(
     r"a\s+year\s+later|\A(?:[Ii]n\s+)?(?-i:[Tt]hat)\s+year\b(?!\s+after\b)|"
     # … not "stayed for about a year before leaving": how long
     r"(?:in\s+)?the\s+previous\s+year|(?<!\bfor\s)(?<!\bfor\sabout\s)a\s+year\s+(?:earlier|before)|"
-    # … not "Twenty-two years later" (no count of it here), "after six years of fighting"
-    rf"(?<![\w-])(?P<years>{_COUNT})\s+years\s+later|after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b)|"
+    # … "Forty-four years later", "30 years later" (not "after six years of fighting")
+    rf"(?<![\w-])(?P<years>{_YEARS_COUNT})\s+years\s+later|"
+    rf"after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b)|"
     r"that\s+(?:same\s+)?(?:spring|summer|autumn|fall|winter)|"
     # "By spring about half of the passengers were dead", of the year the text is in
     r"\A(?-i:By)\s+(?:the\s+)?(?-i:spring|summer|autumn|winter)\b(?!\s+(?:of|and)\b)|"
@@ -1491,6 +1549,8 @@ def _relative(
         its_clause = re.split(r"[,;:]|\s(?:but|and)\s", sentence[: m.start()])[-1]
         if m.re is _RELATIVE_YEAR and m["vague"] and _WHAT_MAY_HAPPEN.search(its_clause):
             continue  # "a victim can lose so much fluid that he dies within a day": any day
+        if m.re is _RELATIVE_YEAR and m["years"] and re.search(r"\bstill\b", its_clause):
+            continue  # "its value there was still depressed about twelve years later": a state
         after = bisect.bisect_left(starts, m.end() - 8)
         ended = bisect.bisect_left(ends, m.start() - 8)
         near = (
@@ -1538,8 +1598,12 @@ def _relative(
             else None
         )
         last = max((d for d in (given, told[-1] if told else None) if d), default=None)
-        if (counted := _counted(m, last[2] if last else None, year, day)) is not None:
-            told.append(counted)
+        counted = _counted(m, last[2] if last else None, year, day)
+        if counted is not None and not (
+            _HOUR_ONLY.fullmatch(m[0]) and _of_another_weekday(sentence, counted[2])
+        ):
+            told.append(counted)  # … but "about 4.40 in the afternoon, … the Saturday shift"
+            # is no hour of a Friday the text told last
     return told
 
 
@@ -1576,7 +1640,7 @@ def _counted(
         return _month_counted(m, last, forward)
     if last == "":
         return None  # after "c. 1300", "1850–1860", a century: no one year to count from
-    shift = _COUNTS[count.lower()] if (count := m["years"] or m["after"]) else forward - back
+    shift = _counted_years(count) if (count := m["years"] or m["after"]) else forward - back
     shift *= not m["vague"]  # "a few weeks earlier", "over the following months": that year
     named = MONTHS.index(m["month"].capitalize()) + 1 if m["month"] else None
     shift = _season_s_year(said, last, forward, named, shift)
@@ -1589,6 +1653,17 @@ def _counted(
         return None
     told = f"{base_year + shift:04d}-{named:02d}" if named else str(base_year + shift)
     return m.start(), m.end(), told
+
+
+def _counted_years(count: str) -> int:
+    """A count of years in words or digits: "two" 2, "Forty-four" 44, "30" 30."""
+    count = count.lower()
+    if count.isdigit():
+        return int(count)
+    tens, _, units = count.partition("-")
+    if tens in _TENS:
+        return 10 * (_TENS.index(tens) + 2) + (_COUNTS[units] if units else 0)
+    return _COUNTS[count]
 
 
 def _season_s_year(said: str, last: str | None, forward: int, named: int | None, shift: int) -> int:
@@ -1657,17 +1732,30 @@ def _date_of(group: list[tuple[int, int, str]], sentence: str) -> str:
     return first
 
 
+# … and pronouns: "he published three short essays" and "he declared" are not one happening
 _FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "and", "to", "was", "were", "its", "his",
-                   "her", "their", "by", "for", "with", "at", "is", "as"}  # fmt: skip
+                   "her", "their", "by", "for", "with", "at", "is", "as", "he", "she", "it",
+                   "they", "we", "that", "which", "who", "this", "had", "been"}  # fmt: skip
 
 
 def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _FUNCTION_WORDS}
 
 
+def _names_in(title: str) -> set[str]:
+    """The capitalised words of a title after its first (which a title capitalises): the
+    names that tell its happening from another's."""
+    return {w.lower() for w in re.findall(r"(?<=\s)[A-Z][a-z]+", title)}
+
+
 def _overlap(one: set[str], other: set[str]) -> bool:
-    """Whether two titles share most of their words: the same happening told twice."""
-    return bool(one and other) and len(one & other) >= 0.5 * min(len(one), len(other))
+    """Whether two titles share most of their words, and two at least: the same happening
+    told twice (not "Stein acquired it" after "Aurel Stein found …", nor "He died suddenly at
+    Consentia" after "She died"; a title of one word is the same only as that word)."""
+    fewer = min(len(one), len(other))
+    if fewer == 1:
+        return one == other
+    return fewer > 0 and len(one & other) >= max(0.5 * fewer, 2)
 
 
 def _lesson(title: str, seed_file: str, modules: list[str]) -> str:

@@ -306,6 +306,8 @@ _ABBREVIATION = re.compile(
     r"\b(?:[A-Z]|U\.S|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|c|ca|No|"
     r"v|vs|Gen|Col|Capt|Lt|Sgt|Adm|Rev|Gov|Sen|Prof|Mt|Ft|e\.g|i\.e)\.$"
 )
+# … nor with an hour before the time it is in: "at 11 p.m. London time" (not "at 5 a.m. Troops").
+_AN_HOUR_IN_ITS_TIME = re.compile(r"[ap]\.m\.\s+[A-Z][\w-]*\s+time\b")
 
 
 # Words that open a sentence and are no one's name, after a capital and a stop.
@@ -334,6 +336,8 @@ def sentences(paragraph: str) -> list[str]:
             and not (len(abbreviation[0]) == 2 and _OPENER.match(paragraph, first.start(1)))
         ) or (first[1].isdigit() and _NUMBERED.search(before)):
             continue  # an abbreviation, not the end of a sentence: "Gen. Gage", "no. 2 (1998)"
+        if _AN_HOUR_IN_ITS_TIME.match(paragraph, max(0, m.start() - 4)):
+            continue  # "at 11 p.m. London time"
         parts.append(paragraph[start : m.start() + len(m.group(0).rstrip())].strip())
         start = m.end()
     parts.append(paragraph[start:].strip())
