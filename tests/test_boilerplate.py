@@ -561,3 +561,22 @@ def _only_furniture_dropped(furniture: list[str], history: list[str], kind: str)
     found = article("\n\n".join([*furniture, *history]), kind)
     assert found.skipped == furniture
     assert [text for _, text in found.blocks] == history
+
+
+def test_a_handout_s_running_lines_contents_and_meeting_are_furniture() -> None:
+    """Batch 39: a running line whose parts hold an initial or "No. 5", one with its copyright
+    or a meeting's time, and a contents line are furniture (they had given the timeline
+    "2026-01-22 Thursday · 7.30 pm" and "2025-01 HIS1207 Seminar Reader"); a sentence with a
+    dot in it is not."""
+    furniture = [
+        "HIS1207 Seminar Reader · Week 7 · Compiled by Dr H. Maseko, January 2025",
+        "Winter Lecture Programme 2025-26 · Members' Handout No. 5",
+        "Thursday 22 January 2026 · 7.30 pm · Old Grammar School Hall, Market Street, Ashcombe",
+        "After the Shaking – Lisbon, 1755 · Teachers' Notes · © 2024 Northbrook Museum of "
+        "Science & Society Learning Department · May be photocopied for educational use.",
+        "Contents: Key terms · 1. The Franks and their kings · 2. Charles's struggle for power",
+        "IN THIS ISSUE: From the Archive p.1 | Key dates p.3 | Notices p.4",
+    ]
+    history = ["The Romans built roads · the Greeks built temples.",
+               "In 79 CE Vesuvius erupted and buried Pompeii under ash."]  # fmt: skip
+    _only_furniture_dropped(furniture, history, "text")

@@ -354,7 +354,11 @@ def is_handout_furniture(line: str) -> bool:
     plain = link_text(line).strip(" *")
     return bool(
         _FORM_LINE.search(plain)
-        or (_RUNNING_LINE.fullmatch(plain) and _COURSE.search(plain))
+        # … a running line of a course, or with its copyright: "… · Handout 5 · © ADAS 2026"
+        or (
+            _RUNNING_LINE.fullmatch(plain) is not None
+            and (_COURSE.search(plain) or "©" in plain or _A_CLOCK_TIME.search(plain))
+        )
         or _COMMENTS.fullmatch(plain)
         or _TRANSCRIPT_LINE.fullmatch(plain)
         or (len(plain.split()) <= 20 and _NOT_FOR_READERS.search(plain) is not None)
@@ -363,6 +367,7 @@ def is_handout_furniture(line: str) -> bool:
         or _AN_EXAM_PAPER_S.fullmatch(plain) is not None
         or (len(plain.split()) <= 40 and _A_JOURNAL_S.fullmatch(plain) is not None)
         or _A_SCHOOL_S_MASTHEAD.fullmatch(plain) is not None
+        or _A_CONTENTS_LINE.fullmatch(plain) is not None
         or (
             _DASHED_RUNNING_LINE.fullmatch(plain) is not None
             and _COURSE.search(plain) is not None
@@ -514,9 +519,20 @@ _FORM_LINE = re.compile(r"^(?:[^\W_][^_:\n]{0,19}:?\s*_{3,}[_/\s]*)+$")
 # one saying what course, unit or sheet it is ("Year 10 History | Unit 4: Britain and Ireland,
 # 1900-1923 | Handout 7", "GCSE History | Unit 3: British India, 1900-1947") — not a table's
 # row ("1919 | Amritsar massacre").
-_RUNNING_LINE = re.compile(
-    r"(?:[^|·.!?]|(?<=\d)\.(?=\d)){1,60}(?:\s[|·]\s(?:[^|·.!?]|(?<=\d)\.(?=\d)){1,60})+"
+# … whose parts may hold a stop that ends no sentence: "7.30 pm", "www.adas.org.uk", "Dr H.
+# Maseko", "Handout No. 5".
+_PART_OF_A_RUNNING_LINE = (
+    r"(?:[^|·.!?]|(?<=\w)\.(?=\w)|(?<=[\s(][A-Z])\.|(?<=\s(?:No|Dr|St|Mr|Ms))\.){1,80}"
 )
+_RUNNING_LINE = re.compile(rf"{_PART_OF_A_RUNNING_LINE}(?:\s[|·]\s{_PART_OF_A_RUNNING_LINE})+\.?")
+# A contents line: "Contents: Key terms · 1. The Franks … · 2. …", "IN THIS ISSUE: From the
+# Archive p.1 | Key dates p.3 | Notices p.4" — its parts between dots or bars.
+_A_CONTENTS_LINE = re.compile(
+    r"(?i:contents|in\s+this\s+(?:issue|guide|pack|booklet|reader|edition))\s*:\**\s+"
+    r"[^|·]{1,80}(?:\s[|·]\s[^|·]{1,80}){2,}"
+)
+# … or a meeting's: "Thursday 22 January 2026 · 7.30 pm · Old Grammar School Hall"
+_A_CLOCK_TIME = re.compile(r"\b\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\b|h\b)", re.IGNORECASE)
 _COURSE = re.compile(
     r"\b(?:Year\s+\d{1,2}|Grade\s+\d{1,2}|GCSE|A[- ][Ll]evel|Key\s+Stage\s+\d|KS\d|"
     r"Unit\s+\d{1,2}|Lesson\s+\d{1,2}|(?i:handout|worksheet|booklet)|Department|Page\s+\d+|"
