@@ -3382,3 +3382,25 @@ def test_a_marked_name_after_a_date_and_an_office_s_place_are_defined() -> None:
     assert "Royal Society" in [t for t, _, _ in defined_terms(banks)]
     bengal = "In 1772 he became Governor of Bengal, a post he held until 1785."
     assert [t for t, _, _ in defined_terms(bengal)] == ["Governor of Bengal"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("In 1910 Woodrow Wilson, President of Princeton, a former professor at the university, "
+         "was elected governor of New Jersey.", "President of Princeton"),
+        ("Cecil Rhodes, Prime Minister of the Cape Colony, a diamond magnate whose company "
+         "controlled Kimberley, planned a railway.", "Prime Minister of the Cape Colony"),
+        ("In May 1915 Churchill was demoted to Chancellor of the Duchy of Lancaster, a minor "
+         "office of state with no department.", "Chancellor of the Duchy of Lancaster"),
+        ("From August 1942 the Germans fought the Battle of Stalingrad, a five-month struggle "
+         "for the city.", "Battle of Stalingrad"),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_54_found_in_offices(sentence: str, wanted: str) -> None:
+    """Hostile pass 54: an appositive about an office or a battle that names a city, a colony or
+    a state further on ("a five-month struggle for the city", "a minor office of state") read
+    as saying what the place is — the place's noun must head the appositive."""
+    terms = [t for t, _, _ in defined_terms(sentence)]
+    place = wanted.rsplit(" of ", 1)[-1].removeprefix("the ")  # "Cape Colony", "Stalingrad"
+    assert wanted in terms and place not in terms, terms

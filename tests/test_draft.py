@@ -1837,13 +1837,16 @@ def _dated_of(*paragraphs: str) -> list[str]:
 @pytest.mark.parametrize(
     ("paragraphs", "dates"),
     [
-        # two happenings of one year that share a pronoun or one word are two
-        (["In a pamphlet published in 1756 he declared that the earthquake was a judgement.",
-          "Early in 1756 he published three short essays that tried to explain it."],
-         ["1756", "1756"]),
+        # two happenings of one year are two where they share one word only, are told of
+        # other people or of other names
+        (["In November 1908 the Guangxu Emperor died, and Cixi died the next day."],
+         ["1908-11", "1908-11"]),
+        (["Jarrow elected Ellen Wilkinson in November 1935.", "The Olympic, sister of the "
+          "Titanic, was brought to Jarrow to be broken up in 1935."], ["1935-11", "1935"]),
         (["Marcella was beaten by soldiers in 410, and she died a few days later.",
           "Before the end of 410 he died suddenly at Consentia."], ["410", "410", "410"]),
-        # … and two of other names
+        (["What seems more secure is that in January 730 Germanos I, the Patriarch of "
+          "Constantinople, resigned rather than support the policy."], ["0730-01"]),
         (["The Great Leap Forward was a campaign launched by the Party in 1958 to turn China "
           "into an industrial power.", "In the Four Pests Campaign, launched in 1958, the "
           "population was mobilised to kill rats."], ["1958", "1958"]),
@@ -1852,14 +1855,9 @@ def _dated_of(*paragraphs: str) -> list[str]:
           "across the tracks.", "Units of the National Guard had been mobilized the night "
           "before.", "At about nine o'clock a special train brought more Guard troops."],
          ["1921-06-01", "1921-05-31", "1921-06-01"]),
-        # … nor an hour of a Friday in a sentence about a Saturday
-        (["It ended on 2 September 1910 with the Protocol of Peace.",
-          "It was about 4.40 in the afternoon, and the bell was ringing to end the Saturday "
-          "shift, when someone saw smoke."], ["1910-09-02"]),
         # a document named by its year; an office held since a year
         (["On 31 May 1921 the mob gathered.", "Some special deputies, the 2001 report found, "
-          "went on to take part in the looting.", "The 2001 report discusses the evidence."],
-         ["1921-05-31"]),
+          "went on to take part in the looting."], ["1921-05-31"]),
         (["In 1897 the mines boomed.", "That same year Joseph Chamberlain, Colonial Secretary "
           "since 1895, sent Sir Alfred Milner to Cape Town."], ["1897", "1897"]),
         # two years the text cannot choose between, of one era
@@ -1878,9 +1876,81 @@ def _dated_of(*paragraphs: str) -> list[str]:
     ],
 )  # fmt: skip
 def test_what_batch_39_taught_about_dates(paragraphs: list[str], dates: list[str]) -> None:
-    """Batch 39 (read after its blind measure): happenings of one year dropped as one for a
-    shared pronoun or word, a day looked back to or a later year moving the story's day, a
-    report's year, an office's "since 1895", "62 or 63 CE", "al-Mukhtara finally fell",
-    "Forty-four years later" uncounted (and guards: an hour of another weekday, a state that
-    lasted "about twelve years later")."""
+    """Batch 39 (read after its blind measure): happenings of one year of other names dropped
+    as one, a day looked back to or a later year moving the story's day, a report's year, an
+    office's "since 1895", "62 or 63 CE", "al-Mukhtara finally fell", "Forty-four years later"
+    uncounted (and a guard: a state that lasted "about twelve years later")."""
     assert _dated_of(*paragraphs) == dates
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "timeline"),
+    [
+        (["French soldiers found the Rosetta Stone near Rashid in 1799. It carries a decree "
+          "issued in 196 BCE. Two years later the British took the stone to London."],
+         [("1799", "French soldiers found the Rosetta Stone near Rashid"),
+          ("196 BCE", "It carries a decree issued")]),
+        (["In 1492 Columbus reached the Americas.",
+          "Sailing west for Spain, in 1492 Christopher Columbus reached the New World."],
+         [("1492", "Columbus reached the Americas")]),
+        (["In 1865 Lincoln was assassinated.", "In 1865 he was assassinated by John Wilkes Booth."],
+         [("1865", "Lincoln was assassinated")]),
+        (["Harold Godwinson was the most powerful earl in England. In 1066 he had been crowned "
+          "king.", "In 1066 William was crowned king in Westminster Abbey."],
+         [("1066", "He had been crowned king"),
+          ("1066", "William was crowned king in Westminster Abbey")]),
+        (["The Carpathia reached New York on 18 April 1912 with 705 survivors. The disaster had "
+          "begun on 14 April, shortly before midnight, when Titanic struck an iceberg. The next "
+          "morning the Carpathia picked up the survivors from the lifeboats."],
+         [("1912-04-18", "The Carpathia reached New York with 705 survivors"),
+          ("1912-04-14", "The disaster had begun, shortly before midnight"),
+          ("1912-04-15", "The Carpathia picked up the survivors from the lifeboats")]),
+        (["In 1607 English settlers founded Jamestown. In 1620 the Pilgrims landed; a later fleet "
+          "of 11 ships would bring more. The following year they held a harvest feast."],
+         [("1607", "English settlers founded Jamestown"), ("1620", "The Pilgrims landed"),
+          ("1621", "They held a harvest feast")]),
+        (["The 1842 report by Edwin Chadwick exposed the filth of Britain's industrial towns."],
+         [("1842", "The report by Edwin Chadwick exposed the filth of Britain's…")]),
+        (["In Britain, Emmeline Pankhurst had campaigned for the vote since 1903, when she "
+          "founded the WSPU."],
+         [("1903", "In Britain, Emmeline Pankhurst had campaigned for the vote")]),
+        (["In 1857 miners attacked the Chinese camp at the Buckland River in Victoria. In July "
+          "700 Chinese hurriedly fled across the river."],
+         [("1857", "Miners attacked the Chinese camp at the Buckland River")]),
+        (["According to legend Rome was founded in 753 BCE. Two hundred and forty-four years "
+          "later the Romans expelled their last king."],
+         [("753 BCE", "According to legend Rome was founded")]),
+        (["The Berlin Wall was built in 1961. Twenty years later it still divided the city."],
+         [("1961", "The Berlin Wall was built")]),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_54_found_on_the_timeline(
+    paragraphs: list[str], timeline: list[tuple[str, str]]
+) -> None:
+    """Hostile pass 54 (on batch 39's date rules, 67 regressions): a year BCE in a modern story
+    counted from, one happening told twice kept twice (by a first name or a pronoun), a
+    coronation lost as the same as another, a flashback's day and a year before "a later …
+    would" kept from the story, "The 1842 report" and "since 1903, when" losing their years, "700
+    Chinese" read as a year, "Two hundred and forty-four years later" as 44, a state after the
+    count as a happening — each mended or taken back."""
+    found = Article(title="T", blocks=[("para", p) for p in paragraphs])
+    drafted = [(e["date"], e["title"]) for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    assert drafted == timeline, drafted
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "count"),
+    [
+        ("The first Japanese bombs fell on Pearl Harbor at 7:55 a.m. Local time in Washington "
+         "was already 1:25 in the afternoon.", 2),
+        ("The first wave went over the top at 5 a.m. This time the Germans were waiting.", 2),
+        ("In 1841, in United States v. The Amistad, the Supreme Court ruled that the Africans "
+         "were free.", 1),
+        ("Hobsbawm, E. J. The Age of Revolution, 1789-1848.", 1),
+        ("Civil rights leaders marched on Washington, D.C. In August 1963 King spoke.", 2),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_54_found_in_sentences(paragraph: str, count: int) -> None:
+    """Hostile pass 54: any "<Capital> time" after "a.m." read as a time zone, "v." read as an
+    initial before "The", a reading list's initials ended as a sentence."""
+    assert len(sentences(paragraph)) == count

@@ -417,7 +417,12 @@ _OPENER = re.compile(
     r"^(?:after|before|during|in|on|at|by|for|from|when|while|with|under|over|since|until|"
     r"although|as|once|then|soon|later|today|meanwhile|however|finally|instead|unable|still|"
     r"abroad|overseas|elsewhere|afterwards|nevertheless|nonetheless|moreover|furthermore|thus|"
-    r"hence|indeed|among|like|unlike|to|despite|[a-z]+ly|[a-z]+ing)\b",
+    # … an adverb or a participle, not a name or a pronoun that ends so ("Emily Hobhouse, a
+    # clergyman's daughter", "Italy", "Everything changed in 1886, when …", "King John")
+    r"hence|indeed|among|like|unlike|to|despite|"
+    r"(?!(?:Emily|Italy|Sicily|Kelly|Lily|Billy|Sally|Molly|Polly|Holly|Nelly|Beverly|Ely|"
+    r"Daly|Connolly|Donnelly|Reilly|Kimberly)\b)[a-z]+ly|"
+    r"(?!(?:every|no|some|any)thing\b|kings?\b|\w*jing\b)[a-z]+ing)\b",
     re.IGNORECASE,
 )
 
@@ -1079,9 +1084,14 @@ def _set_apart(text: str) -> str | None:
     """The phrase `text` ends with where its words mark it: quoted or in italics (the "century
     of humiliation", the *petits blancs*, "with | extenuating circumstances"), or an idiom with
     a possessive inside ("lay | no man's land, ground that …")."""
-    quoted = re.search(r"(?:[“\"‘]([^“”\"‘’]{2,60})[”\"’]|\*([^*]{2,60})\*)\s*$", text)
-    if quoted and len((quoted[1] or quoted[2]).split()) <= 6:
-        return re.sub(r"^(?:with|without|in|on|by|for)\s+", "", quoted[1] or quoted[2])
+    quoted = re.search(
+        # … in a typewriter's single quotes too, opened after a space: "his 'Kindergarten'"
+        r"(?:[“\"‘]([^“”\"‘’]{2,60})[”\"’]|\*([^*]{2,60})\*|(?:(?<=\s)|^)'([^'’\n]{2,60})')\s*$",
+        text,
+    )
+    said = quoted and (quoted[1] or quoted[2] or quoted[3])
+    if said and len(said.split()) <= 6:
+        return re.sub(r"^(?:with|without|in|on|by|for)\s+", "", said)
     idiom = re.search(r"\bno\s+man[’']s\s+land$", text)
     return idiom[0] if idiom else None
 
@@ -2988,8 +2998,10 @@ _AN_OFFICE_OR_BATTLE_OF = re.compile(
     r"Chancellor|Director|Chairman|Battle|Siege)\s+of\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4})$"
 )
-_WHAT_THE_PLACE_IS = re.compile(
-    r"(?:(?:a|an|the|[A-Z][\w’'-]*[’']s)\s+(?:[\w’'-]+\s+){0,4}?(?:colony|society|country|"
+_WHAT_THE_PLACE_IS = re.compile(  # … its head: not "a five-month struggle for the city"
+    r"(?:(?:a|an|the|[A-Z][\w’'-]*[’']s)\s+"
+    r"(?:(?!(?:of|for|in|on|at|to|from|with|by|the|a|an|who|whose|which|that)\b)[\w’'-]+\s+)"
+    r"{0,3}?(?:colony|society|country|"
     r"kingdom|state|province|city|town|region|island|company|bank|party|organi[sz]ation|"
     r"association|agency|body|university|college|academy|league|union|republic|empire|"
     r"territory|federation)\b(?![’'-])|(?:on|in|near|at)\s+the\s+(?:border|coast|edge|banks?)\b)"

@@ -401,7 +401,10 @@ def _in_a_bracketed_aside(text: str, at: int) -> bool:
 
 
 _HELD_SINCE = re.compile(r"[A-Z][\w’'-]*,\s+(?:the\s+)?[A-Z][^,;()]{1,60}\s+since\s+$")
-_HELD_SINCE_ENDS = re.compile(r"\d{4},\s")
+_HELD_SINCE_ENDS = re.compile(  # … and the verb of the sentence after it
+    r"\d{4},\s+(?:[a-z]{3,}ed|sent|made|took|gave|won|led|became|began|wrote|held|left|lost|"
+    r"fought|went|came|rose|fell|told|set)\b"
+)
 
 
 _FOUNDED = re.compile(r"\b(?:founded|established|born|built|created|formed)\s+(?:in|c\.)\s+$")
@@ -430,7 +433,7 @@ def _looking_back(date: str, day: str | None) -> bool:
     """Whether `date`, a month alone, is an earlier month of the year of `day`, the day the
     text is telling: a look back, after which "Around midday" is still of that day — or a
     year BC in a story of modern times ("a decree issued in 196 BC", after 1799)."""
-    if day and re.fullmatch(r"\d{1,4} BC", date) and re.match(r"\d{4}", day):
+    if day and re.fullmatch(r"\d{1,4} BCE?", date) and re.match(r"\d{4}", day):
         return int(day[:4]) >= 1000
     return (
         day is not None
@@ -450,11 +453,18 @@ def _a_day_looked_back(date: str, clause: str, day: str | None) -> bool:
         and re.fullmatch(r"\d{4}-\d\d-\d\d", day) is not None
         and date < day
         and _TOLD_BACK.search(clause) is not None
+        and re.search(rf"\b(?:{'|'.join(MONTHS)})\b", clause) is None
     )
 
 
-_TOLD_BACK = re.compile(r"\b(?:before|earlier|previous)\b", re.IGNORECASE)
-_TOLD_AHEAD = re.compile(r"\ba\s+later\b[^.;]*\d[^.;]*\bwould\b")
+# … in the past perfect, its day not given: "had been mobilized in Tulsa the night before" (not
+# "The day before, on 13 April, Washington had celebrated …", from which the story goes on)
+_TOLD_BACK = re.compile(
+    r"\bhad\b.*\b(?:the\s+(?:day|night|evening|morning)\s+before|\w+\s+(?:days?|nights?)\s+"
+    r"(?:earlier|before)|the\s+previous\s+(?:day|night|evening|morning))\b",
+    re.IGNORECASE,
+)
+_TOLD_AHEAD = re.compile(r"\ba\s+later\b[^.;]{0,60}?\d[^.;]{0,30}?\bwould\b")
 
 
 def _retold(cut: list[Section]) -> set[str]:
@@ -793,7 +803,7 @@ def _dated_in(
         at = sentence.find(clause) + start
         ahead = bool(
             (year and first and year >= first + 2 and _LATER_IN_LIFE.search(clause))
-            or _TOLD_AHEAD.search(sentence[max(0, at - 60) : at + 60])
+            or any(m.start() < at < m.end() for m in _TOLD_AHEAD.finditer(sentence))
         )
         if not written_of and not ahead:
             # … nor a life told to its end: "at his trial in October 1914 he was sentenced …,
@@ -803,7 +813,12 @@ def _dated_in(
         if alone:
             continue
         title = event_title(clause, start, end)
-        words, names = _content_words(title), _names_in(title)
+        # … the names a title's happening is told with, unless a pronoun tells it ("He was
+        # assassinated by John Wilkes Booth" is "Lincoln was assassinated" again)
+        words, names = (
+            _content_words(title),
+            set() if _OF_A_PRONOUN.match(title) else _names_in(clause),
+        )
         later = _TOLD_FROM_BEFORE.search(clause[start:end]) is not None
         if _told_before(date, words, names, told.happenings, later):
             continue
@@ -850,6 +865,8 @@ def _told_before(
     for then, before, named in told:
         if names and named and not names & named:
             continue
+        if _of_other_people(words, before):
+            continue  # "he died suddenly at Consentia" is not "she died a few days later"
         if date == then and _overlap(words, before):
             return True
         back = not later and then.startswith(date) and len(then) > len(date)
@@ -1121,7 +1138,7 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
     if (
         year
         and _A_THING_OF_ITS_YEAR.match(sentence, end)
-        and re.search(r"\b[Tt]he\s$", sentence[:start])
+        and re.search(r"\bthe\s$", sentence[:start])
     ):
         return True  # "He suspended the 1940 constitution": a thing named by its year
     before = re.search(r"(?:^|\s)([A-Z][a-z]+)\s$", sentence[max(0, start - 40) : start])
@@ -1306,16 +1323,6 @@ def _another_weekday(sentence: str, at: int, when: tuple[int, int, int]) -> bool
     return named is not None and when[0] >= 1 and named[1] not in _weekdays(sentence, *when)
 
 
-def _of_another_weekday(sentence: str, date: str) -> bool:
-    """Whether `sentence` names a weekday the day `date` ("1910-09-02") was not: "the bell was
-    ringing to end the Saturday shift" is of no Friday."""
-    named = re.search(rf"\b({_WEEKDAY})\b", sentence)
-    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", date)
-    if named is None or day is None or int(day[1]) < 1:
-        return False
-    return named[1] not in _weekdays(sentence, int(day[1]), int(day[2]), int(day[3]))
-
-
 _WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 
@@ -1487,7 +1494,7 @@ _RELATIVE_YEAR = re.compile(
     # … not "stayed for about a year before leaving": how long
     r"(?:in\s+)?the\s+previous\s+year|(?<!\bfor\s)(?<!\bfor\sabout\s)a\s+year\s+(?:earlier|before)|"
     # … "Forty-four years later", "30 years later" (not "after six years of fighting")
-    rf"(?<![\w-])(?P<years>{_YEARS_COUNT})\s+years\s+later|"
+    rf"(?<![\w-])(?<!hundred\sand\s)(?<!hundred\s)(?P<years>{_YEARS_COUNT})\s+years\s+later|"
     rf"after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b)|"
     r"that\s+(?:same\s+)?(?:spring|summer|autumn|fall|winter)|"
     # "By spring about half of the passengers were dead", of the year the text is in
@@ -1549,7 +1556,8 @@ def _relative(
         its_clause = re.split(r"[,;:]|\s(?:but|and)\s", sentence[: m.start()])[-1]
         if m.re is _RELATIVE_YEAR and m["vague"] and _WHAT_MAY_HAPPEN.search(its_clause):
             continue  # "a victim can lose so much fluid that he dies within a day": any day
-        if m.re is _RELATIVE_YEAR and m["years"] and re.search(r"\bstill\b", its_clause):
+        still = re.search(r"\bstill\b", its_clause + re.split(r"[;.]", sentence[m.end() :])[0])
+        if m.re is _RELATIVE_YEAR and m["years"] and still:
             continue  # "its value there was still depressed about twelve years later": a state
         after = bisect.bisect_left(starts, m.end() - 8)
         ended = bisect.bisect_left(ends, m.start() - 8)
@@ -1598,12 +1606,8 @@ def _relative(
             else None
         )
         last = max((d for d in (given, told[-1] if told else None) if d), default=None)
-        counted = _counted(m, last[2] if last else None, year, day)
-        if counted is not None and not (
-            _HOUR_ONLY.fullmatch(m[0]) and _of_another_weekday(sentence, counted[2])
-        ):
-            told.append(counted)  # … but "about 4.40 in the afternoon, … the Saturday shift"
-            # is no hour of a Friday the text told last
+        if (counted := _counted(m, last[2] if last else None, year, day)) is not None:
+            told.append(counted)
     return told
 
 
@@ -1732,30 +1736,51 @@ def _date_of(group: list[tuple[int, int, str]], sentence: str) -> str:
     return first
 
 
-# … and pronouns: "he published three short essays" and "he declared" are not one happening
 _FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "and", "to", "was", "were", "its", "his",
-                   "her", "their", "by", "for", "with", "at", "is", "as", "he", "she", "it",
-                   "they", "we", "that", "which", "who", "this", "had", "been"}  # fmt: skip
+                   "her", "their", "by", "for", "with", "at", "is", "as"}  # fmt: skip
 
 
 def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _FUNCTION_WORDS}
 
 
-def _names_in(title: str) -> set[str]:
-    """The capitalised words of a title after its first (which a title capitalises): the
-    names that tell its happening from another's."""
-    return {w.lower() for w in re.findall(r"(?<=\s)[A-Z][a-z]+", title)}
+_OF_A_PRONOUN = re.compile(r"(?:He|She|It|They|His|Her|Its|Their)\b")
+_SUBJECTS = ({"he"}, {"she"}, {"they"})
+
+
+def _of_other_people(one: set[str], other: set[str]) -> bool:
+    """Whether two titles are told of other people: "he" in one, "she" in the other."""
+    return any(a & one and b & other and a != b for a in _SUBJECTS for b in _SUBJECTS)
+
+
+def _names_in(clause: str) -> set[str]:
+    """The capitalised words of a clause that are names (not a word a sentence opens with, a
+    month or a weekday): the names that tell its happening from another's."""
+    return {w.lower() for w in re.findall(r"\b[A-Z][a-z]+", clause) if w not in _NO_NAMES}
+
+
+_NO_NAMES = {
+    "The", "A", "An", "In", "On", "At", "By", "After", "Before", "During", "When", "While",
+    "Then", "This", "That", "These", "Those", "There", "He", "She", "It", "They", "We", "His",
+    "Her", "Its", "Their", "But", "And", "As", "For", "From", "With", "Within", "Later", "Soon",
+    "Meanwhile", "However", "Some", "Many", "Most", "Early", "Late", "Until", "Since", "Over",
+    "Under", "Only", "Even", "Still", "Both", "All", "Each", "Every", "Two", "Three", "One",
+    *MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+}  # fmt: skip
 
 
 def _overlap(one: set[str], other: set[str]) -> bool:
-    """Whether two titles share most of their words, and two at least: the same happening
-    told twice (not "Stein acquired it" after "Aurel Stein found …", nor "He died suddenly at
-    Consentia" after "She died"; a title of one word is the same only as that word)."""
-    fewer = min(len(one), len(other))
-    if fewer == 1:
-        return one == other
-    return fewer > 0 and len(one & other) >= max(0.5 * fewer, 2)
+    """Whether two titles share most of their words, and two at least unless one is a word
+    alone or told of "he", "she", "it" or "they" (a mention of what another told: "He was
+    assassinated by John Wilkes Booth" after "Lincoln was assassinated"): the same happening
+    told twice — not "Jarrow was broken up" after "Jarrow elected", "The strike collapsed"
+    after "workers went on strike"."""
+    fewer, shared = min(len(one), len(other)), len(one & other)
+    told_of = bool(_PRONOUNS & (one | other))
+    return fewer > 0 and shared >= max(0.5 * fewer, 1 if fewer == 1 or told_of else 2)
+
+
+_PRONOUNS = {"he", "she", "it", "they"}
 
 
 def _lesson(title: str, seed_file: str, modules: list[str]) -> str:

@@ -306,8 +306,14 @@ _ABBREVIATION = re.compile(
     r"\b(?:[A-Z]|U\.S|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|c|ca|No|"
     r"v|vs|Gen|Col|Capt|Lt|Sgt|Adm|Rev|Gov|Sen|Prof|Mt|Ft|e\.g|i\.e)\.$"
 )
-# … nor with an hour before the time it is in: "at 11 p.m. London time" (not "at 5 a.m. Troops").
-_AN_HOUR_IN_ITS_TIME = re.compile(r"[ap]\.m\.\s+[A-Z][\w-]*\s+time\b")
+# … a letter after an initial or a surname's comma is one too: "E. J.", "Hobsbawm, E."
+_INITIALS_BEFORE = re.compile(r"(?:\b[A-Z]\.\s+|,\s*)$")  # (not "Washington, D.C. In …")
+# … nor with an hour before the time it is in: "at 11 p.m. London time" (not "at 5 a.m. This
+# time the Germans …", "7:55 a.m. Local time in Washington was …").
+_AN_HOUR_IN_ITS_TIME = re.compile(
+    r"[ap]\.m\.\s+(?:London|Greenwich|Eastern|Central|Mountain|Pacific|Moscow|Paris|Berlin|"
+    r"Tokyo|Washington|Delhi|Indian|Japanese|British|European|Summer)\s+time\b"
+)
 
 
 # Words that open a sentence and are no one's name, after a capital and a stop.
@@ -331,9 +337,14 @@ def sentences(paragraph: str) -> list[str]:
         before = paragraph[max(0, m.start() - 6) : m.start()]
         if (
             (abbreviation := _ABBREVIATION.search(before))
-            # … but a letter is no initial before a word that opens a sentence: "a lack of
-            # vitamin C. In March 1788", "Pope Nicholas I. In 867" (not "John D. Sloat")
-            and not (len(abbreviation[0]) == 2 and _OPENER.match(paragraph, first.start(1)))
+            # … but a capital letter is no initial before a word that opens a sentence: "a
+            # lack of vitamin C. In March 1788", "Pope Nicholas I. In 867" (not "John D.
+            # Sloat", "United States v. The Amistad", "Hobsbawm, E. J. The Age of Revolution")
+            and not (
+                re.fullmatch(r"[A-Z]\.", abbreviation[0])
+                and _OPENER.match(paragraph, first.start(1))
+                and not _INITIALS_BEFORE.search(paragraph, 0, m.start() - 2)
+            )
         ) or (first[1].isdigit() and _NUMBERED.search(before)):
             continue  # an abbreviation, not the end of a sentence: "Gen. Gage", "no. 2 (1998)"
         if _AN_HOUR_IN_ITS_TIME.match(paragraph, max(0, m.start() - 4)):
