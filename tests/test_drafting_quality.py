@@ -47,7 +47,7 @@ PAGE_FOOTER = re.compile(r"^Page \d+$")
 # not (README "How good the drafts are"). A figure must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.782}
+WHOLE_SET_MEASURED = {"term recall": 0.783}
 HELD_OUT_MEASURED = {"event recall": 0.834, "event precision": 0.867, "term recall": 0.666,
                      "term precision": 0.686, "definitions as clauses": 1.0}  # fmt: skip
 
