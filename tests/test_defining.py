@@ -3404,3 +3404,26 @@ def test_what_hostile_pass_54_found_in_offices(sentence: str, wanted: str) -> No
     terms = [t for t, _, _ in defined_terms(sentence)]
     place = wanted.rsplit(" of ", 1)[-1].removeprefix("the ")  # "Cape Colony", "Stalingrad"
     assert wanted in terms and place not in terms, terms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("The torpedo struck the starboard (right-hand) side of the ship.",
+         [("starboard", "right-hand")]),
+        ("U-20, commanded by Kapitänleutnant (Lieutenant-Commander) Walther Schwieger, was "
+         "nearby.", [("Kapitänleutnant", "Lieutenant-Commander")]),
+        ("Meri Te Tai Mangakāhia, of the iwi (tribe) Te Rarawa, spoke.", [("iwi", "tribe")]),
+        # … not a name's other name, its letters or its last word
+        ("The Thukela (Tugela) River marked the border.", []),
+        ("They met at the Rua do Ouro (Gold Street) for goldsmiths.", []),
+        ("The Economic Co-operation Administration (ECA) ran the plan.", []),
+    ],
+)  # fmt: skip
+def test_a_word_glossed_in_brackets_inside_its_phrase(
+    sentence: str, wanted: list[tuple[str, str]]
+) -> None:
+    """Batch 39: "the starboard (right-hand) side", "Kapitänleutnant (Lieutenant-Commander)
+    Walther Schwieger" — a word glossed in brackets with its phrase going on after them."""
+    assert [(t, d) for t, d, _ in defined_terms(sentence) if (t, d) in wanted or t in
+            ("Thukela", "Tugela", "Ouro", "Administration")] == wanted  # fmt: skip

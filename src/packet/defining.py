@@ -505,9 +505,9 @@ def defined_terms(sentence: str) -> list[Definition]:
         sentence = aside["said"]  # "(The Dauphin was the title of the eldest son …)"
     finders = (
         _key_figures, _copular, _named, _appositives, _translated, _dashed, _colon, _that_is,
-        _so_called, _parenthesised, _which_named, _name_from, _method, _marked_gloss,
-        _quoted_gloss, _work_named, _role_named, _named_role, _place_named, _place_located,
-        _renamed, _place_now, _key_line, _who_is_who, _named_for_what_was_told,
+        _so_called, _parenthesised, _glossed_in_a_phrase, _which_named, _name_from, _method,
+        _marked_gloss, _quoted_gloss, _work_named, _role_named, _named_role, _place_named,
+        _place_located, _renamed, _place_now, _key_line, _who_is_who, _named_for_what_was_told,
     )  # fmt: skip
     for finder in finders:
         for term, definition, aliases in finder(sentence):
@@ -4620,6 +4620,34 @@ _WELL_KNOWN = {
     "United States", "United Kingdom", "Indian Ocean", "Atlantic Ocean", "Pacific Ocean",
     "Middle East",
 }  # fmt: skip
+
+
+def _glossed_in_a_phrase(sentence: str) -> list[Definition]:
+    """A word glossed in brackets inside its phrase: "the starboard (right-hand) side",
+    "commanded by Kapitänleutnant (Lieutenant-Commander) Walther Schwieger", "the iwi (tribe)
+    Te Rarawa" — not a name's other name ("the Thukela (Tugela) River"), its letters ("the
+    Economic Co-operation Administration (ECA) was …") or a name's last word."""
+    found: list[Definition] = []
+    for m in _GLOSSED_IN_A_PHRASE.finditer(sentence):
+        before = [w for w in sentence[: m.start()].split()[-2:] if w not in _NAME_PARTICLES]
+        if _capitalised(m["term"].lstrip("ʻ’'")) and before and _capitalised(before[-1]):
+            continue  # "the Land Law (Ireland) Act", "Rua do Ouro (Gold Street)": a name's end
+        if m["term"].lower() in _LEADING_SMALL or _NOT_A_GLOSS.match(m["gloss"]):
+            continue
+        found.append((m["term"], m["gloss"], ()))
+    return found
+
+
+_GLOSSED_IN_A_PHRASE = re.compile(
+    r"(?<![\w’'-])(?P<term>[^\W\d_][\w’'-]{2,})\s+"
+    # … a gloss of three words at most, in small letters or of two capitalised ones
+    r"\((?P<gloss>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}|[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+)\)"
+    r"\s+(?=[^\W\d_])"
+)
+_NOT_A_GLOSS = re.compile(
+    r"(?:see|cat|fig|plate|now|meaning|literally|later|soon|modern|the|a|an|or|and|i\.e|e\.g)\b",
+    re.IGNORECASE,
+)
 
 
 def _parenthesised(sentence: str) -> list[Definition]:
