@@ -4628,7 +4628,10 @@ def _glossed_in_a_phrase(sentence: str) -> list[Definition]:
     Te Rarawa" — not a name's other name ("the Thukela (Tugela) River"), its letters ("the
     Economic Co-operation Administration (ECA) was …") or a name's last word."""
     found: list[Definition] = []
+    named = {term for term, _, _ in _parenthesised(sentence)}
     for m in _GLOSSED_IN_A_PHRASE.finditer(sentence):
+        if m["gloss"] in named:
+            continue  # "peasants (serfs)": the bracket's word is the term, `_parenthesised`
         before = [w for w in sentence[: m.start()].split()[-2:] if w not in _NAME_PARTICLES]
         if _capitalised(m["term"].lstrip("ʻ’'")) and before and _capitalised(before[-1]):
             continue  # "the Land Law (Ireland) Act", "Rua do Ouro (Gold Street)": a name's end
