@@ -3427,3 +3427,19 @@ def test_a_word_glossed_in_brackets_inside_its_phrase(
     Walther Schwieger" — a word glossed in brackets with its phrase going on after them."""
     assert [(t, d) for t, d, _ in defined_terms(sentence) if (t, d) in wanted or t in
             ("Thukela", "Tugela", "Ouro", "Administration")] == wanted  # fmt: skip
+
+
+def test_an_address_or_a_date_is_no_definition() -> None:
+    """A teacher's read of batch 39: "Dr Helen Maseko" defined as her email address (item 1 of
+    a matching exercise) and "Kalends of November" as "17 October"."""
+    assert defined_terms("Module convenor: Dr Helen Maseko (h.maseko@westbridge.ac.uk).") == []
+    said = "It was dated to the sixteenth day before the Kalends of November, that is, 17 October."
+    assert "Kalends of November" not in [t for t, _, _ in defined_terms(said)]
+
+
+def test_what_hostile_pass_55_found_in_offices() -> None:
+    """Hostile pass 55: an office's appositive that names a party, a union or a company before
+    its head noun ("a trade union leader") read as what the place is."""
+    said = ("In 1940 Churchill made Ernest Bevin Minister of Labour, a trade union leader who had "
+            "never sat in Parliament.")  # fmt: skip
+    assert "Labour" not in [t for t, _, _ in defined_terms(said)]

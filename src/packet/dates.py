@@ -341,13 +341,14 @@ _A_NAME_OPENS = r"\s+(?!(?:BCE?|AD|CE|B\.)\b)"  # … not an era's letters
 # one person's name and its verb ("In April 527 Justin made …"), not a people's ("In October 700
 # Americans were captured", "Until 400 Marines landed", "300 Nazi camps", "until 300 Frenchmen
 # broke through")
-# … an Arabic name with its article, a ruler's number and who they were, a verb after an
-# adverb: "In August 883 al-Mukhtara finally fell", "in January 730 Germanos I, the Patriarch of
-# Constantinople (…), resigned"
+# … an Arabic name with its article ("In 883 al-Mukhtara fell"), a ruler's number and who they
+# were ("in January 730 Germanos I, the Patriarch of Constantinople (…), resigned") — not a
+# people's: "700 Chinese fled", "300 Filipinos", "150 Californios"
 _ONE_NAME_AND_ITS_VERB = (
-    rf"{_A_NAME_OPENS}(?:al-)?[A-Z][\w’'-]*(?<![^uo]s)(?<!men)(?<!ese)(?<!ish)"  # "Germanos"
-    r"(?:\s+[IVX]+(?:,\s+the\s+[A-Z][^,;]{3,90},)?)?\s+"
-    rf"(?:[a-z]{{3,}}ly\s+)?{_A_PAST}"
+    rf"{_A_NAME_OPENS}(?:[A-Z][\w’'-]*(?<![^u]s)(?<!men)(?<!ese)(?<!ish)|"
+    r"[A-Z][\w’'-]*\s+[IVX]+(?:,\s+the\s+[A-Z][^,;]{3,90},)?|"
+    r"al-[A-Z][\w’'-]*(?:\s+[a-z]{3,}ly)?)"  # "In August 883 al-Mukhtara finally fell"
+    rf"\s+{_A_PAST}"
 )
 _A_NAME_AND_ITS_VERB = (
     rf"{_A_NAME_OPENS}[A-ZÀ-ÖØ-Þ][\w’'-]*{_MORE_OF_A_NAME}+(?<![^u]s)(?<!men)\s+{_A_PAST}"

@@ -521,7 +521,12 @@ def defined_terms(sentence: str) -> list[Definition]:
             if _OWNER.match(owned):  # "Kitchener's New Army" is the New Army too
                 aliases = (*aliases, owned)
             usable = _usable(term, marked=marked) and not (
-                _AN_INSTRUCTION.match(definition) or _SAYS_NO_MEANING.match(definition)
+                _AN_INSTRUCTION.match(definition)
+                or _SAYS_NO_MEANING.match(definition)
+                # … nor an address or a date: "Dr Helen Maseko (h.maseko@westbridge.ac.uk)",
+                # "the Kalends of November, that is, 17 October"
+                or _AN_ADDRESS.search(definition)
+                or _ONLY_A_DATE.fullmatch(definition)
             )
             # … and no definition cut before its verb: "the river they | named the James" (a
             # clause after it goes: "a remote British island …, where he | died in 1821")
@@ -922,6 +927,15 @@ _MONTH_NAMES = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 }  # fmt: skip
+
+
+# A definition that is an address or a date: no meaning of a term.
+_AN_ADDRESS = re.compile(r"@|\bhttps?://|\bwww\.")
+_ONLY_A_DATE = re.compile(
+    rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{'|'.join(_MONTH_NAMES)})|"
+    rf"(?:{'|'.join(_MONTH_NAMES)})\s+\d{{1,2}})(?:,?\s+\d{{3,4}})?\.?",
+    re.IGNORECASE,
+)
 
 
 _MAIN_CLAUSE = re.compile(
@@ -3004,7 +3018,9 @@ _WHAT_THE_PLACE_IS = re.compile(  # … its head: not "a five-month struggle for
     r"{0,3}?(?:colony|society|country|"
     r"kingdom|state|province|city|town|region|island|company|bank|party|organi[sz]ation|"
     r"association|agency|body|university|college|academy|league|union|republic|empire|"
-    r"territory|federation)\b(?![’'-])|(?:on|in|near|at)\s+the\s+(?:border|coast|edge|banks?)\b)"
+    # … the head, what the phrase ends with or what follows it: not "a trade union leader"
+    r"territory|federation)(?=\s*(?:$|[,;.)]|\s(?:in|of|on|at|for|with|that|which|where|"
+    r"founded|created|based|whose)\b))|(?:on|in|near|at)\s+the\s+(?:border|coast|edge|banks?)\b)"
 )
 
 

@@ -339,7 +339,7 @@ class _Told:
     """What a document has told so far, read section by section: each happening's date and
     title words, and the year of the last month or day it gave (for "on 30 October")."""
 
-    happenings: list[tuple[str, set[str], set[str]]] = field(default_factory=list)
+    happenings: list[tuple[str, set[str]]] = field(default_factory=list)
     year: int | None = None
     plain_year: int | None = None  # the last year given alone ("By 1929"), until then
     day: str | None = None  # the last year, month or day given, for "the following day",
@@ -349,9 +349,8 @@ class _Told:
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
         ("The BBC – it did not become a corporation until 1 January 1927 – was run by …")."""
-        if _in_an_aside(clause, start) or _a_day_looked_back(date, clause, self.day):
-            return  # … nor from a day before the one told: "… had been mobilized the night
-            # before. | At about nine o'clock …" is still the day the text is telling
+        if _in_an_aside(clause, start):
+            return
         back = _looking_back(date, self.day)
         if back and re.fullmatch(r"\d{1,4} BCE?", date):
             self.day = ""  # "a decree issued in 196 BC" after 1799: which year "two years later"
@@ -442,29 +441,6 @@ def _looking_back(date: str, day: str | None) -> bool:
         and date[:4] == day[:4]
         and date < day[:7]
     )
-
-
-def _a_day_looked_back(date: str, clause: str, day: str | None) -> bool:
-    """Whether `date` is a day before `day`, the day the text is telling, that `clause` tells
-    from it ("the night before", "two days earlier", "the previous evening")."""
-    return (
-        day is not None
-        and re.fullmatch(r"\d{4}-\d\d-\d\d", date) is not None
-        and re.fullmatch(r"\d{4}-\d\d-\d\d", day) is not None
-        and date < day
-        and _TOLD_BACK.search(clause) is not None
-        and re.search(rf"\b(?:{'|'.join(MONTHS)})\b", clause) is None
-    )
-
-
-# … in the past perfect, its day not given: "had been mobilized in Tulsa the night before" (not
-# "The day before, on 13 April, Washington had celebrated …", from which the story goes on)
-_TOLD_BACK = re.compile(
-    r"\bhad\b.*\b(?:the\s+(?:day|night|evening|morning)\s+before|\w+\s+(?:days?|nights?)\s+"
-    r"(?:earlier|before)|the\s+previous\s+(?:day|night|evening|morning))\b",
-    re.IGNORECASE,
-)
-_TOLD_AHEAD = re.compile(r"\ba\s+later\b[^.;]{0,60}?\d[^.;]{0,30}?\bwould\b")
 
 
 def _retold(cut: list[Section]) -> set[str]:
@@ -799,12 +775,7 @@ def _dated_in(
             continue  # the sentence that tells it is the event
         year = int(date[:4]) if re.match(r"\d{4}", date) else None
         first = year if first is None else first
-        # … nor what would come later: "a later Spanish expedition, in 1543, would name …"
-        at = sentence.find(clause) + start
-        ahead = bool(
-            (year and first and year >= first + 2 and _LATER_IN_LIFE.search(clause))
-            or any(m.start() < at < m.end() for m in _TOLD_AHEAD.finditer(sentence))
-        )
+        ahead = year and first and year >= first + 2 and _LATER_IN_LIFE.search(clause)
         if not written_of and not ahead:
             # … nor a life told to its end: "at his trial in October 1914 he was sentenced …,
             # and he died of tuberculosis in April 1918. | On 5 July Kaiser Wilhelm II …"
@@ -812,17 +783,11 @@ def _dated_in(
             told.heard(date, clause, 0 if caption else start)
         if alone:
             continue
-        title = event_title(clause, start, end)
-        # … the names a title's happening is told with, unless a pronoun tells it ("He was
-        # assassinated by John Wilkes Booth" is "Lincoln was assassinated" again)
-        words, names = (
-            _content_words(title),
-            set() if _OF_A_PRONOUN.match(title) else _names_in(clause),
-        )
+        words = _content_words(event_title(clause, start, end))
         later = _TOLD_FROM_BEFORE.search(clause[start:end]) is not None
-        if _told_before(date, words, names, told.happenings, later):
+        if _told_before(date, words, told.happenings, later):
             continue
-        told.happenings.append((date, words, names))
+        told.happenings.append((date, words))
         yield sentence, clause, start, end, date
         if row:
             return  # a timeline's row is one happening, of its date's cell: "| 1845 | Potato
@@ -850,23 +815,13 @@ _WRITTEN_OF_SINCE = re.compile(
 
 
 def _told_before(
-    date: str,
-    words: set[str],
-    names: set[str],
-    told: list[tuple[str, set[str], set[str]]],
-    later: bool = False,
+    date: str, words: set[str], told: list[tuple[str, set[str]]], later: bool = False
 ) -> bool:
     """Whether a happening was told already: the same date with mostly the same words, or an
     earlier, more exact date ("5 June 1947") that a later mention ("the aid announced in June
     1947") refers back to with a word in common — not one told as `later` than another
-    ("Castro was caught a few days later", after "On 26 July 1953 Castro led …"), nor one of
-    other names ("the Four Pests Campaign, launched in 1958" after "the Great Leap Forward
-    campaign was launched"; `names`, those each title gives)."""
-    for then, before, named in told:
-        if names and named and not names & named:
-            continue
-        if _of_other_people(words, before):
-            continue  # "he died suddenly at Consentia" is not "she died a few days later"
+    ("Castro was caught a few days later", after "On 26 July 1953 Castro led …")."""
+    for then, before in told:
         if date == then and _overlap(words, before):
             return True
         back = not later and then.startswith(date) and len(then) > len(date)
@@ -1141,6 +1096,14 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
         and re.search(r"\bthe\s$", sentence[:start])
     ):
         return True  # "He suspended the 1940 constitution": a thing named by its year
+    if (
+        year
+        and _A_LAW_OF_ITS_YEAR.match(sentence, end)
+        and re.search(r"\bthe\s$", sentence[:start])
+        and len(re.findall(r"(?<!\d)\d{4}(?!\d)", sentence)) > 1
+    ):
+        return True  # "Later in 2001 the legislature passed the 1921 Tulsa Race Riot
+        # Reconciliation Act": a law named for its year's events, passed in another
     before = re.search(r"(?:^|\s)([A-Z][a-z]+)\s$", sentence[max(0, start - 40) : start])
     after = re.match(r"\s[A-Z]", sentence[end:])
     if year is None or before is None or after is None:
@@ -1149,10 +1112,16 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
 
 
 # A document or a body named by its year, after "the": "the 1940 constitution", "the 1852
-# treaty", "the 2001 report found" (not "the 1950s", "the 1916 harvest failed": a time).
+# treaty" (not "the 1950s", "the 1916 harvest failed": a time; nor "the 1842 report", whose
+# year is when it was made).
 _A_THING_OF_ITS_YEAR = re.compile(
     r"\s+(?:constitution|treaty|charter|act|law|code|agreement|convention|settlement|"
-    r"edition|manifesto|programme|plan|report|study|survey|inquiry)\b"
+    r"edition|manifesto|programme|plan)\b"
+)
+
+
+_A_LAW_OF_ITS_YEAR = re.compile(
+    r"\s+(?:[A-Z][\w’'-]*\s+){1,6}(?:Act|Law|Commission|Memorial|Fund|Committee)\b"
 )
 
 
@@ -1232,6 +1201,12 @@ _NOT_WHEN = re.compile(
 )
 
 
+_A_DATE_SAID = re.compile(
+    r"(?:\b(?:mistakenly|wrongly|incorrectly|falsely)\s+dated\s+(?:[\w’'-]+\s+){0,4}?to|"
+    r"\bwhich\s+is|\bthat\s+is,?|\bi\.e\.,?)\s+$"
+)
+
+
 def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tuple[int, int, str]]:
     """The sentence's dates, with its days written without a year read as of `year`, and its
     relative days and years counted from the date before (`_relative`). Each day or month
@@ -1247,6 +1222,10 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
         # … nor a year compared with, or a time after or before one: "more rice in 1943 than
         # in 1941", "the post-1815 order"
         and not _NOT_WHEN.search(sentence, max(0, d[0] - 20), d[0])
+        # … nor a date given wrongly or another calendar's day said again: "Goetz mistakenly
+        # dated the sinking to 5 May", "the Kalends of September, which is 24 August" (but "is
+        # usually dated to 1818" is its date)
+        and not _A_DATE_SAID.search(sentence, max(0, d[0] - 50), d[0])
     )
     starts = [at for at, _, _ in found]
     reach = list(itertools.accumulate((end for _, end, _ in found), max))  # furthest end so far
@@ -1259,8 +1238,10 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
     for start, end, month, day_of in find_day_months(sentence):
         if day_of and _A_NAMED_DAY.search(sentence, max(0, start - 40), start):
             continue  # "the Constitution of 3 May": a name
-        if _NOT_WHEN.search(sentence, max(0, start - 30), start) or _EVERY_YEAR.search(
-            sentence, max(0, start - 40), start
+        if (
+            _NOT_WHEN.search(sentence, max(0, start - 30), start)
+            or _EVERY_YEAR.search(sentence, max(0, start - 40), start)
+            or _A_DATE_SAID.search(sentence, max(0, start - 50), start)
         ):
             continue  # "Every year on 25 March", "Every year in July": a day kept
         before = bisect.bisect_left(starts, end)  # the dates that start before this one ends
@@ -1319,21 +1300,18 @@ def _another_weekday(sentence: str, at: int, when: tuple[int, int, int]) -> bool
     the day `when` (year, month, day) was not, by the Gregorian calendar or the Julian
     ("Monday 28 April" of 2013, a Sunday; but "Sunday 2 September" 1666 is a Sunday in
     England's Old Style, as "Sunday 9 January" 1905 in Russia's)."""
-    named = re.search(rf"\b({_WEEKDAY}),?\s+$", sentence[:at])
-    return named is not None and when[0] >= 1 and named[1] not in _weekdays(sentence, *when)
-
-
-_WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-
-
-def _weekdays(sentence: str, year: int, month: int, day: int) -> list[str]:
-    """The weekday a day was, by the Gregorian calendar — and by the Julian where it was kept:
-    England before 1752, Russia before 1918 (not a centenary's "Sunday 24 April" read as of
-    1916, a Sunday in the Julian calendar)."""
+    year, month, day = when
+    named = re.search(
+        r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", sentence[:at]
+    )
+    if named is None or year < 1:
+        return False
     weekdays = [calendar.weekday(year, month, day)]
+    # … the Julian calendar's only where it was kept: England before 1752, Russia before 1918
+    # (not a centenary's "Sunday 24 April" read as of 1916, a Sunday in the Julian calendar)
     if year < 1752 or (year < 1918 and _RUSSIAN.search(sentence)):
         weekdays.append(_julian_weekday(year, month, day))
-    return [calendar.day_name[weekday] for weekday in weekdays]
+    return named[1] not in [calendar.day_name[weekday] for weekday in weekdays]
 
 
 _RUSSIAN = re.compile(
@@ -1481,7 +1459,7 @@ _COUNT = r"two|three|four|five|six|seven|eight|nine|ten"
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _YEARS_COUNT = (
     rf"(?:{'|'.join(_TENS)})(?:-(?:one|{_COUNT}))?|{_COUNT}|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|[1-9]\d?"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen"
 )
 # A year told from the one before: "that same year", "the following year", "the previous year",
 # "two years later", "that summer", "within weeks" (of the year before it).
@@ -1493,9 +1471,10 @@ _RELATIVE_YEAR = re.compile(
     r"a\s+year\s+later|\A(?:[Ii]n\s+)?(?-i:[Tt]hat)\s+year\b(?!\s+after\b)|"
     # … not "stayed for about a year before leaving": how long
     r"(?:in\s+)?the\s+previous\s+year|(?<!\bfor\s)(?<!\bfor\sabout\s)a\s+year\s+(?:earlier|before)|"
-    # … "Forty-four years later", "30 years later" (not "after six years of fighting")
+    # … "Forty-four years later" (not "after six years of fighting", nor "40 years later", a
+    # scholar's dating as often as a step of the story)
     rf"(?<![\w-])(?<!hundred\sand\s)(?<!hundred\s)(?P<years>{_YEARS_COUNT})\s+years\s+later|"
-    rf"after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b)|"
+    rf"after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b|[’'])|"  # not "after five years' residence"
     r"that\s+(?:same\s+)?(?:spring|summer|autumn|fall|winter)|"
     # "By spring about half of the passengers were dead", of the year the text is in
     r"\A(?-i:By)\s+(?:the\s+)?(?-i:spring|summer|autumn|winter)\b(?!\s+(?:of|and)\b)|"
@@ -1556,7 +1535,13 @@ def _relative(
         its_clause = re.split(r"[,;:]|\s(?:but|and)\s", sentence[: m.start()])[-1]
         if m.re is _RELATIVE_YEAR and m["vague"] and _WHAT_MAY_HAPPEN.search(its_clause):
             continue  # "a victim can lose so much fluid that he dies within a day": any day
-        still = re.search(r"\bstill\b", its_clause + re.split(r"[;.]", sentence[m.end() :])[0])
+        # … "Twenty years later it still divided the city", "Twelve years later, it was still
+        # ruled by soldiers" (not "Six years later, still leader of the Conservatives, he became
+        # prime minister again", "Seven years later, with whole districts still in ruins, …")
+        still = re.search(r"\bstill\b", its_clause) or re.match(
+            r"\s*(?:,\s*(?!still\b|with\b|in\b|after\b|despite\b))?(?:[\w’'-]+\s+){0,4}?still\b",
+            sentence[m.end() :],
+        )
         if m.re is _RELATIVE_YEAR and m["years"] and still:
             continue  # "its value there was still depressed about twelve years later": a state
         after = bisect.bisect_left(starts, m.end() - 8)
@@ -1660,10 +1645,8 @@ def _counted(
 
 
 def _counted_years(count: str) -> int:
-    """A count of years in words or digits: "two" 2, "Forty-four" 44, "30" 30."""
+    """A count of years in words: "two" 2, "Forty-four" 44."""
     count = count.lower()
-    if count.isdigit():
-        return int(count)
     tens, _, units = count.partition("-")
     if tens in _TENS:
         return 10 * (_TENS.index(tens) + 2) + (_COUNTS[units] if units else 0)
@@ -1742,31 +1725,6 @@ _FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "and", "to", "was", "were
 
 def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _FUNCTION_WORDS}
-
-
-_OF_A_PRONOUN = re.compile(r"(?:He|She|It|They|His|Her|Its|Their)\b")
-_SUBJECTS = ({"he"}, {"she"}, {"they"})
-
-
-def _of_other_people(one: set[str], other: set[str]) -> bool:
-    """Whether two titles are told of other people: "he" in one, "she" in the other."""
-    return any(a & one and b & other and a != b for a in _SUBJECTS for b in _SUBJECTS)
-
-
-def _names_in(clause: str) -> set[str]:
-    """The capitalised words of a clause that are names (not a word a sentence opens with, a
-    month or a weekday): the names that tell its happening from another's."""
-    return {w.lower() for w in re.findall(r"\b[A-Z][a-z]+", clause) if w not in _NO_NAMES}
-
-
-_NO_NAMES = {
-    "The", "A", "An", "In", "On", "At", "By", "After", "Before", "During", "When", "While",
-    "Then", "This", "That", "These", "Those", "There", "He", "She", "It", "They", "We", "His",
-    "Her", "Its", "Their", "But", "And", "As", "For", "From", "With", "Within", "Later", "Soon",
-    "Meanwhile", "However", "Some", "Many", "Most", "Early", "Late", "Until", "Since", "Over",
-    "Under", "Only", "Even", "Still", "Both", "All", "Each", "Every", "Two", "Three", "One",
-    *MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-}  # fmt: skip
 
 
 def _overlap(one: set[str], other: set[str]) -> bool:
@@ -2391,8 +2349,8 @@ _AN_OPENING_PHRASE = re.compile(
     rf"{FINITE_VERB}\b)"
 )
 # An aside between commas a title leaves out: who the subject is, before its verb.
-_COMMA_ASIDE = re.compile(
-    r",\s+(?:a|an|the|who|whose|which)\s[^,;:()]{2,150}?,\s+"
+_COMMA_ASIDE = re.compile(  # … or an office held since a year: ", Foreign Secretary since 1905,"
+    r",\s+(?:(?:a|an|the|who|whose|which)\s[^,;:()]{2,150}?|[A-Z][^,;:()]{1,60}\ssince\s\d{4}),\s+"
     rf"(?=(?:[a-z]+ly\s+)?(?:{FINITE_VERB}|became|began|told|met)\b)"
 )
 # Where the last clause before a date's begins: "…, and | he died in 1880", "…; | it was".

@@ -357,7 +357,10 @@ def is_handout_furniture(line: str) -> bool:
         # … a running line of a course, or with its copyright: "… · Handout 5 · © ADAS 2026"
         or (
             _RUNNING_LINE.fullmatch(plain) is not None
-            and (_COURSE.search(plain) or "©" in plain or _A_CLOCK_TIME.search(plain))
+            and (_COURSE.search(plain) or "©" in plain or _A_MEETING.search(plain))
+            # … of names, not a sentence's parts: "Dr W. G. Grace | the cricketer | played his
+            # last Test in 1899 | see Sheet 3" is a row of a table of people
+            and not _A_TOLD_PART.search(plain)
         )
         or _COMMENTS.fullmatch(plain)
         or _TRANSCRIPT_LINE.fullmatch(plain)
@@ -531,8 +534,17 @@ _A_CONTENTS_LINE = re.compile(
     r"(?i:contents|in\s+this\s+(?:issue|guide|pack|booklet|reader|edition))\s*:\**\s+"
     r"[^|·]{1,80}(?:\s[|·]\s[^|·]{1,80}){2,}"
 )
-# … or a meeting's: "Thursday 22 January 2026 · 7.30 pm · Old Grammar School Hall"
-_A_CLOCK_TIME = re.compile(r"\b\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\b|h\b)", re.IGNORECASE)
+_A_TOLD_PART = re.compile(
+    r"(?:^|\s)(?:[a-z]{3,}ed|was|were|had)\s+(?:his|her|their|its|the|a|an)\b"
+)
+# … or a meeting's, its weekday, its hour and its hall: "Thursday 22 January 2026 · 7.30 pm ·
+# Old Grammar School Hall" (not a timeline's "6.30 am | American troops land on Omaha Beach")
+_A_MEETING = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*"
+    r"\b\d{1,2}[.:]\d\d\s*[ap]\.?m\b.*\b(?:Hall|Room|Centre|Center|Library|Church|Chapel|"
+    r"Theatre|Museum|School|Institute)\b",
+    re.IGNORECASE,
+)
 _COURSE = re.compile(
     r"\b(?:Year\s+\d{1,2}|Grade\s+\d{1,2}|GCSE|A[- ][Ll]evel|Key\s+Stage\s+\d|KS\d|"
     r"Unit\s+\d{1,2}|Lesson\s+\d{1,2}|(?i:handout|worksheet|booklet)|Department|Page\s+\d+|"

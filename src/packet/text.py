@@ -307,13 +307,8 @@ _ABBREVIATION = re.compile(
     r"v|vs|Gen|Col|Capt|Lt|Sgt|Adm|Rev|Gov|Sen|Prof|Mt|Ft|e\.g|i\.e)\.$"
 )
 # … a letter after an initial or a surname's comma is one too: "E. J.", "Hobsbawm, E."
-_INITIALS_BEFORE = re.compile(r"(?:\b[A-Z]\.\s+|,\s*)$")  # (not "Washington, D.C. In …")
-# … nor with an hour before the time it is in: "at 11 p.m. London time" (not "at 5 a.m. This
-# time the Germans …", "7:55 a.m. Local time in Washington was …").
-_AN_HOUR_IN_ITS_TIME = re.compile(
-    r"[ap]\.m\.\s+(?:London|Greenwich|Eastern|Central|Mountain|Pacific|Moscow|Paris|Berlin|"
-    r"Tokyo|Washington|Delhi|Indian|Japanese|British|European|Summer)\s+time\b"
-)
+# … or a volume's number: "Vol. I. The Gathering Storm" (not "Washington, D.C. In …")
+_INITIALS_BEFORE = re.compile(r"(?:\b[A-Z]\.\s+|,\s*|\b(?:Vols?|Pt|Bk|Book|Part)\.?\s+)$")
 
 
 # Words that open a sentence and are no one's name, after a capital and a stop.
@@ -347,8 +342,6 @@ def sentences(paragraph: str) -> list[str]:
             )
         ) or (first[1].isdigit() and _NUMBERED.search(before)):
             continue  # an abbreviation, not the end of a sentence: "Gen. Gage", "no. 2 (1998)"
-        if _AN_HOUR_IN_ITS_TIME.match(paragraph, max(0, m.start() - 4)):
-            continue  # "at 11 p.m. London time"
         parts.append(paragraph[start : m.start() + len(m.group(0).rstrip())].strip())
         start = m.end()
     parts.append(paragraph[start:].strip())
