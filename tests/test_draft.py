@@ -891,9 +891,7 @@ def test_what_the_hostile_pass_on_todays_timeline_rules_found() -> None:
     def titled(sentence: str, year: int | None = None, day: str | None = None) -> list[str]:
         return [event_title(c, a, b) for c, a, b, _ in happenings(sentence, year, day)]
 
-    def timeline(*paragraphs: str) -> list[tuple[str, str]]:
-        found = Article(title="T", blocks=[("para", p) for p in paragraphs])
-        return [(e["date"], e["title"]) for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    timeline = _timeline_of
 
     # a year BC after a modern one leaves no year to count on from
     assert [d for d, _ in timeline(
@@ -1249,8 +1247,7 @@ def test_a_novel_s_year_and_a_source_caption_s_year() -> None:
     "Source B — a report …, 1967." was counted from 1956, the year before it."""
 
     def dates(*paragraphs: str) -> list[str]:
-        found = Article(title="T", blocks=[("para", p) for p in paragraphs])
-        return [e["date"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+        return [date for date, _ in _timeline_of(*paragraphs)]
 
     assert (
         dates(
@@ -1706,8 +1703,7 @@ def test_a_weekday_of_the_julian_calendar_keeps_its_date(
 ) -> None:
     """Hostile pass 52: the weekday check read only the Gregorian calendar, and lost every Old
     Style date with its weekday — England's before 1752, Russia's before 1918."""
-    found = Article(title="T", blocks=[("para", p) for p in paragraphs])
-    assert [e["date"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline] == dates
+    assert [date for date, _ in _timeline_of(*paragraphs)] == dates
 
 
 @pytest.mark.parametrize(
@@ -1822,14 +1818,14 @@ def test_what_hostile_pass_53_found_on_the_timeline(
     weekday, now read only before 1752 or in a Russian story), "Every year in July" and "no
     earlier than 1260" as happenings, a reading list's title with a verb, and a key-dates box's
     row titled with its date again."""
-    found = Article(title="T", blocks=[("para", p) for p in paragraphs])
-    drafted = [(e["date"], e["title"]) for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    drafted = _timeline_of(*paragraphs)
     assert drafted == timeline, drafted
 
 
-def _dated_of(*paragraphs: str) -> list[str]:
+def _timeline_of(*paragraphs: str) -> list[tuple[str, str]]:
+    """The (date, title) of each event drafted from `paragraphs`, read as one article's."""
     found = Article(title="T", blocks=[("para", p) for p in paragraphs])
-    return [e["date"] for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    return [(e["date"], e["title"]) for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
 
 
 @pytest.mark.parametrize(
@@ -1861,7 +1857,7 @@ def test_what_batch_39_taught_about_dates(paragraphs: list[str], dates: list[str
     one shared word, "Germanos I, the Patriarch …, resigned" and "al-Mukhtara fell" undated,
     an office's "since 1895" dating its sentence, "62 or 63 CE" read from the riot of 59 CE,
     "Forty-four years later" uncounted (and a guard: a state "about twelve years later")."""
-    assert _dated_of(*paragraphs) == dates
+    assert [date for date, _ in _timeline_of(*paragraphs)] == dates
 
 
 @pytest.mark.parametrize(
@@ -1914,8 +1910,7 @@ def test_what_hostile_pass_54_found_on_the_timeline(
     would" kept from the story, "The 1842 report" and "since 1903, when" losing their years, "700
     Chinese" read as a year, "Two hundred and forty-four years later" as 44, a state after the
     count as a happening — each mended or taken back."""
-    found = Article(title="T", blocks=[("para", p) for p in paragraphs])
-    drafted = [(e["date"], e["title"]) for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    drafted = _timeline_of(*paragraphs)
     assert drafted == timeline, drafted
 
 
@@ -1959,8 +1954,7 @@ def test_what_a_teacher_s_read_of_batch_39_found_on_the_timeline(
     August", dated 1982 from an excavation), "after five years' residence" counted on to 1904,
     and a law named for the year of its events dated to it — each a wrong date on a student's
     timeline."""
-    found = Article(title="T", blocks=[("para", p) for p in paragraphs])
-    drafted = [(e["date"], e["title"]) for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    drafted = _timeline_of(*paragraphs)
     assert drafted == timeline, drafted
 
 
@@ -1993,8 +1987,7 @@ def test_what_hostile_pass_55_found_on_the_timeline(
     "they" or with other names kept twice (both rules taken back), a flashback's day kept from
     the story (taken back), "200 Tejanos" read as a year, "still" after a count's comma read as
     a state."""
-    found = Article(title="T", blocks=[("para", p) for p in paragraphs])
-    drafted = [(e["date"], e["title"]) for e in draft(found, "t", "t.txt", "t", Taken()).timeline]
+    drafted = _timeline_of(*paragraphs)
     assert drafted == timeline, drafted
 
 
