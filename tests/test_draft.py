@@ -1888,6 +1888,8 @@ def test_what_batch_39_taught_about_dates(paragraphs: list[str], dates: list[str
           ("1621", "They held a harvest feast")]),
         (["The 1842 report by Edwin Chadwick exposed the filth of Britain's industrial towns."],
          [("1842", "The report by Edwin Chadwick exposed the filth of Britain's…")]),
+        (["Cromwell, Lord Protector since 1653, died in September 1658."],
+         [("1658-09", "Cromwell died")]),
         (["In Britain, Emmeline Pankhurst had campaigned for the vote since 1903, when she "
           "founded the WSPU."],
          [("1903", "In Britain, Emmeline Pankhurst had campaigned for the vote")]),
