@@ -1942,6 +1942,8 @@ def test_what_hostile_pass_54_found_in_sentences(paragraph: str, count: int) -> 
          [("1818", "The Zulu survived an attack at Gqokli Hill")]),
         (["In 79 CE Vesuvius erupted.", "The manuscripts give the ninth day before the Kalends "
           "of September, which is 24 August."], [("79 CE", "Vesuvius erupted")]),
+        (["Rome fought three wars against the Samnites between 343 and 290 BCE."],
+         [("343 BCE–290 BCE", "Rome fought three wars against the Samnites")]),
         (["In 1899 Milner demanded the vote for Uitlanders after five years' residence."],
          [("1899", "Milner demanded the vote for Uitlanders after five years' residence")]),
         (["Later in 2001 the legislature passed the 1921 Tulsa Race Riot Reconciliation Act."],
@@ -1954,8 +1956,8 @@ def test_what_a_teacher_s_read_of_batch_39_found_on_the_timeline(
     """A teacher's read of batch 39 pulled into a project: a date someone gave wrongly ("Goetz
     mistakenly dated the sinking to 5 May"), another calendar's day said again ("which is 24
     August", dated 1982 from an excavation), "after five years' residence" counted on to 1904,
-    and a law named for the year of its events dated to it — each a wrong date on a student's
-    timeline."""
+    a law named for the year of its events dated to it, "between 343 and 290 BCE" read as 290
+    BCE — each a wrong date on a student's timeline."""
     drafted = _timeline_of(*paragraphs)
     assert drafted == timeline, drafted
 

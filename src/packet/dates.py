@@ -487,6 +487,10 @@ _PROSE = [
         "eraspan",
         rf"(?<![\d,.])\b(?P<y>\d{{1,4}})\s*[–—-]\s*(?P<y2>\d{{1,4}})\s*{_AN_ERA}",
     ),
+    (  # "between 343 and 290 BCE", "from 218 to 201 BC": the era is both years'
+        "eraspan",
+        rf"\b(?i:between|from)\s+(?P<y>\d{{1,4}})\s+(?:and|to)\s+(?P<y2>\d{{1,4}})\s*{_AN_ERA}",
+    ),
     # … and "62 or 63 CE", the first of two years the text cannot choose between, as "in 1347
     # or 1348" is 1347
     (
