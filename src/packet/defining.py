@@ -55,6 +55,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .dates import find_dates, find_day_months
 from .text import NOTE_MARK, quoting
 
 MAX_WORDS = 25  # a defining clause longer than this is most of a sentence
@@ -526,7 +527,7 @@ def defined_terms(sentence: str) -> list[Definition]:
                 # … nor an address or a date: "Dr Helen Maseko (h.maseko@westbridge.ac.uk)",
                 # "the Kalends of November, that is, 17 October"
                 or _AN_ADDRESS.search(definition)
-                or _ONLY_A_DATE.fullmatch(definition)
+                or _only_a_date(definition)
             )
             # … and no definition cut before its verb: "the river they | named the James" (a
             # clause after it goes: "a remote British island …, where he | died in 1821")
@@ -929,13 +930,19 @@ _MONTH_NAMES = {
 }  # fmt: skip
 
 
-# A definition that is an address or a date: no meaning of a term.
+# A definition that is an address (or a date, `_only_a_date`): no meaning of a term.
 _AN_ADDRESS = re.compile(r"@|\bhttps?://|\bwww\.")
-_ONLY_A_DATE = re.compile(
-    rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{'|'.join(_MONTH_NAMES)})|"
-    rf"(?:{'|'.join(_MONTH_NAMES)})\s+\d{{1,2}})(?:,?\s+\d{{3,4}})?\.?",
-    re.IGNORECASE,
-)
+
+
+def _only_a_date(words: str) -> bool:
+    """Whether `words` are a date and nothing else, as `dates` reads one: "17 October", "the
+    5th of May 1915"."""
+    words = words.removeprefix("the ").rstrip(".")
+    if len(words) > 40 or not re.search(r"\d", words):
+        return False  # … a date has its day or year in digits, and is short
+    spans = [(start, end) for start, end, _ in find_dates(words)]
+    spans += [(start, end) for start, end, _, _ in find_day_months(words)]
+    return any(start == 0 and end == len(words) for start, end in spans)
 
 
 _MAIN_CLAUSE = re.compile(
