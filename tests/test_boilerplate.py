@@ -263,6 +263,33 @@ def test_a_panel_of_words_and_meanings_is_kept_whatever_its_heading() -> None:
     assert "Trafalgar" not in text
 
 
+def test_a_sidebar_s_key_terms_beside_the_article_are_kept_without_its_links() -> None:
+    """Batch 39, tuned on: a library's exhibition page set its key terms in a sidebar after
+    `<main>`, with the exhibition's contents and a reading list; the extractor never read the
+    sidebar — seven terms lost. Its key terms are the lesson's; its links and books are not."""
+    page = (
+        "<html><body><main><article><h1>Around the World</h1>"
+        + "<p>Magellan's fleet left Sanlúcar in September 1519 with five ships. " * 8
+        + "</p></article></main><aside class='sidebar' id='sidebar'>"
+        "<nav class='sidebar__panel'><h2>In this exhibition</h2><ol>"
+        "<li><a href='/one/'>1. Spices and a Divided World</a></li>"
+        "<li><a href='/two/'>2. Pigafetta's Book</a></li></ol></nav>"
+        "<section class='sidebar__panel sidebar__terms'><h2>Key terms</h2><ul>"
+        "<li><strong>Strait</strong> – a narrow sea passage joining two larger bodies of water."
+        "</li>"
+        "<li><strong>Ducat</strong> – a gold coin used across Europe.</li></ul></section>"
+        "<section class='sidebar__panel'><h2>Further reading</h2><ul>"
+        "<li>Laurence Bergreen, <em>Over the Edge of the World</em></li></ul></section>"
+        "</aside><footer><p>© National Library</p></footer></body></html>"
+    )
+    text = "\n".join(block for _, block in article(page, "html").blocks)
+    assert "**Strait** – a narrow sea passage joining two larger bodies of water." in text
+    assert "**Ducat** – a gold coin used across Europe." in text
+    for elsewhere in ("Spices and a Divided World", "Bergreen", "National Library"):
+        assert elsewhere not in text
+    assert text.index("Magellan's fleet") < text.index("Strait")
+
+
 def test_a_lecture_transcripts_furniture_and_a_booklets_page_line_are_dropped() -> None:
     """Batch 28's lecture transcripts kept their heading, the speaker's line, the slides
     described in brackets and the closing lines as text (and their dates as events); a

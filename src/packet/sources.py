@@ -890,23 +890,73 @@ _KEY_WORDS = re.compile(
 
 def _key_words_kept(page: str) -> str:
     """`page` with each `<aside>` that holds key words made a `<section>` (one pass over its
-    aside tags: an opening tag and the closing one after it)."""
+    aside tags: an opening tag and the closing one after it). An aside after the article's
+    end — a sidebar beside `<main>`, which the extractor never reads — gives its panels of key
+    words alone (not its contents list or reading list), moved to the article's end."""
     out: list[str] = []
+    moved: list[str] = []
+    end = _article_end(page)
     at = 0
     opening: re.Match[str] | None = None
     for tag in _ASIDE_TAG.finditer(page):
         if not tag["closing"]:
             opening = tag
             continue
-        if opening is not None and (
-            _KEY_WORDS.search(page, opening.end(), tag.start())
-            or _a_list_of_key_words(page[opening.end() : tag.start()])
-        ):
-            out += [page[at : opening.start()], f"<section{opening['attributes']}>"]
-            out += [page[opening.end() : tag.start()], "</section>"]
+        if opening is not None and _holds_key_words(page[opening.end() : tag.start()]):
+            out.append(page[at : opening.start()])
+            inside = page[opening.end() : tag.start()]
+            if 0 <= end < opening.start():
+                moved += _panels_of_key_words(inside)
+            else:
+                out += [f"<section{opening['attributes']}>", inside, "</section>"]
             at = tag.end()
         opening = None
-    return "".join([*out, page[at:]])
+    kept = "".join([*out, page[at:]])
+    if not moved:
+        return kept
+    end = _article_end(kept)
+    return kept[:end] + "".join(moved) + kept[end:]
+
+
+def _article_end(page: str) -> int:
+    """Where the page's article ends: its last `</article>`, else its last `</main>` (-1 if
+    it has neither)."""
+    lowered = page.lower()
+    end = lowered.rfind("</article")
+    return end if end >= 0 else lowered.rfind("</main")
+
+
+def _holds_key_words(html: str) -> bool:
+    return bool(_KEY_WORDS.search(html)) or _a_list_of_key_words(html)
+
+
+def _panels_of_key_words(html: str) -> list[str]:
+    """The panels of key words in an aside's `html`, each a `<section>` without the classes
+    and ids that would have the extractor drop it as a sidebar: the innermost `<section>` or
+    `<div>` that holds key words, else the whole aside without its navigation."""
+    from lxml import html as lxml_html  # only when a page has such a sidebar
+
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    for nav in list(root.iter("nav")):
+        nav.drop_tree()
+
+    def holds(element: Any) -> bool:
+        return _holds_key_words(lxml_html.tostring(element, encoding="unicode"))
+
+    panels = [
+        element
+        for element in root.iter("section", "div")
+        if holds(element)
+        and not any(holds(inner) for inner in element.iterdescendants("section", "div"))
+    ]
+    found = []
+    for panel in panels:
+        for element in panel.iter():
+            for name in ("class", "id"):
+                element.attrib.pop(name, None)
+        inner = "".join(lxml_html.tostring(child, encoding="unicode") for child in panel)
+        found.append(f"<section>{panel.text or ''}{inner}</section>")
+    return found
 
 
 def _a_list_of_key_words(html: str) -> bool:
