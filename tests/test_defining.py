@@ -3443,3 +3443,27 @@ def test_what_hostile_pass_55_found_in_offices() -> None:
     said = ("In 1940 Churchill made Ernest Bevin Minister of Labour, a trade union leader who had "
             "never sat in Parliament.")  # fmt: skip
     assert "Labour" not in [t for t, _, _ in defined_terms(said)]
+
+
+def test_a_key_line_s_meaning_gives_no_common_word_of_its_own() -> None:
+    """Batch 39, tuned on: a sidebar's key terms gave "sturdy" (of "a broad, sturdy,
+    three-masted sailing ship"), "faster ship" and "this type" as terms of their own. A key
+    line's meaning names a word only where it says what the word is."""
+    cases = {
+        "*Nao* – a broad, sturdy, three-masted sailing ship built to carry cargo on long voyages; "
+        "English sailors called this type a carrack.": ["Nao"],
+        "*Caravel* – a smaller, lighter and faster ship, often used for exploring coasts.": [
+            "Caravel"
+        ],
+        "Janissaries: the elite infantry of the Ottoman army, recruited as boys through the "
+        "devshirme, a levy of Christian children from the Balkans.": ["Janissaries", "devshirme"],
+        "Inquisition – a Church court that investigated and punished heresy, that is, beliefs "
+        "the Church judged to be false.": ["Inquisition", "heresy"],
+        "Transept – the part of a large building that crosses the main hall at right angles (the "
+        "word comes from church architecture, where the long main hall is called the nave).": [
+            "Transept",
+            "nave",
+        ],
+    }
+    for sentence, wanted in cases.items():
+        assert sorted(t for t, _, _ in defined_terms(sentence)) == sorted(wanted), sentence

@@ -510,12 +510,17 @@ def defined_terms(sentence: str) -> list[Definition]:
         _marked_gloss, _quoted_gloss, _work_named, _role_named, _named_role, _place_named,
         _place_located, _renamed, _place_now, _key_line, _who_is_who, _named_for_what_was_told,
     )  # fmt: skip
+    keyed_words: list[str] = []  # a key line's meaning: "Nao – a broad, sturdy, … ship"
+    unmarked: set[str] = set()
     for finder in finders:
         for term, definition, aliases in finder(sentence):
             marked = re.fullmatch(r"\s*(?:\*[^*]+\*|[“\"‘'][^”\"’']+[”\"’'])\s*", term) is not None
             # … or a key-terms line's word, a common one too: "Pope: the bishop of Rome, …"
             # (not a word that says what kind of point follows: "Problem: the harvests … failed")
-            keyed = re.match(rf"{re.escape(term)}(?::|\s[–—-])\s", sentence) is not None
+            keyed = (
+                re.match(rf"[*“\"‘']*{re.escape(term)}[*”\"’']*(?::|\s[–—-])\s", sentence)
+                is not None
+            )
             marked = marked or (keyed and term.casefold() not in _KIND_OF_POINT)
             owned = term.strip(" ,;:“”\"'‘’*")
             term = _NOT_THE_TERMS.sub("", _OWNER.sub("", owned))
@@ -534,6 +539,10 @@ def defined_terms(sentence: str) -> list[Definition]:
             definition = re.sub(r",?\s+(?:where|when)\s+(?:they|he|she|we)$", "", definition)
             usable = usable and not re.search(r"\b(?:they|he|she|we)$", definition)
             if term and usable and not any(term == t or term in a for t, _, a in found):
+                if keyed:
+                    keyed_words.append(definition)
+                elif not marked:
+                    unmarked.add(term)
                 term, aliases = _as_named(term, definition, aliases, sentence)
                 found.append((term, definition, aliases))
     # "known as justification | by faith: the teaching …": the whole name, not its start; "la
@@ -542,6 +551,19 @@ def defined_terms(sentence: str) -> list[Definition]:
         f
         for f in found
         if not _a_work_of_an_event_s_name(f[0], f[1], sentence)
+        # … and no common word inside a key line's meaning: "Nao – a broad, sturdy, three-masted
+        # sailing ship" has no term "sturdy"
+        # (but "recruited through the devshirme, a levy of …", "that is, beliefs …", "is called
+        # the nave" name one)
+        if not (
+            f[0] in unmarked
+            and f[0][:1].islower()
+            and any(f[0] in w for w in keyed_words)
+            and not re.match(r"an?\s", f[1])
+            and not re.search(
+                _NAMED_INSIDE.format(term=re.escape(f[0]), meaning=_bracketed_gloss(f[1])), sentence
+            )
+        )
         if not any(
             t.startswith((f"{f[0]} ", f"{f[0]}, "))  # "Edmund of Langley, Duke of York"
             or _with_article(f[0], t)
@@ -554,6 +576,21 @@ def defined_terms(sentence: str) -> list[Definition]:
         # "… on the Ottoman Empire, the Treaty of San Stefano, …" names the treaty, not the empire
         and not any(f[1] in (t, f"the {t}") and d.endswith(f[0]) for t, d, _ in found)
     ]
+
+
+# A word a key line's meaning names and says what it is: "where the long main hall is called
+# the nave", "heresy, that is, beliefs the Church judged to be false", a bracket (or "a levy …"
+# after it).
+_NAMED_INSIDE = (
+    r"\bcalled\s+(?:the\s+)?\W?{term}\b|\b{term},?\s+(?:that\s+is|i\.e\.)|"
+    r"\(\W?{term}\W?\)|\b{term}\W?\s+\({meaning}"  # "peasants (serfs)", "firewalls (walls …"
+)
+
+
+def _bracketed_gloss(meaning: str) -> str:
+    """A pattern for `meaning` as a bracket glosses a word, a few words without a comma (not
+    "right angles (the word comes from church architecture, where …)"): none if it is not."""
+    return re.escape(meaning) if "," not in meaning and len(meaning.split()) <= 8 else "(?!)"
 
 
 # Words after a term that say no meaning of it (a teacher's read of batch 37): a list of
@@ -920,6 +957,7 @@ _NOT_A_TERM_START = {
     "after", "before", "until", "since", "across", "through", "among", "against", "towards",
     "given", "taken", "made", "sent", "held", "kept", "told", "brought", "put", "done", "seen",
     "shown", "thought", "found", "left", "paid", "sold", "won", "lost",
+    "this", "that", "these", "those",  # "called this type a carrack": a word pointing back
 }  # fmt: skip
 
 
