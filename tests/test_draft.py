@@ -2003,3 +2003,45 @@ def test_what_hostile_pass_55_found_in_sentences_and_furniture() -> None:
     lines = ["6.30 am | American troops land on Utah and Omaha beaches",
              "7.25 am | British troops land on Gold and Sword beaches"]  # fmt: skip
     assert article("\n\n".join(lines), "text").skipped == []
+
+
+def test_a_day_said_again_without_its_year_keeps_the_year_it_was_told_with() -> None:
+    """Batch 40, measured blind: a flood's day, told as "Friday, May 31, 1889", was said again
+    as "the warnings of May 31" after a paragraph about 1852, and the whole hour-by-hour
+    story after it was dated 1852 ("It was raining hard", 31 May 1852); the relief told after
+    "the last was recovered in 1911" lost "Sunday, June 2" and dated Clara Barton's arrival
+    1880. A day the words point back to takes the year it was told with; a day named with
+    its weekday takes the year its weekday fits (the day's own, or the last day's told)."""
+    timeline = _timeline_of(
+        "On the afternoon of Friday, May 31, 1889, an earthen dam gave way above Johnstown.",
+        "Joseph Johns, a Swiss-born farmer, laid out the town in 1800. From 1834 the Allegheny "
+        "Portage Railroad linked Johnstown with Hollidaysburg.",
+        "The Cambria Iron Company, founded in 1852, grew into one of the largest iron works in "
+        "the country. That habit made the warnings of May 31 easy to ignore.",
+        "Thursday, May 30, was Decoration Day, and the veterans held their parade.",
+        "Bodies were found downstream for years; the last was recovered in 1911.",
+        "The first relief train from Pittsburgh pulled in on Sunday, June 2, carrying food.",
+        "On June 5 Clara Barton arrived with a party of doctors and nurses.",
+    )
+    dates = [date for date, _ in timeline]
+    assert "1852-05-31" not in dates and "1889-05-31" in dates
+    assert "1889-05-30" in dates
+    assert "1889-06-02" in dates and "1889-06-05" in dates
+    assert not any(date.startswith(("1911-", "1880", "1852-")) for date in dates)
+
+
+def test_a_day_told_again_in_another_year_is_of_the_story_s_year() -> None:
+    """The day-said-again rule's guard: "On 27 February" in a story of 1900 is of 1900, though
+    the text told a battle of 27 February 1881 (Majuba); a day of a rota ("Mon 1 June") whose
+    weekday the text's year does not fit is no event."""
+    timeline = _timeline_of(
+        "The war of 1881 ended at Majuba on 27 February 1881, a defeat the army never forgot.",
+        "In 1900 Roberts advanced into the Free State. On 27 February Cronjé surrendered at "
+        "Paardeberg with about 4,000 men.",
+    )
+    assert ("1900-02-27", "Cronjé surrendered at Paardeberg with about 4,000 men") in timeline
+    rota = _timeline_of(
+        "The museum reopened in 1984 after the flood.",
+        "Mon 1 June AM: front desk Linda P.",
+    )
+    assert [date for date, _ in rota] == ["1984"]

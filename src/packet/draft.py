@@ -42,7 +42,7 @@ import datetime
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -345,6 +345,9 @@ class _Told:
     day: str | None = None  # the last year, month or day given, for "the following day",
     # "later that month" or "that same year" (`_countable`; "" after one nothing counts from)
     retold: set[str] = field(default_factory=set)  # months and days the prose tells (`_retold`)
+    # the year of each day the text gave with its year written ("Friday, May 31, 1889"), for
+    # the day said again without it ("the warnings of May 31")
+    days: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
@@ -771,7 +774,7 @@ def _dated_in(
     # day the lines after it are told on
     alone = _only_a_date(sentence.strip("*_# ").rstrip(":"))
     caption = _A_SOURCE_CAPTION.match(sentence) is not None
-    for clause, start, end, date in happenings(sentence, context, told.day):
+    for clause, start, end, date in happenings(sentence, context, told.day, told.days):
         if line and date in told.retold:
             continue  # the sentence that tells it is the event
         year = int(date[:4]) if re.match(r"\d{4}", date) else None
@@ -782,6 +785,11 @@ def _dated_in(
             # and he died of tuberculosis in April 1918. | On 5 July Kaiser Wilhelm II …"
             # (1914, not 1918)
             told.heard(date, clause, 0 if caption else start)
+        if (full := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", date)) and re.search(
+            rf"(?<!\d){int(full[1])}(?!\d)", sentence
+        ):
+            told.days.pop((int(full[2]), int(full[3])), None)  # the last one told goes last
+            told.days[(int(full[2]), int(full[3]))] = int(full[1])
         if alone:
             continue
         words = _content_words(event_title(clause, start, end))
@@ -851,7 +859,10 @@ _CLAUSE_CUTS = (
 
 
 def happenings(
-    sentence: str, year: int | None = None, day: str | None = None
+    sentence: str,
+    year: int | None = None,
+    day: str | None = None,
+    days: Mapping[tuple[int, int], int] | None = None,
 ) -> list[tuple[str, int, int, str]]:
     """(clause, start, end, date) for each dated happening a sentence tells: dates joined as a
     span ("from June 1948 to May 1949") or as alternatives ("in 1945 or 1946") are one
@@ -859,9 +870,11 @@ def happenings(
     boundary there, and each part tells its own. A day written without its year ("on 30
     October") is of `year`, the one the text has just spoken of, when there is one; a day or
     year told by the one before ("two days later", "the following year") is counted from
-    the last date the sentence gave, else from `day` (the last day the text gave) or `year`."""
+    the last date the sentence gave, else from `day` (the last day the text gave) or `year`.
+    A day the text gave before with its year (`days`: month and day to year) is of that year
+    when said again without it."""
     groups: list[list[tuple[int, int, str]]] = []
-    for found in _dates(sentence, year, day):
+    for found in _dates(sentence, year, day, days or {}):
         between = sentence[groups[-1][-1][1] : found[0]] if groups else ""
         # "between 26 May and 4 June 1940" is one happening; "in 1954 and 1956" are two
         joined = re.fullmatch(r"\s*and\s*", between) is not None
@@ -1208,7 +1221,12 @@ _A_DATE_SAID = re.compile(
 )
 
 
-def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tuple[int, int, str]]:
+def _dates(
+    sentence: str,
+    year: int | None,
+    day: str | None = None,
+    days: Mapping[tuple[int, int], int] | None = None,
+) -> list[tuple[int, int, str]]:
     """The sentence's dates, with its days written without a year read as of `year`, and its
     relative days and years counted from the date before (`_relative`). Each day or month
     without its year is placed among the dates by bisection: a sentence of thousands of
@@ -1272,7 +1290,13 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
             if years[:1] and years[0][0] < start
             else (-1, None)
         )
-        in_year = int(joined[:4]) if joined else int(earlier[:4]) if earlier else year
+        in_year = (
+            int(joined[:4])
+            if joined
+            else int(earlier[:4])
+            if earlier
+            else _year_of_a_day_said_again(sentence, start, (month, day_of), year, days or {})
+        )
         looks_back = re.search(r"\b(?:had|back|earlier|before)\b", sentence) is not None
         if year and in_year == year and not looks_back and _turns_the_year(day, year, month):
             in_year += 1  # "… on 29 December 1958. … On 2 January the troops left": 1959
@@ -1292,6 +1316,36 @@ def _dates(sentence: str, year: int | None, day: str | None = None) -> list[tupl
     return _in_the_year_told(sentence, found, _relative(sentence, found, year, day), unwritten)
 
 
+def _year_of_a_day_said_again(
+    sentence: str,
+    at: int,
+    day: tuple[int, int],
+    year: int | None,
+    days: Mapping[tuple[int, int], int],
+) -> int | None:
+    """The year of a day at `at` written without one: the year the text gave it before, when
+    the words point back to it ("the warnings of May 31", "the morning of 7 October", after
+    "Friday, May 31, 1889"); or, for a day named with its weekday that `year` does not fit,
+    that year or the year of the last day the text gave with its year (a month before it at
+    most), if the weekday fits it ("Thursday, May 30" and "Sunday, June 2" after paragraphs
+    about 1852 and 1911) — else
+    `year`, the one the text has just spoken of (not "On 27 February …", in 1900, of the day
+    the text told of 1881)."""
+    said = days.get(day) if day[1] else None
+    if said is not None and said != year and re.search(r"\bof\s+$", sentence[:at]):
+        return said
+    weekday = _weekday_before(sentence, at)
+    if weekday is None or not day[1] or year is None or year < 1:
+        return year
+    if _on_weekday(weekday, (year, *day)):
+        return year
+    # … the last day told, if this one is of the month after it at most: the story goes on
+    (month, of), last = list(days.items())[-1] if days else ((0, 0), None)
+    soon = last is not None and 0 <= (day[0] - month) * 31 + day[1] - of <= 31
+    tried = (said, last if soon else None)
+    return next((y for y in tried if y and y >= 1 and _on_weekday(weekday, (y, *day))), year)
+
+
 # A day or month kept every year: "Every year on or about 25 March", "Every year in July".
 _EVERY_YEAR = re.compile(rf"{_EVERY}(?:on|in)\s+(?:or\s+(?:about|around)\s+)?(?:the\s+)?$")
 
@@ -1301,18 +1355,35 @@ def _another_weekday(sentence: str, at: int, when: tuple[int, int, int]) -> bool
     the day `when` (year, month, day) was not, by the Gregorian calendar or the Julian
     ("Monday 28 April" of 2013, a Sunday; but "Sunday 2 September" 1666 is a Sunday in
     England's Old Style, as "Sunday 9 January" 1905 in Russia's)."""
-    year, month, day = when
-    named = re.search(
-        r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$", sentence[:at]
-    )
-    if named is None or year < 1:
+    named = _weekday_before(sentence, at)
+    if named is None or when[0] < 1:
         return False
+    return not _on_weekday(named, when, russian=_RUSSIAN.search(sentence) is not None)
+
+
+def _weekday_before(sentence: str, at: int) -> int | None:
+    """The weekday (Monday 0) the words before `at` end with: "Thursday, ", "Mon "."""
+    named = _WEEKDAY_BEFORE.search(sentence, 0, at)
+    return None if named is None else _WEEKDAYS.index(named[1][:3].title())
+
+
+_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _on_weekday(weekday: int, when: tuple[int, int, int], *, russian: bool = False) -> bool:
+    """Whether the day `when` (year, month, day) fell on `weekday`, by the Gregorian calendar
+    or the Julian where it was kept: England before 1752, Russia before 1918 (not a
+    centenary's "Sunday 24 April" read as of 1916, a Sunday in the Julian calendar)."""
+    year, month, day = when
     weekdays = [calendar.weekday(year, month, day)]
-    # … the Julian calendar's only where it was kept: England before 1752, Russia before 1918
-    # (not a centenary's "Sunday 24 April" read as of 1916, a Sunday in the Julian calendar)
-    if year < 1752 or (year < 1918 and _RUSSIAN.search(sentence)):
+    if year < 1752 or (year < 1918 and russian):
         weekdays.append(_julian_weekday(year, month, day))
-    return named[1] not in [calendar.day_name[weekday] for weekday in weekdays]
+    return weekday in weekdays
 
 
 _RUSSIAN = re.compile(
