@@ -313,7 +313,11 @@ _AT = {"end": "late", "close": "late", "beginning": "early", "start": "early", "
 _NOT_A_NOUN_AFTER = (
     r"the|a|an|another|to|with|when|and|or|but|he|she|it|they|we|his|her|its|their|as|for|on|"
     r"at|by|"
-    r"after|before|under|during|while|in|from|until|near"
+    r"after|before|under|during|while|in|from|until|near|"
+    # … nor what no count goes on with: "By 920 every Danish army", "in 806 sixty-eight
+    # members of its community were killed"
+    r"every|both|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?"
 )
 _WHOLE_MONTHS = "|".join(MONTHS)
 # What may follow a year of three digits, where a count would go on with what it counts
@@ -364,6 +368,12 @@ _A_TITLED_NAME_AND_ITS_VERB = (
     r"\s+(?:Pope|King|Queen|Emperor|Empress|Caliph|Sultan|Bishop|Archbishop|Abbot|Duke|Count|"
     rf"Prince|Princess|Saint|St)\s+[A-Z][\w’'-]*{_MORE_OF_A_NAME}*\s+{_A_PAST}"
 )
+# The words of a subject without its article ("heathen men"), and a count's span of time.
+_A_WORD_OF_A_SUBJECT = (
+    r"(?!(?:the|a|an|his|her|their|its|this|that|these|those|of|and|or|to|in|on|at|by)\b)"
+    r"[a-z][\w’'-]*"
+)
+_A_SPAN_OF_TIME = r"(?:years?|months?|weeks?|days?|hours?|minutes?|cases|times)"
 _AFTER_EARLY_YEAR = (
     rf"(?={_PLAINLY_AFTER}|{_A_TITLED_NAME_AND_ITS_VERB}|{_ONE_NAME_AND_ITS_VERB}|"
     # … or one telling of someone: "Before the end of 410 he died …" (not "In 300 armed men …")
@@ -476,8 +486,8 @@ _PROSE = [
     (  # in 533–534: a span of three-digit years, after "in" (not "pp. 533–534")
         "span",
         r"(?<!\d\s)\b(?:(?i:in|from|between)|(?:spring|summer|autumn|winter)\s+of)\s+"
-        r"(?P<y>[1-9]\d{2})\s*[–—-]\s*(?P<y2>[1-9]\d{2})\b"
-        r"(?![\d,])(?!\s*(?:BCE?|B\.C))" + _AFTER_EARLY_YEAR,
+        r"(?P<y>[1-9]\d{2})\s*[–—-]\s*(?P<y2>[1-9]\d{2}|\d{1,2})\b"  # … "in 850–51"
+        r"(?!\d|,\d)(?!\s*(?:BCE?|B\.C))" + _AFTER_EARLY_YEAR,
     ),
     (  # "the Anarchy at Samarra (861–870)": a span of three-digit years in brackets
         "span",
@@ -546,6 +556,12 @@ _PROSE = [
         rf"(?<!\d\s)\b[Ii]n\s+(?P<y>[1-9]\d{{2}})(?=\s+[A-Z][\w-]*{_MORE_OF_A_NAME}*(?<![^u]s)(?<!men)"
         r"(?<!Squadron)(?<!Regiment)(?<!Battalion)(?<!Brigade)(?<!Division)(?:,\s|[’']s\s))",
     ),
+    (  # "In 835 heathen men ravaged Sheppey": a sentence's opening year, before the words of
+        # its subject and their verb (not "In 150 years the city grew", "in 300 armed men,")
+        "year",
+        rf"(?<![\w,;]\s)(?<!\d\s)\bIn\s+(?P<y>[1-9]\d{{2}})(?=\s+(?!{_A_SPAN_OF_TIME}\b)"
+        rf"(?:{_A_WORD_OF_A_SUBJECT}\s+){{0,2}}{_A_WORD_OF_A_SUBJECT}\s+{_A_PAST}\s)",
+    ),
     (  # "in 417 or 418": two years, each read (not "grew by 200 or 300.")
         "year",
         r"(?<!\d\s)\b[Ii]n\s+(?P<y>[1-9]\d{2})(?=\s+or\s+[1-9]\d{2}\s*(?:[,.;:)]|$))",
@@ -592,8 +608,9 @@ def _days_of_text(m: re.Match[str]) -> str:
 
 
 def _span_text(m: re.Match[str]) -> str:
+    """ "1970–75" as "1970–1975", "850–51" as "850–851"."""
     first, last = m["y"], m["y2"]
-    return f"{first}–{first[:2] + last if len(last) == 2 else last}"
+    return f"{first}–{first[: len(first) - len(last)] + last}"
 
 
 def _feast_text(m: re.Match[str]) -> str:
