@@ -3467,3 +3467,28 @@ def test_a_key_line_s_meaning_gives_no_common_word_of_its_own() -> None:
     }
     for sentence, wanted in cases.items():
         assert sorted(t for t, _, _ in defined_terms(sentence)) == sorted(wanted), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("Mid-morning -- Up at the dam, the club president, Colonel Elias J. Unger, set a crew "
+         "of some fifty men to work.", ["Elias J. Unger"]),
+        ("Below the village, the Pennsylvania Railroad's great stone viaduct over the Little "
+         "Conemaugh held back the wreckage for a few moments.", []),
+        ("That morning, the first immigrant to be registered was Annie Moore, a "
+         "seventeen-year-old from County Cork.", ["Annie Moore"]),
+        # … an opening's word that the words after define stays
+        ("In a pronunciamiento, a form of coup with a long history in Spain, officers declared "
+         "against the government.", ["pronunciamiento"]),
+        ("This was the line inspection, a rapid look-over that lasted only a few seconds.",
+         ["line inspection"]),
+        ("The following year two fangshi, or masters of techniques, sailed east.", ["fangshi"]),
+    ],
+)  # fmt: skip
+def test_the_place_or_time_a_sentence_opens_with_is_no_term(
+    sentence: str, wanted: list[str]
+) -> None:
+    """Batch 40, measured blind: "dam", "village" and "morning" were drafted as terms, each
+    defined by the subject of the sentence their opening phrase led into."""
+    assert [t for t, _, _ in defined_terms(sentence)] == wanted

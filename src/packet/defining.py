@@ -533,6 +533,7 @@ def defined_terms(sentence: str) -> list[Definition]:
                 # "the Kalends of November, that is, 17 October"
                 or _AN_ADDRESS.search(definition)
                 or _only_a_date(definition)
+                or _where_or_when_the_sentence_opens(term, sentence)
             )
             # … and no definition cut before its verb: "the river they | named the James" (a
             # clause after it goes: "a remote British island …, where he | died in 1821")
@@ -970,6 +971,36 @@ _MONTH_NAMES = {
 
 # A definition that is an address (or a date, `_only_a_date`): no meaning of a term.
 _AN_ADDRESS = re.compile(r"@|\bhttps?://|\bwww\.")
+
+
+def _where_or_when_the_sentence_opens(term: str, sentence: str) -> bool:
+    """Whether a common word ends the phrase that opens the sentence with where or when it
+    happened: "Below the village, the railway's great viaduct held …", "Up at the dam, the
+    club president …", "That morning, the first immigrant …" — what follows the comma is the
+    sentence's subject, not what the word means."""
+    at = sentence.find(f"{term},")
+    if at <= 0 or not term[:1].islower():
+        return False
+    if _A_TIME_OF_DAY.fullmatch(term):
+        return _THAT_TIME.fullmatch(sentence[:at]) is not None  # "That morning, …"
+    return _OPENS_WITH_WHERE.fullmatch(sentence[:at]) is not None
+
+
+# A sentence's opening phrase of place, up to its last word (after a label's dash: "Mid-morning
+# -- Up at the dam,"); or of time ("That morning,").
+_OPENS_WITH_WHERE = re.compile(
+    r"(?:[^,;:]{1,30}\s(?:--|–|—)\s)?"
+    r"(?:(?:Up|Down|Out|Over|Back|Just|Far|High|Deep|Right|Further)\s+)?"
+    r"(?:Below|Above|Beyond|Behind|Near|Inside|Outside|Across|Along|Around|Beneath|Upstream|"
+    r"Downstream|Past|Opposite|Up|Down)(?:\s+(?:at|in|on|from|of|to))?"
+    r"\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}"
+)
+_A_TIME_OF_DAY = re.compile(
+    r"morning|afternoon|evening|night|day|week|month|year|spring|summer|autumn|winter"
+)
+_THAT_TIME = re.compile(
+    r"(?:That|This|The\s+next|The\s+following|Each|Every|(?:Later|Early|Late)\s+that)\s+"
+)
 
 
 def _only_a_date(words: str) -> bool:
