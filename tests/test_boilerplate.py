@@ -277,7 +277,9 @@ def test_a_sidebar_s_key_terms_beside_the_article_are_kept_without_its_links() -
         "<section class='sidebar__panel sidebar__terms'><h2>Key terms</h2><ul>"
         "<li><strong>Strait</strong> – a narrow sea passage joining two larger bodies of water."
         "</li>"
-        "<li><strong>Ducat</strong> – a gold coin used across Europe.</li></ul></section>"
+        "<li><strong>Ducat</strong> – a gold coin used across Europe.</li>"
+        "<li><strong>Nao</strong> – a broad, sturdy sailing ship built to carry cargo.</li>"
+        "</ul></section>"
         "<section class='sidebar__panel'><h2>Further reading</h2><ul>"
         "<li>Laurence Bergreen, <em>Over the Edge of the World</em></li></ul></section>"
         "</aside><footer><p>© National Library</p></footer></body></html>"
@@ -288,6 +290,66 @@ def test_a_sidebar_s_key_terms_beside_the_article_are_kept_without_its_links() -
     for elsewhere in ("Spices and a Divided World", "Bergreen", "National Library"):
         assert elsewhere not in text
     assert text.index("Magellan's fleet") < text.index("Strait")
+
+
+_REVOLT = "<p>In 1381 the peasants of Essex and Kent rose against the poll tax. " * 6 + "</p>"
+_KEY_WORDS_LIST = (
+    "<ul><li><strong>Poll tax</strong> – a tax paid by every adult.</li>"
+    "<li><strong>Villein</strong> – a peasant who was not free.</li>"
+    "<li><strong>Rebel</strong> – a person who fights against the government.</li></ul>"
+)
+
+
+@pytest.mark.parametrize(
+    ("panel", "kept"),
+    [
+        (f"<section class='terms'><h2>Key terms</h2>{_KEY_WORDS_LIST}</section>", True),
+        # … not a link to a glossary, a quiz, a shop's list without a key-words heading
+        ("<section class='promo'><h2>Glossary</h2><p><a href='/glossary/'>Look up any word in "
+         "our A–Z glossary</a></p></section>", False),
+        ("<section class='quiz'><h2>Vocabulary quiz</h2><ol><li>What was a villein?</li>"
+         "<li>Who paid the poll tax?</li><li>What is a rebel?</li></ol></section>", False),
+        ("<section class='shop'><h2>In our shop</h2><ul><li>Replica groat – a copy of a coin of "
+         "1381.</li><li>Tote bag – a bag with the rebels' banner.</li><li>Jigsaw – a puzzle of "
+         "the Mile End meeting.</li></ul></section>", False),
+    ],
+)  # fmt: skip
+def test_only_a_sidebar_s_key_words_come_in(panel: str, kept: bool) -> None:
+    """Hostile pass 56 on the sidebar's key terms: a "Glossary" link, a "Vocabulary quiz" and a
+    shop's list came into the article; only a panel headed as key words whose list is words
+    and what they mean does."""
+    page = (
+        f"<html><body><main><article><h1>The Peasants' Revolt</h1>{_REVOLT}</article></main>"
+        f"<aside class='sidebar'>{panel}</aside></body></html>"
+    )
+    text = "\n".join(block for _, block in article(page, "html").blocks)
+    assert ("**Villein** – a peasant who was not free." in text) == kept
+    for elsewhere in ("A–Z glossary", "What was a villein?", "Tote bag"):
+        assert elsewhere not in text
+
+
+def test_a_box_inside_the_page_s_main_stays_where_it_is() -> None:
+    """Hostile pass 56: a fact-file box inside `<main>`, after a source card's `<article>`, was
+    taken for a sidebar and lost its "Did you know?" paragraph; on a page without `<main>`,
+    a header's promo card was taken for the article and its words came in."""
+    fact = (
+        "<aside class='factfile'><div class='kw'><h3>Key words</h3>"
+        f"{_KEY_WORDS_LIST}</div><div class='dyk'><h3>Did you know?</h3><p>The Black Death of "
+        "1348–49 killed perhaps a third of the people of England.</p></div></aside>"
+    )
+    in_main = (
+        f"<html><body><main><h1>The Peasants' Revolt</h1>{_REVOLT}<article class='source'>"
+        "<h3>Source A</h3><blockquote>When Adam delved and Eve span, who was then the "
+        f"gentleman?</blockquote></article>{fact}{_REVOLT}</main></body></html>"
+    )
+    text = "\n".join(block for _, block in article(in_main, "html").blocks)
+    assert "The Black Death of 1348–49 killed perhaps a third" in text
+    promo = (
+        "<html><body><header><article class='promo'><a href='/tudors/'>New: our Tudors unit</a>"
+        f"</article></header><div><h1>The Peasants' Revolt</h1>{_REVOLT}{fact}{_REVOLT}</div>"
+        "</body></html>"
+    )
+    assert "Tudors" not in "\n".join(block for _, block in article(promo, "html").blocks)
 
 
 def test_a_lecture_transcripts_furniture_and_a_booklets_page_line_are_dropped() -> None:

@@ -3447,8 +3447,9 @@ def test_what_hostile_pass_55_found_in_offices() -> None:
 
 def test_a_key_line_s_meaning_gives_no_common_word_of_its_own() -> None:
     """Batch 39, tuned on: a sidebar's key terms gave "sturdy" (of "a broad, sturdy,
-    three-masted sailing ship"), "faster ship" and "this type" as terms of their own. A key
-    line's meaning names a word only where it says what the word is."""
+    three-masted sailing ship"), "faster ship" and "this type" as terms of their own: a word of
+    a list of modifiers in a key line's meaning is none (hostile pass 56: a word it glosses is
+    one: "worked by villeins, peasants who …")."""
     cases = {
         "*Nao* – a broad, sturdy, three-masted sailing ship built to carry cargo on long voyages; "
         "English sailors called this type a carrack.": ["Nao"],
@@ -3459,11 +3460,24 @@ def test_a_key_line_s_meaning_gives_no_common_word_of_its_own() -> None:
         "devshirme, a levy of Christian children from the Balkans.": ["Janissaries", "devshirme"],
         "Inquisition – a Church court that investigated and punished heresy, that is, beliefs "
         "the Church judged to be false.": ["Inquisition", "heresy"],
-        "Transept – the part of a large building that crosses the main hall at right angles (the "
-        "word comes from church architecture, where the long main hall is called the nave).": [
-            "Transept",
-            "nave",
+        "Musket: a heavy, smooth-bored gun fired from the shoulder, slower to load than a bow.": [
+            "Musket"
         ],
+        # … hostile pass 56: a word the meaning glosses stays
+        "Manor – the estate of a lord, worked by villeins, peasants who owed him labour.": [
+            "Manor",
+            "villeins",
+        ],
+        "Pilgrimage – a journey to a holy place such as a shrine, the tomb of a saint.": [
+            "Pilgrimage",
+            "shrine",
+        ],
+        "Indulgence – a pardon for sins, sold by pardoners, or licensed sellers, across Europe.": [
+            "Indulgence",
+            "pardoners",
+        ],
+        "Enclosure – fencing off common land (fields, meadows and woods that every villager could "
+        "use) for a landlord's sheep.": ["Enclosure", "common land"],
     }
     for sentence, wanted in cases.items():
         assert sorted(t for t, _, _ in defined_terms(sentence)) == sorted(wanted), sentence
@@ -3492,3 +3506,25 @@ def test_the_place_or_time_a_sentence_opens_with_is_no_term(
     """Batch 40, measured blind: "dam", "village" and "morning" were drafted as terms, each
     defined by the subject of the sentence their opening phrase led into."""
     assert [t for t, _, _ in defined_terms(sentence)] == wanted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("The name comes from Old Norse vápnatak, 'weapon-taking'.", "vápnatak"),
+        ("The Cid's title comes from the Arabic sayyid, 'lord'.", "sayyid"),
+        ("Such an assembly the Scandinavians called a thing (Old Norse þing): a gathering of the "
+         "free men of a district.", "þing"),
+        # … a name that holds a language's adjective keeps it
+        ("The Arabic pledge, the promise that liners would not be sunk without warning, held.",
+         "Arabic pledge"),
+        ("The Swahili coast, the East African shore where Muslim trading towns stood, traded "
+         "with India.", "Swahili coast"),
+    ],
+)  # fmt: skip
+def test_a_word_from_another_language_is_the_term_without_the_language(
+    sentence: str, wanted: str
+) -> None:
+    """Batch 40, measured blind: "Old Norse vápnatak", "Arabic sayyid" and "a thing" (= "Old
+    Norse þing") were drafted as terms; the word is the term, its language no part of it."""
+    assert [t for t, _, _ in defined_terms(sentence)] == [wanted]

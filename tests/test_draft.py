@@ -2045,3 +2045,32 @@ def test_a_day_told_again_in_another_year_is_of_the_story_s_year() -> None:
         "Mon 1 June AM: front desk Linda P.",
     )
     assert [date for date, _ in rota] == ["1984"]
+
+
+def test_what_hostile_pass_56_found_in_days_said_again() -> None:
+    """Hostile pass 56 on days said again: "the evening of 9 November" in 1989 took the year
+    of the Kaiser's abdication (9 November 1918) and "the anniversary of 14 July" in 1790 the
+    Bastille's; a newspaper ("The Sun, 4 May") and a verb ("sat 22 November") were read as
+    weekdays, and days of their years were dropped."""
+    wall = _timeline_of(
+        "On 9 November 1918 the Kaiser abdicated and fled to the Netherlands.",
+        "By 1989 thousands of East Germans were leaving through Hungary. On the evening of 9 "
+        "November border guards opened the crossings at Bornholmer Strasse.",
+    )
+    assert ("1989-11-09", "Border guards opened the crossings at Bornholmer Strasse") in wall
+    paris = _timeline_of(
+        "On 14 July 1789 crowds stormed the Bastille.",
+        "In 1790 the Fête de la Fédération marked the anniversary of 14 July on the Champ de Mars.",
+    )
+    assert [date for date, _ in paris].count("1789-07-14") == 1
+    assert "1790-07-14" in [date for date, _ in paris]
+    sun = _timeline_of(
+        "In 1982 the Falklands war divided the British press. The Sun, 4 May, ran the headline "
+        "after the Belgrano was sunk."
+    )
+    assert "1982-05-04" in [date for date, _ in sun]
+    commons = _timeline_of(
+        "In 1641 Parliament debated the Grand Remonstrance. The Commons sat 22 November until "
+        "past midnight and passed it by eleven votes."
+    )
+    assert "1641-11-22" in [date for date, _ in commons]

@@ -1451,7 +1451,7 @@ def test_pass_42_no_false_entry(text: str, unwanted: str) -> None:
          []),
         ("Private Members’ Bill – a law proposed by an MP who is not a minister.",
          "Private Members’ Bill", []),
-        ("A steam engine that pulled wagons on rails was called a locomotive.", "a locomotive",
+        ("A steam engine that pulled wagons on rails was called a locomotive.", "locomotive",
          []),
     ],
 )  # fmt: skip

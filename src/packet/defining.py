@@ -523,7 +523,9 @@ def defined_terms(sentence: str) -> list[Definition]:
             )
             marked = marked or (keyed and term.casefold() not in _KIND_OF_POINT)
             owned = term.strip(" ,;:“”\"'‘’*")
-            term = _NOT_THE_TERMS.sub("", _OWNER.sub("", owned))
+            term = _without_its_language(_NOT_THE_TERMS.sub("", _OWNER.sub("", owned)), sentence)
+            # … nor its indefinite article: "was called a locomotive", "called a thing"
+            term = re.sub(r"^an?\s+(?=[a-z])", "", term) if not marked else term
             if _OWNER.match(owned):  # "Kitchener's New Army" is the New Army too
                 aliases = (*aliases, owned)
             usable = _usable(term, marked=marked) and not (
@@ -534,6 +536,8 @@ def defined_terms(sentence: str) -> list[Definition]:
                 or _AN_ADDRESS.search(definition)
                 or _only_a_date(definition)
                 or _where_or_when_the_sentence_opens(term, sentence)
+                # … nor the word in the language it came from: "a thing (Old Norse þing)"
+                or _A_WORD_OF_A_LANGUAGE.fullmatch(definition)
             )
             # … and no definition cut before its verb: "the river they | named the James" (a
             # clause after it goes: "a remote British island …, where he | died in 1821")
@@ -552,18 +556,13 @@ def defined_terms(sentence: str) -> list[Definition]:
         f
         for f in found
         if not _a_work_of_an_event_s_name(f[0], f[1], sentence)
-        # … and no common word inside a key line's meaning: "Nao – a broad, sturdy, three-masted
-        # sailing ship" has no term "sturdy"
-        # (but "recruited through the devshirme, a levy of …", "that is, beliefs …", "is called
-        # the nave" name one)
+        # … and no word of a list of modifiers in a key line's meaning: "Nao – a broad, sturdy,
+        # three-masted sailing ship" has no term "sturdy", "a smaller, lighter and faster ship"
+        # none "faster ship" (but "worked by villeins, peasants who …" names one)
         if not (
             f[0] in unmarked
             and f[0][:1].islower()
-            and any(f[0] in w for w in keyed_words)
-            and not re.match(r"an?\s", f[1])
-            and not re.search(
-                _NAMED_INSIDE.format(term=re.escape(f[0]), meaning=_bracketed_gloss(f[1])), sentence
-            )
+            and any(_a_modifier_listed(f[0], meaning) for meaning in keyed_words)
         )
         if not any(
             t.startswith((f"{f[0]} ", f"{f[0]}, "))  # "Edmund of Langley, Duke of York"
@@ -579,19 +578,19 @@ def defined_terms(sentence: str) -> list[Definition]:
     ]
 
 
-# A word a key line's meaning names and says what it is: "where the long main hall is called
-# the nave", "heresy, that is, beliefs the Church judged to be false", a bracket (or "a levy …"
-# after it).
-_NAMED_INSIDE = (
-    r"\bcalled\s+(?:the\s+)?\W?{term}\b|\b{term},?\s+(?:that\s+is|i\.e\.)|"
-    r"\(\W?{term}\W?\)|\b{term}\W?\s+\({meaning}"  # "peasants (serfs)", "firewalls (walls …"
-)
-
-
-def _bracketed_gloss(meaning: str) -> str:
-    """A pattern for `meaning` as a bracket glosses a word, a few words without a comma (not
-    "right angles (the word comes from church architecture, where …)"): none if it is not."""
-    return re.escape(meaning) if "," not in meaning and len(meaning.split()) <= 8 else "(?!)"
+def _a_modifier_listed(term: str, meaning: str) -> bool:
+    """Whether `term` is a modifier of a list in `meaning`: "a broad, sturdy, …", "a smaller,
+    lighter and faster ship", "a heavy, smooth-bored gun"."""
+    word = re.escape(term)
+    listed = (
+        r"(?:\b(?:an?|the)\s+[a-z][\w-]*,\s+|\b[a-z][\w-]*,\s+[a-z][\w-]*\s+and\s+)"
+        rf"{word}\b|"
+        # … or the first of the list: "a heavy, smooth-bored gun" (not "a shrine, the tomb of
+        # a saint")
+        rf"\b(?:an?|the)\s+{word},\s+(?!(?:the|a|an|his|her|its|their|who|which)\b)"
+        r"[a-z][\w-]*\s+[a-z]"
+    )
+    return re.search(listed, meaning) is not None
 
 
 # Words after a term that say no meaning of it (a teacher's read of batch 37): a list of
@@ -691,6 +690,15 @@ _OWNER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?[’']s\s+(?=[A-Z][
 # ally it was ("Sun's ally Song Jiaoren"), where it was born or whose style it was ("an
 # Irish-born drayman", "Soviet-style central planning"); but a
 # people's adjective may be the term's ("Carthaginian peace", "the Julian calendar").
+_LANGUAGES = (
+    r"Norse|Arabic|Latin|Greek|Hebrew|Aramaic|Persian|Sanskrit|Pali|Nahuatl|Quechua|English|"
+    r"Irish|Gaelic|Welsh|French|German|Spanish|Portuguese|Italian|Dutch|Turkish|Russian|"
+    r"Ukrainian|Polish|Chinese|Japanese|Korean|Mongolian|Hindi|Urdu|Zulu|Xhosa|Swahili|Māori|"
+    r"Maori|Hawaiian|Tagalog|Afrikaans|Yiddish"
+)
+_A_WORD_OF_A_LANGUAGE = re.compile(
+    rf"(?:(?:Old|Middle|Classical|Modern)\s+)?(?:{_LANGUAGES})\s+\S+"
+)
 _NOT_THE_TERMS = re.compile(
     r"^(?:(?:Under|In|On|At|By|With|From|After|Before|During|Like|Unlike|Through)\s+the\s+"
     r"(?=[A-Z])|"
@@ -699,6 +707,25 @@ _NOT_THE_TERMS = re.compile(
     r"[A-Z][\w’'-]*[’']s\s+(?:[a-z]+\s+){1,2}(?=[A-Z][\w’'-]*\s+[A-Z])|"
     r"[A-Z][a-z]+-(?:born|style)\s+(?=[a-z]+(?:\s+[a-z]+)?$))"
 )
+# The language a word comes from, before the word: "Old Norse vápnatak", "the Arabic sayyid",
+# "the Ukrainian words holod".
+_A_LANGUAGE_S = re.compile(
+    rf"(?:(?:Old|Middle|Classical|Modern)\s+)?(?:{_LANGUAGES})(?P<words>\s+words?)?\s+"
+    r"(?=[a-zà-öø-ÿþðæœāēīōū][^\s]*(?:\s+[a-zà-öø-ÿþðæœāēīōū'][^\s]*){0,3}$)"
+)
+
+
+def _without_its_language(term: str, sentence: str) -> str:
+    """`term` without the language its word comes from, where the sentence says it comes from
+    it ("from Old Norse vápnatak", "(Old Norse þing)", "the Ukrainian words holod") — not "the
+    Japanese occupation", "the Swahili coast", "the Arabic pledge"."""
+    language = _A_LANGUAGE_S.match(term)
+    if language is None:
+        return term
+    from_it = (
+        rf"(?:\bfrom\s+(?:the\s+)?|\()(?:(?:Old|Middle|Classical|Modern)\s+)?{re.escape(term)}"
+    )
+    return term[language.end() :] if language["words"] or re.search(from_it, sentence) else term
 
 
 def _with_article(term: str, other: str) -> bool:

@@ -1323,16 +1323,19 @@ def _year_of_a_day_said_again(
     year: int | None,
     days: Mapping[tuple[int, int], int],
 ) -> int | None:
-    """The year of a day at `at` written without one: the year the text gave it before, when
-    the words point back to it ("the warnings of May 31", "the morning of 7 October", after
-    "Friday, May 31, 1889"); or, for a day named with its weekday that `year` does not fit,
-    that year or the year of the last day the text gave with its year (a month before it at
-    most), if the weekday fits it ("Thursday, May 30" and "Sunday, June 2" after paragraphs
-    about 1852 and 1911) — else
-    `year`, the one the text has just spoken of (not "On 27 February …", in 1900, of the day
-    the text told of 1881)."""
+    """The year of a day at `at` written without one: the later year the text gave it before,
+    when the words point back to it ("the warnings of May 31", after "Friday, May 31, 1889"
+    and a paragraph about 1852); or, for a day named with its weekday that `year` does not
+    fit, that year or the year of the last day the text gave with its year (a week before
+    this day to a month after it), if the weekday fits it ("Thursday, May 30" and "Sunday,
+    June 2" after paragraphs about 1852 and 1911) — else `year`, the one the text has just
+    spoken of (not "On 27 February …", in 1900, of the day the text told of 1881)."""
     said = days.get(day) if day[1] else None
-    if said is not None and said != year and re.search(r"\bof\s+$", sentence[:at]):
+    # … after the text has gone back before it, not on to a later year (hostile pass 56: "By
+    # 1989 … On the evening of 9 November" is no day of 1918, "the anniversary of 14 July" in
+    # 1790 none of 1789)
+    later = said is not None and year is not None and said > year
+    if later and re.search(r"\bof\s+$", sentence[:at]):
         return said
     weekday = _weekday_before(sentence, at)
     if weekday is None or not day[1] or year is None or year < 1:
@@ -1341,7 +1344,7 @@ def _year_of_a_day_said_again(
         return year
     # … the last day told, if this one is of the month after it at most: the story goes on
     (month, of), last = list(days.items())[-1] if days else ((0, 0), None)
-    soon = last is not None and 0 <= (day[0] - month) * 31 + day[1] - of <= 31
+    soon = last is not None and -7 <= (day[0] - month) * 31 + day[1] - of <= 31
     tried = (said, last if soon else None)
     return next((y for y in tried if y and y >= 1 and _on_weekday(weekday, (y, *day))), year)
 
@@ -1369,9 +1372,10 @@ def _weekday_before(sentence: str, at: int) -> int | None:
 
 _WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 _WEEKDAY_BEFORE = re.compile(
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+$",
-    re.IGNORECASE,
+    r"\b((?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    # … a weekday cut short, capitalised and not a newspaper's: "Mon 1 June" (not "The Sun, 4
+    # May", "The Commons sat 22 November": hostile pass 56)
+    r"(?<!\bThe\s)(?<!\bthe\s)(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+$"
 )
 
 

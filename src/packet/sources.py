@@ -890,12 +890,12 @@ _KEY_WORDS = re.compile(
 
 def _key_words_kept(page: str) -> str:
     """`page` with each `<aside>` that holds key words made a `<section>` (one pass over its
-    aside tags: an opening tag and the closing one after it). An aside after the article's
-    end — a sidebar beside `<main>`, which the extractor never reads — gives its panels of key
-    words alone (not its contents list or reading list), moved to the article's end."""
+    aside tags: an opening tag and the closing one after it). An aside after `</main>` — a
+    sidebar, which the extractor never reads — gives its panels of key words alone (not its
+    contents list or reading list), moved to the article's end."""
     out: list[str] = []
     moved: list[str] = []
-    end = _article_end(page)
+    end = _where_the_article_ends(page)
     at = 0
     opening: re.Match[str] | None = None
     for tag in _ASIDE_TAG.finditer(page):
@@ -905,25 +905,41 @@ def _key_words_kept(page: str) -> str:
         if opening is not None and _holds_key_words(page[opening.end() : tag.start()]):
             out.append(page[at : opening.start()])
             inside = page[opening.end() : tag.start()]
-            if 0 <= end < opening.start():
-                moved += _panels_of_key_words(inside)
-            else:
+            panels = _panels_of_key_words(inside) if 0 <= end < opening.start() else []
+            moved += panels
+            if not panels:
                 out += [f"<section{opening['attributes']}>", inside, "</section>"]
             at = tag.end()
         opening = None
     kept = "".join([*out, page[at:]])
     if not moved:
         return kept
-    end = _article_end(kept)
+    # … into the longest `<article>` (which trafilatura reads), else at `</main>`'s place
+    articles = list(_AN_ARTICLE.finditer(kept))
+    end = _longest(articles).end("body") if articles else _where_the_article_ends(kept)
     return kept[:end] + "".join(moved) + kept[end:]
 
 
-def _article_end(page: str) -> int:
-    """Where the page's article ends: its last `</article>`, else its last `</main>` (-1 if
-    it has neither)."""
-    lowered = page.lower()
-    end = lowered.rfind("</article")
-    return end if end >= 0 else lowered.rfind("</main")
+def _where_the_article_ends(page: str) -> int:
+    """Where a page's article ends, after which an aside is a sidebar: its `</main>`, else the
+    end of its longest `<article>` (not a source card inside `<main>`, nor a header's promo
+    card: hostile pass 56); -1 if it has neither."""
+    main = page.lower().rfind("</main")
+    articles = list(_AN_ARTICLE.finditer(page))
+    if main >= 0 or not articles:
+        return main
+    longest = _longest(articles)
+    # … an article that holds most of the page's words, not a header's promo card
+    most = 2 * len(_TAG.sub("", longest[0])) > len(_TAG.sub("", page))
+    return longest.end("body") if most else -1
+
+
+def _longest(found: list[re.Match[str]]) -> re.Match[str]:
+    return max(found, key=lambda m: len(m[0]))
+
+
+_TAG = re.compile(r"<[^>]*>")
+_AN_ARTICLE = re.compile(r"<article\b[^>]*>(?P<body>.*?)</article\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def _holds_key_words(html: str) -> bool:
@@ -933,7 +949,8 @@ def _holds_key_words(html: str) -> bool:
 def _panels_of_key_words(html: str) -> list[str]:
     """The panels of key words in an aside's `html`, each a `<section>` without the classes
     and ids that would have the extractor drop it as a sidebar: the innermost `<section>` or
-    `<div>` that holds key words, else the whole aside without its navigation."""
+    `<div>` headed as key words with a list of them, else the whole aside without its
+    navigation if it is one."""
     from lxml import html as lxml_html  # only when a page has such a sidebar
 
     root = lxml_html.fragment_fromstring(html, create_parent="div")
@@ -941,7 +958,11 @@ def _panels_of_key_words(html: str) -> list[str]:
         nav.drop_tree()
 
     def holds(element: Any) -> bool:
-        return _holds_key_words(lxml_html.tostring(element, encoding="unicode"))
+        """A panel headed as key words whose list is words and what they mean (not a
+        "Glossary" link, a "Vocabulary quiz", a shop's list: hostile pass 56)."""
+        html = lxml_html.tostring(element, encoding="unicode")
+        listed = _a_list_of_key_words(html) or _A_LIST_OF_DEFINITIONS.search(html) is not None
+        return _KEY_WORDS.search(html) is not None and listed
 
     panels = [
         element
