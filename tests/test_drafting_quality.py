@@ -41,15 +41,16 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The targets. On the whole set all are met but term recall, and event recall since
-# batch 39 joined it (94.9%); on the held-out batch (39), measured once before its misses were read,
-# event precision, term precision and definitions met theirs, event recall and term recall did
-# not (README "How good the drafts are"). A figure must not fall below what it was when measured.
+# The targets. On the whole set all are met but term recall and event recall (94.0%
+# since batch 40 joined it); on the held-out batch (40), measured once before its misses were
+# read, event precision and definitions met theirs; event recall, term recall and term
+# precision did not (README "How good the drafts are"). A figure must not fall below what it
+# was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.783, "event recall": 0.949}
-HELD_OUT_MEASURED = {"event recall": 0.834, "event precision": 0.867, "term recall": 0.666,
-                     "term precision": 0.686, "definitions as clauses": 1.0}  # fmt: skip
+WHOLE_SET_MEASURED = {"term recall": 0.783, "event recall": 0.940}
+HELD_OUT_MEASURED = {"event recall": 0.797, "event precision": 0.839, "term recall": 0.712,
+                     "term precision": 0.466, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass
