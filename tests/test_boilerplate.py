@@ -227,6 +227,11 @@ def test_a_long_form_line_is_read() -> None:
     assert found.blocks == [("para", "The war began.")]
 
 
+def _html_text(page: str) -> str:
+    """The article read from a saved web page, a block to a line."""
+    return "\n".join(block for _, block in article(page, "html").blocks)
+
+
 def test_a_box_of_key_words_beside_the_article_is_kept() -> None:
     """Batch 25's museum page set its key words in an `<aside>`, which the extractor dropped with
     the page's other asides; a box headed "Key words" (or "Glossary", "Word help") is lesson."""
@@ -237,7 +242,7 @@ def test_a_box_of_key_words_beside_the_article_is_kept() -> None:
         "magistrates elected each year</li></ul></aside></article>"
         "<aside class='related'><h3>Related</h3><p>Visit our shop</p></aside></body></html>"
     )
-    text = "\n".join(block for _, block in article(page, "html").blocks)
+    text = _html_text(page)
     assert "consul – one of the two senior magistrates elected each year" in text
     assert "Visit our shop" not in text
 
@@ -258,7 +263,7 @@ def test_a_panel_of_words_and_meanings_is_kept_whatever_its_heading() -> None:
         "<li>Cook – The Endeavour voyage</li><li>Nelson – Trafalgar</li>"
         "<li>Franklin – The lost expedition</li></ul></aside></body></html>"
     )
-    text = "\n".join(block for _, block in article(page, "html").blocks)
+    text = _html_text(page)
     assert "Midshipman – a young trainee officer." in text
     assert "Trafalgar" not in text
 
@@ -284,7 +289,7 @@ def test_a_sidebar_s_key_terms_beside_the_article_are_kept_without_its_links() -
         "<li>Laurence Bergreen, <em>Over the Edge of the World</em></li></ul></section>"
         "</aside><footer><p>© National Library</p></footer></body></html>"
     )
-    text = "\n".join(block for _, block in article(page, "html").blocks)
+    text = _html_text(page)
     assert "**Strait** – a narrow sea passage joining two larger bodies of water." in text
     assert "**Ducat** – a gold coin used across Europe." in text
     for elsewhere in ("Spices and a Divided World", "Bergreen", "National Library"):
@@ -322,7 +327,7 @@ def test_only_a_sidebar_s_key_words_come_in(panel: str, kept: bool) -> None:
         f"<html><body><main><article><h1>The Peasants' Revolt</h1>{_REVOLT}</article></main>"
         f"<aside class='sidebar'>{panel}</aside></body></html>"
     )
-    text = "\n".join(block for _, block in article(page, "html").blocks)
+    text = _html_text(page)
     assert ("**Villein** – a peasant who was not free." in text) == kept
     for elsewhere in ("A–Z glossary", "What was a villein?", "Tote bag"):
         assert elsewhere not in text
@@ -342,14 +347,14 @@ def test_a_box_inside_the_page_s_main_stays_where_it_is() -> None:
         "<h3>Source A</h3><blockquote>When Adam delved and Eve span, who was then the "
         f"gentleman?</blockquote></article>{fact}{_REVOLT}</main></body></html>"
     )
-    text = "\n".join(block for _, block in article(in_main, "html").blocks)
+    text = _html_text(in_main)
     assert "The Black Death of 1348–49 killed perhaps a third" in text
     promo = (
         "<html><body><header><article class='promo'><a href='/tudors/'>New: our Tudors unit</a>"
         f"</article></header><div><h1>The Peasants' Revolt</h1>{_REVOLT}{fact}{_REVOLT}</div>"
         "</body></html>"
     )
-    assert "Tudors" not in "\n".join(block for _, block in article(promo, "html").blocks)
+    assert "Tudors" not in _html_text(promo)
 
 
 def test_a_lecture_transcripts_furniture_and_a_booklets_page_line_are_dropped() -> None:
@@ -640,7 +645,7 @@ def test_a_panel_of_offers_facts_or_dates_is_not_a_list_of_words(items: list[str
         + "".join(f"<li>{item}</li>" for item in items)
         + "</ul></aside></article></body></html>"
     )
-    text = "\n".join(block for _, block in article(page, "html").blocks)
+    text = _html_text(page)
     assert not any(item.split(" – ")[1] in text for item in items), text
 
 
