@@ -2074,3 +2074,23 @@ def test_what_hostile_pass_56_found_in_days_said_again() -> None:
         "past midnight and passed it by eleven votes."
     )
     assert "1641-11-22" in [date for date, _ in commons]
+
+
+def test_a_book_with_its_edition_or_use_and_a_note_s_day_give_no_event() -> None:
+    """Batch 40, tuned on: a reader's book "(2nd edn, Eyre Methuen, 1979), for translations of
+    the Chronicle" and a newsletter's "Paula and Carl Degen, The Johnstown Flood of 1889: …
+    (Eastern National, 1984)" were events; the notes after them dated "8 January" 1979 (the
+    book's year), and a reader's notes after a story ending in 1266 dated their days 1266."""
+    timeline = _timeline_of(
+        "In 1266 the Treaty of Perth ceded the Western Isles to the Scottish crown.",
+        "Dorothy Whitelock (ed.), English Historical Documents, vol. I, c. 500–1042 (2nd edn, "
+        "Eyre Methuen, 1979), for translations of the Chronicle and Alcuin's letter.",
+        "Paula and Carl Degen, The Johnstown Flood of 1889: The Tragedy of the Conemaugh "
+        "(Eastern National, 1984)",
+        "[2] The northern versions of the Chronicle (D and E) say '8 January', an unlikely month "
+        "for a sea crossing; 8 June, given in a northern annal, is more likely.",
+        "[7] Wulfstan, archbishop of York from 1002 to 1023, wrote the Sermon of the Wolf in 1014.",
+    )
+    dates = [date for date, _ in timeline]
+    assert not any(date.startswith(("1979", "1984", "1042", "1266-")) for date in dates), dates
+    assert "1014" in dates and dates[0] == "1266"

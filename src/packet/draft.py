@@ -577,7 +577,11 @@ _SEE_A_BOOK = re.compile(
 # A book's title: four words or more opening with an article, or a title and its subtitle.
 _A_BOOK_TITLE = re.compile(r"(?:(?:The|A|An)\s+\S+\s+\S+\s+\S+|[^:()]+:\s)")
 # "(Cambridge, 1994)", "(London: Little, Brown, 2003)"
-_PLACE_AND_YEAR = re.compile(r"\(\s*(?:[A-Z][\w .’'-]{1,40}:\s*)?[A-Z][\w .,’'&-]{1,40},\s+\d{4}\)")
+_PLACE_AND_YEAR = re.compile(
+    # … after its edition: "(2nd edn, Eyre Methuen, 1979)"
+    r"\(\s*(?:\d{1,2}(?:st|nd|rd|th)\s+edn?\.?,\s*)?(?:[A-Z][\w .’'-]{1,40}:\s*)?"
+    r"[A-Z][\w .,’'&-]{1,40},\s+\d{4}\)"
+)
 
 
 def _a_book_listed(paragraph: str) -> bool:
@@ -603,7 +607,9 @@ def _a_reference(paragraph: str) -> bool:
     # … and a title after the author ("Mary Seacole, a Jamaican nurse, …" is a caption)
     # … or two, or editors: "Geoff Emberling and Bruce Beyer Williams (eds), The Oxford …"
     author = re.match(
-        rf"(?:\[\d{{1,3}}\]\s*)?{_AUTHOR}(?:\s+and\s+{_AUTHOR})?(?:\s+\((?:eds?|trans)\.?\))?,"
+        # … "Paula and Carl Degen, The Johnstown Flood …": two of one name
+        rf"(?:\[\d{{1,3}}\]\s*)?(?:[A-Z][\w’'-]+\s+and\s+)?{_AUTHOR}(?:\s+and\s+{_AUTHOR})?"
+        r"(?:\s+\((?:eds?|trans)\.?\))?,"
         r"\s+[A-Z*“\"‘]",
         paragraph,
     )
@@ -612,7 +618,9 @@ def _a_reference(paragraph: str) -> bool:
     # 1805) – a victory that …", "Lewis and Clark, …, reached the mouth of the Columbia (…)")
     plain = author is not None and re.match(_ONE_AUTHOR, paragraph) is not None
     placed = re.search(
-        rf"{_PLACE_AND_YEAR.pattern}\.?(?P<word>\s+[–—]\s+[^()]{{1,60}})?$", paragraph.rstrip()
+        # … or what it is for: "(2nd edn, Eyre Methuen, 1979), for translations of the Chronicle"
+        rf"{_PLACE_AND_YEAR.pattern}\.?(?P<word>\s+[–—]\s+[^()]{{1,60}}|,\s+for\s+[^()]{{1,160}})?$",
+        paragraph.rstrip(),
     )
     ends = (
         author is not None
@@ -703,8 +711,15 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
             # Patten – last British governor (1992–1997), whose …"; a table of key people's
             # row, "| John Rolfe (1585–1622) | colonist who …"; any table's row but a
             # timeline's (`_a_timeline_row`)
+        # … a note at the end is out of the story's turn: a day in it has no year but its own
+        # ("[2] … say '8 January'" after a reading list of 1979, a story ending in 1266)
+        noted = (told.year, told.plain_year, told.day) if NOTE_MARK.match(paragraph) else None
+        if noted is not None:
+            told.year = told.plain_year = told.day = None
         for sentence in sentences(paragraph):
             yield from _dated_in(sentence, told, line, row=row)
+        if noted is not None:
+            told.year, told.plain_year, told.day = noted
     if before_table is not None:
         told.year, told.plain_year, told.day = before_table
 
