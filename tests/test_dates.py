@@ -254,24 +254,26 @@ def test_what_hostile_pass_52_found_in_the_three_digit_years(
 @pytest.mark.parametrize(
     ("sentence", "dates"),
     [
-        ("In 835 heathen men ravaged Sheppey in the Thames estuary.", ["835"]),
         ("By 920 every Danish army south of the Humber had submitted to him.", ["920"]),
         ("Iona was burned in 802, and in 806 sixty-eight members of its community were killed.",
          ["802", "806"]),
-        ("The decisive change came in 850–51, when a Viking army stayed over the winter.",
-         ["850–851"]),
-        ("In 873–74 the army wintered at Repton.", ["873–874"]),
         ("In 1970–75 the mine was worked again.", ["1970–1975"]),
-        # … and still counts: a span of time, a count before its comma or no verb
+        # … and still counts (hostile pass 57): an age, a span of time, a count every year, and
+        # a count after "In" before its subject, which reads as "In 835 heathen men ravaged"
+        # does (left a count)
+        ("The mill replaced them by 200 ten-year-old children.", []),
+        ("The town grew from 300 ten years earlier to over 2,000.", []),
+        ("The parish grew by 120 every year until the famine.", []),
+        ("In 300 villages people starved during the winter.", []),
         ("In 150 years the city grew from a village to a port.", []),
         ("But in 300 armed men, in 200 or 300 ships, the raiders came.", []),
         ("The line was cut in 533–534,000 places.", []),
+        ("The story is told in 710–36 of the poem.", []),
     ],
 )  # fmt: skip
-def test_a_three_digit_year_before_its_subject_or_a_count_word(
-    sentence: str, dates: list[str]
-) -> None:
-    """Batch 40, measured blind: a reader of the Viking Age lost "In 835 heathen men ravaged
-    Sheppey", "By 920 every Danish army …", "in 806 sixty-eight members …" (read as counts)
-    and "in 850–51" (a span of three-digit years with its end short)."""
+def test_a_three_digit_year_before_a_count_word(sentence: str, dates: list[str]) -> None:
+    """Batch 40, measured blind: a reader of the Viking Age lost "By 920 every Danish army …"
+    and "in 806 sixty-eight members …", read as counts. (Hostile pass 57 took back "In 835
+    heathen men ravaged" — "In 300 villages people starved" reads alike — and "in 850–51",
+    which pages and line numbers write alike.)"""
     assert [date for *_, date in happenings(sentence)] == dates

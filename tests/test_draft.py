@@ -2094,3 +2094,13 @@ def test_a_book_with_its_edition_or_use_and_a_note_s_day_give_no_event() -> None
     dates = [date for date, _ in timeline]
     assert not any(date.startswith(("1979", "1984", "1042", "1266-")) for date in dates), dates
     assert "1014" in dates and dates[0] == "1266"
+
+
+def test_what_hostile_pass_57_found_on_the_timeline() -> None:
+    """Hostile pass 57: a rota's or a notice's weekday cut short ("Wed 27 February") took the
+    year of a story's day whose weekday it fitted; it is no day of the story."""
+    timeline = _timeline_of(
+        "The miners' strike ended on 3 March 1985. In 2024 we marked forty years since it began.",
+        "Branch meeting – Wed 27 February, 7pm, at the Miners' Welfare.",
+    )
+    assert [date for date, _ in timeline] == ["1985-03-03", "2024"]

@@ -535,7 +535,9 @@ def defined_terms(sentence: str) -> list[Definition]:
                 # "the Kalends of November, that is, 17 October"
                 or _AN_ADDRESS.search(definition)
                 or _only_a_date(definition)
-                or _where_or_when_the_sentence_opens(term, sentence)
+                or _when_the_sentence_opens(term, sentence)
+                # … nor words cut before what they say: "the sheriff, that is" (of "county")
+                or re.search(r",?\s+(?:that\s+is|i\.e\.?)$", definition) is not None
                 # … nor the word in the language it came from: "a thing (Old Norse þing)"
                 or _A_WORD_OF_A_LANGUAGE.fullmatch(definition)
             )
@@ -582,13 +584,15 @@ def _a_modifier_listed(term: str, meaning: str) -> bool:
     """Whether `term` is a modifier of a list in `meaning`: "a broad, sturdy, …", "a smaller,
     lighter and faster ship", "a heavy, smooth-bored gun"."""
     word = re.escape(term)
+    # (a modifier ends in no plural's "s": not "the king, barons and vassals, a name for …")
+    modifier = r"[a-z][\w-]*[^s\W]"
     listed = (
-        r"(?:\b(?:an?|the)\s+[a-z][\w-]*,\s+|\b[a-z][\w-]*,\s+[a-z][\w-]*\s+and\s+)"
+        rf"(?:\b(?:an?|the)\s+{modifier},\s+|\b{modifier},\s+{modifier}\s+and\s+)"
         rf"{word}\b|"
         # … or the first of the list: "a heavy, smooth-bored gun" (not "a shrine, the tomb of
-        # a saint")
-        rf"\b(?:an?|the)\s+{word},\s+(?!(?:the|a|an|his|her|its|their|who|which)\b)"
-        r"[a-z][\w-]*\s+[a-z]"
+        # a saint", "the sheriff, that is, …")
+        rf"\b(?:an?|the)\s+{word},\s+"
+        r"(?!(?:the|a|an|his|her|its|their|who|which|that|or|i\.e|namely)\b)[a-z][\w-]*\s+[a-z]"
     )
     return re.search(listed, meaning) is not None
 
@@ -696,8 +700,9 @@ _LANGUAGES = (
     r"Ukrainian|Polish|Chinese|Japanese|Korean|Mongolian|Hindi|Urdu|Zulu|Xhosa|Swahili|Māori|"
     r"Maori|Hawaiian|Tagalog|Afrikaans|Yiddish"
 )
+# … a word of another alphabet's letters ("Old Norse þing"; not "Russian emperor": hostile pass 57)
 _A_WORD_OF_A_LANGUAGE = re.compile(
-    rf"(?:(?:Old|Middle|Classical|Modern)\s+)?(?:{_LANGUAGES})\s+\S+"
+    rf"(?:(?:Old|Middle|Classical|Modern)\s+)?(?:{_LANGUAGES})\s+\S*[^\x00-\x7f]\S*"
 )
 _NOT_THE_TERMS = re.compile(
     r"^(?:(?:Under|In|On|At|By|With|From|After|Before|During|Like|Unlike|Through)\s+the\s+"
@@ -722,10 +727,16 @@ def _without_its_language(term: str, sentence: str) -> str:
     language = _A_LANGUAGE_S.match(term)
     if language is None:
         return term
+    # (not "died from Spanish flu", "the Byzantines' weapon (Greek fire)": hostile pass 57)
     from_it = (
-        rf"(?:\bfrom\s+(?:the\s+)?|\()(?:(?:Old|Middle|Classical|Modern)\s+)?{re.escape(term)}"
+        # … or an aside that says so: "El Cid, from the Arabic sayyid, 'lord'"
+        r"(?:\b(?:comes?|coming|came|derived?|derives|taken|borrowed)\s+|,\s+)from\s+(?:the\s+)?"
+        rf"(?:(?:Old|Middle|Classical|Modern)\s+)?{re.escape(term)}"
     )
-    return term[language.end() :] if language["words"] or re.search(from_it, sentence) else term
+    bracket = rf"\((?:(?:Old|Middle|Classical|Modern)\s+)?{re.escape(term)}"
+    foreign = re.search(r"[^\x00-\x7f]", term[language.end() :]) is not None
+    said = language["words"] or re.search(from_it, sentence)
+    return term[language.end() :] if said or (foreign and re.search(bracket, sentence)) else term
 
 
 def _with_article(term: str, other: str) -> bool:
@@ -1000,28 +1011,22 @@ _MONTH_NAMES = {
 _AN_ADDRESS = re.compile(r"@|\bhttps?://|\bwww\.")
 
 
-def _where_or_when_the_sentence_opens(term: str, sentence: str) -> bool:
-    """Whether a common word ends the phrase that opens the sentence with where or when it
-    happened: "Below the village, the railway's great viaduct held …", "Up at the dam, the
-    club president …", "That morning, the first immigrant …" — what follows the comma is the
-    sentence's subject, not what the word means."""
+def _when_the_sentence_opens(term: str, sentence: str) -> bool:
+    """Whether a time of day ends the phrase that opens the sentence with when it happened:
+    "That morning, the first immigrant …" — what follows the comma is the sentence's subject,
+    not what the word means."""
     at = sentence.find(f"{term},")
     if at <= 0 or not term[:1].islower():
         return False
-    if _A_TIME_OF_DAY.fullmatch(term):
-        return _THAT_TIME.fullmatch(sentence[:at]) is not None  # "That morning, …"
-    return _OPENS_WITH_WHERE.fullmatch(sentence[:at]) is not None
+    # (not a place's: "Inside the keep, the strongest tower of the castle, …" defines it:
+    # hostile pass 57)
+    return (
+        _A_TIME_OF_DAY.fullmatch(term) is not None
+        and _THAT_TIME.fullmatch(sentence[:at]) is not None
+    )
 
 
-# A sentence's opening phrase of place, up to its last word (after a label's dash: "Mid-morning
-# -- Up at the dam,"); or of time ("That morning,").
-_OPENS_WITH_WHERE = re.compile(
-    r"(?:[^,;:]{1,30}\s(?:--|–|—)\s)?"
-    r"(?:(?:Up|Down|Out|Over|Back|Just|Far|High|Deep|Right|Further)\s+)?"
-    r"(?:Below|Above|Beyond|Behind|Near|Inside|Outside|Across|Along|Around|Beneath|Upstream|"
-    r"Downstream|Past|Opposite|Up|Down)(?:\s+(?:at|in|on|from|of|to))?"
-    r"\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}"
-)
+# A sentence's opening phrase of time: "That morning,".
 _A_TIME_OF_DAY = re.compile(
     r"morning|afternoon|evening|night|day|week|month|year|spring|summer|autumn|winter"
 )

@@ -1355,12 +1355,15 @@ def _year_of_a_day_said_again(
     weekday = _weekday_before(sentence, at)
     if weekday is None or not day[1] or year is None or year < 1:
         return year
+    # … by a weekday's whole name: a rota's or a notice's "Wed 27 February" is no day of the
+    # story's (hostile pass 57)
+    whole = re.search(r"(?i:day),?\s+$", sentence[:at]) is not None
     if _on_weekday(weekday, (year, *day)):
         return year
     # … the last day told, if this one is of the month after it at most: the story goes on
     (month, of), last = list(days.items())[-1] if days else ((0, 0), None)
     soon = last is not None and -7 <= (day[0] - month) * 31 + day[1] - of <= 31
-    tried = (said, last if soon else None)
+    tried = (said, last if soon else None) if whole else ()
     return next((y for y in tried if y and y >= 1 and _on_weekday(weekday, (y, *day))), year)
 
 

@@ -629,7 +629,7 @@ _PAGE_KEYS = {
 
 
 # A line of front matter: "key: value", "key:" over a list, or the list's "- item".
-_A_FIELD = re.compile(r"([a-z][a-z0-9_-]*):(?:\s+(.+))?$|-\s")
+_A_FIELD = re.compile(r"([a-z][A-Za-z0-9_-]*):(?:\s+(.+))?$|-\s")  # "dateCreated:" too
 
 
 def _front_matter(lines: list[str], article: Article) -> tuple[list[str], dict[str, str]]:
@@ -942,6 +942,28 @@ _TAG = re.compile(r"<[^>]*>")
 _AN_ARTICLE = re.compile(r"<article\b[^>]*>(?P<body>.*?)</article\s*>", re.IGNORECASE | re.DOTALL)
 
 
+def _words_and_meanings(html: str) -> bool:
+    """Whether a panel lists two words or more, most of them each with a dash, a colon or
+    "=" and what it means, as list items, paragraphs or a definition list's entries."""
+    items = _AN_ITEM.findall(html)
+    meant = [item for item in items if _A_WORD_AND_ITS_MEANING.match(item)]
+    return len(meant) >= 2 and 3 * len(meant) >= 2 * len(items)
+
+
+_AN_ITEM = re.compile(r"<(?:li|p|tr)\b[^>]*>(.*?)</(?:li|p|tr)>", re.IGNORECASE | re.DOTALL)
+_A_WORD_AND_ITS_MEANING = re.compile(
+    r"\s*(?:<[^>]+>\s*)*[^<>–—:=\d\s][^<>–—:=]{0,39}?(?:\s*\([a-z.]+\))?\s*(?:</?[^>]+>\s*)*"
+    r"(?:[–—:=]|\s-\s|</td>\s*<td[^>]*>)\s*(?:<[^>]+>\s*)*\S",
+    re.DOTALL,
+)
+# A panel's heading over key words: "Key terms", "Keywords", "Words to know", "Glossary".
+_A_KEY_WORDS_HEADING = re.compile(
+    r"<(?:h[1-6]|strong|b)\b[^<>]*>\s*(?:Key\s*(?:words|terms|vocabulary)|Glossary|Vocabulary|"
+    r"Word\s+help|Words\s+to\s+know|Word\s+bank|Terms\s+to\s+know)\b",
+    re.IGNORECASE,
+)
+
+
 def _holds_key_words(html: str) -> bool:
     return bool(_KEY_WORDS.search(html)) or _a_list_of_key_words(html)
 
@@ -961,8 +983,7 @@ def _panels_of_key_words(html: str) -> list[str]:
         """A panel headed as key words whose list is words and what they mean (not a
         "Glossary" link, a "Vocabulary quiz", a shop's list: hostile pass 56)."""
         html = lxml_html.tostring(element, encoding="unicode")
-        listed = _a_list_of_key_words(html) or _A_LIST_OF_DEFINITIONS.search(html) is not None
-        return _KEY_WORDS.search(html) is not None and listed
+        return _A_KEY_WORDS_HEADING.search(html) is not None and _words_and_meanings(html)
 
     panels = [
         element
