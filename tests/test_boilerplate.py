@@ -333,6 +333,27 @@ def test_only_a_sidebar_s_key_words_come_in(panel: str, kept: bool) -> None:
         assert elsewhere not in text
 
 
+@pytest.mark.parametrize(
+    "panel",
+    [
+        "<section><h2>Keywords</h2><ul><li>Danelaw – the part of England under Danish law.</li>"
+        "<li>Wergild – the price set on a man's life.</li></ul></section>",
+        "<div><p><strong>Words to know</strong></p><p><b>Danelaw:</b> the part of England under "
+        "Danish law</p><p><b>Wergild:</b> the price set on a man's life</p></div>",
+        "<section><h3>Glossary</h3><dl><dt>Danelaw</dt><dd>the part of England under Danish "
+        "law</dd><dt>Wergild</dt><dd>the price set on a man's life</dd></dl></section>",
+    ],
+)
+def test_a_sidebar_s_key_words_in_other_forms_come_in(panel: str) -> None:
+    """Hostile pass 57: a sidebar's key words headed "Keywords" or "Words to know", set as
+    paragraphs, or as a definition list, were lost."""
+    page = (
+        f"<html><body><main><article><h1>The Vikings</h1>{_REVOLT}</article></main>"
+        f"<aside class='sidebar'>{panel}</aside></body></html>"
+    )
+    assert "the part of England under Danish law" in _html_text(page)
+
+
 def test_a_box_inside_the_page_s_main_stays_where_it_is() -> None:
     """Hostile pass 56: a fact-file box inside `<main>`, after a source card's `<article>`, was
     taken for a sidebar and lost its "Did you know?" paragraph; on a page without `<main>`,

@@ -965,7 +965,13 @@ _A_KEY_WORDS_HEADING = re.compile(
 
 
 def _holds_key_words(html: str) -> bool:
-    return bool(_KEY_WORDS.search(html)) or _a_list_of_key_words(html)
+    return bool(_KEY_WORDS.search(html)) or _a_list_of_key_words(html) or _a_key_words_panel(html)
+
+
+def _a_key_words_panel(html: str) -> bool:
+    """A panel headed as key words whose list is words and what they mean (not a "Glossary"
+    link, a "Vocabulary quiz", a shop's list: hostile pass 56)."""
+    return _A_KEY_WORDS_HEADING.search(html) is not None and _words_and_meanings(html)
 
 
 def _panels_of_key_words(html: str) -> list[str]:
@@ -980,10 +986,7 @@ def _panels_of_key_words(html: str) -> list[str]:
         nav.drop_tree()
 
     def holds(element: Any) -> bool:
-        """A panel headed as key words whose list is words and what they mean (not a
-        "Glossary" link, a "Vocabulary quiz", a shop's list: hostile pass 56)."""
-        html = lxml_html.tostring(element, encoding="unicode")
-        return _A_KEY_WORDS_HEADING.search(html) is not None and _words_and_meanings(html)
+        return _a_key_words_panel(lxml_html.tostring(element, encoding="unicode"))
 
     panels = [
         element
