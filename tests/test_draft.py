@@ -2104,3 +2104,18 @@ def test_what_hostile_pass_57_found_on_the_timeline() -> None:
         "Branch meeting – Wed 27 February, 7pm, at the Miners' Welfare.",
     )
     assert [date for date, _ in timeline] == ["1985-03-03", "2024"]
+
+
+def test_when_a_place_named_in_an_aside_was_founded_is_not_the_sentence_s_year() -> None:
+    """A teacher's read of batch 40: "In the same year Skye was ravaged and Iona, the island
+    monastery founded by St Columba in 563, was attacked" opened a Viking timeline at 563;
+    the founding between commas is not when the sentence's happening was, where the sentence
+    has told its own time."""
+    timeline = _timeline_of(
+        "In 795 the raiders reached Ireland, burning the monastery on Rathlin.",
+        "In the same year Skye was ravaged and Iona, the island monastery founded by St Columba "
+        "in 563, was attacked for the first time.",
+    )
+    assert [date for date, _ in timeline] == ["795", "795"]
+    alone = _timeline_of("Fountains Abbey, a Cistercian house founded in 1132, grew rich on wool.")
+    assert [date for date, _ in alone] == ["1132"]
