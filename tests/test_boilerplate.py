@@ -378,6 +378,20 @@ def test_a_box_inside_the_page_s_main_stays_where_it_is() -> None:
     assert "Tudors" not in _html_text(promo)
 
 
+def test_a_course_plan_s_lines_are_dropped() -> None:
+    """A teacher's read of batch 40: a course reader's session plan ("Session 3 · 27 January ·
+    Ireland, the longphuirt and Viking Dublin") gave a Viking timeline ten events of 2026; a
+    line of the history that opens with a day stays."""
+    plan = [
+        "Session 3 · 27 January · Ireland, the longphuirt and Viking Dublin (§2)",
+        "Half-term · 17 February · No class",
+        "Week 7 – 2 March 2026 – The Danelaw and its place-names",
+    ]
+    story = "Session after session of the Witan met; on 8 June 793 raiders sacked Lindisfarne."
+    found = article("\n\n".join([*plan, story]), "text")
+    assert [block for _, block in found.blocks] == [story]
+
+
 def test_a_lecture_transcripts_furniture_and_a_booklets_page_line_are_dropped() -> None:
     """Batch 28's lecture transcripts kept their heading, the speaker's line, the slides
     described in brackets and the closing lines as text (and their dates as events); a

@@ -371,6 +371,7 @@ def is_handout_furniture(line: str) -> bool:
         or (len(plain.split()) <= 40 and _A_JOURNAL_S.fullmatch(plain) is not None)
         or _A_SCHOOL_S_MASTHEAD.fullmatch(plain) is not None
         or _A_CONTENTS_LINE.fullmatch(plain) is not None
+        or _A_PLAN_S_LINE.match(plain) is not None
         or (
             _DASHED_RUNNING_LINE.fullmatch(plain) is not None
             and _COURSE.search(plain) is not None
@@ -533,6 +534,15 @@ _RUNNING_LINE = re.compile(rf"{_PART_OF_A_RUNNING_LINE}(?:\s[|·]\s{_PART_OF_A_R
 _A_CONTENTS_LINE = re.compile(
     r"(?i:contents|in\s+this\s+(?:issue|guide|pack|booklet|reader|edition))\s*:\**\s+"
     r"[^|·]{1,80}(?:\s[|·]\s[^|·]{1,80}){2,}"
+)
+# A course plan's line: "Session 3 · 27 January · Ireland, the longphuirt …", "Week 7 – 2 March:
+# the Great Army", "Half-term · 17 February · No class" (a teacher's read of batch 40: a
+# reader's ten sessions of 2026 on a Viking timeline).
+_A_PLAN_S_LINE = re.compile(
+    r"(?:(?i:session|week|lesson|lecture|seminar|class|tutorial|workshop)\s+\d{1,2}|"
+    r"(?i:half[-\s]term|reading\s+week))\s*[·|–—:-]\s*"
+    r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?\s*[·|–—:-]"
 )
 _A_TOLD_PART = re.compile(
     r"(?:^|\s)(?:[a-z]{3,}ed|was|were|had)\s+(?:his|her|their|its|the|a|an)\b"
