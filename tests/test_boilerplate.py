@@ -392,6 +392,25 @@ def test_a_course_plan_s_lines_are_dropped() -> None:
     assert [block for _, block in found.blocks] == [story]
 
 
+def test_an_email_s_headers_give_its_title_author_and_date() -> None:
+    """A teacher's read of batch 40: a newsletter saved as a plain-text e-mail had "From:
+    Conemaugh Valley History Museum <…>" as its title, and every glossary entry was credited to
+    it; its subject is the title, its sender the author, and its headers are no text."""
+    email = (
+        "From: Conemaugh Valley History Museum <volunteers@example.org>\n"
+        "To: CVHM Volunteers List <list@example.org>\n"
+        "Subject: The Stone Bridge Dispatch, No. 61: The Johnstown Flood\n"
+        "Date: Thu, 21 May 2026 07:45:12 -0400\n\n"
+        "On the afternoon of Friday, May 31, 1889, an earthen dam gave way above Johnstown.\n"
+    )
+    found = article(email, "text")
+    assert found.title == "The Stone Bridge Dispatch, No. 61: The Johnstown Flood"
+    assert found.author == "Conemaugh Valley History Museum"
+    assert [block for _, block in found.blocks] == [
+        "On the afternoon of Friday, May 31, 1889, an earthen dam gave way above Johnstown."
+    ]
+
+
 def test_a_lecture_transcripts_furniture_and_a_booklets_page_line_are_dropped() -> None:
     """Batch 28's lecture transcripts kept their heading, the speaker's line, the slides
     described in brackets and the closing lines as text (and their dates as events); a

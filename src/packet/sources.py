@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import codecs
 import collections
+import itertools
 import re
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -672,7 +673,8 @@ def _text_article(text: str, kind: str) -> Article:
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line]
     if kind != "markdown":
-        lines = _from_bylined_title(lines, article)
+        lines = _from_bylined_title(_after_an_email_s_headers(lines, article), article)
+    subject = article.title  # an e-mail's: the title, whatever line looks like one after it
     lines, named = _front_matter(lines, article) if kind == "markdown" else (lines, {})
     kept = _blocks(lines, kind, article)
     article.title = article.title or named.get("title")
@@ -693,6 +695,9 @@ def _text_article(text: str, kind: str) -> Article:
     )
     if article.title is None and headword and kept[0][0] == "para":
         article.title = headword[1]
+    if subject is not None and article.title != subject:
+        article.skipped += [article.title] if article.title else []
+        article.title = subject
     # A heading left with nothing under it (its paragraphs were all marketing) goes too.
     for i, (role, line) in enumerate(kept):
         if role == "heading" and (i + 1 == len(kept) or kept[i + 1][0] == "heading"):
@@ -700,6 +705,26 @@ def _text_article(text: str, kind: str) -> Article:
         else:
             article.blocks.append((role, line))
     return article
+
+
+def _after_an_email_s_headers(lines: list[str], article: Article) -> list[str]:
+    """An e-mail's lines after its headers ("From: …", "To: …", "Subject: …", "Date: …", as a
+    newsletter saved as text opens), noted as dropped; its subject is the title, its sender's
+    name the author and its date the date (a teacher's read of batch 40: "From: Conemaugh
+    Valley History Museum <…>" was the title, and every glossary entry was credited to it)."""
+    headers = list(itertools.takewhile(_AN_EMAIL_HEADER.match, lines[:12]))
+    named = {m[1].lower(): m[2] for m in map(_AN_EMAIL_HEADER.match, headers) if m}
+    if "subject" not in named or "from" not in named:
+        return lines
+    article.skipped += headers
+    article.title = named["subject"].strip()
+    sender = re.sub(r"\s*<[^<>]*>\s*$", "", named["from"]).strip(" \"'")
+    article.author = sender if sender and "@" not in sender else None
+    article.date = named.get("date")
+    return lines[len(headers) :]
+
+
+_AN_EMAIL_HEADER = re.compile(r"(From|To|Cc|Subject|Date|Sent|Reply-To):\s+(.+)$", re.IGNORECASE)
 
 
 def _from_bylined_title(lines: list[str], article: Article) -> list[str]:
@@ -712,7 +737,7 @@ def _from_bylined_title(lines: list[str], article: Article) -> list[str]:
     title_at = next((i for i in range(byline - 1, -1, -1) if _heading_like(lines[i])), None)
     if title_at is None:
         return lines
-    article.title = lines[title_at]
+    article.title = article.title or lines[title_at]
     article.skipped.extend(lines[:title_at])
     return lines[title_at + 1 :]
 
