@@ -80,3 +80,32 @@ def test_a_lesson_can_ask_for_support_in_every_build(project_dir: Path) -> None:
     assert packet.support and packet.modules[0].word_bank
     other = assemble(project, project.lessons["5-justice"], "student")
     assert not other.support and not other.modules[0].word_bank
+
+
+def test_a_key_term_links_to_the_glossary_only_where_it_has_an_entry(project_dir: Path) -> None:
+    """A teacher's read of batch 40: a section's key term that its text never uses (a false
+    term elsewhere took its words: "the Great" in "the Great Hall") had no glossary entry in
+    the packet, and its key-terms box linked to an anchor that was not there (WeasyPrint: "No
+    anchor #gloss-great-hall"). A key term without an entry is printed, not linked."""
+    glossary = project_dir / "content" / "glossary.yaml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8")
+        + "- id: quipu\n  term: Quipu\n  definition: A knotted cord kept as a record.\n"
+        "  source: general\n",
+        encoding="utf-8",
+    )
+    module = project_dir / "content" / "modules" / "civil-war.md"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("key_terms: [sihanouk,", "key_terms: [quipu, sihanouk,", 1))
+    project = load_project(project_dir)
+    lessons = [
+        name
+        for name, lesson in project.lessons.items()
+        if "civil-war" in [m if isinstance(m, str) else m.module for m in lesson.entry.modules]
+    ]
+    assert lessons
+    html = render_html(assemble(project, project.lessons[lessons[0]], "student"), project_dir)
+    targets = set(re.findall(r'href="#(gloss-[^"]+)"', html))
+    anchors = set(re.findall(r'id="(gloss-[^"]+)"', html))
+    assert "gloss-coup" in targets and targets <= anchors
+    assert "Quipu" in html and "gloss-quipu" not in targets
