@@ -386,6 +386,8 @@ def test_a_course_plan_s_lines_are_dropped() -> None:
         "Session 3 · 27 January · Ireland, the longphuirt and Viking Dublin (§2)",
         "Half-term · 17 February · No class",
         "Week 7 – 2 March 2026 – The Danelaw and its place-names",
+        "Tuesdays 7.00–9.00 pm · Room B14, Castle Street Campus · 10 sessions, 13 January – 24 "
+        "March 2026 (no class 17 February)",
     ]
     story = "Session after session of the Witan met; on 8 June 793 raiders sacked Lindisfarne."
     found = article("\n\n".join([*plan, story]), "text")

@@ -551,7 +551,7 @@ _A_TOLD_PART = re.compile(
 # … or a meeting's, its weekday, its hour and its hall: "Thursday 22 January 2026 · 7.30 pm ·
 # Old Grammar School Hall" (not a timeline's "6.30 am | American troops land on Omaha Beach")
 _A_MEETING = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*"
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b.*"  # "Tuesdays …" too
     r"\b\d{1,2}[.:]\d\d\s*[ap]\.?m\b.*\b(?:Hall|Room|Centre|Center|Library|Church|Chapel|"
     r"Theatre|Museum|School|Institute)\b",
     re.IGNORECASE,
