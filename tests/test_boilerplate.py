@@ -413,6 +413,42 @@ def test_an_email_s_headers_give_its_title_author_and_date() -> None:
     ]
 
 
+def test_what_hostile_pass_58_found_in_emails_plans_and_sidebars() -> None:
+    """Hostile pass 58: an e-mail's subject took the place of the article's own title over its
+    byline, and its sender the byline's author; a quoted telegram's "From:" after a blank line
+    was read as a header; a week-by-week history ("Week 1 – 4 August 1914 – Britain declares
+    war …") was dropped as a course plan; a flat sidebar's contact lines came in with its key
+    words."""
+    email = (
+        "From: History Today <newsletter@example.com>\nSubject: This week in history\n"
+        "Date: Fri, 7 Jun 2024\n\nThe Day the Dam Broke\nBy Richard Burkert\n\n"
+        "On 31 May 1889 the South Fork Dam gave way after days of rain.\n"
+    )
+    found = article(email, "text")
+    assert (found.title, found.author) == ("The Day the Dam Broke", "Richard Burkert")
+    telegram = (
+        "From: Conemaugh Valley History Museum <news@example.org>\nSubject: A telegram\n\n"
+        "To: Johnstown\nFrom: South Fork\nDate: May 31, 1889\n"
+        "The dam is becoming dangerous and may possibly go.\n"
+    )
+    found = article(telegram, "text")
+    assert found.author == "Conemaugh Valley History Museum"
+    assert any("May 31, 1889" in block for _, block in found.blocks)
+    weeks = (
+        "Week 1 – 4 August 1914 – Britain declares war on Germany after the invasion of Belgium."
+    )
+    assert [block for _, block in article(f"The Great War\n\n{weeks}", "text").blocks] == [weeks]
+    page = (
+        f"<html><body><main><article><h1>The Flood</h1>{_REVOLT}</article></main><aside>"
+        "<p><strong>Key words</strong></p><p><b>Spillway</b> – a channel that lets surplus water "
+        "past a dam</p><p><b>Earthen dam</b> – a dam built of packed earth and rock</p>"
+        "<h4>Contact us</h4><p><b>Phone:</b> 814-539-1889</p></aside></body></html>"
+    )
+    text = _html_text(page)
+    assert "**Spillway** – a channel that lets surplus water past a dam" in text
+    assert "814-539-1889" not in text
+
+
 def test_a_lecture_transcripts_furniture_and_a_booklets_page_line_are_dropped() -> None:
     """Batch 28's lecture transcripts kept their heading, the speaker's line, the slides
     described in brackets and the closing lines as text (and their dates as events); a

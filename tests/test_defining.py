@@ -3550,3 +3550,18 @@ def test_what_hostile_pass_57_found_in_terms(sentence: str, wanted: list[str]) -
     language), "died from Spanish flu" lost "Spanish", and "the devshirme, that is", "barons
     and vassals" and "the sheriff, that is" were read as lists of modifiers."""
     assert sorted(t for t, _, _ in defined_terms(sentence)) == sorted(wanted)
+
+
+def test_a_meaning_is_read_to_its_noun_and_without_that_is() -> None:
+    """A teacher's read of batch 40: "longship" was defined as "a long" (a list of modifiers
+    cut at its first comma) and "clinker-built" as "that is, made of overlapping planks …"."""
+    found = {
+        t: d
+        for t, d, _ in defined_terms(
+            "Shipwrights were building the longship, a long, narrow, shallow-draught vessel "
+            "with a square sail and oars, clinker-built (that is, made of overlapping planks "
+            "riveted together), which could be sailed or rowed."
+        )
+    }
+    assert found["longship"] == "a long, narrow, shallow-draught vessel with a square sail and oars"
+    assert found["clinker-built"] == "made of overlapping planks riveted together"

@@ -2119,3 +2119,14 @@ def test_when_a_place_named_in_an_aside_was_founded_is_not_the_sentence_s_year()
     assert [date for date, _ in timeline] == ["795", "795"]
     alone = _timeline_of("Fountains Abbey, a Cistercian house founded in 1132, grew rich on wool.")
     assert [date for date, _ in alone] == ["1132"]
+
+
+def test_what_hostile_pass_58_found_in_founded_asides() -> None:
+    """Hostile pass 58: a founding year between commas was dropped after a count read as a
+    time told ("With 500 men, Cortés, a captain founded … in 1519, …"); only a year or a
+    relative year told before it is."""
+    timeline = _timeline_of(
+        "With some 500 men Hernán Cortés, the captain who founded Veracruz in 1519, scuttled his "
+        "ships."
+    )
+    assert [date for date, _ in timeline] == ["1519"]

@@ -541,6 +541,12 @@ def defined_terms(sentence: str) -> list[Definition]:
                 # … nor the word in the language it came from: "a thing (Old Norse þing)"
                 or _A_WORD_OF_A_LANGUAGE.fullmatch(definition)
             )
+            # … no "that is" before it ("clinker-built (that is, made of overlapping planks …)"),
+            # and a list of modifiers read to its noun ("the longship, a long, narrow,
+            # shallow-draught vessel with a square sail": not "a long"; a teacher's read of
+            # batch 40)
+            definition = _SAID_AGAIN.sub("", definition)
+            definition = _to_its_noun(definition, sentence)
             # … and no definition cut before its verb: "the river they | named the James" (a
             # clause after it goes: "a remote British island …, where he | died in 1821")
             definition = re.sub(r",?\s+(?:where|when)\s+(?:they|he|she|we)$", "", definition)
@@ -595,6 +601,33 @@ def _a_modifier_listed(term: str, meaning: str) -> bool:
         r"(?!(?:the|a|an|his|her|its|their|who|which|that|or|i\.e|namely)\b)[a-z][\w-]*\s+[a-z]"
     )
     return re.search(listed, meaning) is not None
+
+
+_SAID_AGAIN = re.compile(r"^(?:that\s+is|i\.e\.|namely|in\s+other\s+words),?\s+(?=\S)", re.I)
+
+
+def _to_its_noun(definition: str, sentence: str) -> str:
+    """A definition cut at its first modifier's comma ("a long") read on to its noun and the
+    words after it, up to the next comma: "a long, narrow, shallow-draught vessel with a
+    square sail and oars"."""
+    if not re.fullmatch(r"an?\s+[a-z][\w-]*", definition):
+        return definition
+    at = sentence.find(f"{definition}, ")
+    if at < 0:
+        return definition
+    more = _MORE_MODIFIERS.match(sentence, at + len(definition))
+    return definition + more[0] if more else definition
+
+
+# The rest of a list of modifiers and the noun after it: ", narrow, shallow-draught vessel …".
+_MORE_MODIFIERS = re.compile(
+    r"(?:,\s+(?:and\s+)?(?!(?:or|the|a|an|which|who|whom|whose|that|where|when|his|her|its|"
+    r"their|this|these|those|one|some|with|in|on|at|by|for|from|of|to|through|into|across|"
+    r"over|under|after|before|during|without|within|against|among|about|known|called|named|"
+    r"also|once|later|formerly|then|now)\b)(?![a-z]+(?:ly|ed)\b)"
+    r"[a-z][\w-]*)+"
+    r"(?:\s+[a-z][\w’'-]*)+"
+)
 
 
 # Words after a term that say no meaning of it (a teacher's read of batch 37): a list of

@@ -401,8 +401,13 @@ def _in_a_bracketed_aside(text: str, at: int) -> bool:
     # (where the sentence has told its own time before: not "Fountains Abbey, a Cistercian
     # house founded in 1132, grew rich", whose one year it is)
     founded = _FOUNDED_BETWEEN_COMMAS.search(text, 0, at)
-    if founded and _FOUNDED_ENDS.match(text, at) and _A_TIME_TOLD.search(text, 0, founded.start()):
-        return True
+    told = text[: founded.start()] if founded else ""
+    if (
+        founded
+        and _FOUNDED_ENDS.match(text, at)
+        and (_A_YEAR_TOLD.search(told) or find_dates(told))
+    ):
+        return True  # (a year read as one, not "500 men" or "£550": hostile pass 58)
     opened = text.rfind("(", 0, at)
     if opened < 0 or text.rfind(")", 0, at) > opened:
         return False
@@ -419,7 +424,7 @@ _HELD_SINCE_ENDS = re.compile(rf"\d{{4}},\s+{_THE_VERB_AFTER}")
 
 _FOUNDED = re.compile(r"\b(?:founded|established|born|built|created|formed)\s+(?:in|c\.)\s+$")
 _FOUNDED_ENDS = re.compile(rf"(?:(?:in|c\.)\s+)?\d{{3,4}},\s+{_THE_VERB_AFTER}")
-_A_TIME_TOLD = re.compile(r"\b(?:(?:same|following|next|that)\s+year|\d{3,4})\b")
+_A_YEAR_TOLD = re.compile(r"\b(?:same|following|next|that|previous)\s+year\b")
 _FOUNDED_BETWEEN_COMMAS = re.compile(
     r"[A-Z][\w’'-]*,\s+(?:the|a|an)\s+[^,;()]{1,60}?\b(?:founded|established|built|created)\b"
     r"[^,;()]{0,40}?(?:\s+(?:in|c\.))?\s+$"

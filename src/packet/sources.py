@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
+from .dates import MONTHS
 from .lint import INVISIBLE
 from .text import PageSpan
 
@@ -543,7 +544,10 @@ _A_PLAN_S_LINE = re.compile(
     r"(?:(?i:session|week|lesson|lecture|seminar|class|tutorial|workshop)\s+\d{1,2}|"
     r"(?i:half[-\s]term|reading\s+week))\s*[·|–—:-]\s*"
     r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
-    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?\s*[·|–—:-]"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    # … of this century's years, or a class's topic without a year, not a sentence of the
+    # history: "Week 1 – 4 August 1914 – Britain declares war on Germany." (hostile pass 58)
+    r"(?:,?\s+20\d\d\s*[·|–—:-].*|\s*[·|–—:-][^\n]*[^.\n])$"
 )
 _A_TOLD_PART = re.compile(
     r"(?:^|\s)(?:[a-z]{3,}ed|was|were|had)\s+(?:his|her|their|its|the|a|an)\b"
@@ -672,9 +676,14 @@ def _text_article(text: str, kind: str) -> Article:
     article = Article()
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line]
+    email = Article()  # an e-mail's headers: its subject, sender and date
     if kind != "markdown":
-        lines = _from_bylined_title(_after_an_email_s_headers(lines, article), article)
-    subject = article.title  # an e-mail's: the title, whatever line looks like one after it
+        lines = _after_an_email_s_headers(lines, text, email, article)
+        article.title = email.title
+        lines = _from_bylined_title(lines, article)
+    # … the subject is the title unless a byline marks the article's own (hostile pass 58:
+    # "The Day the Dam Broke / By Richard Burkert" under "Subject: May newsletter")
+    subject = email.title if article.title == email.title else None
     lines, named = _front_matter(lines, article) if kind == "markdown" else (lines, {})
     kept = _blocks(lines, kind, article)
     article.title = article.title or named.get("title")
@@ -698,6 +707,8 @@ def _text_article(text: str, kind: str) -> Article:
     if subject is not None and article.title != subject:
         article.skipped += [article.title] if article.title else []
         article.title = subject
+    article.author = article.author or email.author  # a byline's before the sender's
+    article.date = article.date or email.date
     # A heading left with nothing under it (its paragraphs were all marketing) goes too.
     for i, (role, line) in enumerate(kept):
         if role == "heading" and (i + 1 == len(kept) or kept[i + 1][0] == "heading"):
@@ -707,20 +718,24 @@ def _text_article(text: str, kind: str) -> Article:
     return article
 
 
-def _after_an_email_s_headers(lines: list[str], article: Article) -> list[str]:
-    """An e-mail's lines after its headers ("From: …", "To: …", "Subject: …", "Date: …", as a
-    newsletter saved as text opens), noted as dropped; its subject is the title, its sender's
-    name the author and its date the date (a teacher's read of batch 40: "From: Conemaugh
-    Valley History Museum <…>" was the title, and every glossary entry was credited to it)."""
-    headers = list(itertools.takewhile(_AN_EMAIL_HEADER.match, lines[:12]))
+def _after_an_email_s_headers(
+    lines: list[str], text: str, email: Article, article: Article
+) -> list[str]:
+    """An e-mail's lines after its headers ("From: …", "To: …", "Subject: …", "Date: …", the
+    text's first lines up to a blank one, as a newsletter saved as text opens), noted as
+    dropped; its subject, sender's name and date go into `email` (a teacher's read of batch
+    40: "From: Conemaugh Valley History Museum <…>" was the title, and every glossary entry
+    was credited to it). A quoted telegram's "From:" after a blank line is the text's."""
+    first = [line.strip() for line in text.lstrip().split("\n\n", 1)[0].splitlines()]
+    headers = list(itertools.takewhile(_AN_EMAIL_HEADER.match, first[:12]))
     named = {m[1].lower(): m[2] for m in map(_AN_EMAIL_HEADER.match, headers) if m}
-    if "subject" not in named or "from" not in named:
+    if len(headers) < len(first) or "subject" not in named or "from" not in named:
         return lines
     article.skipped += headers
-    article.title = named["subject"].strip()
+    email.title = named["subject"].strip()
     sender = re.sub(r"\s*<[^<>]*>\s*$", "", named["from"]).strip(" \"'")
-    article.author = sender if sender and "@" not in sender else None
-    article.date = named.get("date")
+    email.author = sender if sender and "@" not in sender else None
+    email.date = named.get("date")
     return lines[len(headers) :]
 
 
@@ -737,7 +752,7 @@ def _from_bylined_title(lines: list[str], article: Article) -> list[str]:
     title_at = next((i for i in range(byline - 1, -1, -1) if _heading_like(lines[i])), None)
     if title_at is None:
         return lines
-    article.title = article.title or lines[title_at]
+    article.title = lines[title_at]
     article.skipped.extend(lines[:title_at])
     return lines[title_at + 1 :]
 
@@ -978,17 +993,36 @@ _AN_ARTICLE = re.compile(r"<article\b[^>]*>(?P<body>.*?)</article\s*>", re.IGNOR
 
 
 def _words_and_meanings(html: str) -> bool:
-    """Whether a panel lists two words or more, most of them each with a dash, a colon or
-    "=" and what it means, as list items, paragraphs or a definition list's entries."""
-    items = _AN_ITEM.findall(html)
-    meant = [item for item in items if _A_WORD_AND_ITS_MEANING.match(item)]
-    return len(meant) >= 2 and 3 * len(meant) >= 2 * len(items)
+    """Whether a panel's first items after its heading are two words or more, each with a
+    dash, a colon or "=" and what it means, as list items, paragraphs or a definition list's
+    entries (its contact lines or share links after them go: `_the_words_listed`)."""
+    heading = _A_KEY_WORDS_HEADING.search(html)
+    return len(_the_run_of_words(html, heading.end() if heading else 0)) >= 2
+
+
+def _the_run_of_words(html: str, start: int) -> list[str]:
+    """The items from `start` on that are words and their meanings, up to the first that is
+    not."""
+    items: list[str] = []
+    for item in _AN_ITEM.finditer(html, start):
+        if items and re.search(r"<h[1-6]\b", html[start : item.start()], re.IGNORECASE):
+            break  # … a heading over what follows: "What's on"
+        if _A_WORD_AND_ITS_MEANING.match(item[1]):
+            items.append(item[1])
+        elif items or not _A_KEY_WORDS_HEADING.search(item[0]):
+            break
+        start = item.end()
+    return items
 
 
 _AN_ITEM = re.compile(r"<(?:li|p|tr)\b[^>]*>(.*?)</(?:li|p|tr)>", re.IGNORECASE | re.DOTALL)
 _A_WORD_AND_ITS_MEANING = re.compile(
-    r"\s*(?:<[^>]+>\s*)*[^<>–—:=\d\s][^<>–—:=]{0,39}?(?:\s*\([a-z.]+\))?\s*(?:</?[^>]+>\s*)*"
-    r"(?:[–—:=]|\s-\s|</td>\s*<td[^>]*>)\s*(?:<[^>]+>\s*)*\S",
+    r"\s*(?:<[^>]+>\s*)*[^<>–—:=\d\s][^<>–—:=\d]{0,39}?(?:\s*\([a-z.]+\))?\s*(?:</?[^>]+>\s*)*"
+    r"(?:[–—:=]|\s-\s|</td>\s*<td[^>]*>)\s*(?:<[^>]+>\s*)*"
+    # … a meaning, not a date, a number or a name alone ("Received: 3 March 2021", "Phone:
+    # 814-…", "Curator: Dr Ann Hale": hostile pass 58), though it may open with a capital
+    # ("Money paid to the Vikings", "Anglo-Saxon army")
+    rf"(?!(?:{'|'.join(MONTHS)})\b)(?:[a-z]|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+[a-z])",
     re.DOTALL,
 )
 # A panel's heading over key words: "Key terms", "Keywords", "Words to know", "Glossary".
@@ -1029,14 +1063,21 @@ def _panels_of_key_words(html: str) -> list[str]:
         if holds(element)
         and not any(holds(inner) for inner in element.iterdescendants("section", "div"))
     ]
-    found = []
-    for panel in panels:
-        for element in panel.iter():
-            for name in ("class", "id"):
-                element.attrib.pop(name, None)
-        inner = "".join(lxml_html.tostring(child, encoding="unicode") for child in panel)
-        found.append(f"<section>{panel.text or ''}{inner}</section>")
-    return found
+    return [_the_words_listed(lxml_html.tostring(panel, encoding="unicode")) for panel in panels]
+
+
+def _the_words_listed(panel: str) -> str:
+    """A panel of key words as a `<section>`: its heading and the run of its items that are
+    words and their meanings (not the contact lines or share links after them: hostile pass
+    58), a table's cells joined by a dash."""
+    heading = _A_KEY_WORDS_HEADING.search(panel)
+    title = re.sub(r"<[^>]+>", "", heading[0]).strip() if heading else ""
+    items = [
+        re.sub(r"</?t[dh][^>]*>", "", re.sub(r"\s*</td>\s*<td[^>]*>\s*", " – ", item))
+        for item in _the_run_of_words(panel, heading.end() if heading else 0)
+    ]
+    listed = "".join(f"<li>{item}</li>" for item in items)
+    return f"<section><h3>{title}</h3><ul>{listed}</ul></section>"
 
 
 def _a_list_of_key_words(html: str) -> bool:
