@@ -449,6 +449,58 @@ def test_what_hostile_pass_58_found_in_emails_plans_and_sidebars() -> None:
     assert "814-539-1889" not in text
 
 
+@pytest.mark.parametrize(
+    ("panel", "kept", "left"),
+    [
+        ("<h3>Key words</h3><p>Look out for these words in the text.</p><ul>"
+         "<li><b>Blitzkrieg</b> – ‘lightning war’</li><li><b>Führer</b> – Leader</li></ul>",
+         ["**Blitzkrieg** – ‘lightning war’", "**Führer** – Leader"], ["Look out"]),
+        ("<h3>Glossary</h3><table><tr><th>Word</th><th>Meaning</th></tr>"
+         "<tr><td>Blackout</td><td>hiding all lights at night</td></tr>"
+         "<tr><td>Evacuee</td><td>a child sent to the country</td></tr></table>",
+         ["Blackout – hiding all lights at night"], ["Meaning"]),
+        ("<h3>Glossary</h3><h4>On the Home Front</h4><ul><li><b>Blackout</b> – hiding all "
+         "lights</li><li><b>Evacuee</b> – a child sent away</li></ul><ul><li><b>Luftwaffe</b> – "
+         "the German air force</li><li><b>ARP</b> – Air Raid Precautions</li></ul>",
+         ["**Luftwaffe** – the German air force"], []),
+        ("<h3>Keywords</h3><ul><li><b>Spillway</b> – overflow channel</li><li><b>Breach</b> – a "
+         "break in a dam</li></ul><ul><li><b>Share:</b> Facebook · X</li><li><b>Filed under:"
+         "</b> Disasters</li><li><b>Date:</b> Saturday 1 June 2024</li></ul>",
+         ["**Breach** – a break in a dam"], ["Facebook", "Disasters", "June 2024"]),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_59_found_in_sidebars(
+    panel: str, kept: list[str], left: list[str]
+) -> None:
+    """Hostile pass 59: a sidebar's key words were lost after an introduction, a table's header
+    row or a sub-heading, or for a meaning in quotation marks or a capital ("Führer –
+    Leader"); a page's fields (share links, "Filed under:", a date) are no key words."""
+    page = (
+        f"<html><body><main><article><h1>The Blitz</h1>{_REVOLT}</article></main>"
+        f"<aside class='sidebar'><section>{panel}</section></aside></body></html>"
+    )
+    text = _html_text(page)
+    for line in kept:
+        assert line in text
+    for words in left:
+        assert words not in text
+
+
+def test_what_hostile_pass_59_found_in_emails() -> None:
+    """Hostile pass 59: headers saved with Windows line ends, a byte-order mark or an
+    "Importance:" line were read as text and the "From:" line as the title."""
+    email = (
+        "\ufeffFrom: Ruth Allen <r.allen@example.org>\r\nSubject: Peterloo: the magistrates' "
+        "letter\r\nImportance: High\r\n   \r\nOn 16 August 1819 the magistrates at "
+        "Manchester ordered the yeomanry in.\r\n"
+    )
+    found = article(email, "text")
+    assert (found.title, found.author) == ("Peterloo: the magistrates' letter", "Ruth Allen")
+    assert [block for _, block in found.blocks] == [
+        "On 16 August 1819 the magistrates at Manchester ordered the yeomanry in."
+    ]
+
+
 def test_a_lecture_transcripts_furniture_and_a_booklets_page_line_are_dropped() -> None:
     """Batch 28's lecture transcripts kept their heading, the speaker's line, the slides
     described in brackets and the closing lines as text (and their dates as events); a

@@ -3565,3 +3565,18 @@ def test_a_meaning_is_read_to_its_noun_and_without_that_is() -> None:
     }
     assert found["longship"] == "a long, narrow, shallow-draught vessel with a square sail and oars"
     assert found["clinker-built"] == "made of overlapping planks riveted together"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "wanted"),
+    [
+        ("Harold Godwinson, an earl, was crowned king in January 1066.", "Harold Godwinson",
+         "an earl"),
+        ("Alcuin, a scholar, teacher and poet from York, served Charlemagne.", "Alcuin",
+         "a scholar"),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_59_found_in_meanings(sentence: str, term: str, wanted: str) -> None:
+    """Hostile pass 59: a meaning cut at its first comma was read on into the sentence ("an
+    earl, was crowned king in"); only a list of three modifiers or more is read to its noun."""
+    assert {t: d for t, d, _ in defined_terms(sentence)}[term] == wanted

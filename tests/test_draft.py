@@ -2130,3 +2130,12 @@ def test_what_hostile_pass_58_found_in_founded_asides() -> None:
         "ships."
     )
     assert [date for date, _ in timeline] == ["1519"]
+
+
+def test_what_hostile_pass_59_found_in_founded_asides() -> None:
+    """Hostile pass 59: "After 793" and "Around 800" are the sentence's own years too, so the
+    founding between commas after them is no date of it ("635: After 793 Lindisfarne …")."""
+    timeline = _timeline_of(
+        "After 793 Lindisfarne, the priory founded by Aidan in 635, was raided again and again."
+    )
+    assert "635" not in [date for date, _ in timeline]

@@ -607,9 +607,9 @@ _SAID_AGAIN = re.compile(r"^(?:that\s+is|i\.e\.|namely|in\s+other\s+words),?\s+(
 
 
 def _to_its_noun(definition: str, sentence: str) -> str:
-    """A definition cut at its first modifier's comma ("a long") read on to its noun and the
-    words after it, up to the next comma: "a long, narrow, shallow-draught vessel with a
-    square sail and oars"."""
+    """A definition cut at its first modifier's comma ("a long") read on through a list of
+    three modifiers or more to its noun and the words after it, up to the next comma: "a
+    long, narrow, shallow-draught vessel with a square sail and oars"."""
     if not re.fullmatch(r"an?\s+[a-z][\w-]*", definition):
         return definition
     at = sentence.find(f"{definition}, ")
@@ -621,11 +621,13 @@ def _to_its_noun(definition: str, sentence: str) -> str:
 
 # The rest of a list of modifiers and the noun after it: ", narrow, shallow-draught vessel …".
 _MORE_MODIFIERS = re.compile(
+    # … two more at least, a list's ("a long, narrow, shallow-draught vessel"; not "an earl,
+    # was crowned", "a scholar, teacher and poet from": hostile pass 59)
     r"(?:,\s+(?:and\s+)?(?!(?:or|the|a|an|which|who|whom|whose|that|where|when|his|her|its|"
     r"their|this|these|those|one|some|with|in|on|at|by|for|from|of|to|through|into|across|"
     r"over|under|after|before|during|without|within|against|among|about|known|called|named|"
     r"also|once|later|formerly|then|now)\b)(?![a-z]+(?:ly|ed)\b)"
-    r"[a-z][\w-]*)+"
+    r"[a-z][\w-]*){2,}"
     r"(?:\s+[a-z][\w’'-]*)+"
 )
 

@@ -424,7 +424,11 @@ _HELD_SINCE_ENDS = re.compile(rf"\d{{4}},\s+{_THE_VERB_AFTER}")
 
 _FOUNDED = re.compile(r"\b(?:founded|established|born|built|created|formed)\s+(?:in|c\.)\s+$")
 _FOUNDED_ENDS = re.compile(rf"(?:(?:in|c\.)\s+)?\d{{3,4}},\s+{_THE_VERB_AFTER}")
-_A_YEAR_TOLD = re.compile(r"\b(?:same|following|next|that|previous)\s+year\b")
+_A_YEAR_TOLD = re.compile(
+    r"\b(?:same|following|next|that|previous)\s+year\b|"
+    # … "After 793", "Around 800", "Between 793 and 875" (hostile pass 59)
+    r"\b(?i:in|after|before|around|about|between|by|until|from|since|c\.)\s+[1-9]\d{2,3}\b"
+)
 _FOUNDED_BETWEEN_COMMAS = re.compile(
     r"[A-Z][\w’'-]*,\s+(?:the|a|an)\s+[^,;()]{1,60}?\b(?:founded|established|built|created)\b"
     r"[^,;()]{0,40}?(?:\s+(?:in|c\.))?\s+$"

@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from .dates import MONTHS
 from .lint import INVISIBLE
 from .text import PageSpan
 
@@ -545,9 +544,9 @@ _A_PLAN_S_LINE = re.compile(
     r"(?i:half[-\s]term|reading\s+week))\s*[·|–—:-]\s*"
     r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
     r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    # … of this century's years, or a class's topic without a year, not a sentence of the
-    # history: "Week 1 – 4 August 1914 – Britain declares war on Germany." (hostile pass 58)
-    r"(?:,?\s+20\d\d\s*[·|–—:-].*|\s*[·|–—:-][^\n]*[^.\n])$"
+    # … without a year or of this century's, not a day of the history: "Week 1 – 4 August
+    # 1914 – Britain declares war on Germany." (hostile pass 58)
+    r"(?:,?\s+20\d\d)?\s*[·|–—:-].*$"
 )
 _A_TOLD_PART = re.compile(
     r"(?:^|\s)(?:[a-z]{3,}ed|was|were|had)\s+(?:his|her|their|its|the|a|an)\b"
@@ -555,7 +554,10 @@ _A_TOLD_PART = re.compile(
 # … or a meeting's, its weekday, its hour and its hall: "Thursday 22 January 2026 · 7.30 pm ·
 # Old Grammar School Hall" (not a timeline's "6.30 am | American troops land on Omaha Beach")
 _A_MEETING = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b.*"  # "Tuesdays …" too
+    # … "Tuesdays …" too, in a course of this century's ("… 13 January – 24 March 2026"; not a
+    # workhouse's "Sundays · 9.30 am · Divine service in the Chapel": hostile pass 59)
+    r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s\b(?=.*\b20\d\d\b)).*"
     r"\b\d{1,2}[.:]\d\d\s*[ap]\.?m\b.*\b(?:Hall|Room|Centre|Center|Library|Church|Chapel|"
     r"Theatre|Museum|School|Institute)\b",
     re.IGNORECASE,
@@ -726,8 +728,11 @@ def _after_an_email_s_headers(
     dropped; its subject, sender's name and date go into `email` (a teacher's read of batch
     40: "From: Conemaugh Valley History Museum <…>" was the title, and every glossary entry
     was credited to it). A quoted telegram's "From:" after a blank line is the text's."""
-    first = [line.strip() for line in text.lstrip().split("\n\n", 1)[0].splitlines()]
-    headers = list(itertools.takewhile(_AN_EMAIL_HEADER.match, first[:12]))
+    plain = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff \t\n")
+    block = re.split(r"\n[ \t]*\n", plain, maxsplit=1)[0].splitlines()
+    # … a header wrapped onto its next line goes on with a space ("To: a, b,\n  c")
+    first = [line.strip() for line in block if not line[:1].isspace()]
+    headers = list(itertools.takewhile(_AN_EMAIL_HEADER.match, first[:16]))
     named = {m[1].lower(): m[2] for m in map(_AN_EMAIL_HEADER.match, headers) if m}
     if len(headers) < len(first) or "subject" not in named or "from" not in named:
         return lines
@@ -739,14 +744,19 @@ def _after_an_email_s_headers(
     return lines[len(headers) :]
 
 
-_AN_EMAIL_HEADER = re.compile(r"(From|To|Cc|Subject|Date|Sent|Reply-To):\s+(.+)$", re.IGNORECASE)
+# (any header's name: "Importance:", "Attachments:", "X-Mailer:" too)
+_AN_EMAIL_HEADER = re.compile(r"([A-Z][A-Za-z]*(?:-[A-Za-z]+)*):\s+(.+)$")
 
 
 def _from_bylined_title(lines: list[str], article: Article) -> list[str]:
     """The lines after the title, when a byline near the top marks it: the heading just above
     the byline is the title; whatever comes before it (a site's name, a breadcrumb) is page
     furniture."""
-    byline = next((i for i, line in enumerate(lines[:12]) if _BYLINE.match(line)), None)
+    # (a byline of a few words: not "By Easter Monday 1916 the rebels held …", hostile pass 59)
+    byline = next(
+        (i for i, line in enumerate(lines[:12]) if _BYLINE.match(line) and len(line.split()) <= 10),
+        None,
+    )
     if byline is None:
         return lines
     title_at = next((i for i in range(byline - 1, -1, -1) if _heading_like(lines[i])), None)
@@ -1001,28 +1011,70 @@ def _words_and_meanings(html: str) -> bool:
 
 
 def _the_run_of_words(html: str, start: int) -> list[str]:
-    """The items from `start` on that are words and their meanings, up to the first that is
-    not."""
-    items: list[str] = []
-    for item in _AN_ITEM.finditer(html, start):
-        if items and re.search(r"<h[1-6]\b", html[start : item.start()], re.IGNORECASE):
-            break  # … a heading over what follows: "What's on"
-        if _A_WORD_AND_ITS_MEANING.match(item[1]):
-            items.append(item[1])
-        elif items or not _A_KEY_WORDS_HEADING.search(item[0]):
+    """The items after `start` (a key-words heading's end) that are words and their meanings,
+    in the first list or table after it, or the paragraphs up to the next heading — an
+    introduction, a table's header row or an icon before them passed over (hostile pass 59),
+    and what comes after them left: contact lines, share links, events (hostile pass 58)."""
+    words: list[str] = []
+    while first := _AN_ITEM.search(html, start):  # (past a sub-heading over a group)
+        end = _THE_LIST_ENDS.search(html, first.end())
+        region = html[start : end.end() if end else len(html)]
+        items = _AN_ITEM.findall(region)
+        listed = [item for item in items if _a_word_and_its_meaning(item)]
+        # … and on to the next list while all of one's items are words (a panel of two
+        # columns: hostile pass 56)
+        if words and len(listed) < len(items):
             break
-        start = item.end()
-    return items
+        words += listed
+        if end is None or not listed:
+            break
+        start = end.end()
+    return words
 
 
+def _a_word_and_its_meaning(item: str) -> bool:
+    """Whether a list's item is a word, a dash, colon or "=" and what it means: not a dated
+    line ("Sat 1 June 2024: walking tour"), a phone number, an address or a link."""
+    m = _A_WORD_AND_ITS_MEANING.match(item)
+    if m is None:
+        return False
+    word, meaning = re.sub(r"<[^>]+>", "", m["word"]), re.sub(r"<[^>]+>", "", m["meaning"])
+    return not (
+        re.search(r"\b\d{4}\b|^Q\d", word.strip())
+        or _A_PAGE_S_FIELD.fullmatch(word.strip().rstrip(":"))
+        or meaning.rstrip().endswith("?")  # a quiz's question
+        or re.fullmatch(r"\+?[\d\s().-]{6,}", meaning.strip())
+        or re.search(r"@|https?://|www\.", meaning)
+        or _A_DATE_OR_TIME.match(meaning.strip())
+    )
+
+
+# A page's field, not a word to learn: "Posted: 31 May 2024", "Received: 3 March 2021".
+_A_PAGE_S_FIELD = re.compile(
+    r"(?i:date|dates|posted|published|updated|received|accepted|opening\s+times?|admission|"
+    r"phone|tel|telephone|e-?mail|address|tags|categor(?:y|ies)|author|price|tickets?|location|"
+    r"time|times|venue|cost|filed\s+under|comments?|share|print|download|follow(?:\s+us)?|"
+    r"donate|support(?:\s+us)?|newsletter|subscribe|parking|gift\s+shop|shop|caf[eé]|toilets|"
+    r"access(?:ibility)?|hours)"
+)
+_A_WEEKDAY = (
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|"
+    r"Sun)\b"
+)
+# A meaning that is a day or an hour: "Saturday 1 June", "3 March 2021", "10am–5pm".
+_A_DATE_OR_TIME = re.compile(
+    rf"(?:{_A_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|"
+    rf"{_A_WEEKDAY}|\d{{1,2}}(?:[.:]\d\d)?\s*[ap]\.?m\b"
+)
+
+
+# Where a panel's words end: its first list's or table's end, or the next heading.
+_THE_LIST_ENDS = re.compile(r"</(?:ul|ol|table)>|(?<=.)<h[1-6]\b", re.IGNORECASE | re.DOTALL)
 _AN_ITEM = re.compile(r"<(?:li|p|tr)\b[^>]*>(.*?)</(?:li|p|tr)>", re.IGNORECASE | re.DOTALL)
 _A_WORD_AND_ITS_MEANING = re.compile(
-    r"\s*(?:<[^>]+>\s*)*[^<>–—:=\d\s][^<>–—:=\d]{0,39}?(?:\s*\([a-z.]+\))?\s*(?:</?[^>]+>\s*)*"
-    r"(?:[–—:=]|\s-\s|</td>\s*<td[^>]*>)\s*(?:<[^>]+>\s*)*"
-    # … a meaning, not a date, a number or a name alone ("Received: 3 March 2021", "Phone:
-    # 814-…", "Curator: Dr Ann Hale": hostile pass 58), though it may open with a capital
-    # ("Money paid to the Vikings", "Anglo-Saxon army")
-    rf"(?!(?:{'|'.join(MONTHS)})\b)(?:[a-z]|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+[a-z])",
+    r"\s*(?:<[^>]+>\s*)*(?P<word>[^<>–—:=\s][^<>–—:=]{0,39}?)(?:\s*\([a-z.]+\))?\s*"
+    r"(?:</?[^>]+>\s*)*(?:[–—:=]|\s-\s|</td>\s*<td[^>]*>)\s*(?P<meaning>(?:<[^>]+>\s*)*\S.*)",
     re.DOTALL,
 )
 # A panel's heading over key words: "Key terms", "Keywords", "Words to know", "Glossary".
