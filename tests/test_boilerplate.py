@@ -501,6 +501,35 @@ def test_what_hostile_pass_59_found_in_emails() -> None:
     ]
 
 
+def test_what_hostile_pass_60_found_in_texts_and_sidebars() -> None:
+    """Hostile pass 60: a site's long byline no longer marked its title, a key word's
+    "Abolition: …" line after an e-mail's headers was read as a header, a week-by-week history
+    without a year was dropped as a course plan, and a sidebar's "Share", "Hours" or "Ra – Sun
+    god" were refused as a page's fields or a day."""
+    site = (
+        "Tudor Times Online\n\nThe Field of the Cloth of Gold\n"
+        "By Sarah Jones | Published 14 March 2024 | 6 min read\n\n"
+        "In June 1520 Henry VIII met Francis I near Calais.\n"
+    )
+    assert article(site, "text").title == "The Field of the Cloth of Gold"
+    email = (
+        "From: Ruth Allen <r.allen@example.org>\nSubject: Key words for Thursday\n"
+        "Abolition: ending slavery by law\nPlantation: a large farm worked by enslaved people\n"
+    )
+    assert "Abolition: ending slavery by law" in [b for _, b in article(email, "text").blocks]
+    week = "Week 1 – 10 July – The Luftwaffe attacks convoys in the Channel."
+    assert [b for _, b in article(f"The Battle of Britain\n\n{week}", "text").blocks] == [week]
+    page = (
+        f"<html><body><main><article><h1>Egypt</h1>{_REVOLT}</article></main><aside><section>"
+        "<h3>Key words</h3><ul><li><b>Ra</b> – Sun god of the Egyptians</li><li><b>Share</b> – a "
+        "part of a company that people can buy</li><li><b>Hours</b> – the prayers a monk said "
+        "through the day</li></ul></section></aside></body></html>"
+    )
+    text = _html_text(page)
+    for word in ("**Ra**", "**Share**", "**Hours**"):
+        assert word in text
+
+
 def test_a_lecture_transcripts_furniture_and_a_booklets_page_line_are_dropped() -> None:
     """Batch 28's lecture transcripts kept their heading, the speaker's line, the slides
     described in brackets and the closing lines as text (and their dates as events); a

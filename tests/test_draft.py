@@ -2139,3 +2139,13 @@ def test_what_hostile_pass_59_found_in_founded_asides() -> None:
         "After 793 Lindisfarne, the priory founded by Aidan in 635, was raided again and again."
     )
     assert "635" not in [date for date, _ in timeline]
+
+
+def test_what_hostile_pass_60_found_in_founded_asides() -> None:
+    """Hostile pass 60: a count ("About 100 settlers") was read as a year the sentence had
+    told, and a founding that was the sentence's one year was dropped."""
+    timeline = _timeline_of(
+        "About 100 settlers reached Virginia, and Jamestown, the colony founded in 1607, barely "
+        "survived its first winter."
+    )
+    assert "1607" in [date for date, _ in timeline]

@@ -426,8 +426,9 @@ _FOUNDED = re.compile(r"\b(?:founded|established|born|built|created|formed)\s+(?
 _FOUNDED_ENDS = re.compile(rf"(?:(?:in|c\.)\s+)?\d{{3,4}},\s+{_THE_VERB_AFTER}")
 _A_YEAR_TOLD = re.compile(
     r"\b(?:same|following|next|that|previous)\s+year\b|"
-    # … "After 793", "Around 800", "Between 793 and 875" (hostile pass 59)
-    r"\b(?i:in|after|before|around|about|between|by|until|from|since|c\.)\s+[1-9]\d{2,3}\b"
+    # … "After 793" (hostile pass 59; not a count: "About 100 settlers", "with about 700 men":
+    # hostile pass 60)
+    r"\b(?i:in|after|before|by|until|since)\s+[1-9]\d{2,3}\b(?!\s+[a-z]+s\b)"
 )
 _FOUNDED_BETWEEN_COMMAS = re.compile(
     r"[A-Z][\w’'-]*,\s+(?:the|a|an)\s+[^,;()]{1,60}?\b(?:founded|established|built|created)\b"

@@ -544,9 +544,10 @@ _A_PLAN_S_LINE = re.compile(
     r"(?i:half[-\s]term|reading\s+week))\s*[·|–—:-]\s*"
     r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
     r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    # … without a year or of this century's, not a day of the history: "Week 1 – 4 August
-    # 1914 – Britain declares war on Germany." (hostile pass 58)
-    r"(?:,?\s+20\d\d)?\s*[·|–—:-].*$"
+    # … of this century, or without a year before a plan's dot or bar — not a day of the
+    # history: "Week 1 – 4 August 1914 – Britain declares war on Germany.", "Week 1 – 10 July
+    # – The Luftwaffe attacks convoys." (hostile passes 58, 60)
+    r"(?:,?\s+20\d\d\s*[·|–—:-]|\s*[·|]).*$"
 )
 _A_TOLD_PART = re.compile(
     r"(?:^|\s)(?:[a-z]{3,}ed|was|were|had)\s+(?:his|her|their|its|the|a|an)\b"
@@ -682,7 +683,7 @@ def _text_article(text: str, kind: str) -> Article:
     if kind != "markdown":
         lines = _after_an_email_s_headers(lines, text, email, article)
         article.title = email.title
-        lines = _from_bylined_title(lines, article)
+        lines = _from_bylined_title(lines, article, short=email.title is not None)
     # … the subject is the title unless a byline marks the article's own (hostile pass 58:
     # "The Day the Dam Broke / By Richard Burkert" under "Subject: May newsletter")
     subject = email.title if article.title == email.title else None
@@ -744,17 +745,28 @@ def _after_an_email_s_headers(
     return lines[len(headers) :]
 
 
-# (any header's name: "Importance:", "Attachments:", "X-Mailer:" too)
-_AN_EMAIL_HEADER = re.compile(r"([A-Z][A-Za-z]*(?:-[A-Za-z]+)*):\s+(.+)$")
+# (an e-mail's header names only, in any case: "Importance:", "Attachments:", "X-Mailer:" too —
+# not a key word's "Abolition: …" line after them: hostile pass 60)
+_AN_EMAIL_HEADER = re.compile(
+    r"(From|To|Cc|Bcc|Subject|Date|Sent|Reply-To|Importance|Priority|Attachments?|Sender|"
+    r"Organi[sz]ation|Classification|Message-ID|MIME-Version|Content-Type|X-[A-Za-z-]+):\s+(.+)$",
+    re.IGNORECASE,
+)
 
 
-def _from_bylined_title(lines: list[str], article: Article) -> list[str]:
-    """The lines after the title, when a byline near the top marks it: the heading just above
-    the byline is the title; whatever comes before it (a site's name, a breadcrumb) is page
-    furniture."""
-    # (a byline of a few words: not "By Easter Monday 1916 the rebels held …", hostile pass 59)
+def _from_bylined_title(lines: list[str], article: Article, *, short: bool = False) -> list[str]:
+    """The lines after the title, when a byline near the top marks it (a short one, under an
+    e-mail's subject: `short`): the heading just above the byline is the title; whatever
+    comes before it (a site's name, a breadcrumb) is page furniture."""
+    # (under an e-mail's subject, a byline of a few words: not "By Easter Monday 1916 the rebels
+    # held …", hostile pass 59; a site's "By Sarah Jones | Published 14 March 2024 | 6 min
+    # read" marks its title: hostile pass 60)
     byline = next(
-        (i for i, line in enumerate(lines[:12]) if _BYLINE.match(line) and len(line.split()) <= 10),
+        (
+            i
+            for i, line in enumerate(lines[:12])
+            if _BYLINE.match(line) and not (short and len(line.split()) > 10)
+        ),
         None,
     )
     if byline is None:
@@ -1022,8 +1034,8 @@ def _the_run_of_words(html: str, start: int) -> list[str]:
         items = _AN_ITEM.findall(region)
         listed = [item for item in items if _a_word_and_its_meaning(item)]
         # … and on to the next list while all of one's items are words (a panel of two
-        # columns: hostile pass 56)
-        if words and len(listed) < len(items):
+        # columns: hostile pass 56), not past a heading ("Visit", "Fact file": hostile pass 60)
+        if words and (len(listed) < len(items) or re.search(r"<h[1-6]\b", region, re.I)):
             break
         words += listed
         if end is None or not listed:
@@ -1051,11 +1063,11 @@ def _a_word_and_its_meaning(item: str) -> bool:
 
 # A page's field, not a word to learn: "Posted: 31 May 2024", "Received: 3 March 2021".
 _A_PAGE_S_FIELD = re.compile(
-    r"(?i:date|dates|posted|published|updated|received|accepted|opening\s+times?|admission|"
-    r"phone|tel|telephone|e-?mail|address|tags|categor(?:y|ies)|author|price|tickets?|location|"
-    r"time|times|venue|cost|filed\s+under|comments?|share|print|download|follow(?:\s+us)?|"
-    r"donate|support(?:\s+us)?|newsletter|subscribe|parking|gift\s+shop|shop|caf[eé]|toilets|"
-    r"access(?:ibility)?|hours)"
+    # (not a word that is also a term: "Share", "Print", "Hours", "Date", "Address": hostile
+    # pass 60)
+    r"(?i:posted|published|updated|received|accepted|opening\s+times?|admission|phone|tel|"
+    r"telephone|e-?mail|tags|categor(?:y|ies)|tickets?|filed\s+under|comments?|follow\s+us|"
+    r"donate|support\s+us|newsletter|subscribe|parking|gift\s+shop)"
 )
 _A_WEEKDAY = (
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|"
@@ -1065,7 +1077,7 @@ _A_WEEKDAY = (
 _A_DATE_OR_TIME = re.compile(
     rf"(?:{_A_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|"
-    rf"{_A_WEEKDAY}|\d{{1,2}}(?:[.:]\d\d)?\s*[ap]\.?m\b"
+    rf"{_A_WEEKDAY},?\s+\d|\d{{1,2}}(?:[.:]\d\d)?\s*[ap]\.?m\b"  # (not "Sun god")
 )
 
 
