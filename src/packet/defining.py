@@ -724,21 +724,22 @@ _AN_INSTRUCTION = re.compile(r"(?i:read|write|answer|remember|look\s+at|bring|do
 # Whose a name of two or more words is: "China's First Five-Year Plan" is the plan's name,
 # "Pugachev's Rebellion" a name itself.
 _OWNER = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?[’']s\s+(?=[A-Z][\w’'-]*\s+[A-Z])")
-# The words a term was read with that are not the term's: a preposition it followed ("Under
-# the Act of Union"), what was done to it ("dying of kwashiorkor", "Talk of secession"), whose
-# ally it was ("Sun's ally Song Jiaoren"), where it was born or whose style it was ("an
-# Irish-born drayman", "Soviet-style central planning"); but a
-# people's adjective may be the term's ("Carthaginian peace", "the Julian calendar").
+# The languages a word a term's text explains may come from (`_without_its_language`).
 _LANGUAGES = (
     r"Norse|Arabic|Latin|Greek|Hebrew|Aramaic|Persian|Sanskrit|Pali|Nahuatl|Quechua|English|"
     r"Irish|Gaelic|Welsh|French|German|Spanish|Portuguese|Italian|Dutch|Turkish|Russian|"
     r"Ukrainian|Polish|Chinese|Japanese|Korean|Mongolian|Hindi|Urdu|Zulu|Xhosa|Swahili|Māori|"
     r"Maori|Hawaiian|Tagalog|Afrikaans|Yiddish"
 )
+_AN_AGE_OF_A_LANGUAGE = r"(?:(?:Old|Middle|Classical|Modern)\s+)?"  # "Old Norse"
+_A_LANGUAGE = rf"{_AN_AGE_OF_A_LANGUAGE}(?:{_LANGUAGES})"
 # … a word of another alphabet's letters ("Old Norse þing"; not "Russian emperor": hostile pass 57)
-_A_WORD_OF_A_LANGUAGE = re.compile(
-    rf"(?:(?:Old|Middle|Classical|Modern)\s+)?(?:{_LANGUAGES})\s+\S*[^\x00-\x7f]\S*"
-)
+_A_WORD_OF_A_LANGUAGE = re.compile(rf"{_A_LANGUAGE}\s+\S*[^\x00-\x7f]\S*")
+# The words a term was read with that are not the term's: a preposition it followed ("Under
+# the Act of Union"), what was done to it ("dying of kwashiorkor", "Talk of secession"), whose
+# ally it was ("Sun's ally Song Jiaoren"), where it was born or whose style it was ("an
+# Irish-born drayman", "Soviet-style central planning"); but a
+# people's adjective may be the term's ("Carthaginian peace", "the Julian calendar").
 _NOT_THE_TERMS = re.compile(
     r"^(?:(?:Under|In|On|At|By|With|From|After|Before|During|Like|Unlike|Through)\s+the\s+"
     r"(?=[A-Z])|"
@@ -750,7 +751,7 @@ _NOT_THE_TERMS = re.compile(
 # The language a word comes from, before the word: "Old Norse vápnatak", "the Arabic sayyid",
 # "the Ukrainian words holod".
 _A_LANGUAGE_S = re.compile(
-    rf"(?:(?:Old|Middle|Classical|Modern)\s+)?(?:{_LANGUAGES})(?P<words>\s+words?)?\s+"
+    rf"{_A_LANGUAGE}(?P<words>\s+words?)?\s+"
     r"(?=[a-zà-öø-ÿþðæœāēīōū][^\s]*(?:\s+[a-zà-öø-ÿþðæœāēīōū'][^\s]*){0,3}$)"
 )
 
@@ -766,9 +767,9 @@ def _without_its_language(term: str, sentence: str) -> str:
     from_it = (
         # … or an aside that says so: "El Cid, from the Arabic sayyid, 'lord'"
         r"(?:\b(?:comes?|coming|came|derived?|derives|taken|borrowed)\s+|,\s+)from\s+(?:the\s+)?"
-        rf"(?:(?:Old|Middle|Classical|Modern)\s+)?{re.escape(term)}"
+        rf"{_AN_AGE_OF_A_LANGUAGE}{re.escape(term)}"
     )
-    bracket = rf"\((?:(?:Old|Middle|Classical|Modern)\s+)?{re.escape(term)}"
+    bracket = rf"\({_AN_AGE_OF_A_LANGUAGE}{re.escape(term)}"
     foreign = re.search(r"[^\x00-\x7f]", term[language.end() :]) is not None
     said = language["words"] or re.search(from_it, sentence)
     return term[language.end() :] if said or (foreign and re.search(bracket, sentence)) else term

@@ -1010,7 +1010,7 @@ def _longest(found: list[re.Match[str]]) -> re.Match[str]:
     return max(found, key=lambda m: len(m[0]))
 
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^>]+>")  # an HTML tag, for the words between tags
 _AN_ARTICLE = re.compile(r"<article\b[^>]*>(?P<body>.*?)</article\s*>", re.IGNORECASE | re.DOTALL)
 
 
@@ -1050,7 +1050,7 @@ def _a_word_and_its_meaning(item: str) -> bool:
     m = _A_WORD_AND_ITS_MEANING.match(item)
     if m is None:
         return False
-    word, meaning = re.sub(r"<[^>]+>", "", m["word"]), re.sub(r"<[^>]+>", "", m["meaning"])
+    word, meaning = _TAG.sub("", m["word"]), _TAG.sub("", m["meaning"])
     return not (
         re.search(r"\b\d{4}\b|^Q\d", word.strip())
         or _A_PAGE_S_FIELD.fullmatch(word.strip().rstrip(":"))
@@ -1135,7 +1135,7 @@ def _the_words_listed(panel: str) -> str:
     words and their meanings (not the contact lines or share links after them: hostile pass
     58), a table's cells joined by a dash."""
     heading = _A_KEY_WORDS_HEADING.search(panel)
-    title = re.sub(r"<[^>]+>", "", heading[0]).strip() if heading else ""
+    title = _TAG.sub("", heading[0]).strip() if heading else ""
     items = [
         re.sub(r"</?t[dh][^>]*>", "", re.sub(r"\s*</td>\s*<td[^>]*>\s*", " – ", item))
         for item in _the_run_of_words(panel, heading.end() if heading else 0)
@@ -1216,7 +1216,7 @@ def _definitions_kept(page: str) -> str:
 def _definitions_made_paragraphs(dl: re.Match[str]) -> str:
     pairs = list(_DEFINITION.finditer(dl["items"]))
     left = _DEFINITION.sub("", dl["items"]).strip()
-    said = [re.sub(r"<[^>]+>", "", pair["said"]).strip() for pair in pairs]
+    said = [_TAG.sub("", pair["said"]).strip() for pair in pairs]
     if left or len(pairs) < 2 or 2 * sum(text[:1].islower() for text in said) <= len(said):
         return dl[0]
     return "".join(f"<p><strong>{p['term']}</strong>: {p['said']}</p>" for p in pairs)
