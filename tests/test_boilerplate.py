@@ -298,6 +298,14 @@ def test_a_sidebar_s_key_terms_beside_the_article_are_kept_without_its_links() -
 
 
 _REVOLT = "<p>In 1381 the peasants of Essex and Kent rose against the poll tax. " * 6 + "</p>"
+
+
+def _beside_an_article(aside: str) -> str:
+    """A saved web page: an article in `<main>`, then `aside` after it."""
+    article_ = f"<main><article><h1>The lesson</h1>{_REVOLT}</article></main>"
+    return f"<html><body>{article_}{aside}</body></html>"
+
+
 _KEY_WORDS_LIST = (
     "<ul><li><strong>Poll tax</strong> – a tax paid by every adult.</li>"
     "<li><strong>Villein</strong> – a peasant who was not free.</li>"
@@ -323,10 +331,7 @@ def test_only_a_sidebar_s_key_words_come_in(panel: str, kept: bool) -> None:
     """Hostile pass 56 on the sidebar's key terms: a "Glossary" link, a "Vocabulary quiz" and a
     shop's list came into the article; only a panel headed as key words whose list is words
     and what they mean does."""
-    page = (
-        f"<html><body><main><article><h1>The Peasants' Revolt</h1>{_REVOLT}</article></main>"
-        f"<aside class='sidebar'>{panel}</aside></body></html>"
-    )
+    page = _beside_an_article(f"<aside class='sidebar'>{panel}</aside>")
     text = _html_text(page)
     assert ("**Villein** – a peasant who was not free." in text) == kept
     for elsewhere in ("A–Z glossary", "What was a villein?", "Tote bag"):
@@ -347,10 +352,7 @@ def test_only_a_sidebar_s_key_words_come_in(panel: str, kept: bool) -> None:
 def test_a_sidebar_s_key_words_in_other_forms_come_in(panel: str) -> None:
     """Hostile pass 57: a sidebar's key words headed "Keywords" or "Words to know", set as
     paragraphs, or as a definition list, were lost."""
-    page = (
-        f"<html><body><main><article><h1>The Vikings</h1>{_REVOLT}</article></main>"
-        f"<aside class='sidebar'>{panel}</aside></body></html>"
-    )
+    page = _beside_an_article(f"<aside class='sidebar'>{panel}</aside>")
     assert "the part of England under Danish law" in _html_text(page)
 
 
@@ -438,11 +440,11 @@ def test_what_hostile_pass_58_found_in_emails_plans_and_sidebars() -> None:
         "Week 1 – 4 August 1914 – Britain declares war on Germany after the invasion of Belgium."
     )
     assert [block for _, block in article(f"The Great War\n\n{weeks}", "text").blocks] == [weeks]
-    page = (
-        f"<html><body><main><article><h1>The Flood</h1>{_REVOLT}</article></main><aside>"
-        "<p><strong>Key words</strong></p><p><b>Spillway</b> – a channel that lets surplus water "
-        "past a dam</p><p><b>Earthen dam</b> – a dam built of packed earth and rock</p>"
-        "<h4>Contact us</h4><p><b>Phone:</b> 814-539-1889</p></aside></body></html>"
+    page = _beside_an_article(
+        "<aside><p><strong>Key words</strong></p>"
+        "<p><b>Spillway</b> – a channel that lets surplus water past a dam</p>"
+        "<p><b>Earthen dam</b> – a dam built of packed earth and rock</p>"
+        "<h4>Contact us</h4><p><b>Phone:</b> 814-539-1889</p></aside>"
     )
     text = _html_text(page)
     assert "**Spillway** – a channel that lets surplus water past a dam" in text
@@ -475,10 +477,7 @@ def test_what_hostile_pass_59_found_in_sidebars(
     """Hostile pass 59: a sidebar's key words were lost after an introduction, a table's header
     row or a sub-heading, or for a meaning in quotation marks or a capital ("Führer –
     Leader"); a page's fields (share links, "Filed under:", a date) are no key words."""
-    page = (
-        f"<html><body><main><article><h1>The Blitz</h1>{_REVOLT}</article></main>"
-        f"<aside class='sidebar'><section>{panel}</section></aside></body></html>"
-    )
+    page = _beside_an_article(f"<aside class='sidebar'><section>{panel}</section></aside>")
     text = _html_text(page)
     for line in kept:
         assert line in text
@@ -519,11 +518,10 @@ def test_what_hostile_pass_60_found_in_texts_and_sidebars() -> None:
     assert "Abolition: ending slavery by law" in [b for _, b in article(email, "text").blocks]
     week = "Week 1 – 10 July – The Luftwaffe attacks convoys in the Channel."
     assert [b for _, b in article(f"The Battle of Britain\n\n{week}", "text").blocks] == [week]
-    page = (
-        f"<html><body><main><article><h1>Egypt</h1>{_REVOLT}</article></main><aside><section>"
-        "<h3>Key words</h3><ul><li><b>Ra</b> – Sun god of the Egyptians</li><li><b>Share</b> – a "
-        "part of a company that people can buy</li><li><b>Hours</b> – the prayers a monk said "
-        "through the day</li></ul></section></aside></body></html>"
+    page = _beside_an_article(
+        "<aside><section><h3>Key words</h3><ul><li><b>Ra</b> – Sun god of the Egyptians</li>"
+        "<li><b>Share</b> – a part of a company that people can buy</li>"
+        "<li><b>Hours</b> – the prayers a monk said through the day</li></ul></section></aside>"
     )
     text = _html_text(page)
     for word in ("**Ra**", "**Share**", "**Hours**"):
