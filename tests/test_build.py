@@ -528,3 +528,26 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return state not in ("Z", "X")
+
+
+def test_renderer_processes_leave_no_temporary_files(
+    project_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WeasyPrint writes a document's fonts to a temporary folder and removes it only when
+    its font configuration is collected, which never happens in a renderer process the pool
+    ends: every build had left a folder of fonts, megabytes, in the system's temporary folder
+    for each renderer. What the renderers write there goes, and is gone once they end."""
+    import tempfile
+
+    from packet.build.renderers import Renderers
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # the renderers' too: they fork
+    with Renderers(project_dir, 2) as renderers:
+        renderers.submit("<!DOCTYPE html><html><body><p>A page.</p></body></html>", False)
+        _, rendered = renderers.next_done()
+        assert rendered.pages == 1
+        written = [p.name for p in scratch.rglob("*") if p.is_file()]
+        assert written, "the renderers wrote no fonts (the test would see nothing)"
+    assert list(scratch.iterdir()) == []

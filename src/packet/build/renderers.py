@@ -16,8 +16,10 @@ import gc
 import multiprocessing
 import os
 import queue
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from multiprocessing.pool import Pool
@@ -53,8 +55,8 @@ def _render(renderer: PdfRenderer, html: str, booklet: bool) -> Rendered:
 _worker: PdfRenderer | BaseException | None = None
 
 
-def _start_worker(root: Path, parent: int) -> None:
-    """Set up a renderer process of packet's process `parent`.
+def _start_worker(root: Path, parent: int, scratch: Path) -> None:
+    """Set up a renderer process of packet's process `parent`, its temporary files in `scratch`.
 
     Stopping is the main process's business: Ctrl-C is ignored here, and SIGTERM and SIGHUP
     take their default action, ending the process at once and without a traceback (a
@@ -65,8 +67,14 @@ def _start_worker(root: Path, parent: int) -> None:
     the renderer is also killed when packet dies, however it dies (SIGKILL included),
     rather than rendering on for no one and printing a traceback when it cannot hand its
     PDF back.
+
+    A renderer ends without cleaning up after itself, so what it leaves goes in `scratch`,
+    which packet removes (WeasyPrint writes a document's fonts to a temporary folder of
+    their own and removes it only when the font configuration is collected; each build had
+    left one, some megabytes, per renderer).
     """
     global _worker
+    tempfile.tempdir = str(scratch)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     hangup = getattr(signal, "SIGHUP", None)
@@ -114,10 +122,12 @@ class Renderers:
         self.done: queue.SimpleQueue[tuple[int, Rendered | BaseException]] = queue.SimpleQueue()
         self.submitted = 0
         self.waiting: collections.deque[tuple[int, str, bool]] = collections.deque()  # no pool
+        self.scratch: Path | None = None  # the renderer processes' temporary files
         if workers:
             # Workers start at once: WeasyPrint loads while the project is read and checked.
             context = multiprocessing.get_context("fork" if _CAN_FORK else "spawn")
-            self.pool = context.Pool(workers, _start_worker, (root, os.getpid()))
+            self.scratch = Path(tempfile.mkdtemp(prefix="packet-renderers-"))
+            self.pool = context.Pool(workers, _start_worker, (root, os.getpid(), self.scratch))
         self.count = workers  # processes rendering at once; 0: this one
         self.workers = self._running()
 
@@ -190,10 +200,18 @@ class Renderers:
         return ticket, result
 
     def close(self) -> None:
-        """End the renderer processes. The pool's own shutdown can wait for ever on a lock
-        that an interrupted thread left held (rarely, when Ctrl-C or SIGTERM lands inside
-        multiprocessing's code); after CLOSE_SECONDS the renderers are killed outright,
-        those the pool had when closing began and any it has started since."""
+        """End the renderer processes and remove their temporary files."""
+        try:
+            self._end_pool()
+        finally:
+            if self.scratch is not None:
+                shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def _end_pool(self) -> None:
+        """The pool's own shutdown can wait for ever on a lock that an interrupted thread
+        left held (rarely, when Ctrl-C or SIGTERM lands inside multiprocessing's code);
+        after CLOSE_SECONDS the renderers are killed outright, those the pool had when
+        closing began and any it has started since."""
         if self.pool is None:
             return
         pool, workers = self.pool, list(getattr(self.pool, "_pool", None) or [])
