@@ -41,16 +41,16 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The issue's targets. On the whole set all are met but term recall and event recall (94.0%
-# since batch 40 joined it); on the held-out batch (40), measured once before its misses were
-# read, event precision and definitions met theirs; event recall, term recall and term
-# precision did not (README "How good the drafts are"). A figure must not fall below what it
+# The issue's targets. On the whole set all are met but term recall and event recall (93.0%
+# since batch 41 joined it); on the held-out batch (41), measured once before its misses were
+# read, event precision, term precision and definitions met theirs; event recall and term
+# recall did not (README "How good the drafts are"). A figure must not fall below what it
 # was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.783, "event recall": 0.940}
-HELD_OUT_MEASURED = {"event recall": 0.797, "event precision": 0.839, "term recall": 0.712,
-                     "term precision": 0.466, "definitions as clauses": 1.0}  # fmt: skip
+WHOLE_SET_MEASURED = {"term recall": 0.775, "event recall": 0.930}
+HELD_OUT_MEASURED = {"event recall": 0.782, "event precision": 0.872, "term recall": 0.653,
+                     "term precision": 0.693, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass
@@ -125,10 +125,15 @@ def _date(label: dict[str, Any]) -> str | None:
     if isinstance(year, int) and year < 0:
         # a year before the common era, as a label gives it: -59 is 59 BC, and a day or
         # month of it ("that summer", "28 September") is of that year (packet writes a day
-        # BC as its year: "15 March 44 BC" is 44 BC) — but a century of it is the century
-        # its words say ("in the 13th century BCE", which a label gives as -1300)
-        century = happenings(f"in the {date.split(' the ', 1)[-1]}", None)
-        return century[0][3] if century and "century" in century[0][3] else f"{-year} BC"
+        # BC as its year: "15 March 44 BC" is 44 BC) — but a century or decade of it is the
+        # one its words say ("in the 13th century BCE", which a label gives as -1300; "in the
+        # 480s", as -485)
+        read = happenings(f"in the {date.split(' the ', 1)[-1]}", None)
+        if read and "century" in read[0][3]:
+            return read[0][3]
+        if read and re.fullmatch(r"(?:(?:early|mid|late) )?\d+s(?: BCE)?", read[0][3]):
+            return read[0][3].removesuffix(" BCE") + " BCE"
+        return f"{-year} BC"
     if _relative(label):
         return str(year)  # "two days later", of 1950: the label gives the year alone
     # A month the label gives alone ("March", with its year) is read as the text has it.
