@@ -277,3 +277,52 @@ def test_a_three_digit_year_before_a_count_word(sentence: str, dates: list[str])
     heathen men ravaged" — "In 300 villages people starved" reads alike — and "in 850–51",
     which pages and line numbers write alike.)"""
     assert [date for *_, date in happenings(sentence)] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("In 508/507 BCE the reforms of Cleisthenes reorganised the citizen body.", ["508 BCE"]),
+        ("Xerxes spent the winter of 481/480 BC at Sardis.", ["481 BCE"]),
+        ("The winter of 1916/17 was the coldest in memory.", ["1916"]),
+        ("In 1788/89 the harvest failed across France.", ["1788"]),
+        ("His Histories were probably completed in the 420s BCE.", ["420s BCE"]),
+        ("Athens grew rich in the late 460s B.C. from the silver mines.", ["late 460s BCE"]),
+        # … not two numbers that are not one year and the next, nor a year of three digits
+        # without its era
+        ("The minute is in the Cabinet papers, CAB 24/117, at the National Archives.", []),
+        ("Read chapters 508/509 for next week.", []),
+    ],
+)  # fmt: skip
+def test_a_year_of_two_calendars_and_a_decade_bc(sentence: str, dates: list[str]) -> None:
+    """Batch 41, measured blind: an exam board's source booklet on the Persian Wars dated its
+    Athenian years ("508/507 BCE", an archon's year from midsummer) to the second year, with
+    titles "In 508/ the reforms …", and "the 420s BCE" as a decade of the common era."""
+    assert [date for *_, date in happenings(sentence)] == dates
+
+
+@pytest.mark.parametrize(
+    ("written", "first", "last", "label"),
+    [
+        ("480s BCE", -488, -479, "480s BCE"),  # 489–480 BCE
+        ("late 490s BCE", -492, -489, "late 490s BCE"),  # 493–490 BCE
+        ("early 480s BC", -488, -485, "early 480s BCE"),
+    ],
+)
+def test_a_decade_before_the_common_era_counts_down(
+    written: str, first: int, last: int, label: str
+) -> None:
+    date = parse_date(written)
+    assert (date.start.year, date.end.year, date.label, date.approximate) == (
+        first,
+        last,
+        label,
+        True,
+    )
+
+
+def test_a_decade_before_the_common_era_is_printed_in_the_packet_s_language() -> None:
+    from packet.i18n import Words
+
+    labels = [parse_date("480s BCE", Words(code)).label for code in ("fr", "es", "de")]
+    assert labels == ["années 480\xa0av.\xa0J.-C.", "década de 480 a. C.", "480er-Jahre v. Chr."]

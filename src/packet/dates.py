@@ -9,6 +9,7 @@ Accepted forms (en dash or hyphen in ranges):
     1970–1975, 1975-04-17 to 1979-01-07     range of any two of the above
     1950s, early 1950s, mid 1950s, late 1950s   decade or part of it (approximate; in prose
                                             one of three digits after "the": "the 270s")
+    480s BCE, late 490s BCE                 a decade before the common era (489–480 BCE)
     18th century, late 16th century,        century or part of it (approximate; the 18th
     2nd century BCE                         century is 1700–1799, the 2nd BCE 200–101 BCE)
     500 BCE, 44 BC, 30 CE, AD 394           era-marked years
@@ -211,7 +212,7 @@ def _day_label(point: Point, words: Words) -> str:
 
 _ISO = re.compile(r"^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _ERA = re.compile(r"^(?:(\d{1,4})\s*(BCE|BC|CE|AD)|(AD)\s*(\d{1,4}))$", re.IGNORECASE)
-_DECADE = re.compile(r"^(?:(early|mid|late)[\s-]+)?(\d{2,3}0)s$", re.IGNORECASE)
+_DECADE = re.compile(r"^(?:(early|mid|late)[\s-]+)?(\d{2,3}0)s(?:\s+(BCE|BC))?$", re.IGNORECASE)
 _CENTURY = re.compile(
     r"^(?:(early|mid|late)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)\s+century(?:\s+(BCE|BC|CE|AD))?$",
     re.IGNORECASE,
@@ -237,6 +238,9 @@ def _point(text: str, words: Words = ENGLISH) -> tuple[Point, Point, str, bool]:
         part, decade = (m[1] or "").lower(), int(m[2])
         first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), "": (0, 9)}[part]
         label = _decade_label(part, decade, words)
+        if m[3]:  # years before the common era count down: the early 480s BCE are 489–487 BCE
+            label = words.say("{year} BCE", year=label)
+            return Point(1 - decade - 9 + first), Point(1 - decade - 9 + last), label, True
         return Point(decade + first), Point(decade + last), label, True
     if m := _ISO.match(text):
         year = int(m[1])
@@ -455,9 +459,18 @@ _PROSE = [
         "decade",
         r"\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>1\d{2}0|20\d0)s\b",
     ),
+    (  # the 480s BC, the late 420s BCE: a decade before the common era
+        "decade",
+        r"\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]\d{1,2}0)s\s+"
+        r"(?P<era>BCE|BC|B\.\s?C\.(?:\s?E\.)?)(?!\w)",
+    ),
     (  # the 270s, the early 330s: a decade of three digits, after "the"
         "decade",
         r"\b(?i:the)\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>[1-9]\d0)s\b",
+    ),
+    (  # the winter of 1916/17, 1788/89, in 508/507 BCE: a year of two calendars (`_split_text`)
+        "split",
+        rf"(?<![\d/])\b(?P<y>\d{{3,4}})/(?P<y2>\d{{1,4}})\b(?!/)(?:\s*{_AN_ERA})?",
     ),
     (  # c. 1550–1070 BC: an approximate span of years of one era, which it keeps
         "circa era",
@@ -621,6 +634,25 @@ def _era_text(m: re.Match[str]) -> str:
     return f"{int(m['n'])} {era}" if m["n"] else f"{int(m['ad'])} AD"
 
 
+def _decade_text(m: re.Match[str]) -> str:
+    """ "the late 1950s", "the 480s BC" as packet writes them: "late 1950s", "480s BCE"."""
+    era = " BCE" if m.re.groupindex.get("era") and m["era"] else ""
+    return f"{m['part'].lower() + ' ' if m['part'] else ''}{m['decade']}s{era}"
+
+
+def _split_text(m: re.Match[str]) -> str:
+    """A year of two calendars ("the winter of 1916/17", "in 508/507 BCE", an Athenian
+    archon's year that began at midsummer) as its first: "1916", "508 BCE" — not two numbers
+    that are not one year and the next ("CAB 24/117", "45/46 ships")."""
+    first, second = m["y"], m["y2"]
+    second = first[: max(0, len(first) - len(second))] + second
+    era = re.sub(r"[.\s]", "", m["era"] or "").upper()
+    before_christ = era in ("BC", "BCE")
+    if int(second) != int(first) + (-1 if before_christ else 1) or not (era or len(first) == 4):
+        raise ValueError(m[0])
+    return f"{int(first)} BCE" if before_christ else first
+
+
 def _century_text(m: re.Match[str]) -> str:
     """ "the end of the eighth century" as packet writes it: "late 8th century"."""
     word = m["c"].lower()
@@ -641,7 +673,8 @@ _PROSE_TEXT: dict[str, Callable[[re.Match[str]], str]] = {
     "range": _span_text,
     "span": _span_text,
     "century": _century_text,
-    "decade": lambda m: f"{m['part'].lower() + ' ' if m['part'] else ''}{m['decade']}s",
+    "decade": _decade_text,
+    "split": _split_text,
     "circa": lambda m: f"c. {m['y']}",
     "circa era": lambda m: f"c. {_era_text(m)}",
     "era": _era_text,

@@ -348,12 +348,32 @@ class _Told:
     # the year of each day the text gave with its year written ("Friday, May 31, 1889"), for
     # the day said again without it ("the warnings of May 31")
     days: dict[tuple[int, int], int] = field(default_factory=dict)
+    # the last year before the common era told ("490 BCE"), until a year of the common era is
+    before_christ: int | None = None
+    era_told: str | None = None  # the era of the last date told: "BC", "AD", None before any
+
+    def in_its_era(self, date: str) -> str:
+        """`date`, a year or decade written without its era, in the era the story is in: "In
+        480 the Persians returned", "in the 480s", after 490 BC, are years BC (batch 41's
+        source booklet had them of the common era) — not a year centuries on from the last
+        one BC ("rediscovered in 1822", after 196 BC)."""
+        bc = self.before_christ
+        m = re.fullmatch(r"(c\. |(?:early|mid|late) )?(\d{1,4})(s?)", date)
+        if bc is None or m is None or int(m[2]) > bc + _BC_STORY_YEARS:
+            return date
+        return f"{date} BCE"
 
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
         ("The BBC – it did not become a corporation until 1 January 1927 – was run by …")."""
         if _in_an_aside(clause, start):
             return
+        # … a year BC after another, not a look back from a story of the common era ("Rome
+        # had not fallen since the Gauls captured it around 390 BC", in AD 410)
+        bc = re.search(r"(\d{1,4})s? BCE?$", date)
+        if bc is None or self.era_told != "AD":
+            self.before_christ = int(bc[1]) if bc else None
+        self.era_told = "BC" if bc else "AD"
         back = _looking_back(date, self.day)
         if back and re.fullmatch(r"\d{1,4} BCE?", date):
             self.day = ""  # "a decree issued in 196 BC" after 1799: which year "two years later"
@@ -380,6 +400,11 @@ class _Told:
                 self.year = None  # "In 1916, …", "In the spring of 1520 …": a new year
         elif re.search(r"\b(?:BC|BCE)$", date):  # no year a later "15 March" can take
             self.year = self.plain_year = None
+
+
+# How far before the last year BC told a year written without its era may still be one BC (a
+# look back: "In 499 the Ionian cities revolted", after 490 BC).
+_BC_STORY_YEARS = 50
 
 
 def _in_an_aside(clause: str, start: int) -> bool:
@@ -812,7 +837,8 @@ def _dated_in(
     # day the lines after it are told on
     alone = _only_a_date(sentence.strip("*_# ").rstrip(":"))
     caption = _A_SOURCE_CAPTION.match(sentence) is not None
-    for clause, start, end, date in happenings(sentence, context, told.day, told.days):
+    for clause, start, end, bare in happenings(sentence, context, told.day, told.days):
+        date = told.in_its_era(bare)
         if line and date in told.retold:
             continue  # the sentence that tells it is the event
         year = int(date[:4]) if re.match(r"\d{4}", date) else None
@@ -1578,6 +1604,12 @@ _YEARS_COUNT = (
     rf"(?:{'|'.join(_TENS)})(?:-(?:one|{_COUNT}))?|{_COUNT}|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen"
 )
+# How near a count of years is, part of its words: "The war ended | less than a year later |"
+# (a title had ended "The war ended less than": batch 41).
+_ROUGHLY = (
+    r"(?:(?:less|more|little\s+more|no\s+more)\s+than\s+|"
+    r"(?:about|nearly|almost|some|just|only|barely|roughly|around)\s+)?"
+)
 # A year told from the one before: "that same year", "the following year", "the previous year",
 # "two years later", "that summer", "within weeks" (of the year before it).
 _RELATIVE_YEAR = re.compile(
@@ -1585,12 +1617,13 @@ _RELATIVE_YEAR = re.compile(
     r"(?:in\s+)?(?:the\s+)?(?:following|next)\s+(?:year|spring|summer|autumn|fall|winter)|"
     # … "The following May, Kelso Cochrane … was stabbed": the next May after the last date
     rf"(?:in\s+)?the\s+(?:following|next)\s+(?P<month>(?-i:{'|'.join(MONTHS)}))\b|"
-    r"a\s+year\s+later|\A(?:[Ii]n\s+)?(?-i:[Tt]hat)\s+year\b(?!\s+after\b)|"
+    rf"{_ROUGHLY}a\s+year\s+later|\A(?:[Ii]n\s+)?(?-i:[Tt]hat)\s+year\b(?!\s+after\b)|"
     # … not "stayed for about a year before leaving": how long
     r"(?:in\s+)?the\s+previous\s+year|(?<!\bfor\s)(?<!\bfor\sabout\s)a\s+year\s+(?:earlier|before)|"
     # … "Forty-four years later" (not "after six years of fighting", nor "40 years later", a
     # scholar's dating as often as a step of the story)
-    rf"(?<![\w-])(?<!hundred\sand\s)(?<!hundred\s)(?P<years>{_YEARS_COUNT})\s+years\s+later|"
+    rf"{_ROUGHLY}(?<![\w-])(?<!hundred\sand\s)(?<!hundred\s)(?P<years>{_YEARS_COUNT})\s+years\s+"
+    r"later|"
     rf"after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b|[’'])|"  # not "after five years' residence"
     r"that\s+(?:same\s+)?(?:spring|summer|autumn|fall|winter)|"
     # "By spring about half of the passengers were dead", of the year the text is in
@@ -1731,6 +1764,11 @@ def _counted(
         counted = m["count"] or weeks or m["earlier"] or "fortnight" in said
         if last and re.fullmatch(r"\d{4}-\d\d", last) and not counted and not hour:
             return m.start(), m.end(), last  # "In November 1908 … Cixi died the next day": then
+        if last and not hour and _the_story_s_year(last, before is not None, year):
+            # … and after a year, of that year: "In 480 BC Xerxes crossed the Hellespont. That
+            # night a storm wrecked the bridges" (batch 41); not an hour ("at dawn"), which may
+            # be any day's
+            return m.start(), m.end(), last.lstrip("0")
         if not last or not re.fullmatch(r"\d{4}-\d\d-\d\d", last):
             return None  # "In March 1851 … two days later": no day
         shift = _days_on(m, forward - back)
@@ -1759,6 +1797,15 @@ def _counted(
         return None
     told = f"{base_year + shift:04d}-{named:02d}" if named else str(base_year + shift)
     return m.start(), m.end(), told
+
+
+def _the_story_s_year(last: str, in_the_sentence: bool, year: int | None) -> bool:
+    """Whether `last`, the date a relative day is told from, is a year the story is in: the
+    sentence's own, or the text's — not one a clause looked back to ("in 1614 an English
+    captain had kidnapped several of them. The day before, …", in December 1620)."""
+    if re.fullmatch(r"\d{1,4} BCE?", last):
+        return in_the_sentence or year is None  # (a year BC leaves the text no other)
+    return re.fullmatch(r"\d{4}", last) is not None and (in_the_sentence or int(last) == year)
 
 
 def _counted_years(count: str) -> int:
