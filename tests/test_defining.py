@@ -3580,3 +3580,27 @@ def test_what_hostile_pass_59_found_in_meanings(sentence: str, term: str, wanted
     """Hostile pass 59: a meaning cut at its first comma was read on into the sentence ("an
     earl, was crowned king in"); only a list of three modifiers or more is read to its noun."""
     assert {t: d for t, d, _ in defined_terms(sentence)}[term] == wanted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("Edward besieged it with great siege engines, including a giant trebuchet – a machine "
+         "like an enormous catapult – that his engineers named the War Wolf.", "trebuchet"),
+        ("The letter is clever propaganda – information designed to persuade people to support "
+         "one side.", "propaganda"),
+        ("Y-12 used calutrons, electromagnetic separators developed by Ernest Lawrence at "
+         "Berkeley, to separate the isotopes.", "calutrons"),
+        ("Within a few years tribunals – local courts of the Inquisition – had been set up in "
+         "Córdoba and Toledo.", "tribunals"),
+        ("Londoners spread cheap guano, the droppings of seabirds, on their gardens.", "guano"),
+        # … but a span of time that is the term's head stays
+        ("Cromwell cut the number of holy days – saints' days when people did not work.",
+         "holy days"),
+    ],
+)  # fmt: skip
+def test_a_term_without_the_word_before_it(sentence: str, term: str) -> None:
+    """Batch 41, second look: a word describing the thing, a verb or a span of time before a
+    term was taken as part of it ("giant trebuchet", "clever propaganda", "Y-12 used
+    calutrons", "years tribunals")."""
+    assert term in [t for t, _, _ in defined_terms(sentence)]

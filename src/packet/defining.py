@@ -350,7 +350,12 @@ _NOT_IN_TERM = {
     "across", "among", "upon", "towards", "beyond", "despite", "although", "though", "because",
     "unless", "whereas", "if", "like", "unlike", "behind", "around", "along", "near", "beside",
     "below", "above", "inside", "outside", "amid", "throughout", "toward",
+    # … a pronoun before a term ("contemporaries called them | gafol": batch 41's second look)
+    "them", "him", "us", "you",
 }  # fmt: skip
+# A span of time before a term is not of it: "Within a few years | tribunals – local courts …"
+# (but "holy days – saints' days …" is a term).
+_SPANS_OF_TIME = {"years", "months", "weeks", "days", "decades", "centuries"}
 _GENERIC = {
     "result", "effect", "effects", "aim", "outcome", "reason", "problem", "answer", "situation",
     "cause", "war", "country", "government", "people", "city", "town", "state", "time", "year",
@@ -396,7 +401,7 @@ _PAST_TENSES = {
     "shook", "slew", "dug", "stole", "swept", "tore", "wove", "froze", "hung", "lent", "stuck",
     "understood", "broke", "burnt", "dealt", "forgot", "forgave", "knelt", "thought", "fed",
     "bound", "spread", "shot", "cut", "hit", "beat", "spent", "shut", "arose", "bled", "wept",
-    "slept", "sprang", "swung",
+    "slept", "sprang", "swung", "used", "owed",  # "Y-12 used | calutrons, electromagnetic …"
 }  # fmt: skip
 _IRREGULAR = "(?:" + "|".join(sorted(_PAST_TENSES)) + ")"
 # What a clause tells someone did or was: "was", "had", "died", "landed", "began".
@@ -1447,6 +1452,7 @@ _DESCRIBING = {
     "so-called", "terrible", "deadly", "bitter", "fierce", "popular", "second", "third",
     "fourth", "first", "last", "final", "real", "key", "chief", "hardest", "biggest", "greatest",
     "worst", "best", "immediate", "underlying", "deeper", "other", "experienced", "loose",
+    "giant", "enormous", "massive", "tiny", "thick", "cheap", "clever", "crude", "brilliant",
 }  # fmt: skip
 
 
@@ -1516,6 +1522,7 @@ def _in_phrase(bare: str, capitals: bool, taken: list[str], before: list[str]) -
         bare.lower() in _NOT_IN_TERM
         or bare.lower() in ("up", "down", "out", "off", "back")  # "set up | ghettos"
         or bare.lower() in _DESCRIBING
+        or (bool(taken) and bare.lower() in _SPANS_OF_TIME)
         or bool(_NUMBERS.search(bare.lower()))
         or len(taken) >= 4
         or (_VERB.match(bare + " x") and not (taken and before and before[-1] in _BEFORE_ADJECTIVE))
