@@ -2155,43 +2155,47 @@ def test_what_hostile_pass_60_found_in_founded_asides() -> None:
     ("paragraphs", "timeline"),
     [
         # a year or decade without its era, in a story told in years BC, is BC
-        (["In 490 BCE the Persians landed at Marathon.",
+        (["In 499 BCE the Ionian cities revolted. In 494 BCE the Persians sacked Miletus, and in "
+          "490 BCE they landed at Marathon.",
           "Athenian politics in the 480s were shaped by ostracism. In 480 the Persians "
           "returned."],
-         [("490 BCE", "The Persians landed at Marathon"),
+         [("499 BCE", "The Ionian cities revolted"), ("494 BCE", "The Persians sacked Miletus"),
+          ("490 BCE", "They landed at Marathon"),
           ("480s BCE", "Athenian politics were shaped by ostracism"),
           ("480 BCE", "The Persians returned")]),
-        # … but not after one year BC a story of the common era looks back to, nor centuries on
+        # … but not after one or two years BC (hostile pass 61), nor a year BC a story of the
+        # common era looks back to, nor one far from the last told
+        (["Rome was founded, according to legend, in 753 BC. The last king was expelled in 509 "
+          "BC. The Western Roman Empire fell in 476."],
+         [("753 BC", "Rome was founded, according to legend"),
+          ("509 BC", "The last king was expelled"), ("476", "The Western Roman Empire fell")]),
         (["In 410 Alaric sacked Rome. Rome had not fallen since the Gauls captured it around "
           "390 BC. Augustine began The City of God in 413."],
          [("410", "Alaric sacked Rome"), ("c. 390 BC", "Rome had not fallen since the Gauls "
           "captured it"), ("413", "Augustine began The City of God")]),
-        (["In 196 BC the priests issued the decree. In 204 BC the king had been crowned.",
-          "French soldiers found the stone in 1799."],
-         [("196 BC", "The priests issued the decree"), ("204 BC", "The king had been crowned"),
-          ("1799", "French soldiers found the stone")]),
-        # a day told from a year the story is in is of that year
-        (["In 480 BCE Xerxes crossed the Hellespont. That night a storm wrecked the bridges."],
-         [("480 BCE", "Xerxes crossed the Hellespont"),
-          ("480 BCE", "A storm wrecked the bridges")]),
-        (["In 1480 the Turks landed at Otranto. The next day the town fell."],
-         [("1480", "The Turks landed at Otranto"), ("1480", "The town fell")]),
-        # … not from one a clause looked back to, nor an hour of any day
-        (["On 8 December 1620 a party was attacked by the Nauset, whom an English captain had "
-          "raided in 1614. The day before, Dorothy Bradford had drowned."],
-         [("1620-12-08", "A party was attacked by the Nauset"),
-          ("1614", "Whom an English captain had raided")]),
-        (["In 1850 the mill opened at Styal. At dawn the children walked to work."],
-         [("1850", "The mill opened at Styal")]),
-        # a count of years with how near it is: all of it out of the title
+        (["Skara Brae was lived in from about 3180 BC. It was abandoned around 2500 BC, and the "
+          "dunes covered it by 2400 BC. A great storm uncovered the village in 1850."],
+         [("c. 3180 BC", "Skara Brae was lived in"), ("c. 2500 BC", "It was abandoned"),
+          ("2400 BC", "The dunes covered it"), ("1850", "A great storm uncovered the village")]),
+        (["Sulla sacked Athens in 86 BC. The future emperor Hadrian was archon of Athens in "
+          "111/112 AD."],
+         [("86 BC", "Sulla sacked Athens"),
+          ("111 AD", "The future emperor Hadrian was archon of Athens")]),
+        # how near a count of years is: out of the title with it
         (["In 1917 the ship exploded. The war ended less than a year later."],
          [("1917", "The ship exploded"), ("1918", "The war ended")]),
+        (["He was elected to Parliament in 1920 and barely a year later he was dead."],
+         [("1920", "He was elected to Parliament"), ("1921", "He was dead")]),
+        (["Gandhi returned to India in 1915 and about five years later he launched the "
+          "Non-Cooperation Movement."],
+         [("1915", "Gandhi returned to India"),
+          ("1920", "He launched the Non-Cooperation Movement")]),
     ],
 )  # fmt: skip
-def test_the_era_and_the_day_of_a_story_told_in_years(
+def test_the_era_of_a_story_told_in_years_bc(
     paragraphs: list[str], timeline: list[tuple[str, str]]
 ) -> None:
     """Batch 41, measured blind: a source booklet on the Persian Wars dated "in the 480s" and
-    "In 480 the Persians …" to the common era, and lost "That night …" after 480 BC; an audio
-    tour's "The war ended less than a year later" was titled "The war ended less than"."""
+    "In 480 the Persians …" to the common era; an audio tour's "The war ended less than a year
+    later" was titled "The war ended less than"."""
     assert _timeline_of(*paragraphs) == timeline

@@ -650,6 +650,8 @@ def _split_text(m: re.Match[str]) -> str:
     before_christ = era in ("BC", "BCE")
     if int(second) != int(first) + (-1 if before_christ else 1) or not (era or len(first) == 4):
         raise ValueError(m[0])
+    if era in ("AD", "CE"):
+        return f"{int(first)} AD"  # "archon in 111/112 AD" (hostile pass 61)
     return f"{int(first)} BCE" if before_christ else first
 
 

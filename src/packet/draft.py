@@ -351,17 +351,20 @@ class _Told:
     # the last year before the common era told ("490 BCE"), until a year of the common era is
     before_christ: int | None = None
     era_told: str | None = None  # the era of the last date told: "BC", "AD", None before any
+    years_bc: int = 0  # how many dates told in a row were years BC
 
     def in_its_era(self, date: str) -> str:
         """`date`, a year or decade written without its era, in the era the story is in: "In
-        480 the Persians returned", "in the 480s", after 490 BC, are years BC (batch 41's
-        source booklet had them of the common era) — not a year centuries on from the last
-        one BC ("rediscovered in 1822", after 196 BC)."""
+        480 the Persians returned", "in the 480s", in a story told in years BC, are years BC
+        (batch 41's source booklet had them of the common era) — where the last `_BC_STORY`
+        dates told were years BC, and this one is near the last: not "The Western Empire fell
+        in 476" after 753 and 509 BC, nor "Evans began to dig in 1900" after 1900 BC (hostile
+        pass 61)."""
         bc = self.before_christ
         m = re.fullmatch(r"(c\. |(?:early|mid|late) )?(\d{1,4})(s?)", date)
-        if bc is None or m is None or int(m[2]) > bc + _BC_STORY_YEARS:
+        if bc is None or m is None or self.years_bc < _BC_STORY:
             return date
-        return f"{date} BCE"
+        return f"{date} BCE" if bc - _BC_STORY_YEARS <= int(m[2]) <= bc + _BC_LOOK_BACK else date
 
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
@@ -374,6 +377,7 @@ class _Told:
         if bc is None or self.era_told != "AD":
             self.before_christ = int(bc[1]) if bc else None
         self.era_told = "BC" if bc else "AD"
+        self.years_bc = self.years_bc + 1 if bc else 0
         back = _looking_back(date, self.day)
         if back and re.fullmatch(r"\d{1,4} BCE?", date):
             self.day = ""  # "a decree issued in 196 BC" after 1799: which year "two years later"
@@ -402,9 +406,12 @@ class _Told:
             self.year = self.plain_year = None
 
 
-# How far before the last year BC told a year written without its era may still be one BC (a
-# look back: "In 499 the Ionian cities revolted", after 490 BC).
-_BC_STORY_YEARS = 50
+# A story told in years BC: its last three dates were. A year written there without its era
+# is BC from a century after the last one told to half a century before it (a look back: "In
+# 499 the Ionian cities revolted", after 490 BC).
+_BC_STORY = 3
+_BC_STORY_YEARS = 100
+_BC_LOOK_BACK = 50
 
 
 def _in_an_aside(clause: str, start: int) -> bool:
@@ -1604,12 +1611,6 @@ _YEARS_COUNT = (
     rf"(?:{'|'.join(_TENS)})(?:-(?:one|{_COUNT}))?|{_COUNT}|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen"
 )
-# How near a count of years is, part of its words: "The war ended | less than a year later |"
-# (a title had ended "The war ended less than": batch 41).
-_ROUGHLY = (
-    r"(?:(?:less|more|little\s+more|no\s+more)\s+than\s+|"
-    r"(?:about|nearly|almost|some|just|only|barely|roughly|around)\s+)?"
-)
 # A year told from the one before: "that same year", "the following year", "the previous year",
 # "two years later", "that summer", "within weeks" (of the year before it).
 _RELATIVE_YEAR = re.compile(
@@ -1617,13 +1618,12 @@ _RELATIVE_YEAR = re.compile(
     r"(?:in\s+)?(?:the\s+)?(?:following|next)\s+(?:year|spring|summer|autumn|fall|winter)|"
     # … "The following May, Kelso Cochrane … was stabbed": the next May after the last date
     rf"(?:in\s+)?the\s+(?:following|next)\s+(?P<month>(?-i:{'|'.join(MONTHS)}))\b|"
-    rf"{_ROUGHLY}a\s+year\s+later|\A(?:[Ii]n\s+)?(?-i:[Tt]hat)\s+year\b(?!\s+after\b)|"
+    r"a\s+year\s+later|\A(?:[Ii]n\s+)?(?-i:[Tt]hat)\s+year\b(?!\s+after\b)|"
     # … not "stayed for about a year before leaving": how long
     r"(?:in\s+)?the\s+previous\s+year|(?<!\bfor\s)(?<!\bfor\sabout\s)a\s+year\s+(?:earlier|before)|"
     # … "Forty-four years later" (not "after six years of fighting", nor "40 years later", a
     # scholar's dating as often as a step of the story)
-    rf"{_ROUGHLY}(?<![\w-])(?<!hundred\sand\s)(?<!hundred\s)(?P<years>{_YEARS_COUNT})\s+years\s+"
-    r"later|"
+    rf"(?<![\w-])(?<!hundred\sand\s)(?<!hundred\s)(?P<years>{_YEARS_COUNT})\s+years\s+later|"
     rf"after\s+(?P<after>{_COUNT})\s+years(?!\s+of\b|[’'])|"  # not "after five years' residence"
     r"that\s+(?:same\s+)?(?:spring|summer|autumn|fall|winter)|"
     # "By spring about half of the passengers were dead", of the year the text is in
@@ -1764,11 +1764,6 @@ def _counted(
         counted = m["count"] or weeks or m["earlier"] or "fortnight" in said
         if last and re.fullmatch(r"\d{4}-\d\d", last) and not counted and not hour:
             return m.start(), m.end(), last  # "In November 1908 … Cixi died the next day": then
-        if last and not hour and _the_story_s_year(last, before is not None, year):
-            # … and after a year, of that year: "In 480 BC Xerxes crossed the Hellespont. That
-            # night a storm wrecked the bridges" (batch 41); not an hour ("at dawn"), which may
-            # be any day's
-            return m.start(), m.end(), last.lstrip("0")
         if not last or not re.fullmatch(r"\d{4}-\d\d-\d\d", last):
             return None  # "In March 1851 … two days later": no day
         shift = _days_on(m, forward - back)
@@ -1797,15 +1792,6 @@ def _counted(
         return None
     told = f"{base_year + shift:04d}-{named:02d}" if named else str(base_year + shift)
     return m.start(), m.end(), told
-
-
-def _the_story_s_year(last: str, in_the_sentence: bool, year: int | None) -> bool:
-    """Whether `last`, the date a relative day is told from, is a year the story is in: the
-    sentence's own, or the text's — not one a clause looked back to ("in 1614 an English
-    captain had kidnapped several of them. The day before, …", in December 1620)."""
-    if re.fullmatch(r"\d{1,4} BCE?", last):
-        return in_the_sentence or year is None  # (a year BC leaves the text no other)
-    return re.fullmatch(r"\d{4}", last) is not None and (in_the_sentence or int(last) == year)
 
 
 def _counted_years(count: str) -> int:
@@ -2367,7 +2353,10 @@ _LEADING_INTO = re.compile(
 )
 _QUALIFIER = re.compile(
     r"\b(?:early|late|mid|the\s+(?:early|late|middle|end|start|beginning)\s+of|some|nearly|almost|"
-    r"about|around|roughly)[\s-]*$",
+    r"about|around|roughly|barely|scarcely|just|only|"
+    # … "The war ended | less than | a year later" (a title had ended "The war ended less
+    # than": batch 41)
+    r"(?:less|more|no\s+more|little\s+more)\s+than)[\s-]*$",
     re.IGNORECASE,
 )
 _NEXT_CLAUSE = re.compile(r"\s*(?:[;—]|,\s+(?:and|but|which|who|while|whereas)\b)")
