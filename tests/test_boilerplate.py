@@ -845,3 +845,40 @@ def test_a_handout_s_running_lines_contents_and_meeting_are_furniture() -> None:
     history = ["The Romans built roads · the Greeks built temples.",
                "In 79 CE Vesuvius erupted and buried Pompeii under ash."]  # fmt: skip
     _only_furniture_dropped(furniture, history, "text")
+
+
+_KEY_TERMS_DEFINED = (
+    "<h2>Key terms</h2><dl><dt>Poll tax</dt><dd>A tax paid by every adult.</dd>"
+    "<dt>Villein</dt><dd>A peasant who was not free.</dd></dl>"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a sidebar inside `<main>`, after the article
+        f"<html><body><main><article><h1>The lesson</h1>{_REVOLT}</article>"
+        f"<aside class='exhibit-sidebar'><section>{_KEY_TERMS_DEFINED}</section>"
+        "<section><h2>Plan your visit</h2><p>Tuesday–Sunday, 10 am – 5 pm</p></section>"
+        "</aside></main></body></html>",
+        # … and one after `</main>`
+        _beside_an_article(f"<aside class='sidebar'><section>{_KEY_TERMS_DEFINED}</section>"
+                           "</aside>"),
+    ],
+)  # fmt: skip
+def test_key_terms_defined_in_a_sidebar_come_in_whatever_their_case(page: str) -> None:
+    """Batch 41, measured blind: a museum page's "Key terms" sidebar — inside `<main>`, after
+    the article, its meanings capitalised in a definition list — was dropped whole (nine
+    terms); its visiting hours stay out."""
+    text = _html_text(page)
+    assert "**Villein**: A peasant who was not free." in text
+    assert "Tuesday–Sunday" not in text
+
+
+def test_a_definition_list_of_an_object_s_facts_is_left_as_it_was() -> None:
+    """Without a heading of key words, a list whose descriptions are capitalised is an object's
+    facts ("Date", "Maker"), left to the article reader."""
+    facts = "<dl><dt>Date</dt><dd>About 1381</dd><dt>Maker</dt><dd>Unknown</dd></dl>"
+    article_ = f"<article><h1>The lesson</h1>{_REVOLT}{facts}</article>"
+    page = f"<html><body><main>{article_}</main></body></html>"
+    assert "**Date**:" not in _html_text(page)

@@ -993,17 +993,20 @@ def _key_words_kept(page: str) -> str:
 
 
 def _where_the_article_ends(page: str) -> int:
-    """Where a page's article ends, after which an aside is a sidebar: its `</main>`, else the
-    end of its longest `<article>` (not a source card inside `<main>`, nor a header's promo
-    card: hostile pass 56); -1 if it has neither."""
+    """Where a page's article ends, after which an aside is a sidebar: the end of its longest
+    `<article>` if that holds most of the page's words (not a source card inside `<main>`, nor
+    a header's promo card: hostile pass 56), else its `</main>`; -1 if it has neither."""
     main = page.lower().rfind("</main")
     articles = list(_AN_ARTICLE.finditer(page))
-    if main >= 0 or not articles:
+    if not articles:
         return main
     longest = _longest(articles)
     # … an article that holds most of the page's words, not a header's promo card
     most = 2 * len(_TAG.sub("", longest[0])) > len(_TAG.sub("", page))
-    return longest.end("body") if most else -1
+    if not most:
+        return main
+    # … and a sidebar inside `<main>`, after the article (batch 41: a museum page's "Key terms")
+    return longest.end("body") if main < 0 else min(main, longest.end("body"))
 
 
 def _longest(found: list[re.Match[str]]) -> re.Match[str]:
@@ -1217,7 +1220,14 @@ def _definitions_made_paragraphs(dl: re.Match[str]) -> str:
     pairs = list(_DEFINITION.finditer(dl["items"]))
     left = _DEFINITION.sub("", dl["items"]).strip()
     said = [_TAG.sub("", pair["said"]).strip() for pair in pairs]
-    if left or len(pairs) < 2 or 2 * sum(text[:1].islower() for text in said) <= len(said):
+    # … or under a heading of key words, whatever their case ("<h2>Key terms</h2> <dl>
+    # <dt>Propaganda</dt> <dd>Information, images and events designed …</dd>": batch 41)
+    headed = _A_KEY_WORDS_HEADING.search(dl.string, max(0, dl.start() - 300), dl.start())
+    under = headed is not None and not re.search(
+        r"<h[1-6]\b|</(?:section|aside|div)>", dl.string[headed.end() : dl.start()], re.I
+    )
+    lower = 2 * sum(text[:1].islower() for text in said) > len(said)
+    if left or len(pairs) < 2 or not (lower or under):
         return dl[0]
     return "".join(f"<p><strong>{p['term']}</strong>: {p['said']}</p>" for p in pairs)
 
