@@ -3604,3 +3604,18 @@ def test_a_term_without_the_word_before_it(sentence: str, term: str) -> None:
     term was taken as part of it ("giant trebuchet", "clever propaganda", "Y-12 used
     calutrons", "years tribunals")."""
     assert term in [t for t, _, _ in defined_terms(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "false"),
+    [
+        ("(A nautical mile, the unit of distance used at sea, is about 6,080 feet, or roughly "
+         "1.15 ordinary miles.)", "feet"),
+        ("Szilard was alarmed: Germany had the physicists, the chemical industry and, after "
+         "March 1939, the uranium mines of occupied Czechoslovakia.", "physicists"),
+    ],
+)  # fmt: skip
+def test_no_gloss_from_a_number_or_words_cut_at_and(sentence: str, false: str) -> None:
+    """Batch 41, a teacher's read: "feet: roughly 1" and "physicists: the chemical industry
+    and" were glossary entries."""
+    assert false not in [term for term, _, _ in defined_terms(sentence)]

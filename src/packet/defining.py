@@ -2606,6 +2606,17 @@ _AN_OWNER_S_CLAUSE = re.compile(
 )
 
 
+def _no_gloss_of(word: str, clause: str) -> bool:
+    """Whether an appositive cannot say what the word before it is: a number ("about 6,080
+    feet, | roughly 1.15 miles") or words cut at "and" ("physicists, | the chemical industry
+    and the universities") — batch 41's teacher's read."""
+    roughly = r"(?:or\s+)?(?:(?:about|roughly|some|nearly|almost|around)\s+)?"
+    number = re.fullmatch(rf"{roughly}[\d.,]+", clause)
+    return re.search(r"\s(?:and|or|but)$", clause) is not None or (
+        number is not None and re.fullmatch(r"[a-z][\w’'-]*", word) is not None
+    )
+
+
 def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     """Whether the appositive `m` says what the words before it are — not the subject after an
     opening ("In 1847 alone, the …"), a clause, a list, or words inside a quotation."""
@@ -2638,7 +2649,12 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         and not (main_after or named_place or _subject_of_opening(head, rest, clause))
     ) or _a_clause(clause):
         return False  # … but "Working with the Army, a small militia …, they planned …"
-    if _NAMES_ANOTHER.search(clause) or _after_names(head) or _inside_dashes(head, rest):
+    if (
+        _NAMES_ANOTHER.search(clause)
+        or _after_names(head)
+        or _inside_dashes(head, rest)
+        or _no_gloss_of(head.split()[-1] if head.split() else "", clause)
+    ):
         return False  # "…, a phase the Germans called X"; "Hughes, Hurston, the painter …";
         # "Alta California — Upper California, Mexico's … —": the dashes' (`_dashed`)
     if (named := _ROLE_NAMED.match(clause)) and not named["comma"] and named["word"].islower():
