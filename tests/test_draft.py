@@ -2204,45 +2204,22 @@ def test_the_era_of_a_story_told_in_years_bc(
 @pytest.mark.parametrize(
     ("paragraphs", "timeline"),
     [
-        # a day within a month of a day just told with its year, in a paragraph that has given
-        # no year, is of that day's year, over a year told since in passing
-        (["The Games opened on the afternoon of 1 August 1936.",
-          "Owens was born in Alabama. On May 25, 1935, at a college meet, he set three world "
-          "records.",
-          "In Berlin he won four gold medals in a week. On August 3 he took the 100 metres."],
-         [("1936-08-01", "The Games opened"),
-          ("1935-05-25", "At a college meet, he set three world records"),
-          ("1936-08-03", "He took the 100 metres")]),
-        (["On 6 December 1917 the Mont-Blanc blew up in Halifax harbour.",
-          "In 1918 the city sent a tree to Boston; the custom lapsed, but in 1971 the province "
-          "revived it.",
-          "Halifax wanted to know who was responsible. On 13 December a formal inquiry opened."],
-         [("1917-12-06", "The Mont-Blanc blew up in Halifax harbour"),
-          ("1918", "The city sent a tree to Boston"), ("1971", "The province revived it"),
-          ("1917-12-13", "A formal inquiry opened")]),
-        # … not where the last day told is a month before it at most, of the paragraph's year
-        (["Queen Liliʻuokalani's brother died on 20 January 1891.",
-          "On 17 January 1893 the queen was overthrown.",
-          "Stevens recognised the new government, and on 1 February he declared a protectorate."],
-         [("1891-01-20", "Queen Liliʻuokalani's brother died"),
-          ("1893-01-17", "The queen was overthrown"),
-          ("1893-02-01", "He declared a protectorate")]),
-        # … nor where the paragraph or the sentence has told its year, nor in a note
-        (["On 29 July 1966 northern officers seized power in Lagos.",
-          "Biafra declared its independence in May 1967. On 9 August the Biafrans struck west."],
-         [("1966-07-29", "Northern officers seized power in Lagos"),
-          ("1967-05", "Biafra declared its independence"),
-          ("1967-08-09", "The Biafrans struck west")]),
-        (["On 10 August 410 the city was entered.",
-          "In 409 Alaric marched on Rome. That same year, on 24 August, the Senate met."],
-         [("0410-08-10", "The city was entered"), ("409", "Alaric marched on Rome"),
-          ("0409-08-24", "That same year the Senate met")]),
+        (["Operation Dynamo rescued 338,000 men. The last ships left Dunkirk on 4 June 1940.",
+          "Four years later the Allies returned to France. On 6 June they landed in Normandy."],
+         [("1940-06-04", "The last ships left Dunkirk"), ("1944", "The Allies returned to France"),
+          ("1944-06-06", "They landed in Normandy")]),
+        (["On 3 September 1650 Cromwell routed the Scots at Dunbar.",
+          "A year later Charles II invaded England. On 3 September, the anniversary of Dunbar, "
+          "Cromwell destroyed his army at Worcester."],
+         [("1650-09-03", "Cromwell routed the Scots at Dunbar"),
+          ("1651", "Charles II invaded England"),
+          ("1651-09-03", "The anniversary of Dunbar, Cromwell destroyed his army at Worcester")]),
     ],
 )  # fmt: skip
-def test_a_day_without_its_year_near_a_day_just_told(
+def test_a_day_without_its_year_after_the_story_moved_on(
     paragraphs: list[str], timeline: list[tuple[str, str]]
 ) -> None:
-    """Batch 41, measured blind: a museum page dated the Berlin Games' days 1935 (after a
-    paragraph on Owens's record of May 1935) and an audio tour the Halifax inquiry 1971 (after
-    a custom revived in 1971)."""
+    """Hostile pass 62 took back a rule from batch 41 (a day without its year of the year of a
+    day told with one a month before it): the story had moved on ("Four years later …") and
+    D-Day was dated 1940, Worcester lost as Dunbar told again (45 cases worse, 12 better)."""
     assert _timeline_of(*paragraphs) == timeline

@@ -352,7 +352,6 @@ class _Told:
     before_christ: int | None = None
     era_told: str | None = None  # the era of the last date told: "BC", "AD", None before any
     years_bc: int = 0  # how many dates told in a row were years BC
-    year_in_paragraph: bool = False  # whether the paragraph being read has written a year
 
     def in_its_era(self, date: str) -> str:
         """`date`, a year or decade written without its era, in the era the story is in: "In
@@ -770,20 +769,14 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
         # … a note at the end is out of the story's turn: a day in it has no year but its own
         # ("[2] … say '8 January'" after a reading list of 1979, a story ending in 1266)
         noted = (told.year, told.plain_year, told.day) if NOTE_MARK.match(paragraph) else None
-        told.year_in_paragraph = noted is not None  # (a note's day is of no year but its own)
         if noted is not None:
             told.year = told.plain_year = told.day = None
         for sentence in sentences(paragraph):
             yield from _dated_in(sentence, told, line, row=row)
-            told.year_in_paragraph |= _A_WRITTEN_YEAR.search(sentence) is not None
         if noted is not None:
             told.year, told.plain_year, told.day = noted
     if before_table is not None:
         told.year, told.plain_year, told.day = before_table
-
-
-# A year written out, after which a day without one is of the paragraph's year.
-_A_WRITTEN_YEAR = re.compile(r"(?<![\d,.])(?:1\d{3}|20\d\d)(?![\d,])|\b\d{1,4}\s*(?:BCE?|AD|CE)\b")
 
 
 def _a_timeline_row(row: str) -> bool:
@@ -851,8 +844,7 @@ def _dated_in(
     # day the lines after it are told on
     alone = _only_a_date(sentence.strip("*_# ").rstrip(":"))
     caption = _A_SOURCE_CAPTION.match(sentence) is not None
-    near = {} if told.year_in_paragraph else told.days
-    for clause, start, end, bare in happenings(sentence, context, told.day, told.days, near):
+    for clause, start, end, bare in happenings(sentence, context, told.day, told.days):
         date = told.in_its_era(bare)
         if line and date in told.retold:
             continue  # the sentence that tells it is the event
@@ -942,7 +934,6 @@ def happenings(
     year: int | None = None,
     day: str | None = None,
     days: Mapping[tuple[int, int], int] | None = None,
-    near: Mapping[tuple[int, int], int] | None = None,
 ) -> list[tuple[str, int, int, str]]:
     """(clause, start, end, date) for each dated happening a sentence tells: dates joined as a
     span ("from June 1948 to May 1949") or as alternatives ("in 1945 or 1946") are one
@@ -952,10 +943,9 @@ def happenings(
     year told by the one before ("two days later", "the following year") is counted from
     the last date the sentence gave, else from `day` (the last day the text gave) or `year`.
     A day the text gave before with its year (`days`: month and day to year) is of that year
-    when said again without it; a day within a month after one of the last of `near` (the days
-    the text gave with their years, when its paragraph has given no year yet), of that one's."""
+    when said again without it."""
     groups: list[list[tuple[int, int, str]]] = []
-    for found in _dates(sentence, year, day, days or {}, near or {}):
+    for found in _dates(sentence, year, day, days or {}):
         between = sentence[groups[-1][-1][1] : found[0]] if groups else ""
         # "between 26 May and 4 June 1940" is one happening; "in 1954 and 1956" are two
         joined = re.fullmatch(r"\s*and\s*", between) is not None
@@ -1307,7 +1297,6 @@ def _dates(
     year: int | None,
     day: str | None = None,
     days: Mapping[tuple[int, int], int] | None = None,
-    near: Mapping[tuple[int, int], int] | None = None,
 ) -> list[tuple[int, int, str]]:
     """The sentence's dates, with its days written without a year read as of `year`, and its
     relative days and years counted from the date before (`_relative`). Each day or month
@@ -1377,9 +1366,7 @@ def _dates(
             if joined
             else int(earlier[:4])
             if earlier
-            else _year_of_a_day_said_again(
-                sentence, start, (month, day_of), year, days or {}, near or {}
-            )
+            else _year_of_a_day_said_again(sentence, start, (month, day_of), year, days or {})
         )
         looks_back = re.search(r"\b(?:had|back|earlier|before)\b", sentence) is not None
         if year and in_year == year and not looks_back and _turns_the_year(day, year, month):
@@ -1406,7 +1393,6 @@ def _year_of_a_day_said_again(
     day: tuple[int, int],
     year: int | None,
     days: Mapping[tuple[int, int], int],
-    near: Mapping[tuple[int, int], int],
 ) -> int | None:
     """The year of a day at `at` written without one: the later year the text gave it before,
     when the words point back to it ("the warnings of May 31", after "Friday, May 31, 1889"
@@ -1423,10 +1409,6 @@ def _year_of_a_day_said_again(
     if later and re.search(r"\bof\s+$", sentence[:at]):
         return said
     weekday = _weekday_before(sentence, at)
-    # … unless the sentence told its year before it ("That same year, on 24 August …")
-    told = _RELATIVE_YEAR.search(sentence, 0, at) is not None
-    if weekday is None and day[1] and not told and (soon := _a_month_after(day, near)):
-        return soon
     if weekday is None or not day[1] or year is None or year < 1:
         return year
     # … by a weekday's whole name: a rota's or a notice's "Wed 27 February" is no day of the
@@ -1439,28 +1421,6 @@ def _year_of_a_day_said_again(
     soon = last is not None and -7 <= (day[0] - month) * 31 + day[1] - of <= 31
     tried = (said, last if soon else None) if whole else ()
     return next((y for y in tried if y and y >= 1 and _on_weekday(weekday, (y, *day))), year)
-
-
-def _a_month_after(day: tuple[int, int], near: Mapping[tuple[int, int], int]) -> int | None:
-    """The year of the last day `near` (month and day to year, in the order told) if `day` is a
-    month after it at most, else of the last of the two before it that `day` is a fortnight
-    after at most: "In Berlin he won four gold medals in a week. On August 3 …", after "The
-    Games opened on … 1 August 1936" and a paragraph about Owens's record of May 25, 1935
-    (batch 41: the Games' days had been dated 1935)."""
-    for back, ((month, of), year) in enumerate(list(near.items())[-_LAST_DAYS:][::-1]):
-        if year < 1:
-            continue
-        try:
-            gap = (datetime.date(year, *day) - datetime.date(year, month, of)).days
-        except ValueError:
-            continue  # "30 February"
-        if 0 <= gap <= (_A_MONTH if back == 0 else _A_FORTNIGHT):
-            return year
-    return None
-
-
-_A_MONTH, _A_FORTNIGHT = 31, 14
-_LAST_DAYS = 3  # … of the last days told (not one told long before: "On 29 July 1966 …")
 
 
 # A day or month kept every year: "Every year on or about 25 March", "Every year in July".
