@@ -882,3 +882,77 @@ def test_a_definition_list_of_an_object_s_facts_is_left_as_it_was() -> None:
     article_ = f"<article><h1>The lesson</h1>{_REVOLT}{facts}</article>"
     page = f"<html><body><main>{article_}</main></body></html>"
     assert "**Date**:" not in _html_text(page)
+
+
+def _in_main(article_: str, aside: str) -> str:
+    """A saved web page: an article and an aside after it, both in `<main>`."""
+    return f"<html><body><main><article>{article_}</article>{aside}</main></body></html>"
+
+
+_TERMS = (
+    "<li>Poll tax – a tax paid by every adult.</li><li>Villein – a peasant who was not free.</li>"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "kept", "left"),
+    [
+        # a definition list under a bold "key terms" in a line, a quiz, how to say the words,
+        # a cross-reference: no words and their meanings
+        (f"<html><body><main><article><h1>The revolt</h1>{_REVOLT}<p>The <strong>key terms"
+         "</strong> are explained below.</p><dl><dt>Where</dt><dd>Essex, Kent and London</dd>"
+         "<dt>Leaders</dt><dd>Wat Tyler, John Ball, Jack Straw</dd></dl></article></main>"
+         "</body></html>", [], ["**Where**", "**Leaders**"]),
+        (_in_main(f"<h1>The revolt</h1>{_REVOLT}<h2>Key terms quiz</h2><dl><dt>What was a "
+                  "villein?</dt><dd>A peasant who was not free to leave.</dd><dt>What was the "
+                  "poll tax?</dt><dd>A tax paid by every adult.</dd></dl>", ""),
+         [], ["**What was a villein?**"]),
+        (_in_main(f"<h1>The revolt</h1>{_REVOLT}<h2>Key terms</h2><dl><dt>Villein</dt><dd>See "
+                  "Serf.</dd><dt>Serf</dt><dd>A peasant bound to the land.</dd></dl>", ""),
+         [], ["**Villein**: See Serf"]),
+        # a sidebar in <main> after the article: another lesson's key words, a word of the day,
+        # a page's offers and events after the key words
+        (_in_main(f"<h1>The revolt</h1>{_REVOLT}",
+                  "<aside><section><h3>Up next: The Black Death</h3><p>How a plague killed half "
+                  "of England.</p><h4>Key words</h4><ul><li>Bubonic plague – a disease spread "
+                  "by rat fleas.</li><li>Flagellants – people who whipped themselves.</li></ul>"
+                  "</section></aside>"), [], ["Bubonic plague"]),
+        (_in_main(f"<h1>The revolt</h1>{_REVOLT}",
+                  "<aside><section><h3>Glossary: word of the day</h3><ul><li>Kontor – a "
+                  "trading post of the Hanse abroad.</li><li>Hanseatic League – a trading "
+                  "alliance of north German towns.</li></ul></section></aside>"), [], ["Kontor"]),
+        (_in_main(f"<h1>The revolt</h1>{_REVOLT}",
+                  f"<aside><section><h2>Key terms</h2><ul>{_TERMS}<li>Find out more – <a "
+                  "href='/medieval'>visit our medieval gallery</a></li></ul><ul><li>Family trail "
+                  "– free with admission</li><li>Gallery talk – every Saturday</li></ul><ul><li>"
+                  "<a href='/plague'>The Great Plague</a> – London in 1665</li></ul></section>"
+                  "</aside>"),
+         ["Villein – a peasant who was not free."],
+         ["Find out more", "Family trail", "Gallery talk", "Great Plague"]),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_63_found_in_sidebars(
+    page: str, kept: list[str], left: list[str]
+) -> None:
+    """Hostile pass 63: a definition list under a key-words heading became words and meanings
+    whatever it held (a fact box, a quiz, cross-references), and a sidebar inside `<main>`
+    brought another lesson's key words, a word of the day, a page's offers and its events."""
+    text = _html_text(page)
+    for line in kept:
+        assert line in text
+    for words in left:
+        assert words not in text
+
+
+def test_an_article_holding_a_card_keeps_what_follows_it() -> None:
+    """Hostile pass 63: an article holding a card that is an `<article>` was read as ending at
+    the card, and a box after it as a sidebar: only its key words came in (its second list,
+    a source, a "Did you know?" were lost)."""
+    card = "<article class='card'><h3>Read more</h3><p><a href='/x'>Inside</a></p></article>"
+    box = (
+        f"<aside><h3>Key terms</h3><ul>{_TERMS}</ul><h4>Did you know?</h4><p>The rebels burned "
+        "the Savoy Palace, the richest house in London, and threw its treasures into the river."
+        "</p></aside>"
+    )
+    text = _html_text(_in_main(f"<h1>The revolt</h1>{_REVOLT}{card}{box}<p>The end.</p>", ""))
+    assert "The rebels burned the Savoy Palace" in text

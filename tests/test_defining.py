@@ -3585,24 +3585,21 @@ def test_what_hostile_pass_59_found_in_meanings(sentence: str, term: str, wanted
 @pytest.mark.parametrize(
     ("sentence", "term"),
     [
-        ("Edward besieged it with great siege engines, including a giant trebuchet – a machine "
-         "like an enormous catapult – that his engineers named the War Wolf.", "trebuchet"),
-        ("The letter is clever propaganda – information designed to persuade people to support "
-         "one side.", "propaganda"),
         ("Y-12 used calutrons, electromagnetic separators developed by Ernest Lawrence at "
          "Berkeley, to separate the isotopes.", "calutrons"),
         ("Within a few years tribunals – local courts of the Inquisition – had been set up in "
          "Córdoba and Toledo.", "tribunals"),
-        ("Londoners spread cheap guano, the droppings of seabirds, on their gardens.", "guano"),
+        ("Contemporaries simply called them gafol, the tribute paid to the raiders.", "gafol"),
         # … but a span of time that is the term's head stays
         ("Cromwell cut the number of holy days – saints' days when people did not work.",
          "holy days"),
     ],
 )  # fmt: skip
 def test_a_term_without_the_word_before_it(sentence: str, term: str) -> None:
-    """Batch 41, second look: a word describing the thing, a verb or a span of time before a
-    term was taken as part of it ("giant trebuchet", "clever propaganda", "Y-12 used
-    calutrons", "years tribunals")."""
+    """Batch 41, second look: a verb, a pronoun or a span of time before a term was taken as
+    part of it ("Y-12 used calutrons", "them gafol", "years tribunals"). (Describing words —
+    "a giant | trebuchet", "clever | propaganda" — were taken back: hostile pass 63 found
+    "massive retaliation", "cheap labour" and "giant elk" cut.)"""
     assert term in [t for t, _, _ in defined_terms(sentence)]
 
 
@@ -3619,3 +3616,22 @@ def test_no_gloss_from_a_number_or_words_cut_at_and(sentence: str, false: str) -
     """Batch 41, a teacher's read: "feet: roughly 1" and "physicists: the chemical industry
     and" were glossary entries."""
     assert false not in [term for term, _, _ in defined_terms(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("Eisenhower adopted massive retaliation – the threat to answer any Soviet attack with "
+         "nuclear weapons.", "massive retaliation"),
+        ("Mill owners relied on cheap labour – workers, often women and children, paid far less "
+         "than the going rate.", "cheap labour"),
+        ("Ice Age hunters in Ireland killed the giant elk, a deer whose antlers measured more "
+         "than three metres across.", "giant elk"),
+        ("The recruiting campaign, called Your Country Needs You, brought in 750,000 volunteers.",
+         "Your Country Needs You"),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_63_found_in_terms(sentence: str, term: str) -> None:
+    """Hostile pass 63: describing words ("massive", "cheap", "giant") that are part of a term
+    were cut off it, and "You" off a campaign's name; they are the term's again."""
+    assert term in [t for t, _, _ in defined_terms(sentence)]

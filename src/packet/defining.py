@@ -350,8 +350,9 @@ _NOT_IN_TERM = {
     "across", "among", "upon", "towards", "beyond", "despite", "although", "though", "because",
     "unless", "whereas", "if", "like", "unlike", "behind", "around", "along", "near", "beside",
     "below", "above", "inside", "outside", "amid", "throughout", "toward",
-    # … a pronoun before a term ("contemporaries called them | gafol": batch 41's second look)
-    "them", "him", "us", "you",
+    # … a pronoun before a term ("contemporaries called them | gafol": batch 41's second look;
+    # not "you" or "us", which end names: "Your Country Needs You", hostile pass 63)
+    "them", "him",
 }  # fmt: skip
 # A span of time before a term is not of it: "Within a few years | tribunals – local courts …"
 # (but "holy days – saints' days …" is a term).
@@ -1452,7 +1453,6 @@ _DESCRIBING = {
     "so-called", "terrible", "deadly", "bitter", "fierce", "popular", "second", "third",
     "fourth", "first", "last", "final", "real", "key", "chief", "hardest", "biggest", "greatest",
     "worst", "best", "immediate", "underlying", "deeper", "other", "experienced", "loose",
-    "giant", "enormous", "massive", "tiny", "thick", "cheap", "clever", "crude", "brilliant",
 }  # fmt: skip
 
 

@@ -1003,8 +1003,8 @@ def _where_the_article_ends(page: str) -> int:
     longest = _longest(articles)
     # … an article that holds most of the page's words, not a header's promo card
     most = 2 * len(_TAG.sub("", longest[0])) > len(_TAG.sub("", page))
-    if not most:
-        return main
+    if not most or re.search(r"<article\b", longest["body"], re.IGNORECASE):
+        return main  # (an article holding a card that is one: where it ends is not read here)
     # … and a sidebar inside `<main>`, after the article (batch 41: a museum page's "Key terms")
     return longest.end("body") if main < 0 else min(main, longest.end("body"))
 
@@ -1037,8 +1037,17 @@ def _the_run_of_words(html: str, start: int) -> list[str]:
         items = _AN_ITEM.findall(region)
         listed = [item for item in items if _a_word_and_its_meaning(item)]
         # … and on to the next list while all of one's items are words (a panel of two
-        # columns: hostile pass 56), not past a heading ("Visit", "Fact file": hostile pass 60)
-        if words and (len(listed) < len(items) or re.search(r"<h[1-6]\b", region, re.I)):
+        # columns: hostile pass 56), not past a heading ("Visit", "Fact file": hostile pass 60),
+        # each saying what it is in three words or more, not when or for whom (not "Family
+        # trail – free with admission", "Storytelling – for under 8s": hostile pass 63)
+        meanings = [m["meaning"] for m in map(_A_WORD_AND_ITS_MEANING.match, listed) if m]
+        said = [
+            len(_TAG.sub("", meaning).split()) >= 3
+            and not _WHEN_OR_FOR.match(_TAG.sub("", meaning))
+            for meaning in meanings
+        ]
+        more = len(listed) == len(items) and all(said) and not re.search(r"<h[1-6]\b", region, re.I)
+        if words and not more:
             break
         words += listed
         if end is None or not listed:
@@ -1054,8 +1063,13 @@ def _a_word_and_its_meaning(item: str) -> bool:
     if m is None:
         return False
     word, meaning = _TAG.sub("", m["word"]), _TAG.sub("", m["meaning"])
+    # … "Find out more – <a …>visit …</a>", "<a …>Cholera</a> – how John Snow traced the pump"
+    word_at = item[: m.start("meaning")]
+    linked = re.match(r"\s*<a\b", m["meaning"]) is not None or "<a" in word_at.lower()
     return not (
-        re.search(r"\b\d{4}\b|^Q\d", word.strip())
+        linked
+        or _A_PAGE_S_ACTION.fullmatch(word.strip().rstrip(":"))
+        or re.search(r"\b\d{4}\b|^Q\d", word.strip())
         or _A_PAGE_S_FIELD.fullmatch(word.strip().rstrip(":"))
         or meaning.rstrip().endswith("?")  # a quiz's question
         or re.fullmatch(r"\+?[\d\s().-]{6,}", meaning.strip())
@@ -1071,6 +1085,16 @@ _A_PAGE_S_FIELD = re.compile(
     r"(?i:posted|published|updated|received|accepted|opening\s+times?|admission|phone|tel|"
     r"telephone|e-?mail|tags|categor(?:y|ies)|tickets?|filed\s+under|comments?|follow\s+us|"
     r"donate|support\s+us|newsletter|subscribe|parking|gift\s+shop)"
+)
+# A meaning that says when, for whom or at what price: an event's, not a word's.
+_WHEN_OR_FOR = re.compile(
+    r"\s*(?i:for|with|from|at|on|in|every|each|free|open|until|daily|weekly|book|join)\b"
+)
+# What a page offers to do, not a word: "Find out more – …", "Download: …" (hostile pass 63;
+# not "Share" or "Print", which a key-words list may explain: hostile pass 60).
+_A_PAGE_S_ACTION = re.compile(
+    r"(?i:find\s+out\s+more|read\s+more|learn\s+more|download|book\s+now|see\s+also|"
+    r"related(?:\s+\w+)?|more\s+info(?:rmation)?)"
 )
 _A_WEEKDAY = (
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|"
@@ -1106,8 +1130,18 @@ def _holds_key_words(html: str) -> bool:
 
 def _a_key_words_panel(html: str) -> bool:
     """A panel headed as key words whose list is words and what they mean (not a "Glossary"
-    link, a "Vocabulary quiz", a shop's list: hostile pass 56)."""
-    return _A_KEY_WORDS_HEADING.search(html) is not None and _words_and_meanings(html)
+    link, a "Vocabulary quiz", a shop's list: hostile pass 56) — its first heading (not
+    another lesson's "Up next: The Black Death" over its key words, nor "Glossary: word of the
+    day": hostile pass 63)."""
+    heading = _A_KEY_WORDS_HEADING.search(html)
+    first = re.search(r"<(?:h[1-6]|strong|b)\b", html, re.IGNORECASE)
+    return (
+        heading is not None
+        and first is not None
+        and first.start() == heading.start()
+        and not re.match(r"[^<]*?:\s*\w", html[heading.end() :])
+        and _words_and_meanings(html)
+    )
 
 
 def _panels_of_key_words(html: str) -> list[str]:
@@ -1220,11 +1254,16 @@ def _definitions_made_paragraphs(dl: re.Match[str]) -> str:
     pairs = list(_DEFINITION.finditer(dl["items"]))
     left = _DEFINITION.sub("", dl["items"]).strip()
     said = [_TAG.sub("", pair["said"]).strip() for pair in pairs]
-    # … or under a heading of key words, whatever their case ("<h2>Key terms</h2> <dl>
-    # <dt>Propaganda</dt> <dd>Information, images and events designed …</dd>": batch 41)
-    headed = _A_KEY_WORDS_HEADING.search(dl.string, max(0, dl.start() - 300), dl.start())
-    under = headed is not None and not re.search(
-        r"<h[1-6]\b|</(?:section|aside|div)>", dl.string[headed.end() : dl.start()], re.I
+    # … or right under a heading of key words, whatever their case ("<h2>Key terms</h2> <dl>
+    # <dt>Propaganda</dt> <dd>Information, images and events designed …</dd>": batch 41),
+    # each a word and what it means (not a fact box under a bold "key terms", a quiz, how to
+    # say the words, "See Serf": hostile pass 63)
+    under = _KEY_WORDS_OVER.search(dl.string[: dl.start()]) is not None and all(
+        _a_word_and_its_meaning(f"{pair['term']} – {pair['said']}")
+        and not _TAG.sub("", pair["term"]).strip().endswith("?")
+        and len(_TAG.sub("", pair["said"]).split()) >= 3
+        and not re.match(r"\s*See\s", _TAG.sub("", pair["said"]))
+        for pair in pairs
     )
     lower = 2 * sum(text[:1].islower() for text in said) > len(said)
     if left or len(pairs) < 2 or not (lower or under):
@@ -1232,6 +1271,13 @@ def _definitions_made_paragraphs(dl: re.Match[str]) -> str:
     return "".join(f"<p><strong>{p['term']}</strong>: {p['said']}</p>" for p in pairs)
 
 
+# A heading that is only "Key terms" (or "Glossary", "Key words" …) right before: "<h2
+# id="keyterms-heading">Key terms</h2>" (not "Key terms quiz", nor a bold "glossary" in a line).
+_KEY_WORDS_OVER = re.compile(
+    r"<h[1-6]\b[^<>]*>\s*(?:Key\s*(?:words|terms|vocabulary)|Glossary|Vocabulary|Word\s+help|"
+    r"Words\s+to\s+know|Word\s+bank|Terms\s+to\s+know)\s*:?\s*</h[1-6]>\s*$",
+    re.IGNORECASE,
+)
 _A_LIST_OF_DEFINITIONS = re.compile(
     r"<dl\b[^>]*>(?P<items>(?:(?!</?dl\b).)*?)</dl>", re.IGNORECASE | re.DOTALL
 )
