@@ -352,3 +352,19 @@ def test_a_figure_caption_is_markdown_and_any_case_of_figure_places_it(
     assert built.returncode == 0, built.stderr
     html = (fresh / "output" / "example-student.html").read_text()
     assert 'class="caption">A cartoon from <em>Punch</em>, &quot;1931&quot;</span>' in html
+
+
+def test_a_picture_named_by_a_file_that_is_not_there_is_a_warning(fresh: Path) -> None:
+    """Batch 41's teacher's read: a Markdown seed's "![…](images/trinity-fireball.jpg)" came
+    into its drafts without the picture; only the build's log said it was left out. Check
+    says so — of files in the project only: one elsewhere is not looked for."""
+    _place(fresh, "![The Trinity fireball](images/trinity-fireball.jpg)")
+    said = run_packet("check", cwd=fresh).stderr
+    assert re.search(
+        rf"{re.escape(MODULE.as_posix())}:\d+:1: warning: picture 'images/trinity-fireball.jpg' "
+        r"is not found, so the packet cannot show it — pull the picture with `packet pull FILE "
+        r"--figure`",
+        said,
+    ), said
+    _place(fresh, "![A file elsewhere](../../../../../../../../tmp/nowhere-at-all.png)")
+    assert "nowhere-at-all.png' is not found" not in run_packet("check", cwd=fresh).stderr

@@ -21,10 +21,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from .activities import missing_material
 from .candidates import MAX_LISTED, MAX_PER_CLAIM, disagreement_candidates
@@ -32,8 +35,8 @@ from .clauses import clause_problems
 from .documents import DOCUMENT_REF, LINE_WIDTH, LOOSE_REF, blocks, document_refs
 from .errors import Location, Report
 from .files import Refused, read_file
-from .layout import DISAGREEMENTS, GUIDANCE, VARIANT_SUFFIXES, input_roots, printout_name
-from .lint import Finding, lint, nesting
+from .layout import DISAGREEMENTS, GUIDANCE, VARIANT_SUFFIXES, input_roots, inside, printout_name
+from .lint import Finding, allowed_image, lint, nesting
 from .markup import (
     DISAGREEMENT,
     FIGURE,
@@ -409,14 +412,34 @@ class _Checker:
                     if child.type == "image"
                     and (found := FIGURE.match(str(child.attrGet("src") or "")))
                 ]
-                if not placed:
-                    continue
                 line = module.body_line + (token.map[0] if token.map else 0)
                 where = Location(module.body_location.path, line, 1)
+                self._pictures_found(where, token.children or [])
+                if not placed:
+                    continue
                 alone = [c for c in token.children or [] if c.type != "text" or c.content.strip()]
                 own = len(alone) == 1 and tokens[index - 1].type == "paragraph_open"
                 for _, figure in placed:
                     self._figure_placed(where, figure, figures, own)
+
+    def _pictures_found(self, where: Location, children: list[Any]) -> None:
+        """A picture the text names by its file (not a figure seed) that is not there: said
+        before the build (a Markdown seed's "![…](images/…)" came into its drafts without the
+        picture, and only the build's log said it was left out: batch 41's teacher's read)."""
+        for child in children:
+            src = str(child.attrGet("src") or "") if child.type == "image" else ""
+            if not src or FIGURE.match(src) or not allowed_image(src):
+                continue
+            root = self.project.root
+            path = Path(os.path.normpath(root / unquote(urlsplit(src).path)))
+            # (only in the project: a file elsewhere is not looked for, the build refuses it)
+            if inside(path, (root,)) and not path.is_file():
+                self.report.warning(
+                    where,
+                    f"picture '{src[:60]}' is not found, so the packet cannot show it",
+                    "pull the picture with `packet pull FILE --figure` and place it as "
+                    "![caption](figure:ID), or remove it",
+                )
 
     def _figure_placed(self, where: Location, figure: str, figures: list[str], own: bool) -> None:
         if figure not in figures:
