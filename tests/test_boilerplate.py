@@ -15,7 +15,7 @@ import pytest
 from conftest import REPO
 from docmaker import make_pdf
 from packet import extract
-from packet.sources import KINDS, article, decode
+from packet.sources import KINDS, article, decode, is_handout_furniture
 
 HERE = Path(__file__).parent / "boilerplate"
 PAGES = {
@@ -956,3 +956,33 @@ def test_an_article_holding_a_card_keeps_what_follows_it() -> None:
     )
     text = _html_text(_in_main(f"<h1>The revolt</h1>{_REVOLT}{card}{box}<p>The end.</p>", ""))
     assert "The rebels burned the Savoy Palace" in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thursday 12 June 2025 – Morning",
+        "For use with Question Paper AH42/02",
+        "Do not open this Insert until you are told to do so.",
+        "Do not send this Insert for marking. Keep it in the centre or recycle it.",
+        "This document has 8 pages.",
+        "This script and its recordings may not be copied, broadcast or distributed without "
+        "written permission.",
+    ],
+)
+def test_an_insert_s_cover_and_a_script_s_rights_are_furniture(line: str) -> None:
+    """Batch 41: an exam board's source booklet kept its cover lines ("Thursday 12 June 2025 –
+    Morning" as an event), an audio tour's script its rights line."""
+    assert is_handout_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On Thursday 12 June 1381 – the morning of Corpus Christi – the rebels entered London.",
+        "The pamphlet may not be copied, the Star Chamber ruled, without the bishop's licence.",
+        "This document has been read as a forgery since 1440, when Valla examined it.",
+    ],
+)
+def test_history_that_reads_like_an_insert_s_cover_is_kept(line: str) -> None:
+    assert not is_handout_furniture(line)

@@ -387,7 +387,17 @@ def is_handout_furniture(line: str) -> bool:
 _AN_EXAM_PAPER_S = re.compile(
     r"(?:Please\s+)?turn\s+over(?:\s+for\s+[^.!?]{1,60})?\W*|(?-i:END\s+OF\s+(?:THE\s+)?(?:SOURCE\s+)?(?:BOOKLET|PAPER|"
     r"QUESTIONS|EXAMINATION|TEST|INSERT|SECTION\s+[A-Z]))\W*|"
-    r"(?:File|Filename|File\s+name)\s*:\s*\S+\.(?:docx?|odt|pdf|pptx?)\b.{0,80}",
+    r"(?:File|Filename|File\s+name)\s*:\s*\S+\.(?:docx?|odt|pdf|pptx?)\b.{0,80}|"
+    # … and an insert's cover: its sitting, its paper, what not to do with it, its pages
+    # ("Thursday 12 June 2025 – Morning" had been an event: batch 41)
+    r"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[–—-]\s*"
+    r"(?:Morning|Afternoon)\b.{0,40}|"
+    r"(?:For|To\s+be)\s+use[d]?\s+with\s+(?:the\s+)?Question\s+Paper\b.{0,40}|"
+    r"Do\s+not\s+(?:open|turn\s+over)\s+this\s+(?:insert|booklet|paper|question\s+paper|"
+    r"source\s+booklet)\s+until\b[^.]{0,40}\.?|"
+    r"Do\s+not\s+(?:send|return)\s+this\s+(?:insert|booklet)\s+for\s+marking\b.{0,80}|"
+    r"This\s+(?:document|insert|booklet|question\s+paper)\s+(?:has|consists\s+of)\s+\d{1,3}\s+"
+    r"(?:printed\s+)?pages?\b.{0,40}",
     re.IGNORECASE,
 )
 # A journal article's or an offprint's furniture: "Keywords: Antarctica; Heroic Age; …",
@@ -494,7 +504,12 @@ _NOT_FOR_READERS = re.compile(
     r"(?:please\s+)?do\s+not\s+(?:share|copy|distribute|circulate|upload|reproduce)\s+"
     r"(?:(?:this|these|the)\s+[a-z]+\s+)?(?:outside|beyond|without|online|externally|to\s+"
     r"(?:other|external|anyone))\b[^.]{0,60})\s*\.?$|"
-    r"^Cite\s+this\s+(?:article|page|entry)\b",
+    r"^Cite\s+this\s+(?:article|page|entry)\b|"
+    # … "This script and its recordings may not be copied, broadcast or distributed without
+    # written permission." (batch 41)
+    r"^(?:This|These|All|No\s+part\s+of\s+this)\b[^.]{0,60}\bmay\s+not\s+be\s+(?:copied|"
+    r"reproduced|broadcast|distributed|shared)\b[^.]{0,60}\bwithout\s+(?:the\s+)?(?:prior\s+)?"
+    r"(?:written\s+)?permission\b[^.]{0,60}\.?$",
     re.IGNORECASE,
 )
 
