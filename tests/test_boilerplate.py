@@ -8,6 +8,7 @@ labelled blocks kept / labelled blocks. The test prints the table that README qu
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -871,7 +872,7 @@ def test_key_terms_defined_in_a_sidebar_come_in_whatever_their_case(page: str) -
     the article, its meanings capitalised in a definition list — was dropped whole (nine
     terms); its visiting hours stay out."""
     text = _html_text(page)
-    assert "**Villein**: A peasant who was not free." in text
+    assert "**Villein** – A peasant who was not free." in text
     assert "Tuesday–Sunday" not in text
 
 
@@ -909,7 +910,7 @@ _TERMS = (
          [], ["**What was a villein?**"]),
         (_in_main(f"<h1>The revolt</h1>{_REVOLT}<h2>Key terms</h2><dl><dt>Villein</dt><dd>See "
                   "Serf.</dd><dt>Serf</dt><dd>A peasant bound to the land.</dd></dl>", ""),
-         [], ["**Villein**: See Serf"]),
+         [], ["**Villein** – See Serf", "**Villein**: See Serf"]),
         # a sidebar in <main> after the article: another lesson's key words, a word of the day,
         # a page's offers and events after the key words
         (_in_main(f"<h1>The revolt</h1>{_REVOLT}",
@@ -986,3 +987,39 @@ def test_an_insert_s_cover_and_a_script_s_rights_are_furniture(line: str) -> Non
 )
 def test_history_that_reads_like_an_insert_s_cover_is_kept(line: str) -> None:
     assert not is_handout_furniture(line)
+
+
+@pytest.mark.parametrize(
+    ("panel", "kept"),
+    [
+        ("<h2>Key words</h2><ul><li><a href='/glossary/villein'>Villein</a> – a peasant who was "
+         "not free</li><li><a href='/glossary/poll-tax'>Poll tax</a> – a tax paid by every "
+         "adult</li></ul>", ["Villein", "Poll tax"]),
+        (f"<h2><strong>Key words</strong></h2><ul>{_TERMS}</ul>", ["Villein", "Poll tax"]),
+        (f"<h2>Key terms: The Peasants' Revolt</h2><ul>{_TERMS}</ul>", ["Villein", "Poll tax"]),
+        ("<h2>Key words</h2><ul><li>Villein – a peasant who was not free</li><li><abbr title="
+         "'Justice of the Peace'>JP</abbr> – a local magistrate who tried lesser crimes</li></ul>",
+         ["Villein", "JP"]),
+        (f"<h2>Key words</h2><ul>{_TERMS}</ul><ul><li>Tithe – church tax</li><li>Blighty – in "
+         "soldiers' slang, Britain or home</li></ul>", ["Villein", "Tithe", "Blighty"]),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_64_found_in_sidebars(panel: str, kept: list[str]) -> None:
+    """Hostile pass 64: a sidebar's key words were lost when they link to a glossary page, when
+    the heading is set in bold or names the topic after a colon, for an `<abbr>` taken for a
+    link, and in a second column with a short meaning or one opening "in"."""
+    text = _html_text(_in_main(f"<h1>The revolt</h1>{_REVOLT}", f"<aside>{panel}</aside>"))
+    for word in kept:
+        assert re.search(rf"{word}\W* –", text), text
+
+
+def test_a_sidebar_s_key_words_after_an_article_holding_a_card_without_main() -> None:
+    """Hostile pass 64: on a page without `<main>`, an article holding a card that is an
+    `<article>` lost every key word of the sidebar after it."""
+    card = "<article class='related'><h3>Next lesson</h3><p>The Black Death</p></article>"
+    page = (
+        f"<html><body><article><h1>The revolt</h1>{_REVOLT}{card}</article>"
+        f"<aside class='sidebar'><section><h2>Key words</h2><ul>{_TERMS}</ul></section></aside>"
+        "</body></html>"
+    )
+    assert "Villein – a peasant who was not free." in _html_text(page)

@@ -3603,19 +3603,29 @@ def test_a_term_without_the_word_before_it(sentence: str, term: str) -> None:
     assert term in [t for t, _, _ in defined_terms(sentence)]
 
 
+def test_no_gloss_from_a_number() -> None:
+    """Batch 41, a teacher's read: "feet: roughly 1" was a glossary entry."""
+    sentence = (
+        "(A nautical mile, the unit of distance used at sea, is about 6,080 feet, or roughly "
+        "1.15 ordinary miles.)"
+    )
+    assert "feet" not in [term for term, _, _ in defined_terms(sentence)]
+
+
 @pytest.mark.parametrize(
-    ("sentence", "false"),
+    ("sentence", "term", "meaning"),
     [
-        ("(A nautical mile, the unit of distance used at sea, is about 6,080 feet, or roughly "
-         "1.15 ordinary miles.)", "feet"),
-        ("Szilard was alarmed: Germany had the physicists, the chemical industry and, after "
-         "March 1939, the uranium mines of occupied Czechoslovakia.", "physicists"),
+        ("The taille, a land tax paid by peasants but, crucially, not by nobles, was the "
+         "heaviest burden.", "taille", "a land tax paid by peasants"),
+        ("Life centred on the manor, an estate held by a lord or, sometimes, by an abbey, which "
+         "had its own court.", "manor", "an estate held by a lord"),
     ],
 )  # fmt: skip
-def test_no_gloss_from_a_number_or_words_cut_at_and(sentence: str, false: str) -> None:
-    """Batch 41, a teacher's read: "feet: roughly 1" and "physicists: the chemical industry
-    and" were glossary entries."""
-    assert false not in [term for term, _, _ in defined_terms(sentence)]
+def test_a_meaning_cut_at_an_aside_loses_its_and(sentence: str, term: str, meaning: str) -> None:
+    """Hostile pass 64: a meaning cut where an aside opens after "and", "or" or "but" ("a land
+    tax paid by peasants but, crucially, …") had kept the word; dropping such meanings, as
+    batch 41's read first had it, lost the terms."""
+    assert (term, meaning) in [(t, d) for t, d, _ in defined_terms(sentence)]
 
 
 @pytest.mark.parametrize(

@@ -2223,3 +2223,28 @@ def test_a_day_without_its_year_after_the_story_moved_on(
     day told with one a month before it): the story had moved on ("Four years later …") and
     D-Day was dated 1940, Worcester lost as Dunbar told again (45 cases worse, 12 better)."""
     assert _timeline_of(*paragraphs) == timeline
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "dates"),
+    [
+        (["The Bronze Age began in Britain around 2500 BC. The oaks for Seahenge were felled in "
+          "2049 BC, and the circle was built soon after, in 2049 BC. The timbers were uncovered "
+          "on Holme beach in 1998."], ["c. 2500 BC", "2049 BC", "2049 BC", "1998"]),
+        (["The Indus cities flourished from about 2600 BC. Mohenjo-daro had a Great Bath by 2500 "
+          "BC. The cities declined after 1900 BC. The ruins were excavated in the 1920s."],
+         ["c. 2600 BC", "2500 BC", "1900 BC", "1920s"]),
+        (["The Qin unified China in 221 BC. The Han dynasty was founded in 206 BC. Zhang Qian set "
+          "out in 138 BC. Cai Lun presented paper to the emperor in 105."],
+         ["221 BC", "206 BC", "138 BC", "105"]),
+        # … and a year BC the story is in keeps the text's way of writing the era
+        (["Darius sent heralds in 491 BC. The Persians landed at Marathon in 490 BC, and Miltiades "
+          "died in 489 BC. In 480 the Persians returned."],
+         ["491 BC", "490 BC", "489 BC", "480 BC"]),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_64_found_in_the_era(paragraphs: list[str], dates: list[str]) -> None:
+    """Hostile pass 64: after three years BC a year of four digits (a find of 1998, the 1920s)
+    or one near the turn of the eras ("in 105" after 138 BC) was made BC, and written "BCE"
+    where the text wrote "BC"."""
+    assert [date for date, _ in _timeline_of(*paragraphs)] == dates

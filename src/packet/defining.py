@@ -2530,6 +2530,9 @@ def _appositives(sentence: str) -> list[Definition]:
             or _a_role(term, clause, listed=listed)
         )
         if term and (definition := _clause(clause, short=short)):
+            # … without the "and" an aside cut off: "a land tax paid by peasants but,
+            # crucially, not by nobles" (hostile pass 64: such terms had been dropped)
+            definition = re.sub(r"\s+(?:and|or|but)$", "", definition)
             found.append((term, definition, aliases))
             read_to_clause, placed = m.end(), m.start()
     return _other_names(found)
@@ -2608,13 +2611,10 @@ _AN_OWNER_S_CLAUSE = re.compile(
 
 def _no_gloss_of(word: str, clause: str) -> bool:
     """Whether an appositive cannot say what the word before it is: a number ("about 6,080
-    feet, | roughly 1.15 miles") or words cut at "and" ("physicists, | the chemical industry
-    and the universities") — batch 41's teacher's read."""
+    feet, | roughly 1.15 miles": batch 41's teacher's read)."""
     roughly = r"(?:or\s+)?(?:(?:about|roughly|some|nearly|almost|around)\s+)?"
     number = re.fullmatch(rf"{roughly}[\d.,]+", clause)
-    return re.search(r"\s(?:and|or|but)$", clause) is not None or (
-        number is not None and re.fullmatch(r"[a-z][\w’'-]*", word) is not None
-    )
+    return number is not None and re.fullmatch(r"[a-z][\w’'-]*", word) is not None
 
 
 def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:

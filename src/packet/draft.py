@@ -352,6 +352,7 @@ class _Told:
     before_christ: int | None = None
     era_told: str | None = None  # the era of the last date told: "BC", "AD", None before any
     years_bc: int = 0  # how many dates told in a row were years BC
+    bc_written: str = "BCE"  # as the text writes the era: "BC" or "BCE"
 
     def in_its_era(self, date: str) -> str:
         """`date`, a year or decade written without its era, in the era the story is in: "In
@@ -359,12 +360,14 @@ class _Told:
         (batch 41's source booklet had them of the common era) — where the last `_BC_STORY`
         dates told were years BC, and this one is near the last: not "The Western Empire fell
         in 476" after 753 and 509 BC, nor "Evans began to dig in 1900" after 1900 BC (hostile
-        pass 61)."""
+        pass 61). The era is written as the text writes it ("BC" or "BCE")."""
         bc = self.before_christ
-        m = re.fullmatch(r"(c\. |(?:early|mid|late) )?(\d{1,4})(s?)", date)
-        if bc is None or m is None or self.years_bc < _BC_STORY:
+        m = re.fullmatch(r"(c\. |(?:early|mid|late) )?(\d{1,3})(0s)?", date)
+        if bc is None or m is None or self.years_bc < _BC_STORY or bc < _BC_ERA_APART:
             return date
-        return f"{date} BCE" if bc - _BC_STORY_YEARS <= int(m[2]) <= bc + _BC_LOOK_BACK else date
+        year = int(m[2] + ("0" if m[3] else ""))
+        near = bc - _BC_STORY_YEARS <= year <= bc + _BC_LOOK_BACK and year < 1000
+        return f"{date} {self.bc_written}" if near else date
 
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
@@ -373,9 +376,10 @@ class _Told:
             return
         # … a year BC after another, not a look back from a story of the common era ("Rome
         # had not fallen since the Gauls captured it around 390 BC", in AD 410)
-        bc = re.search(r"(\d{1,4})s? BCE?$", date)
+        bc = re.search(r"(\d{1,4})s? (BCE?)$", date)
         if bc is None or self.era_told != "AD":
             self.before_christ = int(bc[1]) if bc else None
+            self.bc_written = bc[2] if bc else self.bc_written
         self.era_told = "BC" if bc else "AD"
         self.years_bc = self.years_bc + 1 if bc else 0
         back = _looking_back(date, self.day)
@@ -412,6 +416,10 @@ class _Told:
 _BC_STORY = 3
 _BC_STORY_YEARS = 100
 _BC_LOOK_BACK = 50
+# … and not of a story near the turn of the eras, where a year without its era may be of either
+# ("Cai Lun presented paper in 105", after 138 BC), nor a year of four digits ("Seahenge was
+# uncovered in 1998", after 2049 BC): hostile pass 64.
+_BC_ERA_APART = 300
 
 
 def _in_an_aside(clause: str, start: int) -> bool:

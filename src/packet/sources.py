@@ -1018,7 +1018,9 @@ def _where_the_article_ends(page: str) -> int:
     longest = _longest(articles)
     # … an article that holds most of the page's words, not a header's promo card
     most = 2 * len(_TAG.sub("", longest[0])) > len(_TAG.sub("", page))
-    if not most or re.search(r"<article\b", longest["body"], re.IGNORECASE):
+    if not most:
+        return main
+    if main >= 0 and re.search(r"<article\b", longest["body"], re.IGNORECASE):
         return main  # (an article holding a card that is one: where it ends is not read here)
     # … and a sidebar inside `<main>`, after the article (batch 41: a museum page's "Key terms")
     return longest.end("body") if main < 0 else min(main, longest.end("body"))
@@ -1052,16 +1054,12 @@ def _the_run_of_words(html: str, start: int) -> list[str]:
         items = _AN_ITEM.findall(region)
         listed = [item for item in items if _a_word_and_its_meaning(item)]
         # … and on to the next list while all of one's items are words (a panel of two
-        # columns: hostile pass 56), not past a heading ("Visit", "Fact file": hostile pass 60),
-        # each saying what it is in three words or more, not when or for whom (not "Family
-        # trail – free with admission", "Storytelling – for under 8s": hostile pass 63)
-        meanings = [m["meaning"] for m in map(_A_WORD_AND_ITS_MEANING.match, listed) if m]
-        said = [
-            len(_TAG.sub("", meaning).split()) >= 3
-            and not _WHEN_OR_FOR.match(_TAG.sub("", meaning))
-            for meaning in meanings
-        ]
-        more = len(listed) == len(items) and all(said) and not re.search(r"<h[1-6]\b", region, re.I)
+        # columns: hostile pass 56), not past a heading ("Visit", "Fact file": hostile pass 60)
+        # (a word that is a link there is a related page's: "<a …>Cholera</a> – how John Snow …")
+        linked = any(re.match(r"\s*(?:<(?!a\b)[^>]+>\s*)*<a\b", item, re.I) for item in items)
+        more = (
+            len(listed) == len(items) and not linked and not re.search(r"<h[1-6]\b", region, re.I)
+        )
         if words and not more:
             break
         words += listed
@@ -1079,11 +1077,12 @@ def _a_word_and_its_meaning(item: str) -> bool:
         return False
     word, meaning = _TAG.sub("", m["word"]), _TAG.sub("", m["meaning"])
     # … "Find out more – <a …>visit …</a>", "<a …>Cholera</a> – how John Snow traced the pump"
-    word_at = item[: m.start("meaning")]
-    linked = re.match(r"\s*<a\b", m["meaning"]) is not None or "<a" in word_at.lower()
+    linked = re.match(r"\s*<a\b", m["meaning"], re.IGNORECASE) is not None
     return not (
-        linked
+        linked  # "Find out more – <a …>visit our medieval gallery</a>"
         or _A_PAGE_S_ACTION.fullmatch(word.strip().rstrip(":"))
+        or _AN_OFFER.search(meaning) is not None  # "Family trail – free with admission"
+        or re.fullmatch(_A_WEEKDAY + r"s?", word.strip(), re.IGNORECASE) is not None
         or re.search(r"\b\d{4}\b|^Q\d", word.strip())
         or _A_PAGE_S_FIELD.fullmatch(word.strip().rstrip(":"))
         or meaning.rstrip().endswith("?")  # a quiz's question
@@ -1101,9 +1100,14 @@ _A_PAGE_S_FIELD = re.compile(
     r"telephone|e-?mail|tags|categor(?:y|ies)|tickets?|filed\s+under|comments?|follow\s+us|"
     r"donate|support\s+us|newsletter|subscribe|parking|gift\s+shop)"
 )
-# A meaning that says when, for whom or at what price: an event's, not a word's.
-_WHEN_OR_FOR = re.compile(
-    r"\s*(?i:for|with|from|at|on|in|every|each|free|open|until|daily|weekly|book|join)\b"
+# A meaning that says when, for whom or at what price: an event's or a visit's, not a word's
+# ("Family trail – free with admission", "Storytelling – for under 8s", "Adult – £14":
+# hostile passes 63 and 64).
+_AN_OFFER = re.compile(
+    r"^\s*free\b|\bfree\s+(?:with|entry|admission|of\s+charge|for\s+(?:members|under))\b|"
+    r"\b(?:admission|tickets?|booking|under\s+\d+s?|ages?\s+\d+)\b|^\s*[£$€]\s?\d|"
+    r"\d\s?(?:am|pm)\b|\bevery\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
 )
 # What a page offers to do, not a word: "Find out more – …", "Download: …" (hostile pass 63;
 # not "Share" or "Print", which a key-words list may explain: hostile pass 60).
@@ -1147,14 +1151,17 @@ def _a_key_words_panel(html: str) -> bool:
     """A panel headed as key words whose list is words and what they mean (not a "Glossary"
     link, a "Vocabulary quiz", a shop's list: hostile pass 56) — its first heading (not
     another lesson's "Up next: The Black Death" over its key words, nor "Glossary: word of the
-    day": hostile pass 63)."""
+    day": hostile pass 63; but "Key terms: The Black Death": hostile pass 64)."""
     heading = _A_KEY_WORDS_HEADING.search(html)
     first = re.search(r"<(?:h[1-6]|strong|b)\b", html, re.IGNORECASE)
     return (
         heading is not None
         and first is not None
-        and first.start() == heading.start()
-        and not re.match(r"[^<]*?:\s*\w", html[heading.end() :])
+        # … itself, or the heading it is set in ("<h2><strong>Key words</strong></h2>")
+        and not _TAG.sub("", html[first.start() : heading.start()]).strip()
+        and not re.match(
+            r"[^<]{0,20}\bof\s+the\s+(?:day|week|month)\b", html[heading.end() :], re.I
+        )
         and _words_and_meanings(html)
     )
 
@@ -1185,11 +1192,13 @@ def _panels_of_key_words(html: str) -> list[str]:
 def _the_words_listed(panel: str) -> str:
     """A panel of key words as a `<section>`: its heading and the run of its items that are
     words and their meanings (not the contact lines or share links after them: hostile pass
-    58), a table's cells joined by a dash."""
+    58), a table's cells joined by a dash, without links."""
     heading = _A_KEY_WORDS_HEADING.search(panel)
     title = _TAG.sub("", heading[0]).strip() if heading else ""
+    # … a word's link to a glossary page left behind ("<a href="/glossary/motte">Motte</a> –
+    # …", which the article reader would drop as a list of links: hostile pass 64)
     items = [
-        re.sub(r"</?t[dh][^>]*>", "", re.sub(r"\s*</td>\s*<td[^>]*>\s*", " – ", item))
+        re.sub(r"</?(?:t[dh]|a)\b[^>]*>", "", re.sub(r"\s*</td>\s*<td[^>]*>\s*", " – ", item))
         for item in _the_run_of_words(panel, heading.end() if heading else 0)
     ]
     listed = "".join(f"<li>{item}</li>" for item in items)
@@ -1283,7 +1292,10 @@ def _definitions_made_paragraphs(dl: re.Match[str]) -> str:
     lower = 2 * sum(text[:1].islower() for text in said) > len(said)
     if left or len(pairs) < 2 or not (lower or under):
         return dl[0]
-    return "".join(f"<p><strong>{p['term']}</strong>: {p['said']}</p>" for p in pairs)
+    # (capitalised meanings after a dash, as a key-words list writes them: "**Bailey** – The
+    # enclosed courtyard …", which is read as a key line; after a colon it would not be)
+    sign = ":" if lower else " –"
+    return "".join(f"<p><strong>{p['term']}</strong>{sign} {p['said']}</p>" for p in pairs)
 
 
 # A heading that is only "Key terms" (or "Glossary", "Key words" …) right before: "<h2
