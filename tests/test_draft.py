@@ -2154,15 +2154,18 @@ def test_what_hostile_pass_60_found_in_founded_asides() -> None:
 @pytest.mark.parametrize(
     ("paragraphs", "timeline"),
     [
-        # a year or decade without its era, in a story told in years BC, is BC
+        # a year or decade without its era, in a story told in years BC, is of no sure era: no
+        # event (not AD 480; nor Alaric's sack of Rome "in 410", after 390 BC, dated BC)
         (["In 499 BCE the Ionian cities revolted. In 494 BCE the Persians sacked Miletus, and in "
           "490 BCE they landed at Marathon.",
           "Athenian politics in the 480s were shaped by ostracism. In 480 the Persians "
           "returned."],
          [("499 BCE", "The Ionian cities revolted"), ("494 BCE", "The Persians sacked Miletus"),
-          ("490 BCE", "They landed at Marathon"),
-          ("480s BCE", "Athenian politics were shaped by ostracism"),
-          ("480 BCE", "The Persians returned")]),
+          ("490 BCE", "They landed at Marathon")]),
+        (["Rome was founded, according to legend, in 753 BC. The last king was expelled in 509 "
+          "BC. The Gauls sacked the city in 390 BC. Alaric's Visigoths sacked Rome in 410."],
+         [("753 BC", "Rome was founded, according to legend"),
+          ("509 BC", "The last king was expelled"), ("390 BC", "The Gauls sacked the city")]),
         # … but not after one or two years BC (hostile pass 61), nor a year BC a story of the
         # common era looks back to, nor one far from the last told
         (["Rome was founded, according to legend, in 753 BC. The last king was expelled in 509 "
@@ -2196,8 +2199,9 @@ def test_the_era_of_a_story_told_in_years_bc(
     paragraphs: list[str], timeline: list[tuple[str, str]]
 ) -> None:
     """Batch 41, measured blind: a source booklet on the Persian Wars dated "in the 480s" and
-    "In 480 the Persians …" to the common era; an audio tour's "The war ended less than a year
-    later" was titled "The war ended less than"."""
+    "In 480 the Persians …" to the common era (made BC, hostile passes 61–65 found a story
+    running on into the common era: they are no event now); an audio tour's "The war ended
+    less than a year later" was titled "The war ended less than"."""
     assert _timeline_of(*paragraphs) == timeline
 
 
@@ -2237,14 +2241,13 @@ def test_a_day_without_its_year_after_the_story_moved_on(
         (["The Qin unified China in 221 BC. The Han dynasty was founded in 206 BC. Zhang Qian set "
           "out in 138 BC. Cai Lun presented paper to the emperor in 105."],
          ["221 BC", "206 BC", "138 BC", "105"]),
-        # … and a year BC the story is in keeps the text's way of writing the era
+        # … and one near the last year BC is no event
         (["Darius sent heralds in 491 BC. The Persians landed at Marathon in 490 BC, and Miltiades "
           "died in 489 BC. In 480 the Persians returned."],
-         ["491 BC", "490 BC", "489 BC", "480 BC"]),
+         ["491 BC", "490 BC", "489 BC"]),
     ],
 )  # fmt: skip
 def test_what_hostile_pass_64_found_in_the_era(paragraphs: list[str], dates: list[str]) -> None:
     """Hostile pass 64: after three years BC a year of four digits (a find of 1998, the 1920s)
-    or one near the turn of the eras ("in 105" after 138 BC) was made BC, and written "BCE"
-    where the text wrote "BC"."""
+    or one near the turn of the eras ("in 105" after 138 BC) was made BC."""
     assert [date for date, _ in _timeline_of(*paragraphs)] == dates

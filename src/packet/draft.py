@@ -352,22 +352,20 @@ class _Told:
     before_christ: int | None = None
     era_told: str | None = None  # the era of the last date told: "BC", "AD", None before any
     years_bc: int = 0  # how many dates told in a row were years BC
-    bc_written: str = "BCE"  # as the text writes the era: "BC" or "BCE"
 
-    def in_its_era(self, date: str) -> str:
-        """`date`, a year or decade written without its era, in the era the story is in: "In
-        480 the Persians returned", "in the 480s", in a story told in years BC, are years BC
-        (batch 41's source booklet had them of the common era) — where the last `_BC_STORY`
-        dates told were years BC, and this one is near the last: not "The Western Empire fell
-        in 476" after 753 and 509 BC, nor "Evans began to dig in 1900" after 1900 BC (hostile
-        pass 61). The era is written as the text writes it ("BC" or "BCE")."""
+    def of_no_sure_era(self, date: str) -> bool:
+        """Whether `date`, a year or decade written without its era, may be of either era: in a
+        story told in years BC (its last `_BC_STORY` dates were, the last of them far from the
+        turn of the eras), a year under 1000 near the last ("In 480 the Persians returned",
+        after 490 BC; but "Alaric sacked Rome in 410", after 390 BC, is of the common era). It
+        is no event: BC it dated Alaric's sack and Constantine's city BC (hostile passes 61–65),
+        of the common era the Persians' return AD 480 (batch 41)."""
         bc = self.before_christ
         m = re.fullmatch(r"(c\. |(?:early|mid|late) )?(\d{1,3})(0s)?", date)
         if bc is None or m is None or self.years_bc < _BC_STORY or bc < _BC_ERA_APART:
-            return date
+            return False
         year = int(m[2] + ("0" if m[3] else ""))
-        near = bc - _BC_STORY_YEARS <= year <= bc + _BC_LOOK_BACK and year < 1000
-        return f"{date} {self.bc_written}" if near else date
+        return bc - _BC_STORY_YEARS <= year <= bc + _BC_LOOK_BACK and year < 1000
 
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
@@ -376,10 +374,9 @@ class _Told:
             return
         # … a year BC after another, not a look back from a story of the common era ("Rome
         # had not fallen since the Gauls captured it around 390 BC", in AD 410)
-        bc = re.search(r"(\d{1,4})s? (BCE?)$", date)
+        bc = re.search(r"(\d{1,4})s? BCE?$", date)
         if bc is None or self.era_told != "AD":
             self.before_christ = int(bc[1]) if bc else None
-            self.bc_written = bc[2] if bc else self.bc_written
         self.era_told = "BC" if bc else "AD"
         self.years_bc = self.years_bc + 1 if bc else 0
         back = _looking_back(date, self.day)
@@ -852,8 +849,9 @@ def _dated_in(
     # day the lines after it are told on
     alone = _only_a_date(sentence.strip("*_# ").rstrip(":"))
     caption = _A_SOURCE_CAPTION.match(sentence) is not None
-    for clause, start, end, bare in happenings(sentence, context, told.day, told.days):
-        date = told.in_its_era(bare)
+    for clause, start, end, date in happenings(sentence, context, told.day, told.days):
+        if told.of_no_sure_era(date):
+            continue
         if line and date in told.retold:
             continue  # the sentence that tells it is the event
         year = int(date[:4]) if re.match(r"\d{4}", date) else None

@@ -1056,9 +1056,14 @@ def _the_run_of_words(html: str, start: int) -> list[str]:
         # … and on to the next list while all of one's items are words (a panel of two
         # columns: hostile pass 56), not past a heading ("Visit", "Fact file": hostile pass 60)
         # (a word that is a link there is a related page's: "<a …>Cholera</a> – how John Snow …")
-        linked = any(re.match(r"\s*(?:<(?!a\b)[^>]+>\s*)*<a\b", item, re.I) for item in items)
+        linked = [re.match(r"\s*(?:<(?!a\b)[^>]+>\s*)*<a\b", item, re.I) for item in items]
+        # … nor a list of events after the words ("Family trail – free with admission")
+        offers = any(_AN_OFFER.search(_TAG.sub("", item)) for item in items)
         more = (
-            len(listed) == len(items) and not linked and not re.search(r"<h[1-6]\b", region, re.I)
+            len(listed) == len(items)
+            and not all(linked)
+            and not offers
+            and not re.search(r"<h[1-6]\b", region, re.I)
         )
         if words and not more:
             break
@@ -1076,13 +1081,17 @@ def _a_word_and_its_meaning(item: str) -> bool:
     if m is None:
         return False
     word, meaning = _TAG.sub("", m["word"]), _TAG.sub("", m["meaning"])
-    # … "Find out more – <a …>visit …</a>", "<a …>Cholera</a> – how John Snow traced the pump"
-    linked = re.match(r"\s*<a\b", m["meaning"], re.IGNORECASE) is not None
+    # … a meaning that is only a link ("Find out more – <a …>visit our medieval gallery</a>")
+    linked = re.fullmatch(r"\s*<a\b[^>]*>[^<]*</a>[\s.]*", m["meaning"], re.IGNORECASE)
     return not (
-        linked  # "Find out more – <a …>visit our medieval gallery</a>"
+        linked is not None
         or _A_PAGE_S_ACTION.fullmatch(word.strip().rstrip(":"))
-        or _AN_OFFER.search(meaning) is not None  # "Family trail – free with admission"
-        or re.fullmatch(_A_WEEKDAY + r"s?", word.strip(), re.IGNORECASE) is not None
+        # … a writing frame's, an exam's or a guide's words, a tag's count, an index's letter
+        # or a mark scheme's level ("However – use this to …", "Explain – give reasons …",
+        # "Fyrd – say it FERD", "Normans – 12 posts", "A – Abbey, Abbot", "Level 2 – …":
+        # hostile pass 65)
+        or _NOT_A_MEANING.match(meaning) is not None
+        or re.fullmatch(r"[A-Z]|(?i:level|band|grade)\s+\d+", word.strip()) is not None
         or re.search(r"\b\d{4}\b|^Q\d", word.strip())
         or _A_PAGE_S_FIELD.fullmatch(word.strip().rstrip(":"))
         or meaning.rstrip().endswith("?")  # a quiz's question
@@ -1090,6 +1099,13 @@ def _a_word_and_its_meaning(item: str) -> bool:
         or re.search(r"@|https?://|www\.", meaning)
         or _A_DATE_OR_TIME.match(meaning.strip())
     )
+
+
+_NOT_A_MEANING = re.compile(
+    r"\s*(?:(?:use|give|make|say|write|explain|describe|compare|list|state|identify)\b|"
+    r"\d+\s+(?:posts?|articles?|items?|entries|results|stories)\b)",
+    re.IGNORECASE,
+)
 
 
 # A page's field, not a word to learn: "Posted: 31 May 2024", "Received: 3 March 2021".
@@ -1149,21 +1165,22 @@ def _holds_key_words(html: str) -> bool:
 
 def _a_key_words_panel(html: str) -> bool:
     """A panel headed as key words whose list is words and what they mean (not a "Glossary"
-    link, a "Vocabulary quiz", a shop's list: hostile pass 56) — its first heading (not
-    another lesson's "Up next: The Black Death" over its key words, nor "Glossary: word of the
-    day": hostile pass 63; but "Key terms: The Black Death": hostile pass 64)."""
+    link, a "Vocabulary quiz", a shop's list: hostile pass 56; not a word of the day or a
+    booking's conditions). (Only one whose first heading was its key words, tried against
+    another lesson's "Up next: …" panel, lost the key words under a "Did you know?", a badge or
+    a topic's heading: hostile pass 65.)"""
     heading = _A_KEY_WORDS_HEADING.search(html)
-    first = re.search(r"<(?:h[1-6]|strong|b)\b", html, re.IGNORECASE)
     return (
         heading is not None
-        and first is not None
-        # … itself, or the heading it is set in ("<h2><strong>Key words</strong></h2>")
-        and not _TAG.sub("", html[first.start() : heading.start()]).strip()
-        and not re.match(
-            r"[^<]{0,20}\bof\s+the\s+(?:day|week|month)\b", html[heading.end() :], re.I
-        )
+        # … not "Glossary: word of the day", "Key terms and conditions" (hostile passes 63, 65)
+        and not _NOT_THE_LESSON_S.match(html, heading.end())
         and _words_and_meanings(html)
     )
+
+
+_NOT_THE_LESSON_S = re.compile(
+    r"[^<]{0,6}\bword\s+of\s+the\s+(?:day|week|month)\b|\s+and\s+conditions\b", re.IGNORECASE
+)
 
 
 def _panels_of_key_words(html: str) -> list[str]:
@@ -1287,6 +1304,7 @@ def _definitions_made_paragraphs(dl: re.Match[str]) -> str:
         and not _TAG.sub("", pair["term"]).strip().endswith("?")
         and len(_TAG.sub("", pair["said"]).split()) >= 3
         and not re.match(r"\s*See\s", _TAG.sub("", pair["said"]))
+        and not _AN_OFFER.search(_TAG.sub("", pair["said"]))  # "Child – Free with a paying adult"
         for pair in pairs
     )
     lower = 2 * sum(text[:1].islower() for text in said) > len(said)
@@ -1295,7 +1313,14 @@ def _definitions_made_paragraphs(dl: re.Match[str]) -> str:
     # (capitalised meanings after a dash, as a key-words list writes them: "**Bailey** – The
     # enclosed courtyard …", which is read as a key line; after a colon it would not be)
     sign = ":" if lower else " –"
-    return "".join(f"<p><strong>{p['term']}</strong>{sign} {p['said']}</p>" for p in pairs)
+    # … its paragraphs' tags left behind: "<dd><p>A mound of earth …</p></dd>" (hostile pass 65)
+    return "".join(
+        f"<p><strong>{p['term']}</strong>{sign} {_BLOCK_TAG.sub(' ', p['said']).strip()}</p>"
+        for p in pairs
+    )
+
+
+_BLOCK_TAG = re.compile(r"</?(?:p|div)\b[^>]*>", re.IGNORECASE)
 
 
 # A heading that is only "Key terms" (or "Glossary", "Key words" …) right before: "<h2
