@@ -350,16 +350,15 @@ class _Told:
     days: dict[tuple[int, int], int] = field(default_factory=dict)
     # the last year before the common era told ("490 BCE"), until a year of the common era is
     before_christ: int | None = None
-    era_told: str | None = None  # the era of the last date told: "BC", "AD", None before any
     years_bc: int = 0  # how many dates told in a row were years BC
 
     def of_no_sure_era(self, date: str) -> bool:
         """Whether `date`, a year or decade written without its era, may be of either era: in a
         story told in years BC (its last `_BC_STORY` dates were, the last of them far from the
-        turn of the eras), a year under 1000 near the last ("In 480 the Persians returned",
-        after 490 BC; but "Alaric sacked Rome in 410", after 390 BC, is of the common era). It
-        is no event: BC it dated Alaric's sack and Constantine's city BC (hostile passes 61–65),
-        of the common era the Persians' return AD 480 (batch 41)."""
+        turn of the eras), a year under 1000 near the last — "In 480 the Persians returned",
+        after 490 BC, but also "Alaric's Visigoths sacked Rome in 410", after 390 BC. It is no
+        event: read as BC it dated Alaric's sack and Constantine's city BC (hostile passes
+        61–65), as of the common era the Persians' return AD 480 (batch 41)."""
         bc = self.before_christ
         m = re.fullmatch(r"(c\. |(?:early|mid|late) )?(\d{1,3})(0s)?", date)
         if bc is None or m is None or self.years_bc < _BC_STORY or bc < _BC_ERA_APART:
@@ -372,12 +371,8 @@ class _Told:
         ("The BBC – it did not become a corporation until 1 January 1927 – was run by …")."""
         if _in_an_aside(clause, start):
             return
-        # … a year BC after another, not a look back from a story of the common era ("Rome
-        # had not fallen since the Gauls captured it around 390 BC", in AD 410)
         bc = re.search(r"(\d{1,4})s? BCE?$", date)
-        if bc is None or self.era_told != "AD":
-            self.before_christ = int(bc[1]) if bc else None
-        self.era_told = "BC" if bc else "AD"
+        self.before_christ = int(bc[1]) if bc else None
         self.years_bc = self.years_bc + 1 if bc else 0
         back = _looking_back(date, self.day)
         if back and re.fullmatch(r"\d{1,4} BCE?", date):
@@ -407,15 +402,17 @@ class _Told:
             self.year = self.plain_year = None
 
 
-# A story told in years BC: its last three dates were. A year written there without its era
-# is BC from a century after the last one told to half a century before it (a look back: "In
-# 499 the Ionian cities revolted", after 490 BC).
+# A story told in years BC: its last three dates were (not a look back or two from a story of
+# the common era: "Rome had not fallen since the Gauls captured it around 390 BC", in AD 410).
+# A year written there without its era is of no sure era from a century after the last one
+# told to half a century before it (a look back: "In 499 the Ionian cities revolted", after
+# 490 BC).
 _BC_STORY = 3
 _BC_STORY_YEARS = 100
 _BC_LOOK_BACK = 50
-# … and not of a story near the turn of the eras, where a year without its era may be of either
-# ("Cai Lun presented paper in 105", after 138 BC), nor a year of four digits ("Seahenge was
-# uncovered in 1998", after 2049 BC): hostile pass 64.
+# … and not in a story near the turn of the eras, where a year without its era is usually of
+# the common era ("Cai Lun presented paper in 105", after 138 BC), nor a year of four digits
+# ("Seahenge was uncovered in 1998", after 2049 BC): hostile pass 64.
 _BC_ERA_APART = 300
 
 

@@ -1152,10 +1152,12 @@ _A_WORD_AND_ITS_MEANING = re.compile(
     re.DOTALL,
 )
 # A panel's heading over key words: "Key terms", "Keywords", "Words to know", "Glossary".
+_KEY_WORDS_SAID = (
+    r"(?:Key\s*(?:words|terms|vocabulary)|Glossary|Vocabulary|Word\s+help|Words\s+to\s+know|"
+    r"Word\s+bank|Terms\s+to\s+know)"
+)
 _A_KEY_WORDS_HEADING = re.compile(
-    r"<(?:h[1-6]|strong|b)\b[^<>]*>\s*(?:Key\s*(?:words|terms|vocabulary)|Glossary|Vocabulary|"
-    r"Word\s+help|Words\s+to\s+know|Word\s+bank|Terms\s+to\s+know)\b",
-    re.IGNORECASE,
+    rf"<(?:h[1-6]|strong|b)\b[^<>]*>\s*{_KEY_WORDS_SAID}\b", re.IGNORECASE
 )
 
 
@@ -1326,9 +1328,7 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div)\b[^>]*>", re.IGNORECASE)
 # A heading that is only "Key terms" (or "Glossary", "Key words" …) right before: "<h2
 # id="keyterms-heading">Key terms</h2>" (not "Key terms quiz", nor a bold "glossary" in a line).
 _KEY_WORDS_OVER = re.compile(
-    r"<h[1-6]\b[^<>]*>\s*(?:Key\s*(?:words|terms|vocabulary)|Glossary|Vocabulary|Word\s+help|"
-    r"Words\s+to\s+know|Word\s+bank|Terms\s+to\s+know)\s*:?\s*</h[1-6]>\s*$",
-    re.IGNORECASE,
+    rf"<h[1-6]\b[^<>]*>\s*{_KEY_WORDS_SAID}\s*:?\s*</h[1-6]>\s*$", re.IGNORECASE
 )
 _A_LIST_OF_DEFINITIONS = re.compile(
     r"<dl\b[^>]*>(?P<items>(?:(?!</?dl\b).)*?)</dl>", re.IGNORECASE | re.DOTALL
