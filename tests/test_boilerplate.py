@@ -301,6 +301,14 @@ def test_a_sidebar_s_key_terms_beside_the_article_are_kept_without_its_links() -
 _REVOLT = "<p>In 1381 the peasants of Essex and Kent rose against the poll tax. " * 6 + "</p>"
 
 
+def _shows(text: str, kept: list[str], left: list[str]) -> None:
+    """`text` holds every line of `kept` and none of the words of `left`."""
+    for line in kept:
+        assert line in text
+    for words in left:
+        assert words not in text
+
+
 def _beside_an_article(aside: str) -> str:
     """A saved web page: an article in `<main>`, then `aside` after it."""
     article_ = f"<main><article><h1>The lesson</h1>{_REVOLT}</article></main>"
@@ -480,10 +488,7 @@ def test_what_hostile_pass_59_found_in_sidebars(
     Leader"); a page's fields (share links, "Filed under:", a date) are no key words."""
     page = _beside_an_article(f"<aside class='sidebar'><section>{panel}</section></aside>")
     text = _html_text(page)
-    for line in kept:
-        assert line in text
-    for words in left:
-        assert words not in text
+    _shows(text, kept, left)
 
 
 def test_what_hostile_pass_59_found_in_emails() -> None:
@@ -890,6 +895,12 @@ def _in_main(article_: str, aside: str) -> str:
     return f"<html><body><main><article>{article_}</article>{aside}</main></body></html>"
 
 
+def _sidebar_in_main(panel: str) -> str:
+    """The article read from a page whose `<main>` holds the lesson and, after it, an aside
+    holding `panel`."""
+    return _html_text(_in_main(f"<h1>The revolt</h1>{_REVOLT}", f"<aside>{panel}</aside>"))
+
+
 _TERMS = (
     "<li>Poll tax – a tax paid by every adult.</li><li>Villein – a peasant who was not free.</li>"
 )
@@ -937,10 +948,7 @@ def test_what_hostile_pass_63_found_in_sidebars(
     lost real key words under a badge or a "Did you know?" — hostile pass 65 — and was taken
     back.)"""
     text = _html_text(page)
-    for line in kept:
-        assert line in text
-    for words in left:
-        assert words not in text
+    _shows(text, kept, left)
 
 
 def test_an_article_holding_a_card_keeps_what_follows_it() -> None:
@@ -1006,7 +1014,7 @@ def test_what_hostile_pass_64_found_in_sidebars(panel: str, kept: list[str]) -> 
     """Hostile pass 64: a sidebar's key words were lost when they link to a glossary page, when
     the heading is set in bold or names the topic after a colon, for an `<abbr>` taken for a
     link, and in a second column with a short meaning or one opening "in"."""
-    text = _html_text(_in_main(f"<h1>The revolt</h1>{_REVOLT}", f"<aside>{panel}</aside>"))
+    text = _sidebar_in_main(panel)
     for word in kept:
         assert re.search(rf"{word}\W* –", text), text
 
@@ -1045,7 +1053,7 @@ def test_what_hostile_pass_65_found_lost_from_sidebars(panel: str, kept: list[st
     visit's ("free school", "at age 11", "6.30am", "£1 1s", "Tuesday"), when a "Did you
     know?", a badge or anything bold came before their heading, or when a meaning opened
     with a link."""
-    text = _html_text(_in_main(f"<h1>The revolt</h1>{_REVOLT}", f"<aside>{panel}</aside>"))
+    text = _sidebar_in_main(panel)
     for word in kept:
         assert re.search(rf"{word}\W* –", text), text
 
@@ -1073,7 +1081,7 @@ def test_what_hostile_pass_65_found_brought_from_sidebars(panel: str, left: str)
     """Hostile pass 65: a sidebar headed as key words brought a writing frame's word bank,
     exam command words, a blog's tags, a booking's conditions, how to say the words, a mark
     scheme's levels and a glossary's A–Z index."""
-    text = _html_text(_in_main(f"<h1>The revolt</h1>{_REVOLT}", f"<aside>{panel}</aside>"))
+    text = _sidebar_in_main(panel)
     assert left not in text
 
 

@@ -1302,12 +1302,7 @@ def _definitions_made_paragraphs(dl: re.Match[str]) -> str:
     # each a word and what it means (not a fact box under a bold "key terms", a quiz, how to
     # say the words, "See Serf": hostile pass 63)
     under = _KEY_WORDS_OVER.search(dl.string[: dl.start()]) is not None and all(
-        _a_word_and_its_meaning(f"{pair['term']} – {pair['said']}")
-        and not _TAG.sub("", pair["term"]).strip().endswith("?")
-        and len(_TAG.sub("", pair["said"]).split()) >= 3
-        and not re.match(r"\s*See\s", _TAG.sub("", pair["said"]))
-        and not _AN_OFFER.search(_TAG.sub("", pair["said"]))  # "Child – Free with a paying adult"
-        for pair in pairs
+        map(_a_defined_pair, pairs)
     )
     lower = 2 * sum(text[:1].islower() for text in said) > len(said)
     if left or len(pairs) < 2 or not (lower or under):
@@ -1323,6 +1318,19 @@ def _definitions_made_paragraphs(dl: re.Match[str]) -> str:
 
 
 _BLOCK_TAG = re.compile(r"</?(?:p|div)\b[^>]*>", re.IGNORECASE)
+
+
+def _a_defined_pair(pair: re.Match[str]) -> bool:
+    """Whether a definition list's term and description are a word and what it means, in three
+    words or more: not a question, "See Serf" or a visit's "Child – Free with a paying adult"."""
+    said = _TAG.sub("", pair["said"])
+    return (
+        _a_word_and_its_meaning(f"{pair['term']} – {pair['said']}")
+        and not _TAG.sub("", pair["term"]).strip().endswith("?")
+        and len(said.split()) >= 3
+        and not re.match(r"\s*See\s", said)
+        and not _AN_OFFER.search(said)
+    )
 
 
 # A heading that is only "Key terms" (or "Glossary", "Key words" …) right before: "<h2
