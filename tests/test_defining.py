@@ -3645,3 +3645,42 @@ def test_what_hostile_pass_63_found_in_terms(sentence: str, term: str) -> None:
     """Hostile pass 63: describing words ("massive", "cheap", "giant") that are part of a term
     were cut off it, and "You" off a campaign's name; they are the term's again."""
     assert term in [t for t, _, _ in defined_terms(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "meaning"),
+    [
+        ("Across the water is Dartmouth, then a separate town of a few thousand people.",
+         "Dartmouth", "then a separate town of a few thousand people"),
+        ("In July 1939 they drove out to see Albert Einstein, then the most famous scientist "
+         "in the world, at his summer cottage.", "Albert Einstein",
+         "then the most famous scientist in the world"),
+        ("The Sicilian Greeks under Gelon, tyrant of Syracuse, defeated a Carthaginian army.",
+         "Gelon", "tyrant of Syracuse"),
+        ("On 15 April martial law – rule by military authority – was proclaimed.",
+         "martial law", "rule by military authority"),
+    ],
+)  # fmt: skip
+def test_what_batch_41_s_second_look_found_in_appositives(
+    sentence: str, term: str, meaning: str
+) -> None:
+    """What a name then was ("Dartmouth, then a separate town"), a tyrant's or a satrap's
+    office, and a term after a day without its year ("On 15 April martial law –", read as
+    "April martial law") were no definitions."""
+    assert (term, meaning) in [(t, d) for t, d, _ in defined_terms(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army took Sardis, then the army marched on to Susa.",
+        "They held Paris for a week, then the army withdrew.",
+        "Graders went ahead; behind them came the tie crews, then the iron men, who lifted each "
+        "rail into place, and finally the gangs who drove the spikes.",
+        "If she could be shown to be a witch, then the king she had brought to his crowning "
+        "would be shown to owe his crown to the devil.",
+    ],
+)
+def test_what_came_next_is_no_definition(sentence: str) -> None:
+    """ "X, then a …" says what X then was, not what happened next or the next of a list."""
+    assert not [d for _, d, _ in defined_terms(sentence) if d.startswith("then")]

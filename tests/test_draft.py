@@ -723,6 +723,22 @@ def test_a_hyphen_between_spaces_is_read_as_a_dash() -> None:
     assert drafted.definition.startswith("the governor of a province")
 
 
+def test_two_hyphens_between_spaces_are_read_as_a_dash() -> None:
+    """Batch 41, second look: a plain-text file types its dashes as two hyphens ("a dominion
+    -- a self-governing country within the British Empire --"); none of the audio tour's
+    nine terms glossed so was drafted. The passage is the seed's sentence as it is."""
+    sentence = (
+        "When Britain declared war, Canada, as a dominion -- a self-governing country within "
+        "the British Empire -- was at war too."
+    )
+    (drafted,) = draft_terms([sentence])
+    assert (drafted.term, drafted.definition) == (
+        "dominion",
+        "a self-governing country within the British Empire",
+    )
+    assert drafted.sentence == sentence
+
+
 def test_a_sentence_goes_on_past_an_abbreviation() -> None:
     paragraph = (
         "In Brown v. Board of Education the Court ruled on 17 May 1954. Gen. Gage sent troops "

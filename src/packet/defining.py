@@ -55,7 +55,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .dates import find_dates, find_day_months
+from .dates import MONTHS, find_dates, find_day_months
 from .text import NOTE_MARK, quoting
 
 MAX_WORDS = 25  # a defining clause longer than this is most of a sentence
@@ -1143,7 +1143,11 @@ def _opening(head: str) -> bool:
     ):
         return True  # "Edited by Locke, the special issue …", "Printed first in Augsburg, …"
     # … the subject may be marked: "In 1801 *William Hutton*, a 78-year-old bookseller, …"
-    date_then_subject = rf"^{_OPENER.pattern}[^,]*?\d{{3,4}}s?\s+\*?(?!(?:alone|only|onwards?)\b)\w"
+    # … or a day without its year: "On 15 April martial law – rule by military authority –"
+    date_then_subject = (
+        rf"^{_OPENER.pattern}[^,]*?(?:\d{{3,4}}s?|\d{{1,2}}\s+(?:{'|'.join(MONTHS)}))"
+        r"\s+\*?(?!(?:alone|only|onwards?)\b)\w"
+    )
     if re.match(date_then_subject, segment, re.IGNORECASE):
         return False  # "In November 2016 the New Safe Confinement": a date, then the subject
     if re.search(r"(?:\d|[A-Z][\w’'-]*)\s+(?:the|a|an)\s+[A-Z]", segment) or re.search(
@@ -1236,12 +1240,20 @@ def _phrase_before(text: str) -> str:
         taken = taken[1:]  # "granted the merchants | privileges", "owed the state | mit'a"
     while taken and (taken[0].lower() in _LEADING_SMALL or taken[0] in _ARTICLES):
         taken.pop(0)  # … and "remembered it as | la Noche Triste", not "La Libre Parole"
+    taken = _without_a_day_s_month(words[:at], taken)
     phrase = " ".join(taken)
     whole = taken and phrase == " ".join(words).strip("“”\"'‘’()")
     # "After the war, …": an opening, not a term; but "Rationing, the controlled …"
     if whole and _OPENER.match(phrase) and not re.fullmatch(r"[A-Z][a-z]+ing", phrase):
         return ""
     return phrase
+
+
+def _without_a_day_s_month(before: list[str], taken: list[str]) -> list[str]:
+    """`taken` without the month of a day written before it: "On 15 April | martial law – rule
+    by …" is "martial law", not "April martial law"."""
+    day = bool(before) and re.fullmatch(r"\d{1,2}", before[-1]) is not None
+    return taken[1:] if day and len(taken) > 1 and taken[0] in MONTHS else taken
 
 
 def _set_apart(text: str) -> str | None:
@@ -1592,6 +1604,12 @@ _APPOSITIVE_OPENING = (
     # Habsburg Empire", "then the whole of Italy fell …": what came next)
     r"another\s+(?=[A-Za-z][\w-]*\s+[a-z])(?!(?:at|in|on|of|by|to|for|from|with)\b)|"
     r"(?:later|then)\s+(?=[A-Z][\w’'-]*[’']s\s+(?:[a-z]+\s+){0,2}[a-z]+[^s\W](?:[,;.]|$))|"
+    # "Dartmouth, then a separate town of a few thousand people", "Albert Einstein, then the
+    # most famous scientist in the world," — what it was at the time (not what came next:
+    # "Sardis, then the army marched on", "the tie crews, then the iron men, … and finally")
+    r"(?:then|once)\s+(?=(?:a|an|the)\s+[a-z])(?![^.;]*\bfinally\b)"
+    r"(?!(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:would|will|could|was|were|had|is|are|"
+    r"[a-z]{3,}ed)\b)|"
     r"(?:named|called)\s+after\b|"  # "the Armagnacs, named after their leader Bernard, …"
     r"from\s+the\s+(?:[A-Z][a-z]+\s+)*word\s+for\b|"  # "Boers, from the Dutch word for …"
     # "stadtholder, in effect chief magistrate …"
@@ -1845,6 +1863,11 @@ _ROLE = (
     r"conquistador|industrialist|manufacturer|businessman|businesswoman|philanthropist|"
     r"financier|entrepreneur|locksmith|signalman|stoker|handler|gardener|designer|"
     r"bricklayer|shipbuilder|whaler|lecturer|curate|vicar|rector|pastor|sachem|sagamore|"
+    r"tyrant|satrap|archon|polemarch|dictator|steward|sheriff|councillor|alderman|dispatcher|"
+    r"athlete|sprinter|boxer|gymnast|swimmer|coach|dancer|actress|actor|singer|filmmaker|"
+    r"inspector|detective|constable|warden|policeman|headmaster|headmistress|foreman|"
+    r"shopkeeper|innkeeper|tailor|baker|brewer|carpenter|blacksmith|planter|colonist|"
+    r"prospector|aviator|airman|seaman|fisherman|"
     # … and a science by its ending ("the geologist", "the cartographer"; not "an apologist"),
     # and trades (not "a warmonger", "a troublemaker", "a racist": what someone thought of them)
     r"(?!apologist)[a-z]+ologist|[a-z]+ographer|anatomist|druggist|pharmacist|dentist|pianist|"
@@ -2617,6 +2640,14 @@ def _no_gloss_of(word: str, clause: str) -> bool:
     return number is not None and re.fullmatch(r"[a-z][\w’'-]*", word) is not None
 
 
+def _what_came_next(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the appositive `m`, "then a …" or "once the …", says what came next ("for a
+    week, then the army withdrew"), not what a name then was ("Dartmouth, then a separate
+    town")."""
+    then = re.match(r"(?:then|once)\s", m["clause"]) is not None
+    return then and not re.search(r"[A-Z][\w’'.-]*\W*$", sentence[: m.start()])
+
+
 def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
     """Whether the appositive `m` says what the words before it are — not the subject after an
     opening ("In 1847 alone, the …"), a clause, a list, or words inside a quotation."""
@@ -2651,6 +2682,7 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         return False  # … but "Working with the Army, a small militia …, they planned …"
     if (
         _NAMES_ANOTHER.search(clause)
+        or _what_came_next(sentence, m)
         or _after_names(head)
         or _inside_dashes(head, rest)
         or _no_gloss_of(head.split()[-1] if head.split() else "", clause)

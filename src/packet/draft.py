@@ -2267,7 +2267,7 @@ def _as_the_rules_read(paragraph: str) -> str:
     return _SPACED_HYPHEN.sub(" –", _BOLD.sub(r"*\2*", paragraph))
 
 
-_SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
+_SPACED_HYPHEN = re.compile(r"(?<=\S) --?(?= \S)")  # "--" too: a plain-text file's dash
 # A table's row read as a key line, its first cell by its second: "| Opechancanough |
 # Pamunkey leader who led the attack of 1622 |" is "Opechancanough – Pamunkey leader who …",
 # "| York | Enslaved African American man owned by Clark | Hunted, scouted … |" "York – …".
