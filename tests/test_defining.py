@@ -3684,3 +3684,41 @@ def test_what_batch_41_s_second_look_found_in_appositives(
 def test_what_came_next_is_no_definition(sentence: str) -> None:
     """ "X, then a …" says what X then was, not what happened next or the next of a list."""
     assert not [d for _, d, _ in defined_terms(sentence) if d.startswith("then")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("He won gold in Seoul, then the silver in Barcelona.", []),
+        ("The route north ran through York, then a string of mining villages, then Durham.", []),
+        ("They met at Winchester, once a year, to settle the accounts of the estate.", []),
+        ("The army would march on Moscow, once the ground froze hard enough for the guns.", []),
+        ("After lunch we have Maths, then a spelling test.", []),
+        ("Tea, once a luxury for the rich, became the everyday drink of the working class.", []),
+        ("“Morning, Sheriff,” said the stranger.", []),
+        ("Materials: tailor's chalk, pins and a tape measure", []),
+        ("On 11 November at 11 o'clock, the guns fell silent along the Western Front.", []),
+        ("On 14 October near Hastings, the two armies met.", []),
+        ("The 20 July plot – an attempt by army officers to kill Hitler – failed.",
+         [("July plot", "an attempt by army officers to kill Hitler")]),
+        ("2 May Morris - embroiderer and designer, daughter of William Morris",
+         [("May Morris", "embroiderer and designer, daughter of William Morris")]),
+        # … and what a place then was, once was, or was the most of, is still its definition
+        ("Winchester, once the capital of Wessex, is now a quiet cathedral city.",
+         [("Winchester", "once the capital of Wessex")]),
+        ("Lin Zexu arrived in Canton, then the only Chinese port open to Western merchants.",
+         [("Canton", "then the only Chinese port open to Western merchants")]),
+        ("The relief ship Morning, a converted whaler, reached the hut.",
+         [("Morning", "a converted whaler")]),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_66_found(sentence: str, wanted: list[tuple[str, str]]) -> None:
+    """Hostile pass 66 (275 cases, 97 worse): "X, then a …" read as what X then was had
+    given the next of a sequence ("Seoul, then the silver"), how often ("once a year"), what
+    followed ("once the ground froze") and a timetable ("Maths, then a spelling test"); it
+    is now read only when it says a place, a rank, a role or the most of something, with no
+    verb of its own. A speaker's greeting ("Morning, Sheriff") was a term; "tailor's chalk"
+    a person's role; a day's month dropped from a name ("The 20 July plot" gave "plot"); and
+    "On 11 November at 11 o'clock," a subject. (A dash typed as " -- " reads as any dash
+    does, its entries those of "—": the pass's ten "worse" cases draft so with "—" too.)"""
+    assert [(t.term, t.definition) for t in draft_terms([sentence])] == wanted

@@ -812,6 +812,34 @@ def test_a_day_told_hour_by_hour_and_the_relative_dates_batch_26_used() -> None:
     ]
 
 
+def test_a_day_told_by_the_clock_is_the_day_before_it() -> None:
+    """Batch 41, second look: a day told hour by hour ("At about 7:30, the nets open", "At 3:10
+    p.m. the dam gave way") had no events between its first and its last: a clock time is an
+    hour of the day told, as "By mid-morning" is. Not a verse ("John 3:16"), a number ("1.15
+    knots"), a span of hours ("7:30 to 8:45"), a time planned ("called for 4.30 p.m."), nor
+    an hour beside a day the sentence gives ("at 11 p.m. London time on 4 August 1914")."""
+
+    def told(sentence: str) -> list[str]:
+        return [date for _, _, _, date in happenings(sentence, 1917, "1917-12-06")]
+
+    for sentence in (
+        "At about 7:30, the nets open.",
+        "At 3:10 p.m. the dam gave way.",
+        "The flood reached Johnstown at 4:07 p.m.",
+        "By 9.15 the fire had spread.",
+    ):
+        assert told(sentence) == ["1917-12-06"], sentence
+    for sentence in ("Read John 3:16 aloud.", "The ship made 1.15 knots.",
+                     "STOP 3 -- THE NARROWS, 7:30 TO 8:45 A.M.",
+                     "A political meeting had been called for 4.30 p.m. in the Bagh."):  # fmt: skip
+        assert told(sentence) == [], sentence
+    ultimatum = _timeline_of(
+        "Britain sent Germany an ultimatum; it expired at 11 p.m. London time on 4 August 1914, "
+        "and Britain was at war."
+    )
+    assert [date for date, _ in ultimatum] == ["1914-08-04"]  # one event, not two
+
+
 def test_a_year_before_the_common_era_in_a_modern_story_is_a_look_back() -> None:
     found = Article(
         title="Stone",

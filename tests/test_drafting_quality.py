@@ -159,8 +159,10 @@ def _relative(label: dict[str, Any]) -> bool:
 _RELATIVE = re.compile(
     r"\b(?:later|earlier|before|following|next|previous|same|that|within)\b|"
     r"\bafter\s+\w+\s+(?:days?|weeks?|months?|years?)\b|"
-    # an hour of a day the text tells hour by hour: "By mid-morning", "close to midnight"
-    r"\b(?:morning|afternoon|evening|midday|noon|midnight|dawn|dusk|o'clock)\b",
+    # an hour of a day the text tells hour by hour: "By mid-morning", "close to midnight",
+    # "At about 7:30", "4:07 p.m."
+    r"\b(?:morning|afternoon|evening|midday|noon|midnight|dawn|dusk|o'clock)\b|"
+    r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.m\b",
     re.I,
 )
 

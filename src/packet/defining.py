@@ -542,6 +542,8 @@ def defined_terms(sentence: str) -> list[Definition]:
                 or _AN_ADDRESS.search(definition)
                 or _only_a_date(definition)
                 or _when_the_sentence_opens(term, sentence)
+                # … nor what a speaker says to someone: "“Morning, Sheriff,” said the stranger"
+                or (term in _GREETINGS and re.search(rf"[“\"‘']{term},", sentence) is not None)
                 # … nor words cut before what they say: "the sheriff, that is" (of "county")
                 or re.search(r",?\s+(?:that\s+is|i\.e\.?)$", definition) is not None
                 # … nor the word in the language it came from: "a thing (Old Norse þing)"
@@ -1027,6 +1029,12 @@ def _usable(term: str, *, marked: bool = False) -> bool:
     return not (term.lower() in _GENERIC and not marked) and words[-1] not in _NOT_IN_TERM
 
 
+# What a speaker says before the name of who they speak to ("“Yes, Warden,” said …").
+_GREETINGS = {
+    "Yes", "No", "Right", "Sorry", "Morning", "Evening", "Afternoon", "Goodnight", "Goodbye",
+    "Hello", "Thanks", "Aye", "Well", "Okay", "OK", "Please", "Welcome", "Good morning",
+    "Good evening", "Good afternoon", "Good night", "Thank you", "Excuse me", "Cheers", "Sir",
+}  # fmt: skip
 _NO_SUBJECT = {
     "What", "Which", "Who", "Every", "Each", "All", "Some", "Most", "Many", "No", "Any", "Others",
 }  # fmt: skip
@@ -1145,7 +1153,9 @@ def _opening(head: str) -> bool:
     # … the subject may be marked: "In 1801 *William Hutton*, a 78-year-old bookseller, …"
     # … or a day without its year: "On 15 April martial law – rule by military authority –"
     date_then_subject = (
-        rf"^{_OPENER.pattern}[^,]*?(?:\d{{3,4}}s?|\d{{1,2}}\s+(?:{'|'.join(MONTHS)}))"
+        rf"^{_OPENER.pattern}[^,]*?(?:\d{{3,4}}s?|\d{{1,2}}\s+(?:{'|'.join(MONTHS)})"
+        # … not "On 11 November at 11 o'clock, the guns …", "On 14 October near Hastings, …"
+        r"(?!\s+(?:at|in|near|on|by|from|to|of|after|before|during|around|about|outside)\b))"
         r"\s+\*?(?!(?:alone|only|onwards?)\b)\w"
     )
     if re.match(date_then_subject, segment, re.IGNORECASE):
@@ -1252,7 +1262,12 @@ def _phrase_before(text: str) -> str:
 def _without_a_day_s_month(before: list[str], taken: list[str]) -> list[str]:
     """`taken` without the month of a day written before it: "On 15 April | martial law – rule
     by …" is "martial law", not "April martial law"."""
-    day = bool(before) and re.fullmatch(r"\d{1,2}", before[-1]) is not None
+    # … after an opening's word ("On", "By"): not "The 20 July plot", "2 May Morris – …"
+    day = (
+        len(before) >= 2
+        and re.fullmatch(r"\d{1,2}", before[-1]) is not None
+        and re.fullmatch(r"(?i:on|by|from|until|till|since|after|before)", before[-2]) is not None
+    )
     return taken[1:] if day and len(taken) > 1 and taken[0] in MONTHS else taken
 
 
@@ -1864,9 +1879,9 @@ _ROLE = (
     r"financier|entrepreneur|locksmith|signalman|stoker|handler|gardener|designer|"
     r"bricklayer|shipbuilder|whaler|lecturer|curate|vicar|rector|pastor|sachem|sagamore|"
     r"tyrant|satrap|archon|polemarch|dictator|steward|sheriff|councillor|alderman|dispatcher|"
-    r"athlete|sprinter|boxer|gymnast|swimmer|coach|dancer|actress|actor|singer|filmmaker|"
+    r"athlete|sprinter|gymnast|swimmer|dancer|actress|actor|singer|filmmaker|"
     r"inspector|detective|constable|warden|policeman|headmaster|headmistress|foreman|"
-    r"shopkeeper|innkeeper|tailor|baker|brewer|carpenter|blacksmith|planter|colonist|"
+    r"shopkeeper|innkeeper|brewer|blacksmith|planter|colonist|"
     r"prospector|aviator|airman|seaman|fisherman|"
     # … and a science by its ending ("the geologist", "the cartographer"; not "an apologist"),
     # and trades (not "a warmonger", "a troublemaker", "a racist": what someone thought of them)
@@ -2641,11 +2656,37 @@ def _no_gloss_of(word: str, clause: str) -> bool:
 
 
 def _what_came_next(sentence: str, m: re.Match[str]) -> bool:
-    """Whether the appositive `m`, "then a …" or "once the …", says what came next ("for a
-    week, then the army withdrew"), not what a name then was ("Dartmouth, then a separate
-    town")."""
-    then = re.match(r"(?:then|once)\s", m["clause"]) is not None
-    return then and not re.search(r"[A-Z][\w’'.-]*\W*$", sentence[: m.start()])
+    """Whether the appositive `m`, "then a …" or "once the …", says what came next or how
+    often ("for a week, then the army withdrew", "won gold in Seoul, then the silver",
+    "York, then a string of mining villages, then Durham", "met at Winchester, once a year"),
+    not what a name then was: a place, a rank or a role, or the most of something
+    ("Dartmouth, then a separate town", "Albert Einstein, then the most famous scientist")."""
+    clause, head = m["clause"], sentence[: m.start()]
+    if not re.match(r"(?:then|once)\s+(?:a|an|the)\s", clause):
+        return False  # (one person's office by its owner is `_APPOSITIVE_OPENING`'s own)
+    # … a verb of its own, not of a clause about it: "once the ground froze" (but "then the
+    # only Chinese port where Western merchants were allowed to trade")
+    own = re.split(r"\b(?:where|which|who|whom|whose|that|when)\b", clause, maxsplit=1)[0]
+    return (
+        re.search(r"[A-Z][\w’'.-]*\W*$", head) is None
+        or _A_STATUS.match(clause) is None
+        or re.search(rf"\b{FINITE_VERB}\b", own) is not None
+        or re.match(r"\s*,\s+(?:and\s+)?then\b", sentence[m.end() :]) is not None
+    )
+
+
+# What a name then was: "then a separate town", "then the capital of …", "once the largest
+# church in …", "then a senior railway official", "then the world champions".
+_A_STATUS = re.compile(
+    r"(?:then|once)\s+(?:a|an|the)\s+(?!(?:year|week|month|day|fortnight|decade|century|time|"
+    r"while)\b)(?:[\w’'-]+\s+){0,3}?"
+    r"(?:(?:most|largest|biggest|greatest|oldest|richest|wealthiest|poorest|smallest|newest|"
+    r"youngest|strongest|busiest|finest|best|highest|tallest|longest|only|first|chief|"
+    r"leading|principal|foremost)\b|(?:capital|city|town|village|port|fortress|temple|"
+    r"colony|province|state|kingdom|empire|country|nation|republic|territory|district|suburb|"
+    r"seat|centre|center|home|heart|hub|part|headquarters|stronghold|residence|champions?|"
+    rf"(?i:{_ROLE})s?)\b)"
+)
 
 
 def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:

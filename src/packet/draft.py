@@ -1548,12 +1548,18 @@ _HOUR = (
     r"(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|midday|noon|midnight|dawn|dusk|"
     r"nightfall|daybreak)(?!\s+of\b)(?!\s+(?:edition|paper|papers|news|session|shift|prayers|service)\b)|"
     r"(?:at\s+)?(?:around\s+|about\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve)\s+o['’]clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
+    r"eleven|twelve)\s+o['’]clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?|"
+    # … and by the clock: "At about 7:30", "By 9.15", "4:07 p.m." (not "John 3:16", "1.15
+    # miles", a span of hours, "7:30 to 8:45", or a meeting "called for 4.30 p.m.": planned)
+    r"(?:(?:at|by|around|about|until|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)+"
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?![\d:])(?!\s*(?:to|[–—-])\s*\d)|"
+    r"(?<![\d.:])(?<!\bfor\s)(?<!\bto\s)(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*[ap]\.m\."
 )
 _HOUR_ONLY = re.compile(_HOUR, re.IGNORECASE)
 # The words of a relative day that name an hour of it.
 _AN_HOUR = re.compile(
-    r"o['’]clock|noon|midday|midnight|morning|afternoon|evening|dawn|dusk|daybreak|nightfall"
+    r"o['’]clock|noon|midday|midnight|morning|afternoon|evening|dawn|dusk|daybreak|nightfall|"
+    r"\d[:.]\d\d|\d\s*[ap]\.m"
 )
 # What may happen at any time, no happening of the story's: "a disease that can kill within a
 # day" (`_relative`'s "within …"; not the month: "On 10 May 1940 Germany invaded …, and
@@ -1579,6 +1585,13 @@ def _beside(index: int, matches: list[re.Match[str]]) -> bool:
     )
 
 
+def _beside_a_date(m: re.Match[str], found: list[tuple[int, int, str]]) -> bool:
+    """Whether a date the sentence gives (`found`) is within a few words of the hour `m`."""
+    return any(
+        -20 <= start - m.end() <= 20 or -20 <= m.start() - end <= 20 for start, end, _ in found
+    )
+
+
 _RELATIVE_DAY = re.compile(
     # "About a week later, on the night of 22 August", "until 14 May, nearly three weeks later"
     r"\b(?:(?:about|nearly|almost|just|only|some|roughly|less\s+than|more\s+than)\s+)?"
@@ -1596,7 +1609,7 @@ _RELATIVE_DAY = re.compile(
     # "That day Massasoit and Carver agreed a treaty" (not "That day of …", "That day when …")
     r"\A(?-i:That)\s+day(?!\s+(?:of|when|that)\b)|"
     r"(?:(?:later|earlier|early|late)\s+)?that\s+(?:same\s+)?(?:night|evening|morning|afternoon)|"
-    rf"{_HOUR})\b",
+    rf"{_HOUR})(?:\b|(?<=\.))",  # … "p.m." ends with its point
     re.IGNORECASE,
 )
 # A month told from the one before: "later that month", "the same month", "a month later".
@@ -1670,13 +1683,17 @@ def _relative(
     # An hour is no day of its own in a statement of what happened any day ("Visitors usually
     # arrived in the morning", "started work at six o'clock in the morning and finished at eight
     # o'clock in the evening"), nor beside a relative day ("At dawn the next day", "That
-    # evening, at about six o'clock"), whose day it is.
+    # evening, at about six o'clock"), nor beside a day the sentence gives ("it expired at 11
+    # p.m. London time on 4 August 1914"), whose hour it is.
     hours = [m for m in matches if _HOUR_ONLY.fullmatch(m[0])]
     habitual = _HABITUAL.search(sentence) is not None or len(hours) > 1
     matches = [
         m
         for i, m in enumerate(matches)
-        if not (_HOUR_ONLY.fullmatch(m[0]) and (habitual or _beside(i, matches)))
+        if not (
+            _HOUR_ONLY.fullmatch(m[0])
+            and (habitual or _beside(i, matches) or _beside_a_date(m, found))
+        )
     ]
     # Each relative date looks at the dates just before and after it (bisection), so a run-on
     # paragraph of thousands of them takes time in proportion to them.
