@@ -3722,3 +3722,23 @@ def test_what_hostile_pass_66_found(sentence: str, wanted: list[tuple[str, str]]
     "On 11 November at 11 o'clock," a subject. (A dash typed as " -- " reads as any dash
     does, its entries those of "—": the pass's ten "worse" cases draft so with "—" too.)"""
     assert [(t.term, t.definition) for t in draft_terms([sentence])] == wanted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("On Sunday 3 September evacuation – the moving of children out of the cities – began.",
+         [("evacuation", "the moving of children out of the cities")]),
+        ("On the night of 9 November Kristallnacht – the Night of Broken Glass – began.",
+         [("Kristallnacht", "the Night of Broken Glass")]),
+        ("Pearl Harbor, then the main base of the US Pacific Fleet, was attacked in 1941.",
+         [("Pearl Harbor", "then the main base of the US Pacific Fleet")]),
+        ("Marie Curie, then a student at the Sorbonne, lived in a cold attic.",
+         [("Marie Curie", "then a student at the Sorbonne")]),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_67_found_in_terms(sentence: str, wanted: list[tuple[str, str]]) -> None:
+    """Hostile pass 67: a day's month stayed in a term after a weekday or "the night of"
+    ("September evacuation"), and what a name then was was lost where its noun was a base, a
+    power, a student or a prisoner (pass 66's mend had listed too few)."""
+    assert [(t.term, t.definition) for t in draft_terms([sentence])] == wanted

@@ -840,6 +840,70 @@ def test_a_day_told_by_the_clock_is_the_day_before_it() -> None:
     assert [date for date, _ in ultimatum] == ["1914-08-04"]  # one event, not two
 
 
+@pytest.mark.parametrize(
+    ("story", "told"),
+    [
+        # … another day, or another time, the sentence tells: no event on the day told
+        ("On 6 December 1917 the Mont-Blanc exploded in Halifax harbour.",
+         "At 5.30 next morning the first trains from Boston reached the city."),
+        ("On 22 November 1963 President Kennedy flew into Dallas, Texas.",
+         "At 11.21 on Sunday morning Jack Ruby shot Oswald in the police basement."),
+        ("On 14 April 1912 the Titanic was steaming west on her maiden voyage.",
+         "Four years earlier, at 10.30 on a cold morning, her keel had been laid in Belfast."),
+        ("On 1 July 1916 the British army attacked the German lines on the Somme.",
+         "As a schoolboy in Leeds he had woken at 5.30 to deliver newspapers."),
+        # … an hour after midnight, perhaps the next day's
+        ("On 14 April 1912 the Titanic was steaming west on her maiden voyage.",
+         "At 1.15 a.m. the bow was well under water."),
+        # … a time, a speed, a price or a score that is no hour
+        ("On 6 May 1954 Roger Bannister ran a mile at the Iffley Road track.",
+         "He broke the tape at 3:59.4, the first mile ever run in under four minutes."),
+        ("On 6 December 1917 the Mont-Blanc exploded in Halifax harbour.",
+         "The Imo was steaming at 7.00 knots, too fast for the harbour."),
+        ("On 24 October 1929 panic swept the New York Stock Exchange.",
+         "U.S. Steel opened at 20.50 and fell steadily."),
+        # … a routine, a plan, a deadline
+        ("On 1 May 1851 Queen Victoria opened the Great Exhibition in Hyde Park.",
+         "Today the Science Museum opens at 10 a.m. on weekdays."),
+        ("On 2 June 1953 Elizabeth II was crowned in Westminster Abbey.",
+         "The service was scheduled to begin at 11.15 a.m."),
+        ("On 11 November 1918 the armistice came into force.",
+         "Foch had given the Germans until 11 a.m. to sign."),
+        ("On 11 June 1987 Britain voted in a general election.",
+         "Polling stations were open from 7 a.m. to 10 p.m."),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_67_found_in_clock_times(story: str, told: str) -> None:
+    """Hostile pass 67 (301 cases, 122 worse): a clock time had been read as an hour of the
+    day told wherever it stood — an hour of another day ("At 5.30 next morning"), of a
+    digression ("Four years earlier, at 10.30"), after midnight, a record, a speed or a share
+    price ("at 3:59.4", "at 7.00 knots", "opened at 20.50"), a routine or a plan. A clock time
+    is an hour now only as a sentence opens ("At about 7:30, …") or with "a.m." or "p.m.", in
+    a sentence that tells of no other time."""
+    assert len(_timeline_of(story, told)) == 1
+
+
+def test_a_clock_time_beside_an_hour_in_words_leaves_the_event_as_it_was() -> None:
+    """Hostile pass 67: "In the afternoon, at 3:10 p.m., the dam gave way" had lost its event
+    (two hours in one sentence read as a routine)."""
+    assert _timeline_of(
+        "On 31 May 1889 it rained.", "In the afternoon, at 3:10 p.m., the dam gave way."
+    ) == [("1889-05-31", "It rained"), ("1889-05-31", "At 3:10 p.m., the dam gave way")]
+
+
+def test_a_sentence_that_opens_with_its_hour_goes_on_past_p_m() -> None:
+    """Hostile pass 67: "At about 6.53 p.m. Günter Schabowski …" was cut after "p.m." and its
+    event titled "Dated event"; a sentence that ends at its hour still ends there ("… at 7:55
+    a.m. Local time in Washington was …", hostile pass 54)."""
+    assert _timeline_of(
+        "On 9 November 1989 the East German government announced new travel rules.",
+        "At about 6.53 p.m. Günter Schabowski read out the new rules at a press conference.",
+    ) == [
+        ("1989-11-09", "The East German government announced new travel rules"),
+        ("1989-11-09", "Günter Schabowski read out the new rules"),
+    ]
+
+
 def test_a_year_before_the_common_era_in_a_modern_story_is_a_look_back() -> None:
     found = Article(
         title="Stone",

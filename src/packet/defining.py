@@ -1262,11 +1262,12 @@ def _phrase_before(text: str) -> str:
 def _without_a_day_s_month(before: list[str], taken: list[str]) -> list[str]:
     """`taken` without the month of a day written before it: "On 15 April | martial law – rule
     by …" is "martial law", not "April martial law"."""
-    # … after an opening's word ("On", "By"): not "The 20 July plot", "2 May Morris – …"
+    # … inside a sentence ("On 15 April", "On Sunday 3 September", "the night of 9 November"):
+    # not "The 20 July plot", "2 May Morris – …"
     day = (
         len(before) >= 2
         and re.fullmatch(r"\d{1,2}", before[-1]) is not None
-        and re.fullmatch(r"(?i:on|by|from|until|till|since|after|before)", before[-2]) is not None
+        and before[-2] not in ("The", "the")
     )
     return taken[1:] if day and len(taken) > 1 and taken[0] in MONTHS else taken
 
@@ -2685,6 +2686,8 @@ _A_STATUS = re.compile(
     r"leading|principal|foremost)\b|(?:capital|city|town|village|port|fortress|temple|"
     r"colony|province|state|kingdom|empire|country|nation|republic|territory|district|suburb|"
     r"seat|centre|center|home|heart|hub|part|headquarters|stronghold|residence|champions?|"
+    r"base|power|sultanate|resort|station|major|examiner|librarian|student|prisoner|"
+    r"seamstress|exile|goldsmith|prodigy|assistant|"
     rf"(?i:{_ROLE})s?)\b)"
 )
 

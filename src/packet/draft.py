@@ -1549,11 +1549,17 @@ _HOUR = (
     r"nightfall|daybreak)(?!\s+of\b)(?!\s+(?:edition|paper|papers|news|session|shift|prayers|service)\b)|"
     r"(?:at\s+)?(?:around\s+|about\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve)\s+o['’]clock(?:\s+in\s+the\s+(?:morning|afternoon|evening))?|"
-    # … and by the clock: "At about 7:30", "By 9.15", "4:07 p.m." (not "John 3:16", "1.15
-    # miles", a span of hours, "7:30 to 8:45", or a meeting "called for 4.30 p.m.": planned)
-    r"(?:(?:at|by|around|about|until|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)+"
-    r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?![\d:])(?!\s*(?:to|[–—-])\s*\d)|"
-    r"(?<![\d.:])(?<!\bfor\s)(?<!\bto\s)(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*[ap]\.m\."
+    # … and by the clock: "At about 7:30, the nets open" as a sentence opens, "4:07 p.m." in it
+    # — not a time, a speed or a price in it ("finished at 3:57.9", "at 4.15 knots", "John
+    # 3:16"), a span of hours ("7:30 to 8:45", "from 7 a.m."), a meeting "called for 4.30
+    # p.m." (planned) or "until 11 a.m." (a deadline), or an hour after midnight, which may be
+    # the next day's ("1.15 a.m.")
+    r"\A(?:(?:at|by|around|about|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)+"
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?![\d:.]?\d)(?=[\s,])"
+    r"(?!\s*(?:to|[–—-])\s*\d)(?!\s*(?:hours|seconds|minutes|per|of|a\s+share)\b)|"
+    r"(?<![\d.:])(?<!\bfor\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\buntil\s)"
+    r"(?:(?:[6-9]|1[01])(?:[:.][0-5]\d)?\s*a\.m\.|(?:[1-9]|1[0-2])(?:[:.][0-5]\d)?\s*p\.m\.)"
+    r"(?!\s*(?:to|until|[–—-])\s*\d)"
 )
 _HOUR_ONLY = re.compile(_HOUR, re.IGNORECASE)
 # The words of a relative day that name an hour of it.
@@ -1583,6 +1589,39 @@ def _beside(index: int, matches: list[re.Match[str]]) -> bool:
         for o in matches[max(0, index - 1) : index + 2]
         if o is not m
     )
+
+
+def _clock_hours_told(
+    sentence: str, matches: list[re.Match[str]], *, dated: bool
+) -> list[re.Match[str]]:
+    """`matches` without a clock's hour that is no hour of the day told: beside an hour in
+    words ("In the afternoon, at 3:10 p.m.", whose hour it is), in a sentence `dated` by a
+    date of its own ("it expired at 11 p.m. London time on 4 August 1914"), or in one that
+    tells of another day or time, a routine or a plan ("At 5.30 next morning", "Years later,
+    at 4.15", "Today the museum opens at 10 a.m.", "was scheduled to begin at 11.15 a.m.")."""
+    clock = [m for m in matches if _A_CLOCK.search(m[0])]
+    if not clock:
+        return matches
+    worded = any(_HOUR_ONLY.fullmatch(m[0]) for m in matches if m not in clock)
+    if worded or dated or _ANOTHER_TIME.search(sentence):
+        return [m for m in matches if m not in clock]
+    return [m for m in matches if not _AFTER_MIDNIGHT.search(m[0])]  # perhaps the next day's
+
+
+_AFTER_MIDNIGHT = re.compile(r"(?<![\d.:])(?:0?[0-5]|12)(?:[:.]\d\d)?\s*a\.?m", re.IGNORECASE)
+
+
+_A_CLOCK = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.m")
+# Words that tell of a day or time other than the one the story is on, a routine or a plan.
+_ANOTHER_TIME = re.compile(
+    r"\b(?<!-)(?:next|following|previous|before|earlier|later|afterwards|ago|years?|decades?|"
+    r"weeks?|months?|days?|[a-z]+days|nights?|evenings|mornings|(?:Mon|Tues|Wednes|Thurs|Fri|"
+    r"Satur|Sun)day|(?:morning|afternoon|evening|night)\s+of|(?:a|one)\s+(?:[a-z]+\s+)?"
+    r"(?:morning|afternoon|evening|night)|spring|summer|autumn|winter|as\s+an?\s+(?:boy|girl|"
+    r"child|schoolboy|schoolgirl|young)|old\s+age|today|now|will|should|scheduled|timed|"
+    r"fixed|due|by\s+law|opens|closes|anniversary|timetable|usually)\b",
+    re.IGNORECASE,
+)
 
 
 def _beside_a_date(m: re.Match[str], found: list[tuple[int, int, str]]) -> bool:
@@ -1685,6 +1724,7 @@ def _relative(
     # o'clock in the evening"), nor beside a relative day ("At dawn the next day", "That
     # evening, at about six o'clock"), nor beside a day the sentence gives ("it expired at 11
     # p.m. London time on 4 August 1914"), whose hour it is.
+    matches = _clock_hours_told(sentence, matches, dated=bool(found))
     hours = [m for m in matches if _HOUR_ONLY.fullmatch(m[0])]
     habitual = _HABITUAL.search(sentence) is not None or len(hours) > 1
     matches = [

@@ -318,6 +318,12 @@ _OPENER = re.compile(
     r"Later|Soon|Meanwhile|However)\b"
 )
 
+# A sentence's opening hour: "At about 6.53 p.m.", "Shortly after 11 a.m.".
+_A_CLOCK_OPENS = re.compile(
+    r"\s*(?:(?:At|By|Around|About|Shortly\s+(?:before|after)|Just\s+(?:before|after))\s+)"
+    r"(?:(?:about|around)\s+)?\d{1,2}(?:[:.]\d\d)?\s*[ap]\.m\.",
+    re.IGNORECASE,
+)
 # … and before a number: "vol. 33, no. 2", "pp. 14–19".
 _NUMBERED = re.compile(r"\b(?:no|nos|vol|pp?)\.$", re.IGNORECASE)
 
@@ -342,6 +348,9 @@ def sentences(paragraph: str) -> list[str]:
             )
         ) or (first[1].isdigit() and _NUMBERED.search(before)):
             continue  # an abbreviation, not the end of a sentence: "Gen. Gage", "no. 2 (1998)"
+        if _A_CLOCK_OPENS.fullmatch(paragraph, start, m.start()):
+            continue  # "At about 6.53 p.m. Günter Schabowski announced …": the hour it opens
+            # with (but "… at 7:55 a.m. Local time in Washington was …" is two)
         parts.append(paragraph[start : m.start() + len(m.group(0).rstrip())].strip())
         start = m.end()
     parts.append(paragraph[start:].strip())
