@@ -14,6 +14,11 @@ from packet.draft import Taken, draft, draft_terms, happenings
 from packet.sources import Article, article
 
 
+def _drafted(text: str) -> list[tuple[str, str]]:
+    """The glossary entries drafted from `text` as `packet pull` drafts them: (term, meaning)."""
+    return [(t.term, t.definition) for t in draft_terms([text])]
+
+
 @pytest.mark.parametrize(
     ("sentence", "term", "definition"),
     [
@@ -2683,7 +2688,7 @@ def test_a_name_given_between_commas_names_what_is_before(
     """A name given in an aside names the noun phrase before it, a short one too ("a
     retrial"); "known to archaeologists as" is
     "known as"; a person given by kin to another is named, not "founder"."""
-    found = [(t.term, t.definition) for t in draft_terms([sentence])]
+    found = _drafted(sentence)
     assert wanted in found and "founder" not in [t for t, _ in found], found
 
 
@@ -2728,7 +2733,7 @@ def test_what_batch_34_s_misses_taught(text: str, wanted: tuple[str, str]) -> No
     "then" and one person's office by its owner; a role before a name in bold, with "d'" or
     two roles; a ship after its kind; "as … was universally known". (Hostile pass 40 took
     back "According to X, a …", "then open ground in …" and a sentence after a colon.)"""
-    found = [(t.term, t.definition) for t in draft_terms([text])]
+    found = _drafted(text)
     assert wanted in found, found
 
 
@@ -2815,7 +2820,7 @@ def test_what_batch_35_s_misses_taught(text: str, wanted: tuple[str, str]) -> No
 def test_what_batch_35_s_misses_taught_is_not_read_too_widely(text: str) -> None:
     """A judgement is no name ("shooting monstrous: then Secretary of State for War"), and an
     office after a name is read only as an office of one or two words."""
-    found = [(t.term, t.definition) for t in draft_terms([text])]
+    found = _drafted(text)
     assert not any(term[:1].islower() or "Terrible" in term for term, _ in found), found
 
 
@@ -3721,7 +3726,7 @@ def test_what_hostile_pass_66_found(sentence: str, wanted: list[tuple[str, str]]
     a person's role; a day's month dropped from a name ("The 20 July plot" gave "plot"); and
     "On 11 November at 11 o'clock," a subject. (A dash typed as " -- " reads as any dash
     does, its entries those of "—": the pass's ten "worse" cases draft so with "—" too.)"""
-    assert [(t.term, t.definition) for t in draft_terms([sentence])] == wanted
+    assert _drafted(sentence) == wanted
 
 
 @pytest.mark.parametrize(
@@ -3741,4 +3746,4 @@ def test_what_hostile_pass_67_found_in_terms(sentence: str, wanted: list[tuple[s
     """Hostile pass 67: a day's month stayed in a term after a weekday or "the night of"
     ("September evacuation"), and what a name then was was lost where its noun was a base, a
     power, a student or a prisoner (pass 66's mend had listed too few)."""
-    assert [(t.term, t.definition) for t in draft_terms([sentence])] == wanted
+    assert _drafted(sentence) == wanted

@@ -1621,11 +1621,8 @@ _APPOSITIVE_OPENING = (
     r"another\s+(?=[A-Za-z][\w-]*\s+[a-z])(?!(?:at|in|on|of|by|to|for|from|with)\b)|"
     r"(?:later|then)\s+(?=[A-Z][\w’'-]*[’']s\s+(?:[a-z]+\s+){0,2}[a-z]+[^s\W](?:[,;.]|$))|"
     # "Dartmouth, then a separate town of a few thousand people", "Albert Einstein, then the
-    # most famous scientist in the world," — what it was at the time (not what came next:
-    # "Sardis, then the army marched on", "the tie crews, then the iron men, … and finally")
-    r"(?:then|once)\s+(?=(?:a|an|the)\s+[a-z])(?![^.;]*\bfinally\b)"
-    r"(?!(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:would|will|could|was|were|had|is|are|"
-    r"[a-z]{3,}ed)\b)|"
+    # most famous scientist in the world," — what it was at the time (`_what_came_next`)
+    r"(?:then|once)\s+(?=(?:a|an|the)\s+[a-z])|"
     r"(?:named|called)\s+after\b|"  # "the Armagnacs, named after their leader Bernard, …"
     r"from\s+the\s+(?:[A-Z][a-z]+\s+)*word\s+for\b|"  # "Boers, from the Dutch word for …"
     # "stadtholder, in effect chief magistrate …"
@@ -2671,8 +2668,11 @@ def _what_came_next(sentence: str, m: re.Match[str]) -> bool:
     return (
         re.search(r"[A-Z][\w’'.-]*\W*$", head) is None
         or _A_STATUS.match(clause) is None
-        or re.search(rf"\b{FINITE_VERB}\b", own) is not None
+        or re.search(rf"\b(?:{FINITE_VERB}|would|will|could)\b", own) is not None
+        # … nor the next of a list: "York, then a string of mining villages, then Durham",
+        # "the tie crews, then the iron men, …, and finally the gangs"
         or re.match(r"\s*,\s+(?:and\s+)?then\b", sentence[m.end() :]) is not None
+        or re.search(r"\bfinally\b", sentence[m.end() :]) is not None
     )
 
 

@@ -1624,13 +1624,6 @@ _ANOTHER_TIME = re.compile(
 )
 
 
-def _beside_a_date(m: re.Match[str], found: list[tuple[int, int, str]]) -> bool:
-    """Whether a date the sentence gives (`found`) is within a few words of the hour `m`."""
-    return any(
-        -20 <= start - m.end() <= 20 or -20 <= m.start() - end <= 20 for start, end, _ in found
-    )
-
-
 _RELATIVE_DAY = re.compile(
     # "About a week later, on the night of 22 August", "until 14 May, nearly three weeks later"
     r"\b(?:(?:about|nearly|almost|just|only|some|roughly|less\s+than|more\s+than)\s+)?"
@@ -1722,18 +1715,15 @@ def _relative(
     # An hour is no day of its own in a statement of what happened any day ("Visitors usually
     # arrived in the morning", "started work at six o'clock in the morning and finished at eight
     # o'clock in the evening"), nor beside a relative day ("At dawn the next day", "That
-    # evening, at about six o'clock"), nor beside a day the sentence gives ("it expired at 11
-    # p.m. London time on 4 August 1914"), whose hour it is.
+    # evening, at about six o'clock"), whose day it is; a clock's hour is told so only on the
+    # story's day (`_clock_hours_told`).
     matches = _clock_hours_told(sentence, matches, dated=bool(found))
     hours = [m for m in matches if _HOUR_ONLY.fullmatch(m[0])]
     habitual = _HABITUAL.search(sentence) is not None or len(hours) > 1
     matches = [
         m
         for i, m in enumerate(matches)
-        if not (
-            _HOUR_ONLY.fullmatch(m[0])
-            and (habitual or _beside(i, matches) or _beside_a_date(m, found))
-        )
+        if not (_HOUR_ONLY.fullmatch(m[0]) and (habitual or _beside(i, matches)))
     ]
     # Each relative date looks at the dates just before and after it (bisection), so a run-on
     # paragraph of thousands of them takes time in proportion to them.
