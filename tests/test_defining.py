@@ -3747,3 +3747,26 @@ def test_what_hostile_pass_67_found_in_terms(sentence: str, wanted: list[tuple[s
     ("September evacuation"), and what a name then was was lost where its noun was a base, a
     power, a student or a prisoner (pass 66's mend had listed too few)."""
     assert _drafted(sentence) == wanted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("The failed 20 July plot – an attempt to kill Hitler – collapsed within hours.",
+         [("July plot", "an attempt to kill Hitler")]),
+        ("Castro's 26 July Movement, a revolutionary organisation, took power in 1959.",
+         [("July Movement", "a revolutionary organisation")]),
+        ("Between 9 and 10 November Kristallnacht – the Night of Broken Glass – swept Germany.",
+         [("Kristallnacht", "the Night of Broken Glass")]),
+        ("He served at Pearl Harbor, then a base on Guam.", []),
+        ("Kennedy spoke in Houston, then a power station in Texas.", []),
+        ("Zanzibar, then a sultanate under British protection, fought the shortest war in "
+         "history.", [("Zanzibar", "then a sultanate under British protection")]),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_68_found_in_terms(sentence: str, wanted: list[tuple[str, str]]) -> None:
+    """Hostile pass 68: a day's month was dropped from a name after any word ("The failed 20
+    July plot" gave "plot", "Castro's 26 July Movement" nothing), and pass 67's nouns made
+    the next stop a definition ("Pearl Harbor, then a base on Guam"); those nouns say what a
+    name then was only of the name a sentence opens with."""
+    assert _drafted(sentence) == wanted

@@ -904,6 +904,39 @@ def test_a_sentence_that_opens_with_its_hour_goes_on_past_p_m() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("story", "told", "title"),
+    [
+        ("On 6 June 1944 Allied troops landed in Normandy.",
+         "At 6.30 a.m. the first wave, men who had trained for two years, waded ashore.",
+         "The first wave, men who had trained for two years"),
+        ("On 25 October 1917 the Bolsheviks moved against the Provisional Government.",
+         "At 9.40 p.m. the cruiser Aurora fired a blank shot, and Red Guards stormed the Winter "
+         "Palace.", "The cruiser Aurora fired a blank shot"),
+        ("On 7 December 1941 Japan attacked the United States.",
+         "At 7.55 a.m. that Sunday Japanese planes struck Pearl Harbor.",
+         "That Sunday Japanese planes struck Pearl Harbor"),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_68_found_in_clock_times(story: str, told: str, title: str) -> None:
+    """Hostile pass 68 (211 cases, 60 worse): pass 67's mend had dropped a clock's hour for
+    any word of time in the sentence — a duration ("trained for two years"), a name ("the
+    Winter Palace"), the day told itself ("that Sunday"). Only words that tell of another day
+    or time, a routine or a plan drop it now ("next morning", "Four years earlier", "Today
+    … opens")."""
+    assert _timeline_of(story, told)[1:] == [(_timeline_of(story)[0][0], title)]
+
+
+def test_an_answer_s_hour_is_a_sentence_of_its_own() -> None:
+    """Hostile pass 68: after a question, "At 12.30 p.m." is its answer, not the opening of the
+    sentence after it."""
+    assert sentences("When did the shooting start? At 12.30 p.m. Witnesses disagree.") == [
+        "When did the shooting start?",
+        "At 12.30 p.m.",
+        "Witnesses disagree.",
+    ]
+
+
 def test_a_year_before_the_common_era_in_a_modern_story_is_a_look_back() -> None:
     found = Article(
         title="Stone",

@@ -1259,6 +1259,15 @@ def _phrase_before(text: str) -> str:
     return phrase
 
 
+# The word before a day that is not a name's ("The failed 20 July plot", "Castro's 26 July
+# Movement" keep the month): "On 15 April", "On Sunday 3 September", "the night of 9 November",
+# "Between 9 and 10 November".
+_A_DAY_AFTER = (
+    r"(?i:on|by|from|until|till|since|after|before|of|and|between)|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?"
+)
+
+
 def _without_a_day_s_month(before: list[str], taken: list[str]) -> list[str]:
     """`taken` without the month of a day written before it: "On 15 April | martial law – rule
     by …" is "martial law", not "April martial law"."""
@@ -1267,7 +1276,7 @@ def _without_a_day_s_month(before: list[str], taken: list[str]) -> list[str]:
     day = (
         len(before) >= 2
         and re.fullmatch(r"\d{1,2}", before[-1]) is not None
-        and before[-2] not in ("The", "the")
+        and re.fullmatch(_A_DAY_AFTER, before[-2]) is not None
     )
     return taken[1:] if day and len(taken) > 1 and taken[0] in MONTHS else taken
 
@@ -2665,9 +2674,11 @@ def _what_came_next(sentence: str, m: re.Match[str]) -> bool:
     # … a verb of its own, not of a clause about it: "once the ground froze" (but "then the
     # only Chinese port where Western merchants were allowed to trade")
     own = re.split(r"\b(?:where|which|who|whom|whose|that|when)\b", clause, maxsplit=1)[0]
+    subject = re.fullmatch(r"(?:The\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*", head)
+    status = _A_STATUS.match(clause) or (subject and _A_SUBJECT_S_STATUS.match(clause))
     return (
         re.search(r"[A-Z][\w’'.-]*\W*$", head) is None
-        or _A_STATUS.match(clause) is None
+        or not status
         or re.search(rf"\b(?:{FINITE_VERB}|would|will|could)\b", own) is not None
         # … nor the next of a list: "York, then a string of mining villages, then Durham",
         # "the tie crews, then the iron men, …, and finally the gangs"
@@ -2686,9 +2697,15 @@ _A_STATUS = re.compile(
     r"leading|principal|foremost)\b|(?:capital|city|town|village|port|fortress|temple|"
     r"colony|province|state|kingdom|empire|country|nation|republic|territory|district|suburb|"
     r"seat|centre|center|home|heart|hub|part|headquarters|stronghold|residence|champions?|"
-    r"base|power|sultanate|resort|station|major|examiner|librarian|student|prisoner|"
-    r"seamstress|exile|goldsmith|prodigy|assistant|"
     rf"(?i:{_ROLE})s?)\b)"
+)
+# … and, of a name the sentence opens with ("Zanzibar, then a sultanate under British
+# protection, fought …"), these too — not of a place a sequence passes ("He served at Pearl
+# Harbor, then a base on Guam", "fought at Verdun, then a major offensive")
+_A_SUBJECT_S_STATUS = re.compile(
+    r"(?:then|once)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:base|power|sultanate|resort|"
+    r"station|major|examiner|librarian|student|prisoner|seamstress|exile|goldsmith|prodigy|"
+    r"assistant)\b"
 )
 
 

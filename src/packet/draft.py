@@ -1555,7 +1555,7 @@ _HOUR = (
     # p.m." (planned) or "until 11 a.m." (a deadline), or an hour after midnight, which may be
     # the next day's ("1.15 a.m.")
     r"\A(?:(?:at|by|around|about|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)+"
-    r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?![\d:.]?\d)(?=[\s,])"
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?![\d:.]?\d)(?=[\s,]|$)"
     r"(?!\s*(?:to|[–—-])\s*\d)(?!\s*(?:hours|seconds|minutes|per|of|a\s+share)\b)|"
     r"(?<![\d.:])(?<!\bfor\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\buntil\s)"
     r"(?:(?:[6-9]|1[01])(?:[:.][0-5]\d)?\s*a\.m\.|(?:[1-9]|1[0-2])(?:[:.][0-5]\d)?\s*p\.m\.)"
@@ -1613,13 +1613,20 @@ _AFTER_MIDNIGHT = re.compile(r"(?<![\d.:])(?:0?[0-5]|12)(?:[:.]\d\d)?\s*a\.?m", 
 
 _A_CLOCK = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.m")
 # Words that tell of a day or time other than the one the story is on, a routine or a plan.
+# (Not a duration or an aside: "men who had trained for two years", "now soaked and
+# seasick", "the Winter Palace", "Pershing later called the armistice a mistake": hostile pass 68.)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _ANOTHER_TIME = re.compile(
-    r"\b(?<!-)(?:next|following|previous|before|earlier|later|afterwards|ago|years?|decades?|"
-    r"weeks?|months?|days?|[a-z]+days|nights?|evenings|mornings|(?:Mon|Tues|Wednes|Thurs|Fri|"
-    r"Satur|Sun)day|(?:morning|afternoon|evening|night)\s+of|(?:a|one)\s+(?:[a-z]+\s+)?"
-    r"(?:morning|afternoon|evening|night)|spring|summer|autumn|winter|as\s+an?\s+(?:boy|girl|"
-    r"child|schoolboy|schoolgirl|young)|old\s+age|today|now|will|should|scheduled|timed|"
-    r"fixed|due|by\s+law|opens|closes|anniversary|timetable|usually)\b",
+    r"\b(?:(?:next|following|previous)\s+(?:morning|afternoon|evening|night|day|week|"
+    rf"{_WEEKDAY})|(?:morning|afternoon|evening|night|day)\s+(?:before|after)\b|"
+    r"(?:[a-z]+|\d+)\s+(?:years?|decades?|weeks?|months?|days?)\s+(?:earlier|later|before|"
+    r"afterwards|ago)|(?:years|decades|weeks|months)\s+(?:earlier|later|afterwards)|"
+    rf"on\s+(?:a\s+(?:[a-z]+\s+)?)?{_WEEKDAY}|on\s+the\s+[a-z]+\s+day|"
+    r"(?:morning|afternoon|evening|night)\s+of\s+the|(?:a|one)\s+(?:[a-z]+\s+)?(?:morning|"
+    r"afternoon|evening|night)|as\s+an?\s+(?:boy|girl|child|schoolboy|schoolgirl|young)|"
+    r"old\s+age|(?<!\bis\s)today|will|should|scheduled|timed\s+to|fixed|by\s+law|opens|closes|"
+    r"anniversary|timetable|usually|now\s+[a-z]+s|"
+    r"on\s+(?:weekdays|weekends|[a-z]+days|most\s+[a-z]+|[a-z]+\s+days))\b",
     re.IGNORECASE,
 )
 

@@ -348,9 +348,14 @@ def sentences(paragraph: str) -> list[str]:
             )
         ) or (first[1].isdigit() and _NUMBERED.search(before)):
             continue  # an abbreviation, not the end of a sentence: "Gen. Gage", "no. 2 (1998)"
-        if _A_CLOCK_OPENS.fullmatch(paragraph, start, m.start()):
+        if (
+            _A_CLOCK_OPENS.fullmatch(paragraph, start, m.start())
+            and not _OPENER.match(paragraph, first.start(1))
+            and not paragraph[:start].rstrip().endswith("?")
+        ):
             continue  # "At about 6.53 p.m. Günter Schabowski announced …": the hour it opens
-            # with (but "… at 7:55 a.m. Local time in Washington was …" is two)
+            # with (but "… at 7:55 a.m. Local time in Washington was …" is two, and so are an
+            # answer's "When did it start? At 12.30 p.m. Witnesses disagree …")
         parts.append(paragraph[start : m.start() + len(m.group(0).rstrip())].strip())
         start = m.end()
     parts.append(paragraph[start:].strip())
