@@ -937,6 +937,25 @@ def test_an_answer_s_hour_is_a_sentence_of_its_own() -> None:
     ]
 
 
+def test_a_morning_told_after_an_evening_is_the_next_day() -> None:
+    """A pull of batch 40's flood story, looked at: its day told hour by hour after "That
+    evening … by nightfall it was raining hard" was dated the evening's day, the dam's
+    breaking on 30 May 1889 (it broke on 31 May) — its clock times as its hours in words had
+    been. A sentence that opens with a morning's hour after one that told an evening or a
+    night is the next day's."""
+    assert _timeline_of(
+        "Thursday, May 30, 1889, was Decoration Day. That evening a storm reached the "
+        "mountains, and by nightfall it was raining hard.",
+        "6:30 a.m. -- At the club, John Parke found that the lake had risen two feet overnight.",
+        "Early in the morning, Johnstown was already in trouble.",
+        "3:10 p.m. -- The dam gave way.",
+    )[-3:] == [
+        ("1889-05-31", "John Parke found that the lake had risen two feet…"),
+        ("1889-05-31", "Johnstown was already in trouble"),
+        ("1889-05-31", "The dam gave way"),
+    ]
+
+
 def test_a_year_before_the_common_era_in_a_modern_story_is_a_look_back() -> None:
     found = Article(
         title="Stone",

@@ -351,6 +351,7 @@ class _Told:
     # the last year before the common era told ("490 BCE"), until a year of the common era is
     before_christ: int | None = None
     years_bc: int = 0  # how many dates told in a row were years BC
+    evening: bool = False  # whether the last sentence told an evening or a night
 
     def of_no_sure_era(self, date: str) -> bool:
         """Whether `date`, a year or decade written without its era, may be of either era: in a
@@ -846,7 +847,9 @@ def _dated_in(
     # day the lines after it are told on
     alone = _only_a_date(sentence.strip("*_# ").rstrip(":"))
     caption = _A_SOURCE_CAPTION.match(sentence) is not None
-    for clause, start, end, date in happenings(sentence, context, told.day, told.days):
+    day = _the_morning_after(told.day) if told.evening and _A_MORNING.match(sentence) else told.day
+    told.evening = _AN_EVENING.search(sentence) is not None
+    for clause, start, end, date in happenings(sentence, context, day, told.days):
         if told.of_no_sure_era(date):
             continue
         if line and date in told.retold:
@@ -875,6 +878,32 @@ def _dated_in(
         if row:
             return  # a timeline's row is one happening, of its date's cell: "| 1845 | Potato
             # blight appears in September |" is not a second in September
+
+
+def _the_morning_after(day: str | None) -> str | None:
+    """The day after `day`, where `day` is one: a morning told after an evening is the next
+    day's ("That evening a storm reached the mountains, and by nightfall it was raining hard. |
+    6:30 a.m. -- … the lake had risen about two feet overnight")."""
+    if day is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        return day
+    try:
+        return (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
+    except (ValueError, OverflowError):
+        return day
+
+
+# A sentence that opens with a morning's hour, and one that tells an evening's or a night's.
+_A_MORNING = re.compile(
+    r"\s*(?:(?:At|By|Around|About|Early|Shortly\s+(?:before|after)|Just\s+(?:before|after))\s+"
+    r"(?:(?:about|around|in)\s+)?(?:the\s+)?)?"
+    r"(?:(?:[6-9]|1[01])(?:[:.][0-5]\d)?\s*a\.m\.|(?:early\s+|mid-?)?morning|dawn|daybreak|"
+    r"sunrise|first\s+light)",
+    re.IGNORECASE,
+)
+_AN_EVENING = re.compile(
+    r"\b(?:evening|night|nightfall|dusk|midnight|sunset)\b|\b(?:[6-9]|1[01])(?:[:.]\d\d)?\s*p\.m",
+    re.IGNORECASE,
+)
 
 
 # A source box's caption: "Source B — a report for Political and Economic Planning (PEP), 1967."
