@@ -367,6 +367,19 @@ class _Told:
         year = int(m[2] + ("0" if m[3] else ""))
         return bc - _BC_STORY_YEARS <= year <= bc + _BC_LOOK_BACK and year < 1000
 
+    def day_of(self, sentence: str) -> str | None:
+        """The day `sentence` counts its hours from: the last day told, or the one after it
+        for a morning told after an evening. An evening told holds until a morning after it,
+        or a day named ("He died at 7.22 a.m." two sentences after Booth's shot "at about
+        10.15 p.m."); a night's hour after midnight ("The crash happened at 12.23 a.m.") is
+        an evening's for the morning after it."""
+        morning = self.evening and (_A_MORNING.match(sentence) or _A_MORNING_HOUR.search(sentence))
+        if _AN_EVENING.search(sentence):
+            self.evening = True
+        elif morning or any(month in sentence for month in MONTHS):
+            self.evening = False
+        return _the_morning_after(self.day) if morning else self.day
+
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
         ("The BBC – it did not become a corporation until 1 January 1927 – was run by …")."""
@@ -847,8 +860,7 @@ def _dated_in(
     # day the lines after it are told on
     alone = _only_a_date(sentence.strip("*_# ").rstrip(":"))
     caption = _A_SOURCE_CAPTION.match(sentence) is not None
-    day = _the_morning_after(told.day) if told.evening and _A_MORNING.match(sentence) else told.day
-    told.evening = _AN_EVENING.search(sentence) is not None
+    day = told.day_of(sentence)
     for clause, start, end, date in happenings(sentence, context, day, told.days):
         if told.of_no_sure_era(date):
             continue
@@ -896,12 +908,15 @@ def _the_morning_after(day: str | None) -> str | None:
 _A_MORNING = re.compile(
     r"\s*(?:(?:At|By|Around|About|Early|Shortly\s+(?:before|after)|Just\s+(?:before|after))\s+"
     r"(?:(?:about|around|in)\s+)?(?:the\s+)?)?"
-    r"(?:(?:[6-9]|1[01])(?:[:.][0-5]\d)?\s*a\.m\.|(?:early\s+|mid-?)?morning|dawn|daybreak|"
-    r"sunrise|first\s+light)",
+    r"(?:(?:early\s+|mid-?)?morning|dawn|daybreak|sunrise|first\s+light)",
     re.IGNORECASE,
 )
+_A_MORNING_HOUR = re.compile(r"(?<![\d.:])(?:[6-9]|1[01])(?:[:.][0-5]\d)?\s*a\.m\.", re.IGNORECASE)
 _AN_EVENING = re.compile(
-    r"\b(?:evening|night|nightfall|dusk|midnight|sunset)\b|\b(?:[6-9]|1[01])(?:[:.]\d\d)?\s*p\.m",
+    r"\b(?:that|this|the|in\s+the|by|at|during\s+the|into\s+the|late\s+(?:in\s+the|that))\s+"
+    r"(?:evening|night)\b(?!\s*(?:watch|shift|train|club|school|sky|of\b))|"
+    r"\b(?:nightfall|dusk|midnight|sunset)\b|\b(?:[6-9]|1[01])(?:[:.]\d\d)?\s*p\.m|"
+    r"(?<![\d.:])(?:0?[0-5]|12)(?:[:.]\d\d)?\s*a\.m",
     re.IGNORECASE,
 )
 
@@ -1653,6 +1668,9 @@ _ANOTHER_TIME = re.compile(
     rf"on\s+(?:a\s+(?:[a-z]+\s+)?)?{_WEEKDAY}|on\s+the\s+[a-z]+\s+day|"
     r"(?:morning|afternoon|evening|night)\s+of\s+the|(?:a|one)\s+(?:[a-z]+\s+)?(?:morning|"
     r"afternoon|evening|night)|as\s+an?\s+(?:boy|girl|child|schoolboy|schoolgirl|young)|"
+    r"(?:[a-z]+-?[a-z]*|\d+)\s+hours\s+(?:later|earlier|before|afterwards|on)|days\s+on|"
+    r"that\s+week|yesterday|tomorrow|last\s+night|tonight|supposed\s+to|expected\s+to|"
+    r"set\s+(?:at|for)|(?:was|were)\s+to|zero\s+hour|[A-Z]-hour|due\s+to|aged\s+\d+|"
     r"old\s+age|(?<!\bis\s)today|will|should|scheduled|timed\s+to|fixed|by\s+law|opens|closes|"
     r"anniversary|timetable|usually|now\s+[a-z]+s|"
     r"on\s+(?:weekdays|weekends|[a-z]+days|most\s+[a-z]+|[a-z]+\s+days))\b",

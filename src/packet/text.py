@@ -318,6 +318,10 @@ _OPENER = re.compile(
     r"Later|Soon|Meanwhile|However)\b"
 )
 
+# The word a question opens with: "At 8 p.m. | Was that really when he left?"
+_ASKS = re.compile(
+    r"(?:Was|Were|Is|Are|Did|Do|Does|Had|Has|Could|Would|Why|What|When|Where|Who|How)\b"
+)
 # A sentence's opening hour: "At about 6.53 p.m.", "Shortly after 11 a.m.".
 _A_CLOCK_OPENS = re.compile(
     r"\s*(?:(?:At|By|Around|About|Shortly\s+(?:before|after)|Just\s+(?:before|after))\s+)"
@@ -351,6 +355,7 @@ def sentences(paragraph: str) -> list[str]:
         if (
             _A_CLOCK_OPENS.fullmatch(paragraph, start, m.start())
             and not _OPENER.match(paragraph, first.start(1))
+            and not _ASKS.match(paragraph, first.start(1))
             and not paragraph[:start].rstrip().endswith("?")
         ):
             continue  # "At about 6.53 p.m. Günter Schabowski announced …": the hour it opens
