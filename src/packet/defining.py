@@ -2680,11 +2680,19 @@ def _what_came_next(sentence: str, m: re.Match[str]) -> bool:
         re.search(r"[A-Z][\w’'.-]*\W*$", head) is None
         or not status
         or re.search(rf"\b(?:{FINITE_VERB}|would|will|could)\b", own) is not None
-        # … nor the next of a list: "York, then a string of mining villages, then Durham",
-        # "the tie crews, then the iron men, …, and finally the gangs"
+        # … nor the next of a list or a journey: "York, then a string of mining villages, then
+        # Durham", "the tie crews, then the iron men, …, and finally the gangs", "moved to
+        # Winchester, then the capital" (hostile pass 40: and then to the capital?)
         or re.match(r"\s*,\s+(?:and\s+)?then\b", sentence[m.end() :]) is not None
         or re.search(r"\bfinally\b", sentence[m.end() :]) is not None
+        or (_JOURNEY_S_END.search(head) is not None and _A_BARE_NOUN.fullmatch(clause) is not None)
     )
+
+
+# A place a journey goes to, and a noun alone after "then": "moved to Winchester, | then the
+# capital," may go on to the capital (not "returned to Petrograd, then the capital of Russia").
+_JOURNEY_S_END = re.compile(r"\bto\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\W*$")
+_A_BARE_NOUN = re.compile(r"(?:then|once)\s+(?:a|an|the)\s+[\w’'-]+")
 
 
 # What a name then was: "then a separate town", "then the capital of …", "once the largest
