@@ -911,12 +911,15 @@ _A_MORNING = re.compile(
     r"(?:(?:early\s+|mid-?)?morning|dawn|daybreak|sunrise|first\s+light)",
     re.IGNORECASE,
 )
-_A_MORNING_HOUR = re.compile(r"(?<![\d.:])(?:[6-9]|1[01])(?:[:.][0-5]\d)?\s*a\.m\.", re.IGNORECASE)
+# A clock's morning hour ("7.22 a.m."), and an hour after midnight ("12.23 a.m.", "1 a.m.").
+_MORNING_CLOCK = r"(?:[6-9]|1[01])(?:[:.][0-5]\d)?\s*a\.m\."
+_AFTER_MIDNIGHT_CLOCK = r"(?<![\d.:])(?:0?[0-5]|12)(?:[:.]\d\d)?\s*a\.?m\b"
+_A_MORNING_HOUR = re.compile(rf"(?<![\d.:]){_MORNING_CLOCK}", re.IGNORECASE)
 _AN_EVENING = re.compile(
     r"\b(?:that|this|the|in\s+the|by|at|during\s+the|into\s+the|late\s+(?:in\s+the|that))\s+"
     r"(?:evening|night)\b(?!\s*(?:watch|shift|train|club|school|sky|of\b))|"
     r"\b(?:nightfall|dusk|midnight|sunset)\b|\b(?:[6-9]|1[01])(?:[:.]\d\d)?\s*p\.m|"
-    r"(?<![\d.:])(?:0?[0-5]|12)(?:[:.]\d\d)?\s*a\.m",
+    + _AFTER_MIDNIGHT_CLOCK,
     re.IGNORECASE,
 )
 
@@ -1602,7 +1605,7 @@ _HOUR = (
     r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?![\d:.]?\d)(?=[\s,]|$)"
     r"(?!\s*(?:to|[–—-])\s*\d)(?!\s*(?:hours|seconds|minutes|per|of|a\s+share)\b)|"
     r"(?<![\d.:])(?<!\bfor\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\buntil\s)"
-    r"(?:(?:[6-9]|1[01])(?:[:.][0-5]\d)?\s*a\.m\.|(?:[1-9]|1[0-2])(?:[:.][0-5]\d)?\s*p\.m\.)"
+    rf"(?:{_MORNING_CLOCK}|(?:[1-9]|1[0-2])(?:[:.][0-5]\d)?\s*p\.m\.)"
     r"(?!\s*(?:to|until|[–—-])\s*\d)"
 )
 _HOUR_ONLY = re.compile(_HOUR, re.IGNORECASE)
@@ -1652,7 +1655,7 @@ def _clock_hours_told(
     return [m for m in matches if not _AFTER_MIDNIGHT.search(m[0])]  # perhaps the next day's
 
 
-_AFTER_MIDNIGHT = re.compile(r"(?<![\d.:])(?:0?[0-5]|12)(?:[:.]\d\d)?\s*a\.?m", re.IGNORECASE)
+_AFTER_MIDNIGHT = re.compile(_AFTER_MIDNIGHT_CLOCK, re.IGNORECASE)
 
 
 _A_CLOCK = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.m")
