@@ -46,6 +46,7 @@ MONTHS = [
     "November",
     "December",
 ]
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"  # a day of the week's name, as a pattern
 
 
 class DateError(ValueError):

@@ -55,7 +55,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .dates import MONTHS, find_dates, find_day_months
+from .dates import MONTHS, WEEKDAY, find_dates, find_day_months
 from .text import NOTE_MARK, quoting
 
 MAX_WORDS = 25  # a defining clause longer than this is most of a sentence
@@ -1264,7 +1264,7 @@ def _phrase_before(text: str) -> str:
 # "Between 9 and 10 November".
 _A_DAY_AFTER = (
     r"(?i:on|by|from|until|till|since|after|before|of|and|between)|"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?"
+    rf"{WEEKDAY},?"
 )
 
 
@@ -2662,6 +2662,10 @@ def _no_gloss_of(word: str, clause: str) -> bool:
     return number is not None and re.fullmatch(r"[a-z][\w’'-]*", word) is not None
 
 
+# "then a …", "once the …": what a name then was, or what came next (`_what_came_next`).
+_THEN_A = r"(?:then|once)\s+(?:a|an|the)\s+"
+
+
 def _what_came_next(sentence: str, m: re.Match[str]) -> bool:
     """Whether the appositive `m`, "then a …" or "once the …", says what came next or how
     often ("for a week, then the army withdrew", "won gold in Seoul, then the silver",
@@ -2669,7 +2673,7 @@ def _what_came_next(sentence: str, m: re.Match[str]) -> bool:
     not what a name then was: a place, a rank or a role, or the most of something
     ("Dartmouth, then a separate town", "Albert Einstein, then the most famous scientist")."""
     clause, head = m["clause"], sentence[: m.start()]
-    if not re.match(r"(?:then|once)\s+(?:a|an|the)\s", clause):
+    if not re.match(_THEN_A, clause):
         return False  # (one person's office by its owner is `_APPOSITIVE_OPENING`'s own)
     # … a verb of its own, not of a clause about it: "once the ground froze" (but "then the
     # only Chinese port where Western merchants were allowed to trade")
@@ -2692,13 +2696,13 @@ def _what_came_next(sentence: str, m: re.Match[str]) -> bool:
 # A place a journey goes to, and a noun alone after "then": "moved to Winchester, | then the
 # capital," may go on to the capital (not "returned to Petrograd, then the capital of Russia").
 _JOURNEY_S_END = re.compile(r"\bto\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\W*$")
-_A_BARE_NOUN = re.compile(r"(?:then|once)\s+(?:a|an|the)\s+[\w’'-]+")
+_A_BARE_NOUN = re.compile(rf"{_THEN_A}[\w’'-]+")
 
 
 # What a name then was: "then a separate town", "then the capital of …", "once the largest
 # church in …", "then a senior railway official", "then the world champions".
 _A_STATUS = re.compile(
-    r"(?:then|once)\s+(?:a|an|the)\s+(?!(?:year|week|month|day|fortnight|decade|century|time|"
+    rf"{_THEN_A}(?!(?:year|week|month|day|fortnight|decade|century|time|"
     r"while)\b)(?:[\w’'-]+\s+){0,3}?"
     r"(?:(?:most|largest|biggest|greatest|oldest|richest|wealthiest|poorest|smallest|newest|"
     r"youngest|strongest|busiest|finest|best|highest|tallest|longest|only|first|chief|"
@@ -2711,7 +2715,7 @@ _A_STATUS = re.compile(
 # protection, fought …"), these too — not of a place a sequence passes ("He served at Pearl
 # Harbor, then a base on Guam", "fought at Verdun, then a major offensive")
 _A_SUBJECT_S_STATUS = re.compile(
-    r"(?:then|once)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:base|power|sultanate|resort|"
+    rf"{_THEN_A}(?:[\w’'-]+\s+){{0,3}}?(?:base|power|sultanate|resort|"
     r"station|major|examiner|librarian|student|prisoner|seamstress|exile|goldsmith|prodigy|"
     r"assistant)\b"
 )
@@ -4096,13 +4100,12 @@ def a_heading_word(words: str) -> bool:
     # … and a kind of cause or a fact's verb, capitalised: "Industrial:", "Crowned:"
     return (
         re.fullmatch(
-            rf"(?i:{_A_LABEL}|{_FACT_FIELD})|{_WEEKDAY}|[A-Z][a-z]+(?:al|ed)", words.strip()
+            rf"(?i:{_A_LABEL}|{_FACT_FIELD})|{WEEKDAY}|[A-Z][a-z]+(?:al|ed)", words.strip()
         )
         is not None
     )
 
 
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # A fact box's fields and a list of causes' kinds, besides a worksheet's labels (`_A_LABEL`).
 _FACT_FIELD = (
     r"Battle|Weather|Commanders?|Armies|Killed|Dead|Wounded|Reign|Founded|Dynasty|Political|"

@@ -48,7 +48,7 @@ from typing import Any
 
 import yaml
 
-from .dates import MONTHS, find_dates, find_day_months, parse_date
+from .dates import MONTHS, WEEKDAY, find_dates, find_day_months, parse_date
 from .defining import (
     FINITE_VERB,
     KNOWN_AS,
@@ -1662,13 +1662,12 @@ _A_CLOCK = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.m")
 # Words that tell of a day or time other than the one the story is on, a routine or a plan.
 # (Not a duration or an aside: "men who had trained for two years", "now soaked and
 # seasick", "the Winter Palace", "Pershing later called the armistice a mistake": hostile pass 68.)
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _ANOTHER_TIME = re.compile(
     r"\b(?:(?:next|following|previous)\s+(?:morning|afternoon|evening|night|day|week|"
-    rf"{_WEEKDAY})|(?:morning|afternoon|evening|night|day)\s+(?:before|after)\b|"
+    rf"{WEEKDAY})|(?:morning|afternoon|evening|night|day)\s+(?:before|after)\b|"
     r"(?:[a-z]+|\d+)\s+(?:years?|decades?|weeks?|months?|days?)\s+(?:earlier|later|before|"
     r"afterwards|ago)|(?:years|decades|weeks|months)\s+(?:earlier|later|afterwards)|"
-    rf"on\s+(?:a\s+(?:[a-z]+\s+)?)?{_WEEKDAY}|on\s+the\s+[a-z]+\s+day|"
+    rf"on\s+(?:a\s+(?:[a-z]+\s+)?)?{WEEKDAY}|on\s+the\s+[a-z]+\s+day|"
     r"(?:morning|afternoon|evening|night)\s+of\s+the|(?:a|one)\s+(?:[a-z]+\s+)?(?:morning|"
     r"afternoon|evening|night)|as\s+an?\s+(?:boy|girl|child|schoolboy|schoolgirl|young)|"
     r"(?:[a-z]+-?[a-z]*|\d+)\s+hours\s+(?:later|earlier|before|afterwards|on)|days\s+on|"
