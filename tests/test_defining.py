@@ -1505,8 +1505,10 @@ def test_what_a_pulled_iconoclasm_overview_s_glossary_showed() -> None:
          "to gold.", "Winston Churchill", "the Chancellor of the Exchequer"),
         ("It sailed from Libau (now Liepāja, in Latvia) in mid-October 1904.", "Libau",
          "now Liepāja, in Latvia"),
+        # … (its appositive says more than its name now, since batch 42: the main clause
+        # after it, "Japanese troops came ashore", is read as one)
         ("At Chemulpo (now Incheon), the port serving Seoul, Japanese troops came ashore.",
-         "Chemulpo", "now Incheon"),
+         "Chemulpo", "the port serving Seoul"),
         ("The survivors reached Delagoa Bay (today Maputo in Mozambique), where he died.",
          "Delagoa Bay", "today Maputo in Mozambique"),
         ("They were murdered in a house called the Bibighar on 15 July.", "Bibighar", "a house"),
@@ -3405,10 +3407,13 @@ def test_a_marked_name_after_a_date_and_an_office_s_place_are_defined() -> None:
 def test_what_hostile_pass_54_found_in_offices(sentence: str, wanted: str) -> None:
     """Hostile pass 54: an appositive about an office or a battle that names a city, a colony or
     a state further on ("a five-month struggle for the city", "a minor office of state") read
-    as saying what the place is — the place's noun must head the appositive."""
-    terms = [t for t, _, _ in defined_terms(sentence)]
+    as saying what the place is — the place's noun must head the appositive. (Since batch 42
+    an office after a person's name says who they are: "Woodrow Wilson, President of
+    Princeton," gives Wilson by his office, not the office by the next appositive.)"""
+    found = defined_terms(sentence)
+    terms = [t for t, _, _ in found]
     place = wanted.rsplit(" of ", 1)[-1].removeprefix("the ")  # "Cape Colony", "Stalingrad"
-    assert wanted in terms and place not in terms, terms
+    assert wanted in terms + [d for _, d, _ in found] and place not in terms, found
 
 
 @pytest.mark.parametrize(
@@ -3769,4 +3774,100 @@ def test_what_hostile_pass_68_found_in_terms(sentence: str, wanted: list[tuple[s
     July plot" gave "plot", "Castro's 26 July Movement" nothing), and pass 67's nouns made
     the next stop a definition ("Pearl Harbor, then a base on Guam"); those nouns say what a
     name then was only of the name a sentence opens with."""
+    assert _drafted(sentence) == wanted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        # a role, an office or kin before a name, and a name with its Arabic article
+        ("The Templar Grand Master, William of Beaujeu, was mortally wounded.",
+         [("William of Beaujeu", "The Templar Grand Master")]),
+        ("The Inquisitor of France, Jean Bréhal, gathered the evidence.",
+         [("Jean Bréhal", "The Inquisitor of France")]),
+        ("The last Abbasid caliph, al-Mutawakkil III, was taken to Istanbul.",
+         [("al-Mutawakkil III", "The last Abbasid caliph")]),
+        ("Aybak's young son, al-Mansur Ali, was made sultan.",
+         [("al-Mansur Ali", "Aybak's young son")]),
+        ("One boat, Noah's Ark, carried a cargo of animals and birds from the West.",
+         [("Noah's Ark", "One boat")]),
+        # an office after a name is who they were; a peer's title is part of the name
+        ("In 1869 Félix Dupanloup, Bishop of Orléans, asked Rome to open the cause.",
+         [("Félix Dupanloup", "Bishop of Orléans")]),
+        ("It was presided over by Pierre Cauchon, Bishop of Beauvais, a loyal supporter of "
+         "the English cause.", [("Pierre Cauchon", "Bishop of Beauvais")]),
+        ("John Churchill, Duke of Marlborough, won at Blenheim.", []),
+        # a name with its father's, the name a dash's words say, not a count of it
+        ("That summer Eleazar son of Ananias, the captain of the Temple - the priest in charge "
+         "of order in the sanctuary - persuaded the priests to stop.",
+         [("Eleazar son of Ananias", "the captain of the Temple"),
+          ("Temple", "the priest in charge of order in the sanctuary")]),
+        ("His mother came from a noble Nabataean family - the Nabataeans were the Arab people "
+         "whose capital was Petra - and many never accepted him.",
+         [("Nabataeans", "the Arab people whose capital was Petra")]),
+        ("Thousands of sans-culottes – working people of Paris – marched on the palace.",
+         [("sans-culottes", "working people of Paris")]),
+        # an appositive after an opening's name, before the main clause
+        ("During Reconstruction (1865-1877), the period when the federal government tried to "
+         "rebuild the South, Black men voted and held office.",
+         [("Reconstruction", "the period when the federal government tried to rebuild the "
+           "South")]),
+        # what people call a thing, and what they call what the words before told
+        ("They left behind great heaps of shell that archaeologists call shellmounds.",
+         [("shellmounds", "great heaps of shell")]),
+        ("In the shaking, waterlogged fill behaves almost like a liquid – geologists call this "
+         "liquefaction – and buildings sank.",
+         [("liquefaction", "waterlogged fill behaves almost like a liquid")]),
+        ("The word mamluk is Arabic and means “one who is owned”.",
+         [("mamluk", "“one who is owned”")]),
+    ],
+)  # fmt: skip
+def test_what_batch_42_taught(sentence: str, wanted: list[tuple[str, str]]) -> None:
+    """Batch 42, read once it had been measured blind (twice): a role before a name was read
+    only with a comma and an office the rules knew ("Grand Master", "Inquisitor" were not),
+    a name with "al-" as a description of the role before it, and an office after a name as
+    part of the name ("Bishop of Orléans"); a name lost its father's ("Ananias" for "Eleazar
+    son of Ananias") and the term before a dash kept a count ("Hundreds of ostraca"); "that
+    archaeologists call", "geologists call this" and "is Arabic and means" named nothing."""
+    assert _drafted(sentence) == wanted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("Her master, Dr. James Norcom, pursued her for seven years.",
+         [("Dr. James Norcom", "Her master")]),
+        ("The hotel porter, Arthur, carried their bags up to the room.", []),
+        ("The plaintiff, Nicaragua, argued that the United States had broken the law.", []),
+        ("Mary, Queen of Scots, was executed at Fotheringhay in 1587.", []),
+        ("Llywelyn ap Gruffudd, Prince of Wales, was killed in 1282.",
+         [("Llywelyn ap Gruffudd", "Prince of Wales")]),
+        ("Odo, Bishop of Bayeux, probably ordered the Bayeux Tapestry.",
+         [("Odo", "Bishop of Bayeux")]),
+        ("A Huguenot family – the Huguenots were French Protestants – settled in Spitalfields.",
+         [("Huguenots", "French Protestants")]),
+        ("After the battle, a bloody affair, French soldiers looted the town.", []),
+        ("The Spanish priests destroyed customs which the settlers called barbaric.", []),
+        ("The settlers ploughed the grass – we call this progress – without a thought.", []),
+        ("The tactic which the Germans called Blitzkrieg relied on tanks and aircraft.",
+         [("Blitzkrieg", "The tactic that relied on tanks and aircraft")]),
+        ("The miners joined the strike which the dockers called last week.", []),
+        ("The word Reich is German and means empire, but Hitler used it to mean much more.",
+         [("Reich", "empire")]),
+        ("The Master Mason James of St George built the castle at Harlech.", []),
+        ("The Judge Advocate General, Joseph Holt, prosecuted the conspirators.", []),
+        ("The English Cardinal Thomas Wolsey fell from power in 1529.",
+         [("Thomas Wolsey", "The English Cardinal")]),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_70_found_in_terms(sentence: str, wanted: list[tuple[str, str]]) -> None:
+    """Hostile pass 70 (306 cases against batch 42's rules, 36 worse): "Dr." and "Mr." ended
+    a name ("Dr"); a capitalised office before a name ran into it ("Mason James of St
+    George", "Advocate General"); a state or a first name alone was a plaintiff or a porter;
+    a king's or queen's title of a place after a first name was read as who they were
+    ("Mary — Queen of Scots"); "the Romans were careful builders" glossed the Romans; an
+    appositive after "After the battle" defined the battle; "customs which the settlers
+    called barbaric", "the strike which the dockers called last week" and "we call this
+    progress" named something; "The tactic which the Germans called Blitzkrieg" lost its
+    entry; "means empire, but …" ran on."""
     assert _drafted(sentence) == wanted

@@ -2442,3 +2442,97 @@ def test_what_hostile_pass_64_found_in_the_era(paragraphs: list[str], dates: lis
     """Hostile pass 64: after three years BC a year of four digits (a find of 1998, the 1920s)
     or one near the turn of the eras ("in 105" after 138 BC) was made BC."""
     assert [date for date, _ in _timeline_of(*paragraphs)] == dates
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "timeline"),
+    [
+        (["The revolt broke out in 66 CE when Florus took money from the Temple.",
+          "In the summer of 67 Jotapata held out for forty-seven days before it was taken.",
+          "Over the winter of 67–68 the Zealots seized the Temple.",
+          "On 1 July 69 the legions in Egypt proclaimed Vespasian emperor.",
+          "In May 70 the Romans broke through the Third Wall."],
+         [("66 CE", "The revolt broke out when Florus took money"),
+          ("67", "Jotapata held out for forty-seven days before it was taken"),
+          ("67–68", "Over the winter the Zealots seized the Temple"),
+          ("0069-07-01", "The legions in Egypt proclaimed Vespasian emperor"),
+          ("0070-05", "The Romans broke through the Third Wall")]),
+        # … a count, a day of a month, a time far from the year told, or a text of later years
+        (["The revolt broke out in 66 CE.", "The rebels had 67 ships, and in 40 minutes the "
+          "harbour fell.", "On July 4 the fleet sailed."],
+         [("66 CE", "The revolt broke out"), ("0066-07-04", "The fleet sailed")]),
+        (["Mount Vesuvius erupted in 79 CE.", "In 12 the boy was born, by the summer of 5 he "
+          "walked."], [("79 CE", "Mount Vesuvius erupted")]),
+        (["The Armada sailed in 1588.", "In the summer of 67 ships were lost."],
+         [("1588", "The Armada sailed")]),
+    ],
+)  # fmt: skip
+def test_a_year_of_two_digits_is_read_in_a_text_of_the_first_century(
+    paragraphs: list[str], timeline: list[tuple[str, str]]
+) -> None:
+    """A text of the first centuries of the common era writes its years bare once it has said
+    the era (batch 42's Masada handout: "In the summer of 67", "On 1 July 69" were none, or a
+    day of 66); such a year is read by a month, a season or "in", near the year told."""
+    assert _timeline_of(*paragraphs) == timeline
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "timeline"),
+    [
+        # a relative time counted from a year of the common era's first century
+        (["In the late spring of 66 CE Florus took money from the Temple.",
+          "That summer Eleazar persuaded the priests to stop the sacrifices.",
+          "On 9 June 68 Nero killed himself. The next day the senate named Galba emperor."],
+         [("66 CE", "In the late spring Florus took money from the Temple"),
+          ("66", "Eleazar persuaded the priests to stop the sacrifices"),
+          ("0068-06-09", "Nero killed himself"), ("0068-06-10", "The senate named Galba emperor")]),
+        # a transcript's speaker before what is said
+        (["NARRATOR: On 18 April 1906 the earthquake struck.",
+          "HOST: Later that morning, a woman near Hayes Street lit her stove.",
+          "NARRATOR: By the afternoon the fire was making its own wind."],
+         [("1906-04-18", "The earthquake struck"),
+          ("1906-04-18", "A woman near Hayes Street lit her stove"),
+          ("1906-04-18", "The fire was making its own wind")]),
+        # "That October": a month of the year told, the title without its "That"
+        (["By the end of 1909 much of downtown had been rebuilt. That October the city threw "
+          "the Portolá Festival."],
+         [("1909", "Much of downtown had been rebuilt"),
+          ("1909-10", "The city threw the Portolá Festival")]),
+    ],
+)  # fmt: skip
+def test_what_batch_42_taught_about_days_told(
+    paragraphs: list[str], timeline: list[tuple[str, str]]
+) -> None:
+    """Batch 42, read once measured blind: "That summer" after "66 CE" counted from no year
+    (a year under a hundred was none to count from); a radio transcript's "NARRATOR: Later
+    that morning, …" did not open with its time; "That October" was titled "That the city
+    threw …"."""
+    assert _timeline_of(*paragraphs) == timeline
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "timeline"),
+    [
+        (["The revolt began in 66 CE. On 14 May 40 rebels surrendered to the Romans at "
+          "Jotapata."],
+         [("66 CE", "The revolt began"),
+          ("0066-05-14", "40 rebels surrendered to the Romans at Jotapata")]),
+        (["Titus took Jerusalem in 70 CE. In June 50 prisoners were crucified outside the "
+          "walls."],
+         [("70 CE", "Titus took Jerusalem"), ("0070-06", "50 prisoners were crucified outside "
+                                                          "the walls")]),
+        (["The revolt began in 66 CE. In 37, Herod had captured Jerusalem."],
+         [("66 CE", "The revolt began")]),
+        (["The siege ended in 73 CE. Only one in 40, the tallest, survived."],
+         [("73 CE", "The siege ended")]),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_70_found_in_short_years(
+    paragraphs: list[str], timeline: list[tuple[str, str]]
+) -> None:
+    """Hostile pass 70: a count after a month was read as a year of two digits ("On 14 May 40
+    rebels surrendered" was 14 May 40, "In June 50 prisoners" June 50), and so were a year
+    looked back to ("In 37, Herod had captured Jerusalem", 37 BC) and a ratio ("one in
+    40"). A year the text moves on to in another era ("In 67, the Israeli army …" after 70
+    CE) is still read as the first century's: the drafts cannot tell the eras apart."""
+    assert _timeline_of(*paragraphs) == timeline

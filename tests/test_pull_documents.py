@@ -551,6 +551,30 @@ def test_a_word_processed_worksheet_with_furniture_pulls_and_checks(
         assert check_project(load_project(fresh)).errors == []
 
 
+def test_a_key_terms_list_over_a_page_break_keeps_its_entries_apart() -> None:
+    """Batch 42's exhibition catalogue: "Standard – a large flag … where a leader was" ended
+    a page and "Venerable – the title the Church gives …" began the next; they were one
+    paragraph, and the second term was lost. A paragraph that runs over still joins."""
+    pages = [
+        Page(
+            "16", [("para", "Standard – a large flag carried in battle to show where a leader was")]
+        ),
+        Page(
+            "17",
+            [
+                ("para", "Venerable – the title the Church gives to a person"),
+                ("para", "Pope Leo XIII declared her"),
+            ],
+        ),
+        Page("18", [("para", "Venerable in 1894.")]),
+    ]
+    assert _joined(pages) == [
+        ("para", "Standard – a large flag carried in battle to show where a leader was"),
+        ("para", "Venerable – the title the Church gives to a person"),
+        ("para", "Pope Leo XIII declared her Venerable in 1894."),
+    ]
+
+
 def test_a_pdf_key_terms_list_keeps_an_entry_after_one_that_nearly_fills_its_line(
     tmp_path: Path,
 ) -> None:

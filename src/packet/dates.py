@@ -389,6 +389,9 @@ _AFTER_EARLY_YEAR = (
     # … or a happening's noun ("In 535 war began", "in the spring of 542 plague reached …")
     r"\s+(?:war|plague|famine|peace|fire|trade|rebellion|revolt|drought|fighting|rioting)\s)"
 )
+# What may follow a year written in fewer than four digits, where a count would go on with
+# what it counts: "In 535 war began" (`_AFTER_EARLY_YEAR`), not "In June 50 prisoners".
+AFTER_A_SHORT_YEAR = re.compile(_AFTER_EARLY_YEAR)
 # A year of three digits after a month: before no noun it would count ("May 300 soldiers"),
 # and after a day and a month before no name either ("on 27 May 147 Communards were shot").
 _EARLY_YEAR = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d){_AFTER_EARLY_YEAR}"

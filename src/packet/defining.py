@@ -88,9 +88,16 @@ _BEFORE_NAMING = (
     r"(?:(?:also|commonly|widely|better|later|became|usually|often|sometimes|generally|now|"
     r"still|more\s+and\s+more)\s+){0,2}"
 )
+# Who calls a thing what it is called, in a relative clause: "great heaps of shell | that
+# archaeologists call | shellmounds", "the area that we now call the Marina District".
+_THEY_CALL = (
+    r"(?:that|which)\s+(?:the\s+)?(?:[a-z]+(?:ists|ians|ars|ers)|people|we|they|"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:ans|ers))\s+(?:now\s+|still\s+|often\s+|usually\s+)?"
+    r"call(?:ed)?"
+)
 _NAMED_AFTER = re.compile(
-    rf"(?:,\s*)?\b{_BEFORE_NAMING}"
-    rf"(?:{KNOWN_AS}|called|named|termed|dubbed)\s+(?:the\s+|an?\s+)?[*“\"‘']?$"
+    rf"(?:,\s*)?(?:\s{_THEY_CALL}|\b{_BEFORE_NAMING}(?:{KNOWN_AS}|called|named|termed|dubbed))"
+    r"\s+(?:the\s+|an?\s+)?[*“\"‘']?$"
 )
 _WHICH_BECAME = re.compile(r",\s*which(?:\s+(?:was|were|is|are|became|had become))?\s*$")
 _WHICH_THEY = re.compile(r",\s*which\s+(?:the\s+)?(?:[A-Za-z][\w’'-]*\s+){1,3}$")
@@ -159,6 +166,8 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
     """Defining words before the term: a name given after them ("groups known as X") or an
     appositive ("Egypt's president, X,")."""
     if named := _NAMED_AFTER.search(head):
+        if re.match(r"\s(?:that|which)\s", named[0]):  # "… heaps of shell that archaeologists
+            return _what_they_call(head[: named.start()], short=short)  # call shellmounds"
         return _named_by(head[: named.start()], short=short)
     after = sentence[m.end() :]
     if head.rstrip().endswith(",") and after.lstrip().startswith((",", ".")):
@@ -168,6 +177,21 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
         if re.match(rf"{_DETERMINER}\b", phrase) or phrase[:1].islower():
             return _clause(phrase, short=short)
     return None
+
+
+def _what_they_call(words: str, *, short: bool) -> str | None:
+    """The noun phrase `words` ends with, that a relative clause names: "The Ohlone left |
+    great heaps of shell" (that archaeologists call shellmounds), "Along the bay lay | great
+    heaps of shell", "| The tactic" (which the Germans called Blitzkrieg)."""
+    start = _noun_phrase_start(words) or 0
+    phrase = words[start:]
+    verbs = list(
+        re.finditer(rf"\b(?:[a-z]{{3,}}ed|{_IRREGULAR}|lay|lies|is|are|was|were)\s+", phrase)
+    )
+    phrase = phrase[verbs[-1].end() :] if verbs else phrase
+    return _clause(
+        re.sub(r"^(?:behind|out|up|off|away|down|back|over)\s+", "", phrase), short=short
+    )
 
 
 def _named_by(words: str, *, short: bool) -> str | None:
@@ -591,6 +615,12 @@ def defined_terms(sentence: str) -> list[Definition]:
         )
         # "… on the Ottoman Empire, the Treaty of San Stefano, …" names the treaty, not the empire
         and not any(f[1] in (t, f"the {t}") and d.endswith(f[0]) for t, d, _ in found)
+        # "Pierre Cauchon, Bishop of Beauvais, a loyal supporter of …": who the bishop is, not
+        # a term "Bishop of Beauvais"
+        and not any(
+            f[0] == d != t and re.match(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)? of ", d)
+            for t, d, _ in found
+        )
     ]
 
 
@@ -1375,6 +1405,8 @@ _OF_HEADS = {
 def _joined_back(words: list[str], taken: list[str]) -> list[str]:
     """A lower-case term's "of" or "by" phrase read back too: "the | priesthood of all
     believers", "as | justification by faith" (a noun, then "of"/"by", then the words taken)."""
+    if (kin := _a_son_of(words, taken)) is not None:
+        return kin
     if not taken or taken[0][:1].isupper():
         return taken
     index = len(words) - len(taken)
@@ -1413,6 +1445,24 @@ def _joined_back(words: list[str], taken: list[str]) -> list[str]:
     return taken
 
 
+def _a_son_of(words: list[str], taken: list[str]) -> list[str] | None:
+    """A name read back to the kin it is of, or None: "| Eleazar son of Ananias, the captain
+    …" (not an office: "the leader of | the Jacobins – a radical club –" glosses the club)."""
+    name = list(taken)
+    while name and name[0] in ("of", "the"):
+        name.pop(0)
+    if not name or not name[0][:1].isupper():
+        return None
+    index = len(words) - len(name)
+    of = index - 2 if words[index - 2 : index] == ["of", "the"] else index - 1
+    if of < 2 or words[of] != "of":
+        return None
+    head, before = words[of - 1], words[of - 2]
+    if head in ("son", "daughter") and index - of == 1 and re.fullmatch(r"[A-Z][a-z]+", before):
+        return [before, *words[of - 1 : index], *name]  # "Eleazar son of Ananias"
+    return None
+
+
 def _whole_head(words: list[str]) -> bool:
     """Whether the words before the comma are a sentence's short opening noun phrase, taken
     whole: "Oyer and terminer", not "After the war" or "Later still"."""
@@ -1421,6 +1471,11 @@ def _whole_head(words: list[str]) -> bool:
         1 < len(words) <= 4
         and words[0][:1].isupper()
         and words[0].lower() not in _NOT_IN_TERM
+        # … not a count of them: "Hundreds of ostraca – inscribed potsherds –" are ostraca
+        and not re.match(
+            r"(?i:hundreds|thousands|millions|dozens|scores|tens)\s+of\s",
+            head,
+        )
         and not _OPENER.match(head)
         and not _SUBORDINATE.match(head)
         and not _HAS_VERB.search(head)
@@ -1445,7 +1500,7 @@ def _gerund_phrase(bare: str, taken: list[str], before: list[str]) -> bool:
 _NAME_PARTICLES = {
     "we", "da", "de", "di", "du", "del", "della", "van", "von", "vom", "zur", "zum", "der",
     "den", "la", "le", "al", "el", "bin", "ibn", "y", "dos", "das", "ter", "zu", "of", "and",
-    "des", "les", "do", "nad", "pod", "na",
+    "des", "les", "do", "nad", "pod", "na", "ap", "ab",
 }  # fmt: skip
 # An era's letters after a year, never a name's first word.
 _ERAS = {"BCE", "BC", "CE", "AD"}
@@ -1674,6 +1729,7 @@ _APPOSITIVE_OPENING = (
     r"(?!(?:free|open|safe|cheap|new|old|available|rare|common|scarce|bread)\b)"
     r"(?!(?:[a-z][\w-]*\s+){0,3}(?:above\s+all|for\s+the\s+first\s+time|in\s+particular|"
     r"at\s+least|of\s+course|at\s+last)\b)"
+    r"(?!(?:al|el|ad|as|an|ibn|bin)-[A-Z])"  # "The last Abbasid caliph, al-Mutawakkil III, was"
     rf"{_NOT_A_NOUN}(?=[a-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,4}}"
     r"(?![a-z]+(?:ed|ous|ful|ive|al|ic|y|less|ing|ent|ant|ble)\b)"
     r"[A-Za-z][\w-]*,\s+(?:was|were|is|are|had|has)\s))"
@@ -1693,6 +1749,9 @@ _NAMED_AT = re.compile(
     # "Historians call his long rule the *Porfiriato*"
     r"(?:(?<=ians\s)|(?<=lars\s)|(?<=ople\s)|(?<=\bwe\s)|(?<=they\s))"
     r"call(?=\s+(?:this|these|that|his|her|its|their)\s)|"
+    # "great heaps of shell that archaeologists call shellmounds": what they call it named
+    rf"(?<=\s){_THEY_CALL}(?=\s+(?!(?:it|them|this|these|him|her|for|on|upon|off|up|in|out|"
+    r"back|to|at)\b)[“\"‘*]?[A-Za-z])|"
     r"termed|dubbed)"
     # … "the" or, before a word the writer marks, "a": "a blanket known as a *swag*"
     r"\s+(?:the\s+|an?\s+(?=[*“\"‘]))?"
@@ -1889,7 +1948,8 @@ _ROLE = (
     r"athlete|sprinter|gymnast|swimmer|dancer|actress|actor|singer|filmmaker|"
     r"inspector|detective|constable|warden|policeman|headmaster|headmistress|foreman|"
     r"shopkeeper|innkeeper|brewer|blacksmith|planter|colonist|"
-    r"prospector|aviator|airman|seaman|fisherman|"
+    r"prospector|aviator|airman|seaman|fisherman|master|inquisitor|tenor|soprano|boss|"
+    r"plaintiff|defendant|notary|seamstress|abolitionist|"
     # … and a science by its ending ("the geologist", "the cartographer"; not "an apologist"),
     # and trades (not "a warmonger", "a troublemaker", "a racist": what someone thought of them)
     r"(?!apologist)[a-z]+ologist|[a-z]+ographer|anatomist|druggist|pharmacist|dentist|pianist|"
@@ -1924,7 +1984,11 @@ _ROLE_NAMED = re.compile(
     # … not a day's name: "told the correspondent Tuesday that …"
     r"(?P<name>(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     # … initials too: "the English writer G. K. Chesterton"
-    rf"{'|'.join(_MONTH_NAMES)})\b)(?:Sir\s+|Dame\s+)?(?:[A-Z]\.\s?){{0,3}}[A-ZÀ-ÖØ-Þ][\w’'-]+"
+    rf"{'|'.join(_MONTH_NAMES)})\b)(?:Sir\s+|Dame\s+|(?:Dr|Mr|Mrs|Ms|Prof|Revd?)\.?\s+)?"
+    r"(?:[A-Z]\.\s?){0,3}"
+    # … not the rest of the role ("the Inquisitor | General, Fernando de Valdés"); with an
+    # article ("The last Abbasid caliph, al-Mutawakkil III,")
+    rf"(?!(?i:{_ROLE}),)(?:(?:al|el|ad|as|ibn)-)?[A-ZÀ-ÖØ-Þ][\w’'-]+"
     # "Ahmad al-Mansur", "Johan David Åkerblad"
     # … "Matteo Perez d'Aleccio"
     rf"(?:\s+(?:(?:(?:{_IN_A_NAME})\s+){{1,2}}|(?:al|el|ad|as|ibn)-|d[’'])?"  # "Jean de la Valette"
@@ -1957,8 +2021,9 @@ _NAMED_ROLE = re.compile(
 )
 
 
-# The titles a person holds of a place: "Richard, Duke of York".
+# The titles a person holds of a place: "Richard, Duke of York"; a peer's, part of the name.
 _A_TITLE = r"(?:Duke|Duchess|Earl|Count|Countess|Prince|Princess|Marquis|Lord|Baron|King|Queen)"
+_A_PEER = r"Duke|Duchess|Earl|Count|Countess|Marquis|Marquess|Viscount|Lord|Baron|Baroness"
 
 
 _TITLED_NAME = re.compile(
@@ -2004,8 +2069,15 @@ def _person_named(m: re.Match[str], sentence: str) -> str | None:
     if _FINITE.search(_RELATIVE.split(rest)[0]) or words[-1] in _ERAS:
         return None
     title = m["role"].startswith(m["word"]) and m["word"][:1].isupper()
-    if title and re.fullmatch(r"\s+of\s+[A-Z][\w’'-]*", rest):
-        return None  # "John Churchill, Duke of Marlborough": a title, part of the name
+    church = re.fullmatch(r"Bishop|Archbishop|Abbot|Abbess|Cardinal|Prior", m["word"])
+    if (
+        title
+        and re.fullmatch(r"\s+of\s+[A-Z][\w’'-]*", rest)
+        and (re.fullmatch(_A_PEER, m["word"]) or (len(words) == 1 and not church))
+    ):
+        return None  # "John Churchill, Duke of Marlborough", "Mary, Queen of Scots": a title,
+        # part of the name (but "Félix Dupanloup, Bishop of Orléans", "Odo, Bishop of Bayeux",
+        # "Catherine of Aragon, Princess of Wales" say who they were)
     if re.search(rf"{_NAME_WORD},\s*$", sentence[: m.start("name")]):
         return None  # "Hughes, Hurston, the painter …": a list
     return re.sub(r"[‘’“”]", "", " ".join(words))  # as `_appositives` has it
@@ -2489,7 +2561,8 @@ def _an_office_s_holder(m: re.Match[str]) -> bool:
     office = re.fullmatch(
         r"Minister|President|Secretary|Chancellor|Governor|Premier|Treasurer|Emperor|Empress|"
         r"King|Queen|Prince|Princess|Duke|General|Admiral|Marshal|Colonel|Captain|Commander|"
-        r"Patriarch|Pope|Caliph|Sultan|Tsar|Shah|MP|Viceroy|Ambassador|Senator",
+        r"Patriarch|Pope|Caliph|Sultan|Tsar|Shah|MP|Viceroy|Ambassador|Senator|Archbishop|"
+        r"Cardinal|Khan|Mayor",
         m["word"],
     )
     name = m["name"]
@@ -2499,7 +2572,10 @@ def _an_office_s_holder(m: re.Match[str]) -> bool:
 
 # The roles a state may have as well as a person: "Its most powerful member, Britain",
 # "Germany's main rival, Britain", "France's ally, Sardinia".
-_A_STATE_MAY_BE = {"member", "rival", "ally", "enemy", "opponent", "neighbour", "neighbor"}
+_A_STATE_MAY_BE = {
+    "member", "rival", "ally", "enemy", "opponent", "neighbour", "neighbor", "plaintiff",
+    "defendant",
+}  # fmt: skip
 
 
 # The roles of `_ROLE` that are also a people's or a faith's name, no role before a name.
@@ -2729,6 +2805,15 @@ def _appositive_defines(sentence: str, m: re.Match[str]) -> bool:
         re.match(
             rf"\s*,\s+(?:they|he|she|we|I|(?:the\s+)?[a-z]+s\s+(?:[a-z]{{3,}}ed|{_IRREGULAR}))\s",
             rest,
+        )
+        or (  # … "During Reconstruction (1865–1877), the period when …, Black men voted": after
+            # a name (not "After the battle, a bloody affair, French soldiers looted …")
+            re.search(r"\b[A-Z][\w’'-]+(?:\s*\([^()]*\))?\s*$", head)
+            and re.match(
+                rf"\s*,\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:[a-z]+s|(?:wo)?men|people)\s+"
+                rf"(?:[a-z]{{3,}}ed|{_IRREGULAR})\s",
+                rest,
+            )
         )
         or (
             _THE_SUBJECT_AFTER.match(rest)
@@ -2974,6 +3059,10 @@ def _name_in_apposition(clause: str) -> str | None:
     )
     if kin:
         return kin[1]
+    # "One boat, Noah's Ark, carried …", "a meeting place, Lotta's Fountain": a name with a
+    # possessive inside, capitalised throughout
+    if re.fullmatch(r"[A-Z][a-z]+[’']s(?:\s+[A-Z][\w’'-]*){1,3}", clause):
+        return clause
     quoted = re.fullmatch(r"the\s+[“\"‘]([^”\"’]{2,60})[”\"’]", clause)
     return quoted[1] if quoted else None
 
@@ -3686,6 +3775,8 @@ _NAME_FROM = re.compile(
 _THE_WORD_MEANS = re.compile(
     r"^The\s+(?:word|term|name|phrase|expression)\s+(?!\w+ly\s)"
     r"(?P<term>[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?)(?:,\s+[^,;:]{3,60},)?\s+(?:[a-z]+ly\s+)?"
+    # … "The word mamluk is Arabic and means …": the language it is from, then what it means
+    r"(?:(?:is|was|comes\s+from|came\s+from)\s+(?:an?\s+)?[A-Z][a-z]+(?:\s+word)?,?\s+and\s+)?"
     r"(?:means|meant|refers\s+to|referred\s+to|describes|described|denotes|denoted)\s+"
     r"(?P<clause>[^;:]{3,200}?)(?=[;.]$|$)"
 )
@@ -3737,7 +3828,8 @@ def _name_from(sentence: str) -> list[Definition]:
         or _IN_OPERATION.match(sentence)
         or _UNDER_WHAT.match(sentence)
     ):
-        definition = _clause(said["clause"], short=True)
+        # … to its end: "means empire, | but Hitler used it to mean much more"
+        definition = _clause(re.split(r",\s+but\s", said["clause"])[0], short=True)
         term = said["term"].strip("*“”\"‘’'")
         return [(term, definition, ())] if definition else []
     if (m := _NAME_FROM.match(sentence)) is None:
@@ -3801,6 +3893,9 @@ def _dashed(sentence: str) -> list[Definition]:
         if not re.search(r"\bas\s[^,;]*\b(?:known|called)\b", f[1])
         # "… went to Manchus – people mockingly called it …": a name for what is before
         and not _CALLED_IT.search(f[1])
+        # … or what they call what is told before: "like a liquid – geologists call this
+        # liquefaction –" (`_named_for_what_was_told`)
+        and not re.match(r"(?:[a-z]+\s+){1,2}call\s+this\b", f[1])
         # "living as a Christian – crypto-Judaism, as historians call it –": a word for all
         # that is told before (but "the German Peasants' War – the *Bauernkrieg*, as Germans
         # call it –" gives the war's other name)
@@ -3816,6 +3911,7 @@ def _dashed(sentence: str) -> list[Definition]:
         # "some 8,000 to 10,000 men — the figures vary —": said of the count
         and not _A_HEDGE.match(f[1])
     ]
+    found = [_the_name_said(term, said, aliases) for term, said, aliases in found]
     found = [
         (term, said, _another_name(said) or aliases)
         for term, said, aliases in found
@@ -3826,6 +3922,24 @@ def _dashed(sentence: str) -> list[Definition]:
     if (line := _KEY_TERM_LINE.match(sentence)) and not found and (said := _clause(line["clause"])):
         found.append((line["term"], said, ()))  # "autocracy – rule by one person …; in Russia, …"
     return found + [(m["term"], m["clause"], ()) for m in _GLOSSED_VERB.finditer(sentence)]
+
+
+def _the_name_said(term: str, said: str, aliases: tuple[str, ...]) -> Definition:
+    """The name a dash's words say what it is, where it is the word before the dash another
+    way: "a noble Nabataean family – the Nabataeans were the Arab people whose capital was
+    Petra –" → (Nabataeans, the Arab people …)."""
+    m = re.fullmatch(
+        r"(?:the\s+)?(?P<name>[A-Z][\w’'-]+)\s+(?:were|was|are|is)\s+(?P<what>"
+        # … what they were: "the Arab people whose …", "a league of trading towns", "French
+        # Protestants", "descendants of Vikings who …" — not what they were like ("careful
+        # builders", "superb horsemen", "feared all over Europe", "better prepared")
+        r"(?:the|a|an)\s.+|(?:[A-Z][\w’'-]*\s+)+[A-Za-z]+s\b.*|[A-Za-z]+s\s+(?:who|that|of|from)\s.+|"
+        r"also\s+(?:called|known)\s.+)",
+        said,
+    )
+    if m and re.search(rf"\b{re.escape(m['name'][:5])}", term) and (what := _clause(m["what"])):
+        return m["name"], what, aliases
+    return term, said, aliases
 
 
 _A_HEDGE = re.compile(
@@ -3847,7 +3961,11 @@ _SO_NAMED = re.compile(
 _CALLED_IT_AFTER_A_DASH = re.compile(
     r"(?P<told>[^–—;:]{10,}?)\s[–—-]\s+(?:[A-Za-z]+\s+){1,2}?(?:[a-z]+ly\s+)?"
     r"(?:called|dubbed|nicknamed)\s+(?:it|them)\s+(?:the\s+)?"
-    r"(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|\*[^*]{2,60}\*)"
+    r"(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|\*[^*]{2,60}\*)|"
+    # … or what it told, in an aside: "waterlogged fill behaves almost like a liquid –
+    # geologists call this liquefaction –"
+    r"(?P<clause>[^–—;:]{10,}?)\s[–—]\s+[a-z]+(?:ists|ians)\s+"  # … not "we call this progress"
+    r"(?:now\s+)?call(?:ed)?\s+this\s+(?P<word>[a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s*(?=[–—])"
 )
 
 
@@ -3861,6 +3979,9 @@ def _named_for_what_was_told(sentence: str) -> list[Definition]:
         return [(so["term"].strip('*“”"‘’'), definition, ())] if definition else []
     if (called := _CALLED_IT_AFTER_A_DASH.search(sentence)) is None:
         return []
+    if called["word"]:
+        clause = re.split(r",\s+", called["clause"])[-1]
+        return [(called["word"], definition, ())] if (definition := _clause(clause)) else []
     told = called["told"]
     start = _noun_phrase_start(told)
     definition = _clause(told[start:]) if start is not None else None
@@ -4188,7 +4309,17 @@ def _name_given(sentence: str, m: re.Match[str]) -> list[Definition]:
     if re.match(r"call\s", m[0]):
         return []  # "Congress Poland, as historians call this state, was …": no name given
     term = m["term"] if _a_pair_glossed(m, sentence) else _name_after(m["term"])
-    if not term or (m[0].startswith("called") and _A_JUDGEMENT.fullmatch(m["term"].rstrip("."))):
+    judged = re.fullmatch(  # "customs which the settlers called barbaric": what they thought
+        r"[a-z]+(?:ic|ous|ful|less|ive|al|ible|able|ish|ant|ent)|cruel|evil|mad|wicked|wrong|"
+        r"unjust|unfair|illegal|"
+        r"(?:last|next|this|that)\s+[a-z]+|yesterday|today|tomorrow",  # "… the dockers called
+        term,  # last week": a strike called, not named
+    ) and re.match(r"(?:that|which)\s", m[0])
+    if (
+        not term
+        or judged
+        or (m[0].startswith("called") and _A_JUDGEMENT.fullmatch(m["term"].rstrip(".")))
+    ):
         return []  # … "Churchill, then Secretary of State for War, called the shooting
         # monstrous": what he judged it, no name
     if m["term"].startswith(term):  # what follows the name, not the words read after it
@@ -4376,6 +4507,11 @@ def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
     if subject and not _BACK_REFERENCE.fullmatch(subject["subject"]):
         return _clause(subject["subject"])  # "Payments to the unemployed were called the dole"
     definition = _before(sentence[: m.start("term")], sentence, m, short=True)
+    if definition and re.match(r"(?:that|which)\s", m[0]):
+        # "The plague that people called the Black Death | killed a third of Europe": the noun
+        # phrase and what the sentence says it did
+        did = re.match(rf"\s+((?:[a-z]{{3,}}ed|{_IRREGULAR})\b[^,;:.]{{3,100}})", rest)
+        return f"{definition} that {did[1]}" if did else definition
     which = re.match(rf"^\s*,\s*(which|who|that)\s+({_A_CLAUSE_WITH_A_LIST})", rest)
     if definition:  # "looked to | five great bishops, called patriarchs, who led …"
         definition = re.sub(r"^(?:to|in|on|at|from|by|with|for|into)\s+", "", definition)
@@ -4385,8 +4521,14 @@ def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
         return None  # "later they became known as …": who they are, the sentence before says
     if definition is not None and which is not None:
         return f"{definition} {which[1]} {which[2]}"
-    if definition is None:
-        return None
+    return None if definition is None else _enough_said(definition, sentence, m, rest)
+
+
+def _enough_said(definition: str, sentence: str, m: re.Match[str], rest: str) -> str | None:
+    """The words before a name given, where they say enough of what it names: "a dyer called
+    Geoffrey Litster", "a retrial, known as the nullification trial," — not "a process known
+    as …"."""
+    head = sentence[: m.start()]
     person = re.match(  # a name of two or three words, and a verb: "… Litster led the rebels",
         # or one and "who": "a queen named Gudit who attacked Aksum"
         rf"(?!(?:The|An?)\s)[A-Z][^\W\d_]+(?:(?:\s+[A-Z][^\W\d_]+){{1,2}}(?=\s*[,.;]|\s*$|\s+"
@@ -4452,8 +4594,11 @@ def _name_after(text: str) -> str:
         if names and not word[:1].isupper():
             # "a dyer called Geoffrey Litster | led the rebels", but "the Sino-Soviet split"
             verb = _HAS_VERB.fullmatch(word) and following.lower() in _BEFORE_ADJECTIVE
+            # "the Diktat | took away …" (but "the Sino-Soviet split", "the Test Match set")
+            past = re.fullmatch(_IRREGULAR, word) and word not in _A_PAST_OR_A_NOUN
+            noun = re.fullmatch(r"[a-z][\w’'-]*|\d{1,4}", word) and not past  # not "X | – the …"
             if word.lower() not in _NOT_IN_TERM and not _VERB.match(word + " x") and not verb:
-                words.append(word)  # "the Gregory clause": a name's common noun
+                words += [word] if noun else []  # "the Gregory clause": a name's common noun
             break
         if word.lower() in _NOT_IN_TERM and words and not (names and word[:1].isupper()):
             break
@@ -4463,6 +4608,10 @@ def _name_after(text: str) -> str:
     while words and words[-1].lower() in (*_NOT_IN_TERM, "for", "at", "on"):
         words.pop()
     return " ".join(words)
+
+
+# Past tenses that are nouns too: "the Sino-Soviet split", "the Hollywood set".
+_A_PAST_OR_A_NOUN = {"split", "set", "cut", "cast", "shot", "spread", "put", "hit", "bid", "fall"}
 
 
 def _said_of_its_kind(written: str, subject: str, clause: str) -> bool:

@@ -42,13 +42,21 @@ import datetime
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
 
-from .dates import MONTHS, WEEKDAY, find_dates, find_day_months, parse_date
+from .dates import (
+    AFTER_A_SHORT_YEAR,
+    MONTHS,
+    WEEKDAY,
+    find_dates,
+    find_day_months,
+    parse_date,
+)
 from .defining import (
     FINITE_VERB,
     KNOWN_AS,
@@ -737,12 +745,12 @@ def _a_reference(paragraph: str) -> bool:
 
 def _countable(date: str) -> str:
     """A drafted date as relative dates count from it — "0629" for "629", "0394" for "394
-    AD", "1857-09-21" as it is — or "" for one they cannot count from: a range, a century, a
-    year BC, an approximate year ("c. 1300"); so "Two years later" after "from 1792 to 1802"
-    is not told from a year given before it."""
-    if m := re.fullmatch(r"(\d{3,4})((?:-\d\d){0,2})", date):
+    AD", "0066" for "66 CE" or "66", "1857-09-21" as it is — or "" for one they cannot count
+    from: a range, a century, a year BC, an approximate year ("c. 1300"); so "Two years
+    later" after "from 1792 to 1802" is not told from a year given before it."""
+    if m := re.fullmatch(r"(\d{1,4})((?:-\d\d){0,2})", date):
         return f"{int(m[1]):04d}{m[2]}"
-    if m := re.fullmatch(r"(\d{1,4}) AD", date):
+    if m := re.fullmatch(r"(\d{1,4}) (?:AD|CE)", date):  # … "66 CE" too
         return f"{int(m[1]):04d}"
     if re.fullmatch(r"\d{1,4} BCE?", date):
         return date  # "Four years later" after 256 BC is 252 BC (and after 228 BCE, 224 BCE)
@@ -788,11 +796,16 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
         if noted is not None:
             told.year = told.plain_year = told.day = None
         for sentence in sentences(paragraph):
-            yield from _dated_in(sentence, told, line, row=row)
+            yield from _dated_in(_A_SPEAKER.sub("", sentence), told, line, row=row)
         if noted is not None:
             told.year, told.plain_year, told.day = noted
     if before_table is not None:
         told.year, told.plain_year, told.day = before_table
+
+
+# A transcript's speaker before what they say: "NARRATOR: Later that morning, a woman …",
+# "HOST: And on the night of April 17th, 1906, …" — what is said opens after it.
+_A_SPEAKER = re.compile(r"^[A-Z][A-Z’'.-]{2,}(?:\s+[A-Z][A-Z’'.-]+){0,2}:\s+(?=\S)")
 
 
 def _a_timeline_row(row: str) -> bool:
@@ -1367,6 +1380,7 @@ def _dates(
         # usually dated to 1818" is its date)
         and not _A_DATE_SAID.search(sentence, max(0, d[0] - 50), d[0])
     )
+    found = sorted(found + _years_of_two_digits(sentence, year, found))
     starts = [at for at, _, _ in found]
     reach = list(itertools.accumulate((end for _, end, _ in found), max))  # furthest end so far
     years = [(at, d) for at, _, d in found if re.match(r"^\d{3,4}\b", d)]  # each year, in order
@@ -1435,6 +1449,55 @@ def _dates(
                 unwritten.append((start, end, date, earlier_at))
     found = sorted([f for f in found if f not in absorbed] + added)
     return _in_the_year_told(sentence, found, _relative(sentence, found, year, day), unwritten)
+
+
+# A text telling of the first centuries of the common era writes its years bare, once it has
+# said which era: "In 66 CE the revolt began … In the summer of 67 … On 1 July 69 …" — a
+# season's or a month's year, or a year after "in" before a clause, near the year told.
+_EARLY_CE = 200
+_TWO_DIGIT_YEAR = re.compile(
+    rf"\b(?:(?:(?P<day>[0-3]?\d)\s+)?(?P<month>{'|'.join(MONTHS)})|"
+    r"(?P<season>spring|summer|autumn|fall|winter)\s+of|(?<=\b[Ii]n)(?=\s))"
+    r"\s+(?P<year>[1-9]\d?)(?:\s*[–-]\s*(?P<to>[1-9]\d?))?\b"
+    # … not a count's decimals, an era written after it (read already) or a day's ordinal
+    r"(?![\d,.:]\d|\s*(?:BCE|BC|CE|AD|st|nd|rd|th|%)\b)"
+)
+# A year of a sentence that looks back, or a ratio: "In 31, he had defeated Antony", "a
+# hundred years before, in 54", "only one in 40".
+_LOOKS_BACK = re.compile(r"\b(?:had|before|earlier|ago|previously)\b")
+
+
+def _years_of_two_digits(
+    sentence: str, year: int | None, found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The dates `sentence` writes with a year of one or two digits, in a text whose year told
+    (`year`) is of the first centuries of the common era: within forty years of it; a month
+    alone only with a number no day could be ("In August 66", not "July 4")."""
+    if year is None or not 0 < year < _EARLY_CE:
+        return []
+    dates = []
+    for m in _TWO_DIGIT_YEAR.finditer(sentence):
+        said = int(m["year"])
+        if abs(said - year) > 40 or any(a < m.end() and m.start() < b for a, b, _ in found):
+            continue
+        if m["month"] and not m["day"] and said <= 31:
+            continue
+        bare = not (m["month"] or m["season"])  # "in 67, …", "in 70 the city fell"
+        looks_back = _LOOKS_BACK.search(sentence) or re.search(
+            r"\b(?:one|1|a)\s+in\s+$", sentence[: m.start("year")]
+        )
+        # … a count after a month ("In June 50 prisoners"), not a name and its aside after a
+        # season ("In the autumn of 67 Gamala, a town on a ridge, fell")
+        counted = not (m["season"] or AFTER_A_SHORT_YEAR.match(sentence, m.end()))
+        if counted or (bare and looks_back):
+            continue
+        month = MONTHS.index(m["month"]) + 1 if m["month"] else 0
+        date = f"{said:04d}-{month:02d}" if month else str(said)  # as `find_dates` writes them
+        date += f"-{int(m['day']):02d}" if m["day"] and month else ""
+        if m["to"] and not month and int(m["to"]) == said + 1:
+            date = f"{said}–{said + 1}"  # "the winter of 67–68"
+        dates.append((m.start() if month else m.start("year"), m.end(), date))
+    return dates
 
 
 def _year_of_a_day_said_again(
@@ -2234,10 +2297,13 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
         if not _a_table_row(p) or index in keyed  # no other table's rows: "| Land | …"
         for line in _lines(p)
     ]
+    speakers = _speakers(read)
     for sentence, previous in itertools.takewhile(
         lambda _: len(found) < TERMS_MAX, _with_previous(read)
     ):
-        seed_sentence, sentence = sentence, _as_the_rules_read(sentence)
+        said = _A_SPEAKER.match(sentence)  # "NARRATOR: Frederick Funston was a …"
+        spoken = sentence[said.end() :] if said and said[0] in speakers else sentence
+        seed_sentence, sentence = sentence, _as_the_rules_read(spoken)
         if previous is not None:
             _defined_after(found, previous, sentence)
         _defined(found, full_names, sentence, seed_sentence)
@@ -2251,6 +2317,13 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     drafted = [t for t in found.values() if not _a_table_row(t.sentence) or _first_cell(t)]
     text = "\n".join(read)
     return [_own_names(term, text) for term in drafted[:TERMS_MAX]]
+
+
+def _speakers(lines: list[str]) -> set[str]:
+    """A transcript's speakers: the capitals before a colon that open two lines or more
+    ("NARRATOR: ", "HOST: ") — not a key line's acronym, "USSR: the Union of …", once."""
+    labels = Counter(said[0] for line in lines if (said := _A_SPEAKER.match(line)))
+    return {label for label, count in labels.items() if count > 1}
 
 
 def _own_names(term: TermDraft, text: str) -> TermDraft:
@@ -2449,7 +2522,7 @@ def _introduced(all_sentences: list[str]) -> Iterator[tuple[str, str, list[str]]
 _LEADING_INTO = re.compile(
     r"(?:\b(?:early|late)\s+)?"  # "Late | in the afternoon of"
     r"\b(?:in|on|by|from|during|until|since|after|before|around|of|at|through|throughout|"
-    r"towards?)(?:\s+the)?"
+    r"towards?|(?<![\w’'-]\s)(?<![\w’'-]\s\s)that)(?:\s+the)?"  # … "That October the city …"
     r"(?:\s+(?:early|late|mid|middle|end|start|beginning|spring|summer|autumn|fall|winter)"
     r"(?:\s+of)?(?:\s+the)?)?"
     # "On the wet, grey morning of Monday 5 October 1789": its time of day and day of the week

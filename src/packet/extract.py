@@ -542,10 +542,14 @@ def _is_heading(group: list[_Line], text: str, body_size: float) -> bool:
 def _runs_over(last: tuple[str, str], first: tuple[str, str]) -> bool:
     """Whether a page's last block and the next page's first are one paragraph that ran over
     the page ("at Chauri" | "Chaura in February 1922")."""
+    # … not a list of words and meanings going on with its next entry: "Standard – a large
+    # flag carried in battle to show where a leader was" | "Venerable – the title …"
+    entries = _AN_ENTRY.match(last[1]) is not None and _AN_ENTRY.match(first[1]) is not None
     return (
         last[0] == first[0] == "para"
         and not _SENTENCE_END.search(last[1])
         and len(last[1]) < MAX_JOINED
+        and not entries
     )
 
 
