@@ -3858,6 +3858,9 @@ def test_what_batch_42_taught(sentence: str, wanted: list[tuple[str, str]]) -> N
         ("The Judge Advocate General, Joseph Holt, prosecuted the conspirators.", []),
         ("The English Cardinal Thomas Wolsey fell from power in 1529.",
          [("Thomas Wolsey", "The English Cardinal")]),
+        # … and a name in italics after what it is
+        ("The famous novel, *Uncle Tom's Cabin*, sold 300,000 copies in its first year.",
+         [("Uncle Tom's Cabin", "The famous novel")]),
     ],
 )  # fmt: skip
 def test_what_hostile_pass_70_found_in_terms(sentence: str, wanted: list[tuple[str, str]]) -> None:

@@ -176,6 +176,9 @@ def start_parallel_build(root: Path) -> tuple[subprocess.Popen[bytes], set[int],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,  # the renderers inherit it: what they print lands here too
         start_new_session=True,  # its own process group, as a job on a terminal
+        # … which hears a hangup, whatever the test run's own handling of it (a suite started
+        # under `nohup` ignores hangups, and packet keeps to that: see the nohup test below)
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL),
     )
     assert process.stdout is not None
     ready, _, _ = select.select([process.stdout], [], [], 240)

@@ -3045,8 +3045,9 @@ def _name_in_apposition(clause: str) -> str | None:
         clause,
     ):
         return re.sub(r"^(?:the|a|an|his|her|its|their)\s+", "", clause)
-    if italic := re.fullmatch(r"the\s+\*([^*]{2,60})\*", clause):
-        return italic[1]  # "a peasant revolt in the north, the *Jacquerie*,"
+    if italic := re.fullmatch(r"(?:the\s+)?\*([^*]{2,60})\*", clause):
+        return italic[1]  # "a peasant revolt in the north, the *Jacquerie*,", "One boat, *Noah's
+        # Ark*, carried …"
     # "a new weapon, the Pattern 1853 Enfield rifle": a name with a number, and its kind
     if re.fullmatch(r"the\s+[A-Z][\w’'-]*\s+\d+(?:\s+[A-Z][\w’'-]*)+\s+[a-z]+", clause):
         return clause.removeprefix("the ")
@@ -3195,7 +3196,9 @@ _RENAMED = re.compile(
     # … or a possessive name: "Edward IV's daughter"
     rf"[Tt]his|[Oo]ur|(?:[{_CAPITAL}][\w’'-]*\s+){{0,2}}[{_CAPITAL}][\w’'-]*[’']s)\s+"
     r"[^,;:()“”\"]{2,80}?),\s+"
-    rf"(?P<name>(?:the\s+)?{_NAME_AFTER})(?:,\s+{_A_TITLE}\s+of\s+{_NAME_WORD})?"
+    # … a name in italics too: "One boat, *Noah's Ark*, carried …"
+    rf"(?P<name>(?:the\s+)?(?:{_NAME_AFTER}|\*[A-Z][^*,;]{{1,60}}\*))"
+    rf"(?:,\s+{_A_TITLE}\s+of\s+{_NAME_WORD})?"
     r"(?=\s*(?:[.;]|$|[–—]\s)|,\s+(?!(?:and|or|but|the|a|an|his|her|its|their)\b)[a-z])"
 )
 # Words a sentence opens with before a noun phrase that is no name's: "Against the advice of
@@ -3224,7 +3227,7 @@ def _renamed(sentence: str) -> list[Definition]:
         did = _WHAT_THE_NAMED_DID.match(sentence, m.end())
         did = did if re.search(rf"\b(?:{_KIND_OF_NAME})\b", m["name"]) else None
         if definition := _clause(what) or (did and _clause(did["did"])):
-            name = m["name"].removeprefix("the ")
+            name = m["name"].removeprefix("the ").strip("*")
             if titled := _TITLE.match(name):  # "Captain Alfred Dreyfus" is Alfred Dreyfus
                 found.append((name[titled.end() :], definition, (name,)))
             else:
