@@ -1095,3 +1095,50 @@ def test_a_definition_list_of_key_terms_in_paragraphs() -> None:
     )
     text = _html_text(_in_main(f"<h1>The revolt</h1>{_REVOLT}{dl}", ""))
     assert "**Motte** – A mound of earth on which a keep was built." in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[SOUND: SURF, GULLS; A SHIP'S BELL]",
+        "[BREAK]",
+        "[BREAK ENDS -- MUSIC: BED UP, THEN UNDER]",
+        "[END OF TRANSCRIPT]",
+        "STATION ID: You're listening to Bay Chronicles on KBCR 89.7 FM San Francisco.",
+        "UNDERWRITING: Support for Bay Chronicles comes from the Bay Counties Preservation Fund.",
+        "Speakers: HOST; NARRATOR; READER (period documents)",
+        'Episode 318 -- "Ashes and Aftershocks: San Francisco, 1906"',
+        "Original air date: Sunday, April 14, 2024, 6:00 p.m. PT",
+        "Kingsbridge University · Centre for Lifelong Learning · Certificate in Ancient History",
+        "Lecturer: Dr Ruth Ashdown · r.ashdown@kingsbridge.ac.uk · Office hours by appointment",
+        "Week 7 handout – please keep this in your course file and bring it to the Week 8 seminar.",
+        "U.S. History (Grade 11) · Ms. Alvarez · Unit 8: The Civil Rights Movement · Handout 8.3",
+        "Exhibition catalogue · Section 3 of 5 · Galleries 4 and 5",
+        "[![Revision guide](https://img.shields.io/badge/type-revision-2e7d32.svg)](../README.md) "
+        "[![Year 12](https://img.shields.io/badge/year-12-blue.svg)](../year-12/README.md)",
+        "> [!NOTE]",
+    ],
+)
+def test_a_broadcast_s_a_course_s_and_a_repository_s_furniture(line: str) -> None:
+    """Batch 42: a radio documentary's transcript kept its sound cues, breaks, station and
+    sponsor lines, episode and air-date lines; an evening class's and an American high
+    school's handouts their course lines (a university's, a lecturer's, "U.S. History" with
+    its stops) and "please keep this …"; a catalogue its section line; a revision guide in a
+    Git repository its badges and its note's mark."""
+    assert is_handout_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Sound of gunfire was heard across the river, according to one witness.]",
+        "The university was founded in 1209 · its colleges followed over three centuries.",
+        "Please keep in mind that the figures are estimates.",
+        "The station's credits: a ticket, a timetable and a porter's tip.",
+        "The University of Paris, the College of Navarre and the Sorbonne condemned her.",
+    ],
+)
+def test_history_that_reads_like_a_broadcast_s_or_a_course_s_furniture_is_kept(
+    line: str,
+) -> None:
+    assert not is_handout_furniture(line)

@@ -365,6 +365,7 @@ def is_handout_furniture(line: str) -> bool:
         )
         or _COMMENTS.fullmatch(plain)
         or _TRANSCRIPT_LINE.fullmatch(plain)
+        or _A_BADGE_OR_A_NOTE_S_MARK.fullmatch(line.strip()) is not None
         or (len(plain.split()) <= 20 and _NOT_FOR_READERS.search(plain) is not None)
         or (len(plain.split()) <= 40 and _ABOUT_THE_PAGE.match(plain) is not None)
         or (len(plain.split()) <= 16 and _AN_EMAIL_S.fullmatch(plain) is not None)
@@ -499,6 +500,8 @@ _NOT_FOR_READERS = re.compile(
     r"(?:^|[—–:,·|]\s*|\s-\s|\b(?i:reproduced|printed|copied|provided|supplied|licensed)\s+)"
     r"(?:for\s+(?:classroom|class|internal|school|teacher)\s+use(?:\s+only)?|"
     r"not\s+for\s+(?:distribution|circulation|publication)|"
+    # … "Week 7 handout – please keep this in your course file and bring it to …"
+    r"please\s+(?:keep|bring|file)\s+(?:this|it)\b[^.]{0,80}|"
     # … "– please do not share outside the department." (not "Lincoln told his cabinet: do not
     # circulate the proclamation until …": an order in history)
     r"(?:please\s+)?do\s+not\s+(?:share|copy|distribute|circulate|upload|reproduce)\s+"
@@ -515,11 +518,25 @@ _NOT_FOR_READERS = re.compile(
 
 
 _COMMENTS = re.compile(r"\d{1,5}\s+(?:comments?|replies|responses)", re.IGNORECASE)
+# A Markdown page's badges ("[![Year 12](https://img.shields.io/…)](…)") and a note's mark
+# ("> [!NOTE]"): no words of the page's.
+_A_BADGE_OR_A_NOTE_S_MARK = re.compile(
+    r"(?:\[!\[[^\]]*\]\([^)\s]*\)\]\([^)\s]*\)\s*)+|>\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]"
+)
 # A transcript's furniture: its heading, who spoke and when, a slide or a sound described in
 # brackets, who transcribed it; a booklet's page line ("Page 4 of 12 – Revision booklet"),
 _TRANSCRIPT_LINE = re.compile(
     r"\[(?:Slide|Image|Figure|Fig\.|Photo|Photograph|Map|Video|Audio|Applause|Laughter|Pause|"
+    # … a broadcast's: "[SOUND: SURF, GULLS]", "[BREAK]", "[BREAK ENDS -- MUSIC: …]", "[END OF
+    # TRANSCRIPT]" (batch 42's radio documentary)
     r"Inaudible|Music)\b[^\]]{0,200}\]|"
+    r"\[(?:(?-i:SOUND|SFX|BREAK|AMBIENCE|THEME|STING)\b|Sound\s*:)[^\]]{0,200}\]|"
+    r"\[End\s+of\s+(?:transcript|episode|programme|program)\]|"
+    # … its station's and sponsors' lines, its credits and notices: "STATION ID: You're
+    # listening to …", "UNDERWRITING: Support for …", "Speakers: HOST; NARRATOR; READER"
+    r"(?:Episode\s+\d{1,4}\s*(?:--|[-–—:|])|(?:Original\s+)?air\s+date\s*:)\s*.{1,200}|"
+    r"(?:Station\s+ID|Underwriting|Sponsor(?:ed\s+by)?|Credits|Transcript\s+notice)\s*:\s*"
+    r".{1,400}|Speakers\s*:\s*[A-Z][A-Z ]+(?:\s*[;,]\s*[A-Z][A-Z ]+(?:\s*\([^()]{1,40}\))?)+|"
     r"Transcript\s*[-–—:|].{1,150}|Transcribed\s+by\s+.{1,80}|"
     r"Questions\s+from\s+the\s+audience\s+(?:were|was)\s+not\s+recorded\.?|"
     r"(?:Dr|Professor|Prof\.|Mr|Mrs|Ms)\s+[A-Z][^.]{0,100}[-–—]\s*recorded\s+(?:on\s+)?"
@@ -542,7 +559,7 @@ _FORM_LINE = re.compile(r"^(?:[^\W_][^_:\n]{0,19}:?\s*_{3,}[_/\s]*)+$")
 # … whose parts may hold a stop that ends no sentence: "7.30 pm", "www.adas.org.uk", "Dr H.
 # Maseko", "Handout No. 5".
 _PART_OF_A_RUNNING_LINE = (
-    r"(?:[^|·.!?]|(?<=\w)\.(?=\w)|(?<=[\s(][A-Z])\.|(?<=\s(?:No|Dr|St|Mr|Ms))\.){1,80}"
+    r"(?:[^|·.!?]|(?<=\w)\.(?=\w)|(?<=\b[A-Z])\.|(?<=\s(?:No|Dr|St|Mr|Ms))\.){1,80}"
 )
 _RUNNING_LINE = re.compile(rf"{_PART_OF_A_RUNNING_LINE}(?:\s[|·]\s{_PART_OF_A_RUNNING_LINE})+\.?")
 # A contents line: "Contents: Key terms · 1. The Franks … · 2. …", "IN THIS ISSUE: From the
@@ -584,7 +601,13 @@ _COURSE = re.compile(
     r"Sheet\s+\d+|"
     # … a university's: "HIST1107 Rome: From Republic to Principate · Week 6 · Seminar handout"
     # … and a course code: "HIST1107", "HIS-C214", "Component 2", "Paper 3"
-    r"Week\s+\d{1,2}|Seminar|[A-Z]{3,5}(?:\s?|-[A-Z])\d{3,4}|(?:Component|Paper)\s+\d)\b"
+    r"Week\s+\d{1,2}|Seminar|[A-Z]{3,5}(?:\s?|-[A-Z])\d{3,4}|(?:Component|Paper)\s+\d|"
+    # … an adult course's and an exhibition's: "Kingsbridge University · Centre for Lifelong
+    # Learning · Certificate in Ancient History", "Exhibition catalogue · Section 3 of 5"
+    r"University|College|Centre\s+for|Course\s+code|Certificate\s+in|Diploma\s+in|credits|"
+    r"(?i:exhibition\s+catalogue)|Section\s+\d+\s+of\s+\d+|Galleries|Gallery\s+\d+|Module\s+\d+|"
+    # … who teaches or keeps it: "Lecturer: Dr Ruth Ashdown · r.ashdown@…", "Maintainer: …"
+    r"(?:Lecturer|Tutor|Instructor|Maintainer|Course\s+leader)\s*:)"
 )
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ONLY_A_LINK = re.compile(r"(?:[-*+]\s+)?\[[^\]]+\]\([^)]*\)\s*")
