@@ -41,14 +41,14 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The targets. On the whole set all are met but term recall and event recall (93.0%
-# since batch 42 joined it); on the held-out batch (43), measured before its misses were read,
+# The targets. On the whole set all are met but term recall and event recall (92.9%
+# since batch 43 joined it); on the held-out batch (43), measured before its misses were read,
 # event precision, term precision and definitions met theirs; event recall and term recall
 # did not (README "How good the drafts are"). A figure must not fall below what it was when
 # measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.779, "event recall": 0.930}
+WHOLE_SET_MEASURED = {"term recall": 0.780, "event recall": 0.929}
 HELD_OUT_MEASURED = {"event recall": 0.891, "event precision": 0.841, "term recall": 0.710,
                      "term precision": 0.710, "definitions as clauses": 1.0}  # fmt: skip
 
