@@ -2488,6 +2488,11 @@ def test_a_year_of_two_digits_is_read_in_a_text_of_the_first_century(
           ("66", "Eleazar persuaded the priests to stop the sacrifices"),
           ("0068-06-09", "The emperor Nero killed himself"),
           ("0068-06-10", "The senate named Galba emperor")]),
+        # … and the year told written again in a sentence that looks back is no title's word
+        (["In 68 CE Vespasian tightened the ring.", "Then news came that Nero had killed "
+          "himself on 9 June 68, and Vespasian halted operations."],
+         [("68 CE", "Vespasian tightened the ring"),
+          ("0068-06-09", "News came that Nero had killed himself")]),
         # a transcript's speaker before what is said
         (["NARRATOR: On 18 April 1906 the earthquake struck.",
           "HOST: Later that morning, a woman near Hayes Street lit her stove.",

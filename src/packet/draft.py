@@ -1484,14 +1484,19 @@ def _years_of_two_digits(
     in a text whose year told (`year`) is of the first centuries of the common era: within
     forty years of it; a month alone only with a number no day could be ("In August 66", not
     "July 4"); none that a count would go on from ("In June 50 prisoners", "On 29 June 30
-    Sicarii attacked", "40 or 50 Romans") and none in a sentence that looks back."""
-    if year is None or not 0 < year < _EARLY_CE or _LOOKS_BACK.search(sentence):
+    Sicarii attacked", "40 or 50 Romans") and none but the year told in a sentence that looks
+    back."""
+    if year is None or not 0 < year < _EARLY_CE:
         return []
+    looks_back = _LOOKS_BACK.search(sentence) is not None
     dates = []
     for m in _TWO_DIGIT_YEAR.finditer(sentence):
         said = int(m["year"])
         if abs(said - year) > 40 or any(a < m.end() and m.start() < b for a, b, _ in found):
             continue
+        if looks_back and said != year:
+            continue  # … but the year told written again: "news came that Nero had killed
+            # himself on 9 June 68" (after "In 68 CE …") is that day, its year no title's word
         if m["month"] and not m["day"] and said <= 31:
             continue
         # … but a season's year before a name and its aside: "In the autumn of 67 Gamala, a
