@@ -95,6 +95,7 @@ _THEY_CALL = (
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:ans|ers))\s+(?:now\s+|still\s+|often\s+|usually\s+)?"
     r"call(?:ed)?"
 )
+_A_RELATIVE_NAMING = re.compile(r"\s?(?:that|which)\s")  # a match of `_THEY_CALL` opens so
 _NAMED_AFTER = re.compile(
     rf"(?:,\s*)?(?:\s{_THEY_CALL}|\b{_BEFORE_NAMING}(?:{KNOWN_AS}|called|named|termed|dubbed))"
     r"\s+(?:the\s+|an?\s+)?[*“\"‘']?$"
@@ -166,8 +167,8 @@ def _before(head: str, sentence: str, m: re.Match[str], *, short: bool = False) 
     """Defining words before the term: a name given after them ("groups known as X") or an
     appositive ("Egypt's president, X,")."""
     if named := _NAMED_AFTER.search(head):
-        if re.match(r"\s(?:that|which)\s", named[0]):  # "… heaps of shell that archaeologists
-            return _what_they_call(head[: named.start()], short=short)  # call shellmounds"
+        if _A_RELATIVE_NAMING.match(named[0]):  # "… heaps of shell that archaeologists call
+            return _what_they_call(head[: named.start()], short=short)  # shellmounds"
         return _named_by(head[: named.start()], short=short)
     after = sentence[m.end() :]
     if head.rstrip().endswith(",") and after.lstrip().startswith((",", ".")):
@@ -188,15 +189,15 @@ def _what_they_call(words: str, *, short: bool) -> str | None:
     verbs = list(  # … a verb before its object, not an adjective: "heaps of | burned shell"
         re.finditer(
             rf"\b(?:[a-z]{{3,}}ed|{_IRREGULAR}|lay|lies|is|are|was|were)\s+(?=(?:the|a|an|"
-            r"great|large|huge|small|many|some|several|vast|\d|behind|out|up|off|away|down|"
-            r"back|over)\b)",
+            rf"great|large|huge|small|many|some|several|vast|\d|{_A_VERB_S_PARTICLE})\b)",
             phrase,
         )
     )
     phrase = phrase[verbs[-1].end() :] if verbs else phrase
-    return _clause(
-        re.sub(r"^(?:behind|out|up|off|away|down|back|over)\s+", "", phrase), short=short
-    )
+    return _clause(re.sub(rf"^(?:{_A_VERB_S_PARTICLE})\s+", "", phrase), short=short)
+
+
+_A_VERB_S_PARTICLE = "behind|out|up|off|away|down|back|over"  # "left | behind great heaps …"
 
 
 def _named_by(words: str, *, short: bool) -> str | None:
@@ -3966,7 +3967,7 @@ _SCHOLARS = (
 _A_KIND_OF_PEOPLE = (
     r"people|peoples|nation|tribe|tribes|dynasty|family|league|group|sect|order|party|kingdom|"
     r"state|empire|confederation|confederacy|clan|wing|movement|faction|community|caste|"
-    r"class|followers|supporters|descendants|inhabitants|rulers|settlers|order"
+    r"class|followers|supporters|descendants|inhabitants|rulers|settlers"
 )
 
 
@@ -4350,7 +4351,7 @@ def _name_given(sentence: str, m: re.Match[str]) -> list[Definition]:
     if re.match(r"call\s", m[0]):
         return []  # "Congress Poland, as historians call this state, was …": no name given
     term = m["term"] if _a_pair_glossed(m, sentence) else _name_after(m["term"])
-    relative = re.match(r"(?:that|which)\s", m[0]) is not None
+    relative = _A_RELATIVE_NAMING.match(m[0]) is not None
     judged = (
         relative
         and (
@@ -4568,7 +4569,7 @@ def _named_before(sentence: str, m: re.Match[str], rest: str) -> str | None:
     if subject and not _BACK_REFERENCE.fullmatch(subject["subject"]):
         return _clause(subject["subject"])  # "Payments to the unemployed were called the dole"
     definition = _before(sentence[: m.start("term")], sentence, m, short=True)
-    if definition and re.match(r"(?:that|which)\s", m[0]):
+    if definition and _A_RELATIVE_NAMING.match(m[0]):
         # "The plague that people called the Black Death | killed a third of Europe": the noun
         # phrase and what the sentence says it did
         did = re.match(rf"\s+((?:[a-z]{{3,}}ed|{_IRREGULAR})\b[^,;:.]{{3,100}})", rest)

@@ -798,9 +798,7 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
         if noted is not None:
             told.year = told.plain_year = told.day = None
         for sentence in sentences(paragraph):
-            said = _A_SPEAKER.match(sentence)  # "NARRATOR: Later that morning, …"
-            spoken = sentence[said.end() :] if said and said[0] in speakers else sentence
-            yield from _dated_in(spoken, told, line, row=row)
+            yield from _dated_in(_spoken(sentence, speakers), told, line, row=row)
         if noted is not None:
             told.year, told.plain_year, told.day = noted
     if before_table is not None:
@@ -1457,7 +1455,7 @@ def _dates(
 
 # A text telling of the first centuries of the common era writes its years bare, once it has
 # said which era: "In 66 CE the revolt began … In the summer of 67 … On 1 July 69 …" — a
-# season's or a month's year, or a year after "in" before a clause, near the year told.
+# season's or a month's year near the year told (a bare "in 43" may be 1943).
 _EARLY_CE = 200
 _TWO_DIGIT_YEAR = re.compile(
     rf"\b(?:(?:(?P<day>[0-3]?\d)\s+)?(?P<month>{'|'.join(MONTHS)})|"
@@ -2315,9 +2313,7 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     for sentence, previous in itertools.takewhile(
         lambda _: len(found) < TERMS_MAX, _with_previous(read)
     ):
-        said = _A_SPEAKER.match(sentence)  # "NARRATOR: Frederick Funston was a …"
-        spoken = sentence[said.end() :] if said and said[0] in speakers else sentence
-        seed_sentence, sentence = sentence, _as_the_rules_read(spoken)
+        seed_sentence, sentence = sentence, _as_the_rules_read(_spoken(sentence, speakers))
         if previous is not None:
             _defined_after(found, previous, sentence)
         _defined(found, full_names, sentence, seed_sentence)
@@ -2343,8 +2339,15 @@ def _speakers(lines: Sequence[str]) -> set[str]:
 
 _A_PART = re.compile(
     r"(?:NARRATOR|HOST|CO-HOST|PRESENTER|INTERVIEWER|GUEST|SPEAKER|ANNOUNCER|REPORTER|"
-    r"CORRESPONDENT|VOICE(?:\s+\d|\s+OVER)?|Q|A|TEACHER|STUDENT|GUIDE|CURATOR)\b"
+    r"CORRESPONDENT|VOICE(?:\s+\d|\s+OVER)?|TEACHER|STUDENT|GUIDE|CURATOR)\b"
 )
+
+
+def _spoken(sentence: str, speakers: set[str]) -> str:
+    """`sentence` without the speaker (`_speakers`) it opens with: "NARRATOR: Later that
+    morning, …" is "Later that morning, …"."""
+    said = _A_SPEAKER.match(sentence)
+    return sentence[said.end() :] if said and said[0] in speakers else sentence
 
 
 def _own_names(term: TermDraft, text: str) -> TermDraft:
