@@ -326,3 +326,27 @@ def test_a_decade_before_the_common_era_is_printed_in_the_packet_s_language() ->
 
     labels = [parse_date("480s BCE", Words(code)).label for code in ("fr", "es", "de")]
     assert labels == ["années 480\xa0av.\xa0J.-C.", "década de 480 a. C.", "480er-Jahre v. Chr."]
+
+
+@pytest.mark.parametrize(
+    ("date", "language", "label"),
+    [
+        ("67", "en", "67 CE"),
+        ("0069-07-01", "en", "1 July 69 CE"),
+        ("0070-05", "en", "May 70 CE"),
+        ("66 CE", "en", "66 CE"),
+        ("c. 60", "en", "c. 60 CE"),
+        ("0069-07-01", "fr", "1 juillet 69 apr. J.-C."),
+        ("67", "de", "67 n. Chr."),
+        ("410", "en", "410"),
+        ("1969", "en", "1969"),
+        ("4 BCE", "en", "4 BCE"),
+    ],
+)
+def test_a_year_of_the_first_century_prints_its_era(date: str, language: str, label: str) -> None:
+    """A timeline of the Jewish–Roman War printed "67", "1 July 69" and "68" beside "4 BCE"
+    (batch 42's Masada handout, pulled and built): a year under a hundred reads as one of
+    the 1900s. It prints its era now, in the packet's language; later years stay bare."""
+    from packet.i18n import Words
+
+    assert parse_date(date, Words(language)).label == label

@@ -107,8 +107,14 @@ def _days_in_month(year: int, month: int) -> int:
 
 
 def year_label(year: int, words: Words = ENGLISH) -> str:
-    """A year as `words`' language prints it: "1975", "500 BCE" (year 0 is 1 BCE)."""
-    return words.say("{year} BCE", year=1 - year) if year <= 0 else str(year)
+    """A year as `words`' language prints it: "1975", "500 BCE" (year 0 is 1 BCE), and a year
+    of the common era's first century with its era, "69 CE" — bare, it reads as 1969."""
+    if year <= 0:
+        return words.say("{year} BCE", year=1 - year)
+    return words.say("{year} CE", year=year) if year < _FIRST_CENTURY_ENDS else str(year)
+
+
+_FIRST_CENTURY_ENDS = 100
 
 
 def month_label(year: int, month: int, words: Words = ENGLISH) -> str:
@@ -207,8 +213,12 @@ def _day_label(point: Point, words: Words) -> str:
     from babel.dates import format_date, format_skeleton
 
     if day:
-        return str(format_date(date(year, month, day), "long", locale=words.catalogue))
-    return str(format_skeleton("yMMMM", date(year, month, 1), locale=words.catalogue))
+        said = str(format_date(date(year, month, day), "long", locale=words.catalogue))
+    else:
+        said = str(format_skeleton("yMMMM", date(year, month, 1), locale=words.catalogue))
+    # … a year of the first century with its era ("1 juillet 69 apr. J.-C."), as `year_label`
+    first_century = year < _FIRST_CENTURY_ENDS
+    return re.sub(rf"\b{year}\b", year_label(year, words), said) if first_century else said
 
 
 _ISO = re.compile(r"^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -257,7 +267,7 @@ def _point(text: str, words: Words = ENGLISH) -> tuple[Point, Point, str, bool]:
         if month:
             point = Point(year, month, day)
             return point, point, _day_label(point, words), False
-        return Point(year), Point(year), str(year), False
+        return Point(year), Point(year), year_label(year, words), False
     raise DateError(
         f"'{text}' is not a date this project reads; write e.g. 1975-04-17, 1975-04, "
         "1975, c. 1951, 1970–1975, late 1950s, 18th century or 500 BCE"
