@@ -338,6 +338,10 @@ def test_a_decade_before_the_common_era_is_printed_in_the_packet_s_language() ->
         ("c. 60", "en", "c. 60 CE"),
         ("0069-07-01", "fr", "1 juillet 69 apr. J.-C."),
         ("67", "de", "67 n. Chr."),
+        ("0009-06-09", "fr", "9 juin 9 apr. J.-C."),  # the day was given the era too
+        ("0012-12-12", "de", "12. Dezember 12 n. Chr."),
+        ("0008-02-29", "es", "29 de febrero de 8 d. C."),
+        ("0009-06", "fr", "juin 9 apr. J.-C."),
         ("410", "en", "410"),
         ("1969", "en", "1969"),
         ("4 BCE", "en", "4 BCE"),

@@ -212,13 +212,19 @@ def _day_label(point: Point, words: Words) -> str:
 
     from babel.dates import format_date, format_skeleton
 
-    if day:
-        said = str(format_date(date(year, month, day), "long", locale=words.catalogue))
-    else:
-        said = str(format_skeleton("yMMMM", date(year, month, 1), locale=words.catalogue))
-    # … a year of the first century with its era ("1 juillet 69 apr. J.-C."), as `year_label`
+    # A year of the first century prints its era ("1 juillet 69 apr. J.-C.", as `year_label`):
+    # Babel writes the date of a stand-in year no day can be mistaken for (a leap year, for
+    # 29 February), and the label takes the stand-in's place — in "9 juin 9" the day is a 9 too.
     first_century = year < _FIRST_CENTURY_ENDS
-    return re.sub(rf"\b{year}\b", year_label(year, words), said) if first_century else said
+    written = _STAND_IN_YEAR if first_century else year
+    if day:
+        said = str(format_date(date(written, month, day), "long", locale=words.catalogue))
+    else:
+        said = str(format_skeleton("yMMMM", date(written, month, 1), locale=words.catalogue))
+    return said.replace(str(_STAND_IN_YEAR), year_label(year, words)) if first_century else said
+
+
+_STAND_IN_YEAR = 2000
 
 
 _ISO = re.compile(r"^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
