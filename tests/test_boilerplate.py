@@ -1142,3 +1142,45 @@ def test_history_that_reads_like_a_broadcast_s_or_a_course_s_furniture_is_kept(
     line: str,
 ) -> None:
     assert not is_handout_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This episode is sponsored by Northline Maps. Use code HANGAR15 for 15% off your first "
+        "order. Offer ends 31 January 2024.",
+        "Subscribe to Hangar Nine free on Apple Podcasts, Spotify or wherever you get your "
+        "podcasts.",
+        "Enjoying the show? Leave us a rating and a review -- it really helps new listeners.",
+        "Hello and welcome to Hangar Nine, the podcast about the history of flight.",
+        "That's it for this episode of Hangar Nine. Next time: Louis Blériot.",
+        "Timestamps are approximate. Please check against the audio before quoting.",
+        "Running time: 58:32 (main feed) | 55:10 (ad-free feed for Hangar Crew members)",
+        "TRANSCRIPT CREDITS: Machine transcription by Lantern Transcripts.",
+        "Written and hosted by Dana Whitcombe | Produced by Sam Okafor",
+        "[SPONSOR READ]",
+        "[END MID-ROLL]",
+        "[01:40]",
+        "4. [The Atlantic Charter, 1941](#the-atlantic-charter-1941)",
+        "[↑ Back to contents](#contents)",
+    ],
+)
+def test_a_podcast_s_plugs_and_a_page_s_contents_are_furniture(line: str) -> None:
+    """Batch 43: a podcast's transcript kept its sponsor's read, its plugs, its cues and its
+    time-stamps ("Offer ends 31 January 2024" dated the story's December 2024); a Model UN
+    club's page its contents, each heading with its year an event ("[The Atlantic Charter")."""
+    assert is_handout_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Wrights used the code words of the Weather Bureau in their telegrams.",
+        "[The text breaks off here in the manuscript.]",
+        "Welcome to the jungle, the soldiers wrote home, the show has begun.",
+        "4. [The Atlantic Charter](https://avalon.law.yale.edu/wwii/atlantic.asp), 1941",
+        "The podcast of the BBC's history unit is supported by a grant from the Trust.",
+    ],
+)
+def test_history_that_reads_like_a_podcast_s_furniture_is_kept(line: str) -> None:
+    assert not is_handout_furniture(line)

@@ -12,6 +12,7 @@ from packet.draft import (
     DRAFT_NOTE,
     SECTION_WORDS,
     TERMS_MAX,
+    WORDS_A_TERM,
     Section,
     Taken,
     _dated,
@@ -124,6 +125,16 @@ def test_a_term_already_an_alias_is_not_drafted_again_and_terms_stop_at_the_limi
     assert [(t.term, t.aliases) for t in once] == [("USSR", ["Soviet Union"])]
     many = [f"The Alpha Beta{n} Gamma (AB{n}) met." for n in range(TERMS_MAX + 5)]
     assert len(draft_terms(many)) == TERMS_MAX
+
+
+def test_a_long_document_s_glossary_is_not_cut_at_a_short_one_s_limit() -> None:
+    """Batch 43: an evening class's 4,500-word reader lost the key terms list at its end (nine
+    words) to a limit of a hundred set for a 2,500-word handout: a longer document may have
+    one term in `WORDS_A_TERM` words."""
+    filler = " ".join(["and the council met again in the hall"] * 4)
+    many = [f"The Alpha Beta{n} Gamma (AB{n}) met, {filler}." for n in range(160)]
+    words = sum(len(p.split()) for p in many)
+    assert len(draft_terms(many)) == min(160, words // WORDS_A_TERM) > TERMS_MAX
 
 
 def test_a_word_inside_a_name_is_drafted_apart_only_in_its_own_case() -> None:
@@ -2048,6 +2059,66 @@ def test_what_batch_39_taught_about_dates(paragraphs: list[str], dates: list[str
     one shared word, "Germanos I, the Patriarch …, resigned" and "al-Mukhtara fell" undated,
     an office's "since 1895" dating its sentence, "62 or 63 CE" read from the riot of 59 CE,
     "Forty-four years later" uncounted (and a guard: a state "about twelve years later")."""
+    assert [date for date, _ in _timeline_of(*paragraphs)] == dates
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "dates"),
+    [
+        # a look back in a relative clause: the story counts on from its own day
+        (["The armistice was signed on 22 June 1940 at Compiègne. Hitler insisted that it "
+          "should be signed in the same railway carriage in which the Germans had signed the "
+          "armistice that ended the First World War on 11 November 1918. Early the next "
+          "morning Hitler made a short sightseeing tour of Paris. The fighting in France "
+          "officially stopped on 25 June."],
+         ["1940-06-22", "1918-11-11", "1940-06-23", "1940-06-25"]),
+        # … or since when a state held
+        (["Louisbourg surrendered on 26 July 1758. Thousands of Acadians were deported, as "
+          "their relatives in Nova Scotia had been since 1755. Elsewhere the tide was turning "
+          "too: in November the French blew up and abandoned Fort Duquesne."],
+         ["1758-07-26", "1755", "1758-11"]),
+        # a story told day by day looks ahead centuries, and goes on from its day
+        (["Wolfe died early the next morning, 14 September 1759. In 2001 his remains were "
+          "moved to the cemetery of the Hôpital-Général. On 17 September Ramezay sent an "
+          "officer to the British camp to ask for terms."],
+         ["1759-09-14", "2001", "1759-09-17"]),
+        # "That August" is of the year told last, not of the month told before it
+        (["Civil government was set up in August 1764.", "Spain entered the war on France's "
+          "side early in 1762. That August a British expedition captured Havana, and that "
+          "October another took Manila."], ["1764-08", "1762", "1762-08", "1762-10"]),
+        # a house's number, and a thing named for its year beside the date it was used
+        (["From 1895 they worked out of a brick building at 1127 West Third Street."],
+         ["1895"]),
+        (["For years he feuded with the Smithsonian, and in 1928 he sent the 1903 Flyer to the "
+          "Science Museum in London."], ["1928"]),
+        # guard: a happening named for its year is of that year
+        (["The stadium was renovated between 2000 and 2004 and hosted the final of the 2006 "
+          "World Cup."], ["2000–2004", "2006"]),
+        # minutes and hours on are of the day told; a vague step on leaves it the story's day
+        (["Thursday, December 17th, 1903, dawned cold. At about 11:20 Wilbur flew about 175 "
+          "feet. Twenty minutes later Orville managed about 200. Then, at about noon, Wilbur "
+          "went up for the fourth flight of the day.", "Soon afterwards a gust caught the "
+          "parked machine and rolled it over.", "That afternoon the brothers walked the four "
+          "miles to Kitty Hawk. The next day, the Virginian-Pilot ran a front-page story."],
+         ["1903-12-17"] * 4 + ["1903", "1903-12-17", "1903-12-18"]),
+        (["On 16 August 1819 cavalry charged into the crowd. Within minutes the field had been "
+          "cleared."], ["1819-08-16", "1819-08-16"]),
+        # guard: a relative clause that goes on with the story is counted from
+        (["Afonso I, who reigned until his death in 1542 or 1543, made Christianity the "
+          "religion of the court. Among them was his son Henrique, who was made a bishop with "
+          "the Pope's approval in 1518. He returned to Kongo three years later but died "
+          "young."], ["1542", "1518", "1521"]),
+    ],
+)  # fmt: skip
+def test_what_batch_43_taught_about_dates(paragraphs: list[str], dates: list[str]) -> None:
+    """Batch 43 (read after its blind measure): the day after the armistice of 1940 dated
+    12 November 1918, from a look back in a relative clause ("in which the Germans had
+    signed …"); "in November" after "had been since 1755" read as of 1755; the Quebec
+    campaign's last months dated 2001, after "In 2001 his remains were moved"; "That August"
+    after "early in 1762" read as of August 1764, the month told before; "1127 West Third
+    Street" as a year, "the 1903 Flyer" sent to London in 1928 dated 1903; "Twenty minutes
+    later", "at about noon" and "Within minutes" undated, and "That afternoon" after "Soon
+    afterwards" of no day."""
     assert [date for date, _ in _timeline_of(*paragraphs)] == dates
 
 

@@ -41,16 +41,17 @@ from packet.text import normalise
 
 LABELLED = Path(__file__).parent / "labelled"
 PAGE_FOOTER = re.compile(r"^Page \d+$")
-# The issue's targets. On the whole set all are met but term recall and event recall (92.9%
-# since batch 43 joined it); on the held-out batch (43), measured before its misses were read,
-# event precision, term precision and definitions met theirs; event recall and term recall
-# did not (README "How good the drafts are"). A figure must not fall below what it was when
-# measured.
+# The issue's targets. On the whole set all are met but term recall and event recall; on the
+# held-out batch (44), measured before its misses were read, event precision, term precision
+# and definitions met theirs; event recall and term recall did not (README "How good the
+# drafts are"). A figure must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.780, "event recall": 0.929}
-HELD_OUT_MEASURED = {"event recall": 0.891, "event precision": 0.841, "term recall": 0.710,
-                     "term precision": 0.710, "definitions as clauses": 1.0}  # fmt: skip
+WHOLE_SET_MEASURED = {"term recall": 0.772, "event recall": 0.927}
+# (Term precision was 0.681 blind; a long document's glossary is no longer cut at a hundred
+# terms, and the terms after them are right less often: 0.672, term recall 0.649 → 0.660.)
+HELD_OUT_MEASURED = {"event recall": 0.866, "event precision": 0.880, "term recall": 0.649,
+                     "term precision": 0.672, "definitions as clauses": 1.0}  # fmt: skip
 
 
 @dataclass

@@ -23,8 +23,9 @@ The rules:
   title is the clause that tells it without the date phrase and the words leading into it,
   cut where a phrase starts (`TITLE_WORDS`); one from a date to another `PERIOD_YEARS` or
   more later is a period (a band in the drawing);
-- glossary terms (at most `TERMS_MAX`): the terms the text defines (`defining.defined_terms`:
-  "X, a …", "X (…)", "… known as X", "X was a …"; a term in bold read as one in italics) and
+- glossary terms (at most `TERMS_MAX`, or one in `WORDS_A_TERM` words): the terms the text
+  defines (`defining.defined_terms`: "X, a …", "X (…)", "… known as X", "X was a …"; a term
+  in bold read as one in italics) and
   acronyms with their expansion, and the people and places the text stops to introduce,
   each defined by its defining words, never the whole sentence; a name the text only uses
   is not drafted;
@@ -75,7 +76,8 @@ from .sources import BULLET, TABLE_ROW, TABLE_RULE, Article, link_text
 from .text import GLOSSED_LINE, NOTE_MARK, quoting, sentences, slug
 
 SECTION_WORDS = 250  # a document without headings is cut into sections of about this many words
-TERMS_MAX = 100  # a 2,500-word handout can explain seventy words, places and people
+TERMS_MAX = 100  # a 2,500-word handout can explain seventy words, places and people …
+WORDS_A_TERM = 30  # … and a longer one one in thirty words: a 4,500-word reader 150
 # A span of this many years or more ("1337–1453") is drafted as a period, drawn as a band
 # beside the timeline's axis: a bar that long leaves no year the drawing can be cut at.
 PERIOD_YEARS = 10
@@ -392,8 +394,11 @@ class _Told:
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
         ("The BBC – it did not become a corporation until 1 January 1927 – was run by …")."""
-        if _in_an_aside(clause, start):
+        if _in_an_aside(clause, start) or _a_digression(date, clause, start, self.day):
             return
+        if self.day and self.day.startswith(f"{date}-") and _A_VAGUE_STEP.match(clause, start):
+            return  # "Soon afterwards a gust caught the machine. | That afternoon …": still
+            # the day told (17 December 1903), not any day of its year
         bc = re.search(r"(\d{1,4})s? BCE?$", date)
         self.before_christ = int(bc[1]) if bc else None
         self.years_bc = self.years_bc + 1 if bc else 0
@@ -437,6 +442,45 @@ _BC_LOOK_BACK = 50
 # the common era ("Cai Lun presented paper in 105", after 138 BC), nor a year of four digits
 # ("Seahenge was uncovered in 1998", after 2049 BC): hostile pass 64.
 _BC_ERA_APART = 300
+
+
+def _a_digression(date: str, clause: str, start: int, day: str | None) -> bool:
+    """Whether `date`, told in a relative clause the clause opened before it, is of an earlier
+    year than `day`, the one the story tells: a digression the story does not count on from
+    ("The armistice was signed on 22 June 1940 … in the same railway carriage in which the
+    Germans had signed the armistice that ended the First World War on 11 November 1918. Early
+    the next morning Hitler …" is of 23 June 1940, not of 12 November 1918), or since when
+    a state held ("as their relatives in Nova Scotia had been since 1755. Elsewhere …: in
+    November the French abandoned Fort Duquesne" is of 1758)."""
+    year = re.match(r"\d{4}", date)
+    if not day or year is None or not re.match(r"\d{4}", day):
+        return False
+    ahead = int(year[0]) - int(day[:4])
+    if ahead > _LOOKS_AHEAD and re.fullmatch(r"\d{4}", date) and re.match(r"\d{4}-\d\d", day):
+        # "He died … early the next morning, 14 September. In 2001 his remains were moved to
+        # the cemetery … On 17 September Ramezay sent an officer": a story told day by day
+        # that looks ahead centuries goes on from its day (1759)
+        return True
+    if ahead >= 0:
+        return False
+    before = clause[:start]
+    return _IN_A_RELATIVE_CLAUSE.search(before) is not None or before.endswith("since ")
+
+
+_LOOKS_AHEAD = 100
+# A step on from the day told that does not say how far: of its year, but the story's day goes
+# on from the day.
+_A_VAGUE_STEP = re.compile(
+    r"(?:shortly|soon)\s+(?:afterwards?|after\b)|within\s+(?:a\s+few\s+)?(?:days|hours)\b",
+    re.IGNORECASE,
+)
+# A relative clause looking back, open before a date: "… in which the Germans had signed the
+# armistice that ended the First World War on ", "whose father had died in " (no comma or
+# dash between) — not one that goes on with the story: "a court of inquiry, which first sat in
+# Dundee on 3 January 1880", "his son Henrique, who was made a bishop … in 1518".
+_IN_A_RELATIVE_CLAUSE = re.compile(
+    r"\b(?:which|whom|whose|who|where)\s[^,;:–—()]*\bhad\s+(?:been\s+)?[a-z]+[^,;:–—()]*$"
+)
 
 
 def _in_an_aside(clause: str, start: int) -> bool:
@@ -1246,9 +1290,11 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
         and re.search(r"\bthe\s$", sentence[:start])
     ):
         return True  # "He suspended the 1940 constitution": a thing named by its year
+    if year and _AN_ADDRESS.match(sentence, end):
+        return True  # "a brick building at 1127 West Third Street": a house's number
     if (
         year
-        and _A_LAW_OF_ITS_YEAR.match(sentence, end)
+        and (_A_LAW_OF_ITS_YEAR.match(sentence, end) or _A_MACHINE_OF_ITS_YEAR.match(sentence, end))
         and re.search(r"\bthe\s$", sentence[:start])
         and len(re.findall(r"(?<!\d)\d{4}(?!\d)", sentence)) > 1
     ):
@@ -1272,6 +1318,17 @@ _A_THING_OF_ITS_YEAR = re.compile(
 
 _A_LAW_OF_ITS_YEAR = re.compile(
     r"\s+(?:[A-Z][\w’'-]*\s+){1,6}(?:Act|Law|Commission|Memorial|Fund|Committee)\b"
+)
+# … or a thing named for its year, beside another date: "in 1928 he sent the 1903 Flyer to the
+# Science Museum" (not a happening named so: "was renovated between 2000 and 2004 and hosted
+# the final of the 2006 World Cup")
+_A_MACHINE_OF_ITS_YEAR = re.compile(
+    rf"\s+(?!(?:{'|'.join(MONTHS)}|World|Olympics?|Games|Elections?|Rising|Revolution|Cris[ie]s|"
+    r"Uprising|Exhibition|Congress|Conference|Summit|Festival|Season|Campaign|War)\b)[A-Z][a-z]+\b"
+)
+# A street's name after a house's number: "1127 West Third Street", "1600 Pennsylvania Avenue"
+_AN_ADDRESS = re.compile(
+    r"\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Place)\b"
 )
 
 
@@ -1432,6 +1489,10 @@ def _dates(
             if joined
             else int(earlier[:4])
             if earlier
+            # "Spain entered the war early in 1762. That August …": the year told last, not
+            # the month's before it (August 1764)
+            else int(day[:4])
+            if day and re.match(r"\d{4}", day) and _THAT.search(sentence, 0, start)
             else _year_of_a_day_said_again(sentence, start, (month, day_of), year, days or {})
         )
         looks_back = re.search(r"\b(?:had|back|earlier|before)\b", sentence) is not None
@@ -1451,6 +1512,9 @@ def _dates(
                 unwritten.append((start, end, date, earlier_at))
     found = sorted([f for f in found if f not in absorbed] + added)
     return _in_the_year_told(sentence, found, _relative(sentence, found, year, day), unwritten)
+
+
+_THAT = re.compile(r"\b[Tt]hat\s+$")
 
 
 # A text telling of the first centuries of the common era writes its years bare, once it has
@@ -1666,7 +1730,8 @@ _DAY_COUNT = (
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,2}"
 )
 _HOUR = (
-    r"(?:towards?|by|around|in|at|until|(?-i:late|early)|close\s+to)\s+(?:the\s+)?"
+    r"(?:towards?|by|around|in|at|until|(?-i:late|early)|close\s+to)\s+(?:about\s+|around\s+)?"
+    r"(?:the\s+)?"
     r"(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening|midday|noon|midnight|dawn|dusk|"
     r"nightfall|daybreak)(?!\s+of\b)(?!\s+(?:edition|paper|papers|news|session|shift|prayers|service)\b)|"
     r"(?:at\s+)?(?:around\s+|about\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -1772,6 +1837,10 @@ _RELATIVE_DAY = re.compile(
     # "That day Massasoit and Carver agreed a treaty" (not "That day of …", "That day when …")
     r"\A(?-i:That)\s+day(?!\s+(?:of|when|that)\b)|"
     r"(?:(?:later|earlier|early|late)\s+)?that\s+(?:same\s+)?(?:night|evening|morning|afternoon)|"
+    # … minutes or hours on, that day: "Twenty minutes later Orville managed about 200",
+    # "Within minutes the path was open"
+    rf"(?<![\w-])(?P<minutes>(?:{_DAY_COUNT}|an?|a\s+few|some)\s+(?:minutes|hours?)\s+later|"
+    r"\A[Ww]ithin\s+(?:a\s+few\s+)?(?:minutes|hours|an\s+hour|the\s+hour))|"
     rf"{_HOUR})(?:\b|(?<=\.))",  # … "p.m." ends with its point
     re.IGNORECASE,
 )
@@ -1947,7 +2016,7 @@ def _counted(
             return m.start(), m.end(), last  # "In November 1908 … Cixi died the next day": then
         if not last or not re.fullmatch(r"\d{4}-\d\d-\d\d", last):
             return None  # "In March 1851 … two days later": no day
-        shift = _days_on(m, forward - back)
+        shift = 0 if m["minutes"] else _days_on(m, forward - back)
         shift *= (
             not (hour or "night" in said) or forward or back
         )  # "By mid-morning", "that night": that day
@@ -2310,8 +2379,9 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
         for line in _lines(p)
     ]
     speakers = _speakers(read)
+    most = max(TERMS_MAX, sum(len(line.split()) for line in read) // WORDS_A_TERM)
     for sentence, previous in itertools.takewhile(
-        lambda _: len(found) < TERMS_MAX, _with_previous(read)
+        lambda _: len(found) < most, _with_previous(read)
     ):
         seed_sentence, sentence = sentence, _as_the_rules_read(_spoken(sentence, speakers))
         if previous is not None:
@@ -2326,7 +2396,7 @@ def draft_terms(paragraphs: Sequence[str]) -> list[TermDraft]:
     # officer, Lewis's one-time commander |" is no entry for "Former army officer")
     drafted = [t for t in found.values() if not _a_table_row(t.sentence) or _first_cell(t)]
     text = "\n".join(read)
-    return [_own_names(term, text) for term in drafted[:TERMS_MAX]]
+    return [_own_names(term, text) for term in drafted[:most]]
 
 
 def _speakers(lines: Sequence[str]) -> set[str]:

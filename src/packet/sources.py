@@ -365,7 +365,9 @@ def is_handout_furniture(line: str) -> bool:
         )
         or _COMMENTS.fullmatch(plain)
         or _TRANSCRIPT_LINE.fullmatch(plain)
+        or (len(plain.split()) <= _A_PLUG_S_WORDS and _A_SHOW_S_PLUG.search(plain) is not None)
         or _A_BADGE_OR_A_NOTE_S_MARK.fullmatch(line.strip()) is not None
+        or _A_LINK_WITHIN_THE_PAGE.fullmatch(line.strip()) is not None
         or (len(plain.split()) <= 20 and _NOT_FOR_READERS.search(plain) is not None)
         or (len(plain.split()) <= 40 and _ABOUT_THE_PAGE.match(plain) is not None)
         or (len(plain.split()) <= 16 and _AN_EMAIL_S.fullmatch(plain) is not None)
@@ -523,6 +525,10 @@ _COMMENTS = re.compile(r"\d{1,5}\s+(?:comments?|replies|responses)", re.IGNORECA
 _A_BADGE_OR_A_NOTE_S_MARK = re.compile(
     r"(?:\[!\[[^\]]*\]\([^)\s]*\)\]\([^)\s]*\)\s*)+|>\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]"
 )
+# A Markdown page's contents, a link to a part of the page each ("4. [The Atlantic Charter,
+# 1941](#the-atlantic-charter-1941)", "[↑ Back to contents](#contents)"): the headings are
+# the page's own, where they are.
+_A_LINK_WITHIN_THE_PAGE = re.compile(r"(?:(?:[-*+]|\d+[.)])\s+)?\[[^\]]+\]\(#[^)\s]*\)")
 # A transcript's furniture: its heading, who spoke and when, a slide or a sound described in
 # brackets, who transcribed it; a booklet's page line ("Page 4 of 12 – Revision booklet"),
 _TRANSCRIPT_LINE = re.compile(
@@ -532,12 +538,17 @@ _TRANSCRIPT_LINE = re.compile(
     r"Inaudible|Music)\b[^\]]{0,200}\]|"
     r"\[(?:(?-i:SOUND|SFX|BREAK|AMBIENCE|THEME|STING)\b|Sound\s*:)[^\]]{0,200}\]|"
     r"\[End\s+of\s+(?:transcript|episode|programme|program)\]|"
+    # … a podcast's: a cue in capitals ("[SPONSOR READ]", "[END MID-ROLL]") or a time-stamp
+    # alone ("[01:40]"), its transcript's heading and its credits (batch 43)
+    r"\[(?-i:[A-Z][A-Z ,;'’-]{2,60})\]|\[\d{1,2}:\d\d(?::\d\d)?\]|(?:Full\s+)?Transcript|"
+    r"(?:Written|Hosted|Produced|Presented)(?:\s+and\s+(?:written|hosted|produced|presented))?"
+    r"\s+by\s+[A-Z][^.]{1,60}\|.{1,200}|"
     # … its station's and sponsors' lines, its credits and notices: "STATION ID: You're
     # listening to …", "UNDERWRITING: Support for …", "Speakers: HOST; NARRATOR; READER"
     r"(?:Episode\s+\d{1,4}\s*(?:--|[-–—:|])|(?:Original\s+)?air\s+date\s*:)\s*.{1,200}|"
     r"(?:Station\s+ID|Underwriting|Sponsor(?:ed\s+by)?|Credits|Transcript\s+notice)\s*:\s*"
     r".{1,400}|Speakers\s*:\s*[A-Z][A-Z ]+(?:\s*[;,]\s*[A-Z][A-Z ]+(?:\s*\([^()]{1,40}\))?)+|"
-    r"Transcript\s*[-–—:|].{1,150}|Transcribed\s+by\s+.{1,80}|"
+    r"Transcript(?:\s+credits|\s+notes?)?\s*[-–—:|].{1,150}|Transcribed\s+by\s+.{1,80}|"
     r"Questions\s+from\s+the\s+audience\s+(?:were|was)\s+not\s+recorded\.?|"
     r"(?:Dr|Professor|Prof\.|Mr|Mrs|Ms)\s+[A-Z][^.]{0,100}[-–—]\s*recorded\s+(?:on\s+)?"
     r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
@@ -548,6 +559,21 @@ _TRANSCRIPT_LINE = re.compile(
 )
 
 
+# A podcast's plugs and sign-offs, in its show notes or its transcript: "This episode is
+# sponsored by … Use code HANGAR15 …", "Subscribe … wherever you get your podcasts", "Leave
+# us a rating and a review", "That's it for this episode of …", "Hello and welcome to Hangar
+# Nine, the podcast about …" (batch 43's transcript).
+_A_SHOW_S_PLUG = re.compile(
+    r"\b(?:this\s+(?:episode|show|podcast)\s+is\s+(?:sponsored|brought\s+to\s+you|supported|"
+    r"made\s+possible)\s+by|(?:is|are)\s+supported\s+by\s+listeners|"
+    r"use\s+(?:the\s+)?(?:promo\s+)?code\s+(?-i:[A-Z0-9]{3,})|"
+    r"wherever\s+you\s+(?:get\s+your\s+podcasts|listen)|leave\s+us\s+a\s+(?:rating|review)|"
+    r"ad-free\s+(?:episodes|feed)|that[’']s\s+(?:it|all)\s+for\s+this\s+(?:episode|week)|"
+    r"thanks\s+as\s+always\s+to\s+our|welcome\s+to\s+[^.,]{1,40},\s+the\s+podcast\b|"
+    r"hello\s+and\s+welcome\s+to\b|timestamps\s+are\s+approximate|running\s+time\s*:\s*\d)",
+    re.IGNORECASE,
+)
+_A_PLUG_S_WORDS = 60
 # A line to write on: "Name: ______________   Class: ________", "Date: ___/___/____". Each
 # label starts with a letter and holds no "_", so a run of "_" is read one way only.
 _FORM_LINE = re.compile(r"^(?:[^\W_][^_:\n]{0,19}:?\s*_{3,}[_/\s]*)+$")
