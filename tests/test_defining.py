@@ -3846,6 +3846,43 @@ def test_what_batch_42_taught(sentence: str, wanted: list[tuple[str, str]]) -> N
 @pytest.mark.parametrize(
     ("sentence", "wanted"),
     [
+        # a plural said to be what it is with its adjectives, or with what raised it
+        ("Mortars are short, wide-mouthed guns that lob explosive shells high into the air.",
+         [("Mortars", "short, wide-mouthed guns that lob explosive shells high into the air")]),
+        ("Rangers were irregular soldiers recruited in the American colonies.",
+         [("Rangers", "irregular soldiers recruited in the American colonies")]),
+        ("Even this bread was partly made of fillers such as cellulose.", []),
+        # "To X means to …", a quoted phrase's meaning
+        ("To extirpate means to destroy completely, to root out.",
+         [("extirpate", "to destroy completely, to root out")]),
+        ("'Under seventy' means everyone younger than seventy years of age.",
+         [("Under seventy", "everyone younger than seventy years of age")]),
+        ("\"Liberty\" meant different things to different people.", []),
+        # a name with its initials; the word after "that" is a verb, not the term's
+        ("It belonged to the U.S. Life-Saving Service, the government service whose crews "
+         "rescued sailors.", [("U.S. Life-Saving Service",
+                               "the government service whose crews rescued sailors")]),
+        ("You need wings that produce lift, the upward force that holds the machine up.",
+         [("lift", "the upward force that holds the machine up")]),
+        # a place after a preposition opening the sentence
+        ("Near Alamut, a fortress in the Elburz mountains, the Assassins had their base.",
+         [("Alamut", "a fortress in the Elburz mountains")]),
+        ("Inside the keep, the strongest tower of the castle, the lord kept his treasure.",
+         [("keep", "the strongest tower of the castle")]),
+    ],
+)  # fmt: skip
+def test_what_batch_43_taught(sentence: str, wanted: list[tuple[str, str]]) -> None:
+    """Batch 43, read once it had been measured blind: "Mortars are short, wide-mouthed guns
+    …" and "Rangers were irregular soldiers recruited in …" were not read as what they are,
+    "To extirpate means …" and "'Under seventy' means …" named nothing, "the U.S. Life-Saving
+    Service" lost its "U.S.", "wings that produce lift, the upward force …" glossed "produce
+    lift", and "Opposite the Ardennes, a region …" was a term."""
+    assert _drafted(sentence) == wanted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
         ("Her master, Dr. James Norcom, pursued her for seven years.",
          [("Dr. James Norcom", "Her master")]),
         ("The hotel porter, Arthur, carried their bags up to the room.", []),

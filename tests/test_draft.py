@@ -2068,10 +2068,14 @@ def test_what_batch_39_taught_about_dates(paragraphs: list[str], dates: list[str
         # a look back in a relative clause: the story counts on from its own day
         (["The armistice was signed on 22 June 1940 at Compiègne. Hitler insisted that it "
           "should be signed in the same railway carriage in which the Germans had signed the "
-          "armistice that ended the First World War on 11 November 1918. Early the next "
-          "morning Hitler made a short sightseeing tour of Paris. The fighting in France "
-          "officially stopped on 25 June."],
+          "armistice that ended the First World War on 11 November 1918. Afterwards he had the "
+          "carriage taken to Berlin. Early the next morning Hitler made a short sightseeing "
+          "tour of Paris. The fighting in France officially stopped on 25 June."],
          ["1940-06-22", "1918-11-11", "1940-06-23", "1940-06-25"]),
+        # … but the sentence after it may count on from the look back (hostile pass 72)
+        (["Lee surrendered at Appomattox on 9 April 1865, eleven months after the campaign in "
+          "which Grant had crossed the Rapidan on 4 May 1864. The next day the two armies met "
+          "in the Wilderness."], ["1865-04-09", "1864-05-04", "1864-05-05"]),
         # … or since when a state held
         (["Louisbourg surrendered on 26 July 1758. Thousands of Acadians were deported, as "
           "their relatives in Nova Scotia had been since 1755. Elsewhere the tide was turning "
@@ -2079,9 +2083,13 @@ def test_what_batch_39_taught_about_dates(paragraphs: list[str], dates: list[str
          ["1758-07-26", "1755", "1758-11"]),
         # a story told day by day looks ahead centuries, and goes on from its day
         (["Wolfe died early the next morning, 14 September 1759. In 2001 his remains were "
-          "moved to the cemetery of the Hôpital-Général. On 17 September Ramezay sent an "
+          "moved to the cemetery of the Hôpital-Général.", "On 17 September Ramezay sent an "
           "officer to the British camp to ask for terms."],
          ["1759-09-14", "2001", "1759-09-17"]),
+        # … but in the look ahead's own paragraph the story has moved on (hostile pass 72)
+        (["The Mary Rose sank in the Solent on 19 July 1545. In 1982 she was raised from the "
+          "seabed. On 11 October the hull broke the surface."],
+         ["1545-07-19", "1982", "1982-10-11"]),
         # "That August" is of the year told last, not of the month told before it
         (["Civil government was set up in August 1764.", "Spain entered the war on France's "
           "side early in 1762. That August a British expedition captured Havana, and that "
@@ -2103,6 +2111,24 @@ def test_what_batch_39_taught_about_dates(paragraphs: list[str], dates: list[str
          ["1903-12-17"] * 4 + ["1903", "1903-12-17", "1903-12-18"]),
         (["On 16 August 1819 cavalry charged into the crowd. Within minutes the field had been "
           "cleared."], ["1819-08-16", "1819-08-16"]),
+        # hours on may be the next day; a vague step gives no day to count on from
+        (["At 11.40 p.m. on 14 April 1912 the Titanic struck an iceberg. Two hours later she "
+          "sank."], ["1912-04-14", "1912-04"]),
+        (["Hitler became Chancellor on 30 January 1933. Shortly afterwards the Reichstag "
+          "building burned down. The next day Hindenburg signed an emergency decree."],
+         ["1933-01-30", "1933"]),
+        (["The Armistice was signed in a railway carriage at 5.10 a.m. on 11 November 1918. "
+          "Six hours later, at 11 a.m., the guns fell silent."], ["1918-11-11", "1918-11-11"]),
+        # guards: what may happen any day; "That August" after a look ahead; a street and a
+        # name of the year's happening after "In"
+        (["Cholera reached London in August 1854. Within hours a victim could lose a third of "
+          "his body's fluids."], ["1854-08"]),
+        (["The D-Day landings began in June 1944. Eisenhower, who would become president in "
+          "1953, commanded the invasion. That August Paris was liberated."],
+         ["1944-06", "1953", "1944-08"]),
+        (["In 1929 Wall Street crashed, wiping out billions of dollars of savings."], ["1929"]),
+        (["Pearse, executed after the 1916 Easter Rising, had founded a school in 1908."],
+         ["1916", "1908"]),
         # guard: a relative clause that goes on with the story is counted from
         (["Afonso I, who reigned until his death in 1542 or 1543, made Christianity the "
           "religion of the court. Among them was his son Henrique, who was made a bishop with "

@@ -449,7 +449,8 @@ def _a_verb_in(words: str) -> bool:
 
 
 _WORD = r"[^\W\d_][\w’'–-]*"  # any script's letters: "Dáil Éireann", "Smoot–Hawley"
-_NP_WORD = re.compile(rf"^(?:{_WORD}|[A-Z]\.)$")  # a word, or an initial: "George C. Marshall"
+# A word, or initials: "George C. Marshall", "the U.S. Life-Saving Service".
+_NP_WORD = re.compile(rf"^(?:{_WORD}|(?:[A-Z]\.){{1,3}})$")
 _OPENER = re.compile(
     r"^(?:after|before|during|in|on|at|by|for|from|when|while|with|under|over|since|until|"
     r"although|as|once|then|soon|later|today|meanwhile|however|finally|instead|unable|still|"
@@ -1266,6 +1267,8 @@ def _phrase_before(text: str) -> str:
     )
     if (set_apart := _set_apart(text)) is not None:
         return set_apart
+    if place := _A_PLACE_OPENING.fullmatch(text.strip()):
+        return place["name"]  # "Opposite the Ardennes, a region of steep hills …, the French"
     words = text.rstrip().split()
     if len(words) > 1 and words[-1].lower() in ("type", "kind", "class", "sort"):
         words = words[:-1]  # "reactors of the RBMK type" → RBMK
@@ -1281,18 +1284,32 @@ def _phrase_before(text: str) -> str:
     named = [i for i, w in enumerate(taken[:-1]) if w in _NAMING_NOUNS]
     if named:
         taken = taken[named[-1] + 1 :]  # "took the title | mansa", "the Greek phrase | eis …"
-    giving = at >= 2 and words[at - 1] == "the" and words[at - 2] in _GIVING
-    if giving and len(taken) >= 2 and taken[0].islower():
-        taken = taken[1:]  # "granted the merchants | privileges", "owed the state | mit'a"
+    taken = _without_a_verb_s_object(words[:at], taken)
     while taken and (taken[0].lower() in _LEADING_SMALL or taken[0] in _ARTICLES):
         taken.pop(0)  # … and "remembered it as | la Noche Triste", not "La Libre Parole"
     taken = _without_a_day_s_month(words[:at], taken)
     phrase = " ".join(taken)
     whole = taken and phrase == " ".join(words).strip("“”\"'‘’()")
     # "After the war, …": an opening, not a term; but "Rationing, the controlled …"
-    if whole and _OPENER.match(phrase) and not re.fullmatch(r"[A-Z][a-z]+ing", phrase):
-        return ""
-    return phrase
+    opening = whole and _OPENER.match(phrase) and not re.fullmatch(r"[A-Z][a-z]+ing", phrase)
+    return "" if opening else phrase
+
+
+def _without_a_verb_s_object(before: list[str], taken: list[str]) -> list[str]:
+    """`taken` without a word that is the verb or the first object before it: "granted the
+    merchants | privileges", "owed the state | mit'a", "wings that produce | lift"."""
+    if len(taken) < 2 or not taken[0].islower():
+        return taken
+    giving = len(before) >= 2 and before[-1] == "the" and before[-2] in _GIVING
+    relative = bool(before) and before[-1].lower() in ("that", "which", "who")
+    return taken[1:] if giving or relative else taken
+
+
+# A place after a preposition of place opening a sentence: "Opposite | the Ardennes".
+_A_PLACE_OPENING = re.compile(
+    r"(?:Opposite|Beyond|Across|Near|Behind|Beside|Around|Along|Outside|Below|Above)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3})"
+)
 
 
 # The word before a day that is not a name's ("The failed 20 July plot", "Castro's 26 July
@@ -1802,12 +1819,16 @@ _COPULA_AT = re.compile(
     r"(?:worth|fought\s+(?:between|from|in|on)\b)\s*[^;:]{3,150}?|"
     r"(?!(?:[a-z]+ed|given|taken|driven|chosen|made|held|sent|told|kept|left|led|paid|sold|"
     r"built|brought|found)\b)"
+    # … "Mortars are short, wide-mouthed guns that lob …"
+    r"(?:[a-z][\w-]*,\s+(?=[a-z][\w-]*\s+[a-z]+s\s+(?:who|which|that)\s))?"
     r"(?:[a-z][\w-]*\s+(?:and\s+)?){0,2}(?:[a-z]+s|men|women|people|children|clergy|nobility|"
     r"gentry|peasantry|cavalry|infantry)"
     # "… were members of the priestly class", "… are goods such as wool", "… were part-time
-    # volunteer cavalry, recruited largely from …"
+    # volunteer cavalry, recruited largely from …", "Rangers were irregular soldiers recruited
+    # in the American colonies"
     r"(?:\s+(?:who|which|that|in|of|for|made|used|written|such\s+as|held|brought|kept|built|"
-    r"chosen)\s+|"
+    r"chosen|(?:recruited|raised|trained|hired|employed|paid|armed|appointed|elected|"
+    r"designed|sent|drawn)\s+(?:in|by|from|for|to|at|with|under))\s+|"
     r"(?:(?<=cavalry)|(?<=infantry)),\s+(?=[a-z]+ed\s))"  # not "… were dockers, angered by …"
     r"[^;:]{3,200}?)"
     r"(?=[;:.]|,\s*(?:while|and|but|whereas)\b|$)",
@@ -3794,6 +3815,16 @@ _MEANS = re.compile(
     r"(?:means|meant|signifies|signified)\s+(?!that\b)[“\"‘']?(?P<clause>[^;:“”\"‘’']{2,120}?)[”\"’']?"
     r"(?=;|[.]$|$)"
 )
+# "To extirpate means to destroy completely, to root out.", "'Under seventy' means everyone
+# younger than seventy" (a quoted phrase of a source the text quotes)
+_TO_DO_MEANS = re.compile(
+    r"^(?:To\s+(?P<verb>[a-z][\w-]*(?:\s+(?:out|up|off|down|in|back|over))?)\s+(?:means|meant)\s+"
+    r"(?=to\s)|[‘“\"'](?P<quoted>[A-Za-z][^’”\"'.!?]{1,40})[’”\"']\s+(?:means|meant)\s+"
+    # … not what it meant to people: "'Liberty' meant different things to different people"
+    r"(?!(?:that|different|many|much|little|more|less|nothing|something|everything|so|very|"
+    r"too|a\s+lot)\b))"
+    r"(?P<clause>[^;:“”\"‘’]{2,120}?)(?=;|[.]$|$)"
+)
 _STOOD_FOR = re.compile(
     r"^(?:The\s+)?(?P<term>[A-Z][\w-]*)\s+(?:stood|stands)\s+for\s+(?P<clause>[^;:]{3,120}?)(?=[;.]$|$)"
 )
@@ -3856,6 +3887,7 @@ def _name_from(sentence: str) -> list[Definition]:
         or _STOOD_FOR.match(sentence)
         or _BELIEVED.match(sentence)
         or _MEANS.match(sentence)
+        or _TO_DO_MEANS.match(sentence)
         or _ARTICLE_DID.match(sentence)
         or _BY_THE_TREATY.match(sentence)
         or _IN_OPERATION.match(sentence)
@@ -3863,7 +3895,8 @@ def _name_from(sentence: str) -> list[Definition]:
     ):
         # … to its end: "means empire, | but Hitler used it to mean much more"
         definition = _clause(re.split(r",\s+but\s", said["clause"])[0], short=True)
-        term = said["term"].strip("*“”\"‘’'")
+        named = said["term"] if "term" in said.re.groupindex else said["verb"] or said["quoted"]
+        term = named.strip("*“”\"‘’'")
         return [(term, definition, ())] if definition else []
     if (m := _NAME_FROM.match(sentence)) is None:
         return []

@@ -363,6 +363,12 @@ class _Told:
     before_christ: int | None = None
     years_bc: int = 0  # how many dates told in a row were years BC
     evening: bool = False  # whether the last sentence told an evening or a night
+    vague: bool = False  # whether the last date told was a vague step on from the day
+    # the story's year, plain year and day before a look back (`_an_aside_in_time`), the day
+    # the look back told and how many sentences begin before the story's day comes back
+    back_to: tuple[tuple[int | None, int | None, str | None], str | None, int] | None = None
+    # … and before a look ahead of centuries, until the paragraph ends
+    ahead_of: tuple[int | None, int | None, str | None] | None = None
 
     def of_no_sure_era(self, date: str) -> bool:
         """Whether `date`, a year or decade written without its era, may be of either era: in a
@@ -385,20 +391,66 @@ class _Told:
         10.15 p.m."); a night's hour after midnight ("The crash happened at 12.23 a.m.") is
         an evening's for the morning after it."""
         morning = self.evening and (_A_MORNING.match(sentence) or _A_MORNING_HOUR.search(sentence))
-        if _AN_EVENING.search(sentence):
+        evening = _AN_EVENING.search(sentence)
+        named = any(month in sentence for month in MONTHS)
+        # … but an hour after midnight with its day named is that day's: "signed … at 5.10 a.m.
+        # on 11 November 1918. Six hours later, at 11 a.m., the guns fell silent"
+        if evening and not (named and _AFTER_MIDNIGHT.fullmatch(evening[0])):
             self.evening = True
-        elif morning or any(month in sentence for month in MONTHS):
+        elif morning or named:
             self.evening = False
+        if self.vague and self.day and _ANOTHER_DAY.search(sentence):
+            return self.day[:4]  # "Soon afterwards … | The next day …": no day to count from
+        if self.evening and self.day and _HOURS_ON.search(sentence):
+            return self.day[:7]  # "At 11.40 p.m. on 14 April … Two hours later she sank": the
+            # day after, perhaps; of that month
         return _the_morning_after(self.day) if morning else self.day
 
     def heard(self, date: str, clause: str, start: int) -> None:
         """Count on from `date`, told in `clause` at `start` — unless it is told in an aside
-        ("The BBC – it did not become a corporation until 1 January 1927 – was run by …")."""
-        if _in_an_aside(clause, start) or _a_digression(date, clause, start, self.day):
+        ("The BBC – it did not become a corporation until 1 January 1927 – was run by …") or
+        is an aside in time (`_an_aside_in_time`)."""
+        turn = _an_aside_in_time(date, clause, start, self.day)
+        if _in_an_aside(clause, start) or turn == "aside":
             return
+        if _HOURS_ON.match(clause, start):
+            return  # "Within hours Japanese forces had struck Malaya. The next day Roosevelt
+            # …": that month, perhaps the next day, but the story's day is still the one told
         if self.day and self.day.startswith(f"{date}-") and _A_VAGUE_STEP.match(clause, start):
-            return  # "Soon afterwards a gust caught the machine. | That afternoon …": still
-            # the day told (17 December 1903), not any day of its year
+            self.vague = True  # "Soon afterwards a gust caught the machine. | That afternoon
+            # …": still the day told (17 December 1903), but no day counts on from it
+            return
+        self.vague = False
+        before = (self.year, self.plain_year, self.day)
+        self._count_on(date, clause, start)
+        if turn == "ahead" and self.ahead_of is None:
+            self.ahead_of = before
+        elif turn == "back":
+            self.back_to = (before, self.day, 2)
+
+    def next_sentence(self, sentence: str) -> None:
+        """`sentence` begins: the story's day comes back from a look back told two sentences
+        before, unless the sentence after it counted on from it — or from one told just
+        before, if `sentence` opens with a vague step ("… whose small Bank of Italy had opened
+        in 1904, had got his bank's gold out … | Within days he was making loans")."""
+        if self.back_to is None:
+            return
+        before, day, left = self.back_to
+        if left > 1 and not _A_VAGUE_STEP.match(sentence.lstrip()):
+            self.back_to = (before, day, left - 1)
+            return
+        if self.day == day:
+            self.year, self.plain_year, self.day = before
+        self.back_to = None
+
+    def paragraph_ended(self) -> None:
+        """A paragraph ends: the story's day comes back from a look ahead of centuries."""
+        if self.ahead_of is not None:
+            self.year, self.plain_year, self.day = self.ahead_of
+            self.ahead_of = None
+
+    def _count_on(self, date: str, clause: str, start: int) -> None:
+        """Take `date` as the story's last date, the one later dates count on from."""
         bc = re.search(r"(\d{1,4})s? BCE?$", date)
         self.before_christ = int(bc[1]) if bc else None
         self.years_bc = self.years_bc + 1 if bc else 0
@@ -444,35 +496,46 @@ _BC_LOOK_BACK = 50
 _BC_ERA_APART = 300
 
 
-def _a_digression(date: str, clause: str, start: int, day: str | None) -> bool:
-    """Whether `date`, told in a relative clause the clause opened before it, is of an earlier
-    year than `day`, the one the story tells: a digression the story does not count on from
-    ("The armistice was signed on 22 June 1940 … in the same railway carriage in which the
-    Germans had signed the armistice that ended the First World War on 11 November 1918. Early
-    the next morning Hitler …" is of 23 June 1940, not of 12 November 1918), or since when
-    a state held ("as their relatives in Nova Scotia had been since 1755. Elsewhere …: in
-    November the French abandoned Fort Duquesne" is of 1758)."""
+def _an_aside_in_time(date: str, clause: str, start: int, day: str | None) -> str | None:
+    """How the story's day takes `date`, told at `start` in `clause` while the story tells
+    `day`, where it is no step of the story: "aside", when a state began or a name's year,
+    which the story does not count on from ("as their relatives in Nova Scotia had been since
+    1755. Elsewhere …: in November the French abandoned Fort Duquesne" is of 1758; "forbidden
+    by the Treaty of Versailles of 1919. That September Chamberlain flew to Munich", of 1938);
+    "back", a look back in a
+    relative clause, counted on from in the next sentence only ("… in which Grant had crossed
+    the Rapidan on 4 May 1864. The next day the two armies met", but "… in which the Germans
+    had signed the armistice … on 11 November 1918. Afterwards he had the carriage taken to
+    Berlin. Early the next morning Hitler …" is of 23 June 1940); "ahead", a look ahead of
+    centuries from a story told day by day, counted on from in its paragraph only ("In 1982
+    she was raised. On 11 October the hull broke the surface", but "He died … 14 September.
+    In 2001 his remains were moved … | On 17 September Ramezay sent an officer" is of 1759)."""
     year = re.match(r"\d{4}", date)
     if not day or year is None or not re.match(r"\d{4}", day):
-        return False
+        return None
     ahead = int(year[0]) - int(day[:4])
     if ahead > _LOOKS_AHEAD and re.fullmatch(r"\d{4}", date) and re.match(r"\d{4}-\d\d", day):
-        # "He died … early the next morning, 14 September. In 2001 his remains were moved to
-        # the cemetery … On 17 September Ramezay sent an officer": a story told day by day
-        # that looks ahead centuries goes on from its day (1759)
-        return True
+        return "ahead"
     if ahead >= 0:
-        return False
+        return None
     before = clause[:start]
-    return _IN_A_RELATIVE_CLAUSE.search(before) is not None or before.endswith("since ")
+    if before.endswith("since ") or _A_NAME_OF_ITS_YEAR.search(before):
+        return "aside"
+    return "back" if _IN_A_RELATIVE_CLAUSE.search(before) else None
 
 
 _LOOKS_AHEAD = 100
+_A_NAME_OF_ITS_YEAR = re.compile(r"\b[A-Z][\w’'-]*\s+of\s+$")
 # A step on from the day told that does not say how far: of its year, but the story's day goes
 # on from the day.
-_A_VAGUE_STEP = re.compile(
-    r"(?:shortly|soon)\s+(?:afterwards?|after\b)|within\s+(?:a\s+few\s+)?(?:days|hours)\b",
+# A day counted from another: "the next day", "three days later", "the day before".
+_ANOTHER_DAY = re.compile(
+    r"\b(?:next|following|previous)\s+(?:day|morning|evening|night)\b|\bdays?\s+(?:later|earlier)\b|"
+    r"\bweeks?\s+later\b|\b(?:day|night)\s+before\b|\bfortnight\b",
     re.IGNORECASE,
+)
+_A_VAGUE_STEP = re.compile(
+    r"(?:shortly|soon)\s+(?:afterwards?|after\b)|within\s+(?:a\s+few\s+)?days\b", re.IGNORECASE
 )
 # A relative clause looking back, open before a date: "… in which the Germans had signed the
 # armistice that ended the First World War on ", "whose father had died in " (no comma or
@@ -842,7 +905,9 @@ def _dated(section: Section, told: _Told) -> Iterator[tuple[str, str, int, int, 
         if noted is not None:
             told.year = told.plain_year = told.day = None
         for sentence in sentences(paragraph):
+            told.next_sentence(sentence)
             yield from _dated_in(_spoken(sentence, speakers), told, line, row=row)
+        told.paragraph_ended()
         if noted is not None:
             told.year, told.plain_year, told.day = noted
     if before_table is not None:
@@ -1290,8 +1355,9 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
         and re.search(r"\bthe\s$", sentence[:start])
     ):
         return True  # "He suspended the 1940 constitution": a thing named by its year
-    if year and _AN_ADDRESS.match(sentence, end):
-        return True  # "a brick building at 1127 West Third Street": a house's number
+    if year and _AN_ADDRESS.match(sentence, end) and _AT.search(sentence, 0, start):
+        return True  # "a brick building at 1127 West Third Street": a house's number (not "In
+        # 1929 Wall Street crashed")
     if (
         year
         and (_A_LAW_OF_ITS_YEAR.match(sentence, end) or _A_MACHINE_OF_ITS_YEAR.match(sentence, end))
@@ -1322,13 +1388,18 @@ _A_LAW_OF_ITS_YEAR = re.compile(
 # … or a thing named for its year, beside another date: "in 1928 he sent the 1903 Flyer to the
 # Science Museum" (not a happening named so: "was renovated between 2000 and 2004 and hosted
 # the final of the 2006 World Cup")
+# … a name of one word, not of a happening ("the 1848 Revolutions"; "the 1916 Easter Rising",
+# "the 1932 Lausanne Conference" are of more words)
 _A_MACHINE_OF_ITS_YEAR = re.compile(
-    rf"\s+(?!(?:{'|'.join(MONTHS)}|World|Olympics?|Games|Elections?|Rising|Revolution|Cris[ie]s|"
-    r"Uprising|Exhibition|Congress|Conference|Summit|Festival|Season|Campaign|War)\b)[A-Z][a-z]+\b"
+    rf"\s+(?!(?:{'|'.join(MONTHS)}|World|Olympics?|Games|Elections?|Risings?|Revolutions?|"
+    r"Cris[ie]s|Uprisings?|Exhibitions?|Congress|Conferences?|Summits?|Festivals?|Seasons?|"
+    r"Campaigns?|Wars?|Strikes?|Riots?|Revolts?|Rebellions?|Crash|Massacres?|Treaty)\b)"
+    r"[A-Z][a-z]+\b(?!\s+[A-Z])"
 )
+_AT = re.compile(r"\b(?:at|No\.|no\.|number)\s+$")
 # A street's name after a house's number: "1127 West Third Street", "1600 Pennsylvania Avenue"
 _AN_ADDRESS = re.compile(
-    r"\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Place)\b"
+    r"\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:Street|Avenue|Road|Boulevard|Lane|Place)\b"
 )
 
 
@@ -1490,9 +1561,14 @@ def _dates(
             else int(earlier[:4])
             if earlier
             # "Spain entered the war early in 1762. That August …": the year told last, not
-            # the month's before it (August 1764)
+            # the month's before it (August 1764) — where the story went back to it (not
+            # "Eisenhower, who would become president in 1953, …. That August Paris …")
             else int(day[:4])
-            if day and re.match(r"\d{4}", day) and _THAT.search(sentence, 0, start)
+            if day
+            and re.match(r"\d{4}", day)
+            and year
+            and int(day[:4]) < year
+            and _THAT.search(sentence, 0, start)
             else _year_of_a_day_said_again(sentence, start, (month, day_of), year, days or {})
         )
         looks_back = re.search(r"\b(?:had|back|earlier|before)\b", sentence) is not None
@@ -1729,6 +1805,17 @@ _DAY_COUNT = (
     r"a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,2}"
 )
+# Hours on from the day told: of that day (of its month after an evening), and no step of the
+# story's day (`_Told.heard`); seven or more hours on may be of the next day.
+_MANY_HOURS = re.compile(
+    r"\b(?:[7-9]|1\d|2\d|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty[\w-]*)\s+hours\b",
+    re.IGNORECASE,
+)
+_HOURS_ON = re.compile(
+    rf"(?:(?:{_DAY_COUNT}|an?|a\s+few|some)\s+hours?\s+later|"
+    r"within\s+(?:a\s+few\s+)?(?:hours|an\s+hour|the\s+hour))\b",
+    re.IGNORECASE,
+)
 _HOUR = (
     r"(?:towards?|by|around|in|at|until|(?-i:late|early)|close\s+to)\s+(?:about\s+|around\s+)?"
     r"(?:the\s+)?"
@@ -1758,6 +1845,9 @@ _AN_HOUR = re.compile(
 # day" (`_relative`'s "within …"; not the month: "On 10 May 1940 Germany invaded …, and
 # within weeks France …", nor "the might of …").
 _WHAT_MAY_HAPPEN = re.compile(r"\b(?:can|may|(?<!the\s)might|[Uu]sually|[Oo]ften|[Nn]ormally)\b")
+_WHAT_MAY_HAPPEN_TO_ANYONE = re.compile(
+    r"\b(?:can|could|may|might|would|usually|often|normally)\b", re.IGNORECASE
+)
 # Words that say a thing happened again and again, not on one day.
 _HABITUAL = re.compile(
     r"\b(?:usually|often|always|normally|generally|typically|regularly|sometimes|every|each|"
@@ -1840,7 +1930,7 @@ _RELATIVE_DAY = re.compile(
     # … minutes or hours on, that day: "Twenty minutes later Orville managed about 200",
     # "Within minutes the path was open"
     rf"(?<![\w-])(?P<minutes>(?:{_DAY_COUNT}|an?|a\s+few|some)\s+(?:minutes|hours?)\s+later|"
-    r"\A[Ww]ithin\s+(?:a\s+few\s+)?(?:minutes|hours|an\s+hour|the\s+hour))|"
+    r"\A[Ww]ithin\s+(?:a\s+few\s+)?(?:minutes|hours|an\s+hour|the\s+hour)(?!\s+of\b))|"
     rf"{_HOUR})(?:\b|(?<=\.))",  # … "p.m." ends with its point
     re.IGNORECASE,
 )
@@ -1935,6 +2025,8 @@ def _relative(
         its_clause = re.split(r"[,;:]|\s(?:but|and)\s", sentence[: m.start()])[-1]
         if m.re is _RELATIVE_YEAR and m["vague"] and _WHAT_MAY_HAPPEN.search(its_clause):
             continue  # "a victim can lose so much fluid that he dies within a day": any day
+        if m.re is _RELATIVE_DAY and m["minutes"] and _WHAT_MAY_HAPPEN_TO_ANYONE.search(sentence):
+            continue  # "Within hours a victim could lose a third of his body's fluids"
         # … "Twenty years later it still divided the city", "Twelve years later, it was still
         # ruled by soldiers" (not "Six years later, still leader of the Conservatives, he became
         # prime minister again", "Seven years later, with whole districts still in ruins, …")
@@ -2016,6 +2108,8 @@ def _counted(
             return m.start(), m.end(), last  # "In November 1908 … Cixi died the next day": then
         if not last or not re.fullmatch(r"\d{4}-\d\d-\d\d", last):
             return None  # "In March 1851 … two days later": no day
+        if m["minutes"] and _MANY_HOURS.search(said):
+            return None  # "Eighteen hours later", from 6.30 a.m.: the day after, perhaps
         shift = 0 if m["minutes"] else _days_on(m, forward - back)
         shift *= (
             not (hour or "night" in said) or forward or back

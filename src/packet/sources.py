@@ -366,6 +366,11 @@ def is_handout_furniture(line: str) -> bool:
         or _COMMENTS.fullmatch(plain)
         or _TRANSCRIPT_LINE.fullmatch(plain)
         or (len(plain.split()) <= _A_PLUG_S_WORDS and _A_SHOW_S_PLUG.search(plain) is not None)
+        or (
+            len(plain.split()) <= _A_GREETING_S_WORDS
+            and _A_SHOW_S_GREETING.match(plain) is not None
+            and not re.search(r"\d{3}", plain)  # "That's it … – but remember, … 17 December 1903"
+        )
         or _A_BADGE_OR_A_NOTE_S_MARK.fullmatch(line.strip()) is not None
         or _A_LINK_WITHIN_THE_PAGE.fullmatch(line.strip()) is not None
         or (len(plain.split()) <= 20 and _NOT_FOR_READERS.search(plain) is not None)
@@ -540,15 +545,20 @@ _TRANSCRIPT_LINE = re.compile(
     r"\[End\s+of\s+(?:transcript|episode|programme|program)\]|"
     # … a podcast's: a cue in capitals ("[SPONSOR READ]", "[END MID-ROLL]") or a time-stamp
     # alone ("[01:40]"), its transcript's heading and its credits (batch 43)
-    r"\[(?-i:[A-Z][A-Z ,;'’-]{2,60})\]|\[\d{1,2}:\d\d(?::\d\d)?\]|(?:Full\s+)?Transcript|"
+    # (not a source's "[REDACTED]", "[SEAL]" or "[ILLEGIBLE]")
+    r"\[(?-i:(?:END\s+(?:OF\s+)?)?(?:SPONSOR|MID-ROLL|PRE-ROLL|POST-ROLL|AD|ADVERT|PROMO|INTRO|"
+    r"OUTRO|JINGLE|THEME)\b[A-Z ,;'’-]{0,50})\]|\[\d{1,2}:\d\d(?::\d\d)?\]|Full\s+Transcript|"
+    # … "Written and hosted by Dana Whitcombe | Produced by Sam Okafor" (not a sources table's
+    # "Produced by the Ministry of Information | 1940 | poster")
     r"(?:Written|Hosted|Produced|Presented)(?:\s+and\s+(?:written|hosted|produced|presented))?"
-    r"\s+by\s+[A-Z][^.]{1,60}\|.{1,200}|"
+    r"\s+by\s+[A-Z][^.|]{1,60}\|\s*(?:Produced|Hosted|Edited|Mixed|Music|Theme\s+music|Sound|"
+    r"Written|Presented)\b.{0,200}|"
     # … its station's and sponsors' lines, its credits and notices: "STATION ID: You're
     # listening to …", "UNDERWRITING: Support for …", "Speakers: HOST; NARRATOR; READER"
     r"(?:Episode\s+\d{1,4}\s*(?:--|[-–—:|])|(?:Original\s+)?air\s+date\s*:)\s*.{1,200}|"
     r"(?:Station\s+ID|Underwriting|Sponsor(?:ed\s+by)?|Credits|Transcript\s+notice)\s*:\s*"
     r".{1,400}|Speakers\s*:\s*[A-Z][A-Z ]+(?:\s*[;,]\s*[A-Z][A-Z ]+(?:\s*\([^()]{1,40}\))?)+|"
-    r"Transcript(?:\s+credits|\s+notes?)?\s*[-–—:|].{1,150}|Transcribed\s+by\s+.{1,80}|"
+    r"Transcript(?:\s+credits)?\s*[-–—:|].{1,150}|Transcribed\s+by\s+.{1,80}|"
     r"Questions\s+from\s+the\s+audience\s+(?:were|was)\s+not\s+recorded\.?|"
     r"(?:Dr|Professor|Prof\.|Mr|Mrs|Ms)\s+[A-Z][^.]{0,100}[-–—]\s*recorded\s+(?:on\s+)?"
     r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
@@ -565,15 +575,23 @@ _TRANSCRIPT_LINE = re.compile(
 # Nine, the podcast about …" (batch 43's transcript).
 _A_SHOW_S_PLUG = re.compile(
     r"\b(?:this\s+(?:episode|show|podcast)\s+is\s+(?:sponsored|brought\s+to\s+you|supported|"
-    r"made\s+possible)\s+by|(?:is|are)\s+supported\s+by\s+listeners|"
-    r"use\s+(?:the\s+)?(?:promo\s+)?code\s+(?-i:[A-Z0-9]{3,})|"
+    r"made\s+possible)\s+by|(?:is|are)\s+supported\s+by\s+listeners\s+like\s+you|"
+    # … a promo code of letters and digits (not a signal's "use code RRR")
+    r"use\s+(?:the\s+)?(?:promo\s+)?code\s+(?-i:[A-Z]+\d+[A-Z\d]*)|"
     r"wherever\s+you\s+(?:get\s+your\s+podcasts|listen)|leave\s+us\s+a\s+(?:rating|review)|"
-    r"ad-free\s+(?:episodes|feed)|that[’']s\s+(?:it|all)\s+for\s+this\s+(?:episode|week)|"
-    r"thanks\s+as\s+always\s+to\s+our|welcome\s+to\s+[^.,]{1,40},\s+the\s+podcast\b|"
-    r"hello\s+and\s+welcome\s+to\b|timestamps\s+are\s+approximate|running\s+time\s*:\s*\d)",
+    r"ad-free\s+(?:episodes|feed)|timestamps\s+are\s+approximate|"
+    r"running\s+time\s*:\s*\d{1,2}:\d\d)\b",
     re.IGNORECASE,
 )
 _A_PLUG_S_WORDS = 60
+# … and its greetings and sign-offs, opening a short line with no date in it (not a quoted
+# "'Hello and welcome to Our World,' the presenter began on 25 June 1967")
+_A_SHOW_S_GREETING = re.compile(
+    r"(?:hello\s+and\s+welcome\s+to|welcome\s+to\s+[^.,]{1,40},\s+the\s+podcast|"
+    r"that[’']s\s+(?:it|all)\s+for\s+this\s+(?:episode|week)|thanks\s+as\s+always\s+to\s+our)\b",
+    re.IGNORECASE,
+)
+_A_GREETING_S_WORDS = 25
 # A line to write on: "Name: ______________   Class: ________", "Date: ___/___/____". Each
 # label starts with a letter and holds no "_", so a run of "_" is read one way only.
 _FORM_LINE = re.compile(r"^(?:[^\W_][^_:\n]{0,19}:?\s*_{3,}[_/\s]*)+$")
