@@ -3869,6 +3869,16 @@ def test_what_batch_42_taught(sentence: str, wanted: list[tuple[str, str]]) -> N
          [("Alamut", "a fortress in the Elburz mountains")]),
         ("Inside the keep, the strongest tower of the castle, the lord kept his treasure.",
          [("keep", "the strongest tower of the castle")]),
+        # hostile pass 73: a verb's "that" before a term; some people, not a kind; slogans,
+        # answers and what doing a thing meant then
+        ("He argued that free trade, the removal of tariffs, would make Britain rich.",
+         [("free trade", "the removal of tariffs")]),
+        ("The casualties were mostly conscripts sent to the front in the last months.", []),
+        ("The pilots were young men trained in Canada under the Empire Air Training Scheme.",
+         []),
+        ("'Remember the Alamo' meant revenge for the men who died there.", []),
+        ("'Yes' meant war.", []),
+        ("To fail meant to starve.", []),
     ],
 )  # fmt: skip
 def test_what_batch_43_taught(sentence: str, wanted: list[tuple[str, str]]) -> None:

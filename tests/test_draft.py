@@ -2119,6 +2119,9 @@ def test_what_batch_39_taught_about_dates(paragraphs: list[str], dates: list[str
          ["1933-01-30", "1933"]),
         (["The Armistice was signed in a railway carriage at 5.10 a.m. on 11 November 1918. "
           "Six hours later, at 11 a.m., the guns fell silent."], ["1918-11-11", "1918-11-11"]),
+        # … nor after a look back told in a main clause (hostile pass 73)
+        (["Gandhi began the Salt March on 12 March 1930. He had returned to India in 1915. That "
+          "April he reached the sea."], ["1930-03-12", "1915", "1930-04"]),
         # guards: what may happen any day; "That August" after a look ahead; a street and a
         # name of the year's happening after "In"
         (["Cholera reached London in August 1854. Within hours a victim could lose a third of "

@@ -47,7 +47,7 @@ PAGE_FOOTER = re.compile(r"^Page \d+$")
 # drafts are"). A figure must not fall below what it was when measured.
 TARGETS = {"event recall": 0.95, "event precision": 0.80, "term recall": 0.85,
            "term precision": 0.60, "definitions as clauses": 0.80}  # fmt: skip
-WHOLE_SET_MEASURED = {"term recall": 0.772, "event recall": 0.927}
+WHOLE_SET_MEASURED = {"term recall": 0.775, "event recall": 0.928}
 # (Term precision was 0.681 blind; a long document's glossary is no longer cut at a hundred
 # terms, and the terms after them are right less often: 0.672, term recall 0.649 → 0.660.)
 HELD_OUT_MEASURED = {"event recall": 0.866, "event precision": 0.880, "term recall": 0.649,

@@ -449,8 +449,7 @@ def _a_verb_in(words: str) -> bool:
 
 
 _WORD = r"[^\W\d_][\w’'–-]*"  # any script's letters: "Dáil Éireann", "Smoot–Hawley"
-# A word, or initials: "George C. Marshall", "the U.S. Life-Saving Service".
-_NP_WORD = re.compile(rf"^(?:{_WORD}|(?:[A-Z]\.){{1,3}})$")
+_NP_WORD = re.compile(rf"^(?:{_WORD}|[A-Z]\.)$")  # a word, or an initial: "George C. Marshall"
 _OPENER = re.compile(
     r"^(?:after|before|during|in|on|at|by|for|from|when|while|with|under|over|since|until|"
     r"although|as|once|then|soon|later|today|meanwhile|however|finally|instead|unable|still|"
@@ -1288,6 +1287,11 @@ def _phrase_before(text: str) -> str:
     while taken and (taken[0].lower() in _LEADING_SMALL or taken[0] in _ARTICLES):
         taken.pop(0)  # … and "remembered it as | la Noche Triste", not "La Libre Parole"
     taken = _without_a_day_s_month(words[:at], taken)
+    first = len(words) - len(taken)
+    initials = first >= 1 and _A_BODY_S_INITIALS.fullmatch(words[first - 1])
+    if initials and _A_BODY_S_WORDS.intersection(taken):
+        taken = [words[first - 1], *taken]  # "the U.S. Life-Saving Service" (not "the U.K. |
+        # Attlee", a sentence's end and the next one's name)
     phrase = " ".join(taken)
     whole = taken and phrase == " ".join(words).strip("“”\"'‘’()")
     # "After the war, …": an opening, not a term; but "Rationing, the controlled …"
@@ -1297,14 +1301,31 @@ def _phrase_before(text: str) -> str:
 
 def _without_a_verb_s_object(before: list[str], taken: list[str]) -> list[str]:
     """`taken` without a word that is the verb or the first object before it: "granted the
-    merchants | privileges", "owed the state | mit'a", "wings that produce | lift"."""
+    merchants | privileges", "owed the state | mit'a", "wings that produce | lift" (a plural's
+    "that", whose verb is plural too)."""
     if len(taken) < 2 or not taken[0].islower():
         return taken
     giving = len(before) >= 2 and before[-1] == "the" and before[-2] in _GIVING
-    relative = bool(before) and before[-1].lower() in ("that", "which", "who")
+    # … after a noun's "that", not a verb's ("argued that | free trade, …", "knew that | total
+    # war, …"): the noun's is a relative pronoun, the verb after it no part of the term
+    relative = (
+        len(before) >= 2
+        and before[-1].lower() in ("that", "which", "who")
+        and re.fullmatch(r"[a-z]+s", before[-2]) is not None
+        and before[-2] not in _SAYS
+    )
     return taken[1:] if giving or relative else taken
 
 
+_SAYS = {"says", "argues", "believes", "claims", "insists", "thinks", "knows", "means", "shows"}
+
+
+# A country's initials before a body of it: "the U.S. Army Signal Corps", "the U.K. Post Office".
+_A_BODY_S_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_A_BODY_S_WORDS = {
+    "Army", "Navy", "Air", "Senate", "Congress", "Service", "Corps", "Department", "Office",
+    "Marines", "Court", "Government", "Embassy", "Treasury", "Mint", "Bureau", "Commission",
+}  # fmt: skip
 # A place after a preposition of place opening a sentence: "Opposite | the Ardennes".
 _A_PLACE_OPENING = re.compile(
     r"(?:Opposite|Beyond|Across|Near|Behind|Beside|Around|Along|Outside|Below|Above)\s+"
@@ -1835,6 +1856,29 @@ _COPULA_AT = re.compile(
     re.IGNORECASE,
 )
 _PAREN_AT = re.compile(r"\s\((?P<clause>[^()]{3,200})\)")
+
+
+def _some_people_described(subject: str, clause: str) -> bool:
+    """Whether `clause` says what some people were (`_A_KIND_DESCRIBED`) of a `subject` that
+    is no kind — "The casualties were mostly conscripts sent to the front" — or what they
+    were like: "The Spartans were brave, ruthless fighters who …"."""
+    some = re.match(r"(?i:the|most|many|some|all|these|those|his|her|their|its)\b", subject)
+    return bool(_A_KIND_DESCRIBED.match(clause) and (some or _A_JUDGEMENT.match(clause)))
+
+
+# A kind of people or things said with its adjectives or what raised it ("Mortars are short,
+# wide-mouthed guns that …", "Rangers were irregular soldiers recruited in …"): of a kind only
+# when the subject is one ("Mortars", not "The casualties"), and no judgement.
+_A_KIND_DESCRIBED = re.compile(
+    r"[a-z][\w-]*,\s|(?:[a-z][\w-]*\s+){0,3}(?:[a-z]+s|men|women|people|children)\s+"
+    r"(?:recruited|raised|trained|hired|employed|"
+    r"paid|armed|appointed|elected|designed|sent|drawn)\b"
+)
+_A_JUDGEMENT = re.compile(
+    r"(?:mostly\s+|largely\s+|often\s+)?(?:brave|ruthless|fierce|skilled|disciplined|cruel|proud|"
+    r"savage|fearless|feared|warlike|great|fine|finest|excellent|superb|loyal|hardy|tough|"
+    r"mostly|largely|often)\b"
+)
 
 
 # A verb with its object: the words after a comma are a clause ("the Pope governed the Papal
@@ -3818,11 +3862,17 @@ _MEANS = re.compile(
 # "To extirpate means to destroy completely, to root out.", "'Under seventy' means everyone
 # younger than seventy" (a quoted phrase of a source the text quotes)
 _TO_DO_MEANS = re.compile(
-    r"^(?:To\s+(?P<verb>[a-z][\w-]*(?:\s+(?:out|up|off|down|in|back|over))?)\s+(?:means|meant)\s+"
-    r"(?=to\s)|[‘“\"'](?P<quoted>[A-Za-z][^’”\"'.!?]{1,40})[’”\"']\s+(?:means|meant)\s+"
-    # … not what it meant to people: "'Liberty' meant different things to different people"
-    r"(?!(?:that|different|many|much|little|more|less|nothing|something|everything|so|very|"
-    r"too|a\s+lot)\b))"
+    # … what a word means, not what doing a thing meant then ("To fail meant to starve")
+    r"^(?:To\s+(?P<verb>[a-z][\w-]*(?:\s+(?:out|up|off|down|in|back|over))?)\s+means\s+"
+    # … a phrase of a word or two, not a slogan or an answer ("'Remember the Alamo' meant
+    # revenge", "'Yes' meant war"), nor what it meant to people ("'Liberty' meant different
+    # things to different people")
+    r"(?=to\s)|[‘“\"'](?P<quoted>(?!(?i:yes|no)[’”\"'])[A-Za-z][\w’-]*(?:\s+[\w’-]+)?)[’”\"']\s+"
+    r"(?:means|meant)\s+(?!(?:that|different|many|much|little|more|less|nothing|something|"
+    r"everything|so|very|too|a\s+lot)\b)(?=\S+\s))"
+    # … said by someone: "… meant freedom from taxes, Adams argued"
+    r"(?![^;]*,\s+(?:the\s+)?[\w’'-]+\s+(?:argued|said|wrote|claimed|insisted|declared|believed|"
+    r"thought|feared)\b)"
     r"(?P<clause>[^;:“”\"‘’]{2,120}?)(?=;|[.]$|$)"
 )
 _STOOD_FOR = re.compile(
@@ -4798,8 +4848,9 @@ def _copular(sentence: str) -> list[Definition]:
             # "The weeks that followed were the most dangerous …" (a time, no term)
         if re.fullmatch(
             r"the\s+(?:[A-Z][\w’'-]*\s*(?:(?:of|and|the|de)\s+)?)+", m["clause"].split(",")[0]
-        ):
-            continue  # "The instrument of enforcement was the Force Publique": a name
+        ) or _some_people_described(m["subject"], m["clause"]):
+            continue  # "The instrument of enforcement was the Force Publique": a name; "The
+            # casualties were mostly conscripts sent to …": some people
         if (
             re.match(r"one\s+of\s+(?:them|these|those)\b", m["clause"])
             or not _said_of_its_kind(m["subject"], subject, m["clause"])

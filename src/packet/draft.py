@@ -364,6 +364,7 @@ class _Told:
     years_bc: int = 0  # how many dates told in a row were years BC
     evening: bool = False  # whether the last sentence told an evening or a night
     vague: bool = False  # whether the last date told was a vague step on from the day
+    looked_back: bool = False  # whether it was told looking back ("He had returned in 1915")
     # the story's year, plain year and day before a look back (`_an_aside_in_time`), the day
     # the look back told and how many sentences begin before the story's day comes back
     back_to: tuple[tuple[int | None, int | None, str | None], str | None, int] | None = None
@@ -401,6 +402,9 @@ class _Told:
             self.evening = False
         if self.vague and self.day and _ANOTHER_DAY.search(sentence):
             return self.day[:4]  # "Soon afterwards … | The next day …": no day to count from
+        if self.looked_back and _THAT_MONTH.search(sentence):
+            return None  # "Gandhi began the Salt March on 12 March 1930. He had returned to
+            # India in 1915. That April he reached the sea": of the story's year, not 1915
         if self.evening and self.day and _HOURS_ON.search(sentence):
             return self.day[:7]  # "At 11.40 p.m. on 14 April … Two hours later she sank": the
             # day after, perhaps; of that month
@@ -451,6 +455,7 @@ class _Told:
 
     def _count_on(self, date: str, clause: str, start: int) -> None:
         """Take `date` as the story's last date, the one later dates count on from."""
+        self.looked_back = _HAD_DONE.search(clause[:start]) is not None
         bc = re.search(r"(\d{1,4})s? BCE?$", date)
         self.before_christ = int(bc[1]) if bc else None
         self.years_bc = self.years_bc + 1 if bc else 0
@@ -1591,6 +1596,8 @@ def _dates(
 
 
 _THAT = re.compile(r"\b[Tt]hat\s+$")
+_THAT_MONTH = re.compile(rf"\b[Tt]hat\s+(?:{'|'.join(MONTHS)})\b")
+_HAD_DONE = re.compile(r"\bhad\s+(?:already\s+|just\s+)?(?:been\s+)?[a-z]+\b[^;:–—]*$")
 
 
 # A text telling of the first centuries of the common era writes its years bare, once it has
