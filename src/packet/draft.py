@@ -390,7 +390,9 @@ class _Told:
         for a morning told after an evening. An evening told holds until a morning after it,
         or a day named ("He died at 7.22 a.m." two sentences after Booth's shot "at about
         10.15 p.m."); a night's hour after midnight ("The crash happened at 12.23 a.m.") is
-        an evening's for the morning after it."""
+        an evening's for the morning after it. After a vague step a day counted on from it has
+        only its year, after a look back "That April" none, and hours on after an evening
+        their month."""
         morning = self.evening and (_A_MORNING.match(sentence) or _A_MORNING_HOUR.search(sentence))
         evening = _AN_EVENING.search(sentence)
         named = any(month in sentence for month in MONTHS)
@@ -507,11 +509,11 @@ def _an_aside_in_time(date: str, clause: str, start: int, day: str | None) -> st
     which the story does not count on from ("as their relatives in Nova Scotia had been since
     1755. Elsewhere …: in November the French abandoned Fort Duquesne" is of 1758; "forbidden
     by the Treaty of Versailles of 1919. That September Chamberlain flew to Munich", of 1938);
-    "back", a look back in a
-    relative clause, counted on from in the next sentence only ("… in which Grant had crossed
-    the Rapidan on 4 May 1864. The next day the two armies met", but "… in which the Germans
-    had signed the armistice … on 11 November 1918. Afterwards he had the carriage taken to
-    Berlin. Early the next morning Hitler …" is of 23 June 1940); "ahead", a look ahead of
+    "back", a look back in a relative clause, counted on from in the next sentence only ("… in
+    which Grant had crossed the Rapidan on 4 May 1864. The next day the two armies met", but
+    "… in which the Germans had signed the armistice … on 11 November 1918. Afterwards he had
+    the carriage taken to Berlin. Early the next morning Hitler …" is of 23 June 1940);
+    "ahead", a look ahead of
     centuries from a story told day by day, counted on from in its paragraph only ("In 1982
     she was raised. On 11 October the hull broke the surface", but "He died … 14 September.
     In 2001 his remains were moved … | On 17 September Ramezay sent an officer" is of 1759)."""
