@@ -16,7 +16,7 @@ from packet.check import check_project
 from packet.dates import find_dates, find_day_months, parse_date
 from packet.model import Project
 from packet.project import load_project
-from packet.pull import _taken, pull
+from packet.pull import _taken, pull, short_name
 from packet.sources import article, decode, is_handout_furniture
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -602,3 +602,22 @@ def draft_terms_of(paragraph: str) -> list[str]:
     from packet.draft import draft_terms
 
     return [t.term for t in draft_terms([paragraph])]
+
+
+@pytest.mark.parametrize(
+    ("title", "author", "short"),
+    [
+        # a long title is cut at a word and marked cut, never left ending "… the Battle of"
+        ("The Siege of Québec and the Battle of the Plains of Abraham", None,
+         "The Siege of Québec and the Battle…"),
+        ("The Dunkirk Evacuation: A Reading Pack", None, "The Dunkirk Evacuation"),
+        ("The Wright Brothers", "Dana Whitcombe", "Whitcombe"),
+        ("Short title", None, "Short title"),
+    ],
+)  # fmt: skip
+def test_a_seed_s_short_name_is_whole_words_and_says_where_it_is_cut(
+    title: str, author: str | None, short: str
+) -> None:
+    """A pulled historic site's page printed "The Siege of Québec and the Battle of" beside
+    every timeline event and citation: cut at forty characters, at a small word."""
+    assert short_name(title, author, "stem") == short

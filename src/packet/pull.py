@@ -850,15 +850,23 @@ def _record(
 
 def short_name(title: str | None, author: str | None, stem: str) -> str:
     """The name in-text citations use: the author's surname ("Hartley", as MLA and APA cite),
-    else the title before any subtitle, cut at a word within 40 characters."""
+    else the title before any subtitle, cut at a word within 40 characters and marked cut —
+    never at a small word ("The Siege of Québec and the Battle…", not "… the Battle of")."""
     surname = re.findall(r"[^\W\d_][\w’'-]+", author or "")
     if surname and len((author or "").split()) <= 4 and "," not in (author or ""):
         return str(surname[-1])  # one person, not a list
     name = re.split(r"\s*[:|–—]\s+", title or stem, maxsplit=1)[0].strip() or stem
     if len(name) <= 40:
         return name
-    cut = name[:41].rsplit(" ", 1)[0].rstrip(",;:-–— ")
-    return cut or name[:40]
+    words = name[:41].rsplit(" ", 1)[0].rstrip(",;:-–— ").split()
+    while len(words) > 1 and words[-1].lower() in _SMALL_WORDS:
+        words.pop()
+    cut = " ".join(words).rstrip(",;:-–— ")
+    return f"{cut}…" if cut else name[:40]
+
+
+# Words a cut title does not end with.
+_SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "at", "for", "to", "from", "with", "by"}
 
 
 def _meta_value(value: str | None, text: Haystack, basis: str) -> Any:
