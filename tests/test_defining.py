@@ -3852,6 +3852,9 @@ def test_what_batch_42_taught(sentence: str, wanted: list[tuple[str, str]]) -> N
         ("Rangers were irregular soldiers recruited in the American colonies.",
          [("Rangers", "irregular soldiers recruited in the American colonies")]),
         ("Even this bread was partly made of fillers such as cellulose.", []),
+        ("(Haughs are flat meadows beside a river.)", [("Haughs", "flat meadows beside a river")]),
+        ("Miscreants are wrongdoers or villains.", [("Miscreants", "wrongdoers or villains")]),
+        ("The rebels were peasants or artisans.", []),
         # "To X means to …", a quoted phrase's meaning
         ("To extirpate means to destroy completely, to root out.",
          [("extirpate", "to destroy completely, to root out")]),

@@ -1848,10 +1848,12 @@ _COPULA_AT = re.compile(
     # volunteer cavalry, recruited largely from …", "Rangers were irregular soldiers recruited
     # in the American colonies"
     r"(?:\s+(?:who|which|that|in|of|for|made|used|written|such\s+as|held|brought|kept|built|"
-    r"chosen|(?:recruited|raised|trained|hired|employed|paid|armed|appointed|elected|"
-    r"designed|sent|drawn)\s+(?:in|by|from|for|to|at|with|under))\s+|"
+    r"chosen|beside|near|along|(?:recruited|raised|trained|hired|employed|paid|armed|appointed|"
+    r"elected|designed|sent|drawn)\s+(?:in|by|from|for|to|at|with|under))\s+|"
     r"(?:(?<=cavalry)|(?<=infantry)),\s+(?=[a-z]+ed\s))"  # not "… were dockers, angered by …"
-    r"[^;:]{3,200}?)"
+    r"[^;:]{3,200}?|"
+    # … "Miscreants are wrongdoers or villains."
+    r"[a-z]+s\s+or\s+[a-z]+s(?=[.;)]|$))"
     r"(?=[;:.]|,\s*(?:while|and|but|whereas)\b|$)",
     re.IGNORECASE,
 )
@@ -1870,6 +1872,7 @@ def _some_people_described(subject: str, clause: str) -> bool:
 # wide-mouthed guns that …", "Rangers were irregular soldiers recruited in …"): of a kind only
 # when the subject is one ("Mortars", not "The casualties"), and no judgement.
 _A_KIND_DESCRIBED = re.compile(
+    r"[a-z]+s\s+or\s+[a-z]+s$|"
     r"[a-z][\w-]*,\s|(?:[a-z][\w-]*\s+){0,3}(?:[a-z]+s|men|women|people|children)\s+"
     r"(?:recruited|raised|trained|hired|employed|"
     r"paid|armed|appointed|elected|designed|sent|drawn)\b"
