@@ -3872,6 +3872,9 @@ def test_what_batch_42_taught(sentence: str, wanted: list[tuple[str, str]]) -> N
          [("Alamut", "a fortress in the Elburz mountains")]),
         ("Inside the keep, the strongest tower of the castle, the lord kept his treasure.",
          [("keep", "the strongest tower of the castle")]),
+        # … but the appositive after it may say who the subject is (hostile pass 73)
+        ("Near Verdun, the French commander, Pétain, organised the defence.",
+         [("Pétain", "the French commander")]),
         # hostile pass 73: a verb's "that" before a term; some people, not a kind; slogans,
         # answers and what doing a thing meant then
         ("He argued that free trade, the removal of tariffs, would make Britain rich.",

@@ -1326,6 +1326,15 @@ _A_BODY_S_WORDS = {
     "Army", "Navy", "Air", "Senate", "Congress", "Service", "Corps", "Department", "Office",
     "Marines", "Court", "Government", "Embassy", "Treasury", "Mint", "Bureau", "Commission",
 }  # fmt: skip
+
+
+def _opening_before_someone(head: str, clause: str) -> bool:
+    """Whether `head` is a place after a preposition opening the sentence and the appositive
+    after it says who the subject is, not what the place is: "Near Verdun, the French
+    commander, Pétain, …" (but "Near Alamut, a fortress in the Elburz mountains, …")."""
+    return bool(_A_PLACE_OPENING.fullmatch(head.strip())) and not re.match(r"(?:a|an)\s", clause)
+
+
 # A place after a preposition of place opening a sentence: "Opposite | the Ardennes".
 _A_PLACE_OPENING = re.compile(
     r"(?:Opposite|Beyond|Across|Near|Behind|Beside|Around|Along|Outside|Below|Above)\s+"
@@ -3436,7 +3445,8 @@ def _appositive_term(head: str, clause: str) -> tuple[str, tuple[str, ...]]:
         # "the *pacto del olvido*, or "pact of forgetting", an unwritten agreement …"
         term = translated["term"] or translated["quoted"] or translated["plain"]
         return term, (translated["said"],)  # … or "a Volksraad, or "people's council", an …"
-    if (unbracketed := _without_its_bracket(head)) is None:
+    unbracketed = _without_its_bracket(head)
+    if unbracketed is None or _opening_before_someone(unbracketed, clause):
         return "", aliases
     head = unbracketed
     if named := _a_name_with_its_year_or_region(head, clause):
