@@ -1331,8 +1331,15 @@ _A_BODY_S_WORDS = {
 def _opening_before_someone(head: str, clause: str) -> bool:
     """Whether `head` is a place after a preposition opening the sentence and the appositive
     after it says who the subject is, not what the place is: "Near Verdun, the French
-    commander, Pétain, …" (but "Near Alamut, a fortress in the Elburz mountains, …")."""
-    return bool(_A_PLACE_OPENING.fullmatch(head.strip())) and not re.match(r"(?:a|an)\s", clause)
+    commander, Pétain, …" (but "Beyond the Danube, the border of the Roman Empire, …")."""
+    return bool(_A_PLACE_OPENING.fullmatch(head.strip())) and bool(_A_COMMANDER.fullmatch(clause))
+
+
+# Someone by their command, before their name: "the French commander", "the Soviet leader".
+_A_COMMANDER = re.compile(
+    r"the\s+(?:[A-Z]?[a-z]+\s+){0,2}(?:commander|general|leader|king|queen|president|minister|"
+    r"chief|officer|admiral|governor|emperor|bishop|pope|captain|marshal|ruler)"
+)
 
 
 # A place after a preposition of place opening a sentence: "Opposite | the Ardennes".
