@@ -3875,6 +3875,8 @@ def test_what_batch_42_taught(sentence: str, wanted: list[tuple[str, str]]) -> N
         # … but the appositive after it may say who the subject is (hostile pass 73)
         ("Near Verdun, the French commander, Pétain, organised the defence.",
          [("Pétain", "the French commander")]),
+        ("Beyond the Danube, the border of the Roman Empire, lived the Goths.",
+         [("Danube", "the border of the Roman Empire")]),
         # hostile pass 73: a verb's "that" before a term; some people, not a kind; slogans,
         # answers and what doing a thing meant then
         ("He argued that free trade, the removal of tariffs, would make Britain rich.",
