@@ -1881,7 +1881,7 @@ def _some_people_described(subject: str, clause: str) -> bool:
     is no kind — "The casualties were mostly conscripts sent to the front" — or what they
     were like: "The Spartans were brave, ruthless fighters who …"."""
     some = re.match(r"(?i:the|most|many|some|all|these|those|his|her|their|its)\b", subject)
-    return bool(_A_KIND_DESCRIBED.match(clause) and (some or _A_JUDGEMENT.match(clause)))
+    return bool(_A_KIND_DESCRIBED.match(clause) and (some or _WHAT_THEY_WERE_LIKE.match(clause)))
 
 
 # A kind of people or things said with its adjectives or what raised it ("Mortars are short,
@@ -1893,7 +1893,7 @@ _A_KIND_DESCRIBED = re.compile(
     r"(?:recruited|raised|trained|hired|employed|"
     r"paid|armed|appointed|elected|designed|sent|drawn)\b"
 )
-_A_JUDGEMENT = re.compile(
+_WHAT_THEY_WERE_LIKE = re.compile(
     r"(?:mostly\s+|largely\s+|often\s+)?(?:brave|ruthless|fierce|skilled|disciplined|cruel|proud|"
     r"savage|fearless|feared|warlike|great|fine|finest|excellent|superb|loyal|hardy|tough|"
     r"mostly|largely|often)\b"
