@@ -1362,12 +1362,19 @@ def _in_a_name(sentence: str, start: int, end: int) -> bool:
         and re.search(r"\bthe\s$", sentence[:start])
     ):
         return True  # "He suspended the 1940 constitution": a thing named by its year
-    if year and _AN_ADDRESS.match(sentence, end) and _AT.search(sentence, 0, start):
+    if (
+        year
+        and _AN_ADDRESS.match(sentence, end)
+        and _BEFORE_A_HOUSE_NUMBER.search(sentence, 0, start)
+    ):
         return True  # "a brick building at 1127 West Third Street": a house's number (not "In
         # 1929 Wall Street crashed")
     if (
         year
-        and (_A_LAW_OF_ITS_YEAR.match(sentence, end) or _A_MACHINE_OF_ITS_YEAR.match(sentence, end))
+        and (
+            _A_LAW_OF_ITS_YEAR.match(sentence, end)
+            or _A_THING_NAMED_FOR_ITS_YEAR.match(sentence, end)
+        )
         and re.search(r"\bthe\s$", sentence[:start])
         and len(re.findall(r"(?<!\d)\d{4}(?!\d)", sentence)) > 1
     ):
@@ -1397,13 +1404,13 @@ _A_LAW_OF_ITS_YEAR = re.compile(
 # the final of the 2006 World Cup")
 # … a name of one word, not of a happening ("the 1848 Revolutions"; "the 1916 Easter Rising",
 # "the 1932 Lausanne Conference" are of more words)
-_A_MACHINE_OF_ITS_YEAR = re.compile(
+_A_THING_NAMED_FOR_ITS_YEAR = re.compile(
     rf"\s+(?!(?:{'|'.join(MONTHS)}|World|Olympics?|Games|Elections?|Risings?|Revolutions?|"
     r"Cris[ie]s|Uprisings?|Exhibitions?|Congress|Conferences?|Summits?|Festivals?|Seasons?|"
     r"Campaigns?|Wars?|Strikes?|Riots?|Revolts?|Rebellions?|Crash|Massacres?|Treaty)\b)"
     r"[A-Z][a-z]+\b(?!\s+[A-Z])"
 )
-_AT = re.compile(r"\b(?:at|No\.|no\.|number)\s+$")
+_BEFORE_A_HOUSE_NUMBER = re.compile(r"\b(?:at|No\.|no\.|number)\s+$")
 # A street's name after a house's number: "1127 West Third Street", "1600 Pennsylvania Avenue"
 _AN_ADDRESS = re.compile(
     r"\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:Street|Avenue|Road|Boulevard|Lane|Place)\b"

@@ -569,10 +569,9 @@ _TRANSCRIPT_LINE = re.compile(
 )
 
 
-# A podcast's plugs and sign-offs, in its show notes or its transcript: "This episode is
-# sponsored by … Use code HANGAR15 …", "Subscribe … wherever you get your podcasts", "Leave
-# us a rating and a review", "That's it for this episode of …", "Hello and welcome to Hangar
-# Nine, the podcast about …" (batch 43's transcript).
+# A podcast's plugs, in its show notes or its transcript: "This episode is sponsored by … Use
+# code HANGAR15 …", "Subscribe … wherever you get your podcasts", "Leave us a rating and a
+# review", "Timestamps are approximate" (batch 43's transcript).
 _A_SHOW_S_PLUG = re.compile(
     r"\b(?:this\s+(?:episode|show|podcast)\s+is\s+(?:sponsored|brought\s+to\s+you|supported|"
     r"made\s+possible)\s+by|(?:is|are)\s+supported\s+by\s+listeners\s+like\s+you|"
@@ -584,8 +583,9 @@ _A_SHOW_S_PLUG = re.compile(
     re.IGNORECASE,
 )
 _A_PLUG_S_WORDS = 60
-# … and its greetings and sign-offs, opening a short line with no date in it (not a quoted
-# "'Hello and welcome to Our World,' the presenter began on 25 June 1967")
+# … and its greetings and sign-offs, opening a short line with no date in it: "Hello and
+# welcome to Hangar Nine, the podcast about …", "That's it for this episode of …" (not a
+# quoted "'Hello and welcome to Our World,' the presenter began on 25 June 1967")
 _A_SHOW_S_GREETING = re.compile(
     r"(?:hello\s+and\s+welcome\s+to|welcome\s+to\s+[^.,]{1,40},\s+the\s+podcast|"
     r"that[’']s\s+(?:it|all)\s+for\s+this\s+(?:episode|week)|thanks\s+as\s+always\s+to\s+our)\b",
